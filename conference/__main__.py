@@ -1,0 +1,3 @@
+from conference.cli import main
+
+raise SystemExit(main())

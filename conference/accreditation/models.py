@@ -1,0 +1,130 @@
+"""Accreditations as the API shows them."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from enum import StrEnum
+from typing import Literal, Self
+from uuid import UUID
+
+from pydantic import EmailStr, Field, model_validator
+
+from conference.accreditation.domain import Category, Status
+from conference.protocol.ranks import Rank
+from conference.types import CountryCode, Language, LongText, Model, Text
+
+
+class PressRole(StrEnum):
+    journalist = "journalist"
+    photographer = "photographer"
+    camera = "camera"
+    technician = "technician"
+
+
+class PressDetails(Model):
+    outlet: Text
+    press_card_number: Text
+    """The press card number, or an editor's letter reference."""
+    role: PressRole
+    country: CountryCode | None = None
+    """Country of the outlet, used to share the pool fairly."""
+
+
+class AccreditationIn(Model):
+    category: Category
+    given_name: Text
+    family_name: Text
+    email: EmailStr
+    language: Language = "en"
+    gender: Literal["female", "male"] | None = None
+    """Optional; used only for forms of address (Her/His Excellency, Ms/Mr)."""
+    press: PressDetails | None = None
+    delegation_id: UUID | None = None
+    rank: Rank | None = None
+    function: Text | None = None
+    in_office_since: date | None = None
+
+    @model_validator(mode="after")
+    def _category_fields(self) -> Self:
+        if self.category is Category.press:
+            if self.press is None:
+                raise ValueError("press applications need press {outlet, press_card_number, role}")
+            if self.delegation_id or self.rank or self.function:
+                raise ValueError("press applications take no delegation_id, rank or function")
+        else:
+            if self.press is not None:
+                raise ValueError(f"press details do not apply to category {self.category.value}")
+            if self.category in (Category.minister, Category.official):
+                missing = [
+                    n for n in ("delegation_id", "rank", "function") if getattr(self, n) is None
+                ]
+                if missing:
+                    raise ValueError(
+                        f"delegation members need {', '.join(missing)}"
+                    )
+            if self.category is Category.expert and self.rank is None:
+                self.rank = Rank.expert
+        return self
+
+
+class HistoryEntry(Model):
+    at: datetime
+    actor: str
+    action: str
+    from_status: Status | None
+    to_status: Status
+    reason: str | None
+
+
+class Accreditation(Model):
+    id: UUID
+    conference: str
+    category: Category
+    status: Status
+    given_name: str
+    family_name: str
+    email: str
+    language: Language
+    gender: Literal["female", "male"] | None
+    press: PressDetails | None
+    delegation_id: UUID | None
+    rank: Rank | None
+    function: str | None
+    in_office_since: date | None
+    submitted_at: datetime
+    decided_at: datetime | None
+    history: list[HistoryEntry] | None = None
+
+
+class AccreditationCreated(Accreditation):
+    access_token: str
+    """The applicant's private token (shown once): read or withdraw the application with it."""
+    warnings: list[str] = []
+
+
+class AccreditationPage(Model):
+    items: list[Accreditation]
+    next_cursor: str | None
+
+
+class DecisionIn(Model):
+    decision: Literal["approve", "reject", "waitlist"]
+    reason: LongText | None = None
+
+    @model_validator(mode="after")
+    def _reason(self) -> Self:
+        if self.decision == "reject" and not self.reason:
+            raise ValueError("a rejection needs a reason")
+        return self
+
+
+class ReasonIn(Model):
+    reason: LongText | None = None
+
+
+class ListQuery(Model):
+    category: Category | None = None
+    status: Status | None = None
+    delegation_id: UUID | None = None
+    limit: int = Field(default=50, ge=1, le=500)
+    cursor: str | None = Field(default=None, max_length=100)

@@ -1,0 +1,145 @@
+"""Consumers that write the accreditation notices: the spokesperson contact notice (press) or an
+acknowledgement (others) to the applicant, the notice of a new press application to the
+spokesperson's office, and the decision letters."""
+
+from __future__ import annotations
+
+import uuid
+from typing import Any
+from zoneinfo import ZoneInfo
+
+import asyncpg
+from babel.dates import format_date
+
+from conference.accreditation.repo import Q as AQ
+from conference.accreditation.repo import from_row
+from conference.auth import Role, issue_token
+from conference.conferences.models import Conference
+from conference.conferences.repo import conference_by_id
+from conference.mail.render import build_message, render_text
+from conference.outbox.dispatch import DispatchContext, EventRow, NewDelivery, consumes
+from conference.protocol.address import salutation
+
+ROLE_NAMES = {
+    "en": {"journalist": "journalist", "photographer": "photographer",
+           "camera": "camera operator", "technician": "technician"},
+    "fr": {"journalist": "journaliste", "photographer": "photographe",
+           "camera": "cadreur", "technician": "technicien"},
+}
+CATEGORY_NAMES = {
+    "en": {"press": "press", "minister": "minister / head of delegation", "official": "official",
+           "expert": "expert", "staff": "organiser / staff"},
+    "fr": {"press": "presse", "minister": "ministre / chef de délégation",
+           "official": "fonctionnaire", "expert": "expert", "staff": "organisation"},
+}
+
+
+def conference_dates(c: Conference, language: str) -> str:
+    start = format_date(c.starts_on, "long", locale=language)
+    if c.starts_on == c.ends_on:
+        return start
+    end = format_date(c.ends_on, "long", locale=language)
+    return f"{start} – {end}" if language == "en" else f"du {start} au {end}"
+
+
+async def _conference(conn: asyncpg.Connection, ctx: DispatchContext, cid: Any) -> Conference:
+    key = f"conference:{cid}"
+    if key not in ctx.cache:
+        ctx.cache[key] = await conference_by_id(conn, cid)
+    conference: Conference = ctx.cache[key]
+    return conference
+
+
+def _mail(
+    ctx: DispatchContext, event: EventRow, conference: Conference, template: str,
+    language: str, recipient: str, recipient_name: str, about: Any,
+    **context: Any,
+) -> NewDelivery:
+    subject, body = render_text(
+        template, language, conference=conference,
+        dates=conference_dates(conference, language), **context,
+    )
+    delivery_id = uuid.uuid4()
+    message_id = f"<{delivery_id}@{ctx.settings.mail.message_id_domain}>"
+    sender = conference.organiser_email
+    msg = build_message(
+        sender=sender, sender_name=conference.title.get(language)[:120],
+        recipient=recipient, recipient_name=recipient_name, subject=subject, body=body,
+        message_id=message_id, language=language, date=ctx.now,
+    )
+    return NewDelivery(
+        template=template, dedupe_key=f"{event.id}:{template}:{recipient.lower()}",
+        recipient=recipient, sender=sender, subject=subject, message_id=message_id,
+        message=bytes(msg), conference_id=conference.id, accreditation_id=about,
+        delivery_id=delivery_id,
+    )
+
+
+@consumes(
+    "accreditation.submitted", "accreditation.approved", "accreditation.rejected",
+    "accreditation.waitlisted", "accreditation.revoked",
+)
+async def accreditation_notices(
+    conn: asyncpg.Connection, event: EventRow, ctx: DispatchContext
+) -> list[NewDelivery]:
+    row = await conn.fetchrow(AQ["accreditation_by_id"], uuid.UUID(event.subject_id or ""))
+    if row is None or row["erased_at"] is not None:
+        return []
+    a = from_row(row)
+    conference = await _conference(conn, ctx, row["conference_id"])
+    lang = a.language
+    name = f"{a.given_name} {a.family_name}"
+    # A fresh private link for this letter: the secret lives only in the message.
+    token = await issue_token(conn, Role.applicant, accreditation_id=a.id)
+    common: dict[str, Any] = {
+        "salutation": salutation(a.given_name, a.family_name, a.rank, a.gender, lang),
+        "accreditation_id": str(a.id),
+        "link": f"{ctx.settings.base_url}/a/{token}",
+        "category": CATEGORY_NAMES[lang][a.category.value],
+        "is_press": a.press is not None,
+        "outlet": a.press.outlet if a.press else "",
+        "role": ROLE_NAMES[lang][a.press.role.value] if a.press else "",
+    }
+    status = event.payload["status"]
+    out: list[NewDelivery] = []
+    if status == "submitted":
+        template = "press_ack" if a.press else "ack"
+        out.append(_mail(ctx, event, conference, template, lang, a.email, name, a.id, **common))
+        if a.press:
+            out.extend(await _press_office_notices(conn, ctx, event, conference, a))
+        return out
+    reason = await conn.fetchval(
+        "SELECT reason FROM accreditation_history WHERE accreditation_id = $1"
+        " ORDER BY id DESC LIMIT 1", a.id,
+    )
+    template = {"approved": "decision_approved", "rejected": "decision_rejected",
+                "waitlisted": "decision_waitlisted", "revoked": "revoked"}[status]
+    out.append(_mail(ctx, event, conference, template, lang, a.email, name, a.id,
+                     reason=reason or "", **common))
+    return out
+
+
+async def _press_office_notices(
+    conn: asyncpg.Connection, ctx: DispatchContext, event: EventRow, conference: Conference,
+    a: Any,
+) -> list[NewDelivery]:
+    recipients = [(s.email, s.name) for s in conference.spokespersons if s.email]
+    if not recipients:
+        recipients = [(conference.organiser_email, "")]
+    approved = await conn.fetchval(AQ["count_approved_press"], conference.id)
+    lang = "fr" if "fr" == conference.languages[0] else "en"
+    context = {
+        "given_name": a.given_name, "family_name": a.family_name, "outlet": a.press.outlet,
+        "role": ROLE_NAMES[lang][a.press.role.value], "country": a.press.country,
+        "press_card_number": a.press.press_card_number,
+        "received": a.submitted_at.astimezone(ZoneInfo(conference.timezone)).isoformat(
+            timespec="minutes"
+        ),
+        "approved": approved, "capacity": conference.press_registration.pool_capacity,
+        "api_link": f"{ctx.settings.base_url}/api/v1/accreditations/{a.id}",
+        "accreditation_id": str(a.id),
+    }
+    return [
+        _mail(ctx, event, conference, "press_office_notice", lang, email, name, a.id, **context)
+        for email, name in recipients
+    ]

@@ -1,0 +1,79 @@
+"""The aiohttp application factory."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator, Callable
+from contextlib import AsyncExitStack
+from datetime import datetime
+
+from aiohttp import web
+
+from conference.auth import resolve_token
+from conference.errors import Unauthorized
+from conference.http.context import (
+    clock_key,
+    max_body_key,
+    pool_key,
+    principal_key,
+    settings_key,
+    utcnow,
+)
+from conference.http.problems import Handler, problem_middleware
+from conference.http.routes import load_routes
+from conference.outbox.worker import Worker
+from conference.runtime import open_database, open_mailer, running_worker
+from conference.settings import Settings
+
+worker_key = web.AppKey("worker", Worker)
+database_url_key = web.AppKey("database_url", str)
+
+
+@web.middleware
+async def auth_middleware(request: web.Request, handler: Handler) -> web.StreamResponse:
+    header = request.headers.get("Authorization")
+    if header is not None:
+        scheme, _, secret = header.partition(" ")
+        secret = secret.strip()
+        if scheme.lower() != "bearer" or not secret or len(secret) > 200:
+            raise Unauthorized("Use Authorization: Bearer <token>.")
+        p = await resolve_token(request.app[pool_key], secret)
+        if p is None:
+            raise Unauthorized("Unknown or revoked token.")
+        request[principal_key] = p
+    return await handler(request)
+
+
+def create_app(
+    settings: Settings,
+    *,
+    database_url: str | None = None,
+    run_worker: bool = True,
+    run_migrations: bool = False,
+    clock: Callable[[], datetime] = utcnow,
+) -> web.Application:
+    app = web.Application(
+        client_max_size=settings.http.max_body_bytes,
+        middlewares=[problem_middleware, auth_middleware],
+    )
+    app[settings_key] = settings
+    app[clock_key] = clock
+    app[max_body_key] = settings.http.max_body_bytes
+
+    async def resources(app: web.Application) -> AsyncIterator[None]:
+        async with AsyncExitStack() as stack:
+            db = await stack.enter_async_context(
+                open_database(settings, url=database_url, run_migrations=run_migrations)
+            )
+            app[pool_key] = db.pool
+            app[database_url_key] = db.url
+            if run_worker:
+                mailer = await stack.enter_async_context(open_mailer(settings))
+                app[worker_key] = await stack.enter_async_context(
+                    running_worker(db, settings, mailer)
+                )
+            yield
+
+    app.cleanup_ctx.append(resources)
+    for r in load_routes():
+        app.router.add_route(r.method, r.path, r.handler, name=r.handler.__name__)
+    return app

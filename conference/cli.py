@@ -1,0 +1,192 @@
+"""The ``conference`` command."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import logging
+import sys
+from pathlib import Path
+
+import asyncpg
+
+from conference.settings import ConfigError, Settings, load_settings
+
+log = logging.getLogger("conference")
+
+
+def _parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="conference", description=__doc__)
+    sub = p.add_subparsers(dest="command", required=True)
+
+    def with_config(sp: argparse.ArgumentParser) -> argparse.ArgumentParser:
+        sp.add_argument("--config", help="TOML settings file (else $CONFERENCE_CONFIG)")
+        return sp
+
+    serve = with_config(sub.add_parser("serve", help="migrate, then serve the HTTP API"))
+    serve.add_argument("--host")
+    serve.add_argument("--port", type=int)
+    serve.add_argument("--no-worker", action="store_true", help="no in-process event worker")
+    with_config(sub.add_parser("worker", help="run only the event worker"))
+    with_config(sub.add_parser("migrate", help="apply pending migrations"))
+    token = sub.add_parser("token", help="manage bearer tokens")
+    tsub = token.add_subparsers(dest="token_command", required=True)
+    create = with_config(tsub.add_parser("create", help="print a new bearer token"))
+    create.add_argument("--role", required=True,
+                        choices=["admin", "protocol", "press_office", "focal_point"])
+    create.add_argument("--delegation", help="delegation id (role focal_point)")
+    with_config(sub.add_parser("demo", help="load the Brussels 2012 launch conference"))
+    sub.add_parser("export-schemas", help="rewrite schemas/ from the pydantic models")
+    return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    if args.command == "export-schemas":
+        from conference.http.openapi import export
+
+        target = Path.cwd() / "schemas"
+        for path in export(target):
+            print(path.relative_to(Path.cwd()))
+        return 0
+    try:
+        overrides: dict[str, object] = {}
+        settings = load_settings(args.config)
+        if args.command == "serve" and (args.host or args.port is not None):
+            http = settings.http.model_copy(update={
+                k: v for k, v in (("host", args.host), ("port", args.port)) if v is not None
+            })
+            overrides["http"] = http
+            settings = settings.model_copy(update=overrides)
+    except ConfigError as exc:
+        print(f"conference: {exc}", file=sys.stderr)
+        return 2
+    from conference.logs import configure
+
+    configure(settings.log_level)
+    try:
+        if args.command == "serve":
+            return _serve(settings, worker=not args.no_worker)
+        if args.command == "worker":
+            return asyncio.run(_worker(settings))
+        if args.command == "migrate":
+            return asyncio.run(_migrate(settings))
+        if args.command == "token":
+            return asyncio.run(_token(settings, args.role, args.delegation))
+        if args.command == "demo":
+            return asyncio.run(_demo(settings))
+    except (OSError, asyncpg.PostgresError) as exc:
+        print(f"conference: {type(exc).__name__}: {exc}", file=sys.stderr)
+        return 1
+    return 2
+
+
+async def _url(settings: Settings) -> str:
+    from conference.db.embedded import database_url
+
+    return await database_url(settings.database.url, settings.data_dir)
+
+
+async def _migrate(settings: Settings) -> int:
+    from conference.db.migrate import MigrationError, migrate
+
+    conn = await asyncpg.connect(await _url(settings))
+    try:
+        applied = await migrate(conn)
+    except MigrationError as exc:
+        print(f"conference: {exc}", file=sys.stderr)
+        return 1
+    finally:
+        await conn.close()
+    print("applied: " + ", ".join(applied) if applied else "nothing to apply")
+    return 0
+
+
+async def _token(settings: Settings, role: str, delegation: str | None) -> int:
+    from uuid import UUID
+
+    from conference.auth import Role, issue_token
+
+    if (role == "focal_point") != (delegation is not None):
+        print("conference: --delegation goes with --role focal_point", file=sys.stderr)
+        return 2
+    conn = await asyncpg.connect(await _url(settings))
+    try:
+        secret = await issue_token(conn, Role(role),
+                                   delegation_id=UUID(delegation) if delegation else None)
+    finally:
+        await conn.close()
+    print(secret)
+    return 0
+
+
+async def _demo(settings: Settings) -> int:
+    from conference.db.migrate import migrate
+    from conference.db.pool import connect
+    from conference.demo import load_demo
+
+    conn = await connect(await _url(settings))
+    try:
+        await migrate(conn)
+        summary = await load_demo(conn)
+    finally:
+        await conn.close()
+    print(summary)
+    return 0
+
+
+async def _worker(settings: Settings) -> int:
+    import signal
+
+    from conference.runtime import open_database, open_mailer, running_worker
+
+    async with open_database(settings, run_migrations=True) as db, open_mailer(settings) as m:
+        async with running_worker(db, settings, m) as worker:
+            stop = asyncio.Event()
+            loop = asyncio.get_running_loop()
+            for sig in (signal.SIGINT, signal.SIGTERM):
+                loop.add_signal_handler(sig, stop.set)
+            log.info("worker running")
+            await stop.wait()
+            worker.stop()
+    return 0
+
+
+def _serve(settings: Settings, *, worker: bool) -> int:
+    from aiohttp import web
+
+    from conference.app import create_app
+    from conference.logs import AccessLogger
+
+    url = asyncio.run(_prepare(settings))
+    app = create_app(settings, database_url=url, run_worker=worker)
+    web.run_app(
+        app, host=settings.http.host, port=settings.http.port, access_log_class=AccessLogger,
+        print=None, handle_signals=True,
+    )
+    return 0
+
+
+async def _prepare(settings: Settings) -> str:
+    """Migrate, and on a database with no admin yet, create one and print its token."""
+    from conference.auth import Role, issue_token
+    from conference.db.migrate import migrate
+
+    url = await _url(settings)
+    conn = await asyncpg.connect(url)
+    try:
+        await migrate(conn)
+        first = await conn.fetchval(
+            "SELECT NOT EXISTS (SELECT 1 FROM api_token WHERE role = 'admin')")
+        token = await issue_token(conn, Role.admin) if first else None
+    finally:
+        await conn.close()
+    print(f"Serving on {settings.base_url}  (API: {settings.base_url}/api/v1/openapi.json)")
+    if settings.smtp.host:
+        print(f"Mail goes to the SMTP relay {settings.smtp.host}:{settings.smtp.port}")
+    else:
+        print(f"Mail goes to the local sink: the maildir {(settings.data_dir / 'mail').resolve()}")
+    if token:
+        print(f"Admin token (shown once, stored hashed): {token}")
+    sys.stdout.flush()
+    return url

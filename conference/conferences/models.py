@@ -1,0 +1,155 @@
+"""Conferences and delegations as the API shows them."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from enum import StrEnum
+from typing import Literal, Self
+from uuid import UUID
+
+from pydantic import AwareDatetime, EmailStr, Field, model_validator
+
+from conference.protocol.ranks import Rank
+from conference.types import (
+    CountryCode,
+    Language,
+    Localized,
+    Model,
+    Phone,
+    Slug,
+    Text,
+    TimeZoneName,
+)
+
+
+class TieBreak(StrEnum):
+    eu_protocol = "eu_protocol"
+    alphabetical = "alphabetical"
+    drawn = "drawn"
+
+
+class Venue(Model):
+    name: Text
+    address: Text
+
+
+class Patron(Model):
+    name: Text
+    style: Localized
+    """How notices name the patron, e.g. {fr: "S.M. la Reine Paola de Belgique", en: ...}."""
+    title: Literal["queen", "king"] | None = None
+
+
+class Host(Model):
+    name: Text
+    function: Localized | None = None
+    rank: Rank | None = None
+    email: EmailStr | None = None
+
+
+class PressRegistration(Model):
+    opens_at: AwareDatetime
+    closes_at: AwareDatetime
+    pool_capacity: int = Field(ge=0, le=100_000)
+
+    @model_validator(mode="after")
+    def _ordered(self) -> Self:
+        if self.closes_at <= self.opens_at:
+            raise ValueError("closes_at must be after opens_at")
+        return self
+
+
+class Spokesperson(Model):
+    name: Text
+    phone: Phone
+    email: EmailStr | None = None
+
+
+class ProtocolSettings(Model):
+    tie_break: TieBreak = TieBreak.eu_protocol
+    presidency: CountryCode | None = None
+    seated_before_minutes: int = Field(default=15, ge=0, le=240)
+    drawn_start: CountryCode | None = None
+    """For ``drawn``: the starting country drawn by lot (recorded here so the order reproduces)."""
+    organisation_order: list[Text] = []
+
+
+class ConferenceIn(Model):
+    slug: Slug
+    title: Localized
+    venue: Venue
+    timezone: TimeZoneName
+    starts_on: date
+    ends_on: date
+    patron: Patron | None = None
+    hosts: list[Host] = Field(default=[], max_length=20)
+    languages: list[Language] = Field(default=["fr", "en"], min_length=1)
+    press_registration: PressRegistration
+    security_list_deadline: AwareDatetime | None = None
+    spokespersons: list[Spokesperson] = Field(default=[], max_length=20)
+    organiser_email: EmailStr
+    protocol: ProtocolSettings = ProtocolSettings()
+
+    @model_validator(mode="after")
+    def _dates(self) -> Self:
+        if self.ends_on < self.starts_on:
+            raise ValueError("ends_on must not be before starts_on")
+        return self
+
+
+class Conference(ConferenceIn):
+    id: UUID
+    created_at: datetime
+
+
+class OrganisationType(StrEnum):
+    international_organisation = "international_organisation"
+    eu_agency = "eu_agency"
+    ngo = "ngo"
+    academia = "academia"
+    private_sector = "private_sector"
+
+
+class Organisation(Model):
+    name: Text
+    type: OrganisationType
+
+
+class FocalPoint(Model):
+    name: Text
+    email: EmailStr
+
+
+class DelegationIn(Model):
+    kind: Literal["country", "organisation"]
+    country: CountryCode | None = None
+    organisation: Organisation | None = None
+    focal_point: FocalPoint
+
+    @model_validator(mode="after")
+    def _consistent(self) -> Self:
+        if self.kind == "country" and (self.country is None or self.organisation is not None):
+            raise ValueError("a country delegation gives country and no organisation")
+        if self.kind == "organisation" and (self.organisation is None or self.country is not None):
+            raise ValueError("an organisation delegation gives organisation and no country")
+        return self
+
+
+class Delegation(Model):
+    id: UUID
+    kind: Literal["country", "organisation"]
+    country: str | None
+    organisation: Organisation | None
+    name: str
+    """The country's name in English, or the organisation's name."""
+    focal_point: FocalPoint
+    created_at: datetime
+
+
+class DelegationCreated(Delegation):
+    focal_point_token: str
+    """The focal point's bearer token; shown once, stored only hashed."""
+
+
+class DelegationList(Model):
+    items: list[Delegation]

@@ -1,0 +1,71 @@
+"""Refusals raised by domain and repository code; the HTTP layer turns each into problem+json."""
+
+from __future__ import annotations
+
+from typing import Any
+
+
+class Refusal(Exception):
+    """A request the service refuses, with the RFC 9457 fields that describe why."""
+
+    status: int = 400
+    slug: str = "bad-request"
+    title: str = "Bad request"
+
+    def __init__(self, detail: str, **extra: Any) -> None:
+        super().__init__(detail)
+        self.detail = detail
+        self.extra = extra
+
+
+class BadRequest(Refusal):
+    status, slug, title = 400, "bad-request", "Malformed request"
+
+
+class Unauthorized(Refusal):
+    status, slug, title = 401, "unauthorized", "Authentication required"
+
+
+class Forbidden(Refusal):
+    status, slug, title = 403, "forbidden", "Not allowed"
+
+
+class NotFound(Refusal):
+    status, slug, title = 404, "not-found", "Not found"
+
+
+class Conflict(Refusal):
+    status, slug, title = 409, "conflict", "Conflict"
+
+
+class Duplicate(Conflict):
+    slug, title = "duplicate", "Already exists"
+
+
+class IllegalTransition(Conflict):
+    slug, title = "illegal-transition", "Illegal state change"
+
+
+class WindowClosed(Conflict):
+    slug, title = "press-window-closed", "Press registration is closed"
+
+
+class PoolFull(Conflict):
+    slug, title = "press-pool-full", "The press pool is full"
+
+
+class TooLarge(Refusal):
+    status, slug, title = 413, "too-large", "Request body too large"
+
+
+class Invalid(Refusal):
+    """Field errors: ``errors`` is a list of ``{field, message, type}``."""
+
+    status, slug, title = 422, "validation", "Invalid fields"
+
+    def __init__(self, detail: str, errors: list[dict[str, str]]) -> None:
+        super().__init__(detail, errors=errors)
+
+
+class Unavailable(Refusal):
+    status, slug, title = 503, "unavailable", "Service unavailable"

@@ -1,0 +1,77 @@
+"""Request parsing and JSON responses."""
+
+from __future__ import annotations
+
+import json
+from typing import Any, TypeVar
+from uuid import UUID
+
+from aiohttp import web
+from pydantic import BaseModel, TypeAdapter, ValidationError
+
+from conference.errors import BadRequest, Invalid, NotFound
+from conference.http.problems import field_errors
+
+M = TypeVar("M", bound=BaseModel)
+
+
+async def parse(request: web.Request, model: type[M]) -> M:
+    """Validate the JSON body against ``model``: 400 when it is not JSON, 422 naming fields."""
+    raw = await request.read()
+    if not raw.strip():
+        raise BadRequest("The request body is empty; a JSON object is expected.")
+    try:
+        return model.model_validate_json(raw)
+    except ValidationError as exc:
+        errors = field_errors(exc)
+        if any(e["type"] == "json_invalid" for e in errors):
+            raise BadRequest("The body is not valid JSON: " + errors[0]["message"]) from None
+        raise Invalid("Some fields are invalid.", errors) from None
+
+
+async def parse_optional(request: web.Request, model: type[M]) -> M:
+    """Like ``parse``, but an absent body means the model's defaults."""
+    if not request.can_read_body or request.content_length == 0:
+        return model()
+    raw = await request.read()
+    if not raw.strip():
+        return model()
+    try:
+        return model.model_validate_json(raw)
+    except ValidationError as exc:
+        errors = field_errors(exc)
+        if any(e["type"] == "json_invalid" for e in errors):
+            raise BadRequest("The body is not valid JSON: " + errors[0]["message"]) from None
+        raise Invalid("Some fields are invalid.", errors) from None
+
+
+def json_response(data: BaseModel | dict[str, Any] | list[Any], status: int = 200) -> web.Response:
+    if isinstance(data, BaseModel):
+        body = data.model_dump_json(by_alias=True).encode()
+    else:
+        body = json.dumps(data, default=_default, ensure_ascii=False).encode()
+    return web.Response(body=body, status=status, content_type="application/json")
+
+
+def _default(value: Any) -> Any:
+    if isinstance(value, BaseModel):
+        return value.model_dump(mode="json")
+    return str(value)
+
+
+_uuid = TypeAdapter(UUID)
+
+
+def path_uuid(request: web.Request, name: str) -> UUID:
+    try:
+        return _uuid.validate_python(request.match_info[name])
+    except ValidationError:
+        what = name.removesuffix("_id")
+        raise NotFound(f"No such {what}: {request.match_info[name]!r}.") from None
+
+
+def query_params(request: web.Request, model: type[M]) -> M:
+    try:
+        return model.model_validate(dict(request.query))
+    except ValidationError as exc:
+        raise Invalid("Some query parameters are invalid.", field_errors(exc)) from None

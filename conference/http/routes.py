@@ -1,0 +1,50 @@
+"""The route table: one list that serves aiohttp, the OpenAPI document and the
+authorisation matrix test alike."""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass, field
+
+from aiohttp import web
+from pydantic import BaseModel
+
+Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
+
+
+@dataclass(frozen=True)
+class Route:
+    method: str
+    path: str
+    handler: Handler
+    summary: str
+    who: str = "anyone"
+    body: type[BaseModel] | None = None
+    query: type[BaseModel] | None = None
+    response: type[BaseModel] | None = None
+    status: int = 200
+    tag: str = "misc"
+    errors: tuple[int, ...] = ()
+    media: tuple[str, ...] = ("application/json",)
+    extra: dict[str, object] = field(default_factory=dict)
+
+
+ROUTES: list[Route] = []
+
+
+def route(method: str, path: str, **kwargs: object) -> Callable[[Handler], Handler]:
+    def register(handler: Handler) -> Handler:
+        ROUTES.append(Route(method, path, handler, **kwargs))  # type: ignore[arg-type]
+        return handler
+
+    return register
+
+
+def load_routes() -> list[Route]:
+    """Import every handler module (each registers its routes) and return the table."""
+    import conference.accreditation.handlers  # noqa: F401
+    import conference.conferences.handlers  # noqa: F401
+    import conference.http.system  # noqa: F401
+    import conference.outbox.handlers  # noqa: F401
+
+    return ROUTES

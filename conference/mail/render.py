@@ -1,0 +1,57 @@
+"""Renders notices from the templates in ``templates/{fr,en}/``: the first line of a rendered
+template is the subject, the rest (after one blank line) the plain-text body."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from email.headerregistry import Address
+from email.message import EmailMessage
+from email.policy import SMTP
+from email.utils import format_datetime
+from pathlib import Path
+from typing import Any
+
+import jinja2
+
+_ENV = jinja2.Environment(
+    loader=jinja2.FileSystemLoader(Path(__file__).with_name("templates")),
+    undefined=jinja2.StrictUndefined,
+    autoescape=False,
+    keep_trailing_newline=True,
+    trim_blocks=True,
+    lstrip_blocks=True,
+)
+
+
+def render_text(template: str, language: str, **context: Any) -> tuple[str, str]:
+    """Return (subject, body) of ``templates/<language>/<template>.txt``."""
+    text = _ENV.get_template(f"{language}/{template}.txt").render(**context)
+    subject, _, body = text.partition("\n\n")
+    return subject.strip(), body.strip() + "\n"
+
+
+def build_message(
+    *,
+    sender: str,
+    sender_name: str,
+    recipient: str,
+    recipient_name: str,
+    subject: str,
+    body: str,
+    message_id: str,
+    language: str,
+    date: datetime,
+) -> EmailMessage:
+    for value in (sender, sender_name, recipient, recipient_name, subject, message_id):
+        if "\r" in value or "\n" in value:
+            raise ValueError("line break in a header value")
+    msg = EmailMessage(policy=SMTP)
+    msg["From"] = Address(display_name=sender_name, addr_spec=sender)
+    msg["To"] = Address(display_name=recipient_name, addr_spec=recipient)
+    msg["Subject"] = subject
+    msg["Date"] = format_datetime(date)
+    msg["Message-ID"] = message_id
+    msg["Auto-Submitted"] = "auto-generated"
+    msg.set_content(body, charset="utf-8")
+    msg["Content-Language"] = language  # after set_content, which drops Content-* headers
+    return msg

@@ -1,0 +1,67 @@
+"""Consumers of domain events: each turns an event into deliveries (rendered messages).
+
+A consumer runs inside the transaction that marks its event dispatched, so the deliveries it
+produces are written exactly once; sending them is the worker's second stage.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+from uuid import UUID
+
+import asyncpg
+
+from conference.settings import Settings
+
+
+@dataclass(frozen=True)
+class EventRow:
+    id: int
+    type: str
+    conference_id: UUID | None
+    subject_id: str | None
+    payload: dict[str, Any]
+    occurred_at: datetime
+
+
+@dataclass(frozen=True)
+class NewDelivery:
+    template: str
+    dedupe_key: str
+    recipient: str
+    sender: str
+    subject: str
+    message_id: str
+    message: bytes
+    conference_id: UUID | None = None
+    accreditation_id: UUID | None = None
+    delivery_id: UUID | None = None
+
+
+@dataclass
+class DispatchContext:
+    settings: Settings
+    now: datetime
+    cache: dict[str, Any] = field(default_factory=dict)
+
+
+Consumer = Callable[[asyncpg.Connection, EventRow, DispatchContext], Awaitable[list[NewDelivery]]]
+
+CONSUMERS: dict[str, list[Consumer]] = {}
+
+
+def consumes(*event_types: str) -> Callable[[Consumer], Consumer]:
+    def register(fn: Consumer) -> Consumer:
+        for t in event_types:
+            CONSUMERS.setdefault(t, []).append(fn)
+        return fn
+
+    return register
+
+
+def load_consumers() -> None:
+    """Import the modules that register consumers."""
+    import conference.accreditation.notices  # noqa: F401

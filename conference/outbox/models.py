@@ -1,0 +1,49 @@
+"""The event log and the deliveries as the API shows them."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Literal
+from uuid import UUID
+
+from pydantic import Field
+
+from conference.outbox.events import Event
+from conference.types import Model
+
+
+class EventQuery(Model):
+    after: int = Field(default=0, ge=0)
+    limit: int = Field(default=100, ge=1, le=1000)
+
+
+class EventPage(Model):
+    items: list[Event]
+    next_cursor: int | None
+
+
+class Delivery(Model):
+    id: UUID
+    template: str
+    recipient: str
+    subject: str
+    status: Literal["queued", "in_flight", "retry", "sent", "failed"]
+    attempts: int
+    last_error: str | None
+    next_attempt_at: datetime
+    created_at: datetime
+    sent_at: datetime | None
+    lease_expiries: int
+    conference_id: UUID | None
+    accreditation_id: UUID | None
+
+
+class DeliveryQuery(Model):
+    status: Literal["pending", "sent", "failed"] | None = None
+    limit: int = Field(default=100, ge=1, le=1000)
+    cursor: int = Field(default=0, ge=0)
+
+
+class DeliveryPage(Model):
+    items: list[Delivery]
+    next_cursor: int | None

@@ -1,0 +1,81 @@
+-- name: claim_events
+SELECT id, type, conference_id, subject_id, payload, occurred_at, dispatch_attempts
+FROM domain_event
+WHERE dispatched_at IS NULL AND dispatch_after <= now()
+ORDER BY id
+LIMIT $1
+FOR UPDATE SKIP LOCKED
+
+-- name: mark_dispatched
+UPDATE domain_event SET dispatched_at = now(), dispatch_error = NULL WHERE id = ANY($1::bigint[])
+
+-- name: dispatch_failed
+UPDATE domain_event
+SET dispatch_attempts = dispatch_attempts + 1,
+    dispatch_after = CASE WHEN dispatch_attempts + 1 >= $3 THEN 'infinity'
+                          ELSE now() + make_interval(secs => $2) END,
+    dispatch_error = $4
+WHERE id = $1
+
+-- name: insert_deliveries
+INSERT INTO delivery (id, event_id, conference_id, accreditation_id, template, dedupe_key,
+                      recipient, sender, subject, message_id, message)
+SELECT coalesce(d.id, gen_random_uuid()), d.event_id, d.conference_id, d.accreditation_id,
+       d.template, d.dedupe_key, d.recipient, d.sender, d.subject, d.message_id, d.message
+FROM unnest($1::uuid[], $2::bigint[], $3::uuid[], $4::uuid[], $5::text[], $6::text[], $7::text[],
+            $8::text[], $9::text[], $10::text[], $11::bytea[])
+     AS d(id, event_id, conference_id, accreditation_id, template, dedupe_key, recipient, sender,
+          subject, message_id, message)
+ON CONFLICT (dedupe_key) DO NOTHING
+
+-- name: claim_deliveries
+UPDATE delivery d
+SET status = 'in_flight',
+    locked_until = now() + make_interval(secs => $2),
+    attempts = d.attempts + 1,
+    lease_expiries = d.lease_expiries + (d.status = 'in_flight')::int
+FROM (
+    SELECT id FROM delivery
+    WHERE (status IN ('queued', 'retry') AND next_attempt_at <= now())
+       OR (status = 'in_flight' AND locked_until < now())
+    ORDER BY next_attempt_at, seq
+    LIMIT $1
+    FOR UPDATE SKIP LOCKED
+) due
+WHERE d.id = due.id
+RETURNING d.id, d.sender, d.recipient, d.message, d.attempts
+
+-- name: mark_sent
+UPDATE delivery
+SET status = 'sent', sent_at = now(), message = NULL, locked_until = NULL, last_error = NULL
+WHERE id = ANY($1::uuid[]) AND status = 'in_flight'
+
+-- name: mark_retry
+UPDATE delivery
+SET status = CASE WHEN attempts >= $3 THEN 'failed' ELSE 'retry' END,
+    next_attempt_at = now() + make_interval(secs => $2),
+    locked_until = NULL,
+    last_error = $4
+WHERE id = $1 AND status = 'in_flight'
+
+-- name: mark_failed
+UPDATE delivery SET status = 'failed', locked_until = NULL, last_error = $2
+WHERE id = $1 AND status = 'in_flight'
+
+-- name: next_due
+SELECT min(next_attempt_at) FROM delivery WHERE status IN ('queued', 'retry')
+
+-- name: list_deliveries
+SELECT id, seq, template, recipient, subject, status, attempts, last_error, next_attempt_at,
+       created_at, sent_at, lease_expiries, conference_id, accreditation_id
+FROM delivery
+WHERE ($1::text[] IS NULL OR status = ANY($1::text[])) AND seq > $2
+ORDER BY seq
+LIMIT $3
+
+-- name: retry_delivery
+UPDATE delivery
+SET status = 'queued', attempts = 0, next_attempt_at = now(), last_error = NULL
+WHERE id = $1 AND status IN ('failed', 'retry') AND message IS NOT NULL
+RETURNING id, seq, template, recipient, subject, status, attempts, last_error, next_attempt_at,
+          created_at, sent_at, lease_expiries, conference_id, accreditation_id

@@ -1,0 +1,206 @@
+"""The outbox worker: two stages, both claimed with ``FOR UPDATE SKIP LOCKED`` so any number of
+workers on any number of machines share the load.
+
+1. dispatch: undispatched events → their consumers → deliveries, in one transaction per batch;
+2. send: due deliveries, leased (``locked_until``) so that a dead worker's rows come back, sent
+   over a few reused SMTP connections; 4xx and connection errors retry with exponential backoff
+   and jitter, 5xx fails at once, and what exhausts its attempts is parked as ``failed``.
+
+NOTIFY on ``conference_outbox`` only wakes the worker; it polls all the same (procrastinate's
+pattern), and re-creates its listening connection when the database comes back.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import random
+import traceback
+from datetime import UTC, datetime
+from uuid import UUID
+
+import asyncpg
+
+from conference.db.pool import connect
+from conference.db.sql import queries_beside
+from conference.mail.sender import Mailer, PermanentError, TransientError
+from conference.outbox.dispatch import (
+    CONSUMERS,
+    DispatchContext,
+    EventRow,
+    NewDelivery,
+    load_consumers,
+)
+from conference.settings import Settings
+
+log = logging.getLogger(__name__)
+Q = queries_beside(__file__)
+CHANNEL = "conference_outbox"
+
+_DB_ERRORS = (OSError, asyncpg.PostgresConnectionError, asyncpg.InterfaceError,
+              asyncpg.CannotConnectNowError, asyncio.TimeoutError)
+
+
+def backoff_seconds(attempts: int, base: float, cap: float, rng: random.Random) -> float:
+    """Exponential backoff with full jitter in its upper half: base·2^(n−1), capped."""
+    delay = min(cap, base * 2 ** max(attempts - 1, 0))
+    return delay / 2 + rng.random() * delay / 2
+
+
+class Worker:
+    def __init__(self, pool: asyncpg.Pool, settings: Settings, mailer: Mailer,
+                 database_url: str) -> None:
+        self.pool = pool
+        self.settings = settings
+        self.mailer = mailer
+        self.database_url = database_url
+        self._wake = asyncio.Event()
+        self._stop = asyncio.Event()
+        self._listener: asyncpg.Connection | None = None
+        self._rng = random.Random()
+        load_consumers()
+
+    # -- lifecycle -------------------------------------------------------------------------
+
+    def wake(self) -> None:
+        self._wake.set()
+
+    def stop(self) -> None:
+        self._stop.set()
+        self._wake.set()
+
+    async def run(self) -> None:
+        cfg = self.settings.worker
+        failures = 0
+        while not self._stop.is_set():
+            try:
+                await self._ensure_listener()
+                self._wake.clear()
+                dispatched = await self.dispatch_once()
+                sent = await self.send_once()
+                failures = 0
+                if dispatched or sent:
+                    continue
+                await self._idle(cfg.poll_seconds)
+            except _DB_ERRORS as exc:
+                failures += 1
+                log.warning("worker: database unavailable (%s); retrying", type(exc).__name__)
+                await self._drop_listener()
+                await self._idle(min(30.0, 0.5 * 2 ** min(failures, 6)))
+        await self._drop_listener()
+
+    async def _idle(self, seconds: float) -> None:
+        with contextlib.suppress(asyncio.TimeoutError):
+            await asyncio.wait_for(self._wake.wait(), timeout=seconds)
+
+    async def _ensure_listener(self) -> None:
+        if self._listener is not None and not self._listener.is_closed():
+            return
+        self._listener = await connect(self.database_url)
+        await self._listener.add_listener(CHANNEL, lambda *_: self._wake.set())
+
+    async def _drop_listener(self) -> None:
+        if self._listener is not None:
+            with contextlib.suppress(Exception):
+                await self._listener.close(timeout=2)
+            self._listener = None
+
+    # -- stage 1: events → deliveries ------------------------------------------------------
+
+    async def dispatch_once(self) -> int:
+        cfg = self.settings.worker
+        async with self.pool.acquire() as conn, conn.transaction():
+            rows = await conn.fetch(Q["claim_events"], cfg.batch_size)
+            if not rows:
+                return 0
+            ctx = DispatchContext(self.settings, datetime.now(UTC))
+            done: list[int] = []
+            deliveries: list[tuple[int, NewDelivery]] = []
+            for row in rows:
+                event = EventRow(row["id"], row["type"], row["conference_id"], row["subject_id"],
+                                 row["payload"], row["occurred_at"])
+                try:
+                    async with conn.transaction():
+                        produced: list[NewDelivery] = []
+                        for consumer in CONSUMERS.get(event.type, []):
+                            produced.extend(await consumer(conn, event, ctx))
+                except _DB_ERRORS:
+                    raise
+                except Exception as exc:
+                    attempts = row["dispatch_attempts"] + 1
+                    log.error("dispatch of event %s (%s) failed: %s\n%s", event.id, event.type,
+                              type(exc).__name__, "".join(traceback.format_tb(exc.__traceback__)))
+                    await conn.execute(
+                        Q["dispatch_failed"], event.id,
+                        backoff_seconds(attempts, cfg.backoff_base_seconds,
+                                        cfg.backoff_max_seconds, self._rng),
+                        cfg.max_attempts, f"{type(exc).__name__}",
+                    )
+                    continue
+                done.append(event.id)
+                deliveries.extend((event.id, d) for d in produced)
+            if deliveries:
+                await insert_deliveries(conn, deliveries)
+            await conn.execute(Q["mark_dispatched"], done)
+            return len(rows)
+
+    # -- stage 2: deliveries → SMTP --------------------------------------------------------
+
+    async def send_once(self) -> int:
+        cfg = self.settings.worker
+        async with self.pool.acquire() as conn:
+            claimed = await conn.fetch(Q["claim_deliveries"], cfg.batch_size, cfg.lease_seconds)
+        if not claimed:
+            return 0
+        sent: list[UUID] = []
+
+        async def one(row: asyncpg.Record) -> None:
+            try:
+                await self.mailer.send(row["sender"], row["recipient"], row["message"])
+            except TransientError as exc:
+                delay = backoff_seconds(row["attempts"], cfg.backoff_base_seconds,
+                                        cfg.backoff_max_seconds, self._rng)
+                async with self.pool.acquire() as conn:
+                    await conn.execute(Q["mark_retry"], row["id"], delay, cfg.max_attempts,
+                                       str(exc)[:500])
+                return
+            except PermanentError as exc:
+                async with self.pool.acquire() as conn:
+                    await conn.execute(Q["mark_failed"], row["id"], str(exc)[:500])
+                return
+            sent.append(row["id"])
+            if len(sent) >= 20:
+                batch = sent[:]
+                sent.clear()
+                async with self.pool.acquire() as conn:
+                    await conn.execute(Q["mark_sent"], batch)
+
+        queue: asyncio.Queue[asyncpg.Record] = asyncio.Queue()
+        for row in claimed:
+            queue.put_nowait(row)
+
+        async def lane() -> None:
+            while not queue.empty():
+                await one(queue.get_nowait())
+
+        lanes = min(self.mailer.concurrency, len(claimed))
+        try:
+            await asyncio.gather(*(lane() for _ in range(lanes)))
+        finally:
+            if sent:
+                async with self.pool.acquire() as conn:
+                    await conn.execute(Q["mark_sent"], sent)
+        return len(claimed)
+
+
+async def insert_deliveries(
+    conn: asyncpg.Connection, deliveries: list[tuple[int, NewDelivery]]
+) -> None:
+    cols: list[list[object]] = [[] for _ in range(11)]
+    for event_id, d in deliveries:
+        for i, v in enumerate((d.delivery_id, event_id, d.conference_id, d.accreditation_id,
+                               d.template, d.dedupe_key, d.recipient, d.sender, d.subject,
+                               d.message_id, d.message)):
+            cols[i].append(v)
+    await conn.execute(Q["insert_deliveries"], *cols)

@@ -1,0 +1,137 @@
+"""Settings: a TOML file, then ``CONFERENCE_…`` environment variables (``__`` nests), which win.
+
+The file is ``--config FILE``, else ``$CONFERENCE_CONFIG``, else none (built-in defaults).
+Every setting is listed, commented, in ``config.example.toml``.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic_settings import (
+    BaseSettings,
+    PydanticBaseSettingsSource,
+    SettingsConfigDict,
+    TomlConfigSettingsSource,
+)
+
+
+class _Section(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class DatabaseSettings(_Section):
+    url: str | None = None
+    """PostgreSQL URL; unset means the embedded server under ``data_dir/pgdata``."""
+    min_connections: int = Field(default=2, ge=1)
+    max_connections: int = Field(default=10, ge=1)
+    command_timeout: float = Field(default=30.0, gt=0)
+
+
+class SmtpSettings(_Section):
+    host: str | None = None
+    """SMTP relay; unset means the local sink (a maildir under ``data_dir/mail``)."""
+    port: int = Field(default=25, ge=1, le=65535)
+    security: Literal["none", "starttls", "tls"] = "none"
+    username: str | None = None
+    password: str | None = None
+    timeout: float = Field(default=30.0, gt=0)
+    connections: int = Field(default=4, ge=1, le=64)
+    """How many SMTP connections a worker keeps open and sends over at once."""
+    sink_port: int = Field(default=0, ge=0, le=65535)
+    """Port of the local sink when no relay is set (0: any free port)."""
+
+
+class HttpSettings(_Section):
+    host: str = "127.0.0.1"
+    port: int = Field(default=8080, ge=0, le=65535)
+    public_url: str | None = None
+    """Base URL people reach the service at (for links in mail); default http://host:port."""
+    max_body_bytes: int = Field(default=1024 * 1024, ge=1024)
+
+
+class WorkerSettings(_Section):
+    batch_size: int = Field(default=100, ge=1)
+    lease_seconds: float = Field(default=60.0, gt=0)
+    poll_seconds: float = Field(default=2.0, gt=0)
+    max_attempts: int = Field(default=8, ge=1)
+    backoff_base_seconds: float = Field(default=2.0, gt=0)
+    backoff_max_seconds: float = Field(default=3600.0, gt=0)
+
+
+class MailSettings(_Section):
+    from_address: str = "conference@localhost"
+    """Envelope sender when a conference names no organiser address."""
+    message_id_domain: str = "conference.local"
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(
+        env_prefix="CONFERENCE_",
+        env_nested_delimiter="__",
+        extra="forbid",
+    )
+
+    data_dir: Path = Path("var")
+    log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = "INFO"
+    database: DatabaseSettings = DatabaseSettings()
+    smtp: SmtpSettings = SmtpSettings()
+    http: HttpSettings = HttpSettings()
+    worker: WorkerSettings = WorkerSettings()
+    mail: MailSettings = MailSettings()
+
+    _toml_file: Path | None = None
+
+    @classmethod
+    def settings_customise_sources(
+        cls,
+        settings_cls: type[BaseSettings],
+        init_settings: PydanticBaseSettingsSource,
+        env_settings: PydanticBaseSettingsSource,
+        dotenv_settings: PydanticBaseSettingsSource,
+        file_secret_settings: PydanticBaseSettingsSource,
+    ) -> tuple[PydanticBaseSettingsSource, ...]:
+        sources: list[PydanticBaseSettingsSource] = [init_settings, env_settings]
+        if _config_path.value is not None:
+            sources.append(TomlConfigSettingsSource(settings_cls, toml_file=_config_path.value))
+        return tuple(sources)
+
+    @property
+    def base_url(self) -> str:
+        if self.http.public_url:
+            return self.http.public_url.rstrip("/")
+        return f"http://{self.http.host}:{self.http.port}"
+
+
+class _ConfigPath:
+    value: Path | None = None
+
+
+_config_path = _ConfigPath()
+
+
+class ConfigError(Exception):
+    """A settings file or variable that cannot be used; the message names the key."""
+
+
+def load_settings(config: str | Path | None = None, **overrides: Any) -> Settings:
+    """Read the settings; raise ConfigError naming every bad key."""
+    path = config or os.environ.get("CONFERENCE_CONFIG")
+    _config_path.value = Path(path) if path else None
+    if _config_path.value is not None and not _config_path.value.is_file():
+        raise ConfigError(f"config file not found: {_config_path.value}")
+    try:
+        return Settings(**overrides)
+    except ValidationError as exc:
+        lines = []
+        for err in exc.errors():
+            key = ".".join(str(p) for p in err["loc"]) or "(root)"
+            lines.append(f"  {key}: {err['msg']}")
+        raise ConfigError("invalid settings:\n" + "\n".join(lines)) from None
+    except ValueError as exc:  # TOML syntax errors
+        raise ConfigError(f"cannot read {_config_path.value}: {exc}") from None
+    finally:
+        _config_path.value = None

@@ -1,0 +1,193 @@
+"""Fixtures: a real PostgreSQL (embedded, or CONFERENCE_TEST_DATABASE_URL), one fresh database
+per test cloned from a migrated template, a real SMTP server, and the service itself."""
+
+from __future__ import annotations
+
+import os
+import uuid
+from collections.abc import AsyncIterator, Iterator
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit, urlunsplit
+
+import asyncpg
+import pytest
+from aiohttp.test_utils import TestClient, TestServer
+
+from conference.app import create_app
+from conference.auth import Role, issue_token
+from conference.db.migrate import migrate
+from conference.settings import Settings
+from tests.support import RecordingSMTP
+
+TEMPLATE = f"conference_tpl_{os.getpid()}"
+
+
+@pytest.fixture(scope="session")
+def server_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """URL of the PostgreSQL server's maintenance database."""
+    url = os.environ.get("CONFERENCE_TEST_DATABASE_URL")
+    if url:
+        yield url
+        return
+    from conference.db.embedded import start_embedded
+
+    yield start_embedded(tmp_path_factory.mktemp("pg"))
+
+
+def _with_db(url: str, name: str) -> str:
+    """The same server, another database (keeps ``?host=/socket/dir`` of socket URLs)."""
+    parts = urlsplit(url)
+    return urlunsplit(parts._replace(path="/" + name))
+
+
+@pytest.fixture(scope="session")
+async def template_db(server_url: str) -> AsyncIterator[str]:
+    admin = await asyncpg.connect(server_url)
+    try:
+        await admin.execute(f'DROP DATABASE IF EXISTS "{TEMPLATE}"')
+        await admin.execute(f'CREATE DATABASE "{TEMPLATE}"')
+        conn = await asyncpg.connect(_with_db(server_url, TEMPLATE))
+        try:
+            await migrate(conn)
+        finally:
+            await conn.close()
+        yield TEMPLATE
+        await admin.execute(f'DROP DATABASE IF EXISTS "{TEMPLATE}"')
+    finally:
+        await admin.close()
+
+
+@pytest.fixture
+async def db_url(server_url: str, template_db: str) -> AsyncIterator[str]:
+    name = f"conference_t_{uuid.uuid4().hex[:12]}"
+    admin = await asyncpg.connect(server_url)
+    try:
+        await admin.execute(f'CREATE DATABASE "{name}" TEMPLATE "{template_db}"')
+        yield _with_db(server_url, name)
+        await admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+    finally:
+        await admin.close()
+
+
+@pytest.fixture
+async def db(db_url: str) -> AsyncIterator[asyncpg.Connection]:
+    from conference.db.pool import connect
+
+    conn = await connect(db_url)
+    yield conn
+    await conn.close()
+
+
+@pytest.fixture
+async def smtp() -> AsyncIterator[RecordingSMTP]:
+    server = RecordingSMTP()
+    await server.start()
+    yield server
+    await server.stop()
+
+
+@pytest.fixture
+def settings(tmp_path: Path, smtp: RecordingSMTP) -> Settings:
+    return Settings.model_validate({
+        "data_dir": tmp_path,
+        "smtp": {"host": "127.0.0.1", "port": smtp.port, "timeout": 5, "connections": 4},
+        "worker": {"poll_seconds": 0.5, "backoff_base_seconds": 0.2, "backoff_max_seconds": 1,
+                   "lease_seconds": 30, "max_attempts": 5},
+        "http": {"public_url": "https://conference.test"},
+    })
+
+
+class Api:
+    """The service under test, with a token per role."""
+
+    def __init__(self, client: TestClient, db_url: str, tokens: dict[str, str]) -> None:
+        self.client = client
+        self.db_url = db_url
+        self.tokens = tokens
+
+    def auth(self, role: str | None) -> dict[str, str]:
+        if role is None:
+            return {}
+        token = self.tokens.get(role, role)
+        return {"Authorization": f"Bearer {token}"}
+
+    async def call(self, method: str, path: str, *, role: str | None = None,
+                   json: Any = None, data: Any = None, headers: dict[str, str] | None = None,
+                   ) -> tuple[int, Any, Any]:
+        h = {**self.auth(role), **(headers or {})}
+        resp = await self.client.request(method, path, json=json, data=data, headers=h)
+        ctype = resp.headers.get("Content-Type", "")
+        body: Any = await resp.json(content_type=None) if "json" in ctype else await resp.text()
+        return resp.status, body, resp
+
+
+@pytest.fixture
+async def api(db_url: str, settings: Settings) -> AsyncIterator[Api]:
+    app = create_app(settings, database_url=db_url)
+    client = TestClient(TestServer(app))
+    await client.start_server()
+    conn = await asyncpg.connect(db_url)
+    try:
+        tokens = {r.value: await issue_token(conn, r)
+                  for r in (Role.admin, Role.protocol, Role.press_office)}
+    finally:
+        await conn.close()
+    yield Api(client, db_url, tokens)
+    await client.close()
+
+
+def conference_body(slug: str = "alliance", **changes: Any) -> dict[str, Any]:
+    now = datetime.now(UTC)
+    body: dict[str, Any] = {
+        "slug": slug,
+        "title": {"fr": "Alliance mondiale : réunion", "en": "Global Alliance: meeting"},
+        "venue": {"name": "Charlemagne", "address": "Rue de la Loi 170, 1040 Bruxelles"},
+        "timezone": "Europe/Brussels",
+        "starts_on": (now + timedelta(days=30)).date().isoformat(),
+        "ends_on": (now + timedelta(days=31)).date().isoformat(),
+        "patron": {"name": "Queen Paola of Belgium", "title": "queen",
+                   "style": {"fr": "S.M. la Reine Paola de Belgique",
+                             "en": "H.M. Queen Paola of Belgium"}},
+        "hosts": [{"name": "Cecilia Malmström", "rank": "minister"},
+                  {"name": "Eric Holder", "rank": "minister"}],
+        "languages": ["fr", "en"],
+        "press_registration": {
+            "opens_at": (now - timedelta(days=1)).isoformat(),
+            "closes_at": (now + timedelta(days=20)).isoformat(),
+            "pool_capacity": 10,
+        },
+        "security_list_deadline": (now + timedelta(days=25)).isoformat(),
+        "spokespersons": [
+            {"name": "Michele Cercone", "phone": "+32 2 298 09 63",
+             "email": "michele.cercone@example.org"},
+            {"name": "Tove Ernst", "phone": "+32 2 298 67 64", "email": "tove.ernst@example.org"},
+        ],
+        "organiser_email": "organiser@example.org",
+        "protocol": {"tie_break": "eu_protocol", "presidency": None, "seated_before_minutes": 15},
+    }
+    body.update(changes)
+    return body
+
+
+def press_body(n: int = 0, **changes: Any) -> dict[str, Any]:
+    body: dict[str, Any] = {
+        "category": "press",
+        "given_name": "Marie",
+        "family_name": f"Dupont{n}" if n else "Dupont",
+        "email": f"marie.dupont{n or ''}@example.org",
+        "language": "fr",
+        "press": {"outlet": "Le Soir", "press_card_number": f"BE-{1000 + n}",
+                  "role": "journalist", "country": "BE"},
+    }
+    body.update(changes)
+    return body
+
+
+@pytest.fixture
+async def conference(api: Api) -> dict[str, Any]:
+    status, body, _ = await api.call("POST", "/api/v1/conferences", role="admin",
+                                     json=conference_body())
+    assert status == 201, body
+    return dict(body)

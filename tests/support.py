@@ -1,0 +1,89 @@
+"""Test support: a real SMTP server (aiosmtpd) that records what it receives and can be stopped,
+made to answer 4xx or 5xx, and started again on the same port."""
+
+from __future__ import annotations
+
+import asyncio
+import email
+import email.policy
+import time
+from collections.abc import Callable
+from email.message import EmailMessage
+from typing import Any
+
+from aiosmtpd.smtp import SMTP as SMTPServer
+
+
+class RecordingSMTP:
+    def __init__(self) -> None:
+        self.messages: list[EmailMessage] = []
+        self.envelopes: list[tuple[str, list[str]]] = []
+        self.reply: str | None = None  # e.g. "451 try later" or "550 no such user"
+        self.port = 0
+        self._server: asyncio.Server | None = None
+        self._sessions: list[SMTPServer] = []
+        self._arrived = asyncio.Condition()
+
+    async def handle_DATA(self, server: Any, session: Any, envelope: Any) -> str:
+        if self.reply:
+            return self.reply
+        msg = email.message_from_bytes(envelope.original_content or envelope.content,
+                                       policy=email.policy.default)
+        assert isinstance(msg, EmailMessage)
+        async with self._arrived:
+            self.messages.append(msg)
+            self.envelopes.append((envelope.mail_from, list(envelope.rcpt_tos)))
+            self._arrived.notify_all()
+        return "250 OK"
+
+    async def start(self) -> None:
+        loop = asyncio.get_running_loop()
+
+        def factory() -> SMTPServer:
+            proto = SMTPServer(self, hostname="localhost", enable_SMTPUTF8=True)
+            self._sessions.append(proto)
+            return proto
+
+        self._server = await loop.create_server(factory, "127.0.0.1", self.port)
+        self.port = self._server.sockets[0].getsockname()[1]
+
+    async def stop(self) -> None:
+        if self._server is not None:
+            self._server.close()
+            for proto in self._sessions:  # drop the open connections too, as a crash would
+                if proto.transport is not None:
+                    proto.transport.abort()
+            self._sessions.clear()
+            await self._server.wait_closed()
+            self._server = None
+
+    async def wait_for(
+        self, count: int, timeout: float = 10.0,
+        where: Callable[[EmailMessage], bool] = lambda m: True,
+    ) -> list[EmailMessage]:
+        """Wait until at least ``count`` messages matching ``where`` arrived; return them."""
+        deadline = time.monotonic() + timeout
+        async with self._arrived:
+            while True:
+                found = [m for m in self.messages if where(m)]
+                if len(found) >= count:
+                    return found
+                remaining = deadline - time.monotonic()
+                if remaining <= 0:
+                    raise AssertionError(
+                        f"expected {count} messages, {len(found)} arrived in {timeout}s: "
+                        f"{[m['Subject'] for m in self.messages]}"
+                    )
+                try:
+                    await asyncio.wait_for(self._arrived.wait(), remaining)
+                except TimeoutError:
+                    pass
+
+    def to(self, address: str) -> list[EmailMessage]:
+        return [m for m in self.messages if address in str(m["To"])]
+
+
+def body_text(msg: EmailMessage) -> str:
+    part = msg.get_body(preferencelist=("plain",))
+    assert part is not None
+    return str(part.get_content())
