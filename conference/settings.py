@@ -63,8 +63,6 @@ class WorkerSettings(_Section):
 
 
 class MailSettings(_Section):
-    from_address: str = "conference@localhost"
-    """Envelope sender when a conference names no organiser address."""
     message_id_domain: str = "conference.local"
 
 

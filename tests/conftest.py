@@ -94,7 +94,7 @@ def settings(tmp_path: Path, smtp: RecordingSMTP) -> Settings:
         "data_dir": tmp_path,
         "smtp": {"host": "127.0.0.1", "port": smtp.port, "timeout": 5, "connections": 4},
         "worker": {"poll_seconds": 0.5, "backoff_base_seconds": 0.2, "backoff_max_seconds": 1,
-                   "lease_seconds": 30, "max_attempts": 5},
+                   "lease_seconds": 30, "max_attempts": 10},
         "http": {"public_url": "https://conference.test"},
     })
 
@@ -123,9 +123,8 @@ class Api:
         return resp.status, body, resp
 
 
-@pytest.fixture
-async def api(db_url: str, settings: Settings) -> AsyncIterator[Api]:
-    app = create_app(settings, database_url=db_url)
+async def start_api(db_url: str, settings: Settings, *, run_worker: bool = True) -> Api:
+    app = create_app(settings, database_url=db_url, run_worker=run_worker)
     client = TestClient(TestServer(app))
     await client.start_server()
     conn = await asyncpg.connect(db_url)
@@ -134,8 +133,14 @@ async def api(db_url: str, settings: Settings) -> AsyncIterator[Api]:
                   for r in (Role.admin, Role.protocol, Role.press_office)}
     finally:
         await conn.close()
-    yield Api(client, db_url, tokens)
-    await client.close()
+    return Api(client, db_url, tokens)
+
+
+@pytest.fixture
+async def api(db_url: str, settings: Settings) -> AsyncIterator[Api]:
+    service = await start_api(db_url, settings)
+    yield service
+    await service.client.close()
 
 
 def conference_body(slug: str = "alliance", **changes: Any) -> dict[str, Any]:

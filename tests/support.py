@@ -19,12 +19,15 @@ class RecordingSMTP:
         self.messages: list[EmailMessage] = []
         self.envelopes: list[tuple[str, list[str]]] = []
         self.reply: str | None = None  # e.g. "451 try later" or "550 no such user"
+        self.hang = False  # accept DATA, never answer (a stalled relay)
         self.port = 0
         self._server: asyncio.Server | None = None
         self._sessions: list[SMTPServer] = []
         self._arrived = asyncio.Condition()
 
     async def handle_DATA(self, server: Any, session: Any, envelope: Any) -> str:
+        if self.hang:
+            await asyncio.Event().wait()
         if self.reply:
             return self.reply
         msg = email.message_from_bytes(envelope.original_content or envelope.content,

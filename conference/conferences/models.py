@@ -9,6 +9,7 @@ from uuid import UUID
 
 from pydantic import AwareDatetime, EmailStr, Field, model_validator
 
+from conference.protocol.precedence import TieBreak
 from conference.protocol.ranks import Rank
 from conference.types import (
     CountryCode,
@@ -20,12 +21,6 @@ from conference.types import (
     Text,
     TimeZoneName,
 )
-
-
-class TieBreak(StrEnum):
-    eu_protocol = "eu_protocol"
-    alphabetical = "alphabetical"
-    drawn = "drawn"
 
 
 class Venue(Model):

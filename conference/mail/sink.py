@@ -13,8 +13,9 @@ from aiosmtpd.smtp import SMTP as SMTPServer
 
 class MaildirHandler:
     def __init__(self, path: Path) -> None:
-        path.mkdir(parents=True, exist_ok=True)
-        self.maildir = mailbox.Maildir(path, create=True)
+        for sub in ("tmp", "new", "cur"):  # Maildir(create=True) skips an existing folder
+            (path / sub).mkdir(parents=True, exist_ok=True)
+        self.maildir = mailbox.Maildir(path, create=False)
 
     async def handle_DATA(self, server: Any, session: Any, envelope: Any) -> str:
         content = envelope.original_content or envelope.content
