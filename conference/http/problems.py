@@ -8,10 +8,10 @@ import traceback
 from collections.abc import Awaitable, Callable
 from typing import Any
 
-import asyncpg
 from aiohttp import web
 from pydantic import ValidationError
 
+from conference.db.errors import is_unavailable
 from conference.errors import Refusal, Unavailable
 
 log = logging.getLogger(__name__)
@@ -87,12 +87,11 @@ async def problem_middleware(request: web.Request, handler: Handler) -> web.Stre
         if exc.status == 405 and "Allow" in exc.headers:
             resp.headers["Allow"] = exc.headers["Allow"]
         return resp
-    except (OSError, asyncpg.PostgresConnectionError, asyncpg.InterfaceError,
-            asyncpg.CannotConnectNowError) as exc:
-        log.warning("database unavailable: %s", type(exc).__name__)
-        err = Unavailable("The database is unreachable; try again shortly.")
-        return problem_response(err.status, err.slug, err.title, err.detail, retry_after=5)
     except Exception as exc:
+        if is_unavailable(exc):
+            log.warning("database unavailable: %s", type(exc).__name__)
+            err = Unavailable("The database is unreachable; try again shortly.")
+            return problem_response(err.status, err.slug, err.title, err.detail, retry_after=5)
         # The message of an exception may carry personal data (a key in a constraint error):
         # log its type and where it happened, never its text.
         log.error(

@@ -22,6 +22,7 @@ from uuid import UUID
 
 import asyncpg
 
+from conference.db.errors import is_unavailable
 from conference.db.pool import connect
 from conference.db.sql import queries_beside
 from conference.mail.sender import Mailer, PermanentError, TransientError
@@ -38,8 +39,6 @@ log = logging.getLogger(__name__)
 Q = queries_beside(__file__)
 CHANNEL = "conference_outbox"
 
-_DB_ERRORS = (OSError, asyncpg.PostgresConnectionError, asyncpg.InterfaceError,
-              asyncpg.CannotConnectNowError, asyncio.TimeoutError)
 
 
 def backoff_seconds(attempts: int, base: float, cap: float, rng: random.Random) -> float:
@@ -83,9 +82,14 @@ class Worker:
                 if dispatched or sent:
                     continue
                 await self._idle(cfg.poll_seconds)
-            except _DB_ERRORS as exc:
+            except Exception as exc:
                 failures += 1
-                log.warning("worker: database unavailable (%s); retrying", type(exc).__name__)
+                if is_unavailable(exc):
+                    log.warning("worker: database unavailable (%s); retrying",
+                                type(exc).__name__)
+                else:  # a bug: keep the worker alive, say where, never the message's text
+                    log.error("worker: %s\n%s", type(exc).__name__,
+                              "".join(traceback.format_tb(exc.__traceback__)))
                 await self._drop_listener()
                 await self._idle(min(30.0, 0.5 * 2 ** min(failures, 6)))
         await self._drop_listener()
@@ -125,9 +129,9 @@ class Worker:
                         produced: list[NewDelivery] = []
                         for consumer in CONSUMERS.get(event.type, []):
                             produced.extend(await consumer(conn, event, ctx))
-                except _DB_ERRORS:
-                    raise
                 except Exception as exc:
+                    if is_unavailable(exc):
+                        raise
                     attempts = row["dispatch_attempts"] + 1
                     log.error("dispatch of event %s (%s) failed: %s\n%s", event.id, event.type,
                               type(exc).__name__, "".join(traceback.format_tb(exc.__traceback__)))

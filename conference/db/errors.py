@@ -1,0 +1,20 @@
+"""Which database errors mean "unavailable for now" (answer 503, retry later) rather than a bug."""
+
+from __future__ import annotations
+
+import asyncio
+
+import asyncpg
+
+# SQLSTATE classes: 08 connection exception, 53 insufficient resources, 57 operator intervention
+# (admin shutdown, cannot connect now); 3D000: the database does not exist (dropped or not yet
+# created).
+_UNAVAILABLE_CLASSES = ("08", "53", "57")
+
+
+def is_unavailable(exc: BaseException) -> bool:
+    if isinstance(exc, (OSError, asyncio.TimeoutError, asyncpg.InterfaceError,
+                        asyncpg.PostgresConnectionError)):
+        return True
+    state = getattr(exc, "sqlstate", None)
+    return isinstance(state, str) and (state[:2] in _UNAVAILABLE_CLASSES or state == "3D000")
