@@ -1,0 +1,200 @@
+"""The iMIP (RFC 6047) mail that carries one invitation or cancellation.
+
+Structure, the one Google Calendar sends and Outlook, Gmail, Apple Mail and Thunderbird all
+recognise as an invitation::
+
+    multipart/mixed
+      multipart/alternative
+        text/plain; charset="utf-8"                    quoted-printable
+        text/html; charset="utf-8"       (optional)    quoted-printable
+        text/calendar; charset="UTF-8"; method="REQUEST"   base64, no Content-Disposition
+      application/ics; name="invite.ics"               base64
+        Content-Disposition: attachment; filename="invite.ics"
+
+Why this shape:
+
+* The ``text/calendar`` part with a ``method`` parameter equal to the object's ``METHOD`` is what
+  makes a client treat the mail as a scheduling message (RFC 6047 §2.4). Outlook looks for iMIP
+  data only in the *first* child of a ``multipart/mixed`` (Microsoft's notes on RFC 6047,
+  [MS-STANOICAL] V0343), hence the ``multipart/alternative`` first, where readers without
+  calendar support fall back to the text.
+* The same ICS again as an attachment serves clients that only offer attachments (some web
+  mailers) and people who forward or save the file. It is ``application/ics`` with
+  ``name``/``filename`` ``invite.ics``, byte-for-byte what Google Calendar sends: a second
+  ``text/calendar; method=…`` part could be processed twice, and ``invite.ics`` is the name
+  clients have seen for years.
+* Everything is 7-bit on the wire (base64 and quoted-printable, RFC 2047 for non-ASCII header
+  text), so no relay needs 8BITMIME or SMTPUTF8. Addresses must therefore be ASCII (an IDN
+  domain in its ``xn--`` form is fine).
+* Python's ``email`` package writes every Content-Type parameter quoted (``method="REQUEST"``);
+  that is the same value as the token form in MIME (RFC 2045 §5.1).
+* Non-ASCII Subjects and display names are RFC 2047-encoded here (``email.header.Header``:
+  base64 encoded-words cut at character boundaries, every space inside an encoded-word) and
+  stored as they are. The folder of ``email.policy`` in Python 3.11 loses the space between two
+  encoded-words when it folds (CPython gh-144156, fixed upstream in 2026): "d'ouverture — 5"
+  arrives as "d'ouverture— 5" in every RFC 2047 decoder, for about one long French subject in
+  twenty. The message is otherwise plain ``email.policy.SMTP``; the only change is
+  :class:`_Policy`, which stores such pre-encoded values without re-folding them. Note that
+  Python's own *parser* puts a space between adjacent encoded-words of a display name (RFC 2047
+  §6.2 says to ignore it), so a long non-ASCII name read back by ``email.policy.default`` may
+  show extra spaces that mail clients do not show; ``email.header.decode_header`` reads it
+  right.
+* No ``Auto-Submitted`` header: an invitation is meant to be read and answered like mail from a
+  person, and Google Calendar's own invitations do not carry it.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime
+from email.header import Header
+from email.headerregistry import Address
+from email.message import EmailMessage
+from email.policy import EmailPolicy
+from typing import Any, Final
+
+from conference.calendar.itip import METHODS, Attendee, Organizer
+
+__all__ = ["ATTACHMENT_NAME", "build_invitation_email"]
+
+ATTACHMENT_NAME: Final = "invite.ics"
+
+_HEADER_FORBIDDEN = re.compile(r"[\x00-\x1f\x7f\u2028\u2029]")
+_MESSAGE_ID = re.compile(r"<[!#-'*+\-/-9=?A-Z^-~.]+@[!#-'*+\-/-9=?A-Z^-~.\[\]]+>")
+_LANGUAGE = re.compile(r"[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*")
+_MAX_LINE: Final = 78
+
+
+class _Encoded(str):
+    """A header value already RFC 2047-encoded and folded here, to be stored as it is."""
+
+
+class _Policy(EmailPolicy):
+    """``email.policy.SMTP``, except that :class:`_Encoded` values are stored verbatim.
+
+    A value stored as a plain string (as a parser would store it) is written out unchanged as
+    long as its lines are short, so the folder that loses spaces (gh-144156) never touches it.
+    """
+
+    def header_store_parse(self, name: str, value: Any) -> tuple[str, Any]:
+        if isinstance(value, _Encoded):
+            return (name, str(value))
+        return super().header_store_parse(name, value)
+
+
+_SMTP: Final = _Policy(linesep="\r\n")  # the settings of email.policy.SMTP
+
+
+def build_invitation_email(
+    *,
+    ics: bytes,
+    method: str,
+    from_addr: Organizer,
+    to: Attendee,
+    subject: str,
+    text_body: str,
+    html_body: str | None,
+    message_id: str,
+    date: datetime,
+    language: str,
+) -> EmailMessage:
+    """Wrap one rendered ICS (see :class:`~conference.calendar.itip.InvitationTemplate`).
+
+    ``method`` must be the object's METHOD, ``from_addr`` its ORGANIZER and ``to`` its ATTENDEE:
+    a mismatch would make clients ignore or misfile the message, so it is refused
+    (``ValueError``), as is a CR, LF or other control character in any header value.
+    ``message_id`` is the full ``<id@domain>``; ``date`` is aware; ``language`` is a BCP 47 tag
+    (``fr``, ``en``, ``en-GB``) written as ``Content-Language``.
+    """
+    if method not in METHODS:
+        raise ValueError(f"method must be REQUEST or CANCEL: {method!r}")
+    for what, value in (
+        ("subject", subject),
+        ("message_id", message_id),
+        ("language", language),
+        ("from_addr.name", from_addr.name),
+        ("from_addr.email", from_addr.email),
+        ("to.name", to.name),
+        ("to.email", to.email),
+    ):
+        if _HEADER_FORBIDDEN.search(value):
+            raise ValueError(f"line break or control character in header value {what}")
+    if not _MESSAGE_ID.fullmatch(message_id):
+        raise ValueError(f"message_id must look like <id@domain>: {message_id!r}")
+    if not _LANGUAGE.fullmatch(language):
+        raise ValueError(f"language must be a BCP 47 tag such as fr or en-GB: {language!r}")
+    if date.tzinfo is None or date.utcoffset() is None:
+        raise ValueError(f"date must be timezone-aware: {date.isoformat()}")
+    for what, address in (("from_addr.email", from_addr.email), ("to.email", to.email)):
+        if not address.isascii():
+            raise ValueError(f"{what} must be ASCII (SMTPUTF8 is not used): {address!r}")
+    _check_ics_matches(ics, method, from_addr.email, to.email)
+
+    msg = EmailMessage(policy=_SMTP)
+    msg["From"] = _mailbox("From", from_addr.name, from_addr.email)
+    msg["To"] = _mailbox("To", to.name, to.email)
+    msg["Subject"] = _unstructured("Subject", subject)
+    msg["Date"] = date
+    msg["Message-ID"] = message_id
+    msg.set_content(text_body, subtype="plain", charset="utf-8", cte="quoted-printable")
+    if html_body is not None:
+        msg.add_alternative(html_body, subtype="html", charset="utf-8", cte="quoted-printable")
+    msg.add_alternative(
+        ics,
+        maintype="text",
+        subtype="calendar",
+        cte="base64",
+        params={"charset": "UTF-8", "method": method},
+    )
+    msg.add_attachment(
+        ics,
+        maintype="application",
+        subtype="ics",
+        cte="base64",
+        filename=ATTACHMENT_NAME,
+        params={"name": ATTACHMENT_NAME},
+    )
+    for part in msg.walk():  # the email package stamps every new part; only the top needs it
+        if part is not msg:
+            del part["MIME-Version"]
+    # after the body: set_content() and make_mixed() move or clear every Content-* header
+    msg["Content-Language"] = language
+    return msg
+
+
+def _unstructured(header: str, text: str) -> str:
+    if text.isascii():
+        return text
+    return _Encoded(Header(text, "utf-8", header_name=header).encode(linesep="\r\n"))
+
+
+def _mailbox(header: str, name: str, address: str) -> Address | str:
+    if name.isascii():  # a quoted-string at most: no encoded-words, nothing to lose
+        return Address(display_name=name, addr_spec=address)
+    encoded = Header(name, "utf-8", header_name=header).encode(linesep="\r\n")
+    last_line = encoded.rsplit("\r\n", 1)[-1]
+    used = len(last_line) + (len(header) + 2 if "\r\n" not in encoded else 0)
+    separator = " " if used + len(address) + 3 <= _MAX_LINE else "\r\n "
+    return _Encoded(f"{encoded}{separator}<{address}>")
+
+
+def _check_ics_matches(ics: bytes, method: str, organizer: str, attendee: str) -> None:
+    """Cheap consistency check on the unfolded ICS lines (no full parse)."""
+    lines = ics.replace(b"\r\n ", b"").replace(b"\r\n\t", b"").split(b"\r\n")
+    methods = [line[len(b"METHOD:") :] for line in lines if line.startswith(b"METHOD:")]
+    if methods != [method.encode("ascii")]:
+        found = b", ".join(methods).decode("ascii", "replace") or "none"
+        raise ValueError(f"the ICS has METHOD {found}, the mail says {method}")
+    if not _has_address(lines, b"ORGANIZER", organizer):
+        raise ValueError(f"the ICS ORGANIZER is not {organizer} (the From address)")
+    if not _has_address(lines, b"ATTENDEE", attendee):
+        raise ValueError(f"{attendee} (the To address) is not an ATTENDEE of the ICS")
+
+
+def _has_address(lines: list[bytes], prop: bytes, email: str) -> bool:
+    suffix = b":mailto:" + email.lower().encode("utf-8")
+    return any(
+        line[len(prop) : len(prop) + 1] in (b";", b":") and line.lower().endswith(suffix)
+        for line in lines
+        if line.startswith(prop)
+    )
