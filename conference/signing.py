@@ -1,0 +1,73 @@
+"""Signed, non-guessable references (calendar feed tokens, badge references, CSRF tokens).
+
+A reference is ``<payload>.<tag>``: the tag is HMAC-SHA256 over a purpose and the payload, with
+a 256-bit key kept in the database (``server_secret``) so every process shares it. Nothing per
+reference is stored: a forged or altered reference fails ``verify`` (compared in constant time).
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import hmac
+import secrets
+
+import asyncpg
+
+
+def _b64(data: bytes) -> str:
+    return base64.urlsafe_b64encode(data).decode().rstrip("=")
+
+
+def _unb64(text: str) -> bytes:
+    return base64.urlsafe_b64decode(text + "=" * (-len(text) % 4))
+
+
+class Signer:
+    def __init__(self, key: bytes) -> None:
+        if len(key) < 32:
+            raise ValueError("the signing key needs at least 32 bytes")
+        self._key = key
+
+    def _tag(self, purpose: str, payload: str) -> str:
+        mac = hmac.new(self._key, f"{purpose}\x00{payload}".encode(), hashlib.sha256)
+        return _b64(mac.digest()[:20])
+
+    def sign(self, purpose: str, payload: str) -> str:
+        """``payload`` must not contain a dot."""
+        if "." in payload:
+            raise ValueError("payload must not contain '.'")
+        return f"{payload}.{self._tag(purpose, payload)}"
+
+    def verify(self, purpose: str, reference: str) -> str | None:
+        """The payload of a genuine reference for ``purpose``, else None."""
+        payload, sep, tag = reference.rpartition(".")
+        if not sep or not payload or len(reference) > 512:
+            return None
+        if not hmac.compare_digest(tag, self._tag(purpose, payload)):
+            return None
+        return payload
+
+    def sign_bytes(self, purpose: str, data: bytes) -> str:
+        return self.sign(purpose, _b64(data))
+
+    def verify_bytes(self, purpose: str, reference: str) -> bytes | None:
+        payload = self.verify(purpose, reference)
+        if payload is None:
+            return None
+        try:
+            return _unb64(payload)
+        except ValueError:
+            return None
+
+
+async def load_signer(conn: asyncpg.Connection | asyncpg.Pool, name: str = "signing") -> Signer:
+    """The shared key, created on first use (concurrent first uses agree on one key)."""
+    key = await conn.fetchval(
+        "INSERT INTO server_secret (name, secret) VALUES ($1, $2)"
+        " ON CONFLICT (name) DO NOTHING RETURNING secret",
+        name, secrets.token_bytes(32),
+    )
+    if key is None:
+        key = await conn.fetchval("SELECT secret FROM server_secret WHERE name = $1", name)
+    return Signer(bytes(key))
