@@ -18,8 +18,10 @@ from conference.http.context import (
     settings_key,
     utcnow,
 )
+from conference.http.limits import limit_token_failure, limits_key, make_limits
 from conference.http.problems import Handler, problem_middleware
 from conference.http.routes import load_routes
+from conference.logs import request_id_middleware
 from conference.outbox.worker import Worker
 from conference.runtime import open_database, open_mailer, running_worker
 from conference.settings import Settings
@@ -38,6 +40,7 @@ async def auth_middleware(request: web.Request, handler: Handler) -> web.StreamR
             raise Unauthorized("Use Authorization: Bearer <token>.")
         p = await resolve_token(request.app[pool_key], secret)
         if p is None:
+            limit_token_failure(request)
             raise Unauthorized("Unknown or revoked token.")
         request[principal_key] = p
     return await handler(request)
@@ -53,10 +56,14 @@ def create_app(
 ) -> web.Application:
     app = web.Application(
         client_max_size=settings.http.max_body_bytes,
-        middlewares=[problem_middleware, auth_middleware],
+        middlewares=[request_id_middleware, problem_middleware, auth_middleware],
     )
     app[settings_key] = settings
     app[clock_key] = clock
+    lim = settings.limits
+    app[limits_key] = make_limits(lim.registrations_per_minute, lim.registration_burst,
+                                  lim.token_lookups_per_minute, lim.token_lookup_burst,
+                                  settings.http.trust_forwarded)
     app[max_body_key] = settings.http.max_body_bytes
 
     async def resources(app: web.Application) -> AsyncIterator[None]:

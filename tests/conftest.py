@@ -18,6 +18,7 @@ from aiohttp.test_utils import TestClient, TestServer
 from conference.app import create_app
 from conference.auth import Role, issue_token
 from conference.db.migrate import migrate
+from conference.logs import AccessLogger
 from conference.settings import Settings
 from tests.support import RecordingSMTP
 
@@ -96,6 +97,7 @@ def settings(tmp_path: Path, smtp: RecordingSMTP) -> Settings:
         "worker": {"poll_seconds": 0.5, "backoff_base_seconds": 0.2, "backoff_max_seconds": 1,
                    "lease_seconds": 30, "max_attempts": 10},
         "http": {"public_url": "https://conference.test"},
+        "limits": {"registrations_per_minute": 0, "token_lookups_per_minute": 0},
     })
 
 
@@ -125,7 +127,9 @@ class Api:
 
 async def start_api(db_url: str, settings: Settings, *, run_worker: bool = True) -> Api:
     app = create_app(settings, database_url=db_url, run_worker=run_worker)
-    client = TestClient(TestServer(app))
+    server = TestServer(app)
+    await server.start_server(access_log_class=AccessLogger)
+    client = TestClient(server)
     await client.start_server()
     conn = await asyncpg.connect(db_url)
     try:

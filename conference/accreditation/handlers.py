@@ -19,14 +19,17 @@ from conference.auth import ORGANISERS, Role
 from conference.conferences.repo import conference_by_slug
 from conference.http.context import connection, need, now, principal, transaction
 from conference.http.io import json_response, parse, parse_optional, path_uuid, query_params
+from conference.http.limits import limit_registration
 from conference.http.routes import route
 
 
 @route("POST", "/api/v1/conferences/{slug}/accreditations", summary="Apply for accreditation",
        who="anyone for press (while the window is open); focal point, protocol, admin otherwise",
        body=AccreditationIn, response=AccreditationCreated, status=201, tag="accreditations",
-       errors=(400, 401, 403, 404, 409, 413, 422))
+       errors=(400, 401, 403, 404, 409, 413, 422, 429))
 async def register(request: web.Request) -> web.Response:
+    if principal(request) is None:
+        limit_registration(request)
     body = await parse(request, AccreditationIn)
     async with transaction(request) as conn:
         conference = await conference_by_slug(conn, request.match_info["slug"])

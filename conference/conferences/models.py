@@ -84,11 +84,17 @@ class ConferenceIn(Model):
     spokespersons: list[Spokesperson] = Field(default=[], max_length=20)
     organiser_email: EmailStr
     protocol: ProtocolSettings = ProtocolSettings()
+    retention_days: int = Field(default=180, ge=0, le=3650)
+    """Personal data is erased this many days after the conference ends."""
+    vetting_retention_days: int = Field(default=7, ge=0, le=3650)
+    """Security-vetting data goes first: this many days after the end (≤ retention_days)."""
 
     @model_validator(mode="after")
     def _dates(self) -> Self:
         if self.ends_on < self.starts_on:
             raise ValueError("ends_on must not be before starts_on")
+        if self.vetting_retention_days > self.retention_days:
+            raise ValueError("vetting_retention_days must not exceed retention_days")
         return self
 
 

@@ -1,8 +1,9 @@
 -- name: insert_conference
 INSERT INTO conference (slug, title, venue, timezone, starts_on, ends_on, patron, hosts, languages,
                         press_opens_at, press_closes_at, press_pool_capacity,
-                        security_list_deadline, spokespersons, organiser_email, protocol)
-VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)
+                        security_list_deadline, spokespersons, organiser_email, protocol,
+                        retention_days, vetting_retention_days)
+VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18)
 ON CONFLICT (slug) DO NOTHING
 RETURNING *
 

@@ -44,6 +44,8 @@ def conference_from_row(row: asyncpg.Record) -> Conference:
             "spokespersons": row["spokespersons"],
             "organiser_email": row["organiser_email"],
             "protocol": row["protocol"],
+            "retention_days": row["retention_days"],
+            "vetting_retention_days": row["vetting_retention_days"],
             "created_at": row["created_at"],
         }
     )
@@ -56,7 +58,7 @@ async def insert_conference(conn: asyncpg.Connection, c: ConferenceIn) -> Confer
         c.ends_on, d["patron"], d["hosts"], list(c.languages),
         c.press_registration.opens_at, c.press_registration.closes_at,
         c.press_registration.pool_capacity, c.security_list_deadline, d["spokespersons"],
-        c.organiser_email, d["protocol"],
+        c.organiser_email, d["protocol"], c.retention_days, c.vetting_retention_days,
     )
     if row is None:
         raise Duplicate(f"A conference with slug {c.slug!r} already exists.", field="slug")

@@ -69,11 +69,6 @@ async def problem_middleware(request: web.Request, handler: Handler) -> web.Stre
         return await handler(request)
     except Refusal as exc:
         return problem_response(exc.status, exc.slug, exc.title, exc.detail, **exc.extra)
-    except ValidationError as exc:
-        return problem_response(
-            422, "validation", "Invalid fields", "Some fields are invalid.",
-            errors=field_errors(exc),
-        )
     except web.HTTPException as exc:
         if exc.status < 400:
             raise

@@ -46,5 +46,6 @@ def load_routes() -> list[Route]:
     import conference.conferences.handlers  # noqa: F401
     import conference.http.system  # noqa: F401
     import conference.outbox.handlers  # noqa: F401
+    import conference.privacy.handlers  # noqa: F401
 
     return ROUTES

@@ -16,6 +16,7 @@ import asyncio
 import contextlib
 import logging
 import random
+import time
 import traceback
 from datetime import UTC, datetime
 from uuid import UUID
@@ -38,6 +39,7 @@ from conference.settings import Settings
 log = logging.getLogger(__name__)
 Q = queries_beside(__file__)
 CHANNEL = "conference_outbox"
+_PURGE_LOCK = 0x70757267  # "purg"
 
 
 
@@ -58,6 +60,7 @@ class Worker:
         self._stop = asyncio.Event()
         self._listener: asyncpg.Connection | None = None
         self._rng = random.Random()
+        self._next_purge = 0.0
         load_consumers()
 
     # -- lifecycle -------------------------------------------------------------------------
@@ -78,6 +81,9 @@ class Worker:
                 self._wake.clear()
                 dispatched = await self.dispatch_once()
                 sent = await self.send_once()
+                if time.monotonic() >= self._next_purge:
+                    await self.purge_once()
+                    self._next_purge = time.monotonic() + cfg.purge_interval_seconds
                 failures = 0
                 if dispatched or sent:
                     continue
@@ -109,6 +115,21 @@ class Worker:
             with contextlib.suppress(Exception):
                 await self._listener.close(timeout=2)
             self._listener = None
+
+    # -- retention -------------------------------------------------------------------------
+
+    async def purge_once(self) -> int:
+        """Apply the retention periods, if no other worker is doing it right now."""
+        from conference.privacy.repo import purge_due
+
+        async with self.pool.acquire() as conn:
+            if not await conn.fetchval("SELECT pg_try_advisory_lock($1)", _PURGE_LOCK):
+                return 0
+            try:
+                now = datetime.now(UTC)
+                return await purge_due(conn, now.date(), now)
+            finally:
+                await conn.execute("SELECT pg_advisory_unlock($1)", _PURGE_LOCK)
 
     # -- stage 1: events → deliveries ------------------------------------------------------
 

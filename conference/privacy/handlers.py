@@ -1,0 +1,57 @@
+"""HTTP handlers for personal data and security-vetting records."""
+
+from __future__ import annotations
+
+from aiohttp import web
+
+from conference.auth import Role
+from conference.http.context import need, now, principal, transaction
+from conference.http.io import json_response, parse, path_uuid
+from conference.http.routes import route
+from conference.privacy import repo
+from conference.privacy.models import Erased, PersonalData, Vetting, VettingIn
+
+
+@route("GET", "/api/v1/accreditations/{accreditation_id}/personal-data",
+       summary="Export everything held about the person", who="the applicant, admin",
+       response=PersonalData, tag="privacy", errors=(401, 403, 404))
+async def export_personal_data(request: web.Request) -> web.Response:
+    accreditation_id = path_uuid(request, "accreditation_id")
+    async with transaction(request) as conn:
+        data = await repo.export(conn, accreditation_id, principal(request), now(request))
+    return json_response(data)
+
+
+@route("DELETE", "/api/v1/accreditations/{accreditation_id}/personal-data",
+       summary="Erase the person (pseudonymise; statistics stay)", who="admin",
+       response=Erased, tag="privacy", errors=(401, 403, 404))
+async def erase_personal_data(request: web.Request) -> web.Response:
+    actor = need(request, Role.admin)
+    accreditation_id = path_uuid(request, "accreditation_id")
+    async with transaction(request) as conn:
+        erased = await repo.erase(conn, accreditation_id, actor, now(request))
+    return json_response(erased)
+
+
+@route("PUT", "/api/v1/accreditations/{accreditation_id}/vetting",
+       summary="Record security-vetting data (identity document, date of birth, nationality)",
+       who="the applicant, own focal point, protocol, admin", body=VettingIn, response=Vetting,
+       tag="privacy", errors=(400, 401, 403, 404, 422))
+async def put_vetting(request: web.Request) -> web.Response:
+    actor = need(request, Role.applicant, Role.focal_point, Role.protocol, Role.admin)
+    accreditation_id = path_uuid(request, "accreditation_id")
+    body = await parse(request, VettingIn)
+    async with transaction(request) as conn:
+        vetting = await repo.record_vetting(conn, accreditation_id, body, actor, now(request))
+    return json_response(vetting)
+
+
+@route("GET", "/api/v1/accreditations/{accreditation_id}/vetting",
+       summary="Read security-vetting data", who="protocol, admin", response=Vetting,
+       tag="privacy", errors=(401, 403, 404))
+async def get_vetting(request: web.Request) -> web.Response:
+    need(request, Role.protocol, Role.admin)
+    accreditation_id = path_uuid(request, "accreditation_id")
+    async with transaction(request) as conn:
+        vetting = await repo.read_vetting(conn, accreditation_id)
+    return json_response(vetting)

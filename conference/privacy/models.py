@@ -1,0 +1,51 @@
+"""Personal data as exported, and the security-vetting record."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Any, Literal
+from uuid import UUID
+
+from pydantic import Field
+
+from conference.accreditation.models import Accreditation
+from conference.types import CountryCode, Model, Text
+
+
+class VettingIn(Model):
+    document_type: Literal["passport", "identity_card", "diplomatic_passport"]
+    document_number: Text
+    date_of_birth: date
+    nationality: CountryCode
+
+
+class Vetting(VettingIn):
+    recorded_at: datetime
+
+
+class DeliveryRecord(Model):
+    id: UUID
+    template: str
+    recipient: str
+    subject: str
+    status: str
+    created_at: datetime
+    sent_at: datetime | None
+
+
+class PersonalData(Model):
+    """Everything held about one person in one conference."""
+
+    accreditation: Accreditation
+    vetting: Vetting | None = None
+    """Present for protocol and admin only."""
+    deliveries: list[DeliveryRecord] = []
+    sessions: list[dict[str, Any]] = []
+    check_ins: list[dict[str, Any]] = []
+    exported_at: datetime
+
+
+class Erased(Model):
+    accreditation_id: UUID
+    erased_at: datetime
+    tables: dict[str, int] = Field(description="rows changed per table")

@@ -1,0 +1,64 @@
+-- name: upsert_vetting
+INSERT INTO accreditation_vetting (accreditation_id, document_type, document_number,
+                                   date_of_birth, nationality, recorded_at)
+VALUES ($1, $2, $3, $4, $5, $6)
+ON CONFLICT (accreditation_id) DO UPDATE
+SET document_type = EXCLUDED.document_type, document_number = EXCLUDED.document_number,
+    date_of_birth = EXCLUDED.date_of_birth, nationality = EXCLUDED.nationality,
+    recorded_at = EXCLUDED.recorded_at
+RETURNING *
+
+-- name: vetting_of
+SELECT * FROM accreditation_vetting WHERE accreditation_id = $1
+
+-- name: deliveries_of
+SELECT id, template, recipient, subject, status, created_at, sent_at
+FROM delivery WHERE accreditation_id = $1 ORDER BY seq
+
+-- name: erase_accreditation
+UPDATE accreditation
+SET given_name = '(erased)', family_name = '(erased)',
+    email = 'erased-' || id::text || '@erased.invalid',
+    gender = NULL, press_card_number = NULL, press_outlet = NULL, function = NULL,
+    in_office_since = NULL, erased_at = $2, updated_at = $2
+WHERE id = $1 AND erased_at IS NULL
+
+-- name: erase_history_reasons
+UPDATE accreditation_history SET reason = NULL WHERE accreditation_id = $1 AND reason IS NOT NULL
+
+-- name: erase_vetting
+DELETE FROM accreditation_vetting WHERE accreditation_id = $1
+
+-- name: erase_deliveries
+UPDATE delivery
+SET recipient = 'erased@erased.invalid', subject = '(erased)', message = NULL,
+    dedupe_key = 'erased:' || id::text,
+    status = CASE WHEN status IN ('queued', 'retry', 'in_flight') THEN 'failed' ELSE status END,
+    last_error = CASE WHEN status IN ('queued', 'retry', 'in_flight') THEN 'erased'
+                      ELSE last_error END
+WHERE accreditation_id = $1
+
+-- name: erase_tokens
+DELETE FROM api_token WHERE accreditation_id = $1
+
+-- name: conferences_due_for_vetting_purge
+SELECT id FROM conference
+WHERE vetting_purged_at IS NULL AND ends_on + vetting_retention_days < $1::date
+
+-- name: conferences_due_for_purge
+SELECT id FROM conference
+WHERE purged_at IS NULL AND ends_on + retention_days < $1::date
+
+-- name: purge_vetting_of_conference
+DELETE FROM accreditation_vetting v USING accreditation a
+WHERE a.id = v.accreditation_id AND a.conference_id = $1
+
+-- name: accreditations_to_erase
+SELECT id FROM accreditation WHERE conference_id = $1 AND erased_at IS NULL
+
+-- name: mark_vetting_purged
+UPDATE conference SET vetting_purged_at = $2 WHERE id = $1
+
+-- name: mark_purged
+UPDATE conference SET purged_at = $2, vetting_purged_at = coalesce(vetting_purged_at, $2)
+WHERE id = $1
