@@ -1,0 +1,144 @@
+"""Who gets which calendar message: reconcile what each attendee's calendar should hold (from
+the latest published programme) with what was sent to it. Pure.
+
+Who is invited to a published session (``invited_role``):
+
+* its explicit participants (chair → ``CHAIR``, speaker and attendee → ``REQ-PARTICIPANT``), if
+  their accreditation is approved;
+* every approved accreditation whose category is in the session's audience
+  (``OPT-PARTICIPANT``), except the press, who are invited by audience only where the press is
+  let in: ``open`` sessions (every press role) and ``photo_opportunity`` sessions (photographers
+  and camera operators). At ``pool`` sessions only the pool members put on the session as
+  participants are invited; at ``closed`` sessions no press by audience.
+
+What is sent (``plan``), per (attendee, session), against ``Sent`` (the last message sent):
+
+====================  ===================  ====================================================
+should hold           last sent            message
+====================  ===================  ====================================================
+the session           nothing              REQUEST, SEQUENCE = the session's sequence S
+the session           REQUEST of S         nothing
+the session           REQUEST of S' < S    REQUEST, SEQUENCE = max(S, last + 1)
+the session           CANCEL               REQUEST, SEQUENCE = max(S, last + 1)
+nothing               REQUEST              CANCEL,  SEQUENCE = max(S, last + 1)
+nothing               nothing or CANCEL    nothing
+====================  ===================  ====================================================
+
+So a moved session reaches its attendees as a REQUEST with the same UID and SEQUENCE + 1, a
+cancelled one as a CANCEL with a higher SEQUENCE, a removed person alone gets a CANCEL, and an
+unchanged programme sends nothing. SEQUENCE never goes down for any attendee, so every client
+applies every message in order.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from typing import Literal
+from uuid import UUID
+
+Method = Literal["REQUEST", "CANCEL"]
+PARTICIPANT_ROLES = {"chair": "CHAIR", "speaker": "REQ-PARTICIPANT", "attendee": "REQ-PARTICIPANT"}
+PHOTO_ROLES = frozenset({"photographer", "camera"})
+
+
+@dataclass(frozen=True)
+class SessionView:
+    session_id: UUID
+    sequence: int
+    cancelled: bool
+    audience: frozenset[str]
+    press_access: str
+    participants: Mapping[UUID, str]
+    """accreditation id → chair | speaker | attendee"""
+
+
+@dataclass(frozen=True)
+class AttendeeView:
+    accreditation_id: UUID
+    category: str
+    approved: bool
+    press_role: str | None = None
+
+
+@dataclass(frozen=True)
+class Sent:
+    method: Method
+    sequence: int
+    basis: int
+    """The session's sequence S when this message was sent."""
+
+
+@dataclass(frozen=True)
+class Action:
+    accreditation_id: UUID
+    session_id: UUID
+    method: Method
+    sequence: int
+    basis: int
+    role: str
+    """ATTENDEE ROLE: CHAIR, REQ-PARTICIPANT or OPT-PARTICIPANT."""
+
+
+def invited_role(session: SessionView, attendee: AttendeeView) -> str | None:
+    if session.cancelled or not attendee.approved:
+        return None
+    explicit = session.participants.get(attendee.accreditation_id)
+    if explicit is not None:
+        return PARTICIPANT_ROLES[explicit]
+    if attendee.category not in session.audience:
+        return None
+    if attendee.category == "press":
+        if session.press_access == "open":
+            return "OPT-PARTICIPANT"
+        if session.press_access == "photo_opportunity" and attendee.press_role in PHOTO_ROLES:
+            return "OPT-PARTICIPANT"
+        return None
+    return "OPT-PARTICIPANT"
+
+
+def plan(
+    sessions: Iterable[SessionView],
+    attendees: Iterable[AttendeeView],
+    sent: Mapping[tuple[UUID, UUID], Sent],
+) -> list[Action]:
+    """The messages that bring the attendees' calendars in line with the sessions.
+
+    ``sent`` holds the last message per (accreditation, session) for the attendees given;
+    a session absent from ``sessions`` but present in ``sent`` is treated as cancelled.
+    """
+    actions: list[Action] = []
+    people = list(attendees)
+    by_id = {s.session_id: s for s in sessions}
+    for session in by_id.values():
+        for person in people:
+            key = (person.accreditation_id, session.session_id)
+            action = _decide(session.session_id, session.sequence,
+                             invited_role(session, person), sent.get(key), person)
+            if action is not None:
+                actions.append(action)
+    wanted = {p.accreditation_id: p for p in people}
+    for (accreditation_id, session_id), last in sent.items():
+        person = wanted.get(accreditation_id)
+        if session_id in by_id or person is None:
+            continue
+        action = _decide(session_id, last.basis, None, last, person)
+        if action is not None:
+            actions.append(action)
+    return actions
+
+
+def _decide(session_id: UUID, sequence: int, role: str | None, last: Sent | None,
+            person: AttendeeView) -> Action | None:
+    if role is not None:
+        if last is None:
+            return Action(person.accreditation_id, session_id, "REQUEST", sequence, sequence,
+                          role)
+        if last.method == "REQUEST" and last.basis >= sequence:
+            return None
+        return Action(person.accreditation_id, session_id, "REQUEST",
+                      max(sequence, last.sequence + 1), sequence, role)
+    if last is None or last.method == "CANCEL":
+        return None
+    return Action(person.accreditation_id, session_id, "CANCEL",
+                  max(sequence, last.sequence + 1), sequence, "REQ-PARTICIPANT")

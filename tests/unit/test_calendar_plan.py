@@ -1,0 +1,101 @@
+"""The calendar reconciliation: exactly the messages each attendee needs."""
+
+from __future__ import annotations
+
+import uuid
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from conference.calendar.plan import Action, AttendeeView, Sent, SessionView, invited_role, plan
+
+S1, S2 = uuid.UUID(int=1), uuid.UUID(int=2)
+ANNA, BEN, PRESS, PHOTO = (uuid.UUID(int=n) for n in (10, 11, 12, 13))
+anna = AttendeeView(ANNA, "minister", True)
+ben = AttendeeView(BEN, "expert", True)
+press = AttendeeView(PRESS, "press", True, "journalist")
+photo = AttendeeView(PHOTO, "press", True, "photographer")
+
+
+def session(sid: uuid.UUID = S1, seq: int = 0, *, cancelled: bool = False,
+            audience: tuple[str, ...] = ("minister",), press_access: str = "closed",
+            participants: dict[uuid.UUID, str] | None = None) -> SessionView:
+    return SessionView(sid, seq, cancelled, frozenset(audience), press_access,
+                       participants or {})
+
+
+def test_first_publication_invites_the_audience_and_participants() -> None:
+    s = session(participants={BEN: "speaker"})
+    assert plan([s], [anna, ben], {}) == [
+        Action(ANNA, S1, "REQUEST", 0, 0, "OPT-PARTICIPANT"),
+        Action(BEN, S1, "REQUEST", 0, 0, "REQ-PARTICIPANT"),
+    ]
+
+
+def test_unchanged_programme_sends_nothing() -> None:
+    s = session()
+    assert plan([s], [anna], {(ANNA, S1): Sent("REQUEST", 0, 0)}) == []
+
+
+def test_moved_session_is_a_request_with_the_next_sequence() -> None:
+    assert plan([session(seq=1)], [anna], {(ANNA, S1): Sent("REQUEST", 0, 0)}) == [
+        Action(ANNA, S1, "REQUEST", 1, 1, "OPT-PARTICIPANT")]
+
+
+def test_cancelled_session_is_a_cancel_with_a_higher_sequence() -> None:
+    assert plan([session(seq=2, cancelled=True)], [anna],
+                {(ANNA, S1): Sent("REQUEST", 1, 1)}) == [
+        Action(ANNA, S1, "CANCEL", 2, 2, "REQ-PARTICIPANT")]
+
+
+def test_removed_person_alone_gets_a_cancel() -> None:
+    s = session(audience=(), participants={ANNA: "speaker"})
+    sent = {(ANNA, S1): Sent("REQUEST", 0, 0), (BEN, S1): Sent("REQUEST", 0, 0)}
+    assert plan([s], [anna, ben], sent) == [Action(BEN, S1, "CANCEL", 1, 0, "REQ-PARTICIPANT")]
+
+
+def test_readded_person_gets_a_request_above_the_cancel() -> None:
+    s = session()
+    assert plan([s], [anna], {(ANNA, S1): Sent("CANCEL", 1, 0)}) == [
+        Action(ANNA, S1, "REQUEST", 2, 0, "OPT-PARTICIPANT")]
+
+
+def test_withdrawn_person_gets_cancels_for_every_session() -> None:
+    gone = AttendeeView(ANNA, "minister", False)
+    sent = {(ANNA, S1): Sent("REQUEST", 0, 0), (ANNA, S2): Sent("REQUEST", 3, 3)}
+    assert plan([session(), session(S2, 3)], [gone], sent) == [
+        Action(ANNA, S1, "CANCEL", 1, 0, "REQ-PARTICIPANT"),
+        Action(ANNA, S2, "CANCEL", 4, 3, "REQ-PARTICIPANT"),
+    ]
+
+
+def test_press_by_audience_only_where_the_press_is_let_in() -> None:
+    for access, invited in (("open", {PRESS, PHOTO}), ("photo_opportunity", {PHOTO}),
+                            ("pool", set()), ("closed", set())):
+        s = session(audience=("press",), press_access=access)
+        assert {a.accreditation_id for a in plan([s], [press, photo], {})} == invited, access
+    pool = session(audience=("press",), press_access="pool", participants={PRESS: "attendee"})
+    assert invited_role(pool, press) == "REQ-PARTICIPANT"
+
+
+def test_unapproved_participant_is_not_invited() -> None:
+    pending = AttendeeView(ANNA, "minister", False)
+    assert plan([session(participants={ANNA: "chair"})], [pending], {}) == []
+
+
+@given(st.lists(st.tuples(st.integers(0, 5), st.booleans(), st.booleans()), min_size=1,
+                max_size=8))
+def test_sequence_never_goes_down_and_replaying_sends_nothing(
+    steps: list[tuple[int, bool, bool]]
+) -> None:
+    sent: dict[tuple[uuid.UUID, uuid.UUID], Sent] = {}
+    seq = 0
+    for bump, cancelled, approved in steps:
+        seq += bump
+        s = session(seq=seq, cancelled=cancelled)
+        person = AttendeeView(ANNA, "minister", approved)
+        for a in plan([s], [person], sent):
+            last = sent.get((a.accreditation_id, a.session_id))
+            assert last is None or a.sequence > last.sequence
+            sent[(a.accreditation_id, a.session_id)] = Sent(a.method, a.sequence, a.basis)
+        assert plan([s], [person], sent) == []
