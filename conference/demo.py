@@ -1,19 +1,27 @@
 """``conference demo``: the launch of the Global Alliance against Child Sexual Abuse Online,
 Brussels, 5 December 2012, as the press articles and the Commission's release of 4 December 2012
-(``shared/seeds/``) describe it. Loading twice changes nothing."""
+(``shared/seeds/``) describe it, with the programme of the day, published. Loading twice changes
+nothing."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 from zoneinfo import ZoneInfo
 
 import asyncpg
 
-from conference.auth import Role, issue_token
+from conference.accreditation import repo as accreditations
+from conference.accreditation.domain import Action
+from conference.accreditation.models import AccreditationIn
+from conference.auth import Principal, Role, issue_token
 from conference.conferences import repo
-from conference.conferences.models import ConferenceIn, DelegationIn
+from conference.conferences.models import Conference, ConferenceIn, DelegationIn
 from conference.errors import Duplicate
 from conference.outbox.events import ConferenceCreated, DelegationCreated, record
+from conference.programme import repo as programme
+from conference.programme.models import ParticipantRole, RoomIn, SessionIn
 
 SLUG = "global-alliance-2012"
 BRUSSELS = ZoneInfo("Europe/Brussels")
@@ -68,7 +76,126 @@ def demo_conference() -> ConferenceIn:
         ],
         "organiser_email": "home-affairs-press@example.org",
         "protocol": {"tie_break": "eu_protocol", "presidency": "CY", "seated_before_minutes": 15},
+        # A historical record, kept: the retention purge would otherwise erase it at once.
+        "retention_days": 36500,
+        "vetting_retention_days": 36500,
     })
+
+
+@dataclass(frozen=True)
+class _Demo(Principal):
+    """The demo loader, as the audit trail and the event log name it."""
+
+    @property
+    def actor(self) -> str:
+        return "demo"
+
+
+DEMO = _Demo(token_id=0, role=Role.admin)
+# The organisers built the programme in the week before, ahead of the security-list deadline
+# (3 December 2012, noon), so that the royal-presence session could be filled; the demo runs
+# its programme changes on that day's clock.
+PROGRAMME_BUILT_AT = datetime(2012, 11, 28, 10, 0, tzinfo=BRUSSELS)
+
+ROOMS = [("Plenary hall", 400), ("Room 1", 80), ("Room 2", 80), ("Press room", 120)]
+
+# The two hosts, accredited so that they can chair and speak (and be left out of the ordering
+# of guests, PROTOCOL.md rule 5). The Commissioner is on the organisers' side (staff).
+HOSTS: list[dict[str, Any]] = [
+    {"category": "staff", "given_name": "Cecilia", "family_name": "Malmström",
+     "email": "cecilia.malmstrom@example.org", "language": "en", "gender": "female",
+     "rank": "minister", "function": "Commissaire européenne chargée des affaires intérieures"},
+    {"category": "minister", "given_name": "Eric", "family_name": "Holder",
+     "email": "eric.holder@example.org", "language": "en", "gender": "male",
+     "rank": "minister", "function": "Attorney General des États-Unis", "country": "US"},
+]
+
+
+def _at(hour: int, minute: int = 0) -> str:
+    return datetime(2012, 12, 5, hour, minute, tzinfo=BRUSSELS).isoformat()
+
+
+_DELEGATES = ["minister", "official", "expert"]
+# (title fr, title en, kind, room, start, end, press access, audience, royal presence,
+#  [(host index, role)])
+SESSIONS: list[tuple[str, str, str, str, str, str, str, list[str], bool,
+                     list[tuple[int, str]]]] = [
+    ("Séance d'ouverture par la commissaire Malmström et l'Attorney General Holder",
+     "Opening by Commissioner Malmström and Attorney General Holder",
+     "plenary", "Plenary hall", _at(9, 0), _at(9, 45), "open", _DELEGATES, False,
+     [(0, "chair"), (1, "speaker")]),
+    ("Session d'experts : identification des victimes et aide aux victimes",
+     "Expert session: identifying victims and ensuring their assistance and protection",
+     "expert_panel", "Room 1", _at(10, 0), _at(11, 30), "closed", ["official", "expert"],
+     False, []),
+    ("Session d'experts : enquêtes et poursuites",
+     "Expert session: investigating cases and prosecuting offenders",
+     "expert_panel", "Room 2", _at(10, 0), _at(11, 30), "closed", ["official", "expert"],
+     False, []),
+    ("Session d'experts : sensibilisation, en présence de Sa Majesté la Reine",
+     "Expert session: raising awareness, in the presence of Her Majesty the Queen",
+     "expert_panel", "Plenary hall", _at(12, 0), _at(13, 0), "pool", _DELEGATES, True,
+     [(0, "chair")]),
+    ("Session d'experts : réduire la disponibilité de matériel pédopornographique en ligne",
+     "Expert session: reducing the availability of child sexual abuse material online",
+     "expert_panel", "Room 1", _at(14, 0), _at(15, 30), "closed", ["official", "expert"],
+     False, []),
+    ("Session ministérielle : approbation de la déclaration",
+     "Ministerial session: approval of the declaration",
+     "ministerial", "Plenary hall", _at(16, 0), _at(17, 0), "photo_opportunity",
+     ["minister"], False, [(0, "chair"), (1, "speaker")]),
+    ("Point de presse de la commissaire Malmström et de l'Attorney General Holder",
+     "Press conference by Commissioner Malmström and Attorney General Holder",
+     "press_conference", "Press room", _at(17, 15), _at(17, 45), "open", ["press"], False,
+     [(0, "speaker"), (1, "speaker")]),
+]
+
+
+async def _hosts(conn: asyncpg.Connection, conference: Conference) -> list[Any]:
+    """The hosts' accreditations, filed and approved once."""
+    us = next(d.id for d in await repo.delegations_of(conn, conference.id) if d.country == "US")
+    ids = []
+    for host in HOSTS:
+        fields = {k: v for k, v in host.items() if k != "country"}
+        if host.get("country") == "US":
+            fields["delegation_id"] = us
+        row = await conn.fetchrow(programme.Q["accreditation_by_email"], conference.id,
+                                  host["email"])
+        if row is None:
+            created = await accreditations.register(
+                conn, conference, AccreditationIn.model_validate(fields), DEMO,
+                PROGRAMME_BUILT_AT)
+            row = {"id": created.id, "status": created.status.value}
+        if row["status"] == "submitted":
+            await accreditations.change(conn, row["id"], Action.approve, DEMO, None,
+                                        PROGRAMME_BUILT_AT)
+        ids.append(row["id"])
+    return ids
+
+
+async def load_programme(conn: asyncpg.Connection, conference: Conference) -> str:
+    """Rooms, the hosts' accreditations and the sessions of 5 December 2012, then publish."""
+    rooms = {r.name: r for r in await programme.rooms_of(conn, conference)}
+    for name, capacity in ROOMS:
+        if name not in rooms:
+            rooms[name] = await programme.create_room(
+                conn, conference, RoomIn(name=name, capacity=capacity), DEMO, PROGRAMME_BUILT_AT)
+    hosts = await _hosts(conn, conference)
+    existing = {s.title.en: s for s in await programme.sessions_of(conn, conference)}
+    for fr, en, kind, room, start, end, press, audience, royal, people in SESSIONS:
+        session = existing.get(en)
+        if session is None:
+            session = await programme.schedule(conn, conference, SessionIn.model_validate({
+                "title": {"fr": fr, "en": en}, "kind": kind, "room_id": rooms[room].id,
+                "starts_at": start, "ends_at": end, "press_access": press,
+                "audience": audience, "royal_presence": royal,
+            }), DEMO, PROGRAMME_BUILT_AT)
+        for host, role in people:
+            await programme.put_participant(conn, session.id, hosts[host], ParticipantRole(role),
+                                            DEMO, PROGRAMME_BUILT_AT)
+    published = await programme.publish(conn, conference, DEMO, PROGRAMME_BUILT_AT)
+    return (f"programme of 5 December 2012: {len(SESSIONS)} sessions, version"
+            f" {published.version} ({'published now' if published.published else 'unchanged'})")
 
 
 async def load_demo(conn: asyncpg.Connection) -> str:
@@ -95,5 +222,6 @@ async def load_demo(conn: asyncpg.Connection) -> str:
                          DelegationCreated(delegation_id=d.id, kind="country", country=code),
                          conference_id=conference.id, subject_id=d.id, actor="demo")
             added += 1
+        programme_summary = await load_programme(conn, conference)
     return (f"demo conference {SLUG}: {len(EU_2012) + len(OTHERS_2012)} delegations"
-            f" ({added} added now)")
+            f" ({added} added now); {programme_summary}")

@@ -69,3 +69,21 @@ class Invalid(Refusal):
 
 class Unavailable(Refusal):
     status, slug, title = 503, "unavailable", "Service unavailable"
+
+
+class SchedulingConflict(Conflict):
+    """A room or a person booked twice: ``conflicts`` names every clash."""
+
+    slug, title = "scheduling-conflict", "Scheduling conflict"
+
+
+class SecurityListFrozen(Conflict):
+    slug, title = "security-list-frozen", "The security list is frozen"
+
+
+class RoyalPresenceRule(Conflict):
+    slug, title = "royal-presence", "Royal-presence rule"
+
+
+class NotEligible(Conflict):
+    slug, title = "not-eligible", "Not eligible"

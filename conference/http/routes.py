@@ -43,9 +43,12 @@ def route(method: str, path: str, **kwargs: object) -> Callable[[Handler], Handl
 def load_routes() -> list[Route]:
     """Import every handler module (each registers its routes) and return the table."""
     import conference.accreditation.handlers  # noqa: F401
+    import conference.calendar.handlers  # noqa: F401
     import conference.conferences.handlers  # noqa: F401
     import conference.http.system  # noqa: F401
     import conference.outbox.handlers  # noqa: F401
     import conference.privacy.handlers  # noqa: F401
+    import conference.programme.handlers  # noqa: F401
+    import conference.webhooks.handlers  # noqa: F401
 
     return ROUTES

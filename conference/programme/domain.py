@@ -1,0 +1,486 @@
+"""Programme rules, pure: times, royal presence, conflicts, protocol views, publication.
+
+No I/O and no clock here (``now`` is passed in). The database keeps the booking invariants
+(``migrations/0002_programme.sql``); this module says what a refusal means.
+
+Times
+    ``starts_at``/``ends_at`` carry an offset (naive times are refused by the models), the start
+    comes before the end, and both fall inside the conference's dates *in the conference's time
+    zone*: from 00:00 on ``starts_on`` to 24:00 on ``ends_on``.
+
+Royal presence (PROTOCOL.md, "Royal presence and high patronage")
+    * Press only as a pool or photo opportunity: ``press_access`` ``open`` is refused (422 naming
+      ``press_access``); ``closed`` (no press at all) is allowed.
+    * Only approved accreditations on the session (409 ``royal-presence``). The invited audience
+      of a royal-presence session is the *approved* accreditations of its audience categories
+      (pending ones are simply not invited), so the audience needs no separate check.
+    * The security list (participants, and the audience approved by the deadline) freezes at the
+      conference's ``security_list_deadline``: from then on nobody may be added: no participant,
+      no audience category, no switching a session to royal presence with anyone on it
+      (409 ``security-list-frozen`` naming the deadline). Moving, renaming and removing stay
+      possible. An accreditation approved after the deadline is not on the list.
+    * Guests are seated ``seated_before_minutes`` (conference protocol setting, default 15) before
+      the start: ``seated_by``.
+
+Eligibility of participants outside royal presence: an accreditation that is rejected,
+withdrawn or revoked cannot be put on any session (409 ``not-eligible``); a submitted or
+waitlisted one can, so a draft programme can be built before the decisions.
+
+Publication
+    `next_snapshot` freezes the draft into the sessions of a new version, with their iCalendar
+    SEQUENCE; `diff` is the changelog between two versions. See each for the rules.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import unicodedata
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, time, timedelta
+from typing import Any
+from uuid import UUID
+from zoneinfo import ZoneInfo
+
+from conference.accreditation.domain import Category, Status
+from conference.conferences.models import Conference, Host
+from conference.errors import Conflict, NotEligible, RoyalPresenceRule, SecurityListFrozen
+from conference.programme.models import (
+    Changelog,
+    ConflictItem,
+    DetailChanged,
+    Moved,
+    ParticipantLine,
+    PatronView,
+    PersonView,
+    PressAccess,
+    PublishedSession,
+    Renamed,
+    ReRoomed,
+    RoleChanged,
+    SecurityListEntry,
+    SessionLine,
+    Snapshot,
+)
+from conference.protocol.address import royal_style, styled_name
+from conference.protocol.countries import country_name
+from conference.protocol.precedence import Person, ProtocolConfig, precedence_key
+from conference.protocol.ranks import Rank
+
+FieldError = dict[str, str]
+
+# --- times ------------------------------------------------------------------------------------
+
+
+def conference_bounds(timezone: str, starts_on: date, ends_on: date) -> tuple[datetime, datetime]:
+    """00:00 on the first day and 24:00 on the last day, in the conference's time zone."""
+    tz = ZoneInfo(timezone)
+    return (datetime.combine(starts_on, time(0), tz),
+            datetime.combine(ends_on + timedelta(days=1), time(0), tz))
+
+
+def time_errors(
+    starts_at: datetime, ends_at: datetime, timezone: str, starts_on: date, ends_on: date
+) -> list[FieldError]:
+    """Field errors for a session's times; empty when they are fine."""
+    errors: list[FieldError] = []
+    if ends_at <= starts_at:
+        errors.append({"field": "ends_at", "message": "must be after starts_at",
+                       "type": "end_before_start"})
+    opens, closes = conference_bounds(timezone, starts_on, ends_on)
+    span = f"the conference runs from {starts_on} to {ends_on} ({timezone})"
+    if not opens <= starts_at < closes:
+        errors.append({"field": "starts_at", "message": f"outside the conference: {span}",
+                       "type": "outside_conference"})
+    if not opens < ends_at <= closes:
+        errors.append({"field": "ends_at", "message": f"outside the conference: {span}",
+                       "type": "outside_conference"})
+    return errors
+
+
+def local(moment: datetime, timezone: str) -> datetime:
+    return moment.astimezone(ZoneInfo(timezone))
+
+
+def seated_by(starts_at: datetime, royal_presence: bool, minutes: int) -> datetime | None:
+    """When guests of a royal-presence session must be seated; None for other sessions."""
+    return starts_at - timedelta(minutes=minutes) if royal_presence else None
+
+
+# --- royal presence and eligibility -----------------------------------------------------------
+
+
+def royal_press_errors(royal_presence: bool, press_access: PressAccess) -> list[FieldError]:
+    if royal_presence and press_access is PressAccess.open:
+        return [{"field": "press_access",
+                 "message": "a royal-presence session admits the press only as a pool or a photo "
+                            "opportunity (pool, photo_opportunity), or not at all (closed)",
+                 "type": "royal_press_access"}]
+    return []
+
+
+def security_list_frozen(deadline: datetime | None, now: datetime) -> bool:
+    return deadline is not None and now >= deadline
+
+
+def check_security_list_open(deadline: datetime | None, now: datetime, what: str) -> None:
+    """Refuse an addition to a royal-presence session once the security list has frozen."""
+    if deadline is not None and security_list_frozen(deadline, now):
+        raise SecurityListFrozen(
+            f"The security list froze at the deadline, {deadline.isoformat()}: nobody may be "
+            f"added to a royal-presence session any more ({what}).",
+            deadline=deadline.isoformat(),
+        )
+
+
+_NEVER_ON_A_SESSION = (Status.rejected, Status.withdrawn, Status.revoked)
+
+
+def check_eligible(status: Status, royal_presence: bool, accreditation_id: UUID) -> None:
+    if royal_presence and status is not Status.approved:
+        raise RoyalPresenceRule(
+            f"Only approved accreditations may be put on a royal-presence session; "
+            f"accreditation {accreditation_id} is {status.value}.",
+            accreditation_id=str(accreditation_id), status_now=status.value,
+        )
+    if status in _NEVER_ON_A_SESSION:
+        raise NotEligible(
+            f"Accreditation {accreditation_id} is {status.value} and cannot be put on a session.",
+            accreditation_id=str(accreditation_id), status_now=status.value,
+        )
+
+
+def check_royal_participants(statuses: dict[UUID, Status]) -> None:
+    """Before a session becomes royal: everybody on it must be approved."""
+    pending = sorted((str(a), s.value) for a, s in statuses.items() if s is not Status.approved)
+    if pending:
+        raise RoyalPresenceRule(
+            "Only approved accreditations may be on a royal-presence session; "
+            f"{len(pending)} participant(s) are not approved.",
+            accreditations=[{"accreditation_id": a, "status": s} for a, s in pending],
+        )
+
+
+def capacity_warnings(room: str, capacity: int, invited: int) -> list[str]:
+    if invited <= capacity:
+        return []
+    return [f"Room {room} seats {capacity}; {invited} people are invited (participants and the"
+            f" approved accreditations of the audience categories)."]
+
+
+# --- conflicts --------------------------------------------------------------------------------
+
+
+def conflict_detail(conflicts: Sequence[ConflictItem]) -> str:
+    """One sentence naming every clash, for the problem's ``detail``."""
+    if not conflicts:
+        return ("The change clashes with a booking committed at the same moment; "
+                "read the programme again and retry.")
+    parts = []
+    for c in conflicts:
+        when = f"{c.starts_at:%Y-%m-%d %H:%M}–{c.ends_at:%H:%M}"
+        if c.kind == "room":
+            parts.append(f"room {c.room} is booked by “{c.title.en}” ({when})")
+        else:
+            parts.append(f"accreditation {c.accreditation_id} is on “{c.title.en}” in "
+                         f"{c.room} ({when})")
+    return f"The change clashes with {len(conflicts)} booking(s): " + "; ".join(parts) + "."
+
+
+# --- protocol ---------------------------------------------------------------------------------
+
+
+def language_of(conference: Conference) -> str:
+    """The conference's protocol language: its first language."""
+    return conference.languages[0]
+
+
+def protocol_config(conference: Conference) -> ProtocolConfig:
+    """The conference's protocol settings for `conference.protocol`; 409 if unusable."""
+    p = conference.protocol
+    try:
+        return ProtocolConfig(
+            tie_break=p.tie_break.value,  # type: ignore[arg-type]
+            presidency=p.presidency,
+            language=language_of(conference),
+            on=conference.starts_on,
+            drawn_start=p.drawn_start,
+            organisation_order=tuple(p.organisation_order),
+        )
+    except ValueError as exc:
+        hint = (" Draw the starting country with POST …/protocol/draw."
+                if p.tie_break.value == "drawn" and p.drawn_start is None else "")
+        raise Conflict(f"The conference's protocol settings cannot be used: {exc}.{hint}",
+                       field="protocol") from None
+
+
+def _name_key(name: str) -> str:
+    return " ".join(unicodedata.normalize("NFC", name).split()).casefold()
+
+
+def is_host(given_name: str, family_name: str, hosts: Iterable[Host]) -> bool:
+    """Whether the person is one of the conference's hosts (matched by full name, ignoring case,
+    accents' composition and spacing): hosts stand outside the ordering of guests."""
+    key = _name_key(f"{given_name} {family_name}")
+    return any(_name_key(h.name) == key for h in hosts)
+
+
+@dataclass(frozen=True)
+class Member:
+    """An accredited person as the protocol views need them."""
+
+    accreditation_id: UUID
+    given_name: str
+    family_name: str
+    gender: str | None
+    category: Category
+    status: Status
+    rank: Rank | None
+    function: str | None
+    in_office_since: date | None
+    delegation_id: UUID | None
+    country: str | None
+    organisation: str | None
+    role: str | None = None
+
+
+def delegation_name(country: str | None, organisation: str | None, language: str) -> str | None:
+    if country is not None:
+        return country_name(country, language)
+    return organisation
+
+
+def person(m: Member, hosts: Iterable[Host]) -> Person:
+    """The protocol's view of a member; a member without a rank ranks as an expert."""
+    return Person(
+        id=str(m.accreditation_id), given_name=m.given_name, family_name=m.family_name,
+        rank=m.rank or Rank.expert, country=m.country, organisation=m.organisation,
+        in_office_since=m.in_office_since, is_host=is_host(m.given_name, m.family_name, hosts),
+    )
+
+
+def person_view(m: Member, conference: Conference) -> PersonView:
+    language = language_of(conference)
+    return PersonView(
+        accreditation_id=m.accreditation_id, given_name=m.given_name, family_name=m.family_name,
+        styled_name=styled_name(m.given_name, m.family_name, m.rank, m.gender, language),
+        rank=m.rank, function=m.function, delegation_id=m.delegation_id,
+        delegation=delegation_name(m.country, m.organisation, language),
+        is_host=is_host(m.given_name, m.family_name, conference.hosts),
+        role=m.role,  # type: ignore[arg-type]
+    )
+
+
+def patron_view(conference: Conference) -> PatronView | None:
+    patron = conference.patron
+    if patron is None:
+        return None
+    language = language_of(conference)
+    return PatronView(
+        name=patron.name, style=patron.style.get(language),
+        address=royal_style(patron.title, language) if patron.title else None,
+    )
+
+
+_HEAD_CATEGORIES = (Category.minister, Category.official)
+_HEAD_STATUSES = (Status.approved, Status.submitted)
+
+
+def heads_of_delegation(
+    members: Iterable[Member], config: ProtocolConfig, hosts: Sequence[Host]
+) -> list[Member]:
+    """The head of each delegation, in order of precedence.
+
+    The head is the delegation's first member in order of precedence among its accreditations of
+    category ``minister``, else among those of category ``official``, counting only approved
+    and still-submitted accreditations (so the list can be prepared before every decision is
+    taken; the status is shown with each head). Hosts are outside the ordering of guests
+    (PROTOCOL.md rule 5) and never head a delegation here.
+    """
+    by_delegation: dict[UUID, list[Member]] = {}
+    for m in members:
+        if (m.delegation_id is None or m.category not in _HEAD_CATEGORIES
+                or m.status not in _HEAD_STATUSES or is_host(m.given_name, m.family_name, hosts)):
+            continue
+        by_delegation.setdefault(m.delegation_id, []).append(m)
+    heads = []
+    for candidates in by_delegation.values():
+        for category in _HEAD_CATEGORIES:
+            of_category = [m for m in candidates if m.category is category]
+            if of_category:
+                heads.append(min(of_category,
+                                 key=lambda m: precedence_key(person(m, hosts), config)))
+                break
+    return sorted(heads, key=lambda m: precedence_key(person(m, hosts), config))
+
+
+def delegation_order_key(
+    country: str | None, organisation: str | None, config: ProtocolConfig
+) -> Any:
+    """Orders delegations by the tie-break alone (for delegations with no head)."""
+    placeholder = Person(id="", given_name="", family_name="", rank=Rank.expert,
+                         country=country, organisation=organisation)
+    return precedence_key(placeholder, config)[2]
+
+
+# --- security list ----------------------------------------------------------------------------
+
+SECURITY_LIST_COLUMNS = ("family_name", "given_name", "delegation", "category", "role",
+                         "accreditation_id")
+
+
+def _spreadsheet_safe(value: str) -> str:
+    """Neutralise a cell a spreadsheet would read as a formula (OWASP CSV injection)."""
+    return "'" + value if value[:1] in ("=", "+", "-", "@", "\t", "\r") else value
+
+
+def security_list_csv(items: Iterable[SecurityListEntry]) -> str:
+    """The security list as CSV (RFC 4180, CRLF line ends, a header row), names as on the ID."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow(SECURITY_LIST_COLUMNS)
+    for e in items:
+        writer.writerow([_spreadsheet_safe(e.family_name), _spreadsheet_safe(e.given_name),
+                         _spreadsheet_safe(e.delegation or ""), e.category.value, e.role,
+                         str(e.accreditation_id)])
+    return out.getvalue()
+
+
+# --- publication ------------------------------------------------------------------------------
+
+
+def _span(s: PublishedSession) -> tuple[datetime, datetime]:
+    """Start and end in UTC: aware datetimes sharing a zone compare by wall clock in Python,
+    which would hide a one-hour move across the autumn clock change."""
+    return s.starts_at.astimezone(UTC), s.ends_at.astimezone(UTC)
+
+
+def _significant(old: PublishedSession, new: PublishedSession) -> bool:
+    """A change that raises the iCalendar SEQUENCE: time, room, title or cancellation."""
+    return (_span(old) != _span(new) or old.room_id != new.room_id or old.title != new.title
+            or old.status != new.status)
+
+
+def _order(s: PublishedSession) -> tuple[datetime, datetime, str, str]:
+    return (*_span(s), s.room.casefold(), str(s.session_id))
+
+
+def next_snapshot(previous: Snapshot | None, draft: Iterable[PublishedSession]) -> Snapshot:
+    """Freeze the draft into the sessions of the next version.
+
+    * A session's ``sequence`` is 0 when it is first published and grows by one in each later
+      version that changed its time, room or title, or cancelled it (the iCalendar SEQUENCE of
+      its invitations). Other changes (kind, press access, audience, participants) keep it.
+    * A cancelled session that was never published is left out: nobody was told of it.
+      A published session that is cancelled stays in every later version, as cancelled.
+    * Sessions are ordered by start, end, room and id.
+    """
+    before = {s.session_id: s for s in previous.sessions} if previous else {}
+    sessions = []
+    for s in draft:
+        old = before.get(s.session_id)
+        if old is None:
+            if s.status == "cancelled":
+                continue
+            sequence = 0
+        else:
+            sequence = old.sequence + (1 if _significant(old, s) else 0)
+        participants = sorted(s.participants, key=lambda p: (list(type(p.role)).index(p.role),
+                                                             str(p.accreditation_id)))
+        sessions.append(s.model_copy(update={"sequence": sequence,
+                                             "participants": participants}))
+    return Snapshot(sessions=sorted(sessions, key=_order))
+
+
+def _line(s: PublishedSession) -> SessionLine:
+    return SessionLine(session_id=s.session_id, title=s.title, starts_at=s.starts_at,
+                       ends_at=s.ends_at, room_id=s.room_id, room=s.room)
+
+
+_DETAILS = ("kind", "press_access", "audience", "royal_presence")
+
+
+def diff(previous: Snapshot | None, current: Snapshot) -> Changelog:
+    """What changed from `previous` (None before the first version) to `current`.
+
+    Sessions, each listed once under the first that applies:
+
+    * ``added``: in `current` (not cancelled) and not in `previous` (or cancelled there);
+    * ``cancelled``: cancelled in `current` (or gone from it) and not cancelled in `previous`;
+      a cancelled session is listed there only, whatever else changed;
+    * otherwise, each of ``moved`` (start or end), ``re_roomed``, ``renamed`` and
+      ``details_changed`` (one line per field among kind, press_access, audience,
+      royal_presence) that applies.
+
+    Participants are compared as (session, person) pairs over the whole programme:
+    ``participants_added`` (also the people of an added session), ``participants_removed``
+    and ``participants_changed`` (same person and session, another role). A cancelled session
+    keeps its people in the snapshot, so they are not listed as removed (the cancellation
+    concerns them all); additions and role changes on a session cancelled in `current` are not
+    listed; a person taken off before the session was cancelled is listed as removed.
+
+    Every list is in programme order (start, end, room, id), then by accreditation id.
+    """
+    before = {s.session_id: s for s in previous.sessions} if previous else {}
+    now = {s.session_id: s for s in current.sessions}
+    log: dict[str, list[Any]] = {name: [] for name in Changelog.model_fields}
+    for s in current.sessions:
+        old = before.get(s.session_id)
+        if s.status == "cancelled":
+            if old is not None and old.status != "cancelled":
+                log["cancelled"].append(_line(s))
+            continue
+        if old is None or old.status == "cancelled":
+            log["added"].append(_line(s))
+            continue
+        if _span(old) != _span(s):
+            log["moved"].append(Moved(
+                session_id=s.session_id, title=s.title, starts_at=s.starts_at,
+                ends_at=s.ends_at, previous_starts_at=old.starts_at,
+                previous_ends_at=old.ends_at))
+        if old.room_id != s.room_id:
+            log["re_roomed"].append(ReRoomed(
+                session_id=s.session_id, title=s.title, room_id=s.room_id, room=s.room,
+                previous_room_id=old.room_id, previous_room=old.room))
+        if old.title != s.title:
+            log["renamed"].append(Renamed(session_id=s.session_id, title=s.title,
+                                          previous_title=old.title))
+        for field in _DETAILS:
+            value, previous_value = getattr(s, field), getattr(old, field)
+            if value != previous_value:
+                log["details_changed"].append(DetailChanged(
+                    session_id=s.session_id, title=s.title, field=field,  # type: ignore[arg-type]
+                    value=value, previous_value=previous_value))
+    gone = [s for s in before.values() if s.session_id not in now]
+    for s in sorted(gone, key=_order):
+        if s.status != "cancelled":
+            log["cancelled"].append(_line(s))
+
+    rank = {sid: i for i, sid in enumerate(
+        [s.session_id for s in current.sessions]
+        + [s.session_id for s in sorted(gone, key=_order)])}
+    old_pairs = _pairs(before.values())
+    new_pairs = _pairs(current.sessions)
+    cancelled_now = {s.session_id for s in current.sessions if s.status == "cancelled"}
+
+    def ordered(keys: Iterable[tuple[UUID, UUID]]) -> list[tuple[UUID, UUID]]:
+        return sorted(keys, key=lambda k: (rank.get(k[0], len(rank)), str(k[1])))
+
+    for key in ordered(new_pairs.keys() - old_pairs.keys()):
+        if key[0] not in cancelled_now:
+            log["participants_added"].append(
+                ParticipantLine(session_id=key[0], accreditation_id=key[1], role=new_pairs[key]))
+    for key in ordered(old_pairs.keys() - new_pairs.keys()):
+        log["participants_removed"].append(
+            ParticipantLine(session_id=key[0], accreditation_id=key[1], role=old_pairs[key]))
+    for key in ordered(old_pairs.keys() & new_pairs.keys()):
+        if old_pairs[key] != new_pairs[key] and key[0] not in cancelled_now:
+            log["participants_changed"].append(RoleChanged(
+                session_id=key[0], accreditation_id=key[1], role=new_pairs[key],
+                previous_role=old_pairs[key]))
+    return Changelog(**log)
+
+
+def _pairs(sessions: Iterable[PublishedSession]) -> dict[tuple[UUID, UUID], Any]:
+    return {(s.session_id, p.accreditation_id): p.role for s in sessions for p in s.participants}

@@ -1,0 +1,415 @@
+"""Rooms, sessions, participants, the protocol views and the published programme, as the API
+shows them. Published snapshots and changelogs are frozen values."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from enum import StrEnum
+from typing import Any, Literal
+from uuid import UUID
+
+from pydantic import AwareDatetime, ConfigDict, Field, field_validator
+
+from conference.accreditation.domain import Category, Status
+from conference.protocol.ranks import Rank
+from conference.types import Localized, Model, Text
+
+
+class SessionKind(StrEnum):
+    plenary = "plenary"
+    ministerial = "ministerial"
+    expert_panel = "expert_panel"
+    press_conference = "press_conference"
+    photo_opportunity = "photo_opportunity"
+    reception = "reception"
+
+
+class PressAccess(StrEnum):
+    open = "open"
+    pool = "pool"
+    photo_opportunity = "photo_opportunity"
+    closed = "closed"
+
+
+class ParticipantRole(StrEnum):
+    chair = "chair"
+    speaker = "speaker"
+    attendee = "attendee"
+
+
+class Value(Model):
+    """A frozen value (snapshots, changelogs): compared by content."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+def _distinct_audience(value: list[Category]) -> list[Category]:
+    if len(set(value)) != len(value):
+        raise ValueError("lists a category twice")
+    order = list(Category)
+    return sorted(value, key=order.index)
+
+
+# --- rooms ------------------------------------------------------------------------------------
+
+
+class RoomIn(Model):
+    name: Text
+    capacity: int = Field(ge=1, le=100_000)
+    """Seats, for the warning when more people are invited than the room holds."""
+
+
+class Room(Model):
+    id: UUID
+    conference: str
+    name: str
+    capacity: int
+    created_at: datetime
+
+
+class RoomList(Model):
+    items: list[Room]
+
+
+# --- sessions ---------------------------------------------------------------------------------
+
+
+class SessionIn(Model):
+    title: Localized
+    kind: SessionKind
+    room_id: UUID
+    starts_at: AwareDatetime
+    """With an offset; inside the conference dates in the conference's time zone."""
+    ends_at: AwareDatetime
+    press_access: PressAccess = PressAccess.closed
+    """At a royal-presence session only ``pool``, ``photo_opportunity`` or ``closed``."""
+    audience: list[Category] = Field(default=[], max_length=len(Category))
+    """The categories invited (their approved accreditations)."""
+    royal_presence: bool = False
+
+    @field_validator("audience")
+    @classmethod
+    def _audience(cls, value: list[Category]) -> list[Category]:
+        return _distinct_audience(value)
+
+
+class SessionPatch(Model):
+    """Any subset of the session's fields; the others keep their values (``null`` is refused)."""
+
+    title: Localized | None = None
+    kind: SessionKind | None = None
+    room_id: UUID | None = None
+    starts_at: AwareDatetime | None = None
+    ends_at: AwareDatetime | None = None
+    press_access: PressAccess | None = None
+    audience: list[Category] | None = Field(default=None, max_length=len(Category))
+    royal_presence: bool | None = None
+
+    @field_validator("audience")
+    @classmethod
+    def _audience(cls, value: list[Category] | None) -> list[Category] | None:
+        return None if value is None else _distinct_audience(value)
+
+
+class Participant(Value):
+    accreditation_id: UUID
+    role: ParticipantRole
+
+
+class ParticipantIn(Model):
+    role: ParticipantRole
+
+
+class Session(Model):
+    id: UUID
+    conference: str
+    title: Localized
+    kind: SessionKind
+    room_id: UUID
+    room: str
+    starts_at: datetime
+    """In the conference's time zone."""
+    ends_at: datetime
+    press_access: PressAccess
+    audience: list[Category]
+    royal_presence: bool
+    seated_by: datetime | None
+    """Royal-presence sessions: guests are seated by this time, before the patron arrives."""
+    status: Literal["scheduled", "cancelled"]
+    cancelled_at: datetime | None
+    participants: list[Participant]
+    created_at: datetime
+    updated_at: datetime
+
+
+class SessionWritten(Session):
+    warnings: list[str] = []
+    """E.g. more people invited than the room seats: a warning, not a refusal."""
+
+
+class SessionList(Model):
+    items: list[Session]
+
+
+class ConflictItem(Value):
+    """One clash that made the database refuse a change."""
+
+    kind: Literal["room", "person"]
+    session_id: UUID
+    """The other session."""
+    title: Localized
+    room_id: UUID
+    room: str
+    starts_at: datetime
+    ends_at: datetime
+    accreditation_id: UUID | None = None
+    """For a person booked twice: who."""
+
+
+# --- protocol views ---------------------------------------------------------------------------
+
+
+class PatronView(Model):
+    name: str
+    style: str
+    """As the conference writes it, in the conference language."""
+    address: str | None
+    """The royal style: "Sa Majesté la Reine", "Her Majesty the Queen"."""
+
+
+class HostView(Model):
+    name: str
+    rank: Rank | None
+    function: str | None
+
+
+class PersonView(Model):
+    accreditation_id: UUID
+    given_name: str
+    family_name: str
+    styled_name: str
+    """With the form of address in the conference language ("Son Excellence Monsieur …")."""
+    rank: Rank | None
+    function: str | None
+    delegation_id: UUID | None
+    delegation: str | None
+    """The country's name in the conference language, or the organisation's name."""
+    is_host: bool
+    role: ParticipantRole | None = None
+
+
+class SpeakingSlotView(Model):
+    position: int
+    part: Literal["patron_arrival", "welcome", "speech"]
+    person: PersonView | None
+    """None for the patron's arrival."""
+
+
+class SpeakingOrder(Model):
+    session_id: UUID
+    royal_presence: bool
+    patron: PatronView | None
+    slots: list[SpeakingSlotView]
+
+
+class Seat(Model):
+    seat: int
+    """0 the chair; +1 on the chair's right (as the chair sees it), -1 on the left, +2, -2, …"""
+    person: PersonView
+
+
+class Seating(Model):
+    session_id: UUID
+    seats: list[Seat]
+    """In order of precedence, the chair first."""
+    from_audience_left_to_right: list[UUID]
+    """The same people as the audience sees them, from its left to its right."""
+
+
+class PrecedenceEntry(Model):
+    position: int
+    delegation_id: UUID
+    delegation: str
+    kind: Literal["country", "organisation"]
+    country: str | None
+    head: PersonView
+    status: Status
+    """The head's accreditation status (``approved`` or still ``submitted``)."""
+
+
+class DelegationWithoutHead(Model):
+    delegation_id: UUID
+    delegation: str
+    kind: Literal["country", "organisation"]
+    country: str | None
+
+
+class Precedence(Model):
+    conference: str
+    tie_break: str
+    language: str
+    presidency: str | None
+    drawn_start: str | None
+    patron: PatronView | None
+    """Outside the ordering of guests: first of all."""
+    hosts: list[HostView]
+    """Outside the ordering of guests, as the conference lists them."""
+    order: list[PrecedenceEntry]
+    without_head: list[DelegationWithoutHead]
+    """Delegations with no minister or official accredited (approved or submitted) yet."""
+
+
+class DrawIn(Model):
+    among: Literal["delegations", "all"] = "delegations"
+    """Draw among the country delegations of the conference, or among every country."""
+
+
+class Draw(Model):
+    drawn_start: str
+    seed: int
+    candidates: list[str]
+
+
+class SecurityListEntry(Model):
+    accreditation_id: UUID
+    family_name: str
+    given_name: str
+    """As on the identity document."""
+    delegation: str | None
+    category: Category
+    role: Literal["chair", "speaker", "attendee", "audience"]
+
+
+class SecurityList(Model):
+    session_id: UUID
+    title: Localized
+    starts_at: datetime
+    seated_by: datetime | None
+    deadline: datetime | None
+    frozen: bool
+    """True once the security-list deadline has passed: nobody may be added."""
+    items: list[SecurityListEntry]
+
+
+# --- published programme ----------------------------------------------------------------------
+
+
+class PublishedSession(Value):
+    """A session as one programme version froze it."""
+
+    session_id: UUID
+    sequence: int = Field(ge=0)
+    """iCalendar SEQUENCE: 0 when first published, +1 in each later version that changed its
+    time, room, title or cancelled it."""
+    title: Localized
+    kind: SessionKind
+    room_id: UUID
+    room: str
+    starts_at: datetime
+    ends_at: datetime
+    status: Literal["scheduled", "cancelled"]
+    press_access: PressAccess
+    audience: list[Category]
+    royal_presence: bool
+    seated_by: datetime | None
+    participants: list[Participant]
+
+
+class Snapshot(Value):
+    sessions: list[PublishedSession]
+
+
+class SessionLine(Value):
+    session_id: UUID
+    title: Localized
+    starts_at: datetime
+    ends_at: datetime
+    room_id: UUID
+    room: str
+
+
+class Moved(Value):
+    session_id: UUID
+    title: Localized
+    starts_at: datetime
+    ends_at: datetime
+    previous_starts_at: datetime
+    previous_ends_at: datetime
+
+
+class ReRoomed(Value):
+    session_id: UUID
+    title: Localized
+    room_id: UUID
+    room: str
+    previous_room_id: UUID
+    previous_room: str
+
+
+class Renamed(Value):
+    session_id: UUID
+    title: Localized
+    previous_title: Localized
+
+
+class DetailChanged(Value):
+    """A change to kind, press access, audience or royal presence."""
+
+    session_id: UUID
+    title: Localized
+    field: Literal["kind", "press_access", "audience", "royal_presence"]
+    value: Any
+    previous_value: Any
+
+
+class ParticipantLine(Value):
+    session_id: UUID
+    accreditation_id: UUID
+    role: ParticipantRole
+
+
+class RoleChanged(Value):
+    session_id: UUID
+    accreditation_id: UUID
+    role: ParticipantRole
+    previous_role: ParticipantRole
+
+
+class Changelog(Value):
+    """What changed from one published version to the next (see `domain.diff`)."""
+
+    added: list[SessionLine] = []
+    moved: list[Moved] = []
+    re_roomed: list[ReRoomed] = []
+    renamed: list[Renamed] = []
+    cancelled: list[SessionLine] = []
+    details_changed: list[DetailChanged] = []
+    participants_added: list[ParticipantLine] = []
+    participants_removed: list[ParticipantLine] = []
+    participants_changed: list[RoleChanged] = []
+
+    def is_empty(self) -> bool:
+        return not any(getattr(self, name) for name in type(self).model_fields)
+
+
+class ProgrammeVersion(Model):
+    conference: str
+    version: int
+    published_at: datetime
+    timezone: str
+    sessions: list[PublishedSession]
+    """Participants are shown to organisers only; the public sees an empty list."""
+    changes: Changelog
+
+
+class ProgrammeQuery(Model):
+    version: int | None = Field(default=None, ge=1)
+    """A given version instead of the latest."""
+
+
+class PublishResult(Model):
+    version: int
+    published: bool
+    """False when nothing changed since the latest version: no new version was made."""
+    published_at: datetime
+    changes: Changelog

@@ -1,0 +1,293 @@
+"""Royal presence (PROTOCOL.md): approved accreditations only, the security list frozen at the
+deadline (the service's clock is injected here and moved past it), press only as a pool or a
+photo opportunity, the "please be seated by" time, and the list exported as JSON and CSV."""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import AsyncIterator
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+import asyncpg
+import pytest
+from aiohttp.test_utils import TestClient, TestServer
+
+from conference.app import create_app
+from conference.auth import Role, issue_token
+from conference.settings import Settings
+from tests.conftest import Api, conference_body
+from tests.http.conftest_programme import (
+    BRUSSELS,
+    accredit,
+    at,
+    make_delegation,
+    make_room,
+    make_session,
+    put_participant,
+    session_body,
+)
+
+
+class Clock:
+    def __init__(self) -> None:
+        self.now = datetime.now(UTC)
+
+    def __call__(self) -> datetime:
+        return self.now
+
+
+@pytest.fixture
+def clock() -> Clock:
+    return Clock()
+
+
+@pytest.fixture
+async def clocked(db_url: str, settings: Settings, clock: Clock) -> AsyncIterator[Api]:
+    """The service with a clock the test moves; no outbox worker (nothing here mails)."""
+    client = TestClient(TestServer(create_app(settings, database_url=db_url, clock=clock,
+                                              run_worker=False)))
+    await client.start_server()
+    conn = await asyncpg.connect(db_url)
+    try:
+        tokens = {r.value: await issue_token(conn, r)
+                  for r in (Role.admin, Role.protocol, Role.press_office)}
+    finally:
+        await conn.close()
+    yield Api(client, db_url, tokens)
+    await client.close()
+
+
+@pytest.fixture
+async def alliance(clocked: Api) -> dict[str, Any]:
+    status, body, _ = await clocked.call("POST", "/api/v1/conferences", role="admin",
+                                         json=conference_body())
+    assert status == 201, body
+    return dict(body)
+
+
+def royal(room: dict[str, Any], conference: dict[str, Any], **changes: Any) -> dict[str, Any]:
+    body = session_body(
+        room, at(conference, 12), at(conference, 13), kind="expert_panel",
+        title={"fr": "Sensibilisation", "en": "Awareness raising"}, press_access="pool",
+        royal_presence=True, audience=["minister"])
+    return {**body, **changes}
+
+
+async def royal_session(api: Api, room: dict[str, Any], conference: dict[str, Any],
+                        **changes: Any) -> dict[str, Any]:
+    status, body, _ = await api.call("POST", "/api/v1/conferences/alliance/sessions",
+                                     role="protocol", json=royal(room, conference, **changes))
+    assert status == 201, body
+    return dict(body)
+
+
+async def test_only_approved_accreditations_go_on_a_royal_presence_session(
+    clocked: Api, alliance: dict[str, Any]
+) -> None:
+    api = clocked
+    room = await make_room(api)
+    be = await make_delegation(api, "BE")
+    session = await royal_session(api, room, alliance)
+    pending = await accredit(api, "Joëlle", "Milquet", delegation=be, decision=None)
+    rejected = await accredit(api, "Pieter", "De Crem", delegation=be, decision="reject")
+    approved = await accredit(api, "Annemie", "Turtelboom", delegation=be)
+    for person, status_now in ((pending, "submitted"), (rejected, "rejected")):
+        status, body = await put_participant(api, session, person)
+        assert status == 409, body
+        assert body["type"].endswith("/royal-presence")
+        assert body["status_now"] == status_now
+        assert body["accreditation_id"] == person["id"]
+    status, body = await put_participant(api, session, approved)
+    assert status == 200
+    assert body["participants"] == [{"accreditation_id": approved["id"], "role": "speaker"}]
+    # A session with a pending person on it cannot become royal.
+    plain = await make_session(api, room, at(alliance, 15), at(alliance, 16),
+                               press_access="closed")
+    assert (await put_participant(api, plain, pending))[0] == 200
+    status, body, _ = await api.call("PATCH", f"/api/v1/sessions/{plain['id']}",
+                                     role="protocol", json={"royal_presence": True})
+    assert status == 409 and body["type"].endswith("/royal-presence")
+    assert body["accreditations"] == [{"accreditation_id": pending["id"],
+                                       "status": "submitted"}]
+
+
+async def test_open_press_access_is_refused_at_a_royal_presence_session(
+    clocked: Api, alliance: dict[str, Any]
+) -> None:
+    api = clocked
+    room = await make_room(api)
+    status, body, _ = await api.call("POST", "/api/v1/conferences/alliance/sessions",
+                                     role="protocol",
+                                     json=royal(room, alliance, press_access="open"))
+    assert status == 422
+    assert [(e["field"], e["type"]) for e in body["errors"]] == [
+        ("press_access", "royal_press_access")]
+    session = await make_session(api, room, at(alliance, 12), at(alliance, 13),
+                                 royal_presence=True, press_access="photo_opportunity")
+    status, body, _ = await api.call("PATCH", f"/api/v1/sessions/{session['id']}",
+                                     role="protocol", json={"press_access": "open"})
+    assert status == 422 and body["errors"][0]["field"] == "press_access"
+    opened = await make_session(api, room, at(alliance, 9), at(alliance, 10),
+                                press_access="open")
+    status, body, _ = await api.call("PATCH", f"/api/v1/sessions/{opened['id']}",
+                                     role="protocol", json={"royal_presence": True})
+    assert status == 422 and body["errors"][0]["field"] == "press_access"
+    status, body, _ = await api.call(
+        "PATCH", f"/api/v1/sessions/{opened['id']}", role="protocol",
+        json={"royal_presence": True, "press_access": "pool"})
+    assert status == 200 and (body["royal_presence"], body["press_access"]) == (True, "pool")
+
+
+async def test_guests_are_seated_before_the_patron_arrives(
+    clocked: Api, alliance: dict[str, Any]
+) -> None:
+    api = clocked
+    room = await make_room(api)
+    session = await royal_session(api, room, alliance)
+    assert session["seated_by"] == at(alliance, 11, 45)
+    status, body, _ = await api.call("PATCH", f"/api/v1/sessions/{session['id']}",
+                                     role="protocol", json={"starts_at": at(alliance, 12, 30)})
+    assert status == 200 and body["seated_by"] == at(alliance, 12, 15)
+    status, other, _ = await api.call(
+        "POST", "/api/v1/conferences", role="admin",
+        json=conference_body("early", protocol={"tie_break": "alphabetical",
+                                                "seated_before_minutes": 30}))
+    assert status == 201
+    early_room = await make_room(api, slug="early")
+    early = await make_session(api, early_room, at(other, 12), at(other, 13), slug="early",
+                               royal_presence=True, press_access="pool")
+    assert early["seated_by"] == at(other, 11, 30)
+    plain = await make_session(api, room, at(alliance, 9), at(alliance, 10))
+    assert plain["seated_by"] is None
+
+
+async def test_after_the_deadline_nobody_is_added_and_the_list_is_frozen(
+    clocked: Api, alliance: dict[str, Any], clock: Clock
+) -> None:
+    api = clocked
+    deadline = alliance["security_list_deadline"]
+    room = await make_room(api)
+    be, fr = await make_delegation(api, "BE"), await make_delegation(api, "FR")
+    joelle = await accredit(api, "Joëlle", "Milquet", delegation=be)
+    manuel = await accredit(api, "Manuel", "Valls", delegation=fr)
+    late_approval = await accredit(api, "Christiane", "Taubira", delegation=fr, decision=None)
+    session = await royal_session(api, room, alliance)
+    assert (await put_participant(api, session, joelle, "chair"))[0] == 200
+    plain = await make_session(api, room, at(alliance, 9), at(alliance, 10), audience=[],
+                               press_access="pool")
+    assert (await put_participant(api, plain, manuel))[0] == 200
+
+    clock.now = datetime.fromisoformat(deadline) + timedelta(seconds=1)
+    status, decided, _ = await api.call(
+        "POST", f"/api/v1/accreditations/{late_approval['id']}/decision", role="admin",
+        json={"decision": "approve"})
+    assert status == 200
+    status, body = await put_participant(api, session, manuel)
+    assert status == 409
+    assert body["type"].endswith("/security-list-frozen")
+    assert body["deadline"] == deadline.replace("Z", "+00:00")
+    assert deadline[:16] in body["detail"]
+    status, body, _ = await api.call("PATCH", f"/api/v1/sessions/{session['id']}",
+                                     role="protocol", json={"audience": ["minister", "official"]})
+    assert status == 409 and body["type"].endswith("/security-list-frozen")
+    status, body, _ = await api.call("PATCH", f"/api/v1/sessions/{plain['id']}",
+                                     role="protocol", json={"royal_presence": True})
+    assert status == 409 and body["type"].endswith("/security-list-frozen")
+    status, body, _ = await api.call("POST", "/api/v1/conferences/alliance/sessions",
+                                     role="protocol",
+                                     json=royal(room, alliance, starts_at=at(alliance, 16),
+                                                ends_at=at(alliance, 17)))
+    assert status == 409 and body["type"].endswith("/security-list-frozen")
+    # Moving, changing a role and taking someone off remain possible.
+    status, body, _ = await api.call("PATCH", f"/api/v1/sessions/{session['id']}",
+                                     role="protocol", json={"ends_at": at(alliance, 13, 30)})
+    assert status == 200
+    assert (await put_participant(api, session, joelle, "speaker"))[0] == 200
+
+    status, listing, _ = await api.call("GET", f"/api/v1/sessions/{session['id']}/security-list",
+                                        role="protocol")
+    assert status == 200
+    assert listing["frozen"] is True
+    assert [(e["family_name"], e["role"]) for e in listing["items"]] == [
+        ("Milquet", "speaker"), ("Valls", "audience")]  # Taubira was approved too late
+    status, _, _ = await api.call(
+        "DELETE", f"/api/v1/sessions/{session['id']}/participants/{joelle['id']}",
+        role="protocol")
+    assert status == 204
+
+
+async def test_the_security_list_exports_as_json_and_csv(
+    clocked: Api, alliance: dict[str, Any]
+) -> None:
+    api = clocked
+    room = await make_room(api)
+    be, se = await make_delegation(api, "BE"), await make_delegation(api, "SE")
+    unicef = await make_delegation(api, organisation="UNICEF")
+    joelle = await accredit(api, "Joëlle", "Milquet", delegation=be)
+    beatrice = await accredit(api, "Beatrice", "Ask", delegation=se)
+    expert = await accredit(api, "Anne-Marie", "Œstergaard", delegation=unicef,
+                            category="official", rank="head_of_organisation")
+    prankster = await accredit(api, "Bobby", "=HYPERLINK(1)", delegation=be,
+                               email="bobby@example.org")
+    revoked = await accredit(api, "Pieter", "De Crem", delegation=be)
+    outsider = await accredit(api, "Jan", "Jambon", category="expert", rank="expert")
+    session = await royal_session(api, room, alliance)
+    for person, role in ((joelle, "chair"), (expert, "speaker"), (revoked, "attendee"),
+                         (outsider, "attendee")):
+        assert (await put_participant(api, session, person, role))[0] == 200
+    status, _, _ = await api.call("POST", f"/api/v1/accreditations/{revoked['id']}/revoke",
+                                  role="admin", json={"reason": "Left office"})
+    assert status == 200
+
+    path = f"/api/v1/sessions/{session['id']}/security-list"
+    status, listing, _ = await api.call("GET", path, role="protocol")
+    assert status == 200
+    expected = [
+        {"accreditation_id": prankster["id"], "family_name": "=HYPERLINK(1)",
+         "given_name": "Bobby", "delegation": "Belgique", "category": "minister",
+         "role": "audience"},
+        {"accreditation_id": beatrice["id"], "family_name": "Ask", "given_name": "Beatrice",
+         "delegation": "Suède", "category": "minister", "role": "audience"},
+        {"accreditation_id": outsider["id"], "family_name": "Jambon", "given_name": "Jan",
+         "delegation": None, "category": "expert", "role": "attendee"},
+        {"accreditation_id": joelle["id"], "family_name": "Milquet", "given_name": "Joëlle",
+         "delegation": "Belgique", "category": "minister", "role": "chair"},
+        {"accreditation_id": expert["id"], "family_name": "Œstergaard",
+         "given_name": "Anne-Marie", "delegation": "UNICEF", "category": "official",
+         "role": "speaker"},
+    ]
+    assert listing == {
+        "session_id": session["id"], "title": session["title"],
+        "starts_at": at(alliance, 12), "seated_by": at(alliance, 11, 45),
+        "deadline": datetime.fromisoformat(alliance["security_list_deadline"])
+        .astimezone(BRUSSELS).isoformat(),
+        "frozen": False, "items": expected,
+    }
+
+    status, text, resp = await api.call("GET", path, role="protocol",
+                                        headers={"Accept": "text/csv"})
+    assert status == 200
+    assert resp.headers["Content-Type"] == "text/csv; charset=utf-8"
+    assert "attachment" in resp.headers["Content-Disposition"]
+    rows = list(csv.DictReader(io.StringIO(text)))
+    assert rows == [
+        {"family_name": ("'" if e["family_name"].startswith("=") else "") + e["family_name"],
+         "given_name": e["given_name"], "delegation": e["delegation"] or "",
+         "category": e["category"], "role": e["role"], "accreditation_id": e["accreditation_id"]}
+        for e in expected
+    ]
+
+
+async def test_only_a_royal_presence_session_has_a_security_list(
+    clocked: Api, alliance: dict[str, Any]
+) -> None:
+    room = await make_room(clocked)
+    plain = await make_session(clocked, room, at(alliance, 9), at(alliance, 10))
+    status, body, _ = await clocked.call("GET", f"/api/v1/sessions/{plain['id']}/security-list",
+                                         role="admin")
+    assert status == 409 and "royal-presence" in body["detail"]
+    status, _, _ = await clocked.call("GET", f"/api/v1/sessions/{plain['id']}/security-list",
+                                      role="press_office")
+    assert status == 403
