@@ -16,6 +16,7 @@ from conference.http.context import (
     pool_key,
     principal_key,
     settings_key,
+    signer_key,
     utcnow,
 )
 from conference.http.limits import limit_token_failure, limits_key, make_limits
@@ -25,6 +26,7 @@ from conference.logs import request_id_middleware
 from conference.outbox.worker import Worker
 from conference.runtime import open_database, open_mailer, running_worker
 from conference.settings import Settings
+from conference.signing import load_signer
 
 worker_key = web.AppKey("worker", Worker)
 database_url_key = web.AppKey("database_url", str)
@@ -72,6 +74,7 @@ def create_app(
                 open_database(settings, url=database_url, run_migrations=run_migrations)
             )
             app[pool_key] = db.pool
+            app[signer_key] = await load_signer(db.pool)
             app[database_url_key] = db.url
             if run_worker:
                 mailer = await stack.enter_async_context(open_mailer(settings))

@@ -75,6 +75,11 @@ class WorkerSettings(_Section):
     """How often a worker applies the retention periods (one worker at a time does)."""
 
 
+class CalendarSettings(_Section):
+    alarm_minutes: int | None = Field(default=30, ge=0, le=10080)
+    """A reminder this many minutes before each session, in every invitation (unset: none)."""
+
+
 class MailSettings(_Section):
     message_id_domain: str = "conference.local"
 
@@ -94,6 +99,7 @@ class Settings(BaseSettings):
     http: HttpSettings = HttpSettings()
     worker: WorkerSettings = WorkerSettings()
     limits: LimitSettings = LimitSettings()
+    calendar: CalendarSettings = CalendarSettings()
     mail: MailSettings = MailSettings()
 
     _toml_file: Path | None = None

@@ -9,7 +9,14 @@ from typing import Annotated, Literal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import pycountry
-from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, StringConstraints
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    EmailStr,
+    StringConstraints,
+)
 
 
 class Model(BaseModel):
@@ -35,6 +42,22 @@ LongText = Annotated[
 ]
 
 Language = Literal["fr", "en"]
+
+
+def _ascii_email(value: str) -> str:
+    local, _, domain = value.rpartition("@")
+    if not local.isascii():
+        # Internationalised local parts need SMTPUTF8, which few relays offer: refuse them
+        # here rather than fail at every delivery.
+        raise ValueError("the part before the @ must be plain ASCII")
+    try:
+        return f"{local}@{domain.encode('idna').decode('ascii')}"
+    except UnicodeError:
+        raise ValueError("the domain is not a valid internationalised domain name") from None
+
+
+Email = Annotated[EmailStr, AfterValidator(_ascii_email)]
+"""An email address that can be sent to over plain SMTP (domain in IDNA form)."""
 
 
 def _country(value: str) -> str:

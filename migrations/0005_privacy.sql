@@ -2,9 +2,9 @@
 
 ALTER TABLE conference
     ADD COLUMN retention_days integer NOT NULL DEFAULT 180
-        CHECK (retention_days BETWEEN 0 AND 3650),
+        CHECK (retention_days BETWEEN 0 AND 36500),
     ADD COLUMN vetting_retention_days integer NOT NULL DEFAULT 7
-        CHECK (vetting_retention_days BETWEEN 0 AND 3650),
+        CHECK (vetting_retention_days BETWEEN 0 AND 36500),
     ADD COLUMN purged_at timestamptz,
     ADD COLUMN vetting_purged_at timestamptz,
     ADD CONSTRAINT vetting_purged_first CHECK (vetting_retention_days <= retention_days);

@@ -20,6 +20,7 @@ class RecordingSMTP:
         self.envelopes: list[tuple[str, list[str]]] = []
         self.reply: str | None = None  # e.g. "451 try later" or "550 no such user"
         self.hang = False  # accept DATA, never answer (a stalled relay)
+        self.delay = 0.0  # seconds before answering DATA (a slow relay)
         self.port = 0
         self._server: asyncio.Server | None = None
         self._sessions: list[SMTPServer] = []
@@ -28,6 +29,8 @@ class RecordingSMTP:
     async def handle_DATA(self, server: Any, session: Any, envelope: Any) -> str:
         if self.hang:
             await asyncio.Event().wait()
+        if self.delay:
+            await asyncio.sleep(self.delay)
         if self.reply:
             return self.reply
         msg = email.message_from_bytes(envelope.original_content or envelope.content,

@@ -7,11 +7,11 @@ from enum import StrEnum
 from typing import Literal, Self
 from uuid import UUID
 
-from pydantic import EmailStr, Field, model_validator
+from pydantic import Field, model_validator
 
 from conference.accreditation.domain import Category, Status
 from conference.protocol.ranks import Rank
-from conference.types import CountryCode, Language, LongText, Model, Text
+from conference.types import CountryCode, Email, Language, LongText, Model, Text
 
 
 class PressRole(StrEnum):
@@ -34,7 +34,7 @@ class AccreditationIn(Model):
     category: Category
     given_name: Text
     family_name: Text
-    email: EmailStr
+    email: Email
     language: Language = "en"
     gender: Literal["female", "male"] | None = None
     """Optional; used only for forms of address (Her/His Excellency, Ms/Mr)."""

@@ -7,12 +7,13 @@ from enum import StrEnum
 from typing import Literal, Self
 from uuid import UUID
 
-from pydantic import AwareDatetime, EmailStr, Field, model_validator
+from pydantic import AwareDatetime, Field, model_validator
 
 from conference.protocol.precedence import TieBreak
 from conference.protocol.ranks import Rank
 from conference.types import (
     CountryCode,
+    Email,
     Language,
     Localized,
     Model,
@@ -39,7 +40,7 @@ class Host(Model):
     name: Text
     function: Localized | None = None
     rank: Rank | None = None
-    email: EmailStr | None = None
+    email: Email | None = None
 
 
 class PressRegistration(Model):
@@ -57,7 +58,7 @@ class PressRegistration(Model):
 class Spokesperson(Model):
     name: Text
     phone: Phone
-    email: EmailStr | None = None
+    email: Email | None = None
 
 
 class ProtocolSettings(Model):
@@ -82,11 +83,11 @@ class ConferenceIn(Model):
     press_registration: PressRegistration
     security_list_deadline: AwareDatetime | None = None
     spokespersons: list[Spokesperson] = Field(default=[], max_length=20)
-    organiser_email: EmailStr
+    organiser_email: Email
     protocol: ProtocolSettings = ProtocolSettings()
-    retention_days: int = Field(default=180, ge=0, le=3650)
+    retention_days: int = Field(default=180, ge=0, le=36500)
     """Personal data is erased this many days after the conference ends."""
-    vetting_retention_days: int = Field(default=7, ge=0, le=3650)
+    vetting_retention_days: int = Field(default=7, ge=0, le=36500)
     """Security-vetting data goes first: this many days after the end (≤ retention_days)."""
 
     @model_validator(mode="after")
@@ -118,7 +119,7 @@ class Organisation(Model):
 
 class FocalPoint(Model):
     name: Text
-    email: EmailStr
+    email: Email
 
 
 class DelegationIn(Model):
@@ -136,6 +137,12 @@ class DelegationIn(Model):
         return self
 
 
+class FocalPointView(Model):
+    name: str
+    email: str
+    """As given (or pseudonymised once the conference's retention period has passed)."""
+
+
 class Delegation(Model):
     id: UUID
     kind: Literal["country", "organisation"]
@@ -143,7 +150,7 @@ class Delegation(Model):
     organisation: Organisation | None
     name: str
     """The country's name in English, or the organisation's name."""
-    focal_point: FocalPoint
+    focal_point: FocalPointView
     created_at: datetime
 
 

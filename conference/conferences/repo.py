@@ -13,7 +13,7 @@ from conference.conferences.models import (
     ConferenceIn,
     Delegation,
     DelegationIn,
-    FocalPoint,
+    FocalPointView,
     Organisation,
 )
 from conference.db.sql import queries_beside
@@ -101,7 +101,7 @@ def delegation_from_row(row: asyncpg.Record) -> Delegation:
         country=row["country"],
         organisation=organisation,
         name=name,
-        focal_point=FocalPoint(name=row["focal_point_name"], email=row["focal_point_email"]),
+        focal_point=FocalPointView(name=row["focal_point_name"], email=row["focal_point_email"]),
         created_at=row["created_at"],
     )
 

@@ -11,12 +11,14 @@ from aiohttp import web
 
 from conference.auth import Principal, Role, require
 from conference.settings import Settings
+from conference.signing import Signer
 
 pool_key = web.AppKey("pool", asyncpg.Pool)
 settings_key = web.AppKey("settings", Settings)
 clock_key = web.AppKey("clock", Callable[[], datetime])
 principal_key = web.RequestKey("principal", Principal)
 max_body_key = web.AppKey("max_body", int)
+signer_key = web.AppKey("signer", Signer)
 
 
 def now(request: web.Request) -> datetime:

@@ -23,6 +23,10 @@ _ENV = jinja2.Environment(
 )
 
 
+def render_template(name: str, **context: Any) -> str:
+    return _ENV.get_template(name).render(**context)
+
+
 def render_text(template: str, language: str, **context: Any) -> tuple[str, str]:
     """Return (subject, body) of ``templates/<language>/<template>.txt``."""
     text = _ENV.get_template(f"{language}/{template}.txt").render(**context)

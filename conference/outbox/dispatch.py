@@ -39,6 +39,8 @@ class NewDelivery:
     conference_id: UUID | None = None
     accreditation_id: UUID | None = None
     delivery_id: UUID | None = None
+    kind: str = "mail"
+    webhook_id: UUID | None = None
 
 
 @dataclass
@@ -51,6 +53,8 @@ class DispatchContext:
 Consumer = Callable[[asyncpg.Connection, EventRow, DispatchContext], Awaitable[list[NewDelivery]]]
 
 CONSUMERS: dict[str, list[Consumer]] = {}
+ALL_EVENTS: list[Consumer] = []
+"""Consumers of every event type (webhooks)."""
 
 
 def consumes(*event_types: str) -> Callable[[Consumer], Consumer]:
@@ -62,6 +66,17 @@ def consumes(*event_types: str) -> Callable[[Consumer], Consumer]:
     return register
 
 
+def consumes_all(fn: Consumer) -> Consumer:
+    ALL_EVENTS.append(fn)
+    return fn
+
+
+def consumers_of(event_type: str) -> list[Consumer]:
+    return CONSUMERS.get(event_type, []) + ALL_EVENTS
+
+
 def load_consumers() -> None:
     """Import the modules that register consumers."""
     import conference.accreditation.notices  # noqa: F401
+    import conference.calendar.invitations  # noqa: F401
+    import conference.webhooks.repo  # noqa: F401

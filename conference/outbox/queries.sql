@@ -19,13 +19,14 @@ WHERE id = $1
 
 -- name: insert_deliveries
 INSERT INTO delivery (id, event_id, conference_id, accreditation_id, template, dedupe_key,
-                      recipient, sender, subject, message_id, message)
+                      recipient, sender, subject, message_id, message, kind, webhook_id)
 SELECT coalesce(d.id, gen_random_uuid()), d.event_id, d.conference_id, d.accreditation_id,
-       d.template, d.dedupe_key, d.recipient, d.sender, d.subject, d.message_id, d.message
+       d.template, d.dedupe_key, d.recipient, d.sender, d.subject, d.message_id, d.message,
+       d.kind, d.webhook_id
 FROM unnest($1::uuid[], $2::bigint[], $3::uuid[], $4::uuid[], $5::text[], $6::text[], $7::text[],
-            $8::text[], $9::text[], $10::text[], $11::bytea[])
+            $8::text[], $9::text[], $10::text[], $11::bytea[], $12::text[], $13::uuid[])
      AS d(id, event_id, conference_id, accreditation_id, template, dedupe_key, recipient, sender,
-          subject, message_id, message)
+          subject, message_id, message, kind, webhook_id)
 ON CONFLICT (dedupe_key) DO NOTHING
 
 -- name: claim_deliveries
@@ -36,14 +37,20 @@ SET status = 'in_flight',
     lease_expiries = d.lease_expiries + (d.status = 'in_flight')::int
 FROM (
     SELECT id FROM delivery
-    WHERE (status IN ('queued', 'retry') AND next_attempt_at <= now())
-       OR (status = 'in_flight' AND locked_until < now())
+    WHERE ((status IN ('queued', 'retry') AND next_attempt_at <= now())
+           OR (status = 'in_flight' AND locked_until < now()))
+      -- one endpoint's webhook deliveries go out in order: the oldest unsent one only
+      AND (webhook_id IS NULL OR NOT EXISTS (
+            SELECT 1 FROM delivery e
+            WHERE e.webhook_id = delivery.webhook_id AND e.seq < delivery.seq
+              AND e.status IN ('queued', 'retry', 'in_flight')))
     ORDER BY next_attempt_at, seq
     LIMIT $1
     FOR UPDATE SKIP LOCKED
 ) due
 WHERE d.id = due.id
-RETURNING d.id, d.sender, d.recipient, d.message, d.attempts
+RETURNING d.id, d.sender, d.recipient, d.message, d.attempts, d.kind, d.webhook_id,
+          d.template
 
 -- name: mark_sent
 UPDATE delivery

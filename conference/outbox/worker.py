@@ -19,7 +19,6 @@ import random
 import time
 import traceback
 from datetime import UTC, datetime
-from uuid import UUID
 
 import asyncpg
 
@@ -28,13 +27,14 @@ from conference.db.pool import connect
 from conference.db.sql import queries_beside
 from conference.mail.sender import Mailer, PermanentError, TransientError
 from conference.outbox.dispatch import (
-    CONSUMERS,
     DispatchContext,
     EventRow,
     NewDelivery,
+    consumers_of,
     load_consumers,
 )
 from conference.settings import Settings
+from conference.webhooks.sender import WebhookSender
 
 log = logging.getLogger(__name__)
 Q = queries_beside(__file__)
@@ -61,6 +61,7 @@ class Worker:
         self._listener: asyncpg.Connection | None = None
         self._rng = random.Random()
         self._next_purge = 0.0
+        self.webhooks = WebhookSender(pool)
         load_consumers()
 
     # -- lifecycle -------------------------------------------------------------------------
@@ -99,6 +100,7 @@ class Worker:
                 await self._drop_listener()
                 await self._idle(min(30.0, 0.5 * 2 ** min(failures, 6)))
         await self._drop_listener()
+        await self.webhooks.close()
 
     async def _idle(self, seconds: float) -> None:
         with contextlib.suppress(asyncio.TimeoutError):
@@ -148,7 +150,7 @@ class Worker:
                 try:
                     async with conn.transaction():
                         produced: list[NewDelivery] = []
-                        for consumer in CONSUMERS.get(event.type, []):
+                        for consumer in consumers_of(event.type):
                             produced.extend(await consumer(conn, event, ctx))
                 except Exception as exc:
                     if is_unavailable(exc):
@@ -178,11 +180,12 @@ class Worker:
             claimed = await conn.fetch(Q["claim_deliveries"], cfg.batch_size, cfg.lease_seconds)
         if not claimed:
             return 0
-        sent: list[UUID] = []
-
         async def one(row: asyncpg.Record) -> None:
             try:
-                await self.mailer.send(row["sender"], row["recipient"], row["message"])
+                if row["kind"] == "webhook":
+                    await self.webhooks.send(row)
+                else:
+                    await self.mailer.send(row["sender"], row["recipient"], row["message"])
             except TransientError as exc:
                 delay = backoff_seconds(row["attempts"], cfg.backoff_base_seconds,
                                         cfg.backoff_max_seconds, self._rng)
@@ -194,12 +197,10 @@ class Worker:
                 async with self.pool.acquire() as conn:
                     await conn.execute(Q["mark_failed"], row["id"], str(exc)[:500])
                 return
-            sent.append(row["id"])
-            if len(sent) >= 20:
-                batch = sent[:]
-                sent.clear()
-                async with self.pool.acquire() as conn:
-                    await conn.execute(Q["mark_sent"], batch)
+            # Marked at once, one by one: a worker killed now re-sends (after its lease) only
+            # the messages it had in flight, never one already accepted and marked.
+            async with self.pool.acquire() as conn:
+                await conn.execute(Q["mark_sent"], [row["id"]])
 
         queue: asyncio.Queue[asyncpg.Record] = asyncio.Queue()
         for row in claimed:
@@ -210,22 +211,17 @@ class Worker:
                 await one(queue.get_nowait())
 
         lanes = min(self.mailer.concurrency, len(claimed))
-        try:
-            await asyncio.gather(*(lane() for _ in range(lanes)))
-        finally:
-            if sent:
-                async with self.pool.acquire() as conn:
-                    await conn.execute(Q["mark_sent"], sent)
+        await asyncio.gather(*(lane() for _ in range(lanes)))
         return len(claimed)
 
 
 async def insert_deliveries(
     conn: asyncpg.Connection, deliveries: list[tuple[int, NewDelivery]]
 ) -> None:
-    cols: list[list[object]] = [[] for _ in range(11)]
+    cols: list[list[object]] = [[] for _ in range(13)]
     for event_id, d in deliveries:
         for i, v in enumerate((d.delivery_id, event_id, d.conference_id, d.accreditation_id,
                                d.template, d.dedupe_key, d.recipient, d.sender, d.subject,
-                               d.message_id, d.message)):
+                               d.message_id, d.message, d.kind, d.webhook_id)):
             cols[i].append(v)
     await conn.execute(Q["insert_deliveries"], *cols)

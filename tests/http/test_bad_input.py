@@ -179,3 +179,15 @@ async def test_nothing_accepted_is_lost_after_refusals(
     status, page, _ = await api.call("GET", "/api/v1/conferences/alliance/accreditations",
                                      role="admin")
     assert [a["id"] for a in page["items"]] == [created["id"]]
+
+
+async def test_non_ascii_local_part_is_refused_and_idn_domain_kept(
+    api: Api, conference: dict[str, Any]
+) -> None:
+    _, body, resp = await api.call("POST", REGISTER, json=press_body(email="joëlle@example.org"))
+    _problem(resp, body, 422)
+    assert _fields(body) == ["email"]
+    status, created, _ = await api.call("POST", REGISTER,
+                                        json=press_body(email="joelle@bücher.example"))
+    assert status == 201, created
+    assert created["email"] == "joelle@xn--bcher-kva.example"

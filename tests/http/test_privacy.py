@@ -188,3 +188,22 @@ async def test_rate_limits_answer_429_with_retry_after(
         assert guesses == [401, 401, 429, 429]
     finally:
         await api.client.close()
+
+
+async def test_delegations_still_list_after_the_purge(api: Api) -> None:
+    today = datetime.now(UTC).date()
+    ended = conference_body("gone", starts_on=(today - timedelta(days=12)).isoformat(),
+                            ends_on=(today - timedelta(days=10)).isoformat(),
+                            retention_days=1, vetting_retention_days=0)
+    assert (await api.call("POST", "/api/v1/conferences", role="admin", json=ended))[0] == 201
+    await api.call("POST", "/api/v1/conferences/gone/delegations", role="admin", json={
+        "kind": "country", "country": "BE",
+        "focal_point": {"name": "Jan Janssens", "email": "jan@example.org"}})
+    conn = await connect(api.db_url)
+    try:
+        await purge_due(conn, today, datetime.now(UTC))
+    finally:
+        await conn.close()
+    status, page, _ = await api.call("GET", "/api/v1/conferences/gone/delegations", role="admin")
+    assert status == 200
+    assert page["items"][0]["focal_point"]["name"] == "(erased)"

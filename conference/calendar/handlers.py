@@ -1,0 +1,121 @@
+"""ICS feeds: each attendee's own sessions behind a secret URL, and the public programme.
+
+Both are ``METHOD:PUBLISH`` with the invitations' UIDs and SEQUENCEs, an ``ETag`` over the
+bytes (stable while nothing changes: DTSTAMP is the version's publication time) and ``304`` on
+``If-None-Match``. An unknown, forged or revoked feed token is 404.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import uuid
+from datetime import datetime
+from typing import Any
+
+from aiohttp import web
+
+from conference.calendar.invitations import (
+    PRODID,
+    Published,
+    attendee_view,
+    latest_published,
+    session_uid,
+    session_view,
+)
+from conference.calendar.invitations import Q as CQ
+from conference.calendar.itip import Organizer, SessionVersion, build_feed
+from conference.calendar.plan import invited_role
+from conference.conferences.models import Conference
+from conference.conferences.repo import conference_by_id, conference_by_slug
+from conference.errors import NotFound
+from conference.http.context import connection, settings_key, signer_key
+from conference.http.limits import limit_token_failure
+from conference.http.routes import route
+from conference.types import Model
+
+ICS = "text/calendar"
+
+
+class FeedQuery(Model):
+    lang: str | None = None
+
+
+def _version(s: dict[str, Any], sequence: int, language: str, conference: Conference,
+             domain: str) -> SessionVersion:
+    return SessionVersion(
+        uid=session_uid(s["session_id"], domain), sequence=sequence,
+        summary=s["title"][language], starts_at=datetime.fromisoformat(s["starts_at"]),
+        ends_at=datetime.fromisoformat(s["ends_at"]),
+        location=f"{s['room']}, {conference.venue.name}, {conference.venue.address}",
+        description=conference.title.get(language), cancelled=s["status"] == "cancelled",
+    )
+
+
+def _respond(request: web.Request, body: bytes) -> web.Response:
+    etag = '"' + hashlib.sha256(body).hexdigest()[:32] + '"'
+    headers = {"ETag": etag, "Cache-Control": "private, max-age=300"}
+    given = request.headers.get("If-None-Match", "")
+    if etag in [t.strip() for t in given.split(",")] or given.strip() == "*":
+        return web.Response(status=304, headers=headers)
+    return web.Response(body=body, content_type=ICS, charset="utf-8", headers=headers)
+
+
+def _feed(conference: Conference, published: Published | None, versions: list[SessionVersion],
+          name: str) -> bytes:
+    stamp = published.published_at if published else conference.created_at
+    return build_feed(versions, name=name, prodid=PRODID, dtstamp=stamp,
+                      timezone_name=conference.timezone,
+                      organizer=Organizer(conference.organiser_email, conference.title.en[:120]))
+
+
+@route("GET", "/api/v1/calendar/{feed_token}.ics", summary="A person's own sessions (ICS)",
+       who="holder of the secret feed URL", media=(ICS,), tag="calendar",
+       errors=(404, 429))
+async def personal_feed(request: web.Request) -> web.Response:
+    token = request.match_info["feed_token"]
+    raw = request.app[signer_key].verify_bytes("feed", token)
+    if raw is None or len(raw) != 16:
+        limit_token_failure(request)
+        raise NotFound("No such calendar.")
+    accreditation_id = uuid.UUID(bytes=raw)
+    async with connection(request) as conn:
+        person = await conn.fetchrow(CQ["attendee"], accreditation_id)
+        if person is None or person["erased_at"] is not None or person["status"] != "approved":
+            raise NotFound("No such calendar.")
+        conference = await conference_by_id(conn, person["conference_id"])
+        published = await latest_published(conn, conference.id)
+        states = {r["session_id"]: r for r in
+                  await conn.fetch(CQ["states_of_accreditation"], accreditation_id)}
+    versions = []
+    domain = _domain(request)
+    lang = person["language"]
+    attendee = attendee_view(person)
+    for s in published.sessions if published else []:
+        view = session_view(s)
+        if invited_role(view, attendee) is None:
+            continue
+        state = states.get(view.session_id)
+        sequence = state["sequence"] if state and state["method"] == "REQUEST" else view.sequence
+        versions.append(_version(s, sequence, lang, conference, domain))
+    name = conference.title.get(lang)
+    return _respond(request, _feed(conference, published, versions, name))
+
+
+@route("GET", "/api/v1/conferences/{slug}/programme.ics",
+       summary="The published programme (ICS)", query=FeedQuery, media=(ICS,), tag="calendar",
+       errors=(404,))
+async def programme_feed(request: web.Request) -> web.Response:
+    async with connection(request) as conn:
+        conference = await conference_by_slug(conn, request.match_info["slug"])
+        published = await latest_published(conn, conference.id)
+    lang = request.query.get("lang") or conference.languages[0]
+    if lang not in ("fr", "en"):
+        lang = conference.languages[0]
+    domain = _domain(request)
+    versions = [_version(s, s["sequence"], lang, conference, domain)
+                for s in (published.sessions if published else [])]
+    return _respond(request, _feed(conference, published, versions, conference.title.get(lang)))
+
+
+def _domain(request: web.Request) -> str:
+    return request.app[settings_key].mail.message_id_domain

@@ -1,0 +1,237 @@
+"""The calendar consumer: turns ``programme.published`` and accreditation decisions into iTIP
+REQUEST and CANCEL messages, per attendee and per session, exactly as ``plan`` decides.
+
+It runs inside the dispatch transaction of its event (see ``conference.outbox.worker``): the
+messages (deliveries) and the new ``invitation_state`` commit together, so a worker killed at any
+point neither loses nor repeats a decision. A transaction-scoped advisory lock per conference
+serialises two workers reconciling the same conference.
+
+Rendering is per session version, not per message: one ``InvitationTemplate`` per (session,
+method, sequence, language), rendered per attendee.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import uuid
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+from zoneinfo import ZoneInfo
+
+import asyncpg
+from babel.dates import format_datetime, format_time
+
+from conference.calendar.itip import Attendee, InvitationTemplate, Organizer, SessionVersion
+from conference.calendar.mime import build_invitation_email
+from conference.calendar.plan import Action, AttendeeView, Sent, SessionView, plan
+from conference.conferences.models import Conference
+from conference.conferences.repo import conference_by_id
+from conference.db.sql import queries_beside
+from conference.mail.render import render_template
+from conference.outbox.dispatch import DispatchContext, EventRow, NewDelivery, consumes
+from conference.protocol.address import royal_style, salutation
+from conference.signing import Signer, load_signer
+
+Q = queries_beside(__file__)
+PRODID = "-//Conference logistics//Programme//EN"
+
+
+@dataclass(frozen=True)
+class Published:
+    number: int
+    published_at: datetime
+    sessions: list[dict[str, Any]]
+
+
+def session_uid(session_id: uuid.UUID | str, domain: str) -> str:
+    return f"session-{session_id}@{domain}"
+
+
+def feed_token(signer: Signer, accreditation_id: uuid.UUID) -> str:
+    return signer.sign_bytes("feed", accreditation_id.bytes)
+
+
+def feed_url(base_url: str, signer: Signer, accreditation_id: uuid.UUID) -> str:
+    return f"{base_url}/api/v1/calendar/{feed_token(signer, accreditation_id)}.ics"
+
+
+async def latest_published(conn: asyncpg.Connection, conference_id: uuid.UUID
+                           ) -> Published | None:
+    row = await conn.fetchrow(Q["latest_snapshot"], conference_id)
+    if row is None:
+        return None
+    return Published(row["number"], row["published_at"], row["snapshot"]["sessions"])
+
+
+def session_view(s: dict[str, Any]) -> SessionView:
+    return SessionView(
+        session_id=uuid.UUID(s["session_id"]),
+        sequence=s["sequence"],
+        cancelled=s["status"] == "cancelled",
+        audience=frozenset(s["audience"]),
+        press_access=s["press_access"],
+        participants={uuid.UUID(p["accreditation_id"]): p["role"] for p in s["participants"]},
+    )
+
+
+def attendee_view(row: asyncpg.Record) -> AttendeeView:
+    return AttendeeView(row["id"], row["category"], row["status"] == "approved",
+                        row["press_role"])
+
+
+def _lock_key(conference_id: uuid.UUID) -> int:
+    return int.from_bytes(hashlib.sha256(b"calendar" + conference_id.bytes).digest()[:8],
+                          "big", signed=True)
+
+
+class Renderer:
+    """Messages for one conference and one dispatch: templates cached per session version."""
+
+    def __init__(self, conference: Conference, ctx: DispatchContext, signer: Signer) -> None:
+        self.conference = conference
+        self.ctx = ctx
+        self.signer = signer
+        self.zone = ZoneInfo(conference.timezone)
+        self.domain = ctx.settings.mail.message_id_domain
+        self.organizer = Organizer(email=conference.organiser_email,
+                                   name=conference.title.en[:120])
+        self._templates: dict[tuple[str, str, int, str], InvitationTemplate] = {}
+
+    def _royal(self, language: str) -> str | None:
+        patron = self.conference.patron
+        if patron is None:
+            return None
+        return royal_style(patron.title, language) if patron.title else patron.style.get(language)
+
+    def _version(self, s: dict[str, Any], sequence: int, language: str, method: str
+                 ) -> SessionVersion:
+        title = s["title"][language]
+        starts = datetime.fromisoformat(s["starts_at"])
+        ends = datetime.fromisoformat(s["ends_at"])
+        lines = []
+        royal = self._royal(language) if s["royal_presence"] else None
+        if royal and s.get("seated_by"):
+            seated = format_time(datetime.fromisoformat(s["seated_by"]).astimezone(self.zone),
+                                 "short", locale=language)
+            lines.append(f"En présence de {royal}. Prière d'être assis avant {seated}."
+                         if language == "fr" else
+                         f"In the presence of {royal}. Please be seated by {seated}.")
+        lines.append(self.conference.title.get(language))
+        return SessionVersion(
+            uid=session_uid(s["session_id"], self.domain),
+            sequence=sequence,
+            summary=title,
+            starts_at=starts,
+            ends_at=ends,
+            location=f"{s['room']}, {self.conference.venue.name}, "
+                     f"{self.conference.venue.address}",
+            description="\n".join(lines),
+            cancelled=method == "CANCEL" and s["status"] == "cancelled",
+        )
+
+    def template(self, s: dict[str, Any], action: Action, language: str) -> InvitationTemplate:
+        key = (s["session_id"], action.method, action.sequence, language)
+        t = self._templates.get(key)
+        if t is None:
+            t = InvitationTemplate.build(
+                self._version(s, action.sequence, language, action.method), self.organizer,
+                action.method, self.ctx.settings.calendar.alarm_minutes, PRODID)
+            self._templates[key] = t
+        return t
+
+    def message(self, s: dict[str, Any], action: Action, person: asyncpg.Record,
+                event: EventRow) -> NewDelivery:
+        lang = person["language"]
+        name = f"{person['given_name']} {person['family_name']}"
+        attendee = Attendee(email=person["email"], name=name, role=action.role)
+        ics = self.template(s, action, lang).render(attendee, self.ctx.now)
+        starts = datetime.fromisoformat(s["starts_at"]).astimezone(self.zone)
+        ends = datetime.fromisoformat(s["ends_at"]).astimezone(self.zone)
+        update = action.method == "REQUEST" and action.sequence > 0
+        prefixes = {"fr": ("Invitation", "Mise à jour", "Annulé"),
+                    "en": ("Invitation", "Updated", "Cancelled")}[lang]
+        prefix = prefixes[2] if action.method == "CANCEL" else prefixes[1 if update else 0]
+        royal = self._royal(lang) if s["royal_presence"] else None
+        seated_by = (format_time(datetime.fromisoformat(s["seated_by"]).astimezone(self.zone),
+                                 "short", locale=lang) if s.get("seated_by") else "")
+        text = render_template(f"{lang}/invitation.txt",
+            prefix=prefix, title=s["title"][lang], method=action.method, update=update,
+            when=_when(starts, ends, lang),
+            when_short=format_datetime(starts, "d MMM, HH:mm", locale=lang),
+            room=s["room"], conference=self.conference, royal=royal, seated_by=seated_by,
+            session_cancelled=s["status"] == "cancelled",
+            salutation=salutation(person["given_name"], person["family_name"], person["rank"],
+                                  person["gender"], lang),
+            feed_url=feed_url(self.ctx.settings.base_url, self.signer, person["id"]),
+        )
+        subject, _, body = text.partition("\n\n")
+        delivery_id = uuid.uuid4()
+        message_id = f"<{delivery_id}@{self.domain}>"
+        msg = build_invitation_email(
+            ics=ics, method=action.method, from_addr=self.organizer, to=attendee,
+            subject=subject.strip(), text_body=body.strip() + "\n", html_body=None,
+            message_id=message_id, date=self.ctx.now, language=lang,
+        )
+        return NewDelivery(
+            template=f"invitation_{action.method.lower()}",
+            dedupe_key=f"{event.id}:cal:{action.accreditation_id}:{action.session_id}",
+            recipient=person["email"], sender=self.organizer.email, subject=subject.strip(),
+            message_id=message_id, message=bytes(msg), conference_id=self.conference.id,
+            accreditation_id=action.accreditation_id, delivery_id=delivery_id,
+        )
+
+
+def _when(starts: datetime, ends: datetime, language: str) -> str:
+    day = format_datetime(starts, "EEEE d MMMM y", locale=language)
+    start = format_time(starts, "short", locale=language)
+    end = format_time(ends, "short", locale=language)
+    tz = starts.tzname() or ""
+    return f"{day}, {start} – {end} ({tz})" if language == "en" else \
+        f"{day}, de {start} à {end} ({tz})"
+
+
+@consumes("programme.published", "accreditation.approved", "accreditation.withdrawn",
+          "accreditation.revoked")
+async def calendar_invitations(
+    conn: asyncpg.Connection, event: EventRow, ctx: DispatchContext
+) -> list[NewDelivery]:
+    if event.conference_id is None:
+        return []
+    await conn.execute("SELECT pg_advisory_xact_lock($1)", _lock_key(event.conference_id))
+    published = await latest_published(conn, event.conference_id)
+    if published is None:
+        return []
+    if event.type == "programme.published":
+        people = await conn.fetch(Q["attendees_of_conference"], event.conference_id)
+        states = await conn.fetch(Q["states_of_conference"], event.conference_id)
+    else:
+        row = await conn.fetchrow(Q["attendee"], uuid.UUID(event.payload["accreditation_id"]))
+        if row is None or row["erased_at"] is not None:
+            return []
+        people = [row]
+        states = await conn.fetch(Q["states_of_accreditation"], row["id"])
+    sent = {(r["accreditation_id"], r["session_id"]): Sent(r["method"], r["sequence"],
+                                                           r["basis"]) for r in states}
+    sessions = {uuid.UUID(s["session_id"]): s for s in published.sessions}
+    actions = plan([session_view(s) for s in published.sessions],
+                   [attendee_view(p) for p in people], sent)
+    if not actions:
+        return []
+    key = f"calendar-renderer:{event.conference_id}"
+    renderer: Renderer | None = ctx.cache.get(key)
+    if renderer is None:
+        conference = await conference_by_id(conn, event.conference_id)
+        renderer = Renderer(conference, ctx, await load_signer(conn))
+        ctx.cache[key] = renderer
+    by_id = {p["id"]: p for p in people}
+    actions = [a for a in actions if a.session_id in sessions]
+    deliveries = [renderer.message(sessions[a.session_id], a, by_id[a.accreditation_id], event)
+                  for a in actions]
+    await conn.execute(
+        Q["save_states"], event.conference_id, ctx.now,
+        [a.accreditation_id for a in actions], [a.session_id for a in actions],
+        [a.method for a in actions], [a.sequence for a in actions],
+        [a.basis for a in actions], [a.role for a in actions],
+    )
+    return deliveries

@@ -1,0 +1,34 @@
+-- name: latest_snapshot
+SELECT number, published_at, snapshot FROM programme_version
+WHERE conference_id = $1 ORDER BY number DESC LIMIT 1
+
+-- name: attendees_of_conference
+-- Everyone whose calendar may need a message: the approved, and those already sent something.
+SELECT id, category, status, press_role, given_name, family_name, email, language, gender, rank
+FROM accreditation
+WHERE conference_id = $1 AND erased_at IS NULL
+  AND (status = 'approved'
+       OR id IN (SELECT accreditation_id FROM invitation_state WHERE conference_id = $1))
+
+-- name: attendee
+SELECT id, category, status, press_role, given_name, family_name, email, language, gender, rank,
+       conference_id, erased_at
+FROM accreditation WHERE id = $1
+
+-- name: states_of_conference
+SELECT accreditation_id, session_id, method, sequence, basis
+FROM invitation_state WHERE conference_id = $1
+
+-- name: states_of_accreditation
+SELECT accreditation_id, session_id, method, sequence, basis
+FROM invitation_state WHERE accreditation_id = $1
+
+-- name: save_states
+INSERT INTO invitation_state (accreditation_id, session_id, conference_id, method, sequence,
+                              basis, role, updated_at)
+SELECT s.accreditation_id, s.session_id, $1, s.method, s.sequence, s.basis, s.role, $2
+FROM unnest($3::uuid[], $4::uuid[], $5::text[], $6::int[], $7::int[], $8::text[])
+     AS s(accreditation_id, session_id, method, sequence, basis, role)
+ON CONFLICT (accreditation_id, session_id) DO UPDATE
+SET method = EXCLUDED.method, sequence = EXCLUDED.sequence, basis = EXCLUDED.basis,
+    role = EXCLUDED.role, updated_at = EXCLUDED.updated_at

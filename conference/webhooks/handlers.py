@@ -1,0 +1,47 @@
+"""HTTP handlers for webhooks."""
+
+from __future__ import annotations
+
+from aiohttp import web
+
+from conference.auth import Role
+from conference.conferences.repo import conference_by_slug
+from conference.http.context import need, transaction
+from conference.http.io import json_response, parse, path_uuid
+from conference.http.routes import route
+from conference.webhooks import repo
+from conference.webhooks.models import WebhookCreated, WebhookIn, WebhookList
+
+
+@route("POST", "/api/v1/conferences/{slug}/webhooks", summary="Register a webhook endpoint",
+       who="admin", body=WebhookIn, response=WebhookCreated, status=201, tag="webhooks",
+       errors=(400, 401, 403, 404, 422))
+async def create_webhook(request: web.Request) -> web.Response:
+    need(request, Role.admin)
+    body = await parse(request, WebhookIn)
+    async with transaction(request) as conn:
+        conference = await conference_by_slug(conn, request.match_info["slug"])
+        created = await repo.create(conn, conference.id, body)
+    return json_response(created, status=201)
+
+
+@route("GET", "/api/v1/conferences/{slug}/webhooks", summary="The webhook endpoints",
+       who="admin", response=WebhookList, tag="webhooks", errors=(401, 403, 404))
+async def list_webhooks(request: web.Request) -> web.Response:
+    need(request, Role.admin)
+    async with transaction(request) as conn:
+        conference = await conference_by_slug(conn, request.match_info["slug"])
+        items = await repo.list_of(conn, conference.id)
+    return json_response(WebhookList(items=items))
+
+
+@route("DELETE", "/api/v1/conferences/{slug}/webhooks/{webhook_id}",
+       summary="Remove a webhook endpoint", who="admin", status=204, tag="webhooks",
+       errors=(401, 403, 404), media=())
+async def delete_webhook(request: web.Request) -> web.Response:
+    need(request, Role.admin)
+    webhook_id = path_uuid(request, "webhook_id")
+    async with transaction(request) as conn:
+        conference = await conference_by_slug(conn, request.match_info["slug"])
+        await repo.delete(conn, conference.id, webhook_id)
+    return web.Response(status=204)

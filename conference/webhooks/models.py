@@ -1,0 +1,59 @@
+"""Webhooks as the API shows them."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Self
+from urllib.parse import urlsplit
+from uuid import UUID
+
+from pydantic import Field, field_validator, model_validator
+
+from conference.types import Model
+
+LOOPBACK = {"localhost", "127.0.0.1", "::1"}
+
+
+class WebhookIn(Model):
+    url: str = Field(max_length=2000)
+    """An https:// URL (plain http only for a loopback receiver, for testing)."""
+    event_types: list[str] = Field(min_length=1, max_length=50)
+    """Domain event types, e.g. ``accreditation.approved``, or ``*`` for all."""
+    secret: str | None = Field(default=None, min_length=16, max_length=200)
+    """The HMAC signing secret; generated when absent. Shown once."""
+
+    @field_validator("url")
+    @classmethod
+    def _https(cls, value: str) -> str:
+        parts = urlsplit(value)
+        if parts.scheme not in ("https", "http") or not parts.hostname:
+            raise ValueError("must be an absolute https:// URL")
+        if parts.scheme == "http" and parts.hostname not in LOOPBACK:
+            raise ValueError("must use https (plain http only for a loopback receiver)")
+        if any(c in value for c in "\r\n "):
+            raise ValueError("must not contain spaces or line breaks")
+        return value
+
+    @model_validator(mode="after")
+    def _types(self) -> Self:
+        from conference.outbox.events import EVENT_TYPES
+
+        unknown = [t for t in self.event_types if t != "*" and t not in EVENT_TYPES]
+        if unknown:
+            raise ValueError(f"unknown event types: {', '.join(sorted(unknown))}")
+        return self
+
+
+class Webhook(Model):
+    id: UUID
+    url: str
+    event_types: list[str]
+    created_at: datetime
+
+
+class WebhookCreated(Webhook):
+    secret: str
+
+
+class WebhookList(Model):
+    items: list[Webhook]

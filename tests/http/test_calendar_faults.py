@@ -1,0 +1,106 @@
+"""A worker SIGKILLed in the middle of an invitation fan-out: after a restart every attendee has
+exactly the invitations expected; duplicates only for what was in flight at the kill, counted."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import signal
+import sys
+from collections import Counter
+from datetime import datetime, timedelta
+from pathlib import Path
+from typing import Any
+from zoneinfo import ZoneInfo
+
+import asyncpg
+import pytest
+
+from conference.settings import Settings
+from tests.conftest import conference_body, start_api
+from tests.http.test_calendar_flow import is_invitation, official, read_invite
+from tests.support import RecordingSMTP
+
+pytestmark = pytest.mark.slow
+BASE = "/api/v1/conferences/alliance"
+
+
+def _worker(db_url: str, smtp_port: int, data_dir: Path) -> Any:
+    env = {**os.environ, "CONFERENCE_DATABASE__URL": db_url, "CONFERENCE_DATA_DIR": str(data_dir),
+           "CONFERENCE_SMTP__HOST": "127.0.0.1", "CONFERENCE_SMTP__PORT": str(smtp_port),
+           "CONFERENCE_SMTP__CONNECTIONS": "4", "CONFERENCE_WORKER__LEASE_SECONDS": "2",
+           "CONFERENCE_WORKER__POLL_SECONDS": "0.2", "CONFERENCE_WORKER__BATCH_SIZE": "20"}
+    return asyncio.create_subprocess_exec(
+        sys.executable, "-m", "conference", "worker", env=env,
+        stdout=asyncio.subprocess.DEVNULL, stderr=asyncio.subprocess.DEVNULL)
+
+
+async def test_fan_out_survives_a_killed_worker(
+    db_url: str, settings: Settings, smtp: RecordingSMTP, tmp_path: Path
+) -> None:
+    api = await start_api(db_url, settings, run_worker=False)
+    people = 30
+    try:
+        assert (await api.call("POST", "/api/v1/conferences", role="admin",
+                               json=conference_body()))[0] == 201
+        _, be, _ = await api.call("POST", f"{BASE}/delegations", role="protocol", json={
+            "kind": "country", "country": "BE",
+            "focal_point": {"name": "FP", "email": "fp@example.org"}})
+        for n in range(people):
+            _, created, _ = await api.call("POST", f"{BASE}/accreditations", role="protocol",
+                                           json=official(be["id"], n))
+            await api.call("POST", f"/api/v1/accreditations/{created['id']}/decision",
+                           role="protocol", json={"decision": "approve"})
+        _, room, _ = await api.call("POST", f"{BASE}/rooms", role="protocol",
+                                    json={"name": "Plenary", "capacity": 500})
+        _, conf, _ = await api.call("GET", BASE)
+        day = datetime.fromisoformat(conf["starts_on"]).replace(tzinfo=ZoneInfo("Europe/Brussels"))
+        uids = set()
+        for h in (9, 11):
+            _, s, _ = await api.call("POST", f"{BASE}/sessions", role="protocol", json={
+                "title": {"fr": f"Séance {h}", "en": f"Session {h}"}, "kind": "plenary",
+                "room_id": room["id"], "starts_at": (day + timedelta(hours=h)).isoformat(),
+                "ends_at": (day + timedelta(hours=h + 1)).isoformat(), "audience": ["official"]})
+            uids.add(f"session-{s['id']}@conference.local")
+        assert (await api.call("POST", f"{BASE}/programme/publish", role="protocol"))[0] == 201
+    finally:
+        await api.client.close()
+
+    smtp.delay = 0.03
+    first = await _worker(db_url, smtp.port, tmp_path)
+    try:
+        await smtp.wait_for(15, timeout=60, where=is_invitation)
+    finally:
+        first.send_signal(signal.SIGKILL)
+        await first.wait()
+    at_kill = len([m for m in smtp.messages if is_invitation(m)])
+    assert at_kill < 2 * people, "the fan-out finished before the kill: nothing was tested"
+
+    second = await _worker(db_url, smtp.port, tmp_path)
+    conn = await asyncpg.connect(db_url)
+    try:
+        for _ in range(600):
+            pending = await conn.fetchval(
+                "SELECT count(*) FROM delivery WHERE status IN ('queued', 'retry', 'in_flight')")
+            if pending == 0:
+                break
+            await asyncio.sleep(0.1)
+        assert pending == 0
+        expiries = await conn.fetchval("SELECT sum(lease_expiries) FROM delivery")
+        failed = await conn.fetchval("SELECT count(*) FROM delivery WHERE status <> 'sent'")
+    finally:
+        await conn.close()
+        second.terminate()
+        await second.wait()
+
+    invites = [read_invite(m) for m in smtp.messages if is_invitation(m)]
+    received = Counter((i.to, i.uid, i.method, i.sequence) for i in invites)
+    expected = {(f"official{n}@example.org", uid, "REQUEST", 0)
+                for n in range(people) for uid in uids}
+    assert set(received) == expected
+    duplicates = sum(c - 1 for c in received.values())
+    # Only a message in flight on one of the 4 SMTP connections at the kill can be sent twice;
+    # the dead worker's whole claimed batch (at most 20) came back after its lease, counted.
+    assert duplicates <= 4, duplicates
+    assert duplicates <= expiries <= 20, (duplicates, expiries)
+    assert failed == 0
