@@ -121,7 +121,13 @@ class Api:
         h = {**self.auth(role), **(headers or {})}
         resp = await self.client.request(method, path, json=json, data=data, headers=h)
         ctype = resp.headers.get("Content-Type", "")
-        body: Any = await resp.json(content_type=None) if "json" in ctype else await resp.text()
+        body: Any
+        if "json" in ctype:
+            body = await resp.json(content_type=None)
+        elif ctype.startswith("text/") or not ctype:
+            body = await resp.text()
+        else:
+            body = await resp.read()
         return resp.status, body, resp
 
 

@@ -66,8 +66,10 @@ async def get_accreditation(request: web.Request) -> web.Response:
 async def decide(request: web.Request) -> web.Response:
     actor = need(request, Role.press_office, Role.protocol, Role.admin)
     accreditation_id = path_uuid(request, "accreditation_id")
-    body = await parse(request, DecisionIn)
+    await request.read()  # the whole body, before a connection is held
     async with transaction(request) as conn:
+        await repo.authorise(conn, accreditation_id, Action.approve, actor)
+        body = await parse(request, DecisionIn)
         acc = await repo.change(conn, accreditation_id, Action(body.decision), actor,
                                 body.reason, now(request))
     return json_response(acc)

@@ -208,18 +208,8 @@ async def get_with_history(
     return from_row(row, history)
 
 
-async def change(
-    conn: asyncpg.Connection,
-    accreditation_id: UUID,
-    action: Action,
-    principal: Principal,
-    reason: str | None,
-    now: datetime,
-) -> Accreditation:
-    """Apply one action of the state machine, with its history row and its event."""
-    row = await conn.fetchrow(Q["lock_accreditation"], accreditation_id)
-    if row is None:
-        raise NotFound("No such accreditation.")
+def check_actor(row: asyncpg.Record, action: Action, principal: Principal) -> None:
+    """Whether ``principal`` may take ``action`` on this accreditation (403 if not)."""
     category = Category(row["category"])
     role = principal.role
     if action in (Action.approve, Action.reject, Action.waitlist):
@@ -235,6 +225,29 @@ async def change(
             raise Forbidden("Only organisers may revoke an accreditation.")
         if role is not Role.admin:
             check_may_decide(role, category)
+
+
+async def authorise(
+    conn: asyncpg.Connection, accreditation_id: UUID, action: Action, principal: Principal
+) -> None:
+    """The scope check of ``change``, before a request body is even validated."""
+    check_actor(await get_row(conn, accreditation_id), action, principal)
+
+
+async def change(
+    conn: asyncpg.Connection,
+    accreditation_id: UUID,
+    action: Action,
+    principal: Principal,
+    reason: str | None,
+    now: datetime,
+) -> Accreditation:
+    """Apply one action of the state machine, with its history row and its event."""
+    row = await conn.fetchrow(Q["lock_accreditation"], accreditation_id)
+    if row is None:
+        raise NotFound("No such accreditation.")
+    category = Category(row["category"])
+    check_actor(row, action, principal)
     current = Status(row["status"])
     new = transition(current, action)
     if new is Status.approved and category is Category.press:

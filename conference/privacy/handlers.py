@@ -40,8 +40,10 @@ async def erase_personal_data(request: web.Request) -> web.Response:
 async def put_vetting(request: web.Request) -> web.Response:
     actor = need(request, Role.applicant, Role.focal_point, Role.protocol, Role.admin)
     accreditation_id = path_uuid(request, "accreditation_id")
-    body = await parse(request, VettingIn)
+    await request.read()  # the whole body, before a connection is held
     async with transaction(request) as conn:
+        await repo.check_may_record_vetting(conn, accreditation_id, actor)
+        body = await parse(request, VettingIn)
         vetting = await repo.record_vetting(conn, accreditation_id, body, actor, now(request))
     return json_response(vetting)
 

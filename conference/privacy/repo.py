@@ -120,15 +120,22 @@ async def erase(
     return Erased(accreditation_id=accreditation_id, erased_at=now, tables=tables)
 
 
-async def record_vetting(
-    conn: asyncpg.Connection, accreditation_id: UUID, body: VettingIn, principal: Principal,
-    now: datetime,
-) -> Vetting:
+async def check_may_record_vetting(
+    conn: asyncpg.Connection, accreditation_id: UUID, principal: Principal
+) -> asyncpg.Record:
     row = await accreditations.get_row(conn, accreditation_id)
     own = (principal.role is Role.applicant and principal.accreditation_id == row["id"]) or (
         principal.role is Role.focal_point and principal.delegation_id == row["delegation_id"])
     if not own and principal.role not in (Role.admin, Role.protocol):
         raise Forbidden("Vetting data is given by the person, its focal point, or protocol.")
+    return row
+
+
+async def record_vetting(
+    conn: asyncpg.Connection, accreditation_id: UUID, body: VettingIn, principal: Principal,
+    now: datetime,
+) -> Vetting:
+    row = await check_may_record_vetting(conn, accreditation_id, principal)
     saved = await conn.fetchrow(Q["upsert_vetting"], accreditation_id, body.document_type,
                                 body.document_number, body.date_of_birth, body.nationality, now)
     await record(conn, "accreditation.vetting_recorded",
