@@ -4,7 +4,7 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 
-.PHONY: run test lint install schemas demo bench clean
+.PHONY: run test lint install chromium schemas demo bench clean
 
 $(STAMP): pyproject.toml
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -14,12 +14,21 @@ $(STAMP): pyproject.toml
 
 install: $(STAMP)
 
+## Debian's Chromium for the browser tests (tests/browser; Playwright drives it, no browser is
+## downloaded). Installed once, as root; a no-op when present. Without it, and outside CI, the
+## browser tests are skipped.
+chromium:
+	@test -x /usr/bin/chromium || { \
+	  if [ "$$(id -u)" = 0 ]; then \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; \
+	  else echo "chromium missing (apt-get install chromium as root): browser tests skip"; fi; }
+
 ## Serve on http://127.0.0.1:8080 with the embedded PostgreSQL and the local mail sink (var/).
 run: install
 	$(VENV)/bin/conference serve
 
 ## Run the whole suite (embedded PostgreSQL unless CONFERENCE_TEST_DATABASE_URL is set).
-test: install
+test: install chromium
 	$(PY) -m pytest
 
 lint: install

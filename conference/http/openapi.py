@@ -134,7 +134,8 @@ def _operation(r: Route, schemas: dict[str, Any]) -> dict[str, Any]:
     for code in r.errors:
         responses[str(code)] = {
             "description": _REASONS.get(code, "Error"),
-            "content": {"application/problem+json": {"schema": _ref("Problem")}},
+            "content": {m: {"schema": _ref("Problem") if m == "application/problem+json"
+                            else {"type": "string"}} for m in r.error_media},
         }
     op["responses"] = responses
     return op

@@ -26,6 +26,8 @@ class Route:
     tag: str = "misc"
     errors: tuple[int, ...] = ()
     media: tuple[str, ...] = ("application/json",)
+    error_media: tuple[str, ...] = ("application/problem+json",)
+    """Pages for people answer their own errors in HTML (and the framework's in problem+json)."""
     extra: dict[str, object] = field(default_factory=dict)
 
 
@@ -43,10 +45,12 @@ def route(method: str, path: str, **kwargs: object) -> Callable[[Handler], Handl
 def load_routes() -> list[Route]:
     """Import every handler module (each registers its routes) and return the table."""
     import conference.accreditation.handlers  # noqa: F401
+    import conference.badges.handlers  # noqa: F401
     import conference.calendar.handlers  # noqa: F401
     import conference.conferences.handlers  # noqa: F401
     import conference.http.system  # noqa: F401
     import conference.outbox.handlers  # noqa: F401
+    import conference.pages.handlers  # noqa: F401
     import conference.privacy.handlers  # noqa: F401
     import conference.programme.handlers  # noqa: F401
     import conference.webhooks.handlers  # noqa: F401

@@ -1,0 +1,1 @@
+"""Badges with a signed QR reference, zones, press pools and zone-aware check-in."""

@@ -1,0 +1,160 @@
+"""Badges, zones and check-in rules, pure: no aiohttp, no asyncpg, no clock.
+
+Badge reference
+    The QR code of a badge carries ``Signer.sign_bytes("badge", accreditation_id.bytes)``
+    (conference/signing.py): the accreditation's id and an HMAC tag under the server's key. It
+    is not guessable (the tag is 160 bits), it cannot be altered (any change breaks the tag) and
+    it needs no table: the door reads the accreditation's *current* state at every scan, so a
+    revoked accreditation is refused at once, whatever badge was printed before.
+
+Zones
+    A zone (plenary hall, press centre, press pool position, royal-presence perimeter...) is
+    granted by
+
+    * a category: every approved accreditation of that category;
+    * a session: the people of that session (its participants, and the approved accreditations
+      of its invited audience categories), unless it is cancelled;
+    * a press pool: the members of that pool.
+
+    A ``royal_perimeter`` zone follows the royal-patronage rules (PROTOCOL.md) instead:
+
+    * non-press people are admitted only when on the security list of a royal-presence session
+      the zone covers (the sessions granted to the zone, or, when it names none, every
+      royal-presence session of the conference): a participant of the session, or an approved
+      accreditation of its invited audience approved by the security-list deadline;
+    * press only when a member of a press pool granted to the zone (press at a royal-presence
+      session come only as a pool), whatever the audience of the session says;
+    * categories grant nothing there (a category grant would bypass the security list, so it is
+      refused when the zone is defined).
+
+Check-in decision, first match wins
+    unknown zone -> forged badge (tag does not verify) -> unknown badge (no such accreditation
+    in this conference, or erased) -> revoked -> withdrawn -> not approved (submitted,
+    waitlisted, rejected) -> the zone's rule (``zone_not_granted``, ``not_on_security_list``,
+    ``press_not_in_pool``) -> ``granted``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from enum import StrEnum
+from typing import TYPE_CHECKING
+from uuid import UUID
+
+from conference.accreditation.domain import Category, Status
+
+if TYPE_CHECKING:
+    from conference.signing import Signer
+
+BADGE_PURPOSE = "badge"
+
+
+class ZoneKind(StrEnum):
+    standard = "standard"
+    royal_perimeter = "royal_perimeter"
+
+
+class Reason(StrEnum):
+    """Why a scan admitted or refused (``granted`` is the only admitting reason)."""
+
+    granted = "granted"
+    unknown_zone = "unknown_zone"
+    forged_badge = "forged_badge"
+    unknown_badge = "unknown_badge"
+    revoked = "revoked"
+    withdrawn = "withdrawn"
+    not_approved = "not_approved"
+    zone_not_granted = "zone_not_granted"
+    not_on_security_list = "not_on_security_list"
+    press_not_in_pool = "press_not_in_pool"
+
+
+DETAILS: dict[Reason, str] = {
+    Reason.granted: "Admitted.",
+    Reason.unknown_zone: "This conference has no zone with that code.",
+    Reason.forged_badge: "The badge reference is not genuine (forged or altered).",
+    Reason.unknown_badge: "The badge names no accreditation of this conference.",
+    Reason.revoked: "The accreditation was revoked.",
+    Reason.withdrawn: "The accreditation was withdrawn.",
+    Reason.not_approved: "The accreditation is not approved.",
+    Reason.zone_not_granted: "The accreditation does not give access to this zone.",
+    Reason.not_on_security_list: "Not on the security list of a royal-presence session.",
+    Reason.press_not_in_pool: "Press enter the royal-presence perimeter only as members of "
+                              "its press pool.",
+}
+
+
+# Conventional badge colours by category, and the text colour readable on each.
+CATEGORY_COLOURS: dict[Category, tuple[str, str]] = {
+    Category.minister: ("#b71c1c", "#ffffff"),
+    Category.official: ("#0d47a1", "#ffffff"),
+    Category.expert: ("#1b5e20", "#ffffff"),
+    Category.press: ("#f9a825", "#000000"),
+    Category.staff: ("#4a148c", "#ffffff"),
+}
+
+
+@dataclass(frozen=True)
+class ZoneFacts:
+    """What the database knows about one person and one zone."""
+
+    by_category: bool = False
+    by_session: bool = False
+    by_pool: bool = False
+    on_security_list: bool = False
+
+
+def badge_reference(signer: Signer, accreditation_id: UUID) -> str:
+    return signer.sign_bytes(BADGE_PURPOSE, accreditation_id.bytes)
+
+
+def read_reference(signer: Signer, text: str) -> UUID | None:
+    """The accreditation a genuine badge reference names, else None."""
+    raw = signer.verify_bytes(BADGE_PURPOSE, text.strip())
+    if raw is None or len(raw) != 16:
+        return None
+    return UUID(bytes=raw)
+
+
+def status_reason(status: Status) -> Reason | None:
+    """The refusal an accreditation's state alone gives, or None when it is approved."""
+    if status is Status.approved:
+        return None
+    if status is Status.revoked:
+        return Reason.revoked
+    if status is Status.withdrawn:
+        return Reason.withdrawn
+    return Reason.not_approved
+
+
+def zone_reason(category: Category, kind: ZoneKind, facts: ZoneFacts) -> Reason:
+    """The zone's rule for an approved accreditation."""
+    if kind is ZoneKind.royal_perimeter:
+        if category is Category.press:
+            return Reason.granted if facts.by_pool else Reason.press_not_in_pool
+        return Reason.granted if facts.on_security_list else Reason.not_on_security_list
+    if facts.by_category or facts.by_session or facts.by_pool:
+        return Reason.granted
+    return Reason.zone_not_granted
+
+
+def decide(status: Status, category: Category, kind: ZoneKind, facts: ZoneFacts) -> Reason:
+    return status_reason(status) or zone_reason(category, kind, facts)
+
+
+def granted_zones(
+    status: Status, category: Category, zones: Sequence[tuple[ZoneKind, ZoneFacts]]
+) -> list[int]:
+    """Indexes of the zones the accreditation opens (what the badge prints)."""
+    return [i for i, (kind, facts) in enumerate(zones)
+            if decide(status, category, kind, facts) is Reason.granted]
+
+
+def grant_errors(kind: ZoneKind, categories: Sequence[Category]) -> list[dict[str, str]]:
+    """Field errors for a zone's grants; empty when they are fine."""
+    if kind is ZoneKind.royal_perimeter and categories:
+        return [{"field": "grants.categories", "type": "royal_perimeter_category",
+                 "message": "a royal-presence perimeter admits by the security list and press "
+                            "pools only; a category cannot be granted it"}]
+    return []

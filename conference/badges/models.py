@@ -1,0 +1,117 @@
+"""Zones, press pools and check-ins as the API shows them."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Annotated
+from uuid import UUID
+
+from pydantic import Field, StringConstraints, field_validator
+
+from conference.accreditation.domain import Category
+from conference.badges.domain import Reason, ZoneKind
+from conference.types import Localized, Model, Text
+
+ZoneCode = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9-]{0,62}$")]
+
+
+def _distinct(values: list[object]) -> list[object]:
+    if len(set(values)) != len(values):
+        raise ValueError("lists an item twice")
+    return values
+
+
+class Grants(Model):
+    """What gives the zone: categories, sessions (their participants and invited audience), press
+    pools (their members)."""
+
+    categories: list[Category] = Field(default=[], max_length=len(Category))
+    sessions: list[UUID] = Field(default=[], max_length=200)
+    pools: list[UUID] = Field(default=[], max_length=200)
+
+    @field_validator("categories", "sessions", "pools")
+    @classmethod
+    def _no_repeats(cls, value: list[object]) -> list[object]:
+        return _distinct(value)
+
+
+class ZoneIn(Model):
+    code: ZoneCode
+    """What the door scanners send, e.g. ``plenary-hall``."""
+    name: Localized
+    kind: ZoneKind = ZoneKind.standard
+    """``royal_perimeter``: admission by the security list of royal-presence sessions, press
+    only through a press pool granted to the zone."""
+    grants: Grants = Grants()
+
+
+class Zone(Model):
+    id: UUID
+    conference: str
+    code: str
+    name: Localized
+    kind: ZoneKind
+    grants: Grants
+    created_at: datetime
+
+
+class ZoneList(Model):
+    items: list[Zone]
+
+
+class PoolIn(Model):
+    name: Text
+
+
+class Pool(Model):
+    id: UUID
+    conference: str
+    name: str
+    members: list[UUID]
+    """Press accreditations; one pool per person."""
+    created_at: datetime
+
+
+class PoolList(Model):
+    items: list[Pool]
+
+
+class CheckInIn(Model):
+    badge: str = Field(min_length=1, max_length=512)
+    """The text of the badge's QR code."""
+    zone: str = Field(min_length=1, max_length=63)
+    """The zone's code."""
+
+
+class Holder(Model):
+    """Who the badge names, so the door can compare with the identity document."""
+
+    accreditation_id: UUID
+    given_name: str
+    family_name: str
+    category: Category
+    affiliation: str | None
+    """The delegation (country or organisation) or the press outlet."""
+
+
+class CheckIn(Model):
+    id: int
+    admitted: bool
+    reason: Reason
+    detail: str
+    zone: str
+    scanned_at: datetime
+    holder: Holder | None
+    """Present when the badge is genuine and names an accreditation of this conference."""
+
+
+class CheckInPage(Model):
+    items: list[CheckIn]
+    next_cursor: int | None
+    """Pass as ``after`` for the next page."""
+
+
+class CheckInQuery(Model):
+    zone: str | None = Field(default=None, max_length=63)
+    after: int = Field(default=0, ge=0)
+    limit: int = Field(default=100, ge=1, le=1000)

@@ -1,0 +1,163 @@
+"""The printable badge: a PNG of an A6 card (105 × 148 mm at 300 dpi), drawn with Pillow, with
+the QR code from segno's module matrix (no other image library, no system library).
+
+Top to bottom: a band in the category's colour with the conference and its dates; the name as
+on the identity document (given name, then family name, each shrunk to fit, never cut); the
+delegation or outlet and the press role; the zones the badge opens, beside the QR code with its
+reference printed underneath (for manual entry when a scanner fails); the category in large
+letters on a second band of its colour.
+
+Fonts: DejaVu Sans where Debian's fonts-dejavu-core is installed, else Pillow's own font.
+"""
+
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+import segno
+from PIL import Image, ImageDraw, ImageFont
+
+WIDTH, HEIGHT = 1240, 1748  # A6 at 300 dpi
+DPI = 300
+MARGIN = 70
+QR_BOX = 520
+
+_FONT_DIRS = (Path("/usr/share/fonts/truetype/dejavu"), Path("/usr/share/fonts/dejavu"))
+
+Font = ImageFont.FreeTypeFont | ImageFont.ImageFont
+
+
+@dataclass(frozen=True)
+class BadgeContent:
+    conference: str
+    dates: str
+    given_name: str
+    family_name: str
+    category_label: str
+    affiliation: str | None
+    role: str | None
+    zones_heading: str
+    zones: list[str]
+    reference: str
+    colour: str
+    text_colour: str
+
+
+@cache
+def font(size: int, bold: bool = False) -> Font:
+    name = "DejaVuSans-Bold.ttf" if bold else "DejaVuSans.ttf"
+    for directory in _FONT_DIRS:
+        path = directory / name
+        if path.is_file():
+            return ImageFont.truetype(str(path), size)
+    return ImageFont.load_default(size)
+
+
+def _width(draw: ImageDraw.ImageDraw, text: str, f: Font) -> float:
+    return draw.textlength(text, font=f)
+
+
+def _fit(draw: ImageDraw.ImageDraw, text: str, width: int, size: int, bold: bool = False,
+         smallest: int = 24) -> Font:
+    """The largest font up to ``size`` in which ``text`` fits ``width``."""
+    while size > smallest and _width(draw, text, font(size, bold)) > width:
+        size -= 4
+    return font(size, bold)
+
+
+def _wrap(draw: ImageDraw.ImageDraw, text: str, width: int, f: Font) -> list[str]:
+    lines: list[str] = []
+    for word in text.split():
+        if lines and _width(draw, f"{lines[-1]} {word}", f) <= width:
+            lines[-1] = f"{lines[-1]} {word}"
+        else:
+            lines.append(word)
+    return lines
+
+
+def qr_image(reference: str, box: int) -> Image.Image:
+    """The QR code of ``reference`` in a square of at most ``box`` pixels, quiet zone included."""
+    qr = segno.make(reference, error="m", micro=False)
+    matrix = [list(row) for row in qr.matrix]
+    quiet = 4
+    modules = len(matrix) + 2 * quiet
+    scale = max(1, box // modules)
+    side = modules * scale
+    img = Image.new("1", (side, side), 1)
+    draw = ImageDraw.Draw(img)
+    for y, row in enumerate(matrix):
+        for x, dark in enumerate(row):
+            if dark:
+                left, top = (x + quiet) * scale, (y + quiet) * scale
+                draw.rectangle((left, top, left + scale - 1, top + scale - 1), fill=0)
+    return img
+
+
+def render_png(b: BadgeContent) -> bytes:
+    img = Image.new("RGB", (WIDTH, HEIGHT), "#ffffff")
+    draw = ImageDraw.Draw(img)
+    inner = WIDTH - 2 * MARGIN
+
+    # The conference band.
+    draw.rectangle((0, 0, WIDTH, 270), fill=b.colour)
+    size = 52
+    lines = _wrap(draw, b.conference, inner, font(size, bold=True))
+    if len(lines) > 2:
+        size = 38
+        lines = _wrap(draw, b.conference, inner, font(size, bold=True))[:3]
+    y = 36
+    for line in lines:
+        draw.text((MARGIN, y), line, font=font(size, bold=True), fill=b.text_colour)
+        y += size + 12
+    draw.text((MARGIN, 270 - 70), b.dates, font=font(36), fill=b.text_colour)
+
+    # The name as on the identity document.
+    y = 330
+    given = _fit(draw, b.given_name, inner, 84)
+    draw.text((MARGIN, y), b.given_name, font=given, fill="#000000")
+    y += 110
+    family = _fit(draw, b.family_name, inner, 104, bold=True)
+    draw.text((MARGIN, y), b.family_name, font=family, fill="#000000")
+    y += 150
+    if b.affiliation:
+        affiliation = _fit(draw, b.affiliation, inner, 56)
+        draw.text((MARGIN, y), b.affiliation, font=affiliation, fill="#222222")
+        y += 80
+    if b.role:
+        draw.text((MARGIN, y), b.role, font=_fit(draw, b.role, inner, 44), fill="#444444")
+
+    # Zones beside the QR code.
+    top = 930
+    qr = qr_image(b.reference, QR_BOX)
+    qr_left = WIDTH - MARGIN - qr.width + 20
+    img.paste(qr, (qr_left, top))
+    ref_font = _fit(draw, b.reference, qr.width, 22, smallest=10)
+    draw.text((qr_left + (qr.width - _width(draw, b.reference, ref_font)) / 2, top + qr.width),
+              b.reference, font=ref_font, fill="#555555")
+    column = qr_left - MARGIN - 30
+    draw.text((MARGIN, top + 20), b.zones_heading, font=font(34, bold=True), fill="#444444")
+    y = top + 80
+    zone_size = 40 if len(b.zones) <= 8 else 30
+    for zone in b.zones:
+        lines = _wrap(draw, zone, column - 40, font(zone_size))
+        draw.rectangle((MARGIN, y + 12, MARGIN + 18, y + 30), fill=b.colour)
+        for line in lines:
+            draw.text((MARGIN + 40, y), line, font=font(zone_size), fill="#000000")
+            y += zone_size + 12
+        y += 6
+        if y > HEIGHT - 300:
+            break
+
+    # The category band.
+    draw.rectangle((0, HEIGHT - 220, WIDTH, HEIGHT), fill=b.colour)
+    label = _fit(draw, b.category_label, inner, 110, bold=True)
+    width = _width(draw, b.category_label, label)
+    draw.text(((WIDTH - width) / 2, HEIGHT - 175), b.category_label, font=label,
+              fill=b.text_colour)
+
+    out = io.BytesIO()
+    img.save(out, format="PNG", dpi=(DPI, DPI))
+    return out.getvalue()

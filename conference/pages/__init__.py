@@ -1,0 +1,1 @@
+"""Server-rendered pages for people (press form, application status, public programme)."""

@@ -1,0 +1,434 @@
+"""Pages for people, rendered on the server (jinja2), in French and English, with no JavaScript:
+
+* ``GET``/``POST /{slug}/press``: the press registration form. The POST files the application
+  through the same code as the API (``conference.accreditation.repo.register`` in one
+  transaction, so the event, and from it the spokesperson contact notice, follow from the
+  outbox) and shows what happens next, the spokesperson's office and the private link.
+* ``GET /a/{access_token}``: the application behind the private link (an applicant token):
+  status, history, a withdraw button before the decision (``POST /a/{access_token}/withdraw``,
+  through ``conference.accreditation.repo.change``), and after approval the personal calendar
+  feed and the badge (``GET /a/{access_token}/badge``).
+* ``GET /{slug}/programme``: the latest published programme by day and room.
+
+Forms are protected against CSRF by a signed token bound to a cookie (``csrf.py``). Every page
+sends a strict Content-Security-Policy, ``Referrer-Policy: no-referrer`` (the private link is a
+secret and must not leak to other sites) and ``no-store`` where it shows personal data.
+Refusals become HTML pages here, not problem+json: these are for browsers.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import functools
+from collections import defaultdict
+from collections.abc import Awaitable, Callable
+from datetime import date
+from pathlib import Path
+from typing import Any
+from zoneinfo import ZoneInfo
+
+import jinja2
+from aiohttp import web
+from pydantic import ValidationError
+
+from conference.accreditation import repo as accreditations
+from conference.accreditation.domain import TRANSITIONS, Action, Category, Status
+from conference.accreditation.models import Accreditation, AccreditationIn, ReasonIn
+from conference.accreditation.notices import conference_dates
+from conference.auth import Principal, Role, resolve_token
+from conference.badges import repo as badges
+from conference.badges.handlers import badge_response
+from conference.badges.render import render_png
+from conference.calendar.invitations import feed_url
+from conference.conferences.models import Conference
+from conference.conferences.repo import conference_by_slug
+from conference.errors import (
+    Duplicate,
+    IllegalTransition,
+    NotFound,
+    PoolFull,
+    Refusal,
+    WindowClosed,
+)
+from conference.http.context import (
+    connection,
+    now,
+    pool_key,
+    settings_key,
+    signer_key,
+    transaction,
+)
+from conference.http.limits import TooManyRequests, limit_registration, limit_token_failure
+from conference.http.routes import route
+from conference.pages import csrf
+from conference.pages.i18n import Translator, choose_language, field_message
+from conference.programme import repo as programmes
+from conference.protocol.countries import collation_key, country_codes, country_name
+from conference.signing import Signer
+
+HERE = Path(__file__).parent
+_ENV = jinja2.Environment(
+    loader=jinja2.FileSystemLoader(HERE / "templates"),
+    autoescape=True,
+    undefined=jinja2.StrictUndefined,
+    trim_blocks=True,
+    lstrip_blocks=True,
+)
+CSS = (HERE / "static" / "pages.css").read_bytes()
+
+SECURITY_HEADERS = {
+    "Content-Security-Policy": "default-src 'none'; style-src 'self'; img-src 'self'; "
+                               "form-action 'self'; base-uri 'none'; frame-ancestors 'none'",
+    "Referrer-Policy": "no-referrer",
+    "X-Content-Type-Options": "nosniff",
+}
+PRESS_FIELDS = ("given_name", "family_name", "email", "language", "outlet",
+                "press_card_number", "role", "country")
+HTML = ("text/html",)
+
+PageHandler = Callable[[web.Request], Awaitable[web.StreamResponse]]
+
+
+# --- rendering --------------------------------------------------------------------------------
+
+
+def render(
+    request: web.Request, template: str, language: str, *, status: int = 200,
+    private: bool = False, cookies: dict[str, str] | None = None,
+    switch_url: str | None = None, **context: Any,
+) -> web.Response:
+    t = Translator(language)
+    other = "en" if language == "fr" else "fr"
+    conference = context.get("conference")
+    html = _ENV.get_template(template).render(
+        t=t, lang=language, other_lang=other,
+        switch_url=switch_url or f"{request.path}?lang={other}",
+        dates=conference_dates(conference, language) if conference else "", **context,
+    )
+    headers = dict(SECURITY_HEADERS)
+    headers["Cache-Control"] = "no-store" if private else "no-cache"
+    response = web.Response(text=html, status=status, content_type="text/html",
+                            charset="utf-8", headers=headers)
+    csrf.set_cookies(request, response, cookies or {})
+    return response
+
+
+def error_page(request: web.Request, language: str, status: int, message: str) -> web.Response:
+    return render(request, "error.html", language, status=status, private=True,
+                  title=Translator(language)("not_found_title") if status == 404 else None,
+                  message=message, conference=None)
+
+
+def page(handler: PageHandler) -> PageHandler:
+    """Refusals that escape a page handler become an HTML page in the visitor's language."""
+
+    @functools.wraps(handler)
+    async def wrapped(request: web.Request) -> web.StreamResponse:
+        try:
+            return await handler(request)
+        except TooManyRequests:
+            language = choose_language(request)
+            return error_page(request, language, 429, Translator(language)("too_many"))
+        except NotFound as exc:
+            language = choose_language(request)
+            t = Translator(language)
+            message = t("conference_not_found") if "conference" in exc.detail else exc.detail
+            return error_page(request, language, 404, message)
+        except Refusal as exc:
+            return error_page(request, choose_language(request), exc.status, exc.detail)
+
+    return wrapped
+
+
+def _signer(request: web.Request) -> Signer:
+    return request.app[signer_key]
+
+
+def _base_url(request: web.Request) -> str:
+    return request.app[settings_key].base_url
+
+
+def _webcal(url: str) -> str:
+    return "webcal://" + url.split("://", 1)[1]
+
+
+@functools.cache
+def _countries(language: str) -> list[tuple[str, str]]:
+    names = [(code, country_name(code, language)) for code in country_codes()]
+    return sorted(names, key=lambda item: collation_key(item[1]))
+
+
+PAGE_ERRORS = ("text/html", "application/problem+json")
+
+
+@route("GET", "/static/pages.css", summary="The pages' style sheet", tag="pages",
+       media=("text/css",))
+async def pages_css(request: web.Request) -> web.Response:
+    return web.Response(body=CSS, content_type="text/css", charset="utf-8",
+                        headers={"Cache-Control": "public, max-age=3600"})
+
+
+# --- the press registration form -------------------------------------------------------------
+
+
+def _window(conference: Conference, t: Translator, moment: Any) -> dict[str, Any]:
+    w = conference.press_registration
+    tz = conference.timezone
+    opens, closes = t.datetime(w.opens_at, tz), t.datetime(w.closes_at, tz)
+    if moment < w.opens_at:
+        state, text = "not_yet", t("window_not_yet", opens=opens, closes=closes)
+    elif moment >= w.closes_at:
+        state, text = "closed", t("window_closed", closes=closes)
+    else:
+        state, text = "open", t("window_open", opens=opens, closes=closes)
+    return {"state": state, "text": text, "capacity": w.pool_capacity}
+
+
+def _press_page(
+    request: web.Request, conference: Conference, language: str, signer: Signer, nonce: str,
+    cookies: dict[str, str], values: dict[str, str], *, errors: dict[str, str] | None = None,
+    message: str | None = None, status: int = 200,
+) -> web.Response:
+    t = Translator(language)
+    return render(
+        request, "press.html", language, status=status, private=True, cookies=cookies,
+        conference=conference, title=t("press_title"),
+        window=_window(conference, t, now(request)),
+        values=values, errors=errors or {}, message=message,
+        countries=_countries(language),
+        roles=("journalist", "photographer", "camera", "technician"),
+        token=csrf.issue(signer, f"press:{conference.slug}", nonce),
+        action=f"/{conference.slug}/press?lang={language}",
+    )
+
+
+@route("GET", "/{slug}/press", summary="Press registration form (HTML, fr/en)", tag="pages",
+       media=HTML, error_media=PAGE_ERRORS, errors=(404,))
+@page
+async def press_form(request: web.Request) -> web.Response:
+    async with connection(request) as conn:
+        conference = await conference_by_slug(conn, request.match_info["slug"])
+    language = choose_language(request, conference.languages[0])
+    cookies: dict[str, str] = {}
+    nonce = csrf.ensure_nonce(request, cookies)
+    return _press_page(request, conference, language, _signer(request), nonce, cookies,
+                       {"language": language})
+
+
+def _press_errors(exc: ValidationError, t: Translator) -> tuple[dict[str, str], str | None]:
+    """Field errors by form field, and a message for errors that name no field."""
+    errors: dict[str, str] = {}
+    general = None
+    for err in exc.errors(include_url=False):
+        loc = [str(p) for p in err["loc"]]
+        field = loc[-1] if loc else ""
+        if field in PRESS_FIELDS:
+            errors.setdefault(field, field_message(t, field, dict(err)))
+        else:
+            general = str(err["msg"])
+    return errors, general
+
+
+@route("POST", "/{slug}/press", summary="Submit the press registration form (HTML)",
+       tag="pages", media=HTML, error_media=PAGE_ERRORS, errors=(403, 404, 409, 413, 422, 429))
+@page
+async def press_submit(request: web.Request) -> web.Response:
+    async with connection(request) as conn:
+        conference = await conference_by_slug(conn, request.match_info["slug"])
+    language = choose_language(request, conference.languages[0])
+    t = Translator(language)
+    form = await request.post()
+    values = {name: str(form.get(name, "")).strip() for name in PRESS_FIELDS}
+    signer = _signer(request)
+    cookies: dict[str, str] = {}
+    nonce = csrf.cookie_nonce(request)
+    show = functools.partial(_press_page, request, conference, language, signer)
+    if not csrf.valid(signer, f"press:{conference.slug}", str(form.get(csrf.FIELD, "")), nonce):
+        nonce = csrf.ensure_nonce(request, cookies)
+        return show(nonce, cookies, values, message=t("csrf_failed"), status=403)
+    assert nonce is not None
+    try:
+        limit_registration(request)
+    except TooManyRequests:
+        return show(nonce, cookies, values, message=t("too_many"), status=429)
+    data: dict[str, Any] = {"category": Category.press.value}
+    for name in ("given_name", "family_name", "email", "language"):
+        if values[name]:
+            data[name] = values[name]
+    press: dict[str, Any] = {name: values[name] for name in ("outlet", "press_card_number",
+                                                             "role") if values[name]}
+    press["country"] = values["country"] or None
+    data["press"] = press
+    try:
+        body = AccreditationIn.model_validate(data)
+    except ValidationError as exc:
+        errors, general = _press_errors(exc, t)
+        return show(nonce, cookies, values, errors=errors, message=general, status=422)
+    try:
+        async with transaction(request) as conn:
+            created = await accreditations.register(conn, conference, body, None, now(request))
+    except Duplicate:
+        return show(nonce, cookies, values, errors={"email": t("duplicate")}, status=409)
+    except WindowClosed:
+        w = conference.press_registration
+        detail = t("refused_window_detail", opens=t.datetime(w.opens_at, conference.timezone),
+                   closes=t.datetime(w.closes_at, conference.timezone))
+        return show(nonce, cookies, values, message=t("refused_window", detail=detail),
+                    status=409)
+    except PoolFull:
+        return show(nonce, cookies, values, message=t("refused_pool"), status=409)
+    link = f"{_base_url(request)}/a/{created.access_token}"
+    return render(
+        request, "press_done.html", language, private=True, conference=conference,
+        title=t("done_title"), created=created, link=link,
+        switch_url=f"/a/{created.access_token}?lang={'en' if language == 'fr' else 'fr'}",
+    )
+
+
+# --- the application behind the private link --------------------------------------------------
+
+
+async def _applicant(request: web.Request) -> Principal:
+    secret = request.match_info["access_token"]
+    p = await resolve_token(request.app[pool_key], secret) if len(secret) <= 200 else None
+    if p is None or p.role is not Role.applicant or p.accreditation_id is None:
+        limit_token_failure(request)
+        language = choose_language(request)
+        raise NotFound(Translator(language)("link_not_found"))
+    return p
+
+
+def _can_withdraw(status: Status) -> bool:
+    return (status, Action.withdraw) in TRANSITIONS
+
+
+async def _status_page(
+    request: web.Request, p: Principal, *, cookies: dict[str, str] | None = None,
+    errors: dict[str, str] | None = None, message: str | None = None, status: int = 200,
+) -> web.Response:
+    assert p.accreditation_id is not None
+    async with connection(request) as conn:
+        acc: Accreditation = await accreditations.get_with_history(conn, p.accreditation_id, p)
+        conference = await conference_by_slug(conn, acc.conference)
+    language = choose_language(request, acc.language, negotiate=False)
+    t = Translator(language)
+    signer = _signer(request)
+    cookies = {} if cookies is None else cookies
+    secret = request.match_info["access_token"]
+    context: dict[str, Any] = {"withdraw": None, "feed": None, "badge": None}
+    if _can_withdraw(acc.status):
+        nonce = csrf.ensure_nonce(request, cookies)
+        context["withdraw"] = {
+            "action": f"/a/{secret}/withdraw?lang={language}",
+            "token": csrf.issue(signer, f"withdraw:{acc.id}", nonce),
+        }
+    if acc.status is Status.approved:
+        url = feed_url(_base_url(request), signer, acc.id)
+        context["feed"] = {"https": url, "webcal": _webcal(url)}
+        context["badge"] = f"/a/{secret}/badge"
+    if message is None and request.query.get("done") == "withdrawn" \
+            and acc.status is Status.withdrawn:
+        message = t("withdrawn_done")
+    return render(
+        request, "status.html", language, status=status, private=True, cookies=cookies,
+        conference=conference, title=t("status_title"), acc=acc, errors=errors or {},
+        message=message, **context,
+    )
+
+
+@route("GET", "/a/{access_token}",
+       summary="The application behind the private link (HTML; the link is the credential)",
+       who="anyone", tag="pages", media=HTML, error_media=PAGE_ERRORS, errors=(404, 429))
+@page
+async def application_page(request: web.Request) -> web.Response:
+    return await _status_page(request, await _applicant(request))
+
+
+@route("POST", "/a/{access_token}/withdraw",
+       summary="Withdraw the application from its page (HTML form)",
+       who="anyone", tag="pages", media=HTML, error_media=PAGE_ERRORS,
+       errors=(403, 404, 409, 422, 429))
+@page
+async def application_withdraw(request: web.Request) -> web.StreamResponse:
+    p = await _applicant(request)
+    assert p.accreditation_id is not None
+    language = choose_language(request)
+    t = Translator(language)
+    form = await request.post()
+    signer = _signer(request)
+    if not csrf.valid(signer, f"withdraw:{p.accreditation_id}", str(form.get(csrf.FIELD, "")),
+                      csrf.cookie_nonce(request)):
+        return await _status_page(request, p, message=t("csrf_failed"), status=403)
+    reason = " ".join(str(form.get("reason", "")).split())  # a textarea's lines, joined
+    try:
+        body = ReasonIn.model_validate({"reason": reason or None})
+    except ValidationError as exc:
+        err = exc.errors(include_url=False)[0]
+        return await _status_page(request, p, status=422,
+                                  errors={"reason": field_message(t, "reason", dict(err))})
+    try:
+        async with transaction(request) as conn:
+            await accreditations.change(conn, p.accreditation_id, Action.withdraw, p,
+                                        body.reason, now(request))
+    except IllegalTransition as exc:
+        status = t(f"status_{exc.extra.get('status_now', 'submitted')}").lower()
+        return await _status_page(request, p, message=t("cannot_withdraw", status=status),
+                                  status=409)
+    raise web.HTTPSeeOther(f"/a/{request.match_info['access_token']}?lang={language}"
+                           "&done=withdrawn")
+
+
+@route("GET", "/a/{access_token}/badge", summary="The applicant's badge (PNG), once approved",
+       who="anyone", tag="pages", media=("image/png",), error_media=PAGE_ERRORS,
+       errors=(404, 409, 429))
+@page
+async def application_badge(request: web.Request) -> web.Response:
+    p = await _applicant(request)
+    assert p.accreditation_id is not None
+    signer = _signer(request)
+    async with connection(request) as conn:
+        content = await badges.badge_content(conn, signer, p.accreditation_id, p)
+    png = await asyncio.to_thread(render_png, content)
+    response = badge_response(png, p.accreditation_id)
+    response.headers["Referrer-Policy"] = "no-referrer"
+    return response
+
+
+# --- the public programme ---------------------------------------------------------------------
+
+
+def _programme_days(sessions: list[Any], timezone: str) -> list[dict[str, Any]]:
+    """Sessions by day (in the conference's time zone), then by room, in time order."""
+    tz = ZoneInfo(timezone)
+    days: dict[date, dict[str, list[Any]]] = defaultdict(lambda: defaultdict(list))
+    for s in sorted(sessions, key=lambda s: (s.starts_at, s.room, str(s.session_id))):
+        days[s.starts_at.astimezone(tz).date()][s.room].append(s)
+    return [
+        {"date": day, "rooms": [{"name": room, "sessions": items}
+                                for room, items in rooms.items()]}
+        for day, rooms in sorted(days.items())
+    ]
+
+
+@route("GET", "/{slug}/programme", summary="The published programme (HTML, fr/en)",
+       tag="pages", media=HTML, error_media=PAGE_ERRORS, errors=(404,))
+@page
+async def programme_page(request: web.Request) -> web.Response:
+    async with connection(request) as conn:
+        conference = await conference_by_slug(conn, request.match_info["slug"])
+        try:
+            version = await programmes.programme(conn, conference, with_participants=False)
+        except NotFound:
+            version = None
+    language = choose_language(request, conference.languages[0])
+    t = Translator(language)
+    ics = f"{_base_url(request)}/api/v1/conferences/{conference.slug}/programme.ics"
+    if language != conference.languages[0]:
+        ics += f"?lang={language}"
+    return render(
+        request, "programme.html", language, conference=conference,
+        title=f"{t('programme_title')} – {conference.title.get(language)}",
+        version=version,
+        days=_programme_days(version.sessions, conference.timezone) if version else [],
+        subscribe={"https": ics, "webcal": _webcal(ics)},
+    )

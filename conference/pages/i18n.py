@@ -1,0 +1,376 @@
+"""The pages' strings in French and English, the choice of language, and field errors in words.
+
+Language: ``?lang=fr|en`` wins (every page links to the other language); else, on the private
+application page, the language the applicant chose; else the browser's ``Accept-Language``;
+else the conference's first language.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from aiohttp import web
+from babel.dates import format_date, format_datetime, format_time
+
+LANGUAGES = ("fr", "en")
+
+STRINGS: dict[str, dict[str, str]] = {
+    "fr": {
+        "other_language": "English",
+        "other_language_name": "English version",
+        "skip": "Aller au contenu",
+        "patronage": "Sous le haut patronage de {patron}",
+        "required_note": "Tous les champs sont obligatoires, sauf mention « facultatif ».",
+        "optional": "facultatif",
+        "choose": "— Choisir —",
+        "error": "Erreur :",
+        "errors_summary": "La demande n'a pas été envoyée. Corrigez les champs signalés :",
+        "not_found_title": "Page introuvable",
+        "conference_not_found": "Aucune conférence à cette adresse.",
+        "link_not_found": "Ce lien n'est pas ou plus valable. Utilisez le lien du dernier "
+                          "courriel reçu.",
+        "too_many": "Trop de demandes depuis votre connexion ; réessayez dans quelques minutes.",
+        "csrf_failed": "Le formulaire a expiré ou n'a pas pu être vérifié. Vérifiez vos "
+                       "réponses et envoyez-le à nouveau.",
+        # the press form
+        "press_title": "Demande d'accréditation presse",
+        "press_intro": "La présence des médias est autorisée sous réserve d'inscription.",
+        "window_open": "Inscriptions ouvertes du {opens} au {closes}.",
+        "window_not_yet": "Les inscriptions ouvriront le {opens} et fermeront le {closes}.",
+        "window_closed": "Les inscriptions presse sont closes depuis le {closes}.",
+        "pool_capacity": "Places dans le pool de presse : {capacity}.",
+        "identity_legend": "Identité",
+        "identity_hint": "Vos nom et prénom exactement comme sur votre pièce d'identité.",
+        "press_legend": "Votre média",
+        "given_name": "Prénom(s)",
+        "family_name": "Nom de famille",
+        "email": "Adresse électronique",
+        "language": "Langue de correspondance",
+        "outlet": "Média",
+        "press_card_number": "Numéro de carte de presse",
+        "press_card_hint": "Ou la référence de la lettre d'accréditation de votre rédaction.",
+        "role": "Fonction",
+        "country": "Pays du média",
+        "role_journalist": "Journaliste",
+        "role_photographer": "Photographe",
+        "role_camera": "Cadreur",
+        "role_technician": "Technicien",
+        "lang_fr": "Français",
+        "lang_en": "English",
+        "submit": "Envoyer ma demande",
+        "duplicate": "Une demande existe déjà pour cette adresse électronique à cette "
+                     "conférence. Retrouvez-la grâce au lien reçu par courriel.",
+        "refused_window": "Les inscriptions presse ne sont pas ouvertes : {detail}",
+        "refused_window_detail": "elles sont ouvertes du {opens} au {closes}.",
+        "refused_pool": "Toutes les places du pool de presse sont attribuées : aucune nouvelle "
+                        "demande n'est acceptée.",
+        # after the form
+        "done_title": "Demande reçue",
+        "done_lead": "Votre demande d'accréditation presse est enregistrée. Un accusé de "
+                     "réception part à l'instant vers {email}.",
+        "names_swapped": "Votre prénom est en capitales, comme l'est d'ordinaire le nom de "
+                         "famille sur les pièces d'identité : vérifiez que les deux ne sont "
+                         "pas inversés. Sinon, retirez la demande et déposez-en une nouvelle.",
+        "next_title": "Et ensuite ?",
+        "next_1": "Le bureau du porte-parole examine votre demande.",
+        "next_2": "Sa décision vous parvient par courriel, à l'adresse indiquée.",
+        "next_3": "Une fois accrédité(e), vous recevez les invitations aux séances ouvertes à "
+                  "la presse, votre lien d'agenda personnel, et vous imprimez votre badge "
+                  "depuis votre page.",
+        "spokespersons_title": "Le bureau du porte-parole",
+        "private_link_title": "Votre lien privé",
+        "private_link_text": "Ce lien ouvre votre demande : la consulter, ou la retirer avant la "
+                             "décision. Gardez-le pour vous ; il figure aussi dans le courriel.",
+        "reference": "Référence",
+        # the status page
+        "status_title": "Votre demande d'accréditation",
+        "name": "Nom",
+        "status": "État",
+        "category": "Catégorie",
+        "submitted_at": "Déposée le",
+        "status_submitted": "Reçue, en cours d'examen",
+        "status_approved": "Accordée",
+        "status_rejected": "Refusée",
+        "status_waitlisted": "Sur liste d'attente",
+        "status_withdrawn": "Retirée",
+        "status_revoked": "Révoquée",
+        "history_title": "Historique",
+        "when": "Date",
+        "event": "Événement",
+        "reason": "Motif",
+        "action_submit": "Demande déposée",
+        "action_approve": "Accréditation accordée",
+        "action_reject": "Demande refusée",
+        "action_waitlist": "Mise sur liste d'attente",
+        "action_withdraw": "Demande retirée",
+        "action_revoke": "Accréditation révoquée",
+        "withdraw_title": "Retirer ma demande",
+        "withdraw_text": "Vous pouvez retirer votre demande tant qu'aucune décision n'est prise. "
+                         "Le retrait est définitif.",
+        "withdraw_reason": "Motif du retrait",
+        "withdraw_button": "Retirer ma demande",
+        "withdrawn_done": "Votre demande est retirée.",
+        "cannot_withdraw": "Cette demande ne peut plus être retirée : elle est {status}.",
+        "feed_title": "Votre agenda personnel",
+        "feed_text": "Abonnez votre agenda à ce lien secret : il contient les séances "
+                     "auxquelles vous êtes invité(e) et se met à jour tout seul.",
+        "feed_webcal": "S'abonner dans mon agenda",
+        "feed_https": "Adresse https de l'agenda",
+        "badge_title": "Votre badge",
+        "badge_text": "Imprimez votre badge (format A6) et présentez-le avec votre pièce "
+                      "d'identité à l'entrée.",
+        "badge_link": "Télécharger mon badge (PNG)",
+        # the programme
+        "programme_title": "Programme",
+        "version_note": "Version {version}, publiée le {published}.",
+        "not_published": "Le programme n'est pas encore publié.",
+        "subscribe_title": "S'abonner au programme",
+        "subscribe_text": "Ajoutez le programme à votre agenda : il suit chaque nouvelle "
+                          "version.",
+        "subscribe_webcal": "S'abonner dans mon agenda (webcal)",
+        "subscribe_https": "Fichier iCalendar (https)",
+        "room": "Salle",
+        "royal_presence": "En présence de {patron}",
+        "royal_presence_plain": "Présence royale",
+        "seated_by": "Invités installés avant {time}",
+        "cancelled": "Annulée",
+        "press_open": "Ouverte à la presse",
+        "press_pool": "Presse : pool uniquement",
+        "press_photo_opportunity": "Presse : séance photo uniquement",
+        "press_closed": "Fermée à la presse",
+        "kind_plenary": "Séance plénière",
+        "kind_ministerial": "Réunion ministérielle",
+        "kind_expert_panel": "Table ronde d'experts",
+        "kind_press_conference": "Conférence de presse",
+        "kind_photo_opportunity": "Séance photo",
+        "kind_reception": "Réception",
+        "legend_title": "Légende",
+        # field errors
+        "err_required": "Ce champ est obligatoire.",
+        "err_too_long": "Trop long : {max} caractères au plus.",
+        "err_email": "Adresse électronique non valide (exemple : prenom.nom@exemple.org).",
+        "err_choice": "Choisissez une valeur de la liste.",
+        "err_country": "Choisissez un pays de la liste.",
+        "err_control": "Pas de saut de ligne ni de caractère de contrôle.",
+    },
+    "en": {
+        "other_language": "Français",
+        "other_language_name": "Version française",
+        "skip": "Skip to content",
+        "patronage": "Under the high patronage of {patron}",
+        "required_note": "All fields are required unless marked “optional”.",
+        "optional": "optional",
+        "choose": "— Choose —",
+        "error": "Error:",
+        "errors_summary": "The application was not sent. Please correct the fields marked:",
+        "not_found_title": "Page not found",
+        "conference_not_found": "There is no conference at this address.",
+        "link_not_found": "This link is not (or no longer) valid. Use the link in the latest "
+                          "email you received.",
+        "too_many": "Too many requests from your connection; try again in a few minutes.",
+        "csrf_failed": "The form expired or could not be verified. Please check your answers "
+                       "and submit it again.",
+        "press_title": "Press accreditation request",
+        "press_intro": "Media attendance is allowed subject to registration.",
+        "window_open": "Registration is open from {opens} to {closes}.",
+        "window_not_yet": "Registration opens on {opens} and closes on {closes}.",
+        "window_closed": "Press registration closed on {closes}.",
+        "pool_capacity": "Places in the press pool: {capacity}.",
+        "identity_legend": "Identity",
+        "identity_hint": "Your names exactly as on your identity document.",
+        "press_legend": "Your outlet",
+        "given_name": "Given name(s)",
+        "family_name": "Family name",
+        "email": "Email address",
+        "language": "Language for correspondence",
+        "outlet": "Outlet",
+        "press_card_number": "Press card number",
+        "press_card_hint": "Or the reference of your editor's accreditation letter.",
+        "role": "Role",
+        "country": "Country of the outlet",
+        "role_journalist": "Journalist",
+        "role_photographer": "Photographer",
+        "role_camera": "Camera operator",
+        "role_technician": "Technician",
+        "lang_fr": "Français",
+        "lang_en": "English",
+        "submit": "Submit my application",
+        "duplicate": "There is already an application with this email address for this "
+                     "conference. Find it through the link in your email.",
+        "refused_window": "Press registration is not open: {detail}",
+        "refused_window_detail": "it is open from {opens} to {closes}.",
+        "refused_pool": "All places in the press pool are taken: no new applications are "
+                        "accepted.",
+        "done_title": "Application received",
+        "done_lead": "Your press accreditation request is registered. An acknowledgement is on "
+                     "its way to {email}.",
+        "names_swapped": "Your given name is in capitals, as family names usually are on "
+                         "identity documents: check that the two are not swapped. If they "
+                         "are, withdraw this application and file a new one.",
+        "next_title": "What happens next",
+        "next_1": "The spokesperson's office reviews your application.",
+        "next_2": "You receive its decision by email, at the address you gave.",
+        "next_3": "Once accredited, you receive invitations to the sessions open to the press "
+                  "and your personal calendar link, and you print your badge from your page.",
+        "spokespersons_title": "The spokesperson's office",
+        "private_link_title": "Your private link",
+        "private_link_text": "This link opens your application: see it, or withdraw it before "
+                             "the decision. Keep it to yourself; it is in the email too.",
+        "reference": "Reference",
+        "status_title": "Your accreditation request",
+        "name": "Name",
+        "status": "Status",
+        "category": "Category",
+        "submitted_at": "Submitted on",
+        "status_submitted": "Received, under review",
+        "status_approved": "Approved",
+        "status_rejected": "Rejected",
+        "status_waitlisted": "On the waiting list",
+        "status_withdrawn": "Withdrawn",
+        "status_revoked": "Revoked",
+        "history_title": "History",
+        "when": "Date",
+        "event": "Event",
+        "reason": "Reason",
+        "action_submit": "Application submitted",
+        "action_approve": "Accreditation approved",
+        "action_reject": "Application rejected",
+        "action_waitlist": "Put on the waiting list",
+        "action_withdraw": "Application withdrawn",
+        "action_revoke": "Accreditation revoked",
+        "withdraw_title": "Withdraw my application",
+        "withdraw_text": "You may withdraw your application until a decision is made. "
+                         "Withdrawal is final.",
+        "withdraw_reason": "Reason for withdrawing",
+        "withdraw_button": "Withdraw my application",
+        "withdrawn_done": "Your application is withdrawn.",
+        "cannot_withdraw": "This application can no longer be withdrawn: it is {status}.",
+        "feed_title": "Your personal calendar",
+        "feed_text": "Subscribe your calendar to this secret link: it holds the sessions you "
+                     "are invited to and updates itself.",
+        "feed_webcal": "Subscribe in my calendar",
+        "feed_https": "https address of the calendar",
+        "badge_title": "Your badge",
+        "badge_text": "Print your badge (A6) and show it with your identity document at the "
+                      "entrance.",
+        "badge_link": "Download my badge (PNG)",
+        "programme_title": "Programme",
+        "version_note": "Version {version}, published on {published}.",
+        "not_published": "The programme has not been published yet.",
+        "subscribe_title": "Subscribe to the programme",
+        "subscribe_text": "Add the programme to your calendar: it follows every new version.",
+        "subscribe_webcal": "Subscribe in my calendar (webcal)",
+        "subscribe_https": "iCalendar file (https)",
+        "room": "Room",
+        "royal_presence": "In the presence of {patron}",
+        "royal_presence_plain": "Royal presence",
+        "seated_by": "Guests seated by {time}",
+        "cancelled": "Cancelled",
+        "press_open": "Open to the press",
+        "press_pool": "Press: pool only",
+        "press_photo_opportunity": "Press: photo opportunity only",
+        "press_closed": "Closed to the press",
+        "kind_plenary": "Plenary session",
+        "kind_ministerial": "Ministerial meeting",
+        "kind_expert_panel": "Expert panel",
+        "kind_press_conference": "Press conference",
+        "kind_photo_opportunity": "Photo opportunity",
+        "kind_reception": "Reception",
+        "legend_title": "Key",
+        "err_required": "This field is required.",
+        "err_too_long": "Too long: at most {max} characters.",
+        "err_email": "Not a valid email address (for example: first.last@example.org).",
+        "err_choice": "Choose a value from the list.",
+        "err_country": "Choose a country from the list.",
+        "err_control": "No line breaks or control characters.",
+    },
+}
+
+
+class Translator:
+    def __init__(self, language: str) -> None:
+        self.language = language if language in LANGUAGES else "en"
+        self._strings = STRINGS[self.language]
+
+    @property
+    def keys(self) -> frozenset[str]:
+        return frozenset(self._strings)
+
+    def __call__(self, key: str, **values: Any) -> str:
+        text = self._strings[key]
+        return text.format(**values) if values else text
+
+    def label(self, key: str) -> str:
+        """The text followed by a colon, as each language writes it ("Salle :", "Room:")."""
+        return self(key) + ("\u00a0:" if self.language == "fr" else ":")
+
+    def date(self, moment: Any, timezone: str | None = None) -> str:
+        if isinstance(moment, datetime) and timezone:
+            return format_date(moment.astimezone(_zone(timezone)), "full",
+                               locale=self.language)
+        return format_date(moment, "full", locale=self.language)
+
+    def datetime(self, moment: datetime, timezone: str) -> str:
+        """``5 décembre 2012 à 09:30`` / ``5 December 2012, 09:30``, in the conference's zone."""
+        pattern = "d MMMM y 'à' HH:mm" if self.language == "fr" else "d MMMM y, HH:mm"
+        return format_datetime(moment, pattern, tzinfo=_zone(timezone), locale=self.language)
+
+    def time(self, moment: datetime, timezone: str) -> str:
+        return format_time(moment, "HH:mm", tzinfo=_zone(timezone), locale=self.language)
+
+
+def _zone(name: str) -> Any:
+    from zoneinfo import ZoneInfo
+
+    return ZoneInfo(name)
+
+
+def choose_language(request: web.Request, default: str | None = None, *,
+                    negotiate: bool = True) -> str:
+    asked = request.query.get("lang")
+    if asked in LANGUAGES:
+        return asked
+    if not negotiate and default in LANGUAGES:
+        return default
+    best: tuple[float, str] | None = None
+    for part in request.headers.get("Accept-Language", "").split(","):
+        tag, _, params = part.strip().partition(";")
+        primary = tag.strip().lower().split("-")[0]
+        if primary not in LANGUAGES:
+            continue
+        q = 1.0
+        if params.strip().startswith("q="):
+            try:
+                q = float(params.strip()[2:])
+            except ValueError:
+                q = 0.0
+        if q > 0 and (best is None or q > best[0]):
+            best = (q, primary)
+    if best is not None:
+        return best[1]
+    return default if default in LANGUAGES else "en"
+
+
+# --- field errors in words --------------------------------------------------------------------
+
+_CHOICE_TYPES = {"enum", "literal_error"}
+
+
+def field_message(t: Translator, field: str, error: dict[str, Any]) -> str:
+    """A person's words for one pydantic error (``field`` is the form field)."""
+    kind = error.get("type", "")
+    message = str(error.get("msg", error.get("message", "")))
+    if kind in ("missing", "string_too_short"):
+        return t("err_required")
+    if kind == "string_too_long":
+        return t("err_too_long", max=error.get("ctx", {}).get("max_length", 200))
+    if kind in _CHOICE_TYPES:
+        return t("err_choice")
+    if field == "email":
+        return t("err_email")
+    if field == "country":
+        return t("err_country")
+    if "control characters" in message:
+        return t("err_control")
+    return message

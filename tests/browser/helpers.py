@@ -1,0 +1,141 @@
+"""Helpers shared by the page, badge and browser tests: accreditations, rooms, sessions, the
+published programme and zones through the API, and small HTML readers."""
+
+from __future__ import annotations
+
+import html
+import re
+from datetime import date, datetime, time, timedelta
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from tests.conftest import Api, press_body
+
+BRUSSELS = ZoneInfo("Europe/Brussels")
+BASE = "/api/v1/conferences/alliance"
+
+
+def at(conference: dict[str, Any], hour: int, minute: int = 0, day: int = 0) -> str:
+    first = date.fromisoformat(conference["starts_on"]) + timedelta(days=day)
+    return datetime.combine(first, time(hour, minute), BRUSSELS).isoformat()
+
+
+async def press(api: Api, n: int = 0, *, decision: str | None = None, **changes: Any
+                ) -> dict[str, Any]:
+    """A press application through the API (and a decision on it, when given)."""
+    status, created, _ = await api.call("POST", f"{BASE}/accreditations",
+                                        json=press_body(n, **changes))
+    assert status == 201, created
+    if decision is not None:
+        status, decided, _ = await api.call(
+            "POST", f"/api/v1/accreditations/{created['id']}/decision", role="press_office",
+            json={"decision": decision})
+        assert status == 200, decided
+        created = {**created, **decided}
+    return dict(created)
+
+
+async def delegation(api: Api, country: str) -> dict[str, Any]:
+    status, body, _ = await api.call(
+        "POST", f"{BASE}/delegations", role="protocol",
+        json={"kind": "country", "country": country,
+              "focal_point": {"name": f"FP {country}", "email": f"fp-{country}@example.org"}})
+    assert status == 201, body
+    return dict(body)
+
+
+async def member(api: Api, deleg: dict[str, Any], family: str, *, category: str = "minister",
+                 rank: str = "minister", decision: str | None = "approve") -> dict[str, Any]:
+    body = {"category": category, "given_name": "Anna", "family_name": family,
+            "email": f"{family.lower()}@example.org", "language": "en",
+            "delegation_id": deleg["id"], "rank": rank, "function": "Minister"}
+    status, created, _ = await api.call("POST", f"{BASE}/accreditations", role="protocol",
+                                        json=body)
+    assert status == 201, created
+    if decision is not None:
+        status, decided, _ = await api.call(
+            "POST", f"/api/v1/accreditations/{created['id']}/decision", role="protocol",
+            json={"decision": decision})
+        assert status == 200, decided
+        created = {**created, **decided}
+    return dict(created)
+
+
+async def room(api: Api, name: str = "Salle plénière", capacity: int = 300) -> dict[str, Any]:
+    status, body, _ = await api.call("POST", f"{BASE}/rooms", role="protocol",
+                                     json={"name": name, "capacity": capacity})
+    assert status == 201, body
+    return dict(body)
+
+
+async def session(api: Api, where: dict[str, Any], starts_at: str, ends_at: str,
+                  **changes: Any) -> dict[str, Any]:
+    body: dict[str, Any] = {
+        "title": {"fr": "Séance d'ouverture", "en": "Opening session"},
+        "kind": "plenary", "room_id": where["id"], "starts_at": starts_at, "ends_at": ends_at,
+        "press_access": "open", "audience": ["minister", "official"], "royal_presence": False,
+    }
+    body.update(changes)
+    status, created, _ = await api.call("POST", f"{BASE}/sessions", role="protocol", json=body)
+    assert status == 201, created
+    return dict(created)
+
+
+async def participant(api: Api, s: dict[str, Any], acc: dict[str, Any], role: str = "speaker"
+                      ) -> None:
+    status, body, _ = await api.call(
+        "PUT", f"/api/v1/sessions/{s['id']}/participants/{acc['id']}", role="protocol",
+        json={"role": role})
+    assert status == 200, body
+
+
+async def publish(api: Api) -> dict[str, Any]:
+    status, body, _ = await api.call("POST", f"{BASE}/programme/publish", role="protocol")
+    assert status == 201, body
+    return dict(body)
+
+
+async def zone(api: Api, code: str, *, kind: str = "standard", categories: list[str] = (),
+               sessions: list[str] = (), pools: list[str] = ()) -> dict[str, Any]:
+    body = {"code": code, "name": {"fr": f"Zone {code}", "en": f"Zone {code}"}, "kind": kind,
+            "grants": {"categories": list(categories), "sessions": list(sessions),
+                       "pools": list(pools)}}
+    status, created, _ = await api.call("POST", f"{BASE}/zones", role="protocol", json=body)
+    assert status == 201, created
+    return dict(created)
+
+
+async def pool(api: Api, name: str = "Pool royal") -> dict[str, Any]:
+    status, created, _ = await api.call("POST", f"{BASE}/pools", role="press_office",
+                                        json={"name": name})
+    assert status == 201, created
+    return dict(created)
+
+
+async def scan(api: Api, badge: str, zone_code: str, role: str = "protocol") -> dict[str, Any]:
+    status, body, _ = await api.call("POST", f"{BASE}/check-ins", role=role,
+                                     json={"badge": badge, "zone": zone_code})
+    assert status == 200, body
+    return dict(body)
+
+
+# --- reading HTML -----------------------------------------------------------------------------
+
+
+def hidden(page: str, name: str) -> str:
+    match = re.search(rf'name="{name}" value="([^"]*)"', page)
+    assert match, f"no hidden field {name}"
+    return html.unescape(match.group(1))
+
+
+def element(page: str, element_id: str) -> str:
+    """The text of the first element with this id (tags stripped, whitespace collapsed)."""
+    match = re.search(rf'<(\w+)[^>]*\bid="{re.escape(element_id)}"[^>]*>(.*?)</\1>', page, re.S)
+    assert match, f"no element #{element_id}"
+    return " ".join(html.unescape(re.sub(r"<[^>]+>", "", match.group(2))).split())
+
+
+def text(page: str) -> str:
+    """The page's visible text (tags stripped, whitespace collapsed)."""
+    body = re.sub(r"<(head|script|style)[^>]*>.*?</\1>", " ", page, flags=re.S)
+    return " ".join(html.unescape(re.sub(r"<[^>]+>", "", body)).split())

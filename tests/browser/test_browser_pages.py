@@ -1,0 +1,180 @@
+"""The pages as a person uses them, in headless Chromium: the press form in French to the
+confirmation, the notice on the SMTP server, the private link, the withdrawal; an invalid email
+answered beside its field (the form filled with the keyboard alone); the published programme."""
+
+from __future__ import annotations
+
+import io
+import re
+from typing import Any
+
+import zxingcpp
+from PIL import Image
+
+from tests.browser.conftest import ARTIFACTS, Site, shot
+from tests.browser.helpers import at, press, publish, room, session
+from tests.conftest import conference_body
+from tests.support import RecordingSMTP, body_text
+
+
+def _decode(png: bytes) -> str:
+    [code] = zxingcpp.read_barcodes(Image.open(io.BytesIO(png)))
+    return str(code.text)
+
+
+async def _conference(site: Site) -> dict[str, Any]:
+    status, body, _ = await site.call("POST", "/api/v1/conferences", role="admin",
+                                      json=conference_body())
+    assert status == 201, body
+    return dict(body)
+
+
+async def test_press_registration_in_french_then_withdrawal(
+    site: Site, page: Any, smtp: RecordingSMTP
+) -> None:
+    await _conference(site)
+    await page.goto(f"{site.url}/alliance/press")  # the browser asks for French
+    assert await page.get_attribute("html", "lang") == "fr"
+    assert await page.title() == "Demande d'accréditation presse"
+    await page.get_by_label("Prénom(s)").fill("Marie")
+    await page.get_by_label("Nom de famille").fill("Dupont")
+    await page.get_by_label("Adresse électronique").fill("marie.dupont@example.org")
+    await page.get_by_label("Langue de correspondance").select_option("fr")
+    await page.get_by_label("Média", exact=True).fill("Le Soir")
+    await page.get_by_label("Numéro de carte de presse").fill("BE-1000")
+    await page.get_by_label("Fonction").select_option(label="Journaliste")
+    await page.get_by_label("Pays du média").select_option(label="Belgique")
+    await shot(page, "press-form-fr")
+    await page.get_by_role("button", name="Envoyer ma demande").click()
+
+    await page.get_by_role("heading", name="Demande reçue").wait_for()
+    content = await page.inner_text("main")
+    assert "Le bureau du porte-parole examine votre demande." in content
+    assert "Michele Cercone, +3222980963, michele.cercone@example.org" in content
+    await shot(page, "press-confirmation-fr")
+    link = await page.get_attribute("#private-link", "href")
+    assert link is not None and link.startswith(f"{site.url}/a/")
+
+    [notice] = await smtp.wait_for(1, where=lambda m: "marie.dupont@example.org" in m["To"])
+    assert notice["Subject"].startswith("Demande d'accréditation presse reçue")
+    mailed = re.search(rf"{re.escape(site.url)}/a/\S+", body_text(notice))
+    assert mailed is not None
+
+    await page.click("#private-link")
+    await page.wait_for_url(link)
+    assert await page.inner_text("#status") == "Reçue, en cours d'examen"
+    assert "Demande déposée" in await page.inner_text("#history")
+    await shot(page, "status-submitted-fr")
+    await page.get_by_label("Motif du retrait").fill("Je ne pourrai pas venir.")
+    await page.get_by_role("button", name="Retirer ma demande").click()
+    await page.wait_for_url(re.compile(r".*done=withdrawn$"))
+    assert await page.inner_text("#status") == "Retirée"
+    assert await page.inner_text("#status-message") == "Votre demande est retirée."
+    assert "Je ne pourrai pas venir." in await page.inner_text("#history")
+    assert await page.locator("#withdraw-form").count() == 0
+    await shot(page, "status-withdrawn-fr")
+
+    await page.goto(mailed.group(0))  # the link in the mail opens the same application
+    assert await page.inner_text("#status") == "Retirée"
+    _, listed, _ = await site.call("GET", "/api/v1/conferences/alliance/accreditations",
+                                   role="press_office")
+    assert [a["status"] for a in listed["items"]] == ["withdrawn"]
+
+
+async def test_an_invalid_email_is_answered_beside_the_field(site: Site, page: Any) -> None:
+    await _conference(site)
+    await page.goto(f"{site.url}/alliance/press?lang=fr")
+    # The keyboard alone: every field in order, then Enter.
+    await page.get_by_label("Prénom(s)").focus()
+    for value in ("Jean", "Martin", "pas-une-adresse"):
+        await page.keyboard.type(value)
+        await page.keyboard.press("Tab")
+    await page.keyboard.press("Tab")  # correspondence language: French already
+    for value in ("RTBF", "BE-2000"):
+        await page.keyboard.type(value)
+        await page.keyboard.press("Tab")
+    await page.keyboard.type("Photo")  # the role list jumps to "Photographe"
+    assert await page.eval_on_selector("#role", "e => e.value") == "photographer"
+    await page.keyboard.press("Tab")  # the country is optional
+    await page.keyboard.press("Tab")
+    assert await page.evaluate("document.activeElement.textContent") == "Envoyer ma demande"
+    await page.keyboard.press("Enter")
+
+    error = page.locator("#email-error")
+    await error.wait_for()
+    assert "Adresse électronique non valide" in await error.inner_text()
+    beside = await page.eval_on_selector(
+        "#email", "e => e.closest('.field').contains(document.getElementById('email-error'))"
+                  " && e.getAttribute('aria-describedby') === 'email-error'"
+                  " && e.getAttribute('aria-invalid') === 'true'")
+    assert beside is True
+    assert await page.input_value("#email") == "pas-une-adresse"
+    assert await page.input_value("#given_name") == "Jean"
+    assert "Adresse électronique" in await page.inner_text("#error-summary")
+    await shot(page, "press-form-invalid-email-fr")
+    _, listed, _ = await site.call("GET", "/api/v1/conferences/alliance/accreditations",
+                                   role="press_office")
+    assert listed["items"] == []
+
+    await page.click("#switch-language")
+    assert await page.get_attribute("html", "lang") == "en"
+    assert await page.get_by_label("Email address").count() == 1
+
+
+async def test_the_programme_page_lists_the_published_sessions(site: Site, page: Any) -> None:
+    conference = await _conference(site)
+    hall, annex = await room(site), await room(site, "Salle Schuman", 80)
+    await session(site, hall, at(conference, 9), at(conference, 10, 30), royal_presence=True,
+                  press_access="photo_opportunity")
+    await session(site, annex, at(conference, 11), at(conference, 12),
+                  title={"fr": "Table ronde des experts", "en": "Expert round table"},
+                  kind="expert_panel", press_access="closed", audience=["expert"])
+    await session(site, hall, at(conference, 10, day=1), at(conference, 11, day=1),
+                  title={"fr": "Conférence de presse", "en": "Press conference"},
+                  kind="press_conference", audience=["press"])
+    await publish(site)
+    await session(site, annex, at(conference, 16), at(conference, 17),
+                  title={"fr": "Pas encore publiée", "en": "Not yet published"})
+
+    await page.goto(f"{site.url}/alliance/programme?lang=en")
+    assert await page.get_attribute("html", "lang") == "en"
+    titles = await page.locator("article.session h4").all_inner_texts()
+    assert titles == ["Opening session", "Expert round table", "Press conference"]
+    days = await page.locator("section.day > h2").all_inner_texts()
+    assert len(days) == 2
+    royal = await page.inner_text("article.royal")
+    assert "In the presence of H.M. Queen Paola of Belgium" in royal
+    assert "Press: photo opportunity only" in royal
+    assert "Guests seated by 08:45" in royal
+    webcal = await page.get_attribute("#subscribe-webcal", "href")
+    https = await page.get_attribute("#subscribe-https", "href")
+    assert webcal == "webcal://127.0.0.1:{}/api/v1/conferences/alliance/programme.ics?lang=en"\
+        .format(site.url.rsplit(":", 1)[1])
+    assert https == f"{site.url}/api/v1/conferences/alliance/programme.ics?lang=en"
+    await shot(page, "programme-en")
+    await page.click("#switch-language")
+    assert "En présence de S.M. la Reine Paola de Belgique" in await page.inner_text(
+        "article.royal")
+    await shot(page, "programme-fr")
+
+
+async def test_an_approved_applicant_finds_the_feed_and_prints_the_badge(
+    site: Site, page: Any
+) -> None:
+    await _conference(site)
+    created = await press(site, decision="approve", language="en")
+    await page.goto(f"{site.url}/a/{created['access_token']}")
+    assert await page.get_attribute("html", "lang") == "en"
+    assert await page.inner_text("#status") == "Approved"
+    assert await page.locator("#withdraw-form").count() == 0
+    feed = await page.get_attribute("#feed-https", "href")
+    assert feed is not None and re.fullmatch(
+        rf"{re.escape(site.url)}/api/v1/calendar/[\w-]+\.[\w-]+\.ics", feed)
+    assert await page.get_attribute("#feed-webcal", "href") == "webcal://" + feed.split("://")[1]
+    await shot(page, "status-approved-en")
+    async with page.expect_download() as waiting:
+        await page.click("#badge-link")
+    download = await waiting.value
+    path = ARTIFACTS / "badge-press-en.png"
+    await download.save_as(str(path))
+    assert _decode(path.read_bytes()).count(".") == 1

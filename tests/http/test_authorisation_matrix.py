@@ -1,0 +1,158 @@
+"""The authorisation matrix, generated from the route table: every route is called with every
+role (and none) on one set of objects, and each answer must be what EXPECTED says. A new route
+without an entry here fails the test, so nobody adds a route without deciding who may call it.
+
+The objects: a press accreditation P (approved; the applicant's token is P's), a delegation BE
+whose focal point has a member M of its own (not P), a room, a session, a zone, a pool, a
+webhook, a delivery. "ok" means the role passes authorisation: any answer but 401/403 (and
+never 5xx); a denied role gets 401 without a token, 403 with one.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime, timedelta
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from conference.http.routes import load_routes
+from tests.conftest import Api, press_body
+from tests.support import RecordingSMTP
+
+ROLES = ("none", "applicant", "focal_point", "press_office", "protocol", "admin")
+ANYONE = frozenset(ROLES)
+ADMIN = frozenset({"admin"})
+ORGANISERS = frozenset({"admin", "protocol", "press_office"})
+PROTOCOL = frozenset({"admin", "protocol"})
+NO_AUTH_CHECK = "pages"  # HTML forms: CSRF, not roles, decides (asserted in test_pages_csrf)
+
+EXPECTED: dict[str, frozenset[str] | str] = {
+    # accreditations, on the press accreditation P
+    "register": ANYONE,
+    "list_accreditations": ORGANISERS | {"focal_point"},
+    "get_accreditation": ORGANISERS | {"applicant"},
+    "decide": frozenset({"admin", "press_office"}),
+    "withdraw": frozenset({"applicant"}),
+    "revoke": frozenset({"admin", "press_office"}),
+    "badge": ORGANISERS | {"applicant"},
+    "export_personal_data": frozenset({"admin", "applicant"}),
+    "erase_personal_data": ADMIN,
+    "put_vetting": PROTOCOL | {"applicant"},
+    "get_vetting": PROTOCOL,
+    # conferences, delegations, events, deliveries, webhooks
+    "create_conference": ADMIN,
+    "get_conference": ANYONE,
+    "create_delegation": PROTOCOL,
+    "list_delegations": PROTOCOL,
+    "list_events": PROTOCOL,
+    "list_deliveries": ADMIN,
+    "retry_delivery": ADMIN,
+    "create_webhook": ADMIN,
+    "list_webhooks": ADMIN,
+    "delete_webhook": ADMIN,
+    # programme and protocol
+    "create_room": PROTOCOL, "list_rooms": PROTOCOL,
+    "schedule_session": PROTOCOL, "list_sessions": PROTOCOL, "get_session": PROTOCOL,
+    "change_session": PROTOCOL, "cancel_session": PROTOCOL,
+    "put_participant": PROTOCOL, "remove_participant": PROTOCOL,
+    "speaking_order_of": PROTOCOL, "seating_of": PROTOCOL, "security_list_of": PROTOCOL,
+    "precedence_of": PROTOCOL, "draw_starting_country": PROTOCOL,
+    "publish_programme": PROTOCOL, "published_programme": ANYONE,
+    # calendar
+    "personal_feed": ANYONE, "programme_feed": ANYONE,
+    # zones, pools, check-in
+    "create_zone": PROTOCOL, "set_zone_grants": PROTOCOL, "list_zones": ORGANISERS,
+    "create_pool": ORGANISERS, "list_pools": ORGANISERS, "add_pool_member": ORGANISERS,
+    "remove_pool_member": ORGANISERS, "check_in": ORGANISERS, "list_check_ins": PROTOCOL,
+    # system
+    "healthz": ANYONE, "readyz": ANYONE, "metrics": ANYONE, "openapi": ANYONE,
+    # pages for people
+    "pages_css": ANYONE, "press_form": ANYONE, "programme_page": ANYONE,
+    "application_page": ANYONE, "application_badge": ANYONE,
+    "press_submit": NO_AUTH_CHECK, "application_withdraw": NO_AUTH_CHECK,
+}
+# Changes that would alter the objects the other calls rely on go last, in this order.
+LAST = ["cancel_session", "delete_webhook", "revoke", "erase_personal_data"]
+
+
+async def _objects(api: Api, conference: dict[str, Any], smtp: RecordingSMTP) -> dict[str, str]:
+    _, p, _ = await api.call("POST", "/api/v1/conferences/alliance/accreditations",
+                             json=press_body())
+    await api.call("POST", f"/api/v1/accreditations/{p['id']}/decision", role="press_office",
+                   json={"decision": "approve"})
+    _, be, _ = await api.call("POST", "/api/v1/conferences/alliance/delegations",
+                              role="protocol", json={
+                                  "kind": "country", "country": "BE",
+                                  "focal_point": {"name": "FP", "email": "fp@example.org"}})
+    status, m, _ = await api.call(
+        "POST", "/api/v1/conferences/alliance/accreditations", role=be["focal_point_token"],
+        json={"category": "official", "given_name": "Jan", "family_name": "Peeters",
+              "email": "jan@example.org", "language": "en", "delegation_id": be["id"],
+              "rank": "senior_official", "function": "Director"})
+    assert status == 201, m
+    _, room, _ = await api.call("POST", "/api/v1/conferences/alliance/rooms", role="protocol",
+                                json={"name": "Plenary", "capacity": 100})
+    day = datetime.fromisoformat(conference["starts_on"]).replace(
+        tzinfo=ZoneInfo("Europe/Brussels")) + timedelta(hours=9)
+    _, s, _ = await api.call("POST", "/api/v1/conferences/alliance/sessions", role="protocol",
+                             json={"title": {"fr": "Ouverture", "en": "Opening"},
+                                   "kind": "plenary", "room_id": room["id"],
+                                   "starts_at": day.isoformat(),
+                                   "ends_at": (day + timedelta(hours=1)).isoformat()})
+    _, z, _ = await api.call("POST", "/api/v1/conferences/alliance/zones", role="protocol",
+                             json={"code": "hall", "name": {"fr": "Salle", "en": "Hall"},
+                                   "kind": "standard", "grants": {"categories": ["press"],
+                                                                  "sessions": [], "pools": []}})
+    _, pool, _ = await api.call("POST", "/api/v1/conferences/alliance/pools",
+                                role="press_office", json={"name": "Pool"})
+    _, hook, _ = await api.call("POST", "/api/v1/conferences/alliance/webhooks", role="admin",
+                                json={"url": "https://hooks.example.org/x",
+                                      "event_types": ["*"]})
+    await smtp.wait_for(3)
+    _, deliveries, _ = await api.call("GET", "/api/v1/deliveries", role="admin")
+    from conference.calendar.invitations import feed_token
+    from conference.http.context import signer_key
+    feed = feed_token(api.client.app[signer_key], __import__("uuid").UUID(p["id"]))
+    api.tokens["applicant"] = p["access_token"]
+    api.tokens["focal_point"] = be["focal_point_token"]
+    for required in (s, z, pool, hook):
+        assert "id" in required, required
+    return {"slug": "alliance", "accreditation_id": p["id"], "session_id": s["id"],
+            "zone_id": z["id"], "pool_id": pool["id"], "webhook_id": hook["id"],
+            "delivery_id": deliveries["items"][0]["id"], "feed_token": feed,
+            "access_token": p["access_token"]}
+
+
+async def test_every_route_answers_every_role_as_expected(
+    api: Api, conference: dict[str, Any], smtp: RecordingSMTP
+) -> None:
+    routes = load_routes()
+    names = {r.handler.__name__ for r in routes}
+    assert names - set(EXPECTED) == set(), "routes without an expectation"
+    assert set(EXPECTED) - names == set(), "expectations for routes that no longer exist"
+    ids = await _objects(api, conference, smtp)
+    ordered = sorted(routes, key=lambda r: (r.handler.__name__ in LAST,
+                                            LAST.index(r.handler.__name__)
+                                            if r.handler.__name__ in LAST else 0,
+                                            r.method != "GET", r.path))
+    wrong: list[str] = []
+    calls = 0
+    for r in ordered:
+        path = re.sub(r"{(\w+)}", lambda m: ids[m.group(1)], r.path)
+        expected = EXPECTED[r.handler.__name__]
+        for role in ROLES:
+            body = {} if r.method in ("POST", "PUT", "PATCH") else None
+            status, answer, _ = await api.call(r.method, path, json=body,
+                                               role=None if role == "none" else role)
+            calls += 1
+            if status >= 500:
+                wrong.append(f"{r.method} {r.path} as {role}: {status}")
+            elif expected == NO_AUTH_CHECK:
+                continue
+            elif role in expected and status in (401, 403):
+                wrong.append(f"{r.method} {r.path} as {role}: {status}, expected to pass")
+            elif role not in expected and status != (401 if role == "none" else 403):
+                wrong.append(f"{r.method} {r.path} as {role}: {status}, expected "
+                             f"{401 if role == 'none' else 403} ({str(answer)[:80]})")
+    assert wrong == [], "\n".join(wrong)
+    assert calls == len(routes) * len(ROLES)

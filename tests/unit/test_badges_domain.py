@@ -1,0 +1,136 @@
+"""Badge references, the check-in decision and the badge image, pure."""
+
+from __future__ import annotations
+
+import io
+import uuid
+
+import pytest
+import zxingcpp
+from hypothesis import given
+from hypothesis import strategies as st
+from PIL import Image
+
+from conference.accreditation.domain import Category, Status
+from conference.badges.domain import (
+    Reason,
+    ZoneFacts,
+    ZoneKind,
+    badge_reference,
+    decide,
+    grant_errors,
+    granted_zones,
+    read_reference,
+)
+from conference.badges.render import BadgeContent, qr_image, render_png
+from conference.signing import Signer
+
+SIGNER = Signer(b"k" * 32)
+facts = st.builds(ZoneFacts, st.booleans(), st.booleans(), st.booleans(), st.booleans())
+
+
+def test_a_reference_names_its_accreditation() -> None:
+    acc = uuid.uuid4()
+    ref = badge_reference(SIGNER, acc)
+    assert read_reference(SIGNER, ref) == acc
+    assert read_reference(SIGNER, f"  {ref}\n") == acc  # a scanner's trailing newline
+    assert str(acc) not in ref and len(ref) < 60
+
+
+@pytest.mark.parametrize("forge", [
+    lambda r: r[:-1] + ("A" if r[-1] != "A" else "B"),
+    lambda r: ("B" if r[0] != "B" else "C") + r[1:],
+    lambda r: r.split(".")[0],
+    lambda r: r + "x",
+    lambda r: "",
+    lambda r: "." * 600,
+])
+def test_an_altered_reference_names_nobody(forge: object) -> None:
+    ref = badge_reference(SIGNER, uuid.uuid4())
+    assert read_reference(SIGNER, forge(ref)) is None  # type: ignore[operator]
+
+
+def test_references_of_another_key_or_purpose_name_nobody() -> None:
+    acc = uuid.uuid4()
+    assert read_reference(Signer(b"x" * 32), badge_reference(SIGNER, acc)) is None
+    assert read_reference(SIGNER, SIGNER.sign_bytes("feed", acc.bytes)) is None
+    assert read_reference(SIGNER, SIGNER.sign_bytes("badge", b"short")) is None
+
+
+@given(st.sampled_from(list(Status)), st.sampled_from(list(Category)),
+       st.sampled_from(list(ZoneKind)), facts)
+def test_only_approved_accreditations_enter(status: Status, category: Category,
+                                            kind: ZoneKind, f: ZoneFacts) -> None:
+    reason = decide(status, category, kind, f)
+    if status is not Status.approved:
+        assert reason == {Status.revoked: Reason.revoked,
+                          Status.withdrawn: Reason.withdrawn}.get(status, Reason.not_approved)
+
+
+@given(st.sampled_from(list(Category)), facts)
+def test_the_royal_perimeter_follows_the_list_and_the_pool(category: Category,
+                                                           f: ZoneFacts) -> None:
+    reason = decide(Status.approved, category, ZoneKind.royal_perimeter, f)
+    if category is Category.press:
+        assert reason == (Reason.granted if f.by_pool else Reason.press_not_in_pool)
+    else:
+        assert reason == (Reason.granted if f.on_security_list
+                          else Reason.not_on_security_list)
+
+
+def test_press_on_the_security_list_still_need_the_pool() -> None:
+    listed = ZoneFacts(by_category=True, by_session=True, on_security_list=True)
+    assert decide(Status.approved, Category.press, ZoneKind.royal_perimeter,
+                  listed) is Reason.press_not_in_pool
+
+
+@given(st.sampled_from(list(Category)), facts)
+def test_a_standard_zone_opens_by_any_grant(category: Category, f: ZoneFacts) -> None:
+    reason = decide(Status.approved, category, ZoneKind.standard, f)
+    opened = f.by_category or f.by_session or f.by_pool
+    assert reason == (Reason.granted if opened else Reason.zone_not_granted)
+
+
+def test_granted_zones_are_what_the_badge_prints() -> None:
+    zones = [(ZoneKind.standard, ZoneFacts(by_category=True)),
+             (ZoneKind.standard, ZoneFacts()),
+             (ZoneKind.royal_perimeter, ZoneFacts(by_pool=True)),
+             (ZoneKind.royal_perimeter, ZoneFacts(on_security_list=True))]
+    assert granted_zones(Status.approved, Category.press, zones) == [0, 2]
+    assert granted_zones(Status.approved, Category.minister, zones) == [0, 3]
+    assert granted_zones(Status.revoked, Category.minister, zones) == []
+
+
+def test_a_royal_perimeter_takes_no_category_grant() -> None:
+    assert grant_errors(ZoneKind.royal_perimeter, [Category.press])[0]["field"] == (
+        "grants.categories")
+    assert grant_errors(ZoneKind.royal_perimeter, []) == []
+    assert grant_errors(ZoneKind.standard, [Category.press]) == []
+
+
+def _decode(img: Image.Image) -> str:
+    [code] = zxingcpp.read_barcodes(img)
+    return str(code.text)
+
+
+@pytest.mark.parametrize("reference", ["a.b", badge_reference(SIGNER, uuid.uuid4()), "x" * 300])
+def test_the_qr_code_carries_the_reference(reference: str) -> None:
+    img = qr_image(reference, 520)
+    assert img.width <= 520
+    assert _decode(img.convert("L")) == reference
+
+
+def test_the_badge_prints_at_a6_with_a_readable_qr_code() -> None:
+    ref = badge_reference(SIGNER, uuid.uuid4())
+    content = BadgeContent(
+        conference="Alliance mondiale contre les abus sexuels commis contre des enfants via "
+                   "Internet : lancement de l'alliance, Bruxelles",
+        dates="5 décembre 2012", given_name="Marie-Françoise Élisabeth Anne-Sophie",
+        family_name="DE LA TOUR D'AUVERGNE-LAURAGUAIS VAN DER STRAETEN", category_label="PRESSE",
+        affiliation="Radiotelevisione svizzera di lingua italiana", role="Journaliste",
+        zones_heading="Accès", zones=[f"Zone {n} avec un nom assez long" for n in range(12)],
+        reference=ref, colour="#f9a825", text_colour="#000000")
+    png = render_png(content)
+    img = Image.open(io.BytesIO(png))
+    assert img.size == (1240, 1748) and img.format == "PNG"
+    assert _decode(img) == ref
