@@ -131,7 +131,10 @@ def _operation(r: Route, schemas: dict[str, Any]) -> dict[str, Any]:
     else:
         content = {m: {"schema": {"type": "string"}} for m in r.media}
     responses[str(r.status)] = {"description": "Success", "content": content}
-    for code in r.errors:
+    # What any route may answer: a bad token (401, or 429 when guessing), the database away
+    # (503); and with a body: malformed (400), too large (413), invalid (422).
+    codes = set(r.errors) | {401, 429, 503} | ({400, 413, 422} if r.body is not None else set())
+    for code in sorted(codes):
         responses[str(code)] = {
             "description": _REASONS.get(code, "Error"),
             "content": {m: {"schema": _ref("Problem") if m == "application/problem+json"
