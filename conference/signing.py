@@ -42,9 +42,9 @@ class Signer:
     def verify(self, purpose: str, reference: str) -> str | None:
         """The payload of a genuine reference for ``purpose``, else None."""
         payload, sep, tag = reference.rpartition(".")
-        if not sep or not payload or len(reference) > 512:
+        if not sep or not payload or len(reference) > 512 or not reference.isascii():
             return None
-        if not hmac.compare_digest(tag, self._tag(purpose, payload)):
+        if not hmac.compare_digest(tag.encode(), self._tag(purpose, payload).encode()):
             return None
         return payload
 

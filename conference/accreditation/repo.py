@@ -281,9 +281,10 @@ def _seq(cursor: str | None) -> int:
         return 0
     try:
         raw = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)).decode()
-        if not raw.startswith("s"):
+        seq = int(raw[1:]) if raw.startswith("s") else -1
+        if not 0 <= seq < 2**63:
             raise ValueError
-        return int(raw[1:])
+        return seq
     except ValueError:
         raise Invalid("Bad cursor.", [{"field": "cursor", "message": "not a cursor this"
                                        " service gave", "type": "bad_cursor"}]) from None

@@ -13,7 +13,7 @@ from conference.types import Model
 
 
 class EventQuery(Model):
-    after: int = Field(default=0, ge=0)
+    after: int = Field(default=0, ge=0, le=2**63 - 1)
     limit: int = Field(default=100, ge=1, le=1000)
 
 
@@ -41,7 +41,7 @@ class Delivery(Model):
 class DeliveryQuery(Model):
     status: Literal["pending", "sent", "failed"] | None = None
     limit: int = Field(default=100, ge=1, le=1000)
-    cursor: int = Field(default=0, ge=0)
+    cursor: int = Field(default=0, ge=0, le=2**63 - 1)
 
 
 class DeliveryPage(Model):

@@ -191,3 +191,22 @@ async def test_non_ascii_local_part_is_refused_and_idn_domain_kept(
                                         json=press_body(email="joelle@bücher.example"))
     assert status == 201, created
     assert created["email"] == "joelle@xn--bcher-kva.example"
+
+
+async def test_out_of_range_cursors_and_odd_feed_tokens_are_refused_cleanly(
+    api: Api, conference: dict[str, Any]
+) -> None:
+    _, body, resp = await api.call("GET", "/api/v1/deliveries?status=failed"
+                                          "&cursor=912592609071681972994048", role="admin")
+    _problem(resp, body, 422)
+    _, body, resp = await api.call("GET", "/api/v1/conferences/alliance/events"
+                                          "?after=99999999999999999999", role="admin")
+    _problem(resp, body, 422)
+    import base64
+    huge = base64.urlsafe_b64encode(b"s" + b"9" * 30).decode().rstrip("=")
+    _, body, resp = await api.call("GET", "/api/v1/conferences/alliance/accreditations"
+                                          f"?cursor={huge}", role="admin")
+    _problem(resp, body, 422)
+    for token in ("s%18%C3%83%C2%BA%C3%88%C3%A8.%C2%86%C2%BE%C3%A1", "%C3%A9.x", "a.b"):
+        _, body, resp = await api.call("GET", f"/api/v1/calendar/{token}.ics")
+        _problem(resp, body, 404)

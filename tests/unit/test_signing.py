@@ -43,3 +43,10 @@ async def test_concurrent_first_loads_agree_on_one_key(db_url: str) -> None:
     finally:
         for c in conns:
             await c.close()
+
+
+def test_non_ascii_and_garbage_references_fail_quietly() -> None:
+    s = Signer(KEY)
+    for ref in ("s\x18ú.é", "é.é", ".", "a.", ".b", "x" * 600, "abc.\u00ff\u00ff"):
+        assert s.verify("feed", ref) is None
+        assert s.verify_bytes("feed", ref) is None
