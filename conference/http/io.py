@@ -20,13 +20,7 @@ async def parse(request: web.Request, model: type[M]) -> M:
     raw = await request.read()
     if not raw.strip():
         raise BadRequest("The request body is empty; a JSON object is expected.")
-    try:
-        return model.model_validate_json(raw)
-    except ValidationError as exc:
-        errors = field_errors(exc)
-        if any(e["type"] == "json_invalid" for e in errors):
-            raise BadRequest("The body is not valid JSON: " + errors[0]["message"]) from None
-        raise Invalid("Some fields are invalid.", errors) from None
+    return _validate(model, raw)
 
 
 async def parse_optional(request: web.Request, model: type[M]) -> M:
@@ -36,6 +30,11 @@ async def parse_optional(request: web.Request, model: type[M]) -> M:
     raw = await request.read()
     if not raw.strip():
         return model()
+    return _validate(model, raw)
+
+
+def _validate(model: type[M], raw: bytes) -> M:
+    """400 when ``raw`` is not JSON, 422 naming the fields when it does not fit ``model``."""
     try:
         return model.model_validate_json(raw)
     except ValidationError as exc:
