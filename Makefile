@@ -37,6 +37,13 @@ lint: install
 schemas: install
 	$(VENV)/bin/conference export-schemas
 
+## The benchmarks and fault drills (bench/README.md); by hand, never in CI. About 10 minutes.
+bench: install
+	$(PY) -m pip install --quiet -e '.[test,bench]'
+	$(PY) bench/registration.py
+	$(PY) bench/fanout.py
+	$(PY) bench/drills.py
+
 demo: install
 	$(VENV)/bin/conference demo
 
