@@ -291,14 +291,22 @@ def service(db_url: str, *, smtp_port: int | None = None, processes: int = 1,
         args.append("--no-worker")
     with tempfile.TemporaryDirectory(prefix="conference-serve-") as tmp:
         env.setdefault("CONFERENCE_DATA_DIR", tmp)
-        proc = subprocess.Popen(args, env=env, stdout=subprocess.PIPE, start_new_session=True)
+        # Its logs go to a file (a drill makes thousands of warnings), shown if it fails to start.
+        log = open(Path(tmp) / "serve.log", "wb")  # noqa: SIM115
+        proc = subprocess.Popen(args, env=env, stdout=log, stderr=subprocess.STDOUT,
+                                start_new_session=True)
         try:
-            wait_ready(f"http://127.0.0.1:{port}", proc)
+            try:
+                wait_ready(f"http://127.0.0.1:{port}", proc)
+            except (RuntimeError, TimeoutError):
+                sys.stderr.write((Path(tmp) / "serve.log").read_text(errors="replace")[-4000:])
+                raise
             if admin is None:
                 admin = cli(db_url, "token", "create", "--role", "admin", extra=extra)
             yield Service(f"http://127.0.0.1:{port}", port, admin, proc, env)
         finally:
             stop_process(proc)
+            log.close()
 
 
 def _migrated(db_url: str) -> bool:
