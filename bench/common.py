@@ -380,9 +380,12 @@ def table(rows: Sequence[Mapping[str, object]]) -> str:
     heads = list(rows[0])
     cells = [[_fmt(r.get(h, "")) for h in heads] for r in rows]
     widths = [max(len(h), *(len(c[i]) for c in cells)) for i, h in enumerate(heads)]
+    # text to the left, figures to the right
+    left = [all(isinstance(r.get(h), str) for r in rows) for h in heads]
     line = "| " + " | ".join(h.ljust(w) for h, w in zip(heads, widths, strict=True)) + " |"
     rule = "|" + "|".join("-" * (w + 2) for w in widths) + "|"
-    body = ["| " + " | ".join(c.rjust(w) for c, w in zip(row, widths, strict=True)) + " |"
+    body = ["| " + " | ".join(c.ljust(w) if lj else c.rjust(w)
+                              for c, w, lj in zip(row, widths, left, strict=True)) + " |"
             for row in cells]
     return "\n".join([line, rule, *body])
 
