@@ -175,17 +175,14 @@ def profiled(db_url: str, connections: int, duration: float, warmup: float) -> N
     port = free_port()
     out = ROOT / "var" / "bench"
     out.mkdir(parents=True, exist_ok=True)
-    html = out / "registration-profile.html"
     text = out / "registration-profile.txt"
-    from bench.common import cli, service_env
+    from bench.common import service_env
 
-    admin = cli(db_url, "token", "create", "--role", "admin")
-    del admin
     env = service_env(db_url)
     env.setdefault("CONFERENCE_DATA_DIR", tempfile.mkdtemp(prefix="conference-serve-"))
     proc = subprocess.Popen(
         [str(BIN / "pyinstrument"), "--interval", "0.0005", "-r", "text", "-o", str(text),
-         "--show-all", str(BIN / "conference"), "serve", "--port", str(port), "--no-worker"],
+         str(BIN / "conference"), "serve", "--port", str(port), "--no-worker"],
         env=env, stdout=subprocess.DEVNULL, start_new_session=True)
     try:
         wait_ready(f"http://127.0.0.1:{port}", proc)
@@ -198,8 +195,7 @@ def profiled(db_url: str, connections: int, duration: float, warmup: float) -> N
     if text.exists():
         print(f"profile (text): {text}")
         lines = text.read_text().splitlines()
-        print("\n".join(lines[:120]))
-    del html
+        print("\n".join(lines[:80]))
 
 
 def main(argv: list[str] | None = None) -> int:
