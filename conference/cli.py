@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
 import logging
 import sys
 from pathlib import Path
@@ -27,6 +28,8 @@ def _parser() -> argparse.ArgumentParser:
     serve.add_argument("--host")
     serve.add_argument("--port", type=int)
     serve.add_argument("--no-worker", action="store_true", help="no in-process event worker")
+    serve.add_argument("--processes", type=int, default=1, metavar="N",
+                       help="N serving processes sharing the port (SO_REUSEPORT); default 1")
     with_config(sub.add_parser("worker", help="run only the event worker"))
     with_config(sub.add_parser("migrate", help="apply pending migrations"))
     token = sub.add_parser("token", help="manage bearer tokens")
@@ -66,7 +69,10 @@ def main(argv: list[str] | None = None) -> int:
     configure(settings.log_level, settings.log_format)
     try:
         if args.command == "serve":
-            return _serve(settings, worker=not args.no_worker)
+            if args.processes < 1:
+                print("conference: --processes takes a number of at least 1", file=sys.stderr)
+                return 2
+            return _serve(settings, worker=not args.no_worker, processes=args.processes)
         if args.command == "worker":
             return asyncio.run(_worker(settings))
         if args.command == "migrate":
@@ -152,19 +158,107 @@ async def _worker(settings: Settings) -> int:
     return 0
 
 
-def _serve(settings: Settings, *, worker: bool) -> int:
+def _serve(settings: Settings, *, worker: bool, processes: int = 1) -> int:
+    url = asyncio.run(_prepare(settings))
+    if processes == 1:
+        _run_app(settings, url, worker=worker)
+        return 0
+    return _supervise(settings, url, worker=worker, processes=processes)
+
+
+def _run_app(settings: Settings, url: str, *, worker: bool, reuse_port: bool = False) -> None:
     from aiohttp import web
 
     from conference.app import create_app
     from conference.logs import AccessLogger
 
-    url = asyncio.run(_prepare(settings))
     app = create_app(settings, database_url=url, run_worker=worker)
     web.run_app(
         app, host=settings.http.host, port=settings.http.port, access_log_class=AccessLogger,
-        print=None, handle_signals=True,
+        print=None, handle_signals=True, reuse_port=reuse_port or None,
     )
-    return 0
+
+
+def _supervise(settings: Settings, url: str, *, worker: bool, processes: int) -> int:
+    """Fork ``processes`` servers on one port (SO_REUSEPORT: the kernel spreads connections),
+    each with its own event loop and pool; the first alone runs the event worker.
+
+    SIGTERM or SIGINT to this parent stops every child (each drains as a single server does).
+    A child that dies on its own is not restarted: the others are stopped and the parent exits
+    1, so that the supervisor above (systemd, a container runtime) sees the failure and restarts
+    the whole service, rather than a half-sized one limping on.
+    """
+    import os
+    import signal
+    import time
+
+    children: list[int] = []
+    for index in range(processes):
+        pid = os.fork()
+        if pid == 0:  # the child: serve until told to stop, never return into the parent's code
+            code = 1
+            try:
+                _child_of(os.getppid())
+                _run_app(settings, url, worker=worker and index == 0, reuse_port=True)
+                code = 0
+            except SystemExit as exc:  # aiohttp's GracefulExit, on a second signal
+                code = exc.code if isinstance(exc.code, int) else 0
+            except BaseException:
+                log.exception("serving process %d failed", index)
+            finally:
+                logging.shutdown()
+                os._exit(code)
+        children.append(pid)
+    alive = set(children)
+    stopping = False
+    code = 0
+
+    def stop(*_: object) -> None:
+        nonlocal stopping
+        stopping = True
+        for child in alive:
+            with contextlib.suppress(ProcessLookupError):
+                os.kill(child, signal.SIGTERM)
+
+    signal.signal(signal.SIGTERM, stop)
+    signal.signal(signal.SIGINT, stop)
+    deadline: float | None = None
+    while alive:
+        pid, status = os.waitpid(-1, os.WNOHANG)
+        if pid == 0:
+            if stopping and deadline is None:
+                deadline = time.monotonic() + 30
+            if deadline is not None and time.monotonic() > deadline:
+                for child in alive:
+                    with contextlib.suppress(ProcessLookupError):
+                        os.kill(child, signal.SIGKILL)
+                deadline = time.monotonic() + 30
+            time.sleep(0.1)
+            continue
+        alive.discard(pid)
+        if not stopping:
+            log.error("serving process %d exited (status %d): stopping the others", pid,
+                      os.waitstatus_to_exitcode(status))
+            code = 1
+            stop()
+    return code
+
+
+def _child_of(parent: int) -> None:
+    """In a forked server: a process group of its own, so that a signal to the parent's group
+    (a terminal's Ctrl-C, a supervisor's kill of the group) reaches it once, forwarded by the
+    parent; and, on Linux, SIGTERM when the parent dies, so that no server outlives it."""
+    import ctypes
+    import os
+    import signal
+
+    os.setpgid(0, 0)
+    with contextlib.suppress(OSError, AttributeError):
+        libc = ctypes.CDLL(None, use_errno=True)
+        pr_set_pdeathsig = 1
+        libc.prctl(pr_set_pdeathsig, signal.SIGTERM, 0, 0, 0)
+    if os.getppid() != parent:  # the parent died before prctl took effect
+        os._exit(1)
 
 
 async def _prepare(settings: Settings) -> str:

@@ -163,7 +163,7 @@ async def _hosts(conn: asyncpg.Connection, conference: Conference) -> list[Any]:
                                   host["email"])
         if row is None:
             created = await accreditations.register(
-                conn, conference, AccreditationIn.model_validate(fields), DEMO,
+                conn, conference.slug, AccreditationIn.model_validate(fields), DEMO,
                 PROGRAMME_BUILT_AT)
             row = {"id": created.id, "status": created.status.value}
         if row["status"] == "submitted":

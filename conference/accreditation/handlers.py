@@ -31,9 +31,9 @@ async def register(request: web.Request) -> web.Response:
     if principal(request) is None:
         limit_registration(request)
     body = await parse(request, AccreditationIn)
-    async with transaction(request) as conn:
-        conference = await conference_by_slug(conn, request.match_info["slug"])
-        created = await repo.register(conn, conference, body, principal(request), now(request))
+    async with connection(request) as conn:  # one statement: a transaction of its own
+        created = await repo.register(conn, request.match_info["slug"], body,
+                                      principal(request), now(request))
     return json_response(created, status=201)
 
 

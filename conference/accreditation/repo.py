@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import base64
 from datetime import datetime
-from uuid import UUID
+from typing import TypeVar
+from uuid import UUID, uuid4
 
 import asyncpg
 
@@ -17,7 +18,6 @@ from conference.accreditation.domain import (
     Category,
     Status,
     check_may_decide,
-    press_window_open,
     transition,
 )
 from conference.accreditation.models import (
@@ -29,7 +29,7 @@ from conference.accreditation.models import (
     ListQuery,
     PressDetails,
 )
-from conference.auth import Principal, Role, issue_token
+from conference.auth import Principal, Role, new_secret, token_hash
 from conference.conferences.models import Conference
 from conference.conferences.repo import lock_conference
 from conference.db.sql import queries_beside
@@ -42,19 +42,21 @@ from conference.errors import (
     Unauthorized,
     WindowClosed,
 )
-from conference.outbox.events import AccreditationChanged, record
+from conference.outbox.events import EVENT_TYPES, AccreditationChanged, record
 
 Q = queries_beside(__file__)
+A = TypeVar("A", bound=Accreditation)
 
 
-def from_row(row: asyncpg.Record, history: list[HistoryEntry] | None = None) -> Accreditation:
+def from_row(row: asyncpg.Record, history: list[HistoryEntry] | None = None, *,
+             cls: type[A] = Accreditation, **extra: object) -> A:  # type: ignore[assignment]
     press = None
     if row["category"] == "press" and row["press_outlet"] is not None:
         press = PressDetails(
             outlet=row["press_outlet"], press_card_number=row["press_card_number"],
             role=row["press_role"], country=row["press_country"],
         )
-    return Accreditation(
+    return cls(
         id=row["id"],
         conference=row["conference_slug"],
         category=row["category"],
@@ -72,6 +74,7 @@ def from_row(row: asyncpg.Record, history: list[HistoryEntry] | None = None) -> 
         submitted_at=row["submitted_at"],
         decided_at=row["decided_at"],
         history=history,
+        **extra,
     )
 
 
@@ -85,79 +88,93 @@ def _warnings(a: AccreditationIn) -> list[str]:
     return warnings
 
 
+def _check_may_file(a: AccreditationIn, principal: Principal | None) -> AccreditationIn:
+    """Who may file what (401/403), before the database is asked; a focal point's application
+    defaults to its own delegation."""
+    category = a.category
+    if category is Category.press:
+        return a
+    if principal is None:
+        raise Unauthorized("Only press applications may be filed without a token.")
+    allowed = {Category.staff: (Role.admin, Role.protocol)}.get(
+        category, (Role.admin, Role.protocol, Role.focal_point)
+    )
+    if principal.role not in allowed:
+        raise Forbidden(f"{principal.role.value} may not register {category.value} applications.")
+    if principal.role is Role.focal_point:
+        if a.delegation_id is None:
+            a = a.model_copy(update={"delegation_id": principal.delegation_id})
+        if a.delegation_id != principal.delegation_id:
+            raise Forbidden("A focal point registers members of its own delegation only.")
+    return a
+
+
 async def register(
     conn: asyncpg.Connection,
-    conference: Conference,
+    slug: str,
     a: AccreditationIn,
     principal: Principal | None,
     now: datetime,
 ) -> AccreditationCreated:
-    """File an application; refused when duplicate, out of the press window or scope."""
-    role = principal.role if principal else None
-    category = a.category
-    if category is Category.press:
-        organiser = role in (Role.admin, Role.press_office)
-        window = conference.press_registration
-        if not organiser and not press_window_open(window.opens_at, window.closes_at, now):
-            raise WindowClosed(
-                f"Press registration is open from {window.opens_at.isoformat()}"
-                f" to {window.closes_at.isoformat()}.",
-                opens_at=window.opens_at.isoformat(), closes_at=window.closes_at.isoformat(),
-            )
-        approved = await conn.fetchval(Q["count_approved_press"], conference.id)
-        if approved >= window.pool_capacity:
-            raise PoolFull(
-                f"All {window.pool_capacity} places of the press pool are taken.",
-                pool_capacity=window.pool_capacity,
-            )
-    else:
-        if principal is None:
-            raise Unauthorized("Only press applications may be filed without a token.")
-        allowed = {Category.staff: (Role.admin, Role.protocol)}.get(
-            category, (Role.admin, Role.protocol, Role.focal_point)
-        )
-        if principal.role not in allowed:
-            raise Forbidden(
-                f"{principal.role.value} may not register {category.value} applications."
-            )
-        if principal.role is Role.focal_point:
-            if a.delegation_id is None:
-                a = a.model_copy(update={"delegation_id": principal.delegation_id})
-            if a.delegation_id != principal.delegation_id:
-                raise Forbidden("A focal point registers members of its own delegation only.")
-    if a.delegation_id is not None:
-        owner = await conn.fetchval(Q["delegation_conference"], a.delegation_id)
-        if owner != conference.id:
-            raise Invalid(
-                "Unknown delegation.",
-                [{"field": "delegation_id", "message": "no such delegation in this conference",
-                  "type": "unknown_delegation"}],
-            )
-    press = a.press
+    """File an application in the conference ``slug``: refused when there is no such conference
+    (404), out of scope (401, 403), out of the press window or with the pool full, duplicate
+    (409), or naming a delegation of another conference (422).
+
+    One statement (``register`` in queries.sql) does the checks that need the database and
+    writes the row, its history row, its domain event and the applicant's token: atomic on its
+    own, and in the caller's transaction when there is one.
+    """
     try:
-        async with conn.transaction():  # a savepoint: the unique violation must not abort ours
-            row = await conn.fetchrow(
-                Q["insert_accreditation"], conference.id, category.value, a.given_name,
-                a.family_name, a.email, a.language, a.gender,
-                press.outlet if press else None, press.press_card_number if press else None,
-                press.role.value if press else None, press.country if press else None,
-                a.delegation_id, a.rank.value if a.rank else None, a.function,
-                a.in_office_since, now,
-            )
-    except asyncpg.UniqueViolationError:
+        a = _check_may_file(a, principal)
+    except (Unauthorized, Forbidden):
+        if await conn.fetchval(Q["conference_exists"], slug) is None:
+            raise NotFound(f"No conference {slug!r}.") from None
+        raise
+    role = principal.role if principal else None
+    organiser = role in (Role.admin, Role.press_office)
+    actor = principal.actor if principal else "applicant"
+    accreditation_id = uuid4()
+    event_type = f"accreditation.{Status.submitted.value}"
+    payload = AccreditationChanged(
+        accreditation_id=accreditation_id, category=a.category.value,
+        status=Status.submitted.value, from_status=None, delegation_id=a.delegation_id,
+    )
+    if not isinstance(payload, EVENT_TYPES[event_type]):  # as outbox.events.record checks
+        raise TypeError(f"payload {type(payload).__name__} does not fit event {event_type}")
+    secret = new_secret()
+    press = a.press
+    row = await conn.fetchrow(
+        Q["register"], slug, a.category.value, a.given_name, a.family_name, a.email, a.language,
+        a.gender, press.outlet if press else None, press.press_card_number if press else None,
+        press.role.value if press else None, press.country if press else None, a.delegation_id,
+        a.rank.value if a.rank else None, a.function, a.in_office_since, now, accreditation_id,
+        organiser, actor, payload.model_dump(mode="json"), token_hash(secret), event_type,
+    )
+    if row is None:
+        raise NotFound(f"No conference {slug!r}.")
+    if not row["window_open"]:
+        opens_at, closes_at = row["press_opens_at"], row["press_closes_at"]
+        raise WindowClosed(
+            f"Press registration is open from {opens_at.isoformat()}"
+            f" to {closes_at.isoformat()}.",
+            opens_at=opens_at.isoformat(), closes_at=closes_at.isoformat(),
+        )
+    if not row["pool_open"]:
+        capacity = row["press_pool_capacity"]
+        raise PoolFull(
+            f"All {capacity} places of the press pool are taken.", pool_capacity=capacity,
+        )
+    if not row["delegation_known"]:
+        raise Invalid(
+            "Unknown delegation.",
+            [{"field": "delegation_id", "message": "no such delegation in this conference",
+              "type": "unknown_delegation"}],
+        )
+    if not row["inserted"]:
         raise Duplicate(
             "This person already has an application for this conference.", field="email"
-        ) from None
-    actor = principal.actor if principal else "applicant"
-    await conn.execute(
-        Q["insert_history"], row["id"], now, actor, "submit", None, Status.submitted.value, None
-    )
-    await _event(conn, row, None, actor)
-    token = await issue_token(conn, Role.applicant, accreditation_id=row["id"])
-    created = from_row(row)
-    return AccreditationCreated(
-        **created.model_dump(), access_token=token, warnings=_warnings(a)
-    )
+        )
+    return from_row(row, cls=AccreditationCreated, access_token=secret, warnings=_warnings(a))
 
 
 async def _event(

@@ -21,6 +21,17 @@ async def _init_connection(conn: asyncpg.Connection) -> None:
         )
 
 
+async def _keep_session(conn: asyncpg.Connection) -> None:
+    """Return a connection to the pool as it is: no reset query.
+
+    asyncpg's default runs ``SELECT pg_advisory_unlock_all(); CLOSE ALL; UNLISTEN *; RESET ALL``
+    on every release, a round trip as long as a one-row insert (the registration profile). The
+    code using the pool keeps no session state: no SET, no LISTEN (the worker listens on a
+    connection of its own), cursors only within transactions, advisory locks taken and released
+    in a try/finally. asyncpg still rolls back a transaction left open before this is called.
+    """
+
+
 async def create_pool(url: str, settings: DatabaseSettings) -> asyncpg.Pool:
     pool = await asyncpg.create_pool(
         url,
@@ -28,6 +39,7 @@ async def create_pool(url: str, settings: DatabaseSettings) -> asyncpg.Pool:
         max_size=settings.max_connections,
         command_timeout=settings.command_timeout,
         init=_init_connection,
+        reset=_keep_session,
     )
     assert pool is not None
     return pool

