@@ -23,6 +23,7 @@ from conference.http.limits import limit_token_failure, limits_key, make_limits
 from conference.http.problems import Handler, problem_middleware
 from conference.http.routes import load_routes
 from conference.logs import request_id_middleware
+from conference.outbox.wake import Waker
 from conference.outbox.worker import Worker
 from conference.runtime import open_database, open_mailer, running_worker
 from conference.settings import Settings
@@ -30,6 +31,19 @@ from conference.signing import load_signer
 
 worker_key = web.AppKey("worker", Worker)
 database_url_key = web.AppKey("database_url", str)
+waker_key = web.AppKey("waker", Waker)
+_SAFE = frozenset({"GET", "HEAD", "OPTIONS"})
+
+
+@web.middleware
+async def wake_middleware(request: web.Request, handler: Handler) -> web.StreamResponse:
+    """After a request that changed something, wake the outbox workers (see outbox/wake.py)."""
+    response = await handler(request)
+    if request.method not in _SAFE and response.status < 400:
+        waker = request.app.get(waker_key)
+        if waker is not None:
+            waker.poke()
+    return response
 
 
 @web.middleware
@@ -58,7 +72,8 @@ def create_app(
 ) -> web.Application:
     app = web.Application(
         client_max_size=settings.http.max_body_bytes,
-        middlewares=[request_id_middleware, problem_middleware, auth_middleware],
+        middlewares=[request_id_middleware, wake_middleware, problem_middleware,
+                     auth_middleware],
     )
     app[settings_key] = settings
     app[clock_key] = clock
@@ -76,11 +91,14 @@ def create_app(
             app[pool_key] = db.pool
             app[signer_key] = await load_signer(db.pool)
             app[database_url_key] = db.url
+            worker: Worker | None = None
             if run_worker:
                 mailer = await stack.enter_async_context(open_mailer(settings))
-                app[worker_key] = await stack.enter_async_context(
+                worker = app[worker_key] = await stack.enter_async_context(
                     running_worker(db, settings, mailer)
                 )
+            waker = app[waker_key] = Waker(db.pool, worker)
+            stack.push_async_callback(waker.close)
             yield
 
     app.cleanup_ctx.append(resources)

@@ -78,7 +78,8 @@ async def record(
     subject_id: str | UUID | None = None,
     actor: str | None = None,
 ) -> int:
-    """Append one event in the caller's transaction; the workers are woken at commit."""
+    """Append one event in the caller's transaction; the request that made it wakes the workers
+    once it has answered (outbox/wake.py), their polling finds it otherwise."""
     expected = EVENT_TYPES.get(event_type)
     if expected is None or not isinstance(payload, expected):
         raise TypeError(f"payload {type(payload).__name__} does not fit event {event_type}")

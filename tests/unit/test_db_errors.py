@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
-
 import asyncpg
 import pytest
 
@@ -12,7 +10,7 @@ from conference.db.errors import is_unavailable
 
 @pytest.mark.parametrize("exc", [
     ConnectionResetError("reset by peer"),
-    asyncio.TimeoutError(),
+    TimeoutError(),
     asyncpg.InterfaceError("connection is closed"),
     asyncpg.InternalClientError("protocol error while the server went away"),
     asyncpg.ConnectionDoesNotExistError("closed in the middle of operation"),
