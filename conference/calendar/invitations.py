@@ -4,7 +4,9 @@ REQUEST and CANCEL messages, per attendee and per session, exactly as ``plan`` d
 It runs inside the dispatch transaction of its event (see ``conference.outbox.worker``): the
 messages (deliveries) and the new ``invitation_state`` commit together, so a worker killed at any
 point neither loses nor repeats a decision. A transaction-scoped advisory lock per conference
-serialises two workers reconciling the same conference.
+serialises two workers reconciling the same conference. A big reconciliation (a publication to
+thousands) is done in steps of ``ctx.limit`` messages, each its own transaction: each step plans
+again from the states saved by the previous ones, so it produces exactly the rest.
 
 Rendering is per session version, not per message: one ``InvitationTemplate`` per (session,
 method, sequence, language), rendered per attendee.
@@ -194,7 +196,8 @@ class Renderer:
         msg = skeleton.render(ics=ics, to=attendee, text_body=text_body, message_id=message_id)
         return NewDelivery(
             template=f"invitation_{action.method.lower()}",
-            dedupe_key=f"{event.id}:cal:{action.accreditation_id}:{action.session_id}",
+            dedupe_key=f"{event.id}:cal:{action.accreditation_id}:{action.session_id}:"
+                       f"{action.method}:{action.sequence}",
             recipient=person["email"], sender=self.organizer.email, subject=subject,
             message_id=message_id, message=msg, conference_id=self.conference.id,
             accreditation_id=action.accreditation_id, delivery_id=delivery_id,
@@ -245,6 +248,10 @@ async def calendar_invitations(
         ctx.cache[key] = renderer
     by_id = {p["id"]: p for p in people}
     actions = [a for a in actions if a.session_id in sessions]
+    if ctx.limit is not None and len(actions) > ctx.limit:
+        # A step: the states saved below make the next call plan only the rest.
+        actions = actions[:ctx.limit]
+        ctx.incomplete = True
     deliveries = [renderer.message(sessions[a.session_id], a, by_id[a.accreditation_id], event)
                   for a in actions]
     await conn.execute(
