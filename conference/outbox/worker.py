@@ -211,6 +211,7 @@ class Worker:
             claimed = await conn.fetch(Q["claim_deliveries"], cfg.batch_size, cfg.lease_seconds)
         if not claimed:
             return 0
+
         async def one(row: asyncpg.Record) -> None:
             try:
                 if row["kind"] == "webhook":
@@ -228,10 +229,26 @@ class Worker:
                 async with self.pool.acquire() as conn:
                     await conn.execute(Q["mark_failed"], row["id"], str(exc)[:500])
                 return
-            # Marked at once, one by one: a worker killed now re-sends (after its lease) only
-            # the messages it had in flight, never one already accepted and marked.
-            async with self.pool.acquire() as conn:
-                await conn.execute(Q["mark_sent"], [row["id"]])
+            # Marked at once: a worker killed now re-sends (after its lease) only the messages it
+            # had in flight or accepted but not yet marked, never one already marked.
+            accepted.append(row["id"])
+            if not marking or marking[-1].done():
+                marking.append(asyncio.create_task(mark()))
+
+        accepted: list[object] = []
+        marking: list[asyncio.Task[None]] = []
+
+        async def mark() -> None:
+            """Mark what was accepted, grouped: the messages accepted during one mark's round
+            trip go in the next. Not waiting for the WAL flush (``synchronous_commit = off``):
+            a mark lost in a database crash only means a re-send after the lease, like a
+            worker killed after sending."""
+            while accepted:
+                ids = list(accepted)
+                accepted.clear()
+                async with self.pool.acquire() as conn, conn.transaction():
+                    await conn.execute("SET LOCAL synchronous_commit = off")
+                    await conn.execute(Q["mark_sent"], ids)
 
         queue: asyncio.Queue[asyncpg.Record] = asyncio.Queue()
         for row in claimed:
@@ -242,7 +259,10 @@ class Worker:
                 await one(queue.get_nowait())
 
         lanes = min(self.mailer.concurrency, len(claimed))
-        await asyncio.gather(*(lane() for _ in range(lanes)))
+        try:
+            await asyncio.gather(*(lane() for _ in range(lanes)))
+        finally:
+            await asyncio.gather(*marking)
         return len(claimed)
 
 
