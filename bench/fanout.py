@@ -3,7 +3,7 @@ worker processes to an SMTP server that only counts; then the same number of mes
 bare aiosmtplib loop, for the ceiling.
 
     python bench/fanout.py [--attendees 5000] [--sessions 4] [--workers 1,2,4]
-                           [--sweep-sessions 4] [--profile] [--database-url URL]
+                           [--sweep-sessions 2] [--profile] [--database-url URL]
 
 Set-up (never measured): a fresh database, the counting SMTP server, ``conference serve
 --no-worker``, a conference seeded through the API (``bench/seed.py``), and its notices (two
@@ -153,7 +153,7 @@ def main() -> None:
     ap.add_argument("--attendees", type=int, default=5000)
     ap.add_argument("--sessions", type=int, default=4)
     ap.add_argument("--workers", default="1,2,4", help="worker counts, in turn (default 1,2,4)")
-    ap.add_argument("--sweep-sessions", type=int, default=4,
+    ap.add_argument("--sweep-sessions", type=int, default=2,
                     help="new sessions published for each further worker count")
     ap.add_argument("--profile", action="store_true",
                     help="one worker under pyinstrument, one publication; print the profile")
