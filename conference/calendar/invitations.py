@@ -4,7 +4,9 @@ REQUEST and CANCEL messages, per attendee and per session, exactly as ``plan`` d
 It runs inside the dispatch transaction of its event (see ``conference.outbox.worker``): the
 messages (deliveries) and the new ``invitation_state`` commit together, so a worker killed at any
 point neither loses nor repeats a decision. A transaction-scoped advisory lock per conference
-serialises two workers reconciling the same conference.
+serialises two workers reconciling the same conference. A big reconciliation (a publication to
+thousands) is done in steps of ``ctx.limit`` messages, each its own transaction: each step plans
+again from the states saved by the previous ones, so it produces exactly the rest.
 
 Rendering is per session version, not per message: one ``InvitationTemplate`` per (session,
 method, sequence, language), rendered per attendee.
@@ -23,7 +25,7 @@ import asyncpg
 from babel.dates import format_datetime, format_time
 
 from conference.calendar.itip import Attendee, InvitationTemplate, Organizer, SessionVersion
-from conference.calendar.mime import build_invitation_email
+from conference.calendar.mime import InvitationSkeleton
 from conference.calendar.plan import Action, AttendeeView, Sent, SessionView, plan
 from conference.conferences.models import Conference
 from conference.conferences.repo import conference_by_id
@@ -97,6 +99,8 @@ class Renderer:
         self.organizer = Organizer(email=conference.organiser_email,
                                    name=conference.title.en[:120])
         self._templates: dict[tuple[str, str, int, str], InvitationTemplate] = {}
+        self._skeletons: dict[tuple[str, str, int, str, str], InvitationSkeleton] = {}
+        self._times: dict[tuple[str, str], tuple[str, str, str]] = {}
 
     def _royal(self, language: str) -> str | None:
         patron = self.conference.patron
@@ -140,25 +144,35 @@ class Renderer:
             self._templates[key] = t
         return t
 
+    def _session_times(self, s: dict[str, Any], lang: str) -> tuple[str, str, str]:
+        """``when``, ``when_short`` and ``seated_by`` of a session in a language (cached)."""
+        key = (s["session_id"], lang)
+        found = self._times.get(key)
+        if found is None:
+            starts = datetime.fromisoformat(s["starts_at"]).astimezone(self.zone)
+            ends = datetime.fromisoformat(s["ends_at"]).astimezone(self.zone)
+            seated_by = (format_time(datetime.fromisoformat(s["seated_by"]).astimezone(self.zone),
+                                     "short", locale=lang) if s.get("seated_by") else "")
+            found = (_when(starts, ends, lang),
+                     format_datetime(starts, "d MMM, HH:mm", locale=lang), seated_by)
+            self._times[key] = found
+        return found
+
     def message(self, s: dict[str, Any], action: Action, person: asyncpg.Record,
                 event: EventRow) -> NewDelivery:
         lang = person["language"]
         name = f"{person['given_name']} {person['family_name']}"
         attendee = Attendee(email=person["email"], name=name, role=action.role)
         ics = self.template(s, action, lang).render(attendee, self.ctx.now)
-        starts = datetime.fromisoformat(s["starts_at"]).astimezone(self.zone)
-        ends = datetime.fromisoformat(s["ends_at"]).astimezone(self.zone)
+        when, when_short, seated_by = self._session_times(s, lang)
         update = action.method == "REQUEST" and action.sequence > 0
         prefixes = {"fr": ("Invitation", "Mise à jour", "Annulé"),
                     "en": ("Invitation", "Updated", "Cancelled")}[lang]
         prefix = prefixes[2] if action.method == "CANCEL" else prefixes[1 if update else 0]
         royal = self._royal(lang) if s["royal_presence"] else None
-        seated_by = (format_time(datetime.fromisoformat(s["seated_by"]).astimezone(self.zone),
-                                 "short", locale=lang) if s.get("seated_by") else "")
         text = render_template(f"{lang}/invitation.txt",
             prefix=prefix, title=s["title"][lang], method=action.method, update=update,
-            when=_when(starts, ends, lang),
-            when_short=format_datetime(starts, "d MMM, HH:mm", locale=lang),
+            when=when, when_short=when_short,
             room=s["room"], conference=self.conference, royal=royal, seated_by=seated_by,
             session_cancelled=s["status"] == "cancelled",
             salutation=salutation(person["given_name"], person["family_name"], person["rank"],
@@ -166,18 +180,26 @@ class Renderer:
             feed_url=feed_url(self.ctx.settings.base_url, self.signer, person["id"]),
         )
         subject, _, body = text.partition("\n\n")
+        subject = subject.strip()
+        text_body = body.strip() + "\n"
         delivery_id = uuid.uuid4()
         message_id = f"<{delivery_id}@{self.domain}>"
-        msg = build_invitation_email(
-            ics=ics, method=action.method, from_addr=self.organizer, to=attendee,
-            subject=subject.strip(), text_body=body.strip() + "\n", html_body=None,
-            message_id=message_id, date=self.ctx.now, language=lang,
-        )
+        # The MIME message is built once per session version (and subject), then filled in.
+        key = (s["session_id"], action.method, action.sequence, lang, subject)
+        skeleton = self._skeletons.get(key)
+        if skeleton is None:
+            skeleton = InvitationSkeleton.build(
+                ics=ics, method=action.method, from_addr=self.organizer, to=attendee,
+                subject=subject, text_body=text_body, message_id=message_id, date=self.ctx.now,
+                language=lang)
+            self._skeletons[key] = skeleton
+        msg = skeleton.render(ics=ics, to=attendee, text_body=text_body, message_id=message_id)
         return NewDelivery(
             template=f"invitation_{action.method.lower()}",
-            dedupe_key=f"{event.id}:cal:{action.accreditation_id}:{action.session_id}",
-            recipient=person["email"], sender=self.organizer.email, subject=subject.strip(),
-            message_id=message_id, message=bytes(msg), conference_id=self.conference.id,
+            dedupe_key=f"{event.id}:cal:{action.accreditation_id}:{action.session_id}:"
+                       f"{action.method}:{action.sequence}",
+            recipient=person["email"], sender=self.organizer.email, subject=subject,
+            message_id=message_id, message=msg, conference_id=self.conference.id,
             accreditation_id=action.accreditation_id, delivery_id=delivery_id,
         )
 
@@ -226,6 +248,10 @@ async def calendar_invitations(
         ctx.cache[key] = renderer
     by_id = {p["id"]: p for p in people}
     actions = [a for a in actions if a.session_id in sessions]
+    if ctx.limit is not None and len(actions) > ctx.limit:
+        # A step: the states saved below make the next call plan only the rest.
+        actions = actions[:ctx.limit]
+        ctx.incomplete = True
     deliveries = [renderer.message(sessions[a.session_id], a, by_id[a.accreditation_id], event)
                   for a in actions]
     await conn.execute(

@@ -47,6 +47,7 @@ from __future__ import annotations
 
 import re
 from datetime import datetime
+from email.contentmanager import _encode_base64, _encode_text  # type: ignore[attr-defined]
 from email.header import Header
 from email.headerregistry import Address
 from email.message import EmailMessage
@@ -55,7 +56,7 @@ from typing import Any, Final
 
 from conference.calendar.itip import METHODS, Attendee, Organizer
 
-__all__ = ["ATTACHMENT_NAME", "build_invitation_email"]
+__all__ = ["ATTACHMENT_NAME", "InvitationSkeleton", "build_invitation_email"]
 
 ATTACHMENT_NAME: Final = "invite.ics"
 
@@ -198,3 +199,100 @@ def _has_address(lines: list[bytes], prop: bytes, email: str) -> bool:
         for line in lines
         if line.startswith(prop)
     )
+
+
+# --------------------------------------------------------------------------------------------
+# The same message, pre-serialised: one skeleton per session version, filled per attendee
+# --------------------------------------------------------------------------------------------
+
+_NEWLINES = re.compile(r"\r\n|\r|\n")  # what email.generator turns into the policy's linesep
+
+
+def _wire(payload: str) -> bytes:
+    """An encoded payload as the generator writes it (CRLF line ends, ASCII)."""
+    return _NEWLINES.sub("\r\n", payload).encode("ascii")
+
+
+def _text_payload(text_body: str) -> bytes:
+    return _wire(_encode_text(text_body, "utf-8", "quoted-printable", _SMTP)[1])
+
+
+def _ics_payload(ics: bytes) -> bytes:
+    return _wire(_encode_base64(ics, _SMTP.max_line_length))
+
+
+def _to_header(to: Attendee) -> bytes:
+    value = _SMTP.header_store_parse("To", _mailbox("To", to.name, to.email))[1]
+    return _SMTP.fold("To", value).encode("ascii")
+
+
+class InvitationSkeleton:
+    """:func:`build_invitation_email` serialised once for everything its recipients share
+    (method, From, Subject, Date, language, the MIME structure and its boundaries); per
+    recipient :meth:`render` only fills in ``To``, ``Message-ID``, the text body and the ICS
+    (twice, base64). The bytes are those of ``bytes(build_invitation_email(...))`` for that
+    recipient, except for the (random) boundaries, which are the skeleton's for all its
+    messages: a boundary cannot occur in quoted-printable or base64 text, so reusing it is safe.
+
+    Build it from a first recipient's full message (``sample_*``); every per-recipient part is
+    located in it, so a change of layout in the email package fails loudly here.
+    """
+
+    __slots__ = ("_parts", "method", "from_email")
+
+    def __init__(self, method: str, from_email: str, parts: tuple[bytes, ...]) -> None:
+        self.method = method
+        self.from_email = from_email
+        self._parts = parts
+
+    @classmethod
+    def build(cls, *, ics: bytes, method: str, from_addr: Organizer, to: Attendee, subject: str,
+              text_body: str, message_id: str, date: datetime, language: str
+              ) -> InvitationSkeleton:
+        whole = bytes(build_invitation_email(
+            ics=ics, method=method, from_addr=from_addr, to=to, subject=subject,
+            text_body=text_body, html_body=None, message_id=message_id, date=date,
+            language=language))
+        head_end = whole.index(b"\r\n\r\n") + 2
+        cuts: list[tuple[int, int, str]] = []
+        for what, segment, count, limit in (
+            ("To", _to_header(to), 1, head_end),
+            ("Message-ID", f"Message-ID: {message_id}\r\n".encode("ascii"), 1, head_end),
+            ("text", _text_payload(text_body), 1, len(whole)),
+            ("ics", _ics_payload(ics), 2, len(whole)),
+        ):
+            found = [m.start() for m in re.finditer(re.escape(segment), whole[:limit])]
+            if len(found) != count:
+                raise ValueError(f"the {what} part is not where the skeleton expects it")
+            cuts += [(start, start + len(segment), what) for start in found]
+        cuts.sort()
+        parts: list[bytes] = []
+        at = 0
+        for start, end, _ in cuts:
+            if start < at:
+                raise ValueError("overlapping parts in the invitation")
+            parts.append(whole[at:start])
+            at = end
+        parts.append(whole[at:])
+        kinds = [what for _, _, what in cuts]
+        if kinds != ["To", "Message-ID", "text", "ics", "ics"]:
+            raise ValueError(f"unexpected layout of the invitation: {kinds}")
+        return cls(method, from_addr.email, tuple(parts))
+
+    def render(self, *, ics: bytes, to: Attendee, text_body: str, message_id: str) -> bytes:
+        """The message for one recipient, checked as :func:`build_invitation_email` checks."""
+        for what, value in (("message_id", message_id), ("to.name", to.name),
+                            ("to.email", to.email)):
+            if _HEADER_FORBIDDEN.search(value):
+                raise ValueError(f"line break or control character in header value {what}")
+        if not _MESSAGE_ID.fullmatch(message_id):
+            raise ValueError(f"message_id must look like <id@domain>: {message_id!r}")
+        if not to.email.isascii():
+            raise ValueError(f"to.email must be ASCII (SMTPUTF8 is not used): {to.email!r}")
+        _check_ics_matches(ics, self.method, self.from_email, to.email)
+        p = self._parts
+        payload = _ics_payload(ics)
+        return b"".join((p[0], _to_header(to), p[1],
+                         f"Message-ID: {message_id}\r\n".encode("ascii"), p[2],
+                         _text_payload(text_body), p[3], payload, p[4], payload, p[5]))
+

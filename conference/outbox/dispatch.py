@@ -2,6 +2,13 @@
 
 A consumer runs inside the transaction that marks its event dispatched, so the deliveries it
 produces are written exactly once; sending them is the worker's second stage.
+
+A consumer that may produce many deliveries (the programme's invitations) honours
+``ctx.limit``: it produces at most that many, records in the same transaction what it has done
+(so that running it again produces only the rest), and sets ``ctx.incomplete``. The worker
+then commits that step and calls it again, for the same event, until it is complete: the first
+deliveries go out while the rest are still being rendered, and a worker killed between steps
+loses nothing and repeats nothing.
 """
 
 from __future__ import annotations
@@ -48,6 +55,10 @@ class DispatchContext:
     settings: Settings
     now: datetime
     cache: dict[str, Any] = field(default_factory=dict)
+    limit: int | None = None
+    """At most this many deliveries from the consumer called now (None: all)."""
+    incomplete: bool = False
+    """Set by a consumer that stopped at ``limit``: call it again for the rest."""
 
 
 Consumer = Callable[[asyncpg.Connection, EventRow, DispatchContext], Awaitable[list[NewDelivery]]]
@@ -73,6 +84,10 @@ def consumes_all(fn: Consumer) -> Consumer:
 
 def consumers_of(event_type: str) -> list[Consumer]:
     return CONSUMERS.get(event_type, []) + ALL_EVENTS
+
+
+def consumer_name(consumer: Consumer) -> str:
+    return f"{consumer.__module__}:{consumer.__qualname__}"
 
 
 def load_consumers() -> None:

@@ -30,6 +30,7 @@ from conference.outbox.dispatch import (
     DispatchContext,
     EventRow,
     NewDelivery,
+    consumer_name,
     consumers_of,
     load_consumers,
 )
@@ -61,6 +62,8 @@ class Worker:
         self._listener: asyncpg.Connection | None = None
         self._rng = random.Random()
         self._next_purge = 0.0
+        self._steps: dict[int, int] = {}
+        """Steps taken so far per event dispatched in steps (each takes four times more)."""
         self.webhooks = WebhookSender(pool)
         load_consumers()
 
@@ -136,6 +139,13 @@ class Worker:
     # -- stage 1: events → deliveries ------------------------------------------------------
 
     async def dispatch_once(self) -> int:
+        """One transaction: events → deliveries, at most ``dispatch_max_step`` of them.
+
+        An event whose consumers produce more than their step allows stays undispatched, with
+        the consumers that have finished recorded (``consumers_done``); the transaction commits
+        at once so its deliveries can be sent, and the next call continues it with a step four
+        times larger.
+        """
         cfg = self.settings.worker
         async with self.pool.acquire() as conn, conn.transaction():
             rows = await conn.fetch(Q["claim_events"], cfg.batch_size)
@@ -147,11 +157,21 @@ class Worker:
             for row in rows:
                 event = EventRow(row["id"], row["type"], row["conference_id"], row["subject_id"],
                                  row["payload"], row["occurred_at"])
+                finished = list(row["consumers_done"])
+                step = self._steps.get(event.id, 0)
+                room = cfg.dispatch_max_step - len(deliveries)
+                limit = max(1, min(room, cfg.dispatch_first_step * 4 ** step))
                 try:
                     async with conn.transaction():
                         produced: list[NewDelivery] = []
                         for consumer in consumers_of(event.type):
+                            name = consumer_name(consumer)
+                            if name in finished:
+                                continue
+                            ctx.limit, ctx.incomplete = limit, False
                             produced.extend(await consumer(conn, event, ctx))
+                            if not ctx.incomplete:
+                                finished.append(name)
                 except Exception as exc:
                     if is_unavailable(exc):
                         raise
@@ -165,11 +185,22 @@ class Worker:
                         cfg.max_attempts, f"{type(exc).__name__}",
                     )
                     continue
-                done.append(event.id)
                 deliveries.extend((event.id, d) for d in produced)
+                if len(finished) < len(consumers_of(event.type)):
+                    # more to come: commit this step now, continue with this event next time
+                    await conn.execute(Q["dispatch_progress"], event.id, finished)
+                    if len(self._steps) > 1000:  # events finished by other workers
+                        self._steps.clear()
+                    self._steps[event.id] = step + 1
+                    break
+                self._steps.pop(event.id, None)
+                done.append(event.id)
+                if len(deliveries) >= cfg.dispatch_max_step:
+                    break
             if deliveries:
                 await insert_deliveries(conn, deliveries)
-            await conn.execute(Q["mark_dispatched"], done)
+            if done:
+                await conn.execute(Q["mark_dispatched"], done)
             return len(rows)
 
     # -- stage 2: deliveries → SMTP --------------------------------------------------------
@@ -180,6 +211,7 @@ class Worker:
             claimed = await conn.fetch(Q["claim_deliveries"], cfg.batch_size, cfg.lease_seconds)
         if not claimed:
             return 0
+
         async def one(row: asyncpg.Record) -> None:
             try:
                 if row["kind"] == "webhook":
@@ -197,10 +229,26 @@ class Worker:
                 async with self.pool.acquire() as conn:
                     await conn.execute(Q["mark_failed"], row["id"], str(exc)[:500])
                 return
-            # Marked at once, one by one: a worker killed now re-sends (after its lease) only
-            # the messages it had in flight, never one already accepted and marked.
-            async with self.pool.acquire() as conn:
-                await conn.execute(Q["mark_sent"], [row["id"]])
+            # Marked at once: a worker killed now re-sends (after its lease) only the messages it
+            # had in flight or accepted but not yet marked, never one already marked.
+            accepted.append(row["id"])
+            if not marking or marking[-1].done():
+                marking.append(asyncio.create_task(mark()))
+
+        accepted: list[object] = []
+        marking: list[asyncio.Task[None]] = []
+
+        async def mark() -> None:
+            """Mark what was accepted, grouped: the messages accepted during one mark's round
+            trip go in the next. Not waiting for the WAL flush (``synchronous_commit = off``):
+            a mark lost in a database crash only means a re-send after the lease, like a
+            worker killed after sending."""
+            while accepted:
+                ids = list(accepted)
+                accepted.clear()
+                async with self.pool.acquire() as conn, conn.transaction():
+                    await conn.execute("SET LOCAL synchronous_commit = off")
+                    await conn.execute(Q["mark_sent"], ids)
 
         queue: asyncio.Queue[asyncpg.Record] = asyncio.Queue()
         for row in claimed:
@@ -211,7 +259,10 @@ class Worker:
                 await one(queue.get_nowait())
 
         lanes = min(self.mailer.concurrency, len(claimed))
-        await asyncio.gather(*(lane() for _ in range(lanes)))
+        try:
+            await asyncio.gather(*(lane() for _ in range(lanes)))
+        finally:
+            await asyncio.gather(*marking)
         return len(claimed)
 
 

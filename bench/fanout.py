@@ -1,0 +1,223 @@
+"""The invitation fan-out: one programme publication to N attendees × S sessions, sent by K
+worker processes to an SMTP server that only counts; then the same number of messages sent by a
+bare aiosmtplib loop, for the ceiling.
+
+    python bench/fanout.py [--attendees 5000] [--sessions 4] [--workers 1,2,4]
+                           [--sweep-sessions 2] [--profile] [--database-url URL]
+
+Set-up (never measured): a fresh database, the counting SMTP server, ``conference serve
+--no-worker``, a conference seeded through the API (``bench/seed.py``), and its notices (two
+per attendee) sent and out of the way. Then per K in ``--workers``: K ``conference worker``
+processes, a publication, and the time from the publish commit (the 201) to the first and to the
+last invitation accepted by the SMTP server. The first K publishes the ``--sessions`` seeded
+sessions; each further K publishes ``--sweep-sessions`` new sessions of the same conference to
+the same attendees (N × sweep-sessions invitations), so the seed is paid once.
+
+Each row checks that every expected invitation arrived exactly once (the expected count comes
+from the database: approved attendees × sessions not yet sent to them) and that no Message-ID
+was accepted twice, over the whole run.
+
+The bare loop sends the same number of messages as the first row, each a copy of one real
+invitation (taken from the ``delivery`` table while the first round runs) with its own
+Message-ID, over ``smtp.connections`` (4) connections, as one worker does.
+
+``--profile`` instead runs one worker under pyinstrument for one publication and prints where
+its time goes.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import re
+import subprocess
+import sys
+import tempfile
+import time
+import uuid
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from bench.common import (  # noqa: E402
+    SmtpCounter,
+    machine,
+    postgres,
+    service,
+    service_env,
+    smtp_counter,
+    start_workers,
+    stop_process,
+    table,
+)
+from bench.seed import (  # noqa: E402
+    Seeded,
+    _sql,
+    add_sessions,
+    expected_invitations,
+    publish,
+    seed,
+    wait_drained,
+)
+
+CONNECTIONS = 4  # settings.smtp.connections, the default
+
+
+def wait_listening(db_url: str, k: int, timeout: float = 30.0) -> None:
+    """Wait until ``k`` workers listen for outbox notifications (they are then polling)."""
+    deadline = time.monotonic() + timeout
+    while True:
+        n = int(_sql(db_url, "SELECT count(*) FROM pg_stat_activity WHERE query LIKE 'LISTEN %'"))
+        if n >= k:
+            return
+        if time.monotonic() > deadline:
+            raise TimeoutError(f"{n} of {k} workers listening after {timeout}s")
+        time.sleep(0.05)
+
+
+def one_invitation(db_url: str) -> bytes | None:
+    """The bytes of one invitation not yet sent (sent ones have their message cleared)."""
+    found = _sql(db_url, "SELECT message FROM delivery WHERE template = 'invitation_request'"
+                         " AND message IS NOT NULL ORDER BY seq DESC LIMIT 1")
+    return bytes(found) if found is not None else None
+
+
+def measure(db_url: str, svc: Any, smtp: SmtpCounter, seeded: Seeded,
+            workers: list[subprocess.Popen[bytes]], want_template: bool
+            ) -> tuple[dict[str, object], bytes | None]:
+    expected = expected_invitations(db_url, seeded.conference_id)
+    wait_listening(db_url, len(workers))
+    base = smtp.count()
+    t0 = publish(svc, seeded.slug)
+    first = smtp.wait_for(base + 1, timeout=120, poll=0.002)
+    template = one_invitation(db_url) if want_template else None
+    last = smtp.wait_for(base + expected, timeout=900, poll=0.05)
+    time.sleep(1.0)  # anything more than expected would show now
+    extra = smtp.count() - base - expected
+    seconds = last - t0
+    return {
+        "workers": len(workers),
+        "invitations": expected,
+        "first mail ms": round((first - t0) * 1000, 1),
+        "last mail s": round(seconds, 2),
+        "msg/s": round(expected / seconds),
+        "extra": extra,
+        "duplicate ids": smtp.duplicates(),
+    }, template
+
+
+async def _bare(port: int, template: bytes, n: int, connections: int) -> float:
+    import aiosmtplib
+
+    match = re.search(rb"\r\nMessage-ID: (<[^>\r\n]+>)", template, re.IGNORECASE)
+    assert match is not None, "no Message-ID in the template"
+    old = match.group(1)
+    run = uuid.uuid4().hex[:8]
+    clients = [aiosmtplib.SMTP(hostname="127.0.0.1", port=port) for _ in range(connections)]
+    for c in clients:
+        await c.connect()
+    todo = iter(range(n))
+
+    async def lane(client: aiosmtplib.SMTP) -> None:
+        for i in todo:
+            message = template.replace(old, f"<bare-{run}-{i}@bench.local>".encode(), 1)
+            await client.sendmail("organiser@example.org", ["official@example.org"], message)
+
+    started = time.monotonic()
+    await asyncio.gather(*(lane(c) for c in clients))
+    seconds = time.monotonic() - started
+    for c in clients:
+        await c.quit()
+    return seconds
+
+
+def bare(smtp: SmtpCounter, template: bytes, n: int, connections: int) -> dict[str, object]:
+    base = smtp.count()
+    seconds = asyncio.run(_bare(smtp.port, template, n, connections))
+    assert smtp.count() - base == n, (smtp.count() - base, n)
+    return {"sender": f"bare aiosmtplib, {connections} connections", "messages": n,
+            "message bytes": len(template), "seconds": round(seconds, 2),
+            "msg/s": round(n / seconds)}
+
+
+def profiled_worker(db_url: str, smtp_port: int, out: Path) -> subprocess.Popen[bytes]:
+    env = service_env(db_url, smtp_port=smtp_port)
+    return subprocess.Popen([sys.executable, "-m", "pyinstrument", "-r", "text", "-o", str(out),
+                             "-p", "show_all=false", "-m", "conference", "worker"],
+                            env=env, start_new_session=True)
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--attendees", type=int, default=5000)
+    ap.add_argument("--sessions", type=int, default=4)
+    ap.add_argument("--workers", default="1,2,4", help="worker counts, in turn (default 1,2,4)")
+    ap.add_argument("--sweep-sessions", type=int, default=2,
+                    help="new sessions published for each further worker count")
+    ap.add_argument("--profile", action="store_true",
+                    help="one worker under pyinstrument, one publication; print the profile")
+    ap.add_argument("--database-url", help="a PostgreSQL server to use (default: embedded)")
+    args = ap.parse_args()
+    ks = [int(k) for k in args.workers.split(",")]
+    started = time.monotonic()
+
+    with postgres(args.database_url) as db, smtp_counter() as smtp, \
+            service(db.url, smtp_port=smtp.port, worker=False) as svc:
+        drainers = start_workers(db.url, 2, smtp_port=smtp.port)
+        seeded = seed(svc, args.attendees, sessions=args.sessions)
+        wait_drained(db.url)
+        for w in drainers:
+            stop_process(w)
+        print(f"seeded {args.attendees:,} approved attendees and {args.sessions} sessions in "
+              f"{seeded.seconds:.1f}s; their {smtp.count():,} notices sent "
+              f"({time.monotonic() - started:.1f}s)", flush=True)
+
+        if args.profile:
+            with tempfile.TemporaryDirectory(prefix="conference-profile-") as tmp:
+                out = Path(tmp) / "profile.txt"
+                worker = profiled_worker(db.url, smtp.port, out)
+                row, _ = measure(db.url, svc, smtp, seeded, [worker], False)
+                stop_process(worker, timeout=60)
+                print(table([row]))
+                print(out.read_text() if out.exists() else "(no profile written)")
+            return
+
+        rows: list[dict[str, object]] = []
+        template: bytes | None = None
+        for i, k in enumerate(ks):
+            if i:
+                add_sessions(svc, seeded, args.sweep_sessions)
+            workers = start_workers(db.url, k, smtp_port=smtp.port)
+            try:
+                row, got = measure(db.url, svc, smtp, seeded, workers, template is None)
+            finally:
+                for w in workers:
+                    stop_process(w)
+            template = template or got
+            rows.append(row)
+            print(table([row]).splitlines()[-1] if i else table([row]), flush=True)
+
+        assert template is not None, "no invitation was seen in the delivery table"
+        base_row = bare(smtp, template, int(str(rows[0]["invitations"])), CONNECTIONS)
+        for row in rows:
+            row["service/bare"] = round(float(str(row["msg/s"])) / float(str(base_row["msg/s"])),
+                                        2)
+
+    print()
+    print(f"Invitation fan-out: {args.attendees:,} attendees; the first row publishes "
+          f"{args.sessions} sessions, each further row {args.sweep_sessions} new ones")
+    print(table(rows))
+    print()
+    print(table([base_row]))
+    print()
+    ok = all(r["extra"] == 0 and r["duplicate ids"] == 0 for r in rows)
+    print("every invitation exactly once: " + ("yes" if ok else "NO"))
+    print(machine())
+    print(f"({time.monotonic() - started:.0f}s in all)")
+    if not ok:
+        sys.exit(1)
+
+
+if __name__ == "__main__":
+    main()

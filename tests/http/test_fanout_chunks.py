@@ -1,0 +1,193 @@
+"""A publication to many is dispatched in steps, each committed at once: the first invitations
+are sent while the rest are still being rendered, and a worker gone between two steps leaves a
+fan-out that another worker finishes with nothing lost and nothing twice."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import AsyncIterator
+from datetime import datetime, timedelta
+from typing import Any
+from zoneinfo import ZoneInfo
+
+import asyncpg
+import pytest
+
+from conference.db.pool import create_pool
+from conference.mail.sender import Mailer
+from conference.outbox.worker import Worker
+from conference.settings import Settings
+from tests.conftest import conference_body, start_api
+from tests.http.test_calendar_flow import is_invitation, read_invite
+from tests.support import RecordingSMTP
+
+BASE = "/api/v1/conferences/alliance"
+PEOPLE = 30
+SESSIONS = 2
+
+
+@pytest.fixture
+def stepped(settings: Settings) -> Settings:
+    data = settings.model_dump()
+    data["worker"].update(dispatch_first_step=5, dispatch_max_step=20)
+    return Settings.model_validate(data)
+
+
+@pytest.fixture
+async def published(db_url: str, stepped: Settings) -> AsyncIterator[int]:
+    """A conference with PEOPLE approved officials and SESSIONS sessions, just published (no
+    worker has run yet); yields the id of the programme.published event."""
+    api = await start_api(db_url, stepped, run_worker=False)
+    try:
+        assert (await api.call("POST", "/api/v1/conferences", role="admin",
+                               json=conference_body()))[0] == 201
+        _, be, _ = await api.call("POST", f"{BASE}/delegations", role="protocol", json={
+            "kind": "country", "country": "BE",
+            "focal_point": {"name": "FP", "email": "fp@example.org"}})
+        for n in range(PEOPLE):
+            status, created, _ = await api.call("POST", f"{BASE}/accreditations", role="protocol",
+                                                json={
+                "category": "official", "given_name": f"Official{n}", "family_name": "Peeters",
+                "email": f"official{n}@example.org", "language": "fr" if n % 2 else "en",
+                "delegation_id": be["id"], "rank": "senior_official", "function": "Director"})
+            assert status == 201, created
+            status, _, _ = await api.call(
+                "POST", f"/api/v1/accreditations/{created['id']}/decision", role="protocol",
+                json={"decision": "approve"})
+            assert status == 200
+        _, room, _ = await api.call("POST", f"{BASE}/rooms", role="protocol",
+                                    json={"name": "Plenary", "capacity": 500})
+        _, conf, _ = await api.call("GET", BASE)
+        day = datetime.fromisoformat(conf["starts_on"]).replace(tzinfo=ZoneInfo("Europe/Brussels"))
+        for h in range(9, 9 + SESSIONS):
+            status, _, _ = await api.call("POST", f"{BASE}/sessions", role="protocol", json={
+                "title": {"fr": f"Séance {h}", "en": f"Session {h}"}, "kind": "plenary",
+                "room_id": room["id"], "starts_at": (day + timedelta(hours=h)).isoformat(),
+                "ends_at": (day + timedelta(hours=h, minutes=50)).isoformat(),
+                "audience": ["official"]})
+            assert status == 201
+        # the approvals' own events first (after the publication they would send the invitations)
+        worker = await _worker(db_url, stepped, RecordingSMTP())
+        try:
+            while await worker.dispatch_once():
+                pass
+        finally:
+            await _close(worker)
+        assert (await api.call("POST", f"{BASE}/programme/publish", role="protocol"))[0] == 201
+    finally:
+        await api.client.close()
+    conn = await asyncpg.connect(db_url)
+    try:
+        yield await conn.fetchval(
+            "SELECT id FROM domain_event WHERE type = 'programme.published'")
+    finally:
+        await conn.close()
+
+
+async def _worker(db_url: str, settings: Settings, smtp: RecordingSMTP) -> Worker:
+    pool = await create_pool(db_url, settings.database)
+    return Worker(pool, settings, Mailer(settings.smtp, "127.0.0.1", smtp.port), db_url)
+
+
+async def _close(worker: Worker) -> None:
+    await worker.mailer.close()
+    await worker.webhooks.close()
+    await worker.pool.close()
+
+
+async def _state(db_url: str, event_id: int) -> tuple[bool, int]:
+    """(is the event dispatched?, its invitations in the delivery table)"""
+    conn = await asyncpg.connect(db_url)
+    try:
+        dispatched = await conn.fetchval(
+            "SELECT dispatched_at IS NOT NULL FROM domain_event WHERE id = $1", event_id)
+        count = await conn.fetchval(
+            "SELECT count(*) FROM delivery WHERE event_id = $1 AND template LIKE 'invitation_%'",
+            event_id)
+        return bool(dispatched), int(count)
+    finally:
+        await conn.close()
+
+
+async def _step_into(worker: Worker, db_url: str, event_id: int) -> tuple[bool, int]:
+    """Dispatch until the event's first step is committed."""
+    for _ in range(100):
+        await worker.dispatch_once()
+        dispatched, count = await _state(db_url, event_id)
+        if dispatched or count:
+            return dispatched, count
+    raise AssertionError("the publication was never dispatched")
+
+
+async def _send_all(worker: Worker) -> None:
+    while await worker.dispatch_once() or await worker.send_once():
+        pass
+
+
+def _invitations(smtp: RecordingSMTP) -> list[Any]:
+    return [read_invite(m) for m in smtp.messages if is_invitation(m)]
+
+
+async def test_first_invitations_go_out_before_the_event_is_dispatched(
+    db_url: str, stepped: Settings, smtp: RecordingSMTP, published: int
+) -> None:
+    worker = await _worker(db_url, stepped, smtp)
+    try:
+        dispatched, count = await _step_into(worker, db_url, published)
+        assert (dispatched, count) == (False, 5)  # the first step only, committed
+        await worker.send_once()
+        await worker.send_once()
+        assert len(_invitations(smtp)) == 5  # sent while the rest is not even rendered
+        steps = [count]
+        while not dispatched:
+            await worker.dispatch_once()
+            dispatched, count = await _state(db_url, published)
+            steps.append(count)
+        assert steps == [5, 25, 45, 60]  # 5, then 20 at most a transaction
+        await _send_all(worker)
+    finally:
+        await _close(worker)
+    conn = await asyncpg.connect(db_url)
+    try:  # the sent marks (grouped, asynchronous commit) are all there when send_once returns
+        assert await conn.fetchval("SELECT count(*) FILTER (WHERE status <> 'sent'"
+                                   " OR message IS NOT NULL) FROM delivery") == 0
+    finally:
+        await conn.close()
+    invites = _invitations(smtp)
+    assert len(invites) == PEOPLE * SESSIONS
+    assert len({(i.to, i.uid) for i in invites}) == PEOPLE * SESSIONS
+    assert len({m["Message-ID"] for m in smtp.messages}) == len(smtp.messages)
+
+
+async def test_a_worker_gone_between_steps_leaves_nothing_lost_and_nothing_twice(
+    db_url: str, stepped: Settings, smtp: RecordingSMTP, published: int
+) -> None:
+    first = await _worker(db_url, stepped, smtp)
+    try:
+        await _step_into(first, db_url, published)
+        await first.dispatch_once()
+        await first.send_once()
+    finally:
+        await _close(first)  # gone: its next steps never happen
+    dispatched, count = await _state(db_url, published)
+    assert not dispatched and 0 < count < PEOPLE * SESSIONS
+    sent_before = len(_invitations(smtp))
+    assert sent_before > 0
+
+    second = await _worker(db_url, stepped, smtp)  # starts again with a small step
+    try:
+        await _send_all(second)
+    finally:
+        await _close(second)
+    assert await _state(db_url, published) == (True, PEOPLE * SESSIONS)
+    invites = _invitations(smtp)
+    per_pair = Counter((i.to, i.uid) for i in invites)
+    assert len(per_pair) == PEOPLE * SESSIONS
+    assert set(per_pair.values()) == {1}
+    conn = await asyncpg.connect(db_url)
+    try:  # the webhooks consumer, finished in the first step, was recorded as such
+        done = await conn.fetchval("SELECT consumers_done FROM domain_event WHERE id = $1",
+                                   published)
+        assert done == ["conference.webhooks.repo:webhook_deliveries"]
+    finally:
+        await conn.close()
