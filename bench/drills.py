@@ -32,6 +32,7 @@ import asyncpg
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from bench import seed  # noqa: E402
 from bench.common import (  # noqa: E402
     Service,
     machine,
@@ -42,6 +43,7 @@ from bench.common import (  # noqa: E402
     stop_process,
     table,
 )
+from bench.load import press_application  # noqa: E402
 
 # Short backoff and leases so that a drill ends in seconds after the fault ends; the mechanisms
 # are the production ones, only their periods are shorter.
@@ -52,42 +54,6 @@ DRILL_WORKER = {
     "CONFERENCE_WORKER__POLL_SECONDS": "0.5",
     "CONFERENCE_WORKER__MAX_ATTEMPTS": "100",
 }
-
-
-def conference_body(slug: str, pool_capacity: int = 100_000) -> dict[str, Any]:
-    """A conference whose press registration is open now."""
-    from datetime import UTC, datetime, timedelta
-
-    now = datetime.now(UTC)
-    return {
-        "slug": slug,
-        "title": {"fr": "Exercice de panne", "en": "Fault drill"},
-        "venue": {"name": "Charlemagne", "address": "Rue de la Loi 170, 1040 Bruxelles"},
-        "timezone": "Europe/Brussels",
-        "starts_on": (now + timedelta(days=30)).date().isoformat(),
-        "ends_on": (now + timedelta(days=31)).date().isoformat(),
-        "patron": None,
-        "hosts": [{"name": "Cecilia Malmström", "rank": "minister"}],
-        "languages": ["fr", "en"],
-        "press_registration": {"opens_at": (now - timedelta(days=1)).isoformat(),
-                               "closes_at": (now + timedelta(days=20)).isoformat(),
-                               "pool_capacity": pool_capacity},
-        "security_list_deadline": (now + timedelta(days=25)).isoformat(),
-        "spokespersons": [{"name": "Michele Cercone", "phone": "+32 2 298 09 63",
-                           "email": "michele.cercone@example.org"}],
-        "organiser_email": "organiser@example.org",
-        "protocol": {"tie_break": "eu_protocol", "presidency": None,
-                     "seated_before_minutes": 15},
-    }
-
-
-def press_body(run: str, n: int) -> dict[str, Any]:
-    return {
-        "category": "press", "given_name": "Marie", "family_name": f"Dupont{n}",
-        "email": f"drill.{run}.{n}@example.org", "language": "fr" if n % 2 else "en",
-        "press": {"outlet": "Le Soir", "press_card_number": f"BE-{run}-{n}",
-                  "role": "journalist", "country": "BE"},
-    }
 
 
 @dataclass
@@ -115,7 +81,7 @@ async def drive(svc: Service, slug: str, run: str, *, connections: int, seconds:
             if total is not None and n >= start_at + total:
                 return
             try:
-                async with session.post(url, json=press_body(run, n)) as resp:
+                async with session.post(url, json=press_application(run, n)) as resp:
                     body = await resp.read()
                     out.statuses[str(resp.status)] += 1
                     if resp.status == 201:
@@ -178,7 +144,8 @@ def outcome(name: str, expected: int, smtp: Any, **more: object) -> dict[str, ob
 def drill_smtp(db_url: str | None, down: float, notices: int) -> dict[str, object]:
     with postgres(db_url) as db, smtp_counter() as smtp, \
             service(db.url, smtp_port=smtp.port, extra=DRILL_WORKER) as svc:
-        status, body = svc.request("POST", "/api/v1/conferences", conference_body("smtp-drill"))
+        status, body = svc.request("POST", "/api/v1/conferences",
+                                   seed.conference_body("smtp-drill"))
         assert status == 201, body
         # Each press application sends two notices: the applicant's and the press office's.
         applications = notices // 2
@@ -204,8 +171,6 @@ def drill_smtp(db_url: str | None, down: float, notices: int) -> dict[str, objec
 
 
 def drill_kill(db_url: str | None, invitations: int, kills: int) -> dict[str, object]:
-    from bench import seed
-
     with postgres(db_url) as db, smtp_counter() as smtp, \
             service(db.url, smtp_port=smtp.port, worker=False, extra=DRILL_WORKER) as svc:
         workers = start_workers(db.url, 1, smtp_port=smtp.port, extra=DRILL_WORKER)
@@ -240,7 +205,7 @@ def drill_kill(db_url: str | None, invitations: int, kills: int) -> dict[str, ob
 def drill_restart(down: float, seconds: float, connections: int) -> dict[str, object]:
     with postgres(None) as db, service(db.url, extra=DRILL_WORKER) as svc:
         status, body = svc.request("POST", "/api/v1/conferences",
-                                   conference_body("restart-drill"))
+                                   seed.conference_body("restart-drill"))
         assert status == 201, body
 
         up_at = 0.0
