@@ -27,13 +27,13 @@ import sys
 import tempfile
 import time
 from collections.abc import Iterator
-from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
 if __package__ in (None, ""):
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from bench import seed
 from bench.common import (
     BIN,
     ROOT,
@@ -52,51 +52,57 @@ SLUG = "press-burst"
 
 
 def conference_body() -> dict[str, Any]:
-    now = datetime.now(UTC)
-    return {
-        "slug": SLUG,
-        "title": {"fr": "Conférence de presse", "en": "Press burst"},
-        "venue": {"name": "Charlemagne", "address": "Rue de la Loi 170, 1040 Bruxelles"},
-        "timezone": "Europe/Brussels",
-        "starts_on": (now + timedelta(days=30)).date().isoformat(),
-        "ends_on": (now + timedelta(days=31)).date().isoformat(),
-        "patron": {"name": "Queen Paola of Belgium", "title": "queen",
-                   "style": {"fr": "S.M. la Reine Paola de Belgique",
-                             "en": "H.M. Queen Paola of Belgium"}},
-        "hosts": [{"name": "Cecilia Malmström", "rank": "minister"}],
-        "languages": ["fr", "en"],
-        "press_registration": {
-            "opens_at": (now - timedelta(hours=1)).isoformat(),
-            "closes_at": (now + timedelta(days=20)).isoformat(),
-            "pool_capacity": 100_000,
-        },
-        "security_list_deadline": (now + timedelta(days=25)).isoformat(),
-        "spokespersons": [{"name": "Michele Cercone", "phone": "+32 2 298 09 63",
-                           "email": "michele.cercone@example.org"}],
-        "organiser_email": "organiser@example.org",
-        "protocol": {"tie_break": "eu_protocol", "presidency": None, "seated_before_minutes": 15},
-    }
+    """Press registration open now, with a pool far larger than any burst."""
+    return seed.conference_body(SLUG, pool_capacity=100_000)
 
 
-def load(url: str, connections: int, duration: float, warmup: float, kind: str) -> dict[str, Any]:
-    """One run of bench/load.py; its JSON line."""
-    done = subprocess.run(
+def load(url: str, connections: int, duration: float, warmup: float, kind: str,
+         app_pid: int | None = None) -> dict[str, Any]:
+    """One run of bench/load.py; its JSON line, plus (given the pid of what is loaded) the CPU
+    time per request of that process tree and of PostgreSQL's processes while it measured."""
+    proc = subprocess.Popen(
         [sys.executable, str(BENCH / "load.py"), "--url", url, "--connections", str(connections),
          "--duration", str(duration), "--warmup", str(warmup), "--kind", kind],
-        capture_output=True, text=True, check=True)
-    result: dict[str, Any] = json.loads(done.stdout.strip().splitlines()[-1])
+        stdout=subprocess.PIPE, text=True)
+    time.sleep(warmup)
+    before = cpu_seconds(app_pid) if app_pid else None
+    out, _ = proc.communicate()
+    if proc.returncode:
+        raise subprocess.CalledProcessError(proc.returncode, proc.args, out)
+    result: dict[str, Any] = json.loads(out.strip().splitlines()[-1])
+    if before is not None and app_pid and result["requests"]:
+        after = cpu_seconds(app_pid)
+        result["app_cpu_ms"] = round((after[0] - before[0]) * 1000 / result["requests"], 3)
+        result["pg_cpu_ms"] = round((after[1] - before[1]) * 1000 / result["requests"], 3)
     return result
 
 
+def cpu_seconds(pid: int) -> tuple[float, float]:
+    """CPU seconds used so far by ``pid`` with its children, and by the postgres processes."""
+    import psutil
+
+    def used(p: psutil.Process) -> float:
+        try:
+            t = p.cpu_times()
+            return float(t.user + t.system)
+        except psutil.Error:
+            return 0.0
+
+    root = psutil.Process(pid)
+    app = used(root) + sum(used(c) for c in root.children(recursive=True))
+    pg = sum(used(p) for p in psutil.process_iter(["name"]) if p.info["name"] == "postgres")
+    return app, pg
+
+
 @contextlib.contextmanager
-def bare(db_url: str) -> Iterator[str]:
-    """bench/bare.py as a process on this database; yields its registration URL."""
+def bare(db_url: str) -> Iterator[tuple[str, int]]:
+    """bench/bare.py as a process on this database; yields its registration URL and pid."""
     port = free_port()
     proc = subprocess.Popen([sys.executable, str(BENCH / "bare.py"), "--port", str(port),
                              "--database-url", db_url], start_new_session=True)
     try:
         wait_ready(f"http://127.0.0.1:{port}", proc)
-        yield f"http://127.0.0.1:{port}/register"
+        yield f"http://127.0.0.1:{port}/register", proc.pid
     finally:
         stop_process(proc)
 
@@ -105,7 +111,9 @@ def row(stack: str, r: dict[str, Any]) -> dict[str, object]:
     bad = r["requests"] - r["status"].get("201", 0) + r["errors"]
     return {"stack": stack, "connections": r["connections"], "req/s": float(r["throughput"]),
             "p50 ms": float(r["p50_ms"]), "p95 ms": float(r["p95_ms"]),
-            "p99 ms": float(r["p99_ms"]), "not 201": bad}
+            "p99 ms": float(r["p99_ms"]), "not 201": bad,
+            "app CPU ms/req": r.get("app_cpu_ms", "-"),
+            "PostgreSQL CPU ms/req": r.get("pg_cpu_ms", "-")}
 
 
 # -- pgbench ------------------------------------------------------------------------------------
@@ -225,10 +233,10 @@ def main(argv: list[str] | None = None) -> int:
             status, body = svc.request("POST", "/api/v1/conferences", conference_body())
             assert status == 201, body
             url = f"{svc.base_url}/api/v1/conferences/{SLUG}/accreditations"
-            with bare(db.url) as bare_url:
+            with bare(db.url) as (bare_url, bare_pid):
                 for c in conns:
-                    s = load(url, c, args.duration, args.warmup, "service")
-                    b = load(bare_url, c, args.duration, args.warmup, "bare")
+                    s = load(url, c, args.duration, args.warmup, "service", svc.proc.pid)
+                    b = load(bare_url, c, args.duration, args.warmup, "bare", bare_pid)
                     rows += [row("service", s), row("bare", b)]
                     ratio_rows.append(ratios(s, b))
                     results["runs"] += [s, b]
@@ -239,11 +247,12 @@ def main(argv: list[str] | None = None) -> int:
                         if c == args.processes_connections), None)
             if one is None:
                 one = load(url, args.processes_connections, args.duration, args.warmup,
-                           "service")
+                           "service", svc.proc.pid)
         scale_rows.append({"service processes": 1, **_scale(one)})
         with service(db.url, processes=2, worker=args.worker) as svc2:
             url2 = f"{svc2.base_url}/api/v1/conferences/{SLUG}/accreditations"
-            two = load(url2, args.processes_connections, args.duration, args.warmup, "service")
+            two = load(url2, args.processes_connections, args.duration, args.warmup, "service",
+                       svc2.proc.pid)
         scale_rows.append({"service processes": 2, **_scale(two)})
         results["processes_2"] = two
         if not args.no_pgbench:
@@ -271,7 +280,8 @@ def main(argv: list[str] | None = None) -> int:
 
 def _scale(r: dict[str, Any]) -> dict[str, object]:
     return {"connections": r["connections"], "req/s": float(r["throughput"]),
-            "p50 ms": float(r["p50_ms"]), "p99 ms": float(r["p99_ms"])}
+            "p50 ms": float(r["p50_ms"]), "p99 ms": float(r["p99_ms"]),
+            "app CPU ms/req": r.get("app_cpu_ms", "-")}
 
 
 if __name__ == "__main__":

@@ -54,7 +54,8 @@ class Seeded:
     """How long the seeding took (the HTTP part)."""
 
 
-def conference_body(slug: str) -> dict[str, Any]:
+def conference_body(slug: str, *, pool_capacity: int = 10) -> dict[str, Any]:
+    """A conference a month away whose press registration is open now."""
     now = datetime.now(UTC)
     return {
         "slug": slug,
@@ -69,7 +70,7 @@ def conference_body(slug: str) -> dict[str, Any]:
         "press_registration": {
             "opens_at": (now - timedelta(days=1)).isoformat(),
             "closes_at": (now + timedelta(days=20)).isoformat(),
-            "pool_capacity": 10,
+            "pool_capacity": pool_capacity,
         },
         "security_list_deadline": (now + timedelta(days=25)).isoformat(),
         "spokespersons": [{"name": "Tove Ernst", "phone": "+32 2 298 67 64",

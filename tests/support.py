@@ -93,3 +93,23 @@ def body_text(msg: EmailMessage) -> str:
     part = msg.get_body(preferencelist=("plain",))
     assert part is not None
     return str(part.get_content())
+
+
+async def wait_ready(base: str, proc: asyncio.subprocess.Process | None = None,
+                     timeout: float = 20.0) -> None:
+    """Wait until ``base``/readyz answers 200 (a served process is up); fail if ``proc`` exits."""
+    import aiohttp
+
+    deadline = time.monotonic() + timeout
+    async with aiohttp.ClientSession() as http:
+        while time.monotonic() < deadline:
+            if proc is not None and proc.returncode is not None:
+                raise AssertionError(await proc.stderr.read() if proc.stderr else b"")
+            try:
+                async with http.get(f"{base}/readyz") as r:
+                    if r.status == 200:
+                        return
+            except aiohttp.ClientConnectionError:
+                pass
+            await asyncio.sleep(0.1)
+    raise AssertionError(f"{base} not ready after {timeout} s")

@@ -26,6 +26,8 @@ log = logging.getLogger(__name__)
 
 
 class Waker:
+    interval = 0.01  # seconds
+
     def __init__(self, pool: asyncpg.Pool, local: Worker | None = None) -> None:
         self._pool = pool
         self._local = local
@@ -50,6 +52,9 @@ class Waker:
                 if not is_unavailable(exc):
                     log.warning("outbox waker: %s", type(exc).__name__)
                 return
+            # At most one NOTIFY per interval under a burst: the first is at once, the requests
+            # answered meanwhile share the next.
+            await asyncio.sleep(self.interval)
 
     async def close(self) -> None:
         if self._task is not None and not self._task.done():

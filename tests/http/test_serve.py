@@ -17,6 +17,7 @@ import aiohttp
 import pytest
 
 from tests.conftest import conference_body, press_body
+from tests.support import wait_ready
 
 pytestmark = pytest.mark.slow
 
@@ -52,15 +53,8 @@ async def test_serve_with_embedded_database_and_local_sink(tmp_path: Path) -> No
         assert str(tmp_path / "mail") in lines[1]
         token = lines[2].rsplit(" ", 1)[1]
         base = f"http://127.0.0.1:{port}"
+        await wait_ready(base)
         async with aiohttp.ClientSession() as http:
-            for _ in range(100):
-                try:
-                    async with http.get(f"{base}/readyz") as r:
-                        if r.status == 200:
-                            break
-                except aiohttp.ClientConnectionError:
-                    pass
-                await asyncio.sleep(0.1)
             async with http.post(f"{base}/api/v1/conferences", json=conference_body(),
                                  headers={"Authorization": f"Bearer {token}"}) as r:
                 assert r.status == 201, await r.text()

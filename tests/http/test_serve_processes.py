@@ -16,6 +16,7 @@ import aiohttp
 import pytest
 
 from tests.conftest import conference_body, press_body
+from tests.support import wait_ready
 
 pytestmark = pytest.mark.slow
 
@@ -51,17 +52,7 @@ async def _start(db_url: str, tmp_path: Path) -> tuple[asyncio.subprocess.Proces
         sys.executable, "-m", "conference", "serve", "--port", str(port), "--processes", "2",
         env=env, stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE)
     base = f"http://127.0.0.1:{port}"
-    async with aiohttp.ClientSession() as http:
-        for _ in range(200):
-            if proc.returncode is not None:
-                raise AssertionError(await proc.stderr.read() if proc.stderr else b"")
-            try:
-                async with http.get(f"{base}/readyz") as r:
-                    if r.status == 200:
-                        break
-            except aiohttp.ClientConnectionError:
-                pass
-            await asyncio.sleep(0.1)
+    await wait_ready(base, proc)
     return proc, port, base
 
 
