@@ -34,8 +34,8 @@ async def test_a_worker_elsewhere_is_woken_by_the_request_not_by_its_polling(
         status, body, _ = await api.call("POST", "/api/v1/conferences/alliance/accreditations",
                                          json=press_body(1))
         assert status == 201, body
-        notices = await smtp.wait_for(2, timeout=10)
-        assert any("marie.dupont1@example.org" in m["To"] for m in notices)
+        await smtp.wait_for(1, timeout=10,
+                            where=lambda m: "marie.dupont1@example.org" in str(m["To"]))
         assert time.monotonic() - started < 5  # far sooner than the 60 s poll
     finally:
         worker.stop()
@@ -53,7 +53,9 @@ async def test_the_registration_transaction_does_not_notify_but_the_request_does
     assert status == 201
     heard: list[str] = []
     listener = await asyncpg.connect(db_url)
-    await listener.add_listener(CHANNEL, lambda *args: heard.append(args[3]))
+    # (the workers' own inserts of deliveries notify 'delivery': not what this is about)
+    await listener.add_listener(
+        CHANNEL, lambda *args: heard.append(args[3]) if args[3] == "domain_event" else None)
     try:
         # A write through SQL alone (what a request's transaction does) wakes nobody...
         await listener.execute(
