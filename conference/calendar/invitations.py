@@ -224,20 +224,22 @@ async def calendar_invitations(
     published = await latest_published(conn, event.conference_id)
     if published is None:
         return []
+    sessions = {uuid.UUID(s["session_id"]): s for s in published.sessions}
+    views = [session_view(s) for s in published.sessions]
     if event.type == "programme.published":
-        people = await conn.fetch(Q["attendees_of_conference"], event.conference_id)
-        states = await conn.fetch(Q["states_of_conference"], event.conference_id)
+        actions, people = await _publication_step(conn, event.conference_id, views, ctx)
     else:
         row = await conn.fetchrow(Q["attendee"], uuid.UUID(event.payload["accreditation_id"]))
         if row is None or row["erased_at"] is not None:
             return []
         people = [row]
         states = await conn.fetch(Q["states_of_accreditation"], row["id"])
-    sent = {(r["accreditation_id"], r["session_id"]): Sent(r["method"], r["sequence"],
-                                                           r["basis"]) for r in states}
-    sessions = {uuid.UUID(s["session_id"]): s for s in published.sessions}
-    actions = plan([session_view(s) for s in published.sessions],
-                   [attendee_view(p) for p in people], sent)
+        actions = plan(views, [attendee_view(row)], _sent(states))
+        actions = [a for a in actions if a.session_id in sessions]
+        if ctx.limit is not None and len(actions) > ctx.limit:
+            # A step: the states saved below make the next call plan only the rest.
+            actions = actions[:ctx.limit]
+            ctx.incomplete = True
     if not actions:
         return []
     key = f"calendar-renderer:{event.conference_id}"
@@ -247,11 +249,6 @@ async def calendar_invitations(
         renderer = Renderer(conference, ctx, await load_signer(conn))
         ctx.cache[key] = renderer
     by_id = {p["id"]: p for p in people}
-    actions = [a for a in actions if a.session_id in sessions]
-    if ctx.limit is not None and len(actions) > ctx.limit:
-        # A step: the states saved below make the next call plan only the rest.
-        actions = actions[:ctx.limit]
-        ctx.incomplete = True
     deliveries = [renderer.message(sessions[a.session_id], a, by_id[a.accreditation_id], event)
                   for a in actions]
     await conn.execute(
@@ -261,3 +258,60 @@ async def calendar_invitations(
         [a.basis for a in actions], [a.role for a in actions],
     )
     return deliveries
+
+
+def _sent(states: list[asyncpg.Record]) -> dict[tuple[uuid.UUID, uuid.UUID], Sent]:
+    return {(r["accreditation_id"], r["session_id"]): Sent(r["method"], r["sequence"], r["basis"])
+            for r in states}
+
+
+async def _publication_step(
+    conn: asyncpg.Connection, conference_id: uuid.UUID, views: list[SessionView],
+    ctx: DispatchContext,
+) -> tuple[list[Action], list[asyncpg.Record]]:
+    """The actions of one step of a publication: attendees in accreditation order from where
+    the previous step stopped (``ctx.cursor``, the ``seq`` of the last attendee it finished),
+    planned a slice at a time against their own states, until ``ctx.limit`` actions.
+
+    A step therefore reads about as many attendees as it sends messages, however big the
+    conference. An attendee cut at the limit is planned again by the next step, whose states
+    (saved with this step) leave exactly the rest; the cursor is saved with them, so a worker
+    taking over after a crash starts there too. Whoever changes after the cursor has passed
+    them is reconciled by the event of that change, planned alone against the latest programme.
+    """
+    limit = ctx.limit
+    published = {v.session_id for v in views}
+    done = int(ctx.cursor) if ctx.cursor else 0
+    scanned = done
+    sessions = max(1, len(views))
+    actions: list[Action] = []
+    people: list[asyncpg.Record] = []
+    while True:
+        room = None if limit is None else limit - len(actions)
+        size = 500 if room is None else min(500, room // sessions + 1)
+        rows = await conn.fetch(Q["attendees_after"], conference_id, scanned, size)
+        if not rows:
+            break  # every attendee is done
+        states = await conn.fetch(Q["states_of_accreditations"], [r["id"] for r in rows])
+        mine: dict[uuid.UUID, list[Action]] = {}
+        for a in plan(views, [attendee_view(r) for r in rows], _sent(states)):
+            if a.session_id in published:  # a session no longer published: nothing to render
+                mine.setdefault(a.accreditation_id, []).append(a)
+        for r in rows:
+            todo = mine.get(r["id"], [])
+            if limit is not None and len(actions) + len(todo) > limit:
+                actions.extend(todo[: limit - len(actions)])  # the rest next step
+                people.append(r)
+                ctx.incomplete = True
+                break
+            actions.extend(todo)
+            people.append(r)
+            done = r["seq"]
+            if limit is not None and len(actions) == limit:
+                ctx.incomplete = True  # the next step finds the rest, or that there is none
+                break
+        if ctx.incomplete:
+            break
+        scanned = rows[-1]["seq"]
+    ctx.cursor = str(done) if ctx.incomplete else None
+    return actions, people

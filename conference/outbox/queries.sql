@@ -1,6 +1,6 @@
 -- name: claim_events
 SELECT id, type, conference_id, subject_id, payload, occurred_at, dispatch_attempts,
-       consumers_done
+       consumers_done, consumer_cursors
 FROM domain_event
 WHERE dispatched_at IS NULL AND dispatch_after <= now()
 ORDER BY id
@@ -8,10 +8,13 @@ LIMIT $1
 FOR UPDATE SKIP LOCKED
 
 -- name: mark_dispatched
-UPDATE domain_event SET dispatched_at = now(), dispatch_error = NULL WHERE id = ANY($1::bigint[])
+UPDATE domain_event SET dispatched_at = now(), dispatch_error = NULL, consumer_cursors = '{}'
+WHERE id = ANY($1::bigint[])
 
 -- name: dispatch_progress
-UPDATE domain_event SET consumers_done = $2::text[], dispatch_error = NULL WHERE id = $1
+UPDATE domain_event
+SET consumers_done = $2::text[], consumer_cursors = $3::jsonb, dispatch_error = NULL
+WHERE id = $1
 
 -- name: dispatch_failed
 UPDATE domain_event

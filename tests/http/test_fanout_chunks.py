@@ -4,6 +4,7 @@ fan-out that another worker finishes with nothing lost and nothing twice."""
 
 from __future__ import annotations
 
+import json
 from collections import Counter
 from collections.abc import AsyncIterator
 from datetime import datetime, timedelta
@@ -191,3 +192,68 @@ async def test_a_worker_gone_between_steps_leaves_nothing_lost_and_nothing_twice
         assert done == ["conference.webhooks.repo:webhook_deliveries"]
     finally:
         await conn.close()
+
+
+CALENDAR = "conference.calendar.invitations:calendar_invitations"
+
+
+async def test_each_step_starts_where_the_last_one_stopped(
+    db_url: str, stepped: Settings, smtp: RecordingSMTP, published: int
+) -> None:
+    """Attendees are taken in accreditation order; the step saves the last one it finished (its
+    cursor) with its deliveries, and the next step starts after it."""
+    conn = await asyncpg.connect(db_url)
+    try:
+        order = [r["id"] for r in await conn.fetch(
+            "SELECT id FROM accreditation WHERE status = 'approved' ORDER BY seq")]
+        seqs = [r["seq"] for r in await conn.fetch(
+            "SELECT seq FROM accreditation WHERE status = 'approved' ORDER BY seq")]
+        worker = await _worker(db_url, stepped, smtp)
+        try:
+            await _step_into(worker, db_url, published)
+            # 5 invitations, 2 sessions each: the first two attendees, and one of the third's
+            cursors = json.loads(await conn.fetchval(
+                "SELECT consumer_cursors FROM domain_event WHERE id = $1", published))
+            assert cursors == {CALENDAR: str(seqs[1])}
+            got = Counter(r["accreditation_id"] for r in await conn.fetch(
+                "SELECT accreditation_id FROM delivery WHERE event_id = $1", published))
+            assert got == Counter({order[0]: 2, order[1]: 2, order[2]: 1})
+            await worker.dispatch_once()  # 20 more: the third's second, then 9½ attendees
+            cursors = json.loads(await conn.fetchval(
+                "SELECT consumer_cursors FROM domain_event WHERE id = $1", published))
+            assert cursors == {CALENDAR: str(seqs[11])}
+            await _send_all(worker)
+        finally:
+            await _close(worker)
+        assert json.loads(await conn.fetchval(
+            "SELECT consumer_cursors FROM domain_event WHERE id = $1", published)) == {}
+    finally:
+        await conn.close()
+    per_pair = Counter((i.to, i.uid) for i in _invitations(smtp))
+    assert len(per_pair) == PEOPLE * SESSIONS and set(per_pair.values()) == {1}
+
+
+async def test_a_worker_taking_over_starts_at_the_saved_cursor(
+    db_url: str, stepped: Settings, smtp: RecordingSMTP, published: int
+) -> None:
+    """The cursor is what the next step reads: moved past everyone (as if a worker had done
+    them all), the next worker sends nothing more and finishes the event."""
+    first = await _worker(db_url, stepped, smtp)
+    try:
+        await _step_into(first, db_url, published)
+    finally:
+        await _close(first)
+    conn = await asyncpg.connect(db_url)
+    try:
+        last = await conn.fetchval("SELECT max(seq) FROM accreditation")
+        await conn.execute("UPDATE domain_event SET consumer_cursors = $2::jsonb WHERE id = $1",
+                           published, json.dumps({CALENDAR: str(last)}))
+    finally:
+        await conn.close()
+    second = await _worker(db_url, stepped, smtp)
+    try:
+        await _send_all(second)
+    finally:
+        await _close(second)
+    assert await _state(db_url, published) == (True, 5)
+    assert len(_invitations(smtp)) == 5
