@@ -37,6 +37,8 @@ from conference.signing import Signer, load_signer
 
 Q = queries_beside(__file__)
 PRODID = "-//Conference logistics//Programme//EN"
+_SALUTATION = "\x00salutation\x00"  # NUL: in no text from PostgreSQL, nor in a template
+_FEED_URL = "\x00feed_url\x00"
 
 
 @dataclass(frozen=True)
@@ -101,6 +103,8 @@ class Renderer:
         self._templates: dict[tuple[str, str, int, str], InvitationTemplate] = {}
         self._skeletons: dict[tuple[str, str, int, str, str], InvitationSkeleton] = {}
         self._times: dict[tuple[str, str], tuple[str, str, str]] = {}
+        self._texts: dict[tuple[str, str, int, str, str], str] = {}
+        self._feeds: dict[uuid.UUID, str] = {}
 
     def _royal(self, language: str) -> str | None:
         patron = self.conference.patron
@@ -158,6 +162,34 @@ class Renderer:
             self._times[key] = found
         return found
 
+    def _text(self, s: dict[str, Any], action: Action, lang: str, prefix: str, update: bool,
+              when: str, when_short: str, seated_by: str) -> str:
+        """The mail's text for a session version, with the per-person parts (salutation, feed
+        URL) as placeholders: jinja runs once per version, not once per message."""
+        key = (s["session_id"], action.method, action.sequence, lang, prefix)
+        text = self._texts.get(key)
+        if text is None:
+            royal = self._royal(lang) if s["royal_presence"] else None
+            text = render_template(
+                f"{lang}/invitation.txt",
+                prefix=prefix, title=s["title"][lang], method=action.method, update=update,
+                when=when, when_short=when_short,
+                room=s["room"], conference=self.conference, royal=royal, seated_by=seated_by,
+                session_cancelled=s["status"] == "cancelled",
+                salutation=_SALUTATION, feed_url=_FEED_URL,
+            )
+            if text.count(_SALUTATION) != 1 or text.count(_FEED_URL) != 1:
+                raise ValueError(f"{lang}/invitation.txt must use salutation and feed_url once")
+            self._texts[key] = text
+        return text
+
+    def _feed_url(self, accreditation_id: uuid.UUID) -> str:
+        url = self._feeds.get(accreditation_id)
+        if url is None:
+            url = feed_url(self.ctx.settings.base_url, self.signer, accreditation_id)
+            self._feeds[accreditation_id] = url
+        return url
+
     def message(self, s: dict[str, Any], action: Action, person: asyncpg.Record,
                 event: EventRow) -> NewDelivery:
         lang = person["language"]
@@ -169,16 +201,10 @@ class Renderer:
         prefixes = {"fr": ("Invitation", "Mise à jour", "Annulé"),
                     "en": ("Invitation", "Updated", "Cancelled")}[lang]
         prefix = prefixes[2] if action.method == "CANCEL" else prefixes[1 if update else 0]
-        royal = self._royal(lang) if s["royal_presence"] else None
-        text = render_template(f"{lang}/invitation.txt",
-            prefix=prefix, title=s["title"][lang], method=action.method, update=update,
-            when=when, when_short=when_short,
-            room=s["room"], conference=self.conference, royal=royal, seated_by=seated_by,
-            session_cancelled=s["status"] == "cancelled",
-            salutation=salutation(person["given_name"], person["family_name"], person["rank"],
-                                  person["gender"], lang),
-            feed_url=feed_url(self.ctx.settings.base_url, self.signer, person["id"]),
-        )
+        text = self._text(s, action, lang, prefix, update, when, when_short, seated_by)
+        text = text.replace(_SALUTATION, salutation(
+            person["given_name"], person["family_name"], person["rank"], person["gender"], lang),
+            1).replace(_FEED_URL, self._feed_url(person["id"]), 1)
         subject, _, body = text.partition("\n\n")
         subject = subject.strip()
         text_body = body.strip() + "\n"
