@@ -253,8 +253,7 @@ class Worker:
             while accepted:
                 ids = list(accepted)
                 accepted.clear()
-                async with self.pool.acquire() as conn, conn.transaction():
-                    await conn.execute("SET LOCAL synchronous_commit = off")
+                async with self.pool.acquire() as conn:
                     await conn.execute(Q["mark_sent"], ids)
 
         queue: asyncio.Queue[asyncpg.Record] = asyncio.Queue()

@@ -257,3 +257,25 @@ async def test_a_worker_taking_over_starts_at_the_saved_cursor(
         await _close(second)
     assert await _state(db_url, published) == (True, 5)
     assert len(_invitations(smtp)) == 5
+
+
+async def test_the_sent_mark_commits_asynchronously_and_leaves_the_session_as_it_was(
+    db_url: str,
+) -> None:
+    """The mark sets synchronous_commit for its own (implicit) transaction only: the pooled
+    connection, reused without a reset, keeps the default."""
+    from conference.outbox.worker import Q
+
+    conn = await asyncpg.connect(db_url)
+    try:
+        assert await conn.fetchval("SHOW synchronous_commit") == "on"
+        assert "set_config('synchronous_commit', 'off', true)" in Q["mark_sent"]
+        await conn.execute(Q["mark_sent"], [])
+        await conn.execute("SELECT 1 FROM delivery LIMIT 1")
+        assert await conn.fetchval("SHOW synchronous_commit") == "on"
+        async with conn.transaction():  # within a transaction: off until its end
+            await conn.fetchval("SELECT set_config('synchronous_commit', 'off', true)")
+            assert await conn.fetchval("SHOW synchronous_commit") == "off"
+        assert await conn.fetchval("SHOW synchronous_commit") == "on"
+    finally:
+        await conn.close()
