@@ -17,7 +17,7 @@ from __future__ import annotations
 import hashlib
 import uuid
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -30,7 +30,7 @@ from conference.calendar.plan import Action, AttendeeView, Sent, SessionView, pl
 from conference.conferences.models import Conference
 from conference.conferences.repo import conference_by_id
 from conference.db.sql import queries_beside
-from conference.mail.render import render_template
+from conference.mail.render import load_template, render_template
 from conference.outbox.dispatch import DispatchContext, EventRow, NewDelivery, consumes
 from conference.protocol.address import royal_style, salutation
 from conference.signing import Signer, load_signer
@@ -228,6 +228,27 @@ class Renderer:
             message_id=message_id, message=msg, conference_id=self.conference.id,
             accreditation_id=action.accreditation_id, delivery_id=delivery_id,
         )
+
+
+def warm_up() -> None:
+    """Load now what the first invitation would otherwise load while its attendees wait (tens
+    of milliseconds): the text templates, compiled, the languages' locale data and the email
+    package's header and content machinery."""
+    now = datetime.now(ZoneInfo("Europe/Brussels"))
+    for lang in ("fr", "en"):
+        load_template(f"{lang}/invitation.txt")
+        _when(now, now, lang)
+        format_datetime(now, "d MMM, HH:mm", locale=lang)
+    organizer = Organizer(email="warm@example.org", name="Warm-up é")
+    attendee = Attendee(email="up@example.org", name="Warm Up é", role="REQ-PARTICIPANT")
+    version = SessionVersion(uid="warm-up@example.org", sequence=0, summary="é",
+                             starts_at=now - timedelta(hours=1), ends_at=now, location="é",
+                             description="é", cancelled=False)
+    ics = InvitationTemplate.build(version, organizer, "REQUEST", 30, PRODID).render(attendee,
+                                                                                      now)
+    InvitationSkeleton.build(ics=ics, method="REQUEST", from_addr=organizer, to=attendee,
+                             subject="é", text_body="é\n", message_id="<warm@up.example.org>",
+                             date=now, language="fr")
 
 
 def _when(starts: datetime, ends: datetime, language: str) -> str:

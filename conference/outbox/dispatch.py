@@ -96,7 +96,10 @@ def consumer_name(consumer: Consumer) -> str:
 
 
 def load_consumers() -> None:
-    """Import the modules that register consumers."""
+    """Import the modules that register consumers, and load what their first event needs (so
+    that a worker's first invitations do not wait for it)."""
     import conference.accreditation.notices  # noqa: F401
-    import conference.calendar.invitations  # noqa: F401
+    import conference.calendar.invitations
     import conference.webhooks.repo  # noqa: F401
+
+    conference.calendar.invitations.warm_up()
