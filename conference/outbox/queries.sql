@@ -37,23 +37,38 @@ FROM unnest($1::uuid[], $2::bigint[], $3::uuid[], $4::uuid[], $5::text[], $6::te
 ON CONFLICT (dedupe_key) DO NOTHING
 
 -- name: claim_deliveries
+-- The due (by index delivery_due_order) and the expired leases (delivery_leased, usually none),
+-- each branch ordered and limited on its own index; at most $1 of them, oldest first.
 UPDATE delivery d
 SET status = 'in_flight',
     locked_until = now() + make_interval(secs => $2),
     attempts = d.attempts + 1,
     lease_expiries = d.lease_expiries + (d.status = 'in_flight')::int
 FROM (
-    SELECT id FROM delivery
-    WHERE ((status IN ('queued', 'retry') AND next_attempt_at <= now())
-           OR (status = 'in_flight' AND locked_until < now()))
-      -- one endpoint's webhook deliveries go out in order: the oldest unsent one only
-      AND (webhook_id IS NULL OR NOT EXISTS (
-            SELECT 1 FROM delivery e
-            WHERE e.webhook_id = delivery.webhook_id AND e.seq < delivery.seq
-              AND e.status IN ('queued', 'retry', 'in_flight')))
+    SELECT id FROM (
+        SELECT * FROM (SELECT id, next_attempt_at, seq FROM delivery
+         WHERE status IN ('queued', 'retry') AND next_attempt_at <= now()
+           -- one endpoint's webhook deliveries go out in order: the oldest unsent one only
+           AND (webhook_id IS NULL OR NOT EXISTS (
+                 SELECT 1 FROM delivery e
+                 WHERE e.webhook_id = delivery.webhook_id AND e.seq < delivery.seq
+                   AND e.status IN ('queued', 'retry', 'in_flight')))
+         ORDER BY next_attempt_at, seq
+         LIMIT $1
+         FOR UPDATE SKIP LOCKED) due_now
+        UNION ALL
+        SELECT * FROM (SELECT id, next_attempt_at, seq FROM delivery
+         WHERE status = 'in_flight' AND locked_until < now()
+           AND (webhook_id IS NULL OR NOT EXISTS (
+                 SELECT 1 FROM delivery e
+                 WHERE e.webhook_id = delivery.webhook_id AND e.seq < delivery.seq
+                   AND e.status IN ('queued', 'retry', 'in_flight')))
+         ORDER BY locked_until
+         LIMIT $1
+         FOR UPDATE SKIP LOCKED) lease_expired
+    ) both_kinds
     ORDER BY next_attempt_at, seq
     LIMIT $1
-    FOR UPDATE SKIP LOCKED
 ) due
 WHERE d.id = due.id
 RETURNING d.id, d.sender, d.recipient, d.message, d.attempts, d.kind, d.webhook_id,

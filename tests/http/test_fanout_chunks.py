@@ -279,3 +279,28 @@ async def test_the_sent_mark_commits_asynchronously_and_leaves_the_session_as_it
         assert await conn.fetchval("SHOW synchronous_commit") == "on"
     finally:
         await conn.close()
+
+
+async def test_the_claim_reads_the_due_index_instead_of_sorting_the_queue(db_url: str) -> None:
+    """With thousands queued (a fan-out), a claim reads the first rows of delivery_due_order."""
+    from conference.outbox.worker import Q
+
+    conn = await asyncpg.connect(db_url)
+    try:
+        await conn.execute(
+            "INSERT INTO delivery (template, dedupe_key, recipient, sender, subject, message_id,"
+            " message) SELECT 'invitation_request', 'plan-' || g, 'a@example.org',"
+            " 'b@example.org', 's', '<' || g || '@x>', '\\x00'::bytea"
+            " FROM generate_series(1, 5000) g")
+        await conn.execute("ANALYZE delivery")
+        async with conn.transaction():
+            plan = "\n".join(r[0] for r in await conn.fetch("EXPLAIN " + Q["claim_deliveries"],
+                                                            100, 60.0))
+            assert "Index Scan using delivery_due_order on delivery " in plan, plan
+            assert "Sort Key: delivery.next_attempt_at" not in plan, plan
+            claimed = await conn.fetch(Q["claim_deliveries"], 100, 60.0)
+        assert len(claimed) == 100
+        first = await conn.fetch("SELECT id FROM delivery ORDER BY seq LIMIT 100")
+        assert {r["id"] for r in claimed} == {r["id"] for r in first}
+    finally:
+        await conn.close()
