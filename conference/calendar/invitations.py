@@ -17,7 +17,7 @@ from __future__ import annotations
 import hashlib
 import uuid
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -30,13 +30,15 @@ from conference.calendar.plan import Action, AttendeeView, Sent, SessionView, pl
 from conference.conferences.models import Conference
 from conference.conferences.repo import conference_by_id
 from conference.db.sql import queries_beside
-from conference.mail.render import render_template
+from conference.mail.render import load_template, render_template
 from conference.outbox.dispatch import DispatchContext, EventRow, NewDelivery, consumes
 from conference.protocol.address import royal_style, salutation
 from conference.signing import Signer, load_signer
 
 Q = queries_beside(__file__)
 PRODID = "-//Conference logistics//Programme//EN"
+_SALUTATION = "\x00salutation\x00"  # NUL: in no text from PostgreSQL, nor in a template
+_FEED_URL = "\x00feed_url\x00"
 
 
 @dataclass(frozen=True)
@@ -101,6 +103,8 @@ class Renderer:
         self._templates: dict[tuple[str, str, int, str], InvitationTemplate] = {}
         self._skeletons: dict[tuple[str, str, int, str, str], InvitationSkeleton] = {}
         self._times: dict[tuple[str, str], tuple[str, str, str]] = {}
+        self._texts: dict[tuple[str, str, int, str, str], str] = {}
+        self._feeds: dict[uuid.UUID, str] = {}
 
     def _royal(self, language: str) -> str | None:
         patron = self.conference.patron
@@ -158,6 +162,34 @@ class Renderer:
             self._times[key] = found
         return found
 
+    def _text(self, s: dict[str, Any], action: Action, lang: str, prefix: str, update: bool,
+              when: str, when_short: str, seated_by: str) -> str:
+        """The mail's text for a session version, with the per-person parts (salutation, feed
+        URL) as placeholders: jinja runs once per version, not once per message."""
+        key = (s["session_id"], action.method, action.sequence, lang, prefix)
+        text = self._texts.get(key)
+        if text is None:
+            royal = self._royal(lang) if s["royal_presence"] else None
+            text = render_template(
+                f"{lang}/invitation.txt",
+                prefix=prefix, title=s["title"][lang], method=action.method, update=update,
+                when=when, when_short=when_short,
+                room=s["room"], conference=self.conference, royal=royal, seated_by=seated_by,
+                session_cancelled=s["status"] == "cancelled",
+                salutation=_SALUTATION, feed_url=_FEED_URL,
+            )
+            if text.count(_SALUTATION) != 1 or text.count(_FEED_URL) != 1:
+                raise ValueError(f"{lang}/invitation.txt must use salutation and feed_url once")
+            self._texts[key] = text
+        return text
+
+    def _feed_url(self, accreditation_id: uuid.UUID) -> str:
+        url = self._feeds.get(accreditation_id)
+        if url is None:
+            url = feed_url(self.ctx.settings.base_url, self.signer, accreditation_id)
+            self._feeds[accreditation_id] = url
+        return url
+
     def message(self, s: dict[str, Any], action: Action, person: asyncpg.Record,
                 event: EventRow) -> NewDelivery:
         lang = person["language"]
@@ -169,16 +201,10 @@ class Renderer:
         prefixes = {"fr": ("Invitation", "Mise à jour", "Annulé"),
                     "en": ("Invitation", "Updated", "Cancelled")}[lang]
         prefix = prefixes[2] if action.method == "CANCEL" else prefixes[1 if update else 0]
-        royal = self._royal(lang) if s["royal_presence"] else None
-        text = render_template(f"{lang}/invitation.txt",
-            prefix=prefix, title=s["title"][lang], method=action.method, update=update,
-            when=when, when_short=when_short,
-            room=s["room"], conference=self.conference, royal=royal, seated_by=seated_by,
-            session_cancelled=s["status"] == "cancelled",
-            salutation=salutation(person["given_name"], person["family_name"], person["rank"],
-                                  person["gender"], lang),
-            feed_url=feed_url(self.ctx.settings.base_url, self.signer, person["id"]),
-        )
+        text = self._text(s, action, lang, prefix, update, when, when_short, seated_by)
+        text = text.replace(_SALUTATION, salutation(
+            person["given_name"], person["family_name"], person["rank"], person["gender"], lang),
+            1).replace(_FEED_URL, self._feed_url(person["id"]), 1)
         subject, _, body = text.partition("\n\n")
         subject = subject.strip()
         text_body = body.strip() + "\n"
@@ -204,6 +230,27 @@ class Renderer:
         )
 
 
+def warm_up() -> None:
+    """Load now what the first invitation would otherwise load while its attendees wait (tens
+    of milliseconds): the text templates, compiled, the languages' locale data and the email
+    package's header and content machinery."""
+    now = datetime.now(ZoneInfo("Europe/Brussels"))
+    for lang in ("fr", "en"):
+        load_template(f"{lang}/invitation.txt")
+        _when(now, now, lang)
+        format_datetime(now, "d MMM, HH:mm", locale=lang)
+    organizer = Organizer(email="warm@example.org", name="Warm-up é")
+    attendee = Attendee(email="up@example.org", name="Warm Up é", role="REQ-PARTICIPANT")
+    version = SessionVersion(uid="warm-up@example.org", sequence=0, summary="é",
+                             starts_at=now - timedelta(hours=1), ends_at=now, location="é",
+                             description="é", cancelled=False)
+    ics = InvitationTemplate.build(version, organizer, "REQUEST", 30, PRODID).render(attendee,
+                                                                                      now)
+    InvitationSkeleton.build(ics=ics, method="REQUEST", from_addr=organizer, to=attendee,
+                             subject="é", text_body="é\n", message_id="<warm@up.example.org>",
+                             date=now, language="fr")
+
+
 def _when(starts: datetime, ends: datetime, language: str) -> str:
     day = format_datetime(starts, "EEEE d MMMM y", locale=language)
     start = format_time(starts, "short", locale=language)
@@ -224,20 +271,22 @@ async def calendar_invitations(
     published = await latest_published(conn, event.conference_id)
     if published is None:
         return []
+    sessions = {uuid.UUID(s["session_id"]): s for s in published.sessions}
+    views = [session_view(s) for s in published.sessions]
     if event.type == "programme.published":
-        people = await conn.fetch(Q["attendees_of_conference"], event.conference_id)
-        states = await conn.fetch(Q["states_of_conference"], event.conference_id)
+        actions, people = await _publication_step(conn, event.conference_id, views, ctx)
     else:
         row = await conn.fetchrow(Q["attendee"], uuid.UUID(event.payload["accreditation_id"]))
         if row is None or row["erased_at"] is not None:
             return []
         people = [row]
         states = await conn.fetch(Q["states_of_accreditation"], row["id"])
-    sent = {(r["accreditation_id"], r["session_id"]): Sent(r["method"], r["sequence"],
-                                                           r["basis"]) for r in states}
-    sessions = {uuid.UUID(s["session_id"]): s for s in published.sessions}
-    actions = plan([session_view(s) for s in published.sessions],
-                   [attendee_view(p) for p in people], sent)
+        actions = plan(views, [attendee_view(row)], _sent(states))
+        actions = [a for a in actions if a.session_id in sessions]
+        if ctx.limit is not None and len(actions) > ctx.limit:
+            # A step: the states saved below make the next call plan only the rest.
+            actions = actions[:ctx.limit]
+            ctx.incomplete = True
     if not actions:
         return []
     key = f"calendar-renderer:{event.conference_id}"
@@ -247,11 +296,6 @@ async def calendar_invitations(
         renderer = Renderer(conference, ctx, await load_signer(conn))
         ctx.cache[key] = renderer
     by_id = {p["id"]: p for p in people}
-    actions = [a for a in actions if a.session_id in sessions]
-    if ctx.limit is not None and len(actions) > ctx.limit:
-        # A step: the states saved below make the next call plan only the rest.
-        actions = actions[:ctx.limit]
-        ctx.incomplete = True
     deliveries = [renderer.message(sessions[a.session_id], a, by_id[a.accreditation_id], event)
                   for a in actions]
     await conn.execute(
@@ -261,3 +305,60 @@ async def calendar_invitations(
         [a.basis for a in actions], [a.role for a in actions],
     )
     return deliveries
+
+
+def _sent(states: list[asyncpg.Record]) -> dict[tuple[uuid.UUID, uuid.UUID], Sent]:
+    return {(r["accreditation_id"], r["session_id"]): Sent(r["method"], r["sequence"], r["basis"])
+            for r in states}
+
+
+async def _publication_step(
+    conn: asyncpg.Connection, conference_id: uuid.UUID, views: list[SessionView],
+    ctx: DispatchContext,
+) -> tuple[list[Action], list[asyncpg.Record]]:
+    """The actions of one step of a publication: attendees in accreditation order from where
+    the previous step stopped (``ctx.cursor``, the ``seq`` of the last attendee it finished),
+    planned a slice at a time against their own states, until ``ctx.limit`` actions.
+
+    A step therefore reads about as many attendees as it sends messages, however big the
+    conference. An attendee cut at the limit is planned again by the next step, whose states
+    (saved with this step) leave exactly the rest; the cursor is saved with them, so a worker
+    taking over after a crash starts there too. Whoever changes after the cursor has passed
+    them is reconciled by the event of that change, planned alone against the latest programme.
+    """
+    limit = ctx.limit
+    published = {v.session_id for v in views}
+    done = int(ctx.cursor) if ctx.cursor else 0
+    scanned = done
+    sessions = max(1, len(views))
+    actions: list[Action] = []
+    people: list[asyncpg.Record] = []
+    while True:
+        room = None if limit is None else limit - len(actions)
+        size = 500 if room is None else min(500, room // sessions + 1)
+        rows = await conn.fetch(Q["attendees_after"], conference_id, scanned, size)
+        if not rows:
+            break  # every attendee is done
+        states = await conn.fetch(Q["states_of_accreditations"], [r["id"] for r in rows])
+        mine: dict[uuid.UUID, list[Action]] = {}
+        for a in plan(views, [attendee_view(r) for r in rows], _sent(states)):
+            if a.session_id in published:  # a session no longer published: nothing to render
+                mine.setdefault(a.accreditation_id, []).append(a)
+        for r in rows:
+            todo = mine.get(r["id"], [])
+            if limit is not None and len(actions) + len(todo) > limit:
+                actions.extend(todo[: limit - len(actions)])  # the rest next step
+                people.append(r)
+                ctx.incomplete = True
+                break
+            actions.extend(todo)
+            people.append(r)
+            done = r["seq"]
+            if limit is not None and len(actions) == limit:
+                ctx.incomplete = True  # the next step finds the rest, or that there is none
+                break
+        if ctx.incomplete:
+            break
+        scanned = rows[-1]["seq"]
+    ctx.cursor = str(done) if ctx.incomplete else None
+    return actions, people

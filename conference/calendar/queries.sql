@@ -2,22 +2,26 @@
 SELECT number, published_at, snapshot FROM programme_version
 WHERE conference_id = $1 ORDER BY number DESC LIMIT 1
 
--- name: attendees_of_conference
--- Everyone whose calendar may need a message: the approved, and those already sent something.
-SELECT id, category, status, press_role, given_name, family_name, email, language, gender, rank
-FROM accreditation
-WHERE conference_id = $1 AND erased_at IS NULL
+-- name: attendees_after
+-- Everyone whose calendar may need a message (the approved, and those already sent something),
+-- in the order of their accreditation, after the given one (keyset: accreditation_list).
+SELECT id, seq, category, status, press_role, given_name, family_name, email, language, gender,
+       rank
+FROM accreditation a
+WHERE conference_id = $1 AND seq > $2 AND erased_at IS NULL
   AND (status = 'approved'
-       OR id IN (SELECT accreditation_id FROM invitation_state WHERE conference_id = $1))
+       OR EXISTS (SELECT 1 FROM invitation_state i WHERE i.accreditation_id = a.id))
+ORDER BY seq
+LIMIT $3
 
 -- name: attendee
 SELECT id, category, status, press_role, given_name, family_name, email, language, gender, rank,
        conference_id, erased_at
 FROM accreditation WHERE id = $1
 
--- name: states_of_conference
+-- name: states_of_accreditations
 SELECT accreditation_id, session_id, method, sequence, basis
-FROM invitation_state WHERE conference_id = $1
+FROM invitation_state WHERE accreditation_id = ANY($1::uuid[])
 
 -- name: states_of_accreditation
 SELECT accreditation_id, session_id, method, sequence, basis

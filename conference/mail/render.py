@@ -23,6 +23,11 @@ _ENV = jinja2.Environment(
 )
 
 
+def load_template(name: str) -> jinja2.Template:
+    """Compile a template now (it is cached), rather than when its first mail is rendered."""
+    return _ENV.get_template(name)
+
+
 def render_template(name: str, **context: Any) -> str:
     return _ENV.get_template(name).render(**context)
 

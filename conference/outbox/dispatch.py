@@ -5,7 +5,9 @@ produces are written exactly once; sending them is the worker's second stage.
 
 A consumer that may produce many deliveries (the programme's invitations) honours
 ``ctx.limit``: it produces at most that many, records in the same transaction what it has done
-(so that running it again produces only the rest), and sets ``ctx.incomplete``. The worker
+(so that running it again produces only the rest), and sets ``ctx.incomplete``; it may also
+leave ``ctx.cursor`` (a string of its own, saved with the step) so that the next step starts
+where this one stopped instead of looking again at what is done. The worker
 then commits that step and calls it again, for the same event, until it is complete: the first
 deliveries go out while the rest are still being rendered, and a worker killed between steps
 loses nothing and repeats nothing.
@@ -59,6 +61,9 @@ class DispatchContext:
     """At most this many deliveries from the consumer called now (None: all)."""
     incomplete: bool = False
     """Set by a consumer that stopped at ``limit``: call it again for the rest."""
+    cursor: str | None = None
+    """Where the consumer's previous step stopped (None: from the start); a consumer that stops
+    at ``limit`` may set it, and it is saved in the same transaction as the step."""
 
 
 Consumer = Callable[[asyncpg.Connection, EventRow, DispatchContext], Awaitable[list[NewDelivery]]]
@@ -91,7 +96,10 @@ def consumer_name(consumer: Consumer) -> str:
 
 
 def load_consumers() -> None:
-    """Import the modules that register consumers."""
+    """Import the modules that register consumers, and load what their first event needs (so
+    that a worker's first invitations do not wait for it)."""
     import conference.accreditation.notices  # noqa: F401
-    import conference.calendar.invitations  # noqa: F401
+    import conference.calendar.invitations
     import conference.webhooks.repo  # noqa: F401
+
+    conference.calendar.invitations.warm_up()

@@ -1,6 +1,6 @@
 -- name: claim_events
 SELECT id, type, conference_id, subject_id, payload, occurred_at, dispatch_attempts,
-       consumers_done
+       consumers_done, consumer_cursors
 FROM domain_event
 WHERE dispatched_at IS NULL AND dispatch_after <= now()
 ORDER BY id
@@ -8,10 +8,13 @@ LIMIT $1
 FOR UPDATE SKIP LOCKED
 
 -- name: mark_dispatched
-UPDATE domain_event SET dispatched_at = now(), dispatch_error = NULL WHERE id = ANY($1::bigint[])
+UPDATE domain_event SET dispatched_at = now(), dispatch_error = NULL, consumer_cursors = '{}'
+WHERE id = ANY($1::bigint[])
 
 -- name: dispatch_progress
-UPDATE domain_event SET consumers_done = $2::text[], dispatch_error = NULL WHERE id = $1
+UPDATE domain_event
+SET consumers_done = $2::text[], consumer_cursors = $3::jsonb, dispatch_error = NULL
+WHERE id = $1
 
 -- name: dispatch_failed
 UPDATE domain_event
@@ -34,31 +37,49 @@ FROM unnest($1::uuid[], $2::bigint[], $3::uuid[], $4::uuid[], $5::text[], $6::te
 ON CONFLICT (dedupe_key) DO NOTHING
 
 -- name: claim_deliveries
+-- The due (by index delivery_due_order) and the expired leases (delivery_leased, usually none),
+-- each branch ordered and limited on its own index; at most $1 of them, oldest first.
 UPDATE delivery d
 SET status = 'in_flight',
     locked_until = now() + make_interval(secs => $2),
     attempts = d.attempts + 1,
     lease_expiries = d.lease_expiries + (d.status = 'in_flight')::int
 FROM (
-    SELECT id FROM delivery
-    WHERE ((status IN ('queued', 'retry') AND next_attempt_at <= now())
-           OR (status = 'in_flight' AND locked_until < now()))
-      -- one endpoint's webhook deliveries go out in order: the oldest unsent one only
-      AND (webhook_id IS NULL OR NOT EXISTS (
-            SELECT 1 FROM delivery e
-            WHERE e.webhook_id = delivery.webhook_id AND e.seq < delivery.seq
-              AND e.status IN ('queued', 'retry', 'in_flight')))
+    SELECT id FROM (
+        SELECT * FROM (SELECT id, next_attempt_at, seq FROM delivery
+         WHERE status IN ('queued', 'retry') AND next_attempt_at <= now()
+           -- one endpoint's webhook deliveries go out in order: the oldest unsent one only
+           AND (webhook_id IS NULL OR NOT EXISTS (
+                 SELECT 1 FROM delivery e
+                 WHERE e.webhook_id = delivery.webhook_id AND e.seq < delivery.seq
+                   AND e.status IN ('queued', 'retry', 'in_flight')))
+         ORDER BY next_attempt_at, seq
+         LIMIT $1
+         FOR UPDATE SKIP LOCKED) due_now
+        UNION ALL
+        SELECT * FROM (SELECT id, next_attempt_at, seq FROM delivery
+         WHERE status = 'in_flight' AND locked_until < now()
+           AND (webhook_id IS NULL OR NOT EXISTS (
+                 SELECT 1 FROM delivery e
+                 WHERE e.webhook_id = delivery.webhook_id AND e.seq < delivery.seq
+                   AND e.status IN ('queued', 'retry', 'in_flight')))
+         ORDER BY locked_until
+         LIMIT $1
+         FOR UPDATE SKIP LOCKED) lease_expired
+    ) both_kinds
     ORDER BY next_attempt_at, seq
     LIMIT $1
-    FOR UPDATE SKIP LOCKED
 ) due
 WHERE d.id = due.id
 RETURNING d.id, d.sender, d.recipient, d.message, d.attempts, d.kind, d.webhook_id,
           d.template
 
 -- name: mark_sent
+-- Committed without waiting for the WAL flush (synchronous_commit off for this statement's own
+-- transaction: one round trip instead of BEGIN, SET LOCAL, UPDATE, COMMIT).
 UPDATE delivery
 SET status = 'sent', sent_at = now(), message = NULL, locked_until = NULL, last_error = NULL
+FROM (SELECT set_config('synchronous_commit', 'off', true)) AS asynchronous_commit
 WHERE id = ANY($1::uuid[]) AND status = 'in_flight'
 
 -- name: mark_retry

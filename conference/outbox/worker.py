@@ -43,7 +43,6 @@ CHANNEL = "conference_outbox"
 _PURGE_LOCK = 0x70757267  # "purg"
 
 
-
 def backoff_seconds(attempts: int, base: float, cap: float, rng: random.Random) -> float:
     """Exponential backoff with full jitter in its upper half: base·2^(n−1), capped."""
     delay = min(cap, base * 2 ** max(attempts - 1, 0))
@@ -158,6 +157,7 @@ class Worker:
                 event = EventRow(row["id"], row["type"], row["conference_id"], row["subject_id"],
                                  row["payload"], row["occurred_at"])
                 finished = list(row["consumers_done"])
+                cursors: dict[str, str] = dict(row["consumer_cursors"])
                 step = self._steps.get(event.id, 0)
                 room = cfg.dispatch_max_step - len(deliveries)
                 limit = max(1, min(room, cfg.dispatch_first_step * 4 ** step))
@@ -169,9 +169,16 @@ class Worker:
                             if name in finished:
                                 continue
                             ctx.limit, ctx.incomplete = limit, False
+                            ctx.cursor = cursors.get(name)
                             produced.extend(await consumer(conn, event, ctx))
-                            if not ctx.incomplete:
+                            if ctx.incomplete:
+                                if ctx.cursor is None:
+                                    cursors.pop(name, None)
+                                else:
+                                    cursors[name] = ctx.cursor
+                            else:
                                 finished.append(name)
+                                cursors.pop(name, None)
                 except Exception as exc:
                     if is_unavailable(exc):
                         raise
@@ -188,7 +195,7 @@ class Worker:
                 deliveries.extend((event.id, d) for d in produced)
                 if len(finished) < len(consumers_of(event.type)):
                     # more to come: commit this step now, continue with this event next time
-                    await conn.execute(Q["dispatch_progress"], event.id, finished)
+                    await conn.execute(Q["dispatch_progress"], event.id, finished, cursors)
                     if len(self._steps) > 1000:  # events finished by other workers
                         self._steps.clear()
                     self._steps[event.id] = step + 1
@@ -246,8 +253,7 @@ class Worker:
             while accepted:
                 ids = list(accepted)
                 accepted.clear()
-                async with self.pool.acquire() as conn, conn.transaction():
-                    await conn.execute("SET LOCAL synchronous_commit = off")
+                async with self.pool.acquire() as conn:
                     await conn.execute(Q["mark_sent"], ids)
 
         queue: asyncio.Queue[asyncpg.Record] = asyncio.Queue()

@@ -4,6 +4,7 @@ fan-out that another worker finishes with nothing lost and nothing twice."""
 
 from __future__ import annotations
 
+import json
 from collections import Counter
 from collections.abc import AsyncIterator
 from datetime import datetime, timedelta
@@ -189,5 +190,117 @@ async def test_a_worker_gone_between_steps_leaves_nothing_lost_and_nothing_twice
         done = await conn.fetchval("SELECT consumers_done FROM domain_event WHERE id = $1",
                                    published)
         assert done == ["conference.webhooks.repo:webhook_deliveries"]
+    finally:
+        await conn.close()
+
+
+CALENDAR = "conference.calendar.invitations:calendar_invitations"
+
+
+async def test_each_step_starts_where_the_last_one_stopped(
+    db_url: str, stepped: Settings, smtp: RecordingSMTP, published: int
+) -> None:
+    """Attendees are taken in accreditation order; the step saves the last one it finished (its
+    cursor) with its deliveries, and the next step starts after it."""
+    conn = await asyncpg.connect(db_url)
+    try:
+        order = [r["id"] for r in await conn.fetch(
+            "SELECT id FROM accreditation WHERE status = 'approved' ORDER BY seq")]
+        seqs = [r["seq"] for r in await conn.fetch(
+            "SELECT seq FROM accreditation WHERE status = 'approved' ORDER BY seq")]
+        worker = await _worker(db_url, stepped, smtp)
+        try:
+            await _step_into(worker, db_url, published)
+            # 5 invitations, 2 sessions each: the first two attendees, and one of the third's
+            cursors = json.loads(await conn.fetchval(
+                "SELECT consumer_cursors FROM domain_event WHERE id = $1", published))
+            assert cursors == {CALENDAR: str(seqs[1])}
+            got = Counter(r["accreditation_id"] for r in await conn.fetch(
+                "SELECT accreditation_id FROM delivery WHERE event_id = $1", published))
+            assert got == Counter({order[0]: 2, order[1]: 2, order[2]: 1})
+            await worker.dispatch_once()  # 20 more: the third's second, then 9½ attendees
+            cursors = json.loads(await conn.fetchval(
+                "SELECT consumer_cursors FROM domain_event WHERE id = $1", published))
+            assert cursors == {CALENDAR: str(seqs[11])}
+            await _send_all(worker)
+        finally:
+            await _close(worker)
+        assert json.loads(await conn.fetchval(
+            "SELECT consumer_cursors FROM domain_event WHERE id = $1", published)) == {}
+    finally:
+        await conn.close()
+    per_pair = Counter((i.to, i.uid) for i in _invitations(smtp))
+    assert len(per_pair) == PEOPLE * SESSIONS and set(per_pair.values()) == {1}
+
+
+async def test_a_worker_taking_over_starts_at_the_saved_cursor(
+    db_url: str, stepped: Settings, smtp: RecordingSMTP, published: int
+) -> None:
+    """The cursor is what the next step reads: moved past everyone (as if a worker had done
+    them all), the next worker sends nothing more and finishes the event."""
+    first = await _worker(db_url, stepped, smtp)
+    try:
+        await _step_into(first, db_url, published)
+    finally:
+        await _close(first)
+    conn = await asyncpg.connect(db_url)
+    try:
+        last = await conn.fetchval("SELECT max(seq) FROM accreditation")
+        await conn.execute("UPDATE domain_event SET consumer_cursors = $2::jsonb WHERE id = $1",
+                           published, json.dumps({CALENDAR: str(last)}))
+    finally:
+        await conn.close()
+    second = await _worker(db_url, stepped, smtp)
+    try:
+        await _send_all(second)
+    finally:
+        await _close(second)
+    assert await _state(db_url, published) == (True, 5)
+    assert len(_invitations(smtp)) == 5
+
+
+async def test_the_sent_mark_commits_asynchronously_and_leaves_the_session_as_it_was(
+    db_url: str,
+) -> None:
+    """The mark sets synchronous_commit for its own (implicit) transaction only: the pooled
+    connection, reused without a reset, keeps the default."""
+    from conference.outbox.worker import Q
+
+    conn = await asyncpg.connect(db_url)
+    try:
+        assert await conn.fetchval("SHOW synchronous_commit") == "on"
+        assert "set_config('synchronous_commit', 'off', true)" in Q["mark_sent"]
+        await conn.execute(Q["mark_sent"], [])
+        await conn.execute("SELECT 1 FROM delivery LIMIT 1")
+        assert await conn.fetchval("SHOW synchronous_commit") == "on"
+        async with conn.transaction():  # within a transaction: off until its end
+            await conn.fetchval("SELECT set_config('synchronous_commit', 'off', true)")
+            assert await conn.fetchval("SHOW synchronous_commit") == "off"
+        assert await conn.fetchval("SHOW synchronous_commit") == "on"
+    finally:
+        await conn.close()
+
+
+async def test_the_claim_reads_the_due_index_instead_of_sorting_the_queue(db_url: str) -> None:
+    """With thousands queued (a fan-out), a claim reads the first rows of delivery_due_order."""
+    from conference.outbox.worker import Q
+
+    conn = await asyncpg.connect(db_url)
+    try:
+        await conn.execute(
+            "INSERT INTO delivery (template, dedupe_key, recipient, sender, subject, message_id,"
+            " message) SELECT 'invitation_request', 'plan-' || g, 'a@example.org',"
+            " 'b@example.org', 's', '<' || g || '@x>', '\\x00'::bytea"
+            " FROM generate_series(1, 5000) g")
+        await conn.execute("ANALYZE delivery")
+        async with conn.transaction():
+            plan = "\n".join(r[0] for r in await conn.fetch("EXPLAIN " + Q["claim_deliveries"],
+                                                            100, 60.0))
+            assert "Index Scan using delivery_due_order on delivery " in plan, plan
+            assert "Sort Key: delivery.next_attempt_at" not in plan, plan
+            claimed = await conn.fetch(Q["claim_deliveries"], 100, 60.0)
+        assert len(claimed) == 100
+        first = await conn.fetch("SELECT id FROM delivery ORDER BY seq LIMIT 100")
+        assert {r["id"] for r in claimed} == {r["id"] for r in first}
     finally:
         await conn.close()

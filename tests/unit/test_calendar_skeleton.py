@@ -4,6 +4,7 @@ full path (``build_invitation_email``) writes, except for the random boundaries.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from datetime import UTC, datetime
 
 import pytest
@@ -64,3 +65,21 @@ def test_skeleton_checks_what_the_full_path_checks() -> None:
         skeleton.render(**{**fields, "to": other})  # type: ignore[arg-type]
     with pytest.raises(ValueError, match="METHOD"):
         skeleton.render(**{**fields, "ics": recipient(1, "Second", "CANCEL")["ics"]})  # type: ignore
+
+
+@pytest.mark.parametrize("name", [
+    "Official1 Peeters", "O'Brien-Smith Pat", "a", "x  y", " lead", "trail ", "J. Smith",
+    "Smith, John", "Émile Zola", "A" * 50, "A" * 51, "A" * 52, "A" * 60, "A b " * 20, "-", "'",
+])
+@pytest.mark.parametrize("email", ["official12@example.org", "a.b+c@x-y.example.org",
+                                   "a..b@example.org", "x@y", "o'brien@example.org"])
+def test_the_quick_to_header_is_the_email_package_s(name: str, email: str) -> None:
+    from conference.calendar.mime import _slow_to_header, _to_header
+
+    def outcome(header: Callable[[Attendee], bytes]) -> object:
+        try:
+            return header(Attendee(email, name, "REQ-PARTICIPANT"))
+        except Exception as exc:  # the same refusal either way
+            return type(exc)
+
+    assert outcome(_to_header) == outcome(_slow_to_header)
