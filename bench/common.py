@@ -365,6 +365,41 @@ def stop_process(proc: subprocess.Popen[bytes], timeout: float = 15.0) -> None:
 # -- figures ---------------------------------------------------------------------------------
 
 
+def cpu_seconds(*pids: int, children: bool = True) -> float:
+    """CPU seconds used so far by these processes and all their children (0 for one gone)."""
+    import psutil
+
+    total = 0.0
+    for pid in pids:
+        try:
+            root = psutil.Process(pid)
+            tree = [root, *(root.children(recursive=True) if children else [])]
+        except psutil.Error:
+            continue
+        for p in tree:
+            try:
+                t = p.cpu_times()
+                total += t.user + t.system
+            except psutil.Error:
+                pass
+    return total
+
+
+def postgres_cpu_seconds() -> float:
+    """CPU seconds used so far by this machine's postgres processes (server and backends)."""
+    import psutil
+
+    total = 0.0
+    for p in psutil.process_iter(["name"]):
+        if p.info["name"] == "postgres":
+            try:
+                t = p.cpu_times()
+                total += t.user + t.system
+            except psutil.Error:
+                pass
+    return total
+
+
 def percentile(sorted_values: Sequence[float], p: float) -> float:
     """The p-th percentile (nearest rank) of already sorted values; 0 for none."""
     if not sorted_values:

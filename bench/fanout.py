@@ -42,8 +42,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench.common import (  # noqa: E402
     SmtpCounter,
+    cpu_seconds,
     machine,
     postgres,
+    postgres_cpu_seconds,
     service,
     service_env,
     smtp_counter,
@@ -89,10 +91,12 @@ def measure(db_url: str, svc: Any, smtp: SmtpCounter, seeded: Seeded,
     expected = expected_invitations(db_url, seeded.conference_id)
     wait_listening(db_url, len(workers))
     base = smtp.count()
+    cpu = _cpu(workers, smtp)
     t0 = publish(svc, seeded.slug)
     first = smtp.wait_for(base + 1, timeout=120, poll=0.002)
     template = one_invitation(db_url) if want_template else None
     last = smtp.wait_for(base + expected, timeout=900, poll=0.05)
+    used = [(b - a) * 1000 / expected for a, b in zip(cpu, _cpu(workers, smtp), strict=True)]
     time.sleep(1.0)  # anything more than expected would show now
     extra = smtp.count() - base - expected
     seconds = last - t0
@@ -104,7 +108,17 @@ def measure(db_url: str, svc: Any, smtp: SmtpCounter, seeded: Seeded,
         "msg/s": round(expected / seconds),
         "extra": extra,
         "duplicate ids": smtp.duplicates(),
+        "CPU ms/msg workers": round(used[0], 3),
+        "PostgreSQL": round(used[1], 3),
+        "SMTP server": round(used[2], 3),
     }, template
+
+
+def _cpu(workers: list[subprocess.Popen[bytes]], smtp: SmtpCounter) -> tuple[float, ...]:
+    """CPU seconds so far of the workers, of PostgreSQL and of the counting SMTP server."""
+    assert smtp.proc is not None
+    return (cpu_seconds(*(w.pid for w in workers)), postgres_cpu_seconds(),
+            cpu_seconds(smtp.proc.pid))
 
 
 async def _bare(port: int, template: bytes, n: int, connections: int) -> float:
@@ -133,12 +147,19 @@ async def _bare(port: int, template: bytes, n: int, connections: int) -> float:
 
 
 def bare(smtp: SmtpCounter, template: bytes, n: int, connections: int) -> dict[str, object]:
+    import os
+
+    assert smtp.proc is not None
     base = smtp.count()
+    before = (cpu_seconds(os.getpid(), children=False), cpu_seconds(smtp.proc.pid))
     seconds = asyncio.run(_bare(smtp.port, template, n, connections))
     assert smtp.count() - base == n, (smtp.count() - base, n)
+    after = (cpu_seconds(os.getpid(), children=False), cpu_seconds(smtp.proc.pid))
     return {"sender": f"bare aiosmtplib, {connections} connections", "messages": n,
             "message bytes": len(template), "seconds": round(seconds, 2),
-            "msg/s": round(n / seconds)}
+            "msg/s": round(n / seconds),
+            "CPU ms/msg sender": round((after[0] - before[0]) * 1000 / n, 3),
+            "SMTP server": round((after[1] - before[1]) * 1000 / n, 3)}
 
 
 def profiled_worker(db_url: str, smtp_port: int, out: Path) -> subprocess.Popen[bytes]:

@@ -38,9 +38,11 @@ from bench.common import (
     BIN,
     ROOT,
     Database,
+    cpu_seconds,
     free_port,
     machine,
     postgres,
+    postgres_cpu_seconds,
     service,
     stop_process,
     table,
@@ -65,33 +67,16 @@ def load(url: str, connections: int, duration: float, warmup: float, kind: str,
          "--duration", str(duration), "--warmup", str(warmup), "--kind", kind],
         stdout=subprocess.PIPE, text=True)
     time.sleep(warmup)
-    before = cpu_seconds(app_pid) if app_pid else None
+    before = (cpu_seconds(app_pid), postgres_cpu_seconds()) if app_pid else None
     out, _ = proc.communicate()
     if proc.returncode:
         raise subprocess.CalledProcessError(proc.returncode, proc.args, out)
     result: dict[str, Any] = json.loads(out.strip().splitlines()[-1])
     if before is not None and app_pid and result["requests"]:
-        after = cpu_seconds(app_pid)
+        after = (cpu_seconds(app_pid), postgres_cpu_seconds())
         result["app_cpu_ms"] = round((after[0] - before[0]) * 1000 / result["requests"], 3)
         result["pg_cpu_ms"] = round((after[1] - before[1]) * 1000 / result["requests"], 3)
     return result
-
-
-def cpu_seconds(pid: int) -> tuple[float, float]:
-    """CPU seconds used so far by ``pid`` with its children, and by the postgres processes."""
-    import psutil
-
-    def used(p: psutil.Process) -> float:
-        try:
-            t = p.cpu_times()
-            return float(t.user + t.system)
-        except psutil.Error:
-            return 0.0
-
-    root = psutil.Process(pid)
-    app = used(root) + sum(used(c) for c in root.children(recursive=True))
-    pg = sum(used(p) for p in psutil.process_iter(["name"]) if p.info["name"] == "postgres")
-    return app, pg
 
 
 @contextlib.contextmanager
