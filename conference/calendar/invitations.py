@@ -90,7 +90,8 @@ def _lock_key(conference_id: uuid.UUID) -> int:
 
 
 class Renderer:
-    """Messages for one conference and one dispatch: templates cached per session version."""
+    """Messages for one conference in one dispatch batch, and on through the steps of a
+    publication: templates, texts and MIME skeletons cached per session version."""
 
     def __init__(self, conference: Conference, ctx: DispatchContext, signer: Signer) -> None:
         self.conference = conference
@@ -295,6 +296,7 @@ async def calendar_invitations(
         conference = await conference_by_id(conn, event.conference_id)
         renderer = Renderer(conference, ctx, await load_signer(conn))
         ctx.cache[key] = renderer
+    renderer.ctx = ctx  # kept from an earlier step of this publication: this step's time
     by_id = {p["id"]: p for p in people}
     deliveries = [renderer.message(sessions[a.session_id], a, by_id[a.accreditation_id], event)
                   for a in actions]

@@ -19,6 +19,7 @@ import random
 import time
 import traceback
 from datetime import UTC, datetime
+from typing import Any
 
 import asyncpg
 
@@ -62,6 +63,7 @@ class Worker:
         self._rng = random.Random()
         self._next_purge = 0.0
         self._steps: dict[int, int] = {}
+        self._carry: dict[str, Any] | None = None
         """Steps taken so far per event dispatched in steps (each takes four times more)."""
         self.webhooks = WebhookSender(pool)
         load_consumers()
@@ -150,7 +152,10 @@ class Worker:
             rows = await conn.fetch(Q["claim_events"], cfg.batch_size)
             if not rows:
                 return 0
-            ctx = DispatchContext(self.settings, datetime.now(UTC))
+            # The consumers' cache (rendered templates, the conference) lives as long as one
+            # batch, and on through the next steps of an event dispatched in steps.
+            ctx = DispatchContext(self.settings, datetime.now(UTC), cache=self._carry or {})
+            self._carry = None
             done: list[int] = []
             deliveries: list[tuple[int, NewDelivery]] = []
             for row in rows:
@@ -199,6 +204,7 @@ class Worker:
                     if len(self._steps) > 1000:  # events finished by other workers
                         self._steps.clear()
                     self._steps[event.id] = step + 1
+                    self._carry = ctx.cache
                     break
                 self._steps.pop(event.id, None)
                 done.append(event.id)

@@ -304,3 +304,37 @@ async def test_the_claim_reads_the_due_index_instead_of_sorting_the_queue(db_url
         assert {r["id"] for r in claimed} == {r["id"] for r in first}
     finally:
         await conn.close()
+
+
+async def test_the_steps_of_a_publication_build_each_message_skeleton_once(
+    db_url: str, stepped: Settings, smtp: RecordingSMTP, published: int,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """What a publication renders once per session version (the MIME skeleton) is kept from
+    one step to the next, not rebuilt by every step; the messages are the same all the same."""
+    from conference.calendar import invitations
+
+    built: list[str] = []
+    real = invitations.InvitationSkeleton.build
+
+    def counting(**kw: Any) -> Any:
+        built.append(kw["subject"])
+        return real(**kw)
+
+    monkeypatch.setattr(invitations.InvitationSkeleton, "build", counting)
+    worker = await _worker(db_url, stepped, smtp)
+    try:
+        steps = 0
+        while not (await _state(db_url, published))[0]:
+            await worker.dispatch_once()
+            steps += 1
+        await _send_all(worker)
+    finally:
+        await _close(worker)
+    assert steps >= 3  # 60 invitations in steps of 5, 20, 20, 15
+    # one skeleton per session and language (the officials write French or English), not one
+    # per step ("é" is the worker's warm-up)
+    subjects = [b for b in built if b != "é"]
+    assert len(subjects) == len(set(subjects)) == SESSIONS * 2, built
+    per_pair = Counter((i.to, i.uid) for i in _invitations(smtp))
+    assert len(per_pair) == PEOPLE * SESSIONS and set(per_pair.values()) == {1}
