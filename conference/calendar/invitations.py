@@ -14,6 +14,7 @@ method, sequence, language), rendered per attendee.
 
 from __future__ import annotations
 
+import asyncio
 import hashlib
 import uuid
 from dataclasses import dataclass
@@ -298,8 +299,12 @@ async def calendar_invitations(
         ctx.cache[key] = renderer
     renderer.ctx = ctx  # kept from an earlier step of this publication: this step's time
     by_id = {p["id"]: p for p in people}
-    deliveries = [renderer.message(sessions[a.session_id], a, by_id[a.accreditation_id], event)
-                  for a in actions]
+    deliveries: list[NewDelivery] = []
+    for i, a in enumerate(actions):
+        if i and i % 32 == 0:
+            await asyncio.sleep(0)  # a step renders thousands: let the sending lanes run between
+        deliveries.append(renderer.message(sessions[a.session_id], a, by_id[a.accreditation_id],
+                                           event))
     await conn.execute(
         Q["save_states"], event.conference_id, ctx.now,
         [a.accreditation_id for a in actions], [a.session_id for a in actions],

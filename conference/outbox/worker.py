@@ -1,13 +1,16 @@
 """The outbox worker: two stages, both claimed with ``FOR UPDATE SKIP LOCKED`` so any number of
 workers on any number of machines share the load.
 
-1. dispatch: undispatched events → their consumers → deliveries, in one transaction per batch;
+1. dispatch: undispatched events → their consumers → deliveries, in one transaction per batch
+   (or per step, for an event with thousands of deliveries);
 2. send: due deliveries, leased (``locked_until``) so that a dead worker's rows come back, sent
    over a few reused SMTP connections; 4xx and connection errors retry with exponential backoff
    and jitter, 5xx fails at once, and what exhausts its attempts is parked as ``failed``.
 
-NOTIFY on ``conference_outbox`` only wakes the worker; it polls all the same (procrastinate's
-pattern), and re-creates its listening connection when the database comes back.
+The two stages run side by side, each in a loop of its own, so that rendering goes on while the
+sending lanes wait on the SMTP server. NOTIFY on ``conference_outbox`` only wakes the worker;
+it polls all the same (procrastinate's pattern), and re-creates its listening connection when
+the database comes back.
 """
 
 from __future__ import annotations
@@ -18,6 +21,7 @@ import logging
 import random
 import time
 import traceback
+from collections.abc import Awaitable, Callable
 from datetime import UTC, datetime
 from typing import Any
 
@@ -57,64 +61,81 @@ class Worker:
         self.settings = settings
         self.mailer = mailer
         self.database_url = database_url
-        self._wake = asyncio.Event()
+        self._wake_dispatch = asyncio.Event()
+        self._wake_send = asyncio.Event()
         self._stop = asyncio.Event()
         self._listener: asyncpg.Connection | None = None
         self._rng = random.Random()
         self._next_purge = 0.0
         self._steps: dict[int, int] = {}
-        self._carry: dict[str, Any] | None = None
         """Steps taken so far per event dispatched in steps (each takes four times more)."""
+        self._carry: dict[str, Any] | None = None
         self.webhooks = WebhookSender(pool)
         load_consumers()
 
     # -- lifecycle -------------------------------------------------------------------------
 
     def wake(self) -> None:
-        self._wake.set()
+        self._wake_dispatch.set()
+        self._wake_send.set()
 
     def stop(self) -> None:
         self._stop.set()
-        self._wake.set()
+        self.wake()
 
     async def run(self) -> None:
+        """The two stages side by side, each in its own loop: while the sending lanes wait on
+        the SMTP server's replies, the dispatch renders the next messages."""
+        try:
+            await asyncio.gather(self._loop("dispatch", self._dispatch_round, self._wake_dispatch),
+                                 self._loop("send", self.send_once, self._wake_send))
+        finally:
+            await self._drop_listener()
+            await self.webhooks.close()
+
+    async def _dispatch_round(self) -> int:
+        await self._ensure_listener()
+        dispatched = await self.dispatch_once()
+        if dispatched:
+            self._wake_send.set()  # its deliveries are committed: send them now
+        if time.monotonic() >= self._next_purge:
+            await self.purge_once()
+            self._next_purge = time.monotonic() + self.settings.worker.purge_interval_seconds
+        return dispatched
+
+    async def _loop(self, stage: str, round_: Callable[[], Awaitable[int]],
+                    wake: asyncio.Event) -> None:
         cfg = self.settings.worker
         failures = 0
         while not self._stop.is_set():
             try:
-                await self._ensure_listener()
-                self._wake.clear()
-                dispatched = await self.dispatch_once()
-                sent = await self.send_once()
-                if time.monotonic() >= self._next_purge:
-                    await self.purge_once()
-                    self._next_purge = time.monotonic() + cfg.purge_interval_seconds
-                failures = 0
-                if dispatched or sent:
+                wake.clear()
+                if await round_():
+                    failures = 0
                     continue
-                await self._idle(cfg.poll_seconds)
+                failures = 0
+                await self._idle(wake, cfg.poll_seconds)
             except Exception as exc:
                 failures += 1
                 if is_unavailable(exc):
-                    log.warning("worker: database unavailable (%s); retrying",
+                    log.warning("worker (%s): database unavailable (%s); retrying", stage,
                                 type(exc).__name__)
                 else:  # a bug: keep the worker alive, say where, never the message's text
-                    log.error("worker: %s\n%s", type(exc).__name__,
+                    log.error("worker (%s): %s\n%s", stage, type(exc).__name__,
                               "".join(traceback.format_tb(exc.__traceback__)))
-                await self._drop_listener()
-                await self._idle(min(30.0, 0.5 * 2 ** min(failures, 6)))
-        await self._drop_listener()
-        await self.webhooks.close()
+                if stage == "dispatch":
+                    await self._drop_listener()
+                await self._idle(wake, min(30.0, 0.5 * 2 ** min(failures, 6)))
 
-    async def _idle(self, seconds: float) -> None:
+    async def _idle(self, wake: asyncio.Event, seconds: float) -> None:
         with contextlib.suppress(asyncio.TimeoutError):
-            await asyncio.wait_for(self._wake.wait(), timeout=seconds)
+            await asyncio.wait_for(wake.wait(), timeout=seconds)
 
     async def _ensure_listener(self) -> None:
         if self._listener is not None and not self._listener.is_closed():
             return
         self._listener = await connect(self.database_url)
-        await self._listener.add_listener(CHANNEL, lambda *_: self._wake.set())
+        await self._listener.add_listener(CHANNEL, lambda *_: self.wake())
 
     async def _drop_listener(self) -> None:
         if self._listener is not None:
