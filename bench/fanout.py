@@ -84,11 +84,17 @@ def wait_listening(db_url: str, k: int, timeout: float = 30.0) -> None:
         time.sleep(0.05)
 
 
-def one_invitation(db_url: str) -> bytes | None:
-    """The bytes of one invitation not yet sent (sent ones have their message cleared)."""
-    found = _sql(db_url, "SELECT message FROM delivery WHERE template = 'invitation_request'"
-                         " AND message IS NOT NULL ORDER BY seq DESC LIMIT 1")
-    return bytes(found) if found is not None else None
+def one_invitation(db_url: str, timeout: float = 10.0) -> bytes | None:
+    """The bytes of one invitation not yet sent (sent ones have their message cleared): the
+    first steps are small and may all be sent already, so wait for a later one."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        found = _sql(db_url, "SELECT message FROM delivery WHERE template = 'invitation_request'"
+                             " AND message IS NOT NULL ORDER BY seq DESC LIMIT 1")
+        if found is not None:
+            return bytes(found)
+        time.sleep(0.01)
+    return None
 
 
 def measure(db_url: str, svc: Any, smtp: SmtpCounter, seeded: Seeded,
