@@ -376,12 +376,7 @@ def cpu_seconds(*pids: int, children: bool = True) -> float:
             tree = [root, *(root.children(recursive=True) if children else [])]
         except psutil.Error:
             continue
-        for p in tree:
-            try:
-                t = p.cpu_times()
-                total += t.user + t.system
-            except psutil.Error:
-                pass
+        total += sum(_used(p) for p in tree)
     return total
 
 
@@ -389,15 +384,17 @@ def postgres_cpu_seconds() -> float:
     """CPU seconds used so far by this machine's postgres processes (server and backends)."""
     import psutil
 
-    total = 0.0
-    for p in psutil.process_iter(["name"]):
-        if p.info["name"] == "postgres":
-            try:
-                t = p.cpu_times()
-                total += t.user + t.system
-            except psutil.Error:
-                pass
-    return total
+    return sum(_used(p) for p in psutil.process_iter(["name"]) if p.info["name"] == "postgres")
+
+
+def _used(process: Any) -> float:
+    import psutil
+
+    try:
+        t = process.cpu_times()
+        return float(t.user + t.system)
+    except psutil.Error:  # gone meanwhile
+        return 0.0
 
 
 def percentile(sorted_values: Sequence[float], p: float) -> float:
