@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import os
 import uuid
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator, Callable, Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 from urllib.parse import urlsplit, urlunsplit
 
 import asyncpg
@@ -18,6 +18,7 @@ from aiohttp.test_utils import TestClient, TestServer
 from conference.app import create_app
 from conference.auth import Role, issue_token
 from conference.db.migrate import migrate
+from conference.http.context import utcnow
 from conference.logs import AccessLogger
 from conference.settings import Settings
 from tests.support import RecordingSMTP
@@ -131,9 +132,16 @@ class Api:
         return resp.status, body, resp
 
 
-async def start_api(db_url: str, settings: Settings, *, run_worker: bool = True) -> Api:
-    app = create_app(settings, database_url=db_url, run_worker=run_worker)
-    server = TestServer(app)
+A = TypeVar("A", bound=Api)
+
+
+async def start_api(db_url: str, settings: Settings, *, run_worker: bool = True,
+                    clock: Callable[[], datetime] = utcnow, port: int | None = None,
+                    cls: type[A] = Api) -> A:  # type: ignore[assignment]
+    """The service on a test server (on ``port`` of 127.0.0.1 when given), with a token per
+    organiser role; ``clock`` replaces the service's clock."""
+    app = create_app(settings, database_url=db_url, run_worker=run_worker, clock=clock)
+    server = TestServer(app, host="127.0.0.1", port=port)
     await server.start_server(access_log_class=AccessLogger)
     client = TestClient(server)
     await client.start_server()
@@ -143,7 +151,7 @@ async def start_api(db_url: str, settings: Settings, *, run_worker: bool = True)
                   for r in (Role.admin, Role.protocol, Role.press_office)}
     finally:
         await conn.close()
-    return Api(client, db_url, tokens)
+    return cls(client, db_url, tokens)
 
 
 @pytest.fixture

@@ -14,15 +14,10 @@ from collections.abc import AsyncIterator
 from pathlib import Path
 from typing import Any
 
-import asyncpg
 import pytest
-from aiohttp.test_utils import TestClient, TestServer
 
-from conference.app import create_app
-from conference.auth import Role, issue_token
-from conference.logs import AccessLogger
 from conference.settings import Settings
-from tests.conftest import Api
+from tests.conftest import Api, start_api
 
 CHROMIUM = Path("/usr/bin/chromium")
 HAVE_CHROMIUM = CHROMIUM.exists()
@@ -65,20 +60,10 @@ async def site(db_url: str, settings: Settings) -> AsyncIterator[Site]:
     url = f"http://127.0.0.1:{port}"
     settings = settings.model_copy(
         update={"http": settings.http.model_copy(update={"public_url": url})})
-    server = TestServer(create_app(settings, database_url=db_url), host="127.0.0.1", port=port)
-    await server.start_server(access_log_class=AccessLogger)
-    client = TestClient(server)
-    await client.start_server()
-    conn = await asyncpg.connect(db_url)
-    try:
-        tokens = {r.value: await issue_token(conn, r)
-                  for r in (Role.admin, Role.protocol, Role.press_office)}
-    finally:
-        await conn.close()
-    service = Site(client, db_url, tokens)
+    service = await start_api(db_url, settings, port=port, cls=Site)
     service.url = url
     yield service
-    await client.close()
+    await service.client.close()
 
 
 @pytest.fixture

@@ -10,14 +10,10 @@ from collections.abc import AsyncIterator
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-import asyncpg
 import pytest
-from aiohttp.test_utils import TestClient, TestServer
 
-from conference.app import create_app
-from conference.auth import Role, issue_token
 from conference.settings import Settings
-from tests.conftest import Api, conference_body
+from tests.conftest import Api, conference_body, start_api
 from tests.http.conftest_programme import (
     BRUSSELS,
     accredit,
@@ -46,17 +42,9 @@ def clock() -> Clock:
 @pytest.fixture
 async def clocked(db_url: str, settings: Settings, clock: Clock) -> AsyncIterator[Api]:
     """The service with a clock the test moves; no outbox worker (nothing here mails)."""
-    client = TestClient(TestServer(create_app(settings, database_url=db_url, clock=clock,
-                                              run_worker=False)))
-    await client.start_server()
-    conn = await asyncpg.connect(db_url)
-    try:
-        tokens = {r.value: await issue_token(conn, r)
-                  for r in (Role.admin, Role.protocol, Role.press_office)}
-    finally:
-        await conn.close()
-    yield Api(client, db_url, tokens)
-    await client.close()
+    api = await start_api(db_url, settings, run_worker=False, clock=clock)
+    yield api
+    await api.client.close()
 
 
 @pytest.fixture
