@@ -5,19 +5,17 @@ from __future__ import annotations
 
 import html
 import re
-from datetime import date, datetime, time, timedelta
 from typing import Any
-from zoneinfo import ZoneInfo
 
 from tests.conftest import Api, press_body
 
-BRUSSELS = ZoneInfo("Europe/Brussels")
+# the same rooms, sessions and times as the programme tests, under the names used here
+from tests.http.conftest_programme import at  # noqa: F401
+from tests.http.conftest_programme import make_delegation as delegation  # noqa: F401
+from tests.http.conftest_programme import make_room as room  # noqa: F401
+from tests.http.conftest_programme import make_session as session  # noqa: F401
+
 BASE = "/api/v1/conferences/alliance"
-
-
-def at(conference: dict[str, Any], hour: int, minute: int = 0, day: int = 0) -> str:
-    first = date.fromisoformat(conference["starts_on"]) + timedelta(days=day)
-    return datetime.combine(first, time(hour, minute), BRUSSELS).isoformat()
 
 
 async def press(api: Api, n: int = 0, *, decision: str | None = None, **changes: Any
@@ -35,15 +33,6 @@ async def press(api: Api, n: int = 0, *, decision: str | None = None, **changes:
     return dict(created)
 
 
-async def delegation(api: Api, country: str) -> dict[str, Any]:
-    status, body, _ = await api.call(
-        "POST", f"{BASE}/delegations", role="protocol",
-        json={"kind": "country", "country": country,
-              "focal_point": {"name": f"FP {country}", "email": f"fp-{country}@example.org"}})
-    assert status == 201, body
-    return dict(body)
-
-
 async def member(api: Api, deleg: dict[str, Any], family: str, *, category: str = "minister",
                  rank: str = "minister", decision: str | None = "approve") -> dict[str, Any]:
     body = {"category": category, "given_name": "Anna", "family_name": family,
@@ -58,26 +47,6 @@ async def member(api: Api, deleg: dict[str, Any], family: str, *, category: str 
             json={"decision": decision})
         assert status == 200, decided
         created = {**created, **decided}
-    return dict(created)
-
-
-async def room(api: Api, name: str = "Salle plénière", capacity: int = 300) -> dict[str, Any]:
-    status, body, _ = await api.call("POST", f"{BASE}/rooms", role="protocol",
-                                     json={"name": name, "capacity": capacity})
-    assert status == 201, body
-    return dict(body)
-
-
-async def session(api: Api, where: dict[str, Any], starts_at: str, ends_at: str,
-                  **changes: Any) -> dict[str, Any]:
-    body: dict[str, Any] = {
-        "title": {"fr": "Séance d'ouverture", "en": "Opening session"},
-        "kind": "plenary", "room_id": where["id"], "starts_at": starts_at, "ends_at": ends_at,
-        "press_access": "open", "audience": ["minister", "official"], "royal_presence": False,
-    }
-    body.update(changes)
-    status, created, _ = await api.call("POST", f"{BASE}/sessions", role="protocol", json=body)
-    assert status == 201, created
     return dict(created)
 
 

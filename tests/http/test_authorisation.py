@@ -5,17 +5,9 @@ from __future__ import annotations
 from typing import Any
 
 from tests.conftest import Api, press_body
+from tests.http.conftest_programme import make_delegation
 
 BASE = "/api/v1/conferences/alliance"
-
-
-async def _delegation(api: Api, country: str) -> dict[str, Any]:
-    status, body, _ = await api.call(
-        "POST", f"{BASE}/delegations", role="protocol",
-        json={"kind": "country", "country": country,
-              "focal_point": {"name": f"FP {country}", "email": f"fp-{country}@example.org"}})
-    assert status == 201, body
-    return dict(body)
 
 
 def _member(delegation_id: str | None, n: int, **changes: Any) -> dict[str, Any]:
@@ -68,7 +60,7 @@ async def test_applicant_reads_only_its_own_application(
 async def test_focal_point_sees_and_registers_only_its_delegation(
     api: Api, conference: dict[str, Any]
 ) -> None:
-    be, fr = await _delegation(api, "BE"), await _delegation(api, "FR")
+    be, fr = await make_delegation(api, "BE"), await make_delegation(api, "FR")
     be_token, fr_token = be["focal_point_token"], fr["focal_point_token"]
     status, mine, _ = await api.call("POST", f"{BASE}/accreditations", role=be_token,
                                      json=_member(be["id"], 1))
@@ -102,7 +94,7 @@ async def test_focal_point_sees_and_registers_only_its_delegation(
 
 
 async def test_press_office_handles_press_only(api: Api, conference: dict[str, Any]) -> None:
-    be = await _delegation(api, "BE")
+    be = await make_delegation(api, "BE")
     _, official, _ = await api.call("POST", f"{BASE}/accreditations", role="protocol",
                                     json=_member(be["id"], 1))
     _, press, _ = await api.call("POST", f"{BASE}/accreditations", json=press_body())

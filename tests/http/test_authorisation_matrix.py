@@ -17,6 +17,7 @@ from zoneinfo import ZoneInfo
 
 from conference.http.routes import load_routes
 from tests.conftest import Api, press_body
+from tests.http.conftest_programme import make_delegation
 from tests.support import RecordingSMTP
 
 ROLES = ("none", "applicant", "focal_point", "press_office", "protocol", "admin")
@@ -80,10 +81,7 @@ async def _objects(api: Api, conference: dict[str, Any], smtp: RecordingSMTP) ->
                              json=press_body())
     await api.call("POST", f"/api/v1/accreditations/{p['id']}/decision", role="press_office",
                    json={"decision": "approve"})
-    _, be, _ = await api.call("POST", "/api/v1/conferences/alliance/delegations",
-                              role="protocol", json={
-                                  "kind": "country", "country": "BE",
-                                  "focal_point": {"name": "FP", "email": "fp@example.org"}})
+    be = await make_delegation(api, "BE")
     status, m, _ = await api.call(
         "POST", "/api/v1/conferences/alliance/accreditations", role=be["focal_point_token"],
         json={"category": "official", "given_name": "Jan", "family_name": "Peeters",

@@ -18,6 +18,7 @@ import pytest
 
 from conference.settings import Settings
 from tests.conftest import conference_body, start_api
+from tests.http.conftest_programme import make_delegation
 from tests.http.test_calendar_flow import is_invitation, official, read_invite
 from tests.support import RecordingSMTP
 
@@ -43,9 +44,7 @@ async def test_fan_out_survives_a_killed_worker(
     try:
         assert (await api.call("POST", "/api/v1/conferences", role="admin",
                                json=conference_body()))[0] == 201
-        _, be, _ = await api.call("POST", f"{BASE}/delegations", role="protocol", json={
-            "kind": "country", "country": "BE",
-            "focal_point": {"name": "FP", "email": "fp@example.org"}})
+        be = await make_delegation(api, "BE")
         for n in range(people):
             _, created, _ = await api.call("POST", f"{BASE}/accreditations", role="protocol",
                                            json=official(be["id"], n))

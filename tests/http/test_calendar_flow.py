@@ -15,6 +15,7 @@ import vobject
 
 from conference.calendar.rfc5546 import assert_imip_message
 from tests.conftest import Api, press_body
+from tests.http.conftest_programme import make_delegation
 from tests.support import RecordingSMTP
 
 BASE = "/api/v1/conferences/alliance"
@@ -100,9 +101,7 @@ async def test_calendar_follows_every_published_change(
     api: Api, conference: dict[str, Any], smtp: RecordingSMTP
 ) -> None:
     cal = Calendars(smtp)
-    _, be, _ = await api.call("POST", f"{BASE}/delegations", role="protocol", json={
-        "kind": "country", "country": "BE",
-        "focal_point": {"name": "FP", "email": "fp@example.org"}})
+    be = await make_delegation(api, "BE")
     a = await _approved(api, official(be["id"], 1), "protocol", "protocol")
     await _approved(api, official(be["id"], 2, "fr"), "protocol", "protocol")
     await _approved(api, official(be["id"], 3), "protocol", "protocol")
@@ -188,9 +187,7 @@ async def test_invitation_text_in_the_attendees_language_with_royal_seating(
     api: Api, conference: dict[str, Any], smtp: RecordingSMTP
 ) -> None:
     cal = Calendars(smtp)
-    _, be, _ = await api.call("POST", f"{BASE}/delegations", role="protocol", json={
-        "kind": "country", "country": "BE",
-        "focal_point": {"name": "FP", "email": "fp@example.org"}})
+    be = await make_delegation(api, "BE")
     minister = {"category": "minister", "given_name": "Annemie", "family_name": "Turtelboom",
                 "email": "minister@example.org", "language": "fr", "gender": "female",
                 "delegation_id": be["id"], "rank": "minister", "function": "Ministre"}
@@ -240,9 +237,7 @@ async def test_feeds_follow_the_programme_with_etags(
     api: Api, conference: dict[str, Any], smtp: RecordingSMTP
 ) -> None:
     cal = Calendars(smtp)
-    _, be, _ = await api.call("POST", f"{BASE}/delegations", role="protocol", json={
-        "kind": "country", "country": "BE",
-        "focal_point": {"name": "FP", "email": "fp@example.org"}})
+    be = await make_delegation(api, "BE")
     a = await _approved(api, official(be["id"], 1), "protocol", "protocol")
     status, body, _ = await api.call("GET", f"{BASE}/programme.ics")
     assert status == 200 and "BEGIN:VCALENDAR" in body and "BEGIN:VEVENT" not in body

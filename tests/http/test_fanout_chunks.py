@@ -19,6 +19,7 @@ from conference.mail.sender import Mailer
 from conference.outbox.worker import Worker
 from conference.settings import Settings
 from tests.conftest import conference_body, start_api
+from tests.http.conftest_programme import make_delegation
 from tests.http.test_calendar_flow import is_invitation, read_invite
 from tests.support import RecordingSMTP
 
@@ -42,9 +43,7 @@ async def published(db_url: str, stepped: Settings) -> AsyncIterator[int]:
     try:
         assert (await api.call("POST", "/api/v1/conferences", role="admin",
                                json=conference_body()))[0] == 201
-        _, be, _ = await api.call("POST", f"{BASE}/delegations", role="protocol", json={
-            "kind": "country", "country": "BE",
-            "focal_point": {"name": "FP", "email": "fp@example.org"}})
+        be = await make_delegation(api, "BE")
         for n in range(PEOPLE):
             status, created, _ = await api.call("POST", f"{BASE}/accreditations", role="protocol",
                                                 json={
