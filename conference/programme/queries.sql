@@ -34,27 +34,12 @@ WHERE id = $1
 UPDATE session SET cancelled_at = $2, updated_at = $2 WHERE id = $1
 
 -- name: session_view
-SELECT s.id, s.conference_id, s.title, s.kind, s.room_id, r.name AS room, r.capacity,
-       lower(s.during) AS starts_at, upper(s.during) AS ends_at, s.press_access, s.audience,
-       s.royal_presence, s.cancelled_at, s.created_at, s.updated_at,
-       (SELECT coalesce(jsonb_agg(jsonb_build_object('accreditation_id', p.accreditation_id,
-                                                     'role', p.role)
-                                  ORDER BY p.added_at, p.accreditation_id), '[]')
-        FROM session_participant p WHERE p.session_id = s.id) AS participants
-FROM session s JOIN room r ON r.id = s.room_id
-WHERE s.id = $1
+SELECT * FROM session_row WHERE id = $1
 
 -- name: sessions_of
-SELECT s.id, s.conference_id, s.title, s.kind, s.room_id, r.name AS room, r.capacity,
-       lower(s.during) AS starts_at, upper(s.during) AS ends_at, s.press_access, s.audience,
-       s.royal_presence, s.cancelled_at, s.created_at, s.updated_at,
-       (SELECT coalesce(jsonb_agg(jsonb_build_object('accreditation_id', p.accreditation_id,
-                                                     'role', p.role)
-                                  ORDER BY p.added_at, p.accreditation_id), '[]')
-        FROM session_participant p WHERE p.session_id = s.id) AS participants
-FROM session s JOIN room r ON r.id = s.room_id
-WHERE s.conference_id = $1
-ORDER BY lower(s.during), upper(s.during), lower(r.name), s.id
+SELECT * FROM session_row
+WHERE conference_id = $1
+ORDER BY starts_at, ends_at, lower(room), id
 
 -- name: room_clashes
 SELECT 'room' AS kind, s.id AS session_id, s.title, s.room_id, r.name AS room,
