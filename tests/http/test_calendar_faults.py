@@ -19,7 +19,7 @@ import pytest
 from conference.settings import Settings
 from tests.conftest import conference_body, start_api
 from tests.http.conftest_programme import make_delegation
-from tests.http.test_calendar_flow import is_invitation, official, read_invite
+from tests.http.test_calendar_flow import approved, is_invitation, official, read_invite
 from tests.support import RecordingSMTP
 
 pytestmark = pytest.mark.slow
@@ -46,10 +46,7 @@ async def test_fan_out_survives_a_killed_worker(
                                json=conference_body()))[0] == 201
         be = await make_delegation(api, "BE")
         for n in range(people):
-            _, created, _ = await api.call("POST", f"{BASE}/accreditations", role="protocol",
-                                           json=official(be["id"], n))
-            await api.call("POST", f"/api/v1/accreditations/{created['id']}/decision",
-                           role="protocol", json={"decision": "approve"})
+            await approved(api, official(be["id"], n), "protocol", "protocol")
         _, room, _ = await api.call("POST", f"{BASE}/rooms", role="protocol",
                                     json={"name": "Plenary", "capacity": 500})
         _, conf, _ = await api.call("GET", BASE)

@@ -81,7 +81,8 @@ class Calendars:
         return sorted(new, key=lambda i: (i.uid, i.to))
 
 
-async def _approved(api: Api, body: dict[str, Any], role: str, decider: str) -> str:
+async def approved(api: Api, body: dict[str, Any], role: str, decider: str) -> str:
+    """File an accreditation as ``role``, have ``decider`` approve it; its id."""
     status, created, _ = await api.call("POST", f"{BASE}/accreditations", role=role, json=body)
     assert status == 201, created
     status, decided, _ = await api.call("POST", f"/api/v1/accreditations/{created['id']}"
@@ -102,10 +103,10 @@ async def test_calendar_follows_every_published_change(
 ) -> None:
     cal = Calendars(smtp)
     be = await make_delegation(api, "BE")
-    a = await _approved(api, official(be["id"], 1), "protocol", "protocol")
-    await _approved(api, official(be["id"], 2, "fr"), "protocol", "protocol")
-    await _approved(api, official(be["id"], 3), "protocol", "protocol")
-    p = await _approved(api, press_body(1, language="en"), "press_office", "press_office")
+    a = await approved(api, official(be["id"], 1), "protocol", "protocol")
+    await approved(api, official(be["id"], 2, "fr"), "protocol", "protocol")
+    await approved(api, official(be["id"], 3), "protocol", "protocol")
+    p = await approved(api, press_body(1, language="en"), "press_office", "press_office")
     _, room, _ = await api.call("POST", f"{BASE}/rooms", role="protocol",
                                 json={"name": "Plenary hall", "capacity": 300})
     day = datetime.fromisoformat(conference["starts_on"])
@@ -170,7 +171,7 @@ async def test_calendar_follows_every_published_change(
         (uid2, "official1@example.org", "CANCEL", 1)]
 
     # approval after publication invites the person to their sessions
-    q = await _approved(api, press_body(2, language="fr"), "press_office", "press_office")
+    q = await approved(api, press_body(2, language="fr"), "press_office", "press_office")
     invites = await cal.next(1)
     assert [(i.uid, i.to, i.method, i.sequence) for i in invites] == [
         (uid2, "marie.dupont2@example.org", "REQUEST", 0)]
@@ -191,7 +192,7 @@ async def test_invitation_text_in_the_attendees_language_with_royal_seating(
     minister = {"category": "minister", "given_name": "Annemie", "family_name": "Turtelboom",
                 "email": "minister@example.org", "language": "fr", "gender": "female",
                 "delegation_id": be["id"], "rank": "minister", "function": "Ministre"}
-    await _approved(api, minister, "protocol", "protocol")
+    await approved(api, minister, "protocol", "protocol")
     _, room, _ = await api.call("POST", f"{BASE}/rooms", role="protocol",
                                 json={"name": "Salle Europa", "capacity": 100})
     day = datetime.fromisoformat(conference["starts_on"])
@@ -238,7 +239,7 @@ async def test_feeds_follow_the_programme_with_etags(
 ) -> None:
     cal = Calendars(smtp)
     be = await make_delegation(api, "BE")
-    a = await _approved(api, official(be["id"], 1), "protocol", "protocol")
+    a = await approved(api, official(be["id"], 1), "protocol", "protocol")
     status, body, _ = await api.call("GET", f"{BASE}/programme.ics")
     assert status == 200 and "BEGIN:VCALENDAR" in body and "BEGIN:VEVENT" not in body
     _, room, _ = await api.call("POST", f"{BASE}/rooms", role="protocol",

@@ -20,7 +20,7 @@ from conference.outbox.worker import Worker
 from conference.settings import Settings
 from tests.conftest import conference_body, start_api
 from tests.http.conftest_programme import make_delegation
-from tests.http.test_calendar_flow import is_invitation, read_invite
+from tests.http.test_calendar_flow import approved, is_invitation, official, read_invite
 from tests.support import RecordingSMTP
 
 BASE = "/api/v1/conferences/alliance"
@@ -45,16 +45,8 @@ async def published(db_url: str, stepped: Settings) -> AsyncIterator[int]:
                                json=conference_body()))[0] == 201
         be = await make_delegation(api, "BE")
         for n in range(PEOPLE):
-            status, created, _ = await api.call("POST", f"{BASE}/accreditations", role="protocol",
-                                                json={
-                "category": "official", "given_name": f"Official{n}", "family_name": "Peeters",
-                "email": f"official{n}@example.org", "language": "fr" if n % 2 else "en",
-                "delegation_id": be["id"], "rank": "senior_official", "function": "Director"})
-            assert status == 201, created
-            status, _, _ = await api.call(
-                "POST", f"/api/v1/accreditations/{created['id']}/decision", role="protocol",
-                json={"decision": "approve"})
-            assert status == 200
+            await approved(api, official(be["id"], n, "fr" if n % 2 else "en"), "protocol",
+                           "protocol")
         _, room, _ = await api.call("POST", f"{BASE}/rooms", role="protocol",
                                     json={"name": "Plenary", "capacity": 500})
         _, conf, _ = await api.call("GET", BASE)
