@@ -10,8 +10,12 @@ RETURNING *
 -- name: rooms_of
 SELECT * FROM room WHERE conference_id = $1 ORDER BY lower(name), id
 
--- name: room_by_id
-SELECT * FROM room WHERE id = $1
+-- name: lock_room
+-- Bookings of one room queue here: the first commits, the next meets its session at once (a
+-- 409 naming it) rather than both waiting on each other's uncommitted row in the exclusion
+-- constraint until PostgreSQL aborts one as a deadlock. NO KEY: inserts referencing the room
+-- (foreign keys) are not held up by it.
+SELECT * FROM room WHERE id = $1 FOR NO KEY UPDATE
 
 -- name: insert_session
 INSERT INTO session (conference_id, room_id, title, kind, during, press_access, audience,

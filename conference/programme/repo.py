@@ -102,8 +102,10 @@ async def rooms_of(conn: asyncpg.Connection, conference: Conference) -> list[Roo
     return [room_from_row(r, conference) for r in await conn.fetch(Q["rooms_of"], conference.id)]
 
 
-async def _room_of(conn: asyncpg.Connection, conference: Conference, room_id: UUID) -> None:
-    row = await conn.fetchrow(Q["room_by_id"], room_id)
+async def _lock_room(conn: asyncpg.Connection, conference: Conference, room_id: UUID) -> None:
+    """The room of a booking, locked until commit (bookings of one room queue); 422 when it is
+    not one of the conference's."""
+    row = await conn.fetchrow(Q["lock_room"], room_id)
     if row is None or row["conference_id"] != conference.id:
         raise Invalid("Unknown room.", [{"field": "room_id", "type": "unknown_room",
                                          "message": "no such room in this conference"}])
@@ -244,7 +246,7 @@ async def schedule(
     errors += domain.royal_press_errors(body.royal_presence, body.press_access)
     if errors:
         raise Invalid("Some fields are invalid.", errors)
-    await _room_of(conn, conference, body.room_id)
+    await _lock_room(conn, conference, body.room_id)
     if body.royal_presence and body.audience:
         domain.check_security_list_open(conference.security_list_deadline, now,
                                         "an audience for a new session")
@@ -299,8 +301,8 @@ async def change(
     errors += domain.royal_press_errors(new["royal_presence"], new["press_access"])
     if errors:
         raise Invalid("Some fields are invalid.", errors)
-    if "room_id" in changed:
-        await _room_of(conn, conference, new["room_id"])
+    if "room_id" in changed or "starts_at" in changed or "ends_at" in changed:
+        await _lock_room(conn, conference, new["room_id"])
     people: list[UUID] = [r["accreditation_id"]
                           for r in await conn.fetch(Q["participant_ids"], session_id)]
     if new["royal_presence"]:
