@@ -57,6 +57,8 @@ async def test_the_registration_transaction_does_not_notify_but_the_request_does
     await listener.add_listener(
         CHANNEL, lambda *args: heard.append(args[3]) if args[3] == "domain_event" else None)
     try:
+        await asyncio.sleep(0.3)  # the wake-up of the conference's creation, sent after its 201
+        heard.clear()
         # A write through SQL alone (what a request's transaction does) wakes nobody...
         await listener.execute(
             "INSERT INTO domain_event (conference_id, type, subject_id, payload)"
