@@ -1,4 +1,8 @@
-"""The aiohttp application factory."""
+"""The composition root of the HTTP side: the aiohttp application factory.
+
+The routes each domain contributes are listed here, explicitly (``route_table``); the same table
+serves aiohttp, the OpenAPI document (``conference routes`` prints it) and the authorisation
+matrix test. The event catalogue and the personal-data exporters come from ``runtime``."""
 
 from __future__ import annotations
 
@@ -8,11 +12,18 @@ from datetime import datetime
 
 from aiohttp import web
 
+from conference.accreditation import handlers as accreditation
 from conference.auth import resolve_token
+from conference.badges import handlers as badges
+from conference.calendar import handlers as calendar
+from conference.conferences import handlers as conferences
 from conference.errors import Unauthorized
+from conference.http import system
 from conference.http.context import (
     clock_key,
+    event_types_key,
     max_body_key,
+    openapi_key,
     pool_key,
     principal_key,
     settings_key,
@@ -21,13 +32,33 @@ from conference.http.context import (
 )
 from conference.http.limits import limit_token_failure, limits_key, make_limits
 from conference.http.problems import Handler, problem_middleware
-from conference.http.routes import load_routes
+from conference.http.openapi import OpenAPIDocument
+from conference.http.routes import Route
 from conference.logs import request_id_middleware
+from conference.outbox import handlers as outbox
 from conference.outbox.wake import Waker
 from conference.outbox.worker import Worker
-from conference.runtime import open_database, open_mailer, running_worker
+from conference.pages import handlers as pages
+from conference.privacy import handlers as privacy
+from conference.programme import handlers as programme
+from conference.runtime import (
+    event_types,
+    open_database,
+    open_mailer,
+    personal_data_exporters,
+    running_worker,
+)
 from conference.settings import Settings
 from conference.signing import load_signer
+from conference.webhooks import handlers as webhooks
+
+def route_table() -> list[Route]:
+    """Every route the service answers, from each domain's own table."""
+    return [route for table in (system.routes, conferences.routes, accreditation.routes,
+                                programme.routes, calendar.routes, badges.routes, privacy.routes,
+                                outbox.routes, webhooks.routes, pages.routes)
+            for route in table]
+
 
 worker_key = web.AppKey("worker", Worker)
 database_url_key = web.AppKey("database_url", str)
@@ -82,6 +113,10 @@ def create_app(
                                   lim.token_lookups_per_minute, lim.token_lookup_burst,
                                   settings.http.trust_forwarded)
     app[max_body_key] = settings.http.max_body_bytes
+    routes = route_table()
+    app[openapi_key] = OpenAPIDocument(routes)
+    app[event_types_key] = frozenset(event_types())
+    app[privacy.exporters_key] = personal_data_exporters()
 
     async def resources(app: web.Application) -> AsyncIterator[None]:
         async with AsyncExitStack() as stack:
@@ -102,6 +137,6 @@ def create_app(
             yield
 
     app.cleanup_ctx.append(resources)
-    for r in load_routes():
+    for r in routes:
         app.router.add_route(r.method, r.path, r.handler, name=r.handler.__name__)
     return app

@@ -40,16 +40,24 @@ def _parser() -> argparse.ArgumentParser:
     create.add_argument("--delegation", help="delegation id (role focal_point)")
     with_config(sub.add_parser("demo", help="load the Brussels 2012 launch conference"))
     sub.add_parser("export-schemas", help="rewrite schemas/ from the pydantic models")
+    sub.add_parser("routes", help="print the route table the service answers")
+    sub.add_parser("consumers", help="print the outbox consumers and what they consume")
+    sub.add_parser("events", help="print the catalogue of domain event types")
     return p
 
 
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
+    if args.command in ("routes", "consumers", "events"):
+        print(_tables(args.command), end="")
+        return 0
     if args.command == "export-schemas":
+        from conference.app import route_table
         from conference.http.openapi import export
+        from conference.runtime import event_types
 
         target = Path.cwd() / "schemas"
-        for path in export(target):
+        for path in export(target, route_table(), event_types()):
             print(path.relative_to(Path.cwd()))
         return 0
     try:
@@ -85,6 +93,22 @@ def main(argv: list[str] | None = None) -> int:
         print(f"conference: {type(exc).__name__}: {exc}", file=sys.stderr)
         return 1
     return 2
+
+
+def _tables(which: str) -> str:
+    """The composition root's tables as text, one line each (what the service really wires)."""
+    from conference.app import route_table
+    from conference.runtime import consumers, event_types
+
+    if which == "routes":
+        return "".join(f"{r.method:<7}{r.path:<62}{r.who}\n"
+                       for r in sorted(route_table(), key=lambda r: (r.path, r.method)))
+    if which == "consumers":
+        return "".join(
+            f"{s.name:<58}{'*' if s.event_types is None else ' '.join(sorted(s.event_types))}\n"
+            for s in consumers())
+    return "".join(f"{name:<34}{payload.__name__}\n"
+                   for name, payload in sorted(event_types().items()))
 
 
 async def _url(settings: Settings) -> str:

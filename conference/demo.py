@@ -19,7 +19,8 @@ from conference.auth import Principal, Role, issue_token
 from conference.conferences import repo
 from conference.conferences.models import Conference, ConferenceIn, DelegationIn
 from conference.errors import Duplicate
-from conference.outbox.events import ConferenceCreated, DelegationCreated, record
+from conference.conferences.events import ConferenceCreated, DelegationCreated
+from conference.outbox.events import record
 from conference.programme import repo as programme
 from conference.programme.models import ParticipantRole, RoomIn, SessionIn
 

@@ -1,6 +1,13 @@
-"""The long-lived resources, as async context managers shared by ``serve``, ``worker`` and the
-tests: the database pool (embedded PostgreSQL when no URL is set), the mailer (local sink when no
-relay is set) and the outbox worker."""
+"""The composition root of the worker side, and the long-lived resources.
+
+What each domain contributes to the outbox is listed here, explicitly: its event types (the
+catalogue published in ``schemas/events``), its consumers (what the worker runs for each
+event) and its sections of a person's personal-data export. Nothing is registered by importing
+a module: a domain added to the product is added to these lists.
+
+The resources are async context managers shared by ``serve``, ``worker`` and the tests: the
+database pool (embedded PostgreSQL when no URL is set), the mailer (local sink when no relay is
+set) and the outbox worker."""
 
 from __future__ import annotations
 
@@ -13,15 +20,53 @@ from dataclasses import dataclass
 
 import asyncpg
 
+from conference.accreditation import events as accreditation_events
+from conference.accreditation import notices
+from conference.badges import events as badges_events
+from conference.badges import repo as badges
+from conference.calendar import invitations
+from conference.conferences import events as conferences_events
 from conference.db.embedded import database_url
 from conference.db.migrate import migrate
 from conference.db.pool import create_pool
 from conference.mail.sender import Mailer
 from conference.mail.sink import sink_port, start_sink
+from conference.outbox import events as outbox_events
+from conference.outbox.dispatch import Consumers
+from conference.outbox.events import Payload
 from conference.outbox.worker import Worker
+from conference.privacy import events as privacy_events
+from conference.privacy.repo import Exporter
+from conference.programme import events as programme_events
+from conference.programme import repo as programme
 from conference.settings import Settings
+from conference.webhooks import repo as webhooks
 
 log = logging.getLogger(__name__)
+
+
+def event_types() -> dict[str, type[Payload]]:
+    """The catalogue of domain event types: type name → payload model."""
+    catalogue: dict[str, type[Payload]] = {}
+    for part in (conferences_events.EVENT_TYPES, accreditation_events.EVENT_TYPES,
+                 programme_events.EVENT_TYPES, badges_events.EVENT_TYPES,
+                 privacy_events.EVENT_TYPES, outbox_events.EVENT_TYPES):
+        clash = catalogue.keys() & part.keys()
+        if clash:
+            raise ValueError(f"event types declared twice: {sorted(clash)}")
+        catalogue.update(part)
+    return catalogue
+
+
+def consumers() -> Consumers:
+    """What the worker runs for each event, in this order."""
+    return Consumers([*notices.SUBSCRIPTIONS, *invitations.SUBSCRIPTIONS,
+                      *webhooks.SUBSCRIPTIONS])
+
+
+def personal_data_exporters() -> dict[str, Exporter]:
+    """The sections of a person's export that domains other than accreditation hold."""
+    return {"sessions": programme.personal_sessions, "check_ins": badges.personal_check_ins}
 
 
 @dataclass
@@ -73,7 +118,7 @@ async def open_mailer(settings: Settings) -> AsyncIterator[Mailer]:
 async def running_worker(
     db: Database, settings: Settings, mailer: Mailer
 ) -> AsyncIterator[Worker]:
-    worker = Worker(db.pool, settings, mailer, db.url)
+    worker = Worker(db.pool, settings, mailer, db.url, consumers())
     task = asyncio.create_task(worker.run(), name="outbox-worker")
     try:
         yield worker

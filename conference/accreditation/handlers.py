@@ -20,13 +20,17 @@ from conference.conferences.repo import conference_by_slug
 from conference.http.context import connection, need, now, principal, transaction
 from conference.http.io import json_response, parse, parse_optional, path_uuid, query_params
 from conference.http.limits import limit_registration
-from conference.http.routes import route
+from conference.http.routes import RouteTable
+
+routes = RouteTable()
 
 
-@route("POST", "/api/v1/conferences/{slug}/accreditations", summary="Apply for accreditation",
-       who="anyone for press (while the window is open); focal point, protocol, admin otherwise",
-       body=AccreditationIn, response=AccreditationCreated, status=201, tag="accreditations",
-       errors=(400, 401, 403, 404, 409, 413, 422, 429))
+@routes.add("POST", "/api/v1/conferences/{slug}/accreditations",
+            summary="Apply for accreditation",
+            who="anyone for press (while the window is open); focal point, protocol, admin "
+                "otherwise",
+            body=AccreditationIn, response=AccreditationCreated, status=201, tag="accreditations",
+            errors=(400, 401, 403, 404, 409, 413, 422, 429))
 async def register(request: web.Request) -> web.Response:
     if principal(request) is None:
         limit_registration(request)
@@ -37,10 +41,10 @@ async def register(request: web.Request) -> web.Response:
     return json_response(created, status=201)
 
 
-@route("GET", "/api/v1/conferences/{slug}/accreditations", summary="List accreditations",
-       who="admin, protocol, press_office (press), focal point (own delegation)",
-       query=ListQuery, response=AccreditationPage, tag="accreditations",
-       errors=(401, 403, 404, 422))
+@routes.add("GET", "/api/v1/conferences/{slug}/accreditations", summary="List accreditations",
+            who="admin, protocol, press_office (press), focal point (own delegation)",
+            query=ListQuery, response=AccreditationPage, tag="accreditations",
+            errors=(401, 403, 404, 422))
 async def list_accreditations(request: web.Request) -> web.Response:
     actor = need(request, *ORGANISERS, Role.focal_point)
     q = query_params(request, ListQuery)
@@ -50,9 +54,9 @@ async def list_accreditations(request: web.Request) -> web.Response:
     return json_response(page)
 
 
-@route("GET", "/api/v1/accreditations/{accreditation_id}", summary="One accreditation",
-       who="organisers, own focal point, the applicant", response=Accreditation,
-       tag="accreditations", errors=(401, 403, 404))
+@routes.add("GET", "/api/v1/accreditations/{accreditation_id}", summary="One accreditation",
+            who="organisers, own focal point, the applicant", response=Accreditation,
+            tag="accreditations", errors=(401, 403, 404))
 async def get_accreditation(request: web.Request) -> web.Response:
     accreditation_id = path_uuid(request, "accreditation_id")
     async with connection(request) as conn:
@@ -60,9 +64,9 @@ async def get_accreditation(request: web.Request) -> web.Response:
     return json_response(acc)
 
 
-@route("POST", "/api/v1/accreditations/{accreditation_id}/decision", summary="Decide",
-       who="press_office (press), protocol (others), admin", body=DecisionIn,
-       response=Accreditation, tag="accreditations", errors=(400, 401, 403, 404, 409, 422))
+@routes.add("POST", "/api/v1/accreditations/{accreditation_id}/decision", summary="Decide",
+            who="press_office (press), protocol (others), admin", body=DecisionIn,
+            response=Accreditation, tag="accreditations", errors=(400, 401, 403, 404, 409, 422))
 async def decide(request: web.Request) -> web.Response:
     actor = need(request, Role.press_office, Role.protocol, Role.admin)
     accreditation_id = path_uuid(request, "accreditation_id")
@@ -75,9 +79,9 @@ async def decide(request: web.Request) -> web.Response:
     return json_response(acc)
 
 
-@route("POST", "/api/v1/accreditations/{accreditation_id}/withdraw", summary="Withdraw",
-       who="the applicant, own focal point", body=ReasonIn, response=Accreditation,
-       tag="accreditations", errors=(401, 403, 404, 409, 422))
+@routes.add("POST", "/api/v1/accreditations/{accreditation_id}/withdraw", summary="Withdraw",
+            who="the applicant, own focal point", body=ReasonIn, response=Accreditation,
+            tag="accreditations", errors=(401, 403, 404, 409, 422))
 async def withdraw(request: web.Request) -> web.Response:
     actor = need(request, Role.applicant, Role.focal_point)
     accreditation_id = path_uuid(request, "accreditation_id")
@@ -88,9 +92,9 @@ async def withdraw(request: web.Request) -> web.Response:
     return json_response(acc)
 
 
-@route("POST", "/api/v1/accreditations/{accreditation_id}/revoke", summary="Revoke",
-       who="protocol, press_office (press), admin", body=ReasonIn, response=Accreditation,
-       tag="accreditations", errors=(401, 403, 404, 409, 422))
+@routes.add("POST", "/api/v1/accreditations/{accreditation_id}/revoke", summary="Revoke",
+            who="protocol, press_office (press), admin", body=ReasonIn, response=Accreditation,
+            tag="accreditations", errors=(401, 403, 404, 409, 422))
 async def revoke(request: web.Request) -> web.Response:
     actor = need(request, Role.protocol, Role.press_office, Role.admin)
     accreditation_id = path_uuid(request, "accreditation_id")

@@ -5,6 +5,7 @@ spokesperson's office, and the decision letters."""
 from __future__ import annotations
 
 import uuid
+from collections.abc import AsyncIterator
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -17,7 +18,14 @@ from conference.auth import Role, issue_token
 from conference.conferences.models import Conference
 from conference.conferences.repo import conference_by_id
 from conference.mail.render import build_message, render_text
-from conference.outbox.dispatch import DispatchContext, EventRow, NewDelivery, consumes
+from conference.outbox.dispatch import (
+    ConsumerResult,
+    DispatchContext,
+    EventRow,
+    NewDelivery,
+    Parked,
+    Subscription,
+)
 from conference.protocol.address import salutation
 
 ROLE_NAMES = {
@@ -54,6 +62,22 @@ def _mail(
     ctx: DispatchContext, event: EventRow, conference: Conference, template: str,
     language: str, recipient: str, recipient_name: str, about: Any,
     **context: Any,
+) -> NewDelivery | Parked:
+    """One letter, or, when it cannot be built (a value mail headers cannot carry), the
+    recipient parked with the reason."""
+    try:
+        return _build(ctx, event, conference, template, language, recipient, recipient_name,
+                      about, **context)
+    except (ValueError, UnicodeError) as exc:
+        return Parked(template=template, dedupe_key=f"{event.id}:{template}:{recipient.lower()}",
+                      recipient=recipient, error=f"{type(exc).__name__}: {exc}"[:300],
+                      conference_id=conference.id, accreditation_id=about)
+
+
+def _build(
+    ctx: DispatchContext, event: EventRow, conference: Conference, template: str,
+    language: str, recipient: str, recipient_name: str, about: Any,
+    **context: Any,
 ) -> NewDelivery:
     subject, body = render_text(
         template, language, conference=conference,
@@ -75,16 +99,27 @@ def _mail(
     )
 
 
-@consumes(
-    "accreditation.submitted", "accreditation.approved", "accreditation.rejected",
-    "accreditation.waitlisted", "accreditation.revoked",
-)
 async def accreditation_notices(
     conn: asyncpg.Connection, event: EventRow, ctx: DispatchContext
-) -> list[NewDelivery]:
+) -> ConsumerResult:
+    """The letters of one change of an accreditation; a letter that cannot be built is parked
+    alone (the others go)."""
     row = await conn.fetchrow(AQ["accreditation_by_id"], uuid.UUID(event.subject_id or ""))
     if row is None or row["erased_at"] is not None:
-        return []
+        return ConsumerResult()
+    letters: list[NewDelivery] = []
+    parked: list[Parked] = []
+    async for letter in _letters(conn, event, ctx, row):
+        if isinstance(letter, Parked):
+            parked.append(letter)
+        else:
+            letters.append(letter)
+    return ConsumerResult(letters, parked)
+
+
+async def _letters(
+    conn: asyncpg.Connection, event: EventRow, ctx: DispatchContext, row: asyncpg.Record
+) -> AsyncIterator[NewDelivery | Parked]:
     a = from_row(row)
     conference = await _conference(conn, ctx, row["conference_id"])
     lang = a.language
@@ -101,28 +136,27 @@ async def accreditation_notices(
         "role": ROLE_NAMES[lang][a.press.role.value] if a.press else "",
     }
     status = event.payload["status"]
-    out: list[NewDelivery] = []
     if status == "submitted":
         template = "press_ack" if a.press else "ack"
-        out.append(_mail(ctx, event, conference, template, lang, a.email, name, a.id, **common))
+        yield _mail(ctx, event, conference, template, lang, a.email, name, a.id, **common)
         if a.press:
-            out.extend(await _press_office_notices(conn, ctx, event, conference, a))
-        return out
+            for notice in await _press_office_notices(conn, ctx, event, conference, a):
+                yield notice
+        return
     reason = await conn.fetchval(
         "SELECT reason FROM accreditation_history WHERE accreditation_id = $1"
         " ORDER BY id DESC LIMIT 1", a.id,
     )
     template = {"approved": "decision_approved", "rejected": "decision_rejected",
                 "waitlisted": "decision_waitlisted", "revoked": "revoked"}[status]
-    out.append(_mail(ctx, event, conference, template, lang, a.email, name, a.id,
-                     reason=reason or "", **common))
-    return out
+    yield _mail(ctx, event, conference, template, lang, a.email, name, a.id,
+                reason=reason or "", **common)
 
 
 async def _press_office_notices(
     conn: asyncpg.Connection, ctx: DispatchContext, event: EventRow, conference: Conference,
     a: Any,
-) -> list[NewDelivery]:
+) -> list[NewDelivery | Parked]:
     recipients = [(s.email, s.name) for s in conference.spokespersons if s.email]
     if not recipients:
         recipients = [(conference.organiser_email, "")]
@@ -143,3 +177,12 @@ async def _press_office_notices(
         _mail(ctx, event, conference, "press_office_notice", lang, email, name, a.id, **context)
         for email, name in recipients
     ]
+
+
+SUBSCRIPTIONS = (
+    Subscription("conference.accreditation.notices:accreditation_notices", accreditation_notices,
+                 frozenset({"accreditation.submitted", "accreditation.approved",
+                            "accreditation.rejected", "accreditation.waitlisted",
+                            "accreditation.revoked"})),
+)
+"""What the accreditation letters consume, for the composition root (``conference/runtime.py``)."""

@@ -42,7 +42,8 @@ from conference.errors import (
     Unauthorized,
     WindowClosed,
 )
-from conference.outbox.events import EVENT_TYPES, AccreditationChanged, record
+from conference.accreditation.events import EVENT_TYPES, AccreditationChanged
+from conference.outbox.events import record
 
 Q = queries_beside(__file__)
 A = TypeVar("A", bound=Accreditation)
@@ -139,7 +140,7 @@ async def register(
         accreditation_id=accreditation_id, category=a.category.value,
         status=Status.submitted.value, from_status=None, delegation_id=a.delegation_id,
     )
-    if not isinstance(payload, EVENT_TYPES[event_type]):  # as outbox.events.record checks
+    if not isinstance(payload, EVENT_TYPES[event_type]):
         raise TypeError(f"payload {type(payload).__name__} does not fit event {event_type}")
     secret = new_secret()
     press = a.press

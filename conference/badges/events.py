@@ -1,4 +1,4 @@
-"""Domain events of zones and press pools, registered with the outbox at import.
+"""Domain events of zones and press pools, declared as a plain mapping.
 
 - ``zone.created``, ``zone.grants_changed``: the zone and everything that grants it now;
 - ``pool.created``, ``pool.member_added``, ``pool.member_removed``.
@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from uuid import UUID
 
-from conference.outbox.events import Payload, register
+from conference.outbox.events import Payload
 
 
 class ZoneDefined(Payload):
@@ -32,8 +32,10 @@ class PoolMemberEvent(Payload):
     accreditation_id: UUID
 
 
-register("zone.created", ZoneDefined)
-register("zone.grants_changed", ZoneDefined)
-register("pool.created", PoolCreated)
-register("pool.member_added", PoolMemberEvent)
-register("pool.member_removed", PoolMemberEvent)
+EVENT_TYPES: dict[str, type[Payload]] = {
+    "zone.created": ZoneDefined,
+    "zone.grants_changed": ZoneDefined,
+    "pool.created": PoolCreated,
+    "pool.member_added": PoolMemberEvent,
+    "pool.member_removed": PoolMemberEvent,
+}

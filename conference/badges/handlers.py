@@ -30,15 +30,17 @@ from conference.badges.render import render_png
 from conference.conferences.repo import conference_by_slug
 from conference.http.context import connection, need, now, principal, signer_key, transaction
 from conference.http.io import json_response, parse, path_uuid, query_params
-from conference.http.routes import route
+from conference.http.routes import RouteTable
+
+routes = RouteTable()
 
 PROTOCOL = (Role.admin, Role.protocol)
 POOLS = (Role.admin, Role.protocol, Role.press_office)
 
 
-@route("POST", "/api/v1/conferences/{slug}/zones", summary="Define a zone and what grants it",
-       who="admin, protocol", body=ZoneIn, response=Zone, status=201, tag="badges",
-       errors=(400, 401, 403, 404, 409, 422))
+@routes.add("POST", "/api/v1/conferences/{slug}/zones", summary="Define a zone and what grants it",
+            who="admin, protocol", body=ZoneIn, response=Zone, status=201, tag="badges",
+            errors=(400, 401, 403, 404, 409, 422))
 async def create_zone(request: web.Request) -> web.Response:
     actor = need(request, *PROTOCOL)
     body = await parse(request, ZoneIn)
@@ -48,9 +50,9 @@ async def create_zone(request: web.Request) -> web.Response:
     return json_response(zone, status=201)
 
 
-@route("GET", "/api/v1/conferences/{slug}/zones", summary="The zones and their grants",
-       who="admin, protocol, press_office", response=ZoneList, tag="badges",
-       errors=(401, 403, 404))
+@routes.add("GET", "/api/v1/conferences/{slug}/zones", summary="The zones and their grants",
+            who="admin, protocol, press_office", response=ZoneList, tag="badges",
+            errors=(401, 403, 404))
 async def list_zones(request: web.Request) -> web.Response:
     need(request, *ORGANISERS)
     async with connection(request) as conn:
@@ -59,10 +61,10 @@ async def list_zones(request: web.Request) -> web.Response:
     return json_response(ZoneList(items=zones))
 
 
-@route("PUT", "/api/v1/zones/{zone_id}/grants",
-       summary="Replace what grants a zone (categories, sessions, press pools)",
-       who="admin, protocol", body=Grants, response=Zone, tag="badges",
-       errors=(400, 401, 403, 404, 422))
+@routes.add("PUT", "/api/v1/zones/{zone_id}/grants",
+            summary="Replace what grants a zone (categories, sessions, press pools)",
+            who="admin, protocol", body=Grants, response=Zone, tag="badges",
+            errors=(400, 401, 403, 404, 422))
 async def set_zone_grants(request: web.Request) -> web.Response:
     actor = need(request, *PROTOCOL)
     zone_id = path_uuid(request, "zone_id")
@@ -72,9 +74,9 @@ async def set_zone_grants(request: web.Request) -> web.Response:
     return json_response(zone)
 
 
-@route("POST", "/api/v1/conferences/{slug}/pools", summary="Create a press pool",
-       who="admin, protocol, press_office", body=PoolIn, response=Pool, status=201,
-       tag="badges", errors=(400, 401, 403, 404, 409, 422))
+@routes.add("POST", "/api/v1/conferences/{slug}/pools", summary="Create a press pool",
+            who="admin, protocol, press_office", body=PoolIn, response=Pool, status=201,
+            tag="badges", errors=(400, 401, 403, 404, 409, 422))
 async def create_pool(request: web.Request) -> web.Response:
     actor = need(request, *POOLS)
     body = await parse(request, PoolIn)
@@ -84,9 +86,9 @@ async def create_pool(request: web.Request) -> web.Response:
     return json_response(pool, status=201)
 
 
-@route("GET", "/api/v1/conferences/{slug}/pools", summary="The press pools and their members",
-       who="admin, protocol, press_office", response=PoolList, tag="badges",
-       errors=(401, 403, 404))
+@routes.add("GET", "/api/v1/conferences/{slug}/pools", summary="The press pools and their members",
+            who="admin, protocol, press_office", response=PoolList, tag="badges",
+            errors=(401, 403, 404))
 async def list_pools(request: web.Request) -> web.Response:
     need(request, *POOLS)
     async with connection(request) as conn:
@@ -95,10 +97,10 @@ async def list_pools(request: web.Request) -> web.Response:
     return json_response(PoolList(items=pools))
 
 
-@route("PUT", "/api/v1/pools/{pool_id}/members/{accreditation_id}",
-       summary="Put a press accreditation in a pool (one pool per person)",
-       who="admin, protocol, press_office", response=Pool, tag="badges",
-       errors=(401, 403, 404, 409, 422))
+@routes.add("PUT", "/api/v1/pools/{pool_id}/members/{accreditation_id}",
+            summary="Put a press accreditation in a pool (one pool per person)",
+            who="admin, protocol, press_office", response=Pool, tag="badges",
+            errors=(401, 403, 404, 409, 422))
 async def add_pool_member(request: web.Request) -> web.Response:
     actor = need(request, *POOLS)
     pool_id = path_uuid(request, "pool_id")
@@ -108,9 +110,9 @@ async def add_pool_member(request: web.Request) -> web.Response:
     return json_response(pool)
 
 
-@route("DELETE", "/api/v1/pools/{pool_id}/members/{accreditation_id}",
-       summary="Take an accreditation out of a pool", who="admin, protocol, press_office",
-       status=204, tag="badges", errors=(401, 403, 404))
+@routes.add("DELETE", "/api/v1/pools/{pool_id}/members/{accreditation_id}",
+            summary="Take an accreditation out of a pool", who="admin, protocol, press_office",
+            status=204, tag="badges", errors=(401, 403, 404))
 async def remove_pool_member(request: web.Request) -> web.Response:
     actor = need(request, *POOLS)
     pool_id = path_uuid(request, "pool_id")
@@ -120,10 +122,10 @@ async def remove_pool_member(request: web.Request) -> web.Response:
     return web.Response(status=204)
 
 
-@route("GET", "/api/v1/accreditations/{accreditation_id}/badge",
-       summary="The printable badge (PNG, A6 at 300 dpi) with its QR code",
-       who="organisers (press_office: press), own focal point, the applicant; once approved",
-       tag="badges", media=("image/png",), errors=(401, 403, 404, 409))
+@routes.add("GET", "/api/v1/accreditations/{accreditation_id}/badge",
+            summary="The printable badge (PNG, A6 at 300 dpi) with its QR code",
+            who="organisers (press_office: press), own focal point, the applicant; once approved",
+            tag="badges", media=("image/png",), errors=(401, 403, 404, 409))
 async def badge(request: web.Request) -> web.Response:
     accreditation_id = path_uuid(request, "accreditation_id")
     signer = request.app[signer_key]
@@ -140,10 +142,10 @@ def badge_response(png: bytes, name: object) -> web.Response:
     )
 
 
-@route("POST", "/api/v1/conferences/{slug}/check-ins",
-       summary="Scan a badge at a zone's door: admitted or refused with the reason; recorded",
-       who="admin, protocol, press_office", body=CheckInIn, response=CheckIn, tag="badges",
-       errors=(400, 401, 403, 404, 422))
+@routes.add("POST", "/api/v1/conferences/{slug}/check-ins",
+            summary="Scan a badge at a zone's door: admitted or refused with the reason; recorded",
+            who="admin, protocol, press_office", body=CheckInIn, response=CheckIn, tag="badges",
+            errors=(400, 401, 403, 404, 422))
 async def check_in(request: web.Request) -> web.Response:
     actor = need(request, *ORGANISERS)
     body = await parse(request, CheckInIn)
@@ -154,9 +156,10 @@ async def check_in(request: web.Request) -> web.Response:
     return json_response(result)
 
 
-@route("GET", "/api/v1/conferences/{slug}/check-ins", summary="The recorded scans, oldest first",
-       who="admin, protocol", query=CheckInQuery, response=CheckInPage, tag="badges",
-       errors=(401, 403, 404, 422))
+@routes.add("GET", "/api/v1/conferences/{slug}/check-ins",
+            summary="The recorded scans, oldest first",
+            who="admin, protocol", query=CheckInQuery, response=CheckInPage, tag="badges",
+            errors=(401, 403, 404, 422))
 async def list_check_ins(request: web.Request) -> web.Response:
     need(request, *PROTOCOL)
     q = query_params(request, CheckInQuery)

@@ -135,3 +135,10 @@ LEFT JOIN delegation d ON d.id = a.delegation_id
 WHERE ci.conference_id = $1 AND ci.id > $2 AND ($3::text IS NULL OR ci.zone_code = $3)
 ORDER BY ci.id
 LIMIT $4
+
+-- name: personal_check_ins
+-- Every scan of a person's badge (the personal-data export's "check_ins").
+SELECT zone_code AS zone, admitted, reason, scanned_at
+FROM check_in
+WHERE accreditation_id = $1
+ORDER BY id

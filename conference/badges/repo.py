@@ -349,3 +349,9 @@ async def check_ins(
         for r in rows
     ]
     return CheckInPage(items=items, next_cursor=rows[-1]["id"] if more and rows else None)
+
+
+async def personal_check_ins(conn: asyncpg.Connection, accreditation_id: UUID
+                             ) -> list[dict[str, Any]]:
+    """The personal-data export's section ``check_ins``: every scan of the person's badge."""
+    return [dict(r) for r in await conn.fetch(Q["personal_check_ins"], accreditation_id)]

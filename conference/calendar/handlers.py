@@ -30,8 +30,10 @@ from conference.conferences.repo import conference_by_id, conference_by_slug
 from conference.errors import NotFound
 from conference.http.context import connection, settings_key, signer_key
 from conference.http.limits import limit_token_failure
-from conference.http.routes import route
+from conference.http.routes import RouteTable
 from conference.types import Model
+
+routes = RouteTable()
 
 ICS = "text/calendar"
 
@@ -68,9 +70,9 @@ def _feed(conference: Conference, published: Published | None, versions: list[Se
                       organizer=Organizer(conference.organiser_email, conference.title.en[:120]))
 
 
-@route("GET", "/api/v1/calendar/{feed_token}.ics", summary="A person's own sessions (ICS)",
-       who="holder of the secret feed URL", media=(ICS,), tag="calendar",
-       errors=(404, 429))
+@routes.add("GET", "/api/v1/calendar/{feed_token}.ics", summary="A person's own sessions (ICS)",
+            who="holder of the secret feed URL", media=(ICS,), tag="calendar",
+            errors=(404, 429))
 async def personal_feed(request: web.Request) -> web.Response:
     token = request.match_info["feed_token"]
     raw = request.app[signer_key].verify_bytes("feed", token)
@@ -101,9 +103,9 @@ async def personal_feed(request: web.Request) -> web.Response:
     return _respond(request, _feed(conference, published, versions, name))
 
 
-@route("GET", "/api/v1/conferences/{slug}/programme.ics",
-       summary="The published programme (ICS)", query=FeedQuery, media=(ICS,), tag="calendar",
-       errors=(404,))
+@routes.add("GET", "/api/v1/conferences/{slug}/programme.ics",
+            summary="The published programme (ICS)", query=FeedQuery, media=(ICS,), tag="calendar",
+            errors=(404,))
 async def programme_feed(request: web.Request) -> web.Response:
     async with connection(request) as conn:
         conference = await conference_by_slug(conn, request.match_info["slug"])

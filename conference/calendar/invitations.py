@@ -32,7 +32,14 @@ from conference.conferences.models import Conference
 from conference.conferences.repo import conference_by_id
 from conference.db.sql import queries_beside
 from conference.mail.render import load_template, render_template
-from conference.outbox.dispatch import DispatchContext, EventRow, NewDelivery, consumes
+from conference.outbox.dispatch import (
+    ConsumerResult,
+    DispatchContext,
+    EventRow,
+    NewDelivery,
+    Parked,
+    Subscription,
+)
 from conference.protocol.address import royal_style, salutation
 from conference.signing import Signer, load_signer
 
@@ -224,12 +231,16 @@ class Renderer:
         msg = skeleton.render(ics=ics, to=attendee, text_body=text_body, message_id=message_id)
         return NewDelivery(
             template=f"invitation_{action.method.lower()}",
-            dedupe_key=f"{event.id}:cal:{action.accreditation_id}:{action.session_id}:"
-                       f"{action.method}:{action.sequence}",
+            dedupe_key=dedupe_key(event, action),
             recipient=person["email"], sender=self.organizer.email, subject=subject,
             message_id=message_id, message=msg, conference_id=self.conference.id,
             accreditation_id=action.accreditation_id, delivery_id=delivery_id,
         )
+
+
+def dedupe_key(event: EventRow, action: Action) -> str:
+    return (f"{event.id}:cal:{action.accreditation_id}:{action.session_id}:"
+            f"{action.method}:{action.sequence}")
 
 
 def warm_up() -> None:
@@ -262,25 +273,25 @@ def _when(starts: datetime, ends: datetime, language: str) -> str:
         f"{day}, de {start} à {end} ({tz})"
 
 
-@consumes("programme.published", "accreditation.approved", "accreditation.withdrawn",
-          "accreditation.revoked")
 async def calendar_invitations(
     conn: asyncpg.Connection, event: EventRow, ctx: DispatchContext
-) -> list[NewDelivery]:
+) -> ConsumerResult:
     if event.conference_id is None:
-        return []
+        return ConsumerResult()
     await conn.execute("SELECT pg_advisory_xact_lock($1)", _lock_key(event.conference_id))
     published = await latest_published(conn, event.conference_id)
     if published is None:
-        return []
+        return ConsumerResult()
     sessions = {uuid.UUID(s["session_id"]): s for s in published.sessions}
     views = [session_view(s) for s in published.sessions]
+    complete, cursor = True, None
     if event.type == "programme.published":
-        actions, people = await _publication_step(conn, event.conference_id, views, ctx)
+        actions, people, complete, cursor = await _publication_step(
+            conn, event.conference_id, views, ctx)
     else:
         row = await conn.fetchrow(Q["attendee"], uuid.UUID(event.payload["accreditation_id"]))
         if row is None or row["erased_at"] is not None:
-            return []
+            return ConsumerResult()
         people = [row]
         states = await conn.fetch(Q["states_of_accreditation"], row["id"])
         actions = plan(views, [attendee_view(row)], _sent(states))
@@ -288,9 +299,9 @@ async def calendar_invitations(
         if ctx.limit is not None and len(actions) > ctx.limit:
             # A step: the states saved below make the next call plan only the rest.
             actions = actions[:ctx.limit]
-            ctx.incomplete = True
+            complete = False
     if not actions:
-        return []
+        return ConsumerResult(complete=complete, cursor=cursor)
     key = f"calendar-renderer:{event.conference_id}"
     renderer: Renderer | None = ctx.cache.get(key)
     if renderer is None:
@@ -300,18 +311,30 @@ async def calendar_invitations(
     renderer.ctx = ctx  # kept from an earlier step of this publication: this step's time
     by_id = {p["id"]: p for p in people}
     deliveries: list[NewDelivery] = []
+    parked: list[Parked] = []
+    built: list[Action] = []
     for i, a in enumerate(actions):
         if i and i % 32 == 0:
             await asyncio.sleep(0)  # a step renders thousands: let the sending lanes run between
-        deliveries.append(renderer.message(sessions[a.session_id], a, by_id[a.accreditation_id],
-                                           event))
+        person = by_id[a.accreditation_id]
+        try:
+            deliveries.append(renderer.message(sessions[a.session_id], a, person, event))
+        except (ValueError, UnicodeError) as exc:
+            # One person's message cannot be built: park it alone (no state saved, so a retry
+            # builds it again) and let everyone else's go (docs/outbox.md).
+            parked.append(Parked(
+                template=f"invitation_{a.method.lower()}", dedupe_key=dedupe_key(event, a),
+                recipient=person["email"], error=f"{type(exc).__name__}: {exc}"[:300],
+                conference_id=event.conference_id, accreditation_id=a.accreditation_id))
+            continue
+        built.append(a)
     await conn.execute(
         Q["save_states"], event.conference_id, ctx.now,
-        [a.accreditation_id for a in actions], [a.session_id for a in actions],
-        [a.method for a in actions], [a.sequence for a in actions],
-        [a.basis for a in actions], [a.role for a in actions],
+        [a.accreditation_id for a in built], [a.session_id for a in built],
+        [a.method for a in built], [a.sequence for a in built],
+        [a.basis for a in built], [a.role for a in built],
     )
-    return deliveries
+    return ConsumerResult(deliveries, parked, complete, cursor)
 
 
 def _sent(states: list[asyncpg.Record]) -> dict[tuple[uuid.UUID, uuid.UUID], Sent]:
@@ -322,7 +345,7 @@ def _sent(states: list[asyncpg.Record]) -> dict[tuple[uuid.UUID, uuid.UUID], Sen
 async def _publication_step(
     conn: asyncpg.Connection, conference_id: uuid.UUID, views: list[SessionView],
     ctx: DispatchContext,
-) -> tuple[list[Action], list[asyncpg.Record]]:
+) -> tuple[list[Action], list[asyncpg.Record], bool, str | None]:
     """The actions of one step of a publication: attendees in accreditation order from where
     the previous step stopped (``ctx.cursor``, the ``seq`` of the last attendee it finished),
     planned a slice at a time against their own states, until ``ctx.limit`` actions.
@@ -340,6 +363,7 @@ async def _publication_step(
     sessions = max(1, len(views))
     actions: list[Action] = []
     people: list[asyncpg.Record] = []
+    incomplete = False
     while True:
         room = None if limit is None else limit - len(actions)
         size = 500 if room is None else min(500, room // sessions + 1)
@@ -356,16 +380,24 @@ async def _publication_step(
             if limit is not None and len(actions) + len(todo) > limit:
                 actions.extend(todo[: limit - len(actions)])  # the rest next step
                 people.append(r)
-                ctx.incomplete = True
+                incomplete = True
                 break
             actions.extend(todo)
             people.append(r)
             done = r["seq"]
             if limit is not None and len(actions) == limit:
-                ctx.incomplete = True  # the next step finds the rest, or that there is none
+                incomplete = True  # the next step finds the rest, or that there is none
                 break
-        if ctx.incomplete:
+        if incomplete:
             break
         scanned = rows[-1]["seq"]
-    ctx.cursor = str(done) if ctx.incomplete else None
-    return actions, people
+    return actions, people, not incomplete, str(done) if incomplete else None
+
+
+SUBSCRIPTIONS = (
+    Subscription("conference.calendar.invitations:calendar_invitations", calendar_invitations,
+                 frozenset({"programme.published", "accreditation.approved",
+                            "accreditation.withdrawn", "accreditation.revoked"}),
+                 warm_up=warm_up),
+)
+"""What the calendar consumes, for the composition root (``conference/runtime.py``)."""

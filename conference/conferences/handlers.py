@@ -15,14 +15,17 @@ from conference.conferences.models import (
 )
 from conference.http.context import connection, need, transaction
 from conference.http.io import json_response, parse
-from conference.http.routes import route
-from conference.outbox.events import ConferenceCreated, record
-from conference.outbox.events import DelegationCreated as DelegationEvent
+from conference.http.routes import RouteTable
+from conference.conferences.events import ConferenceCreated
+from conference.conferences.events import DelegationCreated as DelegationEvent
+from conference.outbox.events import record
+
+routes = RouteTable()
 
 
-@route("POST", "/api/v1/conferences", summary="Create a conference", who="admin",
-       body=ConferenceIn, response=Conference, status=201, tag="conferences",
-       errors=(400, 401, 403, 409, 413, 422))
+@routes.add("POST", "/api/v1/conferences", summary="Create a conference", who="admin",
+            body=ConferenceIn, response=Conference, status=201, tag="conferences",
+            errors=(400, 401, 403, 409, 413, 422))
 async def create_conference(request: web.Request) -> web.Response:
     actor = need(request, Role.admin)
     body = await parse(request, ConferenceIn)
@@ -33,17 +36,17 @@ async def create_conference(request: web.Request) -> web.Response:
     return json_response(conference, status=201)
 
 
-@route("GET", "/api/v1/conferences/{slug}", summary="A conference", response=Conference,
-       tag="conferences", errors=(404,))
+@routes.add("GET", "/api/v1/conferences/{slug}", summary="A conference", response=Conference,
+            tag="conferences", errors=(404,))
 async def get_conference(request: web.Request) -> web.Response:
     async with connection(request) as conn:
         conference = await repo.conference_by_slug(conn, request.match_info["slug"])
     return json_response(conference)
 
 
-@route("POST", "/api/v1/conferences/{slug}/delegations", summary="Create a delegation",
-       who="admin, protocol", body=DelegationIn, response=DelegationCreated, status=201,
-       tag="delegations", errors=(400, 401, 403, 404, 409, 422))
+@routes.add("POST", "/api/v1/conferences/{slug}/delegations", summary="Create a delegation",
+            who="admin, protocol", body=DelegationIn, response=DelegationCreated, status=201,
+            tag="delegations", errors=(400, 401, 403, 404, 409, 422))
 async def create_delegation(request: web.Request) -> web.Response:
     actor = need(request, Role.admin, Role.protocol)
     body = await parse(request, DelegationIn)
@@ -62,9 +65,9 @@ async def create_delegation(request: web.Request) -> web.Response:
     )
 
 
-@route("GET", "/api/v1/conferences/{slug}/delegations", summary="The delegations",
-       who="admin, protocol", response=DelegationList, tag="delegations",
-       errors=(401, 403, 404))
+@routes.add("GET", "/api/v1/conferences/{slug}/delegations", summary="The delegations",
+            who="admin, protocol", response=DelegationList, tag="delegations",
+            errors=(401, 403, 404))
 async def list_delegations(request: web.Request) -> web.Response:
     need(request, Role.admin, Role.protocol)
     async with connection(request) as conn:

@@ -10,6 +10,7 @@ import asyncpg
 from aiohttp import web
 
 from conference.auth import Principal, Role, require
+from conference.http.openapi import OpenAPIDocument
 from conference.settings import Settings
 from conference.signing import Signer
 
@@ -19,6 +20,9 @@ clock_key = web.AppKey("clock", Callable[[], datetime])
 principal_key = web.RequestKey("principal", Principal)
 max_body_key = web.AppKey("max_body", int)
 signer_key = web.AppKey("signer", Signer)
+event_types_key = web.AppKey("event_types", frozenset[str])
+"""The domain event types of the catalogue the composition root assembled."""
+openapi_key = web.AppKey("openapi", OpenAPIDocument)
 
 
 def now(request: web.Request) -> datetime:

@@ -69,6 +69,13 @@ def path_uuid(request: web.Request, name: str) -> UUID:
         raise NotFound(f"No such {what}: {request.match_info[name]!r}.") from None
 
 
+def path_int(request: web.Request, name: str) -> int:
+    raw = request.match_info[name]
+    if not raw.isascii() or not raw.isdigit() or len(raw) > 18:
+        raise NotFound(f"No such {name.removesuffix('_id')}: {raw!r}.")
+    return int(raw)
+
+
 def query_params(request: web.Request, model: type[M]) -> M:
     try:
         return model.model_validate(dict(request.query))

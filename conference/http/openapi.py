@@ -6,7 +6,8 @@ from __future__ import annotations
 
 import json
 import re
-from functools import cache
+from collections.abc import Mapping, Sequence
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -14,8 +15,7 @@ from pydantic import BaseModel
 from pydantic.json_schema import models_json_schema
 
 from conference import __version__
-from conference.http.routes import Route, load_routes
-from conference.outbox.events import EVENT_TYPES
+from conference.http.routes import Route
 
 REF = "#/components/schemas/{model}"
 
@@ -69,8 +69,10 @@ def _query_params(model: type[BaseModel], schemas: dict[str, Any]) -> list[dict[
     return params
 
 
-def build_openapi() -> dict[str, Any]:
-    routes = load_routes()
+EventTypes = Mapping[str, type[BaseModel]]
+
+
+def build_openapi(routes: Sequence[Route]) -> dict[str, Any]:
     models: set[type[BaseModel]] = set()
     for r in routes:
         for m in (r.body, r.response):
@@ -144,9 +146,9 @@ def _operation(r: Route, schemas: dict[str, Any]) -> dict[str, Any]:
     return op
 
 
-def event_schemas() -> dict[str, dict[str, Any]]:
+def event_schemas(event_types: EventTypes) -> dict[str, dict[str, Any]]:
     out = {}
-    for event_type, payload in sorted(EVENT_TYPES.items()):
+    for event_type, payload in sorted(event_types.items()):
         schema = payload.model_json_schema()
         schema["title"] = event_type
         schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
@@ -158,21 +160,27 @@ def _dump(doc: Any) -> str:
     return json.dumps(doc, indent=2, ensure_ascii=False, sort_keys=False) + "\n"
 
 
-@cache
-def openapi_json() -> bytes:
-    return _dump(build_openapi()).encode()
+class OpenAPIDocument:
+    """The document of one route table, built on its first request and kept."""
+
+    def __init__(self, routes: Sequence[Route]) -> None:
+        self.routes = routes
+
+    @cached_property
+    def json(self) -> bytes:
+        return _dump(build_openapi(self.routes)).encode()
 
 
-def export(directory: Path) -> list[Path]:
+def export(directory: Path, routes: Sequence[Route], event_types: EventTypes) -> list[Path]:
     """Write ``openapi.json`` and ``events/<type>.json``; return the files written."""
     written = []
     directory.mkdir(parents=True, exist_ok=True)
     (directory / "events").mkdir(exist_ok=True)
     path = directory / "openapi.json"
-    path.write_text(_dump(build_openapi()), encoding="utf-8")
+    path.write_text(_dump(build_openapi(routes)), encoding="utf-8")
     written.append(path)
     wanted = set()
-    for event_type, schema in event_schemas().items():
+    for event_type, schema in event_schemas(event_types).items():
         p = directory / "events" / f"{event_type}.json"
         p.write_text(_dump(schema), encoding="utf-8")
         written.append(p)
@@ -183,9 +191,9 @@ def export(directory: Path) -> list[Path]:
     return written
 
 
-def expected_files() -> dict[str, str]:
+def expected_files(routes: Sequence[Route], event_types: EventTypes) -> dict[str, str]:
     """What ``export`` would write, relative path → text (for the drift test)."""
-    files = {"openapi.json": _dump(build_openapi())}
-    for event_type, schema in event_schemas().items():
+    files = {"openapi.json": _dump(build_openapi(routes))}
+    for event_type, schema in event_schemas(event_types).items():
         files[f"events/{event_type}.json"] = _dump(schema)
     return files

@@ -1,15 +1,17 @@
-"""The route table: one list that serves aiohttp, the OpenAPI document and the
-authorisation matrix test alike."""
+"""Routes: each handlers module declares a ``RouteTable``; the composition root joins them into
+the one list that serves aiohttp, the OpenAPI document and the authorisation matrix alike."""
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Iterator
 from dataclasses import dataclass, field
+from typing import Any, TypeVar
 
 from aiohttp import web
 from pydantic import BaseModel
 
 Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
+H = TypeVar("H", bound=Handler)
 
 
 @dataclass(frozen=True)
@@ -31,28 +33,20 @@ class Route:
     extra: dict[str, object] = field(default_factory=dict)
 
 
-ROUTES: list[Route] = []
+class RouteTable:
+    """The routes one handlers module contributes: a plain value that the composition root
+    (``conference/app.py``) collects explicitly. Declaring a route only adds it to this table;
+    nothing is served until the root hands the table to the application."""
 
+    def __init__(self) -> None:
+        self.routes: list[Route] = []
 
-def route(method: str, path: str, **kwargs: object) -> Callable[[Handler], Handler]:
-    def register(handler: Handler) -> Handler:
-        ROUTES.append(Route(method, path, handler, **kwargs))  # type: ignore[arg-type]
-        return handler
+    def add(self, method: str, path: str, **kwargs: Any) -> Callable[[H], H]:
+        def register(handler: H) -> H:
+            self.routes.append(Route(method, path, handler, **kwargs))
+            return handler
 
-    return register
+        return register
 
-
-def load_routes() -> list[Route]:
-    """Import every handler module (each registers its routes) and return the table."""
-    import conference.accreditation.handlers  # noqa: F401
-    import conference.badges.handlers  # noqa: F401
-    import conference.calendar.handlers  # noqa: F401
-    import conference.conferences.handlers  # noqa: F401
-    import conference.http.system  # noqa: F401
-    import conference.outbox.handlers  # noqa: F401
-    import conference.pages.handlers  # noqa: F401
-    import conference.privacy.handlers  # noqa: F401
-    import conference.programme.handlers  # noqa: F401
-    import conference.webhooks.handlers  # noqa: F401
-
-    return ROUTES
+    def __iter__(self) -> Iterator[Route]:
+        return iter(self.routes)

@@ -7,8 +7,10 @@ import asyncio
 from aiohttp import web
 
 from conference.errors import Unavailable
-from conference.http.context import pool_key
-from conference.http.routes import route
+from conference.http.context import openapi_key, pool_key
+from conference.http.routes import RouteTable
+
+routes = RouteTable()
 
 METRICS_SQL = """
 SELECT 'conference_deliveries{status="' || status || '"}' AS name, count(*) AS value
@@ -23,13 +25,13 @@ FROM accreditation GROUP BY status
 """
 
 
-@route("GET", "/healthz", summary="Liveness", tag="system", media=("text/plain",))
+@routes.add("GET", "/healthz", summary="Liveness", tag="system", media=("text/plain",))
 async def healthz(request: web.Request) -> web.Response:
     return web.Response(text="ok\n")
 
 
-@route("GET", "/readyz", summary="Readiness: 503 while the database is unreachable",
-       tag="system", media=("text/plain",), errors=(503,))
+@routes.add("GET", "/readyz", summary="Readiness: 503 while the database is unreachable",
+            tag="system", media=("text/plain",), errors=(503,))
 async def readyz(request: web.Request) -> web.Response:
     try:
         async with asyncio.timeout(2):
@@ -40,7 +42,7 @@ async def readyz(request: web.Request) -> web.Response:
     return web.Response(text="ready\n")
 
 
-@route("GET", "/metrics", summary="Prometheus metrics", tag="system", media=("text/plain",))
+@routes.add("GET", "/metrics", summary="Prometheus metrics", tag="system", media=("text/plain",))
 async def metrics(request: web.Request) -> web.Response:
     async with request.app[pool_key].acquire() as conn:
         rows = await conn.fetch(METRICS_SQL)
@@ -48,8 +50,6 @@ async def metrics(request: web.Request) -> web.Response:
     return web.Response(text="\n".join(lines) + "\n", content_type="text/plain")
 
 
-@route("GET", "/api/v1/openapi.json", summary="This OpenAPI document", tag="system")
+@routes.add("GET", "/api/v1/openapi.json", summary="This OpenAPI document", tag="system")
 async def openapi(request: web.Request) -> web.Response:
-    from conference.http.openapi import openapi_json
-
-    return web.Response(body=openapi_json(), content_type="application/json")
+    return web.Response(body=request.app[openapi_key].json, content_type="application/json")

@@ -1,21 +1,33 @@
 """Consumers of domain events: each turns an event into deliveries (rendered messages).
 
-A consumer runs inside the transaction that marks its event dispatched, so the deliveries it
-produces are written exactly once; sending them is the worker's second stage.
+The rules are in docs/outbox.md. In short: a consumer runs inside the transaction that records
+its progress on the event, so the deliveries it produces are written exactly once; sending them
+is the worker's second stage.
 
-A consumer that may produce many deliveries (the programme's invitations) honours
-``ctx.limit``: it produces at most that many, records in the same transaction what it has done
-(so that running it again produces only the rest), and sets ``ctx.incomplete``; it may also
-leave ``ctx.cursor`` (a string of its own, saved with the step) so that the next step starts
-where this one stopped instead of looking again at what is done. The worker
-then commits that step and calls it again, for the same event, until it is complete: the first
-deliveries go out while the rest are still being rendered, and a worker killed between steps
-loses nothing and repeats nothing.
+A consumer is a plain async function; a domain declares which events it consumes with a
+``Subscription`` (a plain value), and the composition root (``conference/runtime.py``) hands the
+whole ``Consumers`` table to the worker. Nothing registers itself by being imported.
+
+A consumer reports back through its return value, a ``ConsumerResult``, never by changing its
+context:
+
+- ``deliveries``: the messages to queue;
+- ``parked``: recipients whose message could not be built (one bad value never stops anyone
+  else's mail): each becomes a failed delivery with the reason, visible and retryable;
+- ``complete`` and ``cursor``: a consumer that may produce many deliveries (the programme's
+  invitations) produces at most ``ctx.limit``, records in the same transaction what it has done
+  (so that running it again produces only the rest), and answers ``complete=False``, with a
+  ``cursor`` of its own (saved with the step) so that the next step starts where this one
+  stopped. The worker commits that step and calls it again until it is complete: the first
+  deliveries go out while the rest are still being rendered, and a worker killed between steps
+  loses nothing and repeats nothing.
+
+Consumers of one event succeed or fail independently: each runs in a savepoint of its own.
 """
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
@@ -52,54 +64,69 @@ class NewDelivery:
     webhook_id: UUID | None = None
 
 
-@dataclass
+@dataclass(frozen=True)
+class Parked:
+    """A recipient whose message could not be built: queued as a failed delivery with
+    ``error`` (the reason, without the offending value), retried by re-running the consumer."""
+
+    template: str
+    dedupe_key: str
+    recipient: str
+    error: str
+    conference_id: UUID | None = None
+    accreditation_id: UUID | None = None
+    kind: str = "mail"
+
+
+@dataclass(frozen=True)
 class DispatchContext:
+    """What a consumer is given for one call. Read-only but for ``cache``, which lives as long
+    as one batch of events (and on through the steps of an event dispatched in steps)."""
+
     settings: Settings
     now: datetime
     cache: dict[str, Any] = field(default_factory=dict)
     limit: int | None = None
-    """At most this many deliveries from the consumer called now (None: all)."""
-    incomplete: bool = False
-    """Set by a consumer that stopped at ``limit``: call it again for the rest."""
+    """At most this many deliveries from this call (None: all)."""
     cursor: str | None = None
-    """Where the consumer's previous step stopped (None: from the start); a consumer that stops
-    at ``limit`` may set it, and it is saved in the same transaction as the step."""
+    """Where this consumer's previous step stopped (None: from the start)."""
 
 
-Consumer = Callable[[asyncpg.Connection, EventRow, DispatchContext], Awaitable[list[NewDelivery]]]
-
-CONSUMERS: dict[str, list[Consumer]] = {}
-ALL_EVENTS: list[Consumer] = []
-"""Consumers of every event type (webhooks)."""
-
-
-def consumes(*event_types: str) -> Callable[[Consumer], Consumer]:
-    def register(fn: Consumer) -> Consumer:
-        for t in event_types:
-            CONSUMERS.setdefault(t, []).append(fn)
-        return fn
-
-    return register
+@dataclass(frozen=True)
+class ConsumerResult:
+    deliveries: list[NewDelivery] = field(default_factory=list)
+    parked: list[Parked] = field(default_factory=list)
+    complete: bool = True
+    """False: stopped at ``limit``; call again (with ``cursor``) for the rest."""
+    cursor: str | None = None
 
 
-def consumes_all(fn: Consumer) -> Consumer:
-    ALL_EVENTS.append(fn)
-    return fn
+Consumer = Callable[[asyncpg.Connection, EventRow, DispatchContext], Awaitable[ConsumerResult]]
 
 
-def consumers_of(event_type: str) -> list[Consumer]:
-    return CONSUMERS.get(event_type, []) + ALL_EVENTS
+@dataclass(frozen=True)
+class Subscription:
+    name: str
+    """Stable name, saved with an event's progress (``consumers_done``): never rename one."""
+    consumer: Consumer
+    event_types: frozenset[str] | None
+    """The event types consumed; None: every event (webhooks)."""
+    warm_up: Callable[[], None] | None = None
+    """Loads what the first call needs (templates, locale data), when the worker starts."""
 
 
-def consumer_name(consumer: Consumer) -> str:
-    return f"{consumer.__module__}:{consumer.__qualname__}"
+class Consumers:
+    """The consumer table the worker runs, assembled by the composition root."""
 
+    def __init__(self, subscriptions: Iterable[Subscription]) -> None:
+        self.subscriptions = list(subscriptions)
+        names = [s.name for s in self.subscriptions]
+        if len(names) != len(set(names)):
+            raise ValueError("two consumers share a name")
 
-def load_consumers() -> None:
-    """Import the modules that register consumers, and load what their first event needs (so
-    that a worker's first invitations do not wait for it)."""
-    import conference.accreditation.notices  # noqa: F401
-    import conference.calendar.invitations
-    import conference.webhooks.repo  # noqa: F401
+    def of(self, event_type: str) -> list[Subscription]:
+        return [s for s in self.subscriptions
+                if s.event_types is None or event_type in s.event_types]
 
-    conference.calendar.invitations.warm_up()
+    def __iter__(self) -> Iterator[Subscription]:
+        return iter(self.subscriptions)

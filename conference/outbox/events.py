@@ -1,5 +1,6 @@
-"""Domain events: one pydantic model per type (published as JSON Schema in ``schemas/events``),
-written by ``record`` in the caller's transaction.
+"""Domain events: the mechanism. Each domain declares its event types as a plain mapping
+(``EVENT_TYPES``: type name → pydantic payload model, published as JSON Schema in
+``schemas/events``); ``record`` writes one in the caller's transaction.
 
 Payloads carry identifiers and states, never names or addresses: the log is read by
 integrators and must survive the erasure of a person.
@@ -14,48 +15,30 @@ from uuid import UUID
 import asyncpg
 from pydantic import BaseModel, ConfigDict
 
+from conference.db.sql import queries_beside
+
+Q = queries_beside(__file__)
+
 
 class Payload(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
-
-
-class ConferenceCreated(Payload):
-    slug: str
-
-
-class DelegationCreated(Payload):
-    delegation_id: UUID
-    kind: Literal["country", "organisation"]
-    country: str | None
-
-
-class AccreditationChanged(Payload):
-    accreditation_id: UUID
-    category: str
-    status: str
-    from_status: str | None
-    delegation_id: UUID | None
 
 
 class DeliveryRetried(Payload):
     delivery_id: UUID
 
 
+class EventRetried(Payload):
+    event_id: int
+    consumers: list[str]
+
+
 EVENT_TYPES: dict[str, type[Payload]] = {
-    "conference.created": ConferenceCreated,
-    "delegation.created": DelegationCreated,
-    "accreditation.submitted": AccreditationChanged,
-    "accreditation.approved": AccreditationChanged,
-    "accreditation.rejected": AccreditationChanged,
-    "accreditation.waitlisted": AccreditationChanged,
-    "accreditation.withdrawn": AccreditationChanged,
-    "accreditation.revoked": AccreditationChanged,
+    "delivery.retried": DeliveryRetried,
+    "event.retried": EventRetried,
 }
-
-
-def register(event_type: str, payload: type[Payload]) -> None:
-    """Other domains add their event types here at import time."""
-    EVENT_TYPES[event_type] = payload
+"""The outbox's own event types; each domain declares its own the same way, and the composition
+root (``conference/runtime.py``) joins them into the catalogue."""
 
 
 class Event(BaseModel):
@@ -69,6 +52,16 @@ class Event(BaseModel):
     payload: dict[str, Any]
 
 
+class FailedEvent(Event):
+    """An event with consumers that kept failing (``GET …/events?status=failed``)."""
+
+    consumers_failed: list[str]
+    """The consumers that kept failing (those not named here have run)."""
+    error: str | None
+    """The error class of the last failure per consumer (never a message's text)."""
+    attempts: int
+
+
 async def record(
     conn: asyncpg.Connection,
     event_type: str,
@@ -80,13 +73,10 @@ async def record(
 ) -> int:
     """Append one event in the caller's transaction; the request that made it wakes the workers
     once it has answered (outbox/wake.py), their polling finds it otherwise."""
-    expected = EVENT_TYPES.get(event_type)
-    if expected is None or not isinstance(payload, expected):
-        raise TypeError(f"payload {type(payload).__name__} does not fit event {event_type}")
+    if not isinstance(payload, Payload):
+        raise TypeError(f"payload {type(payload).__name__} is not a domain event payload")
     event_id: int = await conn.fetchval(
-        "INSERT INTO domain_event (conference_id, type, subject_id, payload, actor)"
-        " VALUES ($1, $2, $3, $4, $5) RETURNING id",
-        conference_id, event_type, str(subject_id) if subject_id else None,
+        Q["record_event"], conference_id, event_type, str(subject_id) if subject_id else None,
         payload.model_dump(mode="json"), actor,
     )
     return event_id
@@ -95,11 +85,5 @@ async def record(
 async def events_of(
     conn: asyncpg.Connection, conference_id: UUID, after: int, limit: int
 ) -> list[Event]:
-    rows = await conn.fetch(
-        "SELECT id, type, conference_id, subject_id, occurred_at, payload FROM domain_event"
-        " WHERE conference_id = $1 AND id > $2"
-        "   AND txid < pg_snapshot_xmin(pg_current_snapshot())"
-        " ORDER BY id LIMIT $3",
-        conference_id, after, limit,
-    )
+    rows = await conn.fetch(Q["events_of"], conference_id, after, limit)
     return [Event.model_validate(dict(r)) for r in rows]

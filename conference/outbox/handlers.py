@@ -1,4 +1,4 @@
-"""HTTP handlers for the event log and the deliveries."""
+"""HTTP handlers for the event log, failed events and the deliveries."""
 
 from __future__ import annotations
 
@@ -6,56 +6,63 @@ from aiohttp import web
 
 from conference.auth import Role
 from conference.conferences.repo import conference_by_slug
-from conference.errors import Conflict, NotFound
-from conference.http.context import connection, need
-from conference.http.io import json_response, path_uuid, query_params
-from conference.http.routes import route
-from conference.outbox.events import events_of
+from conference.errors import Forbidden
+from conference.http.context import connection, need, pool_key
+from conference.http.io import json_response, path_int, path_uuid, query_params
+from conference.http.routes import RouteTable
+from conference.outbox import service
+from conference.outbox.events import Event, FailedEvent
 from conference.outbox.models import Delivery, DeliveryPage, DeliveryQuery, EventPage, EventQuery
-from conference.outbox.worker import Q
 
-_STATUSES = {"pending": ["queued", "in_flight", "retry"], "sent": ["sent"], "failed": ["failed"]}
+routes = RouteTable()
 
 
-@route("GET", "/api/v1/conferences/{slug}/events", summary="The domain event log, oldest first",
-       who="admin, protocol", query=EventQuery, response=EventPage, tag="events",
-       errors=(401, 403, 404, 422))
+@routes.add("GET", "/api/v1/conferences/{slug}/events",
+            summary="The domain event log, oldest first; ?status=failed: the events whose "
+                    "consumers kept failing",
+            who="admin, protocol (status=failed: admin)", query=EventQuery, response=EventPage,
+            tag="events", errors=(401, 403, 404, 422))
 async def list_events(request: web.Request) -> web.Response:
-    need(request, Role.admin, Role.protocol)
+    actor = need(request, Role.admin, Role.protocol)
     q = query_params(request, EventQuery)
+    if q.status == "failed" and actor.role is not Role.admin:
+        raise Forbidden("Failed events are listed for admin only.")
     async with connection(request) as conn:
         conference = await conference_by_slug(conn, request.match_info["slug"])
-        items = await events_of(conn, conference.id, q.after, q.limit)
+    pool = request.app[pool_key]
+    items: list[Event]
+    if q.status == "failed":
+        items = list(await service.failed_events(pool, conference.id, q.after, q.limit))
+    else:
+        items = await service.event_log(pool, conference.id, q.after, q.limit)
     cursor = items[-1].id if len(items) == q.limit else None
     return json_response(EventPage(items=items, next_cursor=cursor))
 
 
-@route("GET", "/api/v1/deliveries", summary="Outgoing mail and its state", who="admin",
-       query=DeliveryQuery, response=DeliveryPage, tag="deliveries", errors=(401, 403, 422))
+@routes.add("POST", "/api/v1/events/{event_id}/retry",
+            summary="Run again the consumers of an event that kept failing",
+            who="admin", response=FailedEvent, tag="events", errors=(401, 403, 404, 409))
+async def retry_event(request: web.Request) -> web.Response:
+    actor = need(request, Role.admin)
+    event_id = path_int(request, "event_id")
+    event = await service.retry_event(request.app[pool_key], event_id, actor)
+    return json_response(event)
+
+
+@routes.add("GET", "/api/v1/deliveries", summary="Outgoing mail and its state", who="admin",
+            query=DeliveryQuery, response=DeliveryPage, tag="deliveries", errors=(401, 403, 422))
 async def list_deliveries(request: web.Request) -> web.Response:
     need(request, Role.admin)
     q = query_params(request, DeliveryQuery)
-    statuses = _STATUSES[q.status] if q.status else None
-    async with connection(request) as conn:
-        rows = await conn.fetch(Q["list_deliveries"], statuses, q.cursor, q.limit + 1)
-    more = len(rows) > q.limit
-    rows = rows[: q.limit]
-    return json_response(DeliveryPage(
-        items=[Delivery.model_validate({k: v for k, v in r.items() if k != "seq"}) for r in rows],
-        next_cursor=rows[-1]["seq"] if more else None,
-    ))
+    page = await service.deliveries(request.app[pool_key], q.status, q.cursor, q.limit)
+    return json_response(page)
 
 
-@route("POST", "/api/v1/deliveries/{delivery_id}/retry", summary="Send a failed delivery again",
-       who="admin", response=Delivery, tag="deliveries", errors=(401, 403, 404, 409))
+@routes.add("POST", "/api/v1/deliveries/{delivery_id}/retry",
+            summary="Send a failed delivery again",
+            who="admin", response=Delivery, tag="deliveries", errors=(401, 403, 404, 409))
 async def retry_delivery(request: web.Request) -> web.Response:
-    need(request, Role.admin)
+    actor = need(request, Role.admin)
     delivery_id = path_uuid(request, "delivery_id")
-    async with connection(request) as conn, conn.transaction():
-        row = await conn.fetchrow(Q["retry_delivery"], delivery_id)
-        if row is None:
-            if await conn.fetchval("SELECT 1 FROM delivery WHERE id = $1", delivery_id) is None:
-                raise NotFound("No such delivery.")
-            raise Conflict("Only a failed or retrying delivery can be retried.")
-        await conn.execute("SELECT pg_notify('conference_outbox', 'delivery')")
-    return json_response(Delivery.model_validate({k: v for k, v in row.items() if k != "seq"}))
+    delivery = await service.retry_delivery(request.app[pool_key], delivery_id, actor)
+    return json_response(delivery)

@@ -6,7 +6,7 @@ from datetime import datetime
 from typing import Literal
 from uuid import UUID
 
-from pydantic import Field
+from pydantic import Field, SerializeAsAny
 
 from conference.outbox.events import Event
 from conference.types import Model
@@ -15,10 +15,14 @@ from conference.types import Model
 class EventQuery(Model):
     after: int = Field(default=0, ge=0, le=2**63 - 1)
     limit: int = Field(default=100, ge=1, le=1000)
+    status: Literal["failed"] | None = None
+    """``failed``: only the events whose consumers kept failing (admin)."""
 
 
 class EventPage(Model):
-    items: list[Event]
+    items: list[SerializeAsAny[Event]]
+    """With ``status=failed``, each item also has ``consumers_failed``, ``error``,
+    ``attempts``."""
     next_cursor: int | None
 
 

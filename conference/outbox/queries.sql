@@ -1,6 +1,20 @@
+-- name: record_event
+INSERT INTO domain_event (conference_id, type, subject_id, payload, actor)
+VALUES ($1, $2, $3, $4, $5)
+RETURNING id
+
+-- name: events_of
+-- The log as integrators read it: only below the oldest running transaction, so that a cursor
+-- never skips an event that commits late with a lower id.
+SELECT id, type, conference_id, subject_id, occurred_at, payload FROM domain_event
+WHERE conference_id = $1 AND id > $2
+  AND txid < pg_snapshot_xmin(pg_current_snapshot())
+ORDER BY id
+LIMIT $3
+
 -- name: claim_events
 SELECT id, type, conference_id, subject_id, payload, occurred_at, dispatch_attempts,
-       consumers_done, consumer_cursors
+       dispatch_error, consumers_done, consumers_failed, consumer_cursors
 FROM domain_event
 WHERE dispatched_at IS NULL AND dispatch_after <= now()
 ORDER BY id
@@ -12,16 +26,20 @@ UPDATE domain_event SET dispatched_at = now(), dispatch_error = NULL, consumer_c
 WHERE id = ANY($1::bigint[])
 
 -- name: dispatch_progress
+-- A step of an event (some consumers done, one incomplete), or a round where a consumer failed
+-- ($6: count the attempt and wait $7 seconds before the next); $4 the consumers given up on.
 UPDATE domain_event
-SET consumers_done = $2::text[], consumer_cursors = $3::jsonb, dispatch_error = NULL
+SET consumers_done = $2::text[], consumer_cursors = $3::jsonb, consumers_failed = $4::text[],
+    dispatch_error = $5,
+    dispatch_attempts = dispatch_attempts + $6::boolean::int,
+    dispatch_after = CASE WHEN $6 THEN now() + make_interval(secs => $7) ELSE dispatch_after END
 WHERE id = $1
 
--- name: dispatch_failed
+-- name: mark_dispatched_with_failures
+-- Every consumer has run; those in $3 kept failing and are parked (listed as failed).
 UPDATE domain_event
-SET dispatch_attempts = dispatch_attempts + 1,
-    dispatch_after = CASE WHEN dispatch_attempts + 1 >= $3 THEN 'infinity'
-                          ELSE now() + make_interval(secs => $2) END,
-    dispatch_error = $4
+SET dispatched_at = now(), consumers_done = $2::text[], consumers_failed = $3::text[],
+    dispatch_error = $4, consumer_cursors = '{}'
 WHERE id = $1
 
 -- name: insert_deliveries
@@ -34,7 +52,27 @@ FROM unnest($1::uuid[], $2::bigint[], $3::uuid[], $4::uuid[], $5::text[], $6::te
             $8::text[], $9::text[], $10::text[], $11::bytea[], $12::text[], $13::uuid[])
      AS d(id, event_id, conference_id, accreditation_id, template, dedupe_key, recipient, sender,
           subject, message_id, message, kind, webhook_id)
-ON CONFLICT (dedupe_key) DO NOTHING
+-- The same delivery again: nothing, unless it was parked (its message could not be built) and
+-- is now built by the retried consumer.
+ON CONFLICT (dedupe_key) DO UPDATE
+SET sender = excluded.sender, subject = excluded.subject, message_id = excluded.message_id,
+    message = excluded.message, status = 'queued', attempts = 0, next_attempt_at = now(),
+    last_error = NULL, consumer = NULL
+WHERE delivery.consumer IS NOT NULL AND delivery.status = 'failed' AND delivery.message IS NULL
+
+-- name: insert_parked
+-- Recipients whose message could not be built: failed deliveries with the reason, no message,
+-- and the consumer that will build them again when retried.
+INSERT INTO delivery (event_id, consumer, conference_id, accreditation_id, template, dedupe_key,
+                      recipient, sender, subject, message_id, last_error, kind, status)
+SELECT d.event_id, d.consumer, d.conference_id, d.accreditation_id, d.template, d.dedupe_key,
+       d.recipient, '', '', '', d.error, d.kind, 'failed'
+FROM unnest($1::bigint[], $2::text[], $3::uuid[], $4::uuid[], $5::text[], $6::text[], $7::text[],
+            $8::text[], $9::text[])
+     AS d(event_id, consumer, conference_id, accreditation_id, template, dedupe_key, recipient,
+          error, kind)
+ON CONFLICT (dedupe_key) DO UPDATE SET last_error = excluded.last_error
+WHERE delivery.consumer IS NOT NULL AND delivery.status = 'failed' AND delivery.message IS NULL
 
 -- name: claim_deliveries
 -- The due (by index delivery_due_order) and the expired leases (delivery_leased, usually none),
@@ -111,3 +149,54 @@ SET status = 'queued', attempts = 0, next_attempt_at = now(), last_error = NULL
 WHERE id = $1 AND status IN ('failed', 'retry') AND message IS NOT NULL
 RETURNING id, seq, template, recipient, subject, status, attempts, last_error, next_attempt_at,
           created_at, sent_at, lease_expiries, conference_id, accreditation_id
+
+-- name: parked_delivery
+-- A parked delivery (its message could not be built): the consumer and event that build it.
+SELECT id, event_id, consumer, conference_id FROM delivery
+WHERE id = $1 AND status = 'failed' AND message IS NULL AND consumer IS NOT NULL
+FOR UPDATE
+
+-- name: delivery_exists
+SELECT conference_id FROM delivery WHERE id = $1
+
+-- name: delivery_by_id
+SELECT id, seq, template, recipient, subject, status, attempts, last_error, next_attempt_at,
+       created_at, sent_at, lease_expiries, conference_id, accreditation_id
+FROM delivery WHERE id = $1
+
+-- name: reopen_consumer
+-- Run consumer $2 of event $1 again (a parked delivery retried): the worker takes the event up
+-- as if it were new for that consumer, which builds only what is missing (docs/outbox.md).
+UPDATE domain_event
+SET consumers_done = array_remove(consumers_done, $2),
+    consumers_failed = array_remove(consumers_failed, $2),
+    dispatched_at = NULL, dispatch_after = now(), dispatch_attempts = 0, dispatch_error = NULL
+WHERE id = $1
+
+-- name: retry_event
+-- Run again the consumers of an event that kept failing (or the whole event, when it was
+-- shelved before consumers were isolated); those that succeeded are not run again.
+UPDATE domain_event
+SET consumers_failed = '{}', dispatched_at = NULL, dispatch_after = now(),
+    dispatch_attempts = 0, dispatch_error = NULL
+WHERE id = $1
+  AND (cardinality(consumers_failed) > 0 OR (dispatched_at IS NULL AND dispatch_after = 'infinity'))
+RETURNING id, conference_id, consumers_failed
+
+-- name: lock_event
+SELECT id, type, conference_id, subject_id, occurred_at, payload, consumers_failed
+FROM domain_event WHERE id = $1
+FOR UPDATE
+
+-- name: failed_events
+-- Events with a consumer that kept failing, oldest first.
+SELECT id, type, conference_id, subject_id, occurred_at, payload, consumers_failed,
+       dispatch_error, dispatch_attempts
+FROM domain_event
+WHERE conference_id = $1 AND id > $2
+  AND (cardinality(consumers_failed) > 0 OR (dispatched_at IS NULL AND dispatch_after = 'infinity'))
+ORDER BY id
+LIMIT $3
+
+-- name: wake_workers
+SELECT pg_notify('conference_outbox', 'delivery')

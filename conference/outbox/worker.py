@@ -32,12 +32,11 @@ from conference.db.pool import connect
 from conference.db.sql import queries_beside
 from conference.mail.sender import Mailer, PermanentError, TransientError
 from conference.outbox.dispatch import (
+    Consumers,
     DispatchContext,
     EventRow,
     NewDelivery,
-    consumer_name,
-    consumers_of,
-    load_consumers,
+    Parked,
 )
 from conference.settings import Settings
 from conference.webhooks.sender import WebhookSender
@@ -56,7 +55,7 @@ def backoff_seconds(attempts: int, base: float, cap: float, rng: random.Random) 
 
 class Worker:
     def __init__(self, pool: asyncpg.Pool, settings: Settings, mailer: Mailer,
-                 database_url: str) -> None:
+                 database_url: str, consumers: Consumers) -> None:
         self.pool = pool
         self.settings = settings
         self.mailer = mailer
@@ -71,7 +70,10 @@ class Worker:
         """Steps taken so far per event dispatched in steps (each takes four times more)."""
         self._carry: dict[str, Any] | None = None
         self.webhooks = WebhookSender(pool)
-        load_consumers()
+        self.consumers = consumers
+        for sub in consumers:  # so that the first event's mail does not wait for it
+            if sub.warm_up is not None:
+                sub.warm_up()
 
     # -- lifecycle -------------------------------------------------------------------------
 
@@ -163,10 +165,13 @@ class Worker:
     async def dispatch_once(self) -> int:
         """One transaction: events → deliveries, at most ``dispatch_max_step`` of them.
 
-        An event whose consumers produce more than their step allows stays undispatched, with
-        the consumers that have finished recorded (``consumers_done``); the transaction commits
-        at once so its deliveries can be sent, and the next call continues it with a step four
-        times larger.
+        Each consumer of an event runs in a savepoint of its own: one that fails is retried
+        later on its own (with backoff) while the others' deliveries go out now, and one that
+        keeps failing is parked on the event (``consumers_failed``), listed as failed and
+        retried by an organiser (docs/outbox.md). An event whose consumers produce more than
+        their step allows stays undispatched, with the consumers that have finished recorded
+        (``consumers_done``); the transaction commits at once so its deliveries can be sent,
+        and the next call continues it with a step four times larger.
         """
         cfg = self.settings.worker
         async with self.pool.acquire() as conn, conn.transaction():
@@ -175,64 +180,86 @@ class Worker:
                 return 0
             # The consumers' cache (rendered templates, the conference) lives as long as one
             # batch, and on through the next steps of an event dispatched in steps.
-            ctx = DispatchContext(self.settings, datetime.now(UTC), cache=self._carry or {})
+            cache: dict[str, Any] = self._carry or {}
             self._carry = None
+            now = datetime.now(UTC)
             done: list[int] = []
             deliveries: list[tuple[int, NewDelivery]] = []
+            parked: list[tuple[int, str, Parked]] = []
             for row in rows:
                 event = EventRow(row["id"], row["type"], row["conference_id"], row["subject_id"],
                                  row["payload"], row["occurred_at"])
                 finished = list(row["consumers_done"])
+                given_up = list(row["consumers_failed"])
                 cursors: dict[str, str] = dict(row["consumer_cursors"])
                 step = self._steps.get(event.id, 0)
                 room = cfg.dispatch_max_step - len(deliveries)
                 limit = max(1, min(room, cfg.dispatch_first_step * 4 ** step))
-                try:
-                    async with conn.transaction():
-                        produced: list[NewDelivery] = []
-                        for consumer in consumers_of(event.type):
-                            name = consumer_name(consumer)
-                            if name in finished:
-                                continue
-                            ctx.limit, ctx.incomplete = limit, False
-                            ctx.cursor = cursors.get(name)
-                            produced.extend(await consumer(conn, event, ctx))
-                            if ctx.incomplete:
-                                if ctx.cursor is None:
-                                    cursors.pop(name, None)
-                                else:
-                                    cursors[name] = ctx.cursor
-                            else:
-                                finished.append(name)
-                                cursors.pop(name, None)
-                except Exception as exc:
-                    if is_unavailable(exc):
-                        raise
+                failing: list[str] = []
+                errors: list[str] = []
+                incomplete = False
+                for sub in self.consumers.of(event.type):
+                    if sub.name in finished or sub.name in given_up:
+                        continue
+                    ctx = DispatchContext(self.settings, now, cache, limit,
+                                          cursors.get(sub.name))
+                    try:
+                        async with conn.transaction():
+                            result = await sub.consumer(conn, event, ctx)
+                    except Exception as exc:
+                        if is_unavailable(exc):
+                            raise
+                        log.error("consumer %s of event %s (%s) failed: %s\n%s", sub.name,
+                                  event.id, event.type, type(exc).__name__,
+                                  "".join(traceback.format_tb(exc.__traceback__)))
+                        failing.append(sub.name)
+                        errors.append(f"{sub.name}: {type(exc).__name__}")
+                        continue
+                    deliveries.extend((event.id, d) for d in result.deliveries)
+                    parked.extend((event.id, sub.name, p) for p in result.parked)
+                    if result.complete:
+                        finished.append(sub.name)
+                        cursors.pop(sub.name, None)
+                    else:
+                        incomplete = True
+                        if result.cursor is None:
+                            cursors.pop(sub.name, None)
+                        else:
+                            cursors[sub.name] = result.cursor
+                error = "; ".join(errors) or None
+                if failing:
                     attempts = row["dispatch_attempts"] + 1
-                    log.error("dispatch of event %s (%s) failed: %s\n%s", event.id, event.type,
-                              type(exc).__name__, "".join(traceback.format_tb(exc.__traceback__)))
-                    await conn.execute(
-                        Q["dispatch_failed"], event.id,
-                        backoff_seconds(attempts, cfg.backoff_base_seconds,
-                                        cfg.backoff_max_seconds, self._rng),
-                        cfg.max_attempts, f"{type(exc).__name__}",
-                    )
+                    if attempts >= cfg.max_attempts:
+                        given_up.extend(failing)
+                        failing = []
+                if incomplete or failing:
+                    delay = 0.0
+                    if failing:
+                        delay = backoff_seconds(row["dispatch_attempts"] + 1,
+                                                cfg.backoff_base_seconds,
+                                                cfg.backoff_max_seconds, self._rng)
+                    await conn.execute(Q["dispatch_progress"], event.id, finished, cursors,
+                                       given_up, error, bool(failing), delay)
+                    if incomplete:
+                        # more to come: commit this step now, continue with this event next
+                        if len(self._steps) > 1000:  # events finished by other workers
+                            self._steps.clear()
+                        self._steps[event.id] = step + 1
+                        self._carry = cache
+                        break
                     continue
-                deliveries.extend((event.id, d) for d in produced)
-                if len(finished) < len(consumers_of(event.type)):
-                    # more to come: commit this step now, continue with this event next time
-                    await conn.execute(Q["dispatch_progress"], event.id, finished, cursors)
-                    if len(self._steps) > 1000:  # events finished by other workers
-                        self._steps.clear()
-                    self._steps[event.id] = step + 1
-                    self._carry = ctx.cache
-                    break
                 self._steps.pop(event.id, None)
-                done.append(event.id)
+                if given_up:
+                    await conn.execute(Q["mark_dispatched_with_failures"], event.id, finished,
+                                       given_up, error or row["dispatch_error"])
+                else:
+                    done.append(event.id)
                 if len(deliveries) >= cfg.dispatch_max_step:
                     break
             if deliveries:
                 await insert_deliveries(conn, deliveries)
+            if parked:
+                await insert_parked(conn, parked)
             if done:
                 await conn.execute(Q["mark_dispatched"], done)
             return len(rows)
@@ -309,3 +336,14 @@ async def insert_deliveries(
                                d.message_id, d.message, d.kind, d.webhook_id)):
             cols[i].append(v)
     await conn.execute(Q["insert_deliveries"], *cols)
+
+
+async def insert_parked(conn: asyncpg.Connection, parked: list[tuple[int, str, Parked]]) -> None:
+    """Queue each recipient whose message could not be built as a failed delivery (no message,
+    the reason in ``last_error``), to be built again by its consumer when retried."""
+    cols: list[list[object]] = [[] for _ in range(9)]
+    for event_id, consumer, p in parked:
+        for i, v in enumerate((event_id, consumer, p.conference_id, p.accreditation_id,
+                               p.template, p.dedupe_key, p.recipient, p.error[:500], p.kind)):
+            cols[i].append(v)
+    await conn.execute(Q["insert_parked"], *cols)

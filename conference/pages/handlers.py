@@ -59,12 +59,14 @@ from conference.http.context import (
     transaction,
 )
 from conference.http.limits import TooManyRequests, limit_registration, limit_token_failure
-from conference.http.routes import route
+from conference.http.routes import RouteTable
 from conference.pages import csrf
 from conference.pages.i18n import Translator, choose_language, field_message
 from conference.programme import repo as programmes
 from conference.protocol.countries import collation_key, country_codes, country_name
 from conference.signing import Signer
+
+routes = RouteTable()
 
 HERE = Path(__file__).parent
 _ENV = jinja2.Environment(
@@ -161,8 +163,8 @@ def _countries(language: str) -> list[tuple[str, str]]:
 PAGE_ERRORS = ("text/html", "application/problem+json")
 
 
-@route("GET", "/static/pages.css", summary="The pages' style sheet", tag="pages",
-       media=("text/css",))
+@routes.add("GET", "/static/pages.css", summary="The pages' style sheet", tag="pages",
+            media=("text/css",))
 async def pages_css(request: web.Request) -> web.Response:
     return web.Response(body=CSS, content_type="text/css", charset="utf-8",
                         headers={"Cache-Control": "public, max-age=3600"})
@@ -202,8 +204,8 @@ def _press_page(
     )
 
 
-@route("GET", "/{slug}/press", summary="Press registration form (HTML, fr/en)", tag="pages",
-       media=HTML, error_media=PAGE_ERRORS, errors=(404,))
+@routes.add("GET", "/{slug}/press", summary="Press registration form (HTML, fr/en)", tag="pages",
+            media=HTML, error_media=PAGE_ERRORS, errors=(404,))
 @page
 async def press_form(request: web.Request) -> web.Response:
     async with connection(request) as conn:
@@ -229,8 +231,8 @@ def _press_errors(exc: ValidationError, t: Translator) -> tuple[dict[str, str], 
     return errors, general
 
 
-@route("POST", "/{slug}/press", summary="Submit the press registration form (HTML)",
-       tag="pages", media=HTML, error_media=PAGE_ERRORS, errors=(403, 404, 409, 413, 422, 429))
+@routes.add("POST", "/{slug}/press", summary="Submit the press registration form (HTML)",
+            tag="pages", media=HTML, error_media=PAGE_ERRORS, errors=(403, 404, 409, 413, 422, 429))
 @page
 async def press_submit(request: web.Request) -> web.Response:
     async with connection(request) as conn:
@@ -336,18 +338,18 @@ async def _status_page(
     )
 
 
-@route("GET", "/a/{access_token}",
-       summary="The application behind the private link (HTML; the link is the credential)",
-       who="anyone", tag="pages", media=HTML, error_media=PAGE_ERRORS, errors=(404, 429))
+@routes.add("GET", "/a/{access_token}",
+            summary="The application behind the private link (HTML; the link is the credential)",
+            who="anyone", tag="pages", media=HTML, error_media=PAGE_ERRORS, errors=(404, 429))
 @page
 async def application_page(request: web.Request) -> web.Response:
     return await _status_page(request, await _applicant(request))
 
 
-@route("POST", "/a/{access_token}/withdraw",
-       summary="Withdraw the application from its page (HTML form)",
-       who="anyone", tag="pages", media=HTML, error_media=PAGE_ERRORS,
-       errors=(403, 404, 409, 422, 429))
+@routes.add("POST", "/a/{access_token}/withdraw",
+            summary="Withdraw the application from its page (HTML form)",
+            who="anyone", tag="pages", media=HTML, error_media=PAGE_ERRORS,
+            errors=(403, 404, 409, 422, 429))
 @page
 async def application_withdraw(request: web.Request) -> web.StreamResponse:
     p = await _applicant(request)
@@ -378,9 +380,9 @@ async def application_withdraw(request: web.Request) -> web.StreamResponse:
                            "&done=withdrawn")
 
 
-@route("GET", "/a/{access_token}/badge", summary="The applicant's badge (PNG), once approved",
-       who="anyone", tag="pages", media=("image/png",), error_media=PAGE_ERRORS,
-       errors=(404, 409, 429))
+@routes.add("GET", "/a/{access_token}/badge", summary="The applicant's badge (PNG), once approved",
+            who="anyone", tag="pages", media=("image/png",), error_media=PAGE_ERRORS,
+            errors=(404, 409, 429))
 @page
 async def application_badge(request: web.Request) -> web.Response:
     p = await _applicant(request)
@@ -410,8 +412,8 @@ def _programme_days(sessions: list[Any], timezone: str) -> list[dict[str, Any]]:
     ]
 
 
-@route("GET", "/{slug}/programme", summary="The published programme (HTML, fr/en)",
-       tag="pages", media=HTML, error_media=PAGE_ERRORS, errors=(404,))
+@routes.add("GET", "/{slug}/programme", summary="The published programme (HTML, fr/en)",
+            tag="pages", media=HTML, error_media=PAGE_ERRORS, errors=(404,))
 @page
 async def programme_page(request: web.Request) -> web.Response:
     async with connection(request) as conn:

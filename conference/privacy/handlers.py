@@ -7,24 +7,30 @@ from aiohttp import web
 from conference.auth import Role
 from conference.http.context import need, now, principal, transaction
 from conference.http.io import json_response, parse, path_uuid
-from conference.http.routes import route
+from conference.http.routes import RouteTable
 from conference.privacy import repo
+from conference.privacy.repo import Exporter
 from conference.privacy.models import Erased, PersonalData, Vetting, VettingIn
 
+routes = RouteTable()
+exporters_key = web.AppKey("personal_data_exporters", dict[str, Exporter])
+"""The sections of the export other domains hold (set by the composition root)."""
 
-@route("GET", "/api/v1/accreditations/{accreditation_id}/personal-data",
-       summary="Export everything held about the person", who="the applicant, admin",
-       response=PersonalData, tag="privacy", errors=(401, 403, 404))
+
+@routes.add("GET", "/api/v1/accreditations/{accreditation_id}/personal-data",
+            summary="Export everything held about the person", who="the applicant, admin",
+            response=PersonalData, tag="privacy", errors=(401, 403, 404))
 async def export_personal_data(request: web.Request) -> web.Response:
     accreditation_id = path_uuid(request, "accreditation_id")
     async with transaction(request) as conn:
-        data = await repo.export(conn, accreditation_id, principal(request), now(request))
+        data = await repo.export(conn, accreditation_id, principal(request), now(request),
+                                 request.app[exporters_key])
     return json_response(data)
 
 
-@route("DELETE", "/api/v1/accreditations/{accreditation_id}/personal-data",
-       summary="Erase the person (pseudonymise; statistics stay)", who="admin",
-       response=Erased, tag="privacy", errors=(401, 403, 404))
+@routes.add("DELETE", "/api/v1/accreditations/{accreditation_id}/personal-data",
+            summary="Erase the person (pseudonymise; statistics stay)", who="admin",
+            response=Erased, tag="privacy", errors=(401, 403, 404))
 async def erase_personal_data(request: web.Request) -> web.Response:
     actor = need(request, Role.admin)
     accreditation_id = path_uuid(request, "accreditation_id")
@@ -33,10 +39,10 @@ async def erase_personal_data(request: web.Request) -> web.Response:
     return json_response(erased)
 
 
-@route("PUT", "/api/v1/accreditations/{accreditation_id}/vetting",
-       summary="Record security-vetting data (identity document, date of birth, nationality)",
-       who="the applicant, own focal point, protocol, admin", body=VettingIn, response=Vetting,
-       tag="privacy", errors=(400, 401, 403, 404, 422))
+@routes.add("PUT", "/api/v1/accreditations/{accreditation_id}/vetting",
+            summary="Record security-vetting data (identity document, date of birth, nationality)",
+            who="the applicant, own focal point, protocol, admin", body=VettingIn, response=Vetting,
+            tag="privacy", errors=(400, 401, 403, 404, 422))
 async def put_vetting(request: web.Request) -> web.Response:
     actor = need(request, Role.applicant, Role.focal_point, Role.protocol, Role.admin)
     accreditation_id = path_uuid(request, "accreditation_id")
@@ -48,9 +54,9 @@ async def put_vetting(request: web.Request) -> web.Response:
     return json_response(vetting)
 
 
-@route("GET", "/api/v1/accreditations/{accreditation_id}/vetting",
-       summary="Read security-vetting data", who="protocol, admin", response=Vetting,
-       tag="privacy", errors=(401, 403, 404))
+@routes.add("GET", "/api/v1/accreditations/{accreditation_id}/vetting",
+            summary="Read security-vetting data", who="protocol, admin", response=Vetting,
+            tag="privacy", errors=(401, 403, 404))
 async def get_vetting(request: web.Request) -> web.Response:
     need(request, Role.protocol, Role.admin)
     accreditation_id = path_uuid(request, "accreditation_id")

@@ -38,7 +38,7 @@ class PersonalData(Model):
 
     accreditation: Accreditation
     vetting: Vetting | None = None
-    """Present for protocol and admin only."""
+    """The person's security-vetting data (in the person's own export and admin's)."""
     deliveries: list[DeliveryRecord] = []
     sessions: list[dict[str, Any]] = []
     check_ins: list[dict[str, Any]] = []

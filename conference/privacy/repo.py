@@ -3,7 +3,7 @@ purge of ended conferences. Each change writes its event (with counts, never nam
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Mapping
 from datetime import date, datetime
 from typing import Any
 from uuid import UUID
@@ -14,44 +14,16 @@ from conference.accreditation import repo as accreditations
 from conference.auth import Principal, Role
 from conference.db.sql import queries_beside
 from conference.errors import Forbidden, NotFound
-from conference.outbox.events import Payload, record, register
+from conference.outbox.events import record
+from conference.privacy.events import PersonalDataErased, RetentionPurged, VettingRecorded
 from conference.privacy.models import DeliveryRecord, Erased, PersonalData, Vetting, VettingIn
 
 Q = queries_beside(__file__)
 
 
-class PersonalDataErased(Payload):
-    accreditation_id: UUID
-    tables: dict[str, int]
-
-
-class VettingRecorded(Payload):
-    accreditation_id: UUID
-
-
-class RetentionPurged(Payload):
-    vetting_records: int
-    accreditations: int
-    delegations: int
-    scope: str
-    """"vetting" (vetting data only) or "all"."""
-
-
-register("personal_data.erased", PersonalDataErased)
-register("accreditation.vetting_recorded", VettingRecorded)
-register("retention.purged", RetentionPurged)
-
 Exporter = Callable[[asyncpg.Connection, UUID], Awaitable[list[dict[str, Any]]]]
-EXPORTERS: dict[str, Exporter] = {}
-"""Other domains add the personal data they hold (``sessions``, ``check_ins``) here."""
-
-
-def exports(section: str) -> Callable[[Exporter], Exporter]:
-    def add(fn: Exporter) -> Exporter:
-        EXPORTERS[section] = fn
-        return fn
-
-    return add
+"""One section of a person's export, contributed by the domain that holds the data (the
+composition root, ``conference/runtime.py``, lists them)."""
 
 
 def _vetting(row: asyncpg.Record) -> Vetting:
@@ -64,7 +36,8 @@ def _count(status: str) -> int:
 
 
 async def export(
-    conn: asyncpg.Connection, accreditation_id: UUID, principal: Principal | None, now: datetime
+    conn: asyncpg.Connection, accreditation_id: UUID, principal: Principal | None, now: datetime,
+    exporters: Mapping[str, Exporter],
 ) -> PersonalData:
     row = await accreditations.get_row(conn, accreditation_id)
     allowed = principal is not None and (
@@ -79,12 +52,13 @@ async def export(
         raise Forbidden("Only the person (with its token) and admin may export personal data.")
     acc = await accreditations.get_with_history(conn, accreditation_id, principal)
     vetting = None
-    if principal.role is Role.admin:
+    # The person's own vetting data is theirs to see (and admin's); nobody else's export has it.
+    if principal.role in (Role.admin, Role.applicant):
         v = await conn.fetchrow(Q["vetting_of"], accreditation_id)
         vetting = _vetting(v) if v else None
     deliveries = [DeliveryRecord.model_validate(dict(r))
                   for r in await conn.fetch(Q["deliveries_of"], accreditation_id)]
-    extra = {name: await fn(conn, accreditation_id) for name, fn in sorted(EXPORTERS.items())}
+    extra = {name: await fn(conn, accreditation_id) for name, fn in sorted(exporters.items())}
     return PersonalData(accreditation=acc, vetting=vetting, deliveries=deliveries,
                         exported_at=now, **extra)
 

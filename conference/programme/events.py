@@ -1,4 +1,4 @@
-"""Domain events of the programme, registered with the outbox at import.
+"""Domain events of the programme, declared as a plain mapping.
 
 Payloads hold identifiers and non-personal fields only (titles, times, rooms, roles).
 
@@ -17,7 +17,7 @@ from __future__ import annotations
 from datetime import datetime
 from uuid import UUID
 
-from conference.outbox.events import Payload, register
+from conference.outbox.events import Payload
 from conference.programme.models import Changelog
 
 
@@ -57,10 +57,12 @@ class ProtocolDrawn(Payload):
     candidates: list[str]
 
 
-register("room.created", RoomCreated)
-for _type in ("session.scheduled", "session.moved", "session.changed", "session.cancelled"):
-    register(_type, SessionEvent)
-for _type in ("participant.added", "participant.changed", "participant.removed"):
-    register(_type, ParticipantEvent)
-register("programme.published", ProgrammePublished)
-register("protocol.drawn", ProtocolDrawn)
+EVENT_TYPES: dict[str, type[Payload]] = {
+    "room.created": RoomCreated,
+    **{t: SessionEvent for t in ("session.scheduled", "session.moved", "session.changed",
+                                 "session.cancelled")},
+    **{t: ParticipantEvent for t in ("participant.added", "participant.changed",
+                                     "participant.removed")},
+    "programme.published": ProgrammePublished,
+    "protocol.drawn": ProtocolDrawn,
+}

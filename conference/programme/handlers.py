@@ -10,7 +10,7 @@ from conference.auth import Role
 from conference.conferences.repo import conference_by_slug
 from conference.http.context import connection, need, now, principal, transaction
 from conference.http.io import json_response, parse, parse_optional, path_uuid, query_params
-from conference.http.routes import route
+from conference.http.routes import RouteTable
 from conference.programme import domain, repo
 from conference.programme.models import (
     Draw,
@@ -33,13 +33,15 @@ from conference.programme.models import (
     SpeakingOrder,
 )
 
+routes = RouteTable()
+
 ORGANISERS = (Role.admin, Role.protocol)
 WHO = "admin, protocol"
 
 
-@route("POST", "/api/v1/conferences/{slug}/rooms", summary="Create a room", who=WHO,
-       body=RoomIn, response=Room, status=201, tag="programme",
-       errors=(400, 401, 403, 404, 409, 422))
+@routes.add("POST", "/api/v1/conferences/{slug}/rooms", summary="Create a room", who=WHO,
+            body=RoomIn, response=Room, status=201, tag="programme",
+            errors=(400, 401, 403, 404, 409, 422))
 async def create_room(request: web.Request) -> web.Response:
     actor = need(request, *ORGANISERS)
     body = await parse(request, RoomIn)
@@ -49,8 +51,8 @@ async def create_room(request: web.Request) -> web.Response:
     return json_response(room, status=201)
 
 
-@route("GET", "/api/v1/conferences/{slug}/rooms", summary="The rooms", who=WHO,
-       response=RoomList, tag="programme", errors=(401, 403, 404))
+@routes.add("GET", "/api/v1/conferences/{slug}/rooms", summary="The rooms", who=WHO,
+            response=RoomList, tag="programme", errors=(401, 403, 404))
 async def list_rooms(request: web.Request) -> web.Response:
     need(request, *ORGANISERS)
     async with connection(request) as conn:
@@ -59,9 +61,9 @@ async def list_rooms(request: web.Request) -> web.Response:
     return json_response(RoomList(items=rooms))
 
 
-@route("POST", "/api/v1/conferences/{slug}/sessions", summary="Schedule a session", who=WHO,
-       body=SessionIn, response=SessionWritten, status=201, tag="programme",
-       errors=(400, 401, 403, 404, 409, 422))
+@routes.add("POST", "/api/v1/conferences/{slug}/sessions", summary="Schedule a session", who=WHO,
+            body=SessionIn, response=SessionWritten, status=201, tag="programme",
+            errors=(400, 401, 403, 404, 409, 422))
 async def schedule_session(request: web.Request) -> web.Response:
     actor = need(request, *ORGANISERS)
     body = await parse(request, SessionIn)
@@ -71,8 +73,8 @@ async def schedule_session(request: web.Request) -> web.Response:
     return json_response(session, status=201)
 
 
-@route("GET", "/api/v1/conferences/{slug}/sessions", summary="The draft programme", who=WHO,
-       response=SessionList, tag="programme", errors=(401, 403, 404))
+@routes.add("GET", "/api/v1/conferences/{slug}/sessions", summary="The draft programme", who=WHO,
+            response=SessionList, tag="programme", errors=(401, 403, 404))
 async def list_sessions(request: web.Request) -> web.Response:
     need(request, *ORGANISERS)
     async with connection(request) as conn:
@@ -81,8 +83,8 @@ async def list_sessions(request: web.Request) -> web.Response:
     return json_response(SessionList(items=sessions))
 
 
-@route("GET", "/api/v1/sessions/{session_id}", summary="One session (draft)", who=WHO,
-       response=Session, tag="programme", errors=(401, 403, 404))
+@routes.add("GET", "/api/v1/sessions/{session_id}", summary="One session (draft)", who=WHO,
+            response=Session, tag="programme", errors=(401, 403, 404))
 async def get_session(request: web.Request) -> web.Response:
     need(request, *ORGANISERS)
     session_id = path_uuid(request, "session_id")
@@ -91,9 +93,9 @@ async def get_session(request: web.Request) -> web.Response:
     return json_response(session)
 
 
-@route("PATCH", "/api/v1/sessions/{session_id}", summary="Move, rename or change a session",
-       who=WHO, body=SessionPatch, response=SessionWritten, tag="programme",
-       errors=(400, 401, 403, 404, 409, 422))
+@routes.add("PATCH", "/api/v1/sessions/{session_id}", summary="Move, rename or change a session",
+            who=WHO, body=SessionPatch, response=SessionWritten, tag="programme",
+            errors=(400, 401, 403, 404, 409, 422))
 async def change_session(request: web.Request) -> web.Response:
     actor = need(request, *ORGANISERS)
     session_id = path_uuid(request, "session_id")
@@ -103,8 +105,8 @@ async def change_session(request: web.Request) -> web.Response:
     return json_response(session)
 
 
-@route("POST", "/api/v1/sessions/{session_id}/cancel", summary="Cancel a session", who=WHO,
-       response=SessionWritten, tag="programme", errors=(401, 403, 404, 409))
+@routes.add("POST", "/api/v1/sessions/{session_id}/cancel", summary="Cancel a session", who=WHO,
+            response=SessionWritten, tag="programme", errors=(401, 403, 404, 409))
 async def cancel_session(request: web.Request) -> web.Response:
     actor = need(request, *ORGANISERS)
     session_id = path_uuid(request, "session_id")
@@ -113,10 +115,10 @@ async def cancel_session(request: web.Request) -> web.Response:
     return json_response(session)
 
 
-@route("PUT", "/api/v1/sessions/{session_id}/participants/{accreditation_id}",
-       summary="Put a person on a session (or change their role)", who=WHO,
-       body=ParticipantIn, response=SessionWritten, tag="programme",
-       errors=(400, 401, 403, 404, 409, 422))
+@routes.add("PUT", "/api/v1/sessions/{session_id}/participants/{accreditation_id}",
+            summary="Put a person on a session (or change their role)", who=WHO,
+            body=ParticipantIn, response=SessionWritten, tag="programme",
+            errors=(400, 401, 403, 404, 409, 422))
 async def put_participant(request: web.Request) -> web.Response:
     actor = need(request, *ORGANISERS)
     session_id = path_uuid(request, "session_id")
@@ -128,9 +130,9 @@ async def put_participant(request: web.Request) -> web.Response:
     return json_response(session)
 
 
-@route("DELETE", "/api/v1/sessions/{session_id}/participants/{accreditation_id}",
-       summary="Take a person off a session", who=WHO, status=204, media=(), tag="programme",
-       errors=(401, 403, 404, 409))
+@routes.add("DELETE", "/api/v1/sessions/{session_id}/participants/{accreditation_id}",
+            summary="Take a person off a session", who=WHO, status=204, media=(), tag="programme",
+            errors=(401, 403, 404, 409))
 async def remove_participant(request: web.Request) -> web.Response:
     actor = need(request, *ORGANISERS)
     session_id = path_uuid(request, "session_id")
@@ -140,9 +142,9 @@ async def remove_participant(request: web.Request) -> web.Response:
     return web.Response(status=204)
 
 
-@route("GET", "/api/v1/sessions/{session_id}/speaking-order",
-       summary="Speakers in protocol order", who=WHO, response=SpeakingOrder,
-       tag="protocol", errors=(401, 403, 404, 409))
+@routes.add("GET", "/api/v1/sessions/{session_id}/speaking-order",
+            summary="Speakers in protocol order", who=WHO, response=SpeakingOrder,
+            tag="protocol", errors=(401, 403, 404, 409))
 async def speaking_order_of(request: web.Request) -> web.Response:
     need(request, *ORGANISERS)
     session_id = path_uuid(request, "session_id")
@@ -151,8 +153,8 @@ async def speaking_order_of(request: web.Request) -> web.Response:
     return json_response(order)
 
 
-@route("GET", "/api/v1/sessions/{session_id}/seating", summary="Head-table seating",
-       who=WHO, response=Seating, tag="protocol", errors=(401, 403, 404, 409))
+@routes.add("GET", "/api/v1/sessions/{session_id}/seating", summary="Head-table seating",
+            who=WHO, response=Seating, tag="protocol", errors=(401, 403, 404, 409))
 async def seating_of(request: web.Request) -> web.Response:
     need(request, *ORGANISERS)
     session_id = path_uuid(request, "session_id")
@@ -161,10 +163,11 @@ async def seating_of(request: web.Request) -> web.Response:
     return json_response(plan)
 
 
-@route("GET", "/api/v1/sessions/{session_id}/security-list",
-       summary="Security list of a royal-presence session (JSON, or CSV with Accept: text/csv)",
-       who=WHO, response=SecurityList, media=("application/json", "text/csv"),
-       tag="protocol", errors=(401, 403, 404, 409))
+@routes.add("GET", "/api/v1/sessions/{session_id}/security-list",
+            summary="Security list of a royal-presence session (JSON, or CSV "
+                    "with Accept: text/csv)",
+            who=WHO, response=SecurityList, media=("application/json", "text/csv"),
+            tag="protocol", errors=(401, 403, 404, 409))
 async def security_list_of(request: web.Request) -> web.Response:
     need(request, *ORGANISERS)
     session_id = path_uuid(request, "session_id")
@@ -180,9 +183,9 @@ async def security_list_of(request: web.Request) -> web.Response:
     return json_response(listing)
 
 
-@route("GET", "/api/v1/conferences/{slug}/precedence",
-       summary="Heads of delegation in order of precedence", who=WHO, response=Precedence,
-       tag="protocol", errors=(401, 403, 404, 409))
+@routes.add("GET", "/api/v1/conferences/{slug}/precedence",
+            summary="Heads of delegation in order of precedence", who=WHO, response=Precedence,
+            tag="protocol", errors=(401, 403, 404, 409))
 async def precedence_of(request: web.Request) -> web.Response:
     need(request, *ORGANISERS)
     async with connection(request) as conn:
@@ -191,10 +194,10 @@ async def precedence_of(request: web.Request) -> web.Response:
     return json_response(order)
 
 
-@route("POST", "/api/v1/conferences/{slug}/protocol/draw",
-       summary="Draw by lot the starting country of the drawn order (once)", who=WHO,
-       body=DrawIn, response=Draw, status=201, tag="protocol",
-       errors=(400, 401, 403, 404, 409, 422))
+@routes.add("POST", "/api/v1/conferences/{slug}/protocol/draw",
+            summary="Draw by lot the starting country of the drawn order (once)", who=WHO,
+            body=DrawIn, response=Draw, status=201, tag="protocol",
+            errors=(400, 401, 403, 404, 409, 422))
 async def draw_starting_country(request: web.Request) -> web.Response:
     actor = need(request, *ORGANISERS)
     body = await parse_optional(request, DrawIn)
@@ -204,10 +207,10 @@ async def draw_starting_country(request: web.Request) -> web.Response:
     return json_response(drawn, status=201)
 
 
-@route("POST", "/api/v1/conferences/{slug}/programme/publish",
-       summary="Publish the draft as a new version (200 and no new version when unchanged)",
-       who=WHO, response=PublishResult, status=201, tag="programme",
-       errors=(401, 403, 404, 409))
+@routes.add("POST", "/api/v1/conferences/{slug}/programme/publish",
+            summary="Publish the draft as a new version (200 and no new version when unchanged)",
+            who=WHO, response=PublishResult, status=201, tag="programme",
+            errors=(401, 403, 404, 409))
 async def publish_programme(request: web.Request) -> web.Response:
     actor = need(request, *ORGANISERS)
     async with transaction(request) as conn:
@@ -216,10 +219,10 @@ async def publish_programme(request: web.Request) -> web.Response:
     return json_response(result, status=201 if result.published else 200)
 
 
-@route("GET", "/api/v1/conferences/{slug}/programme",
-       summary="The latest published programme (participants shown to organisers only)",
-       query=ProgrammeQuery, response=ProgrammeVersion, tag="programme",
-       errors=(401, 404, 422))
+@routes.add("GET", "/api/v1/conferences/{slug}/programme",
+            summary="The latest published programme (participants shown to organisers only)",
+            query=ProgrammeQuery, response=ProgrammeVersion, tag="programme",
+            errors=(401, 404, 422))
 async def published_programme(request: web.Request) -> web.Response:
     q = query_params(request, ProgrammeQuery)
     reader = principal(request)

@@ -171,3 +171,14 @@ WHERE conference_id = $1 AND lower(email) = lower($2) AND status <> 'withdrawn'
 -- What the order of precedence needs of each delegation (no focal-point data).
 SELECT id, kind, country, organisation ->> 'name' AS organisation
 FROM delegation WHERE conference_id = $1
+
+-- name: personal_sessions
+-- The sessions a person is on, with their role (the personal-data export's "sessions").
+SELECT s.id AS session_id, s.title, s.kind, lower(s.during) AS starts_at,
+       upper(s.during) AS ends_at, r.name AS room, p.role, p.added_at,
+       s.cancelled_at IS NOT NULL AS cancelled
+FROM session_participant p
+JOIN session s ON s.id = p.session_id
+JOIN room r ON r.id = s.room_id
+WHERE p.accreditation_id = $1
+ORDER BY lower(s.during), s.id

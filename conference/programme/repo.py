@@ -637,3 +637,9 @@ async def programme(
         timezone=conference.timezone, sessions=sessions,
         changes=Changelog.model_validate(row["changes"]),
     )
+
+
+async def personal_sessions(conn: asyncpg.Connection, accreditation_id: UUID
+                            ) -> list[dict[str, Any]]:
+    """The personal-data export's section ``sessions``: every session the person is on."""
+    return [dict(r) for r in await conn.fetch(Q["personal_sessions"], accreditation_id)]

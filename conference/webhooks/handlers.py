@@ -6,27 +6,35 @@ from aiohttp import web
 
 from conference.auth import Role
 from conference.conferences.repo import conference_by_slug
-from conference.http.context import need, transaction
+from conference.errors import Invalid
+from conference.http.context import event_types_key, need, transaction
 from conference.http.io import json_response, parse, path_uuid
-from conference.http.routes import route
+from conference.http.routes import RouteTable
 from conference.webhooks import repo
 from conference.webhooks.models import WebhookCreated, WebhookIn, WebhookList
 
+routes = RouteTable()
 
-@route("POST", "/api/v1/conferences/{slug}/webhooks", summary="Register a webhook endpoint",
-       who="admin", body=WebhookIn, response=WebhookCreated, status=201, tag="webhooks",
-       errors=(400, 401, 403, 404, 422))
+
+@routes.add("POST", "/api/v1/conferences/{slug}/webhooks", summary="Register a webhook endpoint",
+            who="admin", body=WebhookIn, response=WebhookCreated, status=201, tag="webhooks",
+            errors=(400, 401, 403, 404, 422))
 async def create_webhook(request: web.Request) -> web.Response:
     need(request, Role.admin)
     body = await parse(request, WebhookIn)
+    unknown = body.unknown_types(request.app[event_types_key])
+    if unknown:
+        raise Invalid("Some fields are invalid.", [{
+            "field": "event_types", "type": "value_error",
+            "message": f"unknown event types: {', '.join(unknown)}"}])
     async with transaction(request) as conn:
         conference = await conference_by_slug(conn, request.match_info["slug"])
         created = await repo.create(conn, conference.id, body)
     return json_response(created, status=201)
 
 
-@route("GET", "/api/v1/conferences/{slug}/webhooks", summary="The webhook endpoints",
-       who="admin", response=WebhookList, tag="webhooks", errors=(401, 403, 404))
+@routes.add("GET", "/api/v1/conferences/{slug}/webhooks", summary="The webhook endpoints",
+            who="admin", response=WebhookList, tag="webhooks", errors=(401, 403, 404))
 async def list_webhooks(request: web.Request) -> web.Response:
     need(request, Role.admin)
     async with transaction(request) as conn:
@@ -35,9 +43,9 @@ async def list_webhooks(request: web.Request) -> web.Response:
     return json_response(WebhookList(items=items))
 
 
-@route("DELETE", "/api/v1/conferences/{slug}/webhooks/{webhook_id}",
-       summary="Remove a webhook endpoint", who="admin", status=204, tag="webhooks",
-       errors=(401, 403, 404), media=())
+@routes.add("DELETE", "/api/v1/conferences/{slug}/webhooks/{webhook_id}",
+            summary="Remove a webhook endpoint", who="admin", status=204, tag="webhooks",
+            errors=(401, 403, 404), media=())
 async def delete_webhook(request: web.Request) -> web.Response:
     need(request, Role.admin)
     webhook_id = path_uuid(request, "webhook_id")

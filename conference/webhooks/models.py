@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Self
+from collections.abc import Collection
 from urllib.parse import urlsplit
 from uuid import UUID
 
-from pydantic import Field, field_validator, model_validator
+from pydantic import Field, field_validator
 
 from conference.types import Model
 
@@ -34,14 +34,9 @@ class WebhookIn(Model):
             raise ValueError("must not contain spaces or line breaks")
         return value
 
-    @model_validator(mode="after")
-    def _types(self) -> Self:
-        from conference.outbox.events import EVENT_TYPES
-
-        unknown = [t for t in self.event_types if t != "*" and t not in EVENT_TYPES]
-        if unknown:
-            raise ValueError(f"unknown event types: {', '.join(sorted(unknown))}")
-        return self
+    def unknown_types(self, known: Collection[str]) -> list[str]:
+        """The event types asked for that the service does not have (``*`` is every type)."""
+        return sorted(t for t in self.event_types if t != "*" and t not in known)
 
 
 class Webhook(Model):

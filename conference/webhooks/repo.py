@@ -11,7 +11,13 @@ from uuid import UUID
 import asyncpg
 
 from conference.errors import NotFound
-from conference.outbox.dispatch import DispatchContext, EventRow, NewDelivery, consumes_all
+from conference.outbox.dispatch import (
+    ConsumerResult,
+    DispatchContext,
+    EventRow,
+    NewDelivery,
+    Subscription,
+)
 from conference.webhooks.models import Webhook, WebhookCreated, WebhookIn
 
 
@@ -43,24 +49,23 @@ async def delete(conn: asyncpg.Connection, conference_id: UUID, webhook_id: UUID
         raise NotFound("No such webhook.")
 
 
-@consumes_all
 async def webhook_deliveries(
     conn: asyncpg.Connection, event: EventRow, ctx: DispatchContext
-) -> list[NewDelivery]:
+) -> ConsumerResult:
     if event.conference_id is None:
-        return []
+        return ConsumerResult()
     hooks = await conn.fetch(
         "SELECT id, url FROM webhook WHERE conference_id = $1 AND deleted_at IS NULL"
         " AND ($2 = ANY(event_types) OR '*' = ANY(event_types))",
         event.conference_id, event.type)
     if not hooks:
-        return []
+        return ConsumerResult()
     body = json.dumps({
         "id": event.id, "type": event.type, "conference_id": str(event.conference_id),
         "subject_id": event.subject_id, "occurred_at": event.occurred_at.isoformat(),
         "payload": event.payload,
     }, ensure_ascii=False, separators=(",", ":")).encode()
-    return [
+    return ConsumerResult([
         NewDelivery(
             template=event.type, dedupe_key=f"{event.id}:webhook:{h['id']}",
             recipient=h["url"], sender="webhook", subject=event.type,
@@ -69,4 +74,10 @@ async def webhook_deliveries(
             webhook_id=h["id"],
         )
         for h in hooks
-    ]
+    ])
+
+
+SUBSCRIPTIONS = (
+    Subscription("conference.webhooks.repo:webhook_deliveries", webhook_deliveries, None),
+)
+"""Webhooks consume every event (``conference/runtime.py`` wires them)."""

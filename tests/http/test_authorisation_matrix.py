@@ -15,7 +15,7 @@ from datetime import datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from conference.http.routes import load_routes
+from conference.app import route_table
 from tests.conftest import Api, press_body
 from tests.http.conftest_programme import make_delegation
 from tests.support import RecordingSMTP
@@ -48,6 +48,7 @@ EXPECTED: dict[str, frozenset[str] | str] = {
     "list_events": PROTOCOL,
     "list_deliveries": ADMIN,
     "retry_delivery": ADMIN,
+    "retry_event": ADMIN,
     "create_webhook": ADMIN,
     "list_webhooks": ADMIN,
     "delete_webhook": ADMIN,
@@ -124,7 +125,7 @@ async def _objects(api: Api, conference: dict[str, Any], smtp: RecordingSMTP) ->
 async def test_every_route_answers_every_role_as_expected(
     api: Api, conference: dict[str, Any], smtp: RecordingSMTP
 ) -> None:
-    routes = load_routes()
+    routes = route_table()
     names = {r.handler.__name__ for r in routes}
     assert names - set(EXPECTED) == set(), "routes without an expectation"
     assert set(EXPECTED) - names == set(), "expectations for routes that no longer exist"

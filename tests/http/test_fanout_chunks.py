@@ -17,6 +17,7 @@ import pytest
 from conference.db.pool import create_pool
 from conference.mail.sender import Mailer
 from conference.outbox.worker import Worker
+from conference.runtime import consumers
 from conference.settings import Settings
 from tests.conftest import conference_body, start_api
 from tests.http.conftest_programme import make_delegation
@@ -78,7 +79,7 @@ async def published(db_url: str, stepped: Settings) -> AsyncIterator[int]:
 
 async def _worker(db_url: str, settings: Settings, smtp: RecordingSMTP) -> Worker:
     pool = await create_pool(db_url, settings.database)
-    return Worker(pool, settings, Mailer(settings.smtp, "127.0.0.1", smtp.port), db_url)
+    return Worker(pool, settings, Mailer(settings.smtp, "127.0.0.1", smtp.port), db_url, consumers())
 
 
 async def _close(worker: Worker) -> None:

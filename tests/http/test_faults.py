@@ -16,6 +16,7 @@ import asyncpg
 from conference.db.pool import create_pool
 from conference.mail.sender import Mailer
 from conference.outbox.worker import Worker
+from conference.runtime import consumers
 from conference.settings import Settings
 from tests.conftest import Api, conference_body, press_body, start_api
 from tests.support import RecordingSMTP
@@ -128,7 +129,7 @@ async def test_worker_killed_holding_a_lease_is_relieved_after_expiry(
     assert smtp.messages == []
 
     pool = await create_pool(db_url, settings.database)
-    worker = Worker(pool, settings, Mailer(settings.smtp, "127.0.0.1", smtp.port), db_url)
+    worker = Worker(pool, settings, Mailer(settings.smtp, "127.0.0.1", smtp.port), db_url, consumers())
     task = asyncio.create_task(worker.run())
     try:
         messages = await smtp.wait_for(3, timeout=15)

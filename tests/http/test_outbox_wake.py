@@ -23,7 +23,7 @@ async def test_a_worker_elsewhere_is_woken_by_the_request_not_by_its_polling(
     slow = settings.model_copy(update={
         "worker": settings.worker.model_copy(update={"poll_seconds": 60.0})})
     pool = await create_pool(db_url, slow.database)
-    worker = Worker(pool, slow, Mailer(slow.smtp, "127.0.0.1", smtp.port), db_url)
+    worker = Worker(pool, slow, Mailer(slow.smtp, "127.0.0.1", smtp.port), db_url, consumers())
     task = asyncio.create_task(worker.run())
     try:
         status, _, _ = await api.call("POST", "/api/v1/conferences", role="admin",

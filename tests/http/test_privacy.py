@@ -207,3 +207,43 @@ async def test_delegations_still_list_after_the_purge(api: Api) -> None:
     status, page, _ = await api.call("GET", "/api/v1/conferences/gone/delegations", role="admin")
     assert status == 200
     assert page["items"][0]["focal_point"]["name"] == "(erased)"
+
+
+async def test_the_export_holds_every_section_the_service_keeps_about_the_person(
+    api: Api, conference: dict[str, Any], smtp: RecordingSMTP
+) -> None:
+    """A person put through every domain (accreditation, vetting, a session, a check-in, mail):
+    each section of their own export is filled, and nobody else's data is in it."""
+    from tests.browser.helpers import at, press, room, scan, session, zone
+    from tests.http.test_badges import _reference
+
+    await zone(api, "press-centre", categories=["press"])
+    acc = await press(api)
+    token = acc["access_token"]
+    other = await press(api, 1, decision="approve")
+    status, body, _ = await api.call("PUT", f"/api/v1/accreditations/{acc['id']}/vetting",
+                                     role=token, json=VETTING)
+    assert status == 200, body
+    status, body, _ = await api.call("POST", f"/api/v1/accreditations/{acc['id']}/decision",
+                                     role="press_office", json={"decision": "approve"})
+    assert status == 200, body
+    hall = await room(api)
+    s = await session(api, hall, at(conference, 10), at(conference, 11), audience=["press"])
+    status, body, _ = await api.call(
+        "PUT", f"/api/v1/sessions/{s['id']}/participants/{acc['id']}", role="protocol",
+        json={"role": "attendee"})
+    assert status == 200, body
+    assert (await scan(api, await _reference(api, acc["id"]), "press-centre"))["admitted"]
+    assert (await scan(api, await _reference(api, other["id"]), "press-centre"))["admitted"]
+    await smtp.wait_for(4)
+
+    status, data, _ = await api.call(
+        "GET", f"/api/v1/accreditations/{acc['id']}/personal-data", role=token)
+    assert status == 200, data
+    assert data["accreditation"]["id"] == acc["id"]
+    assert data["vetting"]["document_number"] == "EH123456"
+    assert {d["template"] for d in data["deliveries"]} >= {"press_ack", "decision_approved"}
+    assert all(d["recipient"] == acc["email"] for d in data["deliveries"])
+    assert [(x["session_id"], x["role"]) for x in data["sessions"]] == [(s["id"], "attendee")]
+    assert [(c["zone"], c["admitted"], c["reason"]) for c in data["check_ins"]] == [
+        ("press-centre", True, "granted")]

@@ -6,14 +6,16 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from conference.app import route_table
 from conference.http.openapi import build_openapi, expected_files
+from conference.runtime import event_types
 from tests.conftest import Api
 
 SCHEMAS = Path(__file__).resolve().parents[2] / "schemas"
 
 
 def test_schemas_directory_matches_the_code() -> None:
-    expected = expected_files()
+    expected = expected_files(route_table(), event_types())
     on_disk = {
         str(p.relative_to(SCHEMAS)): p.read_text(encoding="utf-8")
         for p in SCHEMAS.rglob("*.json")
@@ -24,7 +26,7 @@ def test_schemas_directory_matches_the_code() -> None:
 
 
 def test_openapi_documents_the_public_contract() -> None:
-    doc = build_openapi()
+    doc = build_openapi(route_table())
     assert doc["openapi"] == "3.1.0"
     paths = doc["paths"]
     for path, method in [

@@ -1,0 +1,22 @@
+"""Domain events of accreditations: one payload for every change of status (identifiers and
+states only; who, when and why are the event's actor, time and the history)."""
+
+from __future__ import annotations
+
+from uuid import UUID
+
+from conference.outbox.events import Payload
+
+
+class AccreditationChanged(Payload):
+    accreditation_id: UUID
+    category: str
+    status: str
+    from_status: str | None
+    delegation_id: UUID | None
+
+
+EVENT_TYPES: dict[str, type[Payload]] = {
+    f"accreditation.{status}": AccreditationChanged
+    for status in ("submitted", "approved", "rejected", "waitlisted", "withdrawn", "revoked")
+}
