@@ -31,8 +31,8 @@ from conference.http.context import (
     utcnow,
 )
 from conference.http.limits import limit_token_failure, limits_key, make_limits
-from conference.http.problems import Handler, problem_middleware
 from conference.http.openapi import OpenAPIDocument
+from conference.http.problems import Handler, problem_middleware
 from conference.http.routes import Route
 from conference.logs import request_id_middleware
 from conference.outbox import handlers as outbox
@@ -51,6 +51,7 @@ from conference.runtime import (
 from conference.settings import Settings
 from conference.signing import load_signer
 from conference.webhooks import handlers as webhooks
+
 
 def route_table() -> list[Route]:
     """Every route the service answers, from each domain's own table."""

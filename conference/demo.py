@@ -17,9 +17,9 @@ from conference.accreditation.domain import Action
 from conference.accreditation.models import AccreditationIn
 from conference.auth import Principal, Role, issue_token
 from conference.conferences import repo
+from conference.conferences.events import ConferenceCreated, DelegationCreated
 from conference.conferences.models import Conference, ConferenceIn, DelegationIn
 from conference.errors import Duplicate
-from conference.conferences.events import ConferenceCreated, DelegationCreated
 from conference.outbox.events import record
 from conference.programme import repo as programme
 from conference.programme.models import ParticipantRole, RoomIn, SessionIn

@@ -20,6 +20,7 @@ from conference.accreditation.domain import (
     check_may_decide,
     transition,
 )
+from conference.accreditation.events import EVENT_TYPES, AccreditationChanged
 from conference.accreditation.models import (
     Accreditation,
     AccreditationCreated,
@@ -42,7 +43,6 @@ from conference.errors import (
     Unauthorized,
     WindowClosed,
 )
-from conference.accreditation.events import EVENT_TYPES, AccreditationChanged
 from conference.outbox.events import record
 
 Q = queries_beside(__file__)

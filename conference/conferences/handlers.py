@@ -6,6 +6,8 @@ from aiohttp import web
 
 from conference.auth import Role, issue_token
 from conference.conferences import repo
+from conference.conferences.events import ConferenceCreated
+from conference.conferences.events import DelegationCreated as DelegationEvent
 from conference.conferences.models import (
     Conference,
     ConferenceIn,
@@ -16,8 +18,6 @@ from conference.conferences.models import (
 from conference.http.context import connection, need, transaction
 from conference.http.io import json_response, parse
 from conference.http.routes import RouteTable
-from conference.conferences.events import ConferenceCreated
-from conference.conferences.events import DelegationCreated as DelegationEvent
 from conference.outbox.events import record
 
 routes = RouteTable()

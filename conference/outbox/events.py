@@ -9,7 +9,7 @@ integrators and must survive the erasure of a person.
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Any, Literal
+from typing import Any
 from uuid import UUID
 
 import asyncpg

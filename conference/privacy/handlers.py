@@ -9,8 +9,8 @@ from conference.http.context import need, now, principal, transaction
 from conference.http.io import json_response, parse, path_uuid
 from conference.http.routes import RouteTable
 from conference.privacy import repo
-from conference.privacy.repo import Exporter
 from conference.privacy.models import Erased, PersonalData, Vetting, VettingIn
+from conference.privacy.repo import Exporter
 
 routes = RouteTable()
 exporters_key = web.AppKey("personal_data_exporters", dict[str, Exporter])

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from datetime import datetime
 from collections.abc import Collection
+from datetime import datetime
 from urllib.parse import urlsplit
 from uuid import UUID
 

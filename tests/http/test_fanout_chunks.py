@@ -79,7 +79,8 @@ async def published(db_url: str, stepped: Settings) -> AsyncIterator[int]:
 
 async def _worker(db_url: str, settings: Settings, smtp: RecordingSMTP) -> Worker:
     pool = await create_pool(db_url, settings.database)
-    return Worker(pool, settings, Mailer(settings.smtp, "127.0.0.1", smtp.port), db_url, consumers())
+    mailer = Mailer(settings.smtp, "127.0.0.1", smtp.port)
+    return Worker(pool, settings, mailer, db_url, consumers())
 
 
 async def _close(worker: Worker) -> None:

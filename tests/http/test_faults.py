@@ -129,7 +129,8 @@ async def test_worker_killed_holding_a_lease_is_relieved_after_expiry(
     assert smtp.messages == []
 
     pool = await create_pool(db_url, settings.database)
-    worker = Worker(pool, settings, Mailer(settings.smtp, "127.0.0.1", smtp.port), db_url, consumers())
+    mailer = Mailer(settings.smtp, "127.0.0.1", smtp.port)
+    worker = Worker(pool, settings, mailer, db_url, consumers())
     task = asyncio.create_task(worker.run())
     try:
         messages = await smtp.wait_for(3, timeout=15)

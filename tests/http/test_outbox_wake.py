@@ -11,6 +11,7 @@ import asyncpg
 from conference.db.pool import create_pool
 from conference.mail.sender import Mailer
 from conference.outbox.worker import CHANNEL, Worker
+from conference.runtime import consumers
 from conference.settings import Settings
 from tests.conftest import Api, conference_body, press_body, start_api
 from tests.support import RecordingSMTP
