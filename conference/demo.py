@@ -1,7 +1,6 @@
 """``conference demo``: the launch of the Global Alliance against Child Sexual Abuse Online,
 Brussels, 5 December 2012, as the press articles and the Commission's release of 4 December 2012
-(``shared/seeds/``) describe it, with the programme of the day, published. Loading twice changes
-nothing."""
+describe it, with the programme of the day, published. Loading twice changes nothing."""
 
 from __future__ import annotations
 
@@ -101,7 +100,7 @@ PROGRAMME_BUILT_AT = datetime(2012, 11, 28, 10, 0, tzinfo=BRUSSELS)
 ROOMS = [("Plenary hall", 400), ("Room 1", 80), ("Room 2", 80), ("Press room", 120)]
 
 # The two hosts, accredited so that they can chair and speak (and be left out of the ordering
-# of guests, PROTOCOL.md rule 5). The Commissioner is on the organisers' side (staff).
+# of guests, docs/protocol.md). The Commissioner is on the organisers' side (staff).
 HOSTS: list[dict[str, Any]] = [
     {"category": "staff", "given_name": "Cecilia", "family_name": "Malmström",
      "email": "cecilia.malmstrom@example.org", "language": "en", "gender": "female",

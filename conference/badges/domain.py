@@ -16,7 +16,7 @@ Zones
       of its invited audience categories), unless it is cancelled;
     * a press pool: the members of that pool.
 
-    A ``royal_perimeter`` zone follows the royal-patronage rules (PROTOCOL.md) instead:
+    A ``royal_perimeter`` zone follows the royal-patronage rules (docs/protocol.md) instead:
 
     * non-press people are admitted only when on the security list of a royal-presence session
       the zone covers (the sessions granted to the zone, or, when it names none, every

@@ -8,7 +8,7 @@ Times
     comes before the end, and both fall inside the conference's dates *in the conference's time
     zone*: from 00:00 on ``starts_on`` to 24:00 on ``ends_on``.
 
-Royal presence (PROTOCOL.md, "Royal presence and high patronage")
+Royal presence (docs/protocol.md, "Royal presence and high patronage")
     * Press only as a pool or photo opportunity: ``press_access`` ``open`` is refused (422 naming
       ``press_access``); ``closed`` (no press at all) is allowed.
     * Only approved accreditations on the session (409 ``royal-presence``). The invited audience
@@ -296,7 +296,7 @@ def heads_of_delegation(
     category ``minister``, else among those of category ``official``, counting only approved
     and still-submitted accreditations (so the list can be prepared before every decision is
     taken; the status is shown with each head). Hosts are outside the ordering of guests
-    (PROTOCOL.md rule 5) and never head a delegation here.
+    (docs/protocol.md, "Patron and hosts") and never head a delegation here.
     """
     by_delegation: dict[UUID, list[Member]] = {}
     for m in members:

@@ -1,13 +1,13 @@
 """Protocol: order of precedence, speaking order, seating and forms of address (pure).
 
-The rules come from /work/shared/PROTOCOL.md and are documented where they are implemented:
+The rules are described in docs/protocol.md and documented where they are implemented:
 
-- `ranks`: the ranks in order of precedence (rule 1).
+- `ranks`: the ranks in order of precedence.
 - `countries`: country names (babel/pycountry), accent-aware collation, EU membership by date and
-  the EU protocol order (rule 3).
-- `precedence`: the order of precedence and its tie-breaks (rules 1-5).
-- `speaking`: speaking order, greetings and head-table seating ("Speaking order").
-- `address`: forms of address, royal styles and letter openings (forms-of-address paragraph).
+  the EU protocol order.
+- `precedence`: the order of precedence and its tie-breaks.
+- `speaking`: speaking order, greetings and head-table seating.
+- `address`: forms of address, royal styles and letter openings.
 
 Nothing here does I/O or reads the clock: the day that decides EU membership is configured.
 """

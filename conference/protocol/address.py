@@ -1,6 +1,6 @@
-"""Forms of address for notices and invitations (PROTOCOL.md, "Royal presence and high patronage",
-the forms-of-address paragraph). Languages: French (``fr``) and English (``en``); a regional tag
-such as ``fr_BE`` or ``en-GB`` uses its language; any other language raises `ValueError`.
+"""Forms of address for notices and invitations (docs/protocol.md, "Forms of address").
+Languages: French (``fr``) and English (``en``); a regional tag such as ``fr_BE`` or ``en-GB``
+uses its language; any other language raises `ValueError`.
 
 - A queen or king (`royal_style`): "Sa Majesté la Reine" / "Her Majesty the Queen",
   "Sa Majesté le Roi" / "His Majesty the King".
@@ -12,7 +12,7 @@ such as ``fr_BE`` or ``en-GB`` uses its language; any other language raises `Val
   A reigning monarch who is head of state takes the royal style instead: the caller uses
   `royal_style` for them.
 - Plain titles for the rest (`form_of_address` returns None). A deputy minister or secretary of
-  state is plain: PROTOCOL.md does not list the rank among those styled Excellency.
+  state is plain: the rank is not among those styled Excellency.
 
 Letter openings (`salutation`):
 

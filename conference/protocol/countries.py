@@ -1,8 +1,8 @@
 """Countries: names, collation, and EU membership with the EU protocol order.
 
-Delegations are identified by ISO 3166-1 alpha-2 codes (PROTOCOL.md, "Order of precedence",
-rule 3): ``GR`` and ``GB``, never the EU's own ``EL`` and ``UK``. The EU protocol data below is
-written with the EU codes, as the Style Guide writes it, and mapped to ISO codes by
+Delegations are identified by ISO 3166-1 alpha-2 codes (docs/protocol.md, "Country codes"):
+``GR`` and ``GB``, never the EU's own ``EL`` and ``UK``. The EU protocol data below is written
+with the EU codes, as the Style Guide writes it, and mapped to ISO codes by
 `iso_from_eu_code`; every public function takes and returns ISO codes only. Besides the codes
 `pycountry` knows, ``XK`` (Kosovo, the user-assigned code the EU and others use) is accepted.
 

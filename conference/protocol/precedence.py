@@ -1,15 +1,15 @@
-"""The order of precedence (PROTOCOL.md, "Order of precedence").
+"""The order of precedence (docs/protocol.md, "Order of precedence").
 
 `precedence_key` encodes the rules, compared in this order:
 
-1. **Rank**, highest first (`Rank`, rule 1).
-2. **Seniority within the rank** (rule 2, Vienna Convention 1961 art. 16 for ambassadors): heads of
+1. **Rank**, highest first (`Rank`).
+2. **Seniority within the rank** (Vienna Convention 1961 art. 16 for ambassadors): heads of
    state, heads of government and ambassadors by `in_office_since` (the date of taking office or
    of taking up post), earlier first; those whose date is unknown come after those whose date is
-   known. PROTOCOL.md names heads of state and ambassadors; heads of government are ranked the same
-   way here, as the brief for this module asks. Other ranks have no seniority step.
-3. **Delegation**, with the conference's tie-break (rule 3). States come before international
-   organisations (rule 4), which come before people with no delegation.
+   known. Practice names heads of state and ambassadors; heads of government are ranked the same
+   way here. Other ranks have no seniority step.
+3. **Delegation**, with the conference's tie-break. States come before international
+   organisations, which come before people with no delegation.
 
    - `TieBreak.eu_protocol` (the default): the EU member states *on the day* `ProtocolConfig.on`
      in EU protocol order (`countries.EU_PROTOCOL_ORDER`, the alphabetical order of each state's
@@ -31,7 +31,7 @@
 4. **Name**: family name, then given name (same collation), then the person's id, so that the
    order is total and does not depend on the order of the input.
 
-Hosts and the patron (rule 5) are outside the ordering of guests: `order_of_precedence` places
+Hosts and the patron are outside the ordering of guests: `order_of_precedence` places
 everybody, hosts included, by the rules above; `guests_in_order` leaves the hosts out. The patron
 is not a `Person` here: the patron comes first of all, before every guest, and the speaking order
 marks the patron's arrival (see `speaking`).
@@ -60,7 +60,7 @@ from conference.protocol.ranks import Rank, rank_index
 
 
 class TieBreak(StrEnum):
-    """How delegations of the same rank are ordered (PROTOCOL.md rule 3)."""
+    """How delegations of the same rank are ordered: EU protocol order, alphabetical, or drawn."""
 
     eu_protocol = "eu_protocol"
     alphabetical = "alphabetical"
@@ -217,7 +217,7 @@ def order_of_precedence(people: Iterable[Person], config: ProtocolConfig) -> lis
 
 
 def guests_in_order(people: Iterable[Person], config: ProtocolConfig) -> list[Person]:
-    """The guests in order of precedence: `people` without the hosts (PROTOCOL.md rule 5)."""
+    """The guests in order of precedence: `people` without the hosts (docs/protocol.md)."""
     return [p for p in order_of_precedence(people, config) if not p.is_host]
 
 

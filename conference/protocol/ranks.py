@@ -1,6 +1,6 @@
 """Ranks of delegation members, in order of precedence.
 
-PROTOCOL.md, "Order of precedence", rule 1: the rank of the person comes first, highest first:
+docs/protocol.md, "Order of precedence", key 1: the rank of the person comes first, highest first:
 
     head of state > head of government > deputy head of government > minister for foreign affairs
     > minister > deputy minister / secretary of state > ambassador / permanent representative
@@ -8,7 +8,7 @@ PROTOCOL.md, "Order of precedence", rule 1: the rank of the person comes first, 
 
 `Rank` lists the values in exactly that order, and `RANK_ORDER` is that order as a tuple (a
 rank's index is its precedence, lower first). Mapping a function to a rank is the caller's
-business, with the rules PROTOCOL.md gives: a European Commissioner and the US Attorney General
+business, with the rules docs/protocol.md gives: a European Commissioner and the US Attorney General
 rank as `minister`; a secretary of state as `deputy_minister`; a permanent representative as
 `ambassador`.
 """

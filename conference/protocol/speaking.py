@@ -1,4 +1,4 @@
-"""Speaking order, greetings and head-table seating (PROTOCOL.md, "Speaking order").
+"""Speaking order, greetings and head-table seating (docs/protocol.md, "Speaking order").
 
 Speaking order (`speaking_order`):
 

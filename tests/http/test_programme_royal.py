@@ -1,4 +1,4 @@
-"""Royal presence (PROTOCOL.md): approved accreditations only, the security list frozen at the
+"""Royal presence (docs/protocol.md): approved accreditations only, the security list frozen at the
 deadline (the service's clock is injected here and moved past it), press only as a pool or a
 photo opportunity, the "please be seated by" time, and the list exported as JSON and CSV."""
 

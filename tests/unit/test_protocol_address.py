@@ -1,4 +1,4 @@
-"""Forms of address, royal styles and letter openings (PROTOCOL.md, forms of address)."""
+"""Forms of address, royal styles and letter openings (docs/protocol.md, "Forms of address")."""
 
 from __future__ import annotations
 

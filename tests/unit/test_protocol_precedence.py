@@ -1,4 +1,7 @@
-"""Order of precedence: ranks, seniority, EU protocol order, tie-breaks, hosts (PROTOCOL.md)."""
+"""Order of precedence: ranks, seniority, EU protocol order, tie-breaks, hosts.
+
+The rules are in docs/protocol.md.
+"""
 
 from __future__ import annotations
 
@@ -34,7 +37,7 @@ from conference.protocol.ranks import RANK_ORDER, Rank, rank_index
 
 DEC_2012 = date(2012, 12, 5)
 
-# The EU protocol order for December 2012 as PROTOCOL.md writes it, in EU codes.
+# The EU protocol order for December 2012 as the EU Style Guide writes it, in EU codes.
 EU_2012 = "BE BG CZ DK DE EE IE EL ES FR IT CY LV LT LU HU MT NL AT PL PT RO SI SK FI SE UK".split()
 EU_2012_ISO = [iso_from_eu_code(code) for code in EU_2012]
 
