@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from typing import cast
 
 import asyncpg
 
@@ -52,6 +53,14 @@ async def connect(url: str) -> asyncpg.Connection:
 
 
 @asynccontextmanager
+async def connection(pool: asyncpg.Pool) -> AsyncIterator[asyncpg.Connection]:
+    """A pooled connection, typed as the connection it proxies (for the repositories)."""
+    async with pool.acquire() as conn:
+        yield cast(asyncpg.Connection, conn)
+
+
+@asynccontextmanager
 async def transaction(pool: asyncpg.Pool) -> AsyncIterator[asyncpg.Connection]:
+    """A pooled connection in a transaction: what a use-case runs in."""
     async with pool.acquire() as conn, conn.transaction():
-        yield conn
+        yield cast(asyncpg.Connection, conn)

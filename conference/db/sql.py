@@ -1,14 +1,15 @@
 """Loads ``queries.sql`` files: each query under a ``-- name: some_name`` header, with the
 comment lines after the header describing it.
 
-A query names its parameters (``:conference_id``), and is sent to PostgreSQL with positional
-ones (``$1``): each loaded query is a ``Query``, a ``str`` holding the positional text, whose
-``args(**values)`` returns the values in that order and refuses a missing or unknown name::
+A query names its parameters (``:conference_id``); PostgreSQL receives positional ones
+(``$1``). ``Q[name]`` is the positional text, and ``Q.bind(name, **values)`` is that text
+followed by the values in placeholder order, refusing a missing or unknown name::
 
     Q = queries_beside(__file__)
-    row = await conn.fetchrow(Q["lock_accreditation"], *Q["lock_accreditation"].args(id=...))
+    row = await conn.fetchrow(*Q.bind("lock_accreditation", accreditation_id=...))
 
-A query written with ``$1`` placeholders is kept as it is (``params`` is empty).
+``Q.bind_record(name, mapping)`` takes the values by name from a mapping (a model dump, a row).
+A query written with ``$1`` placeholders is kept as it is (and bound positionally).
 """
 
 from __future__ import annotations
@@ -23,59 +24,67 @@ _HEADER = re.compile(r"^--\s*name:\s*(\w+)\s*$", re.MULTILINE)
 _TOKEN = re.compile(r"'(?:[^']|'')*'|\"(?:[^\"]|\"\")*\"|--[^\n]*|::|:([A-Za-z_]\w*)")
 
 
-class Query(str):
-    """The SQL text (with ``$n`` placeholders) and the parameter names in ``$n`` order."""
+def positional(name: str, text: str) -> tuple[str, tuple[str, ...]]:
+    """The text with ``:name`` placeholders numbered ``$n``, and the names in ``$n`` order."""
+    params: list[str] = []
 
-    name: str
-    params: tuple[str, ...]
+    def number(match: re.Match[str]) -> str:
+        param = match.group(1)
+        if param is None:
+            return match.group(0)
+        if param not in params:
+            params.append(param)
+        return f"${params.index(param) + 1}"
 
-    def __new__(cls, name: str, text: str) -> Query:
-        params: list[str] = []
+    sql = _TOKEN.sub(number, text)
+    if params and re.search(r"\$\d", _TOKEN.sub("", text)):
+        raise ValueError(f"query {name!r} mixes named and $n parameters")
+    return sql, tuple(params)
 
-        def number(match: re.Match[str]) -> str:
-            param = match.group(1)
-            if param is None:
-                return match.group(0)
-            if param not in params:
-                params.append(param)
-            return f"${params.index(param) + 1}"
 
-        positional = _TOKEN.sub(number, text)
-        if params and re.search(r"\$\d", _TOKEN.sub("", text)):
-            raise ValueError(f"query {name!r} mixes named and $n parameters")
-        query = super().__new__(cls, positional)
-        query.name = name
-        query.params = tuple(params)
-        return query
+class Queries(dict[str, str]):
+    """The queries of one file: name → positional SQL, with their parameter names."""
 
-    def args(self, **values: Any) -> list[Any]:
-        """The values in placeholder order; every name given, none unknown."""
-        missing = [p for p in self.params if p not in values]
-        unknown = sorted(set(values) - set(self.params))
+    def __init__(self) -> None:
+        super().__init__()
+        self.params: dict[str, tuple[str, ...]] = {}
+
+    def add(self, name: str, text: str) -> None:
+        if name in self:
+            raise ValueError(f"query {name!r} defined twice")
+        self[name], self.params[name] = positional(name, text)
+
+    def bind(self, name: str, **values: Any) -> tuple[Any, ...]:
+        """The query and its values in placeholder order; every name given, none unknown."""
+        params = self.params[name]
+        missing = [p for p in params if p not in values]
+        unknown = sorted(set(values) - set(params))
         if missing or unknown:
-            raise TypeError(f"query {self.name!r}: missing {missing}, unknown {unknown}")
-        return [values[p] for p in self.params]
+            raise TypeError(f"query {name!r}: missing {missing}, unknown {unknown}")
+        return (self[name], *(values[p] for p in params))
 
-    def record(self, values: Mapping[str, Any]) -> list[Any]:
-        """The values in placeholder order, taken by name from a mapping (extra keys ignored)."""
-        missing = [p for p in self.params if p not in values]
+    def bind_record(self, name: str, values: Mapping[str, Any]) -> tuple[Any, ...]:
+        """The query and its values taken by name from a mapping (extra keys ignored)."""
+        params = self.params[name]
+        missing = [p for p in params if p not in values]
         if missing:
-            raise TypeError(f"query {self.name!r}: missing {missing}")
-        return [values[p] for p in self.params]
+            raise TypeError(f"query {name!r}: missing {missing}")
+        return (self[name], *(values[p] for p in params))
 
 
-def load_queries(path: Path) -> dict[str, Query]:
+def load_queries(path: Path) -> Queries:
     text = path.read_text(encoding="utf-8")
     parts = _HEADER.split(text)
-    queries: dict[str, Query] = {}
+    queries = Queries()
     # parts = [preamble, name1, body1, name2, body2, ...]
     for name, body in zip(parts[1::2], parts[2::2], strict=True):
-        if name in queries:
-            raise ValueError(f"{path}: query {name!r} defined twice")
-        queries[name] = Query(name, body.strip().rstrip(";"))
+        try:
+            queries.add(name, body.strip().rstrip(";"))
+        except ValueError as exc:
+            raise ValueError(f"{path}: {exc}") from None
     return queries
 
 
-def queries_beside(module_file: str) -> dict[str, Query]:
+def queries_beside(module_file: str) -> Queries:
     """The queries of the ``queries.sql`` next to a module (call with ``__file__``)."""
     return load_queries(Path(module_file).with_name("queries.sql"))

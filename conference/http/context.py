@@ -10,23 +10,27 @@ import asyncpg
 from aiohttp import web
 
 from conference.auth import Principal, Role, require
+from conference.db.pool import connection as db_connection
+from conference.db.pool import transaction as db_transaction
 from conference.http.openapi import OpenAPIDocument
 from conference.settings import Settings
 from conference.signing import Signer
 
 pool_key = web.AppKey("pool", asyncpg.Pool)
 settings_key = web.AppKey("settings", Settings)
-clock_key = web.AppKey("clock", Callable[[], datetime])
+Clock = Callable[[], datetime]
+clock_key: web.AppKey[Clock] = web.AppKey("clock")
 principal_key = web.RequestKey("principal", Principal)
 max_body_key = web.AppKey("max_body", int)
 signer_key = web.AppKey("signer", Signer)
-event_types_key = web.AppKey("event_types", frozenset[str])
+event_types_key: web.AppKey[frozenset[str]] = web.AppKey("event_types")
 """The domain event types of the catalogue the composition root assembled."""
 openapi_key = web.AppKey("openapi", OpenAPIDocument)
 
 
 def now(request: web.Request) -> datetime:
-    return request.app[clock_key]()
+    clock: Clock = request.app[clock_key]
+    return clock()
 
 
 def utcnow() -> datetime:
@@ -44,11 +48,11 @@ def need(request: web.Request, *roles: Role) -> Principal:
 
 @asynccontextmanager
 async def transaction(request: web.Request) -> AsyncIterator[asyncpg.Connection]:
-    async with request.app[pool_key].acquire() as conn, conn.transaction():
+    async with db_transaction(request.app[pool_key]) as conn:
         yield conn
 
 
 @asynccontextmanager
 async def connection(request: web.Request) -> AsyncIterator[asyncpg.Connection]:
-    async with request.app[pool_key].acquire() as conn:
+    async with db_connection(request.app[pool_key]) as conn:
         yield conn

@@ -8,6 +8,7 @@ from uuid import UUID
 import asyncpg
 
 from conference.auth import Principal
+from conference.db.pool import connection, transaction
 from conference.errors import Conflict, NotFound
 from conference.outbox import repo
 from conference.outbox.events import (
@@ -25,13 +26,13 @@ STATUSES = {"pending": ["queued", "in_flight", "retry"], "sent": ["sent"], "fail
 
 async def event_log(pool: asyncpg.Pool, conference_id: UUID, after: int, limit: int
                     ) -> list[Event]:
-    async with pool.acquire() as conn:
+    async with connection(pool) as conn:
         return await events_of(conn, conference_id, after, limit)
 
 
 async def failed_events(pool: asyncpg.Pool, conference_id: UUID, after: int, limit: int
                         ) -> list[FailedEvent]:
-    async with pool.acquire() as conn:
+    async with connection(pool) as conn:
         rows = await repo.failed_events(conn, conference_id, after, limit)
     return [FailedEvent(id=r["id"], type=r["type"], conference_id=r["conference_id"],
                         subject_id=r["subject_id"], occurred_at=r["occurred_at"],
@@ -43,7 +44,7 @@ async def failed_events(pool: asyncpg.Pool, conference_id: UUID, after: int, lim
 async def retry_event(pool: asyncpg.Pool, event_id: int, actor: Principal) -> FailedEvent:
     """Run again the consumers of an event that kept failing (after the cause is fixed); the
     answer names the consumers that will run again."""
-    async with pool.acquire() as conn, conn.transaction():
+    async with transaction(pool) as conn:
         before = await repo.lock_event(conn, event_id)
         if before is None:
             raise NotFound("No such event.")
@@ -63,7 +64,7 @@ async def retry_event(pool: asyncpg.Pool, event_id: int, actor: Principal) -> Fa
 async def deliveries(pool: asyncpg.Pool, status: str | None, after: int, limit: int
                      ) -> DeliveryPage:
     statuses = STATUSES[status] if status else None
-    async with pool.acquire() as conn:
+    async with connection(pool) as conn:
         rows = await repo.list_deliveries(conn, statuses, after, limit + 1)
     more = len(rows) > limit
     rows = rows[:limit]
@@ -77,7 +78,7 @@ async def deliveries(pool: asyncpg.Pool, status: str | None, after: int, limit: 
 async def retry_delivery(pool: asyncpg.Pool, delivery_id: UUID, actor: Principal) -> Delivery:
     """Send a failed delivery again; a parked one (its message could not be built) is built
     again by its consumer, which builds only what is missing."""
-    async with pool.acquire() as conn, conn.transaction():
+    async with transaction(pool) as conn:
         row = await repo.requeue_delivery(conn, delivery_id)
         if row is None:
             parked = await repo.lock_parked(conn, delivery_id)

@@ -28,7 +28,7 @@ from typing import Any
 import asyncpg
 
 from conference.db.errors import is_unavailable
-from conference.db.pool import connect
+from conference.db.pool import connect, connection, transaction
 from conference.db.sql import queries_beside
 from conference.mail.sender import Mailer, PermanentError, TransientError
 from conference.outbox.dispatch import (
@@ -49,7 +49,7 @@ _PURGE_LOCK = 0x70757267  # "purg"
 
 def backoff_seconds(attempts: int, base: float, cap: float, rng: random.Random) -> float:
     """Exponential backoff with full jitter in its upper half: base·2^(n−1), capped."""
-    delay = min(cap, base * 2 ** max(attempts - 1, 0))
+    delay = min(cap, base * 2.0 ** max(attempts - 1, 0))
     return delay / 2 + rng.random() * delay / 2
 
 
@@ -151,7 +151,7 @@ class Worker:
         """Apply the retention periods, if no other worker is doing it right now."""
         from conference.privacy.repo import purge_due
 
-        async with self.pool.acquire() as conn:
+        async with connection(self.pool) as conn:
             if not await conn.fetchval("SELECT pg_try_advisory_lock($1)", _PURGE_LOCK):
                 return 0
             try:
@@ -174,7 +174,7 @@ class Worker:
         and the next call continues it with a step four times larger.
         """
         cfg = self.settings.worker
-        async with self.pool.acquire() as conn, conn.transaction():
+        async with transaction(self.pool) as conn:
             rows = await conn.fetch(Q["claim_events"], cfg.batch_size)
             if not rows:
                 return 0
@@ -268,7 +268,7 @@ class Worker:
 
     async def send_once(self) -> int:
         cfg = self.settings.worker
-        async with self.pool.acquire() as conn:
+        async with connection(self.pool) as conn:
             claimed = await conn.fetch(Q["claim_deliveries"], cfg.batch_size, cfg.lease_seconds)
         if not claimed:
             return 0
@@ -282,12 +282,12 @@ class Worker:
             except TransientError as exc:
                 delay = backoff_seconds(row["attempts"], cfg.backoff_base_seconds,
                                         cfg.backoff_max_seconds, self._rng)
-                async with self.pool.acquire() as conn:
+                async with connection(self.pool) as conn:
                     await conn.execute(Q["mark_retry"], row["id"], delay, cfg.max_attempts,
                                        str(exc)[:500])
                 return
             except PermanentError as exc:
-                async with self.pool.acquire() as conn:
+                async with connection(self.pool) as conn:
                     await conn.execute(Q["mark_failed"], row["id"], str(exc)[:500])
                 return
             # Marked at once: a worker killed now re-sends (after its lease) only the messages it
@@ -307,7 +307,7 @@ class Worker:
             while accepted:
                 ids = list(accepted)
                 accepted.clear()
-                async with self.pool.acquire() as conn:
+                async with connection(self.pool) as conn:
                     await conn.execute(Q["mark_sent"], ids)
 
         queue: asyncio.Queue[asyncpg.Record] = asyncio.Queue()

@@ -13,7 +13,7 @@ from conference.privacy.models import Erased, PersonalData, Vetting, VettingIn
 from conference.privacy.repo import Exporter
 
 routes = RouteTable()
-exporters_key = web.AppKey("personal_data_exporters", dict[str, Exporter])
+exporters_key: web.AppKey[dict[str, Exporter]] = web.AppKey("personal_data_exporters")
 """The sections of the export other domains hold (set by the composition root)."""
 
 
@@ -23,8 +23,9 @@ exporters_key = web.AppKey("personal_data_exporters", dict[str, Exporter])
 async def export_personal_data(request: web.Request) -> web.Response:
     accreditation_id = path_uuid(request, "accreditation_id")
     async with transaction(request) as conn:
+        exporters: dict[str, Exporter] = request.app[exporters_key]
         data = await repo.export(conn, accreditation_id, principal(request), now(request),
-                                 request.app[exporters_key])
+                                 exporters)
     return json_response(data)
 
 

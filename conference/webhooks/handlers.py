@@ -22,7 +22,8 @@ routes = RouteTable()
 async def create_webhook(request: web.Request) -> web.Response:
     need(request, Role.admin)
     body = await parse(request, WebhookIn)
-    unknown = body.unknown_types(request.app[event_types_key])
+    known: frozenset[str] = request.app[event_types_key]
+    unknown = body.unknown_types(known)
     if unknown:
         raise Invalid("Some fields are invalid.", [{
             "field": "event_types", "type": "value_error",

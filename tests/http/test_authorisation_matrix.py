@@ -119,7 +119,7 @@ async def _objects(api: Api, conference: dict[str, Any], smtp: RecordingSMTP) ->
     return {"slug": "alliance", "accreditation_id": p["id"], "session_id": s["id"],
             "zone_id": z["id"], "pool_id": pool["id"], "webhook_id": hook["id"],
             "delivery_id": deliveries["items"][0]["id"], "feed_token": feed,
-            "access_token": p["access_token"]}
+            "access_token": p["access_token"], "event_id": "1"}
 
 
 async def test_every_route_answers_every_role_as_expected(
