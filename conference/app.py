@@ -35,7 +35,7 @@ from conference.http.openapi import OpenAPIDocument
 from conference.http.problems import Handler, problem_middleware
 from conference.http.routes import Route
 from conference.logs import request_id_middleware
-from conference.outbox import handlers as outbox
+from conference.operations import handlers as operations
 from conference.outbox.wake import Waker
 from conference.outbox.worker import Worker
 from conference.pages import handlers as pages
@@ -57,7 +57,7 @@ def route_table() -> list[Route]:
     """Every route the service answers, from each domain's own table."""
     return [route for table in (system.routes, conferences.routes, accreditation.routes,
                                 programme.routes, calendar.routes, badges.routes, privacy.routes,
-                                outbox.routes, webhooks.routes, pages.routes)
+                                operations.routes, webhooks.routes, pages.routes)
             for route in table]
 
 

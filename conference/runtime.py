@@ -31,16 +31,17 @@ from conference.db.migrate import migrate
 from conference.db.pool import create_pool
 from conference.mail.sender import Mailer
 from conference.mail.sink import sink_port, start_sink
-from conference.outbox import events as outbox_events
+from conference.operations import events as operations_events
 from conference.outbox.dispatch import Consumers
 from conference.outbox.events import Payload
 from conference.outbox.worker import Worker
 from conference.privacy import events as privacy_events
-from conference.privacy.repo import Exporter
+from conference.privacy.repo import Exporter, purge_due
 from conference.programme import events as programme_events
 from conference.programme import repo as programme
 from conference.settings import Settings
 from conference.webhooks import repo as webhooks
+from conference.webhooks.sender import WebhookSender
 
 log = logging.getLogger(__name__)
 
@@ -50,7 +51,7 @@ def event_types() -> dict[str, type[Payload]]:
     catalogue: dict[str, type[Payload]] = {}
     for part in (conferences_events.EVENT_TYPES, accreditation_events.EVENT_TYPES,
                  programme_events.EVENT_TYPES, badges_events.EVENT_TYPES,
-                 privacy_events.EVENT_TYPES, outbox_events.EVENT_TYPES):
+                 privacy_events.EVENT_TYPES, operations_events.EVENT_TYPES):
         clash = catalogue.keys() & part.keys()
         if clash:
             raise ValueError(f"event types declared twice: {sorted(clash)}")
@@ -118,7 +119,8 @@ async def open_mailer(settings: Settings) -> AsyncIterator[Mailer]:
 async def running_worker(
     db: Database, settings: Settings, mailer: Mailer
 ) -> AsyncIterator[Worker]:
-    worker = Worker(db.pool, settings, mailer, db.url, consumers())
+    worker = Worker(db.pool, settings, mailer, db.url, consumers(),
+                    webhooks=WebhookSender(db.pool), housekeeping=purge_due)
     task = asyncio.create_task(worker.run(), name="outbox-worker")
     try:
         yield worker

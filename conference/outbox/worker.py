@@ -22,8 +22,8 @@ import random
 import time
 import traceback
 from collections.abc import Awaitable, Callable
-from datetime import UTC, datetime
-from typing import Any
+from datetime import UTC, date, datetime
+from typing import Any, Protocol
 
 import asyncpg
 
@@ -39,7 +39,6 @@ from conference.outbox.dispatch import (
     Parked,
 )
 from conference.settings import Settings
-from conference.webhooks.sender import WebhookSender
 
 log = logging.getLogger(__name__)
 Q = queries_beside(__file__)
@@ -53,9 +52,23 @@ def backoff_seconds(attempts: int, base: float, cap: float, rng: random.Random) 
     return delay / 2 + rng.random() * delay / 2
 
 
+class DeliverySender(Protocol):
+    """Sends the deliveries of one kind other than mail (webhooks)."""
+
+    async def send(self, row: asyncpg.Record) -> None: ...
+
+    async def close(self) -> None: ...
+
+
+Housekeeping = Callable[[asyncpg.Connection, date, datetime], Awaitable[int]]
+"""A periodic job (the retention purge), run by one worker at a time."""
+
+
 class Worker:
     def __init__(self, pool: asyncpg.Pool, settings: Settings, mailer: Mailer,
-                 database_url: str, consumers: Consumers) -> None:
+                 database_url: str, consumers: Consumers, *,
+                 webhooks: DeliverySender | None = None,
+                 housekeeping: Housekeeping | None = None) -> None:
         self.pool = pool
         self.settings = settings
         self.mailer = mailer
@@ -69,7 +82,8 @@ class Worker:
         self._steps: dict[int, int] = {}
         """Steps taken so far per event dispatched in steps (each takes four times more)."""
         self._carry: dict[str, Any] | None = None
-        self.webhooks = WebhookSender(pool)
+        self.webhooks = webhooks
+        self.housekeeping = housekeeping
         self.consumers = consumers
         for sub in consumers:  # so that the first event's mail does not wait for it
             if sub.warm_up is not None:
@@ -93,7 +107,8 @@ class Worker:
                                  self._loop("send", self.send_once, self._wake_send))
         finally:
             await self._drop_listener()
-            await self.webhooks.close()
+            if self.webhooks is not None:
+                await self.webhooks.close()
 
     async def _dispatch_round(self) -> int:
         await self._ensure_listener()
@@ -149,14 +164,14 @@ class Worker:
 
     async def purge_once(self) -> int:
         """Apply the retention periods, if no other worker is doing it right now."""
-        from conference.privacy.repo import purge_due
-
+        if self.housekeeping is None:
+            return 0
         async with connection(self.pool) as conn:
             if not await conn.fetchval("SELECT pg_try_advisory_lock($1)", _PURGE_LOCK):
                 return 0
             try:
                 now = datetime.now(UTC)
-                return await purge_due(conn, now.date(), now)
+                return await self.housekeeping(conn, now.date(), now)
             finally:
                 await conn.execute("SELECT pg_advisory_unlock($1)", _PURGE_LOCK)
 
@@ -276,6 +291,8 @@ class Worker:
         async def one(row: asyncpg.Record) -> None:
             try:
                 if row["kind"] == "webhook":
+                    if self.webhooks is None:
+                        raise TransientError("no webhook sender in this worker")
                     await self.webhooks.send(row)
                 else:
                     await self.mailer.send(row["sender"], row["recipient"], row["message"])

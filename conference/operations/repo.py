@@ -8,6 +8,7 @@ from uuid import UUID
 import asyncpg
 
 from conference.db.sql import queries_beside
+from conference.operations.models import Event
 
 Q = queries_beside(__file__)
 
@@ -61,3 +62,10 @@ async def failed_events(conn: asyncpg.Connection, conference_id: UUID, after: in
 
 async def wake_workers(conn: asyncpg.Connection) -> None:
     await conn.execute(Q["wake_workers"])
+
+
+async def events_of(
+    conn: asyncpg.Connection, conference_id: UUID, after: int, limit: int
+) -> list[Event]:
+    rows = await conn.fetch(Q["events_of"], conference_id, after, limit)
+    return [Event.model_validate(dict(r)) for r in rows]

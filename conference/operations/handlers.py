@@ -10,9 +10,16 @@ from conference.errors import Forbidden
 from conference.http.context import connection, need, pool_key
 from conference.http.io import json_response, path_int, path_uuid, query_params
 from conference.http.routes import RouteTable
-from conference.outbox import service
-from conference.outbox.events import Event, FailedEvent
-from conference.outbox.models import Delivery, DeliveryPage, DeliveryQuery, EventPage, EventQuery
+from conference.operations import service
+from conference.operations.models import (
+    Delivery,
+    DeliveryPage,
+    DeliveryQuery,
+    Event,
+    EventPage,
+    EventQuery,
+    FailedEvent,
+)
 
 routes = RouteTable()
 

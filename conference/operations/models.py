@@ -3,13 +3,33 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Literal
+from typing import Any, Literal
 from uuid import UUID
 
-from pydantic import Field, SerializeAsAny
+from pydantic import BaseModel, Field, SerializeAsAny
 
-from conference.outbox.events import Event
 from conference.types import Model
+
+
+class Event(BaseModel):
+    """An event as integrators read it from ``GET …/events``."""
+
+    id: int
+    type: str
+    conference_id: UUID | None
+    subject_id: str | None
+    occurred_at: datetime
+    payload: dict[str, Any]
+
+
+class FailedEvent(Event):
+    """An event with consumers that kept failing (``GET …/events?status=failed``)."""
+
+    consumers_failed: list[str]
+    """The consumers that kept failing (those not named here have run)."""
+    error: str | None
+    """The error class of the last failure per consumer (never a message's text)."""
+    attempts: int
 
 
 class EventQuery(Model):

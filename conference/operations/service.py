@@ -10,16 +10,10 @@ import asyncpg
 from conference.auth import Principal
 from conference.db.pool import connection, transaction
 from conference.errors import Conflict, NotFound
-from conference.outbox import repo
-from conference.outbox.events import (
-    DeliveryRetried,
-    Event,
-    EventRetried,
-    FailedEvent,
-    events_of,
-    record,
-)
-from conference.outbox.models import Delivery, DeliveryPage
+from conference.operations import repo
+from conference.operations.events import DeliveryRetried, EventRetried
+from conference.operations.models import Delivery, DeliveryPage, Event, FailedEvent
+from conference.outbox.events import record
 
 STATUSES = {"pending": ["queued", "in_flight", "retry"], "sent": ["sent"], "failed": ["failed"]}
 
@@ -27,7 +21,7 @@ STATUSES = {"pending": ["queued", "in_flight", "retry"], "sent": ["sent"], "fail
 async def event_log(pool: asyncpg.Pool, conference_id: UUID, after: int, limit: int
                     ) -> list[Event]:
     async with connection(pool) as conn:
-        return await events_of(conn, conference_id, after, limit)
+        return await repo.events_of(conn, conference_id, after, limit)
 
 
 async def failed_events(pool: asyncpg.Pool, conference_id: UUID, after: int, limit: int
