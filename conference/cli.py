@@ -120,7 +120,7 @@ async def _url(settings: Settings) -> str:
 async def _migrate(settings: Settings) -> int:
     from conference.db.migrate import MigrationError, migrate
 
-    conn = await asyncpg.connect(await _url(settings))
+    conn = await asyncpg.connect(settings.database.listen_url or await _url(settings))
     try:
         applied = await migrate(conn)
     except MigrationError as exc:
@@ -291,7 +291,7 @@ async def _prepare(settings: Settings) -> str:
     from conference.db.migrate import migrate
 
     url = await _url(settings)
-    conn = await asyncpg.connect(url)
+    conn = await asyncpg.connect(settings.database.listen_url or url)  # the migrations' lock
     try:
         await migrate(conn)
         first = await conn.fetchval(

@@ -74,6 +74,8 @@ def personal_data_exporters() -> dict[str, Exporter]:
 class Database:
     url: str
     pool: asyncpg.Pool
+    listen_url: str
+    """A direct connection (not through a transaction pooler): LISTEN, migrations."""
 
 
 @asynccontextmanager
@@ -81,8 +83,9 @@ async def open_database(
     settings: Settings, *, url: str | None = None, run_migrations: bool = False
 ) -> AsyncIterator[Database]:
     resolved = url or await database_url(settings.database.url, settings.data_dir)
+    direct = settings.database.listen_url or resolved
     if run_migrations:
-        conn = await asyncpg.connect(resolved)
+        conn = await asyncpg.connect(direct)
         try:
             applied = await migrate(conn)
             if applied:
@@ -91,7 +94,7 @@ async def open_database(
             await conn.close()
     pool = await create_pool(resolved, settings.database)
     try:
-        yield Database(resolved, pool)
+        yield Database(resolved, pool, direct)
     finally:
         await pool.close()
 
@@ -119,7 +122,7 @@ async def open_mailer(settings: Settings) -> AsyncIterator[Mailer]:
 async def running_worker(
     db: Database, settings: Settings, mailer: Mailer
 ) -> AsyncIterator[Worker]:
-    worker = Worker(db.pool, settings, mailer, db.url, consumers(),
+    worker = Worker(db.pool, settings, mailer, db.listen_url, consumers(),
                     webhooks=WebhookSender(db.pool), housekeeping=purge_due)
     task = asyncio.create_task(worker.run(), name="outbox-worker")
     try:

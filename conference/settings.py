@@ -29,6 +29,13 @@ class DatabaseSettings(_Section):
     min_connections: int = Field(default=2, ge=1)
     max_connections: int = Field(default=10, ge=1)
     command_timeout: float = Field(default=30.0, gt=0)
+    listen_url: str | None = None
+    """A direct connection to the same database for what a transaction pooler (PgBouncer in
+    transaction mode) cannot carry: the workers' LISTEN and the migrations' session lock.
+    Unset: ``url``."""
+    statement_cache_size: int = Field(default=100, ge=0)
+    """asyncpg's prepared-statement cache per connection; 0 behind PgBouncer in transaction
+    mode (its 1.18 cannot keep a named prepared statement across transactions)."""
 
 
 class SmtpSettings(_Section):

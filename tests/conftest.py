@@ -38,6 +38,16 @@ def server_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     yield start_embedded(tmp_path_factory.mktemp("pg"))
 
 
+POOLER = os.environ.get("CONFERENCE_TEST_LISTEN_URL")
+"""Set when CONFERENCE_TEST_DATABASE_URL is a transaction pooler (PgBouncer): the server behind
+it, for what needs a session of its own (creating databases, migrating, LISTEN)."""
+
+
+def direct_url(db_url: str) -> str:
+    """A test database's direct URL: itself, or the same database behind the pooler."""
+    return _with_db(POOLER, urlsplit(db_url).path.lstrip("/")) if POOLER else db_url
+
+
 def _with_db(url: str, name: str) -> str:
     """The same server, another database (keeps ``?host=/socket/dir`` of socket URLs)."""
     parts = urlsplit(url)
@@ -45,12 +55,18 @@ def _with_db(url: str, name: str) -> str:
 
 
 @pytest.fixture(scope="session")
-async def template_db(server_url: str) -> AsyncIterator[str]:
-    admin = await asyncpg.connect(server_url)
+def admin_url(server_url: str) -> str:
+    """Where databases are created and dropped: the server itself, never through a pooler."""
+    return POOLER or server_url
+
+
+@pytest.fixture(scope="session")
+async def template_db(admin_url: str) -> AsyncIterator[str]:
+    admin = await asyncpg.connect(admin_url)
     try:
         await admin.execute(f'DROP DATABASE IF EXISTS "{TEMPLATE}"')
         await admin.execute(f'CREATE DATABASE "{TEMPLATE}"')
-        conn = await asyncpg.connect(_with_db(server_url, TEMPLATE))
+        conn = await asyncpg.connect(_with_db(admin_url, TEMPLATE))
         try:
             await migrate(conn)
         finally:
@@ -62,9 +78,9 @@ async def template_db(server_url: str) -> AsyncIterator[str]:
 
 
 @pytest.fixture
-async def db_url(server_url: str, template_db: str) -> AsyncIterator[str]:
+async def db_url(server_url: str, admin_url: str, template_db: str) -> AsyncIterator[str]:
     name = f"conference_t_{uuid.uuid4().hex[:12]}"
-    admin = await asyncpg.connect(server_url)
+    admin = await asyncpg.connect(admin_url)
     try:
         await admin.execute(f'CREATE DATABASE "{name}" TEMPLATE "{template_db}"')
         yield _with_db(server_url, name)
@@ -77,7 +93,7 @@ async def db_url(server_url: str, template_db: str) -> AsyncIterator[str]:
 async def db(db_url: str) -> AsyncIterator[asyncpg.Connection]:
     from conference.db.pool import connect
 
-    conn = await connect(db_url)
+    conn = await connect(direct_url(db_url))
     yield conn
     await conn.close()
 
@@ -99,6 +115,7 @@ def settings(tmp_path: Path, smtp: RecordingSMTP) -> Settings:
                    "lease_seconds": 30, "max_attempts": 10},
         "http": {"public_url": "https://conference.test"},
         "limits": {"registrations_per_minute": 0, "token_lookups_per_minute": 0},
+        "database": {"statement_cache_size": 0 if POOLER else 100},
     })
 
 
@@ -140,12 +157,15 @@ async def start_api(db_url: str, settings: Settings, *, run_worker: bool = True,
                     cls: type[A] = Api) -> A:  # type: ignore[assignment]
     """The service on a test server (on ``port`` of 127.0.0.1 when given), with a token per
     organiser role; ``clock`` replaces the service's clock."""
+    if POOLER:  # through PgBouncer: LISTEN and migrations direct, no prepared-statement cache
+        settings = settings.model_copy(update={"database": settings.database.model_copy(
+            update={"listen_url": direct_url(db_url)})})
     app = create_app(settings, database_url=db_url, run_worker=run_worker, clock=clock)
     server = TestServer(app, host="127.0.0.1", port=port)
     await server.start_server(access_log_class=AccessLogger)
     client = TestClient(server)
     await client.start_server()
-    conn = await asyncpg.connect(db_url)
+    conn = await asyncpg.connect(direct_url(db_url))
     try:
         tokens = {r.value: await issue_token(conn, r)
                   for r in (Role.admin, Role.protocol, Role.press_office)}

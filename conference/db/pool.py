@@ -39,6 +39,7 @@ async def create_pool(url: str, settings: DatabaseSettings) -> asyncpg.Pool:
         min_size=settings.min_connections,
         max_size=settings.max_connections,
         command_timeout=settings.command_timeout,
+        statement_cache_size=settings.statement_cache_size,
         init=_init_connection,
         reset=_keep_session,
     )

@@ -125,3 +125,7 @@ WHERE id = $1 AND status = 'in_flight'
 
 -- name: next_due
 SELECT min(next_attempt_at) FROM delivery WHERE status IN ('queued', 'retry')
+
+-- name: try_purge_lock
+-- One worker at a time applies the retention periods (released at the end of its transaction).
+SELECT pg_try_advisory_xact_lock($1)

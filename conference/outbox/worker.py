@@ -166,14 +166,12 @@ class Worker:
         """Apply the retention periods, if no other worker is doing it right now."""
         if self.housekeeping is None:
             return 0
-        async with connection(self.pool) as conn:
-            if not await conn.fetchval("SELECT pg_try_advisory_lock($1)", _PURGE_LOCK):
+        # A transaction-level lock: it holds behind a transaction pooler too.
+        async with transaction(self.pool) as conn:
+            if not await conn.fetchval(Q["try_purge_lock"], _PURGE_LOCK):
                 return 0
-            try:
-                now = datetime.now(UTC)
-                return await self.housekeeping(conn, now.date(), now)
-            finally:
-                await conn.execute("SELECT pg_advisory_unlock($1)", _PURGE_LOCK)
+            now = datetime.now(UTC)
+            return await self.housekeeping(conn, now.date(), now)
 
     # -- stage 1: events → deliveries ------------------------------------------------------
 

@@ -21,7 +21,7 @@ from conference.outbox.dispatch import (
 from conference.outbox.worker import Worker
 from conference.runtime import consumers
 from conference.settings import Settings
-from tests.conftest import Api, conference_body, press_body, start_api
+from tests.conftest import Api, conference_body, direct_url, press_body, start_api
 from tests.http.conftest_programme import at, make_delegation, make_room, make_session
 from tests.http.test_calendar_flow import approved, is_invitation, official
 from tests.support import RecordingSMTP
@@ -35,7 +35,7 @@ async def _deliveries(api: Api, status: str) -> list[dict[str, Any]]:
     return list(page["items"])
 
 
-async def _eventually(check: Any, timeout: float = 10.0) -> Any:
+async def _eventually(check: Any, timeout: float = 30.0) -> Any:
     loop = asyncio.get_running_loop()
     deadline = loop.time() + timeout
     while True:
@@ -57,7 +57,7 @@ async def test_a_recipient_whose_invitation_cannot_be_built_is_parked_alone(
     await smtp.wait_for(4)  # the approval letters
     # A name stored before input was checked as strictly as today: a line separator, which no
     # iCalendar parameter can carry.
-    conn = await asyncpg.connect(db_url)
+    conn = await asyncpg.connect(direct_url(db_url))
     try:
         await conn.execute("UPDATE accreditation SET given_name = 'Off\u2028icial' WHERE id = $1",
                            people[0])
@@ -79,7 +79,7 @@ async def test_a_recipient_whose_invitation_cannot_be_built_is_parked_alone(
     assert status == 200 and events["items"] == []
 
     # The organiser corrects the name and retries: the invitation is built and arrives, once.
-    conn = await asyncpg.connect(db_url)
+    conn = await asyncpg.connect(direct_url(db_url))
     try:
         await conn.execute("UPDATE accreditation SET given_name = 'Official0' WHERE id = $1",
                            people[0])
@@ -120,7 +120,8 @@ async def test_a_consumer_that_keeps_failing_is_parked_and_retried_after_the_fix
     pool = await create_pool(db_url, quick.database)
     table = Consumers([*consumers(), Subscription("tests:flaky", flaky,
                                                   frozenset({"accreditation.submitted"}))])
-    worker = Worker(pool, quick, Mailer(quick.smtp, "127.0.0.1", smtp.port), db_url, table)
+    worker = Worker(pool, quick, Mailer(quick.smtp, "127.0.0.1", smtp.port),
+                    direct_url(db_url), table)
     task = asyncio.create_task(worker.run())
     try:
         assert (await api.call("POST", "/api/v1/conferences", role="admin",

@@ -7,7 +7,7 @@ from typing import Any
 
 import asyncpg
 
-from tests.conftest import Api, press_body
+from tests.conftest import Api, direct_url, press_body
 
 
 async def test_each_change_writes_one_event_readable_in_order(
@@ -50,7 +50,7 @@ async def test_refused_change_writes_no_event(api: Api, conference: dict[str, An
                                    json=press_body())
     await api.call("POST", f"/api/v1/accreditations/{created['id']}/decision",
                    role="press_office", json={"decision": "approve"})
-    conn = await asyncpg.connect(api.db_url)
+    conn = await asyncpg.connect(direct_url(api.db_url))
     try:
         before = await conn.fetchval("SELECT count(*) FROM domain_event")
         status, _, _ = await api.call("POST", f"/api/v1/accreditations/{created['id']}/decision",
