@@ -6,6 +6,7 @@ matrix test. The event catalogue and the personal-data exporters come from ``run
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import AsyncIterator, Callable
 from contextlib import AsyncExitStack
 from datetime import datetime
@@ -41,6 +42,8 @@ from conference.outbox.worker import Worker
 from conference.pages import handlers as pages
 from conference.privacy import handlers as privacy
 from conference.programme import handlers as programme
+from conference.replies import handlers as replies
+from conference.replies.smtp import start_reply_endpoint
 from conference.runtime import (
     event_types,
     open_database,
@@ -57,11 +60,19 @@ def route_table() -> list[Route]:
     """Every route the service answers, from each domain's own table."""
     return [route for table in (system.routes, conferences.routes, accreditation.routes,
                                 programme.routes, calendar.routes, badges.routes, privacy.routes,
-                                operations.routes, webhooks.routes, pages.routes)
+                                operations.routes, webhooks.routes, replies.routes,
+                                pages.routes)
             for route in table]
 
 
+async def _close_server(server: asyncio.Server) -> None:
+    server.close()
+    await server.wait_closed()
+
+
 worker_key = web.AppKey("worker", Worker)
+reply_endpoint_key = web.AppKey("reply_endpoint", asyncio.Server)
+"""The inbound SMTP endpoint for calendar replies, when ``smtp_in.port`` is set."""
 database_url_key = web.AppKey("database_url", str)
 waker_key = web.AppKey("waker", Waker)
 _SAFE = frozenset({"GET", "HEAD", "OPTIONS"})
@@ -135,6 +146,13 @@ def create_app(
                 )
             waker = app[waker_key] = Waker(db.pool, worker)
             stack.push_async_callback(waker.close)
+            if settings.smtp_in.port is not None:
+                endpoint = await start_reply_endpoint(
+                    db.pool, app[signer_key], host=settings.smtp_in.host,
+                    port=settings.smtp_in.port, reply_domain=settings.reply_domain,
+                    uid_domain=settings.mail.message_id_domain, clock=clock)
+                app[reply_endpoint_key] = endpoint
+                stack.push_async_callback(_close_server, endpoint)
             yield
 
     app.cleanup_ctx.append(resources)

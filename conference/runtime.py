@@ -39,6 +39,8 @@ from conference.privacy import events as privacy_events
 from conference.privacy.repo import Exporter, purge_due
 from conference.programme import events as programme_events
 from conference.programme import repo as programme
+from conference.replies import events as replies_events
+from conference.replies import repo as replies
 from conference.settings import Settings
 from conference.webhooks import repo as webhooks
 from conference.webhooks.sender import WebhookSender
@@ -51,7 +53,8 @@ def event_types() -> dict[str, type[Payload]]:
     catalogue: dict[str, type[Payload]] = {}
     for part in (conferences_events.EVENT_TYPES, accreditation_events.EVENT_TYPES,
                  programme_events.EVENT_TYPES, badges_events.EVENT_TYPES,
-                 privacy_events.EVENT_TYPES, operations_events.EVENT_TYPES):
+                 privacy_events.EVENT_TYPES, replies_events.EVENT_TYPES,
+                 operations_events.EVENT_TYPES):
         clash = catalogue.keys() & part.keys()
         if clash:
             raise ValueError(f"event types declared twice: {sorted(clash)}")
@@ -67,7 +70,8 @@ def consumers() -> Consumers:
 
 def personal_data_exporters() -> dict[str, Exporter]:
     """The sections of a person's export that domains other than accreditation hold."""
-    return {"sessions": programme.personal_sessions, "check_ins": badges.personal_check_ins}
+    return {"sessions": programme.personal_sessions, "check_ins": badges.personal_check_ins,
+            "replies": replies.personal_replies}
 
 
 @dataclass

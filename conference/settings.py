@@ -96,6 +96,17 @@ class MailSettings(_Section):
     message_id_domain: str = "conference.local"
 
 
+class SmtpInSettings(_Section):
+    """The inbound SMTP endpoint that takes attendees' calendar replies (iTIP REPLY)."""
+
+    host: str = "127.0.0.1"
+    port: int | None = Field(default=None, ge=0, le=65535)
+    """Unset: no endpoint (``conference serve`` starts one on this port when set; 0: any)."""
+    reply_domain: str | None = None
+    """The domain of the per-recipient reply addresses (``reply-…@domain``) that invitations
+    carry; its MX must lead to this endpoint. Unset: ``mail.message_id_domain``."""
+
+
 class Settings(BaseSettings):
     model_config = SettingsConfigDict(
         env_prefix="CONFERENCE_",
@@ -113,6 +124,7 @@ class Settings(BaseSettings):
     limits: LimitSettings = LimitSettings()
     calendar: CalendarSettings = CalendarSettings()
     mail: MailSettings = MailSettings()
+    smtp_in: SmtpInSettings = SmtpInSettings()
 
     _toml_file: Path | None = None
 
@@ -135,6 +147,11 @@ class Settings(BaseSettings):
         if self.http.public_url:
             return self.http.public_url.rstrip("/")
         return f"http://{self.http.host}:{self.http.port}"
+
+    @property
+    def reply_domain(self) -> str:
+        """The domain of the reply addresses invitations carry (``smtp_in.reply_domain``)."""
+        return self.smtp_in.reply_domain or self.mail.message_id_domain
 
 
 class _ConfigPath:

@@ -48,6 +48,27 @@ class Signer:
             return None
         return payload
 
+    def sign_caseless(self, purpose: str, data: bytes) -> str:
+        """A reference that survives case folding (the local part of an email address, which
+        relays may lowercase): lowercase base32 payload and an 80-bit tag, joined by ``-``."""
+        payload = base64.b32encode(data).decode().rstrip("=").lower()
+        mac = hmac.new(self._key, f"{purpose}\x00{payload}".encode(), hashlib.sha256)
+        return f"{payload}-{base64.b32encode(mac.digest()[:10]).decode().lower()}"
+
+    def verify_caseless(self, purpose: str, reference: str) -> bytes | None:
+        """The data of a genuine ``sign_caseless`` reference (any case), else None."""
+        payload, sep, tag = reference.lower().rpartition("-")
+        if not sep or not payload or len(reference) > 200 or not reference.isascii():
+            return None
+        mac = hmac.new(self._key, f"{purpose}\x00{payload}".encode(), hashlib.sha256)
+        expected = base64.b32encode(mac.digest()[:10]).decode().lower()
+        if not hmac.compare_digest(tag.encode(), expected.encode()):
+            return None
+        try:
+            return base64.b32decode(payload.upper() + "=" * (-len(payload) % 8))
+        except ValueError:
+            return None
+
     def sign_bytes(self, purpose: str, data: bytes) -> str:
         return self.sign(purpose, _b64(data))
 

@@ -42,6 +42,8 @@ class PersonalData(Model):
     deliveries: list[DeliveryRecord] = []
     sessions: list[dict[str, Any]] = []
     check_ins: list[dict[str, Any]] = []
+    replies: list[dict[str, Any]] = []
+    """The person's answers to their invitations, per session."""
     exported_at: datetime
 
 
