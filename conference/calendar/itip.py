@@ -405,7 +405,7 @@ def _line(line: Contentline) -> bytes:
     backslash alone (icalendar's issue #1501 is about such splits). Such a line, rare (a
     backslash in a title or a venue), is folded by :func:`_fold`.
     """
-    folded: bytes = line.to_ical()
+    folded: bytes = line.to_ical()  # type: ignore[no-untyped-call]  # (not annotated there)
     if b"\\\r\n" in folded and _splits_an_escape(folded):
         folded = _fold(str(line))
     return folded + CRLF
@@ -460,10 +460,11 @@ class _Text(vText):
         return b"\\\\N".join(vText(part).to_ical() for part in self.split("\\N"))
 
 
-class _Parameters(Parameters):  # type: ignore[misc]
+class _Parameters(Parameters):
     """Parameters written by ``icalendar``, with ``CN`` always in double quotes."""
 
-    always_quoted = (*Parameters.always_quoted, "CN")
+    # (mypy infers the base class's tuple as one of fixed length, so a longer one "differs")
+    always_quoted = (*Parameters.always_quoted, "CN")  # type: ignore[assignment]
 
 
 def _address(email: str, name: str, params: dict[str, str] | None = None) -> vCalAddress:

@@ -84,7 +84,7 @@ class _Policy(EmailPolicy):
         return super().header_store_parse(name, value)
 
 
-_SMTP: Final = _Policy(linesep="\r\n")  # the settings of email.policy.SMTP
+_SMTP: Final = _Policy(linesep="\r\n", max_line_length=_MAX_LINE)  # email.policy.SMTP's
 
 
 def build_invitation_email(
@@ -221,13 +221,13 @@ def _text_payload(text_body: str) -> bytes:
     policy's line length. (``set_content`` itself builds a whole part and its headers, a
     millisecond a message; :meth:`InvitationSkeleton.build` checks that the bytes agree.)"""
     body = b"\n".join(text_body.encode("utf-8").splitlines()) + b"\n"
-    return _wire(quoprimime.body_encode(body.decode("latin-1"), _SMTP.max_line_length))
+    return _wire(quoprimime.body_encode(body.decode("latin-1"), _MAX_LINE))
 
 
 def _ics_payload(ics: bytes) -> bytes:
     """The ICS as ``set_content(ics, cte="base64")`` encodes it: base64 lines of as many
     bytes as fit in the policy's line length."""
-    step = _SMTP.max_line_length // 4 * 3
+    step = _MAX_LINE // 4 * 3
     return b"".join(binascii.b2a_base64(ics[at:at + step]).replace(b"\n", CRLF)
                     for at in range(0, len(ics), step))
 
@@ -251,7 +251,8 @@ def _to_header(to: Attendee) -> bytes:
 
 def _slow_to_header(to: Attendee) -> bytes:
     value = _SMTP.header_store_parse("To", _mailbox("To", to.name, to.email))[1]
-    return _SMTP.fold("To", value).encode("ascii")
+    folded: str = _SMTP.fold("To", value)
+    return folded.encode("ascii")
 
 
 def _occurrences(haystack: bytes, needle: bytes) -> list[int]:
