@@ -1,7 +1,9 @@
 """Calendar traffic: iTIP invitations and cancellations, their iMIP mail, and ICS feeds.
 
-Pure code (no I/O, the clock passed in). ``conference.calendar.rfc5546`` holds the conformance
-checks shared by unit and integration tests; it imports ``icalendar`` and is not re-exported.
+``itip`` (the iCalendar objects, written with ``icalendar``), ``mime`` (the mail around them) and
+``plan`` (who gets what) are pure code: no I/O, the clock passed in. ``invitations`` is the event
+consumer and ``handlers`` serves the feeds. ``conference.calendar.rfc5546`` holds the conformance
+checks shared by unit and integration tests; it is not re-exported. The rules: docs/calendar.md.
 """
 
 from conference.calendar.itip import (

@@ -9,17 +9,14 @@ from __future__ import annotations
 
 import hashlib
 import uuid
-from datetime import datetime
-from typing import Any
 
 from aiohttp import web
 
 from conference.calendar.invitations import (
     PRODID,
-    Published,
     attendee_view,
     latest_published,
-    session_uid,
+    session_version,
     session_view,
 )
 from conference.calendar.invitations import Q as CQ
@@ -31,6 +28,7 @@ from conference.errors import NotFound
 from conference.http.context import connection, settings_key, signer_key
 from conference.http.limits import limit_token_failure
 from conference.http.routes import RouteTable
+from conference.programme.published import PublishedSession, PublishedVersion
 from conference.types import Model
 
 routes = RouteTable()
@@ -42,15 +40,11 @@ class FeedQuery(Model):
     lang: str | None = None
 
 
-def _version(s: dict[str, Any], sequence: int, language: str, conference: Conference,
+def _version(s: PublishedSession, sequence: int, language: str, conference: Conference,
              domain: str) -> SessionVersion:
-    return SessionVersion(
-        uid=session_uid(s["session_id"], domain), sequence=sequence,
-        summary=s["title"][language], starts_at=datetime.fromisoformat(s["starts_at"]),
-        ends_at=datetime.fromisoformat(s["ends_at"]),
-        location=f"{s['room']}, {conference.venue.name}, {conference.venue.address}",
-        description=conference.title.get(language), cancelled=s["status"] == "cancelled",
-    )
+    return session_version(s, sequence=sequence, language=language, conference=conference,
+                           domain=domain, description=conference.title.get(language),
+                           cancelled=s.cancelled)
 
 
 def _respond(request: web.Request, body: bytes) -> web.Response:
@@ -62,7 +56,8 @@ def _respond(request: web.Request, body: bytes) -> web.Response:
     return web.Response(body=body, content_type=ICS, charset="utf-8", headers=headers)
 
 
-def _feed(conference: Conference, published: Published | None, versions: list[SessionVersion],
+def _feed(conference: Conference, published: PublishedVersion | None,
+          versions: list[SessionVersion],
           name: str) -> bytes:
     stamp = published.published_at if published else conference.created_at
     return build_feed(versions, name=name, prodid=PRODID, dtstamp=stamp,
@@ -114,7 +109,7 @@ async def programme_feed(request: web.Request) -> web.Response:
     if lang not in ("fr", "en"):
         lang = conference.languages[0]
     domain = _domain(request)
-    versions = [_version(s, s["sequence"], lang, conference, domain)
+    versions = [_version(s, s.sequence, lang, conference, domain)
                 for s in (published.sessions if published else [])]
     return _respond(request, _feed(conference, published, versions, conference.title.get(lang)))
 

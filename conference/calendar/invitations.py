@@ -17,9 +17,7 @@ from __future__ import annotations
 import asyncio
 import hashlib
 import uuid
-from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import Any
 from zoneinfo import ZoneInfo
 
 import asyncpg
@@ -40,6 +38,7 @@ from conference.outbox.dispatch import (
     Parked,
     Subscription,
 )
+from conference.programme.published import PublishedSession, PublishedVersion
 from conference.protocol.address import royal_style, salutation
 from conference.signing import Signer, load_signer
 
@@ -47,13 +46,6 @@ Q = queries_beside(__file__)
 PRODID = "-//Conference logistics//Programme//EN"
 _SALUTATION = "\x00salutation\x00"  # NUL: in no text from PostgreSQL, nor in a template
 _FEED_URL = "\x00feed_url\x00"
-
-
-@dataclass(frozen=True)
-class Published:
-    number: int
-    published_at: datetime
-    sessions: list[dict[str, Any]]
 
 
 def session_uid(session_id: uuid.UUID | str, domain: str) -> str:
@@ -69,21 +61,35 @@ def feed_url(base_url: str, signer: Signer, accreditation_id: uuid.UUID) -> str:
 
 
 async def latest_published(conn: asyncpg.Connection, conference_id: uuid.UUID
-                           ) -> Published | None:
+                           ) -> PublishedVersion | None:
     row = await conn.fetchrow(Q["latest_snapshot"], conference_id)
-    if row is None:
-        return None
-    return Published(row["number"], row["published_at"], row["snapshot"]["sessions"])
+    return None if row is None else PublishedVersion.from_row(row)
 
 
-def session_view(s: dict[str, Any]) -> SessionView:
+def session_view(s: PublishedSession) -> SessionView:
     return SessionView(
-        session_id=uuid.UUID(s["session_id"]),
-        sequence=s["sequence"],
-        cancelled=s["status"] == "cancelled",
-        audience=frozenset(s["audience"]),
-        press_access=s["press_access"],
-        participants={uuid.UUID(p["accreditation_id"]): p["role"] for p in s["participants"]},
+        session_id=s.session_id,
+        sequence=s.sequence,
+        cancelled=s.cancelled,
+        audience=frozenset(s.audience),
+        press_access=s.press_access,
+        participants=s.roles,
+    )
+
+
+def session_version(s: PublishedSession, *, sequence: int, language: str,
+                    conference: Conference, domain: str, description: str, cancelled: bool
+                    ) -> SessionVersion:
+    """The session as an iCalendar event in one language (invitations and feeds)."""
+    return SessionVersion(
+        uid=session_uid(s.session_id, domain),
+        sequence=sequence,
+        summary=s.title.get(language),
+        starts_at=s.starts_at,
+        ends_at=s.ends_at,
+        location=f"{s.room}, {conference.venue.name}, {conference.venue.address}",
+        description=description,
+        cancelled=cancelled,
     )
 
 
@@ -109,10 +115,10 @@ class Renderer:
         self.domain = ctx.settings.mail.message_id_domain
         self.organizer = Organizer(email=conference.organiser_email,
                                    name=conference.title.en[:120])
-        self._templates: dict[tuple[str, str, int, str], InvitationTemplate] = {}
-        self._skeletons: dict[tuple[str, str, int, str, str], InvitationSkeleton] = {}
-        self._times: dict[tuple[str, str], tuple[str, str, str]] = {}
-        self._texts: dict[tuple[str, str, int, str, str], str] = {}
+        self._templates: dict[tuple[uuid.UUID, str, int, str], InvitationTemplate] = {}
+        self._skeletons: dict[tuple[uuid.UUID, str, int, str, str], InvitationSkeleton] = {}
+        self._times: dict[tuple[uuid.UUID, str], tuple[str, str, str]] = {}
+        self._texts: dict[tuple[uuid.UUID, str, int, str, str], str] = {}
         self._feeds: dict[uuid.UUID, str] = {}
 
     def _royal(self, language: str) -> str | None:
@@ -121,34 +127,24 @@ class Renderer:
             return None
         return royal_style(patron.title, language) if patron.title else patron.style.get(language)
 
-    def _version(self, s: dict[str, Any], sequence: int, language: str, method: str
+    def _version(self, s: PublishedSession, sequence: int, language: str, method: str
                  ) -> SessionVersion:
-        title = s["title"][language]
-        starts = datetime.fromisoformat(s["starts_at"])
-        ends = datetime.fromisoformat(s["ends_at"])
         lines = []
-        royal = self._royal(language) if s["royal_presence"] else None
-        if royal and s.get("seated_by"):
-            seated = format_time(datetime.fromisoformat(s["seated_by"]).astimezone(self.zone),
-                                 "short", locale=language)
+        royal = self._royal(language) if s.royal_presence else None
+        if royal and s.seated_by is not None:
+            seated = format_time(s.seated_by.astimezone(self.zone), "short", locale=language)
             lines.append(f"En présence de {royal}. Prière d'être assis avant {seated}."
                          if language == "fr" else
                          f"In the presence of {royal}. Please be seated by {seated}.")
         lines.append(self.conference.title.get(language))
-        return SessionVersion(
-            uid=session_uid(s["session_id"], self.domain),
-            sequence=sequence,
-            summary=title,
-            starts_at=starts,
-            ends_at=ends,
-            location=f"{s['room']}, {self.conference.venue.name}, "
-                     f"{self.conference.venue.address}",
-            description="\n".join(lines),
-            cancelled=method == "CANCEL" and s["status"] == "cancelled",
-        )
+        return session_version(s, sequence=sequence, language=language,
+                               conference=self.conference, domain=self.domain,
+                               description="\n".join(lines),
+                               cancelled=method == "CANCEL" and s.cancelled)
 
-    def template(self, s: dict[str, Any], action: Action, language: str) -> InvitationTemplate:
-        key = (s["session_id"], action.method, action.sequence, language)
+    def template(self, s: PublishedSession, action: Action, language: str
+                 ) -> InvitationTemplate:
+        key = (s.session_id, action.method, action.sequence, language)
         t = self._templates.get(key)
         if t is None:
             t = InvitationTemplate.build(
@@ -157,34 +153,34 @@ class Renderer:
             self._templates[key] = t
         return t
 
-    def _session_times(self, s: dict[str, Any], lang: str) -> tuple[str, str, str]:
+    def _session_times(self, s: PublishedSession, lang: str) -> tuple[str, str, str]:
         """``when``, ``when_short`` and ``seated_by`` of a session in a language (cached)."""
-        key = (s["session_id"], lang)
+        key = (s.session_id, lang)
         found = self._times.get(key)
         if found is None:
-            starts = datetime.fromisoformat(s["starts_at"]).astimezone(self.zone)
-            ends = datetime.fromisoformat(s["ends_at"]).astimezone(self.zone)
-            seated_by = (format_time(datetime.fromisoformat(s["seated_by"]).astimezone(self.zone),
-                                     "short", locale=lang) if s.get("seated_by") else "")
+            starts = s.starts_at.astimezone(self.zone)
+            ends = s.ends_at.astimezone(self.zone)
+            seated_by = (format_time(s.seated_by.astimezone(self.zone), "short", locale=lang)
+                         if s.seated_by is not None else "")
             found = (_when(starts, ends, lang),
                      format_datetime(starts, "d MMM, HH:mm", locale=lang), seated_by)
             self._times[key] = found
         return found
 
-    def _text(self, s: dict[str, Any], action: Action, lang: str, prefix: str, update: bool,
+    def _text(self, s: PublishedSession, action: Action, lang: str, prefix: str, update: bool,
               when: str, when_short: str, seated_by: str) -> str:
         """The mail's text for a session version, with the per-person parts (salutation, feed
         URL) as placeholders: jinja runs once per version, not once per message."""
-        key = (s["session_id"], action.method, action.sequence, lang, prefix)
+        key = (s.session_id, action.method, action.sequence, lang, prefix)
         text = self._texts.get(key)
         if text is None:
-            royal = self._royal(lang) if s["royal_presence"] else None
+            royal = self._royal(lang) if s.royal_presence else None
             text = render_template(
                 f"{lang}/invitation.txt",
-                prefix=prefix, title=s["title"][lang], method=action.method, update=update,
+                prefix=prefix, title=s.title.get(lang), method=action.method, update=update,
                 when=when, when_short=when_short,
-                room=s["room"], conference=self.conference, royal=royal, seated_by=seated_by,
-                session_cancelled=s["status"] == "cancelled",
+                room=s.room, conference=self.conference, royal=royal, seated_by=seated_by,
+                session_cancelled=s.cancelled,
                 salutation=_SALUTATION, feed_url=_FEED_URL,
             )
             if text.count(_SALUTATION) != 1 or text.count(_FEED_URL) != 1:
@@ -199,7 +195,7 @@ class Renderer:
             self._feeds[accreditation_id] = url
         return url
 
-    def message(self, s: dict[str, Any], action: Action, person: asyncpg.Record,
+    def message(self, s: PublishedSession, action: Action, person: asyncpg.Record,
                 event: EventRow) -> NewDelivery:
         lang = person["language"]
         name = f"{person['given_name']} {person['family_name']}"
@@ -220,7 +216,7 @@ class Renderer:
         delivery_id = uuid.uuid4()
         message_id = f"<{delivery_id}@{self.domain}>"
         # The MIME message is built once per session version (and subject), then filled in.
-        key = (s["session_id"], action.method, action.sequence, lang, subject)
+        key = (s.session_id, action.method, action.sequence, lang, subject)
         skeleton = self._skeletons.get(key)
         if skeleton is None:
             skeleton = InvitationSkeleton.build(
@@ -282,7 +278,7 @@ async def calendar_invitations(
     published = await latest_published(conn, event.conference_id)
     if published is None:
         return ConsumerResult()
-    sessions = {uuid.UUID(s["session_id"]): s for s in published.sessions}
+    sessions = {s.session_id: s for s in published.sessions}
     views = [session_view(s) for s in published.sessions]
     complete, cursor = True, None
     if event.type == "programme.published":

@@ -1,6 +1,8 @@
 """iTIP invitations (RFC 5545 / RFC 5546) and iCalendar feeds for programme sessions.
 
-Pure and cheap: no I/O, no clock (every timestamp is passed in), no third-party import.
+Pure: no I/O, no clock (every timestamp is passed in). The calendar objects are built with the
+``icalendar`` library, which escapes TEXT values, quotes and encodes parameters and folds the
+lines; this module decides what goes in them (the rules are in docs/calendar.md).
 
 How it is used
 --------------
@@ -13,20 +15,24 @@ the caller builds one :class:`InvitationTemplate` and renders it once per recipi
     for attendee in attendees:
         ics = template.render(attendee, dtstamp=now)
 
-Everything that is the same for every recipient is serialised once, in :meth:`build`; a render
-only formats the ``DTSTAMP`` line and the recipient's ``ATTENDEE`` line and joins byte strings
-(measured at about 6 µs per invitation: 20,000 renders of a 1.3 kB invitation in about 0.12 s).
+:meth:`InvitationTemplate.build` builds the whole calendar object with ``icalendar`` once, with
+placeholders for the two lines that differ per recipient (``DTSTAMP`` and the ``ATTENDEE``), and
+keeps the bytes around them. A render joins those bytes with the recipient's two lines, each
+also written by ``icalendar`` (the ``ATTENDEE`` line is cached per attendee and method, the
+``DTSTAMP`` line per instant: a publication renders the same person for several sessions at the
+same time). The result is byte for byte what ``icalendar`` writes for the object built with that
+attendee and stamp (:func:`invitation_calendar`, serialised by :func:`serialise`).
 
 Decisions a reader should know
 ------------------------------
-* **Times are UTC** (``DTSTART:20121205T080000Z``), with no ``VTIMEZONE``. SPEC §6 allows either
-  UTC or a VTIMEZONE built from RRULEs. Every client (Outlook, Gmail/Google Calendar, Apple
-  Calendar, Thunderbird) converts UTC to the reader's zone, and delegates travel from many time
-  zones. UTC also cannot fall into the Outlook trap of a VTIMEZONE made of RDATE lists (which is
-  what most libraries generate from the tz database). The session's own zone (Europe/Brussels)
-  is only used to convert: ``starts_at``/``ends_at`` must be aware, and aware datetimes convert
-  exactly, around DST changes too. The conference zone can be named in feeds with
-  ``X-WR-TIMEZONE`` (a display hint; it never changes what a UTC time means).
+* **Times are UTC** (``DTSTART:20121205T080000Z``), with no ``VTIMEZONE``. Every client
+  (Outlook, Gmail/Google Calendar, Apple Calendar, Thunderbird) converts UTC to the reader's
+  zone, and delegates travel from many time zones. UTC also cannot fall into the Outlook trap of
+  a VTIMEZONE made of RDATE lists (which is what most libraries generate from the tz database).
+  The session's own zone (Europe/Brussels) is only used to convert: ``starts_at``/``ends_at``
+  must be aware, and aware datetimes convert exactly, around DST changes too. The conference
+  zone can be named in feeds with ``X-WR-TIMEZONE`` (a display hint; it never changes what a
+  UTC time means).
 * **One VEVENT, one ATTENDEE per message.** Each recipient gets their own invitation listing only
   themselves (attendee lists of ministerial sessions are not everyone's business, and the
   recipient's client then finds "its" ATTENDEE and shows Accept/Decline).
@@ -35,30 +41,35 @@ Decisions a reader should know
   ``DESCRIPTION``). Building a REQUEST for a cancelled session is refused.
 * **CANCEL** carries the same UID, the SEQUENCE given (the caller passes the higher one),
   ``STATUS:CANCELLED``, the attendee (without ``PARTSTAT``/``RSVP``: no reply is wanted) and no
-  ``VALARM`` (``alarm_minutes`` is ignored). SPEC §6 asks for ``STATUS:CANCELLED`` also when one
-  person is removed from a session that still takes place. RFC 5546 §3.2.5 would leave STATUS out
-  in that "uninvite" case; for the recipient the effect is the same (every client above removes
-  the event on a CANCEL for its UID), and the message is addressed to that person only.
-* **Names (CN)** are always DQUOTE-quoted, so commas, semicolons and colons need no escaping;
-  UTF-8 is written as is ("Cecilia Malmström", "Sa Majesté la Reine"). A DQUOTE cannot appear
-  in a parameter value; RFC 6868 would write it as ``^'``, which readers without RFC 6868
-  support (vobject among them) show literally, so a ``"`` in a name is written as ``'``. Likewise
-  a backslash is written as ``/``: RFC 5545 gives it no meaning in a parameter value, but
-  icalendar unescapes ``\\,`` there and vobject does not. (The exact name still goes in the mail
-  headers.) A caret is RFC 6868-encoded (``^^``) only where a decoder would otherwise misread it
-  (before ``n``, ``'`` or ``^``). CR, LF and other control characters in names and addresses are
-  refused (``ValueError``): they are injection attempts, not names.
-* **TEXT values** (SUMMARY, LOCATION, DESCRIPTION, PRODID, X-WR-CALNAME) are escaped per RFC 5545
-  §3.3.11 (``\\\\``, ``\\;``, ``\\,``, ``\\n``); CRLF and CR become line breaks, other control
-  characters are dropped. Lines are folded at 75 octets, never inside a UTF-8 sequence.
+  ``VALARM`` (``alarm_minutes`` is ignored). ``STATUS:CANCELLED`` is written also when one person
+  is removed from a session that still takes place (docs/calendar.md). RFC 5546 §3.2.5 would
+  leave STATUS out in that "uninvite" case; for the recipient the effect is the same (every
+  client above removes the event on a CANCEL for its UID), and the message is addressed to that
+  person only.
+* **Names (CN)** are always DQUOTE-quoted (``icalendar`` quotes only when needed; the quotes are
+  asked for with :class:`_Parameters`), so commas, semicolons and colons need no escaping; UTF-8
+  is written as is ("Cecilia Malmström", "Sa Majesté la Reine"). ``icalendar`` writes a ``"``
+  in a parameter value as RFC 6868's ``^'``, which readers without RFC 6868 support (vobject
+  among them) show literally, so a ``"`` in a name is written as ``'``. Likewise a backslash is
+  written as ``/``: RFC 5545 gives it no meaning in a parameter value, but icalendar unescapes
+  ``\\,`` there and vobject does not. (The exact name still goes in the mail headers.) Carets
+  are RFC 6868-encoded by ``icalendar`` (``^^``). CR, LF and other control characters in names
+  and addresses are refused (``ValueError``): they are injection attempts, not names.
+* **TEXT values** (SUMMARY, LOCATION, DESCRIPTION, PRODID, X-WR-CALNAME) are escaped by
+  ``icalendar`` (RFC 5545 §3.3.11: ``\\\\``, ``\\;``, ``\\,``, ``\\n``). Before that, CRLF, CR and
+  the Unicode line and paragraph separators become line breaks and other control characters are
+  dropped; a literal backslash before ``N`` is kept (see :class:`_Text`). Lines are folded by
+  ``icalendar`` at 75 octets, never inside a UTF-8 sequence; where its folding would end a line
+  between a backslash and the character it escapes (some readers, Google Calendar among them,
+  then lose the event), that line is folded here instead (:func:`_line`).
 * **Feeds** (:func:`build_feed`) are ``METHOD:PUBLISH`` with the same UIDs and SEQUENCEs as the
   invitations, sorted by (start, end, UID), so the bytes (and an ETag over them) depend only on
   the set of sessions and the ``dtstamp`` given. **Cancelled sessions are omitted**: Outlook
-  shows a ``STATUS:CANCELLED`` event in a subscribed calendar as if it took place (see
-  esrg-knights/Squire#215), Google Calendar hides it and Thunderbird strikes it through; an
-  event whose UID disappears from a feed is removed by all of them. The people concerned get a
-  CANCEL by mail. Feeds carry no ``VALARM`` and no ``ATTENDEE`` (RFC 5546 PUBLISH has none);
-  ``ORGANIZER`` (required by RFC 5546 for PUBLISH) is written when an organizer is passed.
+  shows a ``STATUS:CANCELLED`` event in a subscribed calendar as if it took place, Google
+  Calendar hides it and Thunderbird strikes it through; an event whose UID disappears from a
+  feed is removed by all of them. The people concerned get a CANCEL by mail. Feeds carry no
+  ``VALARM`` and no ``ATTENDEE`` (RFC 5546 PUBLISH has none); ``ORGANIZER`` (required by RFC 5546
+  for PUBLISH) is written when an organizer is passed.
 """
 
 from __future__ import annotations
@@ -66,8 +77,12 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
+from functools import lru_cache
 from typing import Final, Literal
+
+from icalendar import Alarm, Calendar, Component, Event, Parameters, vCalAddress, vText
+from icalendar.parser import Contentline
 
 __all__ = [
     "ROLES",
@@ -77,6 +92,8 @@ __all__ = [
     "Organizer",
     "SessionVersion",
     "build_feed",
+    "invitation_calendar",
+    "serialise",
 ]
 
 Method = Literal["REQUEST", "CANCEL"]
@@ -94,11 +111,10 @@ _DROPPED_FROM_TEXT = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 _LINE_BREAKS = re.compile(r"\r\n|[\r\n\u2028\u2029]")
 # A pragmatic addr-spec: no whitespace, quotes, brackets or separators, exactly one "@".
 _EMAIL = re.compile(r"[^\s\"<>()\[\],;:\\@]+@[^\s\"<>()\[\],;:\\@]+")
-# UIDs are written raw: printable ASCII without the characters TEXT would escape.
+# UIDs: printable ASCII without the characters TEXT would escape (so they read back unchanged).
 _UID = re.compile(r"[\x21\x23-\x2b\x2d-\x3a\x3c-\x5b\x5d-\x7e]{1,255}")
 _URI = re.compile(r"[A-Za-z][A-Za-z0-9+.\-]*:[^\s\"<>\\^`{|}\x00-\x1f\x7f-\U0010ffff]+")
 _TZ_NAME = re.compile(r"[A-Za-z0-9_+\-]+(/[A-Za-z0-9_+\-]+)*")
-_CARET_TO_ENCODE = re.compile(r"\^(?=[\^n'])")
 
 
 # --------------------------------------------------------------------------------------------
@@ -174,6 +190,44 @@ class Attendee:
 # Invitations
 # --------------------------------------------------------------------------------------------
 
+# Stand-ins for the per-recipient lines while a template is serialised: an address no recipient
+# can have (RFC 2606 reserves .invalid) and an instant no message is stamped with.
+_PLACEHOLDER_STAMP: Final = datetime(1970, 1, 1, tzinfo=UTC)
+_PLACEHOLDER_EMAIL: Final = "attendee@placeholder.invalid"
+
+
+def invitation_calendar(
+    session: SessionVersion,
+    organizer: Organizer,
+    method: Method,
+    alarm_minutes: int | None,
+    prodid: str,
+    attendee: Attendee,
+    dtstamp: datetime,
+) -> Calendar:
+    """The REQUEST or CANCEL for one attendee, as an ``icalendar`` object (checked as
+    :meth:`InvitationTemplate.build` checks). :meth:`InvitationTemplate.render` writes the bytes
+    :func:`serialise` writes for it."""
+    _check_invitation(session, method, alarm_minutes)
+    calendar = Calendar()
+    calendar.add("PRODID", _Text(_non_empty(prodid, "prodid")))
+    calendar.add("VERSION", _Text("2.0"))
+    calendar.add("METHOD", _Text(method))
+    event = Event()
+    event.add("UID", _Text(session.uid))
+    event.add("DTSTAMP", _utc(dtstamp, "dtstamp"))
+    _add_event_body(event, session, "CONFIRMED" if method == "REQUEST" else "CANCELLED")
+    event.add("ORGANIZER", _address(organizer.email, organizer.name))
+    event.add("ATTENDEE", _attendee_address(attendee, method))
+    if method == "REQUEST" and alarm_minutes is not None:
+        alarm = Alarm()
+        alarm.add("ACTION", _Text("DISPLAY"))
+        alarm.add("TRIGGER", timedelta(minutes=-alarm_minutes))
+        alarm.add("DESCRIPTION", _Text(_clean_text(session.summary)))
+        event.add_component(alarm)
+    calendar.add_component(event)
+    return calendar
+
 
 class InvitationTemplate:
     """A REQUEST or CANCEL for one session version, pre-serialised; render it per attendee."""
@@ -209,57 +263,72 @@ class InvitationTemplate:
         ``alarm_minutes`` adds a display alarm that many minutes before the start (REQUEST
         only; ignored for CANCEL). ``prodid`` is e.g. ``-//Example//Conference 1.0//EN``.
         """
-        if method not in METHODS:
-            raise ValueError(f"method must be REQUEST or CANCEL: {method!r}")
-        if method == "REQUEST" and session.cancelled:
-            raise ValueError(f"session {session.uid} is cancelled: send a CANCEL, not a REQUEST")
-        if alarm_minutes is not None and (
-            isinstance(alarm_minutes, bool)
-            or not isinstance(alarm_minutes, int)
-            or alarm_minutes < 0
-        ):
-            raise ValueError(f"alarm_minutes must be a non-negative int or None: {alarm_minutes!r}")
-        head = _lines(
-            "BEGIN:VCALENDAR",
-            _text_prop("PRODID", _non_empty(prodid, "prodid")),
-            "VERSION:2.0",
-            f"METHOD:{method}",
-            "BEGIN:VEVENT",
-            f"UID:{session.uid}",
+        placeholder = Attendee(_PLACEHOLDER_EMAIL, "", "REQ-PARTICIPANT")
+        whole = serialise(invitation_calendar(session, organizer, method, alarm_minutes,
+                                              prodid, placeholder, _PLACEHOLDER_STAMP))
+        stamp = CRLF + _stamp_line(_PLACEHOLDER_STAMP)
+        attendee = CRLF + _attendee_line(placeholder, method)
+        if whole.count(stamp) != 1 or whole.count(attendee) != 1:
+            raise ValueError("the placeholders of the invitation are not where expected")
+        stamp_at = whole.index(stamp) + len(CRLF)
+        attendee_at = whole.index(attendee) + len(CRLF)
+        if attendee_at < stamp_at:
+            raise ValueError("ATTENDEE precedes DTSTAMP in the invitation")
+        return cls(
+            method, session.uid, session.sequence,
+            whole[:stamp_at],
+            whole[stamp_at + len(stamp) - len(CRLF):attendee_at],
+            whole[attendee_at + len(attendee) - len(CRLF):],
         )
-        middle = _lines(
-            *_event_body(session, "CONFIRMED" if method == "REQUEST" else "CANCELLED"),
-            _address_prop("ORGANIZER", organizer.name, organizer.email),
-        )
-        tail_lines: list[str] = []
-        if method == "REQUEST" and alarm_minutes is not None:
-            tail_lines += [
-                "BEGIN:VALARM",
-                "ACTION:DISPLAY",
-                f"TRIGGER:-PT{alarm_minutes}M",
-                _text_prop("DESCRIPTION", session.summary),
-                "END:VALARM",
-            ]
-        tail = _lines(*tail_lines, "END:VEVENT", "END:VCALENDAR")
-        return cls(method, session.uid, session.sequence, head, middle, tail)
 
     def render(self, attendee: Attendee, dtstamp: datetime) -> bytes:
         """The ICS (UTF-8, CRLF, folded) for one attendee, stamped ``dtstamp`` (aware)."""
-        if self.method == "REQUEST":
-            params = f";ROLE={attendee.role};PARTSTAT=NEEDS-ACTION;RSVP=TRUE"
-        else:
-            params = f";ROLE={attendee.role}"
-        return b"".join(
-            (
-                self._head,
-                b"DTSTAMP:",
-                _utc_text(dtstamp, "dtstamp").encode("ascii"),
-                CRLF,
-                self._middle,
-                _fold(_address_prop("ATTENDEE", attendee.name, attendee.email, params)),
-                self._tail,
-            )
-        )
+        return b"".join((self._head, _stamp_line(dtstamp), self._middle,
+                         _attendee_line(attendee, self.method), self._tail))
+
+
+def _check_invitation(session: SessionVersion, method: str, alarm_minutes: int | None) -> None:
+    if method not in METHODS:
+        raise ValueError(f"method must be REQUEST or CANCEL: {method!r}")
+    if method == "REQUEST" and session.cancelled:
+        raise ValueError(f"session {session.uid} is cancelled: send a CANCEL, not a REQUEST")
+    if alarm_minutes is not None and (
+        isinstance(alarm_minutes, bool)
+        or not isinstance(alarm_minutes, int)
+        or alarm_minutes < 0
+    ):
+        raise ValueError(f"alarm_minutes must be a non-negative int or None: {alarm_minutes!r}")
+
+
+@lru_cache(maxsize=16)
+def _stamp_line(dtstamp: datetime) -> bytes:
+    """``DTSTAMP:…Z`` as ``icalendar`` writes it (a dispatch step stamps all its messages with
+    the same instant: cached)."""
+    event = Event()
+    event.add("DTSTAMP", _utc(dtstamp, "dtstamp"))
+    return _property_line(event, "DTSTAMP")
+
+
+@lru_cache(maxsize=4096)
+def _attendee_line(attendee: Attendee, method: str) -> bytes:
+    """The ``ATTENDEE`` line as ``icalendar`` writes it (cached: a publication renders each
+    person's sessions one after the other)."""
+    event = Event()
+    event.add("ATTENDEE", _attendee_address(attendee, method))
+    return _property_line(event, "ATTENDEE")
+
+
+def _property_line(component: Component, name: str) -> bytes:
+    """The line of ``component``'s property ``name`` as :func:`serialise` writes it."""
+    return _line(component.content_line(name, component[name], sorted=False))
+
+
+def _attendee_address(attendee: Attendee, method: str) -> vCalAddress:
+    if method == "REQUEST":
+        params = {"ROLE": attendee.role, "PARTSTAT": "NEEDS-ACTION", "RSVP": "TRUE"}
+    else:
+        params = {"ROLE": attendee.role}
+    return _address(attendee.email, attendee.name, params)
 
 
 # --------------------------------------------------------------------------------------------
@@ -284,92 +353,143 @@ def build_feed(
     ``timezone_name`` (IANA, e.g. ``Europe/Brussels``) is written as ``X-WR-TIMEZONE``, the
     calendar's display zone in Apple Calendar and Google Calendar; times stay in UTC.
     """
-    stamp = _utc_text(dtstamp, "dtstamp")
+    stamp = _utc(dtstamp, "dtstamp")
     seen: set[str] = set()
     for session in sessions:
         if session.uid in seen:
             raise ValueError(f"duplicate session uid in feed: {session.uid}")
         seen.add(session.uid)
-    lines = [
-        "BEGIN:VCALENDAR",
-        _text_prop("PRODID", _non_empty(prodid, "prodid")),
-        "VERSION:2.0",
-        "CALSCALE:GREGORIAN",
-        "METHOD:PUBLISH",
-        _text_prop("X-WR-CALNAME", _non_empty(name, "name")),
-        _text_prop("NAME", name),
-    ]
+    calendar = Calendar()
+    calendar.add("PRODID", _Text(_non_empty(prodid, "prodid")))
+    calendar.add("VERSION", _Text("2.0"))
+    calendar.add("CALSCALE", _Text("GREGORIAN"))
+    calendar.add("METHOD", _Text("PUBLISH"))
+    calendar.add("X-WR-CALNAME", _Text(_clean_text(_non_empty(name, "name"))))
+    calendar.add("NAME", _Text(_clean_text(name)))
     if timezone_name is not None:
         if not _TZ_NAME.fullmatch(timezone_name):
             raise ValueError(f"timezone_name is not an IANA zone name: {timezone_name!r}")
-        lines.append(f"X-WR-TIMEZONE:{timezone_name}")
+        calendar.add("X-WR-TIMEZONE", _Text(timezone_name))
     live = sorted(
         (s for s in sessions if not s.cancelled),
         key=lambda s: (s.starts_at.astimezone(UTC), s.ends_at.astimezone(UTC), s.uid),
     )
     for session in live:
-        lines += ["BEGIN:VEVENT", f"UID:{session.uid}", f"DTSTAMP:{stamp}"]
-        lines += _event_body(session, "CONFIRMED")
+        event = Event()
+        event.add("UID", _Text(session.uid))
+        event.add("DTSTAMP", stamp)
+        _add_event_body(event, session, "CONFIRMED")
         if organizer is not None:
-            lines.append(_address_prop("ORGANIZER", organizer.name, organizer.email))
-        lines.append("END:VEVENT")
-    lines.append("END:VCALENDAR")
-    return _lines(*lines)
+            event.add("ORGANIZER", _address(organizer.email, organizer.name))
+        calendar.add_component(event)
+    return serialise(calendar)
 
 
 # --------------------------------------------------------------------------------------------
-# Content lines (RFC 5545 §3.1, §3.3.11; RFC 6868)
+# Through icalendar
 # --------------------------------------------------------------------------------------------
 
 
-def _event_body(session: SessionVersion, status: str) -> list[str]:
-    """The VEVENT properties after UID and DTSTAMP, up to (not including) ORGANIZER."""
-    body = [
-        f"DTSTART:{_utc_text(session.starts_at, 'starts_at')}",
-        f"DTEND:{_utc_text(session.ends_at, 'ends_at')}",
-        f"SEQUENCE:{session.sequence}",
-        f"STATUS:{status}",
-        _text_prop("SUMMARY", session.summary),
-    ]
-    for name, value in (("LOCATION", session.location), ("DESCRIPTION", session.description)):
-        if _clean_text(value):  # an empty value is left out, not written as "NAME:"
-            body.append(_text_prop(name, value))
-    if session.url is not None:
-        body.append(f"URL:{session.url}")
-    return body
+def serialise(component: Component) -> bytes:
+    """``component.to_ical(sorted=False)`` (properties and parameters in the order added), with
+    :func:`_line`'s correction of the folding."""
+    lines = component.content_lines(sorted=False)
+    return b"".join(_line(line) for line in lines if line)
 
 
-def _lines(*lines: str) -> bytes:
-    return b"".join(_fold(line) for line in lines)
+def _line(line: Contentline) -> bytes:
+    """One content line folded by ``icalendar``, CRLF-terminated.
+
+    ``icalendar`` 7.3 keeps most escapes whole at a fold, but not an escaped backslash
+    (``\\\\``) whose second character falls at the limit: it then ends the line with the first
+    backslash alone (icalendar's issue #1501 is about such splits). Such a line, rare (a
+    backslash in a title or a venue), is folded by :func:`_fold`.
+    """
+    folded: bytes = line.to_ical()  # type: ignore[no-untyped-call]  # (not annotated there)
+    if b"\\\r\n" in folded and _splits_an_escape(folded):
+        folded = _fold(str(line))
+    return folded + CRLF
+
+
+def _splits_an_escape(folded: bytes) -> bool:
+    """True if a physical line ends with the backslash that opens an escape sequence."""
+    escaped = False
+    for physical in folded.split(b"\r\n "):
+        if escaped:
+            return True
+        for byte in physical:
+            escaped = not escaped and byte == 0x5C
+    return False
 
 
 def _fold(line: str) -> bytes:
-    """One content line, UTF-8, folded at 75 octets without splitting a character, CRLF."""
+    """One content line, UTF-8, folded at 75 octets without splitting a character or an
+    escape sequence (no CRLF at the end)."""
     raw = line.encode("utf-8")
     if len(raw) <= _MAX_OCTETS:
-        return raw + CRLF
+        return raw
+    openers: set[int] = set()  # where a backslash opens an escape sequence
+    escaped = False
+    for at, byte in enumerate(raw):
+        escaped = not escaped and byte == 0x5C
+        if escaped:
+            openers.add(at)
     parts: list[bytes] = []
     start, limit = 0, _MAX_OCTETS
     while len(raw) - start > limit:
         end = start + limit
         while raw[end] & 0xC0 == 0x80:  # a UTF-8 continuation byte: back up to the lead byte
             end -= 1
-        if _ends_inside_escape(raw, start, end):  # legal, but keep "\," on one line for
-            end -= 1  # parsers that unescape before unfolding
+        if end - 1 in openers:  # keep "\," (and "\\") on one line
+            end -= 1
         parts.append(raw[start:end])
         start, limit = end, _MAX_OCTETS - 1  # continuation lines begin with one space
     parts.append(raw[start:])
-    return b"\r\n ".join(parts) + CRLF
+    return b"\r\n ".join(parts)
 
 
-def _ends_inside_escape(raw: bytes, start: int, end: int) -> bool:
-    """True if ``raw[start:end]`` ends with the backslash that opens an escape sequence."""
-    backslashes = 0
-    i = end - 1
-    while i >= start and raw[i] == 0x5C:
-        backslashes += 1
-        i -= 1
-    return backslashes % 2 == 1
+class _Text(vText):
+    """A TEXT value escaped by ``icalendar``, except for one thing: ``icalendar`` reads a
+    backslash followed by ``N`` in the value as an escaped line break and writes a line break,
+    so a title with a literal ``\\N`` would lose the backslash. The value is escaped around each
+    ``\\N`` and the backslash kept (escaped as ``\\\\``)."""
+
+    def to_ical(self) -> bytes:
+        if "\\N" not in self:
+            return super().to_ical()
+        return b"\\\\N".join(vText(part).to_ical() for part in self.split("\\N"))
+
+
+class _Parameters(Parameters):
+    """Parameters written by ``icalendar``, with ``CN`` always in double quotes."""
+
+    # (mypy infers the base class's tuple as one of fixed length, so a longer one "differs")
+    always_quoted = (*Parameters.always_quoted, "CN")  # type: ignore[assignment]
+
+
+def _address(email: str, name: str, params: dict[str, str] | None = None) -> vCalAddress:
+    address = vCalAddress(f"mailto:{email}")
+    values: dict[str, str] = {}
+    if name:
+        values["CN"] = name.replace('"', "'").replace("\\", "/")
+    values.update(params or {})
+    address.params = _Parameters(values)
+    return address
+
+
+def _add_event_body(event: Event, session: SessionVersion, status: str) -> None:
+    """The VEVENT properties after UID and DTSTAMP, up to (not including) ORGANIZER."""
+    event.add("DTSTART", _utc(session.starts_at, "starts_at"))
+    event.add("DTEND", _utc(session.ends_at, "ends_at"))
+    event.add("SEQUENCE", session.sequence)
+    event.add("STATUS", _Text(status))
+    event.add("SUMMARY", _Text(_clean_text(session.summary)))
+    for name, value in (("LOCATION", session.location), ("DESCRIPTION", session.description)):
+        text = _clean_text(value)
+        if text:  # an empty value is left out, not written as "NAME:"
+            event.add(name, _Text(text))
+    if session.url is not None:
+        event.add("URL", session.url)
 
 
 def _clean_text(value: str) -> str:
@@ -377,35 +497,10 @@ def _clean_text(value: str) -> str:
     return _DROPPED_FROM_TEXT.sub("", _LINE_BREAKS.sub("\n", value))
 
 
-def _escape_text(value: str) -> str:
-    value = _clean_text(value)
-    return value.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,").replace("\n", "\\n")
-
-
-def _text_prop(name: str, value: str) -> str:
-    return f"{name}:{_escape_text(value)}"
-
-
-def _param_value(value: str) -> str:
-    """A quoted parameter value: ``"`` becomes ``'``, ``\\`` becomes ``/``, carets per RFC 6868."""
-    value = value.replace('"', "'").replace("\\", "/")
-    return '"' + _CARET_TO_ENCODE.sub("^^", value) + '"'
-
-
-def _address_prop(prop: str, name: str, email: str, params: str = "") -> str:
-    cn = f";CN={_param_value(name)}" if name else ""
-    return f"{prop}{cn}{params}:mailto:{email}"
-
-
 def _utc(value: datetime, what: str) -> datetime:
     if value.tzinfo is None or value.utcoffset() is None:
         raise ValueError(f"{what} must be timezone-aware: {value.isoformat()}")
     return value.astimezone(UTC)
-
-
-def _utc_text(value: datetime, what: str) -> str:
-    u = _utc(value, what)
-    return f"{u.year:04d}{u.month:02d}{u.day:02d}T{u.hour:02d}{u.minute:02d}{u.second:02d}Z"
 
 
 def _check_sequence(sequence: int) -> None:
@@ -427,3 +522,4 @@ def _non_empty(value: str, what: str) -> str:
     if not value.strip():
         raise ValueError(f"{what} must not be empty")
     return value
+

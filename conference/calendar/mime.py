@@ -45,9 +45,10 @@ Why this shape:
 
 from __future__ import annotations
 
+import binascii
 import re
 from datetime import datetime
-from email.contentmanager import _encode_base64, _encode_text  # type: ignore[attr-defined]
+from email import quoprimime
 from email.header import Header
 from email.headerregistry import Address
 from email.message import EmailMessage
@@ -83,7 +84,7 @@ class _Policy(EmailPolicy):
         return super().header_store_parse(name, value)
 
 
-_SMTP: Final = _Policy(linesep="\r\n")  # the settings of email.policy.SMTP
+_SMTP: Final = _Policy(linesep="\r\n", max_line_length=_MAX_LINE)  # email.policy.SMTP's
 
 
 def build_invitation_email(
@@ -206,6 +207,7 @@ def _has_address(lines: list[bytes], prop: bytes, email: str) -> bool:
 # --------------------------------------------------------------------------------------------
 
 _NEWLINES = re.compile(r"\r\n|\r|\n")  # what email.generator turns into the policy's linesep
+CRLF: Final = b"\r\n"
 
 
 def _wire(payload: str) -> bytes:
@@ -214,11 +216,20 @@ def _wire(payload: str) -> bytes:
 
 
 def _text_payload(text_body: str) -> bytes:
-    return _wire(_encode_text(text_body, "utf-8", "quoted-printable", _SMTP)[1])
+    """The text part's body as ``set_content(text_body, charset="utf-8",
+    cte="quoted-printable")`` encodes it: the lines joined with LF, quoted-printable at the
+    policy's line length. (``set_content`` itself builds a whole part and its headers, a
+    millisecond a message; :meth:`InvitationSkeleton.build` checks that the bytes agree.)"""
+    body = b"\n".join(text_body.encode("utf-8").splitlines()) + b"\n"
+    return _wire(quoprimime.body_encode(body.decode("latin-1"), _MAX_LINE))
 
 
 def _ics_payload(ics: bytes) -> bytes:
-    return _wire(_encode_base64(ics, _SMTP.max_line_length))
+    """The ICS as ``set_content(ics, cte="base64")`` encodes it: base64 lines of as many
+    bytes as fit in the policy's line length."""
+    step = _MAX_LINE // 4 * 3
+    return b"".join(binascii.b2a_base64(ics[at:at + step]).replace(b"\n", CRLF)
+                    for at in range(0, len(ics), step))
 
 
 _PLAIN_NAME = re.compile(r"[A-Za-z0-9'-]+(?: [A-Za-z0-9'-]+)*")
@@ -240,7 +251,8 @@ def _to_header(to: Attendee) -> bytes:
 
 def _slow_to_header(to: Attendee) -> bytes:
     value = _SMTP.header_store_parse("To", _mailbox("To", to.name, to.email))[1]
-    return _SMTP.fold("To", value).encode("ascii")
+    folded: str = _SMTP.fold("To", value)
+    return folded.encode("ascii")
 
 
 def _occurrences(haystack: bytes, needle: bytes) -> list[int]:

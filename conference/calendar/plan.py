@@ -119,10 +119,10 @@ def plan(
                 actions.append(action)
     wanted = {p.accreditation_id: p for p in people}
     for (accreditation_id, session_id), last in sent.items():
-        person = wanted.get(accreditation_id)
-        if session_id in by_id or person is None:
+        removed = wanted.get(accreditation_id)
+        if session_id in by_id or removed is None:
             continue
-        action = _decide(session_id, last.basis, None, last, person)
+        action = _decide(session_id, last.basis, None, last, removed)
         if action is not None:
             actions.append(action)
     return actions

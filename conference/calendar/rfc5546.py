@@ -1,11 +1,12 @@
 """Conformance checks for iTIP objects (RFC 5546) and iMIP messages (RFC 6047).
 
 Shared by the unit tests of :mod:`conference.calendar` and by integration tests that read what a
-real SMTP server received. Parsing is done by ``icalendar``, independently of the string-based
-writer in :mod:`conference.calendar.itip`, so a writer bug is not hidden by the same code reading
-its own output.
+real SMTP server received. Parsing is done by ``icalendar``, the library that also writes the
+objects (:mod:`conference.calendar.itip`); the checks on lines and counts below do not rely on it,
+and the tests read every object with ``vobject`` too, so a writer bug is not hidden by the same
+code reading its own output.
 
-The rules are RFC 5546 §3.2.2 (REQUEST) and §3.2.5 (CANCEL) as profiled by SPEC §6:
+The rules are RFC 5546 §3.2.2 (REQUEST) and §3.2.5 (CANCEL) as profiled in docs/calendar.md:
 
 * both: ``METHOD``, ``PRODID``, ``VERSION:2.0``; only VEVENTs (and VTIMEZONEs), one UID;
   exactly one ``DTSTAMP`` (in UTC), ``ORGANIZER``, ``SEQUENCE``, ``UID``; at least one
@@ -15,8 +16,8 @@ The rules are RFC 5546 §3.2.2 (REQUEST) and §3.2.5 (CANCEL) as profiled by SPE
 * REQUEST: exactly one ``DTSTART`` and ``SUMMARY``; ``STATUS:CONFIRMED``.
 * CANCEL: ``STATUS:CANCELLED``; no ``VALARM``.
 
-RFC 5546 makes SEQUENCE optional when it is 0 and ATTENDEE optional in a CANCEL; SPEC §6 requires
-both, so these checks do too.
+RFC 5546 makes SEQUENCE optional when it is 0 and ATTENDEE optional in a CANCEL; the service
+always writes both (docs/calendar.md), so these checks require them.
 
 Every check raises ``AssertionError`` listing all problems found (not only the first); they do
 not use ``assert`` statements, so they also hold under ``python -O``.
@@ -62,7 +63,7 @@ def assert_rfc5546(ics: bytes) -> Calendar:
 
 
 def assert_imip_message(message: Message) -> Calendar:
-    """Check an iMIP invitation as SPEC §6 shapes it; return its calendar, parsed.
+    """Check an iMIP invitation as docs/calendar.md shapes it; return its calendar, parsed.
 
     ``multipart/mixed`` whose first part is a ``multipart/alternative`` holding exactly one
     ``text/calendar`` part with ``method`` equal to the object's METHOD and a ``charset``; the

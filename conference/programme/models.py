@@ -4,43 +4,21 @@ shows them. Published snapshots and changelogs are frozen values."""
 from __future__ import annotations
 
 from datetime import datetime
-from enum import StrEnum
 from typing import Any, Literal
 from uuid import UUID
 
-from pydantic import AwareDatetime, ConfigDict, Field, field_validator
+from pydantic import AwareDatetime, Field, field_validator
 
 from conference.accreditation.domain import Category, Status
+from conference.programme.published import Participant as Participant
+from conference.programme.published import ParticipantRole as ParticipantRole
+from conference.programme.published import PressAccess as PressAccess
+from conference.programme.published import PublishedSession as PublishedSession
+from conference.programme.published import SessionKind as SessionKind
+from conference.programme.published import Snapshot as Snapshot
+from conference.programme.published import Value as Value
 from conference.protocol.ranks import Rank
 from conference.types import Localized, Model, Text
-
-
-class SessionKind(StrEnum):
-    plenary = "plenary"
-    ministerial = "ministerial"
-    expert_panel = "expert_panel"
-    press_conference = "press_conference"
-    photo_opportunity = "photo_opportunity"
-    reception = "reception"
-
-
-class PressAccess(StrEnum):
-    open = "open"
-    pool = "pool"
-    photo_opportunity = "photo_opportunity"
-    closed = "closed"
-
-
-class ParticipantRole(StrEnum):
-    chair = "chair"
-    speaker = "speaker"
-    attendee = "attendee"
-
-
-class Value(Model):
-    """A frozen value (snapshots, changelogs): compared by content."""
-
-    model_config = ConfigDict(extra="forbid", frozen=True)
 
 
 def _distinct_audience(value: list[Category]) -> list[Category]:
@@ -109,11 +87,6 @@ class SessionPatch(Model):
     @classmethod
     def _audience(cls, value: list[Category] | None) -> list[Category] | None:
         return None if value is None else _distinct_audience(value)
-
-
-class Participant(Value):
-    accreditation_id: UUID
-    role: ParticipantRole
 
 
 class ParticipantIn(Model):
@@ -292,31 +265,7 @@ class SecurityList(Model):
 
 
 # --- published programme ----------------------------------------------------------------------
-
-
-class PublishedSession(Value):
-    """A session as one programme version froze it."""
-
-    session_id: UUID
-    sequence: int = Field(ge=0)
-    """iCalendar SEQUENCE: 0 when first published, +1 in each later version that changed its
-    time, room, title or cancelled it."""
-    title: Localized
-    kind: SessionKind
-    room_id: UUID
-    room: str
-    starts_at: datetime
-    ends_at: datetime
-    status: Literal["scheduled", "cancelled"]
-    press_access: PressAccess
-    audience: list[Category]
-    royal_presence: bool
-    seated_by: datetime | None
-    participants: list[Participant]
-
-
-class Snapshot(Value):
-    sessions: list[PublishedSession]
+# A published session and the snapshot of a version: conference/programme/published.py.
 
 
 class SessionLine(Value):
