@@ -4,6 +4,7 @@ refused and counted, and change nothing (docs/calendar.md, "Replies")."""
 
 from __future__ import annotations
 
+import json
 import uuid
 from datetime import UTC, datetime, timedelta
 from email.message import EmailMessage
@@ -143,7 +144,7 @@ async def test_a_reply_round_trip_is_recorded_and_forgeries_are_refused(
     finally:
         await conn.close()
     assert counts == {"accepted": 2, "replayed": 1, "forged": 4, "garbage": 1}
-    assert [e["payload"]["partstat"] for e in events] == ["ACCEPTED", "DECLINED"]
+    assert [json.loads(e["payload"])["partstat"] for e in events] == ["ACCEPTED", "DECLINED"]
     # the person's answers are in their export
     status, export, _ = await api.call(
         "GET", f"/api/v1/accreditations/{person}/personal-data", role="admin")
