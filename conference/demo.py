@@ -11,15 +11,14 @@ from zoneinfo import ZoneInfo
 
 import asyncpg
 
-from conference.accreditation import repo as accreditations
-from conference.accreditation.domain import Action
+from conference.accreditation import repo as accreditation_repo
+from conference.accreditation import service as accreditations
+from conference.accreditation.domain import Status
 from conference.accreditation.models import AccreditationIn
-from conference.auth import Principal, Role, issue_token
-from conference.conferences import repo
-from conference.conferences.events import ConferenceCreated, DelegationCreated
+from conference.auth import Principal, Role
+from conference.conferences import service as conferences
 from conference.conferences.models import Conference, ConferenceIn, DelegationIn
 from conference.errors import Duplicate
-from conference.outbox.events import record
 from conference.programme import repo as programme
 from conference.programme.models import ParticipantRole, RoomIn, SessionIn
 
@@ -153,23 +152,24 @@ SESSIONS: list[tuple[str, str, str, str, str, str, str, list[str], bool,
 
 async def _hosts(conn: asyncpg.Connection, conference: Conference) -> list[Any]:
     """The hosts' accreditations, filed and approved once."""
-    us = next(d.id for d in await repo.delegations_of(conn, conference.id) if d.country == "US")
+    delegations = await conferences.list_delegations(conn, conference.slug, DEMO)
+    us = next(d.id for d in delegations.items if d.country == "US")
     ids = []
     for host in HOSTS:
         fields = {k: v for k, v in host.items() if k != "country"}
         if host.get("country") == "US":
             fields["delegation_id"] = us
-        row = await conn.fetchrow(programme.Q["accreditation_by_email"], conference.id,
-                                  host["email"])
-        if row is None:
+        current = await accreditation_repo.current_by_email(conn, conference.id, host["email"])
+        if current is None:
             created = await accreditations.register(
                 conn, conference.slug, AccreditationIn.model_validate(fields), DEMO,
                 PROGRAMME_BUILT_AT)
-            row = {"id": created.id, "status": created.status.value}
-        if row["status"] == "submitted":
-            await accreditations.change(conn, row["id"], Action.approve, DEMO, None,
+            current = created.id, created.status
+        accreditation_id, status = current
+        if status is Status.submitted:
+            await accreditations.decide(conn, accreditation_id, "approve", None, DEMO,
                                         PROGRAMME_BUILT_AT)
-        ids.append(row["id"])
+        ids.append(accreditation_id)
     return ids
 
 
@@ -202,25 +202,20 @@ async def load_demo(conn: asyncpg.Connection) -> str:
     """Create the demo conference and its 48 delegations if absent; return a summary line."""
     async with conn.transaction():
         try:
-            conference = await repo.insert_conference(conn, demo_conference())
-            await record(conn, "conference.created", ConferenceCreated(slug=SLUG),
-                         conference_id=conference.id, subject_id=conference.id, actor="demo")
+            conference = await conferences.create_conference(conn, demo_conference(), DEMO)
         except Duplicate:
-            conference = await repo.conference_by_slug(conn, SLUG)
-        existing = {d.country for d in await repo.delegations_of(conn, conference.id)}
+            conference = await conferences.get_conference(conn, SLUG)
+        delegations = await conferences.list_delegations(conn, SLUG, DEMO)
+        existing = {d.country for d in delegations.items}
         added = 0
         for code in EU_2012 + OTHERS_2012:
             if code in existing:
                 continue
-            d = await repo.insert_delegation(conn, conference.id, DelegationIn.model_validate({
+            await conferences.create_delegation(conn, SLUG, DelegationIn.model_validate({
                 "kind": "country", "country": code,
                 "focal_point": {"name": f"Focal point {code}",
                                 "email": f"focal-point-{code.lower()}@example.org"},
-            }))
-            await issue_token(conn, Role.focal_point, delegation_id=d.id)
-            await record(conn, "delegation.created",
-                         DelegationCreated(delegation_id=d.id, kind="country", country=code),
-                         conference_id=conference.id, subject_id=d.id, actor="demo")
+            }), DEMO)
             added += 1
         programme_summary = await load_programme(conn, conference)
     return (f"demo conference {SLUG}: {len(EU_2012) + len(OTHERS_2012)} delegations"

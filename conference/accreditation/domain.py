@@ -15,9 +15,19 @@ from __future__ import annotations
 
 from datetime import datetime
 from enum import StrEnum
+from typing import Any, Protocol
+from uuid import UUID
 
-from conference.auth import Role
-from conference.errors import Forbidden, IllegalTransition
+from conference import roles
+from conference.auth import Principal, Role
+from conference.errors import (
+    Forbidden,
+    IllegalTransition,
+    Invalid,
+    PoolFull,
+    Unauthorized,
+    WindowClosed,
+)
 
 
 class Status(StrEnum):
@@ -57,6 +67,9 @@ TRANSITIONS: dict[tuple[Status, Action], Status] = {
     (Status.submitted, Action.revoke): Status.revoked,
     (Status.waitlisted, Action.revoke): Status.revoked,
 }
+
+
+DECISIONS = frozenset({Action.approve, Action.reject, Action.waitlist})
 
 
 def transition(current: Status, action: Action) -> Status:
@@ -104,5 +117,134 @@ def may_register(role: Role | None, category: Category) -> bool:
     if category is Category.press:
         return True  # anyone, while the window is open; organisers also outside it
     if category is Category.staff:
-        return role in (Role.admin, Role.protocol)
-    return role in (Role.admin, Role.protocol, Role.focal_point)
+        return role in roles.STAFF_REGISTRARS
+    return role in roles.DELEGATE_REGISTRARS
+
+
+def check_may_register(
+    principal: Principal | None, category: Category, delegation_id: UUID | None
+) -> UUID | None:
+    """Who may file what (401, 403); the delegation the application is filed in (a focal
+    point's defaults to its own, and may name no other)."""
+    role = principal.role if principal else None
+    if not may_register(role, category):
+        if principal is None:
+            raise Unauthorized("Only press applications may be filed without a token.")
+        raise Forbidden(f"{principal.role.value} may not register {category.value} applications.")
+    if principal is not None and principal.role is Role.focal_point:
+        if delegation_id is None:
+            return principal.delegation_id
+        if delegation_id != principal.delegation_id:
+            raise Forbidden("A focal point registers members of its own delegation only.")
+    return delegation_id
+
+
+def press_window_exempt(principal: Principal | None) -> bool:
+    """Organisers may file press applications outside the window."""
+    return principal is not None and principal.role in roles.PRESS_WINDOW_EXEMPT
+
+
+def check_press_window(
+    category: Category, exempt: bool, opens_at: datetime, closes_at: datetime, now: datetime
+) -> None:
+    """A press application outside the window is refused (409), unless an organiser files it.
+
+    The ``register`` statement applies the same rule in SQL, so that filing stays one statement;
+    this function names the refusal when it did not file."""
+    if category is Category.press and not exempt and not press_window_open(opens_at, closes_at,
+                                                                           now):
+        raise WindowClosed(
+            f"Press registration is open from {opens_at.isoformat()}"
+            f" to {closes_at.isoformat()}.",
+            opens_at=opens_at.isoformat(), closes_at=closes_at.isoformat(),
+        )
+
+
+def check_pool_has_room(approved: int, capacity: int, *, deciding: bool) -> None:
+    """A press application is filed, or approved, only while the pool has a free place."""
+    if approved >= capacity:
+        more = "; waitlist the application or revoke another first" if deciding else ""
+        raise PoolFull(f"All {capacity} places of the press pool are taken{more}.",
+                       pool_capacity=capacity)
+
+
+def name_warnings(given_name: str, family_name: str) -> list[str]:
+    """What the applicant may have got wrong without it being invalid."""
+    warnings = []
+    if given_name.isupper() and not family_name.isupper() and len(given_name) > 1:
+        warnings.append(
+            "given_name is in capitals, as family names are on most identity documents:"
+            " are given_name and family_name swapped?"
+        )
+    return warnings
+
+
+class Fields(Protocol):
+    """An accreditation as the access rules read it (a database row): ``id``, ``category``,
+    ``delegation_id``."""
+
+    def __getitem__(self, key: str, /) -> Any: ...
+
+
+def may_read(principal: Principal, row: Fields) -> bool:
+    role = principal.role
+    if role in roles.PROTOCOL_OFFICE:
+        return True
+    if role is Role.press_office:
+        return bool(row["category"] == Category.press)
+    if role is Role.focal_point:
+        return bool(row["delegation_id"] == principal.delegation_id)
+    if role is Role.applicant:
+        return bool(row["id"] == principal.accreditation_id)
+    return False
+
+
+def check_may_read(principal: Principal | None, row: Fields) -> None:
+    """The applicant, its delegation's focal point, the office in charge of its category."""
+    if principal is None:
+        raise Unauthorized("A bearer token is required (Authorization: Bearer <token>).")
+    if not may_read(principal, row):
+        raise Forbidden("This token does not give access to this accreditation.")
+
+
+def check_may_act(principal: Principal, action: Action, row: Fields) -> None:
+    """Whether ``principal`` may take ``action`` on this accreditation (403 if not)."""
+    category = Category(row["category"])
+    role = principal.role
+    if action in DECISIONS:
+        check_may_decide(role, category)
+    elif action is Action.withdraw:
+        own = (role is Role.applicant and principal.accreditation_id == row["id"]) or (
+            role is Role.focal_point and principal.delegation_id == row["delegation_id"]
+        )
+        if not own:
+            raise Forbidden("Only the applicant or the delegation's focal point may withdraw.")
+    elif action is Action.revoke:
+        if role not in roles.REVOKERS:
+            raise Forbidden("Only organisers may revoke an accreditation.")
+        if role is not Role.admin:
+            check_may_decide(role, category)
+
+
+def check_reason(action: Action, reason: str | None) -> None:
+    if action is Action.reject and not reason:
+        raise Invalid("Some fields are invalid.", [
+            {"field": "reason", "message": "a rejection needs a reason", "type": "value_error"}])
+
+
+def list_scope(
+    principal: Principal, category: Category | None, delegation_id: UUID | None
+) -> tuple[Category | None, UUID | None]:
+    """The filters a listing runs with: the press office sees the press, a focal point its
+    own delegation, the protocol office everything (403 for a filter outside the scope)."""
+    if principal.role is Role.press_office:
+        if category not in (None, Category.press):
+            raise Forbidden("The spokesperson's office sees press accreditations only.")
+        return Category.press, delegation_id
+    if principal.role is Role.focal_point:
+        if delegation_id not in (None, principal.delegation_id):
+            raise Forbidden("A focal point sees its own delegation only.")
+        return category, principal.delegation_id
+    if principal.role not in roles.PROTOCOL_OFFICE:
+        raise Forbidden("This token cannot list accreditations.")
+    return category, delegation_id

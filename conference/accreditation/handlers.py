@@ -1,10 +1,13 @@
-"""HTTP handlers for accreditations: thin, one repository call each."""
+"""HTTP handlers for accreditations: each parses, calls one use-case of ``service.py``, answers.
+
+A route with a body checks its role set before reading the body (401/403 before 400/422)."""
 
 from __future__ import annotations
 
 from aiohttp import web
 
-from conference.accreditation import repo
+from conference import roles
+from conference.accreditation import service
 from conference.accreditation.domain import Action
 from conference.accreditation.models import (
     Accreditation,
@@ -15,9 +18,8 @@ from conference.accreditation.models import (
     ListQuery,
     ReasonIn,
 )
-from conference.auth import ORGANISERS, Role
-from conference.conferences.repo import conference_by_slug
-from conference.http.context import connection, need, now, principal, transaction
+from conference.errors import Refusal
+from conference.http.context import need, now, pool_key, principal
 from conference.http.io import json_response, parse, parse_optional, path_uuid, query_params
 from conference.http.limits import limit_registration
 from conference.http.routes import RouteTable
@@ -35,9 +37,8 @@ async def register(request: web.Request) -> web.Response:
     if principal(request) is None:
         limit_registration(request)
     body = await parse(request, AccreditationIn)
-    async with connection(request) as conn:  # one statement: a transaction of its own
-        created = await repo.register(conn, request.match_info["slug"], body,
-                                      principal(request), now(request))
+    created = await service.register(request.app[pool_key], request.match_info["slug"], body,
+                                     principal(request), now(request))
     return json_response(created, status=201)
 
 
@@ -46,11 +47,9 @@ async def register(request: web.Request) -> web.Response:
             query=ListQuery, response=AccreditationPage, tag="accreditations",
             errors=(401, 403, 404, 422))
 async def list_accreditations(request: web.Request) -> web.Response:
-    actor = need(request, *ORGANISERS, Role.focal_point)
+    actor = need(request, *roles.ACCREDITATION_READERS)
     q = query_params(request, ListQuery)
-    async with connection(request) as conn:
-        conference = await conference_by_slug(conn, request.match_info["slug"])
-        page = await repo.list_page(conn, conference, q, actor)
+    page = await service.list_page(request.app[pool_key], request.match_info["slug"], q, actor)
     return json_response(page)
 
 
@@ -59,8 +58,7 @@ async def list_accreditations(request: web.Request) -> web.Response:
             tag="accreditations", errors=(401, 403, 404))
 async def get_accreditation(request: web.Request) -> web.Response:
     accreditation_id = path_uuid(request, "accreditation_id")
-    async with connection(request) as conn:
-        acc = await repo.get_with_history(conn, accreditation_id, principal(request))
+    acc = await service.get(request.app[pool_key], accreditation_id, principal(request))
     return json_response(acc)
 
 
@@ -68,14 +66,17 @@ async def get_accreditation(request: web.Request) -> web.Response:
             who="press_office (press), protocol (others), admin", body=DecisionIn,
             response=Accreditation, tag="accreditations", errors=(400, 401, 403, 404, 409, 422))
 async def decide(request: web.Request) -> web.Response:
-    actor = need(request, Role.press_office, Role.protocol, Role.admin)
+    actor = need(request, *roles.DECIDERS)
     accreditation_id = path_uuid(request, "accreditation_id")
-    await request.read()  # the whole body, before a connection is held
-    async with transaction(request) as conn:
-        await repo.authorise(conn, accreditation_id, Action.approve, actor)
+    pool = request.app[pool_key]
+    try:
         body = await parse(request, DecisionIn)
-        acc = await repo.change(conn, accreditation_id, Action(body.decision), actor,
-                                body.reason, now(request))
+    except Refusal:
+        # Scope first: a caller who may not decide on it learns nothing from field errors.
+        await service.authorise(pool, accreditation_id, Action.approve, actor)
+        raise
+    acc = await service.decide(pool, accreditation_id, body.decision, body.reason, actor,
+                               now(request))
     return json_response(acc)
 
 
@@ -83,12 +84,11 @@ async def decide(request: web.Request) -> web.Response:
             who="the applicant, own focal point", body=ReasonIn, response=Accreditation,
             tag="accreditations", errors=(401, 403, 404, 409, 422))
 async def withdraw(request: web.Request) -> web.Response:
-    actor = need(request, Role.applicant, Role.focal_point)
+    actor = need(request, *roles.WITHDRAWERS)
     accreditation_id = path_uuid(request, "accreditation_id")
     body = await parse_optional(request, ReasonIn)
-    async with transaction(request) as conn:
-        acc = await repo.change(conn, accreditation_id, Action.withdraw, actor, body.reason,
-                                now(request))
+    acc = await service.withdraw(request.app[pool_key], accreditation_id, body.reason, actor,
+                                 now(request))
     return json_response(acc)
 
 
@@ -96,10 +96,9 @@ async def withdraw(request: web.Request) -> web.Response:
             who="protocol, press_office (press), admin", body=ReasonIn, response=Accreditation,
             tag="accreditations", errors=(401, 403, 404, 409, 422))
 async def revoke(request: web.Request) -> web.Response:
-    actor = need(request, Role.protocol, Role.press_office, Role.admin)
+    actor = need(request, *roles.REVOKERS)
     accreditation_id = path_uuid(request, "accreditation_id")
     body = await parse_optional(request, ReasonIn)
-    async with transaction(request) as conn:
-        acc = await repo.change(conn, accreditation_id, Action.revoke, actor, body.reason,
-                                now(request))
+    acc = await service.revoke(request.app[pool_key], accreditation_id, body.reason, actor,
+                               now(request))
     return json_response(acc)

@@ -12,8 +12,8 @@ from zoneinfo import ZoneInfo
 import asyncpg
 from babel.dates import format_date
 
-from conference.accreditation.repo import Q as AQ
-from conference.accreditation.repo import from_row
+from conference.accreditation import repo
+from conference.accreditation.models import Accreditation
 from conference.auth import Role, issue_token
 from conference.conferences.models import Conference
 from conference.conferences.repo import conference_by_id
@@ -104,7 +104,7 @@ async def accreditation_notices(
 ) -> ConsumerResult:
     """The letters of one change of an accreditation; a letter that cannot be built is parked
     alone (the others go)."""
-    row = await conn.fetchrow(AQ["accreditation_by_id"], uuid.UUID(event.subject_id or ""))
+    row = await repo.row_by_id(conn, uuid.UUID(event.subject_id or ""))
     if row is None or row["erased_at"] is not None:
         return ConsumerResult()
     letters: list[NewDelivery] = []
@@ -120,7 +120,7 @@ async def accreditation_notices(
 async def _letters(
     conn: asyncpg.Connection, event: EventRow, ctx: DispatchContext, row: asyncpg.Record
 ) -> AsyncIterator[NewDelivery | Parked]:
-    a = from_row(row)
+    a = repo.from_row(row)
     conference = await _conference(conn, ctx, row["conference_id"])
     lang = a.language
     name = f"{a.given_name} {a.family_name}"
@@ -143,10 +143,7 @@ async def _letters(
             for notice in await _press_office_notices(conn, ctx, event, conference, a):
                 yield notice
         return
-    reason = await conn.fetchval(
-        "SELECT reason FROM accreditation_history WHERE accreditation_id = $1"
-        " ORDER BY id DESC LIMIT 1", a.id,
-    )
+    reason = await repo.latest_reason(conn, a.id)
     template = {"approved": "decision_approved", "rejected": "decision_rejected",
                 "waitlisted": "decision_waitlisted", "revoked": "revoked"}[status]
     yield _mail(ctx, event, conference, template, lang, a.email, name, a.id,
@@ -155,17 +152,19 @@ async def _letters(
 
 async def _press_office_notices(
     conn: asyncpg.Connection, ctx: DispatchContext, event: EventRow, conference: Conference,
-    a: Any,
+    a: Accreditation,
 ) -> list[NewDelivery | Parked]:
+    press = a.press
+    assert press is not None  # only press applications reach the press office
     recipients = [(s.email, s.name) for s in conference.spokespersons if s.email]
     if not recipients:
         recipients = [(conference.organiser_email, "")]
-    approved = await conn.fetchval(AQ["count_approved_press"], conference.id)
+    approved = await repo.count_approved_press(conn, conference.id)
     lang = "fr" if "fr" == conference.languages[0] else "en"
     context = {
-        "given_name": a.given_name, "family_name": a.family_name, "outlet": a.press.outlet,
-        "role": ROLE_NAMES[lang][a.press.role.value], "country": a.press.country,
-        "press_card_number": a.press.press_card_number,
+        "given_name": a.given_name, "family_name": a.family_name, "outlet": press.outlet,
+        "role": ROLE_NAMES[lang][press.role.value], "country": press.country,
+        "press_card_number": press.press_card_number,
         "received": a.submitted_at.astimezone(ZoneInfo(conference.timezone)).isoformat(
             timespec="minutes"
         ),

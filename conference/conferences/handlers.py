@@ -1,13 +1,12 @@
-"""HTTP handlers for conferences and delegations."""
+"""HTTP handlers for conferences and delegations: each parses, calls one use-case of
+``service.py``, answers."""
 
 from __future__ import annotations
 
 from aiohttp import web
 
-from conference.auth import Role, issue_token
-from conference.conferences import repo
-from conference.conferences.events import ConferenceCreated
-from conference.conferences.events import DelegationCreated as DelegationEvent
+from conference import roles
+from conference.conferences import service
 from conference.conferences.models import (
     Conference,
     ConferenceIn,
@@ -15,10 +14,9 @@ from conference.conferences.models import (
     DelegationIn,
     DelegationList,
 )
-from conference.http.context import connection, need, transaction
+from conference.http.context import need, now, pool_key, principal
 from conference.http.io import json_response, parse
 from conference.http.routes import RouteTable
-from conference.outbox.events import record
 
 routes = RouteTable()
 
@@ -27,20 +25,16 @@ routes = RouteTable()
             body=ConferenceIn, response=Conference, status=201, tag="conferences",
             errors=(400, 401, 403, 409, 413, 422))
 async def create_conference(request: web.Request) -> web.Response:
-    actor = need(request, Role.admin)
+    actor = need(request, *roles.ADMINS)
     body = await parse(request, ConferenceIn)
-    async with transaction(request) as conn:
-        conference = await repo.insert_conference(conn, body)
-        await record(conn, "conference.created", ConferenceCreated(slug=conference.slug),
-                     conference_id=conference.id, subject_id=conference.id, actor=actor.actor)
+    conference = await service.create_conference(request.app[pool_key], body, actor)
     return json_response(conference, status=201)
 
 
 @routes.add("GET", "/api/v1/conferences/{slug}", summary="A conference", response=Conference,
             tag="conferences", errors=(404,))
 async def get_conference(request: web.Request) -> web.Response:
-    async with connection(request) as conn:
-        conference = await repo.conference_by_slug(conn, request.match_info["slug"])
+    conference = await service.get_conference(request.app[pool_key], request.match_info["slug"])
     return json_response(conference)
 
 
@@ -48,29 +42,17 @@ async def get_conference(request: web.Request) -> web.Response:
             who="admin, protocol", body=DelegationIn, response=DelegationCreated, status=201,
             tag="delegations", errors=(400, 401, 403, 404, 409, 422))
 async def create_delegation(request: web.Request) -> web.Response:
-    actor = need(request, Role.admin, Role.protocol)
+    actor = need(request, *roles.PROTOCOL_OFFICE)
     body = await parse(request, DelegationIn)
-    async with transaction(request) as conn:
-        conference = await repo.conference_by_slug(conn, request.match_info["slug"])
-        delegation = await repo.insert_delegation(conn, conference.id, body)
-        token = await issue_token(conn, Role.focal_point, delegation_id=delegation.id)
-        await record(
-            conn, "delegation.created",
-            DelegationEvent(delegation_id=delegation.id, kind=delegation.kind,
-                            country=delegation.country),
-            conference_id=conference.id, subject_id=delegation.id, actor=actor.actor,
-        )
-    return json_response(
-        DelegationCreated(**delegation.model_dump(), focal_point_token=token), status=201
-    )
+    created = await service.create_delegation(request.app[pool_key], request.match_info["slug"],
+                                              body, actor, now(request))
+    return json_response(created, status=201)
 
 
 @routes.add("GET", "/api/v1/conferences/{slug}/delegations", summary="The delegations",
             who="admin, protocol", response=DelegationList, tag="delegations",
             errors=(401, 403, 404))
 async def list_delegations(request: web.Request) -> web.Response:
-    need(request, Role.admin, Role.protocol)
-    async with connection(request) as conn:
-        conference = await repo.conference_by_slug(conn, request.match_info["slug"])
-        items = await repo.delegations_of(conn, conference.id)
-    return json_response(DelegationList(items=items))
+    delegations = await service.list_delegations(request.app[pool_key],
+                                                 request.match_info["slug"], principal(request))
+    return json_response(delegations)

@@ -1,29 +1,37 @@
 -- name: insert_conference
+-- A new conference; no row when the slug is taken.
 INSERT INTO conference (slug, title, venue, timezone, starts_on, ends_on, patron, hosts, languages,
                         press_opens_at, press_closes_at, press_pool_capacity,
                         security_list_deadline, spokespersons, organiser_email, protocol,
                         retention_days, vetting_retention_days)
-VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18)
+VALUES (:slug, :title, :venue, :timezone, :starts_on, :ends_on, :patron, :hosts, :languages,
+        :press_opens_at, :press_closes_at, :press_pool_capacity,
+        :security_list_deadline, :spokespersons, :organiser_email, :protocol,
+        :retention_days, :vetting_retention_days)
 ON CONFLICT (slug) DO NOTHING
 RETURNING *
 
 -- name: conference_by_slug
-SELECT * FROM conference WHERE slug = $1
+-- The conference of a slug.
+SELECT * FROM conference WHERE slug = :slug
 
 -- name: conference_by_id
-SELECT * FROM conference WHERE id = $1
+-- The conference of an id.
+SELECT * FROM conference WHERE id = :conference_id
 
 -- name: lock_conference
-SELECT * FROM conference WHERE id = $1 FOR UPDATE
+-- The conference, locked until the transaction ends (serialises the press pool's decisions).
+SELECT * FROM conference WHERE id = :conference_id FOR UPDATE
 
 -- name: insert_delegation
-INSERT INTO delegation (conference_id, kind, country, organisation, focal_point_name, focal_point_email)
-VALUES ($1, $2, $3, $4, $5, $6)
+-- A new delegation; no row when the conference already has one for this country or
+-- organisation.
+INSERT INTO delegation (conference_id, kind, country, organisation, focal_point_name,
+                        focal_point_email)
+VALUES (:conference_id, :kind, :country, :organisation, :focal_point_name, :focal_point_email)
 ON CONFLICT DO NOTHING
 RETURNING *
 
 -- name: delegations_of
-SELECT * FROM delegation WHERE conference_id = $1 ORDER BY created_at, id
-
--- name: delegation_by_id
-SELECT * FROM delegation WHERE id = $1
+-- A conference's delegations, in the order they were created.
+SELECT * FROM delegation WHERE conference_id = :conference_id ORDER BY created_at, id

@@ -1,4 +1,5 @@
-"""Conferences and delegations: SQL in, models out. The caller owns the transaction."""
+"""Conferences and delegations: the SQL of ``queries.sql`` and the mapping of its rows to
+models. The caller (``service.py``) owns the transaction."""
 
 from __future__ import annotations
 
@@ -17,7 +18,7 @@ from conference.conferences.models import (
     Organisation,
 )
 from conference.db.sql import queries_beside
-from conference.errors import Duplicate, NotFound
+from conference.errors import NotFound
 
 Q = queries_beside(__file__)
 
@@ -51,29 +52,40 @@ def conference_from_row(row: asyncpg.Record) -> Conference:
     )
 
 
-async def insert_conference(conn: asyncpg.Connection, c: ConferenceIn) -> Conference:
+async def insert_conference(conn: asyncpg.Connection, c: ConferenceIn) -> Conference | None:
+    """The new conference, or None when the slug is taken."""
     d = c.model_dump(mode="json")
-    row = await conn.fetchrow(
-        Q["insert_conference"], c.slug, d["title"], d["venue"], c.timezone, c.starts_on,
-        c.ends_on, d["patron"], d["hosts"], list(c.languages),
-        c.press_registration.opens_at, c.press_registration.closes_at,
-        c.press_registration.pool_capacity, c.security_list_deadline, d["spokespersons"],
-        c.organiser_email, d["protocol"], c.retention_days, c.vetting_retention_days,
-    )
-    if row is None:
-        raise Duplicate(f"A conference with slug {c.slug!r} already exists.", field="slug")
-    return conference_from_row(row)
+    row = await conn.fetchrow(*Q.bind("insert_conference",
+        slug=c.slug, title=d["title"], venue=d["venue"], timezone=c.timezone,
+        starts_on=c.starts_on, ends_on=c.ends_on, patron=d["patron"], hosts=d["hosts"],
+        languages=list(c.languages), press_opens_at=c.press_registration.opens_at,
+        press_closes_at=c.press_registration.closes_at,
+        press_pool_capacity=c.press_registration.pool_capacity,
+        security_list_deadline=c.security_list_deadline, spokespersons=d["spokespersons"],
+        organiser_email=c.organiser_email, protocol=d["protocol"],
+        retention_days=c.retention_days, vetting_retention_days=c.vetting_retention_days,
+    ))
+    return conference_from_row(row) if row else None
+
+
+async def find_by_slug(conn: asyncpg.Connection | asyncpg.Pool, slug: str) -> Conference | None:
+    row = await conn.fetchrow(*Q.bind("conference_by_slug", slug=slug))
+    return conference_from_row(row) if row else None
+
+
+# The three below answer 404 for a missing conference: other domains' handlers and consumers
+# read conferences through them.
 
 
 async def conference_by_slug(conn: asyncpg.Connection | asyncpg.Pool, slug: str) -> Conference:
-    row = await conn.fetchrow(Q["conference_by_slug"], slug)
-    if row is None:
+    conference = await find_by_slug(conn, slug)
+    if conference is None:
         raise NotFound(f"No conference {slug!r}.")
-    return conference_from_row(row)
+    return conference
 
 
 async def conference_by_id(conn: asyncpg.Connection, conference_id: UUID) -> Conference:
-    row = await conn.fetchrow(Q["conference_by_id"], conference_id)
+    row = await conn.fetchrow(*Q.bind("conference_by_id", conference_id=conference_id))
     if row is None:
         raise NotFound("No such conference.")
     return conference_from_row(row)
@@ -81,7 +93,7 @@ async def conference_by_id(conn: asyncpg.Connection, conference_id: UUID) -> Con
 
 async def lock_conference(conn: asyncpg.Connection, conference_id: UUID) -> Conference:
     """The conference row, locked until the transaction ends (serialises capacity checks)."""
-    row = await conn.fetchrow(Q["lock_conference"], conference_id)
+    row = await conn.fetchrow(*Q.bind("lock_conference", conference_id=conference_id))
     if row is None:
         raise NotFound("No such conference.")
     return conference_from_row(row)
@@ -108,25 +120,19 @@ def delegation_from_row(row: asyncpg.Record) -> Delegation:
 
 async def insert_delegation(
     conn: asyncpg.Connection, conference_id: UUID, d: DelegationIn
-) -> Delegation:
+) -> Delegation | None:
+    """The new delegation, or None when the conference already has one for this country or
+    organisation."""
     organisation: dict[str, Any] | None = (
         d.organisation.model_dump(mode="json") if d.organisation else None
     )
-    row = await conn.fetchrow(
-        Q["insert_delegation"], conference_id, d.kind, d.country, organisation,
-        d.focal_point.name, d.focal_point.email,
-    )
-    if row is None:
-        what = d.country or (d.organisation.name if d.organisation else "")
-        raise Duplicate(f"This conference already has a delegation for {what}.",
-                        field="country" if d.country else "organisation.name")
-    return delegation_from_row(row)
+    row = await conn.fetchrow(*Q.bind("insert_delegation",
+        conference_id=conference_id, kind=d.kind, country=d.country, organisation=organisation,
+        focal_point_name=d.focal_point.name, focal_point_email=d.focal_point.email,
+    ))
+    return delegation_from_row(row) if row else None
 
 
 async def delegations_of(conn: asyncpg.Connection, conference_id: UUID) -> list[Delegation]:
-    return [delegation_from_row(r) for r in await conn.fetch(Q["delegations_of"], conference_id)]
-
-
-async def delegation_by_id(conn: asyncpg.Connection, delegation_id: UUID) -> Delegation | None:
-    row = await conn.fetchrow(Q["delegation_by_id"], delegation_id)
-    return delegation_from_row(row) if row else None
+    return [delegation_from_row(r)
+            for r in await conn.fetch(*Q.bind("delegations_of", conference_id=conference_id))]

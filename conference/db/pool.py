@@ -1,4 +1,4 @@
-"""The asyncpg pool, with JSON codecs, and the transaction helper."""
+"""The asyncpg pool, with JSON codecs, and the connection and transaction helpers."""
 
 from __future__ import annotations
 
@@ -53,15 +53,26 @@ async def connect(url: str) -> asyncpg.Connection:
     return conn
 
 
+Database = asyncpg.Pool | asyncpg.Connection
+"""What a use-case is handed: the pool (it takes a connection of its own), or a connection
+already in use, when the caller composes the use-case into a transaction of its own (the demo
+loader, the personal-data export)."""
+
+
 @asynccontextmanager
-async def connection(pool: asyncpg.Pool) -> AsyncIterator[asyncpg.Connection]:
-    """A pooled connection, typed as the connection it proxies (for the repositories)."""
-    async with pool.acquire() as conn:
+async def connection(db: Database) -> AsyncIterator[asyncpg.Connection]:
+    """A connection of ``db``: one of the pool's for the block (typed as the connection it
+    proxies, for the repositories), or the connection itself."""
+    if not isinstance(db, asyncpg.Pool):
+        yield db  # a connection, or a pool's connection proxy
+        return
+    async with db.acquire() as conn:
         yield cast(asyncpg.Connection, conn)
 
 
 @asynccontextmanager
-async def transaction(pool: asyncpg.Pool) -> AsyncIterator[asyncpg.Connection]:
-    """A pooled connection in a transaction: what a use-case runs in."""
-    async with pool.acquire() as conn, conn.transaction():
-        yield cast(asyncpg.Connection, conn)
+async def transaction(db: Database) -> AsyncIterator[asyncpg.Connection]:
+    """A connection of ``db`` in a transaction (a savepoint when one is already open): what a
+    use-case runs in."""
+    async with connection(db) as conn, conn.transaction():
+        yield conn

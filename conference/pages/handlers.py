@@ -1,12 +1,12 @@
 """Pages for people, rendered on the server (jinja2), in French and English, with no JavaScript:
 
 * ``GET``/``POST /{slug}/press``: the press registration form. The POST files the application
-  through the same code as the API (``conference.accreditation.repo.register`` in one
-  transaction, so the event, and from it the spokesperson contact notice, follow from the
+  through the same use-case as the API (``conference.accreditation.service.register``, one
+  statement, so the event, and from it the spokesperson contact notice, follow from the
   outbox) and shows what happens next, the spokesperson's office and the private link.
 * ``GET /a/{access_token}``: the application behind the private link (an applicant token):
   status, history, a withdraw button before the decision (``POST /a/{access_token}/withdraw``,
-  through ``conference.accreditation.repo.change``), and after approval the personal calendar
+  through ``conference.accreditation.service.withdraw``), and after approval the personal calendar
   feed and the badge (``GET /a/{access_token}/badge``).
 * ``GET /{slug}/programme``: the latest published programme by day and room.
 
@@ -31,7 +31,7 @@ import jinja2
 from aiohttp import web
 from pydantic import ValidationError
 
-from conference.accreditation import repo as accreditations
+from conference.accreditation import service as accreditations
 from conference.accreditation.domain import TRANSITIONS, Action, Category, Status
 from conference.accreditation.models import Accreditation, AccreditationIn, ReasonIn
 from conference.accreditation.notices import conference_dates
@@ -40,8 +40,8 @@ from conference.badges import repo as badges
 from conference.badges.handlers import badge_response
 from conference.badges.render import render_png
 from conference.calendar.invitations import feed_url
+from conference.conferences import service as conferences
 from conference.conferences.models import Conference
-from conference.conferences.repo import conference_by_slug
 from conference.errors import (
     Duplicate,
     IllegalTransition,
@@ -56,7 +56,6 @@ from conference.http.context import (
     pool_key,
     settings_key,
     signer_key,
-    transaction,
 )
 from conference.http.limits import TooManyRequests, limit_registration, limit_token_failure
 from conference.http.routes import RouteTable
@@ -208,8 +207,8 @@ def _press_page(
             media=HTML, error_media=PAGE_ERRORS, errors=(404,))
 @page
 async def press_form(request: web.Request) -> web.Response:
-    async with connection(request) as conn:
-        conference = await conference_by_slug(conn, request.match_info["slug"])
+    conference = await conferences.get_conference(request.app[pool_key],
+                                                  request.match_info["slug"])
     language = choose_language(request, conference.languages[0])
     cookies: dict[str, str] = {}
     nonce = csrf.ensure_nonce(request, cookies)
@@ -235,8 +234,8 @@ def _press_errors(exc: ValidationError, t: Translator) -> tuple[dict[str, str], 
             tag="pages", media=HTML, error_media=PAGE_ERRORS, errors=(403, 404, 409, 413, 422, 429))
 @page
 async def press_submit(request: web.Request) -> web.Response:
-    async with connection(request) as conn:
-        conference = await conference_by_slug(conn, request.match_info["slug"])
+    conference = await conferences.get_conference(request.app[pool_key],
+                                                  request.match_info["slug"])
     language = choose_language(request, conference.languages[0])
     t = Translator(language)
     form = await request.post()
@@ -267,8 +266,8 @@ async def press_submit(request: web.Request) -> web.Response:
         errors, general = _press_errors(exc, t)
         return show(nonce, cookies, values, errors=errors, message=general, status=422)
     try:
-        async with transaction(request) as conn:
-            created = await accreditations.register(conn, conference.slug, body, None, now(request))
+        created = await accreditations.register(request.app[pool_key], conference.slug, body,
+                                                None, now(request))
     except Duplicate:
         return show(nonce, cookies, values, errors={"email": t("duplicate")}, status=409)
     except WindowClosed:
@@ -309,9 +308,9 @@ async def _status_page(
     errors: dict[str, str] | None = None, message: str | None = None, status: int = 200,
 ) -> web.Response:
     assert p.accreditation_id is not None
-    async with connection(request) as conn:
-        acc: Accreditation = await accreditations.get_with_history(conn, p.accreditation_id, p)
-        conference = await conference_by_slug(conn, acc.conference)
+    pool = request.app[pool_key]
+    acc: Accreditation = await accreditations.get(pool, p.accreditation_id, p)
+    conference = await conferences.get_conference(pool, acc.conference)
     language = choose_language(request, acc.language, negotiate=False)
     t = Translator(language)
     signer = _signer(request)
@@ -369,9 +368,8 @@ async def application_withdraw(request: web.Request) -> web.StreamResponse:
         return await _status_page(request, p, status=422,
                                   errors={"reason": field_message(t, "reason", dict(err))})
     try:
-        async with transaction(request) as conn:
-            await accreditations.change(conn, p.accreditation_id, Action.withdraw, p,
-                                        body.reason, now(request))
+        await accreditations.withdraw(request.app[pool_key], p.accreditation_id, body.reason, p,
+                                      now(request))
     except IllegalTransition as exc:
         status = t(f"status_{exc.extra.get('status_now', 'submitted')}").lower()
         return await _status_page(request, p, message=t("cannot_withdraw", status=status),
@@ -416,8 +414,9 @@ def _programme_days(sessions: list[Any], timezone: str) -> list[dict[str, Any]]:
             tag="pages", media=HTML, error_media=PAGE_ERRORS, errors=(404,))
 @page
 async def programme_page(request: web.Request) -> web.Response:
+    conference = await conferences.get_conference(request.app[pool_key],
+                                                  request.match_info["slug"])
     async with connection(request) as conn:
-        conference = await conference_by_slug(conn, request.match_info["slug"])
         try:
             version = await programmes.programme(conn, conference, with_participants=False)
         except NotFound:

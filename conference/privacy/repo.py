@@ -11,6 +11,7 @@ from uuid import UUID
 import asyncpg
 
 from conference.accreditation import repo as accreditations
+from conference.accreditation import service as accreditation_service
 from conference.auth import Principal, Role
 from conference.db.sql import queries_beside
 from conference.errors import Forbidden, NotFound
@@ -39,7 +40,9 @@ async def export(
     conn: asyncpg.Connection, accreditation_id: UUID, principal: Principal | None, now: datetime,
     exporters: Mapping[str, Exporter],
 ) -> PersonalData:
-    row = await accreditations.get_row(conn, accreditation_id)
+    row = await accreditations.row_by_id(conn, accreditation_id)
+    if row is None:
+        raise NotFound("No such accreditation.")
     allowed = principal is not None and (
         principal.role is Role.admin
         or (principal.role is Role.applicant and principal.accreditation_id == row["id"])
@@ -50,7 +53,7 @@ async def export(
 
             raise Unauthorized("A bearer token is required.")
         raise Forbidden("Only the person (with its token) and admin may export personal data.")
-    acc = await accreditations.get_with_history(conn, accreditation_id, principal)
+    acc = await accreditation_service.get(conn, accreditation_id, principal)
     vetting = None
     # The person's own vetting data is theirs to see (and admin's); nobody else's export has it.
     if principal.role in (Role.admin, Role.applicant):
@@ -97,7 +100,9 @@ async def erase(
 async def check_may_record_vetting(
     conn: asyncpg.Connection, accreditation_id: UUID, principal: Principal
 ) -> asyncpg.Record:
-    row = await accreditations.get_row(conn, accreditation_id)
+    row = await accreditations.row_by_id(conn, accreditation_id)
+    if row is None:
+        raise NotFound("No such accreditation.")
     own = (principal.role is Role.applicant and principal.accreditation_id == row["id"]) or (
         principal.role is Role.focal_point and principal.delegation_id == row["delegation_id"])
     if not own and principal.role not in (Role.admin, Role.protocol):

@@ -1,0 +1,220 @@
+"""The use-cases of accreditations: file, read, list, decide, withdraw, revoke.
+
+Each authorises (the role sets of ``conference.roles``, the object rules of ``domain.py``),
+validates, writes through ``repo.py`` with its history row and its domain event, and owns its
+transaction: handed the pool it takes a connection of its own, handed a connection it runs
+inside the caller's transaction (a savepoint).
+"""
+
+from __future__ import annotations
+
+import base64
+from datetime import datetime
+from uuid import UUID, uuid4
+
+from conference import roles
+from conference.accreditation import domain, repo
+from conference.accreditation.domain import Action, Category, Status
+from conference.accreditation.events import AccreditationChanged
+from conference.accreditation.models import (
+    Accreditation,
+    AccreditationCreated,
+    AccreditationIn,
+    AccreditationPage,
+    ListQuery,
+)
+from conference.auth import Principal, new_secret, require, token_hash
+from conference.conferences import repo as conferences
+from conference.db.pool import Database, connection, transaction
+from conference.errors import Duplicate, Forbidden, Invalid, NotFound, Unauthorized
+from conference.outbox.events import record
+
+
+async def register(
+    pool: Database, slug: str, body: AccreditationIn, actor: Principal | None, now: datetime
+) -> AccreditationCreated:
+    """File an application in the conference ``slug``: refused when there is no such conference
+    (404), out of scope (401, 403), out of the press window or with the pool full, duplicate
+    (409), or naming a delegation of another conference (422).
+
+    One statement (``register`` in queries.sql) does the checks that need the database and
+    writes the row, its history row, its domain event and the applicant's token: atomic on its
+    own, and in the caller's transaction when handed a connection that has one.
+    """
+    async with connection(pool) as conn:
+        try:
+            delegation_id = domain.check_may_register(actor, body.category, body.delegation_id)
+        except (Unauthorized, Forbidden):
+            if not await repo.conference_exists(conn, slug):
+                raise NotFound(f"No conference {slug!r}.") from None
+            raise
+        if delegation_id != body.delegation_id:
+            body = body.model_copy(update={"delegation_id": delegation_id})
+        accreditation_id = uuid4()
+        exempt = domain.press_window_exempt(actor)
+        payload = AccreditationChanged(
+            accreditation_id=accreditation_id, category=body.category.value,
+            status=Status.submitted.value, from_status=None, delegation_id=body.delegation_id,
+        )
+        secret = new_secret()
+        row = await repo.register(
+            conn, slug, body, accreditation_id=accreditation_id, now=now, window_exempt=exempt,
+            actor=actor.actor if actor else "applicant",
+            event_type=f"accreditation.{Status.submitted.value}",
+            payload=payload.model_dump(mode="json"), token_hash=token_hash(secret),
+        )
+    if row is None:
+        raise NotFound(f"No conference {slug!r}.")
+    domain.check_press_window(body.category, exempt, row["press_opens_at"],
+                              row["press_closes_at"], now)
+    if body.category is Category.press:
+        domain.check_pool_has_room(row["press_approved"], row["press_pool_capacity"],
+                                   deciding=False)
+    if not row["delegation_known"]:
+        raise Invalid(
+            "Unknown delegation.",
+            [{"field": "delegation_id", "message": "no such delegation in this conference",
+              "type": "unknown_delegation"}],
+        )
+    if not row["inserted"]:
+        raise Duplicate(
+            "This person already has an application for this conference.", field="email"
+        )
+    return repo.from_row(row, cls=AccreditationCreated, access_token=secret,
+                         warnings=domain.name_warnings(body.given_name, body.family_name))
+
+
+async def get(pool: Database, accreditation_id: UUID, actor: Principal | None) -> Accreditation:
+    """One accreditation with its history, for whoever may read it (401, 403, 404)."""
+    async with connection(pool) as conn:
+        row = await repo.row_by_id(conn, accreditation_id)
+        if row is None:
+            raise NotFound("No such accreditation.")
+        domain.check_may_read(actor, row)
+        return repo.from_row(row, await repo.history_of(conn, accreditation_id))
+
+
+async def list_page(
+    pool: Database, slug: str, query: ListQuery, actor: Principal | None
+) -> AccreditationPage:
+    """A page of the conference's accreditations, within what ``actor`` may see."""
+    principal = require(actor, *roles.ACCREDITATION_READERS)
+    after = _seq(query.cursor)
+    async with connection(pool) as conn:
+        conference = await conferences.conference_by_slug(conn, slug)
+        category, delegation_id = domain.list_scope(principal, query.category,
+                                                    query.delegation_id)
+        rows = await repo.page(
+            conn, conference.id, category=category.value if category else None,
+            status=query.status.value if query.status else None, delegation_id=delegation_id,
+            after_seq=after, limit=query.limit + 1,
+        )
+    more = len(rows) > query.limit
+    rows = rows[: query.limit]
+    return AccreditationPage(
+        items=[repo.from_row(r) for r in rows],
+        next_cursor=_cursor(rows[-1]["seq"]) if more and rows else None,
+    )
+
+
+async def authorise(
+    pool: Database, accreditation_id: UUID, action: Action, actor: Principal
+) -> None:
+    """Whether ``actor`` may take ``action`` on the accreditation (403, 404), before a request
+    body is validated: a caller without scope learns nothing from field errors."""
+    async with connection(pool) as conn:
+        row = await repo.row_by_id(conn, accreditation_id)
+    if row is None:
+        raise NotFound("No such accreditation.")
+    domain.check_may_act(actor, action, row)
+
+
+async def decide(
+    pool: Database, accreditation_id: UUID, decision: Action | str, reason: str | None,
+    actor: Principal | None, now: datetime,
+) -> Accreditation:
+    """Approve, reject (with a reason) or waitlist: the press office for the press, the
+    protocol office for the rest, admin for all. Approving press needs a free pool place."""
+    principal = require(actor, *roles.DECIDERS)
+    try:
+        action = Action(decision)
+    except ValueError:
+        action = None
+    if action not in domain.DECISIONS:
+        raise Invalid("Some fields are invalid.", [
+            {"field": "decision", "message": "approve, reject or waitlist",
+             "type": "literal_error"}])
+    assert action is not None
+    return await _change(pool, accreditation_id, action, reason, principal, now)
+
+
+async def withdraw(
+    pool: Database, accreditation_id: UUID, reason: str | None, actor: Principal | None,
+    now: datetime,
+) -> Accreditation:
+    """The applicant (or its delegation's focal point) withdraws before the decision."""
+    principal = require(actor, *roles.WITHDRAWERS)
+    return await _change(pool, accreditation_id, Action.withdraw, reason, principal, now)
+
+
+async def revoke(
+    pool: Database, accreditation_id: UUID, reason: str | None, actor: Principal | None,
+    now: datetime,
+) -> Accreditation:
+    """An organiser's office revokes an accreditation of its categories (admin: any)."""
+    principal = require(actor, *roles.REVOKERS)
+    return await _change(pool, accreditation_id, Action.revoke, reason, principal, now)
+
+
+async def _change(
+    pool: Database, accreditation_id: UUID, action: Action, reason: str | None,
+    actor: Principal, now: datetime,
+) -> Accreditation:
+    """One action of the state machine, with its history row and its event."""
+    async with transaction(pool) as conn:
+        row = await repo.lock(conn, accreditation_id)
+        if row is None:
+            raise NotFound("No such accreditation.")
+        domain.check_may_act(actor, action, row)
+        domain.check_reason(action, reason)
+        current = Status(row["status"])
+        new = domain.transition(current, action)
+        if new is Status.approved and row["category"] == Category.press:
+            conference = await conferences.lock_conference(conn, row["conference_id"])
+            domain.check_pool_has_room(
+                await repo.count_approved_press(conn, conference.id),
+                conference.press_registration.pool_capacity, deciding=True)
+        updated = await repo.set_status(conn, accreditation_id, new, now,
+                                        decided=action in domain.DECISIONS)
+        await repo.insert_history(conn, accreditation_id, at=now, actor=actor.actor,
+                                  action=action.value, from_status=current, to_status=new,
+                                  reason=reason)
+        await record(
+            conn, f"accreditation.{new.value}",
+            AccreditationChanged(
+                accreditation_id=accreditation_id, category=updated["category"],
+                status=new.value, from_status=current.value,
+                delegation_id=updated["delegation_id"],
+            ),
+            conference_id=updated["conference_id"], subject_id=accreditation_id,
+            actor=actor.actor,
+        )
+        return repo.from_row(updated, await repo.history_of(conn, accreditation_id))
+
+
+def _cursor(seq: int) -> str:
+    return base64.urlsafe_b64encode(f"s{seq}".encode()).decode().rstrip("=")
+
+
+def _seq(cursor: str | None) -> int:
+    if not cursor:
+        return 0
+    try:
+        raw = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)).decode()
+        seq = int(raw[1:]) if raw.startswith("s") else -1
+        if not 0 <= seq < 2**63:
+            raise ValueError
+        return seq
+    except ValueError:
+        raise Invalid("Bad cursor.", [{"field": "cursor", "message": "not a cursor this"
+                                       " service gave", "type": "bad_cursor"}]) from None

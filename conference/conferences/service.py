@@ -1,0 +1,77 @@
+"""The use-cases of conferences and delegations. Each authorises (``conference.roles``), writes
+through ``repo.py`` with its domain event, and owns its transaction: handed the pool it takes a
+connection of its own, handed a connection it runs inside the caller's transaction."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from conference import roles
+from conference.auth import Principal, Role, issue_token, require
+from conference.conferences import repo
+from conference.conferences.events import ConferenceCreated
+from conference.conferences.events import DelegationCreated as DelegationEvent
+from conference.conferences.models import (
+    Conference,
+    ConferenceIn,
+    DelegationCreated,
+    DelegationIn,
+    DelegationList,
+)
+from conference.db.pool import Database, connection, transaction
+from conference.errors import Duplicate
+from conference.outbox.events import record
+
+
+async def create_conference(
+    pool: Database, body: ConferenceIn, actor: Principal | None
+) -> Conference:
+    """A new conference (admin); 409 when its slug is taken."""
+    principal = require(actor, *roles.ADMINS)
+    async with transaction(pool) as conn:
+        conference = await repo.insert_conference(conn, body)
+        if conference is None:
+            raise Duplicate(f"A conference with slug {body.slug!r} already exists.", field="slug")
+        await record(conn, "conference.created", ConferenceCreated(slug=conference.slug),
+                     conference_id=conference.id, subject_id=conference.id,
+                     actor=principal.actor)
+    return conference
+
+
+async def get_conference(pool: Database, slug: str) -> Conference:
+    """The conference of ``slug`` (public); 404 when there is none."""
+    async with connection(pool) as conn:
+        return await repo.conference_by_slug(conn, slug)
+
+
+async def create_delegation(
+    pool: Database, slug: str, body: DelegationIn, actor: Principal | None,
+    now: datetime | None = None,
+) -> DelegationCreated:
+    """A new delegation of the conference ``slug`` (protocol office) with its focal point's
+    token, shown once; 409 when the conference already has this country or organisation.
+    (``now``: when it is created, for a token's lifetime.)"""
+    principal = require(actor, *roles.PROTOCOL_OFFICE)
+    async with transaction(pool) as conn:
+        conference = await repo.conference_by_slug(conn, slug)
+        delegation = await repo.insert_delegation(conn, conference.id, body)
+        if delegation is None:
+            what = body.country or (body.organisation.name if body.organisation else "")
+            raise Duplicate(f"This conference already has a delegation for {what}.",
+                            field="country" if body.country else "organisation.name")
+        token = await issue_token(conn, Role.focal_point, delegation_id=delegation.id)
+        await record(
+            conn, "delegation.created",
+            DelegationEvent(delegation_id=delegation.id, kind=delegation.kind,
+                            country=delegation.country),
+            conference_id=conference.id, subject_id=delegation.id, actor=principal.actor,
+        )
+    return DelegationCreated(**delegation.model_dump(), focal_point_token=token)
+
+
+async def list_delegations(pool: Database, slug: str, actor: Principal | None) -> DelegationList:
+    """The conference's delegations (protocol office), in the order they were created."""
+    require(actor, *roles.PROTOCOL_OFFICE)
+    async with connection(pool) as conn:
+        conference = await repo.conference_by_slug(conn, slug)
+        return DelegationList(items=await repo.delegations_of(conn, conference.id))
