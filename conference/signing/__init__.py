@@ -14,6 +14,10 @@ import secrets
 
 import asyncpg
 
+from conference.db.sql import queries_beside
+
+Q = queries_beside(__file__)
+
 
 def _b64(data: bytes) -> str:
     return base64.urlsafe_b64encode(data).decode().rstrip("=")
@@ -85,10 +89,7 @@ class Signer:
 async def load_signer(conn: asyncpg.Connection | asyncpg.Pool, name: str = "signing") -> Signer:
     """The shared key, created on first use (concurrent first uses agree on one key)."""
     key = await conn.fetchval(
-        "INSERT INTO server_secret (name, secret) VALUES ($1, $2)"
-        " ON CONFLICT (name) DO NOTHING RETURNING secret",
-        name, secrets.token_bytes(32),
-    )
+        *Q.bind("create_secret", secret_name=name, secret=secrets.token_bytes(32)))
     if key is None:
-        key = await conn.fetchval("SELECT secret FROM server_secret WHERE name = $1", name)
+        key = await conn.fetchval(*Q.bind("secret_by_name", secret_name=name))
     return Signer(bytes(key))
