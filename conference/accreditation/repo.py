@@ -7,7 +7,7 @@ use-cases that combine them (and own the transaction) in ``service.py``.
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Any, TypeVar
+from typing import Any
 from uuid import UUID
 
 import asyncpg
@@ -16,6 +16,7 @@ from conference.accreditation.domain import Status
 from conference.accreditation.domain import check_may_read as check_may_read  # badges reads it
 from conference.accreditation.models import (
     Accreditation,
+    AccreditationCreated,
     AccreditationIn,
     HistoryEntry,
     PressDetails,
@@ -23,37 +24,34 @@ from conference.accreditation.models import (
 from conference.db.sql import queries_beside
 
 Q = queries_beside(__file__)
-A = TypeVar("A", bound=Accreditation)
 
 
-def from_row(row: asyncpg.Record, history: list[HistoryEntry] | None = None, *,
-             cls: type[A] = Accreditation, **extra: object) -> A:  # type: ignore[assignment]
+def _fields(row: asyncpg.Record) -> dict[str, Any]:
     press = None
     if row["category"] == "press" and row["press_outlet"] is not None:
         press = PressDetails(
             outlet=row["press_outlet"], press_card_number=row["press_card_number"],
             role=row["press_role"], country=row["press_country"],
         )
-    return cls(
-        id=row["id"],
-        conference=row["conference_slug"],
-        category=row["category"],
-        status=row["status"],
-        given_name=row["given_name"],
-        family_name=row["family_name"],
-        email=row["email"],
-        language=row["language"],
-        gender=row["gender"],
-        press=press,
-        delegation_id=row["delegation_id"],
-        rank=row["rank"],
-        function=row["function"],
-        in_office_since=row["in_office_since"],
-        submitted_at=row["submitted_at"],
-        decided_at=row["decided_at"],
-        history=history,
-        **extra,
-    )
+    return {
+        "id": row["id"], "conference": row["conference_slug"], "category": row["category"],
+        "status": row["status"], "given_name": row["given_name"],
+        "family_name": row["family_name"], "email": row["email"], "language": row["language"],
+        "gender": row["gender"], "press": press, "delegation_id": row["delegation_id"],
+        "rank": row["rank"], "function": row["function"],
+        "in_office_since": row["in_office_since"], "submitted_at": row["submitted_at"],
+        "decided_at": row["decided_at"],
+    }
+
+
+def from_row(row: asyncpg.Record, history: list[HistoryEntry] | None = None) -> Accreditation:
+    return Accreditation(**_fields(row), history=history)
+
+
+def created_from_row(
+    row: asyncpg.Record, *, access_token: str, warnings: list[str]
+) -> AccreditationCreated:
+    return AccreditationCreated(**_fields(row), access_token=access_token, warnings=warnings)
 
 
 async def conference_exists(conn: asyncpg.Connection, slug: str) -> bool:
@@ -119,8 +117,10 @@ async def set_status(
     conn: asyncpg.Connection, accreditation_id: UUID, status: Status, now: datetime,
     *, decided: bool,
 ) -> asyncpg.Record:
-    row: asyncpg.Record = await conn.fetchrow(*Q.bind("set_status",
-        accreditation_id=accreditation_id, status=status.value, now=now, decided=decided))
+    row: asyncpg.Record | None = await conn.fetchrow(*Q.bind(
+        "set_status", accreditation_id=accreditation_id, status=status.value, now=now,
+        decided=decided))
+    assert row is not None  # the caller holds the row's lock
     return row
 
 

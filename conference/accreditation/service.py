@@ -80,8 +80,8 @@ async def register(
         raise Duplicate(
             "This person already has an application for this conference.", field="email"
         )
-    return repo.from_row(row, cls=AccreditationCreated, access_token=secret,
-                         warnings=domain.name_warnings(body.given_name, body.family_name))
+    return repo.created_from_row(
+        row, access_token=secret, warnings=domain.name_warnings(body.given_name, body.family_name))
 
 
 async def get(pool: Database, accreditation_id: UUID, actor: Principal | None) -> Accreditation:

@@ -9,11 +9,13 @@ from __future__ import annotations
 
 from datetime import datetime
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from aiohttp import web
 from babel.dates import format_date, format_datetime, format_time
 
 LANGUAGES = ("fr", "en")
+_DateTime = datetime  # ``Translator.datetime`` hides the name in the class body
 
 STRINGS: dict[str, dict[str, str]] = {
     "fr": {
@@ -311,18 +313,16 @@ class Translator:
                                locale=self.language)
         return format_date(moment, "full", locale=self.language)
 
-    def datetime(self, moment: datetime, timezone: str) -> str:
+    def datetime(self, moment: _DateTime, timezone: str) -> str:
         """``5 décembre 2012 à 09:30`` / ``5 December 2012, 09:30``, in the conference's zone."""
         pattern = "d MMMM y 'à' HH:mm" if self.language == "fr" else "d MMMM y, HH:mm"
         return format_datetime(moment, pattern, tzinfo=_zone(timezone), locale=self.language)
 
-    def time(self, moment: datetime, timezone: str) -> str:
+    def time(self, moment: _DateTime, timezone: str) -> str:
         return format_time(moment, "HH:mm", tzinfo=_zone(timezone), locale=self.language)
 
 
-def _zone(name: str) -> Any:
-    from zoneinfo import ZoneInfo
-
+def _zone(name: str) -> ZoneInfo:
     return ZoneInfo(name)
 
 
