@@ -12,6 +12,8 @@ import base64
 from datetime import datetime
 from uuid import UUID, uuid4
 
+from asyncpg import Record
+
 from conference import roles
 from conference.accreditation import domain, repo
 from conference.accreditation.domain import Action, Category, Status
@@ -65,9 +67,16 @@ async def register(
         )
     if row is None:
         raise NotFound(f"No conference {slug!r}.")
-    domain.check_press_window(body.category, exempt, row["press_opens_at"],
-                              row["press_closes_at"], now)
-    if body.category is Category.press:
+    _check_filed(row, body.category, exempt, now)
+    return repo.created_from_row(
+        row, access_token=secret, warnings=domain.name_warnings(body.given_name, body.family_name))
+
+
+def _check_filed(row: Record, category: Category, exempt: bool, now: datetime) -> None:
+    """Why the ``register`` statement did not file, in the order the rules apply."""
+    domain.check_press_window(category, exempt, row["press_opens_at"], row["press_closes_at"],
+                              now)
+    if category is Category.press:
         domain.check_pool_has_room(row["press_approved"], row["press_pool_capacity"],
                                    deciding=False)
     if not row["delegation_known"]:
@@ -80,8 +89,6 @@ async def register(
         raise Duplicate(
             "This person already has an application for this conference.", field="email"
         )
-    return repo.created_from_row(
-        row, access_token=secret, warnings=domain.name_warnings(body.given_name, body.family_name))
 
 
 async def get(pool: Database, accreditation_id: UUID, actor: Principal | None) -> Accreditation:

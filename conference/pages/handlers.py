@@ -230,6 +230,19 @@ def _press_errors(exc: ValidationError, t: Translator) -> tuple[dict[str, str], 
     return errors, general
 
 
+def _press_application(values: dict[str, str]) -> AccreditationIn:
+    """The form's fields as an application (a field left empty is absent)."""
+    data: dict[str, Any] = {"category": Category.press.value}
+    for name in ("given_name", "family_name", "email", "language"):
+        if values[name]:
+            data[name] = values[name]
+    press: dict[str, Any] = {name: values[name] for name in ("outlet", "press_card_number",
+                                                             "role") if values[name]}
+    press["country"] = values["country"] or None
+    data["press"] = press
+    return AccreditationIn.model_validate(data)
+
+
 @routes.add("POST", "/{slug}/press", summary="Submit the press registration form (HTML)",
             tag="pages", media=HTML, error_media=PAGE_ERRORS, errors=(403, 404, 409, 413, 422, 429))
 @page
@@ -252,16 +265,8 @@ async def press_submit(request: web.Request) -> web.Response:
         limit_registration(request)
     except TooManyRequests:
         return show(nonce, cookies, values, message=t("too_many"), status=429)
-    data: dict[str, Any] = {"category": Category.press.value}
-    for name in ("given_name", "family_name", "email", "language"):
-        if values[name]:
-            data[name] = values[name]
-    press: dict[str, Any] = {name: values[name] for name in ("outlet", "press_card_number",
-                                                             "role") if values[name]}
-    press["country"] = values["country"] or None
-    data["press"] = press
     try:
-        body = AccreditationIn.model_validate(data)
+        body = _press_application(values)
     except ValidationError as exc:
         errors, general = _press_errors(exc, t)
         return show(nonce, cookies, values, errors=errors, message=general, status=422)

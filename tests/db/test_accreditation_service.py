@@ -1,0 +1,62 @@
+"""The accreditation use-cases as the screens call them (without HTTP): each authorises and
+validates on its own, and runs inside the caller's transaction when handed a connection."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import asyncpg
+import pytest
+
+from conference.accreditation import service
+from conference.accreditation.domain import Status
+from conference.accreditation.models import AccreditationIn
+from conference.auth import Principal, Role
+from conference.conferences import service as conferences
+from conference.conferences.models import ConferenceIn
+from conference.errors import Forbidden, IllegalTransition, Invalid, Unauthorized
+from tests.conftest import conference_body, press_body
+
+ADMIN = Principal(token_id=1, role=Role.admin)
+PRESS_OFFICE = Principal(token_id=2, role=Role.press_office)
+PROTOCOL = Principal(token_id=3, role=Role.protocol)
+
+
+async def test_use_cases_authorise_validate_and_record_without_http(
+    db: asyncpg.Connection,
+) -> None:
+    now = datetime.now(UTC)
+    conference = await conferences.create_conference(
+        db, ConferenceIn.model_validate(conference_body()), ADMIN)
+    created = await service.register(db, conference.slug, AccreditationIn.model_validate(
+        press_body()), None, now)
+    assert created.status is Status.submitted and created.access_token
+
+    with pytest.raises(Forbidden):  # press decisions belong to the spokesperson's office
+        await service.decide(db, created.id, "approve", None, PROTOCOL, now)
+    with pytest.raises(Unauthorized):
+        await service.decide(db, created.id, "approve", None, None, now)
+    with pytest.raises(Invalid) as refused:
+        await service.decide(db, created.id, "reject", None, PRESS_OFFICE, now)
+    assert refused.value.extra["errors"][0]["field"] == "reason"
+    with pytest.raises(Invalid) as refused:
+        await service.decide(db, created.id, "withdraw", None, PRESS_OFFICE, now)
+    assert refused.value.extra["errors"][0]["field"] == "decision"
+
+    approved = await service.decide(db, created.id, "approve", None, PRESS_OFFICE, now)
+    assert approved.status is Status.approved
+    assert [h.action for h in approved.history or []] == ["submit", "approve"]
+    with pytest.raises(IllegalTransition):
+        await service.decide(db, created.id, "approve", None, PRESS_OFFICE, now)
+
+    # Handed a connection in a transaction, the change is the caller's to keep or roll back.
+    tx = db.transaction()
+    await tx.start()
+    revoked = await service.revoke(db, created.id, "badge lost", PRESS_OFFICE, now)
+    assert revoked.status is Status.revoked
+    await tx.rollback()
+    again = await service.get(db, created.id, ADMIN)
+    assert again.status is Status.approved
+    events = await db.fetch("SELECT type FROM domain_event WHERE subject_id = $1 ORDER BY id",
+                            str(created.id))
+    assert [e["type"] for e in events] == ["accreditation.submitted", "accreditation.approved"]
