@@ -11,7 +11,6 @@ from uuid import UUID
 import asyncpg
 
 from conference.accreditation import repo as accreditations
-from conference.accreditation import service as accreditation_service
 from conference.auth import Principal, Role
 from conference.db.sql import queries_beside
 from conference.errors import Forbidden, NotFound
@@ -53,7 +52,7 @@ async def export(
 
             raise Unauthorized("A bearer token is required.")
         raise Forbidden("Only the person (with its token) and admin may export personal data.")
-    acc = await accreditation_service.get(conn, accreditation_id, principal)
+    acc = accreditations.from_row(row, await accreditations.history_of(conn, accreditation_id))
     vetting = None
     # The person's own vetting data is theirs to see (and admin's); nobody else's export has it.
     if principal.role in (Role.admin, Role.applicant):
