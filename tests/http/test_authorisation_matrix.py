@@ -49,6 +49,7 @@ EXPECTED: dict[str, frozenset[str] | str] = {
     "list_deliveries": ADMIN,
     "retry_delivery": ADMIN,
     "retry_event": ADMIN,
+    "attendance_of": PROTOCOL,
     "create_webhook": ADMIN,
     "list_webhooks": ADMIN,
     "delete_webhook": ADMIN,

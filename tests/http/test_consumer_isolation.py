@@ -129,9 +129,10 @@ async def test_a_consumer_that_keeps_failing_is_parked_and_retried_after_the_fix
         status, created, _ = await api.call("POST", f"{BASE}/accreditations",
                                             json=press_body())
         assert status == 201, created
-        # The acknowledgement and the press office's notices arrive all the same.
-        letters = await smtp.wait_for(2)
-        assert {m["To"].addresses[0].addr_spec for m in letters} >= {"marie.dupont@example.org"}
+        # The acknowledgement and the two spokespersons' notices arrive all the same.
+        letters = await smtp.wait_for(3)
+        assert {m["To"].addresses[0].addr_spec for m in letters} == {
+            "marie.dupont@example.org", "michele.cercone@example.org", "tove.ernst@example.org"}
 
         async def failed() -> list[dict[str, Any]]:
             code, page, _ = await api.call("GET", f"{BASE}/events?status=failed", role="admin")
