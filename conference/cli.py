@@ -200,6 +200,7 @@ def _run_app(settings: Settings, url: str, *, worker: bool, reuse_port: bool = F
     web.run_app(
         app, host=settings.http.host, port=settings.http.port, access_log_class=AccessLogger,
         print=None, handle_signals=True, reuse_port=reuse_port or None,
+        keepalive_timeout=settings.http.read_timeout_seconds,
     )
 
 

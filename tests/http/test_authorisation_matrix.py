@@ -67,7 +67,7 @@ EXPECTED: dict[str, frozenset[str] | str] = {
     "create_pool": ORGANISERS, "list_pools": ORGANISERS, "add_pool_member": ORGANISERS,
     "remove_pool_member": ORGANISERS, "check_in": ORGANISERS, "list_check_ins": PROTOCOL,
     # system
-    "healthz": ANYONE, "readyz": ANYONE, "metrics": ANYONE, "openapi": ANYONE,
+    "healthz": ANYONE, "readyz": ANYONE, "metrics": ADMIN, "openapi": ANYONE,
     # pages for people
     "pages_css": ANYONE, "press_form": ANYONE, "programme_page": ANYONE,
     "application_page": ANYONE, "application_badge": ANYONE,
