@@ -32,8 +32,9 @@ SELECT at, actor, action, from_status, to_status, reason
 FROM accreditation_history WHERE accreditation_id = $1 ORDER BY id
 
 -- name: count_approved_press
+-- An erased person no longer holds a place.
 SELECT count(*) FROM accreditation
-WHERE conference_id = $1 AND category = 'press' AND status = 'approved'
+WHERE conference_id = $1 AND category = 'press' AND status = 'approved' AND erased_at IS NULL
 
 -- name: list_accreditations
 SELECT a.*, c.slug AS conference_slug
@@ -63,7 +64,8 @@ WITH gate AS (
                AS window_open,
            ($2::text <> 'press'
             OR (SELECT count(*) FROM accreditation a
-                WHERE a.conference_id = c.id AND a.category = 'press' AND a.status = 'approved')
+                WHERE a.conference_id = c.id AND a.category = 'press' AND a.status = 'approved'
+                  AND a.erased_at IS NULL)
                < c.press_pool_capacity) AS pool_open,
            ($12::uuid IS NULL
             OR EXISTS (SELECT 1 FROM delegation d WHERE d.id = $12::uuid AND d.conference_id = c.id))
