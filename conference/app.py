@@ -18,7 +18,7 @@ from conference.auth import resolve_token
 from conference.badges import handlers as badges
 from conference.calendar import handlers as calendar
 from conference.conferences import handlers as conferences
-from conference.errors import Unauthorized
+from conference.errors import Forbidden, Unauthorized
 from conference.http import system
 from conference.http.context import (
     clock_key,
@@ -60,6 +60,7 @@ from conference.runtime import (
 )
 from conference.settings import Settings
 from conference.signing import load_signer
+from conference.tokens import handlers as tokens
 from conference.webhooks import handlers as webhooks
 
 
@@ -68,7 +69,7 @@ def route_table() -> list[Route]:
     return [route for table in (system.routes, conferences.routes, accreditation.routes,
                                 programme.routes, calendar.routes, badges.routes, privacy.routes,
                                 operations.routes, webhooks.routes, replies.routes,
-                                pages.routes)
+                                tokens.routes, pages.routes)
             for route in table]
 
 
@@ -107,7 +108,10 @@ async def auth_middleware(request: web.Request, handler: Handler) -> web.StreamR
         p = await resolve_token(request.app[pool_key], secret)
         if p is None:
             limit_token_failure(request)
-            raise Unauthorized("Unknown or revoked token.")
+            raise Unauthorized("Unknown, expired or revoked token.")
+        if p.read_only and request.method not in _SAFE:
+            raise Forbidden("This accreditation was revoked or withdrawn: its access token now"
+                            " only reads its status and its export.")
         request[principal_key] = p
     return await handler(request)
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import ipaddress
 import os
+from datetime import timedelta
 from pathlib import Path
 from typing import Any, Literal
 
@@ -91,6 +92,26 @@ class HttpSettings(_Section):
         return self.trusted_proxies
 
 
+class TokenSettings(_Section):
+    default_expires: str = "90d"
+    """Lifetime of staff and focal-point tokens when ``--expires`` is not given (``30d``,
+    ``12h``, ``2w`` or ``never``); focal-point tokens made with a delegation get it too."""
+
+    @field_validator("default_expires")
+    @classmethod
+    def _lifetime(cls, value: str) -> str:
+        from conference.tokens.domain import parse_lifetime
+
+        parse_lifetime(value)
+        return value
+
+    @property
+    def default_lifetime(self) -> timedelta | None:
+        from conference.tokens.domain import parse_lifetime
+
+        return parse_lifetime(self.default_expires)
+
+
 class MetricsSettings(_Section):
     host: str | None = None
     """A separate listen address serving ``/metrics`` to anyone who reaches it (keep it
@@ -159,6 +180,7 @@ class Settings(BaseSettings):
     worker: WorkerSettings = WorkerSettings()
     limits: LimitSettings = LimitSettings()
     metrics: MetricsSettings = MetricsSettings()
+    tokens: TokenSettings = TokenSettings()
     calendar: CalendarSettings = CalendarSettings()
     mail: MailSettings = MailSettings()
     smtp_in: SmtpInSettings = SmtpInSettings()

@@ -15,7 +15,7 @@ from conference.conferences.models import (
     DelegationIn,
     DelegationList,
 )
-from conference.http.context import connection, need, transaction
+from conference.http.context import connection, need, now, settings_key, transaction
 from conference.http.io import json_response, parse
 from conference.http.routes import RouteTable
 from conference.outbox.events import record
@@ -53,7 +53,9 @@ async def create_delegation(request: web.Request) -> web.Response:
     async with transaction(request) as conn:
         conference = await repo.conference_by_slug(conn, request.match_info["slug"])
         delegation = await repo.insert_delegation(conn, conference.id, body)
-        token = await issue_token(conn, Role.focal_point, delegation_id=delegation.id)
+        lifetime = request.app[settings_key].tokens.default_lifetime
+        token = await issue_token(conn, Role.focal_point, delegation_id=delegation.id,
+                                  expires_at=now(request) + lifetime if lifetime else None)
         await record(
             conn, "delegation.created",
             DelegationEvent(delegation_id=delegation.id, kind=delegation.kind,

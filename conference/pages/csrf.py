@@ -3,8 +3,8 @@
 How it works (the "signed double-submit cookie" pattern):
 
 * A page with a form makes sure the browser holds a ``csrf`` cookie: 128 random bits,
-  ``HttpOnly``, ``SameSite=Strict``, ``Path=/`` (``Secure`` when the service is reached over https). It carries no
-  identity, and the service stores nothing.
+  ``HttpOnly``, ``SameSite=Strict``, ``Path=/`` (``Secure`` when the service is reached over
+  https, its ``public_url``). It carries no identity, and the service stores nothing.
 * The form's hidden ``csrf`` field holds ``Signer.sign("csrf:<form>", "<nonce>~<issued>")``
   (conference/signing.py, the server's HMAC key from the database): the cookie's nonce, when
   the token was issued, and, in the purpose, which form it is for (``press:<slug>``,
