@@ -36,7 +36,8 @@ from conference.outbox.dispatch import Consumers
 from conference.outbox.events import Payload
 from conference.outbox.worker import Worker
 from conference.privacy import events as privacy_events
-from conference.privacy.repo import Exporter, purge_due
+from conference.privacy.repo import Exporter
+from conference.privacy.service import purge_due
 from conference.programme import events as programme_events
 from conference.programme import repo as programme
 from conference.replies import events as replies_events

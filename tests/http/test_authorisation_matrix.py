@@ -42,7 +42,7 @@ EXPECTED: dict[str, frozenset[str] | str] = {
     "export_personal_data": frozenset({"admin", "applicant"}),
     "erase_personal_data": ADMIN,
     "revoke_token": ADMIN,
-    "put_vetting": PROTOCOL | {"applicant"},
+    "put_vetting": PROTOCOL,  # P is approved: its applicant no longer changes vetting data
     "get_vetting": PROTOCOL,
     # conferences, delegations, events, deliveries, webhooks
     "create_conference": ADMIN,

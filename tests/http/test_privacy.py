@@ -9,7 +9,7 @@ from typing import Any
 import asyncpg
 
 from conference.db.pool import connect
-from conference.privacy.repo import purge_due
+from conference.privacy.service import purge_due
 from tests.conftest import Api, conference_body, press_body
 from tests.http.conftest_programme import payloads
 from tests.support import RecordingSMTP, current_token
