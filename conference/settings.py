@@ -112,6 +112,12 @@ class TokenSettings(_Section):
         return parse_lifetime(self.default_expires)
 
 
+class WebhookSettings(_Section):
+    allow_private: bool = False
+    """Allow webhook endpoints on loopback, link-local and private addresses (and plain http):
+    for tests and closed networks only."""
+
+
 class MetricsSettings(_Section):
     host: str | None = None
     """A separate listen address serving ``/metrics`` to anyone who reaches it (keep it
@@ -181,6 +187,7 @@ class Settings(BaseSettings):
     limits: LimitSettings = LimitSettings()
     metrics: MetricsSettings = MetricsSettings()
     tokens: TokenSettings = TokenSettings()
+    webhooks: WebhookSettings = WebhookSettings()
     calendar: CalendarSettings = CalendarSettings()
     mail: MailSettings = MailSettings()
     smtp_in: SmtpInSettings = SmtpInSettings()

@@ -6,8 +6,7 @@ from aiohttp import web
 
 from conference.auth import Role
 from conference.errors import NotFound
-from conference.http.context import need, now
-from conference.http.context import pool_key as _pool
+from conference.http.context import connection, need, now
 from conference.http.routes import RouteTable
 from conference.tokens import service
 
@@ -20,6 +19,6 @@ async def revoke_token(request: web.Request) -> web.Response:
     raw = request.match_info["token_id"]
     if not raw.isdigit() or len(raw) > 18:
         raise NotFound(f"No token {raw!r}.")
-    async with request.app[_pool].acquire() as conn:
+    async with connection(request) as conn:
         await service.revoke(conn, int(raw), actor, now(request))
     return web.Response(status=204)
