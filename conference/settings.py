@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import ipaddress
 import os
+import re
 from datetime import timedelta
 from pathlib import Path
 from typing import Any, Literal
@@ -92,6 +93,20 @@ class HttpSettings(_Section):
         return self.trusted_proxies
 
 
+_UNITS = {"m": "minutes", "h": "hours", "d": "days", "w": "weeks"}
+
+
+def parse_lifetime(text: str) -> timedelta | None:
+    """``30d``, ``12h``, ``2w``, ``90m``; ``never`` for no expiry. ValueError otherwise."""
+    text = text.strip().lower()
+    if text == "never":
+        return None
+    m = re.fullmatch(r"(\d{1,6})([mhdw])", text)
+    if m is None or int(m.group(1)) == 0:
+        raise ValueError(f"not a lifetime: {text!r} (use e.g. 30d, 12h, 2w or never)")
+    return timedelta(**{_UNITS[m.group(2)]: int(m.group(1))})
+
+
 class TokenSettings(_Section):
     default_expires: str = "90d"
     """Lifetime of staff and focal-point tokens when ``--expires`` is not given (``30d``,
@@ -100,15 +115,11 @@ class TokenSettings(_Section):
     @field_validator("default_expires")
     @classmethod
     def _lifetime(cls, value: str) -> str:
-        from conference.tokens.domain import parse_lifetime
-
         parse_lifetime(value)
         return value
 
     @property
     def default_lifetime(self) -> timedelta | None:
-        from conference.tokens.domain import parse_lifetime
-
         return parse_lifetime(self.default_expires)
 
 

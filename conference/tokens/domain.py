@@ -2,23 +2,13 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import datetime
 from uuid import UUID
 
-_UNITS = {"m": "minutes", "h": "hours", "d": "days", "w": "weeks"}
+from conference.settings import parse_lifetime
 
-
-def parse_lifetime(text: str) -> timedelta | None:
-    """``30d``, ``12h``, ``2w``, ``90m``; ``never`` for no expiry. ValueError otherwise."""
-    text = text.strip().lower()
-    if text == "never":
-        return None
-    m = re.fullmatch(r"(\d{1,6})([mhdw])", text)
-    if m is None or int(m.group(1)) == 0:
-        raise ValueError(f"not a lifetime: {text!r} (use e.g. 30d, 12h, 2w or never)")
-    return timedelta(**{_UNITS[m.group(2)]: int(m.group(1))})
+__all__ = ["TokenView", "parse_lifetime"]
 
 
 @dataclass(frozen=True)
