@@ -23,9 +23,10 @@ exporters_key: web.AppKey[dict[str, Exporter]] = web.AppKey("personal_data_expor
             response=PersonalData, tag="privacy", errors=(401, 403, 404))
 async def export_personal_data(request: web.Request) -> web.Response:
     accreditation_id = path_uuid(request, "accreditation_id")
+    exporters: dict[str, Exporter] = request.app[exporters_key]
     async with connection(request) as conn:
         data = await service.export(conn, accreditation_id, principal(request), now(request),
-                                    request.app[exporters_key])
+                                    exporters)
     return json_response(data)
 
 
