@@ -237,6 +237,7 @@ async def test_the_export_holds_every_section_the_service_keeps_about_the_person
     assert (await scan(api, await _reference(api, acc["id"]), "press-centre"))["admitted"]
     assert (await scan(api, await _reference(api, other["id"]), "press-centre"))["admitted"]
     await smtp.wait_for(4)
+    token = await current_token(api.db_url, acc["id"])  # the approval letter replaced it
 
     status, data, _ = await api.call(
         "GET", f"/api/v1/accreditations/{acc['id']}/personal-data", role=token)
