@@ -62,6 +62,7 @@ EXPECTED: dict[str, frozenset[str] | str] = {
     "change_session": PROTOCOL, "cancel_session": PROTOCOL,
     "put_participant": PROTOCOL, "remove_participant": PROTOCOL,
     "speaking_order_of": PROTOCOL, "seating_of": PROTOCOL, "security_list_of": PROTOCOL,
+    "attendance_of": PROTOCOL,
     "precedence_of": PROTOCOL, "draw_starting_country": PROTOCOL,
     "publish_programme": PROTOCOL, "published_programme": ANYONE,
     # calendar
