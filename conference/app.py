@@ -18,7 +18,7 @@ from conference.auth import resolve_token
 from conference.badges import handlers as badges
 from conference.calendar import handlers as calendar
 from conference.conferences import handlers as conferences
-from conference.errors import Unauthorized
+from conference.errors import Forbidden, Unauthorized
 from conference.http import system
 from conference.http.context import (
     clock_key,
@@ -31,11 +31,18 @@ from conference.http.context import (
     signer_key,
     utcnow,
 )
-from conference.http.limits import limit_token_failure, limits_key, make_limits
+from conference.http.hygiene import body_middleware, read_timeout_key, security_headers
+from conference.http.limits import (
+    TrustedProxies,
+    limit_token_failure,
+    limits_key,
+    make_limits,
+)
 from conference.http.openapi import OpenAPIDocument
 from conference.http.problems import Handler, problem_middleware
 from conference.http.routes import Route
-from conference.logs import request_id_middleware
+from conference.http.system import serve_metrics
+from conference.logs import quiet_malformed_requests, request_id_middleware
 from conference.operations import handlers as operations
 from conference.outbox.wake import Waker
 from conference.outbox.worker import Worker
@@ -53,6 +60,7 @@ from conference.runtime import (
 )
 from conference.settings import Settings
 from conference.signing import load_signer
+from conference.tokens import handlers as tokens
 from conference.webhooks import handlers as webhooks
 
 
@@ -61,7 +69,7 @@ def route_table() -> list[Route]:
     return [route for table in (system.routes, conferences.routes, accreditation.routes,
                                 programme.routes, calendar.routes, badges.routes, privacy.routes,
                                 operations.routes, webhooks.routes, replies.routes,
-                                pages.routes)
+                                tokens.routes, pages.routes)
             for route in table]
 
 
@@ -100,7 +108,10 @@ async def auth_middleware(request: web.Request, handler: Handler) -> web.StreamR
         p = await resolve_token(request.app[pool_key], secret)
         if p is None:
             limit_token_failure(request)
-            raise Unauthorized("Unknown or revoked token.")
+            raise Unauthorized("Unknown, expired or revoked token.")
+        if p.read_only and request.method not in _SAFE:
+            raise Forbidden("This accreditation was revoked or withdrawn: its access token now"
+                            " only reads its status and its export.")
         request[principal_key] = p
     return await handler(request)
 
@@ -116,14 +127,17 @@ def create_app(
     app = web.Application(
         client_max_size=settings.http.max_body_bytes,
         middlewares=[request_id_middleware, wake_middleware, problem_middleware,
-                     auth_middleware],
+                     body_middleware, auth_middleware],
     )
+    quiet_malformed_requests()
+    app.on_response_prepare.append(security_headers)
+    app[read_timeout_key] = settings.http.read_timeout_seconds
     app[settings_key] = settings
     app[clock_key] = clock
     lim = settings.limits
     app[limits_key] = make_limits(lim.registrations_per_minute, lim.registration_burst,
                                   lim.token_lookups_per_minute, lim.token_lookup_burst,
-                                  settings.http.trust_forwarded)
+                                  TrustedProxies.parse(settings.http.proxies))
     app[max_body_key] = settings.http.max_body_bytes
     routes = route_table()
     app[openapi_key] = OpenAPIDocument(routes)
@@ -153,6 +167,10 @@ def create_app(
                     uid_domain=settings.mail.message_id_domain, clock=clock)
                 app[reply_endpoint_key] = endpoint
                 stack.push_async_callback(_close_server, endpoint)
+            if settings.metrics.host is not None:
+                runner = await serve_metrics(db.pool, settings.metrics.host,
+                                             settings.metrics.port)
+                stack.push_async_callback(runner.cleanup)
             yield
 
     app.cleanup_ctx.append(resources)

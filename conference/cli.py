@@ -36,8 +36,16 @@ def _parser() -> argparse.ArgumentParser:
     tsub = token.add_subparsers(dest="token_command", required=True)
     create = with_config(tsub.add_parser("create", help="print a new bearer token"))
     create.add_argument("--role", required=True,
-                        choices=["admin", "protocol", "press_office", "focal_point"])
+                        choices=["admin", "protocol", "press_office", "security", "door",
+                                 "focal_point"])
     create.add_argument("--delegation", help="delegation id (role focal_point)")
+    create.add_argument("--expires", help="lifetime: 30d, 12h, 2w or never"
+                        " (default: the setting tokens.default_expires)")
+    listing = with_config(tsub.add_parser("list", help="the tokens (never their secret)"))
+    listing.add_argument("--applicants", action="store_true",
+                         help="list the applicants' tokens too")
+    revoke = with_config(tsub.add_parser("revoke", help="revoke a token"))
+    revoke.add_argument("id", type=int, help="the token's id (from token list)")
     with_config(sub.add_parser("demo", help="load the Brussels 2012 launch conference"))
     sub.add_parser("export-schemas", help="rewrite schemas/ from the pydantic models")
     sub.add_parser("routes", help="print the route table the service answers")
@@ -86,7 +94,7 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "migrate":
             return asyncio.run(_migrate(settings))
         if args.command == "token":
-            return asyncio.run(_token(settings, args.role, args.delegation))
+            return asyncio.run(_token(settings, args))
         if args.command == "demo":
             return asyncio.run(_demo(settings))
     except (OSError, asyncpg.PostgresError) as exc:
@@ -132,21 +140,51 @@ async def _migrate(settings: Settings) -> int:
     return 0
 
 
-async def _token(settings: Settings, role: str, delegation: str | None) -> int:
+async def _token(settings: Settings, args: argparse.Namespace) -> int:
+    from datetime import UTC, datetime
     from uuid import UUID
 
-    from conference.auth import Role, issue_token
+    from conference.auth import Role
+    from conference.db.pool import connect
+    from conference.errors import NotFound
+    from conference.tokens import service
+    from conference.tokens.domain import parse_lifetime
 
-    if (role == "focal_point") != (delegation is not None):
-        print("conference: --delegation goes with --role focal_point", file=sys.stderr)
-        return 2
-    conn = await asyncpg.connect(await _url(settings))
+    now = datetime.now(UTC)
+    if args.token_command == "create":
+        if (args.role == "focal_point") != (args.delegation is not None):
+            print("conference: --delegation goes with --role focal_point", file=sys.stderr)
+            return 2
+        try:
+            lifetime = (parse_lifetime(args.expires) if args.expires is not None
+                        else settings.tokens.default_lifetime)
+            delegation = UUID(args.delegation) if args.delegation else None
+        except ValueError as exc:
+            print(f"conference: {exc}", file=sys.stderr)
+            return 2
+    conn = await connect(await _url(settings))  # with the JSON codecs (events)
     try:
-        secret = await issue_token(conn, Role(role),
-                                   delegation_id=UUID(delegation) if delegation else None)
+        if args.token_command == "create":
+            secret = await service.create(conn, Role(args.role), delegation_id=delegation,
+                                          lifetime=lifetime, now=now)
+            print(secret)
+        elif args.token_command == "list":
+            print("id\trole\tscope\tcreated\texpires\tstate")
+            for t in await service.list_all(conn, applicants=args.applicants):
+                print("\t".join([
+                    str(t.id), t.role, t.scope, t.created_at.isoformat(timespec="seconds"),
+                    t.expires_at.isoformat(timespec="seconds") if t.expires_at else "never",
+                    t.state(now) + (f" ({t.revoked_by})" if t.revoked_by else ""),
+                ]))
+        else:
+            try:
+                await service.revoke(conn, args.id, None, now)
+            except NotFound as exc:
+                print(f"conference: {exc.detail}", file=sys.stderr)
+                return 1
+            print(f"revoked token {args.id}")
     finally:
         await conn.close()
-    print(secret)
     return 0
 
 
@@ -200,6 +238,7 @@ def _run_app(settings: Settings, url: str, *, worker: bool, reuse_port: bool = F
     web.run_app(
         app, host=settings.http.host, port=settings.http.port, access_log_class=AccessLogger,
         print=None, handle_signals=True, reuse_port=reuse_port or None,
+        keepalive_timeout=settings.http.read_timeout_seconds,
     )
 
 

@@ -18,6 +18,7 @@ from datetime import UTC, datetime
 
 from aiohttp import web
 from aiohttp.abc import AbstractAccessLogger
+from aiohttp.http_exceptions import HttpProcessingError
 
 request_id: contextvars.ContextVar[str | None] = contextvars.ContextVar("request_id",
                                                                         default=None)
@@ -73,9 +74,37 @@ async def request_id_middleware(request: web.Request, handler: Handler) -> web.S
         request_id.reset(token)
 
 
+class _MalformedRequests(logging.Filter):
+    """Drops aiohttp's ERROR with traceback for a request it could not parse (it quotes the
+    client's bytes and address); the access log says it once, at INFO."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        exc = record.exc_info[1] if record.exc_info else None
+        return not isinstance(exc, HttpProcessingError)
+
+
+_malformed = _MalformedRequests()
+
+
+def quiet_malformed_requests() -> None:
+    """Install the filter on aiohttp's server logger (idempotent)."""
+    server = logging.getLogger("aiohttp.server")
+    if _malformed not in server.filters:
+        server.addFilter(_malformed)
+
+
 class AccessLogger(AbstractAccessLogger):
     def log(self, request: web.BaseRequest, response: web.StreamResponse, time: float) -> None:
-        route = getattr(getattr(request, "match_info", None), "route", None)
+        try:
+            match_info = request.match_info if isinstance(request, web.Request) else None
+        except AssertionError:  # aiohttp's way of saying the request was never routed
+            match_info = None
+        if match_info is None:  # not parsed: no route, no handler ran
+            self.logger.info("malformed request %s", response.status,
+                             extra={"route": "-", "status": response.status,
+                                    "ms": round(time * 1000, 1), "method": "-"})
+            return
+        route = getattr(match_info, "route", None)
         name = getattr(route, "name", None) or "-"
         self.logger.info(
             "%s %s %s", request.method, name, response.status,

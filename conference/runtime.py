@@ -36,12 +36,14 @@ from conference.outbox.dispatch import Consumers
 from conference.outbox.events import Payload
 from conference.outbox.worker import Worker
 from conference.privacy import events as privacy_events
-from conference.privacy.repo import Exporter, purge_due
+from conference.privacy.repo import Exporter
+from conference.privacy.service import purge_due
 from conference.programme import events as programme_events
 from conference.programme import repo as programme
 from conference.replies import events as replies_events
 from conference.replies import repo as replies
 from conference.settings import Settings
+from conference.tokens import events as tokens_events
 from conference.webhooks import repo as webhooks
 from conference.webhooks.sender import WebhookSender
 
@@ -54,7 +56,7 @@ def event_types() -> dict[str, type[Payload]]:
     for part in (conferences_events.EVENT_TYPES, accreditation_events.EVENT_TYPES,
                  programme_events.EVENT_TYPES, badges_events.EVENT_TYPES,
                  privacy_events.EVENT_TYPES, replies_events.EVENT_TYPES,
-                 operations_events.EVENT_TYPES):
+                 operations_events.EVENT_TYPES, tokens_events.EVENT_TYPES):
         clash = catalogue.keys() & part.keys()
         if clash:
             raise ValueError(f"event types declared twice: {sorted(clash)}")

@@ -6,11 +6,14 @@ Every setting is listed, commented, in ``config.example.toml``.
 
 from __future__ import annotations
 
+import ipaddress
 import os
+import re
+from datetime import timedelta
 from pathlib import Path
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 from pydantic_settings import (
     BaseSettings,
     PydanticBaseSettingsSource,
@@ -58,8 +61,79 @@ class HttpSettings(_Section):
     public_url: str | None = None
     """Base URL people reach the service at (for links in mail); default http://host:port."""
     max_body_bytes: int = Field(default=1024 * 1024, ge=1024)
+    trusted_proxies: int | list[str] = 0
+    """The reverse proxies in front of the service, as a number of hops or a list of their
+    networks (CIDR): the client's address is then the rightmost X-Forwarded-For entry no trusted
+    proxy added. 0 (the default): X-Forwarded-For is ignored."""
     trust_forwarded: bool = False
-    """Read the client's address from X-Forwarded-For (only behind a trusted proxy)."""
+    """Deprecated: the same as ``trusted_proxies = 1``."""
+    read_timeout_seconds: float = Field(default=30.0, gt=0)
+    """A client that sends nothing for this long, while its request is read or while it keeps
+    an idle connection, is disconnected."""
+
+    @field_validator("trusted_proxies")
+    @classmethod
+    def _proxies(cls, value: int | list[str]) -> int | list[str]:
+        if isinstance(value, int):
+            if value < 0:
+                raise ValueError("must be a number of proxies (0 or more) or a list of CIDRs")
+            return value
+        for v in value:
+            try:
+                ipaddress.ip_network(v, strict=False)
+            except ValueError:
+                raise ValueError(f"not a network (CIDR): {v!r}") from None
+        return value
+
+    @property
+    def proxies(self) -> int | list[str]:
+        """``trusted_proxies``, with the deprecated ``trust_forwarded`` meaning one proxy."""
+        if self.trust_forwarded and self.trusted_proxies in (0, []):
+            return 1
+        return self.trusted_proxies
+
+
+_UNITS = {"m": "minutes", "h": "hours", "d": "days", "w": "weeks"}
+
+
+def parse_lifetime(text: str) -> timedelta | None:
+    """``30d``, ``12h``, ``2w``, ``90m``; ``never`` for no expiry. ValueError otherwise."""
+    text = text.strip().lower()
+    if text == "never":
+        return None
+    m = re.fullmatch(r"(\d{1,6})([mhdw])", text)
+    if m is None or int(m.group(1)) == 0:
+        raise ValueError(f"not a lifetime: {text!r} (use e.g. 30d, 12h, 2w or never)")
+    return timedelta(**{_UNITS[m.group(2)]: int(m.group(1))})
+
+
+class TokenSettings(_Section):
+    default_expires: str = "90d"
+    """Lifetime of staff and focal-point tokens when ``--expires`` is not given (``30d``,
+    ``12h``, ``2w`` or ``never``); focal-point tokens made with a delegation get it too."""
+
+    @field_validator("default_expires")
+    @classmethod
+    def _lifetime(cls, value: str) -> str:
+        parse_lifetime(value)
+        return value
+
+    @property
+    def default_lifetime(self) -> timedelta | None:
+        return parse_lifetime(self.default_expires)
+
+
+class WebhookSettings(_Section):
+    allow_private: bool = False
+    """Allow webhook endpoints on loopback, link-local and private addresses (and plain http):
+    for tests and closed networks only."""
+
+
+class MetricsSettings(_Section):
+    host: str | None = None
+    """A separate listen address serving ``/metrics`` to anyone who reaches it (keep it
+    internal); unset: none, and ``/metrics`` on the main address needs an admin token."""
+    port: int = Field(default=9090, ge=0, le=65535)
 
 
 class LimitSettings(_Section):
@@ -122,6 +196,9 @@ class Settings(BaseSettings):
     http: HttpSettings = HttpSettings()
     worker: WorkerSettings = WorkerSettings()
     limits: LimitSettings = LimitSettings()
+    metrics: MetricsSettings = MetricsSettings()
+    tokens: TokenSettings = TokenSettings()
+    webhooks: WebhookSettings = WebhookSettings()
     calendar: CalendarSettings = CalendarSettings()
     mail: MailSettings = MailSettings()
     smtp_in: SmtpInSettings = SmtpInSettings()

@@ -1,4 +1,4 @@
-"""Shared value types for the public models: text without control characters, country codes,
+"""Shared value types for the public models: text that mail and calendars can carry, country codes,
 phone numbers, localised strings."""
 
 from __future__ import annotations
@@ -25,21 +25,65 @@ class Model(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
 
-def _no_control(value: str) -> str:
-    # CR/LF (header injection), NUL and other control characters have no place in a name.
-    if any(unicodedata.category(ch) == "Cc" for ch in value):
-        raise ValueError("must not contain control characters (such as line breaks)")
+# Format characters a name may need: the zero-width (non-)joiners of Persian, Indic scripts and
+# emoji sequences. Every other format character (bidi embeddings, overrides and isolates, BOM,
+# invisible operators, tags) is invisible, can disguise a name in a mail header or an
+# invitation, and is refused.
+_ALLOWED_FORMAT = frozenset("\u200c\u200d")
+_REFUSED_CATEGORIES = {
+    "Cc": "control characters (such as line breaks)",
+    "Cf": "invisible formatting characters (such as bidi overrides)",
+    "Zl": "line separators",
+    "Zp": "paragraph separators",
+    "Cs": "lone surrogates",
+}
+
+
+def _is_noncharacter(ch: str) -> bool:
+    cp = ord(ch)
+    return 0xFDD0 <= cp <= 0xFDEF or (cp & 0xFFFE) == 0xFFFE
+
+
+def clean_text(value: str) -> str:
+    """NFC, and nothing that mail headers and iCalendar cannot carry: control characters,
+    format characters (bar the zero-width joiners), line and paragraph separators, lone
+    surrogates, noncharacters. Raises ValueError naming the first offending character."""
+    value = unicodedata.normalize("NFC", value).strip()
+    for ch in value:
+        category = unicodedata.category(ch)
+        what = _REFUSED_CATEGORIES.get(category)
+        if category == "Cf" and ch in _ALLOWED_FORMAT:
+            what = None
+        if what is None and _is_noncharacter(ch):
+            what = "noncharacters"
+        if what is not None:
+            name = unicodedata.name(ch, "")
+            raise ValueError(f"must not contain {what}: U+{ord(ch):04X}"
+                             + (f" {name}" if name else ""))
     return value
 
 
+def _text(max_length: int) -> AfterValidator:
+    def check(value: str) -> str:
+        value = clean_text(value)
+        if not value:
+            raise ValueError("must not be empty")
+        if len(value) > max_length:
+            raise ValueError(f"must have at most {max_length} characters")
+        return value
+
+    return AfterValidator(check)
+
+
 Text = Annotated[
-    str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200),
-    AfterValidator(_no_control),
+    str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200), _text(200),
 ]
+"""Free text (names, titles, outlets, functions, room names): NFC, one line, printable in mail
+headers and calendars; 422 naming the field otherwise."""
 LongText = Annotated[
-    str, StringConstraints(strip_whitespace=True, min_length=1, max_length=2000),
-    AfterValidator(_no_control),
+    str, StringConstraints(strip_whitespace=True, min_length=1, max_length=2000), _text(2000),
 ]
+"""Longer free text (reasons), on the same terms as ``Text``."""
 
 Language = Literal["fr", "en"]
 

@@ -13,6 +13,7 @@ from urllib.parse import urlsplit, urlunsplit
 
 import asyncpg
 import pytest
+from aiohttp import CookieJar
 from aiohttp.test_utils import TestClient, TestServer
 
 from conference.app import create_app
@@ -163,7 +164,10 @@ async def start_api(db_url: str, settings: Settings, *, run_worker: bool = True,
     app = create_app(settings, database_url=db_url, run_worker=run_worker, clock=clock)
     server = TestServer(app, host="127.0.0.1", port=port)
     await server.start_server(access_log_class=AccessLogger)
-    client = TestClient(server)
+    # The service says https (public_url), the test server speaks http: the jar treats it as
+    # the TLS-terminating proxy's origin so that Secure cookies come back.
+    jar = CookieJar(unsafe=True, treat_as_secure_origin=[server.make_url("/")])
+    client = TestClient(server, cookie_jar=jar)
     await client.start_server()
     conn = await asyncpg.connect(direct_url(db_url))
     try:

@@ -113,3 +113,39 @@ async def wait_ready(base: str, proc: asyncio.subprocess.Process | None = None,
                 pass
             await asyncio.sleep(0.1)
     raise AssertionError(f"{base} not ready after {timeout} s")
+
+
+
+async def current_token(db_url: str, accreditation_id: str, timeout: float = 10.0) -> str:
+    """A fresh access token of the applicant, once the letters of its events are written (each
+    letter with a link replaces the token before it, the one the registration answered too)."""
+    import uuid
+
+    import asyncpg
+
+    from conference.auth import Role, issue_token
+
+    conn = await asyncpg.connect(db_url)
+    try:
+        deadline = time.monotonic() + timeout
+        while await conn.fetchval(
+                "SELECT count(*) FROM domain_event WHERE subject_id = $1"
+                " AND dispatched_at IS NULL", accreditation_id):
+            assert time.monotonic() < deadline, "the accreditation's events were not dispatched"
+            await asyncio.sleep(0.05)
+        return await issue_token(conn, Role.applicant,
+                                 accreditation_id=uuid.UUID(accreditation_id))
+    finally:
+        await conn.close()
+
+
+async def letter_token(smtp: RecordingSMTP, address: str, count: int = 1,
+                       timeout: float = 10.0) -> str:
+    """The private link's token in the ``count``-th letter with a link to ``address``."""
+    import re
+
+    letters = await smtp.wait_for(
+        count, timeout, where=lambda m: address in str(m["To"]) and "/a/" in body_text(m))
+    found = re.search(r"/a/([A-Za-z0-9_-]{40,})", body_text(letters[count - 1]))
+    assert found is not None
+    return found.group(1)

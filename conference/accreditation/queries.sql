@@ -36,9 +36,10 @@ SELECT reason FROM accreditation_history WHERE accreditation_id = :accreditation
 ORDER BY id DESC LIMIT 1
 
 -- name: count_approved_press
--- The places of a conference's press pool that are taken.
+-- The places of a conference's press pool that are taken (an erased person holds none).
 SELECT count(*) FROM accreditation
 WHERE conference_id = :conference_id AND category = 'press' AND status = 'approved'
+  AND erased_at IS NULL
 
 -- name: list_accreditations
 -- A page of a conference's accreditations in filing order, after the cursor's position; each
@@ -66,7 +67,8 @@ WITH gate AS (
             OR (c.press_opens_at <= :now::timestamptz AND :now::timestamptz < c.press_closes_at))
                AS window_open,
            (SELECT count(*) FROM accreditation a
-            WHERE a.conference_id = c.id AND a.category = 'press' AND a.status = 'approved')
+            WHERE a.conference_id = c.id AND a.category = 'press' AND a.status = 'approved'
+              AND a.erased_at IS NULL)
                AS press_approved,
            (:delegation_id::uuid IS NULL
             OR EXISTS (SELECT 1 FROM delegation d

@@ -14,7 +14,7 @@ from conference.conferences.models import (
     DelegationIn,
     DelegationList,
 )
-from conference.http.context import need, now, pool_key, principal
+from conference.http.context import need, now, pool_key, principal, settings_key
 from conference.http.io import json_response, parse
 from conference.http.routes import RouteTable
 
@@ -44,8 +44,9 @@ async def get_conference(request: web.Request) -> web.Response:
 async def create_delegation(request: web.Request) -> web.Response:
     actor = need(request, *roles.PROTOCOL_OFFICE)
     body = await parse(request, DelegationIn)
-    created = await service.create_delegation(request.app[pool_key], request.match_info["slug"],
-                                              body, actor, now(request))
+    created = await service.create_delegation(
+        request.app[pool_key], request.match_info["slug"], body, actor, now(request),
+        token_lifetime=request.app[settings_key].tokens.default_lifetime)
     return json_response(created, status=201)
 
 

@@ -4,7 +4,7 @@ connection of its own, handed a connection it runs inside the caller's transacti
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import UTC, datetime, timedelta
 
 from conference import roles
 from conference.auth import Principal, Role, issue_token, require
@@ -46,7 +46,7 @@ async def get_conference(pool: Database, slug: str) -> Conference:
 
 async def create_delegation(
     pool: Database, slug: str, body: DelegationIn, actor: Principal | None,
-    now: datetime | None = None,
+    now: datetime | None = None, *, token_lifetime: timedelta | None = None,
 ) -> DelegationCreated:
     """A new delegation of the conference ``slug`` (protocol office) with its focal point's
     token, shown once; 409 when the conference already has this country or organisation.
@@ -59,7 +59,9 @@ async def create_delegation(
             what = body.country or (body.organisation.name if body.organisation else "")
             raise Duplicate(f"This conference already has a delegation for {what}.",
                             field="country" if body.country else "organisation.name")
-        token = await issue_token(conn, Role.focal_point, delegation_id=delegation.id)
+        expires = (now or datetime.now(UTC)) + token_lifetime if token_lifetime else None
+        token = await issue_token(conn, Role.focal_point, delegation_id=delegation.id,
+                                  expires_at=expires)
         await record(
             conn, "delegation.created",
             DelegationEvent(delegation_id=delegation.id, kind=delegation.kind,

@@ -25,7 +25,7 @@ async def parse(request: web.Request, model: type[M]) -> M:
 
 async def parse_optional(request: web.Request, model: type[M]) -> M:
     """Like ``parse``, but an absent body means the model's defaults."""
-    if not request.can_read_body or request.content_length == 0:
+    if not request.body_exists or request.content_length == 0:
         return model()
     raw = await request.read()
     if not raw.strip():

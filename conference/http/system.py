@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import asyncio
 
+import asyncpg
 from aiohttp import web
 
+from conference.auth import Role
 from conference.errors import Unavailable
-from conference.http.context import openapi_key, pool_key
+from conference.http.context import need, openapi_key, pool_key
 from conference.http.routes import RouteTable
 
 routes = RouteTable()
@@ -42,12 +44,32 @@ async def readyz(request: web.Request) -> web.Response:
     return web.Response(text="ready\n")
 
 
-@routes.add("GET", "/metrics", summary="Prometheus metrics", tag="system", media=("text/plain",))
+metrics_site_key = web.AppKey("metrics_site", bool)
+"""Set on the separate metrics application: anyone reaching its address may read."""
+
+
+@routes.add("GET", "/metrics", summary="Prometheus metrics",
+            who="admin (anyone on the metrics address)", tag="system", media=("text/plain",),
+            errors=(401, 403))
 async def metrics(request: web.Request) -> web.Response:
+    if not request.app.get(metrics_site_key, False):
+        need(request, Role.admin)
     async with request.app[pool_key].acquire() as conn:
         rows = await conn.fetch(METRICS_SQL)
     lines = [f"{r['name']} {r['value']}" for r in rows]
     return web.Response(text="\n".join(lines) + "\n", content_type="text/plain")
+
+
+async def serve_metrics(pool: asyncpg.Pool, host: str, port: int) -> web.AppRunner:
+    """Serve ``/metrics`` alone, to anyone, on its own address (``metrics.host``)."""
+    app = web.Application()
+    app[pool_key] = pool
+    app[metrics_site_key] = True
+    app.router.add_get("/metrics", metrics)
+    runner = web.AppRunner(app, access_log=None)
+    await runner.setup()
+    await web.TCPSite(runner, host, port, reuse_port=True).start()
+    return runner
 
 
 @routes.add("GET", "/api/v1/openapi.json", summary="This OpenAPI document", tag="system")

@@ -3,8 +3,8 @@
 How it works (the "signed double-submit cookie" pattern):
 
 * A page with a form makes sure the browser holds a ``csrf`` cookie: 128 random bits,
-  ``HttpOnly``, ``SameSite=Strict``, ``Path=/`` (``Secure`` over https). It carries no
-  identity, and the service stores nothing.
+  ``HttpOnly``, ``SameSite=Strict``, ``Path=/`` (``Secure`` when the service is reached over
+  https, its ``public_url``). It carries no identity, and the service stores nothing.
 * The form's hidden ``csrf`` field holds ``Signer.sign("csrf:<form>", "<nonce>~<issued>")``
   (conference/signing.py, the server's HMAC key from the database): the cookie's nonce, when
   the token was issued, and, in the purpose, which form it is for (``press:<slug>``,
@@ -28,6 +28,7 @@ import time
 
 from aiohttp import web
 
+from conference.http.context import settings_key
 from conference.signing import Signer
 
 COOKIE = "csrf"
@@ -55,7 +56,12 @@ def set_cookies(request: web.Request, response: web.StreamResponse,
                 cookies: dict[str, str]) -> None:
     for name, value in cookies.items():
         response.set_cookie(name, value, path="/", httponly=True, samesite="Strict",
-                            secure=request.secure)
+                            secure=request.secure or _public_https(request))
+
+
+def _public_https(request: web.Request) -> bool:
+    """People reach the service over https (behind a TLS-terminating proxy, say)."""
+    return request.app[settings_key].base_url.startswith("https://")
 
 
 def issue(signer: Signer, form: str, nonce: str, now: float | None = None) -> str:

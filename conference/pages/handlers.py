@@ -283,11 +283,12 @@ async def press_submit(request: web.Request) -> web.Response:
                     status=409)
     except PoolFull:
         return show(nonce, cookies, values, message=t("refused_pool"), status=409)
-    link = f"{_base_url(request)}/a/{created.access_token}"
+    # The private link is in the acknowledgement, which replaces the registration's token (one
+    # current link per person): it is not shown here, where it would stop working at once.
     return render(
         request, "press_done.html", language, private=True, conference=conference,
-        title=t("done_title"), created=created, link=link,
-        switch_url=f"/a/{created.access_token}?lang={'en' if language == 'fr' else 'fr'}",
+        title=t("done_title"), created=created,
+        switch_url=f"/{conference.slug}/press?lang={'en' if language == 'fr' else 'fr'}",
     )
 
 

@@ -82,8 +82,9 @@ STRINGS: dict[str, dict[str, str]] = {
                   "depuis votre page.",
         "spokespersons_title": "Le bureau du porte-parole",
         "private_link_title": "Votre lien privé",
-        "private_link_text": "Ce lien ouvre votre demande : la consulter, ou la retirer avant la "
-                             "décision. Gardez-le pour vous ; il figure aussi dans le courriel.",
+        "private_link_text": "Nous vous l'envoyons par courriel : il ouvre votre demande, pour la "
+                             "consulter ou la retirer avant la décision. Chaque courriel apporte "
+                             "un nouveau lien, qui remplace le précédent. Gardez-le pour vous.",
         "reference": "Référence",
         # the status page
         "status_title": "Votre demande d'accréditation",
@@ -217,8 +218,9 @@ STRINGS: dict[str, dict[str, str]] = {
                   "and your personal calendar link, and you print your badge from your page.",
         "spokespersons_title": "The spokesperson's office",
         "private_link_title": "Your private link",
-        "private_link_text": "This link opens your application: see it, or withdraw it before "
-                             "the decision. Keep it to yourself; it is in the email too.",
+        "private_link_text": "We are emailing it to you: it opens your application, to see it or "
+                             "withdraw it before the decision. Each email brings a new link "
+                             "that replaces the one before. Keep it to yourself.",
         "reference": "Reference",
         "status_title": "Your accreditation request",
         "name": "Name",

@@ -19,8 +19,17 @@ class VettingIn(Model):
     nationality: CountryCode
 
 
+class VettingChange(VettingIn):
+    """One recorded version of the vetting data: who gave it, when."""
+
+    at: datetime
+    actor: str
+
+
 class Vetting(VettingIn):
     recorded_at: datetime
+    history: list[VettingChange] = []
+    """Every version recorded, oldest first (for protocol, security and admin)."""
 
 
 class DeliveryRecord(Model):

@@ -8,6 +8,28 @@ SET document_type = EXCLUDED.document_type, document_number = EXCLUDED.document_
     recorded_at = EXCLUDED.recorded_at
 RETURNING *
 
+-- name: insert_vetting_history
+INSERT INTO accreditation_vetting_history (accreditation_id, at, actor, actor_role, document_type,
+                                           document_number, date_of_birth, nationality)
+VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+
+-- name: vetting_history_of
+SELECT at, actor, document_type, document_number, date_of_birth, nationality
+FROM accreditation_vetting_history WHERE accreditation_id = $1 ORDER BY id
+
+-- name: vetting_recorded_by_organiser
+-- Has protocol, security or admin recorded this person's vetting data?
+SELECT EXISTS (SELECT 1 FROM accreditation_vetting_history
+               WHERE accreditation_id = $1 AND actor_role IN ('protocol', 'security', 'admin'))
+
+-- name: lock_accreditation
+SELECT id, conference_id FROM accreditation WHERE id = $1 FOR UPDATE
+
+-- name: erase_focal_points_of_conference
+UPDATE delegation SET focal_point_name = '(erased)',
+       focal_point_email = 'erased-' || id::text || '@erased.invalid'
+WHERE conference_id = $1 AND focal_point_name <> '(erased)'
+
 -- name: vetting_of
 SELECT * FROM accreditation_vetting WHERE accreditation_id = $1
 
@@ -28,6 +50,9 @@ UPDATE accreditation_history SET reason = NULL WHERE accreditation_id = $1 AND r
 
 -- name: erase_vetting
 DELETE FROM accreditation_vetting WHERE accreditation_id = $1
+
+-- name: erase_vetting_history
+DELETE FROM accreditation_vetting_history WHERE accreditation_id = $1
 
 -- name: erase_deliveries
 UPDATE delivery
@@ -51,6 +76,10 @@ WHERE purged_at IS NULL AND ends_on + retention_days < $1::date
 
 -- name: purge_vetting_of_conference
 DELETE FROM accreditation_vetting v USING accreditation a
+WHERE a.id = v.accreditation_id AND a.conference_id = $1
+
+-- name: purge_vetting_history_of_conference
+DELETE FROM accreditation_vetting_history v USING accreditation a
 WHERE a.id = v.accreditation_id AND a.conference_id = $1
 
 -- name: accreditations_to_erase

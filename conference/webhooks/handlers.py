@@ -1,4 +1,4 @@
-"""HTTP handlers for webhooks."""
+"""HTTP handlers for webhooks: parse, call one use-case of ``service``, answer."""
 
 from __future__ import annotations
 
@@ -7,10 +7,17 @@ from aiohttp import web
 from conference.auth import Role
 from conference.conferences.repo import conference_by_slug
 from conference.errors import Invalid
-from conference.http.context import event_types_key, need, transaction
+from conference.http.context import (
+    connection,
+    event_types_key,
+    need,
+    now,
+    settings_key,
+    transaction,
+)
 from conference.http.io import json_response, parse, path_uuid
 from conference.http.routes import RouteTable
-from conference.webhooks import repo
+from conference.webhooks import service
 from conference.webhooks.models import WebhookCreated, WebhookIn, WebhookList
 
 routes = RouteTable()
@@ -28,9 +35,10 @@ async def create_webhook(request: web.Request) -> web.Response:
         raise Invalid("Some fields are invalid.", [{
             "field": "event_types", "type": "value_error",
             "message": f"unknown event types: {', '.join(unknown)}"}])
+    allow_private = request.app[settings_key].webhooks.allow_private
     async with transaction(request) as conn:
         conference = await conference_by_slug(conn, request.match_info["slug"])
-        created = await repo.create(conn, conference.id, body)
+        created = await service.create(conn, conference.id, body, allow_private=allow_private)
     return json_response(created, status=201)
 
 
@@ -38,19 +46,19 @@ async def create_webhook(request: web.Request) -> web.Response:
             who="admin", response=WebhookList, tag="webhooks", errors=(401, 403, 404))
 async def list_webhooks(request: web.Request) -> web.Response:
     need(request, Role.admin)
-    async with transaction(request) as conn:
+    async with connection(request) as conn:
         conference = await conference_by_slug(conn, request.match_info["slug"])
-        items = await repo.list_of(conn, conference.id)
+        items = await service.list_of(conn, conference.id)
     return json_response(WebhookList(items=items))
 
 
 @routes.add("DELETE", "/api/v1/conferences/{slug}/webhooks/{webhook_id}",
-            summary="Remove a webhook endpoint", who="admin", status=204, tag="webhooks",
-            errors=(401, 403, 404), media=())
+            summary="Remove a webhook endpoint; its queued deliveries are cancelled",
+            who="admin", status=204, tag="webhooks", errors=(401, 403, 404), media=())
 async def delete_webhook(request: web.Request) -> web.Response:
     need(request, Role.admin)
     webhook_id = path_uuid(request, "webhook_id")
-    async with transaction(request) as conn:
+    async with connection(request) as conn:
         conference = await conference_by_slug(conn, request.match_info["slug"])
-        await repo.delete(conn, conference.id, webhook_id)
+        await service.delete(conn, conference.id, webhook_id, now(request))
     return web.Response(status=204)

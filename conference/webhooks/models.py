@@ -16,7 +16,8 @@ LOOPBACK = {"localhost", "127.0.0.1", "::1"}
 
 class WebhookIn(Model):
     url: str = Field(max_length=2000)
-    """An https:// URL (plain http only for a loopback receiver, for testing)."""
+    """An https:// URL, outside loopback, link-local and private networks (plain http and
+    internal addresses only with the setting ``webhooks.allow_private``)."""
     event_types: list[str] = Field(min_length=1, max_length=50)
     """Domain event types, e.g. ``accreditation.approved``, or ``*`` for all."""
     secret: str | None = Field(default=None, min_length=16, max_length=200)

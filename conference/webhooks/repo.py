@@ -1,16 +1,16 @@
-"""Webhooks: registration, and the consumer that queues one signed delivery per subscribed
-endpoint for every event of its conference."""
+"""Webhooks: SQL (queries.sql) and row mapping, and the consumer that queues one signed delivery
+per subscribed endpoint for every event of its conference."""
 
 from __future__ import annotations
 
 import json
-import secrets
 import uuid
+from datetime import datetime
 from uuid import UUID
 
 import asyncpg
 
-from conference.errors import NotFound
+from conference.db.sql import queries_beside
 from conference.outbox.dispatch import (
     ConsumerResult,
     DispatchContext,
@@ -18,7 +18,9 @@ from conference.outbox.dispatch import (
     NewDelivery,
     Subscription,
 )
-from conference.webhooks.models import Webhook, WebhookCreated, WebhookIn
+from conference.webhooks.models import Webhook
+
+Q = queries_beside(__file__)
 
 
 def _webhook(row: asyncpg.Record) -> Webhook:
@@ -26,27 +28,25 @@ def _webhook(row: asyncpg.Record) -> Webhook:
                    created_at=row["created_at"])
 
 
-async def create(conn: asyncpg.Connection, conference_id: UUID, body: WebhookIn
-                 ) -> WebhookCreated:
-    secret = body.secret or secrets.token_urlsafe(32)
-    row = await conn.fetchrow(
-        "INSERT INTO webhook (conference_id, url, event_types, secret) VALUES ($1, $2, $3, $4)"
-        " RETURNING *", conference_id, body.url, body.event_types, secret)
-    return WebhookCreated(**_webhook(row).model_dump(), secret=secret)
+async def insert(conn: asyncpg.Connection, conference_id: UUID, url: str,
+                 event_types: list[str], secret: str) -> Webhook:
+    row = await conn.fetchrow(Q["insert_webhook"], conference_id, url, event_types, secret)
+    assert row is not None  # an insert returns its row
+    return _webhook(row)
 
 
 async def list_of(conn: asyncpg.Connection, conference_id: UUID) -> list[Webhook]:
-    rows = await conn.fetch("SELECT * FROM webhook WHERE conference_id = $1 AND deleted_at IS"
-                            " NULL ORDER BY created_at, id", conference_id)
-    return [_webhook(r) for r in rows]
+    return [_webhook(r) for r in await conn.fetch(Q["webhooks_of_conference"], conference_id)]
 
 
-async def delete(conn: asyncpg.Connection, conference_id: UUID, webhook_id: UUID) -> None:
-    status = await conn.execute(
-        "UPDATE webhook SET deleted_at = now() WHERE id = $1 AND conference_id = $2"
-        " AND deleted_at IS NULL", webhook_id, conference_id)
-    if status.endswith(" 0"):
-        raise NotFound("No such webhook.")
+async def mark_deleted(conn: asyncpg.Connection, conference_id: UUID, webhook_id: UUID,
+                       at: datetime) -> bool:
+    return await conn.fetchval(Q["delete_webhook"], webhook_id, conference_id, at) is not None
+
+
+async def cancel_queued(conn: asyncpg.Connection, webhook_id: UUID) -> int:
+    status: str = await conn.execute(Q["cancel_queued_deliveries"], webhook_id)
+    return int(status.rsplit(" ", 1)[-1])
 
 
 async def webhook_deliveries(
@@ -54,10 +54,7 @@ async def webhook_deliveries(
 ) -> ConsumerResult:
     if event.conference_id is None:
         return ConsumerResult()
-    hooks = await conn.fetch(
-        "SELECT id, url FROM webhook WHERE conference_id = $1 AND deleted_at IS NULL"
-        " AND ($2 = ANY(event_types) OR '*' = ANY(event_types))",
-        event.conference_id, event.type)
+    hooks = await conn.fetch(Q["subscribed_webhooks"], event.conference_id, event.type)
     if not hooks:
         return ConsumerResult()
     body = json.dumps({

@@ -11,10 +11,12 @@ from uuid import UUID
 import aiohttp
 import asyncpg
 
+from conference.db.sql import queries_beside
 from conference.mail.sender import PermanentError, TransientError
 from conference.webhooks.signing import HEADER, sign
 
 RETRYABLE = {408, 425, 429}
+Q = queries_beside(__file__)
 
 
 class WebhookSender:
@@ -22,16 +24,13 @@ class WebhookSender:
         self.pool = pool
         self.timeout = timeout
         self._session: aiohttp.ClientSession | None = None
-        self._secrets: dict[UUID, str] = {}
 
     async def _secret(self, webhook_id: UUID) -> str:
-        secret = self._secrets.get(webhook_id)
+        """The endpoint's secret, asked each time: a deleted endpoint gets nothing more (a
+        retry of a delivery that was in flight when it was deleted fails for good)."""
+        secret: str | None = await self.pool.fetchval(Q["live_webhook_secret"], webhook_id)
         if secret is None:
-            secret = await self.pool.fetchval("SELECT secret FROM webhook WHERE id = $1",
-                                              webhook_id)
-            if secret is None:
-                raise PermanentError("webhook deleted")
-            self._secrets[webhook_id] = secret
+            raise PermanentError("cancelled: webhook deleted")
         return secret
 
     async def send(self, row: asyncpg.Record) -> None:

@@ -14,6 +14,7 @@ from tests.http.conftest_programme import at  # noqa: F401
 from tests.http.conftest_programme import make_delegation as delegation  # noqa: F401
 from tests.http.conftest_programme import make_room as room  # noqa: F401
 from tests.http.conftest_programme import make_session as session  # noqa: F401
+from tests.support import current_token
 
 BASE = "/api/v1/conferences/alliance"
 
@@ -30,7 +31,7 @@ async def press(api: Api, n: int = 0, *, decision: str | None = None, **changes:
             json={"decision": decision})
         assert status == 200, decided
         created = {**created, **decided}
-    return dict(created)
+    return {**created, "access_token": await current_token(api.db_url, created["id"])}
 
 
 async def member(api: Api, deleg: dict[str, Any], family: str, *, category: str = "minister",
@@ -47,7 +48,7 @@ async def member(api: Api, deleg: dict[str, Any], family: str, *, category: str 
             json={"decision": decision})
         assert status == 200, decided
         created = {**created, **decided}
-    return dict(created)
+    return {**created, "access_token": await current_token(api.db_url, created["id"])}
 
 
 async def participant(api: Api, s: dict[str, Any], acc: dict[str, Any], role: str = "speaker"

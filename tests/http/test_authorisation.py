@@ -6,6 +6,7 @@ from typing import Any
 
 from tests.conftest import Api, press_body
 from tests.http.conftest_programme import make_delegation
+from tests.support import current_token
 
 BASE = "/api/v1/conferences/alliance"
 
@@ -41,6 +42,7 @@ async def test_applicant_reads_only_its_own_application(
 ) -> None:
     _, first, _ = await api.call("POST", f"{BASE}/accreditations", json=press_body(1))
     _, second, _ = await api.call("POST", f"{BASE}/accreditations", json=press_body(2))
+    first["access_token"] = await current_token(api.db_url, first["id"])
     status, own, _ = await api.call("GET", f"/api/v1/accreditations/{first['id']}",
                                     role=first["access_token"])
     assert status == 200 and own["id"] == first["id"]

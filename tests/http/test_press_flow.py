@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from tests.conftest import Api, press_body
-from tests.support import RecordingSMTP, body_text
+from tests.support import RecordingSMTP, body_text, current_token
 
 
 async def test_press_registration_sends_the_spokesperson_contact_notice(
@@ -110,16 +110,19 @@ async def test_waitlist_letter(api: Api, conference: dict[str, Any], smtp: Recor
 async def test_applicant_withdraws_with_its_token(api: Api, conference: dict[str, Any]) -> None:
     _, created, _ = await api.call("POST", "/api/v1/conferences/alliance/accreditations",
                                    json=press_body())
-    token = created["access_token"]
+    token = await current_token(api.db_url, created["id"])
     status, body, _ = await api.call("GET", f"/api/v1/accreditations/{created['id']}", role=token)
     assert status == 200 and body["status"] == "submitted"
     status, body, _ = await api.call("POST", f"/api/v1/accreditations/{created['id']}/withdraw",
                                      role=token)
     assert status == 200, body
     assert body["status"] == "withdrawn"
+    # Withdrawn, its token only reads now.
     status, body, _ = await api.call("POST", f"/api/v1/accreditations/{created['id']}/withdraw",
                                      role=token)
-    assert status == 409
+    assert status == 403
+    status, body, _ = await api.call("GET", f"/api/v1/accreditations/{created['id']}", role=token)
+    assert status == 200 and body["status"] == "withdrawn"
 
 
 async def test_withdrawal_after_decision_is_refused(api: Api, conference: dict[str, Any]) -> None:
@@ -128,7 +131,7 @@ async def test_withdrawal_after_decision_is_refused(api: Api, conference: dict[s
     await api.call("POST", f"/api/v1/accreditations/{created['id']}/decision",
                    role="press_office", json={"decision": "approve"})
     status, body, _ = await api.call("POST", f"/api/v1/accreditations/{created['id']}/withdraw",
-                                     role=created["access_token"])
+                                     role=await current_token(api.db_url, created["id"]))
     assert status == 409
     assert body["status_now"] == "approved"
 

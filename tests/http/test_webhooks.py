@@ -7,9 +7,11 @@ import asyncio
 import json
 from typing import Any
 
+import pytest
 from aiohttp import web
 from aiohttp.test_utils import TestServer
 
+from conference.settings import Settings, WebhookSettings
 from conference.webhooks.signing import HEADER, verify
 from tests.conftest import Api, press_body
 
@@ -33,6 +35,12 @@ class Receiver:
             return web.Response(status=500)
         self.accepted.append((json.loads(body), body, dict(request.headers)))
         return web.Response(status=204)
+
+
+@pytest.fixture
+def settings(settings: Settings) -> Settings:
+    """The receivers of these tests listen on 127.0.0.1."""
+    return settings.model_copy(update={"webhooks": WebhookSettings(allow_private=True)})
 
 
 async def test_signed_deliveries_in_order_after_two_failures(

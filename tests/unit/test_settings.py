@@ -59,7 +59,8 @@ def test_example_config_is_complete_and_valid() -> None:
     text = example.read_text()
     for section, model in (("database", s.database), ("smtp", s.smtp), ("http", s.http),
                            ("worker", s.worker), ("mail", s.mail), ("limits", s.limits),
-                           ("calendar", s.calendar)):
+                           ("calendar", s.calendar), ("metrics", s.metrics),
+                           ("tokens", s.tokens), ("webhooks", s.webhooks)):
         assert f"[{section}]" in text
         for key in type(model).model_fields:
             assert f"{key} =" in text or f"# {key} =" in text, f"{section}.{key} undocumented"
