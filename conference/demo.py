@@ -15,12 +15,12 @@ from conference.accreditation import repo as accreditation_repo
 from conference.accreditation import service as accreditations
 from conference.accreditation.domain import Status
 from conference.accreditation.models import AccreditationIn
-from conference.auth import Principal, Role
+from conference.auth import Principal, Role, protocol_officer
 from conference.conferences import service as conferences
 from conference.conferences.models import Conference, ConferenceIn, DelegationIn
 from conference.errors import Duplicate
-from conference.programme import repo as programme
-from conference.programme.models import ParticipantRole, RoomIn, SessionIn
+from conference.programme import service as programme
+from conference.programme.models import ParticipantRole, RoomIn, Session, SessionIn
 
 SLUG = "global-alliance-2012"
 BRUSSELS = ZoneInfo("Europe/Brussels")
@@ -175,25 +175,28 @@ async def _hosts(conn: asyncpg.Connection, conference: Conference) -> list[Any]:
 
 async def load_programme(conn: asyncpg.Connection, conference: Conference) -> str:
     """Rooms, the hosts' accreditations and the sessions of 5 December 2012, then publish."""
-    rooms = {r.name: r for r in await programme.rooms_of(conn, conference)}
+    officer = protocol_officer(DEMO)
+    slug = conference.slug
+    rooms = {r.name: r for r in await programme.rooms(conn, officer, slug)}
     for name, capacity in ROOMS:
         if name not in rooms:
             rooms[name] = await programme.create_room(
-                conn, conference, RoomIn(name=name, capacity=capacity), DEMO, PROGRAMME_BUILT_AT)
+                conn, officer, slug, RoomIn(name=name, capacity=capacity), PROGRAMME_BUILT_AT)
     hosts = await _hosts(conn, conference)
-    existing = {s.title.en: s for s in await programme.sessions_of(conn, conference)}
+    existing = {s.title.en: s for s in await programme.sessions(conn, officer, slug)}
     for fr, en, kind, room, start, end, press, audience, royal, people in SESSIONS:
-        session = existing.get(en)
+        session: Session | None = existing.get(en)
         if session is None:
-            session = await programme.schedule(conn, conference, SessionIn.model_validate({
-                "title": {"fr": fr, "en": en}, "kind": kind, "room_id": rooms[room].id,
-                "starts_at": start, "ends_at": end, "press_access": press,
-                "audience": audience, "royal_presence": royal,
-            }), DEMO, PROGRAMME_BUILT_AT)
+            session = await programme.schedule_session(
+                conn, officer, slug, SessionIn.model_validate({
+                    "title": {"fr": fr, "en": en}, "kind": kind, "room_id": rooms[room].id,
+                    "starts_at": start, "ends_at": end, "press_access": press,
+                    "audience": audience, "royal_presence": royal,
+                }), PROGRAMME_BUILT_AT)
         for host, role in people:
-            await programme.put_participant(conn, session.id, hosts[host], ParticipantRole(role),
-                                            DEMO, PROGRAMME_BUILT_AT)
-    published = await programme.publish(conn, conference, DEMO, PROGRAMME_BUILT_AT)
+            await programme.put_participant(
+                conn, officer, session.id, hosts[host], ParticipantRole(role), PROGRAMME_BUILT_AT)
+    published = await programme.publish(conn, officer, slug, PROGRAMME_BUILT_AT)
     return (f"programme of 5 December 2012: {len(SESSIONS)} sessions, version"
             f" {published.version} ({'published now' if published.published else 'unchanged'})")
 

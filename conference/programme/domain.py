@@ -36,8 +36,8 @@ from __future__ import annotations
 import csv
 import io
 import unicodedata
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 from uuid import UUID
@@ -45,7 +45,14 @@ from zoneinfo import ZoneInfo
 
 from conference.accreditation.domain import Category, Status
 from conference.conferences.models import Conference, Host
-from conference.errors import Conflict, NotEligible, RoyalPresenceRule, SecurityListFrozen
+from conference.errors import (
+    Conflict,
+    IllegalTransition,
+    Invalid,
+    NotEligible,
+    RoyalPresenceRule,
+    SecurityListFrozen,
+)
 from conference.programme.models import (
     Changelog,
     ConflictItem,
@@ -60,6 +67,7 @@ from conference.programme.models import (
     ReRoomed,
     RoleChanged,
     SecurityListEntry,
+    SessionKind,
     SessionLine,
     Snapshot,
 )
@@ -67,6 +75,7 @@ from conference.protocol.address import royal_style, styled_name
 from conference.protocol.countries import country_name
 from conference.protocol.precedence import Person, ProtocolConfig, precedence_key
 from conference.protocol.ranks import Rank
+from conference.types import Localized
 
 FieldError = dict[str, str]
 
@@ -106,6 +115,70 @@ def local(moment: datetime, timezone: str) -> datetime:
 def seated_by(starts_at: datetime, royal_presence: bool, minutes: int) -> datetime | None:
     """When guests of a royal-presence session must be seated; None for other sessions."""
     return starts_at - timedelta(minutes=minutes) if royal_presence else None
+
+
+# --- sessions ---------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class SessionFields:
+    """What may be changed of a session (``PATCH``): every field of ``SessionIn``."""
+
+    title: Localized
+    kind: SessionKind
+    room_id: UUID
+    starts_at: datetime
+    ends_at: datetime
+    press_access: PressAccess
+    audience: list[Category]
+    royal_presence: bool
+
+
+PATCHABLE = ("title", "kind", "room_id", "starts_at", "ends_at", "press_access", "audience",
+             "royal_presence")
+
+
+def null_errors(given: Iterable[str], value: Callable[[str], object]) -> list[FieldError]:
+    """A patch may leave a field out, never set it to null."""
+    return [{"field": f, "message": "may not be null", "type": "null"}
+            for f in sorted(given) if value(f) is None]
+
+
+def patched(old: SessionFields, changes: dict[str, Any]) -> tuple[SessionFields, list[str]]:
+    """The session's fields after a patch, and the names of those that changed (in
+    ``PATCHABLE`` order)."""
+    new = replace(old, **changes)
+    return new, [f for f in PATCHABLE if getattr(new, f) != getattr(old, f)]
+
+
+def moves(changed: Iterable[str]) -> bool:
+    """Whether a change moves the session in time (``session.moved``, the people's bookings)."""
+    return bool({"starts_at", "ends_at"} & set(changed))
+
+
+def check_changeable(cancelled: bool) -> None:
+    if cancelled:
+        raise IllegalTransition("This session is cancelled; it can no longer be changed.",
+                                status_now="cancelled")
+
+
+def check_same_conference(conference_id: UUID, of_accreditation: UUID, where: str) -> None:
+    """A person goes on a session (or in a pool) of their own conference only: 422 naming
+    ``accreditation_id``."""
+    if of_accreditation != conference_id:
+        raise Invalid("The accreditation belongs to another conference.", [{
+            "field": "accreditation_id", "type": "other_conference",
+            "message": f"not an accreditation of this {where}'s conference"}])
+
+
+def unknown_room() -> Invalid:
+    return Invalid("Unknown room.", [{"field": "room_id", "type": "unknown_room",
+                                      "message": "no such room in this conference"}])
+
+
+def one_chair() -> Conflict:
+    return Conflict("This session already has a chair; make the chair a speaker first.",
+                    field="role")
 
 
 # --- royal presence and eligibility -----------------------------------------------------------
@@ -324,7 +397,38 @@ def delegation_order_key(
     return precedence_key(placeholder, config)[2]
 
 
+def chair_of(members: Iterable[Member]) -> Member:
+    """The chair of a session: the head table is seated around them (409 without one)."""
+    chair = next((m for m in members if m.role == "chair"), None)
+    if chair is None:
+        raise Conflict("This session has no chair; the head table is seated around the chair.")
+    return chair
+
+
+def check_may_draw(drawn_start: str | None) -> None:
+    """The starting country is drawn once."""
+    if drawn_start is not None:
+        raise Conflict(f"The starting country was drawn already: {drawn_start}. "
+                       f"A draw is made once.", drawn_start=drawn_start)
+
+
+def check_candidates(candidates: Sequence[str]) -> None:
+    if not candidates:
+        raise Conflict("This conference has no country delegation to draw from.")
+
+
+def already_drawn() -> Conflict:
+    """A concurrent draw won."""
+    return Conflict("The starting country was drawn already.")
+
+
 # --- security list ----------------------------------------------------------------------------
+
+
+def check_has_security_list(royal_presence: bool) -> None:
+    if not royal_presence:
+        raise Conflict("Only royal-presence sessions have a security list.")
+
 
 SECURITY_LIST_COLUMNS = ("family_name", "given_name", "delegation", "category", "role",
                          "accreditation_id")

@@ -1,17 +1,15 @@
 """HTTP handlers for rooms, sessions, participants, the protocol views and the published
-programme: thin, one repository call each."""
+programme: each parses the request, calls one use-case of ``service`` and answers."""
 
 from __future__ import annotations
 
 from aiohttp import web
 
-import conference.programme.events  # noqa: F401  (registers the programme's event types)
-from conference.auth import Role
-from conference.conferences.repo import conference_by_slug
-from conference.http.context import connection, need, now, principal, transaction
+from conference.auth import protocol_officer
+from conference.http.context import now, pool_key, principal
 from conference.http.io import json_response, parse, parse_optional, path_uuid, query_params
 from conference.http.routes import RouteTable
-from conference.programme import domain, repo
+from conference.programme import domain, service
 from conference.programme.models import (
     Draw,
     DrawIn,
@@ -35,7 +33,6 @@ from conference.programme.models import (
 
 routes = RouteTable()
 
-ORGANISERS = (Role.admin, Role.protocol)
 WHO = "admin, protocol"
 
 
@@ -43,21 +40,18 @@ WHO = "admin, protocol"
             body=RoomIn, response=Room, status=201, tag="programme",
             errors=(400, 401, 403, 404, 409, 422))
 async def create_room(request: web.Request) -> web.Response:
-    actor = need(request, *ORGANISERS)
+    officer = protocol_officer(principal(request))
     body = await parse(request, RoomIn)
-    async with transaction(request) as conn:
-        conference = await conference_by_slug(conn, request.match_info["slug"])
-        room = await repo.create_room(conn, conference, body, actor, now(request))
+    room = await service.create_room(request.app[pool_key], officer, request.match_info["slug"],
+                                     body, now(request))
     return json_response(room, status=201)
 
 
 @routes.add("GET", "/api/v1/conferences/{slug}/rooms", summary="The rooms", who=WHO,
             response=RoomList, tag="programme", errors=(401, 403, 404))
 async def list_rooms(request: web.Request) -> web.Response:
-    need(request, *ORGANISERS)
-    async with connection(request) as conn:
-        conference = await conference_by_slug(conn, request.match_info["slug"])
-        rooms = await repo.rooms_of(conn, conference)
+    officer = protocol_officer(principal(request))
+    rooms = await service.rooms(request.app[pool_key], officer, request.match_info["slug"])
     return json_response(RoomList(items=rooms))
 
 
@@ -65,53 +59,48 @@ async def list_rooms(request: web.Request) -> web.Response:
             body=SessionIn, response=SessionWritten, status=201, tag="programme",
             errors=(400, 401, 403, 404, 409, 422))
 async def schedule_session(request: web.Request) -> web.Response:
-    actor = need(request, *ORGANISERS)
+    officer = protocol_officer(principal(request))
     body = await parse(request, SessionIn)
-    async with transaction(request) as conn:
-        conference = await conference_by_slug(conn, request.match_info["slug"])
-        session = await repo.schedule(conn, conference, body, actor, now(request))
+    session = await service.schedule_session(request.app[pool_key], officer,
+                                             request.match_info["slug"], body, now(request))
     return json_response(session, status=201)
 
 
 @routes.add("GET", "/api/v1/conferences/{slug}/sessions", summary="The draft programme", who=WHO,
             response=SessionList, tag="programme", errors=(401, 403, 404))
 async def list_sessions(request: web.Request) -> web.Response:
-    need(request, *ORGANISERS)
-    async with connection(request) as conn:
-        conference = await conference_by_slug(conn, request.match_info["slug"])
-        sessions = await repo.sessions_of(conn, conference)
+    officer = protocol_officer(principal(request))
+    sessions = await service.sessions(request.app[pool_key], officer, request.match_info["slug"])
     return json_response(SessionList(items=sessions))
 
 
 @routes.add("GET", "/api/v1/sessions/{session_id}", summary="One session (draft)", who=WHO,
             response=Session, tag="programme", errors=(401, 403, 404))
 async def get_session(request: web.Request) -> web.Response:
-    need(request, *ORGANISERS)
+    officer = protocol_officer(principal(request))
     session_id = path_uuid(request, "session_id")
-    async with connection(request) as conn:
-        session, _ = await repo.session_of(conn, session_id)
-    return json_response(session)
+    return json_response(await service.session(request.app[pool_key], officer, session_id))
 
 
 @routes.add("PATCH", "/api/v1/sessions/{session_id}", summary="Move, rename or change a session",
             who=WHO, body=SessionPatch, response=SessionWritten, tag="programme",
             errors=(400, 401, 403, 404, 409, 422))
 async def change_session(request: web.Request) -> web.Response:
-    actor = need(request, *ORGANISERS)
+    officer = protocol_officer(principal(request))
     session_id = path_uuid(request, "session_id")
     body = await parse(request, SessionPatch)
-    async with transaction(request) as conn:
-        session = await repo.change(conn, session_id, body, actor, now(request))
+    session = await service.change_session(request.app[pool_key], officer, session_id, body,
+                                           now(request))
     return json_response(session)
 
 
 @routes.add("POST", "/api/v1/sessions/{session_id}/cancel", summary="Cancel a session", who=WHO,
             response=SessionWritten, tag="programme", errors=(401, 403, 404, 409))
 async def cancel_session(request: web.Request) -> web.Response:
-    actor = need(request, *ORGANISERS)
+    officer = protocol_officer(principal(request))
     session_id = path_uuid(request, "session_id")
-    async with transaction(request) as conn:
-        session = await repo.cancel(conn, session_id, actor, now(request))
+    session = await service.cancel_session(request.app[pool_key], officer, session_id,
+                                           now(request))
     return json_response(session)
 
 
@@ -120,13 +109,12 @@ async def cancel_session(request: web.Request) -> web.Response:
             body=ParticipantIn, response=SessionWritten, tag="programme",
             errors=(400, 401, 403, 404, 409, 422))
 async def put_participant(request: web.Request) -> web.Response:
-    actor = need(request, *ORGANISERS)
+    officer = protocol_officer(principal(request))
     session_id = path_uuid(request, "session_id")
     accreditation_id = path_uuid(request, "accreditation_id")
     body = await parse(request, ParticipantIn)
-    async with transaction(request) as conn:
-        session = await repo.put_participant(conn, session_id, accreditation_id, body.role,
-                                             actor, now(request))
+    session = await service.put_participant(request.app[pool_key], officer, session_id,
+                                            accreditation_id, body.role, now(request))
     return json_response(session)
 
 
@@ -134,11 +122,11 @@ async def put_participant(request: web.Request) -> web.Response:
             summary="Take a person off a session", who=WHO, status=204, media=(), tag="programme",
             errors=(401, 403, 404, 409))
 async def remove_participant(request: web.Request) -> web.Response:
-    actor = need(request, *ORGANISERS)
+    officer = protocol_officer(principal(request))
     session_id = path_uuid(request, "session_id")
     accreditation_id = path_uuid(request, "accreditation_id")
-    async with transaction(request) as conn:
-        await repo.remove_participant(conn, session_id, accreditation_id, actor)
+    await service.remove_participant(request.app[pool_key], officer, session_id,
+                                     accreditation_id)
     return web.Response(status=204)
 
 
@@ -146,21 +134,18 @@ async def remove_participant(request: web.Request) -> web.Response:
             summary="Speakers in protocol order", who=WHO, response=SpeakingOrder,
             tag="protocol", errors=(401, 403, 404, 409))
 async def speaking_order_of(request: web.Request) -> web.Response:
-    need(request, *ORGANISERS)
+    officer = protocol_officer(principal(request))
     session_id = path_uuid(request, "session_id")
-    async with connection(request) as conn:
-        order = await repo.speaking_order(conn, session_id)
-    return json_response(order)
+    return json_response(await service.speaking_order(request.app[pool_key], officer,
+                                                      session_id))
 
 
 @routes.add("GET", "/api/v1/sessions/{session_id}/seating", summary="Head-table seating",
             who=WHO, response=Seating, tag="protocol", errors=(401, 403, 404, 409))
 async def seating_of(request: web.Request) -> web.Response:
-    need(request, *ORGANISERS)
+    officer = protocol_officer(principal(request))
     session_id = path_uuid(request, "session_id")
-    async with connection(request) as conn:
-        plan = await repo.seating(conn, session_id)
-    return json_response(plan)
+    return json_response(await service.seating(request.app[pool_key], officer, session_id))
 
 
 @routes.add("GET", "/api/v1/sessions/{session_id}/security-list",
@@ -169,10 +154,10 @@ async def seating_of(request: web.Request) -> web.Response:
             who=WHO, response=SecurityList, media=("application/json", "text/csv"),
             tag="protocol", errors=(401, 403, 404, 409))
 async def security_list_of(request: web.Request) -> web.Response:
-    need(request, *ORGANISERS)
+    officer = protocol_officer(principal(request))
     session_id = path_uuid(request, "session_id")
-    async with connection(request) as conn:
-        listing = await repo.security_list(conn, session_id, now(request))
+    listing = await service.security_list(request.app[pool_key], officer, session_id,
+                                          now(request))
     if "text/csv" in request.headers.get("Accept", ""):
         return web.Response(
             text=domain.security_list_csv(listing.items), content_type="text/csv",
@@ -187,11 +172,9 @@ async def security_list_of(request: web.Request) -> web.Response:
             summary="Heads of delegation in order of precedence", who=WHO, response=Precedence,
             tag="protocol", errors=(401, 403, 404, 409))
 async def precedence_of(request: web.Request) -> web.Response:
-    need(request, *ORGANISERS)
-    async with connection(request) as conn:
-        conference = await conference_by_slug(conn, request.match_info["slug"])
-        order = await repo.precedence(conn, conference)
-    return json_response(order)
+    officer = protocol_officer(principal(request))
+    return json_response(await service.precedence(request.app[pool_key], officer,
+                                                  request.match_info["slug"]))
 
 
 @routes.add("POST", "/api/v1/conferences/{slug}/protocol/draw",
@@ -199,11 +182,10 @@ async def precedence_of(request: web.Request) -> web.Response:
             body=DrawIn, response=Draw, status=201, tag="protocol",
             errors=(400, 401, 403, 404, 409, 422))
 async def draw_starting_country(request: web.Request) -> web.Response:
-    actor = need(request, *ORGANISERS)
+    officer = protocol_officer(principal(request))
     body = await parse_optional(request, DrawIn)
-    async with transaction(request) as conn:
-        conference = await conference_by_slug(conn, request.match_info["slug"])
-        drawn = await repo.draw(conn, conference, body.among, actor)
+    drawn = await service.draw(request.app[pool_key], officer, request.match_info["slug"],
+                               body.among)
     return json_response(drawn, status=201)
 
 
@@ -212,10 +194,9 @@ async def draw_starting_country(request: web.Request) -> web.Response:
             who=WHO, response=PublishResult, status=201, tag="programme",
             errors=(401, 403, 404, 409))
 async def publish_programme(request: web.Request) -> web.Response:
-    actor = need(request, *ORGANISERS)
-    async with transaction(request) as conn:
-        conference = await conference_by_slug(conn, request.match_info["slug"])
-        result = await repo.publish(conn, conference, actor, now(request))
+    officer = protocol_officer(principal(request))
+    result = await service.publish(request.app[pool_key], officer, request.match_info["slug"],
+                                   now(request))
     return json_response(result, status=201 if result.published else 200)
 
 
@@ -225,11 +206,6 @@ async def publish_programme(request: web.Request) -> web.Response:
             errors=(401, 404, 422))
 async def published_programme(request: web.Request) -> web.Response:
     q = query_params(request, ProgrammeQuery)
-    reader = principal(request)
-    async with connection(request) as conn:
-        conference = await conference_by_slug(conn, request.match_info["slug"])
-        version = await repo.programme(
-            conn, conference, q.version,
-            with_participants=reader is not None and reader.role in ORGANISERS,
-        )
+    version = await service.programme_of(request.app[pool_key], principal(request),
+                                         request.match_info["slug"], q.version)
     return json_response(version)

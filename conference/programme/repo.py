@@ -1,114 +1,69 @@
-"""Programme: SQL in, models out; each change with its domain event.
+"""Programme: SQL in, models out (the queries are in ``queries.sql``).
 
-The caller owns the transaction (``async with conn.transaction()``): the change and its event
-commit together or not at all. Writes that may double-book run in a savepoint, so that when
-PostgreSQL refuses them (an exclusion constraint) the transaction can still read every clash and
-name them all in the 409.
+No rule and no refusal here: the use-cases (``service.py``) decide, and own the transaction.
+A write the database may refuse (a double booking, a second chair) raises asyncpg's error for
+the use-case to translate.
 """
 
 from __future__ import annotations
 
-import random
-import secrets
-from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
 from datetime import datetime
-from typing import Any, TypeVar
+from typing import Any, Literal
 from uuid import UUID
 
 import asyncpg
 
 from conference.accreditation.domain import Category, Status
-from conference.auth import Principal
 from conference.conferences.models import Conference
 from conference.conferences.repo import conference_by_id
 from conference.db.sql import queries_beside
-from conference.errors import (
-    Conflict,
-    Duplicate,
-    IllegalTransition,
-    Invalid,
-    NotFound,
-    SchedulingConflict,
-)
-from conference.outbox.events import record
 from conference.programme import domain
-from conference.programme.events import (
-    ParticipantEvent,
-    ProgrammePublished,
-    ProtocolDrawn,
-    RoomCreated,
-    SessionEvent,
-)
 from conference.programme.models import (
     Changelog,
     ConflictItem,
-    DelegationWithoutHead,
-    Draw,
-    HostView,
-    Participant,
-    ParticipantRole,
-    Precedence,
-    PrecedenceEntry,
     PressAccess,
     ProgrammeVersion,
-    PublishedSession,
-    PublishResult,
     Room,
     RoomIn,
-    Seat,
-    Seating,
-    SecurityList,
     SecurityListEntry,
     Session,
     SessionIn,
     SessionKind,
-    SessionPatch,
-    SessionWritten,
     Snapshot,
-    SpeakingOrder,
-    SpeakingSlotView,
 )
-from conference.protocol.countries import collation_key, country_codes
-from conference.protocol.precedence import draw_start
-from conference.protocol.speaking import seating as seat_guests
-from conference.protocol.speaking import speaking_order as order_speakers
 from conference.types import Localized
 
 Q = queries_beside(__file__)
-T = TypeVar("T")
 
 
 # --- rooms ------------------------------------------------------------------------------------
 
 
-def room_from_row(row: asyncpg.Record, conference: Conference) -> Room:
+def _room(row: asyncpg.Record, conference: Conference) -> Room:
     return Room(id=row["id"], conference=conference.slug, name=row["name"],
                 capacity=row["capacity"], created_at=row["created_at"])
 
 
-async def create_room(
-    conn: asyncpg.Connection, conference: Conference, body: RoomIn, principal: Principal,
-    now: datetime,
-) -> Room:
-    row = await conn.fetchrow(Q["insert_room"], conference.id, body.name, body.capacity, now)
-    if row is None:
-        raise Duplicate(f"This conference already has a room named {body.name!r}.", field="name")
-    await record(conn, "room.created", RoomCreated(room_id=row["id"], capacity=row["capacity"]),
-                 conference_id=conference.id, subject_id=row["id"], actor=principal.actor)
-    return room_from_row(row, conference)
+async def insert_room(
+    conn: asyncpg.Connection, conference: Conference, body: RoomIn, now: datetime
+) -> Room | None:
+    """The new room; None when the conference has a room of that name."""
+    row = await conn.fetchrow(*Q.bind_record("insert_room", {
+        "conference_id": conference.id, "name": body.name, "capacity": body.capacity,
+        "created_at": now}))
+    return _room(row, conference) if row is not None else None
 
 
 async def rooms_of(conn: asyncpg.Connection, conference: Conference) -> list[Room]:
-    return [room_from_row(r, conference) for r in await conn.fetch(Q["rooms_of"], conference.id)]
+    rows = await conn.fetch(*Q.bind("rooms_of", conference_id=conference.id))
+    return [_room(r, conference) for r in rows]
 
 
-async def _lock_room(conn: asyncpg.Connection, conference: Conference, room_id: UUID) -> None:
-    """The room of a booking, locked until commit (bookings of one room queue); 422 when it is
-    not one of the conference's."""
-    row = await conn.fetchrow(Q["lock_room"], room_id)
-    if row is None or row["conference_id"] != conference.id:
-        raise Invalid("Unknown room.", [{"field": "room_id", "type": "unknown_room",
-                                         "message": "no such room in this conference"}])
+async def lock_room(conn: asyncpg.Connection, room_id: UUID) -> UUID | None:
+    """Lock the room of a booking until commit (bookings of one room queue); its conference."""
+    row = await conn.fetchrow(*Q.bind("lock_room", room_id=room_id))
+    return row["conference_id"] if row is not None else None
 
 
 # --- sessions: reading ------------------------------------------------------------------------
@@ -130,45 +85,74 @@ def _session(row: asyncpg.Record, conference: Conference) -> Session:
     )
 
 
-async def _view(conn: asyncpg.Connection, session_id: UUID, conference: Conference) -> Session:
-    row = await conn.fetchrow(Q["session_view"], session_id)
-    if row is None:
-        raise NotFound("No such session.")
-    return _session(row, conference)
+async def _view(conn: asyncpg.Connection, session_id: UUID) -> asyncpg.Record | None:
+    return await conn.fetchrow(*Q.bind("session_view", session_id=session_id))
 
 
-async def _written(
+async def session_in(
     conn: asyncpg.Connection, session_id: UUID, conference: Conference
-) -> SessionWritten:
-    """The session after a change, with a warning when more are invited than the room seats."""
-    row = await conn.fetchrow(Q["session_view"], session_id)
-    invited = await conn.fetchval(Q["invited_count"], session_id)
-    return SessionWritten(
-        **_session(row, conference).model_dump(),
-        warnings=domain.capacity_warnings(row["room"], row["capacity"], invited),
-    )
+) -> Session | None:
+    row = await _view(conn, session_id)
+    return _session(row, conference) if row is not None else None
 
 
-async def session_of(conn: asyncpg.Connection, session_id: UUID) -> tuple[Session, Conference]:
-    row = await conn.fetchrow(Q["session_view"], session_id)
+async def session_with_conference(
+    conn: asyncpg.Connection, session_id: UUID
+) -> tuple[Session, Conference] | None:
+    row = await _view(conn, session_id)
     if row is None:
-        raise NotFound("No such session.")
+        return None
     conference = await conference_by_id(conn, row["conference_id"])
     return _session(row, conference), conference
 
 
+@dataclass(frozen=True)
+class Occupancy:
+    room: str
+    capacity: int
+    invited: int
+    """Participants and the approved accreditations of the audience categories."""
+
+
+async def session_occupancy(
+    conn: asyncpg.Connection, session_id: UUID, conference: Conference
+) -> tuple[Session, Occupancy]:
+    """A session just written (it exists), with how many its room seats and it invites."""
+    row = await _view(conn, session_id)
+    assert row is not None
+    invited: int = await conn.fetchval(*Q.bind("invited_count", session_id=session_id))
+    return _session(row, conference), Occupancy(row["room"], row["capacity"], invited)
+
+
 async def sessions_of(conn: asyncpg.Connection, conference: Conference) -> list[Session]:
-    return [_session(r, conference) for r in await conn.fetch(Q["sessions_of"], conference.id)]
+    return [_session(r, conference)
+            for r in await conn.fetch(*Q.bind("sessions_of", conference_id=conference.id))]
 
 
-async def _lock(conn: asyncpg.Connection, session_id: UUID) -> asyncpg.Record:
-    row = await conn.fetchrow(Q["lock_session"], session_id)
+@dataclass(frozen=True)
+class LockedSession:
+    id: UUID
+    conference_id: UUID
+    cancelled: bool
+    fields: domain.SessionFields
+
+
+async def lock_session(conn: asyncpg.Connection, session_id: UUID) -> LockedSession | None:
+    """A session locked until commit (changes to one session queue)."""
+    row = await conn.fetchrow(*Q.bind("lock_session", session_id=session_id))
     if row is None:
-        raise NotFound("No such session.")
-    if row["cancelled_at"] is not None:
-        raise IllegalTransition("This session is cancelled; it can no longer be changed.",
-                                status_now="cancelled")
-    return row
+        return None
+    return LockedSession(
+        id=row["id"], conference_id=row["conference_id"],
+        cancelled=row["cancelled_at"] is not None,
+        fields=domain.SessionFields(
+            title=Localized.model_validate(row["title"]), kind=SessionKind(row["kind"]),
+            room_id=row["room_id"], starts_at=row["starts_at"], ends_at=row["ends_at"],
+            press_access=PressAccess(row["press_access"]),
+            audience=[Category(c) for c in row["audience"]],
+            royal_presence=row["royal_presence"],
+        ),
+    )
 
 
 # --- sessions: conflicts ----------------------------------------------------------------------
@@ -184,235 +168,120 @@ def _clash(row: asyncpg.Record, conference: Conference) -> ConflictItem:
     )
 
 
-async def _clashes(
-    conn: asyncpg.Connection, conference: Conference, *, starts_at: datetime,
-    ends_at: datetime, room_id: UUID | None, people: list[UUID], session_id: UUID | None,
+async def room_clashes(
+    conn: asyncpg.Connection, conference: Conference, room_id: UUID, starts_at: datetime,
+    ends_at: datetime, session_id: UUID | None,
 ) -> list[ConflictItem]:
-    """Every booking the change would collide with: the room's, and each person's."""
-    rows: list[asyncpg.Record] = []
-    if room_id is not None:
-        rows += await conn.fetch(Q["room_clashes"], room_id, starts_at, ends_at, session_id)
-    if people:
-        rows += await conn.fetch(Q["person_clashes"], people, starts_at, ends_at, session_id)
+    """The room's live sessions overlapping the span (but ``session_id``)."""
+    rows = await conn.fetch(*Q.bind("room_clashes", room_id=room_id, starts_at=starts_at,
+                                    ends_at=ends_at, session_id=session_id))
     return [_clash(r, conference) for r in rows]
 
 
-async def _booking(
-    conn: asyncpg.Connection,
-    write: Callable[[], Awaitable[T]],
-    clashes: Callable[[], Awaitable[list[ConflictItem]]],
-) -> T:
-    """Run `write` in a savepoint; when the database refuses a double booking, 409 naming every
-    clash (read after the refusal, so bookings committed concurrently are seen).
-
-    Two moves that each wait for the other's participant rows deadlock; PostgreSQL aborts one
-    statement, which is rolled back to its savepoint and tried again (it then usually meets the
-    other's committed booking: a 409 like any other)."""
-    for _ in range(_DEADLOCK_RETRIES):
-        try:
-            async with conn.transaction():
-                return await write()
-        except asyncpg.ExclusionViolationError:
-            found = await clashes()
-            raise SchedulingConflict(domain.conflict_detail(found),
-                                     conflicts=[c.model_dump(mode="json") for c in found]
-                                     ) from None
-        except asyncpg.DeadlockDetectedError:
-            continue
-    raise Conflict("The change kept colliding with concurrent changes; try again.")
-
-
-_DEADLOCK_RETRIES = 3
-
-
-def _session_event(row: dict[str, Any], changed: list[str]) -> SessionEvent:
-    return SessionEvent(
-        session_id=row["id"], room_id=row["room_id"], kind=str(row["kind"]),
-        starts_at=row["starts_at"], ends_at=row["ends_at"],
-        press_access=str(row["press_access"]), royal_presence=row["royal_presence"],
-        changed=changed,
-    )
+async def person_clashes(
+    conn: asyncpg.Connection, conference: Conference, people: list[UUID], starts_at: datetime,
+    ends_at: datetime, session_id: UUID | None,
+) -> list[ConflictItem]:
+    """The people's live sessions overlapping the span (but ``session_id``)."""
+    rows = await conn.fetch(*Q.bind("person_clashes", people=people, starts_at=starts_at,
+                                    ends_at=ends_at, session_id=session_id))
+    return [_clash(r, conference) for r in rows]
 
 
 # --- sessions: writing ------------------------------------------------------------------------
 
 
-async def schedule(
-    conn: asyncpg.Connection, conference: Conference, body: SessionIn, principal: Principal,
-    now: datetime,
-) -> SessionWritten:
-    errors = domain.time_errors(body.starts_at, body.ends_at, conference.timezone,
-                                conference.starts_on, conference.ends_on)
-    errors += domain.royal_press_errors(body.royal_presence, body.press_access)
-    if errors:
-        raise Invalid("Some fields are invalid.", errors)
-    await _lock_room(conn, conference, body.room_id)
-    if body.royal_presence and body.audience:
-        domain.check_security_list_open(conference.security_list_deadline, now,
-                                        "an audience for a new session")
-
-    async def insert() -> UUID:
-        session_id: UUID = await conn.fetchval(
-            Q["insert_session"], conference.id, body.room_id,
-            body.title.model_dump(), body.kind.value, body.starts_at, body.ends_at,
-            body.press_access.value, [c.value for c in body.audience], body.royal_presence, now,
-        )
-        return session_id
-
-    session_id = await _booking(conn, insert, lambda: _clashes(
-        conn, conference, starts_at=body.starts_at, ends_at=body.ends_at,
-        room_id=body.room_id, people=[], session_id=None))
-    await record(conn, "session.scheduled",
-                 _session_event({"id": session_id, **body.model_dump()}, []),
-                 conference_id=conference.id, subject_id=session_id, actor=principal.actor)
-    return await _written(conn, session_id, conference)
+def _fields(f: domain.SessionFields | SessionIn) -> dict[str, Any]:
+    return {"title": f.title.model_dump(), "kind": f.kind.value, "room_id": f.room_id,
+            "starts_at": f.starts_at, "ends_at": f.ends_at, "press_access": f.press_access.value,
+            "audience": [c.value for c in f.audience], "royal_presence": f.royal_presence}
 
 
-_PATCHABLE = ("title", "kind", "room_id", "starts_at", "ends_at", "press_access", "audience",
-              "royal_presence")
+async def insert_session(
+    conn: asyncpg.Connection, conference_id: UUID, body: SessionIn, now: datetime
+) -> UUID:
+    session_id: UUID = await conn.fetchval(
+        *Q.bind_record("insert_session",
+                       {**_fields(body), "conference_id": conference_id, "now": now}))
+    return session_id
 
 
-async def change(
-    conn: asyncpg.Connection, session_id: UUID, patch: SessionPatch, principal: Principal,
-    now: datetime,
-) -> SessionWritten:
-    """Move, rename, re-room or otherwise change a session (fields absent keep their value)."""
-    row = await _lock(conn, session_id)
-    conference = await conference_by_id(conn, row["conference_id"])
-    given = patch.model_fields_set
-    errors = [{"field": f, "message": "may not be null", "type": "null"}
-              for f in sorted(given) if getattr(patch, f) is None]
-    if errors:
-        raise Invalid("Some fields are invalid.", errors)
-    old: dict[str, Any] = {
-        "title": Localized.model_validate(row["title"]), "kind": SessionKind(row["kind"]),
-        "room_id": row["room_id"], "starts_at": row["starts_at"], "ends_at": row["ends_at"],
-        "press_access": PressAccess(row["press_access"]),
-        "audience": [Category(c) for c in row["audience"]],
-        "royal_presence": row["royal_presence"],
-    }
-    new = {**old, **{f: getattr(patch, f) for f in given}}
-    changed = [f for f in _PATCHABLE if new[f] != old[f]]
-    if not changed:
-        return await _written(conn, session_id, conference)
-    if "starts_at" in changed or "ends_at" in changed:
-        errors += domain.time_errors(new["starts_at"], new["ends_at"], conference.timezone,
-                                     conference.starts_on, conference.ends_on)
-    errors += domain.royal_press_errors(new["royal_presence"], new["press_access"])
-    if errors:
-        raise Invalid("Some fields are invalid.", errors)
-    if "room_id" in changed or "starts_at" in changed or "ends_at" in changed:
-        await _lock_room(conn, conference, new["room_id"])
-    people: list[UUID] = [r["accreditation_id"]
-                          for r in await conn.fetch(Q["participant_ids"], session_id)]
-    if new["royal_presence"]:
-        deadline = conference.security_list_deadline
-        if not old["royal_presence"]:
-            statuses = {r["id"]: Status(r["status"])
-                        for r in await conn.fetch(Q["participant_statuses"], session_id)}
-            domain.check_royal_participants(statuses)
-            if people or new["audience"]:
-                domain.check_security_list_open(deadline, now,
-                                                "switching a session to royal presence")
-        elif set(new["audience"]) - set(old["audience"]):
-            domain.check_security_list_open(deadline, now, "an audience category")
-
-    async def update() -> None:
-        await conn.execute(
-            Q["update_session"], session_id, new["title"].model_dump(), new["kind"].value,
-            new["room_id"], new["starts_at"], new["ends_at"], new["press_access"].value,
-            [c.value for c in new["audience"]], new["royal_presence"], now,
-        )
-
-    moved = "starts_at" in changed or "ends_at" in changed
-    await _booking(conn, update, lambda: _clashes(
-        conn, conference, starts_at=new["starts_at"], ends_at=new["ends_at"],
-        room_id=new["room_id"], people=people if moved else [], session_id=session_id))
-    await record(conn, "session.moved" if moved else "session.changed",
-                 _session_event({"id": session_id, **new}, changed),
-                 conference_id=conference.id, subject_id=session_id, actor=principal.actor)
-    return await _written(conn, session_id, conference)
+async def update_session(
+    conn: asyncpg.Connection, session_id: UUID, fields: domain.SessionFields, now: datetime
+) -> None:
+    await conn.execute(*Q.bind_record(
+        "update_session", {**_fields(fields), "session_id": session_id, "now": now}))
 
 
-async def cancel(
-    conn: asyncpg.Connection, session_id: UUID, principal: Principal, now: datetime
-) -> SessionWritten:
-    row = await _lock(conn, session_id)
-    conference = await conference_by_id(conn, row["conference_id"])
-    await conn.execute(Q["cancel_session"], session_id, now)
-    await record(conn, "session.cancelled", _session_event(dict(row), ["status"]),
-                 conference_id=conference.id, subject_id=session_id, actor=principal.actor)
-    return await _written(conn, session_id, conference)
+async def cancel_session(conn: asyncpg.Connection, session_id: UUID, now: datetime) -> None:
+    await conn.execute(*Q.bind("cancel_session", session_id=session_id, now=now))
 
 
 # --- participants -----------------------------------------------------------------------------
 
 
-async def put_participant(
-    conn: asyncpg.Connection, session_id: UUID, accreditation_id: UUID, role: ParticipantRole,
-    principal: Principal, now: datetime,
-) -> SessionWritten:
-    """Put a person on a session with a role (or change their role): idempotent."""
-    row = await _lock(conn, session_id)
-    conference = await conference_by_id(conn, row["conference_id"])
-    acc = await conn.fetchrow(Q["accreditation_for_session"], accreditation_id)
-    if acc is None:
-        raise NotFound("No such accreditation.")
-    if acc["conference_id"] != conference.id:
-        raise Invalid("The accreditation belongs to another conference.", [{
-            "field": "accreditation_id", "type": "other_conference",
-            "message": "not an accreditation of this session's conference"}])
-    if acc["erased_at"] is not None:
-        raise NotFound("No such accreditation.")
-    current = await conn.fetchval(Q["participant_of"], session_id, accreditation_id)
-    if current == role.value:
-        return await _written(conn, session_id, conference)
-    event = ParticipantEvent(session_id=session_id, accreditation_id=accreditation_id,
-                             role=role.value, previous_role=current)
-    if current is not None:
-        await _one_chair(conn, lambda: conn.execute(
-            Q["set_participant_role"], session_id, accreditation_id, role.value))
-        await record(conn, "participant.changed", event, conference_id=conference.id,
-                     subject_id=session_id, actor=principal.actor)
-        return await _written(conn, session_id, conference)
-    domain.check_eligible(Status(acc["status"]), row["royal_presence"], accreditation_id)
-    if row["royal_presence"]:
-        domain.check_security_list_open(conference.security_list_deadline, now, "a participant")
+@dataclass(frozen=True)
+class Candidate:
+    """What putting a person on a session needs of their accreditation."""
 
-    async def insert() -> None:
-        await _one_chair(conn, lambda: conn.execute(
-            Q["insert_participant"], session_id, conference.id, accreditation_id, role.value,
-            now))
-
-    await _booking(conn, insert, lambda: _clashes(
-        conn, conference, starts_at=row["starts_at"], ends_at=row["ends_at"], room_id=None,
-        people=[accreditation_id], session_id=session_id))
-    await record(conn, "participant.added", event, conference_id=conference.id,
-                 subject_id=session_id, actor=principal.actor)
-    return await _written(conn, session_id, conference)
+    conference_id: UUID
+    status: Status
+    erased: bool
 
 
-async def _one_chair(conn: asyncpg.Connection, write: Callable[[], Awaitable[Any]]) -> None:
-    try:
-        async with conn.transaction():
-            await write()
-    except asyncpg.UniqueViolationError:
-        raise Conflict("This session already has a chair; make the chair a speaker first.",
-                       field="role") from None
+async def accreditation_for_session(
+    conn: asyncpg.Connection, accreditation_id: UUID
+) -> Candidate | None:
+    """The accreditation, locked against a decision until commit."""
+    row = await conn.fetchrow(*Q.bind("accreditation_for_session",
+                                      accreditation_id=accreditation_id))
+    if row is None:
+        return None
+    return Candidate(row["conference_id"], Status(row["status"]), row["erased_at"] is not None)
 
 
-async def remove_participant(
-    conn: asyncpg.Connection, session_id: UUID, accreditation_id: UUID, principal: Principal
+async def participant_role(
+    conn: asyncpg.Connection, session_id: UUID, accreditation_id: UUID
+) -> str | None:
+    role: str | None = await conn.fetchval(
+        *Q.bind("participant_role", session_id=session_id, accreditation_id=accreditation_id))
+    return role
+
+
+async def participant_ids(conn: asyncpg.Connection, session_id: UUID) -> list[UUID]:
+    rows = await conn.fetch(*Q.bind("participant_ids", session_id=session_id))
+    return [r["accreditation_id"] for r in rows]
+
+
+async def participant_statuses(conn: asyncpg.Connection, session_id: UUID) -> dict[UUID, Status]:
+    """Each participant's status, locked against a decision until commit."""
+    return {r["id"]: Status(r["status"])
+            for r in await conn.fetch(*Q.bind("participant_statuses", session_id=session_id))}
+
+
+async def insert_participant(
+    conn: asyncpg.Connection, session_id: UUID, conference_id: UUID, accreditation_id: UUID,
+    role: str, now: datetime,
 ) -> None:
-    row = await _lock(conn, session_id)
-    role = await conn.fetchval(Q["delete_participant"], session_id, accreditation_id)
-    if role is None:
-        raise NotFound("This accreditation is not on this session.")
-    await record(conn, "participant.removed",
-                 ParticipantEvent(session_id=session_id, accreditation_id=accreditation_id,
-                                  role=role),
-                 conference_id=row["conference_id"], subject_id=session_id,
-                 actor=principal.actor)
+    await conn.execute(*Q.bind("insert_participant", session_id=session_id,
+                               conference_id=conference_id, accreditation_id=accreditation_id,
+                               role=role, added_at=now))
+
+
+async def set_participant_role(
+    conn: asyncpg.Connection, session_id: UUID, accreditation_id: UUID, role: str
+) -> None:
+    await conn.execute(*Q.bind("set_participant_role", session_id=session_id,
+                               accreditation_id=accreditation_id, role=role))
+
+
+async def delete_participant(
+    conn: asyncpg.Connection, session_id: UUID, accreditation_id: UUID
+) -> str | None:
+    """Take the person off; their role, or None when they were not on the session."""
+    role: str | None = await conn.fetchval(
+        *Q.bind("delete_participant", session_id=session_id, accreditation_id=accreditation_id))
+    return role
 
 
 # --- protocol views ---------------------------------------------------------------------------
@@ -428,218 +297,136 @@ def _member(row: asyncpg.Record) -> domain.Member:
     )
 
 
-async def speaking_order(conn: asyncpg.Connection, session_id: UUID) -> SpeakingOrder:
-    session, conference = await session_of(conn, session_id)
-    members = [_member(r) for r in await conn.fetch(Q["participants_as_members"], session_id)]
-    config = domain.protocol_config(conference)
-    hosts = conference.hosts
-    by_id = {str(m.accreditation_id): m for m in members}
-    chair = next((m for m in members if m.role == "chair"), None)
-    speakers = [domain.person(m, hosts) for m in members if m.role == "speaker"]
-    slots = order_speakers(domain.person(chair, hosts) if chair else None, speakers, config,
-                           royal_presence=session.royal_presence)
-    return SpeakingOrder(
-        session_id=session_id, royal_presence=session.royal_presence,
-        patron=domain.patron_view(conference) if session.royal_presence else None,
-        slots=[SpeakingSlotView(
-            position=s.position, part=s.part,
-            person=domain.person_view(by_id[s.person.id], conference) if s.person else None,
-        ) for s in slots],
-    )
+async def members_of_session(conn: asyncpg.Connection, session_id: UUID) -> list[domain.Member]:
+    """The people on a session, in the order they were added."""
+    rows = await conn.fetch(*Q.bind("participants_as_members", session_id=session_id))
+    return [_member(r) for r in rows]
 
 
-async def seating(conn: asyncpg.Connection, session_id: UUID) -> Seating:
-    """The head table: the chair in the middle and the speakers around by precedence."""
-    _, conference = await session_of(conn, session_id)
-    members = [_member(r) for r in await conn.fetch(Q["participants_as_members"], session_id)]
-    chair = next((m for m in members if m.role == "chair"), None)
-    if chair is None:
-        raise Conflict("This session has no chair; the head table is seated around the chair.")
-    config = domain.protocol_config(conference)
-    hosts = conference.hosts
-    by_id = {str(m.accreditation_id): m for m in members}
-    guests = [domain.person(m, hosts) for m in members if m.role == "speaker"]
-    seats = seat_guests(domain.person(chair, hosts), guests, config)
-    return Seating(
-        session_id=session_id,
-        seats=[Seat(seat=n, person=domain.person_view(by_id[p.id], conference))
-               for n, p in seats],
-        from_audience_left_to_right=[UUID(p.id) for _, p in sorted(seats, key=lambda s: -s[0])],
-    )
+async def delegation_members(
+    conn: asyncpg.Connection, conference_id: UUID
+) -> list[domain.Member]:
+    """Who may head a delegation: its ministers and officials, approved or submitted."""
+    rows = await conn.fetch(*Q.bind("delegation_members", conference_id=conference_id))
+    return [_member(r) for r in rows]
 
 
-async def precedence(conn: asyncpg.Connection, conference: Conference) -> Precedence:
-    config = domain.protocol_config(conference)
-    language = domain.language_of(conference)
-    members = [_member(r) for r in await conn.fetch(Q["delegation_members"], conference.id)]
-    heads = domain.heads_of_delegation(members, config, conference.hosts)
-    delegations = {d["id"]: d
-                   for d in await conn.fetch(Q["delegations_in_precedence"], conference.id)}
+@dataclass(frozen=True)
+class Delegation:
+    """What the order of precedence needs of a delegation."""
 
-    def name(d: asyncpg.Record) -> str:
-        return domain.delegation_name(d["country"], d["organisation"], language) or ""
-
-    order = []
-    for position, head in enumerate(heads, start=1):
-        d = delegations[head.delegation_id]
-        order.append(PrecedenceEntry(
-            position=position, delegation_id=d["id"], delegation=name(d), kind=d["kind"],
-            country=d["country"], head=domain.person_view(head, conference),
-            status=head.status,
-        ))
-    headed = {h.delegation_id for h in heads}
-    rest = sorted(
-        (d for d in delegations.values() if d["id"] not in headed),
-        key=lambda d: domain.delegation_order_key(d["country"], d["organisation"], config),
-    )
-    return Precedence(
-        conference=conference.slug, tie_break=config.tie_break.value, language=language,
-        presidency=config.presidency, drawn_start=config.drawn_start,
-        patron=domain.patron_view(conference),
-        hosts=[HostView(name=h.name, rank=h.rank,
-                        function=h.function.get(language) if h.function else None)
-               for h in conference.hosts],
-        order=order,
-        without_head=[DelegationWithoutHead(
-            delegation_id=d["id"], kind=d["kind"], country=d["country"], delegation=name(d),
-        ) for d in rest],
-    )
+    id: UUID
+    kind: Literal["country", "organisation"]
+    country: str | None
+    organisation: str | None
 
 
-async def draw(
-    conn: asyncpg.Connection, conference: Conference, among: str, principal: Principal
-) -> Draw:
-    """Draw by lot the country the ``drawn`` order starts from, once; the seed is recorded."""
-    if conference.protocol.drawn_start is not None:
-        raise Conflict(f"The starting country was drawn already: "
-                       f"{conference.protocol.drawn_start}. A draw is made once.",
-                       drawn_start=conference.protocol.drawn_start)
-    if among == "delegations":
-        candidates = [r["country"] for r in await conn.fetch(Q["country_delegations"],
-                                                              conference.id)]
-    else:
-        candidates = list(country_codes())
-    if not candidates:
-        raise Conflict("This conference has no country delegation to draw from.")
-    seed = secrets.randbits(63)
-    code = draw_start(random.Random(seed), candidates)
-    if await conn.fetchval(Q["record_drawn_start"], conference.id, code) is None:
-        raise Conflict("The starting country was drawn already.")
-    result = Draw(drawn_start=code, seed=seed, candidates=sorted(candidates))
-    await record(conn, "protocol.drawn", ProtocolDrawn(**result.model_dump()),
-                 conference_id=conference.id, subject_id=conference.id, actor=principal.actor)
-    return result
+async def delegations(conn: asyncpg.Connection, conference_id: UUID) -> list[Delegation]:
+    rows = await conn.fetch(*Q.bind("delegations_in_precedence", conference_id=conference_id))
+    return [Delegation(r["id"], r["kind"], r["country"], r["organisation"]) for r in rows]
 
 
-async def security_list(
-    conn: asyncpg.Connection, session_id: UUID, now: datetime
-) -> SecurityList:
-    session, conference = await session_of(conn, session_id)
-    if not session.royal_presence:
-        raise Conflict("Only royal-presence sessions have a security list.")
-    deadline = conference.security_list_deadline
-    language = domain.language_of(conference)
-    rows = await conn.fetch(Q["security_list"], session_id, deadline)
-    items = sorted(
-        (SecurityListEntry(
-            accreditation_id=r["accreditation_id"], family_name=r["family_name"],
-            given_name=r["given_name"], category=r["category"], role=r["role"],
-            delegation=domain.delegation_name(r["country"], r["organisation"], language),
-        ) for r in rows),
-        key=lambda e: (collation_key(e.family_name), collation_key(e.given_name),
-                       str(e.accreditation_id)),
-    )
-    return SecurityList(
-        session_id=session_id, title=session.title, starts_at=session.starts_at,
-        seated_by=session.seated_by,
-        deadline=domain.local(deadline, conference.timezone) if deadline else None,
-        frozen=domain.security_list_frozen(deadline, now), items=items,
-    )
+async def security_list_entries(
+    conn: asyncpg.Connection, session_id: UUID, deadline: datetime | None, language: str
+) -> list[SecurityListEntry]:
+    """The session's security list, unordered: participants, and the audience approved by the
+    deadline (every approved one when None)."""
+    return [SecurityListEntry(
+        accreditation_id=r["accreditation_id"], family_name=r["family_name"],
+        given_name=r["given_name"], category=r["category"], role=r["role"],
+        delegation=domain.delegation_name(r["country"], r["organisation"], language),
+    ) for r in await conn.fetch(*Q.bind("security_list", session_id=session_id, deadline=deadline))]
 
 
-# --- publication ------------------------------------------------------------------------------
+async def country_delegations(conn: asyncpg.Connection, conference_id: UUID) -> list[str]:
+    rows = await conn.fetch(*Q.bind("country_delegations", conference_id=conference_id))
+    return [r["country"] for r in rows]
 
 
-def _published(s: Session) -> PublishedSession:
-    return PublishedSession(
-        session_id=s.id, sequence=0, title=s.title, kind=s.kind, room_id=s.room_id,
-        room=s.room, starts_at=s.starts_at, ends_at=s.ends_at, status=s.status,
-        press_access=s.press_access, audience=s.audience, royal_presence=s.royal_presence,
-        seated_by=s.seated_by,
-        participants=[Participant(accreditation_id=p.accreditation_id, role=p.role)
-                      for p in s.participants],
-    )
+async def record_drawn_start(conn: asyncpg.Connection, conference_id: UUID, code: str) -> bool:
+    """Record the drawn country; False when one was drawn already."""
+    drawn = await conn.fetchval(*Q.bind("record_drawn_start", conference_id=conference_id,
+                                        drawn_start=code))
+    return drawn is not None
 
 
-def _snapshot(row: asyncpg.Record | None) -> Snapshot | None:
-    return Snapshot.model_validate(row["snapshot"]) if row is not None else None
+# --- published versions -----------------------------------------------------------------------
 
 
-async def publish(
-    conn: asyncpg.Connection, conference: Conference, principal: Principal, now: datetime
-) -> PublishResult:
-    """Freeze the draft as version N with its changelog against N-1 and the
-    ``programme.published`` event, in the caller's transaction. With nothing changed since the
-    latest version, no version is made (``published`` false)."""
-    await conn.execute(Q["lock_programme"], conference.id)
-    latest = await conn.fetchrow(Q["latest_version"], conference.id)
-    previous = _snapshot(latest)
-    current = domain.next_snapshot(previous, map(_published, await sessions_of(conn, conference)))
-    changes = domain.diff(previous, current)
-    if changes.is_empty():
-        if latest is None:
-            raise Conflict("The draft programme has no session: nothing to publish.")
-        return PublishResult(version=latest["number"], published=False,
-                             published_at=domain.local(latest["published_at"],
-                                                       conference.timezone),
-                             changes=Changelog())
-    number = latest["number"] + 1 if latest else 1
-    row = await conn.fetchrow(
-        Q["insert_version"], conference.id, number, now, principal.actor,
-        current.model_dump(mode="json"), changes.model_dump(mode="json"),
-    )
-    await record(conn, "programme.published",
-                 ProgrammePublished(version=number, programme_version_id=row["id"],
-                                    changes=changes),
-                 conference_id=conference.id, subject_id=row["id"], actor=principal.actor)
-    return PublishResult(version=number, published=True,
-                         published_at=domain.local(now, conference.timezone), changes=changes)
+@dataclass(frozen=True)
+class Version:
+    """A published version of a conference's programme, as stored."""
+
+    id: int
+    number: int
+    published_at: datetime
+    snapshot: Snapshot
+    changes: Changelog
 
 
-async def version_row(
-    conn: asyncpg.Connection, conference: Conference, number: int | None = None
-) -> asyncpg.Record:
+def _version(row: asyncpg.Record | None) -> Version | None:
+    if row is None:
+        return None
+    return Version(id=row["id"], number=row["number"], published_at=row["published_at"],
+                   snapshot=Snapshot.model_validate(row["snapshot"]),
+                   changes=Changelog.model_validate(row["changes"]))
+
+
+async def lock_programme(conn: asyncpg.Connection, conference_id: UUID) -> None:
+    """Serialise the publications of one conference until commit."""
+    await conn.execute(*Q.bind("lock_programme", conference_id=conference_id))
+
+
+async def version(
+    conn: asyncpg.Connection, conference_id: UUID, number: int | None = None
+) -> Version | None:
+    """A published version: the latest (None: nothing published), or the one numbered."""
     if number is None:
-        row = await conn.fetchrow(Q["latest_version"], conference.id)
-        if row is None:
-            raise NotFound("No programme has been published for this conference yet.")
-    else:
-        row = await conn.fetchrow(Q["version_by_number"], conference.id, number)
-        if row is None:
-            raise NotFound(f"No programme version {number}.")
-    return row
+        return _version(await conn.fetchrow(*Q.bind("latest_version", conference_id=conference_id)))
+    return _version(await conn.fetchrow(*Q.bind("version_by_number",
+                                                conference_id=conference_id, number=number)))
+
+
+async def insert_version(
+    conn: asyncpg.Connection, conference_id: UUID, number: int, now: datetime, actor: str,
+    snapshot: Snapshot, changes: Changelog,
+) -> int:
+    """Store a new version; its id."""
+    row = await conn.fetchrow(*Q.bind(
+        "insert_version",
+        conference_id=conference_id, number=number, published_at=now, published_by=actor,
+        snapshot=snapshot.model_dump(mode="json"), changes=changes.model_dump(mode="json")))
+    assert row is not None
+    version_id: int = row["id"]
+    return version_id
 
 
 async def programme(
     conn: asyncpg.Connection, conference: Conference, number: int | None = None, *,
     with_participants: bool,
-) -> ProgrammeVersion:
-    """A published version (the latest by default), as frozen. Calendar code reads the same
-    snapshot: each session's ``sequence``, participants and roles, ``seated_by``."""
-    row = await version_row(conn, conference, number)
-    snapshot = Snapshot.model_validate(row["snapshot"])
-    sessions = snapshot.sessions
+) -> ProgrammeVersion | None:
+    """A published version (the latest by default), as frozen; None when there is none. The
+    calendar and the pages read the same snapshot: each session's ``sequence``, participants
+    and roles, ``seated_by``."""
+    found = await version(conn, conference.id, number)
+    if found is None:
+        return None
+    sessions = found.snapshot.sessions
     if not with_participants:
         sessions = [s.model_copy(update={"participants": []}) for s in sessions]
     return ProgrammeVersion(
-        conference=conference.slug, version=row["number"],
-        published_at=domain.local(row["published_at"], conference.timezone),
-        timezone=conference.timezone, sessions=sessions,
-        changes=Changelog.model_validate(row["changes"]),
+        conference=conference.slug, version=found.number,
+        published_at=domain.local(found.published_at, conference.timezone),
+        timezone=conference.timezone, sessions=sessions, changes=found.changes,
     )
+
+
+# --- people -----------------------------------------------------------------------------------
 
 
 async def personal_sessions(conn: asyncpg.Connection, accreditation_id: UUID
                             ) -> list[dict[str, Any]]:
     """The personal-data export's section ``sessions``: every session the person is on."""
-    return [dict(r) for r in await conn.fetch(Q["personal_sessions"], accreditation_id)]
+    rows = await conn.fetch(*Q.bind("personal_sessions", accreditation_id=accreditation_id))
+    return [dict(r) for r in rows]
+

@@ -9,9 +9,11 @@ import asyncpg
 
 from conference.conferences.repo import conference_by_slug
 from conference.demo import SLUG, load_demo
-from conference.programme import repo
+from conference.auth import Principal, Role, protocol_officer
+from conference.programme import repo, service
 
 BRUSSELS = ZoneInfo("Europe/Brussels")
+OFFICER = protocol_officer(Principal(0, Role.protocol))
 
 
 def bxl(hour: int, minute: int = 0) -> datetime:
@@ -25,6 +27,7 @@ async def test_the_demo_publishes_the_programme_of_the_day_once(db: asyncpg.Conn
     assert second.endswith("7 sessions, version 1 (unchanged)")
     conference = await conference_by_slug(db, SLUG)
     published = await repo.programme(db, conference, with_participants=True)
+    assert published is not None
     assert published.version == 1
     assert await db.fetchval("SELECT count(*) FROM programme_version") == 1
     assert [(s.starts_at, s.ends_at, s.room, s.kind.value, s.royal_presence, s.sequence)
@@ -45,12 +48,12 @@ async def test_the_demo_publishes_the_programme_of_the_day_once(db: asyncpg.Conn
     assert (queen.seated_by, queen.press_access.value) == (bxl(11, 45), "pool")
     assert len(published.changes.added) == 7
 
-    order = await repo.speaking_order(db, published.sessions[0].session_id)
+    order = await service.speaking_order(db, OFFICER, published.sessions[0].session_id)
     assert [(s.part, s.person and s.person.styled_name) for s in order.slots] == [
         ("welcome", "Son Excellence Madame Cecilia Malmström"),
         ("speech", "Son Excellence Monsieur Eric Holder"),
     ]
-    listing = await repo.security_list(db, queen.session_id, bxl(12))
+    listing = await service.security_list(db, OFFICER, queen.session_id, bxl(12))
     assert listing.frozen is True
     assert [(e.family_name, e.role) for e in listing.items] == [
         ("Holder", "audience"), ("Malmström", "chair")]
