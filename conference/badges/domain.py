@@ -43,6 +43,8 @@ from typing import TYPE_CHECKING
 from uuid import UUID
 
 from conference.accreditation.domain import Category, Status
+from conference.errors import Conflict, Invalid, NotEligible
+from conference.protocol.countries import country_name
 
 if TYPE_CHECKING:
     from conference.signing import Signer
@@ -158,3 +160,73 @@ def grant_errors(kind: ZoneKind, categories: Sequence[Category]) -> list[dict[st
                  "message": "a royal-presence perimeter admits by the security list and press "
                             "pools only; a category cannot be granted it"}]
     return []
+
+
+def affiliation(press_outlet: str | None, country: str | None, organisation: str | None,
+                language: str) -> str | None:
+    """What a badge prints under the name: the press outlet, else the delegation's country (in
+    the badge's language) or organisation."""
+    if press_outlet:
+        return press_outlet
+    if country:
+        return country_name(country, language)
+    return organisation
+
+
+# --- zones and pools: the rules a change must keep ---------------------------------------------
+
+
+def missing_errors(name: str, missing: Sequence[UUID]) -> list[dict[str, str]]:
+    """A field error for granted sessions or pools (``name``) that are not the conference's."""
+    if not missing:
+        return []
+    return [{"field": f"grants.{name}", "type": f"unknown_{name[:-1]}",
+             "message": f"not a {name[:-1]} of this conference: "
+                        + ", ".join(str(m) for m in missing)}]
+
+
+_NEVER_IN_A_POOL = (Status.rejected, Status.withdrawn, Status.revoked)
+
+
+def check_may_join_pool(conference_id: UUID, of_accreditation: UUID, category: Category,
+                        status: Status) -> None:
+    """A press accreditation of the pool's conference, not refused or ended."""
+    if of_accreditation != conference_id:
+        raise Invalid("The accreditation belongs to another conference.", [{
+            "field": "accreditation_id", "type": "other_conference",
+            "message": "not an accreditation of this pool's conference"}])
+    if category is not Category.press:
+        raise Invalid("Only press accreditations go in a press pool.", [{
+            "field": "accreditation_id", "type": "not_press",
+            "message": f"a {category.value} accreditation, not press"}])
+    if status in _NEVER_IN_A_POOL:
+        raise NotEligible(f"A {status.value} accreditation cannot join a pool.",
+                          status_now=status.value)
+
+
+def in_another_pool(current: UUID | None = None) -> Conflict:
+    """One pool per person (``current``: the pool they are in, when known)."""
+    if current is None:  # a concurrent request put them in another pool
+        return Conflict("This person is in another press pool already (one pool per person).")
+    return Conflict("This person is in another press pool already (one pool per person); "
+                    "take them out of it first.", pool_id=str(current))
+
+
+def check_printable(status: Status) -> None:
+    """Badges are printed for approved accreditations."""
+    if status is not Status.approved:
+        raise Conflict(f"Badges are printed for approved accreditations; this one is "
+                       f"{status.value}.", status_now=status.value)
+
+
+def scan_reason(zone_kind: ZoneKind | None, accreditation_id: UUID | None, known: bool,
+                status: Status | None, category: Category | None,
+                facts: ZoneFacts | None) -> Reason:
+    """The decision on one scan, first match wins (see the module's docstring)."""
+    if zone_kind is None:
+        return Reason.unknown_zone
+    if accreditation_id is None:
+        return Reason.forged_badge
+    if not known or status is None or category is None:
+        return Reason.unknown_badge
+    return status_reason(status) or zone_reason(category, zone_kind, facts or ZoneFacts())

@@ -1,4 +1,5 @@
-"""HTTP handlers for zones, press pools, badges and check-in: thin, one repository call each.
+"""HTTP handlers for zones, press pools, badges and check-in: each parses the request, calls
+one use-case of ``service`` and answers.
 
 Who: zones are defined by the protocol office (admin, protocol); press pools by the
 spokesperson's office too (press_office); every organiser may scan at a door (there is no
@@ -10,9 +11,8 @@ import asyncio
 
 from aiohttp import web
 
-import conference.badges.events  # noqa: F401  (registers the event types)
-from conference.auth import ORGANISERS, Role
-from conference.badges import repo
+from conference.auth import organiser, protocol_officer
+from conference.badges import service
 from conference.badges.models import (
     CheckIn,
     CheckInIn,
@@ -27,26 +27,21 @@ from conference.badges.models import (
     ZoneList,
 )
 from conference.badges.render import render_png
-from conference.conferences.repo import conference_by_slug
-from conference.http.context import connection, need, now, principal, signer_key, transaction
+from conference.http.context import now, pool_key, principal, signer_key
 from conference.http.io import json_response, parse, path_uuid, query_params
 from conference.http.routes import RouteTable
 
 routes = RouteTable()
-
-PROTOCOL = (Role.admin, Role.protocol)
-POOLS = (Role.admin, Role.protocol, Role.press_office)
 
 
 @routes.add("POST", "/api/v1/conferences/{slug}/zones", summary="Define a zone and what grants it",
             who="admin, protocol", body=ZoneIn, response=Zone, status=201, tag="badges",
             errors=(400, 401, 403, 404, 409, 422))
 async def create_zone(request: web.Request) -> web.Response:
-    actor = need(request, *PROTOCOL)
+    officer = protocol_officer(principal(request))
     body = await parse(request, ZoneIn)
-    async with transaction(request) as conn:
-        conference = await conference_by_slug(conn, request.match_info["slug"])
-        zone = await repo.create_zone(conn, conference, body, actor, now(request))
+    zone = await service.create_zone(request.app[pool_key], officer, request.match_info["slug"],
+                                     body, now(request))
     return json_response(zone, status=201)
 
 
@@ -54,10 +49,8 @@ async def create_zone(request: web.Request) -> web.Response:
             who="admin, protocol, press_office", response=ZoneList, tag="badges",
             errors=(401, 403, 404))
 async def list_zones(request: web.Request) -> web.Response:
-    need(request, *ORGANISERS)
-    async with connection(request) as conn:
-        conference = await conference_by_slug(conn, request.match_info["slug"])
-        zones = await repo.zones_of(conn, conference)
+    who = organiser(principal(request))
+    zones = await service.zones(request.app[pool_key], who, request.match_info["slug"])
     return json_response(ZoneList(items=zones))
 
 
@@ -66,23 +59,20 @@ async def list_zones(request: web.Request) -> web.Response:
             who="admin, protocol", body=Grants, response=Zone, tag="badges",
             errors=(400, 401, 403, 404, 422))
 async def set_zone_grants(request: web.Request) -> web.Response:
-    actor = need(request, *PROTOCOL)
+    officer = protocol_officer(principal(request))
     zone_id = path_uuid(request, "zone_id")
     body = await parse(request, Grants)
-    async with transaction(request) as conn:
-        zone = await repo.set_grants(conn, zone_id, body, actor)
-    return json_response(zone)
+    return json_response(await service.set_grants(request.app[pool_key], officer, zone_id, body))
 
 
 @routes.add("POST", "/api/v1/conferences/{slug}/pools", summary="Create a press pool",
             who="admin, protocol, press_office", body=PoolIn, response=Pool, status=201,
             tag="badges", errors=(400, 401, 403, 404, 409, 422))
 async def create_pool(request: web.Request) -> web.Response:
-    actor = need(request, *POOLS)
+    who = organiser(principal(request))
     body = await parse(request, PoolIn)
-    async with transaction(request) as conn:
-        conference = await conference_by_slug(conn, request.match_info["slug"])
-        pool = await repo.create_pool(conn, conference, body, actor, now(request))
+    pool = await service.create_pool(request.app[pool_key], who, request.match_info["slug"],
+                                     body, now(request))
     return json_response(pool, status=201)
 
 
@@ -90,10 +80,8 @@ async def create_pool(request: web.Request) -> web.Response:
             who="admin, protocol, press_office", response=PoolList, tag="badges",
             errors=(401, 403, 404))
 async def list_pools(request: web.Request) -> web.Response:
-    need(request, *POOLS)
-    async with connection(request) as conn:
-        conference = await conference_by_slug(conn, request.match_info["slug"])
-        pools = await repo.pools_of(conn, conference)
+    who = organiser(principal(request))
+    pools = await service.pools(request.app[pool_key], who, request.match_info["slug"])
     return json_response(PoolList(items=pools))
 
 
@@ -102,11 +90,11 @@ async def list_pools(request: web.Request) -> web.Response:
             who="admin, protocol, press_office", response=Pool, tag="badges",
             errors=(401, 403, 404, 409, 422))
 async def add_pool_member(request: web.Request) -> web.Response:
-    actor = need(request, *POOLS)
+    who = organiser(principal(request))
     pool_id = path_uuid(request, "pool_id")
     accreditation_id = path_uuid(request, "accreditation_id")
-    async with transaction(request) as conn:
-        pool = await repo.add_member(conn, pool_id, accreditation_id, actor, now(request))
+    pool = await service.add_member(request.app[pool_key], who, pool_id, accreditation_id,
+                                    now(request))
     return json_response(pool)
 
 
@@ -114,11 +102,10 @@ async def add_pool_member(request: web.Request) -> web.Response:
             summary="Take an accreditation out of a pool", who="admin, protocol, press_office",
             status=204, tag="badges", errors=(401, 403, 404))
 async def remove_pool_member(request: web.Request) -> web.Response:
-    actor = need(request, *POOLS)
+    who = organiser(principal(request))
     pool_id = path_uuid(request, "pool_id")
     accreditation_id = path_uuid(request, "accreditation_id")
-    async with transaction(request) as conn:
-        await repo.remove_member(conn, pool_id, accreditation_id, actor)
+    await service.remove_member(request.app[pool_key], who, pool_id, accreditation_id)
     return web.Response(status=204)
 
 
@@ -128,9 +115,8 @@ async def remove_pool_member(request: web.Request) -> web.Response:
             tag="badges", media=("image/png",), errors=(401, 403, 404, 409))
 async def badge(request: web.Request) -> web.Response:
     accreditation_id = path_uuid(request, "accreditation_id")
-    signer = request.app[signer_key]
-    async with connection(request) as conn:
-        content = await repo.badge_content(conn, signer, accreditation_id, principal(request))
+    content = await service.badge(request.app[pool_key], request.app[signer_key],
+                                  accreditation_id, principal(request))
     return badge_response(await asyncio.to_thread(render_png, content), accreditation_id)
 
 
@@ -147,12 +133,10 @@ def badge_response(png: bytes, name: object) -> web.Response:
             who="admin, protocol, press_office", body=CheckInIn, response=CheckIn, tag="badges",
             errors=(400, 401, 403, 404, 422))
 async def check_in(request: web.Request) -> web.Response:
-    actor = need(request, *ORGANISERS)
+    who = organiser(principal(request))
     body = await parse(request, CheckInIn)
-    signer = request.app[signer_key]
-    async with transaction(request) as conn:
-        conference = await conference_by_slug(conn, request.match_info["slug"])
-        result = await repo.check_in(conn, conference, signer, body, actor, now(request))
+    result = await service.check_in(request.app[pool_key], who, request.app[signer_key],
+                                    request.match_info["slug"], body, now(request))
     return json_response(result)
 
 
@@ -161,9 +145,7 @@ async def check_in(request: web.Request) -> web.Response:
             who="admin, protocol", query=CheckInQuery, response=CheckInPage, tag="badges",
             errors=(401, 403, 404, 422))
 async def list_check_ins(request: web.Request) -> web.Response:
-    need(request, *PROTOCOL)
+    officer = protocol_officer(principal(request))
     q = query_params(request, CheckInQuery)
-    async with connection(request) as conn:
-        conference = await conference_by_slug(conn, request.match_info["slug"])
-        page = await repo.check_ins(conn, conference, q)
+    page = await service.check_ins(request.app[pool_key], officer, request.match_info["slug"], q)
     return json_response(page)

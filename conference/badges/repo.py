@@ -1,9 +1,10 @@
-"""Zones, press pools, badges and check-ins: SQL in, models out. The caller owns the
-transaction; each change to a zone or a pool is written with its domain event."""
+"""Zones, press pools, badge holders and check-ins: SQL in, models out (the queries are in
+``queries.sql``). No rule and no refusal here: the use-cases (``service.py``) decide, and own
+the transaction."""
 
 from __future__ import annotations
 
-import hashlib
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 from uuid import UUID
@@ -11,34 +12,13 @@ from uuid import UUID
 import asyncpg
 
 from conference.accreditation.domain import Category, Status
-from conference.accreditation.notices import CATEGORY_NAMES, ROLE_NAMES, conference_dates
-from conference.accreditation.repo import check_may_read
-from conference.auth import Principal
 from conference.badges import domain
 from conference.badges.domain import DETAILS, Reason, ZoneFacts, ZoneKind
-from conference.badges.events import PoolCreated, PoolMemberEvent, ZoneDefined
-from conference.badges.models import (
-    CheckIn,
-    CheckInIn,
-    CheckInPage,
-    CheckInQuery,
-    Grants,
-    Holder,
-    Pool,
-    PoolIn,
-    Zone,
-    ZoneIn,
-)
-from conference.badges.render import BadgeContent
-from conference.conferences.models import Conference
-from conference.conferences.repo import conference_by_id
+from conference.badges.models import CheckIn, Grants, Holder, Pool, Zone, ZoneIn
 from conference.db.sql import queries_beside
-from conference.errors import Conflict, Duplicate, Invalid, NotEligible, NotFound
-from conference.outbox.events import record
-from conference.protocol.countries import country_name
-from conference.signing import Signer
 
 Q = queries_beside(__file__)
+
 
 # --- zones ------------------------------------------------------------------------------------
 
@@ -52,76 +32,60 @@ def _zone(row: asyncpg.Record) -> Zone:
     )
 
 
-async def _check_grants(
-    conn: asyncpg.Connection, conference_id: UUID, kind: ZoneKind, grants: Grants
-) -> None:
-    errors = domain.grant_errors(kind, grants.categories)
-    for name, query, ids in (("sessions", "missing_sessions", grants.sessions),
-                             ("pools", "missing_pools", grants.pools)):
-        missing = [r[0] for r in await conn.fetch(Q[query], ids, conference_id)] if ids else []
-        if missing:
-            errors.append({"field": f"grants.{name}", "type": f"unknown_{name[:-1]}",
-                           "message": f"not a {name[:-1]} of this conference: "
-                                      + ", ".join(str(m) for m in missing)})
-    if errors:
-        raise Invalid("Some grants are invalid.", errors)
+async def zones_of(conn: asyncpg.Connection, conference_id: UUID) -> list[Zone]:
+    """The conference's zones with their grants, in the order they were defined."""
+    rows = await conn.fetch(*Q.bind("zones_of", conference_id=conference_id, zone_id=None))
+    return [_zone(r) for r in rows]
 
 
-async def _write_grants(
+async def zone(conn: asyncpg.Connection, conference_id: UUID, zone_id: UUID) -> Zone:
+    """A zone of the conference (it exists) with its grants."""
+    row = await conn.fetchrow(*Q.bind("zones_of", conference_id=conference_id, zone_id=zone_id))
+    assert row is not None
+    return _zone(row)
+
+
+async def insert_zone(
+    conn: asyncpg.Connection, conference_id: UUID, body: ZoneIn, now: datetime
+) -> UUID | None:
+    """The new zone's id; None when the conference has a zone of that code."""
+    zone_id: UUID | None = await conn.fetchval(*Q.bind_record("insert_zone", {
+        "conference_id": conference_id, "code": body.code, "name": body.name.model_dump(),
+        "kind": body.kind.value, "created_at": now}))
+    return zone_id
+
+
+async def lock_zone(conn: asyncpg.Connection, zone_id: UUID) -> tuple[UUID, ZoneKind] | None:
+    """Lock the zone until commit; its conference and kind."""
+    row = await conn.fetchrow(*Q.bind("lock_zone", zone_id=zone_id))
+    return (row["conference_id"], ZoneKind(row["kind"])) if row is not None else None
+
+
+async def missing_sessions(
+    conn: asyncpg.Connection, conference_id: UUID, ids: list[UUID]
+) -> list[UUID]:
+    """Which of the sessions are not the conference's."""
+    rows = await conn.fetch(*Q.bind("missing_sessions", ids=ids, conference_id=conference_id))
+    return [r[0] for r in rows]
+
+
+async def missing_pools(
+    conn: asyncpg.Connection, conference_id: UUID, ids: list[UUID]
+) -> list[UUID]:
+    """Which of the press pools are not the conference's."""
+    rows = await conn.fetch(*Q.bind("missing_pools", ids=ids, conference_id=conference_id))
+    return [r[0] for r in rows]
+
+
+async def replace_grants(
     conn: asyncpg.Connection, zone_id: UUID, conference_id: UUID, grants: Grants
 ) -> None:
-    await conn.execute(
-        Q["insert_grants"], zone_id, [c.value for c in grants.categories], grants.sessions,
-        grants.pools, conference_id,
-    )
-
-
-async def _one_zone(conn: asyncpg.Connection, conference_id: UUID, zone_id: UUID) -> Zone:
-    return _zone(await conn.fetchrow(Q["zones_of"], conference_id, zone_id))
-
-
-def _defined(zone: Zone) -> ZoneDefined:
-    return ZoneDefined(
-        zone_id=zone.id, code=zone.code, kind=zone.kind.value,
-        categories=[c.value for c in zone.grants.categories], sessions=zone.grants.sessions,
-        pools=zone.grants.pools,
-    )
-
-
-async def create_zone(
-    conn: asyncpg.Connection, conference: Conference, body: ZoneIn, principal: Principal,
-    now: datetime,
-) -> Zone:
-    await _check_grants(conn, conference.id, body.kind, body.grants)
-    row = await conn.fetchrow(Q["insert_zone"], conference.id, body.code,
-                              body.name.model_dump(), body.kind.value, now)
-    if row is None:
-        raise Duplicate(f"This conference already has a zone {body.code!r}.", field="code")
-    await _write_grants(conn, row["id"], conference.id, body.grants)
-    zone = await _one_zone(conn, conference.id, row["id"])
-    await record(conn, "zone.created", _defined(zone), conference_id=conference.id,
-                 subject_id=zone.id, actor=principal.actor)
-    return zone
-
-
-async def set_grants(
-    conn: asyncpg.Connection, zone_id: UUID, grants: Grants, principal: Principal
-) -> Zone:
-    """Replace what grants the zone (the zone row is locked: concurrent changes queue)."""
-    row = await conn.fetchrow(Q["lock_zone"], zone_id)
-    if row is None:
-        raise NotFound("No such zone.")
-    await _check_grants(conn, row["conference_id"], ZoneKind(row["kind"]), grants)
-    await conn.execute(Q["delete_grants"], zone_id)
-    await _write_grants(conn, zone_id, row["conference_id"], grants)
-    zone = await _one_zone(conn, row["conference_id"], zone_id)
-    await record(conn, "zone.grants_changed", _defined(zone), conference_id=row["conference_id"],
-                 subject_id=zone.id, actor=principal.actor)
-    return zone
-
-
-async def zones_of(conn: asyncpg.Connection, conference: Conference) -> list[Zone]:
-    return [_zone(r) for r in await conn.fetch(Q["zones_of"], conference.id, None)]
+    """Write what grants the zone, in place of what did."""
+    await conn.execute(*Q.bind("delete_grants", zone_id=zone_id))
+    await conn.execute(*Q.bind(
+        "insert_grants", zone_id=zone_id, conference_id=conference_id,
+        categories=[c.value for c in grants.categories], sessions=grants.sessions,
+        pools=grants.pools))
 
 
 # --- press pools ------------------------------------------------------------------------------
@@ -132,226 +96,187 @@ def _pool(row: asyncpg.Record) -> Pool:
                 members=list(row["members"]), created_at=row["created_at"])
 
 
-async def _one_pool(conn: asyncpg.Connection, conference_id: UUID, pool_id: UUID) -> Pool:
-    return _pool(await conn.fetchrow(Q["pools_of"], conference_id, pool_id))
+async def pools_of(conn: asyncpg.Connection, conference_id: UUID) -> list[Pool]:
+    """The conference's press pools with their members, in the order they were created."""
+    rows = await conn.fetch(*Q.bind("pools_of", conference_id=conference_id, pool_id=None))
+    return [_pool(r) for r in rows]
 
 
-async def create_pool(
-    conn: asyncpg.Connection, conference: Conference, body: PoolIn, principal: Principal,
-    now: datetime,
-) -> Pool:
-    row = await conn.fetchrow(Q["insert_pool"], conference.id, body.name, now)
-    if row is None:
-        raise Duplicate(f"This conference already has a pool named {body.name!r}.", field="name")
-    await record(conn, "pool.created", PoolCreated(pool_id=row["id"]),
-                 conference_id=conference.id, subject_id=row["id"], actor=principal.actor)
-    return await _one_pool(conn, conference.id, row["id"])
+async def pool(conn: asyncpg.Connection, conference_id: UUID, pool_id: UUID) -> Pool:
+    """A press pool of the conference (it exists) with its members."""
+    row = await conn.fetchrow(*Q.bind("pools_of", conference_id=conference_id, pool_id=pool_id))
+    assert row is not None
+    return _pool(row)
 
 
-async def pools_of(conn: asyncpg.Connection, conference: Conference) -> list[Pool]:
-    return [_pool(r) for r in await conn.fetch(Q["pools_of"], conference.id, None)]
+async def insert_pool(
+    conn: asyncpg.Connection, conference_id: UUID, name: str, now: datetime
+) -> UUID | None:
+    """The new pool's id; None when the conference has a pool of that name."""
+    row = await conn.fetchrow(*Q.bind_record(
+        "insert_pool", {"conference_id": conference_id, "name": name, "created_at": now}))
+    return row["id"] if row is not None else None
 
 
-_NEVER_IN_A_POOL = (Status.rejected, Status.withdrawn, Status.revoked)
+async def lock_pool(conn: asyncpg.Connection, pool_id: UUID) -> UUID | None:
+    """Lock the pool until commit (changes to its members queue); its conference."""
+    conference_id: UUID | None = await conn.fetchval(*Q.bind("lock_pool", pool_id=pool_id))
+    return conference_id
 
 
-async def add_member(
-    conn: asyncpg.Connection, pool_id: UUID, accreditation_id: UUID, principal: Principal,
-    now: datetime,
-) -> Pool:
-    """Put a press accreditation in a pool: idempotent; one pool per person."""
-    pool = await conn.fetchrow(Q["lock_pool"], pool_id)
-    if pool is None:
-        raise NotFound("No such pool.")
-    acc = await conn.fetchrow(Q["holder"], accreditation_id)
-    if acc is None or acc["erased_at"] is not None:
-        raise NotFound("No such accreditation.")
-    if acc["conference_id"] != pool["conference_id"]:
-        raise Invalid("The accreditation belongs to another conference.", [{
-            "field": "accreditation_id", "type": "other_conference",
-            "message": "not an accreditation of this pool's conference"}])
-    if acc["category"] != Category.press.value:
-        raise Invalid("Only press accreditations go in a press pool.", [{
-            "field": "accreditation_id", "type": "not_press",
-            "message": f"a {acc['category']} accreditation, not press"}])
-    if Status(acc["status"]) in _NEVER_IN_A_POOL:
-        raise NotEligible(f"A {acc['status']} accreditation cannot join a pool.",
-                          status_now=acc["status"])
-    current = await conn.fetchval(Q["pool_of_member"], pool["conference_id"], accreditation_id)
-    if current == pool_id:
-        return await _one_pool(conn, pool["conference_id"], pool_id)
-    if current is not None:
-        raise Conflict("This person is in another press pool already (one pool per person); "
-                       "take them out of it first.", pool_id=str(current))
-    try:
-        async with conn.transaction():
-            await conn.execute(Q["insert_member"], pool_id, pool["conference_id"],
-                               accreditation_id, now, principal.actor)
-    except asyncpg.UniqueViolationError:  # a concurrent request put them in another pool
-        raise Conflict("This person is in another press pool already (one pool per person).")\
-            from None
-    await record(conn, "pool.member_added",
-                 PoolMemberEvent(pool_id=pool_id, accreditation_id=accreditation_id),
-                 conference_id=pool["conference_id"], subject_id=pool_id, actor=principal.actor)
-    return await _one_pool(conn, pool["conference_id"], pool_id)
+async def pool_of_member(
+    conn: asyncpg.Connection, conference_id: UUID, accreditation_id: UUID
+) -> UUID | None:
+    """The pool the person is in (one per conference)."""
+    pool_id: UUID | None = await conn.fetchval(*Q.bind(
+        "pool_of_member", conference_id=conference_id, accreditation_id=accreditation_id))
+    return pool_id
 
 
-async def remove_member(
-    conn: asyncpg.Connection, pool_id: UUID, accreditation_id: UUID, principal: Principal
+async def insert_member(
+    conn: asyncpg.Connection, pool_id: UUID, conference_id: UUID, accreditation_id: UUID,
+    now: datetime, actor: str,
 ) -> None:
-    pool = await conn.fetchrow(Q["lock_pool"], pool_id)
-    if pool is None:
-        raise NotFound("No such pool.")
-    if await conn.fetchval(Q["delete_member"], pool_id, accreditation_id) is None:
-        raise NotFound("This accreditation is not in this pool.")
-    await record(conn, "pool.member_removed",
-                 PoolMemberEvent(pool_id=pool_id, accreditation_id=accreditation_id),
-                 conference_id=pool["conference_id"], subject_id=pool_id, actor=principal.actor)
+    """Put the person in the pool (asyncpg's UniqueViolationError: they are in another)."""
+    await conn.execute(*Q.bind(
+        "insert_member", pool_id=pool_id, conference_id=conference_id,
+        accreditation_id=accreditation_id, added_at=now, added_by=actor))
 
 
-# --- who holds a badge, and where it opens ----------------------------------------------------
+async def delete_member(conn: asyncpg.Connection, pool_id: UUID, accreditation_id: UUID) -> bool:
+    """Take the person out of the pool; False when they were not in it."""
+    removed = await conn.fetchval(*Q.bind("delete_member", pool_id=pool_id,
+                                          accreditation_id=accreditation_id))
+    return removed is not None
 
 
-def affiliation(row: asyncpg.Record | dict[str, Any], language: str) -> str | None:
-    if row["press_outlet"]:
-        return str(row["press_outlet"])
-    if row["country"]:
-        return country_name(row["country"], language)
-    return row["organisation"]
+# --- badge holders ----------------------------------------------------------------------------
 
 
-def _language(conference: Conference) -> str:
-    return conference.languages[0] if conference.languages else "en"
+@dataclass(frozen=True)
+class Bearer:
+    """The accreditation a badge names, as the badge and the door read it."""
+
+    id: UUID
+    conference_id: UUID
+    category: Category
+    status: Status
+    given_name: str
+    family_name: str
+    language: str
+    delegation_id: UUID | None
+    press_outlet: str | None
+    press_role: str | None
+    decided_at: datetime | None
+    erased: bool
+    country: str | None
+    organisation: str | None
+
+    def __getitem__(self, key: str) -> Any:
+        """As a row: what the accreditation's access rules read (``id``, ``category``,
+        ``delegation_id``)."""
+        return getattr(self, key)
 
 
-async def _zone_facts(
-    conn: asyncpg.Connection, conference: Conference, acc: asyncpg.Record
-) -> list[asyncpg.Record]:
-    return list(await conn.fetch(
-        Q["zone_facts"], conference.id, acc["id"], acc["category"], acc["decided_at"],
-        conference.security_list_deadline,
-    ))
-
-
-def _facts(row: asyncpg.Record) -> ZoneFacts:
-    return ZoneFacts(by_category=row["by_category"], by_session=row["by_session"],
-                     by_pool=row["by_pool"], on_security_list=row["on_security_list"])
-
-
-async def granted_zone_names(
-    conn: asyncpg.Connection, conference: Conference, acc: asyncpg.Record, language: str
-) -> list[str]:
-    rows = await _zone_facts(conn, conference, acc)
-    opened = domain.granted_zones(
-        Status(acc["status"]), Category(acc["category"]),
-        [(ZoneKind(r["kind"]), _facts(r)) for r in rows],
-    )
-    return [rows[i]["name"].get(language) or rows[i]["name"]["en"] for i in opened]
-
-
-# --- badges -----------------------------------------------------------------------------------
-
-
-async def badge_content(
-    conn: asyncpg.Connection, signer: Signer, accreditation_id: UUID,
-    principal: Principal | None,
-) -> BadgeContent:
-    """What the badge of an approved accreditation prints; 401/403 for whoever may not read
-    the accreditation, 409 when it is not approved."""
-    acc = await conn.fetchrow(Q["holder"], accreditation_id)
-    if acc is None or acc["erased_at"] is not None:
-        raise NotFound("No such accreditation.")
-    check_may_read(principal, acc)
-    if acc["status"] != Status.approved.value:
-        raise Conflict(f"Badges are printed for approved accreditations; this one is "
-                       f"{acc['status']}.", status_now=acc["status"])
-    conference = await conference_by_id(conn, acc["conference_id"])
-    lang = acc["language"]
-    category = Category(acc["category"])
-    colour, text_colour = domain.CATEGORY_COLOURS[category]
-    role = ROLE_NAMES[lang][acc["press_role"]] if acc["press_role"] else None
-    return BadgeContent(
-        conference=conference.title.get(lang),
-        dates=conference_dates(conference, lang),
-        given_name=acc["given_name"],
-        family_name=acc["family_name"],
-        category_label=CATEGORY_NAMES[lang][category.value].upper(),
-        affiliation=affiliation(acc, lang),
-        role=role.capitalize() if role else None,
-        zones_heading="Accès" if lang == "fr" else "Access",
-        zones=await granted_zone_names(conn, conference, acc, lang),
-        reference=domain.badge_reference(signer, acc["id"]),
-        colour=colour,
-        text_colour=text_colour,
-    )
-
-
-# --- check-in ---------------------------------------------------------------------------------
-
-
-def _holder(acc: asyncpg.Record | None, accreditation_id: UUID | None, language: str
-            ) -> Holder | None:
-    if acc is None or accreditation_id is None or acc["erased_at"] is not None:
+async def bearer(conn: asyncpg.Connection, accreditation_id: UUID) -> Bearer | None:
+    row = await conn.fetchrow(*Q.bind("holder", accreditation_id=accreditation_id))
+    if row is None:
         return None
-    return Holder(accreditation_id=accreditation_id, given_name=acc["given_name"],
-                  family_name=acc["family_name"], category=acc["category"],
-                  affiliation=affiliation(acc, language))
-
-
-async def check_in(
-    conn: asyncpg.Connection, conference: Conference, signer: Signer, body: CheckInIn,
-    principal: Principal, now: datetime,
-) -> CheckIn:
-    """Decide on one scan and record it, admitted or not (see ``domain`` for the order)."""
-    zone = await conn.fetchrow(Q["zone_by_code"], conference.id, body.zone)
-    accreditation_id = domain.read_reference(signer, body.badge)
-    acc = await conn.fetchrow(Q["holder"], accreditation_id) if accreditation_id else None
-    if acc is not None and (acc["conference_id"] != conference.id
-                            or acc["erased_at"] is not None):
-        acc = None
-    reason: Reason
-    if zone is None:
-        reason = Reason.unknown_zone
-    elif accreditation_id is None:
-        reason = Reason.forged_badge
-    elif acc is None:
-        reason = Reason.unknown_badge
-    else:
-        status, category = Status(acc["status"]), Category(acc["category"])
-        reason = domain.status_reason(status) or Reason.granted
-        if reason is Reason.granted:
-            facts = next(r for r in await _zone_facts(conn, conference, acc)
-                         if r["id"] == zone["id"])
-            reason = domain.zone_reason(category, ZoneKind(zone["kind"]), _facts(facts))
-    admitted = reason is Reason.granted
-    check_in_id = await conn.fetchval(
-        Q["insert_check_in"], conference.id, zone["id"] if zone else None, body.zone,
-        acc["id"] if acc else None, hashlib.sha256(body.badge.encode()).digest(), admitted,
-        reason.value, now, principal.actor,
+    return Bearer(
+        id=row["id"], conference_id=row["conference_id"], category=Category(row["category"]),
+        status=Status(row["status"]), given_name=row["given_name"],
+        family_name=row["family_name"], language=row["language"],
+        delegation_id=row["delegation_id"], press_outlet=row["press_outlet"],
+        press_role=row["press_role"], decided_at=row["decided_at"],
+        erased=row["erased_at"] is not None, country=row["country"],
+        organisation=row["organisation"],
     )
-    return CheckIn(id=check_in_id, admitted=admitted, reason=reason, detail=DETAILS[reason],
-                   zone=body.zone, scanned_at=now,
-                   holder=_holder(acc, acc["id"] if acc else None, _language(conference)))
+
+
+@dataclass(frozen=True)
+class ZoneAccess:
+    """One zone of the conference and what gives it to one person."""
+
+    id: UUID
+    name: dict[str, str]
+    kind: ZoneKind
+    facts: ZoneFacts
+
+
+async def zone_access(
+    conn: asyncpg.Connection, conference_id: UUID, person: Bearer, deadline: datetime | None
+) -> list[ZoneAccess]:
+    """Every zone of the conference, in order, with what gives it to the person (``deadline``:
+    the conference's security-list deadline)."""
+    rows = await conn.fetch(*Q.bind(
+        "zone_facts", conference_id=conference_id, accreditation_id=person.id,
+        category=person.category.value, decided_at=person.decided_at, deadline=deadline))
+    return [ZoneAccess(
+        id=r["id"], name=r["name"], kind=ZoneKind(r["kind"]),
+        facts=ZoneFacts(by_category=r["by_category"], by_session=r["by_session"],
+                        by_pool=r["by_pool"], on_security_list=r["on_security_list"]),
+    ) for r in rows]
+
+
+# --- check-ins --------------------------------------------------------------------------------
+
+
+async def zone_by_code(
+    conn: asyncpg.Connection, conference_id: UUID, code: str
+) -> tuple[UUID, ZoneKind] | None:
+    row = await conn.fetchrow(*Q.bind("zone_by_code", conference_id=conference_id, code=code))
+    return (row["id"], ZoneKind(row["kind"])) if row is not None else None
+
+
+async def insert_check_in(
+    conn: asyncpg.Connection, conference_id: UUID, zone_id: UUID | None, zone_code: str,
+    accreditation_id: UUID | None, badge_sha256: bytes, reason: Reason, now: datetime,
+    actor: str,
+) -> int:
+    """Record one scan; its id."""
+    check_in_id: int = await conn.fetchval(*Q.bind(
+        "insert_check_in", conference_id=conference_id, zone_id=zone_id, zone_code=zone_code,
+        accreditation_id=accreditation_id, badge_sha256=badge_sha256,
+        admitted=reason is Reason.granted, reason=reason.value, scanned_at=now,
+        scanned_by=actor))
+    return check_in_id
+
+
+def holder(person: Bearer | None, language: str) -> Holder | None:
+    """Who the badge names, for the door (None for nobody, or somebody erased)."""
+    if person is None or person.erased:
+        return None
+    return Holder(accreditation_id=person.id, given_name=person.given_name,
+                  family_name=person.family_name, category=person.category,
+                  affiliation=domain.affiliation(person.press_outlet, person.country,
+                                                 person.organisation, language))
+
+
+def _check_in(row: asyncpg.Record, language: str) -> CheckIn:
+    reason = Reason(row["reason"])
+    who = None
+    if row["accreditation_id"] is not None and row["erased_at"] is None:
+        who = Holder(accreditation_id=row["accreditation_id"], given_name=row["given_name"],
+                     family_name=row["family_name"], category=row["category"],
+                     affiliation=domain.affiliation(row["press_outlet"], row["country"],
+                                                    row["organisation"], language))
+    return CheckIn(id=row["id"], admitted=row["admitted"], reason=reason,
+                   detail=DETAILS[reason], zone=row["zone_code"], scanned_at=row["scanned_at"],
+                   holder=who)
 
 
 async def check_ins(
-    conn: asyncpg.Connection, conference: Conference, q: CheckInQuery
-) -> CheckInPage:
-    rows = await conn.fetch(Q["check_ins"], conference.id, q.after, q.zone, q.limit + 1)
-    more = len(rows) > q.limit
-    rows = rows[: q.limit]
-    language = _language(conference)
-    items = [
-        CheckIn(id=r["id"], admitted=r["admitted"], reason=r["reason"],
-                detail=DETAILS[Reason(r["reason"])], zone=r["zone_code"],
-                scanned_at=r["scanned_at"],
-                holder=_holder(r, r["accreditation_id"], language))
-        for r in rows
-    ]
-    return CheckInPage(items=items, next_cursor=rows[-1]["id"] if more and rows else None)
+    conn: asyncpg.Connection, conference_id: UUID, after: int, zone: str | None, limit: int,
+    language: str,
+) -> list[CheckIn]:
+    """The conference's scans after the cursor ``after``, oldest first (of one zone, or all)."""
+    rows = await conn.fetch(*Q.bind("check_ins", conference_id=conference_id, after=after,
+                                    zone=zone, limit=limit))
+    return [_check_in(r, language) for r in rows]
 
 
 async def personal_check_ins(conn: asyncpg.Connection, accreditation_id: UUID
                              ) -> list[dict[str, Any]]:
     """The personal-data export's section ``check_ins``: every scan of the person's badge."""
-    return [dict(r) for r in await conn.fetch(Q["personal_check_ins"], accreditation_id)]
+    rows = await conn.fetch(*Q.bind("personal_check_ins", accreditation_id=accreditation_id))
+    return [dict(r) for r in rows]

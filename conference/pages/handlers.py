@@ -36,7 +36,7 @@ from conference.accreditation.domain import TRANSITIONS, Action, Category, Statu
 from conference.accreditation.models import Accreditation, AccreditationIn, ReasonIn
 from conference.accreditation.notices import conference_dates
 from conference.auth import Principal, Role, resolve_token
-from conference.badges import repo as badges
+from conference.badges import service as badges
 from conference.badges.handlers import badge_response
 from conference.badges.render import render_png
 from conference.calendar.invitations import feed_url
@@ -393,7 +393,7 @@ async def application_badge(request: web.Request) -> web.Response:
     assert p.accreditation_id is not None
     signer = _signer(request)
     async with connection(request) as conn:
-        content = await badges.badge_content(conn, signer, p.accreditation_id, p)
+        content = await badges.badge(conn, signer, p.accreditation_id, p)
     png = await asyncio.to_thread(render_png, content)
     response = badge_response(png, p.accreditation_id)
     response.headers["Referrer-Policy"] = "no-referrer"

@@ -495,7 +495,9 @@ def _published(s: Session) -> PublishedSession:
     )
 
 
-async def publish(db: Database, officer: ProtocolOfficer, slug: str, now: datetime) -> PublishResult:
+async def publish(
+    db: Database, officer: ProtocolOfficer, slug: str, now: datetime
+) -> PublishResult:
     """Freeze the draft as version N with its changelog against N-1 and the
     ``programme.published`` event. With nothing changed since the latest version, no version
     is made (``published`` false)."""

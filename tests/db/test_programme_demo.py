@@ -7,9 +7,9 @@ from zoneinfo import ZoneInfo
 
 import asyncpg
 
+from conference.auth import Principal, Role, protocol_officer
 from conference.conferences.repo import conference_by_slug
 from conference.demo import SLUG, load_demo
-from conference.auth import Principal, Role, protocol_officer
 from conference.programme import repo, service
 
 BRUSSELS = ZoneInfo("Europe/Brussels")

@@ -14,7 +14,7 @@ import zxingcpp
 from PIL import Image
 
 from conference.auth import Principal, Role
-from conference.badges import repo
+from conference.badges import service
 from conference.badges.domain import badge_reference
 from conference.db.pool import connect
 from conference.signing import load_signer
@@ -379,7 +379,7 @@ async def test_the_badge_lists_the_zones_it_opens(api: Api, conference: dict[str
     conn = await connect(api.db_url)
     try:
         signer = await load_signer(conn)
-        content = await repo.badge_content(conn, signer, uuid.UUID(acc["id"]), ADMIN)
+        content = await service.badge(conn, signer, uuid.UUID(acc["id"]), ADMIN)
     finally:
         await conn.close()
     assert content.zones == ["Zone press-centre", "Zone royal"]

@@ -1,0 +1,263 @@
+"""The use-cases of zones, press pools, badges and check-in: what the HTTP handlers, the pages
+and the protocol office's screens call.
+
+Each takes the database (the pool; or a connection already in a transaction, whose commit it
+then joins) and the caller proven to hold the roles it needs (``auth.protocol_officer`` for
+zones and the check-in record, ``auth.organiser`` for press pools and the doors); it validates,
+applies the rules of ``domain``, writes through ``repo`` and records the domain event in the
+same transaction. The badge is read by whoever may read the accreditation.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from datetime import datetime
+from uuid import UUID
+
+import asyncpg
+
+from conference.accreditation.notices import CATEGORY_NAMES, ROLE_NAMES, conference_dates
+from conference.accreditation.repo import check_may_read
+from conference.auth import Organiser, Principal, ProtocolOfficer
+from conference.badges import domain, repo
+from conference.badges.domain import DETAILS, ZoneKind
+from conference.badges.events import PoolCreated, PoolMemberEvent, ZoneDefined
+from conference.badges.models import (
+    CheckIn,
+    CheckInIn,
+    CheckInPage,
+    CheckInQuery,
+    Grants,
+    Pool,
+    PoolIn,
+    Zone,
+    ZoneIn,
+)
+from conference.badges.render import BadgeContent
+from conference.conferences.models import Conference
+from conference.conferences.repo import conference_by_id, conference_by_slug
+from conference.db.pool import Database, connection, transaction
+from conference.errors import Duplicate, Invalid, NotFound
+from conference.outbox.events import record
+from conference.signing import Signer
+
+# --- zones ------------------------------------------------------------------------------------
+
+
+async def _check_grants(
+    conn: asyncpg.Connection, conference_id: UUID, kind: ZoneKind, grants: Grants
+) -> None:
+    """422 naming each grant that is not allowed, or not the conference's."""
+    errors = domain.grant_errors(kind, grants.categories)
+    if grants.sessions:
+        errors += domain.missing_errors(
+            "sessions", await repo.missing_sessions(conn, conference_id, grants.sessions))
+    if grants.pools:
+        errors += domain.missing_errors(
+            "pools", await repo.missing_pools(conn, conference_id, grants.pools))
+    if errors:
+        raise Invalid("Some grants are invalid.", errors)
+
+
+def _defined(zone: Zone) -> ZoneDefined:
+    return ZoneDefined(
+        zone_id=zone.id, code=zone.code, kind=zone.kind.value,
+        categories=[c.value for c in zone.grants.categories], sessions=zone.grants.sessions,
+        pools=zone.grants.pools,
+    )
+
+
+async def create_zone(
+    db: Database, officer: ProtocolOfficer, slug: str, body: ZoneIn, now: datetime
+) -> Zone:
+    """Define a zone and what grants it; 409 when the conference has a zone of that code."""
+    async with transaction(db) as conn:
+        conference = await conference_by_slug(conn, slug)
+        await _check_grants(conn, conference.id, body.kind, body.grants)
+        zone_id = await repo.insert_zone(conn, conference.id, body, now)
+        if zone_id is None:
+            raise Duplicate(f"This conference already has a zone {body.code!r}.", field="code")
+        await repo.replace_grants(conn, zone_id, conference.id, body.grants)
+        zone = await repo.zone(conn, conference.id, zone_id)
+        await record(conn, "zone.created", _defined(zone), conference_id=conference.id,
+                     subject_id=zone.id, actor=officer.actor)
+    return zone
+
+
+async def set_grants(
+    db: Database, officer: ProtocolOfficer, zone_id: UUID, grants: Grants
+) -> Zone:
+    """Replace what grants the zone (the zone is locked: concurrent changes queue)."""
+    async with transaction(db) as conn:
+        locked = await repo.lock_zone(conn, zone_id)
+        if locked is None:
+            raise NotFound("No such zone.")
+        conference_id, kind = locked
+        await _check_grants(conn, conference_id, kind, grants)
+        await repo.replace_grants(conn, zone_id, conference_id, grants)
+        zone = await repo.zone(conn, conference_id, zone_id)
+        await record(conn, "zone.grants_changed", _defined(zone), conference_id=conference_id,
+                     subject_id=zone.id, actor=officer.actor)
+    return zone
+
+
+async def zones(db: Database, organiser: Organiser, slug: str) -> list[Zone]:
+    async with connection(db) as conn:
+        conference = await conference_by_slug(conn, slug)
+        return await repo.zones_of(conn, conference.id)
+
+
+# --- press pools ------------------------------------------------------------------------------
+
+
+async def create_pool(
+    db: Database, organiser: Organiser, slug: str, body: PoolIn, now: datetime
+) -> Pool:
+    """A new press pool; 409 when the conference has a pool of that name."""
+    async with transaction(db) as conn:
+        conference = await conference_by_slug(conn, slug)
+        pool_id = await repo.insert_pool(conn, conference.id, body.name, now)
+        if pool_id is None:
+            raise Duplicate(f"This conference already has a pool named {body.name!r}.",
+                            field="name")
+        await record(conn, "pool.created", PoolCreated(pool_id=pool_id),
+                     conference_id=conference.id, subject_id=pool_id, actor=organiser.actor)
+        return await repo.pool(conn, conference.id, pool_id)
+
+
+async def pools(db: Database, organiser: Organiser, slug: str) -> list[Pool]:
+    async with connection(db) as conn:
+        conference = await conference_by_slug(conn, slug)
+        return await repo.pools_of(conn, conference.id)
+
+
+async def add_member(
+    db: Database, organiser: Organiser, pool_id: UUID, accreditation_id: UUID, now: datetime
+) -> Pool:
+    """Put a press accreditation in a pool: idempotent; one pool per person."""
+    async with transaction(db) as conn:
+        conference_id = await repo.lock_pool(conn, pool_id)
+        if conference_id is None:
+            raise NotFound("No such pool.")
+        person = await repo.bearer(conn, accreditation_id)
+        if person is None or person.erased:
+            raise NotFound("No such accreditation.")
+        domain.check_may_join_pool(conference_id, person.conference_id, person.category,
+                                   person.status)
+        current = await repo.pool_of_member(conn, conference_id, accreditation_id)
+        if current == pool_id:
+            return await repo.pool(conn, conference_id, pool_id)
+        if current is not None:
+            raise domain.in_another_pool(current)
+        try:
+            async with conn.transaction():
+                await repo.insert_member(conn, pool_id, conference_id, accreditation_id, now,
+                                         organiser.actor)
+        except asyncpg.UniqueViolationError:
+            raise domain.in_another_pool() from None
+        await record(conn, "pool.member_added",
+                     PoolMemberEvent(pool_id=pool_id, accreditation_id=accreditation_id),
+                     conference_id=conference_id, subject_id=pool_id, actor=organiser.actor)
+        return await repo.pool(conn, conference_id, pool_id)
+
+
+async def remove_member(
+    db: Database, organiser: Organiser, pool_id: UUID, accreditation_id: UUID
+) -> None:
+    async with transaction(db) as conn:
+        conference_id = await repo.lock_pool(conn, pool_id)
+        if conference_id is None:
+            raise NotFound("No such pool.")
+        if not await repo.delete_member(conn, pool_id, accreditation_id):
+            raise NotFound("This accreditation is not in this pool.")
+        await record(conn, "pool.member_removed",
+                     PoolMemberEvent(pool_id=pool_id, accreditation_id=accreditation_id),
+                     conference_id=conference_id, subject_id=pool_id, actor=organiser.actor)
+
+
+# --- badges -----------------------------------------------------------------------------------
+
+
+async def badge(
+    db: Database, signer: Signer, accreditation_id: UUID, reader: Principal | None
+) -> BadgeContent:
+    """What the badge of an approved accreditation prints; 401/403 for whoever may not read
+    the accreditation, 409 when it is not approved."""
+    async with connection(db) as conn:
+        person = await repo.bearer(conn, accreditation_id)
+        if person is None or person.erased:
+            raise NotFound("No such accreditation.")
+        check_may_read(reader, person)  # type: ignore[arg-type]  # read as a row
+        domain.check_printable(person.status)
+        conference = await conference_by_id(conn, person.conference_id)
+        access = await repo.zone_access(conn, conference.id, person,
+                                        conference.security_list_deadline)
+    lang = person.language
+    opened = domain.granted_zones(person.status, person.category,
+                                  [(z.kind, z.facts) for z in access])
+    colour, text_colour = domain.CATEGORY_COLOURS[person.category]
+    role = ROLE_NAMES[lang][person.press_role] if person.press_role else None
+    return BadgeContent(
+        conference=conference.title.get(lang),
+        dates=conference_dates(conference, lang),
+        given_name=person.given_name,
+        family_name=person.family_name,
+        category_label=CATEGORY_NAMES[lang][person.category.value].upper(),
+        affiliation=domain.affiliation(person.press_outlet, person.country, person.organisation,
+                                       lang),
+        role=role.capitalize() if role else None,
+        zones_heading="Accès" if lang == "fr" else "Access",
+        zones=[access[i].name.get(lang) or access[i].name["en"] for i in opened],
+        reference=domain.badge_reference(signer, person.id),
+        colour=colour,
+        text_colour=text_colour,
+    )
+
+
+# --- check-in ---------------------------------------------------------------------------------
+
+
+def _language(conference: Conference) -> str:
+    return conference.languages[0] if conference.languages else "en"
+
+
+async def check_in(
+    db: Database, organiser: Organiser, signer: Signer, slug: str, body: CheckInIn,
+    now: datetime,
+) -> CheckIn:
+    """Decide on one scan and record it, admitted or not (see ``domain`` for the order)."""
+    async with transaction(db) as conn:
+        conference = await conference_by_slug(conn, slug)
+        zone = await repo.zone_by_code(conn, conference.id, body.zone)
+        accreditation_id = domain.read_reference(signer, body.badge)
+        person = await repo.bearer(conn, accreditation_id) if accreditation_id else None
+        if person is not None and (person.conference_id != conference.id or person.erased):
+            person = None
+        facts = None
+        if zone is not None and person is not None and domain.status_reason(person.status) is None:
+            access = await repo.zone_access(conn, conference.id, person,
+                                            conference.security_list_deadline)
+            facts = next(z.facts for z in access if z.id == zone[0])
+        reason = domain.scan_reason(
+            zone[1] if zone else None, accreditation_id, person is not None,
+            person.status if person else None, person.category if person else None, facts)
+        check_in_id = await repo.insert_check_in(
+            conn, conference.id, zone[0] if zone else None, body.zone,
+            person.id if person else None, hashlib.sha256(body.badge.encode()).digest(), reason,
+            now, organiser.actor)
+    return CheckIn(id=check_in_id, admitted=reason is domain.Reason.granted, reason=reason,
+                   detail=DETAILS[reason], zone=body.zone, scanned_at=now,
+                   holder=repo.holder(person, _language(conference)))
+
+
+async def check_ins(
+    db: Database, officer: ProtocolOfficer, slug: str, q: CheckInQuery
+) -> CheckInPage:
+    """The recorded scans, oldest first, a page at a time."""
+    async with connection(db) as conn:
+        conference = await conference_by_slug(conn, slug)
+        items = await repo.check_ins(conn, conference.id, q.after, q.zone, q.limit + 1,
+                                     _language(conference))
+    more = len(items) > q.limit
+    items = items[: q.limit]
+    return CheckInPage(items=items, next_cursor=items[-1].id if more and items else None)
