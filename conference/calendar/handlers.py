@@ -12,6 +12,7 @@ import uuid
 
 from aiohttp import web
 
+from conference.calendar import repo
 from conference.calendar.invitations import (
     PRODID,
     attendee_view,
@@ -19,7 +20,6 @@ from conference.calendar.invitations import (
     session_version,
     session_view,
 )
-from conference.calendar.invitations import Q as CQ
 from conference.calendar.itip import Organizer, SessionVersion, build_feed
 from conference.calendar.plan import invited_role
 from conference.conferences.models import Conference
@@ -76,13 +76,12 @@ async def personal_feed(request: web.Request) -> web.Response:
         raise NotFound("No such calendar.")
     accreditation_id = uuid.UUID(bytes=raw)
     async with connection(request) as conn:
-        person = await conn.fetchrow(CQ["attendee"], accreditation_id)
+        person = await repo.attendee(conn, accreditation_id)
         if person is None or person["erased_at"] is not None or person["status"] != "approved":
             raise NotFound("No such calendar.")
         conference = await conference_by_id(conn, person["conference_id"])
         published = await latest_published(conn, conference.id)
-        states = {r["session_id"]: r for r in
-                  await conn.fetch(CQ["states_of_accreditation"], accreditation_id)}
+        states = await repo.invitation_states(conn, accreditation_id)
     versions = []
     domain = _domain(request)
     lang = person["language"]

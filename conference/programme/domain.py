@@ -59,6 +59,7 @@ from conference.programme.models import (
     DetailChanged,
     Moved,
     ParticipantLine,
+    ParticipantRole,
     PatronView,
     PersonView,
     PressAccess,
@@ -470,6 +471,9 @@ def _order(s: PublishedSession) -> tuple[datetime, datetime, str, str]:
     return (*_span(s), s.room.casefold(), str(s.session_id))
 
 
+_ROLE_ORDER = list(ParticipantRole)
+
+
 def next_snapshot(previous: Snapshot | None, draft: Iterable[PublishedSession]) -> Snapshot:
     """Freeze the draft into the sessions of the next version.
 
@@ -490,7 +494,7 @@ def next_snapshot(previous: Snapshot | None, draft: Iterable[PublishedSession]) 
             sequence = 0
         else:
             sequence = old.sequence + (1 if _significant(old, s) else 0)
-        participants = sorted(s.participants, key=lambda p: (list(type(p.role)).index(p.role),
+        participants = sorted(s.participants, key=lambda p: (_ROLE_ORDER.index(p.role),
                                                              str(p.accreditation_id)))
         sessions.append(s.model_copy(update={"sequence": sequence,
                                              "participants": participants}))

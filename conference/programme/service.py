@@ -522,7 +522,7 @@ async def publish(
         await record(conn, "programme.published",
                      ProgrammePublished(version=number, programme_version_id=version_id,
                                         changes=changes),
-                     conference_id=conference.id, subject_id=version_id, actor=officer.actor)
+                     conference_id=conference.id, subject_id=str(version_id), actor=officer.actor)
     return PublishResult(version=number, published=True,
                          published_at=domain.local(now, conference.timezone), changes=changes)
 
