@@ -342,7 +342,7 @@ def person_view(m: Member, conference: Conference) -> PersonView:
         rank=m.rank, function=m.function, delegation_id=m.delegation_id,
         delegation=delegation_name(m.country, m.organisation, language),
         is_host=is_host(m.given_name, m.family_name, conference.hosts),
-        role=m.role,  # type: ignore[arg-type]
+        role=m.role,
     )
 
 
@@ -558,7 +558,7 @@ def diff(previous: Snapshot | None, current: Snapshot) -> Changelog:
             value, previous_value = getattr(s, field), getattr(old, field)
             if value != previous_value:
                 log["details_changed"].append(DetailChanged(
-                    session_id=s.session_id, title=s.title, field=field,  # type: ignore[arg-type]
+                    session_id=s.session_id, title=s.title, field=field,
                     value=value, previous_value=previous_value))
     gone = [s for s in before.values() if s.session_id not in now]
     for s in sorted(gone, key=_order):
