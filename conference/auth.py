@@ -18,7 +18,6 @@ import secrets
 from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
-from typing import NewType
 from uuid import UUID
 
 import asyncpg
@@ -110,24 +109,3 @@ def require(principal: Principal | None, *roles: Role) -> Principal:
         allowed = ", ".join(r.value for r in roles)
         raise Forbidden(f"This needs one of the roles: {allowed}.")
     return principal
-
-
-# --- named role sets, and the proof that a principal holds one --------------------------------
-
-PROTOCOL_OFFICE = (Role.admin, Role.protocol)
-"""Rooms, sessions, the protocol views, zones and the check-in record."""
-
-Organiser = NewType("Organiser", Principal)
-"""A principal holding one of ``ORGANISERS``: what the use-cases open to organisers take."""
-ProtocolOfficer = NewType("ProtocolOfficer", Organiser)
-"""A principal holding one of ``PROTOCOL_OFFICE`` (also an ``Organiser``)."""
-
-
-def organiser(principal: Principal | None) -> Organiser:
-    """The principal as an organiser: else 401 (no token) or 403."""
-    return Organiser(require(principal, *ORGANISERS))
-
-
-def protocol_officer(principal: Principal | None) -> ProtocolOfficer:
-    """The principal as a member of the protocol office: else 401 (no token) or 403."""
-    return ProtocolOfficer(Organiser(require(principal, *PROTOCOL_OFFICE)))

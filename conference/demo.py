@@ -15,12 +15,13 @@ from conference.accreditation import repo as accreditation_repo
 from conference.accreditation import service as accreditations
 from conference.accreditation.domain import Status
 from conference.accreditation.models import AccreditationIn
-from conference.auth import Principal, Role, protocol_officer
+from conference.auth import Principal, Role
 from conference.conferences import service as conferences
 from conference.conferences.models import Conference, ConferenceIn, DelegationIn
 from conference.errors import Duplicate
 from conference.programme import service as programme
 from conference.programme.models import ParticipantRole, RoomIn, Session, SessionIn
+from conference.roles import protocol_officer
 
 SLUG = "global-alliance-2012"
 BRUSSELS = ZoneInfo("Europe/Brussels")

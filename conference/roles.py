@@ -9,7 +9,9 @@ names its roles.
 
 from __future__ import annotations
 
-from conference.auth import Role
+from typing import NewType
+
+from conference.auth import Principal, Role, require
 
 ADMINS = (Role.admin,)
 """Create conferences."""
@@ -41,3 +43,23 @@ WITHDRAWERS = (Role.applicant, Role.focal_point)
 
 REVOKERS = (Role.protocol, Role.press_office, Role.admin)
 """Revoke an accreditation (each office its categories; admin any)."""
+
+
+# --- the proof that a principal holds a set ---------------------------------------------------
+# The programme's and the badges' use-cases take one of these instead of checking again: the
+# type says the caller was authorised (``organiser(p)``, ``protocol_officer(p)``).
+
+Organiser = NewType("Organiser", Principal)
+"""A principal holding one of ``ORGANISERS``."""
+ProtocolOfficer = NewType("ProtocolOfficer", Organiser)
+"""A principal holding one of ``PROTOCOL_OFFICE`` (also an ``Organiser``)."""
+
+
+def organiser(principal: Principal | None) -> Organiser:
+    """The principal as an organiser: else 401 (no token) or 403."""
+    return Organiser(require(principal, *ORGANISERS))
+
+
+def protocol_officer(principal: Principal | None) -> ProtocolOfficer:
+    """The principal as a member of the protocol office: else 401 (no token) or 403."""
+    return ProtocolOfficer(Organiser(require(principal, *PROTOCOL_OFFICE)))

@@ -11,7 +11,6 @@ import asyncio
 
 from aiohttp import web
 
-from conference.auth import organiser, protocol_officer
 from conference.badges import service
 from conference.badges.models import (
     CheckIn,
@@ -30,6 +29,7 @@ from conference.badges.render import render_png
 from conference.http.context import now, pool_key, principal, signer_key
 from conference.http.io import json_response, parse, path_uuid, query_params
 from conference.http.routes import RouteTable
+from conference.roles import organiser, protocol_officer
 
 routes = RouteTable()
 

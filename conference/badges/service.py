@@ -16,9 +16,9 @@ from uuid import UUID
 
 import asyncpg
 
+from conference.accreditation.domain import check_may_read
 from conference.accreditation.notices import CATEGORY_NAMES, ROLE_NAMES, conference_dates
-from conference.accreditation.repo import check_may_read
-from conference.auth import Organiser, Principal, ProtocolOfficer
+from conference.auth import Principal
 from conference.badges import domain, repo
 from conference.badges.domain import DETAILS, ZoneKind
 from conference.badges.events import PoolCreated, PoolMemberEvent, ZoneDefined
@@ -39,6 +39,7 @@ from conference.conferences.repo import conference_by_id, conference_by_slug
 from conference.db.pool import Database, connection, transaction
 from conference.errors import Duplicate, Invalid, NotFound
 from conference.outbox.events import record
+from conference.roles import Organiser, ProtocolOfficer
 from conference.signing import Signer
 
 # --- zones ------------------------------------------------------------------------------------
@@ -187,7 +188,7 @@ async def badge(
         person = await repo.bearer(conn, accreditation_id)
         if person is None or person.erased:
             raise NotFound("No such accreditation.")
-        check_may_read(reader, person)  # type: ignore[arg-type]  # read as a row
+        check_may_read(reader, person)
         domain.check_printable(person.status)
         conference = await conference_by_id(conn, person.conference_id)
         access = await repo.zone_access(conn, conference.id, person,

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from aiohttp import web
 
-from conference.auth import protocol_officer
 from conference.http.context import now, pool_key, principal
 from conference.http.io import json_response, parse, parse_optional, path_uuid, query_params
 from conference.http.routes import RouteTable
@@ -30,6 +29,7 @@ from conference.programme.models import (
     SessionWritten,
     SpeakingOrder,
 )
+from conference.roles import protocol_officer
 
 routes = RouteTable()
 

@@ -21,7 +21,7 @@ from uuid import UUID
 
 import asyncpg
 
-from conference.auth import PROTOCOL_OFFICE, Principal, ProtocolOfficer
+from conference.auth import Principal
 from conference.conferences.models import Conference
 from conference.conferences.repo import conference_by_id, conference_by_slug
 from conference.db.pool import Database, connection, transaction
@@ -64,6 +64,7 @@ from conference.protocol.countries import collation_key, country_codes
 from conference.protocol.precedence import draw_start
 from conference.protocol.speaking import seating as seat_guests
 from conference.protocol.speaking import speaking_order as order_speakers
+from conference.roles import PROTOCOL_OFFICE, ProtocolOfficer
 
 T = TypeVar("T")
 _DEADLOCK_RETRIES = 3

@@ -7,10 +7,11 @@ from zoneinfo import ZoneInfo
 
 import asyncpg
 
-from conference.auth import Principal, Role, protocol_officer
+from conference.auth import Principal, Role
 from conference.conferences.repo import conference_by_slug
 from conference.demo import SLUG, load_demo
 from conference.programme import repo, service
+from conference.roles import protocol_officer
 
 BRUSSELS = ZoneInfo("Europe/Brussels")
 OFFICER = protocol_officer(Principal(0, Role.protocol))
