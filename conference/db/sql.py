@@ -54,7 +54,7 @@ class Queries(dict[str, str]):
             raise ValueError(f"query {name!r} defined twice")
         self[name], self.params[name] = positional(name, text)
 
-    def bind(self, name: str, **values: Any) -> tuple[Any, ...]:
+    def bind(self, name: str, /, **values: Any) -> tuple[Any, ...]:
         """The query and its values in placeholder order; every name given, none unknown."""
         params = self.params[name]
         missing = [p for p in params if p not in values]
@@ -63,7 +63,7 @@ class Queries(dict[str, str]):
             raise TypeError(f"query {name!r}: missing {missing}, unknown {unknown}")
         return (self[name], *(values[p] for p in params))
 
-    def bind_record(self, name: str, values: Mapping[str, Any]) -> tuple[Any, ...]:
+    def bind_record(self, name: str, /, values: Mapping[str, Any]) -> tuple[Any, ...]:
         """The query and its values taken by name from a mapping (extra keys ignored)."""
         params = self.params[name]
         missing = [p for p in params if p not in values]

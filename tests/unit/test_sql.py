@@ -40,3 +40,8 @@ def test_positional_queries_are_kept_and_mixing_or_twice_is_refused() -> None:
         positional("q", "SELECT $1, :a")
     with pytest.raises(ValueError, match="twice"):
         _queries(q="SELECT 1").add("q", "SELECT 2")
+
+
+def test_a_parameter_may_be_called_name() -> None:
+    q = _queries(q="SELECT :name")
+    assert q.bind("q", name="x") == ("SELECT $1", "x")
