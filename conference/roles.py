@@ -44,6 +44,9 @@ WITHDRAWERS = (Role.applicant, Role.focal_point)
 REVOKERS = (Role.protocol, Role.press_office, Role.admin)
 """Revoke an accreditation (each office its categories; admin any)."""
 
+DOOR_STAFF = (*ORGANISERS, Role.door)
+"""Scan badges at the doors (``door``: that and nothing else)."""
+
 
 # --- the proof that a principal holds a set ---------------------------------------------------
 # The programme's and the badges' use-cases take one of these instead of checking again: the
@@ -53,6 +56,15 @@ Organiser = NewType("Organiser", Principal)
 """A principal holding one of ``ORGANISERS``."""
 ProtocolOfficer = NewType("ProtocolOfficer", Organiser)
 """A principal holding one of ``PROTOCOL_OFFICE`` (also an ``Organiser``)."""
+
+
+DoorKeeper = NewType("DoorKeeper", Principal)
+"""A principal holding one of ``DOOR_STAFF``."""
+
+
+def door_keeper(principal: Principal | None) -> DoorKeeper:
+    """The principal as door staff: else 401 (no token) or 403."""
+    return DoorKeeper(require(principal, *DOOR_STAFF))
 
 
 def organiser(principal: Principal | None) -> Organiser:

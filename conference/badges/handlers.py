@@ -29,7 +29,7 @@ from conference.badges.render import render_png
 from conference.http.context import now, pool_key, principal, signer_key
 from conference.http.io import json_response, parse, path_uuid, query_params
 from conference.http.routes import RouteTable
-from conference.roles import organiser, protocol_officer
+from conference.roles import door_keeper, organiser, protocol_officer
 
 routes = RouteTable()
 
@@ -130,10 +130,10 @@ def badge_response(png: bytes, name: object) -> web.Response:
 
 @routes.add("POST", "/api/v1/conferences/{slug}/check-ins",
             summary="Scan a badge at a zone's door: admitted or refused with the reason; recorded",
-            who="admin, protocol, press_office", body=CheckInIn, response=CheckIn, tag="badges",
-            errors=(400, 401, 403, 404, 422))
+            who="admin, protocol, press_office, door", body=CheckInIn, response=CheckIn,
+            tag="badges", errors=(400, 401, 403, 404, 422))
 async def check_in(request: web.Request) -> web.Response:
-    who = organiser(principal(request))
+    who = door_keeper(principal(request))
     body = await parse(request, CheckInIn)
     result = await service.check_in(request.app[pool_key], who, request.app[signer_key],
                                     request.match_info["slug"], body, now(request))

@@ -39,7 +39,7 @@ from conference.conferences.repo import conference_by_id, conference_by_slug
 from conference.db.pool import Database, connection, transaction
 from conference.errors import Duplicate, Invalid, NotFound
 from conference.outbox.events import record
-from conference.roles import Organiser, ProtocolOfficer
+from conference.roles import DoorKeeper, Organiser, ProtocolOfficer
 from conference.signing import Signer
 
 # --- zones ------------------------------------------------------------------------------------
@@ -223,7 +223,7 @@ def _language(conference: Conference) -> str:
 
 
 async def check_in(
-    db: Database, organiser: Organiser, signer: Signer, slug: str, body: CheckInIn,
+    db: Database, door: DoorKeeper, signer: Signer, slug: str, body: CheckInIn,
     now: datetime,
 ) -> CheckIn:
     """Decide on one scan and record it, admitted or not (see ``domain`` for the order)."""
@@ -245,7 +245,7 @@ async def check_in(
         check_in_id = await repo.insert_check_in(
             conn, conference.id, zone[0] if zone else None, body.zone,
             person.id if person else None, hashlib.sha256(body.badge.encode()).digest(), reason,
-            now, organiser.actor)
+            now, door.actor)
     return CheckIn(id=check_in_id, admitted=reason is domain.Reason.granted, reason=reason,
                    detail=DETAILS[reason], zone=body.zone, scanned_at=now,
                    holder=repo.holder(person, _language(conference)))

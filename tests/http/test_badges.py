@@ -388,3 +388,25 @@ async def test_the_badge_lists_the_zones_it_opens(api: Api, conference: dict[str
     assert content.category_label == "PRESSE"
     assert content.reference == badge_reference(signer, uuid.UUID(acc["id"]))
     assert content.colour == "#f9a825"
+
+
+async def test_door_staff_scan_badges_and_nothing_else(
+    api: Api, conference: dict[str, Any]
+) -> None:
+    """A door token (least privilege) admits and refuses at the door; it reads nothing."""
+    from conference.auth import issue_token
+
+    await zone(api, "press-centre", categories=["press"])
+    acc = await press(api, decision="approve")
+    conn = await asyncpg.connect(api.db_url)
+    try:
+        door = await issue_token(conn, Role.door)
+    finally:
+        await conn.close()
+    assert (await scan(api, await _reference(api, acc["id"]), "press-centre", role=door))[
+        "admitted"]
+    for method, path in [("GET", f"{BASE}/check-ins"), ("GET", f"{BASE}/accreditations"),
+                         ("GET", f"/api/v1/accreditations/{acc['id']}"),
+                         ("GET", f"{BASE}/zones")]:
+        status, _, _ = await api.call(method, path, role=door)
+        assert status == 403, (method, path, status)
