@@ -326,15 +326,14 @@ def _child_of(parent: int) -> None:
 
 async def _prepare(settings: Settings) -> str:
     """Migrate, and on a database with no admin yet, create one and print its token."""
-    from conference.auth import Role, issue_token
+    from conference.auth import Role, has_admin, issue_token
     from conference.db.migrate import migrate
 
     url = await _url(settings)
     conn = await asyncpg.connect(settings.database.listen_url or url)  # the migrations' lock
     try:
         await migrate(conn)
-        first = await conn.fetchval(
-            "SELECT NOT EXISTS (SELECT 1 FROM api_token WHERE role = 'admin')")
+        first = not await has_admin(conn)
         token = await issue_token(conn, Role.admin) if first else None
     finally:
         await conn.close()

@@ -123,9 +123,10 @@ WHERE id = $1 AND status = 'in_flight'
 UPDATE delivery SET status = 'failed', locked_until = NULL, last_error = $2
 WHERE id = $1 AND status = 'in_flight'
 
--- name: next_due
-SELECT min(next_attempt_at) FROM delivery WHERE status IN ('queued', 'retry')
-
 -- name: try_purge_lock
 -- One worker at a time applies the retention periods (released at the end of its transaction).
 SELECT pg_try_advisory_xact_lock($1)
+
+-- name: notify_workers
+-- Wake the workers listening on the channel ($1), from a transaction of its own.
+SELECT pg_notify($1, 'domain_event')

@@ -20,7 +20,7 @@ import logging
 import asyncpg
 
 from conference.db.errors import is_unavailable
-from conference.outbox.worker import CHANNEL, Worker
+from conference.outbox.worker import CHANNEL, Q, Worker
 
 log = logging.getLogger(__name__)
 
@@ -47,7 +47,7 @@ class Waker:
             self._pending = False
             try:
                 async with self._pool.acquire() as conn:
-                    await conn.execute("SELECT pg_notify($1, 'domain_event')", CHANNEL)
+                    await conn.execute(Q["notify_workers"], CHANNEL)
             except Exception as exc:  # the polling finds the work all the same
                 if not is_unavailable(exc):
                     log.warning("outbox waker: %s", type(exc).__name__)

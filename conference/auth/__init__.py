@@ -22,8 +22,10 @@ from uuid import UUID
 
 import asyncpg
 
+from conference.db.sql import queries_beside
 from conference.errors import Forbidden, Unauthorized
 
+Q = queries_beside(__file__)
 
 class Role(StrEnum):
     admin = "admin"
@@ -73,32 +75,26 @@ async def issue_token(
     token replaces its previous one (one current link)."""
     secret = new_secret()
     if role is Role.applicant:
-        await conn.execute(
-            "UPDATE api_token SET revoked_at = now(), revoked_by = 'rotation'"
-            " WHERE accreditation_id = $1 AND role = 'applicant' AND revoked_at IS NULL",
-            accreditation_id)
-    await conn.execute(
-        "INSERT INTO api_token (token_hash, role, delegation_id, accreditation_id, expires_at)"
-        " VALUES ($1, $2, $3, $4, $5)",
-        token_hash(secret), role.value, delegation_id, accreditation_id, expires_at,
-    )
+        await conn.execute(*Q.bind("retire_applicant_tokens",
+                                   accreditation_id=accreditation_id))
+    await conn.execute(*Q.bind(
+        "insert_token", token_hash=token_hash(secret), role=role.value,
+        delegation_id=delegation_id, accreditation_id=accreditation_id, expires_at=expires_at))
     return secret
 
 
 async def resolve_token(conn: asyncpg.Connection | asyncpg.Pool, secret: str) -> Principal | None:
     """The principal of a live token: not revoked, not expired."""
-    row = await conn.fetchrow(
-        "SELECT t.id, t.role, t.delegation_id, t.accreditation_id,"
-        " coalesce(a.status IN ('revoked', 'withdrawn'), false) AS read_only"
-        " FROM api_token t LEFT JOIN accreditation a ON a.id = t.accreditation_id"
-        " WHERE t.token_hash = $1 AND t.revoked_at IS NULL"
-        " AND (t.expires_at IS NULL OR t.expires_at > now())",
-        token_hash(secret),
-    )
+    row = await conn.fetchrow(*Q.bind("live_token", token_hash=token_hash(secret)))
     if row is None:
         return None
     return Principal(row["id"], Role(row["role"]), row["delegation_id"], row["accreditation_id"],
                      read_only=row["read_only"])
+
+
+async def has_admin(conn: asyncpg.Connection) -> bool:
+    """Whether an admin token was ever made."""
+    return bool(await conn.fetchval(Q["has_admin"]))
 
 
 def require(principal: Principal | None, *roles: Role) -> Principal:
