@@ -29,6 +29,7 @@ from conference.http.context import connection, settings_key, signer_key
 from conference.http.limits import limit_token_failure
 from conference.http.routes import RouteTable
 from conference.programme.published import PublishedSession, PublishedVersion
+from conference.replies.domain import reply_address
 from conference.types import Model
 
 routes = RouteTable()
@@ -57,12 +58,10 @@ def _respond(request: web.Request, body: bytes) -> web.Response:
 
 
 def _feed(conference: Conference, published: PublishedVersion | None,
-          versions: list[SessionVersion],
-          name: str) -> bytes:
+          versions: list[SessionVersion], name: str, organizer: Organizer) -> bytes:
     stamp = published.published_at if published else conference.created_at
     return build_feed(versions, name=name, prodid=PRODID, dtstamp=stamp,
-                      timezone_name=conference.timezone,
-                      organizer=Organizer(conference.organiser_email, conference.title.en[:120]))
+                      timezone_name=conference.timezone, organizer=organizer)
 
 
 @routes.add("GET", "/api/v1/calendar/{feed_token}.ics", summary="A person's own sessions (ICS)",
@@ -94,7 +93,11 @@ async def personal_feed(request: web.Request) -> web.Response:
         sequence = state["sequence"] if state and state["method"] == "REQUEST" else view.sequence
         versions.append(_version(s, sequence, lang, conference, domain))
     name = conference.title.get(lang)
-    return _respond(request, _feed(conference, published, versions, name))
+    # the same ORGANIZER as the person's invitations, whose UIDs the feed shares
+    settings = request.app[settings_key]
+    organizer = Organizer(reply_address(request.app[signer_key], accreditation_id,
+                                        settings.reply_domain), name[:120])
+    return _respond(request, _feed(conference, published, versions, name, organizer))
 
 
 @routes.add("GET", "/api/v1/conferences/{slug}/programme.ics",
@@ -110,7 +113,9 @@ async def programme_feed(request: web.Request) -> web.Response:
     domain = _domain(request)
     versions = [_version(s, s.sequence, lang, conference, domain)
                 for s in (published.sessions if published else [])]
-    return _respond(request, _feed(conference, published, versions, conference.title.get(lang)))
+    name = conference.title.get(lang)
+    return _respond(request, _feed(conference, published, versions, name,
+                                   Organizer(conference.organiser_email, name[:120])))
 
 
 def _domain(request: web.Request) -> str:

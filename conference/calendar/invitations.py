@@ -17,18 +17,20 @@ from __future__ import annotations
 import asyncio
 import hashlib
 import uuid
+from dataclasses import replace
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import asyncpg
-from babel.dates import format_datetime, format_time
 
 from conference.calendar.itip import Attendee, InvitationTemplate, Organizer, SessionVersion
 from conference.calendar.mime import InvitationSkeleton
 from conference.calendar.plan import Action, AttendeeView, Sent, SessionView, plan
+from conference.calendar.words import changes, part_name
 from conference.conferences.models import Conference
 from conference.conferences.repo import conference_by_id
 from conference.db.sql import queries_beside
+from conference.mail.dates import format_short, format_span, format_time_of_day
 from conference.mail.render import load_template, render_template
 from conference.outbox.dispatch import (
     ConsumerResult,
@@ -40,6 +42,7 @@ from conference.outbox.dispatch import (
 )
 from conference.programme.published import PublishedSession, PublishedVersion
 from conference.protocol.address import royal_style, salutation
+from conference.replies.domain import reply_address
 from conference.signing import Signer, load_signer
 
 Q = queries_beside(__file__)
@@ -103,23 +106,59 @@ def _lock_key(conference_id: uuid.UUID) -> int:
                           "big", signed=True)
 
 
-class Renderer:
-    """Messages for one conference in one dispatch batch, and on through the steps of a
-    publication: templates, texts and MIME skeletons cached per session version."""
+_PREVIOUS_PART = {"CHAIR": "chair", "OPT-PARTICIPANT": "audience"}
+"""The part a state without one was sent for, where its ATTENDEE ROLE tells."""
 
-    def __init__(self, conference: Conference, ctx: DispatchContext, signer: Signer) -> None:
+
+def _previous_part(last: Sent | None) -> str | None:
+    if last is None:
+        return None
+    return last.part or _PREVIOUS_PART.get(last.role)
+
+
+class Renderer:
+    """Messages for one conference and one published version of its programme, in one
+    dispatch batch and on through the steps of a publication: templates, texts and MIME
+    skeletons cached per session version. A later version gets a new renderer (a session's
+    texts, times and seating follow the version; its ICS templates its sequence)."""
+
+    def __init__(self, conference: Conference, ctx: DispatchContext, signer: Signer,
+                 version: int = 0) -> None:
         self.conference = conference
         self.ctx = ctx
         self.signer = signer
+        self.version = version
         self.zone = ZoneInfo(conference.timezone)
         self.domain = ctx.settings.mail.message_id_domain
-        self.organizer = Organizer(email=conference.organiser_email,
+        self.reply_domain = ctx.settings.reply_domain
+        self.organiser = Organizer(email=conference.organiser_email,
                                    name=conference.title.en[:120])
         self._templates: dict[tuple[uuid.UUID, str, int, str], InvitationTemplate] = {}
         self._skeletons: dict[tuple[uuid.UUID, str, int, str, str], InvitationSkeleton] = {}
-        self._times: dict[tuple[uuid.UUID, str], tuple[str, str, str]] = {}
-        self._texts: dict[tuple[uuid.UUID, str, int, str, str], str] = {}
+        self._times: dict[tuple[uuid.UUID, int, str], tuple[str, str, str]] = {}
+        self._texts: dict[tuple[object, ...], str] = {}
         self._feeds: dict[uuid.UUID, str] = {}
+        self._organizers: dict[tuple[uuid.UUID, str], Organizer] = {}
+        self.previous: dict[tuple[uuid.UUID, int], PublishedSession] = {}
+        """Sessions as earlier versions published them, by (session, sequence): what an
+        attendee's calendar holds before an update (filled by :func:`_load_previous`)."""
+
+    def organizer(self, accreditation_id: uuid.UUID, language: str) -> Organizer:
+        """The ORGANIZER and From of this person's invitations: the conference's name, and
+        their own signed reply address, where calendar clients send their replies."""
+        key = (accreditation_id, language)
+        found = self._organizers.get(key)
+        if found is None:
+            found = Organizer(
+                email=reply_address(self.signer, accreditation_id, self.reply_domain),
+                name=self.conference.title.get(language)[:120])
+            self._organizers[key] = found
+        return found
+
+    def reply_to(self, language: str) -> Organizer:
+        """Where people's own written replies go: the organisers' mailbox."""
+        return Organizer(email=self.conference.organiser_email,
+                         name=self.conference.title.get(language)[:120])
 
     def _royal(self, language: str) -> str | None:
         patron = self.conference.patron
@@ -132,7 +171,7 @@ class Renderer:
         lines = []
         royal = self._royal(language) if s.royal_presence else None
         if royal and s.seated_by is not None:
-            seated = format_time(s.seated_by.astimezone(self.zone), "short", locale=language)
+            seated = format_time_of_day(s.seated_by, self.zone, language)
             lines.append(f"En présence de {royal}. Prière d'être assis avant {seated}."
                          if language == "fr" else
                          f"In the presence of {royal}. Please be seated by {seated}.")
@@ -148,37 +187,51 @@ class Renderer:
         t = self._templates.get(key)
         if t is None:
             t = InvitationTemplate.build(
-                self._version(s, action.sequence, language, action.method), self.organizer,
+                self._version(s, action.sequence, language, action.method), self.organiser,
                 action.method, self.ctx.settings.calendar.alarm_minutes, PRODID)
             self._templates[key] = t
         return t
 
     def _session_times(self, s: PublishedSession, lang: str) -> tuple[str, str, str]:
-        """``when``, ``when_short`` and ``seated_by`` of a session in a language (cached)."""
-        key = (s.session_id, lang)
+        """``when``, ``when_short`` and ``seated_by`` of a session version in a language
+        (cached per session and sequence)."""
+        key = (s.session_id, s.sequence, lang)
         found = self._times.get(key)
         if found is None:
-            starts = s.starts_at.astimezone(self.zone)
-            ends = s.ends_at.astimezone(self.zone)
-            seated_by = (format_time(s.seated_by.astimezone(self.zone), "short", locale=lang)
+            seated_by = (format_time_of_day(s.seated_by, self.zone, lang)
                          if s.seated_by is not None else "")
-            found = (_when(starts, ends, lang),
-                     format_datetime(starts, "d MMM, HH:mm", locale=lang), seated_by)
+            found = (format_span(s.starts_at, s.ends_at, self.zone, lang),
+                     format_short(s.starts_at, self.zone, lang), seated_by)
             self._times[key] = found
         return found
 
+    def changes(self, s: PublishedSession, action: Action, lang: str) -> tuple[str, ...]:
+        """What an update changes for this person, in words (empty: nothing they can see)."""
+        last = action.last
+        if last is None or last.method != "REQUEST":
+            return ()
+        before = s if last.basis == s.sequence else self.previous.get((s.session_id,
+                                                                        last.basis))
+        if before is None and last.basis != s.sequence:
+            return ("",)  # the old version is unknown: say that the session changed
+        return changes(before, s, self.zone, lang, part=action.part,
+                       previous_part=_previous_part(last))
+
     def _text(self, s: PublishedSession, action: Action, lang: str, prefix: str, update: bool,
-              when: str, when_short: str, seated_by: str) -> str:
+              lines: tuple[str, ...]) -> str:
         """The mail's text for a session version, with the per-person parts (salutation, feed
-        URL) as placeholders: jinja runs once per version, not once per message."""
-        key = (s.session_id, action.method, action.sequence, lang, prefix)
+        URL) as placeholders: jinja runs once per version and wording, not once per message."""
+        key = (s.session_id, s.sequence, action.method, lang, prefix, lines, action.part)
         text = self._texts.get(key)
         if text is None:
+            when, when_short, seated_by = self._session_times(s, lang)
             royal = self._royal(lang) if s.royal_presence else None
+            part = action.part if action.part in ("chair", "speaker", "attendee") else None
             text = render_template(
                 f"{lang}/invitation.txt",
                 prefix=prefix, title=s.title.get(lang), method=action.method, update=update,
-                when=when, when_short=when_short,
+                when=when, when_short=when_short, changes=[line for line in lines if line],
+                part=part_name(part, lang) if part else None,
                 room=s.room, conference=self.conference, royal=royal, seated_by=seated_by,
                 session_cancelled=s.cancelled,
                 salutation=_SALUTATION, feed_url=_FEED_URL,
@@ -196,17 +249,24 @@ class Renderer:
         return url
 
     def message(self, s: PublishedSession, action: Action, person: asyncpg.Record,
-                event: EventRow) -> NewDelivery:
+                event: EventRow) -> NewDelivery | None:
+        """The message for one action; None for an update with nothing the person can see
+        (a title changed in another language only): their calendar already holds it."""
         lang = person["language"]
+        # "Updated" only where this person holds an invitation to update (docs/calendar.md).
+        update = action.method == "REQUEST" and action.last is not None \
+            and action.last.method == "REQUEST"
+        lines = self.changes(s, action, lang) if update else ()
+        if update and not lines:
+            return None
         name = f"{person['given_name']} {person['family_name']}"
         attendee = Attendee(email=person["email"], name=name, role=action.role)
-        ics = self.template(s, action, lang).render(attendee, self.ctx.now)
-        when, when_short, seated_by = self._session_times(s, lang)
-        update = action.method == "REQUEST" and action.sequence > 0
+        organizer = self.organizer(person["id"], lang)
+        ics = self.template(s, action, lang).render(attendee, self.ctx.now, organizer)
         prefixes = {"fr": ("Invitation", "Mise à jour", "Annulé"),
                     "en": ("Invitation", "Updated", "Cancelled")}[lang]
         prefix = prefixes[2] if action.method == "CANCEL" else prefixes[1 if update else 0]
-        text = self._text(s, action, lang, prefix, update, when, when_short, seated_by)
+        text = self._text(s, action, lang, prefix, update, lines)
         text = text.replace(_SALUTATION, salutation(
             person["given_name"], person["family_name"], person["rank"], person["gender"], lang),
             1).replace(_FEED_URL, self._feed_url(person["id"]), 1)
@@ -220,15 +280,16 @@ class Renderer:
         skeleton = self._skeletons.get(key)
         if skeleton is None:
             skeleton = InvitationSkeleton.build(
-                ics=ics, method=action.method, from_addr=self.organizer, to=attendee,
+                ics=ics, method=action.method, from_addr=organizer, to=attendee,
                 subject=subject, text_body=text_body, message_id=message_id, date=self.ctx.now,
-                language=lang)
+                language=lang, reply_to=self.reply_to(lang))
             self._skeletons[key] = skeleton
-        msg = skeleton.render(ics=ics, to=attendee, text_body=text_body, message_id=message_id)
+        msg = skeleton.render(ics=ics, to=attendee, text_body=text_body, message_id=message_id,
+                              from_addr=organizer)
         return NewDelivery(
             template=f"invitation_{action.method.lower()}",
             dedupe_key=dedupe_key(event, action),
-            recipient=person["email"], sender=self.organizer.email, subject=subject,
+            recipient=person["email"], sender=self.organiser.email, subject=subject,
             message_id=message_id, message=msg, conference_id=self.conference.id,
             accreditation_id=action.accreditation_id, delivery_id=delivery_id,
         )
@@ -244,10 +305,11 @@ def warm_up() -> None:
     of milliseconds): the text templates, compiled, the languages' locale data and the email
     package's header and content machinery."""
     now = datetime.now(ZoneInfo("Europe/Brussels"))
+    zone = ZoneInfo("Europe/Brussels")
     for lang in ("fr", "en"):
         load_template(f"{lang}/invitation.txt")
-        _when(now, now, lang)
-        format_datetime(now, "d MMM, HH:mm", locale=lang)
+        format_span(now, now + timedelta(hours=1), zone, lang)
+        format_short(now, zone, lang)
     organizer = Organizer(email="warm@example.org", name="Warm-up é")
     attendee = Attendee(email="up@example.org", name="Warm Up é", role="REQ-PARTICIPANT")
     version = SessionVersion(uid="warm-up@example.org", sequence=0, summary="é",
@@ -257,16 +319,7 @@ def warm_up() -> None:
                                                                                       now)
     InvitationSkeleton.build(ics=ics, method="REQUEST", from_addr=organizer, to=attendee,
                              subject="é", text_body="é\n", message_id="<warm@up.example.org>",
-                             date=now, language="fr")
-
-
-def _when(starts: datetime, ends: datetime, language: str) -> str:
-    day = format_datetime(starts, "EEEE d MMMM y", locale=language)
-    start = format_time(starts, "short", locale=language)
-    end = format_time(ends, "short", locale=language)
-    tz = starts.tzname() or ""
-    return f"{day}, {start} – {end} ({tz})" if language == "en" else \
-        f"{day}, de {start} à {end} ({tz})"
+                             date=now, language="fr", reply_to=organizer)
 
 
 async def calendar_invitations(
@@ -300,11 +353,14 @@ async def calendar_invitations(
         return ConsumerResult(complete=complete, cursor=cursor)
     key = f"calendar-renderer:{event.conference_id}"
     renderer: Renderer | None = ctx.cache.get(key)
-    if renderer is None:
+    if renderer is None or renderer.version != published.number:
+        # One renderer per published version: a version published while an earlier one is
+        # still being sent gets its own texts (docs/calendar.md).
         conference = await conference_by_id(conn, event.conference_id)
-        renderer = Renderer(conference, ctx, await load_signer(conn))
+        renderer = Renderer(conference, ctx, await load_signer(conn), published.number)
         ctx.cache[key] = renderer
     renderer.ctx = ctx  # kept from an earlier step of this publication: this step's time
+    await _load_previous(conn, renderer, event.conference_id, actions, sessions)
     by_id = {p["id"]: p for p in people}
     deliveries: list[NewDelivery] = []
     parked: list[Parked] = []
@@ -314,7 +370,13 @@ async def calendar_invitations(
             await asyncio.sleep(0)  # a step renders thousands: let the sending lanes run between
         person = by_id[a.accreditation_id]
         try:
-            deliveries.append(renderer.message(sessions[a.session_id], a, person, event))
+            delivery = renderer.message(sessions[a.session_id], a, person, event)
+            if delivery is None and a.last is not None:
+                # Nothing this person can see changed: their calendar holds it already. The
+                # state moves on to this version, with the SEQUENCE they hold.
+                a = replace(a, sequence=a.last.sequence)
+            elif delivery is not None:
+                deliveries.append(delivery)
         except (ValueError, UnicodeError) as exc:
             # One person's message cannot be built: park it alone (no state saved, so a retry
             # builds it again) and let everyone else's go (docs/outbox.md).
@@ -328,14 +390,35 @@ async def calendar_invitations(
         Q["save_states"], event.conference_id, ctx.now,
         [a.accreditation_id for a in built], [a.session_id for a in built],
         [a.method for a in built], [a.sequence for a in built],
-        [a.basis for a in built], [a.role for a in built],
+        [a.basis for a in built], [a.role for a in built], [a.part for a in built],
     )
     return ConsumerResult(deliveries, parked, complete, cursor)
 
 
 def _sent(states: list[asyncpg.Record]) -> dict[tuple[uuid.UUID, uuid.UUID], Sent]:
-    return {(r["accreditation_id"], r["session_id"]): Sent(r["method"], r["sequence"], r["basis"])
+    return {(r["accreditation_id"], r["session_id"]):
+            Sent(r["method"], r["sequence"], r["basis"], r["role"], r["part"])
             for r in states}
+
+
+async def _load_previous(conn: asyncpg.Connection, renderer: Renderer,
+                         conference_id: uuid.UUID, actions: list[Action],
+                         sessions: dict[uuid.UUID, PublishedSession]) -> None:
+    """Read the earlier versions of the sessions the updates among ``actions`` change (once
+    per session and sequence per renderer): the update's words compare them with now."""
+    wanted = {(a.session_id, a.last.basis) for a in actions
+              if a.method == "REQUEST" and a.last is not None and a.last.method == "REQUEST"
+              and a.session_id in sessions and a.last.basis != sessions[a.session_id].sequence}
+    missing = sorted(wanted - renderer.previous.keys(), key=lambda k: (str(k[0]), k[1]))
+    if not missing:
+        return
+    rows = await conn.fetch(Q["session_versions"], conference_id,
+                            [str(sid) for sid, _ in missing], [seq for _, seq in missing])
+    for row in rows:
+        data = row["session"]
+        found = PublishedSession.model_validate_json(data) if isinstance(data, str) else \
+            PublishedSession.model_validate(data)
+        renderer.previous[(found.session_id, found.sequence)] = found
 
 
 async def _publication_step(

@@ -81,7 +81,16 @@ from datetime import UTC, datetime, timedelta
 from functools import lru_cache
 from typing import Final, Literal
 
-from icalendar import Alarm, Calendar, Component, Event, Parameters, vCalAddress, vText
+from icalendar import (
+    Alarm,
+    Calendar,
+    Component,
+    Event,
+    Parameters,
+    vCalAddress,
+    vDuration,
+    vText,
+)
 from icalendar.parser import Contentline
 
 __all__ = [
@@ -232,14 +241,15 @@ def invitation_calendar(
 class InvitationTemplate:
     """A REQUEST or CANCEL for one session version, pre-serialised; render it per attendee."""
 
-    __slots__ = ("_head", "_middle", "_tail", "method", "sequence", "uid")
+    __slots__ = ("_head", "_middle", "_organizer", "_tail", "method", "sequence", "uid")
 
     method: Method
     uid: str
     sequence: int
 
     def __init__(
-        self, method: Method, uid: str, sequence: int, head: bytes, middle: bytes, tail: bytes
+        self, method: Method, uid: str, sequence: int, head: bytes, middle: bytes,
+        organizer: bytes, tail: bytes,
     ) -> None:
         """Use :meth:`build`; this only stores the pre-serialised parts."""
         self.method = method
@@ -247,6 +257,7 @@ class InvitationTemplate:
         self.sequence = sequence
         self._head = head
         self._middle = middle
+        self._organizer = organizer
         self._tail = tail
 
     @classmethod
@@ -272,18 +283,26 @@ class InvitationTemplate:
             raise ValueError("the placeholders of the invitation are not where expected")
         stamp_at = whole.index(stamp) + len(CRLF)
         attendee_at = whole.index(attendee) + len(CRLF)
-        if attendee_at < stamp_at:
-            raise ValueError("ATTENDEE precedes DTSTAMP in the invitation")
+        organizer_line = _organizer_line(organizer)
+        organizer_at = attendee_at - len(organizer_line)
+        if whole[organizer_at:attendee_at] != organizer_line:
+            raise ValueError("ORGANIZER does not precede ATTENDEE in the invitation")
+        if organizer_at < stamp_at:
+            raise ValueError("ORGANIZER precedes DTSTAMP in the invitation")
         return cls(
             method, session.uid, session.sequence,
             whole[:stamp_at],
-            whole[stamp_at + len(stamp) - len(CRLF):attendee_at],
+            whole[stamp_at + len(stamp) - len(CRLF):organizer_at],
+            organizer_line,
             whole[attendee_at + len(attendee) - len(CRLF):],
         )
 
-    def render(self, attendee: Attendee, dtstamp: datetime) -> bytes:
-        """The ICS (UTF-8, CRLF, folded) for one attendee, stamped ``dtstamp`` (aware)."""
+    def render(self, attendee: Attendee, dtstamp: datetime,
+               organizer: Organizer | None = None) -> bytes:
+        """The ICS (UTF-8, CRLF, folded) for one attendee, stamped ``dtstamp`` (aware);
+        ``organizer`` replaces the template's (a per-recipient reply address)."""
         return b"".join((self._head, _stamp_line(dtstamp), self._middle,
+                         self._organizer if organizer is None else _organizer_line(organizer),
                          _attendee_line(attendee, self.method), self._tail))
 
 
@@ -307,6 +326,15 @@ def _stamp_line(dtstamp: datetime) -> bytes:
     event = Event()
     event.add("DTSTAMP", _utc(dtstamp, "dtstamp"))
     return _property_line(event, "DTSTAMP")
+
+
+@lru_cache(maxsize=4096)
+def _organizer_line(organizer: Organizer) -> bytes:
+    """The ``ORGANIZER`` line as ``icalendar`` writes it (cached: a per-recipient reply
+    address recurs for each of that person's sessions)."""
+    event = Event()
+    event.add("ORGANIZER", _address(organizer.email, organizer.name))
+    return _property_line(event, "ORGANIZER")
 
 
 @lru_cache(maxsize=4096)
@@ -344,6 +372,7 @@ def build_feed(
     dtstamp: datetime,
     timezone_name: str | None = None,
     organizer: Organizer | None = None,
+    refresh: timedelta = timedelta(hours=1),
 ) -> bytes:
     """A ``METHOD:PUBLISH`` calendar of the sessions that take place, for subscription.
 
@@ -352,6 +381,7 @@ def build_feed(
     version's publication time as ``dtstamp`` and an ETag over the bytes is stable.
     ``timezone_name`` (IANA, e.g. ``Europe/Brussels``) is written as ``X-WR-TIMEZONE``, the
     calendar's display zone in Apple Calendar and Google Calendar; times stay in UTC.
+    ``refresh`` is written as ``REFRESH-INTERVAL`` and ``X-PUBLISHED-TTL`` (``PT1H``).
     """
     stamp = _utc(dtstamp, "dtstamp")
     seen: set[str] = set()
@@ -366,6 +396,10 @@ def build_feed(
     calendar.add("METHOD", _Text("PUBLISH"))
     calendar.add("X-WR-CALNAME", _Text(_clean_text(_non_empty(name, "name"))))
     calendar.add("NAME", _Text(_clean_text(name)))
+    # Refresh hints: without them Outlook and Google Calendar poll a subscription after hours
+    # (RFC 7986 REFRESH-INTERVAL; X-PUBLISHED-TTL for Outlook).
+    calendar.add("REFRESH-INTERVAL", _Refresh(refresh), parameters={"VALUE": "DURATION"})
+    calendar.add("X-PUBLISHED-TTL", _Refresh(refresh))
     if timezone_name is not None:
         if not _TZ_NAME.fullmatch(timezone_name):
             raise ValueError(f"timezone_name is not an IANA zone name: {timezone_name!r}")
@@ -458,6 +492,15 @@ class _Text(vText):
         if "\\N" not in self:
             return super().to_ical()
         return b"\\\\N".join(vText(part).to_ical() for part in self.split("\\N"))
+
+
+class _Refresh(vDuration):
+    """A positive duration, as ``PT1H`` (icalendar writes it so)."""
+
+    def __init__(self, value: timedelta) -> None:
+        if value <= timedelta(0):
+            raise ValueError(f"refresh must be positive: {value}")
+        super().__init__(value)
 
 
 class _Parameters(Parameters):

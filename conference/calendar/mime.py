@@ -53,6 +53,7 @@ from email.header import Header
 from email.headerregistry import Address
 from email.message import EmailMessage
 from email.policy import EmailPolicy
+from functools import lru_cache
 from typing import Any, Final
 
 from conference.calendar.itip import METHODS, Attendee, Organizer
@@ -99,6 +100,7 @@ def build_invitation_email(
     message_id: str,
     date: datetime,
     language: str,
+    reply_to: Organizer | None = None,
 ) -> EmailMessage:
     """Wrap one rendered ICS (see :class:`~conference.calendar.itip.InvitationTemplate`).
 
@@ -106,7 +108,9 @@ def build_invitation_email(
     a mismatch would make clients ignore or misfile the message, so it is refused
     (``ValueError``), as is a CR, LF or other control character in any header value.
     ``message_id`` is the full ``<id@domain>``; ``date`` is aware; ``language`` is a BCP 47 tag
-    (``fr``, ``en``, ``en-GB``) written as ``Content-Language``.
+    (``fr``, ``en``, ``en-GB``) written as ``Content-Language``. ``reply_to``, if given, is
+    written as ``Reply-To`` (where people's own replies go; calendar clients send their
+    iTIP REPLY to the ORGANIZER, the From address: docs/calendar.md, "Replies").
     """
     if method not in METHODS:
         raise ValueError(f"method must be REQUEST or CANCEL: {method!r}")
@@ -118,6 +122,8 @@ def build_invitation_email(
         ("from_addr.email", from_addr.email),
         ("to.name", to.name),
         ("to.email", to.email),
+        ("reply_to.name", reply_to.name if reply_to else ""),
+        ("reply_to.email", reply_to.email if reply_to else ""),
     ):
         if _HEADER_FORBIDDEN.search(value):
             raise ValueError(f"line break or control character in header value {what}")
@@ -127,7 +133,8 @@ def build_invitation_email(
         raise ValueError(f"language must be a BCP 47 tag such as fr or en-GB: {language!r}")
     if date.tzinfo is None or date.utcoffset() is None:
         raise ValueError(f"date must be timezone-aware: {date.isoformat()}")
-    for what, address in (("from_addr.email", from_addr.email), ("to.email", to.email)):
+    for what, address in (("from_addr.email", from_addr.email), ("to.email", to.email),
+                          ("reply_to.email", reply_to.email if reply_to else "")):
         if not address.isascii():
             raise ValueError(f"{what} must be ASCII (SMTPUTF8 is not used): {address!r}")
     _check_ics_matches(ics, method, from_addr.email, to.email)
@@ -135,6 +142,8 @@ def build_invitation_email(
     msg = EmailMessage(policy=_SMTP)
     msg["From"] = _mailbox("From", from_addr.name, from_addr.email)
     msg["To"] = _mailbox("To", to.name, to.email)
+    if reply_to is not None:
+        msg["Reply-To"] = _mailbox("Reply-To", reply_to.name, reply_to.email)
     msg["Subject"] = _unstructured("Subject", subject)
     msg["Date"] = date
     msg["Message-ID"] = message_id
@@ -255,6 +264,16 @@ def _slow_to_header(to: Attendee) -> bytes:
     return folded.encode("ascii")
 
 
+@lru_cache(maxsize=4096)
+def _from_header(organizer: Organizer) -> bytes:
+    """``From: name <address>`` as the email package writes it (cached: a per-recipient
+    organizer address recurs for each of that person's sessions)."""
+    value = _SMTP.header_store_parse("From", _mailbox("From", organizer.name,
+                                                      organizer.email))[1]
+    folded: str = _SMTP.fold("From", value)
+    return folded.encode("ascii")
+
+
 def _occurrences(haystack: bytes, needle: bytes) -> list[int]:
     """Where ``needle`` starts in ``haystack``, without overlaps (a plain search: compiling a
     kilobytes-long literal as a regular expression cost milliseconds a skeleton)."""
@@ -268,34 +287,36 @@ def _occurrences(haystack: bytes, needle: bytes) -> list[int]:
 
 class InvitationSkeleton:
     """:func:`build_invitation_email` serialised once for everything its recipients share
-    (method, From, Subject, Date, language, the MIME structure and its boundaries); per
-    recipient :meth:`render` only fills in ``To``, ``Message-ID``, the text body and the ICS
-    (twice, base64). The bytes are those of ``bytes(build_invitation_email(...))`` for that
-    recipient, except for the (random) boundaries, which are the skeleton's for all its
-    messages: a boundary cannot occur in quoted-printable or base64 text, so reusing it is safe.
+    (method, the From name, Reply-To, Subject, Date, language, the MIME structure and its
+    boundaries); per recipient :meth:`render` only fills in ``From`` (the recipient's own
+    organizer address), ``To``, ``Message-ID``, the text body and the ICS (twice, base64).
+    The bytes are those of ``bytes(build_invitation_email(...))`` for that recipient, except
+    for the (random) boundaries, which are the skeleton's for all its messages: a boundary
+    cannot occur in quoted-printable or base64 text, so reusing it is safe.
 
     Build it from a first recipient's full message (``sample_*``); every per-recipient part is
     located in it, so a change of layout in the email package fails loudly here.
     """
 
-    __slots__ = ("_parts", "method", "from_email")
+    __slots__ = ("_parts", "method", "from_name")
 
-    def __init__(self, method: str, from_email: str, parts: tuple[bytes, ...]) -> None:
+    def __init__(self, method: str, from_name: str, parts: tuple[bytes, ...]) -> None:
         self.method = method
-        self.from_email = from_email
+        self.from_name = from_name
         self._parts = parts
 
     @classmethod
     def build(cls, *, ics: bytes, method: str, from_addr: Organizer, to: Attendee, subject: str,
-              text_body: str, message_id: str, date: datetime, language: str
-              ) -> InvitationSkeleton:
+              text_body: str, message_id: str, date: datetime, language: str,
+              reply_to: Organizer | None = None) -> InvitationSkeleton:
         whole = bytes(build_invitation_email(
             ics=ics, method=method, from_addr=from_addr, to=to, subject=subject,
             text_body=text_body, html_body=None, message_id=message_id, date=date,
-            language=language))
+            language=language, reply_to=reply_to))
         head_end = whole.index(b"\r\n\r\n") + 2
         cuts: list[tuple[int, int, str]] = []
         for what, segment, count, limit in (
+            ("From", _from_header(from_addr), 1, head_end),
             ("To", _to_header(to), 1, head_end),
             ("Message-ID", f"Message-ID: {message_id}\r\n".encode("ascii"), 1, head_end),
             ("text", _text_payload(text_body), 1, len(whole)),
@@ -315,24 +336,29 @@ class InvitationSkeleton:
             at = end
         parts.append(whole[at:])
         kinds = [what for _, _, what in cuts]
-        if kinds != ["To", "Message-ID", "text", "ics", "ics"]:
+        if kinds != ["From", "To", "Message-ID", "text", "ics", "ics"]:
             raise ValueError(f"unexpected layout of the invitation: {kinds}")
-        return cls(method, from_addr.email, tuple(parts))
+        return cls(method, from_addr.name, tuple(parts))
 
-    def render(self, *, ics: bytes, to: Attendee, text_body: str, message_id: str) -> bytes:
-        """The message for one recipient, checked as :func:`build_invitation_email` checks."""
+    def render(self, *, ics: bytes, to: Attendee, text_body: str, message_id: str,
+               from_addr: Organizer) -> bytes:
+        """The message for one recipient, checked as :func:`build_invitation_email` checks;
+        ``from_addr`` has the skeleton's name (its address is the recipient's own)."""
+        if from_addr.name != self.from_name:
+            raise ValueError("from_addr.name differs from the skeleton's")
         for what, value in (("message_id", message_id), ("to.name", to.name),
-                            ("to.email", to.email)):
+                            ("to.email", to.email), ("from_addr.email", from_addr.email)):
             if _HEADER_FORBIDDEN.search(value):
                 raise ValueError(f"line break or control character in header value {what}")
         if not _MESSAGE_ID.fullmatch(message_id):
             raise ValueError(f"message_id must look like <id@domain>: {message_id!r}")
-        if not to.email.isascii():
-            raise ValueError(f"to.email must be ASCII (SMTPUTF8 is not used): {to.email!r}")
-        _check_ics_matches(ics, self.method, self.from_email, to.email)
+        for what, address in (("to.email", to.email), ("from_addr.email", from_addr.email)):
+            if not address.isascii():
+                raise ValueError(f"{what} must be ASCII (SMTPUTF8 is not used): {address!r}")
+        _check_ics_matches(ics, self.method, from_addr.email, to.email)
         p = self._parts
         payload = _ics_payload(ics)
-        return b"".join((p[0], _to_header(to), p[1],
-                         f"Message-ID: {message_id}\r\n".encode("ascii"), p[2],
-                         _text_payload(text_body), p[3], payload, p[4], payload, p[5]))
+        return b"".join((p[0], _from_header(from_addr), p[1], _to_header(to), p[2],
+                         f"Message-ID: {message_id}\r\n".encode("ascii"), p[3],
+                         _text_payload(text_body), p[4], payload, p[5], payload, p[6]))
 

@@ -19,15 +19,19 @@ should hold           last sent            message
 the session           nothing              REQUEST, SEQUENCE = the session's sequence S
 the session           REQUEST of S         nothing
 the session           REQUEST of S' < S    REQUEST, SEQUENCE = max(S, last + 1)
+it, in another role   REQUEST of S         REQUEST, SEQUENCE = last + 1
 the session           CANCEL               REQUEST, SEQUENCE = max(S, last + 1)
 nothing               REQUEST              CANCEL,  SEQUENCE = max(S, last + 1)
 nothing               nothing or CANCEL    nothing
 ====================  ===================  ====================================================
 
 So a moved session reaches its attendees as a REQUEST with the same UID and SEQUENCE + 1, a
-cancelled one as a CANCEL with a higher SEQUENCE, a removed person alone gets a CANCEL, and an
-unchanged programme sends nothing. SEQUENCE never goes down for any attendee, so every client
-applies every message in order.
+cancelled one as a CANCEL with a higher SEQUENCE, a removed person alone gets a CANCEL, a person
+whose role changed (chair → speaker, audience → speaker, …) gets a REQUEST with the new
+``ROLE``, and an unchanged programme sends nothing. A CANCEL carries the ``ROLE`` the person was
+last invited with. Each action carries what was last sent (``last``), from which the consumer
+words the update and decides "Invitation" or "Updated". SEQUENCE never goes down for any
+attendee, so every client applies every message in order.
 """
 
 from __future__ import annotations
@@ -67,6 +71,11 @@ class Sent:
     sequence: int
     basis: int
     """The session's sequence S when this message was sent."""
+    role: str = "REQ-PARTICIPANT"
+    """The ATTENDEE ROLE it carried."""
+    part: str | None = None
+    """The person's part in the session it was sent for: chair | speaker | attendee (an
+    explicit participant) or audience; None when not recorded (states older than parts)."""
 
 
 @dataclass(frozen=True)
@@ -78,23 +87,36 @@ class Action:
     basis: int
     role: str
     """ATTENDEE ROLE: CHAIR, REQ-PARTICIPANT or OPT-PARTICIPANT."""
+    part: str | None = None
+    """chair | speaker | attendee | audience (a REQUEST); the last part sent (a CANCEL)."""
+    last: Sent | None = None
+    """What was last sent to this person for this session (None: nothing)."""
 
 
 def invited_role(session: SessionView, attendee: AttendeeView) -> str | None:
+    invited = invited_part(session, attendee)
+    return None if invited is None else PART_ROLES[invited]
+
+
+PART_ROLES = {**PARTICIPANT_ROLES, "audience": "OPT-PARTICIPANT"}
+
+
+def invited_part(session: SessionView, attendee: AttendeeView) -> str | None:
+    """chair | speaker | attendee (an explicit participant) | audience, or None: not invited."""
     if session.cancelled or not attendee.approved:
         return None
     explicit = session.participants.get(attendee.accreditation_id)
     if explicit is not None:
-        return PARTICIPANT_ROLES[explicit]
+        return str(explicit)
     if attendee.category not in session.audience:
         return None
     if attendee.category == "press":
         if session.press_access == "open":
-            return "OPT-PARTICIPANT"
+            return "audience"
         if session.press_access == "photo_opportunity" and attendee.press_role in PHOTO_ROLES:
-            return "OPT-PARTICIPANT"
+            return "audience"
         return None
-    return "OPT-PARTICIPANT"
+    return "audience"
 
 
 def plan(
@@ -114,7 +136,7 @@ def plan(
         for person in people:
             key = (person.accreditation_id, session.session_id)
             action = _decide(session.session_id, session.sequence,
-                             invited_role(session, person), sent.get(key), person)
+                             invited_part(session, person), sent.get(key), person)
             if action is not None:
                 actions.append(action)
     wanted = {p.accreditation_id: p for p in people}
@@ -128,17 +150,25 @@ def plan(
     return actions
 
 
-def _decide(session_id: UUID, sequence: int, role: str | None, last: Sent | None,
+def _decide(session_id: UUID, sequence: int, part: str | None, last: Sent | None,
             person: AttendeeView) -> Action | None:
-    if role is not None:
+    if part is not None:
+        role = PART_ROLES[part]
         if last is None:
             return Action(person.accreditation_id, session_id, "REQUEST", sequence, sequence,
-                          role)
-        if last.method == "REQUEST" and last.basis >= sequence:
+                          role, part)
+        if last.method == "REQUEST" and last.basis >= sequence and not _recast(last, role,
+                                                                               part):
             return None
         return Action(person.accreditation_id, session_id, "REQUEST",
-                      max(sequence, last.sequence + 1), sequence, role)
+                      max(sequence, last.sequence + 1), sequence, role, part, last)
     if last is None or last.method == "CANCEL":
         return None
     return Action(person.accreditation_id, session_id, "CANCEL",
-                  max(sequence, last.sequence + 1), sequence, "REQ-PARTICIPANT")
+                  max(sequence, last.sequence + 1), sequence, last.role, last.part, last)
+
+
+def _recast(last: Sent, role: str, part: str) -> bool:
+    """True if the person's role in the session changed since the last REQUEST (a state
+    without a recorded part is compared on its ATTENDEE ROLE only)."""
+    return last.role != role or (last.part is not None and last.part != part)

@@ -20,19 +20,30 @@ SELECT id, category, status, press_role, given_name, family_name, email, languag
 FROM accreditation WHERE id = $1
 
 -- name: states_of_accreditations
-SELECT accreditation_id, session_id, method, sequence, basis
+SELECT accreditation_id, session_id, method, sequence, basis, role, part
 FROM invitation_state WHERE accreditation_id = ANY($1::uuid[])
 
 -- name: states_of_accreditation
-SELECT accreditation_id, session_id, method, sequence, basis
+SELECT accreditation_id, session_id, method, sequence, basis, role, part
 FROM invitation_state WHERE accreditation_id = $1
+
+-- name: session_versions
+-- Sessions as they were published at given sequences (what an attendee's calendar holds), from
+-- the latest version that has each: the sequence changes with every change an update words.
+SELECT DISTINCT ON (wanted.session_id, wanted.sequence) s.value AS session
+FROM unnest($2::text[], $3::int[]) AS wanted(session_id, sequence)
+JOIN programme_version v ON v.conference_id = $1
+CROSS JOIN LATERAL jsonb_array_elements(v.snapshot -> 'sessions') AS s(value)
+WHERE s.value ->> 'session_id' = wanted.session_id
+  AND (s.value ->> 'sequence')::int = wanted.sequence
+ORDER BY wanted.session_id, wanted.sequence, v.number DESC
 
 -- name: save_states
 INSERT INTO invitation_state (accreditation_id, session_id, conference_id, method, sequence,
-                              basis, role, updated_at)
-SELECT s.accreditation_id, s.session_id, $1, s.method, s.sequence, s.basis, s.role, $2
-FROM unnest($3::uuid[], $4::uuid[], $5::text[], $6::int[], $7::int[], $8::text[])
-     AS s(accreditation_id, session_id, method, sequence, basis, role)
+                              basis, role, part, updated_at)
+SELECT s.accreditation_id, s.session_id, $1, s.method, s.sequence, s.basis, s.role, s.part, $2
+FROM unnest($3::uuid[], $4::uuid[], $5::text[], $6::int[], $7::int[], $8::text[], $9::text[])
+     AS s(accreditation_id, session_id, method, sequence, basis, role, part)
 ON CONFLICT (accreditation_id, session_id) DO UPDATE
 SET method = EXCLUDED.method, sequence = EXCLUDED.sequence, basis = EXCLUDED.basis,
-    role = EXCLUDED.role, updated_at = EXCLUDED.updated_at
+    role = EXCLUDED.role, part = EXCLUDED.part, updated_at = EXCLUDED.updated_at

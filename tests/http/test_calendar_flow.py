@@ -227,9 +227,16 @@ async def test_invitation_text_in_the_attendees_language_with_royal_seating(
     assert attachment.get_filename() == "invite.ics"
     assert attachment.get_payload(decode=True) == cal_part.get_payload(decode=True)
     assert str(msg["To"]).endswith("<minister@example.org>")
-    assert str(msg["From"]).endswith("<organiser@example.org>")
+    # From and ORGANIZER: the person's own reply address, where their calendar answers;
+    # Reply-To: the organisers, for what they write themselves
+    sender = msg["From"].addresses[0]
+    assert sender.display_name == "Alliance mondiale : réunion"
+    assert sender.addr_spec.startswith("reply-") and sender.addr_spec.endswith(
+        "@conference.local")
+    assert msg["Reply-To"].addresses[0].addr_spec == "organiser@example.org"
     ics = cal_part.get_payload(decode=True).decode()
-    assert "ORGANIZER;CN=" in ics and "mailto:organiser@example.org" in ics
+    assert "ORGANIZER;CN=" in ics and f"mailto:{sender.addr_spec}" in ics.replace("\r\n ", "")
+    assert "RSVP=TRUE" in ics.replace("\r\n ", "")
     assert "BEGIN:VALARM" in ics and "TRIGGER:-PT30M" in ics
     assert invite.method == "REQUEST"
 

@@ -881,3 +881,12 @@ def test_conformance_checker_reports_repeated_properties() -> None:
     with pytest.raises(AssertionError, match="DTSTART occurs 2 times") as caught:
         assert_rfc5546(ics)
     assert "DTSTAMP occurs 2 times" in str(caught.value)
+
+
+def test_feeds_ask_to_be_refreshed_hourly() -> None:
+
+
+    feed = build_feed([], name="Programme", prodid="-//Test//EN",
+                      dtstamp=datetime(2026, 1, 1, tzinfo=UTC)).decode()
+    assert "REFRESH-INTERVAL;VALUE=DURATION:PT1H\r\n" in feed
+    assert "X-PUBLISHED-TTL:PT1H\r\n" in feed

@@ -24,48 +24,58 @@ def session(sid: uuid.UUID = S1, seq: int = 0, *, cancelled: bool = False,
                        participants or {})
 
 
+def brief(actions: list[Action]) -> list[tuple[object, ...]]:
+    """The actions without what they carry of the last message sent."""
+    return [(a.accreditation_id, a.session_id, a.method, a.sequence, a.basis, a.role)
+            for a in actions]
+
+
+def A(*fields: object) -> tuple[object, ...]:  # noqa: N802 (reads like the Action it stands for)
+    return fields
+
+
 def test_first_publication_invites_the_audience_and_participants() -> None:
     s = session(participants={BEN: "speaker"})
-    assert plan([s], [anna, ben], {}) == [
-        Action(ANNA, S1, "REQUEST", 0, 0, "OPT-PARTICIPANT"),
-        Action(BEN, S1, "REQUEST", 0, 0, "REQ-PARTICIPANT"),
+    assert brief(plan([s], [anna, ben], {})) == [
+        A(ANNA, S1, "REQUEST", 0, 0, "OPT-PARTICIPANT"),
+        A(BEN, S1, "REQUEST", 0, 0, "REQ-PARTICIPANT"),
     ]
 
 
 def test_unchanged_programme_sends_nothing() -> None:
     s = session()
-    assert plan([s], [anna], {(ANNA, S1): Sent("REQUEST", 0, 0)}) == []
+    assert plan([s], [anna], {(ANNA, S1): Sent("REQUEST", 0, 0, "OPT-PARTICIPANT")}) == []
 
 
 def test_moved_session_is_a_request_with_the_next_sequence() -> None:
-    assert plan([session(seq=1)], [anna], {(ANNA, S1): Sent("REQUEST", 0, 0)}) == [
-        Action(ANNA, S1, "REQUEST", 1, 1, "OPT-PARTICIPANT")]
+    assert brief(plan([session(seq=1)], [anna], {(ANNA, S1): Sent("REQUEST", 0, 0)})) == [
+        A(ANNA, S1, "REQUEST", 1, 1, "OPT-PARTICIPANT")]
 
 
 def test_cancelled_session_is_a_cancel_with_a_higher_sequence() -> None:
-    assert plan([session(seq=2, cancelled=True)], [anna],
-                {(ANNA, S1): Sent("REQUEST", 1, 1)}) == [
-        Action(ANNA, S1, "CANCEL", 2, 2, "REQ-PARTICIPANT")]
+    assert brief(plan([session(seq=2, cancelled=True)], [anna],
+                      {(ANNA, S1): Sent("REQUEST", 1, 1)})) == [
+        A(ANNA, S1, "CANCEL", 2, 2, "REQ-PARTICIPANT")]
 
 
 def test_removed_person_alone_gets_a_cancel() -> None:
     s = session(audience=(), participants={ANNA: "speaker"})
     sent = {(ANNA, S1): Sent("REQUEST", 0, 0), (BEN, S1): Sent("REQUEST", 0, 0)}
-    assert plan([s], [anna, ben], sent) == [Action(BEN, S1, "CANCEL", 1, 0, "REQ-PARTICIPANT")]
+    assert brief(plan([s], [anna, ben], sent)) == [A(BEN, S1, "CANCEL", 1, 0, "REQ-PARTICIPANT")]
 
 
 def test_readded_person_gets_a_request_above_the_cancel() -> None:
     s = session()
-    assert plan([s], [anna], {(ANNA, S1): Sent("CANCEL", 1, 0)}) == [
-        Action(ANNA, S1, "REQUEST", 2, 0, "OPT-PARTICIPANT")]
+    assert brief(plan([s], [anna], {(ANNA, S1): Sent("CANCEL", 1, 0)})) == [
+        A(ANNA, S1, "REQUEST", 2, 0, "OPT-PARTICIPANT")]
 
 
 def test_withdrawn_person_gets_cancels_for_every_session() -> None:
     gone = AttendeeView(ANNA, "minister", False)
     sent = {(ANNA, S1): Sent("REQUEST", 0, 0), (ANNA, S2): Sent("REQUEST", 3, 3)}
-    assert plan([session(), session(S2, 3)], [gone], sent) == [
-        Action(ANNA, S1, "CANCEL", 1, 0, "REQ-PARTICIPANT"),
-        Action(ANNA, S2, "CANCEL", 4, 3, "REQ-PARTICIPANT"),
+    assert brief(plan([session(), session(S2, 3)], [gone], sent)) == [
+        A(ANNA, S1, "CANCEL", 1, 0, "REQ-PARTICIPANT"),
+        A(ANNA, S2, "CANCEL", 4, 3, "REQ-PARTICIPANT"),
     ]
 
 
@@ -80,7 +90,7 @@ def test_press_by_audience_only_where_the_press_is_let_in() -> None:
 
 def test_unapproved_participant_is_not_invited() -> None:
     pending = AttendeeView(ANNA, "minister", False)
-    assert plan([session(participants={ANNA: "chair"})], [pending], {}) == []
+    assert brief(plan([session(participants={ANNA: "chair"})], [pending], {})) == []
 
 
 @given(st.lists(st.tuples(st.integers(0, 5), st.booleans(), st.booleans()), min_size=1,
@@ -97,5 +107,28 @@ def test_sequence_never_goes_down_and_replaying_sends_nothing(
         for a in plan([s], [person], sent):
             last = sent.get((a.accreditation_id, a.session_id))
             assert last is None or a.sequence > last.sequence
-            sent[(a.accreditation_id, a.session_id)] = Sent(a.method, a.sequence, a.basis)
-        assert plan([s], [person], sent) == []
+            sent[(a.accreditation_id, a.session_id)] = Sent(a.method, a.sequence, a.basis,
+                                                            a.role, a.part)
+        assert brief(plan([s], [person], sent)) == []
+
+
+def test_a_role_change_is_a_request_with_the_new_role() -> None:
+    chair = Sent("REQUEST", 0, 0, "CHAIR", "chair")
+    now_speaker = session(audience=(), participants={ANNA: "speaker"})
+    [action] = plan([now_speaker], [anna], {(ANNA, S1): chair})
+    assert brief([action]) == [A(ANNA, S1, "REQUEST", 1, 0, "REQ-PARTICIPANT")]
+    assert action.part == "speaker" and action.last == chair
+    # speaker -> attendee keeps the ATTENDEE ROLE but is a change of part: named in words
+    speaker = Sent("REQUEST", 1, 0, "REQ-PARTICIPANT", "speaker")
+    now_attendee = session(audience=(), participants={ANNA: "attendee"})
+    assert brief(plan([now_attendee], [anna], {(ANNA, S1): speaker})) == [
+        A(ANNA, S1, "REQUEST", 2, 0, "REQ-PARTICIPANT")]
+    # a state without a part is compared on its ROLE only (no update for every participant)
+    old = Sent("REQUEST", 0, 0, "REQ-PARTICIPANT", None)
+    assert plan([now_attendee], [anna], {(ANNA, S1): old}) == []
+
+
+def test_a_cancel_carries_the_role_the_person_was_invited_with() -> None:
+    chair = Sent("REQUEST", 0, 0, "CHAIR", "chair")
+    [action] = plan([session(seq=1, cancelled=True)], [anna], {(ANNA, S1): chair})
+    assert (action.method, action.role, action.part) == ("CANCEL", "CHAIR", "chair")

@@ -49,7 +49,7 @@ def test_skeleton_writes_the_bytes_of_the_full_path(method: str, language: str) 
     for i, name in enumerate(NAMES, start=1):
         fields = recipient(i, name, method)
         full = bytes(build_invitation_email(**fields, html_body=None, **common))  # type: ignore
-        filled = skeleton.render(**fields)  # type: ignore[arg-type]
+        filled = skeleton.render(**fields, from_addr=ORGANIZER)  # type: ignore[arg-type]
         assert BOUNDARY.sub(b"-", filled) == BOUNDARY.sub(b"-", full), name
 
 
@@ -57,7 +57,7 @@ def test_skeleton_checks_what_the_full_path_checks() -> None:
     skeleton = InvitationSkeleton.build(**recipient(0, "First", "REQUEST"),  # type: ignore
                                         method="REQUEST", from_addr=ORGANIZER, date=NOW,
                                         language="en", subject="Invitation")
-    fields = recipient(1, "Second", "REQUEST")
+    fields = {**recipient(1, "Second", "REQUEST"), "from_addr": ORGANIZER}
     with pytest.raises(ValueError, match="message_id"):
         skeleton.render(**{**fields, "message_id": "no-brackets"})  # type: ignore[arg-type]
     other = Attendee("someone.else@example.org", "Else")
@@ -65,6 +65,9 @@ def test_skeleton_checks_what_the_full_path_checks() -> None:
         skeleton.render(**{**fields, "to": other})  # type: ignore[arg-type]
     with pytest.raises(ValueError, match="METHOD"):
         skeleton.render(**{**fields, "ics": recipient(1, "Second", "CANCEL")["ics"]})  # type: ignore
+    with pytest.raises(ValueError, match="ORGANIZER"):  # From must be the ICS's ORGANIZER
+        skeleton.render(**{**fields, "from_addr": Organizer("other@example.org",  # type: ignore
+                                                            ORGANIZER.name)})
 
 
 @pytest.mark.parametrize("name", [
