@@ -33,6 +33,8 @@ Decisions a reader should know
   must be aware, and aware datetimes convert exactly, around DST changes too. The conference
   zone can be named in feeds with ``X-WR-TIMEZONE`` (a display hint; it never changes what a
   UTC time means).
+* **ORGANIZER** is given per template and may be replaced per recipient at render time (each
+  attendee's invitations name their own reply address: docs/calendar.md, "Replies").
 * **One VEVENT, one ATTENDEE per message.** Each recipient gets their own invitation listing only
   themselves (attendee lists of ministerial sessions are not everyone's business, and the
   recipient's client then finds "its" ATTENDEE and shows Accept/Decline).
@@ -67,7 +69,8 @@ Decisions a reader should know
   the set of sessions and the ``dtstamp`` given. **Cancelled sessions are omitted**: Outlook
   shows a ``STATUS:CANCELLED`` event in a subscribed calendar as if it took place, Google
   Calendar hides it and Thunderbird strikes it through; an event whose UID disappears from a
-  feed is removed by all of them. The people concerned get a CANCEL by mail. Feeds carry no
+  feed is removed by all of them. The people concerned get a CANCEL by mail. Feeds ask to be
+  refreshed hourly (``REFRESH-INTERVAL``, ``X-PUBLISHED-TTL``). Feeds carry no
   ``VALARM`` and no ``ATTENDEE`` (RFC 5546 PUBLISH has none); ``ORGANIZER`` (required by RFC 5546
   for PUBLISH) is written when an organizer is passed.
 """
