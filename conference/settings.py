@@ -226,6 +226,12 @@ class Settings(BaseSettings):
         return f"http://{self.http.host}:{self.http.port}"
 
     @property
+    def replies_enabled(self) -> bool:
+        """Whether calendar replies are taken (an inbound endpoint is configured): only then do
+        invitations name a per-person reply address as their organizer."""
+        return self.smtp_in.port is not None
+
+    @property
     def reply_domain(self) -> str:
         """The domain of the reply addresses invitations carry (``smtp_in.reply_domain``)."""
         return self.smtp_in.reply_domain or self.mail.message_id_domain

@@ -95,8 +95,10 @@ async def personal_feed(request: web.Request) -> web.Response:
     name = conference.title.get(lang)
     # the same ORGANIZER as the person's invitations, whose UIDs the feed shares
     settings = request.app[settings_key]
-    organizer = Organizer(reply_address(request.app[signer_key], accreditation_id,
-                                        settings.reply_domain), name[:120])
+    email = conference.organiser_email
+    if settings.replies_enabled:
+        email = reply_address(request.app[signer_key], accreditation_id, settings.reply_domain)
+    organizer = Organizer(email, name[:120])
     return _respond(request, _feed(conference, published, versions, name, organizer))
 
 

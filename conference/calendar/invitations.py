@@ -144,14 +144,16 @@ class Renderer:
         attendee's calendar holds before an update (filled by :func:`_load_previous`)."""
 
     def organizer(self, accreditation_id: uuid.UUID, language: str) -> Organizer:
-        """The ORGANIZER and From of this person's invitations: the conference's name, and
-        their own signed reply address, where calendar clients send their replies."""
+        """The ORGANIZER and From of this person's invitations: the conference's name, and,
+        when replies are taken (``smtp_in.port``), their own signed reply address, where
+        calendar clients send their replies; otherwise the organisers' address."""
         key = (accreditation_id, language)
         found = self._organizers.get(key)
         if found is None:
-            found = Organizer(
-                email=reply_address(self.signer, accreditation_id, self.reply_domain),
-                name=self.conference.title.get(language)[:120])
+            email = self.conference.organiser_email
+            if self.ctx.settings.replies_enabled:
+                email = reply_address(self.signer, accreditation_id, self.reply_domain)
+            found = Organizer(email=email, name=self.conference.title.get(language)[:120])
             self._organizers[key] = found
         return found
 
