@@ -42,6 +42,7 @@ from conference.http.openapi import OpenAPIDocument
 from conference.http.problems import Handler, problem_middleware
 from conference.http.routes import Route
 from conference.http.system import serve_metrics
+from conference.lifecycle import handlers as lifecycle
 from conference.logs import quiet_malformed_requests, request_id_middleware
 from conference.operations import handlers as operations
 from conference.outbox.wake import Waker
@@ -69,7 +70,7 @@ def route_table() -> list[Route]:
     return [route for table in (system.routes, conferences.routes, accreditation.routes,
                                 programme.routes, calendar.routes, badges.routes, privacy.routes,
                                 operations.routes, webhooks.routes, replies.routes,
-                                tokens.routes, pages.routes)
+                                tokens.routes, lifecycle.routes, pages.routes)
             for route in table]
 
 

@@ -64,13 +64,17 @@ EXPECTED: dict[str, frozenset[str] | str] = {
     "put_participant": PROTOCOL, "remove_participant": PROTOCOL,
     "speaking_order_of": PROTOCOL, "seating_of": PROTOCOL, "security_list_of": PROTOCOL,
     "precedence_of": PROTOCOL, "draw_starting_country": PROTOCOL,
-    "publish_programme": PROTOCOL, "published_programme": ANYONE,
+    "publish_programme": PROTOCOL, "attendance_of": PROTOCOL, "published_programme": ANYONE,
     # calendar
     "personal_feed": ANYONE, "programme_feed": ANYONE,
     # zones, pools, check-in
     "create_zone": PROTOCOL, "set_zone_grants": PROTOCOL, "list_zones": ORGANISERS,
     "create_pool": ORGANISERS, "list_pools": ORGANISERS, "add_pool_member": ORGANISERS,
     "remove_pool_member": ORGANISERS, "check_in": ORGANISERS, "list_check_ins": PROTOCOL,
+    # delegation lifecycle
+    "import_members": PROTOCOL | {"focal_point"}, "export_csv": PROTOCOL | {"focal_point"},
+    "export_xlsx": PROTOCOL | {"focal_point"}, "participants_list": ANYONE - {"none"},
+    "release_participants": PROTOCOL, "statistics": PROTOCOL,
     # system
     "healthz": ANYONE, "readyz": ANYONE, "metrics": ADMIN, "openapi": ANYONE,
     # pages for people
