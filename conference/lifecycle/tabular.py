@@ -1,4 +1,5 @@
-"""Spreadsheets in and out: CSV (the standard library) and XLSX (openpyxl, never by hand).
+"""Spreadsheets in and out: CSV (the standard library) and XLSX (read by python-calamine,
+written by openpyxl; never by hand).
 
 A table is a header row and data rows of text; a cell a spreadsheet would read as a formula is
 written with a leading quote (OWASP CSV injection) and read back without it.
@@ -8,7 +9,6 @@ from __future__ import annotations
 
 import csv
 import io
-import zipfile
 from collections.abc import Iterable, Iterator, Sequence
 from datetime import date, datetime, time
 from typing import Literal
@@ -68,18 +68,16 @@ def _cell(value: object) -> str:
 
 
 def _read_xlsx(data: bytes) -> Iterator[list[str]]:
-    from openpyxl import load_workbook
+    """The first sheet, read by python-calamine (Rust's calamine); openpyxl writes."""
+    from python_calamine import CalamineError, load_workbook
 
     try:
-        book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    except (zipfile.BadZipFile, KeyError, OSError, ValueError) as exc:
+        book = load_workbook(io.BytesIO(data))
+        rows = book.get_sheet_by_index(0).iter_rows()
+    except (CalamineError, ValueError, OSError) as exc:
         raise UnreadableFile(f"not an XLSX file: {exc}") from None
-    try:
-        sheet = book.worksheets[0]
-        for row in sheet.iter_rows(values_only=True):
-            yield [_cell(v) for v in row]
-    finally:
-        book.close()
+    for row in rows:
+        yield [_cell(v) for v in row]
 
 
 def _safe(value: str) -> str:
