@@ -31,7 +31,12 @@ from conference.http.context import (
     signer_key,
     utcnow,
 )
-from conference.http.hygiene import body_middleware, read_timeout_key, security_headers
+from conference.http.hygiene import (
+    body_media_key,
+    body_middleware,
+    read_timeout_key,
+    security_headers,
+)
 from conference.http.limits import (
     TrustedProxies,
     limit_token_failure,
@@ -141,6 +146,7 @@ def create_app(
                                   TrustedProxies.parse(settings.http.proxies))
     app[max_body_key] = settings.http.max_body_bytes
     routes = route_table()
+    app[body_media_key] = {r.handler.__name__: r.accepts for r in routes if r.accepts}
     app[openapi_key] = OpenAPIDocument(routes)
     app[event_types_key] = frozenset(event_types())
     app[privacy.exporters_key] = personal_data_exporters()

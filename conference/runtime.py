@@ -29,9 +29,9 @@ from conference.conferences import events as conferences_events
 from conference.db.embedded import database_url
 from conference.db.migrate import migrate
 from conference.db.pool import create_pool
+from conference.lifecycle import events as lifecycle_events
 from conference.mail.sender import Mailer
 from conference.mail.sink import sink_port, start_sink
-from conference.lifecycle import events as lifecycle_events
 from conference.operations import events as operations_events
 from conference.outbox.dispatch import Consumers
 from conference.outbox.events import Payload

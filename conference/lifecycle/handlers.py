@@ -18,6 +18,7 @@ from conference.lifecycle.models import (
     Statistics,
 )
 from conference.lifecycle.pdf import participants_pdf
+from conference.lifecycle.tabular import CSV_TYPE, XLSX_TYPE
 
 routes = RouteTable()
 IMPORTERS = "focal point (own delegation), protocol, admin"
@@ -27,7 +28,7 @@ IMPORTERS = "focal point (own delegation), protocol, admin"
             summary="Import members from a CSV or XLSX file (dry run by default): every row's "
                     "outcome; applied all or nothing",
             who=IMPORTERS, query=ImportQuery, response=ImportResult, tag="delegations",
-            errors=(401, 403, 404, 413, 422))
+            errors=(401, 403, 404, 413, 415, 422), accepts=(CSV_TYPE, XLSX_TYPE))
 async def import_members(request: web.Request) -> web.Response:
     q = query_params(request, ImportQuery)
     result = await service.import_members(

@@ -18,11 +18,6 @@ from conference.protocol.ranks import Rank
 Q = queries_beside(__file__)
 
 
-def _many(name: str, records: Sequence[Mapping[str, Any]]) -> tuple[str, list[tuple[Any, ...]]]:
-    """A query and its values for ``executemany``, each record bound by name."""
-    return Q[name], [Q.bind_record(name, r)[1:] for r in records]
-
-
 async def delegations(conn: asyncpg.Connection, conference_id: UUID) -> list[DelegationRef]:
     rows = await conn.fetch(*Q.bind("delegations_of", conference_id=conference_id))
     return [DelegationRef(r["id"], r["country"], r["organisation"]) for r in rows]
@@ -57,12 +52,14 @@ async def existing_by_email(conn: asyncpg.Connection, conference_id: UUID,
 
 async def insert_members(conn: asyncpg.Connection, records: Sequence[Mapping[str, Any]]) -> None:
     if records:
-        await conn.executemany(*_many("insert_member", records))
+        await conn.executemany(Q["insert_member"],
+                               [Q.bind_record("insert_member", r)[1:] for r in records])
 
 
 async def update_members(conn: asyncpg.Connection, records: Sequence[Mapping[str, Any]]) -> None:
     if records:
-        await conn.executemany(*_many("update_member", records))
+        await conn.executemany(Q["update_member"],
+                               [Q.bind_record("update_member", r)[1:] for r in records])
 
 
 async def export_members(conn: asyncpg.Connection, conference_id: UUID,
@@ -93,9 +90,20 @@ async def head_candidates(conn: asyncpg.Connection, conference_id: UUID) -> list
     return [_member(r) for r in rows]
 
 
-async def counts(conn: asyncpg.Connection, name: str, conference_id: UUID) -> dict[str, int]:
-    rows = await conn.fetch(*Q.bind(name, conference_id=conference_id))
+def _counts(rows: list[asyncpg.Record]) -> dict[str, int]:
     return {r["key"]: r["n"] for r in rows}
+
+
+async def count_by_status(conn: asyncpg.Connection, conference_id: UUID) -> dict[str, int]:
+    return _counts(await conn.fetch(*Q.bind("count_by_status", conference_id=conference_id)))
+
+
+async def count_by_category(conn: asyncpg.Connection, conference_id: UUID) -> dict[str, int]:
+    return _counts(await conn.fetch(*Q.bind("count_by_category", conference_id=conference_id)))
+
+
+async def count_by_country(conn: asyncpg.Connection, conference_id: UUID) -> dict[str, int]:
+    return _counts(await conn.fetch(*Q.bind("count_by_country", conference_id=conference_id)))
 
 
 async def count_by_delegation(conn: asyncpg.Connection, conference_id: UUID

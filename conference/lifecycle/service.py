@@ -80,7 +80,7 @@ def read_file(data: bytes, content_type: str, mapping: str | None,
     """The file's rows read and checked on their own (no database): 422 when the file or its
     header row cannot be read."""
     try:
-        kind = tabular.kind_of(content_type, data)
+        kind = tabular.kind_of(content_type)
         lines = tabular.read_table(data, kind)
         first = next(lines, None)
         if first is None:
@@ -357,9 +357,9 @@ async def statistics(pool: asyncpg.Pool, slug: str, actor: Principal | None) -> 
     require(actor, *ORGANISERS)
     async with connection(pool) as conn:
         conference = await conference_by_slug(conn, slug)
-        by_status = await repo.counts(conn, "count_by_status", conference.id)
-        by_category = await repo.counts(conn, "count_by_category", conference.id)
-        by_country = await repo.counts(conn, "count_by_country", conference.id)
+        by_status = await repo.count_by_status(conn, conference.id)
+        by_category = await repo.count_by_category(conn, conference.id)
+        by_country = await repo.count_by_country(conn, conference.id)
         by_delegation = await repo.count_by_delegation(conn, conference.id)
         candidates = await repo.head_candidates(conn, conference.id)
         funnel = await repo.funnel(conn, conference.id)

@@ -22,15 +22,14 @@ class UnreadableFile(ValueError):
     """The body is not a CSV or XLSX file this service can read."""
 
 
-def kind_of(content_type: str, data: bytes) -> Kind:
-    """The file's kind, from its content type, else its first bytes (an XLSX is a zip)."""
+def kind_of(content_type: str) -> Kind:
+    """The file's kind, from its content type."""
     ctype = content_type.split(";")[0].strip().lower()
-    if ctype == XLSX_TYPE or (ctype in ("", "application/octet-stream")
-                              and data[:4] == b"PK\x03\x04"):
+    if ctype == XLSX_TYPE:
         return "xlsx"
-    if ctype in (CSV_TYPE, "text/plain", "application/csv", "", "application/octet-stream"):
+    if ctype == CSV_TYPE:
         return "csv"
-    raise UnreadableFile(f"send text/csv or {XLSX_TYPE}, not {ctype}")
+    raise UnreadableFile(f"send {CSV_TYPE} or {XLSX_TYPE}, not {ctype or 'no content type'}")
 
 
 def read_table(data: bytes, kind: Kind) -> Iterator[tuple[int, list[str]]]:

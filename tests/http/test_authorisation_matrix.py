@@ -64,7 +64,7 @@ EXPECTED: dict[str, frozenset[str] | str] = {
     "put_participant": PROTOCOL, "remove_participant": PROTOCOL,
     "speaking_order_of": PROTOCOL, "seating_of": PROTOCOL, "security_list_of": PROTOCOL,
     "precedence_of": PROTOCOL, "draw_starting_country": PROTOCOL,
-    "publish_programme": PROTOCOL, "attendance_of": PROTOCOL, "published_programme": ANYONE,
+    "publish_programme": PROTOCOL, "published_programme": ANYONE,
     # calendar
     "personal_feed": ANYONE, "programme_feed": ANYONE,
     # zones, pools, check-in
