@@ -30,7 +30,13 @@ class ParticipantsReleased(Payload):
     participants: int
 
 
+class DelegationQuotasChanged(Payload):
+    delegation_id: UUID
+    quotas: dict[str, int]
+
+
 EVENT_TYPES: dict[str, type[Payload]] = {
+    "delegation.quotas_changed": DelegationQuotasChanged,
     "accreditation.amended": AccreditationAmended,
     "delegation.members_imported": MembersImported,
     "participants.released": ParticipantsReleased,

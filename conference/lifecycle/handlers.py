@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from aiohttp import web
 
+from conference.conferences.models import Quotas
 from conference.http.context import now, pool_key, principal
-from conference.http.io import json_response, query_params
+from conference.http.io import json_response, parse, path_uuid, query_params
 from conference.http.routes import RouteTable
 from conference.lifecycle import render, service
 from conference.lifecycle.models import (
+    DelegationQuotas,
     ExportQuery,
     ImportQuery,
     ImportResult,
@@ -120,3 +122,16 @@ async def statistics(request: web.Request) -> web.Response:
     stats = await service.statistics(request.app[pool_key], request.match_info["slug"],
                                      principal(request))
     return json_response(stats)
+
+
+@routes.add("PUT", "/api/v1/delegations/{delegation_id}/quotas",
+            summary="A delegation's own places by category (the others: the conference's)",
+            who="protocol, admin", body=Quotas, response=DelegationQuotas, tag="delegations",
+            errors=(401, 403, 404, 422))
+async def put_quotas(request: web.Request) -> web.Response:
+    delegation_id = path_uuid(request, "delegation_id")
+    service.require_organiser(principal(request))
+    quotas = await parse(request, Quotas)
+    result = await service.set_quotas(request.app[pool_key], delegation_id, quotas,
+                                      principal(request))
+    return json_response(result)

@@ -123,3 +123,9 @@ class Statistics(Model):
     heads_by_salutation: dict[str, int]
     """Heads of delegation: women, men, not_stated."""
     funnel: Funnel
+
+
+class DelegationQuotas(Model):
+    delegation_id: UUID
+    quotas: dict[str, int]
+    """The delegation's own places by category; the others follow the conference's defaults."""

@@ -131,3 +131,9 @@ RETURNING version, released_at
 SELECT version, released_at, listing FROM participants_release
 WHERE conference_id = :conference_id
 ORDER BY version DESC LIMIT 1
+
+-- name: set_delegation_quotas
+-- A delegation's own places by category (replacing the previous ones), locked as a filing
+-- locks it; no row when there is no such delegation.
+UPDATE delegation SET quotas = :quotas WHERE id = :delegation_id
+RETURNING id, conference_id, quotas

@@ -132,3 +132,10 @@ async def latest_release(conn: asyncpg.Connection, conference_id: UUID
     row: asyncpg.Record | None = await conn.fetchrow(*Q.bind("latest_release",
                                                              conference_id=conference_id))
     return row
+
+
+async def set_delegation_quotas(conn: asyncpg.Connection, delegation_id: UUID,
+                                quotas: dict[str, int]) -> asyncpg.Record | None:
+    row: asyncpg.Record | None = await conn.fetchrow(*Q.bind(
+        "set_delegation_quotas", delegation_id=delegation_id, quotas=quotas))
+    return row

@@ -18,15 +18,21 @@ import asyncpg
 from conference.accreditation.domain import Category, Status
 from conference.accreditation.events import AccreditationChanged
 from conference.auth import Principal, Role, require
-from conference.conferences.models import Conference
+from conference.conferences.models import Conference, Quotas
 from conference.conferences.repo import conference_by_slug
 from conference.db.pool import connection, transaction
 from conference.errors import Forbidden, Invalid, NotFound
 from conference.lifecycle import domain, repo, tabular
 from conference.lifecycle.domain import FieldError, Planned, ReadRow
-from conference.lifecycle.events import AccreditationAmended, MembersImported, ParticipantsReleased
+from conference.lifecycle.events import (
+    AccreditationAmended,
+    DelegationQuotasChanged,
+    MembersImported,
+    ParticipantsReleased,
+)
 from conference.lifecycle.models import (
     DelegationCount,
+    DelegationQuotas,
     Funnel,
     ImportCounts,
     ImportQuery,
@@ -379,3 +385,28 @@ async def statistics(pool: asyncpg.Pool, slug: str, actor: Principal | None) -> 
         heads_by_salutation=domain.heads_by_salutation(heads, conference.hosts),
         funnel=Funnel(**funnel),
     )
+
+
+def require_organiser(actor: Principal | None) -> Principal:
+    """Protocol or admin, before a body is read: a caller without the role learns nothing."""
+    return require(actor, *ORGANISERS)
+
+
+# --- quotas -----------------------------------------------------------------------------------
+
+
+async def set_quotas(pool: asyncpg.Pool, delegation_id: UUID, quotas: Quotas,
+                     actor: Principal | None) -> DelegationQuotas:
+    """A delegation's own places by category (admin, protocol); a category left out follows
+    the conference's default. Registrations count against them from the commit."""
+    principal = require(actor, *ORGANISERS)
+    values = quotas.model_dump(exclude_none=True)
+    async with transaction(pool) as conn:
+        row = await repo.set_delegation_quotas(conn, delegation_id, values)
+        if row is None:
+            raise NotFound("No such delegation.")
+        await record(conn, "delegation.quotas_changed",
+                     DelegationQuotasChanged(delegation_id=delegation_id, quotas=values),
+                     conference_id=row["conference_id"], subject_id=delegation_id,
+                     actor=principal.actor)
+    return DelegationQuotas(delegation_id=delegation_id, quotas=values)
