@@ -31,7 +31,12 @@ from conference.http.context import (
     signer_key,
     utcnow,
 )
-from conference.http.hygiene import body_middleware, read_timeout_key, security_headers
+from conference.http.hygiene import (
+    body_media_key,
+    body_middleware,
+    read_timeout_key,
+    security_headers,
+)
 from conference.http.limits import (
     TrustedProxies,
     limit_token_failure,
@@ -42,6 +47,7 @@ from conference.http.openapi import OpenAPIDocument
 from conference.http.problems import Handler, problem_middleware
 from conference.http.routes import Route
 from conference.http.system import serve_metrics
+from conference.lifecycle import handlers as lifecycle
 from conference.logs import quiet_malformed_requests, request_id_middleware
 from conference.operations import handlers as operations
 from conference.outbox.wake import Waker
@@ -69,7 +75,7 @@ def route_table() -> list[Route]:
     return [route for table in (system.routes, conferences.routes, accreditation.routes,
                                 programme.routes, calendar.routes, badges.routes, privacy.routes,
                                 operations.routes, webhooks.routes, replies.routes,
-                                tokens.routes, pages.routes)
+                                tokens.routes, lifecycle.routes, pages.routes)
             for route in table]
 
 
@@ -140,6 +146,7 @@ def create_app(
                                   TrustedProxies.parse(settings.http.proxies))
     app[max_body_key] = settings.http.max_body_bytes
     routes = route_table()
+    app[body_media_key] = {r.handler.__name__: r.accepts for r in routes if r.accepts}
     app[openapi_key] = OpenAPIDocument(routes)
     app[event_types_key] = frozenset(event_types())
     app[privacy.exporters_key] = personal_data_exporters()

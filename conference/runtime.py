@@ -29,6 +29,7 @@ from conference.conferences import events as conferences_events
 from conference.db.embedded import database_url
 from conference.db.migrate import migrate
 from conference.db.pool import create_pool
+from conference.lifecycle import events as lifecycle_events
 from conference.mail.sender import Mailer
 from conference.mail.sink import sink_port, start_sink
 from conference.operations import events as operations_events
@@ -56,7 +57,8 @@ def event_types() -> dict[str, type[Payload]]:
     for part in (conferences_events.EVENT_TYPES, accreditation_events.EVENT_TYPES,
                  programme_events.EVENT_TYPES, badges_events.EVENT_TYPES,
                  privacy_events.EVENT_TYPES, replies_events.EVENT_TYPES,
-                 operations_events.EVENT_TYPES, tokens_events.EVENT_TYPES):
+                 operations_events.EVENT_TYPES, tokens_events.EVENT_TYPES,
+                 lifecycle_events.EVENT_TYPES):
         clash = catalogue.keys() & part.keys()
         if clash:
             raise ValueError(f"event types declared twice: {sorted(clash)}")

@@ -13,6 +13,7 @@ An applicant may withdraw until the decision; afterwards only organisers change 
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import datetime
 from enum import StrEnum
 from typing import Any, Protocol
@@ -21,6 +22,7 @@ from uuid import UUID
 from conference import roles
 from conference.auth import Principal, Role
 from conference.errors import (
+    Conflict,
     Forbidden,
     IllegalTransition,
     Invalid,
@@ -248,3 +250,63 @@ def list_scope(
     if principal.role not in roles.PROTOCOL_OFFICE:
         raise Forbidden("This token cannot list accreditations.")
     return category, delegation_id
+
+
+# --- quotas and deadlines (docs/lifecycle.md) -------------------------------------------------
+
+QUOTA_CATEGORIES = frozenset({Category.minister, Category.official, Category.expert,
+                              Category.staff})
+"""The categories counted against a delegation's places."""
+LIVE_STATUSES = (Status.submitted, Status.waitlisted, Status.approved)
+"""The accreditations that hold a place."""
+OVERRIDERS = frozenset({Role.admin, Role.protocol})
+
+
+class QuotaExceeded(Conflict):
+    slug, title = "quota-exceeded", "The delegation's quota is reached"
+
+
+class DeadlinePassed(Conflict):
+    slug, title = "deadline-passed", "The deadline has passed"
+
+
+def allowed_places(category: Category, delegation_quotas: Mapping[str, int],
+                   conference_quotas: Mapping[str, int]) -> int | None:
+    """The delegation's places in ``category``: its own quota, else the conference's default,
+    else not capped (None)."""
+    if category.value in delegation_quotas:
+        return delegation_quotas[category.value]
+    return conference_quotas.get(category.value)
+
+
+def _needs_reason(override_reason: str | None, why: str) -> None:
+    if not override_reason:
+        raise Invalid("A reason is needed.", [{
+            "field": "override_reason", "message": why, "type": "reason_required"}])
+
+
+def check_deadline(closes_at: datetime | None, now: datetime, role: Role | None,
+                   override_reason: str | None, what: str) -> str | None:
+    """Before the deadline anyone in scope acts; after it only protocol (or admin), with a
+    reason: the reason the history keeps, or None when no override was needed."""
+    if closes_at is None or now < closes_at:
+        return None
+    if role not in OVERRIDERS:
+        raise DeadlinePassed(f"{what} closed at {closes_at.isoformat()}; only protocol may act "
+                             "now.", deadline=closes_at.isoformat())
+    _needs_reason(override_reason, f"{what} closed at {closes_at.isoformat()}")
+    return override_reason
+
+
+def check_quota(category: Category, used: int, allowed: int | None, role: Role | None,
+                override_reason: str | None) -> str | None:
+    """A new place in ``category`` when ``used`` of ``allowed`` are taken: refused beyond the
+    quota (409 naming category, used and allowed) unless protocol overrides with a reason, which
+    is returned for the history."""
+    if allowed is None or used < allowed:
+        return None
+    if role in OVERRIDERS and override_reason:
+        return override_reason
+    raise QuotaExceeded(
+        f"The delegation has {used} of {allowed} places for {category.value} taken.",
+        category=category.value, used=used, allowed=allowed)

@@ -43,6 +43,9 @@ class AccreditationIn(Model):
     rank: Rank | None = None
     function: Text | None = None
     in_office_since: date | None = None
+    override_reason: LongText | None = None
+    """Protocol: why a registration beyond the delegation's quota or after the nominations
+    deadline is accepted (kept in the history)."""
 
     @model_validator(mode="after")
     def _category_fields(self) -> Self:

@@ -112,3 +112,18 @@ SELECT 1 FROM conference WHERE slug = :slug
 SELECT id, status FROM accreditation
 WHERE conference_id = :conference_id AND lower(email) = lower(:email) AND status <> 'withdrawn'
   AND erased_at IS NULL
+
+-- name: lock_delegation_places
+-- The delegation filing a member, locked until the filing commits (so that concurrent filings
+-- count one after the other), with its quotas, the conference's and the nominations deadline.
+SELECT d.id, d.quotas AS delegation_quotas, c.quotas AS conference_quotas,
+       c.nominations_close_at, c.changes_close_at
+FROM delegation d JOIN conference c ON c.id = d.conference_id
+WHERE d.id = :delegation_id AND c.slug = :slug
+FOR UPDATE OF d
+
+-- name: places_used
+-- The delegation's live accreditations in a category (those holding a place).
+SELECT count(*) FROM accreditation
+WHERE delegation_id = :delegation_id AND category = :category
+  AND status IN ('submitted', 'waitlisted', 'approved') AND erased_at IS NULL

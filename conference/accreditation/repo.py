@@ -151,3 +151,16 @@ async def current_by_email(
     """A person's current application (id and status) to a conference, if any."""
     row = await conn.fetchrow(*Q.bind("current_by_email", conference_id=conference_id, email=email))
     return (row["id"], Status(row["status"])) if row else None
+
+
+async def lock_delegation_places(conn: asyncpg.Connection, slug: str, delegation_id: UUID
+                                 ) -> asyncpg.Record | None:
+    row: asyncpg.Record | None = await conn.fetchrow(*Q.bind(
+        "lock_delegation_places", slug=slug, delegation_id=delegation_id))
+    return row
+
+
+async def places_used(conn: asyncpg.Connection, delegation_id: UUID, category: str) -> int:
+    n: int = await conn.fetchval(*Q.bind("places_used", delegation_id=delegation_id,
+                                         category=category))
+    return n

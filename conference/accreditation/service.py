@@ -12,7 +12,7 @@ import base64
 from datetime import datetime
 from uuid import UUID, uuid4
 
-from asyncpg import Record
+from asyncpg import Connection, Record
 
 from conference import roles
 from conference.accreditation import domain, repo
@@ -43,7 +43,7 @@ async def register(
     writes the row, its history row, its domain event and the applicant's token: atomic on its
     own, and in the caller's transaction when handed a connection that has one.
     """
-    async with connection(pool) as conn:
+    async with transaction(pool) as conn:
         try:
             delegation_id = domain.check_may_register(actor, body.category, body.delegation_id)
         except (Unauthorized, Forbidden):
@@ -52,6 +52,7 @@ async def register(
             raise
         if delegation_id != body.delegation_id:
             body = body.model_copy(update={"delegation_id": delegation_id})
+        overrides = await _check_places(conn, slug, body, actor, now)
         accreditation_id = uuid4()
         exempt = domain.press_window_exempt(actor)
         payload = AccreditationChanged(
@@ -65,11 +66,42 @@ async def register(
             event_type=f"accreditation.{Status.submitted.value}",
             payload=payload.model_dump(mode="json"), token_hash=token_hash(secret),
         )
+        if row is not None and row["inserted"]:
+            for action, reason in overrides:
+                await repo.insert_history(conn, accreditation_id, at=now,
+                                          actor=actor.actor if actor else "applicant",
+                                          action=action, from_status=None,
+                                          to_status=Status.submitted, reason=reason)
     if row is None:
         raise NotFound(f"No conference {slug!r}.")
     _check_filed(row, body.category, exempt, now)
     return repo.created_from_row(
         row, access_token=secret, warnings=domain.name_warnings(body.given_name, body.family_name))
+
+
+async def _check_places(conn: Connection, slug: str, body: AccreditationIn,
+                        actor: Principal | None, now: datetime) -> list[tuple[str, str]]:
+    """A delegation member's place: the delegation locked until the filing commits (so that
+    concurrent filings never exceed a quota), the nominations deadline and the quota checked.
+    The overrides protocol made, (action, reason), for the history."""
+    if body.delegation_id is None or body.category not in domain.QUOTA_CATEGORIES:
+        return []
+    gate = await repo.lock_delegation_places(conn, slug, body.delegation_id)
+    if gate is None:
+        return []  # no such delegation here: the filing says so (422)
+    role = actor.role if actor else None
+    overrides = []
+    late = domain.check_deadline(gate["nominations_close_at"], now, role, body.override_reason,
+                                 "Nominations")
+    if late:
+        overrides.append(("deadline_override", late))
+    used = await repo.places_used(conn, body.delegation_id, body.category.value)
+    allowed = domain.allowed_places(body.category, gate["delegation_quotas"],
+                                    gate["conference_quotas"])
+    beyond = domain.check_quota(body.category, used, allowed, role, body.override_reason)
+    if beyond:
+        overrides.append(("quota_override", beyond))
+    return overrides
 
 
 def _check_filed(row: Record, category: Category, exempt: bool, now: datetime) -> None:

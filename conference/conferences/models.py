@@ -70,6 +70,15 @@ class ProtocolSettings(Model):
     organisation_order: list[Text] = []
 
 
+class Quotas(Model):
+    """Places per delegation by category; a category left out is not capped."""
+
+    minister: int | None = Field(default=None, ge=0, le=10_000)
+    official: int | None = Field(default=None, ge=0, le=10_000)
+    expert: int | None = Field(default=None, ge=0, le=10_000)
+    staff: int | None = Field(default=None, ge=0, le=10_000)
+
+
 class ConferenceIn(Model):
     slug: Slug
     title: Localized
@@ -89,6 +98,12 @@ class ConferenceIn(Model):
     """Personal data is erased this many days after the conference ends."""
     vetting_retention_days: int = Field(default=7, ge=0, le=36500)
     """Security-vetting data goes first: this many days after the end (≤ retention_days)."""
+    quotas: Quotas = Quotas()
+    """Each delegation's places by category, unless the delegation's own quotas say otherwise."""
+    nominations_close_at: AwareDatetime | None = None
+    """Focal points add and edit members until then; afterwards only protocol, with a reason."""
+    changes_close_at: AwareDatetime | None = None
+    """Focal points substitute members until then; afterwards only protocol, with a reason."""
 
     @model_validator(mode="after")
     def _dates(self) -> Self:

@@ -47,6 +47,9 @@ def conference_from_row(row: asyncpg.Record) -> Conference:
             "protocol": row["protocol"],
             "retention_days": row["retention_days"],
             "vetting_retention_days": row["vetting_retention_days"],
+            "quotas": row["quotas"],
+            "nominations_close_at": row["nominations_close_at"],
+            "changes_close_at": row["changes_close_at"],
             "created_at": row["created_at"],
         }
     )
@@ -64,6 +67,8 @@ async def insert_conference(conn: asyncpg.Connection, c: ConferenceIn) -> Confer
         security_list_deadline=c.security_list_deadline, spokespersons=d["spokespersons"],
         organiser_email=c.organiser_email, protocol=d["protocol"],
         retention_days=c.retention_days, vetting_retention_days=c.vetting_retention_days,
+        quotas=c.quotas.model_dump(exclude_none=True),
+        nominations_close_at=c.nominations_close_at, changes_close_at=c.changes_close_at,
     ))
     return conference_from_row(row) if row else None
 

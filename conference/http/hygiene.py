@@ -11,6 +11,8 @@ from conference.errors import Refusal
 from conference.http.problems import Handler, problem_response
 
 read_timeout_key = web.AppKey("read_timeout", float)
+body_media_key = web.AppKey("body_media", dict[str, tuple[str, ...]])
+"""Route name → the body media types it takes besides JSON (``Route.accepts``)."""
 
 _BODY_METHODS = frozenset({"POST", "PUT", "PATCH", "DELETE"})
 
@@ -34,8 +36,12 @@ async def body_middleware(request: web.Request, handler: Handler) -> web.StreamR
     preflight), and every body arrives whole within the read timeout or the request ends 408."""
     if request.method in _BODY_METHODS and request.body_exists:
         if request.path.startswith("/api/") and not is_json(request.content_type):
-            raise UnsupportedMediaType(
-                f"The body must be application/json, not {request.content_type}.")
+            accepted = request.app.get(body_media_key, {}).get(
+                request.match_info.route.name or "", ())
+            if request.content_type not in accepted:
+                expected = " or ".join(("application/json", *accepted))
+                raise UnsupportedMediaType(
+                    f"The body must be {expected}, not {request.content_type}.")
         try:
             async with asyncio.timeout(request.app[read_timeout_key]):
                 await request.read()  # kept by aiohttp for the handler

@@ -31,6 +31,9 @@ class Route:
     error_media: tuple[str, ...] = ("application/problem+json",)
     """Pages for people answer their own errors in HTML (and the framework's in problem+json)."""
     extra: dict[str, object] = field(default_factory=dict)
+    accepts: tuple[str, ...] = ()
+    """Body media types taken besides JSON (a file upload); none a cross-site form can send
+    without a preflight (not text/plain, form-urlencoded or multipart)."""
 
 
 class RouteTable:

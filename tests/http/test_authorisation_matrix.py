@@ -71,6 +71,10 @@ EXPECTED: dict[str, frozenset[str] | str] = {
     "create_zone": PROTOCOL, "set_zone_grants": PROTOCOL, "list_zones": ORGANISERS,
     "create_pool": ORGANISERS, "list_pools": ORGANISERS, "add_pool_member": ORGANISERS,
     "remove_pool_member": ORGANISERS, "check_in": ORGANISERS, "list_check_ins": PROTOCOL,
+    # delegation lifecycle
+    "import_members": PROTOCOL | {"focal_point"}, "export_csv": PROTOCOL | {"focal_point"},
+    "export_xlsx": PROTOCOL | {"focal_point"}, "participants_list": ANYONE - {"none"},
+    "release_participants": PROTOCOL, "statistics": PROTOCOL, "put_quotas": PROTOCOL,
     # system
     "healthz": ANYONE, "readyz": ANYONE, "metrics": ADMIN, "openapi": ANYONE,
     # pages for people
@@ -128,7 +132,8 @@ async def _objects(api: Api, conference: dict[str, Any], smtp: RecordingSMTP) ->
         token_id = str(await conn.fetchval("SELECT max(id) FROM api_token"))
     finally:
         await conn.close()
-    return {"slug": "alliance", "accreditation_id": p["id"], "session_id": s["id"],
+    return {"slug": "alliance", "accreditation_id": p["id"], "delegation_id": be["id"],
+            "session_id": s["id"],
             "token_id": token_id,
             "zone_id": z["id"], "pool_id": pool["id"], "webhook_id": hook["id"],
             "delivery_id": deliveries["items"][0]["id"], "feed_token": feed,

@@ -1,0 +1,381 @@
+"""The delegation lifecycle's rules, pure (docs/lifecycle.md): the importable columns and their
+header names in English and French, a row read into a member or into field errors, what a row
+would change, the list of participants in order of precedence, and the statistics' shape.
+
+Nothing here touches the database or HTTP.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from typing import Literal
+from uuid import UUID
+
+from pydantic import ValidationError
+
+from conference.accreditation.domain import Category, Status
+from conference.accreditation.models import AccreditationIn
+from conference.conferences.models import Host
+from conference.programme.domain import (
+    Member,
+    delegation_order_key,
+    heads_of_delegation,
+    is_host,
+    person,
+)
+from conference.protocol.precedence import ProtocolConfig, precedence_key
+from conference.protocol.ranks import Rank
+
+COLUMNS: tuple[str, ...] = ("email", "given_name", "family_name", "category", "rank",
+                            "function", "language", "salutation", "delegation",
+                            "in_office_since")
+"""The importable columns, in the order an export writes them."""
+
+REQUIRED: tuple[str, ...] = ("email", "given_name", "family_name", "category")
+
+_ALIASES: dict[str, tuple[str, ...]] = {
+    "email": ("email", "e-mail", "e mail", "mail", "email address", "courriel",
+              "adresse electronique", "adresse e-mail", "adresse courriel"),
+    "given_name": ("given name", "first name", "forename", "prenom", "prenoms"),
+    "family_name": ("family name", "last name", "surname", "nom", "nom de famille"),
+    "category": ("category", "categorie"),
+    "rank": ("rank", "rang"),
+    "function": ("function", "position", "job title", "fonction", "titre", "poste"),
+    "language": ("language", "langue"),
+    "salutation": ("salutation", "civilite", "titre de civilite"),
+    "delegation": ("delegation", "country", "organisation", "organization", "pays"),
+    "in_office_since": ("in office since", "taking office", "en fonction depuis",
+                        "date de prise de fonction", "prise de fonction"),
+}
+
+
+def header_key(name: str) -> str:
+    """A header as compared: lower case, no accents, words separated by one space."""
+    text = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()
+    return " ".join(re.sub(r"[_\W]+", " ", text).split())
+
+
+_BY_HEADER: dict[str, str] = {header_key(alias): column
+                              for column, aliases in _ALIASES.items() for alias in aliases}
+_BY_HEADER.update({header_key(c): c for c in COLUMNS})
+
+
+@dataclass(frozen=True)
+class FieldError:
+    field: str
+    message: str
+
+
+class MappingError(Exception):
+    """The header row cannot be read into the importable columns."""
+
+    def __init__(self, errors: list[FieldError]) -> None:
+        super().__init__("; ".join(f"{e.field}: {e.message}" for e in errors))
+        self.errors = errors
+
+
+def map_headers(headers: Sequence[str], explicit: Mapping[str, str] | None = None
+                ) -> dict[int, str]:
+    """Column index → importable column, by header name (English or French) or by the explicit
+    mapping (header as written → column); unknown headers are ignored, a column named twice or
+    a required column missing is refused."""
+    explicit_keys = {header_key(k): v for k, v in (explicit or {}).items()}
+    wrong = sorted(v for v in explicit_keys.values() if v not in COLUMNS)
+    if wrong:
+        raise MappingError([FieldError("mapping", f"unknown column {w!r}; columns: "
+                                       + ", ".join(COLUMNS)) for w in wrong])
+    mapped: dict[int, str] = {}
+    seen: dict[str, str] = {}
+    errors: list[FieldError] = []
+    for index, header in enumerate(headers):
+        key = header_key(header)
+        column = explicit_keys.get(key) or _BY_HEADER.get(key)
+        if column is None:
+            continue
+        if column in seen:
+            errors.append(FieldError(column, f"named twice: {seen[column]!r} and {header!r}"))
+            continue
+        seen[column] = header
+        mapped[index] = column
+    errors += [FieldError(c, "no column for it in the header row")
+               for c in REQUIRED if c not in seen]
+    if errors:
+        raise MappingError(errors)
+    return mapped
+
+
+# --- values -----------------------------------------------------------------------------------
+
+_CATEGORIES = {
+    "minister": Category.minister, "ministre": Category.minister,
+    "head of delegation": Category.minister, "chef de delegation": Category.minister,
+    "official": Category.official, "fonctionnaire": Category.official,
+    "officiel": Category.official, "expert": Category.expert, "experte": Category.expert,
+    "staff": Category.staff, "personnel": Category.staff, "organisation": Category.staff,
+}
+_LANGUAGES = {"en": "en", "english": "en", "anglais": "en", "fr": "fr", "french": "fr",
+              "francais": "fr"}
+_SALUTATIONS = {"ms": "female", "mrs": "female", "miss": "female", "mme": "female",
+                "madame": "female", "mlle": "female", "female": "female", "f": "female",
+                "mr": "male", "m": "male", "monsieur": "male", "male": "male"}
+SALUTATION_OUT = {"female": "Ms", "male": "Mr"}
+"""How an export writes the salutation back (read again as the same value)."""
+
+
+@dataclass(frozen=True)
+class MemberRow:
+    """One row read: the values an accreditation holds, the delegation as written."""
+
+    email: str
+    given_name: str
+    family_name: str
+    category: Category
+    rank: Rank | None
+    function: str | None
+    language: str
+    gender: str | None
+    delegation: str | None
+    in_office_since: date | None
+
+
+@dataclass
+class ReadRow:
+    row: int
+    """The line number in the file (the header is line 1)."""
+    member: MemberRow | None
+    errors: list[FieldError] = field(default_factory=list)
+
+
+def _clean(value: str | None) -> str:
+    text = (value or "").strip()
+    # An exported cell a spreadsheet would read as a formula was written with a leading quote.
+    if len(text) > 1 and text[0] == "'" and text[1] in "=+-@":
+        text = text[1:]
+    return text
+
+
+def _date(text: str) -> date:
+    for fmt in ("%Y-%m-%d", "%d/%m/%Y", "%d.%m.%Y"):
+        try:
+            return datetime.strptime(text[:10] if fmt == "%Y-%m-%d" else text, fmt).date()
+        except ValueError:
+            continue
+    raise ValueError(text)
+
+
+def read_row(number: int, cells: Mapping[str, str], default_language: str) -> ReadRow:
+    """A row's cells (column → text) read into a member, or the errors naming each field."""
+    values = {c: _clean(cells.get(c)) for c in COLUMNS}
+    errors: list[FieldError] = []
+    for c in REQUIRED:
+        if not values[c]:
+            errors.append(FieldError(c, "required"))
+    category = None
+    if values["category"]:
+        category = _CATEGORIES.get(header_key(values["category"]))
+        if category is None:
+            errors.append(FieldError("category", "one of minister, official, expert, staff"))
+    rank = None
+    if values["rank"]:
+        try:
+            rank = Rank(header_key(values["rank"]).replace(" ", "_"))
+        except ValueError:
+            errors.append(FieldError("rank", "not a rank: " + ", ".join(r.value for r in Rank)))
+    if category in (Category.minister, Category.official):
+        if not values["rank"]:
+            errors.append(FieldError("rank", f"required for category {category.value}"))
+        if not values["function"]:
+            errors.append(FieldError("function", f"required for category {category.value}"))
+    language = default_language
+    if values["language"]:
+        found = _LANGUAGES.get(header_key(values["language"]))
+        if found is None:
+            errors.append(FieldError("language", "fr or en"))
+        else:
+            language = found
+    gender = None
+    if values["salutation"]:
+        gender = _SALUTATIONS.get(header_key(values["salutation"]).replace(" ", ""))
+        if gender is None:
+            errors.append(FieldError("salutation", "Ms, Mr, Mme or M."))
+    since = None
+    if values["in_office_since"]:
+        try:
+            since = _date(values["in_office_since"])
+        except ValueError:
+            errors.append(FieldError("in_office_since", "a date, YYYY-MM-DD"))
+    if errors or category is None:
+        return ReadRow(number, None, errors)
+    # The accreditation's own rules (e-mail syntax, lengths) on what the row would file.
+    try:
+        checked = AccreditationIn.model_validate({
+            "category": category, "given_name": values["given_name"],
+            "family_name": values["family_name"], "email": values["email"],
+            "language": language, "gender": gender, "rank": rank,
+            "function": values["function"] or None, "in_office_since": since,
+            "delegation_id": UUID(int=0) if category in (Category.minister,
+                                                         Category.official) else None,
+        })
+    except ValidationError as exc:
+        for e in exc.errors():
+            name = str(e["loc"][0]) if e["loc"] else "row"
+            errors.append(FieldError(name, e["msg"]))
+        return ReadRow(number, None, errors)
+    return ReadRow(number, MemberRow(
+        email=checked.email, given_name=checked.given_name, family_name=checked.family_name,
+        category=category, rank=checked.rank, function=checked.function, language=language,
+        gender=gender, delegation=values["delegation"] or None, in_office_since=since,
+    ))
+
+
+# --- delegations ------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class DelegationRef:
+    id: UUID
+    country: str | None
+    organisation: str | None
+
+    @property
+    def label(self) -> str:
+        """How the import and export name the delegation: ISO code or organisation name."""
+        return self.country or self.organisation or ""
+
+
+def delegation_index(delegations: Iterable[DelegationRef]) -> dict[str, DelegationRef]:
+    """Delegations by what a row may write: the ISO code or the organisation's name."""
+    index: dict[str, DelegationRef] = {}
+    for d in delegations:
+        if d.country:
+            index[d.country.lower()] = d
+        if d.organisation:
+            index[header_key(d.organisation)] = d
+    return index
+
+
+def find_delegation(index: Mapping[str, DelegationRef], written: str) -> DelegationRef | None:
+    return index.get(written.strip().lower()) or index.get(header_key(written))
+
+
+# --- what a row changes -----------------------------------------------------------------------
+
+LIVE = (Status.submitted, Status.waitlisted, Status.approved)
+"""The accreditations that hold a place."""
+
+Outcome = Literal["create", "update", "unchanged", "error"]
+
+
+@dataclass(frozen=True)
+class Existing:
+    """A person's current accreditation in the conference, as the import compares it."""
+
+    id: UUID
+    email: str
+    given_name: str
+    family_name: str
+    category: Category
+    status: Status
+    rank: Rank | None
+    function: str | None
+    language: str
+    gender: str | None
+    delegation_id: UUID | None
+    in_office_since: date | None
+
+
+@dataclass(frozen=True)
+class Planned:
+    row: int
+    outcome: Outcome
+    member: MemberRow | None
+    delegation_id: UUID | None
+    existing: Existing | None
+    changed: tuple[str, ...] = ()
+    errors: tuple[FieldError, ...] = ()
+
+
+COMPARED = ("given_name", "family_name", "category", "rank", "function", "language", "gender",
+            "in_office_since")
+
+
+def plan_row(read: ReadRow, delegation_id: UUID | None, existing: Existing | None,
+             errors: Sequence[FieldError] = ()) -> Planned:
+    """What applying the row would do to the person's accreditation (matched by e-mail)."""
+    all_errors = tuple([*read.errors, *errors])
+    if all_errors or read.member is None:
+        return Planned(read.row, "error", read.member, delegation_id, existing,
+                       errors=all_errors)
+    m = read.member
+    if existing is None:
+        return Planned(read.row, "create", m, delegation_id, None)
+    if existing.category is Category.press:
+        return Planned(read.row, "error", m, delegation_id, existing, errors=(
+            FieldError("email", "this person is accredited as press"),))
+    if existing.status not in LIVE:
+        return Planned(read.row, "error", m, delegation_id, existing, errors=(
+            FieldError("email", f"this person's accreditation is {existing.status.value}"),))
+    changed = [name for name in COMPARED if getattr(m, name) != getattr(existing, name)]
+    if delegation_id != existing.delegation_id:
+        changed.append("delegation")
+    return Planned(read.row, "update" if changed else "unchanged", m, delegation_id, existing,
+                   changed=tuple(changed))
+
+
+# --- the list of participants -----------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ListedDelegation:
+    delegation_id: UUID
+    head: Member | None
+    members: list[Member]
+    """Head first, then the others in order of precedence (rank first)."""
+
+
+def participants_in_order(
+    members: Iterable[Member], delegations: Iterable[DelegationRef], config: ProtocolConfig,
+    hosts: Sequence[Host],
+) -> list[ListedDelegation]:
+    """Delegations in order of precedence (by their heads, then those without a head by the
+    tie-break alone), each with its head first and then its members by precedence."""
+    members = list(members)
+    heads = heads_of_delegation(members, config, hosts)
+    by_delegation: dict[UUID, list[Member]] = {}
+    for m in members:
+        if m.delegation_id is not None:
+            by_delegation.setdefault(m.delegation_id, []).append(m)
+    refs = {d.id: d for d in delegations}
+    listed: list[ListedDelegation] = []
+    seen: set[UUID] = set()
+
+    def ordered(of: list[Member], head: Member | None) -> list[Member]:
+        rest = sorted((m for m in of if m is not head),
+                      key=lambda m: precedence_key(person(m, hosts), config))
+        return ([head] if head else []) + rest
+
+    for head in heads:
+        assert head.delegation_id is not None
+        seen.add(head.delegation_id)
+        listed.append(ListedDelegation(head.delegation_id, head,
+                                       ordered(by_delegation[head.delegation_id], head)))
+    rest = sorted((refs[d] for d in by_delegation if d not in seen and d in refs),
+                  key=lambda d: delegation_order_key(d.country, d.organisation, config))
+    for d in rest:
+        listed.append(ListedDelegation(d.id, None, ordered(by_delegation[d.id], None)))
+    return listed
+
+
+def heads_by_salutation(heads: Iterable[Member], hosts: Sequence[Host]) -> dict[str, int]:
+    """Heads of delegation as gender-balance reporting counts them."""
+    counts = {"women": 0, "men": 0, "not_stated": 0}
+    for h in heads:
+        if is_host(h.given_name, h.family_name, hosts):
+            continue
+        key = {"female": "women", "male": "men"}.get(h.gender or "", "not_stated")
+        counts[key] += 1
+    return counts

@@ -1,0 +1,43 @@
+"""Domain events of the delegation lifecycle (identifiers and counts only)."""
+
+from __future__ import annotations
+
+from uuid import UUID
+
+from conference.outbox.events import Payload
+
+
+class AccreditationAmended(Payload):
+    """A member's details changed (by an import): which fields, not their values."""
+
+    accreditation_id: UUID
+    category: str
+    status: str
+    delegation_id: UUID | None
+    fields: list[str]
+
+
+class MembersImported(Payload):
+    delegation_ids: list[UUID]
+    created: int
+    updated: int
+    unchanged: int
+
+
+class ParticipantsReleased(Payload):
+    version: int
+    delegations: int
+    participants: int
+
+
+class DelegationQuotasChanged(Payload):
+    delegation_id: UUID
+    quotas: dict[str, int]
+
+
+EVENT_TYPES: dict[str, type[Payload]] = {
+    "delegation.quotas_changed": DelegationQuotasChanged,
+    "accreditation.amended": AccreditationAmended,
+    "delegation.members_imported": MembersImported,
+    "participants.released": ParticipantsReleased,
+}

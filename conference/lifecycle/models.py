@@ -1,0 +1,131 @@
+"""The delegation lifecycle as the API shows it."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Literal
+from uuid import UUID
+
+from pydantic import Field
+
+from conference.accreditation.domain import Category
+from conference.protocol.ranks import Rank
+from conference.types import Model
+
+
+class ImportQuery(Model):
+    dry_run: bool = True
+    """Report what the file would change without writing anything."""
+    delegation_id: UUID | None = None
+    """Protocol and admin: the delegation of every row (else each row's ``delegation``)."""
+    mapping: str | None = Field(default=None, max_length=4000)
+    """A JSON object, header as written → importable column, for headers not recognised."""
+
+
+class RowError(Model):
+    field: str
+    message: str
+
+
+class ImportRow(Model):
+    row: int
+    """The line in the file (the header is line 1)."""
+    outcome: Literal["create", "update", "unchanged", "error"]
+    accreditation_id: UUID | None
+    changed: list[str] = []
+    errors: list[RowError] = []
+
+
+class ImportCounts(Model):
+    create: int = 0
+    update: int = 0
+    unchanged: int = 0
+    error: int = 0
+
+
+class ImportResult(Model):
+    applied: bool
+    """Whether the rows were written: never on a dry run, nor when any row has an error."""
+    counts: ImportCounts
+    rows: list[ImportRow]
+
+
+class ExportQuery(Model):
+    delegation_id: UUID | None = None
+
+
+class ParticipantEntry(Model):
+    accreditation_id: UUID
+    given_name: str
+    family_name: str
+    styled_name: str
+    category: Category
+    rank: Rank | None
+    function: str | None
+    head: bool
+
+
+class ParticipantDelegation(Model):
+    position: int
+    delegation_id: UUID
+    delegation: str
+    kind: str
+    country: str | None
+    members: list[ParticipantEntry]
+
+
+class ParticipantsList(Model):
+    conference: str
+    language: str
+    version: int | None
+    """The released version, or none for the organisers' live list."""
+    released_at: datetime | None
+    delegations: list[ParticipantDelegation]
+
+
+class ParticipantsQuery(Model):
+    format: Literal["json", "csv", "pdf", "html"] | None = None
+    """Instead of the Accept header."""
+    released: bool = False
+    """Organisers: the last released version instead of the live list."""
+
+
+class Released(Model):
+    version: int
+    released_at: datetime
+    delegations: int
+    participants: int
+
+
+class Funnel(Model):
+    approved: int
+    badged: int
+    """Approved accreditations whose badge has been presented at a door."""
+    checked_in: int
+    """Approved accreditations admitted at a door at least once."""
+
+
+class DelegationCount(Model):
+    delegation_id: UUID
+    delegation: str
+    count: int
+
+
+class Statistics(Model):
+    conference: str
+    by_category: dict[str, int]
+    """Live accreditations (submitted, waitlisted, approved) by category."""
+    by_status: dict[str, int]
+    """Every accreditation by status."""
+    by_country: dict[str, int]
+    """Live accreditations by the country of their delegation (press: of their outlet)."""
+    by_delegation: list[DelegationCount]
+    heads_by_salutation: dict[str, int]
+    """Heads of delegation: women, men, not_stated."""
+    funnel: Funnel
+
+
+class DelegationQuotas(Model):
+    delegation_id: UUID
+    quotas: dict[str, int]
+    """The delegation's own places by category; the others follow the conference's defaults."""

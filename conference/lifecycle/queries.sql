@@ -1,0 +1,139 @@
+-- name: delegations_of
+-- The conference's delegations, as rows name them (ISO code or organisation name).
+SELECT id, kind, country, organisation ->> 'name' AS organisation
+FROM delegation WHERE conference_id = :conference_id
+
+-- name: lock_delegations
+-- The delegations an import writes into, locked in a fixed order (no deadlock between two
+-- imports), so that what is counted on them does not change until the import commits.
+SELECT id FROM delegation WHERE id = ANY(:ids::uuid[]) ORDER BY id FOR UPDATE
+
+-- name: existing_by_email
+-- The current accreditation of each person named (a withdrawn or erased one is not current).
+SELECT id, email, given_name, family_name, category, status, rank, function, language, gender,
+       delegation_id, in_office_since
+FROM accreditation
+WHERE conference_id = :conference_id AND lower(email) = ANY(:emails::text[])
+  AND status <> 'withdrawn' AND erased_at IS NULL
+
+-- name: insert_member
+-- One imported member: the accreditation (submitted), its history row and its domain event.
+WITH ins AS (
+    INSERT INTO accreditation (id, conference_id, category, given_name, family_name, email,
+                               language, gender, delegation_id, rank, function, in_office_since,
+                               submitted_at, updated_at)
+    VALUES (:id, :conference_id, :category, :given_name, :family_name, :email, :language,
+            :gender, :delegation_id, :rank, :function, :in_office_since, :now, :now)
+    RETURNING id, conference_id, status
+), history AS (
+    INSERT INTO accreditation_history (accreditation_id, at, actor, action, from_status,
+                                       to_status, reason)
+    SELECT ins.id, :now, :actor, 'submit', NULL, ins.status, 'import' FROM ins
+)
+INSERT INTO domain_event (conference_id, type, subject_id, payload, actor)
+SELECT ins.conference_id, 'accreditation.submitted', ins.id::text, :payload::jsonb, :actor
+FROM ins
+
+-- name: update_member
+-- One imported change to a member: the new values, a history row naming the fields changed
+-- (the status stays) and the domain event.
+WITH upd AS (
+    UPDATE accreditation
+    SET given_name = :given_name, family_name = :family_name, category = :category,
+        language = :language, gender = :gender, delegation_id = :delegation_id, rank = :rank,
+        function = :function, in_office_since = :in_office_since, updated_at = :now
+    WHERE id = :id
+    RETURNING id, conference_id, status
+), history AS (
+    INSERT INTO accreditation_history (accreditation_id, at, actor, action, from_status,
+                                       to_status, reason)
+    SELECT upd.id, :now, :actor, 'amend', upd.status, upd.status, :reason FROM upd
+)
+INSERT INTO domain_event (conference_id, type, subject_id, payload, actor)
+SELECT upd.conference_id, 'accreditation.amended', upd.id::text, :payload::jsonb, :actor
+FROM upd
+
+-- name: export_members
+-- The live members of delegations (no press), in the importable columns' terms.
+SELECT a.email, a.given_name, a.family_name, a.category, a.rank, a.function, a.language,
+       a.gender, coalesce(d.country, d.organisation ->> 'name') AS delegation,
+       a.in_office_since
+FROM accreditation a JOIN delegation d ON d.id = a.delegation_id
+WHERE a.conference_id = :conference_id AND a.category <> 'press'
+  AND a.status IN ('submitted', 'waitlisted', 'approved') AND a.erased_at IS NULL
+  AND (:delegation_id::uuid IS NULL OR a.delegation_id = :delegation_id::uuid)
+ORDER BY delegation, lower(a.family_name), lower(a.given_name), a.seq
+
+-- name: approved_members
+-- Approved members of delegations: the people on the list of participants.
+SELECT a.id AS accreditation_id, a.given_name, a.family_name, a.gender, a.category, a.status,
+       a.rank, a.function, a.in_office_since, a.delegation_id, d.country,
+       d.organisation ->> 'name' AS organisation, NULL AS role
+FROM accreditation a JOIN delegation d ON d.id = a.delegation_id
+WHERE a.conference_id = :conference_id AND a.category <> 'press' AND a.status = 'approved'
+  AND a.erased_at IS NULL
+
+-- name: head_candidates
+-- Who may head a delegation (approved or still submitted ministers and officials).
+SELECT a.id AS accreditation_id, a.given_name, a.family_name, a.gender, a.category, a.status,
+       a.rank, a.function, a.in_office_since, a.delegation_id, d.country,
+       d.organisation ->> 'name' AS organisation, NULL AS role
+FROM accreditation a JOIN delegation d ON d.id = a.delegation_id
+WHERE a.conference_id = :conference_id AND a.category IN ('minister', 'official')
+  AND a.status IN ('approved', 'submitted') AND a.erased_at IS NULL
+
+-- name: count_by_status
+SELECT status AS key, count(*) AS n FROM accreditation
+WHERE conference_id = :conference_id GROUP BY status
+
+-- name: count_by_category
+SELECT category AS key, count(*) AS n FROM accreditation
+WHERE conference_id = :conference_id AND status IN ('submitted', 'waitlisted', 'approved')
+GROUP BY category
+
+-- name: count_by_country
+-- Live accreditations by country: the delegation's, the press outlet's; 'none' otherwise.
+SELECT coalesce(d.country, a.press_country, 'none') AS key, count(*) AS n
+FROM accreditation a LEFT JOIN delegation d ON d.id = a.delegation_id
+WHERE a.conference_id = :conference_id AND a.status IN ('submitted', 'waitlisted', 'approved')
+GROUP BY 1
+
+-- name: count_by_delegation
+SELECT d.id, d.country, d.organisation ->> 'name' AS organisation, count(a.id) AS n
+FROM delegation d
+LEFT JOIN accreditation a ON a.delegation_id = d.id
+     AND a.status IN ('submitted', 'waitlisted', 'approved')
+WHERE d.conference_id = :conference_id
+GROUP BY d.id
+
+-- name: funnel
+-- Approved; of them, badges presented at a door; of them, admitted at least once.
+SELECT count(*) AS approved,
+       count(*) FILTER (WHERE EXISTS (SELECT 1 FROM check_in c
+                                      WHERE c.accreditation_id = a.id)) AS badged,
+       count(*) FILTER (WHERE EXISTS (SELECT 1 FROM check_in c
+                                      WHERE c.accreditation_id = a.id AND c.admitted))
+           AS checked_in
+FROM accreditation a
+WHERE a.conference_id = :conference_id AND a.status = 'approved'
+
+-- name: lock_releases
+-- Releases of one conference are numbered one after the other.
+SELECT id FROM conference WHERE id = :conference_id FOR UPDATE
+
+-- name: insert_release
+INSERT INTO participants_release (conference_id, version, released_at, released_by, listing)
+SELECT :conference_id, coalesce(max(version), 0) + 1, :now, :actor, :listing::jsonb
+FROM participants_release WHERE conference_id = :conference_id
+RETURNING version, released_at
+
+-- name: latest_release
+SELECT version, released_at, listing FROM participants_release
+WHERE conference_id = :conference_id
+ORDER BY version DESC LIMIT 1
+
+-- name: set_delegation_quotas
+-- A delegation's own places by category (replacing the previous ones), locked as a filing
+-- locks it; no row when there is no such delegation.
+UPDATE delegation SET quotas = :quotas WHERE id = :delegation_id
+RETURNING id, conference_id, quotas

@@ -1,0 +1,37 @@
+"""The list of participants as CSV and as an HTML page for organisers (jinja2, escaped)."""
+
+from __future__ import annotations
+
+from jinja2 import Environment, select_autoescape
+
+from conference.lifecycle import tabular
+from conference.lifecycle.models import ParticipantsList
+
+CSV_COLUMNS = ("position", "delegation", "head", "styled_name", "family_name", "given_name",
+               "rank", "function", "category")
+
+_PAGE = Environment(autoescape=select_autoescape(default=True)).from_string("""<!doctype html>
+<html lang="{{ listing.language }}"><head><meta charset="utf-8">
+<title>{{ title }}</title></head>
+<body><h1>{{ title }}</h1>
+{% if listing.version %}<p>Version {{ listing.version }}, {{ listing.released_at }}</p>{% endif %}
+{% for d in listing.delegations %}<section id="d-{{ d.delegation_id }}">
+<h2>{{ d.position }}. {{ d.delegation }}</h2><ol>
+{% for m in d.members %}<li{% if m.head %} class="head"{% endif %}>{% if m.head %}<strong>{{
+ m.styled_name }}</strong>{% else %}{{ m.styled_name }}{% endif %}{% if m.function %}, {{
+ m.function }}{% endif %}</li>
+{% endfor %}</ol></section>
+{% endfor %}</body></html>
+""")
+
+
+def participants_csv(listing: ParticipantsList) -> bytes:
+    rows = [[str(d.position), d.delegation, "yes" if m.head else "", m.styled_name,
+             m.family_name, m.given_name, m.rank.value if m.rank else "", m.function or "",
+             m.category.value]
+            for d in listing.delegations for m in d.members]
+    return tabular.write_csv(CSV_COLUMNS, rows)
+
+
+def participants_html(listing: ParticipantsList, title: str) -> str:
+    return _PAGE.render(listing=listing, title=title)

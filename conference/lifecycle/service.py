@@ -1,0 +1,412 @@
+"""The use-cases of the delegation lifecycle (docs/lifecycle.md): import and export members,
+the list of participants and its release, the statistics.
+
+Each authorises, validates through the pure rules of ``domain.py``, writes through ``repo.py``
+with its history rows and domain events, and owns its transaction.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+from uuid import UUID, uuid4
+
+import asyncpg
+
+from conference.accreditation.domain import Category, Status
+from conference.accreditation.events import AccreditationChanged
+from conference.auth import Principal, Role, require
+from conference.conferences.models import Conference, Quotas
+from conference.conferences.repo import conference_by_slug
+from conference.db.pool import connection, transaction
+from conference.errors import Forbidden, Invalid, NotFound
+from conference.lifecycle import domain, repo, tabular
+from conference.lifecycle.domain import FieldError, Planned, ReadRow
+from conference.lifecycle.events import (
+    AccreditationAmended,
+    DelegationQuotasChanged,
+    MembersImported,
+    ParticipantsReleased,
+)
+from conference.lifecycle.models import (
+    DelegationCount,
+    DelegationQuotas,
+    Funnel,
+    ImportCounts,
+    ImportQuery,
+    ImportResult,
+    ImportRow,
+    ParticipantDelegation,
+    ParticipantEntry,
+    ParticipantsList,
+    Released,
+    RowError,
+    Statistics,
+)
+from conference.outbox.events import record
+from conference.programme.domain import (
+    delegation_name,
+    heads_of_delegation,
+    language_of,
+    protocol_config,
+)
+from conference.protocol.address import styled_name
+
+IMPORTERS = (Role.admin, Role.protocol, Role.focal_point)
+ORGANISERS = (Role.admin, Role.protocol)
+MAX_ROWS = 20_000
+"""Rows one import takes (a conference's whole membership fits many times over)."""
+
+
+def _invalid(field: str, message: str) -> Invalid:
+    return Invalid("The file cannot be imported.",
+                   [{"field": field, "message": message, "type": "import"}])
+
+
+# --- import -----------------------------------------------------------------------------------
+
+
+def _mapping(raw: str | None) -> dict[str, str] | None:
+    if raw is None:
+        return None
+    try:
+        value = json.loads(raw)
+    except ValueError:
+        value = None
+    if not isinstance(value, dict) or not all(
+            isinstance(k, str) and isinstance(v, str) for k, v in value.items()):
+        raise _invalid("mapping", "a JSON object: header as written → column")
+    return value
+
+
+def read_file(data: bytes, content_type: str, mapping: str | None,
+              default_language: str = "en") -> list[ReadRow]:
+    """The file's rows read and checked on their own (no database): 422 when the file or its
+    header row cannot be read."""
+    try:
+        kind = tabular.kind_of(content_type)
+        lines = tabular.read_table(data, kind)
+        first = next(lines, None)
+        if first is None:
+            raise _invalid("body", "the file is empty")
+        columns = domain.map_headers(first[1], _mapping(mapping))
+        rows: list[ReadRow] = []
+        for number, cells in lines:
+            if len(rows) >= MAX_ROWS:
+                raise _invalid("body", f"more than {MAX_ROWS} rows")
+            named = {column: cells[i] for i, column in columns.items() if i < len(cells)}
+            rows.append(domain.read_row(number, named, default_language))
+    except tabular.UnreadableFile as exc:
+        raise _invalid("body", str(exc)) from None
+    except domain.MappingError as exc:
+        raise Invalid("The header row cannot be read.",
+                      [{"field": e.field, "message": e.message, "type": "import_header"}
+                       for e in exc.errors]) from None
+    return rows
+
+
+@dataclass(frozen=True)
+class _Scope:
+    fixed: UUID | None
+    """Every row goes into this delegation (a focal point's own, or the query's)."""
+    focal_point: bool
+
+
+async def _scope(conn: asyncpg.Connection, conference: Conference, actor: Principal,
+                 delegation_id: UUID | None) -> tuple[_Scope, dict[UUID, domain.DelegationRef]]:
+    refs = {d.id: d for d in await repo.delegations(conn, conference.id)}
+    if actor.role is Role.focal_point:
+        if actor.delegation_id not in refs or (
+                delegation_id is not None and delegation_id != actor.delegation_id):
+            raise Forbidden("A focal point imports into their own delegation only.")
+        return _Scope(actor.delegation_id, True), refs
+    if delegation_id is not None and delegation_id not in refs:
+        raise _invalid("delegation_id", "no such delegation in this conference")
+    return _Scope(delegation_id, False), refs
+
+
+def _row_delegation(read: ReadRow, scope: _Scope, index: dict[str, domain.DelegationRef],
+                    errors: list[FieldError]) -> UUID | None:
+    written = read.member.delegation if read.member else None
+    if scope.fixed is not None:
+        if written and scope.focal_point:
+            found = domain.find_delegation(index, written)
+            if found is None or found.id != scope.fixed:
+                errors.append(FieldError("delegation", "a focal point imports into their own "
+                                                       "delegation only"))
+        return scope.fixed
+    if not written:
+        if read.member is not None:
+            errors.append(FieldError("delegation", "required (ISO code or organisation name)"))
+        return None
+    found = domain.find_delegation(index, written)
+    if found is None:
+        errors.append(FieldError("delegation", f"no delegation {written!r} in this conference"))
+        return None
+    return found.id
+
+
+async def _plan(conn: asyncpg.Connection, conference: Conference, reads: list[ReadRow],
+                scope: _Scope, refs: dict[UUID, domain.DelegationRef], lock: bool
+                ) -> list[Planned]:
+    index = domain.delegation_index(refs.values())
+    extra: list[list[FieldError]] = [[] for _ in reads]
+    targets: list[UUID | None] = []
+    first_row: dict[str, int] = {}
+    for read, errors in zip(reads, extra, strict=True):
+        targets.append(_row_delegation(read, scope, index, errors))
+        if read.member is None:
+            continue
+        key = read.member.email.lower()
+        if key in first_row:
+            errors.append(FieldError("email", f"also on row {first_row[key]}"))
+        else:
+            first_row[key] = read.row
+        if scope.focal_point and read.member.category is Category.staff:
+            errors.append(FieldError("category", "staff are accredited by the organisers"))
+    existing = await repo.existing_by_email(conn, conference.id, list(first_row))
+    if lock:
+        touched = {t for t in targets if t is not None}
+        touched |= {e.delegation_id for e in existing.values() if e.delegation_id is not None}
+        await repo.lock_delegations(conn, sorted(touched))
+        existing = await repo.existing_by_email(conn, conference.id, list(first_row))
+    plans = []
+    for read, errors, target in zip(reads, extra, targets, strict=True):
+        found = existing.get(read.member.email.lower()) if read.member else None
+        if (found is not None and scope.focal_point
+                and found.delegation_id != scope.fixed):
+            errors.append(FieldError("email", "this person is accredited with another "
+                                              "delegation"))
+        plans.append(domain.plan_row(read, target, found, errors))
+    return plans
+
+
+def _result(plans: list[Planned], applied: bool, ids: dict[int, UUID]) -> ImportResult:
+    counts = ImportCounts()
+    rows = []
+    for p in plans:
+        setattr(counts, p.outcome, getattr(counts, p.outcome) + 1)
+        accreditation_id = p.existing.id if p.existing else ids.get(p.row)
+        rows.append(ImportRow(row=p.row, outcome=p.outcome, accreditation_id=accreditation_id,
+                              changed=list(p.changed),
+                              errors=[RowError(field=e.field, message=e.message)
+                                      for e in p.errors]))
+    return ImportResult(applied=applied, counts=counts, rows=rows)
+
+
+def _values(p: Planned, conference: Conference, actor: str, now: datetime) -> dict[str, Any]:
+    m = p.member
+    assert m is not None
+    return {"conference_id": conference.id, "category": m.category.value,
+            "given_name": m.given_name, "family_name": m.family_name, "email": m.email,
+            "language": m.language, "gender": m.gender, "delegation_id": p.delegation_id,
+            "rank": m.rank.value if m.rank else None, "function": m.function,
+            "in_office_since": m.in_office_since, "now": now, "actor": actor}
+
+
+async def import_members(
+    pool: asyncpg.Pool, slug: str, data: bytes, content_type: str, query: ImportQuery,
+    actor: Principal | None, now: datetime,
+) -> ImportResult:
+    """Members from a CSV or XLSX file: every row's outcome (create, update, unchanged, error
+    with the field and the reason); on a real run without errors, all rows applied in one
+    transaction, else none. Rows match people by e-mail; the same file twice changes nothing.
+    A focal point imports into their own delegation; protocol and admin into the query's
+    delegation or each row's."""
+    principal = require(actor, *IMPORTERS)
+    reads = read_file(data, content_type, query.mapping)
+    async with transaction(pool) as conn:
+        conference = await conference_by_slug(conn, slug)
+        scope, refs = await _scope(conn, conference, principal, query.delegation_id)
+        plans = await _plan(conn, conference, reads, scope, refs, lock=not query.dry_run)
+        if query.dry_run or any(p.outcome == "error" for p in plans):
+            return _result(plans, False, {})
+        ids: dict[int, UUID] = {}
+        creates, updates = [], []
+        for p in plans:
+            values = _values(p, conference, principal.actor, now)
+            if p.outcome == "create":
+                ids[p.row] = values["id"] = uuid4()
+                values["payload"] = AccreditationChanged(
+                    accreditation_id=values["id"], category=values["category"],
+                    status=Status.submitted.value, from_status=None,
+                    delegation_id=p.delegation_id).model_dump(mode="json")
+                creates.append(values)
+            elif p.outcome == "update":
+                assert p.existing is not None
+                values["id"] = p.existing.id
+                values["reason"] = "import: " + ", ".join(p.changed)
+                values["payload"] = AccreditationAmended(
+                    accreditation_id=p.existing.id, category=values["category"],
+                    status=p.existing.status.value, delegation_id=p.delegation_id,
+                    fields=list(p.changed)).model_dump(mode="json")
+                updates.append(values)
+        await repo.insert_members(conn, creates)
+        await repo.update_members(conn, updates)
+        result = _result(plans, True, ids)
+        if creates or updates:
+            touched = sorted({p.delegation_id for p in plans if p.delegation_id is not None})
+            await record(conn, "delegation.members_imported", MembersImported(
+                delegation_ids=touched, created=result.counts.create,
+                updated=result.counts.update, unchanged=result.counts.unchanged),
+                conference_id=conference.id, actor=principal.actor)
+    return result
+
+
+# --- export -----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class File:
+    content: bytes
+    content_type: str
+    filename: str
+
+
+async def export_members(pool: asyncpg.Pool, slug: str, kind: tabular.Kind,
+                         delegation_id: UUID | None, actor: Principal | None) -> File:
+    """The live members in the importable columns (CSV or XLSX): what an import reads back."""
+    principal = require(actor, *IMPORTERS)
+    if principal.role is Role.focal_point:
+        if delegation_id not in (None, principal.delegation_id):
+            raise Forbidden("A focal point exports their own delegation only.")
+        delegation_id = principal.delegation_id
+    async with connection(pool) as conn:
+        conference = await conference_by_slug(conn, slug)
+        rows = await repo.export_members(conn, conference.id, delegation_id)
+    lines = [[r["email"], r["given_name"], r["family_name"], r["category"], r["rank"] or "",
+              r["function"] or "", r["language"],
+              domain.SALUTATION_OUT.get(r["gender"] or "", ""), r["delegation"] or "",
+              r["in_office_since"].isoformat() if r["in_office_since"] else ""]
+             for r in rows]
+    name = f"{conference.slug}-accreditations"
+    if kind == "xlsx":
+        return File(tabular.write_xlsx(domain.COLUMNS, lines, "accreditations"),
+                    tabular.XLSX_TYPE, f"{name}.xlsx")
+    return File(tabular.write_csv(domain.COLUMNS, lines), "text/csv; charset=utf-8",
+                f"{name}.csv")
+
+
+# --- the list of participants -----------------------------------------------------------------
+
+
+async def _live_list(conn: asyncpg.Connection, conference: Conference) -> ParticipantsList:
+    config = protocol_config(conference)
+    language = language_of(conference)
+    members = await repo.approved_members(conn, conference.id)
+    refs = await repo.delegations(conn, conference.id)
+    kinds = await repo.delegation_kinds(conn, conference.id)
+    by_id = {d.id: d for d in refs}
+    listed = domain.participants_in_order(members, refs, config, conference.hosts)
+    delegations = []
+    for position, d in enumerate(listed, start=1):
+        ref = by_id[d.delegation_id]
+        delegations.append(ParticipantDelegation(
+            position=position, delegation_id=d.delegation_id,
+            delegation=delegation_name(ref.country, ref.organisation, language) or "",
+            kind=kinds[d.delegation_id], country=ref.country,
+            members=[ParticipantEntry(
+                accreditation_id=m.accreditation_id, given_name=m.given_name,
+                family_name=m.family_name,
+                styled_name=styled_name(m.given_name, m.family_name, m.rank, m.gender,
+                                        language),
+                category=m.category, rank=m.rank, function=m.function, head=m is d.head,
+            ) for m in d.members],
+        ))
+    return ParticipantsList(conference=conference.slug, language=language, version=None,
+                            released_at=None, delegations=delegations)
+
+
+async def participants(pool: asyncpg.Pool, slug: str, actor: Principal | None,
+                       released: bool = False) -> tuple[ParticipantsList, Conference]:
+    """The list of participants: the live list for protocol and admin (or, asked for, the last
+    released one); for everyone else with a token, the version protocol last released (404
+    before the first release)."""
+    principal = require(actor, *Role)
+    async with connection(pool) as conn:
+        conference = await conference_by_slug(conn, slug)
+        if principal.role in ORGANISERS and not released:
+            return await _live_list(conn, conference), conference
+        row = await repo.latest_release(conn, conference.id)
+    if row is None:
+        raise NotFound("The list of participants has not been released yet.")
+    listing = ParticipantsList.model_validate(
+        {**row["listing"], "version": row["version"], "released_at": row["released_at"]})
+    return listing, conference
+
+
+async def release_participants(pool: asyncpg.Pool, slug: str, actor: Principal | None,
+                               now: datetime) -> Released:
+    """Protocol releases the list as it stands to the participants (a new frozen version)."""
+    principal = require(actor, *ORGANISERS)
+    async with transaction(pool) as conn:
+        conference = await conference_by_slug(conn, slug)
+        listing = await _live_list(conn, conference)
+        frozen = listing.model_dump(mode="json", exclude={"version", "released_at"})
+        row = await repo.insert_release(conn, conference.id, now, principal.actor, frozen)
+        count = sum(len(d.members) for d in listing.delegations)
+        await record(conn, "participants.released", ParticipantsReleased(
+            version=row["version"], delegations=len(listing.delegations), participants=count),
+            conference_id=conference.id, actor=principal.actor)
+    return Released(version=row["version"], released_at=row["released_at"],
+                    delegations=len(listing.delegations), participants=count)
+
+
+# --- statistics -------------------------------------------------------------------------------
+
+
+async def statistics(pool: asyncpg.Pool, slug: str, actor: Principal | None) -> Statistics:
+    """Counts by category, status, country and delegation; heads of delegation by salutation;
+    approved, badged, checked in."""
+    require(actor, *ORGANISERS)
+    async with connection(pool) as conn:
+        conference = await conference_by_slug(conn, slug)
+        by_status = await repo.count_by_status(conn, conference.id)
+        by_category = await repo.count_by_category(conn, conference.id)
+        by_country = await repo.count_by_country(conn, conference.id)
+        by_delegation = await repo.count_by_delegation(conn, conference.id)
+        candidates = await repo.head_candidates(conn, conference.id)
+        funnel = await repo.funnel(conn, conference.id)
+    language = language_of(conference)
+    heads = heads_of_delegation(candidates, protocol_config(conference),
+                                       conference.hosts)
+    return Statistics(
+        conference=conference.slug,
+        by_category={c.value: by_category.get(c.value, 0) for c in Category},
+        by_status={s.value: by_status.get(s.value, 0) for s in Status},
+        by_country=dict(sorted(by_country.items())),
+        by_delegation=sorted(
+            (DelegationCount(delegation_id=d.id, count=n,
+                             delegation=delegation_name(d.country, d.organisation, language)
+                             or "") for d, n in by_delegation),
+            key=lambda c: (-c.count, c.delegation)),
+        heads_by_salutation=domain.heads_by_salutation(heads, conference.hosts),
+        funnel=Funnel(**funnel),
+    )
+
+
+def require_organiser(actor: Principal | None) -> Principal:
+    """Protocol or admin, before a body is read: a caller without the role learns nothing."""
+    return require(actor, *ORGANISERS)
+
+
+# --- quotas -----------------------------------------------------------------------------------
+
+
+async def set_quotas(pool: asyncpg.Pool, delegation_id: UUID, quotas: Quotas,
+                     actor: Principal | None) -> DelegationQuotas:
+    """A delegation's own places by category (admin, protocol); a category left out follows
+    the conference's default. Registrations count against them from the commit."""
+    principal = require(actor, *ORGANISERS)
+    values = quotas.model_dump(exclude_none=True)
+    async with transaction(pool) as conn:
+        row = await repo.set_delegation_quotas(conn, delegation_id, values)
+        if row is None:
+            raise NotFound("No such delegation.")
+        await record(conn, "delegation.quotas_changed",
+                     DelegationQuotasChanged(delegation_id=delegation_id, quotas=values),
+                     conference_id=row["conference_id"], subject_id=delegation_id,
+                     actor=principal.actor)
+    return DelegationQuotas(delegation_id=delegation_id, quotas=values)

@@ -1,0 +1,106 @@
+"""Spreadsheets in and out: CSV (the standard library) and XLSX (read by python-calamine,
+written by openpyxl; never by hand).
+
+A table is a header row and data rows of text; a cell a spreadsheet would read as a formula is
+written with a leading quote (OWASP CSV injection) and read back without it.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Iterable, Iterator, Sequence
+from datetime import date, datetime, time
+from typing import Literal
+
+XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+CSV_TYPE = "text/csv"
+Kind = Literal["csv", "xlsx"]
+
+
+class UnreadableFile(ValueError):
+    """The body is not a CSV or XLSX file this service can read."""
+
+
+def kind_of(content_type: str) -> Kind:
+    """The file's kind, from its content type."""
+    ctype = content_type.split(";")[0].strip().lower()
+    if ctype == XLSX_TYPE:
+        return "xlsx"
+    if ctype == CSV_TYPE:
+        return "csv"
+    raise UnreadableFile(f"send {CSV_TYPE} or {XLSX_TYPE}, not {ctype or 'no content type'}")
+
+
+def read_table(data: bytes, kind: Kind) -> Iterator[tuple[int, list[str]]]:
+    """(line number, cells) for each non-blank line, the header line first."""
+    rows = _read_xlsx(data) if kind == "xlsx" else _read_csv(data)
+    for number, cells in enumerate(rows, start=1):
+        if any(c.strip() for c in cells):
+            yield number, cells
+
+
+def _read_csv(data: bytes) -> Iterator[list[str]]:
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        text = data.decode("cp1252", errors="replace")
+    first = text.split("\n", 1)[0]
+    # Spreadsheets in French locales write semicolons.
+    delimiter = max((",", ";", "\t"), key=first.count)
+    try:
+        yield from csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    except csv.Error as exc:
+        raise UnreadableFile(f"not a CSV file: {exc}") from None
+
+
+def _cell(value: object) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, datetime):
+        return value.date().isoformat() if value.time() == time(0) else value.isoformat()
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
+
+
+def _read_xlsx(data: bytes) -> Iterator[list[str]]:
+    """The first sheet, read by python-calamine (Rust's calamine); openpyxl writes."""
+    from python_calamine import CalamineError, load_workbook
+
+    try:
+        book = load_workbook(io.BytesIO(data))
+        rows = book.get_sheet_by_index(0).iter_rows()
+    except (CalamineError, ValueError, OSError) as exc:
+        raise UnreadableFile(f"not an XLSX file: {exc}") from None
+    for row in rows:
+        yield [_cell(v) for v in row]
+
+
+def _safe(value: str) -> str:
+    return "'" + value if value[:1] in ("=", "+", "-", "@", "\t", "\r") else value
+
+
+def write_csv(header: Sequence[str], rows: Iterable[Sequence[str]]) -> bytes:
+    """RFC 4180 with CRLF line ends, UTF-8 with a byte-order mark (spreadsheets read it)."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow(header)
+    for row in rows:
+        writer.writerow([_safe(v) for v in row])
+    return ("\ufeff" + out.getvalue()).encode()
+
+
+def write_xlsx(header: Sequence[str], rows: Iterable[Sequence[str]], title: str) -> bytes:
+    from openpyxl import Workbook
+
+    book = Workbook(write_only=True)
+    sheet = book.create_sheet(title[:31] or "Sheet1")
+    sheet.append(list(header))
+    for row in rows:
+        sheet.append([_safe(v) for v in row])
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()
