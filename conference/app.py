@@ -53,6 +53,7 @@ from conference.operations import handlers as operations
 from conference.outbox.wake import Waker
 from conference.outbox.worker import Worker
 from conference.pages import handlers as pages
+from conference.people import handlers as people
 from conference.privacy import handlers as privacy
 from conference.programme import handlers as programme
 from conference.replies import handlers as replies
@@ -68,6 +69,7 @@ from conference.settings import Settings
 from conference.signing import load_signer
 from conference.tokens import handlers as tokens
 from conference.webhooks import handlers as webhooks
+from conference.workspaces import handlers as workspaces
 
 
 def route_table() -> list[Route]:
@@ -75,7 +77,8 @@ def route_table() -> list[Route]:
     return [route for table in (system.routes, conferences.routes, accreditation.routes,
                                 programme.routes, calendar.routes, badges.routes, privacy.routes,
                                 operations.routes, webhooks.routes, replies.routes,
-                                tokens.routes, lifecycle.routes, pages.routes)
+                                tokens.routes, lifecycle.routes, pages.routes,
+                                people.routes, workspaces.routes)
             for route in table]
 
 
@@ -145,6 +148,8 @@ def create_app(
                                   lim.token_lookups_per_minute, lim.token_lookup_burst,
                                   TrustedProxies.parse(settings.http.proxies))
     app[max_body_key] = settings.http.max_body_bytes
+    app[people.signin_limits_key] = people.make_signin_limits(
+        lim.signins_per_address_per_hour, lim.signins_per_client_per_minute)
     routes = route_table()
     app[body_media_key] = {r.handler.__name__: r.accepts for r in routes if r.accepts}
     app[openapi_key] = OpenAPIDocument(routes)

@@ -36,6 +36,8 @@ from conference.operations import events as operations_events
 from conference.outbox.dispatch import Consumers
 from conference.outbox.events import Payload
 from conference.outbox.worker import Worker
+from conference.people import events as people_events
+from conference.people import mail as people_mail
 from conference.privacy import events as privacy_events
 from conference.privacy.repo import Exporter
 from conference.privacy.service import purge_due
@@ -58,7 +60,7 @@ def event_types() -> dict[str, type[Payload]]:
                  programme_events.EVENT_TYPES, badges_events.EVENT_TYPES,
                  privacy_events.EVENT_TYPES, replies_events.EVENT_TYPES,
                  operations_events.EVENT_TYPES, tokens_events.EVENT_TYPES,
-                 lifecycle_events.EVENT_TYPES):
+                 lifecycle_events.EVENT_TYPES, people_events.EVENT_TYPES):
         clash = catalogue.keys() & part.keys()
         if clash:
             raise ValueError(f"event types declared twice: {sorted(clash)}")
@@ -69,7 +71,7 @@ def event_types() -> dict[str, type[Payload]]:
 def consumers() -> Consumers:
     """What the worker runs for each event, in this order."""
     return Consumers([*notices.SUBSCRIPTIONS, *invitations.SUBSCRIPTIONS,
-                      *webhooks.SUBSCRIPTIONS])
+                      *webhooks.SUBSCRIPTIONS, *people_mail.SUBSCRIPTIONS])
 
 
 def personal_data_exporters() -> dict[str, Exporter]:

@@ -143,6 +143,10 @@ class LimitSettings(_Section):
     token_lookups_per_minute: float = Field(default=60.0, ge=0)
     """Requests carrying a token unknown to the service, per client and minute (guessing)."""
     token_lookup_burst: int = Field(default=20, ge=1)
+    signins_per_address_per_hour: float = Field(default=5.0, ge=0)
+    """Sign-in links asked for one address per hour (0 disables the limit)."""
+    signins_per_client_per_minute: float = Field(default=10.0, ge=0)
+    """Sign-in requests (links asked, links spent) per client and minute (0: no limit)."""
 
 
 class WorkerSettings(_Section):
@@ -168,6 +172,8 @@ class CalendarSettings(_Section):
 
 class MailSettings(_Section):
     message_id_domain: str = "conference.local"
+    sender: str = "conference@localhost"
+    """From address of mail that belongs to no conference (a sign-in link)."""
 
 
 class SmtpInSettings(_Section):
@@ -191,6 +197,8 @@ class Settings(BaseSettings):
     data_dir: Path = Path("var")
     log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = "INFO"
     log_format: Literal["json", "text"] = "json"
+    admin_email: str = "admin@localhost"
+    """The first admin's address: ``serve`` makes it a person and prints a sign-in link."""
     database: DatabaseSettings = DatabaseSettings()
     smtp: SmtpSettings = SmtpSettings()
     http: HttpSettings = HttpSettings()

@@ -48,10 +48,15 @@ class Principal:
     accreditation_id: UUID | None = None
     read_only: bool = False
     """An applicant whose accreditation was revoked or withdrawn: it may read, not write."""
+    person_id: UUID | None = None
+    """Set when a signed-in person acts (through one of their grants), not a bearer token."""
 
     @property
     def actor(self) -> str:
-        """How the audit trail names this principal (a role and a token number, never a name)."""
+        """How the audit trail names this principal: a role and a token number, or the
+        signed-in person's id; never a name."""
+        if self.person_id is not None:
+            return f"person:{self.person_id}"
         return f"{self.role}:{self.token_id}"
 
 

@@ -21,6 +21,7 @@ from conference.conferences.models import (
 from conference.db.pool import Database, connection, transaction
 from conference.errors import Duplicate
 from conference.outbox.events import record
+from conference.people.service import add_focal_point
 
 
 async def create_conference(
@@ -68,6 +69,9 @@ async def create_delegation(
                             country=delegation.country),
             conference_id=conference.id, subject_id=delegation.id, actor=principal.actor,
         )
+        await add_focal_point(conn, conference_id=conference.id, delegation_id=delegation.id,
+                              name=body.focal_point.name, email=body.focal_point.email,
+                              language=conference.languages[0], actor=principal.actor)
     return DelegationCreated(**delegation.model_dump(), focal_point_token=token)
 
 

@@ -1,0 +1,69 @@
+"""Rules of people, grants, sign-in links and sessions: pure (no aiohttp, no asyncpg; the clock
+is passed in). See docs/workspaces.md."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from uuid import UUID
+
+LINK_LIFETIME = timedelta(minutes=15)
+"""A sign-in link is good for one use within this time."""
+SESSION_IDLE = timedelta(hours=8)
+"""A session not used for this long has ended."""
+
+STAFF_ROLES = ("admin", "protocol", "press_office")
+
+
+@dataclass(frozen=True)
+class Grant:
+    """What a person may do: a role in a conference (an admin's may be every conference), or
+    the focal point of one delegation."""
+
+    role: str
+    conference_id: UUID | None
+    conference_slug: str | None
+    delegation_id: UUID | None = None
+    delegation_slug: str | None = None
+    delegation_name: str | None = None
+
+
+def link_expires(created_at: datetime) -> datetime:
+    return created_at + LINK_LIFETIME
+
+
+def session_alive(seen_at: datetime, ended_at: datetime | None, now: datetime) -> bool:
+    return ended_at is None and now - seen_at < SESSION_IDLE
+
+
+def delegation_slug(conference_slug: str, country: str | None, delegation_id: UUID) -> str:
+    """The portal's address of a delegation, stable for its life: the conference's slug and the
+    country code in lower case (``alliance-be``); for an organisation, ``o`` and the first eight
+    hex digits of its id (``alliance-o1a2b3c4d``), since its name may change or be long."""
+    if country:
+        return f"{conference_slug}-{country.lower()}"
+    return f"{conference_slug}-o{delegation_id.hex[:8]}"
+
+
+_SLUG = re.compile(r"^[a-z0-9][a-z0-9-]{1,62}-(?:[a-z]{2}|o[0-9a-f]{8})$")
+
+
+def plausible_delegation_slug(slug: str) -> bool:
+    return bool(_SLUG.match(slug))
+
+
+def may_open_conference(grants: list[Grant], conference_id: UUID, *roles: str) -> bool:
+    """A grant of one of ``roles`` for this conference (an admin's without conference opens
+    every conference)."""
+    return any(g.role in roles and (g.conference_id == conference_id
+                                    or (g.role == "admin" and g.conference_id is None))
+               for g in grants)
+
+
+def focal_point_of(grants: list[Grant], delegation_id: UUID) -> bool:
+    return any(g.role == "focal_point" and g.delegation_id == delegation_id for g in grants)
+
+
+def normal_email(email: str) -> str:
+    return email.strip().lower()

@@ -1,0 +1,27 @@
+"""Domain events of people (payloads: identifiers only)."""
+
+from __future__ import annotations
+
+from typing import Literal
+from uuid import UUID
+
+from conference.outbox.events import Payload
+
+
+class PersonGranted(Payload):
+    """A person was added, or given a new grant: the welcome mail follows."""
+
+    person_id: UUID
+    role: str
+    delegation_id: UUID | None = None
+
+
+class SigninRequested(Payload):
+    person_id: UUID
+    via: Literal["signin_form", "cli"] = "signin_form"
+
+
+EVENT_TYPES: dict[str, type[Payload]] = {
+    "person.granted": PersonGranted,
+    "person.signin_requested": SigninRequested,
+}

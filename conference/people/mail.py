@@ -1,0 +1,100 @@
+"""The consumer that writes the people's mail: the welcome mail of a new grant and the sign-in
+mail asked for at /signin. Each carries a fresh single-use link, created here so that its
+secret lives only in the message (the table keeps its hash)."""
+
+from __future__ import annotations
+
+import secrets
+import uuid
+from typing import Any
+
+import asyncpg
+
+from conference.auth import token_hash
+from conference.conferences.repo import conference_by_id
+from conference.mail.render import build_message, load_template, render_text
+from conference.outbox.dispatch import (
+    ConsumerResult,
+    DispatchContext,
+    EventRow,
+    NewDelivery,
+    Parked,
+    Subscription,
+)
+from conference.people import repo
+from conference.people.domain import LINK_LIFETIME, Grant
+
+ROLE_NAMES = {
+    "en": {"admin": "administrator", "protocol": "protocol office",
+           "press_office": "press office", "focal_point": "focal point"},
+    "fr": {"admin": "administration", "protocol": "service du protocole",
+           "press_office": "bureau de presse", "focal_point": "point focal"},
+}
+
+
+def workspace_url(base: str, grant: Grant) -> str:
+    if grant.role == "focal_point":
+        return f"{base}/delegation/{grant.delegation_slug}"
+    if grant.conference_slug is None:
+        return f"{base}/workspaces"
+    if grant.role == "press_office":
+        return f"{base}/manage/{grant.conference_slug}/press"
+    return f"{base}/manage/{grant.conference_slug}"
+
+
+async def people_mail(conn: asyncpg.Connection, event: EventRow,
+                      ctx: DispatchContext) -> ConsumerResult:
+    person = await repo.person_by_id(conn, uuid.UUID(str(event.payload["person_id"])))
+    if person is None:
+        return ConsumerResult()
+    language = person["language"]
+    template = "welcome" if event.type == "person.granted" else "signin"
+    grants = await repo.grants_of(conn, person["id"], language)
+    granted = [g for g in grants if g.role == event.payload.get("role")
+               and (event.payload.get("delegation_id") is None
+                    or str(g.delegation_id) == str(event.payload.get("delegation_id")))]
+    base = ctx.settings.base_url
+    sender, sender_name = ctx.settings.mail.sender, "Conference"
+    conference = None
+    if event.conference_id is not None:
+        conference = await conference_by_id(conn, event.conference_id)
+        sender, sender_name = conference.organiser_email, conference.title.get(language)[:120]
+    secret = secrets.token_urlsafe(32)
+    await repo.insert_link(conn, token_hash(secret), person["id"], ctx.now)
+    context: dict[str, Any] = {
+        "name": person["name"], "link": f"{base}/signin/{secret}", "signin": f"{base}/signin",
+        "minutes": int(LINK_LIFETIME.total_seconds() // 60),
+        "conference": conference.title.get(language) if conference else None,
+        "role": ROLE_NAMES[language][granted[0].role] if granted else "",
+        "delegation": granted[0].delegation_name if granted else None,
+        "workspace": workspace_url(base, granted[0]) if granted else f"{base}/workspaces",
+    }
+    dedupe = f"{event.id}:{template}:{person['email'].lower()}"
+    try:
+        subject, body = render_text(template, language, **context)
+        delivery_id = uuid.uuid4()
+        message_id = f"<{delivery_id}@{ctx.settings.mail.message_id_domain}>"
+        msg = build_message(sender=sender, sender_name=sender_name, recipient=person["email"],
+                            recipient_name=person["name"], subject=subject, body=body,
+                            message_id=message_id, language=language, date=ctx.now)
+    except (ValueError, UnicodeError) as exc:
+        return ConsumerResult(parked=[Parked(
+            template=template, dedupe_key=dedupe, recipient=person["email"],
+            error=f"{type(exc).__name__}: {exc}"[:300], conference_id=event.conference_id)])
+    return ConsumerResult([NewDelivery(
+        template=template, dedupe_key=dedupe, recipient=person["email"], sender=sender,
+        subject=subject, message_id=message_id, message=bytes(msg),
+        conference_id=event.conference_id, delivery_id=delivery_id)])
+
+
+def _warm_up() -> None:
+    for language in ("fr", "en"):
+        for name in ("welcome", "signin"):
+            load_template(f"{language}/{name}.txt")
+
+
+SUBSCRIPTIONS = (
+    Subscription("conference.people.mail:people_mail", people_mail,
+                 frozenset({"person.granted", "person.signin_requested"}), _warm_up),
+)
+"""What the people's mail consumes, for the composition root (``conference/runtime.py``)."""

@@ -1,0 +1,65 @@
+-- name: upsert_person
+-- A person by email: created, or the existing one (name and language kept as they were).
+INSERT INTO person (email, name, language) VALUES (:email, :name, :language)
+ON CONFLICT (lower(email)) DO UPDATE SET email = person.email
+RETURNING *
+
+-- name: insert_grant
+-- One grant; nothing when the person already holds it (returns no row).
+INSERT INTO person_grant (person_id, role, conference_id, delegation_id)
+VALUES (:person_id, :role, :conference_id, :delegation_id)
+ON CONFLICT DO NOTHING
+RETURNING id
+
+-- name: person_by_id
+-- One person.
+SELECT * FROM person WHERE id = :person_id
+
+-- name: person_by_email
+-- One person by address, case-insensitive.
+SELECT * FROM person WHERE lower(email) = lower(:email)
+
+-- name: grants_of
+-- A person's grants, with the conference's slug and the delegation's country or organisation.
+SELECT g.role, g.conference_id, c.slug AS conference_slug, g.delegation_id,
+       d.country, d.organisation ->> 'name' AS organisation_name
+FROM person_grant g
+LEFT JOIN conference c ON c.id = g.conference_id
+LEFT JOIN delegation d ON d.id = g.delegation_id
+WHERE g.person_id = :person_id
+ORDER BY g.id
+
+-- name: insert_link
+-- A sign-in link (its secret hashed).
+INSERT INTO signin_link (token_hash, person_id, created_at, expires_at)
+VALUES (:token_hash, :person_id, :created_at, :expires_at)
+
+-- name: usable_link
+-- The person a link signs in, if it is unused and unexpired (does not spend it).
+SELECT person_id FROM signin_link
+WHERE token_hash = :token_hash AND used_at IS NULL AND expires_at > :now
+
+-- name: spend_link
+-- Spends a link once: only the first of two concurrent spends gets the row.
+UPDATE signin_link SET used_at = :now
+WHERE token_hash = :token_hash AND used_at IS NULL AND expires_at > :now
+RETURNING person_id
+
+-- name: insert_session
+-- A new session (its secret hashed).
+INSERT INTO web_session (id_hash, person_id, created_at, seen_at)
+VALUES (:id_hash, :person_id, :now, :now)
+
+-- name: touch_session
+-- The person of a live session, which is marked used now (the idle timeout restarts).
+UPDATE web_session SET seen_at = :now
+WHERE id_hash = :id_hash AND ended_at IS NULL AND seen_at > :idle_since
+RETURNING person_id
+
+-- name: end_session
+-- Ends a session.
+UPDATE web_session SET ended_at = :now WHERE id_hash = :id_hash AND ended_at IS NULL
+
+-- name: conference_of_delegation
+-- The conference of a delegation.
+SELECT conference_id FROM delegation WHERE id = :delegation_id

@@ -1,0 +1,112 @@
+"""People, grants, links and sessions: SQL in, values out. The caller owns the transaction."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+from uuid import UUID
+
+import asyncpg
+
+from conference.db.sql import queries_beside
+from conference.people.domain import SESSION_IDLE, Grant, delegation_slug, link_expires
+from conference.protocol.countries import country_name
+
+Q = queries_beside(__file__)
+
+
+async def upsert_person(conn: asyncpg.Connection, email: str, name: str,
+                        language: str) -> asyncpg.Record:
+    q = Q["upsert_person"]
+    row: asyncpg.Record = await conn.fetchrow(q, *q.args(email=email, name=name,
+                                                         language=language))
+    return row
+
+
+async def insert_grant(conn: asyncpg.Connection, person_id: UUID, role: str,
+                       conference_id: UUID | None, delegation_id: UUID | None = None) -> bool:
+    """True when the grant is new."""
+    q = Q["insert_grant"]
+    new = await conn.fetchval(q, *q.args(person_id=person_id, role=role,
+                                         conference_id=conference_id,
+                                         delegation_id=delegation_id))
+    return new is not None
+
+
+async def person_by_id(conn: asyncpg.Connection | asyncpg.Pool,
+                       person_id: UUID) -> asyncpg.Record | None:
+    q = Q["person_by_id"]
+    row: asyncpg.Record | None = await conn.fetchrow(q, *q.args(person_id=person_id))
+    return row
+
+
+async def person_by_email(conn: asyncpg.Connection, email: str) -> asyncpg.Record | None:
+    q = Q["person_by_email"]
+    row: asyncpg.Record | None = await conn.fetchrow(q, *q.args(email=email))
+    return row
+
+
+def _grant(row: asyncpg.Record, language: str) -> Grant:
+    slug = row["conference_slug"]
+    delegation: dict[str, Any] = {}
+    if row["delegation_id"] is not None:
+        country = row["country"]
+        delegation = {
+            "delegation_id": row["delegation_id"],
+            "delegation_slug": delegation_slug(slug, country, row["delegation_id"]),
+            "delegation_name": country_name(country, language) if country
+            else row["organisation_name"],
+        }
+    return Grant(row["role"], row["conference_id"], slug, **delegation)
+
+
+async def grants_of(conn: asyncpg.Connection | asyncpg.Pool, person_id: UUID,
+                    language: str) -> list[Grant]:
+    q = Q["grants_of"]
+    return [_grant(r, language) for r in await conn.fetch(q, *q.args(person_id=person_id))]
+
+
+async def insert_link(conn: asyncpg.Connection, token_hash: bytes, person_id: UUID,
+                      now: datetime) -> None:
+    q = Q["insert_link"]
+    await conn.execute(q, *q.args(token_hash=token_hash, person_id=person_id, created_at=now,
+                                  expires_at=link_expires(now)))
+
+
+async def usable_link(conn: asyncpg.Connection | asyncpg.Pool, token_hash: bytes,
+                      now: datetime) -> UUID | None:
+    q = Q["usable_link"]
+    person: UUID | None = await conn.fetchval(q, *q.args(token_hash=token_hash, now=now))
+    return person
+
+
+async def spend_link(conn: asyncpg.Connection, token_hash: bytes, now: datetime) -> UUID | None:
+    q = Q["spend_link"]
+    person: UUID | None = await conn.fetchval(q, *q.args(token_hash=token_hash, now=now))
+    return person
+
+
+async def insert_session(conn: asyncpg.Connection, id_hash: bytes, person_id: UUID,
+                         now: datetime) -> None:
+    q = Q["insert_session"]
+    await conn.execute(q, *q.args(id_hash=id_hash, person_id=person_id, now=now))
+
+
+async def touch_session(conn: asyncpg.Connection | asyncpg.Pool, id_hash: bytes,
+                        now: datetime) -> UUID | None:
+    q = Q["touch_session"]
+    person: UUID | None = await conn.fetchval(
+        q, *q.args(id_hash=id_hash, now=now, idle_since=now - SESSION_IDLE))
+    return person
+
+
+async def end_session(conn: asyncpg.Connection | asyncpg.Pool, id_hash: bytes,
+                      now: datetime) -> None:
+    q = Q["end_session"]
+    await conn.execute(q, *q.args(id_hash=id_hash, now=now))
+
+
+async def conference_of_delegation(conn: asyncpg.Connection, delegation_id: UUID) -> UUID | None:
+    q = Q["conference_of_delegation"]
+    cid: UUID | None = await conn.fetchval(q, *q.args(delegation_id=delegation_id))
+    return cid

@@ -1,0 +1,134 @@
+"""Use-cases of people and sign-in: add staff, add a delegation's focal point, ask for a link,
+spend it for a session, resolve and end a session. Each owns its transaction, except
+``add_focal_point``, which runs inside the delegation's creation (one transaction: a delegation
+never exists without its focal point's grant). Mail follows from the events (``mail.py``)."""
+
+from __future__ import annotations
+
+import secrets
+from dataclasses import dataclass
+from datetime import datetime
+from uuid import UUID
+
+import asyncpg
+
+from conference.auth import Principal, Role, token_hash
+from conference.conferences.repo import conference_by_slug
+from conference.errors import Invalid, NotFound
+from conference.outbox.events import record
+from conference.people import repo
+from conference.people.domain import Grant
+from conference.people.events import PersonGranted, SigninRequested
+from conference.people.models import GrantView, Person, StaffIn
+
+
+@dataclass(frozen=True)
+class SignedIn:
+    """The person behind a live session."""
+
+    person_id: UUID
+    name: str
+    email: str
+    language: str
+    grants: list[Grant]
+
+    def principal(self, grant: Grant) -> Principal:
+        """How the person acts through one of its grants (the audit trail names the person)."""
+        return Principal(0, Role(grant.role), grant.delegation_id, person_id=self.person_id)
+
+
+async def _person(conn: asyncpg.Connection, row: asyncpg.Record) -> Person:
+    grants = await repo.grants_of(conn, row["id"], row["language"])
+    return Person(id=row["id"], email=row["email"], name=row["name"], language=row["language"],
+                  grants=[GrantView(role=g.role, conference=g.conference_slug,
+                                    delegation_id=g.delegation_id) for g in grants])
+
+
+async def add_staff(pool: asyncpg.Pool, body: StaffIn, actor: Principal) -> Person:
+    """Add a person (or find them by email) with these grants; a welcome mail follows when a
+    grant is new. A conference that does not exist is refused naming the field (422)."""
+    async with pool.acquire() as conn, conn.transaction():
+        resolved: list[tuple[str, UUID | None]] = []
+        for index, g in enumerate(body.grants):
+            if g.conference is None:
+                if g.role != "admin":
+                    raise Invalid("A grant names its conference.", [
+                        {"field": f"grants.{index}.conference", "message": "required for "
+                         f"role {g.role}", "type": "missing"}])
+                resolved.append((g.role, None))
+                continue
+            try:
+                conference = await conference_by_slug(conn, g.conference)
+            except NotFound:
+                raise Invalid("Unknown conference.", [
+                    {"field": f"grants.{index}.conference", "message": "no such conference",
+                     "type": "unknown_conference"}]) from None
+            resolved.append((g.role, conference.id))
+        row = await repo.upsert_person(conn, body.email, body.name, body.language)
+        new = [(role, cid) for role, cid in resolved
+               if await repo.insert_grant(conn, row["id"], role, cid)]
+        if new:
+            role, cid = new[0]
+            await record(conn, "person.granted", PersonGranted(person_id=row["id"], role=role),
+                         conference_id=cid, subject_id=row["id"], actor=actor.actor)
+        return await _person(conn, row)
+
+
+async def add_focal_point(conn: asyncpg.Connection, *, conference_id: UUID,
+                          delegation_id: UUID, name: str, email: str, language: str,
+                          actor: str) -> None:
+    """In the caller's transaction (the delegation's creation): the focal point becomes a
+    person with a grant on the delegation; the welcome mail follows from the event."""
+    row = await repo.upsert_person(conn, email, name, language)
+    if await repo.insert_grant(conn, row["id"], "focal_point", conference_id, delegation_id):
+        await record(conn, "person.granted",
+                     PersonGranted(person_id=row["id"], role="focal_point",
+                                   delegation_id=delegation_id),
+                     conference_id=conference_id, subject_id=row["id"], actor=actor)
+
+
+async def request_signin(pool: asyncpg.Pool, email: str, *, via: str = "signin_form") -> bool:
+    """Ask for a sign-in link: mailed (by the consumer of the event) when the address is a
+    person's; nothing otherwise. The caller answers the same either way."""
+    async with pool.acquire() as conn, conn.transaction():
+        row = await repo.person_by_email(conn, email)
+        if row is None:
+            return False
+        await record(conn, "person.signin_requested",
+                     SigninRequested(person_id=row["id"], via=via),  # type: ignore[arg-type]
+                     conference_id=None, subject_id=row["id"], actor="person:" + str(row["id"]))
+        return True
+
+
+async def link_holder(pool: asyncpg.Pool, secret: str, now: datetime) -> UUID | None:
+    """Whose link this is, if it can still be spent (looking does not spend it)."""
+    return await repo.usable_link(pool, token_hash(secret), now)
+
+
+async def sign_in(pool: asyncpg.Pool, secret: str, now: datetime) -> str | None:
+    """Spend the link and open a session: the session's secret, or None when the link is
+    unknown, spent or expired."""
+    async with pool.acquire() as conn, conn.transaction():
+        person_id = await repo.spend_link(conn, token_hash(secret), now)
+        if person_id is None:
+            return None
+        session = secrets.token_urlsafe(32)
+        await repo.insert_session(conn, token_hash(session), person_id, now)
+        return session
+
+
+async def signed_in(pool: asyncpg.Pool, session: str, now: datetime) -> SignedIn | None:
+    """The person of a live session (its idle time restarts), or None."""
+    person_id = await repo.touch_session(pool, token_hash(session), now)
+    if person_id is None:
+        return None
+    async with pool.acquire() as conn:
+        row = await repo.person_by_id(conn, person_id)
+        if row is None:
+            return None
+        grants = await repo.grants_of(conn, person_id, row["language"])
+    return SignedIn(person_id, row["name"], row["email"], row["language"], grants)
+
+
+async def sign_out(pool: asyncpg.Pool, session: str, now: datetime) -> None:
+    await repo.end_session(pool, token_hash(session), now)

@@ -1,0 +1,1 @@
+"""The workspaces: server-rendered pages for the people who run a conference."""

@@ -1,0 +1,190 @@
+"""The frame every workspace page shares: who is signed in (the session cookie), rendering in
+the person's language with the header (name, conference, workspaces, sign-out), breadcrumbs and
+the flash message, CSRF on every form, and refusals as pages.
+
+The session cookie holds a random secret signed with the server's key (conference/signing.py);
+the database keeps only its hash, when it was last used (idle timeout: 8 hours) and whether it
+was ended. It is ``HttpOnly``, ``SameSite=Lax`` (a link in a mail opens the workspace signed
+in; a cross-site POST carries no cookie) and ``Secure`` when the public URL is https."""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Awaitable, Callable
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlencode
+
+import jinja2
+from aiohttp import web
+
+from conference.errors import Forbidden, NotFound, Refusal
+from conference.http.context import now, pool_key, settings_key, signer_key
+from conference.http.limits import TooManyRequests
+from conference.pages import csrf
+from conference.pages.handlers import SECURITY_HEADERS
+from conference.pages.i18n import LANGUAGES, choose_language
+from conference.people import service as people
+from conference.people.mail import workspace_url
+from conference.people.service import SignedIn
+from conference.workspaces.i18n import WTranslator
+
+HERE = Path(__file__).parent
+_ENV = jinja2.Environment(
+    loader=jinja2.ChoiceLoader([jinja2.FileSystemLoader(HERE / "templates"),
+                                jinja2.FileSystemLoader(HERE.parent / "pages" / "templates")]),
+    autoescape=True, undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True,
+)
+CSS = (HERE / "static" / "workspaces.css").read_bytes()
+SESSION_COOKIE = "session"
+HTML = ("text/html",)
+PAGE_ERRORS = ("text/html", "application/problem+json")
+
+PageHandler = Callable[[web.Request], Awaitable[web.StreamResponse]]
+person_key = web.RequestKey("person", SignedIn)
+
+
+def _session_secret(request: web.Request) -> str | None:
+    value = request.cookies.get(SESSION_COOKIE)
+    if not value or len(value) > 300:
+        return None
+    return request.app[signer_key].verify("session", value)
+
+
+async def current(request: web.Request) -> SignedIn | None:
+    """The signed-in person, or None (no cookie, a forged one, an ended or idle session)."""
+    if person_key in request:
+        return request[person_key]
+    secret = _session_secret(request)
+    if secret is None:
+        return None
+    person = await people.signed_in(request.app[pool_key], secret, now(request))
+    if person is not None:
+        request[person_key] = person
+    return person
+
+
+class SignInFirst(Exception):
+    """Raised by ``signed_in``: the page answers with the sign-in form (303 to /signin)."""
+
+
+async def signed_in(request: web.Request) -> SignedIn:
+    person = await current(request)
+    if person is None:
+        raise SignInFirst()
+    return person
+
+
+def secure_cookies(request: web.Request) -> bool:
+    return request.app[settings_key].base_url.startswith("https://") or request.secure
+
+
+def set_session(request: web.Request, response: web.StreamResponse, secret: str) -> None:
+    value = request.app[signer_key].sign("session", secret)
+    response.set_cookie(SESSION_COOKIE, value, path="/", httponly=True, samesite="Lax",
+                        secure=secure_cookies(request))
+
+
+async def end_session(request: web.Request, response: web.StreamResponse) -> None:
+    secret = _session_secret(request)
+    if secret is not None:
+        await people.sign_out(request.app[pool_key], secret, now(request))
+    response.del_cookie(SESSION_COOKIE, path="/")
+
+
+def language_of(request: web.Request, person: SignedIn | None) -> str:
+    asked = request.query.get("lang")
+    if asked in LANGUAGES:
+        return asked
+    if person is not None:
+        return person.language
+    return choose_language(request)
+
+
+def with_lang(path: str, language: str, **params: str) -> str:
+    query = urlencode({"lang": language, **{k: v for k, v in params.items() if v}})
+    return f"{path}{'&' if '?' in path else '?'}{query}"
+
+
+def form_purpose(person: SignedIn | None) -> str:
+    return f"ws:{person.person_id}" if person else "ws:anonymous"
+
+
+def csrf_ok(request: web.Request, form: Any, person: SignedIn | None) -> bool:
+    return csrf.valid(request.app[signer_key], form_purpose(person),
+                      str(form.get(csrf.FIELD, "")), csrf.cookie_nonce(request))
+
+
+def workspaces(person: SignedIn, language: str, base: str = "") -> list[dict[str, str]]:
+    """The person's workspaces as links, one per grant."""
+    t = WTranslator(language)
+    items = []
+    for g in person.grants:
+        if g.role == "focal_point":
+            label = t("ws_delegation", name=g.delegation_name or "")
+        elif g.conference_slug is None:
+            label = t("ws_admin_all")
+        else:
+            label = t(f"ws_{g.role}", conference=g.conference_slug)
+        items.append({"label": label, "url": workspace_url(base, g)})
+    return items
+
+
+def render(
+    request: web.Request, template: str, language: str, *, person: SignedIn | None,
+    status: int = 200, crumbs: list[tuple[str, str | None]] | None = None,
+    flash: str | None = None, conference: Any = None, **context: Any,
+) -> web.Response:
+    t = WTranslator(language)
+    other = "en" if language == "fr" else "fr"
+    cookies: dict[str, str] = {}
+    nonce = csrf.ensure_nonce(request, cookies)
+    token = csrf.issue(request.app[signer_key], form_purpose(person), nonce)
+    query = {k: v for k, v in request.query.items() if k not in ("lang", "done")}
+    html = _ENV.get_template(template).render(
+        t=t, lang=language, other_lang=other, person=person, conference=conference,
+        switch_url=with_lang(request.path, other, **query), csrf_token=token,
+        crumbs=crumbs or [], flash=flash, workspaces=workspaces(person, language) if person
+        else [], u=lambda path, **params: with_lang(path, language, **params), **context,
+    )
+    headers = dict(SECURITY_HEADERS)
+    headers["Cache-Control"] = "no-store"
+    response = web.Response(text=html, status=status, content_type="text/html",
+                            charset="utf-8", headers=headers)
+    csrf.set_cookies(request, response, cookies)
+    return response
+
+
+async def error_page(request: web.Request, status: int, message: str) -> web.Response:
+    person = await current(request)
+    language = language_of(request, person)
+    t = WTranslator(language)
+    title = {403: t("forbidden_title"), 404: t("not_found_title")}.get(status, t("error_title"))
+    return render(request, "ws_error.html", language, person=person, status=status,
+                  title=title, message=message)
+
+
+def page(handler: PageHandler) -> PageHandler:
+    """Refusals escaping a workspace page become a page in the person's language; a visitor
+    who is not signed in is sent to the sign-in form."""
+
+    @functools.wraps(handler)
+    async def wrapped(request: web.Request) -> web.StreamResponse:
+        try:
+            return await handler(request)
+        except SignInFirst:
+            language = language_of(request, None)
+            raise web.HTTPSeeOther(with_lang("/signin", language)) from None
+        except TooManyRequests:
+            t = WTranslator(language_of(request, await current(request)))
+            return await error_page(request, 429, t("too_many"))
+        except Forbidden:
+            t = WTranslator(language_of(request, await current(request)))
+            return await error_page(request, 403, t("forbidden"))
+        except NotFound:
+            t = WTranslator(language_of(request, await current(request)))
+            return await error_page(request, 404, t("not_found"))
+        except Refusal as exc:
+            return await error_page(request, exc.status, exc.detail)
+
+    return wrapped

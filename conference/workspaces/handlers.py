@@ -1,0 +1,504 @@
+"""The delegation portal (``/delegation/{slug}``, for the delegation's focal point) and the press
+office desk (``/manage/{slug}/press``, for the press office), server-rendered, fr/en, every
+action a plain form. The pages call the same accreditation use-cases as the API, acting through
+a ``Principal`` built from the grant that opens the page (the audit trail names the person).
+
+A page is opened by a grant AND its scope: a focal point's grant opens its own delegation only;
+a press office grant opens the desk of its own conference only (an admin's every one)."""
+
+from __future__ import annotations
+
+import asyncio
+import functools
+from datetime import date
+from typing import Any
+from uuid import UUID
+
+from aiohttp import web
+from pydantic import ValidationError
+
+from conference.accreditation import repo as accreditations
+from conference.accreditation.domain import Action, Status
+from conference.accreditation.models import Accreditation, AccreditationIn
+from conference.auth import Principal, Role
+from conference.badges import repo as badges
+from conference.badges.handlers import badge_response
+from conference.badges.render import render_png
+from conference.calendar.invitations import feed_url
+from conference.conferences.models import Conference
+from conference.conferences.repo import conference_by_id, conference_by_slug
+from conference.errors import Duplicate, Forbidden, IllegalTransition, NotFound, PoolFull
+from conference.http.context import connection, now, settings_key, signer_key, transaction
+from conference.http.routes import RouteTable
+from conference.pages.handlers import _countries
+from conference.pages.i18n import field_message
+from conference.people.domain import (
+    focal_point_of,
+    may_open_conference,
+    plausible_delegation_slug,
+)
+from conference.people.service import SignedIn
+from conference.protocol.countries import country_name
+from conference.protocol.ranks import RANK_ORDER
+from conference.workspaces import domain, frame
+from conference.workspaces import repo as ws
+from conference.workspaces.i18n import WTranslator
+
+routes = RouteTable()
+HTML, PAGE_ERRORS = frame.HTML, frame.PAGE_ERRORS
+MEMBER_FIELDS = ("category", "given_name", "family_name", "email", "language", "gender", "rank",
+                 "function")
+FUNCTIONS = {
+    "fr": ("Premier ministre", "Ministre des Affaires étrangères", "Ministre",
+           "Secrétaire d'État", "Ambassadeur", "Représentant permanent", "Directeur général",
+           "Conseiller", "Expert"),
+    "en": ("Prime Minister", "Minister for Foreign Affairs", "Minister", "Secretary of State",
+           "Ambassador", "Permanent Representative", "Director-General", "Adviser", "Expert"),
+}
+
+
+def _uuid(value: str) -> UUID:
+    try:
+        return UUID(value)
+    except ValueError:
+        raise NotFound("No such page.") from None
+
+
+# --- the delegation portal --------------------------------------------------------------------
+
+
+class Portal:
+    """What every portal page needs: who, which delegation, acting how."""
+
+    def __init__(self, person: SignedIn, delegation: Any, conference: Conference,
+                 principal: Principal, language: str) -> None:
+        self.person, self.delegation, self.conference = person, delegation, conference
+        self.principal, self.language = principal, language
+        self.t = WTranslator(language)
+        self.base = f"/delegation/{request_slug(delegation)}"
+        country = delegation["country"]
+        self.name = country_name(country, language) if country \
+            else str((delegation["organisation"] or {}).get("name", ""))
+
+    def crumbs(self, *more: tuple[str, str | None]) -> list[tuple[str, str | None]]:
+        home = (self.t("home_title"), "/workspaces")
+        here = (self.t("delegation_title", name=self.name), self.base if more else None)
+        return [home, here, *more]
+
+
+def request_slug(delegation: Any) -> str:
+    from conference.people.domain import delegation_slug
+
+    return delegation_slug(delegation["conference_slug"], delegation["country"],
+                           delegation["id"])
+
+
+async def _portal(request: web.Request) -> Portal:
+    person = await frame.signed_in(request)
+    slug = request.match_info["slug"]
+    if not plausible_delegation_slug(slug):
+        raise NotFound("No such delegation.")
+    async with connection(request) as conn:
+        delegation = await ws.delegation_by_portal_slug(conn, slug)
+        if delegation is None:
+            raise NotFound("No such delegation.")
+        conference = await conference_by_id(conn, delegation["conference_id"])
+    if focal_point_of(person.grants, delegation["id"]):
+        principal = Principal(0, Role.focal_point, delegation["id"], person_id=person.person_id)
+    elif may_open_conference(person.grants, conference.id, "admin"):
+        principal = Principal(0, Role.admin, person_id=person.person_id)
+    else:
+        raise Forbidden("Not this delegation's focal point.")
+    return Portal(person, delegation, conference, principal, frame.language_of(request, person))
+
+
+def _flash(p: Portal, request: web.Request) -> str | None:
+    done, name = request.query.get("done"), request.query.get("name", "")[:100]
+    if done in ("registered", "withdrawn"):
+        return p.t(f"flash_{done}", name=name)
+    return None
+
+
+@routes.add("GET", "/delegation/{slug}", summary="The delegation portal (HTML)",
+            who="the delegation's focal point", tag="workspaces", media=HTML,
+            error_media=PAGE_ERRORS, errors=(403, 404))
+@frame.page
+async def delegation_page(request: web.Request) -> web.Response:
+    p = await _portal(request)
+    d = p.delegation
+    async with connection(request) as conn:
+        members = await ws.members_of(conn, d["id"])
+        sessions = await ws.sessions_of(conn, d["id"])
+        letters = await ws.letters_of(conn, d["id"], p.conference.id, d["focal_point_email"])
+    for s in sessions:
+        title = s["title"]
+        s["title_text"] = title.get(p.language) or next(iter(title.values()), "") \
+            if isinstance(title, dict) else str(title)
+    return frame.render(
+        request, "delegation.html", p.language, person=p.person, conference=p.conference,
+        title=p.t("delegation_title", name=p.name), crumbs=p.crumbs(), flash=_flash(p, request),
+        delegation=d, members=members, head=domain.head_of(members), sessions=sessions,
+        letters=letters, base=p.base,
+    )
+
+
+def _member_form(request: web.Request, p: Portal, values: dict[str, str], *,
+                 errors: dict[str, str] | None = None, message: str | None = None,
+                 status: int = 200) -> web.Response:
+    t = p.t
+    return frame.render(
+        request, "member_new.html", p.language, person=p.person, conference=p.conference,
+        status=status, title=t("member_new_title"),
+        crumbs=p.crumbs((t("member_new_title"), None)), base=p.base, values=values,
+        errors=errors or {}, message=message,
+        categories=[(c, t(f"category_{c}")) for c in domain.MEMBER_CATEGORIES],
+        languages=[("fr", t("lang_fr")), ("en", t("lang_en"))],
+        genders=[("female", t("gender_female")), ("male", t("gender_male"))],
+        ranks=[(r.value, t(f"rank_{r.value}")) for r in RANK_ORDER],
+        functions=FUNCTIONS[p.language],
+    )
+
+
+@routes.add("GET", "/delegation/{slug}/members/new", summary="Register a member: the form",
+            who="the delegation's focal point", tag="workspaces", media=HTML,
+            error_media=PAGE_ERRORS, errors=(403, 404))
+@frame.page
+async def member_new(request: web.Request) -> web.Response:
+    p = await _portal(request)
+    return _member_form(request, p, {"language": p.language})
+
+
+@routes.add("POST", "/delegation/{slug}/members", summary="Register a member (HTML form)",
+            who="the delegation's focal point", tag="workspaces", media=HTML,
+            error_media=PAGE_ERRORS, errors=(403, 404, 409, 422))
+@frame.page
+async def member_register(request: web.Request) -> web.StreamResponse:
+    p = await _portal(request)
+    t = p.t
+    form = await request.post()
+    values = {n: str(form.get(n, "")).strip() for n in MEMBER_FIELDS}
+    if not frame.csrf_ok(request, form, p.person):
+        return _member_form(request, p, values, message=t("csrf_failed"), status=403)
+    data: dict[str, Any] = {n: v for n, v in values.items() if v}
+    data["delegation_id"] = str(p.delegation["id"])
+    if data.get("category") not in domain.MEMBER_CATEGORIES:
+        data["category"] = data.get("category") or None
+    try:
+        body = AccreditationIn.model_validate(data)
+    except ValidationError as exc:
+        errors: dict[str, str] = {}
+        general = None
+        for err in exc.errors(include_url=False):
+            field = str(err["loc"][-1]) if err["loc"] else ""
+            if field in MEMBER_FIELDS:
+                errors.setdefault(field, field_message(t, field, dict(err)))
+            else:
+                general = str(err["msg"]).removeprefix("Value error, ")
+        return _member_form(request, p, values, errors=errors, message=general, status=422)
+    try:
+        async with transaction(request) as conn:
+            created = await accreditations.register(conn, p.conference.slug, body, p.principal,
+                                                    now(request))
+    except Duplicate:
+        return _member_form(request, p, values, errors={"email": t("err_duplicate")},
+                            status=409)
+    raise web.HTTPSeeOther(frame.with_lang(
+        p.base, p.language, done="registered", name=f"{created.given_name} {created.family_name}"))
+
+
+async def _member(request: web.Request, p: Portal) -> Accreditation:
+    accreditation_id = _uuid(request.match_info["accreditation_id"])
+    async with connection(request) as conn:
+        try:
+            acc = await accreditations.get_with_history(conn, accreditation_id, p.principal)
+        except Forbidden:
+            raise NotFound("No such member.") from None
+    if acc.delegation_id != p.delegation["id"]:
+        raise NotFound("No such member.")
+    return acc
+
+
+@routes.add("GET", "/delegation/{slug}/members/{accreditation_id}",
+            summary="A member: status, history, badge and calendar once approved",
+            who="the delegation's focal point", tag="workspaces", media=HTML,
+            error_media=PAGE_ERRORS, errors=(403, 404))
+@frame.page
+async def member_page(request: web.Request) -> web.Response:
+    p = await _portal(request)
+    acc = await _member(request, p)
+    name = f"{acc.given_name} {acc.family_name}"
+    approved = acc.status is Status.approved
+    base_url = request.app[settings_key].base_url
+    return frame.render(
+        request, "member.html", p.language, person=p.person, conference=p.conference,
+        title=name, crumbs=p.crumbs((name, None)), base=p.base, acc=acc,
+        can_withdraw=domain.allows(acc.status, Action.withdraw),
+        badge=f"{p.base}/members/{acc.id}/badge" if approved else None,
+        feed=feed_url(base_url, request.app[signer_key], acc.id) if approved else None,
+    )
+
+
+@routes.add("GET", "/delegation/{slug}/members/{accreditation_id}/badge",
+            summary="A member's badge (PNG), once approved", who="the delegation's focal point",
+            tag="workspaces", media=("image/png",), error_media=PAGE_ERRORS,
+            errors=(403, 404, 409))
+@frame.page
+async def member_badge(request: web.Request) -> web.Response:
+    p = await _portal(request)
+    acc = await _member(request, p)
+    async with connection(request) as conn:
+        content = await badges.badge_content(conn, request.app[signer_key], acc.id, p.principal)
+    png = await asyncio.to_thread(render_png, content)
+    return badge_response(png, acc.id)
+
+
+@routes.add("GET", "/delegation/{slug}/members/{accreditation_id}/withdraw",
+            summary="Withdraw a member: the confirmation step",
+            who="the delegation's focal point", tag="workspaces", media=HTML,
+            error_media=PAGE_ERRORS, errors=(403, 404))
+@frame.page
+async def member_withdraw_confirm(request: web.Request) -> web.Response:
+    p = await _portal(request)
+    acc = await _member(request, p)
+    name = f"{acc.given_name} {acc.family_name}"
+    return frame.render(
+        request, "member_withdraw.html", p.language, person=p.person, conference=p.conference,
+        title=p.t("withdraw_title"),
+        crumbs=p.crumbs((name, f"{p.base}/members/{acc.id}"), (p.t("withdraw_title"), None)),
+        base=p.base, acc=acc,
+    )
+
+
+@routes.add("POST", "/delegation/{slug}/members/{accreditation_id}/withdraw",
+            summary="Withdraw a member (HTML form)", who="the delegation's focal point",
+            tag="workspaces", media=HTML, error_media=PAGE_ERRORS, errors=(403, 404, 409))
+@frame.page
+async def member_withdraw(request: web.Request) -> web.StreamResponse:
+    p = await _portal(request)
+    acc = await _member(request, p)
+    form = await request.post()
+    if not frame.csrf_ok(request, form, p.person):
+        return await frame.error_page(request, 403, p.t("csrf_failed"))
+    reason = " ".join(str(form.get("reason", "")).split())[:2000] or None
+    try:
+        async with transaction(request) as conn:
+            await accreditations.change(conn, acc.id, Action.withdraw, p.principal, reason,
+                                        now(request))
+    except IllegalTransition:
+        return await frame.error_page(request, 409, p.t(
+            "err_illegal", status=p.t(f"status_{acc.status.value}")))
+    raise web.HTTPSeeOther(frame.with_lang(p.base, p.language, done="withdrawn",
+                                           name=f"{acc.given_name} {acc.family_name}"))
+
+
+# --- the press office desk --------------------------------------------------------------------
+
+
+class Desk:
+    def __init__(self, person: SignedIn, conference: Conference, principal: Principal,
+                 language: str) -> None:
+        self.person, self.conference, self.principal = person, conference, principal
+        self.language = language
+        self.t = WTranslator(language)
+        self.base = f"/manage/{conference.slug}/press"
+
+    def crumbs(self, *more: tuple[str, str | None]) -> list[tuple[str, str | None]]:
+        return [(self.t("home_title"), "/workspaces"),
+                (self.t("press_desk_title"), self.base if more else None), *more]
+
+
+async def _desk(request: web.Request) -> Desk:
+    person = await frame.signed_in(request)
+    async with connection(request) as conn:
+        conference = await conference_by_slug(conn, request.match_info["slug"])
+    if may_open_conference(person.grants, conference.id, "press_office"):
+        role = Role.press_office
+    elif may_open_conference(person.grants, conference.id, "admin"):
+        role = Role.admin
+    else:
+        raise Forbidden("Not this conference's press office.")
+    return Desk(person, conference, Principal(0, role, person_id=person.person_id),
+                frame.language_of(request, person))
+
+
+def _day(value: str) -> date | None:
+    try:
+        return date.fromisoformat(value) if value else None
+    except ValueError:
+        return None
+
+
+@routes.add("GET", "/manage/{slug}/press", summary="The press office desk: the queue (HTML)",
+            who="press_office, admin", tag="workspaces", media=HTML, error_media=PAGE_ERRORS,
+            errors=(403, 404))
+@frame.page
+async def press_queue(request: web.Request) -> web.Response:
+    d = await _desk(request)
+    q = request.query
+    statuses = [s.value for s in Status]
+    roles = ("journalist", "photographer", "camera", "technician")
+    filters = {
+        "status": q.get("status", "") if q.get("status", "") in statuses else "",
+        "role": q.get("role", "") if q.get("role", "") in roles else "",
+        "country": q.get("country", "")[:2].upper() if q.get("country", "").isalpha() else "",
+        "day": q.get("day", "") if _day(q.get("day", "")) else "",
+        "q": " ".join(q.get("q", "").split())[:100],
+    }
+    async with connection(request) as conn:
+        items = await ws.press_queue(
+            conn, d.conference.id, status=filters["status"] or None,
+            role=filters["role"] or None, country=filters["country"] or None,
+            day=_day(filters["day"]), search=domain.like_pattern(filters["q"]) or None)
+        counts = await ws.press_counts(conn, d.conference.id)
+    countries = _countries(d.language)
+    flash = None
+    if q.get("done") == "batch":
+        flash = d.t("flash_batch", count=q.get("count", "0")[:4])
+    elif q.get("done") in ("approve", "waitlist", "reject", "revoke"):
+        flash = d.t(f"flash_{q['done']}", name=q.get("name", "")[:100])
+    return frame.render(
+        request, "press_queue.html", d.language, person=d.person, conference=d.conference,
+        title=d.t("press_desk_title"), crumbs=d.crumbs(), flash=flash, base=d.base,
+        items=items, counts=counts, filters=filters, statuses=statuses, roles=roles,
+        countries=countries, country_names=dict(countries),
+    )
+
+
+async def _application(request: web.Request, d: Desk) -> Accreditation:
+    accreditation_id = _uuid(request.match_info["accreditation_id"])
+    async with connection(request) as conn:
+        try:
+            acc = await accreditations.get_with_history(conn, accreditation_id, d.principal)
+        except Forbidden:
+            raise NotFound("No such application.") from None
+    if acc.conference != d.conference.slug or acc.press is None:
+        raise NotFound("No such application.")
+    return acc
+
+
+async def _application_page(request: web.Request, d: Desk, acc: Accreditation, *,
+                            values: dict[str, str] | None = None,
+                            errors: dict[str, str] | None = None, message: str | None = None,
+                            status: int = 200) -> web.Response:
+    name = f"{acc.given_name} {acc.family_name}"
+    async with connection(request) as conn:
+        counts = await ws.press_counts(conn, d.conference.id)
+    country = acc.press.country if acc.press else None
+    return frame.render(
+        request, "press_application.html", d.language, person=d.person, status=status,
+        conference=d.conference, title=name, crumbs=d.crumbs((name, None)), base=d.base,
+        acc=acc, values=values or {}, errors=errors or {}, message=message,
+        country=country_name(country, d.language) if country else None,
+        approved=counts.get("approved", 0),
+        can_decide=domain.allows(acc.status, Action.reject),
+        can_revoke=domain.allows(acc.status, Action.revoke),
+        decisions=("approve", "waitlist", "reject") if acc.status is Status.submitted
+        else ("approve", "reject"),
+        reason_templates=[(k, v[d.language]) for k, v in domain.REASON_TEMPLATES.items()],
+    )
+
+
+@routes.add("GET", "/manage/{slug}/press/{accreditation_id}",
+            summary="A press application: details, history, decision, revocation (HTML)",
+            who="press_office, admin", tag="workspaces", media=HTML, error_media=PAGE_ERRORS,
+            errors=(403, 404))
+@frame.page
+async def press_application(request: web.Request) -> web.Response:
+    d = await _desk(request)
+    return await _application_page(request, d, await _application(request, d))
+
+
+def _refusal_message(d: Desk, exc: Exception, acc: Accreditation) -> str:
+    if isinstance(exc, PoolFull):
+        return d.t("err_pool_full")
+    status = getattr(exc, "extra", {}).get("status_now", acc.status.value)
+    return d.t("err_illegal", status=d.t(f"status_{status}"))
+
+
+@routes.add("POST", "/manage/{slug}/press/{accreditation_id}/decision",
+            summary="Decide on a press application (HTML form)", who="press_office, admin",
+            tag="workspaces", media=HTML, error_media=PAGE_ERRORS, errors=(403, 404, 409, 422))
+@frame.page
+async def press_decide(request: web.Request) -> web.StreamResponse:
+    d = await _desk(request)
+    acc = await _application(request, d)
+    form = await request.post()
+    values = {n: str(form.get(n, "")).strip() for n in ("decision", "reason_template",
+                                                         "reason")}
+    show = functools.partial(_application_page, request, d, acc, values=values)
+    if not frame.csrf_ok(request, form, d.person):
+        return await show(message=d.t("csrf_failed"), status=403)
+    decision = values["decision"]
+    if decision not in ("approve", "waitlist", "reject"):
+        return await show(errors={"decision": d.t("err_pick_decision")}, status=422)
+    template = domain.REASON_TEMPLATES.get(values["reason_template"])
+    reason = " ".join(values["reason"].split())[:2000] or (
+        template[acc.language] if template else None)
+    if decision == "reject" and not reason:
+        return await show(errors={"reason": d.t("err_reason_required")}, status=422)
+    try:
+        async with transaction(request) as conn:
+            await accreditations.change(conn, acc.id, Action(decision), d.principal, reason,
+                                        now(request))
+    except (IllegalTransition, PoolFull) as exc:
+        return await show(message=_refusal_message(d, exc, acc), status=409)
+    raise web.HTTPSeeOther(frame.with_lang(d.base, d.language, done=decision,
+                                           name=f"{acc.given_name} {acc.family_name}"))
+
+
+@routes.add("POST", "/manage/{slug}/press/{accreditation_id}/revoke",
+            summary="Revoke a press accreditation (HTML form)", who="press_office, admin",
+            tag="workspaces", media=HTML, error_media=PAGE_ERRORS, errors=(403, 404, 409, 422))
+@frame.page
+async def press_revoke(request: web.Request) -> web.StreamResponse:
+    d = await _desk(request)
+    acc = await _application(request, d)
+    form = await request.post()
+    if not frame.csrf_ok(request, form, d.person):
+        return await _application_page(request, d, acc, message=d.t("csrf_failed"), status=403)
+    reason = " ".join(str(form.get("reason", "")).split())[:2000]
+    if not reason:
+        return await _application_page(request, d, acc, status=422,
+                                       errors={"revoke_reason": d.t("err_reason_required")})
+    try:
+        async with transaction(request) as conn:
+            await accreditations.change(conn, acc.id, Action.revoke, d.principal, reason,
+                                        now(request))
+    except (IllegalTransition, PoolFull) as exc:
+        return await _application_page(request, d, acc, status=409,
+                                       message=_refusal_message(d, exc, acc))
+    raise web.HTTPSeeOther(frame.with_lang(d.base, d.language, done="revoke",
+                                           name=f"{acc.given_name} {acc.family_name}"))
+
+
+@routes.add("POST", "/manage/{slug}/press/batch",
+            summary="Approve or waitlist several press applications at once (HTML form)",
+            who="press_office, admin", tag="workspaces", media=HTML, error_media=PAGE_ERRORS,
+            errors=(403, 404, 409, 422))
+@frame.page
+async def press_batch(request: web.Request) -> web.StreamResponse:
+    d = await _desk(request)
+    form = await request.post()
+    if not frame.csrf_ok(request, form, d.person):
+        return await frame.error_page(request, 403, d.t("csrf_failed"))
+    decision = str(form.get("decision", ""))
+    ids = [_uuid(str(v)) for v in form.getall("id", [])][:200]
+    if decision not in ("approve", "waitlist"):
+        return await frame.error_page(request, 422, d.t("err_pick_decision"))
+    if not ids:
+        return await frame.error_page(request, 422, d.t("err_pick_some"))
+    try:
+        async with transaction(request) as conn:  # all or none
+            for accreditation_id in ids:
+                row = await accreditations.get_row(conn, accreditation_id)
+                if row["conference_id"] != d.conference.id or row["category"] != "press":
+                    raise NotFound("No such application.")
+                await accreditations.change(conn, accreditation_id, Action(decision),
+                                            d.principal, None, now(request))
+    except IllegalTransition as exc:
+        return await frame.error_page(request, 409, d.t(
+            "err_illegal", status=d.t(f"status_{exc.extra.get('status_now', 'submitted')}")))
+    except PoolFull:
+        return await frame.error_page(request, 409, d.t("err_pool_full"))
+    raise web.HTTPSeeOther(frame.with_lang(d.base, d.language, done="batch",
+                                           count=str(len(ids))))

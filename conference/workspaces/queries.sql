@@ -1,0 +1,58 @@
+-- name: delegation_by_portal_slug
+-- The delegation whose portal address is this (see people.domain.delegation_slug).
+SELECT d.*, c.slug AS conference_slug
+FROM delegation d JOIN conference c ON c.id = d.conference_id
+WHERE c.slug || '-' || lower(d.country) = :slug
+   OR c.slug || '-o' || left(replace(d.id::text, '-', ''), 8) = :slug
+
+-- name: members_of_delegation
+-- A delegation's members, oldest first (erased ones left out).
+SELECT a.*, c.slug AS conference_slug
+FROM accreditation a JOIN conference c ON c.id = a.conference_id
+WHERE a.delegation_id = :delegation_id AND a.erased_at IS NULL
+ORDER BY a.seq
+
+-- name: letters_of_delegation
+-- What was mailed about a delegation: its members' letters and its focal point's mail.
+SELECT d.recipient, d.subject, d.template, d.status, d.created_at, d.sent_at
+FROM delivery d
+WHERE d.kind = 'mail'
+  AND (d.accreditation_id IN (SELECT id FROM accreditation WHERE delegation_id = :delegation_id)
+       OR (d.conference_id = :conference_id AND lower(d.recipient) = lower(:focal_point_email)
+           AND d.template = 'welcome'))
+ORDER BY d.created_at DESC, d.seq DESC
+LIMIT 200
+
+-- name: sessions_of_delegation
+-- The sessions a delegation's members are on (not cancelled), with who and in which role.
+SELECT s.id AS session_id, s.title, s.kind, lower(s.during) AS starts_at,
+       upper(s.during) AS ends_at, r.name AS room, p.role,
+       a.given_name, a.family_name
+FROM session_participant p
+JOIN session s ON s.id = p.session_id
+JOIN room r ON r.id = s.room_id
+JOIN accreditation a ON a.id = p.accreditation_id
+WHERE a.delegation_id = :delegation_id AND s.cancelled_at IS NULL AND a.erased_at IS NULL
+ORDER BY lower(s.during), s.id, a.family_name
+
+-- name: press_queue
+-- Press applications of a conference, filtered (each filter NULL: all) and searched by name or
+-- outlet, oldest first.
+SELECT a.*, c.slug AS conference_slug
+FROM accreditation a JOIN conference c ON c.id = a.conference_id
+WHERE a.conference_id = :conference_id AND a.category = 'press' AND a.erased_at IS NULL
+  AND (:status::text IS NULL OR a.status = :status)
+  AND (:role::text IS NULL OR a.press_role = :role)
+  AND (:country::text IS NULL OR a.press_country = :country)
+  AND (:day::date IS NULL OR (a.submitted_at AT TIME ZONE c.timezone)::date = :day)
+  AND (:search::text IS NULL
+       OR (a.given_name || ' ' || a.family_name || ' ' || a.press_outlet) ILIKE
+          '%' || :search || '%')
+ORDER BY a.seq
+LIMIT 500
+
+-- name: press_counts
+-- Press applications of a conference by status.
+SELECT status, count(*) AS n FROM accreditation
+WHERE conference_id = :conference_id AND category = 'press' AND erased_at IS NULL
+GROUP BY status
