@@ -46,6 +46,14 @@ def _parser() -> argparse.ArgumentParser:
                          help="list the applicants' tokens too")
     revoke = with_config(tsub.add_parser("revoke", help="revoke a token"))
     revoke.add_argument("id", type=int, help="the token's id (from token list)")
+    staff = sub.add_parser("staff", help="manage the people who work on conferences")
+    ssub = staff.add_subparsers(dest="staff_command", required=True)
+    add = with_config(ssub.add_parser("add", help="add a person (a welcome mail follows)"))
+    add.add_argument("--email", required=True)
+    add.add_argument("--name", required=True)
+    add.add_argument("--role", required=True, choices=["admin", "protocol", "press_office"])
+    add.add_argument("--conference", help="conference slug (required but for admin)")
+    add.add_argument("--language", choices=["fr", "en"], default="en")
     with_config(sub.add_parser("demo", help="load the Brussels 2012 launch conference"))
     sub.add_parser("export-schemas", help="rewrite schemas/ from the pydantic models")
     sub.add_parser("routes", help="print the route table the service answers")
@@ -95,6 +103,8 @@ def main(argv: list[str] | None = None) -> int:
             return asyncio.run(_migrate(settings))
         if args.command == "token":
             return asyncio.run(_token(settings, args))
+        if args.command == "staff":
+            return asyncio.run(_staff_add(settings, args))
         if args.command == "demo":
             return asyncio.run(_demo(settings))
     except (OSError, asyncpg.PostgresError) as exc:
@@ -335,6 +345,7 @@ async def _prepare(settings: Settings) -> str:
         await migrate(conn)
         first = not await has_admin(conn)
         token = await issue_token(conn, Role.admin) if first else None
+        link = await _first_admin_link(conn, settings) if first else None
     finally:
         await conn.close()
     print(f"Serving on {settings.base_url}  (API: {settings.base_url}/api/v1/openapi.json)")
@@ -344,5 +355,53 @@ async def _prepare(settings: Settings) -> str:
         print(f"Mail goes to the local sink: the maildir {(settings.data_dir / 'mail').resolve()}")
     if token:
         print(f"Admin token (shown once, stored hashed): {token}")
+    if link:
+        print(f"Sign-in link for {settings.admin_email} (once, 15 minutes): {link}")
     sys.stdout.flush()
     return url
+
+
+async def _first_admin_link(conn: asyncpg.Connection, settings: Settings) -> str:
+    """The first admin as a person (``admin_email``) with a sign-in link, printed once."""
+    import secrets
+    from datetime import UTC, datetime
+
+    from conference.auth import token_hash
+    from conference.people import repo as people
+
+    person = await people.upsert_person(conn, settings.admin_email, "Admin", "en")
+    await people.insert_grant(conn, person["id"], "admin", None)
+    secret = secrets.token_urlsafe(32)
+    await people.insert_link(conn, token_hash(secret), person["id"], datetime.now(UTC))
+    return f"{settings.base_url}/signin/{secret}"
+
+
+async def _staff_add(settings: Settings, args: argparse.Namespace) -> int:
+    """``conference staff add``: the same use-case as ``POST /api/v1/staff``."""
+    from pydantic import ValidationError
+
+    from conference.auth import Principal, Role
+    from conference.db.pool import create_pool
+    from conference.errors import Refusal
+    from conference.people import service
+    from conference.people.models import StaffIn
+
+    try:
+        body = StaffIn.model_validate({
+            "email": args.email, "name": args.name, "language": args.language,
+            "grants": [{"role": args.role, "conference": args.conference}]})
+    except ValidationError as exc:
+        print(f"conference: {exc}", file=sys.stderr)
+        return 2
+    pool = await create_pool(await _url(settings), settings.database)
+    try:
+        person = await service.add_staff(pool, body, Principal(0, Role.admin))
+    except Refusal as exc:
+        print(f"conference: {exc.detail} {exc.extra or ''}", file=sys.stderr)
+        return 2
+    finally:
+        await pool.close()
+    print(f"{person.id} {person.email}: " + ", ".join(
+        f"{g.role}@{g.conference or '*'}" for g in person.grants))
+    print("The welcome mail goes out with the worker (conference serve or conference worker).")
+    return 0

@@ -170,6 +170,7 @@ async def _press_office_notices(
         ),
         "approved": approved, "capacity": conference.press_registration.pool_capacity,
         "api_link": f"{ctx.settings.base_url}/api/v1/accreditations/{a.id}",
+        "desk_link": f"{ctx.settings.base_url}/manage/{conference.slug}/press/{a.id}",
         "accreditation_id": str(a.id),
     }
     return [

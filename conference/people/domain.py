@@ -27,6 +27,7 @@ class Grant:
     delegation_id: UUID | None = None
     delegation_slug: str | None = None
     delegation_name: str | None = None
+    delegation_country: str | None = None
 
 
 def link_expires(created_at: datetime) -> datetime:

@@ -7,6 +7,7 @@ fetch links spend nothing), ``POST /signin/{token}`` spends it and opens the ses
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from aiohttp import web
 
@@ -96,14 +97,14 @@ async def signin_request(request: web.Request) -> web.StreamResponse:
     t = WTranslator(language)
     form = await request.post()
     email = str(form.get("email", "")).strip()[:200]
-    show = {"person": None, "title": t("signin_title"), "email": email, "sent": False}
+    show: dict[str, Any] = {"title": t("signin_title"), "email": email, "sent": False}
     if not frame.csrf_ok(request, form, None):
-        return frame.render(request, "signin.html", language, status=403, errors={},
-                            message=t("csrf_failed"), **show)
+        return frame.render(request, "signin.html", language, person=None, status=403,
+                            errors={}, message=t("csrf_failed"), **show)
     _limit_client(request)
     if "@" not in email or len(email) < 3:
-        return frame.render(request, "signin.html", language, status=422, message=None,
-                            errors={"email": t("err_email")}, **show)
+        return frame.render(request, "signin.html", language, person=None, status=422,
+                            message=None, errors={"email": t("err_email")}, **show)
     if _limit_address(request, email):
         await service.request_signin(request.app[pool_key], email)
     raise web.HTTPSeeOther(frame.with_lang("/signin", language, done="sent"))
@@ -125,10 +126,12 @@ async def _invalid_link(request: web.Request) -> web.Response:
 async def signin_link(request: web.Request) -> web.Response:
     _limit_client(request)
     secret = _link(request)
-    if len(secret) > 100 or await service.link_holder(request.app[pool_key], secret,
-                                                      now(request)) is None:
+    holder = await service.link_holder(request.app[pool_key], secret, now(request)) \
+        if len(secret) <= 100 else None
+    if holder is None:
         return await _invalid_link(request)
-    language = frame.language_of(request, None)
+    asked = request.query.get("lang")
+    language = asked if asked in ("fr", "en") else holder
     t = WTranslator(language)
     response = frame.render(request, "signin_link.html", language, person=None,
                             title=t("signin_title"),

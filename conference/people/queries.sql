@@ -1,6 +1,6 @@
 -- name: upsert_person
 -- A person by email: created, or the existing one (name and language kept as they were).
-INSERT INTO person (email, name, language) VALUES (:email, :name, :language)
+INSERT INTO person (email, name, language) VALUES (:email, :full_name, :language)
 ON CONFLICT (lower(email)) DO UPDATE SET email = person.email
 RETURNING *
 
@@ -35,9 +35,9 @@ INSERT INTO signin_link (token_hash, person_id, created_at, expires_at)
 VALUES (:token_hash, :person_id, :created_at, :expires_at)
 
 -- name: usable_link
--- The person a link signs in, if it is unused and unexpired (does not spend it).
-SELECT person_id FROM signin_link
-WHERE token_hash = :token_hash AND used_at IS NULL AND expires_at > :now
+-- The language of the person a link signs in, if it is unused and unexpired (does not spend it).
+SELECT p.language FROM signin_link l JOIN person p ON p.id = l.person_id
+WHERE l.token_hash = :token_hash AND l.used_at IS NULL AND l.expires_at > :now
 
 -- name: spend_link
 -- Spends a link once: only the first of two concurrent spends gets the row.

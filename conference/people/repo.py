@@ -15,34 +15,45 @@ from conference.protocol.countries import country_name
 Q = queries_beside(__file__)
 
 
-async def upsert_person(conn: asyncpg.Connection, email: str, name: str,
-                        language: str) -> asyncpg.Record:
-    q = Q["upsert_person"]
-    row: asyncpg.Record = await conn.fetchrow(q, *q.args(email=email, name=name,
-                                                         language=language))
+async def upsert_person(
+    conn: asyncpg.Connection, email: str, name: str, language: str
+) -> asyncpg.Record:
+    row = await conn.fetchrow(
+        *Q.bind("upsert_person", email=email, full_name=name, language=language)
+    )
+    assert row is not None  # INSERT … ON CONFLICT DO UPDATE … RETURNING always returns it
     return row
 
 
-async def insert_grant(conn: asyncpg.Connection, person_id: UUID, role: str,
-                       conference_id: UUID | None, delegation_id: UUID | None = None) -> bool:
+async def insert_grant(
+    conn: asyncpg.Connection,
+    person_id: UUID,
+    role: str,
+    conference_id: UUID | None,
+    delegation_id: UUID | None = None,
+) -> bool:
     """True when the grant is new."""
-    q = Q["insert_grant"]
-    new = await conn.fetchval(q, *q.args(person_id=person_id, role=role,
-                                         conference_id=conference_id,
-                                         delegation_id=delegation_id))
+    new = await conn.fetchval(
+        *Q.bind(
+            "insert_grant",
+            person_id=person_id,
+            role=role,
+            conference_id=conference_id,
+            delegation_id=delegation_id,
+        )
+    )
     return new is not None
 
 
-async def person_by_id(conn: asyncpg.Connection | asyncpg.Pool,
-                       person_id: UUID) -> asyncpg.Record | None:
-    q = Q["person_by_id"]
-    row: asyncpg.Record | None = await conn.fetchrow(q, *q.args(person_id=person_id))
+async def person_by_id(
+    conn: asyncpg.Connection | asyncpg.Pool, person_id: UUID
+) -> asyncpg.Record | None:
+    row: asyncpg.Record | None = await conn.fetchrow(*Q.bind("person_by_id", person_id=person_id))
     return row
 
 
 async def person_by_email(conn: asyncpg.Connection, email: str) -> asyncpg.Record | None:
-    q = Q["person_by_email"]
-    row: asyncpg.Record | None = await conn.fetchrow(q, *q.args(email=email))
+    row: asyncpg.Record | None = await conn.fetchrow(*Q.bind("person_by_email", email=email))
     return row
 
 
@@ -53,60 +64,75 @@ def _grant(row: asyncpg.Record, language: str) -> Grant:
         country = row["country"]
         delegation = {
             "delegation_id": row["delegation_id"],
+            "delegation_country": country,
             "delegation_slug": delegation_slug(slug, country, row["delegation_id"]),
-            "delegation_name": country_name(country, language) if country
+            "delegation_name": country_name(country, language)
+            if country
             else row["organisation_name"],
         }
     return Grant(row["role"], row["conference_id"], slug, **delegation)
 
 
-async def grants_of(conn: asyncpg.Connection | asyncpg.Pool, person_id: UUID,
-                    language: str) -> list[Grant]:
-    q = Q["grants_of"]
-    return [_grant(r, language) for r in await conn.fetch(q, *q.args(person_id=person_id))]
+async def grants_of(
+    conn: asyncpg.Connection | asyncpg.Pool, person_id: UUID, language: str
+) -> list[Grant]:
+    return [
+        _grant(r, language) for r in await conn.fetch(*Q.bind("grants_of", person_id=person_id))
+    ]
 
 
-async def insert_link(conn: asyncpg.Connection, token_hash: bytes, person_id: UUID,
-                      now: datetime) -> None:
-    q = Q["insert_link"]
-    await conn.execute(q, *q.args(token_hash=token_hash, person_id=person_id, created_at=now,
-                                  expires_at=link_expires(now)))
+async def insert_link(
+    conn: asyncpg.Connection, token_hash: bytes, person_id: UUID, now: datetime
+) -> None:
+    await conn.execute(
+        *Q.bind(
+            "insert_link",
+            token_hash=token_hash,
+            person_id=person_id,
+            created_at=now,
+            expires_at=link_expires(now),
+        )
+    )
 
 
-async def usable_link(conn: asyncpg.Connection | asyncpg.Pool, token_hash: bytes,
-                      now: datetime) -> UUID | None:
-    q = Q["usable_link"]
-    person: UUID | None = await conn.fetchval(q, *q.args(token_hash=token_hash, now=now))
-    return person
+async def usable_link(
+    conn: asyncpg.Connection | asyncpg.Pool, token_hash: bytes, now: datetime
+) -> str | None:
+    """The language of the link's person, if the link can still be spent."""
+    language: str | None = await conn.fetchval(
+        *Q.bind("usable_link", token_hash=token_hash, now=now)
+    )
+    return language
 
 
 async def spend_link(conn: asyncpg.Connection, token_hash: bytes, now: datetime) -> UUID | None:
-    q = Q["spend_link"]
-    person: UUID | None = await conn.fetchval(q, *q.args(token_hash=token_hash, now=now))
+    person: UUID | None = await conn.fetchval(*Q.bind("spend_link", token_hash=token_hash, now=now))
     return person
 
 
-async def insert_session(conn: asyncpg.Connection, id_hash: bytes, person_id: UUID,
-                         now: datetime) -> None:
-    q = Q["insert_session"]
-    await conn.execute(q, *q.args(id_hash=id_hash, person_id=person_id, now=now))
+async def insert_session(
+    conn: asyncpg.Connection, id_hash: bytes, person_id: UUID, now: datetime
+) -> None:
+    await conn.execute(*Q.bind("insert_session", id_hash=id_hash, person_id=person_id, now=now))
 
 
-async def touch_session(conn: asyncpg.Connection | asyncpg.Pool, id_hash: bytes,
-                        now: datetime) -> UUID | None:
-    q = Q["touch_session"]
+async def touch_session(
+    conn: asyncpg.Connection | asyncpg.Pool, id_hash: bytes, now: datetime
+) -> UUID | None:
     person: UUID | None = await conn.fetchval(
-        q, *q.args(id_hash=id_hash, now=now, idle_since=now - SESSION_IDLE))
+        *Q.bind("touch_session", id_hash=id_hash, now=now, idle_since=now - SESSION_IDLE)
+    )
     return person
 
 
-async def end_session(conn: asyncpg.Connection | asyncpg.Pool, id_hash: bytes,
-                      now: datetime) -> None:
-    q = Q["end_session"]
-    await conn.execute(q, *q.args(id_hash=id_hash, now=now))
+async def end_session(
+    conn: asyncpg.Connection | asyncpg.Pool, id_hash: bytes, now: datetime
+) -> None:
+    await conn.execute(*Q.bind("end_session", id_hash=id_hash, now=now))
 
 
 async def conference_of_delegation(conn: asyncpg.Connection, delegation_id: UUID) -> UUID | None:
-    q = Q["conference_of_delegation"]
-    cid: UUID | None = await conn.fetchval(q, *q.args(delegation_id=delegation_id))
+    cid: UUID | None = await conn.fetchval(
+        *Q.bind("conference_of_delegation", delegation_id=delegation_id)
+    )
     return cid

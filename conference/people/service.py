@@ -8,12 +8,14 @@ from __future__ import annotations
 import secrets
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Literal
 from uuid import UUID
 
 import asyncpg
 
 from conference.auth import Principal, Role, token_hash
 from conference.conferences.repo import conference_by_slug
+from conference.db.pool import connection, transaction
 from conference.errors import Invalid, NotFound
 from conference.outbox.events import record
 from conference.people import repo
@@ -47,7 +49,7 @@ async def _person(conn: asyncpg.Connection, row: asyncpg.Record) -> Person:
 async def add_staff(pool: asyncpg.Pool, body: StaffIn, actor: Principal) -> Person:
     """Add a person (or find them by email) with these grants; a welcome mail follows when a
     grant is new. A conference that does not exist is refused naming the field (422)."""
-    async with pool.acquire() as conn, conn.transaction():
+    async with transaction(pool) as conn:
         resolved: list[tuple[str, UUID | None]] = []
         for index, g in enumerate(body.grants):
             if g.conference is None:
@@ -87,28 +89,29 @@ async def add_focal_point(conn: asyncpg.Connection, *, conference_id: UUID,
                      conference_id=conference_id, subject_id=row["id"], actor=actor)
 
 
-async def request_signin(pool: asyncpg.Pool, email: str, *, via: str = "signin_form") -> bool:
+async def request_signin(pool: asyncpg.Pool, email: str, *,
+                         via: Literal["signin_form", "cli"] = "signin_form") -> bool:
     """Ask for a sign-in link: mailed (by the consumer of the event) when the address is a
     person's; nothing otherwise. The caller answers the same either way."""
-    async with pool.acquire() as conn, conn.transaction():
+    async with transaction(pool) as conn:
         row = await repo.person_by_email(conn, email)
         if row is None:
             return False
         await record(conn, "person.signin_requested",
-                     SigninRequested(person_id=row["id"], via=via),  # type: ignore[arg-type]
+                     SigninRequested(person_id=row["id"], via=via),
                      conference_id=None, subject_id=row["id"], actor="person:" + str(row["id"]))
         return True
 
 
-async def link_holder(pool: asyncpg.Pool, secret: str, now: datetime) -> UUID | None:
-    """Whose link this is, if it can still be spent (looking does not spend it)."""
+async def link_holder(pool: asyncpg.Pool, secret: str, now: datetime) -> str | None:
+    """The language of the link's person, if it can still be spent (looking spends nothing)."""
     return await repo.usable_link(pool, token_hash(secret), now)
 
 
 async def sign_in(pool: asyncpg.Pool, secret: str, now: datetime) -> str | None:
     """Spend the link and open a session: the session's secret, or None when the link is
     unknown, spent or expired."""
-    async with pool.acquire() as conn, conn.transaction():
+    async with transaction(pool) as conn:
         person_id = await repo.spend_link(conn, token_hash(secret), now)
         if person_id is None:
             return None
@@ -122,7 +125,7 @@ async def signed_in(pool: asyncpg.Pool, session: str, now: datetime) -> SignedIn
     person_id = await repo.touch_session(pool, token_hash(session), now)
     if person_id is None:
         return None
-    async with pool.acquire() as conn:
+    async with connection(pool) as conn:
         row = await repo.person_by_id(conn, person_id)
         if row is None:
             return None

@@ -27,6 +27,7 @@ from conference.pages.i18n import LANGUAGES, choose_language
 from conference.people import service as people
 from conference.people.mail import workspace_url
 from conference.people.service import SignedIn
+from conference.protocol.countries import country_name
 from conference.workspaces.i18n import WTranslator
 
 HERE = Path(__file__).parent
@@ -121,7 +122,9 @@ def workspaces(person: SignedIn, language: str, base: str = "") -> list[dict[str
     items = []
     for g in person.grants:
         if g.role == "focal_point":
-            label = t("ws_delegation", name=g.delegation_name or "")
+            name = country_name(g.delegation_country, language) if g.delegation_country \
+                else g.delegation_name
+            label = t("ws_delegation", name=name or "")
         elif g.conference_slug is None:
             label = t("ws_admin_all")
         else:

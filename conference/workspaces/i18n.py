@@ -9,6 +9,7 @@ from conference.pages.i18n import Translator
 STRINGS: dict[str, dict[str, str]] = {
     "fr": {
         "ws_product": "Espaces de travail",
+        "scrollable_table": "Tableau (défilement horizontal)",
         "language_nav": "Langue",
         "signed_in_as": "Connecté(e) en tant que",
         "signout": "Se déconnecter",
@@ -143,6 +144,7 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     "en": {
         "ws_product": "Workspaces",
+        "scrollable_table": "Table (scrolls sideways)",
         "language_nav": "Language",
         "signed_in_as": "Signed in as",
         "signout": "Sign out",

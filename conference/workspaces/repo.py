@@ -16,38 +16,66 @@ Q = queries_beside(__file__)
 
 
 async def delegation_by_portal_slug(conn: asyncpg.Connection, slug: str) -> asyncpg.Record | None:
-    q = Q["delegation_by_portal_slug"]
-    row: asyncpg.Record | None = await conn.fetchrow(q, *q.args(slug=slug))
+    row: asyncpg.Record | None = await conn.fetchrow(
+        *Q.bind("delegation_by_portal_slug", slug=slug)
+    )
     return row
 
 
 async def members_of(conn: asyncpg.Connection, delegation_id: UUID) -> list[Accreditation]:
-    q = Q["members_of_delegation"]
-    return [from_row(r) for r in await conn.fetch(q, *q.args(delegation_id=delegation_id))]
+    return [
+        from_row(r)
+        for r in await conn.fetch(*Q.bind("members_of_delegation", delegation_id=delegation_id))
+    ]
 
 
-async def letters_of(conn: asyncpg.Connection, delegation_id: UUID, conference_id: UUID,
-                     focal_point_email: str) -> list[dict[str, Any]]:
-    q = Q["letters_of_delegation"]
-    rows = await conn.fetch(q, *q.args(delegation_id=delegation_id, conference_id=conference_id,
-                                       focal_point_email=focal_point_email))
+async def letters_of(
+    conn: asyncpg.Connection, delegation_id: UUID, conference_id: UUID, focal_point_email: str
+) -> list[dict[str, Any]]:
+    rows = await conn.fetch(
+        *Q.bind(
+            "letters_of_delegation",
+            delegation_id=delegation_id,
+            conference_id=conference_id,
+            focal_point_email=focal_point_email,
+        )
+    )
     return [dict(r) for r in rows]
 
 
 async def sessions_of(conn: asyncpg.Connection, delegation_id: UUID) -> list[dict[str, Any]]:
-    q = Q["sessions_of_delegation"]
-    return [dict(r) for r in await conn.fetch(q, *q.args(delegation_id=delegation_id))]
+    return [
+        dict(r)
+        for r in await conn.fetch(*Q.bind("sessions_of_delegation", delegation_id=delegation_id))
+    ]
 
 
-async def press_queue(conn: asyncpg.Connection, conference_id: UUID, *, status: str | None,
-                      role: str | None, country: str | None, day: date | None,
-                      search: str | None) -> list[Accreditation]:
-    q = Q["press_queue"]
-    rows = await conn.fetch(q, *q.args(conference_id=conference_id, status=status, role=role,
-                                       country=country, day=day, search=search))
+async def press_queue(
+    conn: asyncpg.Connection,
+    conference_id: UUID,
+    *,
+    status: str | None,
+    role: str | None,
+    country: str | None,
+    day: date | None,
+    search: str | None,
+) -> list[Accreditation]:
+    rows = await conn.fetch(
+        *Q.bind(
+            "press_queue",
+            conference_id=conference_id,
+            status=status,
+            role=role,
+            country=country,
+            day=day,
+            search=search,
+        )
+    )
     return [from_row(r) for r in rows]
 
 
 async def press_counts(conn: asyncpg.Connection, conference_id: UUID) -> dict[str, int]:
-    q = Q["press_counts"]
-    return {r["status"]: r["n"] for r in await conn.fetch(q, *q.args(conference_id=conference_id))}
+    return {
+        r["status"]: r["n"]
+        for r in await conn.fetch(*Q.bind("press_counts", conference_id=conference_id))
+    }

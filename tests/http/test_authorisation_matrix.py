@@ -29,6 +29,7 @@ ADMIN = frozenset({"admin"})
 ORGANISERS = frozenset({"admin", "protocol", "press_office"})
 PROTOCOL = frozenset({"admin", "protocol"})
 NO_AUTH_CHECK = "pages"  # HTML forms: CSRF, not roles, decides (asserted in test_pages_csrf)
+SESSION = "pages"  # workspaces: the session cookie's grants decide (asserted in test_workspaces)
 
 EXPECTED: dict[str, frozenset[str] | str] = {
     # accreditations, on the press accreditation P
@@ -81,6 +82,14 @@ EXPECTED: dict[str, frozenset[str] | str] = {
     "pages_css": ANYONE, "press_form": ANYONE, "programme_page": ANYONE,
     "application_page": ANYONE, "application_badge": ANYONE,
     "press_submit": NO_AUTH_CHECK, "application_withdraw": NO_AUTH_CHECK,
+    # people and the workspaces
+    "add_staff": ADMIN, "workspaces_css": ANYONE,
+    "signin_form": SESSION, "signin_request": SESSION, "signin_link": SESSION,
+    "signin_spend": SESSION, "signout": SESSION, "home": SESSION,
+    "delegation_page": SESSION, "member_new": SESSION, "member_register": SESSION,
+    "member_page": SESSION, "member_badge": SESSION, "member_withdraw_confirm": SESSION,
+    "member_withdraw": SESSION, "press_queue": SESSION, "press_application": SESSION,
+    "press_decide": SESSION, "press_revoke": SESSION, "press_batch": SESSION,
 }
 # Changes that would alter the objects the other calls rely on go last, in this order.
 LAST = ["cancel_session", "delete_webhook", "revoke", "erase_personal_data", "revoke_token"]
@@ -137,7 +146,7 @@ async def _objects(api: Api, conference: dict[str, Any], smtp: RecordingSMTP) ->
             "token_id": token_id,
             "zone_id": z["id"], "pool_id": pool["id"], "webhook_id": hook["id"],
             "delivery_id": deliveries["items"][0]["id"], "feed_token": feed,
-            "access_token": p["access_token"], "event_id": "1"}
+            "access_token": p["access_token"], "event_id": "1", "token": "x" * 43}
 
 
 async def test_every_route_answers_every_role_as_expected(

@@ -123,7 +123,7 @@ async def test_signin_answers_the_same_for_known_and_unknown_addresses(
         status, _, resp = await v.post_form("/signin?lang=en", "/signin?lang=en", email=email)
         answers.append((status, resp.headers.get("Location")))
     assert answers[0] == answers[1] == (303, "/signin?lang=en&done=sent")
-    [mail] = await smtp.wait_for(1, where=lambda m: m["Subject"] == "Your sign-in link")
+    [mail] = await smtp.wait_for(1, where=lambda m: m["Subject"] == "Votre lien de connexion")
     assert "fp-be@example.org" in mail["To"]
     await _signed_in(api, link_in(mail))
 

@@ -1,0 +1,224 @@
+"""The workspaces as their people use them, in headless Chromium, with the mail read from a real
+SMTP server: a focal point welcomed by mail signs in from its link, registers a minister and an
+expert, sees them submitted and then approved after the protocol's decision, opens the badge;
+the press office signs in, approves two applications at once, rejects one with a standard
+reason, and the letters arrive. Every workspace page passes axe-core in French and English, at
+390 and 1280 px wide; with CONFERENCE_SCREENS=1 the screenshots are written to docs/screens/."""
+
+from __future__ import annotations
+
+import os
+import re
+from pathlib import Path
+from typing import Any
+
+from tests.browser.conftest import ARTIFACTS, Site
+from tests.browser.helpers import press
+from tests.conftest import conference_body
+from tests.http.conftest_programme import make_delegation
+from tests.support import RecordingSMTP, body_text
+
+SCREENS = Path(__file__).resolve().parents[2] / "docs" / "screens"
+WIDTHS = {"phone": 390, "desktop": 1280}
+
+
+def _link(site: Site, message: Any) -> str:
+    match = re.search(rf"{re.escape(site.url)}/signin/\S+", body_text(message))
+    assert match, body_text(message)
+    return match.group(0)
+
+
+def _small_png(png: bytes, path: Path) -> None:
+    """A screenshot in 32 colours: small enough to commit, sharp enough to read."""
+    import io
+
+    from PIL import Image
+
+    Image.open(io.BytesIO(png)).convert("RGB").quantize(32).save(path, optimize=True)
+
+
+async def _audit(browser: Any, page: Any, name: str) -> None:
+    """The page the tab shows, in both languages and both widths, in a context of its own that
+    shares the tab's cookies: no axe-core violation; a screenshot of each."""
+    from axe_playwright_python.async_playwright import Axe
+
+    url = page.url.split("?")[0]
+    query = page.url.split("?", 1)[1] if "?" in page.url else ""
+    query = "&".join(p for p in query.split("&") if p and not p.startswith(("lang=", "done=")))
+    cookies = await page.context.cookies()
+    target = SCREENS if os.environ.get("CONFERENCE_SCREENS") else ARTIFACTS / "screens"
+    target.mkdir(parents=True, exist_ok=True)
+    for size, width in WIDTHS.items():
+        context = await browser.new_context(viewport={"width": width, "height": 900},
+                                            bypass_csp=True)
+        await context.add_cookies(cookies)
+        tab = await context.new_page()
+        for lang in ("fr", "en"):
+            response = await tab.goto(f"{url}?lang={lang}" + (f"&{query}" if query else ""))
+            assert response is not None and response.status < 500
+            results = await Axe().run(tab)
+            assert results.violations_count == 0, (name, lang, size,
+                                                    results.generate_report())
+            if lang == "en":
+                _small_png(await tab.screenshot(full_page=True), target / f"{name}-{size}.png")
+        await context.close()
+
+
+async def test_focal_point_welcomed_registers_members_and_opens_the_badge(
+    site: Site, page: Any, browser: Any, smtp: RecordingSMTP
+) -> None:
+    status, body, _ = await site.call("POST", "/api/v1/conferences", role="admin",
+                                      json=conference_body())
+    assert status == 201, body
+    await make_delegation(site, country="BE")
+    [welcome] = await smtp.wait_for(1, where=lambda m: "fp-be@example.org" in m["To"])
+    assert welcome["Subject"] == "Votre accès à Alliance mondiale : réunion"
+    link = _link(site, welcome)
+
+    await page.goto(link)
+    await _audit(browser, page, "signin-link")  # looking does not spend the link
+    await page.get_by_role("button", name="Me connecter").click()
+    await page.wait_for_url(re.compile(r".*/workspaces\?.*done=signed_in"))
+    assert await page.inner_text("#flash") == "Vous êtes connecté(e)."
+    assert await page.inner_text("#person-name") == "Focal Point"
+    await _audit(browser, page, "workspaces")
+    await page.get_by_role("link", name="Délégation : Belgique").first.click()
+    await page.wait_for_url(re.compile(r".*/delegation/alliance-be.*"))
+    assert await page.locator("#no-members").count() == 1
+
+    for category, given, family, rank, function in (
+        ("Ministre", "Didier", "Reynders", "Ministre des Affaires étrangères",
+         "Ministre des Affaires étrangères"),
+        ("Expert", "Jan", "Peeters", "Expert", "Conseiller"),
+    ):
+        await page.get_by_role("link", name="Inscrire un membre").click()
+        await page.get_by_label("Catégorie").select_option(label=category)
+        await page.get_by_label("Prénom(s)").fill(given)
+        await page.get_by_label("Nom de famille").fill(family)
+        await page.get_by_label("Adresse électronique").fill(f"{given.lower()}@example.org")
+        await page.get_by_label("Langue de correspondance").select_option("fr")
+        await page.get_by_label("Rang protocolaire").select_option(label=rank)
+        await page.get_by_label("Fonction (intitulé officiel)").fill(function)
+        if family == "Peeters":
+            await _audit(browser, page, "delegation-register")
+        await page.get_by_role("button", name="Inscrire", exact=True).click()
+        await page.wait_for_url(re.compile(r".*done=registered.*"))
+        assert await page.inner_text("#flash") == (
+            f"{given} {family} est inscrit(e) : la demande est transmise au protocole.")
+
+    rows = await page.locator("#members tbody tr").all_inner_texts()
+    assert [r.split("\t")[-1].strip() for r in rows] == ["Reçue, en cours d'examen"] * 2
+    assert await page.inner_text("#head") == "Didier Reynders (Ministre des Affaires étrangères)"
+
+    _, listed, _ = await site.call("GET", "/api/v1/conferences/alliance/accreditations",
+                                   role="protocol")
+    for item in listed["items"]:
+        status, decided, _ = await site.call(
+            "POST", f"/api/v1/accreditations/{item['id']}/decision", role="protocol",
+            json={"decision": "approve"})
+        assert status == 200, decided
+    await page.reload()
+    rows = await page.locator("#members tbody tr").all_inner_texts()
+    assert [r.split("\t")[-1].strip() for r in rows] == ["Accordée"] * 2
+    await smtp.wait_for(2, where=lambda m: m["Subject"].startswith("Accréditation accordée")
+                        or "accord" in m["Subject"].lower())
+    await page.reload()
+    assert "Accréditation accordée" in await page.inner_text("#letters") or \
+        await page.locator("#letters tbody tr").count() >= 3
+    await _audit(browser, page, "delegation")
+
+    await page.get_by_role("link", name="Jan Peeters").click()
+    assert await page.inner_text("#status") == "Accordée"
+    assert "Accréditation accordée" in await page.inner_text("#history")
+    badge = await page.get_attribute("#badge-link", "href")
+    assert badge is not None
+    response = await page.request.get(f"{site.url}{badge}")
+    assert response.status == 200
+    assert response.headers["content-type"] == "image/png"
+    assert (await response.body()).startswith(b"\x89PNG")
+    await _audit(browser, page, "delegation-member")
+
+    # a third member, withdrawn with the confirmation step
+    status, created, _ = await site.call(
+        "POST", "/api/v1/conferences/alliance/accreditations", role="protocol",
+        json={"category": "official", "given_name": "Sofie", "family_name": "Janssens",
+              "email": "sofie@example.org", "delegation_id": listed["items"][0]["delegation_id"],
+              "rank": "official", "function": "Conseillère"})
+    assert status == 201, created
+    await page.goto(f"{site.url}/delegation/alliance-be/members/{created['id']}")
+    await page.get_by_role("link", name="Retirer ce membre…").click()
+    await _audit(browser, page, "delegation-withdraw")
+    await page.get_by_role("button", name="Oui, retirer").click()
+    await page.wait_for_url(re.compile(r".*done=withdrawn.*"))
+    assert await page.inner_text("#flash") == "L'inscription de Sofie Janssens est retirée."
+
+    # another delegation's portal is refused
+    await make_delegation(site, country="FR")
+    response = await page.goto(f"{site.url}/delegation/alliance-fr")
+    assert response is not None and response.status == 403
+    assert await page.inner_text("#error-message") == "Votre accès ne couvre pas cette page."
+    await _audit(browser, page, "refused")
+
+
+async def test_press_office_approves_two_at_once_and_rejects_one_with_a_standard_reason(
+    site: Site, page: Any, browser: Any, smtp: RecordingSMTP
+) -> None:
+    status, body, _ = await site.call("POST", "/api/v1/conferences", role="admin",
+                                      json=conference_body())
+    assert status == 201, body
+    status, person, _ = await site.call("POST", "/api/v1/staff", role="admin", json={
+        "email": "tove.ernst@example.org", "name": "Tove Ernst", "language": "en",
+        "grants": [{"role": "press_office", "conference": "alliance"}]})
+    assert status == 201, person
+    applications = [await press(site, n) for n in range(3)]
+    [welcome] = await smtp.wait_for(1, where=lambda m: "tove.ernst@example.org" in m["To"]
+                                    and m["Subject"].startswith("Your access"))
+    notices = await smtp.wait_for(3, where=lambda m: "michele.cercone@example.org" in m["To"])
+    assert all(f"{site.url}/manage/alliance/press/" in body_text(n) for n in notices)
+
+    await page.goto(f"{site.url}/signin?lang=en")
+    await _audit(browser, page, "signin")
+    await page.goto(_link(site, welcome))
+    await page.get_by_role("button", name="Sign me in").click()
+    await page.wait_for_url(re.compile(r".*/workspaces.*"))
+    await page.get_by_role("link", name="Press office – alliance").first.click()
+    await page.wait_for_url(re.compile(r".*/manage/alliance/press.*"))
+    assert await page.inner_text("#pool-counter") == "Press pool: 0 of 10 places approved."
+    await _audit(browser, page, "press-queue")
+
+    first, second, third = applications
+    for chosen in (first, second):
+        name = f"Select {chosen['given_name']} {chosen['family_name']}"
+        await page.get_by_label(name, exact=True).check()
+    await page.get_by_role("button", name="Approve the selected").click()
+    await page.wait_for_url(re.compile(r".*done=batch.*"))
+    assert await page.inner_text("#flash") == "2 application(s) done."
+    assert await page.inner_text("#pool-counter") == "Press pool: 2 of 10 places approved."
+
+    await page.get_by_label("Name or outlet").fill(third["family_name"])
+    await page.get_by_role("button", name="Filter").click()
+    assert await page.locator("#queue tbody tr").count() == 1
+    await page.get_by_role("link", name=f"{third['given_name']} {third['family_name']}").click()
+    await _audit(browser, page, "press-application")
+    await page.get_by_role("radio", name="Reject").check()
+    await page.get_by_label("Standard reason", exact=False).first.select_option(
+        label="The press card or editor's letter could not be verified.")
+    await page.get_by_role("button", name="Record the decision").click()
+    await page.wait_for_url(re.compile(r".*done=reject.*"))
+    assert await page.inner_text("#flash") == \
+        f"Application of {third['given_name']} {third['family_name']} rejected."
+
+    approved = await smtp.wait_for(2, where=lambda m: m["To"].addresses[0].addr_spec in (
+        first["email"], second["email"]) and "accord" in m["Subject"].lower())
+    assert len(approved) == 2
+    [rejected] = await smtp.wait_for(1, where=lambda m: third["email"] in m["To"]
+                                     and "non accordée" in m["Subject"])
+    assert "La carte de presse ou la lettre de la rédaction n'a pas pu être vérifiée." in \
+        body_text(rejected)
+    _, acc, _ = await site.call("GET", f"/api/v1/accreditations/{third['id']}",
+                                role="press_office")
+    assert acc["status"] == "rejected"
+    assert acc["history"][-1]["actor"] == f"person:{person['id']}"
+
+    response = await page.goto(f"{site.url}/delegation/alliance-be")
+    assert response is not None and response.status in (403, 404)
