@@ -197,9 +197,10 @@ async def test_delegations_still_list_after_the_purge(api: Api) -> None:
                             ends_on=(today - timedelta(days=10)).isoformat(),
                             retention_days=1, vetting_retention_days=0)
     assert (await api.call("POST", "/api/v1/conferences", role="admin", json=ended))[0] == 201
-    await api.call("POST", "/api/v1/conferences/gone/delegations", role="admin", json={
+    created = await api.call("POST", "/api/v1/conferences/gone/delegations", role="admin", json={
         "kind": "country", "country": "BE",
         "focal_point": {"name": "Jan Janssens", "email": "jan@example.org"}})
+    assert created[0] == 201, created[1]
     conn = await connect(api.db_url)
     try:
         await purge_due(conn, today, datetime.now(UTC))
