@@ -17,7 +17,8 @@ from uuid import UUID
 from aiohttp import web
 from pydantic import ValidationError
 
-from conference.accreditation import repo as accreditations
+from conference.accreditation import repo as accreditation_rows
+from conference.accreditation import service as accreditations
 from conference.accreditation.domain import Action, Status
 from conference.accreditation.models import Accreditation, AccreditationIn
 from conference.auth import Principal, Role
@@ -27,8 +28,9 @@ from conference.badges.render import render_png
 from conference.calendar.invitations import feed_url
 from conference.conferences.models import Conference
 from conference.conferences.repo import conference_by_id, conference_by_slug
+from conference.db.pool import transaction as db_transaction
 from conference.errors import Duplicate, Forbidden, IllegalTransition, NotFound, PoolFull
-from conference.http.context import connection, now, settings_key, signer_key, transaction
+from conference.http.context import connection, now, pool_key, settings_key, signer_key
 from conference.http.routes import RouteTable
 from conference.pages.handlers import _countries
 from conference.pages.i18n import field_message
@@ -196,9 +198,8 @@ async def member_register(request: web.Request) -> web.StreamResponse:
                 general = str(err["msg"]).removeprefix("Value error, ")
         return _member_form(request, p, values, errors=errors, message=general, status=422)
     try:
-        async with transaction(request) as conn:
-            created = await accreditations.register(conn, p.conference.slug, body, p.principal,
-                                                    now(request))
+        created = await accreditations.register(request.app[pool_key], p.conference.slug, body,
+                                                p.principal, now(request))
     except Duplicate:
         return _member_form(request, p, values, errors={"email": t("err_duplicate")},
                             status=409)
@@ -208,11 +209,10 @@ async def member_register(request: web.Request) -> web.StreamResponse:
 
 async def _member(request: web.Request, p: Portal) -> Accreditation:
     accreditation_id = _uuid(request.match_info["accreditation_id"])
-    async with connection(request) as conn:
-        try:
-            acc = await accreditations.get_with_history(conn, accreditation_id, p.principal)
-        except Forbidden:
-            raise NotFound("No such member.") from None
+    try:
+        acc = await accreditations.get(request.app[pool_key], accreditation_id, p.principal)
+    except Forbidden:
+        raise NotFound("No such member.") from None
     if acc.delegation_id != p.delegation["id"]:
         raise NotFound("No such member.")
     return acc
@@ -281,9 +281,8 @@ async def member_withdraw(request: web.Request) -> web.StreamResponse:
         return await frame.error_page(request, 403, p.t("csrf_failed"))
     reason = " ".join(str(form.get("reason", "")).split())[:2000] or None
     try:
-        async with transaction(request) as conn:
-            await accreditations.change(conn, acc.id, Action.withdraw, p.principal, reason,
-                                        now(request))
+        await accreditations.withdraw(request.app[pool_key], acc.id, reason, p.principal,
+                                      now(request))
     except IllegalTransition:
         return await frame.error_page(request, 409, p.t(
             "err_illegal", status=p.t(f"status_{acc.status.value}")))
@@ -366,11 +365,10 @@ async def press_queue(request: web.Request) -> web.Response:
 
 async def _application(request: web.Request, d: Desk) -> Accreditation:
     accreditation_id = _uuid(request.match_info["accreditation_id"])
-    async with connection(request) as conn:
-        try:
-            acc = await accreditations.get_with_history(conn, accreditation_id, d.principal)
-        except Forbidden:
-            raise NotFound("No such application.") from None
+    try:
+        acc = await accreditations.get(request.app[pool_key], accreditation_id, d.principal)
+    except Forbidden:
+        raise NotFound("No such application.") from None
     if acc.conference != d.conference.slug or acc.press is None:
         raise NotFound("No such application.")
     return acc
@@ -437,9 +435,8 @@ async def press_decide(request: web.Request) -> web.StreamResponse:
     if decision == "reject" and not reason:
         return await show(errors={"reason": d.t("err_reason_required")}, status=422)
     try:
-        async with transaction(request) as conn:
-            await accreditations.change(conn, acc.id, Action(decision), d.principal, reason,
-                                        now(request))
+        await accreditations.decide(request.app[pool_key], acc.id, decision, reason, d.principal,
+                                    now(request))
     except (IllegalTransition, PoolFull) as exc:
         return await show(message=_refusal_message(d, exc, acc), status=409)
     raise web.HTTPSeeOther(frame.with_lang(d.base, d.language, done=decision,
@@ -461,9 +458,8 @@ async def press_revoke(request: web.Request) -> web.StreamResponse:
         return await _application_page(request, d, acc, status=422,
                                        errors={"revoke_reason": d.t("err_reason_required")})
     try:
-        async with transaction(request) as conn:
-            await accreditations.change(conn, acc.id, Action.revoke, d.principal, reason,
-                                        now(request))
+        await accreditations.revoke(request.app[pool_key], acc.id, reason, d.principal,
+                                    now(request))
     except (IllegalTransition, PoolFull) as exc:
         return await _application_page(request, d, acc, status=409,
                                        message=_refusal_message(d, exc, acc))
@@ -488,13 +484,14 @@ async def press_batch(request: web.Request) -> web.StreamResponse:
     if not ids:
         return await frame.error_page(request, 422, d.t("err_pick_some"))
     try:
-        async with transaction(request) as conn:  # all or none
+        async with db_transaction(request.app[pool_key]) as conn:  # all or none
             for accreditation_id in ids:
-                row = await accreditations.get_row(conn, accreditation_id)
-                if row["conference_id"] != d.conference.id or row["category"] != "press":
+                row = await accreditation_rows.row_by_id(conn, accreditation_id)
+                if row is None or row["conference_id"] != d.conference.id \
+                        or row["category"] != "press":
                     raise NotFound("No such application.")
-                await accreditations.change(conn, accreditation_id, Action(decision),
-                                            d.principal, None, now(request))
+                await accreditations.decide(conn, accreditation_id, decision, None,
+                                            d.principal, now(request))
     except IllegalTransition as exc:
         return await frame.error_page(request, 409, d.t(
             "err_illegal", status=d.t(f"status_{exc.extra.get('status_now', 'submitted')}")))
