@@ -22,7 +22,7 @@ from conference.accreditation import service as accreditations
 from conference.accreditation.domain import Action, Status
 from conference.accreditation.models import Accreditation, AccreditationIn
 from conference.auth import Principal, Role
-from conference.badges import repo as badges
+from conference.badges import service as badges
 from conference.badges.handlers import badge_response
 from conference.badges.render import render_png
 from conference.calendar.invitations import feed_url
@@ -246,8 +246,8 @@ async def member_page(request: web.Request) -> web.Response:
 async def member_badge(request: web.Request) -> web.Response:
     p = await _portal(request)
     acc = await _member(request, p)
-    async with connection(request) as conn:
-        content = await badges.badge_content(conn, request.app[signer_key], acc.id, p.principal)
+    content = await badges.badge(request.app[pool_key], request.app[signer_key], acc.id,
+                                 p.principal)
     png = await asyncio.to_thread(render_png, content)
     return badge_response(png, acc.id)
 
