@@ -70,6 +70,7 @@ from conference.signing import load_signer
 from conference.tokens import handlers as tokens
 from conference.webhooks import handlers as webhooks
 from conference.workspaces import handlers as workspaces
+from conference.workspaces import signin
 
 
 def route_table() -> list[Route]:
@@ -78,7 +79,7 @@ def route_table() -> list[Route]:
                                 programme.routes, calendar.routes, badges.routes, privacy.routes,
                                 operations.routes, webhooks.routes, replies.routes,
                                 tokens.routes, lifecycle.routes, pages.routes,
-                                people.routes, workspaces.routes)
+                                people.routes, signin.routes, workspaces.routes)
             for route in table]
 
 
@@ -148,7 +149,7 @@ def create_app(
                                   lim.token_lookups_per_minute, lim.token_lookup_burst,
                                   TrustedProxies.parse(settings.http.proxies))
     app[max_body_key] = settings.http.max_body_bytes
-    app[people.signin_limits_key] = people.make_signin_limits(
+    app[signin.signin_limits_key] = signin.make_signin_limits(
         lim.signins_per_address_per_hour, lim.signins_per_client_per_minute)
     routes = route_table()
     app[body_media_key] = {r.handler.__name__: r.accepts for r in routes if r.accepts}

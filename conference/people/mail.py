@@ -11,7 +11,6 @@ from typing import Any
 import asyncpg
 
 from conference.auth import token_hash
-from conference.conferences.repo import conference_by_id
 from conference.mail.render import build_message, load_template, render_text
 from conference.outbox.dispatch import (
     ConsumerResult,
@@ -55,16 +54,17 @@ async def people_mail(conn: asyncpg.Connection, event: EventRow,
                     or str(g.delegation_id) == str(event.payload.get("delegation_id")))]
     base = ctx.settings.base_url
     sender, sender_name = ctx.settings.mail.sender, "Conference"
-    conference = None
+    conference: str | None = None
     if event.conference_id is not None:
-        conference = await conference_by_id(conn, event.conference_id)
-        sender, sender_name = conference.organiser_email, conference.title.get(language)[:120]
+        found = await repo.conference_sender(conn, event.conference_id, language)
+        if found is not None:
+            sender, sender_name, conference = found[0], found[1][:120], found[1]
     secret = secrets.token_urlsafe(32)
     await repo.insert_link(conn, token_hash(secret), person["id"], ctx.now)
     context: dict[str, Any] = {
         "name": person["name"], "link": f"{base}/signin/{secret}", "signin": f"{base}/signin",
         "minutes": int(LINK_LIFETIME.total_seconds() // 60),
-        "conference": conference.title.get(language) if conference else None,
+        "conference": conference,
         "role": ROLE_NAMES[language][granted[0].role] if granted else "",
         "delegation": granted[0].delegation_name if granted else None,
         "workspace": workspace_url(base, granted[0]) if granted else f"{base}/workspaces",

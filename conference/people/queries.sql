@@ -63,3 +63,11 @@ UPDATE web_session SET ended_at = :now WHERE id_hash = :id_hash AND ended_at IS 
 -- name: conference_of_delegation
 -- The conference of a delegation.
 SELECT conference_id FROM delegation WHERE id = :delegation_id
+
+-- name: conference_id_by_slug
+-- The conference a grant names (people read only what they need of a conference).
+SELECT id FROM conference WHERE slug = :slug
+
+-- name: conference_sender
+-- Whom a person's mail about a conference comes from: its organisers, under its title.
+SELECT organiser_email, title FROM conference WHERE id = :conference_id

@@ -136,3 +136,18 @@ async def conference_of_delegation(conn: asyncpg.Connection, delegation_id: UUID
         *Q.bind("conference_of_delegation", delegation_id=delegation_id)
     )
     return cid
+
+
+async def conference_id_by_slug(conn: asyncpg.Connection, slug: str) -> UUID | None:
+    conference_id: UUID | None = await conn.fetchval(*Q.bind("conference_id_by_slug", slug=slug))
+    return conference_id
+
+
+async def conference_sender(conn: asyncpg.Connection, conference_id: UUID, language: str
+                            ) -> tuple[str, str] | None:
+    """The organisers' address and the conference's title in ``language``."""
+    row = await conn.fetchrow(*Q.bind("conference_sender", conference_id=conference_id))
+    if row is None:
+        return None
+    title: dict[str, str] = row["title"]
+    return row["organiser_email"], title.get(language) or title.get("en") or ""

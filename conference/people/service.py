@@ -14,9 +14,8 @@ from uuid import UUID
 import asyncpg
 
 from conference.auth import Principal, Role, token_hash
-from conference.conferences.repo import conference_by_slug
 from conference.db.pool import connection, transaction
-from conference.errors import Invalid, NotFound
+from conference.errors import Invalid
 from conference.outbox.events import record
 from conference.people import repo
 from conference.people.domain import Grant
@@ -59,13 +58,12 @@ async def add_staff(pool: asyncpg.Pool, body: StaffIn, actor: Principal) -> Pers
                          f"role {g.role}", "type": "missing"}])
                 resolved.append((g.role, None))
                 continue
-            try:
-                conference = await conference_by_slug(conn, g.conference)
-            except NotFound:
+            conference_id = await repo.conference_id_by_slug(conn, g.conference)
+            if conference_id is None:
                 raise Invalid("Unknown conference.", [
                     {"field": f"grants.{index}.conference", "message": "no such conference",
-                     "type": "unknown_conference"}]) from None
-            resolved.append((g.role, conference.id))
+                     "type": "unknown_conference"}])
+            resolved.append((g.role, conference_id))
         row = await repo.upsert_person(conn, body.email, body.name, body.language)
         new = [(role, cid) for role, cid in resolved
                if await repo.insert_grant(conn, row["id"], role, cid)]
