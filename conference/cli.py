@@ -363,16 +363,11 @@ async def _prepare(settings: Settings) -> str:
 
 async def _first_admin_link(conn: asyncpg.Connection, settings: Settings) -> str:
     """The first admin as a person (``admin_email``) with a sign-in link, printed once."""
-    import secrets
     from datetime import UTC, datetime
 
-    from conference.auth import token_hash
-    from conference.people import repo as people
+    from conference.people.service import first_admin
 
-    person = await people.upsert_person(conn, settings.admin_email, "Admin", "en")
-    await people.insert_grant(conn, person["id"], "admin", None)
-    secret = secrets.token_urlsafe(32)
-    await people.insert_link(conn, token_hash(secret), person["id"], datetime.now(UTC))
+    secret = await first_admin(conn, settings.admin_email, datetime.now(UTC))
     return f"{settings.base_url}/signin/{secret}"
 
 

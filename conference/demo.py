@@ -11,7 +11,7 @@ from zoneinfo import ZoneInfo
 
 import asyncpg
 
-from conference.accreditation import repo as accreditation_repo
+from conference.accreditation import lookup as accreditation_repo
 from conference.accreditation import service as accreditations
 from conference.accreditation.domain import Status
 from conference.accreditation.models import AccreditationIn

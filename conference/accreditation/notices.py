@@ -15,8 +15,8 @@ from babel.dates import format_date
 from conference.accreditation import repo
 from conference.accreditation.models import Accreditation
 from conference.auth import Role, issue_token
+from conference.conferences.lookup import conference_by_id
 from conference.conferences.models import Conference
-from conference.conferences.repo import conference_by_id
 from conference.mail.render import build_message, render_text
 from conference.outbox.dispatch import (
     ConsumerResult,

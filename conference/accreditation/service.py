@@ -26,7 +26,7 @@ from conference.accreditation.models import (
     ListQuery,
 )
 from conference.auth import Principal, new_secret, require, token_hash
-from conference.conferences import repo as conferences
+from conference.conferences import lookup as conferences
 from conference.db.pool import Database, connection, transaction
 from conference.errors import Duplicate, Forbidden, Invalid, NotFound, Unauthorized
 from conference.outbox.events import record

@@ -34,8 +34,8 @@ from conference.badges.models import (
     ZoneIn,
 )
 from conference.badges.render import BadgeContent
+from conference.conferences.lookup import conference_by_id, conference_by_slug
 from conference.conferences.models import Conference
-from conference.conferences.repo import conference_by_id, conference_by_slug
 from conference.db.pool import Database, connection, transaction
 from conference.errors import Duplicate, Invalid, NotFound
 from conference.outbox.events import record

@@ -22,8 +22,8 @@ from conference.calendar.invitations import (
 )
 from conference.calendar.itip import Organizer, SessionVersion, build_feed
 from conference.calendar.plan import invited_role
+from conference.conferences.lookup import conference_by_id, conference_by_slug
 from conference.conferences.models import Conference
-from conference.conferences.repo import conference_by_id, conference_by_slug
 from conference.errors import NotFound
 from conference.http.context import connection, settings_key, signer_key
 from conference.http.limits import limit_token_failure

@@ -27,8 +27,8 @@ from conference.calendar.itip import Attendee, InvitationTemplate, Organizer, Se
 from conference.calendar.mime import InvitationSkeleton
 from conference.calendar.plan import Action, AttendeeView, Sent, SessionView, plan
 from conference.calendar.words import changes, part_name
+from conference.conferences.lookup import conference_by_id
 from conference.conferences.models import Conference
-from conference.conferences.repo import conference_by_id
 from conference.db.sql import queries_beside
 from conference.mail.dates import format_short, format_span, format_time_of_day
 from conference.mail.render import load_template, render_template

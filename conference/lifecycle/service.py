@@ -18,8 +18,8 @@ import asyncpg
 from conference.accreditation.domain import Category, Status
 from conference.accreditation.events import AccreditationChanged
 from conference.auth import Principal, Role, require
+from conference.conferences.lookup import conference_by_slug
 from conference.conferences.models import Conference, Quotas
-from conference.conferences.repo import conference_by_slug
 from conference.db.pool import connection, transaction
 from conference.errors import Forbidden, Invalid, NotFound
 from conference.lifecycle import domain, repo, tabular

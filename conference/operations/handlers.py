@@ -5,7 +5,7 @@ from __future__ import annotations
 from aiohttp import web
 
 from conference.auth import Role
-from conference.conferences.repo import conference_by_slug
+from conference.conferences.lookup import conference_by_slug
 from conference.errors import Forbidden
 from conference.http.context import connection, need, pool_key
 from conference.http.io import json_response, path_int, path_uuid, query_params

@@ -61,7 +61,7 @@ from conference.http.limits import TooManyRequests, limit_registration, limit_to
 from conference.http.routes import RouteTable
 from conference.pages import csrf
 from conference.pages.i18n import Translator, choose_language, field_message
-from conference.programme import repo as programmes
+from conference.programme import lookup as programmes
 from conference.protocol.countries import collation_key, country_codes, country_name
 from conference.signing import Signer
 

@@ -133,3 +133,13 @@ async def signed_in(pool: asyncpg.Pool, session: str, now: datetime) -> SignedIn
 
 async def sign_out(pool: asyncpg.Pool, session: str, now: datetime) -> None:
     await repo.end_session(pool, token_hash(session), now)
+
+
+async def first_admin(conn: asyncpg.Connection, email: str, now: datetime) -> str:
+    """On a new installation: the first admin as a person, and a sign-in link's secret (shown
+    once by ``conference serve``, like the first admin token; no mail)."""
+    person = await repo.upsert_person(conn, email, "Admin", "en")
+    await repo.insert_grant(conn, person["id"], "admin", None)
+    secret = secrets.token_urlsafe(32)
+    await repo.insert_link(conn, token_hash(secret), person["id"], now)
+    return secret

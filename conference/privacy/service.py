@@ -10,7 +10,7 @@ from uuid import UUID
 
 import asyncpg
 
-from conference.accreditation import repo as accreditations
+from conference.accreditation import lookup as accreditations
 from conference.auth import Principal, Role
 from conference.errors import Forbidden, NotFound, Unauthorized
 from conference.outbox.events import record

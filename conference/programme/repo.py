@@ -15,8 +15,8 @@ from uuid import UUID
 import asyncpg
 
 from conference.accreditation.domain import Category, Status
+from conference.conferences.lookup import conference_by_id
 from conference.conferences.models import Conference
-from conference.conferences.repo import conference_by_id
 from conference.db.sql import queries_beside
 from conference.programme import domain
 from conference.programme.models import (

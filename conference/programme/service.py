@@ -22,8 +22,8 @@ from uuid import UUID
 import asyncpg
 
 from conference.auth import Principal
+from conference.conferences.lookup import conference_by_id, conference_by_slug
 from conference.conferences.models import Conference
-from conference.conferences.repo import conference_by_id, conference_by_slug
 from conference.db.pool import Database, connection, transaction
 from conference.errors import Conflict, Duplicate, Invalid, NotFound, SchedulingConflict
 from conference.outbox.events import record

@@ -17,7 +17,7 @@ from uuid import UUID
 from aiohttp import web
 from pydantic import ValidationError
 
-from conference.accreditation import repo as accreditation_rows
+from conference.accreditation import lookup as accreditation_rows
 from conference.accreditation import service as accreditations
 from conference.accreditation.domain import Action, Status
 from conference.accreditation.models import Accreditation, AccreditationIn
@@ -26,8 +26,8 @@ from conference.badges import service as badges
 from conference.badges.handlers import badge_response
 from conference.badges.render import render_png
 from conference.calendar.invitations import feed_url
+from conference.conferences.lookup import conference_by_id, conference_by_slug
 from conference.conferences.models import Conference
-from conference.conferences.repo import conference_by_id, conference_by_slug
 from conference.db.pool import transaction as db_transaction
 from conference.errors import Duplicate, Forbidden, IllegalTransition, NotFound, PoolFull
 from conference.http.context import connection, now, pool_key, settings_key, signer_key

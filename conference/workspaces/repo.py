@@ -8,8 +8,8 @@ from uuid import UUID
 
 import asyncpg
 
+from conference.accreditation.lookup import from_row
 from conference.accreditation.models import Accreditation
-from conference.accreditation.repo import from_row
 from conference.db.sql import queries_beside
 
 Q = queries_beside(__file__)

@@ -1,0 +1,8 @@
+"""What other domains may read of an accreditation, in their own connection and transaction:
+the published surface of this package (its repository is its own; docs/architecture.md)."""
+
+from __future__ import annotations
+
+from conference.accreditation.repo import current_by_email, from_row, history_of, row_by_id
+
+__all__ = ["current_by_email", "from_row", "history_of", "row_by_id"]

@@ -1,0 +1,13 @@
+"""What other domains may read of a conference, in their own connection and transaction: the
+published surface of this package (its repository is its own; docs/architecture.md)."""
+
+from __future__ import annotations
+
+from conference.conferences.repo import (
+    conference_by_id,
+    conference_by_slug,
+    country_name,
+    lock_conference,
+)
+
+__all__ = ["conference_by_id", "conference_by_slug", "country_name", "lock_conference"]
