@@ -22,6 +22,7 @@ import random
 import time
 import traceback
 from collections.abc import Awaitable, Callable
+from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from typing import Any, Protocol
 
@@ -50,6 +51,30 @@ def backoff_seconds(attempts: int, base: float, cap: float, rng: random.Random) 
     """Exponential backoff with full jitter in its upper half: base·2^(n−1), capped."""
     delay = min(cap, base * 2.0 ** max(attempts - 1, 0))
     return delay / 2 + rng.random() * delay / 2
+
+
+@dataclass
+class _Batch:
+    """What one dispatch transaction collects over its events."""
+
+    cache: dict[str, Any]
+    now: datetime
+    done: list[int] = field(default_factory=list)
+    deliveries: list[tuple[int, NewDelivery]] = field(default_factory=list)
+    parked: list[tuple[int, str, Parked]] = field(default_factory=list)
+
+
+@dataclass
+class _EventRun:
+    """One event's consumers in this round: who finished, who failed, where each stopped."""
+
+    event_id: int
+    finished: list[str]
+    given_up: list[str]
+    cursors: dict[str, str]
+    failing: list[str] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+    incomplete: bool = False
 
 
 class DeliverySender(Protocol):
@@ -193,89 +218,89 @@ class Worker:
                 return 0
             # The consumers' cache (rendered templates, the conference) lives as long as one
             # batch, and on through the next steps of an event dispatched in steps.
-            cache: dict[str, Any] = self._carry or {}
+            batch = _Batch(cache=self._carry or {}, now=datetime.now(UTC))
             self._carry = None
-            now = datetime.now(UTC)
-            done: list[int] = []
-            deliveries: list[tuple[int, NewDelivery]] = []
-            parked: list[tuple[int, str, Parked]] = []
             for row in rows:
-                event = EventRow(row["id"], row["type"], row["conference_id"], row["subject_id"],
-                                 row["payload"], row["occurred_at"])
-                finished = list(row["consumers_done"])
-                given_up = list(row["consumers_failed"])
-                cursors: dict[str, str] = dict(row["consumer_cursors"])
-                step = self._steps.get(event.id, 0)
-                room = cfg.dispatch_max_step - len(deliveries)
+                step = self._steps.get(row["id"], 0)
+                room = cfg.dispatch_max_step - len(batch.deliveries)
                 limit = max(1, min(room, cfg.dispatch_first_step * 4 ** step))
-                failing: list[str] = []
-                errors: list[str] = []
-                incomplete = False
-                for sub in self.consumers.of(event.type):
-                    if sub.name in finished or sub.name in given_up:
-                        continue
-                    ctx = DispatchContext(self.settings, now, cache, limit,
-                                          cursors.get(sub.name))
-                    try:
-                        async with conn.transaction():
-                            result = await sub.consumer(conn, event, ctx)
-                    except Exception as exc:
-                        if is_unavailable(exc):
-                            raise
-                        log.error("consumer %s of event %s (%s) failed: %s\n%s", sub.name,
-                                  event.id, event.type, type(exc).__name__,
-                                  "".join(traceback.format_tb(exc.__traceback__)))
-                        failing.append(sub.name)
-                        errors.append(f"{sub.name}: {type(exc).__name__}")
-                        continue
-                    deliveries.extend((event.id, d) for d in result.deliveries)
-                    parked.extend((event.id, sub.name, p) for p in result.parked)
-                    if result.complete:
-                        finished.append(sub.name)
-                        cursors.pop(sub.name, None)
-                    else:
-                        incomplete = True
-                        if result.cursor is None:
-                            cursors.pop(sub.name, None)
-                        else:
-                            cursors[sub.name] = result.cursor
-                error = "; ".join(errors) or None
-                if failing:
-                    attempts = row["dispatch_attempts"] + 1
-                    if attempts >= cfg.max_attempts:
-                        given_up.extend(failing)
-                        failing = []
-                if incomplete or failing:
-                    delay = 0.0
-                    if failing:
-                        delay = backoff_seconds(row["dispatch_attempts"] + 1,
-                                                cfg.backoff_base_seconds,
-                                                cfg.backoff_max_seconds, self._rng)
-                    await conn.execute(Q["dispatch_progress"], event.id, finished, cursors,
-                                       given_up, error, bool(failing), delay)
-                    if incomplete:
-                        # more to come: commit this step now, continue with this event next
-                        if len(self._steps) > 1000:  # events finished by other workers
-                            self._steps.clear()
-                        self._steps[event.id] = step + 1
-                        self._carry = cache
-                        break
-                    continue
-                self._steps.pop(event.id, None)
-                if given_up:
-                    await conn.execute(Q["mark_dispatched_with_failures"], event.id, finished,
-                                       given_up, error or row["dispatch_error"])
-                else:
-                    done.append(event.id)
-                if len(deliveries) >= cfg.dispatch_max_step:
+                run = await self._run_consumers(conn, row, batch, limit)
+                if await self._settle(conn, row, run, batch):
+                    # more to come: commit this step now, continue with this event next
+                    if len(self._steps) > 1000:  # events finished by other workers
+                        self._steps.clear()
+                    self._steps[run.event_id] = step + 1
+                    self._carry = batch.cache
                     break
-            if deliveries:
-                await insert_deliveries(conn, deliveries)
-            if parked:
-                await insert_parked(conn, parked)
-            if done:
-                await conn.execute(Q["mark_dispatched"], done)
+                if len(batch.deliveries) >= cfg.dispatch_max_step:
+                    break
+            if batch.deliveries:
+                await insert_deliveries(conn, batch.deliveries)
+            if batch.parked:
+                await insert_parked(conn, batch.parked)
+            if batch.done:
+                await conn.execute(Q["mark_dispatched"], batch.done)
             return len(rows)
+
+    async def _run_consumers(self, conn: asyncpg.Connection, row: asyncpg.Record,
+                             batch: _Batch, limit: int) -> _EventRun:
+        """Run the event's consumers that have not finished, each in its own savepoint."""
+        event = EventRow(row["id"], row["type"], row["conference_id"], row["subject_id"],
+                         row["payload"], row["occurred_at"])
+        run = _EventRun(event.id, list(row["consumers_done"]), list(row["consumers_failed"]),
+                        dict(row["consumer_cursors"]))
+        for sub in self.consumers.of(event.type):
+            if sub.name in run.finished or sub.name in run.given_up:
+                continue
+            ctx = DispatchContext(self.settings, batch.now, batch.cache, limit,
+                                  run.cursors.get(sub.name))
+            try:
+                async with conn.transaction():
+                    result = await sub.consumer(conn, event, ctx)
+            except Exception as exc:
+                if is_unavailable(exc):
+                    raise
+                log.error("consumer %s of event %s (%s) failed: %s\n%s", sub.name, event.id,
+                          event.type, type(exc).__name__,
+                          "".join(traceback.format_tb(exc.__traceback__)))
+                run.failing.append(sub.name)
+                run.errors.append(f"{sub.name}: {type(exc).__name__}")
+                continue
+            batch.deliveries.extend((event.id, d) for d in result.deliveries)
+            batch.parked.extend((event.id, sub.name, p) for p in result.parked)
+            if result.complete:
+                run.finished.append(sub.name)
+                run.cursors.pop(sub.name, None)
+            else:
+                run.incomplete = True
+                if result.cursor is None:
+                    run.cursors.pop(sub.name, None)
+                else:
+                    run.cursors[sub.name] = result.cursor
+        return run
+
+    async def _settle(self, conn: asyncpg.Connection, row: asyncpg.Record, run: _EventRun,
+                      batch: _Batch) -> bool:
+        """Record what the event's consumers did; True when a step is left for later."""
+        cfg = self.settings.worker
+        attempts = row["dispatch_attempts"] + 1
+        if run.failing and attempts >= cfg.max_attempts:
+            run.given_up.extend(run.failing)  # parked: listed as failed, retried by an organiser
+            run.failing.clear()
+        error = "; ".join(run.errors) or None
+        if run.incomplete or run.failing:
+            delay = backoff_seconds(attempts, cfg.backoff_base_seconds, cfg.backoff_max_seconds,
+                                    self._rng) if run.failing else 0.0
+            await conn.execute(Q["dispatch_progress"], run.event_id, run.finished, run.cursors,
+                               run.given_up, error, bool(run.failing), delay)
+            return run.incomplete
+        self._steps.pop(run.event_id, None)
+        if run.given_up:
+            await conn.execute(Q["mark_dispatched_with_failures"], run.event_id, run.finished,
+                               run.given_up, error or row["dispatch_error"])
+        else:
+            batch.done.append(run.event_id)
+        return False
 
     # -- stage 2: deliveries → SMTP --------------------------------------------------------
 
