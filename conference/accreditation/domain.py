@@ -238,8 +238,6 @@ def check_may_act(principal: Principal, action: Action, row: Fields) -> None:
         if not own and role not in roles.PROTOCOL_OFFICE:
             raise Forbidden("Only the delegation's focal point or protocol may substitute a "
                             "member.")
-        if row["delegation_id"] is None:
-            raise Forbidden("Only delegation members are substituted.")
 
 
 def check_reason(action: Action, reason: str | None) -> None:
@@ -329,6 +327,13 @@ def check_quota(category: Category, used: int, allowed: int | None, role: Role |
 
 
 # --- substitutions (docs/lifecycle.md, "Substitutions") ---------------------------------------
+
+def check_substitutable(row: Fields) -> None:
+    """Only a delegation's members are substituted (their place is the delegation's)."""
+    if row["delegation_id"] is None:
+        raise Conflict("Only delegation members are substituted; this accreditation belongs to "
+                       "no delegation.", status_now=str(row["status"]))
+
 
 def substitute_status(old: Status, role: Role, approve: bool) -> Status:
     """The new accreditation's first status: submitted, or approved when protocol substitutes

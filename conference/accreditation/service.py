@@ -258,6 +258,7 @@ async def substitute(
         if row is None:
             raise NotFound("No such accreditation.")
         domain.check_may_act(principal, Action.substitute, row)
+        domain.check_substitutable(row)
         current = Status(row["status"])
         new_status_old = domain.transition(current, Action.substitute)
         domain.check_deadline(await repo.changes_close_at(conn, row["conference_id"]), now,
