@@ -44,6 +44,10 @@ WITHDRAWERS = (Role.applicant, Role.focal_point)
 REVOKERS = (Role.protocol, Role.press_office, Role.admin)
 """Revoke an accreditation (each office its categories; admin any)."""
 
+SUBSTITUTERS = (Role.admin, Role.protocol, Role.focal_point)
+"""Replace a delegation member by another person (a focal point its own delegation's, until
+the changes deadline)."""
+
 DOOR_STAFF = (*ORGANISERS, Role.door)
 """Scan badges at the doors (``door``: that and nothing else)."""
 

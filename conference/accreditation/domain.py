@@ -7,6 +7,7 @@ The state machine is a table: a (state, action) pair absent from ``TRANSITIONS``
     submitted  --waitlist->  waitlisted    approved   --revoke---->  revoked
     waitlisted --approve-->  approved      submitted  --revoke---->  revoked
     waitlisted --reject--->  rejected      waitlisted --revoke---->  revoked
+    submitted, waitlisted, approved  --substitute-->  substituted (another person takes the place)
 
 An applicant may withdraw until the decision; afterwards only organisers change it (revoke).
 """
@@ -39,6 +40,7 @@ class Status(StrEnum):
     waitlisted = "waitlisted"
     withdrawn = "withdrawn"
     revoked = "revoked"
+    substituted = "substituted"
 
 
 class Action(StrEnum):
@@ -47,6 +49,7 @@ class Action(StrEnum):
     waitlist = "waitlist"
     withdraw = "withdraw"
     revoke = "revoke"
+    substitute = "substitute"
 
 
 class Category(StrEnum):
@@ -68,6 +71,9 @@ TRANSITIONS: dict[tuple[Status, Action], Status] = {
     (Status.approved, Action.revoke): Status.revoked,
     (Status.submitted, Action.revoke): Status.revoked,
     (Status.waitlisted, Action.revoke): Status.revoked,
+    (Status.submitted, Action.substitute): Status.substituted,
+    (Status.waitlisted, Action.substitute): Status.substituted,
+    (Status.approved, Action.substitute): Status.substituted,
 }
 
 
@@ -92,6 +98,7 @@ def _past(action: Action) -> str:
         Action.waitlist: "waitlisted",
         Action.withdraw: "withdrawn",
         Action.revoke: "revoked",
+        Action.substitute: "substituted",
     }[action]
 
 
@@ -226,6 +233,11 @@ def check_may_act(principal: Principal, action: Action, row: Fields) -> None:
             raise Forbidden("Only organisers may revoke an accreditation.")
         if role is not Role.admin:
             check_may_decide(role, category)
+    elif action is Action.substitute:
+        own = role is Role.focal_point and principal.delegation_id == row["delegation_id"]
+        if not own and role not in roles.PROTOCOL_OFFICE:
+            raise Forbidden("Only the delegation's focal point or protocol may substitute a "
+                            "member.")
 
 
 def check_reason(action: Action, reason: str | None) -> None:
@@ -279,14 +291,16 @@ def allowed_places(category: Category, delegation_quotas: Mapping[str, int],
     return conference_quotas.get(category.value)
 
 
-def _needs_reason(override_reason: str | None, why: str) -> None:
+def _needs_reason(override_reason: str | None, why: str, field: str = "override_reason"
+                  ) -> None:
     if not override_reason:
         raise Invalid("A reason is needed.", [{
-            "field": "override_reason", "message": why, "type": "reason_required"}])
+            "field": field, "message": why, "type": "reason_required"}])
 
 
 def check_deadline(closes_at: datetime | None, now: datetime, role: Role | None,
-                   override_reason: str | None, what: str) -> str | None:
+                   override_reason: str | None, what: str,
+                   field: str = "override_reason") -> str | None:
     """Before the deadline anyone in scope acts; after it only protocol (or admin), with a
     reason: the reason the history keeps, or None when no override was needed."""
     if closes_at is None or now < closes_at:
@@ -294,7 +308,7 @@ def check_deadline(closes_at: datetime | None, now: datetime, role: Role | None,
     if role not in OVERRIDERS:
         raise DeadlinePassed(f"{what} closed at {closes_at.isoformat()}; only protocol may act "
                              "now.", deadline=closes_at.isoformat())
-    _needs_reason(override_reason, f"{what} closed at {closes_at.isoformat()}")
+    _needs_reason(override_reason, f"{what} closed at {closes_at.isoformat()}", field)
     return override_reason
 
 
@@ -310,3 +324,28 @@ def check_quota(category: Category, used: int, allowed: int | None, role: Role |
     raise QuotaExceeded(
         f"The delegation has {used} of {allowed} places for {category.value} taken.",
         category=category.value, used=used, allowed=allowed)
+
+
+# --- substitutions (docs/lifecycle.md, "Substitutions") ---------------------------------------
+
+def check_substitutable(row: Fields) -> None:
+    """Only a delegation's members are substituted (their place is the delegation's)."""
+    if row["delegation_id"] is None:
+        raise Conflict("Only delegation members are substituted; this accreditation belongs to "
+                       "no delegation.", status_now=str(row["status"]))
+
+
+def substitute_status(old: Status, role: Role, approve: bool) -> Status:
+    """The new accreditation's first status: submitted, or approved when protocol substitutes
+    an approved member and says so (``approve``; 422 naming it otherwise)."""
+    if not approve:
+        return Status.submitted
+    if role not in OVERRIDERS:
+        raise Invalid("Some fields are invalid.", [{
+            "field": "approve", "message": "only protocol approves a substitute",
+            "type": "value_error"}])
+    if old is not Status.approved:
+        raise Invalid("Some fields are invalid.", [{
+            "field": "approve", "message": f"the member replaced is {old.value}, not approved",
+            "type": "value_error"}])
+    return Status.approved

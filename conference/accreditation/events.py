@@ -16,7 +16,16 @@ class AccreditationChanged(Payload):
     delegation_id: UUID | None
 
 
+class AccreditationSubstituted(AccreditationChanged):
+    """The member (``accreditation_id``, now substituted) replaced by ``substitute_id``, which
+    starts ``substitute_status`` (submitted or approved) in the same place."""
+
+    substitute_id: UUID
+    substitute_status: str
+
+
 EVENT_TYPES: dict[str, type[Payload]] = {
-    f"accreditation.{status}": AccreditationChanged
-    for status in ("submitted", "approved", "rejected", "waitlisted", "withdrawn", "revoked")
+    **{f"accreditation.{status}": AccreditationChanged
+       for status in ("submitted", "approved", "rejected", "waitlisted", "withdrawn", "revoked")},
+    "accreditation.substituted": AccreditationSubstituted,
 }

@@ -17,6 +17,7 @@ from conference.accreditation.models import (
     DecisionIn,
     ListQuery,
     ReasonIn,
+    SubstitutionIn,
 )
 from conference.errors import Refusal
 from conference.http.context import need, now, pool_key, principal
@@ -101,3 +102,21 @@ async def revoke(request: web.Request) -> web.Response:
     acc = await service.revoke(request.app[pool_key], accreditation_id, body.reason, actor,
                                now(request))
     return json_response(acc)
+
+
+@routes.add("POST", "/api/v1/accreditations/{accreditation_id}/substitute",
+            summary="Substitute a delegation member",
+            who="focal point (own delegation, before changes_close_at), protocol, admin",
+            body=SubstitutionIn, response=AccreditationCreated, status=201,
+            tag="accreditations", errors=(400, 401, 403, 404, 409, 422))
+async def substitute(request: web.Request) -> web.Response:
+    actor = need(request, *roles.SUBSTITUTERS)
+    accreditation_id = path_uuid(request, "accreditation_id")
+    pool = request.app[pool_key]
+    try:
+        body = await parse(request, SubstitutionIn)
+    except Refusal:
+        await service.authorise(pool, accreditation_id, Action.substitute, actor)
+        raise
+    created = await service.substitute(pool, accreditation_id, body, actor, now(request))
+    return json_response(created, status=201)

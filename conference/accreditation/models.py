@@ -77,6 +77,9 @@ class HistoryEntry(Model):
     from_status: Status | None
     to_status: Status
     reason: str | None
+    linked_accreditation_id: UUID | None = None
+    """A substitution: the accreditation that took this one's place, or whose place this one
+    took."""
 
 
 class Accreditation(Model):
@@ -119,6 +122,26 @@ class DecisionIn(Model):
         if self.decision == "reject" and not self.reason:
             raise ValueError("a rejection needs a reason")
         return self
+
+
+class SubstitutionIn(Model):
+    """The person taking a delegation member's place (category and delegation are the
+    member's)."""
+
+    given_name: Text
+    family_name: Text
+    email: Email
+    language: Language = "en"
+    gender: Literal["female", "male"] | None = None
+    rank: Rank | None = None
+    """Default: the member's rank."""
+    function: Text | None = None
+    """Default: the member's function."""
+    in_office_since: date | None = None
+    reason: LongText | None = None
+    """Why (kept in both histories); needed from protocol after ``changes_close_at``."""
+    approve: bool = False
+    """Protocol, replacing an approved member: the new accreditation starts approved."""
 
 
 class ReasonIn(Model):

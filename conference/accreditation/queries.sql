@@ -22,12 +22,13 @@ RETURNING *, (SELECT slug FROM conference WHERE id = conference_id) AS conferenc
 -- name: insert_history
 -- One line of an accreditation's audit trail.
 INSERT INTO accreditation_history (accreditation_id, at, actor, action, from_status, to_status,
-                                   reason)
-VALUES (:accreditation_id, :at, :actor, :action, :from_status, :to_status, :reason)
+                                   reason, linked_accreditation_id)
+VALUES (:accreditation_id, :at, :actor, :action, :from_status, :to_status, :reason,
+        :linked_accreditation_id)
 
 -- name: history_of
 -- An accreditation's audit trail, oldest first.
-SELECT at, actor, action, from_status, to_status, reason
+SELECT at, actor, action, from_status, to_status, reason, linked_accreditation_id
 FROM accreditation_history WHERE accreditation_id = :accreditation_id ORDER BY id
 
 -- name: latest_reason
@@ -108,10 +109,10 @@ FROM gate LEFT JOIN ins ON true
 SELECT 1 FROM conference WHERE slug = :slug
 
 -- name: current_by_email
--- A person's current application to a conference (not withdrawn, not erased), if any.
+-- A person's current application to a conference (not withdrawn, substituted or erased), if any.
 SELECT id, status FROM accreditation
-WHERE conference_id = :conference_id AND lower(email) = lower(:email) AND status <> 'withdrawn'
-  AND erased_at IS NULL
+WHERE conference_id = :conference_id AND lower(email) = lower(:email)
+  AND status NOT IN ('withdrawn', 'substituted') AND erased_at IS NULL
 
 -- name: lock_delegation_places
 -- The delegation filing a member, locked until the filing commits (so that concurrent filings
@@ -127,3 +128,32 @@ FOR UPDATE OF d
 SELECT count(*) FROM accreditation
 WHERE delegation_id = :delegation_id AND category = :category
   AND status IN ('submitted', 'waitlisted', 'approved') AND erased_at IS NULL
+
+-- name: insert_substitute
+-- The person taking a member's place: the member's conference, category and delegation, the
+-- new person's fields, the first status. A person who already has a current accreditation here
+-- is not inserted (no row comes back).
+INSERT INTO accreditation (id, conference_id, category, status, given_name, family_name, email,
+                           language, gender, delegation_id, rank, function, in_office_since,
+                           submitted_at, updated_at, decided_at)
+SELECT :accreditation_id::uuid, o.conference_id, o.category, :status, :given_name, :family_name,
+       :email, :language, :gender, o.delegation_id, :rank, :function, :in_office_since, :now,
+       :now, CASE WHEN :status = 'approved' THEN :now::timestamptz END
+FROM accreditation o WHERE o.id = :old_id
+ON CONFLICT DO NOTHING
+RETURNING *, (SELECT slug FROM conference WHERE id = conference_id) AS conference_slug
+
+-- name: insert_applicant_token
+-- The applicant's own token (stored hashed).
+INSERT INTO api_token (token_hash, role, accreditation_id)
+VALUES (:token_hash, 'applicant', :accreditation_id)
+
+-- name: move_participations
+-- The member's session places (same roles) handed to the person taking its place: one
+-- statement, so the exclusion constraint checks the new person's rows as they land.
+UPDATE session_participant SET accreditation_id = :new_id
+WHERE accreditation_id = :old_id
+
+-- name: changes_close_at
+-- The conference's deadline for substitutions.
+SELECT changes_close_at FROM conference WHERE id = :conference_id

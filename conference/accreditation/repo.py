@@ -127,11 +127,12 @@ async def set_status(
 async def insert_history(
     conn: asyncpg.Connection, accreditation_id: UUID, *, at: datetime, actor: str, action: str,
     from_status: Status | None, to_status: Status, reason: str | None,
+    linked_accreditation_id: UUID | None = None,
 ) -> None:
     await conn.execute(*Q.bind("insert_history",
         accreditation_id=accreditation_id, at=at, actor=actor, action=action,
         from_status=from_status.value if from_status else None, to_status=to_status.value,
-        reason=reason))
+        reason=reason, linked_accreditation_id=linked_accreditation_id))
 
 
 async def page(
@@ -164,3 +165,37 @@ async def places_used(conn: asyncpg.Connection, delegation_id: UUID, category: s
     n: int = await conn.fetchval(*Q.bind("places_used", delegation_id=delegation_id,
                                          category=category))
     return n
+
+
+async def insert_substitute(
+    conn: asyncpg.Connection, old_id: UUID, person: dict[str, Any], *, accreditation_id: UUID,
+    status: Status, now: datetime,
+) -> asyncpg.Record | None:
+    """The new accreditation in the old one's conference, category and delegation; None when
+    the person already has a current accreditation there."""
+    row: asyncpg.Record | None = await conn.fetchrow(*Q.bind(
+        "insert_substitute", accreditation_id=accreditation_id, old_id=old_id,
+        status=status.value, now=now, given_name=person["given_name"],
+        family_name=person["family_name"], email=person["email"], language=person["language"],
+        gender=person["gender"], rank=person["rank"], function=person["function"],
+        in_office_since=person["in_office_since"]))
+    return row
+
+
+async def insert_applicant_token(conn: asyncpg.Connection, accreditation_id: UUID,
+                                 token_hash: bytes) -> None:
+    await conn.execute(*Q.bind("insert_applicant_token", accreditation_id=accreditation_id,
+                               token_hash=token_hash))
+
+
+async def move_participations(conn: asyncpg.Connection, old_id: UUID, new_id: UUID) -> int:
+    """The old accreditation's session places handed to the new one; how many."""
+    status: str = await conn.execute(*Q.bind("move_participations", old_id=old_id,
+                                             new_id=new_id))
+    return int(status.split()[-1])
+
+
+async def changes_close_at(conn: asyncpg.Connection, conference_id: UUID) -> datetime | None:
+    at: datetime | None = await conn.fetchval(*Q.bind("changes_close_at",
+                                                      conference_id=conference_id))
+    return at

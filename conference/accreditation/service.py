@@ -1,4 +1,4 @@
-"""The use-cases of accreditations: file, read, list, decide, withdraw, revoke.
+"""The use-cases of accreditations: file, read, list, decide, withdraw, revoke, substitute.
 
 Each authorises (the role sets of ``conference.roles``, the object rules of ``domain.py``),
 validates, writes through ``repo.py`` with its history row and its domain event, and owns its
@@ -17,13 +17,14 @@ from asyncpg import Connection, Record
 from conference import roles
 from conference.accreditation import domain, repo
 from conference.accreditation.domain import Action, Category, Status
-from conference.accreditation.events import AccreditationChanged
+from conference.accreditation.events import AccreditationChanged, AccreditationSubstituted
 from conference.accreditation.models import (
     Accreditation,
     AccreditationCreated,
     AccreditationIn,
     AccreditationPage,
     ListQuery,
+    SubstitutionIn,
 )
 from conference.auth import Principal, new_secret, require, token_hash
 from conference.conferences import lookup as conferences
@@ -239,6 +240,76 @@ async def _change(
             actor=actor.actor,
         )
         return repo.from_row(updated, await repo.history_of(conn, accreditation_id))
+
+
+async def substitute(
+    pool: Database, accreditation_id: UUID, body: SubstitutionIn, actor: Principal | None,
+    now: datetime,
+) -> AccreditationCreated:
+    """Replace a delegation member by another person (docs/lifecycle.md, "Substitutions"): the
+    focal point of its delegation until ``changes_close_at``, protocol at any time (after the
+    deadline with a reason). In one transaction the member becomes ``substituted`` (its badge is
+    refused from the commit on) and the new accreditation takes its place: the quota (the old
+    one no longer counts), its sessions with the same roles; both histories link the other and
+    one event ``accreditation.substituted`` names both."""
+    principal = require(actor, *roles.SUBSTITUTERS)
+    async with transaction(pool) as conn:
+        row = await repo.lock(conn, accreditation_id)
+        if row is None:
+            raise NotFound("No such accreditation.")
+        domain.check_may_act(principal, Action.substitute, row)
+        domain.check_substitutable(row)
+        current = Status(row["status"])
+        new_status_old = domain.transition(current, Action.substitute)
+        domain.check_deadline(await repo.changes_close_at(conn, row["conference_id"]), now,
+                              principal.role, body.reason, "Changes", field="reason")
+        first = domain.substitute_status(current, principal.role, body.approve)
+        # The delegation's places: filings wait for this one (the count stays the same).
+        await repo.lock_delegation_places(conn, row["conference_slug"], row["delegation_id"])
+        await repo.set_status(conn, accreditation_id, new_status_old, now, decided=False)
+        new_id = uuid4()
+        person = body.model_dump(include={"given_name", "family_name", "email", "language",
+                                          "gender", "rank", "function", "in_office_since"})
+        person["rank"] = person["rank"] or row["rank"]
+        person["function"] = person["function"] or row["function"]
+        created = await repo.insert_substitute(conn, accreditation_id, person,
+                                               accreditation_id=new_id, status=first, now=now)
+        if created is None:
+            raise Duplicate("This person already has an application for this conference.",
+                            field="email")
+        secret = new_secret()
+        await repo.insert_applicant_token(conn, new_id, token_hash(secret))
+        await repo.move_participations(conn, accreditation_id, new_id)
+        await repo.insert_history(conn, accreditation_id, at=now, actor=principal.actor,
+                                  action=Action.substitute.value, from_status=current,
+                                  to_status=new_status_old, reason=body.reason,
+                                  linked_accreditation_id=new_id)
+        await repo.insert_history(conn, new_id, at=now, actor=principal.actor,
+                                  action=Action.substitute.value, from_status=None,
+                                  to_status=first, reason=body.reason,
+                                  linked_accreditation_id=accreditation_id)
+        await record(
+            conn, "accreditation.substituted",
+            AccreditationSubstituted(
+                accreditation_id=accreditation_id, category=row["category"],
+                status=new_status_old.value, from_status=current.value,
+                delegation_id=row["delegation_id"], substitute_id=new_id,
+                substitute_status=first.value,
+            ),
+            conference_id=row["conference_id"], subject_id=accreditation_id,
+            actor=principal.actor,
+        )
+        if first is Status.submitted:  # a filing like any other: its acknowledgement letter
+            await record(
+                conn, f"accreditation.{first.value}",
+                AccreditationChanged(accreditation_id=new_id, category=row["category"],
+                                     status=first.value, from_status=None,
+                                     delegation_id=row["delegation_id"]),
+                conference_id=row["conference_id"], subject_id=new_id, actor=principal.actor,
+            )
+        history = await repo.history_of(conn, new_id)
+    return repo.created_from_row(created, access_token=secret, warnings=domain.name_warnings(
+        body.given_name, body.family_name)).model_copy(update={"history": history})
 
 
 def _cursor(seq: int) -> str:

@@ -9,9 +9,9 @@ VALUES (:token_hash, :role, :delegation_id, :accreditation_id, :expires_at)
 
 -- name: live_token
 -- The principal of a live token (not revoked, not expired); an applicant whose accreditation
--- was revoked or withdrawn may only read.
+-- was revoked, withdrawn or substituted may only read.
 SELECT t.id, t.role, t.delegation_id, t.accreditation_id,
-       coalesce(a.status IN ('revoked', 'withdrawn'), false) AS read_only
+       coalesce(a.status IN ('revoked', 'withdrawn', 'substituted'), false) AS read_only
 FROM api_token t LEFT JOIN accreditation a ON a.id = t.accreditation_id
 WHERE t.token_hash = :token_hash AND t.revoked_at IS NULL
   AND (t.expires_at IS NULL OR t.expires_at > now())

@@ -29,9 +29,9 @@ Zones
 
 Check-in decision, first match wins
     unknown zone -> forged badge (tag does not verify) -> unknown badge (no such accreditation
-    in this conference, or erased) -> revoked -> withdrawn -> not approved (submitted,
-    waitlisted, rejected) -> the zone's rule (``zone_not_granted``, ``not_on_security_list``,
-    ``press_not_in_pool``) -> ``granted``.
+    in this conference, or erased) -> revoked -> withdrawn -> substituted -> not approved
+    (submitted, waitlisted, rejected) -> the zone's rule (``zone_not_granted``,
+    ``not_on_security_list``, ``press_not_in_pool``) -> ``granted``.
 """
 
 from __future__ import annotations
@@ -66,6 +66,7 @@ class Reason(StrEnum):
     unknown_badge = "unknown_badge"
     revoked = "revoked"
     withdrawn = "withdrawn"
+    substituted = "substituted"
     not_approved = "not_approved"
     zone_not_granted = "zone_not_granted"
     not_on_security_list = "not_on_security_list"
@@ -79,6 +80,7 @@ DETAILS: dict[Reason, str] = {
     Reason.unknown_badge: "The badge names no accreditation of this conference.",
     Reason.revoked: "The accreditation was revoked.",
     Reason.withdrawn: "The accreditation was withdrawn.",
+    Reason.substituted: "Another person took this accreditation's place (substitution).",
     Reason.not_approved: "The accreditation is not approved.",
     Reason.zone_not_granted: "The accreditation does not give access to this zone.",
     Reason.not_on_security_list: "Not on the security list of a royal-presence session.",
@@ -127,6 +129,8 @@ def status_reason(status: Status) -> Reason | None:
         return Reason.revoked
     if status is Status.withdrawn:
         return Reason.withdrawn
+    if status is Status.substituted:
+        return Reason.substituted
     return Reason.not_approved
 
 
@@ -185,7 +189,7 @@ def missing_errors(name: str, missing: Sequence[UUID]) -> list[dict[str, str]]:
                         + ", ".join(str(m) for m in missing)}]
 
 
-_NEVER_IN_A_POOL = (Status.rejected, Status.withdrawn, Status.revoked)
+_NEVER_IN_A_POOL = (Status.rejected, Status.withdrawn, Status.revoked, Status.substituted)
 
 
 def check_may_join_pool(conference_id: UUID, of_accreditation: UUID, category: Category,

@@ -9,12 +9,13 @@ FROM delegation WHERE conference_id = :conference_id
 SELECT id FROM delegation WHERE id = ANY(:ids::uuid[]) ORDER BY id FOR UPDATE
 
 -- name: existing_by_email
--- The current accreditation of each person named (a withdrawn or erased one is not current).
+-- The current accreditation of each person named (a withdrawn, substituted or erased one is not
+-- current).
 SELECT id, email, given_name, family_name, category, status, rank, function, language, gender,
        delegation_id, in_office_since
 FROM accreditation
 WHERE conference_id = :conference_id AND lower(email) = ANY(:emails::text[])
-  AND status <> 'withdrawn' AND erased_at IS NULL
+  AND status NOT IN ('withdrawn', 'substituted') AND erased_at IS NULL
 
 -- name: insert_member
 -- One imported member: the accreditation (submitted), its history row and its domain event.

@@ -23,8 +23,8 @@ Royal presence (docs/protocol.md, "Royal presence and high patronage")
       the start: ``seated_by``.
 
 Eligibility of participants outside royal presence: an accreditation that is rejected,
-withdrawn or revoked cannot be put on any session (409 ``not-eligible``); a submitted or
-waitlisted one can, so a draft programme can be built before the decisions.
+withdrawn, revoked or substituted cannot be put on any session (409 ``not-eligible``); a
+submitted or waitlisted one can, so a draft programme can be built before the decisions.
 
 Publication
     `next_snapshot` freezes the draft into the sessions of a new version, with their iCalendar
@@ -208,7 +208,8 @@ def check_security_list_open(deadline: datetime | None, now: datetime, what: str
         )
 
 
-_NEVER_ON_A_SESSION = (Status.rejected, Status.withdrawn, Status.revoked)
+_NEVER_ON_A_SESSION = (Status.rejected, Status.withdrawn, Status.revoked,
+                       Status.substituted)
 
 
 def check_eligible(status: Status, royal_presence: bool, accreditation_id: UUID) -> None:

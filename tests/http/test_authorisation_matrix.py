@@ -39,6 +39,7 @@ EXPECTED: dict[str, frozenset[str] | str] = {
     "decide": frozenset({"admin", "press_office"}),
     "withdraw": frozenset({"applicant"}),
     "revoke": frozenset({"admin", "press_office"}),
+    "substitute": PROTOCOL,  # P has no delegation: BE's focal point is out of scope
     "badge": ORGANISERS | {"applicant"},
     "export_personal_data": frozenset({"admin", "applicant"}),
     "erase_personal_data": ADMIN,

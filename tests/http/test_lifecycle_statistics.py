@@ -55,7 +55,8 @@ async def test_statistics_count_what_organisers_report(
     assert stats["by_category"] == {"press": 2, "minister": 2, "official": 1, "expert": 0,
                                     "staff": 0}
     assert stats["by_status"] == {"submitted": 2, "approved": 3, "rejected": 1,
-                                  "waitlisted": 0, "withdrawn": 0, "revoked": 0}
+                                  "waitlisted": 0, "withdrawn": 0, "revoked": 0,
+                                  "substituted": 0}
     assert stats["by_country"] == {"BE": 4, "FR": 1}
     assert [(d["delegation"], d["count"]) for d in stats["by_delegation"]] == [
         ("Belgique", 2), ("France", 1), ("UNODC", 0)]

@@ -63,8 +63,9 @@ def test_only_approved_accreditations_enter(status: Status, category: Category,
                                             kind: ZoneKind, f: ZoneFacts) -> None:
     reason = decide(status, category, kind, f)
     if status is not Status.approved:
-        assert reason == {Status.revoked: Reason.revoked,
-                          Status.withdrawn: Reason.withdrawn}.get(status, Reason.not_approved)
+        assert reason == {Status.revoked: Reason.revoked, Status.withdrawn: Reason.withdrawn,
+                          Status.substituted: Reason.substituted}.get(status,
+                                                                      Reason.not_approved)
 
 
 @given(st.sampled_from(list(Category)), facts)

@@ -1,0 +1,183 @@
+"""Substitutions on a real PostgreSQL and SMTP server: a focal point replaces a member until the
+changes deadline (protocol after it, with a reason); the new person takes the old one's place in
+the quota and its sessions (same roles); the old badge is refused `substituted` from the commit;
+at the next publication the old person gets one CANCEL and the new one one REQUEST per session;
+both histories link the other."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+import asyncpg
+
+from tests.conftest import Api, conference_body
+from tests.http.conftest_programme import make_delegation, payloads
+from tests.http.test_badges import _reference
+from tests.http.test_calendar_flow import BRUSSELS, Calendars
+from tests.support import RecordingSMTP
+
+BASE = "/api/v1/conferences/alliance"
+
+
+def official(n: int, delegation: dict[str, Any]) -> dict[str, Any]:
+    return {"category": "official", "given_name": "Jan", "family_name": f"Peeters{n}",
+            "email": f"jan{n}@example.org", "language": "en", "delegation_id": delegation["id"],
+            "rank": "senior_official", "function": "Director"}
+
+
+def person(n: int, **changes: Any) -> dict[str, Any]:
+    return {"given_name": "Lies", "family_name": f"Janssens{n}",
+            "email": f"lies{n}@example.org", "language": "fr", **changes}
+
+
+async def file(api: Api, body: dict[str, Any], role: str) -> dict[str, Any]:
+    status, created, _ = await api.call("POST", f"{BASE}/accreditations", role=role, json=body)
+    assert status == 201, created
+    return dict(created)
+
+
+async def substitute(api: Api, accreditation_id: str, body: dict[str, Any], role: str
+                     ) -> tuple[int, Any]:
+    status, answer, _ = await api.call(
+        "POST", f"/api/v1/accreditations/{accreditation_id}/substitute", role=role, json=body)
+    return status, answer
+
+
+async def read(api: Api, accreditation_id: str) -> dict[str, Any]:
+    status, body, _ = await api.call("GET", f"/api/v1/accreditations/{accreditation_id}",
+                                     role="protocol")
+    assert status == 200, body
+    return dict(body)
+
+
+async def close_changes(api: Api, at: datetime) -> None:
+    """The organisers move the changes deadline (there is no route for it yet)."""
+    conn = await asyncpg.connect(api.db_url)
+    try:
+        await conn.execute("UPDATE conference SET changes_close_at = $1 WHERE slug = 'alliance'",
+                           at)
+    finally:
+        await conn.close()
+
+
+async def test_focal_point_substitutes_until_the_deadline_in_a_full_delegation(
+    api: Api,
+) -> None:
+    status, _, _ = await api.call("POST", "/api/v1/conferences", role="admin", json=conference_body(
+        quotas={"official": 2},
+        changes_close_at=(datetime.now(UTC) + timedelta(days=1)).isoformat()))
+    assert status == 201
+    be = await make_delegation(api, "BE")
+    fr = await make_delegation(api, "FR")
+    fp = be["focal_point_token"]
+    first = await file(api, official(1, be), fp)
+    second = await file(api, official(2, be), fp)
+    # The delegation is full: a third filing is refused, a substitution is not.
+    status, _, _ = await api.call("POST", f"{BASE}/accreditations", role=fp,
+                                  json=official(3, be))
+    assert status == 409
+
+    # Another delegation's focal point may not; a focal point may not approve the new person.
+    assert (await substitute(api, first["id"], person(1), fr["focal_point_token"]))[0] == 403
+    status, problem = await substitute(api, first["id"], person(1, approve=True), fp)
+    assert status == 422 and problem["errors"][0]["field"] == "approve"
+
+    status, new = await substitute(api, first["id"], person(1), fp)
+    assert status == 201, new
+    assert new["status"] == "submitted" and new["access_token"]
+    assert (new["category"], new["delegation_id"], new["rank"], new["function"]) == (
+        "official", be["id"], "senior_official", "Director")
+    old = await read(api, first["id"])
+    assert old["status"] == "substituted"
+    assert (old["history"][-1]["action"], old["history"][-1]["linked_accreditation_id"]) == (
+        "substitute", new["id"])
+    assert (await read(api, new["id"]))["history"][0]["linked_accreditation_id"] == first["id"]
+    [event] = await payloads(api, "accreditation.substituted", 1)
+    assert (event["accreditation_id"], event["substitute_id"]) == (first["id"], new["id"])
+
+    # The quota is unchanged: still full.
+    status, problem, _ = await api.call("POST", f"{BASE}/accreditations", role=fp,
+                                        json=official(3, be))
+    assert status == 409 and (problem["used"], problem["allowed"]) == (2, 2)
+    # The substituted member cannot be substituted again.
+    assert (await substitute(api, first["id"], person(9), fp))[0] == 409
+
+    # After the deadline: the focal point is refused, protocol acts with a reason.
+    await close_changes(api, datetime.now(UTC) - timedelta(minutes=1))
+    status, problem = await substitute(api, second["id"], person(2), fp)
+    assert status == 409 and problem["type"].endswith("/deadline-passed"), problem
+    status, problem = await substitute(api, second["id"], person(2), "protocol")
+    assert status == 422 and problem["errors"][0]["field"] == "reason"
+    status, late = await substitute(api, second["id"], person(2, reason="Minister ill."),
+                                    "protocol")
+    assert status == 201, late
+    assert (await read(api, second["id"]))["history"][-1]["reason"] == "Minister ill."
+
+
+async def test_the_old_badge_dies_and_the_calendars_follow_at_the_next_publication(
+    api: Api, conference: dict[str, Any], smtp: RecordingSMTP,
+) -> None:
+    cal = Calendars(smtp)
+    be = await make_delegation(api, "BE")
+    member = await file(api, official(1, be), "protocol")
+    status, _, _ = await api.call("POST", f"/api/v1/accreditations/{member['id']}/decision",
+                                  role="protocol", json={"decision": "approve"})
+    assert status == 200
+    status, _, _ = await api.call("POST", f"{BASE}/zones", role="protocol", json={
+        "code": "plenary", "name": {"fr": "Plénière", "en": "Plenary"}, "kind": "standard",
+        "grants": {"categories": ["official"], "sessions": [], "pools": []}})
+    assert status == 201
+    _, room, _ = await api.call("POST", f"{BASE}/rooms", role="protocol",
+                                json={"name": "Plenary hall", "capacity": 300})
+    day = datetime.fromisoformat(conference["starts_on"])
+    t = lambda h: datetime(day.year, day.month, day.day, h, tzinfo=BRUSSELS)  # noqa: E731
+    sessions = []
+    for hour, role in ((9, "chair"), (11, "speaker")):
+        status, s, _ = await api.call("POST", f"{BASE}/sessions", role="protocol", json={
+            "title": {"fr": f"Séance {hour}", "en": f"Session {hour}"}, "kind": "plenary",
+            "room_id": room["id"], "starts_at": t(hour).isoformat(),
+            "ends_at": t(hour + 1).isoformat(), "audience": ["minister"],
+            "press_access": "closed"})
+        assert status == 201, s
+        status, body, _ = await api.call(
+            "PUT", f"/api/v1/sessions/{s['id']}/participants/{member['id']}", role="protocol",
+            json={"role": role})
+        assert status == 200, body
+        sessions.append((s["id"], role))
+    assert (await api.call("POST", f"{BASE}/programme/publish", role="protocol"))[0] == 201
+    assert {(i.to, i.method) for i in await cal.next(2)} == {("jan1@example.org", "REQUEST")}
+
+    badge = await _reference(api, member["id"])
+    scan = {"badge": badge, "zone": "plenary"}
+    status, result, _ = await api.call("POST", f"{BASE}/check-ins", role="protocol", json=scan)
+    assert status == 200 and result["admitted"] is True, result
+
+    status, new = await substitute(api, member["id"],
+                                   person(1, approve=True, reason="The minister sends a deputy."),
+                                   "protocol")
+    assert status == 201, new
+    assert new["status"] == "approved"
+    # Refused from the commit on, at every door.
+    status, result, _ = await api.call("POST", f"{BASE}/check-ins", role="protocol", json=scan)
+    assert status == 200, result
+    assert (result["admitted"], result["reason"]) == (False, "substituted")
+    status, result, _ = await api.call("POST", f"{BASE}/check-ins", role="protocol", json={
+        "badge": await _reference(api, new["id"]), "zone": "plenary"})
+    assert result["admitted"] is True, result
+
+    # The new person holds the old one's places, with the same roles.
+    for session_id, role in sessions:
+        status, s, _ = await api.call("GET", f"/api/v1/sessions/{session_id}", role="protocol")
+        assert status == 200
+        assert [(p["accreditation_id"], p["role"]) for p in s["participants"]] == [
+            (new["id"], role)]
+
+    # No calendar message before the publication; then one CANCEL and one REQUEST per session.
+    assert await cal.next(0) == []
+    assert (await api.call("POST", f"{BASE}/programme/publish", role="protocol"))[0] == 201
+    invites = await cal.next(4)
+    uids = sorted(f"session-{session_id}@conference.local" for session_id, _ in sessions)
+    assert sorted((i.uid, i.to, i.method) for i in invites) == sorted(
+        [(uid, "jan1@example.org", "CANCEL") for uid in uids]
+        + [(uid, "lies1@example.org", "REQUEST") for uid in uids])
