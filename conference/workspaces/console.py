@@ -23,7 +23,9 @@ from conference.lifecycle import service as lifecycle
 from conference.operations import service as operations
 from conference.people.domain import may_open_conference
 from conference.people.service import SignedIn
-from conference.roles import door_keeper
+from conference.programme import domain as programme_domain
+from conference.programme import service as programme
+from conference.roles import door_keeper, protocol_officer
 from conference.workspaces import frame
 from conference.workspaces import repo as ws
 from conference.workspaces.i18n import WTranslator
@@ -236,3 +238,37 @@ async def console_retry_event(request: web.Request) -> web.Response:
     await operations.retry_conference_event(request.app[pool_key], d.conference.id,
                                             int(event_id), d.principal)
     return _retried(request, d, 1)
+
+
+# --- protocol views ---------------------------------------------------------------------------
+
+
+@routes.add("GET", "/manage/{slug}/precedence",
+            summary="The order of precedence (HTML, printable)", who="protocol, admin",
+            tag="workspaces", media=HTML, error_media=PAGE_ERRORS, errors=(403, 404))
+@frame.page
+async def console_precedence(request: web.Request) -> web.Response:
+    d = await _desk(request, CONSOLE_ROLES)
+    t = d.t
+    listing = await programme.precedence(request.app[pool_key], protocol_officer(d.principal),
+                                         d.conference.slug)
+    return frame.render(request, "precedence.html", d.language, person=d.person,
+                        conference=d.conference, title=t("precedence_title"),
+                        crumbs=d.crumbs((t("console_title"), d.base),
+                                        (t("precedence_title"), None)),
+                        base=d.base, listing=listing)
+
+
+@routes.add("GET", "/manage/{slug}/precedence.csv",
+            summary="The order of precedence (CSV download)", who="protocol, admin",
+            tag="workspaces", media=("text/csv",), error_media=PAGE_ERRORS, errors=(403, 404))
+@frame.page
+async def console_precedence_csv(request: web.Request) -> web.Response:
+    d = await _desk(request, CONSOLE_ROLES)
+    listing = await programme.precedence(request.app[pool_key], protocol_officer(d.principal),
+                                         d.conference.slug)
+    return web.Response(
+        text=programme_domain.precedence_csv(listing.order), content_type="text/csv",
+        charset="utf-8", headers={
+            "Cache-Control": "no-store",
+            "Content-Disposition": f'attachment; filename="precedence-{d.conference.slug}.csv"'})

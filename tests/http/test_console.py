@@ -10,7 +10,7 @@ from typing import Any
 
 import asyncpg
 
-from tests.browser.helpers import hidden, press, zone
+from tests.browser.helpers import hidden, member, press, zone
 from tests.conftest import Api, conference_body
 from tests.http.conftest_programme import make_delegation
 from tests.http.test_badges import _reference, _revoke
@@ -206,3 +206,25 @@ async def test_operations_lists_failures_and_only_an_admin_retries(
         "/manage/alliance/operations/deliveries/00000000-0000-0000-0000-000000000000/retry")
     assert status == 404
     assert again
+
+
+async def test_the_order_of_precedence_as_a_page_and_as_csv(
+    api: Api, smtp: RecordingSMTP
+) -> None:
+    be, _ = await _setup(api, smtp)
+    await member(api, be, "Reynders", rank="foreign_minister")
+    await make_delegation(api, country="NL")
+    protocol = await staff(api, smtp, "protocol@example.org", "protocol")
+    status, page, _ = await protocol.go("GET", "/manage/alliance/precedence")
+    assert status == 200, page
+    assert "Reynders" in page and 'id="csv-link"' in page and 'id="without-head"' in page
+    status, text, resp = await protocol.go("GET", "/manage/alliance/precedence.csv")
+    assert status == 200 and resp.headers["Content-Type"].startswith("text/csv")
+    assert "attachment" in resp.headers["Content-Disposition"]
+    rows = text.split("\r\n")
+    assert rows[0] == "position,delegation,country,head,function,status"
+    assert rows[1].startswith("1,") and "Reynders" in rows[1] and ",BE," in rows[1]
+    door = await staff(api, smtp, "door@example.org", "door")
+    for path in ("/manage/alliance/precedence", "/manage/alliance/precedence.csv"):
+        status, _, _ = await door.go("GET", path)
+        assert status == 403
