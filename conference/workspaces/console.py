@@ -14,8 +14,8 @@ from aiohttp import web
 from conference.auth import Principal, Role
 from conference.badges import service as badges
 from conference.badges.models import CheckInIn
+from conference.conferences.lookup import conference_by_slug
 from conference.conferences.models import Conference
-from conference.conferences.repo import conference_by_slug
 from conference.errors import Forbidden, NotFound
 from conference.http.context import connection, now, pool_key, signer_key
 from conference.http.routes import RouteTable
