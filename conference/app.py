@@ -69,8 +69,8 @@ from conference.settings import Settings
 from conference.signing import load_signer
 from conference.tokens import handlers as tokens
 from conference.webhooks import handlers as webhooks
+from conference.workspaces import console, signin
 from conference.workspaces import handlers as workspaces
-from conference.workspaces import signin
 
 
 def route_table() -> list[Route]:
@@ -79,7 +79,8 @@ def route_table() -> list[Route]:
                                 programme.routes, calendar.routes, badges.routes, privacy.routes,
                                 operations.routes, webhooks.routes, replies.routes,
                                 tokens.routes, lifecycle.routes, pages.routes,
-                                people.routes, signin.routes, workspaces.routes)
+                                people.routes, signin.routes, workspaces.routes,
+                                console.routes)
             for route in table]
 
 

@@ -51,7 +51,8 @@ def _parser() -> argparse.ArgumentParser:
     add = with_config(ssub.add_parser("add", help="add a person (a welcome mail follows)"))
     add.add_argument("--email", required=True)
     add.add_argument("--name", required=True)
-    add.add_argument("--role", required=True, choices=["admin", "protocol", "press_office"])
+    add.add_argument("--role", required=True,
+                     choices=["admin", "protocol", "press_office", "door"])
     add.add_argument("--conference", help="conference slug (required but for admin)")
     add.add_argument("--language", choices=["fr", "en"], default="en")
     with_config(sub.add_parser("demo", help="load the Brussels 2012 launch conference"))

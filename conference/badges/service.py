@@ -108,6 +108,13 @@ async def zones(db: Database, organiser: Organiser, slug: str) -> list[Zone]:
         return await repo.zones_of(conn, conference.id)
 
 
+async def door_zones(db: Database, door: DoorKeeper, slug: str) -> list[Zone]:
+    """The zones a door may check a badge at (door staff see them, not what grants them)."""
+    async with connection(db) as conn:
+        conference = await conference_by_slug(conn, slug)
+        return await repo.zones_of(conn, conference.id)
+
+
 # --- press pools ------------------------------------------------------------------------------
 
 

@@ -69,3 +69,26 @@ LIMIT $3
 
 -- name: wake_workers
 SELECT pg_notify('conference_outbox', 'delivery')
+
+-- name: conference_deliveries
+-- One conference's deliveries, newest first (the console's list).
+SELECT id, seq, template, recipient, subject, status, attempts, last_error, next_attempt_at,
+       created_at, sent_at, lease_expiries, conference_id, accreditation_id
+FROM delivery
+WHERE conference_id = $1 AND ($2::text[] IS NULL OR status = ANY($2::text[]))
+ORDER BY seq DESC
+LIMIT $3
+
+-- name: conference_delivery_counts
+-- One conference's deliveries counted by status.
+SELECT status, count(*) AS n FROM delivery WHERE conference_id = $1 GROUP BY status
+
+-- name: conference_failed_deliveries
+-- The ids of one conference's failed deliveries, oldest first.
+SELECT id FROM delivery WHERE conference_id = $1 AND status = 'failed' ORDER BY seq
+
+-- name: failed_event_count
+-- How many of one conference's events have a consumer that kept failing.
+SELECT count(*) FROM domain_event
+WHERE conference_id = $1
+  AND (cardinality(consumers_failed) > 0 OR (dispatched_at IS NULL AND dispatch_after = 'infinity'))

@@ -69,3 +69,26 @@ async def events_of(
 ) -> list[Event]:
     rows = await conn.fetch(Q["events_of"], conference_id, after, limit)
     return [Event.model_validate(dict(r)) for r in rows]
+
+
+async def conference_deliveries(conn: asyncpg.Connection, conference_id: UUID,
+                                statuses: list[str] | None, limit: int
+                                ) -> list[dict[str, Any]]:
+    rows = await conn.fetch(Q["conference_deliveries"], conference_id, statuses, limit)
+    return [_delivery(r) for r in rows]
+
+
+async def conference_delivery_counts(conn: asyncpg.Connection, conference_id: UUID
+                                     ) -> dict[str, int]:
+    rows = await conn.fetch(Q["conference_delivery_counts"], conference_id)
+    return {r["status"]: r["n"] for r in rows}
+
+
+async def conference_failed_deliveries(conn: asyncpg.Connection, conference_id: UUID
+                                       ) -> list[UUID]:
+    return [r["id"] for r in await conn.fetch(Q["conference_failed_deliveries"], conference_id)]
+
+
+async def failed_event_count(conn: asyncpg.Connection, conference_id: UUID) -> int:
+    count: int = await conn.fetchval(Q["failed_event_count"], conference_id)
+    return count

@@ -88,3 +88,63 @@ async def retry_delivery(pool: asyncpg.Pool, delivery_id: UUID, actor: Principal
                      actor=actor.actor)
         await repo.wake_workers(conn)
     return Delivery.model_validate(row)
+
+
+# --- one conference's operations (the console) -------------------------------------------------
+
+
+async def conference_deliveries(pool: asyncpg.Pool, conference_id: UUID, status: str | None,
+                                limit: int) -> list[Delivery]:
+    """One conference's deliveries, newest first, of one status group (pending, sent, failed)
+    or all."""
+    statuses = STATUSES[status] if status else None
+    async with connection(pool) as conn:
+        rows = await repo.conference_deliveries(conn, conference_id, statuses, limit)
+    return [Delivery.model_validate(r) for r in rows]
+
+
+async def conference_counts(pool: asyncpg.Pool, conference_id: UUID) -> dict[str, int]:
+    """Deliveries by status group (pending, sent, failed) and the failed events."""
+    async with connection(pool) as conn:
+        by_status = await repo.conference_delivery_counts(conn, conference_id)
+        failed_events = await repo.failed_event_count(conn, conference_id)
+    counts = {group: sum(by_status.get(s, 0) for s in statuses)
+              for group, statuses in STATUSES.items()}
+    counts["failed_events"] = failed_events
+    return counts
+
+
+async def retry_conference_delivery(pool: asyncpg.Pool, conference_id: UUID, delivery_id: UUID,
+                                    actor: Principal) -> Delivery:
+    """``retry_delivery`` for a delivery of this conference (another's is not found)."""
+    async with connection(pool) as conn:
+        row = await repo.delivery(conn, delivery_id)
+    if row is None or row["conference_id"] != conference_id:
+        raise NotFound("No such delivery.")
+    return await retry_delivery(pool, delivery_id, actor)
+
+
+async def retry_conference_failed(pool: asyncpg.Pool, conference_id: UUID, actor: Principal
+                                  ) -> int:
+    """Retry every failed delivery of this conference (each its own transaction and event);
+    how many went back in the queue."""
+    async with connection(pool) as conn:
+        ids = await repo.conference_failed_deliveries(conn, conference_id)
+    done = 0
+    for delivery_id in ids:
+        try:
+            await retry_delivery(pool, delivery_id, actor)
+        except (Conflict, NotFound):
+            continue  # retried or sent meanwhile
+        done += 1
+    return done
+
+
+async def retry_conference_event(pool: asyncpg.Pool, conference_id: UUID, event_id: int,
+                                 actor: Principal) -> FailedEvent:
+    """``retry_event`` for an event of this conference (another's is not found)."""
+    async with connection(pool) as conn:
+        row = await repo.lock_event(conn, event_id)
+    if row is None or row["conference_id"] != conference_id:
+        raise NotFound("No such event.")
+    return await retry_event(pool, event_id, actor)

@@ -25,9 +25,10 @@ from conference.people.domain import LINK_LIFETIME, Grant
 
 ROLE_NAMES = {
     "en": {"admin": "administrator", "protocol": "protocol office",
-           "press_office": "press office", "focal_point": "focal point"},
+           "press_office": "press office", "door": "door staff", "focal_point": "focal point"},
     "fr": {"admin": "administration", "protocol": "service du protocole",
-           "press_office": "bureau de presse", "focal_point": "point focal"},
+           "press_office": "bureau de presse", "door": "contrôle des accès",
+           "focal_point": "point focal"},
 }
 
 
@@ -38,6 +39,8 @@ def workspace_url(base: str, grant: Grant) -> str:
         return f"{base}/workspaces"
     if grant.role == "press_office":
         return f"{base}/manage/{grant.conference_slug}/press"
+    if grant.role == "door":
+        return f"{base}/manage/{grant.conference_slug}/door"
     return f"{base}/manage/{grant.conference_slug}"
 
 

@@ -453,6 +453,22 @@ def security_list_csv(items: Iterable[SecurityListEntry]) -> str:
     return out.getvalue()
 
 
+PRECEDENCE_COLUMNS = ("position", "delegation", "country", "head", "function", "status")
+
+
+def precedence_csv(order: Iterable[Any]) -> str:
+    """The order of precedence (``PrecedenceEntry`` items) as CSV (RFC 4180, CRLF line ends, a
+    header row), the heads' styled names as protocol writes them."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow(PRECEDENCE_COLUMNS)
+    for e in order:
+        writer.writerow([e.position, _spreadsheet_safe(e.delegation), e.country or "",
+                         _spreadsheet_safe(e.head.styled_name),
+                         _spreadsheet_safe(e.head.function or ""), str(e.status)])
+    return out.getvalue()
+
+
 # --- publication ------------------------------------------------------------------------------
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from conference.pages.i18n import Translator
+from conference.workspaces.console_i18n import CONSOLE
 
 STRINGS: dict[str, dict[str, str]] = {
     "fr": {
@@ -283,7 +284,7 @@ class WTranslator(Translator):
 
     def __init__(self, language: str) -> None:
         super().__init__(language)
-        self._own = STRINGS[self.language]
+        self._own = {**STRINGS[self.language], **CONSOLE[self.language]}
 
     @property
     def keys(self) -> frozenset[str]:

@@ -56,3 +56,20 @@ LIMIT 500
 SELECT status, count(*) AS n FROM accreditation
 WHERE conference_id = :conference_id AND category = 'press' AND erased_at IS NULL
 GROUP BY status
+
+-- name: console_counts
+-- The protocol console's overview: delegations with and without a head (a member still in
+-- play with a rank, as the portal decides it), the approved press, the draft's sessions, the
+-- latest published version.
+SELECT
+  (SELECT count(*) FROM delegation d WHERE d.conference_id = :conference_id) AS delegations,
+  (SELECT count(*) FROM delegation d WHERE d.conference_id = :conference_id
+     AND EXISTS (SELECT 1 FROM accreditation a WHERE a.delegation_id = d.id
+                   AND a.status IN ('submitted', 'approved', 'waitlisted')
+                   AND a.rank IS NOT NULL AND a.erased_at IS NULL)) AS with_head,
+  (SELECT count(*) FROM accreditation a WHERE a.conference_id = :conference_id
+     AND a.category = 'press' AND a.status = 'approved') AS press_approved,
+  (SELECT count(*) FROM session s WHERE s.conference_id = :conference_id
+     AND s.cancelled_at IS NULL) AS sessions,
+  (SELECT max(number) FROM programme_version v WHERE v.conference_id = :conference_id)
+     AS published_version

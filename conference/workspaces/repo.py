@@ -79,3 +79,9 @@ async def press_counts(conn: asyncpg.Connection, conference_id: UUID) -> dict[st
         r["status"]: r["n"]
         for r in await conn.fetch(*Q.bind("press_counts", conference_id=conference_id))
     }
+
+
+async def console_counts(conn: asyncpg.Connection, conference_id: UUID) -> dict[str, Any]:
+    row = await conn.fetchrow(*Q.bind("console_counts", conference_id=conference_id))
+    assert row is not None
+    return dict(row)

@@ -91,6 +91,10 @@ EXPECTED: dict[str, frozenset[str] | str] = {
     "member_page": SESSION, "member_badge": SESSION, "member_withdraw_confirm": SESSION,
     "member_withdraw": SESSION, "press_queue": SESSION, "press_application": SESSION,
     "press_decide": SESSION, "press_revoke": SESSION, "press_batch": SESSION,
+    "door_page": SESSION, "door_check": SESSION, "console_overview": SESSION,
+    "console_operations": SESSION, "console_retry_delivery": SESSION,
+    "console_retry_failed": SESSION, "console_retry_event": SESSION,
+    "console_precedence": SESSION, "console_precedence_csv": SESSION,
 }
 # Changes that would alter the objects the other calls rely on go last, in this order.
 LAST = ["cancel_session", "delete_webhook", "revoke", "erase_personal_data", "revoke_token"]

@@ -1,0 +1,274 @@
+"""The protocol console (``/manage/{slug}``, for protocol and administrators) and the door page
+(``/manage/{slug}/door``, for door staff too), server-rendered, fr/en, every action a plain
+form with its CSRF token. The pages call the same use-cases as the API, acting through a
+``Principal`` built from the grant that opens the page (see docs/workspaces.md)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import NoReturn
+from uuid import UUID
+
+from aiohttp import web
+
+from conference.auth import Principal, Role
+from conference.badges import service as badges
+from conference.badges.models import CheckInIn
+from conference.conferences.lookup import conference_by_slug
+from conference.conferences.models import Conference
+from conference.errors import Forbidden, NotFound
+from conference.http.context import connection, now, pool_key, signer_key
+from conference.http.routes import RouteTable
+from conference.lifecycle import service as lifecycle
+from conference.operations import service as operations
+from conference.people.domain import may_open_conference
+from conference.people.service import SignedIn
+from conference.programme import domain as programme_domain
+from conference.programme import service as programme
+from conference.roles import door_keeper, protocol_officer
+from conference.workspaces import frame
+from conference.workspaces import repo as ws
+from conference.workspaces.i18n import WTranslator
+
+routes = RouteTable()
+HTML, PAGE_ERRORS = frame.HTML, frame.PAGE_ERRORS
+CONSOLE_ROLES = ("admin", "protocol")
+DOOR_ROLES = ("admin", "protocol", "door")
+
+
+@dataclass
+class Desk:
+    """Who opens a console page, for which conference, acting how, in which language."""
+
+    person: SignedIn
+    conference: Conference
+    principal: Principal
+    language: str
+
+    @property
+    def t(self) -> WTranslator:
+        return WTranslator(self.language)
+
+    @property
+    def base(self) -> str:
+        return f"/manage/{self.conference.slug}"
+
+    def crumbs(self, *more: tuple[str, str | None]) -> list[tuple[str, str | None]]:
+        return [(self.t("home_title"), "/workspaces"), *more]
+
+
+async def _desk(request: web.Request, roles: tuple[str, ...]) -> Desk:
+    """The page opens for a grant of one of ``roles`` on this conference (an admin's on every
+    one); the principal carries the strongest of them."""
+    person = await frame.signed_in(request)
+    async with connection(request) as conn:
+        conference = await conference_by_slug(conn, request.match_info["slug"])
+    for role in roles:
+        if may_open_conference(person.grants, conference.id, role):
+            principal = Principal(0, Role(role), person_id=person.person_id)
+            return Desk(person, conference, principal, frame.language_of(request, person))
+    raise Forbidden("Not open to this person's grants.")
+
+
+# --- the door ---------------------------------------------------------------------------------
+
+
+async def _door_page(request: web.Request, d: Desk, *, zone: str = "", result: object = None,
+                     errors: dict[str, str] | None = None, message: str | None = None,
+                     status: int = 200) -> web.Response:
+    t = d.t
+    zones = await badges.door_zones(request.app[pool_key], door_keeper(d.principal),
+                                    d.conference.slug)
+    choices = [(z.code, z.name.get(d.language) or z.code)
+               for z in zones]
+    crumbs = d.crumbs((t("door_title"), None))
+    return frame.render(request, "door.html", d.language, person=d.person,
+                        conference=d.conference, status=status, title=t("door_title"),
+                        crumbs=crumbs, base=d.base, zones=choices,
+                        zone=zone or (choices[0][0] if len(choices) == 1 else ""),
+                        result=result, errors=errors or {}, message=message)
+
+
+@routes.add("GET", "/manage/{slug}/door", summary="The door: check a badge at a zone (HTML)",
+            who="door, protocol, admin", tag="workspaces", media=HTML,
+            error_media=PAGE_ERRORS, errors=(403, 404))
+@frame.page
+async def door_page(request: web.Request) -> web.Response:
+    d = await _desk(request, DOOR_ROLES)
+    return await _door_page(request, d, zone=request.query.get("zone", "")[:63])
+
+
+@routes.add("POST", "/manage/{slug}/door", summary="Check a badge at a zone (HTML form)",
+            who="door, protocol, admin", tag="workspaces", media=HTML,
+            error_media=PAGE_ERRORS, errors=(403, 404, 422))
+@frame.page
+async def door_check(request: web.Request) -> web.Response:
+    d = await _desk(request, DOOR_ROLES)
+    t = d.t
+    form = await request.post()
+    badge = str(form.get("badge", "")).strip()
+    zone = str(form.get("zone", "")).strip()[:63]
+    if not frame.csrf_ok(request, form, d.person):
+        return await _door_page(request, d, zone=zone, message=t("csrf_failed"), status=403)
+    errors = {}
+    if not badge or len(badge) > 512:
+        errors["badge"] = t("door_err_badge")
+    if not zone:
+        errors["zone"] = t("door_err_zone")
+    if errors:
+        return await _door_page(request, d, zone=zone, errors=errors, status=422)
+    result = await badges.check_in(request.app[pool_key], door_keeper(d.principal),
+                                   request.app[signer_key], d.conference.slug,
+                                   CheckInIn(badge=badge, zone=zone), now(request))
+    return await _door_page(request, d, zone=zone, result=result)
+
+
+# --- the overview -----------------------------------------------------------------------------
+
+
+@routes.add("GET", "/manage/{slug}", summary="The protocol console: the overview (HTML)",
+            who="protocol, admin", tag="workspaces", media=HTML, error_media=PAGE_ERRORS,
+            errors=(403, 404))
+@frame.page
+async def console_overview(request: web.Request) -> web.Response:
+    d = await _desk(request, CONSOLE_ROLES)
+    pool = request.app[pool_key]
+    stats = await lifecycle.statistics(pool, d.conference.slug, d.principal)
+    async with connection(request) as conn:
+        counts = await ws.console_counts(conn, d.conference.id)
+    ops = await operations.conference_counts(pool, d.conference.id)
+    return frame.render(request, "console.html", d.language, person=d.person,
+                        conference=d.conference, title=d.t("console_title"),
+                        crumbs=d.crumbs((d.t("console_title"), None)), base=d.base,
+                        stats=stats, counts=counts, ops=ops,
+                        is_admin=d.principal.role is Role.admin)
+
+
+# --- operations -------------------------------------------------------------------------------
+
+DELIVERY_GROUPS = ("failed", "pending", "sent")
+
+
+@routes.add("GET", "/manage/{slug}/operations",
+            summary="Operations: deliveries by status, failed events (HTML)",
+            who="protocol, admin", tag="workspaces", media=HTML, error_media=PAGE_ERRORS,
+            errors=(403, 404))
+@frame.page
+async def console_operations(request: web.Request) -> web.Response:
+    d = await _desk(request, CONSOLE_ROLES)
+    return await _operations_page(request, d)
+
+
+async def _operations_page(request: web.Request, d: Desk, *, message: str | None = None,
+                           status: int = 200) -> web.Response:
+    t = d.t
+    pool = request.app[pool_key]
+    group = request.query.get("status", "failed")
+    if group not in DELIVERY_GROUPS:
+        group = "failed"
+    deliveries = await operations.conference_deliveries(pool, d.conference.id, group, 200)
+    events = await operations.failed_events(pool, d.conference.id, 0, 200)
+    counts = await operations.conference_counts(pool, d.conference.id)
+    flash = None
+    if request.query.get("done") == "retried":
+        flash = t("flash_retried", count=request.query.get("count", "0")[:6])
+    return frame.render(request, "operations.html", d.language, person=d.person,
+                        conference=d.conference, status=status, title=t("ops_title"),
+                        crumbs=d.crumbs((t("console_title"), d.base), (t("ops_title"), None)),
+                        base=d.base, group=group, groups=DELIVERY_GROUPS,
+                        deliveries=deliveries, events=events, counts=counts, flash=flash,
+                        message=message, is_admin=d.principal.role is Role.admin)
+
+
+async def _retry_desk(request: web.Request) -> tuple[Desk, bool]:
+    """Retries are the administrators' (as in the API); the form's token is checked."""
+    d = await _desk(request, CONSOLE_ROLES)
+    if d.principal.role is not Role.admin:
+        raise Forbidden("Only an administrator may retry.")
+    form = await request.post()
+    return d, frame.csrf_ok(request, form, d.person)
+
+
+def _retried(request: web.Request, d: Desk, count: int, group: str = "failed") -> NoReturn:
+    raise web.HTTPSeeOther(frame.with_lang(f"{d.base}/operations", d.language, status=group,
+                                           done="retried", count=str(count)))
+
+
+@routes.add("POST", "/manage/{slug}/operations/deliveries/{delivery_id}/retry",
+            summary="Retry a failed delivery (HTML form)", who="admin", tag="workspaces",
+            media=HTML, error_media=PAGE_ERRORS, errors=(403, 404, 409))
+@frame.page
+async def console_retry_delivery(request: web.Request) -> web.Response:
+    d, ok = await _retry_desk(request)
+    if not ok:
+        return await _operations_page(request, d, message=d.t("csrf_failed"), status=403)
+    try:
+        delivery_id = UUID(request.match_info["delivery_id"])
+    except ValueError:
+        raise NotFound("No such delivery.") from None
+    await operations.retry_conference_delivery(request.app[pool_key], d.conference.id,
+                                               delivery_id, d.principal)
+    return _retried(request, d, 1)
+
+
+@routes.add("POST", "/manage/{slug}/operations/deliveries/retry",
+            summary="Retry every failed delivery of the conference (HTML form)", who="admin",
+            tag="workspaces", media=HTML, error_media=PAGE_ERRORS, errors=(403, 404))
+@frame.page
+async def console_retry_failed(request: web.Request) -> web.Response:
+    d, ok = await _retry_desk(request)
+    if not ok:
+        return await _operations_page(request, d, message=d.t("csrf_failed"), status=403)
+    count = await operations.retry_conference_failed(request.app[pool_key], d.conference.id,
+                                                     d.principal)
+    return _retried(request, d, count)
+
+
+@routes.add("POST", "/manage/{slug}/operations/events/{event_id}/retry",
+            summary="Retry a failed event (HTML form)", who="admin", tag="workspaces",
+            media=HTML, error_media=PAGE_ERRORS, errors=(403, 404, 409))
+@frame.page
+async def console_retry_event(request: web.Request) -> web.Response:
+    d, ok = await _retry_desk(request)
+    if not ok:
+        return await _operations_page(request, d, message=d.t("csrf_failed"), status=403)
+    event_id = request.match_info["event_id"]
+    if not event_id.isdigit() or len(event_id) > 18:
+        raise NotFound("No such event.")
+    await operations.retry_conference_event(request.app[pool_key], d.conference.id,
+                                            int(event_id), d.principal)
+    return _retried(request, d, 1)
+
+
+# --- protocol views ---------------------------------------------------------------------------
+
+
+@routes.add("GET", "/manage/{slug}/precedence",
+            summary="The order of precedence (HTML, printable)", who="protocol, admin",
+            tag="workspaces", media=HTML, error_media=PAGE_ERRORS, errors=(403, 404))
+@frame.page
+async def console_precedence(request: web.Request) -> web.Response:
+    d = await _desk(request, CONSOLE_ROLES)
+    t = d.t
+    listing = await programme.precedence(request.app[pool_key], protocol_officer(d.principal),
+                                         d.conference.slug)
+    return frame.render(request, "precedence.html", d.language, person=d.person,
+                        conference=d.conference, title=t("precedence_title"),
+                        crumbs=d.crumbs((t("console_title"), d.base),
+                                        (t("precedence_title"), None)),
+                        base=d.base, listing=listing)
+
+
+@routes.add("GET", "/manage/{slug}/precedence.csv",
+            summary="The order of precedence (CSV download)", who="protocol, admin",
+            tag="workspaces", media=("text/csv",), error_media=PAGE_ERRORS, errors=(403, 404))
+@frame.page
+async def console_precedence_csv(request: web.Request) -> web.Response:
+    d = await _desk(request, CONSOLE_ROLES)
+    listing = await programme.precedence(request.app[pool_key], protocol_officer(d.principal),
+                                         d.conference.slug)
+    return web.Response(
+        text=programme_domain.precedence_csv(listing.order), content_type="text/csv",
+        charset="utf-8", headers={
+            "Cache-Control": "no-store",
+            "Content-Disposition": f'attachment; filename="precedence-{d.conference.slug}.csv"'})

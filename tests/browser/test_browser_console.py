@@ -1,0 +1,104 @@
+"""The protocol console in headless Chromium, with the mail read from a real SMTP server: door
+staff welcomed by mail sign in, scan an approved badge (the reference typed and Enter, as a USB
+scanner does) and are answered ADMIS, then a revoked one and are answered REFUSÉ with the
+reason; protocol opens the overview, operations and the order of precedence. Every page passes
+axe-core in French and English at 390 and 1280 px; with CONFERENCE_SCREENS=1 the screenshots go
+to docs/screens/."""
+
+from __future__ import annotations
+
+import os
+from typing import Any
+
+from tests.browser.conftest import ARTIFACTS, Site
+from tests.browser.helpers import member, press, zone
+from tests.browser.test_browser_workspaces import SCREENS, _audit, _link, _small_png
+from tests.conftest import conference_body
+from tests.http.conftest_programme import make_delegation
+from tests.http.test_badges import _reference, _revoke
+from tests.support import RecordingSMTP
+
+
+async def _sign_in(site: Site, page: Any, smtp: RecordingSMTP, email: str, role: str,
+                   language: str) -> None:
+    status, person, _ = await site.call("POST", "/api/v1/staff", role="admin", json={
+        "email": email, "name": "Ines Vermeulen", "language": language,
+        "grants": [{"role": role, "conference": "alliance"}]})
+    assert status == 201, person
+    [welcome] = await smtp.wait_for(1, where=lambda m: email in m["To"])
+    await page.goto(_link(site, welcome))
+    await page.get_by_role("button", name="Me connecter" if language == "fr"
+                           else "Sign me in").click()
+    await page.wait_for_url("**/workspaces**")
+
+
+async def _axe(page: Any, name: str) -> None:
+    """axe-core on the page as the tab shows it (a form's answer), and its screenshot."""
+    from axe_playwright_python.async_playwright import Axe
+
+    results = await Axe().run(page)
+    assert results.violations_count == 0, (name, results.generate_report())
+    target = SCREENS if os.environ.get("CONFERENCE_SCREENS") else ARTIFACTS / "screens"
+    target.mkdir(parents=True, exist_ok=True)
+    _small_png(await page.screenshot(full_page=True), target / f"{name}.png")
+
+
+async def test_door_staff_admit_an_approved_badge_and_refuse_a_revoked_one(
+    site: Site, page: Any, browser: Any, smtp: RecordingSMTP
+) -> None:
+    status, body, _ = await site.call("POST", "/api/v1/conferences", role="admin",
+                                      json=conference_body())
+    assert status == 201, body
+    await zone(site, "press-centre", categories=["press"])
+    approved = await press(site, decision="approve")
+    revoked = await press(site, 1, decision="approve")
+    await _revoke(site, revoked["id"])
+    await _sign_in(site, page, smtp, "door@example.org", "door", "fr")
+    workspaces = page.locator("#workspace-list")
+    await workspaces.get_by_role("link", name="Contrôle des accès – alliance").click()
+    await page.wait_for_url("**/manage/alliance/door**")
+    await _audit(browser, page, "door")
+
+    await page.get_by_label("Zone").select_option("press-centre")
+    await page.get_by_label("Référence du badge").fill(await _reference(site, approved["id"]))
+    await page.get_by_label("Référence du badge").press("Enter")  # the scanner's Enter
+    result = page.locator("#door-result")
+    await result.wait_for()
+    assert "ADMIS" in await result.inner_text()
+    assert approved["family_name"] in await result.inner_text()
+    await _axe(page, "door-admitted")
+
+    # the zone stays chosen; the badge field is ready for the next scan
+    assert await page.get_by_label("Zone").input_value() == "press-centre"
+    assert await page.get_by_label("Référence du badge").input_value() == ""
+    await page.get_by_label("Référence du badge").fill(await _reference(site, revoked["id"]))
+    await page.get_by_label("Référence du badge").press("Enter")
+    await page.locator("#door-result.door-refused").wait_for()
+    text = await page.locator("#door-result").inner_text()
+    assert "REFUSÉ" in text and "L'accréditation a été révoquée." in text
+    await _axe(page, "door-refused")
+
+
+async def test_protocol_opens_the_overview_operations_and_precedence(
+    site: Site, page: Any, browser: Any, smtp: RecordingSMTP
+) -> None:
+    status, body, _ = await site.call("POST", "/api/v1/conferences", role="admin",
+                                      json=conference_body())
+    assert status == 201, body
+    be = await make_delegation(site, country="BE")
+    await member(site, be, "Reynders", rank="foreign_minister")
+    await make_delegation(site, country="NL")
+    await press(site, decision="approve")
+    await press(site, 1)
+    await _sign_in(site, page, smtp, "protocol@example.org", "protocol", "en")
+    await page.locator("#workspace-list").get_by_role("link", name="Protocol – alliance").click()
+    await page.wait_for_url("**/manage/alliance?**")
+    assert await page.locator("#category-press").inner_text() == "2"
+    await _audit(browser, page, "console-overview")
+    await page.get_by_role("link", name="Operations").first.click()
+    await page.wait_for_url("**/manage/alliance/operations**")
+    await _audit(browser, page, "console-operations")
+    await page.get_by_role("link", name="Protocol console").click()
+    await page.get_by_role("link", name="Order of precedence").click()
+    await page.wait_for_url("**/manage/alliance/precedence**")
+    await _audit(browser, page, "console-precedence")

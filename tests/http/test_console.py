@@ -1,0 +1,230 @@
+"""The door page and the protocol console over HTTP with a real database and SMTP server: who
+opens which page (a door grant the door only, the press office and focal points nothing of the
+console), the door admitting an approved badge and refusing a revoked one with the reason in the
+person's language, every scan recorded, forms without their CSRF token refused."""
+
+from __future__ import annotations
+
+import asyncio
+from typing import Any
+
+import asyncpg
+
+from tests.browser.helpers import hidden, member, press, zone
+from tests.conftest import Api, conference_body
+from tests.http.conftest_programme import make_delegation
+from tests.http.test_badges import _reference, _revoke
+from tests.http.test_workspaces import Visitor as _Visitor
+from tests.http.test_workspaces import _setup, link_in
+from tests.support import RecordingSMTP
+
+
+class Visitor(_Visitor):
+    """A visitor with its own cookies only (the test client's jar would mix the people's)."""
+
+    async def go(self, method: str, path: str, data: dict[str, Any] | None = None
+                 ) -> tuple[int, str, Any]:
+        self.api.client.session.cookie_jar.clear()
+        return await super().go(method, path, data)
+
+
+async def _signed_in(api: Api, link: str) -> Visitor:
+    v = Visitor(api)
+    status, page, _ = await v.go("GET", link)
+    assert status == 200, page
+    status, _, resp = await v.go("POST", link, {"csrf": hidden(page, "csrf")})
+    assert status == 303, resp
+    return v
+
+
+async def staff(api: Api, smtp: RecordingSMTP, email: str, role: str,
+                conference: str | None = "alliance", language: str = "en") -> Visitor:
+    grant: dict[str, Any] = {"role": role}
+    if conference:
+        grant["conference"] = conference
+    status, person, _ = await api.call("POST", "/api/v1/staff", role="admin", json={
+        "email": email, "name": f"{role.title()} Person", "language": language,
+        "grants": [grant]})
+    assert status == 201, person
+    [welcome] = await smtp.wait_for(1, where=lambda m: email in m["To"])
+    return await _signed_in(api, link_in(welcome))
+
+
+async def _scans(api: Api) -> list[asyncpg.Record]:
+    conn = await asyncpg.connect(api.db_url)
+    try:
+        return list(await conn.fetch("SELECT zone_code, reason FROM check_in ORDER BY id"))
+    finally:
+        await conn.close()
+
+
+async def test_door_staff_admit_an_approved_badge_and_refuse_a_revoked_one(
+    api: Api, smtp: RecordingSMTP
+) -> None:
+    await _setup(api, smtp)
+    await zone(api, "press-centre", categories=["press"])
+    approved = await press(api, decision="approve")
+    revoked = await press(api, 1, decision="approve")
+    await _revoke(api, revoked["id"])
+    door = await staff(api, smtp, "door@example.org", "door", language="fr")
+    status, page, _ = await door.go("GET", "/manage/alliance/door")
+    assert status == 200, page
+    assert "press-centre" in page
+    status, page, _ = await door.post_form(
+        "/manage/alliance/door", "/manage/alliance/door", zone="press-centre",
+        badge=await _reference(api, approved["id"]))
+    assert status == 200, page
+    assert "ADMIS" in page and approved["family_name"] in page
+    status, page, _ = await door.post_form(
+        "/manage/alliance/door", "/manage/alliance/door?lang=en", zone="press-centre",
+        badge=await _reference(api, revoked["id"]))
+    assert status == 200, page
+    assert "REFUSED" in page and "The accreditation was revoked." in page
+    assert [tuple(r) for r in await _scans(api)] == [("press-centre", "granted"),
+                                                    ("press-centre", "revoked")]
+    # the door grant opens the door only
+    for path in ("/manage/alliance", "/manage/alliance/operations", "/manage/alliance/press"):
+        status, _, _ = await door.go("GET", path)
+        assert status == 403, path
+
+
+async def test_the_door_refuses_a_form_without_its_token_or_its_fields(
+    api: Api, smtp: RecordingSMTP
+) -> None:
+    await _setup(api, smtp)
+    await zone(api, "press-centre", categories=["press"])
+    door = await staff(api, smtp, "door@example.org", "door")
+    status, page, _ = await door.go("POST", "/manage/alliance/door",
+                                    {"zone": "press-centre", "badge": "x"})
+    assert status == 403
+    assert 'id="form-error"' in page
+    status, page, _ = await door.post_form("/manage/alliance/door", "/manage/alliance/door",
+                                           zone="", badge="")
+    assert status == 422
+    assert 'id="badge-error"' in page and 'id="zone-error"' in page
+    assert await _scans(api) == []
+    status, page, _ = await door.post_form("/manage/alliance/door", "/manage/alliance/door",
+                                           zone="press-centre", badge="not-a-badge")
+    assert status == 200
+    assert "REFUSED" in page and "not genuine" in page
+    assert len(await _scans(api)) == 1
+
+
+async def test_the_console_is_refused_to_the_press_office_focal_points_and_strangers(
+    api: Api, smtp: RecordingSMTP
+) -> None:
+    _, link = await _setup(api, smtp)
+    status, body, _ = await api.call("POST", "/api/v1/conferences", role="admin",
+                                     json=conference_body("other"))
+    assert status == 201, body
+    focal = await _signed_in(api, link)
+    press_office = await staff(api, smtp, "press@example.org", "press_office")
+    other_door = await staff(api, smtp, "door2@example.org", "door", conference="other")
+    for v in (focal, press_office, other_door):
+        for path in ("/manage/alliance", "/manage/alliance/door",
+                     "/manage/alliance/operations"):
+            status, _, _ = await v.go("GET", path)
+            assert status == 403, path
+    status, _, resp = await Visitor(api).go("GET", "/manage/alliance/door")
+    assert status == 303 and resp.headers["Location"].startswith("/signin")
+
+
+async def _fail_deliveries(api: Api, smtp: RecordingSMTP, country: str) -> list[str]:
+    """A new delegation whose welcome mail the SMTP server refuses for good (550)."""
+    smtp.reply = "550 mailbox unavailable"
+    await make_delegation(api, country=country)
+    conn = await asyncpg.connect(api.db_url)
+    try:
+        for _ in range(200):
+            rows = await conn.fetch("SELECT id FROM delivery WHERE status = 'failed' "
+                                    "AND recipient = $1", f"fp-{country.lower()}@example.org")
+            if rows:
+                return [str(r["id"]) for r in rows]
+            await asyncio.sleep(0.05)
+        raise AssertionError("the delivery did not fail")
+    finally:
+        smtp.reply = None
+        await conn.close()
+
+
+async def test_the_overview_counts_what_matters(api: Api, smtp: RecordingSMTP) -> None:
+    await _setup(api, smtp)  # a delegation (BE) without members: no head
+    await press(api, decision="approve")
+    await press(api, 1)
+    protocol = await staff(api, smtp, "protocol@example.org", "protocol")
+    await _fail_deliveries(api, smtp, "NL")
+    status, page, _ = await protocol.go("GET", "/manage/alliance")
+    assert status == 200, page
+    assert 'id="category-press">2<' in page
+    assert 'id="status-approved">1<' in page and 'id="status-submitted">1<' in page
+    assert "<strong>2</strong> – 0 with a head of delegation, 2 without" in page
+    assert "1 of" in page  # one approved press place taken
+    assert 'id="deliveries-failed">1 failed<' in page
+    assert "Programme not published" in page
+    status, page, _ = await protocol.go("GET", "/manage/alliance?lang=fr")
+    assert status == 200 and "Console du protocole" in page
+
+
+async def test_operations_lists_failures_and_only_an_admin_retries(
+    api: Api, smtp: RecordingSMTP
+) -> None:
+    await _setup(api, smtp)
+    protocol = await staff(api, smtp, "protocol@example.org", "protocol")
+    admin = await staff(api, smtp, "admin@example.org", "admin", conference=None)
+    [failed] = await _fail_deliveries(api, smtp, "NL")
+    status, page, _ = await protocol.go("GET", "/manage/alliance/operations")
+    assert status == 200, page
+    assert "550" in page and f'id="delivery-{failed}"' in page
+    assert 'id="retry-all"' not in page
+    # protocol may not retry, even with a good token
+    status, _, _ = await protocol.post_form(
+        "/manage/alliance/operations",
+        f"/manage/alliance/operations/deliveries/{failed}/retry")
+    assert status == 403
+    # an admin's form without its token is refused
+    status, page, _ = await admin.go(
+        "POST", f"/manage/alliance/operations/deliveries/{failed}/retry", {})
+    assert status == 403 and 'id="form-error"' in page
+    status, page, resp = await admin.post_form(
+        "/manage/alliance/operations",
+        f"/manage/alliance/operations/deliveries/{failed}/retry")
+    assert status == 303, page
+    # the worker sends it again: the mail arrives a second time
+    await smtp.wait_for(1, where=lambda m: "fp-nl@example.org" in m["To"])
+    # retry all
+    [again] = await _fail_deliveries(api, smtp, "DE")
+    status, page, _ = await admin.go("GET", "/manage/alliance/operations")
+    assert 'id="retry-all"' in page
+    status, _, resp = await admin.post_form("/manage/alliance/operations",
+                                            "/manage/alliance/operations/deliveries/retry")
+    assert status == 303 and "count=1" in resp.headers["Location"]
+    status, page, _ = await admin.go("GET", resp.headers["Location"])
+    assert status == 200 and 'id="flash"' in page
+    # a delivery of another conference, or none, is not found here
+    status, _, _ = await admin.post_form(
+        "/manage/alliance/operations",
+        "/manage/alliance/operations/deliveries/00000000-0000-0000-0000-000000000000/retry")
+    assert status == 404
+    assert again
+
+
+async def test_the_order_of_precedence_as_a_page_and_as_csv(
+    api: Api, smtp: RecordingSMTP
+) -> None:
+    be, _ = await _setup(api, smtp)
+    await member(api, be, "Reynders", rank="foreign_minister")
+    await make_delegation(api, country="NL")
+    protocol = await staff(api, smtp, "protocol@example.org", "protocol")
+    status, page, _ = await protocol.go("GET", "/manage/alliance/precedence")
+    assert status == 200, page
+    assert "Reynders" in page and 'id="csv-link"' in page and 'id="without-head"' in page
+    status, text, resp = await protocol.go("GET", "/manage/alliance/precedence.csv")
+    assert status == 200 and resp.headers["Content-Type"].startswith("text/csv")
+    assert "attachment" in resp.headers["Content-Disposition"]
+    rows = text.split("\r\n")
+    assert rows[0] == "position,delegation,country,head,function,status"
+    assert rows[1].startswith("1,") and "Reynders" in rows[1] and ",BE," in rows[1]
+    door = await staff(api, smtp, "door@example.org", "door")
+    for path in ("/manage/alliance/precedence", "/manage/alliance/precedence.csv"):
+        status, _, _ = await door.go("GET", path)
+        assert status == 403
