@@ -118,8 +118,9 @@ _MAX_OCTETS: Final = 75
 # Names and addresses: no C0 control (CR, LF, TAB, NUL, ...), no DEL, no C1 control and no
 # Unicode line or paragraph separator (some parsers split lines on them).
 _FORBIDDEN_IN_NAME = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
-# TEXT values keep TAB and line breaks (escaped); other control characters are dropped.
-_DROPPED_FROM_TEXT = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+# TEXT values keep TAB and line breaks (escaped); other control characters are dropped, and so
+# is the byte-order mark (U+FEFF), which parsers strip where a value starts.
+_DROPPED_FROM_TEXT = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufeff]")
 _LINE_BREAKS = re.compile(r"\r\n|[\r\n\u2028\u2029]")
 # A pragmatic addr-spec: no whitespace, quotes, brackets or separators, exactly one "@".
 _EMAIL = re.compile(r"[^\s\"<>()\[\],;:\\@]+@[^\s\"<>()\[\],;:\\@]+")
