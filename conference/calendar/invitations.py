@@ -329,7 +329,7 @@ async def calendar_invitations(
 ) -> ConsumerResult:
     if event.conference_id is None:
         return ConsumerResult()
-    await conn.execute("SELECT pg_advisory_xact_lock($1)", _lock_key(event.conference_id))
+    await conn.execute(Q["lock_conference_calendar"], _lock_key(event.conference_id))
     published = await latest_published(conn, event.conference_id)
     if published is None:
         return ConsumerResult()

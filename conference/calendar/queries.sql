@@ -47,3 +47,8 @@ FROM unnest($3::uuid[], $4::uuid[], $5::text[], $6::int[], $7::int[], $8::text[]
 ON CONFLICT (accreditation_id, session_id) DO UPDATE
 SET method = EXCLUDED.method, sequence = EXCLUDED.sequence, basis = EXCLUDED.basis,
     role = EXCLUDED.role, part = EXCLUDED.part, updated_at = EXCLUDED.updated_at
+
+-- name: lock_conference_calendar
+-- One calendar consumer at a time per conference (released at the end of the transaction): the
+-- plan reads and saves the invitation states of everyone.
+SELECT pg_advisory_xact_lock($1)

@@ -15,7 +15,7 @@ from conference.db.sql import load_queries
 
 ROOT = Path(__file__).resolve().parents[2] / "conference"
 
-PENDING = {"calendar"}
+PENDING: set[str] = set()
 """Packages (and top-level modules) that do not follow the rules yet."""
 
 NOT_CHECKED = {"db"}
