@@ -7,6 +7,7 @@ from typing import Any, TypeVar
 from uuid import UUID
 
 from aiohttp import web
+from multidict import MultiDictProxy
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from conference.errors import BadRequest, Invalid, NotFound
@@ -67,6 +68,16 @@ def path_uuid(request: web.Request, name: str) -> UUID:
     except ValidationError:
         what = name.removesuffix("_id")
         raise NotFound(f"No such {what}: {request.match_info[name]!r}.") from None
+
+
+async def read_form(request: web.Request
+                    ) -> MultiDictProxy[str | bytes | bytearray | web.FileField]:
+    """A page's form fields; a body that is no form (a multipart type without its boundary, a
+    broken encoding) is a 400, never a 500."""
+    try:
+        return await request.post()
+    except (ValueError, UnicodeDecodeError):
+        raise BadRequest("The form could not be read.") from None
 
 
 def path_int(request: web.Request, name: str) -> int:

@@ -51,7 +51,8 @@ async def _export(request: web.Request, kind: str) -> web.Response:
 
 @routes.add("GET", "/api/v1/conferences/{slug}/accreditations.csv",
             summary="Members in the importable columns, as CSV", who=IMPORTERS,
-            query=ExportQuery, tag="delegations", media=("text/csv",), errors=(401, 403, 404))
+            query=ExportQuery, tag="delegations", media=("text/csv",),
+            errors=(401, 403, 404, 422))
 async def export_csv(request: web.Request) -> web.Response:
     return await _export(request, "csv")
 
@@ -60,7 +61,7 @@ async def export_csv(request: web.Request) -> web.Response:
             summary="Members in the importable columns, as XLSX", who=IMPORTERS,
             query=ExportQuery, tag="delegations",
             media=("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",),
-            errors=(401, 403, 404))
+            errors=(401, 403, 404, 422))
 async def export_xlsx(request: web.Request) -> web.Response:
     return await _export(request, "xlsx")
 

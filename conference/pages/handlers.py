@@ -57,6 +57,7 @@ from conference.http.context import (
     settings_key,
     signer_key,
 )
+from conference.http.io import read_form
 from conference.http.limits import TooManyRequests, limit_registration, limit_token_failure
 from conference.http.routes import RouteTable
 from conference.pages import csrf
@@ -251,7 +252,7 @@ async def press_submit(request: web.Request) -> web.Response:
                                                   request.match_info["slug"])
     language = choose_language(request, conference.languages[0])
     t = Translator(language)
-    form = await request.post()
+    form = await read_form(request)
     values = {name: str(form.get(name, "")).strip() for name in PRESS_FIELDS}
     signer = _signer(request)
     cookies: dict[str, str] = {}
@@ -361,7 +362,7 @@ async def application_withdraw(request: web.Request) -> web.StreamResponse:
     assert p.accreditation_id is not None
     language = choose_language(request)
     t = Translator(language)
-    form = await request.post()
+    form = await read_form(request)
     signer = _signer(request)
     if not csrf.valid(signer, f"withdraw:{p.accreditation_id}", str(form.get(csrf.FIELD, "")),
                       csrf.cookie_nonce(request)):

@@ -18,6 +18,7 @@ from conference.conferences.lookup import conference_by_slug
 from conference.conferences.models import Conference
 from conference.errors import Forbidden, NotFound
 from conference.http.context import connection, now, pool_key, signer_key
+from conference.http.io import read_form
 from conference.http.routes import RouteTable
 from conference.lifecycle import service as lifecycle
 from conference.operations import service as operations
@@ -105,7 +106,7 @@ async def door_page(request: web.Request) -> web.Response:
 async def door_check(request: web.Request) -> web.Response:
     d = await _desk(request, DOOR_ROLES)
     t = d.t
-    form = await request.post()
+    form = await read_form(request)
     badge = str(form.get("badge", "")).strip()
     zone = str(form.get("zone", "")).strip()[:63]
     if not frame.csrf_ok(request, form, d.person):
@@ -185,7 +186,7 @@ async def _retry_desk(request: web.Request) -> tuple[Desk, bool]:
     d = await _desk(request, CONSOLE_ROLES)
     if d.principal.role is not Role.admin:
         raise Forbidden("Only an administrator may retry.")
-    form = await request.post()
+    form = await read_form(request)
     return d, frame.csrf_ok(request, form, d.person)
 
 
@@ -261,7 +262,8 @@ async def console_precedence(request: web.Request) -> web.Response:
 
 @routes.add("GET", "/manage/{slug}/precedence.csv",
             summary="The order of precedence (CSV download)", who="protocol, admin",
-            tag="workspaces", media=("text/csv",), error_media=PAGE_ERRORS, errors=(403, 404))
+            tag="workspaces", media=("text/csv", "text/html"), error_media=PAGE_ERRORS,
+            errors=(403, 404))
 @frame.page
 async def console_precedence_csv(request: web.Request) -> web.Response:
     d = await _desk(request, CONSOLE_ROLES)

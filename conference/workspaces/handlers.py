@@ -31,6 +31,7 @@ from conference.conferences.models import Conference
 from conference.db.pool import transaction as db_transaction
 from conference.errors import Duplicate, Forbidden, IllegalTransition, NotFound, PoolFull
 from conference.http.context import connection, now, pool_key, settings_key, signer_key
+from conference.http.io import read_form
 from conference.http.routes import RouteTable
 from conference.pages.handlers import _countries
 from conference.pages.i18n import field_message
@@ -177,7 +178,7 @@ async def member_new(request: web.Request) -> web.Response:
 async def member_register(request: web.Request) -> web.StreamResponse:
     p = await _portal(request)
     t = p.t
-    form = await request.post()
+    form = await read_form(request)
     values = {n: str(form.get(n, "")).strip() for n in MEMBER_FIELDS}
     if not frame.csrf_ok(request, form, p.person):
         return _member_form(request, p, values, message=t("csrf_failed"), status=403)
@@ -240,7 +241,7 @@ async def member_page(request: web.Request) -> web.Response:
 
 @routes.add("GET", "/delegation/{slug}/members/{accreditation_id}/badge",
             summary="A member's badge (PNG), once approved", who="the delegation's focal point",
-            tag="workspaces", media=("image/png",), error_media=PAGE_ERRORS,
+            tag="workspaces", media=("image/png", "text/html"), error_media=PAGE_ERRORS,
             errors=(403, 404, 409))
 @frame.page
 async def member_badge(request: web.Request) -> web.Response:
@@ -276,7 +277,7 @@ async def member_withdraw_confirm(request: web.Request) -> web.Response:
 async def member_withdraw(request: web.Request) -> web.StreamResponse:
     p = await _portal(request)
     acc = await _member(request, p)
-    form = await request.post()
+    form = await read_form(request)
     if not frame.csrf_ok(request, form, p.person):
         return await frame.error_page(request, 403, p.t("csrf_failed"))
     reason = " ".join(str(form.get("reason", "")).split())[:2000] or None
@@ -420,7 +421,7 @@ def _refusal_message(d: Desk, exc: Exception, acc: Accreditation) -> str:
 async def press_decide(request: web.Request) -> web.StreamResponse:
     d = await _desk(request)
     acc = await _application(request, d)
-    form = await request.post()
+    form = await read_form(request)
     values = {n: str(form.get(n, "")).strip() for n in ("decision", "reason_template",
                                                          "reason")}
     show = functools.partial(_application_page, request, d, acc, values=values)
@@ -450,7 +451,7 @@ async def press_decide(request: web.Request) -> web.StreamResponse:
 async def press_revoke(request: web.Request) -> web.StreamResponse:
     d = await _desk(request)
     acc = await _application(request, d)
-    form = await request.post()
+    form = await read_form(request)
     if not frame.csrf_ok(request, form, d.person):
         return await _application_page(request, d, acc, message=d.t("csrf_failed"), status=403)
     reason = " ".join(str(form.get("reason", "")).split())[:2000]
@@ -474,7 +475,7 @@ async def press_revoke(request: web.Request) -> web.StreamResponse:
 @frame.page
 async def press_batch(request: web.Request) -> web.StreamResponse:
     d = await _desk(request)
-    form = await request.post()
+    form = await read_form(request)
     if not frame.csrf_ok(request, form, d.person):
         return await frame.error_page(request, 403, d.t("csrf_failed"))
     decision = str(form.get("decision", ""))

@@ -12,6 +12,7 @@ from typing import Any
 from aiohttp import web
 
 from conference.http.context import now, pool_key
+from conference.http.io import read_form
 from conference.http.limits import RateLimiter, check, client_key, limit_token_failure, limits_key
 from conference.http.routes import RouteTable
 from conference.people import service
@@ -82,7 +83,7 @@ async def signin_form(request: web.Request) -> web.Response:
 async def signin_request(request: web.Request) -> web.StreamResponse:
     language = frame.language_of(request, None)
     t = WTranslator(language)
-    form = await request.post()
+    form = await read_form(request)
     email = str(form.get("email", "")).strip()[:200]
     show: dict[str, Any] = {"title": t("signin_title"), "email": email, "sent": False}
     if not frame.csrf_ok(request, form, None):
@@ -134,7 +135,7 @@ async def signin_spend(request: web.Request) -> web.StreamResponse:
     _limit_client(request)
     language = frame.language_of(request, None)
     t = WTranslator(language)
-    form = await request.post()
+    form = await read_form(request)
     secret = _link(request)
     if not frame.csrf_ok(request, form, None):
         return await frame.error_page(request, 403, t("csrf_failed"))
@@ -153,7 +154,7 @@ async def signin_spend(request: web.Request) -> web.StreamResponse:
 async def signout(request: web.Request) -> web.StreamResponse:
     person = await frame.current(request)
     language = frame.language_of(request, person)
-    form = await request.post()
+    form = await read_form(request)
     if not frame.csrf_ok(request, form, person):
         return await frame.error_page(request, 403, WTranslator(language)("csrf_failed"))
     response = web.HTTPSeeOther(frame.with_lang("/signin", language, done="signed_out"))
