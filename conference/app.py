@@ -18,6 +18,7 @@ from conference.auth import resolve_token
 from conference.badges import handlers as badges
 from conference.calendar import handlers as calendar
 from conference.conferences import handlers as conferences
+from conference.credentials import handlers as credentials
 from conference.errors import Forbidden, Unauthorized
 from conference.http import system
 from conference.http.context import (
@@ -78,7 +79,8 @@ def route_table() -> list[Route]:
     return [route for table in (system.routes, conferences.routes, accreditation.routes,
                                 programme.routes, calendar.routes, badges.routes, privacy.routes,
                                 operations.routes, webhooks.routes, replies.routes,
-                                tokens.routes, lifecycle.routes, pages.routes,
+                                tokens.routes, lifecycle.routes, credentials.routes,
+                                pages.routes,
                                 people.routes, signin.routes, workspaces.routes,
                                 console.routes)
             for route in table]

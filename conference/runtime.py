@@ -26,6 +26,9 @@ from conference.badges import events as badges_events
 from conference.badges import repo as badges
 from conference.calendar import invitations
 from conference.conferences import events as conferences_events
+from conference.credentials import events as credentials_events
+from conference.credentials import mail as credentials_mail
+from conference.credentials import repo as credentials
 from conference.db.embedded import database_url
 from conference.db.migrate import migrate
 from conference.db.pool import create_pool
@@ -60,7 +63,8 @@ def event_types() -> dict[str, type[Payload]]:
                  programme_events.EVENT_TYPES, badges_events.EVENT_TYPES,
                  privacy_events.EVENT_TYPES, replies_events.EVENT_TYPES,
                  operations_events.EVENT_TYPES, tokens_events.EVENT_TYPES,
-                 lifecycle_events.EVENT_TYPES, people_events.EVENT_TYPES):
+                 lifecycle_events.EVENT_TYPES, people_events.EVENT_TYPES,
+                 credentials_events.EVENT_TYPES):
         clash = catalogue.keys() & part.keys()
         if clash:
             raise ValueError(f"event types declared twice: {sorted(clash)}")
@@ -71,13 +75,15 @@ def event_types() -> dict[str, type[Payload]]:
 def consumers() -> Consumers:
     """What the worker runs for each event, in this order."""
     return Consumers([*notices.SUBSCRIPTIONS, *invitations.SUBSCRIPTIONS,
-                      *webhooks.SUBSCRIPTIONS, *people_mail.SUBSCRIPTIONS])
+                      *credentials_mail.SUBSCRIPTIONS, *webhooks.SUBSCRIPTIONS,
+                      *people_mail.SUBSCRIPTIONS])
 
 
 def personal_data_exporters() -> dict[str, Exporter]:
     """The sections of a person's export that domains other than accreditation hold."""
     return {"sessions": programme.personal_sessions, "check_ins": badges.personal_check_ins,
-            "replies": replies.personal_replies}
+            "replies": replies.personal_replies,
+            "credentials": credentials.personal_credentials}
 
 
 @dataclass

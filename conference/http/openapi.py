@@ -125,6 +125,10 @@ def _operation(r: Route, schemas: dict[str, Any]) -> dict[str, Any]:
                 f.is_required() for f in r.body.model_fields.values()),
             "content": {"application/json": {"schema": _ref(r.body.__name__)}},
         }
+    uploads = r.extra.get("request_media")
+    if isinstance(uploads, tuple):
+        op["requestBody"] = {"required": True, "content": {
+            m: {"schema": {"type": "string", "format": "binary"}} for m in uploads}}
     responses: dict[str, Any] = {}
     if r.response is not None:
         content = {"application/json": {"schema": _ref(r.response.__name__)}}
@@ -135,7 +139,8 @@ def _operation(r: Route, schemas: dict[str, Any]) -> dict[str, Any]:
     responses[str(r.status)] = {"description": "Success", "content": content}
     # What any route may answer: a bad token (401, or 429 when guessing), the database away
     # (503); and with a body: malformed (400), too large (413), invalid (422).
-    codes = set(r.errors) | {401, 429, 503} | ({400, 413, 422} if r.body is not None else set())
+    codes = set(r.errors) | {401, 429, 503} | (
+        {400, 413, 422} if r.body is not None or uploads else set())
     for code in sorted(codes):
         responses[str(code)] = {
             "description": _REASONS.get(code, "Error"),

@@ -53,6 +53,9 @@ class PersonalData(Model):
     check_ins: list[dict[str, Any]] = []
     replies: list[dict[str, Any]] = []
     """The person's answers to their invitations, per session."""
+    credentials: list[dict[str, Any]] = []
+    """The photo and documents held (their type and size, not their content), the visa
+    letters."""
     exported_at: datetime
 
 

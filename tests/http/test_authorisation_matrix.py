@@ -77,6 +77,14 @@ EXPECTED: dict[str, frozenset[str] | str] = {
     "import_members": PROTOCOL | {"focal_point"}, "export_csv": PROTOCOL | {"focal_point"},
     "export_xlsx": PROTOCOL | {"focal_point"}, "participants_list": ANYONE - {"none"},
     "release_participants": PROTOCOL, "statistics": PROTOCOL, "put_quotas": PROTOCOL,
+    # credentials, on P (press) and a letter P requested
+    "put_photo": ORGANISERS | {"applicant"}, "get_photo": ORGANISERS | {"applicant"},
+    "put_document": ORGANISERS | {"applicant"}, "get_document": ORGANISERS,
+    "request_visa_letter": frozenset({"applicant"}),
+    "get_visa_letter": PROTOCOL | {"applicant"}, "visa_letter_pdf": PROTOCOL | {"applicant"},
+    "decide_visa_letter": PROTOCOL, "cancel_visa_letter": PROTOCOL,
+    "reissue_visa_letter": PROTOCOL, "get_visa_template": PROTOCOL,
+    "put_visa_template": PROTOCOL, "verify_visa_letter": ANYONE,
     # system
     "healthz": ANYONE, "readyz": ANYONE, "metrics": ADMIN, "openapi": ANYONE,
     # pages for people
@@ -130,6 +138,10 @@ async def _objects(api: Api, conference: dict[str, Any], smtp: RecordingSMTP) ->
     _, hook, _ = await api.call("POST", "/api/v1/conferences/alliance/webhooks", role="admin",
                                 json={"url": "https://hooks.example.org/x",
                                       "event_types": ["*"]})
+    _, letter, _ = await api.call(
+        "POST", f"/api/v1/accreditations/{p['id']}/visa-letter", role=p["access_token"],
+        json={"passport_name": "Marie Dupont", "passport_number": "X1", "nationality": "FR",
+              "date_of_birth": "1980-01-01", "consulate": "Consulate"})
     await smtp.wait_for(3)
     _, deliveries, _ = await api.call("GET", "/api/v1/deliveries", role="admin")
     from conference.calendar.invitations import feed_token
@@ -151,7 +163,9 @@ async def _objects(api: Api, conference: dict[str, Any], smtp: RecordingSMTP) ->
             "token_id": token_id,
             "zone_id": z["id"], "pool_id": pool["id"], "webhook_id": hook["id"],
             "delivery_id": deliveries["items"][0]["id"], "feed_token": feed,
-            "access_token": p["access_token"], "event_id": "1", "token": "x" * 43}
+            "access_token": p["access_token"], "event_id": "1", "token": "x" * 43,
+            "kind": "press_card", "visa_letter_id": letter["id"],
+            "number": "2000-0001-NOSUCH"}
 
 
 async def test_every_route_answers_every_role_as_expected(

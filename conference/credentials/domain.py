@@ -1,0 +1,216 @@
+"""Credential policies, pure: what a photo and a document must be (checked from their content,
+never their name), and how a visa letter is numbered, worded and shown to a verifier.
+
+An image is decoded and encoded again by Pillow: what is stored holds the pixels only, so EXIF
+(GPS position, camera serial), ICC profiles, comments and anything appended after the image
+data are gone."""
+
+from __future__ import annotations
+
+import io
+import secrets
+import string
+import unicodedata
+import warnings
+from dataclasses import dataclass
+from fractions import Fraction
+from typing import Any
+
+from PIL import Image, ImageOps, UnidentifiedImageError
+
+from conference.errors import Invalid
+
+PHOTO_MAX_BYTES = 5 * 1024 * 1024
+DOCUMENT_MAX_BYTES = 10 * 1024 * 1024
+PHOTO_MIN = (600, 800)
+PHOTO_STORED_MAX = (1200, 1600)
+"""A larger photo is scaled down to this box: a badge needs no more."""
+PORTRAIT_MIN, PORTRAIT_MAX = Fraction(3, 4), Fraction(4, 5)
+MAX_PIXELS = 50_000_000
+"""Above this, an image is refused before it is decoded (a decompression bomb)."""
+
+_MAGIC = (
+    (b"%PDF-", "application/pdf"),
+    (b"\xff\xd8\xff", "image/jpeg"),
+    (b"\x89PNG\r\n\x1a\n", "image/png"),
+)
+_PIL_TYPES = {"JPEG": "image/jpeg", "PNG": "image/png"}
+
+
+def refuse(field: str, rule: str, message: str) -> Invalid:
+    """A 422 naming the rule broken (``type`` of the field error)."""
+    return Invalid(message, [{"field": field, "message": message, "type": rule}])
+
+
+def sniff(data: bytes) -> str | None:
+    """The media type the content is, from its first bytes."""
+    for magic, media in _MAGIC:
+        if data.startswith(magic):
+            return media
+    return None
+
+
+def declared_type(content_type: str | None) -> str:
+    return (content_type or "").split(";", 1)[0].strip().lower()
+
+
+@dataclass(frozen=True)
+class Photo:
+    data: bytes
+    width: int
+    height: int
+
+
+def _open(data: bytes, field: str) -> Image.Image:
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("error", Image.DecompressionBombWarning)
+            image = Image.open(io.BytesIO(data))
+            if image.width * image.height > MAX_PIXELS:
+                raise refuse(field, "too_many_pixels",
+                             f"The image has more than {MAX_PIXELS} pixels.")
+            image.load()
+    except (UnidentifiedImageError, OSError, SyntaxError, ValueError,
+            Image.DecompressionBombError, Image.DecompressionBombWarning):
+        raise refuse(field, "undecodable", "The image cannot be decoded.") from None
+    return image
+
+
+def check_photo(data: bytes, content_type: str | None) -> Photo:
+    """The photo as stored (a JPEG re-encoded from the pixels), or a 422 naming the rule."""
+    field = "photo"
+    if len(data) > PHOTO_MAX_BYTES:
+        raise refuse(field, "max_size", f"A photo is at most {PHOTO_MAX_BYTES} bytes.")
+    declared = declared_type(content_type)
+    if declared not in ("image/jpeg", "image/png"):
+        raise refuse(field, "media_type", "A photo is sent as image/jpeg or image/png.")
+    actual = sniff(data)
+    if actual not in ("image/jpeg", "image/png"):
+        raise refuse(field, "media_type", "The content is neither a JPEG nor a PNG image.")
+    if actual != declared:
+        raise refuse(field, "content_mismatch",
+                     f"The content is {actual}, not the {declared} it is declared as.")
+    image = _open(data, field)
+    if _PIL_TYPES.get(image.format or "") != actual:
+        raise refuse(field, "content_mismatch", "The content is not the image it claims.")
+    image = ImageOps.exif_transpose(image)
+    width, height = image.size
+    if width < PHOTO_MIN[0] or height < PHOTO_MIN[1]:
+        raise refuse(field, "min_dimensions",
+                     f"A photo is at least {PHOTO_MIN[0]} × {PHOTO_MIN[1]} pixels "
+                     f"(this one is {width} × {height}).")
+    ratio = Fraction(width, height)
+    if not PORTRAIT_MIN <= ratio <= PORTRAIT_MAX:
+        raise refuse(field, "portrait_ratio",
+                     "A photo is a portrait between 3:4 and 4:5 (width : height); crop it "
+                     f"(this one is {width} × {height}).")
+    return Photo(*_reencode(image))
+
+
+def _pixels(image: Image.Image) -> Image.Image:
+    """A new image made of the pixels alone: no info, no ICC profile, no EXIF, no trailer."""
+    if image.mode not in ("RGB", "RGBA", "L", "LA"):
+        image = image.convert("RGBA")
+    return Image.frombytes(image.mode, image.size, image.tobytes())
+
+
+def _reencode(image: Image.Image) -> tuple[bytes, int, int]:
+    if image.mode not in ("RGB", "L"):
+        image = _pixels(image)
+        background = Image.new("RGB", image.size, "white")
+        rgba = image.convert("RGBA")
+        background.paste(rgba, mask=rgba.getchannel("A"))
+        image = background
+    clean = _pixels(image)
+    clean.thumbnail(PHOTO_STORED_MAX)
+    out = io.BytesIO()
+    clean.save(out, format="JPEG", quality=90, optimize=True)
+    return out.getvalue(), clean.width, clean.height
+
+
+def check_document(data: bytes, content_type: str | None) -> tuple[bytes, str]:
+    """The document as stored and its media type (from the content), or a 422 naming the rule.
+    Images are re-encoded (metadata gone); a PDF is kept as sent."""
+    field = "document"
+    if len(data) > DOCUMENT_MAX_BYTES:
+        raise refuse(field, "max_size", f"A document is at most {DOCUMENT_MAX_BYTES} bytes.")
+    declared = declared_type(content_type)
+    if declared not in ("application/pdf", "image/jpeg", "image/png"):
+        raise refuse(field, "media_type",
+                     "A document is sent as application/pdf, image/jpeg or image/png.")
+    actual = sniff(data)
+    if actual is None:
+        raise refuse(field, "media_type", "The content is not a PDF, JPEG or PNG file.")
+    if actual != declared:
+        raise refuse(field, "content_mismatch",
+                     f"The content is {actual}, not the {declared} it is declared as.")
+    if actual == "application/pdf":
+        if b"%%EOF" not in data[-2048:]:
+            raise refuse(field, "undecodable", "The PDF is incomplete (no end-of-file marker).")
+        return data, actual
+    image = _open(data, field)
+    if _PIL_TYPES.get(image.format or "") != actual:
+        raise refuse(field, "content_mismatch", "The content is not the image it claims.")
+    clean = _pixels(ImageOps.exif_transpose(image))
+    out = io.BytesIO()
+    if actual == "image/png":
+        clean.save(out, format="PNG", optimize=True)
+    else:
+        clean.convert("RGB" if clean.mode != "L" else "L").save(out, format="JPEG",
+                                                                quality=90)
+    return out.getvalue(), actual
+
+
+# -- visa letters ------------------------------------------------------------------------------
+
+_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
+PLACEHOLDERS = frozenset({"passport_name", "passport_number", "nationality", "date_of_birth",
+                          "consulate", "conference", "dates", "venue"})
+
+DEFAULT_BODY = {
+    "en": ("The organisers of {conference}, to be held at {venue} {dates}, invite "
+           "{passport_name}, national of {nationality}, born on {date_of_birth}, holder of "
+           "passport number {passport_number}, to attend the conference. We should be grateful "
+           "if the {consulate} could issue the necessary visa. This letter implies no financial "
+           "commitment on the part of the organisers."),
+    "fr": ("Les organisateurs de {conference}, qui se tiendra à {venue} {dates}, invitent "
+           "{passport_name}, de nationalité {nationality}, né(e) le {date_of_birth}, titulaire "
+           "du passeport numéro {passport_number}, à participer à la conférence. Nous saurions "
+           "gré au {consulate} de bien vouloir délivrer le visa nécessaire. Cette lettre "
+           "n'engage les organisateurs à aucune prise en charge financière."),
+}
+
+
+def letter_number(year: int, sequence: int) -> str:
+    """A letter's number: the year, its order, and a random part, so that numbers cannot be
+    guessed by someone who has seen one (the verification page names the holder)."""
+    tail = "".join(secrets.choice(_ALPHABET) for _ in range(6))
+    return f"{year}-{sequence:04d}-{tail}"
+
+
+def placeholder_errors(body: dict[str, str]) -> list[dict[str, str]]:
+    """The unknown or malformed ``{placeholders}`` of a letter text, per language."""
+    errors = []
+    for language, text in body.items():
+        try:
+            names = {name for _, name, _, _ in string.Formatter().parse(text) if name is not None}
+        except ValueError as exc:
+            errors.append({"field": f"body.{language}", "message": str(exc), "type": "format"})
+            continue
+        unknown = sorted(names - PLACEHOLDERS)
+        if unknown:
+            errors.append({"field": f"body.{language}", "type": "placeholder",
+                           "message": f"unknown placeholders {unknown}; known: "
+                                      f"{sorted(PLACEHOLDERS)}"})
+    return errors
+
+
+def letter_text(template: str, values: dict[str, Any]) -> str:
+    return template.format_map({k: values[k] for k in PLACEHOLDERS})
+
+
+def initials(name: str) -> str:
+    """``"Ana María López"`` → ``"A. M. L."``: all a verifier learns of the holder."""
+    parts = [p for p in name.replace("-", " ").split() if p]
+    letters = [unicodedata.normalize("NFC", p)[0].upper() for p in parts if p[0].isalpha()]
+    return " ".join(f"{c}." for c in letters)

@@ -1,0 +1,52 @@
+"""Domain events of credentials (counts and identifiers, never names or documents)."""
+
+from __future__ import annotations
+
+from uuid import UUID
+
+from conference.outbox.events import Payload
+
+
+class PhotoUploaded(Payload):
+    accreditation_id: UUID
+    width: int
+    height: int
+
+
+class DocumentUploaded(Payload):
+    accreditation_id: UUID
+    kind: str
+    content_type: str
+
+
+class VisaLetterRequested(Payload):
+    visa_letter_id: UUID
+    accreditation_id: UUID
+
+
+class VisaLetterDecided(Payload):
+    visa_letter_id: UUID
+    accreditation_id: UUID
+    number: str | None = None
+    reissue_of: UUID | None = None
+
+
+class VisaLetterCancelled(Payload):
+    visa_letter_id: UUID
+    accreditation_id: UUID
+    number: str
+
+
+class VisaTemplateChanged(Payload):
+    conference_id: UUID
+
+
+EVENT_TYPES: dict[str, type[Payload]] = {
+    "accreditation.photo_uploaded": PhotoUploaded,
+    "accreditation.document_uploaded": DocumentUploaded,
+    "visa_letter.requested": VisaLetterRequested,
+    "visa_letter.approved": VisaLetterDecided,
+    "visa_letter.refused": VisaLetterDecided,
+    "visa_letter.cancelled": VisaLetterCancelled,
+    "visa_letter.template_changed": VisaTemplateChanged,
+}

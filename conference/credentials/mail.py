@@ -1,0 +1,82 @@
+"""The consumer that mails an approved visa letter to the person, the PDF attached. It runs in
+the worker (docs/outbox.md), never in the request that approved the letter; a letter cancelled
+before the consumer runs is not sent."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import date
+
+import asyncpg
+from babel.dates import format_date
+
+from conference.conferences.repo import conference_by_id
+from conference.credentials import repo
+from conference.credentials.service import letter_pdf
+from conference.mail.render import build_message, render_text
+from conference.outbox.dispatch import (
+    ConsumerResult,
+    DispatchContext,
+    EventRow,
+    NewDelivery,
+    Parked,
+    Subscription,
+)
+from conference.protocol.address import salutation
+from conference.protocol.ranks import Rank
+
+TEMPLATE = "visa_letter"
+
+
+async def mail_visa_letter(conn: asyncpg.Connection, event: EventRow, ctx: DispatchContext
+                           ) -> ConsumerResult:
+    row = await repo.letter_row(conn, uuid.UUID(event.payload["visa_letter_id"]))
+    if row is None or row["status"] != "approved":
+        return ConsumerResult()
+    conference = await conference_by_id(conn, row["conference_id"])
+    language = row["language"]
+    recipient = row["email"]
+    dedupe = f"{event.id}:{TEMPLATE}:{recipient.lower()}"
+    try:
+        subject, body = render_text(
+            TEMPLATE, language, conference=conference,
+            dates=_dates(conference.starts_on, conference.ends_on, language),
+            salutation=salutation(row["given_name"], row["family_name"],
+                                  Rank(row["rank"]) if row["rank"] else None,
+                                  row["gender"], language),
+            number=row["number"], consulate=row["consulate"],
+            verify_url=row["letter"]["verify_url"])
+        delivery_id = uuid.uuid4()
+        message_id = f"<{delivery_id}@{ctx.settings.mail.message_id_domain}>"
+        msg = build_message(
+            sender=conference.organiser_email,
+            sender_name=conference.title.get(language)[:120], recipient=recipient,
+            recipient_name=f"{row['given_name']} {row['family_name']}", subject=subject,
+            body=body, message_id=message_id, language=language, date=ctx.now)
+        msg.add_attachment(letter_pdf(row), maintype="application", subtype="pdf",
+                           filename=f"visa-letter-{row['number']}.pdf")
+    except (ValueError, UnicodeError) as exc:
+        return ConsumerResult(parked=[Parked(
+            template=TEMPLATE, dedupe_key=dedupe, recipient=recipient,
+            error=f"{type(exc).__name__}: {exc}"[:300], conference_id=conference.id,
+            accreditation_id=row["accreditation_id"])])
+    return ConsumerResult([NewDelivery(
+        template=TEMPLATE, dedupe_key=dedupe, recipient=recipient,
+        sender=conference.organiser_email, subject=subject, message_id=message_id,
+        message=bytes(msg), conference_id=conference.id,
+        accreditation_id=row["accreditation_id"], delivery_id=delivery_id)])
+
+
+def _dates(starts_on: date, ends_on: date, language: str) -> str:
+    start = format_date(starts_on, "long", locale=language)
+    if starts_on == ends_on:
+        return start
+    end = format_date(ends_on, "long", locale=language)
+    return f"{start} – {end}" if language == "en" else f"du {start} au {end}"
+
+
+SUBSCRIPTIONS = (
+    Subscription("conference.credentials.mail:mail_visa_letter", mail_visa_letter,
+                 frozenset({"visa_letter.approved"})),
+)
+"""What credentials consume, for the composition root (``conference/runtime.py``)."""

@@ -1,0 +1,74 @@
+"""Credentials as the API shows them: documents, visa letters and their template."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from enum import StrEnum
+from typing import Literal
+from uuid import UUID
+
+from pydantic import Field
+
+from conference.types import CountryCode, Language, LongText, Model, Text
+
+
+class DocumentKind(StrEnum):
+    note_verbale = "note_verbale"
+    press_card = "press_card"
+    passport_copy = "passport_copy"
+
+
+class VisaLetterIn(Model):
+    passport_name: Text = Field(description="the name exactly as in the passport")
+    passport_number: Text
+    nationality: CountryCode
+    date_of_birth: date
+    consulate: Text = Field(description="the consulate or embassy the letter is addressed to")
+
+
+class VisaDecisionIn(Model):
+    decision: Literal["approve", "refuse"]
+    reason: LongText | None = Field(default=None, description="required to refuse")
+
+
+class ReasonIn(Model):
+    reason: LongText
+
+
+class VisaLetter(Model):
+    id: UUID
+    accreditation_id: UUID
+    status: Literal["requested", "approved", "refused", "cancelled"]
+    passport_name: str
+    passport_number: str
+    nationality: str
+    date_of_birth: date
+    consulate: str
+    number: str | None = Field(default=None, description="set when approved")
+    reason: str | None = None
+    replaces: UUID | None = Field(default=None, description="the letter this one reissues")
+    requested_at: datetime
+    decided_at: datetime | None = None
+    cancelled_at: datetime | None = None
+
+
+class VisaTemplate(Model):
+    """The text of a conference's letters. ``body`` may name, in braces: passport_name,
+    passport_number, nationality, date_of_birth, consulate, conference, dates, venue."""
+
+    letterhead: Text = Field(description="the first line of the letterhead (the host)")
+    body: dict[Language, LongText]
+    signatory_name: Text
+    signatory_title: dict[Language, Text]
+
+
+class Verification(Model):
+    """What ``/v/{number}`` tells anyone holding the letter."""
+
+    number: str
+    valid: bool
+    status: Literal["approved", "cancelled"]
+    initials: str
+    nationality: str
+    conference: str
+    conference_dates: str

@@ -1,0 +1,119 @@
+"""Photos, documents and visa letters: SQL and row mapping only (queries in ``queries.sql``)."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+from uuid import UUID
+
+import asyncpg
+
+from conference.credentials.models import VisaLetter
+from conference.db.sql import queries_beside
+
+Q = queries_beside(__file__)
+
+_LETTER_FIELDS = frozenset(VisaLetter.model_fields)
+
+
+def letter_from_row(row: asyncpg.Record | None) -> VisaLetter:
+    assert row is not None, "the row was locked and written by this transaction"
+    return VisaLetter.model_validate({k: v for k, v in row.items() if k in _LETTER_FIELDS})
+
+
+async def save_photo(conn: asyncpg.Connection, accreditation_id: UUID, data: bytes, width: int,
+                     height: int, now: datetime, actor: str) -> None:
+    await conn.execute(*Q.bind("save_photo", accreditation_id=accreditation_id, data=data,
+                               width=width, height=height, now=now, actor=actor))
+
+
+async def photo_of(conn: asyncpg.Connection, accreditation_id: UUID) -> asyncpg.Record | None:
+    row: asyncpg.Record | None = await conn.fetchrow(
+        *Q.bind("photo_of", accreditation_id=accreditation_id))
+    return row
+
+
+async def save_document(conn: asyncpg.Connection, accreditation_id: UUID, kind: str,
+                        content_type: str, data: bytes, now: datetime, actor: str) -> None:
+    await conn.execute(*Q.bind("save_document", accreditation_id=accreditation_id, kind=kind,
+                               content_type=content_type, data=data, now=now, actor=actor))
+
+
+async def document_of(conn: asyncpg.Connection, accreditation_id: UUID, kind: str
+                      ) -> asyncpg.Record | None:
+    row: asyncpg.Record | None = await conn.fetchrow(
+        *Q.bind("document_of", accreditation_id=accreditation_id, kind=kind))
+    return row
+
+
+async def template_of(conn: asyncpg.Connection, conference_id: UUID) -> asyncpg.Record | None:
+    row: asyncpg.Record | None = await conn.fetchrow(
+        *Q.bind("template_of", conference_id=conference_id))
+    return row
+
+
+async def save_template(conn: asyncpg.Connection, conference_id: UUID, values: dict[str, Any]
+                        ) -> None:
+    await conn.execute(*Q.bind_record("save_template",
+                                      {**values, "conference_id": conference_id}))
+
+
+async def take_number(conn: asyncpg.Connection, conference_id: UUID, defaults: dict[str, Any]
+                      ) -> asyncpg.Record:
+    row = await conn.fetchrow(
+        *Q.bind_record("take_number", {**defaults, "conference_id": conference_id}))
+    assert row is not None  # an upsert returns its row
+    return row
+
+
+async def insert_letter(conn: asyncpg.Connection, values: dict[str, Any]) -> VisaLetter:
+    row = await conn.fetchrow(*Q.bind_record("insert_letter", values))
+    return letter_from_row(row)
+
+
+async def open_letter_of(conn: asyncpg.Connection, accreditation_id: UUID
+                         ) -> asyncpg.Record | None:
+    row: asyncpg.Record | None = await conn.fetchrow(
+        *Q.bind("open_letter_of", accreditation_id=accreditation_id))
+    return row
+
+
+async def letter_row(conn: asyncpg.Connection, letter_id: UUID, *, lock: bool = False
+                     ) -> asyncpg.Record | None:
+    row: asyncpg.Record | None = await conn.fetchrow(
+        *Q.bind("lock_letter" if lock else "letter_by_id", id=letter_id))
+    return row
+
+
+async def approve_letter(conn: asyncpg.Connection, letter_id: UUID, number: str,
+                         letter: dict[str, Any], reason: str | None, now: datetime, actor: str
+                         ) -> VisaLetter:
+    row = await conn.fetchrow(*Q.bind("approve_letter", id=letter_id, number=number,
+                                      letter=letter, reason=reason, now=now, actor=actor))
+    return letter_from_row(row)
+
+
+async def refuse_letter(conn: asyncpg.Connection, letter_id: UUID, reason: str | None,
+                        now: datetime, actor: str) -> VisaLetter:
+    row = await conn.fetchrow(*Q.bind("refuse_letter", id=letter_id, reason=reason, now=now,
+                                      actor=actor))
+    return letter_from_row(row)
+
+
+async def cancel_letter(conn: asyncpg.Connection, letter_id: UUID, reason: str, now: datetime
+                        ) -> VisaLetter:
+    row = await conn.fetchrow(*Q.bind("cancel_letter", id=letter_id, reason=reason, now=now))
+    return letter_from_row(row)
+
+
+async def letter_by_number(conn: asyncpg.Connection, number: str) -> asyncpg.Record | None:
+    row: asyncpg.Record | None = await conn.fetchrow(*Q.bind("letter_by_number", number=number))
+    return row
+
+
+async def personal_credentials(conn: asyncpg.Connection, accreditation_id: UUID
+                               ) -> list[dict[str, Any]]:
+    """The person's export section: the photo and documents held (not their bytes) and the
+    visa letters."""
+    rows = await conn.fetch(*Q.bind("credentials_of", accreditation_id=accreditation_id))
+    return [{k: v for k, v in r.items() if v is not None} for r in rows]

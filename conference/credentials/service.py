@@ -1,0 +1,389 @@
+"""Use-cases of credentials (docs/credentials.md): a photo and documents per person, visa
+invitation letters requested by the person or their focal point and decided by protocol.
+Each authorises, validates through the pure ``domain``, writes through ``repo`` and records
+its event in the same transaction; the letter is mailed by a consumer (``mail``), never here."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import datetime
+from typing import Any
+from uuid import UUID
+
+import asyncpg
+from babel.core import Locale
+from babel.dates import format_date
+from babel.localedata import exists as locale_exists
+
+from conference.accreditation import repo as accreditations
+from conference.auth import Principal, Role
+from conference.conferences.models import Conference
+from conference.conferences.repo import conference_by_id
+from conference.credentials import domain, repo
+from conference.credentials.events import (
+    DocumentUploaded,
+    PhotoUploaded,
+    VisaLetterCancelled,
+    VisaLetterDecided,
+    VisaLetterRequested,
+    VisaTemplateChanged,
+)
+from conference.credentials.letter import LetterContent, render_letter
+from conference.credentials.models import (
+    DocumentKind,
+    Verification,
+    VisaDecisionIn,
+    VisaLetter,
+    VisaLetterIn,
+    VisaTemplate,
+)
+from conference.db.pool import connection, transaction
+from conference.errors import Conflict, Forbidden, Invalid, NotFound, Unauthorized
+from conference.outbox.events import record
+
+ORGANISERS = (Role.admin, Role.protocol)
+OPEN_STATUSES = ("submitted", "approved", "waitlisted")
+
+
+def _principal(principal: Principal | None) -> Principal:
+    if principal is None:
+        raise Unauthorized("A bearer token is required (Authorization: Bearer <token>).")
+    return principal
+
+
+def _own(principal: Principal, row: asyncpg.Record) -> bool:
+    return (principal.role is Role.applicant and principal.accreditation_id == row["id"]) or (
+        principal.role is Role.focal_point and row["delegation_id"] is not None
+        and principal.delegation_id == row["delegation_id"])
+
+
+def _organiser(principal: Principal, row: asyncpg.Record) -> bool:
+    return principal.role in ORGANISERS or (
+        principal.role is Role.press_office and row["category"] == "press")
+
+
+async def _person(conn: asyncpg.Connection, accreditation_id: UUID) -> asyncpg.Record:
+    row = await accreditations.get_row(conn, accreditation_id)
+    if row["erased_at"] is not None:
+        raise NotFound("No such accreditation.")
+    return row
+
+
+async def may_upload(pool: asyncpg.Pool, accreditation_id: UUID,
+                     principal: Principal | None) -> Principal:
+    """The scope check of an upload, before its body is read."""
+    p = _principal(principal)
+    async with connection(pool) as conn:
+        row = await _person(conn, accreditation_id)
+    if not (_own(p, row) or _organiser(p, row)):
+        raise Forbidden("A photo or document is given by the person, their focal point or "
+                        "the organisers.")
+    return p
+
+
+async def may_request_letter(pool: asyncpg.Pool, accreditation_id: UUID,
+                             principal: Principal | None) -> Principal:
+    """The scope check of a visa letter request, before its body is validated."""
+    p = _principal(principal)
+    async with connection(pool) as conn:
+        row = await _person(conn, accreditation_id)
+    if not _own(p, row):
+        raise Forbidden("A visa letter is requested by the person or their focal point.")
+    return p
+
+
+# -- photo -------------------------------------------------------------------------------------
+
+async def put_photo(pool: asyncpg.Pool, accreditation_id: UUID, data: bytes,
+                    content_type: str | None, principal: Principal, now: datetime) -> None:
+    photo = domain.check_photo(data, content_type)
+    async with transaction(pool) as conn:
+        row = await _person(conn, accreditation_id)
+        await repo.save_photo(conn, accreditation_id, photo.data, photo.width, photo.height,
+                              now, principal.actor)
+        await record(conn, "accreditation.photo_uploaded",
+                     PhotoUploaded(accreditation_id=accreditation_id, width=photo.width,
+                                   height=photo.height),
+                     conference_id=row["conference_id"], subject_id=accreditation_id,
+                     actor=principal.actor)
+
+
+async def get_photo(pool: asyncpg.Pool, accreditation_id: UUID, principal: Principal | None
+                    ) -> tuple[bytes, str]:
+    p = _principal(principal)
+    async with connection(pool) as conn:
+        row = await _person(conn, accreditation_id)
+        if not (_organiser(p, row) or (p.role is Role.applicant
+                                       and p.accreditation_id == row["id"])):
+            raise Forbidden("The photo is shown to the person and the organisers.")
+        photo = await repo.photo_of(conn, accreditation_id)
+    if photo is None:
+        raise NotFound("No photo for this accreditation.")
+    return bytes(photo["data"]), photo["content_type"]
+
+
+# -- documents ---------------------------------------------------------------------------------
+
+async def put_document(pool: asyncpg.Pool, accreditation_id: UUID, kind: DocumentKind,
+                       data: bytes, content_type: str | None, principal: Principal,
+                       now: datetime) -> None:
+    stored, media = domain.check_document(data, content_type)
+    async with transaction(pool) as conn:
+        row = await _person(conn, accreditation_id)
+        await repo.save_document(conn, accreditation_id, kind.value, media, stored, now,
+                                 principal.actor)
+        await record(conn, "accreditation.document_uploaded",
+                     DocumentUploaded(accreditation_id=accreditation_id, kind=kind.value,
+                                      content_type=media),
+                     conference_id=row["conference_id"], subject_id=accreditation_id,
+                     actor=principal.actor)
+
+
+async def get_document(pool: asyncpg.Pool, accreditation_id: UUID, kind: DocumentKind,
+                       principal: Principal | None) -> tuple[bytes, str]:
+    """Documents are read by protocol (and the press office for the press) only."""
+    p = _principal(principal)
+    async with connection(pool) as conn:
+        row = await _person(conn, accreditation_id)
+        if not _organiser(p, row):
+            raise Forbidden("Documents are read by protocol (the press office for the press).")
+        doc = await repo.document_of(conn, accreditation_id, kind.value)
+    if doc is None:
+        raise NotFound(f"No {kind.value} for this accreditation.")
+    return bytes(doc["data"]), doc["content_type"]
+
+
+# -- visa letters ------------------------------------------------------------------------------
+
+def _default_template(conference: Conference) -> dict[str, Any]:
+    return {"letterhead": conference.title.get(conference.languages[0]),
+            "body": dict(domain.DEFAULT_BODY),
+            "signatory_name": conference.hosts[0].name if conference.hosts else "",
+            "signatory_title": {"fr": "Pour les organisateurs", "en": "For the organisers"}}
+
+
+def _dates(conference: Conference, language: str) -> str:
+    start = format_date(conference.starts_on, "long", locale=language)
+    end = format_date(conference.ends_on, "long", locale=language)
+    if conference.starts_on == conference.ends_on:
+        return f"on {start}" if language == "en" else f"le {start}"
+    return f"from {start} to {end}" if language == "en" else f"du {start} au {end}"
+
+
+def _country(code: str, language: str) -> str:
+    name = Locale.parse(language).territories.get(code) if locale_exists(language) else None
+    return str(name or code)
+
+
+async def request_letter(pool: asyncpg.Pool, accreditation_id: UUID, body: VisaLetterIn,
+                         principal: Principal | None, now: datetime) -> VisaLetter:
+    p = _principal(principal)
+    async with transaction(pool) as conn:
+        row = await _person(conn, accreditation_id)
+        if not _own(p, row):
+            raise Forbidden("A visa letter is requested by the person or their focal point.")
+        if row["status"] not in OPEN_STATUSES:
+            raise Conflict(f"No visa letter for a {row['status']} accreditation.")
+        if await repo.open_letter_of(conn, accreditation_id) is not None:
+            raise Conflict("A visa letter is already requested or approved for this person.")
+        letter = await repo.insert_letter(conn, {
+            **body.model_dump(), "id": uuid.uuid4(), "conference_id": row["conference_id"],
+            "accreditation_id": accreditation_id, "status": "requested", "now": now,
+            "actor": p.actor, "replaces": None, "number": None, "letter": None,
+            "decided_at": None, "decided_by": None})
+        await record(conn, "visa_letter.requested",
+                     VisaLetterRequested(visa_letter_id=letter.id,
+                                         accreditation_id=accreditation_id),
+                     conference_id=row["conference_id"], subject_id=letter.id, actor=p.actor)
+    return letter
+
+
+def _may_read_letter(p: Principal, row: asyncpg.Record) -> None:
+    own = (p.role is Role.applicant and p.accreditation_id == row["accreditation_id"]) or (
+        p.role is Role.focal_point and row["delegation_id"] is not None
+        and p.delegation_id == row["delegation_id"])
+    if not own and p.role not in ORGANISERS:
+        raise Forbidden("A visa letter is shown to the person, their focal point and protocol.")
+
+
+async def get_letter(pool: asyncpg.Pool, letter_id: UUID, principal: Principal | None
+                     ) -> VisaLetter:
+    p = _principal(principal)
+    async with connection(pool) as conn:
+        row = await repo.letter_row(conn, letter_id)
+    if row is None:
+        raise NotFound("No such visa letter.")
+    _may_read_letter(p, row)
+    return repo.letter_from_row(row)
+
+
+def letter_pdf(row: asyncpg.Record | dict[str, Any]) -> bytes:
+    """The PDF of an approved letter, from the text frozen at approval."""
+    return render_letter(LetterContent(**row["letter"]))
+
+
+async def get_letter_pdf(pool: asyncpg.Pool, letter_id: UUID, principal: Principal | None
+                         ) -> tuple[str, bytes]:
+    """The letter itself: never before approval, never once cancelled."""
+    p = _principal(principal)
+    async with connection(pool) as conn:
+        row = await repo.letter_row(conn, letter_id)
+    if row is None:
+        raise NotFound("No such visa letter.")
+    _may_read_letter(p, row)
+    if row["status"] != "approved":
+        raise Conflict(f"The letter is {row['status']}: there is no letter to fetch.",
+                       letter_status=row["status"])
+    return row["number"], letter_pdf(row)
+
+
+async def _approve(conn: asyncpg.Connection, row: asyncpg.Record, letter_id: UUID,
+                   reason: str | None, principal: Principal, now: datetime, base_url: str,
+                   reissue_of: UUID | None) -> VisaLetter:
+    conference = await conference_by_id(conn, row["conference_id"])
+    defaults = _default_template(conference)
+    t = await repo.take_number(conn, conference.id, defaults)
+    number = domain.letter_number(conference.starts_on.year, t["sequence"])
+    language = row["language"]
+    values = {
+        "passport_name": row["passport_name"], "passport_number": row["passport_number"],
+        "nationality": _country(row["nationality"], language),
+        "date_of_birth": format_date(row["date_of_birth"], "long", locale=language),
+        "consulate": row["consulate"], "conference": conference.title.get(language),
+        "dates": _dates(conference, language),
+        "venue": f"{conference.venue.name}, {conference.venue.address}",
+    }
+    body = t["body"].get(language) or defaults["body"][language]
+    content = LetterContent(
+        letterhead=t["letterhead"], conference=conference.title.get(language),
+        venue=values["venue"], organiser_email=conference.organiser_email, number=number,
+        place_and_date=format_date(now.date(), "long", locale=language),
+        consulate=row["consulate"],
+        subject=("Visa invitation letter" if language == "en"
+                 else "Lettre d'invitation pour l'obtention d'un visa"),
+        text=domain.letter_text(body, values), signatory_name=t["signatory_name"],
+        signatory_title=t["signatory_title"].get(language, ""),
+        verify_url=f"{base_url}/v/{number}",
+        verify_label=("Check this letter:" if language == "en"
+                      else "Vérifier cette lettre :"))
+    letter = await repo.approve_letter(conn, letter_id, number, content.__dict__, reason, now,
+                                       principal.actor)
+    await record(conn, "visa_letter.approved",
+                 VisaLetterDecided(visa_letter_id=letter_id,
+                                   accreditation_id=row["accreditation_id"], number=number,
+                                   reissue_of=reissue_of),
+                 conference_id=row["conference_id"], subject_id=letter_id,
+                 actor=principal.actor)
+    return letter
+
+
+async def decide_letter(pool: asyncpg.Pool, letter_id: UUID, body: VisaDecisionIn,
+                        principal: Principal, now: datetime, base_url: str) -> VisaLetter:
+    if body.decision == "refuse" and not body.reason:
+        raise Invalid("A refusal gives its reason.",
+                      [{"field": "reason", "message": "required to refuse",
+                        "type": "missing"}])
+    async with transaction(pool) as conn:
+        row = await repo.letter_row(conn, letter_id, lock=True)
+        if row is None:
+            raise NotFound("No such visa letter.")
+        if row["status"] != "requested":
+            raise Conflict(f"The letter is already {row['status']}.", letter_status=row["status"])
+        if body.decision == "approve":
+            return await _approve(conn, row, letter_id, body.reason, principal, now, base_url,
+                                  None)
+        letter = await repo.refuse_letter(conn, letter_id, body.reason, now, principal.actor)
+        await record(conn, "visa_letter.refused",
+                     VisaLetterDecided(visa_letter_id=letter_id,
+                                       accreditation_id=row["accreditation_id"]),
+                     conference_id=row["conference_id"], subject_id=letter_id,
+                     actor=principal.actor)
+    return letter
+
+
+async def _cancel(conn: asyncpg.Connection, row: asyncpg.Record, reason: str,
+                  principal: Principal, now: datetime) -> VisaLetter:
+    letter = await repo.cancel_letter(conn, row["id"], reason, now)
+    await record(conn, "visa_letter.cancelled",
+                 VisaLetterCancelled(visa_letter_id=row["id"],
+                                     accreditation_id=row["accreditation_id"],
+                                     number=row["number"]),
+                 conference_id=row["conference_id"], subject_id=row["id"],
+                 actor=principal.actor)
+    return letter
+
+
+async def cancel_letter(pool: asyncpg.Pool, letter_id: UUID, reason: str, principal: Principal,
+                        now: datetime) -> VisaLetter:
+    async with transaction(pool) as conn:
+        row = await repo.letter_row(conn, letter_id, lock=True)
+        if row is None:
+            raise NotFound("No such visa letter.")
+        if row["status"] != "approved":
+            raise Conflict("Only an approved letter can be cancelled.", letter_status=row["status"])
+        return await _cancel(conn, row, reason, principal, now)
+
+
+async def reissue_letter(pool: asyncpg.Pool, letter_id: UUID, reason: str,
+                         principal: Principal, now: datetime, base_url: str) -> VisaLetter:
+    """A new number for the same request (a lost letter, a corrected passport): the previous
+    letter is cancelled, the new one approved and mailed."""
+    async with transaction(pool) as conn:
+        row = await repo.letter_row(conn, letter_id, lock=True)
+        if row is None:
+            raise NotFound("No such visa letter.")
+        if row["status"] not in ("approved", "cancelled"):
+            raise Conflict("Only an approved or cancelled letter can be reissued.",
+                           letter_status=row["status"])
+        if row["status"] == "approved":
+            await _cancel(conn, row, reason, principal, now)
+        elif await repo.open_letter_of(conn, row["accreditation_id"]) is not None:
+            raise Conflict("Another letter is already open for this person.")
+        new_id = uuid.uuid4()
+        await repo.insert_letter(conn, {
+            "id": new_id, "conference_id": row["conference_id"],
+            "accreditation_id": row["accreditation_id"], "status": "requested",
+            "passport_name": row["passport_name"], "passport_number": row["passport_number"],
+            "nationality": row["nationality"], "date_of_birth": row["date_of_birth"],
+            "consulate": row["consulate"], "now": now, "actor": principal.actor,
+            "replaces": letter_id, "number": None, "letter": None, "decided_at": None,
+            "decided_by": None})
+        fresh = await repo.letter_row(conn, new_id, lock=True)
+        assert fresh is not None
+        return await _approve(conn, fresh, new_id, reason, principal, now, base_url, letter_id)
+
+
+async def verify(pool: asyncpg.Pool, number: str) -> Verification:
+    async with connection(pool) as conn:
+        row = await repo.letter_by_number(conn, number) if len(number) <= 40 else None
+        if row is None:
+            raise NotFound("No letter has this number.")
+        conference = await conference_by_id(conn, row["conference_id"])
+    return Verification(number=row["number"], valid=row["status"] == "approved",
+                        status=row["status"], initials=domain.initials(row["passport_name"]),
+                        nationality=row["nationality"],
+                        conference=conference.title.get(conference.languages[0]),
+                        conference_dates=f"{conference.starts_on} – {conference.ends_on}")
+
+
+async def put_template(pool: asyncpg.Pool, conference_id: UUID, body: VisaTemplate,
+                       principal: Principal) -> VisaTemplate:
+    errors = domain.placeholder_errors({str(k): v for k, v in body.body.items()})
+    if errors:
+        raise Invalid("The letter text names unknown placeholders.", errors)
+    async with transaction(pool) as conn:
+        await repo.save_template(conn, conference_id, body.model_dump())
+        await record(conn, "visa_letter.template_changed",
+                     VisaTemplateChanged(conference_id=conference_id),
+                     conference_id=conference_id, subject_id=conference_id,
+                     actor=principal.actor)
+    return body
+
+
+async def get_template(pool: asyncpg.Pool, conference_id: UUID) -> VisaTemplate:
+    async with connection(pool) as conn:
+        row = await repo.template_of(conn, conference_id)
+        if row is None:
+            return VisaTemplate.model_validate(
+                _default_template(await conference_by_id(conn, conference_id)))
+    return VisaTemplate.model_validate(dict(row))
