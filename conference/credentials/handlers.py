@@ -9,7 +9,6 @@ import html
 
 from aiohttp import web
 
-from conference.auth import Role
 from conference.conferences.repo import conference_by_slug
 from conference.credentials import domain, service
 from conference.credentials.models import (
@@ -25,10 +24,11 @@ from conference.errors import NotFound
 from conference.http.context import connection, need, now, pool_key, principal, settings_key
 from conference.http.io import json_response, parse, path_uuid
 from conference.http.routes import RouteTable
+from conference.roles import PROTOCOL_OFFICE
 
 routes = RouteTable()
 
-PROTOCOL = (Role.admin, Role.protocol)
+PROTOCOL = PROTOCOL_OFFICE
 IMAGES = ("image/jpeg", "image/png")
 DOCUMENTS = ("application/pdf", "image/jpeg", "image/png")
 

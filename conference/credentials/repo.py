@@ -80,8 +80,8 @@ async def open_letter_of(conn: asyncpg.Connection, accreditation_id: UUID
 
 async def letter_row(conn: asyncpg.Connection, letter_id: UUID, *, lock: bool = False
                      ) -> asyncpg.Record | None:
-    row: asyncpg.Record | None = await conn.fetchrow(
-        *Q.bind("lock_letter" if lock else "letter_by_id", id=letter_id))
+    query = Q.bind("lock_letter", id=letter_id) if lock else Q.bind("letter_by_id", id=letter_id)
+    row: asyncpg.Record | None = await conn.fetchrow(*query)
     return row
 
 

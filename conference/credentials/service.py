@@ -40,8 +40,9 @@ from conference.credentials.models import (
 from conference.db.pool import connection, transaction
 from conference.errors import Conflict, Forbidden, Invalid, NotFound, Unauthorized
 from conference.outbox.events import record
+from conference.roles import PROTOCOL_OFFICE
 
-ORGANISERS = (Role.admin, Role.protocol)
+ORGANISERS = PROTOCOL_OFFICE
 OPEN_STATUSES = ("submitted", "approved", "waitlisted")
 
 
@@ -63,8 +64,8 @@ def _organiser(principal: Principal, row: asyncpg.Record) -> bool:
 
 
 async def _person(conn: asyncpg.Connection, accreditation_id: UUID) -> asyncpg.Record:
-    row = await accreditations.get_row(conn, accreditation_id)
-    if row["erased_at"] is not None:
+    row = await accreditations.row_by_id(conn, accreditation_id)
+    if row is None or row["erased_at"] is not None:
         raise NotFound("No such accreditation.")
     return row
 
