@@ -71,6 +71,8 @@ class Reason(StrEnum):
     zone_not_granted = "zone_not_granted"
     not_on_security_list = "not_on_security_list"
     press_not_in_pool = "press_not_in_pool"
+    not_cleared = "not_cleared"
+    """The person's category needs security clearance they lack, or they were refused."""
 
 
 DETAILS: dict[Reason, str] = {
@@ -86,6 +88,7 @@ DETAILS: dict[Reason, str] = {
     Reason.not_on_security_list: "Not on the security list of a royal-presence session.",
     Reason.press_not_in_pool: "Press enter the royal-presence perimeter only as members of "
                               "its press pool.",
+    Reason.not_cleared: "Security clearance is required and missing, or was refused.",
 }
 
 

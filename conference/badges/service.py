@@ -36,8 +36,10 @@ from conference.badges.models import (
 from conference.badges.render import BadgeContent
 from conference.conferences.lookup import conference_by_id, conference_by_slug
 from conference.conferences.models import Conference
+from conference.credentials.domain import lacks_clearance, vetting_status
+from conference.credentials.lookup import clearance_of
 from conference.db.pool import Database, connection, transaction
-from conference.errors import Duplicate, Invalid, NotFound
+from conference.errors import Conflict, Duplicate, Invalid, NotFound
 from conference.outbox.events import record
 from conference.roles import DoorKeeper, Organiser, ProtocolOfficer
 from conference.signing import Signer
@@ -197,6 +199,10 @@ async def badge(
             raise NotFound("No such accreditation.")
         check_may_read(reader, person)
         domain.check_printable(person.status)
+        vetting = await _missing_clearance(conn, person.id)
+        if vetting is not None:
+            raise Conflict("No badge without security clearance; the vetting status is "
+                           f"{vetting}.", reason="not_cleared", vetting_status=vetting)
         conference = await conference_by_id(conn, person.conference_id)
         access = await repo.zone_access(conn, conference.id, person,
                                         conference.security_list_deadline)
@@ -220,6 +226,15 @@ async def badge(
         colour=colour,
         text_colour=text_colour,
     )
+
+
+async def _missing_clearance(conn: asyncpg.Connection, accreditation_id: UUID) -> str | None:
+    """The vetting status that stops a badge (issued, printed or admitted), else None
+    (docs/credentials.md, "Vetting")."""
+    c = await clearance_of(conn, accreditation_id)
+    if c is None or not lacks_clearance(c["required"], c["recorded"]):
+        return None
+    return vetting_status(c["required"], c["recorded"])
 
 
 # --- check-in ---------------------------------------------------------------------------------
@@ -249,6 +264,10 @@ async def check_in(
         reason = domain.scan_reason(
             zone[1] if zone else None, accreditation_id, person is not None,
             person.status if person else None, person.category if person else None, facts)
+        if (zone is not None and person is not None
+                and domain.status_reason(person.status) is None
+                and await _missing_clearance(conn, person.id) is not None):
+            reason = domain.Reason.not_cleared
         check_in_id = await repo.insert_check_in(
             conn, conference.id, zone[0] if zone else None, body.zone,
             person.id if person else None, hashlib.sha256(body.badge.encode()).digest(), reason,

@@ -104,6 +104,9 @@ class ConferenceIn(Model):
     """Focal points add and edit members until then; afterwards only protocol, with a reason."""
     changes_close_at: AwareDatetime | None = None
     """Focal points substitute members until then; afterwards only protocol, with a reason."""
+    vetting_required: list[Literal["press", "minister", "official", "expert", "staff"]] = Field(
+        default=[], max_length=5,
+        description="categories whose badge needs security clearance (docs/credentials.md)")
 
     @model_validator(mode="after")
     def _dates(self) -> Self:

@@ -50,6 +50,7 @@ def conference_from_row(row: asyncpg.Record) -> Conference:
             "quotas": row["quotas"],
             "nominations_close_at": row["nominations_close_at"],
             "changes_close_at": row["changes_close_at"],
+            "vetting_required": row["vetting_required"],
             "created_at": row["created_at"],
         }
     )
@@ -69,6 +70,7 @@ async def insert_conference(conn: asyncpg.Connection, c: ConferenceIn) -> Confer
         retention_days=c.retention_days, vetting_retention_days=c.vetting_retention_days,
         quotas=c.quotas.model_dump(exclude_none=True),
         nominations_close_at=c.nominations_close_at, changes_close_at=c.changes_close_at,
+        vetting_required=sorted(set(c.vetting_required)),
     ))
     return conference_from_row(row) if row else None
 

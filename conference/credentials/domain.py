@@ -214,3 +214,34 @@ def initials(name: str) -> str:
     parts = [p for p in name.replace("-", " ").split() if p]
     letters = [unicodedata.normalize("NFC", p)[0].upper() for p in parts if p[0].isalpha()]
     return " ".join(f"{c}." for c in letters)
+
+
+# -- vetting -----------------------------------------------------------------------------------
+
+VETTING_STATUSES = ("not_required", "pending", "cleared", "more_information", "refused")
+SETTABLE = ("pending", "cleared", "more_information", "refused")
+
+
+def vetting_status(required: bool, recorded: str | None) -> str:
+    """The person's status: what protocol or the security service recorded, else ``pending``
+    when their category needs clearance, else ``not_required``."""
+    if recorded is not None:
+        return recorded
+    return "pending" if required else "not_required"
+
+
+def lacks_clearance(required: bool, recorded: str | None) -> bool:
+    """No badge is issued, printed or admitted while this holds. A refusal always holds, even
+    for a category that needs no clearance."""
+    return recorded == "refused" or (required and recorded != "cleared")
+
+
+def vetting_errors(status: str, reason: str | None, field: str = "") -> list[dict[str, str]]:
+    errors = []
+    if status not in SETTABLE:
+        errors.append({"field": f"{field}status", "type": "enum",
+                       "message": f"one of {', '.join(SETTABLE)}"})
+    elif status in ("refused", "more_information") and not (reason or "").strip():
+        errors.append({"field": f"{field}reason", "type": "missing",
+                       "message": f"a reason is required for {status}"})
+    return errors

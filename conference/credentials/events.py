@@ -41,6 +41,13 @@ class VisaTemplateChanged(Payload):
     conference_id: UUID
 
 
+class VettingStatusSet(Payload):
+    accreditation_id: UUID
+    status: str
+    via: str = "api"
+    """``api`` (one person) or ``csv`` (a results file from the security service)."""
+
+
 EVENT_TYPES: dict[str, type[Payload]] = {
     "accreditation.photo_uploaded": PhotoUploaded,
     "accreditation.document_uploaded": DocumentUploaded,
@@ -49,4 +56,6 @@ EVENT_TYPES: dict[str, type[Payload]] = {
     "visa_letter.refused": VisaLetterDecided,
     "visa_letter.cancelled": VisaLetterCancelled,
     "visa_letter.template_changed": VisaTemplateChanged,
+    "accreditation.vetting_status_set": VettingStatusSet,
 }
+

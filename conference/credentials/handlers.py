@@ -15,6 +15,9 @@ from conference.credentials.models import (
     DocumentKind,
     ReasonIn,
     Verification,
+    VettingImported,
+    VettingState,
+    VettingStatusIn,
     VisaDecisionIn,
     VisaLetter,
     VisaLetterIn,
@@ -230,3 +233,50 @@ async def verify_visa_letter(request: web.Request) -> web.Response:
         "dates": v.conference_dates}.items()})
     return web.Response(text=page, content_type="text/html",
                         headers={"Cache-Control": "no-store"})
+
+
+@routes.add("POST", "/api/v1/accreditations/{accreditation_id}/vetting/status",
+            summary="Set the person's vetting status (a reason for refused and "
+                    "more_information); a refusal stops the badge at every door at once",
+            who="admin, protocol", body=VettingStatusIn, response=VettingState,
+            tag="credentials", errors=(401, 403, 404))
+async def set_vetting_status(request: web.Request) -> web.Response:
+    actor = need(request, *service.VETTING_OFFICE)
+    aid = path_uuid(request, "accreditation_id")
+    body = await parse(request, VettingStatusIn)
+    state = await service.set_vetting_status(request.app[pool_key], aid, body.status,
+                                             body.reason, actor, now(request))
+    return json_response(state)
+
+
+@routes.add("GET", "/api/v1/conferences/{slug}/vetting.csv",
+            summary="The people pending clearance, with their vetting data, for the security "
+                    "service", who="admin, protocol", tag="credentials", media=("text/csv",),
+            errors=(401, 403, 404))
+async def vetting_csv(request: web.Request) -> web.Response:
+    need(request, *service.VETTING_OFFICE)
+    async with connection(request) as conn:
+        conference = await conference_by_slug(conn, request.match_info["slug"])
+    text = await service.vetting_csv(request.app[pool_key], conference.id)
+    return web.Response(text=text, content_type="text/csv", headers={
+        "Content-Disposition": f'attachment; filename="vetting-{conference.slug}.csv"',
+        "Cache-Control": "private, no-store"})
+
+
+@routes.add("POST", "/api/v1/conferences/{slug}/vetting.csv",
+            summary="The security service's results (accreditation_id,status,reason): every "
+                    "line checked, then all applied in one transaction", who="admin, protocol",
+            response=VettingImported, tag="credentials", errors=(401, 403, 404, 422),
+            extra={"request_media": ("text/csv",)})
+async def import_vetting_csv(request: web.Request) -> web.Response:
+    actor = need(request, *service.VETTING_OFFICE)
+    async with connection(request) as conn:
+        conference = await conference_by_slug(conn, request.match_info["slug"])
+    raw = await _read_capped(request, 5 * 1024 * 1024, "file")
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise domain.refuse("file", "encoding", "The CSV is not UTF-8.") from None
+    result = await service.import_vetting_csv(request.app[pool_key], conference.id, text,
+                                              actor, now(request))
+    return json_response(result)

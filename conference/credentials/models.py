@@ -72,3 +72,20 @@ class Verification(Model):
     nationality: str
     conference: str
     conference_dates: str
+
+
+class VettingStatusIn(Model):
+    status: Literal["pending", "cleared", "more_information", "refused"]
+    reason: LongText | None = Field(default=None,
+                                    description="required for refused and more_information")
+
+
+class VettingState(Model):
+    accreditation_id: UUID
+    status: Literal["not_required", "pending", "cleared", "more_information", "refused"]
+    reason: str | None = None
+    required: bool = Field(description="the person's category needs clearance")
+
+
+class VettingImported(Model):
+    applied: int

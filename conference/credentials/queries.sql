@@ -106,3 +106,39 @@ SELECT 'visa_letter', status, NULL, NULL, requested_at,
                           'date_of_birth', date_of_birth, 'consulate', consulate,
                           'reason', reason)
 FROM visa_letter WHERE accreditation_id = :accreditation_id
+
+-- name: clearance_of
+-- Whether the person's category needs clearance, and the status recorded for them.
+SELECT a.category = ANY (c.vetting_required) AS required, v.status AS recorded, v.reason,
+       a.conference_id
+FROM accreditation a JOIN conference c ON c.id = a.conference_id
+LEFT JOIN vetting_status v ON v.accreditation_id = a.id
+WHERE a.id = :accreditation_id
+
+-- name: set_vetting_status
+INSERT INTO vetting_status (accreditation_id, status, reason, set_at, set_by)
+VALUES (:accreditation_id, :status, :reason, :now, :actor)
+ON CONFLICT (accreditation_id) DO UPDATE
+SET status = EXCLUDED.status, reason = EXCLUDED.reason, set_at = EXCLUDED.set_at,
+    set_by = EXCLUDED.set_by
+
+-- name: vetting_pending
+-- The people the security service is asked about: their category needs clearance (or a status
+-- was recorded) and they are neither cleared nor refused; with their vetting data.
+SELECT a.id, a.family_name, a.given_name, a.category, d.country AS delegation,
+       vd.nationality, vd.document_type, vd.document_number, vd.date_of_birth,
+       coalesce(v.status, 'pending') AS status
+FROM accreditation a
+JOIN conference c ON c.id = a.conference_id
+LEFT JOIN delegation d ON d.id = a.delegation_id
+LEFT JOIN vetting_status v ON v.accreditation_id = a.id
+LEFT JOIN accreditation_vetting vd ON vd.accreditation_id = a.id
+WHERE a.conference_id = :conference_id AND a.erased_at IS NULL
+  AND a.status IN ('submitted', 'approved', 'waitlisted')
+  AND (a.category = ANY (c.vetting_required) OR v.status IS NOT NULL)
+  AND coalesce(v.status, 'pending') IN ('pending', 'more_information')
+ORDER BY a.family_name, a.given_name, a.id
+
+-- name: accreditations_of_conference
+SELECT id FROM accreditation
+WHERE conference_id = :conference_id AND erased_at IS NULL AND id = ANY (:ids::uuid[])

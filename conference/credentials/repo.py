@@ -117,3 +117,31 @@ async def personal_credentials(conn: asyncpg.Connection, accreditation_id: UUID
     visa letters."""
     rows = await conn.fetch(*Q.bind("credentials_of", accreditation_id=accreditation_id))
     return [{k: v for k, v in r.items() if v is not None} for r in rows]
+
+
+async def clearance_of(conn: asyncpg.Connection, accreditation_id: UUID
+                       ) -> asyncpg.Record | None:
+    """``required`` (the category needs clearance) and ``recorded`` (the status set, or None)
+    of one person; read by badges before a badge is issued, printed or admitted."""
+    row: asyncpg.Record | None = await conn.fetchrow(
+        *Q.bind("clearance_of", accreditation_id=accreditation_id))
+    return row
+
+
+async def set_vetting_status(conn: asyncpg.Connection, accreditation_id: UUID, status: str,
+                             reason: str | None, now: datetime, actor: str) -> None:
+    await conn.execute(*Q.bind("set_vetting_status", accreditation_id=accreditation_id,
+                               status=status, reason=reason, now=now, actor=actor))
+
+
+async def vetting_pending(conn: asyncpg.Connection, conference_id: UUID) -> list[asyncpg.Record]:
+    rows: list[asyncpg.Record] = await conn.fetch(
+        *Q.bind("vetting_pending", conference_id=conference_id))
+    return rows
+
+
+async def accreditations_of_conference(conn: asyncpg.Connection, conference_id: UUID,
+                                       ids: list[UUID]) -> set[UUID]:
+    rows = await conn.fetch(*Q.bind("accreditations_of_conference", conference_id=conference_id,
+                                    ids=ids))
+    return {r["id"] for r in rows}

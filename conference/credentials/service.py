@@ -5,6 +5,8 @@ its event in the same transaction; the letter is mailed by a consumer (``mail``)
 
 from __future__ import annotations
 
+import csv
+import io
 import uuid
 from datetime import datetime
 from typing import Any
@@ -23,6 +25,7 @@ from conference.credentials import domain, repo
 from conference.credentials.events import (
     DocumentUploaded,
     PhotoUploaded,
+    VettingStatusSet,
     VisaLetterCancelled,
     VisaLetterDecided,
     VisaLetterRequested,
@@ -32,6 +35,8 @@ from conference.credentials.letter import LetterContent, render_letter
 from conference.credentials.models import (
     DocumentKind,
     Verification,
+    VettingImported,
+    VettingState,
     VisaDecisionIn,
     VisaLetter,
     VisaLetterIn,
@@ -388,3 +393,93 @@ async def get_template(pool: asyncpg.Pool, conference_id: UUID) -> VisaTemplate:
             return VisaTemplate.model_validate(
                 _default_template(await conference_by_id(conn, conference_id)))
     return VisaTemplate.model_validate(dict(row))
+
+
+# -- vetting -----------------------------------------------------------------------------------
+
+VETTING_OFFICE = PROTOCOL_OFFICE
+"""Who sets a vetting status (the security service's role joins when it exists)."""
+CSV_COLUMNS = ("accreditation_id", "family_name", "given_name", "category", "delegation",
+               "nationality", "document_type", "document_number", "date_of_birth", "status")
+
+
+async def set_vetting_status(pool: asyncpg.Pool, accreditation_id: UUID, status: str,
+                             reason: str | None, principal: Principal, now: datetime
+                             ) -> VettingState:
+    errors = domain.vetting_errors(status, reason)
+    if errors:
+        raise Invalid("The vetting status is incomplete.", errors)
+    async with transaction(pool) as conn:
+        row = await _person(conn, accreditation_id)
+        await repo.set_vetting_status(conn, accreditation_id, status, reason, now,
+                                      principal.actor)
+        await record(conn, "accreditation.vetting_status_set",
+                     VettingStatusSet(accreditation_id=accreditation_id, status=status),
+                     conference_id=row["conference_id"], subject_id=accreditation_id,
+                     actor=principal.actor)
+        c = await repo.clearance_of(conn, accreditation_id)
+    assert c is not None
+    return VettingState(accreditation_id=accreditation_id, status=status, reason=reason,
+                        required=c["required"])
+
+
+async def vetting_csv(pool: asyncpg.Pool, conference_id: UUID) -> str:
+    """The people pending (or asked for more information), with their vetting data."""
+    async with connection(pool) as conn:
+        rows = await repo.vetting_pending(conn, conference_id)
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow(CSV_COLUMNS)
+    for r in rows:
+        writer.writerow([_cell(r["id"] if c == "accreditation_id" else r[c])
+                         for c in CSV_COLUMNS])
+    return out.getvalue()
+
+
+def _cell(value: Any) -> str:
+    text = "" if value is None else str(value)
+    # a spreadsheet must not run a name as a formula
+    return "'" + text if text[:1] in ("=", "+", "-", "@") else text
+
+
+async def import_vetting_csv(pool: asyncpg.Pool, conference_id: UUID, text: str,
+                             principal: Principal, now: datetime) -> VettingImported:
+    """The security service's results (``accreditation_id,status,reason``), every line checked
+    first, then all applied in one transaction, or none."""
+    reader = csv.DictReader(io.StringIO(text))
+    if reader.fieldnames is None or not {"accreditation_id", "status"} <= set(
+            f.strip() for f in reader.fieldnames):
+        raise Invalid("The CSV needs the columns accreditation_id, status, reason.",
+                      [{"field": "line 1", "type": "header",
+                        "message": "expected accreditation_id,status,reason"}])
+    lines: list[tuple[UUID, str, str | None]] = []
+    errors: list[dict[str, str]] = []
+    for n, raw in enumerate(reader, start=2):
+        line = {(k or "").strip(): (v or "").strip() for k, v in raw.items() if k}
+        try:
+            aid = UUID(line.get("accreditation_id", ""))
+        except ValueError:
+            errors.append({"field": f"line {n}.accreditation_id", "type": "uuid",
+                           "message": "not an accreditation id"})
+            continue
+        status, reason = line.get("status", ""), line.get("reason") or None
+        errors += domain.vetting_errors(status, reason, f"line {n}.")
+        lines.append((aid, status, reason))
+    if len({aid for aid, _, _ in lines}) != len(lines):
+        errors.append({"field": "accreditation_id", "type": "duplicate",
+                       "message": "an accreditation appears on two lines"})
+    async with transaction(pool) as conn:
+        known = await repo.accreditations_of_conference(conn, conference_id,
+                                                        [aid for aid, _, _ in lines])
+        errors += [{"field": f"line {n}.accreditation_id", "type": "unknown",
+                    "message": "no such accreditation in this conference"}
+                   for n, (aid, _, _) in enumerate(lines, start=2) if aid not in known]
+        if errors:
+            raise Invalid("The file was not applied: some lines are wrong.", errors)
+        for aid, status, reason in lines:
+            await repo.set_vetting_status(conn, aid, status, reason, now, principal.actor)
+            await record(conn, "accreditation.vetting_status_set",
+                         VettingStatusSet(accreditation_id=aid, status=status, via="csv"),
+                         conference_id=conference_id, subject_id=aid, actor=principal.actor)
+    return VettingImported(applied=len(lines))
+

@@ -85,6 +85,7 @@ EXPECTED: dict[str, frozenset[str] | str] = {
     "decide_visa_letter": PROTOCOL, "cancel_visa_letter": PROTOCOL,
     "reissue_visa_letter": PROTOCOL, "get_visa_template": PROTOCOL,
     "put_visa_template": PROTOCOL, "verify_visa_letter": ANYONE,
+    "set_vetting_status": PROTOCOL, "vetting_csv": PROTOCOL, "import_vetting_csv": PROTOCOL,
     # system
     "healthz": ANYONE, "readyz": ANYONE, "metrics": ADMIN, "openapi": ANYONE,
     # pages for people

@@ -1,0 +1,8 @@
+"""What other domains may read of credentials, in their own connection and transaction: the
+published surface of this package (its repository is its own; docs/architecture.md)."""
+
+from __future__ import annotations
+
+from conference.credentials.repo import clearance_of
+
+__all__ = ["clearance_of"]
