@@ -37,6 +37,7 @@ from conference.http.hygiene import (
     body_middleware,
     read_timeout_key,
     security_headers,
+    streamed_body_key,
 )
 from conference.http.limits import (
     TrustedProxies,
@@ -156,6 +157,8 @@ def create_app(
         lim.signins_per_address_per_hour, lim.signins_per_client_per_minute)
     routes = route_table()
     app[body_media_key] = {r.handler.__name__: r.accepts for r in routes if r.accepts}
+    app[streamed_body_key] = frozenset(r.handler.__name__ for r in routes
+                                       if r.extra.get("streams_body"))
     app[openapi_key] = OpenAPIDocument(routes)
     app[event_types_key] = frozenset(event_types())
     app[privacy.exporters_key] = personal_data_exporters()

@@ -5,6 +5,7 @@ over 5 MB or a document over 10 MB is refused with the rule it breaks, never rea
 
 from __future__ import annotations
 
+import asyncio
 import html
 
 from aiohttp import web
@@ -25,6 +26,7 @@ from conference.credentials.models import (
 )
 from conference.errors import NotFound
 from conference.http.context import connection, need, now, pool_key, principal, settings_key
+from conference.http.hygiene import RequestTimeout, read_timeout_key
 from conference.http.io import json_response, parse, path_uuid
 from conference.http.routes import RouteTable
 from conference.roles import PROTOCOL_OFFICE
@@ -42,11 +44,16 @@ async def _read_capped(request: web.Request, limit: int, field: str) -> bytes:
         raise domain.refuse(field, "max_size", f"A {field} is at most {limit} bytes.")
     chunks: list[bytes] = []
     size = 0
-    async for chunk in request.content.iter_chunked(64 * 1024):
-        size += len(chunk)
-        if size > limit:
-            raise domain.refuse(field, "max_size", f"A {field} is at most {limit} bytes.")
-        chunks.append(chunk)
+    try:
+        async with asyncio.timeout(request.app[read_timeout_key]):
+            async for chunk in request.content.iter_chunked(64 * 1024):
+                size += len(chunk)
+                if size > limit:
+                    raise domain.refuse(field, "max_size",
+                                        f"A {field} is at most {limit} bytes.")
+                chunks.append(chunk)
+    except TimeoutError:
+        raise RequestTimeout("The body did not arrive in time.") from None
     return b"".join(chunks)
 
 
@@ -63,7 +70,8 @@ def _kind(request: web.Request) -> DocumentKind:
             summary="Upload the person's photo (JPEG or PNG, at most 5 MB, at least 600 × 800, "
                     "a portrait between 3:4 and 4:5); stored re-encoded, without metadata",
             who="the applicant, own focal point, organisers", status=204, tag="credentials",
-            media=(), errors=(401, 403, 404, 422), extra={"request_media": IMAGES})
+            media=(), errors=(401, 403, 404, 415, 422), accepts=IMAGES,
+            extra={"streams_body": True})
 async def put_photo(request: web.Request) -> web.Response:
     aid = path_uuid(request, "accreditation_id")
     pool = request.app[pool_key]
@@ -88,7 +96,8 @@ async def get_photo(request: web.Request) -> web.Response:
             summary="Upload a document (kind note_verbale|press_card|passport_copy; PDF, JPEG "
                     "or PNG, at most 10 MB, its type checked from the content)",
             who="the applicant, own focal point, organisers", status=204, tag="credentials",
-            media=(), errors=(401, 403, 404, 422), extra={"request_media": DOCUMENTS})
+            media=(), errors=(401, 403, 404, 415, 422), accepts=DOCUMENTS,
+            extra={"streams_body": True})
 async def put_document(request: web.Request) -> web.Response:
     aid = path_uuid(request, "accreditation_id")
     kind = _kind(request)
@@ -238,7 +247,7 @@ async def verify_visa_letter(request: web.Request) -> web.Response:
 @routes.add("POST", "/api/v1/accreditations/{accreditation_id}/vetting/status",
             summary="Set the person's vetting status (a reason for refused and "
                     "more_information); a refusal stops the badge at every door at once",
-            who="admin, protocol", body=VettingStatusIn, response=VettingState,
+            who="admin, protocol, security", body=VettingStatusIn, response=VettingState,
             tag="credentials", errors=(401, 403, 404))
 async def set_vetting_status(request: web.Request) -> web.Response:
     actor = need(request, *service.VETTING_OFFICE)
@@ -251,7 +260,8 @@ async def set_vetting_status(request: web.Request) -> web.Response:
 
 @routes.add("GET", "/api/v1/conferences/{slug}/vetting.csv",
             summary="The people pending clearance, with their vetting data, for the security "
-                    "service", who="admin, protocol", tag="credentials", media=("text/csv",),
+                    "service", who="admin, protocol, security", tag="credentials",
+            media=("text/csv",),
             errors=(401, 403, 404))
 async def vetting_csv(request: web.Request) -> web.Response:
     need(request, *service.VETTING_OFFICE)
@@ -265,9 +275,11 @@ async def vetting_csv(request: web.Request) -> web.Response:
 
 @routes.add("POST", "/api/v1/conferences/{slug}/vetting.csv",
             summary="The security service's results (accreditation_id,status,reason): every "
-                    "line checked, then all applied in one transaction", who="admin, protocol",
+                    "line checked, then all applied in one transaction",
+            who="admin, protocol, security",
             response=VettingImported, tag="credentials", errors=(401, 403, 404, 422),
-            extra={"request_media": ("text/csv",)})
+            accepts=("text/csv",),
+            extra={"streams_body": True})
 async def import_vetting_csv(request: web.Request) -> web.Response:
     actor = need(request, *service.VETTING_OFFICE)
     async with connection(request) as conn:

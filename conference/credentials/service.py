@@ -397,8 +397,8 @@ async def get_template(pool: asyncpg.Pool, conference_id: UUID) -> VisaTemplate:
 
 # -- vetting -----------------------------------------------------------------------------------
 
-VETTING_OFFICE = PROTOCOL_OFFICE
-"""Who sets a vetting status (the security service's role joins when it exists)."""
+VETTING_OFFICE = (*PROTOCOL_OFFICE, Role.security)
+"""Who sets a vetting status and exchanges the CSV with the security service."""
 CSV_COLUMNS = ("accreditation_id", "family_name", "given_name", "category", "delegation",
                "nationality", "document_type", "document_number", "date_of_birth", "status")
 

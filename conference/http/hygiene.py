@@ -13,6 +13,10 @@ from conference.http.problems import Handler, problem_response
 read_timeout_key = web.AppKey("read_timeout", float)
 body_media_key = web.AppKey("body_media", dict[str, tuple[str, ...]])
 """Route name → the body media types it takes besides JSON (``Route.accepts``)."""
+streamed_body_key: web.AppKey[frozenset[str]] = web.AppKey("streamed_body")
+"""The routes (by name) that read a file body themselves, as a stream within their own size
+limit and the read timeout (a photo over its limit is refused with the rule it breaks, not
+buffered whole first)."""
 
 _BODY_METHODS = frozenset({"POST", "PUT", "PATCH", "DELETE"})
 
@@ -42,6 +46,8 @@ async def body_middleware(request: web.Request, handler: Handler) -> web.StreamR
                 expected = " or ".join(("application/json", *accepted))
                 raise UnsupportedMediaType(
                     f"The body must be {expected}, not {request.content_type}.")
+            if request.match_info.route.name in request.app.get(streamed_body_key, frozenset()):
+                return await handler(request)
         try:
             async with asyncio.timeout(request.app[read_timeout_key]):
                 await request.read()  # kept by aiohttp for the handler

@@ -125,8 +125,8 @@ def _operation(r: Route, schemas: dict[str, Any]) -> dict[str, Any]:
                 f.is_required() for f in r.body.model_fields.values()),
             "content": {"application/json": {"schema": _ref(r.body.__name__)}},
         }
-    uploads = r.extra.get("request_media")
-    if isinstance(uploads, tuple):
+    uploads = r.accepts
+    if uploads and r.body is None:
         op["requestBody"] = {"required": True, "content": {
             m: {"schema": {"type": "string", "format": "binary"}} for m in uploads}}
     responses: dict[str, Any] = {}

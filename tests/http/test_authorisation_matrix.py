@@ -139,10 +139,6 @@ async def _objects(api: Api, conference: dict[str, Any], smtp: RecordingSMTP) ->
     _, hook, _ = await api.call("POST", "/api/v1/conferences/alliance/webhooks", role="admin",
                                 json={"url": "https://hooks.example.org/x",
                                       "event_types": ["*"]})
-    _, letter, _ = await api.call(
-        "POST", f"/api/v1/accreditations/{p['id']}/visa-letter", role=p["access_token"],
-        json={"passport_name": "Marie Dupont", "passport_number": "X1", "nationality": "FR",
-              "date_of_birth": "1980-01-01", "consulate": "Consulate"})
     await smtp.wait_for(3)
     _, deliveries, _ = await api.call("GET", "/api/v1/deliveries", role="admin")
     from conference.calendar.invitations import feed_token
@@ -150,6 +146,10 @@ async def _objects(api: Api, conference: dict[str, Any], smtp: RecordingSMTP) ->
     feed = feed_token(api.client.app[signer_key], __import__("uuid").UUID(p["id"]))
     p["access_token"] = await current_token(api.db_url, p["id"])
     api.tokens["applicant"] = p["access_token"]
+    _, letter, _ = await api.call(
+        "POST", f"/api/v1/accreditations/{p['id']}/visa-letter", role=p["access_token"],
+        json={"passport_name": "Marie Dupont", "passport_number": "X1", "nationality": "FR",
+              "date_of_birth": "1980-01-01", "consulate": "Consulate"})
     api.tokens["focal_point"] = be["focal_point_token"]
     for required in (s, z, pool, hook):
         assert "id" in required, required

@@ -14,10 +14,10 @@ from PIL import ExifTags, Image
 from pypdf import PdfReader
 
 from conference.db.pool import connect
-from conference.privacy.repo import purge_due
+from conference.privacy.service import purge_due
 from tests.conftest import Api, conference_body, press_body
 from tests.http.conftest_programme import make_delegation
-from tests.support import RecordingSMTP
+from tests.support import RecordingSMTP, current_token
 
 BASE = "/api/v1/conferences/alliance"
 PASSPORT = {"passport_name": "Ana María LÓPEZ GARCÍA", "passport_number": "PA1234567",
@@ -53,7 +53,8 @@ async def applicant(api: Api, n: int = 0, **changes: Any) -> dict[str, Any]:
     status, body, _ = await api.call("POST", f"{BASE}/accreditations",
                                      json=press_body(n, **changes))
     assert status == 201, body
-    return dict(body)
+    # each letter replaces the private link: a token of the person once their letters are out
+    return {**body, "access_token": await current_token(api.db_url, body["id"])}
 
 
 def rule(body: Any) -> str:
@@ -81,6 +82,8 @@ async def test_a_photo_is_refused_for_each_rule_with_its_reason(
                              "image/jpeg", token)
     assert (status, rule(body)) == (422, "max_size"), body
     status, body = await put(api, path, b"GIF89a" + bytes(100), "image/gif", token)
+    assert status == 415, body
+    status, body = await put(api, path, b"GIF89a" + bytes(100), "image/jpeg", token)
     assert (status, rule(body)) == (422, "media_type"), body
     status, body = await put(api, path, b"\xff\xd8\xff" + bytes(5000), "image/jpeg", token)
     assert (status, rule(body)) == (422, "undecodable"), body
@@ -335,6 +338,7 @@ async def test_letters_are_purged_by_retention(api: Api, conference: dict[str, A
     assert (await api.call("POST", "/api/v1/conferences", role="admin", json=ended))[0] == 201
     _, a, _ = await api.call("POST", "/api/v1/conferences/ended/accreditations",
                              json=press_body(7))
+    a["access_token"] = await current_token(api.db_url, a["id"])
     _, letter, _ = await api.call("POST", f"/api/v1/accreditations/{a['id']}/visa-letter",
                                   role=a["access_token"], json=PASSPORT)
     _, approved, _ = await api.call("POST", f"/api/v1/visa-letters/{letter['id']}/decision",

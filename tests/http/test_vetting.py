@@ -7,6 +7,8 @@ import csv
 import io
 from typing import Any
 
+from conference.auth import Role, issue_token
+from conference.db.pool import connect
 from tests.browser.helpers import BASE, delegation, member, scan, zone
 from tests.conftest import Api, conference_body
 from tests.http.test_badges import _badge, _decode
@@ -43,7 +45,14 @@ async def test_a_minister_without_clearance_has_no_badge_and_no_door(api: Api) -
     code, body = await _status(api, minister["id"], "refused")
     assert (code, body["errors"][0]["field"]) == (422, "reason")
     assert (await _status(api, minister["id"], "cleared", role="press_office"))[0] == 403
-    code, body = await _status(api, minister["id"], "cleared")
+    conn = await connect(api.db_url)
+    try:
+        security = await issue_token(conn, Role.security)
+        door = await issue_token(conn, Role.door)
+    finally:
+        await conn.close()
+    assert (await _status(api, minister["id"], "cleared", role=door))[0] == 403
+    code, body = await _status(api, minister["id"], "cleared", role=security)
     assert (code, body["status"], body["required"]) == (200, "cleared", True), body
     status, png, _ = await _badge(api, minister["id"], role="protocol")
     assert status == 200
