@@ -10,7 +10,7 @@ import html
 
 from aiohttp import web
 
-from conference.conferences.repo import conference_by_slug
+from conference.conferences.lookup import conference_by_slug
 from conference.credentials import domain, service
 from conference.credentials.models import (
     DocumentKind,

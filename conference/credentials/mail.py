@@ -10,7 +10,7 @@ from datetime import date
 import asyncpg
 from babel.dates import format_date
 
-from conference.conferences.repo import conference_by_id
+from conference.conferences.lookup import conference_by_id
 from conference.credentials import repo
 from conference.credentials.service import letter_pdf
 from conference.mail.render import build_message, render_text

@@ -17,10 +17,10 @@ from babel.core import Locale
 from babel.dates import format_date
 from babel.localedata import exists as locale_exists
 
-from conference.accreditation import repo as accreditations
+from conference.accreditation import lookup as accreditations
 from conference.auth import Principal, Role
 from conference.conferences.models import Conference
-from conference.conferences.repo import conference_by_id
+from conference.conferences.lookup import conference_by_id
 from conference.credentials import domain, repo
 from conference.credentials.events import (
     DocumentUploaded,
