@@ -19,8 +19,8 @@ from babel.localedata import exists as locale_exists
 
 from conference.accreditation import lookup as accreditations
 from conference.auth import Principal, Role
-from conference.conferences.models import Conference
 from conference.conferences.lookup import conference_by_id
+from conference.conferences.models import Conference
 from conference.credentials import domain, repo
 from conference.credentials.events import (
     DocumentUploaded,
