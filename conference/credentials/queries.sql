@@ -142,3 +142,8 @@ ORDER BY a.family_name, a.given_name, a.id
 -- name: accreditations_of_conference
 SELECT id FROM accreditation
 WHERE conference_id = :conference_id AND erased_at IS NULL AND id = ANY (:ids::uuid[])
+
+-- name: vetting_purged
+-- Whether the conference's vetting data were purged; the share lock makes a purge running now
+-- wait for this transaction (and its trigger then takes what it wrote).
+SELECT vetting_purged_at IS NOT NULL FROM conference WHERE id = :conference_id FOR SHARE

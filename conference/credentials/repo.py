@@ -39,6 +39,10 @@ async def save_document(conn: asyncpg.Connection, accreditation_id: UUID, kind: 
                                content_type=content_type, data=data, now=now, actor=actor))
 
 
+async def vetting_purged(conn: asyncpg.Connection, conference_id: UUID) -> bool:
+    return bool(await conn.fetchval(*Q.bind("vetting_purged", conference_id=conference_id)))
+
+
 async def document_of(conn: asyncpg.Connection, accreditation_id: UUID, kind: str
                       ) -> asyncpg.Record | None:
     row: asyncpg.Record | None = await conn.fetchrow(

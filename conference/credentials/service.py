@@ -136,6 +136,9 @@ async def put_document(pool: asyncpg.Pool, accreditation_id: UUID, kind: Documen
     stored, media = domain.check_document(data, content_type)
     async with transaction(pool) as conn:
         row = await _person(conn, accreditation_id)
+        if await repo.vetting_purged(conn, row["conference_id"]):
+            raise Conflict("The conference's vetting data were purged: documents are no longer "
+                           "taken.")
         await repo.save_document(conn, accreditation_id, kind.value, media, stored, now,
                                  principal.actor)
         await record(conn, "accreditation.document_uploaded",

@@ -9,13 +9,16 @@ import os
 from datetime import UTC, datetime, timedelta
 from email.message import EmailMessage
 from typing import Any
+from uuid import UUID
 
 from PIL import ExifTags, Image
 from pypdf import PdfReader
 
+from conference.auth import Role, issue_token
 from conference.db.pool import connect
 from conference.privacy.service import purge_due
-from tests.conftest import Api, conference_body, press_body
+from conference.settings import Settings
+from tests.conftest import Api, conference_body, press_body, start_api
 from tests.http.conftest_programme import make_delegation
 from tests.support import RecordingSMTP, current_token
 
@@ -329,33 +332,55 @@ async def test_the_letter_text_is_the_conference_s(
     assert "Chef du protocole" in text and "Royaume de Belgique" in text
 
 
-async def test_letters_are_purged_by_retention(api: Api, conference: dict[str, Any]) -> None:
+async def test_letters_are_purged_by_retention(db_url: str, settings: Settings) -> None:
+    # no worker: its housekeeping would run the purge at a moment of its own
+    api = await start_api(db_url, settings, run_worker=False)
+    try:
+        await _purged_by_retention(api)
+    finally:
+        await api.client.close()
+
+
+async def _purged_by_retention(api: Api) -> None:
     today = datetime.now(UTC).date()
+    assert (await api.call("POST", "/api/v1/conferences", role="admin",
+                           json=conference_body()))[0] == 201
     ended = conference_body(
         "ended", starts_on=(today - timedelta(days=12)).isoformat(),
         ends_on=(today - timedelta(days=10)).isoformat(),
         retention_days=30, vetting_retention_days=5)
     assert (await api.call("POST", "/api/v1/conferences", role="admin", json=ended))[0] == 201
-    _, a, _ = await api.call("POST", "/api/v1/conferences/ended/accreditations",
-                             json=press_body(7))
-    a["access_token"] = await current_token(api.db_url, a["id"])
-    _, letter, _ = await api.call("POST", f"/api/v1/accreditations/{a['id']}/visa-letter",
-                                  role=a["access_token"], json=PASSPORT)
+    people = []
+    for slug, n in (("ended", 7), ("alliance", 8)):
+        status, p, _ = await api.call("POST", f"/api/v1/conferences/{slug}/accreditations",
+                                      json=press_body(n))
+        assert status == 201, p
+        conn = await connect(api.db_url)
+        try:
+            p["access_token"] = await issue_token(conn, Role.applicant,
+                                                  accreditation_id=UUID(p["id"]))
+        finally:
+            await conn.close()
+        people.append(p)
+    a, live = people
+    status, letter, _ = await api.call("POST", f"/api/v1/accreditations/{a['id']}/visa-letter",
+                                       role=a["access_token"], json=PASSPORT)
+    assert status == 201, letter
     _, approved, _ = await api.call("POST", f"/api/v1/visa-letters/{letter['id']}/decision",
                                     role="protocol", json={"decision": "approve"})
-    await put(api, f"/api/v1/accreditations/{a['id']}/documents/press_card", _pdf(),
-              "application/pdf", a["access_token"])
-    await put(api, f"/api/v1/accreditations/{a['id']}/photo", image(600, 800), "image/jpeg",
-              a["access_token"])
-    live = await applicant(api, 8)
-    await put(api, f"/api/v1/accreditations/{live['id']}/photo", image(600, 800), "image/jpeg",
-              live["access_token"])
+    for p in (a, live):
+        assert (await put(api, f"/api/v1/accreditations/{p['id']}/documents/press_card",
+                          _pdf(), "application/pdf", p["access_token"]))[0] == 204
+        assert (await put(api, f"/api/v1/accreditations/{p['id']}/photo", image(600, 800),
+                          "image/jpeg", p["access_token"]))[0] == 204
     conn = await connect(api.db_url)
     try:
         now = datetime.now(UTC)
-        await purge_due(conn, today, now)  # the vetting period: the documents go
-        assert await conn.fetchval("SELECT count(*) FROM accreditation_document") == 0
+        await purge_due(conn, today, now)  # the vetting period of "ended": its documents go
+        assert await conn.fetchval("SELECT count(*) FROM accreditation_document") == 1  # live's
         assert await conn.fetchval("SELECT count(*) FROM visa_letter") == 1
+        assert (await put(api, f"/api/v1/accreditations/{a['id']}/documents/press_card",
+                          _pdf(), "application/pdf", a["access_token"]))[0] == 409
         await purge_due(conn, today + timedelta(days=21), now)  # everything of "ended"
         assert await conn.fetchval("SELECT count(*) FROM visa_letter") == 0
         assert await conn.fetchval("SELECT count(*) FROM accreditation_photo") == 1  # live's
