@@ -31,10 +31,3 @@ BEGIN
     WHERE a.id = v.accreditation_id AND a.conference_id = NEW.id;
     RETURN NEW;
 END $$;
-
--- The door's new refusal.
-ALTER TABLE check_in DROP CONSTRAINT check_in_reason_check,
-    ADD CONSTRAINT check_in_reason_check CHECK (reason IN (
-        'granted', 'unknown_zone', 'forged_badge', 'unknown_badge', 'revoked', 'withdrawn',
-        'not_approved', 'zone_not_granted', 'not_on_security_list', 'press_not_in_pool',
-        'not_cleared'));
