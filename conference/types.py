@@ -8,6 +8,7 @@ import unicodedata
 from typing import Annotated, Literal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+import phonenumbers
 import pycountry
 from pydantic import (
     AfterValidator,
@@ -115,10 +116,18 @@ CountryCode = Annotated[str, AfterValidator(_country)]
 
 
 def _e164(value: str) -> str:
+    """Stored in E.164 (``+3222980963``); shown in international format by
+    ``conference.mail.formatting.phone``."""
     compact = re.sub(r"[\s().-]", "", value)
     if not re.fullmatch(r"\+[1-9]\d{6,14}", compact):
         raise ValueError("must be a phone number in E.164 form, e.g. +3222980963")
-    return compact
+    try:
+        number = phonenumbers.parse(compact, None)
+    except phonenumbers.NumberParseException:
+        raise ValueError("must be a phone number in E.164 form, e.g. +3222980963") from None
+    if not phonenumbers.is_possible_number(number):
+        raise ValueError("not a possible phone number for its country code")
+    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
 
 
 Phone = Annotated[str, BeforeValidator(lambda v: v if not isinstance(v, str) else v.strip()),

@@ -244,6 +244,10 @@ def check_reason(action: Action, reason: str | None) -> None:
     if action is Action.reject and not reason:
         raise Invalid("Some fields are invalid.", [
             {"field": "reason", "message": "a rejection needs a reason", "type": "value_error"}])
+    if action is Action.revoke and not (reason and reason.strip()):
+        raise Invalid("Some fields are invalid.", [
+            {"field": "reason", "message": "a revocation needs a reason (it is in the letter)",
+             "type": "value_error"}])
 
 
 def list_scope(

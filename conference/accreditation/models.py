@@ -13,6 +13,8 @@ from conference.accreditation.domain import Category, Status
 from conference.protocol.ranks import Rank
 from conference.types import CountryCode, Email, Language, LongText, Model, Text
 
+Salutation = Literal["mrs", "mr", "neutral"]
+
 
 class PressRole(StrEnum):
     journalist = "journalist"
@@ -38,6 +40,9 @@ class AccreditationIn(Model):
     language: Language = "en"
     gender: Literal["female", "male"] | None = None
     """Optional; used only for forms of address (Her/His Excellency, Ms/Mr)."""
+    salutation: Salutation = "neutral"
+    """How letters address the person: Madame / Ms (``mrs``), Monsieur / Mr (``mr``), or a
+    wording that needs neither (``neutral``); French agreement follows it."""
     press: PressDetails | None = None
     delegation_id: UUID | None = None
     rank: Rank | None = None
@@ -92,6 +97,7 @@ class Accreditation(Model):
     email: str
     language: Language
     gender: Literal["female", "male"] | None
+    salutation: Salutation = "neutral"
     press: PressDetails | None
     delegation_id: UUID | None
     rank: Rank | None

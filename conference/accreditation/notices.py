@@ -7,17 +7,16 @@ from __future__ import annotations
 import uuid
 from collections.abc import AsyncIterator
 from typing import Any
-from zoneinfo import ZoneInfo
 
 import asyncpg
-from babel.dates import format_date
 
 from conference.accreditation import repo
 from conference.accreditation.models import Accreditation
 from conference.auth import Role, issue_token
 from conference.conferences.lookup import conference_by_id
 from conference.conferences.models import Conference
-from conference.mail.render import build_message, render_text
+from conference.mail import formatting
+from conference.mail.render import build_message, render_template, render_text
 from conference.outbox.dispatch import (
     ConsumerResult,
     DispatchContext,
@@ -27,6 +26,7 @@ from conference.outbox.dispatch import (
     Subscription,
 )
 from conference.protocol.address import salutation
+from conference.protocol.countries import country_name
 
 ROLE_NAMES = {
     "en": {"journalist": "journalist", "photographer": "photographer",
@@ -42,12 +42,45 @@ CATEGORY_NAMES = {
 }
 
 
+PRIVACY_DEFAULT = {
+    "en": "the organiser ({email})",
+    "fr": "l'organisateur ({email})",
+}
+
+
 def conference_dates(c: Conference, language: str) -> str:
-    start = format_date(c.starts_on, "long", locale=language)
-    if c.starts_on == c.ends_on:
-        return start
-    end = format_date(c.ends_on, "long", locale=language)
-    return f"{start} – {end}" if language == "en" else f"du {start} au {end}"
+    return formatting.day_range(c.starts_on, c.ends_on, language)
+
+
+def short_name(c: Conference, language: str) -> str:
+    """How the letters name the conference in their sender and subject: the short name, or
+    the title."""
+    return (c.short_name or c.title).get(language)
+
+
+def controller(c: Conference, language: str) -> str:
+    if c.privacy is not None:
+        return c.privacy.controller
+    return PRIVACY_DEFAULT[language].format(email=c.organiser_email)
+
+
+def agreement(salutation: str) -> Any:
+    """French agreement for a template: ``agree(masculine, feminine, neutral)`` picks by the
+    person's form of address (a neutral wording when it is not known)."""
+    def agree(masculine: str, feminine: str, neutral: str) -> str:
+        return {"mr": masculine, "mrs": feminine}.get(salutation, neutral)
+    return agree
+
+
+def subject_line(c: Conference, language: str, subject: str) -> str:
+    """The subject of a letter: the short name first when there is one, else the title after;
+    single spaces, nothing leading or trailing."""
+    subject = " ".join(subject.split())
+    if c.short_name is not None:
+        text = f"{c.short_name.get(language)} – {subject}"
+    else:
+        text = f"{subject}: {c.title.get(language)}"
+    return " ".join(text.split())
 
 
 async def _conference(conn: asyncpg.Connection, ctx: DispatchContext, cid: Any) -> Conference:
@@ -79,15 +112,23 @@ def _build(
     language: str, recipient: str, recipient_name: str, about: Any,
     **context: Any,
 ) -> NewDelivery:
+    short = short_name(conference, language)
+    footer = {
+        "short": short, "privacy": {"controller": controller(conference, language)},
+        "privacy_url": f"{ctx.settings.base_url}/{conference.slug}/privacy",
+    }
+    context.setdefault("agree", agreement("neutral"))
     subject, body = render_text(
         template, language, conference=conference,
-        dates=conference_dates(conference, language), **context,
+        dates=conference_dates(conference, language), **footer, **context,
     )
+    body += "\n" + render_template(f"{language}/_footer.txt", conference=conference, **footer)
+    subject = subject_line(conference, language, subject)
     delivery_id = uuid.uuid4()
     message_id = f"<{delivery_id}@{ctx.settings.mail.message_id_domain}>"
     sender = conference.organiser_email
     msg = build_message(
-        sender=sender, sender_name=conference.title.get(language)[:120],
+        sender=sender, sender_name=" ".join(short.split())[:120],
         recipient=recipient, recipient_name=recipient_name, subject=subject, body=body,
         message_id=message_id, language=language, date=ctx.now,
     )
@@ -126,8 +167,10 @@ async def _letters(
     name = f"{a.given_name} {a.family_name}"
     # A fresh private link for this letter: the secret lives only in the message.
     token = await issue_token(conn, Role.applicant, accreditation_id=a.id)
+    gender = a.gender or {"mrs": "female", "mr": "male"}.get(a.salutation)
     common: dict[str, Any] = {
-        "salutation": salutation(a.given_name, a.family_name, a.rank, a.gender, lang),
+        "salutation": salutation(a.given_name, a.family_name, a.rank, gender, lang),
+        "agree": agreement(a.salutation),
         "accreditation_id": str(a.id),
         "link": f"{ctx.settings.base_url}/a/{token}",
         "category": CATEGORY_NAMES[lang][a.category.value],
@@ -144,15 +187,25 @@ async def _letters(
                 yield notice
         return
     reason = await repo.latest_reason(conn, a.id)
+    if status == "withdrawn":
+        yield _mail(ctx, event, conference, "withdrawn", lang, a.email, name, a.id, **common)
+        if a.press and event.payload.get("from_status") in ("submitted", "waitlisted"):
+            for notice in await _press_office_notices(conn, ctx, event, conference, a,
+                                                      template="press_office_withdrawn"):
+                yield notice
+        return
     template = {"approved": "decision_approved", "rejected": "decision_rejected",
                 "waitlisted": "decision_waitlisted", "revoked": "revoked"}[status]
+    approved = await repo.count_approved_press(conn, conference.id)
+    capacity = conference.press_registration.pool_capacity
     yield _mail(ctx, event, conference, template, lang, a.email, name, a.id,
-                reason=reason or "", **common)
+                reason=reason or "", approved=approved, capacity=capacity,
+                pool_full=approved >= capacity, **common)
 
 
 async def _press_office_notices(
     conn: asyncpg.Connection, ctx: DispatchContext, event: EventRow, conference: Conference,
-    a: Accreditation,
+    a: Accreditation, template: str = "press_office_notice",
 ) -> list[NewDelivery | Parked]:
     press = a.press
     assert press is not None  # only press applications reach the press office
@@ -163,18 +216,18 @@ async def _press_office_notices(
     lang = "fr" if "fr" == conference.languages[0] else "en"
     context = {
         "given_name": a.given_name, "family_name": a.family_name, "outlet": press.outlet,
-        "role": ROLE_NAMES[lang][press.role.value], "country": press.country,
+        "role": ROLE_NAMES[lang][press.role.value], "email": a.email,
+        "country": country_name(press.country, lang) if press.country else "",
         "press_card_number": press.press_card_number,
-        "received": a.submitted_at.astimezone(ZoneInfo(conference.timezone)).isoformat(
-            timespec="minutes"
-        ),
+        "received": formatting.moment(a.submitted_at, conference.timezone, lang),
+        "withdrawn": formatting.moment(event.occurred_at, conference.timezone, lang),
         "approved": approved, "capacity": conference.press_registration.pool_capacity,
         "api_link": f"{ctx.settings.base_url}/api/v1/accreditations/{a.id}",
         "desk_link": f"{ctx.settings.base_url}/manage/{conference.slug}/press/{a.id}",
         "accreditation_id": str(a.id),
     }
     return [
-        _mail(ctx, event, conference, "press_office_notice", lang, email, name, a.id, **context)
+        _mail(ctx, event, conference, template, lang, email, name, a.id, **context)
         for email, name in recipients
     ]
 
@@ -183,6 +236,6 @@ SUBSCRIPTIONS = (
     Subscription("conference.accreditation.notices:accreditation_notices", accreditation_notices,
                  frozenset({"accreditation.submitted", "accreditation.approved",
                             "accreditation.rejected", "accreditation.waitlisted",
-                            "accreditation.revoked"})),
+                            "accreditation.withdrawn", "accreditation.revoked"})),
 )
 """What the accreditation letters consume, for the composition root (``conference/runtime.py``)."""

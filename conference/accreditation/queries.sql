@@ -78,11 +78,11 @@ WITH gate AS (
     FROM conference c WHERE c.slug = :slug
 ), ins AS (
     INSERT INTO accreditation (id, conference_id, category, given_name, family_name, email,
-                               language, gender, press_outlet, press_card_number, press_role,
+                               language, gender, salutation, press_outlet, press_card_number, press_role,
                                press_country, delegation_id, rank, function, in_office_since,
                                submitted_at, updated_at)
     SELECT :accreditation_id::uuid, gate.id, :category, :given_name, :family_name, :email,
-           :language, :gender, :press_outlet, :press_card_number, :press_role, :press_country,
+           :language, :gender, :salutation, :press_outlet, :press_card_number, :press_role, :press_country,
            :delegation_id, :rank, :function, :in_office_since, :now, :now
     FROM gate
     WHERE gate.window_open AND gate.delegation_known

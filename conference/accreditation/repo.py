@@ -37,7 +37,8 @@ def _fields(row: asyncpg.Record) -> dict[str, Any]:
         "id": row["id"], "conference": row["conference_slug"], "category": row["category"],
         "status": row["status"], "given_name": row["given_name"],
         "family_name": row["family_name"], "email": row["email"], "language": row["language"],
-        "gender": row["gender"], "press": press, "delegation_id": row["delegation_id"],
+        "gender": row["gender"], "salutation": row["salutation"], "press": press,
+        "delegation_id": row["delegation_id"],
         "rank": row["rank"], "function": row["function"],
         "in_office_since": row["in_office_since"], "submitted_at": row["submitted_at"],
         "decided_at": row["decided_at"],
@@ -69,7 +70,7 @@ async def register(
     values = {
         "slug": slug, "category": a.category.value, "given_name": a.given_name,
         "family_name": a.family_name, "email": a.email, "language": a.language,
-        "gender": a.gender,
+        "gender": a.gender, "salutation": a.salutation,
         "press_outlet": press.outlet if press else None,
         "press_card_number": press.press_card_number if press else None,
         "press_role": press.role.value if press else None,

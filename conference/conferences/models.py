@@ -79,9 +79,23 @@ class Quotas(Model):
     staff: int | None = Field(default=None, ge=0, le=10_000)
 
 
+class PrivacyNotice(Model):
+    """Who answers for the personal data of a conference's applicants (docs/privacy.md)."""
+
+    controller: Text
+    """The data controller, e.g. "European Commission, DG Trade"."""
+    dpo_email: Email
+    """The data-protection officer's address."""
+    purposes: Localized | None = None
+    """Why the data is processed; a default wording when absent."""
+
+
 class ConferenceIn(Model):
     slug: Slug
     title: Localized
+    short_name: Localized | None = None
+    """A short name ("GA 2027"): the sender name and subject prefix of the letters."""
+    privacy: PrivacyNotice | None = None
     venue: Venue
     timezone: TimeZoneName
     starts_on: date

@@ -4,12 +4,12 @@ INSERT INTO conference (slug, title, venue, timezone, starts_on, ends_on, patron
                         press_opens_at, press_closes_at, press_pool_capacity,
                         security_list_deadline, spokespersons, organiser_email, protocol,
                         retention_days, vetting_retention_days, quotas, nominations_close_at,
-                        changes_close_at, vetting_required)
+                        changes_close_at, vetting_required, short_name, privacy)
 VALUES (:slug, :title, :venue, :timezone, :starts_on, :ends_on, :patron, :hosts, :languages,
         :press_opens_at, :press_closes_at, :press_pool_capacity,
         :security_list_deadline, :spokespersons, :organiser_email, :protocol,
         :retention_days, :vetting_retention_days, :quotas, :nominations_close_at,
-        :changes_close_at, :vetting_required)
+        :changes_close_at, :vetting_required, :short_name, :privacy)
 ON CONFLICT (slug) DO NOTHING
 RETURNING *
 

@@ -29,6 +29,8 @@ def conference_from_row(row: asyncpg.Record) -> Conference:
             "id": row["id"],
             "slug": row["slug"],
             "title": row["title"],
+            "short_name": row["short_name"],
+            "privacy": row["privacy"],
             "venue": row["venue"],
             "timezone": row["timezone"],
             "starts_on": row["starts_on"],
@@ -71,6 +73,7 @@ async def insert_conference(conn: asyncpg.Connection, c: ConferenceIn) -> Confer
         quotas=c.quotas.model_dump(exclude_none=True),
         nominations_close_at=c.nominations_close_at, changes_close_at=c.changes_close_at,
         vetting_required=sorted(set(c.vetting_required)),
+        short_name=d["short_name"], privacy=d["privacy"],
     ))
     return conference_from_row(row) if row else None
 

@@ -13,6 +13,8 @@ from typing import Any
 
 import jinja2
 
+from conference.mail import formatting
+
 _ENV = jinja2.Environment(
     loader=jinja2.FileSystemLoader(Path(__file__).with_name("templates")),
     undefined=jinja2.StrictUndefined,
@@ -21,6 +23,7 @@ _ENV = jinja2.Environment(
     trim_blocks=True,
     lstrip_blocks=True,
 )
+_ENV.filters["phone"] = formatting.phone
 
 
 def load_template(name: str) -> jinja2.Template:

@@ -60,6 +60,7 @@ from conference.http.context import (
 from conference.http.io import read_form
 from conference.http.limits import TooManyRequests, limit_registration, limit_token_failure
 from conference.http.routes import RouteTable
+from conference.mail import formatting
 from conference.pages import csrf
 from conference.pages.i18n import Translator, choose_language, field_message
 from conference.programme import lookup as programmes
@@ -76,6 +77,7 @@ _ENV = jinja2.Environment(
     trim_blocks=True,
     lstrip_blocks=True,
 )
+_ENV.filters["phone"] = formatting.phone
 CSS = (HERE / "static" / "pages.css").read_bytes()
 
 SECURITY_HEADERS = {

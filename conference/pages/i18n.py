@@ -9,10 +9,10 @@ from __future__ import annotations
 
 from datetime import datetime
 from typing import Any
-from zoneinfo import ZoneInfo
 
 from aiohttp import web
-from babel.dates import format_date, format_datetime, format_time
+
+from conference.mail import formatting
 
 LANGUAGES = ("fr", "en")
 _DateTime = datetime  # ``Translator.datetime`` hides the name in the class body
@@ -314,22 +314,16 @@ class Translator:
         return self(key) + ("\u00a0:" if self.language == "fr" else ":")
 
     def date(self, moment: Any, timezone: str | None = None) -> str:
-        if isinstance(moment, datetime) and timezone:
-            return format_date(moment.astimezone(_zone(timezone)), "full",
-                               locale=self.language)
-        return format_date(moment, "full", locale=self.language)
+        """``mercredi 1er décembre 2027`` / ``Wednesday 1 December 2027``."""
+        return formatting.day(moment, self.language, timezone=timezone, weekday=True)
 
     def datetime(self, moment: _DateTime, timezone: str) -> str:
-        """``5 décembre 2012 à 09:30`` / ``5 December 2012, 09:30``, in the conference's zone."""
-        pattern = "d MMMM y 'à' HH:mm" if self.language == "fr" else "d MMMM y, HH:mm"
-        return format_datetime(moment, pattern, tzinfo=_zone(timezone), locale=self.language)
+        """``5 décembre 2012 à 09:30 CET`` / ``5 December 2012, 09:30 CET``, in the
+        conference's zone."""
+        return formatting.moment(moment, timezone, self.language)
 
     def time(self, moment: _DateTime, timezone: str) -> str:
-        return format_time(moment, "HH:mm", tzinfo=_zone(timezone), locale=self.language)
-
-
-def _zone(name: str) -> ZoneInfo:
-    return ZoneInfo(name)
+        return formatting.time(moment, timezone, self.language, zone=False)
 
 
 def choose_language(request: web.Request, default: str | None = None, *,

@@ -50,7 +50,7 @@ async def test_press_registration_in_french_then_withdrawal(
     await page.get_by_role("heading", name="Demande reçue").wait_for()
     content = await page.inner_text("main")
     assert "Le bureau du porte-parole examine votre demande." in content
-    assert "Michele Cercone, +3222980963, michele.cercone@example.org" in content
+    assert "Michele Cercone, +32 2 298 09 63, michele.cercone@example.org" in content
     await shot(page, "press-confirmation-fr")
     assert "courriel" in await page.inner_text("#private-link-mailed")
 

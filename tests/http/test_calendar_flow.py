@@ -177,7 +177,7 @@ async def test_calendar_follows_every_published_change(
         (uid2, "marie.dupont2@example.org", "REQUEST", 0)]
     # revocation cancels theirs
     assert (await api.call("POST", f"/api/v1/accreditations/{p}/revoke",
-                           role="press_office"))[0] == 200
+                           role="press_office", json={"reason": "Left the outlet"}))[0] == 200
     invites = await cal.next(1)
     assert [(i.uid, i.to, i.method, i.sequence) for i in invites] == [
         (uid2, "marie.dupont1@example.org", "CANCEL", 1)]
@@ -293,5 +293,6 @@ async def test_feeds_follow_the_programme_with_etags(
     # unknown, forged and revoked tokens are 404
     assert (await api.call("GET", "/api/v1/calendar/nothing.ics"))[0] == 404
     assert (await api.call("GET", feed_path[:-6] + "AAAA.ics"))[0] == 404
-    await api.call("POST", f"/api/v1/accreditations/{a}/revoke", role="protocol")
+    await api.call("POST", f"/api/v1/accreditations/{a}/revoke", role="protocol",
+                   json={"reason": "Left office"})
     assert (await api.call("GET", feed_path))[0] == 404

@@ -17,7 +17,8 @@ async def test_each_change_writes_one_event_readable_in_order(
                                    json=press_body())
     await api.call("POST", f"/api/v1/accreditations/{created['id']}/decision",
                    role="press_office", json={"decision": "approve"})
-    await api.call("POST", f"/api/v1/accreditations/{created['id']}/revoke", role="admin")
+    await api.call("POST", f"/api/v1/accreditations/{created['id']}/revoke", role="admin",
+                   json={"reason": "Left office"})
     # An event becomes readable once no older transaction is still running (so that a cursor
     # never skips one): poll, as integrators do.
     for _ in range(50):

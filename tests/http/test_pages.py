@@ -99,7 +99,7 @@ async def test_submitting_the_form_files_the_application_like_the_api(
     assert resp.headers["Cache-Control"] == "no-store"
     assert element(page, "done") == "Demande reçue"
     shown = text(page)
-    assert "Michele Cercone, +3222980963, michele.cercone@example.org" in shown
+    assert "Michele Cercone, +32 2 298 09 63, michele.cercone@example.org" in shown
     assert "Le bureau du porte-parole examine votre demande." in shown
     assert "/a/" not in page  # the private link comes by mail (each letter replaces it)
     assert "courriel" in element(page, "private-link-mailed")
@@ -112,7 +112,7 @@ async def test_submitting_the_form_files_the_application_like_the_api(
                             "role": "journalist", "country": "BE"}
     [notice] = await smtp.wait_for(1, where=lambda m: "marie.dupont@example.org" in m["To"])
     assert notice["Subject"].startswith("Demande d'accréditation presse reçue")
-    assert "Michele Cercone, +3222980963" in body_text(notice)
+    assert "Michele Cercone, +32 2 298 09 63" in body_text(notice)
     assert re.search(r"https://conference\.test/a/[\w-]{40,}", body_text(notice))
     await smtp.wait_for(2, where=lambda m: m["Subject"].startswith("Nouvelle demande"))
     conn = await asyncpg.connect(api.db_url)

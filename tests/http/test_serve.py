@@ -70,7 +70,7 @@ async def test_serve_with_embedded_database_and_local_sink(tmp_path: Path) -> No
                     for k in box.keys()]
         notice = next(m for m in messages if "marie.dupont@example.org" in str(m["To"]))
         text = notice.get_body(preferencelist=("plain",)).get_content()  # type: ignore[union-attr]
-        assert "Michele Cercone, +3222980963" in text
+        assert "Michele Cercone, +32 2 298 09 63" in text
     finally:
         proc.terminate()
         await asyncio.wait_for(proc.wait(), 30)
