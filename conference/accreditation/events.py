@@ -24,8 +24,15 @@ class AccreditationSubstituted(AccreditationChanged):
     substitute_status: str
 
 
+class LinkRequested(Payload):
+    """Someone asked for the private link of this application again (its letter carries it)."""
+
+    accreditation_id: UUID
+
+
 EVENT_TYPES: dict[str, type[Payload]] = {
     **{f"accreditation.{status}": AccreditationChanged
        for status in ("submitted", "approved", "rejected", "waitlisted", "withdrawn", "revoked")},
     "accreditation.substituted": AccreditationSubstituted,
+    "accreditation.link_requested": LinkRequested,
 }

@@ -178,6 +178,9 @@ async def _letters(
         "outlet": a.press.outlet if a.press else "",
         "role": ROLE_NAMES[lang][a.press.role.value] if a.press else "",
     }
+    if event.type == "accreditation.link_requested":
+        yield _mail(ctx, event, conference, "link", lang, a.email, name, a.id, **common)
+        return
     status = event.payload["status"]
     if status == "submitted":
         template = "press_ack" if a.press else "ack"
@@ -236,6 +239,7 @@ SUBSCRIPTIONS = (
     Subscription("conference.accreditation.notices:accreditation_notices", accreditation_notices,
                  frozenset({"accreditation.submitted", "accreditation.approved",
                             "accreditation.rejected", "accreditation.waitlisted",
-                            "accreditation.withdrawn", "accreditation.revoked"})),
+                            "accreditation.withdrawn", "accreditation.revoked",
+                            "accreditation.link_requested"})),
 )
 """What the accreditation letters consume, for the composition root (``conference/runtime.py``)."""

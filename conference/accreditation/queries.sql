@@ -157,3 +157,12 @@ WHERE accreditation_id = :old_id
 -- name: changes_close_at
 -- The conference's deadline for substitutions.
 SELECT changes_close_at FROM conference WHERE id = :conference_id
+
+-- name: count_link_requests
+-- How often the private link of an address was asked for since :since.
+SELECT count(*) FROM link_request
+WHERE conference_id = :conference_id AND email_hash = :email_hash AND at >= :since
+
+-- name: insert_link_request
+-- One request for a private link (the address kept only hashed).
+INSERT INTO link_request (conference_id, email_hash, at) VALUES (:conference_id, :email_hash, :at)

@@ -200,3 +200,18 @@ async def changes_close_at(conn: asyncpg.Connection, conference_id: UUID) -> dat
     at: datetime | None = await conn.fetchval(*Q.bind("changes_close_at",
                                                       conference_id=conference_id))
     return at
+
+
+async def count_link_requests(
+    conn: asyncpg.Connection, conference_id: UUID, email_hash: bytes, since: datetime
+) -> int:
+    count: int = await conn.fetchval(*Q.bind("count_link_requests", conference_id=conference_id,
+                                             email_hash=email_hash, since=since))
+    return count
+
+
+async def insert_link_request(
+    conn: asyncpg.Connection, conference_id: UUID, email_hash: bytes, at: datetime
+) -> None:
+    await conn.execute(*Q.bind("insert_link_request", conference_id=conference_id,
+                               email_hash=email_hash, at=at))

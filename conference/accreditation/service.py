@@ -9,7 +9,8 @@ inside the caller's transaction (a savepoint).
 from __future__ import annotations
 
 import base64
-from datetime import datetime
+import hashlib
+from datetime import datetime, timedelta
 from uuid import UUID, uuid4
 
 from asyncpg import Connection, Record
@@ -17,7 +18,11 @@ from asyncpg import Connection, Record
 from conference import roles
 from conference.accreditation import domain, repo
 from conference.accreditation.domain import Action, Category, Status
-from conference.accreditation.events import AccreditationChanged, AccreditationSubstituted
+from conference.accreditation.events import (
+    AccreditationChanged,
+    AccreditationSubstituted,
+    LinkRequested,
+)
 from conference.accreditation.models import (
     Accreditation,
     AccreditationCreated,
@@ -310,6 +315,32 @@ async def substitute(
         history = await repo.history_of(conn, new_id)
     return repo.created_from_row(created, access_token=secret, warnings=domain.name_warnings(
         body.given_name, body.family_name)).model_copy(update={"history": history})
+
+
+LINKS_PER_HOUR = 3
+"""How many private links one address may be sent per hour (more are silently not sent)."""
+
+
+async def request_link(pool: Database, slug: str, email: str, now: datetime) -> None:
+    """Someone asks for the private link of the application of ``email`` again: when there is
+    one (not withdrawn, not erased) and the address has not asked too often this hour, the
+    ``accreditation.link_requested`` event has its letter written. The caller answers the same
+    whatever happened (404 only for an unknown conference)."""
+    digest = hashlib.sha256(email.strip().lower().encode()).digest()
+    async with transaction(pool) as conn:
+        conference = await conferences.conference_by_slug(conn, slug)
+        recent = await repo.count_link_requests(conn, conference.id, digest,
+                                                now - timedelta(hours=1))
+        await repo.insert_link_request(conn, conference.id, digest, now)
+        if recent >= LINKS_PER_HOUR:
+            return
+        found = await repo.current_by_email(conn, conference.id, email.strip())
+        if found is None:
+            return
+        accreditation_id, _ = found
+        await record(conn, "accreditation.link_requested",
+                     LinkRequested(accreditation_id=accreditation_id),
+                     conference_id=conference.id, subject_id=accreditation_id, actor="applicant")
 
 
 def _cursor(seq: int) -> str:

@@ -104,8 +104,12 @@ def render(
     t = Translator(language)
     other = "en" if language == "fr" else "fr"
     conference = context.get("conference")
+    notice = ""
+    if conference:
+        notice = t("privacy_short", controller=_controller(conference, t),
+                   days=conference.retention_days)
     html = _ENV.get_template(template).render(
-        t=t, lang=language, other_lang=other,
+        t=t, lang=language, other_lang=other, privacy_notice=notice,
         switch_url=switch_url or f"{request.path}?lang={other}",
         dates=conference_dates(conference, language) if conference else "", **context,
     )
@@ -115,6 +119,12 @@ def render(
                             charset="utf-8", headers=headers)
     csrf.set_cookies(request, response, cookies or {})
     return response
+
+
+def _controller(conference: Conference, t: Translator) -> str:
+    if conference.privacy is not None:
+        return conference.privacy.controller
+    return t("privacy_organiser", email=conference.organiser_email)
 
 
 def error_page(request: web.Request, language: str, status: int, message: str) -> web.Response:
@@ -295,6 +305,76 @@ async def press_submit(request: web.Request) -> web.Response:
     )
 
 
+# --- the data-protection notice and the lost link ---------------------------------------------
+
+
+@routes.add("GET", "/{slug}/privacy", summary="The data-protection notice (HTML, fr/en)",
+            tag="pages", media=HTML, error_media=PAGE_ERRORS, errors=(404,))
+@page
+async def privacy_page(request: web.Request) -> web.Response:
+    conference = await conferences.get_conference(request.app[pool_key],
+                                                  request.match_info["slug"])
+    language = choose_language(request, conference.languages[0])
+    t = Translator(language)
+    privacy = conference.privacy
+    return render(
+        request, "privacy.html", language, conference=conference, title=t("privacy_title"),
+        controller=_controller(conference, t),
+        dpo_email=privacy.dpo_email if privacy else conference.organiser_email,
+        purposes=(privacy.purposes.get(language) if privacy and privacy.purposes
+                  else t("privacy_purposes_default")),
+        end=formatting.day(conference.ends_on, language),
+    )
+
+
+def _link_page(
+    request: web.Request, conference: Conference, language: str, *, message: str | None = None,
+    error: str | None = None, status: int = 200,
+) -> web.Response:
+    t = Translator(language)
+    cookies: dict[str, str] = {}
+    nonce = csrf.ensure_nonce(request, cookies)
+    return render(
+        request, "link.html", language, status=status, private=True, cookies=cookies,
+        conference=conference, title=t("link_title"), message=message, error=error,
+        token=csrf.issue(_signer(request), f"link:{conference.slug}", nonce),
+        action=f"/{conference.slug}/press/link?lang={language}",
+    )
+
+
+@routes.add("GET", "/{slug}/press/link", summary="Ask for the private link again (HTML, fr/en)",
+            tag="pages", media=HTML, error_media=PAGE_ERRORS, errors=(404,))
+@page
+async def link_form(request: web.Request) -> web.Response:
+    conference = await conferences.get_conference(request.app[pool_key],
+                                                  request.match_info["slug"])
+    return _link_page(request, conference, choose_language(request, conference.languages[0]))
+
+
+@routes.add("POST", "/{slug}/press/link",
+            summary="Mail the private link of an address's application (always the same answer)",
+            tag="pages", media=HTML, error_media=PAGE_ERRORS, errors=(403, 404, 429))
+@page
+async def link_submit(request: web.Request) -> web.Response:
+    conference = await conferences.get_conference(request.app[pool_key],
+                                                  request.match_info["slug"])
+    language = choose_language(request, conference.languages[0])
+    t = Translator(language)
+    form = await request.post()
+    if not csrf.valid(_signer(request), f"link:{conference.slug}",
+                      str(form.get(csrf.FIELD, "")), csrf.cookie_nonce(request)):
+        return _link_page(request, conference, language, error=t("csrf_failed"), status=403)
+    try:
+        limit_registration(request)
+    except TooManyRequests:
+        return _link_page(request, conference, language, error=t("too_many"), status=429)
+    email = str(form.get("email", "")).strip()[:320]
+    if email and "\n" not in email and "\r" not in email:
+        await accreditations.request_link(request.app[pool_key], conference.slug, email,
+                                          now(request))
+    return _link_page(request, conference, language, message=t("link_sent"))
+
+
 # --- the application behind the private link --------------------------------------------------
 
 
@@ -376,6 +456,21 @@ async def application_withdraw(request: web.Request) -> web.StreamResponse:
         err = exc.errors(include_url=False)[0]
         return await _status_page(request, p, status=422,
                                   errors={"reason": field_message(t, "reason", dict(err))})
+    if form.get("confirm") != "yes":
+        # A second step: the button alone asks, the confirmation acts.
+        acc = await accreditations.get(request.app[pool_key], p.accreditation_id, p)
+        if not _can_withdraw(acc.status):
+            status = t(f"status_{acc.status.value}").lower()
+            return await _status_page(request, p, message=t("cannot_withdraw", status=status),
+                                      status=409)
+        conference = await conferences.get_conference(request.app[pool_key], acc.conference)
+        secret = request.match_info["access_token"]
+        return render(
+            request, "withdraw_confirm.html", language, private=True, conference=conference,
+            title=t("withdraw_confirm_title"), reason=reason,
+            action=f"/a/{secret}/withdraw?lang={language}",
+            token=str(form.get(csrf.FIELD, "")), back=f"/a/{secret}?lang={language}",
+        )
     try:
         await accreditations.withdraw(request.app[pool_key], p.accreditation_id, body.reason, p,
                                       now(request))

@@ -68,6 +68,44 @@ STRINGS: dict[str, dict[str, str]] = {
         "refused_pool": "Toutes les places du pool de presse sont attribuées : aucune nouvelle "
                         "demande n'est acceptée.",
         # after the form
+        "privacy_title": "Protection des données personnelles",
+        "privacy_short": "{controller} traite vos données personnelles pour la seule "
+                         "accréditation à cette conférence et les efface {days} jours après sa "
+                         "fin.",
+        "privacy_link": "Protection des données : vos droits",
+        "privacy_controller": "Responsable du traitement",
+        "privacy_dpo": "Délégué à la protection des données",
+        "privacy_purposes": "Finalités",
+        "privacy_purposes_default": "Accréditer les participants et la presse, leur écrire au "
+                                    "sujet de leur demande, imprimer les badges et contrôler "
+                                    "l'accès aux salles.",
+        "privacy_data": "Données traitées",
+        "privacy_data_text": "Nom, adresse électronique, langue, forme d'adresse ; pour la presse"
+                             " le média, la fonction, la carte de presse et le pays du média ; "
+                             "l'historique de la demande.",
+        "privacy_retention": "Durée de conservation",
+        "privacy_retention_text": "Les données sont effacées {days} jours après la fin de la "
+                                  "conférence ({end}) ; les données de contrôle de sécurité plus "
+                                  "tôt, {vetting} jours après.",
+        "privacy_rights": "Vos droits",
+        "privacy_rights_text": "Vous pouvez accéder à vos données, les faire rectifier ou "
+                               "effacer, vous opposer à leur traitement ou en demander la "
+                               "limitation, en écrivant au délégué à la protection des données. "
+                               "Vous pouvez aussi saisir l'autorité de contrôle de la protection "
+                               "des données.",
+        "privacy_organiser": "l'organisateur ({email})",
+        "link_title": "Recevoir à nouveau mon lien privé",
+        "link_intro": "Indiquez l'adresse électronique de votre demande : si une demande existe, "
+                      "nous y envoyons son lien privé, qui remplace les précédents.",
+        "link_button": "Envoyer le lien",
+        "link_sent": "Si une demande existe pour cette adresse, son lien vient d'y être envoyé. "
+                     "Vérifiez aussi vos courriers indésirables.",
+        "link_lost": "Lien perdu ? Le recevoir à nouveau",
+        "withdraw_confirm_title": "Confirmer le retrait",
+        "withdraw_confirm_text": "Retirer votre demande est définitif : pour venir ensuite, il "
+                                 "faudra en déposer une nouvelle. Confirmez-vous le retrait ?",
+        "withdraw_confirm_button": "Oui, retirer ma demande",
+        "withdraw_cancel": "Non, garder ma demande",
         "done_title": "Demande reçue",
         "done_lead": "Votre demande d'accréditation presse est enregistrée. Un accusé de "
                      "réception part à l'instant vers {email}.",
@@ -207,6 +245,41 @@ STRINGS: dict[str, dict[str, str]] = {
         "refused_window_detail": "it is open from {opens} to {closes}.",
         "refused_pool": "All places in the press pool are taken: no new applications are "
                         "accepted.",
+        "privacy_title": "Personal data protection",
+        "privacy_short": "{controller} processes your personal data only to run this conference's"
+                         " accreditation and erases it {days} days after the conference ends.",
+        "privacy_link": "Data protection: your rights",
+        "privacy_controller": "Controller",
+        "privacy_dpo": "Data protection officer",
+        "privacy_purposes": "Purposes",
+        "privacy_purposes_default": "Accrediting participants and the press, writing to them "
+                                    "about their application, printing badges and controlling "
+                                    "access to the rooms.",
+        "privacy_data": "Data processed",
+        "privacy_data_text": "Name, email address, language, form of address; for the press the "
+                             "outlet, role, press card and the outlet's country; the history of "
+                             "the application.",
+        "privacy_retention": "Retention",
+        "privacy_retention_text": "The data is erased {days} days after the conference ends "
+                                  "({end}); security-vetting data sooner, {vetting} days after.",
+        "privacy_rights": "Your rights",
+        "privacy_rights_text": "You may access your data, have it corrected or erased, object to "
+                               "its processing or ask for it to be restricted, by writing to the "
+                               "data protection officer. You may also complain to the data "
+                               "protection supervisory authority.",
+        "privacy_organiser": "the organiser ({email})",
+        "link_title": "Get my private link again",
+        "link_intro": "Give the email address of your application: if there is one, we send its "
+                      "private link there, which replaces the earlier ones.",
+        "link_button": "Send the link",
+        "link_sent": "If there is an application for this address, its link has just been sent "
+                     "there. Check your spam folder too.",
+        "link_lost": "Lost your link? Get it again",
+        "withdraw_confirm_title": "Confirm the withdrawal",
+        "withdraw_confirm_text": "Withdrawing your application is final: to attend afterwards you"
+                                 " would have to file a new one. Do you confirm?",
+        "withdraw_confirm_button": "Yes, withdraw my application",
+        "withdraw_cancel": "No, keep my application",
         "done_title": "Application received",
         "done_lead": "Your press accreditation request is registered. An acknowledgement is on "
                      "its way to {email}.",

@@ -66,6 +66,8 @@ async def test_press_registration_in_french_then_withdrawal(
     await shot(page, "status-submitted-fr")
     await page.get_by_label("Motif du retrait").fill("Je ne pourrai pas venir.")
     await page.get_by_role("button", name="Retirer ma demande").click()
+    assert await page.inner_text("#confirm-title") == "Confirmer le retrait"
+    await page.get_by_role("button", name="Oui, retirer ma demande").click()
     await page.wait_for_url(re.compile(r".*done=withdrawn$"))
     assert await page.inner_text("#status") == "Retirée"
     assert await page.inner_text("#status-message") == "Votre demande est retirée."

@@ -4,6 +4,7 @@ and badge after approval) and the public programme."""
 
 from __future__ import annotations
 
+import asyncio
 import io
 import re
 from datetime import UTC, datetime, timedelta
@@ -25,7 +26,7 @@ from tests.browser.helpers import (
     text,
 )
 from tests.conftest import Api, conference_body
-from tests.support import RecordingSMTP, body_text
+from tests.support import RecordingSMTP, body_text, current_token
 
 FORM = {"given_name": "Marie", "family_name": "Dupont", "email": "marie.dupont@example.org",
         "language": "fr", "outlet": "Le Soir", "press_card_number": "BE-1000",
@@ -254,6 +255,13 @@ async def test_the_private_page_shows_history_and_withdraws(
     assert "Demande déposée" in element(page, "history")
     assert "feed-https" not in page and "badge-link" not in page
     form = {"csrf": hidden(page, "csrf"), "reason": "Je ne peux\r\npas venir."}
+    # The button asks first; nothing is withdrawn until the confirmation.
+    status, page, _ = await _post(api, f"{path}/withdraw?lang=fr", form)
+    assert status == 200 and element(page, "confirm-title") == "Confirmer le retrait"
+    _, acc, _ = await api.call("GET", f"/api/v1/accreditations/{created['id']}",
+                               role="press_office")
+    assert acc["status"] == "submitted"
+    form = {"csrf": hidden(page, "csrf"), "reason": hidden(page, "reason"), "confirm": "yes"}
     status, _, resp = await _post(api, f"{path}/withdraw?lang=fr", form)
     assert status == 303
     assert resp.headers["Location"] == f"{path}?lang=fr&done=withdrawn"
@@ -407,3 +415,76 @@ async def test_a_cancelled_session_is_marked(api: Api, conference: dict[str, Any
 async def test_the_style_sheet_is_served(api: Api) -> None:
     status, css, resp = await _get(api, "/static/pages.css")
     assert status == 200 and resp.content_type == "text/css" and "outline" in css
+
+
+# --- the data-protection notice and the lost link ---------------------------------------------
+
+
+PRIVACY = {"controller": "Commission européenne, DG Commerce", "dpo_email": "dpo@example.org",
+           "purposes": {"fr": "Accréditer la presse.", "en": "Accrediting the press."}}
+
+
+async def test_privacy_notice_on_its_page_the_form_confirmation_and_status(api: Api) -> None:
+    status, _, _ = await api.call("POST", "/api/v1/conferences", role="admin",
+                                  json=conference_body(privacy=PRIVACY, retention_days=90))
+    assert status == 201
+    status, page, _ = await _get(api, "/alliance/privacy?lang=en")
+    assert status == 200
+    assert element(page, "privacy-controller") == "Commission européenne, DG Commerce"
+    assert element(page, "privacy-dpo") == "dpo@example.org"
+    assert element(page, "privacy-purposes") == "Accrediting the press."
+    assert element(page, "privacy-retention").startswith("The data is erased 90 days after")
+    status, page, _ = await _get(api, "/alliance/privacy?lang=fr")
+    assert element(page, "privacy-title") == "Protection des données personnelles"
+    _, form, _ = await _get(api, "/alliance/press?lang=fr")
+    assert "Commission européenne, DG Commerce traite vos données" in element(
+        form, "privacy-notice")
+    assert 'href="/alliance/privacy?lang=fr"' in form
+    status, done, _ = await _submit(api)
+    assert status == 200 and "/alliance/privacy?lang=fr" in element(done, "privacy-notice") + done
+    conn = await asyncpg.connect(api.db_url)
+    try:
+        aid = await conn.fetchval("SELECT id::text FROM accreditation")
+    finally:
+        await conn.close()
+    token = await current_token(api.db_url, aid)
+    _, mine, _ = await _get(api, f"/a/{token}")
+    assert "90 jours" in element(mine, "privacy-notice")
+
+
+async def test_lost_link_is_mailed_again_with_the_same_answer_for_anyone(
+    api: Api, conference: dict[str, Any], smtp: RecordingSMTP
+) -> None:
+    status, _, _ = await _submit(api)
+    assert status == 200
+    await smtp.wait_for(1, where=lambda m: "marie.dupont@" in str(m["To"]))
+    answers = []
+    for email in ("marie.dupont@example.org", "nobody@example.org"):
+        _, page, _ = await _get(api, "/alliance/press/link?lang=fr")
+        status, page, _ = await _post(api, "/alliance/press/link?lang=fr",
+                                      {"csrf": hidden(page, "csrf"), "email": email})
+        assert status == 200
+        answers.append(element(page, "link-message"))
+    assert answers[0] == answers[1] and answers[0].startswith("Si une demande existe")
+    [letter] = await smtp.wait_for(1, where=lambda m: "Votre lien privé" in m["Subject"])
+    assert "marie.dupont@example.org" in str(letter["To"])
+    link = re.search(r"https://conference.test(/a/\S+)", body_text(letter))
+    assert link is not None
+    status, page, _ = await _get(api, link.group(1))
+    assert status == 200 and element(page, "status") == "Reçue, en cours d'examen"
+    assert not [m for m in smtp.messages if "nobody@" in str(m["To"])]
+
+
+async def test_lost_link_requests_are_rate_limited_per_address(
+    api: Api, conference: dict[str, Any], smtp: RecordingSMTP
+) -> None:
+    await _submit(api)
+    for _ in range(5):
+        _, page, _ = await _get(api, "/alliance/press/link?lang=en")
+        status, page, _ = await _post(api, "/alliance/press/link?lang=en", {
+            "csrf": hidden(page, "csrf"), "email": "Marie.Dupont@example.org"})
+        assert status == 200 and element(page, "link-message").startswith("If there is")
+    letters = await smtp.wait_for(3, where=lambda m: "Votre lien privé" in m["Subject"])
+    await asyncio.sleep(1.5)
+    assert len([m for m in smtp.messages if "Votre lien privé" in m["Subject"]]) == 3 == len(
+        letters)
