@@ -79,7 +79,8 @@ def subject_line(c: Conference, language: str, subject: str) -> str:
     if c.short_name is not None:
         text = f"{c.short_name.get(language)} – {subject}"
     else:
-        text = f"{subject}: {c.title.get(language)}"
+        colon = "\u00a0:" if language == "fr" else ":"
+        text = f"{subject}{colon} {c.title.get(language)}"
     return " ".join(text.split())
 
 
