@@ -90,6 +90,7 @@ EXPECTED: dict[str, frozenset[str] | str] = {
     "healthz": ANYONE, "readyz": ANYONE, "metrics": ADMIN, "openapi": ANYONE,
     # pages for people
     "pages_css": ANYONE, "press_form": ANYONE, "programme_page": ANYONE,
+    "privacy_page": ANYONE, "link_form": ANYONE, "link_submit": NO_AUTH_CHECK,
     "application_page": ANYONE, "application_badge": ANYONE,
     "press_submit": NO_AUTH_CHECK, "application_withdraw": NO_AUTH_CHECK,
     # people and the workspaces
