@@ -166,14 +166,19 @@ async def _letters(
     conference = await _conference(conn, ctx, row["conference_id"])
     lang = a.language
     name = f"{a.given_name} {a.family_name}"
-    # A fresh private link for this letter: the secret lives only in the message.
-    token = await issue_token(conn, Role.applicant, accreditation_id=a.id)
+    # A fresh private link for this letter: the secret lives only in the message. The letter
+    # after a withdrawal has none: the applicant is on the page of the link they hold, which
+    # must keep working.
+    link = ""
+    if event.payload.get("status") != "withdrawn":
+        token = await issue_token(conn, Role.applicant, accreditation_id=a.id)
+        link = f"{ctx.settings.base_url}/a/{token}"
     gender = a.gender or {"mrs": "female", "mr": "male"}.get(a.salutation)
     common: dict[str, Any] = {
         "salutation": salutation(a.given_name, a.family_name, a.rank, gender, lang),
         "agree": agreement(a.salutation),
         "accreditation_id": str(a.id),
-        "link": f"{ctx.settings.base_url}/a/{token}",
+        "link": link,
         "category": CATEGORY_NAMES[lang][a.category.value],
         "is_press": a.press is not None,
         "outlet": a.press.outlet if a.press else "",

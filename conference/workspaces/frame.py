@@ -21,6 +21,7 @@ from aiohttp import web
 from conference.errors import Forbidden, NotFound, Refusal
 from conference.http.context import now, pool_key, settings_key, signer_key
 from conference.http.limits import TooManyRequests
+from conference.mail import formatting
 from conference.pages import csrf
 from conference.pages.handlers import SECURITY_HEADERS
 from conference.pages.i18n import LANGUAGES, choose_language
@@ -36,6 +37,7 @@ _ENV = jinja2.Environment(
                                 jinja2.FileSystemLoader(HERE.parent / "pages" / "templates")]),
     autoescape=True, undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True,
 )
+_ENV.filters["phone"] = formatting.phone
 CSS = (HERE / "static" / "workspaces.css").read_bytes()
 SESSION_COOKIE = "session"
 HTML = ("text/html",)

@@ -221,3 +221,20 @@ async def test_every_letter_ends_with_the_data_protection_notice(
         assert "https://conference.test/alliance/privacy" in text, letter["Subject"]
         assert "Commission européenne, DG Commerce" in text
         assert "90" in text
+
+
+async def test_the_letter_after_a_withdrawal_leaves_the_applicants_link_working(
+    api: Api, smtp: RecordingSMTP
+) -> None:
+    await _conference(api)
+    created = await _apply(api, language="en")
+    token = await current_token(api.db_url, created["id"])
+    await api.call("POST", f"/api/v1/accreditations/{created['id']}/withdraw", role=token)
+    await smtp.wait_for(1, where=_subject("Application withdrawn"))
+    await current_token_unchanged(api, created["id"], token)
+
+
+async def current_token_unchanged(api: Api, accreditation_id: str, token: str) -> None:
+    status, body, _ = await api.call("GET", f"/api/v1/accreditations/{accreditation_id}",
+                                     role=token)
+    assert status == 200 and body["status"] == "withdrawn"
