@@ -125,7 +125,8 @@ async def current_token(db_url: str, accreditation_id: str, timeout: float = 10.
 
     from conference.auth import Role, issue_token
 
-    conn = await asyncpg.connect(db_url)
+    # No statement cache: the URL may be PgBouncer's, in transaction mode (.ci/pgbouncer).
+    conn = await asyncpg.connect(db_url, statement_cache_size=0)
     try:
         deadline = time.monotonic() + timeout
         while await conn.fetchval(
