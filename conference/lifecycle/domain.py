@@ -17,7 +17,7 @@ from uuid import UUID
 
 from pydantic import ValidationError
 
-from conference.accreditation.domain import Category, Status
+from conference.accreditation.domain import QUOTA_CATEGORIES, Category, Status
 from conference.accreditation.models import AccreditationIn
 from conference.conferences.models import Host
 from conference.programme.domain import (
@@ -324,6 +324,70 @@ def plan_row(read: ReadRow, delegation_id: UUID | None, existing: Existing | Non
         changed.append("delegation")
     return Planned(read.row, "update" if changed else "unchanged", m, delegation_id, existing,
                    changed=tuple(changed))
+
+
+# --- places (docs/lifecycle.md, "Quotas during an import") -------------------------------------
+
+@dataclass(frozen=True)
+class QuotaError(FieldError):
+    """A row that would take a place beyond its delegation's quota in its category."""
+
+    category: str = ""
+    used: int = 0
+    allowed: int = 0
+
+
+def _place(delegation_id: UUID | None, category: Category | None) -> tuple[UUID, str] | None:
+    if delegation_id is None or category not in QUOTA_CATEGORIES:
+        return None
+    assert category is not None
+    return delegation_id, category.value
+
+
+def check_places(plans: Sequence[Planned], used: Mapping[tuple[UUID, str], int],
+                 allowed: Mapping[tuple[UUID, str], int | None]) -> list[Planned]:
+    """The plans with each row that would take a place beyond the quota turned into an error
+    naming the category, the places used (those of the database and of the file's earlier
+    rows) and allowed. A row takes a place when it creates a member, or moves one to another
+    delegation or category (which frees the old place first); rows in error take none."""
+    taken = dict(used)
+    for p in plans:
+        if p.outcome == "update" and p.existing is not None and p.member is not None:
+            old = _place(p.existing.delegation_id, p.existing.category)
+            if old is not None and old != _place(p.delegation_id, p.member.category):
+                taken[old] = taken.get(old, 0) - 1
+    checked: list[Planned] = []
+    for p in plans:
+        new = _place(p.delegation_id, p.member.category) if p.member else None
+        moves = p.outcome == "create" or (
+            p.outcome == "update" and p.existing is not None
+            and _place(p.existing.delegation_id, p.existing.category) != new)
+        if new is None or not moves:
+            checked.append(p)
+            continue
+        now_used, cap = taken.get(new, 0), allowed.get(new)
+        if cap is not None and now_used >= cap:
+            error = QuotaError("category", f"quota-exceeded: {now_used} of {cap} places for "
+                                           f"{new[1]} taken", new[1], now_used, cap)
+            checked.append(Planned(p.row, "error", p.member, p.delegation_id, p.existing,
+                                   errors=(error,)))
+            continue
+        taken[new] = now_used + 1
+        checked.append(p)
+    return checked
+
+
+# --- deadlines --------------------------------------------------------------------------------
+
+
+def check_deadlines(nominations_close_at: datetime | None, changes_close_at: datetime | None
+                    ) -> list[FieldError]:
+    """Substitutions close with or after nominations: a focal point may still replace a member
+    once the list is closed, never add one after substitutions closed."""
+    if nominations_close_at is not None and changes_close_at is not None \
+            and changes_close_at < nominations_close_at:
+        return [FieldError("changes_close_at", "not before nominations_close_at")]
+    return []
 
 
 # --- the list of participants -----------------------------------------------------------------

@@ -35,9 +35,19 @@ class DelegationQuotasChanged(Payload):
     quotas: dict[str, int]
 
 
+class LifecycleChanged(Payload):
+    """A conference's deadlines or default quotas changed: which fields, and the new values."""
+
+    fields: list[str]
+    nominations_close_at: str | None
+    changes_close_at: str | None
+    quotas: dict[str, int]
+
+
 EVENT_TYPES: dict[str, type[Payload]] = {
     "delegation.quotas_changed": DelegationQuotasChanged,
     "accreditation.amended": AccreditationAmended,
     "delegation.members_imported": MembersImported,
     "participants.released": ParticipantsReleased,
+    "conference.lifecycle_changed": LifecycleChanged,
 }

@@ -14,6 +14,8 @@ from conference.lifecycle.models import (
     ExportQuery,
     ImportQuery,
     ImportResult,
+    LifecycleIn,
+    LifecycleSettings,
     ParticipantsList,
     ParticipantsQuery,
     Released,
@@ -135,4 +137,17 @@ async def put_quotas(request: web.Request) -> web.Response:
     quotas = await parse(request, Quotas)
     result = await service.set_quotas(request.app[pool_key], delegation_id, quotas,
                                       principal(request))
+    return json_response(result)
+
+
+@routes.add("PATCH", "/api/v1/conferences/{slug}/lifecycle",
+            summary="Move the nomination and change deadlines, change the default quotas (the "
+                    "fields given; the others stay)",
+            who="protocol, admin", body=LifecycleIn, response=LifecycleSettings,
+            tag="delegations", errors=(401, 403, 404, 422))
+async def patch_lifecycle(request: web.Request) -> web.Response:
+    service.require_organiser(principal(request))
+    body = await parse(request, LifecycleIn)
+    result = await service.set_lifecycle(request.app[pool_key], request.match_info["slug"],
+                                         body, principal(request))
     return json_response(result)

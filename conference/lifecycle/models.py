@@ -6,9 +6,10 @@ from datetime import datetime
 from typing import Literal
 from uuid import UUID
 
-from pydantic import Field
+from pydantic import AwareDatetime, Field
 
 from conference.accreditation.domain import Category
+from conference.conferences.models import Quotas
 from conference.protocol.ranks import Rank
 from conference.types import Model
 
@@ -25,6 +26,12 @@ class ImportQuery(Model):
 class RowError(Model):
     field: str
     message: str
+    type: Literal["quota-exceeded"] | None = None
+    """Set when the row would take a place beyond its delegation's quota (then ``category``,
+    ``used``: the places taken by the delegation and the file's earlier rows, ``allowed``)."""
+    category: str | None = None
+    used: int | None = None
+    allowed: int | None = None
 
 
 class ImportRow(Model):
@@ -129,3 +136,22 @@ class DelegationQuotas(Model):
     delegation_id: UUID
     quotas: dict[str, int]
     """The delegation's own places by category; the others follow the conference's defaults."""
+
+
+class LifecycleIn(Model):
+    """A change to a conference's deadlines and default quotas: the fields given change (a
+    deadline given as null is lifted; ``quotas`` replaces the defaults), the others stay."""
+
+    nominations_close_at: AwareDatetime | None = None
+    """Focal points add and edit members until then (a date-time with its offset)."""
+    changes_close_at: AwareDatetime | None = None
+    """Focal points substitute members until then; not before ``nominations_close_at``."""
+    quotas: Quotas | None = None
+    """Places per delegation by category; a category left out is not capped."""
+
+
+class LifecycleSettings(Model):
+    conference: str
+    nominations_close_at: datetime | None
+    changes_close_at: datetime | None
+    quotas: dict[str, int]

@@ -138,3 +138,26 @@ ORDER BY version DESC LIMIT 1
 -- locks it; no row when there is no such delegation.
 UPDATE delegation SET quotas = :quotas WHERE id = :delegation_id
 RETURNING id, conference_id, quotas
+
+-- name: places_of
+-- The delegations' quotas and the places their live accreditations hold, by category (one
+-- row per delegation and category held; category NULL for a delegation holding none).
+SELECT d.id AS delegation_id, d.quotas AS delegation_quotas, a.category, count(a.id) AS n
+FROM delegation d
+LEFT JOIN accreditation a ON a.delegation_id = d.id AND a.category <> 'press'
+     AND a.status IN ('submitted', 'waitlisted', 'approved') AND a.erased_at IS NULL
+WHERE d.id = ANY(:ids::uuid[])
+GROUP BY d.id, a.category
+
+-- name: set_lifecycle
+-- A conference's deadlines and default quotas (read and locked first by lock_lifecycle).
+UPDATE conference
+SET nominations_close_at = :nominations_close_at, changes_close_at = :changes_close_at,
+    quotas = :quotas
+WHERE id = :id
+RETURNING id, slug, quotas, nominations_close_at, changes_close_at
+
+-- name: lock_lifecycle
+-- A conference's deadlines and default quotas, locked until the change commits.
+SELECT id, slug, quotas, nominations_close_at, changes_close_at
+FROM conference WHERE slug = :slug FOR UPDATE

@@ -139,3 +139,26 @@ async def set_delegation_quotas(conn: asyncpg.Connection, delegation_id: UUID,
     row: asyncpg.Record | None = await conn.fetchrow(*Q.bind(
         "set_delegation_quotas", delegation_id=delegation_id, quotas=quotas))
     return row
+
+
+async def places_of(conn: asyncpg.Connection, ids: Sequence[UUID]
+                    ) -> tuple[dict[tuple[UUID, str], int], dict[UUID, dict[str, int]]]:
+    """The places the delegations' live accreditations hold, by (delegation, category), and
+    each delegation's own quotas."""
+    rows = await conn.fetch(*Q.bind("places_of", ids=sorted(set(ids))))
+    used = {(r["delegation_id"], r["category"]): r["n"] for r in rows if r["category"]}
+    quotas = {r["delegation_id"]: dict(r["delegation_quotas"] or {}) for r in rows}
+    return used, quotas
+
+
+async def lock_lifecycle(conn: asyncpg.Connection, slug: str) -> asyncpg.Record | None:
+    row: asyncpg.Record | None = await conn.fetchrow(*Q.bind("lock_lifecycle", slug=slug))
+    return row
+
+
+async def set_lifecycle(conn: asyncpg.Connection, conference_id: UUID, values: Mapping[str, Any]
+                        ) -> asyncpg.Record:
+    row: asyncpg.Record | None = await conn.fetchrow(*Q.bind(
+        "set_lifecycle", id=conference_id, **values))
+    assert row is not None
+    return row

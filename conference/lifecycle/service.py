@@ -15,7 +15,7 @@ from uuid import UUID, uuid4
 
 import asyncpg
 
-from conference.accreditation.domain import Category, Status
+from conference.accreditation.domain import QUOTA_CATEGORIES, Category, Status, allowed_places
 from conference.accreditation.events import AccreditationChanged
 from conference.auth import Principal, Role, require
 from conference.conferences.lookup import conference_by_slug
@@ -27,6 +27,7 @@ from conference.lifecycle.domain import FieldError, Planned, ReadRow
 from conference.lifecycle.events import (
     AccreditationAmended,
     DelegationQuotasChanged,
+    LifecycleChanged,
     MembersImported,
     ParticipantsReleased,
 )
@@ -38,6 +39,8 @@ from conference.lifecycle.models import (
     ImportQuery,
     ImportResult,
     ImportRow,
+    LifecycleIn,
+    LifecycleSettings,
     ParticipantDelegation,
     ParticipantEntry,
     ParticipantsList,
@@ -180,7 +183,30 @@ async def _plan(conn: asyncpg.Connection, conference: Conference, reads: list[Re
             errors.append(FieldError("email", "this person is accredited with another "
                                               "delegation"))
         plans.append(domain.plan_row(read, target, found, errors))
-    return plans
+    return await _within_quotas(conn, conference, plans)
+
+
+async def _within_quotas(conn: asyncpg.Connection, conference: Conference,
+                         plans: list[Planned]) -> list[Planned]:
+    """Rows that would take a place beyond their delegation's quota become errors (counted on
+    the rows locked by a real run, so that no filing slips in between)."""
+    touched = {p.delegation_id for p in plans if p.delegation_id is not None}
+    touched |= {p.existing.delegation_id for p in plans
+                if p.existing is not None and p.existing.delegation_id is not None}
+    if not touched:
+        return plans
+    used, own = await repo.places_of(conn, sorted(touched))
+    defaults = conference.quotas.model_dump(exclude_none=True)
+    allowed = {(d, c.value): allowed_places(c, own.get(d, {}), defaults)
+               for d in touched for c in QUOTA_CATEGORIES}
+    return domain.check_places(plans, used, allowed)
+
+
+def _row_error(e: FieldError) -> RowError:
+    if isinstance(e, domain.QuotaError):
+        return RowError(field=e.field, message=e.message, type="quota-exceeded",
+                        category=e.category, used=e.used, allowed=e.allowed)
+    return RowError(field=e.field, message=e.message)
 
 
 def _result(plans: list[Planned], applied: bool, ids: dict[int, UUID]) -> ImportResult:
@@ -191,8 +217,7 @@ def _result(plans: list[Planned], applied: bool, ids: dict[int, UUID]) -> Import
         accreditation_id = p.existing.id if p.existing else ids.get(p.row)
         rows.append(ImportRow(row=p.row, outcome=p.outcome, accreditation_id=accreditation_id,
                               changed=list(p.changed),
-                              errors=[RowError(field=e.field, message=e.message)
-                                      for e in p.errors]))
+                              errors=[_row_error(e) for e in p.errors]))
     return ImportResult(applied=applied, counts=counts, rows=rows)
 
 
@@ -410,3 +435,65 @@ async def set_quotas(pool: asyncpg.Pool, delegation_id: UUID, quotas: Quotas,
                      conference_id=row["conference_id"], subject_id=delegation_id,
                      actor=principal.actor)
     return DelegationQuotas(delegation_id=delegation_id, quotas=values)
+
+
+# --- deadlines and default quotas -------------------------------------------------------------
+
+
+def _settings(row: asyncpg.Record) -> LifecycleSettings:
+    return LifecycleSettings(conference=row["slug"], quotas=dict(row["quotas"] or {}),
+                             nominations_close_at=row["nominations_close_at"],
+                             changes_close_at=row["changes_close_at"])
+
+
+async def lifecycle_settings(pool: asyncpg.Pool, slug: str, actor: Principal | None
+                             ) -> LifecycleSettings:
+    """A conference's deadlines and default quotas, as protocol edits them."""
+    require(actor, *ORGANISERS)
+    async with connection(pool) as conn:
+        conference = await conference_by_slug(conn, slug)
+    return LifecycleSettings(conference=conference.slug,
+                             quotas=conference.quotas.model_dump(exclude_none=True),
+                             nominations_close_at=conference.nominations_close_at,
+                             changes_close_at=conference.changes_close_at)
+
+
+async def set_lifecycle(pool: asyncpg.Pool, slug: str, body: LifecycleIn,
+                        actor: Principal | None) -> LifecycleSettings:
+    """Protocol (or admin) moves a conference's deadlines or changes its default quotas: the
+    fields given change, the others stay; substitutions never close before nominations (422
+    naming ``changes_close_at``). Filings and substitutions see the new values from the
+    commit; one event ``conference.lifecycle_changed`` names the fields."""
+    principal = require(actor, *ORGANISERS)
+    given = body.model_fields_set & {"nominations_close_at", "changes_close_at", "quotas"}
+    async with transaction(pool) as conn:
+        row = await repo.lock_lifecycle(conn, slug)
+        if row is None:
+            raise NotFound(f"No conference {slug!r}.")
+        values = {"nominations_close_at": row["nominations_close_at"],
+                  "changes_close_at": row["changes_close_at"],
+                  "quotas": dict(row["quotas"] or {})}
+        for name in given:
+            value = getattr(body, name)
+            values[name] = (value or Quotas()).model_dump(exclude_none=True) \
+                if name == "quotas" else value
+        errors = domain.check_deadlines(values["nominations_close_at"],
+                                        values["changes_close_at"])
+        if errors:
+            raise Invalid("Some fields are invalid.", [
+                {"field": e.field, "message": e.message, "type": "value_error"} for e in errors])
+        changed = sorted(n for n in values if values[n] != (
+            dict(row[n] or {}) if n == "quotas" else row[n]))
+        if not changed:
+            return _settings(row)
+        updated = await repo.set_lifecycle(conn, row["id"], values)
+        await record(conn, "conference.lifecycle_changed", LifecycleChanged(
+            fields=changed, quotas=values["quotas"],
+            nominations_close_at=_iso(values["nominations_close_at"]),
+            changes_close_at=_iso(values["changes_close_at"])),
+            conference_id=row["id"], actor=principal.actor)
+    return _settings(updated)
+
+
+def _iso(value: datetime | None) -> str | None:
+    return value.isoformat() if value else None
