@@ -155,3 +155,15 @@ class LifecycleSettings(Model):
     nominations_close_at: datetime | None
     changes_close_at: datetime | None
     quotas: dict[str, int]
+
+
+class DelegationPlaces(Model):
+    """A delegation's places by category: taken (live accreditations), its own quotas and the
+    places allowed (its own, else the conference's default; None: not capped)."""
+
+    delegation_id: UUID
+    delegation: str
+    country: str | None
+    own: dict[str, int]
+    used: dict[str, int]
+    allowed: dict[str, int | None]

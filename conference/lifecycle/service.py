@@ -33,6 +33,7 @@ from conference.lifecycle.events import (
 )
 from conference.lifecycle.models import (
     DelegationCount,
+    DelegationPlaces,
     DelegationQuotas,
     Funnel,
     ImportCounts,
@@ -497,3 +498,23 @@ async def set_lifecycle(pool: asyncpg.Pool, slug: str, body: LifecycleIn,
 
 def _iso(value: datetime | None) -> str | None:
     return value.isoformat() if value else None
+
+
+async def delegation_places(pool: asyncpg.Pool, slug: str, actor: Principal | None
+                            ) -> list[DelegationPlaces]:
+    """Every delegation's places by category, taken and allowed (protocol, admin)."""
+    require(actor, *ORGANISERS)
+    async with connection(pool) as conn:
+        conference = await conference_by_slug(conn, slug)
+        refs = await repo.delegations(conn, conference.id)
+        used, own = await repo.places_of(conn, [d.id for d in refs])
+    language = language_of(conference)
+    defaults = conference.quotas.model_dump(exclude_none=True)
+    categories = sorted(QUOTA_CATEGORIES, key=list(Category).index)
+    places = [DelegationPlaces(
+        delegation_id=d.id, country=d.country, own=own.get(d.id, {}),
+        delegation=delegation_name(d.country, d.organisation, language) or "",
+        used={c.value: used.get((d.id, c.value), 0) for c in categories},
+        allowed={c.value: allowed_places(c, own.get(d.id, {}), defaults) for c in categories},
+    ) for d in refs]
+    return sorted(places, key=lambda p: p.delegation)

@@ -1,0 +1,364 @@
+"""The delegation lifecycle in the protocol console (docs/lifecycle.md, "In the workspaces"):
+every delegation's places (taken / allowed) and its own quotas, the deadlines and the default
+quotas, an import for any delegation, the list of participants (with its PDF and CSV) and the
+statistics.
+
+The pages call the same use-cases as the API (``lifecycle.service``) through the ``Principal``
+of the grant that opens the console (protocol or admin)."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+from uuid import UUID
+from zoneinfo import ZoneInfo
+
+from aiohttp import web
+
+from conference.accreditation.domain import QUOTA_CATEGORIES, Category
+from conference.conferences.models import Quotas
+from conference.errors import Invalid, NotFound
+from conference.http.context import pool_key
+from conference.http.io import read_form
+from conference.http.routes import RouteTable
+from conference.lifecycle import render
+from conference.lifecycle import service as lifecycle
+from conference.lifecycle.models import DelegationPlaces, LifecycleIn
+from conference.lifecycle.pdf import participants_pdf
+from conference.protocol.countries import country_name
+from conference.workspaces import frame
+from conference.workspaces.console import CONSOLE_ROLES, Desk
+from conference.workspaces.console import _desk as open_desk
+from conference.workspaces.portal_lifecycle import (
+    file_errors,
+    imported_flash,
+    preview_rows,
+    read_import_form,
+    read_upload,
+    run_import,
+)
+
+routes = RouteTable()
+HTML, PAGE_ERRORS = frame.HTML, frame.PAGE_ERRORS
+WHO = "protocol, admin"
+CATEGORIES = tuple(c.value for c in sorted(QUOTA_CATEGORIES, key=list(Category).index))
+DEADLINES = ("nominations_close_at", "changes_close_at")
+
+
+def _crumbs(d: Desk, title: str, *between: tuple[str, str | None]
+            ) -> list[tuple[str, str | None]]:
+    return d.crumbs((d.t("console_title"), d.base), *between, (title, None))
+
+
+def _quota_values(form: Any, d: Desk, prefix: str = ""
+                  ) -> tuple[dict[str, str], dict[str, int], dict[str, str]]:
+    """The form's places by category: (as typed, as numbers, errors by field)."""
+    typed, numbers, errors = {}, {}, {}
+    for c in CATEGORIES:
+        name = prefix + c
+        text = str(form.get(name, "")).strip()[:12]
+        typed[name] = text
+        if not text:
+            continue
+        if text.isascii() and text.isdigit() and int(text) <= 10_000:
+            numbers[c] = int(text)
+        else:
+            errors[name] = d.t("lc_err_quota_value")
+    return typed, numbers, errors
+
+
+# --- quotas -----------------------------------------------------------------------------------
+
+
+@routes.add("GET", "/manage/{slug}/quotas",
+            summary="Every delegation's places by category, taken and allowed (HTML)", who=WHO,
+            tag="workspaces", media=HTML, error_media=PAGE_ERRORS, errors=(403, 404))
+@frame.page
+async def lc_quotas(request: web.Request) -> web.Response:
+    d = await open_desk(request, CONSOLE_ROLES)
+    t = d.t
+    places = await lifecycle.delegation_places(request.app[pool_key], d.conference.slug,
+                                               d.principal)
+    flash = None
+    if request.query.get("done") == "quotas":
+        flash = t("lc_flash_quotas", name=request.query.get("name", "")[:100])
+    return frame.render(request, "lc_quotas.html", d.language, person=d.person,
+                        conference=d.conference, title=t("lc_quotas_title"), flash=flash,
+                        crumbs=_crumbs(d, t("lc_quotas_title")), base=d.base,
+                        places=places, categories=CATEGORIES,
+                        defaults=d.conference.quotas.model_dump())
+
+
+async def _delegation(request: web.Request, d: Desk) -> DelegationPlaces:
+    try:
+        delegation_id = UUID(request.match_info["delegation_id"])
+    except ValueError:
+        raise NotFound("No such delegation.") from None
+    places = await lifecycle.delegation_places(request.app[pool_key], d.conference.slug,
+                                               d.principal)
+    found = next((p for p in places if p.delegation_id == delegation_id), None)
+    if found is None:
+        raise NotFound("No such delegation.")
+    return found
+
+
+def _name(d: Desk, place: DelegationPlaces) -> str:
+    return country_name(place.country, d.language) if place.country else place.delegation
+
+
+def _quota_form(request: web.Request, d: Desk, place: DelegationPlaces,
+                values: dict[str, str], *, errors: dict[str, str] | None = None,
+                message: str | None = None, status: int = 200) -> web.Response:
+    t = d.t
+    title = t("lc_edit_quotas", name=_name(d, place))
+    return frame.render(request, "lc_quota_edit.html", d.language, person=d.person,
+                        conference=d.conference, status=status, title=title,
+                        crumbs=_crumbs(d, title, (t("lc_quotas_title"), f"{d.base}/quotas")),
+                        base=d.base, place=place, categories=CATEGORIES, values=values,
+                        errors=errors or {}, message=message,
+                        defaults=d.conference.quotas.model_dump())
+
+
+@routes.add("GET", "/manage/{slug}/quotas/{delegation_id}",
+            summary="A delegation's own quotas: the form", who=WHO, tag="workspaces",
+            media=HTML, error_media=PAGE_ERRORS, errors=(403, 404))
+@frame.page
+async def lc_quota_edit(request: web.Request) -> web.Response:
+    d = await open_desk(request, CONSOLE_ROLES)
+    place = await _delegation(request, d)
+    return _quota_form(request, d, place, {c: str(v) for c, v in place.own.items()})
+
+
+@routes.add("POST", "/manage/{slug}/quotas/{delegation_id}",
+            summary="Set a delegation's own quotas (HTML form; empty: the default)", who=WHO,
+            tag="workspaces", media=HTML, error_media=PAGE_ERRORS, errors=(403, 404, 422))
+@frame.page
+async def lc_quota_save(request: web.Request) -> web.StreamResponse:
+    d = await open_desk(request, CONSOLE_ROLES)
+    place = await _delegation(request, d)
+    form = await read_form(request)
+    typed, numbers, errors = _quota_values(form, d)
+    if not frame.csrf_ok(request, form, d.person):
+        return _quota_form(request, d, place, typed, message=d.t("csrf_failed"), status=403)
+    if errors:
+        return _quota_form(request, d, place, typed, errors=errors, status=422)
+    await lifecycle.set_quotas(request.app[pool_key], place.delegation_id, Quotas(**numbers),
+                               d.principal)
+    raise web.HTTPSeeOther(frame.with_lang(f"{d.base}/quotas", d.language, done="quotas",
+                                           name=_name(d, place)))
+
+
+# --- deadlines and default quotas -------------------------------------------------------------
+
+
+def _local(moment: datetime | None, zone: str) -> str:
+    return moment.astimezone(ZoneInfo(zone)).strftime("%Y-%m-%dT%H:%M") if moment else ""
+
+
+def _deadlines_form(request: web.Request, d: Desk, values: dict[str, str], *,
+                    errors: dict[str, str] | None = None, message: str | None = None,
+                    flash: str | None = None, status: int = 200) -> web.Response:
+    t = d.t
+    return frame.render(request, "lc_deadlines.html", d.language, person=d.person,
+                        conference=d.conference, status=status, flash=flash,
+                        title=t("lc_deadlines_title"),
+                        crumbs=_crumbs(d, t("lc_deadlines_title")), base=d.base,
+                        values=values, errors=errors or {}, message=message,
+                        categories=CATEGORIES, deadlines=DEADLINES)
+
+
+@routes.add("GET", "/manage/{slug}/deadlines",
+            summary="The nomination and change deadlines and the default quotas: the form",
+            who=WHO, tag="workspaces", media=HTML, error_media=PAGE_ERRORS, errors=(403, 404))
+@frame.page
+async def lc_deadlines(request: web.Request) -> web.Response:
+    d = await open_desk(request, CONSOLE_ROLES)
+    c = d.conference
+    values = {name: _local(getattr(c, name), c.timezone) for name in DEADLINES}
+    values.update({k: str(v) for k, v in c.quotas.model_dump(exclude_none=True).items()})
+    flash = d.t("lc_flash_deadlines") if request.query.get("done") == "deadlines" else None
+    return _deadlines_form(request, d, values, flash=flash)
+
+
+def _moment(text: str, zone: str) -> datetime | None:
+    """A datetime-local field (the conference's time) as an aware moment; ValueError if none."""
+    if not text:
+        return None
+    moment = datetime.fromisoformat(text)
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=ZoneInfo(zone))
+    return moment
+
+
+@routes.add("POST", "/manage/{slug}/deadlines",
+            summary="Set the deadlines and the default quotas (HTML form)", who=WHO,
+            tag="workspaces", media=HTML, error_media=PAGE_ERRORS, errors=(403, 404, 422))
+@frame.page
+async def lc_deadlines_save(request: web.Request) -> web.StreamResponse:
+    d = await open_desk(request, CONSOLE_ROLES)
+    t = d.t
+    form = await read_form(request)
+    values, numbers, errors = _quota_values(form, d)
+    moments: dict[str, datetime | None] = {}
+    for name in DEADLINES:
+        values[name] = str(form.get(name, "")).strip()[:32]
+        try:
+            moments[name] = _moment(values[name], d.conference.timezone)
+        except ValueError:
+            errors[name] = t("lc_err_datetime")
+    if not frame.csrf_ok(request, form, d.person):
+        return _deadlines_form(request, d, values, message=t("csrf_failed"), status=403)
+    if errors:
+        return _deadlines_form(request, d, values, errors=errors, status=422)
+    try:
+        await lifecycle.set_lifecycle(request.app[pool_key], d.conference.slug, LifecycleIn(
+            **moments, quotas=Quotas(**numbers)), d.principal)
+    except Invalid as exc:
+        fields = {e["field"] for e in exc.extra.get("errors", [])}
+        if "changes_close_at" in fields:
+            return _deadlines_form(request, d, values, status=422,
+                                   errors={"changes_close_at": t("lc_err_changes_before")})
+        return _deadlines_form(request, d, values, message=exc.detail, status=422)
+    raise web.HTTPSeeOther(frame.with_lang(f"{d.base}/deadlines", d.language,
+                                           done="deadlines"))
+
+
+# --- import -----------------------------------------------------------------------------------
+
+
+async def _import_page(request: web.Request, d: Desk, *, delegation: str = "",
+                       upload: Any = None, result: Any = None,
+                       errors: dict[str, str] | None = None, message: str | None = None,
+                       flash: str | None = None, status: int = 200) -> web.Response:
+    t = d.t
+    places = await lifecycle.delegation_places(request.app[pool_key], d.conference.slug,
+                                               d.principal)
+    return frame.render(
+        request, "lc_import.html", d.language, person=d.person, conference=d.conference,
+        status=status, title=t("lc_import_title"), flash=flash,
+        crumbs=_crumbs(d, t("lc_import_title")), base=d.base, action=f"{d.base}/import",
+        delegations=sorted(((str(p.delegation_id), _name(d, p)) for p in places),
+                           key=lambda x: x[1]),
+        delegation=delegation, upload=upload, result=result,
+        rows=preview_rows(t, result) if result else [], errors=errors or {},
+        message=message, exports=[])
+
+
+@routes.add("GET", "/manage/{slug}/import",
+            summary="Import members into any delegation: the form", who=WHO,
+            tag="workspaces", media=HTML, error_media=PAGE_ERRORS, errors=(403, 404))
+@frame.page
+async def lc_console_import_form(request: web.Request) -> web.Response:
+    d = await open_desk(request, CONSOLE_ROLES)
+    return await _import_page(request, d, flash=imported_flash(d.t, request.query))
+
+
+@routes.add("POST", "/manage/{slug}/import",
+            summary="Import members (HTML form, multipart): check the file (nothing written) "
+                    "or import it (all rows or none)",
+            who=WHO, tag="workspaces", media=HTML, error_media=PAGE_ERRORS,
+            errors=(403, 404, 422))
+@frame.page
+async def lc_console_import(request: web.Request) -> web.StreamResponse:
+    d = await open_desk(request, CONSOLE_ROLES)
+    t = d.t
+    form = await read_import_form(request)
+    delegation = str(form.get("delegation", "")).strip()[:36]
+    page = _import_page
+    if not frame.csrf_ok(request, form, d.person):
+        return await page(request, d, delegation=delegation, message=t("csrf_failed"),
+                          status=403)
+    delegation_id = None
+    if delegation:
+        try:
+            delegation_id = UUID(delegation)
+        except ValueError:
+            return await page(request, d, status=422,
+                              errors={"delegation": t("err_choice")})
+    upload, errors = await read_upload(form, t)
+    if upload is None:
+        return await page(request, d, delegation=delegation, errors=errors, status=422)
+    try:
+        result = await run_import(request, d.conference.slug, upload, d.principal,
+                                  delegation_id, dry_run=form.get("step") != "apply")
+    except Invalid as exc:
+        field = "delegation" if any(e["field"] == "delegation_id"
+                                    for e in exc.extra.get("errors", [])) else "file"
+        return await page(request, d, delegation=delegation, status=422,
+                          errors={field: file_errors(t, exc)})
+    if result.applied:
+        c = result.counts
+        raise web.HTTPSeeOther(frame.with_lang(
+            f"{d.base}/import", d.language, done="imported", create=str(c.create),
+            update=str(c.update), unchanged=str(c.unchanged)))
+    return await page(request, d, delegation=delegation, upload=upload, result=result,
+                      status=422 if result.counts.error else 200)
+
+
+# --- the list of participants and the statistics ----------------------------------------------
+
+
+@routes.add("GET", "/manage/{slug}/participants",
+            summary="The list of participants as it stands (HTML), with its PDF and CSV",
+            who=WHO, tag="workspaces", media=HTML, error_media=PAGE_ERRORS, errors=(403, 404))
+@frame.page
+async def lc_participants(request: web.Request) -> web.Response:
+    d = await open_desk(request, CONSOLE_ROLES)
+    t = d.t
+    listing, _ = await lifecycle.participants(request.app[pool_key], d.conference.slug,
+                                              d.principal)
+    return frame.render(request, "lc_participants.html", d.language, person=d.person,
+                        conference=d.conference, title=t("lc_participants_title"),
+                        crumbs=_crumbs(d, t("lc_participants_title")), base=d.base,
+                        listing=listing)
+
+
+async def _listing_file(request: web.Request, kind: str) -> web.Response:
+    d = await open_desk(request, CONSOLE_ROLES)
+    listing, conference = await lifecycle.participants(request.app[pool_key],
+                                                       d.conference.slug, d.principal)
+    name = f"{conference.slug}-participants"
+    if kind == "pdf":
+        title = conference.title.get(listing.language) or conference.slug
+        body, ctype, how = participants_pdf(listing, title), "application/pdf", "inline"
+    else:
+        body, ctype, how = render.participants_csv(listing), "text/csv; charset=utf-8", \
+            "attachment"
+    return web.Response(body=body, headers={
+        "Content-Type": ctype, "Cache-Control": "no-store",
+        "Content-Disposition": f'{how}; filename="{name}.{kind}"'})
+
+
+@routes.add("GET", "/manage/{slug}/participants.pdf",
+            summary="The list of participants as it stands (PDF)", who=WHO,
+            tag="workspaces", media=("application/pdf", "text/html"),
+            error_media=PAGE_ERRORS, errors=(403, 404))
+@frame.page
+async def lc_participants_pdf(request: web.Request) -> web.Response:
+    return await _listing_file(request, "pdf")
+
+
+@routes.add("GET", "/manage/{slug}/participants.csv",
+            summary="The list of participants as it stands (CSV download)", who=WHO,
+            tag="workspaces", media=("text/csv", "text/html"), error_media=PAGE_ERRORS,
+            errors=(403, 404))
+@frame.page
+async def lc_participants_csv(request: web.Request) -> web.Response:
+    return await _listing_file(request, "csv")
+
+
+@routes.add("GET", "/manage/{slug}/statistics",
+            summary="Counts by category, status, country and delegation; heads of delegation "
+                    "by salutation; approved, badged, checked in (HTML)",
+            who=WHO, tag="workspaces", media=HTML, error_media=PAGE_ERRORS, errors=(403, 404))
+@frame.page
+async def lc_statistics(request: web.Request) -> web.Response:
+    d = await open_desk(request, CONSOLE_ROLES)
+    t = d.t
+    stats = await lifecycle.statistics(request.app[pool_key], d.conference.slug, d.principal)
+    countries = [(code, country_name(code, d.language) if code != "none"
+                  else t("lc_no_country"), n) for code, n in stats.by_country.items()]
+    return frame.render(request, "lc_statistics.html", d.language, person=d.person,
+                        conference=d.conference, title=t("lc_statistics_title"),
+                        crumbs=_crumbs(d, t("lc_statistics_title")), base=d.base,
+                        stats=stats, countries=sorted(countries, key=lambda c: c[1]))

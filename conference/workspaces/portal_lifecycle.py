@@ -1,0 +1,361 @@
+"""The delegation lifecycle in the delegation portal (docs/lifecycle.md, "In the workspaces"):
+the focal point substitutes a member, imports members from a CSV or XLSX file (a check first,
+which writes nothing, then the import) and downloads the delegation's members as CSV or XLSX.
+
+The pages call the same use-cases as the API (``accreditation.service.substitute``,
+``lifecycle.service.import_members`` and ``export_members``) through the ``Principal`` of the
+grant that opens the portal; the import helpers here serve the console's import page too."""
+
+from __future__ import annotations
+
+import base64
+import binascii
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from email.message import EmailMessage
+from email.parser import BytesParser
+from email.policy import HTTP
+from typing import Any
+from urllib.parse import unquote
+from uuid import UUID
+
+from aiohttp import web
+from pydantic import ValidationError
+
+from conference.accreditation import service as accreditations
+from conference.accreditation.domain import DeadlinePassed, Status
+from conference.accreditation.models import Accreditation, SubstitutionIn
+from conference.auth import Principal
+from conference.errors import BadRequest, Conflict, Duplicate, Invalid
+from conference.http.context import connection, now, pool_key
+from conference.http.io import read_form
+from conference.http.routes import RouteTable
+from conference.lifecycle import service as lifecycle
+from conference.lifecycle.models import ImportQuery, ImportResult, RowError
+from conference.lifecycle.tabular import CSV_TYPE, XLSX_TYPE
+from conference.pages.i18n import field_message
+from conference.protocol.ranks import RANK_ORDER
+from conference.workspaces import frame
+from conference.workspaces import repo as ws
+from conference.workspaces.handlers import Portal
+from conference.workspaces.handlers import _portal as open_portal
+from conference.workspaces.i18n import WTranslator
+
+routes = RouteTable()
+HTML, PAGE_ERRORS = frame.HTML, frame.PAGE_ERRORS
+FOCAL_POINT = "the delegation's focal point"
+LIVE = (Status.submitted, Status.waitlisted, Status.approved)
+PERSON_FIELDS = ("given_name", "family_name", "email", "language", "gender", "rank",
+                 "function")
+MAX_UPLOAD = 512 * 1024
+"""The largest file a page imports: the check carries it, encoded, to the import button, and a
+form is at most the server's body limit (larger files: the API)."""
+
+
+# --- import: shared with the console ----------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Upload:
+    """A file to import, as the check read it and the import button carries it on."""
+
+    name: str
+    content: bytes
+    content_type: str
+
+    @property
+    def encoded(self) -> str:
+        return base64.b64encode(self.content).decode("ascii")
+
+
+def _content_type(filename: str, declared: str) -> str:
+    """By the name first: spreadsheets' CSV files travel under many declared types."""
+    lower = filename.lower()
+    if lower.endswith(".xlsx") or declared.split(";")[0].strip() == XLSX_TYPE:
+        return XLSX_TYPE
+    return CSV_TYPE
+
+
+async def read_import_form(request: web.Request) -> Mapping[str, str | Upload]:
+    """An import form's fields: a plain form (the import button), or the multipart one of the
+    check, whose file part becomes an ``Upload``. The body has already been read whole within
+    the server's limit (conference/http/hygiene.py), which aiohttp's own multipart reader does
+    not allow for: the stored bytes are parsed here, by the standard library's MIME parser."""
+    if request.content_type != "multipart/form-data":
+        form = await read_form(request)
+        return {k: v for k, v in form.items() if isinstance(v, str)}
+    header = request.headers.get("Content-Type", "")
+    body = await request.read()
+    message = BytesParser(policy=HTTP).parsebytes(
+        b"Content-Type: " + header.encode("latin-1", "replace")
+        + b"\r\nMIME-Version: 1.0\r\n\r\n" + body)
+    if not isinstance(message, EmailMessage) or not message.is_multipart():
+        raise BadRequest("The form could not be read.")
+    fields: dict[str, str | Upload] = {}
+    for part in message.iter_parts():
+        name = part.get_param("name", header="content-disposition")
+        if not isinstance(name, str) or name in fields:
+            continue
+        content = part.get_payload(decode=True)
+        content = content if isinstance(content, bytes) else b""
+        filename = part.get_filename()
+        if filename is None:
+            fields[name] = content.decode("utf-8", "replace")
+        else:
+            fields[name] = Upload(unquote(filename)[-200:], content, part.get_content_type())
+    return fields
+
+
+async def read_upload(form: Mapping[str, str | Upload], t: WTranslator
+                      ) -> tuple[Upload | None, dict[str, str]]:
+    """The file of an import form: the upload (the check) or the file the check carried on
+    (the import button); a form error on ``file`` otherwise."""
+    field = form.get("file")
+    if isinstance(field, Upload):
+        if not field.content:
+            return None, {"file": t("lc_err_file")}
+        if len(field.content) > MAX_UPLOAD:
+            return None, {"file": t("lc_err_unreadable", detail=f"> {MAX_UPLOAD // 1024} KB")}
+        name = field.name or "members.csv"
+        return Upload(name, field.content, _content_type(name, field.content_type)), {}
+    carried = form.get("content")
+    if isinstance(carried, str) and carried:
+        try:
+            content = base64.b64decode(carried, validate=True)
+        except (binascii.Error, ValueError):
+            return None, {"file": t("lc_err_changed")}
+        name = str(form.get("filename", "members.csv"))[-200:]
+        return Upload(name, content, _content_type(name, str(form.get("content_type", "")))), {}
+    return None, {"file": t("lc_err_file")}
+
+
+def column(t: WTranslator, name: str) -> str:
+    key = f"lc_col_{name}"
+    return t(key) if key in t.keys else name
+
+
+def row_error(t: WTranslator, e: RowError) -> str:
+    """One error of a row, naming the column in the page's language."""
+    separator = "\u00a0: " if t.language == "fr" else ": "
+    if e.type == "quota-exceeded":
+        category = t(f"category_{e.category}") if e.category else ""
+        message = t("lc_err_quota", used=e.used, allowed=e.allowed, category=category)
+    else:
+        message = t("lc_err_required") if e.message == "required" else e.message
+    return f"{column(t, e.field)}{separator}{message}"
+
+
+def file_errors(t: WTranslator, exc: Invalid) -> str:
+    """Why the file as a whole cannot be imported (its header row, its format), by field."""
+    errors: Sequence[dict[str, str]] = exc.extra.get("errors", [])
+    separator = "\u00a0: " if t.language == "fr" else ": "
+    detail = "; ".join(f"{column(t, e['field'])}{separator}{e['message']}" for e in errors)
+    return t("lc_err_unreadable", detail=detail or exc.detail)
+
+
+async def run_import(request: web.Request, slug: str, upload: Upload, principal: Principal,
+                     delegation_id: UUID | None, dry_run: bool) -> ImportResult:
+    return await lifecycle.import_members(
+        request.app[pool_key], slug, upload.content, upload.content_type,
+        ImportQuery(dry_run=dry_run, delegation_id=delegation_id), principal, now(request))
+
+
+def preview_rows(t: WTranslator, result: ImportResult) -> list[dict[str, Any]]:
+    rows = []
+    for r in result.rows:
+        details = [row_error(t, e) for e in r.errors]
+        if r.changed:
+            details.append(t("lc_changed", fields=", ".join(column(t, c) for c in r.changed)))
+        rows.append({"row": r.row, "outcome": r.outcome, "details": details})
+    return rows
+
+
+# --- the portal pages -------------------------------------------------------------------------
+
+
+async def _members(request: web.Request, p: Portal) -> list[Accreditation]:
+    async with connection(request) as conn:
+        members = await ws.members_of(conn, p.delegation["id"])
+    return [m for m in members if m.status in LIVE]
+
+
+async def _substitute_form(request: web.Request, p: Portal, values: dict[str, str], *,
+                           errors: dict[str, str] | None = None, message: str | None = None,
+                           status: int = 200) -> web.Response:
+    t = p.t
+    members = await _members(request, p)
+    return frame.render(
+        request, "lc_substitute.html", p.language, person=p.person, conference=p.conference,
+        status=status, title=t("lc_substitute_title"),
+        crumbs=p.crumbs((t("lc_substitute_title"), None)), base=p.base, values=values,
+        errors=errors or {}, message=message,
+        members=[(str(m.id), f"{m.given_name} {m.family_name} – "
+                             f"{t('category_' + m.category.value)}"
+                             + (f", {m.function}" if m.function else ""))
+                 for m in members],
+        languages=[("fr", t("lang_fr")), ("en", t("lang_en"))],
+        genders=[("female", t("gender_female")), ("male", t("gender_male"))],
+        ranks=[(r.value, t(f"rank_{r.value}")) for r in RANK_ORDER],
+        changes_close_at=p.conference.changes_close_at,
+    )
+
+
+@routes.add("GET", "/delegation/{slug}/substitute", summary="Substitute a member: the form",
+            who=FOCAL_POINT, tag="workspaces", media=HTML, error_media=PAGE_ERRORS,
+            errors=(403, 404))
+@frame.page
+async def lc_substitute_form(request: web.Request) -> web.Response:
+    p = await open_portal(request)
+    member = request.query.get("member", "")[:36]
+    return await _substitute_form(request, p, {"member": member, "language": p.language})
+
+
+def _person_errors(t: WTranslator, exc: ValidationError) -> tuple[dict[str, str], str | None]:
+    errors: dict[str, str] = {}
+    general = None
+    for err in exc.errors(include_url=False):
+        field = str(err["loc"][-1]) if err["loc"] else ""
+        if field in (*PERSON_FIELDS, "reason"):
+            errors.setdefault(field, field_message(t, field, dict(err)))
+        else:
+            general = str(err["msg"]).removeprefix("Value error, ")
+    return errors, general
+
+
+@routes.add("POST", "/delegation/{slug}/substitute",
+            summary="Substitute a member (HTML form): the new person takes the member's place",
+            who=FOCAL_POINT, tag="workspaces", media=HTML, error_media=PAGE_ERRORS,
+            errors=(403, 404, 409, 422))
+@frame.page
+async def lc_substitute(request: web.Request) -> web.StreamResponse:
+    p = await open_portal(request)
+    t = p.t
+    form = await read_form(request)
+    values = {n: str(form.get(n, "")).strip() for n in ("member", *PERSON_FIELDS, "reason")}
+    show = _substitute_form
+    if not frame.csrf_ok(request, form, p.person):
+        return await show(request, p, values, message=t("csrf_failed"), status=403)
+    members = {str(m.id): m for m in await _members(request, p)}
+    old = members.get(values["member"])
+    if old is None:
+        return await show(request, p, values, errors={"member": t("lc_err_pick_member")},
+                          status=422)
+    try:
+        body = SubstitutionIn.model_validate(
+            {n: v for n, v in values.items() if v and n != "member"})
+    except ValidationError as exc:
+        errors, general = _person_errors(t, exc)
+        return await show(request, p, values, errors=errors, message=general, status=422)
+    try:
+        created = await accreditations.substitute(request.app[pool_key], old.id, body,
+                                                  p.principal, now(request))
+    except DeadlinePassed:
+        closes = p.conference.changes_close_at
+        date = t.datetime(closes, p.conference.timezone) if closes else ""
+        return await show(request, p, values, status=409,
+                          message=t("lc_err_changes_closed", date=date))
+    except Duplicate:
+        return await show(request, p, values, errors={"email": t("err_duplicate")},
+                          status=409)
+    except Invalid as exc:
+        fields = {e["field"] for e in exc.extra.get("errors", [])}
+        if "reason" in fields:
+            return await show(request, p, values, status=422,
+                              errors={"reason": t("lc_err_reason_required")})
+        return await show(request, p, values, status=422, message=exc.detail)
+    except Conflict as exc:
+        status_now = str(exc.extra.get("status_now", old.status.value))
+        return await show(request, p, values, status=409, message=t(
+            "lc_err_not_substitutable", status=t(f"status_{status_now}")))
+    raise web.HTTPSeeOther(frame.with_lang(f"{p.base}/members/{created.id}", p.language))
+
+
+async def _import_page(request: web.Request, p: Portal, *, upload: Upload | None = None,
+                       result: ImportResult | None = None,
+                       errors: dict[str, str] | None = None, message: str | None = None,
+                       flash: str | None = None, status: int = 200) -> web.Response:
+    t = p.t
+    return frame.render(
+        request, "lc_import.html", p.language, person=p.person, conference=p.conference,
+        status=status, title=t("lc_import_title"), flash=flash,
+        crumbs=p.crumbs((t("lc_import_title"), None)), base=p.base, action=f"{p.base}/import",
+        delegations=None, delegation="", upload=upload, result=result,
+        rows=preview_rows(t, result) if result else [], errors=errors or {}, message=message,
+        exports=[(t("lc_export_csv"), f"{p.base}/members.csv", "export-csv"),
+                 (t("lc_export_xlsx"), f"{p.base}/members.xlsx", "export-xlsx")],
+    )
+
+
+def imported_flash(t: WTranslator, query: Any) -> str | None:
+    if query.get("done") != "imported":
+        return None
+    counts = {k: str(query.get(k, "0"))[:6] for k in ("create", "update", "unchanged")}
+    return t("lc_flash_imported", **counts)
+
+
+@routes.add("GET", "/delegation/{slug}/import",
+            summary="Import members from a CSV or XLSX file: the form", who=FOCAL_POINT,
+            tag="workspaces", media=HTML, error_media=PAGE_ERRORS, errors=(403, 404))
+@frame.page
+async def lc_import_form(request: web.Request) -> web.Response:
+    p = await open_portal(request)
+    return await _import_page(request, p, flash=imported_flash(p.t, request.query))
+
+
+@routes.add("POST", "/delegation/{slug}/import",
+            summary="Import members (HTML form, multipart): check the file (nothing written) "
+                    "or import it (all rows or none)",
+            who=FOCAL_POINT, tag="workspaces", media=HTML, error_media=PAGE_ERRORS,
+            errors=(403, 404, 422))
+@frame.page
+async def lc_import_members(request: web.Request) -> web.StreamResponse:
+    p = await open_portal(request)
+    t = p.t
+    form = await read_import_form(request)
+    if not frame.csrf_ok(request, form, p.person):
+        return await _import_page(request, p, message=t("csrf_failed"), status=403)
+    upload, errors = await read_upload(form, t)
+    if upload is None:
+        return await _import_page(request, p, errors=errors, status=422)
+    apply = form.get("step") == "apply"
+    try:
+        result = await run_import(request, p.conference.slug, upload, p.principal,
+                                  p.delegation["id"], dry_run=not apply)
+    except Invalid as exc:
+        return await _import_page(request, p, errors={"file": file_errors(t, exc)},
+                                  status=422)
+    if result.applied:
+        c = result.counts
+        raise web.HTTPSeeOther(frame.with_lang(
+            f"{p.base}/import", p.language, done="imported", create=str(c.create),
+            update=str(c.update), unchanged=str(c.unchanged)))
+    return await _import_page(request, p, upload=upload, result=result,
+                              status=422 if result.counts.error else 200)
+
+
+async def _export(request: web.Request, kind: str) -> web.Response:
+    p = await open_portal(request)
+    f = await lifecycle.export_members(request.app[pool_key], p.conference.slug,
+                                       "xlsx" if kind == "xlsx" else "csv",
+                                       p.delegation["id"], p.principal)
+    return web.Response(body=f.content, headers={
+        "Content-Type": f.content_type, "Cache-Control": "no-store",
+        "Content-Disposition": f'attachment; filename="{f.filename}"'})
+
+
+@routes.add("GET", "/delegation/{slug}/members.csv",
+            summary="The delegation's members in the importable columns (CSV download)",
+            who=FOCAL_POINT, tag="workspaces", media=("text/csv", "text/html"),
+            error_media=PAGE_ERRORS, errors=(403, 404))
+@frame.page
+async def lc_export_csv(request: web.Request) -> web.Response:
+    return await _export(request, "csv")
+
+
+@routes.add("GET", "/delegation/{slug}/members.xlsx",
+            summary="The delegation's members in the importable columns (XLSX download)",
+            who=FOCAL_POINT, tag="workspaces",
+            media=(XLSX_TYPE, "text/html"), error_media=PAGE_ERRORS, errors=(403, 404))
+@frame.page
+async def lc_export_xlsx(request: web.Request) -> web.Response:
+    return await _export(request, "xlsx")

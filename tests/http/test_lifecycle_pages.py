@@ -1,0 +1,291 @@
+"""The delegation lifecycle's pages over HTTP with a real database and SMTP server: a focal point
+substitutes a member (refused after the changes deadline with a form message, another
+delegation's member refused), imports a CSV (the check names the bad row's field and writes
+nothing; the import button applies; a row beyond the quota is named) and downloads the members;
+another delegation's focal point is refused (403). Protocol edits a delegation's quota, the
+deadlines and the default quotas (errors named by field), imports for any delegation, reads the
+list of participants (HTML, PDF, CSV) and the statistics; a focal point opens none of them."""
+
+from __future__ import annotations
+
+import base64
+import io
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+import aiohttp
+from openpyxl import load_workbook
+from pypdf import PdfReader
+
+from tests.browser.helpers import element, hidden, member
+from tests.conftest import Api
+from tests.http.conftest_programme import make_delegation
+from tests.http.test_console import Visitor, _signed_in, staff
+from tests.http.test_workspaces import _setup, link_in
+from tests.support import RecordingSMTP
+
+HEADER = "Courriel,Prénom,Nom,Catégorie,Rang,Fonction\n"
+PORTAL = "/delegation/alliance-be"
+
+
+def rows(*lines: str) -> bytes:
+    return (HEADER + "".join(line + "\n" for line in lines)).encode()
+
+
+GOOD = ["a.peeters@example.org,Anna,Peeters,fonctionnaire,official,Conseillère",
+        "b.claes@example.org,Bart,Claes,expert,expert,",
+        "c.janssens@example.org,Chloé,Janssens,expert,expert,",
+        "d.maes@example.org,Dirk,Maes,expert,expert,",
+        "e.wouters@example.org,Eva,Wouters,fonctionnaire,official,Attachée"]
+
+
+async def upload(v: Visitor, page_path: str, action: str, data: bytes, name: str = "m.csv",
+                 **fields: str) -> tuple[int, str, Any]:
+    _, page, _ = await v.go("GET", page_path)
+    form = aiohttp.FormData()
+    form.add_field("csrf", hidden(page, "csrf"))
+    form.add_field("step", "check")
+    for key, value in fields.items():
+        form.add_field(key, value)
+    form.add_field("file", data, filename=name, content_type="text/csv")
+    return await v.go("POST", action, form)  # type: ignore[arg-type]
+
+
+async def apply(v: Visitor, action: str, preview: str) -> tuple[int, str, Any]:
+    fields = {n: hidden(preview, n) for n in ("csrf", "step", "filename", "content_type",
+                                              "content")}
+    if 'name="delegation" value=' in preview:
+        fields["delegation"] = hidden(preview, "delegation")
+    return await v.go("POST", action, fields)
+
+
+async def members_of(api: Api, deleg: dict[str, Any]) -> dict[str, str]:
+    status, page, _ = await api.call(
+        "GET", f"/api/v1/conferences/alliance/accreditations?delegation_id={deleg['id']}"
+               "&limit=100", role="protocol")
+    assert status == 200, page
+    return {a["email"]: a["status"] for a in page["items"]}
+
+
+async def test_a_focal_point_substitutes_a_member_until_the_deadline(
+    api: Api, smtp: RecordingSMTP
+) -> None:
+    be, link = await _setup(api, smtp)
+    fr = await make_delegation(api, "FR")
+    old = await member(api, be, "Reynders", rank="foreign_minister")
+    stranger = await member(api, fr, "Fabius", rank="foreign_minister")
+    focal = await _signed_in(api, link)
+    status, page, _ = await focal.go("GET", f"{PORTAL}?lang=en")
+    assert status == 200 and f'href="{PORTAL}/substitute?lang=en"' in page
+
+    status, page, _ = await focal.go("GET", f"{PORTAL}/substitute?lang=en&member={old['id']}")
+    assert status == 200 and "Anna Reynders" in page and "Fabius" not in page
+    # Bad fields are named; another delegation's member cannot be picked.
+    status, page, _ = await focal.post_form(
+        f"{PORTAL}/substitute", f"{PORTAL}/substitute?lang=en", member=old["id"],
+        given_name="Sophie", family_name="", email="not-an-address", language="fr")
+    assert status == 422, page
+    assert 'id="family_name-error"' in page and 'id="email-error"' in page
+    status, page, _ = await focal.post_form(
+        f"{PORTAL}/substitute", f"{PORTAL}/substitute?lang=en", member=stranger["id"],
+        given_name="Sophie", family_name="Wilmès", email="sophie@example.org", language="fr")
+    assert status == 422 and 'id="member-error"' in page
+    assert (await members_of(api, fr))[stranger["email"]] == "approved"
+
+    status, page, resp = await focal.post_form(
+        f"{PORTAL}/substitute", f"{PORTAL}/substitute?lang=en", member=old["id"],
+        given_name="Sophie", family_name="Wilmès", email="sophie@example.org", language="fr",
+        reason="The minister is kept in Brussels.")
+    assert status == 303, page
+    status, page, _ = await focal.go("GET", resp.headers["Location"])
+    assert status == 200 and "Sophie Wilmès" in page and "The minister is kept" in page
+    assert await members_of(api, be) == {old["email"]: "substituted",
+                                         "sophie@example.org": "submitted"}
+
+    # After the changes deadline the form says so; nothing changes.
+    past = (datetime.now(UTC) - timedelta(minutes=1)).isoformat()
+    status, body, _ = await api.call("PATCH", "/api/v1/conferences/alliance/lifecycle",
+                                     role="protocol", json={"nominations_close_at": past,
+                                                            "changes_close_at": past})
+    assert status == 200, body
+    status, page, _ = await focal.post_form(
+        f"{PORTAL}/substitute", f"{PORTAL}/substitute?lang=en",
+        member=await _id_of(api, be, "sophie@example.org"),
+        given_name="Paul", family_name="Magnette", email="paul@example.org", language="fr")
+    assert status == 409, page
+    assert "Substitutions closed on" in element(page, "form-error")
+    assert "paul@example.org" not in await members_of(api, be)
+
+    # Another delegation's focal point is refused every page of this one.
+    fr_focal = await _focal_point(api, smtp, "fp-fr@example.org")
+    for path in ("/substitute", "/import", "/members.csv", "/members.xlsx"):
+        status, _, _ = await fr_focal.go("GET", PORTAL + path)
+        assert status == 403, path
+    status, _, _ = await fr_focal.go("POST", f"{PORTAL}/substitute", {"member": old["id"]})
+    assert status == 403
+
+
+async def _id_of(api: Api, deleg: dict[str, Any], email: str) -> str:
+    status, page, _ = await api.call(
+        "GET", f"/api/v1/conferences/alliance/accreditations?delegation_id={deleg['id']}",
+        role="protocol")
+    return str(next(a["id"] for a in page["items"] if a["email"] == email))
+
+
+async def _focal_point(api: Api, smtp: RecordingSMTP, email: str) -> Visitor:
+    [welcome] = await smtp.wait_for(1, where=lambda m: email in m["To"])
+    return await _signed_in(api, link_in(welcome))
+
+
+async def test_a_focal_point_checks_imports_and_downloads_members(
+    api: Api, smtp: RecordingSMTP
+) -> None:
+    be, link = await _setup(api, smtp)
+    status, body, _ = await api.call("PATCH", "/api/v1/conferences/alliance/lifecycle",
+                                     role="protocol", json={"quotas": {"expert": 3}})
+    assert status == 200, body
+    focal = await _signed_in(api, link)
+    bad = list(GOOD)
+    bad[2] = "c.janssens@example,Chloé,Janssens,expert,expert,"
+    status, page, _ = await upload(focal, f"{PORTAL}/import", f"{PORTAL}/import?lang=en",
+                                   rows(*bad))
+    assert status == 422, page
+    assert "1 row(s) with errors" in element(page, "preview-summary")
+    assert element(page, "row-4").startswith("4 error email:")
+    assert 'id="apply-form"' not in page
+    assert await members_of(api, be) == {}
+
+    status, page, _ = await upload(focal, f"{PORTAL}/import", f"{PORTAL}/import?lang=en",
+                                   rows(*GOOD))
+    assert status == 200, page
+    assert "5 to create" in element(page, "preview-summary")
+    assert base64.b64decode(hidden(page, "content")) == rows(*GOOD)
+    status, _, resp = await apply(focal, f"{PORTAL}/import?lang=en", page)
+    assert status == 303
+    status, page, _ = await focal.go("GET", resp.headers["Location"])
+    assert "Import done: 5 created" in element(page, "flash")
+    assert set(await members_of(api, be)) == {line.split(",")[0] for line in GOOD}
+
+    # A fourth expert is beyond the quota of three: the row says so, in French too.
+    status, page, _ = await upload(
+        focal, f"{PORTAL}/import", f"{PORTAL}/import?lang=fr",
+        rows(*GOOD, "f.dupont@example.org,Fanny,Dupont,expert,expert,"))
+    assert status == 422
+    assert "quota atteint : 3 place(s) prise(s) sur 3 (Expert)" in element(page, "row-7")
+    assert len(await members_of(api, be)) == 5
+
+    status, text, resp = await focal.go("GET", f"{PORTAL}/members.csv")
+    assert status == 200 and resp.headers["Content-Type"].startswith("text/csv")
+    assert text.splitlines()[0].lstrip("\ufeff").startswith("email,given_name,family_name,")
+    assert "a.peeters@example.org" in text and text.count("@example.org") == 5
+    resp = await focal.api.client.get(f"{PORTAL}/members.xlsx", headers={
+        "Cookie": "; ".join(f"{k}={v}" for k, v in focal.cookies.items())})
+    assert resp.status == 200
+    sheet = load_workbook(io.BytesIO(await resp.read())).active
+    assert sheet is not None and sheet.max_row == 6
+
+    # The export imported back changes nothing.
+    status, page, _ = await upload(focal, f"{PORTAL}/import", f"{PORTAL}/import?lang=en",
+                                   text.encode())
+    assert status == 200 and "5 unchanged" in element(page, "preview-summary")
+    # No file, or a file that is no table, is a form error on the file.
+    status, page, _ = await focal.post_form(f"{PORTAL}/import", f"{PORTAL}/import?lang=en",
+                                            step="check")
+    assert status == 422 and 'id="file-error"' in page
+    status, page, _ = await upload(focal, f"{PORTAL}/import", f"{PORTAL}/import?lang=en",
+                                   b"name;phone\nx;y\n")
+    assert status == 422 and "email" in element(page, "file-error")
+
+
+async def test_protocol_edits_quotas_and_deadlines_and_reads_the_lists(
+    api: Api, smtp: RecordingSMTP
+) -> None:
+    be, link = await _setup(api, smtp)
+    fr = await make_delegation(api, "FR")
+    await member(api, be, "Reynders", rank="foreign_minister")
+    await member(api, fr, "Fabius", rank="foreign_minister")
+    protocol = await staff(api, smtp, "protocol@example.org", "protocol")
+    status, page, _ = await protocol.go("GET", "/manage/alliance")
+    assert status == 200 and 'href="/manage/alliance/quotas?lang=en"' in page
+
+    # Quotas: Belgium's own minister quota.
+    status, page, _ = await protocol.go("GET", "/manage/alliance/quotas")
+    assert status == 200, page
+    assert element(page, "places-BE-minister") == "1 / no limit"
+    edit = f"/manage/alliance/quotas/{be['id']}"
+    status, page, _ = await protocol.post_form(edit, edit, minister="-2", official="x")
+    assert status == 422 and 'id="minister-error"' in page and 'id="official-error"' in page
+    status, _, resp = await protocol.post_form(edit, edit, minister="1", expert="4")
+    assert status == 303
+    status, page, _ = await protocol.go("GET", resp.headers["Location"])
+    assert "Quotas of Belgium saved." in element(page, "flash")
+    assert element(page, "places-BE-minister") == "1 / 1 *"
+    assert element(page, "places-BE-expert") == "0 / 4 *"
+    status, _, _ = await protocol.go(
+        "GET", "/manage/alliance/quotas/00000000-0000-0000-0000-000000000000")
+    assert status == 404
+    # The focal point is now refused a second minister.
+    status, refusal, _ = await api.call(
+        "POST", "/api/v1/conferences/alliance/accreditations", role=be["focal_point_token"],
+        json={"category": "minister", "given_name": "Ann", "family_name": "Two",
+              "email": "two@example.org", "language": "en", "delegation_id": be["id"],
+              "rank": "minister", "function": "Minister"})
+    assert status == 409 and refusal["allowed"] == 1
+
+    # Deadlines: substitutions may not close before nominations; the default quotas.
+    status, page, _ = await protocol.post_form(
+        "/manage/alliance/deadlines", "/manage/alliance/deadlines",
+        nominations_close_at="2031-05-01T18:00", changes_close_at="2031-04-30T18:00")
+    assert status == 422 and 'id="changes_close_at-error"' in page
+    status, page, _ = await protocol.post_form(
+        "/manage/alliance/deadlines", "/manage/alliance/deadlines",
+        nominations_close_at="2031-05-01 18:00", changes_close_at="tomorrow")
+    assert status == 422 and 'id="changes_close_at-error"' in page
+    status, _, resp = await protocol.post_form(
+        "/manage/alliance/deadlines", "/manage/alliance/deadlines",
+        nominations_close_at="2031-05-01T18:00", changes_close_at="2031-05-08T12:00",
+        official="3")
+    assert status == 303
+    status, conference, _ = await api.call("GET", "/api/v1/conferences/alliance",
+                                           role="protocol")
+    assert conference["nominations_close_at"].startswith("2031-05-01T16:00:00")  # CEST
+    assert conference["quotas"] == {"minister": None, "official": 3, "expert": None,
+                                    "staff": None}
+    status, page, _ = await protocol.go("GET", resp.headers["Location"])
+    assert 'value="2031-05-08T12:00"' in page and 'id="flash"' in page
+
+    # Import for any delegation (the delegation chosen in the form).
+    status, page, _ = await upload(protocol, "/manage/alliance/import",
+                                   "/manage/alliance/import", rows(*GOOD[:2]),
+                                   delegation=fr["id"])
+    assert status == 200, page
+    status, _, resp = await apply(protocol, "/manage/alliance/import", page)
+    assert status == 303
+    assert {"a.peeters@example.org", "b.claes@example.org"} <= set(await members_of(api, fr))
+
+    # The list of participants and the statistics.
+    status, page, _ = await protocol.go("GET", "/manage/alliance/participants")
+    assert status == 200 and "Reynders" in page and "Fabius" in page
+    assert page.index("Reynders") < page.index("Fabius")
+    resp = await protocol.api.client.get("/manage/alliance/participants.pdf", headers={
+        "Cookie": "; ".join(f"{k}={v}" for k, v in protocol.cookies.items())})
+    assert resp.status == 200 and resp.headers["Content-Type"] == "application/pdf"
+    text = "".join(p.extract_text() for p in PdfReader(io.BytesIO(await resp.read())).pages)
+    assert "Reynders" in text
+    status, listed, _ = await protocol.go("GET", "/manage/alliance/participants.csv")
+    assert status == 200 and "Fabius" in listed
+    status, page, _ = await protocol.go("GET", "/manage/alliance/statistics")
+    assert status == 200, page
+    assert element(page, "by-category-minister") == "2"
+    assert element(page, "by-category-official") == "1"
+    assert element(page, "by-status-approved") == "2"
+    assert element(page, "funnel-approved") == "2"
+    assert element(page, "by-country-FR") == "3"
+
+    focal = await _signed_in(api, link)
+    for path in ("quotas", "deadlines", "import", "participants", "participants.pdf",
+                 "statistics", f"quotas/{be['id']}"):
+        status, _, _ = await focal.go("GET", f"/manage/alliance/{path}")
+        assert status == 403, path
+    status, _, _ = await focal.go("POST", edit, {"minister": "9"})
+    assert status == 403
