@@ -77,6 +77,7 @@ EXPECTED: dict[str, frozenset[str] | str] = {
     "import_members": PROTOCOL | {"focal_point"}, "export_csv": PROTOCOL | {"focal_point"},
     "export_xlsx": PROTOCOL | {"focal_point"}, "participants_list": ANYONE - {"none"},
     "release_participants": PROTOCOL, "statistics": PROTOCOL, "put_quotas": PROTOCOL,
+    "patch_lifecycle": PROTOCOL,
     # credentials, on P (press) and a letter P requested
     "put_photo": ORGANISERS | {"applicant"}, "get_photo": ORGANISERS | {"applicant"},
     "put_document": ORGANISERS | {"applicant"}, "get_document": ORGANISERS,
@@ -105,6 +106,13 @@ EXPECTED: dict[str, frozenset[str] | str] = {
     "console_operations": SESSION, "console_retry_delivery": SESSION,
     "console_retry_failed": SESSION, "console_retry_event": SESSION,
     "console_precedence": SESSION, "console_precedence_csv": SESSION,
+    # the delegation lifecycle's pages (asserted in test_lifecycle_pages)
+    "lc_substitute_form": SESSION, "lc_substitute": SESSION, "lc_import_form": SESSION,
+    "lc_import_members": SESSION, "lc_export_csv": SESSION, "lc_export_xlsx": SESSION,
+    "lc_quotas": SESSION, "lc_quota_edit": SESSION, "lc_quota_save": SESSION,
+    "lc_deadlines": SESSION, "lc_deadlines_save": SESSION, "lc_console_import_form": SESSION,
+    "lc_console_import": SESSION, "lc_participants": SESSION, "lc_participants_pdf": SESSION,
+    "lc_participants_csv": SESSION, "lc_statistics": SESSION,
 }
 # Changes that would alter the objects the other calls rely on go last, in this order.
 LAST = ["cancel_session", "delete_webhook", "revoke", "erase_personal_data", "revoke_token"]
