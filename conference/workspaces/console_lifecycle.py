@@ -85,8 +85,9 @@ async def lc_quotas(request: web.Request) -> web.Response:
     return frame.render(request, "lc_quotas.html", d.language, person=d.person,
                         conference=d.conference, title=t("lc_quotas_title"), flash=flash,
                         crumbs=_crumbs(d, t("lc_quotas_title")), base=d.base,
-                        places=places, categories=CATEGORIES,
-                        defaults=d.conference.quotas.model_dump())
+                        places=sorted(places, key=lambda p: _name(d, p)),
+                        names={p.delegation_id: _name(d, p) for p in places},
+                        categories=CATEGORIES, defaults=d.conference.quotas.model_dump())
 
 
 async def _delegation(request: web.Request, d: Desk) -> DelegationPlaces:

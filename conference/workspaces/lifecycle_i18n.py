@@ -80,6 +80,7 @@ LIFECYCLE: dict[str, dict[str, str]] = {
                            "Un champ laissé vide suit le quota par défaut de la conférence "
                            "(modifiable avec les échéances).",
         "lc_places": "{used} / {allowed}",
+        "lc_own_marker": "* : quota propre à la délégation.",
         "lc_uncapped": "sans limite",
         "lc_default": "par défaut : {value}",
         "lc_save": "Enregistrer",
@@ -198,6 +199,7 @@ LIFECYCLE: dict[str, dict[str, str]] = {
                            "empty follows the conference's default quota (edited with the "
                            "deadlines).",
         "lc_places": "{used} / {allowed}",
+        "lc_own_marker": "*: the delegation's own quota.",
         "lc_uncapped": "no limit",
         "lc_default": "default: {value}",
         "lc_save": "Save",

@@ -1,0 +1,158 @@
+"""The delegation lifecycle in headless Chromium, with the mail read from a real SMTP server: a
+focal point checks a 5-row CSV with one bad row (the check names the row and the field, and
+nothing is saved), fixes it, imports it; a sixth member is beyond the expert quota; protocol
+raises the delegation's quota in the console and the same file goes in; the focal point
+substitutes a member. Every page passes axe-core in French and English at 390 and 1280 px;
+with CONFERENCE_SCREENS=1 the screenshots go to docs/screens/."""
+
+from __future__ import annotations
+
+import os
+import re
+from typing import Any
+
+from tests.browser.conftest import ARTIFACTS, Site
+from tests.browser.test_browser_workspaces import SCREENS, WIDTHS, _audit, _link, _small_png
+from tests.conftest import conference_body
+from tests.http.conftest_programme import make_delegation
+from tests.support import RecordingSMTP
+
+HEADER = "Courriel,Prénom,Nom,Catégorie,Rang,Fonction\n"
+ROWS = ["anna.peeters@example.org,Anna,Peeters,fonctionnaire,official,Conseillère",
+        "bart.claes@example.org,Bart,Claes,expert,expert,",
+        "chloe.janssens@example,Chloé,Janssens,expert,expert,",
+        "dirk.maes@example.org,Dirk,Maes,expert,expert,",
+        "eva.wouters@example.org,Eva,Wouters,fonctionnaire,official,Attachée"]
+SIXTH = "fanny.dupont@example.org,Fanny,Dupont,expert,expert,"
+
+
+def csv(*rows: str) -> dict[str, Any]:
+    return {"name": "membres.csv", "mimeType": "text/csv",
+            "buffer": (HEADER + "".join(r + "\n" for r in rows)).encode()}
+
+
+async def _axe_here(page: Any, name: str) -> None:
+    """axe-core on the page the tab shows (a form's answer) at both widths; its screenshots."""
+    from axe_playwright_python.async_playwright import Axe
+
+    target = SCREENS if os.environ.get("CONFERENCE_SCREENS") else ARTIFACTS / "screens"
+    target.mkdir(parents=True, exist_ok=True)
+    for size, width in WIDTHS.items():
+        await page.set_viewport_size({"width": width, "height": 900})
+        results = await Axe().run(page)
+        assert results.violations_count == 0, (name, size, results.generate_report())
+        _small_png(await page.screenshot(full_page=True), target / f"{name}-{size}.png")
+    await page.set_viewport_size({"width": 1000, "height": 900})
+
+
+async def _check(page: Any, file: dict[str, Any], button: str) -> None:
+    await page.set_input_files("#file", files=[file])
+    await page.get_by_role("button", name=button).click()
+    await page.locator("#preview-summary").wait_for()
+
+
+async def test_a_focal_point_imports_fixes_and_substitutes_protocol_raises_a_quota(
+    site: Site, page: Any, browser: Any, smtp: RecordingSMTP
+) -> None:
+    status, body, _ = await site.call("POST", "/api/v1/conferences", role="admin",
+                                      json=conference_body(quotas={"expert": 3}))
+    assert status == 201, body
+    await make_delegation(site, country="BE")
+    [welcome] = await smtp.wait_for(1, where=lambda m: "fp-be@example.org" in m["To"])
+    await page.goto(_link(site, welcome))
+    await page.get_by_role("button", name="Me connecter").click()
+    await page.wait_for_url(re.compile(r".*/workspaces\?.*"))
+    await page.get_by_role("link", name="Délégation : Belgique").first.click()
+    await page.wait_for_url(re.compile(r".*/delegation/alliance-be.*"))
+
+    # The check names the bad row and its field; nothing is saved.
+    await page.get_by_role("link", name="Importer des membres").click()
+    await page.wait_for_url(re.compile(r".*/delegation/alliance-be/import.*"))
+    await _audit(browser, page, "lc-import")
+    await _check(page, csv(*ROWS), "Vérifier le fichier")
+    assert "1 ligne(s) en erreur" in await page.inner_text("#preview-summary")
+    bad = await page.inner_text("#row-4")
+    assert "erreur" in bad and "courriel" in bad
+    assert await page.locator("#apply").count() == 0
+    await _axe_here(page, "lc-import-errors")
+
+    # Fixed, checked again, imported.
+    fixed = [r.replace("@example,", "@example.org,") for r in ROWS]
+    await _check(page, csv(*fixed), "Vérifier le fichier")
+    assert "5 création(s)" in await page.inner_text("#preview-summary")
+    await _axe_here(page, "lc-import-preview")
+    await page.get_by_role("button", name="Importer ces 5 ligne(s)").click()
+    await page.wait_for_url(re.compile(r".*done=imported.*"))
+    assert "5 création(s)" in await page.inner_text("#flash")
+
+    # A fourth expert is beyond the quota of three.
+    await _check(page, csv(*fixed, SIXTH), "Vérifier le fichier")
+    assert "quota atteint : 3 place(s) prise(s) sur 3 (Expert)" in await page.inner_text(
+        "#row-7")
+
+    # Protocol raises Belgium's expert quota in the console.
+    status, person, _ = await site.call("POST", "/api/v1/staff", role="admin", json={
+        "email": "protocol@example.org", "name": "Ines Vermeulen", "language": "en",
+        "grants": [{"role": "protocol", "conference": "alliance"}]})
+    assert status == 201, person
+    [mail] = await smtp.wait_for(1, where=lambda m: "protocol@example.org" in m["To"])
+    context = await browser.new_context(locale="en-GB", viewport={"width": 1000,
+                                                                   "height": 900})
+    desk = await context.new_page()
+    desk.set_default_timeout(10_000)
+    await desk.goto(_link(site, mail))
+    await desk.get_by_role("button", name="Sign me in").click()
+    await desk.wait_for_url("**/workspaces**")
+    await desk.goto(f"{site.url}/manage/alliance?lang=en")
+    await desk.get_by_role("link", name="Delegation quotas").first.click()
+    await desk.wait_for_url("**/manage/alliance/quotas**")
+    assert await desk.inner_text("#places-BE-expert") == "3 / 3"
+    await _audit(browser, desk, "lc-quotas")
+    await desk.get_by_role("link", name="Belgium").click()
+    await desk.wait_for_url("**/manage/alliance/quotas/**")
+    await _audit(browser, desk, "lc-quota-edit")
+    await desk.get_by_label("Expert").fill("4")
+    await desk.get_by_role("button", name="Save").click()
+    await desk.wait_for_url("**done=quotas**")
+    assert await desk.inner_text("#flash") == "Quotas of Belgium saved."
+    assert await desk.inner_text("#places-BE-expert") == "3 / 4 *"
+    for link, url, name in (
+        ("Deadlines and default quotas", "deadlines", "lc-deadlines"),
+        ("Import members", "import", "lc-console-import"),
+        ("List of participants", "participants", "lc-participants"),
+        ("Statistics", "statistics", "lc-statistics"),
+    ):
+        await desk.goto(f"{site.url}/manage/alliance?lang=en")
+        await desk.locator("#lifecycle-links").get_by_role("link", name=link).click()
+        await desk.wait_for_url(f"**/manage/alliance/{url}**")
+        await _audit(browser, desk, name)
+    assert await desk.inner_text("#by-category-expert") == "3"
+    await context.close()
+
+    # The same file now goes in.
+    await page.goto(f"{site.url}/delegation/alliance-be/import?lang=en")
+    await _check(page, csv(*fixed, SIXTH), "Check the file")
+    assert "1 to create" in await page.inner_text("#preview-summary")
+    await _axe_here(page, "lc-import-preview-en")
+    await page.get_by_role("button", name="Import these 6 row(s)").click()
+    await page.wait_for_url(re.compile(r".*done=imported.*"))
+    assert "1 created" in await page.inner_text("#flash")
+
+    # The focal point substitutes a member.
+    await page.goto(f"{site.url}/delegation/alliance-be?lang=fr")
+    await page.get_by_role("link", name="Remplacer un membre").click()
+    await page.wait_for_url(re.compile(r".*/substitute.*"))
+    await _audit(browser, page, "lc-substitute")
+    await page.get_by_label("Membre remplacé").select_option(label="Dirk Maes – Expert")
+    await page.get_by_label("Prénom(s)").fill("Paul")
+    await page.get_by_label("Nom de famille").fill("Magnette")
+    await page.get_by_label("Adresse électronique").fill("paul.magnette@example.org")
+    await page.get_by_label("Langue de correspondance").select_option("fr")
+    await page.get_by_label("Motif").fill("Dirk Maes est retenu à Bruxelles.")
+    await page.get_by_role("button", name="Remplacer").click()
+    await page.wait_for_url(re.compile(r".*/members/.*"))
+    assert await page.inner_text("h1") == "Paul Magnette"
+    assert "Dirk Maes est retenu à Bruxelles." in await page.inner_text("#history")
+    await page.goto(f"{site.url}/delegation/alliance-be?lang=fr")
+    rows = await page.locator("#members tbody tr").all_inner_texts()
+    assert any("Dirk Maes" in r and "Remplacé" in r for r in rows), rows
