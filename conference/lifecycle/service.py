@@ -15,7 +15,13 @@ from uuid import UUID, uuid4
 
 import asyncpg
 
-from conference.accreditation.domain import QUOTA_CATEGORIES, Category, Status, allowed_places
+from conference.accreditation.domain import (
+    QUOTA_CATEGORIES,
+    Category,
+    Status,
+    allowed_places,
+    check_deadline,
+)
 from conference.accreditation.events import AccreditationChanged
 from conference.auth import Principal, Role, require
 from conference.conferences.lookup import conference_by_slug
@@ -246,6 +252,9 @@ async def import_members(
     async with transaction(pool) as conn:
         conference = await conference_by_slug(conn, slug)
         scope, refs = await _scope(conn, conference, principal, query.delegation_id)
+        if scope.focal_point:  # adding and editing members closes with the nominations
+            check_deadline(conference.nominations_close_at, now, principal.role, None,
+                           "Nominations")
         plans = await _plan(conn, conference, reads, scope, refs, lock=not query.dry_run)
         if query.dry_run or any(p.outcome == "error" for p in plans):
             return _result(plans, False, {})

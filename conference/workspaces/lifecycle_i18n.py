@@ -20,6 +20,8 @@ LIFECYCLE: dict[str, dict[str, str]] = {
         "lc_err_changes_closed": "Les remplacements sont clos depuis le {date} : seul le "
                                  "protocole peut encore remplacer un membre.",
         "lc_err_pick_member": "Choisissez le membre à remplacer.",
+        "lc_err_nominations_closed": "Les inscriptions sont closes depuis le {date} : seul le "
+                                     "protocole peut encore ajouter ou modifier des membres.",
         "lc_err_not_substitutable": "Ce membre ne peut plus être remplacé (statut : {status}).",
         "lc_err_reason_required": "Indiquez le motif : les remplacements sont clos.",
         "lc_no_members": "Aucun membre ne peut être remplacé pour l'instant.",
@@ -139,6 +141,8 @@ LIFECYCLE: dict[str, dict[str, str]] = {
         "lc_err_changes_closed": "Substitutions closed on {date}: only protocol may replace a "
                                  "member now.",
         "lc_err_pick_member": "Choose the member to replace.",
+        "lc_err_nominations_closed": "Nominations closed on {date}: only protocol may add or "
+                                     "edit members now.",
         "lc_err_not_substitutable": "This member can no longer be replaced (status: {status}).",
         "lc_err_reason_required": "Give the reason: substitutions are closed.",
         "lc_no_members": "No member can be replaced yet.",

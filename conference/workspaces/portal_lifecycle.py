@@ -141,7 +141,9 @@ def row_error(t: WTranslator, e: RowError) -> str:
         category = t(f"category_{e.category}") if e.category else ""
         message = t("lc_err_quota", used=e.used, allowed=e.allowed, category=category)
     else:
-        message = t("lc_err_required") if e.message == "required" else e.message
+        message = t("lc_err_required") if e.message == "required" \
+            else t("err_email") if e.field == "email" and "valid email" in e.message \
+            else e.message
     return f"{column(t, e.field)}{separator}{message}"
 
 
@@ -324,6 +326,11 @@ async def lc_import_members(request: web.Request) -> web.StreamResponse:
     except Invalid as exc:
         return await _import_page(request, p, errors={"file": file_errors(t, exc)},
                                   status=422)
+    except DeadlinePassed:
+        closes = p.conference.nominations_close_at
+        date = t.datetime(closes, p.conference.timezone) if closes else ""
+        return await _import_page(request, p, status=409,
+                                  message=t("lc_err_nominations_closed", date=date))
     if result.applied:
         c = result.counts
         raise web.HTTPSeeOther(frame.with_lang(

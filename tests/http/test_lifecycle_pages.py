@@ -115,6 +115,11 @@ async def test_a_focal_point_substitutes_a_member_until_the_deadline(
     assert status == 409, page
     assert "Substitutions closed on" in element(page, "form-error")
     assert "paul@example.org" not in await members_of(api, be)
+    # Nor does an import go in after the nominations deadline.
+    status, page, _ = await upload(focal, f"{PORTAL}/import", f"{PORTAL}/import?lang=en",
+                                   rows(GOOD[0]))
+    assert status == 409 and "Nominations closed on" in element(page, "form-error")
+    assert "a.peeters@example.org" not in await members_of(api, be)
 
     # Another delegation's focal point is refused every page of this one.
     fr_focal = await _focal_point(api, smtp, "fp-fr@example.org")

@@ -139,3 +139,21 @@ async def test_protocol_moves_the_deadlines_and_the_default_quotas(
     assert status == 200 and same == answer
     assert len(await db.fetch("SELECT 1 FROM domain_event "
                               "WHERE type = 'conference.lifecycle_changed'")) == 3
+
+
+async def test_after_the_nominations_deadline_a_focal_point_imports_nothing(api: Api) -> None:
+    closed = (datetime.now(UTC) - timedelta(minutes=1)).isoformat()
+    status, body, _ = await api.call("POST", "/api/v1/conferences", role="admin",
+                                     json=conference_body(nominations_close_at=closed))
+    assert status == 201, body
+    be = await make_delegation(api, "BE")
+    for dry_run in (True, False):
+        status, refusal, _ = await api.call(
+            "POST", f"/api/v1/conferences/alliance/imports?dry_run={str(dry_run).lower()}",
+            role=be["focal_point_token"], data=officials(1),
+            headers={"Content-Type": "text/csv"})
+        assert status == 409 and refusal["type"].endswith("/deadline-passed"), refusal
+    assert await live(api) == 0
+    done = await import_csv(api, officials(1), "protocol", dry_run=False,
+                            query=f"&delegation_id={be['id']}")
+    assert done["applied"] is True and await live(api) == 1
