@@ -71,7 +71,7 @@ from conference.settings import Settings
 from conference.signing import load_signer
 from conference.tokens import handlers as tokens
 from conference.webhooks import handlers as webhooks
-from conference.workspaces import console, signin
+from conference.workspaces import console, console_programme, signin
 from conference.workspaces import handlers as workspaces
 
 
@@ -83,7 +83,7 @@ def route_table() -> list[Route]:
                                 tokens.routes, lifecycle.routes, credentials.routes,
                                 pages.routes,
                                 people.routes, signin.routes, workspaces.routes,
-                                console.routes)
+                                console.routes, console_programme.routes)
             for route in table]
 
 

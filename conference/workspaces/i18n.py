@@ -6,6 +6,7 @@ from typing import Any
 
 from conference.pages.i18n import Translator
 from conference.workspaces.console_i18n import CONSOLE
+from conference.workspaces.programme_i18n import PROGRAMME
 
 STRINGS: dict[str, dict[str, str]] = {
     "fr": {
@@ -284,7 +285,8 @@ class WTranslator(Translator):
 
     def __init__(self, language: str) -> None:
         super().__init__(language)
-        self._own = {**STRINGS[self.language], **CONSOLE[self.language]}
+        self._own = {**STRINGS[self.language], **CONSOLE[self.language],
+                     **PROGRAMME[self.language]}
 
     @property
     def keys(self) -> frozenset[str]:
