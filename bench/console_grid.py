@@ -14,7 +14,8 @@ on the real database), one request at a time over loopback. For each day, ``--wa
 requests, then ``--iterations`` requests, each timed twice: inside the server (an outermost
 middleware around the handler: reading the session, the conference, the rooms and the draft,
 laying out the grid and rendering the page) and as the client sees it (plus the HTTP round
-trip). Every answer is checked: 200, with the day's seven sessions on the grid.
+trip), and the CPU time the service's thread spent on it (the figure the machine's other load
+moves least). Every answer is checked: 200, with the day's seven sessions on the grid.
 
 Run by hand, not in CI (bench/README.md has the figures and the machine).
 """
@@ -86,15 +87,19 @@ async def admin_cookie(app: web.Application) -> str:
     return app[signer_key].sign("session", session)
 
 
-def timing(into: list[float]) -> Callable[..., Awaitable[web.StreamResponse]]:
+def timing(into: list[float], cpu: list[float]) -> Callable[..., Awaitable[web.StreamResponse]]:
+    """Wall time and this thread's CPU time around the handler (one request at a time: while
+    it awaits PostgreSQL, nothing else of this process runs)."""
+
     @web.middleware
     async def measure(request: web.Request, handler: Callable[[web.Request],
                       Awaitable[web.StreamResponse]]) -> web.StreamResponse:
-        started = time.perf_counter()
+        started, used = time.perf_counter(), time.thread_time()
         try:
             return await handler(request)
         finally:
             into.append(time.perf_counter() - started)
+            cpu.append(time.thread_time() - used)
 
     return measure
 
@@ -106,7 +111,8 @@ async def run(args: argparse.Namespace, database_url: str) -> None:
             "limits": {"registrations_per_minute": 0, "token_lookups_per_minute": 0}})
         app = create_app(settings, database_url=database_url, run_worker=False, run_migrations=True)
         server_times: list[float] = []
-        app.middlewares.insert(0, timing(server_times))
+        server_cpu: list[float] = []
+        app.middlewares.insert(0, timing(server_times, server_cpu))
         server = TestServer(app, host="127.0.0.1")
         client = TestClient(server, cookie_jar=CookieJar(unsafe=True))
         await client.start_server()
@@ -119,12 +125,14 @@ async def run(args: argparse.Namespace, database_url: str) -> None:
                 for _ in range(args.warm_up):
                     await _get(client, path, headers)
                 server_times.clear()
+                server_cpu.clear()
                 client_times = []
                 for _ in range(args.iterations):
                     started = time.perf_counter()
                     await _get(client, path, headers)
                     client_times.append(time.perf_counter() - started)
-                rows.append(_row(day, sorted(server_times), sorted(client_times)))
+                rows.append(_row(day, sorted(server_times), sorted(client_times),
+                                 sorted(server_cpu)))
             print(machine())
             print(table(rows))
         finally:
@@ -139,7 +147,8 @@ async def _get(client: TestClient, path: str, headers: dict[str, str]) -> None:
     assert blocks == len(demo.SESSIONS), blocks
 
 
-def _row(day: date, server: list[float], client: list[float]) -> dict[str, object]:
+def _row(day: date, server: list[float], client: list[float], cpu: list[float]
+         ) -> dict[str, object]:
     ms = 1000.0
     return {
         "day": day.isoformat(), "requests": len(server),
@@ -147,6 +156,7 @@ def _row(day: date, server: list[float], client: list[float]) -> dict[str, objec
         "server p50 ms": percentile(server, 50) * ms, "server p95 ms": percentile(server, 95) * ms,
         "server p99 ms": percentile(server, 99) * ms, "server max ms": server[-1] * ms,
         "client p50 ms": percentile(client, 50) * ms, "client p99 ms": percentile(client, 99) * ms,
+        "app CPU p50 ms": percentile(cpu, 50) * ms, "app CPU p99 ms": percentile(cpu, 99) * ms,
     }
 
 
