@@ -124,7 +124,8 @@ async def _grid_page(request: web.Request, d: Desk, officer: ProtocolOfficer, *,
     grid = lay_out(day, rooms, sessions, d.conference.timezone)
     flash = None
     if request.query.get("done") == "room":
-        flash = t("prog_room_added", name=request.query.get("name", "")[:200])
+        added = next((r for r in rooms if str(r.id) == request.query.get("room")), None)
+        flash = t("prog_room_added", name=added.name) if added else None
     elif request.query.get("done") == "cancelled":
         flash = t("prog_session_cancelled")
     return frame.render(
@@ -179,7 +180,7 @@ async def grid_add_room(request: web.Request) -> web.Response:
         return await _grid_page(request, d, officer, room_values=values,
                                 room_errors={"name": t("prog_err_room_taken")}, status=409)
     _see_other(_grid_url(d, _day_of(d, str(form.get("day", ""))), done="room",
-                         name=room.name))
+                         room=str(room.id)))
 
 
 # --- a session's form -------------------------------------------------------------------------
@@ -424,7 +425,10 @@ async def _session_page(request: web.Request, d: Desk, officer: ProtocolOfficer,
     if done == "saved":
         flash = t("prog_session_saved")
     elif done == "added":
-        flash = t("prog_participant_added", name=request.query.get("name", "")[:200])
+        who = next((p for p in people if str(p["accreditation_id"]) == request.query.get("who")),
+                   None)
+        if who is not None:
+            flash = t("prog_participant_added", name=f"{who['given_name']} {who['family_name']}")
     elif done == "removed":
         flash = t("prog_participant_removed")
     day = s.starts_at.astimezone(ZoneInfo(d.conference.timezone)).date()
@@ -573,7 +577,7 @@ async def grid_participant_add(request: web.Request) -> web.Response:
     except Invalid:
         return await _session_page(request, d, officer, s,
                                    participant_message=t("err_choice"), status=422)
-    _see_other(_session_url(d, s.id, done="added", name=str(form.get("name", ""))[:200]))
+    _see_other(_session_url(d, s.id, done="added", who=str(accreditation_id)))
 
 
 @routes.add("POST", "/manage/{slug}/sessions/{session_id}/participants/remove",
