@@ -327,7 +327,9 @@ async def test_the_security_list_shows_its_deadline_and_downloads(
     status, page, _ = await protocol.go("GET",
                                         f"{SESSIONS}/{plain['id']}/security-list")
     assert status == 409 and 'id="not-royal"' in page
-    assert 'security-list' not in text(await _page(protocol, f"{SESSIONS}/{plain['id']}"))
+    page = await _page(protocol, f"{SESSIONS}/{plain['id']}")
+    assert "Speaking order" in text(page) and "Security list" not in text(page)
+    assert f"{SESSIONS}/{plain['id']}/security-list" not in page
 
 
 async def _page(v: Visitor, path: str) -> str:
