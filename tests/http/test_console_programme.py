@@ -268,6 +268,21 @@ async def test_participants_are_found_by_name_added_with_a_role_and_removed(
     status, page, _ = await _form(protocol, path, f"{path}/participants", [
         ("accreditation_id", michel["id"]), ("role", "chair")])
     assert status == 409 and "already has a chair" in element(page, "participant-error")
+    # moving a session onto the time of another of its people's: the person and the session
+    lunch = await make_session(api, spaak, at(conf, 12), at(conf, 13),
+                               title={"fr": "Déjeuner", "en": "Lunch"})
+    lpath = f"{SESSIONS}/{lunch['id']}"
+    status, _, _ = await _form(protocol, lpath, f"{lpath}/participants", [
+        ("accreditation_id", reynders["id"]), ("role", "attendee")])
+    assert status == 303
+    status, page, _ = await _form(protocol, lpath, lpath, _session_fields(
+        spaak["id"], conf["starts_on"], "09:30", "10:00", fr="Déjeuner", en="Lunch"))
+    assert status == 409
+    clash = element(page, "conflicts")
+    assert "Didier Reynders is already on “Opening session” in Plenary hall" in clash
+    assert 'id="starts-error"' in page
+    assert (await _api_session(api, lunch["id"]))["starts_at"].startswith(
+        f"{conf['starts_on']}T12:00")
     # the speaking order and the seating plan, as pages and as CSV
     status, page, _ = await protocol.go("GET", f"{path}/speaking-order")
     assert status == 200 and 'id="csv-link"' in page
