@@ -71,7 +71,13 @@ from conference.settings import Settings
 from conference.signing import load_signer
 from conference.tokens import handlers as tokens
 from conference.webhooks import handlers as webhooks
-from conference.workspaces import console, console_lifecycle, portal_lifecycle, signin
+from conference.workspaces import (
+    console,
+    console_lifecycle,
+    console_programme,
+    portal_lifecycle,
+    signin,
+)
 from conference.workspaces import handlers as workspaces
 
 
@@ -84,7 +90,7 @@ def route_table() -> list[Route]:
                                 pages.routes,
                                 people.routes, signin.routes, workspaces.routes,
                                 console.routes, portal_lifecycle.routes,
-                                console_lifecycle.routes)
+                                console_lifecycle.routes, console_programme.routes)
             for route in table]
 
 

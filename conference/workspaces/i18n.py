@@ -7,6 +7,7 @@ from typing import Any
 from conference.pages.i18n import Translator
 from conference.workspaces.console_i18n import CONSOLE
 from conference.workspaces.lifecycle_i18n import LIFECYCLE
+from conference.workspaces.programme_i18n import PROGRAMME
 
 STRINGS: dict[str, dict[str, str]] = {
     "fr": {
@@ -286,7 +287,7 @@ class WTranslator(Translator):
     def __init__(self, language: str) -> None:
         super().__init__(language)
         self._own = {**STRINGS[self.language], **CONSOLE[self.language],
-                     **LIFECYCLE[self.language]}
+                     **LIFECYCLE[self.language], **PROGRAMME[self.language]}
 
     @property
     def keys(self) -> frozenset[str]:

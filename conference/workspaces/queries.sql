@@ -73,3 +73,23 @@ SELECT
      AND s.cancelled_at IS NULL) AS sessions,
   (SELECT max(number) FROM programme_version v WHERE v.conference_id = :conference_id)
      AS published_version
+
+-- name: participant_candidates
+-- The programme builder's search: approved accreditations of the conference whose name
+-- contains the words typed, not yet on the session, by family name; at most 20.
+SELECT a.id, a.given_name, a.family_name, a.category, a.function
+FROM accreditation a
+WHERE a.conference_id = :conference_id AND a.status = 'approved' AND a.erased_at IS NULL
+  AND (a.given_name || ' ' || a.family_name) ILIKE '%' || :search || '%'
+  AND NOT EXISTS (SELECT 1 FROM session_participant p
+                  WHERE p.session_id = :session_id AND p.accreditation_id = a.id)
+ORDER BY a.family_name, a.given_name, a.id
+LIMIT 20
+
+-- name: session_participant_names
+-- Who is on a session, with their names: the chair, the speakers, the attendees.
+SELECT p.accreditation_id, p.role, a.given_name, a.family_name, a.category, a.function
+FROM session_participant p JOIN accreditation a ON a.id = p.accreditation_id
+WHERE p.session_id = :session_id
+ORDER BY CASE p.role WHEN 'chair' THEN 0 WHEN 'speaker' THEN 1 ELSE 2 END,
+         a.family_name, a.given_name, a.id

@@ -85,3 +85,18 @@ async def console_counts(conn: asyncpg.Connection, conference_id: UUID) -> dict[
     row = await conn.fetchrow(*Q.bind("console_counts", conference_id=conference_id))
     assert row is not None
     return dict(row)
+
+
+async def participant_candidates(
+    conn: asyncpg.Connection, conference_id: UUID, session_id: UUID, search: str
+) -> list[dict[str, Any]]:
+    rows = await conn.fetch(*Q.bind("participant_candidates", conference_id=conference_id,
+                                    session_id=session_id, search=search))
+    return [dict(r) for r in rows]
+
+
+async def session_participant_names(
+    conn: asyncpg.Connection, session_id: UUID
+) -> list[dict[str, Any]]:
+    rows = await conn.fetch(*Q.bind("session_participant_names", session_id=session_id))
+    return [dict(r) for r in rows]

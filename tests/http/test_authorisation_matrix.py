@@ -113,6 +113,13 @@ EXPECTED: dict[str, frozenset[str] | str] = {
     "lc_deadlines": SESSION, "lc_deadlines_save": SESSION, "lc_console_import_form": SESSION,
     "lc_console_import": SESSION, "lc_participants": SESSION, "lc_participants_pdf": SESSION,
     "lc_participants_csv": SESSION, "lc_statistics": SESSION,
+    "programme_css": ANYONE, "grid_page": SESSION, "grid_add_room": SESSION,
+    "grid_session_new": SESSION, "grid_session_create": SESSION, "grid_session_page": SESSION,
+    "grid_session_change": SESSION, "grid_session_cancel_confirm": SESSION,
+    "grid_session_cancel": SESSION, "grid_participant_add": SESSION,
+    "grid_participant_remove": SESSION, "grid_speaking_order": SESSION,
+    "grid_speaking_order_csv": SESSION, "grid_seating": SESSION, "grid_seating_csv": SESSION,
+    "grid_security_list": SESSION, "grid_security_list_csv": SESSION,
 }
 # Changes that would alter the objects the other calls rely on go last, in this order.
 LAST = ["cancel_session", "delete_webhook", "revoke", "erase_personal_data", "revoke_token"]

@@ -1,0 +1,722 @@
+"""The protocol console's programme builder (``/manage/{slug}/programme``: the draft as a day ×
+room grid, rooms, sessions and their participants) and the protocol views of a session (speaking
+order, seating plan, security list; each printable and as CSV). For protocol and
+administrators; every action a plain form with its CSRF token, calling the programme's
+use-cases (``conference/programme/service.py``) as the API does, through the console desk's
+``Principal``. A change the database refuses (a room or a person booked twice) comes back on
+the form naming the other session (see docs/workspaces.md, "Programme builder")."""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime, time
+from pathlib import Path
+from typing import Any, NoReturn
+from uuid import UUID
+from zoneinfo import ZoneInfo
+
+from aiohttp import web
+from pydantic import ValidationError
+
+from conference.accreditation.domain import Category
+from conference.errors import (
+    Conflict,
+    Duplicate,
+    Invalid,
+    NotEligible,
+    NotFound,
+    RoyalPresenceRule,
+    SchedulingConflict,
+    SecurityListFrozen,
+)
+from conference.http.context import connection, now, pool_key
+from conference.http.io import read_form
+from conference.http.routes import RouteTable
+from conference.mail import formatting
+from conference.programme import domain as programme_domain
+from conference.programme import service as programme
+from conference.programme.models import (
+    ParticipantRole,
+    PressAccess,
+    Room,
+    RoomIn,
+    Session,
+    SessionIn,
+    SessionKind,
+    SessionPatch,
+)
+from conference.roles import ProtocolOfficer, protocol_officer
+from conference.workspaces import frame
+from conference.workspaces import repo as ws
+from conference.workspaces.console import CONSOLE_ROLES, Desk, _desk
+from conference.workspaces.programme_grid import days_of, lay_out, seating_csv, speaking_order_csv
+
+routes = RouteTable()
+HTML, PAGE_ERRORS = frame.HTML, frame.PAGE_ERRORS
+WHO = "protocol, admin"
+CSS = (Path(__file__).parent / "static" / "programme.css").read_bytes()
+_CLOCK = re.compile(r"^([01]?\d|2[0-3])[:h.]?([0-5]\d)$")
+
+
+@routes.add("GET", "/static/programme.css", summary="The programme builder's style sheet",
+            tag="pages", media=("text/css",))
+async def programme_css(request: web.Request) -> web.Response:
+    return web.Response(body=CSS, content_type="text/css", charset="utf-8",
+                        headers={"Cache-Control": "public, max-age=3600"})
+
+
+async def _console(request: web.Request) -> tuple[Desk, ProtocolOfficer]:
+    d = await _desk(request, CONSOLE_ROLES)
+    return d, protocol_officer(d.principal)
+
+
+def _crumbs(d: Desk, *more: tuple[str, str | None]) -> list[tuple[str, str | None]]:
+    return d.crumbs((d.t("console_title"), d.base), *more)
+
+
+def _grid_url(d: Desk, day: date | None = None, **params: str) -> str:
+    return frame.with_lang(f"{d.base}/programme", d.language,
+                           day=day.isoformat() if day else "", **params)
+
+
+def _session_url(d: Desk, session_id: UUID, tail: str = "", **params: str) -> str:
+    return frame.with_lang(f"{d.base}/sessions/{session_id}{tail}", d.language,
+                           **params)
+
+
+def _see_other(url: str) -> NoReturn:
+    raise web.HTTPSeeOther(url)
+
+
+def _day_of(d: Desk, raw: str | None) -> date:
+    days = days_of(d.conference.starts_on, d.conference.ends_on)
+    try:
+        day = date.fromisoformat(raw or "")
+    except ValueError:
+        return days[0]
+    return day if day in days else days[0]
+
+
+async def _session_here(request: web.Request, d: Desk, officer: ProtocolOfficer) -> Session:
+    """The session of the path, if it is one of this conference's (404 otherwise)."""
+    try:
+        session_id = UUID(request.match_info["session_id"])
+    except ValueError:
+        raise NotFound("No such session.") from None
+    found = await programme.session(request.app[pool_key], officer, session_id)
+    if found.conference != d.conference.slug:
+        raise NotFound("No such session.")
+    return found
+
+
+# --- the grid ---------------------------------------------------------------------------------
+
+
+async def _grid_page(request: web.Request, d: Desk, officer: ProtocolOfficer, *,
+                     room_values: dict[str, str] | None = None,
+                     room_errors: dict[str, str] | None = None, message: str | None = None,
+                     status: int = 200) -> web.Response:
+    t = d.t
+    pool = request.app[pool_key]
+    day = _day_of(d, request.query.get("day"))
+    rooms = await programme.rooms(pool, officer, d.conference.slug)
+    sessions = await programme.sessions(pool, officer, d.conference.slug)
+    grid = lay_out(day, rooms, sessions, d.conference.timezone)
+    flash = None
+    if request.query.get("done") == "room":
+        added = next((r for r in rooms if str(r.id) == request.query.get("room")), None)
+        flash = t("prog_room_added", name=added.name) if added else None
+    elif request.query.get("done") == "cancelled":
+        flash = t("prog_session_cancelled")
+    return frame.render(
+        request, "programme_grid.html", d.language, person=d.person, conference=d.conference,
+        status=status, title=t("prog_title"), crumbs=_crumbs(d, (t("prog_title"), None)),
+        base=d.base, day=day, days=days_of(d.conference.starts_on, d.conference.ends_on),
+        grid=grid, cancelled=[s for s in sessions if s.status == "cancelled"], flash=flash,
+        room_values=room_values or {}, room_errors=room_errors or {}, message=message,
+        day_name=lambda x: _day_name(x, d.language))
+
+
+def _day_name(day: date, language: str) -> str:
+    return formatting.day(day, language, weekday=True)
+
+
+@routes.add("GET", "/manage/{slug}/programme",
+            summary="The programme builder: the draft as a day × room grid (HTML)", who=WHO,
+            tag="workspaces", media=HTML, error_media=PAGE_ERRORS, errors=(403, 404))
+@frame.page
+async def grid_page(request: web.Request) -> web.Response:
+    d, officer = await _console(request)
+    return await _grid_page(request, d, officer)
+
+
+@routes.add("POST", "/manage/{slug}/programme/rooms", summary="Add a room (HTML form)", who=WHO,
+            tag="workspaces", media=HTML, error_media=PAGE_ERRORS, errors=(403, 404, 409, 422))
+@frame.page
+async def grid_add_room(request: web.Request) -> web.Response:
+    d, officer = await _console(request)
+    t = d.t
+    form = await read_form(request)
+    values = {k: str(form.get(k, "")).strip()[:300] for k in ("name", "capacity")}
+    if not frame.csrf_ok(request, form, d.person):
+        return await _grid_page(request, d, officer, room_values=values,
+                                message=t("csrf_failed"), status=403)
+    errors: dict[str, str] = {}
+    capacity = int(values["capacity"]) if values["capacity"].isdigit() \
+        and len(values["capacity"]) < 7 else 0
+    try:
+        body = RoomIn(name=values["name"], capacity=capacity)
+    except ValidationError as exc:
+        for e in exc.errors():
+            field = str(e["loc"][0]) if e["loc"] else "name"
+            errors[field] = t("err_required") if field == "name" and not values["name"] \
+                else t("prog_err_capacity") if field == "capacity" else t("prog_err_invalid")
+        return await _grid_page(request, d, officer, room_values=values, room_errors=errors,
+                                status=422)
+    try:
+        room = await programme.create_room(request.app[pool_key], officer, d.conference.slug,
+                                           body, now(request))
+    except Duplicate:
+        return await _grid_page(request, d, officer, room_values=values,
+                                room_errors={"name": t("prog_err_room_taken")}, status=409)
+    _see_other(_grid_url(d, _day_of(d, str(form.get("day", ""))), done="room",
+                         room=str(room.id)))
+
+
+# --- a session's form -------------------------------------------------------------------------
+
+FIELDS = ("title_fr", "title_en", "kind", "room_id", "day", "starts", "ends", "press_access")
+
+
+def _values_of(s: Session, timezone: str) -> dict[str, Any]:
+    zone = ZoneInfo(timezone)
+    start, end = s.starts_at.astimezone(zone), s.ends_at.astimezone(zone)
+    return {"title_fr": s.title.fr, "title_en": s.title.en, "kind": str(s.kind),
+            "room_id": str(s.room_id), "day": start.date().isoformat(),
+            "starts": f"{start:%H:%M}", "ends": f"{end:%H:%M}",
+            "press_access": str(s.press_access), "audience": [str(c) for c in s.audience],
+            "royal_presence": s.royal_presence}
+
+
+def _read_session_form(form: Any) -> dict[str, Any]:
+    values: dict[str, Any] = {k: str(form.get(k, "")).strip()[:300] for k in FIELDS}
+    values["audience"] = [str(v) for v in form.getall("audience", [])][:10]
+    values["royal_presence"] = str(form.get("royal_presence", "")) == "1"
+    return values
+
+
+def _clock(raw: str) -> time | None:
+    match = _CLOCK.match(raw)
+    return time(int(match.group(1)), int(match.group(2))) if match else None
+
+
+def _session_fields(d: Desk, values: dict[str, Any], rooms: list[Room]
+                    ) -> tuple[dict[str, Any], dict[str, str]]:
+    """The use-case's fields from the form, or the form's errors naming the fields."""
+    t = d.t
+    errors: dict[str, str] = {}
+    for name in ("title_fr", "title_en"):
+        if not values[name]:
+            errors[name] = t("err_required")
+    if values["kind"] not in {k.value for k in SessionKind}:
+        errors["kind"] = t("err_choice")
+    if values["press_access"] not in {p.value for p in PressAccess}:
+        errors["press_access"] = t("err_choice")
+    if values["room_id"] not in {str(r.id) for r in rooms}:
+        errors["room_id"] = t("err_choice")
+    if set(values["audience"]) - {c.value for c in Category}:
+        errors["audience"] = t("err_choice")
+    days = days_of(d.conference.starts_on, d.conference.ends_on)
+    if values["day"] not in {x.isoformat() for x in days}:
+        errors["day"] = t("err_choice")
+    starts, ends = _clock(values["starts"]), _clock(values["ends"])
+    if starts is None:
+        errors["starts"] = t("prog_err_time")
+    if ends is None:
+        errors["ends"] = t("prog_err_time")
+    if errors:
+        return {}, errors
+    assert starts is not None and ends is not None
+    zone = ZoneInfo(d.conference.timezone)
+    day = date.fromisoformat(values["day"])
+    fields = {
+        "title": {"fr": values["title_fr"], "en": values["title_en"]},
+        "kind": values["kind"], "room_id": values["room_id"],
+        "starts_at": datetime.combine(day, starts, zone),
+        "ends_at": datetime.combine(day, ends, zone),
+        "press_access": values["press_access"], "audience": values["audience"],
+        "royal_presence": values["royal_presence"],
+    }
+    return fields, {}
+
+
+_FIELD_OF = {"starts_at": "starts", "ends_at": "ends", "title": "title_fr", "room_id": "room_id",
+             "kind": "kind", "press_access": "press_access", "audience": "audience",
+             "royal_presence": "royal_presence"}
+_MESSAGE_OF = {"end_before_start": "prog_err_end_before_start",
+               "outside_conference": "prog_err_outside",
+               "royal_press_access": "prog_err_royal_press", "unknown_room": "err_choice"}
+
+
+def _validation_errors(d: Desk, exc: ValidationError) -> dict[str, str]:
+    errors: dict[str, str] = {}
+    for e in exc.errors():
+        loc = [str(x) for x in e["loc"]]
+        field = _FIELD_OF.get(loc[0], "title_fr") if loc else "title_fr"
+        if loc[:1] == ["title"] and len(loc) > 1:
+            field = f"title_{loc[1]}"
+        errors.setdefault(field, d.t("prog_err_invalid"))
+    return errors
+
+
+def _when(d: Desk, starts_at: datetime, ends_at: datetime) -> str:
+    zone = ZoneInfo(d.conference.timezone)
+    start, end = starts_at.astimezone(zone), ends_at.astimezone(zone)
+    return f"{_day_name(start.date(), d.language)} {start:%H:%M}–{end:%H:%M}"
+
+
+def _conflicts(d: Desk, exc: SchedulingConflict, names: dict[str, str] | None = None
+               ) -> list[str]:
+    """Each clash the database refused, naming the other session (its title and time)."""
+    lines = []
+    for c in exc.extra.get("conflicts", []):
+        title = c["title"].get(d.language) or c["title"].get("en", "")
+        when = _when(d, datetime.fromisoformat(c["starts_at"]),
+                     datetime.fromisoformat(c["ends_at"]))
+        if c["kind"] == "room":
+            lines.append(d.t("prog_conflict_room", room=c["room"], title=title, when=when))
+        else:
+            who = (names or {}).get(str(c.get("accreditation_id")), "")
+            lines.append(d.t("prog_conflict_person", who=who, title=title, room=c["room"],
+                             when=when))
+    return lines or [d.t("prog_err_conflict")]
+
+
+def _refusal_message(d: Desk, exc: Conflict) -> str:
+    """A refusal of the programme's rules, in the person's language."""
+    if isinstance(exc, SecurityListFrozen):
+        deadline = d.conference.security_list_deadline
+        return d.t("prog_err_frozen", deadline=_moment(d, deadline) if deadline else "")
+    if isinstance(exc, RoyalPresenceRule):
+        return d.t("prog_err_royal_rule")
+    if isinstance(exc, NotEligible):
+        return d.t("prog_err_not_eligible")
+    if exc.extra.get("field") == "role":
+        return d.t("prog_err_one_chair")
+    if exc.extra.get("status_now") == "cancelled":
+        return d.t("prog_is_cancelled")
+    return exc.detail
+
+
+def _moment(d: Desk, at: datetime) -> str:
+    return formatting.moment(at, d.conference.timezone, d.language, weekday=True)
+
+
+def _choices(d: Desk, rooms: list[Room]) -> dict[str, Any]:
+    t = d.t
+    return {
+        "kinds": [(k.value, t(f"kind_{k.value}")) for k in SessionKind],
+        "press_accesses": [(p.value, t(f"press_{p.value}")) for p in PressAccess],
+        "categories": [(c.value, t(f"category_{c.value}")) for c in Category],
+        "room_choices": [(str(r.id), f"{r.name} ({r.capacity})") for r in rooms],
+        "day_choices": [(x.isoformat(), _day_name(x, d.language))
+                        for x in days_of(d.conference.starts_on, d.conference.ends_on)],
+    }
+
+
+async def _new_page(request: web.Request, d: Desk, officer: ProtocolOfficer,
+                    values: dict[str, Any], *, errors: dict[str, str] | None = None,
+                    message: str | None = None, conflicts: list[str] | None = None,
+                    status: int = 200) -> web.Response:
+    t = d.t
+    rooms = await programme.rooms(request.app[pool_key], officer, d.conference.slug)
+    day = _day_of(d, values.get("day"))
+    return frame.render(
+        request, "programme_session_new.html", d.language, person=d.person,
+        conference=d.conference, status=status, title=t("prog_session_new"),
+        crumbs=_crumbs(d, (t("prog_title"), _grid_url(d, day)), (t("prog_session_new"), None)),
+        base=d.base, values=values, errors=errors or {}, message=message,
+        conflicts=conflicts or [], **_choices(d, rooms))
+
+
+@routes.add("GET", "/manage/{slug}/sessions/new",
+            summary="A new session's form, its day, room and time prefilled from the grid (HTML)",
+            who=WHO, tag="workspaces", media=HTML, error_media=PAGE_ERRORS, errors=(403, 404))
+@frame.page
+async def grid_session_new(request: web.Request) -> web.Response:
+    d, officer = await _console(request)
+    q = request.query
+    starts = _clock(q.get("starts", "")[:5])
+    ends = _clock(q.get("ends", "")[:5])
+    values: dict[str, Any] = {
+        "title_fr": "", "title_en": "", "kind": "", "press_access": "closed",
+        "room_id": q.get("room", "")[:40], "day": _day_of(d, q.get("day")).isoformat(),
+        "starts": f"{starts:%H:%M}" if starts else "", "ends": f"{ends:%H:%M}" if ends else "",
+        "audience": [], "royal_presence": False,
+    }
+    return await _new_page(request, d, officer, values)
+
+
+@routes.add("POST", "/manage/{slug}/sessions", summary="Schedule a session (HTML form)",
+            who=WHO, tag="workspaces", media=HTML, error_media=PAGE_ERRORS,
+            errors=(403, 404, 409, 422))
+@frame.page
+async def grid_session_create(request: web.Request) -> web.Response:
+    d, officer = await _console(request)
+    t = d.t
+    form = await read_form(request)
+    values = _read_session_form(form)
+    if not frame.csrf_ok(request, form, d.person):
+        return await _new_page(request, d, officer, values, message=t("csrf_failed"),
+                               status=403)
+    pool = request.app[pool_key]
+    rooms = await programme.rooms(pool, officer, d.conference.slug)
+    fields, errors = _session_fields(d, values, rooms)
+    if errors:
+        return await _new_page(request, d, officer, values, errors=errors, status=422)
+    try:
+        written = await programme.schedule_session(pool, officer, d.conference.slug,
+                                                   SessionIn.model_validate(fields),
+                                                   now(request))
+    except ValidationError as exc:
+        return await _new_page(request, d, officer, values,
+                               errors=_validation_errors(d, exc), status=422)
+    except Invalid as exc:
+        return await _new_page(request, d, officer, values,
+                               errors=_invalid_errors(d, exc), status=422)
+    except SchedulingConflict as exc:
+        lines = _conflicts(d, exc)
+        return await _new_page(request, d, officer, values, conflicts=lines,
+                               errors={"room_id": lines[0]}, status=409)
+    except Conflict as exc:
+        return await _new_page(request, d, officer, values,
+                               message=_refusal_message(d, exc), status=409)
+    _see_other(_session_url(d, written.id, done="saved"))
+
+
+def _invalid_errors(d: Desk, exc: Invalid) -> dict[str, str]:
+    errors: dict[str, str] = {}
+    for e in exc.extra.get("errors", []):
+        field = _FIELD_OF.get(e.get("field", ""), "title_fr")
+        errors.setdefault(field, d.t(_MESSAGE_OF.get(e.get("type", ""), "prog_err_invalid")))
+    return errors
+
+
+# --- a session's page: edit, participants -----------------------------------------------------
+
+
+async def _session_page(request: web.Request, d: Desk, officer: ProtocolOfficer, s: Session,
+                        *, values: dict[str, Any] | None = None,
+                        errors: dict[str, str] | None = None, message: str | None = None,
+                        conflicts: list[str] | None = None,
+                        participant_message: str | None = None,
+                        participant_conflicts: list[str] | None = None,
+                        status: int = 200) -> web.Response:
+    t = d.t
+    pool = request.app[pool_key]
+    rooms = await programme.rooms(pool, officer, d.conference.slug)
+    search = " ".join(request.query.get("q", "").split())[:100]
+    async with connection(request) as conn:
+        people = await ws.session_participant_names(conn, s.id)
+        found = await ws.participant_candidates(conn, d.conference.id, s.id, search) \
+            if search else []
+    flash = None
+    done = request.query.get("done")
+    if done == "saved":
+        flash = t("prog_session_saved")
+    elif done == "added":
+        who = next((p for p in people if str(p["accreditation_id"]) == request.query.get("who")),
+                   None)
+        if who is not None:
+            flash = t("prog_participant_added", name=f"{who['given_name']} {who['family_name']}")
+    elif done == "removed":
+        flash = t("prog_participant_removed")
+    day = s.starts_at.astimezone(ZoneInfo(d.conference.timezone)).date()
+    title = s.title.get(d.language)
+    return frame.render(
+        request, "programme_session.html", d.language, person=d.person,
+        conference=d.conference, status=status, title=title,
+        crumbs=_crumbs(d, (t("prog_title"), _grid_url(d, day)), (title, None)),
+        base=d.base, session=s, values=values or _values_of(s, d.conference.timezone),
+        errors=errors or {}, message=message, conflicts=conflicts or [],
+        participant_message=participant_message,
+        participant_conflicts=participant_conflicts or [], people=people, search=search,
+        found=found, roles=[(r.value, t(f"prog_role_{r.value}")) for r in ParticipantRole],
+        flash=flash, when=_when(d, s.starts_at, s.ends_at), **_choices(d, rooms))
+
+
+@routes.add("GET", "/manage/{slug}/sessions/{session_id}",
+            summary="A session of the draft: its form, participants and protocol views (HTML; "
+                    "?q= searches approved accreditations to add)",
+            who=WHO, tag="workspaces", media=HTML, error_media=PAGE_ERRORS, errors=(403, 404))
+@frame.page
+async def grid_session_page(request: web.Request) -> web.Response:
+    d, officer = await _console(request)
+    return await _session_page(request, d, officer, await _session_here(request, d, officer))
+
+
+@routes.add("POST", "/manage/{slug}/sessions/{session_id}",
+            summary="Change a session: times, room, titles, kind, press, audience, royal "
+                    "presence (HTML form)",
+            who=WHO, tag="workspaces", media=HTML, error_media=PAGE_ERRORS,
+            errors=(403, 404, 409, 422))
+@frame.page
+async def grid_session_change(request: web.Request) -> web.Response:
+    d, officer = await _console(request)
+    t = d.t
+    s = await _session_here(request, d, officer)
+    form = await read_form(request)
+    values = _read_session_form(form)
+    if not frame.csrf_ok(request, form, d.person):
+        return await _session_page(request, d, officer, s, values=values,
+                                   message=t("csrf_failed"), status=403)
+    pool = request.app[pool_key]
+    rooms = await programme.rooms(pool, officer, d.conference.slug)
+    fields, errors = _session_fields(d, values, rooms)
+    if errors:
+        return await _session_page(request, d, officer, s, values=values, errors=errors,
+                                   status=422)
+    try:
+        await programme.change_session(pool, officer, s.id, SessionPatch.model_validate(fields),
+                                       now(request))
+    except ValidationError as exc:
+        return await _session_page(request, d, officer, s, values=values,
+                                   errors=_validation_errors(d, exc), status=422)
+    except Invalid as exc:
+        return await _session_page(request, d, officer, s, values=values,
+                                   errors=_invalid_errors(d, exc), status=422)
+    except SchedulingConflict as exc:
+        lines = _conflicts(d, exc, await _names(request, s.id))
+        field = "room_id" if any(c["kind"] == "room" for c in exc.extra.get("conflicts", [])) \
+            else "starts"
+        return await _session_page(request, d, officer, s, values=values, conflicts=lines,
+                                   errors={field: lines[0]}, status=409)
+    except Conflict as exc:
+        return await _session_page(request, d, officer, s, values=values,
+                                   message=_refusal_message(d, exc), status=409)
+    _see_other(_session_url(d, s.id, done="saved"))
+
+
+async def _names(request: web.Request, session_id: UUID) -> dict[str, str]:
+    async with connection(request) as conn:
+        people = await ws.session_participant_names(conn, session_id)
+    return {str(p["accreditation_id"]): f"{p['given_name']} {p['family_name']}" for p in people}
+
+
+@routes.add("GET", "/manage/{slug}/sessions/{session_id}/cancel",
+            summary="Confirm the cancellation of a session (HTML)", who=WHO, tag="workspaces",
+            media=HTML, error_media=PAGE_ERRORS, errors=(403, 404))
+@frame.page
+async def grid_session_cancel_confirm(request: web.Request) -> web.Response:
+    d, officer = await _console(request)
+    return await _cancel_page(request, d, await _session_here(request, d, officer))
+
+
+async def _cancel_page(request: web.Request, d: Desk, s: Session, *,
+                       message: str | None = None, status: int = 200) -> web.Response:
+    t = d.t
+    title = s.title.get(d.language)
+    return frame.render(
+        request, "programme_cancel.html", d.language, person=d.person,
+        conference=d.conference, status=status,
+        title=t("prog_cancel_title", title=title),
+        crumbs=_crumbs(d, (t("prog_title"), f"{d.base}/programme"),
+                       (title, f"{d.base}/sessions/{s.id}"),
+                       (t("prog_cancel_session"), None)),
+        base=d.base, session=s, when=_when(d, s.starts_at, s.ends_at), message=message)
+
+
+@routes.add("POST", "/manage/{slug}/sessions/{session_id}/cancel",
+            summary="Cancel a session (HTML form, after the confirmation page)", who=WHO,
+            tag="workspaces", media=HTML, error_media=PAGE_ERRORS, errors=(403, 404, 409))
+@frame.page
+async def grid_session_cancel(request: web.Request) -> web.Response:
+    d, officer = await _console(request)
+    s = await _session_here(request, d, officer)
+    form = await read_form(request)
+    if not frame.csrf_ok(request, form, d.person):
+        return await _cancel_page(request, d, s, message=d.t("csrf_failed"), status=403)
+    try:
+        await programme.cancel_session(request.app[pool_key], officer, s.id, now(request))
+    except Conflict as exc:
+        return await _cancel_page(request, d, s, message=_refusal_message(d, exc), status=409)
+    day = s.starts_at.astimezone(ZoneInfo(d.conference.timezone)).date()
+    _see_other(_grid_url(d, day, done="cancelled"))
+
+
+@routes.add("POST", "/manage/{slug}/sessions/{session_id}/participants",
+            summary="Put a person found by the search on a session with a role (HTML form)",
+            who=WHO, tag="workspaces", media=HTML, error_media=PAGE_ERRORS,
+            errors=(403, 404, 409, 422))
+@frame.page
+async def grid_participant_add(request: web.Request) -> web.Response:
+    d, officer = await _console(request)
+    t = d.t
+    s = await _session_here(request, d, officer)
+    form = await read_form(request)
+    if not frame.csrf_ok(request, form, d.person):
+        return await _session_page(request, d, officer, s, participant_message=t("csrf_failed"),
+                                   status=403)
+    try:
+        accreditation_id = UUID(str(form.get("accreditation_id", "")))
+        role = ParticipantRole(str(form.get("role", "")))
+    except ValueError:
+        return await _session_page(request, d, officer, s,
+                                   participant_message=t("err_choice"), status=422)
+    try:
+        await programme.put_participant(request.app[pool_key], officer, s.id,
+                                        accreditation_id, role, now(request))
+    except SchedulingConflict as exc:
+        return await _session_page(request, d, officer, s,
+                                   participant_conflicts=_conflicts(d, exc, {
+                                       str(accreditation_id): str(form.get("name", ""))[:200]}),
+                                   status=409)
+    except Conflict as exc:
+        return await _session_page(request, d, officer, s,
+                                   participant_message=_refusal_message(d, exc), status=409)
+    except Invalid:
+        return await _session_page(request, d, officer, s,
+                                   participant_message=t("err_choice"), status=422)
+    _see_other(_session_url(d, s.id, done="added", who=str(accreditation_id)))
+
+
+@routes.add("POST", "/manage/{slug}/sessions/{session_id}/participants/remove",
+            summary="Take a person off a session (HTML form)", who=WHO, tag="workspaces",
+            media=HTML, error_media=PAGE_ERRORS, errors=(403, 404, 409))
+@frame.page
+async def grid_participant_remove(request: web.Request) -> web.Response:
+    d, officer = await _console(request)
+    s = await _session_here(request, d, officer)
+    form = await read_form(request)
+    if not frame.csrf_ok(request, form, d.person):
+        return await _session_page(request, d, officer, s,
+                                   participant_message=d.t("csrf_failed"), status=403)
+    try:
+        accreditation_id = UUID(str(form.get("accreditation_id", "")))
+    except ValueError:
+        raise NotFound("No such accreditation.") from None
+    try:
+        await programme.remove_participant(request.app[pool_key], officer, s.id,
+                                           accreditation_id)
+    except Conflict as exc:
+        return await _session_page(request, d, officer, s,
+                                   participant_message=_refusal_message(d, exc), status=409)
+    _see_other(_session_url(d, s.id, done="removed"))
+
+
+# --- protocol views ---------------------------------------------------------------------------
+
+
+def _view_crumbs(d: Desk, s: Session, name: str) -> list[tuple[str, str | None]]:
+    return _crumbs(d, (d.t("prog_title"), f"{d.base}/programme"),
+                   (s.title.get(d.language), f"{d.base}/sessions/{s.id}"), (name, None))
+
+
+def _csv(text: str, filename: str) -> web.Response:
+    return web.Response(text=text, content_type="text/csv", charset="utf-8", headers={
+        "Cache-Control": "no-store",
+        "Content-Disposition": f'attachment; filename="{filename}"'})
+
+
+def _patron(d: Desk) -> str:
+    patron = d.conference.patron
+    return patron.style.get(d.language) if patron else ""
+
+
+@routes.add("GET", "/manage/{slug}/sessions/{session_id}/speaking-order",
+            summary="A session's speaking order (HTML, printable)", who=WHO, tag="workspaces",
+            media=HTML, error_media=PAGE_ERRORS, errors=(403, 404))
+@frame.page
+async def grid_speaking_order(request: web.Request) -> web.Response:
+    d, officer = await _console(request)
+    s = await _session_here(request, d, officer)
+    order = await programme.speaking_order(request.app[pool_key], officer, s.id)
+    name = d.t("prog_speaking_order")
+    return frame.render(
+        request, "programme_speaking_order.html", d.language, person=d.person,
+        conference=d.conference, title=f"{name} – {s.title.get(d.language)}",
+        crumbs=_view_crumbs(d, s, name), base=d.base, session=s, order=order,
+        patron=_patron(d), when=_when(d, s.starts_at, s.ends_at))
+
+
+@routes.add("GET", "/manage/{slug}/sessions/{session_id}/speaking-order.csv",
+            summary="A session's speaking order (CSV download)", who=WHO, tag="workspaces",
+            media=("text/csv", "text/html"), error_media=PAGE_ERRORS, errors=(403, 404))
+@frame.page
+async def grid_speaking_order_csv(request: web.Request) -> web.Response:
+    d, officer = await _console(request)
+    s = await _session_here(request, d, officer)
+    order = await programme.speaking_order(request.app[pool_key], officer, s.id)
+    return _csv(speaking_order_csv(order.slots, _patron(d)), f"speaking-order-{s.id}.csv")
+
+
+async def _seating_or_none(request: web.Request, officer: ProtocolOfficer, s: Session
+                           ) -> Any:
+    """The seating plan, or None while the session has no chair (the plan needs one)."""
+    try:
+        return await programme.seating(request.app[pool_key], officer, s.id)
+    except Conflict:
+        return None
+
+
+@routes.add("GET", "/manage/{slug}/sessions/{session_id}/seating",
+            summary="A session's seating plan at the head table (HTML, printable)", who=WHO,
+            tag="workspaces", media=HTML, error_media=PAGE_ERRORS, errors=(403, 404))
+@frame.page
+async def grid_seating(request: web.Request) -> web.Response:
+    d, officer = await _console(request)
+    s = await _session_here(request, d, officer)
+    plan = await _seating_or_none(request, officer, s)
+    people = {str(seat.person.accreditation_id): seat.person for seat in plan.seats} \
+        if plan else {}
+    name = d.t("prog_seating")
+    return frame.render(
+        request, "programme_seating.html", d.language, person=d.person,
+        conference=d.conference, title=f"{name} – {s.title.get(d.language)}",
+        crumbs=_view_crumbs(d, s, name), base=d.base, session=s, plan=plan,
+        audience_view=[people[str(i)] for i in plan.from_audience_left_to_right] if plan
+        else [], when=_when(d, s.starts_at, s.ends_at))
+
+
+@routes.add("GET", "/manage/{slug}/sessions/{session_id}/seating.csv",
+            summary="A session's seating plan (CSV download)", who=WHO, tag="workspaces",
+            media=("text/csv", "text/html"), error_media=PAGE_ERRORS, errors=(403, 404, 409))
+@frame.page
+async def grid_seating_csv(request: web.Request) -> web.Response:
+    d, officer = await _console(request)
+    s = await _session_here(request, d, officer)
+    plan = await programme.seating(request.app[pool_key], officer, s.id)
+    return _csv(seating_csv(plan.seats), f"seating-{s.id}.csv")
+
+
+@routes.add("GET", "/manage/{slug}/sessions/{session_id}/security-list",
+            summary="The security list of a royal-presence session with its deadline (HTML, "
+                    "printable)",
+            who=WHO, tag="workspaces", media=HTML, error_media=PAGE_ERRORS,
+            errors=(403, 404, 409))
+@frame.page
+async def grid_security_list(request: web.Request) -> web.Response:
+    d, officer = await _console(request)
+    s = await _session_here(request, d, officer)
+    listing = await programme.security_list(request.app[pool_key], officer, s.id, now(request)) \
+        if s.royal_presence else None
+    name = d.t("prog_security_list")
+    return frame.render(
+        request, "programme_security_list.html", d.language, person=d.person,
+        conference=d.conference, title=f"{name} – {s.title.get(d.language)}",
+        crumbs=_view_crumbs(d, s, name), base=d.base, session=s, listing=listing,
+        deadline=_moment(d, listing.deadline) if listing and listing.deadline else None,
+        seated_by=f"{listing.seated_by:%H:%M}" if listing and listing.seated_by else None,
+        when=_when(d, s.starts_at, s.ends_at), status=200 if listing else 409)
+
+
+@routes.add("GET", "/manage/{slug}/sessions/{session_id}/security-list.csv",
+            summary="The security list of a royal-presence session (CSV download)", who=WHO,
+            tag="workspaces", media=("text/csv", "text/html"), error_media=PAGE_ERRORS,
+            errors=(403, 404, 409))
+@frame.page
+async def grid_security_list_csv(request: web.Request) -> web.Response:
+    d, officer = await _console(request)
+    s = await _session_here(request, d, officer)
+    listing = await programme.security_list(request.app[pool_key], officer, s.id, now(request))
+    return _csv(programme_domain.security_list_csv(listing.items), f"security-list-{s.id}.csv")

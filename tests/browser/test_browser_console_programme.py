@@ -1,0 +1,143 @@
+"""The programme builder in headless Chromium: protocol, welcomed by mail, signs in, adds two
+rooms and three sessions from the grid's empty slots, gets a room conflict shown on the form
+naming the other session, adds participants found by name and opens the speaking order, the
+seating plan and the security list. Every page passes axe-core in French and English at 390 and
+1280 px; with CONFERENCE_SCREENS=1 the screenshots go to docs/screens/."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from tests.browser.conftest import Site
+from tests.browser.helpers import member
+from tests.browser.test_browser_console import _axe, _sign_in
+from tests.browser.test_browser_workspaces import _audit
+from tests.conftest import conference_body
+from tests.http.conftest_programme import make_delegation
+from tests.support import RecordingSMTP
+
+
+async def _new_session(page: Any, room: str, starts: str, *, fr: str, en: str, ends: str,
+                       kind: str, royal: bool = False) -> None:
+    """From the grid: the empty slot of `room` at `starts`, then the form, prefilled."""
+    await page.get_by_role("link", name=re.compile(
+        rf"^New session, {room}, .* from {starts} to ")).click()
+    await page.wait_for_url("**/sessions/new**")
+    assert await page.get_by_label("Starts (hh:mm)").input_value() == starts
+    await page.get_by_label("Title in French").fill(fr)
+    await page.get_by_label("Title in English").fill(en)
+    await page.get_by_label("Kind of session").select_option(kind)
+    await page.get_by_label("Ends (hh:mm)").fill(ends)
+    await page.get_by_label("Minister", exact=True).check()
+    if royal:
+        await page.get_by_label("Press access").select_option("pool")
+        await page.get_by_label("Royal presence").check()
+    await page.get_by_role("button", name="Create the session").click()
+    await page.wait_for_url(re.compile(r".*/sessions/[0-9a-f-]{36}\?.*done=saved.*"))
+    assert await page.locator("#flash").inner_text() == "Session saved."
+
+
+async def _to_grid(page: Any) -> None:
+    await page.locator(".crumbs").get_by_role("link", name="Programme (draft)").click()
+    await page.wait_for_url("**/manage/alliance/programme**")
+
+
+async def test_protocol_builds_the_programme_on_the_grid(
+    site: Site, page: Any, browser: Any, smtp: RecordingSMTP
+) -> None:
+    status, body, _ = await site.call("POST", "/api/v1/conferences", role="admin",
+                                      json=conference_body())
+    assert status == 201, body
+    be = await make_delegation(site, country="BE")
+    await member(site, be, "Reynders", rank="foreign_minister")
+    await member(site, be, "Wilmes", rank="minister")
+    await _sign_in(site, page, smtp, "protocol@example.org", "protocol", "en")
+    await page.locator("#workspace-list").get_by_role("link", name="Protocol – alliance").click()
+    await page.wait_for_url("**/manage/alliance?**")
+    await page.get_by_role("link", name="Programme", exact=True).click()
+    await page.wait_for_url("**/manage/alliance/programme**")
+    assert await page.locator("#no-rooms").is_visible()
+
+    for name, seats in (("Plenary hall", "300"), ("Room Spaak", "40")):
+        await page.get_by_label("Room name").fill(name)
+        await page.get_by_label("Seats").fill(seats)
+        await page.get_by_role("button", name="Add a room").click()
+        await page.locator("#flash").wait_for()
+    assert await page.locator(".grid-room").all_inner_texts() == ["Plenary hall", "Room Spaak"]
+
+    await _new_session(page, "Plenary hall", "09:00", fr="Séance d'ouverture",
+                       en="Opening session", ends="10:30", kind="plenary")
+    await _to_grid(page)
+    await _new_session(page, "Room Spaak", "10:00", fr="Atelier", en="Workshop", ends="11:00",
+                       kind="expert_panel")
+    await _to_grid(page)
+    await _new_session(page, "Plenary hall", "14:00", fr="Réception royale",
+                       en="Royal reception", ends="15:00", kind="reception", royal=True)
+    await _to_grid(page)
+    blocks = await page.locator(".grid-session").all_inner_texts()
+    assert len(blocks) == 3
+    assert any("Opening session" in b and "09:00–10:30" in b for b in blocks)
+    await _audit(browser, page, "console-programme")
+
+    # the workshop moved into the hall at 10:00: refused, naming the opening and its time
+    await page.get_by_role("link", name="Workshop").click()
+    await page.wait_for_url(re.compile(r".*/sessions/[0-9a-f-]{36}.*"))
+    await _audit(browser, page, "console-programme-session")
+    await page.get_by_label("Room", exact=True).select_option(label="Plenary hall (300)")
+    await page.get_by_role("button", name="Save").click()
+    conflict = page.locator("#conflicts")
+    await conflict.wait_for()
+    text = await conflict.inner_text()
+    assert "Room Plenary hall is already taken by “Opening session”" in text
+    assert "09:00–10:30" in text
+    assert "Opening session" in await page.locator("#room_id-error").inner_text()
+    await _axe(page, "console-programme-conflict")
+
+    # participants, found by name, on the opening
+    await _to_grid(page)
+    await page.get_by_role("link", name="Opening session").click()
+    await page.wait_for_url(re.compile(r".*/sessions/[0-9a-f-]{36}.*"))
+    for family, role in (("Reynders", "Chair"), ("Wilmes", "Speaker")):
+        await page.get_by_label("Search an accredited person (name)").fill(family)
+        await page.get_by_role("button", name="Search").click()
+        await page.locator("#search-results").wait_for()
+        await page.get_by_label(f"Role – Anna {family}").select_option(label=role)
+        await page.get_by_role("button", name=f"Add Anna {family}").click()
+        await page.locator("#flash").wait_for()
+    rows = await page.locator("#participants tbody tr").all_inner_texts()
+    assert "Reynders" in rows[0] and "Chair" in rows[0]
+    assert "Wilmes" in rows[1] and "Speaker" in rows[1]
+
+    await page.get_by_role("link", name="Speaking order").click()
+    await page.wait_for_url("**/speaking-order**")
+    order = await page.locator("#speaking-order tbody tr").all_inner_texts()
+    assert len(order) == 2 and "Reynders" in order[0] and "Wilmes" in order[1]
+    assert await page.locator("#csv-link").get_attribute("href") is not None
+    await _audit(browser, page, "console-speaking-order")
+    await page.go_back()
+    await page.get_by_role("link", name="Seating plan").click()
+    await page.wait_for_url("**/seating**")
+    await _audit(browser, page, "console-seating")
+
+    # the royal reception's security list and its deadline; cancelling asks first
+    await _to_grid(page)
+    await page.get_by_role("link", name="Royal reception").click()
+    await page.wait_for_url(re.compile(r".*/sessions/[0-9a-f-]{36}.*"))
+    await page.get_by_role("link", name="Security list").click()
+    await page.wait_for_url("**/security-list**")
+    assert "List frozen on" in await page.locator("#deadline").inner_text()
+    await _audit(browser, page, "console-security-list")
+    await page.go_back()
+    await page.get_by_role("link", name="Cancel this session").click()
+    await page.wait_for_url("**/cancel**")
+    await _audit(browser, page, "console-programme-cancel")
+    await page.get_by_role("button", name="Yes, cancel the session").click()
+    await page.wait_for_url("**/manage/alliance/programme**")
+    assert "Royal reception" in await page.locator("#cancelled-sessions").inner_text()
+    assert len(await page.locator(".grid-session").all()) == 2
+    # the new-session form, as the grid's empty slot opens it
+    await page.get_by_role("link", name=re.compile(r"^New session, Room Spaak, .* from 16:00 ")
+                           ).click()
+    await page.wait_for_url("**/sessions/new**")
+    await _audit(browser, page, "console-programme-new")

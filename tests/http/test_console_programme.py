@@ -1,0 +1,403 @@
+"""The programme builder and the protocol views of the console over HTTP, with a real database
+and SMTP server: protocol adds rooms and schedules sessions from the grid's empty slots, edits
+and cancels them, sees every clash the database refuses named on the form (the other session's
+title and time), puts people found by name on a session and takes them off, and opens the
+speaking order, the seating plan and the security list (pages and CSV). The press office, door
+staff and focal points are refused; an administrator is not."""
+
+from __future__ import annotations
+
+import html
+import re
+from typing import Any
+
+from tests.browser.helpers import element, hidden, text
+from tests.conftest import Api, conference_body
+from tests.http.conftest_programme import accredit, at, make_room, make_session
+from tests.http.test_console import Visitor, _signed_in, staff
+from tests.http.test_workspaces import _setup
+from tests.support import RecordingSMTP
+
+BASE = "/manage/alliance/programme"
+SESSIONS = "/manage/alliance/sessions"
+
+
+async def _form(v: Visitor, page_path: str, action: str, fields: list[tuple[str, str]]
+                ) -> tuple[int, str, Any]:
+    """Post a form as the browser would: the page's CSRF token, then the fields (a field may
+    repeat, as checkboxes do)."""
+    _, page, _ = await v.go("GET", page_path)
+    status, body, resp = await v.go("POST", action, [("csrf", hidden(page, "csrf")), *fields])
+    return status, body, resp
+
+
+def _session_fields(room_id: str, day: str, starts: str, ends: str, *, fr: str = "Ouverture",
+                    en: str = "Opening", kind: str = "plenary", press: str = "open",
+                    audience: tuple[str, ...] = ("minister",), royal: bool = False
+                    ) -> list[tuple[str, str]]:
+    fields = [("title_fr", fr), ("title_en", en), ("kind", kind), ("room_id", room_id),
+              ("day", day), ("starts", starts), ("ends", ends), ("press_access", press)]
+    fields += [("audience", a) for a in audience]
+    if royal:
+        fields.append(("royal_presence", "1"))
+    return fields
+
+
+async def _api_session(api: Api, session_id: str) -> dict[str, Any]:
+    status, body, _ = await api.call("GET", f"/api/v1/sessions/{session_id}", role="protocol")
+    assert status == 200, body
+    return dict(body)
+
+
+async def _conference(api: Api) -> dict[str, Any]:
+    status, body, _ = await api.call("GET", "/api/v1/conferences/alliance")
+    assert status == 200, body
+    return dict(body)
+
+
+def _links(page: str, pattern: str) -> list[str]:
+    return [html.unescape(m) for m in re.findall(rf'href="({pattern}[^"]*)"', page)]
+
+
+async def test_protocol_adds_rooms_and_schedules_a_session_from_an_empty_slot(
+    api: Api, smtp: RecordingSMTP
+) -> None:
+    await _setup(api, smtp)
+    conf = await _conference(api)
+    first, second = conf["starts_on"], conf["ends_on"]
+    protocol = await staff(api, smtp, "protocol@example.org", "protocol")
+    status, page, _ = await protocol.go("GET", BASE)
+    assert status == 200, page
+    assert 'id="no-rooms"' in page
+    # a room without a name or with a silly capacity: the fields are named
+    status, page, _ = await _form(protocol, BASE, f"{BASE}/rooms",
+                                  [("name", ""), ("capacity", "0")])
+    assert status == 422
+    assert 'id="name-error"' in page and 'id="capacity-error"' in page
+    for name, capacity in (("Plenary hall", "300"), ("Room Spaak", "40")):
+        status, _, resp = await _form(protocol, BASE, f"{BASE}/rooms",
+                                      [("name", name), ("capacity", capacity)])
+        assert status == 303, resp
+    status, page, _ = await protocol.go("GET", resp.headers["Location"])
+    assert 'id="flash"' in page and "Room Spaak" in page
+    # the same name twice is refused on the form
+    status, page, _ = await _form(protocol, BASE, f"{BASE}/rooms",
+                                  [("name", "Room Spaak"), ("capacity", "10")])
+    assert status == 409 and "already has a room with this name" in element(page, "name-error")
+    # the grid: two room columns; each empty half-hour a link with day, room and time
+    status, page, _ = await protocol.go("GET", f"{BASE}?day={first}")
+    assert "Plenary hall" in page and "Room Spaak" in page
+    slots = _links(page, f"{SESSIONS}/new")
+    assert len(slots) == 2 * 24  # 08:00–20:00 in half-hours, two rooms
+    nine = next(s for s in slots if "starts=09%3A00" in s)
+    status, form, _ = await protocol.go("GET", nine)
+    assert status == 200
+    assert 'value="09:00"' in form and 'value="09:30"' in form
+    assert re.search(rf'<option value="{first}" selected>', form)
+    room_id = re.search(r"room=([0-9a-f-]{36})", nine)
+    assert room_id and re.search(rf'<option value="{room_id.group(1)}" selected>', form)
+    status, _, resp = await _form(protocol, nine, f"{SESSIONS}", _session_fields(
+        room_id.group(1), first, "09:00", "10:30", fr="Séance d'ouverture",
+        en="Opening session"))
+    assert status == 303, resp
+    session_path = resp.headers["Location"].split("?")[0]
+    session_id = session_path.rsplit("/", 1)[1]
+    s = await _api_session(api, session_id)
+    assert s["title"] == {"fr": "Séance d'ouverture", "en": "Opening session"}
+    assert s["starts_at"].startswith(f"{first}T09:00") and s["ends_at"].startswith(
+        f"{first}T10:30")
+    assert s["audience"] == ["minister"] and s["press_access"] == "open"
+    # the block sits on its day's grid, three fewer empty slots in its room; not the next day
+    status, page, _ = await protocol.go("GET", f"{BASE}?day={first}&lang=en")
+    assert "Opening session" in element(page, f"session-{session_id}")
+    assert len(_links(page, f"{SESSIONS}/new")) == 2 * 24 - 3
+    status, page, _ = await protocol.go("GET", f"{BASE}?day={second}")
+    assert f'id="session-{session_id}"' not in page
+    assert len(_links(page, f"{SESSIONS}/new")) == 2 * 24
+    # the overview links to the grid
+    status, page, _ = await protocol.go("GET", "/manage/alliance")
+    assert f'href="{BASE}?lang=en"' in page
+
+
+async def test_a_room_conflict_names_the_other_session_and_changes_nothing(
+    api: Api, smtp: RecordingSMTP
+) -> None:
+    await _setup(api, smtp)
+    conf = await _conference(api)
+    day = conf["starts_on"]
+    hall = await make_room(api, "Plenary hall")
+    spaak = await make_room(api, "Room Spaak", 40)
+    protocol = await staff(api, smtp, "protocol@example.org", "protocol")
+    status, _, resp = await _form(protocol, BASE, f"{SESSIONS}", _session_fields(
+        hall["id"], day, "09:00", "10:30", fr="Ouverture", en="Opening"))
+    assert status == 303
+    status, _, resp = await _form(protocol, BASE, f"{SESSIONS}", _session_fields(
+        spaak["id"], day, "10:00", "11:00", fr="Atelier", en="Workshop"))
+    assert status == 303
+    workshop = resp.headers["Location"].split("?")[0]
+    # a new session in the hall at 10:00: refused, naming the opening and its time
+    status, page, _ = await _form(protocol, BASE, f"{SESSIONS}", _session_fields(
+        hall["id"], day, "10:00", "11:00", fr="Déjeuner", en="Lunch"))
+    assert status == 409
+    conflict = element(page, "conflicts")
+    assert "Room Plenary hall is already taken by “Opening”" in conflict
+    assert "09:00–10:30" in conflict
+    assert 'id="room_id-error"' in page
+    assert 'value="Lunch"' in page  # what was typed is kept
+    # moving the workshop into the hall: refused the same way, the workshop unchanged
+    status, page, _ = await _form(protocol, workshop, workshop, _session_fields(
+        hall["id"], day, "10:00", "11:00", fr="Atelier", en="Workshop"))
+    assert status == 409
+    assert "“Opening”" in element(page, "conflicts")
+    s = await _api_session(api, workshop.rsplit("/", 1)[1])
+    assert s["room_id"] == spaak["id"]
+    # in French, the same clash in French
+    status, page, _ = await _form(protocol, workshop + "?lang=fr", workshop + "?lang=fr",
+                                  _session_fields(hall["id"], day, "10:00", "11:00",
+                                                  fr="Atelier", en="Workshop"))
+    assert status == 409 and "La salle Plenary hall est déjà occupée par « Ouverture »" in \
+        element(page, "conflicts")
+    # the fields' own errors: no title, no time, the end before the start, open press with
+    # royal presence
+    status, page, _ = await _form(protocol, workshop, workshop, _session_fields(
+        spaak["id"], day, "25:00", "", fr="", en="Workshop"))
+    assert status == 422
+    for field in ("title_fr", "starts", "ends"):
+        assert f'id="{field}-error"' in page, field
+    status, page, _ = await _form(protocol, workshop, workshop, _session_fields(
+        spaak["id"], day, "12:00", "11:00", fr="Atelier", en="Workshop"))
+    assert status == 422 and "The end must come after the start." in element(page, "ends-error")
+    status, page, _ = await _form(protocol, workshop, workshop, _session_fields(
+        spaak["id"], day, "10:00", "11:00", fr="Atelier", en="Workshop", royal=True))
+    assert status == 422 and 'id="press_access-error"' in page
+    # a good change: moved and renamed
+    status, _, resp = await _form(protocol, workshop, workshop, _session_fields(
+        spaak["id"], day, "14:00", "15:30", fr="Atelier B", en="Workshop B",
+        kind="expert_panel", press="pool", audience=("minister", "expert"), royal=True))
+    assert status == 303, resp
+    s = await _api_session(api, workshop.rsplit("/", 1)[1])
+    assert s["title"]["en"] == "Workshop B" and s["kind"] == "expert_panel"
+    assert s["starts_at"].startswith(f"{day}T14:00") and s["royal_presence"] is True
+    assert s["audience"] == ["minister", "expert"] and s["press_access"] == "pool"
+    # a form without its token changes nothing
+    status, page, _ = await protocol.go("POST", workshop, _session_fields(
+        hall["id"], day, "16:00", "17:00"))
+    assert status == 403 and 'id="form-error"' in page
+    assert (await _api_session(api, workshop.rsplit("/", 1)[1]))["room_id"] == spaak["id"]
+
+
+async def test_cancelling_a_session_asks_first(api: Api, smtp: RecordingSMTP) -> None:
+    await _setup(api, smtp)
+    conf = await _conference(api)
+    hall = await make_room(api, "Plenary hall")
+    s = await make_session(api, hall, at(conf, 9),
+                           at(conf, 10))
+    protocol = await staff(api, smtp, "protocol@example.org", "protocol")
+    path = f"{SESSIONS}/{s['id']}"
+    status, page, _ = await protocol.go("GET", path)
+    assert status == 200 and f'href="{path}/cancel?lang=en"' in page
+    status, page, _ = await protocol.go("GET", f"{path}/cancel")
+    assert status == 200 and 'id="cancel-form"' in page and "cannot be undone" in page
+    assert (await _api_session(api, s["id"]))["status"] == "scheduled"  # asking changes nothing
+    status, page, _ = await protocol.go("POST", f"{path}/cancel", {})
+    assert status == 403 and (await _api_session(api, s["id"]))["status"] == "scheduled"
+    status, _, resp = await _form(protocol, f"{path}/cancel", f"{path}/cancel", [])
+    assert status == 303 and "done=cancelled" in resp.headers["Location"]
+    assert (await _api_session(api, s["id"]))["status"] == "cancelled"
+    status, page, _ = await protocol.go("GET", resp.headers["Location"])
+    assert f'id="session-{s["id"]}"' not in page
+    assert "Opening session" in element(page, "cancelled-sessions")
+    # the cancelled session can no longer be changed: no form, and a change is refused
+    status, page, _ = await protocol.go("GET", path)
+    assert 'id="session-form"' not in page and 'id="session-cancelled"' in page
+    status, page, _ = await _form(protocol, f"{path}/cancel", path, _session_fields(
+        hall["id"], conf["starts_on"], "11:00", "12:00"))
+    assert status == 409 and "can no longer be changed" in element(page, "form-error")
+
+
+async def test_participants_are_found_by_name_added_with_a_role_and_removed(
+    api: Api, smtp: RecordingSMTP
+) -> None:
+    be, _ = await _setup(api, smtp)
+    conf = await _conference(api)
+    hall = await make_room(api, "Plenary hall")
+    spaak = await make_room(api, "Room Spaak", 40)
+    opening = await make_session(api, hall, at(conf, 9), at(conf, 10, 30))
+    workshop = await make_session(api, spaak, at(conf, 10), at(conf, 11),
+                                  title={"fr": "Atelier", "en": "Workshop"})
+    reynders = await accredit(api, "Didier", "Reynders", delegation=be,
+                              rank="foreign_minister")
+    wilmes = await accredit(api, "Sophie", "Wilmès", delegation=be, rank="minister")
+    await accredit(api, "Pending", "Reyes", delegation=be, decision=None)  # submitted only
+    protocol = await staff(api, smtp, "protocol@example.org", "protocol")
+    path = f"{SESSIONS}/{opening['id']}"
+    status, page, _ = await protocol.go("GET", f"{path}?q=rey")
+    assert status == 200
+    results = element(page, "search-results")
+    assert "Didier Reynders" in results and "Reyes" not in results  # approved people only
+    status, page, _ = await protocol.go("GET", f"{path}?q=nobody-by-that-name")
+    assert 'id="search-none"' in page
+    for who, role in ((reynders, "chair"), (wilmes, "speaker")):
+        status, _, resp = await _form(protocol, f"{path}?q=e", f"{path}/participants", [
+            ("accreditation_id", who["id"]), ("role", role), ("name", who["family_name"])])
+        assert status == 303, resp
+    status, page, _ = await protocol.go("GET", resp.headers["Location"])
+    assert "Wilmès added to the session." in element(page, "flash")
+    assert "Chair" in element(page, f"participant-{reynders['id']}")
+    assert "Speaker" in element(page, f"participant-{wilmes['id']}")
+    s = await _api_session(api, opening["id"])
+    assert {(p["accreditation_id"], p["role"]) for p in s["participants"]} == {
+        (reynders["id"], "chair"), (wilmes["id"], "speaker")}
+    # already on the session: no longer offered by the search
+    status, page, _ = await protocol.go("GET", f"{path}?q=Reynders")
+    assert 'id="search-none"' in page
+    wpath = f"{SESSIONS}/{workshop['id']}"
+    lahbib = await accredit(api, "Hadja", "Lahbib", delegation=be)
+    status, _, _ = await _form(protocol, wpath, f"{wpath}/participants", [
+        ("accreditation_id", lahbib["id"]), ("role", "chair")])
+    assert status == 303
+    # Wilmès is on the opening (09:00–10:30): the workshop at 10:00 clashes, naming it
+    status, page, _ = await _form(protocol, wpath, f"{wpath}/participants", [
+        ("accreditation_id", wilmes["id"]), ("role", "chair"), ("name", "Sophie Wilmès")])
+    assert status == 409
+    clash = element(page, "participant-conflicts")
+    assert "Sophie Wilmès is already on “Opening session” in Plenary hall" in clash
+    assert "09:00–10:30" in clash
+    # a second chair for the opening is refused, in words
+    michel = await accredit(api, "Charles", "Michel", delegation=be)
+    status, page, _ = await _form(protocol, path, f"{path}/participants", [
+        ("accreditation_id", michel["id"]), ("role", "chair")])
+    assert status == 409 and "already has a chair" in element(page, "participant-error")
+    # moving a session onto the time of another of its people's: the person and the session
+    lunch = await make_session(api, spaak, at(conf, 12), at(conf, 13),
+                               title={"fr": "Déjeuner", "en": "Lunch"})
+    lpath = f"{SESSIONS}/{lunch['id']}"
+    status, _, _ = await _form(protocol, lpath, f"{lpath}/participants", [
+        ("accreditation_id", reynders["id"]), ("role", "attendee")])
+    assert status == 303
+    status, page, _ = await _form(protocol, lpath, lpath, _session_fields(
+        spaak["id"], conf["starts_on"], "09:30", "10:00", fr="Déjeuner", en="Lunch"))
+    assert status == 409
+    clash = element(page, "conflicts")
+    assert "Didier Reynders is already on “Opening session” in Plenary hall" in clash
+    assert 'id="starts-error"' in page
+    assert (await _api_session(api, lunch["id"]))["starts_at"].startswith(
+        f"{conf['starts_on']}T12:00")
+    # the speaking order and the seating plan, as pages and as CSV
+    status, page, _ = await protocol.go("GET", f"{path}/speaking-order")
+    assert status == 200 and 'id="csv-link"' in page
+    order = element(page, "speaking-order")
+    assert order.index("Reynders") < order.index("Wilmès")
+    status, csv_text, resp = await protocol.go("GET", f"{path}/speaking-order.csv")
+    assert status == 200 and resp.headers["Content-Type"].startswith("text/csv")
+    assert "attachment" in resp.headers["Content-Disposition"]
+    rows = csv_text.split("\r\n")
+    assert rows[0] == "position,part,name,function,delegation,accreditation_id"
+    assert "Reynders" in rows[1] and "Wilmès" in rows[2]
+    status, page, _ = await protocol.go("GET", f"{path}/seating")
+    assert status == 200 and "Wilmès" in element(page, "seating")
+    status, csv_text, _ = await protocol.go("GET", f"{path}/seating.csv")
+    rows = csv_text.split("\r\n")
+    assert rows[0] == "seat,name,function,delegation,accreditation_id"
+    assert rows[1].startswith("0,") and "Reynders" in rows[1]
+    # removed: off the session
+    status, _, resp = await _form(protocol, path, f"{path}/participants/remove",
+                                  [("accreditation_id", wilmes["id"])])
+    assert status == 303
+    s = await _api_session(api, opening["id"])
+    assert [p["accreditation_id"] for p in s["participants"]] == [reynders["id"]]
+    status, page, _ = await _form(protocol, path, f"{path}/participants/remove",
+                                  [("accreditation_id", wilmes["id"])])
+    assert status == 404  # no longer on it
+
+
+async def test_the_security_list_shows_its_deadline_and_downloads(
+    api: Api, smtp: RecordingSMTP
+) -> None:
+    be, _ = await _setup(api, smtp)
+    conf = await _conference(api)
+    hall = await make_room(api, "Plenary hall")
+    royal = await make_session(api, hall, at(conf, 9), at(conf, 10),
+                               royal_presence=True, press_access="pool", audience=[])
+    plain = await make_session(api, hall, at(conf, 11), at(conf, 12))
+    reynders = await accredit(api, "Didier", "Reynders", delegation=be)
+    status, body, _ = await api.call(
+        "PUT", f"/api/v1/sessions/{royal['id']}/participants/{reynders['id']}",
+        role="protocol", json={"role": "speaker"})
+    assert status == 200, body
+    protocol = await staff(api, smtp, "protocol@example.org", "protocol")
+    path = f"{SESSIONS}/{royal['id']}"
+    status, page, _ = await protocol.go("GET", path)
+    assert f'href="{path}/security-list?lang=en"' in page
+    status, page, _ = await protocol.go("GET", f"{path}/security-list")
+    assert status == 200
+    assert "List frozen on" in element(page, "deadline") and "stays open" in page
+    assert "Reynders" in element(page, "security-list")
+    status, csv_text, resp = await protocol.go("GET", f"{path}/security-list.csv")
+    assert status == 200 and resp.headers["Content-Type"].startswith("text/csv")
+    assert csv_text.split("\r\n")[1].startswith("Reynders,Didier,")
+    status, page, _ = await protocol.go("GET", f"{path}/security-list?lang=fr")
+    assert "Liste arrêtée le" in element(page, "deadline")
+    # a session without royal presence has none
+    status, page, _ = await protocol.go("GET",
+                                        f"{SESSIONS}/{plain['id']}/security-list")
+    assert status == 409 and 'id="not-royal"' in page
+    page = await _page(protocol, f"{SESSIONS}/{plain['id']}")
+    assert "Speaking order" in text(page) and "Security list" not in text(page)
+    assert f"{SESSIONS}/{plain['id']}/security-list" not in page
+
+
+async def _page(v: Visitor, path: str) -> str:
+    status, page, _ = await v.go("GET", path)
+    assert status == 200, page
+    return page
+
+
+async def test_only_protocol_and_administrators_open_the_programme_builder(
+    api: Api, smtp: RecordingSMTP
+) -> None:
+    _, link = await _setup(api, smtp)
+    conf = await _conference(api)
+    hall = await make_room(api, "Plenary hall")
+    s = await make_session(api, hall, at(conf, 9),
+                           at(conf, 10))
+    status, body, _ = await api.call("POST", "/api/v1/conferences", role="admin",
+                                     json=conference_body("other"))
+    assert status == 201, body
+    other_hall = await make_room(api, "Other hall", slug="other")
+    other = await make_session(api, other_hall, at(body, 9),
+                               at(body, 10), slug="other")
+    focal = await _signed_in(api, link)
+    press_office = await staff(api, smtp, "press@example.org", "press_office")
+    door = await staff(api, smtp, "door@example.org", "door")
+    admin = await staff(api, smtp, "admin@example.org", "admin", conference=None)
+    protocol = await staff(api, smtp, "protocol@example.org", "protocol")
+    session = f"{SESSIONS}/{s['id']}"
+    pages = [BASE, f"{SESSIONS}/new", session, f"{session}/cancel",
+             f"{session}/speaking-order", f"{session}/speaking-order.csv", f"{session}/seating"]
+    posts = [f"{BASE}/rooms", f"{SESSIONS}", session, f"{session}/cancel",
+             f"{session}/participants"]
+    for v in (focal, press_office, door):
+        for path in pages:
+            status, _, _ = await v.go("GET", path)
+            assert status == 403, path
+        for path in posts:
+            status, _, _ = await v.go("POST", path, {"name": "X", "capacity": "3"})
+            assert status == 403, path
+    for v in (protocol, admin):
+        for path in pages:
+            status, page, _ = await v.go("GET", path)
+            assert status == 200, (path, page)
+    # another conference's session is not found through this conference's console
+    status, _, _ = await admin.go("GET", f"{SESSIONS}/{other['id']}")
+    assert status == 404
+    status, _, _ = await protocol.go("GET", f"{SESSIONS}/not-a-uuid")
+    assert status == 404
+    # nothing written by the refused posts
+    status, rooms, _ = await api.call("GET", "/api/v1/conferences/alliance/rooms",
+                                      role="protocol")
+    assert [r["name"] for r in rooms["items"]] == ["Plenary hall"]
+    assert (await _api_session(api, s["id"]))["status"] == "scheduled"
+    # signed out: the sign-in form
+    status, _, resp = await Visitor(api).go("GET", BASE)
+    assert status == 303 and resp.headers["Location"].startswith("/signin")
