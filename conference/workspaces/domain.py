@@ -33,6 +33,12 @@ def head_of(members: Sequence[Accreditation]) -> Accreditation | None:
     return min(candidates, key=lambda m: (rank_index(m.rank or "expert"), m.submitted_at))
 
 
+def editable(acc: Accreditation) -> bool:
+    """Whether the portal offers to edit a member: a delegation member (minister, official,
+    expert) still waiting for the decision (the accreditation's ``amend`` rules)."""
+    return acc.status is Status.submitted and acc.category.value in MEMBER_CATEGORIES
+
+
 def allows(status: Status, action: Action) -> bool:
     return (status, action) in TRANSITIONS
 
