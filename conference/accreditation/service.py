@@ -30,8 +30,8 @@ from conference.accreditation.models import (
     Accreditation,
     AccreditationCreated,
     AccreditationIn,
-    AmendmentIn,
     AccreditationPage,
+    AmendmentIn,
     ListQuery,
     SubstitutionIn,
 )
@@ -354,7 +354,7 @@ async def amend(
                 gate = await repo.lock_delegation_places(conn, row["conference_slug"],
                                                          row["delegation_id"])
                 assert gate is not None  # the member's own delegation
-                category = Category(merged["category"])
+                category = Category(str(merged["category"]))
                 domain.check_quota(
                     category, await repo.places_used(conn, row["delegation_id"], category.value),
                     domain.allowed_places(category, gate["delegation_quotas"],

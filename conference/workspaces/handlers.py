@@ -45,6 +45,7 @@ from conference.protocol.countries import country_name
 from conference.protocol.ranks import RANK_ORDER
 from conference.workspaces import domain, frame
 from conference.workspaces import repo as ws
+from conference.workspaces import service as ws_service
 from conference.workspaces.i18n import WTranslator
 
 routes = RouteTable()
@@ -393,7 +394,7 @@ class Desk:
                 (self.t("press_desk_title"), self.base if more else None), *more]
 
 
-async def _desk(request: web.Request) -> Desk:
+async def open_desk(request: web.Request) -> Desk:
     person = await frame.signed_in(request)
     async with connection(request) as conn:
         conference = await conference_by_slug(conn, request.match_info["slug"])
@@ -419,7 +420,7 @@ def _day(value: str) -> date | None:
             errors=(403, 404))
 @frame.page
 async def press_queue(request: web.Request) -> web.Response:
-    d = await _desk(request)
+    d = await open_desk(request)
     q = request.query
     statuses = [s.value for s in Status]
     roles = ("journalist", "photographer", "camera", "technician")
@@ -479,7 +480,8 @@ async def _application_page(request: web.Request, d: Desk, acc: Accreditation, *
         can_revoke=domain.allows(acc.status, Action.revoke),
         decisions=("approve", "waitlist", "reject") if acc.status is Status.submitted
         else ("approve", "reject"),
-        reason_templates=[(k, v[d.language]) for k, v in domain.REASON_TEMPLATES.items()],
+        reason_templates=[(str(r.id), r.text(d.language)) for r in await ws_service.press_reasons(
+            request.app[pool_key], d.conference.id, d.principal, now(request))],
     )
 
 
@@ -489,7 +491,7 @@ async def _application_page(request: web.Request, d: Desk, acc: Accreditation, *
             errors=(403, 404))
 @frame.page
 async def press_application(request: web.Request) -> web.Response:
-    d = await _desk(request)
+    d = await open_desk(request)
     return await _application_page(request, d, await _application(request, d))
 
 
@@ -505,7 +507,7 @@ def _refusal_message(d: Desk, exc: Exception, acc: Accreditation) -> str:
             tag="workspaces", media=HTML, error_media=PAGE_ERRORS, errors=(403, 404, 409, 422))
 @frame.page
 async def press_decide(request: web.Request) -> web.StreamResponse:
-    d = await _desk(request)
+    d = await open_desk(request)
     acc = await _application(request, d)
     form = await read_form(request)
     values = {n: str(form.get(n, "")).strip() for n in ("decision", "reason_template",
@@ -516,9 +518,16 @@ async def press_decide(request: web.Request) -> web.StreamResponse:
     decision = values["decision"]
     if decision not in ("approve", "waitlist", "reject"):
         return await show(errors={"decision": d.t("err_pick_decision")}, status=422)
-    template = domain.REASON_TEMPLATES.get(values["reason_template"])
+    template = None
+    if values["reason_template"]:
+        try:
+            template = await ws_service.press_reason(
+                request.app[pool_key], d.conference.id, UUID(values["reason_template"]),
+                d.principal)
+        except (ValueError, NotFound):
+            return await show(errors={"reason_template": d.t("err_reason_gone")}, status=422)
     reason = " ".join(values["reason"].split())[:2000] or (
-        template[acc.language] if template else None)
+        template.text(acc.language) if template else None)
     if decision == "reject" and not reason:
         return await show(errors={"reason": d.t("err_reason_required")}, status=422)
     try:
@@ -535,7 +544,7 @@ async def press_decide(request: web.Request) -> web.StreamResponse:
             tag="workspaces", media=HTML, error_media=PAGE_ERRORS, errors=(403, 404, 409, 422))
 @frame.page
 async def press_revoke(request: web.Request) -> web.StreamResponse:
-    d = await _desk(request)
+    d = await open_desk(request)
     acc = await _application(request, d)
     form = await read_form(request)
     if not frame.csrf_ok(request, form, d.person):
@@ -560,7 +569,7 @@ async def press_revoke(request: web.Request) -> web.StreamResponse:
             errors=(403, 404, 409, 422))
 @frame.page
 async def press_batch(request: web.Request) -> web.StreamResponse:
-    d = await _desk(request)
+    d = await open_desk(request)
     form = await read_form(request)
     if not frame.csrf_ok(request, form, d.person):
         return await frame.error_page(request, 403, d.t("csrf_failed"))
