@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from datetime import datetime
 from uuid import UUID
 
 from conference.accreditation.domain import TRANSITIONS, Action, Category, Status, allowed_places
@@ -87,6 +88,27 @@ def places(members: Sequence[Accreditation], delegation_quotas: Mapping[str, int
         allowed = allowed_places(Category(category), delegation_quotas, conference_quotas)
         result.append(Places(category, used, allowed))
     return result
+
+
+@dataclass(frozen=True)
+class Deadline:
+    """A deadline the portal shows: which (``nominations``, ``changes``, ``security``), when,
+    and whether it has passed."""
+
+    kind: str
+    at: datetime
+    passed: bool
+
+
+def deadlines(nominations_close_at: datetime | None, changes_close_at: datetime | None,
+              security_list_deadline: datetime | None, now: datetime) -> list[Deadline]:
+    """The conference's deadlines that apply to a focal point, in time order (docs/lifecycle.md,
+    "Quotas and deadlines"): registering members until ``nominations_close_at``; editing them
+    before the decision and substitutions until ``changes_close_at``; the security list."""
+    found = [Deadline(kind, at, at <= now) for kind, at in (
+        ("nominations", nominations_close_at), ("changes", changes_close_at),
+        ("security", security_list_deadline)) if at is not None]
+    return sorted(found, key=lambda d: d.at)
 
 
 def allows(status: Status, action: Action) -> bool:

@@ -143,6 +143,11 @@ async def delegation_page(request: web.Request) -> web.Response:
         title=p.t("delegation_title", name=p.name), crumbs=p.crumbs(), flash=_flash(p, request),
         delegation=d, members=members, head=domain.head_of(members), sessions=sessions,
         letters=letters, base=p.base,
+        deadlines=domain.deadlines(p.conference.nominations_close_at,
+                                   p.conference.changes_close_at,
+                                   p.conference.security_list_deadline, now(request)),
+        places=domain.places(members, d["quotas"] or {},
+                             p.conference.quotas.model_dump(exclude_none=True)),
     )
 
 
@@ -205,6 +210,12 @@ async def member_register(request: web.Request) -> web.StreamResponse:
                                                 p.principal, now(request))
     except Duplicate:
         return _member_form(request, p, values, errors={"email": t("err_duplicate")},
+                            status=409)
+    except QuotaExceeded as exc:
+        return _member_form(request, p, values, status=409, errors={"category": t(
+            "err_quota", used=exc.extra.get("used", ""), allowed=exc.extra.get("allowed", ""))})
+    except DeadlinePassed:
+        return _member_form(request, p, values, message=t("err_nominations_closed"),
                             status=409)
     raise web.HTTPSeeOther(frame.with_lang(
         p.base, p.language, done="registered", name=f"{created.given_name} {created.family_name}"))

@@ -156,6 +156,8 @@ STRINGS: dict[str, dict[str, str]] = {
         "err_changes_closed": "La date limite des modifications est passée : adressez-vous au "
                               "service du protocole.",
         "deadlines_title": "Échéances",
+        "err_nominations_closed": "Les inscriptions sont closes : adressez-vous au service du "
+                                  "protocole.",
         "deadline_nominations": "Vous pouvez inscrire des membres jusqu'au {when}.",
         "deadline_nominations_past": "Les inscriptions sont closes depuis le {when} : seul le "
                                      "protocole peut encore inscrire un membre.",
@@ -352,6 +354,8 @@ STRINGS: dict[str, dict[str, str]] = {
         "err_changes_closed": "The deadline for changes has passed: please contact the "
                               "protocol office.",
         "deadlines_title": "Deadlines",
+        "err_nominations_closed": "Registrations are closed: please contact the protocol "
+                                  "office.",
         "deadline_nominations": "You can register members until {when}.",
         "deadline_nominations_past": "Registrations closed on {when}: only the protocol office "
                                      "can still register a member.",

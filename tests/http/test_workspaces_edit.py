@@ -175,3 +175,31 @@ async def test_api_patch_keeps_quota_and_changes_deadline(api: Api, smtp: Record
     status, acc, _ = await api.call("PATCH", path, role="protocol",
                                     json={"function": "Legal adviser"})
     assert status == 200 and acc["function"] == "Legal adviser", acc
+
+
+async def test_portal_shows_the_deadlines_and_the_places_in_the_reader_s_language(
+    api: Api, smtp: RecordingSMTP
+) -> None:
+    v, be = await _portal(
+        api, smtp, quotas={"minister": 2, "official": 3},
+        nominations_close_at="2031-03-14T17:00:00+00:00",
+        changes_close_at="2020-01-10T11:00:00+00:00")
+    status, body, _ = await api.call("PUT", f"/api/v1/delegations/{be['id']}/quotas",
+                                     role="protocol", json={"official": 1})
+    assert status == 200, body
+    await _register(v, given_name="Ana", family_name="Minister", email="ana@example.org",
+                    category="minister", rank="minister", function="Minister")
+    await _register(v)
+    _, page, _ = await v.go("GET", "/delegation/alliance-be?lang=fr")
+    # babel, in the conference's zone (Brussels): 18:00 in March, 12:00 in January
+    assert "Vous pouvez inscrire des membres jusqu&#39;au 14 mars 2031 à 18:00" in page
+    assert "Les modifications et remplacements sont clos depuis le 10 janvier 2020 à 12:00" \
+        in page
+    _, page, _ = await v.go("GET", "/delegation/alliance-be?lang=en")
+    assert "You can register members until 14 March 2031, 18:00" in page
+    assert 'id="deadline-changes"' in page and "closed on 10 January 2020, 12:00" in page
+    rows = {category: page[page.index(f'id="quota-{category}"'):].split("</tr>")[0]
+            for category in ("minister", "official", "expert")}
+    assert "<td>1</td><td>2</td>" in rows["minister"]  # the conference's default
+    assert "<td>0</td><td>1</td>" in rows["official"]  # the delegation's own quota
+    assert "<td>1</td><td>not capped</td>" in rows["expert"]
