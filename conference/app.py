@@ -71,7 +71,7 @@ from conference.settings import Settings
 from conference.signing import load_signer
 from conference.tokens import handlers as tokens
 from conference.webhooks import handlers as webhooks
-from conference.workspaces import console, press_reasons, signin
+from conference.workspaces import console, press_reasons, security, signin
 from conference.workspaces import handlers as workspaces
 
 
@@ -84,7 +84,7 @@ def route_table() -> list[Route]:
                                 pages.routes,
                                 people.routes, signin.routes,
                                 press_reasons.routes,  # before the desk's /press/{id}
-                                workspaces.routes,
+                                workspaces.routes, security.routes,
                                 console.routes)
             for route in table]
 

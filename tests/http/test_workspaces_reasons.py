@@ -42,8 +42,8 @@ def _listed(page: str) -> list[str]:
 def _options(page: str) -> dict[str, str]:
     select = page[page.index('id="reason_template"'):]
     select = select[:select.index("</select>")]
-    return {html.unescape(text): value for value, text in re.findall(r'<option value="([^"]+)"[^>]*>([^<]*)<',
-                                                      select)}
+    found = re.findall(r'<option value="([^"]+)"[^>]*>([^<]*)<', select)
+    return {html.unescape(text): value for value, text in found}
 
 
 async def test_press_office_keeps_its_reason_templates_and_decides_with_one(
