@@ -4,6 +4,7 @@ database, a real SMTP server (the focal point's welcome mail carries the sign-in
 
 from __future__ import annotations
 
+import asyncio
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
@@ -203,3 +204,40 @@ async def test_portal_shows_the_deadlines_and_the_places_in_the_reader_s_languag
     assert "<td>1</td><td>2</td>" in rows["minister"]  # the conference's default
     assert "<td>0</td><td>1</td>" in rows["official"]  # the delegation's own quota
     assert "<td>1</td><td>not capped</td>" in rows["expert"]
+
+
+async def test_register_form_names_a_full_quota_and_closed_registrations(
+    api: Api, smtp: RecordingSMTP, db: asyncpg.Connection
+) -> None:
+    v, _ = await _portal(api, smtp, quotas={"minister": 1})
+    minister = {**MEMBER, "category": "minister", "rank": "minister", "function": "Minister"}
+    await _register(v, **{**minister, "given_name": "Ana", "email": "ana@example.org"})
+    status, page, _ = await v.post_form("/delegation/alliance-be/members/new?lang=en",
+                                        "/delegation/alliance-be/members?lang=en",
+                                        **{**minister, "email": "bob@example.org"})
+    assert status == 409
+    assert 'id="category-error"' in page and "1 of 1 place(s) taken" in page
+    await db.execute("UPDATE conference SET nominations_close_at = $1",
+                     datetime.now(UTC) - timedelta(minutes=1))
+    status, page, _ = await v.post_form("/delegation/alliance-be/members/new?lang=en",
+                                        "/delegation/alliance-be/members?lang=en",
+                                        **{**MEMBER, "email": "carl@example.org"})
+    assert status == 409 and "Registrations are closed" in page
+    _, page, _ = await v.go("GET", "/delegation/alliance-be?lang=en")
+    assert "Registrations closed on" in page
+    assert await db.fetchval("SELECT count(*) FROM accreditation") == 1
+
+
+async def test_two_edits_at_once_never_exceed_the_quota(api: Api, smtp: RecordingSMTP) -> None:
+    v, be = await _portal(api, smtp, quotas={"minister": 1})
+    first = await _register(v)
+    second = await _register(v, given_name="Els", family_name="Janssens",
+                             email="els@example.org")
+    change = {"category": "minister", "rank": "minister", "function": "Minister"}
+    answers = await asyncio.gather(*(
+        api.call("PATCH", f"/api/v1/accreditations/{member_id}", role=be["focal_point_token"],
+                 json=change) for member_id in (first, second)))
+    assert sorted(status for status, _, _ in answers) == [200, 409], answers
+    _, listed, _ = await api.call("GET", "/api/v1/conferences/alliance/accreditations",
+                                  role="protocol")
+    assert [a["category"] for a in listed["items"]].count("minister") == 1
