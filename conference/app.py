@@ -76,6 +76,8 @@ from conference.workspaces import (
     console_lifecycle,
     console_programme,
     portal_lifecycle,
+    press_reasons,
+    security,
     signin,
 )
 from conference.workspaces import handlers as workspaces
@@ -88,7 +90,9 @@ def route_table() -> list[Route]:
                                 operations.routes, webhooks.routes, replies.routes,
                                 tokens.routes, lifecycle.routes, credentials.routes,
                                 pages.routes,
-                                people.routes, signin.routes, workspaces.routes,
+                                people.routes, signin.routes,
+                                press_reasons.routes,  # before the desk's /press/{id}
+                                workspaces.routes, security.routes,
                                 console.routes, portal_lifecycle.routes,
                                 console_lifecycle.routes, console_programme.routes)
             for route in table]

@@ -52,7 +52,7 @@ def _parser() -> argparse.ArgumentParser:
     add.add_argument("--email", required=True)
     add.add_argument("--name", required=True)
     add.add_argument("--role", required=True,
-                     choices=["admin", "protocol", "press_office", "door"])
+                     choices=["admin", "protocol", "press_office", "security", "door"])
     add.add_argument("--conference", help="conference slug (required but for admin)")
     add.add_argument("--language", choices=["fr", "en"], default="en")
     with_config(sub.add_parser("demo", help="load the Brussels 2012 launch conference"))

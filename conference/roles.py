@@ -48,6 +48,13 @@ SUBSTITUTERS = (Role.admin, Role.protocol, Role.focal_point)
 """Replace a delegation member by another person (a focal point its own delegation's, until
 the changes deadline)."""
 
+AMENDERS = (Role.admin, Role.protocol, Role.focal_point)
+"""Change a delegation member's details before the decision (a focal point its own
+delegation's, until the changes deadline)."""
+
+PRESS_DESK = (Role.admin, Role.press_office)
+"""Keep the press office's reason templates (each office its conference's)."""
+
 DOOR_STAFF = (*ORGANISERS, Role.door)
 """Scan badges at the doors (``door``: that and nothing else)."""
 

@@ -52,6 +52,7 @@ from conference.settings import Settings
 from conference.tokens import events as tokens_events
 from conference.webhooks import repo as webhooks
 from conference.webhooks.sender import WebhookSender
+from conference.workspaces import events as workspaces_events
 
 log = logging.getLogger(__name__)
 
@@ -64,7 +65,7 @@ def event_types() -> dict[str, type[Payload]]:
                  privacy_events.EVENT_TYPES, replies_events.EVENT_TYPES,
                  operations_events.EVENT_TYPES, tokens_events.EVENT_TYPES,
                  lifecycle_events.EVENT_TYPES, people_events.EVENT_TYPES,
-                 credentials_events.EVENT_TYPES):
+                 credentials_events.EVENT_TYPES, workspaces_events.EVENT_TYPES):
         clash = catalogue.keys() & part.keys()
         if clash:
             raise ValueError(f"event types declared twice: {sorted(clash)}")

@@ -50,6 +50,9 @@ class Action(StrEnum):
     withdraw = "withdraw"
     revoke = "revoke"
     substitute = "substitute"
+    amend = "amend"
+    """Change a member's details before the decision (no change of status; docs/workspaces.md,
+    "Editing a member")."""
 
 
 class Category(StrEnum):
@@ -99,6 +102,7 @@ def _past(action: Action) -> str:
         Action.withdraw: "withdrawn",
         Action.revoke: "revoked",
         Action.substitute: "substituted",
+        Action.amend: "amended",
     }[action]
 
 
@@ -238,6 +242,11 @@ def check_may_act(principal: Principal, action: Action, row: Fields) -> None:
         if not own and role not in roles.PROTOCOL_OFFICE:
             raise Forbidden("Only the delegation's focal point or protocol may substitute a "
                             "member.")
+    elif action is Action.amend:
+        own = role is Role.focal_point and principal.delegation_id == row["delegation_id"]
+        if not own and role not in roles.PROTOCOL_OFFICE:
+            raise Forbidden("Only the delegation's focal point or protocol may change a "
+                            "member's details.")
 
 
 def check_reason(action: Action, reason: str | None) -> None:
@@ -353,3 +362,32 @@ def substitute_status(old: Status, role: Role, approve: bool) -> Status:
             "field": "approve", "message": f"the member replaced is {old.value}, not approved",
             "type": "value_error"}])
     return Status.approved
+
+
+# --- amending a member before the decision (docs/workspaces.md, "Editing a member") ----------
+
+AMENDABLE_CATEGORIES = frozenset({Category.minister, Category.official, Category.expert})
+"""Whose details are changed by ``amend``: delegation members (a press application or a staff
+accreditation is not edited)."""
+AMENDED_FIELDS = ("category", "given_name", "family_name", "email", "language", "gender", "rank",
+                  "function", "in_office_since")
+"""The fields an amendment may change, in the order they are named."""
+
+
+def check_amendable(row: Fields) -> None:
+    """Only a delegation member still waiting for the decision (submitted) is changed: once
+    decided, the member is substituted instead (409 naming the status)."""
+    if Category(row["category"]) not in AMENDABLE_CATEGORIES or row["delegation_id"] is None:
+        raise Conflict("Only a delegation member's details are changed this way.",
+                       status_now=str(row["status"]))
+    if Status(row["status"]) is not Status.submitted:
+        raise IllegalTransition(
+            f"An accreditation that is {row['status']} cannot be amended: it is decided"
+            " (substitute the member instead).",
+            status_now=str(row["status"]), action=Action.amend.value)
+
+
+def changed_fields(current: Mapping[str, Any], wanted: Mapping[str, Any]) -> list[str]:
+    """The fields named in ``wanted`` whose value differs from ``current``."""
+    return [name for name in AMENDED_FIELDS
+            if name in wanted and wanted[name] != current.get(name)]

@@ -24,6 +24,17 @@ class AccreditationSubstituted(AccreditationChanged):
     substitute_status: str
 
 
+class AccreditationAmended(Payload):
+    """A member's details changed (an edit before the decision, or an import): which fields,
+    not their values."""
+
+    accreditation_id: UUID
+    category: str
+    status: str
+    delegation_id: UUID | None
+    fields: list[str]
+
+
 class LinkRequested(Payload):
     """Someone asked for the private link of this application again (its letter carries it)."""
 
@@ -34,5 +45,6 @@ EVENT_TYPES: dict[str, type[Payload]] = {
     **{f"accreditation.{status}": AccreditationChanged
        for status in ("submitted", "approved", "rejected", "waitlisted", "withdrawn", "revoked")},
     "accreditation.substituted": AccreditationSubstituted,
+    "accreditation.amended": AccreditationAmended,
     "accreditation.link_requested": LinkRequested,
 }

@@ -14,6 +14,7 @@ from conference.accreditation.models import (
     AccreditationCreated,
     AccreditationIn,
     AccreditationPage,
+    AmendmentIn,
     DecisionIn,
     ListQuery,
     ReasonIn,
@@ -59,6 +60,23 @@ async def list_accreditations(request: web.Request) -> web.Response:
 async def get_accreditation(request: web.Request) -> web.Response:
     accreditation_id = path_uuid(request, "accreditation_id")
     acc = await service.get(request.app[pool_key], accreditation_id, principal(request))
+    return json_response(acc)
+
+
+@routes.add("PATCH", "/api/v1/accreditations/{accreditation_id}",
+            summary="Change a delegation member's details before the decision",
+            who="own focal point (before changes_close_at), protocol, admin", body=AmendmentIn,
+            response=Accreditation, tag="accreditations", errors=(400, 401, 403, 404, 409, 422))
+async def amend(request: web.Request) -> web.Response:
+    actor = need(request, *roles.AMENDERS)
+    accreditation_id = path_uuid(request, "accreditation_id")
+    pool = request.app[pool_key]
+    try:
+        body = await parse(request, AmendmentIn)
+    except Refusal:
+        await service.authorise(pool, accreditation_id, Action.amend, actor)
+        raise
+    acc = await service.amend(pool, accreditation_id, body, actor, now(request))
     return json_response(acc)
 
 

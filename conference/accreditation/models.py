@@ -150,6 +150,22 @@ class SubstitutionIn(Model):
     """Protocol, replacing an approved member: the new accreditation starts approved."""
 
 
+class AmendmentIn(Model):
+    """A delegation member's details changed before the decision: the fields given replace the
+    member's (the others stay); the result must still be a valid member (422 naming the field).
+    The delegation and the status do not change."""
+
+    category: Literal["minister", "official", "expert"] | None = None
+    given_name: Text | None = None
+    family_name: Text | None = None
+    email: Email | None = None
+    language: Language | None = None
+    gender: Literal["female", "male"] | None = None
+    rank: Rank | None = None
+    function: Text | None = None
+    in_office_since: date | None = None
+
+
 class ReasonIn(Model):
     reason: LongText | None = None
 

@@ -166,3 +166,17 @@ WHERE conference_id = :conference_id AND email_hash = :email_hash AND at >= :sin
 -- name: insert_link_request
 -- One request for a private link (the address kept only hashed).
 INSERT INTO link_request (conference_id, email_hash, at) VALUES (:conference_id, :email_hash, :at)
+
+-- name: amend_accreditation
+-- A member's details changed (the status stays). Not changed (no row) when another current
+-- accreditation of the conference has the new e-mail.
+UPDATE accreditation a
+SET category = :category, given_name = :given_name, family_name = :family_name, email = :email,
+    language = :language, gender = :gender, rank = :rank, function = :function,
+    in_office_since = :in_office_since, updated_at = :now
+WHERE a.id = :accreditation_id
+  AND NOT EXISTS (SELECT 1 FROM accreditation o
+                  WHERE o.conference_id = a.conference_id AND o.id <> a.id
+                    AND lower(o.email) = lower(:email)
+                    AND o.status NOT IN ('withdrawn', 'substituted') AND o.erased_at IS NULL)
+RETURNING *, (SELECT slug FROM conference WHERE id = conference_id) AS conference_slug

@@ -215,3 +215,15 @@ async def insert_link_request(
 ) -> None:
     await conn.execute(*Q.bind("insert_link_request", conference_id=conference_id,
                                email_hash=email_hash, at=at))
+
+
+async def amend(conn: asyncpg.Connection, accreditation_id: UUID, values: dict[str, Any],
+                now: datetime) -> asyncpg.Record | None:
+    """The member's new details; None when another current accreditation has the e-mail."""
+    row: asyncpg.Record | None = await conn.fetchrow(*Q.bind(
+        "amend_accreditation", accreditation_id=accreditation_id, now=now,
+        category=values["category"], given_name=values["given_name"],
+        family_name=values["family_name"], email=values["email"], language=values["language"],
+        gender=values.get("gender"), rank=values.get("rank"), function=values.get("function"),
+        in_office_since=values.get("in_office_since")))
+    return row

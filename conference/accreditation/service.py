@@ -13,12 +13,15 @@ import hashlib
 from datetime import datetime, timedelta
 from uuid import UUID, uuid4
 
+import asyncpg
 from asyncpg import Connection, Record
+from pydantic import ValidationError
 
 from conference import roles
 from conference.accreditation import domain, repo
 from conference.accreditation.domain import Action, Category, Status
 from conference.accreditation.events import (
+    AccreditationAmended,
     AccreditationChanged,
     AccreditationSubstituted,
     LinkRequested,
@@ -28,10 +31,11 @@ from conference.accreditation.models import (
     AccreditationCreated,
     AccreditationIn,
     AccreditationPage,
+    AmendmentIn,
     ListQuery,
     SubstitutionIn,
 )
-from conference.auth import Principal, new_secret, require, token_hash
+from conference.auth import Principal, Role, new_secret, require, token_hash
 from conference.conferences import lookup as conferences
 from conference.db.pool import Database, connection, transaction
 from conference.errors import Duplicate, Forbidden, Invalid, NotFound, Unauthorized
@@ -315,6 +319,83 @@ async def substitute(
         history = await repo.history_of(conn, new_id)
     return repo.created_from_row(created, access_token=secret, warnings=domain.name_warnings(
         body.given_name, body.family_name)).model_copy(update={"history": history})
+
+
+async def amend(
+    pool: Database, accreditation_id: UUID, body: AmendmentIn, actor: Principal | None,
+    now: datetime,
+) -> Accreditation:
+    """Change a delegation member's details before the decision (docs/workspaces.md, "Editing a
+    member"): its focal point until ``changes_close_at`` (then 409 ``deadline-passed``), protocol
+    and admin at any time. Refused once decided (409, the status named), for a press or staff
+    accreditation (409), with a result that is not a valid member (422 naming the field), with
+    an e-mail another current accreditation of the conference has (409), or beyond the quota of
+    a new category (409 ``quota-exceeded``). The fields given replace the member's; a change
+    writes one history row (``amend``, the fields named) and ``accreditation.amended`` in the
+    same transaction; no change writes nothing."""
+    principal = require(actor, *roles.AMENDERS)
+    wanted = body.model_dump(exclude_unset=True)
+    try:
+        async with transaction(pool) as conn:
+            row = await repo.lock(conn, accreditation_id)
+            if row is None:
+                raise NotFound("No such accreditation.")
+            domain.check_may_act(principal, Action.amend, row)
+            domain.check_amendable(row)
+            current = {name: row[name] for name in domain.AMENDED_FIELDS}
+            merged = _valid_member({**current, **wanted}, row["delegation_id"])
+            changed = domain.changed_fields(current, merged)
+            if not changed:
+                return repo.from_row(row, await repo.history_of(conn, accreditation_id))
+            if principal.role is Role.focal_point:
+                domain.check_deadline(await repo.changes_close_at(conn, row["conference_id"]),
+                                      now, principal.role, None, "Changes")
+            if "category" in changed:
+                gate = await repo.lock_delegation_places(conn, row["conference_slug"],
+                                                         row["delegation_id"])
+                assert gate is not None  # the member's own delegation
+                category = Category(str(merged["category"]))
+                domain.check_quota(
+                    category, await repo.places_used(conn, row["delegation_id"], category.value),
+                    domain.allowed_places(category, gate["delegation_quotas"],
+                                          gate["conference_quotas"]), principal.role, None)
+            updated = await repo.amend(conn, accreditation_id, merged, now)
+            if updated is None:
+                raise Duplicate("This person already has an application for this conference.",
+                                field="email")
+            status = Status(row["status"])
+            await repo.insert_history(conn, accreditation_id, at=now, actor=principal.actor,
+                                      action=Action.amend.value, from_status=status,
+                                      to_status=status, reason=", ".join(changed))
+            await record(
+                conn, "accreditation.amended",
+                AccreditationAmended(accreditation_id=accreditation_id,
+                                     category=updated["category"], status=status.value,
+                                     delegation_id=updated["delegation_id"], fields=changed),
+                conference_id=updated["conference_id"], subject_id=accreditation_id,
+                actor=principal.actor,
+            )
+            return repo.from_row(updated, await repo.history_of(conn, accreditation_id))
+    except asyncpg.UniqueViolationError:  # the same address filed at the same moment
+        raise Duplicate("This person already has an application for this conference.",
+                        field="email") from None
+
+
+def _valid_member(values: dict[str, object], delegation_id: UUID) -> dict[str, object]:
+    """The member's fields after the change, checked as a filing would be (422 naming the
+    field), in the row's terms (enums as their values)."""
+    data = {k: v for k, v in values.items() if v is not None}
+    try:
+        member = AccreditationIn.model_validate({**data, "delegation_id": delegation_id})
+    except ValidationError as exc:
+        raise Invalid("Some fields are invalid.", [
+            {"field": ".".join(str(p) for p in err["loc"]) or "body",
+             "message": str(err["msg"]).removeprefix("Value error, "), "type": err["type"]}
+            for err in exc.errors(include_url=False)]) from None
+    dumped = member.model_dump(mode="json", include=set(domain.AMENDED_FIELDS))
+    if dumped.get("in_office_since") is not None:
+        dumped["in_office_since"] = member.in_office_since
+    return dumped
 
 
 LINKS_PER_HOUR = 3

@@ -4,17 +4,8 @@ from __future__ import annotations
 
 from uuid import UUID
 
+from conference.accreditation.events import AccreditationAmended
 from conference.outbox.events import Payload
-
-
-class AccreditationAmended(Payload):
-    """A member's details changed (by an import): which fields, not their values."""
-
-    accreditation_id: UUID
-    category: str
-    status: str
-    delegation_id: UUID | None
-    fields: list[str]
 
 
 class MembersImported(Payload):
@@ -44,9 +35,14 @@ class LifecycleChanged(Payload):
     quotas: dict[str, int]
 
 
+__all__ = ["AccreditationAmended", "DelegationQuotasChanged", "LifecycleChanged",
+           "MembersImported",
+           "ParticipantsReleased", "EVENT_TYPES"]
+"""``AccreditationAmended`` (``accreditation.amended``, recorded by imports too) is the
+accreditation's event, registered there."""
+
 EVENT_TYPES: dict[str, type[Payload]] = {
     "delegation.quotas_changed": DelegationQuotasChanged,
-    "accreditation.amended": AccreditationAmended,
     "delegation.members_imported": MembersImported,
     "participants.released": ParticipantsReleased,
     "conference.lifecycle_changed": LifecycleChanged,

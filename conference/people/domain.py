@@ -13,7 +13,7 @@ LINK_LIFETIME = timedelta(minutes=15)
 SESSION_IDLE = timedelta(hours=8)
 """A session not used for this long has ended."""
 
-STAFF_ROLES = ("admin", "protocol", "press_office", "door")
+STAFF_ROLES = ("admin", "protocol", "press_office", "security", "door")
 
 
 @dataclass(frozen=True)

@@ -25,9 +25,11 @@ from conference.people.domain import LINK_LIFETIME, Grant
 
 ROLE_NAMES = {
     "en": {"admin": "administrator", "protocol": "protocol office",
-           "press_office": "press office", "door": "door staff", "focal_point": "focal point"},
+           "press_office": "press office", "security": "security service",
+           "door": "door staff", "focal_point": "focal point"},
     "fr": {"admin": "administration", "protocol": "service du protocole",
-           "press_office": "bureau de presse", "door": "contrôle des accès",
+           "press_office": "bureau de presse", "security": "service de sécurité",
+           "door": "contrôle des accès",
            "focal_point": "point focal"},
 }
 
@@ -41,6 +43,8 @@ def workspace_url(base: str, grant: Grant) -> str:
         return f"{base}/manage/{grant.conference_slug}/press"
     if grant.role == "door":
         return f"{base}/manage/{grant.conference_slug}/door"
+    if grant.role == "security":
+        return f"{base}/manage/{grant.conference_slug}/security"
     return f"{base}/manage/{grant.conference_slug}"
 
 

@@ -11,7 +11,7 @@ from conference.types import Email, Language, Model, Text
 
 
 class GrantIn(Model):
-    role: Literal["admin", "protocol", "press_office", "door"]
+    role: Literal["admin", "protocol", "press_office", "security", "door"]
     conference: str | None = Field(default=None, max_length=63)
     """The conference's slug; required but for admin (an admin without one holds every
     conference)."""

@@ -1,11 +1,15 @@
 """What the workspaces show, decided without a database or a web server: the head of a
-delegation, which actions a status allows, the press office's reason templates."""
+delegation, which actions a status allows, a delegation's places by category, the press
+office's reason templates."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from uuid import UUID
 
-from conference.accreditation.domain import TRANSITIONS, Action, Status
+from conference.accreditation.domain import TRANSITIONS, Action, Category, Status, allowed_places
 from conference.accreditation.models import Accreditation
 from conference.protocol.ranks import rank_index
 
@@ -21,7 +25,32 @@ REASON_TEMPLATES: dict[str, dict[str, str]] = {
     "not_media": {"fr": "La demande ne relève pas d'un média d'information.",
                   "en": "The application does not come from a news organisation."},
 }
-"""The reasons the press office picks from when it rejects (or writes its own)."""
+"""The reason templates a conference starts with (docs/workspaces.md, "Reason templates"): the
+press office edits its own list from there."""
+
+REASON_MAX = 2000
+
+
+@dataclass(frozen=True)
+class ReasonTemplate:
+    """A reason the press office picks when it rejects or waitlists, in both languages."""
+
+    id: UUID
+    text_fr: str
+    text_en: str
+    default_key: str | None = None
+
+    def text(self, language: str) -> str:
+        return self.text_fr if language == "fr" else self.text_en
+
+
+def clean_reason_text(value: str) -> str | None:
+    """A template's text on one line (runs of white space made one space), or None when it is
+    empty, too long or holds control characters."""
+    text = " ".join(value.split())
+    if not text or len(text) > REASON_MAX or any(ord(c) < 32 or ord(c) == 127 for c in text):
+        return None
+    return text
 
 
 def head_of(members: Sequence[Accreditation]) -> Accreditation | None:
@@ -31,6 +60,55 @@ def head_of(members: Sequence[Accreditation]) -> Accreditation | None:
     if not candidates:
         return None
     return min(candidates, key=lambda m: (rank_index(m.rank or "expert"), m.submitted_at))
+
+
+def editable(acc: Accreditation) -> bool:
+    """Whether the portal offers to edit a member: a delegation member (minister, official,
+    expert) still waiting for the decision (the accreditation's ``amend`` rules)."""
+    return acc.status is Status.submitted and acc.category.value in MEMBER_CATEGORIES
+
+
+@dataclass(frozen=True)
+class Places:
+    """A delegation's places in one category: taken (live accreditations) and allowed (None:
+    not capped)."""
+
+    category: str
+    used: int
+    allowed: int | None
+
+
+def places(members: Sequence[Accreditation], delegation_quotas: Mapping[str, int],
+           conference_quotas: Mapping[str, int]) -> list[Places]:
+    """The places of each member category (docs/lifecycle.md, "Quotas and deadlines"): the
+    delegation's own quota, else the conference's default, else not capped."""
+    result = []
+    for category in MEMBER_CATEGORIES:
+        used = sum(1 for m in members if m.category.value == category and m.status in ACTIVE)
+        allowed = allowed_places(Category(category), delegation_quotas, conference_quotas)
+        result.append(Places(category, used, allowed))
+    return result
+
+
+@dataclass(frozen=True)
+class Deadline:
+    """A deadline the portal shows: which (``nominations``, ``changes``, ``security``), when,
+    and whether it has passed."""
+
+    kind: str
+    at: datetime
+    passed: bool
+
+
+def deadlines(nominations_close_at: datetime | None, changes_close_at: datetime | None,
+              security_list_deadline: datetime | None, now: datetime) -> list[Deadline]:
+    """The conference's deadlines that apply to a focal point, in time order (docs/lifecycle.md,
+    "Quotas and deadlines"): registering members until ``nominations_close_at``; editing them
+    before the decision and substitutions until ``changes_close_at``; the security list."""
+    found = [Deadline(kind, at, at <= now) for kind, at in (
+        ("nominations", nominations_close_at), ("changes", changes_close_at),
+        ("security", security_list_deadline)) if at is not None]
+    return sorted(found, key=lambda d: d.at)
 
 
 def allows(status: Status, action: Action) -> bool:

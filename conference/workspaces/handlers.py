@@ -19,8 +19,8 @@ from pydantic import ValidationError
 
 from conference.accreditation import lookup as accreditation_rows
 from conference.accreditation import service as accreditations
-from conference.accreditation.domain import Action, Status
-from conference.accreditation.models import Accreditation, AccreditationIn
+from conference.accreditation.domain import Action, DeadlinePassed, QuotaExceeded, Status
+from conference.accreditation.models import Accreditation, AccreditationIn, AmendmentIn
 from conference.auth import Principal, Role
 from conference.badges import service as badges
 from conference.badges.handlers import badge_response
@@ -45,6 +45,7 @@ from conference.protocol.countries import country_name
 from conference.protocol.ranks import RANK_ORDER
 from conference.workspaces import domain, frame
 from conference.workspaces import repo as ws
+from conference.workspaces import service as ws_service
 from conference.workspaces.i18n import WTranslator
 
 routes = RouteTable()
@@ -142,18 +143,31 @@ async def delegation_page(request: web.Request) -> web.Response:
         title=p.t("delegation_title", name=p.name), crumbs=p.crumbs(), flash=_flash(p, request),
         delegation=d, members=members, head=domain.head_of(members), sessions=sessions,
         letters=letters, base=p.base,
+        deadlines=domain.deadlines(p.conference.nominations_close_at,
+                                   p.conference.changes_close_at,
+                                   p.conference.security_list_deadline, now(request)),
+        places=domain.places(members, d["quotas"] or {},
+                             p.conference.quotas.model_dump(exclude_none=True)),
     )
 
 
 def _member_form(request: web.Request, p: Portal, values: dict[str, str], *,
                  errors: dict[str, str] | None = None, message: str | None = None,
-                 status: int = 200) -> web.Response:
+                 status: int = 200, acc: Accreditation | None = None) -> web.Response:
+    """The member form: registering a new member, or editing ``acc`` before the decision."""
     t = p.t
+    if acc is None:
+        title, action, button = t("member_new_title"), f"{p.base}/members", t("register_button")
+        crumbs = p.crumbs((title, None))
+    else:
+        name = f"{acc.given_name} {acc.family_name}"
+        title, action = t("member_edit_title", name=name), f"{p.base}/members/{acc.id}/edit"
+        button = t("member_edit_button")
+        crumbs = p.crumbs((name, f"{p.base}/members/{acc.id}"), (t("member_edit_crumb"), None))
     return frame.render(
         request, "member_new.html", p.language, person=p.person, conference=p.conference,
-        status=status, title=t("member_new_title"),
-        crumbs=p.crumbs((t("member_new_title"), None)), base=p.base, values=values,
-        errors=errors or {}, message=message,
+        status=status, title=title, crumbs=crumbs, action=action, button=button,
+        base=p.base, values=values, errors=errors or {}, message=message,
         categories=[(c, t(f"category_{c}")) for c in domain.MEMBER_CATEGORIES],
         languages=[("fr", t("lang_fr")), ("en", t("lang_en"))],
         genders=[("female", t("gender_female")), ("male", t("gender_male"))],
@@ -189,14 +203,7 @@ async def member_register(request: web.Request) -> web.StreamResponse:
     try:
         body = AccreditationIn.model_validate(data)
     except ValidationError as exc:
-        errors: dict[str, str] = {}
-        general = None
-        for err in exc.errors(include_url=False):
-            field = str(err["loc"][-1]) if err["loc"] else ""
-            if field in MEMBER_FIELDS:
-                errors.setdefault(field, field_message(t, field, dict(err)))
-            else:
-                general = str(err["msg"]).removeprefix("Value error, ")
+        errors, general = _form_errors(t, exc)
         return _member_form(request, p, values, errors=errors, message=general, status=422)
     try:
         created = await accreditations.register(request.app[pool_key], p.conference.slug, body,
@@ -204,8 +211,27 @@ async def member_register(request: web.Request) -> web.StreamResponse:
     except Duplicate:
         return _member_form(request, p, values, errors={"email": t("err_duplicate")},
                             status=409)
+    except QuotaExceeded as exc:
+        return _member_form(request, p, values, status=409, errors={"category": t(
+            "err_quota", used=exc.extra.get("used", ""), allowed=exc.extra.get("allowed", ""))})
+    except DeadlinePassed:
+        return _member_form(request, p, values, message=t("err_nominations_closed"),
+                            status=409)
     raise web.HTTPSeeOther(frame.with_lang(
         p.base, p.language, done="registered", name=f"{created.given_name} {created.family_name}"))
+
+
+def _form_errors(t: WTranslator, exc: ValidationError) -> tuple[dict[str, str], str | None]:
+    """A validation's errors as the form shows them: by field, else one general message."""
+    errors: dict[str, str] = {}
+    general = None
+    for err in exc.errors(include_url=False):
+        field = str(err["loc"][-1]) if err["loc"] else ""
+        if field in MEMBER_FIELDS:
+            errors.setdefault(field, field_message(t, field, dict(err)))
+        else:
+            general = str(err["msg"]).removeprefix("Value error, ")
+    return errors, general
 
 
 async def _member(request: web.Request, p: Portal) -> Accreditation:
@@ -230,13 +256,85 @@ async def member_page(request: web.Request) -> web.Response:
     name = f"{acc.given_name} {acc.family_name}"
     approved = acc.status is Status.approved
     base_url = request.app[settings_key].base_url
+    flash = p.t("flash_amended", name=name) if request.query.get("done") == "amended" else None
     return frame.render(
         request, "member.html", p.language, person=p.person, conference=p.conference,
-        title=name, crumbs=p.crumbs((name, None)), base=p.base, acc=acc,
+        title=name, crumbs=p.crumbs((name, None)), base=p.base, acc=acc, flash=flash,
         can_withdraw=domain.allows(acc.status, Action.withdraw),
+        can_edit=domain.editable(acc),
         badge=f"{p.base}/members/{acc.id}/badge" if approved else None,
         feed=feed_url(base_url, request.app[signer_key], acc.id) if approved else None,
     )
+
+
+def _member_values(acc: Accreditation) -> dict[str, str]:
+    return {"category": acc.category.value, "given_name": acc.given_name,
+            "family_name": acc.family_name, "email": acc.email, "language": acc.language,
+            "gender": acc.gender or "", "rank": acc.rank.value if acc.rank else "",
+            "function": acc.function or ""}
+
+
+async def _decided_page(request: web.Request, p: Portal, acc: Accreditation) -> web.Response:
+    return await frame.error_page(request, 409, p.t(
+        "err_edit_decided", status=p.t(f"status_{acc.status.value}")))
+
+
+@routes.add("GET", "/delegation/{slug}/members/{accreditation_id}/edit",
+            summary="Edit a member before the decision: the form",
+            who="the delegation's focal point", tag="workspaces", media=HTML,
+            error_media=PAGE_ERRORS, errors=(403, 404, 409))
+@frame.page
+async def member_edit_form(request: web.Request) -> web.Response:
+    p = await _portal(request)
+    acc = await _member(request, p)
+    if not domain.editable(acc):
+        return await _decided_page(request, p, acc)
+    return _member_form(request, p, _member_values(acc), acc=acc)
+
+
+@routes.add("POST", "/delegation/{slug}/members/{accreditation_id}/edit",
+            summary="Edit a member before the decision (HTML form)",
+            who="the delegation's focal point", tag="workspaces", media=HTML,
+            error_media=PAGE_ERRORS, errors=(403, 404, 409, 422))
+@frame.page
+async def member_edit(request: web.Request) -> web.StreamResponse:
+    p = await _portal(request)
+    t = p.t
+    acc = await _member(request, p)
+    form = await read_form(request)
+    values = {n: str(form.get(n, "")).strip() for n in MEMBER_FIELDS}
+    show = functools.partial(_member_form, request, p, values, acc=acc)
+    if not frame.csrf_ok(request, form, p.person):
+        return show(message=t("csrf_failed"), status=403)
+    if not domain.editable(acc):
+        return await _decided_page(request, p, acc)
+    data: dict[str, Any] = {n: v for n, v in values.items() if v}
+    data["delegation_id"] = str(p.delegation["id"])
+    if data.get("category") not in domain.MEMBER_CATEGORIES:
+        data["category"] = data.get("category") or None
+    try:
+        member = AccreditationIn.model_validate(data)
+    except ValidationError as exc:
+        errors, general = _form_errors(t, exc)
+        return show(errors=errors, message=general, status=422)
+    body = AmendmentIn.model_validate(member.model_dump(
+        include={"category", "given_name", "family_name", "email", "language", "gender", "rank",
+                 "function"}))
+    try:
+        await accreditations.amend(request.app[pool_key], acc.id, body, p.principal,
+                                   now(request))
+    except Duplicate:
+        return show(errors={"email": t("err_duplicate")}, status=409)
+    except QuotaExceeded as exc:
+        return show(errors={"category": t("err_quota", used=exc.extra.get("used", ""),
+                                          allowed=exc.extra.get("allowed", ""))}, status=409)
+    except DeadlinePassed:
+        return show(message=t("err_changes_closed"), status=409)
+    except IllegalTransition as exc:
+        return await frame.error_page(request, 409, t(
+            "err_edit_decided", status=t(f"status_{exc.extra.get('status_now', 'submitted')}")))
+    raise web.HTTPSeeOther(frame.with_lang(f"{p.base}/members/{acc.id}", p.language,
+                                           done="amended"))
 
 
 @routes.add("GET", "/delegation/{slug}/members/{accreditation_id}/badge",
@@ -307,7 +405,7 @@ class Desk:
                 (self.t("press_desk_title"), self.base if more else None), *more]
 
 
-async def _desk(request: web.Request) -> Desk:
+async def open_desk(request: web.Request) -> Desk:
     person = await frame.signed_in(request)
     async with connection(request) as conn:
         conference = await conference_by_slug(conn, request.match_info["slug"])
@@ -333,7 +431,7 @@ def _day(value: str) -> date | None:
             errors=(403, 404))
 @frame.page
 async def press_queue(request: web.Request) -> web.Response:
-    d = await _desk(request)
+    d = await open_desk(request)
     q = request.query
     statuses = [s.value for s in Status]
     roles = ("journalist", "photographer", "camera", "technician")
@@ -393,7 +491,8 @@ async def _application_page(request: web.Request, d: Desk, acc: Accreditation, *
         can_revoke=domain.allows(acc.status, Action.revoke),
         decisions=("approve", "waitlist", "reject") if acc.status is Status.submitted
         else ("approve", "reject"),
-        reason_templates=[(k, v[d.language]) for k, v in domain.REASON_TEMPLATES.items()],
+        reason_templates=[(str(r.id), r.text(d.language)) for r in await ws_service.press_reasons(
+            request.app[pool_key], d.conference.id, d.principal, now(request))],
     )
 
 
@@ -403,7 +502,7 @@ async def _application_page(request: web.Request, d: Desk, acc: Accreditation, *
             errors=(403, 404))
 @frame.page
 async def press_application(request: web.Request) -> web.Response:
-    d = await _desk(request)
+    d = await open_desk(request)
     return await _application_page(request, d, await _application(request, d))
 
 
@@ -419,7 +518,7 @@ def _refusal_message(d: Desk, exc: Exception, acc: Accreditation) -> str:
             tag="workspaces", media=HTML, error_media=PAGE_ERRORS, errors=(403, 404, 409, 422))
 @frame.page
 async def press_decide(request: web.Request) -> web.StreamResponse:
-    d = await _desk(request)
+    d = await open_desk(request)
     acc = await _application(request, d)
     form = await read_form(request)
     values = {n: str(form.get(n, "")).strip() for n in ("decision", "reason_template",
@@ -430,9 +529,16 @@ async def press_decide(request: web.Request) -> web.StreamResponse:
     decision = values["decision"]
     if decision not in ("approve", "waitlist", "reject"):
         return await show(errors={"decision": d.t("err_pick_decision")}, status=422)
-    template = domain.REASON_TEMPLATES.get(values["reason_template"])
+    template = None
+    if values["reason_template"]:
+        try:
+            template = await ws_service.press_reason(
+                request.app[pool_key], d.conference.id, UUID(values["reason_template"]),
+                d.principal)
+        except (ValueError, NotFound):
+            return await show(errors={"reason_template": d.t("err_reason_gone")}, status=422)
     reason = " ".join(values["reason"].split())[:2000] or (
-        template[acc.language] if template else None)
+        template.text(acc.language) if template else None)
     if decision == "reject" and not reason:
         return await show(errors={"reason": d.t("err_reason_required")}, status=422)
     try:
@@ -449,7 +555,7 @@ async def press_decide(request: web.Request) -> web.StreamResponse:
             tag="workspaces", media=HTML, error_media=PAGE_ERRORS, errors=(403, 404, 409, 422))
 @frame.page
 async def press_revoke(request: web.Request) -> web.StreamResponse:
-    d = await _desk(request)
+    d = await open_desk(request)
     acc = await _application(request, d)
     form = await read_form(request)
     if not frame.csrf_ok(request, form, d.person):
@@ -474,7 +580,7 @@ async def press_revoke(request: web.Request) -> web.StreamResponse:
             errors=(403, 404, 409, 422))
 @frame.page
 async def press_batch(request: web.Request) -> web.StreamResponse:
-    d = await _desk(request)
+    d = await open_desk(request)
     form = await read_form(request)
     if not frame.csrf_ok(request, form, d.person):
         return await frame.error_page(request, 403, d.t("csrf_failed"))

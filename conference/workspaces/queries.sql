@@ -93,3 +93,43 @@ FROM session_participant p JOIN accreditation a ON a.id = p.accreditation_id
 WHERE p.session_id = :session_id
 ORDER BY CASE p.role WHEN 'chair' THEN 0 WHEN 'speaker' THEN 1 ELSE 2 END,
          a.family_name, a.given_name, a.id
+
+-- name: seed_press_reasons
+-- The default reason templates, for a conference that never had any (a list the press office
+-- emptied stays empty). Concurrent seeds insert each default once.
+INSERT INTO press_reason (id, conference_id, default_key, text_fr, text_en, created_at,
+                          updated_at)
+SELECT gen_random_uuid(), :conference_id, d.key, d.fr, d.en,
+       :now::timestamptz + d.n * interval '1 microsecond', :now
+FROM jsonb_to_recordset(:defaults::jsonb) AS d(key text, fr text, en text, n int)
+WHERE NOT EXISTS (SELECT 1 FROM press_reason r WHERE r.conference_id = :conference_id)
+ON CONFLICT DO NOTHING
+
+-- name: press_reasons
+-- A conference's reason templates (not deleted), in the order they were added.
+SELECT id, default_key, text_fr, text_en FROM press_reason
+WHERE conference_id = :conference_id AND removed_at IS NULL
+ORDER BY created_at, id
+
+-- name: press_reason
+-- One of a conference's reason templates (not deleted).
+SELECT id, default_key, text_fr, text_en FROM press_reason
+WHERE id = :reason_id AND conference_id = :conference_id AND removed_at IS NULL
+
+-- name: insert_press_reason
+-- A reason template the press office wrote.
+INSERT INTO press_reason (id, conference_id, text_fr, text_en, created_at, updated_at)
+VALUES (:reason_id, :conference_id, :text_fr, :text_en, :now, :now)
+RETURNING id, default_key, text_fr, text_en
+
+-- name: update_press_reason
+-- New wording for a reason template (no row: no such template in this conference).
+UPDATE press_reason SET text_fr = :text_fr, text_en = :text_en, updated_at = :now
+WHERE id = :reason_id AND conference_id = :conference_id AND removed_at IS NULL
+RETURNING id, default_key, text_fr, text_en
+
+-- name: remove_press_reason
+-- A reason template deleted (kept, out of the list; no row: no such template).
+UPDATE press_reason SET removed_at = :now, updated_at = :now
+WHERE id = :reason_id AND conference_id = :conference_id AND removed_at IS NULL
+RETURNING id

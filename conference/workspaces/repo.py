@@ -1,8 +1,10 @@
-"""What the workspaces read: SQL in, values out (the writes go through the domains' use-cases)."""
+"""What the workspaces read: SQL in, values out. The workspaces write only their own table (the
+press office's reason templates, through ``service.py``); every other write goes through the
+domains' use-cases."""
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 from typing import Any
 from uuid import UUID
 
@@ -11,6 +13,7 @@ import asyncpg
 from conference.accreditation.lookup import from_row
 from conference.accreditation.models import Accreditation
 from conference.db.sql import queries_beside
+from conference.workspaces.domain import ReasonTemplate
 
 Q = queries_beside(__file__)
 
@@ -100,3 +103,55 @@ async def session_participant_names(
 ) -> list[dict[str, Any]]:
     rows = await conn.fetch(*Q.bind("session_participant_names", session_id=session_id))
     return [dict(r) for r in rows]
+
+
+# --- the press office's reason templates -------------------------------------------------------
+
+
+def _reason(row: asyncpg.Record) -> ReasonTemplate:
+    return ReasonTemplate(id=row["id"], text_fr=row["text_fr"], text_en=row["text_en"],
+                          default_key=row["default_key"])
+
+
+async def seed_press_reasons(conn: asyncpg.Connection, conference_id: UUID,
+                             defaults: dict[str, dict[str, str]], now: datetime) -> None:
+    rows = [{"key": k, "fr": v["fr"], "en": v["en"], "n": n}
+            for n, (k, v) in enumerate(defaults.items())]
+    await conn.execute(*Q.bind("seed_press_reasons", conference_id=conference_id,
+                               defaults=rows, now=now))
+
+
+async def press_reasons(conn: asyncpg.Connection, conference_id: UUID) -> list[ReasonTemplate]:
+    return [_reason(r) for r in await conn.fetch(*Q.bind("press_reasons",
+                                                         conference_id=conference_id))]
+
+
+async def press_reason(conn: asyncpg.Connection, conference_id: UUID, reason_id: UUID
+                       ) -> ReasonTemplate | None:
+    row = await conn.fetchrow(*Q.bind("press_reason", conference_id=conference_id,
+                                      reason_id=reason_id))
+    return _reason(row) if row else None
+
+
+async def insert_press_reason(conn: asyncpg.Connection, conference_id: UUID, reason_id: UUID,
+                              text_fr: str, text_en: str, now: datetime) -> ReasonTemplate:
+    row = await conn.fetchrow(*Q.bind("insert_press_reason", conference_id=conference_id,
+                                      reason_id=reason_id, text_fr=text_fr, text_en=text_en,
+                                      now=now))
+    assert row is not None
+    return _reason(row)
+
+
+async def update_press_reason(conn: asyncpg.Connection, conference_id: UUID, reason_id: UUID,
+                              text_fr: str, text_en: str, now: datetime
+                              ) -> ReasonTemplate | None:
+    row = await conn.fetchrow(*Q.bind("update_press_reason", conference_id=conference_id,
+                                      reason_id=reason_id, text_fr=text_fr, text_en=text_en,
+                                      now=now))
+    return _reason(row) if row else None
+
+
+async def remove_press_reason(conn: asyncpg.Connection, conference_id: UUID, reason_id: UUID,
+                              now: datetime) -> bool:
+    return await conn.fetchval(*Q.bind("remove_press_reason", conference_id=conference_id,
+                                       reason_id=reason_id, now=now)) is not None

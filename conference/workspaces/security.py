@@ -1,0 +1,137 @@
+"""The security service's page (``/manage/{slug}/security``): where a person with a
+``security`` grant lands after signing in, with what that grant allows — the people to vet as
+CSV, the results file sent back — through the credentials use-cases the API's
+``/api/v1/conferences/{slug}/vetting.csv`` calls (docs/workspaces.md, "Security").
+Protocol and admin open it too (the same role set as the API's)."""
+
+from __future__ import annotations
+
+from email.parser import BytesParser
+from email.policy import HTTP
+
+from aiohttp import web
+
+from conference.auth import Principal, Role
+from conference.conferences.lookup import conference_by_slug
+from conference.conferences.models import Conference
+from conference.credentials import service as credentials
+from conference.errors import Forbidden, Invalid
+from conference.http.context import connection, now, pool_key
+from conference.http.routes import RouteTable
+from conference.people.domain import may_open_conference
+from conference.people.service import SignedIn
+from conference.workspaces import frame
+from conference.workspaces.i18n import WTranslator
+
+routes = RouteTable()
+HTML, PAGE_ERRORS = frame.HTML, frame.PAGE_ERRORS
+MAX_FILE = 5 * 1024 * 1024
+
+
+class Office:
+    def __init__(self, person: SignedIn, conference: Conference, principal: Principal,
+                 language: str) -> None:
+        self.person, self.conference, self.principal = person, conference, principal
+        self.language = language
+        self.t = WTranslator(language)
+        self.base = f"/manage/{conference.slug}/security"
+
+
+async def _office(request: web.Request) -> Office:
+    person = await frame.signed_in(request)
+    async with connection(request) as conn:
+        conference = await conference_by_slug(conn, request.match_info["slug"])
+    for grant in ("security", "protocol", "admin"):
+        if may_open_conference(person.grants, conference.id, grant):
+            role = Role(grant)
+            break
+    else:
+        raise Forbidden("Not this conference's security service.")
+    assert role in credentials.VETTING_OFFICE
+    return Office(person, conference, Principal(0, role, person_id=person.person_id),
+                  frame.language_of(request, person))
+
+
+async def _multipart(request: web.Request) -> dict[str, bytes]:
+    """The fields of a ``multipart/form-data`` body by name (the body is already read whole by
+    the body middleware, so it is parsed here from the bytes); no fields for any other body."""
+    if request.content_type != "multipart/form-data":
+        return {}
+    body = await request.read()
+    if len(body) > MAX_FILE + 64 * 1024:
+        return {}
+    head = f"Content-Type: {request.headers.get('Content-Type', '')}\r\n\r\n".encode()
+    message = BytesParser(policy=HTTP).parsebytes(head + body)
+    fields: dict[str, bytes] = {}
+    if not message.is_multipart():
+        return fields
+    for part in message.iter_parts():
+        name = part.get_param("name", header="content-disposition")
+        payload = part.get_payload(decode=True)
+        if isinstance(name, str) and isinstance(payload, bytes) and name not in fields:
+            fields[name] = payload
+    return fields
+
+
+def _page(request: web.Request, o: Office, *, errors: list[dict[str, str]] | None = None,
+          message: str | None = None, status: int = 200) -> web.Response:
+    t = o.t
+    flash = None
+    if request.query.get("done") == "uploaded":
+        flash = t("security_result", count=request.query.get("count", "0")[:6])
+    return frame.render(
+        request, "security.html", o.language, person=o.person, conference=o.conference,
+        status=status, title=t("security_title"),
+        crumbs=[(t("home_title"), "/workspaces"), (t("security_title"), None)], flash=flash,
+        base=o.base, errors=errors or [], message=message,
+        api_base=f"/api/v1/conferences/{o.conference.slug}")
+
+
+@routes.add("GET", "/manage/{slug}/security",
+            summary="The security service's page: what a security grant allows (HTML)",
+            who="security, protocol, admin", tag="workspaces", media=HTML,
+            error_media=PAGE_ERRORS, errors=(403, 404))
+@frame.page
+async def security_page(request: web.Request) -> web.Response:
+    return _page(request, await _office(request))
+
+
+@routes.add("GET", "/manage/{slug}/security/vetting.csv",
+            summary="The people pending clearance, as CSV (signed in)",
+            who="security, protocol, admin", tag="workspaces", media=("text/csv",),
+            error_media=PAGE_ERRORS, errors=(403, 404))
+@frame.page
+async def security_download(request: web.Request) -> web.Response:
+    o = await _office(request)
+    text = await credentials.vetting_csv(request.app[pool_key], o.conference.id)
+    return web.Response(text=text, content_type="text/csv", headers={
+        "Content-Disposition": f'attachment; filename="vetting-{o.conference.slug}.csv"',
+        "Cache-Control": "private, no-store", "X-Content-Type-Options": "nosniff"})
+
+
+@routes.add("POST", "/manage/{slug}/security/vetting.csv",
+            summary="The security service's results file (HTML form, multipart)",
+            who="security, protocol, admin", tag="workspaces", media=HTML,
+            error_media=PAGE_ERRORS, errors=(403, 404, 422))
+@frame.page
+async def security_upload(request: web.Request) -> web.StreamResponse:
+    o = await _office(request)
+    t = o.t
+    form = await _multipart(request)
+    if not frame.csrf_ok(request, {k: v.decode("utf-8", "replace") for k, v in form.items()
+                                   if k == "csrf"}, o.person):
+        return _page(request, o, message=t("csrf_failed"), status=403)
+    raw = form.get("file", b"")
+    if not raw or len(raw) > MAX_FILE:
+        return _page(request, o, message=t("err_security_file"), status=422)
+    try:
+        text = raw.decode("utf-8-sig")
+        result = await credentials.import_vetting_csv(request.app[pool_key], o.conference.id,
+                                                      text, o.principal, now(request))
+    except UnicodeDecodeError:
+        return _page(request, o, message=t("err_security_file"), status=422)
+    except Invalid as exc:
+        return _page(request, o, message=exc.detail, errors=exc.extra.get("errors", []),
+                     status=422)
+    raise web.HTTPSeeOther(frame.with_lang(o.base, o.language, done="uploaded",
+                                           count=str(result.applied)))

@@ -1,0 +1,243 @@
+"""Editing a delegation member before the decision, on the portal and through the API
+(``PATCH /api/v1/accreditations/{id}``), and the deadlines and quotas the portal shows: a real
+database, a real SMTP server (the focal point's welcome mail carries the sign-in link)."""
+
+from __future__ import annotations
+
+import asyncio
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+import asyncpg
+
+from tests.browser.helpers import hidden
+from tests.conftest import Api, conference_body
+from tests.http.conftest_programme import make_delegation
+from tests.http.test_workspaces import Visitor, _signed_in, link_in
+from tests.support import RecordingSMTP
+
+MEMBER = {"category": "expert", "given_name": "Jan", "family_name": "Peeters",
+          "email": "jan.peeters@example.org", "language": "en", "gender": "male",
+          "rank": "expert", "function": "Adviser"}
+
+
+async def _portal(api: Api, smtp: RecordingSMTP, **conference: Any
+                  ) -> tuple[Visitor, dict[str, Any]]:
+    status, body, _ = await api.call("POST", "/api/v1/conferences", role="admin",
+                                     json=conference_body(**conference))
+    assert status == 201, body
+    deleg = await make_delegation(api, country="BE")
+    [welcome] = await smtp.wait_for(1, where=lambda m: "fp-be@example.org" in m["To"])
+    return await _signed_in(api, link_in(welcome)), deleg
+
+
+async def _register(v: Visitor, **changes: str) -> str:
+    status, _, resp = await v.post_form("/delegation/alliance-be/members/new?lang=en",
+                                        "/delegation/alliance-be/members?lang=en",
+                                        **{**MEMBER, **changes})
+    assert status == 303, await resp.text()
+    _, page, _ = await v.go("GET", "/delegation/alliance-be?lang=en")
+    name = f"{changes.get('given_name', MEMBER['given_name'])} " \
+           f"{changes.get('family_name', MEMBER['family_name'])}"
+    start = page.index(f">{name}</a>")
+    href = page.rindex('href="/delegation/alliance-be/members/', 0, start)
+    return page[href + 38: href + 38 + 36]
+
+
+async def test_focal_point_edits_a_member_before_the_decision(
+    api: Api, smtp: RecordingSMTP, db: asyncpg.Connection
+) -> None:
+    v, _ = await _portal(api, smtp)
+    member_id = await _register(v)
+    member = f"/delegation/alliance-be/members/{member_id}"
+    _, page, _ = await v.go("GET", f"{member}?lang=en")
+    assert 'id="edit-link"' in page
+    status, form, _ = await v.go("GET", f"{member}/edit?lang=en")
+    assert status == 200
+    assert 'value="Peeters"' in form and 'value="Adviser"' in form  # the current values
+    status, _, resp = await v.go("POST", f"{member}/edit?lang=en", {
+        "csrf": hidden(form, "csrf"), **MEMBER, "family_name": "Peeters-Claes",
+        "category": "official", "rank": "senior_official", "function": "Director-General"})
+    assert status == 303, await resp.text()
+    assert resp.headers["Location"].startswith(f"{member}?")
+    _, page, _ = await v.go("GET", resp.headers["Location"])
+    assert "Jan Peeters-Claes" in page and "Director-General" in page
+    assert "The details of Jan Peeters-Claes are changed." in page
+    assert "Details changed" in page  # the history row
+    _, acc, _ = await api.call("GET", f"/api/v1/accreditations/{member_id}", role="protocol")
+    assert (acc["status"], acc["category"], acc["rank"], acc["family_name"]) == (
+        "submitted", "official", "senior_official", "Peeters-Claes")
+    assert acc["history"][-1]["action"] == "amend"
+    assert acc["history"][-1]["reason"] == "category, family_name, rank, function"
+    event = await db.fetchrow("SELECT payload, actor FROM domain_event WHERE type = "
+                              "'accreditation.amended' AND subject_id = $1", member_id)
+    assert event is not None and event["actor"].startswith("person:")
+    payload = event["payload"] if isinstance(event["payload"], dict) else __import__(
+        "json").loads(event["payload"])
+    assert payload["fields"] == ["category", "family_name", "rank", "function"]
+
+    # the same values again: nothing changes, no second event
+    _, form, _ = await v.go("GET", f"{member}/edit?lang=en")
+    status, _, _ = await v.go("POST", f"{member}/edit?lang=en", {
+        "csrf": hidden(form, "csrf"), **MEMBER, "family_name": "Peeters-Claes",
+        "category": "official", "rank": "senior_official", "function": "Director-General"})
+    assert status == 303
+    assert await db.fetchval("SELECT count(*) FROM domain_event WHERE type = "
+                             "'accreditation.amended' AND subject_id = $1", member_id) == 1
+
+
+async def test_edit_form_names_the_field_and_refuses_a_taken_address(
+    api: Api, smtp: RecordingSMTP
+) -> None:
+    v, _ = await _portal(api, smtp)
+    member_id = await _register(v)
+    await _register(v, given_name="Els", family_name="Janssens", email="els@example.org")
+    member = f"/delegation/alliance-be/members/{member_id}"
+    _, form, _ = await v.go("GET", f"{member}/edit?lang=en")
+    status, page, _ = await v.go("POST", f"{member}/edit?lang=en", {
+        "csrf": hidden(form, "csrf"), **MEMBER, "family_name": ""})
+    assert status == 422
+    assert 'id="family_name-error"' in page
+    status, page, _ = await v.go("POST", f"{member}/edit?lang=en", {
+        "csrf": hidden(form, "csrf"), **MEMBER, "email": "ELS@example.org"})
+    assert status == 409
+    assert 'id="email-error"' in page and "already has an application" in page
+    status, _, _ = await v.go("POST", f"{member}/edit?lang=en", {**MEMBER})  # no CSRF token
+    assert status == 403
+    _, acc, _ = await api.call("GET", f"/api/v1/accreditations/{member_id}", role="protocol")
+    assert (acc["family_name"], acc["email"]) == ("Peeters", "jan.peeters@example.org")
+
+
+async def test_a_decided_member_is_not_edited(api: Api, smtp: RecordingSMTP) -> None:
+    v, _ = await _portal(api, smtp)
+    member_id = await _register(v)
+    member = f"/delegation/alliance-be/members/{member_id}"
+    _, form, _ = await v.go("GET", f"{member}/edit?lang=en")
+    status, body, _ = await api.call("POST", f"/api/v1/accreditations/{member_id}/decision",
+                                     role="protocol", json={"decision": "approve"})
+    assert status == 200, body
+    _, page, _ = await v.go("GET", f"{member}?lang=en")
+    assert 'id="edit-link"' not in page
+    status, page, _ = await v.go("GET", f"{member}/edit?lang=en")
+    assert status == 409 and "can no longer be edited" in page
+    status, page, _ = await v.go("POST", f"{member}/edit?lang=en", {
+        "csrf": hidden(form, "csrf"), **MEMBER, "family_name": "Other"})
+    assert status == 409 and "can no longer be edited" in page
+    _, acc, _ = await api.call("GET", f"/api/v1/accreditations/{member_id}", role="protocol")
+    assert (acc["status"], acc["family_name"]) == ("approved", "Peeters")
+
+
+async def test_api_patch_before_the_decision(api: Api, smtp: RecordingSMTP) -> None:
+    v, be = await _portal(api, smtp)
+    member_id = await _register(v)
+    fr = await make_delegation(api, country="FR")
+    path = f"/api/v1/accreditations/{member_id}"
+    status, problem, _ = await api.call("PATCH", path, role=fr["focal_point_token"],
+                                        json={"function": "x"})
+    assert status == 403, problem  # another delegation's focal point
+    status, problem, _ = await api.call("PATCH", path, role="press_office",
+                                        json={"function": "x"})
+    assert status == 403, problem
+    status, problem, _ = await api.call("PATCH", path, role=be["focal_point_token"],
+                                        json={"given_name": ""})
+    assert status == 422 and problem["errors"][0]["field"] == "given_name", problem
+    status, acc, _ = await api.call("PATCH", path, role=be["focal_point_token"],
+                                    json={"function": "Legal adviser", "gender": None})
+    assert status == 200, acc
+    assert (acc["function"], acc["gender"], acc["family_name"]) == (
+        "Legal adviser", None, "Peeters")
+    status, acc, _ = await api.call("PATCH", path, role="protocol",
+                                    json={"family_name": "Peeters-Claes"})
+    assert status == 200 and acc["family_name"] == "Peeters-Claes", acc
+    status, _, _ = await api.call("POST", f"{path}/decision", role="protocol",
+                                  json={"decision": "reject", "reason": "No."})
+    assert status == 200
+    status, problem, _ = await api.call("PATCH", path, role=be["focal_point_token"],
+                                        json={"function": "x"})
+    assert status == 409 and problem["status_now"] == "rejected", problem
+
+
+async def test_api_patch_keeps_quota_and_changes_deadline(api: Api, smtp: RecordingSMTP,
+                                                          db: asyncpg.Connection) -> None:
+    v, be = await _portal(api, smtp, quotas={"minister": 1})
+    await _register(v, given_name="Ana", family_name="Minister", email="ana@example.org",
+                    category="minister", rank="minister", function="Minister")
+    member_id = await _register(v)
+    path = f"/api/v1/accreditations/{member_id}"
+    status, problem, _ = await api.call("PATCH", path, role=be["focal_point_token"], json={
+        "category": "minister", "rank": "minister", "function": "Minister"})
+    assert status == 409 and problem["type"].endswith("quota-exceeded"), problem
+    assert (problem["used"], problem["allowed"]) == (1, 1)
+    await db.execute("UPDATE conference SET changes_close_at = $1",
+                     datetime.now(UTC) - timedelta(minutes=1))
+    status, problem, _ = await api.call("PATCH", path, role=be["focal_point_token"],
+                                        json={"function": "Legal adviser"})
+    assert status == 409 and problem["type"].endswith("deadline-passed"), problem
+    status, acc, _ = await api.call("PATCH", path, role="protocol",
+                                    json={"function": "Legal adviser"})
+    assert status == 200 and acc["function"] == "Legal adviser", acc
+
+
+async def test_portal_shows_the_deadlines_and_the_places_in_the_reader_s_language(
+    api: Api, smtp: RecordingSMTP
+) -> None:
+    v, be = await _portal(
+        api, smtp, quotas={"minister": 2, "official": 3},
+        nominations_close_at="2031-03-14T17:00:00+00:00",
+        changes_close_at="2020-01-10T11:00:00+00:00")
+    status, body, _ = await api.call("PUT", f"/api/v1/delegations/{be['id']}/quotas",
+                                     role="protocol", json={"official": 1})
+    assert status == 200, body
+    await _register(v, given_name="Ana", family_name="Minister", email="ana@example.org",
+                    category="minister", rank="minister", function="Minister")
+    await _register(v)
+    _, page, _ = await v.go("GET", "/delegation/alliance-be?lang=fr")
+    # babel, in the conference's zone (Brussels): 18:00 in March, 12:00 in January
+    assert "Vous pouvez inscrire des membres jusqu&#39;au 14 mars 2031 à 18:00" in page
+    assert "Les modifications et remplacements sont clos depuis le 10 janvier 2020 à 12:00" \
+        in page
+    _, page, _ = await v.go("GET", "/delegation/alliance-be?lang=en")
+    assert "You can register members until 14 March 2031, 18:00" in page
+    assert 'id="deadline-changes"' in page and "closed on 10 January 2020, 12:00" in page
+    rows = {category: page[page.index(f'id="quota-{category}"'):].split("</tr>")[0]
+            for category in ("minister", "official", "expert")}
+    assert "<td>1</td><td>2</td>" in rows["minister"]  # the conference's default
+    assert "<td>0</td><td>1</td>" in rows["official"]  # the delegation's own quota
+    assert "<td>1</td><td>not capped</td>" in rows["expert"]
+
+
+async def test_register_form_names_a_full_quota_and_closed_registrations(
+    api: Api, smtp: RecordingSMTP, db: asyncpg.Connection
+) -> None:
+    v, _ = await _portal(api, smtp, quotas={"minister": 1})
+    minister = {**MEMBER, "category": "minister", "rank": "minister", "function": "Minister"}
+    await _register(v, **{**minister, "given_name": "Ana", "email": "ana@example.org"})
+    status, page, _ = await v.post_form("/delegation/alliance-be/members/new?lang=en",
+                                        "/delegation/alliance-be/members?lang=en",
+                                        **{**minister, "email": "bob@example.org"})
+    assert status == 409
+    assert 'id="category-error"' in page and "1 of 1 place(s) taken" in page
+    await db.execute("UPDATE conference SET nominations_close_at = $1",
+                     datetime.now(UTC) - timedelta(minutes=1))
+    status, page, _ = await v.post_form("/delegation/alliance-be/members/new?lang=en",
+                                        "/delegation/alliance-be/members?lang=en",
+                                        **{**MEMBER, "email": "carl@example.org"})
+    assert status == 409 and "Registrations are closed" in page
+    _, page, _ = await v.go("GET", "/delegation/alliance-be?lang=en")
+    assert "Registrations closed on" in page
+    assert await db.fetchval("SELECT count(*) FROM accreditation") == 1
+
+
+async def test_two_edits_at_once_never_exceed_the_quota(api: Api, smtp: RecordingSMTP) -> None:
+    v, be = await _portal(api, smtp, quotas={"minister": 1})
+    first = await _register(v)
+    second = await _register(v, given_name="Els", family_name="Janssens",
+                             email="els@example.org")
+    change = {"category": "minister", "rank": "minister", "function": "Minister"}
+    answers = await asyncio.gather(*(
+        api.call("PATCH", f"/api/v1/accreditations/{member_id}", role=be["focal_point_token"],
+                 json=change) for member_id in (first, second)))
+    assert sorted(status for status, _, _ in answers) == [200, 409], answers
+    _, listed, _ = await api.call("GET", "/api/v1/conferences/alliance/accreditations",
+                                  role="protocol")
+    assert [a["category"] for a in listed["items"]].count("minister") == 1

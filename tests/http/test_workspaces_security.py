@@ -1,0 +1,127 @@
+"""People of the security service: granted by ``POST /api/v1/staff`` and ``conference staff
+add``, welcomed by mail to their page, which lists what the grant allows (the people to vet
+as CSV, the results file back) and works signed in; nothing else opens to them. A real database
+and a real SMTP server."""
+
+from __future__ import annotations
+
+import asyncio
+import csv
+import io
+
+import aiohttp
+import asyncpg
+import pytest
+
+from tests.browser.helpers import hidden
+from tests.conftest import Api, conference_body
+from tests.http.conftest_programme import make_delegation
+from tests.http.test_workspaces import Visitor, _signed_in, link_in
+from tests.support import RecordingSMTP, body_text
+
+PAGE = "/manage/alliance/security"
+
+
+async def _conference_with_a_member(api: Api) -> str:
+    status, body, _ = await api.call("POST", "/api/v1/conferences", role="admin",
+                                     json=conference_body(vetting_required=["expert"]))
+    assert status == 201, body
+    be = await make_delegation(api, country="BE")
+    status, created, _ = await api.call(
+        "POST", "/api/v1/conferences/alliance/accreditations", role="protocol",
+        json={"category": "expert", "given_name": "Jan", "family_name": "Peeters",
+              "email": "jan@example.org", "delegation_id": be["id"], "rank": "expert"})
+    assert status == 201, created
+    return str(created["id"])
+
+
+async def test_a_security_person_lands_on_what_the_grant_allows_and_uses_it(
+    api: Api, smtp: RecordingSMTP, db: asyncpg.Connection
+) -> None:
+    member_id = await _conference_with_a_member(api)
+    status, person, _ = await api.call("POST", "/api/v1/staff", role="admin", json={
+        "email": "vetting@example.org", "name": "Luc Janssens", "language": "en",
+        "grants": [{"role": "security", "conference": "alliance"}]})
+    assert status == 201, person
+    assert person["grants"][0]["role"] == "security"
+    [welcome] = await smtp.wait_for(1, where=lambda m: "vetting@example.org" in m["To"])
+    assert f"https://conference.test{PAGE}" in body_text(welcome)
+    assert "security service" in body_text(welcome)
+    v = await _signed_in(api, link_in(welcome))
+    _, home, _ = await v.go("GET", "/workspaces?lang=en")
+    assert f'href="{PAGE}?lang=en"' in home and "Security – alliance" in home
+
+    status, page, _ = await v.go("GET", f"{PAGE}?lang=en")
+    assert status == 200, page
+    assert 'id="vetting-download"' in page and 'id="vetting-upload"' in page
+    assert "GET /api/v1/conferences/alliance/vetting.csv" in page
+    status, text, resp = await v.go("GET", f"{PAGE}/vetting.csv")
+    assert status == 200 and resp.headers["Content-Type"].startswith("text/csv")
+    [row] = list(csv.DictReader(io.StringIO(text)))
+    assert (row["accreditation_id"], row["status"]) == (member_id, "pending")
+
+    def upload(content: bytes, csrf: str | None) -> aiohttp.FormData:
+        form = aiohttp.FormData()
+        if csrf is not None:
+            form.add_field("csrf", csrf)
+        form.add_field("file", content, filename="results.csv", content_type="text/csv")
+        return form
+
+    status, body, _ = await v.go("POST", f"{PAGE}/vetting.csv?lang=en",
+                                 upload(b"accreditation_id,status,reason\n", None))  # no CSRF
+    assert status == 403, body
+    status, body, _ = await v.go("POST", f"{PAGE}/vetting.csv?lang=en", upload(
+        f"accreditation_id,status,reason\n{member_id},refused,\n".encode(), hidden(page, "csrf")))
+    assert status == 422 and "line 2.reason" in body  # a refusal needs its reason
+    status, _, resp = await v.go("POST", f"{PAGE}/vetting.csv?lang=en", upload(
+        f"accreditation_id,status,reason\n{member_id},cleared,\n".encode(),
+        hidden(page, "csrf")))
+    assert status == 303, await resp.text()
+    _, page, _ = await v.go("GET", resp.headers["Location"])
+    assert "1 result(s) recorded." in page
+    _, text, _ = await v.go("GET", f"{PAGE}/vetting.csv")
+    assert list(csv.DictReader(io.StringIO(text))) == []
+    assert await db.fetchval("SELECT actor FROM domain_event WHERE type = "
+                             "'accreditation.vetting_status_set'") == f"person:{person['id']}"
+
+    # least privilege: nothing else opens
+    for path in ("/manage/alliance", "/manage/alliance/press", "/manage/alliance/press/reasons",
+                 "/delegation/alliance-be"):
+        status, _, _ = await v.go("GET", path)
+        assert status == 403, path
+
+
+async def test_other_roles_do_not_open_the_security_page(api: Api, smtp: RecordingSMTP) -> None:
+    await _conference_with_a_member(api)
+    status, person, _ = await api.call("POST", "/api/v1/staff", role="admin", json={
+        "email": "press@example.org", "name": "Tove Ernst", "language": "en",
+        "grants": [{"role": "press_office", "conference": "alliance"}]})
+    assert status == 201, person
+    [welcome] = await smtp.wait_for(1, where=lambda m: "press@example.org" in m["To"])
+    v = await _signed_in(api, link_in(welcome))
+    assert (await v.go("GET", PAGE))[0] == 403
+    assert (await v.go("GET", f"{PAGE}/vetting.csv"))[0] == 403
+    anonymous = Visitor(api)
+    api.client.session.cookie_jar.clear()
+    status, _, resp = await anonymous.go("GET", f"{PAGE}/vetting.csv")
+    assert status == 303 and resp.headers["Location"].startswith("/signin")
+
+
+async def test_the_command_line_grants_security(
+    api: Api, smtp: RecordingSMTP, monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str]
+) -> None:
+    from conference.cli import main
+
+    await _conference_with_a_member(api)
+    monkeypatch.setenv("CONFERENCE_DATABASE__URL", api.db_url)
+    code = await asyncio.to_thread(main, [
+        "staff", "add", "--email", "guard@example.org", "--name", "Luc Guard",
+        "--role", "security", "--conference", "alliance", "--language", "fr"])
+    assert code == 0, capsys.readouterr().err
+    assert "guard@example.org" in capsys.readouterr().out
+    [welcome] = await smtp.wait_for(1, where=lambda m: "guard@example.org" in m["To"])
+    assert f"https://conference.test{PAGE}" in body_text(welcome)
+    assert "service de sécurité" in body_text(welcome)
+    with pytest.raises(SystemExit):
+        main(["staff", "add", "--email", "x@example.org", "--name", "X", "--role", "applicant"])

@@ -1,0 +1,82 @@
+"""Sign-in attempts are limited (docs/workspaces.md, "Sign-in"): past the limit for one address,
+``POST /signin`` answers exactly as before but no more link is mailed to it, while other
+addresses still get theirs; past the limit for one client, the answer is 429 and nothing is
+sent. A service of its own with small limits, a real database and a real SMTP server."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import AsyncIterator
+
+import asyncpg
+import pytest
+
+from conference.settings import Settings
+from tests.browser.helpers import hidden
+from tests.conftest import Api, conference_body, start_api
+from tests.http.conftest_programme import make_delegation
+from tests.http.test_workspaces import Visitor
+from tests.support import RecordingSMTP
+
+PER_ADDRESS, PER_CLIENT = 2, 5
+SIGNIN_SUBJECT = "Votre lien de connexion"
+
+
+@pytest.fixture
+async def limited(db_url: str, settings: Settings) -> AsyncIterator[Api]:
+    limits = settings.limits.model_copy(update={
+        "signins_per_address_per_hour": float(PER_ADDRESS),
+        "signins_per_client_per_minute": float(PER_CLIENT)})
+    service = await start_api(db_url, settings.model_copy(update={"limits": limits}))
+    yield service
+    await service.client.close()
+
+
+async def _ask(api: Api, email: str) -> tuple[int, str | None]:
+    v = Visitor(api)
+    _, page, _ = await v.go("GET", "/signin?lang=fr")
+    status, _, resp = await v.go("POST", "/signin?lang=fr",
+                                 {"csrf": hidden(page, "csrf"), "email": email})
+    return status, resp.headers.get("Location")
+
+
+async def _asked(db: asyncpg.Connection, email: str) -> int:
+    n: int = await db.fetchval(
+        "SELECT count(*) FROM domain_event e JOIN person p ON p.id::text = e.payload->>'person_id'"
+        " WHERE e.type = 'person.signin_requested' AND lower(p.email) = $1", email)
+    return n
+
+
+async def test_one_address_is_limited_others_still_get_their_link(
+    limited: Api, smtp: RecordingSMTP, db: asyncpg.Connection
+) -> None:
+    api = limited
+    status, body, _ = await api.call("POST", "/api/v1/conferences", role="admin",
+                                     json=conference_body())
+    assert status == 201, body
+    await make_delegation(api, country="BE")  # fp-be@example.org, welcomed
+    status, person, _ = await api.call("POST", "/api/v1/staff", role="admin", json={
+        "email": "press@example.org", "name": "Tove Ernst", "language": "fr",
+        "grants": [{"role": "press_office", "conference": "alliance"}]})
+    assert status == 201, person
+    await smtp.wait_for(2, where=lambda m: m["Subject"] != SIGNIN_SUBJECT)
+
+    answers = [await _ask(api, "fp-be@example.org") for _ in range(PER_ADDRESS + 2)]
+    assert answers == [(303, "/signin?lang=fr&done=sent")] * (PER_ADDRESS + 2)  # all the same
+    assert await _asked(db, "fp-be@example.org") == PER_ADDRESS  # two links, not four
+
+    # another address from the same client still gets its link
+    assert await _ask(api, "press@example.org") == (303, "/signin?lang=fr&done=sent")
+    assert await _asked(db, "press@example.org") == 1
+
+    # the client's own limit: the next request is refused and sends nothing
+    status, _ = await _ask(api, "press@example.org")
+    assert status == 429
+    assert await _asked(db, "press@example.org") == 1
+
+    mails = await smtp.wait_for(PER_ADDRESS + 1, where=lambda m: m["Subject"] == SIGNIN_SUBJECT)
+    await asyncio.sleep(0.5)  # nothing more arrives
+    sent = [m["To"].addresses[0].addr_spec for m in smtp.messages
+            if m["Subject"] == SIGNIN_SUBJECT]
+    assert sorted(sent) == ["fp-be@example.org"] * PER_ADDRESS + ["press@example.org"]
+    assert len(mails) == PER_ADDRESS + 1
