@@ -3,7 +3,12 @@
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass
+from email.message import EmailMessage
+from email.parser import BytesParser
+from email.policy import HTTP
 from typing import Any, TypeVar
+from urllib.parse import unquote
 from uuid import UUID
 
 from aiohttp import web
@@ -78,6 +83,46 @@ async def read_form(request: web.Request
         return await request.post()
     except (ValueError, UnicodeDecodeError):
         raise BadRequest("The form could not be read.") from None
+
+
+@dataclass(frozen=True)
+class FilePart:
+    """A file sent in a page's ``multipart/form-data`` form: its name, declared type, bytes."""
+
+    filename: str
+    content_type: str
+    content: bytes
+
+
+async def read_multipart(request: web.Request) -> dict[str, str | FilePart]:
+    """A page's form fields, from a ``multipart/form-data`` body (files as ``FilePart``) or a
+    plain form. The body middleware has already read the body whole within the server's limit
+    (conference/http/hygiene.py), which aiohttp's streaming multipart reader cannot start from,
+    so the stored bytes are parsed here by the standard library's MIME parser; the first value
+    of a repeated name wins. A multipart body that cannot be read is a 400."""
+    if request.content_type != "multipart/form-data":
+        form = await read_form(request)
+        return {k: v for k, v in form.items() if isinstance(v, str)}
+    header = request.headers.get("Content-Type", "")
+    body = await request.read()
+    message = BytesParser(policy=HTTP).parsebytes(
+        b"Content-Type: " + header.encode("latin-1", "replace")
+        + b"\r\nMIME-Version: 1.0\r\n\r\n" + body)
+    if not isinstance(message, EmailMessage) or not message.is_multipart():
+        raise BadRequest("The form could not be read.")
+    fields: dict[str, str | FilePart] = {}
+    for part in message.iter_parts():
+        name = part.get_param("name", header="content-disposition")
+        if not isinstance(name, str) or name in fields:
+            continue
+        payload = part.get_payload(decode=True)
+        content = payload if isinstance(payload, bytes) else b""
+        filename = part.get_filename()
+        if filename is None:
+            fields[name] = content.decode("utf-8", "replace")
+        else:
+            fields[name] = FilePart(unquote(filename)[-200:], part.get_content_type(), content)
+    return fields
 
 
 def path_int(request: web.Request, name: str) -> int:

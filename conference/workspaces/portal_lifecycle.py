@@ -12,11 +12,7 @@ import base64
 import binascii
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from email.message import EmailMessage
-from email.parser import BytesParser
-from email.policy import HTTP
 from typing import Any
-from urllib.parse import unquote
 from uuid import UUID
 
 from aiohttp import web
@@ -26,9 +22,9 @@ from conference.accreditation import service as accreditations
 from conference.accreditation.domain import DeadlinePassed, Status
 from conference.accreditation.models import Accreditation, SubstitutionIn
 from conference.auth import Principal
-from conference.errors import BadRequest, Conflict, Duplicate, Invalid
+from conference.errors import Conflict, Duplicate, Invalid
 from conference.http.context import connection, now, pool_key
-from conference.http.io import read_form
+from conference.http.io import FilePart, read_form, read_multipart
 from conference.http.routes import RouteTable
 from conference.lifecycle import service as lifecycle
 from conference.lifecycle.models import ImportQuery, ImportResult, RowError
@@ -78,32 +74,10 @@ def _content_type(filename: str, declared: str) -> str:
 
 async def read_import_form(request: web.Request) -> Mapping[str, str | Upload]:
     """An import form's fields: a plain form (the import button), or the multipart one of the
-    check, whose file part becomes an ``Upload``. The body has already been read whole within
-    the server's limit (conference/http/hygiene.py), which aiohttp's own multipart reader does
-    not allow for: the stored bytes are parsed here, by the standard library's MIME parser."""
-    if request.content_type != "multipart/form-data":
-        form = await read_form(request)
-        return {k: v for k, v in form.items() if isinstance(v, str)}
-    header = request.headers.get("Content-Type", "")
-    body = await request.read()
-    message = BytesParser(policy=HTTP).parsebytes(
-        b"Content-Type: " + header.encode("latin-1", "replace")
-        + b"\r\nMIME-Version: 1.0\r\n\r\n" + body)
-    if not isinstance(message, EmailMessage) or not message.is_multipart():
-        raise BadRequest("The form could not be read.")
-    fields: dict[str, str | Upload] = {}
-    for part in message.iter_parts():
-        name = part.get_param("name", header="content-disposition")
-        if not isinstance(name, str) or name in fields:
-            continue
-        content = part.get_payload(decode=True)
-        content = content if isinstance(content, bytes) else b""
-        filename = part.get_filename()
-        if filename is None:
-            fields[name] = content.decode("utf-8", "replace")
-        else:
-            fields[name] = Upload(unquote(filename)[-200:], content, part.get_content_type())
-    return fields
+    check, whose file part becomes an ``Upload``."""
+    return {name: Upload(value.filename, value.content, value.content_type)
+            if isinstance(value, FilePart) else value
+            for name, value in (await read_multipart(request)).items()}
 
 
 async def read_upload(form: Mapping[str, str | Upload], t: WTranslator

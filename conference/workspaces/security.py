@@ -6,9 +6,6 @@ Protocol and admin open it too (the same role set as the API's)."""
 
 from __future__ import annotations
 
-from email.parser import BytesParser
-from email.policy import HTTP
-
 from aiohttp import web
 
 from conference.auth import Principal, Role
@@ -17,6 +14,7 @@ from conference.conferences.models import Conference
 from conference.credentials import service as credentials
 from conference.errors import Forbidden, Invalid
 from conference.http.context import connection, now, pool_key
+from conference.http.io import FilePart, read_multipart
 from conference.http.routes import RouteTable
 from conference.people.domain import may_open_conference
 from conference.people.service import SignedIn
@@ -50,27 +48,6 @@ async def _office(request: web.Request) -> Office:
     assert role in credentials.VETTING_OFFICE
     return Office(person, conference, Principal(0, role, person_id=person.person_id),
                   frame.language_of(request, person))
-
-
-async def _multipart(request: web.Request) -> dict[str, bytes]:
-    """The fields of a ``multipart/form-data`` body by name (the body is already read whole by
-    the body middleware, so it is parsed here from the bytes); no fields for any other body."""
-    if request.content_type != "multipart/form-data":
-        return {}
-    body = await request.read()
-    if len(body) > MAX_FILE + 64 * 1024:
-        return {}
-    head = f"Content-Type: {request.headers.get('Content-Type', '')}\r\n\r\n".encode()
-    message = BytesParser(policy=HTTP).parsebytes(head + body)
-    fields: dict[str, bytes] = {}
-    if not message.is_multipart():
-        return fields
-    for part in message.iter_parts():
-        name = part.get_param("name", header="content-disposition")
-        payload = part.get_payload(decode=True)
-        if isinstance(name, str) and isinstance(payload, bytes) and name not in fields:
-            fields[name] = payload
-    return fields
 
 
 def _page(request: web.Request, o: Office, *, errors: list[dict[str, str]] | None = None,
@@ -117,11 +94,12 @@ async def security_download(request: web.Request) -> web.Response:
 async def security_upload(request: web.Request) -> web.StreamResponse:
     o = await _office(request)
     t = o.t
-    form = await _multipart(request)
-    if not frame.csrf_ok(request, {k: v.decode("utf-8", "replace") for k, v in form.items()
-                                   if k == "csrf"}, o.person):
+    form = await read_multipart(request)
+    if not frame.csrf_ok(request, {k: v for k, v in form.items()
+                                   if k == "csrf" and isinstance(v, str)}, o.person):
         return _page(request, o, message=t("csrf_failed"), status=403)
-    raw = form.get("file", b"")
+    upload = form.get("file")
+    raw = upload.content if isinstance(upload, FilePart) else b""
     if not raw or len(raw) > MAX_FILE:
         return _page(request, o, message=t("err_security_file"), status=422)
     try:
