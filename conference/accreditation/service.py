@@ -55,15 +55,19 @@ async def register(
     trail's lines): atomic on its own, and in the caller's transaction when handed a connection
     that has one.
     """
-    async with transaction(pool) as conn:
-        try:
-            delegation_id = domain.check_may_register(actor, body.category, body.delegation_id)
-        except (Unauthorized, Forbidden):
+    try:
+        delegation_id = domain.check_may_register(actor, body.category, body.delegation_id)
+    except (Unauthorized, Forbidden):
+        async with connection(pool) as conn:
             if not await repo.conference_exists(conn, slug):
                 raise NotFound(f"No conference {slug!r}.") from None
-            raise
-        if delegation_id != body.delegation_id:
-            body = body.model_copy(update={"delegation_id": delegation_id})
+        raise
+    if delegation_id != body.delegation_id:
+        body = body.model_copy(update={"delegation_id": delegation_id})
+    # A member filed into a delegation's quota locks the delegation first (a transaction); any
+    # other filing is the one statement, atomic on its own: no BEGIN and COMMIT round trips.
+    counted = delegation_id is not None and body.category in domain.QUOTA_CATEGORIES
+    async with transaction(pool) if counted else connection(pool) as conn:
         overrides = await _check_places(conn, slug, body, actor, now)
         accreditation_id = uuid4()
         exempt = domain.press_window_exempt(actor)

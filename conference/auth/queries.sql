@@ -1,8 +1,8 @@
 -- name: replace_applicant_token
 -- An applicant has one current token, kept (hashed, with its number) on its accreditation: a new
--- link replaces the one before. An erased accreditation gets none.
+-- link replaces the one before (an erasure clears it).
 UPDATE accreditation SET token_hash = :token_hash, token_id = nextval('api_token_id_seq')
-WHERE id = :accreditation_id AND erased_at IS NULL
+WHERE id = :accreditation_id
 
 -- name: insert_token
 INSERT INTO api_token (token_hash, role, delegation_id, accreditation_id, expires_at)
@@ -10,8 +10,8 @@ VALUES (:token_hash, :role, :delegation_id, :accreditation_id, :expires_at)
 
 -- name: live_token
 -- The principal of a live token: a staff or focal-point token not revoked, not expired; or an
--- applicant's current token, on its accreditation (not erased), which only reads once the
--- accreditation is revoked, withdrawn or substituted.
+-- applicant's current token, on its accreditation, which only reads once the accreditation is
+-- revoked, withdrawn or substituted.
 SELECT t.id, t.role, t.delegation_id, NULL::uuid AS accreditation_id, false AS read_only
 FROM api_token t
 WHERE t.token_hash = :token_hash AND t.revoked_at IS NULL
@@ -19,7 +19,7 @@ WHERE t.token_hash = :token_hash AND t.revoked_at IS NULL
 UNION ALL
 SELECT a.token_id, 'applicant', NULL, a.id, a.status IN ('revoked', 'withdrawn', 'substituted')
 FROM accreditation a
-WHERE a.token_hash = :token_hash AND a.erased_at IS NULL
+WHERE a.token_hash = :token_hash
 
 -- name: has_admin
 -- Whether any admin token was ever made (the first start prints one).
