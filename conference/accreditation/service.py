@@ -339,7 +339,7 @@ async def amend(
     accreditation (409), with a result that is not a valid member (422 naming the field), with
     an e-mail another current accreditation of the conference has (409), or beyond the quota of
     a new category (409 ``quota-exceeded``). The fields given replace the member's; a change
-    writes one history row (``amend``, the fields named) and ``accreditation.amended`` in the
+    writes ``accreditation.amended`` with its history line (``amend``, the fields named) in the
     same transaction; no change writes nothing."""
     principal = require(actor, *roles.AMENDERS)
     wanted = body.model_dump(exclude_unset=True)
@@ -372,16 +372,16 @@ async def amend(
                 raise Duplicate("This person already has an application for this conference.",
                                 field="email")
             status = Status(row["status"])
-            await repo.insert_history(conn, accreditation_id, at=now, actor=principal.actor,
-                                      action=Action.amend.value, from_status=status,
-                                      to_status=status, reason=", ".join(changed))
-            await record(
-                conn, "accreditation.amended",
+            await repo.record_change(
+                conn,
                 AccreditationAmended(accreditation_id=accreditation_id,
                                      category=updated["category"], status=status.value,
                                      delegation_id=updated["delegation_id"], fields=changed),
-                conference_id=updated["conference_id"], subject_id=accreditation_id,
-                actor=principal.actor,
+                event_type="accreditation.amended", conference_id=updated["conference_id"],
+                subject_id=accreditation_id, actor=principal.actor, now=now,
+                history=[repo.history_line(accreditation_id, action=Action.amend.value,
+                                           from_status=status, to_status=status,
+                                           reason=", ".join(changed))],
             )
             return repo.from_row(updated, await repo.history_of(conn, accreditation_id))
     except asyncpg.UniqueViolationError:  # the same address filed at the same moment
