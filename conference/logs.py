@@ -94,6 +94,12 @@ def quiet_malformed_requests() -> None:
 
 
 class AccessLogger(AbstractAccessLogger):
+    @property
+    def enabled(self) -> bool:
+        """Below INFO (``log_level = "WARNING"``) aiohttp skips the access log altogether: no
+        timing, no call per request."""
+        return self.logger.isEnabledFor(logging.INFO)
+
     def log(self, request: web.BaseRequest, response: web.StreamResponse, time: float) -> None:
         try:
             match_info = request.match_info if isinstance(request, web.Request) else None

@@ -49,6 +49,8 @@ def clean_text(value: str) -> str:
     """NFC, and nothing that mail headers and iCalendar cannot carry: control characters,
     format characters (bar the zero-width joiners), line and paragraph separators, lone
     surrogates, noncharacters. Raises ValueError naming the first offending character."""
+    if value.isascii() and value.isprintable():  # the usual case: NFC already, nothing refused
+        return value.strip()
     value = unicodedata.normalize("NFC", value).strip()
     for ch in value:
         category = unicodedata.category(ch)
@@ -95,6 +97,8 @@ def _ascii_email(value: str) -> str:
         # Internationalised local parts need SMTPUTF8, which few relays offer: refuse them
         # here rather than fail at every delivery.
         raise ValueError("the part before the @ must be plain ASCII")
+    if domain.isascii():  # IDNA leaves an ASCII domain as it is (its labels' lengths checked)
+        return value
     try:
         return f"{local}@{domain.encode('idna').decode('ascii')}"
     except UnicodeError:

@@ -19,22 +19,40 @@ SET status = :status, updated_at = :now,
 WHERE id = :accreditation_id
 RETURNING *, (SELECT slug FROM conference WHERE id = conference_id) AS conference_slug
 
--- name: insert_history
--- One line of an accreditation's audit trail.
-INSERT INTO accreditation_history (accreditation_id, at, actor, action, from_status, to_status,
-                                   reason, linked_accreditation_id)
-VALUES (:accreditation_id, :at, :actor, :action, :from_status, :to_status, :reason,
-        :linked_accreditation_id)
+-- name: record_change
+-- One domain event of an accreditation, at the use-case's time, with the lines it adds to the
+-- audit trail (null: its default line, see history_of).
+INSERT INTO domain_event (conference_id, type, subject_id, payload, actor, occurred_at, history)
+VALUES (:conference_id, :event_type, :subject_id, :payload::jsonb, :actor, :now, :history::jsonb)
 
 -- name: history_of
--- An accreditation's audit trail, oldest first.
-SELECT at, actor, action, from_status, to_status, reason, linked_accreditation_id
-FROM accreditation_history WHERE accreditation_id = :accreditation_id ORDER BY id
-
--- name: latest_reason
--- The reason given with the latest change of an accreditation (null when none was given).
-SELECT reason FROM accreditation_history WHERE accreditation_id = :accreditation_id
-ORDER BY id DESC LIMIT 1
+-- An accreditation's audit trail, oldest first, read from its domain events: its own, and the
+-- substitution that made it. An event with no explicit lines (history null) gives one: its
+-- action from its type, its states from its payload.
+SELECT coalesce((h.line ->> 'at')::timestamptz, e.occurred_at) AS at,
+       coalesce(h.line ->> 'actor', e.actor) AS actor, h.line ->> 'action' AS action,
+       h.line ->> 'from_status' AS from_status, h.line ->> 'to_status' AS to_status,
+       h.line ->> 'reason' AS reason,
+       (h.line ->> 'linked_accreditation_id')::uuid AS linked_accreditation_id
+FROM domain_event e
+CROSS JOIN LATERAL jsonb_array_elements(coalesce(e.history, jsonb_build_array(jsonb_build_object(
+    'accreditation_id', e.subject_id,
+    'action', CASE e.type WHEN 'accreditation.submitted' THEN 'submit'
+                          WHEN 'accreditation.approved' THEN 'approve'
+                          WHEN 'accreditation.rejected' THEN 'reject'
+                          WHEN 'accreditation.waitlisted' THEN 'waitlist'
+                          WHEN 'accreditation.withdrawn' THEN 'withdraw'
+                          WHEN 'accreditation.revoked' THEN 'revoke'
+                          WHEN 'accreditation.amended' THEN 'amend' END,
+    'from_status', e.payload -> 'from_status', 'to_status', e.payload -> 'status'))))
+    WITH ORDINALITY AS h (line, n)
+WHERE (e.subject_id = :accreditation_id::uuid::text
+       OR (e.type = 'accreditation.substituted'
+           AND e.payload ->> 'substitute_id' = :accreditation_id::uuid::text))
+  AND e.type LIKE 'accreditation.%'
+  AND h.line ->> 'accreditation_id' = :accreditation_id::uuid::text
+  AND h.line ->> 'action' IS NOT NULL
+ORDER BY e.id, h.n
 
 -- name: count_approved_press
 -- The places of a conference's press pool that are taken (an erased person holds none).
@@ -58,7 +76,8 @@ LIMIT :limit
 -- name: register
 -- A whole application in one statement (one round trip, its own transaction): the conference
 -- by slug, the press window (skipped for organisers, :window_exempt) and pool, the delegation's
--- conference, then the row, its history row, its domain event and the applicant's token, all or
+-- conference, then the row (with the hash of the applicant's token) and its domain event (with
+-- the lines of the audit trail beyond the default one, when protocol overrode a rule), all or
 -- nothing. A duplicate person is not an error here (ON CONFLICT DO NOTHING waits for a
 -- concurrent application of the same person and then skips): the row comes back with
 -- inserted = false. No row at all: no such conference.
@@ -78,26 +97,26 @@ WITH gate AS (
     FROM conference c WHERE c.slug = :slug
 ), ins AS (
     INSERT INTO accreditation (id, conference_id, category, given_name, family_name, email,
-                               language, gender, salutation, press_outlet, press_card_number, press_role,
-                               press_country, delegation_id, rank, function, in_office_since,
-                               submitted_at, updated_at)
+                               language, gender, salutation, press_outlet, press_card_number,
+                               press_role, press_country, delegation_id, rank, function,
+                               in_office_since, submitted_at, updated_at, token_hash, token_id)
     SELECT :accreditation_id::uuid, gate.id, :category, :given_name, :family_name, :email,
-           :language, :gender, :salutation, :press_outlet, :press_card_number, :press_role, :press_country,
-           :delegation_id, :rank, :function, :in_office_since, :now, :now
+           :language, :gender, :salutation, :press_outlet, :press_card_number, :press_role,
+           :press_country, :delegation_id, :rank, :function, :in_office_since, :now, :now,
+           :token_hash::bytea, nextval('api_token_id_seq')
     FROM gate
     WHERE gate.window_open AND gate.delegation_known
       AND (:category <> 'press' OR gate.press_approved < gate.press_pool_capacity)
     ON CONFLICT DO NOTHING
-    RETURNING *
-), history AS (
-    INSERT INTO accreditation_history (accreditation_id, at, actor, action, from_status, to_status)
-    SELECT ins.id, :now, :actor, 'submit', NULL, ins.status FROM ins
+    RETURNING id, conference_id, category, status, given_name, family_name, email, language,
+              gender, salutation, press_outlet, press_card_number, press_role, press_country,
+              delegation_id, rank, function, in_office_since, submitted_at, decided_at
 ), event AS (
-    INSERT INTO domain_event (conference_id, type, subject_id, payload, actor)
-    SELECT ins.conference_id, :event_type, ins.id::text, :payload::jsonb, :actor FROM ins
-), token AS (
-    INSERT INTO api_token (token_hash, role, accreditation_id)
-    SELECT :token_hash::bytea, 'applicant', ins.id FROM ins
+    INSERT INTO domain_event (conference_id, type, subject_id, payload, actor, occurred_at,
+                              history)
+    SELECT ins.conference_id, :event_type, ins.id::text, :payload::jsonb, :actor, :now,
+           :history::jsonb
+    FROM ins
 )
 SELECT gate.slug AS conference_slug, gate.press_opens_at, gate.press_closes_at,
        gate.press_pool_capacity, gate.press_approved, gate.delegation_known,
@@ -131,22 +150,18 @@ WHERE delegation_id = :delegation_id AND category = :category
 
 -- name: insert_substitute
 -- The person taking a member's place: the member's conference, category and delegation, the
--- new person's fields, the first status. A person who already has a current accreditation here
--- is not inserted (no row comes back).
+-- new person's fields, the first status, the hash of its token. A person who already has a
+-- current accreditation here is not inserted (no row comes back).
 INSERT INTO accreditation (id, conference_id, category, status, given_name, family_name, email,
                            language, gender, delegation_id, rank, function, in_office_since,
-                           submitted_at, updated_at, decided_at)
+                           submitted_at, updated_at, decided_at, token_hash, token_id)
 SELECT :accreditation_id::uuid, o.conference_id, o.category, :status, :given_name, :family_name,
        :email, :language, :gender, o.delegation_id, :rank, :function, :in_office_since, :now,
-       :now, CASE WHEN :status = 'approved' THEN :now::timestamptz END
+       :now, CASE WHEN :status = 'approved' THEN :now::timestamptz END, :token_hash::bytea,
+       nextval('api_token_id_seq')
 FROM accreditation o WHERE o.id = :old_id
 ON CONFLICT DO NOTHING
 RETURNING *, (SELECT slug FROM conference WHERE id = conference_id) AS conference_slug
-
--- name: insert_applicant_token
--- The applicant's own token (stored hashed).
-INSERT INTO api_token (token_hash, role, accreditation_id)
-VALUES (:token_hash, 'applicant', :accreditation_id)
 
 -- name: move_participations
 -- The member's session places (same roles) handed to the person taking its place: one

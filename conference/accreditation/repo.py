@@ -22,6 +22,7 @@ from conference.accreditation.models import (
     PressDetails,
 )
 from conference.db.sql import queries_beside
+from conference.outbox.events import Payload
 
 Q = queries_beside(__file__)
 
@@ -62,7 +63,7 @@ async def conference_exists(conn: asyncpg.Connection, slug: str) -> bool:
 async def register(
     conn: asyncpg.Connection, slug: str, a: AccreditationIn, *, accreditation_id: UUID,
     now: datetime, window_exempt: bool, actor: str, event_type: str, payload: dict[str, Any],
-    token_hash: bytes,
+    token_hash: bytes, history: list[dict[str, Any]] | None = None,
 ) -> asyncpg.Record | None:
     """The ``register`` statement: the row (with ``inserted``, ``press_approved``,
     ``delegation_known`` and the conference's press window), or None without such conference."""
@@ -79,6 +80,7 @@ async def register(
         "function": a.function, "in_office_since": a.in_office_since, "now": now,
         "accreditation_id": accreditation_id, "window_exempt": window_exempt, "actor": actor,
         "payload": payload, "token_hash": token_hash, "event_type": event_type,
+        "history": history,
     }
     row: asyncpg.Record | None = await conn.fetchrow(*Q.bind("register", **values))
     return row
@@ -104,9 +106,9 @@ async def history_of(conn: asyncpg.Connection, accreditation_id: UUID) -> list[H
 
 
 async def latest_reason(conn: asyncpg.Connection, accreditation_id: UUID) -> str | None:
-    reason: str | None = await conn.fetchval(
-        *Q.bind("latest_reason", accreditation_id=accreditation_id))
-    return reason
+    """The reason given with the latest change of an accreditation (None when none was)."""
+    history = await history_of(conn, accreditation_id)
+    return history[-1].reason if history else None
 
 
 async def count_approved_press(conn: asyncpg.Connection, conference_id: UUID) -> int:
@@ -125,15 +127,28 @@ async def set_status(
     return row
 
 
-async def insert_history(
-    conn: asyncpg.Connection, accreditation_id: UUID, *, at: datetime, actor: str, action: str,
-    from_status: Status | None, to_status: Status, reason: str | None,
-    linked_accreditation_id: UUID | None = None,
+def history_line(
+    accreditation_id: UUID, *, action: str, from_status: Status | None, to_status: Status,
+    reason: str | None, linked_accreditation_id: UUID | None = None,
+) -> dict[str, Any]:
+    """One line of the audit trail that an event adds (its time and actor are the event's)."""
+    return {"accreditation_id": str(accreditation_id), "action": action,
+            "from_status": from_status.value if from_status else None,
+            "to_status": to_status.value, "reason": reason,
+            "linked_accreditation_id": str(linked_accreditation_id)
+            if linked_accreditation_id else None}
+
+
+async def record_change(
+    conn: asyncpg.Connection, payload: Payload, *, event_type: str, conference_id: UUID,
+    subject_id: UUID, actor: str, now: datetime, history: list[dict[str, Any]] | None,
 ) -> None:
-    await conn.execute(*Q.bind("insert_history",
-        accreditation_id=accreditation_id, at=at, actor=actor, action=action,
-        from_status=from_status.value if from_status else None, to_status=to_status.value,
-        reason=reason, linked_accreditation_id=linked_accreditation_id))
+    """The domain event of a change, with the audit-trail lines it adds (None: its default
+    line), in the caller's transaction."""
+    await conn.execute(*Q.bind(
+        "record_change", conference_id=conference_id, event_type=event_type,
+        subject_id=str(subject_id), payload=payload.model_dump(mode="json"), actor=actor,
+        now=now, history=history))
 
 
 async def page(
@@ -170,7 +185,7 @@ async def places_used(conn: asyncpg.Connection, delegation_id: UUID, category: s
 
 async def insert_substitute(
     conn: asyncpg.Connection, old_id: UUID, person: dict[str, Any], *, accreditation_id: UUID,
-    status: Status, now: datetime,
+    status: Status, now: datetime, token_hash: bytes,
 ) -> asyncpg.Record | None:
     """The new accreditation in the old one's conference, category and delegation; None when
     the person already has a current accreditation there."""
@@ -179,14 +194,8 @@ async def insert_substitute(
         status=status.value, now=now, given_name=person["given_name"],
         family_name=person["family_name"], email=person["email"], language=person["language"],
         gender=person["gender"], rank=person["rank"], function=person["function"],
-        in_office_since=person["in_office_since"]))
+        in_office_since=person["in_office_since"], token_hash=token_hash))
     return row
-
-
-async def insert_applicant_token(conn: asyncpg.Connection, accreditation_id: UUID,
-                                 token_hash: bytes) -> None:
-    await conn.execute(*Q.bind("insert_applicant_token", accreditation_id=accreditation_id,
-                               token_hash=token_hash))
 
 
 async def move_participations(conn: asyncpg.Connection, old_id: UUID, new_id: UUID) -> int:

@@ -1,7 +1,8 @@
 """The use-cases of accreditations: file, read, list, decide, withdraw, revoke, substitute.
 
 Each authorises (the role sets of ``conference.roles``, the object rules of ``domain.py``),
-validates, writes through ``repo.py`` with its history row and its domain event, and owns its
+validates, writes through ``repo.py`` with its domain event (which carries its line of the
+audit trail, docs/outbox.md), and owns its
 transaction: handed the pool it takes a connection of its own, handed a connection it runs
 inside the caller's transaction (a savepoint).
 """
@@ -50,18 +51,23 @@ async def register(
     (409), or naming a delegation of another conference (422).
 
     One statement (``register`` in queries.sql) does the checks that need the database and
-    writes the row, its history row, its domain event and the applicant's token: atomic on its
-    own, and in the caller's transaction when handed a connection that has one.
+    writes the row (with the hash of the applicant's token) and its domain event (the audit
+    trail's lines): atomic on its own, and in the caller's transaction when handed a connection
+    that has one.
     """
-    async with transaction(pool) as conn:
-        try:
-            delegation_id = domain.check_may_register(actor, body.category, body.delegation_id)
-        except (Unauthorized, Forbidden):
+    try:
+        delegation_id = domain.check_may_register(actor, body.category, body.delegation_id)
+    except (Unauthorized, Forbidden):
+        async with connection(pool) as conn:
             if not await repo.conference_exists(conn, slug):
                 raise NotFound(f"No conference {slug!r}.") from None
-            raise
-        if delegation_id != body.delegation_id:
-            body = body.model_copy(update={"delegation_id": delegation_id})
+        raise
+    if delegation_id != body.delegation_id:
+        body = body.model_copy(update={"delegation_id": delegation_id})
+    # A member filed into a delegation's quota locks the delegation first (a transaction); any
+    # other filing is the one statement, atomic on its own: no BEGIN and COMMIT round trips.
+    counted = delegation_id is not None and body.category in domain.QUOTA_CATEGORIES
+    async with transaction(pool) if counted else connection(pool) as conn:
         overrides = await _check_places(conn, slug, body, actor, now)
         accreditation_id = uuid4()
         exempt = domain.press_window_exempt(actor)
@@ -69,19 +75,19 @@ async def register(
             accreditation_id=accreditation_id, category=body.category.value,
             status=Status.submitted.value, from_status=None, delegation_id=body.delegation_id,
         )
+        history = None
+        if overrides:  # the trail names them beside the filing (else: the event's default line)
+            history = [repo.history_line(accreditation_id, action=action, from_status=None,
+                                         to_status=Status.submitted, reason=reason)
+                       for action, reason in [("submit", None), *overrides]]
         secret = new_secret()
         row = await repo.register(
             conn, slug, body, accreditation_id=accreditation_id, now=now, window_exempt=exempt,
             actor=actor.actor if actor else "applicant",
             event_type=f"accreditation.{Status.submitted.value}",
             payload=payload.model_dump(mode="json"), token_hash=token_hash(secret),
+            history=history,
         )
-        if row is not None and row["inserted"]:
-            for action, reason in overrides:
-                await repo.insert_history(conn, accreditation_id, at=now,
-                                          actor=actor.actor if actor else "applicant",
-                                          action=action, from_status=None,
-                                          to_status=Status.submitted, reason=reason)
     if row is None:
         raise NotFound(f"No conference {slug!r}.")
     _check_filed(row, body.category, exempt, now)
@@ -219,7 +225,7 @@ async def _change(
     pool: Database, accreditation_id: UUID, action: Action, reason: str | None,
     actor: Principal, now: datetime,
 ) -> Accreditation:
-    """One action of the state machine, with its history row and its event."""
+    """One action of the state machine, with its event (and the trail's line it adds)."""
     async with transaction(pool) as conn:
         row = await repo.lock(conn, accreditation_id)
         if row is None:
@@ -235,18 +241,18 @@ async def _change(
                 conference.press_registration.pool_capacity, deciding=True)
         updated = await repo.set_status(conn, accreditation_id, new, now,
                                         decided=action in domain.DECISIONS)
-        await repo.insert_history(conn, accreditation_id, at=now, actor=actor.actor,
-                                  action=action.value, from_status=current, to_status=new,
-                                  reason=reason)
-        await record(
-            conn, f"accreditation.{new.value}",
+        await repo.record_change(
+            conn,
             AccreditationChanged(
                 accreditation_id=accreditation_id, category=updated["category"],
                 status=new.value, from_status=current.value,
                 delegation_id=updated["delegation_id"],
             ),
-            conference_id=updated["conference_id"], subject_id=accreditation_id,
-            actor=actor.actor,
+            event_type=f"accreditation.{new.value}", conference_id=updated["conference_id"],
+            subject_id=accreditation_id, actor=actor.actor, now=now,
+            history=None if reason is None else [repo.history_line(
+                accreditation_id, action=action.value, from_status=current, to_status=new,
+                reason=reason)],
         )
         return repo.from_row(updated, await repo.history_of(conn, accreditation_id))
 
@@ -281,40 +287,42 @@ async def substitute(
                                           "gender", "rank", "function", "in_office_since"})
         person["rank"] = person["rank"] or row["rank"]
         person["function"] = person["function"] or row["function"]
+        secret = new_secret()
         created = await repo.insert_substitute(conn, accreditation_id, person,
-                                               accreditation_id=new_id, status=first, now=now)
+                                               accreditation_id=new_id, status=first, now=now,
+                                               token_hash=token_hash(secret))
         if created is None:
             raise Duplicate("This person already has an application for this conference.",
                             field="email")
-        secret = new_secret()
-        await repo.insert_applicant_token(conn, new_id, token_hash(secret))
         await repo.move_participations(conn, accreditation_id, new_id)
-        await repo.insert_history(conn, accreditation_id, at=now, actor=principal.actor,
-                                  action=Action.substitute.value, from_status=current,
-                                  to_status=new_status_old, reason=body.reason,
-                                  linked_accreditation_id=new_id)
-        await repo.insert_history(conn, new_id, at=now, actor=principal.actor,
-                                  action=Action.substitute.value, from_status=None,
-                                  to_status=first, reason=body.reason,
-                                  linked_accreditation_id=accreditation_id)
-        await record(
-            conn, "accreditation.substituted",
+        # One event names both; it carries both trails' lines, each linking the other.
+        await repo.record_change(
+            conn,
             AccreditationSubstituted(
                 accreditation_id=accreditation_id, category=row["category"],
                 status=new_status_old.value, from_status=current.value,
                 delegation_id=row["delegation_id"], substitute_id=new_id,
                 substitute_status=first.value,
             ),
-            conference_id=row["conference_id"], subject_id=accreditation_id,
-            actor=principal.actor,
+            event_type="accreditation.substituted", conference_id=row["conference_id"],
+            subject_id=accreditation_id, actor=principal.actor, now=now,
+            history=[
+                repo.history_line(accreditation_id, action=Action.substitute.value,
+                                  from_status=current, to_status=new_status_old,
+                                  reason=body.reason, linked_accreditation_id=new_id),
+                repo.history_line(new_id, action=Action.substitute.value, from_status=None,
+                                  to_status=first, reason=body.reason,
+                                  linked_accreditation_id=accreditation_id),
+            ],
         )
         if first is Status.submitted:  # a filing like any other: its acknowledgement letter
-            await record(
-                conn, f"accreditation.{first.value}",
+            await repo.record_change(  # (its trail has the substitution's line already)
+                conn,
                 AccreditationChanged(accreditation_id=new_id, category=row["category"],
                                      status=first.value, from_status=None,
                                      delegation_id=row["delegation_id"]),
-                conference_id=row["conference_id"], subject_id=new_id, actor=principal.actor,
+                event_type=f"accreditation.{first.value}", conference_id=row["conference_id"],
+                subject_id=new_id, actor=principal.actor, now=now, history=[],
             )
         history = await repo.history_of(conn, new_id)
     return repo.created_from_row(created, access_token=secret, warnings=domain.name_warnings(
@@ -331,7 +339,7 @@ async def amend(
     accreditation (409), with a result that is not a valid member (422 naming the field), with
     an e-mail another current accreditation of the conference has (409), or beyond the quota of
     a new category (409 ``quota-exceeded``). The fields given replace the member's; a change
-    writes one history row (``amend``, the fields named) and ``accreditation.amended`` in the
+    writes ``accreditation.amended`` with its history line (``amend``, the fields named) in the
     same transaction; no change writes nothing."""
     principal = require(actor, *roles.AMENDERS)
     wanted = body.model_dump(exclude_unset=True)
@@ -364,16 +372,16 @@ async def amend(
                 raise Duplicate("This person already has an application for this conference.",
                                 field="email")
             status = Status(row["status"])
-            await repo.insert_history(conn, accreditation_id, at=now, actor=principal.actor,
-                                      action=Action.amend.value, from_status=status,
-                                      to_status=status, reason=", ".join(changed))
-            await record(
-                conn, "accreditation.amended",
+            await repo.record_change(
+                conn,
                 AccreditationAmended(accreditation_id=accreditation_id,
                                      category=updated["category"], status=status.value,
                                      delegation_id=updated["delegation_id"], fields=changed),
-                conference_id=updated["conference_id"], subject_id=accreditation_id,
-                actor=principal.actor,
+                event_type="accreditation.amended", conference_id=updated["conference_id"],
+                subject_id=accreditation_id, actor=principal.actor, now=now,
+                history=[repo.history_line(accreditation_id, action=Action.amend.value,
+                                           from_status=status, to_status=status,
+                                           reason=", ".join(changed))],
             )
             return repo.from_row(updated, await repo.history_of(conn, accreditation_id))
     except asyncpg.UniqueViolationError:  # the same address filed at the same moment

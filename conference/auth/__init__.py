@@ -6,8 +6,9 @@ nothing. Roles, least privilege first: ``applicant`` (one accreditation), ``door
 accreditations), ``protocol`` (everything but the press decisions and deliveries), ``admin``
 (everything).
 
-Staff and focal-point tokens expire (``expires_at``) and can be revoked; an applicant has one
-current token, replaced whenever a letter carries a new link, and once its accreditation is
+Staff and focal-point tokens (``api_token``) expire (``expires_at``) and can be revoked; an
+applicant has one current token, kept on its accreditation row (the registration writes no
+other row), replaced whenever a letter carries a new link, and once its accreditation is
 revoked or withdrawn that token only reads (its status, its export).
 """
 
@@ -77,11 +78,12 @@ async def issue_token(
     expires_at: datetime | None = None,
 ) -> str:
     """Store a new token (hashed) and return the secret, which is shown once. An applicant's new
-    token replaces its previous one (one current link)."""
+    token replaces its previous one (one current link), on its accreditation row."""
     secret = new_secret()
     if role is Role.applicant:
-        await conn.execute(*Q.bind("retire_applicant_tokens",
+        await conn.execute(*Q.bind("replace_applicant_token", token_hash=token_hash(secret),
                                    accreditation_id=accreditation_id))
+        return secret
     await conn.execute(*Q.bind(
         "insert_token", token_hash=token_hash(secret), role=role.value,
         delegation_id=delegation_id, accreditation_id=accreditation_id, expires_at=expires_at))

@@ -18,7 +18,8 @@ WHERE conference_id = :conference_id AND lower(email) = ANY(:emails::text[])
   AND status NOT IN ('withdrawn', 'substituted') AND erased_at IS NULL
 
 -- name: insert_member
--- One imported member: the accreditation (submitted), its history row and its domain event.
+-- One imported member: the accreditation (submitted) and its domain event, which carries its
+-- line of the audit trail (docs/outbox.md).
 WITH ins AS (
     INSERT INTO accreditation (id, conference_id, category, given_name, family_name, email,
                                language, gender, delegation_id, rank, function, in_office_since,
@@ -26,18 +27,17 @@ WITH ins AS (
     VALUES (:id, :conference_id, :category, :given_name, :family_name, :email, :language,
             :gender, :delegation_id, :rank, :function, :in_office_since, :now, :now)
     RETURNING id, conference_id, status
-), history AS (
-    INSERT INTO accreditation_history (accreditation_id, at, actor, action, from_status,
-                                       to_status, reason)
-    SELECT ins.id, :now, :actor, 'submit', NULL, ins.status, 'import' FROM ins
 )
-INSERT INTO domain_event (conference_id, type, subject_id, payload, actor)
-SELECT ins.conference_id, 'accreditation.submitted', ins.id::text, :payload::jsonb, :actor
+INSERT INTO domain_event (conference_id, type, subject_id, payload, actor, occurred_at, history)
+SELECT ins.conference_id, 'accreditation.submitted', ins.id::text, :payload::jsonb, :actor,
+       :now, jsonb_build_array(jsonb_build_object(
+           'accreditation_id', ins.id, 'action', 'submit', 'from_status', NULL,
+           'to_status', ins.status, 'reason', 'import'))
 FROM ins
 
 -- name: update_member
--- One imported change to a member: the new values, a history row naming the fields changed
--- (the status stays) and the domain event.
+-- One imported change to a member: the new values and the domain event, whose line of the
+-- audit trail names the fields changed (the status stays).
 WITH upd AS (
     UPDATE accreditation
     SET given_name = :given_name, family_name = :family_name, category = :category,
@@ -45,13 +45,12 @@ WITH upd AS (
         function = :function, in_office_since = :in_office_since, updated_at = :now
     WHERE id = :id
     RETURNING id, conference_id, status
-), history AS (
-    INSERT INTO accreditation_history (accreditation_id, at, actor, action, from_status,
-                                       to_status, reason)
-    SELECT upd.id, :now, :actor, 'amend', upd.status, upd.status, :reason FROM upd
 )
-INSERT INTO domain_event (conference_id, type, subject_id, payload, actor)
-SELECT upd.conference_id, 'accreditation.amended', upd.id::text, :payload::jsonb, :actor
+INSERT INTO domain_event (conference_id, type, subject_id, payload, actor, occurred_at, history)
+SELECT upd.conference_id, 'accreditation.amended', upd.id::text, :payload::jsonb, :actor,
+       :now, jsonb_build_array(jsonb_build_object(
+           'accreditation_id', upd.id, 'action', 'amend', 'from_status', upd.status,
+           'to_status', upd.status, 'reason', :reason::text))
 FROM upd
 
 -- name: export_members

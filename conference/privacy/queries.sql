@@ -42,11 +42,21 @@ UPDATE accreditation
 SET given_name = '(erased)', family_name = '(erased)',
     email = 'erased-' || id::text || '@erased.invalid',
     gender = NULL, press_card_number = NULL, press_outlet = NULL, function = NULL,
-    in_office_since = NULL, erased_at = $2, updated_at = $2
+    in_office_since = NULL, token_hash = NULL, erased_at = $2, updated_at = $2
 WHERE id = $1 AND erased_at IS NULL
 
 -- name: erase_history_reasons
-UPDATE accreditation_history SET reason = NULL WHERE accreditation_id = $1 AND reason IS NOT NULL
+-- The free-text reasons of the person's lines of the audit trail, which the domain events carry
+-- (docs/outbox.md): the lines keep their shape, the other person's line of a substitution stays.
+UPDATE domain_event e
+SET history = (SELECT jsonb_agg(CASE WHEN h.line ->> 'accreditation_id' = $1::uuid::text
+                                     THEN h.line || '{"reason": null}' ELSE h.line END
+                                ORDER BY h.n)
+               FROM jsonb_array_elements(e.history) WITH ORDINALITY AS h (line, n))
+WHERE (e.subject_id = $1::uuid::text
+       OR (e.type = 'accreditation.substituted' AND e.payload ->> 'substitute_id' = $1::uuid::text))
+  AND EXISTS (SELECT 1 FROM jsonb_array_elements(e.history) AS l (line)
+              WHERE l.line ->> 'accreditation_id' = $1::uuid::text AND l.line ->> 'reason' IS NOT NULL)
 
 -- name: erase_vetting
 DELETE FROM accreditation_vetting WHERE accreditation_id = $1
