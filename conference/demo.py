@@ -20,7 +20,12 @@ from conference.accreditation.domain import Status
 from conference.accreditation.models import AccreditationIn
 from conference.auth import Principal, Role
 from conference.conferences import service as conferences
-from conference.conferences.models import Conference, ConferenceIn, DelegationIn
+from conference.conferences.models import (
+    Conference,
+    ConferenceIn,
+    DelegationIn,
+    PressRegistration,
+)
 from conference.errors import Duplicate
 from conference.programme import service as programme
 from conference.programme.models import ParticipantRole, RoomIn, Session, SessionIn
@@ -262,11 +267,17 @@ OPEN_SESSIONS: list[tuple[str, str, str, str, int, time, time, str, list[str]]] 
 ]
 
 
+def open_window(now: datetime) -> tuple[datetime, datetime]:
+    """The press registration window of the follow-up meeting loaded at ``now``: from a day
+    before to 30 days after (Brussels time, whole seconds)."""
+    return ((now - timedelta(days=1)).astimezone(BRUSSELS).replace(microsecond=0),
+            (now + timedelta(days=30)).astimezone(BRUSSELS).replace(microsecond=0))
+
+
 def open_conference(now: datetime) -> ConferenceIn:
     """The follow-up meeting, dated from ``now``: press registration from a day before to 30
     days after, the meeting itself two weeks after it closes (two days)."""
-    opens_at = (now - timedelta(days=1)).astimezone(BRUSSELS).replace(microsecond=0)
-    closes_at = (now + timedelta(days=30)).astimezone(BRUSSELS).replace(microsecond=0)
+    opens_at, closes_at = open_window(now)
     starts_on = (closes_at + timedelta(days=14)).date()
     return ConferenceIn.model_validate({
         "slug": OPEN_SLUG,
@@ -313,6 +324,13 @@ async def load_open(conn: asyncpg.Connection, now: datetime) -> str:
             conference = await conferences.create_conference(conn, open_conference(now), DEMO)
         except Duplicate:
             conference = await conferences.get_conference(conn, OPEN_SLUG)
+        window = conference.press_registration
+        reopened = not window.opens_at <= now < window.closes_at
+        if reopened:  # loaded more than 30 days ago: the press window opens again
+            opens_at, closes_at = open_window(now)
+            conference = await conferences.set_press_window(
+                conn, OPEN_SLUG, PressRegistration(opens_at=opens_at, closes_at=closes_at,
+                                                   pool_capacity=window.pool_capacity), DEMO)
         delegations = await conferences.list_delegations(conn, OPEN_SLUG, DEMO)
         existing = {d.country or (d.organisation.name if d.organisation else "")
                     for d in delegations.items}
@@ -339,7 +357,7 @@ async def load_open(conn: asyncpg.Connection, now: datetime) -> str:
             }), now)
         published = await programme.publish(conn, officer, OPEN_SLUG, now)
     window = conference.press_registration
-    state = "open" if window.opens_at <= now < window.closes_at else "CLOSED"
+    state = "open again" if reopened else "open"
     return (f"demo conference {OPEN_SLUG}: press registration {state} until"
             f" {window.closes_at.astimezone(BRUSSELS):%Y-%m-%d %H:%M} (Brussels);"
             f" {len(OPEN_DELEGATIONS)} delegations; programme of {conference.starts_on} and"

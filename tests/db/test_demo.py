@@ -76,6 +76,27 @@ async def test_demo_loads_a_conference_whose_press_window_is_open_once(
     assert snapshot == 6
 
 
+async def test_a_demo_loaded_once_more_after_its_window_closed_opens_it_again(
+    db: asyncpg.Connection,
+) -> None:
+    first_run = datetime.now(UTC) - timedelta(days=40)  # the window closed ten days ago
+    await load_demo(db, now=first_run)
+    c = await conference_by_slug(db, OPEN_SLUG)
+    assert c.press_registration.closes_at < datetime.now(UTC)
+    summary = await load_demo(db)
+    assert f"{OPEN_SLUG}: press registration open again until" in summary
+    assert await db.fetchval("SELECT count(*) FROM conference WHERE slug = $1", OPEN_SLUG) == 1
+    reopened = (await conference_by_slug(db, OPEN_SLUG)).press_registration
+    assert reopened.opens_at <= datetime.now(UTC) < reopened.closes_at
+    assert reopened.closes_at > datetime.now(UTC) + timedelta(days=29)
+    assert reopened.pool_capacity == c.press_registration.pool_capacity
+    assert await db.fetchval("SELECT count(*) FROM domain_event WHERE type = $1",
+                             "conference.press_window_set") == 1
+    # and once open, loading again leaves it as it is
+    await load_demo(db)
+    assert (await conference_by_slug(db, OPEN_SLUG)).press_registration == reopened
+
+
 async def test_the_printed_urls_answer_when_served(api: Api, db: asyncpg.Connection) -> None:
     base = "https://conference.test"  # the public_url of the test settings
     summary = await load_demo(db, base_url=base)
