@@ -179,9 +179,32 @@ def _unstructured(header: str, text: str) -> str:
     return _Encoded(Header(text, "utf-8", header_name=header).encode(linesep="\r\n"))
 
 
+_SPECIALS = frozenset('()<>@,:;.\\"[]')
+"""The characters that make a display name a quoted-string (RFC 5322 ``specials``)."""
+
+
+def _quoted(header: str, name: str, address: str) -> str:
+    """``"name" <address>`` folded here at the name's spaces (folding white space may stand
+    inside a quoted-string, RFC 5322 3.2.4), for a header value stored verbatim."""
+    quoted = '"' + name.replace("\\", "\\\\").replace('"', '\\"') + '"'
+    lines, line = [], f"{header}:"
+    for word in f"{quoted} <{address}>".split(" "):
+        if len(line) + 1 + len(word) > _MAX_LINE and line.strip():
+            lines.append(line)
+            line = ""
+        line += " " + word
+    lines.append(line)
+    return "\r\n".join(lines)[len(header) + 2:]
+
+
 def _mailbox(header: str, name: str, address: str) -> Address | str:
-    if name.isascii():  # a quoted-string at most: no encoded-words, nothing to lose
-        return Address(display_name=name, addr_spec=address)
+    if name.isascii():
+        # An atom phrase, or a quoted-string on one line, as the email package writes them; a
+        # quoted-string that must be folded is folded here: the package's folder drops its
+        # quotes ("Alliance: follow-up" read back as a group named "Alliance").
+        if _SPECIALS.isdisjoint(name) or len(header) + len(name) + len(address) + 7 <= _MAX_LINE:
+            return Address(display_name=name, addr_spec=address)
+        return _Encoded(_quoted(header, name, address))
     encoded = Header(name, "utf-8", header_name=header).encode(linesep="\r\n")
     last_line = encoded.rsplit("\r\n", 1)[-1]
     used = len(last_line) + (len(header) + 2 if "\r\n" not in encoded else 0)
