@@ -55,7 +55,9 @@ def _parser() -> argparse.ArgumentParser:
                      choices=["admin", "protocol", "press_office", "security", "door"])
     add.add_argument("--conference", help="conference slug (required but for admin)")
     add.add_argument("--language", choices=["fr", "en"], default="en")
-    with_config(sub.add_parser("demo", help="load the Brussels 2012 launch conference"))
+    with_config(sub.add_parser(
+        "demo", help="load the Brussels 2012 launch conference and a follow-up meeting whose"
+                     " press registration is open now; print the URLs of its pages"))
     sub.add_parser("export-schemas", help="rewrite schemas/ from the pydantic models")
     sub.add_parser("routes", help="print the route table the service answers")
     sub.add_parser("consumers", help="print the outbox consumers and what they consume")
@@ -207,7 +209,7 @@ async def _demo(settings: Settings) -> int:
     conn = await connect(await _url(settings))
     try:
         await migrate(conn)
-        summary = await load_demo(conn)
+        summary = await load_demo(conn, base_url=settings.base_url)
     finally:
         await conn.close()
     print(summary)

@@ -1,11 +1,14 @@
 """``conference demo``: the launch of the Global Alliance against Child Sexual Abuse Online,
 Brussels, 5 December 2012, as the press articles and the Commission's release of 4 December 2012
-describe it, with the programme of the day, published. Loading twice changes nothing."""
+describe it, with the programme of the day, published; and a follow-up meeting whose press
+registration is open now (opened a day before the first load, closing 30 days after it), with
+its programme published, so that a newcomer can try the press form. Loading twice changes
+nothing."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -17,7 +20,12 @@ from conference.accreditation.domain import Status
 from conference.accreditation.models import AccreditationIn
 from conference.auth import Principal, Role
 from conference.conferences import service as conferences
-from conference.conferences.models import Conference, ConferenceIn, DelegationIn
+from conference.conferences.models import (
+    Conference,
+    ConferenceIn,
+    DelegationIn,
+    PressRegistration,
+)
 from conference.errors import Duplicate
 from conference.programme import service as programme
 from conference.programme.models import ParticipantRole, RoomIn, Session, SessionIn
@@ -202,8 +210,8 @@ async def load_programme(conn: asyncpg.Connection, conference: Conference) -> st
             f" {published.version} ({'published now' if published.published else 'unchanged'})")
 
 
-async def load_demo(conn: asyncpg.Connection) -> str:
-    """Create the demo conference and its 48 delegations if absent; return a summary line."""
+async def load_launch(conn: asyncpg.Connection) -> str:
+    """Create the 2012 launch conference and its 48 delegations if absent; a summary line."""
     async with conn.transaction():
         try:
             conference = await conferences.create_conference(conn, demo_conference(), DEMO)
@@ -224,3 +232,160 @@ async def load_demo(conn: asyncpg.Connection) -> str:
         programme_summary = await load_programme(conn, conference)
     return (f"demo conference {SLUG}: {len(EU_2012) + len(OTHERS_2012)} delegations"
             f" ({added} added now); {programme_summary}")
+
+
+# -- the follow-up meeting: press registration open now ---------------------------------------
+
+OPEN_SLUG = "global-alliance-follow-up"
+OPEN_ROOMS = [("Plenary hall", 300), ("Room 1", 60), ("Press room", 80)]
+OPEN_DELEGATIONS: list[dict[str, Any]] = [
+    {"kind": "country", "country": "BE",
+     "focal_point": {"name": "Focal point BE", "email": "focal-point-be@example.org"}},
+    {"kind": "country", "country": "FR",
+     "focal_point": {"name": "Focal point FR", "email": "focal-point-fr@example.org"}},
+    {"kind": "organisation", "organisation": {"name": "Europol", "type": "eu_agency"},
+     "focal_point": {"name": "Focal point Europol", "email": "focal-point-europol@example.org"}},
+]
+# (title fr, title en, kind, room, day (0 or 1), start, end, press access, audience)
+OPEN_SESSIONS: list[tuple[str, str, str, str, int, time, time, str, list[str]]] = [
+    ("Séance d'ouverture", "Opening session", "plenary", "Plenary hall", 0,
+     time(9, 30), time(10, 15), "open", ["minister", "official", "expert", "press"]),
+    ("Session d'experts : identification des victimes",
+     "Expert session: identifying victims", "expert_panel", "Room 1", 0,
+     time(10, 30), time(12, 0), "closed", ["official", "expert"]),
+    ("Session d'experts : enquêtes et poursuites",
+     "Expert session: investigations and prosecution", "expert_panel", "Plenary hall", 0,
+     time(10, 30), time(12, 0), "closed", ["official", "expert"]),
+    ("Session ministérielle : bilan du plan d'action",
+     "Ministerial session: review of the action plan", "ministerial", "Plenary hall", 0,
+     time(14, 30), time(16, 0), "photo_opportunity", ["minister", "press"]),
+    ("Point de presse", "Press conference", "press_conference", "Press room", 0,
+     time(16, 30), time(17, 0), "open", ["press"]),
+    ("Séance de clôture : déclaration commune", "Closing session: joint statement",
+     "plenary", "Plenary hall", 1, time(9, 30), time(11, 0), "open",
+     ["minister", "official", "expert", "press"]),
+]
+
+
+def open_window(now: datetime) -> tuple[datetime, datetime]:
+    """The press registration window of the follow-up meeting loaded at ``now``: from a day
+    before to 30 days after (Brussels time, whole seconds)."""
+    return ((now - timedelta(days=1)).astimezone(BRUSSELS).replace(microsecond=0),
+            (now + timedelta(days=30)).astimezone(BRUSSELS).replace(microsecond=0))
+
+
+def open_conference(now: datetime) -> ConferenceIn:
+    """The follow-up meeting, dated from ``now``: press registration from a day before to 30
+    days after, the meeting itself two weeks after it closes (two days)."""
+    opens_at, closes_at = open_window(now)
+    starts_on = (closes_at + timedelta(days=14)).date()
+    return ConferenceIn.model_validate({
+        "slug": OPEN_SLUG,
+        "title": {
+            "fr": "Alliance mondiale contre les abus sexuels commis contre des enfants via "
+                  "internet : réunion ministérielle de suivi",
+            "en": "Global Alliance against Child Sexual Abuse Online: ministerial follow-up "
+                  "meeting",
+        },
+        "short_name": {"fr": "Alliance mondiale – suivi", "en": "Global Alliance follow-up"},
+        "privacy": {
+            "controller": "Commission européenne, DG Migration et affaires intérieures",
+            "dpo_email": "data-protection-officer@example.org",
+        },
+        "venue": {"name": "Commission européenne, bâtiment Charlemagne",
+                  "address": "Rue de la Loi 170, 1040 Bruxelles"},
+        "timezone": "Europe/Brussels",
+        "starts_on": starts_on.isoformat(),
+        "ends_on": (starts_on + timedelta(days=1)).isoformat(),
+        "languages": ["fr", "en"],
+        "press_registration": {"opens_at": opens_at.isoformat(),
+                               "closes_at": closes_at.isoformat(), "pool_capacity": 40},
+        "security_list_deadline": (closes_at + timedelta(days=7)).isoformat(),
+        "spokespersons": [
+            {"name": "Michele Cercone", "phone": "+32 2 298 09 63",
+             "email": "michele.cercone@example.org"},
+            {"name": "Tove Ernst", "phone": "+32 2 298 67 64",
+             "email": "tove.ernst@example.org"},
+        ],
+        "organiser_email": "home-affairs-press@example.org",
+        "protocol": {"tie_break": "eu_protocol", "seated_before_minutes": 15},
+    })
+
+
+def _on(day: date, at: time) -> str:
+    return datetime.combine(day, at, tzinfo=BRUSSELS).isoformat()
+
+
+async def load_open(conn: asyncpg.Connection, now: datetime) -> str:
+    """The follow-up meeting, its delegations, rooms and programme (published), each created
+    once; a summary line."""
+    async with conn.transaction():
+        try:
+            conference = await conferences.create_conference(conn, open_conference(now), DEMO)
+        except Duplicate:
+            conference = await conferences.get_conference(conn, OPEN_SLUG)
+        window = conference.press_registration
+        reopened = not window.opens_at <= now < window.closes_at
+        if reopened:  # loaded more than 30 days ago: the press window opens again
+            opens_at, closes_at = open_window(now)
+            conference = await conferences.set_press_window(
+                conn, OPEN_SLUG, PressRegistration(opens_at=opens_at, closes_at=closes_at,
+                                                   pool_capacity=window.pool_capacity), DEMO)
+        delegations = await conferences.list_delegations(conn, OPEN_SLUG, DEMO)
+        existing = {d.country or (d.organisation.name if d.organisation else "")
+                    for d in delegations.items}
+        for delegation in OPEN_DELEGATIONS:
+            key = delegation.get("country") or delegation["organisation"]["name"]
+            if key not in existing:
+                await conferences.create_delegation(
+                    conn, OPEN_SLUG, DelegationIn.model_validate(delegation), DEMO, now)
+        officer = protocol_officer(DEMO)
+        rooms = {r.name: r for r in await programme.rooms(conn, officer, OPEN_SLUG)}
+        for name, capacity in OPEN_ROOMS:
+            if name not in rooms:
+                rooms[name] = await programme.create_room(
+                    conn, officer, OPEN_SLUG, RoomIn(name=name, capacity=capacity), now)
+        scheduled = {s.title.en for s in await programme.sessions(conn, officer, OPEN_SLUG)}
+        for fr, en, kind, room, day, start, end, press, audience in OPEN_SESSIONS:
+            if en in scheduled:
+                continue
+            on = conference.starts_on + timedelta(days=day)
+            await programme.schedule_session(conn, officer, OPEN_SLUG, SessionIn.model_validate({
+                "title": {"fr": fr, "en": en}, "kind": kind, "room_id": rooms[room].id,
+                "starts_at": _on(on, start), "ends_at": _on(on, end), "press_access": press,
+                "audience": audience,
+            }), now)
+        published = await programme.publish(conn, officer, OPEN_SLUG, now)
+    window = conference.press_registration
+    state = "open again" if reopened else "open"
+    return (f"demo conference {OPEN_SLUG}: press registration {state} until"
+            f" {window.closes_at.astimezone(BRUSSELS):%Y-%m-%d %H:%M} (Brussels);"
+            f" {len(OPEN_DELEGATIONS)} delegations; programme of {conference.starts_on} and"
+            f" {conference.ends_on}: {len(OPEN_SESSIONS)} sessions, version {published.version}"
+            f" ({'published now' if published.published else 'unchanged'})")
+
+
+def urls(base_url: str) -> list[tuple[str, str]]:
+    """The pages of the demo a newcomer opens, as (what, URL)."""
+    base = base_url.rstrip("/")
+    return [
+        ("press registration form", f"{base}/{OPEN_SLUG}/press"),
+        ("public programme", f"{base}/{OPEN_SLUG}/programme"),
+        ("privacy notice", f"{base}/{OPEN_SLUG}/privacy"),
+        ("programme calendar (ICS)", f"{base}/api/v1/conferences/{OPEN_SLUG}/programme.ics"),
+        ("sign-in (press desk, protocol console)", f"{base}/signin"),
+        ("press desk, once signed in", f"{base}/manage/{OPEN_SLUG}/press"),
+        ("protocol console, once signed in", f"{base}/manage/{OPEN_SLUG}"),
+        ("programme of the 2012 launch", f"{base}/{SLUG}/programme"),
+    ]
+
+
+async def load_demo(conn: asyncpg.Connection, *, base_url: str = "http://127.0.0.1:8080",
+                    now: datetime | None = None) -> str:
+    """Load both demo conferences (each once); their summary lines and the URLs of the open
+    conference's pages (``base_url``: the service's public URL)."""
+    now = now or datetime.now(UTC)
+    lines = [await load_launch(conn), await load_open(conn, now), ""]
+    width = max(len(what) for what, _ in urls(base_url)) + 2
+    lines += [f"{what + ':':<{width}}{url}" for what, url in urls(base_url)]
+    return "\n".join(lines)

@@ -17,6 +17,7 @@ from conference.conferences.lookup import conference_by_id
 from conference.conferences.models import Conference
 from conference.mail import formatting
 from conference.mail.render import build_message, render_template, render_text
+from conference.mail.wording import agreement, sender_name, short_name, subject_line
 from conference.outbox.dispatch import (
     ConsumerResult,
     DispatchContext,
@@ -52,36 +53,10 @@ def conference_dates(c: Conference, language: str) -> str:
     return formatting.day_range(c.starts_on, c.ends_on, language)
 
 
-def short_name(c: Conference, language: str) -> str:
-    """How the letters name the conference in their sender and subject: the short name, or
-    the title."""
-    return (c.short_name or c.title).get(language)
-
-
 def controller(c: Conference, language: str) -> str:
     if c.privacy is not None:
         return c.privacy.controller
     return PRIVACY_DEFAULT[language].format(email=c.organiser_email)
-
-
-def agreement(salutation: str) -> Any:
-    """French agreement for a template: ``agree(masculine, feminine, neutral)`` picks by the
-    person's form of address (a neutral wording when it is not known)."""
-    def agree(masculine: str, feminine: str, neutral: str) -> str:
-        return {"mr": masculine, "mrs": feminine}.get(salutation, neutral)
-    return agree
-
-
-def subject_line(c: Conference, language: str, subject: str) -> str:
-    """The subject of a letter: the short name first when there is one, else the title after;
-    single spaces, nothing leading or trailing."""
-    subject = " ".join(subject.split())
-    if c.short_name is not None:
-        text = f"{c.short_name.get(language)} – {subject}"
-    else:
-        colon = "\u00a0:" if language == "fr" else ":"
-        text = f"{subject}{colon} {c.title.get(language)}"
-    return " ".join(text.split())
 
 
 async def _conference(conn: asyncpg.Connection, ctx: DispatchContext, cid: Any) -> Conference:
@@ -129,7 +104,7 @@ def _build(
     message_id = f"<{delivery_id}@{ctx.settings.mail.message_id_domain}>"
     sender = conference.organiser_email
     msg = build_message(
-        sender=sender, sender_name=" ".join(short.split())[:120],
+        sender=sender, sender_name=sender_name(conference, language),
         recipient=recipient, recipient_name=recipient_name, subject=subject, body=body,
         message_id=message_id, language=language, date=ctx.now,
     )
@@ -176,7 +151,7 @@ async def _letters(
     gender = a.gender or {"mrs": "female", "mr": "male"}.get(a.salutation)
     common: dict[str, Any] = {
         "salutation": salutation(a.given_name, a.family_name, a.rank, gender, lang),
-        "agree": agreement(a.salutation),
+        "agree": agreement(a.salutation, a.gender),
         "accreditation_id": str(a.id),
         "link": link,
         "category": CATEGORY_NAMES[lang][a.category.value],

@@ -30,8 +30,9 @@ from conference.calendar.words import changes, part_name
 from conference.conferences.lookup import conference_by_id
 from conference.conferences.models import Conference
 from conference.db.sql import queries_beside
-from conference.mail.dates import format_short, format_span, format_time_of_day
+from conference.mail.formatting import short, span, time_of_day
 from conference.mail.render import load_template, render_template
+from conference.mail.wording import agreement, form_of_address, sender_name, with_short_name
 from conference.outbox.dispatch import (
     ConsumerResult,
     DispatchContext,
@@ -132,7 +133,7 @@ class Renderer:
         self.domain = ctx.settings.mail.message_id_domain
         self.reply_domain = ctx.settings.reply_domain
         self.organiser = Organizer(email=conference.organiser_email,
-                                   name=conference.title.en[:120])
+                                   name=sender_name(conference, "en"))
         self._templates: dict[tuple[uuid.UUID, str, int, str], InvitationTemplate] = {}
         self._skeletons: dict[tuple[uuid.UUID, str, int, str, str], InvitationSkeleton] = {}
         self._times: dict[tuple[uuid.UUID, int, str], tuple[str, str, str]] = {}
@@ -144,7 +145,8 @@ class Renderer:
         attendee's calendar holds before an update (filled by :func:`_load_previous`)."""
 
     def organizer(self, accreditation_id: uuid.UUID, language: str) -> Organizer:
-        """The ORGANIZER and From of this person's invitations: the conference's name, and,
+        """The ORGANIZER and From of this person's invitations: the conference's short name (or
+        title) in their language, and,
         when replies are taken (``smtp_in.port``), their own signed reply address, where
         calendar clients send their replies; otherwise the organisers' address."""
         key = (accreditation_id, language)
@@ -153,14 +155,14 @@ class Renderer:
             email = self.conference.organiser_email
             if self.ctx.settings.replies_enabled:
                 email = reply_address(self.signer, accreditation_id, self.reply_domain)
-            found = Organizer(email=email, name=self.conference.title.get(language)[:120])
+            found = Organizer(email=email, name=sender_name(self.conference, language))
             self._organizers[key] = found
         return found
 
     def reply_to(self, language: str) -> Organizer:
         """Where people's own written replies go: the organisers' mailbox."""
         return Organizer(email=self.conference.organiser_email,
-                         name=self.conference.title.get(language)[:120])
+                         name=sender_name(self.conference, language))
 
     def _royal(self, language: str) -> str | None:
         patron = self.conference.patron
@@ -173,8 +175,8 @@ class Renderer:
         lines = []
         royal = self._royal(language) if s.royal_presence else None
         if royal and s.seated_by is not None:
-            seated = format_time_of_day(s.seated_by, self.zone, language)
-            lines.append(f"En présence de {royal}. Prière d'être assis avant {seated}."
+            seated = time_of_day(s.seated_by, self.zone, language)
+            lines.append(f"En présence de {royal}. Prière de prendre place avant {seated}."
                          if language == "fr" else
                          f"In the presence of {royal}. Please be seated by {seated}.")
         lines.append(self.conference.title.get(language))
@@ -200,10 +202,10 @@ class Renderer:
         key = (s.session_id, s.sequence, lang)
         found = self._times.get(key)
         if found is None:
-            seated_by = (format_time_of_day(s.seated_by, self.zone, lang)
+            seated_by = (time_of_day(s.seated_by, self.zone, lang)
                          if s.seated_by is not None else "")
-            found = (format_span(s.starts_at, s.ends_at, self.zone, lang),
-                     format_short(s.starts_at, self.zone, lang), seated_by)
+            found = (span(s.starts_at, s.ends_at, self.zone, lang),
+                     short(s.starts_at, self.zone, lang), seated_by)
             self._times[key] = found
         return found
 
@@ -220,10 +222,11 @@ class Renderer:
                        previous_part=_previous_part(last))
 
     def _text(self, s: PublishedSession, action: Action, lang: str, prefix: str, update: bool,
-              lines: tuple[str, ...]) -> str:
+              lines: tuple[str, ...], form: str) -> str:
         """The mail's text for a session version, with the per-person parts (salutation, feed
-        URL) as placeholders: jinja runs once per version and wording, not once per message."""
-        key = (s.session_id, s.sequence, action.method, lang, prefix, lines, action.part)
+        URL) as placeholders: jinja runs once per version and wording (``form``: the reader's
+        form of address, for French agreement), not once per message."""
+        key = (s.session_id, s.sequence, action.method, lang, prefix, lines, action.part, form)
         text = self._texts.get(key)
         if text is None:
             when, when_short, seated_by = self._session_times(s, lang)
@@ -235,7 +238,7 @@ class Renderer:
                 when=when, when_short=when_short, changes=[line for line in lines if line],
                 part=part_name(part, lang) if part else None,
                 room=s.room, conference=self.conference, royal=royal, seated_by=seated_by,
-                session_cancelled=s.cancelled,
+                session_cancelled=s.cancelled, agree=agreement(form),
                 salutation=_SALUTATION, feed_url=_FEED_URL,
             )
             if text.count(_SALUTATION) != 1 or text.count(_FEED_URL) != 1:
@@ -268,12 +271,15 @@ class Renderer:
         prefixes = {"fr": ("Invitation", "Mise à jour", "Annulé"),
                     "en": ("Invitation", "Updated", "Cancelled")}[lang]
         prefix = prefixes[2] if action.method == "CANCEL" else prefixes[1 if update else 0]
-        text = self._text(s, action, lang, prefix, update, lines)
+        form = form_of_address(person["salutation"], person["gender"])
+        text = self._text(s, action, lang, prefix, update, lines, form)
+        # the opening as the letters write it: the gender, else the one the salutation says
+        gender = person["gender"] or {"mrs": "female", "mr": "male"}.get(person["salutation"])
         text = text.replace(_SALUTATION, salutation(
-            person["given_name"], person["family_name"], person["rank"], person["gender"], lang),
+            person["given_name"], person["family_name"], person["rank"], gender, lang),
             1).replace(_FEED_URL, self._feed_url(person["id"]), 1)
         subject, _, body = text.partition("\n\n")
-        subject = subject.strip()
+        subject = with_short_name(self.conference, lang, subject)
         text_body = body.strip() + "\n"
         delivery_id = uuid.uuid4()
         message_id = f"<{delivery_id}@{self.domain}>"
@@ -310,8 +316,8 @@ def warm_up() -> None:
     zone = ZoneInfo("Europe/Brussels")
     for lang in ("fr", "en"):
         load_template(f"{lang}/invitation.txt")
-        format_span(now, now + timedelta(hours=1), zone, lang)
-        format_short(now, zone, lang)
+        span(now, now + timedelta(hours=1), zone, lang)
+        short(now, zone, lang)
     organizer = Organizer(email="warm@example.org", name="Warm-up é")
     attendee = Attendee(email="up@example.org", name="Warm Up é", role="REQ-PARTICIPANT")
     version = SessionVersion(uid="warm-up@example.org", sequence=0, summary="é",

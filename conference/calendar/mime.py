@@ -34,7 +34,8 @@ Why this shape:
   encoded-words when it folds (CPython gh-144156, fixed upstream in 2026): "d'ouverture — 5"
   arrives as "d'ouverture— 5" in every RFC 2047 decoder, for about one long French subject in
   twenty. The message is otherwise plain ``email.policy.SMTP``; the only change is
-  :class:`_Policy`, which stores such pre-encoded values without re-folding them. Note that
+  the policy of ``conference.mail.headers`` (the letters' too), which stores such pre-encoded
+  values without re-folding them. Note that
   Python's own *parser* puts a space between adjacent encoded-words of a display name (RFC 2047
   §6.2 says to ignore it), so a long non-ASCII name read back by ``email.policy.default`` may
   show extra spaces that mail clients do not show; ``email.header.decode_header`` reads it
@@ -49,14 +50,15 @@ import binascii
 import re
 from datetime import datetime
 from email import quoprimime
-from email.header import Header
-from email.headerregistry import Address
 from email.message import EmailMessage
-from email.policy import EmailPolicy
 from functools import lru_cache
-from typing import Any, Final
+from typing import Final
 
 from conference.calendar.itip import METHODS, Attendee, Organizer
+from conference.mail.headers import MAX_LINE as _MAX_LINE
+from conference.mail.headers import SMTP as _SMTP
+from conference.mail.headers import mailbox as _mailbox
+from conference.mail.headers import unstructured as _unstructured
 
 __all__ = ["ATTACHMENT_NAME", "InvitationSkeleton", "build_invitation_email"]
 
@@ -65,27 +67,6 @@ ATTACHMENT_NAME: Final = "invite.ics"
 _HEADER_FORBIDDEN = re.compile(r"[\x00-\x1f\x7f\u2028\u2029]")
 _MESSAGE_ID = re.compile(r"<[!#-'*+\-/-9=?A-Z^-~.]+@[!#-'*+\-/-9=?A-Z^-~.\[\]]+>")
 _LANGUAGE = re.compile(r"[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*")
-_MAX_LINE: Final = 78
-
-
-class _Encoded(str):
-    """A header value already RFC 2047-encoded and folded here, to be stored as it is."""
-
-
-class _Policy(EmailPolicy):
-    """``email.policy.SMTP``, except that :class:`_Encoded` values are stored verbatim.
-
-    A value stored as a plain string (as a parser would store it) is written out unchanged as
-    long as its lines are short, so the folder that loses spaces (gh-144156) never touches it.
-    """
-
-    def header_store_parse(self, name: str, value: Any) -> tuple[str, Any]:
-        if isinstance(value, _Encoded):
-            return (name, str(value))
-        return super().header_store_parse(name, value)
-
-
-_SMTP: Final = _Policy(linesep="\r\n", max_line_length=_MAX_LINE)  # email.policy.SMTP's
 
 
 def build_invitation_email(
@@ -171,22 +152,6 @@ def build_invitation_email(
     # after the body: set_content() and make_mixed() move or clear every Content-* header
     msg["Content-Language"] = language
     return msg
-
-
-def _unstructured(header: str, text: str) -> str:
-    if text.isascii():
-        return text
-    return _Encoded(Header(text, "utf-8", header_name=header).encode(linesep="\r\n"))
-
-
-def _mailbox(header: str, name: str, address: str) -> Address | str:
-    if name.isascii():  # a quoted-string at most: no encoded-words, nothing to lose
-        return Address(display_name=name, addr_spec=address)
-    encoded = Header(name, "utf-8", header_name=header).encode(linesep="\r\n")
-    last_line = encoded.rsplit("\r\n", 1)[-1]
-    used = len(last_line) + (len(header) + 2 if "\r\n" not in encoded else 0)
-    separator = " " if used + len(address) + 3 <= _MAX_LINE else "\r\n "
-    return _Encoded(f"{encoded}{separator}<{address}>")
 
 
 def _check_ics_matches(ics: bytes, method: str, organizer: str, attendee: str) -> None:

@@ -6,7 +6,7 @@ WHERE conference_id = $1 ORDER BY number DESC LIMIT 1
 -- Everyone whose calendar may need a message (the approved, and those already sent something),
 -- in the order of their accreditation, after the given one (keyset: accreditation_list).
 SELECT id, seq, category, status, press_role, given_name, family_name, email, language, gender,
-       rank
+       salutation, rank
 FROM accreditation a
 WHERE conference_id = $1 AND seq > $2 AND erased_at IS NULL
   AND (status = 'approved'
@@ -16,7 +16,7 @@ LIMIT $3
 
 -- name: attendee
 SELECT id, category, status, press_role, given_name, family_name, email, language, gender, rank,
-       conference_id, erased_at
+       salutation, conference_id, erased_at
 FROM accreditation WHERE id = $1
 
 -- name: states_of_accreditations

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from zoneinfo import ZoneInfo
 
-from conference.mail.dates import format_day, format_time_of_day
+from conference.mail.formatting import day, time_of_day
 from conference.programme.domain import diff
 from conference.programme.published import PublishedSession, Snapshot
 
@@ -35,11 +35,11 @@ def _when(s: PublishedSession, before: PublishedSession, zone: ZoneInfo, lang: s
     same_day = (s.starts_at.astimezone(zone).date() == before.starts_at.astimezone(zone).date())
     if s.starts_at == before.starts_at:
         return None
-    old = format_time_of_day(before.starts_at, zone, lang)
-    new = format_time_of_day(s.starts_at, zone, lang)
+    old = time_of_day(before.starts_at, zone, lang)
+    new = time_of_day(s.starts_at, zone, lang)
     if not same_day:
-        old = f"{format_day(before.starts_at, zone, lang)}, {old}"
-        new = f"{format_day(s.starts_at, zone, lang)}, {new}"
+        old = f"{day(before.starts_at, lang, timezone=zone, weekday=True)}, {old}"
+        new = f"{day(s.starts_at, lang, timezone=zone, weekday=True)}, {new}"
     return old, new
 
 
@@ -55,12 +55,12 @@ def changes(before: PublishedSession | None, now: PublishedSession, zone: ZoneIn
         log = diff(Snapshot(sessions=[before]), Snapshot(sessions=[now]))
         for _moved in log.moved:
             when = _when(now, before, zone, language)
-            end = format_time_of_day(now.ends_at, zone, language)
+            end = time_of_day(now.ends_at, zone, language)
             if when is not None:
                 lines.append(f"déplacée de {when[0]} à {when[1]} (fin à {end})" if fr else
                              f"moved from {when[0]} to {when[1]} (ends at {end})")
             else:
-                was = format_time_of_day(before.ends_at, zone, language)
+                was = time_of_day(before.ends_at, zone, language)
                 lines.append(f"se termine désormais à {end} (auparavant à {was})" if fr else
                              f"now ends at {end} (was {was})")
         for moved in log.re_roomed:

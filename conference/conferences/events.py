@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Literal
 from uuid import UUID
 
@@ -12,6 +13,13 @@ class ConferenceCreated(Payload):
     slug: str
 
 
+class PressWindowSet(Payload):
+    """The press registration window of a conference, moved (when it opens and closes)."""
+
+    opens_at: datetime
+    closes_at: datetime
+
+
 class DelegationCreated(Payload):
     delegation_id: UUID
     kind: Literal["country", "organisation"]
@@ -20,5 +28,6 @@ class DelegationCreated(Payload):
 
 EVENT_TYPES: dict[str, type[Payload]] = {
     "conference.created": ConferenceCreated,
+    "conference.press_window_set": PressWindowSet,
     "delegation.created": DelegationCreated,
 }

@@ -21,6 +21,12 @@ SELECT * FROM conference WHERE slug = :slug
 -- The conference of an id.
 SELECT * FROM conference WHERE id = :conference_id
 
+-- name: set_press_window
+-- The press registration window of a conference, moved; no row when there is no such conference.
+UPDATE conference SET press_opens_at = :opens_at, press_closes_at = :closes_at
+WHERE slug = :slug
+RETURNING *
+
 -- name: lock_conference
 -- The conference, locked until the transaction ends (serialises the press pool's decisions).
 SELECT * FROM conference WHERE id = :conference_id FOR UPDATE

@@ -58,6 +58,16 @@ def conference_from_row(row: asyncpg.Record) -> Conference:
     )
 
 
+async def set_press_window(conn: asyncpg.Connection, slug: str, opens_at: Any, closes_at: Any
+                           ) -> Conference:
+    """The conference with its press registration window moved; 404 when there is none."""
+    row = await conn.fetchrow(*Q.bind("set_press_window", slug=slug, opens_at=opens_at,
+                                      closes_at=closes_at))
+    if row is None:
+        raise NotFound(f"No conference {slug!r}.")
+    return conference_from_row(row)
+
+
 async def insert_conference(conn: asyncpg.Connection, c: ConferenceIn) -> Conference | None:
     """The new conference, or None when the slug is taken."""
     d = c.model_dump(mode="json")

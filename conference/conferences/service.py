@@ -9,7 +9,7 @@ from datetime import UTC, datetime, timedelta
 from conference import roles
 from conference.auth import Principal, Role, issue_token, require
 from conference.conferences import repo
-from conference.conferences.events import ConferenceCreated
+from conference.conferences.events import ConferenceCreated, PressWindowSet
 from conference.conferences.events import DelegationCreated as DelegationEvent
 from conference.conferences.models import (
     Conference,
@@ -17,6 +17,7 @@ from conference.conferences.models import (
     DelegationCreated,
     DelegationIn,
     DelegationList,
+    PressRegistration,
 )
 from conference.db.pool import Database, connection, transaction
 from conference.errors import Duplicate
@@ -34,6 +35,21 @@ async def create_conference(
         if conference is None:
             raise Duplicate(f"A conference with slug {body.slug!r} already exists.", field="slug")
         await record(conn, "conference.created", ConferenceCreated(slug=conference.slug),
+                     conference_id=conference.id, subject_id=conference.id,
+                     actor=principal.actor)
+    return conference
+
+
+async def set_press_window(
+    pool: Database, slug: str, window: PressRegistration, actor: Principal | None
+) -> Conference:
+    """Move the press registration window of ``slug`` (admin): when it opens and closes (the
+    pool's capacity stays); 404 when there is no such conference."""
+    principal = require(actor, *roles.ADMINS)
+    async with transaction(pool) as conn:
+        conference = await repo.set_press_window(conn, slug, window.opens_at, window.closes_at)
+        await record(conn, "conference.press_window_set",
+                     PressWindowSet(opens_at=window.opens_at, closes_at=window.closes_at),
                      conference_id=conference.id, subject_id=conference.id,
                      actor=principal.actor)
     return conference

@@ -5,15 +5,15 @@ before the consumer runs is not sent."""
 from __future__ import annotations
 
 import uuid
-from datetime import date
 
 import asyncpg
-from babel.dates import format_date
 
 from conference.conferences.lookup import conference_by_id
 from conference.credentials import repo
 from conference.credentials.service import letter_pdf
+from conference.mail import formatting
 from conference.mail.render import build_message, render_text
+from conference.mail.wording import sender_name
 from conference.outbox.dispatch import (
     ConsumerResult,
     DispatchContext,
@@ -40,7 +40,7 @@ async def mail_visa_letter(conn: asyncpg.Connection, event: EventRow, ctx: Dispa
     try:
         subject, body = render_text(
             TEMPLATE, language, conference=conference,
-            dates=_dates(conference.starts_on, conference.ends_on, language),
+            dates=formatting.day_range(conference.starts_on, conference.ends_on, language),
             salutation=salutation(row["given_name"], row["family_name"],
                                   Rank(row["rank"]) if row["rank"] else None,
                                   row["gender"], language),
@@ -50,7 +50,7 @@ async def mail_visa_letter(conn: asyncpg.Connection, event: EventRow, ctx: Dispa
         message_id = f"<{delivery_id}@{ctx.settings.mail.message_id_domain}>"
         msg = build_message(
             sender=conference.organiser_email,
-            sender_name=conference.title.get(language)[:120], recipient=recipient,
+            sender_name=sender_name(conference, language), recipient=recipient,
             recipient_name=f"{row['given_name']} {row['family_name']}", subject=subject,
             body=body, message_id=message_id, language=language, date=ctx.now)
         msg.add_attachment(letter_pdf(row), maintype="application", subtype="pdf",
@@ -65,14 +65,6 @@ async def mail_visa_letter(conn: asyncpg.Connection, event: EventRow, ctx: Dispa
         sender=conference.organiser_email, subject=subject, message_id=message_id,
         message=bytes(msg), conference_id=conference.id,
         accreditation_id=row["accreditation_id"], delivery_id=delivery_id)])
-
-
-def _dates(starts_on: date, ends_on: date, language: str) -> str:
-    start = format_date(starts_on, "long", locale=language)
-    if starts_on == ends_on:
-        return start
-    end = format_date(ends_on, "long", locale=language)
-    return f"{start} – {end}" if language == "en" else f"du {start} au {end}"
 
 
 SUBSCRIPTIONS = (

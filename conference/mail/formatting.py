@@ -1,43 +1,77 @@
-"""How letters and pages write dates, times and phone numbers: one style per language, through
-babel (``en_GB`` and ``fr_FR`` patterns) and ``phonenumbers``.
+"""How letters, invitations and pages write dates, times and phone numbers: one style per
+language, through babel (``en`` is written as ``en_GB``, ``fr`` as ``fr_FR``) and
+``phonenumbers``; the one module for it (docs/calendar.md, "The mail (iMIP)").
 
-- English (British): "Tuesday 1 December 2027", "1 December 2027, 09:30 CET", "09:30 CET –
-  11:00 CET"; the 24-hour clock, never "AM"/"PM".
-- French: "mardi 1er décembre 2027", "1er décembre 2027 à 09:30 CET", "09:30 CET – 11:00 CET";
-  the first day of a month is "1er".
-- A time carries the abbreviation of its zone, each end of a range its own (a range across a
-  change of summer time reads "01:30 CEST – 03:30 CET").
+- English (British): "Tuesday 1 December 2027", "1 December 2027, 09:30 CET"; the 24-hour
+  clock, never "AM"/"PM".
+- French: "mardi 1er décembre 2027", "1er décembre 2027 à 09:30 CET"; the first day of a month
+  is "1er".
+- A time of day is ``HH:mm`` in both languages ("09:30", never "9:30 AM").
+- Letters and pages give a time with the abbreviation of its zone, each end of a range its own
+  (a range across a change of summer time reads "01:30 CEST – 03:30 CET").
+- Invitations write a session's time as a span (:func:`span`): its zone once, by babel's short
+  name where the language has one ("CET", "CEST" in English), otherwise by its offset ("UTC+1",
+  "UTC+2" in French); each end labelled with its own zone when they differ ("01:30 (CEST) –
+  03:30 (CET)"), and a local time that the clock shows twice (the hour repeated when the clocks
+  go back) says which one it is.
 - Phone numbers are stored in E.164 (``+3222980963``) and shown in international format
   (``+32 2 298 09 63``).
+
+Pure: no I/O. ``language`` is ``en`` or ``fr`` (anything else is written as English); a zone is
+a ``ZoneInfo`` or its name.
 """
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import phonenumbers
-from babel.dates import format_date, format_time
+from babel.dates import format_date, format_datetime, format_time
+
+__all__ = ["LOCALES", "day", "day_range", "moment", "phone", "short", "span", "time",
+           "time_of_day", "time_range", "zone_label"]
 
 LOCALES = {"fr": "fr_FR", "en": "en_GB"}
+_REPEATED = {
+    "en": ("before the clocks go back", "after the clocks go back"),
+    "fr": ("avant le passage à l'heure d'hiver", "après le passage à l'heure d'hiver"),
+}
+
+
+def _lang(language: str) -> str:
+    return "fr" if language[:2] == "fr" else "en"
 
 
 def _locale(language: str) -> str:
-    return LOCALES.get(language[:2], "en_GB")
+    return LOCALES[_lang(language)]
+
+
+def _zone(zone: ZoneInfo | str) -> ZoneInfo:
+    return zone if isinstance(zone, ZoneInfo) else ZoneInfo(zone)
+
+
+def _local(when: datetime, zone: ZoneInfo | str) -> datetime:
+    if when.tzinfo is None or when.utcoffset() is None:
+        raise ValueError(f"an aware datetime is needed: {when.isoformat()}")
+    return when.astimezone(_zone(zone))
+
+
+# -- days ------------------------------------------------------------------------------------
 
 
 def _day_month_year(d: date, language: str) -> str:
-    if language.startswith("fr") and d.day == 1:
+    if _lang(language) == "fr" and d.day == 1:
         return "1er " + format_date(d, "MMMM y", locale=_locale(language))
     return format_date(d, "d MMMM y", locale=_locale(language))
 
 
-def day(d: date | datetime, language: str, *, timezone: str | None = None,
+def day(d: date | datetime, language: str, *, timezone: ZoneInfo | str | None = None,
         weekday: bool = False) -> str:
     """"1 December 2027" / "1er décembre 2027"; with ``weekday`` "Wednesday 1 December 2027" /
     "mercredi 1er décembre 2027". A datetime is first put in ``timezone``."""
     if isinstance(d, datetime):
-        d = (d.astimezone(ZoneInfo(timezone)) if timezone else d).date()
+        d = (_local(d, timezone) if timezone else d).date()
     text = _day_month_year(d, language)
     if weekday:
         text = format_date(d, "EEEE", locale=_locale(language)) + " " + text
@@ -49,7 +83,7 @@ def day_range(start: date, end: date, language: str) -> str:
     ("1 December 2027 – 3 December 2027" / "du 1er au 3 décembre 2027")."""
     if start == end:
         return day(start, language)
-    if language.startswith("fr"):
+    if _lang(language) == "fr":
         if (start.year, start.month) == (end.year, end.month):
             first = "1er" if start.day == 1 else str(start.day)
             return f"du {first} au {day(end, language)}"
@@ -57,23 +91,101 @@ def day_range(start: date, end: date, language: str) -> str:
     return f"{day(start, language)} – {day(end, language)}"
 
 
-def time(moment: datetime, timezone: str, language: str, *, zone: bool = True) -> str:
+# -- times in letters and pages: each with its zone's abbreviation ---------------------------
+
+
+def time(when: datetime, timezone: ZoneInfo | str, language: str, *, zone: bool = True) -> str:
     """"09:30 CET" (both languages: the 24-hour clock), or "09:30" without ``zone``."""
-    local = moment.astimezone(ZoneInfo(timezone))
+    local = _local(when, timezone)
     text = format_time(local, "HH:mm", locale=_locale(language))
     return f"{text} {local.tzname()}" if zone else text
 
 
-def time_range(start: datetime, end: datetime, timezone: str, language: str) -> str:
+def time_range(start: datetime, end: datetime, timezone: ZoneInfo | str, language: str) -> str:
     """"09:30 CET – 11:00 CET": each end with the abbreviation of its own zone."""
     return f"{time(start, timezone, language)} – {time(end, timezone, language)}"
 
 
-def moment(when: datetime, timezone: str, language: str, *, weekday: bool = False) -> str:
+def moment(when: datetime, timezone: ZoneInfo | str, language: str, *,
+           weekday: bool = False) -> str:
     """"1 December 2027, 09:30 CET" / "1er décembre 2027 à 09:30 CET"."""
-    joiner = " à " if language.startswith("fr") else ", "
+    joiner = " à " if _lang(language) == "fr" else ", "
     return (day(when, language, timezone=timezone, weekday=weekday) + joiner
             + time(when, timezone, language))
+
+
+# -- times in invitations: a session's span ------------------------------------------------
+
+
+def zone_label(local: datetime, language: str) -> str:
+    """The zone of a local time: "CET"/"CEST" where babel has a short name in the language,
+    else "UTC+1" (half hours as "UTC+5:30")."""
+    name = format_datetime(local, "zzz", locale=_locale(language))
+    if name and name[0] not in "+-" and not name.startswith(("GMT", "UTC")):
+        return name
+    offset = local.utcoffset() or timedelta(0)
+    minutes = int(offset.total_seconds() // 60)
+    sign = "-" if minutes < 0 else "+"
+    hours, rest = divmod(abs(minutes), 60)
+    return f"UTC{sign}{hours}" + (f":{rest:02d}" if rest else "")
+
+
+def _repeated(local: datetime) -> int | None:
+    """0 or 1 if the wall-clock time occurs twice that day (the first or the second time),
+    None if it occurs once."""
+    other = local.replace(fold=1 - local.fold)
+    if other.utcoffset() == local.utcoffset():
+        return None
+    # the occurrence with the larger offset comes first
+    first = (local.utcoffset() or timedelta(0)) > (other.utcoffset() or timedelta(0))
+    return 0 if first else 1
+
+
+def _clock(local: datetime, language: str, label: str | None) -> str:
+    """"09:30"; "09:30 (CET)" with a label; a repeated wall-clock time says which it is."""
+    text = format_datetime(local, "HH:mm", locale=_locale(language))
+    which = _repeated(local)
+    parts = [label] if label else []
+    if which is not None:
+        parts = [zone_label(local, language), _REPEATED[_lang(language)][which]]
+    return f"{text} ({', '.join(parts)})" if parts else text
+
+
+def time_of_day(when: datetime, timezone: ZoneInfo | str, language: str) -> str:
+    """"09:30"; a repeated wall-clock time says which: "02:30 (CET, after the clocks go
+    back)"."""
+    return _clock(_local(when, timezone), language, None)
+
+
+def short(when: datetime, timezone: ZoneInfo | str, language: str) -> str:
+    """Day and time for a subject line: "5 Dec, 09:30" / "5 déc., 09:30" ("1er déc.")."""
+    local = _local(when, timezone)
+    if _lang(language) == "fr" and local.day == 1:
+        return format_datetime(local, "d'er' MMM, HH:mm", locale="fr_FR")
+    return format_datetime(local, "d MMM, HH:mm", locale=_locale(language))
+
+
+def span(starts: datetime, ends: datetime, timezone: ZoneInfo | str, language: str) -> str:
+    """A session's time: "Monday 5 December 2012, 09:00 – 10:00 (CET)";
+    "Sunday 25 October 2026, 01:30 (CEST) – 03:30 (CET)" across a clock change;
+    "mercredi 5 décembre 2012, de 09:00 à 10:00 (UTC+1)" in French. An end on another day
+    names its day too."""
+    lang = _lang(language)
+    start, end = _local(starts, timezone), _local(ends, timezone)
+    start_zone, end_zone = zone_label(start, lang), zone_label(end, lang)
+    same_zone = start_zone == end_zone
+    start_text = _clock(start, lang, None if same_zone else start_zone)
+    end_text = _clock(end, lang, None if same_zone else end_zone)
+    if end.date() != start.date():
+        end_text = f"{day(end, lang, weekday=True)}, {end_text}"
+    first_day = day(start, lang, weekday=True)
+    tail = f" ({start_zone})" if same_zone else ""
+    if lang == "fr":
+        return f"{first_day}, de {start_text} à {end_text}{tail}"
+    return f"{first_day}, {start_text} – {end_text}{tail}"
+
+
+# -- phone numbers ---------------------------------------------------------------------------
 
 
 def phone(number: str) -> str:

@@ -4,16 +4,14 @@ template is the subject, the rest (after one blank line) the plain-text body."""
 from __future__ import annotations
 
 from datetime import datetime
-from email.headerregistry import Address
 from email.message import EmailMessage
-from email.policy import SMTP
 from email.utils import format_datetime
 from pathlib import Path
 from typing import Any
 
 import jinja2
 
-from conference.mail import formatting
+from conference.mail import formatting, headers
 
 _ENV = jinja2.Environment(
     loader=jinja2.FileSystemLoader(Path(__file__).with_name("templates")),
@@ -57,10 +55,10 @@ def build_message(
     for value in (sender, sender_name, recipient, recipient_name, subject, message_id):
         if "\r" in value or "\n" in value:
             raise ValueError("line break in a header value")
-    msg = EmailMessage(policy=SMTP)
-    msg["From"] = Address(display_name=sender_name, addr_spec=sender)
-    msg["To"] = Address(display_name=recipient_name, addr_spec=recipient)
-    msg["Subject"] = subject
+    msg = EmailMessage(policy=headers.SMTP)
+    msg["From"] = headers.mailbox("From", sender_name, sender)
+    msg["To"] = headers.mailbox("To", recipient_name, recipient)
+    msg["Subject"] = headers.unstructured("Subject", subject)
     msg["Date"] = format_datetime(date)
     msg["Message-ID"] = message_id
     msg["Auto-Submitted"] = "auto-generated"

@@ -1,11 +1,15 @@
-"""`conference demo`: the Brussels launch conference of 5 December 2012, loaded idempotently."""
+"""`conference demo`: the Brussels launch conference of 5 December 2012, and a follow-up meeting
+whose press registration is open now, each loaded once; the URLs it prints answer."""
 
 from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
 
 import asyncpg
 
 from conference.conferences.repo import conference_by_slug, delegations_of
-from conference.demo import SLUG, load_demo
+from conference.demo import OPEN_SLUG, SLUG, load_demo
+from tests.conftest import Api
 
 
 async def test_demo_loads_the_launch_conference_once(db: asyncpg.Connection) -> None:
@@ -27,3 +31,91 @@ async def test_demo_loads_the_launch_conference_once(db: asyncpg.Connection) -> 
     assert eu <= set(codes)
     assert set(codes) - eu == {"AL", "AU", "KH", "HR", "GE", "GH", "JP", "MD", "ME", "NZ", "NG",
                                "NO", "PH", "RS", "KR", "CH", "TH", "TR", "UA", "US", "VN"}
+
+
+# -- the follow-up meeting: its press registration is open now --------------------------------
+
+
+def _printed_urls(summary: str, base_url: str) -> dict[str, str]:
+    """The URLs `conference demo` prints, by what they are (the text before the colon)."""
+    found = {}
+    for line in summary.splitlines():
+        what, sep, url = line.partition(": ")
+        if sep and url.strip().startswith(base_url):
+            found[what.strip()] = url.strip()
+    return found
+
+
+async def test_demo_loads_a_conference_whose_press_window_is_open_once(
+    db: asyncpg.Connection,
+) -> None:
+    first_run = datetime.now(UTC)
+    await load_demo(db, now=first_run)
+    # run again a week later: nothing is added, the window stays open
+    again = first_run + timedelta(days=7)
+    summary = await load_demo(db, now=again)
+    assert f"{OPEN_SLUG}: press registration open until" in summary
+    assert summary.count("published now") == 0
+    assert await db.fetchval("SELECT count(*) FROM conference WHERE slug = $1", OPEN_SLUG) == 1
+    c = await conference_by_slug(db, OPEN_SLUG)
+    window = c.press_registration
+    for moment in (first_run, again, datetime.now(UTC)):
+        assert window.opens_at <= moment < window.closes_at
+    assert window.opens_at == (first_run - timedelta(days=1)).replace(microsecond=0)
+    assert window.closes_at == (first_run + timedelta(days=30)).replace(microsecond=0)
+    assert c.starts_on > window.closes_at.date()
+    assert c.short_name is not None and c.short_name.en == "Global Alliance follow-up"
+    assert sorted(d.name for d in await delegations_of(db, c.id)) == [
+        "Belgium", "Europol", "France"]
+    assert await db.fetchval("SELECT count(*) FROM room WHERE conference_id = $1", c.id) == 3
+    assert await db.fetchval(
+        "SELECT count(*) FROM programme_version WHERE conference_id = $1", c.id) == 1
+    snapshot = await db.fetchval(
+        "SELECT jsonb_array_length(snapshot -> 'sessions') FROM programme_version"
+        " WHERE conference_id = $1", c.id)
+    assert snapshot == 6
+
+
+async def test_a_demo_loaded_once_more_after_its_window_closed_opens_it_again(
+    db: asyncpg.Connection,
+) -> None:
+    first_run = datetime.now(UTC) - timedelta(days=40)  # the window closed ten days ago
+    await load_demo(db, now=first_run)
+    c = await conference_by_slug(db, OPEN_SLUG)
+    assert c.press_registration.closes_at < datetime.now(UTC)
+    summary = await load_demo(db)
+    assert f"{OPEN_SLUG}: press registration open again until" in summary
+    assert await db.fetchval("SELECT count(*) FROM conference WHERE slug = $1", OPEN_SLUG) == 1
+    reopened = (await conference_by_slug(db, OPEN_SLUG)).press_registration
+    assert reopened.opens_at <= datetime.now(UTC) < reopened.closes_at
+    assert reopened.closes_at > datetime.now(UTC) + timedelta(days=29)
+    assert reopened.pool_capacity == c.press_registration.pool_capacity
+    assert await db.fetchval("SELECT count(*) FROM domain_event WHERE type = $1",
+                             "conference.press_window_set") == 1
+    # and once open, loading again leaves it as it is
+    await load_demo(db)
+    assert (await conference_by_slug(db, OPEN_SLUG)).press_registration == reopened
+
+
+async def test_the_printed_urls_answer_when_served(api: Api, db: asyncpg.Connection) -> None:
+    base = "https://conference.test"  # the public_url of the test settings
+    summary = await load_demo(db, base_url=base)
+    printed = _printed_urls(summary, base)
+    assert set(printed) == {
+        "press registration form", "public programme", "privacy notice",
+        "programme calendar (ICS)", "sign-in (press desk, protocol console)",
+        "press desk, once signed in", "protocol console, once signed in",
+        "programme of the 2012 launch"}
+    for what, url in printed.items():
+        path = url.removeprefix(base)
+        resp = await api.client.get(path)  # a workspace sends an unknown visitor to sign in
+        assert resp.status == 200, (what, url, resp.status)
+        text = await resp.text()
+        if what.endswith(", once signed in"):
+            assert resp.url.path == "/signin", what
+        if what == "press registration form":
+            assert 'name="given_name"' in text and 'name="press_card_number"' in text
+        if what == "programme calendar (ICS)":
+            assert text.startswith("BEGIN:VCALENDAR") and text.count("BEGIN:VEVENT") == 6
+        if what == "public programme":
+            assert "Press conference" in text or "Point de presse" in text

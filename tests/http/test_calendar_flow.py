@@ -211,7 +211,7 @@ async def test_invitation_text_in_the_attendees_language_with_royal_seating(
     assert msg["Content-Language"] == "fr"
     assert text.startswith("Madame la Ministre,") or text.startswith("Excellence,"), text
     assert "En présence de Sa Majesté la Reine." in text
-    assert "Prière d'être assis avant 11:45" in text
+    assert "Prière d'être assise avant 11:45" in text  # the minister is a woman
     assert "Salle Europa" in text
     assert "/api/v1/calendar/" in text
     # the MIME shape, part by part

@@ -6,7 +6,8 @@ from __future__ import annotations
 
 import io
 import os
-from datetime import UTC, datetime, timedelta
+import re
+from datetime import UTC, date, datetime, timedelta
 from email.message import EmailMessage
 from typing import Any
 from uuid import UUID
@@ -20,7 +21,7 @@ from conference.privacy.service import purge_due
 from conference.settings import Settings
 from tests.conftest import Api, conference_body, press_body, start_api
 from tests.http.conftest_programme import make_delegation
-from tests.support import RecordingSMTP, current_token
+from tests.support import RecordingSMTP, body_text, current_token
 
 BASE = "/api/v1/conferences/alliance"
 PASSPORT = {"passport_name": "Ana María LÓPEZ GARCÍA", "passport_number": "PA1234567",
@@ -387,3 +388,19 @@ async def _purged_by_retention(api: Api) -> None:
     finally:
         await conn.close()
     assert (await api.call("GET", f"/v/{approved['number']}"))[0] == 404
+
+
+async def test_the_visa_letter_mail_writes_dates_as_the_other_letters_do(
+    api: Api, conference: dict[str, Any], smtp: RecordingSMTP
+) -> None:
+    p = await applicant(api, language="en")
+    _, letter, _ = await api.call("POST", f"/api/v1/accreditations/{p['id']}/visa-letter",
+                                  role=p["access_token"], json=PASSPORT)
+    await api.call("POST", f"/api/v1/visa-letters/{letter['id']}/decision", role="protocol",
+                   json={"decision": "approve"})
+    [mail] = await smtp.wait_for(1, where=lambda m: "Visa invitation" in str(m["Subject"]))
+    text = " ".join(body_text(mail).split())
+    start, end = (date.fromisoformat(conference[k]) for k in ("starts_on", "ends_on"))
+    assert f"{start.day} {start:%B %Y} – {end.day} {end:%B %Y}" in text  # British
+    assert not re.search(rf"{start:%B} \d+,", text)  # never "December 1, 2027"
+    assert mail["From"].addresses[0].display_name == conference["title"]["en"]

@@ -310,6 +310,21 @@ def test_ascii_names_with_specials_are_quoted_and_read_back_exactly() -> None:
     assert_imip_message(received)
 
 
+@pytest.mark.parametrize("name", [
+    "Global Alliance against Child Sexual Abuse Online: ministerial follow-up meeting",
+    "Holder, Eric H. (DoJ), Attorney General of the United States of America, Washington",
+])
+def test_long_ascii_names_with_specials_are_read_back_exactly(name: str) -> None:
+    organizer = Organizer("protocol@alliance.example.eu", name)
+    attendee = Attendee("eric.holder@usdoj.example.gov", name)
+    template = InvitationTemplate.build(SESSION, organizer, "REQUEST", 15, PRODID)
+    ics = template.render(attendee, datetime(2012, 12, 1, 9, 0, tzinfo=UTC))
+    received = on_the_wire(mail(from_addr=organizer, to=attendee, ics=ics))
+    assert [a.display_name for a in received["From"].addresses] == [name]
+    assert [a.display_name for a in received["To"].addresses] == [name]
+    assert all(len(line) <= 78 for line in bytes(received).split(b"\n\n")[0].split(b"\n"))
+
+
 def test_the_message_is_serialised_the_smtp_way() -> None:
     message = mail()
     assert isinstance(message.policy, email.policy.EmailPolicy)

@@ -1,0 +1,83 @@
+"""What letters and invitations share in their wording: the conference's name as sender and
+subject prefix (its ``short_name``, else its title), and French agreement with the reader (from
+their ``salutation``, ``mrs`` | ``mr`` | ``neutral``, or their gender). Pure.
+
+French agreement is a choice among three wordings a template gives (``agree(masculine,
+feminine, neutral)``): "Vous êtes invité" / "Vous êtes invitée" / a wording that needs no
+agreement ("Nous avons l'honneur de vous inviter"), the last whenever the form of address is not
+known (docs/protocol.md)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from typing import Protocol
+
+from conference.types import Localized
+
+__all__ = ["Agree", "Named", "agreement", "form_of_address", "sender_name", "short_name",
+           "subject_line", "with_short_name"]
+
+Agree = Callable[[str, str, str], str]
+_SPACES = re.compile(r"[ \t\r\n]+")
+
+
+class Named(Protocol):
+    """A conference as its letters name it."""
+
+    @property
+    def title(self) -> Localized: ...
+
+    @property
+    def short_name(self) -> Localized | None: ...
+
+
+def short_name(c: Named, language: str) -> str:
+    """How letters and invitations name the conference in their sender and subject: the short
+    name, or the title."""
+    return (c.short_name or c.title).get(language)
+
+
+def sender_name(c: Named, language: str) -> str:
+    """The display name of the From address (and of an invitation's ORGANIZER): the short
+    name, or the title, on one line, at most 120 characters."""
+    return " ".join(short_name(c, language).split())[:120]
+
+
+def with_short_name(c: Named, language: str, subject: str) -> str:
+    """The subject of an invitation: the short name first when there is one ("GA 2027 –
+    Invitation: Opening, 5 Dec, 09:00"); single spaces (a no-break space stays), nothing
+    leading or trailing."""
+    if c.short_name is not None:
+        subject = f"{c.short_name.get(language)} – {subject}"
+    return _SPACES.sub(" ", subject).strip()
+
+
+def subject_line(c: Named, language: str, subject: str) -> str:
+    """The subject of a letter: the short name first when there is one, else the title after;
+    single spaces, nothing leading or trailing."""
+    subject = " ".join(subject.split())
+    if c.short_name is not None:
+        text = with_short_name(c, language, subject)
+    else:
+        colon = "\u00a0:" if language == "fr" else ":"
+        text = f"{subject}{colon} {c.title.get(language)}"
+    return " ".join(text.split())
+
+
+def form_of_address(salutation: str | None, gender: str | None) -> str:
+    """``mrs``, ``mr`` or ``neutral``: the salutation when it says one, else the gender when it
+    is known."""
+    if salutation in ("mrs", "mr"):
+        return salutation
+    return {"female": "mrs", "male": "mr"}.get(gender or "", "neutral")
+
+
+def agreement(salutation: str | None, gender: str | None = None) -> Agree:
+    """French agreement for a template: ``agree(masculine, feminine, neutral)`` picks by the
+    person's form of address (the neutral wording when it is not known)."""
+    form = form_of_address(salutation, gender)
+
+    def agree(masculine: str, feminine: str, neutral: str) -> str:
+        return {"mr": masculine, "mrs": feminine}.get(form, neutral)
+    return agree

@@ -1,0 +1,148 @@
+"""Invitations read as their reader reads them: French agreement follows the person's form of
+address ("Vous êtes invitée" to a woman minister, "invité" to a man, a wording that needs no
+agreement when it is not known), the conference's short name is the sender and the subject's
+prefix in each language, and dates are written in one style per language (British English;
+French with "1er")."""
+
+from __future__ import annotations
+
+import re
+from datetime import UTC, date, datetime, timedelta
+from email.message import EmailMessage
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from babel.dates import format_date
+
+from tests.conftest import Api, conference_body
+from tests.http.conftest_programme import make_delegation
+from tests.http.test_calendar_flow import approved, is_invitation
+from tests.support import RecordingSMTP, body_text
+
+BASE = "/api/v1/conferences/alliance"
+BRUSSELS = ZoneInfo("Europe/Brussels")
+SHORT = {"fr": "Alliance mondiale 2027", "en": "Global Alliance 2027"}
+
+
+def _first_of_a_month() -> date:
+    today = datetime.now(UTC).date()
+    year, month = (today.year, today.month + 2) if today.month <= 10 else (today.year + 1, 1)
+    return date(year, month, 1)
+
+
+def minister(delegation_id: str, n: int, language: str, **changes: Any) -> dict[str, Any]:
+    body = {"category": "minister", "given_name": f"Ministre{n}", "family_name": "Peeters",
+            "email": f"minister{n}@example.org", "language": language,
+            "delegation_id": delegation_id, "rank": "minister", "function": "Ministre"}
+    body.update(changes)
+    return body
+
+
+def text_of(m: EmailMessage) -> str:
+    """The text as read: lines joined (a phrase may wrap)."""
+    return " ".join(body_text(m).split())
+
+
+def ics_of(m: EmailMessage) -> str:
+    part = next(p for p in m.walk() if p.get_content_type() == "text/calendar")
+    return bytes(part.get_payload(decode=True)).decode().replace("\r\n ", "")
+
+
+async def _invitations(api: Api, smtp: RecordingSMTP, people: list[dict[str, Any]], *,
+                       royal: bool = False, short_name: bool = True
+                       ) -> tuple[date, dict[str, EmailMessage]]:
+    """A conference on the first of a month, ``people`` approved, one session for ministers
+    at 09:00 published: each person's invitation, by address."""
+    start = _first_of_a_month()
+    changes: dict[str, Any] = {"starts_on": start.isoformat(),
+                               "ends_on": (start + timedelta(days=1)).isoformat()}
+    if short_name:
+        changes["short_name"] = SHORT
+    status, body, _ = await api.call("POST", "/api/v1/conferences", role="admin",
+                                     json=conference_body(**changes))
+    assert status == 201, body
+    be = await make_delegation(api, "BE")
+    for person in people:
+        await approved(api, {**person, "delegation_id": be["id"]}, "protocol", "protocol")
+    _, room, _ = await api.call("POST", f"{BASE}/rooms", role="protocol",
+                                json={"name": "Salle Europa", "capacity": 100})
+    nine = datetime(start.year, start.month, start.day, 9, 0, tzinfo=BRUSSELS)
+    status, s, _ = await api.call("POST", f"{BASE}/sessions", role="protocol", json={
+        "title": {"fr": "Séance ministérielle", "en": "Ministerial session"},
+        "kind": "ministerial", "room_id": room["id"], "starts_at": nine.isoformat(),
+        "ends_at": (nine + timedelta(hours=1)).isoformat(), "audience": ["minister"],
+        "press_access": "pool" if royal else "closed", "royal_presence": royal})
+    assert status == 201, s
+    assert (await api.call("POST", f"{BASE}/programme/publish", role="protocol"))[0] == 201
+    found = await smtp.wait_for(len(people), where=is_invitation)
+    return start, {str(m["To"]).split("<")[-1].rstrip(">"): m for m in found}
+
+
+async def test_french_agreement_follows_the_form_of_address(
+    api: Api, smtp: RecordingSMTP
+) -> None:
+    people = [minister("", 1, "fr", salutation="mrs"),
+              minister("", 2, "fr", salutation="mr"),
+              minister("", 3, "fr"),  # neither salutation nor gender: not known
+              minister("", 4, "fr", gender="female")]  # no salutation, a known gender
+    _, mails = await _invitations(api, smtp, people, royal=True)
+    her, him, either = (text_of(mails[f"minister{n}@example.org"]) for n in (1, 2, 3))
+    assert "Vous êtes invitée à la séance suivante" in her
+    assert "Prière d'être assise avant 08:45" in her
+    assert "Vous êtes invité à la séance suivante" in him
+    assert "Prière d'être assis avant 08:45" in him
+    # not known: wordings that need no agreement at all
+    assert "Nous avons l'honneur de vous inviter à la séance suivante" in either
+    assert "Prière de prendre place avant 08:45" in either
+    assert "êtes invit" not in either and "assis" not in either
+    assert "Vous êtes invitée à la séance suivante" in text_of(mails["minister4@example.org"])
+    # the calendar entry's own description is the same for everyone: it needs no agreement
+    for m in mails.values():
+        assert "Prière de prendre place avant 08:45" in ics_of(m)
+
+
+async def test_the_short_name_is_the_sender_and_the_subjects_prefix(
+    api: Api, smtp: RecordingSMTP
+) -> None:
+    people = [minister("", 1, "fr", salutation="mrs"), minister("", 2, "en", salutation="mr")]
+    _, mails = await _invitations(api, smtp, people)
+    fr, en = mails["minister1@example.org"], mails["minister2@example.org"]
+    assert fr["From"].addresses[0].display_name == "Alliance mondiale 2027"
+    assert en["From"].addresses[0].display_name == "Global Alliance 2027"
+    assert str(fr["Subject"]).startswith("Alliance mondiale 2027 – Invitation : Séance "
+                                         "ministérielle, 1er ")
+    assert str(en["Subject"]).startswith("Global Alliance 2027 – Invitation: Ministerial "
+                                         "session, 1 ")
+    assert 'ORGANIZER;CN="Alliance mondiale 2027"' in ics_of(fr)
+    assert 'ORGANIZER;CN="Global Alliance 2027"' in ics_of(en)
+    for m in (fr, en):
+        assert "  " not in m["Subject"] and m["Subject"] == m["Subject"].strip()
+
+
+async def test_without_a_short_name_the_sender_is_the_title_in_the_readers_language(
+    api: Api, smtp: RecordingSMTP
+) -> None:
+    people = [minister("", 1, "fr"), minister("", 2, "en")]
+    _, mails = await _invitations(api, smtp, people, short_name=False)
+    fr, en = mails["minister1@example.org"], mails["minister2@example.org"]
+    assert fr["From"].addresses[0].display_name == "Alliance mondiale : réunion"
+    assert en["From"].addresses[0].display_name == "Global Alliance: meeting"
+    assert str(fr["Subject"]).startswith("Invitation : Séance ministérielle, 1er ")
+    assert str(en["Subject"]).startswith("Invitation: Ministerial session, 1 ")
+
+
+async def test_dates_are_british_in_english_and_say_1er_in_french(
+    api: Api, smtp: RecordingSMTP
+) -> None:
+    people = [minister("", 1, "fr", salutation="mrs"), minister("", 2, "en", salutation="mr")]
+    start, mails = await _invitations(api, smtp, people)
+    fr, en = text_of(mails["minister1@example.org"]), text_of(mails["minister2@example.org"])
+    weekday_en = format_date(start, "EEEE", locale="en_GB")
+    month_en = format_date(start, "MMMM", locale="en_GB")
+    weekday_fr = format_date(start, "EEEE", locale="fr_FR")
+    month_fr = format_date(start, "MMMM", locale="fr_FR")
+    assert re.search(rf"{weekday_en} 1 {month_en} {start.year}, 09:00 – 10:00 \(CES?T\)", en)
+    assert not re.search(r"\d(:\d\d)? ?[AP]M", en)  # never "9:00 AM"
+    assert not re.search(rf"{month_en} 1,", en)  # never "December 1, 2027"
+    assert re.search(rf"{weekday_fr} 1er {month_fr} {start.year}, de 09:00 à 10:00 "
+                     r"\(UTC\+[12]\)", fr)
