@@ -88,6 +88,8 @@ EXPECTED: dict[str, frozenset[str] | str] = {
     "reissue_visa_letter": PROTOCOL, "get_visa_template": PROTOCOL,
     "put_visa_template": PROTOCOL, "verify_visa_letter": ANYONE,
     "set_vetting_status": PROTOCOL, "vetting_csv": PROTOCOL, "import_vetting_csv": PROTOCOL,
+    "badge_batch": PROTOCOL, "badge_states": PROTOCOL, "badges_printed": PROTOCOL,
+    "reissue_badge": PROTOCOL, "pack_collected": PROTOCOL,
     # system
     "healthz": ANYONE, "readyz": ANYONE, "metrics": ADMIN, "openapi": ANYONE,
     # pages for people

@@ -32,9 +32,18 @@ facts = st.builds(ZoneFacts, st.booleans(), st.booleans(), st.booleans(), st.boo
 def test_a_reference_names_its_accreditation() -> None:
     acc = uuid.uuid4()
     ref = badge_reference(SIGNER, acc)
-    assert read_reference(SIGNER, ref) == acc
-    assert read_reference(SIGNER, f"  {ref}\n") == acc  # a scanner's trailing newline
+    assert read_reference(SIGNER, ref) == (acc, 1)
+    assert read_reference(SIGNER, f"  {ref}\n") == (acc, 1)  # a scanner's trailing newline
     assert str(acc) not in ref and len(ref) < 60
+
+
+def test_a_reissued_badge_carries_its_version() -> None:
+    acc = uuid.uuid4()
+    assert badge_reference(SIGNER, acc, 1) == badge_reference(SIGNER, acc)
+    v3 = badge_reference(SIGNER, acc, 3)
+    assert v3 != badge_reference(SIGNER, acc, 2)
+    assert read_reference(SIGNER, v3) == (acc, 3)
+    assert len(v3) < 70  # still a small QR code
 
 
 @pytest.mark.parametrize("forge", [
