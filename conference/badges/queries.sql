@@ -141,6 +141,41 @@ FROM zone z
 WHERE z.conference_id = :conference_id
 ORDER BY z.seq
 
+-- name: zone_facts_many
+-- zone_facts for several accreditations at once (a print batch), the accreditations given as
+-- three arrays of the same length: ids, categories, decision times.
+SELECT who.accreditation_id, z.id, z.code, z.name, z.kind,
+    EXISTS (SELECT 1 FROM zone_grant g WHERE g.zone_id = z.id AND g.category = who.category)
+        AS by_category,
+    EXISTS (SELECT 1 FROM zone_grant g JOIN session s ON s.id = g.session_id
+            WHERE g.zone_id = z.id AND s.cancelled_at IS NULL
+              AND (who.category = ANY (s.audience)
+                   OR EXISTS (SELECT 1 FROM session_participant p
+                              WHERE p.session_id = s.id
+                                AND p.accreditation_id = who.accreditation_id)))
+        AS by_session,
+    EXISTS (SELECT 1 FROM zone_grant g JOIN press_pool_member m ON m.pool_id = g.pool_id
+            WHERE g.zone_id = z.id AND m.accreditation_id = who.accreditation_id)
+        AS by_pool,
+    EXISTS (SELECT 1 FROM session s
+            WHERE s.conference_id = :conference_id AND s.royal_presence AND s.cancelled_at IS NULL
+              AND (NOT EXISTS (SELECT 1 FROM zone_grant g
+                               WHERE g.zone_id = z.id AND g.session_id IS NOT NULL)
+                   OR EXISTS (SELECT 1 FROM zone_grant g
+                              WHERE g.zone_id = z.id AND g.session_id = s.id))
+              AND (EXISTS (SELECT 1 FROM session_participant p
+                           WHERE p.session_id = s.id
+                             AND p.accreditation_id = who.accreditation_id)
+                   OR (who.category = ANY (s.audience)
+                       AND (:deadline::timestamptz IS NULL
+                            OR who.decided_at <= :deadline::timestamptz))))
+        AS on_security_list
+FROM unnest(:ids::uuid[], :categories::text[], :decided::timestamptz[])
+    AS who (accreditation_id, category, decided_at)
+CROSS JOIN zone z
+WHERE z.conference_id = :conference_id
+ORDER BY who.accreditation_id, z.seq
+
 -- name: zone_by_code
 -- The zone a door scans for.
 SELECT id, kind FROM zone WHERE conference_id = :conference_id AND code = :code

@@ -265,8 +265,8 @@ def _content(signer: Signer, conference: Conference, person: repo.Bearer,
 # --- badge production (docs/credentials.md, "Badge production") -------------------------------
 
 PHOTO_CHUNK = 100
-"""Photos are read and scaled to print size this many at a time (the batch holds the small
-copies only)."""
+"""Photos are read and scaled to print size, and zones read, this many people at a time (the
+batch holds the small copies of the photos only)."""
 
 
 def _printable(row: repo.BadgeRow) -> bool:
@@ -338,10 +338,11 @@ async def batch(
             chunk = rows[start:start + PHOTO_CHUNK]
             stored = await photos_of(conn, [r.bearer.id for r in chunk])
             small = await asyncio.to_thread(_print_photos, stored)
+            access = await repo.zone_access_many(conn, conference.id,
+                                                 [r.bearer for r in chunk],
+                                                 conference.security_list_deadline)
             for r in chunk:
-                access = await repo.zone_access(conn, conference.id, r.bearer,
-                                                conference.security_list_deadline)
-                badges.append(_content(signer, conference, r.bearer, access,
+                badges.append(_content(signer, conference, r.bearer, access[r.bearer.id],
                                        small.get(r.bearer.id)))
     return badges
 

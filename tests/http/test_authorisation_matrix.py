@@ -97,6 +97,9 @@ EXPECTED: dict[str, frozenset[str] | str] = {
     "privacy_page": ANYONE, "link_form": ANYONE, "link_submit": NO_AUTH_CHECK,
     "application_page": ANYONE, "application_badge": ANYONE,
     "press_submit": NO_AUTH_CHECK, "application_withdraw": NO_AUTH_CHECK,
+    "credentials_page": ANYONE, "application_photo": ANYONE,
+    "application_photo_upload": NO_AUTH_CHECK, "application_photo_crop": NO_AUTH_CHECK,
+    "application_visa_letter": NO_AUTH_CHECK,
     # people and the workspaces
     "add_staff": ADMIN, "workspaces_css": ANYONE,
     "signin_form": SESSION, "signin_request": SESSION, "signin_link": SESSION,

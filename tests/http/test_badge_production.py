@@ -16,7 +16,19 @@ from PIL import Image
 from pypdf import PdfReader
 
 from conference.db.pool import connect
-from tests.browser.helpers import BASE, delegation, member, scan, zone
+from tests.browser.helpers import (
+    BASE,
+    at,
+    delegation,
+    member,
+    participant,
+    pool,
+    press,
+    room,
+    scan,
+    session,
+    zone,
+)
 from tests.conftest import Api, conference_body
 from tests.http.test_credentials import image, put
 
@@ -296,3 +308,42 @@ async def test_a_delegation_pack_collected_shows_in_the_badge_statuses(
     assert status == 404
     status, problem, _ = await api.call("POST", path, role="protocol", json={"collected_by": ""})
     assert (status, problem["errors"][0]["field"]) == (422, "collected_by")
+
+
+async def test_a_batch_prints_the_zones_each_person_opens(
+    api: Api, conference: dict[str, Any]
+) -> None:
+    """Zones by category, session and press pool, read for a whole batch at once: each page
+    lists what the door admits, nothing else."""
+    be = await delegation(api, "BE")
+    minister = await member(api, be, "Milquet")
+    official = await member(api, be, "Peeters", category="official", rank="senior_official")
+    journalist = await press(api, decision="approve")
+    hall = await room(api)
+    panel = await session(api, hall, at(conference, 14), at(conference, 15), audience=[])
+    await participant(api, panel, official)
+    tribune = await pool(api, "Pool tribune")
+    status, _, _ = await api.call(
+        "PUT", f"/api/v1/pools/{tribune['id']}/members/{journalist['id']}", role="press_office")
+    assert status == 200
+    await zone(api, "plenary-hall", categories=["minister"])
+    await zone(api, "panel-room", sessions=[panel["id"]])
+    await zone(api, "press-tribune", pools=[tribune["id"]])
+    expected = {"Milquet": {"Zone plenary-hall"}, "Peeters": {"Zone panel-room"},
+                "Dupont": {"Zone press-tribune"}}
+    zones = {"Zone plenary-hall", "Zone panel-room", "Zone press-tribune"}
+
+    status, pdf = await _pdf(api)
+    assert status == 200
+    texts = _pages_text(pdf)
+    assert len(texts) == 3
+    by_person = {next(n for n in expected if n in t): t for t in texts}
+    assert {n: {z for z in zones if z in t} for n, t in by_person.items()} == expected
+    codes = {"Milquet": "plenary-hall", "Peeters": "panel-room", "Dupont": "press-tribune"}
+    for page, t in enumerate(texts):
+        name = next(n for n in expected if n in t)
+        [reference] = _qr_codes(pdf, page)
+        for other, code in codes.items():
+            result = await scan(api, reference, code)
+            assert result["admitted"] is (other == name), (name, code, result)
+    assert {minister["id"], official["id"], journalist["id"]} == set(await _states(api))
