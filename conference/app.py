@@ -81,6 +81,7 @@ from conference.workspaces import (
     security,
     signin,
 )
+from conference.workspaces import credentials as member_credentials
 from conference.workspaces import handlers as workspaces
 
 
@@ -93,7 +94,7 @@ def route_table() -> list[Route]:
                                 pages.routes, credential_pages.routes,
                                 people.routes, signin.routes,
                                 press_reasons.routes,  # before the desk's /press/{id}
-                                workspaces.routes, security.routes,
+                                workspaces.routes, member_credentials.routes, security.routes,
                                 console.routes, portal_lifecycle.routes,
                                 console_lifecycle.routes, console_programme.routes)
             for route in table]

@@ -155,6 +155,21 @@ def crop_preset(preset: str, width: int, height: int) -> Crop | None:
     return None
 
 
+def crop_box(preset: str, fields: dict[str, str], size: tuple[int, int]) -> Crop | None:
+    """The box a crop form asks for: its preset, else its three fields (``crop_x``,
+    ``crop_y``, ``crop_width``, whole numbers of pixels); None when a field is not one."""
+    box = crop_preset(preset, *size)
+    if box is not None:
+        return box
+    numbers = []
+    for name in ("crop_x", "crop_y", "crop_width"):
+        value = fields.get(name, "").strip()
+        if not (value.isascii() and value.isdigit() and len(value) <= 6):
+            return None
+        numbers.append(int(value))
+    return Crop(*numbers)
+
+
 def crop_photo(stored: bytes, box: Crop) -> Photo:
     """The stored photo cut to ``box`` and encoded again; a 422 naming the field when the box
     leaves the photo or is smaller than a photo may be (docs/credentials.md, "Photo")."""

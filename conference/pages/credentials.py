@@ -49,12 +49,26 @@ VISA_FIELDS = ("passport_name", "passport_number", "nationality", "date_of_birth
 NOTICES = {"photo": "photo_done", "cropped": "crop_done", "visa": "visa_done"}
 
 
-def _rule(t: Translator, exc: Invalid) -> str:
+def refusal_words(t: Translator, exc: Invalid) -> str:
     """The refusal in the page's language: the rule broken (``photo_rule_…``), else the
     service's words."""
     error = exc.extra["errors"][0]
     key = f"photo_rule_{error.get('type', '')}"
     return t(key) if key in t.keys else str(error["message"])
+
+
+def visa_errors(t: Translator, exc: ValidationError) -> dict[str, str]:
+    """The visa letter form's field errors in the page's language."""
+    errors: dict[str, str] = {}
+    for err in exc.errors(include_url=False):
+        name = str(err["loc"][0]) if err["loc"] else "passport_name"
+        if name == "date_of_birth" and err["type"] != "missing":
+            errors.setdefault(name, t("visa_date"))
+        elif name == "nationality" and err["type"] != "missing":
+            errors.setdefault(name, t("err_country"))
+        else:
+            errors.setdefault(name, field_message(t, name, dict(err)))
+    return errors
 
 
 def _form(kind: str, p: Principal) -> str:
@@ -131,7 +145,7 @@ async def application_photo(request: web.Request) -> web.Response:
         "Cache-Control": "private, no-store", "Referrer-Policy": "no-referrer"})
 
 
-async def _multipart(request: web.Request) -> tuple[str, bytes | None, str | None]:
+async def read_photo_form(request: web.Request) -> tuple[str, bytes | None, str | None]:
     """The form's CSRF token and the photo (its bytes and declared type), read from the stream;
     a 422 (rule ``max_size``) as soon as the photo passes its limit."""
     token, data, media = "", None, None
@@ -172,9 +186,10 @@ async def application_photo_upload(request: web.Request) -> web.StreamResponse:
     language = choose_language(request)
     t = Translator(language)
     try:
-        token, data, media = await _multipart(request)
+        token, data, media = await read_photo_form(request)
     except Invalid as exc:
-        return await _credentials_page(request, p, errors={"photo": _rule(t, exc)}, status=422)
+        return await _credentials_page(request, p, errors={"photo": refusal_words(t, exc)},
+                                       status=422)
     if not _csrf_ok(request, "photo", p, token):
         return await _credentials_page(request, p, message=t("csrf_failed"), status=403)
     if data is None:
@@ -184,13 +199,9 @@ async def application_photo_upload(request: web.Request) -> web.StreamResponse:
         await credentials.put_photo(request.app[pool_key], p.accreditation_id, data, media, p,
                                     now(request))
     except Invalid as exc:
-        return await _credentials_page(request, p, errors={"photo": _rule(t, exc)}, status=422)
+        return await _credentials_page(request, p, errors={"photo": refusal_words(t, exc)},
+                                       status=422)
     raise _done(request, language, "photo")
-
-
-def _pixels(value: str) -> int | None:
-    value = value.strip()
-    return int(value) if value.isascii() and value.isdigit() and len(value) <= 6 else None
 
 
 @routes.add("POST", "/a/{access_token}/photo/crop",
@@ -212,18 +223,14 @@ async def application_photo_crop(request: web.Request) -> web.StreamResponse:
     size = await credentials.photo_size(pool, p.accreditation_id)
     if size is None:
         return await _credentials_page(request, p, message=t("photo_none"), status=404)
-    box = credential_rules.crop_preset(preset, *size)
+    box = credential_rules.crop_box(preset, values, size)
     if box is None:
-        numbers = [_pixels(values[n]) for n in ("crop_x", "crop_y", "crop_width")]
-        if None in numbers:
-            return await _credentials_page(request, p, errors={"crop": t("crop_number")},
-                                           values=values, status=422)
-        x, y, width = (n or 0 for n in numbers)
-        box = credential_rules.Crop(x, y, width)
+        return await _credentials_page(request, p, errors={"crop": t("crop_number")},
+                                       values=values, status=422)
     try:
         await credentials.crop_photo(pool, p.accreditation_id, box, p, now(request))
     except Invalid as exc:
-        return await _credentials_page(request, p, errors={"crop": _rule(t, exc)},
+        return await _credentials_page(request, p, errors={"crop": refusal_words(t, exc)},
                                        values=values, status=422)
     raise _done(request, language, "cropped")
 
@@ -246,16 +253,8 @@ async def application_visa_letter(request: web.Request) -> web.StreamResponse:
     try:
         body = VisaLetterIn.model_validate({k: v for k, v in values.items() if v})
     except ValidationError as exc:
-        errors: dict[str, str] = {}
-        for err in exc.errors(include_url=False):
-            name = str(err["loc"][0]) if err["loc"] else "passport_name"
-            if name == "date_of_birth" and err["type"] != "missing":
-                errors.setdefault(name, t("visa_date"))
-            elif name == "nationality" and err["type"] != "missing":
-                errors.setdefault(name, t("err_country"))
-            else:
-                errors.setdefault(name, field_message(t, name, dict(err)))
-        return await _credentials_page(request, p, errors=errors, values=values, status=422)
+        return await _credentials_page(request, p, errors=visa_errors(t, exc), values=values,
+                                       status=422)
     try:
         await credentials.request_letter(request.app[pool_key], p.accreditation_id, body, p,
                                          now(request))
