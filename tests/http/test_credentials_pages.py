@@ -163,3 +163,24 @@ async def test_a_visa_letter_is_requested_from_the_page(
     # a second request (a stale form) is refused: one open letter per person
     status, page, _ = await _post(api, f"{path}/visa-letter?lang=fr", good)
     assert status == 409 and "already" in text(page)
+
+
+async def test_a_broken_upload_is_answered_never_a_500(
+    api: Api, conference: dict[str, Any]
+) -> None:
+    created = await press(api, language="en")
+    path = f"/a/{created['access_token']}/photo?lang=en"
+    bodies = [
+        ("text/plain", b"hello"),
+        ("multipart/form-data", b"--x\r\n"),
+        ("multipart/form-data; boundary=x", b"garbage without parts"),
+        ("multipart/form-data; boundary=x",
+         b"--x\r\nContent-Disposition: form-data; name=\"photo\"; filename=\"a.jpg\"\r\n"
+         b"Content-Type: image/jpeg\r\nContent-Transfer-Encoding: base64\r\n\r\n!!!\r\n--x--\r\n"),
+        ("application/x-www-form-urlencoded", b"csrf=x&photo=y"),
+    ]
+    for media, body in bodies:
+        resp = await api.client.post(path, data=body, headers={"Content-Type": media},
+                                     allow_redirects=False)
+        assert resp.status in (400, 403, 422), (media, body, resp.status, await resp.text())
+        assert resp.content_type == "text/html"
