@@ -54,6 +54,7 @@ from conference.logs import quiet_malformed_requests, request_id_middleware
 from conference.operations import handlers as operations
 from conference.outbox.wake import Waker
 from conference.outbox.worker import Worker
+from conference.pages import credentials as credential_pages
 from conference.pages import handlers as pages
 from conference.people import handlers as people
 from conference.privacy import handlers as privacy
@@ -80,6 +81,7 @@ from conference.workspaces import (
     security,
     signin,
 )
+from conference.workspaces import credentials as member_credentials
 from conference.workspaces import handlers as workspaces
 
 
@@ -89,10 +91,10 @@ def route_table() -> list[Route]:
                                 programme.routes, calendar.routes, badges.routes, privacy.routes,
                                 operations.routes, webhooks.routes, replies.routes,
                                 tokens.routes, lifecycle.routes, credentials.routes,
-                                pages.routes,
+                                pages.routes, credential_pages.routes,
                                 people.routes, signin.routes,
                                 press_reasons.routes,  # before the desk's /press/{id}
-                                workspaces.routes, security.routes,
+                                workspaces.routes, member_credentials.routes, security.routes,
                                 console.routes, portal_lifecycle.routes,
                                 console_lifecycle.routes, console_programme.routes)
             for route in table]

@@ -1,11 +1,14 @@
 """Badges, zones and check-in rules, pure: no aiohttp, no asyncpg, no clock.
 
 Badge reference
-    The QR code of a badge carries ``Signer.sign_bytes("badge", accreditation_id.bytes)``
-    (conference/signing.py): the accreditation's id and an HMAC tag under the server's key. It
-    is not guessable (the tag is 160 bits), it cannot be altered (any change breaks the tag) and
-    it needs no table: the door reads the accreditation's *current* state at every scan, so a
-    revoked accreditation is refused at once, whatever badge was printed before.
+    The QR code of a badge carries ``Signer.sign_bytes("badge", payload)`` (conference/signing):
+    the accreditation's id (16 bytes), followed for a reissued badge by its version (4 bytes, big
+    endian; version 1 carries the id alone, so badges printed before reissues existed keep
+    working), and an HMAC tag under the server's key. It is not guessable (the tag is 160 bits),
+    it cannot be altered (any change breaks the tag) and the door reads the accreditation's
+    *current* state at every scan, so a revoked accreditation is refused at once, whatever badge
+    was printed before, and a badge older than the current version is refused ``superseded``
+    (docs/credentials.md, "Badge production").
 
 Zones
     A zone (plenary hall, press centre, press pool position, royal-presence perimeter...) is
@@ -30,7 +33,8 @@ Zones
 Check-in decision, first match wins
     unknown zone -> forged badge (tag does not verify) -> unknown badge (no such accreditation
     in this conference, or erased) -> revoked -> withdrawn -> substituted -> not approved
-    (submitted, waitlisted, rejected) -> the zone's rule (``zone_not_granted``,
+    (submitted, waitlisted, rejected) -> superseded (a reissue replaced this badge) -> not
+    cleared (the service checks the vetting status) -> the zone's rule (``zone_not_granted``,
     ``not_on_security_list``, ``press_not_in_pool``) -> ``granted``.
 """
 
@@ -39,12 +43,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import StrEnum
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 from uuid import UUID
 
 from conference.accreditation.domain import Category, Status
 from conference.errors import Conflict, Invalid, NotEligible
-from conference.protocol.countries import country_name
+from conference.protocol.countries import collation_key, country_name
+from conference.protocol.precedence import Person, ProtocolConfig, precedence_key
 
 if TYPE_CHECKING:
     from conference.signing import Signer
@@ -73,6 +78,8 @@ class Reason(StrEnum):
     press_not_in_pool = "press_not_in_pool"
     not_cleared = "not_cleared"
     """The person's category needs security clearance they lack, or they were refused."""
+    superseded = "superseded"
+    """A reissue replaced this badge: only the current version's QR code admits."""
 
 
 DETAILS: dict[Reason, str] = {
@@ -89,6 +96,7 @@ DETAILS: dict[Reason, str] = {
     Reason.press_not_in_pool: "Press enter the royal-presence perimeter only as members of "
                               "its press pool.",
     Reason.not_cleared: "Security clearance is required and missing, or was refused.",
+    Reason.superseded: "This badge was replaced by a reissued one; only the new badge admits.",
 }
 
 
@@ -112,16 +120,21 @@ class ZoneFacts:
     on_security_list: bool = False
 
 
-def badge_reference(signer: Signer, accreditation_id: UUID) -> str:
-    return signer.sign_bytes(BADGE_PURPOSE, accreditation_id.bytes)
+def badge_reference(signer: Signer, accreditation_id: UUID, version: int = 1) -> str:
+    """What the QR code of version ``version`` of the accreditation's badge carries."""
+    payload = accreditation_id.bytes
+    if version > 1:
+        payload += version.to_bytes(4, "big")
+    return signer.sign_bytes(BADGE_PURPOSE, payload)
 
 
-def read_reference(signer: Signer, text: str) -> UUID | None:
-    """The accreditation a genuine badge reference names, else None."""
+def read_reference(signer: Signer, text: str) -> tuple[UUID, int] | None:
+    """The accreditation and the badge version a genuine badge reference names, else None."""
     raw = signer.verify_bytes(BADGE_PURPOSE, text.strip())
-    if raw is None or len(raw) != 16:
+    if raw is None or len(raw) not in (16, 20):
         return None
-    return UUID(bytes=raw)
+    version = int.from_bytes(raw[16:], "big") if len(raw) == 20 else 1
+    return UUID(bytes=raw[:16]), version
 
 
 def status_reason(status: Status) -> Reason | None:
@@ -228,7 +241,8 @@ def check_printable(status: Status) -> None:
 
 def scan_reason(zone_kind: ZoneKind | None, accreditation_id: UUID | None, known: bool,
                 status: Status | None, category: Category | None,
-                facts: ZoneFacts | None) -> Reason:
+                facts: ZoneFacts | None, superseded: bool = False,
+                lacks_clearance: bool = False) -> Reason:
     """The decision on one scan, first match wins (see the module's docstring)."""
     if zone_kind is None:
         return Reason.unknown_zone
@@ -236,4 +250,64 @@ def scan_reason(zone_kind: ZoneKind | None, accreditation_id: UUID | None, known
         return Reason.forged_badge
     if not known or status is None or category is None:
         return Reason.unknown_badge
-    return status_reason(status) or zone_reason(category, zone_kind, facts or ZoneFacts())
+    refused = status_reason(status)
+    if refused is not None:
+        return refused
+    if superseded:
+        return Reason.superseded
+    if lacks_clearance:
+        return Reason.not_cleared
+    return zone_reason(category, zone_kind, facts or ZoneFacts())
+
+
+# --- badge production (docs/credentials.md, "Badge production") -------------------------------
+
+
+class PrintStatus(StrEnum):
+    to_print = "to_print"
+    printed = "printed"
+
+
+class ReissueReason(StrEnum):
+    lost = "lost"
+    damaged = "damaged"
+    photo_changed = "photo_changed"
+    zone_change = "zone_change"
+
+
+class Layout(StrEnum):
+    a6 = "a6"
+    """One badge per A6 page (105 × 148 mm)."""
+    a4x4 = "a4x4"
+    """Four badges per A4 sheet with crop marks."""
+
+
+NO_DELEGATION = 1_000_000
+"""Where people without a delegation (press, staff) come in a batch: after every delegation."""
+
+
+def batch_key(delegation_position: int, person: Person, config: ProtocolConfig,
+              outlet: str | None) -> tuple[Any, ...]:
+    """Where a badge comes in a print batch: by delegation in order of precedence
+    (``delegation_position``, from the order of precedence; ``NO_DELEGATION`` for none), then by
+    the person's place in the order of precedence (rank, seniority, name); people without a
+    delegation by press outlet first."""
+    outlet_key = collation_key(outlet) if outlet else ("", "", "", "")
+    return (delegation_position, outlet_key, precedence_key(person, config))
+
+
+def unprintable_errors(ids: Sequence[UUID], printable: set[UUID]) -> list[dict[str, str]]:
+    """A field error naming the accreditations that no batch holds (not of this conference, not
+    approved, or lacking clearance); empty when every one is printable."""
+    wrong = [str(i) for i in ids if i not in printable]
+    if not wrong:
+        return []
+    return [{"field": "accreditation_ids", "type": "not_printable",
+             "message": "not a badge of this conference that can be printed (approved, with "
+                        "clearance where needed): " + ", ".join(wrong)}]
+
+
+def check_collectable(handed_over: int) -> None:
+    """A pack is collected when the delegation has printed badges not yet handed over."""
+    if handed_over == 0:
+        raise Conflict("The delegation has no printed badge waiting to be collected.")

@@ -1,7 +1,10 @@
 """Domain events of zones and press pools, declared as a plain mapping.
 
 - ``zone.created``, ``zone.grants_changed``: the zone and everything that grants it now;
-- ``pool.created``, ``pool.member_added``, ``pool.member_removed``.
+- ``pool.created``, ``pool.member_added``, ``pool.member_removed``;
+- ``badge.printed`` (a batch marked printed), ``badge.reissued`` (a new version: the earlier QR
+  codes are refused ``superseded``), ``pack.collected`` (a delegation's printed badges handed
+  over). Ids only: who collected a pack is kept in ``pack_collection``, not in the event.
 
 Check-in scans are not events: each is a row of ``check_in`` (there may be tens of thousands a
 day, and nothing reacts to them).
@@ -32,10 +35,29 @@ class PoolMemberEvent(Payload):
     accreditation_id: UUID
 
 
+class BadgesPrinted(Payload):
+    accreditation_ids: list[UUID]
+
+
+class BadgeReissued(Payload):
+    accreditation_id: UUID
+    badge_version: int
+    reason: str
+
+
+class PackCollected(Payload):
+    delegation_id: UUID
+    collection_id: int
+    accreditation_ids: list[UUID]
+
+
 EVENT_TYPES: dict[str, type[Payload]] = {
     "zone.created": ZoneDefined,
     "zone.grants_changed": ZoneDefined,
     "pool.created": PoolCreated,
     "pool.member_added": PoolMemberEvent,
     "pool.member_removed": PoolMemberEvent,
+    "badge.printed": BadgesPrinted,
+    "badge.reissued": BadgeReissued,
+    "pack.collected": PackCollected,
 }

@@ -13,19 +13,29 @@ from aiohttp import web
 
 from conference.badges import service
 from conference.badges.models import (
+    BadgeStates,
+    BatchQuery,
     CheckIn,
     CheckInIn,
     CheckInPage,
     CheckInQuery,
     Grants,
+    PackCollected,
+    PackCollectedIn,
     Pool,
     PoolIn,
     PoolList,
+    Printed,
+    PrintedIn,
+    Reissued,
+    ReissueIn,
+    StatusQuery,
     Zone,
     ZoneIn,
     ZoneList,
 )
 from conference.badges.render import render_png
+from conference.badges.sheet import render_pdf
 from conference.http.context import now, pool_key, principal, signer_key
 from conference.http.io import json_response, parse, path_uuid, query_params
 from conference.http.routes import RouteTable
@@ -126,6 +136,69 @@ def badge_response(png: bytes, name: object) -> web.Response:
         headers={"Cache-Control": "no-store",
                  "Content-Disposition": f'inline; filename="badge-{name}.png"'},
     )
+
+
+@routes.add("GET", "/api/v1/conferences/{slug}/badges.pdf",
+            summary="A print batch: the badges in order of precedence, one per A6 page or four "
+                    "per A4 sheet with crop marks (never a person lacking clearance)",
+            who="admin, protocol", query=BatchQuery, tag="badges", media=("application/pdf",),
+            errors=(401, 403, 404, 409, 422))
+async def badge_batch(request: web.Request) -> web.Response:
+    officer = protocol_officer(principal(request))
+    q = query_params(request, BatchQuery)
+    slug = request.match_info["slug"]
+    badges = await service.batch(request.app[pool_key], officer, request.app[signer_key], slug,
+                                 q)
+    pdf = await asyncio.to_thread(render_pdf, badges, q.layout)
+    return web.Response(body=pdf, content_type="application/pdf", headers={
+        "Cache-Control": "no-store",
+        "Content-Disposition": f'attachment; filename="badges-{slug}-{q.layout.value}.pdf"'})
+
+
+@routes.add("GET", "/api/v1/conferences/{slug}/badges",
+            summary="Every approved accreditation's badge: version, print status, pack collected",
+            who="admin, protocol", query=StatusQuery, response=BadgeStates, tag="badges",
+            errors=(401, 403, 404, 409, 422))
+async def badge_states(request: web.Request) -> web.Response:
+    officer = protocol_officer(principal(request))
+    q = query_params(request, StatusQuery)
+    return json_response(await service.badge_states(request.app[pool_key], officer,
+                                                    request.match_info["slug"], q))
+
+
+@routes.add("POST", "/api/v1/conferences/{slug}/badges/printed",
+            summary="Mark badges printed (to_print -> printed)", who="admin, protocol",
+            body=PrintedIn, response=Printed, tag="badges", errors=(400, 401, 403, 404, 422))
+async def badges_printed(request: web.Request) -> web.Response:
+    officer = protocol_officer(principal(request))
+    body = await parse(request, PrintedIn)
+    return json_response(await service.mark_printed(
+        request.app[pool_key], officer, request.match_info["slug"], body, now(request)))
+
+
+@routes.add("POST", "/api/v1/accreditations/{accreditation_id}/badge/reissue",
+            summary="Reissue a badge (lost, damaged, photo or zones changed): a new version to "
+                    "print; the earlier QR codes are refused `superseded`",
+            who="admin, protocol", body=ReissueIn, response=Reissued, tag="badges",
+            errors=(400, 401, 403, 404, 409, 422))
+async def reissue_badge(request: web.Request) -> web.Response:
+    officer = protocol_officer(principal(request))
+    accreditation_id = path_uuid(request, "accreditation_id")
+    body = await parse(request, ReissueIn)
+    return json_response(await service.reissue(request.app[pool_key], officer,
+                                               accreditation_id, body, now(request)))
+
+
+@routes.add("POST", "/api/v1/delegations/{delegation_id}/pack/collected",
+            summary="Record the collection of a delegation's printed badges",
+            who="admin, protocol", body=PackCollectedIn, response=PackCollected, tag="badges",
+            errors=(400, 401, 403, 404, 409, 422))
+async def pack_collected(request: web.Request) -> web.Response:
+    officer = protocol_officer(principal(request))
+    delegation_id = path_uuid(request, "delegation_id")
+    body = await parse(request, PackCollectedIn)
+    return json_response(await service.collect_pack(request.app[pool_key], officer,
+                                                    delegation_id, body, now(request)))
 
 
 @routes.add("POST", "/api/v1/conferences/{slug}/check-ins",

@@ -9,8 +9,8 @@ from uuid import UUID
 from pydantic import Field, StringConstraints, field_validator
 
 from conference.accreditation.domain import Category
-from conference.badges.domain import Reason, ZoneKind
-from conference.types import Localized, Model, Text
+from conference.badges.domain import Layout, PrintStatus, Reason, ReissueReason, ZoneKind
+from conference.types import Localized, LongText, Model, Text
 
 ZoneCode = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9-]{0,62}$")]
 
@@ -115,3 +115,90 @@ class CheckInQuery(Model):
     zone: str | None = Field(default=None, max_length=63)
     after: int = Field(default=0, ge=0)
     limit: int = Field(default=100, ge=1, le=1000)
+
+
+# --- badge production (docs/credentials.md, "Badge production") -------------------------------
+
+
+class BatchQuery(Model):
+    """Which badges a print batch holds: approved, with clearance where the category needs it,
+    of one delegation and/or category, to print or printed already (every one when absent)."""
+
+    delegation_id: UUID | None = None
+    category: Category | None = None
+    status: PrintStatus | None = None
+    layout: Layout = Layout.a6
+
+
+class StatusQuery(Model):
+    delegation_id: UUID | None = None
+    category: Category | None = None
+    status: PrintStatus | None = None
+
+
+class PrintedIn(Model):
+    accreditation_ids: list[UUID] = Field(min_length=1, max_length=5000)
+
+    @field_validator("accreditation_ids")
+    @classmethod
+    def _no_repeats(cls, value: list[object]) -> list[object]:
+        return _distinct(value)
+
+
+class Printed(Model):
+    printed: list[UUID]
+    """Marked printed by this request."""
+    already_printed: list[UUID]
+    """Printed before: left as they were."""
+
+
+class ReissueIn(Model):
+    reason: ReissueReason
+    note: LongText | None = None
+    """Free text for the protocol office's record (e.g. where the badge was lost)."""
+
+
+class Reissued(Model):
+    accreditation_id: UUID
+    badge_version: int
+    """The version the new QR code carries; every earlier one is refused ``superseded``."""
+    status: PrintStatus
+
+
+class PackCollectedIn(Model):
+    collected_by: Text
+    """Who took the pack (the focal point, or whom the delegation sent), as on their ID."""
+
+
+class PackCollected(Model):
+    delegation_id: UUID
+    collected_by: str
+    collected_at: datetime
+    badges: list[UUID]
+    """The printed badges handed over."""
+
+
+class Collection(Model):
+    collected_by: str
+    collected_at: datetime
+
+
+class BadgeState(Model):
+    accreditation_id: UUID
+    given_name: str
+    family_name: str
+    category: Category
+    delegation_id: UUID | None
+    affiliation: str | None
+    badge_version: int
+    status: PrintStatus
+    printed_at: datetime | None
+    printable: bool
+    """False while the person needs security clearance and lacks it: no batch holds them."""
+    collected: Collection | None
+    """The delegation's pack this badge was handed over in (None: not collected yet)."""
+
+
+class BadgeStates(Model):
+    items: list[BadgeState]
+    """In the order a print batch would put them."""

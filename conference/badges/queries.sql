@@ -99,11 +99,14 @@ DELETE FROM press_pool_member WHERE pool_id = :pool_id AND accreditation_id = :a
 RETURNING accreditation_id
 
 -- name: holder
--- The accreditation a badge names, with what the badge prints of its delegation.
+-- The accreditation a badge names, with what the badge prints of its delegation and the
+-- badge's current version (1 until a reissue).
 SELECT a.id, a.conference_id, a.category, a.status, a.given_name, a.family_name, a.language,
        a.delegation_id, a.press_outlet, a.press_role, a.decided_at, a.erased_at, d.country,
-       d.organisation ->> 'name' AS organisation
-FROM accreditation a LEFT JOIN delegation d ON d.id = a.delegation_id
+       d.organisation ->> 'name' AS organisation, coalesce(b.version, 1) AS badge_version
+FROM accreditation a
+LEFT JOIN delegation d ON d.id = a.delegation_id
+LEFT JOIN badge b ON b.accreditation_id = a.id
 WHERE a.id = :accreditation_id
 
 -- name: zone_facts
@@ -138,6 +141,41 @@ FROM zone z
 WHERE z.conference_id = :conference_id
 ORDER BY z.seq
 
+-- name: zone_facts_many
+-- zone_facts for several accreditations at once (a print batch), the accreditations given as
+-- three arrays of the same length: ids, categories, decision times.
+SELECT who.accreditation_id, z.id, z.code, z.name, z.kind,
+    EXISTS (SELECT 1 FROM zone_grant g WHERE g.zone_id = z.id AND g.category = who.category)
+        AS by_category,
+    EXISTS (SELECT 1 FROM zone_grant g JOIN session s ON s.id = g.session_id
+            WHERE g.zone_id = z.id AND s.cancelled_at IS NULL
+              AND (who.category = ANY (s.audience)
+                   OR EXISTS (SELECT 1 FROM session_participant p
+                              WHERE p.session_id = s.id
+                                AND p.accreditation_id = who.accreditation_id)))
+        AS by_session,
+    EXISTS (SELECT 1 FROM zone_grant g JOIN press_pool_member m ON m.pool_id = g.pool_id
+            WHERE g.zone_id = z.id AND m.accreditation_id = who.accreditation_id)
+        AS by_pool,
+    EXISTS (SELECT 1 FROM session s
+            WHERE s.conference_id = :conference_id AND s.royal_presence AND s.cancelled_at IS NULL
+              AND (NOT EXISTS (SELECT 1 FROM zone_grant g
+                               WHERE g.zone_id = z.id AND g.session_id IS NOT NULL)
+                   OR EXISTS (SELECT 1 FROM zone_grant g
+                              WHERE g.zone_id = z.id AND g.session_id = s.id))
+              AND (EXISTS (SELECT 1 FROM session_participant p
+                           WHERE p.session_id = s.id
+                             AND p.accreditation_id = who.accreditation_id)
+                   OR (who.category = ANY (s.audience)
+                       AND (:deadline::timestamptz IS NULL
+                            OR who.decided_at <= :deadline::timestamptz))))
+        AS on_security_list
+FROM unnest(:ids::uuid[], :categories::text[], :decided::timestamptz[])
+    AS who (accreditation_id, category, decided_at)
+CROSS JOIN zone z
+WHERE z.conference_id = :conference_id
+ORDER BY who.accreditation_id, z.seq
+
 -- name: zone_by_code
 -- The zone a door scans for.
 SELECT id, kind FROM zone WHERE conference_id = :conference_id AND code = :code
@@ -168,3 +206,75 @@ SELECT zone_code AS zone, admitted, reason, scanned_at
 FROM check_in
 WHERE accreditation_id = :accreditation_id
 ORDER BY id
+
+-- name: badges_of
+-- The badges of a conference's approved accreditations (of one delegation, category, print
+-- status, or the ids given, when set), with what the badge prints, what orders the batch (rank,
+-- seniority), whether the category needs clearance and the vetting status recorded, and the
+-- pack the badge was handed over in. Unordered: the batch order is the protocol's.
+SELECT a.id, a.conference_id, a.category, a.status, a.given_name, a.family_name, a.language,
+       a.delegation_id, a.press_outlet, a.press_role, a.decided_at, a.erased_at, a.rank,
+       a.in_office_since, d.country, d.organisation ->> 'name' AS organisation,
+       coalesce(b.version, 1) AS badge_version, coalesce(b.status, 'to_print') AS print_status,
+       b.printed_at, pc.collected_by, pc.collected_at,
+       a.category = ANY (c.vetting_required) AS clearance_required,
+       v.status AS clearance_recorded
+FROM accreditation a
+JOIN conference c ON c.id = a.conference_id
+LEFT JOIN delegation d ON d.id = a.delegation_id
+LEFT JOIN badge b ON b.accreditation_id = a.id
+LEFT JOIN pack_collection pc ON pc.id = b.collection_id
+LEFT JOIN vetting_status v ON v.accreditation_id = a.id
+WHERE a.conference_id = :conference_id AND a.status = 'approved' AND a.erased_at IS NULL
+  AND (:delegation_id::uuid IS NULL OR a.delegation_id = :delegation_id)
+  AND (:category::text IS NULL OR a.category = :category)
+  AND (:print_status::text IS NULL OR coalesce(b.status, 'to_print') = :print_status)
+  AND (:ids::uuid[] IS NULL OR a.id = ANY (:ids::uuid[]))
+
+-- name: mark_printed
+-- Mark badges printed; the ids of those that were to print (printed ones are left as they were).
+INSERT INTO badge (accreditation_id, conference_id, status, printed_at, printed_by)
+SELECT i, :conference_id, 'printed', :now, :actor FROM unnest(:ids::uuid[]) AS i
+ON CONFLICT (accreditation_id) DO UPDATE
+SET status = 'printed', printed_at = EXCLUDED.printed_at, printed_by = EXCLUDED.printed_by
+WHERE badge.status = 'to_print'
+RETURNING accreditation_id
+
+-- name: reissue
+-- A new version of a badge, to print; the new version.
+INSERT INTO badge (accreditation_id, conference_id, version, status, reissued_at, reissue_reason,
+                   reissue_note)
+VALUES (:accreditation_id, :conference_id, 2, 'to_print', :now, :reason, :note)
+ON CONFLICT (accreditation_id) DO UPDATE
+SET version = badge.version + 1, status = 'to_print', printed_at = NULL, printed_by = NULL,
+    collection_id = NULL, reissued_at = EXCLUDED.reissued_at,
+    reissue_reason = EXCLUDED.reissue_reason, reissue_note = EXCLUDED.reissue_note
+RETURNING version
+
+-- name: delegation_conference
+-- The conference of a delegation.
+SELECT conference_id FROM delegation WHERE id = :delegation_id
+
+-- name: uncollected
+-- A delegation's printed badges not handed over yet, of approved accreditations, locked until
+-- commit (a second desk recording the same pack waits), with what clearance needs.
+SELECT b.accreditation_id, a.category = ANY (c.vetting_required) AS clearance_required,
+       v.status AS clearance_recorded
+FROM badge b
+JOIN accreditation a ON a.id = b.accreditation_id
+JOIN conference c ON c.id = a.conference_id
+LEFT JOIN vetting_status v ON v.accreditation_id = a.id
+WHERE a.delegation_id = :delegation_id AND b.status = 'printed' AND b.collection_id IS NULL
+  AND a.status = 'approved' AND a.erased_at IS NULL
+ORDER BY b.accreditation_id
+FOR UPDATE OF b
+
+-- name: insert_collection
+INSERT INTO pack_collection (conference_id, delegation_id, collected_by, collected_at,
+                             recorded_by)
+VALUES (:conference_id, :delegation_id, :collected_by, :collected_at, :recorded_by)
+RETURNING id
+
+-- name: hand_over
+-- The badges given in a pack.
+UPDATE badge SET collection_id = :collection_id WHERE accreditation_id = ANY (:ids::uuid[])

@@ -5,7 +5,7 @@ the transaction."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 from uuid import UUID
 
@@ -13,8 +13,15 @@ import asyncpg
 
 from conference.accreditation.domain import Category, Status
 from conference.badges import domain
-from conference.badges.domain import DETAILS, Reason, ZoneFacts, ZoneKind
-from conference.badges.models import CheckIn, Grants, Holder, Pool, Zone, ZoneIn
+from conference.badges.domain import (
+    DETAILS,
+    PrintStatus,
+    Reason,
+    ReissueReason,
+    ZoneFacts,
+    ZoneKind,
+)
+from conference.badges.models import CheckIn, Collection, Grants, Holder, Pool, Zone, ZoneIn
 from conference.db.sql import queries_beside
 
 Q = queries_beside(__file__)
@@ -171,6 +178,7 @@ class Bearer:
     erased: bool
     country: str | None
     organisation: str | None
+    badge_version: int = 1
 
     def __getitem__(self, key: str) -> Any:
         """As a row: what the accreditation's access rules read (``id``, ``category``,
@@ -189,7 +197,7 @@ async def bearer(conn: asyncpg.Connection, accreditation_id: UUID) -> Bearer | N
         delegation_id=row["delegation_id"], press_outlet=row["press_outlet"],
         press_role=row["press_role"], decided_at=row["decided_at"],
         erased=row["erased_at"] is not None, country=row["country"],
-        organisation=row["organisation"],
+        organisation=row["organisation"], badge_version=row["badge_version"],
     )
 
 
@@ -216,6 +224,24 @@ async def zone_access(
         facts=ZoneFacts(by_category=r["by_category"], by_session=r["by_session"],
                         by_pool=r["by_pool"], on_security_list=r["on_security_list"]),
     ) for r in rows]
+
+
+async def zone_access_many(
+    conn: asyncpg.Connection, conference_id: UUID, people: list[Bearer],
+    deadline: datetime | None,
+) -> dict[UUID, list[ZoneAccess]]:
+    """``zone_access`` of several people in one query: by accreditation id."""
+    rows = await conn.fetch(*Q.bind(
+        "zone_facts_many", conference_id=conference_id, ids=[p.id for p in people],
+        categories=[p.category.value for p in people], decided=[p.decided_at for p in people],
+        deadline=deadline))
+    found: dict[UUID, list[ZoneAccess]] = {p.id: [] for p in people}
+    for r in rows:
+        found[r["accreditation_id"]].append(ZoneAccess(
+            id=r["id"], name=r["name"], kind=ZoneKind(r["kind"]),
+            facts=ZoneFacts(by_category=r["by_category"], by_session=r["by_session"],
+                            by_pool=r["by_pool"], on_security_list=r["on_security_list"])))
+    return found
 
 
 # --- check-ins --------------------------------------------------------------------------------
@@ -280,3 +306,93 @@ async def personal_check_ins(conn: asyncpg.Connection, accreditation_id: UUID
     """The personal-data export's section ``check_ins``: every scan of the person's badge."""
     rows = await conn.fetch(*Q.bind("personal_check_ins", accreditation_id=accreditation_id))
     return [dict(r) for r in rows]
+
+
+# --- badge production -------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class BadgeRow:
+    """An approved accreditation's badge: who it names, where it goes in a batch, its version,
+    print status and the pack it was handed over in, and what its clearance needs."""
+
+    bearer: Bearer
+    rank: str | None
+    in_office_since: date | None
+    status: PrintStatus
+    printed_at: datetime | None
+    collected: Collection | None
+    clearance_required: bool
+    clearance_recorded: str | None
+
+
+async def badges_of(
+    conn: asyncpg.Connection, conference_id: UUID, *, delegation_id: UUID | None = None,
+    category: Category | None = None, status: PrintStatus | None = None,
+    ids: list[UUID] | None = None,
+) -> list[BadgeRow]:
+    """The badges of the conference's approved accreditations, unordered, filtered as given."""
+    rows = await conn.fetch(*Q.bind(
+        "badges_of", conference_id=conference_id, delegation_id=delegation_id,
+        category=category.value if category else None,
+        print_status=status.value if status else None, ids=ids))
+    return [BadgeRow(
+        bearer=Bearer(
+            id=r["id"], conference_id=r["conference_id"], category=Category(r["category"]),
+            status=Status(r["status"]), given_name=r["given_name"],
+            family_name=r["family_name"], language=r["language"],
+            delegation_id=r["delegation_id"], press_outlet=r["press_outlet"],
+            press_role=r["press_role"], decided_at=r["decided_at"],
+            erased=r["erased_at"] is not None, country=r["country"],
+            organisation=r["organisation"], badge_version=r["badge_version"]),
+        rank=r["rank"], in_office_since=r["in_office_since"],
+        status=PrintStatus(r["print_status"]), printed_at=r["printed_at"],
+        collected=(Collection(collected_by=r["collected_by"], collected_at=r["collected_at"])
+                   if r["collected_at"] is not None else None),
+        clearance_required=r["clearance_required"],
+        clearance_recorded=r["clearance_recorded"],
+    ) for r in rows]
+
+
+async def mark_printed(conn: asyncpg.Connection, conference_id: UUID, ids: list[UUID],
+                       now: datetime, actor: str) -> list[UUID]:
+    """Mark the badges printed; those that were to print."""
+    rows = await conn.fetch(*Q.bind("mark_printed", conference_id=conference_id, ids=ids,
+                                    now=now, actor=actor))
+    return [r["accreditation_id"] for r in rows]
+
+
+async def reissue(conn: asyncpg.Connection, accreditation_id: UUID, conference_id: UUID,
+                  reason: ReissueReason, note: str | None, now: datetime) -> int:
+    """A new version of the badge, to print; its version."""
+    version: int = await conn.fetchval(*Q.bind(
+        "reissue", accreditation_id=accreditation_id, conference_id=conference_id,
+        reason=reason.value, note=note, now=now))
+    return version
+
+
+async def delegation_conference(conn: asyncpg.Connection, delegation_id: UUID) -> UUID | None:
+    conference_id: UUID | None = await conn.fetchval(
+        *Q.bind("delegation_conference", delegation_id=delegation_id))
+    return conference_id
+
+
+async def uncollected(conn: asyncpg.Connection, delegation_id: UUID
+                      ) -> list[tuple[UUID, bool, str | None]]:
+    """The delegation's printed badges not handed over yet, locked until commit: the id, whether
+    the category needs clearance and the vetting status recorded."""
+    rows = await conn.fetch(*Q.bind("uncollected", delegation_id=delegation_id))
+    return [(r["accreditation_id"], r["clearance_required"], r["clearance_recorded"])
+            for r in rows]
+
+
+async def record_collection(
+    conn: asyncpg.Connection, conference_id: UUID, delegation_id: UUID, collected_by: str,
+    now: datetime, actor: str, ids: list[UUID],
+) -> int:
+    """Record a pack collected and the badges handed over in it; the collection's id."""
+    collection_id: int = await conn.fetchval(*Q.bind(
+        "insert_collection", conference_id=conference_id, delegation_id=delegation_id,
+        collected_by=collected_by, collected_at=now, recorded_by=actor))
+    await conn.execute(*Q.bind("hand_over", collection_id=collection_id, ids=ids))
+    return collection_id

@@ -10,6 +10,7 @@ same transaction. The badge is read by whoever may read the accreditation.
 
 from __future__ import annotations
 
+import asyncio
 import hashlib
 from datetime import datetime
 from uuid import UUID
@@ -21,26 +22,47 @@ from conference.accreditation.notices import CATEGORY_NAMES, ROLE_NAMES, confere
 from conference.auth import Principal
 from conference.badges import domain, repo
 from conference.badges.domain import DETAILS, ZoneKind
-from conference.badges.events import PoolCreated, PoolMemberEvent, ZoneDefined
+from conference.badges.events import (
+    BadgeReissued,
+    BadgesPrinted,
+    PoolCreated,
+    PoolMemberEvent,
+    ZoneDefined,
+)
+from conference.badges.events import PackCollected as PackCollectedEvent
 from conference.badges.models import (
+    BadgeState,
+    BadgeStates,
+    BatchQuery,
     CheckIn,
     CheckInIn,
     CheckInPage,
     CheckInQuery,
     Grants,
+    PackCollected,
+    PackCollectedIn,
     Pool,
     PoolIn,
+    Printed,
+    PrintedIn,
+    Reissued,
+    ReissueIn,
+    StatusQuery,
     Zone,
     ZoneIn,
 )
-from conference.badges.render import BadgeContent
+from conference.badges.render import BadgeContent, print_photo
 from conference.conferences.lookup import conference_by_id, conference_by_slug
 from conference.conferences.models import Conference
 from conference.credentials.domain import lacks_clearance, vetting_status
-from conference.credentials.lookup import clearance_of
+from conference.credentials.lookup import clearance_of, photos_of
 from conference.db.pool import Database, connection, transaction
 from conference.errors import Conflict, Duplicate, Invalid, NotFound
 from conference.outbox.events import record
+from conference.programme.domain import protocol_config
+from conference.programme.service import precedence
+from conference.protocol.precedence import Person
+from conference.protocol.ranks import Rank
 from conference.roles import DoorKeeper, Organiser, ProtocolOfficer
 from conference.signing import Signer
 
@@ -201,11 +223,21 @@ async def badge(
         domain.check_printable(person.status)
         vetting = await _missing_clearance(conn, person.id)
         if vetting is not None:
-            raise Conflict("No badge without security clearance; the vetting status is "
-                           f"{vetting}.", reason="not_cleared", vetting_status=vetting)
+            raise _not_cleared(vetting)
         conference = await conference_by_id(conn, person.conference_id)
         access = await repo.zone_access(conn, conference.id, person,
                                         conference.security_list_deadline)
+    return _content(signer, conference, person, access, None)
+
+
+def _not_cleared(vetting: str) -> Conflict:
+    return Conflict("No badge without security clearance; the vetting status is "
+                    f"{vetting}.", reason="not_cleared", vetting_status=vetting)
+
+
+def _content(signer: Signer, conference: Conference, person: repo.Bearer,
+             access: list[repo.ZoneAccess], photo: bytes | None) -> BadgeContent:
+    """What the current version of the person's badge prints, in their language."""
     lang = person.language
     opened = domain.granted_zones(person.status, person.category,
                                   [(z.kind, z.facts) for z in access])
@@ -222,10 +254,173 @@ async def badge(
         role=role.capitalize() if role else None,
         zones_heading="Accès" if lang == "fr" else "Access",
         zones=[access[i].name.get(lang) or access[i].name["en"] for i in opened],
-        reference=domain.badge_reference(signer, person.id),
+        reference=domain.badge_reference(signer, person.id, person.badge_version),
         colour=colour,
         text_colour=text_colour,
+        photo=photo,
+        version=person.badge_version,
     )
+
+
+# --- badge production (docs/credentials.md, "Badge production") -------------------------------
+
+PHOTO_CHUNK = 100
+"""Photos are read and scaled to print size, and zones read, this many people at a time (the
+batch holds the small copies of the photos only)."""
+
+
+def _printable(row: repo.BadgeRow) -> bool:
+    return not lacks_clearance(row.clearance_required, row.clearance_recorded)
+
+
+async def _in_batch_order(
+    db: Database, officer: ProtocolOfficer, conference: Conference, rows: list[repo.BadgeRow]
+) -> list[repo.BadgeRow]:
+    """The badges by delegation in the order of precedence (the one GET …/precedence gives:
+    the delegations with a head by their head's precedence, then the others by the
+    tie-break), within a delegation by the person's precedence (rank, seniority, name); the
+    people without a delegation last, by press outlet then precedence."""
+    order = await precedence(db, officer, conference.slug)
+    position = {e.delegation_id: i for i, e in enumerate(order.order)}
+    for d in order.without_head:
+        position.setdefault(d.delegation_id, len(position))
+    config = protocol_config(conference)
+
+    def key(row: repo.BadgeRow) -> tuple[object, ...]:
+        b = row.bearer
+        person = Person(id=str(b.id), given_name=b.given_name, family_name=b.family_name,
+                        rank=Rank(row.rank or Rank.expert), country=b.country,
+                        organisation=b.organisation, in_office_since=row.in_office_since)
+        where = (position.get(b.delegation_id, len(position)) if b.delegation_id
+                 else domain.NO_DELEGATION)
+        return domain.batch_key(where, person, config, b.press_outlet)
+
+    return sorted(rows, key=key)
+
+
+async def badge_states(
+    db: Database, officer: ProtocolOfficer, slug: str, q: StatusQuery
+) -> BadgeStates:
+    """Every approved accreditation's badge: version, print status, pack collected, whether a
+    batch may hold it; in batch order."""
+    async with connection(db) as conn:
+        conference = await conference_by_slug(conn, slug)
+        rows = await repo.badges_of(conn, conference.id, delegation_id=q.delegation_id,
+                                    category=q.category, status=q.status)
+    lang = _language(conference)
+    return BadgeStates(items=[BadgeState(
+        accreditation_id=r.bearer.id, given_name=r.bearer.given_name,
+        family_name=r.bearer.family_name, category=r.bearer.category,
+        delegation_id=r.bearer.delegation_id,
+        affiliation=domain.affiliation(r.bearer.press_outlet, r.bearer.country,
+                                       r.bearer.organisation, lang),
+        badge_version=r.bearer.badge_version, status=r.status, printed_at=r.printed_at,
+        printable=_printable(r), collected=r.collected,
+    ) for r in await _in_batch_order(db, officer, conference, rows)])
+
+
+async def batch(
+    db: Database, officer: ProtocolOfficer, signer: Signer, slug: str, q: BatchQuery
+) -> list[BadgeContent]:
+    """The badges of a print batch in print order, photos scaled to print size; never a person
+    who needs clearance and lacks it; 409 when no badge matches."""
+    async with connection(db) as conn:
+        conference = await conference_by_slug(conn, slug)
+        rows = [r for r in await repo.badges_of(
+                    conn, conference.id, delegation_id=q.delegation_id, category=q.category,
+                    status=q.status)
+                if _printable(r)]
+        if not rows:
+            raise Conflict("No badge matches: nothing to print.", reason="empty_batch")
+        rows = await _in_batch_order(db, officer, conference, rows)
+        badges: list[BadgeContent] = []
+        for start in range(0, len(rows), PHOTO_CHUNK):
+            chunk = rows[start:start + PHOTO_CHUNK]
+            stored = await photos_of(conn, [r.bearer.id for r in chunk])
+            small = await asyncio.to_thread(_print_photos, stored)
+            access = await repo.zone_access_many(conn, conference.id,
+                                                 [r.bearer for r in chunk],
+                                                 conference.security_list_deadline)
+            for r in chunk:
+                badges.append(_content(signer, conference, r.bearer, access[r.bearer.id],
+                                       small.get(r.bearer.id)))
+    return badges
+
+
+def _print_photos(stored: dict[UUID, bytes]) -> dict[UUID, bytes]:
+    return {k: print_photo(v) for k, v in stored.items()}
+
+
+async def mark_printed(
+    db: Database, officer: ProtocolOfficer, slug: str, body: PrintedIn, now: datetime
+) -> Printed:
+    """Mark badges printed (to_print -> printed); 422 naming those no batch holds."""
+    async with transaction(db) as conn:
+        conference = await conference_by_slug(conn, slug)
+        rows = await repo.badges_of(conn, conference.id, ids=body.accreditation_ids)
+        errors = domain.unprintable_errors(body.accreditation_ids,
+                                           {r.bearer.id for r in rows if _printable(r)})
+        if errors:
+            raise Invalid("Some badges cannot be marked printed.", errors)
+        already = {r.bearer.id for r in rows if r.status is domain.PrintStatus.printed}
+        printed = await repo.mark_printed(
+            conn, conference.id, [i for i in body.accreditation_ids if i not in already], now,
+            officer.actor)
+        if printed:
+            await record(conn, "badge.printed", BadgesPrinted(accreditation_ids=printed),
+                         conference_id=conference.id, subject_id=conference.id,
+                         actor=officer.actor)
+    return Printed(printed=printed,
+                   already_printed=[i for i in body.accreditation_ids if i not in printed])
+
+
+async def reissue(
+    db: Database, officer: ProtocolOfficer, accreditation_id: UUID, body: ReissueIn,
+    now: datetime,
+) -> Reissued:
+    """A new version of the badge, to print: the earlier QR codes are refused ``superseded``
+    from now on; 409 when no badge may be printed for the accreditation."""
+    async with transaction(db) as conn:
+        person = await repo.bearer(conn, accreditation_id)
+        if person is None or person.erased:
+            raise NotFound("No such accreditation.")
+        domain.check_printable(person.status)
+        vetting = await _missing_clearance(conn, person.id)
+        if vetting is not None:
+            raise _not_cleared(vetting)
+        version = await repo.reissue(conn, person.id, person.conference_id, body.reason,
+                                     body.note, now)
+        await record(conn, "badge.reissued",
+                     BadgeReissued(accreditation_id=person.id, badge_version=version,
+                                   reason=body.reason.value),
+                     conference_id=person.conference_id, subject_id=person.id,
+                     actor=officer.actor)
+    return Reissued(accreditation_id=person.id, badge_version=version,
+                    status=domain.PrintStatus.to_print)
+
+
+async def collect_pack(
+    db: Database, officer: ProtocolOfficer, delegation_id: UUID, body: PackCollectedIn,
+    now: datetime,
+) -> PackCollected:
+    """Record that the delegation's printed badges (not handed over yet, of approved people with
+    clearance where needed) were collected; 409 when there is none."""
+    async with transaction(db) as conn:
+        conference_id = await repo.delegation_conference(conn, delegation_id)
+        if conference_id is None:
+            raise NotFound("No such delegation.")
+        ids = [i for i, required, recorded in await repo.uncollected(conn, delegation_id)
+               if not lacks_clearance(required, recorded)]
+        domain.check_collectable(len(ids))
+        collection_id = await repo.record_collection(
+            conn, conference_id, delegation_id, body.collected_by, now, officer.actor, ids)
+        await record(conn, "pack.collected",
+                     PackCollectedEvent(delegation_id=delegation_id, collection_id=collection_id,
+                                        accreditation_ids=ids),
+                     conference_id=conference_id, subject_id=delegation_id,
+                     actor=officer.actor)
+    return PackCollected(delegation_id=delegation_id, collected_by=body.collected_by,
+                         collected_at=now, badges=ids)
 
 
 async def _missing_clearance(conn: asyncpg.Connection, accreditation_id: UUID) -> str | None:
@@ -252,22 +447,23 @@ async def check_in(
     async with transaction(db) as conn:
         conference = await conference_by_slug(conn, slug)
         zone = await repo.zone_by_code(conn, conference.id, body.zone)
-        accreditation_id = domain.read_reference(signer, body.badge)
+        read = domain.read_reference(signer, body.badge)
+        accreditation_id, version = read if read is not None else (None, 0)
         person = await repo.bearer(conn, accreditation_id) if accreditation_id else None
         if person is not None and (person.conference_id != conference.id or person.erased):
             person = None
         facts = None
+        superseded = lacking = False
         if zone is not None and person is not None and domain.status_reason(person.status) is None:
+            superseded = version != person.badge_version
+            lacking = await _missing_clearance(conn, person.id) is not None
             access = await repo.zone_access(conn, conference.id, person,
                                             conference.security_list_deadline)
             facts = next(z.facts for z in access if z.id == zone[0])
         reason = domain.scan_reason(
             zone[1] if zone else None, accreditation_id, person is not None,
-            person.status if person else None, person.category if person else None, facts)
-        if (zone is not None and person is not None
-                and domain.status_reason(person.status) is None
-                and await _missing_clearance(conn, person.id) is not None):
-            reason = domain.Reason.not_cleared
+            person.status if person else None, person.category if person else None, facts,
+            superseded=superseded, lacks_clearance=lacking)
         check_in_id = await repo.insert_check_in(
             conn, conference.id, zone[0] if zone else None, body.zone,
             person.id if person else None, hashlib.sha256(body.badge.encode()).digest(), reason,

@@ -128,6 +128,65 @@ def _reencode(image: Image.Image) -> tuple[bytes, int, int]:
     return out.getvalue(), clean.width, clean.height
 
 
+@dataclass(frozen=True)
+class Crop:
+    """A 3:4 box in the stored photo's pixels: its left and top edges and its width (the height
+    is four thirds of it)."""
+
+    x: int
+    y: int
+    width: int
+
+    @property
+    def height(self) -> int:
+        return self.width * 4 // 3
+
+
+def crop_preset(preset: str, width: int, height: int) -> Crop | None:
+    """The box of a preset on a photo of ``width`` × ``height``: ``centre`` the largest 3:4 box
+    in the middle, ``face`` 80 % of the width, centred, from 5 % of the height (head and
+    shoulders of a passport-style photo); None for an unknown preset."""
+    if preset == "centre":
+        w = min(width, height * 3 // 4)
+        return Crop((width - w) // 2, (height - w * 4 // 3) // 2, w)
+    if preset == "face":
+        w = width * 4 // 5
+        return Crop((width - w) // 2, min(height // 20, height - w * 4 // 3), w)
+    return None
+
+
+def crop_box(preset: str, fields: dict[str, str], size: tuple[int, int]) -> Crop | None:
+    """The box a crop form asks for: its preset, else its three fields (``crop_x``,
+    ``crop_y``, ``crop_width``, whole numbers of pixels); None when a field is not one."""
+    box = crop_preset(preset, *size)
+    if box is not None:
+        return box
+    numbers = []
+    for name in ("crop_x", "crop_y", "crop_width"):
+        value = fields.get(name, "").strip()
+        if not (value.isascii() and value.isdigit() and len(value) <= 6):
+            return None
+        numbers.append(int(value))
+    return Crop(*numbers)
+
+
+def crop_photo(stored: bytes, box: Crop) -> Photo:
+    """The stored photo cut to ``box`` and encoded again; a 422 naming the field when the box
+    leaves the photo or is smaller than a photo may be (docs/credentials.md, "Photo")."""
+    image = Image.open(io.BytesIO(stored))
+    image.load()
+    if box.x < 0 or box.y < 0 or box.x + box.width > image.width \
+            or box.y + box.height > image.height:
+        raise refuse("crop", "outside",
+                     f"The box must lie inside the photo ({image.width} × {image.height}).")
+    if box.width < PHOTO_MIN[0]:
+        raise refuse("crop", "min_dimensions",
+                     f"A photo is at least {PHOTO_MIN[0]} × {PHOTO_MIN[1]} pixels: the box "
+                     f"must be at least {PHOTO_MIN[0]} wide.")
+    cut = image.crop((box.x, box.y, box.x + box.width, box.y + box.height))
+    return Photo(*_reencode(cut))
+
+
 def check_document(data: bytes, content_type: str | None) -> tuple[bytes, str]:
     """The document as stored and its media type (from the content), or a 422 naming the rule.
     Images are re-encoded (metadata gone); a PDF is kept as sent."""

@@ -10,6 +10,11 @@ SET data = EXCLUDED.data, width = EXCLUDED.width, height = EXCLUDED.height,
 SELECT content_type, data, width, height, uploaded_at FROM accreditation_photo
 WHERE accreditation_id = :accreditation_id
 
+-- name: photos_of
+-- The photos of several people (a print batch reads them a chunk at a time).
+SELECT accreditation_id, data FROM accreditation_photo
+WHERE accreditation_id = ANY (:ids::uuid[])
+
 -- name: save_document
 INSERT INTO accreditation_document (accreditation_id, kind, content_type, data, uploaded_at,
                                     uploaded_by)

@@ -123,6 +123,12 @@ async def personal_credentials(conn: asyncpg.Connection, accreditation_id: UUID
     return [{k: v for k, v in r.items() if v is not None} for r in rows]
 
 
+async def photos_of(conn: asyncpg.Connection, ids: list[UUID]) -> dict[UUID, bytes]:
+    """The stored photos (JPEG) of the people given who have one; read by badges to print."""
+    rows = await conn.fetch(*Q.bind("photos_of", ids=ids))
+    return {r["accreditation_id"]: bytes(r["data"]) for r in rows}
+
+
 async def clearance_of(conn: asyncpg.Connection, accreditation_id: UUID
                        ) -> asyncpg.Record | None:
     """``required`` (the category needs clearance) and ``recorded`` (the status set, or None)

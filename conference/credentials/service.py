@@ -114,6 +114,48 @@ async def put_photo(pool: asyncpg.Pool, accreditation_id: UUID, data: bytes,
                      actor=principal.actor)
 
 
+async def crop_photo(pool: asyncpg.Pool, accreditation_id: UUID, box: domain.Crop,
+                     principal: Principal, now: datetime) -> None:
+    """Cut the stored photo to a 3:4 box (the crop step of the pages) and store the result;
+    404 without a photo, 422 naming the rule when the box does not fit."""
+    async with transaction(pool) as conn:
+        row = await _person(conn, accreditation_id)
+        if not (_own(principal, row) or _organiser(principal, row)):
+            raise Forbidden("A photo is given by the person, their focal point or the "
+                            "organisers.")
+        stored = await repo.photo_of(conn, accreditation_id)
+        if stored is None:
+            raise NotFound("No photo for this accreditation.")
+        photo = domain.crop_photo(bytes(stored["data"]), box)
+        await repo.save_photo(conn, accreditation_id, photo.data, photo.width, photo.height,
+                              now, principal.actor)
+        await record(conn, "accreditation.photo_uploaded",
+                     PhotoUploaded(accreditation_id=accreditation_id, width=photo.width,
+                                   height=photo.height),
+                     conference_id=row["conference_id"], subject_id=accreditation_id,
+                     actor=principal.actor)
+
+
+async def photo_size(pool: asyncpg.Pool, accreditation_id: UUID) -> tuple[int, int] | None:
+    """The stored photo's width and height, None without one (the pages' crop step; the caller
+    has checked who asks)."""
+    async with connection(pool) as conn:
+        stored = await repo.photo_of(conn, accreditation_id)
+    return (stored["width"], stored["height"]) if stored is not None else None
+
+
+async def open_letter(pool: asyncpg.Pool, accreditation_id: UUID, principal: Principal
+                      ) -> VisaLetter | None:
+    """The person's letter requested or approved, if any (the pages' visa letter section)."""
+    async with connection(pool) as conn:
+        row = await _person(conn, accreditation_id)
+        if not _own(principal, row):
+            raise Forbidden("A visa letter is shown to the person and their focal point.")
+        found = await repo.open_letter_of(conn, accreditation_id)
+        letter = await repo.letter_row(conn, found["id"]) if found is not None else None
+    return repo.letter_from_row(letter) if letter is not None else None
+
+
 async def get_photo(pool: asyncpg.Pool, accreditation_id: UUID, principal: Principal | None
                     ) -> tuple[bytes, str]:
     p = _principal(principal)

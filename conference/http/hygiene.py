@@ -37,7 +37,9 @@ def is_json(content_type: str) -> bool:
 @web.middleware
 async def body_middleware(request: web.Request, handler: Handler) -> web.StreamResponse:
     """A body sent to the API must be JSON (a cross-site form cannot send that without a
-    preflight), and every body arrives whole within the read timeout or the request ends 408."""
+    preflight), and every body arrives whole within the read timeout or the request ends 408;
+    a route that streams its body (``extra={"streams_body": True}``: uploads, API or page) reads
+    it itself, capped by its own limit and within the same timeout."""
     if request.method in _BODY_METHODS and request.body_exists:
         if request.path.startswith("/api/") and not is_json(request.content_type):
             accepted = request.app.get(body_media_key, {}).get(
@@ -46,8 +48,8 @@ async def body_middleware(request: web.Request, handler: Handler) -> web.StreamR
                 expected = " or ".join(("application/json", *accepted))
                 raise UnsupportedMediaType(
                     f"The body must be {expected}, not {request.content_type}.")
-            if request.match_info.route.name in request.app.get(streamed_body_key, frozenset()):
-                return await handler(request)
+        if request.match_info.route.name in request.app.get(streamed_body_key, frozenset()):
+            return await handler(request)  # it reads the body itself, capped and timed
         try:
             async with asyncio.timeout(request.app[read_timeout_key]):
                 await request.read()  # kept by aiohttp for the handler

@@ -405,7 +405,8 @@ async def _status_page(
     signer = _signer(request)
     cookies = {} if cookies is None else cookies
     secret = request.match_info["access_token"]
-    context: dict[str, Any] = {"withdraw": None, "feed": None, "badge": None}
+    context: dict[str, Any] = {"withdraw": None, "feed": None, "badge": None,
+                               "credentials": f"/a/{secret}/credentials?lang={language}"}
     if _can_withdraw(acc.status):
         nonce = csrf.ensure_nonce(request, cookies)
         context["withdraw"] = {

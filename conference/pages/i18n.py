@@ -13,6 +13,7 @@ from typing import Any
 from aiohttp import web
 
 from conference.mail import formatting
+from conference.pages.credentials_i18n import CREDENTIALS
 
 LANGUAGES = ("fr", "en")
 _DateTime = datetime  # ``Translator.datetime`` hides the name in the class body
@@ -369,6 +370,8 @@ STRINGS: dict[str, dict[str, str]] = {
         "err_control": "No line breaks or control characters.",
     },
 }
+# The photo and visa letter page's strings (pages/credentials.py) are kept in their own module.
+STRINGS = {lang: {**STRINGS[lang], **CREDENTIALS[lang]} for lang in LANGUAGES}
 
 
 class Translator:

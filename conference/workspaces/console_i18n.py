@@ -28,6 +28,10 @@ CONSOLE: dict[str, dict[str, str]] = {
         "reason_zone_not_granted": "Ce badge ne donne pas accès à cette zone.",
         "reason_not_on_security_list": "Le porteur ne figure pas sur la liste de sécurité.",
         "reason_press_not_in_pool": "Ce journaliste ne fait pas partie du pool admis.",
+        "reason_substituted": "Une autre personne a pris la place de cette accréditation.",
+        "reason_not_cleared": "Habilitation de sécurité requise et absente, ou refusée.",
+        "reason_superseded": "Ce badge a été remplacé par un badge réémis ; seul le nouveau "
+                             "donne accès.",
         "console_title": "Console du protocole",
         "console_accreditations": "Accréditations",
         "console_category": "Catégorie",
@@ -95,6 +99,10 @@ CONSOLE: dict[str, dict[str, str]] = {
         "reason_zone_not_granted": "This badge does not open this zone.",
         "reason_not_on_security_list": "The holder is not on the security list.",
         "reason_press_not_in_pool": "This journalist is not in the admitted pool.",
+        "reason_substituted": "Another person took this accreditation's place.",
+        "reason_not_cleared": "Security clearance is required and missing, or was refused.",
+        "reason_superseded": "This badge was replaced by a reissued one; only the new badge "
+                             "admits.",
         "console_title": "Protocol console",
         "console_accreditations": "Accreditations",
         "console_category": "Category",

@@ -88,6 +88,8 @@ EXPECTED: dict[str, frozenset[str] | str] = {
     "reissue_visa_letter": PROTOCOL, "get_visa_template": PROTOCOL,
     "put_visa_template": PROTOCOL, "verify_visa_letter": ANYONE,
     "set_vetting_status": PROTOCOL, "vetting_csv": PROTOCOL, "import_vetting_csv": PROTOCOL,
+    "badge_batch": PROTOCOL, "badge_states": PROTOCOL, "badges_printed": PROTOCOL,
+    "reissue_badge": PROTOCOL, "pack_collected": PROTOCOL,
     # system
     "healthz": ANYONE, "readyz": ANYONE, "metrics": ADMIN, "openapi": ANYONE,
     # pages for people
@@ -95,12 +97,17 @@ EXPECTED: dict[str, frozenset[str] | str] = {
     "privacy_page": ANYONE, "link_form": ANYONE, "link_submit": NO_AUTH_CHECK,
     "application_page": ANYONE, "application_badge": ANYONE,
     "press_submit": NO_AUTH_CHECK, "application_withdraw": NO_AUTH_CHECK,
+    "credentials_page": ANYONE, "application_photo": ANYONE,
+    "application_photo_upload": NO_AUTH_CHECK, "application_photo_crop": NO_AUTH_CHECK,
+    "application_visa_letter": NO_AUTH_CHECK,
     # people and the workspaces
     "add_staff": ADMIN, "workspaces_css": ANYONE,
     "signin_form": SESSION, "signin_request": SESSION, "signin_link": SESSION,
     "signin_spend": SESSION, "signout": SESSION, "home": SESSION,
     "delegation_page": SESSION, "member_new": SESSION, "member_register": SESSION,
     "member_page": SESSION, "member_badge": SESSION, "member_withdraw_confirm": SESSION,
+    "member_credentials": SESSION, "member_photo_upload": SESSION, "member_photo_crop": SESSION,
+    "member_visa_letter": SESSION,
     "member_withdraw": SESSION, "press_queue": SESSION, "press_application": SESSION,
     "press_decide": SESSION, "press_revoke": SESSION, "press_batch": SESSION,
     "door_page": SESSION, "door_check": SESSION, "console_overview": SESSION,

@@ -32,9 +32,18 @@ facts = st.builds(ZoneFacts, st.booleans(), st.booleans(), st.booleans(), st.boo
 def test_a_reference_names_its_accreditation() -> None:
     acc = uuid.uuid4()
     ref = badge_reference(SIGNER, acc)
-    assert read_reference(SIGNER, ref) == acc
-    assert read_reference(SIGNER, f"  {ref}\n") == acc  # a scanner's trailing newline
+    assert read_reference(SIGNER, ref) == (acc, 1)
+    assert read_reference(SIGNER, f"  {ref}\n") == (acc, 1)  # a scanner's trailing newline
     assert str(acc) not in ref and len(ref) < 60
+
+
+def test_a_reissued_badge_carries_its_version() -> None:
+    acc = uuid.uuid4()
+    assert badge_reference(SIGNER, acc, 1) == badge_reference(SIGNER, acc)
+    v3 = badge_reference(SIGNER, acc, 3)
+    assert v3 != badge_reference(SIGNER, acc, 2)
+    assert read_reference(SIGNER, v3) == (acc, 3)
+    assert len(v3) < 70  # still a small QR code
 
 
 @pytest.mark.parametrize("forge", [
@@ -135,3 +144,27 @@ def test_the_badge_prints_at_a6_with_a_readable_qr_code() -> None:
     img = Image.open(io.BytesIO(png))
     assert img.size == (1240, 1748) and img.format == "PNG"
     assert _decode(img) == ref
+
+
+@pytest.mark.parametrize("language", ["fr", "en"])
+def test_the_door_page_words_every_reason(language: str) -> None:
+    from conference.workspaces.i18n import WTranslator
+    t = WTranslator(language)
+    for reason in Reason:
+        assert t(f"reason_{reason.value}").strip(), reason
+
+
+def test_an_older_badge_is_superseded_after_the_accreditation_state_is_checked() -> None:
+    from conference.badges.domain import scan_reason
+    acc = uuid.uuid4()
+    granted = ZoneFacts(by_category=True)
+
+    def decide(status: Status, superseded: bool, lacking: bool = False) -> Reason:
+        return scan_reason(ZoneKind.standard, acc, True, status, Category.minister, granted,
+                           superseded=superseded, lacks_clearance=lacking)
+
+    assert decide(Status.approved, False) is Reason.granted
+    assert decide(Status.approved, True) is Reason.superseded
+    assert decide(Status.approved, True, lacking=True) is Reason.superseded
+    assert decide(Status.approved, False, lacking=True) is Reason.not_cleared
+    assert decide(Status.revoked, True) is Reason.revoked

@@ -1,0 +1,240 @@
+"""A print batch as one PDF (docs/credentials.md, "Badge production"), drawn with fpdf2: one
+badge per A6 page (105 × 148 mm), or four per A4 sheet with crop marks.
+
+On A4 the four badges are A6 scaled to 90 % (94.5 × 133.2 mm) so that the crop marks fit in
+the margins and the gutters: a printer cannot print to the sheet's edge, and a badge cut along
+its marks still slides into an A6 holder.
+
+Each badge, top to bottom: a band in the category's colour with the conference and its dates;
+the photo (30 × 40 mm) beside the name as on the identity document, the delegation or outlet
+and the press role; the zones the badge opens beside the signed QR code (its reference printed
+underneath, for manual entry; "v2" and above for a reissued badge); the category in large
+letters on a second band of its colour.
+
+Text is set in DejaVu Sans (embedded, subset) where Debian's fonts-dejavu-core is installed,
+so names in any Latin, Greek or Cyrillic script print as written; elsewhere in Helvetica, where
+a character outside Latin-1 prints as "?".
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+
+import segno
+from fpdf import FPDF
+from PIL import Image
+
+from conference.badges.domain import Layout
+from conference.badges.render import BadgeContent
+
+A6 = (105.0, 148.0)
+A4 = (210.0, 297.0)
+SCALE_4UP = 0.9
+GUTTER = 6.0
+MARK = 2.0
+"""Length of a crop mark (mm); it starts 1 mm off the badge's corner."""
+
+_FONTS = (Path("/usr/share/fonts/truetype/dejavu"), Path("/usr/share/fonts/dejavu"))
+
+
+def _rgb(colour: str) -> tuple[int, int, int]:
+    c = colour.lstrip("#")
+    return int(c[0:2], 16), int(c[2:4], 16), int(c[4:6], 16)
+
+
+QR_MASK = 0
+"""The QR codes' data mask, fixed: choosing the best of the eight (what segno does by default)
+is three quarters of the time a badge takes to draw, and buys nothing for a badge reference,
+whose bytes are an HMAC tag and look random (docs/credentials.md, "Badge production")."""
+
+
+def _qr(reference: str) -> Image.Image:
+    """The QR code with its quiet zone (4 modules), 4 pixels a module, as a greyscale image:
+    each module stays a whole number of pixels, so it is crisp at any print size."""
+    qr = segno.make(reference, error="m", micro=False, mask=QR_MASK)
+    quiet = 4
+    side = len(qr.matrix) + 2 * quiet
+    pixels = bytearray(b"\xff" * side * side)
+    for y, row in enumerate(qr.matrix):
+        base = (y + quiet) * side + quiet
+        for x, dark in enumerate(row):
+            if dark:
+                pixels[base + x] = 0
+    small = Image.frombytes("L", (side, side), bytes(pixels))
+    return small.resize((side * 4, side * 4), Image.Resampling.NEAREST)
+
+
+class _Sheet:
+    def __init__(self) -> None:
+        pdf = FPDF(unit="mm", format=A6)
+        pdf.set_auto_page_break(False)
+        pdf.set_margin(0)
+        pdf.set_creator("conference")
+        self.family = "Helvetica"
+        for directory in _FONTS:
+            regular, bold = directory / "DejaVuSans.ttf", directory / "DejaVuSans-Bold.ttf"
+            if regular.is_file() and bold.is_file():
+                pdf.add_font("DejaVu", "", str(regular))
+                pdf.add_font("DejaVu", "B", str(bold))
+                self.family = "DejaVu"
+                break
+        self.pdf = pdf
+
+    def _text(self, text: str) -> str:
+        if self.family == "DejaVu":
+            return text
+        return text.encode("latin-1", "replace").decode("latin-1")
+
+    def _fit(self, text: str, width: float, size: float, bold: bool = False,
+             smallest: float = 5.0) -> float:
+        """The largest size up to ``size`` (pt) in which ``text`` fits ``width`` (mm)."""
+        style = "B" if bold else ""
+        while size > smallest:
+            self.pdf.set_font(self.family, style, size)
+            if self.pdf.get_string_width(text) <= width:
+                break
+            size -= 0.5
+        self.pdf.set_font(self.family, style, size)
+        return size
+
+    def _wrap(self, text: str, width: float) -> list[str]:
+        lines: list[str] = []
+        for word in text.split():
+            if lines and self.pdf.get_string_width(f"{lines[-1]} {word}") <= width:
+                lines[-1] = f"{lines[-1]} {word}"
+            else:
+                lines.append(word)
+        return lines
+
+    def badge(self, b: BadgeContent, x0: float, y0: float, s: float) -> None:
+        """Draw one badge with its top-left corner at (x0, y0) mm, at scale ``s`` of A6."""
+        pdf = self.pdf
+
+        def X(v: float) -> float:  # noqa: N802 - a coordinate, read like one
+            return x0 + v * s
+
+        def Y(v: float) -> float:  # noqa: N802
+            return y0 + v * s
+
+        colour, ink = _rgb(b.colour), _rgb(b.text_colour)
+        inner = 93.0 * s
+
+        # The conference band.
+        pdf.set_fill_color(*colour)
+        pdf.rect(X(0), Y(0), A6[0] * s, 24 * s, style="F")
+        pdf.set_text_color(*ink)
+        pdf.set_font(self.family, "B", 11 * s)
+        lines = self._wrap(self._text(b.conference), inner)[:2]
+        for i, line in enumerate(lines):
+            pdf.text(X(6), Y(8 + i * 5), line)
+        pdf.set_font(self.family, "", 8 * s)
+        pdf.text(X(6), Y(20.5), self._text(b.dates))
+
+        # The photo beside the name.
+        if b.photo is not None:
+            pdf.image(io.BytesIO(b.photo), x=X(6), y=Y(29), w=30 * s, h=40 * s)
+        else:
+            pdf.set_draw_color(170, 170, 170)
+            pdf.set_line_width(0.3 * s)
+            pdf.rect(X(6), Y(29), 30 * s, 40 * s)
+        pdf.set_text_color(0, 0, 0)
+        column = 57.0 * s
+        given = self._text(b.given_name)
+        self._fit(given, column, 15 * s)
+        pdf.text(X(41), Y(38), given)
+        family = self._text(b.family_name)
+        self._fit(family, column, 19 * s, bold=True)
+        pdf.text(X(41), Y(47), family)
+        y = 56.0
+        if b.affiliation:
+            pdf.set_text_color(34, 34, 34)
+            affiliation = self._text(b.affiliation)
+            self._fit(affiliation, column, 10 * s)
+            pdf.text(X(41), Y(y), affiliation)
+            y += 6
+        if b.role:
+            pdf.set_text_color(68, 68, 68)
+            role = self._text(b.role)
+            self._fit(role, column, 8 * s)
+            pdf.text(X(41), Y(y), role)
+
+        # Zones beside the QR code.
+        qr_side = 42.0
+        pdf.image(_qr(b.reference), x=X(A6[0] - 4 - qr_side), y=Y(73), w=qr_side * s,
+                  h=qr_side * s)
+        pdf.set_text_color(85, 85, 85)
+        reference = b.reference if b.version == 1 else f"{b.reference} · v{b.version}"
+        self._fit(reference, (qr_side - 2) * s, 4.5 * s, smallest=2.5 * s)
+        width = pdf.get_string_width(reference)
+        pdf.text(X(A6[0] - 4 - qr_side / 2) - width / 2, Y(117), reference)
+        pdf.set_text_color(68, 68, 68)
+        pdf.set_font(self.family, "B", 8 * s)
+        pdf.text(X(6), Y(78), self._text(b.zones_heading))
+        size = 8.5 if len(b.zones) <= 8 else 6.5
+        step = size * 0.45
+        y = 84.0
+        pdf.set_text_color(0, 0, 0)
+        for zone in b.zones:
+            pdf.set_font(self.family, "", size * s)
+            pdf.set_fill_color(*colour)
+            pdf.rect(X(6), Y(y - 2.2), 2.2 * s, 2.2 * s, style="F")
+            for line in self._wrap(self._text(zone), 48 * s):
+                if y > 118:
+                    break
+                pdf.text(X(10), Y(y), line)
+                y += step
+            y += 1
+            if y > 118:
+                break
+
+        # The category band.
+        pdf.set_fill_color(*colour)
+        pdf.rect(X(0), Y(124), A6[0] * s, 24 * s, style="F")
+        pdf.set_text_color(*ink)
+        label = self._text(b.category_label)
+        self._fit(label, inner, 28 * s, bold=True)
+        width = pdf.get_string_width(label)
+        pdf.text(X(A6[0] / 2) - width / 2, Y(140), label)
+
+    def crop_marks(self, x: float, y: float, w: float, h: float) -> None:
+        """Marks off each corner of the badge at (x, y), w × h mm, along its edges."""
+        pdf = self.pdf
+        pdf.set_draw_color(0, 0, 0)
+        pdf.set_line_width(0.15)
+        for cx, dx in ((x, -1), (x + w, 1)):
+            for cy, dy in ((y, -1), (y + h, 1)):
+                pdf.line(cx + dx, cy, cx + dx * (1 + MARK), cy)
+                pdf.line(cx, cy + dy, cx, cy + dy * (1 + MARK))
+
+
+def _four_up_origins() -> list[tuple[float, float]]:
+    w, h = A6[0] * SCALE_4UP, A6[1] * SCALE_4UP
+    left = (A4[0] - 2 * w - GUTTER) / 2
+    top = (A4[1] - 2 * h - GUTTER) / 2
+    return [(left + col * (w + GUTTER), top + row * (h + GUTTER))
+            for row in (0, 1) for col in (0, 1)]
+
+
+def _groups(items: Sequence[BadgeContent], n: int) -> Iterable[Sequence[BadgeContent]]:
+    for start in range(0, len(items), n):
+        yield items[start:start + n]
+
+
+def render_pdf(badges: Sequence[BadgeContent], layout: Layout) -> bytes:
+    """The batch, in the order given."""
+    sheet = _Sheet()
+    pdf = sheet.pdf
+    if layout is Layout.a6:
+        for b in badges:
+            pdf.add_page(format=A6)
+            sheet.badge(b, 0, 0, 1.0)
+    else:
+        w, h = A6[0] * SCALE_4UP, A6[1] * SCALE_4UP
+        for group in _groups(badges, 4):
+            pdf.add_page(format=A4)
+            for b, (x, y) in zip(group, _four_up_origins(), strict=False):
+                sheet.badge(b, x, y, SCALE_4UP)
+                sheet.crop_marks(x, y, w, h)
+    return bytes(pdf.output())

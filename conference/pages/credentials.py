@@ -1,0 +1,264 @@
+"""The applicant's photo and visa letter page behind the private link (docs/credentials.md,
+"Photo" and "Visa invitation letters"): plain forms, no JavaScript.
+
+- ``GET /a/{token}/credentials``: the current photo with the crop form, the upload form, and
+  the visa letter's state or its request form;
+- ``POST /a/{token}/photo``: a multipart upload, read from the stream up to the photo's limit
+  (the service's body limit does not apply), checked by the photo rules;
+- ``POST /a/{token}/photo/crop``: a 3:4 box (a preset, or left, top and width in the stored
+  photo's pixels) cut out by Pillow on the server;
+- ``POST /a/{token}/visa-letter``: the request.
+
+Each form carries its CSRF token; a refusal shows the form again with the error naming the
+field; success redirects (303) to the page with a notice."""
+
+from __future__ import annotations
+
+import asyncio
+from typing import Any
+
+from aiohttp import BodyPartReader, web
+from pydantic import ValidationError
+
+from conference.accreditation import service as accreditations
+from conference.auth import Principal
+from conference.conferences import service as conferences
+from conference.credentials import domain as credential_rules
+from conference.credentials import service as credentials
+from conference.credentials.models import VisaLetterIn
+from conference.errors import Conflict, Invalid
+from conference.http.context import now, pool_key
+from conference.http.hygiene import RequestTimeout, read_timeout_key
+from conference.http.io import read_form
+from conference.http.routes import RouteTable
+from conference.pages import csrf
+from conference.pages.handlers import (
+    HTML,
+    PAGE_ERRORS,
+    _applicant,
+    _countries,
+    _signer,
+    page,
+    render,
+)
+from conference.pages.i18n import Translator, choose_language, field_message
+
+routes = RouteTable()
+
+VISA_FIELDS = ("passport_name", "passport_number", "nationality", "date_of_birth", "consulate")
+NOTICES = {"photo": "photo_done", "cropped": "crop_done", "visa": "visa_done"}
+
+
+def refusal_words(t: Translator, exc: Invalid) -> str:
+    """The refusal in the page's language: the rule broken (``photo_rule_…``), else the
+    service's words."""
+    error = exc.extra["errors"][0]
+    key = f"photo_rule_{error.get('type', '')}"
+    return t(key) if key in t.keys else str(error["message"])
+
+
+def visa_errors(t: Translator, exc: ValidationError) -> dict[str, str]:
+    """The visa letter form's field errors in the page's language."""
+    errors: dict[str, str] = {}
+    for err in exc.errors(include_url=False):
+        name = str(err["loc"][0]) if err["loc"] else "passport_name"
+        if name == "date_of_birth" and err["type"] != "missing":
+            errors.setdefault(name, t("visa_date"))
+        elif name == "nationality" and err["type"] != "missing":
+            errors.setdefault(name, t("err_country"))
+        else:
+            errors.setdefault(name, field_message(t, name, dict(err)))
+    return errors
+
+
+def _form(kind: str, p: Principal) -> str:
+    return f"{kind}:{p.accreditation_id}"
+
+
+async def _credentials_page(
+    request: web.Request, p: Principal, *, errors: dict[str, str] | None = None,
+    values: dict[str, str] | None = None, message: str | None = None, status: int = 200,
+) -> web.Response:
+    assert p.accreditation_id is not None
+    pool = request.app[pool_key]
+    acc = await accreditations.get(pool, p.accreditation_id, p)
+    conference = await conferences.get_conference(pool, acc.conference)
+    language = choose_language(request, acc.language, negotiate=False)
+    t = Translator(language)
+    secret = request.match_info["access_token"]
+    cookies: dict[str, str] = {}
+    nonce = csrf.ensure_nonce(request, cookies)
+    signer = _signer(request)
+    size = await credentials.photo_size(pool, p.accreditation_id)
+    crop: dict[str, Any] | None = None
+    if size is not None:
+        box = credential_rules.crop_preset("centre", *size)
+        assert box is not None
+        crop = {"width": size[0], "height": size[1],
+                "fields": values if errors and "crop" in errors else
+                {"crop_x": str(box.x), "crop_y": str(box.y), "crop_width": str(box.width)}}
+    letter = await credentials.open_letter(pool, p.accreditation_id, p)
+    may_request = letter is None and acc.status.value in credentials.OPEN_STATUSES
+    if message is None and request.query.get("done") in NOTICES:
+        message = t(NOTICES[request.query["done"]])
+    base = f"/a/{secret}"
+    return render(
+        request, "credentials.html", language, status=status, private=True, cookies=cookies,
+        conference=conference, title=t("credentials_title"), acc=acc, errors=errors or {},
+        values=values or {}, message=message, size=size, crop=crop, letter=letter,
+        may_request=may_request, countries=_countries(language),
+        photo_src=f"{base}/photo", back=f"{base}?lang={language}",
+        actions={"photo": f"{base}/photo?lang={language}",
+                 "crop": f"{base}/photo/crop?lang={language}",
+                 "visa": f"{base}/visa-letter?lang={language}"},
+        tokens={kind: csrf.issue(signer, _form(kind, p), nonce)
+                for kind in ("photo", "crop", "visa")},
+    )
+
+
+def _done(request: web.Request, language: str, what: str) -> web.HTTPSeeOther:
+    return web.HTTPSeeOther(f"/a/{request.match_info['access_token']}/credentials"
+                            f"?lang={language}&done={what}")
+
+
+def _csrf_ok(request: web.Request, kind: str, p: Principal, token: str) -> bool:
+    return csrf.valid(_signer(request), _form(kind, p), token, csrf.cookie_nonce(request))
+
+
+@routes.add("GET", "/a/{access_token}/credentials",
+            summary="The applicant's photo (upload, crop) and visa letter request (HTML)",
+            who="anyone", tag="pages", media=HTML, error_media=PAGE_ERRORS, errors=(404, 429))
+@page
+async def credentials_page(request: web.Request) -> web.Response:
+    return await _credentials_page(request, await _applicant(request))
+
+
+@routes.add("GET", "/a/{access_token}/photo", summary="The applicant's photo (JPEG)",
+            who="anyone", tag="pages", media=("image/jpeg",), error_media=PAGE_ERRORS,
+            errors=(404, 429))
+@page
+async def application_photo(request: web.Request) -> web.Response:
+    p = await _applicant(request)
+    assert p.accreditation_id is not None
+    data, media = await credentials.get_photo(request.app[pool_key], p.accreditation_id, p)
+    return web.Response(body=data, content_type=media, headers={
+        "Cache-Control": "private, no-store", "Referrer-Policy": "no-referrer"})
+
+
+async def read_photo_form(request: web.Request) -> tuple[str, bytes | None, str | None]:
+    """The form's CSRF token and the photo (its bytes and declared type), read from the stream;
+    a 422 (rule ``max_size``) as soon as the photo passes its limit."""
+    token, data, media = "", None, None
+    limit = credential_rules.PHOTO_MAX_BYTES
+    try:
+        async with asyncio.timeout(request.app[read_timeout_key]):
+            reader = await request.multipart()
+            while (part := await reader.next()) is not None:
+                if not isinstance(part, BodyPartReader):
+                    continue
+                if part.name == csrf.FIELD:
+                    token = (await part.read(decode=True)).decode("utf-8", "replace")[:500]
+                elif part.name == "photo" and part.filename:
+                    chunks, size = [], 0
+                    while chunk := await part.read_chunk(64 * 1024):
+                        size += len(chunk)
+                        if size > limit:
+                            raise credential_rules.refuse(
+                                "photo", "max_size", f"A photo is at most {limit} bytes.")
+                        chunks.append(chunk)
+                    data, media = b"".join(chunks), part.headers.get("Content-Type")
+    except TimeoutError:
+        raise RequestTimeout("The body did not arrive in time.") from None
+    except (ValueError, AssertionError, LookupError):
+        raise Invalid("The form could not be read.", [{
+            "field": "photo", "type": "form", "message": "The form could not be read."}]) from None
+    return token, data, media
+
+
+@routes.add("POST", "/a/{access_token}/photo",
+            summary="Upload the applicant's photo from the page (multipart HTML form)",
+            who="anyone", tag="pages", media=HTML, error_media=PAGE_ERRORS,
+            errors=(403, 404, 422, 429), extra={"streams_body": True})
+@page
+async def application_photo_upload(request: web.Request) -> web.StreamResponse:
+    p = await _applicant(request)
+    assert p.accreditation_id is not None
+    language = choose_language(request)
+    t = Translator(language)
+    try:
+        token, data, media = await read_photo_form(request)
+    except Invalid as exc:
+        return await _credentials_page(request, p, errors={"photo": refusal_words(t, exc)},
+                                       status=422)
+    if not _csrf_ok(request, "photo", p, token):
+        return await _credentials_page(request, p, message=t("csrf_failed"), status=403)
+    if data is None:
+        return await _credentials_page(request, p, errors={"photo": t("err_required")},
+                                       status=422)
+    try:
+        await credentials.put_photo(request.app[pool_key], p.accreditation_id, data, media, p,
+                                    now(request))
+    except Invalid as exc:
+        return await _credentials_page(request, p, errors={"photo": refusal_words(t, exc)},
+                                       status=422)
+    raise _done(request, language, "photo")
+
+
+@routes.add("POST", "/a/{access_token}/photo/crop",
+            summary="Crop the applicant's photo to a 3:4 box (HTML form; applied on the server)",
+            who="anyone", tag="pages", media=HTML, error_media=PAGE_ERRORS,
+            errors=(403, 404, 422, 429))
+@page
+async def application_photo_crop(request: web.Request) -> web.StreamResponse:
+    p = await _applicant(request)
+    assert p.accreditation_id is not None
+    language = choose_language(request)
+    t = Translator(language)
+    form = await read_form(request)
+    if not _csrf_ok(request, "crop", p, str(form.get(csrf.FIELD, ""))):
+        return await _credentials_page(request, p, message=t("csrf_failed"), status=403)
+    values = {n: str(form.get(n, ""))[:20] for n in ("crop_x", "crop_y", "crop_width")}
+    preset = str(form.get("preset", ""))
+    pool = request.app[pool_key]
+    size = await credentials.photo_size(pool, p.accreditation_id)
+    if size is None:
+        return await _credentials_page(request, p, message=t("photo_none"), status=404)
+    box = credential_rules.crop_box(preset, values, size)
+    if box is None:
+        return await _credentials_page(request, p, errors={"crop": t("crop_number")},
+                                       values=values, status=422)
+    try:
+        await credentials.crop_photo(pool, p.accreditation_id, box, p, now(request))
+    except Invalid as exc:
+        return await _credentials_page(request, p, errors={"crop": refusal_words(t, exc)},
+                                       values=values, status=422)
+    raise _done(request, language, "cropped")
+
+
+@routes.add("POST", "/a/{access_token}/visa-letter",
+            summary="Request a visa invitation letter from the page (HTML form)",
+            who="anyone", tag="pages", media=HTML, error_media=PAGE_ERRORS,
+            errors=(403, 404, 409, 422, 429))
+@page
+async def application_visa_letter(request: web.Request) -> web.StreamResponse:
+    p = await _applicant(request)
+    assert p.accreditation_id is not None
+    language = choose_language(request)
+    t = Translator(language)
+    form = await read_form(request)
+    values = {n: str(form.get(n, "")).strip() for n in VISA_FIELDS}
+    if not _csrf_ok(request, "visa", p, str(form.get(csrf.FIELD, ""))):
+        return await _credentials_page(request, p, values=values, message=t("csrf_failed"),
+                                       status=403)
+    try:
+        body = VisaLetterIn.model_validate({k: v for k, v in values.items() if v})
+    except ValidationError as exc:
+        return await _credentials_page(request, p, errors=visa_errors(t, exc), values=values,
+                                       status=422)
+    try:
+        await credentials.request_letter(request.app[pool_key], p.accreditation_id, body, p,
+                                         now(request))
+    except Conflict as exc:
+        return await _credentials_page(request, p, values=values, message=exc.detail,
+                                       status=409)
+    raise _done(request, language, "visa")

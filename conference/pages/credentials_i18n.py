@@ -1,0 +1,116 @@
+"""The strings of the applicant's photo and visa letter page (``pages/credentials.py``), fr and
+en, merged into the pages' catalogue by ``pages/i18n.py``."""
+
+from __future__ import annotations
+
+CREDENTIALS: dict[str, dict[str, str]] = {
+    "fr": {
+        "credentials_link": "Photo et lettre d'invitation pour le visa",
+        "credentials_title": "Photo et lettre d'invitation",
+        "photo_title": "Photo du badge",
+        "photo_text": "Une photo d'identité récente, de face, en JPEG ou PNG, de 5 Mo au plus, "
+                      "d'au moins 600 × 800 pixels, en portrait (entre 3:4 et 4:5). Ses "
+                      "métadonnées (position GPS, appareil) sont supprimées.",
+        "photo_current": "Votre photo actuelle ({width} × {height} pixels)",
+        "photo_none": "Aucune photo pour l'instant.",
+        "photo": "Fichier de la photo",
+        "photo_button": "Envoyer la photo",
+        "photo_done": "Votre photo est enregistrée.",
+        "crop_title": "Recadrer la photo",
+        "crop_text": "Le cadre garde les proportions 3:4 du badge. Choisissez un cadrage tout "
+                     "prêt, ou donnez le bord gauche, le bord supérieur et la largeur du cadre "
+                     "en pixels de la photo ci-dessus ({width} × {height}).",
+        "crop_presets": "Cadrages tout prêts",
+        "crop_centre": "Centrer (le plus grand cadre)",
+        "crop_face": "Visage et épaules",
+        "crop_custom": "Cadre sur mesure",
+        "crop_x": "Bord gauche (pixels)",
+        "crop_y": "Bord supérieur (pixels)",
+        "crop_width": "Largeur (pixels ; la hauteur vaut 4/3 de la largeur)",
+        "crop_button": "Recadrer",
+        "crop_done": "La photo est recadrée.",
+        "crop_number": "Indiquez un nombre entier de pixels.",
+        "photo_rule_max_size": "La photo dépasse 5 Mo.",
+        "photo_rule_media_type": "La photo doit être un fichier JPEG ou PNG.",
+        "photo_rule_content_mismatch": "Le contenu du fichier ne correspond pas à son type "
+                                       "(par exemple un PNG renommé en .jpg).",
+        "photo_rule_undecodable": "Cette image ne peut pas être lue.",
+        "photo_rule_too_many_pixels": "Cette image est trop grande (plus de 50 mégapixels).",
+        "photo_rule_min_dimensions": "La photo doit mesurer au moins 600 × 800 pixels.",
+        "photo_rule_portrait_ratio": "La photo doit être en portrait, entre 3:4 et 4:5 ; "
+                                     "recadrez-la.",
+        "photo_rule_outside": "Le cadre doit rester à l'intérieur de la photo.",
+        "photo_rule_form": "Le formulaire n'a pas pu être lu.",
+        "visa_title": "Lettre d'invitation pour le visa",
+        "visa_text": "Si vous avez besoin d'un visa, demandez une lettre d'invitation. Le "
+                     "service du protocole l'examine ; la lettre approuvée vous est envoyée "
+                     "par courriel.",
+        "visa_state": "Votre demande du {when} : {state}.",
+        "visa_requested": "en cours d'examen",
+        "visa_approved": "approuvée, lettre n° {number} envoyée par courriel",
+        "visa_done": "Votre demande de lettre d'invitation est envoyée.",
+        "visa_closed": "Aucune lettre ne peut être demandée pour une demande {status}.",
+        "passport_name": "Nom complet, tel qu'il figure sur le passeport",
+        "passport_number": "Numéro du passeport",
+        "nationality": "Nationalité",
+        "date_of_birth": "Date de naissance",
+        "consulate": "Consulat ou ambassade où le visa sera demandé",
+        "visa_button": "Demander la lettre",
+        "visa_date": "Indiquez une date valide (jour, mois, année).",
+        "back_to_status": "Retour à votre demande",
+    },
+    "en": {
+        "credentials_link": "Photo and visa invitation letter",
+        "credentials_title": "Photo and invitation letter",
+        "photo_title": "Badge photo",
+        "photo_text": "A recent passport-style photo, facing the camera, JPEG or PNG, at most "
+                      "5 MB, at least 600 × 800 pixels, portrait (between 3:4 and 4:5). Its "
+                      "metadata (GPS position, camera) are removed.",
+        "photo_current": "Your current photo ({width} × {height} pixels)",
+        "photo_none": "No photo yet.",
+        "photo": "Photo file",
+        "photo_button": "Send the photo",
+        "photo_done": "Your photo is saved.",
+        "crop_title": "Crop the photo",
+        "crop_text": "The box keeps the badge's 3:4 proportions. Choose a ready-made crop, or "
+                     "give the left edge, the top edge and the width of the box in pixels of "
+                     "the photo above ({width} × {height}).",
+        "crop_presets": "Ready-made crops",
+        "crop_centre": "Centre (the largest box)",
+        "crop_face": "Head and shoulders",
+        "crop_custom": "Your own box",
+        "crop_x": "Left edge (pixels)",
+        "crop_y": "Top edge (pixels)",
+        "crop_width": "Width (pixels; the height is 4/3 of the width)",
+        "crop_button": "Crop",
+        "crop_done": "The photo is cropped.",
+        "crop_number": "Give a whole number of pixels.",
+        "photo_rule_max_size": "The photo is larger than 5 MB.",
+        "photo_rule_media_type": "The photo must be a JPEG or PNG file.",
+        "photo_rule_content_mismatch": "The file's content does not match its type (a PNG "
+                                       "renamed .jpg, for instance).",
+        "photo_rule_undecodable": "This image cannot be read.",
+        "photo_rule_too_many_pixels": "This image is too large (more than 50 megapixels).",
+        "photo_rule_min_dimensions": "The photo must be at least 600 × 800 pixels.",
+        "photo_rule_portrait_ratio": "The photo must be a portrait between 3:4 and 4:5; crop "
+                                     "it.",
+        "photo_rule_outside": "The box must stay inside the photo.",
+        "photo_rule_form": "The form could not be read.",
+        "visa_title": "Visa invitation letter",
+        "visa_text": "If you need a visa, request an invitation letter. The protocol office "
+                     "reviews it; the approved letter is sent to you by e-mail.",
+        "visa_state": "Your request of {when}: {state}.",
+        "visa_requested": "under review",
+        "visa_approved": "approved, letter no. {number} sent by e-mail",
+        "visa_done": "Your request for an invitation letter is sent.",
+        "visa_closed": "No letter can be requested for a {status} application.",
+        "passport_name": "Full name, as in the passport",
+        "passport_number": "Passport number",
+        "nationality": "Nationality",
+        "date_of_birth": "Date of birth",
+        "consulate": "Consulate or embassy where the visa will be requested",
+        "visa_button": "Request the letter",
+        "visa_date": "Give a valid date (day, month, year).",
+        "back_to_status": "Back to your application",
+    },
+}

@@ -1,0 +1,165 @@
+"""A member's photo and visa letter in the delegation portal (docs/credentials.md): the same
+forms as the applicant's page behind the private link (``pages/credentials.py``, the template
+``_credentials_forms.html``), here for the delegation's focal point, signed in. The focal point
+gives and crops the photo but is not shown it (a photo is shown to the person and the
+organisers): the page gives its size. An admin opening the portal may upload and crop the
+photo; a visa letter is requested by the focal point."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from aiohttp import web
+from pydantic import ValidationError
+
+from conference.credentials import domain as credential_rules
+from conference.credentials import service as credentials
+from conference.credentials.models import VisaLetterIn
+from conference.errors import Conflict, Forbidden, Invalid
+from conference.http.context import now, pool_key
+from conference.http.io import read_form
+from conference.http.routes import RouteTable
+from conference.pages.credentials import (
+    VISA_FIELDS,
+    read_photo_form,
+    refusal_words,
+    visa_errors,
+)
+from conference.pages.handlers import _countries
+from conference.workspaces import frame
+from conference.workspaces.frame import HTML, PAGE_ERRORS
+from conference.workspaces.handlers import Portal, _member, _portal
+
+routes = RouteTable()
+
+NOTICES = {"photo": "photo_done", "cropped": "crop_done", "visa": "visa_done"}
+
+
+async def _page(
+    request: web.Request, p: Portal, acc: Any, *, errors: dict[str, str] | None = None,
+    values: dict[str, str] | None = None, message: str | None = None, status: int = 200,
+) -> web.Response:
+    pool = request.app[pool_key]
+    here = f"{p.base}/members/{acc.id}"
+    size = await credentials.photo_size(pool, acc.id)
+    crop = None
+    if size is not None:
+        box = credential_rules.crop_preset("centre", *size)
+        assert box is not None
+        crop = {"width": size[0], "height": size[1],
+                "fields": values if errors and "crop" in errors else
+                {"crop_x": str(box.x), "crop_y": str(box.y), "crop_width": str(box.width)}}
+    try:
+        letter = await credentials.open_letter(pool, acc.id, p.principal)
+        may_request = letter is None and acc.status.value in credentials.OPEN_STATUSES
+    except Forbidden:  # an admin in the portal: the letter is the focal point's to request
+        letter, may_request = None, False
+    if message is None and request.query.get("done") in NOTICES:
+        message = p.t(NOTICES[request.query["done"]])
+    name = f"{acc.given_name} {acc.family_name}"
+    return frame.render(
+        request, "member_credentials.html", p.language, person=p.person,
+        conference=p.conference, status=status, title=p.t("credentials_title"),
+        crumbs=p.crumbs((name, here), (p.t("credentials_title"), None)), flash=message,
+        acc=acc, errors=errors or {}, values=values or {}, size=size, crop=crop,
+        letter=letter, may_request=may_request, countries=_countries(p.language),
+        photo_src=None,  # the photo is shown to the person and the organisers only
+        actions={"photo": frame.with_lang(f"{here}/photo", p.language),
+                 "crop": frame.with_lang(f"{here}/photo/crop", p.language),
+                 "visa": frame.with_lang(f"{here}/visa-letter", p.language)},
+    )
+
+
+def _done(p: Portal, acc: Any, what: str) -> web.HTTPSeeOther:
+    return web.HTTPSeeOther(frame.with_lang(f"{p.base}/members/{acc.id}/credentials",
+                                            p.language, done=what))
+
+
+@routes.add("GET", "/delegation/{slug}/members/{accreditation_id}/credentials",
+            summary="A member's photo (upload, crop) and visa letter request (HTML)",
+            who="the delegation's focal point", tag="workspaces", media=HTML,
+            error_media=PAGE_ERRORS, errors=(403, 404))
+@frame.page
+async def member_credentials(request: web.Request) -> web.Response:
+    p = await _portal(request)
+    return await _page(request, p, await _member(request, p))
+
+
+@routes.add("POST", "/delegation/{slug}/members/{accreditation_id}/photo",
+            summary="Upload a member's photo (multipart HTML form)",
+            who="the delegation's focal point", tag="workspaces", media=HTML,
+            error_media=PAGE_ERRORS, errors=(403, 404, 422), extra={"streams_body": True})
+@frame.page
+async def member_photo_upload(request: web.Request) -> web.StreamResponse:
+    p = await _portal(request)
+    acc = await _member(request, p)
+    try:
+        token, data, media = await read_photo_form(request)
+    except Invalid as exc:
+        return await _page(request, p, acc, errors={"photo": refusal_words(p.t, exc)},
+                           status=422)
+    if not frame.csrf_ok(request, {"csrf": token}, p.person):
+        return await frame.error_page(request, 403, p.t("csrf_failed"))
+    if data is None:
+        return await _page(request, p, acc, errors={"photo": p.t("err_required")}, status=422)
+    try:
+        await credentials.put_photo(request.app[pool_key], acc.id, data, media, p.principal,
+                                    now(request))
+    except Invalid as exc:
+        return await _page(request, p, acc, errors={"photo": refusal_words(p.t, exc)},
+                           status=422)
+    raise _done(p, acc, "photo")
+
+
+@routes.add("POST", "/delegation/{slug}/members/{accreditation_id}/photo/crop",
+            summary="Crop a member's photo to a 3:4 box (HTML form)",
+            who="the delegation's focal point", tag="workspaces", media=HTML,
+            error_media=PAGE_ERRORS, errors=(403, 404, 422))
+@frame.page
+async def member_photo_crop(request: web.Request) -> web.StreamResponse:
+    p = await _portal(request)
+    acc = await _member(request, p)
+    form = await read_form(request)
+    if not frame.csrf_ok(request, form, p.person):
+        return await frame.error_page(request, 403, p.t("csrf_failed"))
+    values = {n: str(form.get(n, ""))[:20] for n in ("crop_x", "crop_y", "crop_width")}
+    size = await credentials.photo_size(request.app[pool_key], acc.id)
+    if size is None:
+        return await _page(request, p, acc, message=p.t("photo_none"), status=404)
+    box = credential_rules.crop_box(str(form.get("preset", "")), values, size)
+    if box is None:
+        return await _page(request, p, acc, errors={"crop": p.t("crop_number")}, values=values,
+                           status=422)
+    try:
+        await credentials.crop_photo(request.app[pool_key], acc.id, box, p.principal,
+                                     now(request))
+    except Invalid as exc:
+        return await _page(request, p, acc, errors={"crop": refusal_words(p.t, exc)},
+                           values=values, status=422)
+    raise _done(p, acc, "cropped")
+
+
+@routes.add("POST", "/delegation/{slug}/members/{accreditation_id}/visa-letter",
+            summary="Request a member's visa invitation letter (HTML form)",
+            who="the delegation's focal point", tag="workspaces", media=HTML,
+            error_media=PAGE_ERRORS, errors=(403, 404, 409, 422))
+@frame.page
+async def member_visa_letter(request: web.Request) -> web.StreamResponse:
+    p = await _portal(request)
+    acc = await _member(request, p)
+    form = await read_form(request)
+    values = {n: str(form.get(n, "")).strip() for n in VISA_FIELDS}
+    if not frame.csrf_ok(request, form, p.person):
+        return await frame.error_page(request, 403, p.t("csrf_failed"))
+    try:
+        body = VisaLetterIn.model_validate({k: v for k, v in values.items() if v})
+    except ValidationError as exc:
+        return await _page(request, p, acc, errors=visa_errors(p.t, exc), values=values,
+                           status=422)
+    try:
+        await credentials.request_letter(request.app[pool_key], acc.id, body, p.principal,
+                                         now(request))
+    except (Conflict, Forbidden) as exc:
+        return await _page(request, p, acc, values=values, message=exc.detail,
+                           status=exc.status)
+    raise _done(p, acc, "visa")

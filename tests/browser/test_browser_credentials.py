@@ -1,0 +1,101 @@
+"""The applicant's photo and visa letter page in Chromium, on a phone (390 px) and a desktop
+(1280 px), in French and English (the pages carry no script: plain forms): a refused photo
+answered beside its field, a photo uploaded then cropped by a preset, a visa letter requested;
+axe-core (injected, so the CSP is bypassed for it) finds no violation on any step."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PIL import Image
+
+from tests.browser.conftest import ARTIFACTS, Site, shot
+from tests.browser.helpers import press
+from tests.browser.test_browser_privacy_link import _violations
+from tests.conftest import conference_body
+
+WORDS = {
+    "fr": {"file": "Fichier de la photo", "send": "Envoyer la photo", "saved":
+           "Votre photo est enregistrée.", "centre": "Centrer (le plus grand cadre)",
+           "cropped": "La photo est recadrée.", "name": "Nom complet, tel qu'il figure sur le "
+           "passeport", "number": "Numéro du passeport", "nationality": "Nationalité",
+           "birth": "Date de naissance", "consulate": "Consulat ou ambassade où le visa sera "
+           "demandé", "request": "Demander la lettre", "peru": "Pérou",
+           "portrait": "en portrait", "review": "en cours d'examen"},
+    "en": {"file": "Photo file", "send": "Send the photo", "saved": "Your photo is saved.",
+           "centre": "Centre (the largest box)", "cropped": "The photo is cropped.",
+           "name": "Full name, as in the passport", "number": "Passport number",
+           "nationality": "Nationality", "birth": "Date of birth",
+           "consulate": "Consulate or embassy where the visa will be requested",
+           "request": "Request the letter", "peru": "Peru", "portrait": "portrait",
+           "review": "under review"},
+}
+
+
+def _jpeg(path: Path, width: int, height: int) -> Path:
+    Image.new("RGB", (width, height), (120, 140, 170)).save(path, format="JPEG")
+    return path
+
+
+async def _check(tab: Any, width: int, name: str) -> None:
+    assert await tab.evaluate("document.documentElement.scrollWidth") <= width
+    await shot(tab, name)
+    assert await _violations(tab) == []
+
+
+@pytest.mark.parametrize("width", [390, 1280])
+@pytest.mark.parametrize("lang", ["fr", "en"])
+async def test_photo_crop_and_visa_letter_pages_work_without_script_and_pass_axe(
+    site: Site, browser: Any, width: int, lang: str, tmp_path: Path
+) -> None:
+    status, _, _ = await site.call("POST", "/api/v1/conferences", role="admin",
+                                   json=conference_body())
+    assert status == 201
+    created = await press(site, language=lang)
+    w = WORDS[lang]
+    context = await browser.new_context(viewport={"width": width, "height": 900},
+                                        bypass_csp=True)
+    tab = await context.new_page()
+    tab.set_default_timeout(10_000)
+    try:
+        await tab.goto(f"{site.url}/a/{created['access_token']}")
+        await tab.click("#credentials-link")
+        assert await tab.get_attribute("html", "lang") == lang
+
+        await tab.get_by_label(w["file"]).set_input_files(str(_jpeg(tmp_path / "wide.jpg",
+                                                                     1200, 900)))
+        await tab.get_by_role("button", name=w["send"]).click()
+        assert w["portrait"] in await tab.inner_text("#photo-error")
+        assert await tab.get_attribute("#photo", "aria-invalid") == "true"
+        await _check(tab, width, f"photo-refused-{lang}-{width}")
+
+        await tab.get_by_label(w["file"]).set_input_files(str(_jpeg(tmp_path / "me.jpg",
+                                                                     900, 1200)))
+        await tab.get_by_role("button", name=w["send"]).click()
+        await tab.wait_for_url(re.compile(r".*done=photo$"))
+        assert await tab.inner_text("#status-message") == w["saved"]
+        assert await tab.evaluate(
+            "document.getElementById('current-photo').naturalWidth") == 900
+        await tab.get_by_role("button", name=w["centre"]).click()
+        await tab.wait_for_url(re.compile(r".*done=cropped$"))
+        assert await tab.inner_text("#status-message") == w["cropped"]
+        await _check(tab, width, f"photo-cropped-{lang}-{width}")
+
+        await tab.get_by_label(w["name"]).fill("Marie DUPONT")
+        await tab.get_by_label(w["number"]).fill("PA1234567")
+        await tab.get_by_label(w["nationality"]).select_option(label=w["peru"])
+        await tab.get_by_label(w["birth"]).fill("1980-04-02")
+        await tab.get_by_label(w["consulate"]).fill("Consulate General of Belgium in Lima")
+        await tab.get_by_role("button", name=w["request"]).click()
+        await tab.wait_for_url(re.compile(r".*done=visa$"))
+        assert w["review"] in await tab.inner_text("#visa-state")
+        await _check(tab, width, f"visa-requested-{lang}-{width}")
+    finally:
+        ARTIFACTS.mkdir(parents=True, exist_ok=True)
+        await tab.screenshot(path=str(ARTIFACTS / f"credentials-{lang}-{width}--last.png"),
+                             full_page=True)
+        await context.close()
+
