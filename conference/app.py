@@ -73,8 +73,10 @@ from conference.tokens import handlers as tokens
 from conference.webhooks import handlers as webhooks
 from conference.workspaces import (
     console,
+    console_accreditations,
     console_lifecycle,
     console_programme,
+    console_publish,
     portal_lifecycle,
     press_reasons,
     security,
@@ -94,7 +96,8 @@ def route_table() -> list[Route]:
                                 press_reasons.routes,  # before the desk's /press/{id}
                                 workspaces.routes, security.routes,
                                 console.routes, portal_lifecycle.routes,
-                                console_lifecycle.routes, console_programme.routes)
+                                console_lifecycle.routes, console_programme.routes,
+                                console_accreditations.routes, console_publish.routes)
             for route in table]
 
 

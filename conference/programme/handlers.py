@@ -16,6 +16,7 @@ from conference.programme.models import (
     Precedence,
     ProgrammeQuery,
     ProgrammeVersion,
+    PublishIn,
     PublishResult,
     Room,
     RoomIn,
@@ -190,13 +191,15 @@ async def draw_starting_country(request: web.Request) -> web.Response:
 
 
 @routes.add("POST", "/api/v1/conferences/{slug}/programme/publish",
-            summary="Publish the draft as a new version (200 and no new version when unchanged)",
-            who=WHO, response=PublishResult, status=201, tag="programme",
-            errors=(401, 403, 404, 409))
+            summary="Publish the draft as a new version (200 and no new version when unchanged); "
+            "with a preview's expected_fingerprint, 409 stale-preview when the draft changed",
+            who=WHO, body=PublishIn, response=PublishResult, status=201, tag="programme",
+            errors=(400, 401, 403, 404, 409, 422))
 async def publish_programme(request: web.Request) -> web.Response:
     officer = protocol_officer(principal(request))
+    body = await parse_optional(request, PublishIn)
     result = await service.publish(request.app[pool_key], officer, request.match_info["slug"],
-                                   now(request))
+                                   now(request), expected_fingerprint=body.expected_fingerprint)
     return json_response(result, status=201 if result.published else 200)
 
 

@@ -125,6 +125,11 @@ EXPECTED: dict[str, frozenset[str] | str] = {
     "reason_add": SESSION, "reason_edit_form": SESSION, "reason_edit": SESSION,
     "reason_delete": SESSION, "security_page": SESSION, "security_download": SESSION,
     "security_upload": SESSION,
+    "console_accreditations": SESSION, "console_accreditation": SESSION,
+    "console_decide": SESSION, "console_revoke": SESSION, "console_delegations": SESSION,
+    "console_create_delegation": SESSION, "console_add_focal_point": SESSION,
+    "console_resend_welcome": SESSION, "console_publish_preview": SESSION,
+    "console_publish": SESSION, "console_webhooks": SESSION, "console_delete_webhook": SESSION,
 }
 # Changes that would alter the objects the other calls rely on go last, in this order.
 LAST = ["cancel_session", "delete_webhook", "revoke", "erase_personal_data", "revoke_token"]
