@@ -6,7 +6,8 @@ invitation states saved so far) and the same rendering (``invitations.Renderer``
 the sessions the draft would freeze instead of the latest published ones. Per kind of message
 (invitations, updates, cancellations): how many, and one sample rendered as it would go out.
 An update that changes nothing its attendee can see is not sent by the consumer, so it is not
-counted here either.
+counted here either. The sample hides its recipient's personal calendar link (a secret of
+theirs, which the protocol office has no use for); everything else is as sent.
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ from conference.calendar.invitations import (
     _load_previous,
     _sent,
     attendee_view,
+    feed_url,
     session_view,
 )
 from conference.calendar.plan import Action, SessionView, plan
@@ -69,7 +71,11 @@ def kind_of(action: Action) -> str:
     return "invitation"
 
 
-def _sample(message: bytes) -> Sample:
+HIDDEN_LINK = "…/api/v1/calendar/•••.ics"
+"""What the sample shows instead of its recipient's personal feed link (a secret of theirs)."""
+
+
+def _sample(message: bytes, secret: str) -> Sample:
     parsed = email.message_from_bytes(message, policy=email.policy.default)
     assert isinstance(parsed, EmailMessage)
     text = ics = ""
@@ -82,7 +88,8 @@ def _sample(message: bytes) -> Sample:
     shown = ("From", "To", "Reply-To", "Subject", "Date", "Content-Language")
     return Sample(recipient=str(parsed["To"]), subject=str(parsed["Subject"]),
                   headers=[(h, str(parsed[h])) for h in shown if parsed[h] is not None],
-                  text=text, ics=ics.replace("\r\n", "\n"))
+                  text=text.replace(secret, HIDDEN_LINK),
+                  ics=ics.replace("\r\n", "\n").replace(secret, HIDDEN_LINK))
 
 
 async def dry_run(
@@ -130,4 +137,6 @@ async def _count(conn: asyncpg.Connection, renderer: Renderer, preview: Messages
             except (ValueError, UnicodeError):
                 continue  # the consumer parks this one message; another shows the kind
             if delivery is not None:
-                preview.samples[kind] = _sample(delivery.message)
+                secret = feed_url(renderer.ctx.settings.base_url, renderer.signer,
+                                  a.accreditation_id)
+                preview.samples[kind] = _sample(delivery.message, secret)

@@ -263,6 +263,7 @@ async def test_the_preview_counts_what_publication_sends_and_a_stale_one_is_refu
     assert "Added – Opening session" in element(page, "changelog")
     sample = element(page, "sample-invitation")
     assert "Invitation" in sample and "METHOD:REQUEST" in sample
+    assert "/api/v1/calendar/•••.ics" in sample and ".ics" not in sample.replace("•••.ics", "")
     status, _, resp = await protocol.post_form(url, url, fingerprint=hidden(page, "fingerprint"))
     assert status == 303, resp
     arrived = await _arrived(smtp, 4)
