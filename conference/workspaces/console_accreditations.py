@@ -190,7 +190,7 @@ async def console_decide(request: web.Request) -> web.StreamResponse:
         return await show(errors={"decision": d.t("err_pick_decision")}, status=422)
     reason = " ".join(values["reason"].split())[:2000] or None
     if decision == "reject" and not reason:
-        return await show(errors={"reason": d.t("err_reason_required")}, status=422)
+        return await show(errors={"reason": d.t("err_write_reason")}, status=422)
     try:
         await accreditations.decide(request.app[pool_key], acc.id, decision, reason,
                                     d.principal, now(request))
@@ -215,7 +215,7 @@ async def console_revoke(request: web.Request) -> web.StreamResponse:
         raise Forbidden("The press office revokes the press.")
     reason = " ".join(str(form.get("reason", "")).split())[:2000]
     if not reason:
-        return await show(errors={"revoke_reason": d.t("err_reason_required")}, status=422)
+        return await show(errors={"revoke_reason": d.t("err_write_reason")}, status=422)
     try:
         await accreditations.revoke(request.app[pool_key], acc.id, reason, d.principal,
                                     now(request))

@@ -89,7 +89,7 @@ async def test_protocol_decides_and_revokes_with_reasons_and_the_history_shows_i
     # a rejection needs a reason; no decision is an error too
     status, page, _ = await protocol.post_form(page_url, f"{page_url}/decision",
                                                decision="reject", reason="  ")
-    assert status == 422 and 'id="reason-error"' in page
+    assert status == 422 and element(page, "reason-error") == "Erreur : Écrivez le motif."
     status, page, _ = await protocol.post_form(page_url, f"{page_url}/decision")
     assert status == 422 and 'id="decision-error"' in page
     status, page, _ = await protocol.go("POST", f"{page_url}/decision",
