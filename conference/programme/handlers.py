@@ -10,6 +10,7 @@ from conference.http.io import json_response, parse, parse_optional, path_uuid, 
 from conference.http.routes import RouteTable
 from conference.programme import domain, service
 from conference.programme.models import (
+    DraftPreview,
     Draw,
     DrawIn,
     ParticipantIn,
@@ -188,6 +189,19 @@ async def draw_starting_country(request: web.Request) -> web.Response:
     drawn = await service.draw(request.app[pool_key], officer, request.match_info["slug"],
                                body.among)
     return json_response(drawn, status=201)
+
+
+@routes.add("GET", "/api/v1/conferences/{slug}/programme/preview",
+            summary="What publishing the draft now would make: the changelog and the "
+            "fingerprint to publish it with", who=WHO, response=DraftPreview, tag="programme",
+            errors=(401, 403, 404))
+async def preview_publication(request: web.Request) -> web.Response:
+    officer = protocol_officer(principal(request))
+    preview = await service.preview_publication(request.app[pool_key], officer,
+                                                request.match_info["slug"])
+    return json_response(DraftPreview(latest=preview.latest, version=preview.version,
+                                      changes=preview.changes,
+                                      fingerprint=preview.fingerprint))
 
 
 @routes.add("POST", "/api/v1/conferences/{slug}/programme/publish",

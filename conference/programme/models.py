@@ -364,6 +364,17 @@ class PublishIn(Model):
     since the preview that showed this fingerprint."""
 
 
+class DraftPreview(Model):
+    """The API's preview of a publication: what publishing now would make, and the fingerprint
+    to publish it with (``PublishIn.expected_fingerprint``)."""
+
+    latest: int | None
+    """The latest published version (None before the first)."""
+    version: int
+    changes: Changelog
+    fingerprint: str
+
+
 class PublicationPreview(Model):
     """What publishing the draft now would make: the next version's number, its changelog
     against the latest version, and the fingerprint a publication from this preview carries."""

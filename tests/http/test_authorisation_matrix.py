@@ -68,6 +68,7 @@ EXPECTED: dict[str, frozenset[str] | str] = {
     "speaking_order_of": PROTOCOL, "seating_of": PROTOCOL, "security_list_of": PROTOCOL,
     "precedence_of": PROTOCOL, "draw_starting_country": PROTOCOL,
     "publish_programme": PROTOCOL, "published_programme": ANYONE,
+    "preview_publication": PROTOCOL,
     # calendar
     "personal_feed": ANYONE, "programme_feed": ANYONE,
     # zones, pools, check-in

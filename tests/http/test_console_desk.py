@@ -312,8 +312,22 @@ async def test_the_api_publishes_as_before_and_refuses_a_stale_fingerprint(
     assert status == 409, body
     assert body["type"].endswith("stale-preview")
     assert resp.headers["Content-Type"].startswith("application/problem+json")
-    status, body, _ = await api.call("POST", path, role="protocol")
+    status, preview, _ = await api.call(
+        "GET", "/api/v1/conferences/alliance/programme/preview", role="protocol")
+    assert status == 200, preview
+    assert (preview["latest"], preview["version"]) == (None, 1)
+    assert [s["title"]["en"] for s in preview["changes"]["added"]] == ["Opening session",
+                                                                       "Closing"]
+    status, body, _ = await api.call("POST", path, role="protocol",
+                                     json={"expected_fingerprint": preview["fingerprint"]})
     assert status == 201 and body["version"] == 1
+    # the same preview, once published, is stale: the latest version moved on
+    status, body, _ = await api.call("POST", path, role="protocol",
+                                     json={"expected_fingerprint": preview["fingerprint"]})
+    assert status == 409 and body["type"].endswith("stale-preview")
+    # without a fingerprint, publishing works as it always did
+    status, body, _ = await api.call("POST", path, role="protocol")
+    assert status == 200 and body["published"] is False
     status, body, _ = await api.call("POST", path, role="protocol",
                                      json={"expected_fingerprint": ""})
     assert status == 422
