@@ -12,6 +12,7 @@ import re
 from email.message import EmailMessage
 from typing import Any
 
+import asyncpg
 import pytest
 
 from conference.workspaces import console_accreditations
@@ -234,6 +235,17 @@ async def _arrived(smtp: RecordingSMTP, total: int) -> list[EmailMessage]:
     return _calendar(smtp)
 
 
+async def _stored(api: Api) -> tuple[int, ...]:
+    """How many events, deliveries, invitation states and versions the database holds."""
+    conn = await asyncpg.connect(api.db_url)
+    try:
+        return tuple(await conn.fetchrow(
+            "SELECT (SELECT count(*) FROM domain_event), (SELECT count(*) FROM delivery), "
+            "(SELECT count(*) FROM invitation_state), (SELECT count(*) FROM programme_version)"))
+    finally:
+        await conn.close()
+
+
 def _counts(page: str) -> dict[str, int]:
     return {kind: int(element(page, f"count-{kind}"))
             for kind in ("invitation", "update", "cancellation")}
@@ -256,8 +268,11 @@ async def test_the_preview_counts_what_publication_sends_and_a_stale_one_is_refu
     p = await _programme(api, conference)
     protocol = await staff(api, smtp, "protocol@example.org", "protocol")
     url = f"{BASE}/publish"
+    await smtp.wait_for(3)  # the welcome mails: the worker is idle
+    stored = await _stored(api)
     status, page, _ = await protocol.go("GET", url)
     assert status == 200, page
+    assert await _stored(api) == stored  # a dry run: nothing written
     # two ministers in the audience of two sessions: four invitations
     assert _counts(page) == {"invitation": 4, "update": 0, "cancellation": 0}
     assert "Added – Opening session" in element(page, "changelog")
@@ -282,6 +297,7 @@ async def test_the_preview_counts_what_publication_sends_and_a_stale_one_is_refu
     status, page, _ = await protocol.go("GET", url)
     assert _counts(page) == {"invitation": 0, "update": 2, "cancellation": 0}
     assert "Moved – Opening session" in element(page, "changelog")
+    assert element(page, "sample-update").count("SubjectUpdated: Opening session") == 1
     stale = hidden(page, "fingerprint")
     # the draft changes after this preview: publishing from it is refused, nothing is sent
     status, body, _ = await api.call("POST", f"/api/v1/sessions/{p['closing']['id']}/cancel",
