@@ -2,12 +2,14 @@
 POST under it (the console, the press desk, the door, and any page added later) is called by
 every kind of visitor, and each answer must be what ``expected`` says.
 
-Visitors: nobody (sent to the sign-in form), a security officer with only an API token (pages
-take no bearer token: sent to sign-in too), the conference's admin, protocol, press office and
-door staff, a delegation's focal point, and the protocol officer of another conference. Each
+Visitors: nobody (sent to the sign-in form), a client with only an API token (pages take no
+bearer token: sent to sign-in too), the conference's admin, protocol, press office, security
+and door staff, a delegation's focal point, and the protocol officer of another conference. Each
 POST carries the visitor's own valid CSRF token, so a refusal is the grant's, not the form's.
 
-A route not named in ``EXCEPTIONS`` is a console page: protocol and admin (docs/workspaces.md).
+A route is a console page (protocol and admin), unless it belongs to another desk by its path
+(``AREAS``) or is an administrator's own (``ADMIN_ONLY``); see docs/workspaces.md. What each
+route declares (``who``, also in the OpenAPI document) must say the same.
 An allowed GET whose path parameters all name real objects must answer 200; an allowed POST
 (empty fields) may answer anything but a refusal or a 5xx (422, 303, 404, 409).
 """
@@ -30,26 +32,18 @@ from tests.http.test_console import Visitor, _signed_in, staff
 from tests.http.test_workspaces import _setup
 from tests.support import RecordingSMTP
 
-VISITORS = ("anonymous", "security_token", "admin", "protocol", "press_office", "door",
+VISITORS = ("anonymous", "api_token", "admin", "protocol", "press_office", "security", "door",
             "focal_point", "other_protocol")
 CONSOLE = frozenset({"admin", "protocol"})
-EXCEPTIONS: dict[str, frozenset[str]] = {
-    # the press office desk
-    "press_queue": frozenset({"admin", "press_office"}),
-    "press_application": frozenset({"admin", "press_office"}),
-    "press_decide": frozenset({"admin", "press_office"}),
-    "press_revoke": frozenset({"admin", "press_office"}),
-    "press_batch": frozenset({"admin", "press_office"}),
-    # the door
-    "door_page": frozenset({"admin", "protocol", "door"}),
-    "door_check": frozenset({"admin", "protocol", "door"}),
-    # the administrators' own
-    "console_retry_delivery": frozenset({"admin"}),
-    "console_retry_failed": frozenset({"admin"}),
-    "console_retry_event": frozenset({"admin"}),
-    "console_webhooks": frozenset({"admin"}),
-    "console_delete_webhook": frozenset({"admin"}),
-}
+ADMIN = frozenset({"admin"})
+AREAS = (
+    ("/manage/{slug}/press", frozenset({"admin", "press_office"})),  # the press desk
+    ("/manage/{slug}/security", frozenset({"admin", "protocol", "security"})),
+    ("/manage/{slug}/door", frozenset({"admin", "protocol", "door"})),
+)
+"""The pages of another desk under /manage/{slug}, by path: whoever may open that desk."""
+ADMIN_ONLY = frozenset({"console_retry_delivery", "console_retry_failed", "console_retry_event",
+                        "console_webhooks", "console_delete_webhook"})
 LAST = ("console_delete_webhook",)
 """Actions that change the objects the other calls rely on, called after every other."""
 
@@ -75,7 +69,12 @@ def _path(template: str, objects: dict[str, str]) -> str:
 
 
 def expected(route: Route) -> frozenset[str]:
-    return EXCEPTIONS.get(route.handler.__name__, CONSOLE)
+    if route.handler.__name__ in ADMIN_ONLY:
+        return ADMIN
+    for prefix, who in AREAS:
+        if route.path == prefix or route.path.startswith(prefix + "/"):
+            return who
+    return CONSOLE
 
 
 async def _objects(api: Api, smtp: RecordingSMTP) -> tuple[dict[str, str], dict[str, Visitor]]:
@@ -87,17 +86,23 @@ async def _objects(api: Api, smtp: RecordingSMTP) -> tuple[dict[str, str], dict[
     journalist = await press(api)
     minister = await member(api, be, "Peeters")
     room = await make_room(api)
-    session = await make_session(api, room, at(conference, 9), at(conference, 10))
+    session = await make_session(api, room, at(conference, 9), at(conference, 10),
+                                 royal_presence=True, press_access="pool")
+    status, body, _ = await api.call(  # a chair: the seating plan has a head table
+        "PUT", f"/api/v1/sessions/{session['id']}/participants/{minister['id']}",
+        role="protocol", json={"role": "chair"})
+    assert status == 200, body
     status, hook, _ = await api.call("POST", "/api/v1/conferences/alliance/webhooks",
                                      role="admin", json={"url": "https://hooks.example.org/x",
                                                          "event_types": ["*"]})
     assert status == 201, hook
     visitors = {
         "anonymous": Visitor(api),
-        "security_token": Visitor(api),
+        "api_token": Visitor(api),
         "admin": await staff(api, smtp, "admin@example.org", "admin", conference=None),
         "protocol": await staff(api, smtp, "protocol@example.org", "protocol"),
         "press_office": await staff(api, smtp, "press@example.org", "press_office"),
+        "security": await staff(api, smtp, "security@example.org", "security"),
         "door": await staff(api, smtp, "door@example.org", "door"),
         "focal_point": await _signed_in(api, link),
         "other_protocol": await staff(api, smtp, "other@example.org", "protocol",
@@ -111,7 +116,8 @@ async def _objects(api: Api, smtp: RecordingSMTP) -> tuple[dict[str, str], dict[
     return ids, visitors
 
 
-async def _security_token(api: Api) -> str:
+async def _api_token(api: Api) -> str:
+    """A security officer's bearer token: good for the API, nothing for the pages."""
     conn = await asyncpg.connect(api.db_url)
     try:
         return await issue_token(conn, Role.security)
@@ -123,16 +129,19 @@ async def test_every_console_page_and_action_answers_every_visitor_as_expected(
     api: Api, smtp: RecordingSMTP
 ) -> None:
     ids, visitors = await _objects(api, smtp)
-    security = {"Authorization": f"Bearer {await _security_token(api)}"}
+    security = {"Authorization": f"Bearer {await _api_token(api)}"}
     tokens: dict[str, str] = {}
     for name, v in visitors.items():
-        if name not in ("anonymous", "security_token"):
+        if name not in ("anonymous", "api_token"):
             status, page, _ = await v.go("GET", "/workspaces")
             assert status == 200, name
             tokens[name] = hidden(page, "csrf")
     routes = console_routes()
     names = {r.handler.__name__ for r in routes}
-    assert set(EXCEPTIONS) <= names, "exceptions for routes that no longer exist"
+    assert ADMIN_ONLY <= names, "administrators' routes that no longer exist"
+    declared = [f"{r.method} {r.path}: who={r.who!r}" for r in routes
+                if frozenset(r.who.replace(" ", "").split(",")) != expected(r)]
+    assert declared == [], "routes that declare other visitors than they let in"
     assert {"console_overview", "console_accreditations", "console_publish", "door_page",
             "press_queue"} <= names
     wrong: list[str] = []
@@ -147,19 +156,20 @@ async def test_every_console_page_and_action_answers_every_visitor_as_expected(
         for name in VISITORS:
             v = visitors[name]
             data = {"csrf": tokens[name]} if r.method == "POST" and name in tokens else None
-            if name == "security_token":
-                v.api.client.session.cookie_jar.clear()
-                resp = await api.client.request(r.method, path, headers=security, data=data,
-                                                allow_redirects=False)
-                status, location = resp.status, resp.headers.get("Location", "")
-            else:
-                status, _, resp = await v.go(r.method, path, data)
-                location = resp.headers.get("Location", "")
+            # the visitor's own cookies only (the test client's jar would mix the people's);
+            # the body read as bytes (CSV and PDF downloads)
+            api.client.session.cookie_jar.clear()
+            headers = security if name == "api_token" else {
+                "Cookie": "; ".join(f"{k}={c}" for k, c in v.cookies.items())}
+            resp = await api.client.request(r.method, path, headers=headers, data=data,
+                                            allow_redirects=False)
+            await resp.read()
+            status, location = resp.status, resp.headers.get("Location", "")
             calls += 1
             where = f"{r.method} {r.path} as {name}: {status}"
             if status >= 500:
                 wrong.append(where)
-            elif name in ("anonymous", "security_token"):
+            elif name in ("anonymous", "api_token"):
                 if status != 303 or not location.startswith("/signin"):
                     wrong.append(f"{where}, expected 303 to /signin")
             elif name not in allowed:
