@@ -74,8 +74,10 @@ from conference.tokens import handlers as tokens
 from conference.webhooks import handlers as webhooks
 from conference.workspaces import (
     console,
+    console_accreditations,
     console_lifecycle,
     console_programme,
+    console_publish,
     portal_lifecycle,
     press_reasons,
     security,
@@ -96,7 +98,8 @@ def route_table() -> list[Route]:
                                 press_reasons.routes,  # before the desk's /press/{id}
                                 workspaces.routes, member_credentials.routes, security.routes,
                                 console.routes, portal_lifecycle.routes,
-                                console_lifecycle.routes, console_programme.routes)
+                                console_lifecycle.routes, console_programme.routes,
+                                console_accreditations.routes, console_publish.routes)
             for route in table]
 
 

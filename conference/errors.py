@@ -42,6 +42,10 @@ class Duplicate(Conflict):
     slug, title = "duplicate", "Already exists"
 
 
+class StalePreview(Conflict):
+    slug, title = "stale-preview", "The draft changed after the preview"
+
+
 class IllegalTransition(Conflict):
     slug, title = "illegal-transition", "Illegal state change"
 

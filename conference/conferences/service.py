@@ -5,6 +5,7 @@ connection of its own, handed a connection it runs inside the caller's transacti
 from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
+from uuid import UUID
 
 from conference import roles
 from conference.auth import Principal, Role, issue_token, require
@@ -17,12 +18,13 @@ from conference.conferences.models import (
     DelegationCreated,
     DelegationIn,
     DelegationList,
+    FocalPoint,
     PressRegistration,
 )
 from conference.db.pool import Database, connection, transaction
 from conference.errors import Duplicate
 from conference.outbox.events import record
-from conference.people.service import add_focal_point
+from conference.people.service import add_focal_point, welcome_focal_point_again
 
 
 async def create_conference(
@@ -97,3 +99,33 @@ async def list_delegations(pool: Database, slug: str, actor: Principal | None) -
     async with connection(pool) as conn:
         conference = await repo.conference_by_slug(conn, slug)
         return DelegationList(items=await repo.delegations_of(conn, conference.id))
+
+
+async def add_delegation_focal_point(
+    pool: Database, slug: str, delegation_id: UUID, body: FocalPoint, actor: Principal | None
+) -> None:
+    """Another focal point for a delegation of ``slug`` (protocol office): a person with a
+    grant on it, welcomed by mail; 404 for another conference's delegation, 409 when the
+    address is already one of its focal points."""
+    principal = require(actor, *roles.PROTOCOL_OFFICE)
+    async with transaction(pool) as conn:
+        conference = await repo.conference_by_slug(conn, slug)
+        if not await add_focal_point(conn, conference_id=conference.id,
+                                     delegation_id=delegation_id, name=body.name,
+                                     email=body.email, language=conference.languages[0],
+                                     actor=principal.actor):
+            raise Duplicate("This address is already a focal point of the delegation.",
+                            field="email")
+
+
+async def resend_welcome(
+    pool: Database, slug: str, delegation_id: UUID, email: str, actor: Principal | None
+) -> None:
+    """The welcome mail again (a new sign-in link) for a focal point of a delegation of
+    ``slug`` (protocol office); 404 when the address is not one of its focal points."""
+    principal = require(actor, *roles.PROTOCOL_OFFICE)
+    async with transaction(pool) as conn:
+        conference = await repo.conference_by_slug(conn, slug)
+        await welcome_focal_point_again(conn, conference_id=conference.id,
+                                        delegation_id=delegation_id, email=email,
+                                        actor=principal.actor)

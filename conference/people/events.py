@@ -16,6 +16,11 @@ class PersonGranted(Payload):
     delegation_id: UUID | None = None
 
 
+class WelcomeResent(PersonGranted):
+    """The welcome mail (with a fresh sign-in link) asked for again for a grant the person
+    holds (the protocol console re-sends it to a focal point)."""
+
+
 class SigninRequested(Payload):
     person_id: UUID
     via: Literal["signin_form", "cli"] = "signin_form"
@@ -24,4 +29,5 @@ class SigninRequested(Payload):
 EVENT_TYPES: dict[str, type[Payload]] = {
     "person.granted": PersonGranted,
     "person.signin_requested": SigninRequested,
+    "person.welcome_resent": WelcomeResent,
 }

@@ -33,6 +33,9 @@ ROLE_NAMES = {
            "focal_point": "point focal"},
 }
 
+WELCOMES = frozenset({"person.granted", "person.welcome_resent"})
+"""The events that mail the welcome (a new grant, or the welcome asked for again)."""
+
 
 def workspace_url(base: str, grant: Grant) -> str:
     if grant.role == "focal_point":
@@ -54,7 +57,7 @@ async def people_mail(conn: asyncpg.Connection, event: EventRow,
     if person is None:
         return ConsumerResult()
     language = person["language"]
-    template = "welcome" if event.type == "person.granted" else "signin"
+    template = "welcome" if event.type in WELCOMES else "signin"
     grants = await repo.grants_of(conn, person["id"], language)
     granted = [g for g in grants if g.role == event.payload.get("role")
                and (event.payload.get("delegation_id") is None
@@ -102,6 +105,6 @@ def _warm_up() -> None:
 
 SUBSCRIPTIONS = (
     Subscription("conference.people.mail:people_mail", people_mail,
-                 frozenset({"person.granted", "person.signin_requested"}), _warm_up),
+                 frozenset({*WELCOMES, "person.signin_requested"}), _warm_up),
 )
 """What the people's mail consumes, for the composition root (``conference/runtime.py``)."""

@@ -15,11 +15,11 @@ import asyncpg
 
 from conference.auth import Principal, Role, token_hash
 from conference.db.pool import connection, transaction
-from conference.errors import Invalid
+from conference.errors import Invalid, NotFound
 from conference.outbox.events import record
 from conference.people import repo
 from conference.people.domain import Grant
-from conference.people.events import PersonGranted, SigninRequested
+from conference.people.events import PersonGranted, SigninRequested, WelcomeResent
 from conference.people.models import GrantView, Person, StaffIn
 
 
@@ -76,15 +76,37 @@ async def add_staff(pool: asyncpg.Pool, body: StaffIn, actor: Principal) -> Pers
 
 async def add_focal_point(conn: asyncpg.Connection, *, conference_id: UUID,
                           delegation_id: UUID, name: str, email: str, language: str,
-                          actor: str) -> None:
-    """In the caller's transaction (the delegation's creation): the focal point becomes a
-    person with a grant on the delegation; the welcome mail follows from the event."""
+                          actor: str) -> bool:
+    """In the caller's transaction (the delegation's creation, or another focal point added
+    by the protocol office): the focal point becomes a person with a grant on the delegation;
+    the welcome mail follows from the event. False when the person already held it."""
+    if await repo.conference_of_delegation(conn, delegation_id) != conference_id:
+        raise NotFound("No such delegation.")
     row = await repo.upsert_person(conn, email, name, language)
-    if await repo.insert_grant(conn, row["id"], "focal_point", conference_id, delegation_id):
-        await record(conn, "person.granted",
-                     PersonGranted(person_id=row["id"], role="focal_point",
-                                   delegation_id=delegation_id),
-                     conference_id=conference_id, subject_id=row["id"], actor=actor)
+    if not await repo.insert_grant(conn, row["id"], "focal_point", conference_id, delegation_id):
+        return False
+    await record(conn, "person.granted",
+                 PersonGranted(person_id=row["id"], role="focal_point",
+                               delegation_id=delegation_id),
+                 conference_id=conference_id, subject_id=row["id"], actor=actor)
+    return True
+
+
+async def welcome_focal_point_again(conn: asyncpg.Connection, *, conference_id: UUID,
+                                    delegation_id: UUID, email: str, actor: str) -> None:
+    """In the caller's transaction: the welcome mail again, with a fresh sign-in link, for a
+    focal point of the delegation (404 when the address is not one of its focal points)."""
+    if await repo.conference_of_delegation(conn, delegation_id) != conference_id:
+        raise NotFound("No such delegation.")
+    row = await repo.person_by_email(conn, email)
+    grants = await repo.grants_of(conn, row["id"], row["language"]) if row else []
+    if row is None or not any(g.role == "focal_point" and g.delegation_id == delegation_id
+                              for g in grants):
+        raise NotFound("This address is not a focal point of the delegation.")
+    await record(conn, "person.welcome_resent",
+                 WelcomeResent(person_id=row["id"], role="focal_point",
+                               delegation_id=delegation_id),
+                 conference_id=conference_id, subject_id=row["id"], actor=actor)
 
 
 async def request_signin(pool: asyncpg.Pool, email: str, *,

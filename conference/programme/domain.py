@@ -34,6 +34,7 @@ Publication
 from __future__ import annotations
 
 import csv
+import hashlib
 import io
 import unicodedata
 from collections.abc import Callable, Iterable, Sequence
@@ -609,3 +610,12 @@ def diff(previous: Snapshot | None, current: Snapshot) -> Changelog:
 
 def _pairs(sessions: Iterable[PublishedSession]) -> dict[tuple[UUID, UUID], Any]:
     return {(s.session_id, p.accreditation_id): p.role for s in sessions for p in s.participants}
+
+
+def draft_fingerprint(latest: int | None, snapshot: Snapshot) -> str:
+    """What a publication preview was made of: the latest version's number and the sessions
+    the draft would freeze. Publishing with a preview's fingerprint is refused once it differs
+    (the draft, or the published version, changed since; docs/workspaces.md)."""
+    digest = hashlib.sha256(f"{latest or 0}:".encode())
+    digest.update(snapshot.model_dump_json().encode())
+    return digest.hexdigest()[:32]

@@ -10,12 +10,14 @@ from conference.http.io import json_response, parse, parse_optional, path_uuid, 
 from conference.http.routes import RouteTable
 from conference.programme import domain, service
 from conference.programme.models import (
+    DraftPreview,
     Draw,
     DrawIn,
     ParticipantIn,
     Precedence,
     ProgrammeQuery,
     ProgrammeVersion,
+    PublishIn,
     PublishResult,
     Room,
     RoomIn,
@@ -189,14 +191,29 @@ async def draw_starting_country(request: web.Request) -> web.Response:
     return json_response(drawn, status=201)
 
 
+@routes.add("GET", "/api/v1/conferences/{slug}/programme/preview",
+            summary="What publishing the draft now would make: the changelog and the "
+            "fingerprint to publish it with", who=WHO, response=DraftPreview, tag="programme",
+            errors=(401, 403, 404))
+async def preview_publication(request: web.Request) -> web.Response:
+    officer = protocol_officer(principal(request))
+    preview = await service.preview_publication(request.app[pool_key], officer,
+                                                request.match_info["slug"])
+    return json_response(DraftPreview(latest=preview.latest, version=preview.version,
+                                      changes=preview.changes,
+                                      fingerprint=preview.fingerprint))
+
+
 @routes.add("POST", "/api/v1/conferences/{slug}/programme/publish",
-            summary="Publish the draft as a new version (200 and no new version when unchanged)",
-            who=WHO, response=PublishResult, status=201, tag="programme",
-            errors=(401, 403, 404, 409))
+            summary="Publish the draft as a new version (200 and no new version when unchanged); "
+            "with a preview's expected_fingerprint, 409 stale-preview when the draft changed",
+            who=WHO, body=PublishIn, response=PublishResult, status=201, tag="programme",
+            errors=(400, 401, 403, 404, 409, 422))
 async def publish_programme(request: web.Request) -> web.Response:
     officer = protocol_officer(principal(request))
+    body = await parse_optional(request, PublishIn)
     result = await service.publish(request.app[pool_key], officer, request.match_info["slug"],
-                                   now(request))
+                                   now(request), expected_fingerprint=body.expected_fingerprint)
     return json_response(result, status=201 if result.published else 200)
 
 

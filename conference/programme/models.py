@@ -356,6 +356,37 @@ class ProgrammeQuery(Model):
     """A given version instead of the latest."""
 
 
+class PublishIn(Model):
+    """Optional body of a publication: the fingerprint of the preview it follows."""
+
+    expected_fingerprint: str | None = Field(default=None, min_length=1, max_length=64)
+    """When given, the publication is refused (409 ``stale-preview``) if the draft changed
+    since the preview that showed this fingerprint."""
+
+
+class DraftPreview(Model):
+    """The API's preview of a publication: what publishing now would make, and the fingerprint
+    to publish it with (``PublishIn.expected_fingerprint``)."""
+
+    latest: int | None
+    """The latest published version (None before the first)."""
+    version: int
+    changes: Changelog
+    fingerprint: str
+
+
+class PublicationPreview(Model):
+    """What publishing the draft now would make: the next version's number, its changelog
+    against the latest version, and the fingerprint a publication from this preview carries."""
+
+    conference_id: UUID
+    latest: int | None
+    version: int
+    changes: Changelog
+    fingerprint: str
+    sessions: list[PublishedSession]
+
+
 class PublishResult(Model):
     version: int
     published: bool

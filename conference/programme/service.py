@@ -25,7 +25,14 @@ from conference.auth import Principal
 from conference.conferences.lookup import conference_by_id, conference_by_slug
 from conference.conferences.models import Conference
 from conference.db.pool import Database, connection, transaction
-from conference.errors import Conflict, Duplicate, Invalid, NotFound, SchedulingConflict
+from conference.errors import (
+    Conflict,
+    Duplicate,
+    Invalid,
+    NotFound,
+    SchedulingConflict,
+    StalePreview,
+)
 from conference.outbox.events import record
 from conference.programme import domain, repo
 from conference.programme.events import (
@@ -46,6 +53,7 @@ from conference.programme.models import (
     Precedence,
     PrecedenceEntry,
     ProgrammeVersion,
+    PublicationPreview,
     PublishedSession,
     PublishResult,
     Room,
@@ -496,12 +504,34 @@ def _published(s: Session) -> PublishedSession:
     )
 
 
+async def preview_publication(
+    db: Database, officer: ProtocolOfficer, slug: str
+) -> PublicationPreview:
+    """What ``publish`` would freeze now, without writing anything: the next version's
+    sessions, its changelog and the fingerprint that a publication from this preview carries
+    (see ``domain.draft_fingerprint``). What it would send is the calendar's to say
+    (``conference.calendar.preview``), from these sessions."""
+    async with transaction(db) as conn:
+        conference = await conference_by_slug(conn, slug)
+        latest = await repo.version(conn, conference.id)
+        previous = latest.snapshot if latest else None
+        current = domain.next_snapshot(
+            previous, map(_published, await repo.sessions_of(conn, conference)))
+    number = latest.number if latest else None
+    return PublicationPreview(
+        conference_id=conference.id, latest=number, version=(number or 0) + 1,
+        changes=domain.diff(previous, current),
+        fingerprint=domain.draft_fingerprint(number, current), sessions=current.sessions)
+
+
 async def publish(
-    db: Database, officer: ProtocolOfficer, slug: str, now: datetime
+    db: Database, officer: ProtocolOfficer, slug: str, now: datetime, *,
+    expected_fingerprint: str | None = None,
 ) -> PublishResult:
     """Freeze the draft as version N with its changelog against N-1 and the
     ``programme.published`` event. With nothing changed since the latest version, no version
-    is made (``published`` false)."""
+    is made (``published`` false). With ``expected_fingerprint`` (a preview's), a draft that
+    changed since that preview is refused (409 ``stale-preview``): preview again."""
     async with transaction(db) as conn:
         conference = await conference_by_slug(conn, slug)
         await repo.lock_programme(conn, conference.id)
@@ -509,6 +539,10 @@ async def publish(
         previous = latest.snapshot if latest else None
         current = domain.next_snapshot(
             previous, map(_published, await repo.sessions_of(conn, conference)))
+        if expected_fingerprint is not None and expected_fingerprint != domain.draft_fingerprint(
+                latest.number if latest else None, current):
+            raise StalePreview("The draft or the published programme changed after the "
+                               "preview: preview the publication again.")
         changes = domain.diff(previous, current)
         if changes.is_empty():
             if latest is None:

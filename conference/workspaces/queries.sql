@@ -133,3 +133,43 @@ RETURNING id, default_key, text_fr, text_en
 UPDATE press_reason SET removed_at = :now, updated_at = :now
 WHERE id = :reason_id AND conference_id = :conference_id AND removed_at IS NULL
 RETURNING id
+
+-- name: console_accreditations
+-- Every accreditation of a conference for the protocol console, filtered (each filter NULL:
+-- all) and searched by name, email or outlet, oldest first, a page at a time; ``total`` is
+-- how many match the filters.
+SELECT a.*, c.slug AS conference_slug, count(*) OVER () AS total
+FROM accreditation a JOIN conference c ON c.id = a.conference_id
+WHERE a.conference_id = :conference_id AND a.erased_at IS NULL
+  AND (:category::text IS NULL OR a.category = :category)
+  AND (:status::text IS NULL OR a.status = :status)
+  AND (:delegation_id::uuid IS NULL OR a.delegation_id = :delegation_id)
+  AND (:search::text IS NULL
+       OR (a.given_name || ' ' || a.family_name || ' ' || a.email || ' '
+           || coalesce(a.press_outlet, '')) ILIKE '%' || :search || '%')
+ORDER BY a.seq
+LIMIT :page_size OFFSET :skip
+
+-- name: console_delegations
+-- A conference's delegations, in the order they were created, with their focal points (the
+-- people holding a focal point grant on each, first granted first).
+SELECT d.id, d.kind, d.country, d.organisation ->> 'name' AS organisation_name,
+       d.organisation ->> 'type' AS organisation_type, d.created_at,
+       coalesce(jsonb_agg(jsonb_build_object('name', p.name, 'email', p.email)
+                          ORDER BY g.id) FILTER (WHERE p.id IS NOT NULL), '[]') AS focal_points
+FROM delegation d
+LEFT JOIN person_grant g ON g.delegation_id = d.id AND g.role = 'focal_point'
+LEFT JOIN person p ON p.id = g.person_id
+WHERE d.conference_id = :conference_id
+GROUP BY d.id
+ORDER BY d.created_at, d.id
+
+-- name: console_delegation_members
+-- The members of a conference's delegations still in play with a rank: the candidates for
+-- head of each delegation (see workspaces.domain.head_of).
+SELECT a.*, c.slug AS conference_slug
+FROM accreditation a JOIN conference c ON c.id = a.conference_id
+WHERE a.conference_id = :conference_id AND a.delegation_id IS NOT NULL
+  AND a.status IN ('submitted', 'approved', 'waitlisted') AND a.rank IS NOT NULL
+  AND a.erased_at IS NULL
+ORDER BY a.seq

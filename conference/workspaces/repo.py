@@ -155,3 +155,45 @@ async def remove_press_reason(conn: asyncpg.Connection, conference_id: UUID, rea
                               now: datetime) -> bool:
     return await conn.fetchval(*Q.bind("remove_press_reason", conference_id=conference_id,
                                        reason_id=reason_id, now=now)) is not None
+
+
+async def console_accreditations(
+    conn: asyncpg.Connection,
+    conference_id: UUID,
+    *,
+    category: str | None,
+    status: str | None,
+    delegation_id: UUID | None,
+    search: str | None,
+    page_size: int,
+    skip: int,
+) -> tuple[list[Accreditation], int]:
+    """One page of the console's list of accreditations, and how many match in all."""
+    rows = await conn.fetch(
+        *Q.bind(
+            "console_accreditations",
+            conference_id=conference_id,
+            category=category,
+            status=status,
+            delegation_id=delegation_id,
+            search=search,
+            page_size=page_size,
+            skip=skip,
+        )
+    )
+    return [from_row(r) for r in rows], (rows[0]["total"] if rows else 0)
+
+
+async def console_delegations(conn: asyncpg.Connection, conference_id: UUID
+                              ) -> list[dict[str, Any]]:
+    rows = await conn.fetch(*Q.bind("console_delegations", conference_id=conference_id))
+    return [dict(r) for r in rows]
+
+
+async def console_delegation_members(conn: asyncpg.Connection, conference_id: UUID
+                                     ) -> list[Accreditation]:
+    return [
+        from_row(r)
+        for r in await conn.fetch(*Q.bind("console_delegation_members",
+                                          conference_id=conference_id))
+    ]

@@ -68,6 +68,7 @@ EXPECTED: dict[str, frozenset[str] | str] = {
     "speaking_order_of": PROTOCOL, "seating_of": PROTOCOL, "security_list_of": PROTOCOL,
     "precedence_of": PROTOCOL, "draw_starting_country": PROTOCOL,
     "publish_programme": PROTOCOL, "published_programme": ANYONE,
+    "preview_publication": PROTOCOL,
     # calendar
     "personal_feed": ANYONE, "programme_feed": ANYONE,
     # zones, pools, check-in
@@ -132,6 +133,11 @@ EXPECTED: dict[str, frozenset[str] | str] = {
     "reason_add": SESSION, "reason_edit_form": SESSION, "reason_edit": SESSION,
     "reason_delete": SESSION, "security_page": SESSION, "security_download": SESSION,
     "security_upload": SESSION,
+    "console_accreditations": SESSION, "console_accreditation": SESSION,
+    "console_decide": SESSION, "console_revoke": SESSION, "console_delegations": SESSION,
+    "console_create_delegation": SESSION, "console_add_focal_point": SESSION,
+    "console_resend_welcome": SESSION, "console_publish_preview": SESSION,
+    "console_publish": SESSION, "console_webhooks": SESSION, "console_delete_webhook": SESSION,
 }
 # Changes that would alter the objects the other calls rely on go last, in this order.
 LAST = ["cancel_session", "delete_webhook", "revoke", "erase_personal_data", "revoke_token"]

@@ -1,0 +1,378 @@
+"""The protocol console's accreditations and delegations (``/manage/{slug}/accreditations``,
+``/manage/{slug}/delegations``; protocol, admin): every category in one list with filters,
+search and pages; an application's page with its history and the decisions the protocol office
+may take; the delegations with their head and focal points, a new delegation, another focal
+point, the welcome mail again. Every action is a plain form with its CSRF token and calls the
+use-case the API calls (docs/workspaces.md)."""
+
+from __future__ import annotations
+
+import functools
+from typing import Any
+from uuid import UUID
+
+from aiohttp import web
+from pydantic import ValidationError
+
+from conference.accreditation import service as accreditations
+from conference.accreditation.domain import Action, Category, Status
+from conference.accreditation.models import Accreditation
+from conference.auth import Role
+from conference.conferences import service as conferences
+from conference.conferences.models import DelegationIn, FocalPoint, OrganisationType
+from conference.errors import Duplicate, Forbidden, IllegalTransition, NotFound, PoolFull
+from conference.http.context import connection, now, pool_key
+from conference.http.io import read_form
+from conference.http.problems import field_errors
+from conference.http.routes import RouteTable
+from conference.pages.handlers import _countries
+from conference.protocol.countries import country_name
+from conference.workspaces import domain, frame
+from conference.workspaces import repo as ws
+from conference.workspaces.console import CONSOLE_ROLES, Desk
+from conference.workspaces.console import _desk as console_desk
+
+routes = RouteTable()
+HTML, PAGE_ERRORS = frame.HTML, frame.PAGE_ERRORS
+PAGE_SIZE = 50
+CATEGORIES = tuple(c.value for c in Category)
+STATUSES = tuple(s.value for s in Status)
+DECISIONS = ("approve", "reject")
+"""What the console decides (the press office waitlists press applications on its desk)."""
+
+
+def _uuid(value: str) -> UUID | None:
+    try:
+        return UUID(value)
+    except ValueError:
+        return None
+
+
+def _page_number(value: str) -> int:
+    return int(value) if value.isdigit() and 0 < len(value) < 6 and int(value) > 0 else 1
+
+
+async def _desk(request: web.Request) -> Desk:
+    return await console_desk(request, CONSOLE_ROLES)
+
+
+def _delegation_name(row: dict[str, Any], language: str) -> str:
+    if row["country"]:
+        return country_name(row["country"], language)
+    return str(row["organisation_name"] or "")
+
+
+# --- the list -----------------------------------------------------------------------------
+
+
+@routes.add("GET", "/manage/{slug}/accreditations",
+            summary="Every accreditation: filters, search, pages (HTML)", who="protocol, admin",
+            tag="workspaces", media=HTML, error_media=PAGE_ERRORS, errors=(403, 404))
+@frame.page
+async def console_accreditations(request: web.Request) -> web.Response:
+    d = await _desk(request)
+    q = request.query
+    delegation = _uuid(q.get("delegation", ""))
+    filters = {
+        "category": q.get("category", "") if q.get("category", "") in CATEGORIES else "",
+        "status": q.get("status", "") if q.get("status", "") in STATUSES else "",
+        "delegation": str(delegation) if delegation else "",
+        "q": " ".join(q.get("q", "").split())[:100],
+    }
+    page = _page_number(q.get("page", ""))
+    async with connection(request) as conn:
+        items, total = await ws.console_accreditations(
+            conn, d.conference.id, category=filters["category"] or None,
+            status=filters["status"] or None, delegation_id=delegation,
+            search=domain.like_pattern(filters["q"]) or None, page_size=PAGE_SIZE,
+            skip=(page - 1) * PAGE_SIZE)
+        delegations = await ws.console_delegations(conn, d.conference.id)
+    names = {r["id"]: _delegation_name(r, d.language) for r in delegations}
+    pages = max(1, -(-total // PAGE_SIZE))
+    t = d.t
+    return frame.render(
+        request, "acc_list.html", d.language, person=d.person, conference=d.conference,
+        title=t("acc_title"), crumbs=d.crumbs((t("console_title"), d.base),
+                                              (t("acc_title"), None)),
+        base=d.base, items=items, total=total, page=page, pages=pages, filters=filters,
+        categories=CATEGORIES, statuses=STATUSES,
+        delegations=sorted(names.items(), key=lambda item: item[1]), delegation_names=names)
+
+
+# --- an application -----------------------------------------------------------------------
+
+
+async def _accreditation(request: web.Request, d: Desk) -> Accreditation:
+    accreditation_id = _uuid(request.match_info["accreditation_id"])
+    if accreditation_id is None:
+        raise NotFound("No such accreditation.")
+    try:
+        acc = await accreditations.get(request.app[pool_key], accreditation_id, d.principal)
+    except Forbidden:
+        raise NotFound("No such accreditation.") from None
+    if acc.conference != d.conference.slug:
+        raise NotFound("No such accreditation.")
+    return acc
+
+
+def _may_act(d: Desk, acc: Accreditation) -> bool:
+    """The press office decides on the press (on its desk); an administrator on everything."""
+    return acc.category is not Category.press or d.principal.role is Role.admin
+
+
+async def _application_page(request: web.Request, d: Desk, acc: Accreditation, *,
+                            values: dict[str, str] | None = None,
+                            errors: dict[str, str] | None = None, message: str | None = None,
+                            status: int = 200) -> web.Response:
+    t = d.t
+    name = f"{acc.given_name} {acc.family_name}"
+    delegation = None
+    if acc.delegation_id is not None:
+        async with connection(request) as conn:
+            rows = await ws.console_delegations(conn, d.conference.id)
+        delegation = next((_delegation_name(r, d.language) for r in rows
+                           if r["id"] == acc.delegation_id), None)
+    flash = None
+    done = request.query.get("done", "")
+    if done in ("approve", "reject", "revoke"):
+        flash = t(f"flash_{done}", name=name)
+    return frame.render(
+        request, "acc_application.html", d.language, person=d.person, status=status,
+        conference=d.conference, title=name, flash=flash,
+        crumbs=d.crumbs((t("console_title"), d.base),
+                        (t("acc_title"), f"{d.base}/accreditations"), (name, None)),
+        base=d.base, acc=acc, delegation=delegation, values=values or {},
+        errors=errors or {}, message=message,
+        can_decide=_may_act(d, acc) and domain.allows(acc.status, Action.reject),
+        can_revoke=_may_act(d, acc) and domain.allows(acc.status, Action.revoke),
+        press_desk=acc.category is Category.press and d.principal.role is Role.admin,
+        decisions=DECISIONS)
+
+
+@routes.add("GET", "/manage/{slug}/accreditations/{accreditation_id}",
+            summary="An application: details, history, decisions (HTML)", who="protocol, admin",
+            tag="workspaces", media=HTML, error_media=PAGE_ERRORS, errors=(403, 404))
+@frame.page
+async def console_accreditation(request: web.Request) -> web.Response:
+    d = await _desk(request)
+    return await _application_page(request, d, await _accreditation(request, d))
+
+
+def _refused(d: Desk, exc: Exception, acc: Accreditation) -> str:
+    if isinstance(exc, PoolFull):
+        return d.t("err_pool_full")
+    status = getattr(exc, "extra", {}).get("status_now", acc.status.value)
+    return d.t("err_illegal", status=d.t(f"status_{status}"))
+
+
+def _done(d: Desk, acc: Accreditation, action: str) -> web.HTTPSeeOther:
+    return web.HTTPSeeOther(frame.with_lang(f"{d.base}/accreditations/{acc.id}", d.language,
+                                            done=action))
+
+
+@routes.add("POST", "/manage/{slug}/accreditations/{accreditation_id}/decision",
+            summary="Approve or reject an application (HTML form)", who="protocol, admin",
+            tag="workspaces", media=HTML, error_media=PAGE_ERRORS,
+            errors=(403, 404, 409, 422))
+@frame.page
+async def console_decide(request: web.Request) -> web.StreamResponse:
+    d = await _desk(request)
+    acc = await _accreditation(request, d)
+    form = await read_form(request)
+    values = {n: str(form.get(n, "")).strip() for n in ("decision", "reason")}
+    show = functools.partial(_application_page, request, d, acc, values=values)
+    if not frame.csrf_ok(request, form, d.person):
+        return await show(message=d.t("csrf_failed"), status=403)
+    if not _may_act(d, acc):
+        raise Forbidden("The press office decides on the press.")
+    decision = values["decision"]
+    if decision not in DECISIONS:
+        return await show(errors={"decision": d.t("err_pick_decision")}, status=422)
+    reason = " ".join(values["reason"].split())[:2000] or None
+    if decision == "reject" and not reason:
+        return await show(errors={"reason": d.t("err_write_reason")}, status=422)
+    try:
+        await accreditations.decide(request.app[pool_key], acc.id, decision, reason,
+                                    d.principal, now(request))
+    except (IllegalTransition, PoolFull) as exc:
+        return await show(message=_refused(d, exc, acc), status=409)
+    raise _done(d, acc, decision)
+
+
+@routes.add("POST", "/manage/{slug}/accreditations/{accreditation_id}/revoke",
+            summary="Revoke an accreditation with a reason (HTML form)", who="protocol, admin",
+            tag="workspaces", media=HTML, error_media=PAGE_ERRORS,
+            errors=(403, 404, 409, 422))
+@frame.page
+async def console_revoke(request: web.Request) -> web.StreamResponse:
+    d = await _desk(request)
+    acc = await _accreditation(request, d)
+    form = await read_form(request)
+    show = functools.partial(_application_page, request, d, acc)
+    if not frame.csrf_ok(request, form, d.person):
+        return await show(message=d.t("csrf_failed"), status=403)
+    if not _may_act(d, acc):
+        raise Forbidden("The press office revokes the press.")
+    reason = " ".join(str(form.get("reason", "")).split())[:2000]
+    if not reason:
+        return await show(errors={"revoke_reason": d.t("err_write_reason")}, status=422)
+    try:
+        await accreditations.revoke(request.app[pool_key], acc.id, reason, d.principal,
+                                    now(request))
+    except IllegalTransition as exc:
+        return await show(message=_refused(d, exc, acc), status=409)
+    raise _done(d, acc, "revoke")
+
+
+# --- delegations --------------------------------------------------------------------------
+
+DELEGATION_FIELDS = ("kind", "country", "organisation_name", "organisation_type",
+                     "focal_point_name", "focal_point_email")
+_FIELD_OF = {"kind": "kind", "country": "country", "organisation.name": "organisation_name",
+             "organisation.type": "organisation_type", "organisation": "organisation_name",
+             "focal_point.name": "focal_point_name", "focal_point.email": "focal_point_email"}
+
+
+async def _delegations_page(request: web.Request, d: Desk, *,
+                            values: dict[str, str] | None = None,
+                            errors: dict[str, str] | None = None, opened: str = "",
+                            message: str | None = None, status: int = 200) -> web.Response:
+    t = d.t
+    async with connection(request) as conn:
+        rows = await ws.console_delegations(conn, d.conference.id)
+        members = await ws.console_delegation_members(conn, d.conference.id)
+    by_delegation: dict[UUID, list[Accreditation]] = {}
+    for m in members:
+        if m.delegation_id is not None:
+            by_delegation.setdefault(m.delegation_id, []).append(m)
+    items = [{**r, "name": _delegation_name(r, d.language),
+              "head": domain.head_of(by_delegation.get(r["id"], []))} for r in rows]
+    flash = None
+    done = request.query.get("done", "")
+    if done in ("created", "focal_point", "welcome"):
+        flash = t(f"flash_delegation_{done}", name=request.query.get("name", "")[:200])
+    return frame.render(
+        request, "acc_delegations.html", d.language, person=d.person, status=status,
+        conference=d.conference, title=t("deleg_title"), flash=flash,
+        crumbs=d.crumbs((t("console_title"), d.base), (t("deleg_title"), None)),
+        base=d.base, items=items, values=values or {"kind": "country"}, errors=errors or {},
+        opened=opened, message=message, countries=_countries(d.language),
+        organisation_types=[(o.value, t(f"org_type_{o.value}")) for o in OrganisationType])
+
+
+@routes.add("GET", "/manage/{slug}/delegations",
+            summary="The delegations with their head and focal points (HTML)",
+            who="protocol, admin", tag="workspaces", media=HTML, error_media=PAGE_ERRORS,
+            errors=(403, 404))
+@frame.page
+async def console_delegations(request: web.Request) -> web.Response:
+    d = await _desk(request)
+    return await _delegations_page(request, d)
+
+
+def _delegation_body(values: dict[str, str]) -> dict[str, Any]:
+    body: dict[str, Any] = {"kind": values["kind"],
+                            "focal_point": {"name": values["focal_point_name"],
+                                            "email": values["focal_point_email"]}}
+    if values["kind"] == "country":
+        body["country"] = values["country"] or None
+    elif values["kind"] == "organisation":
+        body["organisation"] = {"name": values["organisation_name"],
+                                "type": values["organisation_type"]}
+    return body
+
+
+def _form_errors(d: Desk, exc: ValidationError, fields: dict[str, str],
+                 fallback: str) -> dict[str, str]:
+    errors: dict[str, str] = {}
+    for e in field_errors(exc):
+        name = fields.get(e["field"], fallback)
+        errors.setdefault(name, d.t("err_field", message=e["message"]))
+    return errors
+
+
+@routes.add("POST", "/manage/{slug}/delegations",
+            summary="Create a delegation; its focal point is welcomed by mail (HTML form)",
+            who="protocol, admin", tag="workspaces", media=HTML, error_media=PAGE_ERRORS,
+            errors=(403, 404, 409, 422))
+@frame.page
+async def console_create_delegation(request: web.Request) -> web.StreamResponse:
+    d = await _desk(request)
+    form = await read_form(request)
+    values = {n: " ".join(str(form.get(n, "")).split())[:200] for n in DELEGATION_FIELDS}
+    values["country"] = values["country"].upper()
+    show = functools.partial(_delegations_page, request, d, values=values)
+    if not frame.csrf_ok(request, form, d.person):
+        return await show(message=d.t("csrf_failed"), status=403)
+    if values["kind"] not in ("country", "organisation"):
+        return await show(errors={"kind": d.t("err_deleg_kind")}, status=422)
+    try:
+        body = DelegationIn.model_validate(_delegation_body(values))
+    except ValidationError as exc:
+        fallback = "country" if values["kind"] == "country" else "organisation_name"
+        return await show(errors=_form_errors(d, exc, _FIELD_OF, fallback), status=422)
+    try:
+        created = await conferences.create_delegation(request.app[pool_key], d.conference.slug,
+                                                      body, d.principal, now(request))
+    except Duplicate:
+        field = "country" if body.country else "organisation_name"
+        return await show(errors={field: d.t("err_deleg_exists")}, status=409)
+    name = country_name(created.country, d.language) if created.country else created.name
+    raise web.HTTPSeeOther(frame.with_lang(f"{d.base}/delegations", d.language,
+                                           done="created", name=name))
+
+
+def _delegation_id(request: web.Request) -> UUID:
+    found = _uuid(request.match_info["delegation_id"])
+    if found is None:
+        raise NotFound("No such delegation.")
+    return found
+
+
+@routes.add("POST", "/manage/{slug}/delegations/{delegation_id}/focal-points",
+            summary="Add a focal point to a delegation; welcomed by mail (HTML form)",
+            who="protocol, admin", tag="workspaces", media=HTML, error_media=PAGE_ERRORS,
+            errors=(403, 404, 409, 422))
+@frame.page
+async def console_add_focal_point(request: web.Request) -> web.StreamResponse:
+    d = await _desk(request)
+    delegation_id = _delegation_id(request)
+    form = await read_form(request)
+    prefix = f"fp-{delegation_id}-"
+    values = {f"{prefix}{n}": " ".join(str(form.get(n, "")).split())[:200]
+              for n in ("name", "email")}
+    show = functools.partial(_delegations_page, request, d, values=values,
+                             opened=str(delegation_id))
+    if not frame.csrf_ok(request, form, d.person):
+        return await show(message=d.t("csrf_failed"), status=403)
+    try:
+        body = FocalPoint(name=values[f"{prefix}name"], email=values[f"{prefix}email"])
+    except ValidationError as exc:
+        return await show(errors=_form_errors(d, exc, {"name": f"{prefix}name",
+                                                       "email": f"{prefix}email"},
+                                              f"{prefix}name"), status=422)
+    try:
+        await conferences.add_delegation_focal_point(request.app[pool_key], d.conference.slug,
+                                                     delegation_id, body, d.principal)
+    except Duplicate:
+        return await show(errors={f"{prefix}email": d.t("err_fp_exists")}, status=409)
+    raise web.HTTPSeeOther(frame.with_lang(f"{d.base}/delegations", d.language,
+                                           done="focal_point"))
+
+
+@routes.add("POST", "/manage/{slug}/delegations/{delegation_id}/welcome",
+            summary="Mail a focal point the welcome again, with a new sign-in link (HTML form)",
+            who="protocol, admin", tag="workspaces", media=HTML, error_media=PAGE_ERRORS,
+            errors=(403, 404))
+@frame.page
+async def console_resend_welcome(request: web.Request) -> web.StreamResponse:
+    d = await _desk(request)
+    delegation_id = _delegation_id(request)
+    form = await read_form(request)
+    if not frame.csrf_ok(request, form, d.person):
+        return await _delegations_page(request, d, message=d.t("csrf_failed"), status=403)
+    email = str(form.get("email", "")).strip()[:320]
+    await conferences.resend_welcome(request.app[pool_key], d.conference.slug, delegation_id,
+                                     email, d.principal)
+    raise web.HTTPSeeOther(frame.with_lang(f"{d.base}/delegations", d.language,
+                                           done="welcome"))
