@@ -30,6 +30,11 @@ UPDATE delegation SET focal_point_name = '(erased)',
        focal_point_email = 'erased-' || id::text || '@erased.invalid'
 WHERE conference_id = $1 AND focal_point_name <> '(erased)'
 
+-- name: erase_pack_collectors_of_conference
+-- The names of those who collected delegations' badge packs (the collection itself stays).
+UPDATE pack_collection SET collected_by = '(erased)'
+WHERE conference_id = $1 AND collected_by <> '(erased)'
+
 -- name: vetting_of
 SELECT * FROM accreditation_vetting WHERE accreditation_id = $1
 

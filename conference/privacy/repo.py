@@ -106,6 +106,9 @@ async def accreditations_to_erase(conn: asyncpg.Connection, conference_id: UUID)
 
 
 async def erase_focal_points(conn: asyncpg.Connection, conference_id: UUID) -> int:
+    """The delegations' focal points erased, and the names of who collected their badge packs;
+    returns how many delegations were erased."""
+    await conn.execute(Q["erase_pack_collectors_of_conference"], conference_id)
     return _count(await conn.execute(Q["erase_focal_points_of_conference"], conference_id))
 
 

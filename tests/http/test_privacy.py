@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 from typing import Any
+from uuid import UUID
 
 import asyncpg
 
@@ -203,7 +204,13 @@ async def test_delegations_still_list_after_the_purge(api: Api) -> None:
     assert created[0] == 201, created[1]
     conn = await connect(api.db_url)
     try:
+        # a pack collected at the desk names who took it: personal data the purge erases too
+        await conn.execute(
+            "INSERT INTO pack_collection (conference_id, delegation_id, collected_by,"
+            " collected_at, recorded_by) SELECT conference_id, id, 'Jan Janssens', now(), 'x'"
+            " FROM delegation WHERE id = $1", UUID(created[1]["id"]))
         await purge_due(conn, today, datetime.now(UTC))
+        assert await conn.fetchval("SELECT collected_by FROM pack_collection") == "(erased)"
     finally:
         await conn.close()
     status, page, _ = await api.call("GET", "/api/v1/conferences/gone/delegations", role="admin")
