@@ -7,13 +7,14 @@ language, through babel (``en`` is written as ``en_GB``, ``fr`` as ``fr_FR``) an
 - French: "mardi 1er décembre 2027", "1er décembre 2027 à 09:30 CET"; the first day of a month
   is "1er".
 - A time of day is ``HH:mm`` in both languages ("09:30", never "9:30 AM").
-- Letters and pages give a time with the abbreviation of its zone, each end of a range its own
-  (a range across a change of summer time reads "01:30 CEST – 03:30 CET").
-- Invitations write a session's time as a span (:func:`span`): its zone once, by babel's short
-  name where the language has one ("CET", "CEST" in English), otherwise by its offset ("UTC+1",
-  "UTC+2" in French); each end labelled with its own zone when they differ ("01:30 (CEST) –
-  03:30 (CET)"), and a local time that the clock shows twice (the hour repeated when the clocks
-  go back) says which one it is.
+- A zone is written the same way in both languages and everywhere (:func:`zone_label`): by the
+  abbreviation the time-zone database gives it ("CET", "CEST", "GMT", "EST"), or by its offset
+  ("UTC+4", "UTC+5:30") where the zone has none.
+- Letters and pages give a time with its zone, each end of a range its own (a range across a
+  change of summer time reads "01:30 CEST – 03:30 CET").
+- Invitations write a session's time as a span (:func:`span`): its zone once; each end labelled
+  with its own zone when they differ ("01:30 (CEST) – 03:30 (CET)"), and a local time that the
+  clock shows twice (the hour repeated when the clocks go back) says which one it is.
 - Phone numbers are stored in E.164 (``+3222980963``) and shown in international format
   (``+32 2 298 09 63``).
 
@@ -98,7 +99,7 @@ def time(when: datetime, timezone: ZoneInfo | str, language: str, *, zone: bool 
     """"09:30 CET" (both languages: the 24-hour clock), or "09:30" without ``zone``."""
     local = _local(when, timezone)
     text = format_time(local, "HH:mm", locale=_locale(language))
-    return f"{text} {local.tzname()}" if zone else text
+    return f"{text} {zone_label(local, language)}" if zone else text
 
 
 def time_range(start: datetime, end: datetime, timezone: ZoneInfo | str, language: str) -> str:
@@ -118,10 +119,10 @@ def moment(when: datetime, timezone: ZoneInfo | str, language: str, *,
 
 
 def zone_label(local: datetime, language: str) -> str:
-    """The zone of a local time: "CET"/"CEST" where babel has a short name in the language,
-    else "UTC+1" (half hours as "UTC+5:30")."""
-    name = format_datetime(local, "zzz", locale=_locale(language))
-    if name and name[0] not in "+-" and not name.startswith(("GMT", "UTC")):
+    """The zone of a local time, alike in every language: the time-zone database's
+    abbreviation ("CET", "CEST"), else the offset ("UTC+4", half hours as "UTC+5:30")."""
+    name = local.tzname() or ""
+    if name.isascii() and name.isalpha() and name.isupper():
         return name
     offset = local.utcoffset() or timedelta(0)
     minutes = int(offset.total_seconds() // 60)

@@ -307,7 +307,7 @@ async def test_times_across_a_clock_change_name_each_end_s_zone(
     assert (f"{day_en}, 02:30 (CET, after the clocks go back) – 04:00 (CET)"
             in texts[("official1@example.org", "Repeated")])
     day_fr = f"dimanche {change.day} octobre {change.year}"
-    assert (f"{day_fr}, de 01:30 (UTC+2) à 03:30 (UTC+1)"
+    assert (f"{day_fr}, de 01:30 (CEST) à 03:30 (CET)"
             in texts[("official2@example.org", "Across")])
-    assert ("de 02:30 (UTC+1, après le passage à l'heure d'hiver) à 04:00 (UTC+1)"
+    assert ("de 02:30 (CET, après le passage à l'heure d'hiver) à 04:00 (CET)"
             in texts[("official2@example.org", "Repeated")])
