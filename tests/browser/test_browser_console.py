@@ -1,7 +1,8 @@
 """The protocol console in headless Chromium, with the mail read from a real SMTP server: door
 staff welcomed by mail sign in, scan an approved badge (the reference typed and Enter, as a USB
 scanner does) and are answered ADMIS, then a revoked one and are answered REFUSÉ with the
-reason; protocol opens the overview, operations and the order of precedence. Every page passes
+reason; protocol opens the overview, operations and the order of precedence; an admin retries
+a welcome mail the mail server refused, once it is back, and the mail arrives. Every page passes
 axe-core in French and English at 390 and 1280 px; with CONFERENCE_SCREENS=1 the screenshots go
 to docs/screens/."""
 
@@ -102,3 +103,34 @@ async def test_protocol_opens_the_overview_operations_and_precedence(
     await page.get_by_role("link", name="Order of precedence").click()
     await page.wait_for_url("**/manage/alliance/precedence**")
     await _audit(browser, page, "console-precedence")
+
+
+async def test_an_admin_retries_a_failed_delivery_once_the_mail_server_is_back(
+    site: Site, page: Any, smtp: RecordingSMTP
+) -> None:
+    status, body, _ = await site.call("POST", "/api/v1/conferences", role="admin",
+                                      json=conference_body())
+    assert status == 201, body
+    await _sign_in(site, page, smtp, "admin@example.org", "admin", "en")
+    # the mail server refuses the new focal point's welcome for good (550)
+    smtp.reply = "550 mailbox unavailable"
+    try:
+        await make_delegation(site, country="NL")
+        await page.goto(f"{site.url}/manage/alliance/operations?lang=en")
+        failed = page.locator("tr", has_text="fp-nl@example.org")
+        for _ in range(100):
+            if await failed.count() and "550" in await failed.first.inner_text():
+                break
+            await page.wait_for_timeout(100)
+            await page.reload()
+        assert "550" in await failed.first.inner_text()
+    finally:
+        smtp.reply = None  # the server is back
+    assert not [m for m in smtp.messages if "fp-nl@example.org" in m["To"]]
+    await page.get_by_role("button", name="Retry – fp-nl@example.org").click()
+    await page.wait_for_url("**/manage/alliance/operations**")
+    [welcome] = await smtp.wait_for(1, where=lambda m: "fp-nl@example.org" in m["To"])
+    assert "/signin/" in _link(site, welcome)
+    await page.reload()
+    assert await page.locator("tr", has_text="fp-nl@example.org").filter(
+        has_text="550").count() == 0
