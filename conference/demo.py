@@ -30,6 +30,7 @@ from conference.errors import Duplicate
 from conference.programme import service as programme
 from conference.programme.models import ParticipantRole, RoomIn, Session, SessionIn
 from conference.roles import protocol_officer
+from conference.types import Localized
 
 SLUG = "global-alliance-2012"
 BRUSSELS = ZoneInfo("Europe/Brussels")
@@ -105,7 +106,9 @@ DEMO = _Demo(token_id=0, role=Role.admin)
 # its programme changes on that day's clock.
 PROGRAMME_BUILT_AT = datetime(2012, 11, 28, 10, 0, tzinfo=BRUSSELS)
 
-ROOMS = [("Plenary hall", 400), ("Room 1", 80), ("Room 2", 80), ("Press room", 120)]
+# (name fr, name en, capacity); the sessions below name their room in English
+ROOMS = [("Salle plénière", "Plenary hall", 400), ("Salle 1", "Room 1", 80),
+         ("Salle 2", "Room 2", 80), ("Salle de presse", "Press room", 120)]
 
 # The two hosts, accredited so that they can chair and speak (and be left out of the ordering
 # of guests, docs/protocol.md). The Commissioner is on the organisers' side (staff).
@@ -186,11 +189,12 @@ async def load_programme(conn: asyncpg.Connection, conference: Conference) -> st
     """Rooms, the hosts' accreditations and the sessions of 5 December 2012, then publish."""
     officer = protocol_officer(DEMO)
     slug = conference.slug
-    rooms = {r.name: r for r in await programme.rooms(conn, officer, slug)}
-    for name, capacity in ROOMS:
-        if name not in rooms:
-            rooms[name] = await programme.create_room(
-                conn, officer, slug, RoomIn(name=name, capacity=capacity), PROGRAMME_BUILT_AT)
+    rooms = {r.names.en: r for r in await programme.rooms(conn, officer, slug)}
+    for fr, en, capacity in ROOMS:
+        if en not in rooms:
+            rooms[en] = await programme.create_room(
+                conn, officer, slug, RoomIn(name=Localized(fr=fr, en=en), capacity=capacity),
+                PROGRAMME_BUILT_AT)
     hosts = await _hosts(conn, conference)
     existing = {s.title.en: s for s in await programme.sessions(conn, officer, slug)}
     for fr, en, kind, room, start, end, press, audience, royal, people in SESSIONS:

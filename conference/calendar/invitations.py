@@ -91,7 +91,7 @@ def session_version(s: PublishedSession, *, sequence: int, language: str,
         summary=s.title.get(language),
         starts_at=s.starts_at,
         ends_at=s.ends_at,
-        location=f"{s.room}, {conference.venue.name}, {conference.venue.address}",
+        location=f"{s.room_in(language)}, {conference.venue.name}, {conference.venue.address}",
         description=description,
         cancelled=cancelled,
     )
@@ -237,7 +237,7 @@ class Renderer:
                 prefix=prefix, title=s.title.get(lang), method=action.method, update=update,
                 when=when, when_short=when_short, changes=[line for line in lines if line],
                 part=part_name(part, lang) if part else None,
-                room=s.room, conference=self.conference, royal=royal, seated_by=seated_by,
+                room=s.room_in(lang), conference=self.conference, royal=royal, seated_by=seated_by,
                 session_cancelled=s.cancelled, agree=agreement(form),
                 salutation=_SALUTATION, feed_url=_FEED_URL,
             )

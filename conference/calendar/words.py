@@ -63,9 +63,10 @@ def changes(before: PublishedSession | None, now: PublishedSession, zone: ZoneIn
                 was = time_of_day(before.ends_at, zone, language)
                 lines.append(f"se termine désormais à {end} (auparavant à {was})" if fr else
                              f"now ends at {end} (was {was})")
-        for moved in log.re_roomed:
-            lines.append(f"nouvelle salle : {moved.room} (auparavant : {moved.previous_room})"
-                         if fr else f"now in {moved.room} (was {moved.previous_room})")
+        for _ in log.re_roomed:
+            room, was = now.room_in(language), before.room_in(language)
+            lines.append(f"nouvelle salle : {room} (auparavant : {was})" if fr else
+                         f"now in {room} (was {was})")
         for renamed in log.renamed:
             old, new = renamed.previous_title.get(language), renamed.title.get(language)
             if old != new:

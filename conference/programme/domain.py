@@ -173,6 +173,18 @@ def check_same_conference(conference_id: UUID, of_accreditation: UUID, where: st
             "message": f"not an accreditation of this {where}'s conference"}])
 
 
+def room_names(name: str | Localized) -> Localized:
+    """A room's name in French and English: one name given serves both (docs/programme.md)."""
+    return name if isinstance(name, Localized) else Localized(fr=name, en=name)
+
+
+def duplicate_room(names: Localized) -> str:
+    if names.fr == names.en:
+        return f"This conference already has a room named {names.en!r}."
+    return (f"This conference already has a room named {names.fr!r} (French) or "
+            f"{names.en!r} (English).")
+
+
 def unknown_room() -> Invalid:
     return Invalid("Unknown room.", [{"field": "room_id", "type": "unknown_room",
                                       "message": "no such room in this conference"}])
@@ -521,7 +533,8 @@ def next_snapshot(previous: Snapshot | None, draft: Iterable[PublishedSession]) 
 
 def _line(s: PublishedSession) -> SessionLine:
     return SessionLine(session_id=s.session_id, title=s.title, starts_at=s.starts_at,
-                       ends_at=s.ends_at, room_id=s.room_id, room=s.room)
+                       ends_at=s.ends_at, room_id=s.room_id, room=s.room,
+                       room_names=s.room_names)
 
 
 _DETAILS = ("kind", "press_access", "audience", "royal_presence")
@@ -568,7 +581,8 @@ def diff(previous: Snapshot | None, current: Snapshot) -> Changelog:
         if old.room_id != s.room_id:
             log["re_roomed"].append(ReRoomed(
                 session_id=s.session_id, title=s.title, room_id=s.room_id, room=s.room,
-                previous_room_id=old.room_id, previous_room=old.room))
+                previous_room_id=old.room_id, previous_room=old.room,
+                room_names=s.room_names, previous_room_names=old.room_names))
         if old.title != s.title:
             log["renamed"].append(Renamed(session_id=s.session_id, title=s.title,
                                           previous_title=old.title))

@@ -32,7 +32,8 @@ def _distinct_audience(value: list[Category]) -> list[Category]:
 
 
 class RoomIn(Model):
-    name: Text
+    name: Text | Localized
+    """One name for both languages, or ``{"fr": …, "en": …}`` (docs/programme.md, "Rooms")."""
     capacity: int = Field(ge=1, le=100_000)
     """Seats, for the warning when more people are invited than the room holds."""
 
@@ -41,6 +42,9 @@ class Room(Model):
     id: UUID
     conference: str
     name: str
+    """In the conference's first language (as before rooms had two)."""
+    names: Localized
+    """The name in French and in English (the same twice when one name was given)."""
     capacity: int
     created_at: datetime
 
@@ -100,6 +104,9 @@ class Session(Model):
     kind: SessionKind
     room_id: UUID
     room: str
+    """The room's name in the conference's first language."""
+    room_names: Localized
+    """The room's name in French and in English."""
     starts_at: datetime
     """In the conference's time zone."""
     ends_at: datetime
@@ -275,6 +282,8 @@ class SessionLine(Value):
     ends_at: datetime
     room_id: UUID
     room: str
+    room_names: Localized | None = None
+    """The room's name in both languages (None in versions published before rooms had two)."""
 
 
 class Moved(Value):
@@ -293,6 +302,10 @@ class ReRoomed(Value):
     room: str
     previous_room_id: UUID
     previous_room: str
+    room_names: Localized | None = None
+    previous_room_names: Localized | None = None
+    """Both rooms' names in French and English (None in versions published before rooms had
+    two)."""
 
 
 class Renamed(Value):

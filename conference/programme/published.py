@@ -79,6 +79,10 @@ class PublishedSession(Value):
     kind: SessionKind
     room_id: UUID
     room: str
+    """The room's name in the conference's first language."""
+    room_names: Localized | None = None
+    """The room's name in French and English (None in versions published before rooms had
+    two: ``room`` then serves both)."""
     starts_at: AwareDatetime
     ends_at: AwareDatetime
     status: Literal["scheduled", "cancelled"]
@@ -91,6 +95,10 @@ class PublishedSession(Value):
     @property
     def cancelled(self) -> bool:
         return self.status == "cancelled"
+
+    def room_in(self, language: str) -> str:
+        """The room's name in the reader's language (docs/programme.md, "Rooms")."""
+        return self.room_names.get(language) if self.room_names is not None else self.room
 
     @property
     def roles(self) -> dict[UUID, ParticipantRole]:

@@ -2,9 +2,9 @@
 -- The booking invariants live in migrations/0002_programme.sql (exclusion constraints).
 
 -- name: insert_room
--- A new room; no row when the conference already has a room of that name.
-INSERT INTO room (conference_id, name, capacity, created_at)
-VALUES (:conference_id, :name, :capacity, :created_at)
+-- A new room; no row when the conference already has a room of that name (in either language).
+INSERT INTO room (conference_id, name, name_fr, name_en, capacity, created_at)
+VALUES (:conference_id, :name, :name_fr, :name_en, :capacity, :created_at)
 ON CONFLICT DO NOTHING
 RETURNING *
 

@@ -25,7 +25,6 @@ from conference.programme.models import (
     PressAccess,
     ProgrammeVersion,
     Room,
-    RoomIn,
     SecurityListEntry,
     Session,
     SessionIn,
@@ -42,16 +41,18 @@ Q = queries_beside(__file__)
 
 def _room(row: asyncpg.Record, conference: Conference) -> Room:
     return Room(id=row["id"], conference=conference.slug, name=row["name"],
+                names=Localized(fr=row["name_fr"], en=row["name_en"]),
                 capacity=row["capacity"], created_at=row["created_at"])
 
 
 async def insert_room(
-    conn: asyncpg.Connection, conference: Conference, body: RoomIn, now: datetime
+    conn: asyncpg.Connection, conference: Conference, names: Localized, capacity: int,
+    now: datetime,
 ) -> Room | None:
-    """The new room; None when the conference has a room of that name."""
+    """The new room; None when the conference has a room of that name (in either language)."""
     row = await conn.fetchrow(*Q.bind_record("insert_room", {
-        "conference_id": conference.id, "name": body.name, "capacity": body.capacity,
-        "created_at": now}))
+        "conference_id": conference.id, "name": names.get(domain.language_of(conference)),
+        "name_fr": names.fr, "name_en": names.en, "capacity": capacity, "created_at": now}))
     return _room(row, conference) if row is not None else None
 
 
@@ -74,7 +75,8 @@ def _session(row: asyncpg.Record, conference: Conference) -> Session:
     starts_at = domain.local(row["starts_at"], tz)
     return Session(
         id=row["id"], conference=conference.slug, title=row["title"], kind=row["kind"],
-        room_id=row["room_id"], room=row["room"], starts_at=starts_at,
+        room_id=row["room_id"], room=row["room"], room_names=row["room_names"],
+        starts_at=starts_at,
         ends_at=domain.local(row["ends_at"], tz), press_access=row["press_access"],
         audience=row["audience"], royal_presence=row["royal_presence"],
         seated_by=domain.seated_by(starts_at, row["royal_presence"],

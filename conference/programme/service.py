@@ -86,10 +86,10 @@ async def create_room(
 ) -> Room:
     async with transaction(db) as conn:
         conference = await conference_by_slug(conn, slug)
-        room = await repo.insert_room(conn, conference, body, now)
+        names = domain.room_names(body.name)
+        room = await repo.insert_room(conn, conference, names, body.capacity, now)
         if room is None:
-            raise Duplicate(f"This conference already has a room named {body.name!r}.",
-                            field="name")
+            raise Duplicate(domain.duplicate_room(names), field="name")
         await record(conn, "room.created", RoomCreated(room_id=room.id, capacity=room.capacity),
                      conference_id=conference.id, subject_id=room.id, actor=officer.actor)
     return room
@@ -496,7 +496,8 @@ async def security_list(
 def _published(s: Session) -> PublishedSession:
     return PublishedSession(
         session_id=s.id, sequence=0, title=s.title, kind=s.kind, room_id=s.room_id,
-        room=s.room, starts_at=s.starts_at, ends_at=s.ends_at, status=s.status,
+        room=s.room, room_names=s.room_names, starts_at=s.starts_at, ends_at=s.ends_at,
+        status=s.status,
         press_access=s.press_access, audience=s.audience, royal_presence=s.royal_presence,
         seated_by=s.seated_by,
         participants=[Participant(accreditation_id=p.accreditation_id, role=p.role)

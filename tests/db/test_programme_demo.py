@@ -32,7 +32,7 @@ async def test_the_demo_publishes_the_programme_of_the_day_once(db: asyncpg.Conn
     assert published.version == 1
     assert await db.fetchval("SELECT count(*) FROM programme_version WHERE conference_id = $1",
                              conference.id) == 1
-    assert [(s.starts_at, s.ends_at, s.room, s.kind.value, s.royal_presence, s.sequence)
+    assert [(s.starts_at, s.ends_at, s.room_in("en"), s.kind.value, s.royal_presence, s.sequence)
             for s in published.sessions] == [
         (bxl(9), bxl(9, 45), "Plenary hall", "plenary", False, 0),
         (bxl(10), bxl(11, 30), "Room 1", "expert_panel", False, 0),
@@ -42,6 +42,8 @@ async def test_the_demo_publishes_the_programme_of_the_day_once(db: asyncpg.Conn
         (bxl(16), bxl(17), "Plenary hall", "ministerial", False, 0),
         (bxl(17, 15), bxl(17, 45), "Press room", "press_conference", False, 0),
     ]
+    assert [s.room for s in published.sessions][:2] == ["Salle plénière", "Salle 1"]
+    assert published.sessions[-1].room_in("fr") == "Salle de presse"
     titles = [s.title.en for s in published.sessions]
     assert "victims" in titles[1] and "prosecuting" in titles[2]
     assert "awareness" in titles[3] and "availability" in titles[4]

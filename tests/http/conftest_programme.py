@@ -32,7 +32,7 @@ def moment(text: str) -> datetime:
     return datetime.fromisoformat(text)
 
 
-async def make_room(api: Api, name: str = "Salle plénière", capacity: int = 300,
+async def make_room(api: Api, name: str | dict[str, str] = "Salle plénière", capacity: int = 300,
                     slug: str = "alliance") -> dict[str, Any]:
     status, body, _ = await api.call("POST", f"/api/v1/conferences/{slug}/rooms", role="admin",
                                      json={"name": name, "capacity": capacity})
