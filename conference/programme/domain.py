@@ -68,10 +68,12 @@ from conference.programme.models import (
     Renamed,
     ReRoomed,
     RoleChanged,
+    Seating,
     SecurityListEntry,
     SessionKind,
     SessionLine,
     Snapshot,
+    SpeakingOrder,
 )
 from conference.protocol.address import royal_style, styled_name
 from conference.protocol.countries import country_name
@@ -480,6 +482,51 @@ def precedence_csv(order: Iterable[Any]) -> str:
                          _spreadsheet_safe(e.head.styled_name),
                          _spreadsheet_safe(e.head.function or ""), str(e.status)])
     return out.getvalue()
+
+
+SPEAKING_ORDER_COLUMNS = ("position", "part", "styled_name", "given_name", "family_name",
+                          "function", "delegation", "accreditation_id")
+
+
+def speaking_order_csv(order: SpeakingOrder) -> str:
+    """The speaking order as CSV (RFC 4180, CRLF line ends, a header row): one row per slot, the
+    patron's arrival with the patron's style and no person."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow(SPEAKING_ORDER_COLUMNS)
+    for slot in order.slots:
+        p = slot.person
+        if p is None:
+            patron = order.patron
+            name = (patron.address or patron.style) if patron is not None else ""
+            writer.writerow([slot.position, slot.part, _spreadsheet_safe(name), "", "", "", "",
+                             ""])
+            continue
+        writer.writerow([slot.position, slot.part, *_person_cells(p)])
+    return out.getvalue()
+
+
+SEATING_COLUMNS = ("seat", "from_audience_left", "styled_name", "given_name", "family_name",
+                   "function", "delegation", "accreditation_id")
+
+
+def seating_csv(seating: Seating) -> str:
+    """The head table as CSV (RFC 4180, CRLF line ends, a header row), in order of precedence:
+    the seat (0 the chair, +1 on the chair's right, -1 on the left …) and the place counted
+    from the audience's left (1 the leftmost as the audience sees the table)."""
+    place = {pid: n for n, pid in enumerate(seating.from_audience_left_to_right, start=1)}
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow(SEATING_COLUMNS)
+    for s in seating.seats:
+        writer.writerow([s.seat, place[s.person.accreditation_id], *_person_cells(s.person)])
+    return out.getvalue()
+
+
+def _person_cells(p: PersonView) -> list[str]:
+    return [_spreadsheet_safe(p.styled_name), _spreadsheet_safe(p.given_name),
+            _spreadsheet_safe(p.family_name), _spreadsheet_safe(p.function or ""),
+            _spreadsheet_safe(p.delegation or ""), str(p.accreditation_id)]
 
 
 # --- publication ------------------------------------------------------------------------------

@@ -132,22 +132,40 @@ async def remove_participant(request: web.Request) -> web.Response:
     return web.Response(status=204)
 
 
+def _wants_csv(request: web.Request) -> bool:
+    return "text/csv" in request.headers.get("Accept", "")
+
+
+def _csv(text: str, filename: str) -> web.Response:
+    """A CSV download (UTF-8, a header row: ``domain.*_csv``)."""
+    return web.Response(text=text, content_type="text/csv", charset="utf-8",
+                        headers={"Content-Disposition": f'attachment; filename="{filename}"'})
+
+
 @routes.add("GET", "/api/v1/sessions/{session_id}/speaking-order",
-            summary="Speakers in protocol order", who=WHO, response=SpeakingOrder,
+            summary="Speakers in protocol order (JSON, or CSV with Accept: text/csv)", who=WHO,
+            response=SpeakingOrder, media=("application/json", "text/csv"),
             tag="protocol", errors=(401, 403, 404, 409))
 async def speaking_order_of(request: web.Request) -> web.Response:
     officer = protocol_officer(principal(request))
     session_id = path_uuid(request, "session_id")
-    return json_response(await service.speaking_order(request.app[pool_key], officer,
-                                                      session_id))
+    order = await service.speaking_order(request.app[pool_key], officer, session_id)
+    if _wants_csv(request):
+        return _csv(domain.speaking_order_csv(order), f"speaking-order-{session_id}.csv")
+    return json_response(order)
 
 
-@routes.add("GET", "/api/v1/sessions/{session_id}/seating", summary="Head-table seating",
-            who=WHO, response=Seating, tag="protocol", errors=(401, 403, 404, 409))
+@routes.add("GET", "/api/v1/sessions/{session_id}/seating",
+            summary="Head-table seating (JSON, or CSV with Accept: text/csv)", who=WHO,
+            response=Seating, media=("application/json", "text/csv"), tag="protocol",
+            errors=(401, 403, 404, 409))
 async def seating_of(request: web.Request) -> web.Response:
     officer = protocol_officer(principal(request))
     session_id = path_uuid(request, "session_id")
-    return json_response(await service.seating(request.app[pool_key], officer, session_id))
+    seating = await service.seating(request.app[pool_key], officer, session_id)
+    if _wants_csv(request):
+        return _csv(domain.seating_csv(seating), f"seating-{session_id}.csv")
+    return json_response(seating)
 
 
 @routes.add("GET", "/api/v1/sessions/{session_id}/security-list",
@@ -160,13 +178,8 @@ async def security_list_of(request: web.Request) -> web.Response:
     session_id = path_uuid(request, "session_id")
     listing = await service.security_list(request.app[pool_key], officer, session_id,
                                           now(request))
-    if "text/csv" in request.headers.get("Accept", ""):
-        return web.Response(
-            text=domain.security_list_csv(listing.items), content_type="text/csv",
-            charset="utf-8",
-            headers={"Content-Disposition":
-                     f'attachment; filename="security-list-{session_id}.csv"'},
-        )
+    if _wants_csv(request):
+        return _csv(domain.security_list_csv(listing.items), f"security-list-{session_id}.csv")
     return json_response(listing)
 
 

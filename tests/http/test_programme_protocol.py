@@ -4,6 +4,8 @@ French and in English with accented names, and the drawn order with its recorded
 
 from __future__ import annotations
 
+import csv
+import io
 import random
 from collections.abc import AsyncIterator
 from typing import Any
@@ -283,3 +285,64 @@ async def test_the_head_table_seats_the_guest_of_honour_on_the_chairs_right(
     status, body, _ = await api.call("GET", f"/api/v1/sessions/{session['id']}/seating",
                                      role="protocol")
     assert status == 409 and "no chair" in body["detail"]
+
+
+async def _csv(api: Api, path: str) -> tuple[list[dict[str, str]], list[str], Any]:
+    """A CSV answer with Accept: text/csv, decoded as UTF-8 and parsed: its rows and header."""
+    resp = await api.client.get(path, headers={"Accept": "text/csv",
+                                               **api.auth("protocol")})
+    assert resp.status == 200, await resp.text()
+    assert resp.headers["Content-Type"] == "text/csv; charset=utf-8"
+    raw = await resp.read()
+    reader = csv.DictReader(io.StringIO(raw.decode("utf-8"), newline=""))
+    rows = list(reader)
+    return rows, list(reader.fieldnames or []), resp
+
+
+async def test_the_speaking_order_as_csv_for_the_protocol_office(
+    api: Api, conference: dict[str, Any]
+) -> None:
+    session, people = await _opening(api, conference, royal_presence=True, press_access="pool")
+    rows, header, resp = await _csv(api, f"/api/v1/sessions/{session['id']}/speaking-order")
+    assert header == ["position", "part", "styled_name", "given_name", "family_name",
+                      "function", "delegation", "accreditation_id"]
+    assert (resp.headers["Content-Disposition"]
+            == f'attachment; filename="speaking-order-{session["id"]}.csv"')
+    assert [(r["position"], r["part"], r["family_name"]) for r in rows] == [
+        ("1", "patron_arrival", ""), ("2", "welcome", "Malmström"), ("3", "speech", "Napolitano"),
+        ("4", "speech", "Ask"), ("5", "speech", "Milquet"), ("6", "speech", "Kenny")]
+    assert rows[0]["styled_name"] == "Sa Majesté la Reine"
+    assert rows[1]["styled_name"] == "Son Excellence Madame Cecilia Malmström"
+    assert rows[4] | {"accreditation_id": ""} == {
+        "position": "5", "part": "speech", "styled_name": rows[4]["styled_name"],
+        "given_name": "Joëlle", "family_name": "Milquet", "function": "Ministre",
+        "delegation": "Belgique", "accreditation_id": ""}
+    assert rows[4]["accreditation_id"] == people["milquet"]["id"]
+    # without the header, the same JSON as before
+    status, body, _ = await api.call("GET", f"/api/v1/sessions/{session['id']}/speaking-order",
+                                     role="protocol")
+    assert status == 200 and len(body["slots"]) == 6
+
+
+async def test_the_head_table_as_csv_with_the_places_seen_from_the_audience(
+    api: Api, conference: dict[str, Any]
+) -> None:
+    session, people = await _opening(api, conference)
+    rows, header, resp = await _csv(api, f"/api/v1/sessions/{session['id']}/seating")
+    assert header == ["seat", "from_audience_left", "styled_name", "given_name", "family_name",
+                      "function", "delegation", "accreditation_id"]
+    assert resp.headers["Content-Disposition"].endswith(f'seating-{session["id"]}.csv"')
+    assert [(r["seat"], r["from_audience_left"], r["family_name"]) for r in rows] == [
+        ("0", "3", "Malmström"), ("1", "2", "Kenny"), ("-1", "4", "Milquet"), ("2", "1", "Ask"),
+        ("-2", "5", "Napolitano")]
+    assert {r["family_name"]: r["accreditation_id"] for r in rows}["Kenny"] == \
+        people["kenny"]["id"]
+    assert rows[1]["delegation"] == "Irlande"
+    # a refusal stays a problem, not a CSV
+    status, _, _ = await api.call(
+        "DELETE", f"/api/v1/sessions/{session['id']}/participants/{people['malmstrom']['id']}",
+        role="protocol")
+    assert status == 204
+    resp = await api.client.get(f"/api/v1/sessions/{session['id']}/seating",
+                                headers={"Accept": "text/csv", **api.auth("protocol")})
+    assert resp.status == 409 and resp.content_type == "application/problem+json"
