@@ -8,7 +8,9 @@
   status, history, a withdraw button before the decision (``POST /a/{access_token}/withdraw``,
   through ``conference.accreditation.service.withdraw``), and after approval the personal calendar
   feed and the badge (``GET /a/{access_token}/badge``).
-* ``GET /{slug}/programme``: the latest published programme by day and room.
+* ``GET /{slug}/programme``: the latest published programme by day and start time, the room
+  in a column, what changed since the version before marked (``programme.py``;
+  docs/programme.md).
 
 Forms are protected against CSRF by a signed token bound to a cookie (``csrf.py``). Every page
 sends a strict Content-Security-Policy, ``Referrer-Policy: no-referrer`` (the private link is a
@@ -20,12 +22,9 @@ from __future__ import annotations
 
 import asyncio
 import functools
-from collections import defaultdict
 from collections.abc import Awaitable, Callable
-from datetime import date
 from pathlib import Path
 from typing import Any
-from zoneinfo import ZoneInfo
 
 import jinja2
 from aiohttp import web
@@ -62,6 +61,7 @@ from conference.http.limits import TooManyRequests, limit_registration, limit_to
 from conference.http.routes import RouteTable
 from conference.mail import formatting
 from conference.pages import csrf
+from conference.pages import programme as programme_rows
 from conference.pages.i18n import Translator, choose_language, field_message
 from conference.programme import lookup as programmes
 from conference.protocol.countries import collation_key, country_codes, country_name
@@ -502,19 +502,6 @@ async def application_badge(request: web.Request) -> web.Response:
 # --- the public programme ---------------------------------------------------------------------
 
 
-def _programme_days(sessions: list[Any], timezone: str) -> list[dict[str, Any]]:
-    """Sessions by day (in the conference's time zone), then by room, in time order."""
-    tz = ZoneInfo(timezone)
-    days: dict[date, dict[str, list[Any]]] = defaultdict(lambda: defaultdict(list))
-    for s in sorted(sessions, key=lambda s: (s.starts_at, s.room, str(s.session_id))):
-        days[s.starts_at.astimezone(tz).date()][s.room].append(s)
-    return [
-        {"date": day, "rooms": [{"name": room, "sessions": items}
-                                for room, items in rooms.items()]}
-        for day, rooms in sorted(days.items())
-    ]
-
-
 @routes.add("GET", "/{slug}/programme", summary="The published programme (HTML, fr/en)",
             tag="pages", media=HTML, error_media=PAGE_ERRORS, errors=(404,))
 @page
@@ -535,6 +522,6 @@ async def programme_page(request: web.Request) -> web.Response:
         request, "programme.html", language, conference=conference,
         title=f"{t('programme_title')} – {conference.title.get(language)}",
         version=version,
-        days=_programme_days(version.sessions, conference.timezone) if version else [],
+        days=programme_rows.days(version, language) if version else [],
         subscribe={"https": ics, "webcal": _webcal(ics)},
     )

@@ -139,11 +139,11 @@ async def test_the_programme_page_lists_the_published_sessions(site: Site, page:
 
     await page.goto(f"{site.url}/alliance/programme?lang=en")
     assert await page.get_attribute("html", "lang") == "en"
-    titles = await page.locator("article.session h4").all_inner_texts()
+    titles = await page.locator("tr.session .title").all_inner_texts()
     assert titles == ["Opening session", "Expert round table", "Press conference"]
     days = await page.locator("section.day > h2").all_inner_texts()
     assert len(days) == 2
-    royal = await page.inner_text("article.royal")
+    royal = await page.inner_text("tr.royal")
     assert "In the presence of H.M. Queen Paola of Belgium" in royal
     assert "Press: photo opportunity only" in royal
     assert "Guests seated by 08:45" in royal
@@ -155,7 +155,7 @@ async def test_the_programme_page_lists_the_published_sessions(site: Site, page:
     await shot(page, "programme-en")
     await page.click("#switch-language")
     assert "En présence de S.M. la Reine Paola de Belgique" in await page.inner_text(
-        "article.royal")
+        "tr.royal")
     await shot(page, "programme-fr")
 
 

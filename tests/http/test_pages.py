@@ -359,7 +359,7 @@ async def test_the_programme_before_publication(api: Api, conference: dict[str, 
     assert element(page, "subscribe-https") == "iCalendar file (https)"
 
 
-async def test_the_programme_lists_the_published_version_by_day_and_room(
+async def test_the_programme_lists_the_published_version_by_day_and_time(
     api: Api, conference: dict[str, Any]
 ) -> None:
     hall, annex = await room(api), await room(api, "Salle Schuman", 80)
@@ -383,9 +383,10 @@ async def test_the_programme_lists_the_published_version_by_day_and_room(
                              "dimanche"))
     assert second != first
     day1 = page.split('id="day-2"')[0]
-    assert day1.index("Salle plénière</h3>") < day1.index("Salle Schuman</h3>")
+    assert day1.index(f'id="session-{opening["id"]}"') < day1.index(">Salle Schuman</td>")
     royal = element(page, f"session-{opening['id']}")
     assert royal.startswith("09:00 – 10:30 Séance d'ouverture Séance plénière")
+    assert royal.endswith("Salle plénière Presse : pool uniquement")
     assert "En présence de S.M. la Reine Paola de Belgique" in royal
     assert "Invités installés avant 08:45" in royal
     assert "Presse : pool uniquement" in royal
