@@ -132,6 +132,9 @@ def _operation(r: Route, schemas: dict[str, Any]) -> dict[str, Any]:
     responses: dict[str, Any] = {}
     if r.response is not None:
         content = {"application/json": {"schema": _ref(r.response.__name__)}}
+        # the same answer in another form on request (Accept: text/csv …): a document
+        content.update({m: {"schema": {"type": "string"}} for m in r.media
+                        if m != "application/json"})
     elif r.media == ("application/json",):
         content = {"application/json": {"schema": {}}}
     else:
