@@ -4,6 +4,16 @@
 ALTER TABLE room ADD COLUMN name_fr text, ADD COLUMN name_en text;
 UPDATE room SET name_fr = name, name_en = name;
 ALTER TABLE room ALTER COLUMN name_fr SET NOT NULL, ALTER COLUMN name_en SET NOT NULL;
+
+-- A room written with its one name only (as before) carries it in both languages.
+CREATE FUNCTION room_names_default() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    NEW.name_fr := coalesce(NEW.name_fr, NEW.name);
+    NEW.name_en := coalesce(NEW.name_en, NEW.name);
+    RETURN NEW;
+END $$;
+CREATE TRIGGER room_names_default BEFORE INSERT ON room
+    FOR EACH ROW EXECUTE FUNCTION room_names_default();
 CREATE UNIQUE INDEX room_name_fr_once ON room (conference_id, lower(name_fr));
 CREATE UNIQUE INDEX room_name_en_once ON room (conference_id, lower(name_en));
 

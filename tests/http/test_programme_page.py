@@ -174,7 +174,8 @@ async def test_what_changed_since_the_previous_version_is_marked(
     assert re.search(rf"Moved \(was \w+ {first.day} \w+ {first.year}, 15:00 – 16:00\)", was), was
     unchanged_row = _cell(page, unchanged["id"], "what") + _cell(page, unchanged["id"], "room")
     assert not re.search(r"New session|Moved \(|New room|Cancelled", unchanged_row)
-    assert 'class="session new"' in page and 'class="session changed"' in page
+    assert re.search(r'class="session new marked" id="session-' + added["id"], page)
+    assert re.search(r'class="session changed" id="session-' + re_roomed["id"], page)
 
     page = await _page(api, "fr")
     assert "Déplacée (auparavant 09:00 – 10:00)" in _cell(page, moved["id"], "what")

@@ -25,7 +25,8 @@ EMPTY = {"added": [], "moved": [], "re_roomed": [], "renamed": [], "cancelled": 
 
 
 def line(session: dict[str, Any]) -> dict[str, Any]:
-    return {k: session[k] for k in ("title", "starts_at", "ends_at", "room_id", "room")} | {
+    return {k: session[k] for k in ("title", "starts_at", "ends_at", "room_id", "room",
+                                    "room_names")} | {
         "session_id": session["id"]}
 
 
@@ -106,7 +107,9 @@ async def test_a_scripted_sequence_of_edits_yields_the_expected_changelogs(
                 "previous_starts_at": at(c, 9), "previous_ends_at": at(c, 10)}],
         re_roomed=[{"session_id": victims["id"], "title": victims["title"],
                     "room_id": room_a["id"], "room": "Room A",
-                    "previous_room_id": room_b["id"], "previous_room": "Room B"}],
+                    "previous_room_id": room_b["id"], "previous_room": "Room B",
+                    "room_names": {"fr": "Room A", "en": "Room A"},
+                    "previous_room_names": {"fr": "Room B", "en": "Room B"}}],
         renamed=[{"session_id": victims["id"], "title": victims["title"],
                   "previous_title": {"fr": "Victimes", "en": "Victims"}}],
         details_changed=[{"session_id": victims["id"], "title": victims["title"],
@@ -151,7 +154,7 @@ async def test_a_scripted_sequence_of_edits_yields_the_expected_changelogs(
     assert full["sessions"][1] == {
         "session_id": victims["id"], "sequence": 1, "title": victims["title"],
         "kind": "plenary", "room_id": room_a["id"], "room": "Room A",
-        "starts_at": at(c, 10), "ends_at": at(c, 11), "status": "scheduled",
+        "room_names": {"fr": "Room A", "en": "Room A"}, "starts_at": at(c, 10), "ends_at": at(c, 11), "status": "scheduled",
         "press_access": "pool", "audience": ["minister", "official"], "royal_presence": False,
         "seated_by": None, "participants": [{"accreditation_id": eric["id"], "role": "speaker"}],
     }
