@@ -154,7 +154,8 @@ async def test_a_scripted_sequence_of_edits_yields_the_expected_changelogs(
     assert full["sessions"][1] == {
         "session_id": victims["id"], "sequence": 1, "title": victims["title"],
         "kind": "plenary", "room_id": room_a["id"], "room": "Room A",
-        "room_names": {"fr": "Room A", "en": "Room A"}, "starts_at": at(c, 10), "ends_at": at(c, 11), "status": "scheduled",
+        "room_names": {"fr": "Room A", "en": "Room A"}, "starts_at": at(c, 10),
+        "ends_at": at(c, 11), "status": "scheduled",
         "press_access": "pool", "audience": ["minister", "official"], "royal_presence": False,
         "seated_by": None, "participants": [{"accreditation_id": eric["id"], "role": "speaker"}],
     }
