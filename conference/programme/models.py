@@ -7,7 +7,13 @@ from datetime import datetime
 from typing import Any, Literal
 from uuid import UUID
 
-from pydantic import AwareDatetime, Field, field_validator
+from pydantic import (
+    AwareDatetime,
+    Field,
+    TypeAdapter,
+    ValidatorFunctionWrapHandler,
+    field_validator,
+)
 
 from conference.accreditation.domain import Category, Status
 from conference.programme.published import Participant as Participant
@@ -31,11 +37,24 @@ def _distinct_audience(value: list[Category]) -> list[Category]:
 # --- rooms ------------------------------------------------------------------------------------
 
 
+_TEXT: TypeAdapter[str] = TypeAdapter(Text)
+
+
 class RoomIn(Model):
     name: Text | Localized
     """One name for both languages, or ``{"fr": …, "en": …}`` (docs/programme.md, "Rooms")."""
     capacity: int = Field(ge=1, le=100_000)
     """Seats, for the warning when more people are invited than the room holds."""
+
+    @field_validator("name", mode="wrap")
+    @classmethod
+    def _one_name_or_two(cls, value: Any, handler: ValidatorFunctionWrapHandler
+                         ) -> str | Localized:
+        """Validate the form given only, so a refusal names ``name`` (a string) or ``name.fr``
+        / ``name.en`` (an object), not each form of the union."""
+        if isinstance(value, dict):
+            return Localized.model_validate(value)
+        return _TEXT.validate_python(value)
 
 
 class Room(Model):
