@@ -52,7 +52,7 @@ class RoomIn(Model):
                          ) -> str | Localized:
         """Validate the form given only, so a refusal names ``name`` (a string) or ``name.fr``
         / ``name.en`` (an object), not each form of the union."""
-        if isinstance(value, dict):
+        if isinstance(value, dict | Localized):
             return Localized.model_validate(value)
         return _TEXT.validate_python(value)
 

@@ -46,13 +46,15 @@ async def demo(db_url: str, settings: Settings) -> AsyncIterator[Site]:
         update={"http": settings.http.model_copy(update={"public_url": url})})
     service = await start_api(db_url, settings, port=port, cls=Site, run_worker=False)
     service.url = url
-    conn = await connect(direct_url(db_url))
     try:
-        await load_demo(conn)
+        conn = await connect(direct_url(db_url))
+        try:
+            await load_demo(conn)
+        finally:
+            await conn.close()
+        yield service
     finally:
-        await conn.close()
-    yield service
-    await service.client.close()
+        await service.client.close()
 
 
 async def _tab(browser: Any, width: int) -> Any:
