@@ -14,7 +14,6 @@ from uuid import UUID
 
 import asyncpg
 from babel.core import Locale
-from babel.dates import format_date
 from babel.localedata import exists as locale_exists
 
 from conference.accreditation import lookup as accreditations
@@ -44,6 +43,7 @@ from conference.credentials.models import (
 )
 from conference.db.pool import connection, transaction
 from conference.errors import Conflict, Forbidden, Invalid, NotFound, Unauthorized
+from conference.mail import formatting
 from conference.outbox.events import record
 from conference.roles import PROTOCOL_OFFICE
 
@@ -214,8 +214,8 @@ def _default_template(conference: Conference) -> dict[str, Any]:
 
 
 def _dates(conference: Conference, language: str) -> str:
-    start = format_date(conference.starts_on, "long", locale=language)
-    end = format_date(conference.ends_on, "long", locale=language)
+    start = formatting.day(conference.starts_on, language)
+    end = formatting.day(conference.ends_on, language)
     if conference.starts_on == conference.ends_on:
         return f"on {start}" if language == "en" else f"le {start}"
     return f"from {start} to {end}" if language == "en" else f"du {start} au {end}"
@@ -299,7 +299,7 @@ async def _approve(conn: asyncpg.Connection, row: asyncpg.Record, letter_id: UUI
     values = {
         "passport_name": row["passport_name"], "passport_number": row["passport_number"],
         "nationality": _country(row["nationality"], language),
-        "date_of_birth": format_date(row["date_of_birth"], "long", locale=language),
+        "date_of_birth": formatting.day(row["date_of_birth"], language),
         "consulate": row["consulate"], "conference": conference.title.get(language),
         "dates": _dates(conference, language),
         "venue": f"{conference.venue.name}, {conference.venue.address}",
@@ -308,7 +308,7 @@ async def _approve(conn: asyncpg.Connection, row: asyncpg.Record, letter_id: UUI
     content = LetterContent(
         letterhead=t["letterhead"], conference=conference.title.get(language),
         venue=values["venue"], organiser_email=conference.organiser_email, number=number,
-        place_and_date=format_date(now.date(), "long", locale=language),
+        place_and_date=formatting.day(now.date(), language),
         consulate=row["consulate"],
         subject=("Visa invitation letter" if language == "en"
                  else "Lettre d'invitation pour l'obtention d'un visa"),
