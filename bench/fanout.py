@@ -47,6 +47,7 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench.common import (  # noqa: E402
+    Database,
     SmtpCounter,
     cpu_seconds,
     machine,
@@ -97,18 +98,20 @@ def one_invitation(db_url: str, timeout: float = 10.0) -> bytes | None:
     return None
 
 
-def measure(db_url: str, svc: Any, smtp: SmtpCounter, seeded: Seeded,
+def measure(db: Database, svc: Any, smtp: SmtpCounter, seeded: Seeded,
             workers: list[subprocess.Popen[bytes]], want_template: bool
             ) -> tuple[dict[str, object], bytes | None]:
+    db_url = db.url
     expected = expected_invitations(db_url, seeded.conference_id)
     wait_listening(db_url, len(workers))
     base = smtp.count()
-    cpu = _cpu(workers, smtp)
+    cpu = _cpu(workers, smtp, db)
     t0 = publish(svc, seeded.slug)
     first = smtp.wait_for(base + 1, timeout=120, poll=0.002)
     template = one_invitation(db_url) if want_template else None
     last = smtp.wait_for(base + expected, timeout=900, poll=0.05)
-    used = [(b - a) * 1000 / expected for a, b in zip(cpu, _cpu(workers, smtp), strict=True)]
+    used = [(b - a) * 1000 / expected
+            for a, b in zip(cpu, _cpu(workers, smtp, db), strict=True)]
     time.sleep(1.0)  # anything more than expected would show now
     extra = smtp.count() - base - expected
     seconds = last - t0
@@ -126,11 +129,35 @@ def measure(db_url: str, svc: Any, smtp: SmtpCounter, seeded: Seeded,
     }, template
 
 
-def _cpu(workers: list[subprocess.Popen[bytes]], smtp: SmtpCounter) -> tuple[float, ...]:
+def _cpu(workers: list[subprocess.Popen[bytes]], smtp: SmtpCounter, db: Database
+         ) -> tuple[float, ...]:
     """CPU seconds so far of the workers, of PostgreSQL and of the counting SMTP server."""
     assert smtp.proc is not None
-    return (cpu_seconds(*(w.pid for w in workers)), postgres_cpu_seconds(),
+    return (cpu_seconds(*(w.pid for w in workers)), _postgres_cpu(db),
             cpu_seconds(smtp.proc.pid))
+
+
+def _postgres_cpu(db: Database) -> float:
+    """CPU seconds so far of the embedded server alone: its postmaster, the backends that have
+    ended (counted in the postmaster's children times) and those still running. Every
+    ``postgres`` process of the machine would count the other PostgreSQL servers too (on a
+    shared machine, other people's test runs). With ``--database-url``: every ``postgres``."""
+    import psutil
+
+    server: Any = db.server
+    if server is None:
+        return postgres_cpu_seconds()
+    pid = int((Path(server.pgdata) / "postmaster.pid").read_text().split()[0])
+    postmaster = psutil.Process(pid)
+    t = postmaster.cpu_times()
+    total = float(t.user + t.system + t.children_user + t.children_system)
+    for child in postmaster.children(recursive=True):
+        try:
+            c = child.cpu_times()
+        except psutil.Error:  # ended meanwhile: in the postmaster's children times next read
+            continue
+        total += float(c.user + c.system)
+    return total
 
 
 async def _bare(port: int, template: bytes, n: int, connections: int) -> float:
@@ -213,7 +240,7 @@ def main() -> None:
             with tempfile.TemporaryDirectory(prefix="conference-profile-") as tmp:
                 out = Path(tmp) / "profile.txt"
                 worker = profiled_worker(db.url, smtp.port, out)
-                row, _ = measure(db.url, svc, smtp, seeded, [worker], False)
+                row, _ = measure(db, svc, smtp, seeded, [worker], False)
                 stop_process(worker, timeout=60)
                 print(table([row]))
                 print(out.read_text() if out.exists() else "(no profile written)")
@@ -227,7 +254,7 @@ def main() -> None:
                 add_sessions(svc, seeded, args.sweep_sessions)
             workers = start_workers(db.url, k, smtp_port=smtp.port)
             try:
-                row, got = measure(db.url, svc, smtp, seeded, workers, template is None)
+                row, got = measure(db, svc, smtp, seeded, workers, template is None)
             finally:
                 for w in workers:
                     stop_process(w)

@@ -16,19 +16,23 @@ from __future__ import annotations
 
 import asyncio
 import hashlib
+import json
 import uuid
-from dataclasses import replace
+from collections.abc import Mapping
+from dataclasses import asdict, astuple, dataclass, replace
 from datetime import datetime, timedelta
+from typing import Any
 from zoneinfo import ZoneInfo
 
 import asyncpg
 
 from conference.calendar.itip import Attendee, InvitationTemplate, Organizer, SessionVersion
-from conference.calendar.mime import InvitationSkeleton
+from conference.calendar.mime import InvitationSkeleton, check_recipient
 from conference.calendar.plan import Action, AttendeeView, Sent, SessionView, plan
 from conference.calendar.words import changes, part_name
 from conference.conferences.lookup import conference_by_id
 from conference.conferences.models import Conference
+from conference.db.pool import connection
 from conference.db.sql import queries_beside
 from conference.mail.formatting import short, span, time_of_day
 from conference.mail.render import load_template, render_template
@@ -39,11 +43,13 @@ from conference.outbox.dispatch import (
     EventRow,
     NewDelivery,
     Parked,
+    RenderRef,
     Subscription,
 )
 from conference.programme.published import PublishedSession, PublishedVersion
 from conference.protocol.address import royal_style, salutation
 from conference.replies.domain import reply_address
+from conference.settings import Settings
 from conference.signing import Signer, load_signer
 
 Q = queries_beside(__file__)
@@ -117,6 +123,40 @@ def _previous_part(last: Sent | None) -> str | None:
     return last.part or _PREVIOUS_PART.get(last.role)
 
 
+RENDERER = "conference.calendar.invitations:calendar_invitations"
+"""The name deliveries rendered at send time carry (``delivery.renderer``): the consumer's."""
+
+
+@dataclass(frozen=True)
+class Pinned:
+    """The settings that reach an invitation's bytes, saved with its render context: a worker
+    restarted with other settings still renders what was queued as it was decided."""
+
+    base_url: str
+    message_id_domain: str
+    replies_enabled: bool
+    reply_domain: str
+    alarm_minutes: int | None
+
+    @classmethod
+    def of(cls, settings: Settings) -> Pinned:
+        return cls(settings.base_url, settings.mail.message_id_domain, settings.replies_enabled,
+                   settings.reply_domain, settings.calendar.alarm_minutes)
+
+
+def render_context(conference: Conference, version: int, pinned: Pinned
+                   ) -> tuple[uuid.UUID, dict[str, Any]]:
+    """The context shared by the deliveries of one conference, programme version and settings
+    (``render_context`` row), and its id, derived from its content: the conference as it is
+    now (a later edit does not change messages already queued), the version (its sessions and
+    the earlier versions up to it are immutable) and the pinned settings."""
+    context = {"conference": conference.model_dump(mode="json"), "version": version,
+               "settings": asdict(pinned)}
+    digest = hashlib.sha256(json.dumps(context, sort_keys=True, separators=(",", ":"),
+                                       ensure_ascii=False).encode()).digest()
+    return uuid.UUID(bytes=digest[:16]), context
+
+
 class Renderer:
     """Messages for one conference and one published version of its programme, in one
     dispatch batch and on through the steps of a publication: templates, texts and MIME
@@ -124,18 +164,22 @@ class Renderer:
     texts, times and seating follow the version; its ICS templates its sequence)."""
 
     def __init__(self, conference: Conference, ctx: DispatchContext, signer: Signer,
-                 version: int = 0) -> None:
+                 version: int = 0, pinned: Pinned | None = None) -> None:
         self.conference = conference
         self.ctx = ctx
         self.signer = signer
         self.version = version
+        self.pinned = pinned or Pinned.of(ctx.settings)
+        """The settings that reach the message (from ``ctx.settings``, or as saved with the
+        render context of deliveries rendered at send time)."""
         self.zone = ZoneInfo(conference.timezone)
-        self.domain = ctx.settings.mail.message_id_domain
-        self.reply_domain = ctx.settings.reply_domain
+        self.domain = self.pinned.message_id_domain
+        self.reply_domain = self.pinned.reply_domain
         self.organiser = Organizer(email=conference.organiser_email,
                                    name=sender_name(conference, "en"))
         self._templates: dict[tuple[uuid.UUID, str, int, str], InvitationTemplate] = {}
         self._skeletons: dict[tuple[uuid.UUID, str, int, str, str], InvitationSkeleton] = {}
+        self._changes: dict[tuple[object, ...], tuple[str, ...]] = {}
         self._times: dict[tuple[uuid.UUID, int, str], tuple[str, str, str]] = {}
         self._texts: dict[tuple[object, ...], str] = {}
         self._feeds: dict[uuid.UUID, str] = {}
@@ -153,7 +197,7 @@ class Renderer:
         found = self._organizers.get(key)
         if found is None:
             email = self.conference.organiser_email
-            if self.ctx.settings.replies_enabled:
+            if self.pinned.replies_enabled:
                 email = reply_address(self.signer, accreditation_id, self.reply_domain)
             found = Organizer(email=email, name=sender_name(self.conference, language))
             self._organizers[key] = found
@@ -192,7 +236,7 @@ class Renderer:
         if t is None:
             t = InvitationTemplate.build(
                 self._version(s, action.sequence, language, action.method), self.organiser,
-                action.method, self.ctx.settings.calendar.alarm_minutes, PRODID)
+                action.method, self.pinned.alarm_minutes, PRODID)
             self._templates[key] = t
         return t
 
@@ -218,8 +262,14 @@ class Renderer:
                                                                         last.basis))
         if before is None and last.basis != s.sequence:
             return ("",)  # the old version is unknown: say that the session changed
-        return changes(before, s, self.zone, lang, part=action.part,
-                       previous_part=_previous_part(last))
+        previous_part = _previous_part(last)
+        key = (s.session_id, s.sequence, last.basis, lang, action.part, previous_part)
+        found = self._changes.get(key)
+        if found is None:
+            found = tuple(changes(before, s, self.zone, lang, part=action.part,
+                                  previous_part=previous_part))
+            self._changes[key] = found
+        return found
 
     def _text(self, s: PublishedSession, action: Action, lang: str, prefix: str, update: bool,
               lines: tuple[str, ...], form: str) -> str:
@@ -249,58 +299,142 @@ class Renderer:
     def _feed_url(self, accreditation_id: uuid.UUID) -> str:
         url = self._feeds.get(accreditation_id)
         if url is None:
-            url = feed_url(self.ctx.settings.base_url, self.signer, accreditation_id)
+            url = feed_url(self.pinned.base_url, self.signer, accreditation_id)
             self._feeds[accreditation_id] = url
         return url
 
-    def message(self, s: PublishedSession, action: Action, person: asyncpg.Record,
-                event: EventRow) -> NewDelivery | None:
-        """The message for one action; None for an update with nothing the person can see
-        (a title changed in another language only): their calendar already holds it."""
-        lang = person["language"]
-        # "Updated" only where this person holds an invitation to update (docs/calendar.md).
+    def _update(self, s: PublishedSession, action: Action, lang: str
+                ) -> tuple[bool, tuple[str, ...]]:
+        """Whether the message is an update ("Updated": only where this person holds an
+        invitation to update, docs/calendar.md) and what it says changed."""
         update = action.method == "REQUEST" and action.last is not None \
             and action.last.method == "REQUEST"
-        lines = self.changes(s, action, lang) if update else ()
-        if update and not lines:
-            return None
-        name = f"{person['given_name']} {person['family_name']}"
-        attendee = Attendee(email=person["email"], name=name, role=action.role)
-        organizer = self.organizer(person["id"], lang)
-        ics = self.template(s, action, lang).render(attendee, self.ctx.now, organizer)
+        return update, self.changes(s, action, lang) if update else ()
+
+    def _prefix(self, action: Action, lang: str, update: bool) -> str:
         prefixes = {"fr": ("Invitation", "Mise à jour", "Annulé"),
                     "en": ("Invitation", "Updated", "Cancelled")}[lang]
-        prefix = prefixes[2] if action.method == "CANCEL" else prefixes[1 if update else 0]
-        form = form_of_address(person["salutation"], person["gender"])
-        text = self._text(s, action, lang, prefix, update, lines, form)
-        # the opening as the letters write it: the gender, else the one the salutation says
-        gender = person["gender"] or {"mrs": "female", "mr": "male"}.get(person["salutation"])
-        text = text.replace(_SALUTATION, salutation(
-            person["given_name"], person["family_name"], person["rank"], gender, lang),
-            1).replace(_FEED_URL, self._feed_url(person["id"]), 1)
-        subject, _, body = text.partition("\n\n")
-        subject = with_short_name(self.conference, lang, subject)
-        text_body = body.strip() + "\n"
+        return prefixes[2] if action.method == "CANCEL" else prefixes[1 if update else 0]
+
+    def reference(self, s: PublishedSession, action: Action, person: asyncpg.Record,
+                  event: EventRow, context: uuid.UUID) -> NewDelivery | None:
+        """The delivery for one action, to be rendered at send time (:meth:`render`) from the
+        render context ``context`` (this renderer's, saved by the caller) and the small
+        per-person inputs it stores: None as for :meth:`message`. What the message carries is
+        checked here (``ValueError``), so that a person whose message cannot be built is
+        parked at once, as when messages were rendered here."""
+        p = Person.of(person)
+        update, lines = self._update(s, action, p.language)
+        if update and not lines:
+            return None
+        organizer = self.organizer(p.accreditation_id, p.language)
+        check_recipient(Attendee(email=p.email, name=p.name, role=action.role), organizer)
+        text = self._text(s, action, p.language, self._prefix(action, p.language, update),
+                          update, lines, p.form)
+        subject = text.partition("\n\n")[0]
+        if _SALUTATION in subject or _FEED_URL in subject:
+            subject = self._personal(text, p).partition("\n\n")[0]
+        subject = with_short_name(self.conference, p.language, subject)
         delivery_id = uuid.uuid4()
-        message_id = f"<{delivery_id}@{self.domain}>"
-        # The MIME message is built once per session version (and subject), then filled in.
-        key = (s.session_id, action.method, action.sequence, lang, subject)
-        skeleton = self._skeletons.get(key)
-        if skeleton is None:
-            skeleton = InvitationSkeleton.build(
-                ics=ics, method=action.method, from_addr=organizer, to=attendee,
-                subject=subject, text_body=text_body, message_id=message_id, date=self.ctx.now,
-                language=lang, reply_to=self.reply_to(lang))
-            self._skeletons[key] = skeleton
-        msg = skeleton.render(ics=ics, to=attendee, text_body=text_body, message_id=message_id,
-                              from_addr=organizer)
+        args = {"s": str(action.session_id), "m": action.method, "q": action.sequence,
+                "b": action.basis, "r": action.role, "p": action.part,
+                "l": None if action.last is None else list(astuple(action.last)),
+                "t": self.ctx.now.isoformat(), **p.args()}
         return NewDelivery(
             template=f"invitation_{action.method.lower()}",
             dedupe_key=dedupe_key(event, action),
-            recipient=person["email"], sender=self.organiser.email, subject=subject,
-            message_id=message_id, message=msg, conference_id=self.conference.id,
-            accreditation_id=action.accreditation_id, delivery_id=delivery_id,
+            recipient=p.email, sender=self.organiser.email, subject=subject,
+            message_id=f"<{delivery_id}@{self.domain}>", message=b"",
+            conference_id=self.conference.id, accreditation_id=action.accreditation_id,
+            delivery_id=delivery_id, render=RenderRef(RENDERER, context, args),
         )
+
+    def _personal(self, text: str, p: Person) -> str:
+        # the opening as the letters write it: the gender, else the one the salutation says
+        gender = p.gender or {"mrs": "female", "mr": "male"}.get(p.salutation or "")
+        return text.replace(_SALUTATION, salutation(
+            p.given_name, p.family_name, p.rank, gender, p.language),  # type: ignore[arg-type]
+            1).replace(_FEED_URL, self._feed_url(p.accreditation_id), 1)
+
+    def render(self, s: PublishedSession, action: Action, p: Person, message_id: str,
+               stamp: datetime) -> bytes:
+        """The message for one action, a pure function of its arguments and of what this
+        renderer pins (conference, programme version, settings): the same bytes in any
+        process. ``stamp`` is its ``DTSTAMP`` and ``Date``."""
+        lang = p.language
+        update, lines = self._update(s, action, lang)
+        attendee = Attendee(email=p.email, name=p.name, role=action.role)
+        organizer = self.organizer(p.accreditation_id, lang)
+        ics = self.template(s, action, lang).render(attendee, stamp, organizer)
+        text = self._personal(self._text(s, action, lang, self._prefix(action, lang, update),
+                                         update, lines, p.form), p)
+        subject, _, body = text.partition("\n\n")
+        subject = with_short_name(self.conference, lang, subject)
+        text_body = body.strip() + "\n"
+        # The MIME message is built once per session version (and subject), then filled in;
+        # its boundaries follow from what it is built for, so a new process builds the same.
+        key = (s.session_id, action.method, action.sequence, lang, subject)
+        skeleton = self._skeletons.get(key)
+        if skeleton is None:
+            seed = hashlib.sha256(repr((self.version, key)).encode()).hexdigest()[:24]
+            skeleton = InvitationSkeleton.build(
+                ics=ics, method=action.method, from_addr=organizer, to=attendee,
+                subject=subject, text_body=text_body, message_id=message_id, date=stamp,
+                language=lang, reply_to=self.reply_to(lang), boundary=seed)
+            self._skeletons[key] = skeleton
+        return skeleton.render(ics=ics, to=attendee, text_body=text_body, message_id=message_id,
+                               from_addr=organizer, date=stamp)
+
+    def message(self, s: PublishedSession, action: Action, person: asyncpg.Record,
+                event: EventRow) -> NewDelivery | None:
+        """The message for one action, rendered now (the publication preview; the consumer
+        queues :meth:`reference` instead, rendered at send time into the same bytes); None for
+        an update with nothing the person can see (a title changed in another language only):
+        their calendar already holds it."""
+        ref = self.reference(s, action, person, event, uuid.UUID(int=0))
+        if ref is None:
+            return None
+        msg = self.render(s, action, Person.of(person), ref.message_id, self.ctx.now)
+        return replace(ref, message=msg, render=None)
+
+
+@dataclass(frozen=True)
+class Person:
+    """What a message says of its recipient, as stored with a delivery rendered at send time
+    (a person renamed meanwhile is sent what was decided at dispatch)."""
+
+    accreditation_id: uuid.UUID
+    email: str
+    language: str
+    given_name: str
+    family_name: str
+    rank: str | None
+    gender: str | None
+    salutation: str | None
+
+    @property
+    def name(self) -> str:
+        return f"{self.given_name} {self.family_name}"
+
+    @property
+    def form(self) -> str:
+        """The reader's form of address (French agreement of the text)."""
+        return form_of_address(self.salutation, self.gender)
+
+    @classmethod
+    def of(cls, row: asyncpg.Record | Mapping[str, Any]) -> Person:
+        return cls(row["id"], row["email"], row["language"], row["given_name"],
+                   row["family_name"], row["rank"], row["gender"], row["salutation"])
+
+    def args(self) -> dict[str, Any]:
+        return {"lang": self.language, "g": self.given_name, "f": self.family_name,
+                "k": self.rank, "x": self.gender, "a": self.salutation}
+
+    @classmethod
+    def from_args(cls, args: Mapping[str, Any], accreditation_id: uuid.UUID, email: str
+                  ) -> Person:
+        return cls(accreditation_id, email, args["lang"], args["g"], args["f"], args["k"],
+                   args["x"], args.get("a"))
 
 
 def dedupe_key(event: EventRow, action: Action) -> str:
@@ -368,6 +502,11 @@ async def calendar_invitations(
         renderer = Renderer(conference, ctx, await load_signer(conn), published.number)
         ctx.cache[key] = renderer
     renderer.ctx = ctx  # kept from an earlier step of this publication: this step's time
+    # The context the deliveries refer to, saved in this transaction (once per content: a step
+    # rolled back takes its copy with it, so each step writes it again if missing).
+    context, content = render_context(renderer.conference, published.number, renderer.pinned)
+    await conn.execute(Q["save_render_context"], context, event.conference_id, RENDERER,
+                       content)
     await _load_previous(conn, renderer, event.conference_id, actions, sessions)
     by_id = {p["id"]: p for p in people}
     deliveries: list[NewDelivery] = []
@@ -378,7 +517,7 @@ async def calendar_invitations(
             await asyncio.sleep(0)  # a step renders thousands: let the sending lanes run between
         person = by_id[a.accreditation_id]
         try:
-            delivery = renderer.message(sessions[a.session_id], a, person, event)
+            delivery = renderer.reference(sessions[a.session_id], a, person, event, context)
             if delivery is None and a.last is not None:
                 # Nothing this person can see changed: their calendar holds it already. The
                 # state moves on to this version, with the SEQUENCE they hold.
@@ -420,8 +559,11 @@ async def _load_previous(conn: asyncpg.Connection, renderer: Renderer,
     missing = sorted(wanted - renderer.previous.keys(), key=lambda k: (str(k[0]), k[1]))
     if not missing:
         return
+    # Up to the renderer's version (a later one may hold the same sequence): the words of an
+    # update rendered again at send time are those decided at dispatch.
     rows = await conn.fetch(Q["session_versions"], conference_id,
-                            [str(sid) for sid, _ in missing], [seq for _, seq in missing])
+                            [str(sid) for sid, _ in missing], [seq for _, seq in missing],
+                            renderer.version or None)
     for row in rows:
         data = row["session"]
         found = PublishedSession.model_validate_json(data) if isinstance(data, str) else \
@@ -481,10 +623,85 @@ async def _publication_step(
     return actions, people, not incomplete, str(done) if incomplete else None
 
 
+def _action_of(args: Mapping[str, Any], accreditation_id: uuid.UUID) -> Action:
+    """The action a delivery rendered at send time was queued for (its ``render_args``)."""
+    last = None if args["l"] is None else Sent(*args["l"])
+    return Action(accreditation_id, uuid.UUID(args["s"]), args["m"], args["q"], args["b"],
+                  args["r"], args["p"], last)
+
+
+class InvitationDeliveries:
+    """Renders, at send time, the invitations the consumer queued as references
+    (``outbox.dispatch.DeliveryRenderer``; docs/outbox.md, "Rendered at send time"). One per
+    worker: a :class:`Renderer` per render context (its texts, ICS templates and MIME skeletons
+    built once), loaded from the context row, the pinned programme version and the signing key
+    on first use. A new process renders the same bytes: everything comes from stored data."""
+
+    _KEEP = 64  # render contexts kept (a few per publication)
+
+    def __init__(self, settings: Settings) -> None:
+        self.settings = settings
+        self._renderers: dict[uuid.UUID, tuple[Renderer, dict[uuid.UUID, PublishedSession]]] = {}
+        self._signer: Signer | None = None
+        self._loading = asyncio.Lock()
+
+    async def render(self, pool: asyncpg.Pool, row: asyncpg.Record | Mapping[str, Any]
+                     ) -> bytes:
+        args = row["render_args"]
+        action = _action_of(args, row["accreditation_id"])
+        found = self._renderers.get(row["render_context"])
+        if found is None or self._needs_previous(found, action):
+            # One loader at a time: the sending lanes would otherwise each build their own.
+            async with self._loading:
+                found = self._renderers.get(row["render_context"])
+                async with connection(pool) as conn:
+                    if found is None:
+                        found = await self._load(conn, row["render_context"])
+                    renderer, sessions = found
+                    await _load_previous(conn, renderer, renderer.conference.id, [action],
+                                         sessions)
+        renderer, sessions = found
+        person = Person.from_args(args, row["accreditation_id"], row["recipient"])
+        return renderer.render(sessions[action.session_id], action, person, row["message_id"],
+                               datetime.fromisoformat(args["t"]))
+
+    @staticmethod
+    def _needs_previous(found: tuple[Renderer, dict[uuid.UUID, PublishedSession]],
+                        action: Action) -> bool:
+        renderer, sessions = found
+        last = action.last
+        return (action.method == "REQUEST" and last is not None and last.method == "REQUEST"
+                and action.session_id in sessions
+                and last.basis != sessions[action.session_id].sequence
+                and (action.session_id, last.basis) not in renderer.previous)
+
+    async def _load(self, conn: asyncpg.Connection, context_id: uuid.UUID
+                    ) -> tuple[Renderer, dict[uuid.UUID, PublishedSession]]:
+        row = await conn.fetchrow(Q["render_context"], context_id)
+        if row is None:
+            raise LookupError("no such render context")
+        content = row["context"]
+        conference = Conference.model_validate(content["conference"])
+        version = await conn.fetchrow(Q["snapshot_by_number"], conference.id,
+                                      content["version"])
+        if version is None:
+            raise LookupError("the programme version of a render context is gone")
+        published = PublishedVersion.from_row(version)
+        if self._signer is None:
+            self._signer = await load_signer(conn)
+        renderer = Renderer(conference, DispatchContext(self.settings, published.published_at),
+                            self._signer, published.number, Pinned(**content["settings"]))
+        if len(self._renderers) >= self._KEEP:
+            self._renderers.clear()
+        found = (renderer, {s.session_id: s for s in published.sessions})
+        self._renderers[context_id] = found
+        return found
+
+
 SUBSCRIPTIONS = (
     Subscription("conference.calendar.invitations:calendar_invitations", calendar_invitations,
                  frozenset({"programme.published", "accreditation.approved",
                             "accreditation.withdrawn", "accreditation.revoked"}),
-                 warm_up=warm_up),
+                 warm_up=warm_up, renderer=InvitationDeliveries),
 )
 """What the calendar consumes, for the composition root (``conference/runtime.py``)."""

@@ -60,7 +60,7 @@ from conference.mail.headers import SMTP as _SMTP
 from conference.mail.headers import mailbox as _mailbox
 from conference.mail.headers import unstructured as _unstructured
 
-__all__ = ["ATTACHMENT_NAME", "InvitationSkeleton", "build_invitation_email"]
+__all__ = ["ATTACHMENT_NAME", "InvitationSkeleton", "build_invitation_email", "check_recipient"]
 
 ATTACHMENT_NAME: Final = "invite.ics"
 
@@ -82,6 +82,7 @@ def build_invitation_email(
     date: datetime,
     language: str,
     reply_to: Organizer | None = None,
+    boundary: str | None = None,
 ) -> EmailMessage:
     """Wrap one rendered ICS (see :class:`~conference.calendar.itip.InvitationTemplate`).
 
@@ -92,6 +93,9 @@ def build_invitation_email(
     (``fr``, ``en``, ``en-GB``) written as ``Content-Language``. ``reply_to``, if given, is
     written as ``Reply-To`` (where people's own replies go; calendar clients send their
     iTIP REPLY to the ORGANIZER, the From address: docs/calendar.md, "Replies").
+    ``boundary``, if given (letters and digits), makes the MIME boundaries fixed instead of
+    random: the same inputs then give the same bytes (a message rendered again at send time,
+    docs/outbox.md).
     """
     if method not in METHODS:
         raise ValueError(f"method must be REQUEST or CANCEL: {method!r}")
@@ -149,6 +153,13 @@ def build_invitation_email(
     for part in msg.walk():  # the email package stamps every new part; only the top needs it
         if part is not msg:
             del part["MIME-Version"]
+    if boundary is not None:
+        if not boundary.isascii() or not boundary.isalnum() or len(boundary) > 40:
+            raise ValueError("boundary must be at most 40 ASCII letters and digits")
+        multiparts = [part for part in msg.walk() if part.is_multipart()]
+        for n, part in enumerate(multiparts):
+            # "=" then letters: no quoted-printable or base64 line can start with "--" and this
+            part.set_boundary(f"=={boundary}.{n}==")
     # after the body: set_content() and make_mixed() move or clear every Content-* header
     msg["Content-Language"] = language
     return msg
@@ -229,6 +240,28 @@ def _slow_to_header(to: Attendee) -> bytes:
     return folded.encode("ascii")
 
 
+@lru_cache(maxsize=64)
+def _date_header(date: datetime) -> bytes:
+    """``Date: …`` as the email package writes it (cached: a dispatch step stamps all its
+    messages with the same instant)."""
+    value = _SMTP.header_store_parse("Date", date)[1]
+    folded: str = _SMTP.fold("Date", value)
+    return folded.encode("ascii")
+
+
+def check_recipient(to: Attendee, from_addr: Organizer) -> None:
+    """What :meth:`InvitationSkeleton.render` refuses in the per-recipient header values, checked
+    without rendering (``ValueError``): a message queued to be rendered at send time is known
+    to render."""
+    for what, value in (("to.name", to.name), ("to.email", to.email),
+                        ("from_addr.email", from_addr.email), ("from_addr.name", from_addr.name)):
+        if _HEADER_FORBIDDEN.search(value):
+            raise ValueError(f"line break or control character in header value {what}")
+    for what, address in (("to.email", to.email), ("from_addr.email", from_addr.email)):
+        if not address.isascii():
+            raise ValueError(f"{what} must be ASCII (SMTPUTF8 is not used): {address!r}")
+
+
 @lru_cache(maxsize=4096)
 def _from_header(organizer: Organizer) -> bytes:
     """``From: name <address>`` as the email package writes it (cached: a per-recipient
@@ -252,9 +285,10 @@ def _occurrences(haystack: bytes, needle: bytes) -> list[int]:
 
 class InvitationSkeleton:
     """:func:`build_invitation_email` serialised once for everything its recipients share
-    (method, the From name, Reply-To, Subject, Date, language, the MIME structure and its
+    (method, the From name, Reply-To, Subject, language, the MIME structure and its
     boundaries); per recipient :meth:`render` only fills in ``From`` (the recipient's own
-    organizer address), ``To``, ``Message-ID``, the text body and the ICS (twice, base64).
+    organizer address), ``To``, ``Date``, ``Message-ID``, the text body and the ICS (twice,
+    base64).
     The bytes are those of ``bytes(build_invitation_email(...))`` for that recipient, except
     for the (random) boundaries, which are the skeleton's for all its messages: a boundary
     cannot occur in quoted-printable or base64 text, so reusing it is safe.
@@ -263,26 +297,32 @@ class InvitationSkeleton:
     located in it, so a change of layout in the email package fails loudly here.
     """
 
-    __slots__ = ("_parts", "method", "from_name")
+    __slots__ = ("_parts", "method", "from_name", "date")
 
-    def __init__(self, method: str, from_name: str, parts: tuple[bytes, ...]) -> None:
+    def __init__(self, method: str, from_name: str, parts: tuple[bytes, ...],
+                 date: datetime) -> None:
         self.method = method
         self.from_name = from_name
         self._parts = parts
+        self.date = date
 
     @classmethod
     def build(cls, *, ics: bytes, method: str, from_addr: Organizer, to: Attendee, subject: str,
               text_body: str, message_id: str, date: datetime, language: str,
-              reply_to: Organizer | None = None) -> InvitationSkeleton:
+              reply_to: Organizer | None = None, boundary: str | None = None
+              ) -> InvitationSkeleton:
+        """``date`` is the sample's and the default of :meth:`render`; ``boundary`` as for
+        :func:`build_invitation_email` (fixed boundaries: the same inputs, the same bytes)."""
         whole = bytes(build_invitation_email(
             ics=ics, method=method, from_addr=from_addr, to=to, subject=subject,
             text_body=text_body, html_body=None, message_id=message_id, date=date,
-            language=language, reply_to=reply_to))
+            language=language, reply_to=reply_to, boundary=boundary))
         head_end = whole.index(b"\r\n\r\n") + 2
         cuts: list[tuple[int, int, str]] = []
         for what, segment, count, limit in (
             ("From", _from_header(from_addr), 1, head_end),
             ("To", _to_header(to), 1, head_end),
+            ("Date", _date_header(date), 1, head_end),
             ("Message-ID", f"Message-ID: {message_id}\r\n".encode("ascii"), 1, head_end),
             ("text", _text_payload(text_body), 1, len(whole)),
             ("ics", _ics_payload(ics), 2, len(whole)),
@@ -301,14 +341,15 @@ class InvitationSkeleton:
             at = end
         parts.append(whole[at:])
         kinds = [what for _, _, what in cuts]
-        if kinds != ["From", "To", "Message-ID", "text", "ics", "ics"]:
+        if kinds != ["From", "To", "Date", "Message-ID", "text", "ics", "ics"]:
             raise ValueError(f"unexpected layout of the invitation: {kinds}")
-        return cls(method, from_addr.name, tuple(parts))
+        return cls(method, from_addr.name, tuple(parts), date)
 
     def render(self, *, ics: bytes, to: Attendee, text_body: str, message_id: str,
-               from_addr: Organizer) -> bytes:
+               from_addr: Organizer, date: datetime | None = None) -> bytes:
         """The message for one recipient, checked as :func:`build_invitation_email` checks;
-        ``from_addr`` has the skeleton's name (its address is the recipient's own)."""
+        ``from_addr`` has the skeleton's name (its address is the recipient's own); ``date``
+        (aware) the ``Date`` header, by default the skeleton's."""
         if from_addr.name != self.from_name:
             raise ValueError("from_addr.name differs from the skeleton's")
         for what, value in (("message_id", message_id), ("to.name", to.name),
@@ -321,9 +362,12 @@ class InvitationSkeleton:
             if not address.isascii():
                 raise ValueError(f"{what} must be ASCII (SMTPUTF8 is not used): {address!r}")
         _check_ics_matches(ics, self.method, from_addr.email, to.email)
+        if date is not None and (date.tzinfo is None or date.utcoffset() is None):
+            raise ValueError(f"date must be timezone-aware: {date.isoformat()}")
         p = self._parts
         payload = _ics_payload(ics)
         return b"".join((p[0], _from_header(from_addr), p[1], _to_header(to), p[2],
-                         f"Message-ID: {message_id}\r\n".encode("ascii"), p[3],
-                         _text_payload(text_body), p[4], payload, p[5], payload, p[6]))
+                         _date_header(self.date if date is None else date), p[3],
+                         f"Message-ID: {message_id}\r\n".encode("ascii"), p[4],
+                         _text_payload(text_body), p[5], payload, p[6], payload, p[7]))
 

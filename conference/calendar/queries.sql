@@ -29,10 +29,11 @@ FROM invitation_state WHERE accreditation_id = $1
 
 -- name: session_versions
 -- Sessions as they were published at given sequences (what an attendee's calendar holds), from
--- the latest version that has each: the sequence changes with every change an update words.
+-- the latest version that has each (up to version $4, if given): the sequence changes with every
+-- change an update words.
 SELECT DISTINCT ON (wanted.session_id, wanted.sequence) s.value AS session
 FROM unnest($2::text[], $3::int[]) AS wanted(session_id, sequence)
-JOIN programme_version v ON v.conference_id = $1
+JOIN programme_version v ON v.conference_id = $1 AND ($4::int IS NULL OR v.number <= $4)
 CROSS JOIN LATERAL jsonb_array_elements(v.snapshot -> 'sessions') AS s(value)
 WHERE s.value ->> 'session_id' = wanted.session_id
   AND (s.value ->> 'sequence')::int = wanted.sequence
@@ -52,3 +53,16 @@ SET method = EXCLUDED.method, sequence = EXCLUDED.sequence, basis = EXCLUDED.bas
 -- One calendar consumer at a time per conference (released at the end of the transaction): the
 -- plan reads and saves the invitation states of everyone.
 SELECT pg_advisory_xact_lock($1)
+
+-- name: save_render_context
+-- What the invitations queued to be rendered at send time share (docs/outbox.md): written once
+-- per content (its id is derived from it).
+INSERT INTO render_context (id, conference_id, renderer, context) VALUES ($1, $2, $3, $4)
+ON CONFLICT (id) DO NOTHING
+
+-- name: render_context
+SELECT id, conference_id, renderer, context FROM render_context WHERE id = $1
+
+-- name: snapshot_by_number
+SELECT number, published_at, snapshot FROM programme_version
+WHERE conference_id = $1 AND number = $2

@@ -18,14 +18,16 @@ LIMIT $3
 -- name: retry_delivery
 UPDATE delivery
 SET status = 'queued', attempts = 0, next_attempt_at = now(), last_error = NULL
-WHERE id = $1 AND status IN ('failed', 'retry') AND message IS NOT NULL
+WHERE id = $1 AND status IN ('failed', 'retry')
+  AND (message IS NOT NULL OR render_args IS NOT NULL)
 RETURNING id, seq, template, recipient, subject, status, attempts, last_error, next_attempt_at,
           created_at, sent_at, lease_expiries, conference_id, accreditation_id
 
 -- name: parked_delivery
 -- A parked delivery (its message could not be built): the consumer and event that build it.
 SELECT id, event_id, consumer, conference_id FROM delivery
-WHERE id = $1 AND status = 'failed' AND message IS NULL AND consumer IS NOT NULL
+WHERE id = $1 AND status = 'failed' AND message IS NULL AND render_args IS NULL
+  AND consumer IS NOT NULL
 FOR UPDATE
 
 -- name: delivery_by_id

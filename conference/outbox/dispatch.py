@@ -11,7 +11,9 @@ whole ``Consumers`` table to the worker. Nothing registers itself by being impor
 A consumer reports back through its return value, a ``ConsumerResult``, never by changing its
 context:
 
-- ``deliveries``: the messages to queue;
+- ``deliveries``: the messages to queue, each either rendered (its bytes) or, for a consumer that
+  also declares a ``renderer``, as a reference (``RenderRef``) that the sending stage renders,
+  byte for byte the same on every attempt (docs/outbox.md, "Rendered at send time");
 - ``parked``: recipients whose message could not be built (one bad value never stops anyone
   else's mail): each becomes a failed delivery with the reason, visible and retryable;
 - ``complete`` and ``cursor``: a consumer that may produce many deliveries (the programme's
@@ -27,10 +29,10 @@ Consumers of one event succeed or fail independently: each runs in a savepoint o
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable, Iterable, Iterator
+from collections.abc import Awaitable, Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any
+from typing import Any, Protocol
 from uuid import UUID
 
 import asyncpg
@@ -49,6 +51,19 @@ class EventRow:
 
 
 @dataclass(frozen=True)
+class RenderRef:
+    """What renders a delivery at send time instead of its stored bytes: the renderer (the
+    name of the subscription that declares it), a context shared by many deliveries (written
+    once, ``render_context``) and this delivery's own small inputs (JSON). Rendering is a pure
+    function of these, the delivery's recipient, Message-ID and accreditation, and what they
+    pin (a programme version): every attempt sends the same bytes."""
+
+    renderer: str
+    context: UUID
+    args: dict[str, Any]
+
+
+@dataclass(frozen=True)
 class NewDelivery:
     template: str
     dedupe_key: str
@@ -57,11 +72,13 @@ class NewDelivery:
     subject: str
     message_id: str
     message: bytes
+    """The bytes to send; not stored (and may be empty) when ``render`` is given."""
     conference_id: UUID | None = None
     accreditation_id: UUID | None = None
     delivery_id: UUID | None = None
     kind: str = "mail"
     webhook_id: UUID | None = None
+    render: RenderRef | None = None
 
 
 @dataclass(frozen=True)
@@ -104,6 +121,17 @@ class ConsumerResult:
 Consumer = Callable[[asyncpg.Connection, EventRow, DispatchContext], Awaitable[ConsumerResult]]
 
 
+class DeliveryRenderer(Protocol):
+    """Renders, at send time, the deliveries a consumer queued as references (``RenderRef``).
+    One per worker, with caches of its own (a new process starts empty and renders the same
+    bytes). ``row`` is the claimed delivery: ``render_context``, ``render_args``, ``recipient``,
+    ``message_id``, ``accreditation_id``. A ``ValueError`` (or ``UnicodeError``, ``KeyError``)
+    means the message cannot be rendered: the delivery fails."""
+
+    async def render(self, pool: asyncpg.Pool,
+                     row: asyncpg.Record | Mapping[str, Any]) -> bytes: ...
+
+
 @dataclass(frozen=True)
 class Subscription:
     name: str
@@ -113,6 +141,9 @@ class Subscription:
     """The event types consumed; None: every event (webhooks)."""
     warm_up: Callable[[], None] | None = None
     """Loads what the first call needs (templates, locale data), when the worker starts."""
+    renderer: Callable[[Settings], DeliveryRenderer] | None = None
+    """Makes the renderer of the deliveries this consumer queues as references (one per
+    worker); None: it queues rendered messages only."""
 
 
 class Consumers:

@@ -34,22 +34,27 @@ SET dispatched_at = now(), consumers_done = $2::text[], consumers_failed = $3::t
 WHERE id = $1
 
 -- name: insert_deliveries
+-- A delivery holds its message, or (rendered at send time) its renderer, context and inputs.
 INSERT INTO delivery (id, event_id, conference_id, accreditation_id, template, dedupe_key,
-                      recipient, sender, subject, message_id, message, kind, webhook_id)
+                      recipient, sender, subject, message_id, message, kind, webhook_id,
+                      renderer, render_context, render_args)
 SELECT coalesce(d.id, gen_random_uuid()), d.event_id, d.conference_id, d.accreditation_id,
        d.template, d.dedupe_key, d.recipient, d.sender, d.subject, d.message_id, d.message,
-       d.kind, d.webhook_id
+       d.kind, d.webhook_id, d.renderer, d.render_context, d.render_args
 FROM unnest($1::uuid[], $2::bigint[], $3::uuid[], $4::uuid[], $5::text[], $6::text[], $7::text[],
-            $8::text[], $9::text[], $10::text[], $11::bytea[], $12::text[], $13::uuid[])
+            $8::text[], $9::text[], $10::text[], $11::bytea[], $12::text[], $13::uuid[],
+            $14::text[], $15::uuid[], $16::jsonb[])
      AS d(id, event_id, conference_id, accreditation_id, template, dedupe_key, recipient, sender,
-          subject, message_id, message, kind, webhook_id)
+          subject, message_id, message, kind, webhook_id, renderer, render_context, render_args)
 -- The same delivery again: nothing, unless it was parked (its message could not be built) and
 -- is now built by the retried consumer.
 ON CONFLICT (dedupe_key) DO UPDATE
 SET sender = excluded.sender, subject = excluded.subject, message_id = excluded.message_id,
-    message = excluded.message, status = 'queued', attempts = 0, next_attempt_at = now(),
-    last_error = NULL, consumer = NULL
+    message = excluded.message, renderer = excluded.renderer,
+    render_context = excluded.render_context, render_args = excluded.render_args,
+    status = 'queued', attempts = 0, next_attempt_at = now(), last_error = NULL, consumer = NULL
 WHERE delivery.consumer IS NOT NULL AND delivery.status = 'failed' AND delivery.message IS NULL
+  AND delivery.render_args IS NULL
 
 -- name: insert_parked
 -- Recipients whose message could not be built: failed deliveries with the reason, no message,
@@ -64,6 +69,7 @@ FROM unnest($1::bigint[], $2::text[], $3::uuid[], $4::uuid[], $5::text[], $6::te
           error, kind)
 ON CONFLICT (dedupe_key) DO UPDATE SET last_error = excluded.last_error
 WHERE delivery.consumer IS NOT NULL AND delivery.status = 'failed' AND delivery.message IS NULL
+  AND delivery.render_args IS NULL
 
 -- name: claim_deliveries
 -- The due (by index delivery_due_order) and the expired leases (delivery_leased, usually none),
@@ -101,13 +107,16 @@ FROM (
 ) due
 WHERE d.id = due.id
 RETURNING d.id, d.sender, d.recipient, d.message, d.attempts, d.kind, d.webhook_id,
-          d.template
+          d.template, d.message_id, d.accreditation_id, d.renderer, d.render_context,
+          d.render_args
 
 -- name: mark_sent
 -- Committed without waiting for the WAL flush (synchronous_commit off for this statement's own
--- transaction: one round trip instead of BEGIN, SET LOCAL, UPDATE, COMMIT).
+-- transaction: one round trip instead of BEGIN, SET LOCAL, UPDATE, COMMIT). The message, or the
+-- inputs that render it (names), go with it: nothing sent again needs them.
 UPDATE delivery
-SET status = 'sent', sent_at = now(), message = NULL, locked_until = NULL, last_error = NULL
+SET status = 'sent', sent_at = now(), message = NULL, render_args = NULL, locked_until = NULL,
+    last_error = NULL
 FROM (SELECT set_config('synchronous_commit', 'off', true)) AS asynchronous_commit
 WHERE id = ANY($1::uuid[]) AND status = 'in_flight'
 

@@ -34,6 +34,7 @@ from conference.db.sql import queries_beside
 from conference.mail.sender import Mailer, PermanentError, TransientError
 from conference.outbox.dispatch import (
     Consumers,
+    DeliveryRenderer,
     DispatchContext,
     EventRow,
     NewDelivery,
@@ -113,6 +114,10 @@ class Worker:
         for sub in consumers:  # so that the first event's mail does not wait for it
             if sub.warm_up is not None:
                 sub.warm_up()
+        self.renderers: dict[str, DeliveryRenderer] = {
+            sub.name: sub.renderer(settings) for sub in consumers if sub.renderer is not None}
+        """Who renders the deliveries queued as references, by renderer name: one each per
+        worker, with caches of their own (docs/outbox.md, "Rendered at send time")."""
 
     # -- lifecycle -------------------------------------------------------------------------
 
@@ -318,7 +323,10 @@ class Worker:
                         raise TransientError("no webhook sender in this worker")
                     await self.webhooks.send(row)
                 else:
-                    await self.mailer.send(row["sender"], row["recipient"], row["message"])
+                    message = row["message"]
+                    if message is None:
+                        message = await self._render(row)
+                    await self.mailer.send(row["sender"], row["recipient"], message)
             except TransientError as exc:
                 delay = backoff_seconds(row["attempts"], cfg.backoff_base_seconds,
                                         cfg.backoff_max_seconds, self._rng)
@@ -366,14 +374,34 @@ class Worker:
         return len(claimed)
 
 
+    async def _render(self, row: asyncpg.Record) -> bytes:
+        """The message of a delivery queued as a reference, rendered now (docs/outbox.md). One
+        that cannot be rendered fails at once, its reason the error's class only (the value
+        that caused it may be personal); the database unreachable is a transient error."""
+        renderer = self.renderers.get(row["renderer"] or "")
+        if renderer is None or row["render_args"] is None:
+            raise PermanentError("no message and nothing to render it with")
+        try:
+            return await renderer.render(self.pool, row)
+        except (ValueError, UnicodeError, LookupError) as exc:
+            raise PermanentError(f"cannot be rendered: {type(exc).__name__}") from None
+        except Exception as exc:
+            if is_unavailable(exc):
+                raise TransientError(f"rendering: {type(exc).__name__}") from None
+            raise
+
+
 async def insert_deliveries(
     conn: asyncpg.Connection, deliveries: list[tuple[int, NewDelivery]]
 ) -> None:
-    cols: list[list[object]] = [[] for _ in range(13)]
+    cols: list[list[object]] = [[] for _ in range(16)]
     for event_id, d in deliveries:
+        ref = d.render
         for i, v in enumerate((d.delivery_id, event_id, d.conference_id, d.accreditation_id,
                                d.template, d.dedupe_key, d.recipient, d.sender, d.subject,
-                               d.message_id, d.message, d.kind, d.webhook_id)):
+                               d.message_id, d.message if ref is None else None, d.kind,
+                               d.webhook_id, ref and ref.renderer, ref and ref.context,
+                               ref and ref.args)):
             cols[i].append(v)
     await conn.execute(Q["insert_deliveries"], *cols)
 

@@ -71,7 +71,7 @@ DELETE FROM accreditation_vetting_history WHERE accreditation_id = $1
 
 -- name: erase_deliveries
 UPDATE delivery
-SET recipient = 'erased@erased.invalid', subject = '(erased)', message = NULL,
+SET recipient = 'erased@erased.invalid', subject = '(erased)', message = NULL, render_args = NULL,
     dedupe_key = 'erased:' || id::text,
     status = CASE WHEN status IN ('queued', 'retry', 'in_flight') THEN 'failed' ELSE status END,
     last_error = CASE WHEN status IN ('queued', 'retry', 'in_flight') THEN 'erased'
