@@ -86,16 +86,44 @@ def wait_listening(db_url: str, k: int, timeout: float = 30.0) -> None:
 
 
 def one_invitation(db_url: str, timeout: float = 10.0) -> bytes | None:
-    """The bytes of one invitation not yet sent (sent ones have their message cleared): the
-    first steps are small and may all be sent already, so wait for a later one."""
+    """The bytes of one invitation not yet sent: stored with its delivery (code before
+    invitations were rendered at send time), else rendered from its delivery's references as a
+    worker renders it (docs/outbox.md). Sent ones have both cleared: the first steps are small
+    and may all be sent already, so wait for a later one."""
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         found = _sql(db_url, "SELECT message FROM delivery WHERE template = 'invitation_request'"
                              " AND message IS NOT NULL ORDER BY seq DESC LIMIT 1")
         if found is not None:
             return bytes(found)
+        rendered = asyncio.run(_render_one(db_url))
+        if rendered is not None:
+            return rendered
         time.sleep(0.01)
     return None
+
+
+async def _render_one(db_url: str) -> bytes | None:
+    try:
+        from conference.calendar.invitations import InvitationDeliveries
+    except ImportError:  # code before rendering at send time
+        return None
+    from conference.db.pool import create_pool
+    from conference.settings import Settings
+
+    settings = Settings()
+    pool = await create_pool(db_url, settings.database)
+    try:
+        async with pool.acquire() as conn:
+            row = await conn.fetchrow(
+                "SELECT render_context, render_args, recipient, message_id, accreditation_id"
+                " FROM delivery WHERE template = 'invitation_request'"
+                " AND render_args IS NOT NULL ORDER BY seq DESC LIMIT 1")
+        if row is None:
+            return None
+        return await InvitationDeliveries(settings).render(pool, row)
+    finally:
+        await pool.close()
 
 
 def measure(db: Database, svc: Any, smtp: SmtpCounter, seeded: Seeded,
