@@ -8,8 +8,12 @@ serialises two workers reconciling the same conference. A big reconciliation (a 
 thousands) is done in steps of ``ctx.limit`` messages, each its own transaction: each step plans
 again from the states saved by the previous ones, so it produces exactly the rest.
 
-Rendering is per session version, not per message: one ``InvitationTemplate`` per (session,
-method, sequence, language), rendered per attendee.
+The consumer does not render: each delivery holds a reference (``RenderRef``: the render
+context of the conference, programme version and settings, and the person's small inputs), and
+the worker renders it at send time through ``InvitationDeliveries``, into the same bytes on every
+attempt and in any process (docs/outbox.md, "Rendered at send time"). Rendering is per session
+version, not per message: one ``InvitationTemplate`` and one MIME skeleton per (session, method,
+sequence, language), filled in per attendee.
 """
 
 from __future__ import annotations
