@@ -28,8 +28,8 @@ from conference.settings import Settings
 from tests.browser.helpers import hidden, member, press
 from tests.conftest import Api, conference_body
 from tests.http.conftest_programme import at, make_room, make_session
-from tests.http.test_credentials import image
 from tests.http.test_console import Visitor, _signed_in, staff
+from tests.http.test_credentials import image
 from tests.http.test_workspaces import _setup
 from tests.support import RecordingSMTP
 
