@@ -18,6 +18,7 @@ from pydantic import ValidationError
 
 from conference.accreditation.domain import Category
 from conference.accreditation.models import Accreditation
+from conference.auth import Principal
 from conference.badges import service as badges
 from conference.badges.domain import Layout, PrintStatus, ReissueReason
 from conference.badges.models import (
@@ -37,6 +38,7 @@ from conference.http.routes import RouteTable
 from conference.protocol.countries import country_name
 from conference.roles import ProtocolOfficer, protocol_officer
 from conference.workspaces import frame
+from conference.workspaces import handlers as press_desk
 from conference.workspaces import repo as ws
 from conference.workspaces.console import CONSOLE_ROLES, Desk, _desk
 from conference.workspaces.console_accreditations import _accreditation, _application_page
@@ -451,13 +453,28 @@ async def console_set_vetting(request: web.Request) -> web.StreamResponse:
 @frame.page
 async def console_document(request: web.Request) -> web.Response:
     d, _ = await _console(request)
-    acc = await _accreditation(request, d)
+    return await _document(request, await _accreditation(request, d), d.principal)
+
+
+@routes.add("GET", "/manage/{slug}/press/{accreditation_id}/documents/{kind}",
+            summary="A document of a press applicant, for the press desk (PDF, JPEG or PNG)",
+            who="press_office, admin", tag="workspaces",
+            media=("application/pdf", "image/jpeg", "image/png"), error_media=PAGE_ERRORS,
+            errors=(403, 404))
+@frame.page
+async def press_document(request: web.Request) -> web.Response:
+    d = await press_desk.open_desk(request)
+    acc = await press_desk._application(request, d)
+    return await _document(request, acc, d.principal)
+
+
+async def _document(request: web.Request, acc: Accreditation, principal: Principal
+                    ) -> web.Response:
     try:
         kind = DocumentKind(request.match_info["kind"])
     except ValueError:
         raise NotFound("No such document kind.") from None
-    data, media = await credentials.get_document(request.app[pool_key], acc.id, kind,
-                                                 d.principal)
+    data, media = await credentials.get_document(request.app[pool_key], acc.id, kind, principal)
     ext = {"application/pdf": "pdf", "image/png": "png"}.get(media, "jpg")
     return web.Response(body=data, content_type=media, headers={
         "Cache-Control": "private, no-store",

@@ -147,6 +147,7 @@ EXPECTED: dict[str, frozenset[str] | str] = {
     "console_visa_letters": SESSION, "console_decide_letter": SESSION,
     "console_cancel_letter": SESSION, "console_letter_pdf": SESSION,
     "console_set_vetting": SESSION, "console_document": SESSION, "console_photo": SESSION,
+    "press_document": SESSION,
 }
 # Changes that would alter the objects the other calls rely on go last, in this order.
 LAST = ["cancel_session", "delete_webhook", "revoke", "erase_personal_data", "revoke_token"]

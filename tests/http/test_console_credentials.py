@@ -380,3 +380,30 @@ async def test_the_credentials_pages_are_refused_outside_the_protocol_office(
             assert status == 403, (path, status)
     states = await _states(api)
     assert (states["Peeters"]["status"], states["Peeters"]["badge_version"]) == ("to_print", 1)
+
+
+async def test_the_press_desk_opens_the_press_card_and_warns_when_it_is_missing(
+    api: Api, smtp: RecordingSMTP
+) -> None:
+    await _conference(api, smtp, documents_required={"press": ["press_card"]})
+    status, acc, _ = await api.call("POST", "/api/v1/conferences/alliance/accreditations",
+                                    json=press_body())
+    assert status == 201, acc
+    desk = await staff(api, smtp, "press@example.org", "press_office")
+    path = f"{M}/press/{acc['id']}"
+    status, page, _ = await desk.go("GET", f"{path}?lang=en")
+    assert status == 200, page
+    assert text(element(page, "documents-warning")).endswith("Press card.")
+    status, _ = await put(api, f"/api/v1/accreditations/{acc['id']}/documents/press_card",
+                          image(600, 400), "image/jpeg", "press_office")
+    assert status == 204
+    status, page, _ = await desk.go("GET", f"{path}?lang=en")
+    assert "documents-warning" not in page and "received" in text(element(page, "doc-press_card"))
+    desk.api.client.session.cookie_jar.clear()
+    cookie = {"Cookie": "; ".join(f"{k}={c}" for k, c in desk.cookies.items())}
+    resp = await api.client.get(f"{path}/documents/press_card", headers=cookie)
+    assert resp.status == 200 and resp.content_type == "image/jpeg"
+    # the console's copy of the route is protocol's: the press office is refused it
+    resp = await api.client.get(f"{M}/accreditations/{acc['id']}/documents/press_card",
+                                headers=cookie, allow_redirects=False)
+    assert resp.status == 403
