@@ -494,8 +494,16 @@ async def _application_page(request: web.Request, d: Desk, acc: Accreditation, *
         else ("approve", "reject"),
         reason_templates=[(str(r.id), r.text(d.language)) for r in await ws_service.press_reasons(
             request.app[pool_key], d.conference.id, d.principal, now(request))],
-        documents=await credentials.documents_state(request.app[pool_key], acc.id, d.principal),
+        documents=await _documents(request, d, acc),
     )
+
+
+async def _documents(request: web.Request, d: Desk, acc: Accreditation) -> Any:
+    """The documents asked of the applicant and given (none shown once the person is erased)."""
+    try:
+        return await credentials.documents_state(request.app[pool_key], acc.id, d.principal)
+    except NotFound:
+        return None
 
 
 @routes.add("GET", "/manage/{slug}/press/{accreditation_id}",

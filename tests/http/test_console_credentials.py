@@ -407,3 +407,24 @@ async def test_the_press_desk_opens_the_press_card_and_warns_when_it_is_missing(
     resp = await api.client.get(f"{M}/accreditations/{acc['id']}/documents/press_card",
                                 headers=cookie, allow_redirects=False)
     assert resp.status == 403
+
+
+async def test_an_erased_person_s_pages_open_without_their_credentials(
+    api: Api, smtp: RecordingSMTP
+) -> None:
+    be, _ = await _conference(api, smtp, documents_required={"minister": ["note_verbale"],
+                                                             "press": ["press_card"]})
+    minister = await member(api, be, "Peeters")
+    status, journalist, _ = await api.call("POST", "/api/v1/conferences/alliance/accreditations",
+                                           json=press_body())
+    assert status == 201, journalist
+    for person in (minister, journalist):
+        status, body, _ = await api.call(
+            "DELETE", f"/api/v1/accreditations/{person['id']}/personal-data", role="admin")
+        assert status in (200, 204), body
+    v = await staff(api, smtp, "protocol@example.org", "protocol")
+    status, page, _ = await v.go("GET", f"{M}/accreditations/{minister['id']}?lang=en")
+    assert status == 200 and 'id="credentials"' not in page
+    desk = await staff(api, smtp, "press@example.org", "press_office")
+    status, page, _ = await desk.go("GET", f"{M}/press/{journalist['id']}?lang=en")
+    assert status in (200, 404) and 'id="documents"' not in page
