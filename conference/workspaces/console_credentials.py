@@ -119,10 +119,8 @@ async def _badges_page(request: web.Request, d: Desk, officer: ProtocolOfficer, 
     states = await badges.badge_states(request.app[pool_key], officer, d.conference.slug,
                                        _query(filters))
     items = states.items
-    if filters["status"] == "collected":
+    if filters["status"] == "collected":  # handed over: printed, reprinted only by a reissue
         items = [b for b in items if b.collected is not None]
-    elif filters["status"]:
-        items = [b for b in items if b.collected is None]
     batch = [b for b in items if b.printable and b.status is PrintStatus.to_print]
     flash = None
     done = request.query.get("done", "")
@@ -164,6 +162,8 @@ async def console_badge_batch(request: web.Request) -> web.Response:
     if not frame.csrf_ok(request, form, d.person):
         return await show(message=d.t("csrf_failed"), status=403)
     layout = str(form.get("layout", "a6"))
+    if filters["status"] == "collected":
+        return await show(message=d.t("cred_err_collected_batch"), status=422)
     if layout not in LAYOUTS:
         return await show(errors={"layout": d.t("cred_err_layout")}, status=422)
     q = _query(filters)

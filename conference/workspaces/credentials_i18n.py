@@ -46,6 +46,8 @@ CRED: dict[str, dict[str, str]] = {
         "cred_flash_reissued": "Badge réémis : {name}.",
         "cred_flash_pack": "Remise enregistrée pour {name} : {count} badge(s).",
         "cred_err_layout": "Choisissez une mise en page.",
+        "cred_err_collected_batch": "Les badges remis ne sont pas réimprimés en lot : "
+                                    "réémettez le badge concerné.",
         "cred_err_empty_batch": "Aucun badge à imprimer ne correspond à ces filtres.",
         "cred_err_no_ids": "Aucun badge à marquer imprimé.",
         "cred_err_unprintable": "Certains badges de la liste ne peuvent plus être imprimés ; "
@@ -135,6 +137,8 @@ CRED: dict[str, dict[str, str]] = {
         "cred_flash_reissued": "Badge reissued: {name}.",
         "cred_flash_pack": "Collection recorded for {name}: {count} badge(s).",
         "cred_err_layout": "Choose a layout.",
+        "cred_err_collected_batch": "Badges handed over are not printed again in a batch: "
+                                    "reissue the badge concerned.",
         "cred_err_empty_batch": "No badge to print matches these filters.",
         "cred_err_no_ids": "No badge to mark printed.",
         "cred_err_unprintable": "Some badges of the list can no longer be printed; reload "

@@ -140,6 +140,12 @@ async def test_protocol_prints_a_batch_marks_it_printed_reissues_and_hands_over_
     assert "Collected (Attaché Claes" in text(element(page, f"badge-{people[1]['id']}"))
     status, page, _ = await v.go("GET", f"{M}/badges?lang=en&status=collected")
     assert element(page, "badge-count") == "2 badge(s) listed, 0 to print."
+    assert "batch-form" not in page
+    status, answer, _ = await _post(v, f"{M}/badges/batch.pdf?lang=en", page,
+                                    {"layout": "a6", "status": "collected"})
+    assert status == 422 and "reissue the badge" in element(answer, "form-error")
+    status, page, _ = await v.go("GET", f"{M}/badges?lang=en&status=printed")
+    assert element(page, "badge-count") == "2 badge(s) listed, 0 to print."
     status, page, _ = await v.go("GET", f"{M}/badges?lang=en&status=to_print")
     assert element(page, "badge-count") == "1 badge(s) listed, 1 to print."
     status, answer, _ = await _post(v, f"{M}/badges/packs/{be['id']}?lang=en", page,
