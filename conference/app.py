@@ -75,6 +75,7 @@ from conference.webhooks import handlers as webhooks
 from conference.workspaces import (
     console,
     console_accreditations,
+    console_credentials,
     console_lifecycle,
     console_programme,
     console_publish,
@@ -99,7 +100,8 @@ def route_table() -> list[Route]:
                                 workspaces.routes, member_credentials.routes, security.routes,
                                 console.routes, portal_lifecycle.routes,
                                 console_lifecycle.routes, console_programme.routes,
-                                console_accreditations.routes, console_publish.routes)
+                                console_accreditations.routes, console_publish.routes,
+                                console_credentials.routes)
             for route in table]
 
 

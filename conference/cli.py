@@ -122,7 +122,7 @@ def _tables(which: str) -> str:
     from conference.runtime import consumers, event_types
 
     if which == "routes":
-        return "".join(f"{r.method:<7}{r.path:<62}{r.who}\n"
+        return "".join(f"{r.method:<7}{r.path:<62} {r.who}\n"
                        for r in sorted(route_table(), key=lambda r: (r.path, r.method)))
     if which == "consumers":
         return "".join(

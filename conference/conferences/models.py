@@ -121,6 +121,11 @@ class ConferenceIn(Model):
     vetting_required: list[Literal["press", "minister", "official", "expert", "staff"]] = Field(
         default=[], max_length=5,
         description="categories whose badge needs security clearance (docs/credentials.md)")
+    documents_required: dict[
+        Literal["press", "minister", "official", "expert", "staff"],
+        list[Literal["note_verbale", "press_card", "passport_copy"]]] = Field(
+        default={}, description="the documents each category gives (docs/credentials.md, "
+                                "\"Documents\"); informative, nothing waits for them")
 
     @model_validator(mode="after")
     def _dates(self) -> Self:

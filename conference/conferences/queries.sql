@@ -4,12 +4,14 @@ INSERT INTO conference (slug, title, venue, timezone, starts_on, ends_on, patron
                         press_opens_at, press_closes_at, press_pool_capacity,
                         security_list_deadline, spokespersons, organiser_email, protocol,
                         retention_days, vetting_retention_days, quotas, nominations_close_at,
-                        changes_close_at, vetting_required, short_name, privacy)
+                        changes_close_at, vetting_required, short_name, privacy,
+                        documents_required)
 VALUES (:slug, :title, :venue, :timezone, :starts_on, :ends_on, :patron, :hosts, :languages,
         :press_opens_at, :press_closes_at, :press_pool_capacity,
         :security_list_deadline, :spokespersons, :organiser_email, :protocol,
         :retention_days, :vetting_retention_days, :quotas, :nominations_close_at,
-        :changes_close_at, :vetting_required, :short_name, :privacy)
+        :changes_close_at, :vetting_required, :short_name, :privacy,
+        :documents_required)
 ON CONFLICT (slug) DO NOTHING
 RETURNING *
 

@@ -48,6 +48,12 @@ class VettingStatusSet(Payload):
     """``api`` (one person) or ``csv`` (a results file from the security service)."""
 
 
+class DocumentsRequiredSet(Payload):
+    conference_id: UUID
+    categories: list[str]
+    """The categories that now ask for at least one document."""
+
+
 EVENT_TYPES: dict[str, type[Payload]] = {
     "accreditation.photo_uploaded": PhotoUploaded,
     "accreditation.document_uploaded": DocumentUploaded,
@@ -57,5 +63,6 @@ EVENT_TYPES: dict[str, type[Payload]] = {
     "visa_letter.cancelled": VisaLetterCancelled,
     "visa_letter.template_changed": VisaTemplateChanged,
     "accreditation.vetting_status_set": VettingStatusSet,
+    "conference.documents_required_set": DocumentsRequiredSet,
 }
 

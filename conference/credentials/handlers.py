@@ -10,10 +10,13 @@ import html
 
 from aiohttp import web
 
+from conference.auth import Role
 from conference.conferences.lookup import conference_by_slug
 from conference.credentials import domain, service
 from conference.credentials.models import (
     DocumentKind,
+    DocumentsRequired,
+    DocumentsState,
     ReasonIn,
     Verification,
     VettingImported,
@@ -119,6 +122,30 @@ async def get_document(request: web.Request) -> web.Response:
                                              principal(request))
     return web.Response(body=data, content_type=media,
                         headers={"Cache-Control": "private, no-store"})
+
+
+@routes.add("GET", "/api/v1/accreditations/{accreditation_id}/documents",
+            summary="The documents the person's category is asked for: received (kind, type, "
+                    "size, when) and missing", who="the applicant, own focal point, organisers",
+            response=DocumentsState, tag="credentials", errors=(401, 403, 404))
+async def documents_state(request: web.Request) -> web.Response:
+    aid = path_uuid(request, "accreditation_id")
+    p = need(request, *Role)
+    return json_response(await service.documents_state(request.app[pool_key], aid, p))
+
+
+@routes.add("PUT", "/api/v1/conferences/{slug}/documents-required",
+            summary="Set the documents each category gives (note_verbale, press_card, "
+                    "passport_copy); informative, nothing waits for them", who="admin",
+            body=DocumentsRequired, response=DocumentsRequired, tag="credentials",
+            errors=(400, 401, 403, 404, 422))
+async def put_documents_required(request: web.Request) -> web.Response:
+    actor = need(request, Role.admin)
+    body = await parse(request, DocumentsRequired)
+    async with connection(request) as conn:
+        conference = await conference_by_slug(conn, request.match_info["slug"])
+    return json_response(await service.set_documents_required(request.app[pool_key],
+                                                              conference.id, body, actor))
 
 
 @routes.add("POST", "/api/v1/accreditations/{accreditation_id}/visa-letter",

@@ -89,3 +89,40 @@ class VettingState(Model):
 
 class VettingImported(Model):
     applied: int
+
+
+DocumentCategory = Literal["press", "minister", "official", "expert", "staff"]
+
+
+class DocumentsRequired(Model):
+    """The documents each category gives (docs/credentials.md, "Documents")."""
+
+    documents_required: dict[DocumentCategory, list[DocumentKind]] = Field(
+        description="for each category, the kinds it gives; a category left out gives none")
+
+
+class DocumentHeld(Model):
+    kind: DocumentKind
+    required: bool = Field(description="the person's category is asked for it")
+    received: bool
+    content_type: str | None = None
+    size: int | None = None
+    uploaded_at: datetime | None = None
+
+
+class DocumentsState(Model):
+    """What the person was asked for and what they gave: ``missing`` never blocks a
+    decision (informative)."""
+
+    accreditation_id: UUID
+    items: list[DocumentHeld]
+    missing: list[DocumentKind]
+
+
+class LetterListed(VisaLetter):
+    """A visa letter in protocol's list, with whose it is."""
+
+    given_name: str
+    family_name: str
+    category: str
+    delegation_id: UUID | None = None

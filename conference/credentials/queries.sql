@@ -152,3 +152,24 @@ WHERE conference_id = :conference_id AND erased_at IS NULL AND id = ANY (:ids::u
 -- Whether the conference's vetting data were purged; the share lock makes a purge running now
 -- wait for this transaction (and its trigger then takes what it wrote).
 SELECT vetting_purged_at IS NOT NULL FROM conference WHERE id = :conference_id FOR SHARE
+
+-- name: documents_held
+-- The kinds of document a person has given, and when (not their bytes).
+SELECT kind, content_type, octet_length(data) AS size, uploaded_at FROM accreditation_document
+WHERE accreditation_id = :accreditation_id
+ORDER BY kind
+
+-- name: set_documents_required
+-- The documents each category of a conference gives; no row when there is no such conference.
+UPDATE conference SET documents_required = :documents_required
+WHERE id = :conference_id
+RETURNING id
+
+-- name: letters_of_conference
+-- A conference's visa letters (all, or those of one status), the newest request first, with the
+-- person's name and category for protocol's list.
+SELECT l.*, a.given_name, a.family_name, a.category, a.delegation_id
+FROM visa_letter l JOIN accreditation a ON a.id = l.accreditation_id
+WHERE l.conference_id = :conference_id AND (:status::text IS NULL OR l.status = :status)
+ORDER BY l.requested_at DESC, l.id
+LIMIT :limit

@@ -155,3 +155,24 @@ async def accreditations_of_conference(conn: asyncpg.Connection, conference_id: 
     rows = await conn.fetch(*Q.bind("accreditations_of_conference", conference_id=conference_id,
                                     ids=ids))
     return {r["id"] for r in rows}
+
+
+async def documents_held(conn: asyncpg.Connection, accreditation_id: UUID
+                         ) -> list[asyncpg.Record]:
+    rows: list[asyncpg.Record] = await conn.fetch(
+        *Q.bind("documents_held", accreditation_id=accreditation_id))
+    return rows
+
+
+async def set_documents_required(conn: asyncpg.Connection, conference_id: UUID,
+                                 required: dict[str, list[str]]) -> bool:
+    return await conn.fetchval(*Q.bind("set_documents_required", conference_id=conference_id,
+                                       documents_required=required)) is not None
+
+
+async def letters_of_conference(conn: asyncpg.Connection, conference_id: UUID,
+                                status: str | None, limit: int) -> list[asyncpg.Record]:
+    rows: list[asyncpg.Record] = await conn.fetch(
+        *Q.bind("letters_of_conference", conference_id=conference_id, status=status,
+                limit=limit))
+    return rows

@@ -22,6 +22,7 @@ from conference.conferences.lookup import conference_by_id
 from conference.conferences.models import Conference
 from conference.credentials import domain, repo
 from conference.credentials.events import (
+    DocumentsRequiredSet,
     DocumentUploaded,
     PhotoUploaded,
     VettingStatusSet,
@@ -32,7 +33,11 @@ from conference.credentials.events import (
 )
 from conference.credentials.letter import LetterContent, render_letter
 from conference.credentials.models import (
+    DocumentHeld,
     DocumentKind,
+    DocumentsRequired,
+    DocumentsState,
+    LetterListed,
     Verification,
     VettingImported,
     VettingState,
@@ -204,7 +209,71 @@ async def get_document(pool: asyncpg.Pool, accreditation_id: UUID, kind: Documen
     return bytes(doc["data"]), doc["content_type"]
 
 
+def required_kinds(conference: Conference, category: str) -> list[DocumentKind]:
+    """The documents the conference asks of a category, in the order of ``DocumentKind``."""
+    asked = {str(k) for c, kinds in conference.documents_required.items() if c == category
+             for k in kinds}
+    return [k for k in DocumentKind if k.value in asked]
+
+
+async def documents_state(pool: asyncpg.Pool, accreditation_id: UUID, principal: Principal
+                          ) -> DocumentsState:
+    """What the person was asked for, what they gave (kind, type, size, when; never the
+    bytes) and what is missing; shown to the person, their focal point and the organisers
+    (the press office for the press). Informative: nothing waits for a missing document."""
+    async with connection(pool) as conn:
+        row = await _person(conn, accreditation_id)
+        if not (_own(principal, row) or _organiser(principal, row)):
+            raise Forbidden("Documents are shown to the person, their focal point and the "
+                            "organisers.")
+        conference = await conference_by_id(conn, row["conference_id"])
+        held = {r["kind"]: r for r in await repo.documents_held(conn, accreditation_id)}
+    required = required_kinds(conference, row["category"])
+    items = [DocumentHeld(kind=k, required=k in required, received=k.value in held,
+                          content_type=held[k.value]["content_type"] if k.value in held else None,
+                          size=held[k.value]["size"] if k.value in held else None,
+                          uploaded_at=held[k.value]["uploaded_at"] if k.value in held else None)
+             for k in DocumentKind if k in required or k.value in held]
+    return DocumentsState(accreditation_id=accreditation_id, items=items,
+                          missing=[k for k in required if k.value not in held])
+
+
+async def set_documents_required(pool: asyncpg.Pool, conference_id: UUID,
+                                 body: DocumentsRequired, principal: Principal
+                                 ) -> DocumentsRequired:
+    """The documents each category gives (an administrator's setting, as at creation)."""
+    if principal.role is not Role.admin:
+        raise Forbidden("The documents a conference requires are set by an administrator.")
+    required: dict[str, list[str]] = {c: sorted({k.value for k in kinds})
+                for c, kinds in body.documents_required.items() if kinds}
+    async with transaction(pool) as conn:
+        if not await repo.set_documents_required(conn, conference_id, required):
+            raise NotFound("No such conference.")
+        await record(conn, "conference.documents_required_set",
+                     DocumentsRequiredSet(conference_id=conference_id,
+                                          categories=sorted(required)),
+                     conference_id=conference_id, subject_id=conference_id,
+                     actor=principal.actor)
+    return DocumentsRequired.model_validate({"documents_required": required})
+
+
 # -- visa letters ------------------------------------------------------------------------------
+
+LETTER_STATUSES = ("requested", "approved", "refused", "cancelled")
+
+
+async def letters(pool: asyncpg.Pool, conference_id: UUID, status: str | None,
+                  principal: Principal, limit: int = 500) -> list[LetterListed]:
+    """A conference's visa letters for protocol (all, or those of one status), newest first."""
+    if principal.role not in ORGANISERS:
+        raise Forbidden("Visa letters are listed for protocol.")
+    if status is not None and status not in LETTER_STATUSES:
+        raise Invalid("No such letter status.", [{"field": "status", "type": "enum",
+                                                  "message": "unknown status"}])
+    async with connection(pool) as conn:
+        rows = await repo.letters_of_conference(conn, conference_id, status, limit)
+    return [LetterListed.model_validate(
+        {k: v for k, v in r.items() if k in LetterListed.model_fields}) for r in rows]
 
 def _default_template(conference: Conference) -> dict[str, Any]:
     return {"letterhead": conference.title.get(conference.languages[0]),
@@ -265,6 +334,18 @@ async def get_letter(pool: asyncpg.Pool, letter_id: UUID, principal: Principal |
     if row is None:
         raise NotFound("No such visa letter.")
     _may_read_letter(p, row)
+    return repo.letter_from_row(row)
+
+
+async def letter_of_conference(pool: asyncpg.Pool, conference_id: UUID, letter_id: UUID,
+                               principal: Principal) -> VisaLetter:
+    """A letter of this conference for protocol (404 when it is another conference's)."""
+    if principal.role not in ORGANISERS:
+        raise Forbidden("Visa letters are decided by protocol.")
+    async with connection(pool) as conn:
+        row = await repo.letter_row(conn, letter_id)
+    if row is None or row["conference_id"] != conference_id:
+        raise NotFound("No such visa letter.")
     return repo.letter_from_row(row)
 
 
@@ -465,6 +546,20 @@ async def set_vetting_status(pool: asyncpg.Pool, accreditation_id: UUID, status:
         c = await repo.clearance_of(conn, accreditation_id)
     assert c is not None
     return VettingState(accreditation_id=accreditation_id, status=status, reason=reason,
+                        required=c["required"])
+
+
+async def vetting_state(pool: asyncpg.Pool, accreditation_id: UUID, principal: Principal
+                        ) -> VettingState:
+    """The person's vetting status as the door reads it (for the vetting office)."""
+    if principal.role not in VETTING_OFFICE:
+        raise Forbidden("The vetting status is shown to protocol and security.")
+    async with connection(pool) as conn:
+        await _person(conn, accreditation_id)
+        c = await repo.clearance_of(conn, accreditation_id)
+    assert c is not None
+    status = c["recorded"] or ("pending" if c["required"] else "not_required")
+    return VettingState(accreditation_id=accreditation_id, status=status, reason=c["reason"],
                         required=c["required"])
 
 

@@ -25,8 +25,8 @@ from conference.auth import Principal
 from conference.conferences import service as conferences
 from conference.credentials import domain as credential_rules
 from conference.credentials import service as credentials
-from conference.credentials.models import VisaLetterIn
-from conference.errors import Conflict, Invalid
+from conference.credentials.models import DocumentKind, VisaLetterIn
+from conference.errors import Conflict, Invalid, NotFound
 from conference.http.context import now, pool_key
 from conference.http.hygiene import RequestTimeout, read_timeout_key
 from conference.http.io import read_form
@@ -46,15 +46,23 @@ from conference.pages.i18n import Translator, choose_language, field_message
 routes = RouteTable()
 
 VISA_FIELDS = ("passport_name", "passport_number", "nationality", "date_of_birth", "consulate")
-NOTICES = {"photo": "photo_done", "cropped": "crop_done", "visa": "visa_done"}
+NOTICES = {"photo": "photo_done", "cropped": "crop_done", "visa": "visa_done",
+           "document": "docs_done"}
 
 
-def refusal_words(t: Translator, exc: Invalid) -> str:
-    """The refusal in the page's language: the rule broken (``photo_rule_…``), else the
-    service's words."""
+def refusal_words(t: Translator, exc: Invalid, prefix: str = "photo_rule_") -> str:
+    """The refusal in the page's language: the rule broken (``photo_rule_…``, or
+    ``doc_rule_…`` for a document), else the service's words."""
     error = exc.extra["errors"][0]
-    key = f"photo_rule_{error.get('type', '')}"
+    key = f"{prefix}{error.get('type', '')}"
     return t(key) if key in t.keys else str(error["message"])
+
+
+def document_kind(request: web.Request) -> DocumentKind:
+    try:
+        return DocumentKind(request.match_info["kind"])
+    except ValueError:
+        raise NotFound("No such document kind.") from None
 
 
 def visa_errors(t: Translator, exc: ValidationError) -> dict[str, str]:
@@ -98,6 +106,7 @@ async def _credentials_page(
                 "fields": values if errors and "crop" in errors else
                 {"crop_x": str(box.x), "crop_y": str(box.y), "crop_width": str(box.width)}}
     letter = await credentials.open_letter(pool, p.accreditation_id, p)
+    documents = await credentials.documents_state(pool, p.accreditation_id, p)
     may_request = letter is None and acc.status.value in credentials.OPEN_STATUSES
     if message is None and request.query.get("done") in NOTICES:
         message = t(NOTICES[request.query["done"]])
@@ -106,13 +115,14 @@ async def _credentials_page(
         request, "credentials.html", language, status=status, private=True, cookies=cookies,
         conference=conference, title=t("credentials_title"), acc=acc, errors=errors or {},
         values=values or {}, message=message, size=size, crop=crop, letter=letter,
-        may_request=may_request, countries=_countries(language),
+        may_request=may_request, countries=_countries(language), documents=documents,
         photo_src=f"{base}/photo", back=f"{base}?lang={language}",
+        document_action=lambda kind: f"{base}/documents/{kind}?lang={language}",
         actions={"photo": f"{base}/photo?lang={language}",
                  "crop": f"{base}/photo/crop?lang={language}",
                  "visa": f"{base}/visa-letter?lang={language}"},
         tokens={kind: csrf.issue(signer, _form(kind, p), nonce)
-                for kind in ("photo", "crop", "visa")},
+                for kind in ("photo", "crop", "visa", "document")},
     )
 
 
@@ -148,8 +158,14 @@ async def application_photo(request: web.Request) -> web.Response:
 async def read_photo_form(request: web.Request) -> tuple[str, bytes | None, str | None]:
     """The form's CSRF token and the photo (its bytes and declared type), read from the stream;
     a 422 (rule ``max_size``) as soon as the photo passes its limit."""
+    return await read_upload_form(request, "photo", credential_rules.PHOTO_MAX_BYTES)
+
+
+async def read_upload_form(request: web.Request, field: str, limit: int
+                           ) -> tuple[str, bytes | None, str | None]:
+    """A multipart form's CSRF token and its file ``field`` (bytes and declared type), read from
+    the stream; a 422 (rule ``max_size``) as soon as the file passes ``limit`` bytes."""
     token, data, media = "", None, None
-    limit = credential_rules.PHOTO_MAX_BYTES
     try:
         async with asyncio.timeout(request.app[read_timeout_key]):
             reader = await request.multipart()
@@ -158,20 +174,20 @@ async def read_photo_form(request: web.Request) -> tuple[str, bytes | None, str 
                     continue
                 if part.name == csrf.FIELD:
                     token = (await part.read(decode=True)).decode("utf-8", "replace")[:500]
-                elif part.name == "photo" and part.filename:
+                elif part.name == field and part.filename:
                     chunks, size = [], 0
                     while chunk := await part.read_chunk(64 * 1024):
                         size += len(chunk)
                         if size > limit:
                             raise credential_rules.refuse(
-                                "photo", "max_size", f"A photo is at most {limit} bytes.")
+                                field, "max_size", f"A {field} is at most {limit} bytes.")
                         chunks.append(chunk)
                     data, media = b"".join(chunks), part.headers.get("Content-Type")
     except TimeoutError:
         raise RequestTimeout("The body did not arrive in time.") from None
     except (ValueError, AssertionError, LookupError):
         raise Invalid("The form could not be read.", [{
-            "field": "photo", "type": "form", "message": "The form could not be read."}]) from None
+            "field": field, "type": "form", "message": "The form could not be read."}]) from None
     return token, data, media
 
 
@@ -202,6 +218,42 @@ async def application_photo_upload(request: web.Request) -> web.StreamResponse:
         return await _credentials_page(request, p, errors={"photo": refusal_words(t, exc)},
                                        status=422)
     raise _done(request, language, "photo")
+
+
+@routes.add("POST", "/a/{access_token}/documents/{kind}",
+            summary="Upload one of the documents the applicant's category gives, from the page "
+                    "(multipart HTML form; PDF, JPEG or PNG, its type checked from the content)",
+            who="anyone", tag="pages", media=HTML, error_media=PAGE_ERRORS,
+            errors=(403, 404, 409, 422, 429), extra={"streams_body": True})
+@page
+async def application_document_upload(request: web.Request) -> web.StreamResponse:
+    p = await _applicant(request)
+    assert p.accreditation_id is not None
+    kind = document_kind(request)
+    language = choose_language(request)
+    t = Translator(language)
+    field = f"document_{kind.value}"
+    try:
+        token, data, media = await read_upload_form(request, "document",
+                                                    credential_rules.DOCUMENT_MAX_BYTES)
+    except Invalid as exc:
+        return await _credentials_page(request, p, errors={field: refusal_words(
+            t, exc, "doc_rule_")}, status=422)
+    if not _csrf_ok(request, "document", p, token):
+        return await _credentials_page(request, p, message=t("csrf_failed"), status=403)
+    if data is None:
+        return await _credentials_page(request, p, errors={field: t("err_required")},
+                                       status=422)
+    try:
+        await credentials.put_document(request.app[pool_key], p.accreditation_id, kind, data,
+                                       media, p, now(request))
+    except Invalid as exc:
+        return await _credentials_page(request, p, errors={field: refusal_words(
+            t, exc, "doc_rule_")}, status=422)
+    except Conflict:
+        return await _credentials_page(request, p, errors={field: t("doc_rule_purged")},
+                                       status=409)
+    raise _done(request, language, "document")
 
 
 @routes.add("POST", "/a/{access_token}/photo/crop",

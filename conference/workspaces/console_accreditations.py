@@ -27,7 +27,7 @@ from conference.http.problems import field_errors
 from conference.http.routes import RouteTable
 from conference.pages.handlers import _countries
 from conference.protocol.countries import country_name
-from conference.workspaces import domain, frame
+from conference.workspaces import credential_panel, domain, frame
 from conference.workspaces import repo as ws
 from conference.workspaces.console import CONSOLE_ROLES, Desk
 from conference.workspaces.console import _desk as console_desk
@@ -136,6 +136,9 @@ async def _application_page(request: web.Request, d: Desk, acc: Accreditation, *
     done = request.query.get("done", "")
     if done in ("approve", "reject", "revoke"):
         flash = t(f"flash_{done}", name=name)
+    elif done == "vetting":
+        flash = t("cred_flash_vetting", name=name)
+    cred = await credential_panel.panel(request.app[pool_key], d.principal, acc)
     return frame.render(
         request, "acc_application.html", d.language, person=d.person, status=status,
         conference=d.conference, title=name, flash=flash,
@@ -146,7 +149,7 @@ async def _application_page(request: web.Request, d: Desk, acc: Accreditation, *
         can_decide=_may_act(d, acc) and domain.allows(acc.status, Action.reject),
         can_revoke=_may_act(d, acc) and domain.allows(acc.status, Action.revoke),
         press_desk=acc.category is Category.press and d.principal.role is Role.admin,
-        decisions=DECISIONS)
+        decisions=DECISIONS, cred=cred)
 
 
 @routes.add("GET", "/manage/{slug}/accreditations/{accreditation_id}",

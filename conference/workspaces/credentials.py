@@ -21,7 +21,9 @@ from conference.http.io import read_form
 from conference.http.routes import RouteTable
 from conference.pages.credentials import (
     VISA_FIELDS,
+    document_kind,
     read_photo_form,
+    read_upload_form,
     refusal_words,
     visa_errors,
 )
@@ -32,7 +34,8 @@ from conference.workspaces.handlers import Portal, _member, _portal
 
 routes = RouteTable()
 
-NOTICES = {"photo": "photo_done", "cropped": "crop_done", "visa": "visa_done"}
+NOTICES = {"photo": "photo_done", "cropped": "crop_done", "visa": "visa_done",
+           "document": "docs_done"}
 
 
 async def _page(
@@ -54,6 +57,7 @@ async def _page(
         may_request = letter is None and acc.status.value in credentials.OPEN_STATUSES
     except Forbidden:  # an admin in the portal: the letter is the focal point's to request
         letter, may_request = None, False
+    documents = await credentials.documents_state(pool, acc.id, p.principal)
     if message is None and request.query.get("done") in NOTICES:
         message = p.t(NOTICES[request.query["done"]])
     name = f"{acc.given_name} {acc.family_name}"
@@ -63,6 +67,8 @@ async def _page(
         crumbs=p.crumbs((name, here), (p.t("credentials_title"), None)), flash=message,
         acc=acc, errors=errors or {}, values=values or {}, size=size, crop=crop,
         letter=letter, may_request=may_request, countries=_countries(p.language),
+        documents=documents,
+        document_action=lambda kind: frame.with_lang(f"{here}/documents/{kind}", p.language),
         photo_src=None,  # the photo is shown to the person and the organisers only
         actions={"photo": frame.with_lang(f"{here}/photo", p.language),
                  "crop": frame.with_lang(f"{here}/photo/crop", p.language),
@@ -109,6 +115,38 @@ async def member_photo_upload(request: web.Request) -> web.StreamResponse:
         return await _page(request, p, acc, errors={"photo": refusal_words(p.t, exc)},
                            status=422)
     raise _done(p, acc, "photo")
+
+
+@routes.add("POST", "/delegation/{slug}/members/{accreditation_id}/documents/{kind}",
+            summary="Upload one of the documents a member's category gives (multipart HTML "
+                    "form; PDF, JPEG or PNG, its type checked from the content)",
+            who="the delegation's focal point", tag="workspaces", media=HTML,
+            error_media=PAGE_ERRORS, errors=(403, 404, 409, 422), extra={"streams_body": True})
+@frame.page
+async def member_document_upload(request: web.Request) -> web.StreamResponse:
+    p = await _portal(request)
+    acc = await _member(request, p)
+    kind = document_kind(request)
+    field = f"document_{kind.value}"
+    try:
+        token, data, media = await read_upload_form(request, "document",
+                                                    credential_rules.DOCUMENT_MAX_BYTES)
+    except Invalid as exc:
+        return await _page(request, p, acc, errors={field: refusal_words(p.t, exc, "doc_rule_")},
+                           status=422)
+    if not frame.csrf_ok(request, {"csrf": token}, p.person):
+        return await frame.error_page(request, 403, p.t("csrf_failed"))
+    if data is None:
+        return await _page(request, p, acc, errors={field: p.t("err_required")}, status=422)
+    try:
+        await credentials.put_document(request.app[pool_key], acc.id, kind, data, media,
+                                       p.principal, now(request))
+    except Invalid as exc:
+        return await _page(request, p, acc, errors={field: refusal_words(p.t, exc, "doc_rule_")},
+                           status=422)
+    except Conflict:
+        return await _page(request, p, acc, errors={field: p.t("doc_rule_purged")}, status=409)
+    raise _done(p, acc, "document")
 
 
 @routes.add("POST", "/delegation/{slug}/members/{accreditation_id}/photo/crop",

@@ -28,6 +28,7 @@ from conference.badges.render import render_png
 from conference.calendar.invitations import feed_url
 from conference.conferences.lookup import conference_by_id, conference_by_slug
 from conference.conferences.models import Conference
+from conference.credentials import service as credentials
 from conference.db.pool import transaction as db_transaction
 from conference.errors import Duplicate, Forbidden, IllegalTransition, NotFound, PoolFull
 from conference.http.context import connection, now, pool_key, settings_key, signer_key
@@ -493,7 +494,16 @@ async def _application_page(request: web.Request, d: Desk, acc: Accreditation, *
         else ("approve", "reject"),
         reason_templates=[(str(r.id), r.text(d.language)) for r in await ws_service.press_reasons(
             request.app[pool_key], d.conference.id, d.principal, now(request))],
+        documents=await _documents(request, d, acc),
     )
+
+
+async def _documents(request: web.Request, d: Desk, acc: Accreditation) -> Any:
+    """The documents asked of the applicant and given (none shown once the person is erased)."""
+    try:
+        return await credentials.documents_state(request.app[pool_key], acc.id, d.principal)
+    except NotFound:
+        return None
 
 
 @routes.add("GET", "/manage/{slug}/press/{accreditation_id}",

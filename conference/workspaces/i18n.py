@@ -6,6 +6,7 @@ from typing import Any
 
 from conference.pages.i18n import Translator
 from conference.workspaces.console_i18n import CONSOLE
+from conference.workspaces.credentials_i18n import CRED
 from conference.workspaces.desk_i18n import DESK
 from conference.workspaces.lifecycle_i18n import LIFECYCLE
 from conference.workspaces.programme_i18n import PROGRAMME
@@ -418,7 +419,7 @@ class WTranslator(Translator):
         super().__init__(language)
         self._own = {**STRINGS[self.language], **CONSOLE[self.language],
                      **LIFECYCLE[self.language], **PROGRAMME[self.language],
-                     **DESK[self.language]}
+                     **DESK[self.language], **CRED[self.language]}
 
     @property
     def keys(self) -> frozenset[str]:

@@ -29,6 +29,7 @@ from tests.browser.helpers import hidden, member, press
 from tests.conftest import Api, conference_body
 from tests.http.conftest_programme import at, make_room, make_session
 from tests.http.test_console import Visitor, _signed_in, staff
+from tests.http.test_credentials import image
 from tests.http.test_workspaces import _setup
 from tests.support import RecordingSMTP
 
@@ -92,6 +93,10 @@ async def _objects(api: Api, smtp: RecordingSMTP) -> tuple[dict[str, str], dict[
         "PUT", f"/api/v1/sessions/{session['id']}/participants/{minister['id']}",
         role="protocol", json={"role": "chair"})
     assert status == 200, body
+    status, _, _ = await api.call(  # a photo: the console shows it to protocol
+        "PUT", f"/api/v1/accreditations/{minister['id']}/photo", role="protocol",
+        data=image(900, 1200), headers={"Content-Type": "image/jpeg"})
+    assert status == 204
     status, hook, _ = await api.call("POST", "/api/v1/conferences/alliance/webhooks",
                                      role="admin", json={"url": "https://hooks.example.org/x",
                                                          "event_types": ["*"]})

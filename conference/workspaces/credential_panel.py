@@ -1,0 +1,29 @@
+"""What an application's console page shows of its credentials (docs/workspaces.md,
+"Credentials"): the vetting status, the documents asked for and given, whether there is a
+photo. Read through the credentials' use-cases with the console desk's ``Principal``; the
+forms that change them are ``console_credentials``'s."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import asyncpg
+
+from conference.accreditation.models import Accreditation
+from conference.auth import Principal
+from conference.credentials import service as credentials
+from conference.errors import NotFound
+
+VETTING_CHOICES = ("pending", "cleared", "more_information", "refused")
+
+
+async def panel(pool: asyncpg.Pool, principal: Principal, acc: Accreditation
+                ) -> dict[str, Any] | None:
+    """None for a person erased (nothing of their credentials is left to show)."""
+    try:
+        return {"docs": await credentials.documents_state(pool, acc.id, principal),
+                "vetting": await credentials.vetting_state(pool, acc.id, principal),
+                "vetting_choices": VETTING_CHOICES,
+                "photo": await credentials.photo_size(pool, acc.id)}
+    except NotFound:
+        return None
