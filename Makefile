@@ -37,12 +37,14 @@ lint: install
 schemas: install
 	$(VENV)/bin/conference export-schemas
 
-## The benchmarks and fault drills (bench/README.md); by hand, never in CI. About 10 minutes.
+## The benchmarks and fault drills (bench/README.md); by hand, never in CI. About 14 minutes.
 bench: install
 	$(PY) -m pip install --quiet -e '.[test,bench]'
 	$(PY) bench/registration.py
 	$(PY) bench/fanout.py
 	$(PY) bench/drills.py
+	$(PY) bench/checkins.py
+	$(PY) bench/capacity_check.py
 
 demo: install
 	$(VENV)/bin/conference demo
