@@ -106,6 +106,9 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--idle", type=float, default=5.0,
                    help="seconds measured with no load first (what idle processes spend)")
     p.add_argument("--workers", type=int, default=2)
+    p.add_argument("--keep-alive", action="store_true",
+                   help="registrations over kept-alive connections (as behind a reverse proxy)"
+                        " rather than one connection each")
     p.add_argument("--processes", type=int, default=2)
     p.add_argument("--reg-cpu", default="0.67,0.55",
                    help="model: app and PostgreSQL CPU ms per registration")
@@ -148,7 +151,8 @@ def main(argv: list[str] | None = None) -> int:
                     [sys.executable, str(BENCH / "http_load.py"), "--url", url, "--method",
                      "POST", "--press", "--rate", str(args.rate), "--duration",
                      str(args.duration), "--warmup", "0", "--connections", "256",
-                     "--trace", str(trace_file)],
+                     "--trace", str(trace_file),
+                     *(["--keep-alive"] if args.keep_alive else [])],
                     stdout=subprocess.PIPE, text=True)
                 snaps = [Snapshot.take(named, db, smtp)]
                 time.sleep(args.publish_at)

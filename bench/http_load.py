@@ -51,6 +51,7 @@ class Load:
             self.headers["Authorization"] = f"Bearer {token}"
         self.connections = connections
         self.expect = expect
+        self.keep_alive = False
         self.measuring = False
         self.stopping = False
         self.latencies: list[float] = []
@@ -122,8 +123,10 @@ class Load:
 
     async def run(self, warmup: float, duration: float, rate: float | None) -> dict[str, Any]:
         # Open loop stands for many clients, each with a connection of its own (so the kernel
-        # spreads them over the serving processes): one connection per request.
-        connector = aiohttp.TCPConnector(limit=self.connections, force_close=bool(rate))
+        # spreads them over the serving processes): one connection per request, unless
+        # ``keep_alive`` (a reverse proxy keeping its connections to the service open).
+        connector = aiohttp.TCPConnector(limit=self.connections,
+                                         force_close=bool(rate) and not self.keep_alive)
         timeout = aiohttp.ClientTimeout(total=60)
         async with aiohttp.ClientSession(connector=connector, timeout=timeout) as http:
             self.began = time.perf_counter()
@@ -181,11 +184,14 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--duration", type=float, default=10.0, help="seconds measured")
     p.add_argument("--warmup", type=float, default=2.0, help="seconds before measuring")
     p.add_argument("--expect", type=int, help="the status every answer should have")
+    p.add_argument("--keep-alive", action="store_true",
+                   help="open loop: reuse connections (default: one connection a request)")
     p.add_argument("--trace", type=Path,
                    help="write 'seconds-after-start latency-seconds status' per measured request")
     args = p.parse_args(argv)
     load = Load(args.url, args.method.upper(), bodies_from(args), args.token, args.connections,
                 args.expect)
+    load.keep_alive = args.keep_alive
     result = asyncio.run(load.run(args.warmup, args.duration, args.rate))
     if args.trace:
         args.trace.write_text("".join(f"{t:.6f} {lat:.6f} {st}\n" for t, lat, st in load.trace))
