@@ -250,8 +250,8 @@ def main(argv: list[str] | None = None) -> int:
     had = sum(b.get(k, 0.0) for k in ours) / b["seconds"]
 
     def fan_seconds(cores: float) -> float:
-        return expected / min(args.workers * 1000 / msg_w,
-                              max(0.01, cores - background) * 1000 / per_msg)
+        return float(expected / min(args.workers * 1000 / msg_w,
+                                    max(0.01, cores - background) * 1000 / per_msg))
 
     model_rows += [
         {"figure": f"fan-out of {expected:,} invitations, s (2 cores to ourselves)",
@@ -282,9 +282,9 @@ def main(argv: list[str] | None = None) -> int:
     results.update(load=load, latency=latency_rows, cpu=cpu_rows, model=model_rows,
                    duplicates=duplicates, wall=wall, first_s=first, last_s=last,
                    loads=[s.load for s in snaps])
-    out = ROOT / "var" / "bench"
-    out.mkdir(parents=True, exist_ok=True)
-    (out / "capacity_check.json").write_text(json.dumps(results, indent=2, default=str))
+    saved = ROOT / "var" / "bench"
+    saved.mkdir(parents=True, exist_ok=True)
+    (saved / "capacity_check.json").write_text(json.dumps(results, indent=2, default=str))
     return 0
 
 
