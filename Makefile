@@ -37,7 +37,7 @@ lint: install
 schemas: install
 	$(VENV)/bin/conference export-schemas
 
-## The benchmarks and fault drills (bench/README.md); by hand, never in CI. About 14 minutes.
+## The benchmarks and fault drills (bench/README.md); by hand, never in CI. About 10 minutes.
 bench: install
 	$(PY) -m pip install --quiet -e '.[test,bench]'
 	$(PY) bench/registration.py
