@@ -43,6 +43,8 @@ bench: install
 	$(PY) bench/registration.py
 	$(PY) bench/fanout.py
 	$(PY) bench/drills.py
+	$(PY) bench/checkins.py
+	$(PY) bench/capacity_check.py
 
 demo: install
 	$(VENV)/bin/conference demo

@@ -442,3 +442,44 @@ def machine() -> str:
     load = ", ".join(f"{x:.2f}" for x in os.getloadavg())
     return (f"{platform.node()}: {cpus} CPUs, {mem:.0f} GiB, Python {platform.python_version()}, "
             f"load average {load}")
+
+
+_BACKGROUND = ("checkpointer", "background writer", "walwriter", "autovacuum", "io worker",
+               "logical replication", "archiver", "stats")
+
+
+def database_cpu(db: Database) -> tuple[dict[int, float], dict[int, float]]:
+    """CPU seconds so far of the PostgreSQL processes working for this database, per pid: the
+    backends serving it, and the background processes of its server (WAL writer, checkpointer,
+    …). On a server of the bench's own (embedded) that is every process of it; on a shared
+    server (``--database-url``) the backends are told apart by the database's name in their
+    process title, and the background processes also work for the server's other databases
+    (an upper bound). Compare two samples with :func:`cpu_delta`."""
+    import psutil
+
+    procs = []
+    for p in psutil.process_iter(["name", "cmdline", "ppid"]):
+        if p.info["name"] == "postgres":
+            procs.append((p, " ".join(p.info["cmdline"] or ()), p.info["ppid"]))
+    if db.server is not None:
+        pgdata = str(getattr(db.server, "pgdata", ""))
+        roots = {p.pid for p, title, _ in procs if pgdata and pgdata in title}
+        backends = {p.pid: _used(p) for p, title, ppid in procs
+                    if ppid in roots and not any(b in title for b in _BACKGROUND)}
+        background = {p.pid: _used(p) for p, title, ppid in procs
+                      if p.pid in roots or (ppid in roots and any(b in title for b in _BACKGROUND))}
+        return backends, background
+    from urllib.parse import urlsplit
+
+    name = urlsplit(db.url).path.lstrip("/")
+    mine = [(p, ppid) for p, title, ppid in procs if f" {name} " in f"{title} "]
+    roots = {ppid for _, ppid in mine}
+    backends = {p.pid: _used(p) for p, _ in mine}
+    background = {p.pid: _used(p) for p, title, ppid in procs
+                  if ppid in roots and any(b in title for b in _BACKGROUND)}
+    return backends, background
+
+
+def cpu_delta(before: Mapping[int, float], after: Mapping[int, float]) -> float:
+    """CPU seconds used between two per-pid samples (a process born meanwhile counts from 0)."""
+    return sum(used - before.get(pid, 0.0) for pid, used in after.items())

@@ -88,12 +88,13 @@ def _check(status: int, body: object, want: int, what: str) -> dict[str, Any]:
 
 
 def seed(service: Service, n: int, *, sessions: int = 4, slug: str | None = None,
-         concurrency: int = 16) -> Seeded:
+         concurrency: int = 16, pool_capacity: int = 10) -> Seeded:
     """Create a conference with one room, ``sessions`` sessions and ``n`` approved officials
     (every one in every session's audience); return what a publication needs."""
     started = time.monotonic()
     slug = slug or f"bench-{uuid.uuid4().hex[:8]}"
-    conf = _check(*service.request("POST", "/api/v1/conferences", conference_body(slug)), 201,
+    conf = _check(*service.request("POST", "/api/v1/conferences",
+                                   conference_body(slug, pool_capacity=pool_capacity)), 201,
                   "conference")
     base = f"/api/v1/conferences/{slug}"
     delegation = _check(*service.request("POST", f"{base}/delegations", {
