@@ -182,8 +182,11 @@ async def _letters(
                 "waitlisted": "decision_waitlisted", "revoked": "revoked"}[status]
     approved = await repo.count_approved_press(conn, conference.id)
     capacity = conference.press_registration.pool_capacity
+    published = (status == "approved"
+                 and await repo.programme_published(conn, conference.id))
     yield _mail(ctx, event, conference, template, lang, a.email, name, a.id,
                 reason=reason or "", approved=approved, capacity=capacity,
+                programme_published=published,
                 pool_full=approved >= capacity, **common)
 
 

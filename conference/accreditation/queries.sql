@@ -60,6 +60,11 @@ SELECT count(*) FROM accreditation
 WHERE conference_id = :conference_id AND category = 'press' AND status = 'approved'
   AND erased_at IS NULL
 
+-- name: programme_published
+-- Whether a conference's programme has been published (a version exists): the approval letter
+-- then says the invitations follow in separate messages, not "once the programme is published".
+SELECT EXISTS (SELECT 1 FROM programme_version WHERE conference_id = :conference_id)
+
 -- name: list_accreditations
 -- A page of a conference's accreditations in filing order, after the cursor's position; each
 -- filter applies when given.

@@ -116,6 +116,12 @@ async def count_approved_press(conn: asyncpg.Connection, conference_id: UUID) ->
     return count
 
 
+async def programme_published(conn: asyncpg.Connection, conference_id: UUID) -> bool:
+    published: bool = await conn.fetchval(*Q.bind("programme_published",
+                                                  conference_id=conference_id))
+    return published
+
+
 async def set_status(
     conn: asyncpg.Connection, accreditation_id: UUID, status: Status, now: datetime,
     *, decided: bool,
