@@ -80,10 +80,12 @@ def demo_conference() -> ConferenceIn:
         "security_list_deadline": datetime(2012, 12, 3, 12, 0, tzinfo=BRUSSELS).isoformat(),
         # "Contacts : Michele Cercone (+32 2 298 09 63), Tove Ernst (+32 2 298 67 64)"
         "spokespersons": [
-            {"name": "Michele Cercone", "phone": "+32 2 298 09 63"},
+            {"name": "Michele Cercone", "phone": "+32 2 298 09 63",
+             "email": "home-affairs-press@example.org"},
             {"name": "Tove Ernst", "phone": "+32 2 298 67 64"},
         ],
-        "organiser_email": "home-affairs-press@example.org",
+        # The protocol service's mailbox: the press mailbox is the spokespersons' (above).
+        "organiser_email": "home-affairs-protocol@example.org",
         "protocol": {"tie_break": "eu_protocol", "presidency": "CY", "seated_before_minutes": 15},
         # A historical record, kept: the retention purge would otherwise erase it at once.
         "retention_days": 36500,
@@ -311,7 +313,7 @@ def open_conference(now: datetime) -> ConferenceIn:
             {"name": "Tove Ernst", "phone": "+32 2 298 67 64",
              "email": "tove.ernst@example.org"},
         ],
-        "organiser_email": "home-affairs-press@example.org",
+        "organiser_email": "home-affairs-protocol@example.org",
         "protocol": {"tie_break": "eu_protocol", "seated_before_minutes": 15},
     })
 

@@ -59,6 +59,18 @@ def controller(c: Conference, language: str) -> str:
     return PRIVACY_DEFAULT[language].format(email=c.organiser_email)
 
 
+def press_office_email(c: Conference) -> str:
+    """The press office's address (the first spokesperson who has one), else the organisers'
+    (docs/privacy.md, "Who writes")."""
+    return next((s.email for s in c.spokespersons if s.email), c.organiser_email)
+
+
+def sender_address(c: Conference, *, press: bool) -> str:
+    """Who a letter comes from: the press office for a press applicant's letters, the
+    protocol service (``organiser_email``) for everyone else's and for the staff notices."""
+    return press_office_email(c) if press else c.organiser_email
+
+
 async def _conference(conn: asyncpg.Connection, ctx: DispatchContext, cid: Any) -> Conference:
     key = f"conference:{cid}"
     if key not in ctx.cache:
@@ -102,7 +114,7 @@ def _build(
     subject = subject_line(conference, language, subject)
     delivery_id = uuid.uuid4()
     message_id = f"<{delivery_id}@{ctx.settings.mail.message_id_domain}>"
-    sender = conference.organiser_email
+    sender = sender_address(conference, press=bool(context.get("is_press")))
     msg = build_message(
         sender=sender, sender_name=sender_name(conference, language),
         recipient=recipient, recipient_name=recipient_name, subject=subject, body=body,

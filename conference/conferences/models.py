@@ -84,8 +84,9 @@ class PrivacyNotice(Model):
 
     controller: Text
     """The data controller, e.g. "European Commission, DG Trade"."""
-    dpo_email: Email
-    """The data-protection officer's address."""
+    dpo_email: Email | None = None
+    """The data-protection officer's address; without one, the notice gives the controller's
+    contact (the organisers' address) as such."""
     purposes: Localized | None = None
     """Why the data is processed; a default wording when absent."""
 

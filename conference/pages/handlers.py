@@ -320,7 +320,8 @@ async def privacy_page(request: web.Request) -> web.Response:
     return render(
         request, "privacy.html", language, conference=conference, title=t("privacy_title"),
         controller=_controller(conference, t),
-        dpo_email=privacy.dpo_email if privacy else conference.organiser_email,
+        dpo_email=privacy.dpo_email if privacy else None,
+        controller_email=conference.organiser_email,
         purposes=(privacy.purposes.get(language) if privacy and privacy.purposes
                   else t("privacy_purposes_default")),
         end=formatting.day(conference.ends_on, language),

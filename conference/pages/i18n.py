@@ -76,6 +76,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "privacy_link": "Protection des données : vos droits",
         "privacy_controller": "Responsable du traitement",
         "privacy_dpo": "Délégué à la protection des données",
+        "privacy_controller_contact": "Contact du responsable du traitement",
         "privacy_purposes": "Finalités",
         "privacy_purposes_default": "Accréditer les participants et la presse, leur écrire au "
                                     "sujet de leur demande, imprimer les badges et contrôler "
@@ -259,6 +260,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "privacy_link": "Data protection: your rights",
         "privacy_controller": "Controller",
         "privacy_dpo": "Data protection officer",
+        "privacy_controller_contact": "Contact of the controller",
         "privacy_purposes": "Purposes",
         "privacy_purposes_default": "Accrediting participants and the press, writing to them "
                                     "about their application, printing badges and controlling "

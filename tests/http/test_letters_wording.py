@@ -5,10 +5,13 @@ opening and closing per language."""
 
 from __future__ import annotations
 
+import re
+from datetime import UTC, datetime
 from typing import Any
 
-from tests.conftest import Api, press_body
-from tests.http.conftest_programme import at, make_room, make_session
+from conference import demo
+from tests.conftest import Api, conference_body, press_body
+from tests.http.conftest_programme import accredit, at, make_delegation, make_room, make_session
 from tests.support import RecordingSMTP, body_text
 
 PUBLISH = "/api/v1/conferences/alliance/programme/publish"
@@ -65,3 +68,52 @@ async def test_approval_after_publication_says_invitations_follow_separately(
     assert ("Vos invitations aux séances auxquelles vous assistez suivent dans des messages "
             "séparés." in body_text(fr_letter))
     assert "dès la publication" not in body_text(fr_letter)
+
+
+def _to(address: str) -> Any:
+    return lambda m: address in str(m["To"])
+
+
+async def test_press_letters_come_from_the_press_office_and_delegates_from_protocol(
+    api: Api, conference: dict[str, Any], smtp: RecordingSMTP
+) -> None:
+    journalist = await _apply(api, language="en", email="journalist@example.org")
+    delegation = await make_delegation(api, country="FR")
+    await accredit(api, "Klaus", "Schmidt", delegation=delegation, decision=None,
+                   language="en", email="klaus.schmidt@example.org")
+    await _approve(api, journalist["id"])
+    [press_letter] = await smtp.wait_for(1, where=lambda m: _to("journalist@")(m)
+                                         and "approved" in str(m["Subject"]))
+    [minister_ack] = await smtp.wait_for(1, where=_to("klaus.schmidt@"))
+    assert press_letter["From"].addresses[0].addr_spec == "michele.cercone@example.org"
+    assert "Michele Cercone, +32 2 298 09 63, michele.cercone@example.org" in body_text(
+        press_letter)
+    assert minister_ack["From"].addresses[0].addr_spec == "organiser@example.org"
+    assert "the protocol office: organiser@example.org" in body_text(minister_ack)
+    # the press office's own notice goes to the spokespersons, from the protocol service
+    [notice, _] = await smtp.wait_for(2, where=_subject("Nouvelle demande presse"))
+    assert notice["From"].addresses[0].addr_spec == "organiser@example.org"
+
+
+async def test_privacy_page_names_a_dpo_only_when_one_is_configured(api: Api) -> None:
+    status, _, _ = await api.call("POST", "/api/v1/conferences", role="admin",
+                                  json=conference_body())
+    assert status == 201
+    resp = await api.client.get("/alliance/privacy?lang=en")
+    page = await resp.text()
+    assert "Data protection officer" not in page
+    assert re.search(r"Contact of the controller</dt>\s*<dd><a id=\"privacy-controller-contact\""
+                     r" href=\"mailto:organiser@example.org\">", page)
+    status, _, _ = await api.call("POST", "/api/v1/conferences", role="admin", json=conference_body(
+        slug="with-dpo", privacy={"controller": "Commission européenne, DG Commerce",
+                                  "dpo_email": "dpo@example.org"}))
+    assert status == 201
+    resp = await api.client.get("/with-dpo/privacy?lang=en")
+    page = await resp.text()
+    assert re.search(r'Data protection officer</dt>\s*<dd><a id="privacy-dpo" '
+                     r'href="mailto:dpo@example.org"', page)
+
+
+def test_the_demo_protocol_mailbox_is_not_the_press_mailbox() -> None:
+    for conference in (demo.demo_conference(), demo.open_conference(datetime.now(UTC))):
+        assert "press" not in conference.organiser_email

@@ -44,8 +44,8 @@ async def test_a_long_title_with_a_colon_is_the_senders_name_in_each_language(
     [en] = await smtp.wait_for(1, where=_to("en@example.org"))
     [fr] = await smtp.wait_for(1, where=_to("fr@example.org"))
     assert [a.display_name for a in en["From"].addresses] == [TITLE["en"]]
-    assert [a.addr_spec for a in en["From"].addresses] == ["organiser@example.org"]
-    assert [a.addr_spec for a in fr["From"].addresses] == ["organiser@example.org"]
+    assert [a.addr_spec for a in en["From"].addresses] == ["michele.cercone@example.org"]
+    assert [a.addr_spec for a in fr["From"].addresses] == ["michele.cercone@example.org"]
     # the press office's notices are French: a long subject, folded, keeps single spaces
     notices = await smtp.wait_for(4, where=lambda m: "Nouvelle demande presse" in m["Subject"])
     for m in [fr, *notices]:
