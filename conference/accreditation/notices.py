@@ -16,6 +16,7 @@ from conference.auth import Role, issue_token
 from conference.conferences.lookup import conference_by_id
 from conference.conferences.models import Conference
 from conference.mail import formatting
+from conference.mail.privacy import controller_name, retention_period
 from conference.mail.render import build_message, render_template, render_text
 from conference.mail.wording import agreement, sender_name, short_name, subject_line
 from conference.outbox.dispatch import (
@@ -43,20 +44,8 @@ CATEGORY_NAMES = {
 }
 
 
-PRIVACY_DEFAULT = {
-    "en": "the organiser ({email})",
-    "fr": "l'organisateur ({email})",
-}
-
-
 def conference_dates(c: Conference, language: str) -> str:
     return formatting.day_range(c.starts_on, c.ends_on, language)
-
-
-def controller(c: Conference, language: str) -> str:
-    if c.privacy is not None:
-        return c.privacy.controller
-    return PRIVACY_DEFAULT[language].format(email=c.organiser_email)
 
 
 def press_office_email(c: Conference) -> str:
@@ -102,7 +91,8 @@ def _build(
 ) -> NewDelivery:
     short = short_name(conference, language)
     footer = {
-        "short": short, "privacy": {"controller": controller(conference, language)},
+        "short": short, "controller": controller_name(conference, language),
+        "retention": retention_period(conference.retention_days, language),
         "privacy_url": f"{ctx.settings.base_url}/{conference.slug}/privacy",
     }
     context.setdefault("agree", agreement("neutral"))

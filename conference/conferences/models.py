@@ -89,6 +89,17 @@ class PrivacyNotice(Model):
     contact (the organisers' address) as such."""
     purposes: Localized | None = None
     """Why the data is processed; a default wording when absent."""
+    legal_basis: Localized | None = None
+    """The legal basis of the processing; by default, for an EU institution, Regulation (EU)
+    2018/1725, Art. 5(1)(a) (a task carried out in the public interest)."""
+    recipients: Localized | None = None
+    """Who receives the data; by default the protocol service, the host country's security
+    services (vetting) and the press office (press applications)."""
+    transfers: Localized | None = None
+    """Transfers outside the EU/EEA; by default, none."""
+    authority: Localized | None = None
+    """The supervisory authority a person may complain to; by default the European Data
+    Protection Supervisor (EDPS, edps.europa.eu)."""
 
 
 class ConferenceIn(Model):

@@ -60,6 +60,7 @@ from conference.http.io import read_form
 from conference.http.limits import TooManyRequests, limit_registration, limit_token_failure
 from conference.http.routes import RouteTable
 from conference.mail import formatting
+from conference.mail.privacy import controller_name, retention_period
 from conference.pages import csrf
 from conference.pages import programme as programme_rows
 from conference.pages.i18n import Translator, choose_language, field_message
@@ -106,8 +107,7 @@ def render(
     conference = context.get("conference")
     notice = ""
     if conference:
-        notice = t("privacy_short", controller=_controller(conference, t),
-                   days=conference.retention_days)
+        notice = _privacy_short(conference, t)
     html = _ENV.get_template(template).render(
         t=t, lang=language, other_lang=other, privacy_notice=notice,
         switch_url=switch_url or f"{request.path}?lang={other}",
@@ -121,10 +121,26 @@ def render(
     return response
 
 
-def _controller(conference: Conference, t: Translator) -> str:
-    if conference.privacy is not None:
-        return conference.privacy.controller
-    return t("privacy_organiser", email=conference.organiser_email)
+def _privacy_short(conference: Conference, t: Translator) -> str:
+    """The notice under the forms: the controller and how long the data is kept
+    (docs/privacy.md, "The notice")."""
+    controller = controller_name(conference, t.language)
+    retention = retention_period(conference.retention_days, t.language)
+    if retention is None:
+        return t("privacy_short_unlimited", controller=controller)
+    return t("privacy_short", controller=controller, retention=retention)
+
+
+def _retention_text(conference: Conference, t: Translator, end: str) -> str:
+    retention = retention_period(conference.retention_days, t.language)
+    if retention is None:
+        text = t("privacy_retention_unlimited")
+    else:
+        text = t("privacy_retention_text", retention=retention, end=end)
+    vetting = retention_period(conference.vetting_retention_days, t.language)
+    if vetting is not None and conference.vetting_retention_days < conference.retention_days:
+        text += " " + t("privacy_vetting_text", vetting=vetting)
+    return text
 
 
 def error_page(request: web.Request, language: str, status: int, message: str) -> web.Response:
@@ -317,14 +333,23 @@ async def privacy_page(request: web.Request) -> web.Response:
     language = choose_language(request, conference.languages[0])
     t = Translator(language)
     privacy = conference.privacy
+    dpo_email = privacy.dpo_email if privacy else None
+
+    def configured(field: str) -> str:
+        value = getattr(privacy, field, None) if privacy else None
+        return value.get(language) if value is not None else t(f"privacy_{field}_default")
+
+    whom = (t("privacy_whom_dpo", email=dpo_email) if dpo_email
+            else t("privacy_whom_controller", email=conference.organiser_email))
     return render(
         request, "privacy.html", language, conference=conference, title=t("privacy_title"),
-        controller=_controller(conference, t),
-        dpo_email=privacy.dpo_email if privacy else None,
-        controller_email=conference.organiser_email,
-        purposes=(privacy.purposes.get(language) if privacy and privacy.purposes
-                  else t("privacy_purposes_default")),
-        end=formatting.day(conference.ends_on, language),
+        controller=controller_name(conference, language),
+        dpo_email=dpo_email, controller_email=conference.organiser_email,
+        purposes=configured("purposes"), legal_basis=configured("legal_basis"),
+        recipients=configured("recipients"), transfers=configured("transfers"),
+        authority=configured("authority"), whom=whom,
+        retention_text=_retention_text(conference, t,
+                                       formatting.day(conference.ends_on, language)),
     )
 
 

@@ -70,9 +70,12 @@ STRINGS: dict[str, dict[str, str]] = {
                         "demande n'est acceptée.",
         # after the form
         "privacy_title": "Protection des données personnelles",
-        "privacy_short": "{controller} traite vos données personnelles pour la seule "
-                         "accréditation à cette conférence et les efface {days} jours après sa "
-                         "fin.",
+        "privacy_short": "Responsable du traitement : {controller}. Vos données personnelles "
+                         "servent uniquement à l'accréditation à cette conférence et sont "
+                         "effacées {retention} après sa fin.",
+        "privacy_short_unlimited": "Responsable du traitement : {controller}. Vos données "
+                                   "personnelles servent uniquement à l'accréditation à cette "
+                                   "conférence et sont conservées jusqu'à leur effacement.",
         "privacy_link": "Protection des données : vos droits",
         "privacy_controller": "Responsable du traitement",
         "privacy_dpo": "Délégué à la protection des données",
@@ -82,20 +85,45 @@ STRINGS: dict[str, dict[str, str]] = {
                                     "sujet de leur demande, imprimer les badges et contrôler "
                                     "l'accès aux salles.",
         "privacy_data": "Données traitées",
-        "privacy_data_text": "Nom, adresse électronique, langue, forme d'adresse ; pour la presse"
-                             " le média, la fonction, la carte de presse et le pays du média ; "
-                             "l'historique de la demande.",
+        "privacy_data_text": "Nom, adresse électronique, langue, forme d'adresse, rang, fonction "
+                             "et délégation ; la photo du badge ; pour le contrôle de sécurité, "
+                             "le type et le numéro de la pièce d'identité (passeport), la "
+                             "nationalité et la date de naissance ; pour une lettre "
+                             "d'invitation pour le visa, le nom et le numéro du passeport, la "
+                             "nationalité, la date de naissance et le consulat ; les documents "
+                             "déposés (note verbale, carte de presse, copie du passeport) ; "
+                             "pour la presse, le média, la fonction, la carte de presse et le "
+                             "pays du média ; l'historique de la demande, les invitations "
+                             "envoyées et les passages aux contrôles d'accès.",
+        "privacy_legal_basis": "Base juridique",
+        "privacy_legal_basis_default": "Règlement (UE) 2018/1725, article 5, paragraphe 1, "
+                                       "point a) : le traitement est nécessaire à l'exécution "
+                                       "d'une mission d'intérêt public.",
+        "privacy_recipients": "Destinataires",
+        "privacy_recipients_default": "Le service du protocole de la conférence ; les services "
+                                      "de sécurité du pays hôte, pour le contrôle de sécurité ; "
+                                      "pour la presse, le bureau de presse (le bureau du "
+                                      "porte-parole).",
+        "privacy_transfers": "Transferts hors de l'Union",
+        "privacy_transfers_default": "Aucune donnée n'est transférée hors de l'Union européenne "
+                                     "et de l'Espace économique européen.",
+        "privacy_authority": "Réclamation",
+        "privacy_authority_default": "Vous pouvez introduire une réclamation auprès du "
+                                     "Contrôleur européen de la protection des données (CEPD), "
+                                     "edps.europa.eu.",
         "privacy_retention": "Durée de conservation",
-        "privacy_retention_text": "Les données sont effacées {days} jours après la fin de la "
-                                  "conférence ({end}) ; les données de contrôle de sécurité plus "
-                                  "tôt, {vetting} jours après.",
+        "privacy_retention_text": "Les données sont effacées {retention} après la fin de la "
+                                  "conférence ({end}).",
+        "privacy_retention_unlimited": "Les données sont conservées sans limite de durée, "
+                                       "jusqu'à leur effacement.",
+        "privacy_vetting_text": "Les données du contrôle de sécurité et les documents sont "
+                                "effacés plus tôt, {vetting} après la fin de la conférence.",
         "privacy_rights": "Vos droits",
         "privacy_rights_text": "Vous pouvez accéder à vos données, les faire rectifier ou "
                                "effacer, vous opposer à leur traitement ou en demander la "
-                               "limitation, en écrivant au délégué à la protection des données. "
-                               "Vous pouvez aussi saisir l'autorité de contrôle de la protection "
-                               "des données.",
-        "privacy_organiser": "l'organisateur ({email})",
+                               "limitation, en écrivant {whom}.",
+        "privacy_whom_dpo": "au délégué à la protection des données ({email})",
+        "privacy_whom_controller": "au responsable du traitement ({email})",
         "link_title": "Recevoir à nouveau mon lien privé",
         "link_intro": "Indiquez l'adresse électronique de votre demande : si une demande existe, "
                       "nous y envoyons son lien privé, qui remplace les précédents.",
@@ -255,8 +283,12 @@ STRINGS: dict[str, dict[str, str]] = {
         "refused_pool": "All places in the press pool are taken: no new applications are "
                         "accepted.",
         "privacy_title": "Personal data protection",
-        "privacy_short": "{controller} processes your personal data only to run this conference's"
-                         " accreditation and erases it {days} days after the conference ends.",
+        "privacy_short": "Controller: {controller}. Your personal data is used only for this "
+                         "conference's accreditation and erased {retention} after the "
+                         "conference ends.",
+        "privacy_short_unlimited": "Controller: {controller}. Your personal data is used only "
+                                   "for this conference's accreditation and kept until it is "
+                                   "erased.",
         "privacy_link": "Data protection: your rights",
         "privacy_controller": "Controller",
         "privacy_dpo": "Data protection officer",
@@ -266,18 +298,42 @@ STRINGS: dict[str, dict[str, str]] = {
                                     "about their application, printing badges and controlling "
                                     "access to the rooms.",
         "privacy_data": "Data processed",
-        "privacy_data_text": "Name, email address, language, form of address; for the press the "
-                             "outlet, role, press card and the outlet's country; the history of "
-                             "the application.",
+        "privacy_data_text": "Name, email address, language, form of address, rank, function and "
+                             "delegation; the badge photo; for the security vetting, the type "
+                             "and number of the identity document (passport), nationality and "
+                             "date of birth; for a visa invitation letter, the name and number "
+                             "of the passport, nationality, date of birth and the consulate; the "
+                             "documents uploaded (note verbale, press card, passport copy); for "
+                             "the press, the outlet, role, press card and the outlet's country; "
+                             "the history of the application, the invitations sent and the "
+                             "check-ins at the doors.",
+        "privacy_legal_basis": "Legal basis",
+        "privacy_legal_basis_default": "Regulation (EU) 2018/1725, Article 5(1)(a): the "
+                                       "processing is necessary for the performance of a task "
+                                       "carried out in the public interest.",
+        "privacy_recipients": "Recipients",
+        "privacy_recipients_default": "The conference's protocol service; the security services "
+                                      "of the host country, for the security vetting; for the "
+                                      "press, the press office (the spokesperson's office).",
+        "privacy_transfers": "Transfers outside the EU",
+        "privacy_transfers_default": "No data is transferred outside the European Union and the "
+                                     "European Economic Area.",
+        "privacy_authority": "Complaints",
+        "privacy_authority_default": "You may lodge a complaint with the European Data "
+                                     "Protection Supervisor (EDPS), edps.europa.eu.",
         "privacy_retention": "Retention",
-        "privacy_retention_text": "The data is erased {days} days after the conference ends "
-                                  "({end}); security-vetting data sooner, {vetting} days after.",
+        "privacy_retention_text": "The data is erased {retention} after the conference ends "
+                                  "({end}).",
+        "privacy_retention_unlimited": "The data is kept without a time limit, until it is "
+                                       "erased.",
+        "privacy_vetting_text": "Security-vetting data and documents are erased sooner, "
+                                "{vetting} after the conference ends.",
         "privacy_rights": "Your rights",
         "privacy_rights_text": "You may access your data, have it corrected or erased, object to "
-                               "its processing or ask for it to be restricted, by writing to the "
-                               "data protection officer. You may also complain to the data "
-                               "protection supervisory authority.",
-        "privacy_organiser": "the organiser ({email})",
+                               "its processing or ask for it to be restricted, by writing to "
+                               "{whom}.",
+        "privacy_whom_dpo": "the data protection officer ({email})",
+        "privacy_whom_controller": "the controller ({email})",
         "link_title": "Get my private link again",
         "link_intro": "Give the email address of your application: if there is one, we send its "
                       "private link there, which replaces the earlier ones.",

@@ -5,6 +5,7 @@ opening and closing per language."""
 
 from __future__ import annotations
 
+import html
 import re
 from datetime import UTC, datetime
 from typing import Any
@@ -117,3 +118,104 @@ async def test_privacy_page_names_a_dpo_only_when_one_is_configured(api: Api) ->
 def test_the_demo_protocol_mailbox_is_not_the_press_mailbox() -> None:
     for conference in (demo.demo_conference(), demo.open_conference(datetime.now(UTC))):
         assert "press" not in conference.organiser_email
+
+
+def _footer(letter: Any) -> str:
+    """The signature block after the "-- " line, one line per paragraph."""
+    return re.split(r"\r?\n-- \r?\n", body_text(letter))[1].replace("\r\n", "\n")
+
+
+def _page_text(page: str, element_id: str) -> str:
+    match = re.search(rf'<(\w+)[^>]*\bid="{element_id}"[^>]*>(.*?)</\1>', page, re.S)
+    assert match, element_id
+    return " ".join(html.unescape(match.group(2)).split())
+
+
+async def test_without_a_controller_the_footer_names_the_conference_and_unlimited_retention(
+    api: Api, smtp: RecordingSMTP
+) -> None:
+    status, _, _ = await api.call("POST", "/api/v1/conferences", role="admin", json=conference_body(
+        retention_days=36500, vetting_retention_days=36500))
+    assert status == 201
+    await _apply(api, language="fr", email="fr@example.org")
+    await _apply(api, language="en", email="en@example.org", family_name="Smith")
+    [fr] = await smtp.wait_for(1, where=_to("fr@example.org"))
+    [en] = await smtp.wait_for(1, where=_to("en@example.org"))
+    fr_footer = _footer(fr)
+    en_footer = _footer(en)
+    assert fr_footer.startswith(
+        "Alliance mondiale : réunion – protection des données. Responsable du traitement : "
+        "Alliance mondiale : réunion. Vos données personnelles servent uniquement à "
+        "l'accréditation à cette conférence et sont conservées jusqu'à leur effacement.")
+    assert en_footer.startswith(
+        "Global Alliance: meeting – data protection. Controller: Global Alliance: meeting. Your "
+        "personal data is used only for this conference's accreditation and kept until it is "
+        "erased.")
+    for text in (fr_footer, en_footer):
+        assert "36500" not in text and "organiser@example.org" not in text
+        assert "l'organisateur" not in text and "the organiser" not in text
+
+
+async def test_retention_in_whole_years_is_written_in_years(
+    api: Api, smtp: RecordingSMTP
+) -> None:
+    status, _, _ = await api.call("POST", "/api/v1/conferences", role="admin", json=conference_body(
+        retention_days=730))
+    assert status == 201
+    await _apply(api, language="fr", email="fr@example.org")
+    await _apply(api, language="en", email="en@example.org", family_name="Smith")
+    [fr] = await smtp.wait_for(1, where=_to("fr@example.org"))
+    [en] = await smtp.wait_for(1, where=_to("en@example.org"))
+    assert "sont effacées 2 ans après sa fin." in body_text(fr)
+    assert "erased 2 years after the conference ends." in body_text(en)
+    resp = await api.client.get("/alliance/privacy?lang=fr")
+    page = await resp.text()
+    assert _page_text(page, "privacy-retention").startswith(
+        "Les données sont effacées 2 ans après la fin de la conférence (")
+    assert "Les données du contrôle de sécurité et les documents sont effacés plus tôt, 7 jours " \
+        "après la fin de la conférence." in _page_text(page, "privacy-retention")
+
+
+async def test_privacy_page_gives_legal_basis_recipients_transfers_data_and_the_edps(
+    api: Api
+) -> None:
+    status, _, _ = await api.call("POST", "/api/v1/conferences", role="admin",
+                                  json=conference_body())
+    assert status == 201
+    page = await (await api.client.get("/alliance/privacy?lang=en")).text()
+    assert _page_text(page, "privacy-controller") == "Global Alliance: meeting"
+    assert _page_text(page, "privacy-legal-basis") == (
+        "Regulation (EU) 2018/1725, Article 5(1)(a): the processing is necessary for the "
+        "performance of a task carried out in the public interest.")
+    assert _page_text(page, "privacy-recipients") == (
+        "The conference's protocol service; the security services of the host country, for the "
+        "security vetting; for the press, the press office (the spokesperson's office).")
+    assert _page_text(page, "privacy-transfers") == (
+        "No data is transferred outside the European Union and the European Economic Area.")
+    assert _page_text(page, "privacy-authority") == (
+        "You may lodge a complaint with the European Data Protection Supervisor (EDPS), "
+        "edps.europa.eu.")
+    data = _page_text(page, "privacy-data")
+    for item in ("photo", "passport", "nationality", "date of birth", "documents"):
+        assert item in data
+    assert _page_text(page, "privacy-rights").endswith(
+        "by writing to the controller (organiser@example.org).")
+    fr = await (await api.client.get("/alliance/privacy?lang=fr")).text()
+    assert "Contrôleur européen de la protection des données (CEPD)" in _page_text(
+        fr, "privacy-authority")
+    assert "Règlement (UE) 2018/1725" in _page_text(fr, "privacy-legal-basis")
+
+
+async def test_a_conference_states_its_own_legal_basis_and_authority(api: Api) -> None:
+    privacy = {"controller": "Ministère de l'Intérieur", "dpo_email": "dpo@example.org",
+               "legal_basis": {"fr": "RGPD, article 6, paragraphe 1, point e).",
+                               "en": "GDPR, Article 6(1)(e)."},
+               "authority": {"fr": "La CNIL, cnil.fr.", "en": "The CNIL, cnil.fr."}}
+    status, _, _ = await api.call("POST", "/api/v1/conferences", role="admin",
+                                  json=conference_body(privacy=privacy))
+    assert status == 201
+    page = await (await api.client.get("/alliance/privacy?lang=en")).text()
+    assert _page_text(page, "privacy-legal-basis") == "GDPR, Article 6(1)(e)."
+    assert _page_text(page, "privacy-authority") == "The CNIL, cnil.fr."
+    assert _page_text(page, "privacy-rights").endswith(
+        "by writing to the data protection officer (dpo@example.org).")

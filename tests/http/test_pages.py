@@ -438,7 +438,7 @@ async def test_privacy_notice_on_its_page_the_form_confirmation_and_status(api: 
     status, page, _ = await _get(api, "/alliance/privacy?lang=fr")
     assert element(page, "privacy-title") == "Protection des données personnelles"
     _, form, _ = await _get(api, "/alliance/press?lang=fr")
-    assert "Commission européenne, DG Commerce traite vos données" in element(
+    assert "Responsable du traitement : Commission européenne, DG Commerce." in element(
         form, "privacy-notice")
     assert 'href="/alliance/privacy?lang=fr"' in form
     status, done, _ = await _submit(api)
