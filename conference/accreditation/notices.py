@@ -71,13 +71,13 @@ async def _conference(conn: asyncpg.Connection, ctx: DispatchContext, cid: Any) 
 def _mail(
     ctx: DispatchContext, event: EventRow, conference: Conference, template: str,
     language: str, recipient: str, recipient_name: str, about: Any,
-    **context: Any,
+    *, staff: bool = False, **context: Any,
 ) -> NewDelivery | Parked:
     """One letter, or, when it cannot be built (a value mail headers cannot carry), the
     recipient parked with the reason."""
     try:
         return _build(ctx, event, conference, template, language, recipient, recipient_name,
-                      about, **context)
+                      about, staff=staff, **context)
     except (ValueError, UnicodeError) as exc:
         return Parked(template=template, dedupe_key=f"{event.id}:{template}:{recipient.lower()}",
                       recipient=recipient, error=f"{type(exc).__name__}: {exc}"[:300],
@@ -87,8 +87,10 @@ def _mail(
 def _build(
     ctx: DispatchContext, event: EventRow, conference: Conference, template: str,
     language: str, recipient: str, recipient_name: str, about: Any,
-    **context: Any,
+    *, staff: bool = False, **context: Any,
 ) -> NewDelivery:
+    """A letter to an applicant ends with the data-protection notice; a notice to staff
+    (``staff``) instead with a reminder that it carries an applicant's personal data."""
     short = short_name(conference, language)
     footer = {
         "short": short, "controller": controller_name(conference, language),
@@ -100,7 +102,9 @@ def _build(
         template, language, conference=conference,
         dates=conference_dates(conference, language), **footer, **context,
     )
-    body += "\n" + render_template(f"{language}/_footer.txt", conference=conference, **footer)
+    footer_template = "_staff_footer" if staff else "_footer"
+    body += "\n" + render_template(f"{language}/{footer_template}.txt", conference=conference,
+                                   **footer)
     subject = subject_line(conference, language, subject)
     delivery_id = uuid.uuid4()
     message_id = f"<{delivery_id}@{ctx.settings.mail.message_id_domain}>"
@@ -216,7 +220,7 @@ async def _press_office_notices(
         "accreditation_id": str(a.id),
     }
     return [
-        _mail(ctx, event, conference, template, lang, email, name, a.id, **context)
+        _mail(ctx, event, conference, template, lang, email, name, a.id, staff=True, **context)
         for email, name in recipients
     ]
 

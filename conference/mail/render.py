@@ -1,5 +1,11 @@
 """Renders notices from the templates in ``templates/{fr,en}/``: the first line of a rendered
-template is the subject, the rest (after one blank line) the plain-text body."""
+template is the subject, the rest (after one blank line) the plain-text body.
+
+One rule for the text of every template: no hard wraps. A paragraph is one line, however long
+(the body goes out as UTF-8 quoted-printable, which carries long lines, and mail clients wrap
+them to the window); a line break means a new line: a list item, an indented link or address, a
+signature. Letters to applicants end with the data-protection notice (``_footer.txt``), notices
+to staff with ``_staff_footer.txt`` (docs/privacy.md)."""
 
 from __future__ import annotations
 

@@ -68,7 +68,7 @@ async def people_mail(conn: asyncpg.Connection, event: EventRow,
     if event.conference_id is not None:
         found = await repo.conference_sender(conn, event.conference_id, language)
         if found is not None:
-            sender, sender_name, conference = found[0], found[1][:120], found[1]
+            sender, sender_name, conference = found
     secret = secrets.token_urlsafe(32)
     await repo.insert_link(conn, token_hash(secret), person["id"], ctx.now)
     context: dict[str, Any] = {

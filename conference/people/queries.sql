@@ -69,5 +69,6 @@ SELECT conference_id FROM delegation WHERE id = :delegation_id
 SELECT id FROM conference WHERE slug = :slug
 
 -- name: conference_sender
--- Whom a person's mail about a conference comes from: its organisers, under its title.
-SELECT organiser_email, title FROM conference WHERE id = :conference_id
+-- Whom a person's mail about a conference comes from: its organisers, under its short name
+-- (else its title).
+SELECT organiser_email, title, short_name FROM conference WHERE id = :conference_id

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 from uuid import UUID
@@ -9,8 +10,10 @@ from uuid import UUID
 import asyncpg
 
 from conference.db.sql import queries_beside
+from conference.mail.wording import sender_name
 from conference.people.domain import SESSION_IDLE, Grant, delegation_slug, link_expires
 from conference.protocol.countries import country_name
+from conference.types import Localized
 
 Q = queries_beside(__file__)
 
@@ -143,11 +146,21 @@ async def conference_id_by_slug(conn: asyncpg.Connection, slug: str) -> UUID | N
     return conference_id
 
 
+@dataclass(frozen=True)
+class _Named:
+    title: Localized
+    short_name: Localized | None
+
+
 async def conference_sender(conn: asyncpg.Connection, conference_id: UUID, language: str
-                            ) -> tuple[str, str] | None:
-    """The organisers' address and the conference's title in ``language``."""
+                            ) -> tuple[str, str, str] | None:
+    """The organisers' address, the conference's name as a sender (its short name, else its
+    title, on one line) and its title in ``language`` (single spaces)."""
     row = await conn.fetchrow(*Q.bind("conference_sender", conference_id=conference_id))
     if row is None:
         return None
-    title: dict[str, str] = row["title"]
-    return row["organiser_email"], title.get(language) or title.get("en") or ""
+    named = _Named(title=Localized.model_validate(row["title"]),
+                   short_name=(Localized.model_validate(row["short_name"])
+                               if row["short_name"] else None))
+    title = " ".join(named.title.get(language).split())
+    return row["organiser_email"], sender_name(named, language), title

@@ -8,6 +8,7 @@ from __future__ import annotations
 import html
 import re
 from datetime import UTC, datetime
+from email.header import decode_header, make_header
 from typing import Any
 
 from conference import demo
@@ -219,3 +220,60 @@ async def test_a_conference_states_its_own_legal_basis_and_authority(api: Api) -
     assert _page_text(page, "privacy-authority") == "The CNIL, cnil.fr."
     assert _page_text(page, "privacy-rights").endswith(
         "by writing to the data protection officer (dpo@example.org).")
+
+
+async def _welcome(api: Api, smtp: RecordingSMTP, email: str, slug: str, language: str) -> Any:
+    status, person, _ = await api.call("POST", "/api/v1/staff", role="admin", json={
+        "email": email, "name": "Klaus Schmidt", "language": language,
+        "grants": [{"role": "protocol", "conference": slug}]})
+    assert status == 201, person
+    [welcome] = await smtp.wait_for(1, where=_to(email))
+    return welcome
+
+
+async def test_welcome_mail_comes_from_the_short_name_else_the_title_on_one_line(
+    api: Api, smtp: RecordingSMTP
+) -> None:
+    long_title = {"fr": "Alliance mondiale contre les abus sexuels commis contre des  enfants "
+                        "via internet :  réunion ministérielle",
+                  "en": "Global Alliance against Child Sexual Abuse Online:  ministerial "
+                        "meeting"}
+    for slug, short in (("with-short", {"fr": "Alliance 2027", "en": "Alliance 2027"}),
+                        ("no-short", None)):
+        status, body, _ = await api.call("POST", "/api/v1/conferences", role="admin",
+                                         json=conference_body(slug, title=long_title,
+                                                              short_name=short))
+        assert status == 201, body
+    with_short = await _welcome(api, smtp, "a@example.org", "with-short", "fr")
+    no_short = await _welcome(api, smtp, "b@example.org", "no-short", "fr")
+    assert with_short["From"].addresses[0].display_name == "Alliance 2027"
+    # decoded as RFC 2047 says (whitespace between encoded-words is not text); Python's
+    # address parser keeps it and would show a double space a mail client does not
+    raw = dict(no_short.raw_items())["From"].rsplit("<", 1)[0]
+    assert str(make_header(decode_header(raw))).strip() == (
+        "Alliance mondiale contre les abus sexuels commis contre des enfants via internet : "
+        "réunion ministérielle")
+
+
+async def test_paragraphs_are_not_hard_wrapped_and_staff_notices_carry_no_applicant_notice(
+    api: Api, conference: dict[str, Any], smtp: RecordingSMTP
+) -> None:
+    created = await _apply(api, language="en", email="en@example.org")
+    status, answer, _ = await api.call(
+        "POST", f"/api/v1/accreditations/{created['id']}/decision", role="press_office",
+        json={"decision": "reject", "reason": "No press card."})
+    assert status == 200, answer
+    [rejection] = await smtp.wait_for(1, where=_subject("not granted"))
+    lines = body_text(rejection).replace("\r\n", "\n").split("\n")
+    assert ("We regret that your accreditation request (press) for Global Alliance: meeting "
+            "cannot be granted.") in lines
+    notices = await smtp.wait_for(2, where=_subject("Nouvelle demande presse"))
+    for notice in notices:
+        assert _footer(notice).startswith(
+            "Alliance mondiale : réunion – message interne : il contient les données "
+            "personnelles d'un demandeur")
+        assert "traite vos données" not in body_text(notice)
+        assert "Vos données personnelles" not in body_text(notice)
+    lines = body_text(notices[0]).replace("\r\n", "\n").split("\n")
+    assert ("Une nouvelle demande d'accréditation presse est arrivée pour Alliance mondiale : "
+            "réunion.") in lines
