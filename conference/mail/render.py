@@ -17,7 +17,7 @@ from typing import Any
 
 import jinja2
 
-from conference.mail import formatting, headers
+from conference.mail import formatting, headers, wording
 
 _ENV = jinja2.Environment(
     loader=jinja2.FileSystemLoader(Path(__file__).with_name("templates")),
@@ -28,6 +28,7 @@ _ENV = jinja2.Environment(
     lstrip_blocks=True,
 )
 _ENV.filters["phone"] = formatting.phone
+_ENV.globals["sender_name"] = wording.sender_name  # the closing's office line (_closing.txt)
 
 
 def load_template(name: str) -> jinja2.Template:

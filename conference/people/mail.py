@@ -22,6 +22,7 @@ from conference.outbox.dispatch import (
 )
 from conference.people import repo
 from conference.people.domain import LINK_LIFETIME, Grant
+from conference.protocol.address import salutation
 
 ROLE_NAMES = {
     "en": {"admin": "administrator", "protocol": "protocol office",
@@ -72,6 +73,8 @@ async def people_mail(conn: asyncpg.Connection, event: EventRow,
     secret = secrets.token_urlsafe(32)
     await repo.insert_link(conn, token_hash(secret), person["id"], ctx.now)
     context: dict[str, Any] = {
+        "salutation": salutation("", person["name"], None, None, language),
+        "office": sender_name,
         "name": person["name"], "link": f"{base}/signin/{secret}", "signin": f"{base}/signin",
         "minutes": int(LINK_LIFETIME.total_seconds() // 60),
         "conference": conference,

@@ -277,3 +277,45 @@ async def test_paragraphs_are_not_hard_wrapped_and_staff_notices_carry_no_applic
     lines = body_text(notices[0]).replace("\r\n", "\n").split("\n")
     assert ("Une nouvelle demande d'accréditation presse est arrivée pour Alliance mondiale : "
             "réunion.") in lines
+
+
+def _before_footer(letter: Any) -> list[str]:
+    body = re.split(r"\r?\n-- \r?\n", body_text(letter))[0]
+    return body.replace("\r\n", "\n").rstrip("\n").split("\n")
+
+
+async def test_one_opening_and_one_closing_per_language_and_office(
+    api: Api, conference: dict[str, Any], smtp: RecordingSMTP
+) -> None:
+    delegation = await make_delegation(api, country="FR")
+    await accredit(api, "Klaus", "Schmidt", delegation=delegation, decision=None,
+                   category="expert", rank=None, language="en", gender="male",
+                   email="mr@example.org")
+    await accredit(api, "Klaus", "Schmidt", delegation=delegation, decision=None,
+                   category="expert", rank=None, language="en", email="neutral@example.org")
+    await accredit(api, "Anna", "Weber", delegation=delegation, decision=None,
+                   category="expert", rank=None, language="fr", gender="female",
+                   email="mrs@example.org")
+    await _apply(api, language="fr", email="press@example.org", salutation="mr")
+    [mr] = await smtp.wait_for(1, where=_to("mr@example.org"))
+    [neutral] = await smtp.wait_for(1, where=_to("neutral@example.org"))
+    [mrs] = await smtp.wait_for(1, where=_to("mrs@example.org"))
+    [press] = await smtp.wait_for(1, where=_to("press@example.org"))
+    assert body_text(mr).startswith("Dear Mr Schmidt,")
+    assert body_text(neutral).startswith("Dear Klaus Schmidt,")
+    assert body_text(mrs).startswith("Madame,")
+    assert body_text(press).startswith("Monsieur,")
+    assert _before_footer(mr)[-2:] == ["Kind regards,",
+                                       "The Protocol Service – Global Alliance: meeting"]
+    assert _before_footer(mrs)[-2:] == ["Cordialement,",
+                                        "Le service du protocole – Alliance mondiale : réunion"]
+    assert _before_footer(press)[-2:] == ["Cordialement,",
+                                          "Le bureau de presse – Alliance mondiale : réunion"]
+    welcome_fr = await _welcome(api, smtp, "staff-fr@example.org", "alliance", "fr")
+    welcome_en = await _welcome(api, smtp, "staff-en@example.org", "alliance", "en")
+    assert body_text(welcome_fr).startswith("Madame, Monsieur,")
+    assert body_text(welcome_en).startswith("Dear Klaus Schmidt,")
+    assert _before_footer(welcome_fr)[-2:] == [
+        "Cordialement,", "Le service du protocole – Alliance mondiale : réunion"]
+    assert _before_footer(welcome_en)[-2:] == [
+        "Kind regards,", "The Protocol Service – Global Alliance: meeting"]
