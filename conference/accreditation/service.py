@@ -406,22 +406,26 @@ def _valid_member(values: dict[str, object], delegation_id: UUID) -> dict[str, o
     return dumped
 
 
-LINKS_PER_HOUR = 3
-"""How many private links one address may be sent per hour (more are silently not sent)."""
+LINK_INTERVAL = timedelta(minutes=15)
+"""One private link per address per interval: a request within it of the one before is
+silently not sent (docs/privacy.md, "Getting the link again")."""
 
 
 async def request_link(pool: Database, slug: str, email: str, now: datetime) -> None:
     """Someone asks for the private link of the application of ``email`` again: when there is
-    one (not withdrawn, not erased) and the address has not asked too often this hour, the
-    ``accreditation.link_requested`` event has its letter written. The caller answers the same
-    whatever happened (404 only for an unknown conference)."""
+    one (not withdrawn, not erased) and nobody asked for this address within
+    :data:`LINK_INTERVAL`, the ``accreditation.link_requested`` event has its letter written
+    (with a new link, which replaces the current one: only its hash is kept). Every request
+    counts, so repeated requests by someone else send nothing and leave the current link
+    working. The caller answers the same whatever happened (404 only for an unknown
+    conference)."""
     digest = hashlib.sha256(email.strip().lower().encode()).digest()
     async with transaction(pool) as conn:
         conference = await conferences.conference_by_slug(conn, slug)
         recent = await repo.count_link_requests(conn, conference.id, digest,
-                                                now - timedelta(hours=1))
+                                                now - LINK_INTERVAL)
         await repo.insert_link_request(conn, conference.id, digest, now)
-        if recent >= LINKS_PER_HOUR:
+        if recent:
             return
         found = await repo.current_by_email(conn, conference.id, email.strip())
         if found is None:

@@ -162,7 +162,8 @@ def page(handler: PageHandler) -> PageHandler:
         except NotFound as exc:
             language = choose_language(request)
             t = Translator(language)
-            message = t("conference_not_found") if "conference" in exc.detail else exc.detail
+            unknown_conference = exc.detail.startswith(("No conference", "No such conference"))
+            message = t("conference_not_found") if unknown_conference else exc.detail
             return error_page(request, language, 404, message)
         except Refusal as exc:
             return error_page(request, choose_language(request), exc.status, exc.detail)

@@ -31,8 +31,12 @@ STRINGS: dict[str, dict[str, str]] = {
         "errors_summary": "La demande n'a pas été envoyée. Corrigez les champs signalés :",
         "not_found_title": "Page introuvable",
         "conference_not_found": "Aucune conférence à cette adresse.",
-        "link_not_found": "Ce lien n'est pas ou plus valable. Utilisez le lien du dernier "
-                          "courriel reçu.",
+        "link_not_found": "Ce lien n'est pas ou plus valable. Chaque courriel au sujet de "
+                          "votre demande porte un nouveau lien privé, qui remplace ceux des "
+                          "courriels précédents. Utilisez le lien du dernier courriel reçu, ou "
+                          "demandez-en un nouveau sur la page d'inscription presse de la "
+                          "conférence (« Lien perdu ? Le recevoir à nouveau ») : il est envoyé "
+                          "à l'adresse de votre demande, au plus une fois par quart d'heure.",
         "too_many": "Trop de demandes depuis votre connexion ; réessayez dans quelques minutes.",
         "csrf_failed": "Le formulaire a expiré ou n'a pas pu être vérifié. Vérifiez vos "
                        "réponses et envoyez-le à nouveau.",
@@ -246,8 +250,12 @@ STRINGS: dict[str, dict[str, str]] = {
         "errors_summary": "The application was not sent. Please correct the fields marked:",
         "not_found_title": "Page not found",
         "conference_not_found": "There is no conference at this address.",
-        "link_not_found": "This link is not (or no longer) valid. Use the link in the latest "
-                          "email you received.",
+        "link_not_found": "This link is not (or no longer) valid. Each email about your "
+                          "application carries a new private link, which replaces those of "
+                          "the earlier emails. Use the link in the latest email you received, "
+                          "or ask for a new one on the conference's press registration page "
+                          "(\u201cLost your link? Get it again\u201d): it is sent to the "
+                          "address of your application, at most once every 15 minutes.",
         "too_many": "Too many requests from your connection; try again in a few minutes.",
         "csrf_failed": "The form expired or could not be verified. Please check your answers "
                        "and submit it again.",

@@ -5,6 +5,7 @@ opening and closing per language."""
 
 from __future__ import annotations
 
+import asyncio
 import html
 import re
 from datetime import UTC, datetime
@@ -319,3 +320,45 @@ async def test_one_opening_and_one_closing_per_language_and_office(
         "Cordialement,", "Le service du protocole – Alliance mondiale : réunion"]
     assert _before_footer(welcome_en)[-2:] == [
         "Kind regards,", "The Protocol Service – Global Alliance: meeting"]
+
+
+async def _ask_link(api: Api, email: str) -> None:
+    resp = await api.client.get("/alliance/press/link?lang=en")
+    page = await resp.text()
+    csrf = re.search(r'name="csrf" value="([^"]+)"', page)
+    assert csrf is not None
+    resp = await api.client.post("/alliance/press/link?lang=en",
+                                 data={"csrf": html.unescape(csrf.group(1)), "email": email},
+                                 allow_redirects=False)
+    assert resp.status == 200
+
+
+async def test_asking_again_for_a_link_does_not_kill_the_link_just_sent(
+    api: Api, conference: dict[str, Any], smtp: RecordingSMTP
+) -> None:
+    await _apply(api, language="en", email="journalist@example.org")
+    await _ask_link(api, "journalist@example.org")
+    [letter] = await smtp.wait_for(1, where=_subject("Your private link"))
+    found = re.search(r"https://conference.test(/a/\S+)", body_text(letter))
+    assert found is not None
+    # someone else knows the address and asks again, and again
+    await _ask_link(api, "journalist@example.org")
+    await _ask_link(api, "Journalist@example.org")
+    await asyncio.sleep(1.5)
+    assert len(smtp.to("journalist@example.org")) == 2  # the acknowledgement and one link
+    resp = await api.client.get(found.group(1) + "?lang=en")
+    assert resp.status == 200
+
+
+async def test_a_replaced_link_says_how_to_get_a_new_one(
+    api: Api, conference: dict[str, Any]
+) -> None:
+    resp = await api.client.get("/a/not-a-current-token?lang=en")
+    assert resp.status == 404
+    text = " ".join(html.unescape(await resp.text()).split())
+    assert ("Use the link in the latest email you received, or ask for a new one on the "
+            "conference's press registration page (\u201cLost your link? Get it again\u201d)"
+            in text)
+    resp = await api.client.get("/a/not-a-current-token?lang=fr")
+    text = " ".join(html.unescape(await resp.text()).split())
+    assert "« Lien perdu ? Le recevoir à nouveau »" in text
