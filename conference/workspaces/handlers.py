@@ -20,7 +20,12 @@ from pydantic import ValidationError
 from conference.accreditation import lookup as accreditation_rows
 from conference.accreditation import service as accreditations
 from conference.accreditation.domain import Action, DeadlinePassed, QuotaExceeded, Status
-from conference.accreditation.models import Accreditation, AccreditationIn, AmendmentIn
+from conference.accreditation.models import (
+    Accreditation,
+    AccreditationIn,
+    AmendmentIn,
+    missing_member_fields,
+)
 from conference.auth import Principal, Role
 from conference.badges import service as badges
 from conference.badges.handlers import badge_response
@@ -204,7 +209,7 @@ async def member_register(request: web.Request) -> web.StreamResponse:
     try:
         body = AccreditationIn.model_validate(data)
     except ValidationError as exc:
-        errors, general = _form_errors(t, exc)
+        errors, general = _form_errors(t, exc, data)
         return _member_form(request, p, values, errors=errors, message=general, status=422)
     try:
         created = await accreditations.register(request.app[pool_key], p.conference.slug, body,
@@ -222,8 +227,11 @@ async def member_register(request: web.Request) -> web.StreamResponse:
         p.base, p.language, done="registered", name=f"{created.given_name} {created.family_name}"))
 
 
-def _form_errors(t: WTranslator, exc: ValidationError) -> tuple[dict[str, str], str | None]:
-    """A validation's errors as the form shows them: by field, else one general message."""
+def _form_errors(t: WTranslator, exc: ValidationError, data: dict[str, Any]
+                 ) -> tuple[dict[str, str], str | None]:
+    """A validation's errors as the form shows them: by field, in the page's language. The
+    model's own rule (a minister or official needs a rank and a function) is named on its
+    fields; anything else left is one general message, translated."""
     errors: dict[str, str] = {}
     general = None
     for err in exc.errors(include_url=False):
@@ -231,7 +239,13 @@ def _form_errors(t: WTranslator, exc: ValidationError) -> tuple[dict[str, str], 
         if field in MEMBER_FIELDS:
             errors.setdefault(field, field_message(t, field, dict(err)))
         else:
-            general = str(err["msg"]).removeprefix("Value error, ")
+            general = t("err_member_invalid")
+    missing = [n for n in missing_member_fields(data.get("category"), data)
+               if n in MEMBER_FIELDS]
+    for field in missing:
+        errors.setdefault(field, t("err_required"))
+    if missing and len(exc.errors()) == 1:
+        general = None
     return errors, general
 
 
@@ -316,7 +330,7 @@ async def member_edit(request: web.Request) -> web.StreamResponse:
     try:
         member = AccreditationIn.model_validate(data)
     except ValidationError as exc:
-        errors, general = _form_errors(t, exc)
+        errors, general = _form_errors(t, exc, data)
         return show(errors=errors, message=general, status=422)
     body = AmendmentIn.model_validate(member.model_dump(
         include={"category", "given_name", "family_name", "email", "language", "gender", "rank",

@@ -87,6 +87,9 @@ STRINGS: dict[str, dict[str, str]] = {
         "f_rank": "Rang protocolaire",
         "f_function": "Fonction (intitulé officiel)",
         "function_hint": "Par exemple « Ministre des Affaires étrangères ».",
+        "member_errors_summary": "Rien n'a été enregistré. Corrigez les champs signalés :",
+        "err_member_invalid": "Ces informations ne sont pas acceptées : vérifiez la "
+                              "catégorie et les champs qu'elle demande.",
         "lang_fr": "Français",
         "lang_en": "Anglais",
         "gender_female": "Madame",
@@ -286,6 +289,9 @@ STRINGS: dict[str, dict[str, str]] = {
         "f_rank": "Protocol rank",
         "f_function": "Function (official title)",
         "function_hint": "For example “Minister for Foreign Affairs”.",
+        "member_errors_summary": "Nothing was saved. Please correct the fields marked:",
+        "err_member_invalid": "These details are not accepted: check the category and the "
+                              "fields it needs.",
         "lang_fr": "French",
         "lang_en": "English",
         "gender_female": "Ms",

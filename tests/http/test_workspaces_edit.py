@@ -241,3 +241,31 @@ async def test_two_edits_at_once_never_exceed_the_quota(api: Api, smtp: Recordin
     _, listed, _ = await api.call("GET", "/api/v1/conferences/alliance/accreditations",
                                   role="protocol")
     assert [a["category"] for a in listed["items"]].count("minister") == 1
+
+
+async def test_register_and_edit_name_a_missing_rank_or_function_in_the_page_s_language(
+    api: Api, smtp: RecordingSMTP
+) -> None:
+    """A minister without a function, an official without a rank: the form names the field,
+    in French on a French page, and the summary links to it; never the model's English."""
+    v, _ = await _portal(api, smtp)
+    status, page, _ = await v.post_form("/delegation/alliance-be/members/new?lang=fr",
+                                        "/delegation/alliance-be/members?lang=fr",
+                                        **{**MEMBER, "category": "minister", "rank": "minister",
+                                           "function": ""})
+    assert status == 422
+    assert "delegation members need" not in page
+    assert 'id="function-error"' in page and "Ce champ est obligatoire." in page
+    assert '<a href="#function">Fonction (intitulé officiel)</a>' in page
+    assert 'id="form-error"' not in page
+
+    member_id = await _register(v)
+    member = f"/delegation/alliance-be/members/{member_id}"
+    _, form, _ = await v.go("GET", f"{member}/edit?lang=en")
+    status, page, _ = await v.go("POST", f"{member}/edit?lang=en", {
+        "csrf": hidden(form, "csrf"), **MEMBER, "category": "official", "rank": "",
+        "function": ""})
+    assert status == 422
+    assert "delegation members need" not in page
+    assert 'id="rank-error"' in page and 'id="function-error"' in page
+    assert '<a href="#rank">Protocol rank</a> – This field is required.' in page
