@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import asyncio
 import functools
+from collections.abc import Mapping
 from datetime import date
 from typing import Any
 from uuid import UUID
@@ -446,8 +447,13 @@ def _day(value: str) -> date | None:
             errors=(403, 404))
 @frame.page
 async def press_queue(request: web.Request) -> web.Response:
-    d = await open_desk(request)
-    q = request.query
+    return await _queue_page(request, await open_desk(request), request.query)
+
+
+async def _queue_page(request: web.Request, d: Desk, q: Mapping[str, str], *,
+                      error: str | None = None, status: int = 200) -> web.Response:
+    """The queue with the filters of ``q``; ``error`` is the batch form's message (nothing
+    ticked, no decision), shown above the list and linked to it."""
     statuses = [s.value for s in Status]
     roles = ("journalist", "photographer", "camera", "technician")
     filters = {
@@ -473,7 +479,7 @@ async def press_queue(request: web.Request) -> web.Response:
         request, "press_queue.html", d.language, person=d.person, conference=d.conference,
         title=d.t("press_desk_title"), crumbs=d.crumbs(), flash=flash, base=d.base,
         items=items, counts=counts, filters=filters, statuses=statuses, roles=roles,
-        countries=countries, country_names=dict(countries),
+        countries=countries, country_names=dict(countries), error=error, status=status,
     )
 
 
@@ -610,10 +616,11 @@ async def press_batch(request: web.Request) -> web.StreamResponse:
         return await frame.error_page(request, 403, d.t("csrf_failed"))
     decision = str(form.get("decision", ""))
     ids = [_uuid(str(v)) for v in form.getall("id", [])][:200]
+    kept = {n: str(form.get(n, "")) for n in ("status", "role", "country", "day", "q")}
     if decision not in ("approve", "waitlist"):
-        return await frame.error_page(request, 422, d.t("err_pick_decision"))
+        return await _queue_page(request, d, kept, error=d.t("err_pick_decision"), status=422)
     if not ids:
-        return await frame.error_page(request, 422, d.t("err_pick_some"))
+        return await _queue_page(request, d, kept, error=d.t("err_pick_some"), status=422)
     try:
         async with db_transaction(request.app[pool_key]) as conn:  # all or none
             for accreditation_id in ids:

@@ -143,7 +143,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "flash_revoke": "Accréditation de {name} révoquée.",
         "flash_batch": "{count} demande(s) traitée(s).",
         "err_reason_required": "Choisissez un motif type ou rédigez-en un.",
-        "err_pick_some": "Cochez au moins une demande.",
+        "err_pick_some": "Sélectionnez au moins une demande.",
         "err_pick_decision": "Choisissez une décision.",
         "err_illegal": "Cette action n'est plus possible : la demande est « {status} ».",
         "err_pool_full": "Le pool presse est complet : mettez la demande en liste d'attente "
@@ -345,7 +345,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "flash_revoke": "Accreditation of {name} revoked.",
         "flash_batch": "{count} application(s) done.",
         "err_reason_required": "Choose a standard reason or write one.",
-        "err_pick_some": "Tick at least one application.",
+        "err_pick_some": "Select at least one application.",
         "err_pick_decision": "Choose a decision.",
         "err_illegal": "This is no longer possible: the application is “{status}”.",
         "err_pool_full": "The press pool is full: waitlist the application or revoke another.",
