@@ -66,5 +66,23 @@ def focal_point_of(grants: list[Grant], delegation_id: UUID) -> bool:
     return any(g.role == "focal_point" and g.delegation_id == delegation_id for g in grants)
 
 
+_NEXT = re.compile(r"/[A-Za-z0-9\-._~!$&'()*+,;=:@/%?]*")
+NEXT_MAX = 500
+
+
+def safe_next(value: object) -> str | None:
+    """Where a sign-in goes on to: a path on this site (``/manage/alliance/press/…``), or None.
+    Only a relative path of printable ASCII is taken: never a scheme or a host (``https:``,
+    ``//host``, ``/\\host``), never the sign-in pages themselves; see docs/workspaces.md."""
+    if not isinstance(value, str) or not 1 < len(value) <= NEXT_MAX:
+        return None
+    if not _NEXT.fullmatch(value) or value.startswith("//"):
+        return None
+    path = value.split("?", 1)[0]
+    if path == "/signin" or path.startswith(("/signin/", "/signout")):
+        return None
+    return value
+
+
 def normal_email(email: str) -> str:
     return email.strip().lower()

@@ -7,6 +7,7 @@ from __future__ import annotations
 import secrets
 import uuid
 from typing import Any
+from urllib.parse import urlencode
 
 import asyncpg
 
@@ -21,7 +22,7 @@ from conference.outbox.dispatch import (
     Subscription,
 )
 from conference.people import repo
-from conference.people.domain import LINK_LIFETIME, Grant
+from conference.people.domain import LINK_LIFETIME, Grant, safe_next
 
 ROLE_NAMES = {
     "en": {"admin": "administrator", "protocol": "protocol office",
@@ -51,6 +52,12 @@ def workspace_url(base: str, grant: Grant) -> str:
     return f"{base}/manage/{grant.conference_slug}"
 
 
+def _then(event: EventRow, template: str) -> str:
+    """The sign-in link's ``?next=``: the page asked for at /signin, when it is a safe path."""
+    target = safe_next(event.payload.get("next")) if template == "signin" else None
+    return f"?{urlencode({'next': target})}" if target else ""
+
+
 async def people_mail(conn: asyncpg.Connection, event: EventRow,
                       ctx: DispatchContext) -> ConsumerResult:
     person = await repo.person_by_id(conn, uuid.UUID(str(event.payload["person_id"])))
@@ -72,7 +79,8 @@ async def people_mail(conn: asyncpg.Connection, event: EventRow,
     secret = secrets.token_urlsafe(32)
     await repo.insert_link(conn, token_hash(secret), person["id"], ctx.now)
     context: dict[str, Any] = {
-        "name": person["name"], "link": f"{base}/signin/{secret}", "signin": f"{base}/signin",
+        "name": person["name"], "link": f"{base}/signin/{secret}{_then(event, template)}",
+        "signin": f"{base}/signin",
         "minutes": int(LINK_LIFETIME.total_seconds() // 60),
         "conference": conference,
         "role": ROLE_NAMES[language][granted[0].role] if granted else "",
