@@ -31,7 +31,7 @@ from conference.auth import Principal, Role
 from conference.badges import service as badges
 from conference.badges.handlers import badge_response
 from conference.badges.render import render_png
-from conference.calendar.invitations import feed_url
+from conference.calendar.invitations import feed_url, latest_published
 from conference.conferences.lookup import conference_by_id, conference_by_slug
 from conference.conferences.models import Conference
 from conference.credentials import service as credentials
@@ -139,12 +139,10 @@ async def delegation_page(request: web.Request) -> web.Response:
     d = p.delegation
     async with connection(request) as conn:
         members = await ws.members_of(conn, d["id"])
-        sessions = await ws.sessions_of(conn, d["id"])
+        published = await latest_published(conn, p.conference.id)
         letters = await ws.letters_of(conn, d["id"], p.conference.id, d["focal_point_email"])
-    for s in sessions:
-        title = s["title"]
-        s["title_text"] = title.get(p.language) or next(iter(title.values()), "") \
-            if isinstance(title, dict) else str(title)
+    sessions = domain.delegation_programme(published.sessions if published else [], members,
+                                           p.language)
     return frame.render(
         request, "delegation.html", p.language, person=p.person, conference=p.conference,
         title=p.t("delegation_title", name=p.name), crumbs=p.crumbs(), flash=_flash(p, request),

@@ -23,18 +23,6 @@ WHERE d.kind = 'mail'
 ORDER BY d.created_at DESC, d.seq DESC
 LIMIT 200
 
--- name: sessions_of_delegation
--- The sessions a delegation's members are on (not cancelled), with who and in which role.
-SELECT s.id AS session_id, s.title, s.kind, lower(s.during) AS starts_at,
-       upper(s.during) AS ends_at, r.name AS room, p.role,
-       a.given_name, a.family_name
-FROM session_participant p
-JOIN session s ON s.id = p.session_id
-JOIN room r ON r.id = s.room_id
-JOIN accreditation a ON a.id = p.accreditation_id
-WHERE a.delegation_id = :delegation_id AND s.cancelled_at IS NULL AND a.erased_at IS NULL
-ORDER BY lower(s.during), s.id, a.family_name
-
 -- name: press_queue
 -- Press applications of a conference, filtered (each filter NULL: all) and searched by name or
 -- outlet, oldest first.

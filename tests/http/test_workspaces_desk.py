@@ -5,7 +5,7 @@ A real database and a real SMTP server."""
 from __future__ import annotations
 
 from tests.browser.helpers import element, hidden, press
-from tests.conftest import Api
+from tests.conftest import Api, conference_body
 from tests.http.test_workspaces_reasons import _conference, _officer
 from tests.support import RecordingSMTP
 
@@ -29,3 +29,36 @@ async def test_an_empty_batch_shows_the_queue_again_with_a_form_message(
     _, acc, _ = await api.call("GET", f"/api/v1/accreditations/{application['id']}",
                                role="press_office")
     assert acc["status"] == "submitted"
+
+
+async def test_the_portal_shows_the_sessions_its_members_were_invited_to(
+    api: Api, smtp: RecordingSMTP
+) -> None:
+    """Approved ministers are invited by the audience of a published session (the calendar
+    mails them): the portal lists them; a draft session, not yet published, is not listed."""
+    from tests.browser.helpers import member, publish
+    from tests.http.conftest_programme import at, make_delegation, make_room, make_session
+    from tests.http.test_workspaces import _signed_in, link_in
+
+    status, conference, _ = await api.call("POST", "/api/v1/conferences", role="admin",
+                                           json=conference_body())
+    assert status == 201, conference
+    deleg = await make_delegation(api, country="BE")
+    [welcome] = await smtp.wait_for(1, where=lambda m: "fp-be@example.org" in m["To"])
+    v = await _signed_in(api, link_in(welcome))
+    await member(api, deleg, "Reynders")  # an approved minister
+    await member(api, deleg, "Peeters", category="official", rank="official", decision=None)
+    room = await make_room(api)
+    await make_session(api, room, at(conference, 9), at(conference, 10))  # ministers, officials
+    _, page, _ = await v.go("GET", "/delegation/alliance-be?lang=en")
+    assert 'id="programme"' not in page  # nothing published: nobody invited
+
+    await publish(api)
+    await make_session(api, room, at(conference, 14), at(conference, 15),
+                       title={"fr": "Brouillon", "en": "Draft"})
+    _, page, _ = await v.go("GET", "/delegation/alliance-be?lang=en")
+    programme = element(page, "programme")
+    assert "Opening session" in programme and "Anna Reynders, in the audience" in programme
+    assert "Peeters" not in programme  # not approved: not invited
+    assert "Draft" not in programme
+    assert "No member is invited" not in page
