@@ -4,7 +4,7 @@ A real database and a real SMTP server."""
 
 from __future__ import annotations
 
-from tests.browser.helpers import element, hidden, press
+from tests.browser.helpers import element, hidden, press, text
 from tests.conftest import Api, conference_body
 from tests.http.test_workspaces_reasons import _conference, _officer
 from tests.support import RecordingSMTP
@@ -19,15 +19,19 @@ async def test_an_empty_batch_shows_the_queue_again_with_a_form_message(
     application = await press(api, 0)
     v = await _officer(api, smtp)
     _, queue, _ = await v.go("GET", f"{DESK}?lang=fr&status=submitted")
-    status, page, _ = await v.go("POST", f"{DESK}/batch?lang=fr", {
-        "csrf": hidden(queue, "csrf"), "decision": "approve", "status": "submitted"})
+    status, page, _ = await v.go(
+        "POST",
+        f"{DESK}/batch?lang=fr",
+        {"csrf": hidden(queue, "csrf"), "decision": "approve", "status": "submitted"},
+    )
     assert status == 422
     assert element(page, "batch-error") == "Erreur : Sélectionnez au moins une demande."
     assert '<a href="#batch-form">Sélectionnez au moins une demande.</a>' in page
     assert f'id="pick-{application["id"]}"' in page  # the queue, to tick one
     assert 'name="status" value="submitted"' in page  # the filters kept
-    _, acc, _ = await api.call("GET", f"/api/v1/accreditations/{application['id']}",
-                               role="press_office")
+    _, acc, _ = await api.call(
+        "GET", f"/api/v1/accreditations/{application['id']}", role="press_office"
+    )
     assert acc["status"] == "submitted"
 
 
@@ -40,8 +44,9 @@ async def test_the_portal_shows_the_sessions_its_members_were_invited_to(
     from tests.http.conftest_programme import at, make_delegation, make_room, make_session
     from tests.http.test_workspaces import _signed_in, link_in
 
-    status, conference, _ = await api.call("POST", "/api/v1/conferences", role="admin",
-                                           json=conference_body())
+    status, conference, _ = await api.call(
+        "POST", "/api/v1/conferences", role="admin", json=conference_body()
+    )
     assert status == 201, conference
     deleg = await make_delegation(api, country="BE")
     [welcome] = await smtp.wait_for(1, where=lambda m: "fp-be@example.org" in m["To"])
@@ -54,11 +59,101 @@ async def test_the_portal_shows_the_sessions_its_members_were_invited_to(
     assert 'id="programme"' not in page  # nothing published: nobody invited
 
     await publish(api)
-    await make_session(api, room, at(conference, 14), at(conference, 15),
-                       title={"fr": "Brouillon", "en": "Draft"})
+    await make_session(
+        api, room, at(conference, 14), at(conference, 15), title={"fr": "Brouillon", "en": "Draft"}
+    )
     _, page, _ = await v.go("GET", "/delegation/alliance-be?lang=en")
     programme = element(page, "programme")
     assert "Opening session" in programme and "Anna Reynders, in the audience" in programme
     assert "Peeters" not in programme  # not approved: not invited
     assert "Draft" not in programme
     assert "No member is invited" not in page
+
+
+async def test_searches_ignore_accents_case_and_punctuation(api: Api, smtp: RecordingSMTP) -> None:
+    """The press desk, the console's accreditations and a session's participant search find
+    « Lefèvre » from "lefevre", « O'Brien » from "obrien" and « Straße » from "STRASSE"."""
+    from tests.http.conftest_programme import at, make_delegation, make_room, make_session
+
+    status, conference, _ = await api.call(
+        "POST", "/api/v1/conferences", role="admin", json=conference_body()
+    )
+    assert status == 201, conference
+    lefevre = await press(
+        api,
+        1,
+        given_name="Hélène",
+        family_name="Lefèvre",
+        email="h1@example.org",
+        decision="approve",
+    )
+    obrien = await press(
+        api, 2, given_name="Seán", family_name="O'Brien", email="s2@example.org", decision="approve"
+    )
+    await press(
+        api,
+        3,
+        given_name="Jan",
+        family_name="Peeters",
+        email="j3@example.org",
+        press={
+            "outlet": "Straße Zeitung",
+            "press_card_number": "X-3",
+            "role": "journalist",
+            "country": "DE",
+        },
+    )
+    deleg = await make_delegation(api, country="IE")
+    status, minister, _ = await api.call(
+        "POST",
+        "/api/v1/conferences/alliance/accreditations",
+        role="protocol",
+        json={
+            "category": "minister",
+            "given_name": "Máire",
+            "family_name": "Ó Súilleabháin",
+            "email": "maire@example.org",
+            "delegation_id": deleg["id"],
+            "rank": "minister",
+            "function": "Minister",
+        },
+    )
+    assert status == 201, minister
+    status, _, _ = await api.call(
+        "POST",
+        f"/api/v1/accreditations/{minister['id']}/decision",
+        role="protocol",
+        json={"decision": "approve"},
+    )
+    assert status == 200
+    session = await make_session(api, await make_room(api), at(conference, 9), at(conference, 10))
+    desk = await _officer(api, smtp)
+
+    async def desk_finds(q: str) -> str:
+        status, page, _ = await desk.go("GET", f"{DESK}?lang=en&q={q}")
+        assert status == 200, page
+        return element(page, "queue") if 'id="queue"' in page else ""
+
+    assert "Lefèvre" in await desk_finds("lefevre")
+    assert "Lefèvre" in await desk_finds("LEFÈVRE")
+    assert "O'Brien" in await desk_finds("obrien")
+    assert "O'Brien" in await desk_finds("o%E2%80%99brien")  # O’Brien, typographic apostrophe
+    assert "Peeters" in await desk_finds("strasse")
+    assert "Lefèvre" not in await desk_finds("obrien")
+
+    # (the test client keeps the last session cookie: one signed-in person at a time)
+    console = await _officer(api, smtp, email="protocol@example.org", role="protocol")
+    status, page, _ = await console.go("GET", "/manage/alliance/accreditations?lang=en&q=lefevre")
+    assert status == 200 and "Lefèvre" in text(page) and "O'Brien" not in text(page)
+    status, page, _ = await console.go("GET", "/manage/alliance/accreditations?lang=en&q=o+brien")
+    assert status == 200 and "O'Brien" in text(page) and "Lefèvre" not in text(page)
+
+    path = f"/manage/alliance/sessions/{session['id']}?lang=en"
+    for q, name in (
+        ("obrien", "O'Brien"),
+        ("lefevre", "Lefèvre"),
+        ("o+suilleabhain", "Ó Súilleabháin"),
+    ):
+        status, page, _ = await console.go("GET", f"{path}&q={q}")
+        assert status == 200 and name in text(page), q
+    assert lefevre["id"] and obrien["id"] and minister["id"]
