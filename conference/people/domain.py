@@ -28,6 +28,13 @@ class Grant:
     delegation_slug: str | None = None
     delegation_name: str | None = None
     delegation_country: str | None = None
+    conference_names: tuple[tuple[str, str], ...] = ()
+    """The conference's short name (else its title) by language: ``(("en", …), ("fr", …))``."""
+
+    def conference_name(self, language: str) -> str | None:
+        """The conference as a person reads it (never its slug); None without a conference."""
+        names = dict(self.conference_names)
+        return names.get(language) or next(iter(names.values()), None) or self.conference_slug
 
 
 def link_expires(created_at: datetime) -> datetime:

@@ -131,7 +131,7 @@ def workspaces(person: SignedIn, language: str, base: str = "") -> list[dict[str
         elif g.conference_slug is None:
             label = t("ws_admin_all")
         else:
-            label = t(f"ws_{g.role}", conference=g.conference_slug)
+            label = t(f"ws_{g.role}", conference=g.conference_name(language))
         items.append({"label": label, "url": workspace_url(base, g)})
     return items
 

@@ -217,8 +217,9 @@ async def member_register(request: web.Request) -> web.StreamResponse:
         return _member_form(request, p, values, errors={"email": t("err_duplicate")},
                             status=409)
     except QuotaExceeded as exc:
-        return _member_form(request, p, values, status=409, errors={"category": t(
-            "err_quota", used=exc.extra.get("used", ""), allowed=exc.extra.get("allowed", ""))})
+        return _member_form(request, p, values, status=409, errors={"category": t.plural(
+            "err_quota", exc.extra.get("used", 0), used=exc.extra.get("used", ""),
+            allowed=exc.extra.get("allowed", ""))})
     except DeadlinePassed:
         return _member_form(request, p, values, message=t("err_nominations_closed"),
                             status=409)
@@ -340,8 +341,10 @@ async def member_edit(request: web.Request) -> web.StreamResponse:
     except Duplicate:
         return show(errors={"email": t("err_duplicate")}, status=409)
     except QuotaExceeded as exc:
-        return show(errors={"category": t("err_quota", used=exc.extra.get("used", ""),
-                                          allowed=exc.extra.get("allowed", ""))}, status=409)
+        return show(errors={"category": t.plural("err_quota", exc.extra.get("used", 0),
+                                                 used=exc.extra.get("used", ""),
+                                                 allowed=exc.extra.get("allowed", ""))},
+                    status=409)
     except DeadlinePassed:
         return show(message=t("err_changes_closed"), status=409)
     except IllegalTransition as exc:
@@ -470,7 +473,7 @@ async def _queue_page(request: web.Request, d: Desk, q: Mapping[str, str], *,
     countries = _countries(d.language)
     flash = None
     if q.get("done") == "batch":
-        flash = d.t("flash_batch", count=q.get("count", "0")[:4])
+        flash = d.t.plural("flash_batch", q.get("count", "0")[:4])
     elif q.get("done") in ("approve", "waitlist", "reject", "revoke"):
         flash = d.t(f"flash_{q['done']}", name=q.get("name", "")[:100])
     return frame.render(

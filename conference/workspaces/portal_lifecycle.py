@@ -113,7 +113,8 @@ def row_error(t: WTranslator, e: RowError) -> str:
     separator = "\u00a0: " if t.language == "fr" else ": "
     if e.type == "quota-exceeded":
         category = t(f"category_{e.category}") if e.category else ""
-        message = t("lc_err_quota", used=e.used, allowed=e.allowed, category=category)
+        message = t.plural("lc_err_quota", e.used or 0, used=e.used, allowed=e.allowed,
+                           category=category)
     else:
         message = t("lc_err_required") if e.message == "required" \
             else t("err_email") if e.field == "email" and "valid email" in e.message \
@@ -266,7 +267,9 @@ def imported_flash(t: WTranslator, query: Any) -> str | None:
     if query.get("done") != "imported":
         return None
     counts = {k: str(query.get(k, "0"))[:6] for k in ("create", "update", "unchanged")}
-    return t("lc_flash_imported", **counts)
+    return t("lc_flash_imported", create=t.plural("lc_n_created", counts["create"]),
+             update=t.plural("lc_n_updated", counts["update"]),
+             unchanged=t.plural("lc_n_unchanged", counts["unchanged"]))
 
 
 @routes.add("GET", "/delegation/{slug}/import",

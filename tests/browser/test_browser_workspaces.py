@@ -196,7 +196,7 @@ async def test_press_office_approves_two_at_once_and_rejects_one_with_a_standard
     await page.goto(_link(site, welcome))
     await page.get_by_role("button", name="Sign me in").click()
     await page.wait_for_url(re.compile(r".*/workspaces.*"))
-    await page.get_by_role("link", name="Press office – alliance").first.click()
+    await page.get_by_role("link", name="Press office – Global Alliance: meeting").first.click()
     await page.wait_for_url(re.compile(r".*/manage/alliance/press.*"))
     assert await page.inner_text("#pool-counter") == "Press pool: 0 of 10 places approved."
     await _audit(browser, page, "press-queue")
@@ -207,7 +207,7 @@ async def test_press_office_approves_two_at_once_and_rejects_one_with_a_standard
         await page.get_by_label(name, exact=True).check()
     await page.get_by_role("button", name="Approve the selected").click()
     await page.wait_for_url(re.compile(r".*done=batch.*"))
-    assert await page.inner_text("#flash") == "2 application(s) done."
+    assert await page.inner_text("#flash") == "2 applications done."
     assert await page.inner_text("#pool-counter") == "Press pool: 2 of 10 places approved."
 
     await page.get_by_label("Name or outlet").fill(third["family_name"])

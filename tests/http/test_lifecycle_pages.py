@@ -155,7 +155,7 @@ async def test_a_focal_point_checks_imports_and_downloads_members(
     status, page, _ = await upload(focal, f"{PORTAL}/import", f"{PORTAL}/import?lang=en",
                                    rows(*bad))
     assert status == 422, page
-    assert "1 row(s) with errors" in element(page, "preview-summary")
+    assert "1 row with errors" in element(page, "preview-summary")
     assert element(page, "row-4").startswith("4 error email:")
     assert 'id="apply-form"' not in page
     assert await members_of(api, be) == {}
@@ -176,7 +176,7 @@ async def test_a_focal_point_checks_imports_and_downloads_members(
         focal, f"{PORTAL}/import", f"{PORTAL}/import?lang=fr",
         rows(*GOOD, "f.dupont@example.org,Fanny,Dupont,expert,expert,"))
     assert status == 422
-    assert "quota atteint : 3 place(s) prise(s) sur 3 (Expert)" in element(page, "row-7")
+    assert "quota atteint : 3 places prises sur 3 (Expert)" in element(page, "row-7")
     assert len(await members_of(api, be)) == 5
 
     status, text, resp = await focal.go("GET", f"{PORTAL}/members.csv")

@@ -157,3 +157,48 @@ async def test_searches_ignore_accents_case_and_punctuation(api: Api, smtp: Reco
         status, page, _ = await console.go("GET", f"{path}&q={q}")
         assert status == 200 and name in text(page), q
     assert lefevre["id"] and obrien["id"] and minister["id"]
+
+
+async def test_the_desk_s_words_follow_the_count_the_person_and_the_conference(
+    api: Api, smtp: RecordingSMTP
+) -> None:
+    """Counts in their singular or plural form, "Tous" for the countries, a camera woman
+    "Cadreuse", the workspace named by the conference's name (not its slug)."""
+    await _conference(api)
+    one = await press(api, 1, salutation="mrs", decision="approve",
+                      press={"outlet": "RTBF", "press_card_number": "BE-1", "role": "camera",
+                             "country": "BE"})
+    neutral = await press(api, 2, press={"outlet": "VRT", "press_card_number": "BE-2",
+                                         "role": "camera", "country": "BE"})
+    v = await _officer(api, smtp)
+    _, page, _ = await v.go("GET", f"{DESK}?lang=fr")
+    assert element(page, "pool-counter") == "Pool presse : 1 place accordée sur 10."
+    assert '<option value="">Tous</option>' in page  # le pays
+    assert "(s)" not in text(page)
+    _, page, _ = await v.go("GET", f"{DESK}?lang=fr&done=batch&count=2")
+    assert element(page, "flash") == "2 demandes traitées."
+    _, page, _ = await v.go("GET", f"{DESK}?lang=en&done=batch&count=1")
+    assert element(page, "flash") == "1 application done."
+
+    _, page, _ = await v.go("GET", f"{DESK}/{one['id']}?lang=fr")
+    assert "<dd>Cadreuse</dd>" in page
+    _, page, _ = await v.go("GET", f"{DESK}/{neutral['id']}?lang=fr")
+    assert "<dd>Prise de vues</dd>" in page
+    _, page, _ = await v.go("GET", f"{DESK}/{neutral['id']}?lang=en")
+    assert "<dd>Camera operator</dd>" in page
+
+    _, page, _ = await v.go("GET", "/workspaces?lang=fr")
+    assert "Bureau de presse – Alliance mondiale : réunion" in text(page)
+    assert "– alliance" not in text(page)
+    _, page, _ = await v.go("GET", "/workspaces?lang=en")
+    assert "Press office – Global Alliance: meeting" in text(page)
+
+
+async def test_the_deadlines_form_names_the_zone_in_words(api: Api, smtp: RecordingSMTP) -> None:
+    await _conference(api)
+    v = await _officer(api, smtp, email="protocol@example.org", role="protocol")
+    _, page, _ = await v.go("GET", "/manage/alliance/deadlines?lang=fr")
+    assert "Europe/Brussels" not in page
+    assert "(heure de Bruxelles, CE" in text(page)  # CET or CEST, as the date falls
+    _, page, _ = await v.go("GET", "/manage/alliance/deadlines?lang=en")
+    assert "(Brussels time, CE" in text(page) and "Europe/Brussels" not in page
