@@ -104,11 +104,12 @@ LIFECYCLE: dict[str, dict[str, str]] = {
         "lc_err_quota_value": "Un nombre entier de 0 à 10000, ou vide.",
         "lc_deadlines_title": "Échéances et quotas par défaut",
         "lc_deadlines_intro": "Jusqu'à la clôture des inscriptions, les points focaux inscrivent "
-                              "et modifient leurs membres ; jusqu'à la clôture des "
-                              "remplacements, ils remplacent un membre. Ensuite, seul le "
-                              "protocole agit, avec un motif.",
+                              "leurs membres ; jusqu'à la clôture des modifications et "
+                              "remplacements, ils modifient un membre encore en attente de "
+                              "décision et remplacent un membre. Ensuite, seul le protocole "
+                              "agit, avec un motif.",
         "lc_f_nominations_close_at": "Clôture des inscriptions",
-        "lc_f_changes_close_at": "Clôture des remplacements",
+        "lc_f_changes_close_at": "Clôture des modifications et remplacements",
         "lc_deadline_hint": "Date et heure de la conférence ({zone}). Vide : pas d'échéance.",
         "lc_default_quotas": "Quotas par défaut (places par délégation)",
         "lc_err_datetime": "Une date et une heure, AAAA-MM-JJ HH:MM.",
@@ -236,11 +237,12 @@ LIFECYCLE: dict[str, dict[str, str]] = {
         "lc_flash_quotas": "Quotas of {name} saved.",
         "lc_err_quota_value": "A whole number from 0 to 10000, or empty.",
         "lc_deadlines_title": "Deadlines and default quotas",
-        "lc_deadlines_intro": "Until nominations close, focal points register and edit their "
-                              "members; until substitutions close, they replace a member. "
-                              "Afterwards only protocol acts, with a reason.",
+        "lc_deadlines_intro": "Until nominations close, focal points register their members; "
+                              "until changes and substitutions close, they edit a member still "
+                              "waiting for the decision and replace a member. Afterwards only "
+                              "protocol acts, with a reason.",
         "lc_f_nominations_close_at": "Nominations close",
-        "lc_f_changes_close_at": "Substitutions close",
+        "lc_f_changes_close_at": "Changes and substitutions close",
         "lc_deadline_hint": "Date and time at the conference ({zone}). Empty: no deadline.",
         "lc_default_quotas": "Default quotas (places per delegation)",
         "lc_err_datetime": "A date and a time, YYYY-MM-DD HH:MM.",

@@ -202,3 +202,18 @@ async def test_the_deadlines_form_names_the_zone_in_words(api: Api, smtp: Record
     assert "(heure de Bruxelles, CE" in text(page)  # CET or CEST, as the date falls
     _, page, _ = await v.go("GET", "/manage/alliance/deadlines?lang=en")
     assert "(Brussels time, CE" in text(page) and "Europe/Brussels" not in page
+
+
+async def test_the_deadlines_say_members_are_edited_until_changes_close(
+    api: Api, smtp: RecordingSMTP
+) -> None:
+    """As ``accreditations.amend`` enforces: a member is edited until ``changes_close_at``,
+    not until nominations close (docs/workspaces.md, "Editing a member")."""
+    await _conference(api)
+    v = await _officer(api, smtp, email="protocol@example.org", role="protocol")
+    _, page, _ = await v.go("GET", "/manage/alliance/deadlines?lang=en")
+    assert "until changes and substitutions close, they edit a member" in text(page)
+    assert "register and edit" not in text(page)
+    assert "Changes and substitutions close" in text(page)
+    _, page, _ = await v.go("GET", "/manage/alliance/deadlines?lang=fr")
+    assert "jusqu'à la clôture des modifications et remplacements, ils modifient" in text(page)
