@@ -32,6 +32,8 @@ ROLE_NAMES = {
            "press_office": "bureau de presse", "security": "service de sécurité",
            "door": "contrôle des accès",
            "focal_point": "point focal"},
+    # written after "Rôle :" / "Role:" in the welcome mail (never "en tant que bureau de
+    # presse"); the delegation follows on its own line, "Délégation : Allemagne".
 }
 
 WELCOMES = frozenset({"person.granted", "person.welcome_resent"})

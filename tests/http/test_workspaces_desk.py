@@ -217,3 +217,26 @@ async def test_the_deadlines_say_members_are_edited_until_changes_close(
     assert "Changes and substitutions close" in text(page)
     _, page, _ = await v.go("GET", "/manage/alliance/deadlines?lang=fr")
     assert "jusqu'à la clôture des modifications et remplacements, ils modifient" in text(page)
+
+
+async def test_the_welcome_names_the_role_and_the_delegation_on_their_own_lines(
+    api: Api, smtp: RecordingSMTP
+) -> None:
+    from tests.http.conftest_programme import make_delegation
+    from tests.support import body_text
+
+    await _conference(api)
+    status, person, _ = await api.call("POST", "/api/v1/staff", role="admin", json={
+        "email": "presse@example.org", "name": "Léa Martin", "language": "fr",
+        "grants": [{"role": "press_office", "conference": "alliance"}]})
+    assert status == 201, person
+    [welcome] = await smtp.wait_for(1, where=lambda m: "presse@example.org" in m["To"])
+    body = body_text(welcome).replace("\r\n", "\n")
+    assert "en tant que" not in body
+    assert "Un accès vous a été ouvert pour Alliance mondiale : réunion.\nRôle : bureau de " \
+        "presse\n" in body
+    await make_delegation(api, country="DE")
+    [welcome] = await smtp.wait_for(1, where=lambda m: "fp-de@example.org" in m["To"])
+    body = body_text(welcome)
+    assert "Délégation : Allemagne" in body or "Delegation: Germany" in body
+    assert "délégation : Allemagne" not in body
