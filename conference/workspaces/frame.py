@@ -173,8 +173,8 @@ async def error_page(request: web.Request, status: int, message: str) -> web.Res
 def next_of(request: web.Request) -> str | None:
     """The page a visitor sent to sign in was opening (a GET's path and query, language
     aside), for the sign-in to lead back to it; None for a form's POST."""
-    if request.method != "GET":
-        return None
+    if request.method != "GET" or request.path == "/workspaces":
+        return None  # a form's POST, or the list of workspaces where a sign-in leads anyway
     query = urlencode([(k, v) for k, v in request.query.items() if k != "lang"])
     return safe_next(request.rel_url.raw_path + (f"?{query}" if query else ""))
 
