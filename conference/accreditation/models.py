@@ -32,6 +32,19 @@ class PressDetails(Model):
     """Country of the outlet, used to share the pool fairly."""
 
 
+MEMBER_REQUIRED = ("delegation_id", "rank", "function")
+"""What a minister's or an official's registration needs beyond a person's details."""
+
+
+def missing_member_fields(category: Category | str | None,
+                          values: dict[str, object]) -> list[str]:
+    """The fields of ``MEMBER_REQUIRED`` a delegation member of ``category`` lacks (empty or
+    absent count as missing); none for other categories. The portal's form names them."""
+    if category not in (Category.minister, Category.official):
+        return []
+    return [n for n in MEMBER_REQUIRED if values.get(n) in (None, "")]
+
+
 class AccreditationIn(Model):
     category: Category
     given_name: Text
@@ -63,9 +76,8 @@ class AccreditationIn(Model):
             if self.press is not None:
                 raise ValueError(f"press details do not apply to category {self.category.value}")
             if self.category in (Category.minister, Category.official):
-                missing = [
-                    n for n in ("delegation_id", "rank", "function") if getattr(self, n) is None
-                ]
+                missing = missing_member_fields(
+                    self.category, {n: getattr(self, n) for n in MEMBER_REQUIRED})
                 if missing:
                     raise ValueError(
                         f"delegation members need {', '.join(missing)}"

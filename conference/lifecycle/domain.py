@@ -167,6 +167,11 @@ def _date(text: str) -> date:
     raise ValueError(text)
 
 
+def category_of(text: str) -> Category | None:
+    """A category as a file writes it ("Ministre", "minister", "Expert"), or None."""
+    return _CATEGORIES.get(header_key(text)) if text else None
+
+
 def read_row(number: int, cells: Mapping[str, str], default_language: str) -> ReadRow:
     """A row's cells (column → text) read into a member, or the errors naming each field."""
     values = {c: _clean(cells.get(c)) for c in COLUMNS}

@@ -8,6 +8,7 @@ with its history rows and domain events, and owns its transaction.
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -91,22 +92,49 @@ def _mapping(raw: str | None) -> dict[str, str] | None:
     return value
 
 
+def _named_cells(data: bytes, content_type: str, mapping: str | None
+                 ) -> Iterator[tuple[int, dict[str, str]]]:
+    """Each row's line number and cells by column (raises what ``read_file`` maps)."""
+    lines = tabular.read_table(data, tabular.kind_of(content_type))
+    first = next(lines, None)
+    if first is None:
+        raise _invalid("body", "the file is empty")
+    columns = domain.map_headers(first[1], _mapping(mapping))
+    for number, cells in lines:
+        yield number, {column: cells[i] for i, column in columns.items() if i < len(cells)}
+
+
+WHO_COLUMNS = ("given_name", "family_name", "email", "category")
+
+
+def row_people(data: bytes, content_type: str, mapping: str | None = None
+               ) -> dict[int, dict[str, str]]:
+    """Who each row of a file names, as written (given and family name, email, category), by
+    line number, for the check's table to show against each row's outcome (a category we
+    know as its key, ``minister``); empty when the file cannot be read (``read_file`` says
+    why)."""
+    found: dict[int, dict[str, str]] = {}
+    try:
+        for number, named in _named_cells(data, content_type, mapping):
+            if len(found) >= MAX_ROWS:
+                break
+            who = {c: " ".join(str(named.get(c) or "").split())[:200] for c in WHO_COLUMNS}
+            known = domain.category_of(who["category"])
+            found[number] = {**who, "category": known.value if known else who["category"]}
+    except (tabular.UnreadableFile, domain.MappingError, Invalid):
+        return {}
+    return found
+
+
 def read_file(data: bytes, content_type: str, mapping: str | None,
               default_language: str = "en") -> list[ReadRow]:
     """The file's rows read and checked on their own (no database): 422 when the file or its
     header row cannot be read."""
     try:
-        kind = tabular.kind_of(content_type)
-        lines = tabular.read_table(data, kind)
-        first = next(lines, None)
-        if first is None:
-            raise _invalid("body", "the file is empty")
-        columns = domain.map_headers(first[1], _mapping(mapping))
         rows: list[ReadRow] = []
-        for number, cells in lines:
+        for number, named in _named_cells(data, content_type, mapping):
             if len(rows) >= MAX_ROWS:
                 raise _invalid("body", f"more than {MAX_ROWS} rows")
-            named = {column: cells[i] for i, column in columns.items() if i < len(cells)}
             rows.append(domain.read_row(number, named, default_language))
     except tabular.UnreadableFile as exc:
         raise _invalid("body", str(exc)) from None

@@ -28,10 +28,16 @@ from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import phonenumbers
-from babel.dates import format_date, format_datetime, format_time
+from babel.dates import (
+    format_date,
+    format_datetime,
+    format_time,
+    get_timezone,
+    get_timezone_location,
+)
 
 __all__ = ["LOCALES", "day", "day_range", "moment", "phone", "short", "span", "time",
-           "time_of_day", "time_range", "zone_label"]
+           "time_of_day", "time_range", "zone_label", "zone_words"]
 
 LOCALES = {"fr": "fr_FR", "en": "en_GB"}
 _REPEATED = {
@@ -116,6 +122,19 @@ def moment(when: datetime, timezone: ZoneInfo | str, language: str, *,
 
 
 # -- times in invitations: a session's span ------------------------------------------------
+
+
+def zone_words(zone: ZoneInfo | str, language: str, when: datetime) -> str:
+    """A zone as a reader names it, with its abbreviation at ``when``: "heure de Bruxelles,
+    CET", "heure d'Amsterdam, CEST" / "Brussels time, CET" (the city from CLDR, through babel),
+    never the database's "Europe/Brussels"."""
+    city = get_timezone_location(get_timezone(str(zone)), locale=_locale(language),
+                                 return_city=True)
+    label = zone_label(_local(when, zone), language)
+    if _lang(language) == "fr":
+        article = "d'" if city[:1].lower() in "aeiouyéèêâîôû" else "de "
+        return f"heure {article}{city}, {label}"
+    return f"{city} time, {label}"
 
 
 def zone_label(local: datetime, language: str) -> str:

@@ -28,6 +28,13 @@ class Grant:
     delegation_slug: str | None = None
     delegation_name: str | None = None
     delegation_country: str | None = None
+    conference_names: tuple[tuple[str, str], ...] = ()
+    """The conference's short name (else its title) by language: ``(("en", …), ("fr", …))``."""
+
+    def conference_name(self, language: str) -> str | None:
+        """The conference as a person reads it (never its slug); None without a conference."""
+        names = dict(self.conference_names)
+        return names.get(language) or next(iter(names.values()), None) or self.conference_slug
 
 
 def link_expires(created_at: datetime) -> datetime:
@@ -64,6 +71,24 @@ def may_open_conference(grants: list[Grant], conference_id: UUID, *roles: str) -
 
 def focal_point_of(grants: list[Grant], delegation_id: UUID) -> bool:
     return any(g.role == "focal_point" and g.delegation_id == delegation_id for g in grants)
+
+
+_NEXT = re.compile(r"/[A-Za-z0-9\-._~!$&'()*+,;=:@/%?]*")
+NEXT_MAX = 500
+
+
+def safe_next(value: object) -> str | None:
+    """Where a sign-in goes on to: a path on this site (``/manage/alliance/press/…``), or None.
+    Only a relative path of printable ASCII is taken: never a scheme or a host (``https:``,
+    ``//host``, ``/\\host``), never the sign-in pages themselves; see docs/workspaces.md."""
+    if not isinstance(value, str) or not 1 < len(value) <= NEXT_MAX:
+        return None
+    if not _NEXT.fullmatch(value) or value.startswith("//"):
+        return None
+    path = value.split("?", 1)[0]
+    if path == "/signin" or path.startswith(("/signin/", "/signout")):
+        return None
+    return value
 
 
 def normal_email(email: str) -> str:

@@ -24,6 +24,8 @@ class WelcomeResent(PersonGranted):
 class SigninRequested(Payload):
     person_id: UUID
     via: Literal["signin_form", "cli"] = "signin_form"
+    next: str | None = None
+    """The page the person was going to (a path on this site); the mailed link leads there."""
 
 
 EVENT_TYPES: dict[str, type[Payload]] = {

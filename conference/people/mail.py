@@ -7,6 +7,7 @@ from __future__ import annotations
 import secrets
 import uuid
 from typing import Any
+from urllib.parse import urlencode
 
 import asyncpg
 
@@ -21,7 +22,7 @@ from conference.outbox.dispatch import (
     Subscription,
 )
 from conference.people import repo
-from conference.people.domain import LINK_LIFETIME, Grant
+from conference.people.domain import LINK_LIFETIME, Grant, safe_next
 from conference.protocol.address import salutation
 
 ROLE_NAMES = {
@@ -32,6 +33,8 @@ ROLE_NAMES = {
            "press_office": "bureau de presse", "security": "service de sécurité",
            "door": "contrôle des accès",
            "focal_point": "point focal"},
+    # written after "Rôle :" / "Role:" in the welcome mail (never "en tant que bureau de
+    # presse"); the delegation follows on its own line, "Délégation : Allemagne".
 }
 
 WELCOMES = frozenset({"person.granted", "person.welcome_resent"})
@@ -50,6 +53,12 @@ def workspace_url(base: str, grant: Grant) -> str:
     if grant.role == "security":
         return f"{base}/manage/{grant.conference_slug}/security"
     return f"{base}/manage/{grant.conference_slug}"
+
+
+def _then(event: EventRow, template: str) -> str:
+    """The sign-in link's ``?next=``: the page asked for at /signin, when it is a safe path."""
+    target = safe_next(event.payload.get("next")) if template == "signin" else None
+    return f"?{urlencode({'next': target})}" if target else ""
 
 
 async def people_mail(conn: asyncpg.Connection, event: EventRow,
@@ -75,7 +84,8 @@ async def people_mail(conn: asyncpg.Connection, event: EventRow,
     context: dict[str, Any] = {
         "salutation": salutation("", person["name"], None, None, language),
         "office": sender_name,
-        "name": person["name"], "link": f"{base}/signin/{secret}", "signin": f"{base}/signin",
+        "name": person["name"], "link": f"{base}/signin/{secret}{_then(event, template)}",
+        "signin": f"{base}/signin",
         "minutes": int(LINK_LIFETIME.total_seconds() // 60),
         "conference": conference,
         "role": ROLE_NAMES[language][granted[0].role] if granted else "",

@@ -20,8 +20,10 @@ SELECT * FROM person WHERE id = :person_id
 SELECT * FROM person WHERE lower(email) = lower(:email)
 
 -- name: grants_of
--- A person's grants, with the conference's slug and the delegation's country or organisation.
-SELECT g.role, g.conference_id, c.slug AS conference_slug, g.delegation_id,
+-- A person's grants, with the conference's slug and name (its short name, else its title) and
+-- the delegation's country or organisation.
+SELECT g.role, g.conference_id, c.slug AS conference_slug,
+       coalesce(c.short_name, c.title) AS conference_name, g.delegation_id,
        d.country, d.organisation ->> 'name' AS organisation_name
 FROM person_grant g
 LEFT JOIN conference c ON c.id = g.conference_id

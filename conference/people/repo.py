@@ -73,7 +73,9 @@ def _grant(row: asyncpg.Record, language: str) -> Grant:
             if country
             else row["organisation_name"],
         }
-    return Grant(row["role"], row["conference_id"], slug, **delegation)
+    name = row["conference_name"]
+    names = tuple(sorted((k, str(v)) for k, v in name.items())) if isinstance(name, dict) else ()
+    return Grant(row["role"], row["conference_id"], slug, **delegation, conference_names=names)
 
 
 async def grants_of(

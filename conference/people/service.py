@@ -18,7 +18,7 @@ from conference.db.pool import connection, transaction
 from conference.errors import Invalid, NotFound
 from conference.outbox.events import record
 from conference.people import repo
-from conference.people.domain import Grant
+from conference.people.domain import Grant, safe_next
 from conference.people.events import PersonGranted, SigninRequested, WelcomeResent
 from conference.people.models import GrantView, Person, StaffIn
 
@@ -110,7 +110,8 @@ async def welcome_focal_point_again(conn: asyncpg.Connection, *, conference_id: 
 
 
 async def request_signin(pool: asyncpg.Pool, email: str, *,
-                         via: Literal["signin_form", "cli"] = "signin_form") -> bool:
+                         via: Literal["signin_form", "cli"] = "signin_form",
+                         next_path: str | None = None) -> bool:
     """Ask for a sign-in link: mailed (by the consumer of the event) when the address is a
     person's; nothing otherwise. The caller answers the same either way."""
     async with transaction(pool) as conn:
@@ -118,7 +119,8 @@ async def request_signin(pool: asyncpg.Pool, email: str, *,
         if row is None:
             return False
         await record(conn, "person.signin_requested",
-                     SigninRequested(person_id=row["id"], via=via),
+                     SigninRequested(person_id=row["id"], via=via,
+                                     next=safe_next(next_path)),
                      conference_id=None, subject_id=row["id"], actor="person:" + str(row["id"]))
         return True
 

@@ -7,10 +7,13 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 from uuid import UUID
 
 from conference.accreditation.domain import TRANSITIONS, Action, Category, Status, allowed_places
 from conference.accreditation.models import Accreditation
+from conference.calendar.plan import AttendeeView, SessionView, invited_part
+from conference.programme.published import PublishedSession
 from conference.protocol.ranks import rank_index
 
 ACTIVE = (Status.submitted, Status.approved, Status.waitlisted)
@@ -118,3 +121,25 @@ def allows(status: Status, action: Action) -> bool:
 def like_pattern(search: str) -> str:
     """``search`` with LIKE's wildcards escaped (the query adds the ``%`` around it)."""
     return search.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+def delegation_programme(sessions: Sequence[PublishedSession], members: Sequence[Accreditation],
+                         language: str) -> list[dict[str, Any]]:
+    """The delegation's programme as its members were invited to it: each (session, member)
+    of the latest *published* programme that invites the member (an explicit participant, or
+    the audience of the member's category; approved members only), by the same rule as the
+    calendar invitations (``conference/calendar/plan.py``, docs/calendar.md). The draft
+    programme is not shown: what is not published was sent to no one."""
+    found = []
+    for s in sorted(sessions, key=lambda s: (s.starts_at, str(s.session_id))):
+        view = SessionView(s.session_id, s.sequence, s.cancelled, frozenset(s.audience),
+                           s.press_access, s.roles)
+        for m in sorted(members, key=lambda m: (m.family_name, m.given_name)):
+            part = invited_part(view, AttendeeView(m.id, m.category.value,
+                                                   m.status is Status.approved))
+            if part is not None:
+                found.append({"session_id": s.session_id, "starts_at": s.starts_at,
+                              "title_text": s.title.get(language), "room": s.room_in(language),
+                              "given_name": m.given_name, "family_name": m.family_name,
+                              "role": part})
+    return found

@@ -26,6 +26,7 @@ from conference.pages import csrf
 from conference.pages.handlers import SECURITY_HEADERS
 from conference.pages.i18n import LANGUAGES, choose_language
 from conference.people import service as people
+from conference.people.domain import safe_next
 from conference.people.mail import workspace_url
 from conference.people.service import SignedIn
 from conference.protocol.countries import country_name
@@ -130,7 +131,7 @@ def workspaces(person: SignedIn, language: str, base: str = "") -> list[dict[str
         elif g.conference_slug is None:
             label = t("ws_admin_all")
         else:
-            label = t(f"ws_{g.role}", conference=g.conference_slug)
+            label = t(f"ws_{g.role}", conference=g.conference_name(language))
         items.append({"label": label, "url": workspace_url(base, g)})
     return items
 
@@ -169,6 +170,15 @@ async def error_page(request: web.Request, status: int, message: str) -> web.Res
                   title=title, message=message)
 
 
+def next_of(request: web.Request) -> str | None:
+    """The page a visitor sent to sign in was opening (a GET's path and query, language
+    aside), for the sign-in to lead back to it; None for a form's POST."""
+    if request.method != "GET" or request.path == "/workspaces":
+        return None  # a form's POST, or the list of workspaces where a sign-in leads anyway
+    query = urlencode([(k, v) for k, v in request.query.items() if k != "lang"])
+    return safe_next(request.rel_url.raw_path + (f"?{query}" if query else ""))
+
+
 def page(handler: PageHandler) -> PageHandler:
     """Refusals escaping a workspace page become a page in the person's language; a visitor
     who is not signed in is sent to the sign-in form."""
@@ -179,7 +189,8 @@ def page(handler: PageHandler) -> PageHandler:
             return await handler(request)
         except SignInFirst:
             language = language_of(request, None)
-            raise web.HTTPSeeOther(with_lang("/signin", language)) from None
+            raise web.HTTPSeeOther(with_lang("/signin", language,
+                                             next=next_of(request) or "")) from None
         except TooManyRequests:
             t = WTranslator(language_of(request, await current(request)))
             return await error_page(request, 429, t("too_many"))

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import asyncio
 import functools
+from collections.abc import Mapping
 from datetime import date
 from typing import Any
 from uuid import UUID
@@ -20,12 +21,17 @@ from pydantic import ValidationError
 from conference.accreditation import lookup as accreditation_rows
 from conference.accreditation import service as accreditations
 from conference.accreditation.domain import Action, DeadlinePassed, QuotaExceeded, Status
-from conference.accreditation.models import Accreditation, AccreditationIn, AmendmentIn
+from conference.accreditation.models import (
+    Accreditation,
+    AccreditationIn,
+    AmendmentIn,
+    missing_member_fields,
+)
 from conference.auth import Principal, Role
 from conference.badges import service as badges
 from conference.badges.handlers import badge_response
 from conference.badges.render import render_png
-from conference.calendar.invitations import feed_url
+from conference.calendar.invitations import feed_url, latest_published
 from conference.conferences.lookup import conference_by_id, conference_by_slug
 from conference.conferences.models import Conference
 from conference.credentials import service as credentials
@@ -133,12 +139,10 @@ async def delegation_page(request: web.Request) -> web.Response:
     d = p.delegation
     async with connection(request) as conn:
         members = await ws.members_of(conn, d["id"])
-        sessions = await ws.sessions_of(conn, d["id"])
+        published = await latest_published(conn, p.conference.id)
         letters = await ws.letters_of(conn, d["id"], p.conference.id, d["focal_point_email"])
-    for s in sessions:
-        title = s["title"]
-        s["title_text"] = title.get(p.language) or next(iter(title.values()), "") \
-            if isinstance(title, dict) else str(title)
+    sessions = domain.delegation_programme(published.sessions if published else [], members,
+                                           p.language)
     return frame.render(
         request, "delegation.html", p.language, person=p.person, conference=p.conference,
         title=p.t("delegation_title", name=p.name), crumbs=p.crumbs(), flash=_flash(p, request),
@@ -204,7 +208,7 @@ async def member_register(request: web.Request) -> web.StreamResponse:
     try:
         body = AccreditationIn.model_validate(data)
     except ValidationError as exc:
-        errors, general = _form_errors(t, exc)
+        errors, general = _form_errors(t, exc, data)
         return _member_form(request, p, values, errors=errors, message=general, status=422)
     try:
         created = await accreditations.register(request.app[pool_key], p.conference.slug, body,
@@ -213,8 +217,9 @@ async def member_register(request: web.Request) -> web.StreamResponse:
         return _member_form(request, p, values, errors={"email": t("err_duplicate")},
                             status=409)
     except QuotaExceeded as exc:
-        return _member_form(request, p, values, status=409, errors={"category": t(
-            "err_quota", used=exc.extra.get("used", ""), allowed=exc.extra.get("allowed", ""))})
+        return _member_form(request, p, values, status=409, errors={"category": t.plural(
+            "err_quota", exc.extra.get("used", 0), used=exc.extra.get("used", ""),
+            allowed=exc.extra.get("allowed", ""))})
     except DeadlinePassed:
         return _member_form(request, p, values, message=t("err_nominations_closed"),
                             status=409)
@@ -222,8 +227,11 @@ async def member_register(request: web.Request) -> web.StreamResponse:
         p.base, p.language, done="registered", name=f"{created.given_name} {created.family_name}"))
 
 
-def _form_errors(t: WTranslator, exc: ValidationError) -> tuple[dict[str, str], str | None]:
-    """A validation's errors as the form shows them: by field, else one general message."""
+def _form_errors(t: WTranslator, exc: ValidationError, data: dict[str, Any]
+                 ) -> tuple[dict[str, str], str | None]:
+    """A validation's errors as the form shows them: by field, in the page's language. The
+    model's own rule (a minister or official needs a rank and a function) is named on its
+    fields; anything else left is one general message, translated."""
     errors: dict[str, str] = {}
     general = None
     for err in exc.errors(include_url=False):
@@ -231,7 +239,13 @@ def _form_errors(t: WTranslator, exc: ValidationError) -> tuple[dict[str, str], 
         if field in MEMBER_FIELDS:
             errors.setdefault(field, field_message(t, field, dict(err)))
         else:
-            general = str(err["msg"]).removeprefix("Value error, ")
+            general = t("err_member_invalid")
+    missing = [n for n in missing_member_fields(data.get("category"), data)
+               if n in MEMBER_FIELDS]
+    for field in missing:
+        errors.setdefault(field, t("err_required"))
+    if missing and len(exc.errors()) == 1:
+        general = None
     return errors, general
 
 
@@ -316,7 +330,7 @@ async def member_edit(request: web.Request) -> web.StreamResponse:
     try:
         member = AccreditationIn.model_validate(data)
     except ValidationError as exc:
-        errors, general = _form_errors(t, exc)
+        errors, general = _form_errors(t, exc, data)
         return show(errors=errors, message=general, status=422)
     body = AmendmentIn.model_validate(member.model_dump(
         include={"category", "given_name", "family_name", "email", "language", "gender", "rank",
@@ -327,8 +341,10 @@ async def member_edit(request: web.Request) -> web.StreamResponse:
     except Duplicate:
         return show(errors={"email": t("err_duplicate")}, status=409)
     except QuotaExceeded as exc:
-        return show(errors={"category": t("err_quota", used=exc.extra.get("used", ""),
-                                          allowed=exc.extra.get("allowed", ""))}, status=409)
+        return show(errors={"category": t.plural("err_quota", exc.extra.get("used", 0),
+                                                 used=exc.extra.get("used", ""),
+                                                 allowed=exc.extra.get("allowed", ""))},
+                    status=409)
     except DeadlinePassed:
         return show(message=t("err_changes_closed"), status=409)
     except IllegalTransition as exc:
@@ -432,8 +448,13 @@ def _day(value: str) -> date | None:
             errors=(403, 404))
 @frame.page
 async def press_queue(request: web.Request) -> web.Response:
-    d = await open_desk(request)
-    q = request.query
+    return await _queue_page(request, await open_desk(request), request.query)
+
+
+async def _queue_page(request: web.Request, d: Desk, q: Mapping[str, str], *,
+                      error: str | None = None, status: int = 200) -> web.Response:
+    """The queue with the filters of ``q``; ``error`` is the batch form's message (nothing
+    ticked, no decision), shown above the list and linked to it."""
     statuses = [s.value for s in Status]
     roles = ("journalist", "photographer", "camera", "technician")
     filters = {
@@ -452,14 +473,14 @@ async def press_queue(request: web.Request) -> web.Response:
     countries = _countries(d.language)
     flash = None
     if q.get("done") == "batch":
-        flash = d.t("flash_batch", count=q.get("count", "0")[:4])
+        flash = d.t.plural("flash_batch", q.get("count", "0")[:4])
     elif q.get("done") in ("approve", "waitlist", "reject", "revoke"):
         flash = d.t(f"flash_{q['done']}", name=q.get("name", "")[:100])
     return frame.render(
         request, "press_queue.html", d.language, person=d.person, conference=d.conference,
         title=d.t("press_desk_title"), crumbs=d.crumbs(), flash=flash, base=d.base,
         items=items, counts=counts, filters=filters, statuses=statuses, roles=roles,
-        countries=countries, country_names=dict(countries),
+        countries=countries, country_names=dict(countries), error=error, status=status,
     )
 
 
@@ -596,10 +617,11 @@ async def press_batch(request: web.Request) -> web.StreamResponse:
         return await frame.error_page(request, 403, d.t("csrf_failed"))
     decision = str(form.get("decision", ""))
     ids = [_uuid(str(v)) for v in form.getall("id", [])][:200]
+    kept = {n: str(form.get(n, "")) for n in ("status", "role", "country", "day", "q")}
     if decision not in ("approve", "waitlist"):
-        return await frame.error_page(request, 422, d.t("err_pick_decision"))
+        return await _queue_page(request, d, kept, error=d.t("err_pick_decision"), status=422)
     if not ids:
-        return await frame.error_page(request, 422, d.t("err_pick_some"))
+        return await _queue_page(request, d, kept, error=d.t("err_pick_some"), status=422)
     try:
         async with db_transaction(request.app[pool_key]) as conn:  # all or none
             for accreditation_id in ids:

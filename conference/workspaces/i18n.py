@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+from datetime import date, datetime, time
 from typing import Any
+from zoneinfo import ZoneInfo
 
+from babel import Locale
+
+from conference.mail import formatting
 from conference.pages.i18n import Translator
 from conference.workspaces.console_i18n import CONSOLE
 from conference.workspaces.credentials_i18n import CRED
@@ -48,7 +53,6 @@ STRINGS: dict[str, dict[str, str]] = {
         "focal_point": "Point focal",
         "head_of_delegation": "Chef de délégation",
         "head_none": "Pas encore désigné",
-        "deadline_security": "Liste de sécurité arrêtée le",
         "members_title": "Membres de la délégation",
         "register_member": "Inscrire un membre",
         "members_none": "Aucun membre inscrit pour l'instant.",
@@ -60,7 +64,8 @@ STRINGS: dict[str, dict[str, str]] = {
         "category_press": "Presse",
         "category_staff": "Organisation",
         "delegation_programme": "Programme de la délégation",
-        "programme_none": "Aucun membre n'est encore inscrit à une séance.",
+        "programme_none": "Aucun membre n'est encore invité à une séance du programme publié.",
+        "part_audience": "dans l'assistance",
         "part_chair": "présidence",
         "part_speaker": "orateur",
         "part_attendee": "participant",
@@ -87,6 +92,9 @@ STRINGS: dict[str, dict[str, str]] = {
         "f_rank": "Rang protocolaire",
         "f_function": "Fonction (intitulé officiel)",
         "function_hint": "Par exemple « Ministre des Affaires étrangères ».",
+        "member_errors_summary": "Rien n'a été enregistré. Corrigez les champs signalés :",
+        "err_member_invalid": "Ces informations ne sont pas acceptées : vérifiez la "
+                              "catégorie et les champs qu'elle demande.",
         "lang_fr": "Français",
         "lang_en": "Anglais",
         "gender_female": "Madame",
@@ -102,8 +110,28 @@ STRINGS: dict[str, dict[str, str]] = {
         "withdraw_confirm_button": "Oui, retirer",
         "cancel": "Annuler",
         "press_desk_title": "Bureau de presse",
-        "pool_counter": "Pool presse : {approved} place(s) accordée(s) sur {capacity}.",
+        "pool_counter_one": "Pool presse : {approved} place accordée sur {capacity}.",
+        "pool_counter_other": "Pool presse : {approved} places accordées sur {capacity}.",
         "all": "Toutes",
+        "all_countries": "Tous",
+        "changed_category": "catégorie",
+        "changed_given_name": "prénom(s)",
+        "changed_family_name": "nom de famille",
+        "changed_email": "adresse électronique",
+        "changed_language": "langue de correspondance",
+        "changed_gender": "forme d'adresse",
+        "changed_salutation": "formule d'appel",
+        "changed_rank": "rang protocolaire",
+        "changed_function": "fonction",
+        "changed_in_office_since": "en fonction depuis",
+        "changed_delegation_id": "délégation",
+        "changed_press": "données de presse",
+        "role_camera_mrs": "Cadreuse",
+        "role_camera_mr": "Cadreur",
+        "role_camera_neutral": "Prise de vues",
+        "role_technician_mrs": "Technicienne",
+        "role_technician_mr": "Technicien",
+        "role_technician_neutral": "Technicien ou technicienne",
         "search": "Nom ou média",
         "f_press_role": "Fonction",
         "f_outlet_country": "Pays du média",
@@ -138,9 +166,10 @@ STRINGS: dict[str, dict[str, str]] = {
         "flash_waitlist": "{name} est sur liste d'attente.",
         "flash_reject": "Demande de {name} refusée.",
         "flash_revoke": "Accréditation de {name} révoquée.",
-        "flash_batch": "{count} demande(s) traitée(s).",
+        "flash_batch_one": "{count} demande traitée.",
+        "flash_batch_other": "{count} demandes traitées.",
         "err_reason_required": "Choisissez un motif type ou rédigez-en un.",
-        "err_pick_some": "Cochez au moins une demande.",
+        "err_pick_some": "Sélectionnez au moins une demande.",
         "err_pick_decision": "Choisissez une décision.",
         "err_illegal": "Cette action n'est plus possible : la demande est « {status} ».",
         "err_pool_full": "Le pool presse est complet : mettez la demande en liste d'attente "
@@ -156,7 +185,9 @@ STRINGS: dict[str, dict[str, str]] = {
         "flash_amended": "Les données de {name} sont modifiées.",
         "err_edit_decided": "Ce membre ne peut plus être modifié : la demande est « {status} ». "
                             "Après la décision, demandez un remplacement.",
-        "err_quota": "Quota atteint pour cette catégorie : {used} place(s) sur {allowed}.",
+        "err_quota_one": "Quota atteint pour cette catégorie : {used} place prise sur {allowed}.",
+        "err_quota_other": "Quota atteint pour cette catégorie : {used} places prises sur "
+                           "{allowed}.",
         "err_changes_closed": "La date limite des modifications est passée : adressez-vous au "
                               "service du protocole.",
         "deadlines_title": "Échéances",
@@ -169,7 +200,8 @@ STRINGS: dict[str, dict[str, str]] = {
                             "remplacements jusqu'au {when}.",
         "deadline_changes_past": "Les modifications et remplacements sont clos depuis le "
                                  "{when} : adressez-vous au protocole.",
-        "deadline_security_text": "La liste de sécurité est arrêtée le {when}.",
+        "deadline_security": "La liste de sécurité sera arrêtée le {when}.",
+        "deadline_security_past": "La liste de sécurité a été arrêtée le {when}.",
         "deadlines_none": "Aucune échéance n'est fixée pour l'instant.",
         "quotas_title": "Places par catégorie",
         "quota_used": "Utilisées",
@@ -247,7 +279,6 @@ STRINGS: dict[str, dict[str, str]] = {
         "focal_point": "Focal point",
         "head_of_delegation": "Head of delegation",
         "head_none": "Not yet designated",
-        "deadline_security": "Security list closes on",
         "members_title": "Members of the delegation",
         "register_member": "Register a member",
         "members_none": "No member registered yet.",
@@ -259,7 +290,8 @@ STRINGS: dict[str, dict[str, str]] = {
         "category_press": "Press",
         "category_staff": "Staff",
         "delegation_programme": "The delegation's programme",
-        "programme_none": "No member is on a session yet.",
+        "programme_none": "No member is invited to a session of the published programme yet.",
+        "part_audience": "in the audience",
         "part_chair": "chair",
         "part_speaker": "speaker",
         "part_attendee": "attendee",
@@ -286,6 +318,9 @@ STRINGS: dict[str, dict[str, str]] = {
         "f_rank": "Protocol rank",
         "f_function": "Function (official title)",
         "function_hint": "For example “Minister for Foreign Affairs”.",
+        "member_errors_summary": "Nothing was saved. Please correct the fields marked:",
+        "err_member_invalid": "These details are not accepted: check the category and the "
+                              "fields it needs.",
         "lang_fr": "French",
         "lang_en": "English",
         "gender_female": "Ms",
@@ -301,8 +336,28 @@ STRINGS: dict[str, dict[str, str]] = {
         "withdraw_confirm_button": "Yes, withdraw",
         "cancel": "Cancel",
         "press_desk_title": "Press office",
-        "pool_counter": "Press pool: {approved} of {capacity} places approved.",
+        "pool_counter_one": "Press pool: {approved} of {capacity} places approved.",
+        "pool_counter_other": "Press pool: {approved} of {capacity} places approved.",
         "all": "All",
+        "all_countries": "All",
+        "changed_category": "category",
+        "changed_given_name": "given name(s)",
+        "changed_family_name": "family name",
+        "changed_email": "email address",
+        "changed_language": "language for correspondence",
+        "changed_gender": "form of address",
+        "changed_salutation": "salutation",
+        "changed_rank": "protocol rank",
+        "changed_function": "function",
+        "changed_in_office_since": "in office since",
+        "changed_delegation_id": "delegation",
+        "changed_press": "press details",
+        "role_camera_mrs": "Camera operator",
+        "role_camera_mr": "Camera operator",
+        "role_camera_neutral": "Camera operator",
+        "role_technician_mrs": "Technician",
+        "role_technician_mr": "Technician",
+        "role_technician_neutral": "Technician",
         "search": "Name or outlet",
         "f_press_role": "Role",
         "f_outlet_country": "Country of the outlet",
@@ -337,9 +392,10 @@ STRINGS: dict[str, dict[str, str]] = {
         "flash_waitlist": "{name} is on the waiting list.",
         "flash_reject": "Application of {name} rejected.",
         "flash_revoke": "Accreditation of {name} revoked.",
-        "flash_batch": "{count} application(s) done.",
+        "flash_batch_one": "{count} application done.",
+        "flash_batch_other": "{count} applications done.",
         "err_reason_required": "Choose a standard reason or write one.",
-        "err_pick_some": "Tick at least one application.",
+        "err_pick_some": "Select at least one application.",
         "err_pick_decision": "Choose a decision.",
         "err_illegal": "This is no longer possible: the application is “{status}”.",
         "err_pool_full": "The press pool is full: waitlist the application or revoke another.",
@@ -354,7 +410,9 @@ STRINGS: dict[str, dict[str, str]] = {
         "flash_amended": "The details of {name} are changed.",
         "err_edit_decided": "This member can no longer be edited: the application is "
                             "“{status}”. After the decision, ask for a substitution.",
-        "err_quota": "This category's quota is reached: {used} of {allowed} place(s) taken.",
+        "err_quota_one": "This category's quota is reached: {used} of {allowed} place taken.",
+        "err_quota_other": "This category's quota is reached: {used} of {allowed} places "
+                           "taken.",
         "err_changes_closed": "The deadline for changes has passed: please contact the "
                               "protocol office.",
         "deadlines_title": "Deadlines",
@@ -367,7 +425,8 @@ STRINGS: dict[str, dict[str, str]] = {
                             "substitutions until {when}.",
         "deadline_changes_past": "Changes and substitutions closed on {when}: please contact "
                                  "the protocol office.",
-        "deadline_security_text": "The security list is closed on {when}.",
+        "deadline_security": "The security list closes on {when}.",
+        "deadline_security_past": "The security list closed on {when}.",
         "deadlines_none": "No deadline is set yet.",
         "quotas_title": "Places by category",
         "quota_used": "Used",
@@ -412,6 +471,9 @@ STRINGS: dict[str, dict[str, str]] = {
 }
 
 
+_PLURAL = {language: Locale.parse(language).plural_form for language in ("fr", "en")}
+
+
 class WTranslator(Translator):
     """The workspaces' strings first, then the public pages'."""
 
@@ -424,6 +486,42 @@ class WTranslator(Translator):
     @property
     def keys(self) -> frozenset[str]:
         return frozenset(self._own) | super().keys
+
+    def history_reason(self, action: str, reason: str | None) -> str:
+        """A history line's reason as the reader reads it: a change of details names the
+        fields changed in the page's language ("Nom de famille, fonction"), not their keys."""
+        if not reason:
+            return ""
+        if action != "amend":
+            return reason
+        names = [self(f"changed_{f}") if f"changed_{f}" in self._own else f
+                 for f in reason.split(", ")]
+        text = ", ".join(names)
+        return text[:1].upper() + text[1:]
+
+    def zone_words(self, zone: str, when: Any) -> str:
+        """The conference's zone in words, with its abbreviation at ``when`` ("heure de
+        Bruxelles, CET"), never "Europe/Brussels". A date is taken at its noon."""
+        if isinstance(when, date) and not isinstance(when, datetime):
+            when = datetime.combine(when, time(12), ZoneInfo(zone))
+        return formatting.zone_words(zone, self.language, when)
+
+    def press_role(self, role: str, salutation: str) -> str:
+        """A press role as it fits the person: in French "Cadreuse" for Madame, "Cadreur" for
+        Monsieur, "Prise de vues" when the salutation is neutral; English has one word."""
+        key = f"role_{role}_{salutation}"
+        return self(key) if key in self._own else self(f"role_{role}")
+
+    def plural(self, key: str, count: int | str, **values: Any) -> str:
+        """``key_one`` or ``key_other`` as the language's plural rule (CLDR, through babel)
+        takes ``count``: French "0 demande traitée", "2 demandes traitées"; English "1
+        application", "0 applications". ``count`` is also given to the text."""
+        try:
+            n = int(count)
+        except (TypeError, ValueError):
+            n = 0
+        form = "one" if _PLURAL[self.language](n) == "one" else "other"
+        return self(f"{key}_{form}", count=count, **values)
 
     def __call__(self, key: str, **values: Any) -> str:
         if key in self._own:

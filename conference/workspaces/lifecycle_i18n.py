@@ -38,13 +38,23 @@ LIFECYCLE: dict[str, dict[str, str]] = {
         "lc_f_delegation": "Délégation",
         "lc_each_row": "Celle de chaque ligne (colonne « délégation »)",
         "lc_check_button": "Vérifier le fichier",
-        "lc_apply_button": "Importer ces {count} ligne(s)",
+        "lc_apply_button_one": "Importer cette ligne",
+        "lc_apply_button_other": "Importer ces {count} lignes",
         "lc_preview_title": "Vérification du fichier {name}",
-        "lc_preview_errors": "{count} ligne(s) en erreur : corrigez le fichier et vérifiez-le "
-                             "de nouveau. Rien n'a été enregistré.",
-        "lc_preview_ok": "Aucune erreur : {create} création(s), {update} mise(s) à jour, "
-                         "{unchanged} ligne(s) inchangée(s). Rien n'est encore enregistré.",
+        "lc_preview_errors_one": "{count} ligne en erreur : corrigez le fichier et vérifiez-le "
+                                 "de nouveau. Rien n'a été enregistré.",
+        "lc_preview_errors_other": "{count} lignes en erreur : corrigez le fichier et "
+                                   "vérifiez-le de nouveau. Rien n'a été enregistré.",
+        "lc_preview_ok": "Aucune erreur : {create}, {update}, {unchanged}. Rien n'est encore "
+                         "enregistré.",
+        "lc_n_create_one": "{count} création",
+        "lc_n_create_other": "{count} créations",
+        "lc_n_update_one": "{count} mise à jour",
+        "lc_n_update_other": "{count} mises à jour",
+        "lc_n_unchanged_one": "{count} ligne inchangée",
+        "lc_n_unchanged_other": "{count} lignes inchangées",
         "lc_row": "Ligne",
+        "lc_who": "Personne",
         "lc_outcome": "Résultat",
         "lc_details": "Détails",
         "lc_outcome_create": "création",
@@ -52,13 +62,17 @@ LIFECYCLE: dict[str, dict[str, str]] = {
         "lc_outcome_unchanged": "inchangée",
         "lc_outcome_error": "erreur",
         "lc_changed": "modifié : {fields}",
-        "lc_err_quota": "quota atteint : {used} place(s) prise(s) sur {allowed} ({category})",
+        "lc_err_quota_one": "quota atteint : {used} place prise sur {allowed} ({category})",
+        "lc_err_quota_other": "quota atteint : {used} places prises sur {allowed} ({category})",
         "lc_err_required": "obligatoire",
         "lc_err_file": "Choisissez un fichier CSV ou XLSX.",
         "lc_err_unreadable": "Ce fichier ne peut pas être importé : {detail}",
         "lc_err_changed": "Le fichier a changé depuis sa vérification : vérifiez-le de nouveau.",
-        "lc_flash_imported": "Import effectué : {create} création(s), {update} mise(s) à jour, "
-                             "{unchanged} ligne(s) inchangée(s).",
+        "lc_flash_imported": "Import effectué : {create}, {update}, {unchanged}.",
+        "lc_n_created_one": "{count} création",
+        "lc_n_created_other": "{count} créations",
+        "lc_n_updated_one": "{count} mise à jour",
+        "lc_n_updated_other": "{count} mises à jour",
         "lc_export_csv": "Télécharger les membres (CSV)",
         "lc_export_xlsx": "Télécharger les membres (XLSX)",
         "lc_col_row": "ligne",
@@ -91,11 +105,12 @@ LIFECYCLE: dict[str, dict[str, str]] = {
         "lc_err_quota_value": "Un nombre entier de 0 à 10000, ou vide.",
         "lc_deadlines_title": "Échéances et quotas par défaut",
         "lc_deadlines_intro": "Jusqu'à la clôture des inscriptions, les points focaux inscrivent "
-                              "et modifient leurs membres ; jusqu'à la clôture des "
-                              "remplacements, ils remplacent un membre. Ensuite, seul le "
-                              "protocole agit, avec un motif.",
+                              "leurs membres ; jusqu'à la clôture des modifications et "
+                              "remplacements, ils modifient un membre encore en attente de "
+                              "décision et remplacent un membre. Ensuite, seul le protocole "
+                              "agit, avec un motif.",
         "lc_f_nominations_close_at": "Clôture des inscriptions",
-        "lc_f_changes_close_at": "Clôture des remplacements",
+        "lc_f_changes_close_at": "Clôture des modifications et remplacements",
         "lc_deadline_hint": "Date et heure de la conférence ({zone}). Vide : pas d'échéance.",
         "lc_default_quotas": "Quotas par défaut (places par délégation)",
         "lc_err_datetime": "Une date et une heure, AAAA-MM-JJ HH:MM.",
@@ -159,13 +174,22 @@ LIFECYCLE: dict[str, dict[str, str]] = {
         "lc_f_delegation": "Delegation",
         "lc_each_row": "Each row's own (the “delegation” column)",
         "lc_check_button": "Check the file",
-        "lc_apply_button": "Import these {count} row(s)",
+        "lc_apply_button_one": "Import this row",
+        "lc_apply_button_other": "Import these {count} rows",
         "lc_preview_title": "Check of the file {name}",
-        "lc_preview_errors": "{count} row(s) with errors: correct the file and check it again. "
-                             "Nothing was saved.",
-        "lc_preview_ok": "No errors: {create} to create, {update} to update, {unchanged} "
-                         "unchanged. Nothing is saved yet.",
+        "lc_preview_errors_one": "{count} row with errors: correct the file and check it "
+                                 "again. Nothing was saved.",
+        "lc_preview_errors_other": "{count} rows with errors: correct the file and check it "
+                                   "again. Nothing was saved.",
+        "lc_preview_ok": "No errors: {create}, {update}, {unchanged}. Nothing is saved yet.",
+        "lc_n_create_one": "{count} to create",
+        "lc_n_create_other": "{count} to create",
+        "lc_n_update_one": "{count} to update",
+        "lc_n_update_other": "{count} to update",
+        "lc_n_unchanged_one": "{count} unchanged",
+        "lc_n_unchanged_other": "{count} unchanged",
         "lc_row": "Row",
+        "lc_who": "Person",
         "lc_outcome": "Outcome",
         "lc_details": "Details",
         "lc_outcome_create": "create",
@@ -173,13 +197,17 @@ LIFECYCLE: dict[str, dict[str, str]] = {
         "lc_outcome_unchanged": "unchanged",
         "lc_outcome_error": "error",
         "lc_changed": "changed: {fields}",
-        "lc_err_quota": "quota reached: {used} of {allowed} place(s) taken ({category})",
+        "lc_err_quota_one": "quota reached: {used} of {allowed} place taken ({category})",
+        "lc_err_quota_other": "quota reached: {used} of {allowed} places taken ({category})",
         "lc_err_required": "required",
         "lc_err_file": "Choose a CSV or XLSX file.",
         "lc_err_unreadable": "This file cannot be imported: {detail}",
         "lc_err_changed": "The file changed since it was checked: check it again.",
-        "lc_flash_imported": "Import done: {create} created, {update} updated, {unchanged} "
-                             "unchanged.",
+        "lc_flash_imported": "Import done: {create}, {update}, {unchanged}.",
+        "lc_n_created_one": "{count} created",
+        "lc_n_created_other": "{count} created",
+        "lc_n_updated_one": "{count} updated",
+        "lc_n_updated_other": "{count} updated",
         "lc_export_csv": "Download the members (CSV)",
         "lc_export_xlsx": "Download the members (XLSX)",
         "lc_col_row": "row",
@@ -211,11 +239,12 @@ LIFECYCLE: dict[str, dict[str, str]] = {
         "lc_flash_quotas": "Quotas of {name} saved.",
         "lc_err_quota_value": "A whole number from 0 to 10000, or empty.",
         "lc_deadlines_title": "Deadlines and default quotas",
-        "lc_deadlines_intro": "Until nominations close, focal points register and edit their "
-                              "members; until substitutions close, they replace a member. "
-                              "Afterwards only protocol acts, with a reason.",
+        "lc_deadlines_intro": "Until nominations close, focal points register their members; "
+                              "until changes and substitutions close, they edit a member still "
+                              "waiting for the decision and replace a member. Afterwards only "
+                              "protocol acts, with a reason.",
         "lc_f_nominations_close_at": "Nominations close",
-        "lc_f_changes_close_at": "Substitutions close",
+        "lc_f_changes_close_at": "Changes and substitutions close",
         "lc_deadline_hint": "Date and time at the conference ({zone}). Empty: no deadline.",
         "lc_default_quotas": "Default quotas (places per delegation)",
         "lc_err_datetime": "A date and a time, YYYY-MM-DD HH:MM.",

@@ -113,7 +113,8 @@ def row_error(t: WTranslator, e: RowError) -> str:
     separator = "\u00a0: " if t.language == "fr" else ": "
     if e.type == "quota-exceeded":
         category = t(f"category_{e.category}") if e.category else ""
-        message = t("lc_err_quota", used=e.used, allowed=e.allowed, category=category)
+        message = t.plural("lc_err_quota", e.used or 0, used=e.used, allowed=e.allowed,
+                           category=category)
     else:
         message = t("lc_err_required") if e.message == "required" \
             else t("err_email") if e.field == "email" and "valid email" in e.message \
@@ -136,14 +137,28 @@ async def run_import(request: web.Request, slug: str, upload: Upload, principal:
         ImportQuery(dry_run=dry_run, delegation_id=delegation_id), principal, now(request))
 
 
-def preview_rows(t: WTranslator, result: ImportResult) -> list[dict[str, Any]]:
+def preview_rows(t: WTranslator, result: ImportResult, upload: Upload | None = None
+                 ) -> list[dict[str, Any]]:
+    """The check's table: each row's outcome and details and, with the ``upload``, who the
+    row names (name, email, category as written in the file)."""
+    people = lifecycle.row_people(upload.content, upload.content_type) if upload else {}
     rows = []
     for r in result.rows:
         details = [row_error(t, e) for e in r.errors]
         if r.changed:
             details.append(t("lc_changed", fields=", ".join(column(t, c) for c in r.changed)))
-        rows.append({"row": r.row, "outcome": r.outcome, "details": details})
+        row: dict[str, Any] = {"row": r.row, "outcome": r.outcome, "details": details}
+        if upload is not None:
+            who = people.get(r.row)
+            row["who"] = who and {**who, "category": _category_words(t, who["category"])}
+        rows.append(row)
     return rows
+
+
+def _category_words(t: WTranslator, written: str) -> str:
+    """A category as written in the file, in the reader's words when it is one we know."""
+    key = f"category_{written.strip().lower()}"
+    return t(key) if key in t.keys else written
 
 
 # --- the portal pages -------------------------------------------------------------------------
@@ -256,7 +271,8 @@ async def _import_page(request: web.Request, p: Portal, *, upload: Upload | None
         status=status, title=t("lc_import_title"), flash=flash,
         crumbs=p.crumbs((t("lc_import_title"), None)), base=p.base, action=f"{p.base}/import",
         delegations=None, delegation="", upload=upload, result=result,
-        rows=preview_rows(t, result) if result else [], errors=errors or {}, message=message,
+        rows=preview_rows(t, result, upload) if result else [], errors=errors or {},
+        message=message,
         exports=[(t("lc_export_csv"), f"{p.base}/members.csv", "export-csv"),
                  (t("lc_export_xlsx"), f"{p.base}/members.xlsx", "export-xlsx")],
     )
@@ -266,7 +282,9 @@ def imported_flash(t: WTranslator, query: Any) -> str | None:
     if query.get("done") != "imported":
         return None
     counts = {k: str(query.get(k, "0"))[:6] for k in ("create", "update", "unchanged")}
-    return t("lc_flash_imported", **counts)
+    return t("lc_flash_imported", create=t.plural("lc_n_created", counts["create"]),
+             update=t.plural("lc_n_updated", counts["update"]),
+             unchanged=t.plural("lc_n_unchanged", counts["unchanged"]))
 
 
 @routes.add("GET", "/delegation/{slug}/import",

@@ -23,21 +23,11 @@ WHERE d.kind = 'mail'
 ORDER BY d.created_at DESC, d.seq DESC
 LIMIT 200
 
--- name: sessions_of_delegation
--- The sessions a delegation's members are on (not cancelled), with who and in which role.
-SELECT s.id AS session_id, s.title, s.kind, lower(s.during) AS starts_at,
-       upper(s.during) AS ends_at, r.name AS room, p.role,
-       a.given_name, a.family_name
-FROM session_participant p
-JOIN session s ON s.id = p.session_id
-JOIN room r ON r.id = s.room_id
-JOIN accreditation a ON a.id = p.accreditation_id
-WHERE a.delegation_id = :delegation_id AND s.cancelled_at IS NULL AND a.erased_at IS NULL
-ORDER BY lower(s.during), s.id, a.family_name
-
 -- name: press_queue
 -- Press applications of a conference, filtered (each filter NULL: all) and searched by name or
--- outlet, oldest first.
+-- outlet, oldest first. Every search here compares the text *folded* the same way on both
+-- sides (docs/workspaces.md, "Search"): lower case, accents and punctuation and spaces
+-- removed (Lefèvre ≈ lefevre, O'Brien ≈ obrien, Straße ≈ strasse).
 SELECT a.*, c.slug AS conference_slug
 FROM accreditation a JOIN conference c ON c.id = a.conference_id
 WHERE a.conference_id = :conference_id AND a.category = 'press' AND a.erased_at IS NULL
@@ -46,8 +36,14 @@ WHERE a.conference_id = :conference_id AND a.category = 'press' AND a.erased_at 
   AND (:country::text IS NULL OR a.press_country = :country)
   AND (:day::date IS NULL OR (a.submitted_at AT TIME ZONE c.timezone)::date = :day)
   AND (:search::text IS NULL
-       OR (a.given_name || ' ' || a.family_name || ' ' || a.press_outlet) ILIKE
-          '%' || :search || '%')
+       OR regexp_replace(translate(replace(replace(replace(lower(normalize(
+             a.given_name || ' ' || a.family_name || ' ' || a.press_outlet,
+             NFKD)), 'ß', 'ss'), 'æ', 'ae'), 'œ', 'oe'), 'øłđı', 'oldi'),
+             '[\u0300-\u036f[:space:][:punct:]’‘ʼ´]+', '', 'g')
+          LIKE '%' || regexp_replace(translate(replace(replace(replace(lower(normalize(
+             :search,
+             NFKD)), 'ß', 'ss'), 'æ', 'ae'), 'œ', 'oe'), 'øłđı', 'oldi'),
+             '[\u0300-\u036f[:space:][:punct:]’‘ʼ´]+', '', 'g') || '%')
 ORDER BY a.seq
 LIMIT 500
 
@@ -80,7 +76,14 @@ SELECT
 SELECT a.id, a.given_name, a.family_name, a.category, a.function
 FROM accreditation a
 WHERE a.conference_id = :conference_id AND a.status = 'approved' AND a.erased_at IS NULL
-  AND (a.given_name || ' ' || a.family_name) ILIKE '%' || :search || '%'
+  AND regexp_replace(translate(replace(replace(replace(lower(normalize(
+             a.given_name || ' ' || a.family_name,
+             NFKD)), 'ß', 'ss'), 'æ', 'ae'), 'œ', 'oe'), 'øłđı', 'oldi'),
+             '[\u0300-\u036f[:space:][:punct:]’‘ʼ´]+', '', 'g')
+      LIKE '%' || regexp_replace(translate(replace(replace(replace(lower(normalize(
+             :search,
+             NFKD)), 'ß', 'ss'), 'æ', 'ae'), 'œ', 'oe'), 'øłđı', 'oldi'),
+             '[\u0300-\u036f[:space:][:punct:]’‘ʼ´]+', '', 'g') || '%'
   AND NOT EXISTS (SELECT 1 FROM session_participant p
                   WHERE p.session_id = :session_id AND p.accreditation_id = a.id)
 ORDER BY a.family_name, a.given_name, a.id
@@ -145,8 +148,15 @@ WHERE a.conference_id = :conference_id AND a.erased_at IS NULL
   AND (:status::text IS NULL OR a.status = :status)
   AND (:delegation_id::uuid IS NULL OR a.delegation_id = :delegation_id)
   AND (:search::text IS NULL
-       OR (a.given_name || ' ' || a.family_name || ' ' || a.email || ' '
-           || coalesce(a.press_outlet, '')) ILIKE '%' || :search || '%')
+       OR regexp_replace(translate(replace(replace(replace(lower(normalize(
+             a.given_name || ' ' || a.family_name || ' ' || a.email || ' '
+             || coalesce(a.press_outlet, ''),
+             NFKD)), 'ß', 'ss'), 'æ', 'ae'), 'œ', 'oe'), 'øłđı', 'oldi'),
+             '[\u0300-\u036f[:space:][:punct:]’‘ʼ´]+', '', 'g')
+          LIKE '%' || regexp_replace(translate(replace(replace(replace(lower(normalize(
+             :search,
+             NFKD)), 'ß', 'ss'), 'æ', 'ae'), 'œ', 'oe'), 'øłđı', 'oldi'),
+             '[\u0300-\u036f[:space:][:punct:]’‘ʼ´]+', '', 'g') || '%')
 ORDER BY a.seq
 LIMIT :page_size OFFSET :skip
 

@@ -46,13 +46,6 @@ async def letters_of(
     return [dict(r) for r in rows]
 
 
-async def sessions_of(conn: asyncpg.Connection, delegation_id: UUID) -> list[dict[str, Any]]:
-    return [
-        dict(r)
-        for r in await conn.fetch(*Q.bind("sessions_of_delegation", delegation_id=delegation_id))
-    ]
-
-
 async def press_queue(
     conn: asyncpg.Connection,
     conference_id: UUID,

@@ -2,7 +2,9 @@
 email (the same answer whether or not the address is known; limited per address and per
 client), ``GET /signin/{token}`` shows a button without spending the link (mail scanners that
 fetch links spend nothing), ``POST /signin/{token}`` spends it and opens the session,
-``POST /signout`` ends it; ``/workspaces`` lists the person's workspaces."""
+``POST /signout`` ends it; ``/workspaces`` lists the person's workspaces. A page opened while
+signed out sends to ``/signin?next=<path>``: the path (checked by ``safe_next``: this site's
+only) rides in the mailed link and the spending POST leads there."""
 
 from __future__ import annotations
 
@@ -16,7 +18,7 @@ from conference.http.io import read_form
 from conference.http.limits import RateLimiter, check, client_key, limit_token_failure, limits_key
 from conference.http.routes import RouteTable
 from conference.people import service
-from conference.people.domain import normal_email
+from conference.people.domain import normal_email, safe_next
 from conference.workspaces import frame
 from conference.workspaces.i18n import WTranslator
 
@@ -74,7 +76,7 @@ async def signin_form(request: web.Request) -> web.Response:
     flash = t("flash_signed_out") if request.query.get("done") == "signed_out" else None
     return frame.render(request, "signin.html", language, person=None, title=t("signin_title"),
                         errors={}, email="", sent=request.query.get("done") == "sent",
-                        message=None, flash=flash)
+                        message=None, flash=flash, next=safe_next(request.query.get("next")))
 
 
 @routes.add("POST", "/signin", summary="Ask for a sign-in link (HTML form)", tag="workspaces",
@@ -85,7 +87,9 @@ async def signin_request(request: web.Request) -> web.StreamResponse:
     t = WTranslator(language)
     form = await read_form(request)
     email = str(form.get("email", "")).strip()[:200]
-    show: dict[str, Any] = {"title": t("signin_title"), "email": email, "sent": False}
+    target = safe_next(form.get("next"))
+    show: dict[str, Any] = {"title": t("signin_title"), "email": email, "sent": False,
+                            "next": target}
     if not frame.csrf_ok(request, form, None):
         return frame.render(request, "signin.html", language, person=None, status=403,
                             errors={}, message=t("csrf_failed"), **show)
@@ -94,7 +98,7 @@ async def signin_request(request: web.Request) -> web.StreamResponse:
         return frame.render(request, "signin.html", language, person=None, status=422,
                             message=None, errors={"email": t("err_email")}, **show)
     if _limit_address(request, email):
-        await service.request_signin(request.app[pool_key], email)
+        await service.request_signin(request.app[pool_key], email, next_path=target)
     raise web.HTTPSeeOther(frame.with_lang("/signin", language, done="sent"))
 
 
@@ -123,7 +127,9 @@ async def signin_link(request: web.Request) -> web.Response:
     t = WTranslator(language)
     response = frame.render(request, "signin_link.html", language, person=None,
                             title=t("signin_title"),
-                            action=frame.with_lang(f"/signin/{secret}", language))
+                            action=frame.with_lang(f"/signin/{secret}", language,
+                                                   next=safe_next(request.query.get("next"))
+                                                   or ""))
     response.headers["Referrer-Policy"] = "no-referrer"
     return response
 
@@ -143,7 +149,9 @@ async def signin_spend(request: web.Request) -> web.StreamResponse:
         if len(secret) <= 100 else None
     if session is None:
         return await _invalid_link(request)
-    response = web.HTTPSeeOther(frame.with_lang("/workspaces", language, done="signed_in"))
+    target = safe_next(request.query.get("next"))
+    response = web.HTTPSeeOther(frame.with_lang(target, language) if target else
+                                frame.with_lang("/workspaces", language, done="signed_in"))
     frame.set_session(request, response, session)
     raise response
 

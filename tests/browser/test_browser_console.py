@@ -56,7 +56,8 @@ async def test_door_staff_admit_an_approved_badge_and_refuse_a_revoked_one(
     await _revoke(site, revoked["id"])
     await _sign_in(site, page, smtp, "door@example.org", "door", "fr")
     workspaces = page.locator("#workspace-list")
-    await workspaces.get_by_role("link", name="Contrôle des accès – alliance").click()
+    await workspaces.get_by_role(
+        "link", name="Contrôle des accès – Alliance mondiale : réunion").click()
     await page.wait_for_url("**/manage/alliance/door**")
     await _audit(browser, page, "door")
 
@@ -92,7 +93,8 @@ async def test_protocol_opens_the_overview_operations_and_precedence(
     await press(site, decision="approve")
     await press(site, 1)
     await _sign_in(site, page, smtp, "protocol@example.org", "protocol", "en")
-    await page.locator("#workspace-list").get_by_role("link", name="Protocol – alliance").click()
+    await page.locator("#workspace-list").get_by_role(
+        "link", name="Protocol – Global Alliance: meeting").click()
     await page.wait_for_url("**/manage/alliance?**")
     assert await page.locator("#category-press").inner_text() == "2"
     await _audit(browser, page, "console-overview")

@@ -53,7 +53,8 @@ async def test_protocol_builds_the_programme_on_the_grid(
     await member(site, be, "Reynders", rank="foreign_minister")
     await member(site, be, "Wilmes", rank="minister")
     await _sign_in(site, page, smtp, "protocol@example.org", "protocol", "en")
-    await page.locator("#workspace-list").get_by_role("link", name="Protocol – alliance").click()
+    await page.locator("#workspace-list").get_by_role(
+        "link", name="Protocol – Global Alliance: meeting").click()
     await page.wait_for_url("**/manage/alliance?**")
     await page.get_by_role("link", name="Programme", exact=True).click()
     await page.wait_for_url("**/manage/alliance/programme**")

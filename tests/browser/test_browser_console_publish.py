@@ -63,7 +63,8 @@ async def test_protocol_previews_publishes_and_a_stale_preview_is_refused(
 ) -> None:
     p = await _programme(site)
     await _sign_in(site, page, smtp, "protocol@example.org", "protocol", "en")
-    await page.locator("#workspace-list").get_by_role("link", name="Protocol – alliance").click()
+    await page.locator("#workspace-list").get_by_role(
+        "link", name="Protocol – Global Alliance: meeting").click()
     await page.locator("#publish-link").click()
     await page.wait_for_url("**/manage/alliance/publish**")
     counts = await _counts(page)
@@ -120,7 +121,8 @@ async def test_protocol_lists_accreditations_decides_and_manages_delegations(
     pending = await member(site, p["be"], "Maes", category="official", rank="senior_official",
                            decision=None)
     await _sign_in(site, page, smtp, "protocol@example.org", "protocol", "fr")
-    await page.locator("#workspace-list").get_by_role("link", name="Protocole – alliance").click()
+    await page.locator("#workspace-list").get_by_role(
+        "link", name="Protocole – Alliance mondiale : réunion").click()
     await page.get_by_role("link", name="Fonctionnaire").first.click()  # category count
     await page.wait_for_url("**/manage/alliance/accreditations?**category=official**")
     assert await page.locator("#accreditations tbody tr").count() == 1
@@ -137,7 +139,7 @@ async def test_protocol_lists_accreditations_decides_and_manages_delegations(
     await page.locator("#flash").wait_for()
     assert await page.locator("#status").inner_text() == "Accordée"
 
-    await page.get_by_role("link", name="Protocole – alliance").first.click()
+    await page.get_by_role("link", name="Protocole – Alliance mondiale : réunion").first.click()
     await page.locator("#delegations-link").click()
     await page.wait_for_url("**/manage/alliance/delegations**")
     form = page.locator("#delegation-form")

@@ -70,7 +70,7 @@ async def test_a_focal_point_imports_fixes_and_substitutes_protocol_raises_a_quo
     await page.wait_for_url(re.compile(r".*/delegation/alliance-be/import.*"))
     await _audit(browser, page, "lc-import")
     await _check(page, csv(*ROWS), "Vérifier le fichier")
-    assert "1 ligne(s) en erreur" in await page.inner_text("#preview-summary")
+    assert "1 ligne en erreur" in await page.inner_text("#preview-summary")
     bad = await page.inner_text("#row-4")
     assert "erreur" in bad and "courriel" in bad
     assert await page.locator("#apply").count() == 0
@@ -79,15 +79,15 @@ async def test_a_focal_point_imports_fixes_and_substitutes_protocol_raises_a_quo
     # Fixed, checked again, imported.
     fixed = [r.replace("@example,", "@example.org,") for r in ROWS]
     await _check(page, csv(*fixed), "Vérifier le fichier")
-    assert "5 création(s)" in await page.inner_text("#preview-summary")
+    assert "5 créations" in await page.inner_text("#preview-summary")
     await _axe_here(page, "lc-import-preview")
-    await page.get_by_role("button", name="Importer ces 5 ligne(s)").click()
+    await page.get_by_role("button", name="Importer ces 5 lignes").click()
     await page.wait_for_url(re.compile(r".*done=imported.*"))
-    assert "5 création(s)" in await page.inner_text("#flash")
+    assert "5 créations" in await page.inner_text("#flash")
 
     # A fourth expert is beyond the quota of three.
     await _check(page, csv(*fixed, SIXTH), "Vérifier le fichier")
-    assert "quota atteint : 3 place(s) prise(s) sur 3 (Expert)" in await page.inner_text(
+    assert "quota atteint : 3 places prises sur 3 (Expert)" in await page.inner_text(
         "#row-7")
 
     # Protocol raises Belgium's expert quota in the console.
@@ -134,7 +134,7 @@ async def test_a_focal_point_imports_fixes_and_substitutes_protocol_raises_a_quo
     await _check(page, csv(*fixed, SIXTH), "Check the file")
     assert "1 to create" in await page.inner_text("#preview-summary")
     await _axe_here(page, "lc-import-preview-en")
-    await page.get_by_role("button", name="Import these 6 row(s)").click()
+    await page.get_by_role("button", name="Import these 6 rows").click()
     await page.wait_for_url(re.compile(r".*done=imported.*"))
     assert "1 created" in await page.inner_text("#flash")
 

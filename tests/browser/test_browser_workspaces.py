@@ -64,6 +64,21 @@ async def _audit(browser: Any, page: Any, name: str) -> None:
         await context.close()
 
 
+async def _values_readable_on_a_phone(browser: Any, page: Any) -> None:
+    """At 390 px in French, the application's details put each label above its value: the
+    long label (« Carte de presse ou lettre de la rédaction ») leaves the values their width."""
+    context = await browser.new_context(viewport={"width": 390, "height": 900})
+    await context.add_cookies(await page.context.cookies())
+    tab = await context.new_page()
+    await tab.goto(page.url.split("?")[0] + "?lang=fr")
+    assert "Carte de presse ou lettre de la rédaction" in await tab.inner_text("dl.summary")
+    widths = [box["width"] for box in [await dd.bounding_box()
+                                       for dd in await tab.locator("dl.summary dd").all()]
+              if box is not None]
+    assert widths and min(widths) > 250, widths
+    await context.close()
+
+
 async def test_focal_point_welcomed_registers_members_and_opens_the_badge(
     site: Site, page: Any, browser: Any, smtp: RecordingSMTP
 ) -> None:
@@ -181,7 +196,7 @@ async def test_press_office_approves_two_at_once_and_rejects_one_with_a_standard
     await page.goto(_link(site, welcome))
     await page.get_by_role("button", name="Sign me in").click()
     await page.wait_for_url(re.compile(r".*/workspaces.*"))
-    await page.get_by_role("link", name="Press office – alliance").first.click()
+    await page.get_by_role("link", name="Press office – Global Alliance: meeting").first.click()
     await page.wait_for_url(re.compile(r".*/manage/alliance/press.*"))
     assert await page.inner_text("#pool-counter") == "Press pool: 0 of 10 places approved."
     await _audit(browser, page, "press-queue")
@@ -192,7 +207,7 @@ async def test_press_office_approves_two_at_once_and_rejects_one_with_a_standard
         await page.get_by_label(name, exact=True).check()
     await page.get_by_role("button", name="Approve the selected").click()
     await page.wait_for_url(re.compile(r".*done=batch.*"))
-    assert await page.inner_text("#flash") == "2 application(s) done."
+    assert await page.inner_text("#flash") == "2 applications done."
     assert await page.inner_text("#pool-counter") == "Press pool: 2 of 10 places approved."
 
     await page.get_by_label("Name or outlet").fill(third["family_name"])
@@ -200,6 +215,7 @@ async def test_press_office_approves_two_at_once_and_rejects_one_with_a_standard
     assert await page.locator("#queue tbody tr").count() == 1
     await page.get_by_role("link", name=f"{third['given_name']} {third['family_name']}").click()
     await _audit(browser, page, "press-application")
+    await _values_readable_on_a_phone(browser, page)
     await page.get_by_role("radio", name="Reject").check()
     await page.get_by_label("Standard reason", exact=False).first.select_option(
         label="The press card or editor's letter could not be verified.")

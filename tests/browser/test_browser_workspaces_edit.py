@@ -156,7 +156,7 @@ async def test_press_queue_on_a_phone_is_a_stack_of_cards(
     await page.locator("#queue tbody tr").first.locator("input[type=checkbox]").check()
     await page.get_by_role("button", name="Approve the selected").click()
     await page.wait_for_url(re.compile(r".*done=batch.*"))
-    assert await page.inner_text("#flash") == "1 application(s) done."
+    assert await page.inner_text("#flash") == "1 application done."
     await page.set_viewport_size({"width": 1280, "height": 900})
     assert await page.locator("#queue tbody tr").first.evaluate(
         "e => getComputedStyle(e).display") == "table-row"
@@ -175,7 +175,7 @@ async def test_security_page(site: Site, page: Any, browser: Any, smtp: Recordin
     await page.goto(_link(site, welcome))
     await page.get_by_role("button", name="Me connecter").click()
     await page.wait_for_url(re.compile(r".*/workspaces.*"))
-    await page.get_by_role("link", name="Sécurité – alliance").first.click()
+    await page.get_by_role("link", name="Sécurité – Alliance mondiale : réunion").first.click()
     await page.wait_for_url(re.compile(r".*/manage/alliance/security.*"))
     assert await page.locator("#vetting-download").count() == 1
     assert await page.locator("#vetting-upload").count() == 1

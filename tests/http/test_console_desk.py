@@ -42,7 +42,7 @@ async def test_the_list_filters_searches_and_pages(
     status, page, _ = await protocol.go("GET", f"{BASE}/accreditations")
     assert status == 200, page
     assert _ids(page, "acc") == [minister["id"], expert["id"], journalist["id"]]
-    assert element(page, "acc-count") == "3 accreditation(s)"
+    assert element(page, "acc-count") == "3 accreditations"
     for query, expected in (
         ("category=press", [journalist["id"]]),
         ("status=submitted", [expert["id"], journalist["id"]]),

@@ -155,8 +155,10 @@ async def test_a_focal_point_checks_imports_and_downloads_members(
     status, page, _ = await upload(focal, f"{PORTAL}/import", f"{PORTAL}/import?lang=en",
                                    rows(*bad))
     assert status == 422, page
-    assert "1 row(s) with errors" in element(page, "preview-summary")
-    assert element(page, "row-4").startswith("4 error email:")
+    assert "1 row with errors" in element(page, "preview-summary")
+    # each row says whom it names: name, email, category (in the reader's words)
+    assert element(page, "row-4").startswith(
+        "4 Chloé Janssens c.janssens@example Expert error email:")
     assert 'id="apply-form"' not in page
     assert await members_of(api, be) == {}
 
@@ -164,6 +166,11 @@ async def test_a_focal_point_checks_imports_and_downloads_members(
                                    rows(*GOOD))
     assert status == 200, page
     assert "5 to create" in element(page, "preview-summary")
+    assert element(page, "row-2") == "2 Anna Peeters a.peeters@example.org Official create"
+    _, page, _ = await upload(focal, f"{PORTAL}/import", f"{PORTAL}/import?lang=fr", rows(*GOOD))
+    assert element(page, "row-2") == \
+        "2 Anna Peeters a.peeters@example.org Fonctionnaire création"
+    assert "<th scope=\"col\">Personne</th>" in page
     assert base64.b64decode(hidden(page, "content")) == rows(*GOOD)
     status, _, resp = await apply(focal, f"{PORTAL}/import?lang=en", page)
     assert status == 303
@@ -176,7 +183,7 @@ async def test_a_focal_point_checks_imports_and_downloads_members(
         focal, f"{PORTAL}/import", f"{PORTAL}/import?lang=fr",
         rows(*GOOD, "f.dupont@example.org,Fanny,Dupont,expert,expert,"))
     assert status == 422
-    assert "quota atteint : 3 place(s) prise(s) sur 3 (Expert)" in element(page, "row-7")
+    assert "quota atteint : 3 places prises sur 3 (Expert)" in element(page, "row-7")
     assert len(await members_of(api, be)) == 5
 
     status, text, resp = await focal.go("GET", f"{PORTAL}/members.csv")

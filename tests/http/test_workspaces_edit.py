@@ -10,7 +10,7 @@ from typing import Any
 
 import asyncpg
 
-from tests.browser.helpers import hidden
+from tests.browser.helpers import element, hidden
 from tests.conftest import Api, conference_body
 from tests.http.conftest_programme import make_delegation
 from tests.http.test_workspaces import Visitor, _signed_in, link_in
@@ -64,6 +64,10 @@ async def test_focal_point_edits_a_member_before_the_decision(
     assert "Jan Peeters-Claes" in page and "Director-General" in page
     assert "The details of Jan Peeters-Claes are changed." in page
     assert "Details changed" in page  # the history row
+    # the history names the fields changed in the reader's words, not their keys
+    assert "Category, family name, protocol rank, function" in element(page, "history")
+    _, page, _ = await v.go("GET", f"{member}?lang=fr")
+    assert "Catégorie, nom de famille, rang protocolaire, fonction" in element(page, "history")
     _, acc, _ = await api.call("GET", f"/api/v1/accreditations/{member_id}", role="protocol")
     assert (acc["status"], acc["category"], acc["rank"], acc["family_name"]) == (
         "submitted", "official", "senior_official", "Peeters-Claes")
@@ -184,7 +188,8 @@ async def test_portal_shows_the_deadlines_and_the_places_in_the_reader_s_languag
     v, be = await _portal(
         api, smtp, quotas={"minister": 2, "official": 3},
         nominations_close_at="2031-03-14T17:00:00+00:00",
-        changes_close_at="2020-01-10T11:00:00+00:00")
+        changes_close_at="2020-01-10T11:00:00+00:00",
+        security_list_deadline="2031-03-20T17:00:00+00:00")
     status, body, _ = await api.call("PUT", f"/api/v1/delegations/{be['id']}/quotas",
                                      role="protocol", json={"official": 1})
     assert status == 200, body
@@ -196,9 +201,14 @@ async def test_portal_shows_the_deadlines_and_the_places_in_the_reader_s_languag
     assert "Vous pouvez inscrire des membres jusqu&#39;au 14 mars 2031 à 18:00" in page
     assert "Les modifications et remplacements sont clos depuis le 10 janvier 2020 à 12:00" \
         in page
+    assert element(page, "deadline-security") == \
+        "La liste de sécurité sera arrêtée le 20 mars 2031 à 18:00 CET."
     _, page, _ = await v.go("GET", "/delegation/alliance-be?lang=en")
     assert "You can register members until 14 March 2031, 18:00" in page
     assert 'id="deadline-changes"' in page and "closed on 10 January 2020, 12:00" in page
+    # a deadline to come "closes", a deadline passed "closed"
+    assert element(page, "deadline-security") == \
+        "The security list closes on 20 March 2031, 18:00 CET."
     rows = {category: page[page.index(f'id="quota-{category}"'):].split("</tr>")[0]
             for category in ("minister", "official", "expert")}
     assert "<td>1</td><td>2</td>" in rows["minister"]  # the conference's default
@@ -216,7 +226,7 @@ async def test_register_form_names_a_full_quota_and_closed_registrations(
                                         "/delegation/alliance-be/members?lang=en",
                                         **{**minister, "email": "bob@example.org"})
     assert status == 409
-    assert 'id="category-error"' in page and "1 of 1 place(s) taken" in page
+    assert 'id="category-error"' in page and "1 of 1 place taken" in page
     await db.execute("UPDATE conference SET nominations_close_at = $1",
                      datetime.now(UTC) - timedelta(minutes=1))
     status, page, _ = await v.post_form("/delegation/alliance-be/members/new?lang=en",
@@ -241,3 +251,31 @@ async def test_two_edits_at_once_never_exceed_the_quota(api: Api, smtp: Recordin
     _, listed, _ = await api.call("GET", "/api/v1/conferences/alliance/accreditations",
                                   role="protocol")
     assert [a["category"] for a in listed["items"]].count("minister") == 1
+
+
+async def test_register_and_edit_name_a_missing_rank_or_function_in_the_page_s_language(
+    api: Api, smtp: RecordingSMTP
+) -> None:
+    """A minister without a function, an official without a rank: the form names the field,
+    in French on a French page, and the summary links to it; never the model's English."""
+    v, _ = await _portal(api, smtp)
+    status, page, _ = await v.post_form("/delegation/alliance-be/members/new?lang=fr",
+                                        "/delegation/alliance-be/members?lang=fr",
+                                        **{**MEMBER, "category": "minister", "rank": "minister",
+                                           "function": ""})
+    assert status == 422
+    assert "delegation members need" not in page
+    assert 'id="function-error"' in page and "Ce champ est obligatoire." in page
+    assert '<a href="#function">Fonction (intitulé officiel)</a>' in page
+    assert 'id="form-error"' not in page
+
+    member_id = await _register(v)
+    member = f"/delegation/alliance-be/members/{member_id}"
+    _, form, _ = await v.go("GET", f"{member}/edit?lang=en")
+    status, page, _ = await v.go("POST", f"{member}/edit?lang=en", {
+        "csrf": hidden(form, "csrf"), **MEMBER, "category": "official", "rank": "",
+        "function": ""})
+    assert status == 422
+    assert "delegation members need" not in page
+    assert 'id="rank-error"' in page and 'id="function-error"' in page
+    assert '<a href="#rank">Protocol rank</a> – This field is required.' in page

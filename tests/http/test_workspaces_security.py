@@ -49,7 +49,7 @@ async def test_a_security_person_lands_on_what_the_grant_allows_and_uses_it(
     assert "security service" in body_text(welcome)
     v = await _signed_in(api, link_in(welcome))
     _, home, _ = await v.go("GET", "/workspaces?lang=en")
-    assert f'href="{PAGE}?lang=en"' in home and "Security – alliance" in home
+    assert f'href="{PAGE}?lang=en"' in home and "Security – Global Alliance: meeting" in home
 
     status, page, _ = await v.go("GET", f"{PAGE}?lang=en")
     assert status == 200, page

@@ -1,0 +1,242 @@
+"""The press desk and the portal as a reader meets them: an empty batch re-shows the queue with
+a form message, searches ignore accents and punctuation, and the pages' words follow the count.
+A real database and a real SMTP server."""
+
+from __future__ import annotations
+
+from tests.browser.helpers import element, hidden, press, text
+from tests.conftest import Api, conference_body
+from tests.http.test_workspaces_reasons import _conference, _officer
+from tests.support import RecordingSMTP
+
+DESK = "/manage/alliance/press"
+
+
+async def test_an_empty_batch_shows_the_queue_again_with_a_form_message(
+    api: Api, smtp: RecordingSMTP
+) -> None:
+    await _conference(api)
+    application = await press(api, 0)
+    v = await _officer(api, smtp)
+    _, queue, _ = await v.go("GET", f"{DESK}?lang=fr&status=submitted")
+    status, page, _ = await v.go(
+        "POST",
+        f"{DESK}/batch?lang=fr",
+        {"csrf": hidden(queue, "csrf"), "decision": "approve", "status": "submitted"},
+    )
+    assert status == 422
+    assert element(page, "batch-error") == "Erreur : Sélectionnez au moins une demande."
+    assert '<a href="#batch-form">Sélectionnez au moins une demande.</a>' in page
+    assert f'id="pick-{application["id"]}"' in page  # the queue, to tick one
+    assert 'name="status" value="submitted"' in page  # the filters kept
+    _, acc, _ = await api.call(
+        "GET", f"/api/v1/accreditations/{application['id']}", role="press_office"
+    )
+    assert acc["status"] == "submitted"
+
+
+async def test_the_portal_shows_the_sessions_its_members_were_invited_to(
+    api: Api, smtp: RecordingSMTP
+) -> None:
+    """Approved ministers are invited by the audience of a published session (the calendar
+    mails them): the portal lists them; a draft session, not yet published, is not listed."""
+    from tests.browser.helpers import member, publish
+    from tests.http.conftest_programme import at, make_delegation, make_room, make_session
+    from tests.http.test_workspaces import _signed_in, link_in
+
+    status, conference, _ = await api.call(
+        "POST", "/api/v1/conferences", role="admin", json=conference_body()
+    )
+    assert status == 201, conference
+    deleg = await make_delegation(api, country="BE")
+    [welcome] = await smtp.wait_for(1, where=lambda m: "fp-be@example.org" in m["To"])
+    v = await _signed_in(api, link_in(welcome))
+    await member(api, deleg, "Reynders")  # an approved minister
+    await member(api, deleg, "Peeters", category="official", rank="official", decision=None)
+    room = await make_room(api)
+    await make_session(api, room, at(conference, 9), at(conference, 10))  # ministers, officials
+    _, page, _ = await v.go("GET", "/delegation/alliance-be?lang=en")
+    assert 'id="programme"' not in page  # nothing published: nobody invited
+
+    await publish(api)
+    await make_session(
+        api, room, at(conference, 14), at(conference, 15), title={"fr": "Brouillon", "en": "Draft"}
+    )
+    _, page, _ = await v.go("GET", "/delegation/alliance-be?lang=en")
+    programme = element(page, "programme")
+    assert "Opening session" in programme and "Anna Reynders, in the audience" in programme
+    assert "Peeters" not in programme  # not approved: not invited
+    assert "Draft" not in programme
+    assert "No member is invited" not in page
+
+
+async def test_searches_ignore_accents_case_and_punctuation(api: Api, smtp: RecordingSMTP) -> None:
+    """The press desk, the console's accreditations and a session's participant search find
+    « Lefèvre » from "lefevre", « O'Brien » from "obrien" and « Straße » from "STRASSE"."""
+    from tests.http.conftest_programme import at, make_delegation, make_room, make_session
+
+    status, conference, _ = await api.call(
+        "POST", "/api/v1/conferences", role="admin", json=conference_body()
+    )
+    assert status == 201, conference
+    lefevre = await press(
+        api,
+        1,
+        given_name="Hélène",
+        family_name="Lefèvre",
+        email="h1@example.org",
+        decision="approve",
+    )
+    obrien = await press(
+        api, 2, given_name="Seán", family_name="O'Brien", email="s2@example.org", decision="approve"
+    )
+    await press(
+        api,
+        3,
+        given_name="Jan",
+        family_name="Peeters",
+        email="j3@example.org",
+        press={
+            "outlet": "Straße Zeitung",
+            "press_card_number": "X-3",
+            "role": "journalist",
+            "country": "DE",
+        },
+    )
+    deleg = await make_delegation(api, country="IE")
+    status, minister, _ = await api.call(
+        "POST",
+        "/api/v1/conferences/alliance/accreditations",
+        role="protocol",
+        json={
+            "category": "minister",
+            "given_name": "Máire",
+            "family_name": "Ó Súilleabháin",
+            "email": "maire@example.org",
+            "delegation_id": deleg["id"],
+            "rank": "minister",
+            "function": "Minister",
+        },
+    )
+    assert status == 201, minister
+    status, _, _ = await api.call(
+        "POST",
+        f"/api/v1/accreditations/{minister['id']}/decision",
+        role="protocol",
+        json={"decision": "approve"},
+    )
+    assert status == 200
+    session = await make_session(api, await make_room(api), at(conference, 9), at(conference, 10))
+    desk = await _officer(api, smtp)
+
+    async def desk_finds(q: str) -> str:
+        status, page, _ = await desk.go("GET", f"{DESK}?lang=en&q={q}")
+        assert status == 200, page
+        return element(page, "queue") if 'id="queue"' in page else ""
+
+    assert "Lefèvre" in await desk_finds("lefevre")
+    assert "Lefèvre" in await desk_finds("LEFÈVRE")
+    assert "O'Brien" in await desk_finds("obrien")
+    assert "O'Brien" in await desk_finds("o%E2%80%99brien")  # O’Brien, typographic apostrophe
+    assert "Peeters" in await desk_finds("strasse")
+    assert "Lefèvre" not in await desk_finds("obrien")
+
+    # (the test client keeps the last session cookie: one signed-in person at a time)
+    console = await _officer(api, smtp, email="protocol@example.org", role="protocol")
+    status, page, _ = await console.go("GET", "/manage/alliance/accreditations?lang=en&q=lefevre")
+    assert status == 200 and "Lefèvre" in text(page) and "O'Brien" not in text(page)
+    status, page, _ = await console.go("GET", "/manage/alliance/accreditations?lang=en&q=o+brien")
+    assert status == 200 and "O'Brien" in text(page) and "Lefèvre" not in text(page)
+
+    path = f"/manage/alliance/sessions/{session['id']}?lang=en"
+    for q, name in (
+        ("obrien", "O'Brien"),
+        ("lefevre", "Lefèvre"),
+        ("o+suilleabhain", "Ó Súilleabháin"),
+    ):
+        status, page, _ = await console.go("GET", f"{path}&q={q}")
+        assert status == 200 and name in text(page), q
+    assert lefevre["id"] and obrien["id"] and minister["id"]
+
+
+async def test_the_desk_s_words_follow_the_count_the_person_and_the_conference(
+    api: Api, smtp: RecordingSMTP
+) -> None:
+    """Counts in their singular or plural form, "Tous" for the countries, a camera woman
+    "Cadreuse", the workspace named by the conference's name (not its slug)."""
+    await _conference(api)
+    one = await press(api, 1, salutation="mrs", decision="approve",
+                      press={"outlet": "RTBF", "press_card_number": "BE-1", "role": "camera",
+                             "country": "BE"})
+    neutral = await press(api, 2, press={"outlet": "VRT", "press_card_number": "BE-2",
+                                         "role": "camera", "country": "BE"})
+    v = await _officer(api, smtp)
+    _, page, _ = await v.go("GET", f"{DESK}?lang=fr")
+    assert element(page, "pool-counter") == "Pool presse : 1 place accordée sur 10."
+    assert '<option value="">Tous</option>' in page  # le pays
+    assert "(s)" not in text(page)
+    _, page, _ = await v.go("GET", f"{DESK}?lang=fr&done=batch&count=2")
+    assert element(page, "flash") == "2 demandes traitées."
+    _, page, _ = await v.go("GET", f"{DESK}?lang=en&done=batch&count=1")
+    assert element(page, "flash") == "1 application done."
+
+    _, page, _ = await v.go("GET", f"{DESK}/{one['id']}?lang=fr")
+    assert "<dd>Cadreuse</dd>" in page
+    _, page, _ = await v.go("GET", f"{DESK}/{neutral['id']}?lang=fr")
+    assert "<dd>Prise de vues</dd>" in page
+    _, page, _ = await v.go("GET", f"{DESK}/{neutral['id']}?lang=en")
+    assert "<dd>Camera operator</dd>" in page
+
+    _, page, _ = await v.go("GET", "/workspaces?lang=fr")
+    assert "Bureau de presse – Alliance mondiale : réunion" in text(page)
+    assert "– alliance" not in text(page)
+    _, page, _ = await v.go("GET", "/workspaces?lang=en")
+    assert "Press office – Global Alliance: meeting" in text(page)
+
+
+async def test_the_deadlines_form_names_the_zone_in_words(api: Api, smtp: RecordingSMTP) -> None:
+    await _conference(api)
+    v = await _officer(api, smtp, email="protocol@example.org", role="protocol")
+    _, page, _ = await v.go("GET", "/manage/alliance/deadlines?lang=fr")
+    assert "Europe/Brussels" not in page
+    assert "(heure de Bruxelles, CE" in text(page)  # CET or CEST, as the date falls
+    _, page, _ = await v.go("GET", "/manage/alliance/deadlines?lang=en")
+    assert "(Brussels time, CE" in text(page) and "Europe/Brussels" not in page
+
+
+async def test_the_deadlines_say_members_are_edited_until_changes_close(
+    api: Api, smtp: RecordingSMTP
+) -> None:
+    """As ``accreditations.amend`` enforces: a member is edited until ``changes_close_at``,
+    not until nominations close (docs/workspaces.md, "Editing a member")."""
+    await _conference(api)
+    v = await _officer(api, smtp, email="protocol@example.org", role="protocol")
+    _, page, _ = await v.go("GET", "/manage/alliance/deadlines?lang=en")
+    assert "until changes and substitutions close, they edit a member" in text(page)
+    assert "register and edit" not in text(page)
+    assert "Changes and substitutions close" in text(page)
+    _, page, _ = await v.go("GET", "/manage/alliance/deadlines?lang=fr")
+    assert "jusqu'à la clôture des modifications et remplacements, ils modifient" in text(page)
+
+
+async def test_the_welcome_names_the_role_and_the_delegation_on_their_own_lines(
+    api: Api, smtp: RecordingSMTP
+) -> None:
+    from tests.http.conftest_programme import make_delegation
+    from tests.support import body_text
+
+    await _conference(api)
+    status, person, _ = await api.call("POST", "/api/v1/staff", role="admin", json={
+        "email": "presse@example.org", "name": "Léa Martin", "language": "fr",
+        "grants": [{"role": "press_office", "conference": "alliance"}]})
+    assert status == 201, person
+    [welcome] = await smtp.wait_for(1, where=lambda m: "presse@example.org" in m["To"])
+    body = body_text(welcome).replace("\r\n", "\n")
+    assert "en tant que" not in body
+    assert "Un accès vous a été ouvert pour Alliance mondiale : réunion.\nRôle : bureau de " \
+        "presse\n" in body
+    await make_delegation(api, country="DE")
+    [welcome] = await smtp.wait_for(1, where=lambda m: "fp-de@example.org" in m["To"])
+    body = body_text(welcome)
+    assert "Délégation : Allemagne" in body or "Delegation: Germany" in body
+    assert "délégation : Allemagne" not in body

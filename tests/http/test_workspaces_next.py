@@ -1,0 +1,102 @@
+"""Signing in leads back to the page asked for: a desk link opened while signed out goes to
+``/signin?next=…``, the path rides in the mailed link and the POST that spends the link leads
+there. Only this site's paths are taken: never another host (no open redirect). A real database
+and a real SMTP server."""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import parse_qs, urlsplit
+
+import pytest
+
+from conference.people.domain import safe_next
+from tests.browser.helpers import hidden
+from tests.conftest import Api
+from tests.http.test_workspaces import Visitor, link_in
+from tests.http.test_workspaces_reasons import _conference
+from tests.support import RecordingSMTP, body_text
+
+EMAIL = "press@example.org"
+PAGE = "/manage/alliance/press/reasons"
+
+
+async def _staff(api: Api, smtp: RecordingSMTP) -> None:
+    await _conference(api)
+    status, person, _ = await api.call("POST", "/api/v1/staff", role="admin", json={
+        "email": EMAIL, "name": "Tove Ernst", "language": "en",
+        "grants": [{"role": "press_office", "conference": "alliance"}]})
+    assert status == 201, person
+    await smtp.wait_for(1, where=lambda m: EMAIL in m["To"])  # the welcome
+
+
+async def _ask_for_a_link(api: Api, smtp: RecordingSMTP, v: Visitor, signin: str) -> str:
+    status, page, _ = await v.go("GET", signin)
+    assert status == 200
+    fields = {"csrf": hidden(page, "csrf"), "email": EMAIL}
+    if 'name="next"' in page:
+        fields["next"] = hidden(page, "next")
+    status, _, _ = await v.go("POST", "/signin?lang=en", fields)
+    assert status == 303
+    [mail] = await smtp.wait_for(1, where=lambda m: EMAIL in m["To"]
+                                 and m["Subject"] == "Your sign-in link")
+    assert "evil" not in body_text(mail)
+    return link_in(mail)
+
+
+async def test_a_desk_page_opened_signed_out_is_where_the_sign_in_leads(
+    api: Api, smtp: RecordingSMTP
+) -> None:
+    await _staff(api, smtp)
+    v = Visitor(api)
+    status, _, resp = await v.go("GET", f"{PAGE}?lang=en&status=x")
+    assert status == 303
+    location = resp.headers["Location"]
+    assert urlsplit(location).path == "/signin"
+    assert parse_qs(urlsplit(location).query)["next"] == [f"{PAGE}?status=x"]
+
+    link = await _ask_for_a_link(api, smtp, v, location)
+    assert parse_qs(urlsplit(link).query)["next"] == [f"{PAGE}?status=x"]
+    status, page, _ = await v.go("GET", link)
+    assert status == 200
+    action = re.search(r'id="signin-link-form"', page) and \
+        re.search(r'<form method="post" action="([^"]+)"', page)
+    assert action
+    status, _, resp = await v.go("POST", action.group(1).replace("&amp;", "&"),
+                                 {"csrf": hidden(page, "csrf")})
+    assert status == 303
+    assert resp.headers["Location"] == f"{PAGE}?status=x&lang=en"
+    status, _, _ = await v.go("GET", resp.headers["Location"])
+    assert status == 200  # signed in, on the page asked for
+
+
+@pytest.mark.parametrize("target", [
+    "https://evil.example/", "//evil.example/path", "/\\evil.example", "http:/evil",
+    "javascript:alert(1)", "/signin/abc", " /workspaces", "/a\r\nLocation: x", "",
+])
+def test_only_a_path_on_this_site_is_a_next(target: str) -> None:
+    assert safe_next(target) is None
+
+
+def test_a_path_and_its_query_are_a_next() -> None:
+    assert safe_next("/manage/alliance/press/0b6c?status=submitted&q=o%27brien") == \
+        "/manage/alliance/press/0b6c?status=submitted&q=o%27brien"
+
+
+async def test_a_link_spent_with_another_host_as_next_leads_to_the_workspaces(
+    api: Api, smtp: RecordingSMTP
+) -> None:
+    await _staff(api, smtp)
+    v = Visitor(api)
+    status, page, _ = await v.go("GET", "/signin?lang=en&next=//evil.example/x")
+    assert status == 200 and 'name="next"' not in page
+    link = await _ask_for_a_link(api, smtp, v, "/signin?lang=en&next=https://evil.example/")
+    assert "evil" not in link
+    status, page, _ = await v.go("GET", f"{link}?next=https://evil.example/")
+    assert status == 200
+    form = page[page.index('id="signin-link-form"') - 80:]
+    assert "evil" not in form[:form.index("</form>")]
+    status, _, resp = await v.go("POST", f"{link}?lang=en&next=//evil.example/",
+                                 {"csrf": hidden(page, "csrf")})
+    assert status == 303
+    assert resp.headers["Location"].startswith("/workspaces?")
