@@ -5,11 +5,13 @@ form with its CSRF token. The pages call the same use-cases as the API, acting t
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import NoReturn
 from uuid import UUID
 
 from aiohttp import web
+from pydantic import ValidationError
 
 from conference.auth import Principal, Role
 from conference.badges import service as badges
@@ -22,6 +24,7 @@ from conference.http.io import read_form
 from conference.http.routes import RouteTable
 from conference.lifecycle import service as lifecycle
 from conference.operations import service as operations
+from conference.pages.i18n import field_message
 from conference.people.domain import may_open_conference
 from conference.people.service import SignedIn
 from conference.programme import domain as programme_domain
@@ -69,6 +72,19 @@ async def _desk(request: web.Request, roles: tuple[str, ...]) -> Desk:
             principal = Principal(0, Role(role), person_id=person.person_id)
             return Desk(person, conference, principal, frame.language_of(request, person))
     raise Forbidden("Not open to this person's grants.")
+
+
+def form_errors(t: WTranslator, exc: ValidationError, field_of: Mapping[str, str],
+                fallback: str) -> dict[str, str]:
+    """A validation's errors as a console form shows them: by form field (``field_of`` maps the
+    model's dotted location to the form field, else ``fallback``), in the page's words (the
+    public forms' ``field_message``), never pydantic's English text."""
+    errors: dict[str, str] = {}
+    for err in exc.errors(include_url=False):
+        loc = [str(p) for p in err["loc"]]
+        name = field_of.get(".".join(loc)) or field_of.get(loc[0] if loc else "", fallback)
+        errors.setdefault(name, field_message(t, loc[-1] if loc else "", dict(err)))
+    return errors
 
 
 # --- the door ---------------------------------------------------------------------------------

@@ -1,0 +1,39 @@
+"""The protocol console speaks to people in their words and their language: form errors name
+the field in words, never pydantic's; codes are shown as words; country and delegation names,
+styles of address and category labels follow the page's language (QA round)."""
+
+from __future__ import annotations
+
+from tests.browser.helpers import element, text
+from tests.conftest import Api
+from tests.http.test_console import staff
+from tests.http.test_workspaces import _setup
+from tests.support import RecordingSMTP
+
+BASE = "/manage/alliance"
+
+
+def _error(page: str, field: str) -> str:
+    return element(page, f"{field}-error")
+
+
+async def test_delegation_form_errors_are_words_in_the_page_language(
+    api: Api, smtp: RecordingSMTP
+) -> None:
+    await _setup(api, smtp)
+    protocol = await staff(api, smtp, "protocol@example.org", "protocol")
+    for lang, required, email in (
+            ("fr", "obligatoire", "Adresse électronique non valide"),
+            ("en", "required", "Not a valid email address")):
+        url = f"{BASE}/delegations?lang={lang}"
+        status, page, _ = await protocol.post_form(
+            url, url, kind="organisation", organisation_name="",
+            organisation_type="international_organisation", focal_point_name="Greta Lind",
+            focal_point_email="greta.lind@")
+        assert status == 422, page
+        name_error = _error(page, "organisation_name")
+        mail_error = _error(page, "focal_point_email")
+        assert required in name_error, name_error
+        assert email in mail_error, mail_error
+        for raw in ("String should", "value is not a valid", "@-sign"):
+            assert raw not in text(page)
