@@ -87,6 +87,60 @@ def form_errors(t: WTranslator, exc: ValidationError, field_of: Mapping[str, str
     return errors
 
 
+# --- the conferences a person manages --------------------------------------------------------
+
+_PAGES_OF_ROLE: dict[str, tuple[tuple[str, str], ...]] = {
+    "admin": (("console_title", ""), ("console_press_desk", "/press"), ("door_title", "/door")),
+    "protocol": (("console_title", ""), ("door_title", "/door")),
+    "press_office": (("console_press_desk", "/press"),),
+    "door": (("door_title", "/door"),),
+    "security": (("security_title", "/security"),),
+}
+
+
+async def managed_conferences(request: web.Request, person: SignedIn,
+                              language: str) -> list[dict[str, object]]:
+    """The conferences the person's staff grants open (every one for an administrator of every
+    conference), each with the pages those grants open: console, press desk, door, security
+    (docs/workspaces.md)."""
+    t = WTranslator(language)
+    roles: dict[UUID | None, set[str]] = {}
+    for g in person.grants:
+        if g.role in _PAGES_OF_ROLE:
+            roles.setdefault(g.conference_id, set()).add(g.role)
+    if not roles:
+        return []
+    every = roles.pop(None, set())
+    async with connection(request) as conn:
+        rows = await ws.conferences_to_manage(conn, bool(every), [i for i in roles if i])
+    items: list[dict[str, object]] = []
+    for row in rows:
+        held = every | roles.get(row["id"], set())
+        links: dict[str, str] = {}
+        for role in _PAGES_OF_ROLE:
+            if role in held:
+                for key, tail in _PAGES_OF_ROLE[role]:
+                    links.setdefault(f"/manage/{row['slug']}{tail}", t(key))
+        title = row["title"] or {}
+        items.append({"slug": row["slug"], "links": list(links.items()),
+                      "title": title.get(language) or next(iter(title.values()), row["slug"])})
+    return items
+
+
+@routes.add("GET", "/manage", summary="The conferences the person manages, with their pages (HTML)",
+            who="admin, protocol, press_office, door, security", tag="workspaces", media=HTML,
+            error_media=PAGE_ERRORS)
+@frame.page
+async def manage_home(request: web.Request) -> web.Response:
+    person = await frame.signed_in(request)
+    language = frame.language_of(request, person)
+    t = WTranslator(language)
+    return frame.render(request, "manage.html", language, person=person,
+                        title=t("manage_title"),
+                        crumbs=[(t("home_title"), "/workspaces"), (t("manage_title"), None)],
+                        conferences=await managed_conferences(request, person, language))
+
+
 # --- the door ---------------------------------------------------------------------------------
 
 

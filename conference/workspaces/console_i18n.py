@@ -4,6 +4,8 @@ from __future__ import annotations
 
 CONSOLE: dict[str, dict[str, str]] = {
     "fr": {
+        "manage_title": "Conférences",
+        "manage_none": "Aucune conférence ne vous est confiée.",
         "ws_door": "Contrôle des accès – {conference}",
         "door_title": "Contrôle des accès",
         "door_intro": "Saisissez ou scannez la référence du badge, choisissez la zone, validez.",
@@ -77,6 +79,8 @@ CONSOLE: dict[str, dict[str, str]] = {
         "precedence_without_head": "Délégations sans chef de délégation",
     },
     "en": {
+        "manage_title": "Conferences",
+        "manage_none": "No conference is entrusted to you.",
         "ws_door": "Door – {conference}",
         "door_title": "Door check",
         "door_intro": "Type or scan the badge reference, choose the zone, confirm.",

@@ -37,3 +37,25 @@ async def test_delegation_form_errors_are_words_in_the_page_language(
         assert email in mail_error, mail_error
         for raw in ("String should", "value is not a valid", "@-sign"):
             assert raw not in text(page)
+
+
+async def test_an_administrator_reaches_every_conference_from_the_workspaces(
+    api: Api, smtp: RecordingSMTP
+) -> None:
+    await _setup(api, smtp)
+    admin = await staff(api, smtp, "admin@example.org", "admin", conference=None)
+    for path in ("/workspaces", "/manage"):
+        status, page, resp = await admin.go("GET", f"{path}?lang=en")
+        assert status == 200, page
+        assert resp.headers["Content-Type"].startswith("text/html")
+        listing = element(page, "links-alliance")
+        for label in ("Protocol console", "Press office desk", "Door check"):
+            assert label in listing, listing
+        for link in (BASE, f"{BASE}/press", f"{BASE}/door"):
+            assert f'href="{link}?lang=en"' in page, link
+    # protocol of one conference: its console and door, not the press desk
+    protocol = await staff(api, smtp, "protocol@example.org", "protocol")
+    status, page, _ = await protocol.go("GET", "/manage?lang=fr")
+    assert status == 200
+    assert "Console du protocole" in element(page, "links-alliance")
+    assert f'href="{BASE}/press?lang=fr"' not in page
