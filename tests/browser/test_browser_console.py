@@ -95,6 +95,15 @@ async def test_protocol_opens_the_overview_operations_and_precedence(
     await page.locator("#workspace-list").get_by_role("link", name="Protocol – alliance").click()
     await page.wait_for_url("**/manage/alliance?**")
     assert await page.locator("#category-press").inner_text() == "2"
+    # the overview's tables: row headers aligned left, both tables the same column widths
+    aligns = await page.locator("#accreditations th[scope=row]").evaluate_all(
+        "ths => ths.map(th => getComputedStyle(th).textAlign)")
+    assert aligns and set(aligns) == {"left"}, aligns
+    for width in (390, 1280):
+        await page.set_viewport_size({"width": width, "height": 900})
+        columns = await page.locator("#accreditations table").evaluate_all(
+            "ts => ts.map(t => [...t.rows[0].cells].map(c => Math.round(c.offsetWidth)))")
+        assert len(columns) == 2 and columns[0] == columns[1], (width, columns)
     await _audit(browser, page, "console-overview")
     await page.get_by_role("link", name="Operations").first.click()
     await page.wait_for_url("**/manage/alliance/operations**")
