@@ -59,3 +59,17 @@ async def test_an_administrator_reaches_every_conference_from_the_workspaces(
     assert status == 200
     assert "Console du protocole" in element(page, "links-alliance")
     assert f'href="{BASE}/press?lang=fr"' not in page
+
+
+async def test_every_for_a_hint_of_the_delegation_form_is_styled_alike(
+    api: Api, smtp: RecordingSMTP
+) -> None:
+    await _setup(api, smtp)
+    protocol = await staff(api, smtp, "protocol@example.org", "protocol")
+    status, page, _ = await protocol.go("GET", f"{BASE}/delegations?lang=en")
+    assert status == 200
+    form = page[page.index('id="delegation-form"'):]
+    for hint in ("for a country", "for an organisation"):
+        assert form.count(f"({hint})") == form.count(f'<span class="optional">({hint})</span>')
+    assert ('<label for="organisation_name">Organisation&#39;s name '
+            '<span class="optional">(for an organisation)</span></label>') in form
