@@ -29,6 +29,7 @@ from conference.people.domain import may_open_conference
 from conference.people.service import SignedIn
 from conference.programme import domain as programme_domain
 from conference.programme import service as programme
+from conference.protocol.countries import country_name
 from conference.roles import door_keeper, protocol_officer
 from conference.workspaces import frame
 from conference.workspaces import repo as ws
@@ -327,7 +328,9 @@ async def console_precedence(request: web.Request) -> web.Response:
                         conference=d.conference, title=t("precedence_title"),
                         crumbs=d.crumbs((t("console_title"), d.base),
                                         (t("precedence_title"), None)),
-                        base=d.base, listing=listing)
+                        base=d.base, listing=listing,
+                        drawn_start=country_name(listing.drawn_start, d.language)
+                        if listing.drawn_start else None)
 
 
 @routes.add("GET", "/manage/{slug}/precedence.csv",

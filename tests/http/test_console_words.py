@@ -4,7 +4,7 @@ styles of address and category labels follow the page's language (QA round)."""
 
 from __future__ import annotations
 
-from tests.browser.helpers import element, text
+from tests.browser.helpers import element, member, text
 from tests.conftest import Api
 from tests.http.test_console import staff
 from tests.http.test_workspaces import _setup
@@ -73,3 +73,32 @@ async def test_every_for_a_hint_of_the_delegation_form_is_styled_alike(
         assert form.count(f"({hint})") == form.count(f'<span class="optional">({hint})</span>')
     assert ('<label for="organisation_name">Organisation&#39;s name '
             '<span class="optional">(for an organisation)</span></label>') in form
+
+
+async def test_codes_are_shown_as_words_on_precedence_statistics_and_security(
+    api: Api, smtp: RecordingSMTP
+) -> None:
+    be, _ = await _setup(api, smtp)
+    await member(api, be, "Reynders", rank="foreign_minister")
+    protocol = await staff(api, smtp, "protocol@example.org", "protocol")
+    for lang, tie_break, labels in (
+            ("en", "Tie-break: EU protocol order",
+             ("Approved", "Badge presented", "Women", "Men")),
+            ("fr", "Départage : ordre protocolaire de l'UE",
+             ("Approuvés", "Badge présenté", "Femmes", "Hommes"))):
+        status, page, _ = await protocol.go("GET", f"{BASE}/precedence?lang={lang}")
+        assert status == 200, page
+        assert element(page, "tie-break") == tie_break
+        assert "eu_protocol" not in text(page)
+        status, page, _ = await protocol.go("GET", f"{BASE}/statistics?lang={lang}")
+        assert status == 200, page
+        for label in labels:
+            assert f'<th scope="row">{label}</th>' in page, label
+    admin = await staff(api, smtp, "admin@example.org", "admin", conference=None)
+    status, page, _ = await admin.go("GET", f"{BASE}/security?lang=en")
+    assert status == 200, page
+    scripts = page[page.index('<details id="for-scripts">'):]
+    before = page[:page.index('<details id="for-scripts">')]
+    assert "accreditation_id" not in text(before) and "/api/v1" not in text(before)
+    assert "/api/v1/conferences/alliance/vetting.csv" in scripts and "accreditation_id" in scripts
+    assert "<details open" not in page
