@@ -58,7 +58,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "category_official": "Fonctionnaire",
         "category_expert": "Expert",
         "category_press": "Presse",
-        "category_staff": "Organisation",
+        "category_staff": "Personnel",
         "delegation_programme": "Programme de la délégation",
         "programme_none": "Aucun membre n'est encore inscrit à une séance.",
         "part_chair": "présidence",

@@ -102,3 +102,15 @@ async def test_codes_are_shown_as_words_on_precedence_statistics_and_security(
     assert "accreditation_id" not in text(before) and "/api/v1" not in text(before)
     assert "/api/v1/conferences/alliance/vetting.csv" in scripts and "accreditation_id" in scripts
     assert "<details open" not in page
+
+
+async def test_the_staff_category_reads_personnel_in_french(
+    api: Api, smtp: RecordingSMTP
+) -> None:
+    await _setup(api, smtp)
+    protocol = await staff(api, smtp, "protocol@example.org", "protocol")
+    status, page, _ = await protocol.go("GET", f"{BASE}?lang=fr")
+    assert status == 200, page
+    assert f'<a href="{BASE}/accreditations?lang=fr&amp;category=staff">Personnel</a>' in page
+    status, page, _ = await protocol.go("GET", f"{BASE}/accreditations?lang=fr")
+    assert '<option value="staff">Personnel</option>' in page
