@@ -114,3 +114,20 @@ async def test_the_staff_category_reads_personnel_in_french(
     assert f'<a href="{BASE}/accreditations?lang=fr&amp;category=staff">Personnel</a>' in page
     status, page, _ = await protocol.go("GET", f"{BASE}/accreditations?lang=fr")
     assert '<option value="staff">Personnel</option>' in page
+
+
+async def test_country_lists_give_the_long_english_names(
+    api: Api, smtp: RecordingSMTP
+) -> None:
+    await _setup(api, smtp)
+    protocol = await staff(api, smtp, "protocol@example.org", "protocol")
+    status, console_form, _ = await protocol.go("GET", f"{BASE}/delegations?lang=en")
+    assert status == 200
+    status, press_form, _ = await api.call("GET", "/alliance/press?lang=en")
+    assert status == 200
+    for page in (console_form, press_form):
+        assert '<option value="BA">Bosnia and Herzegovina</option>' in page
+        assert '<option value="KN">Saint Kitts and Nevis</option>' in page
+        assert '<option value="CG">Republic of the Congo</option>' in page
+        assert '<option value="HK">Hong Kong</option>' in page
+        assert "&amp;" not in page[page.index('<option value="AF"'):][:20000]
