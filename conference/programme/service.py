@@ -409,14 +409,17 @@ async def seating(db: Database, officer: ProtocolOfficer, session_id: UUID) -> S
     )
 
 
-async def precedence(db: Database, officer: ProtocolOfficer, slug: str) -> Precedence:
-    """The heads of delegation in order of precedence, then the delegations without one."""
+async def precedence(db: Database, officer: ProtocolOfficer, slug: str,
+                     language: str | None = None) -> Precedence:
+    """The heads of delegation in order of precedence, then the delegations without one; names
+    and styles of address in ``language`` when it is one of the conference's (the order itself
+    follows the conference's protocol language)."""
     async with connection(db) as conn:
         conference = await conference_by_slug(conn, slug)
         config = domain.protocol_config(conference)
         members = await repo.delegation_members(conn, conference.id)
         delegations = {d.id: d for d in await repo.delegations(conn, conference.id)}
-    language = domain.language_of(conference)
+    language = language if language in conference.languages else domain.language_of(conference)
     heads = domain.heads_of_delegation(members, config, conference.hosts)
 
     def name(d: repo.Delegation) -> str:
@@ -431,7 +434,8 @@ async def precedence(db: Database, officer: ProtocolOfficer, slug: str) -> Prece
         d = delegations[head.delegation_id]
         order.append(PrecedenceEntry(
             position=position, delegation_id=d.id, delegation=name(d), kind=d.kind,
-            country=d.country, head=domain.person_view(head, conference), status=head.status,
+            country=d.country, head=domain.person_view(head, conference, language),
+            status=head.status,
         ))
     return Precedence(
         conference=conference.slug, tie_break=config.tie_break.value, language=language,

@@ -323,7 +323,7 @@ async def console_precedence(request: web.Request) -> web.Response:
     d = await _desk(request, CONSOLE_ROLES)
     t = d.t
     listing = await programme.precedence(request.app[pool_key], protocol_officer(d.principal),
-                                         d.conference.slug)
+                                         d.conference.slug, d.language)
     return frame.render(request, "precedence.html", d.language, person=d.person,
                         conference=d.conference, title=t("precedence_title"),
                         crumbs=d.crumbs((t("console_title"), d.base),

@@ -4,6 +4,10 @@ styles of address and category labels follow the page's language (QA round)."""
 
 from __future__ import annotations
 
+import io
+
+from pypdf import PdfReader
+
 from tests.browser.helpers import element, member, text
 from tests.conftest import Api
 from tests.http.test_console import staff
@@ -131,3 +135,35 @@ async def test_country_lists_give_the_long_english_names(
         assert '<option value="CG">Republic of the Congo</option>' in page
         assert '<option value="HK">Hong Kong</option>' in page
         assert "&amp;" not in page[page.index('<option value="AF"'):][:20000]
+
+
+async def test_delegations_and_styles_of_address_follow_the_page_language(
+    api: Api, smtp: RecordingSMTP
+) -> None:
+    be, _ = await _setup(api, smtp)
+    await member(api, be, "Reynders", rank="foreign_minister")
+    protocol = await staff(api, smtp, "protocol@example.org", "protocol")
+    for lang, country, style, other in (("en", "Belgium", "H.E. Anna Reynders", "Belgique"),
+                                        ("fr", "Belgique", "Son Excellence Anna Reynders",
+                                         "Belgium")):
+        status, page, _ = await protocol.go("GET", f"{BASE}/statistics?lang={lang}")
+        assert status == 200, page
+        assert f'<th scope="row">{country}</th><td class="num" id="by-delegation-{be["id"]}">' \
+            in page
+        status, page, _ = await protocol.go("GET", f"{BASE}/precedence?lang={lang}")
+        assert country in element(page, "precedence") and style in element(page, "precedence")
+        status, page, _ = await protocol.go("GET", f"{BASE}/participants?lang={lang}")
+        listing = element(page, f"d-{be['id']}")
+        assert listing == f"1. {country}", listing
+        assert style in text(page) and other not in text(page)
+        assert f'href="{BASE}/participants.pdf?lang={lang}"' in page
+    resp = await protocol.api.client.get(f"{BASE}/participants.pdf?lang=en", headers={
+        "Cookie": "; ".join(f"{k}={v}" for k, v in protocol.cookies.items())})
+    assert resp.status == 200 and resp.headers["Content-Type"] == "application/pdf"
+    pdf = await resp.read()
+    words = "".join(p.extract_text() for p in PdfReader(io.BytesIO(pdf)).pages)
+    assert "List of participants" in words and "Belgium" in words and "H.E. Anna" in words
+    # the API keeps its contract: the conference's language
+    status, body, _ = await api.call("GET", "/api/v1/conferences/alliance/participants",
+                                     role="protocol")
+    assert status == 200 and body["delegations"][0]["delegation"] == "Belgique"
