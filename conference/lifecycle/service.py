@@ -355,9 +355,10 @@ async def export_members(pool: asyncpg.Pool, slug: str, kind: tabular.Kind,
 # --- the list of participants -----------------------------------------------------------------
 
 
-async def _live_list(conn: asyncpg.Connection, conference: Conference) -> ParticipantsList:
+async def _live_list(conn: asyncpg.Connection, conference: Conference,
+                     language: str | None = None) -> ParticipantsList:
     config = protocol_config(conference)
-    language = language_of(conference)
+    language = _reader_language(conference, language)
     members = await repo.approved_members(conn, conference.id)
     refs = await repo.delegations(conn, conference.id)
     kinds = await repo.delegation_kinds(conn, conference.id)
@@ -382,16 +383,26 @@ async def _live_list(conn: asyncpg.Connection, conference: Conference) -> Partic
                             released_at=None, delegations=delegations)
 
 
+def _reader_language(conference: Conference, language: str | None) -> str:
+    """The language a list is written in: the reader's when it is one of the conference's,
+    else the conference's protocol language (docs/lifecycle.md)."""
+    if language is not None and language in conference.languages:
+        return language
+    return language_of(conference)
+
+
 async def participants(pool: asyncpg.Pool, slug: str, actor: Principal | None,
-                       released: bool = False) -> tuple[ParticipantsList, Conference]:
+                       released: bool = False, language: str | None = None,
+                       ) -> tuple[ParticipantsList, Conference]:
     """The list of participants: the live list for protocol and admin (or, asked for, the last
     released one); for everyone else with a token, the version protocol last released (404
-    before the first release)."""
+    before the first release). The live list is written in ``language`` (names of delegations,
+    styles of address) when it is one of the conference's; a released list as released."""
     principal = require(actor, *Role)
     async with connection(pool) as conn:
         conference = await conference_by_slug(conn, slug)
         if principal.role in ORGANISERS and not released:
-            return await _live_list(conn, conference), conference
+            return await _live_list(conn, conference, language), conference
         row = await repo.latest_release(conn, conference.id)
     if row is None:
         raise NotFound("The list of participants has not been released yet.")
@@ -420,9 +431,11 @@ async def release_participants(pool: asyncpg.Pool, slug: str, actor: Principal |
 # --- statistics -------------------------------------------------------------------------------
 
 
-async def statistics(pool: asyncpg.Pool, slug: str, actor: Principal | None) -> Statistics:
+async def statistics(pool: asyncpg.Pool, slug: str, actor: Principal | None,
+                     language: str | None = None) -> Statistics:
     """Counts by category, status, country and delegation; heads of delegation by salutation;
-    approved, badged, checked in."""
+    approved, badged, checked in. Delegations are named in ``language`` when it is one of the
+    conference's."""
     require(actor, *ORGANISERS)
     async with connection(pool) as conn:
         conference = await conference_by_slug(conn, slug)
@@ -432,7 +445,7 @@ async def statistics(pool: asyncpg.Pool, slug: str, actor: Principal | None) -> 
         by_delegation = await repo.count_by_delegation(conn, conference.id)
         candidates = await repo.head_candidates(conn, conference.id)
         funnel = await repo.funnel(conn, conference.id)
-    language = language_of(conference)
+    language = _reader_language(conference, language)
     heads = heads_of_delegation(candidates, protocol_config(conference),
                                        conference.hosts)
     return Statistics(

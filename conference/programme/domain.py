@@ -350,8 +350,9 @@ def person(m: Member, hosts: Iterable[Host]) -> Person:
     )
 
 
-def person_view(m: Member, conference: Conference) -> PersonView:
-    language = language_of(conference)
+def person_view(m: Member, conference: Conference, language: str | None = None) -> PersonView:
+    """A person as protocol names them, in ``language`` (default: the conference's)."""
+    language = language or language_of(conference)
     return PersonView(
         accreditation_id=m.accreditation_id, given_name=m.given_name, family_name=m.family_name,
         styled_name=styled_name(m.given_name, m.family_name, m.rank, m.gender, language),

@@ -369,10 +369,18 @@ async def remove_participant(
 # --- protocol views ---------------------------------------------------------------------------
 
 
-async def speaking_order(db: Database, officer: ProtocolOfficer, session_id: UUID) -> SpeakingOrder:
+def _reader(conference: Conference, language: str | None) -> str:
+    """The language names and styles of address are written in: the reader's when it is one of
+    the conference's, else the conference's protocol language."""
+    return language if language in conference.languages else domain.language_of(conference)
+
+
+async def speaking_order(db: Database, officer: ProtocolOfficer, session_id: UUID,
+                         language: str | None = None) -> SpeakingOrder:
     async with connection(db) as conn:
         found, conference = await _session_with_conference(conn, session_id)
         members = await repo.members_of_session(conn, session_id)
+    language = _reader(conference, language)
     config = domain.protocol_config(conference)
     hosts = conference.hosts
     by_id = {str(m.accreditation_id): m for m in members}
@@ -385,16 +393,19 @@ async def speaking_order(db: Database, officer: ProtocolOfficer, session_id: UUI
         patron=domain.patron_view(conference) if found.royal_presence else None,
         slots=[SpeakingSlotView(
             position=s.position, part=s.part,
-            person=domain.person_view(by_id[s.person.id], conference) if s.person else None,
+            person=domain.person_view(by_id[s.person.id], conference, language)
+            if s.person else None,
         ) for s in slots],
     )
 
 
-async def seating(db: Database, officer: ProtocolOfficer, session_id: UUID) -> Seating:
+async def seating(db: Database, officer: ProtocolOfficer, session_id: UUID,
+                  language: str | None = None) -> Seating:
     """The head table: the chair in the middle and the speakers around by precedence."""
     async with connection(db) as conn:
         _, conference = await _session_with_conference(conn, session_id)
         members = await repo.members_of_session(conn, session_id)
+    language = _reader(conference, language)
     chair = domain.chair_of(members)
     config = domain.protocol_config(conference)
     hosts = conference.hosts
@@ -403,20 +414,23 @@ async def seating(db: Database, officer: ProtocolOfficer, session_id: UUID) -> S
     seats = seat_guests(domain.person(chair, hosts), guests, config)
     return Seating(
         session_id=session_id,
-        seats=[Seat(seat=n, person=domain.person_view(by_id[p.id], conference))
+        seats=[Seat(seat=n, person=domain.person_view(by_id[p.id], conference, language))
                for n, p in seats],
         from_audience_left_to_right=[UUID(p.id) for _, p in sorted(seats, key=lambda s: -s[0])],
     )
 
 
-async def precedence(db: Database, officer: ProtocolOfficer, slug: str) -> Precedence:
-    """The heads of delegation in order of precedence, then the delegations without one."""
+async def precedence(db: Database, officer: ProtocolOfficer, slug: str,
+                     language: str | None = None) -> Precedence:
+    """The heads of delegation in order of precedence, then the delegations without one; names
+    and styles of address in ``language`` when it is one of the conference's (the order itself
+    follows the conference's protocol language)."""
     async with connection(db) as conn:
         conference = await conference_by_slug(conn, slug)
         config = domain.protocol_config(conference)
         members = await repo.delegation_members(conn, conference.id)
         delegations = {d.id: d for d in await repo.delegations(conn, conference.id)}
-    language = domain.language_of(conference)
+    language = _reader(conference, language)
     heads = domain.heads_of_delegation(members, config, conference.hosts)
 
     def name(d: repo.Delegation) -> str:
@@ -431,7 +445,8 @@ async def precedence(db: Database, officer: ProtocolOfficer, slug: str) -> Prece
         d = delegations[head.delegation_id]
         order.append(PrecedenceEntry(
             position=position, delegation_id=d.id, delegation=name(d), kind=d.kind,
-            country=d.country, head=domain.person_view(head, conference), status=head.status,
+            country=d.country, head=domain.person_view(head, conference, language),
+            status=head.status,
         ))
     return Precedence(
         conference=conference.slug, tie_break=config.tie_break.value, language=language,
@@ -471,7 +486,8 @@ async def draw(
 
 
 async def security_list(
-    db: Database, officer: ProtocolOfficer, session_id: UUID, now: datetime
+    db: Database, officer: ProtocolOfficer, session_id: UUID, now: datetime,
+    language: str | None = None,
 ) -> SecurityList:
     """Who may be in the room of a royal-presence session, by family name."""
     async with connection(db) as conn:
@@ -479,7 +495,7 @@ async def security_list(
         domain.check_has_security_list(found.royal_presence)
         deadline = conference.security_list_deadline
         entries = await repo.security_list_entries(conn, session_id, deadline,
-                                                   domain.language_of(conference))
+                                                   _reader(conference, language))
     items = sorted(entries, key=lambda e: (collation_key(e.family_name),
                                            collation_key(e.given_name), str(e.accreditation_id)))
     return SecurityList(

@@ -168,11 +168,34 @@ def country_name(code: str, language: str) -> str:
     check_country_code(code)
     name = _territories(language).get(code)
     if name is not None:
-        return name
+        return _long_form(code, name)
     record = pycountry.countries.get(alpha_2=code)
     if record is None:  # pragma: no cover - every accepted code is in CLDR or pycountry
         raise ValueError(f"no name for {code!r}")
     return str(getattr(record, "common_name", record.name))
+
+
+def _long_form(code: str, name: str) -> str:
+    """CLDR's standard names, written out as protocol writes them (docs/protocol.md, "Country
+    names"): CLDR's English abbreviates ("Bosnia & Herzegovina", "St. Kitts & Nevis") and names
+    a few territories by a disambiguating phrase ("Congo - Brazzaville", "Hong Kong SAR China",
+    French "R.A.S. chinoise de Hong Kong"); protocol spells "and" and "Saint" out and takes the
+    ISO 3166 name from pycountry for those few (its official name where CLDR's tells two
+    countries apart: "Republic of the Congo", "Democratic Republic of the Congo")."""
+    if " - " in name:
+        record = pycountry.countries.get(alpha_2=code)
+        if record is not None:
+            official = str(getattr(record, "official_name", record.name))
+            if ", " in official:  # ISO's inverted form: "Congo, The Democratic Republic of the"
+                head, _, tail = official.partition(", ")
+                official = f"{tail.removeprefix('The ')} {head}"
+            return official
+    if " SAR " in name or name.startswith("R.A.S. "):
+        record = pycountry.countries.get(alpha_2=code)
+        if record is not None:
+            return str(record.name)
+    name = name.replace(" & ", " and ")
+    return name.replace("St. ", "Saint ")
 
 
 def country_sort_key(code: str, language: str) -> CollationKey:

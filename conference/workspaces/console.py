@@ -5,11 +5,13 @@ form with its CSRF token. The pages call the same use-cases as the API, acting t
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import NoReturn
 from uuid import UUID
 
 from aiohttp import web
+from pydantic import ValidationError
 
 from conference.auth import Principal, Role
 from conference.badges import service as badges
@@ -22,10 +24,12 @@ from conference.http.io import read_form
 from conference.http.routes import RouteTable
 from conference.lifecycle import service as lifecycle
 from conference.operations import service as operations
+from conference.pages.i18n import field_message
 from conference.people.domain import may_open_conference
 from conference.people.service import SignedIn
 from conference.programme import domain as programme_domain
 from conference.programme import service as programme
+from conference.protocol.countries import country_name
 from conference.roles import door_keeper, protocol_officer
 from conference.workspaces import frame
 from conference.workspaces import repo as ws
@@ -69,6 +73,73 @@ async def _desk(request: web.Request, roles: tuple[str, ...]) -> Desk:
             principal = Principal(0, Role(role), person_id=person.person_id)
             return Desk(person, conference, principal, frame.language_of(request, person))
     raise Forbidden("Not open to this person's grants.")
+
+
+def form_errors(t: WTranslator, exc: ValidationError, field_of: Mapping[str, str],
+                fallback: str) -> dict[str, str]:
+    """A validation's errors as a console form shows them: by form field (``field_of`` maps the
+    model's dotted location to the form field, else ``fallback``), in the page's words (the
+    public forms' ``field_message``), never pydantic's English text."""
+    errors: dict[str, str] = {}
+    for err in exc.errors(include_url=False):
+        loc = [str(p) for p in err["loc"]]
+        name = field_of.get(".".join(loc)) or field_of.get(loc[0] if loc else "", fallback)
+        errors.setdefault(name, field_message(t, loc[-1] if loc else "", dict(err)))
+    return errors
+
+
+# --- the conferences a person manages --------------------------------------------------------
+
+_PAGES_OF_ROLE: dict[str, tuple[tuple[str, str], ...]] = {
+    "admin": (("console_title", ""), ("console_press_desk", "/press"), ("door_title", "/door")),
+    "protocol": (("console_title", ""), ("door_title", "/door")),
+    "press_office": (("console_press_desk", "/press"),),
+    "door": (("door_title", "/door"),),
+    "security": (("security_title", "/security"),),
+}
+
+
+async def managed_conferences(request: web.Request, person: SignedIn,
+                              language: str) -> list[dict[str, object]]:
+    """The conferences the person's staff grants open (every one for an administrator of every
+    conference), each with the pages those grants open: console, press desk, door, security
+    (docs/workspaces.md)."""
+    t = WTranslator(language)
+    roles: dict[UUID | None, set[str]] = {}
+    for g in person.grants:
+        if g.role in _PAGES_OF_ROLE:
+            roles.setdefault(g.conference_id, set()).add(g.role)
+    if not roles:
+        return []
+    every = roles.pop(None, set())
+    async with connection(request) as conn:
+        rows = await ws.conferences_to_manage(conn, bool(every), [i for i in roles if i])
+    items: list[dict[str, object]] = []
+    for row in rows:
+        held = every | roles.get(row["id"], set())
+        links: dict[str, str] = {}
+        for role in _PAGES_OF_ROLE:
+            if role in held:
+                for key, tail in _PAGES_OF_ROLE[role]:
+                    links.setdefault(f"/manage/{row['slug']}{tail}", t(key))
+        title = row["title"] or {}
+        items.append({"slug": row["slug"], "links": list(links.items()),
+                      "title": title.get(language) or next(iter(title.values()), row["slug"])})
+    return items
+
+
+@routes.add("GET", "/manage", summary="The conferences the person manages, with their pages (HTML)",
+            who="admin, protocol, press_office, door, security", tag="workspaces", media=HTML,
+            error_media=PAGE_ERRORS)
+@frame.page
+async def manage_home(request: web.Request) -> web.Response:
+    person = await frame.signed_in(request)
+    language = frame.language_of(request, person)
+    t = WTranslator(language)
+    return frame.render(request, "manage.html", language, person=person,
+                        title=t("manage_title"),
+                        crumbs=[(t("home_title"), "/workspaces"), (t("manage_title"), None)],
+                        conferences=await managed_conferences(request, person, language))
 
 
 # --- the door ---------------------------------------------------------------------------------
@@ -252,12 +323,14 @@ async def console_precedence(request: web.Request) -> web.Response:
     d = await _desk(request, CONSOLE_ROLES)
     t = d.t
     listing = await programme.precedence(request.app[pool_key], protocol_officer(d.principal),
-                                         d.conference.slug)
+                                         d.conference.slug, d.language)
     return frame.render(request, "precedence.html", d.language, person=d.person,
                         conference=d.conference, title=t("precedence_title"),
                         crumbs=d.crumbs((t("console_title"), d.base),
                                         (t("precedence_title"), None)),
-                        base=d.base, listing=listing)
+                        base=d.base, listing=listing,
+                        drawn_start=country_name(listing.drawn_start, d.language)
+                        if listing.drawn_start else None)
 
 
 @routes.add("GET", "/manage/{slug}/precedence.csv",

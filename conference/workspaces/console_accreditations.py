@@ -23,13 +23,12 @@ from conference.conferences.models import DelegationIn, FocalPoint, Organisation
 from conference.errors import Duplicate, Forbidden, IllegalTransition, NotFound, PoolFull
 from conference.http.context import connection, now, pool_key
 from conference.http.io import read_form
-from conference.http.problems import field_errors
 from conference.http.routes import RouteTable
 from conference.pages.handlers import _countries
 from conference.protocol.countries import country_name
 from conference.workspaces import credential_panel, domain, frame
 from conference.workspaces import repo as ws
-from conference.workspaces.console import CONSOLE_ROLES, Desk
+from conference.workspaces.console import CONSOLE_ROLES, Desk, form_errors
 from conference.workspaces.console import _desk as console_desk
 
 routes = RouteTable()
@@ -287,11 +286,7 @@ def _delegation_body(values: dict[str, str]) -> dict[str, Any]:
 
 def _form_errors(d: Desk, exc: ValidationError, fields: dict[str, str],
                  fallback: str) -> dict[str, str]:
-    errors: dict[str, str] = {}
-    for e in field_errors(exc):
-        name = fields.get(e["field"], fallback)
-        errors.setdefault(name, d.t("err_field", message=e["message"]))
-    return errors
+    return form_errors(d.t, exc, fields, fallback)
 
 
 @routes.add("POST", "/manage/{slug}/delegations",

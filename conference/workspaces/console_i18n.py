@@ -4,6 +4,8 @@ from __future__ import annotations
 
 CONSOLE: dict[str, dict[str, str]] = {
     "fr": {
+        "manage_title": "Conférences",
+        "manage_none": "Aucune conférence ne vous est confiée.",
         "ws_door": "Contrôle des accès – {conference}",
         "door_title": "Contrôle des accès",
         "door_intro": "Saisissez ou scannez la référence du badge, choisissez la zone, validez.",
@@ -73,10 +75,16 @@ CONSOLE: dict[str, dict[str, str]] = {
         "precedence_csv": "Télécharger (CSV)",
         "precedence_tie_break": "Départage",
         "precedence_draw": "tirage",
+        "precedence_tb_eu_protocol": "ordre protocolaire de l'UE",
+        "precedence_tb_alphabetical": "ordre alphabétique",
+        "precedence_tb_drawn": "tirage au sort",
+        "precedence_drawn_start": "premier pays tiré au sort",
         "precedence_head": "Chef de délégation",
         "precedence_without_head": "Délégations sans chef de délégation",
     },
     "en": {
+        "manage_title": "Conferences",
+        "manage_none": "No conference is entrusted to you.",
         "ws_door": "Door – {conference}",
         "door_title": "Door check",
         "door_intro": "Type or scan the badge reference, choose the zone, confirm.",
@@ -144,6 +152,10 @@ CONSOLE: dict[str, dict[str, str]] = {
         "precedence_csv": "Download (CSV)",
         "precedence_tie_break": "Tie-break",
         "precedence_draw": "draw",
+        "precedence_tb_eu_protocol": "EU protocol order",
+        "precedence_tb_alphabetical": "alphabetical order",
+        "precedence_tb_drawn": "drawn by lot",
+        "precedence_drawn_start": "first country drawn by lot",
         "precedence_head": "Head of delegation",
         "precedence_without_head": "Delegations without a head",
     },

@@ -307,7 +307,7 @@ async def lc_participants(request: web.Request) -> web.Response:
     d = await open_desk(request, CONSOLE_ROLES)
     t = d.t
     listing, _ = await lifecycle.participants(request.app[pool_key], d.conference.slug,
-                                              d.principal)
+                                              d.principal, language=d.language)
     return frame.render(request, "lc_participants.html", d.language, person=d.person,
                         conference=d.conference, title=t("lc_participants_title"),
                         crumbs=_crumbs(d, t("lc_participants_title")), base=d.base,
@@ -316,8 +316,8 @@ async def lc_participants(request: web.Request) -> web.Response:
 
 async def _listing_file(request: web.Request, kind: str) -> web.Response:
     d = await open_desk(request, CONSOLE_ROLES)
-    listing, conference = await lifecycle.participants(request.app[pool_key],
-                                                       d.conference.slug, d.principal)
+    listing, conference = await lifecycle.participants(
+        request.app[pool_key], d.conference.slug, d.principal, language=d.language)
     name = f"{conference.slug}-participants"
     if kind == "pdf":
         title = conference.title.get(listing.language) or conference.slug
@@ -356,7 +356,8 @@ async def lc_participants_csv(request: web.Request) -> web.Response:
 async def lc_statistics(request: web.Request) -> web.Response:
     d = await open_desk(request, CONSOLE_ROLES)
     t = d.t
-    stats = await lifecycle.statistics(request.app[pool_key], d.conference.slug, d.principal)
+    stats = await lifecycle.statistics(request.app[pool_key], d.conference.slug, d.principal,
+                                       d.language)
     countries = [(code, country_name(code, d.language) if code != "none"
                   else t("lc_no_country"), n) for code, n in stats.by_country.items()]
     return frame.render(request, "lc_statistics.html", d.language, person=d.person,

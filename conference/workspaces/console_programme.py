@@ -630,7 +630,7 @@ def _patron(d: Desk) -> str:
 async def grid_speaking_order(request: web.Request) -> web.Response:
     d, officer = await _console(request)
     s = await _session_here(request, d, officer)
-    order = await programme.speaking_order(request.app[pool_key], officer, s.id)
+    order = await programme.speaking_order(request.app[pool_key], officer, s.id, d.language)
     name = d.t("prog_speaking_order")
     return frame.render(
         request, "programme_speaking_order.html", d.language, person=d.person,
@@ -650,11 +650,11 @@ async def grid_speaking_order_csv(request: web.Request) -> web.Response:
     return _csv(speaking_order_csv(order.slots, _patron(d)), f"speaking-order-{s.id}.csv")
 
 
-async def _seating_or_none(request: web.Request, officer: ProtocolOfficer, s: Session
-                           ) -> Any:
+async def _seating_or_none(request: web.Request, officer: ProtocolOfficer, s: Session,
+                           language: str | None = None) -> Any:
     """The seating plan, or None while the session has no chair (the plan needs one)."""
     try:
-        return await programme.seating(request.app[pool_key], officer, s.id)
+        return await programme.seating(request.app[pool_key], officer, s.id, language)
     except Conflict:
         return None
 
@@ -666,7 +666,7 @@ async def _seating_or_none(request: web.Request, officer: ProtocolOfficer, s: Se
 async def grid_seating(request: web.Request) -> web.Response:
     d, officer = await _console(request)
     s = await _session_here(request, d, officer)
-    plan = await _seating_or_none(request, officer, s)
+    plan = await _seating_or_none(request, officer, s, d.language)
     people = {str(seat.person.accreditation_id): seat.person for seat in plan.seats} \
         if plan else {}
     name = d.t("prog_seating")
@@ -698,8 +698,8 @@ async def grid_seating_csv(request: web.Request) -> web.Response:
 async def grid_security_list(request: web.Request) -> web.Response:
     d, officer = await _console(request)
     s = await _session_here(request, d, officer)
-    listing = await programme.security_list(request.app[pool_key], officer, s.id, now(request)) \
-        if s.royal_presence else None
+    listing = await programme.security_list(request.app[pool_key], officer, s.id, now(request),
+                                            d.language) if s.royal_presence else None
     name = d.t("prog_security_list")
     return frame.render(
         request, "programme_security_list.html", d.language, person=d.person,

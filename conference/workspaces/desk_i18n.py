@@ -40,7 +40,6 @@ DESK: dict[str, dict[str, str]] = {
         "err_deleg_kind": "Choisissez un pays ou une organisation.",
         "err_deleg_exists": "Cette conférence a déjà cette délégation.",
         "err_fp_exists": "Cette adresse est déjà celle d'un point focal de la délégation.",
-        "err_field": "Valeur refusée : {message}",
         "err_write_reason": "Écrivez le motif.",
         "flash_delegation_created": "Délégation créée : {name}. Le point focal reçoit un "
                                     "courriel d'accueil.",
@@ -131,7 +130,6 @@ DESK: dict[str, dict[str, str]] = {
         "err_deleg_kind": "Choose a country or an organisation.",
         "err_deleg_exists": "This conference already has this delegation.",
         "err_fp_exists": "This address is already a focal point of the delegation.",
-        "err_field": "Not accepted: {message}",
         "err_write_reason": "Write the reason.",
         "flash_delegation_created": "Delegation created: {name}. Its focal point is sent a "
                                     "welcome mail.",

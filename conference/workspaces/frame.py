@@ -129,7 +129,9 @@ def workspaces(person: SignedIn, language: str, base: str = "") -> list[dict[str
                 else g.delegation_name
             label = t("ws_delegation", name=name or "")
         elif g.conference_slug is None:
-            label = t("ws_admin_all")
+            # the conferences are listed on /manage (and on the home page), not /workspaces
+            items.append({"label": t("ws_admin_all"), "url": f"{base}/manage"})
+            continue
         else:
             label = t(f"ws_{g.role}", conference=g.conference_name(language))
         items.append({"label": label, "url": workspace_url(base, g)})

@@ -62,7 +62,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "category_official": "Fonctionnaire",
         "category_expert": "Expert",
         "category_press": "Presse",
-        "category_staff": "Organisation",
+        "category_staff": "Personnel",
         "delegation_programme": "Programme de la délégation",
         "programme_none": "Aucun membre n'est encore invité à une séance du programme publié.",
         "part_audience": "dans l'assistance",
@@ -236,8 +236,11 @@ STRINGS: dict[str, dict[str, str]] = {
         "security_download": "Télécharger les personnes à cribler (CSV)",
         "security_download_text": "Les personnes dont le criblage est en attente, au format CSV.",
         "security_upload": "Déposer les résultats (CSV)",
-        "security_upload_text": "Un fichier aux colonnes accreditation_id, status (pending, "
-                                "cleared, more_information, refused) et reason.",
+        "security_upload_text": "Le fichier téléchargé, complété du résultat de chaque "
+                                "personne (statut et motif).",
+        "security_scripts": "Pour les scripts",
+        "security_columns": "Colonnes du fichier déposé : accreditation_id, status (pending, "
+                            "cleared, more_information, refused) et reason.",
         "security_api": "Les mêmes opérations par l'API (jeton porteur) :",
         "security_file": "Fichier CSV",
         "security_upload_button": "Déposer",
@@ -460,8 +463,11 @@ STRINGS: dict[str, dict[str, str]] = {
         "security_download": "Download the people to vet (CSV)",
         "security_download_text": "The people whose vetting is pending, as CSV.",
         "security_upload": "Upload the results (CSV)",
-        "security_upload_text": "A file with the columns accreditation_id, status (pending, "
-                                "cleared, more_information, refused) and reason.",
+        "security_upload_text": "The downloaded file, with each person's result (status "
+                                "and reason) filled in.",
+        "security_scripts": "For scripts",
+        "security_columns": "Columns of the uploaded file: accreditation_id, status (pending, "
+                            "cleared, more_information, refused) and reason.",
         "security_api": "The same through the API (bearer token):",
         "security_file": "CSV file",
         "security_upload_button": "Upload",

@@ -183,3 +183,10 @@ WHERE a.conference_id = :conference_id AND a.delegation_id IS NOT NULL
   AND a.status IN ('submitted', 'approved', 'waitlisted') AND a.rank IS NOT NULL
   AND a.erased_at IS NULL
 ORDER BY a.seq
+
+-- name: conferences_to_manage
+-- The conferences a staff member's grants open: every one when ``every`` (an administrator
+-- of every conference), else those of ``ids``; the latest first.
+SELECT id, slug, title, starts_on FROM conference
+WHERE :every::boolean OR id = ANY(:ids::uuid[])
+ORDER BY starts_on DESC, slug

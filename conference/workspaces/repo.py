@@ -190,3 +190,9 @@ async def console_delegation_members(conn: asyncpg.Connection, conference_id: UU
         for r in await conn.fetch(*Q.bind("console_delegation_members",
                                           conference_id=conference_id))
     ]
+
+
+async def conferences_to_manage(conn: asyncpg.Connection, every: bool,
+                                ids: list[UUID]) -> list[dict[str, Any]]:
+    rows = await conn.fetch(*Q.bind("conferences_to_manage", every=every, ids=ids))
+    return [dict(r) for r in rows]

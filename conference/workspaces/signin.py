@@ -20,6 +20,7 @@ from conference.http.routes import RouteTable
 from conference.people import service
 from conference.people.domain import normal_email, safe_next
 from conference.workspaces import frame
+from conference.workspaces.console import managed_conferences
 from conference.workspaces.i18n import WTranslator
 
 routes = RouteTable()
@@ -179,4 +180,5 @@ async def home(request: web.Request) -> web.Response:
     t = WTranslator(language)
     flash = t("flash_signed_in") if request.query.get("done") == "signed_in" else None
     return frame.render(request, "home.html", language, person=person, title=t("home_title"),
-                        flash=flash, crumbs=[(t("home_title"), None)])
+                        flash=flash, crumbs=[(t("home_title"), None)],
+                        conferences=await managed_conferences(request, person, language))

@@ -97,6 +97,15 @@ async def test_protocol_opens_the_overview_operations_and_precedence(
         "link", name="Protocol – Global Alliance: meeting").click()
     await page.wait_for_url("**/manage/alliance?**")
     assert await page.locator("#category-press").inner_text() == "2"
+    # the overview's tables: row headers aligned left, both tables the same column widths
+    aligns = await page.locator("#accreditations th[scope=row]").evaluate_all(
+        "ths => ths.map(th => getComputedStyle(th).textAlign)")
+    assert aligns and set(aligns) == {"left"}, aligns
+    for width in (390, 1280):
+        await page.set_viewport_size({"width": width, "height": 900})
+        columns = await page.locator("#accreditations table").evaluate_all(
+            "ts => ts.map(t => [...t.rows[0].cells].map(c => Math.round(c.offsetWidth)))")
+        assert len(columns) == 2 and columns[0] == columns[1], (width, columns)
     await _audit(browser, page, "console-overview")
     await page.get_by_role("link", name="Operations").first.click()
     await page.wait_for_url("**/manage/alliance/operations**")
@@ -136,3 +145,29 @@ async def test_an_admin_retries_a_failed_delivery_once_the_mail_server_is_back(
     await page.reload()
     assert await page.locator("tr", has_text="fp-nl@example.org").filter(
         has_text="550").count() == 0
+
+
+async def test_an_administrator_of_every_conference_reaches_each_conference_s_pages(
+    site: Site, page: Any, browser: Any, smtp: RecordingSMTP
+) -> None:
+    status, body, _ = await site.call("POST", "/api/v1/conferences", role="admin",
+                                      json=conference_body())
+    assert status == 201, body
+    status, person, _ = await site.call("POST", "/api/v1/staff", role="admin", json={
+        "email": "root@example.org", "name": "Ines Vermeulen", "language": "en",
+        "grants": [{"role": "admin"}]})
+    assert status == 201, person
+    [welcome] = await smtp.wait_for(1, where=lambda m: "root@example.org" in m["To"])
+    await page.goto(_link(site, welcome))
+    await page.get_by_role("button", name="Sign me in").click()
+    await page.wait_for_url("**/workspaces**")
+    links = page.locator("#links-alliance").get_by_role("link")
+    assert await links.all_inner_texts() == ["Protocol console", "Press office desk",
+                                             "Door check"]
+    await _audit(browser, page, "workspaces-admin")
+    await page.locator("#workspace-list").get_by_role(
+        "link", name="Administration (every conference)").click()
+    await page.wait_for_url("**/manage?**")
+    await _audit(browser, page, "manage")
+    await page.locator("#links-alliance").get_by_role("link", name="Press office desk").click()
+    await page.wait_for_url("**/manage/alliance/press**")

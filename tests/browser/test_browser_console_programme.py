@@ -43,6 +43,22 @@ async def _to_grid(page: Any) -> None:
     await page.wait_for_url("**/manage/alliance/programme**")
 
 
+async def _scroll_width(browser: Any, page: Any, width: int) -> int:
+    """The document's width at a viewport of `width` px, in a context sharing the tab's
+    cookies: a page wider than the viewport scrolls sideways (the grid must scroll inside its
+    own region, not the page)."""
+    context = await browser.new_context(viewport={"width": width, "height": 900})
+    await context.add_cookies(await page.context.cookies())
+    tab = await context.new_page()
+    for lang in ("fr", "en"):
+        await tab.goto(f"{page.url.split('?')[0]}?lang={lang}")
+        scroll: int = await tab.evaluate("document.documentElement.scrollWidth")
+        if scroll > width:
+            break
+    await context.close()
+    return scroll
+
+
 async def test_protocol_builds_the_programme_on_the_grid(
     site: Site, page: Any, browser: Any, smtp: RecordingSMTP
 ) -> None:
@@ -79,6 +95,7 @@ async def test_protocol_builds_the_programme_on_the_grid(
     blocks = await page.locator(".grid-session").all_inner_texts()
     assert len(blocks) == 3
     assert any("Opening session" in b and "09:00–10:30" in b for b in blocks)
+    assert await _scroll_width(browser, page, 390) <= 390
     await _audit(browser, page, "console-programme")
 
     # the workshop moved into the hall at 10:00: refused, naming the opening and its time

@@ -288,6 +288,10 @@ async def test_participants_are_found_by_name_added_with_a_role_and_removed(
     assert status == 200 and 'id="csv-link"' in page
     order = element(page, "speaking-order")
     assert order.index("Reynders") < order.index("Wilmès")
+    # the delegation in the page's language (the conference's first language is French)
+    assert "Belgium" in order and "Belgique" not in order
+    status, page, _ = await protocol.go("GET", f"{path}/speaking-order?lang=fr")
+    assert "Belgique" in element(page, "speaking-order")
     status, csv_text, resp = await protocol.go("GET", f"{path}/speaking-order.csv")
     assert status == 200 and resp.headers["Content-Type"].startswith("text/csv")
     assert "attachment" in resp.headers["Content-Disposition"]
@@ -296,6 +300,7 @@ async def test_participants_are_found_by_name_added_with_a_role_and_removed(
     assert "Reynders" in rows[1] and "Wilmès" in rows[2]
     status, page, _ = await protocol.go("GET", f"{path}/seating")
     assert status == 200 and "Wilmès" in element(page, "seating")
+    assert "Belgium" in element(page, "seating")
     status, csv_text, _ = await protocol.go("GET", f"{path}/seating.csv")
     rows = csv_text.split("\r\n")
     assert rows[0] == "seat,name,function,delegation,accreditation_id"

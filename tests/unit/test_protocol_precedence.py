@@ -621,7 +621,7 @@ ENGLISH_NAMES = [
     ("HR", "Croatia"),
     ("CU", "Cuba"),
     ("CW", "Curaçao"),
-    ("ST", "São Tomé & Príncipe"),
+    ("ST", "São Tomé and Príncipe"),
     ("SA", "Saudi Arabia"),
     ("TN", "Tunisia"),
     ("TR", "Türkiye"),
@@ -837,3 +837,11 @@ def test_eu_states_precede_non_eu_states_of_the_same_rank(day: date) -> None:
     ordered = countries(order_of_precedence(people, ProtocolConfig(on=day)))
     members = eu_members_on(day)
     assert ordered[: len(members)] == [c for c in members if c in SAMPLE_COUNTRIES]
+
+
+def test_english_country_names_are_written_out_not_cldr_short_forms() -> None:
+    assert [country_name(c, "en") for c in ("BA", "KN", "CG", "CD", "HK")] == [
+        "Bosnia and Herzegovina", "Saint Kitts and Nevis", "Republic of the Congo",
+        "Democratic Republic of the Congo", "Hong Kong"]
+    assert country_name("HK", "fr") == "Hong Kong"
+    assert country_name("BA", "fr") == "Bosnie-Herzégovine"
