@@ -139,6 +139,10 @@ class _Sheet:
             pdf.set_draw_color(170, 170, 170)
             pdf.set_line_width(0.3 * s)
             pdf.rect(X(6), Y(29), 30 * s, 40 * s)
+            pdf.set_text_color(136, 136, 136)
+            pdf.set_font(self.family, "", 8 * s)
+            label = self._text(b.photo_label)
+            pdf.text(X(21) - pdf.get_string_width(label) / 2, Y(50), label)
         pdf.set_text_color(0, 0, 0)
         column = 57.0 * s
         given = self._text(b.given_name)
