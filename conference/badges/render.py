@@ -4,9 +4,10 @@ the QR code from segno's module matrix (no other image library, no system librar
 Top to bottom, as on the printed batch (``sheet.py``): a band in the category's colour with the
 conference and its dates; the photo (30 × 40 mm; an empty frame labelled "Photo" when there is
 none) beside the name as on the identity document (given name, then family name, each shrunk
-to fit, never cut), the delegation or outlet and the press role; the zones the badge opens,
-beside the QR code with its reference printed underneath (for manual entry when a scanner
-fails); the category in large letters on a second band of its colour.
+to fit, never cut), the delegation or outlet and the press role; the zones the badge opens (or
+"no zone granted" in the badge's language), beside the QR code with its reference printed
+underneath (for manual entry when a scanner fails); the category in large letters on a second
+band of its colour.
 
 Fonts: DejaVu Sans where Debian's fonts-dejavu-core is installed, else Pillow's own font.
 """
@@ -51,6 +52,8 @@ class BadgeContent:
     """The photo scaled to print size (JPEG, ``print_photo``); None when there is none."""
     photo_label: str = "Photo"
     """The label of the empty frame printed when there is no photo."""
+    no_zones: str = "No zone granted"
+    """Printed under the zones' heading when the badge opens no zone."""
     version: int = 1
     """The badge's version: 2 and above for a reissued badge."""
 
@@ -191,6 +194,10 @@ def render_png(b: BadgeContent) -> bytes:
     draw.text((MARGIN, top + 20), b.zones_heading, font=font(34, bold=True), fill="#444444")
     y = top + 80
     zone_size = 40 if len(b.zones) <= 8 else 30
+    if not b.zones:
+        for line in _wrap(draw, b.no_zones, column - 40, font(zone_size)):
+            draw.text((MARGIN, y), line, font=font(zone_size), fill="#000000")
+            y += zone_size + 12
     for zone in b.zones:
         lines = _wrap(draw, zone, column - 40, font(zone_size))
         draw.rectangle((MARGIN, y + 12, MARGIN + 18, y + 30), fill=b.colour)

@@ -240,6 +240,7 @@ def _not_cleared(vetting: str) -> Conflict:
 
 
 ZONES_HEADING = {"fr": "Accès", "en": "Access"}
+NO_ZONES = {"fr": "Aucune zone accordée", "en": "No zone granted"}
 
 
 def _content(signer: Signer, conference: Conference, person: repo.Bearer,
@@ -260,6 +261,7 @@ def _content(signer: Signer, conference: Conference, person: repo.Bearer,
                                        lang),
         role=role.capitalize() if role else None,
         zones_heading=ZONES_HEADING[lang],
+        no_zones=NO_ZONES[lang],
         zones=[access[i].name.get(lang) or access[i].name["en"] for i in opened],
         reference=domain.badge_reference(signer, person.id, person.badge_version),
         colour=colour,

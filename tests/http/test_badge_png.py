@@ -1,5 +1,7 @@
 """The badge downloaded as a PNG, read back with Pillow: the photo the person gave prints in its
-frame (an empty labelled frame when there is none) and the QR code still decodes."""
+frame (an empty labelled frame when there is none) and the QR code still decodes; a badge that
+opens no zone says so under its heading, in the badge's language, on the PNG and in the batch
+PDF."""
 
 from __future__ import annotations
 
@@ -8,9 +10,10 @@ from typing import Any
 
 import zxingcpp
 from PIL import Image, ImageStat
+from pypdf import PdfReader
 
 from conference.badges.render import PHOTO_BOX
-from tests.browser.helpers import press, zone
+from tests.browser.helpers import BASE, press, zone
 from tests.conftest import Api
 from tests.http.test_credentials import put
 
@@ -64,3 +67,22 @@ async def test_the_png_badge_prints_the_photo_and_the_qr_code_still_decodes(
     inside = ImageStat.Stat(empty.crop(_inside(PHOTO_BOX)).convert("L"))
     assert inside.extrema[0][0] < 200 < inside.mean[0]  # white, with its label
     assert _qr(empty)
+
+
+async def test_a_badge_without_zones_says_so_in_its_language(
+    api: Api, conference: dict[str, Any]
+) -> None:
+    french = await press(api, 1, decision="approve")  # press_body is in French
+    english = await press(api, 2, decision="approve", language="en")
+    img = await _png(api, english["id"])
+    # under the heading (at 930 + 20), where the zones would be listed, and left of the QR code
+    below_heading = ImageStat.Stat(img.crop((70, 1010, 560, 1060)).convert("L"))
+    assert below_heading.extrema[0][0] < 100, "nothing under the Access heading"
+
+    resp = await api.client.get(f"{BASE}/badges.pdf", headers=api.auth("protocol"))
+    assert resp.status == 200, await resp.text()
+    texts = [p.extract_text() for p in PdfReader(io.BytesIO(await resp.read())).pages]
+    by_name = {("Dupont1" in t and "fr") or ("Dupont2" in t and "en"): t for t in texts}
+    assert "Aucune zone accordée" in by_name["fr"] and "Accès" in by_name["fr"]
+    assert "No zone granted" in by_name["en"] and "Access" in by_name["en"]
+    assert french["id"] != english["id"]
