@@ -1,11 +1,13 @@
 """The printable badge: a PNG of an A6 card (105 × 148 mm at 300 dpi), drawn with Pillow, with
 the QR code from segno's module matrix (no other image library, no system library).
 
-Top to bottom: a band in the category's colour with the conference and its dates; the name as
-on the identity document (given name, then family name, each shrunk to fit, never cut); the
-delegation or outlet and the press role; the zones the badge opens, beside the QR code with its
-reference printed underneath (for manual entry when a scanner fails); the category in large
-letters on a second band of its colour.
+Top to bottom, as on the printed batch (``sheet.py``): a band in the category's colour with the
+conference and its dates; the photo (30 × 40 mm; an empty frame labelled "Photo" when there is
+none) beside the name as on the identity document (given name, then family name, each shrunk
+to fit, never cut), the delegation or outlet and the press role; the zones the badge opens (or
+"no zone granted" in the badge's language), beside the QR code with its reference printed
+underneath (for manual entry when a scanner fails); the category in large letters on a second
+band of its colour.
 
 Fonts: DejaVu Sans where Debian's fonts-dejavu-core is installed, else Pillow's own font.
 """
@@ -24,6 +26,8 @@ WIDTH, HEIGHT = 1240, 1748  # A6 at 300 dpi
 DPI = 300
 MARGIN = 70
 QR_BOX = 520
+PHOTO_BOX = (MARGIN, 320, MARGIN + 354, 320 + 472)
+"""Where the photo prints (left, top, right, bottom): 30 × 40 mm at 300 dpi, as on the PDF."""
 
 _FONT_DIRS = (Path("/usr/share/fonts/truetype/dejavu"), Path("/usr/share/fonts/dejavu"))
 
@@ -46,6 +50,10 @@ class BadgeContent:
     text_colour: str
     photo: bytes | None = None
     """The photo scaled to print size (JPEG, ``print_photo``); None when there is none."""
+    photo_label: str = "Photo"
+    """The label of the empty frame printed when there is no photo."""
+    no_zones: str = "No zone granted"
+    """Printed under the zones' heading when the badge opens no zone."""
     version: int = 1
     """The badge's version: 2 and above for a reissued badge."""
 
@@ -123,6 +131,21 @@ def qr_image(reference: str, box: int) -> Image.Image:
     return img
 
 
+def _photo(img: Image.Image, draw: ImageDraw.ImageDraw, b: BadgeContent) -> None:
+    """The photo scaled into its frame (3:4 both), or the empty frame with its label."""
+    left, top, right, bottom = PHOTO_BOX
+    if b.photo is not None:
+        photo = Image.open(io.BytesIO(b.photo)).convert("RGB")
+        img.paste(photo.resize((right - left, bottom - top), Image.Resampling.LANCZOS),
+                  (left, top))
+        return
+    draw.rectangle(PHOTO_BOX, outline="#aaaaaa", width=4)
+    label = font(36)
+    width = _width(draw, b.photo_label, label)
+    draw.text((left + (right - left - width) / 2, (top + bottom) / 2 - 20), b.photo_label,
+              font=label, fill="#888888")
+
+
 def render_png(b: BadgeContent) -> bytes:
     img = Image.new("RGB", (WIDTH, HEIGHT), "#ffffff")
     draw = ImageDraw.Draw(img)
@@ -141,20 +164,23 @@ def render_png(b: BadgeContent) -> bytes:
         y += size + 12
     draw.text((MARGIN, 270 - 70), b.dates, font=font(36), fill=b.text_colour)
 
-    # The name as on the identity document.
+    # The photo beside the name as on the identity document.
+    _photo(img, draw, b)
+    left = PHOTO_BOX[2] + 40
+    column = WIDTH - MARGIN - left
     y = 330
-    given = _fit(draw, b.given_name, inner, 84)
-    draw.text((MARGIN, y), b.given_name, font=given, fill="#000000")
+    given = _fit(draw, b.given_name, column, 84)
+    draw.text((left, y), b.given_name, font=given, fill="#000000")
     y += 110
-    family = _fit(draw, b.family_name, inner, 104, bold=True)
-    draw.text((MARGIN, y), b.family_name, font=family, fill="#000000")
+    family = _fit(draw, b.family_name, column, 104, bold=True)
+    draw.text((left, y), b.family_name, font=family, fill="#000000")
     y += 150
     if b.affiliation:
-        affiliation = _fit(draw, b.affiliation, inner, 56)
-        draw.text((MARGIN, y), b.affiliation, font=affiliation, fill="#222222")
+        affiliation = _fit(draw, b.affiliation, column, 56)
+        draw.text((left, y), b.affiliation, font=affiliation, fill="#222222")
         y += 80
     if b.role:
-        draw.text((MARGIN, y), b.role, font=_fit(draw, b.role, inner, 44), fill="#444444")
+        draw.text((left, y), b.role, font=_fit(draw, b.role, column, 44), fill="#444444")
 
     # Zones beside the QR code.
     top = 930
@@ -168,6 +194,10 @@ def render_png(b: BadgeContent) -> bytes:
     draw.text((MARGIN, top + 20), b.zones_heading, font=font(34, bold=True), fill="#444444")
     y = top + 80
     zone_size = 40 if len(b.zones) <= 8 else 30
+    if not b.zones:
+        for line in _wrap(draw, b.no_zones, column - 40, font(zone_size)):
+            draw.text((MARGIN, y), line, font=font(zone_size), fill="#000000")
+            y += zone_size + 12
     for zone in b.zones:
         lines = _wrap(draw, zone, column - 40, font(zone_size))
         draw.rectangle((MARGIN, y + 12, MARGIN + 18, y + 30), fill=b.colour)

@@ -213,7 +213,8 @@ async def remove_member(
 async def badge(
     db: Database, signer: Signer, accreditation_id: UUID, reader: Principal | None
 ) -> BadgeContent:
-    """What the badge of an approved accreditation prints; 401/403 for whoever may not read
+    """What the badge of an approved accreditation prints, photo included (scaled to print
+    size); 401/403 for whoever may not read
     the accreditation, 409 when it is not approved."""
     async with connection(db) as conn:
         person = await repo.bearer(conn, accreditation_id)
@@ -227,12 +228,19 @@ async def badge(
         conference = await conference_by_id(conn, person.conference_id)
         access = await repo.zone_access(conn, conference.id, person,
                                         conference.security_list_deadline)
-    return _content(signer, conference, person, access, None)
+        stored = await photos_of(conn, [person.id])
+    photo = (await asyncio.to_thread(print_photo, stored[person.id])
+             if person.id in stored else None)
+    return _content(signer, conference, person, access, photo)
 
 
 def _not_cleared(vetting: str) -> Conflict:
     return Conflict("No badge without security clearance; the vetting status is "
                     f"{vetting}.", reason="not_cleared", vetting_status=vetting)
+
+
+ZONES_HEADING = {"fr": "Accès", "en": "Access"}
+NO_ZONES = {"fr": "Aucune zone accordée", "en": "No zone granted"}
 
 
 def _content(signer: Signer, conference: Conference, person: repo.Bearer,
@@ -252,7 +260,8 @@ def _content(signer: Signer, conference: Conference, person: repo.Bearer,
         affiliation=domain.affiliation(person.press_outlet, person.country, person.organisation,
                                        lang),
         role=role.capitalize() if role else None,
-        zones_heading="Accès" if lang == "fr" else "Access",
+        zones_heading=ZONES_HEADING[lang],
+        no_zones=NO_ZONES[lang],
         zones=[access[i].name.get(lang) or access[i].name["en"] for i in opened],
         reference=domain.badge_reference(signer, person.id, person.badge_version),
         colour=colour,

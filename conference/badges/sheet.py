@@ -6,10 +6,11 @@ the margins and the gutters: a printer cannot print to the sheet's edge, and a b
 its marks still slides into an A6 holder.
 
 Each badge, top to bottom: a band in the category's colour with the conference and its dates;
-the photo (30 × 40 mm) beside the name as on the identity document, the delegation or outlet
-and the press role; the zones the badge opens beside the signed QR code (its reference printed
-underneath, for manual entry; "v2" and above for a reissued badge); the category in large
-letters on a second band of its colour.
+the photo (30 × 40 mm; an empty frame labelled "Photo" when there is none) beside the name as
+on the identity document, the delegation or outlet and the press role; the zones the badge
+opens (or "no zone granted") beside the signed QR code (its reference printed underneath, for
+manual entry; "v2" and above for a reissued badge); the category in large letters on a second
+band of its colour.
 
 Text is set in DejaVu Sans (embedded, subset) where Debian's fonts-dejavu-core is installed,
 so names in any Latin, Greek or Cyrillic script print as written; elsewhere in Helvetica, where
@@ -139,6 +140,10 @@ class _Sheet:
             pdf.set_draw_color(170, 170, 170)
             pdf.set_line_width(0.3 * s)
             pdf.rect(X(6), Y(29), 30 * s, 40 * s)
+            pdf.set_text_color(136, 136, 136)
+            pdf.set_font(self.family, "", 8 * s)
+            label = self._text(b.photo_label)
+            pdf.text(X(21) - pdf.get_string_width(label) / 2, Y(50), label)
         pdf.set_text_color(0, 0, 0)
         column = 57.0 * s
         given = self._text(b.given_name)
@@ -176,6 +181,9 @@ class _Sheet:
         step = size * 0.45
         y = 84.0
         pdf.set_text_color(0, 0, 0)
+        if not b.zones:
+            pdf.set_font(self.family, "", size * s)
+            pdf.text(X(6), Y(y), self._text(b.no_zones))
         for zone in b.zones:
             pdf.set_font(self.family, "", size * s)
             pdf.set_fill_color(*colour)

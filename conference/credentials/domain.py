@@ -145,12 +145,14 @@ class Crop:
 def crop_preset(preset: str, width: int, height: int) -> Crop | None:
     """The box of a preset on a photo of ``width`` × ``height``: ``centre`` the largest 3:4 box
     in the middle, ``face`` 80 % of the width, centred, from 5 % of the height (head and
-    shoulders of a passport-style photo); None for an unknown preset."""
+    shoulders of a passport-style photo); None for an unknown preset. A preset never asks for
+    less than the minimum photo (600 × 800): on a photo too small for 80 %, ``face`` takes the
+    smallest box allowed, or the largest the photo holds (docs/credentials.md, "Photo")."""
+    largest = min(width, height * 3 // 4)
     if preset == "centre":
-        w = min(width, height * 3 // 4)
-        return Crop((width - w) // 2, (height - w * 4 // 3) // 2, w)
+        return Crop((width - largest) // 2, (height - largest * 4 // 3) // 2, largest)
     if preset == "face":
-        w = width * 4 // 5
+        w = min(max(width * 4 // 5, PHOTO_MIN[0]), largest)
         return Crop((width - w) // 2, min(height // 20, height - w * 4 // 3), w)
     return None
 

@@ -163,12 +163,15 @@ async def open_letter(pool: asyncpg.Pool, accreditation_id: UUID, principal: Pri
 
 async def get_photo(pool: asyncpg.Pool, accreditation_id: UUID, principal: Principal | None
                     ) -> tuple[bytes, str]:
+    """The stored photo, to whoever may give it: the person, their focal point (who gives it
+    for the delegation and downloads the badges that print it) and the organisers
+    (docs/credentials.md, "Photo")."""
     p = _principal(principal)
     async with connection(pool) as conn:
         row = await _person(conn, accreditation_id)
-        if not (_organiser(p, row) or (p.role is Role.applicant
-                                       and p.accreditation_id == row["id"])):
-            raise Forbidden("The photo is shown to the person and the organisers.")
+        if not (_organiser(p, row) or _own(p, row)):
+            raise Forbidden("The photo is shown to the person, their focal point and the "
+                            "organisers.")
         photo = await repo.photo_of(conn, accreditation_id)
     if photo is None:
         raise NotFound("No photo for this accreditation.")

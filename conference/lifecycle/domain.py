@@ -12,7 +12,7 @@ import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from typing import Literal
+from typing import Any, Literal
 from uuid import UUID
 
 from pydantic import ValidationError
@@ -110,6 +110,63 @@ def map_headers(headers: Sequence[str], explicit: Mapping[str, str] | None = Non
 
 # --- values -----------------------------------------------------------------------------------
 
+RANK_LABELS: dict[str, dict[Rank, str]] = {
+    "en": {r: r.value.replace("_", " ").capitalize() for r in Rank},
+    "fr": {
+        Rank.head_of_state: "Chef d'État", Rank.head_of_government: "Chef de gouvernement",
+        Rank.deputy_head_of_government: "Vice-Premier ministre",
+        Rank.foreign_minister: "Ministre des Affaires étrangères", Rank.minister: "Ministre",
+        Rank.deputy_minister: "Secrétaire d'État / vice-ministre",
+        Rank.ambassador: "Ambassadeur / représentant permanent",
+        Rank.senior_official: "Haut fonctionnaire",
+        Rank.head_of_organisation: "Chef d'organisation internationale",
+        Rank.official: "Fonctionnaire", Rank.expert: "Expert",
+    },
+}
+"""The ranks as the pages name them (the member form's list), in the order of precedence."""
+
+CATEGORY_LABELS: dict[str, dict[Category, str]] = {
+    "en": {Category.minister: "Minister", Category.official: "Official",
+           Category.expert: "Expert", Category.staff: "Staff"},
+    "fr": {Category.minister: "Ministre", Category.official: "Fonctionnaire",
+           Category.expert: "Expert", Category.staff: "Organisation"},
+}
+SALUTATION_LABELS: dict[str, dict[str, str]] = {
+    "en": {"female": "Ms", "male": "Mr"}, "fr": {"female": "Madame", "male": "Monsieur"}}
+LANGUAGE_LABELS: dict[str, dict[str, str]] = {
+    "en": {"fr": "French", "en": "English"}, "fr": {"fr": "Français", "en": "Anglais"}}
+
+_LABELLED: dict[str, Mapping[str, Mapping[Any, str]]] = {
+    "rank": RANK_LABELS, "category": CATEGORY_LABELS, "salutation": SALUTATION_LABELS,
+    "language": LANGUAGE_LABELS}
+
+
+def labels(column: str, language: str) -> list[str]:
+    """The labels a column (rank, category, salutation, language) accepts, as the pages write
+    them in ``language`` (fr or en)."""
+    return list(_LABELLED[column][language if language in ("fr", "en") else "en"].values())
+
+
+class LabelError(FieldError):
+    """A cell that is none of the values its column accepts (the labels of ``labels``)."""
+
+
+def _label_error(column: str) -> LabelError:
+    return LabelError(column, "unknown value; give one of: " + ", ".join(labels(column, "en"))
+                      + " (or in French: " + ", ".join(labels(column, "fr")) + ")")
+
+
+def _by_label(table: Mapping[str, Mapping[Any, str]]) -> dict[str, Any]:
+    """Each label, compared as a header is (any case, no accents), and each part of a label
+    that names two titles ("Ambassadeur / représentant permanent") → its value."""
+    found: dict[str, Any] = {}
+    for by_value in table.values():
+        for value, label in by_value.items():
+            for text in (label, *label.split("/")):
+                found.setdefault(header_key(text), value)
+    return found
+
+
 _CATEGORIES = {
     "minister": Category.minister, "ministre": Category.minister,
     "head of delegation": Category.minister, "chef de delegation": Category.minister,
@@ -117,6 +174,14 @@ _CATEGORIES = {
     "officiel": Category.official, "expert": Category.expert, "experte": Category.expert,
     "staff": Category.staff, "personnel": Category.staff, "organisation": Category.staff,
 }
+_CATEGORIES.update({k: Category(v) for k, v in _by_label(CATEGORY_LABELS).items()
+                    if k not in _CATEGORIES})
+_RANKS: dict[str, Rank] = {header_key(r.value): r for r in Rank}
+_RANKS.update({k: Rank(v) for k, v in _by_label(RANK_LABELS).items()})
+_RANKS.update({"haute fonctionnaire": Rank.senior_official, "ambassadrice": Rank.ambassador,
+               "representante permanente": Rank.ambassador, "experte": Rank.expert,
+               "cheffe d etat": Rank.head_of_state,
+               "cheffe de gouvernement": Rank.head_of_government})
 _LANGUAGES = {"en": "en", "english": "en", "anglais": "en", "fr": "fr", "french": "fr",
               "francais": "fr"}
 _SALUTATIONS = {"ms": "female", "mrs": "female", "miss": "female", "mme": "female",
@@ -183,13 +248,12 @@ def read_row(number: int, cells: Mapping[str, str], default_language: str) -> Re
     if values["category"]:
         category = _CATEGORIES.get(header_key(values["category"]))
         if category is None:
-            errors.append(FieldError("category", "one of minister, official, expert, staff"))
+            errors.append(_label_error("category"))
     rank = None
     if values["rank"]:
-        try:
-            rank = Rank(header_key(values["rank"]).replace(" ", "_"))
-        except ValueError:
-            errors.append(FieldError("rank", "not a rank: " + ", ".join(r.value for r in Rank)))
+        rank = _RANKS.get(header_key(values["rank"]))
+        if rank is None:
+            errors.append(_label_error("rank"))
     if category in (Category.minister, Category.official):
         if not values["rank"]:
             errors.append(FieldError("rank", f"required for category {category.value}"))
@@ -199,14 +263,14 @@ def read_row(number: int, cells: Mapping[str, str], default_language: str) -> Re
     if values["language"]:
         found = _LANGUAGES.get(header_key(values["language"]))
         if found is None:
-            errors.append(FieldError("language", "fr or en"))
+            errors.append(_label_error("language"))
         else:
             language = found
     gender = None
     if values["salutation"]:
         gender = _SALUTATIONS.get(header_key(values["salutation"]).replace(" ", ""))
         if gender is None:
-            errors.append(FieldError("salutation", "Ms, Mr, Mme or M."))
+            errors.append(_label_error("salutation"))
     since = None
     if values["in_office_since"]:
         try:

@@ -26,9 +26,11 @@ class ImportQuery(Model):
 class RowError(Model):
     field: str
     message: str
-    type: Literal["quota-exceeded"] | None = None
-    """Set when the row would take a place beyond its delegation's quota (then ``category``,
-    ``used``: the places taken by the delegation and the file's earlier rows, ``allowed``)."""
+    type: Literal["quota-exceeded", "not-a-label"] | None = None
+    """``quota-exceeded`` when the row would take a place beyond its delegation's quota (then
+    ``category``, ``used``: the places taken by the delegation and the file's earlier rows,
+    ``allowed``); ``not-a-label`` when a rank, category, salutation or language is none of the
+    labels accepted (the message lists them, English then French)."""
     category: str | None = None
     used: int | None = None
     allowed: int | None = None

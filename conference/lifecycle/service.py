@@ -241,6 +241,8 @@ def _row_error(e: FieldError) -> RowError:
     if isinstance(e, domain.QuotaError):
         return RowError(field=e.field, message=e.message, type="quota-exceeded",
                         category=e.category, used=e.used, allowed=e.allowed)
+    if isinstance(e, domain.LabelError):
+        return RowError(field=e.field, message=e.message, type="not-a-label")
     return RowError(field=e.field, message=e.message)
 
 

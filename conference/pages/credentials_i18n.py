@@ -16,6 +16,8 @@ CREDENTIALS: dict[str, dict[str, str]] = {
         "photo": "Fichier de la photo",
         "photo_button": "Envoyer la photo",
         "photo_done": "Votre photo est enregistrée.",
+        "member_photo_current": "La photo actuelle de {name} ({width} × {height} pixels)",
+        "member_photo_done": "La photo de {name} est enregistrée.",
         "crop_title": "Recadrer la photo",
         "crop_text": "Le cadre garde les proportions 3:4 du badge. Choisissez un cadrage tout "
                      "prêt, ou donnez le bord gauche, le bord supérieur et la largeur du cadre "
@@ -90,6 +92,8 @@ CREDENTIALS: dict[str, dict[str, str]] = {
         "photo": "Photo file",
         "photo_button": "Send the photo",
         "photo_done": "Your photo is saved.",
+        "member_photo_current": "The current photo of {name} ({width} × {height} pixels)",
+        "member_photo_done": "The photo of {name} is saved.",
         "crop_title": "Crop the photo",
         "crop_text": "The box keeps the badge's 3:4 proportions. Choose a ready-made crop, or "
                      "give the left edge, the top edge and the width of the box in pixels of "

@@ -1,9 +1,10 @@
 """A member's photo and visa letter in the delegation portal (docs/credentials.md): the same
 forms as the applicant's page behind the private link (``pages/credentials.py``, the template
 ``_credentials_forms.html``), here for the delegation's focal point, signed in. The focal point
-gives and crops the photo but is not shown it (a photo is shown to the person and the
-organisers): the page gives its size. An admin opening the portal may upload and crop the
-photo; a visa letter is requested by the focal point."""
+gives, sees (``GET …/photo``, private and never cached) and crops the photo: it gives it for
+the delegation and downloads the badges that print it (docs/credentials.md, "Photo"). An admin
+opening the portal may upload and crop the photo; a visa letter is requested by the focal
+point."""
 
 from __future__ import annotations
 
@@ -58,9 +59,11 @@ async def _page(
     except Forbidden:  # an admin in the portal: the letter is the focal point's to request
         letter, may_request = None, False
     documents = await credentials.documents_state(pool, acc.id, p.principal)
+    name = f"{acc.given_name} {acc.family_name}"
+    if message is None and request.query.get("done") == "photo":  # whose photo: not "your"
+        message = p.t("member_photo_done", name=name)
     if message is None and request.query.get("done") in NOTICES:
         message = p.t(NOTICES[request.query["done"]])
-    name = f"{acc.given_name} {acc.family_name}"
     return frame.render(
         request, "member_credentials.html", p.language, person=p.person,
         conference=p.conference, status=status, title=p.t("credentials_title"),
@@ -69,7 +72,9 @@ async def _page(
         letter=letter, may_request=may_request, countries=_countries(p.language),
         documents=documents,
         document_action=lambda kind: frame.with_lang(f"{here}/documents/{kind}", p.language),
-        photo_src=None,  # the photo is shown to the person and the organisers only
+        photo_src=f"{here}/photo",
+        photo_caption=p.t("member_photo_current", name=name, width=size[0], height=size[1])
+        if size is not None else None,
         actions={"photo": frame.with_lang(f"{here}/photo", p.language),
                  "crop": frame.with_lang(f"{here}/photo/crop", p.language),
                  "visa": frame.with_lang(f"{here}/visa-letter", p.language)},
@@ -89,6 +94,19 @@ def _done(p: Portal, acc: Any, what: str) -> web.HTTPSeeOther:
 async def member_credentials(request: web.Request) -> web.Response:
     p = await _portal(request)
     return await _page(request, p, await _member(request, p))
+
+
+@routes.add("GET", "/delegation/{slug}/members/{accreditation_id}/photo",
+            summary="A member's photo (JPEG; private, never cached)",
+            who="the delegation's focal point", tag="workspaces", media=("image/jpeg",),
+            error_media=PAGE_ERRORS, errors=(403, 404))
+@frame.page
+async def member_photo(request: web.Request) -> web.StreamResponse:
+    p = await _portal(request)
+    acc = await _member(request, p)
+    data, media = await credentials.get_photo(request.app[pool_key], acc.id, p.principal)
+    return web.Response(body=data, content_type=media, headers={
+        "Cache-Control": "private, no-store", "Referrer-Policy": "no-referrer"})
 
 
 @routes.add("POST", "/delegation/{slug}/members/{accreditation_id}/photo",

@@ -27,6 +27,7 @@ from conference.http.context import connection, now, pool_key
 from conference.http.io import FilePart, read_form, read_multipart
 from conference.http.routes import RouteTable
 from conference.lifecycle import service as lifecycle
+from conference.lifecycle.domain import labels as accepted_labels
 from conference.lifecycle.models import ImportQuery, ImportResult, RowError
 from conference.lifecycle.tabular import CSV_TYPE, XLSX_TYPE
 from conference.pages.i18n import field_message
@@ -115,6 +116,8 @@ def row_error(t: WTranslator, e: RowError) -> str:
         category = t(f"category_{e.category}") if e.category else ""
         message = t.plural("lc_err_quota", e.used or 0, used=e.used, allowed=e.allowed,
                            category=category)
+    elif e.type == "not-a-label":
+        message = t("lc_err_label", labels=", ".join(accepted_labels(e.field, t.language)))
     else:
         message = t("lc_err_required") if e.message == "required" \
             else t("err_email") if e.field == "email" and "valid email" in e.message \

@@ -52,7 +52,9 @@ async def test_focal_point_gives_the_photo_and_requests_the_visa_letter(
     await page.get_by_label("Fichier de la photo").set_input_files(str(photo))
     await page.get_by_role("button", name="Envoyer la photo").click()
     await page.wait_for_url(re.compile(r".*done=photo.*"))
-    assert await page.inner_text("#flash") == "Votre photo est enregistrée."
+    assert await page.inner_text("#flash") == "La photo de Sofie Janssens est enregistrée."
+    assert await page.evaluate(  # the photo is shown (loaded from the portal's image route)
+        "document.getElementById('current-photo').naturalWidth") == 1000
     await page.get_by_role("button", name="Visage et épaules").click()
     await page.wait_for_url(re.compile(r".*done=cropped.*"))
     assert "(800 × 1066)" in await page.inner_text("#crop-text")

@@ -61,7 +61,7 @@ async def test_the_focal_point_gives_a_members_photo_and_requests_the_letter(
     status, _, resp = await _upload(v, path, token, image(1000, 1333))
     assert status == 303, _
     status, page, _ = await v.go("GET", resp.headers["Location"])
-    assert element(page, "flash") == "Your photo is saved."
+    assert element(page, "flash") == "The photo of Jan Peeters is saved."
     assert "(1000 × 1333)" in element(page, "crop-text")
 
     status, _, resp = await v.go("POST", f"{path}/photo/crop?lang=en",
@@ -69,7 +69,7 @@ async def test_the_focal_point_gives_a_members_photo_and_requests_the_letter(
     assert status == 303 and resp.headers["Location"].endswith("done=cropped")
     status, page, _ = await v.go("GET", f"{path}/credentials?lang=en")
     assert "(800 × 1066)" in element(page, "crop-text")
-    assert "current-photo" not in page  # the photo is shown to the person and the organisers
+    assert f'id="current-photo" src="{path}/photo"' in page  # the focal point gave it
     resp = await api.client.get(f"/api/v1/accreditations/{member['id']}/photo",
                                 headers=api.auth("protocol"))
     assert Image.open(io.BytesIO(await resp.read())).size == (800, 1066)

@@ -194,8 +194,10 @@ async def test_rate_limits_answer_429_with_retry_after(
 
 async def test_delegations_still_list_after_the_purge(api: Api) -> None:
     today = datetime.now(UTC).date()
-    ended = conference_body("gone", starts_on=(today - timedelta(days=12)).isoformat(),
-                            ends_on=(today - timedelta(days=10)).isoformat(),
+    # due for the purge only from the day after tomorrow: the worker's own housekeeping leaves
+    # it alone (today), so the purge below is the one that runs, after the pack is recorded
+    ended = conference_body("gone", starts_on=(today - timedelta(days=3)).isoformat(),
+                            ends_on=(today - timedelta(days=1)).isoformat(),
                             retention_days=1, vetting_retention_days=0)
     assert (await api.call("POST", "/api/v1/conferences", role="admin", json=ended))[0] == 201
     created = await api.call("POST", "/api/v1/conferences/gone/delegations", role="admin", json={
@@ -209,7 +211,7 @@ async def test_delegations_still_list_after_the_purge(api: Api) -> None:
             "INSERT INTO pack_collection (conference_id, delegation_id, collected_by,"
             " collected_at, recorded_by) SELECT conference_id, id, 'Jan Janssens', now(), 'x'"
             " FROM delegation WHERE id = $1", UUID(created[1]["id"]))
-        await purge_due(conn, today, datetime.now(UTC))
+        assert await purge_due(conn, today + timedelta(days=2), datetime.now(UTC)) == 1
         assert await conn.fetchval("SELECT collected_by FROM pack_collection") == "(erased)"
     finally:
         await conn.close()

@@ -1,0 +1,35 @@
+"""Every label the member form shows (rank, category, salutation, language), in French and in
+English, is read back by the import as the value it names (docs/lifecycle.md, "Import")."""
+
+from __future__ import annotations
+
+from conference.accreditation.domain import Category
+from conference.lifecycle.domain import read_row
+from conference.protocol.ranks import Rank
+from conference.workspaces.i18n import WTranslator
+
+IMPORTED = (Category.minister, Category.official, Category.expert, Category.staff)
+
+
+def _row(**cells: str) -> dict[str, str]:
+    return {"email": "a@example.org", "given_name": "Anne", "family_name": "Peeters",
+            "category": "official", "rank": "official", "function": "Attachée", **cells}
+
+
+def test_the_forms_labels_are_read_back_in_both_languages() -> None:
+    for language in ("fr", "en"):
+        t = WTranslator(language)
+        for rank in Rank:
+            for written in (t(f"rank_{rank.value}"), t(f"rank_{rank.value}").upper()):
+                read = read_row(2, _row(rank=written), "fr")
+                assert read.member is not None, (written, read.errors)
+                assert read.member.rank is rank
+        for category in IMPORTED:
+            read = read_row(2, _row(category=t(f"category_{category.value}")), "fr")
+            assert read.member is not None and read.member.category is category, read.errors
+        for gender in ("female", "male"):
+            read = read_row(2, _row(salutation=t(f"gender_{gender}")), "fr")
+            assert read.member is not None and read.member.gender == gender, read.errors
+        for code in ("fr", "en"):
+            read = read_row(2, _row(language=t(f"lang_{code}")), "en" if code == "fr" else "fr")
+            assert read.member is not None and read.member.language == code, read.errors
