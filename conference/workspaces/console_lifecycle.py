@@ -241,7 +241,7 @@ async def _import_page(request: web.Request, d: Desk, *, delegation: str = "",
         delegations=sorted(((str(p.delegation_id), _name(d, p)) for p in places),
                            key=lambda x: x[1]),
         delegation=delegation, upload=upload, result=result,
-        rows=preview_rows(t, result) if result else [], errors=errors or {},
+        rows=preview_rows(t, result, upload) if result else [], errors=errors or {},
         message=message, exports=[])
 
 

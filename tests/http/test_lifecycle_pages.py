@@ -271,6 +271,8 @@ async def test_protocol_edits_quotas_and_deadlines_and_reads_the_lists(
                                    "/manage/alliance/import", rows(*GOOD[:2]),
                                    delegation=fr["id"])
     assert status == 200, page
+    # the console's check names whom each row names, as the portal's does
+    assert element(page, "row-2").startswith("2 Anna Peeters a.peeters@example.org")
     status, _, resp = await apply(protocol, "/manage/alliance/import", page)
     assert status == 303
     assert {"a.peeters@example.org", "b.claes@example.org"} <= set(await members_of(api, fr))
