@@ -124,16 +124,14 @@ def main(argv: list[str] | None = None) -> int:
     with postgres(args.database_url) as db, smtp_counter() as smtp, \
             service(db.url, smtp_port=smtp.port, processes=args.processes,
                     worker=False) as svc:
-        # One worker while seeding: two workers dispatching the same accreditations' submitted
-        # and approved events deadlock (bench/README.md, "Capacity check"); the second starts
-        # once the seeding's notices are out.
-        workers = start_workers(db.url, 1, smtp_port=smtp.port)
+        # Every worker from the start: the seeding's submitted and approved events of the same
+        # accreditations are dispatched by all of them (one lock order: docs/outbox.md, "Locks";
+        # PostgreSQL's deadlock count is reported below).
+        workers = start_workers(db.url, args.workers, smtp_port=smtp.port)
         try:
             seeded = seed.seed(svc, args.attendees, sessions=args.sessions, slug=SLUG,
                                pool_capacity=100_000)
             seed.wait_drained(db.url, timeout=600)
-            workers += start_workers(db.url, args.workers - 1, smtp_port=smtp.port)
-            time.sleep(5)  # its start-up (templates, locale data) is not idle time
             expected = seed.expected_invitations(db.url, seeded.conference_id)
             print(f"  seeded {args.attendees} attendees in {seeded.seconds:.0f} s; "
                   f"{expected:,} invitations to send", flush=True)
@@ -171,6 +169,9 @@ def main(argv: list[str] | None = None) -> int:
         finally:
             for w in workers:
                 stop_process(w)
+        time.sleep(1)  # the workers' backends have reported their statistics as they ended
+        deadlocks = int(seed._sql(db.url, "SELECT deadlocks FROM pg_stat_database"
+                                          " WHERE datname = current_database()"))
     began = float(load["began"])
     pub = published - began
     end_fan = pub + (last or 0.0)
@@ -276,11 +277,13 @@ def main(argv: list[str] | None = None) -> int:
     print(table(model_rows))
     print(f"\nmessages accepted by the SMTP server meanwhile: {int(whole['messages']):,} "
           f"({expected:,} invitations, the rest notices of {regs:,} registrations); duplicate "
-          f"Message-IDs {duplicates}; load average at the start {snaps[0].load:.2f}, after the "
+          f"Message-IDs {duplicates}; deadlocks counted by PostgreSQL {deadlocks}; load "
+          f"average at the start {snaps[0].load:.2f}, after the "
           f"fan-out {snaps[2].load:.2f}, at the end {snaps[3].load:.2f}")
     print(f"{machine()}; {time.monotonic() - started:.0f} s in all")
     results.update(load=load, latency=latency_rows, cpu=cpu_rows, model=model_rows,
-                   duplicates=duplicates, wall=wall, first_s=first, last_s=last,
+                   duplicates=duplicates, deadlocks=deadlocks, wall=wall, first_s=first,
+                   last_s=last,
                    loads=[s.load for s in snaps])
     saved = ROOT / "var" / "bench"
     saved.mkdir(parents=True, exist_ok=True)

@@ -26,6 +26,7 @@ from conference.outbox.dispatch import (
     NewDelivery,
     Parked,
     Subscription,
+    advisory_key,
 )
 from conference.protocol.address import salutation
 from conference.protocol.countries import country_name
@@ -225,11 +226,19 @@ async def _press_office_notices(
     ]
 
 
+def _locks(event: EventRow) -> list[int]:
+    """The applicant's accreditation, whose row a letter's fresh private link replaces: two
+    workers with letters to the same applicant in their batches take it in the worker's one
+    order (docs/outbox.md, "Locks")."""
+    return [advisory_key("accreditation", uuid.UUID(event.subject_id))] if event.subject_id \
+        else []
+
+
 SUBSCRIPTIONS = (
     Subscription("conference.accreditation.notices:accreditation_notices", accreditation_notices,
                  frozenset({"accreditation.submitted", "accreditation.approved",
                             "accreditation.rejected", "accreditation.waitlisted",
                             "accreditation.withdrawn", "accreditation.revoked",
-                            "accreditation.link_requested"})),
+                            "accreditation.link_requested"}), locks=_locks),
 )
 """What the accreditation letters consume, for the composition root (``conference/runtime.py``)."""

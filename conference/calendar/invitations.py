@@ -4,9 +4,11 @@ REQUEST and CANCEL messages, per attendee and per session, exactly as ``plan`` d
 It runs inside the dispatch transaction of its event (see ``conference.outbox.worker``): the
 messages (deliveries) and the new ``invitation_state`` commit together, so a worker killed at any
 point neither loses nor repeats a decision. A transaction-scoped advisory lock per conference
-serialises two workers reconciling the same conference. A big reconciliation (a publication to
-thousands) is done in steps of ``ctx.limit`` messages, each its own transaction: each step plans
-again from the states saved by the previous ones, so it produces exactly the rest.
+serialises two workers reconciling the same conference; the subscription declares it, so the
+worker takes it before any consumer of its batch locks a row (docs/outbox.md, "Locks"). A big
+reconciliation (a publication to thousands) is done in steps of ``ctx.limit`` messages, each its
+own transaction: each step plans again from the states saved by the previous ones, so it
+produces exactly the rest.
 
 The consumer does not render: each delivery holds a reference (``RenderRef``: the render
 context of the conference, programme version and settings, and the person's small inputs), and
@@ -49,6 +51,7 @@ from conference.outbox.dispatch import (
     Parked,
     RenderRef,
     Subscription,
+    advisory_key,
 )
 from conference.programme.published import PublishedSession, PublishedVersion
 from conference.protocol.address import royal_style, salutation
@@ -113,8 +116,13 @@ def attendee_view(row: asyncpg.Record) -> AttendeeView:
 
 
 def _lock_key(conference_id: uuid.UUID) -> int:
-    return int.from_bytes(hashlib.sha256(b"calendar" + conference_id.bytes).digest()[:8],
-                          "big", signed=True)
+    return advisory_key("calendar", conference_id)
+
+
+def _locks(event: EventRow) -> list[int]:
+    """The conference's calendar lock, which the worker takes before any consumer of its
+    batch runs (docs/outbox.md, "Locks")."""
+    return [] if event.conference_id is None else [_lock_key(event.conference_id)]
 
 
 _PREVIOUS_PART = {"CHAIR": "chair", "OPT-PARTICIPANT": "audience"}
@@ -473,6 +481,7 @@ async def calendar_invitations(
 ) -> ConsumerResult:
     if event.conference_id is None:
         return ConsumerResult()
+    # Held already when the worker runs this (declared in ``locks``): taken again, it is a no-op.
     await conn.execute(Q["lock_conference_calendar"], _lock_key(event.conference_id))
     published = await latest_published(conn, event.conference_id)
     if published is None:
@@ -706,6 +715,6 @@ SUBSCRIPTIONS = (
     Subscription("conference.calendar.invitations:calendar_invitations", calendar_invitations,
                  frozenset({"programme.published", "accreditation.approved",
                             "accreditation.withdrawn", "accreditation.revoked"}),
-                 warm_up=warm_up, renderer=InvitationDeliveries),
+                 warm_up=warm_up, renderer=InvitationDeliveries, locks=_locks),
 )
 """What the calendar consumes, for the composition root (``conference/runtime.py``)."""

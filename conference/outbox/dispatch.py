@@ -25,10 +25,16 @@ context:
   loses nothing and repeats nothing.
 
 Consumers of one event succeed or fail independently: each runs in a savepoint of its own.
+
+A consumer that needs a transaction-level advisory lock (the calendar's, per conference), or
+that writes rows another worker's consumers may write too (an applicant's private link, on the
+accreditation row), declares the lock keys of an event (``Subscription.locks``): the worker
+takes every key of a batch, in one order, before it runs any consumer (docs/outbox.md, "Locks").
 """
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Awaitable, Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -118,6 +124,13 @@ class ConsumerResult:
     cursor: str | None = None
 
 
+def advisory_key(scope: str, ident: UUID) -> int:
+    """The key of a transaction-level advisory lock on ``ident`` for ``scope`` (a signed
+    64-bit integer, as ``pg_advisory_xact_lock`` takes it)."""
+    return int.from_bytes(hashlib.sha256(scope.encode() + ident.bytes).digest()[:8], "big",
+                          signed=True)
+
+
 Consumer = Callable[[asyncpg.Connection, EventRow, DispatchContext], Awaitable[ConsumerResult]]
 
 
@@ -144,6 +157,11 @@ class Subscription:
     renderer: Callable[[Settings], DeliveryRenderer] | None = None
     """Makes the renderer of the deliveries this consumer queues as references (one per
     worker); None: it queues rendered messages only."""
+    locks: Callable[[EventRow], Iterable[int]] | None = None
+    """The advisory lock keys (``advisory_key``) this consumer needs for an event: the worker
+    takes all the keys of a batch, sorted, before it runs any consumer, so that no two workers
+    wait for each other (docs/outbox.md, "Locks"). A consumer that locks a row another
+    worker's consumer may lock too covers that row with a key."""
 
 
 class Consumers:

@@ -12,6 +12,11 @@ ORDER BY id
 LIMIT $1
 FOR UPDATE SKIP LOCKED
 
+-- name: lock_keys
+-- The advisory locks a batch's consumers declared, in the order given (sorted by the worker:
+-- docs/outbox.md, "Locks"); released when the batch's transaction ends.
+SELECT count(pg_advisory_xact_lock(k)) FROM unnest($1::bigint[]) WITH ORDINALITY AS t(k, n)
+
 -- name: mark_dispatched
 UPDATE domain_event SET dispatched_at = now(), dispatch_error = NULL, consumer_cursors = '{}'
 WHERE id = ANY($1::bigint[])

@@ -78,6 +78,11 @@ class _EventRun:
     incomplete: bool = False
 
 
+def _event(row: asyncpg.Record) -> EventRow:
+    return EventRow(row["id"], row["type"], row["conference_id"], row["subject_id"],
+                    row["payload"], row["occurred_at"])
+
+
 class DeliverySender(Protocol):
     """Sends the deliveries of one kind other than mail (webhooks)."""
 
@@ -215,6 +220,10 @@ class Worker:
         their step allows stays undispatched, with the consumers that have finished recorded
         (``consumers_done``); the transaction commits at once so its deliveries can be sent,
         and the next call continues it with a step four times larger.
+
+        Before any consumer runs, the batch takes the advisory locks its consumers declare, in
+        ascending order (docs/outbox.md, "Locks"): two workers never wait for each other holding
+        rows.
         """
         cfg = self.settings.worker
         async with transaction(self.pool) as conn:
@@ -225,6 +234,11 @@ class Worker:
             # batch, and on through the next steps of an event dispatched in steps.
             batch = _Batch(cache=self._carry or {}, now=datetime.now(UTC))
             self._carry = None
+            # One lock order (docs/outbox.md, "Locks"): the advisory locks every consumer of
+            # the batch declares, sorted, before any consumer runs and so before any row lock.
+            keys = self._lock_keys(rows)
+            if keys:
+                await conn.fetchval(Q["lock_keys"], keys)
             for row in rows:
                 step = self._steps.get(row["id"], 0)
                 room = cfg.dispatch_max_step - len(batch.deliveries)
@@ -247,11 +261,28 @@ class Worker:
                 await conn.execute(Q["mark_dispatched"], batch.done)
             return len(rows)
 
+    def _lock_keys(self, rows: list[asyncpg.Record]) -> list[int]:
+        """The advisory lock keys the batch's unfinished consumers declare, sorted."""
+        keys: set[int] = set()
+        for row in rows:
+            event: EventRow | None = None
+            settled = {*row["consumers_done"], *row["consumers_failed"]}
+            for sub in self.consumers.of(row["type"]):
+                if sub.locks is None or sub.name in settled:
+                    continue
+                if event is None:
+                    event = _event(row)
+                try:
+                    keys.update(sub.locks(event))
+                except Exception as exc:  # a bad event: its consumer fails on its own, below
+                    log.error("locks of consumer %s for event %s (%s) failed: %s", sub.name,
+                              event.id, event.type, type(exc).__name__)
+        return sorted(keys)
+
     async def _run_consumers(self, conn: asyncpg.Connection, row: asyncpg.Record,
                              batch: _Batch, limit: int) -> _EventRun:
         """Run the event's consumers that have not finished, each in its own savepoint."""
-        event = EventRow(row["id"], row["type"], row["conference_id"], row["subject_id"],
-                         row["payload"], row["occurred_at"])
+        event = _event(row)
         run = _EventRun(event.id, list(row["consumers_done"]), list(row["consumers_failed"]),
                         dict(row["consumer_cursors"]))
         for sub in self.consumers.of(event.type):
