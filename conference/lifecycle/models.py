@@ -19,8 +19,10 @@ class ImportQuery(Model):
     """Report what the file would change without writing anything."""
     delegation_id: UUID | None = None
     """Protocol and admin: the delegation of every row (else each row's ``delegation``)."""
-    mapping: str | None = Field(default=None, max_length=4000)
-    """A JSON object, header as written → importable column, for headers not recognised."""
+    mapping: str | None = Field(default=None, max_length=600)
+    """A JSON object, header as written → importable column, for headers not recognised. At
+    most 600 characters: a query string must fit the server's 8,190-byte request line even
+    percent-encoded (a longer line is refused before the service can answer problem+json)."""
 
 
 class RowError(Model):

@@ -402,7 +402,8 @@ async def console_cancel_letter(request: web.Request) -> web.StreamResponse:
 
 @routes.add("GET", "/manage/{slug}/visa-letters/{visa_letter_id}/letter.pdf",
             summary="An approved visa letter (PDF)", who=WHO, tag="workspaces",
-            media=("application/pdf",), error_media=PAGE_ERRORS, errors=(403, 404, 409))
+            media=("application/pdf", "text/html"), error_media=PAGE_ERRORS,
+            errors=(403, 404, 409))
 @frame.page
 async def console_letter_pdf(request: web.Request) -> web.Response:
     d, _ = await _console(request)
@@ -448,7 +449,8 @@ async def console_set_vetting(request: web.Request) -> web.StreamResponse:
 
 @routes.add("GET", "/manage/{slug}/accreditations/{accreditation_id}/documents/{kind}",
             summary="A document of the person (PDF, JPEG or PNG)", who=WHO, tag="workspaces",
-            media=("application/pdf", "image/jpeg", "image/png"), error_media=PAGE_ERRORS,
+            media=("application/pdf", "image/jpeg", "image/png", "text/html"),
+            error_media=PAGE_ERRORS,
             errors=(403, 404))
 @frame.page
 async def console_document(request: web.Request) -> web.Response:
@@ -459,7 +461,8 @@ async def console_document(request: web.Request) -> web.Response:
 @routes.add("GET", "/manage/{slug}/press/{accreditation_id}/documents/{kind}",
             summary="A document of a press applicant, for the press desk (PDF, JPEG or PNG)",
             who="press_office, admin", tag="workspaces",
-            media=("application/pdf", "image/jpeg", "image/png"), error_media=PAGE_ERRORS,
+            media=("application/pdf", "image/jpeg", "image/png", "text/html"),
+            error_media=PAGE_ERRORS,
             errors=(403, 404))
 @frame.page
 async def press_document(request: web.Request) -> web.Response:
@@ -483,7 +486,7 @@ async def _document(request: web.Request, acc: Accreditation, principal: Princip
 
 @routes.add("GET", "/manage/{slug}/accreditations/{accreditation_id}/photo",
             summary="The person's photo (JPEG)", who=WHO, tag="workspaces",
-            media=("image/jpeg",), error_media=PAGE_ERRORS, errors=(403, 404))
+            media=("image/jpeg", "text/html"), error_media=PAGE_ERRORS, errors=(403, 404))
 @frame.page
 async def console_photo(request: web.Request) -> web.Response:
     d, _ = await _console(request)

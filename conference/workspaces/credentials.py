@@ -98,7 +98,7 @@ async def member_credentials(request: web.Request) -> web.Response:
 
 @routes.add("GET", "/delegation/{slug}/members/{accreditation_id}/photo",
             summary="A member's photo (JPEG; private, never cached)",
-            who="the delegation's focal point", tag="workspaces", media=("image/jpeg",),
+            who="the delegation's focal point", tag="workspaces", media=("image/jpeg", "text/html"),
             error_media=PAGE_ERRORS, errors=(403, 404))
 @frame.page
 async def member_photo(request: web.Request) -> web.StreamResponse:

@@ -75,7 +75,7 @@ async def security_page(request: web.Request) -> web.Response:
 
 @routes.add("GET", "/manage/{slug}/security/vetting.csv",
             summary="The people pending clearance, as CSV (signed in)",
-            who="security, protocol, admin", tag="workspaces", media=("text/csv",),
+            who="security, protocol, admin", tag="workspaces", media=("text/csv", "text/html"),
             error_media=PAGE_ERRORS, errors=(403, 404))
 @frame.page
 async def security_download(request: web.Request) -> web.Response:
