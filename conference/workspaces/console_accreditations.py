@@ -160,11 +160,6 @@ async def console_accreditation(request: web.Request) -> web.Response:
     return await _application_page(request, d, await _accreditation(request, d))
 
 
-def _refused(d: Desk, exc: Exception, acc: Accreditation) -> str:
-    if isinstance(exc, PoolFull):
-        return d.t("err_pool_full")
-    status = getattr(exc, "extra", {}).get("status_now", acc.status.value)
-    return d.t("err_illegal", status=d.t(f"status_{status}"))
 
 
 def _done(d: Desk, acc: Accreditation, action: str) -> web.HTTPSeeOther:
@@ -197,7 +192,7 @@ async def console_decide(request: web.Request) -> web.StreamResponse:
         await accreditations.decide(request.app[pool_key], acc.id, decision, reason,
                                     d.principal, now(request))
     except (IllegalTransition, PoolFull) as exc:
-        return await show(message=_refused(d, exc, acc), status=409)
+        return await show(message=frame.decision_refused(d.t, exc, acc.status.value), status=409)
     raise _done(d, acc, decision)
 
 
@@ -222,7 +217,7 @@ async def console_revoke(request: web.Request) -> web.StreamResponse:
         await accreditations.revoke(request.app[pool_key], acc.id, reason, d.principal,
                                     now(request))
     except IllegalTransition as exc:
-        return await show(message=_refused(d, exc, acc), status=409)
+        return await show(message=frame.decision_refused(d.t, exc, acc.status.value), status=409)
     raise _done(d, acc, "revoke")
 
 

@@ -18,7 +18,7 @@ from urllib.parse import urlencode
 import jinja2
 from aiohttp import web
 
-from conference.errors import Forbidden, NotFound, Refusal
+from conference.errors import Forbidden, NotFound, PoolFull, Refusal
 from conference.http.context import now, pool_key, settings_key, signer_key
 from conference.http.limits import TooManyRequests
 from conference.mail import formatting
@@ -206,3 +206,13 @@ def page(handler: PageHandler) -> PageHandler:
             return await error_page(request, exc.status, exc.detail)
 
     return wrapped
+
+
+def decision_refused(t: WTranslator, exc: Exception, status_before: str) -> str:
+    """Why a decision or a revocation on an application was refused, in the page's words: the
+    press pool is full, or the application is no longer in a state that allows it (the status
+    the refusal names, else ``status_before``)."""
+    if isinstance(exc, PoolFull):
+        return t("err_pool_full")
+    status = getattr(exc, "extra", {}).get("status_now", status_before)
+    return t("err_illegal", status=t(f"status_{status}"))

@@ -537,11 +537,6 @@ async def press_application(request: web.Request) -> web.Response:
     return await _application_page(request, d, await _application(request, d))
 
 
-def _refusal_message(d: Desk, exc: Exception, acc: Accreditation) -> str:
-    if isinstance(exc, PoolFull):
-        return d.t("err_pool_full")
-    status = getattr(exc, "extra", {}).get("status_now", acc.status.value)
-    return d.t("err_illegal", status=d.t(f"status_{status}"))
 
 
 @routes.add("POST", "/manage/{slug}/press/{accreditation_id}/decision",
@@ -576,7 +571,7 @@ async def press_decide(request: web.Request) -> web.StreamResponse:
         await accreditations.decide(request.app[pool_key], acc.id, decision, reason, d.principal,
                                     now(request))
     except (IllegalTransition, PoolFull) as exc:
-        return await show(message=_refusal_message(d, exc, acc), status=409)
+        return await show(message=frame.decision_refused(d.t, exc, acc.status.value), status=409)
     raise web.HTTPSeeOther(frame.with_lang(d.base, d.language, done=decision,
                                            name=f"{acc.given_name} {acc.family_name}"))
 
@@ -600,7 +595,7 @@ async def press_revoke(request: web.Request) -> web.StreamResponse:
                                     now(request))
     except (IllegalTransition, PoolFull) as exc:
         return await _application_page(request, d, acc, status=409,
-                                       message=_refusal_message(d, exc, acc))
+                                       message=frame.decision_refused(d.t, exc, acc.status.value))
     raise web.HTTPSeeOther(frame.with_lang(d.base, d.language, done="revoke",
                                            name=f"{acc.given_name} {acc.family_name}"))
 
