@@ -4,7 +4,11 @@ A route with a body checks its role set before reading the body (401/403 before 
 
 from __future__ import annotations
 
+from typing import TypeVar
+from uuid import UUID
+
 from aiohttp import web
+from pydantic import BaseModel
 
 from conference import roles
 from conference.accreditation import service
@@ -20,6 +24,7 @@ from conference.accreditation.models import (
     ReasonIn,
     SubstitutionIn,
 )
+from conference.auth import Principal
 from conference.errors import Refusal
 from conference.http.context import need, now, pool_key, principal
 from conference.http.io import json_response, parse, parse_optional, path_uuid, query_params
@@ -27,6 +32,20 @@ from conference.http.limits import limit_registration
 from conference.http.routes import RouteTable
 
 routes = RouteTable()
+
+
+M = TypeVar("M", bound=BaseModel)
+
+
+async def _parse_in_scope(request: web.Request, accreditation_id: UUID, model: type[M],
+                          action: Action, actor: Principal) -> M:
+    """The body, parsed once the caller is known to act within their scope: a caller who may
+    not act on this accreditation learns nothing from field errors (403/404 come first)."""
+    try:
+        return await parse(request, model)
+    except Refusal:
+        await service.authorise(request.app[pool_key], accreditation_id, action, actor)
+        raise
 
 
 @routes.add("POST", "/api/v1/conferences/{slug}/accreditations",
@@ -71,11 +90,7 @@ async def amend(request: web.Request) -> web.Response:
     actor = need(request, *roles.AMENDERS)
     accreditation_id = path_uuid(request, "accreditation_id")
     pool = request.app[pool_key]
-    try:
-        body = await parse(request, AmendmentIn)
-    except Refusal:
-        await service.authorise(pool, accreditation_id, Action.amend, actor)
-        raise
+    body = await _parse_in_scope(request, accreditation_id, AmendmentIn, Action.amend, actor)
     acc = await service.amend(pool, accreditation_id, body, actor, now(request))
     return json_response(acc)
 
@@ -87,12 +102,7 @@ async def decide(request: web.Request) -> web.Response:
     actor = need(request, *roles.DECIDERS)
     accreditation_id = path_uuid(request, "accreditation_id")
     pool = request.app[pool_key]
-    try:
-        body = await parse(request, DecisionIn)
-    except Refusal:
-        # Scope first: a caller who may not decide on it learns nothing from field errors.
-        await service.authorise(pool, accreditation_id, Action.approve, actor)
-        raise
+    body = await _parse_in_scope(request, accreditation_id, DecisionIn, Action.approve, actor)
     acc = await service.decide(pool, accreditation_id, body.decision, body.reason, actor,
                                now(request))
     return json_response(acc)
@@ -131,10 +141,7 @@ async def substitute(request: web.Request) -> web.Response:
     actor = need(request, *roles.SUBSTITUTERS)
     accreditation_id = path_uuid(request, "accreditation_id")
     pool = request.app[pool_key]
-    try:
-        body = await parse(request, SubstitutionIn)
-    except Refusal:
-        await service.authorise(pool, accreditation_id, Action.substitute, actor)
-        raise
+    body = await _parse_in_scope(request, accreditation_id, SubstitutionIn, Action.substitute,
+                                 actor)
     created = await service.substitute(pool, accreditation_id, body, actor, now(request))
     return json_response(created, status=201)
