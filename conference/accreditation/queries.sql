@@ -83,9 +83,12 @@ LIMIT :limit
 -- by slug, the press window (skipped for organisers, :window_exempt) and pool, the delegation's
 -- conference, then the row (with the hash of the applicant's token) and its domain event (with
 -- the lines of the audit trail beyond the default one, when protocol overrode a rule), all or
--- nothing. A duplicate person is not an error here (ON CONFLICT DO NOTHING waits for a
--- concurrent application of the same person and then skips): the row comes back with
--- inserted = false. No row at all: no such conference.
+-- nothing. A closed window, a full pool or an unknown delegation insert nothing: the row comes
+-- back with inserted = false. A duplicate person fails the statement on
+-- accreditation_one_per_person (a plain insert: ON CONFLICT DO NOTHING would insert
+-- speculatively, an extra check of every unique index and an extra WAL record for every
+-- application, to spare the rare duplicate an error); register_gate then says which rule
+-- refuses it. No row at all: no such conference.
 WITH gate AS (
     SELECT c.id, c.slug, c.press_opens_at, c.press_closes_at, c.press_pool_capacity,
            (:category::text <> 'press' OR :window_exempt::boolean
@@ -112,7 +115,6 @@ WITH gate AS (
     FROM gate
     WHERE gate.window_open AND gate.delegation_known
       AND (:category <> 'press' OR gate.press_approved < gate.press_pool_capacity)
-    ON CONFLICT DO NOTHING
     RETURNING id, conference_id, category, status, given_name, family_name, email, language,
               gender, salutation, press_outlet, press_card_number, press_role, press_country,
               delegation_id, rank, function, in_office_since, submitted_at, decided_at
@@ -127,6 +129,20 @@ SELECT gate.slug AS conference_slug, gate.press_opens_at, gate.press_closes_at,
        gate.press_pool_capacity, gate.press_approved, gate.delegation_known,
        ins.id IS NOT NULL AS inserted, ins.*
 FROM gate LEFT JOIN ins ON true
+
+-- name: register_gate
+-- What ``register`` checks before it inserts, alone (after a duplicate person failed it): the
+-- conference's press window and pool, whether the delegation is known; inserted = false.
+SELECT c.slug AS conference_slug, c.press_opens_at, c.press_closes_at, c.press_pool_capacity,
+       (SELECT count(*) FROM accreditation a
+        WHERE a.conference_id = c.id AND a.category = 'press' AND a.status = 'approved'
+          AND a.erased_at IS NULL) AS press_approved,
+       (:delegation_id::uuid IS NULL
+        OR EXISTS (SELECT 1 FROM delegation d
+                   WHERE d.id = :delegation_id::uuid AND d.conference_id = c.id))
+           AS delegation_known,
+       false AS inserted
+FROM conference c WHERE c.slug = :slug
 
 -- name: conference_exists
 -- Whether a conference has this slug (to answer 404 before 401/403).

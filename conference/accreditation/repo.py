@@ -86,6 +86,19 @@ async def register(
     return row
 
 
+DUPLICATE_PERSON = "accreditation_one_per_person"
+"""The unique index a second current application of the same person fails ``register`` on."""
+
+
+async def register_gate(conn: asyncpg.Connection, slug: str,
+                        delegation_id: UUID | None) -> asyncpg.Record | None:
+    """``register``'s checks alone (``inserted`` false), for a filing that failed on
+    ``DUPLICATE_PERSON``; None without such conference."""
+    row: asyncpg.Record | None = await conn.fetchrow(
+        *Q.bind("register_gate", slug=slug, delegation_id=delegation_id))
+    return row
+
+
 async def row_by_id(conn: asyncpg.Connection, accreditation_id: UUID) -> asyncpg.Record | None:
     """The accreditation's row (with ``conference_id`` and ``conference_slug``), or None."""
     row: asyncpg.Record | None = await conn.fetchrow(

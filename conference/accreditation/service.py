@@ -66,28 +66,38 @@ async def register(
         body = body.model_copy(update={"delegation_id": delegation_id})
     # A member filed into a delegation's quota locks the delegation first (a transaction); any
     # other filing is the one statement, atomic on its own: no BEGIN and COMMIT round trips.
+    # Inside a caller's transaction, a savepoint: a duplicate fails the statement, and the
+    # caller's transaction must survive it.
     counted = delegation_id is not None and body.category in domain.QUOTA_CATEGORIES
-    async with transaction(pool) if counted else connection(pool) as conn:
-        overrides = await _check_places(conn, slug, body, actor, now)
-        accreditation_id = uuid4()
-        exempt = domain.press_window_exempt(actor)
-        payload = AccreditationChanged(
-            accreditation_id=accreditation_id, category=body.category.value,
-            status=Status.submitted.value, from_status=None, delegation_id=body.delegation_id,
-        )
-        history = None
-        if overrides:  # the trail names them beside the filing (else: the event's default line)
-            history = [repo.history_line(accreditation_id, action=action, from_status=None,
-                                         to_status=Status.submitted, reason=reason)
-                       for action, reason in [("submit", None), *overrides]]
-        secret = new_secret()
-        row = await repo.register(
-            conn, slug, body, accreditation_id=accreditation_id, now=now, window_exempt=exempt,
-            actor=actor.actor if actor else "applicant",
-            event_type=f"accreditation.{Status.submitted.value}",
-            payload=payload.model_dump(mode="json"), token_hash=token_hash(secret),
-            history=history,
-        )
+    nested = not isinstance(pool, asyncpg.Pool) and pool.is_in_transaction()
+    exempt = domain.press_window_exempt(actor)
+    secret = new_secret()
+    try:
+        async with transaction(pool) if counted or nested else connection(pool) as conn:
+            overrides = await _check_places(conn, slug, body, actor, now)
+            accreditation_id = uuid4()
+            payload = AccreditationChanged(
+                accreditation_id=accreditation_id, category=body.category.value,
+                status=Status.submitted.value, from_status=None,
+                delegation_id=body.delegation_id,
+            )
+            history = None
+            if overrides:  # the trail names them beside the filing (else: the default line)
+                history = [repo.history_line(accreditation_id, action=action, from_status=None,
+                                             to_status=Status.submitted, reason=reason)
+                           for action, reason in [("submit", None), *overrides]]
+            row = await repo.register(
+                conn, slug, body, accreditation_id=accreditation_id, now=now,
+                window_exempt=exempt, actor=actor.actor if actor else "applicant",
+                event_type=f"accreditation.{Status.submitted.value}",
+                payload=payload.model_dump(mode="json"), token_hash=token_hash(secret),
+                history=history,
+            )
+    except asyncpg.UniqueViolationError as exc:
+        if exc.constraint_name != repo.DUPLICATE_PERSON:
+            raise
+        async with connection(pool) as conn:  # which rule refuses it, in their order
+            row = await repo.register_gate(conn, slug, body.delegation_id)
     if row is None:
         raise NotFound(f"No conference {slug!r}.")
     _check_filed(row, body.category, exempt, now)

@@ -3,7 +3,7 @@ validates on its own, and runs inside the caller's transaction when handed a con
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 import asyncpg
 import pytest
@@ -14,7 +14,14 @@ from conference.accreditation.models import AccreditationIn
 from conference.auth import Principal, Role
 from conference.conferences import service as conferences
 from conference.conferences.models import ConferenceIn
-from conference.errors import Forbidden, IllegalTransition, Invalid, Unauthorized
+from conference.errors import (
+    Duplicate,
+    Forbidden,
+    IllegalTransition,
+    Invalid,
+    Unauthorized,
+    WindowClosed,
+)
 from tests.conftest import conference_body, press_body
 
 ADMIN = Principal(token_id=1, role=Role.admin)
@@ -60,3 +67,36 @@ async def test_use_cases_authorise_validate_and_record_without_http(
     events = await db.fetch("SELECT type FROM domain_event WHERE subject_id = $1 ORDER BY id",
                             str(created.id))
     assert [e["type"] for e in events] == ["accreditation.submitted", "accreditation.approved"]
+
+
+async def test_a_duplicate_filed_in_the_callers_transaction_leaves_it_usable(
+    db: asyncpg.Connection,
+) -> None:
+    """The filing is a plain insert (docs/outbox.md, "The registration: one statement"): a
+    second application of the same person fails it on the unique index, which must neither abort
+    the caller's transaction nor hide a rule that comes first (the press window)."""
+    now = datetime.now(UTC)
+    conference = await conferences.create_conference(
+        db, ConferenceIn.model_validate(conference_body()), ADMIN)
+    first = await service.register(db, conference.slug, AccreditationIn.model_validate(
+        press_body()), None, now)
+
+    tx = db.transaction()
+    await tx.start()
+    with pytest.raises(Duplicate):
+        await service.register(db, conference.slug, AccreditationIn.model_validate(
+            press_body(email="MARIE.DUPONT@example.org")), None, now)
+    # the caller's transaction goes on: another applicant is filed in it, and kept
+    other = await service.register(db, conference.slug, AccreditationIn.model_validate(
+        press_body(1)), None, now)
+    await tx.commit()
+    assert await db.fetchval("SELECT count(*) FROM accreditation WHERE conference_id = $1",
+                             conference.id) == 2
+    assert (await service.get(db, other.id, ADMIN)).status is Status.submitted
+
+    # out of the press window, the window is the reason given, duplicate or not
+    later = now + timedelta(days=60)
+    with pytest.raises(WindowClosed):
+        await service.register(db, conference.slug, AccreditationIn.model_validate(
+            press_body()), None, later)
+    assert first.id != other.id
