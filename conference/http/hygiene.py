@@ -50,6 +50,8 @@ async def body_middleware(request: web.Request, handler: Handler) -> web.StreamR
                     f"The body must be {expected}, not {request.content_type}.")
         if request.match_info.route.name in request.app.get(streamed_body_key, frozenset()):
             return await handler(request)  # it reads the body itself, capped and timed
+        if request.content.is_eof():  # the whole body came with the headers: nothing to wait for
+            return await handler(request)
         try:
             async with asyncio.timeout(request.app[read_timeout_key]):
                 await request.read()  # kept by aiohttp for the handler
