@@ -2,8 +2,9 @@
 
 aiohttp; one pydantic model with the fields of a press application (the same constraints, a
 real email check: ``EmailStr``); a fresh 256-bit token whose SHA-256 is kept; one asyncpg pool of
-the service's size and ONE statement that inserts the application (with the token hash) and its
-outbox event in one transaction; answered 201 with the id and the token. The indexes are the
+the service's size (no reset query when a connection goes back, like the service's) and ONE
+statement that inserts the application (with the token hash) and its outbox event in one
+transaction; answered 201 with the id and the token. The indexes are the
 ones such a registration cannot do without: the primary keys, one application per address, the
 token hash (how the applicant comes back), the undispatched events (how the outbox finds them).
 The registration bench loads it and the service alike; their ratio is the service's overhead.
@@ -108,6 +109,12 @@ SELECT id FROM ins
 pool_key = web.AppKey("pool", asyncpg.Pool)
 
 
+async def _keep_session(conn: asyncpg.Connection) -> None:
+    """No reset query when a connection goes back to the pool (asyncpg's default is a round
+    trip per request: ``pg_advisory_unlock_all(); CLOSE ALL; UNLISTEN *; RESET ALL``), as in
+    the service: nothing here keeps session state."""
+
+
 async def register(request: web.Request) -> web.Response:
     raw = await request.read()
     try:
@@ -140,7 +147,7 @@ def make_app(url: str, settings: DatabaseSettings) -> web.Application:
             await conn.close()
         app[pool_key] = await asyncpg.create_pool(
             url, min_size=settings.min_connections, max_size=settings.max_connections,
-            command_timeout=settings.command_timeout)
+            command_timeout=settings.command_timeout, reset=_keep_session)
         yield
         await app[pool_key].close()
 
