@@ -158,7 +158,7 @@ class WorkerSettings(_Section):
     backoff_max_seconds: float = Field(default=3600.0, gt=0)
     purge_interval_seconds: float = Field(default=3600.0, gt=0)
     """How often a worker applies the retention periods (one worker at a time does)."""
-    dispatch_first_step: int = Field(default=4, ge=1)
+    dispatch_first_step: int = Field(default=1, ge=1)
     """Deliveries a consumer produces in the first step of a big event (committed at once, so
     sending starts while the rest is rendered); each further step produces four times more."""
     dispatch_max_step: int = Field(default=2000, ge=1)
