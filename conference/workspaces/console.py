@@ -243,7 +243,7 @@ async def _operations_page(request: web.Request, d: Desk, *, message: str | None
     counts = await operations.conference_counts(pool, d.conference.id)
     flash = None
     if request.query.get("done") == "retried":
-        flash = t("flash_retried", count=request.query.get("count", "0")[:6])
+        flash = t.plural("flash_retried", request.query.get("count", "0")[:6])
     return frame.render(request, "operations.html", d.language, person=d.person,
                         conference=d.conference, status=status, title=t("ops_title"),
                         crumbs=d.crumbs((t("console_title"), d.base), (t("ops_title"), None)),

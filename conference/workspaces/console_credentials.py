@@ -125,8 +125,9 @@ async def _badges_page(request: web.Request, d: Desk, officer: ProtocolOfficer, 
     flash = None
     done = request.query.get("done", "")
     if done in ("printed", "reissued", "pack"):
-        flash = t(f"cred_flash_{done}", count=request.query.get("count", "0")[:6],
-                  name=request.query.get("name", "")[:200])
+        count, name = request.query.get("count", "0")[:6], request.query.get("name", "")[:200]
+        flash = t("cred_flash_reissued", name=name) if done == "reissued" else \
+            t.plural(f"cred_flash_{done}", count, name=name)
     return frame.render(
         request, "cred_badges.html", d.language, person=d.person, conference=d.conference,
         status=status, title=t("cred_badges_title"),

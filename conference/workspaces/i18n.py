@@ -244,7 +244,8 @@ STRINGS: dict[str, dict[str, str]] = {
         "security_api": "Les mêmes opérations par l'API (jeton porteur) :",
         "security_file": "Fichier CSV",
         "security_upload_button": "Déposer",
-        "security_result": "{count} résultat(s) enregistré(s).",
+        "security_result_one": "{count} résultat enregistré.",
+        "security_result_other": "{count} résultats enregistrés.",
         "err_security_file": "Choisissez un fichier CSV.",
     },
     "en": {
@@ -471,7 +472,8 @@ STRINGS: dict[str, dict[str, str]] = {
         "security_api": "The same through the API (bearer token):",
         "security_file": "CSV file",
         "security_upload_button": "Upload",
-        "security_result": "{count} result(s) recorded.",
+        "security_result_one": "{count} result recorded.",
+        "security_result_other": "{count} results recorded.",
         "err_security_file": "Choose a CSV file.",
     },
 }

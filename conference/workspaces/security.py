@@ -55,7 +55,7 @@ def _page(request: web.Request, o: Office, *, errors: list[dict[str, str]] | Non
     t = o.t
     flash = None
     if request.query.get("done") == "uploaded":
-        flash = t("security_result", count=request.query.get("count", "0")[:6])
+        flash = t.plural("security_result", request.query.get("count", "0")[:6])
     return frame.render(
         request, "security.html", o.language, person=o.person, conference=o.conference,
         status=status, title=t("security_title"),

@@ -79,7 +79,7 @@ async def test_protocol_prints_reissues_and_approves_a_letter_after_the_note_ver
     await _sign_in(site, tab, smtp, "protocol@example.org", "protocol", "en")
     await tab.goto(f"{site.url}/manage/alliance?lang=en")
     await tab.click("#badges-link")
-    assert await tab.inner_text("#badge-count") == "3 badge(s) listed, 3 to print."
+    assert await tab.inner_text("#badge-count") == "3 badges listed, 3 to print."
     await _audit(browser, tab, "console-badges")
     async with tab.expect_download() as waiting:
         await tab.click("#batch-download")
@@ -91,9 +91,9 @@ async def test_protocol_prints_reissues_and_approves_a_letter_after_the_note_ver
     printed = " ".join(p.extract_text() for p in reader.pages).upper()
     assert all(m["family_name"].upper() in printed for m in ministers)
 
-    await tab.get_by_role("button", name="Mark the 3 listed badge(s) to print as printed").click()
+    await tab.get_by_role("button", name="Mark the 3 listed badges to print as printed").click()
     await tab.wait_for_url(re.compile(r".*done=printed.*"))
-    assert await tab.inner_text("#flash") == "3 badge(s) marked printed."
+    assert await tab.inner_text("#flash") == "3 badges marked printed."
     assert "mark-printed" not in await tab.content()
 
     first = ministers[0]

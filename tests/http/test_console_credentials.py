@@ -76,7 +76,7 @@ async def test_protocol_prints_a_batch_marks_it_printed_reissues_and_hands_over_
     v = await staff(api, smtp, "protocol@example.org", "protocol")
     status, page, _ = await v.go("GET", f"{M}/badges?lang=en")
     assert status == 200, page
-    assert element(page, "badge-count") == "3 badge(s) listed, 3 to print."
+    assert element(page, "badge-count") == "3 badges listed, 3 to print."
     for p in people:
         row = text(element(page, f"badge-{p['id']}"))
         assert "To print" in row and "v1" in row
@@ -99,7 +99,7 @@ async def test_protocol_prints_a_batch_marks_it_printed_reissues_and_hands_over_
     status, _, resp = await _post(v, f"{M}/badges/printed?lang=en", page, ids)
     assert status == 303, resp
     status, page, _ = await v.go("GET", resp.headers["Location"])
-    assert element(page, "flash") == "3 badge(s) marked printed."
+    assert element(page, "flash") == "3 badges marked printed."
     assert {s["status"] for s in (await _states(api)).values()} == {"printed"}
     status, answer, _ = await _post(v, f"{M}/badges/batch.pdf?lang=en", page,
                                     {"layout": "a6", "status": "to_print"})
@@ -136,18 +136,18 @@ async def test_protocol_prints_a_batch_marks_it_printed_reissues_and_hands_over_
                                   {"collected_by": "Attaché Claes"})
     assert status == 303, resp
     status, page, _ = await v.go("GET", resp.headers["Location"])
-    assert element(page, "flash") == "Collection recorded for Belgium: 2 badge(s)."
+    assert element(page, "flash") == "Collection recorded for Belgium: 2 badges."
     assert "Collected (Attaché Claes" in text(element(page, f"badge-{people[1]['id']}"))
     status, page, _ = await v.go("GET", f"{M}/badges?lang=en&status=collected")
-    assert element(page, "badge-count") == "2 badge(s) listed, 0 to print."
+    assert element(page, "badge-count") == "2 badges listed, 0 to print."
     assert "batch-form" not in page
     status, answer, _ = await _post(v, f"{M}/badges/batch.pdf?lang=en", page,
                                     {"layout": "a6", "status": "collected"})
     assert status == 422 and "reissue the badge" in element(answer, "form-error")
     status, page, _ = await v.go("GET", f"{M}/badges?lang=en&status=printed")
-    assert element(page, "badge-count") == "2 badge(s) listed, 0 to print."
+    assert element(page, "badge-count") == "2 badges listed, 0 to print."
     status, page, _ = await v.go("GET", f"{M}/badges?lang=en&status=to_print")
-    assert element(page, "badge-count") == "1 badge(s) listed, 1 to print."
+    assert element(page, "badge-count") == "1 badge listed, 1 to print."
     status, answer, _ = await _post(v, f"{M}/badges/packs/{be['id']}?lang=en", page,
                                     {"collected_by": "Again"})
     assert status == 409 and "no printed badge to hand over" in answer

@@ -78,7 +78,7 @@ async def test_a_security_person_lands_on_what_the_grant_allows_and_uses_it(
         hidden(page, "csrf")))
     assert status == 303, await resp.text()
     _, page, _ = await v.go("GET", resp.headers["Location"])
-    assert "1 result(s) recorded." in page
+    assert "1 result recorded." in page
     _, text, _ = await v.go("GET", f"{PAGE}/vetting.csv")
     assert list(csv.DictReader(io.StringIO(text))) == []
     assert await db.fetchval("SELECT actor FROM domain_event WHERE type = "

@@ -1,0 +1,29 @@
+"""The workspaces' words: a count is written in its singular or plural form, never "(s)"."""
+
+from __future__ import annotations
+
+import pytest
+
+from conference.workspaces.i18n import WTranslator
+
+
+@pytest.mark.parametrize("language", ["fr", "en"])
+def test_no_text_with_a_count_falls_back_on_parenthesised_plurals(language: str) -> None:
+    t = WTranslator(language)
+    counted = {key: text for key, text in t._own.items() if "{count}" in text}
+    assert counted, "the workspaces have texts with a count"
+    assert [key for key, text in counted.items() if "(s)" in text] == []
+
+
+@pytest.mark.parametrize(("language", "count", "expected"), [
+    ("fr", 0, "0 badge affiché, dont 0 à imprimer."),
+    ("fr", 1, "1 badge affiché, dont 1 à imprimer."),
+    ("fr", 2, "2 badges affichés, dont 0 à imprimer."),
+    ("en", 0, "0 badges listed, 0 to print."),
+    ("en", 1, "1 badge listed, 1 to print."),
+    ("en", 2, "2 badges listed, 0 to print."),
+])
+def test_a_count_takes_the_language_s_plural_rule(language: str, count: int,
+                                                  expected: str) -> None:
+    batch = 1 if count == 1 else 0
+    assert WTranslator(language).plural("cred_badge_count", count, batch=batch) == expected
