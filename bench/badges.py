@@ -9,10 +9,11 @@ the PDF, for each layout: the wall time of each part (untraced), then the peak o
 (tracemalloc, which slows what it traces) of the whole, the process's peak (ru_maxrss), the
 PDF's size and pages.
 
-    .venv/bin/python bench/badges.py --database-url postgresql://postgres@127.0.0.1/postgres \
+    .venv/bin/python bench/badges.py [--database-url postgresql://postgres@127.0.0.1/postgres] \
         [--badges 2000] [--delegations 200]
 
-The URL names the server; the benchmark creates and drops a ``bench_badges_…`` database on it.
+A URL names a server, on which the benchmark creates and drops a ``bench_…`` database; without
+one, it runs on an embedded PostgreSQL of its own (``bench/common.py``).
 """
 
 from __future__ import annotations
@@ -24,32 +25,24 @@ import random
 import resource
 import time
 import tracemalloc
-import uuid
 from datetime import UTC, datetime
-from urllib.parse import urlsplit, urlunsplit
 
-import asyncpg
 from PIL import Image, ImageDraw
 
+from bench.common import postgres
 from bench.import_members import XLSX, spreadsheet
+from bench.inprocess import conference_with_delegations
 from conference.accreditation import service as accreditations
 from conference.auth import Principal, Role
 from conference.badges import service as badges
 from conference.badges.domain import Layout
 from conference.badges.models import BatchQuery, Grants, ZoneIn
 from conference.badges.sheet import render_pdf
-from conference.conferences.models import ConferenceIn, DelegationIn
-from conference.conferences.repo import insert_conference, insert_delegation
 from conference.credentials import service as credentials
-from conference.db.migrate import migrate
-from conference.db.pool import create_pool
 from conference.lifecycle import service as lifecycle
 from conference.lifecycle.models import ImportQuery
-from conference.protocol.countries import country_codes
 from conference.roles import protocol_officer
-from conference.settings import DatabaseSettings
 from conference.signing import load_signer
-from tests.conftest import conference_body
 
 PROTOCOL = Principal(token_id=0, role=Role.protocol)
 
@@ -70,32 +63,9 @@ def photo(n: int) -> bytes:
     return out.getvalue()
 
 
-async def main() -> None:
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--database-url", required=True)
-    parser.add_argument("--badges", type=int, default=2000)
-    parser.add_argument("--delegations", type=int, default=200)
-    args = parser.parse_args()
-    name = f"bench_badges_{uuid.uuid4().hex[:8]}"
-    admin = await asyncpg.connect(args.database_url)
-    await admin.execute(f'CREATE DATABASE "{name}"')
-    url = urlunsplit(urlsplit(args.database_url)._replace(path="/" + name))
-    try:
-        conn = await asyncpg.connect(url)
-        try:
-            await migrate(conn)
-        finally:
-            await conn.close()
-        pool = await create_pool(url, DatabaseSettings())
-        codes = sorted(country_codes())[:args.delegations]
-        now = datetime.now(UTC)
-        async with pool.acquire() as conn:
-            conference = await insert_conference(
-                conn, ConferenceIn.model_validate(conference_body("bench")))
-            for code in codes:
-                await insert_delegation(conn, conference.id, DelegationIn.model_validate({
-                    "kind": "country", "country": code,
-                    "focal_point": {"name": "FP", "email": f"fp-{code.lower()}@example.org"}}))
+async def run(url: str, args: argparse.Namespace) -> None:
+    now = datetime.now(UTC)
+    async with conference_with_delegations(url, args.delegations) as (pool, _, codes):
         started = time.perf_counter()
         imported = await lifecycle.import_members(
             pool, "bench", spreadsheet(args.badges, codes), XLSX, ImportQuery(dry_run=False),
@@ -137,11 +107,17 @@ async def main() -> None:
             del pdf
         rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
         print(f"\nprocess peak RSS: {rss:.0f} MiB")
-        await pool.close()
-    finally:
-        await admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-        await admin.close()
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--database-url", help="a PostgreSQL server (default: embedded)")
+    parser.add_argument("--badges", type=int, default=2000)
+    parser.add_argument("--delegations", type=int, default=200)
+    args = parser.parse_args()
+    with postgres(args.database_url) as db:
+        asyncio.run(run(db.url, args))
 
 
 if __name__ == "__main__":
-    asyncio.run(main())
+    main()

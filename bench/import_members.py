@@ -6,10 +6,11 @@ run, the real run, and the real run again (every row unchanged). Prints the wall
 (untraced), then the peak of Python memory (tracemalloc, which slows what it traces) of a dry
 run and of an unchanged real run, and the process's peak (ru_maxrss).
 
-    .venv/bin/python bench/import_members.py --database-url postgresql://postgres@127.0.0.1/x \
+    .venv/bin/python bench/import_members.py [--database-url postgresql://postgres@127.0.0.1/x] \
         [--rows 10000]
 
-The URL names the server; the benchmark creates and drops a ``bench_import_…`` database on it.
+A URL names a server, on which the benchmark creates and drops a ``bench_…`` database; without
+one, it runs on an embedded PostgreSQL of its own (``bench/common.py``).
 """
 
 from __future__ import annotations
@@ -20,24 +21,16 @@ import io
 import resource
 import time
 import tracemalloc
-import uuid
 from datetime import UTC, datetime
 from typing import Any
-from urllib.parse import urlsplit, urlunsplit
 
-import asyncpg
 from openpyxl import Workbook
 
+from bench.common import postgres
+from bench.inprocess import conference_with_delegations
 from conference.auth import Principal, Role
-from conference.conferences.models import ConferenceIn, DelegationIn
-from conference.conferences.repo import insert_conference, insert_delegation
-from conference.db.migrate import migrate
-from conference.db.pool import create_pool
 from conference.lifecycle import service
 from conference.lifecycle.models import ImportQuery
-from conference.protocol.countries import country_codes
-from conference.settings import DatabaseSettings
-from tests.conftest import conference_body
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 PROTOCOL = Principal(token_id=0, role=Role.protocol)
@@ -72,30 +65,8 @@ async def measure(label: str, run: Any, trace: bool) -> Any:
     return result
 
 
-async def main() -> None:
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--database-url", required=True)
-    parser.add_argument("--rows", type=int, default=10_000)
-    args = parser.parse_args()
-    name = f"bench_import_{uuid.uuid4().hex[:8]}"
-    admin = await asyncpg.connect(args.database_url)
-    await admin.execute(f'CREATE DATABASE "{name}"')
-    url = urlunsplit(urlsplit(args.database_url)._replace(path="/" + name))
-    try:
-        conn = await asyncpg.connect(url)
-        try:
-            await migrate(conn)
-        finally:
-            await conn.close()
-        pool = await create_pool(url, DatabaseSettings())
-        codes = sorted(country_codes())[:200]
-        async with pool.acquire() as conn:
-            conference = await insert_conference(
-                conn, ConferenceIn.model_validate(conference_body("bench")))
-            for code in codes:
-                await insert_delegation(conn, conference.id, DelegationIn.model_validate({
-                    "kind": "country", "country": code,
-                    "focal_point": {"name": "FP", "email": f"fp-{code.lower()}@example.org"}}))
+async def run(url: str, args: argparse.Namespace) -> None:
+    async with conference_with_delegations(url, 200) as (pool, _, codes):
         started = time.perf_counter()
         data = spreadsheet(args.rows, codes)
         print(f"XLSX of {args.rows} rows: {len(data) / 2**20:.1f} MiB, written in "
@@ -111,11 +82,16 @@ async def main() -> None:
                 pool, "bench", data, XLSX, ImportQuery(dry_run=dry), PROTOCOL, now), trace)
         rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
         print(f"\nprocess peak RSS: {rss:.0f} MiB")
-        await pool.close()
-    finally:
-        await admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-        await admin.close()
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--database-url", help="a PostgreSQL server (default: embedded)")
+    parser.add_argument("--rows", type=int, default=10_000)
+    args = parser.parse_args()
+    with postgres(args.database_url) as db:
+        asyncio.run(run(db.url, args))
 
 
 if __name__ == "__main__":
-    asyncio.run(main())
+    main()
