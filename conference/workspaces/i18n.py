@@ -8,8 +8,10 @@ from zoneinfo import ZoneInfo
 
 from babel import Locale
 
+from conference.lifecycle.domain import RANK_LABELS
 from conference.mail import formatting
 from conference.pages.i18n import Translator
+from conference.protocol.ranks import Rank
 from conference.workspaces.console_i18n import CONSOLE
 from conference.workspaces.credentials_i18n import CRED
 from conference.workspaces.desk_i18n import DESK
@@ -535,19 +537,11 @@ class WTranslator(Translator):
         if key in self._own:
             text = self._own[key]
             return text.format(**values) if values else text
-        if key.startswith("rank_"):
-            return key[5:].replace("_", " ").capitalize() if self.language == "en" \
-                else RANKS_FR.get(key[5:], key[5:])
+        if key.startswith("rank_"):  # the member form's names (lifecycle/domain.py)
+            rank = key[5:]
+            return RANK_LABELS[self.language].get(Rank(rank), rank) if rank in _RANKS else rank
         return super().__call__(key, **values)
 
 
-RANKS_FR = {
-    "head_of_state": "Chef d'État", "head_of_government": "Chef de gouvernement",
-    "deputy_head_of_government": "Vice-Premier ministre",
-    "foreign_minister": "Ministre des Affaires étrangères", "minister": "Ministre",
-    "deputy_minister": "Secrétaire d'État / vice-ministre",
-    "ambassador": "Ambassadeur / représentant permanent",
-    "senior_official": "Haut fonctionnaire",
-    "head_of_organisation": "Chef d'organisation internationale",
-    "official": "Fonctionnaire", "expert": "Expert",
-}
+_RANKS = frozenset(r.value for r in Rank)
+
