@@ -715,6 +715,10 @@ SUBSCRIPTIONS = (
     Subscription("conference.calendar.invitations:calendar_invitations", calendar_invitations,
                  frozenset({"programme.published", "accreditation.approved",
                             "accreditation.withdrawn", "accreditation.revoked"}),
-                 warm_up=warm_up, renderer=InvitationDeliveries, locks=_locks),
+                 warm_up=warm_up, renderer=InvitationDeliveries, locks=_locks,
+                 statements=tuple(Q[name] for name in (
+                     "lock_conference_calendar", "latest_snapshot", "attendees_after",
+                     "states_of_accreditations", "save_render_context", "save_states",
+                     "render_context", "snapshot_by_number"))),
 )
 """What the calendar consumes, for the composition root (``conference/runtime.py``)."""

@@ -157,6 +157,10 @@ class Subscription:
     renderer: Callable[[Settings], DeliveryRenderer] | None = None
     """Makes the renderer of the deliveries this consumer queues as references (one per
     worker); None: it queues rendered messages only."""
+    statements: tuple[str, ...] = ()
+    """The SQL of this consumer's first call (and of its renderer's), prepared on the worker's
+    connections when it starts, so that the first event does not pay for it (docs/outbox.md,
+    "Wake-up")."""
     locks: Callable[[EventRow], Iterable[int]] | None = None
     """The advisory lock keys (``advisory_key``) this consumer needs for an event: the worker
     takes all the keys of a batch, sorted, before it runs any consumer, so that no two workers

@@ -102,6 +102,12 @@ MARK_WAIT = 0.02
 """Seconds a sent mark waits for its group to fill (the lanes finishing cut it short)."""
 
 
+_FIRST_STATEMENTS = ("claim_events", "lock_keys", "dispatch_progress", "mark_dispatched",
+                     "insert_deliveries", "claim_deliveries", "mark_sent")
+_PREPARED_CONNECTIONS = 3
+"""The connections a worker's first messages use: the dispatch, the claim, a sent mark."""
+
+
 class Worker:
     def __init__(self, pool: asyncpg.Pool, settings: Settings, mailer: Mailer,
                  database_url: str, consumers: Consumers, *,
@@ -144,6 +150,7 @@ class Worker:
     async def run(self) -> None:
         """The two stages side by side, each in its own loop: while the sending lanes wait on
         the SMTP server's replies, the dispatch renders the next messages."""
+        await self.prepare_statements()
         try:
             await asyncio.gather(self._loop("dispatch", self._dispatch_round, self._wake_dispatch),
                                  self._loop("send", self.send_once, self._wake_send))
@@ -201,6 +208,31 @@ class Worker:
             with contextlib.suppress(Exception):
                 await self._listener.close(timeout=2)
             self._listener = None
+
+    async def prepare_statements(self) -> None:
+        """The statements of the first messages (the outbox's and the consumers' own) prepared
+        once on the connections that will run them. A fresh connection otherwise pays for each,
+        at the first publication, with PostgreSQL's catalog look-ups and asyncpg's type
+        introspection: tens of milliseconds before the first invitation (docs/outbox.md,
+        "Wake-up"). Skipped behind a transaction pooler (no statement cache: a prepared
+        statement would not outlive its transaction) and when the database is not there yet
+        (the first event then pays, as before)."""
+        if self.settings.database.statement_cache_size == 0:
+            return
+        texts = [Q[name] for name in _FIRST_STATEMENTS]
+        texts += [text for sub in self.consumers for text in sub.statements]
+        held: list[asyncpg.pool.PoolConnectionProxy] = []
+        try:
+            for _ in range(min(_PREPARED_CONNECTIONS, self.pool.get_max_size())):
+                held.append(await self.pool.acquire())
+            for conn in held:
+                for text in texts:
+                    await conn.prepare(text)
+        except Exception as exc:
+            log.warning("worker: statements not prepared in advance (%s)", type(exc).__name__)
+        finally:
+            for conn in held:
+                await self.pool.release(conn)
 
     # -- retention -------------------------------------------------------------------------
 
