@@ -14,8 +14,11 @@ from conference.mail.sender import Mailer
 from conference.outbox.worker import Worker
 from conference.runtime import consumers
 from conference.settings import Settings
-from tests.conftest import direct_url
+from tests.conftest import POOLER, direct_url
 from tests.support import RecordingSMTP
+
+pytestmark = pytest.mark.skipif(
+    POOLER is not None, reason="behind a transaction pooler a worker prepares nothing in advance")
 
 
 def _worker(pool: asyncpg.Pool, settings: Settings, db_url: str, smtp: RecordingSMTP
@@ -27,8 +30,6 @@ def _worker(pool: asyncpg.Pool, settings: Settings, db_url: str, smtp: Recording
 async def test_every_statement_listed_prepares_and_the_calendar_lists_its_own(
     db_url: str, settings: Settings, smtp: RecordingSMTP, caplog: pytest.LogCaptureFixture,
 ) -> None:
-    if settings.database.statement_cache_size == 0:
-        pytest.skip("behind a transaction pooler the worker prepares nothing in advance")
     pool = await create_pool(db_url, settings.database)
     try:
         worker = _worker(pool, settings, db_url, smtp)
@@ -46,8 +47,6 @@ async def test_every_statement_listed_prepares_and_the_calendar_lists_its_own(
 async def test_a_database_not_there_yet_only_costs_a_warning(
     db_url: str, settings: Settings, smtp: RecordingSMTP, caplog: pytest.LogCaptureFixture,
 ) -> None:
-    if settings.database.statement_cache_size == 0:
-        pytest.skip("behind a transaction pooler the worker prepares nothing in advance")
     pool = await create_pool(db_url, settings.database)
     await pool.close()
     worker = _worker(pool, settings, db_url, smtp)
