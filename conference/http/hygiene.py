@@ -48,9 +48,10 @@ async def body_middleware(request: web.Request, handler: Handler) -> web.StreamR
                 expected = " or ".join(("application/json", *accepted))
                 raise UnsupportedMediaType(
                     f"The body must be {expected}, not {request.content_type}.")
-        if request.match_info.route.name in request.app.get(streamed_body_key, frozenset()):
-            return await handler(request)  # it reads the body itself, capped and timed
-        if request.content.is_eof():  # the whole body came with the headers: nothing to wait for
+        # A route that streams reads the body itself, capped and timed; a body that came whole
+        # with the headers has nothing left to wait for.
+        if (request.content.is_eof() or request.match_info.route.name
+                in request.app.get(streamed_body_key, frozenset())):
             return await handler(request)
         try:
             async with asyncio.timeout(request.app[read_timeout_key]):
