@@ -49,6 +49,8 @@ class SmtpSettings(_Section):
     username: str | None = None
     password: str | None = None
     timeout: float = Field(default=30.0, gt=0)
+    """Seconds an SMTP exchange may take: connecting (and logging in), or one message's
+    transaction (MAIL, RCPT, DATA and their replies). Past it, the message is retried later."""
     connections: int = Field(default=4, ge=1, le=64)
     """How many SMTP connections a worker keeps open and sends over at once."""
     sink_port: int = Field(default=0, ge=0, le=65535)

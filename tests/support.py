@@ -19,12 +19,32 @@ class RecordingSMTP:
         self.messages: list[EmailMessage] = []
         self.envelopes: list[tuple[str, list[str]]] = []
         self.reply: str | None = None  # e.g. "451 try later" or "550 no such user"
+        self.mail_reply: str | None = None  # a refusal of MAIL FROM
+        self.rcpt_reply: str | None = None  # a refusal of RCPT TO
+        self.mail_options: list[list[str]] = []  # the ESMTP parameters of each MAIL FROM
+        self.raw: list[bytes] = []  # each accepted message as it arrived (after the DATA's dots)
         self.hang = False  # accept DATA, never answer (a stalled relay)
         self.delay = 0.0  # seconds before answering DATA (a slow relay)
         self.port = 0
         self._server: asyncio.Server | None = None
         self._sessions: list[SMTPServer] = []
         self._arrived = asyncio.Condition()
+
+    async def handle_MAIL(self, server: Any, session: Any, envelope: Any, address: str,
+                          mail_options: list[str]) -> str:
+        if self.mail_reply:
+            return self.mail_reply
+        self.mail_options.append(list(mail_options))
+        envelope.mail_from = address
+        envelope.mail_options.extend(mail_options)
+        return "250 OK"
+
+    async def handle_RCPT(self, server: Any, session: Any, envelope: Any, address: str,
+                          rcpt_options: list[str]) -> str:
+        if self.rcpt_reply:
+            return self.rcpt_reply
+        envelope.rcpt_tos.append(address)
+        return "250 OK"
 
     async def handle_DATA(self, server: Any, session: Any, envelope: Any) -> str:
         if self.hang:
@@ -37,6 +57,7 @@ class RecordingSMTP:
                                        policy=email.policy.default)
         assert isinstance(msg, EmailMessage)
         async with self._arrived:
+            self.raw.append(envelope.original_content or envelope.content)
             self.messages.append(msg)
             self.envelopes.append((envelope.mail_from, list(envelope.rcpt_tos)))
             self._arrived.notify_all()

@@ -191,22 +191,26 @@ def _has_address(lines: list[bytes], prop: bytes, email: str) -> bool:
 # The same message, pre-serialised: one skeleton per session version, filled per attendee
 # --------------------------------------------------------------------------------------------
 
-_NEWLINES = re.compile(r"\r\n|\r|\n")  # what email.generator turns into the policy's linesep
 CRLF: Final = b"\r\n"
-
-
-def _wire(payload: str) -> bytes:
-    """An encoded payload as the generator writes it (CRLF line ends, ASCII)."""
-    return _NEWLINES.sub("\r\n", payload).encode("ascii")
 
 
 def _text_payload(text_body: str) -> bytes:
     """The text part's body as ``set_content(text_body, charset="utf-8",
     cte="quoted-printable")`` encodes it: the lines joined with LF, quoted-printable at the
     policy's line length. (``set_content`` itself builds a whole part and its headers, a
-    millisecond a message; :meth:`InvitationSkeleton.build` checks that the bytes agree.)"""
-    body = b"\n".join(text_body.encode("utf-8").splitlines()) + b"\n"
-    return _wire(quoprimime.body_encode(body.decode("latin-1"), _MAX_LINE))
+    millisecond a message; :meth:`InvitationSkeleton.build` checks that the bytes agree.)
+    Quoted-printable encodes each line on its own, so the lines that every recipient of a text
+    shares are encoded once (:func:`_qp_line`) and only the personal ones (the salutation, the
+    feed address) per message."""
+    lines = text_body.encode("utf-8").splitlines() or [b""]
+    return b"".join([_qp_line(line) for line in lines])
+
+
+@lru_cache(maxsize=1024)
+def _qp_line(line: bytes) -> bytes:
+    """One line (no line break in it) quoted-printable with CRLF ends, soft breaks included."""
+    return quoprimime.body_encode(line.decode("latin-1"), _MAX_LINE, "\r\n").encode("ascii") \
+        + CRLF
 
 
 def _ics_payload(ics: bytes) -> bytes:

@@ -53,6 +53,27 @@ def test_skeleton_writes_the_bytes_of_the_full_path(method: str, language: str) 
         assert BOUNDARY.sub(b"-", filled) == BOUNDARY.sub(b"-", full), name
 
 
+@pytest.mark.parametrize("text_body", [
+    "", "\n", "one line", "é" * 40 + "\n", "x" * 75, "x" * 76, "x" * 77, "x" * 152 + "\n",
+    "x" * 74 + " \n", "x" * 75 + " \n", "x" * 76 + "\t\n", "x" * 73 + "=\n" + "y" * 80,
+    "x" * 72 + "é" + "x" * 10, "a\r\nb\rc\n\n\nd  \n", "trailing space \nand tab\t",
+    "line\x0bwith vertical tab\x0cand form feed\u2028and line separator\n",
+])
+def test_text_bodies_encode_as_the_email_package_does(text_body: str) -> None:
+    """The text part is encoded line by line, the shared lines once (``_qp_line``): the same
+    bytes as the email package's quoted-printable of the whole text, at the edges of the line
+    length too (soft breaks, "=" escapes and trailing blanks where a line wraps)."""
+    common = {"method": "REQUEST", "from_addr": ORGANIZER, "date": NOW, "language": "fr",
+              "subject": "Invitation"}
+    skeleton = InvitationSkeleton.build(**recipient(0, "First Person", "REQUEST"),  # type: ignore
+                                        **common)
+    for _ in range(2):  # the second time from the line cache
+        fields = {**recipient(1, "Second", "REQUEST"), "text_body": text_body}
+        full = bytes(build_invitation_email(**fields, html_body=None, **common))  # type: ignore
+        filled = skeleton.render(**fields, from_addr=ORGANIZER)  # type: ignore[arg-type]
+        assert BOUNDARY.sub(b"-", filled) == BOUNDARY.sub(b"-", full)
+
+
 def test_skeleton_checks_what_the_full_path_checks() -> None:
     skeleton = InvitationSkeleton.build(**recipient(0, "First", "REQUEST"),  # type: ignore
                                         method="REQUEST", from_addr=ORGANIZER, date=NOW,

@@ -1,0 +1,119 @@
+"""The SMTP transaction of one message (``conference.mail.sender``), against a real aiosmtpd
+server: what arrives, the SIZE declared, refusals at MAIL and at RCPT sorted into transient and
+permanent, an address that cannot go on the envelope stopped before anything is sent."""
+
+from __future__ import annotations
+
+import pytest
+
+from conference.mail.sender import Mailer, PermanentError, TransientError, wire_size
+from conference.settings import Settings
+from tests.support import RecordingSMTP
+
+SENDER = "organiser@example.org"
+
+
+def _message(n: int, body: bytes) -> bytes:
+    return (b"From: Organiser <organiser@example.org>\r\nTo: a@example.org\r\n"
+            b"Subject: Test %d\r\nMessage-ID: <m%d@example.org>\r\n\r\n" % (n, n) + body)
+
+
+async def test_a_message_arrives_whole_with_its_size_declared(
+        settings: Settings, smtp: RecordingSMTP) -> None:
+    mailer = Mailer(settings.smtp, "127.0.0.1", smtp.port)
+    try:
+        crlf = _message(1, b"first line\r\n.a line that starts with a dot\r\n.\r\nlast\r\n")
+        bare_lf = _message(2, b"one\ntwo\rthree\r\n.four")  # lone LF, lone CR, no final CRLF
+        await mailer.send(SENDER, "delegate.one@example.org", crlf)
+        await mailer.send(SENDER, "delegate.two@example.org", bare_lf)
+    finally:
+        await mailer.close()
+    # the dots are stuffed on the wire and taken off by the server: the bytes that arrive are
+    # the message's, line ends as DATA sends them
+    assert smtp.raw == [crlf, _message(2, b"one\r\ntwo\r\nthree\r\n.four\r\n")]
+    assert smtp.envelopes == [(SENDER, ["delegate.one@example.org"]),
+                              (SENDER, ["delegate.two@example.org"])]
+    assert smtp.mail_options == [[f"SIZE={len(crlf)}"], [f"SIZE={len(smtp.raw[1])}"]]
+
+
+def test_wire_size_counts_the_line_ends_that_data_sends() -> None:
+    assert wire_size(b"a\r\nb\r\n") == 6
+    assert wire_size(b"a\nb") == 6  # a\r\nb\r\n
+    assert wire_size(b"a\rb\r\n") == 6
+    assert wire_size(b"a\r\nb") == 6
+
+
+async def test_a_recipient_refused_at_rcpt_is_permanent_and_the_next_message_goes(
+        settings: Settings, smtp: RecordingSMTP) -> None:
+    mailer = Mailer(settings.smtp, "127.0.0.1", smtp.port)
+    try:
+        smtp.rcpt_reply = "550 5.1.1 mailbox unavailable"
+        with pytest.raises(PermanentError, match="SMTP 550"):
+            await mailer.send(SENDER, "gone@example.org", _message(1, b"x\r\n"))
+        smtp.rcpt_reply = "450 4.2.1 mailbox busy"
+        with pytest.raises(TransientError, match="SMTP 450"):
+            await mailer.send(SENDER, "busy@example.org", _message(2, b"x\r\n"))
+        smtp.rcpt_reply = None
+        await mailer.send(SENDER, "here@example.org", _message(3, b"x\r\n"))
+    finally:
+        await mailer.close()
+    assert smtp.envelopes == [(SENDER, ["here@example.org"])]
+
+
+async def test_a_sender_refused_at_mail_is_transient_on_4xx(
+        settings: Settings, smtp: RecordingSMTP) -> None:
+    mailer = Mailer(settings.smtp, "127.0.0.1", smtp.port)
+    try:
+        smtp.mail_reply = "451 4.3.0 try again later"
+        with pytest.raises(TransientError, match="SMTP 451"):
+            await mailer.send(SENDER, "a@example.org", _message(1, b"x\r\n"))
+        smtp.mail_reply = None
+        await mailer.send(SENDER, "a@example.org", _message(2, b"x\r\n"))
+    finally:
+        await mailer.close()
+    assert len(smtp.messages) == 1
+
+
+@pytest.mark.parametrize("address", [
+    "two words@example.org",
+    "a@example.org> NOTIFY=NEVER",
+    "a@example.org\r\nRCPT TO:<b@example.org>",
+    "<a@example.org>",
+    "josé@example.org",
+    "no-at-sign.example.org",
+    "",
+])
+async def test_an_address_that_cannot_go_on_the_envelope_sends_nothing(
+        settings: Settings, smtp: RecordingSMTP, address: str) -> None:
+    mailer = Mailer(settings.smtp, "127.0.0.1", smtp.port)
+    try:
+        with pytest.raises(PermanentError, match="not an address for the SMTP envelope"):
+            await mailer.send(SENDER, address, _message(1, b"x\r\n"))
+        with pytest.raises(PermanentError, match="not an address for the SMTP envelope"):
+            await mailer.send(address, "a@example.org", _message(2, b"x\r\n"))
+    finally:
+        await mailer.close()
+    assert smtp.mail_options == [] and smtp.messages == []
+
+
+async def test_a_relay_that_stops_answering_is_transient_after_the_deadline(
+        settings: Settings, smtp: RecordingSMTP) -> None:
+    """One deadline (``smtp.timeout``) for the whole transaction: a relay that takes the
+    message and never answers fails it as transient, the connection is dropped, and the next
+    message goes over a new one."""
+    import time
+
+    quick = settings.smtp.model_copy(update={"timeout": 0.5})
+    mailer = Mailer(quick, "127.0.0.1", smtp.port)
+    try:
+        smtp.hang = True
+        started = time.monotonic()
+        with pytest.raises(TransientError, match="no reply within 0.5 s"):
+            await mailer.send(SENDER, "a@example.org", _message(1, b"x\r\n"))
+        assert 0.4 < time.monotonic() - started < 2.0
+        smtp.hang = False
+        smtp.delay = 0.2  # slower replies, within the deadline
+        await mailer.send(SENDER, "a@example.org", _message(2, b"x\r\n"))
+    finally:
+        await mailer.close()
+    assert [m["Subject"] for m in smtp.messages] == ["Test 2"]
