@@ -197,7 +197,9 @@ async def _bare(port: int, template: bytes, n: int, connections: int, lean: bool
     assert match is not None, "no Message-ID in the template"
     old = match.group(1)
     run = uuid.uuid4().hex[:8]
-    clients = [aiosmtplib.SMTP(hostname="127.0.0.1", port=port) for _ in range(connections)]
+    # lean: as the service's mailer, no per-reply timer but one deadline a transaction
+    clients = [aiosmtplib.SMTP(hostname="127.0.0.1", port=port, timeout=None if lean else 60)
+               for _ in range(connections)]
     for c in clients:
         await c.connect()
     todo = iter(range(n))
@@ -206,8 +208,9 @@ async def _bare(port: int, template: bytes, n: int, connections: int, lean: bool
         for i in todo:
             message = template.replace(old, f"<bare-{run}-{i}@bench.local>".encode(), 1)
             if lean:  # the service's own SMTP transaction (conference/mail/sender.py)
-                await transaction(client, envelope_address("organiser@example.org"),
-                                  envelope_address("official@example.org"), message)
+                async with asyncio.timeout(60):
+                    await transaction(client, envelope_address("organiser@example.org"),
+                                      envelope_address("official@example.org"), message)
             else:
                 await client.sendmail("organiser@example.org", ["official@example.org"],
                                       message)
