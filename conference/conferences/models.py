@@ -169,6 +169,10 @@ class Organisation(Model):
 class FocalPoint(Model):
     name: Text
     email: Email
+    language: Language | None = None
+    """The language of their welcome mail and portal: one of the conference's languages;
+    absent, the conference's first language. (A person who already has an account keeps
+    theirs.)"""
 
 
 class DelegationIn(Model):

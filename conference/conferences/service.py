@@ -10,6 +10,7 @@ from uuid import UUID
 from conference import roles
 from conference.auth import Principal, Role, issue_token, require
 from conference.conferences import repo
+from conference.conferences.domain import focal_point_language
 from conference.conferences.events import ConferenceCreated, PressWindowSet
 from conference.conferences.events import DelegationCreated as DelegationEvent
 from conference.conferences.models import (
@@ -68,11 +69,14 @@ async def create_delegation(
     now: datetime | None = None, *, token_lifetime: timedelta | None = None,
 ) -> DelegationCreated:
     """A new delegation of the conference ``slug`` (protocol office) with its focal point's
-    token, shown once; 409 when the conference already has this country or organisation.
+    token, shown once; 409 when the conference already has this country or organisation, 422
+    when the focal point's language is not one of the conference's (absent: its first).
     (``now``: when it is created, for a token's lifetime.)"""
     principal = require(actor, *roles.PROTOCOL_OFFICE)
     async with transaction(pool) as conn:
         conference = await repo.conference_by_slug(conn, slug)
+        language = focal_point_language(conference.languages, body.focal_point.language,
+                                        field="focal_point.language")
         delegation = await repo.insert_delegation(conn, conference.id, body)
         if delegation is None:
             what = body.country or (body.organisation.name if body.organisation else "")
@@ -89,7 +93,7 @@ async def create_delegation(
         )
         await add_focal_point(conn, conference_id=conference.id, delegation_id=delegation.id,
                               name=body.focal_point.name, email=body.focal_point.email,
-                              language=conference.languages[0], actor=principal.actor)
+                              language=language, actor=principal.actor)
     return DelegationCreated(**delegation.model_dump(), focal_point_token=token)
 
 
@@ -105,14 +109,16 @@ async def add_delegation_focal_point(
     pool: Database, slug: str, delegation_id: UUID, body: FocalPoint, actor: Principal | None
 ) -> None:
     """Another focal point for a delegation of ``slug`` (protocol office): a person with a
-    grant on it, welcomed by mail; 404 for another conference's delegation, 409 when the
-    address is already one of its focal points."""
+    grant on it, welcomed by mail in ``body.language`` (by default the conference's first);
+    404 for another conference's delegation, 409 when the address is already one of its focal
+    points, 422 for a language the conference does not use."""
     principal = require(actor, *roles.PROTOCOL_OFFICE)
     async with transaction(pool) as conn:
         conference = await repo.conference_by_slug(conn, slug)
+        language = focal_point_language(conference.languages, body.language, field="language")
         if not await add_focal_point(conn, conference_id=conference.id,
                                      delegation_id=delegation_id, name=body.name,
-                                     email=body.email, language=conference.languages[0],
+                                     email=body.email, language=language,
                                      actor=principal.actor):
             raise Duplicate("This address is already a focal point of the delegation.",
                             field="email")

@@ -1,0 +1,20 @@
+"""Pure policies of conferences and delegations: no HTTP, no database."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from conference.errors import Invalid
+
+
+def focal_point_language(languages: Sequence[str], asked: str | None, *, field: str) -> str:
+    """The language a focal point is welcomed in and their portal opens in: the one asked
+    for, when the conference uses it; the conference's first language when none is asked for.
+    A language the conference does not use is refused (422) naming ``field``."""
+    if asked is None:
+        return languages[0]
+    if asked not in languages:
+        message = f"must be one of the conference's languages: {', '.join(languages)}"
+        raise Invalid("The conference does not use this language.", [
+            {"field": field, "message": message, "type": "conference_language"}])
+    return asked

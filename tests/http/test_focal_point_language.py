@@ -1,0 +1,88 @@
+"""A focal point's language, chosen by the protocol office (docs/workspaces.md, "Delegations"):
+over the API, the welcome mail that arrives at the SMTP server is in
+that language and the focal point's portal opens in it; without a choice, the conference's
+first language as before; a language the conference does not use is refused naming the field."""
+
+from __future__ import annotations
+
+import re
+from email.message import EmailMessage
+from typing import Any
+
+from tests.conftest import Api, conference_body
+from tests.http.conftest_programme import make_delegation
+from tests.http.test_console import _signed_in
+from tests.http.test_workspaces import link_in
+from tests.support import RecordingSMTP, body_text
+
+DELEGATIONS = "/api/v1/conferences/alliance/delegations"
+
+
+async def _conference(api: Api, **changes: Any) -> None:
+    status, body, _ = await api.call("POST", "/api/v1/conferences", role="admin",
+                                     json=conference_body(**changes))
+    assert status == 201, body
+
+
+async def _welcome(smtp: RecordingSMTP, address: str) -> EmailMessage:
+    [welcome] = await smtp.wait_for(1, where=lambda m: address in str(m["To"]))
+    return welcome
+
+
+def _is_english(welcome: EmailMessage) -> None:
+    assert str(welcome["Subject"]).endswith("Your access to Global Alliance: meeting"), \
+        welcome["Subject"]
+    assert welcome["Content-Language"] == "en"
+    assert "You have been given access" in body_text(welcome)
+
+
+def _is_french(welcome: EmailMessage) -> None:
+    assert "Votre accès à Alliance mondiale" in str(welcome["Subject"]), welcome["Subject"]
+    assert welcome["Content-Language"] == "fr"
+    assert "Un accès vous a été ouvert" in body_text(welcome)
+
+
+async def _portal_language(api: Api, welcome: EmailMessage, slug: str) -> str:
+    """The language the focal point's portal opens in, once signed in with the mail's link."""
+    focal = await _signed_in(api, link_in(welcome))
+    status, page, _ = await focal.go("GET", f"/delegation/{slug}")
+    assert status == 200, page
+    found = re.search(r'<html lang="(\w+)"', page)
+    assert found
+    return found.group(1)
+
+
+async def test_a_delegation_created_with_english_welcomes_its_focal_point_in_english(
+    api: Api, smtp: RecordingSMTP
+) -> None:
+    await _conference(api)  # fr, then en
+    status, created, _ = await api.call("POST", DELEGATIONS, role="protocol", json={
+        "kind": "country", "country": "IE",
+        "focal_point": {"name": "Aoife Byrne", "email": "aoife@example.org", "language": "en"}})
+    assert status == 201, created
+    assert "language" not in created["focal_point"]  # the answer is as before
+    welcome = await _welcome(smtp, "aoife@example.org")
+    _is_english(welcome)
+    assert await _portal_language(api, welcome, "alliance-ie") == "en"
+    # without a language: the conference's first, as before
+    await make_delegation(api, country="BE")
+    welcome = await _welcome(smtp, "fp-be@example.org")
+    _is_french(welcome)
+    assert await _portal_language(api, welcome, "alliance-be") == "fr"
+
+
+async def test_a_language_the_conference_does_not_use_is_refused_naming_the_field(
+    api: Api, smtp: RecordingSMTP
+) -> None:
+    await _conference(api, languages=["fr"])
+    for language in ("en", "de"):
+        status, problem, resp = await api.call("POST", DELEGATIONS, role="protocol", json={
+            "kind": "country", "country": "IE",
+            "focal_point": {"name": "Aoife Byrne", "email": "aoife@example.org",
+                            "language": language}})
+        assert status == 422, problem
+        assert resp.headers["Content-Type"].startswith("application/problem+json")
+        assert [e["field"] for e in problem["errors"]] == ["focal_point.language"], problem
+    _, delegations, _ = await api.call("GET", DELEGATIONS, role="admin")
+    assert delegations["items"] == []  # nothing was created
+    assert smtp.to("aoife@example.org") == []
