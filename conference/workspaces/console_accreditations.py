@@ -20,7 +20,14 @@ from conference.accreditation.models import Accreditation
 from conference.auth import Role
 from conference.conferences import service as conferences
 from conference.conferences.models import DelegationIn, FocalPoint, OrganisationType
-from conference.errors import Duplicate, Forbidden, IllegalTransition, NotFound, PoolFull
+from conference.errors import (
+    Duplicate,
+    Forbidden,
+    IllegalTransition,
+    Invalid,
+    NotFound,
+    PoolFull,
+)
 from conference.http.context import connection, now, pool_key
 from conference.http.io import read_form
 from conference.http.routes import RouteTable
@@ -224,10 +231,18 @@ async def console_revoke(request: web.Request) -> web.StreamResponse:
 # --- delegations --------------------------------------------------------------------------
 
 DELEGATION_FIELDS = ("kind", "country", "organisation_name", "organisation_type",
-                     "focal_point_name", "focal_point_email")
+                     "focal_point_name", "focal_point_email", "focal_point_language")
 _FIELD_OF = {"kind": "kind", "country": "country", "organisation.name": "organisation_name",
              "organisation.type": "organisation_type", "organisation": "organisation_name",
-             "focal_point.name": "focal_point_name", "focal_point.email": "focal_point_email"}
+             "focal_point.name": "focal_point_name", "focal_point.email": "focal_point_email",
+             "focal_point.language": "focal_point_language"}
+
+
+def _language_errors(d: Desk, errors: dict[str, str], field: str) -> dict[str, str]:
+    """A focal point's language refused (not one of the conference's): the page's words."""
+    if field in errors:
+        errors[field] = d.t("err_fp_language")
+    return errors
 
 
 async def _delegations_page(request: web.Request, d: Desk, *,
@@ -254,6 +269,7 @@ async def _delegations_page(request: web.Request, d: Desk, *,
         crumbs=d.crumbs((t("console_title"), d.base), (t("deleg_title"), None)),
         base=d.base, items=items, values=values or {"kind": "country"}, errors=errors or {},
         opened=opened, message=message, countries=_countries(d.language),
+        languages=[(code, t(f"lang_{code}")) for code in d.conference.languages],
         organisation_types=[(o.value, t(f"org_type_{o.value}")) for o in OrganisationType])
 
 
@@ -270,7 +286,8 @@ async def console_delegations(request: web.Request) -> web.Response:
 def _delegation_body(values: dict[str, str]) -> dict[str, Any]:
     body: dict[str, Any] = {"kind": values["kind"],
                             "focal_point": {"name": values["focal_point_name"],
-                                            "email": values["focal_point_email"]}}
+                                            "email": values["focal_point_email"],
+                                            "language": values["focal_point_language"] or None}}
     if values["kind"] == "country":
         body["country"] = values["country"] or None
     elif values["kind"] == "organisation":
@@ -303,10 +320,13 @@ async def console_create_delegation(request: web.Request) -> web.StreamResponse:
         body = DelegationIn.model_validate(_delegation_body(values))
     except ValidationError as exc:
         fallback = "country" if values["kind"] == "country" else "organisation_name"
-        return await show(errors=_form_errors(d, exc, _FIELD_OF, fallback), status=422)
+        return await show(errors=_language_errors(
+            d, _form_errors(d, exc, _FIELD_OF, fallback), "focal_point_language"), status=422)
     try:
         created = await conferences.create_delegation(request.app[pool_key], d.conference.slug,
                                                       body, d.principal, now(request))
+    except Invalid:  # the focal point's language: not one of the conference's
+        return await show(errors={"focal_point_language": d.t("err_fp_language")}, status=422)
     except Duplicate:
         field = "country" if body.country else "organisation_name"
         return await show(errors={field: d.t("err_deleg_exists")}, status=409)
@@ -333,20 +353,24 @@ async def console_add_focal_point(request: web.Request) -> web.StreamResponse:
     form = await read_form(request)
     prefix = f"fp-{delegation_id}-"
     values = {f"{prefix}{n}": " ".join(str(form.get(n, "")).split())[:200]
-              for n in ("name", "email")}
+              for n in ("name", "email", "language")}
     show = functools.partial(_delegations_page, request, d, values=values,
                              opened=str(delegation_id))
     if not frame.csrf_ok(request, form, d.person):
         return await show(message=d.t("csrf_failed"), status=403)
     try:
-        body = FocalPoint(name=values[f"{prefix}name"], email=values[f"{prefix}email"])
+        body = FocalPoint.model_validate({"name": values[f"{prefix}name"],
+                                          "email": values[f"{prefix}email"],
+                                          "language": values[f"{prefix}language"] or None})
     except ValidationError as exc:
-        return await show(errors=_form_errors(d, exc, {"name": f"{prefix}name",
-                                                       "email": f"{prefix}email"},
-                                              f"{prefix}name"), status=422)
+        fields = {n: f"{prefix}{n}" for n in ("name", "email", "language")}
+        return await show(errors=_language_errors(
+            d, _form_errors(d, exc, fields, f"{prefix}name"), f"{prefix}language"), status=422)
     try:
         await conferences.add_delegation_focal_point(request.app[pool_key], d.conference.slug,
                                                      delegation_id, body, d.principal)
+    except Invalid:  # the focal point's language: not one of the conference's
+        return await show(errors={f"{prefix}language": d.t("err_fp_language")}, status=422)
     except Duplicate:
         return await show(errors={f"{prefix}email": d.t("err_fp_exists")}, status=409)
     raise web.HTTPSeeOther(frame.with_lang(f"{d.base}/delegations", d.language,

@@ -26,6 +26,7 @@ DESK: dict[str, dict[str, str]] = {
         "deleg_add_fp_button": "Ajouter",
         "deleg_fp_name": "Nom du point focal",
         "deleg_fp_email": "Adresse électronique du point focal",
+        "deleg_fp_language": "Langue du point focal (courriel d'accueil et espace)",
         "deleg_empty": "Aucune délégation pour l'instant.",
         "deleg_new": "Nouvelle délégation",
         "deleg_kind": "Type de délégation",
@@ -40,6 +41,7 @@ DESK: dict[str, dict[str, str]] = {
         "err_deleg_kind": "Choisissez un pays ou une organisation.",
         "err_deleg_exists": "Cette conférence a déjà cette délégation.",
         "err_fp_exists": "Cette adresse est déjà celle d'un point focal de la délégation.",
+        "err_fp_language": "Choisissez l'une des langues de la conférence.",
         "err_write_reason": "Écrivez le motif.",
         "flash_delegation_created": "Délégation créée : {name}. Le point focal reçoit un "
                                     "courriel d'accueil.",
@@ -120,6 +122,7 @@ DESK: dict[str, dict[str, str]] = {
         "deleg_add_fp_button": "Add",
         "deleg_fp_name": "Focal point's name",
         "deleg_fp_email": "Focal point's email address",
+        "deleg_fp_language": "Focal point's language (welcome mail and workspace)",
         "deleg_empty": "No delegation yet.",
         "deleg_new": "New delegation",
         "deleg_kind": "Kind of delegation",
@@ -134,6 +137,7 @@ DESK: dict[str, dict[str, str]] = {
         "err_deleg_kind": "Choose a country or an organisation.",
         "err_deleg_exists": "This conference already has this delegation.",
         "err_fp_exists": "This address is already a focal point of the delegation.",
+        "err_fp_language": "Choose one of the conference's languages.",
         "err_write_reason": "Write the reason.",
         "flash_delegation_created": "Delegation created: {name}. Its focal point is sent a "
                                     "welcome mail.",

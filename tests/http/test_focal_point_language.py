@@ -1,5 +1,5 @@
 """A focal point's language, chosen by the protocol office (docs/workspaces.md, "Delegations"):
-over the API, the welcome mail that arrives at the SMTP server is in
+over the API and on the console's forms, the welcome mail that arrives at the SMTP server is in
 that language and the focal point's portal opens in it; without a choice, the conference's
 first language as before; a language the conference does not use is refused naming the field."""
 
@@ -9,13 +9,15 @@ import re
 from email.message import EmailMessage
 from typing import Any
 
+from tests.browser.helpers import element
 from tests.conftest import Api, conference_body
 from tests.http.conftest_programme import make_delegation
-from tests.http.test_console import _signed_in
+from tests.http.test_console import _signed_in, staff
 from tests.http.test_workspaces import link_in
 from tests.support import RecordingSMTP, body_text
 
 DELEGATIONS = "/api/v1/conferences/alliance/delegations"
+BASE = "/manage/alliance"
 
 
 async def _conference(api: Api, **changes: Any) -> None:
@@ -40,6 +42,13 @@ def _is_french(welcome: EmailMessage) -> None:
     assert "Votre accès à Alliance mondiale" in str(welcome["Subject"]), welcome["Subject"]
     assert welcome["Content-Language"] == "fr"
     assert "Un accès vous a été ouvert" in body_text(welcome)
+
+
+def _options(page: str, select_id: str) -> list[tuple[str, str, str]]:
+    """The options of a select: (value, " selected" or "", label)."""
+    found = re.search(rf'<select id="{select_id}"[^>]*>(.*?)</select>', page, re.S)
+    assert found, select_id
+    return re.findall(r'<option value="(\w+)"( selected)?>([^<]+)</option>', found.group(1))
 
 
 async def _portal_language(api: Api, welcome: EmailMessage, slug: str) -> str:
@@ -86,3 +95,74 @@ async def test_a_language_the_conference_does_not_use_is_refused_naming_the_fiel
     _, delegations, _ = await api.call("GET", DELEGATIONS, role="admin")
     assert delegations["items"] == []  # nothing was created
     assert smtp.to("aoife@example.org") == []
+
+
+async def test_the_console_forms_choose_the_focal_points_language(
+    api: Api, smtp: RecordingSMTP
+) -> None:
+    await _conference(api)
+    be = await make_delegation(api, country="BE")
+    protocol = await staff(api, smtp, "protocol@example.org", "protocol", language="fr")
+    url = f"{BASE}/delegations"
+    status, page, _ = await protocol.go("GET", url)
+    assert status == 200, page
+    # labelled selects, the conference's languages named in the page's language, its first
+    # language chosen
+    assert re.search(r'<label for="focal_point_language">[^<]+</label>', page)
+    assert _options(page, "focal_point_language") == [
+        ("fr", " selected", "Français"), ("en", "", "Anglais")]
+    assert f'<label for="fp-{be["id"]}-language">' in page
+    # a language that is no choice re-shows the form with the field's error
+    status, page, _ = await protocol.post_form(
+        url, url, kind="country", country="IE", focal_point_name="Aoife Byrne",
+        focal_point_email="aoife@example.org", focal_point_language="de")
+    assert status == 422
+    assert element(page, "focal_point_language-error").startswith("Erreur")
+    assert 'name="csrf"' in page
+    # a new delegation, its focal point in English
+    status, _, resp = await protocol.post_form(
+        url, url, kind="country", country="IE", focal_point_name="Aoife Byrne",
+        focal_point_email="aoife@example.org", focal_point_language="en")
+    assert status == 303, resp
+    welcome = await _welcome(smtp, "aoife@example.org")
+    _is_english(welcome)
+    assert await _portal_language(api, welcome, "alliance-ie") == "en"
+    # another focal point of BE, in English too
+    status, _, resp = await protocol.post_form(
+        url, f"{url}/{be['id']}/focal-points", name="Bea Second", email="bea@example.org",
+        language="en")
+    assert status == 303, resp
+    _is_english(await _welcome(smtp, "bea@example.org"))
+    # a form without a language (an older page): the conference's first
+    status, _, resp = await protocol.post_form(
+        url, f"{url}/{be['id']}/focal-points", name="Chris Third", email="chris@example.org")
+    assert status == 303, resp
+    _is_french(await _welcome(smtp, "chris@example.org"))
+
+
+async def test_the_console_refuses_a_language_the_conference_does_not_use(
+    api: Api, smtp: RecordingSMTP
+) -> None:
+    await _conference(api, languages=["fr"])
+    be = await make_delegation(api, country="BE")
+    protocol = await staff(api, smtp, "protocol@example.org", "protocol")  # in English
+    url = f"{BASE}/delegations"
+    status, page, _ = await protocol.go("GET", url)
+    assert _options(page, "focal_point_language") == [("fr", " selected", "French")]
+    assert _options(page, f"fp-{be['id']}-language") == [("fr", " selected", "French")]
+    status, page, _ = await protocol.post_form(
+        url, url, kind="country", country="IE", focal_point_name="Aoife Byrne",
+        focal_point_email="aoife@example.org", focal_point_language="en")
+    assert status == 422
+    assert element(page, "focal_point_language-error") == \
+        "Error: Choose one of the conference's languages."
+    status, page, _ = await protocol.post_form(
+        url, f"{url}/{be['id']}/focal-points", name="Bea Second", email="bea@example.org",
+        language="en")
+    assert status == 422
+    assert element(page, f"fp-{be['id']}-language-error") == \
+        "Error: Choose one of the conference's languages."
+    assert '<details open>' in page
+    _, delegations, _ = await api.call("GET", DELEGATIONS, role="admin")
+    assert [d["country"] for d in delegations["items"]] == ["BE"]
+    assert smtp.to("aoife@example.org") == [] and smtp.to("bea@example.org") == []
