@@ -148,9 +148,13 @@ async def test_protocol_lists_accreditations_decides_and_manages_delegations(
     await form.get_by_label("Type d'organisation").select_option("international_organisation")
     await form.get_by_label("Nom du point focal").fill("Ada Lovelace")
     await form.get_by_label("Adresse électronique du point focal").fill("ada@example.org")
+    language = form.get_by_label("Langue du point focal")
+    assert await language.input_value() == "fr"  # the conference's first language
+    await language.select_option(label="Anglais")
     await page.get_by_role("button", name="Créer la délégation").click()
     await page.locator("#flash").wait_for()
-    await smtp.wait_for(1, where=lambda m: "ada@example.org" in str(m["To"]))
+    [welcome] = await smtp.wait_for(1, where=lambda m: "ada@example.org" in str(m["To"]))
+    assert "Your access to Global Alliance" in str(welcome["Subject"])  # in her language
     await _audit(browser, page, "console-delegations")
 
 
