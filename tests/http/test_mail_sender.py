@@ -43,35 +43,25 @@ def test_wire_size_counts_the_line_ends_that_data_sends() -> None:
     assert wire_size(b"a\r\nb") == 6
 
 
-async def test_a_recipient_refused_at_rcpt_is_permanent_and_the_next_message_goes(
-        settings: Settings, smtp: RecordingSMTP) -> None:
+@pytest.mark.parametrize(("stage", "reply", "error"), [
+    ("rcpt", "550 5.1.1 mailbox unavailable", PermanentError),
+    ("rcpt", "450 4.2.1 mailbox busy", TransientError),
+    ("mail", "451 4.3.0 try again later", TransientError),
+    ("mail", "553 5.7.1 sender not allowed", PermanentError),
+])
+async def test_a_refusal_at_mail_or_rcpt_is_sorted_by_its_code_and_the_next_message_goes(
+        settings: Settings, smtp: RecordingSMTP, stage: str, reply: str,
+        error: type[Exception]) -> None:
     mailer = Mailer(settings.smtp, "127.0.0.1", smtp.port)
     try:
-        smtp.rcpt_reply = "550 5.1.1 mailbox unavailable"
-        with pytest.raises(PermanentError, match="SMTP 550"):
+        setattr(smtp, f"{stage}_reply", reply)
+        with pytest.raises(error, match=f"SMTP {reply[:3]}"):
             await mailer.send(SENDER, "gone@example.org", _message(1, b"x\r\n"))
-        smtp.rcpt_reply = "450 4.2.1 mailbox busy"
-        with pytest.raises(TransientError, match="SMTP 450"):
-            await mailer.send(SENDER, "busy@example.org", _message(2, b"x\r\n"))
-        smtp.rcpt_reply = None
-        await mailer.send(SENDER, "here@example.org", _message(3, b"x\r\n"))
+        setattr(smtp, f"{stage}_reply", None)
+        await mailer.send(SENDER, "here@example.org", _message(2, b"x\r\n"))
     finally:
         await mailer.close()
     assert smtp.envelopes == [(SENDER, ["here@example.org"])]
-
-
-async def test_a_sender_refused_at_mail_is_transient_on_4xx(
-        settings: Settings, smtp: RecordingSMTP) -> None:
-    mailer = Mailer(settings.smtp, "127.0.0.1", smtp.port)
-    try:
-        smtp.mail_reply = "451 4.3.0 try again later"
-        with pytest.raises(TransientError, match="SMTP 451"):
-            await mailer.send(SENDER, "a@example.org", _message(1, b"x\r\n"))
-        smtp.mail_reply = None
-        await mailer.send(SENDER, "a@example.org", _message(2, b"x\r\n"))
-    finally:
-        await mailer.close()
-    assert len(smtp.messages) == 1
 
 
 @pytest.mark.parametrize("address", [
