@@ -36,12 +36,15 @@ def _is_english(welcome: EmailMessage) -> None:
         welcome["Subject"]
     assert welcome["Content-Language"] == "en"
     assert "You have been given access" in body_text(welcome)
+    # the role and the delegation on lines of their own (they once ran together)
+    assert "\nRole: focal point\nDelegation: " in body_text(welcome).replace("\r\n", "\n")
 
 
 def _is_french(welcome: EmailMessage) -> None:
     assert "Votre accès à Alliance mondiale" in str(welcome["Subject"]), welcome["Subject"]
     assert welcome["Content-Language"] == "fr"
     assert "Un accès vous a été ouvert" in body_text(welcome)
+    assert "\nRôle : point focal\nDélégation : " in body_text(welcome).replace("\r\n", "\n")
 
 
 def _options(page: str, select_id: str) -> list[tuple[str, str, str]]:
