@@ -153,7 +153,7 @@ async def _application_page(request: web.Request, d: Desk, acc: Accreditation, *
         base=d.base, acc=acc, delegation=delegation, values=values or {},
         errors=errors or {}, message=message,
         can_decide=_may_act(d, acc) and domain.allows(acc.status, Action.reject),
-        can_revoke=_may_act(d, acc) and domain.allows(acc.status, Action.revoke),
+        can_revoke=_may_act(d, acc) and domain.offers_revocation(acc.status),
         press_desk=acc.category is Category.press and d.principal.role is Role.admin,
         decisions=DECISIONS, cred=cred)
 
@@ -217,9 +217,12 @@ async def console_revoke(request: web.Request) -> web.StreamResponse:
         return await show(message=d.t("csrf_failed"), status=403)
     if not _may_act(d, acc):
         raise Forbidden("The press office revokes the press.")
+    if not domain.offers_revocation(acc.status):
+        return await show(message=d.t("revoke_only_granted"), status=409)
     reason = " ".join(str(form.get("reason", "")).split())[:2000]
-    if not reason:
-        return await show(errors={"revoke_reason": d.t("err_write_reason")}, status=422)
+    errors = frame.revoke_errors(d.t, reason, form, d.t("err_write_reason"))
+    if errors:
+        return await show(errors=errors, status=422)
     try:
         await accreditations.revoke(request.app[pool_key], acc.id, reason, d.principal,
                                     now(request))

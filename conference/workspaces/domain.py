@@ -118,6 +118,14 @@ def allows(status: Status, action: Action) -> bool:
     return (status, action) in TRANSITIONS
 
 
+def offers_revocation(status: Status) -> bool:
+    """The screens offer revocation for a granted accreditation only: an application still
+    under review (or wait-listed) is decided (approved or rejected), not revoked; a revocation
+    letter for something never granted would make no sense to its reader
+    (docs/workspaces.md, "Revoking")."""
+    return status is Status.approved
+
+
 def like_pattern(search: str) -> str:
     """``search`` with LIKE's wildcards escaped (the query adds the ``%`` around it)."""
     return search.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")

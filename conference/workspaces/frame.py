@@ -10,7 +10,7 @@ in; a cross-site POST carries no cookie) and ``Secure`` when the public URL is h
 from __future__ import annotations
 
 import functools
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Mapping
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlencode
@@ -206,6 +206,18 @@ def page(handler: PageHandler) -> PageHandler:
             return await error_page(request, exc.status, exc.detail)
 
     return wrapped
+
+
+def revoke_errors(t: WTranslator, reason: str, form: Mapping[str, Any],
+                  reason_missing: str) -> dict[str, str]:
+    """What a revoke form lacks, all at once: the reason (``reason_missing``, the page's
+    words), and the box that confirms it (the person is told by mail, the badge refused)."""
+    errors: dict[str, str] = {}
+    if not reason:
+        errors["revoke_reason"] = reason_missing
+    if form.get("confirm") != "yes":
+        errors["revoke_confirm"] = t("err_revoke_confirm")
+    return errors
 
 
 def decision_refused(t: WTranslator, exc: Exception, status_before: str) -> str:

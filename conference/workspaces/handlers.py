@@ -510,7 +510,7 @@ async def _application_page(request: web.Request, d: Desk, acc: Accreditation, *
         country=country_name(country, d.language) if country else None,
         approved=counts.get("approved", 0),
         can_decide=domain.allows(acc.status, Action.reject),
-        can_revoke=domain.allows(acc.status, Action.revoke),
+        can_revoke=domain.offers_revocation(acc.status),
         decisions=("approve", "waitlist", "reject") if acc.status is Status.submitted
         else ("approve", "reject"),
         reason_templates=[(str(r.id), r.text(d.language)) for r in await ws_service.press_reasons(
@@ -586,10 +586,13 @@ async def press_revoke(request: web.Request) -> web.StreamResponse:
     form = await read_form(request)
     if not frame.csrf_ok(request, form, d.person):
         return await _application_page(request, d, acc, message=d.t("csrf_failed"), status=403)
+    if not domain.offers_revocation(acc.status):
+        return await _application_page(request, d, acc, status=409,
+                                       message=d.t("revoke_only_granted"))
     reason = " ".join(str(form.get("reason", "")).split())[:2000]
-    if not reason:
-        return await _application_page(request, d, acc, status=422,
-                                       errors={"revoke_reason": d.t("err_reason_required")})
+    errors = frame.revoke_errors(d.t, reason, form, d.t("err_reason_required"))
+    if errors:
+        return await _application_page(request, d, acc, status=422, errors=errors)
     try:
         await accreditations.revoke(request.app[pool_key], acc.id, reason, d.principal,
                                     now(request))

@@ -160,6 +160,11 @@ STRINGS: dict[str, dict[str, str]] = {
         "revoke_title": "Révoquer l'accréditation",
         "revoke_reason": "Motif de la révocation",
         "revoke_button": "Révoquer",
+        "revoke_confirm": "Je confirme la révocation : un courriel l'annonce à la personne et "
+                          "son badge est refusé à l'entrée.",
+        "err_revoke_confirm": "Cochez la case pour confirmer la révocation.",
+        "revoke_only_granted": "Seule une accréditation accordée se révoque ; une demande en "
+                               "cours d'examen se refuse.",
         "flash_signed_in": "Vous êtes connecté(e).",
         "flash_signed_out": "Vous êtes déconnecté(e).",
         "flash_registered": "{name} est inscrit(e) : la demande est transmise au protocole.",
@@ -390,6 +395,11 @@ STRINGS: dict[str, dict[str, str]] = {
         "revoke_title": "Revoke the accreditation",
         "revoke_reason": "Reason for revoking",
         "revoke_button": "Revoke",
+        "revoke_confirm": "I confirm the revocation: the person is told by mail and their badge "
+                          "is refused at the door.",
+        "err_revoke_confirm": "Tick the box to confirm the revocation.",
+        "revoke_only_granted": "Only a granted accreditation is revoked; an application under "
+                               "review is rejected.",
         "flash_signed_in": "You are signed in.",
         "flash_signed_out": "You are signed out.",
         "flash_registered": "{name} is registered: the application goes to the protocol office.",

@@ -86,7 +86,11 @@ async def test_protocol_decides_and_revokes_with_reasons_and_the_history_shows_i
     page_url = f"{BASE}/accreditations/{official['id']}"
     status, page, _ = await protocol.go("GET", page_url)
     assert status == 200, page
-    assert 'id="decision-form"' in page and 'id="revoke-form"' in page
+    # under review: decided, not revoked (no revoke form; a revoke posted anyway is refused)
+    assert 'id="decision-form"' in page and 'id="revoke-form"' not in page
+    status, refused, _ = await protocol.post_form(page_url, f"{page_url}/revoke",
+                                                  reason="Lent", confirm="yes")
+    assert status == 409 and "Seule une accréditation accordée se révoque" in refused
     # a rejection needs a reason; no decision is an error too
     status, page, _ = await protocol.post_form(page_url, f"{page_url}/decision",
                                                decision="reject", reason="  ")
@@ -104,9 +108,17 @@ async def test_protocol_decides_and_revokes_with_reasons_and_the_history_shows_i
     assert "Maes" in element(page, "flash")
     assert 'id="decision-form"' not in page and 'id="revoke-form"' in page
     status, page, _ = await protocol.post_form(page_url, f"{page_url}/revoke", reason="")
+    # both missing, both named at once: the reason and the box that confirms
     assert status == 422 and 'id="revoke_reason-error"' in page
-    status, _, resp = await protocol.post_form(page_url, f"{page_url}/revoke",
+    assert element(page, "revoke_confirm-error") == \
+        "Erreur : Cochez la case pour confirmer la révocation."
+    status, page, _ = await protocol.post_form(page_url, f"{page_url}/revoke",
                                                reason="Badge lent to someone else")
+    assert status == 422 and 'id="revoke_confirm-error"' in page
+    assert 'id="revoke_reason-error"' not in page
+    status, _, resp = await protocol.post_form(page_url, f"{page_url}/revoke",
+                                               reason="Badge lent to someone else",
+                                               confirm="yes")
     assert status == 303
     status, page, _ = await protocol.go("GET", page_url)
     assert element(page, "status") == "Révoquée"

@@ -237,6 +237,45 @@ async def test_the_welcome_names_the_role_and_the_delegation_on_their_own_lines(
         "presse\n" in body
     await make_delegation(api, country="DE")
     [welcome] = await smtp.wait_for(1, where=lambda m: "fp-de@example.org" in m["To"])
-    body = body_text(welcome)
-    assert "Délégation : Allemagne" in body or "Delegation: Germany" in body
-    assert "délégation : Allemagne" not in body
+    body = body_text(welcome).replace("\r\n", "\n")
+    assert "\nRôle : point focal\nDélégation : Allemagne\n" in body, body
+
+
+async def test_the_press_desk_revokes_only_a_granted_accreditation_once_confirmed(
+    api: Api, smtp: RecordingSMTP
+) -> None:
+    """Under review, an application is decided (no revoke form, a revoke posted anyway is
+    refused 409 and nobody is mailed); once approved, revoking needs the reason and the box
+    ticked that confirms it, both named at once when missing."""
+    await _conference(api)
+    application = await press(api, 0)
+    v = await _officer(api, smtp)
+    page_url = f"{DESK}/{application['id']}?lang=en"
+    _, page, _ = await v.go("GET", page_url)
+    assert 'id="decision-form"' in page and 'id="revoke-form"' not in page
+    status, page, _ = await v.go("POST", f"{DESK}/{application['id']}/revoke?lang=en",
+                                 {"csrf": hidden(page, "csrf"), "reason": "Lent",
+                                  "confirm": "yes"})
+    assert status == 409
+    assert "Only a granted accreditation is revoked" in element(page, "form-error")
+    _, acc, _ = await api.call("GET", f"/api/v1/accreditations/{application['id']}",
+                               role="press_office")
+    assert acc["status"] == "submitted"
+
+    await api.call("POST", f"/api/v1/accreditations/{application['id']}/decision",
+                   role="press_office", json={"decision": "approve"})
+    _, page, _ = await v.go("GET", page_url)
+    assert 'id="revoke-form"' in page and 'id="revoke_confirm"' in page
+    status, page, _ = await v.go("POST", f"{DESK}/{application['id']}/revoke?lang=en",
+                                 {"csrf": hidden(page, "csrf"), "reason": ""})
+    assert status == 422
+    assert element(page, "revoke_confirm-error") == \
+        "Error: Tick the box to confirm the revocation."
+    assert 'id="revoke_reason-error"' in page
+    status, _, _ = await v.go("POST", f"{DESK}/{application['id']}/revoke?lang=en",
+                              {"csrf": hidden(page, "csrf"), "reason": "Badge lent",
+                               "confirm": "yes"})
+    assert status == 303
+    _, acc, _ = await api.call("GET", f"/api/v1/accreditations/{application['id']}",
+                               role="press_office")
+    assert acc["status"] == "revoked"
