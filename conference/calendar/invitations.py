@@ -323,10 +323,16 @@ class Renderer:
             and action.last.method == "REQUEST"
         return update, self.changes(s, action, lang) if update else ()
 
-    def _prefix(self, action: Action, lang: str, update: bool) -> str:
-        prefixes = {"fr": ("Invitation", "Mise à jour", "Annulé"),
-                    "en": ("Invitation", "Updated", "Cancelled")}[lang]
-        return prefixes[2] if action.method == "CANCEL" else prefixes[1 if update else 0]
+    def _prefix(self, action: Action, lang: str, update: bool, cancelled: bool) -> str:
+        """The subject's first words: a CANCEL says "Cancelled" only of a session called off;
+        for one that takes place without this person (withdrawn, replaced, out of its
+        audience) it says the session leaves their calendar (docs/calendar.md)."""
+        prefixes = {"fr": ("Invitation", "Mise à jour", "Annulé", "Retirée de votre agenda"),
+                    "en": ("Invitation", "Updated", "Cancelled", "Removed from your calendar")
+                    }[lang]
+        if action.method == "CANCEL":
+            return prefixes[2] if cancelled else prefixes[3]
+        return prefixes[1 if update else 0]
 
     def reference(self, s: PublishedSession, action: Action, person: asyncpg.Record,
                   event: EventRow, context: uuid.UUID) -> NewDelivery | None:
@@ -341,7 +347,8 @@ class Renderer:
             return None
         organizer = self.organizer(p.accreditation_id, p.language)
         check_recipient(Attendee(email=p.email, name=p.name, role=action.role), organizer)
-        text = self._text(s, action, p.language, self._prefix(action, p.language, update),
+        prefix = self._prefix(action, p.language, update, s.cancelled)
+        text = self._text(s, action, p.language, prefix,
                           update, lines, p.form)
         subject = text.partition("\n\n")[0]
         if _SALUTATION in subject or _FEED_URL in subject:
@@ -378,7 +385,8 @@ class Renderer:
         attendee = Attendee(email=p.email, name=p.name, role=action.role)
         organizer = self.organizer(p.accreditation_id, lang)
         ics = self.template(s, action, lang).render(attendee, stamp, organizer)
-        text = self._personal(self._text(s, action, lang, self._prefix(action, lang, update),
+        prefix = self._prefix(action, lang, update, s.cancelled)
+        text = self._personal(self._text(s, action, lang, prefix,
                                          update, lines, p.form), p)
         subject, _, body = text.partition("\n\n")
         subject = with_short_name(self.conference, lang, subject)
@@ -493,12 +501,22 @@ async def calendar_invitations(
         actions, people, complete, cursor = await _publication_step(
             conn, event.conference_id, views, ctx)
     else:
-        row = await conn.fetchrow(Q["attendee"], uuid.UUID(event.payload["accreditation_id"]))
-        if row is None or row["erased_at"] is not None:
+        # One person's change; a substitution names two: the member replaced (no longer
+        # expected: cancelled at once) and the new person (invited at once when approved),
+        # not at the next publication (docs/calendar.md).
+        ids = [uuid.UUID(event.payload["accreditation_id"])]
+        if event.type == "accreditation.substituted":
+            ids.append(uuid.UUID(event.payload["substitute_id"]))
+        people, sent = [], {}
+        for accreditation_id in ids:
+            row = await conn.fetchrow(Q["attendee"], accreditation_id)
+            if row is None or row["erased_at"] is not None:
+                continue
+            people.append(row)
+            sent.update(_sent(await conn.fetch(Q["states_of_accreditation"], row["id"])))
+        if not people:
             return ConsumerResult()
-        people = [row]
-        states = await conn.fetch(Q["states_of_accreditation"], row["id"])
-        actions = plan(views, [attendee_view(row)], _sent(states))
+        actions = plan(views, [attendee_view(row) for row in people], sent)
         actions = [a for a in actions if a.session_id in sessions]
         if ctx.limit is not None and len(actions) > ctx.limit:
             # A step: the states saved below make the next call plan only the rest.
@@ -714,7 +732,8 @@ class InvitationDeliveries:
 SUBSCRIPTIONS = (
     Subscription("conference.calendar.invitations:calendar_invitations", calendar_invitations,
                  frozenset({"programme.published", "accreditation.approved",
-                            "accreditation.withdrawn", "accreditation.revoked"}),
+                            "accreditation.withdrawn", "accreditation.revoked",
+                            "accreditation.substituted"}),
                  warm_up=warm_up, renderer=InvitationDeliveries, locks=_locks,
                  statements=tuple(Q[name] for name in (
                      "lock_conference_calendar", "latest_snapshot", "attendees_after",
