@@ -133,17 +133,29 @@ async def accreditation_notices(
         return ConsumerResult()
     letters: list[NewDelivery] = []
     parked: list[Parked] = []
-    async for letter in _letters(conn, event, ctx, row):
-        if isinstance(letter, Parked):
-            parked.append(letter)
-        else:
-            letters.append(letter)
+    found = [(row, str(event.payload.get("status", "")))]
+    if event.type == "accreditation.substituted" \
+            and event.payload.get("substitute_status") == "approved":
+        # replaced and approved in one act (protocol): the new person's approval letter
+        # comes with this event, there is no other
+        new = await repo.row_by_id(conn, uuid.UUID(event.payload["substitute_id"]))
+        if new is not None and new["erased_at"] is None:
+            found.append((new, "approved"))
+    for one, status in found:
+        async for letter in _letters(conn, event, ctx, one, status):
+            if isinstance(letter, Parked):
+                parked.append(letter)
+            else:
+                letters.append(letter)
     return ConsumerResult(letters, parked)
 
 
 async def _letters(
-    conn: asyncpg.Connection, event: EventRow, ctx: DispatchContext, row: asyncpg.Record
+    conn: asyncpg.Connection, event: EventRow, ctx: DispatchContext, row: asyncpg.Record,
+    status: str,
 ) -> AsyncIterator[NewDelivery | Parked]:
+    """The letters to the accreditation of ``row`` for ``event``, which put it in ``status``
+    (a substitution puts two accreditations in two states)."""
     a = repo.from_row(row)
     conference = await _conference(conn, ctx, row["conference_id"])
     lang = a.language
@@ -152,7 +164,7 @@ async def _letters(
     # after a withdrawal has none: the applicant is on the page of the link they hold, which
     # must keep working.
     link = ""
-    if event.payload.get("status") != "withdrawn":
+    if status not in ("withdrawn", "substituted"):
         token = await issue_token(conn, Role.applicant, accreditation_id=a.id)
         link = f"{ctx.settings.base_url}/a/{token}"
     gender = a.gender or {"mrs": "female", "mr": "male"}.get(a.salutation)
@@ -169,13 +181,19 @@ async def _letters(
     if event.type == "accreditation.link_requested":
         yield _mail(ctx, event, conference, "link", lang, a.email, name, a.id, **common)
         return
-    status = event.payload["status"]
     if status == "submitted":
-        template = "press_ack" if a.press else "ack"
-        yield _mail(ctx, event, conference, template, lang, a.email, name, a.id, **common)
+        # An acknowledgement ("it will be examined") is not written for an application replaced
+        # or withdrawn before its letter was: it would contradict the letter that says so
+        # (docs/lifecycle.md, "Letters").
+        if a.status.value not in ("substituted", "withdrawn"):
+            template = "press_ack" if a.press else "ack"
+            yield _mail(ctx, event, conference, template, lang, a.email, name, a.id, **common)
         if a.press:
             for notice in await _press_office_notices(conn, ctx, event, conference, a):
                 yield notice
+        return
+    if status == "substituted":  # the member replaced: told so, without a link to act on
+        yield _mail(ctx, event, conference, "substituted", lang, a.email, name, a.id, **common)
         return
     reason = await repo.latest_reason(conn, a.id)
     if status == "withdrawn":
@@ -239,6 +257,7 @@ SUBSCRIPTIONS = (
                  frozenset({"accreditation.submitted", "accreditation.approved",
                             "accreditation.rejected", "accreditation.waitlisted",
                             "accreditation.withdrawn", "accreditation.revoked",
-                            "accreditation.link_requested"}), locks=_locks),
+                            "accreditation.substituted", "accreditation.link_requested"}),
+                 locks=_locks),
 )
 """What the accreditation letters consume, for the composition root (``conference/runtime.py``)."""

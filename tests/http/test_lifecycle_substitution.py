@@ -189,3 +189,61 @@ async def test_the_old_badge_dies_its_invitations_are_cancelled_and_the_new_plac
     invites = await cal.next(2)
     assert sorted((i.uid, i.to, i.method) for i in invites) == [
         (uid, "lies1@example.org", "REQUEST") for uid in uids]
+
+
+async def test_the_member_replaced_is_told_and_never_acknowledged_after_the_fact(
+    api: Api, conference: dict[str, Any], smtp: RecordingSMTP, settings: Any,
+) -> None:
+    """The member replaced gets a letter saying so (no private link: nothing to do there); an
+    acknowledgement of their filing ("it will be examined") dispatched after the substitution
+    is not written; the new person, filed as submitted, is acknowledged as any filing."""
+    from conference.accreditation.notices import accreditation_notices
+    from conference.db.pool import create_pool
+    from conference.outbox.dispatch import DispatchContext, EventRow
+    from tests.support import body_text
+
+    be = await make_delegation(api, "BE")
+    member = await file(api, official(2, be), "protocol")  # submitted
+    status, new = await substitute(api, member["id"], person(2, reason="Another expert."),
+                                   "protocol")
+    assert status == 201 and new["status"] == "submitted", new
+    [letter] = await smtp.wait_for(1, where=lambda m: "jan2@example.org" in str(m["To"])
+                                   and "Accreditation transferred" in str(m["Subject"]))
+    text = body_text(letter)
+    assert "Your delegation has named another person in your place" in text
+    assert "/a/" not in text  # no private link to act on
+    await smtp.wait_for(1, where=lambda m: "lies2@example.org" in str(m["To"])
+                        and "Demande d'accréditation reçue" in str(m["Subject"]))
+
+    # The filing's acknowledgement, dispatched now (after the substitution): not written.
+    pool = await create_pool(api.db_url, settings.database)  # the worker's codecs
+    try:
+        async with pool.acquire() as conn:
+            row = await conn.fetchrow(
+                "SELECT id, type, conference_id, subject_id, payload, occurred_at"
+                " FROM domain_event WHERE type = 'accreditation.submitted'"
+                " AND subject_id = $1", member["id"])
+            assert row is not None
+            event = EventRow(row["id"], row["type"], row["conference_id"], row["subject_id"],
+                             row["payload"], row["occurred_at"])
+            result = await accreditation_notices(conn, event, DispatchContext(
+                settings, datetime.now(UTC)))
+    finally:
+        await pool.close()
+    assert [d.template for d in result.deliveries] == []
+
+
+async def test_a_member_replaced_and_approved_in_one_act_brings_the_new_person_s_approval(
+    api: Api, conference: dict[str, Any], smtp: RecordingSMTP,
+) -> None:
+    be = await make_delegation(api, "BE")
+    member = await file(api, official(3, be), "protocol")
+    status, _, _ = await api.call("POST", f"/api/v1/accreditations/{member['id']}/decision",
+                                  role="protocol", json={"decision": "approve"})
+    assert status == 200
+    status, new = await substitute(api, member["id"], person(3, approve=True), "protocol")
+    assert status == 201 and new["status"] == "approved", new
+    await smtp.wait_for(1, where=lambda m: "lies3@example.org" in str(m["To"])
+                        and "Accréditation accordée" in str(m["Subject"]))
+    await smtp.wait_for(1, where=lambda m: "jan3@example.org" in str(m["To"])
+                        and "Accreditation transferred" in str(m["Subject"]))
