@@ -271,7 +271,12 @@ async def member_page(request: web.Request) -> web.Response:
     name = f"{acc.given_name} {acc.family_name}"
     approved = acc.status is Status.approved
     base_url = request.app[settings_key].base_url
-    flash = p.t("flash_amended", name=name) if request.query.get("done") == "amended" else None
+    done = request.query.get("done")
+    flash = None
+    if done == "amended":
+        flash = p.t("flash_amended", name=name)
+    elif done == "substituted":  # the new member's page, after the substitution
+        flash = p.t("lc_flash_substituted", new=name, old=request.query.get("old", "")[:100])
     return frame.render(
         request, "member.html", p.language, person=p.person, conference=p.conference,
         title=name, crumbs=p.crumbs((name, None)), base=p.base, acc=acc, flash=flash,

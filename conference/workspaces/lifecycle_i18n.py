@@ -25,7 +25,8 @@ LIFECYCLE: dict[str, dict[str, str]] = {
         "lc_err_not_substitutable": "Ce membre ne peut plus être remplacé (statut : {status}).",
         "lc_err_reason_required": "Indiquez le motif : les remplacements sont clos.",
         "lc_no_members": "Aucun membre ne peut être remplacé pour l'instant.",
-        "lc_flash_substituted": "{old} est remplacé(e) par {new}.",
+        "lc_flash_substituted": "Remplacement enregistré : {new} remplace {old}. Un courriel "
+                                "l'annonce à {old}.",
         "lc_import_title": "Importer des membres",
         "lc_import_intro": "Un fichier CSV ou XLSX, une personne par ligne. Les colonnes sont "
                            "reconnues par leur en-tête, en français ou en anglais : courriel, "
@@ -162,7 +163,8 @@ LIFECYCLE: dict[str, dict[str, str]] = {
         "lc_err_not_substitutable": "This member can no longer be replaced (status: {status}).",
         "lc_err_reason_required": "Give the reason: substitutions are closed.",
         "lc_no_members": "No member can be replaced yet.",
-        "lc_flash_substituted": "{old} is replaced by {new}.",
+        "lc_flash_substituted": "Substitution recorded: {new} replaces {old}. A mail tells "
+                                "{old} so.",
         "lc_import_title": "Import members",
         "lc_import_intro": "A CSV or XLSX file, one person a row. Columns are recognised by "
                            "their header, in English or French: email, given name, family "

@@ -261,7 +261,9 @@ async def lc_substitute(request: web.Request) -> web.StreamResponse:
         status_now = str(exc.extra.get("status_now", old.status.value))
         return await show(request, p, values, status=409, message=t(
             "lc_err_not_substitutable", status=t(f"status_{status_now}")))
-    raise web.HTTPSeeOther(frame.with_lang(f"{p.base}/members/{created.id}", p.language))
+    raise web.HTTPSeeOther(frame.with_lang(f"{p.base}/members/{created.id}", p.language,
+                                           done="substituted",
+                                           old=f"{old.given_name} {old.family_name}"))
 
 
 async def _import_page(request: web.Request, p: Portal, *, upload: Upload | None = None,

@@ -99,6 +99,10 @@ async def test_a_focal_point_substitutes_a_member_until_the_deadline(
     assert status == 303, page
     status, page, _ = await focal.go("GET", resp.headers["Location"])
     assert status == 200 and "Sophie Wilmès" in page and "The minister is kept" in page
+    # the page says it was done, and whom it replaced
+    assert element(page, "flash") == (f"Substitution recorded: Sophie Wilmès replaces "
+                                      f"{old['given_name']} {old['family_name']}. A mail tells "
+                                      f"{old['given_name']} {old['family_name']} so.")
     assert await members_of(api, be) == {old["email"]: "substituted",
                                          "sophie@example.org": "submitted"}
 
