@@ -253,6 +253,9 @@ async def test_the_press_desk_revokes_only_a_granted_accreditation_once_confirme
     page_url = f"{DESK}/{application['id']}?lang=en"
     _, page, _ = await v.go("GET", page_url)
     assert 'id="decision-form"' in page and 'id="revoke-form"' not in page
+    # the written reason says when it is needed, not "optional" (a rejection needs one)
+    assert "Written reason <span class=\"optional\">(to reject without a standard reason; " \
+        "when written, it replaces it)</span>" in page
     status, page, _ = await v.go("POST", f"{DESK}/{application['id']}/revoke?lang=en",
                                  {"csrf": hidden(page, "csrf"), "reason": "Lent",
                                   "confirm": "yes"})
@@ -279,3 +282,18 @@ async def test_the_press_desk_revokes_only_a_granted_accreditation_once_confirme
     _, acc, _ = await api.call("GET", f"/api/v1/accreditations/{application['id']}",
                                role="press_office")
     assert acc["status"] == "revoked"
+
+
+async def test_the_batch_buttons_show_only_when_an_application_can_be_picked(
+    api: Api, smtp: RecordingSMTP
+) -> None:
+    await _conference(api)
+    application = await press(api, 0)
+    v = await _officer(api, smtp)
+    _, page, _ = await v.go("GET", f"{DESK}?lang=en")
+    assert f'id="pick-{application["id"]}"' in page and 'id="batch-actions"' in page
+    await api.call("POST", f"/api/v1/accreditations/{application['id']}/decision",
+                   role="press_office", json={"decision": "approve"})
+    _, page, _ = await v.go("GET", f"{DESK}?lang=en")
+    assert "pick-" not in page and 'id="batch-actions"' not in page
+    assert "Approve the selected" not in page
