@@ -75,6 +75,13 @@ async def test_a_focal_point_imports_fixes_and_substitutes_protocol_raises_a_quo
     assert "erreur" in bad and "courriel" in bad
     assert await page.locator("#apply").count() == 0
     await _axe_here(page, "lc-import-errors")
+    # On a phone the rows are cards: the reason of the error is read without scrolling sideways.
+    await page.set_viewport_size({"width": 390, "height": 900})
+    fits = await page.evaluate(
+        "document.querySelector('#row-4 .row-details').getBoundingClientRect().right"
+        " <= document.documentElement.clientWidth")
+    assert fits, "the error's details run off a 390 px screen"
+    await page.set_viewport_size({"width": 1000, "height": 900})
 
     # Fixed, checked again, imported.
     fixed = [r.replace("@example,", "@example.org,") for r in ROWS]
