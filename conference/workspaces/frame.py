@@ -26,7 +26,7 @@ from conference.pages import csrf
 from conference.pages.handlers import SECURITY_HEADERS
 from conference.pages.i18n import LANGUAGES, choose_language
 from conference.people import service as people
-from conference.people.domain import safe_next
+from conference.people.domain import Grant, safe_next
 from conference.people.mail import workspace_url
 from conference.people.service import SignedIn
 from conference.protocol.countries import country_name
@@ -123,11 +123,19 @@ def workspaces(person: SignedIn, language: str, base: str = "") -> list[dict[str
     """The person's workspaces as links, one per grant."""
     t = WTranslator(language)
     items = []
+
+    def delegation_of(g: Grant) -> str:
+        name = country_name(g.delegation_country, language) if g.delegation_country \
+            else g.delegation_name
+        return t("ws_delegation", name=name or "")
+
+    # the same delegation in two conferences (a focal point of both): each link says which
+    labels = [delegation_of(g) for g in person.grants if g.role == "focal_point"]
     for g in person.grants:
         if g.role == "focal_point":
-            name = country_name(g.delegation_country, language) if g.delegation_country \
-                else g.delegation_name
-            label = t("ws_delegation", name=name or "")
+            label = delegation_of(g)
+            if labels.count(label) > 1:
+                label = f"{label} – {g.conference_name(language)}"
         elif g.conference_slug is None:
             # the conferences are listed on /manage (and on the home page), not /workspaces
             items.append({"label": t("ws_admin_all"), "url": f"{base}/manage"})

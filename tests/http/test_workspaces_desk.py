@@ -297,3 +297,28 @@ async def test_the_batch_buttons_show_only_when_an_application_can_be_picked(
     _, page, _ = await v.go("GET", f"{DESK}?lang=en")
     assert "pick-" not in page and 'id="batch-actions"' not in page
     assert "Approve the selected" not in page
+
+
+async def test_a_focal_point_of_one_country_in_two_conferences_reads_which_link_is_which(
+    api: Api, smtp: RecordingSMTP
+) -> None:
+    from tests.http.conftest_programme import make_delegation
+    from tests.http.test_workspaces import _signed_in, link_in
+
+    await _conference(api)
+    await make_delegation(api, country="BE")
+    status, body, _ = await api.call("POST", "/api/v1/conferences", role="admin",
+                                     json=conference_body(slug="suivi", title={
+                                         "fr": "Alliance : suivi", "en": "Alliance: follow-up"}))
+    assert status == 201, body
+    status, body, _ = await api.call("POST", "/api/v1/conferences/suivi/delegations",
+                                     role="admin", json={
+                                         "kind": "country", "country": "BE", "focal_point": {
+                                             "name": "Focal Point",
+                                             "email": "fp-be@example.org"}})
+    assert status == 201, body
+    welcome = (await smtp.wait_for(2, where=lambda m: "fp-be@example.org" in m["To"]))[-1]
+    v = await _signed_in(api, link_in(welcome))
+    _, page, _ = await v.go("GET", "/workspaces?lang=fr")
+    assert "Délégation : Belgique – Alliance mondiale : réunion</a>" in page
+    assert "Délégation : Belgique – Alliance : suivi</a>" in page
