@@ -481,6 +481,11 @@ class Translator:
     def time(self, moment: _DateTime, timezone: str) -> str:
         return formatting.time(moment, timezone, self.language, zone=False)
 
+    def zone(self, moment: _DateTime, timezone: str) -> str:
+        """The zone the times of a day are in, as a reader names it at ``moment``: "heure de
+        Bruxelles, CET" / "Brussels time, CET"."""
+        return formatting.zone_words(timezone, self.language, moment)
+
 
 def choose_language(request: web.Request, default: str | None = None, *,
                     negotiate: bool = True) -> str:

@@ -113,10 +113,14 @@ async def test_sessions_are_listed_by_day_then_start_time_whatever_their_room(
         assert _rows(second_day) == [next_day["id"]]
         assert [_cell(page, s["id"], "room") for s in (in_a, in_b, late, next_day)] == rooms
         assert _cell(page, in_a["id"], "time") == "10:00 – 11:30"
-        # the columns are named, in the reader's language
-        head = ["Heure", "Séance", "Salle", "Presse"] if lang == "fr" else \
-            ["Time", "Session", "Room", "Press"]
+        # the columns are named, in the reader's language; the times' zone is said (a
+        # journalist abroad reads them), as the reader names it
+        head = ["Séance", "Salle", "Presse"] if lang == "fr" else ["Session", "Room", "Press"]
         assert re.findall(r'<th scope="col"[^>]*>([^<]+)</th>', first_day) == head
+        zone = r"Heure \(heure de Bruxelles, CES?T\)" if lang == "fr" else \
+            r"Time \(Brussels time, CES?T\)"
+        assert re.search(zone, text(first_day.split('<th scope="col" class="time">')[1]
+                                    .split("</th>")[0])), first_day
     # babel dates: the day headings in each language's style
     day = datetime.fromisoformat(conference["starts_on"]).date()
     fr, en = element(await _page(api, "fr"), "day-1"), element(await _page(api, "en"), "day-1")
