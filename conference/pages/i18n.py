@@ -171,6 +171,19 @@ STRINGS: dict[str, dict[str, str]] = {
         "status_withdrawn": "Retirée",
         "status_substituted": "Remplacée",
         "action_substitute": "Remplacement",
+        "changed_category": "catégorie",
+        "changed_given_name": "prénom(s)",
+        "changed_family_name": "nom de famille",
+        "changed_email": "adresse électronique",
+        "changed_language": "langue de correspondance",
+        "changed_gender": "forme d'adresse",
+        "changed_salutation": "formule d'appel",
+        "changed_rank": "rang protocolaire",
+        "changed_function": "fonction",
+        "changed_in_office_since": "en fonction depuis",
+        "changed_delegation_id": "délégation",
+        "changed_press": "données de presse",
+        "changed_by_import": "Par import",
         "action_amend": "Données modifiées",
         "status_revoked": "Révoquée",
         "history_title": "Historique",
@@ -383,6 +396,19 @@ STRINGS: dict[str, dict[str, str]] = {
         "status_withdrawn": "Withdrawn",
         "status_substituted": "Substituted",
         "action_substitute": "Substitution",
+        "changed_category": "category",
+        "changed_given_name": "given name(s)",
+        "changed_family_name": "family name",
+        "changed_email": "email address",
+        "changed_language": "language for correspondence",
+        "changed_gender": "form of address",
+        "changed_salutation": "salutation",
+        "changed_rank": "protocol rank",
+        "changed_function": "function",
+        "changed_in_office_since": "in office since",
+        "changed_delegation_id": "delegation",
+        "changed_press": "press details",
+        "changed_by_import": "By import",
         "action_amend": "Details changed",
         "status_revoked": "Revoked",
         "history_title": "History",
@@ -464,6 +490,23 @@ class Translator:
     def __call__(self, key: str, **values: Any) -> str:
         text = self._strings[key]
         return text.format(**values) if values else text
+
+    def history_reason(self, action: str, reason: str | None) -> str:
+        """A history line's reason as the reader reads it: a change of details names the
+        fields changed in the page's language ("Nom de famille, fonction"), not their keys; a
+        change by a members import says so in words ("Par import : fonction")."""
+        if not reason:
+            return ""
+        if action != "amend":
+            return reason
+        by_import = reason.startswith("import: ")
+        fields = reason.removeprefix("import: ")
+        names = [self(f"changed_{f}") if f"changed_{f}" in self.keys else f
+                 for f in fields.split(", ")]
+        text = ", ".join(names)
+        if by_import:
+            return f"{self.label('changed_by_import')} {text}"
+        return text[:1].upper() + text[1:]
 
     def label(self, key: str) -> str:
         """The text followed by a colon, as each language writes it ("Salle :", "Room:")."""

@@ -116,18 +116,6 @@ STRINGS: dict[str, dict[str, str]] = {
         "pool_counter_other": "Pool presse : {approved} places accordées sur {capacity}.",
         "all": "Toutes",
         "all_countries": "Tous",
-        "changed_category": "catégorie",
-        "changed_given_name": "prénom(s)",
-        "changed_family_name": "nom de famille",
-        "changed_email": "adresse électronique",
-        "changed_language": "langue de correspondance",
-        "changed_gender": "forme d'adresse",
-        "changed_salutation": "formule d'appel",
-        "changed_rank": "rang protocolaire",
-        "changed_function": "fonction",
-        "changed_in_office_since": "en fonction depuis",
-        "changed_delegation_id": "délégation",
-        "changed_press": "données de presse",
         "role_camera_mrs": "Cadreuse",
         "role_camera_mr": "Cadreur",
         "role_camera_neutral": "Prise de vues",
@@ -352,18 +340,6 @@ STRINGS: dict[str, dict[str, str]] = {
         "pool_counter_other": "Press pool: {approved} of {capacity} places approved.",
         "all": "All",
         "all_countries": "All",
-        "changed_category": "category",
-        "changed_given_name": "given name(s)",
-        "changed_family_name": "family name",
-        "changed_email": "email address",
-        "changed_language": "language for correspondence",
-        "changed_gender": "form of address",
-        "changed_salutation": "salutation",
-        "changed_rank": "protocol rank",
-        "changed_function": "function",
-        "changed_in_office_since": "in office since",
-        "changed_delegation_id": "delegation",
-        "changed_press": "press details",
         "role_camera_mrs": "Camera operator",
         "role_camera_mr": "Camera operator",
         "role_camera_neutral": "Camera operator",
@@ -508,18 +484,6 @@ class WTranslator(Translator):
     @property
     def keys(self) -> frozenset[str]:
         return frozenset(self._own) | super().keys
-
-    def history_reason(self, action: str, reason: str | None) -> str:
-        """A history line's reason as the reader reads it: a change of details names the
-        fields changed in the page's language ("Nom de famille, fonction"), not their keys."""
-        if not reason:
-            return ""
-        if action != "amend":
-            return reason
-        names = [self(f"changed_{f}") if f"changed_{f}" in self._own else f
-                 for f in reason.split(", ")]
-        text = ", ".join(names)
-        return text[:1].upper() + text[1:]
 
     def zone_words(self, zone: str, when: Any) -> str:
         """The conference's zone in words, with its abbreviation at ``when`` ("heure de

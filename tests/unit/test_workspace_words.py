@@ -27,3 +27,21 @@ def test_a_count_takes_the_language_s_plural_rule(language: str, count: int,
                                                   expected: str) -> None:
     batch = 1 if count == 1 else 0
     assert WTranslator(language).plural("cred_badge_count", count, batch=batch) == expected
+
+
+@pytest.mark.parametrize("translator", ["pages", "workspaces"])
+def test_a_history_line_of_changed_details_reads_in_words_on_every_page(translator: str) -> None:
+    """The console, the portal and the applicant's own page write the reason of a change of
+    details in words: the fields by their names, a change by a members import said so (never
+    the internal "import: family_name")."""
+    from conference.pages.i18n import Translator
+    from conference.workspaces.i18n import WTranslator
+
+    make = Translator if translator == "pages" else WTranslator
+    fr, en = make("fr"), make("en")
+    assert fr.history_reason("amend", "import: family_name, function") == \
+        "Par import\u00a0: nom de famille, fonction"
+    assert en.history_reason("amend", "import: function") == "By import: function"
+    assert fr.history_reason("amend", "given_name, rank") == "Prénom(s), rang protocolaire"
+    assert en.history_reason("reject", "Late") == "Late"
+    assert en.history_reason("approve", None) == ""
