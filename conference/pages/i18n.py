@@ -207,7 +207,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "feed_text": "Abonnez votre agenda à ce lien secret : il contient les séances "
                      "auxquelles vous êtes invité(e) et se met à jour tout seul.",
         "feed_webcal": "S'abonner dans mon agenda",
-        "feed_https": "Adresse https de l'agenda",
+        "feed_https": "Adresse web de l'agenda",
         "badge_title": "Votre badge",
         "badge_text": "Imprimez votre badge (format A6) et présentez-le avec votre pièce "
                       "d'identité à l'entrée.",
@@ -432,7 +432,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "feed_text": "Subscribe your calendar to this secret link: it holds the sessions you "
                      "are invited to and updates itself.",
         "feed_webcal": "Subscribe in my calendar",
-        "feed_https": "https address of the calendar",
+        "feed_https": "Web address of the calendar",
         "badge_title": "Your badge",
         "badge_text": "Print your badge (A6) and show it with your identity document at the "
                       "entrance.",

@@ -171,11 +171,13 @@ def render(
     return response
 
 
-async def error_page(request: web.Request, status: int, message: str) -> web.Response:
+async def error_page(request: web.Request, status: int, message: str,
+                     title: str | None = None) -> web.Response:
     person = await current(request)
     language = language_of(request, person)
     t = WTranslator(language)
-    title = {403: t("forbidden_title"), 404: t("not_found_title")}.get(status, t("error_title"))
+    title = title or {403: t("forbidden_title"), 404: t("not_found_title")}.get(
+        status, t("error_title"))
     return render(request, "ws_error.html", language, person=person, status=status,
                   title=title, message=message)
 

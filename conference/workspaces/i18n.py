@@ -41,6 +41,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "signin_link_text": "Ce lien vous connecte une fois. Cliquez sur le bouton pour "
                             "ouvrir votre session.",
         "signin_button": "Me connecter",
+        "signin_link_invalid_title": "Lien de connexion expiré ou déjà utilisé",
         "signin_link_invalid": "Ce lien de connexion n'est pas ou plus valable (il sert une "
                                "fois, pendant 15 minutes). Demandez-en un nouveau.",
         "email": "Adresse électronique",
@@ -265,6 +266,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "signin_link_text": "This link signs you in once. Press the button to open your "
                             "session.",
         "signin_button": "Sign me in",
+        "signin_link_invalid_title": "Sign-in link expired or already used",
         "signin_link_invalid": "This sign-in link is not or no longer valid (it works once, "
                                "for 15 minutes). Ask for a new one.",
         "email": "Email address",

@@ -110,7 +110,8 @@ def _link(request: web.Request) -> str:
 async def _invalid_link(request: web.Request) -> web.Response:
     limit_token_failure(request)
     t = WTranslator(frame.language_of(request, None))
-    return await frame.error_page(request, 404, t("signin_link_invalid"))
+    return await frame.error_page(request, 404, t("signin_link_invalid"),
+                                  title=t("signin_link_invalid_title"))
 
 
 @routes.add("GET", "/signin/{token}", summary="The page a sign-in link opens (HTML): a button",

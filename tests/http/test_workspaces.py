@@ -90,7 +90,10 @@ async def test_focal_point_is_welcomed_and_signs_in_with_the_link_once(
 
     again = Visitor(api)
     status, page, _ = await again.go("GET", link)  # spent: refused
-    assert status == 404 and "no longer valid" in page or "plus valable" in page
+    assert status == 404 and ("no longer valid" in page or "plus valable" in page), page
+    # titled for what happened, not "page not found"
+    assert "Lien de connexion expiré ou déjà utilisé</h1>" in page \
+        or "Sign-in link expired or already used</h1>" in page, page
     status, _, _ = await again.go("POST", link, {"csrf": "x"})
     assert status in (403, 404)
     assert "session" not in again.cookies
