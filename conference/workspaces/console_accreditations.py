@@ -155,7 +155,8 @@ async def _application_page(request: web.Request, d: Desk, acc: Accreditation, *
         can_decide=_may_act(d, acc) and domain.allows(acc.status, Action.reject),
         can_revoke=_may_act(d, acc) and domain.offers_revocation(acc.status),
         press_desk=acc.category is Category.press and d.principal.role is Role.admin,
-        decisions=DECISIONS, cred=cred)
+        decisions=DECISIONS, cred=cred,
+        linked_names=await frame.linked_names(request, acc, d.principal))
 
 
 @routes.add("GET", "/manage/{slug}/accreditations/{accreditation_id}",

@@ -14,10 +14,14 @@ from collections.abc import Awaitable, Callable, Mapping
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlencode
+from uuid import UUID
 
 import jinja2
 from aiohttp import web
 
+from conference.accreditation import service as accreditations
+from conference.accreditation.models import Accreditation
+from conference.auth import Principal
 from conference.errors import Forbidden, NotFound, PoolFull, Refusal
 from conference.http.context import now, pool_key, settings_key, signer_key
 from conference.http.limits import TooManyRequests
@@ -216,6 +220,23 @@ def page(handler: PageHandler) -> PageHandler:
             return await error_page(request, exc.status, exc.detail)
 
     return wrapped
+
+
+async def linked_names(request: web.Request, acc: Accreditation, principal: Principal
+                       ) -> dict[UUID, str]:
+    """The people a history's substitution lines link to (the member replaced, or the one who
+    took the place), by accreditation id, as far as ``principal`` may read them: the console and
+    the portal name them beside the line (docs/workspaces.md). Never on the applicant's own
+    page: another person's name is not theirs to read."""
+    names: dict[UUID, str] = {}
+    for linked in {h.linked_accreditation_id for h in acc.history or []
+                   if h.linked_accreditation_id is not None}:
+        try:
+            other = await accreditations.get(request.app[pool_key], linked, principal)
+        except (Forbidden, NotFound):
+            continue
+        names[linked] = f"{other.given_name} {other.family_name}"
+    return names
 
 
 def revoke_errors(t: WTranslator, reason: str, form: Mapping[str, Any],

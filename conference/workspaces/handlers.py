@@ -284,6 +284,7 @@ async def member_page(request: web.Request) -> web.Response:
         can_edit=domain.editable(acc),
         badge=f"{p.base}/members/{acc.id}/badge" if approved else None,
         feed=feed_url(base_url, request.app[signer_key], acc.id) if approved else None,
+        linked_names=await frame.linked_names(request, acc, p.principal),
     )
 
 

@@ -42,6 +42,8 @@ STRINGS: dict[str, dict[str, str]] = {
                             "ouvrir votre session.",
         "signin_button": "Me connecter",
         "signin_link_invalid_title": "Lien de connexion expiré ou déjà utilisé",
+        "history_replaced_by": "{name} à sa place",
+        "history_replacing": "à la place de {name}",
         "signin_link_invalid": "Ce lien de connexion n'est pas ou plus valable (il sert une "
                                "fois, pendant 15 minutes). Demandez-en un nouveau.",
         "email": "Adresse électronique",
@@ -267,6 +269,8 @@ STRINGS: dict[str, dict[str, str]] = {
                             "session.",
         "signin_button": "Sign me in",
         "signin_link_invalid_title": "Sign-in link expired or already used",
+        "history_replaced_by": "{name} in their place",
+        "history_replacing": "in place of {name}",
         "signin_link_invalid": "This sign-in link is not or no longer valid (it works once, "
                                "for 15 minutes). Ask for a new one.",
         "email": "Email address",

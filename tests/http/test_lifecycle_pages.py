@@ -103,6 +103,11 @@ async def test_a_focal_point_substitutes_a_member_until_the_deadline(
     assert element(page, "flash") == (f"Substitution recorded: Sophie Wilmès replaces "
                                       f"{old['given_name']} {old['family_name']}. A mail tells "
                                       f"{old['given_name']} {old['family_name']} so.")
+    # each history names the other person of the substitution
+    old_name = f"{old['given_name']} {old['family_name']}"
+    assert f"in place of {old_name}" in element(page, "history")
+    status, page, _ = await focal.go("GET", f"{PORTAL}/members/{old['id']}?lang=en")
+    assert status == 200 and "Sophie Wilmès in their place" in element(page, "history")
     assert await members_of(api, be) == {old["email"]: "substituted",
                                          "sophie@example.org": "submitted"}
 
