@@ -25,8 +25,8 @@ CRED: dict[str, dict[str, str]] = {
         "cred_layout_a6": "Un badge par page A6",
         "cred_layout_a4x4": "Quatre badges par feuille A4, avec traits de coupe",
         "cred_batch_download": "Télécharger le lot (PDF)",
-        "cred_mark_printed_one": "Marquer imprimé le badge à imprimer listé",
-        "cred_mark_printed_other": "Marquer imprimés les {count} badges à imprimer listés",
+        "cred_mark_printed_one": "Marquer comme imprimé le badge de la liste",
+        "cred_mark_printed_other": "Marquer comme imprimés les {count} badges de la liste",
         "cred_reissue": "Réémettre",
         "cred_reissue_title": "Réémettre le badge de {name}",
         "cred_reissue_text": "Le badge reçoit une nouvelle version à imprimer ; le code QR de "
