@@ -12,7 +12,11 @@ CONSOLE: dict[str, dict[str, str]] = {
         "door_badge": "Référence du badge",
         "door_zone": "Zone",
         "door_check": "Contrôler",
-        "door_no_zones": "Cette conférence n'a encore aucune zone.",
+        "door_no_zones": "Cette conférence n'a encore aucune zone : la porte ne peut rien "
+                          "contrôler. Le service du protocole (ou un administrateur) les "
+                          "définit, avec les catégories admises dans chacune, par l'API "
+                          "(POST /api/v1/conferences/{slug}/zones) ; cet écran les propose "
+                          "ensuite.",
         "door_admitted": "ADMIS",
         "door_refused": "REFUSÉ",
         "door_holder": "Porteur",
@@ -92,7 +96,11 @@ CONSOLE: dict[str, dict[str, str]] = {
         "door_badge": "Badge reference",
         "door_zone": "Zone",
         "door_check": "Check",
-        "door_no_zones": "This conference has no zone yet.",
+        "door_no_zones": "This conference has no zone yet: the door has nothing to check. "
+                          "The protocol office (or an administrator) defines them, with the "
+                          "categories each admits, through the API "
+                          "(POST /api/v1/conferences/{slug}/zones); this screen then offers "
+                          "them.",
         "door_admitted": "ADMITTED",
         "door_refused": "REFUSED",
         "door_holder": "Holder",

@@ -10,7 +10,7 @@ from typing import Any
 
 import asyncpg
 
-from tests.browser.helpers import hidden, member, press, zone
+from tests.browser.helpers import element, hidden, member, press, zone
 from tests.conftest import Api, conference_body
 from tests.http.conftest_programme import make_delegation
 from tests.http.test_badges import _reference, _revoke
@@ -62,11 +62,15 @@ async def test_door_staff_admit_an_approved_badge_and_refuse_a_revoked_one(
     api: Api, smtp: RecordingSMTP
 ) -> None:
     await _setup(api, smtp)
+    door = await staff(api, smtp, "door@example.org", "door", language="fr")
+    # before any zone: the screen says there is nothing to check, and where zones come from
+    status, page, _ = await door.go("GET", "/manage/alliance/door?lang=en")
+    assert status == 200 and "the door has nothing to check" in element(page, "no-zones")
+    assert "POST /api/v1/conferences/alliance/zones" in element(page, "no-zones")
     await zone(api, "press-centre", categories=["press"])
     approved = await press(api, decision="approve")
     revoked = await press(api, 1, decision="approve")
     await _revoke(api, revoked["id"])
-    door = await staff(api, smtp, "door@example.org", "door", language="fr")
     status, page, _ = await door.go("GET", "/manage/alliance/door")
     assert status == 200, page
     assert "press-centre" in page
