@@ -243,7 +243,9 @@ async def load_launch(conn: asyncpg.Connection) -> str:
 # -- the follow-up meeting: press registration open now ---------------------------------------
 
 OPEN_SLUG = "global-alliance-follow-up"
-OPEN_ROOMS = [("Plenary hall", 300), ("Room 1", 60), ("Press room", 80)]
+# (name fr, name en, capacity): a bilingual meeting names its rooms in both languages
+OPEN_ROOMS = [("Salle plénière", "Plenary hall", 300), ("Salle 1", "Room 1", 60),
+              ("Salle de presse", "Press room", 80)]
 OPEN_DELEGATIONS: list[dict[str, Any]] = [
     {"kind": "country", "country": "BE",
      "focal_point": {"name": "Focal point BE", "email": "focal-point-be@example.org"}},
@@ -346,11 +348,12 @@ async def load_open(conn: asyncpg.Connection, now: datetime) -> str:
                 await conferences.create_delegation(
                     conn, OPEN_SLUG, DelegationIn.model_validate(delegation), DEMO, now)
         officer = protocol_officer(DEMO)
-        rooms = {r.name: r for r in await programme.rooms(conn, officer, OPEN_SLUG)}
-        for name, capacity in OPEN_ROOMS:
-            if name not in rooms:
-                rooms[name] = await programme.create_room(
-                    conn, officer, OPEN_SLUG, RoomIn(name=name, capacity=capacity), now)
+        rooms = {r.names.en: r for r in await programme.rooms(conn, officer, OPEN_SLUG)}
+        for fr, en, capacity in OPEN_ROOMS:
+            if en not in rooms:
+                rooms[en] = await programme.create_room(
+                    conn, officer, OPEN_SLUG, RoomIn(name=Localized(fr=fr, en=en),
+                                                     capacity=capacity), now)
         scheduled = {s.title.en for s in await programme.sessions(conn, officer, OPEN_SLUG)}
         for fr, en, kind, room, day, start, end, press, audience in OPEN_SESSIONS:
             if en in scheduled:

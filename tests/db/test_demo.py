@@ -68,6 +68,11 @@ async def test_demo_loads_a_conference_whose_press_window_is_open_once(
     assert sorted(d.name for d in await delegations_of(db, c.id)) == [
         "Belgium", "Europol", "France"]
     assert await db.fetchval("SELECT count(*) FROM room WHERE conference_id = $1", c.id) == 3
+    # a bilingual meeting: its rooms are named in both languages (French pages say "Salle")
+    assert sorted(tuple(r) for r in await db.fetch(
+        "SELECT name_fr, name_en FROM room WHERE conference_id = $1", c.id)) == [
+        ("Salle 1", "Room 1"), ("Salle de presse", "Press room"),
+        ("Salle plénière", "Plenary hall")]
     assert await db.fetchval(
         "SELECT count(*) FROM programme_version WHERE conference_id = $1", c.id) == 1
     snapshot = await db.fetchval(
