@@ -15,6 +15,8 @@ LIFECYCLE: dict[str, dict[str, str]] = {
         "lc_f_member": "Membre remplacé",
         "lc_new_person": "La nouvelle personne",
         "lc_f_rank_hint": "Laissez vide : le rang et la fonction du membre remplacé.",
+        "lc_f_function_hint": "Laissez vide : la fonction du membre remplacé, telle quelle. "
+                              "Vérifiez-la si elle s'accorde (Directrice, Directeur).",
         "lc_f_reason": "Motif",
         "lc_substitute_button": "Remplacer",
         "lc_err_changes_closed": "Les remplacements sont clos depuis le {date} : seul le "
@@ -153,6 +155,8 @@ LIFECYCLE: dict[str, dict[str, str]] = {
         "lc_f_member": "Member replaced",
         "lc_new_person": "The new person",
         "lc_f_rank_hint": "Leave empty: the rank and function of the member replaced.",
+        "lc_f_function_hint": "Leave empty: the function of the member replaced, word for word. "
+                              "Check it where the title has a gender (Directrice, Directeur).",
         "lc_f_reason": "Reason",
         "lc_substitute_button": "Substitute",
         "lc_err_changes_closed": "Substitutions closed on {date}: only protocol may replace a "

@@ -80,6 +80,8 @@ async def test_a_focal_point_substitutes_a_member_until_the_deadline(
 
     status, page, _ = await focal.go("GET", f"{PORTAL}/substitute?lang=en&member={old['id']}")
     assert status == 200 and "Anna Reynders" in page and "Fabius" not in page
+    # the function is taken word for word when left empty: the form says to check it
+    assert "Check it where the title has a gender" in element(page, "function-hint")
     # Bad fields are named; another delegation's member cannot be picked.
     status, page, _ = await focal.post_form(
         f"{PORTAL}/substitute", f"{PORTAL}/substitute?lang=en", member=old["id"],
