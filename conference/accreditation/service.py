@@ -159,6 +159,18 @@ async def get(pool: Database, accreditation_id: UUID, actor: Principal | None) -
         return repo.from_row(row, await repo.history_of(conn, accreditation_id))
 
 
+async def names_of(pool: Database, ids: set[UUID], actor: Principal) -> dict[UUID, str]:
+    """The names of the accreditations ``ids`` that ``actor`` may read, the others left out:
+    a history's substitution lines name the other person (docs/workspaces.md, "History")."""
+    names: dict[UUID, str] = {}
+    async with connection(pool) as conn:
+        for accreditation_id in ids:
+            row = await repo.row_by_id(conn, accreditation_id)
+            if row is not None and domain.may_read(actor, row):
+                names[accreditation_id] = f"{row['given_name']} {row['family_name']}"
+    return names
+
+
 async def list_page(
     pool: Database, slug: str, query: ListQuery, actor: Principal | None
 ) -> AccreditationPage:

@@ -228,15 +228,11 @@ async def linked_names(request: web.Request, acc: Accreditation, principal: Prin
     took the place), by accreditation id, as far as ``principal`` may read them: the console and
     the portal name them beside the line (docs/workspaces.md). Never on the applicant's own
     page: another person's name is not theirs to read."""
-    names: dict[UUID, str] = {}
-    for linked in {h.linked_accreditation_id for h in acc.history or []
-                   if h.linked_accreditation_id is not None}:
-        try:
-            other = await accreditations.get(request.app[pool_key], linked, principal)
-        except (Forbidden, NotFound):
-            continue
-        names[linked] = f"{other.given_name} {other.family_name}"
-    return names
+    linked = {h.linked_accreditation_id for h in acc.history or []
+              if h.linked_accreditation_id is not None}
+    if not linked:
+        return {}
+    return await accreditations.names_of(request.app[pool_key], linked, principal)
 
 
 def revoke_errors(t: WTranslator, reason: str, form: Mapping[str, Any],
