@@ -4,6 +4,8 @@ A real database and a real SMTP server."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from tests.browser.helpers import element, hidden, press, text
 from tests.conftest import Api, conference_body
 from tests.http.test_workspaces_reasons import _conference, _officer
@@ -12,12 +14,18 @@ from tests.support import RecordingSMTP
 DESK = "/manage/alliance/press"
 
 
+async def _one_application(api: Api, smtp: RecordingSMTP) -> tuple[dict[str, Any], Any]:
+    """A conference with one press application under review, and its press officer signed in
+    on the desk."""
+    await _conference(api)
+    application = await press(api, 0)
+    return application, await _officer(api, smtp)
+
+
 async def test_an_empty_batch_shows_the_queue_again_with_a_form_message(
     api: Api, smtp: RecordingSMTP
 ) -> None:
-    await _conference(api)
-    application = await press(api, 0)
-    v = await _officer(api, smtp)
+    application, v = await _one_application(api, smtp)
     _, queue, _ = await v.go("GET", f"{DESK}?lang=fr&status=submitted")
     status, page, _ = await v.go(
         "POST",
@@ -247,9 +255,7 @@ async def test_the_press_desk_revokes_only_a_granted_accreditation_once_confirme
     """Under review, an application is decided (no revoke form, a revoke posted anyway is
     refused 409 and nobody is mailed); once approved, revoking needs the reason and the box
     ticked that confirms it, both named at once when missing."""
-    await _conference(api)
-    application = await press(api, 0)
-    v = await _officer(api, smtp)
+    application, v = await _one_application(api, smtp)
     page_url = f"{DESK}/{application['id']}?lang=en"
     _, page, _ = await v.go("GET", page_url)
     assert 'id="decision-form"' in page and 'id="revoke-form"' not in page
@@ -287,9 +293,7 @@ async def test_the_press_desk_revokes_only_a_granted_accreditation_once_confirme
 async def test_the_batch_buttons_show_only_when_an_application_can_be_picked(
     api: Api, smtp: RecordingSMTP
 ) -> None:
-    await _conference(api)
-    application = await press(api, 0)
-    v = await _officer(api, smtp)
+    application, v = await _one_application(api, smtp)
     _, page, _ = await v.go("GET", f"{DESK}?lang=en")
     assert f'id="pick-{application["id"]}"' in page and 'id="batch-actions"' in page
     await api.call("POST", f"/api/v1/accreditations/{application['id']}/decision",
