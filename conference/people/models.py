@@ -7,12 +7,12 @@ from uuid import UUID
 
 from pydantic import Field
 
-from conference.types import Email, Language, Model, Text
+from conference.types import Email, Language, Model, Slug, Text
 
 
 class GrantIn(Model):
     role: Literal["admin", "protocol", "press_office", "security", "door"]
-    conference: str | None = Field(default=None, max_length=63)
+    conference: Slug | None = None
     """The conference's slug; required but for admin (an admin without one holds every
     conference)."""
 

@@ -210,3 +210,17 @@ async def test_out_of_range_cursors_and_odd_feed_tokens_are_refused_cleanly(
     for token in ("s%18%C3%83%C2%BA%C3%88%C3%A8.%C2%86%C2%BE%C3%A1", "%C3%A9.x", "a.b"):
         _, body, resp = await api.call("GET", f"/api/v1/calendar/{token}.ics")
         _problem(resp, body, 404)
+
+
+async def test_a_staff_grant_whose_conference_is_not_a_slug_is_named_not_a_500(
+    api: Api, conference: dict[str, Any]
+) -> None:
+    """Found by the fuzzer: a NUL in a grant's conference reached PostgreSQL (500). A grant
+    names its conference by slug: anything else is a 422 naming the field."""
+    for slug in ("&t\u0000k5", "Alliance", "a b"):
+        status, body, resp = await api.call("POST", "/api/v1/staff", role="admin", json={
+            "email": "someone@example.org", "name": "Some One", "language": "en",
+            "grants": [{"role": "protocol", "conference": slug}]})
+        assert status == 422, (slug, body)
+        assert resp.headers["Content-Type"].startswith("application/problem+json")
+        assert [e["field"] for e in body["errors"]] == ["grants.0.conference"], body
