@@ -5,8 +5,15 @@ permanent, an address that cannot go on the envelope stopped before anything is 
 from __future__ import annotations
 
 import pytest
+from aiosmtplib.protocol import PERIOD_REGEX, normalize_message_line_endings
 
-from conference.mail.sender import Mailer, PermanentError, TransientError, wire_size
+from conference.mail.sender import (
+    Mailer,
+    PermanentError,
+    TransientError,
+    data_payload,
+    wire_size,
+)
 from conference.settings import Settings
 from tests.support import RecordingSMTP
 
@@ -43,21 +50,37 @@ def test_wire_size_counts_the_line_ends_that_data_sends() -> None:
     assert wire_size(b"a\r\nb") == 6
 
 
+@pytest.mark.parametrize("message", [
+    b"a\r\nb\r\n", b"a\nb", b"a\rb\r\n", b"a\r\nb", b".a\r\n", b"a\r\n.b\r\n..c\r\n",
+    b"a\n.b", b"a\r.b\r\n", b"", b"\r\n", b"x.\r\ny .\r\n", b"a\r\n\r\n.\r\n",
+])
+def test_the_data_payload_is_what_aiosmtplib_sends(message: bytes) -> None:
+    """The transaction writes DATA's payload itself, skipping aiosmtplib's two regular
+    expressions when the message needs neither: the bytes on the wire must be aiosmtplib's
+    (CRLF line ends, leading dots doubled, the final dot) and SIZE the size before the dots."""
+    normalised = normalize_message_line_endings(message)
+    assert data_payload(message) == (len(normalised),
+                                     PERIOD_REGEX.sub(b"..", normalised) + b".\r\n")
+
+
 @pytest.mark.parametrize(("stage", "reply", "error"), [
     ("rcpt", "550 5.1.1 mailbox unavailable", PermanentError),
     ("rcpt", "450 4.2.1 mailbox busy", TransientError),
     ("mail", "451 4.3.0 try again later", TransientError),
     ("mail", "553 5.7.1 sender not allowed", PermanentError),
+    ("data", "554 5.6.0 message refused", PermanentError),
+    ("data", "452 4.3.1 insufficient storage", TransientError),
 ])
-async def test_a_refusal_at_mail_or_rcpt_is_sorted_by_its_code_and_the_next_message_goes(
+async def test_a_refusal_is_sorted_by_its_code_and_the_next_message_goes(
         settings: Settings, smtp: RecordingSMTP, stage: str, reply: str,
         error: type[Exception]) -> None:
     mailer = Mailer(settings.smtp, "127.0.0.1", smtp.port)
     try:
-        setattr(smtp, f"{stage}_reply", reply)
+        attribute = "reply" if stage == "data" else f"{stage}_reply"  # data: after the message
+        setattr(smtp, attribute, reply)
         with pytest.raises(error, match=f"SMTP {reply[:3]}"):
             await mailer.send(SENDER, "gone@example.org", _message(1, b"x\r\n"))
-        setattr(smtp, f"{stage}_reply", None)
+        setattr(smtp, attribute, None)
         await mailer.send(SENDER, "here@example.org", _message(2, b"x\r\n"))
     finally:
         await mailer.close()
