@@ -43,20 +43,63 @@ async def _to_grid(page: Any) -> None:
     await page.wait_for_url("**/manage/alliance/programme**")
 
 
-async def _scroll_width(browser: Any, page: Any, width: int) -> int:
-    """The document's width at a viewport of `width` px, in a context sharing the tab's
-    cookies: a page wider than the viewport scrolls sideways (the grid must scroll inside its
-    own region, not the page)."""
+# Every link of the grid region and each session's time text, with their boxes: on a phone
+# none may lie outside the viewport (nothing reachable only by scrolling sideways).
+_GRID_BOXES = """() => {
+  const box = e => { const r = e.getBoundingClientRect();
+                     return {left: r.left, right: r.right, width: r.width}; };
+  const region = document.querySelector('.grid-wrap');
+  return {
+    page: document.documentElement.scrollWidth, viewport: window.innerWidth,
+    region: region.scrollWidth, regionClient: region.clientWidth,
+    display: getComputedStyle(document.querySelector('#grid')).display,
+    links: [...region.querySelectorAll('a, h3')].map(e => ({text: e.textContent.trim(),
+                                                           ...box(e)})),
+    sessions: [...region.querySelectorAll('.grid-session')].map(e => ({
+      title: e.querySelector('a').textContent.trim(), ...box(e),
+      time: [...e.querySelectorAll('p')].map(p => ({text: p.innerText.trim(), ...box(p)}))
+              .find(p => /\\d\\d:\\d\\d–\\d\\d:\\d\\d/.test(p.text)) || null})),
+  };
+}"""
+
+
+async def _grid_at(browser: Any, page: Any, width: int, lang: str) -> dict[str, Any]:
+    """The grid page at a viewport of `width` px in `lang`, in a context sharing the tab's
+    cookies: the widths and boxes of _GRID_BOXES."""
     context = await browser.new_context(viewport={"width": width, "height": 900})
     await context.add_cookies(await page.context.cookies())
     tab = await context.new_page()
-    for lang in ("fr", "en"):
-        await tab.goto(f"{page.url.split('?')[0]}?lang={lang}")
-        scroll: int = await tab.evaluate("document.documentElement.scrollWidth")
-        if scroll > width:
-            break
+    await tab.goto(f"{page.url.split('?')[0]}?lang={lang}")
+    boxes: dict[str, Any] = await tab.evaluate(_GRID_BOXES)
     await context.close()
-    return scroll
+    return boxes
+
+
+async def _grid_fits_a_phone(browser: Any, page: Any) -> None:
+    """At 390 px the day is a list by room: neither the page nor the grid's region scrolls
+    sideways, every room, session and free-slot link lies inside the viewport, and each
+    session shows its time as text (the grid's time labels are aria-hidden). At 1280 px the
+    grid still lays out the rooms in columns."""
+    for lang in ("fr", "en"):
+        phone = await _grid_at(browser, page, 390, lang)
+        assert phone["page"] <= phone["viewport"] == 390, (lang, phone["page"])
+        assert phone["region"] <= phone["regionClient"], (lang, phone["region"],
+                                                          phone["regionClient"])
+        outside = [x["text"] for x in phone["links"] if x["left"] < 0 or x["right"] > 390]
+        assert not outside, (lang, outside)
+        assert len(phone["sessions"]) == 3
+        for s in phone["sessions"]:
+            assert s["time"] is not None, (lang, s)
+            assert s["time"]["width"] > 0 and s["time"]["left"] >= 0 \
+                and s["time"]["right"] <= min(390, s["right"]), (lang, s)
+        assert len({round(s["left"]) for s in phone["sessions"]}) == 1, phone["sessions"]
+        desktop = await _grid_at(browser, page, 1280, lang)
+        assert desktop["display"] == "grid"
+        at = {s["title"]: s["left"] for s in desktop["sessions"]}
+        hall = at["Séance d'ouverture" if lang == "fr" else "Opening session"]
+        spaak = at["Atelier" if lang == "fr" else "Workshop"]
+        assert spaak > hall + 100, at  # two rooms, two columns side by side
+        assert at["Réception royale" if lang == "fr" else "Royal reception"] == hall
 
 
 async def test_protocol_builds_the_programme_on_the_grid(
@@ -95,7 +138,7 @@ async def test_protocol_builds_the_programme_on_the_grid(
     blocks = await page.locator(".grid-session").all_inner_texts()
     assert len(blocks) == 3
     assert any("Opening session" in b and "09:00–10:30" in b for b in blocks)
-    assert await _scroll_width(browser, page, 390) <= 390
+    await _grid_fits_a_phone(browser, page)
     await _audit(browser, page, "console-programme")
 
     # the workshop moved into the hall at 10:00: refused, naming the opening and its time
