@@ -351,6 +351,26 @@ async def substitute(
         body.given_name, body.family_name)).model_copy(update={"history": history})
 
 
+class _CheckedOnly(Exception):
+    """Raised inside ``check_substitute``'s transaction to roll it back."""
+
+
+async def check_substitute(
+    pool: Database, accreditation_id: UUID, body: SubstitutionIn, actor: Principal | None,
+    now: datetime,
+) -> None:
+    """``substitute`` run and rolled back: it raises what ``substitute`` would (the deadline,
+    an e-mail already filed, a member no longer substitutable, a missing reason...) and writes
+    nothing, no event either. The confirmation step of the portal's form (docs/lifecycle.md,
+    "In the workspaces"); the confirmed form calls ``substitute``, which checks again."""
+    try:
+        async with transaction(pool) as conn:
+            await substitute(conn, accreditation_id, body, actor, now)
+            raise _CheckedOnly()
+    except _CheckedOnly:
+        return
+
+
 async def amend(
     pool: Database, accreditation_id: UUID, body: AmendmentIn, actor: Principal | None,
     now: datetime,

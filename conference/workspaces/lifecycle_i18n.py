@@ -18,7 +18,35 @@ LIFECYCLE: dict[str, dict[str, str]] = {
         "lc_f_function_hint": "Laissez vide : la fonction du membre remplacé, telle quelle. "
                               "Vérifiez-la si elle s'accorde (Directrice, Directeur).",
         "lc_f_reason": "Motif",
-        "lc_substitute_button": "Remplacer",
+        "lc_substitute_button": "Vérifier le remplacement",
+        "lc_substitute_steps": "Une page de confirmation suit\u00a0: rien n'est enregistré avant "
+                               "que vous confirmiez le remplacement.",
+        "lc_confirm_title": "Confirmer le remplacement",
+        "lc_confirm_who": "{new} remplacera {old}.",
+        "lc_confirm_nothing_yet": "Rien n'est encore enregistré\u00a0: vérifiez ce qui suit, "
+                                  "puis confirmez.",
+        "lc_confirm_effects": "Dès la confirmation",
+        "lc_confirm_old_approved": "{old} perd son accréditation\u00a0: son badge est refusé à "
+                                   "toutes les entrées et ses invitations aux séances sont "
+                                   "retirées de son agenda.",
+        "lc_confirm_old_pending": "La demande d'accréditation déposée pour {old} est "
+                                  "close\u00a0: elle ne pourra plus être accordée.",
+        "lc_confirm_place": "{new} prend la place laissée par {old}\u00a0: même catégorie, "
+                            "même place dans le quota de la délégation, mêmes rôles dans les "
+                            "séances.",
+        "lc_confirm_examined": "La demande déposée pour {new} est ensuite examinée par le "
+                               "protocole, comme toute demande\u00a0: pas de badge avant "
+                               "qu'elle soit accordée.",
+        "lc_confirm_mail": "Un courriel informe {old} du remplacement\u00a0; {new} reçoit par "
+                           "courriel l'accusé de réception de sa demande, avec son lien "
+                           "personnel.",
+        "lc_confirm_final": "Un remplacement est définitif\u00a0: il ne peut pas être annulé. "
+                            "Revenir en arrière demanderait de déposer une nouvelle demande "
+                            "pour {old}.",
+        "lc_confirm_details": "Ce que vous avez saisi",
+        "lc_confirm_inherited": "comme le membre remplacé",
+        "lc_confirm_button": "Confirmer le remplacement",
+        "lc_edit_button": "Modifier",
         "lc_err_changes_closed": "Les remplacements sont clos depuis le {date} : seul le "
                                  "protocole peut encore remplacer un membre.",
         "lc_err_pick_member": "Choisissez le membre à remplacer.",
@@ -158,7 +186,31 @@ LIFECYCLE: dict[str, dict[str, str]] = {
         "lc_f_function_hint": "Leave empty: the function of the member replaced, word for word. "
                               "Check it where the title has a gender (Directrice, Directeur).",
         "lc_f_reason": "Reason",
-        "lc_substitute_button": "Substitute",
+        "lc_substitute_button": "Review the substitution",
+        "lc_substitute_steps": "A confirmation page follows: nothing is saved until you confirm "
+                               "the substitution.",
+        "lc_confirm_title": "Confirm the substitution",
+        "lc_confirm_who": "{new} will replace {old}.",
+        "lc_confirm_nothing_yet": "Nothing is saved yet: check what follows, then confirm.",
+        "lc_confirm_effects": "Once you confirm",
+        "lc_confirm_old_approved": "{old}'s accreditation is cancelled: their badge is refused "
+                                   "at every door and their invitations to sessions are "
+                                   "removed from their calendar.",
+        "lc_confirm_old_pending": "{old}'s application is closed: it can no longer be "
+                                  "approved.",
+        "lc_confirm_place": "{new} takes {old}'s place: the same category, the same place in "
+                            "the delegation's quota, the same roles in the sessions.",
+        "lc_confirm_examined": "{new}'s application is then examined by protocol like any "
+                               "other: no badge until it is approved.",
+        "lc_confirm_mail": "A mail tells {old} of the substitution; {new} receives the "
+                           "acknowledgement of their application by mail, with their private "
+                           "link.",
+        "lc_confirm_final": "A substitution is final: it cannot be undone. Going back would "
+                            "take a new application in {old}'s name.",
+        "lc_confirm_details": "What you entered",
+        "lc_confirm_inherited": "as the member replaced",
+        "lc_confirm_button": "Confirm the substitution",
+        "lc_edit_button": "Change",
         "lc_err_changes_closed": "Substitutions closed on {date}: only protocol may replace a "
                                  "member now.",
         "lc_err_pick_member": "Choose the member to replace.",

@@ -216,8 +216,40 @@ def _person_errors(t: WTranslator, exc: ValidationError) -> tuple[dict[str, str]
     return errors, general
 
 
+def _confirm_page(request: web.Request, p: Portal, values: dict[str, str],
+                  old: Accreditation, body: SubstitutionIn) -> web.Response:
+    """The substitution checked, not done: who replaces whom, what will follow, the new
+    person's details as they will be recorded (a rank or function left empty: the member's);
+    confirm (the values carried in hidden fields, checked again) or change them."""
+    t = p.t
+    old_name = f"{old.given_name} {old.family_name}"
+    new_name = f"{body.given_name} {body.family_name}"
+    inherited = t("lc_confirm_inherited")
+    rank = t(f"rank_{body.rank.value}") if body.rank \
+        else f"{t('rank_' + old.rank.value)} ({inherited})" if old.rank else ""
+    function = body.function or (f"{old.function} ({inherited})" if old.function else "")
+    details = [
+        ("f_given_name", body.given_name), ("f_family_name", body.family_name),
+        ("f_email", body.email), ("f_language", t(f"lang_{body.language}")),
+        ("f_gender", t(f"gender_{body.gender}") if body.gender else ""),
+        ("f_rank", rank), ("f_function", function), ("lc_f_reason", body.reason or ""),
+    ]
+    return frame.render(
+        request, "lc_substitute_confirm.html", p.language, person=p.person,
+        conference=p.conference, title=t("lc_confirm_title"),
+        crumbs=p.crumbs((t("lc_substitute_title"), f"{p.base}/substitute"),
+                        (t("lc_confirm_title"), None)),
+        base=p.base, values=values, old_name=old_name, new_name=new_name,
+        old_approved=old.status is Status.approved,
+        old_label=f"{old_name} – {t('category_' + old.category.value)}"
+                  + (f", {old.function}" if old.function else ""),
+        details=[(t(key), value) for key, value in details if value],
+    )
+
+
 @routes.add("POST", "/delegation/{slug}/substitute",
-            summary="Substitute a member (HTML form): the new person takes the member's place",
+            summary="Substitute a member (HTML form): checked first (nothing written, a "
+                    "confirmation page), done with confirm=1; edit=1 shows the form again",
             who=FOCAL_POINT, tag="workspaces", media=HTML, error_media=PAGE_ERRORS,
             errors=(403, 404, 409, 422))
 @frame.page
@@ -229,6 +261,9 @@ async def lc_substitute(request: web.Request) -> web.StreamResponse:
     show = _substitute_form
     if not frame.csrf_ok(request, form, p.person):
         return await show(request, p, values, message=t("csrf_failed"), status=403)
+    if form.get("edit") == "1":  # "change" on the confirmation: the form, filled
+        return await show(request, p, values)
+    confirmed = form.get("confirm") == "1"
     members = {str(m.id): m for m in await _members(request, p)}
     old = members.get(values["member"])
     if old is None:
@@ -240,9 +275,14 @@ async def lc_substitute(request: web.Request) -> web.StreamResponse:
     except ValidationError as exc:
         errors, general = _person_errors(t, exc)
         return await show(request, p, values, errors=errors, message=general, status=422)
+    pool = request.app[pool_key]
     try:
-        created = await accreditations.substitute(request.app[pool_key], old.id, body,
-                                                  p.principal, now(request))
+        if confirmed:
+            created = await accreditations.substitute(pool, old.id, body, p.principal,
+                                                      now(request))
+        else:  # every refusal the substitution would give, nothing written
+            await accreditations.check_substitute(pool, old.id, body, p.principal,
+                                                  now(request))
     except DeadlinePassed:
         closes = p.conference.changes_close_at
         date = t.datetime(closes, p.conference.timezone) if closes else ""
@@ -261,6 +301,8 @@ async def lc_substitute(request: web.Request) -> web.StreamResponse:
         status_now = str(exc.extra.get("status_now", old.status.value))
         return await show(request, p, values, status=409, message=t(
             "lc_err_not_substitutable", status=t(f"status_{status_now}")))
+    if not confirmed:
+        return _confirm_page(request, p, values, old, body)
     raise web.HTTPSeeOther(frame.with_lang(f"{p.base}/members/{created.id}", p.language,
                                            done="substituted",
                                            old=f"{old.given_name} {old.family_name}"))

@@ -1,10 +1,10 @@
 """The delegation lifecycle's pages over HTTP with a real database and SMTP server: a focal point
-substitutes a member (refused after the changes deadline with a form message, another
-delegation's member refused), imports a CSV (the check names the bad row's field and writes
-nothing; the import button applies; a row beyond the quota is named) and downloads the members;
-another delegation's focal point is refused (403). Protocol edits a delegation's quota, the
-deadlines and the default quotas (errors named by field), imports for any delegation, reads the
-list of participants (HTML, PDF, CSV) and the statistics; a focal point opens none of them."""
+substitutes a member, after a confirmation page (refused after the changes deadline with a form
+message, another delegation's member refused), imports a CSV (the check names the bad row's field
+and writes nothing; the import button applies; a row beyond the quota is named) and downloads the
+members; another delegation's focal point is refused (403). Protocol edits a delegation's quota, the
+deadlines and the default quotas (errors named by field), imports for any delegation, reads the list
+of participants (HTML, PDF, CSV) and the statistics; a focal point opens none of them."""
 
 from __future__ import annotations
 
@@ -94,10 +94,19 @@ async def test_a_focal_point_substitutes_a_member_until_the_deadline(
     assert status == 422 and 'id="member-error"' in page
     assert (await members_of(api, fr))[stranger["email"]] == "approved"
 
-    status, page, resp = await focal.post_form(
+    # The form's POST asks for a confirmation (nothing written yet); confirming substitutes.
+    status, page, _ = await focal.post_form(
         f"{PORTAL}/substitute", f"{PORTAL}/substitute?lang=en", member=old["id"],
         given_name="Sophie", family_name="Wilmès", email="sophie@example.org", language="fr",
         reason="The minister is kept in Brussels.")
+    assert status == 200, page
+    assert element(page, "confirm-who") == \
+        f"Sophie Wilmès will replace {old['given_name']} {old['family_name']}."
+    assert (await members_of(api, be))[old["email"]] == "approved"
+    status, page, resp = await focal.go("POST", f"{PORTAL}/substitute?lang=en", {
+        **{n: hidden(page, n) for n in ("csrf", "member", "given_name", "family_name",
+                                        "email", "language", "gender", "rank", "function",
+                                        "reason")}, "confirm": "1"})
     assert status == 303, page
     status, page, _ = await focal.go("GET", resp.headers["Location"])
     assert status == 200 and "Sophie Wilmès" in page and "The minister is kept" in page
