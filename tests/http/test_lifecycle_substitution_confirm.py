@@ -1,0 +1,243 @@
+"""The portal's substitution in two steps, over HTTP with a real database and SMTP server: the
+form's valid POST writes nothing (no event, no row, no mail) and answers a confirmation page
+naming both people, what will follow and the details entered, with the values in hidden
+fields; the confirmed POST substitutes (the letters go out as before) and leads to the new
+member's page; a tampered confirmation is answered with the form and its field errors; both
+steps refuse a missing CSRF token (403); "change" gives the form back, filled; the deadline
+and an e-mail filed meanwhile are checked again when confirming."""
+
+from __future__ import annotations
+
+import asyncio
+import re
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+import asyncpg
+
+from tests.browser.helpers import element, hidden, member, text
+from tests.conftest import Api
+from tests.http.conftest_programme import make_delegation
+from tests.http.test_console import Visitor, _signed_in
+from tests.http.test_lifecycle_pages import members_of
+from tests.http.test_workspaces import _setup
+from tests.support import RecordingSMTP
+
+PORTAL = "/delegation/alliance-be"
+FORM = f"{PORTAL}/substitute?lang=en"
+NEW = {"given_name": "Sophie", "family_name": "Wilmès", "email": "sophie@example.org",
+       "language": "fr", "reason": "The minister is kept in Brussels."}
+
+
+async def events(api: Api) -> list[tuple[str, str]]:
+    conn = await asyncpg.connect(api.db_url)
+    try:
+        rows = await conn.fetch("SELECT type, subject_id::text AS s FROM domain_event "
+                                "ORDER BY id")
+    finally:
+        await conn.close()
+    return [(r["type"], r["s"]) for r in rows]
+
+
+def carried(page: str) -> dict[str, str]:
+    """The confirmation form's hidden fields, as the browser would post them."""
+    form = re.search(r'<form[^>]*id="confirm-form".*?</form>', page, re.S)
+    assert form, "no confirmation form"
+    return {name: hidden(form.group(0), name)
+            for name in re.findall(r'type="hidden" name="([^"]+)"', form.group(0))}
+
+
+async def check(focal: Visitor, old: dict[str, Any], **changes: str) -> tuple[int, str]:
+    """The form's first POST (the page's own CSRF token)."""
+    status, page, _ = await focal.post_form(FORM, FORM, member=old["id"], **{**NEW, **changes})
+    return status, page
+
+
+async def _start(api: Api, smtp: RecordingSMTP) -> tuple[dict[str, Any], dict[str, Any],
+                                                         Visitor]:
+    be, link = await _setup(api, smtp)
+    old = await member(api, be, "Reynders", rank="foreign_minister")  # approved
+    return be, old, await _signed_in(api, link)
+
+
+async def test_the_check_writes_nothing_and_the_confirmation_substitutes(
+    api: Api, smtp: RecordingSMTP
+) -> None:
+    be, old, focal = await _start(api, smtp)
+    old_name = f"{old['given_name']} {old['family_name']}"
+    before = await events(api)
+
+    status, page = await check(focal, old)
+    assert status == 200, page
+    assert element(page, "confirm-who") == f"Sophie Wilmès will replace {old_name}."
+    # what follows, as the service does it: the old accreditation ends (it was approved), the
+    # new application is examined, both are told by mail
+    assert element(page, "effect-old") == (
+        f"{old_name}'s accreditation is cancelled: their badge is refused at every door and "
+        "their invitations to sessions are removed from their calendar.")
+    assert "examined by protocol" in element(page, "effect-examined")
+    assert f"A mail tells {old_name}" in element(page, "effect-mail")
+    # the details as entered, rank and function left empty: the member's, said so
+    details = element(page, "details")
+    for shown in ("Sophie", "Wilmès", "sophie@example.org", "French",
+                  "The minister is kept in Brussels.",
+                  "Foreign minister (as the member replaced)",
+                  "Minister (as the member replaced)"):
+        assert shown in details, (shown, details)
+    assert f"{old_name} – Minister" in element(page, "detail-member")
+    fields = carried(page)
+    assert {k: fields[k] for k in NEW} == NEW and fields["member"] == old["id"]
+    assert fields["csrf"] and fields["rank"] == "" and "confirm" not in fields
+    assert 'name="confirm" value="1"' in page and 'name="edit" value="1"' in page
+    # French: the same sentence, the colon after a non-breaking space
+    _, fr_page = await check(focal, old)
+    _, fr_page, _ = await focal.go("POST", f"{PORTAL}/substitute?lang=fr", carried(fr_page))
+    assert element(fr_page, "confirm-who") == f"Sophie Wilmès remplacera {old_name}."
+    assert f"{old_name} perd son accréditation\u00a0: son badge" in fr_page
+
+    # Nothing was written: no event, the member still approved, no new row, no mail.
+    assert await events(api) == before
+    assert await members_of(api, be) == {old["email"]: "approved"}
+    await asyncio.sleep(0.5)  # the worker, woken by the POSTs, would have sent by now
+    assert not [m for m in smtp.to(old["email"]) if "transferred" in str(m["Subject"])]
+    assert smtp.to("sophie@example.org") == []
+
+    # Confirmed: done, exactly as the one-step form did.
+    status, page, resp = await focal.go("POST", FORM, {**fields, "confirm": "1"})
+    assert status == 303, page
+    assert "/members/" in resp.headers["Location"] and "done=substituted" in \
+        resp.headers["Location"]
+    status, page, _ = await focal.go("GET", resp.headers["Location"])
+    assert element(page, "flash").startswith(
+        f"Substitution recorded: Sophie Wilmès replaces {old_name}.")
+    assert await members_of(api, be) == {old["email"]: "substituted",
+                                         "sophie@example.org": "submitted"}
+    new_id = resp.headers["Location"].split("/members/")[1].split("?")[0]
+    assert (await events(api))[len(before):] == [
+        ("accreditation.substituted", old["id"]), ("accreditation.submitted", new_id)]
+    await smtp.wait_for(1, where=lambda m: old["email"] in str(m["To"])
+                        and "Accreditation transferred" in str(m["Subject"]))
+    await smtp.wait_for(1, where=lambda m: "sophie@example.org" in str(m["To"])
+                        and "Demande d'accréditation reçue" in str(m["Subject"]))
+
+    # The same confirmation posted again (a second click, the back button): the member is no
+    # longer there to replace; nothing more is written.
+    status, page, _ = await focal.go("POST", FORM, {**fields, "confirm": "1"})
+    assert status == 422 and 'id="member-error"' in page
+    assert len(await members_of(api, be)) == 2
+
+
+async def test_a_tampered_confirmation_is_the_form_with_its_errors(
+    api: Api, smtp: RecordingSMTP
+) -> None:
+    be, old, focal = await _start(api, smtp)
+    fr = await make_delegation(api, "FR")
+    stranger = await member(api, fr, "Fabius", rank="foreign_minister")
+    _, page = await check(focal, old)
+    fields = carried(page)
+    before = await events(api)
+
+    status, page, _ = await focal.go("POST", FORM, {**fields, "email": "not-an-address",
+                                                    "confirm": "1"})
+    assert status == 422, page
+    assert 'id="substitute-form"' in page and 'id="email-error"' in page
+    assert 'value="not-an-address"' in page  # the form, with what was posted
+    status, page, _ = await focal.go("POST", FORM, {**fields, "member": stranger["id"],
+                                                    "confirm": "1"})
+    assert status == 422 and 'id="member-error"' in page
+    status, page, _ = await focal.go("POST", FORM, {**fields, "language": "xx",
+                                                    "confirm": "1"})
+    assert status == 422 and 'id="language-error"' in page
+    assert await events(api) == before
+    assert await members_of(api, be) == {old["email"]: "approved"}
+    assert (await members_of(api, fr))[stranger["email"]] == "approved"
+
+
+async def test_a_member_not_yet_approved_loses_an_application_not_a_badge(
+    api: Api, smtp: RecordingSMTP
+) -> None:
+    be, _, focal = await _start(api, smtp)
+    pending = await member(api, be, "Michel", decision=None)  # submitted: no badge yet
+    status, page = await check(focal, pending)
+    assert status == 200, page
+    assert element(page, "effect-old") == \
+        "Anna Michel's application is closed: it can no longer be approved."
+    assert "badge" not in element(page, "effect-old")
+
+
+async def test_both_steps_refuse_a_missing_csrf_token(api: Api, smtp: RecordingSMTP) -> None:
+    be, old, focal = await _start(api, smtp)
+    _, page = await check(focal, old)
+    fields = carried(page)
+    before = await events(api)
+    for extra in ({}, {"confirm": "1"}, {"edit": "1"}):
+        without = {k: v for k, v in {**fields, **extra}.items() if k != "csrf"}
+        status, page, _ = await focal.go("POST", FORM, without)
+        assert status == 403, (extra, page)
+        assert 'id="confirm-form"' not in page
+        status, page, _ = await focal.go("POST", FORM, {**without, "csrf": "forged"})
+        assert status == 403, (extra, page)
+    assert await events(api) == before
+    assert await members_of(api, be) == {old["email"]: "approved"}
+
+
+async def test_change_gives_the_form_back_filled(api: Api, smtp: RecordingSMTP) -> None:
+    be, old, focal = await _start(api, smtp)
+    status, page = await check(focal, old, gender="female", function="Vice-Première ministre",
+                          reason="Kept in Brussels; back on Friday.")
+    assert status == 200, page
+    fields = carried(page)
+    assert "Vice-Première ministre" in element(page, "details")
+    status, page, _ = await focal.go("POST", FORM, {**fields, "edit": "1"})
+    assert status == 200, page
+    assert 'id="substitute-form"' in page and 'id="confirm-form"' not in page
+    assert re.search(rf'<option value="{old["id"]}" selected>', page)
+    assert 'id="given_name" name="given_name" type="text" value="Sophie"' in page
+    assert 'value="Wilmès"' in page and 'value="sophie@example.org"' in page
+    assert '<option value="fr" selected>' in page and '<option value="female" selected>' in page
+    assert 'value="Vice-Première ministre"' in page
+    assert element(page, "reason") == "Kept in Brussels; back on Friday."
+    assert "has-error" not in page and 'id="form-error"' not in page
+    assert await members_of(api, be) == {old["email"]: "approved"}
+
+
+async def test_the_deadline_and_an_email_filed_meanwhile_are_checked_again(
+    api: Api, smtp: RecordingSMTP
+) -> None:
+    be, old, focal = await _start(api, smtp)
+    # An e-mail already filed is refused at the first step, as it was in one step.
+    other = await member(api, be, "Michel", rank="minister")
+    status, page = await check(focal, old, email=other["email"])
+    assert status == 409 and 'id="email-error"' in page
+    assert "already has an application" in element(page, "email-error")
+
+    # Filed between the confirmation page and the click: refused on the confirmed POST.
+    _, page = await check(focal, old)
+    fields = carried(page)
+    status, body, _ = await api.call("POST", "/api/v1/conferences/alliance/accreditations",
+                                     role="protocol", json={
+                                         "category": "expert", "given_name": "Sophie",
+                                         "family_name": "Wilmès", "email": "sophie@example.org",
+                                         "language": "fr", "delegation_id": be["id"]})
+    assert status == 201, body
+    status, page, _ = await focal.go("POST", FORM, {**fields, "confirm": "1"})
+    assert status == 409 and 'id="email-error"' in page, page
+    assert (await members_of(api, be))[old["email"]] == "approved"
+
+    # The changes deadline passing between the two steps: refused with the form's message.
+    _, page = await check(focal, old, email="paul@example.org")
+    fields = carried(page)
+    past = (datetime.now(UTC) - timedelta(minutes=1)).isoformat()
+    status, body, _ = await api.call("PATCH", "/api/v1/conferences/alliance/lifecycle",
+                                     role="protocol", json={"nominations_close_at": past,
+                                                            "changes_close_at": past})
+    assert status == 200, body
+    status, page, _ = await focal.go("POST", FORM, {**fields, "confirm": "1"})
+    assert status == 409, page
+    assert "Substitutions closed on" in element(page, "form-error")
+    assert "paul@example.org" not in await members_of(api, be)
+    assert (await members_of(api, be))[old["email"]] == "approved"
+    # and the first step says so too, before any confirmation page
+    status, page = await check(focal, old, email="paul@example.org")
+    assert status == 409 and 'id="confirm-form"' not in page
+    assert "Substitutions closed on" in text(page)
