@@ -2,7 +2,8 @@
 focal point checks a 5-row CSV with one bad row (the check names the row and the field, and
 nothing is saved), fixes it, imports it; a sixth member is beyond the expert quota; protocol
 raises the delegation's quota in the console and the same file goes in; the focal point
-substitutes a member. Every page passes axe-core in French and English at 390 and 1280 px;
+substitutes a member (a confirmation page first, "change" back to the filled form, then
+confirmed). Every page passes axe-core in French and English at 390 and 1280 px;
 with CONFERENCE_SCREENS=1 the screenshots go to docs/screens/."""
 
 from __future__ import annotations
@@ -156,7 +157,35 @@ async def test_a_focal_point_imports_fixes_and_substitutes_protocol_raises_a_quo
     await page.get_by_label("Adresse électronique").fill("paul.magnette@example.org")
     await page.get_by_label("Langue de correspondance").select_option("fr")
     await page.get_by_label("Motif").fill("Dirk Maes est retenu à Bruxelles.")
-    await page.get_by_role("button", name="Remplacer").click()
+    await page.get_by_role("button", name="Vérifier le remplacement").click()
+    # A confirmation first: who replaces whom, what follows; nothing is saved yet.
+    await page.locator("#confirm-form").wait_for()
+    assert await page.inner_text("h1") == "Confirmer le remplacement"
+    assert await page.inner_text("#confirm-who") == "Paul Magnette remplacera Dirk Maes."
+    assert "paul.magnette@example.org" in await page.inner_text("#details")
+
+    async def to_confirmation(tab: Any, lang: str) -> None:
+        """The form, filled and sent again in ``lang``: the check writes nothing."""
+        await tab.goto(f"{site.url}/delegation/alliance-be/substitute?lang={lang}")
+        await tab.locator("#member").select_option(label="Dirk Maes – Expert")
+        await tab.locator("#given_name").fill("Paul")
+        await tab.locator("#family_name").fill("Magnette")
+        await tab.locator("#email").fill("paul.magnette@example.org")
+        await tab.locator("#language").select_option("fr")
+        await tab.locator("#reason").fill("Dirk Maes est retenu à Bruxelles.")
+        await tab.locator("#substitute-form button[type=submit]").click()
+        await tab.locator("#confirm-form").wait_for()
+
+    await _audit(browser, page, "lc-substitute-confirm", reach=to_confirmation)
+    # "Modifier" gives the form back, filled; sent again, the confirmation; then confirmed.
+    await page.get_by_role("button", name="Modifier").click()
+    await page.locator("#substitute-form").wait_for()
+    assert await page.input_value("#given_name") == "Paul"
+    assert await page.input_value("#reason") == "Dirk Maes est retenu à Bruxelles."
+    assert await page.locator("#member option:checked").inner_text() == "Dirk Maes – Expert"
+    await page.get_by_role("button", name="Vérifier le remplacement").click()
+    await page.locator("#confirm-form").wait_for()
+    await page.get_by_role("button", name="Confirmer le remplacement").click()
     await page.wait_for_url(re.compile(r".*/members/.*"))
     assert await page.inner_text("h1") == "Paul Magnette"
     assert "Dirk Maes est retenu à Bruxelles." in await page.inner_text("#history")

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import re
+from collections.abc import Awaitable, Callable
 from pathlib import Path
 from typing import Any
 
@@ -37,9 +38,12 @@ def _small_png(png: bytes, path: Path) -> None:
     Image.open(io.BytesIO(png)).convert("RGB").quantize(32).save(path, optimize=True)
 
 
-async def _audit(browser: Any, page: Any, name: str) -> None:
+async def _audit(browser: Any, page: Any, name: str,
+                 reach: Callable[[Any, str], Awaitable[None]] | None = None) -> None:
     """The page the tab shows, in both languages and both widths, in a context of its own that
-    shares the tab's cookies: no axe-core violation; a screenshot of each."""
+    shares the tab's cookies: no axe-core violation; a screenshot of each. ``reach``, for a
+    page that answers a form (a POST's answer has no address to open again): how the new tab
+    gets there in a language, in place of opening the tab's address."""
     from axe_playwright_python.async_playwright import Axe
 
     url = page.url.split("?")[0]
@@ -54,8 +58,11 @@ async def _audit(browser: Any, page: Any, name: str) -> None:
         await context.add_cookies(cookies)
         tab = await context.new_page()
         for lang in ("fr", "en"):
-            response = await tab.goto(f"{url}?lang={lang}" + (f"&{query}" if query else ""))
-            assert response is not None and response.status < 500
+            if reach is not None:
+                await reach(tab, lang)
+            else:
+                response = await tab.goto(f"{url}?lang={lang}" + (f"&{query}" if query else ""))
+                assert response is not None and response.status < 500
             results = await Axe().run(tab)
             assert results.violations_count == 0, (name, lang, size,
                                                     results.generate_report())
