@@ -284,11 +284,13 @@ class Renderer:
         return found
 
     def _text(self, s: PublishedSession, action: Action, lang: str, prefix: str, update: bool,
-              lines: tuple[str, ...], form: str) -> str:
+              lines: tuple[str, ...], form: str, feed: bool) -> str:
         """The mail's text for a session version, with the per-person parts (salutation, feed
         URL) as placeholders: jinja runs once per version and wording (``form``: the reader's
-        form of address, for French agreement), not once per message."""
-        key = (s.session_id, s.sequence, action.method, lang, prefix, lines, action.part, form)
+        form of address, for French agreement; ``feed``: whether the person has a calendar
+        feed to offer, docs/calendar.md), not once per message."""
+        key = (s.session_id, s.sequence, action.method, lang, prefix, lines, action.part, form,
+               feed)
         text = self._texts.get(key)
         if text is None:
             when, when_short, seated_by = self._session_times(s, lang)
@@ -301,9 +303,9 @@ class Renderer:
                 part=part_name(part, lang) if part else None,
                 room=s.room_in(lang), conference=self.conference, royal=royal, seated_by=seated_by,
                 session_cancelled=s.cancelled, agree=agreement(form),
-                salutation=_SALUTATION, feed_url=_FEED_URL,
+                salutation=_SALUTATION, feed_url=_FEED_URL if feed else None,
             )
-            if text.count(_SALUTATION) != 1 or text.count(_FEED_URL) != 1:
+            if text.count(_SALUTATION) != 1 or text.count(_FEED_URL) != int(feed):
                 raise ValueError(f"{lang}/invitation.txt must use salutation and feed_url once")
             self._texts[key] = text
         return text
@@ -349,7 +351,7 @@ class Renderer:
         check_recipient(Attendee(email=p.email, name=p.name, role=action.role), organizer)
         prefix = self._prefix(action, p.language, update, s.cancelled)
         text = self._text(s, action, p.language, prefix,
-                          update, lines, p.form)
+                          update, lines, p.form, p.feed)
         subject = text.partition("\n\n")[0]
         if _SALUTATION in subject or _FEED_URL in subject:
             subject = self._personal(text, p).partition("\n\n")[0]
@@ -371,9 +373,10 @@ class Renderer:
     def _personal(self, text: str, p: Person) -> str:
         # the opening as the letters write it: the gender, else the one the salutation says
         gender = p.gender or {"mrs": "female", "mr": "male"}.get(p.salutation or "")
-        return text.replace(_SALUTATION, salutation(
+        text = text.replace(_SALUTATION, salutation(
             p.given_name, p.family_name, p.rank, gender, p.language),  # type: ignore[arg-type]
-            1).replace(_FEED_URL, self._feed_url(p.accreditation_id), 1)
+            1)
+        return text.replace(_FEED_URL, self._feed_url(p.accreditation_id), 1) if p.feed else text
 
     def render(self, s: PublishedSession, action: Action, p: Person, message_id: str,
                stamp: datetime) -> bytes:
@@ -387,7 +390,7 @@ class Renderer:
         ics = self.template(s, action, lang).render(attendee, stamp, organizer)
         prefix = self._prefix(action, lang, update, s.cancelled)
         text = self._personal(self._text(s, action, lang, prefix,
-                                         update, lines, p.form), p)
+                                         update, lines, p.form, p.feed), p)
         subject, _, body = text.partition("\n\n")
         subject = with_short_name(self.conference, lang, subject)
         text_body = body.strip() + "\n"
@@ -431,6 +434,9 @@ class Person:
     rank: str | None
     gender: str | None
     salutation: str | None
+    feed: bool = True
+    """Whether the text offers the person's calendar feed: not to someone no longer approved
+    (withdrawn, revoked, replaced), whose feed answers 404 (docs/calendar.md)."""
 
     @property
     def name(self) -> str:
@@ -444,17 +450,20 @@ class Person:
     @classmethod
     def of(cls, row: asyncpg.Record | Mapping[str, Any]) -> Person:
         return cls(row["id"], row["email"], row["language"], row["given_name"],
-                   row["family_name"], row["rank"], row["gender"], row["salutation"])
+                   row["family_name"], row["rank"], row["gender"], row["salutation"],
+                   row.get("status", "approved") == "approved")
 
     def args(self) -> dict[str, Any]:
+        # "e" only when false: the deliveries queued before it render as they were
         return {"lang": self.language, "g": self.given_name, "f": self.family_name,
-                "k": self.rank, "x": self.gender, "a": self.salutation}
+                "k": self.rank, "x": self.gender, "a": self.salutation,
+                **({} if self.feed else {"e": False})}
 
     @classmethod
     def from_args(cls, args: Mapping[str, Any], accreditation_id: uuid.UUID, email: str
                   ) -> Person:
         return cls(accreditation_id, email, args["lang"], args["g"], args["f"], args["k"],
-                   args["x"], args.get("a"))
+                   args["x"], args.get("a"), bool(args.get("e", True)))
 
 
 def dedupe_key(event: EventRow, action: Action) -> str:

@@ -186,10 +186,19 @@ async def test_the_old_badge_dies_its_invitations_are_cancelled_and_the_new_plac
     # the sessions take place: not "Cancelled", but taken out of this person's calendar
     assert len(subjects) == 2 and all("Removed from your calendar: Session " in s
                                       for s in subjects), subjects
+    # ... and they offer no calendar feed: the person replaced has none any more (404)
+    texts = [m.get_body(("plain",)).get_content() for m in smtp.messages  # type: ignore[union-attr]
+             if is_invitation(m) and "jan1@example.org" in str(m["To"])]
+    assert len(texts) == 4
+    assert ["/api/v1/calendar/" in t for t in texts] == [True, True, False, False]
+    assert all("This message updates the calendar entry itself." in t for t in texts)
     assert (await api.call("POST", f"{BASE}/programme/publish", role="protocol"))[0] == 201
     invites = await cal.next(2)
     assert sorted((i.uid, i.to, i.method) for i in invites) == [
         (uid, "lies1@example.org", "REQUEST") for uid in uids]
+    texts = [m.get_body(("plain",)).get_content() for m in smtp.messages  # type: ignore[union-attr]
+             if is_invitation(m) and "lies1@example.org" in str(m["To"])]
+    assert len(texts) == 2 and all("/api/v1/calendar/" in t for t in texts)
 
 
 async def test_the_member_replaced_is_told_and_never_acknowledged_after_the_fact(
