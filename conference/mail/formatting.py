@@ -178,11 +178,16 @@ def time_of_day(when: datetime, timezone: ZoneInfo | str, language: str) -> str:
 
 
 def short(when: datetime, timezone: ZoneInfo | str, language: str) -> str:
-    """Day and time for a subject line: "5 Dec, 09:30" / "5 déc., 09:30" ("1er déc.")."""
+    """Day, time and zone for a subject line: "5 Dec, 09:30 (CET)" / "5 déc., 09:30 (CET)"
+    ("1er déc."). The zone, as in the body (:func:`zone_label`): a delegate reads the subject
+    in an inbox set to another zone."""
     local = _local(when, timezone)
+    zone = zone_label(local, language)
     if _lang(language) == "fr" and local.day == 1:
-        return format_datetime(local, "d'er' MMM, HH:mm", locale="fr_FR")
-    return format_datetime(local, "d MMM, HH:mm", locale=_locale(language))
+        day_time = format_datetime(local, "d'er' MMM, HH:mm", locale="fr_FR")
+    else:
+        day_time = format_datetime(local, "d MMM, HH:mm", locale=_locale(language))
+    return f"{day_time} ({zone})"
 
 
 def span(starts: datetime, ends: datetime, timezone: ZoneInfo | str, language: str) -> str:

@@ -131,6 +131,8 @@ async def test_a_move_published_while_the_previous_version_is_sent_reads_right_e
         subject, text = str(last["Subject"]), text_of(last)
         assert event_of(last).decoded("DTSTART") == two, address
         assert "14:00" in subject and "09:00" not in subject, subject
+        # the zone, as in the body: an inbox set to another zone shows the subject as written
+        assert subject.endswith(", 14:00 (CET)") or subject.endswith(", 14:00 (CEST)"), subject
         french = last["Content-Language"] == "fr"
         if address in early:  # they hold the 09:00 invitation: an update, saying so
             assert len(received) == 2
