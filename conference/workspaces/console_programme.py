@@ -334,6 +334,7 @@ async def _new_page(request: web.Request, d: Desk, officer: ProtocolOfficer,
     return frame.render(
         request, "programme_session_new.html", d.language, person=d.person,
         conference=d.conference, status=status, title=t("prog_session_new"),
+        switch_to=f"{d.base}/sessions/new",
         crumbs=_crumbs(d, (t("prog_title"), _grid_url(d, day)), (t("prog_session_new"), None)),
         base=d.base, values=values, errors=errors or {}, message=message,
         conflicts=conflicts or [], **_choices(d, rooms))

@@ -150,11 +150,45 @@ def workspaces(person: SignedIn, language: str, base: str = "") -> list[dict[str
     return items
 
 
+def _answers_get(app: web.Application, path: str) -> bool:
+    """Whether a GET route of ``app`` answers ``path``."""
+    for resource in app.router.resources():
+        if not any(route.method == "GET" for route in resource):
+            continue
+        info = resource.get_info()
+        if "path" in info and info["path"] == path:
+            return True
+        if "pattern" in info and info["pattern"].fullmatch(path):
+            return True
+    return False
+
+
+def switch_path(request: web.Request, page: str | None = None) -> str:
+    """Where the language link leads: the page itself; for the answer to a posted form (a form
+    sent back with its errors), ``page`` (the form's own page) when given, else the path when a
+    GET answers it, else the nearest enclosing path a GET answers: never a 405."""
+    path = request.path
+    if request.method == "GET":
+        return path
+    if page is not None:
+        return page
+    if _answers_get(request.app, path):
+        return path
+    while path.count("/") > 1:
+        path = path.rsplit("/", 1)[0]
+        if _answers_get(request.app, path):
+            return path
+    return "/workspaces"
+
+
 def render(
     request: web.Request, template: str, language: str, *, person: SignedIn | None,
     status: int = 200, crumbs: list[tuple[str, str | None]] | None = None,
-    flash: str | None = None, conference: Any = None, **context: Any,
+    flash: str | None = None, conference: Any = None, switch_to: str | None = None,
+    **context: Any,
 ) -> web.Response:
+    """``switch_to``: the page the language link leads to when this page answers a form posted
+    to a path no GET answers (see ``switch_path``)."""
     t = WTranslator(language)
     other = "en" if language == "fr" else "fr"
     cookies: dict[str, str] = {}
@@ -163,7 +197,7 @@ def render(
     query = {k: v for k, v in request.query.items() if k not in ("lang", "done")}
     html = _ENV.get_template(template).render(
         t=t, lang=language, other_lang=other, person=person, conference=conference,
-        switch_url=with_lang(request.path, other, **query), csrf_token=token,
+        switch_url=with_lang(switch_path(request, switch_to), other, **query), csrf_token=token,
         crumbs=crumbs or [], flash=flash, workspaces=workspaces(person, language) if person
         else [], u=lambda path, **params: with_lang(path, language, **params), **context,
     )

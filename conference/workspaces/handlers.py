@@ -172,7 +172,8 @@ def _member_form(request: web.Request, p: Portal, values: dict[str, str], *,
     return frame.render(
         request, "member_new.html", p.language, person=p.person, conference=p.conference,
         status=status, title=title, crumbs=crumbs, action=action, button=button,
-        base=p.base, values=values, errors=errors or {}, message=message,
+        switch_to=f"{p.base}/members/new" if acc is None else None, base=p.base,
+        values=values, errors=errors or {}, message=message,
         categories=[(c, t(f"category_{c}")) for c in domain.MEMBER_CATEGORIES],
         languages=[("fr", t("lang_fr")), ("en", t("lang_en"))],
         genders=[("female", t("gender_female")), ("male", t("gender_male"))],
@@ -485,7 +486,8 @@ async def _queue_page(request: web.Request, d: Desk, q: Mapping[str, str], *,
     return frame.render(
         request, "press_queue.html", d.language, person=d.person, conference=d.conference,
         title=d.t("press_desk_title"), crumbs=d.crumbs(), flash=flash, base=d.base,
-        items=items, counts=counts, filters=filters, statuses=statuses, roles=roles,
+        switch_to=d.base, items=items, counts=counts, filters=filters, statuses=statuses,
+        roles=roles,
         countries=countries, country_names=dict(countries), error=error, status=status,
     )
 
