@@ -167,3 +167,23 @@ async def test_delegations_and_styles_of_address_follow_the_page_language(
     status, body, _ = await api.call("GET", "/api/v1/conferences/alliance/participants",
                                      role="protocol")
     assert status == 200 and body["delegations"][0]["delegation"] == "Belgique"
+
+
+async def test_the_console_counts_the_press_pool_in_words_that_agree(
+    api: Api, smtp: RecordingSMTP
+) -> None:
+    """'1 place accordée sur 40', '0 place…', '2 places accordées…' as the press desk's counter
+    says it, not 'place(s) prise(s)' (found trying the product)."""
+    from tests.browser.helpers import press
+
+    await _setup(api, smtp)
+    protocol = await staff(api, smtp, "protocol@example.org", "protocol")
+    _, page, _ = await protocol.go("GET", f"{BASE}?lang=fr")
+    assert element(page, "press-pool").startswith("0 place accordée sur ")
+    for n in range(2):
+        await press(api, n, decision="approve")
+    _, page, _ = await protocol.go("GET", f"{BASE}?lang=fr")
+    assert element(page, "press-pool").startswith("2 places accordées sur ")
+    _, page, _ = await protocol.go("GET", f"{BASE}?lang=en")
+    assert element(page, "press-pool").startswith("2 of ")
+    assert "(s)" not in element(page, "press-pool")
