@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import base64
 import binascii
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -121,8 +122,37 @@ def row_error(t: WTranslator, e: RowError) -> str:
     else:
         message = t("lc_err_required") if e.message == "required" \
             else t("err_email") if e.field == "email" and "valid email" in e.message \
-            else e.message
+            else _row_message(t, e.message)
     return f"{column(t, e.field)}{separator}{message}"
+
+
+_ROW_MESSAGES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
+    (re.compile(pattern), key) for pattern, key in (
+        (r"also on row (?P<row>\d+)", "lc_err_twice"),
+        (r"this person is accredited with another delegation", "lc_err_other_delegation"),
+        (r"this person is accredited as press", "lc_err_press"),
+        (r"this person's accreditation is (?P<status>\w+)", "lc_err_status"),
+        (r"staff are accredited by the organisers", "lc_err_staff"),
+        (r"a focal point imports into their own delegation only", "lc_err_own_delegation"),
+        (r"required for category (?P<category>\w+)", "lc_err_required_for"),
+        (r"a date, YYYY-MM-DD", "lc_err_date"),
+    ))
+
+
+def _row_message(t: WTranslator, message: str) -> str:
+    """The import's own messages (conference/lifecycle) in the page's language; any other as
+    it is."""
+    for pattern, key in _ROW_MESSAGES:
+        match = pattern.fullmatch(message)
+        if match is None:
+            continue
+        values = match.groupdict()
+        if "status" in values:
+            values["status"] = t(f"status_{values['status']}").lower()
+        if "category" in values:
+            values["category"] = t(f"category_{values['category']}").lower()
+        return t(key, **values)
+    return message
 
 
 def file_errors(t: WTranslator, exc: Invalid) -> str:

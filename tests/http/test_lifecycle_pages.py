@@ -323,3 +323,37 @@ async def test_protocol_edits_quotas_and_deadlines_and_reads_the_lists(
         assert status == 403, path
     status, _, _ = await focal.go("POST", edit, {"minister": "9"})
     assert status == 403
+
+
+async def test_the_import_check_names_each_row_s_error_in_the_page_s_language(
+    api: Api, smtp: RecordingSMTP
+) -> None:
+    """The import's own messages (an address twice, staff, a rejected member, a person of
+    another delegation) read in French on the French page, not in English (found trying the
+    product)."""
+    be, link = await _setup(api, smtp)
+    rejected = await member(api, be, "Maes", decision=None)
+    status, body, _ = await api.call(
+        "POST", f"/api/v1/accreditations/{rejected['id']}/decision", role="protocol",
+        json={"decision": "reject", "reason": "Not eligible"})
+    assert status == 200, body
+    fr = await make_delegation(api, country="FR")
+    other = await member(api, fr, "Martin", decision=None)
+    focal = await _signed_in(api, link)
+    data = rows(GOOD[0], GOOD[0].replace("Anna", "Anne"),
+                "s.staff@example.org,Sam,Staff,personnel,expert,",
+                f"{rejected['email']},Jan,Maes,expert,expert,",
+                f"{other['email']},Jean,Martin,expert,expert,")
+    status, page, _ = await upload(focal, f"{PORTAL}/import", f"{PORTAL}/import?lang=fr", data)
+    assert status == 422, page
+    assert element(page, "row-3").endswith(
+        "courriel : la même adresse figure déjà ligne 2")
+    assert element(page, "row-4").endswith(
+        "catégorie : le personnel est accrédité par les organisateurs")
+    assert element(page, "row-5").endswith(
+        "courriel : l'accréditation de cette personne est refusée")
+    assert element(page, "row-6").endswith(
+        "courriel : cette personne est accréditée auprès d'une autre délégation")
+    status, page, _ = await upload(focal, f"{PORTAL}/import", f"{PORTAL}/import?lang=en", data)
+    assert element(page, "row-3").endswith("email: the same address is already on row 2")
+    assert element(page, "row-5").endswith("email: this person's accreditation is rejected")
