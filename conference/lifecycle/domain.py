@@ -373,8 +373,11 @@ COMPARED = ("given_name", "family_name", "category", "rank", "function", "langua
 
 
 def plan_row(read: ReadRow, delegation_id: UUID | None, existing: Existing | None,
-             errors: Sequence[FieldError] = ()) -> Planned:
-    """What applying the row would do to the person's accreditation (matched by e-mail)."""
+             errors: Sequence[FieldError] = (), *, decided_fixed: bool = False) -> Planned:
+    """What applying the row would do to the person's accreditation (matched by e-mail).
+    ``decided_fixed`` (a focal point's import): a member no longer waiting for the decision is
+    not changed, as the portal's edit form refuses it (a substitution replaces them): the
+    row is an error when it would change them."""
     all_errors = tuple([*read.errors, *errors])
     if all_errors or read.member is None:
         return Planned(read.row, "error", read.member, delegation_id, existing,
@@ -391,6 +394,11 @@ def plan_row(read: ReadRow, delegation_id: UUID | None, existing: Existing | Non
     changed = [name for name in COMPARED if getattr(m, name) != getattr(existing, name)]
     if delegation_id != existing.delegation_id:
         changed.append("delegation")
+    if changed and decided_fixed and existing.status is not Status.submitted:
+        return Planned(read.row, "error", m, delegation_id, existing, changed=tuple(changed),
+                       errors=(FieldError("email", f"this person's accreditation is "
+                                                   f"{existing.status.value}: a substitution "
+                                                   f"replaces them"),))
     return Planned(read.row, "update" if changed else "unchanged", m, delegation_id, existing,
                    changed=tuple(changed))
 

@@ -217,7 +217,8 @@ async def _plan(conn: asyncpg.Connection, conference: Conference, reads: list[Re
                 and found.delegation_id != scope.fixed):
             errors.append(FieldError("email", "this person is accredited with another "
                                               "delegation"))
-        plans.append(domain.plan_row(read, target, found, errors))
+        plans.append(domain.plan_row(read, target, found, errors,
+                                     decided_fixed=scope.focal_point))
     return await _within_quotas(conn, conference, plans)
 
 

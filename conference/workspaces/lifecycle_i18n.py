@@ -102,6 +102,9 @@ LIFECYCLE: dict[str, dict[str, str]] = {
                                    "délégation",
         "lc_err_press": "cette personne est accréditée comme presse",
         "lc_err_status": "l'accréditation de cette personne est {status}",
+        "lc_err_decided": "l'accréditation de cette personne est {status}\u00a0: elle ne peut "
+                          "plus être modifiée\u00a0; remplacez la personne ou adressez-vous au "
+                          "protocole",
         "lc_err_staff": "le personnel est accrédité par les organisateurs",
         "lc_err_own_delegation": "un point focal n'importe que dans sa propre délégation",
         "lc_err_required_for": "obligatoire pour la catégorie {category}",
@@ -273,6 +276,8 @@ LIFECYCLE: dict[str, dict[str, str]] = {
         "lc_err_other_delegation": "this person is accredited with another delegation",
         "lc_err_press": "this person is accredited as press",
         "lc_err_status": "this person's accreditation is {status}",
+        "lc_err_decided": "this person's accreditation is {status}: it can no longer be "
+                          "changed; substitute the person or ask protocol",
         "lc_err_staff": "staff are accredited by the organisers",
         "lc_err_own_delegation": "a focal point imports into their own delegation only",
         "lc_err_required_for": "required for the category {category}",

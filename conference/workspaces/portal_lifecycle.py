@@ -131,6 +131,8 @@ _ROW_MESSAGES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"also on row (?P<row>\d+)", "lc_err_twice"),
         (r"this person is accredited with another delegation", "lc_err_other_delegation"),
         (r"this person is accredited as press", "lc_err_press"),
+        (r"this person's accreditation is (?P<status>\w+): a substitution replaces them",
+         "lc_err_decided"),
         (r"this person's accreditation is (?P<status>\w+)", "lc_err_status"),
         (r"staff are accredited by the organisers", "lc_err_staff"),
         (r"a focal point imports into their own delegation only", "lc_err_own_delegation"),

@@ -357,3 +357,41 @@ async def test_the_import_check_names_each_row_s_error_in_the_page_s_language(
     status, page, _ = await upload(focal, f"{PORTAL}/import", f"{PORTAL}/import?lang=en", data)
     assert element(page, "row-3").endswith("email: the same address is already on row 2")
     assert element(page, "row-5").endswith("email: this person's accreditation is rejected")
+
+
+async def test_a_focal_point_s_import_changes_no_member_already_decided(
+    api: Api, smtp: RecordingSMTP
+) -> None:
+    """The portal's edit form refuses a member after the decision (a substitution replaces
+    them); an import by the focal point did not: it made an approved official a minister, and
+    the badge then opened the ministers' zones. Now that row is an error and nothing is
+    written; an unchanged row stays unchanged, and protocol's import still amends (found
+    trying the product)."""
+    be, link = await _setup(api, smtp)
+    approved = await member(api, be, "Peeters", category="official", rank="official")
+    pending = await member(api, be, "Claes", category="official", rank="official",
+                           decision=None)
+    focal = await _signed_in(api, link)
+    as_minister = rows(f"{approved['email']},Anna,Peeters,ministre,minister,Minister")
+    status, page, _ = await upload(focal, f"{PORTAL}/import", f"{PORTAL}/import?lang=fr",
+                                   as_minister)
+    assert status == 422, page
+    assert ("courriel : l'accréditation de cette personne est accordée : elle ne peut plus être "
+            "modifiée ; remplacez la personne ou adressez-vous au protocole"
+            ) in element(page, "row-2")
+    assert 'id="apply-form"' not in page
+    same = rows(f"{approved['email']},Anna,Peeters,fonctionnaire,official,Minister",
+                f"{pending['email']},Anna,Claes,expert,expert,Minister")
+    status, page, _ = await upload(focal, f"{PORTAL}/import", f"{PORTAL}/import?lang=en", same)
+    assert status == 200, page
+    assert element(page, "row-2").endswith("unchanged")
+    assert "update" in element(page, "row-3")  # still waiting for the decision: amended
+    status, body, _ = await api.call(
+        "POST", f"/api/v1/conferences/alliance/imports?dry_run=true&delegation_id={be['id']}",
+        role="protocol",
+        data=as_minister, headers={"Content-Type": "text/csv"})
+    assert status == 200, body
+    assert [r["outcome"] for r in body["rows"]] == ["update"], body
+    status, acc, _ = await api.call("GET", f"/api/v1/accreditations/{approved['id']}",
+                                    role="protocol")
+    assert acc["category"] == "official"
