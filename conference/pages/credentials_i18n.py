@@ -28,7 +28,7 @@ CREDENTIALS: dict[str, dict[str, str]] = {
         "crop_custom": "Cadre sur mesure",
         "crop_x": "Bord gauche (pixels)",
         "crop_y": "Bord supérieur (pixels)",
-        "crop_width": "Largeur (pixels ; la hauteur vaut 4/3 de la largeur)",
+        "crop_width": "Largeur (pixels\u00a0; la hauteur vaut 4/3 de la largeur)",
         "crop_button": "Recadrer",
         "crop_done": "La photo est recadrée.",
         "crop_number": "Indiquez un nombre entier de pixels.",
@@ -39,15 +39,15 @@ CREDENTIALS: dict[str, dict[str, str]] = {
         "photo_rule_undecodable": "Cette image ne peut pas être lue.",
         "photo_rule_too_many_pixels": "Cette image est trop grande (plus de 50 mégapixels).",
         "photo_rule_min_dimensions": "La photo doit mesurer au moins 600 × 800 pixels.",
-        "photo_rule_portrait_ratio": "La photo doit être en portrait, entre 3:4 et 4:5 ; "
+        "photo_rule_portrait_ratio": "La photo doit être en portrait, entre 3:4 et 4:5\u00a0; "
                                      "recadrez-la.",
         "photo_rule_outside": "Le cadre doit rester à l'intérieur de la photo.",
         "photo_rule_form": "Le formulaire n'a pas pu être lu.",
         "visa_title": "Lettre d'invitation pour le visa",
         "visa_text": "Si vous avez besoin d'un visa, demandez une lettre d'invitation. Le "
-                     "service du protocole l'examine ; la lettre approuvée vous est envoyée "
+                     "service du protocole l'examine\u00a0; la lettre approuvée vous est envoyée "
                      "par courriel.",
-        "visa_state": "Votre demande du {when} : {state}.",
+        "visa_state": "Votre demande du {when}\u00a0: {state}.",
         "visa_requested": "en cours d'examen",
         "visa_approved": "approuvée, lettre n° {number} envoyée par courriel",
         "visa_done": "Votre demande de lettre d'invitation est envoyée.",
@@ -67,17 +67,17 @@ CREDENTIALS: dict[str, dict[str, str]] = {
         "doc_missing": "manquant",
         "docs_title": "Documents demandés",
         "docs_text": "PDF, JPEG ou PNG, 10 Mo au plus.",
-        "docs_state": "{kind} :",
+        "docs_state": "{kind}\u00a0:",
         "docs_button": "Envoyer",
         "docs_done": "Document reçu.",
-        "docs_file": "Fichier : {kind}",
-        "docs_upload": "Envoyer : {kind}",
+        "docs_file": "Fichier\u00a0: {kind}",
+        "docs_upload": "Envoyer\u00a0: {kind}",
         "doc_rule_max_size": "Le document dépasse 10 Mo.",
         "doc_rule_media_type": "Le document doit être un PDF, un JPEG ou un PNG.",
         "doc_rule_content_mismatch": "Le contenu du fichier ne correspond pas à son type.",
         "doc_rule_undecodable": "Ce fichier est incomplet ou illisible.",
         "doc_rule_form": "Le formulaire n'a pas pu être lu.",
-        "doc_rule_purged": "Les données de vérification ont été purgées : plus aucun document "
+        "doc_rule_purged": "Les données de vérification ont été purgées\u00a0: plus aucun document "
                            "n'est accepté.",
     },
     "en": {

@@ -27,17 +27,19 @@ STRINGS: dict[str, dict[str, str]] = {
         "required_note": "Tous les champs sont obligatoires, sauf mention « facultatif ».",
         "optional": "facultatif",
         "choose": "— Choisir —",
-        "error": "Erreur :",
-        "errors_summary": "La demande n'a pas été envoyée. Corrigez les champs signalés :",
+        "error": "Erreur\u00a0:",
+        "errors_summary": "La demande n'a pas été envoyée. Corrigez les champs signalés\u00a0:",
         "not_found_title": "Page introuvable",
         "conference_not_found": "Aucune conférence à cette adresse.",
         "link_not_found": "Ce lien n'est pas ou plus valable. Chaque courriel au sujet de "
                           "votre demande porte un nouveau lien privé, qui remplace ceux des "
                           "courriels précédents. Utilisez le lien du dernier courriel reçu, ou "
                           "demandez-en un nouveau sur la page d'inscription presse de la "
-                          "conférence (« Lien perdu ? Le recevoir à nouveau ») : il est envoyé "
+                          "conférence (« Lien perdu\u00a0? Le recevoir à nouveau »)\u00a0: il est "
+                          "envoyé "
                           "à l'adresse de votre demande, au plus une fois par quart d'heure.",
-        "too_many": "Trop de demandes depuis votre connexion ; réessayez dans quelques minutes.",
+        "too_many": "Trop de demandes depuis votre connexion\u00a0; réessayez dans quelques "
+                    "minutes.",
         "csrf_failed": "Le formulaire a expiré ou n'a pas pu être vérifié. Vérifiez vos "
                        "réponses et envoyez-le à nouveau.",
         # the press form
@@ -46,7 +48,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "window_open": "Inscriptions ouvertes du {opens} au {closes}.",
         "window_not_yet": "Les inscriptions ouvriront le {opens} et fermeront le {closes}.",
         "window_closed": "Les inscriptions presse sont closes depuis le {closes}.",
-        "pool_capacity": "Places dans le pool de presse : {capacity}.",
+        "pool_capacity": "Places dans le pool de presse\u00a0: {capacity}.",
         "identity_legend": "Identité",
         "identity_hint": "Vos nom et prénom exactement comme sur votre pièce d'identité.",
         "press_legend": "Votre média",
@@ -68,19 +70,20 @@ STRINGS: dict[str, dict[str, str]] = {
         "submit": "Envoyer ma demande",
         "duplicate": "Une demande existe déjà pour cette adresse électronique à cette "
                      "conférence. Retrouvez-la grâce au lien reçu par courriel.",
-        "refused_window": "Les inscriptions presse ne sont pas ouvertes : {detail}",
+        "refused_window": "Les inscriptions presse ne sont pas ouvertes\u00a0: {detail}",
         "refused_window_detail": "elles sont ouvertes du {opens} au {closes}.",
-        "refused_pool": "Toutes les places du pool de presse sont attribuées : aucune nouvelle "
+        "refused_pool": "Toutes les places du pool de presse sont attribuées\u00a0: aucune "
+                        "nouvelle "
                         "demande n'est acceptée.",
         # after the form
         "privacy_title": "Protection des données personnelles",
-        "privacy_short": "Responsable du traitement : {controller}. Vos données personnelles "
+        "privacy_short": "Responsable du traitement\u00a0: {controller}. Vos données personnelles "
                          "servent uniquement à l'accréditation à cette conférence et sont "
                          "effacées {retention} après sa fin.",
-        "privacy_short_unlimited": "Responsable du traitement : {controller}. Vos données "
+        "privacy_short_unlimited": "Responsable du traitement\u00a0: {controller}. Vos données "
                                    "personnelles servent uniquement à l'accréditation à cette "
                                    "conférence et sont conservées jusqu'à leur effacement.",
-        "privacy_link": "Protection des données : vos droits",
+        "privacy_link": "Protection des données\u00a0: vos droits",
         "privacy_controller": "Responsable du traitement",
         "privacy_dpo": "Délégué à la protection des données",
         "privacy_controller_contact": "Contact du responsable du traitement",
@@ -90,22 +93,26 @@ STRINGS: dict[str, dict[str, str]] = {
                                     "l'accès aux salles.",
         "privacy_data": "Données traitées",
         "privacy_data_text": "Nom, adresse électronique, langue, forme d'adresse, rang, fonction "
-                             "et délégation ; la photo du badge ; pour le contrôle de sécurité, "
+                             "et délégation\u00a0; la photo du badge\u00a0; pour le contrôle de "
+                             "sécurité, "
                              "le type et le numéro de la pièce d'identité (passeport), la "
-                             "nationalité et la date de naissance ; pour une lettre "
+                             "nationalité et la date de naissance\u00a0; pour une lettre "
                              "d'invitation pour le visa, le nom et le numéro du passeport, la "
-                             "nationalité, la date de naissance et le consulat ; les documents "
-                             "déposés (note verbale, carte de presse, copie du passeport) ; "
+                             "nationalité, la date de naissance et le consulat\u00a0; les "
+                             "documents "
+                             "déposés (note verbale, carte de presse, copie du passeport)\u00a0; "
                              "pour la presse, le média, la fonction, la carte de presse et le "
-                             "pays du média ; l'historique de la demande, les invitations "
+                             "pays du média\u00a0; l'historique de la demande, les invitations "
                              "envoyées et les passages aux contrôles d'accès.",
         "privacy_legal_basis": "Base juridique",
         "privacy_legal_basis_default": "Règlement (UE) 2018/1725, article 5, paragraphe 1, "
-                                       "point a) : le traitement est nécessaire à l'exécution "
+                                       "point a)\u00a0: le traitement est nécessaire à l'exécution "
                                        "d'une mission d'intérêt public.",
         "privacy_recipients": "Destinataires",
-        "privacy_recipients_default": "Le service du protocole de la conférence ; les services "
-                                      "de sécurité du pays hôte, pour le contrôle de sécurité ; "
+        "privacy_recipients_default": "Le service du protocole de la conférence\u00a0; les "
+                                      "services "
+                                      "de sécurité du pays hôte, pour le contrôle de "
+                                      "sécurité\u00a0; "
                                       "pour la presse, le bureau de presse (le bureau du "
                                       "porte-parole).",
         "privacy_transfers": "Transferts hors de l'Union",
@@ -129,24 +136,26 @@ STRINGS: dict[str, dict[str, str]] = {
         "privacy_whom_dpo": "au délégué à la protection des données ({email})",
         "privacy_whom_controller": "au responsable du traitement ({email})",
         "link_title": "Recevoir à nouveau mon lien privé",
-        "link_intro": "Indiquez l'adresse électronique de votre demande : si une demande existe, "
+        "link_intro": "Indiquez l'adresse électronique de votre demande\u00a0: si une demande "
+                      "existe, "
                       "nous y envoyons son lien privé, qui remplace les précédents.",
         "link_button": "Envoyer le lien",
         "link_sent": "Si une demande existe pour cette adresse, son lien vient d'y être envoyé. "
                      "Vérifiez aussi vos courriers indésirables.",
-        "link_lost": "Lien perdu ? Le recevoir à nouveau",
+        "link_lost": "Lien perdu\u00a0? Le recevoir à nouveau",
         "withdraw_confirm_title": "Confirmer le retrait",
-        "withdraw_confirm_text": "Retirer votre demande est définitif : pour venir ensuite, il "
-                                 "faudra en déposer une nouvelle. Confirmez-vous le retrait ?",
+        "withdraw_confirm_text": "Retirer votre demande est définitif\u00a0: pour venir ensuite, "
+                                 "il "
+                                 "faudra en déposer une nouvelle. Confirmez-vous le retrait\u00a0?",
         "withdraw_confirm_button": "Oui, retirer ma demande",
         "withdraw_cancel": "Non, garder ma demande",
         "done_title": "Demande reçue",
         "done_lead": "Votre demande d'accréditation presse est enregistrée. Un accusé de "
                      "réception part à l'instant vers {email}.",
         "names_swapped": "Votre prénom est en capitales, comme l'est d'ordinaire le nom de "
-                         "famille sur les pièces d'identité : vérifiez que les deux ne sont "
+                         "famille sur les pièces d'identité\u00a0: vérifiez que les deux ne sont "
                          "pas inversés. Sinon, retirez la demande et déposez-en une nouvelle.",
-        "next_title": "Et ensuite ?",
+        "next_title": "Et ensuite\u00a0?",
         "next_1": "Le bureau du porte-parole examine votre demande.",
         "next_2": "Sa décision vous parvient par courriel, à l'adresse indiquée.",
         "next_3": "Une fois accrédité(e), vous recevez les invitations aux séances ouvertes à "
@@ -154,7 +163,8 @@ STRINGS: dict[str, dict[str, str]] = {
                   "depuis votre page.",
         "spokespersons_title": "Le bureau du porte-parole",
         "private_link_title": "Votre lien privé",
-        "private_link_text": "Nous vous l'envoyons par courriel : il ouvre votre demande, pour la "
+        "private_link_text": "Nous vous l'envoyons par courriel\u00a0: il ouvre votre demande, "
+                             "pour la "
                              "consulter ou la retirer avant la décision. Chaque courriel apporte "
                              "un nouveau lien, qui remplace le précédent. Gardez-le pour vous.",
         "reference": "Référence",
@@ -202,9 +212,9 @@ STRINGS: dict[str, dict[str, str]] = {
         "withdraw_reason": "Motif du retrait",
         "withdraw_button": "Retirer ma demande",
         "withdrawn_done": "Votre demande est retirée.",
-        "cannot_withdraw": "Cette demande ne peut plus être retirée : elle est {status}.",
+        "cannot_withdraw": "Cette demande ne peut plus être retirée\u00a0: elle est {status}.",
         "feed_title": "Votre agenda personnel",
-        "feed_text": "Abonnez votre agenda à ce lien secret : il contient les séances "
+        "feed_text": "Abonnez votre agenda à ce lien secret\u00a0: il contient les séances "
                      "auxquelles vous êtes invité(e) et se met à jour tout seul.",
         "feed_webcal": "S'abonner dans mon agenda",
         "feed_https": "Adresse web de l'agenda",
@@ -217,7 +227,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "version_note": "Version {version}, publiée le {published}.",
         "not_published": "Le programme n'est pas encore publié.",
         "subscribe_title": "S'abonner au programme",
-        "subscribe_text": "Ajoutez le programme à votre agenda : il suit chaque nouvelle "
+        "subscribe_text": "Ajoutez le programme à votre agenda\u00a0: il suit chaque nouvelle "
                           "version.",
         "subscribe_webcal": "S'abonner dans mon agenda (webcal)",
         "subscribe_https": "Fichier iCalendar (https)",
@@ -233,8 +243,8 @@ STRINGS: dict[str, dict[str, str]] = {
         "seated_by": "Invités installés avant {time}",
         "cancelled": "Annulée",
         "press_open": "Ouverte à la presse",
-        "press_pool": "Presse : pool uniquement",
-        "press_photo_opportunity": "Presse : séance photo uniquement",
+        "press_pool": "Presse\u00a0: pool uniquement",
+        "press_photo_opportunity": "Presse\u00a0: séance photo uniquement",
         "press_closed": "Fermée à la presse",
         "kind_plenary": "Séance plénière",
         "kind_ministerial": "Réunion ministérielle",
@@ -245,8 +255,8 @@ STRINGS: dict[str, dict[str, str]] = {
         "legend_title": "Légende",
         # field errors
         "err_required": "Ce champ est obligatoire.",
-        "err_too_long": "Trop long : {max} caractères au plus.",
-        "err_email": "Adresse électronique non valide (exemple : prenom.nom@exemple.org).",
+        "err_too_long": "Trop long\u00a0: {max} caractères au plus.",
+        "err_email": "Adresse électronique non valide (exemple\u00a0: prenom.nom@exemple.org).",
         "err_choice": "Choisissez une valeur de la liste.",
         "err_country": "Choisissez un pays de la liste.",
         "err_control": "Pas de saut de ligne ni de caractère de contrôle.",

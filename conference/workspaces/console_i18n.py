@@ -12,10 +12,10 @@ CONSOLE: dict[str, dict[str, str]] = {
         "door_badge": "Référence du badge",
         "door_zone": "Zone",
         "door_check": "Contrôler",
-        "door_no_zones": "Cette conférence n'a encore aucune zone : la porte ne peut rien "
+        "door_no_zones": "Cette conférence n'a encore aucune zone\u00a0: la porte ne peut rien "
                           "contrôler. Le service du protocole (ou un administrateur) les "
                           "définit, avec les catégories admises dans chacune, par l'API "
-                          "(POST /api/v1/conferences/{slug}/zones) ; cet écran les propose "
+                          "(POST /api/v1/conferences/{slug}/zones)\u00a0; cet écran les propose "
                           "ensuite.",
         "door_admitted": "ADMIS",
         "door_refused": "REFUSÉ",
@@ -36,7 +36,7 @@ CONSOLE: dict[str, dict[str, str]] = {
         "reason_press_not_in_pool": "Ce journaliste ne fait pas partie du pool admis.",
         "reason_substituted": "Une autre personne a pris la place de cette accréditation.",
         "reason_not_cleared": "Habilitation de sécurité requise et absente, ou refusée.",
-        "reason_superseded": "Ce badge a été remplacé par un badge réémis ; seul le nouveau "
+        "reason_superseded": "Ce badge a été remplacé par un badge réémis\u00a0; seul le nouveau "
                              "donne accès.",
         "console_title": "Console du protocole",
         "console_accreditations": "Accréditations",

@@ -20,7 +20,7 @@ CRED: dict[str, dict[str, str]] = {
         "cred_batch_title": "Lot d'impression",
         "cred_batch_text": "Le PDF contient les badges à imprimer ou imprimés qui correspondent "
                            "aux filtres, dans l'ordre protocolaire. Le télécharger ne marque "
-                           "rien : marquez le lot imprimé une fois sorti de l'imprimante.",
+                           "rien\u00a0: marquez le lot imprimé une fois sorti de l'imprimante.",
         "cred_layout": "Mise en page",
         "cred_layout_a6": "Un badge par page A6",
         "cred_layout_a4x4": "Quatre badges par feuille A4, avec traits de coupe",
@@ -29,7 +29,7 @@ CRED: dict[str, dict[str, str]] = {
         "cred_mark_printed_other": "Marquer comme imprimés les {count} badges de la liste",
         "cred_reissue": "Réémettre",
         "cred_reissue_title": "Réémettre le badge de {name}",
-        "cred_reissue_text": "Le badge reçoit une nouvelle version à imprimer ; le code QR de "
+        "cred_reissue_text": "Le badge reçoit une nouvelle version à imprimer\u00a0; le code QR de "
                              "l'ancien badge sera refusé à toutes les portes.",
         "cred_reissue_reason": "Motif de la réémission",
         "cred_reissue_lost": "Perdu",
@@ -37,7 +37,7 @@ CRED: dict[str, dict[str, str]] = {
         "cred_reissue_photo_changed": "Photo changée",
         "cred_reissue_zone_change": "Zones modifiées",
         "cred_note": "Note",
-        "cred_reissue_confirm": "Je confirme : l'ancien badge ne sera plus accepté.",
+        "cred_reissue_confirm": "Je confirme\u00a0: l'ancien badge ne sera plus accepté.",
         "cred_reissue_button": "Réémettre le badge",
         "cred_back_badges": "Retour aux badges",
         "cred_pack_title": "Remise des badges aux délégations",
@@ -46,19 +46,19 @@ CRED: dict[str, dict[str, str]] = {
         "cred_pack_button": "Enregistrer la remise",
         "cred_flash_printed_one": "{count} badge marqué imprimé.",
         "cred_flash_printed_other": "{count} badges marqués imprimés.",
-        "cred_flash_reissued": "Badge réémis : {name}.",
-        "cred_flash_pack_one": "Remise enregistrée pour {name} : {count} badge.",
-        "cred_flash_pack_other": "Remise enregistrée pour {name} : {count} badges.",
+        "cred_flash_reissued": "Badge réémis\u00a0: {name}.",
+        "cred_flash_pack_one": "Remise enregistrée pour {name}\u00a0: {count} badge.",
+        "cred_flash_pack_other": "Remise enregistrée pour {name}\u00a0: {count} badges.",
         "cred_err_layout": "Choisissez une mise en page.",
-        "cred_err_collected_batch": "Les badges remis ne sont pas réimprimés en lot : "
+        "cred_err_collected_batch": "Les badges remis ne sont pas réimprimés en lot\u00a0: "
                                     "réémettez le badge concerné.",
         "cred_err_empty_batch": "Aucun badge à imprimer ne correspond à ces filtres.",
         "cred_err_no_ids": "Aucun badge à marquer imprimé.",
-        "cred_err_unprintable": "Certains badges de la liste ne peuvent plus être imprimés ; "
+        "cred_err_unprintable": "Certains badges de la liste ne peuvent plus être imprimés\u00a0; "
                                 "rechargez la page.",
         "cred_err_reissue_reason": "Choisissez le motif de la réémission.",
         "cred_err_confirm": "Cochez la confirmation.",
-        "cred_err_not_reissuable": "Ce badge ne peut pas être réémis : l'accréditation n'est "
+        "cred_err_not_reissuable": "Ce badge ne peut pas être réémis\u00a0: l'accréditation n'est "
                                    "pas approuvée ou l'habilitation manque.",
         "cred_err_collected_by": "Indiquez qui retire les badges.",
         "cred_err_no_pack": "Cette délégation n'a aucun badge imprimé à remettre.",
@@ -75,9 +75,9 @@ CRED: dict[str, dict[str, str]] = {
         "cred_letter_cancel": "Annuler la lettre",
         "cred_letter_cancel_button": "Annuler la lettre",
         "cred_letters_empty": "Aucune lettre dans cet état.",
-        "cred_flash_letter_approve": "Lettre approuvée et envoyée : {name}.",
-        "cred_flash_letter_refuse": "Lettre refusée : {name}.",
-        "cred_flash_letter_cancel": "Lettre annulée : {name}.",
+        "cred_flash_letter_approve": "Lettre approuvée et envoyée\u00a0: {name}.",
+        "cred_flash_letter_refuse": "Lettre refusée\u00a0: {name}.",
+        "cred_flash_letter_cancel": "Lettre annulée\u00a0: {name}.",
         "cred_err_letter_decided": "Cette lettre a déjà été traitée.",
         "cred_err_letter_not_approved": "Seule une lettre approuvée peut être annulée.",
         "cred_panel_title": "Pièces et habilitation",
@@ -85,9 +85,9 @@ CRED: dict[str, dict[str, str]] = {
         "cred_documents": "Documents",
         "cred_documents_none": "Aucun document demandé ni reçu.",
         "cred_doc_required": "demandé",
-        "cred_decision_missing": "Documents demandés non reçus (la décision reste possible) :",
+        "cred_decision_missing": "Documents demandés non reçus (la décision reste possible)\u00a0:",
         "cred_vetting": "Habilitation de sécurité",
-        "cred_vetting_now": "État : {status}",
+        "cred_vetting_now": "État\u00a0: {status}",
         "cred_vetting_set": "Nouvel état",
         "cred_vetting_reason_when": "obligatoire pour « refusée » et « informations "
                                     "complémentaires »",

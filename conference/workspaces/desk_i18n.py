@@ -43,9 +43,10 @@ DESK: dict[str, dict[str, str]] = {
         "err_fp_exists": "Cette adresse est déjà celle d'un point focal de la délégation.",
         "err_fp_language": "Choisissez l'une des langues de la conférence.",
         "err_write_reason": "Écrivez le motif.",
-        "flash_delegation_created": "Délégation créée : {name}. Le point focal reçoit un "
+        "flash_delegation_created": "Délégation créée\u00a0: {name}. Le point focal reçoit un "
                                     "courriel d'accueil.",
-        "flash_delegation_focal_point": "Point focal ajouté : il reçoit un courriel d'accueil.",
+        "flash_delegation_focal_point": "Point focal ajouté\u00a0: il reçoit un courriel "
+                                        "d'accueil.",
         "flash_delegation_welcome": "Le courriel d'accueil, avec un nouveau lien de connexion, "
                                     "est envoyé.",
         "org_type_international_organisation": "Organisation internationale",
@@ -55,8 +56,8 @@ DESK: dict[str, dict[str, str]] = {
         "org_type_private_sector": "Secteur privé",
         "publish_title": "Publier le programme",
         "console_publish": "Publier (aperçu)",
-        "publish_latest": "Dernière version publiée : {version}.",
-        "publish_nothing": "Rien n'a changé depuis la dernière version publiée : rien à "
+        "publish_latest": "Dernière version publiée\u00a0: {version}.",
+        "publish_nothing": "Rien n'a changé depuis la dernière version publiée\u00a0: rien à "
                            "publier.",
         "publish_changes": "Changements de la version {version}",
         "publish_messages": "Ce que la publication enverra",
@@ -72,8 +73,8 @@ DESK: dict[str, dict[str, str]] = {
         "publish_button": "Publier la version {version}",
         "publish_err_no_preview": "Publiez depuis l'aperçu.",
         "publish_err_stale": "Le programme a changé depuis votre aperçu. Voici l'aperçu à "
-                             "jour : vérifiez-le et publiez à nouveau.",
-        "flash_published": "Version {version} publiée : les messages partent.",
+                             "jour\u00a0: vérifiez-le et publiez à nouveau.",
+        "flash_published": "Version {version} publiée\u00a0: les messages partent.",
         "change_added": "Ajoutée",
         "change_moved": "Déplacée",
         "change_re_roomed": "Changement de salle",
@@ -92,13 +93,13 @@ DESK: dict[str, dict[str, str]] = {
         "field_royal_presence": "présence royale",
         "webhooks_title": "Webhooks",
         "webhooks_intro": "Les adresses qui reçoivent les événements de la conférence, signés "
-                          "(HMAC-SHA256). Les créer : l'API.",
+                          "(HMAC-SHA256). Les créer\u00a0: l'API.",
         "webhooks_url": "Adresse",
         "webhooks_events": "Événements",
         "webhooks_created": "Créé le",
         "webhooks_delete": "Supprimer",
         "webhooks_none": "Aucun webhook.",
-        "flash_webhook_deleted": "Webhook supprimé ; ses envois en attente sont annulés.",
+        "flash_webhook_deleted": "Webhook supprimé\u00a0; ses envois en attente sont annulés.",
     },
     "en": {
         "acc_title": "Accreditations",

@@ -33,7 +33,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "error_title": "Erreur",
         "back_home": "Retour à vos espaces",
         "signin_title": "Connexion",
-        "signin_intro": "Indiquez votre adresse électronique : nous vous envoyons un lien de "
+        "signin_intro": "Indiquez votre adresse électronique\u00a0: nous vous envoyons un lien de "
                         "connexion valable une fois.",
         "signin_sent": "Si cette adresse nous est connue, un lien de connexion vient de lui "
                        "être envoyé. Il est valable {minutes} minutes.",
@@ -49,7 +49,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "email": "Adresse électronique",
         "home_title": "Vos espaces de travail",
         "home_none": "Aucun espace ne vous est ouvert.",
-        "ws_delegation": "Délégation : {name}",
+        "ws_delegation": "Délégation\u00a0: {name}",
         "ws_admin_all": "Administration (toutes les conférences)",
         "ws_admin": "Administration – {conference}",
         "ws_protocol": "Protocole – {conference}",
@@ -84,7 +84,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "delivery_retry": "nouvel essai prévu",
         "delivery_sent": "envoyé",
         "delivery_failed": "échec",
-        "delegation_title": "Délégation : {name}",
+        "delegation_title": "Délégation\u00a0: {name}",
         "member_new_title": "Inscrire un membre",
         "member_person": "La personne",
         "member_office": "Sa fonction",
@@ -97,8 +97,8 @@ STRINGS: dict[str, dict[str, str]] = {
         "f_rank": "Rang protocolaire",
         "f_function": "Fonction (intitulé officiel)",
         "function_hint": "Par exemple « Ministre des Affaires étrangères ».",
-        "member_errors_summary": "Rien n'a été enregistré. Corrigez les champs signalés :",
-        "err_member_invalid": "Ces informations ne sont pas acceptées : vérifiez la "
+        "member_errors_summary": "Rien n'a été enregistré. Corrigez les champs signalés\u00a0:",
+        "err_member_invalid": "Ces informations ne sont pas acceptées\u00a0: vérifiez la "
                               "catégorie et les champs qu'elle demande.",
         "lang_fr": "Français",
         "lang_en": "Anglais",
@@ -110,13 +110,13 @@ STRINGS: dict[str, dict[str, str]] = {
         "member_feed_link": "Agenda personnel (lien d'abonnement)",
         "withdraw_member": "Retirer ce membre…",
         "withdraw_title": "Retirer un membre",
-        "withdraw_confirm": "Retirer l'inscription de {name} ? La demande ne pourra pas être "
-                            "rétablie ; une nouvelle inscription sera nécessaire.",
+        "withdraw_confirm": "Retirer l'inscription de {name}\u00a0? La demande ne pourra pas être "
+                            "rétablie\u00a0; une nouvelle inscription sera nécessaire.",
         "withdraw_confirm_button": "Oui, retirer",
         "cancel": "Annuler",
         "press_desk_title": "Bureau de presse",
-        "pool_counter_one": "Pool presse : {approved} place accordée sur {capacity}.",
-        "pool_counter_other": "Pool presse : {approved} places accordées sur {capacity}.",
+        "pool_counter_one": "Pool presse\u00a0: {approved} place accordée sur {capacity}.",
+        "pool_counter_other": "Pool presse\u00a0: {approved} places accordées sur {capacity}.",
         "all": "Toutes",
         "all_countries": "Tous",
         "role_camera_mrs": "Cadreuse",
@@ -145,21 +145,22 @@ STRINGS: dict[str, dict[str, str]] = {
         "decide_reject": "Refuser",
         "reason_template": "Motif type",
         "reason_needed_for_reject": "un motif est requis pour refuser",
-        "reason_written_when": "pour refuser sans motif type ; rédigé, il remplace le motif type",
+        "reason_written_when": "pour refuser sans motif type\u00a0; rédigé, il remplace le motif "
+                               "type",
         "reason_own": "— Motif rédigé ci-dessous —",
         "reason_written": "Motif rédigé",
         "decide_button": "Enregistrer la décision",
         "revoke_title": "Révoquer l'accréditation",
         "revoke_reason": "Motif de la révocation",
         "revoke_button": "Révoquer",
-        "revoke_confirm": "Je confirme la révocation : un courriel l'annonce à la personne et "
+        "revoke_confirm": "Je confirme la révocation\u00a0: un courriel l'annonce à la personne et "
                           "son badge est refusé à l'entrée.",
         "err_revoke_confirm": "Cochez la case pour confirmer la révocation.",
-        "revoke_only_granted": "Seule une accréditation accordée se révoque ; une demande en "
+        "revoke_only_granted": "Seule une accréditation accordée se révoque\u00a0; une demande en "
                                "cours d'examen se refuse.",
         "flash_signed_in": "Vous êtes connecté(e).",
         "flash_signed_out": "Vous êtes déconnecté(e).",
-        "flash_registered": "{name} est inscrit(e) : la demande est transmise au protocole.",
+        "flash_registered": "{name} est inscrit(e)\u00a0: la demande est transmise au protocole.",
         "flash_withdrawn": "L'inscription de {name} est retirée.",
         "flash_approve": "Accréditation accordée à {name}.",
         "flash_waitlist": "{name} est sur liste d'attente.",
@@ -170,35 +171,37 @@ STRINGS: dict[str, dict[str, str]] = {
         "err_reason_required": "Choisissez un motif type ou rédigez-en un.",
         "err_pick_some": "Sélectionnez au moins une demande.",
         "err_pick_decision": "Choisissez une décision.",
-        "err_illegal": "Cette action n'est plus possible : la demande est « {status} ».",
-        "err_pool_full": "Le pool presse est complet : mettez la demande en liste d'attente "
+        "err_illegal": "Cette action n'est plus possible\u00a0: la demande est « {status} ».",
+        "err_pool_full": "Le pool presse est complet\u00a0: mettez la demande en liste d'attente "
                          "ou révoquez-en une autre.",
         "err_duplicate": "Cette personne a déjà une demande pour cette conférence.",
         "action_amend": "Données modifiées",
         "action_quota_override": "Dépassement de quota accordé",
         "action_deadline_override": "Inscription tardive acceptée",
         "edit_member": "Modifier ce membre",
-        "member_edit_title": "Modifier : {name}",
+        "member_edit_title": "Modifier\u00a0: {name}",
         "member_edit_crumb": "Modifier",
         "member_edit_button": "Enregistrer les modifications",
         "flash_amended": "Les données de {name} sont modifiées.",
-        "err_edit_decided": "Ce membre ne peut plus être modifié : la demande est « {status} ». "
+        "err_edit_decided": "Ce membre ne peut plus être modifié\u00a0: la demande est « {status} "
+                            "». "
                             "Après la décision, demandez un remplacement.",
-        "err_quota_one": "Quota atteint pour cette catégorie : {used} place prise sur {allowed}.",
-        "err_quota_other": "Quota atteint pour cette catégorie : {used} places prises sur "
+        "err_quota_one": "Quota atteint pour cette catégorie\u00a0: {used} place prise sur "
+                         "{allowed}.",
+        "err_quota_other": "Quota atteint pour cette catégorie\u00a0: {used} places prises sur "
                            "{allowed}.",
-        "err_changes_closed": "La date limite des modifications est passée : adressez-vous au "
+        "err_changes_closed": "La date limite des modifications est passée\u00a0: adressez-vous au "
                               "service du protocole.",
         "deadlines_title": "Échéances",
-        "err_nominations_closed": "Les inscriptions sont closes : adressez-vous au service du "
+        "err_nominations_closed": "Les inscriptions sont closes\u00a0: adressez-vous au service du "
                                   "protocole.",
         "deadline_nominations": "Vous pouvez inscrire des membres jusqu'au {when}.",
-        "deadline_nominations_past": "Les inscriptions sont closes depuis le {when} : seul le "
+        "deadline_nominations_past": "Les inscriptions sont closes depuis le {when}\u00a0: seul le "
                                      "protocole peut encore inscrire un membre.",
         "deadline_changes": "Vous pouvez modifier un membre avant la décision et demander des "
                             "remplacements jusqu'au {when}.",
         "deadline_changes_past": "Les modifications et remplacements sont clos depuis le "
-                                 "{when} : adressez-vous au protocole.",
+                                 "{when}\u00a0: adressez-vous au protocole.",
         "deadline_security": "La liste de sécurité sera arrêtée le {when}.",
         "deadline_security_past": "La liste de sécurité a été arrêtée le {when}.",
         "deadlines_none": "Aucune échéance n'est fixée pour l'instant.",
@@ -212,7 +215,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "reasons_intro": "Les motifs proposés au bureau de presse quand il refuse ou met en "
                          "liste d'attente une demande. Le texte part dans la langue du "
                          "demandeur.",
-        "reasons_none": "Aucun motif type : les décisions se font avec un motif rédigé.",
+        "reasons_none": "Aucun motif type\u00a0: les décisions se font avec un motif rédigé.",
         "reason_text_fr": "Texte en français",
         "reason_text_en": "Texte en anglais",
         "reason_add_title": "Ajouter un motif type",
@@ -220,14 +223,14 @@ STRINGS: dict[str, dict[str, str]] = {
         "reason_edit_title": "Modifier le motif type",
         "reason_save_button": "Enregistrer",
         "reason_delete_button": "Supprimer",
-        "reason_delete_label": "Supprimer le motif : {text}",
-        "reason_edit_label": "Modifier le motif : {text}",
+        "reason_delete_label": "Supprimer le motif\u00a0: {text}",
+        "reason_edit_label": "Modifier le motif\u00a0: {text}",
         "reason_edit_link": "Modifier",
         "flash_reason_added": "Motif type ajouté.",
         "flash_reason_saved": "Motif type enregistré.",
         "flash_reason_deleted": "Motif type supprimé.",
         "err_reason_text": "Saisissez ce texte (2000 caractères au plus).",
-        "err_reason_gone": "Ce motif type n'existe plus : choisissez-en un autre.",
+        "err_reason_gone": "Ce motif type n'existe plus\u00a0: choisissez-en un autre.",
         "ws_security": "Sécurité – {conference}",
         "security_title": "Sécurité",
         "security_intro": "Votre accès vous permet de traiter le criblage de sécurité des "
@@ -238,9 +241,9 @@ STRINGS: dict[str, dict[str, str]] = {
         "security_upload_text": "Le fichier téléchargé, complété du résultat de chaque "
                                 "personne (statut et motif).",
         "security_scripts": "Pour les scripts",
-        "security_columns": "Colonnes du fichier déposé : accreditation_id, status (pending, "
+        "security_columns": "Colonnes du fichier déposé\u00a0: accreditation_id, status (pending, "
                             "cleared, more_information, refused) et reason.",
-        "security_api": "Les mêmes opérations par l'API (jeton porteur) :",
+        "security_api": "Les mêmes opérations par l'API (jeton porteur)\u00a0:",
         "security_file": "Fichier CSV",
         "security_upload_button": "Déposer",
         "security_result_one": "{count} résultat enregistré.",

@@ -8,14 +8,14 @@ LIFECYCLE: dict[str, dict[str, str]] = {
     "fr": {
         "lc_links_title": "Gérer la délégation",
         "lc_substitute_title": "Remplacer un membre",
-        "lc_substitute_intro": "La nouvelle personne prend la place du membre remplacé : sa "
+        "lc_substitute_intro": "La nouvelle personne prend la place du membre remplacé\u00a0: sa "
                                "catégorie, sa place dans le quota et ses séances. Le badge du "
                                "membre remplacé est refusé à l'entrée dès la validation.",
         "lc_changes_close": "Remplacements possibles jusqu'au",
         "lc_f_member": "Membre remplacé",
         "lc_new_person": "La nouvelle personne",
-        "lc_f_rank_hint": "Laissez vide : le rang et la fonction du membre remplacé.",
-        "lc_f_function_hint": "Laissez vide : la fonction du membre remplacé, telle quelle. "
+        "lc_f_rank_hint": "Laissez vide\u00a0: le rang et la fonction du membre remplacé.",
+        "lc_f_function_hint": "Laissez vide\u00a0: la fonction du membre remplacé, telle quelle. "
                               "Vérifiez-la si elle s'accorde (Directrice, Directeur).",
         "lc_f_reason": "Motif",
         "lc_substitute_button": "Vérifier le remplacement",
@@ -47,23 +47,25 @@ LIFECYCLE: dict[str, dict[str, str]] = {
         "lc_confirm_inherited": "comme le membre remplacé",
         "lc_confirm_button": "Confirmer le remplacement",
         "lc_edit_button": "Modifier",
-        "lc_err_changes_closed": "Les remplacements sont clos depuis le {date} : seul le "
+        "lc_err_changes_closed": "Les remplacements sont clos depuis le {date}\u00a0: seul le "
                                  "protocole peut encore remplacer un membre.",
         "lc_err_pick_member": "Choisissez le membre à remplacer.",
-        "lc_err_nominations_closed": "Les inscriptions sont closes depuis le {date} : seul le "
+        "lc_err_nominations_closed": "Les inscriptions sont closes depuis le {date}\u00a0: seul le "
                                      "protocole peut encore ajouter ou modifier des membres.",
-        "lc_err_not_substitutable": "Ce membre ne peut plus être remplacé (statut : {status}).",
-        "lc_err_reason_required": "Indiquez le motif : les remplacements sont clos.",
+        "lc_err_not_substitutable": "Ce membre ne peut plus être remplacé (statut\u00a0: "
+                                    "{status}).",
+        "lc_err_reason_required": "Indiquez le motif\u00a0: les remplacements sont clos.",
         "lc_no_members": "Aucun membre ne peut être remplacé pour l'instant.",
-        "lc_flash_substituted": "Remplacement enregistré : {new} remplace {old}. Un courriel "
+        "lc_flash_substituted": "Remplacement enregistré\u00a0: {new} remplace {old}. Un courriel "
                                 "l'annonce à {old}.",
         "lc_import_title": "Importer des membres",
         "lc_import_intro": "Un fichier CSV ou XLSX, une personne par ligne. Les colonnes sont "
-                           "reconnues par leur en-tête, en français ou en anglais : courriel, "
+                           "reconnues par leur en-tête, en français ou en anglais\u00a0: courriel, "
                            "prénom, nom, catégorie, rang, fonction, langue, civilité, "
                            "délégation, en fonction depuis. Une personne déjà inscrite est "
                            "reconnue par son adresse électronique.",
-        "lc_import_steps": "Vérifiez d'abord le fichier : rien n'est enregistré avant que vous "
+        "lc_import_steps": "Vérifiez d'abord le fichier\u00a0: rien n'est enregistré avant que "
+                           "vous "
                            "confirmiez l'import.",
         "lc_f_file": "Fichier (CSV ou XLSX)",
         "lc_f_delegation": "Délégation",
@@ -72,11 +74,12 @@ LIFECYCLE: dict[str, dict[str, str]] = {
         "lc_apply_button_one": "Importer cette ligne",
         "lc_apply_button_other": "Importer ces {count} lignes",
         "lc_preview_title": "Vérification du fichier {name}",
-        "lc_preview_errors_one": "{count} ligne en erreur : corrigez le fichier et vérifiez-le "
+        "lc_preview_errors_one": "{count} ligne en erreur\u00a0: corrigez le fichier et "
+                                 "vérifiez-le "
                                  "de nouveau. Rien n'a été enregistré.",
-        "lc_preview_errors_other": "{count} lignes en erreur : corrigez le fichier et "
+        "lc_preview_errors_other": "{count} lignes en erreur\u00a0: corrigez le fichier et "
                                    "vérifiez-le de nouveau. Rien n'a été enregistré.",
-        "lc_preview_ok": "Aucune erreur : {create}, {update}, {unchanged}. Rien n'est encore "
+        "lc_preview_ok": "Aucune erreur\u00a0: {create}, {update}, {unchanged}. Rien n'est encore "
                          "enregistré.",
         "lc_n_create_one": "{count} création",
         "lc_n_create_other": "{count} créations",
@@ -92,11 +95,12 @@ LIFECYCLE: dict[str, dict[str, str]] = {
         "lc_outcome_update": "mise à jour",
         "lc_outcome_unchanged": "inchangée",
         "lc_outcome_error": "erreur",
-        "lc_changed": "modifié : {fields}",
-        "lc_err_quota_one": "quota atteint : {used} place prise sur {allowed} ({category})",
-        "lc_err_quota_other": "quota atteint : {used} places prises sur {allowed} ({category})",
+        "lc_changed": "modifié\u00a0: {fields}",
+        "lc_err_quota_one": "quota atteint\u00a0: {used} place prise sur {allowed} ({category})",
+        "lc_err_quota_other": "quota atteint\u00a0: {used} places prises sur {allowed} "
+                              "({category})",
         "lc_err_required": "obligatoire",
-        "lc_err_label": "valeur inconnue ; indiquez l'un de : {labels}",
+        "lc_err_label": "valeur inconnue\u00a0; indiquez l'un de\u00a0: {labels}",
         "lc_err_twice": "la même adresse figure déjà ligne {row}",
         "lc_err_other_delegation": "cette personne est accréditée auprès d'une autre "
                                    "délégation",
@@ -110,9 +114,10 @@ LIFECYCLE: dict[str, dict[str, str]] = {
         "lc_err_required_for": "obligatoire pour la catégorie {category}",
         "lc_err_date": "une date, AAAA-MM-JJ",
         "lc_err_file": "Choisissez un fichier CSV ou XLSX.",
-        "lc_err_unreadable": "Ce fichier ne peut pas être importé : {detail}",
-        "lc_err_changed": "Le fichier a changé depuis sa vérification : vérifiez-le de nouveau.",
-        "lc_flash_imported": "Import effectué : {create}, {update}, {unchanged}.",
+        "lc_err_unreadable": "Ce fichier ne peut pas être importé\u00a0: {detail}",
+        "lc_err_changed": "Le fichier a changé depuis sa vérification\u00a0: vérifiez-le de "
+                          "nouveau.",
+        "lc_flash_imported": "Import effectué\u00a0: {create}, {update}, {unchanged}.",
         "lc_n_created_one": "{count} création",
         "lc_n_created_other": "{count} créations",
         "lc_n_updated_one": "{count} mise à jour",
@@ -136,26 +141,26 @@ LIFECYCLE: dict[str, dict[str, str]] = {
         "lc_col_in_office_since": "en fonction depuis",
         "lc_console_nav": "Délégations",
         "lc_quotas_title": "Quotas des délégations",
-        "lc_quotas_intro": "Places de chaque délégation par catégorie : prises / autorisées. "
+        "lc_quotas_intro": "Places de chaque délégation par catégorie\u00a0: prises / autorisées. "
                            "Un champ laissé vide suit le quota par défaut de la conférence "
                            "(modifiable avec les échéances).",
         "lc_places": "{used} / {allowed}",
-        "lc_own_marker": "* : quota propre à la délégation.",
+        "lc_own_marker": "*\u00a0: quota propre à la délégation.",
         "lc_uncapped": "sans limite",
-        "lc_default": "par défaut : {value}",
+        "lc_default": "par défaut\u00a0: {value}",
         "lc_save": "Enregistrer",
         "lc_edit_quotas": "Quotas propres à {name}",
         "lc_flash_quotas": "Quotas de {name} enregistrés.",
         "lc_err_quota_value": "Un nombre entier de 0 à 10000, ou vide.",
         "lc_deadlines_title": "Échéances et quotas par défaut",
         "lc_deadlines_intro": "Jusqu'à la clôture des inscriptions, les points focaux inscrivent "
-                              "leurs membres ; jusqu'à la clôture des modifications et "
+                              "leurs membres\u00a0; jusqu'à la clôture des modifications et "
                               "remplacements, ils modifient un membre encore en attente de "
                               "décision et remplacent un membre. Ensuite, seul le protocole "
                               "agit, avec un motif.",
         "lc_f_nominations_close_at": "Clôture des inscriptions",
         "lc_f_changes_close_at": "Clôture des modifications et remplacements",
-        "lc_deadline_hint": "Date et heure de la conférence ({zone}). Vide : pas d'échéance.",
+        "lc_deadline_hint": "Date et heure de la conférence ({zone}). Vide\u00a0: pas d'échéance.",
         "lc_default_quotas": "Quotas par défaut (places par délégation)",
         "lc_err_datetime": "Une date et une heure, AAAA-MM-JJ HH:MM.",
         "lc_err_changes_before": "Ne peut précéder la clôture des inscriptions.",

@@ -7,8 +7,9 @@ PROGRAMME: dict[str, dict[str, str]] = {
     "fr": {
         "prog_title": "Programme (brouillon)",
         "prog_days": "Jours de la conférence",
-        "prog_grid_label": "Grille du {day} : salles en colonnes, heures en lignes",
-        "prog_no_rooms": "Cette conférence n'a encore aucune salle : ajoutez-en une ci-dessous.",
+        "prog_grid_label": "Grille du {day}\u00a0: salles en colonnes, heures en lignes",
+        "prog_no_rooms": "Cette conférence n'a encore aucune salle\u00a0: ajoutez-en une "
+                         "ci-dessous.",
         "prog_free": "Nouvelle séance",
         "prog_free_label": "Nouvelle séance, {room}, {day} de {starts} à {ends}",
         "prog_cancelled_sessions": "Séances annulées",
@@ -34,16 +35,17 @@ PROGRAMME: dict[str, dict[str, str]] = {
         "prog_session_edit": "Modifier la séance",
         "prog_create": "Créer la séance",
         "prog_cancel_session": "Annuler cette séance",
-        "prog_cancel_title": "Annuler la séance « {title} » ?",
-        "prog_cancel_text": "La séance restera dans le brouillon comme annulée ; à la prochaine "
+        "prog_cancel_title": "Annuler la séance « {title} »\u00a0?",
+        "prog_cancel_text": "La séance restera dans le brouillon comme annulée\u00a0; à la "
+                            "prochaine "
                             "publication, ses participants recevront une annulation. Cela ne "
                             "peut pas être défait.",
         "prog_cancel_confirm": "Oui, annuler la séance",
         "prog_keep": "Non, revenir à la séance",
-        "prog_is_cancelled": "Cette séance est annulée ; elle ne peut plus être modifiée.",
+        "prog_is_cancelled": "Cette séance est annulée\u00a0; elle ne peut plus être modifiée.",
         "prog_err_time": "Indiquez une heure au format hh:mm (par exemple 09:30).",
         "prog_err_invalid": "Valeur non valide.",
-        "prog_err_conflict": "Refusé : la séance entre en conflit avec une autre.",
+        "prog_err_conflict": "Refusé\u00a0: la séance entre en conflit avec une autre.",
         "prog_conflict_room": "La salle {room} est déjà occupée par « {title} » ({when}).",
         "prog_conflict_person": "{who} participe déjà à « {title} » en {room} ({when}).",
         "prog_err_end_before_start": "La fin doit suivre le début.",
@@ -68,9 +70,10 @@ PROGRAMME: dict[str, dict[str, str]] = {
         "prog_search_results": "Résultats de la recherche",
         "prog_participant_added": "{name} ajouté(e) à la séance.",
         "prog_participant_removed": "Participant retiré.",
-        "prog_err_one_chair": "Cette séance a déjà une présidence : faites d'abord de la "
+        "prog_err_one_chair": "Cette séance a déjà une présidence\u00a0: faites d'abord de la "
                               "présidence actuelle un orateur.",
-        "prog_err_frozen": "La liste de sécurité est arrêtée depuis {deadline} : plus personne "
+        "prog_err_frozen": "La liste de sécurité est arrêtée depuis {deadline}\u00a0: plus "
+                           "personne "
                            "ne peut être ajouté à une séance en présence royale.",
         "prog_err_royal_rule": "Seules les accréditations approuvées peuvent participer à une "
                                "séance en présence royale.",
@@ -80,7 +83,7 @@ PROGRAMME: dict[str, dict[str, str]] = {
         "prog_seating": "Plan de table",
         "prog_security_list": "Liste de sécurité",
         "prog_csv": "Télécharger (CSV)",
-        "prog_print_hint": "Imprimez cette page : seul son contenu est imprimé.",
+        "prog_print_hint": "Imprimez cette page\u00a0: seul son contenu est imprimé.",
         "prog_part_patron_arrival": "Arrivée de {patron}",
         "prog_part_welcome": "Mot d'accueil",
         "prog_part_speech": "Intervention",
@@ -89,20 +92,20 @@ PROGRAMME: dict[str, dict[str, str]] = {
         "prog_name": "Nom",
         "prog_delegation": "Délégation",
         "prog_seat": "Place",
-        "prog_seat_text": "0 : la présidence ; +n à sa droite, -n à sa gauche (vu de la "
+        "prog_seat_text": "0\u00a0: la présidence\u00a0; +n à sa droite, -n à sa gauche (vu de la "
                           "présidence).",
         "prog_from_audience": "Vu de la salle, de gauche à droite",
         "prog_no_speakers": "Aucun orateur pour l'instant.",
-        "prog_no_chair": "La séance n'a pas de présidence : le plan de table la demande.",
+        "prog_no_chair": "La séance n'a pas de présidence\u00a0: le plan de table la demande.",
         "prog_deadline": "Liste arrêtée le {deadline}",
         "prog_no_deadline": "Aucune date limite n'est fixée pour la liste de sécurité.",
-        "prog_frozen": "La date limite est passée : la liste est arrêtée.",
+        "prog_frozen": "La date limite est passée\u00a0: la liste est arrêtée.",
         "prog_open": "La liste reste ouverte jusqu'à la date limite.",
         "prog_not_royal": "Seules les séances en présence royale ont une liste de sécurité.",
         "prog_family_name": "Nom de famille",
         "prog_given_name": "Prénom(s)",
         "prog_seated_by": "Invités installés avant {time}",
-        "prog_warning": "Attention :",
+        "prog_warning": "Attention\u00a0:",
         "prog_back_grid": "Retour à la grille",
         "console_programme": "Programme",
     },

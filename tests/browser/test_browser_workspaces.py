@@ -126,7 +126,7 @@ async def test_focal_point_welcomed_registers_members_and_opens_the_badge(
         await page.get_by_role("button", name="Inscrire", exact=True).click()
         await page.wait_for_url(re.compile(r".*done=registered.*"))
         assert await page.inner_text("#flash") == (
-            f"{given} {family} est inscrit(e) : la demande est transmise au protocole.")
+            f"{given} {family} est inscrit(e)\u00a0: la demande est transmise au protocole.")
 
     rows = await page.locator("#members tbody tr").all_inner_texts()
     assert [r.split("\t")[-1].strip() for r in rows] == ["Reçue, en cours d'examen"] * 2

@@ -76,4 +76,4 @@ def test_field_errors_in_words() -> None:
         "Choisissez une valeur de la liste.")
     assert field_message(t, "given_name", {
         "type": "string_too_long", "msg": "", "ctx": {"max_length": 200}}) == (
-        "Trop long : 200 caractères au plus.")
+        "Trop long\u00a0: 200 caractères au plus.")

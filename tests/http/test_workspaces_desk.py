@@ -324,5 +324,5 @@ async def test_a_focal_point_of_one_country_in_two_conferences_reads_which_link_
     welcome = (await smtp.wait_for(2, where=lambda m: "fp-be@example.org" in m["To"]))[-1]
     v = await _signed_in(api, link_in(welcome))
     _, page, _ = await v.go("GET", "/workspaces?lang=fr")
-    assert "Délégation : Belgique – Alliance mondiale : réunion</a>" in page
-    assert "Délégation : Belgique – Alliance : suivi</a>" in page
+    assert "Délégation\u00a0: Belgique – Alliance mondiale : réunion</a>" in page
+    assert "Délégation\u00a0: Belgique – Alliance : suivi</a>" in page

@@ -1,0 +1,39 @@
+"""The pages' French strings put a non-breaking space before : ; ? and !, as French typography
+does (and as most of them already did): never an ordinary space, which lets a line break leave
+the sign alone at the start of the next line (found trying the product)."""
+
+from __future__ import annotations
+
+import importlib
+import re
+
+import pytest
+
+MODULES = (
+    "conference.pages.i18n",
+    "conference.pages.credentials_i18n",
+    "conference.workspaces.i18n",
+    "conference.workspaces.lifecycle_i18n",
+    "conference.workspaces.console_i18n",
+    "conference.workspaces.credentials_i18n",
+    "conference.workspaces.desk_i18n",
+    "conference.workspaces.programme_i18n",
+)
+
+
+def french_strings(module_name: str) -> list[tuple[str, str]]:
+    module = importlib.import_module(module_name)
+    found = []
+    for name, value in vars(module).items():
+        if isinstance(value, dict) and isinstance(value.get("fr"), dict):
+            found += [(f"{name}[fr][{key}]", text) for key, text in value["fr"].items()
+                      if isinstance(text, str)]
+    return found
+
+
+@pytest.mark.parametrize("module_name", MODULES)
+def test_french_strings_have_a_non_breaking_space_before_double_signs(module_name: str) -> None:
+    strings = french_strings(module_name)
+    assert strings
+    wrong = [(key, text) for key, text in strings if re.search(r" [:;?!]", text)]
+    assert wrong == []
