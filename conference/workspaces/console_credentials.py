@@ -35,6 +35,7 @@ from conference.errors import Conflict, IllegalTransition, Invalid, NotFound
 from conference.http.context import connection, now, pool_key, settings_key, signer_key
 from conference.http.io import read_form
 from conference.http.routes import RouteTable
+from conference.mail import formatting
 from conference.protocol.countries import country_name
 from conference.roles import ProtocolOfficer, protocol_officer
 from conference.workspaces import frame
@@ -316,7 +317,9 @@ async def _letters_page(request: web.Request, d: Desk, *, opened: str = "",
         crumbs=_crumbs(d, (t("cred_letters_title"), None)), base=d.base, items=items,
         group=group, groups=(*LETTER_STATUSES, "all"), opened=opened, values=values or {},
         errors=errors or {}, message=message, flash=flash,
-        delegation_names=await _delegation_names(request, d))
+        delegation_names=await _delegation_names(request, d),
+        country_names={i.nationality: country_name(i.nationality, d.language) for i in items},
+        birth_day=lambda born: formatting.day(born, d.language))
 
 
 @routes.add("GET", "/manage/{slug}/visa-letters",

@@ -435,3 +435,28 @@ async def test_an_erased_person_s_pages_open_without_their_credentials(
     desk = await staff(api, smtp, "press@example.org", "press_office")
     status, page, _ = await desk.go("GET", f"{M}/press/{journalist['id']}?lang=en")
     assert status in (200, 404) and 'id="documents"' not in page
+
+
+async def test_a_visa_letter_request_reads_in_words(api: Api, smtp: RecordingSMTP) -> None:
+    """The request's card names the nationality as a country, the birth date as a date and
+    its state in the singular ('Demandée'), not 'CM', '1980-01-01' and 'Demandées' (the tab's
+    word) (found trying the product)."""
+    await _conference(api, smtp)
+    status, acc, _ = await api.call("POST", "/api/v1/conferences/alliance/accreditations",
+                                    json=press_body(1, language="fr"))
+    assert status == 201, acc
+    token = await current_token(api.db_url, acc["id"])
+    status, letter, _ = await api.call(
+        "POST", f"/api/v1/accreditations/{acc['id']}/visa-letter", role=token,
+        json={"passport_name": "Marie Dupont", "passport_number": "X1", "nationality": "CM",
+              "date_of_birth": "1980-05-04", "consulate": "Ambassade de Belgique, Yaoundé"})
+    assert status == 201, letter
+    v = await staff(api, smtp, "protocol@example.org", "protocol")
+    _, page, _ = await v.go("GET", f"{M}/visa-letters?lang=fr")
+    card = text(element(page, f"letter-{letter['id']}"))
+    assert "Cameroun" in card and "4 mai 1980" in card
+    assert "CM" not in card.split() and "1980-05-04" not in card
+    assert "ÉtatDemandée " in card  # <dt>État</dt><dd>Demandée</dd>
+    _, page, _ = await v.go("GET", f"{M}/visa-letters?lang=en")
+    card = text(element(page, f"letter-{letter['id']}"))
+    assert "Cameroon" in card and "4 May 1980" in card
