@@ -159,7 +159,7 @@ def create_app(
     app = web.Application(
         client_max_size=settings.http.max_body_bytes,
         middlewares=[request_id_middleware, wake_middleware, problem_middleware,
-                     body_middleware, auth_middleware],
+                     pages.unrouted_page_middleware, body_middleware, auth_middleware],
     )
     quiet_malformed_requests()
     app.on_response_prepare.append(security_headers)

@@ -149,6 +149,23 @@ def error_page(request: web.Request, language: str, status: int, message: str) -
                   message=message, conference=None)
 
 
+@web.middleware
+async def unrouted_page_middleware(
+    request: web.Request, handler: PageHandler
+) -> web.StreamResponse:
+    """An address no page answers (mistyped, cut short in a mail, a form's address opened as a
+    link) answers a browser with a page in its language, 404, not the API's problem+json in
+    English; the API's paths and the clients that ask for no HTML keep the problem."""
+    try:
+        return await handler(request)
+    except (web.HTTPNotFound, web.HTTPMethodNotAllowed):
+        if (request.path.startswith("/api/") or request.method not in ("GET", "HEAD")
+                or "text/html" not in request.headers.get("Accept", "")):
+            raise
+        language = choose_language(request)
+        return error_page(request, language, 404, Translator(language)("no_such_page"))
+
+
 def page(handler: PageHandler) -> PageHandler:
     """Refusals that escape a page handler become an HTML page in the visitor's language."""
 

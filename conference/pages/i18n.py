@@ -31,6 +31,8 @@ STRINGS: dict[str, dict[str, str]] = {
         "errors_summary": "La demande n'a pas été envoyée. Corrigez les champs signalés\u00a0:",
         "not_found_title": "Page introuvable",
         "conference_not_found": "Aucune conférence à cette adresse.",
+        "no_such_page": "Aucune page à cette adresse. Vérifiez-la, ou ouvrez à nouveau le lien "
+                        "reçu par courriel.",
         "link_not_found": "Ce lien n'est pas ou plus valable. Chaque courriel au sujet de "
                           "votre demande porte un nouveau lien privé, qui remplace ceux des "
                           "courriels précédents. Utilisez le lien du dernier courriel reçu, ou "
@@ -273,6 +275,8 @@ STRINGS: dict[str, dict[str, str]] = {
         "errors_summary": "The application was not sent. Please correct the fields marked:",
         "not_found_title": "Page not found",
         "conference_not_found": "There is no conference at this address.",
+        "no_such_page": "There is no page at this address. Check it, or open the link you "
+                        "received by email again.",
         "link_not_found": "This link is not (or no longer) valid. Each email about your "
                           "application carries a new private link, which replaces those of "
                           "the earlier emails. Use the link in the latest email you received, "
