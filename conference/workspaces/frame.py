@@ -188,7 +188,9 @@ def render(
     **context: Any,
 ) -> web.Response:
     """``switch_to``: the page the language link leads to when this page answers a form posted
-    to a path no GET answers (see ``switch_path``)."""
+    to a path no GET answers (see ``switch_path``). ``switch_form`` (in ``context``): the
+    fields the language button posts again to this page in the other language, so that what
+    was typed is kept (the substitution's confirmation)."""
     t = WTranslator(language)
     other = "en" if language == "fr" else "fr"
     cookies: dict[str, str] = {}

@@ -215,6 +215,9 @@ async def _substitute_form(request: web.Request, p: Portal, values: dict[str, st
         status=status, title=t("lc_substitute_title"),
         crumbs=p.crumbs((t("lc_substitute_title"), None)), base=p.base, values=values,
         errors=errors or {}, message=message,
+        # sent back (errors, or "change" on the confirmation): the language button posts what
+        # was typed again, to come back filled in the other language
+        switch_form={**values, "edit": "1"} if request.method == "POST" else None,
         members=[(str(m.id), f"{m.given_name} {m.family_name} – "
                              f"{t('category_' + m.category.value)}"
                              + (f", {m.function}" if m.function else ""))
@@ -276,6 +279,7 @@ def _confirm_page(request: web.Request, p: Portal, values: dict[str, str],
         old_label=f"{old_name} – {t('category_' + old.category.value)}"
                   + (f", {old.function}" if old.function else ""),
         details=[(t(key), value) for key, value in details if value],
+        switch_form=values,  # the language button checks the same values again
     )
 
 

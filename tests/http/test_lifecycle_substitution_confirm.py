@@ -241,3 +241,43 @@ async def test_the_deadline_and_an_email_filed_meanwhile_are_checked_again(
     status, page = await check(focal, old, email="paul@example.org")
     assert status == 409 and 'id="confirm-form"' not in page
     assert "Substitutions closed on" in text(page)
+
+
+def switch_fields(page: str) -> tuple[str, dict[str, str]]:
+    """The language button's form: where it posts and the fields it carries."""
+    form = re.search(r'<form method="post" action="([^"]+)" class="switch-form">(.*?)</form>',
+                     page, re.S)
+    assert form, "no language button"
+    fields = {name: hidden(form.group(2), name)
+              for name in re.findall(r'type="hidden" name="([^"]+)"', form.group(2))}
+    return form.group(1).replace("&amp;", "&"), fields
+
+
+async def test_the_language_button_keeps_what_was_typed(
+    api: Api, smtp: RecordingSMTP
+) -> None:
+    """On the confirmation, the language button shows the same confirmation in the other
+    language, and on the form sent back it gives the form filled, where a link lost everything
+    typed (found trying the product). Nothing is written."""
+    be, old, focal = await _start(api, smtp)
+    before = await events(api)
+    status, page = await check(focal, old)
+    assert status == 200 and 'id="confirm-form"' in page
+    action, fields = switch_fields(page)
+    assert action == f"{PORTAL}/substitute?lang=fr"
+    assert "confirm" not in fields and fields["email"] == "sophie@example.org"
+    status, page, _ = await focal.go("POST", action, fields)
+    assert status == 200
+    assert element(page, "confirm-who").startswith("Sophie Wilmès remplacera ")
+    assert await events(api) == before
+
+    # the form sent back with an error: the button gives it back filled, in English
+    status, page = await check(focal, old, email="sophie@")
+    assert status == 422
+    action, fields = switch_fields(page)
+    assert fields["edit"] == "1"
+    status, page, _ = await focal.go("POST", action, fields)
+    assert status == 200 and '<html lang="fr"' in page
+    assert hidden(page, "csrf")
+    assert 'value="Wilmès"' in page and 'value="sophie@"' in page
+    assert await events(api) == before
