@@ -480,7 +480,9 @@ async def _queue_page(request: web.Request, d: Desk, q: Mapping[str, str], *,
     countries = _countries(d.language)
     flash = None
     if q.get("done") == "batch":
-        flash = d.t.plural("flash_batch", q.get("count", "0")[:4])
+        decision = q.get("decision", "")
+        key = f"flash_batch_{decision}" if decision in ("approve", "waitlist") else "flash_batch"
+        flash = d.t.plural(key, q.get("count", "0")[:4])
     elif q.get("done") in ("approve", "waitlist", "reject", "revoke"):
         flash = d.t(f"flash_{q['done']}", name=q.get("name", "")[:100])
     return frame.render(
@@ -643,4 +645,4 @@ async def press_batch(request: web.Request) -> web.StreamResponse:
     except PoolFull:
         return await frame.error_page(request, 409, d.t("err_pool_full"))
     raise web.HTTPSeeOther(frame.with_lang(d.base, d.language, done="batch",
-                                           count=str(len(ids))))
+                                           count=str(len(ids)), decision=decision))

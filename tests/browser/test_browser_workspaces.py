@@ -214,7 +214,7 @@ async def test_press_office_approves_two_at_once_and_rejects_one_with_a_standard
         await page.get_by_label(name, exact=True).check()
     await page.get_by_role("button", name="Approve the selected").click()
     await page.wait_for_url(re.compile(r".*done=batch.*"))
-    assert await page.inner_text("#flash") == "2 applications done."
+    assert await page.inner_text("#flash") == "2 applications approved."
     assert await page.inner_text("#pool-counter") == "Press pool: 2 of 10 places approved."
 
     await page.get_by_label("Name or outlet").fill(third["family_name"])

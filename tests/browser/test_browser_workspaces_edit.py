@@ -156,7 +156,7 @@ async def test_press_queue_on_a_phone_is_a_stack_of_cards(
     await page.locator("#queue tbody tr").first.locator("input[type=checkbox]").check()
     await page.get_by_role("button", name="Approve the selected").click()
     await page.wait_for_url(re.compile(r".*done=batch.*"))
-    assert await page.inner_text("#flash") == "1 application done."
+    assert await page.inner_text("#flash") == "1 application approved."
     await page.set_viewport_size({"width": 1280, "height": 900})
     assert await page.locator("#queue tbody tr").first.evaluate(
         "e => getComputedStyle(e).display") == "table-row"

@@ -187,6 +187,13 @@ async def test_the_desk_s_words_follow_the_count_the_person_and_the_conference(
     assert element(page, "flash") == "2 demandes traitées."
     _, page, _ = await v.go("GET", f"{DESK}?lang=en&done=batch&count=1")
     assert element(page, "flash") == "1 application done."
+    # the batch's flash says what was decided (found trying the product)
+    _, page, _ = await v.go("GET", f"{DESK}?lang=fr&done=batch&count=2&decision=approve")
+    assert element(page, "flash") == "2 demandes accordées."
+    _, page, _ = await v.go("GET", f"{DESK}?lang=fr&done=batch&count=1&decision=waitlist")
+    assert element(page, "flash") == "1 demande mise en liste d'attente."
+    _, page, _ = await v.go("GET", f"{DESK}?lang=en&done=batch&count=2&decision=waitlist")
+    assert element(page, "flash") == "2 applications put on the waiting list."
 
     _, page, _ = await v.go("GET", f"{DESK}/{one['id']}?lang=fr")
     assert "<dd>Cadreuse</dd>" in page
