@@ -76,6 +76,9 @@ async def test_the_portal_shows_the_sessions_its_members_were_invited_to(
     assert "Peeters" not in programme  # not approved: not invited
     assert "Draft" not in programme
     assert "No member is invited" not in page
+    # in French, the colon after the room is French ("(Salle) : Anna…", a non-breaking space)
+    _, page, _ = await v.go("GET", "/delegation/alliance-be?lang=fr")
+    assert "</strong> – " in page and ")&nbsp;: Anna Reynders, dans l" in page
 
 
 async def test_searches_ignore_accents_case_and_punctuation(api: Api, smtp: RecordingSMTP) -> None:
