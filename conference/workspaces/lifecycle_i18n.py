@@ -45,6 +45,8 @@ LIFECYCLE: dict[str, dict[str, str]] = {
                             "pour {old}.",
         "lc_confirm_details": "Ce que vous avez saisi",
         "lc_confirm_inherited": "comme le membre remplacé",
+        "lc_confirm_inherited_function": "comme le membre remplacé, telle quelle\u00a0; à "
+                                         "accorder s'il le faut, Directrice ou Directeur",
         "lc_confirm_button": "Confirmer le remplacement",
         "lc_edit_button": "Modifier",
         "lc_err_changes_closed": "Les remplacements sont clos depuis le {date}\u00a0: seul le "
@@ -226,6 +228,8 @@ LIFECYCLE: dict[str, dict[str, str]] = {
                             "take a new application in {old}'s name.",
         "lc_confirm_details": "What you entered",
         "lc_confirm_inherited": "as the member replaced",
+        "lc_confirm_inherited_function": "as the member replaced, word for word; adjust a "
+                                         "title that has a gender, Directrice or Directeur",
         "lc_confirm_button": "Confirm the substitution",
         "lc_edit_button": "Change",
         "lc_err_changes_closed": "Substitutions closed on {date}: only protocol may replace a "

@@ -262,7 +262,8 @@ def _confirm_page(request: web.Request, p: Portal, values: dict[str, str],
     inherited = t("lc_confirm_inherited")
     rank = t(f"rank_{body.rank.value}") if body.rank \
         else f"{t('rank_' + old.rank.value)} ({inherited})" if old.rank else ""
-    function = body.function or (f"{old.function} ({inherited})" if old.function else "")
+    function = body.function or (
+        f"{old.function} ({t('lc_confirm_inherited_function')})" if old.function else "")
     details = [
         ("f_given_name", body.given_name), ("f_family_name", body.family_name),
         ("f_email", body.email), ("f_language", t(f"lang_{body.language}")),

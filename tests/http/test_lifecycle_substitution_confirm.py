@@ -82,7 +82,8 @@ async def test_the_check_writes_nothing_and_the_confirmation_substitutes(
     for shown in ("Sophie", "Wilmès", "sophie@example.org", "French",
                   "The minister is kept in Brussels.",
                   "Foreign minister (as the member replaced)",
-                  "Minister (as the member replaced)"):
+                  "Minister (as the member replaced, word for word; adjust a title that has a "
+                  "gender, Directrice or Directeur)"):
         assert shown in details, (shown, details)
     assert f"{old_name} – Minister" in element(page, "detail-member")
     fields = carried(page)
