@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from typing import Any, Literal
 from uuid import UUID
@@ -205,6 +205,15 @@ class MemberRow:
     gender: str | None
     delegation: str | None
     in_office_since: date | None
+    absent: frozenset[str] = frozenset()
+    """The fields whose column the file does not have (or the row stops short of): a person
+    already accredited keeps theirs (``plan_row``), rather than losing them."""
+
+
+OPTIONAL_FIELDS: dict[str, str] = {"rank": "rank", "function": "function",
+                                   "language": "language", "salutation": "gender",
+                                   "in_office_since": "in_office_since"}
+"""The optional columns and the field each one fills."""
 
 
 @dataclass
@@ -298,6 +307,7 @@ def read_row(number: int, cells: Mapping[str, str], default_language: str) -> Re
         email=checked.email, given_name=checked.given_name, family_name=checked.family_name,
         category=category, rank=checked.rank, function=checked.function, language=language,
         gender=gender, delegation=values["delegation"] or None, in_office_since=since,
+        absent=frozenset(f for c, f in OPTIONAL_FIELDS.items() if c not in cells),
     ))
 
 
@@ -385,6 +395,8 @@ def plan_row(read: ReadRow, delegation_id: UUID | None, existing: Existing | Non
     m = read.member
     if existing is None:
         return Planned(read.row, "create", m, delegation_id, None)
+    if m.absent:  # a column the file does not have changes nothing
+        m = replace(m, **{f: getattr(existing, f) for f in m.absent}, absent=frozenset())
     if existing.category is Category.press:
         return Planned(read.row, "error", m, delegation_id, existing, errors=(
             FieldError("email", "this person is accredited as press"),))

@@ -395,3 +395,32 @@ async def test_a_focal_point_s_import_changes_no_member_already_decided(
     status, acc, _ = await api.call("GET", f"/api/v1/accreditations/{approved['id']}",
                                     role="protocol")
     assert acc["category"] == "official"
+
+
+async def test_a_column_the_file_does_not_have_changes_nothing(
+    api: Api, smtp: RecordingSMTP
+) -> None:
+    """A file without the salutation or language column left a member already accredited
+    without their gender ('forme d'adresse' changed) and in the conference's first language:
+    a column the file does not have now keeps the member's value; an empty cell still clears
+    it (found trying the product)."""
+    be, link = await _setup(api, smtp)
+    status, minister, _ = await api.call(
+        "POST", "/api/v1/conferences/alliance/accreditations", role="protocol",
+        json={"category": "expert", "given_name": "Anna", "family_name": "Peeters",
+              "email": "anna@example.org", "language": "en", "gender": "female",
+              "delegation_id": be["id"], "rank": "expert", "function": "Adviser"})
+    assert status == 201, minister
+    focal = await _signed_in(api, link)
+    same = rows("anna@example.org,Anna,Peeters,expert,expert,Adviser")  # no salutation, language
+    status, page, _ = await upload(focal, f"{PORTAL}/import", f"{PORTAL}/import?lang=en", same)
+    assert status == 200, page
+    assert element(page, "row-2").endswith("unchanged"), element(page, "row-2")
+    changed = (HEADER.rstrip("\n") + ",Civilité\n"
+               "anna@example.org,Anna,Peeters,expert,expert,Senior adviser,\n").encode()
+    status, page, _ = await upload(focal, f"{PORTAL}/import", f"{PORTAL}/import?lang=en",
+                                   changed)
+    assert status == 200, page
+    details = element(page, "row-2")
+    assert "function" in details and "salutation" in details  # the empty cell clears it
+    assert "language" not in details
