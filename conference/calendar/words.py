@@ -65,15 +65,15 @@ def changes(before: PublishedSession | None, now: PublishedSession, zone: ZoneIn
                              f"now ends at {end} (was {was})")
         for _ in log.re_roomed:
             room, was = now.room_in(language), before.room_in(language)
-            lines.append(f"nouvelle salle : {room} (auparavant : {was})" if fr else
+            lines.append(f"nouvelle salle\u00a0: {room} (auparavant\u00a0: {was})" if fr else
                          f"now in {room} (was {was})")
         for renamed in log.renamed:
             old, new = renamed.previous_title.get(language), renamed.title.get(language)
             if old != new:
-                lines.append(f"nouveau titre (auparavant « {old} »)" if fr else
+                lines.append(f"nouveau titre (auparavant «\u00a0{old}\u00a0»)" if fr else
                              f"renamed (was “{old}”)")
     if part is not None and previous_part is not None and part != previous_part:
         new_part, old_part = part_name(part, language), part_name(previous_part, language)
-        lines.append(f"votre rôle : {new_part} (auparavant : {old_part})" if fr else
+        lines.append(f"votre rôle\u00a0: {new_part} (auparavant\u00a0: {old_part})" if fr else
                      f"your role: {new_part} (was {old_part})")
     return tuple(lines)

@@ -13,7 +13,7 @@ from conference.credentials import repo
 from conference.credentials.service import letter_pdf
 from conference.mail import formatting
 from conference.mail.render import build_message, render_text
-from conference.mail.wording import sender_name
+from conference.mail.wording import sender_name, subject_line
 from conference.outbox.dispatch import (
     ConsumerResult,
     DispatchContext,
@@ -46,6 +46,7 @@ async def mail_visa_letter(conn: asyncpg.Connection, event: EventRow, ctx: Dispa
                                   row["gender"], language),
             number=row["number"], consulate=row["consulate"],
             verify_url=row["letter"]["verify_url"])
+        subject = subject_line(conference, language, subject)  # as every letter's
         delivery_id = uuid.uuid4()
         message_id = f"<{delivery_id}@{ctx.settings.mail.message_id_domain}>"
         msg = build_message(
@@ -55,6 +56,9 @@ async def mail_visa_letter(conn: asyncpg.Connection, event: EventRow, ctx: Dispa
             body=body, message_id=message_id, language=language, date=ctx.now)
         msg.add_attachment(letter_pdf(row), maintype="application", subtype="pdf",
                            filename=f"visa-letter-{row['number']}.pdf")
+        # the attachment made the message multipart/mixed, which took Content-* headers down
+        # to the text part: the message's language is said at the top as well
+        msg["Content-Language"] = language
     except (ValueError, UnicodeError) as exc:
         return ConsumerResult(parked=[Parked(
             template=TEMPLATE, dedupe_key=dedupe, recipient=recipient,

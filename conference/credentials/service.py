@@ -400,7 +400,7 @@ async def _approve(conn: asyncpg.Connection, row: asyncpg.Record, letter_id: UUI
         signatory_title=t["signatory_title"].get(language, ""),
         verify_url=f"{base_url}/v/{number}",
         verify_label=("Check this letter:" if language == "en"
-                      else "Vérifier cette lettre :"))
+                      else "Vérifier cette lettre\u00a0:"))
     letter = await repo.approve_letter(conn, letter_id, number, content.__dict__, reason, now,
                                        principal.actor)
     await record(conn, "visa_letter.approved",

@@ -54,15 +54,17 @@ def with_short_name(c: Named, language: str, subject: str) -> str:
 
 
 def subject_line(c: Named, language: str, subject: str) -> str:
-    """The subject of a letter: the short name first when there is one, else the title after;
-    single spaces, nothing leading or trailing."""
-    subject = " ".join(subject.split())
+    """The subject of a letter: the short name first when there is one, else the title after
+    (in French after a non-breaking space and a colon); single spaces, nothing leading or
+    trailing. Runs of spaces, tabs and line breaks become one space; a non-breaking space
+    stays (``str.split``, used before, took it for a space: the French colon lost it)."""
+    subject = _SPACES.sub(" ", subject).strip()
     if c.short_name is not None:
         text = with_short_name(c, language, subject)
     else:
         colon = "\u00a0:" if language == "fr" else ":"
         text = f"{subject}{colon} {c.title.get(language)}"
-    return " ".join(text.split())
+    return _SPACES.sub(" ", text).strip()
 
 
 def form_of_address(salutation: str | None, gender: str | None) -> str:

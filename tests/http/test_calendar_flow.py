@@ -207,7 +207,7 @@ async def test_invitation_text_in_the_attendees_language_with_royal_seating(
     [invite] = await cal.next(1)
     msg = next(m for m in smtp.messages if is_invitation(m))
     text = msg.get_body(preferencelist=("plain",)).get_content()  # type: ignore[union-attr]
-    assert msg["Subject"].startswith("Invitation : Sensibilisation")
+    assert msg["Subject"].startswith("Invitation\u00a0: Sensibilisation")
     assert msg["Content-Language"] == "fr"
     assert text.startswith("Madame la Ministre,") or text.startswith("Excellence,"), text
     assert "En présence de Sa Majesté la Reine." in text

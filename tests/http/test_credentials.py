@@ -12,6 +12,7 @@ from email.message import EmailMessage
 from typing import Any
 from uuid import UUID
 
+import pytest
 from PIL import ExifTags, Image
 from pypdf import PdfReader
 
@@ -406,3 +407,29 @@ async def test_the_visa_letter_mail_writes_dates_as_the_other_letters_do(
     assert f"{start.day} {start:%B %Y} – {end.day} {end:%B %Y}" in text  # British
     assert not re.search(rf"{start:%B} \d+,", text)  # never "December 1, 2027"
     assert mail["From"].addresses[0].display_name == conference["title"]["en"]
+
+
+@pytest.mark.parametrize(("language", "subject", "addressed"), [
+    ("en", "Visa invitation letter {number}: {title}", "It is addressed to: {consulate}."),
+    ("fr", "Lettre d'invitation pour le visa {number}\u00a0: {title}",
+     "Elle est adressée à\u00a0: {consulate}."),
+])
+async def test_the_visa_letter_mail_is_worded_and_labelled_as_the_other_letters(
+    api: Api, conference: dict[str, Any], smtp: RecordingSMTP, language: str, subject: str,
+    addressed: str,
+) -> None:
+    """Its subject is built as every letter's (the title after the colon, a non-breaking space
+    before it in French), it says to whom the letter is addressed without an article that
+    would not agree ("adressée au Ambassade…"), and it says its language at the top, where
+    the attachment's multipart/mixed had taken Content-Language away."""
+    p = await applicant(api, language=language)
+    _, letter, _ = await api.call("POST", f"/api/v1/accreditations/{p['id']}/visa-letter",
+                                  role=p["access_token"], json=PASSPORT)
+    _, approved, _ = await api.call("POST", f"/api/v1/visa-letters/{letter['id']}/decision",
+                                    role="protocol", json={"decision": "approve"})
+    number = approved["number"]
+    [mail] = await smtp.wait_for(1, where=lambda m: number in str(m["Subject"]))
+    title = conference["title"][language]
+    assert str(mail["Subject"]) == subject.format(number=number, title=title)
+    assert addressed.format(consulate=PASSPORT["consulate"]) in body_text(mail)
+    assert mail["Content-Language"] == language

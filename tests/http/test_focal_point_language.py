@@ -44,7 +44,8 @@ def _is_french(welcome: EmailMessage) -> None:
     assert "Votre accès à Alliance mondiale" in str(welcome["Subject"]), welcome["Subject"]
     assert welcome["Content-Language"] == "fr"
     assert "Un accès vous a été ouvert" in body_text(welcome)
-    assert "\nRôle : point focal\nDélégation : " in body_text(welcome).replace("\r\n", "\n")
+    lines = body_text(welcome).replace("\r\n", "\n")
+    assert "\nRôle\u00a0: point focal\nDélégation\u00a0: " in lines
 
 
 def _options(page: str, select_id: str) -> list[tuple[str, str, str]]:

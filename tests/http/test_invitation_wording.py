@@ -109,7 +109,7 @@ async def test_the_short_name_is_the_sender_and_the_subjects_prefix(
     fr, en = mails["minister1@example.org"], mails["minister2@example.org"]
     assert fr["From"].addresses[0].display_name == "Alliance mondiale 2027"
     assert en["From"].addresses[0].display_name == "Global Alliance 2027"
-    assert str(fr["Subject"]).startswith("Alliance mondiale 2027 – Invitation : Séance "
+    assert str(fr["Subject"]).startswith("Alliance mondiale 2027 – Invitation\u00a0: Séance "
                                          "ministérielle, 1er ")
     assert str(en["Subject"]).startswith("Global Alliance 2027 – Invitation: Ministerial "
                                          "session, 1 ")
@@ -127,7 +127,7 @@ async def test_without_a_short_name_the_sender_is_the_title_in_the_readers_langu
     fr, en = mails["minister1@example.org"], mails["minister2@example.org"]
     assert fr["From"].addresses[0].display_name == "Alliance mondiale : réunion"
     assert en["From"].addresses[0].display_name == "Global Alliance: meeting"
-    assert str(fr["Subject"]).startswith("Invitation : Séance ministérielle, 1er ")
+    assert str(fr["Subject"]).startswith("Invitation\u00a0: Séance ministérielle, 1er ")
     assert str(en["Subject"]).startswith("Invitation: Ministerial session, 1 ")
 
 

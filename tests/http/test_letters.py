@@ -138,9 +138,9 @@ async def test_press_office_notice_links_to_the_desk_with_email_date_and_country
     text = body_text(notices[0])
     assert "POST" not in text and "/decision" not in text
     assert "https://conference.test/manage/alliance/press" in text
-    assert "Courriel : marie.dupont@example.org" in text
-    assert "Pays du média : Belgique" in text
-    received = re.search(r"Reçue le : (.+)", text)
+    assert "Courriel\u00a0: marie.dupont@example.org" in text
+    assert "Pays du média\u00a0: Belgique" in text
+    received = re.search(r"Reçue le\u00a0: (.+)", text)
     assert received is not None
     assert re.fullmatch(r"(1er|\d{1,2}) \w+ \d{4} à \d\d:\d\d CES?T", received.group(1).strip())
     assert conference["timezone"] == "Europe/Brussels"

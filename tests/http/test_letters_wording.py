@@ -146,7 +146,7 @@ async def test_without_a_controller_the_footer_names_the_conference_and_unlimite
     fr_footer = _footer(fr)
     en_footer = _footer(en)
     assert fr_footer.startswith(
-        "Alliance mondiale : réunion – protection des données. Responsable du traitement : "
+        "Alliance mondiale : réunion – protection des données. Responsable du traitement\u00a0: "
         "Alliance mondiale : réunion. Vos données personnelles servent uniquement à "
         "l'accréditation à cette conférence et sont conservées jusqu'à leur effacement.")
     assert en_footer.startswith(
@@ -271,7 +271,7 @@ async def test_paragraphs_are_not_hard_wrapped_and_staff_notices_carry_no_applic
     notices = await smtp.wait_for(2, where=_subject("Nouvelle demande presse"))
     for notice in notices:
         assert _footer(notice).startswith(
-            "Alliance mondiale : réunion – message interne : il contient les données "
+            "Alliance mondiale : réunion – message interne\u00a0: il contient les données "
             "personnelles d'un demandeur")
         assert "traite vos données" not in body_text(notice)
         assert "Vos données personnelles" not in body_text(notice)

@@ -249,7 +249,7 @@ async def test_invitations_and_feeds_name_the_room_in_the_readers_language(
     await cal.next(2)
     updates = [m for m in smtp.messages if is_invitation(m)][2:]
     words = {str(m["To"]).split("<")[-1].rstrip(">"): body_text(m) for m in updates}
-    assert "nouvelle salle : Salle Atlas (auparavant : Salle Europe)" in \
+    assert "nouvelle salle\u00a0: Salle Atlas (auparavant\u00a0: Salle Europe)" in \
         words["official1@example.org"]
     assert "now in Atlas room (was Europa room)" in words["official2@example.org"]
     assert _location(ics_of(updates[0])) in ([f"Salle Atlas, {venue}"], [f"Atlas room, {venue}"])

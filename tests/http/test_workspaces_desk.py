@@ -251,12 +251,12 @@ async def test_the_welcome_names_the_role_and_the_delegation_on_their_own_lines(
     [welcome] = await smtp.wait_for(1, where=lambda m: "presse@example.org" in m["To"])
     body = body_text(welcome).replace("\r\n", "\n")
     assert "en tant que" not in body
-    assert "Un accès vous a été ouvert pour Alliance mondiale : réunion.\nRôle : bureau de " \
+    assert "Un accès vous a été ouvert pour Alliance mondiale : réunion.\nRôle\u00a0: bureau de " \
         "presse\n" in body
     await make_delegation(api, country="DE")
     [welcome] = await smtp.wait_for(1, where=lambda m: "fp-de@example.org" in m["To"])
     body = body_text(welcome).replace("\r\n", "\n")
-    assert "\nRôle : point focal\nDélégation : Allemagne\n" in body, body
+    assert "\nRôle\u00a0: point focal\nDélégation\u00a0: Allemagne\n" in body, body
 
 
 async def test_the_press_desk_revokes_only_a_granted_accreditation_once_confirmed(

@@ -37,3 +37,17 @@ def test_french_strings_have_a_non_breaking_space_before_double_signs(module_nam
     assert strings
     wrong = [(key, text) for key, text in strings if re.search(r" [:;?!]", text)]
     assert wrong == []
+
+
+def test_french_mails_have_a_non_breaking_space_before_double_signs() -> None:
+    """The letters and invitations too: every French mail template (subjects included: the
+    first line), never an ordinary space before : ; ? or !."""
+    from pathlib import Path
+
+    import conference.mail
+
+    templates = sorted((Path(conference.mail.__file__).parent / "templates" / "fr").glob("*.txt"))
+    assert len(templates) > 10
+    wrong = [(p.name, line) for p in templates for line in p.read_text().splitlines()
+             if re.search(r" [:;?!]", line)]
+    assert wrong == []
