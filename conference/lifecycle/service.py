@@ -215,8 +215,10 @@ async def _plan(conn: asyncpg.Connection, conference: Conference, reads: list[Re
         found = existing.get(read.member.email.lower()) if read.member else None
         if (found is not None and scope.focal_point
                 and found.delegation_id != scope.fixed):
-            errors.append(FieldError("email", "this person is accredited with another "
-                                              "delegation"))
+            # As the member form says of a taken address, and no more: not whether it is a
+            # journalist's, another delegation's or a refused application (docs/lifecycle.md)
+            errors.append(FieldError("email", "this person already has an application for "
+                                              "this conference, outside this delegation"))
         plans.append(domain.plan_row(read, target, found, errors,
                                      decided_fixed=scope.focal_point))
     return await _within_quotas(conn, conference, plans)

@@ -129,7 +129,8 @@ def row_error(t: WTranslator, e: RowError) -> str:
 _ROW_MESSAGES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
     (re.compile(pattern), key) for pattern, key in (
         (r"also on row (?P<row>\d+)", "lc_err_twice"),
-        (r"this person is accredited with another delegation", "lc_err_other_delegation"),
+        (r"this person already has an application for this conference, outside this "
+         r"delegation", "lc_err_other_delegation"),
         (r"this person is accredited as press", "lc_err_press"),
         (r"this person's accreditation is (?P<status>\w+): a substitution replaces them",
          "lc_err_decided"),
