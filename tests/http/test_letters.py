@@ -138,6 +138,10 @@ async def test_press_office_notice_links_to_the_desk_with_email_date_and_country
     text = body_text(notices[0])
     assert "POST" not in text and "/decision" not in text
     assert "https://conference.test/manage/alliance/press" in text
+    # a spokesperson need not have an account yet: the mail says where access is granted
+    # (found trying the product: the demo's spokespersons met a sign-in that sent nothing)
+    assert ("Si vous n'y avez pas encore accès, demandez-le au service du protocole\u00a0: "
+            f"{conference['organiser_email']}") in text
     assert "Courriel\u00a0: marie.dupont@example.org" in text
     assert "Pays du média\u00a0: Belgique" in text
     received = re.search(r"Reçue le\u00a0: (.+)", text)
