@@ -158,9 +158,10 @@ STRINGS: dict[str, dict[str, str]] = {
         "err_revoke_confirm": "Cochez la case pour confirmer la révocation.",
         "revoke_only_granted": "Seule une accréditation accordée se révoque\u00a0; une demande en "
                                "cours d'examen se refuse.",
-        "flash_signed_in": "Vous êtes connecté(e).",
-        "flash_signed_out": "Vous êtes déconnecté(e).",
-        "flash_registered": "{name} est inscrit(e)\u00a0: la demande est transmise au protocole.",
+        "flash_signed_in": "Connexion réussie.",
+        "flash_signed_out": "Déconnexion effectuée.",
+        "flash_registered": "Inscription enregistrée pour {name}\u00a0: la demande est "
+                            "transmise au protocole.",
         "flash_withdrawn": "L'inscription de {name} est retirée.",
         "flash_approve": "Accréditation accordée à {name}.",
         "flash_waitlist": "{name} est sur liste d'attente.",

@@ -68,7 +68,7 @@ PROGRAMME: dict[str, dict[str, str]] = {
         "prog_search_button": "Rechercher",
         "prog_search_none": "Aucune accréditation approuvée ne correspond.",
         "prog_search_results": "Résultats de la recherche",
-        "prog_participant_added": "{name} ajouté(e) à la séance.",
+        "prog_participant_added": "Ajout à la séance\u00a0: {name}.",
         "prog_participant_removed": "Participant retiré.",
         "prog_err_one_chair": "Cette séance a déjà une présidence\u00a0: faites d'abord de la "
                               "présidence actuelle un orateur.",

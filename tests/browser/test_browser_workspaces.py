@@ -101,7 +101,7 @@ async def test_focal_point_welcomed_registers_members_and_opens_the_badge(
     await _audit(browser, page, "signin-link")  # looking does not spend the link
     await page.get_by_role("button", name="Me connecter").click()
     await page.wait_for_url(re.compile(r".*/workspaces\?.*done=signed_in"))
-    assert await page.inner_text("#flash") == "Vous êtes connecté(e)."
+    assert await page.inner_text("#flash") == "Connexion réussie."
     assert await page.inner_text("#person-name") == "Focal Point"
     await _audit(browser, page, "workspaces")
     await page.get_by_role("link", name="Délégation : Belgique").first.click()
@@ -126,7 +126,8 @@ async def test_focal_point_welcomed_registers_members_and_opens_the_badge(
         await page.get_by_role("button", name="Inscrire", exact=True).click()
         await page.wait_for_url(re.compile(r".*done=registered.*"))
         assert await page.inner_text("#flash") == (
-            f"{given} {family} est inscrit(e)\u00a0: la demande est transmise au protocole.")
+            f"Inscription enregistrée pour {given} {family}\u00a0: la demande est transmise "
+            "au protocole.")  # no "inscrit(e)": the words need no agreement
 
     rows = await page.locator("#members tbody tr").all_inner_texts()
     assert [r.split("\t")[-1].strip() for r in rows] == ["Reçue, en cours d'examen"] * 2
