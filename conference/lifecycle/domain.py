@@ -246,6 +246,10 @@ def category_of(text: str) -> Category | None:
     return _CATEGORIES.get(header_key(text)) if text else None
 
 
+_TYPED = frozenset({"email", "given_name", "family_name", "function"})
+"""The columns of free text, checked by the accreditation's own rules whatever else is wrong."""
+
+
 def read_row(number: int, cells: Mapping[str, str], default_language: str) -> ReadRow:
     """A row's cells (column → text) read into a member, or the errors naming each field."""
     values = {c: _clean(cells.get(c)) for c in COLUMNS}
@@ -286,22 +290,31 @@ def read_row(number: int, cells: Mapping[str, str], default_language: str) -> Re
             since = _date(values["in_office_since"])
         except ValueError:
             errors.append(FieldError("in_office_since", "a date, YYYY-MM-DD"))
-    if errors or category is None:
-        return ReadRow(number, None, errors)
-    # The accreditation's own rules (e-mail syntax, lengths) on what the row would file.
+    # The accreditation's own rules (e-mail syntax, lengths) on what the row would file. A row
+    # already wrong elsewhere (a label, a missing cell) is checked too, with stand-ins for what
+    # could not be read, and keeps the errors of its typed text only: every mistake of the row
+    # shows at once, not the e-mail's after the label is mended (found trying the product).
+    stand_in = category is None or bool(errors)
+    filed = Category.expert if stand_in else category
     try:
         checked = AccreditationIn.model_validate({
-            "category": category, "given_name": values["given_name"],
+            "category": filed, "given_name": values["given_name"],
             "family_name": values["family_name"], "email": values["email"],
-            "language": language, "gender": gender, "rank": rank,
-            "function": values["function"] or None, "in_office_since": since,
-            "delegation_id": UUID(int=0) if category in (Category.minister,
-                                                         Category.official) else None,
+            "language": language, "gender": gender, "rank": None if stand_in else rank,
+            "function": values["function"] or None,
+            "in_office_since": None if stand_in else since,
+            "delegation_id": UUID(int=0) if filed in (Category.minister,
+                                                      Category.official) else None,
         })
     except ValidationError as exc:
+        named = {e.field for e in errors}
         for e in exc.errors():
             name = str(e["loc"][0]) if e["loc"] else "row"
+            if stand_in and (name in named or name not in _TYPED):
+                continue
             errors.append(FieldError(name, e["msg"]))
+        return ReadRow(number, None, errors)
+    if stand_in or category is None:
         return ReadRow(number, None, errors)
     return ReadRow(number, MemberRow(
         email=checked.email, given_name=checked.given_name, family_name=checked.family_name,

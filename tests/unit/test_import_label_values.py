@@ -33,3 +33,18 @@ def test_the_forms_labels_are_read_back_in_both_languages() -> None:
         for code in ("fr", "en"):
             read = read_row(2, _row(language=t(f"lang_{code}")), "en" if code == "fr" else "fr")
             assert read.member is not None and read.member.language == code, read.errors
+
+
+def test_a_row_names_all_its_mistakes_at_once() -> None:
+    """A label that cannot be read no longer hides an e-mail that is not one on the same row:
+    the check names both, so that the file is mended in one go (found trying the product)."""
+    read = read_row(2, _row(language="klingon", email="not an address"), "fr")
+    assert read.member is None
+    assert sorted(e.field for e in read.errors) == ["email", "language"]
+    read = read_row(3, _row(category="astronaut", family_name="x" * 300), "fr")
+    assert sorted(e.field for e in read.errors) == ["category", "family_name"]
+    # what could not be read is not reported twice, nor replaced by a stand-in's complaint
+    read = read_row(4, _row(email="", rank="admiral"), "fr")
+    assert sorted(e.field for e in read.errors) == ["email", "rank"]
+    read = read_row(5, _row(), "fr")
+    assert read.member is not None and read.errors == []
