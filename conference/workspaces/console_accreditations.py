@@ -265,8 +265,10 @@ async def _delegations_page(request: web.Request, d: Desk, *,
               "head": domain.head_of(by_delegation.get(r["id"], []))} for r in rows]
     flash = None
     done = request.query.get("done", "")
-    if done in ("created", "focal_point", "welcome"):
-        flash = t(f"flash_delegation_{done}", name=request.query.get("name", "")[:200])
+    if done in ("focal_point", "welcome"):  # no name in these
+        flash = t(f"flash_delegation_{done}")
+    elif done == "created" and (name := frame.flash_text(request, "name", 200)) is not None:
+        flash = t("flash_delegation_created", name=name)
     return frame.render(
         request, "acc_delegations.html", d.language, person=d.person, status=status,
         conference=d.conference, title=t("deleg_title"), flash=flash,
@@ -336,7 +338,8 @@ async def console_create_delegation(request: web.Request) -> web.StreamResponse:
         return await show(errors={field: d.t("err_deleg_exists")}, status=409)
     name = country_name(created.country, d.language) if created.country else created.name
     raise web.HTTPSeeOther(frame.with_lang(f"{d.base}/delegations", d.language,
-                                           done="created", name=name))
+                                           done="created",
+                                           **frame.flash_params(request, name=name)))
 
 
 def _delegation_id(request: web.Request) -> UUID:

@@ -125,10 +125,11 @@ async def _badges_page(request: web.Request, d: Desk, officer: ProtocolOfficer, 
     batch = [b for b in items if b.printable and b.status is PrintStatus.to_print]
     flash = None
     done = request.query.get("done", "")
-    if done in ("printed", "reissued", "pack"):
-        count, name = request.query.get("count", "0")[:6], request.query.get("name", "")[:200]
-        flash = t("cred_flash_reissued", name=name) if done == "reissued" else \
-            t.plural(f"cred_flash_{done}", count, name=name)
+    name = frame.flash_text(request, "name", 200)
+    if done in ("printed", "reissued", "pack") and (name is not None or done == "printed"):
+        count = request.query.get("count", "0")[:6]
+        flash = t("cred_flash_reissued", name=name or "") if done == "reissued" else \
+            t.plural(f"cred_flash_{done}", count, name=name or "")
     return frame.render(
         request, "cred_badges.html", d.language, person=d.person, conference=d.conference,
         status=status, title=t("cred_badges_title"),
@@ -259,8 +260,9 @@ async def console_reissue(request: web.Request) -> web.StreamResponse:
     except (Conflict, IllegalTransition):
         return await show(message=d.t("cred_err_not_reissuable"), status=409)
     _see_other(frame.with_lang(f"{d.base}/badges", d.language, done="reissued",
-                               name=f"{acc.given_name} {acc.family_name} "
-                                    f"v{done.badge_version}"))
+                               **frame.flash_params(request, name=f"{acc.given_name} "
+                                                                 f"{acc.family_name} "
+                                                                 f"v{done.badge_version}")))
 
 
 @routes.add("POST", "/manage/{slug}/badges/packs/{delegation_id}",
@@ -290,7 +292,8 @@ async def console_pack_collected(request: web.Request) -> web.StreamResponse:
     except Conflict:
         return await show(errors={"collected_by": d.t("cred_err_no_pack")}, status=409)
     _see_other(frame.with_lang(f"{d.base}/badges", d.language, done="pack",
-                               count=str(len(done.badges)), name=names[delegation_id]))
+                               count=str(len(done.badges)),
+                               **frame.flash_params(request, name=names[delegation_id])))
 
 
 # --- visa letters -----------------------------------------------------------------------------
@@ -309,8 +312,9 @@ async def _letters_page(request: web.Request, d: Desk, *, opened: str = "",
                                       None if group == "all" else group, d.principal)
     flash = None
     done = request.query.get("done", "")
-    if done in ("approve", "refuse", "cancel"):
-        flash = t(f"cred_flash_letter_{done}", name=request.query.get("name", "")[:200])
+    name = frame.flash_text(request, "name", 200)
+    if done in ("approve", "refuse", "cancel") and name is not None:
+        flash = t(f"cred_flash_letter_{done}", name=name)
     return frame.render(
         request, "cred_visa_letters.html", d.language, person=d.person,
         conference=d.conference, status=status, title=t("cred_letters_title"),
@@ -374,7 +378,8 @@ async def console_decide_letter(request: web.Request) -> web.StreamResponse:
     except Conflict:
         return await show(message=d.t("cred_err_letter_decided"), status=409)
     _see_other(_letters_url(d, "approved" if decision == "approve" else "refused",
-                            done=decision, name=letter.passport_name))
+                            done=decision,
+                            **frame.flash_params(request, name=letter.passport_name)))
 
 
 @routes.add("POST", "/manage/{slug}/visa-letters/{visa_letter_id}/cancel",
@@ -401,7 +406,8 @@ async def console_cancel_letter(request: web.Request) -> web.StreamResponse:
                                                  d.principal, now(request))
     except Conflict:
         return await show(message=d.t("cred_err_letter_not_approved"), status=409)
-    _see_other(_letters_url(d, "cancelled", done="cancel", name=letter.passport_name))
+    _see_other(_letters_url(d, "cancelled", done="cancel",
+                            **frame.flash_params(request, name=letter.passport_name)))
 
 
 @routes.add("GET", "/manage/{slug}/visa-letters/{visa_letter_id}/letter.pdf",

@@ -81,7 +81,8 @@ async def lc_quotas(request: web.Request) -> web.Response:
                                                d.principal)
     flash = None
     if request.query.get("done") == "quotas":
-        flash = t("lc_flash_quotas", name=request.query.get("name", "")[:100])
+        name = frame.flash_text(request, "name", 100)
+        flash = None if name is None else t("lc_flash_quotas", name=name)
     return frame.render(request, "lc_quotas.html", d.language, person=d.person,
                         conference=d.conference, title=t("lc_quotas_title"), flash=flash,
                         crumbs=_crumbs(d, t("lc_quotas_title")), base=d.base,
@@ -146,7 +147,7 @@ async def lc_quota_save(request: web.Request) -> web.StreamResponse:
     await lifecycle.set_quotas(request.app[pool_key], place.delegation_id, Quotas(**numbers),
                                d.principal)
     raise web.HTTPSeeOther(frame.with_lang(f"{d.base}/quotas", d.language, done="quotas",
-                                           name=_name(d, place)))
+                                           **frame.flash_params(request, name=_name(d, place))))
 
 
 # --- deadlines and default quotas -------------------------------------------------------------

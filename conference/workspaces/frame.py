@@ -10,6 +10,8 @@ in; a cross-site POST carries no cookie) and ``Secure`` when the public URL is h
 from __future__ import annotations
 
 import functools
+import hashlib
+import json
 from collections.abc import Awaitable, Callable, Mapping
 from pathlib import Path
 from typing import Any
@@ -112,6 +114,34 @@ def language_of(request: web.Request, person: SignedIn | None) -> str:
 def with_lang(path: str, language: str, **params: str) -> str:
     query = urlencode({"lang": language, **{k: v for k, v in params.items() if v}})
     return f"{path}{'&' if '?' in path else '?'}{query}"
+
+
+_FLASH_TEXT = ("name", "old")
+"""The query parameters whose text a flash shows as it is (people's names)."""
+
+
+def flash_params(request: web.Request, **names: str) -> dict[str, str]:
+    """The names a flash shows after a redirect (``name``, ``old``), for :func:`with_lang`,
+    with ``ft``, the tag that vouches for them: a link made elsewhere cannot put its own words
+    on one of these pages (docs/workspaces.md, "Flashes")."""
+    names = {k: v for k, v in names.items() if v}
+    if set(names) - set(_FLASH_TEXT):
+        raise ValueError(f"not a flash's text: {sorted(set(names) - set(_FLASH_TEXT))}")
+    return {**names, "ft": request.app[signer_key].sign_bytes("flash", _flash_digest(names))}
+
+
+def flash_text(request: web.Request, key: str, limit: int) -> str | None:
+    """The name ``key`` a flash shows, at most ``limit`` characters, when our own redirect put it
+    in the address (its tag checks); None otherwise, and the page shows no flash."""
+    names = {k: request.query[k] for k in _FLASH_TEXT if request.query.get(k)}
+    tag = request.query.get("ft", "")
+    if not tag or request.app[signer_key].verify_bytes("flash", tag) != _flash_digest(names):
+        return None
+    return names.get(key, "")[:limit]
+
+
+def _flash_digest(names: Mapping[str, str]) -> bytes:
+    return hashlib.sha256(json.dumps(sorted(names.items())).encode()).digest()[:16]
 
 
 def form_purpose(person: SignedIn | None) -> str:

@@ -124,8 +124,8 @@ async def _portal(request: web.Request) -> Portal:
 
 
 def _flash(p: Portal, request: web.Request) -> str | None:
-    done, name = request.query.get("done"), request.query.get("name", "")[:100]
-    if done in ("registered", "withdrawn"):
+    done, name = request.query.get("done"), frame.flash_text(request, "name", 100)
+    if done in ("registered", "withdrawn") and name is not None:
         return p.t(f"flash_{done}", name=name)
     return None
 
@@ -225,7 +225,8 @@ async def member_register(request: web.Request) -> web.StreamResponse:
         return _member_form(request, p, values, message=t("err_nominations_closed"),
                             status=409)
     raise web.HTTPSeeOther(frame.with_lang(
-        p.base, p.language, done="registered", name=f"{created.given_name} {created.family_name}"))
+        p.base, p.language, done="registered",
+        **frame.flash_params(request, name=f"{created.given_name} {created.family_name}")))
 
 
 def _form_errors(t: WTranslator, exc: ValidationError, data: dict[str, Any]
@@ -277,7 +278,8 @@ async def member_page(request: web.Request) -> web.Response:
     if done == "amended":
         flash = p.t("flash_amended", name=name)
     elif done == "substituted":  # the new member's page, after the substitution
-        flash = p.t("lc_flash_substituted", new=name, old=request.query.get("old", "")[:100])
+        old = frame.flash_text(request, "old", 100)
+        flash = None if old is None else p.t("lc_flash_substituted", new=name, old=old)
     return frame.render(
         request, "member.html", p.language, person=p.person, conference=p.conference,
         title=name, crumbs=p.crumbs((name, None)), base=p.base, acc=acc, flash=flash,
@@ -409,8 +411,9 @@ async def member_withdraw(request: web.Request) -> web.StreamResponse:
     except IllegalTransition:
         return await frame.error_page(request, 409, p.t(
             "err_illegal", status=p.t(f"status_{acc.status.value}")))
-    raise web.HTTPSeeOther(frame.with_lang(p.base, p.language, done="withdrawn",
-                                           name=f"{acc.given_name} {acc.family_name}"))
+    raise web.HTTPSeeOther(frame.with_lang(
+        p.base, p.language, done="withdrawn",
+        **frame.flash_params(request, name=f"{acc.given_name} {acc.family_name}")))
 
 
 # --- the press office desk --------------------------------------------------------------------
@@ -484,7 +487,8 @@ async def _queue_page(request: web.Request, d: Desk, q: Mapping[str, str], *,
         key = f"flash_batch_{decision}" if decision in ("approve", "waitlist") else "flash_batch"
         flash = d.t.plural(key, q.get("count", "0")[:4])
     elif q.get("done") in ("approve", "waitlist", "reject", "revoke"):
-        flash = d.t(f"flash_{q['done']}", name=q.get("name", "")[:100])
+        name = frame.flash_text(request, "name", 100)
+        flash = None if name is None else d.t(f"flash_{q['done']}", name=name)
     return frame.render(
         request, "press_queue.html", d.language, person=d.person, conference=d.conference,
         title=d.t("press_desk_title"), crumbs=d.crumbs(), flash=flash, base=d.base,
@@ -582,8 +586,9 @@ async def press_decide(request: web.Request) -> web.StreamResponse:
                                     now(request))
     except (IllegalTransition, PoolFull) as exc:
         return await show(message=frame.decision_refused(d.t, exc, acc.status.value), status=409)
-    raise web.HTTPSeeOther(frame.with_lang(d.base, d.language, done=decision,
-                                           name=f"{acc.given_name} {acc.family_name}"))
+    raise web.HTTPSeeOther(frame.with_lang(
+        d.base, d.language, done=decision,
+        **frame.flash_params(request, name=f"{acc.given_name} {acc.family_name}")))
 
 
 @routes.add("POST", "/manage/{slug}/press/{accreditation_id}/revoke",
@@ -609,8 +614,9 @@ async def press_revoke(request: web.Request) -> web.StreamResponse:
     except (IllegalTransition, PoolFull) as exc:
         return await _application_page(request, d, acc, status=409,
                                        message=frame.decision_refused(d.t, exc, acc.status.value))
-    raise web.HTTPSeeOther(frame.with_lang(d.base, d.language, done="revoke",
-                                           name=f"{acc.given_name} {acc.family_name}"))
+    raise web.HTTPSeeOther(frame.with_lang(
+        d.base, d.language, done="revoke",
+        **frame.flash_params(request, name=f"{acc.given_name} {acc.family_name}")))
 
 
 @routes.add("POST", "/manage/{slug}/press/batch",

@@ -342,8 +342,9 @@ async def lc_substitute(request: web.Request) -> web.StreamResponse:
     if not confirmed:
         return _confirm_page(request, p, values, old, body)
     raise web.HTTPSeeOther(frame.with_lang(f"{p.base}/members/{created.id}", p.language,
-                                           done="substituted",
-                                           old=f"{old.given_name} {old.family_name}"))
+                                           done="substituted", **frame.flash_params(
+                                               request, old=f"{old.given_name} "
+                                                            f"{old.family_name}")))
 
 
 async def _import_page(request: web.Request, p: Portal, *, upload: Upload | None = None,

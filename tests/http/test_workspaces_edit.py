@@ -279,3 +279,27 @@ async def test_register_and_edit_name_a_missing_rank_or_function_in_the_page_s_l
     assert "delegation members need" not in page
     assert 'id="rank-error"' in page and 'id="function-error"' in page
     assert '<a href="#rank">Protocol rank</a> – This field is required.' in page
+
+
+async def test_a_flash_shows_only_the_names_its_own_redirect_wrote(
+    api: Api, smtp: RecordingSMTP
+) -> None:
+    """The name a flash shows after a redirect comes with a tag the service signs: a link made
+    elsewhere ("…?done=registered&name=…") cannot put its own words on the portal, nor can a
+    tag be moved onto another name (found trying the product)."""
+    v, _ = await _portal(api, smtp)
+    status, _, resp = await v.post_form("/delegation/alliance-be/members/new?lang=en",
+                                        "/delegation/alliance-be/members?lang=en", **MEMBER)
+    assert status == 303
+    genuine = resp.headers["Location"]
+    assert "ft=" in genuine
+    status, page, _ = await v.go("GET", genuine)
+    assert status == 200
+    assert element(page, "flash").startswith("Jan Peeters is registered"), page
+    forged = "/delegation/alliance-be?lang=en&done=registered&name=Your+badge+is+cancelled"
+    moved = genuine.replace("name=Jan+Peeters", "name=Your+badge+is+cancelled")
+    assert moved != genuine
+    for address in (forged, moved, forged + "&ft=AAAA.BBBB"):
+        status, page, _ = await v.go("GET", address)
+        assert status == 200
+        assert "Your badge is cancelled" not in page and 'id="flash"' not in page, address
