@@ -51,12 +51,6 @@ def envelope_address(address: str) -> bytes:
     return b"<" + address.encode("ascii") + b">"
 
 
-def wire_size(message: bytes) -> int:
-    """The message's size as DATA transmits it (RFC 1870: CRLF line ends, a final CRLF, before
-    dot-stuffing). Our messages are written with CRLF already: then it is their length."""
-    return len(_crlf(message))
-
-
 def _crlf(message: bytes) -> bytes:
     """The message with CRLF line ends and a final CRLF: itself when it has them already (three
     counts, no copy), else aiosmtplib's normalisation."""

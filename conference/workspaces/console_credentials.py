@@ -124,12 +124,12 @@ async def _badges_page(request: web.Request, d: Desk, officer: ProtocolOfficer, 
         items = [b for b in items if b.collected is not None]
     batch = [b for b in items if b.printable and b.status is PrintStatus.to_print]
     flash = None
-    done = request.query.get("done", "")
-    name = frame.flash_text(request, "name", 200)
-    if done in ("printed", "reissued", "pack") and (name is not None or done == "printed"):
-        count = request.query.get("count", "0")[:6]
-        flash = t("cred_flash_reissued", name=name or "") if done == "reissued" else \
-            t.plural(f"cred_flash_{done}", count, name=name or "")
+    done, count = request.query.get("done", ""), request.query.get("count", "0")[:6]
+    if done == "printed":  # a count, no name
+        flash = t.plural("cred_flash_printed", count)
+    elif done in ("reissued", "pack") and (name := frame.flash_text(request, "name", 200)):
+        flash = t("cred_flash_reissued", name=name) if done == "reissued" else \
+            t.plural("cred_flash_pack", count, name=name)
     return frame.render(
         request, "cred_badges.html", d.language, person=d.person, conference=d.conference,
         status=status, title=t("cred_badges_title"),
@@ -312,8 +312,8 @@ async def _letters_page(request: web.Request, d: Desk, *, opened: str = "",
                                       None if group == "all" else group, d.principal)
     flash = None
     done = request.query.get("done", "")
-    name = frame.flash_text(request, "name", 200)
-    if done in ("approve", "refuse", "cancel") and name is not None:
+    if done in ("approve", "refuse", "cancel") and (name := frame.flash_text(request, "name",
+                                                                              200)):
         flash = t(f"cred_flash_letter_{done}", name=name)
     return frame.render(
         request, "cred_visa_letters.html", d.language, person=d.person,

@@ -12,7 +12,6 @@ from conference.mail.sender import (
     PermanentError,
     TransientError,
     data_payload,
-    wire_size,
 )
 from conference.settings import Settings
 from tests.support import RecordingSMTP
@@ -44,6 +43,10 @@ async def test_a_message_arrives_whole_with_its_size_declared(
 
 
 def test_wire_size_counts_the_line_ends_that_data_sends() -> None:
+    """SIZE (RFC 1870): CRLF line ends, a final CRLF, before dot-stuffing."""
+    def wire_size(message: bytes) -> int:
+        return data_payload(message)[0]
+
     assert wire_size(b"a\r\nb\r\n") == 6
     assert wire_size(b"a\nb") == 6  # a\r\nb\r\n
     assert wire_size(b"a\rb\r\n") == 6
