@@ -11,7 +11,7 @@ measured is the request path, and the mail a registration causes is deferred wor
 outbox, measured by ``bench/fanout.py``.
 
     python bench/registration.py [--connections 16,64,256] [--duration 10] [--database-url URL]
-                                 [--profile]
+                                 [--profile] [--approved N]
 """
 
 from __future__ import annotations
@@ -153,6 +153,33 @@ def pgbench(db: Database, clients: int = 16, seconds: int = 10) -> dict[str, obj
             "latency avg ms": float(lat.group(1)) if lat else 0.0}
 
 
+APPROVED = """
+INSERT INTO accreditation (conference_id, category, status, given_name, family_name, email,
+                           language, press_outlet, press_card_number, press_role, decided_at)
+SELECT c.id, 'press', 'approved', 'Given' || i, 'Approved' || i,
+       'approved' || i || '@example.org', 'en', 'Outlet', 'A' || i, 'journalist', now()
+FROM conference c, generate_series(1, $2::int) i WHERE c.slug = $1
+"""
+
+
+def approve_press(db_url: str, n: int) -> None:
+    """``n`` journalists approved before the burst, as later in a registration window: every
+    filing counts them against the pool (autovacuum's visibility map is set by VACUUM here)."""
+    import asyncio
+
+    import asyncpg
+
+    async def fill() -> None:
+        conn = await asyncpg.connect(db_url)
+        try:
+            await conn.execute(APPROVED, SLUG, n)
+            await conn.execute("VACUUM ANALYZE accreditation")
+        finally:
+            await conn.close()
+
+    asyncio.run(fill())
+
+
 # -- the run --------------------------------------------------------------------------------------
 
 
@@ -204,6 +231,8 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--profile", action="store_true",
                    help="also run the service under pyinstrument and print the hot path")
     p.add_argument("--no-pgbench", action="store_true")
+    p.add_argument("--approved", type=int, default=0,
+                   help="journalists already approved before the burst (the pool's count)")
     args = p.parse_args(argv)
     conns = [int(c) for c in args.connections.split(",") if c.strip()]
     started = time.monotonic()
@@ -217,6 +246,8 @@ def main(argv: list[str] | None = None) -> int:
         with service(db.url, worker=args.worker) as svc:
             status, body = svc.request("POST", "/api/v1/conferences", conference_body())
             assert status == 201, body
+            if args.approved:
+                approve_press(db.url, args.approved)
             url = f"{svc.base_url}/api/v1/conferences/{SLUG}/accreditations"
             with bare(db.url) as (bare_url, bare_pid):
                 for c in conns:

@@ -11,6 +11,14 @@ FROM accreditation a JOIN conference c ON c.id = a.conference_id
 WHERE a.id = :accreditation_id
 FOR UPDATE OF a
 
+-- name: lock_accreditations
+-- Several accreditations locked at once, in the order of their ids (a batch's lock order:
+-- docs/outbox.md, "The press pool's count").
+SELECT id, conference_id, category FROM accreditation
+WHERE id = ANY(:accreditation_ids::uuid[])
+ORDER BY id
+FOR UPDATE
+
 -- name: set_status
 -- The new status; a decision also sets when it was decided.
 UPDATE accreditation
@@ -55,10 +63,9 @@ WHERE (e.subject_id = :accreditation_id::uuid::text
 ORDER BY e.id, h.n
 
 -- name: count_approved_press
--- The places of a conference's press pool that are taken (an erased person holds none).
-SELECT count(*) FROM accreditation
-WHERE conference_id = :conference_id AND category = 'press' AND status = 'approved'
-  AND erased_at IS NULL
+-- The places of a conference's press pool that are taken (an erased person holds none), as the
+-- database keeps them (migration 0045; docs/outbox.md, "The press pool's count").
+SELECT press_approved FROM conference WHERE id = :conference_id
 
 -- name: programme_published
 -- Whether a conference's programme has been published (a version exists): the approval letter
@@ -94,10 +101,7 @@ WITH gate AS (
            (:category::text <> 'press' OR :window_exempt::boolean
             OR (c.press_opens_at <= :now::timestamptz AND :now::timestamptz < c.press_closes_at))
                AS window_open,
-           (SELECT count(*) FROM accreditation a
-            WHERE a.conference_id = c.id AND a.category = 'press' AND a.status = 'approved'
-              AND a.erased_at IS NULL)
-               AS press_approved,
+           c.press_approved,
            (:delegation_id::uuid IS NULL
             OR EXISTS (SELECT 1 FROM delegation d
                        WHERE d.id = :delegation_id::uuid AND d.conference_id = c.id))
@@ -134,9 +138,7 @@ FROM gate LEFT JOIN ins ON true
 -- What ``register`` checks before it inserts, alone (after a duplicate person failed it): the
 -- conference's press window and pool, whether the delegation is known; inserted = false.
 SELECT c.slug AS conference_slug, c.press_opens_at, c.press_closes_at, c.press_pool_capacity,
-       (SELECT count(*) FROM accreditation a
-        WHERE a.conference_id = c.id AND a.category = 'press' AND a.status = 'approved'
-          AND a.erased_at IS NULL) AS press_approved,
+       c.press_approved,
        (:delegation_id::uuid IS NULL
         OR EXISTS (SELECT 1 FROM delegation d
                    WHERE d.id = :delegation_id::uuid AND d.conference_id = c.id))

@@ -124,6 +124,15 @@ async def latest_reason(conn: asyncpg.Connection, accreditation_id: UUID) -> str
     return history[-1].reason if history else None
 
 
+async def lock_many(conn: asyncpg.Connection, accreditation_ids: list[UUID]
+                    ) -> list[asyncpg.Record]:
+    """The rows (id, conference_id, category) of those that exist, locked in the order of their
+    ids until the transaction ends."""
+    rows: list[asyncpg.Record] = await conn.fetch(
+        *Q.bind("lock_accreditations", accreditation_ids=accreditation_ids))
+    return rows
+
+
 async def count_approved_press(conn: asyncpg.Connection, conference_id: UUID) -> int:
     count: int = await conn.fetchval(*Q.bind("count_approved_press", conference_id=conference_id))
     return count

@@ -225,6 +225,26 @@ async def decide(
     return await _change(pool, accreditation_id, action, reason, principal, now)
 
 
+async def decide_press_batch(
+    pool: Database, conference_id: UUID, accreditation_ids: list[UUID], decision: str,
+    actor: Principal | None, now: datetime,
+) -> None:
+    """The press office's batch: the same decision for several press applications of one
+    conference, all or none. The applications are locked first, in the order of their ids, and
+    the conference row (the pool) only after them, as every other transaction does: two batches,
+    or a batch and a revocation, never wait on each other in a circle (docs/outbox.md, "The
+    press pool's count")."""
+    require(actor, *roles.DECIDERS)
+    ids = list(dict.fromkeys(accreditation_ids))
+    async with transaction(pool) as conn:
+        rows = await repo.lock_many(conn, ids)
+        if len(rows) != len(ids) or any(r["conference_id"] != conference_id
+                                        or r["category"] != Category.press for r in rows):
+            raise NotFound("No such application.")
+        for accreditation_id in ids:
+            await decide(conn, accreditation_id, decision, None, actor, now)
+
+
 async def withdraw(
     pool: Database, accreditation_id: UUID, reason: str | None, actor: Principal | None,
     now: datetime,

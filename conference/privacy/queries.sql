@@ -98,7 +98,10 @@ DELETE FROM accreditation_vetting_history v USING accreditation a
 WHERE a.id = v.accreditation_id AND a.conference_id = $1
 
 -- name: accreditations_to_erase
-SELECT id FROM accreditation WHERE conference_id = $1 AND erased_at IS NULL
+-- Locked first, in the order of their ids, before an erasure takes the conference row (the
+-- press pool's count: docs/outbox.md, "The press pool's count").
+SELECT id FROM accreditation WHERE conference_id = $1 AND erased_at IS NULL ORDER BY id
+FOR UPDATE
 
 -- name: mark_vetting_purged
 UPDATE conference SET vetting_purged_at = $2 WHERE id = $1

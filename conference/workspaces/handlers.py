@@ -18,7 +18,6 @@ from uuid import UUID
 from aiohttp import web
 from pydantic import ValidationError
 
-from conference.accreditation import lookup as accreditation_rows
 from conference.accreditation import service as accreditations
 from conference.accreditation.domain import Action, DeadlinePassed, QuotaExceeded, Status
 from conference.accreditation.models import (
@@ -35,7 +34,6 @@ from conference.calendar.invitations import feed_url, latest_published
 from conference.conferences.lookup import conference_by_id, conference_by_slug
 from conference.conferences.models import Conference
 from conference.credentials import service as credentials
-from conference.db.pool import transaction as db_transaction
 from conference.errors import Duplicate, Forbidden, IllegalTransition, NotFound, PoolFull
 from conference.http.context import connection, now, pool_key, settings_key, signer_key
 from conference.http.io import read_form
@@ -637,14 +635,8 @@ async def press_batch(request: web.Request) -> web.StreamResponse:
     if not ids:
         return await _queue_page(request, d, kept, error=d.t("err_pick_some"), status=422)
     try:
-        async with db_transaction(request.app[pool_key]) as conn:  # all or none
-            for accreditation_id in ids:
-                row = await accreditation_rows.row_by_id(conn, accreditation_id)
-                if row is None or row["conference_id"] != d.conference.id \
-                        or row["category"] != "press":
-                    raise NotFound("No such application.")
-                await accreditations.decide(conn, accreditation_id, decision, None,
-                                            d.principal, now(request))
+        await accreditations.decide_press_batch(request.app[pool_key], d.conference.id, ids,
+                                                decision, d.principal, now(request))
     except IllegalTransition as exc:
         return await frame.error_page(request, 409, d.t(
             "err_illegal", status=d.t(f"status_{exc.extra.get('status_now', 'submitted')}")))
