@@ -25,13 +25,27 @@ class RecordingSMTP:
         self.raw: list[bytes] = []  # each accepted message as it arrived (after the DATA's dots)
         self.hang = False  # accept DATA, never answer (a stalled relay)
         self.delay = 0.0  # seconds before answering DATA (a slow relay)
+        # Announce PIPELINING (RFC 2920) in the EHLO reply, as the relays in use do; and, for
+        # each MAIL, whether the client had already sent its RCPT and DATA behind it.
+        self.pipelining = True
+        self.pipelined: list[bool] = []
+        self.open_data_after_refusal = False  # a refused RCPT's DATA still answered 354
         self.port = 0
         self._server: asyncio.Server | None = None
         self._sessions: list[SMTPServer] = []
         self._arrived = asyncio.Condition()
 
+    async def handle_EHLO(self, server: Any, session: Any, envelope: Any, hostname: str,
+                          responses: list[str]) -> list[str]:
+        session.host_name = hostname
+        if self.pipelining:
+            responses.insert(1, "250-PIPELINING")
+        return responses
+
     async def handle_MAIL(self, server: Any, session: Any, envelope: Any, address: str,
                           mail_options: list[str]) -> str:
+        # what the server has received and not read yet (aiosmtpd reads a line at a time)
+        self.pipelined.append(b"\r\nDATA\r\n" in bytes(server._reader._buffer))
         if self.mail_reply:
             return self.mail_reply
         self.mail_options.append(list(mail_options))
@@ -42,6 +56,8 @@ class RecordingSMTP:
     async def handle_RCPT(self, server: Any, session: Any, envelope: Any, address: str,
                           rcpt_options: list[str]) -> str:
         if self.rcpt_reply:
+            if self.open_data_after_refusal:  # keeps it all the same: DATA will answer 354
+                envelope.rcpt_tos.append(address)
             return self.rcpt_reply
         envelope.rcpt_tos.append(address)
         return "250 OK"

@@ -1,8 +1,11 @@
 """The SMTP transaction of one message (``conference.mail.sender``), against a real aiosmtpd
-server: what arrives, the SIZE declared, refusals at MAIL and at RCPT sorted into transient and
-permanent, an address that cannot go on the envelope stopped before anything is sent."""
+server, with and without PIPELINING announced: what arrives, the SIZE declared, refusals at
+MAIL, RCPT and DATA sorted into transient and permanent, an address that cannot go on the
+envelope stopped before anything is sent."""
 
 from __future__ import annotations
+
+from typing import Any
 
 import pytest
 from aiosmtplib.protocol import PERIOD_REGEX, normalize_message_line_endings
@@ -24,8 +27,10 @@ def _message(n: int, body: bytes) -> bytes:
             b"Subject: Test %d\r\nMessage-ID: <m%d@example.org>\r\n\r\n" % (n, n) + body)
 
 
+@pytest.mark.parametrize("pipelining", [True, False])
 async def test_a_message_arrives_whole_with_its_size_declared(
-        settings: Settings, smtp: RecordingSMTP) -> None:
+        settings: Settings, smtp: RecordingSMTP, pipelining: bool) -> None:
+    smtp.pipelining = pipelining
     mailer = Mailer(settings.smtp, "127.0.0.1", smtp.port)
     try:
         crlf = _message(1, b"first line\r\n.a line that starts with a dot\r\n.\r\nlast\r\n")
@@ -40,6 +45,9 @@ async def test_a_message_arrives_whole_with_its_size_declared(
     assert smtp.envelopes == [(SENDER, ["delegate.one@example.org"]),
                               (SENDER, ["delegate.two@example.org"])]
     assert smtp.mail_options == [[f"SIZE={len(crlf)}"], [f"SIZE={len(smtp.raw[1])}"]]
+    # To a server that announces it, MAIL, RCPT and DATA go together (RFC 2920); to one that
+    # does not, one at a time.
+    assert smtp.pipelined == [pipelining, pipelining]
 
 
 def test_wire_size_counts_the_line_ends_that_data_sends() -> None:
@@ -74,9 +82,11 @@ def test_the_data_payload_is_what_aiosmtplib_sends(message: bytes) -> None:
     ("data", "554 5.6.0 message refused", PermanentError),
     ("data", "452 4.3.1 insufficient storage", TransientError),
 ])
+@pytest.mark.parametrize("pipelining", [True, False])
 async def test_a_refusal_is_sorted_by_its_code_and_the_next_message_goes(
         settings: Settings, smtp: RecordingSMTP, stage: str, reply: str,
-        error: type[Exception]) -> None:
+        error: type[Exception], pipelining: bool) -> None:
+    smtp.pipelining = pipelining
     mailer = Mailer(settings.smtp, "127.0.0.1", smtp.port)
     try:
         attribute = "reply" if stage == "data" else f"{stage}_reply"  # data: after the message
@@ -88,6 +98,51 @@ async def test_a_refusal_is_sorted_by_its_code_and_the_next_message_goes(
     finally:
         await mailer.close()
     assert smtp.envelopes == [(SENDER, ["here@example.org"])]
+    assert smtp.raw == [_message(2, b"x\r\n")]
+
+
+async def test_a_server_that_opens_data_after_a_refusal_gets_no_message_and_stays_in_step(
+        settings: Settings, smtp: RecordingSMTP) -> None:
+    """RFC 2920 asks a server to refuse DATA when no recipient was accepted; one that answers
+    354 all the same gets the end of data at once, nothing of the message, and the connection
+    carries the next message whole."""
+    smtp.rcpt_reply = "550 5.1.1 mailbox unavailable"
+    smtp.open_data_after_refusal = True
+    mailer = Mailer(settings.smtp, "127.0.0.1", smtp.port)
+    try:
+        with pytest.raises(PermanentError, match="SMTP 550"):
+            await mailer.send(SENDER, "gone@example.org", _message(1, b"secret\r\n"))
+        smtp.rcpt_reply = None
+        await mailer.send(SENDER, "here@example.org", _message(2, b"x\r\n"))
+    finally:
+        await mailer.close()
+    assert smtp.raw == [b"", _message(2, b"x\r\n")]
+    assert smtp.envelopes[-1] == (SENDER, ["here@example.org"])
+    assert smtp.pipelined == [True, True]
+
+
+async def test_replies_that_arrive_one_by_one_are_read_in_turn(
+        settings: Settings, smtp: RecordingSMTP) -> None:
+    """Pipelined replies may come in one packet or in several (a slow check of the sender, then
+    of the recipient): each is read in its turn, none lost, whichever way they come."""
+    import asyncio
+
+    async def slow_mail(server: object, session: object, envelope: Any, address: str,
+                        mail_options: list[str]) -> str:
+        await asyncio.sleep(0.05)
+        envelope.mail_from = address
+        return "250 OK"
+
+    mailer = Mailer(settings.smtp, "127.0.0.1", smtp.port)
+    try:
+        for n in range(3):
+            await mailer.send(SENDER, f"a{n}@example.org", _message(n, b"x\r\n"))
+        smtp.handle_MAIL = slow_mail  # type: ignore[method-assign]
+        for n in range(3, 6):
+            await mailer.send(SENDER, f"a{n}@example.org", _message(n, b"x\r\n"))
+    finally:
+        await mailer.close()
+    assert [e[1] for e in smtp.envelopes] == [[f"a{n}@example.org"] for n in range(6)]
 
 
 @pytest.mark.parametrize("address", [
