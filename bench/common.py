@@ -142,6 +142,12 @@ from aiosmtpd.smtp import SMTP
 out = open(sys.argv[2], "a", buffering=1)
 
 class Count:
+    async def handle_EHLO(self, server, session, envelope, hostname, responses):
+        # PIPELINING announced, as the relays in use do (aiosmtpd reads pipelined commands)
+        session.host_name = hostname
+        responses.insert(1, "250-PIPELINING")
+        return responses
+
     async def handle_DATA(self, server, session, envelope):
         data = envelope.original_content or envelope.content
         head = data.split(b"\r\n\r\n", 1)[0]
@@ -218,6 +224,61 @@ def smtp_counter(port: int | None = None) -> Iterator[SmtpCounter]:
             yield counter
         finally:
             counter.stop()
+
+
+_DELAYING_PROXY = r"""
+import asyncio, sys
+
+listen, target, delay = int(sys.argv[1]), int(sys.argv[2]), float(sys.argv[3]) / 2000
+
+async def forward(reader, writer):
+    # each chunk leaves half the round trip after it came, in order: a link's latency
+    loop = asyncio.get_running_loop()
+    queue = asyncio.Queue()
+
+    async def later():
+        while True:
+            due, data = await queue.get()
+            if due > loop.time():
+                await asyncio.sleep(due - loop.time())
+            if not data:
+                writer.close()
+                return
+            writer.write(data)
+
+    sender = asyncio.create_task(later())
+    while True:
+        data = await reader.read(65536)
+        queue.put_nowait((loop.time() + delay, data))
+        if not data:
+            break
+    await sender
+
+async def connection(client_reader, client_writer):
+    server_reader, server_writer = await asyncio.open_connection("127.0.0.1", target)
+    await asyncio.gather(forward(client_reader, server_writer),
+                         forward(server_reader, client_writer), return_exceptions=True)
+
+async def main():
+    server = await asyncio.start_server(connection, "127.0.0.1", listen)
+    await server.serve_forever()
+
+asyncio.run(main())
+"""
+
+
+@contextlib.contextmanager
+def relay_at_distance(port: int, rtt_ms: float) -> Iterator[int]:
+    """A TCP proxy in front of ``port`` that delays every chunk by half of ``rtt_ms`` each way,
+    as a relay across a network would; yields the port to send to."""
+    listen = free_port()
+    proc = subprocess.Popen([sys.executable, "-c", _DELAYING_PROXY, str(listen), str(port),
+                             str(rtt_ms)], start_new_session=True)
+    try:
+        wait_port(listen)
+        yield listen
+    finally:
+        stop_process(proc)
 
 
 # -- the service ----------------------------------------------------------------------------------

@@ -35,6 +35,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
 import re
 import subprocess
 import sys
@@ -53,6 +54,7 @@ from bench.common import (  # noqa: E402
     machine,
     postgres,
     postgres_cpu_seconds,
+    relay_at_distance,
     service,
     service_env,
     smtp_counter,
@@ -224,7 +226,7 @@ async def _bare(port: int, template: bytes, n: int, connections: int, lean: bool
 
 
 def bare(smtp: SmtpCounter, template: bytes, n: int, connections: int,
-         lean: bool = False) -> dict[str, object]:
+         lean: bool = False, port: int | None = None) -> dict[str, object]:
     """The bare loop: ``sendmail`` as a plain aiosmtplib sender calls it, or (``lean``) the
     service's own SMTP transaction (MAIL and RCPT by command, then DATA), on the same
     library."""
@@ -233,7 +235,7 @@ def bare(smtp: SmtpCounter, template: bytes, n: int, connections: int,
     assert smtp.proc is not None
     base = smtp.count()
     before = (cpu_seconds(os.getpid(), children=False), cpu_seconds(smtp.proc.pid))
-    seconds = asyncio.run(_bare(smtp.port, template, n, connections, lean))
+    seconds = asyncio.run(_bare(port or smtp.port, template, n, connections, lean))
     assert smtp.count() - base == n, (smtp.count() - base, n)
     after = (cpu_seconds(os.getpid(), children=False), cpu_seconds(smtp.proc.pid))
     how = "transaction" if lean else "sendmail"
@@ -261,12 +263,19 @@ def main() -> None:
     ap.add_argument("--profile", action="store_true",
                     help="one worker under pyinstrument, one publication; print the profile")
     ap.add_argument("--database-url", help="a PostgreSQL server to use (default: embedded)")
+    ap.add_argument("--relay-rtt", type=float, default=0.0,
+                    help="ms of round trip to the SMTP server for the measured sends (a proxy "
+                         "that delays each chunk; 0: none)")
     args = ap.parse_args()
     ks = [int(k) for k in args.workers.split(",")]
     started = time.monotonic()
 
     with postgres(args.database_url) as db, smtp_counter() as smtp, \
-            service(db.url, smtp_port=smtp.port, worker=False) as svc:
+            service(db.url, smtp_port=smtp.port, worker=False) as svc, \
+            contextlib.ExitStack() as stack:
+        # the measured sends go through a link of --relay-rtt; seeding does not
+        relay = (stack.enter_context(relay_at_distance(smtp.port, args.relay_rtt))
+                 if args.relay_rtt else smtp.port)
         drainers = start_workers(db.url, 2, smtp_port=smtp.port)
         seeded = seed(svc, args.attendees, sessions=args.sessions)
         wait_drained(db.url)
@@ -295,7 +304,7 @@ def main() -> None:
         for i, k in enumerate(ks):
             if i:
                 add_sessions(svc, seeded, args.sweep_sessions)
-            workers = start_workers(db.url, k, smtp_port=smtp.port)
+            workers = start_workers(db.url, k, smtp_port=relay)
             try:
                 row, got = measure(db, svc, smtp, seeded, workers, template is None)
             finally:
@@ -310,12 +319,12 @@ def main() -> None:
                 # taken against the faster of the two (this machine's speed drifts)
                 for lean in (False, True):
                     bare_rows.append(bare(smtp, template, int(str(row["invitations"])),
-                                          CONNECTIONS, lean))
+                                          CONNECTIONS, lean, relay))
 
         assert template is not None
         for lean in (False, True):
             bare_rows.append(bare(smtp, template, int(str(rows[0]["invitations"])),
-                                  CONNECTIONS, lean))
+                                  CONNECTIONS, lean, relay))
         for how, column in (("sendmail", "service/bare"),
                             ("transaction", "service/bare transaction")):
             best = max(float(str(b["msg/s"])) for b in bare_rows if how in str(b["sender"]))
@@ -324,7 +333,8 @@ def main() -> None:
 
     print()
     print(f"Invitation fan-out: {args.attendees:,} attendees; the first row publishes "
-          f"{args.sessions} sessions, each further row {args.sweep_sessions} new ones")
+          f"{args.sessions} sessions, each further row {args.sweep_sessions} new ones"
+          + (f"; {args.relay_rtt:g} ms round trip to the relay" if args.relay_rtt else ""))
     print(table(rows))
     print()
     print(table(bare_rows))
