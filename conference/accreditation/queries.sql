@@ -135,10 +135,11 @@ SELECT gate.slug AS conference_slug, gate.press_opens_at, gate.press_closes_at,
 FROM gate LEFT JOIN ins ON true
 
 -- name: register_gate
--- What ``register`` checks before it inserts, alone (after a duplicate person failed it): the
--- conference's press window and pool, whether the delegation is known; inserted = false.
-SELECT c.slug AS conference_slug, c.press_opens_at, c.press_closes_at, c.press_pool_capacity,
-       c.press_approved,
+-- What ``register`` checks before it inserts, alone (after a duplicate person failed it, or for
+-- ``check_register``, which writes nothing): the conference's press window and pool, whether the
+-- delegation is known; inserted = false.
+SELECT c.id AS conference_id, c.slug AS conference_slug, c.press_opens_at, c.press_closes_at,
+       c.press_pool_capacity, c.press_approved,
        (:delegation_id::uuid IS NULL
         OR EXISTS (SELECT 1 FROM delegation d
                    WHERE d.id = :delegation_id::uuid AND d.conference_id = c.id))

@@ -130,8 +130,40 @@ async def _check_places(conn: Connection, slug: str, body: AccreditationIn,
     return overrides
 
 
+async def check_register(
+    pool: Database, slug: str, body: AccreditationIn, actor: Principal | None, now: datetime
+) -> None:
+    """What ``register`` would refuse, read only: it raises the refusals ``register`` gives
+    (scope, no such conference, the press window, the full pool, an unknown delegation, a
+    person who already has a current application) and writes nothing, no row, no event, so no
+    mail. A delegation's quota and deadline are not checked (they need the delegation locked).
+    For the press form's language button, which shows the form sent back with its errors in
+    the other language and must never file it; the form's submit calls ``register``, which
+    checks again."""
+    delegation_id = domain.check_may_register(actor, body.category, body.delegation_id)
+    exempt = domain.press_window_exempt(actor)
+    async with connection(pool) as conn:
+        row = await repo.register_gate(conn, slug, delegation_id)
+        if row is None:
+            raise NotFound(f"No conference {slug!r}.")
+        _check_gate(row, body.category, exempt, now)
+        if await repo.current_by_email(conn, row["conference_id"], body.email) is not None:
+            raise Duplicate(
+                "This person already has an application for this conference.", field="email"
+            )
+
+
 def _check_filed(row: Record, category: Category, exempt: bool, now: datetime) -> None:
     """Why the ``register`` statement did not file, in the order the rules apply."""
+    _check_gate(row, category, exempt, now)
+    if not row["inserted"]:
+        raise Duplicate(
+            "This person already has an application for this conference.", field="email"
+        )
+
+
+def _check_gate(row: Record, category: Category, exempt: bool, now: datetime) -> None:
+    """The rules ``register`` applies before it inserts, in their order."""
     domain.check_press_window(category, exempt, row["press_opens_at"], row["press_closes_at"],
                               now)
     if category is Category.press:
@@ -142,10 +174,6 @@ def _check_filed(row: Record, category: Category, exempt: bool, now: datetime) -
             "Unknown delegation.",
             [{"field": "delegation_id", "message": "no such delegation in this conference",
               "type": "unknown_delegation"}],
-        )
-    if not row["inserted"]:
-        raise Duplicate(
-            "This person already has an application for this conference.", field="email"
         )
 
 

@@ -90,6 +90,8 @@ SECURITY_HEADERS = {
 PRESS_FIELDS = ("given_name", "family_name", "email", "language", "outlet",
                 "press_card_number", "role", "country")
 HTML = ("text/html",)
+SWITCH = "switch"
+"""The press form's field that makes a POST the language button's: shown again, never filed."""
 
 PageHandler = Callable[[web.Request], Awaitable[web.StreamResponse]]
 
@@ -238,15 +240,24 @@ def _press_page(
     message: str | None = None, status: int = 200,
 ) -> web.Response:
     t = Translator(language)
+    window = _window(conference, t, now(request))
+    other = "en" if language == "fr" else "fr"
+    token = csrf.issue(signer, f"press:{conference.slug}", nonce)
+    # The form sent back (an error, an expired token): the language button posts what was typed
+    # again, marked ``switch``, to come back filled in the other language, never filed
+    # (docs/architecture.md, ``pages/``; the portal's substitution form does the same,
+    # docs/lifecycle.md); a link would lose what was typed.
+    switch_form = None
+    if request.method == "POST" and window["state"] == "open":
+        switch_form = {csrf.FIELD: token, **values, SWITCH: "1"}
     return render(
         request, "press.html", language, status=status, private=True, cookies=cookies,
-        conference=conference, title=t("press_title"),
-        window=_window(conference, t, now(request)),
+        conference=conference, title=t("press_title"), window=window,
         values=values, errors=errors or {}, message=message,
         countries=_countries(language),
         roles=("journalist", "photographer", "camera", "technician"),
-        token=csrf.issue(signer, f"press:{conference.slug}", nonce),
-        action=f"/{conference.slug}/press?lang={language}",
+        token=token, action=f"/{conference.slug}/press?lang={language}",
+        switch_url=f"/{conference.slug}/press?lang={other}", switch_form=switch_form,
     )
 
 
@@ -290,7 +301,23 @@ def _press_application(values: dict[str, str]) -> AccreditationIn:
     return AccreditationIn.model_validate(data)
 
 
-@routes.add("POST", "/{slug}/press", summary="Submit the press registration form (HTML)",
+def _press_refusal(exc: Refusal, conference: Conference,
+                   t: Translator) -> tuple[dict[str, str], str | None]:
+    """A refused filing (a duplicate, the window, the pool) in the page's words: field errors,
+    or a message."""
+    if isinstance(exc, Duplicate):
+        return {"email": t("duplicate")}, None
+    if isinstance(exc, WindowClosed):
+        w = conference.press_registration
+        detail = t("refused_window_detail", opens=t.datetime(w.opens_at, conference.timezone),
+                   closes=t.datetime(w.closes_at, conference.timezone))
+        return {}, t("refused_window", detail=detail)
+    return {}, t("refused_pool")
+
+
+@routes.add("POST", "/{slug}/press",
+            summary="Submit the press registration form (HTML); switch=1 (the language button "
+                    "of the form sent back) only shows it again in ?lang, filled, never filed",
             tag="pages", media=HTML, error_media=PAGE_ERRORS, errors=(403, 404, 409, 413, 422, 429))
 @page
 async def press_submit(request: web.Request) -> web.Response:
@@ -308,6 +335,20 @@ async def press_submit(request: web.Request) -> web.Response:
         nonce = csrf.ensure_nonce(request, cookies)
         return show(nonce, cookies, values, message=t("csrf_failed"), status=403)
     assert nonce is not None
+    if form.get(SWITCH) == "1":
+        # The language button: the form again in this language, with what was typed and the
+        # errors it has now, in this language; read only, it files nothing, whatever it holds.
+        errors: dict[str, str] = {}
+        general = None
+        try:
+            body = _press_application(values)
+            await accreditations.check_register(request.app[pool_key], conference.slug, body,
+                                                None, now(request))
+        except ValidationError as exc:
+            errors, general = _press_errors(exc, t)
+        except (Duplicate, WindowClosed, PoolFull) as exc:
+            errors, general = _press_refusal(exc, conference, t)
+        return show(nonce, cookies, values, errors=errors, message=general)
     try:
         limit_registration(request)
     except TooManyRequests:
@@ -320,16 +361,9 @@ async def press_submit(request: web.Request) -> web.Response:
     try:
         created = await accreditations.register(request.app[pool_key], conference.slug, body,
                                                 None, now(request))
-    except Duplicate:
-        return show(nonce, cookies, values, errors={"email": t("duplicate")}, status=409)
-    except WindowClosed:
-        w = conference.press_registration
-        detail = t("refused_window_detail", opens=t.datetime(w.opens_at, conference.timezone),
-                   closes=t.datetime(w.closes_at, conference.timezone))
-        return show(nonce, cookies, values, message=t("refused_window", detail=detail),
-                    status=409)
-    except PoolFull:
-        return show(nonce, cookies, values, message=t("refused_pool"), status=409)
+    except (Duplicate, WindowClosed, PoolFull) as exc:
+        errors, general = _press_refusal(exc, conference, t)
+        return show(nonce, cookies, values, errors=errors, message=general, status=409)
     # The private link is in the acknowledgement, which replaces the registration's token (one
     # current link per person): it is not shown here, where it would stop working at once.
     return render(

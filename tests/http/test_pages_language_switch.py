@@ -1,0 +1,128 @@
+"""The press form sent back (an error, an expired token), then the language button: the form
+again in the other language, filled with what was typed, its errors in that language, and
+never filed, whatever the fields hold (found trying the product: the language link lost
+everything typed)."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import asyncpg
+
+from tests.browser.helpers import element, hidden, text
+from tests.conftest import Api
+from tests.http.test_pages import FORM, _count, _get, _post, _submit
+from tests.support import RecordingSMTP
+
+
+def switch_fields(page: str) -> tuple[str, dict[str, str]]:
+    """The language button's form: where it posts and the fields it carries."""
+    form = re.search(r'<form method="post" action="([^"]+)" class="switch-form">(.*?)</form>',
+                     page, re.S)
+    assert form, "no language button"
+    fields = {name: hidden(form.group(2), name)
+              for name in re.findall(r'type="hidden" name="([^"]+)"', form.group(2))}
+    return form.group(1).replace("&amp;", "&"), fields
+
+
+async def _events(api: Api) -> int:
+    conn = await asyncpg.connect(api.db_url)
+    try:
+        return int(await conn.fetchval("SELECT count(*) FROM domain_event"))
+    finally:
+        await conn.close()
+
+
+async def _nothing_mailed_to(smtp: RecordingSMTP, api: Api, address: str) -> None:
+    """No mail to ``address``: another application filed after, its notice on the server, so
+    the outbox has run past anything the switches could have left."""
+    status, _, _ = await _submit(api, lang="en", email="witness@example.org")
+    assert status == 200
+    await smtp.wait_for(1, where=lambda m: "witness@example.org" in m["To"])
+    assert [m for m in smtp.messages if address in str(m["To"])] == []
+
+
+async def test_the_language_button_after_an_error_keeps_what_was_typed_and_files_nothing(
+    api: Api, conference: dict[str, Any], smtp: RecordingSMTP
+) -> None:
+    before = await _events(api)
+    status, page, _ = await _submit(api, lang="fr", email="marie.dupont@")
+    assert status == 422
+    assert "Adresse électronique non valide" in element(page, "email-error")
+    action, fields = switch_fields(page)
+    assert action == "/alliance/press?lang=en"
+    assert fields["switch"] == "1" and fields["csrf"]
+    assert fields["email"] == "marie.dupont@" and fields["outlet"] == "Le Soir"
+
+    status, page, resp = await _post(api, action, fields)
+    assert status == 200
+    assert resp.headers["Cache-Control"] == "no-store"
+    assert '<html lang="en">' in page
+    assert "Press accreditation request" in page
+    for value in ("Marie", "Dupont", "marie.dupont@", "Le Soir", "BE-1000"):
+        assert f'value="{value}"' in page, value
+    assert re.search(r'<option value="journalist"\s+selected', page)
+    assert re.search(r'<option value="BE"\s+selected', page)
+    assert "Not a valid email address" in element(page, "email-error")
+    assert "The application was not sent" in text(page)
+    assert 'href="#email"' in page
+
+    # and back to French from the English page, the same way
+    action, fields = switch_fields(page)
+    assert action == "/alliance/press?lang=fr"
+    status, page, _ = await _post(api, action, fields)
+    assert status == 200 and '<html lang="fr">' in page
+    assert 'value="marie.dupont@"' in page
+    assert "Adresse électronique non valide" in element(page, "email-error")
+
+    # a button whose fields are all valid still files nothing: the form, filled, no error
+    status, page, _ = await _post(api, "/alliance/press?lang=en",
+                                  {**fields, "email": "marie.dupont@example.org"})
+    assert status == 200 and '<html lang="en">' in page
+    assert 'value="marie.dupont@example.org"' in page
+    assert 'id="error-summary"' not in page and 'id="press-form"' in page
+    assert "Request received" not in page
+    assert await _count(api) == 0 and await _events(api) == before
+    await _nothing_mailed_to(smtp, api, "marie.dupont@")
+
+
+async def test_the_language_button_shows_a_duplicate_in_the_other_language(
+    api: Api, conference: dict[str, Any], smtp: RecordingSMTP
+) -> None:
+    assert (await _submit(api))[0] == 200
+    status, page, _ = await _submit(api, lang="en", family_name="Durand")
+    assert status == 409
+    assert "There is already an application" in element(page, "email-error")
+    action, fields = switch_fields(page)
+    status, page, _ = await _post(api, action, fields)
+    assert status == 200 and '<html lang="fr">' in page
+    assert "Une demande existe déjà pour cette adresse électronique" in element(
+        page, "email-error")
+    assert 'value="Durand"' in page
+    assert await _count(api) == 1
+
+
+async def test_the_language_button_needs_the_form_s_token(
+    api: Api, conference: dict[str, Any]
+) -> None:
+    before = await _events(api)
+    await _get(api, "/alliance/press")  # the browser holds the cookie
+    status, page, _ = await _post(api, "/alliance/press?lang=en",
+                                  {**FORM, "switch": "1", "csrf": "forged.token"})
+    assert status == 403
+    assert "The form expired or could not be verified" in element(page, "form-message")
+    assert 'value="Le Soir"' in page
+    # the expired form's own button: a fresh token, and it works
+    action, fields = switch_fields(page)
+    status, page, _ = await _post(api, action, fields)
+    assert status == 200 and '<html lang="fr">' in page and 'value="Le Soir"' in page
+    assert await _count(api) == 0 and await _events(api) == before
+
+
+async def test_the_form_first_shown_has_a_plain_language_link(
+    api: Api, conference: dict[str, Any]
+) -> None:
+    _, page, _ = await _get(api, "/alliance/press?lang=fr")
+    assert 'class="switch-form"' not in page
+    assert '<a href="/alliance/press?lang=en"' in page
