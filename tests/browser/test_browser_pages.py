@@ -1,6 +1,8 @@
 """The pages as a person uses them, in headless Chromium: the press form in French to the
 confirmation, the notice on the SMTP server, the private link, the withdrawal; an invalid email
-answered beside its field (the form filled with the keyboard alone); the published programme."""
+answered beside its field (the form filled with the keyboard alone), then the language button,
+which gives the form back filled in English and files nothing (axe-checked in fr and en at 390
+and 1280 px); the published programme."""
 
 from __future__ import annotations
 
@@ -13,6 +15,7 @@ from PIL import Image
 
 from tests.browser.conftest import ARTIFACTS, Site, shot
 from tests.browser.helpers import at, press, publish, room, session
+from tests.browser.test_browser_workspaces import _audit
 from tests.conftest import conference_body
 from tests.support import RecordingSMTP, body_text
 
@@ -82,7 +85,9 @@ async def test_press_registration_in_french_then_withdrawal(
     assert [a["status"] for a in listed["items"]] == ["withdrawn"]
 
 
-async def test_an_invalid_email_is_answered_beside_the_field(site: Site, page: Any) -> None:
+async def test_an_invalid_email_is_answered_beside_the_field(
+    site: Site, page: Any, browser: Any
+) -> None:
     await _conference(site)
     await page.goto(f"{site.url}/alliance/press?lang=fr")
     # The keyboard alone: every field in order, then Enter.
@@ -117,9 +122,44 @@ async def test_an_invalid_email_is_answered_beside_the_field(site: Site, page: A
                                    role="press_office")
     assert listed["items"] == []
 
+    # The language button posts what was typed again: the form in English, filled, the error
+    # in English, and nothing filed.
     await page.click("#switch-language")
-    assert await page.get_attribute("html", "lang") == "en"
+    await page.wait_for_function("document.documentElement.lang === 'en'")
     assert await page.get_by_label("Email address").count() == 1
+    assert await page.input_value("#email") == "pas-une-adresse"
+    assert await page.input_value("#given_name") == "Jean"
+    assert await page.input_value("#outlet") == "RTBF"
+    assert await page.eval_on_selector("#role", "e => e.value") == "photographer"
+    assert "Not a valid email address" in await page.inner_text("#email-error")
+    assert "The application was not sent" in await page.inner_text("#error-summary")
+    await shot(page, "press-form-invalid-email-switched-en")
+    _, listed, _ = await site.call("GET", "/api/v1/conferences/alliance/accreditations",
+                                   role="press_office")
+    assert listed["items"] == []
+
+    async def switched(tab: Any, lang: str) -> None:
+        """The form sent back with an invalid email in the other language, then its language
+        button: the page in ``lang``, filled."""
+        other = "en" if lang == "fr" else "fr"
+        await tab.goto(f"{site.url}/alliance/press?lang={other}")
+        await tab.locator("#given_name").fill("Jean")
+        await tab.locator("#family_name").fill("Martin")
+        await tab.locator("#email").fill("pas-une-adresse")
+        await tab.locator("#outlet").fill("RTBF")
+        await tab.locator("#press_card_number").fill("BE-2000")
+        await tab.locator("#role").select_option("photographer")
+        await tab.locator("#press-form button[type=submit]").click()
+        await tab.locator("#email-error").wait_for()
+        await tab.click("#switch-language")
+        await tab.wait_for_function(f"document.documentElement.lang === '{lang}'")
+        assert await tab.input_value("#email") == "pas-une-adresse"
+        await tab.locator("#email-error").wait_for()
+
+    await _audit(browser, page, "press-form-switched", reach=switched)
+    _, listed, _ = await site.call("GET", "/api/v1/conferences/alliance/accreditations",
+                                   role="press_office")
+    assert listed["items"] == []
 
 
 async def test_the_programme_page_lists_the_published_sessions(site: Site, page: Any) -> None:
