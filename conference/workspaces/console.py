@@ -15,7 +15,7 @@ from pydantic import ValidationError
 
 from conference.auth import Principal, Role
 from conference.badges import service as badges
-from conference.badges.models import CheckInIn
+from conference.badges.models import CheckIn, CheckInIn
 from conference.conferences.lookup import conference_by_slug
 from conference.conferences.models import Conference
 from conference.errors import Forbidden, NotFound
@@ -145,7 +145,8 @@ async def manage_home(request: web.Request) -> web.Response:
 # --- the door ---------------------------------------------------------------------------------
 
 
-async def _door_page(request: web.Request, d: Desk, *, zone: str = "", result: object = None,
+async def _door_page(request: web.Request, d: Desk, *, zone: str = "",
+                     result: CheckIn | None = None,
                      errors: dict[str, str] | None = None, message: str | None = None,
                      status: int = 200) -> web.Response:
     t = d.t
@@ -154,11 +155,14 @@ async def _door_page(request: web.Request, d: Desk, *, zone: str = "", result: o
     choices = [(z.code, z.name.get(d.language) or z.code)
                for z in zones]
     crumbs = d.crumbs((t("door_title"), None))
+    # a badge no longer valid (replaced, revoked, withdrawn) says what the door staff do next
+    action_key = f"door_action_{result.reason}" if result is not None else ""
+    action = t(action_key) if action_key in t.keys else None
     return frame.render(request, "door.html", d.language, person=d.person,
                         conference=d.conference, status=status, title=t("door_title"),
                         crumbs=crumbs, base=d.base, zones=choices,
                         zone=zone or (choices[0][0] if len(choices) == 1 else ""),
-                        result=result, errors=errors or {}, message=message)
+                        result=result, action=action, errors=errors or {}, message=message)
 
 
 @routes.add("GET", "/manage/{slug}/door", summary="The door: check a badge at a zone (HTML)",

@@ -28,16 +28,29 @@ CONSOLE: dict[str, dict[str, str]] = {
                                "altérée).",
         "reason_unknown_badge": "Le badge ne correspond à aucune accréditation de cette "
                                 "conférence.",
-        "reason_revoked": "L'accréditation a été révoquée.",
-        "reason_withdrawn": "La demande a été retirée.",
+        "reason_revoked": "Accréditation révoquée\u00a0: ce badge n'est plus valable.",
+        "reason_withdrawn": "Demande retirée\u00a0: ce badge n'est plus valable.",
         "reason_not_approved": "L'accréditation n'est pas approuvée.",
         "reason_zone_not_granted": "Ce badge ne donne pas accès à cette zone.",
         "reason_not_on_security_list": "Le porteur ne figure pas sur la liste de sécurité.",
         "reason_press_not_in_pool": "Ce journaliste ne fait pas partie du pool admis.",
-        "reason_substituted": "Une autre personne a pris la place de cette accréditation.",
+        "reason_substituted": "Badge remplacé\u00a0: une autre personne a pris la place de son "
+                              "titulaire (remplacement)\u00a0; ce badge n'est plus valable.",
         "reason_not_cleared": "Habilitation de sécurité requise et absente, ou refusée.",
-        "reason_superseded": "Ce badge a été remplacé par un badge réémis\u00a0; seul le nouveau "
-                             "donne accès.",
+        "reason_superseded": "Badge remplacé\u00a0: un badge plus récent a été émis pour cette "
+                             "personne (réimpression)\u00a0; celui-ci n'est plus valable.",
+        # what the door staff do with a badge that is no longer valid (docs/workspaces.md,
+        # "The door")
+        "door_action_superseded": "Demandez le nouveau badge. Si la personne ne l'a pas, "
+                                  "orientez-la vers le bureau des accréditations.",
+        "door_action_substituted": "N'admettez personne avec ce badge. La personne qui a pris "
+                                   "la place a son propre badge, à son nom\u00a0: demandez-le. "
+                                   "Sinon, orientez la personne vers le bureau des "
+                                   "accréditations.",
+        "door_action_revoked": "N'admettez pas la personne. Orientez-la vers le bureau des "
+                               "accréditations.",
+        "door_action_withdrawn": "N'admettez pas la personne. Orientez-la vers le bureau des "
+                                 "accréditations.",
         "console_title": "Console du protocole",
         "console_accreditations": "Accréditations",
         "console_category": "Catégorie",
@@ -111,16 +124,25 @@ CONSOLE: dict[str, dict[str, str]] = {
         "reason_unknown_zone": "This conference has no zone with that code.",
         "reason_forged_badge": "The badge reference is not genuine (forged or altered).",
         "reason_unknown_badge": "The badge names no accreditation of this conference.",
-        "reason_revoked": "The accreditation was revoked.",
-        "reason_withdrawn": "The application was withdrawn.",
+        "reason_revoked": "Accreditation revoked: this badge is no longer valid.",
+        "reason_withdrawn": "Application withdrawn: this badge is no longer valid.",
         "reason_not_approved": "The accreditation is not approved.",
         "reason_zone_not_granted": "This badge does not open this zone.",
         "reason_not_on_security_list": "The holder is not on the security list.",
         "reason_press_not_in_pool": "This journalist is not in the admitted pool.",
-        "reason_substituted": "Another person took this accreditation's place.",
+        "reason_substituted": "Badge replaced: another person took its holder's place "
+                              "(substitution); this badge is no longer valid.",
         "reason_not_cleared": "Security clearance is required and missing, or was refused.",
-        "reason_superseded": "This badge was replaced by a reissued one; only the new badge "
-                             "admits.",
+        "reason_superseded": "Badge replaced: a newer badge was issued to this person "
+                             "(reprint); this one is no longer valid.",
+        "door_action_superseded": "Ask for the new badge. If the person does not have it, send "
+                                  "them to the accreditation desk.",
+        "door_action_substituted": "Admit no one on this badge. The person who took the place "
+                                   "has a badge of their own, in their name: ask for it. "
+                                   "Otherwise send the person to the accreditation desk.",
+        "door_action_revoked": "Do not admit the person. Send them to the accreditation desk.",
+        "door_action_withdrawn": "Do not admit the person. Send them to the accreditation "
+                                 "desk.",
         "console_title": "Protocol console",
         "console_accreditations": "Accreditations",
         "console_category": "Category",

@@ -77,7 +77,9 @@ async def test_door_staff_admit_an_approved_badge_and_refuse_a_revoked_one(
     await page.get_by_label("Référence du badge").press("Enter")
     await page.locator("#door-result.door-refused").wait_for()
     text = await page.locator("#door-result").inner_text()
-    assert "REFUSÉ" in text and "L'accréditation a été révoquée." in text
+    assert "REFUSÉ" in text and "Accréditation révoquée\u00a0: ce badge n'est plus valable." in text
+    assert await page.inner_text("#door-action") == (
+        "N'admettez pas la personne. Orientez-la vers le bureau des accréditations.")
     await _axe(page, "door-refused")
 
 

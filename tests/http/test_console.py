@@ -83,7 +83,8 @@ async def test_door_staff_admit_an_approved_badge_and_refuse_a_revoked_one(
         "/manage/alliance/door", "/manage/alliance/door?lang=en", zone="press-centre",
         badge=await _reference(api, revoked["id"]))
     assert status == 200, page
-    assert "REFUSED" in page and "The accreditation was revoked." in page
+    assert "REFUSED" in page
+    assert "Accreditation revoked: this badge is no longer valid." in element(page, "door-reason")
     assert [tuple(r) for r in await _scans(api)] == [("press-centre", "granted"),
                                                     ("press-centre", "revoked")]
     # the door grant opens the door only

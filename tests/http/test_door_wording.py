@@ -1,0 +1,102 @@
+"""What the door screen says of a badge that is no longer valid, in French and English: a badge
+replaced (a reissue printed a newer one, or another person took its holder's place), or one of
+an accreditation revoked or withdrawn, reads as such, with what the door staff do next, not a
+bare status (found reading the door screen: « Une autre personne a pris la place de cette
+accréditation. » said neither that the badge is void nor what to do)."""
+
+from __future__ import annotations
+
+from tests.browser.helpers import delegation, element, member, press, zone
+from tests.conftest import Api
+from tests.http.test_badge_production import _reissue
+from tests.http.test_badges import _reference, _revoke
+from tests.http.test_console import _scans, staff
+from tests.http.test_lifecycle_substitution import person, substitute
+from tests.http.test_workspaces import _setup
+from tests.support import RecordingSMTP
+
+DOOR = "/manage/alliance/door"
+
+EXPECTED = {
+    "superseded": {
+        "fr": ("Badge remplacé\u00a0: un badge plus récent a été émis pour cette personne "
+               "(réimpression)\u00a0; celui-ci n'est plus valable.",
+               "Demandez le nouveau badge. Si la personne ne l'a pas, orientez-la vers le "
+               "bureau des accréditations."),
+        "en": ("Badge replaced: a newer badge was issued to this person (reprint); this one is "
+               "no longer valid.",
+               "Ask for the new badge. If the person does not have it, send them to the "
+               "accreditation desk."),
+    },
+    "substituted": {
+        "fr": ("Badge remplacé\u00a0: une autre personne a pris la place de son titulaire "
+               "(remplacement)\u00a0; ce badge n'est plus valable.",
+               "N'admettez personne avec ce badge. La personne qui a pris la place a son "
+               "propre badge, à son nom\u00a0: demandez-le. Sinon, orientez la personne vers "
+               "le bureau des accréditations."),
+        "en": ("Badge replaced: another person took its holder's place (substitution); this "
+               "badge is no longer valid.",
+               "Admit no one on this badge. The person who took the place has a badge of their "
+               "own, in their name: ask for it. Otherwise send the person to the accreditation "
+               "desk."),
+    },
+    "revoked": {
+        "fr": ("Accréditation révoquée\u00a0: ce badge n'est plus valable.",
+               "N'admettez pas la personne. Orientez-la vers le bureau des accréditations."),
+        "en": ("Accreditation revoked: this badge is no longer valid.",
+               "Do not admit the person. Send them to the accreditation desk."),
+    },
+    "withdrawn": {
+        "fr": ("Demande retirée\u00a0: ce badge n'est plus valable.",
+               "N'admettez pas la personne. Orientez-la vers le bureau des accréditations."),
+        "en": ("Application withdrawn: this badge is no longer valid.",
+               "Do not admit the person. Send them to the accreditation desk."),
+    },
+}
+
+
+async def test_a_void_badge_says_so_and_what_to_do_in_both_languages(
+    api: Api, smtp: RecordingSMTP
+) -> None:
+    await _setup(api, smtp)
+    door = await staff(api, smtp, "door@example.org", "door", language="fr")
+    await zone(api, "press-centre", categories=["press", "minister"])
+    be = await delegation(api, "NL")
+
+    reprinted = await member(api, be, "Lambert")
+    old_badge = await _reference(api, reprinted["id"])
+    assert (await _reissue(api, reprinted["id"], reason="lost"))[0] == 200
+
+    replaced = await member(api, be, "Maes")
+    status, new = await substitute(api, replaced["id"],
+                                   person(1, approve=True, reason="The minister sends a deputy."),
+                                   "protocol")
+    assert status == 201, new
+
+    revoked = await press(api, 1, decision="approve")
+    await _revoke(api, revoked["id"])
+    withdrawn = await press(api, 2)
+    status, body, _ = await api.call("POST", f"/api/v1/accreditations/{withdrawn['id']}/withdraw",
+                                     role=withdrawn["access_token"], json={})
+    assert status == 200, body
+
+    badges = {"superseded": old_badge, "substituted": await _reference(api, replaced["id"]),
+              "revoked": await _reference(api, revoked["id"]),
+              "withdrawn": await _reference(api, withdrawn["id"])}
+    for reason, badge in badges.items():
+        for lang in ("fr", "en"):
+            status, page, _ = await door.post_form(DOOR, f"{DOOR}?lang={lang}",
+                                                   zone="press-centre", badge=badge)
+            assert status == 200, page
+            said, action = (" ".join(words.split()) for words in EXPECTED[reason][lang])
+            assert ("REFUSÉ" if lang == "fr" else "REFUSED") in element(page, "door-result")
+            assert element(page, "door-reason") == said, (reason, lang)
+            assert element(page, "door-action") == action, (reason, lang)
+    assert [r["reason"] for r in await _scans(api)] == [
+        r for r in badges for _ in ("fr", "en")]
+
+    # an admitted badge has no instruction
+    status, page, _ = await door.post_form(DOOR, f"{DOOR}?lang=en", zone="press-centre",
+                                           badge=await _reference(api, new["id"]))
+    assert "ADMITTED" in element(page, "door-result")
+    assert 'id="door-action"' not in page
