@@ -19,6 +19,8 @@ from conference.errors import (
     Forbidden,
     IllegalTransition,
     Invalid,
+    NotFound,
+    PoolFull,
     Unauthorized,
     WindowClosed,
 )
@@ -100,3 +102,33 @@ async def test_a_duplicate_filed_in_the_callers_transaction_leaves_it_usable(
         await service.register(db, conference.slug, AccreditationIn.model_validate(
             press_body()), None, later)
     assert first.id != other.id
+
+
+async def test_check_register_refuses_as_register_does_and_writes_nothing(
+    db: asyncpg.Connection,
+) -> None:
+    """The press form's language button checks a filing without making it: the refusals
+    ``register`` would give, and never a row or an event, even for a filing that would pass."""
+    now = datetime.now(UTC)
+    conference = await conferences.create_conference(
+        db, ConferenceIn.model_validate(conference_body()), ADMIN)
+    events = await db.fetchval("SELECT count(*) FROM domain_event")
+    body = AccreditationIn.model_validate(press_body())
+    await service.check_register(db, conference.slug, body, None, now)  # it would pass
+    assert await db.fetchval("SELECT count(*) FROM accreditation") == 0
+    assert await db.fetchval("SELECT count(*) FROM domain_event") == events
+
+    await service.register(db, conference.slug, body, None, now)
+    with pytest.raises(Duplicate):  # the same person, the address in other capitals
+        await service.check_register(db, conference.slug, AccreditationIn.model_validate(
+            press_body(email="MARIE.DUPONT@example.org")), None, now)
+    with pytest.raises(WindowClosed):  # the window comes first, as in register
+        await service.check_register(db, conference.slug, body, None, now + timedelta(days=60))
+    with pytest.raises(NotFound):
+        await service.check_register(db, "nowhere", body, None, now)
+    await db.execute("UPDATE conference SET press_pool_capacity = 0 WHERE id = $1",
+                     conference.id)
+    with pytest.raises(PoolFull):
+        await service.check_register(db, conference.slug, AccreditationIn.model_validate(
+            press_body(1)), None, now)
+    assert await db.fetchval("SELECT count(*) FROM accreditation") == 1
