@@ -335,6 +335,12 @@ async def press_submit(request: web.Request) -> web.Response:
         nonce = csrf.ensure_nonce(request, cookies)
         return show(nonce, cookies, values, message=t("csrf_failed"), status=403)
     assert nonce is not None
+    try:
+        # The language button counts as a filing: it tells whether an address has applied
+        # (docs/privacy.md, "Tokens and secrets"): it costs what a filing costs.
+        limit_registration(request)
+    except TooManyRequests:
+        return show(nonce, cookies, values, message=t("too_many"), status=429)
     if form.get(SWITCH) == "1":
         # The language button: the form again in this language, with what was typed and the
         # errors it has now, in this language; read only, it files nothing, whatever it holds.
@@ -349,10 +355,6 @@ async def press_submit(request: web.Request) -> web.Response:
         except (Duplicate, WindowClosed, PoolFull) as exc:
             errors, general = _press_refusal(exc, conference, t)
         return show(nonce, cookies, values, errors=errors, message=general)
-    try:
-        limit_registration(request)
-    except TooManyRequests:
-        return show(nonce, cookies, values, message=t("too_many"), status=429)
     try:
         body = _press_application(values)
     except ValidationError as exc:

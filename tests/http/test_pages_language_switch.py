@@ -10,6 +10,7 @@ from typing import Any
 
 import asyncpg
 
+from conference.settings import Settings
 from tests.browser.helpers import element, hidden, text
 from tests.conftest import Api
 from tests.http.test_pages import FORM, _count, _get, _post, _submit
@@ -126,3 +127,32 @@ async def test_the_form_first_shown_has_a_plain_language_link(
     _, page, _ = await _get(api, "/alliance/press?lang=fr")
     assert 'class="switch-form"' not in page
     assert '<a href="/alliance/press?lang=en"' in page
+
+
+async def test_the_language_button_counts_against_the_registration_limit(
+    db_url: str, settings: Settings
+) -> None:
+    """The button says whether an address has applied, as a filing does: it is limited as a
+    filing is, so that no one learns who applied by pressing it again and again."""
+    from tests.conftest import conference_body, start_api
+    from tests.http.test_reliability_http import _with
+
+    limited = await start_api(db_url, _with(
+        settings, limits={"registrations_per_minute": 1, "registration_burst": 2}),
+        run_worker=False)
+    try:
+        status, body, _ = await limited.call("POST", "/api/v1/conferences", role="admin",
+                                             json=conference_body())
+        assert status == 201, body
+        status, page, _ = await _submit(limited, lang="fr", email="marie.dupont@")
+        assert status == 422
+        action, fields = switch_fields(page)
+        statuses = []
+        for _ in range(3):
+            status, page, _ = await _post(limited, action, fields)
+            statuses.append(status)
+        assert statuses == [200, 429, 429], statuses
+        assert "Too many" in text(page) or "Trop" in text(page)
+        assert 'value="marie.dupont@"' in page  # what was typed is kept all the same
+    finally:
+        await limited.client.close()
