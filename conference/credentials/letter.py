@@ -64,19 +64,26 @@ class _Pdf(FPDF):
 
 
 def render_letter(c: LetterContent) -> bytes:
+    """The letter, every block starting at the left margin under the one before (fpdf2 leaves
+    the cursor at the right of a multi-line cell by default: the next block would start at the
+    right margin and run off the sheet)."""
     pdf = _Pdf()
     pdf.set_title(f"{c.subject} {c.number}")
     pdf.add_page()
     t = pdf.text_of
     width = pdf.w - pdf.l_margin - pdf.r_margin
+
+    def block(height: float, text: str, align: str = "L", w: float = width) -> None:
+        pdf.multi_cell(w, height, t(text), align=align, new_x="LMARGIN", new_y="NEXT")
+
     # letterhead
     pdf.set_fill_color(20, 50, 110)
     pdf.rect(0, 0, pdf.w, 8, style="F")
     pdf.set_y(14)
     pdf.set_font(pdf.family, "B", 15)
-    pdf.multi_cell(width, 7, t(c.letterhead), align="L")
+    block(7, c.letterhead)
     pdf.set_font(pdf.family, "", 10)
-    pdf.multi_cell(width, 5, t(f"{c.conference}\n{c.venue}\n{c.organiser_email}"), align="L")
+    block(5, f"{c.conference}\n{c.venue}\n{c.organiser_email}")
     pdf.ln(4)
     pdf.set_draw_color(20, 50, 110)
     pdf.line(pdf.l_margin, pdf.get_y(), pdf.w - pdf.r_margin, pdf.get_y())
@@ -86,20 +93,20 @@ def render_letter(c: LetterContent) -> bytes:
     pdf.set_font(pdf.family, "", 11)
     pdf.cell(width / 2, 6, t(c.place_and_date), align="R", new_x="LMARGIN", new_y="NEXT")
     pdf.ln(6)
-    pdf.multi_cell(width, 6, t(c.consulate), align="L")
+    block(6, c.consulate)
     pdf.ln(4)
     pdf.set_font(pdf.family, "B", 12)
-    pdf.multi_cell(width, 7, t(c.subject), align="L")
+    block(7, c.subject)
     pdf.ln(3)
     pdf.set_font(pdf.family, "", 11)
     for paragraph in c.text.split("\n"):
-        pdf.multi_cell(width, 6, t(paragraph), align="J")
+        block(6, paragraph, "J")
         pdf.ln(2)
     pdf.ln(10)
     pdf.set_font(pdf.family, "B", 11)
-    pdf.multi_cell(width, 6, t(c.signatory_name), align="R")
+    block(6, c.signatory_name, "R")
     pdf.set_font(pdf.family, "", 11)
-    pdf.multi_cell(width, 6, t(c.signatory_title), align="R")
+    block(6, c.signatory_title, "R")
     # verification: the QR code and the address, at the foot of the page
     qr = segno.make(c.verify_url, error="m", micro=False)
     png = io.BytesIO()
@@ -109,5 +116,5 @@ def render_letter(c: LetterContent) -> bytes:
     pdf.image(png, x=pdf.l_margin, y=top, w=30, h=30)
     pdf.set_xy(pdf.l_margin + 34, top + 8)
     pdf.set_font(pdf.family, "", 9)
-    pdf.multi_cell(width - 34, 5, t(f"{c.verify_label}\n{c.verify_url}"), align="L")
+    block(5, f"{c.verify_label}\n{c.verify_url}", w=width - 34)
     return bytes(pdf.output())

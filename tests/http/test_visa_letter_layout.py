@@ -1,0 +1,55 @@
+"""The visa invitation letter as the consulate reads it on paper: every word of the PDF lies on
+the page. fpdf2 leaves the cursor at the right of a multi-line cell unless told otherwise, so a
+block written after another (the letterhead's address under its title, the signatory's title
+under the name) started at the right margin and ran off the sheet: on screen and on paper the
+conference's address, the organisers' mailbox and the signatory's title were missing, though
+a text extraction still found them."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pypdfium2
+
+from tests.conftest import Api
+from tests.http.test_credentials import BASE, PASSPORT, _attachment, applicant
+from tests.support import RecordingSMTP
+
+TEMPLATE = {"letterhead": "Royaume de Belgique — SPF Affaires étrangères",
+            "body": {"fr": "Nous invitons {passport_name} ({nationality}) à {conference}.",
+                     "en": "We invite {passport_name} ({nationality}) to {conference}."},
+            "signatory_name": "Jean Dupuis",
+            "signatory_title": {"fr": "Chef du protocole", "en": "Chief of Protocol"}}
+
+
+def _on_the_page(pdf: bytes) -> tuple[str, str]:
+    """The text of the first page inside its edges, and the text of the whole page."""
+    document = pypdfium2.PdfDocument(pdf)
+    try:
+        page = document[0]
+        width, height = page.get_size()
+        text = page.get_textpage()
+        inside = text.get_text_bounded(left=0, bottom=0, right=width, top=height)
+        return " ".join(inside.split()), " ".join(text.get_text_range().split())
+    finally:
+        document.close()
+
+
+async def test_every_line_of_the_visa_letter_is_on_the_page(
+    api: Api, conference: dict[str, Any], smtp: RecordingSMTP
+) -> None:
+    assert (await api.call("PUT", f"{BASE}/visa-letter-template", role="protocol",
+                           json=TEMPLATE))[0] == 200
+    p = await applicant(api, language="en")
+    _, letter, _ = await api.call("POST", f"/api/v1/accreditations/{p['id']}/visa-letter",
+                                  role=p["access_token"], json=PASSPORT)
+    status, approved, _ = await api.call("POST", f"/api/v1/visa-letters/{letter['id']}/decision",
+                                         role="protocol", json={"decision": "approve"})
+    assert status == 200, approved
+    [mail] = await smtp.wait_for(1, where=lambda m: "Visa invitation letter" in str(m["Subject"]))
+    inside, everything = _on_the_page(_attachment(mail)[1])
+    assert inside == everything
+    for expected in ("Royaume de Belgique", conference["venue"]["address"].split(",")[0],
+                     conference["organiser_email"], "Jean Dupuis", "Chief of Protocol",
+                     approved["number"]):
+        assert expected in inside, expected
