@@ -15,6 +15,7 @@ Fonts: DejaVu Sans where Debian's fonts-dejavu-core is installed, else Pillow's 
 from __future__ import annotations
 
 import io
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -56,6 +57,29 @@ class BadgeContent:
     """Printed under the zones' heading when the badge opens no zone."""
     version: int = 1
     """The badge's version: 2 and above for a reissued badge."""
+    conference_short: str | None = None
+    """The conference's short name, printed instead of its title when the title does not fit
+    the band."""
+
+
+def band_lines(b: BadgeContent, wrap: Callable[[str, bool], list[str]]) -> tuple[bool, list[str]]:
+    """The lines of the conference band: the title in large type when it fits on two lines,
+    else the short name when there is one and it fits, else the title in small type on three
+    lines at most (the last one ending with an ellipsis when more was left). ``wrap(text,
+    small)`` breaks a text into the lines of the band's width; the answer says whether the
+    small type is used."""
+    lines = wrap(b.conference, False)
+    if len(lines) <= 2:
+        return False, lines
+    if b.conference_short:
+        short = wrap(b.conference_short, False)
+        if len(short) <= 2:
+            return False, short
+    lines = wrap(b.conference, True)
+    if len(lines) > 3:  # a word of the third line makes room for the ellipsis
+        words = lines[2].split()
+        lines = [*lines[:2], " ".join([*words[:-1], "…"] if len(words) > 1 else [*words, "…"])]
+    return True, lines
 
 
 PRINT_PHOTO = (300, 400)
@@ -153,11 +177,9 @@ def render_png(b: BadgeContent) -> bytes:
 
     # The conference band.
     draw.rectangle((0, 0, WIDTH, 270), fill=b.colour)
-    size = 52
-    lines = _wrap(draw, b.conference, inner, font(size, bold=True))
-    if len(lines) > 2:
-        size = 38
-        lines = _wrap(draw, b.conference, inner, font(size, bold=True))[:3]
+    small, lines = band_lines(
+        b, lambda text, small: _wrap(draw, text, inner, font(38 if small else 52, bold=True)))
+    size = 38 if small else 52
     y = 36
     for line in lines:
         draw.text((MARGIN, y), line, font=font(size, bold=True), fill=b.text_colour)

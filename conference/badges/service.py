@@ -268,6 +268,7 @@ def _content(signer: Signer, conference: Conference, person: repo.Bearer,
         text_colour=text_colour,
         photo=photo,
         version=person.badge_version,
+        conference_short=conference.short_name.get(lang) if conference.short_name else None,
     )
 
 

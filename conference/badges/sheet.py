@@ -28,7 +28,7 @@ from fpdf import FPDF
 from PIL import Image
 
 from conference.badges.domain import Layout
-from conference.badges.render import BadgeContent
+from conference.badges.render import BadgeContent, band_lines
 
 A6 = (105.0, 148.0)
 A4 = (210.0, 297.0)
@@ -126,10 +126,15 @@ class _Sheet:
         pdf.set_fill_color(*colour)
         pdf.rect(X(0), Y(0), A6[0] * s, 24 * s, style="F")
         pdf.set_text_color(*ink)
-        pdf.set_font(self.family, "B", 11 * s)
-        lines = self._wrap(self._text(b.conference), inner)[:2]
+
+        def wrap(text: str, small: bool) -> list[str]:
+            pdf.set_font(self.family, "B", (8.5 if small else 11) * s)
+            return self._wrap(self._text(text), inner)
+
+        small, lines = band_lines(b, wrap)
+        pdf.set_font(self.family, "B", (8.5 if small else 11) * s)
         for i, line in enumerate(lines):
-            pdf.text(X(6), Y(8 + i * 5), line)
+            pdf.text(X(6), Y((6.5 + i * 4) if small else (8 + i * 5)), line)
         pdf.set_font(self.family, "", 8 * s)
         pdf.text(X(6), Y(20.5), self._text(b.dates))
 
