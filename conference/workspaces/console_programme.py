@@ -119,7 +119,7 @@ async def _grid_page(request: web.Request, d: Desk, officer: ProtocolOfficer, *,
     t = d.t
     pool = request.app[pool_key]
     day = _day_of(d, request.query.get("day"))
-    rooms = await programme.rooms(pool, officer, d.conference.slug)
+    rooms = in_order_added(await programme.rooms(pool, officer, d.conference.slug))
     sessions = await programme.sessions(pool, officer, d.conference.slug)
     grid = lay_out(day, rooms, sessions, d.conference.timezone)
     flash = None
@@ -135,6 +135,12 @@ async def _grid_page(request: web.Request, d: Desk, officer: ProtocolOfficer, *,
         grid=grid, cancelled=[s for s in sessions if s.status == "cancelled"], flash=flash,
         room_values=room_values or {}, room_errors=room_errors or {}, message=message,
         day_name=lambda x: _day_name(x, d.language))
+
+
+def in_order_added(rooms: list[Room]) -> list[Room]:
+    """The rooms in the order the office added them (the plenary hall first, as a rule): the
+    grid's columns and the form's choices, not the alphabetical order of their names."""
+    return sorted(rooms, key=lambda r: (r.created_at, str(r.id)))
 
 
 def _day_name(day: date, language: str) -> str:
@@ -318,7 +324,8 @@ def _choices(d: Desk, rooms: list[Room]) -> dict[str, Any]:
         "kinds": [(k.value, t(f"kind_{k.value}")) for k in SessionKind],
         "press_accesses": [(p.value, t(f"press_{p.value}")) for p in PressAccess],
         "categories": [(c.value, t(f"category_{c.value}")) for c in Category],
-        "room_choices": [(str(r.id), f"{r.name} ({r.capacity})") for r in rooms],
+        "room_choices": [(str(r.id), f"{r.names.get(d.language)} ({r.capacity})")
+                         for r in in_order_added(rooms)],
         "day_choices": [(x.isoformat(), _day_name(x, d.language))
                         for x in days_of(d.conference.starts_on, d.conference.ends_on)],
     }
