@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Annotated
+from typing import Annotated, Literal
 from uuid import UUID
 
 from pydantic import Field, StringConstraints, field_validator
@@ -183,6 +183,9 @@ class Collection(Model):
     collected_at: datetime
 
 
+VettingStatus = Literal["not_required", "pending", "cleared", "more_information", "refused"]
+
+
 class BadgeState(Model):
     accreditation_id: UUID
     given_name: str
@@ -197,6 +200,9 @@ class BadgeState(Model):
     """False while the person needs security clearance and lacks it: no batch holds them."""
     collected: Collection | None
     """The delegation's pack this badge was handed over in (None: not collected yet)."""
+    vetting_status: VettingStatus = "not_required"
+    """The person's security clearance (docs/credentials.md, "Vetting"): why a badge is not
+    ``printable`` (``pending`` or ``more_information``: awaited; ``refused``: never)."""
 
 
 class BadgeStates(Model):

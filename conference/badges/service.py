@@ -326,6 +326,7 @@ async def badge_states(
                                        r.bearer.organisation, lang),
         badge_version=r.bearer.badge_version, status=r.status, printed_at=r.printed_at,
         printable=_printable(r), collected=r.collected,
+        vetting_status=vetting_status(r.clearance_required, r.clearance_recorded),
     ) for r in await _in_batch_order(db, officer, conference, rows)])
 
 
