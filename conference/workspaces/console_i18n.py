@@ -100,6 +100,10 @@ CONSOLE: dict[str, dict[str, str]] = {
         "precedence_drawn_start": "premier pays tiré au sort",
         "precedence_head": "Chef de délégation",
         "precedence_without_head": "Délégations sans chef de délégation",
+        "precedence_first_of_all": "Avant tous les invités",
+        "precedence_patron": "Haut patronage",
+        "precedence_host": "Hôte",
+        "precedence_heads": "Chefs de délégation",
     },
     "en": {
         "manage_title": "Conferences",
@@ -192,5 +196,9 @@ CONSOLE: dict[str, dict[str, str]] = {
         "precedence_drawn_start": "first country drawn by lot",
         "precedence_head": "Head of delegation",
         "precedence_without_head": "Delegations without a head",
+        "precedence_first_of_all": "Before every guest",
+        "precedence_patron": "High patronage",
+        "precedence_host": "Host",
+        "precedence_heads": "Heads of delegation",
     },
 }
