@@ -28,6 +28,7 @@ from conference.outbox.dispatch import (
     Subscription,
     advisory_key,
 )
+from conference.people.lookup import person_by_email
 from conference.protocol.address import salutation
 from conference.protocol.countries import country_name
 
@@ -225,23 +226,32 @@ async def _press_office_notices(
     if not recipients:
         recipients = [(conference.organiser_email, "")]
     approved = await repo.count_approved_press(conn, conference.id)
-    lang = "fr" if "fr" == conference.languages[0] else "en"
-    context = {
-        "given_name": a.given_name, "family_name": a.family_name, "outlet": press.outlet,
-        "role": ROLE_NAMES[lang][press.role.value], "email": a.email,
-        "country": country_name(press.country, lang) if press.country else "",
-        "press_card_number": press.press_card_number,
-        "received": formatting.moment(a.submitted_at, conference.timezone, lang),
-        "withdrawn": formatting.moment(event.occurred_at, conference.timezone, lang),
-        "approved": approved, "capacity": conference.press_registration.pool_capacity,
-        "api_link": f"{ctx.settings.base_url}/api/v1/accreditations/{a.id}",
-        "desk_link": f"{ctx.settings.base_url}/manage/{conference.slug}/press/{a.id}",
-        "accreditation_id": str(a.id),
-    }
-    return [
-        _mail(ctx, event, conference, template, lang, email, name, a.id, staff=True, **context)
-        for email, name in recipients
-    ]
+    first = "fr" if "fr" == conference.languages[0] else "en"
+
+    def context(lang: str) -> dict[str, Any]:
+        return {
+            "given_name": a.given_name, "family_name": a.family_name, "outlet": press.outlet,
+            "role": ROLE_NAMES[lang][press.role.value], "email": a.email,
+            "country": country_name(press.country, lang) if press.country else "",
+            "press_card_number": press.press_card_number,
+            "received": formatting.moment(a.submitted_at, conference.timezone, lang),
+            "withdrawn": formatting.moment(event.occurred_at, conference.timezone, lang),
+            "approved": approved, "capacity": conference.press_registration.pool_capacity,
+            "api_link": f"{ctx.settings.base_url}/api/v1/accreditations/{a.id}",
+            "desk_link": f"{ctx.settings.base_url}/manage/{conference.slug}/press/{a.id}",
+            "accreditation_id": str(a.id),
+        }
+
+    notices = []
+    for email, name in recipients:
+        # a spokesperson who has an account reads in its language (their desk's, their
+        # welcome mail's); an address nobody signs in with, in the conference's first
+        person = await person_by_email(conn, email)
+        lang = person["language"] if person is not None and person["language"] in ROLE_NAMES \
+            else first
+        notices.append(_mail(ctx, event, conference, template, lang, email, name, a.id,
+                             staff=True, **context(lang)))
+    return notices
 
 
 def _locks(event: EventRow) -> list[int]:
