@@ -179,7 +179,8 @@ def _long_form(code: str, name: str) -> str:
     """CLDR's standard names, written out as protocol writes them (docs/protocol.md, "Country
     names"): CLDR's English abbreviates ("Bosnia & Herzegovina", "St. Kitts & Nevis") and names
     a few territories by a disambiguating phrase ("Congo - Brazzaville", "Hong Kong SAR China",
-    French "R.A.S. chinoise de Hong Kong"); protocol spells "and" and "Saint" out and takes the
+    French "R.A.S. chinoise de Hong Kong"); protocol spells "and", "Saint" and "United States"
+    out, names the Grenadines with their article, and takes the
     ISO 3166 name from pycountry for those few (its official name where CLDR's tells two
     countries apart: "Republic of the Congo", "Democratic Republic of the Congo")."""
     if " - " in name:
@@ -194,8 +195,11 @@ def _long_form(code: str, name: str) -> str:
         record = pycountry.countries.get(alpha_2=code)
         if record is not None:
             return str(record.name)
-    name = name.replace(" & ", " and ")
-    return name.replace("St. ", "Saint ")
+    name = name.replace(" & ", " and ").replace("St. ", "Saint ").replace("U.S. ", "United States ")
+    # The islands named with their article, as the state itself and the EU style guide write
+    # it: "Saint Vincent and the Grenadines", "Saint-Vincent-et-les-Grenadines".
+    return name.replace(" and Grenadines", " and the Grenadines").replace(
+        "-et-les Grenadines", "-et-les-Grenadines")
 
 
 def country_sort_key(code: str, language: str) -> CollationKey:
