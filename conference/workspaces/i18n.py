@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date, datetime, time
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -530,6 +531,8 @@ class WTranslator(Translator):
     def __call__(self, key: str, **values: Any) -> str:
         if key in self._own:
             text = self._own[key]
+            if values and self.language == "fr":
+                text = elide(text, values)
             return text.format(**values) if values else text
         if key.startswith("rank_"):  # the member form's names (lifecycle/domain.py)
             rank = key[5:]
@@ -538,4 +541,20 @@ class WTranslator(Translator):
 
 
 _RANKS = frozenset(r.value for r in Rank)
+
+# "de {name}" before a name that starts with a vowel: French elides it ("le badge d'Annelies
+# Verlinden", "les quotas d'Europol"). A name starting with an H is left alone: whether it is
+# elided ("d'Hélène") or not ("de Hans") depends on the name.
+_DE_PLACEHOLDER = re.compile(r"\b([dD])e \{(\w+)\}")
+_VOWELS = frozenset("AEIOUYÀÂÄÆÉÈÊËÎÏÔÖŒÙÛÜŸaeiouyàâäæéèêëîïôöœùûüÿ")
+
+
+def elide(template: str, values: dict[str, Any]) -> str:
+    """A French template with "de {x}" made "d'{x}" where the value of x starts with a vowel
+    (what the reader typed, a name, is never changed itself)."""
+    def one(m: re.Match[str]) -> str:
+        value = str(values.get(m.group(2), ""))
+        return f"{m.group(1)}'{{{m.group(2)}}}" if value[:1] in _VOWELS else m.group(0)
+
+    return _DE_PLACEHOLDER.sub(one, template)
 
