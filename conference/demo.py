@@ -192,11 +192,11 @@ async def load_programme(conn: asyncpg.Connection, conference: Conference) -> st
     officer = protocol_officer(DEMO)
     slug = conference.slug
     rooms = {r.names.en: r for r in await programme.rooms(conn, officer, slug)}
-    for fr, en, capacity in ROOMS:
-        if en not in rooms:
+    for n, (fr, en, capacity) in enumerate(ROOMS):
+        if en not in rooms:  # a second apart: the builder shows the rooms in the order added
             rooms[en] = await programme.create_room(
                 conn, officer, slug, RoomIn(name=Localized(fr=fr, en=en), capacity=capacity),
-                PROGRAMME_BUILT_AT)
+                PROGRAMME_BUILT_AT + timedelta(seconds=n))
     hosts = await _hosts(conn, conference)
     existing = {s.title.en: s for s in await programme.sessions(conn, officer, slug)}
     for fr, en, kind, room, start, end, press, audience, royal, people in SESSIONS:
@@ -349,11 +349,12 @@ async def load_open(conn: asyncpg.Connection, now: datetime) -> str:
                     conn, OPEN_SLUG, DelegationIn.model_validate(delegation), DEMO, now)
         officer = protocol_officer(DEMO)
         rooms = {r.names.en: r for r in await programme.rooms(conn, officer, OPEN_SLUG)}
-        for fr, en, capacity in OPEN_ROOMS:
-            if en not in rooms:
+        for n, (fr, en, capacity) in enumerate(OPEN_ROOMS):
+            if en not in rooms:  # in the order listed, as the builder shows them
                 rooms[en] = await programme.create_room(
                     conn, officer, OPEN_SLUG, RoomIn(name=Localized(fr=fr, en=en),
-                                                     capacity=capacity), now)
+                                                     capacity=capacity),
+                    now + timedelta(microseconds=n))
         scheduled = {s.title.en for s in await programme.sessions(conn, officer, OPEN_SLUG)}
         for fr, en, kind, room, day, start, end, press, audience in OPEN_SESSIONS:
             if en in scheduled:

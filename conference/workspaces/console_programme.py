@@ -140,7 +140,7 @@ async def _grid_page(request: web.Request, d: Desk, officer: ProtocolOfficer, *,
 def in_order_added(rooms: list[Room]) -> list[Room]:
     """The rooms in the order the office added them (the plenary hall first, as a rule): the
     grid's columns and the form's choices, not the alphabetical order of their names."""
-    return sorted(rooms, key=lambda r: (r.created_at, str(r.id)))
+    return sorted(rooms, key=lambda r: (r.created_at, r.name.casefold(), str(r.id)))
 
 
 def _day_name(day: date, language: str) -> str:

@@ -61,3 +61,16 @@ async def test_the_demo_publishes_the_programme_of_the_day_once(db: asyncpg.Conn
     assert listing.frozen is True
     assert [(e.family_name, e.role) for e in listing.items] == [
         ("Holder", "audience"), ("Malmström", "chair")]
+
+
+async def test_the_demo_rooms_stand_in_the_order_they_are_listed(db: asyncpg.Connection) -> None:
+    """The programme builder shows the rooms in the order they were added: the demo adds the
+    plenary hall first, so its grid starts with it (they were added in one transaction at one
+    moment, which left their order to the rooms' random ids)."""
+    await load_demo(db)
+    for slug, names in ((SLUG, ["Plenary hall", "Room 1", "Room 2", "Press room"]),
+                        ("global-alliance-follow-up", ["Plenary hall", "Room 1", "Press room"])):
+        rows = await db.fetch("SELECT r.name_en FROM room r JOIN conference c"
+                              " ON c.id = r.conference_id WHERE c.slug = $1"
+                              " ORDER BY r.created_at, r.id", slug)
+        assert [r["name_en"] for r in rows] == names
