@@ -234,11 +234,17 @@ DEFAULT_BODY = {
            "passport number {passport_number}, to attend the conference. We should be grateful "
            "if the {consulate} could issue the necessary visa. This letter implies no financial "
            "commitment on the part of the organisers."),
-    "fr": ("Les organisateurs de {conference}, qui se tiendra à {venue} {dates}, invitent "
-           "{passport_name}, de nationalité {nationality}, né(e) le {date_of_birth}, titulaire "
-           "du passeport numéro {passport_number}, à participer à la conférence. Nous saurions "
-           "gré au {consulate} de bien vouloir délivrer le visa nécessaire. Cette lettre "
-           "n'engage les organisateurs à aucune prise en charge financière."),
+    # French needs an adjective of nationality, an agreement with the person and articles
+    # before the names typed (the venue, the consulate): the details follow labels instead.
+    "fr": ("Les organisateurs de la conférence «\u00a0{conference}\u00a0», qui se tiendra "
+           "{dates} ({venue}), invitent à y participer la personne suivante\u00a0:\n"
+           "{passport_name}\n"
+           "Nationalité\u00a0: {nationality}\n"
+           "Date de naissance\u00a0: {date_of_birth}\n"
+           "Passeport numéro\u00a0: {passport_number}\n"
+           "Nous saurions gré à la représentation diplomatique ou consulaire destinataire de la "
+           "présente de bien vouloir lui délivrer le visa nécessaire. Cette lettre n'engage les "
+           "organisateurs à aucune prise en charge financière."),
 }
 
 
