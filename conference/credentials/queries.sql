@@ -130,7 +130,8 @@ SET status = EXCLUDED.status, reason = EXCLUDED.reason, set_at = EXCLUDED.set_at
 -- name: vetting_pending
 -- The people the security service is asked about: their category needs clearance (or a status
 -- was recorded) and they are neither cleared nor refused; with their vetting data.
-SELECT a.id, a.family_name, a.given_name, a.category, d.country AS delegation,
+SELECT a.id, a.family_name, a.given_name, a.category,
+       coalesce(d.country, d.organisation ->> 'name') AS delegation,
        vd.nationality, vd.document_type, vd.document_number, vd.date_of_birth,
        coalesce(v.status, 'pending') AS status
 FROM accreditation a
