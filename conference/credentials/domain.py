@@ -236,15 +236,14 @@ DEFAULT_BODY = {
            "commitment on the part of the organisers."),
     # French needs an adjective of nationality, an agreement with the person and articles
     # before the names typed (the venue, the consulate): the details follow labels instead.
+    # One line, as every template text (LongText).
     "fr": ("Les organisateurs de la conférence «\u00a0{conference}\u00a0», qui se tiendra "
-           "{dates} ({venue}), invitent à y participer la personne suivante\u00a0:\n"
-           "{passport_name}\n"
-           "Nationalité\u00a0: {nationality}\n"
-           "Date de naissance\u00a0: {date_of_birth}\n"
-           "Passeport numéro\u00a0: {passport_number}\n"
-           "Nous saurions gré à la représentation diplomatique ou consulaire destinataire de la "
-           "présente de bien vouloir lui délivrer le visa nécessaire. Cette lettre n'engage les "
-           "organisateurs à aucune prise en charge financière."),
+           "{dates} ({venue}), invitent à y participer la personne suivante\u00a0: "
+           "{passport_name}\u00a0; nationalité\u00a0: {nationality}\u00a0; date de "
+           "naissance\u00a0: {date_of_birth}\u00a0; passeport numéro\u00a0: "
+           "{passport_number}. Nous saurions gré à la représentation diplomatique ou consulaire "
+           "destinataire de la présente de bien vouloir lui délivrer le visa nécessaire. Cette "
+           "lettre n'engage les organisateurs à aucune prise en charge financière."),
 }
 
 

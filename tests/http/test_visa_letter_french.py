@@ -2,7 +2,8 @@
 nationalité Pérou" (a country where French wants the adjective), "né(e)" (the agreement left
 to the consulate), "Les organisateurs de Alliance…" and "Nous saurions gré au Consulat…" (the
 consulate's name, typed with or without its article, glued to "au"). The default French text
-now needs neither agreement nor articles from what was typed: the details follow labels."""
+now needs neither agreement nor articles from what was typed: the details follow labels, on
+one line as every template text (the template API answers it)."""
 
 from __future__ import annotations
 
@@ -27,7 +28,12 @@ async def test_the_default_french_letter_reads_as_french(
     text = _text(_attachment(mail)[1])
     for wrong in ("de nationalité Pérou", "né(e)", "gré au ", "organisateurs de Alliance"):
         assert wrong not in text, (wrong, text)
-    for right in ("« Alliance mondiale : réunion »", "Nationalité : Pérou",
-                  "Date de naissance : 2 avril 1980", "Ana María LÓPEZ GARCÍA",
-                  "Passeport numéro : PA1234567"):
+    for right in ("« Alliance mondiale : réunion »", "nationalité : Pérou",
+                  "date de naissance : 2 avril 1980", "Ana María LÓPEZ GARCÍA",
+                  "passeport numéro : PA1234567"):
         assert right in text, (right, text)
+    # the default text is what the template API answers too: one line, a valid template
+    status, template, _ = await api.call("GET", "/api/v1/conferences/alliance/"
+                                         "visa-letter-template", role="protocol")
+    assert status == 200, template
+    assert template["body"]["fr"].startswith("Les organisateurs de la conférence «")
