@@ -1,0 +1,35 @@
+"""The sessions called off, listed under the programme builder's grid: their day and time were
+written "2027-01-13 12:30", the only ISO date on a page that writes every other one in words;
+they now read as the rest of the console ("13 January 2027, 12:30 CET", "13 janvier 2027 à
+12:30 CET"), with the room in the reader's language."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from tests.conftest import Api, conference_body
+from tests.http.conftest_programme import at, make_room, make_session
+from tests.http.test_console import staff
+from tests.support import RecordingSMTP
+
+
+async def test_a_cancelled_session_is_dated_in_words(api: Api, smtp: RecordingSMTP) -> None:
+    status, conference, _ = await api.call("POST", "/api/v1/conferences", role="admin",
+                                           json=conference_body())
+    assert status == 201, conference
+    room = await make_room(api, {"fr": "Salle 1", "en": "Room 1"}, 60)
+    lunch = await make_session(api, room, at(conference, 12, 30), at(conference, 14),
+                               title={"fr": "Déjeuner de travail", "en": "Working lunch"})
+    status, body, _ = await api.call("POST", f"/api/v1/sessions/{lunch['id']}/cancel",
+                                     role="protocol", json={})
+    assert status == 200, body
+    day = date.fromisoformat(conference["starts_on"])
+    protocol = await staff(api, smtp, "protocol@example.org", "protocol")
+    for lang, words in (("en", f"Room 1, {day.day} {day:%B} {day.year}, 12:30"),
+                        ("fr", f"Salle 1, {day.day}")):
+        status, page, _ = await protocol.go("GET", f"/manage/alliance/programme?lang={lang}")
+        assert status == 200, page
+        listed = page[page.index('id="cancelled-sessions"'):]
+        listed = listed[:listed.index("</ul>")]
+        assert words in listed, listed
+        assert day.isoformat() not in listed, listed
