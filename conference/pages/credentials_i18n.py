@@ -18,6 +18,7 @@ CREDENTIALS: dict[str, dict[str, str]] = {
         "photo_done": "Votre photo est enregistrée.",
         "member_photo_current": "La photo actuelle de {name} ({width} × {height} pixels)",
         "member_photo_done": "La photo de {name} est enregistrée.",
+        "member_visa_done": "La demande de lettre d'invitation pour {name} est envoyée.",
         "crop_title": "Recadrer la photo",
         "crop_text": "Le cadre garde les proportions 3:4 du badge. Choisissez un cadrage tout "
                      "prêt, ou donnez le bord gauche, le bord supérieur et la largeur du cadre "
@@ -94,6 +95,7 @@ CREDENTIALS: dict[str, dict[str, str]] = {
         "photo_done": "Your photo is saved.",
         "member_photo_current": "The current photo of {name} ({width} × {height} pixels)",
         "member_photo_done": "The photo of {name} is saved.",
+        "member_visa_done": "The request for an invitation letter for {name} is sent.",
         "crop_title": "Crop the photo",
         "crop_text": "The box keeps the badge's 3:4 proportions. Choose a ready-made crop, or "
                      "give the left edge, the top edge and the width of the box in pixels of "

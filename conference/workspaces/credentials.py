@@ -60,8 +60,8 @@ async def _page(
         letter, may_request = None, False
     documents = await credentials.documents_state(pool, acc.id, p.principal)
     name = f"{acc.given_name} {acc.family_name}"
-    if message is None and request.query.get("done") == "photo":  # whose photo: not "your"
-        message = p.t("member_photo_done", name=name)
+    if message is None and request.query.get("done") in ("photo", "visa"):  # whose: not "your"
+        message = p.t(f"member_{request.query['done']}_done", name=name)
     if message is None and request.query.get("done") in NOTICES:
         message = p.t(NOTICES[request.query["done"]])
     return frame.render(

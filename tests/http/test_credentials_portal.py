@@ -88,6 +88,8 @@ async def test_the_focal_point_gives_a_members_photo_and_requests_the_letter(
     assert status == 303
     status, page, _ = await v.go("GET", resp.headers["Location"])
     assert "under review" in element(page, "visa-state")
+    # whose request: the member's, not the focal point's own ("Your request…")
+    assert element(page, "flash") == "The request for an invitation letter for Jan Peeters is sent."
 
 
 async def test_another_delegations_member_is_out_of_reach(
