@@ -63,11 +63,12 @@ class TooLarge(Refusal):
 
 
 class Invalid(Refusal):
-    """Field errors: ``errors`` is a list of ``{field, message, type}``."""
+    """Field errors: ``errors`` is a list of ``{field, message, type}``, some with a ``code``
+    and its ``params`` (the import's: docs/lifecycle.md, "Error codes")."""
 
     status, slug, title = 422, "validation", "Invalid fields"
 
-    def __init__(self, detail: str, errors: list[dict[str, str]]) -> None:
+    def __init__(self, detail: str, errors: list[dict[str, Any]]) -> None:
         super().__init__(detail, errors=errors)
 
 

@@ -36,6 +36,11 @@ PROBLEM_SCHEMA: dict[str, Any] = {
                     "field": {"type": "string"},
                     "message": {"type": "string"},
                     "type": {"type": "string"},
+                    "code": {"type": "string", "description":
+                             "What is wrong, stable whatever the message says (an import's "
+                             "errors: docs/lifecycle.md, \"Error codes\")"},
+                    "params": {"type": "object", "description":
+                               "The values the code's wording names (a column, a row)"},
                 },
             },
         },

@@ -7,6 +7,7 @@ Nothing here touches the database or HTTP.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
@@ -64,10 +65,18 @@ _BY_HEADER: dict[str, str] = {header_key(alias): column
 _BY_HEADER.update({header_key(c): c for c in COLUMNS})
 
 
+Params = Mapping[str, str | int]
+
+
 @dataclass(frozen=True)
 class FieldError:
+    """A field's error: the English ``message`` (the API's words), and the ``code`` and
+    ``params`` a page words it from in its own language (docs/lifecycle.md, "Error codes")."""
+
     field: str
     message: str
+    code: str
+    params: Params = dataclasses.field(default_factory=dict)
 
 
 class MappingError(Exception):
@@ -87,7 +96,8 @@ def map_headers(headers: Sequence[str], explicit: Mapping[str, str] | None = Non
     wrong = sorted(v for v in explicit_keys.values() if v not in COLUMNS)
     if wrong:
         raise MappingError([FieldError("mapping", f"unknown column {w!r}; columns: "
-                                       + ", ".join(COLUMNS)) for w in wrong])
+                                       + ", ".join(COLUMNS), "unknown-column", {"column": w})
+                            for w in wrong])
     mapped: dict[int, str] = {}
     seen: dict[str, str] = {}
     errors: list[FieldError] = []
@@ -97,11 +107,12 @@ def map_headers(headers: Sequence[str], explicit: Mapping[str, str] | None = Non
         if column is None:
             continue
         if column in seen:
-            errors.append(FieldError(column, f"named twice: {seen[column]!r} and {header!r}"))
+            errors.append(FieldError(column, f"named twice: {seen[column]!r} and {header!r}",
+                                     "named-twice", {"first": seen[column], "second": header}))
             continue
         seen[column] = header
         mapped[index] = column
-    errors += [FieldError(c, "no column for it in the header row")
+    errors += [FieldError(c, "no column for it in the header row", "missing-column")
                for c in REQUIRED if c not in seen]
     if errors:
         raise MappingError(errors)
@@ -153,7 +164,8 @@ class LabelError(FieldError):
 
 def _label_error(column: str) -> LabelError:
     return LabelError(column, "unknown value; give one of: " + ", ".join(labels(column, "en"))
-                      + " (or in French: " + ", ".join(labels(column, "fr")) + ")")
+                      + " (or in French: " + ", ".join(labels(column, "fr")) + ")",
+                      "not-a-label")
 
 
 def _by_label(table: Mapping[str, Mapping[Any, str]]) -> dict[str, Any]:
@@ -250,13 +262,25 @@ _TYPED = frozenset({"email", "given_name", "family_name", "function"})
 """The columns of free text, checked by the accreditation's own rules whatever else is wrong."""
 
 
+def _checked_code(name: str, error: Mapping[str, Any]) -> tuple[str, Params]:
+    """The code of an error the accreditation's own rules gave (pydantic's), and its params."""
+    kind = str(error.get("type", ""))
+    if kind in ("missing", "string_too_short"):
+        return "required", {}
+    if kind == "string_too_long":
+        return "too-long", {"max": int(error.get("ctx", {}).get("max_length", 0))}
+    if name == "email":
+        return "email", {}
+    return "invalid", {"type": kind}
+
+
 def read_row(number: int, cells: Mapping[str, str], default_language: str) -> ReadRow:
     """A row's cells (column → text) read into a member, or the errors naming each field."""
     values = {c: _clean(cells.get(c)) for c in COLUMNS}
     errors: list[FieldError] = []
     for c in REQUIRED:
         if not values[c]:
-            errors.append(FieldError(c, "required"))
+            errors.append(FieldError(c, "required", "required"))
     category = None
     if values["category"]:
         category = _CATEGORIES.get(header_key(values["category"]))
@@ -269,9 +293,11 @@ def read_row(number: int, cells: Mapping[str, str], default_language: str) -> Re
             errors.append(_label_error("rank"))
     if category in (Category.minister, Category.official):
         if not values["rank"]:
-            errors.append(FieldError("rank", f"required for category {category.value}"))
+            errors.append(FieldError("rank", f"required for category {category.value}",
+                                     "required-for", {"category": category.value}))
         if not values["function"]:
-            errors.append(FieldError("function", f"required for category {category.value}"))
+            errors.append(FieldError("function", f"required for category {category.value}",
+                                     "required-for", {"category": category.value}))
     language = default_language
     if values["language"]:
         found = _LANGUAGES.get(header_key(values["language"]))
@@ -289,7 +315,7 @@ def read_row(number: int, cells: Mapping[str, str], default_language: str) -> Re
         try:
             since = _date(values["in_office_since"])
         except ValueError:
-            errors.append(FieldError("in_office_since", "a date, YYYY-MM-DD"))
+            errors.append(FieldError("in_office_since", "a date, YYYY-MM-DD", "date"))
     # The accreditation's own rules (e-mail syntax, lengths) on what the row would file. A row
     # already wrong elsewhere (a label, a missing cell) is checked too, with stand-ins for what
     # could not be read, and keeps the errors of its typed text only: every mistake of the row
@@ -312,7 +338,7 @@ def read_row(number: int, cells: Mapping[str, str], default_language: str) -> Re
             name = str(e["loc"][0]) if e["loc"] else "row"
             if stand_in and (name in named or name not in _TYPED):
                 continue
-            errors.append(FieldError(name, e["msg"]))
+            errors.append(FieldError(name, e["msg"], *_checked_code(name, e)))
         return ReadRow(number, None, errors)
     if stand_in or category is None:
         return ReadRow(number, None, errors)
@@ -412,10 +438,11 @@ def plan_row(read: ReadRow, delegation_id: UUID | None, existing: Existing | Non
         m = replace(m, **{f: getattr(existing, f) for f in m.absent}, absent=frozenset())
     if existing.category is Category.press:
         return Planned(read.row, "error", m, delegation_id, existing, errors=(
-            FieldError("email", "this person is accredited as press"),))
+            FieldError("email", "this person is accredited as press", "press"),))
     if existing.status not in LIVE:
         return Planned(read.row, "error", m, delegation_id, existing, errors=(
-            FieldError("email", f"this person's accreditation is {existing.status.value}"),))
+            FieldError("email", f"this person's accreditation is {existing.status.value}",
+                       "status", {"status": existing.status.value}),))
     changed = [name for name in COMPARED if getattr(m, name) != getattr(existing, name)]
     if delegation_id != existing.delegation_id:
         changed.append("delegation")
@@ -423,7 +450,8 @@ def plan_row(read: ReadRow, delegation_id: UUID | None, existing: Existing | Non
         return Planned(read.row, "error", m, delegation_id, existing, changed=tuple(changed),
                        errors=(FieldError("email", f"this person's accreditation is "
                                                    f"{existing.status.value}: a substitution "
-                                                   f"replaces them"),))
+                                                   f"replaces them", "decided",
+                                       {"status": existing.status.value}),))
     return Planned(read.row, "update" if changed else "unchanged", m, delegation_id, existing,
                    changed=tuple(changed))
 
@@ -470,7 +498,9 @@ def check_places(plans: Sequence[Planned], used: Mapping[tuple[UUID, str], int],
         now_used, cap = taken.get(new, 0), allowed.get(new)
         if cap is not None and now_used >= cap:
             error = QuotaError("category", f"quota-exceeded: {now_used} of {cap} places for "
-                                           f"{new[1]} taken", new[1], now_used, cap)
+                                           f"{new[1]} taken", "quota-exceeded",
+                               {"category": new[1], "used": now_used, "allowed": cap},
+                               category=new[1], used=now_used, allowed=cap)
             checked.append(Planned(p.row, "error", p.member, p.delegation_id, p.existing,
                                    errors=(error,)))
             continue
@@ -488,7 +518,8 @@ def check_deadlines(nominations_close_at: datetime | None, changes_close_at: dat
     once the list is closed, never add one after substitutions closed."""
     if nominations_close_at is not None and changes_close_at is not None \
             and changes_close_at < nominations_close_at:
-        return [FieldError("changes_close_at", "not before nominations_close_at")]
+        return [FieldError("changes_close_at", "not before nominations_close_at",
+                           "not-before")]
     return []
 
 

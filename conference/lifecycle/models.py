@@ -28,6 +28,15 @@ class ImportQuery(Model):
 class RowError(Model):
     field: str
     message: str
+    """In English; a client words the error in its own language from ``code`` and ``params``."""
+    code: str
+    """What is wrong, stable whatever the message says: ``required``, ``required-for``
+    (``params.category``), ``not-a-label``, ``date``, ``email``, ``too-long``
+    (``params.max``), ``invalid`` (``params.type``), ``twice`` (``params.row``: the earlier
+    row), ``staff``, ``own-delegation``, ``delegation-required``, ``no-delegation``
+    (``params.delegation``), ``other-delegation``, ``press``, ``status`` and ``decided``
+    (``params.status``), ``quota-exceeded`` (``params.category``, ``used``, ``allowed``)."""
+    params: dict[str, str | int] = {}
     type: Literal["quota-exceeded", "not-a-label"] | None = None
     """``quota-exceeded`` when the row would take a place beyond its delegation's quota (then
     ``category``, ``used``: the places taken by the delegation and the file's earlier rows,

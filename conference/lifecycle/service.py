@@ -71,9 +71,16 @@ MAX_ROWS = 20_000
 """Rows one import takes (a conference's whole membership fits many times over)."""
 
 
-def _invalid(field: str, message: str) -> Invalid:
+def _error(e: FieldError, kind: str) -> dict[str, Any]:
+    """A field error as a refusal lists it: the English message, and the code and params a
+    page words it from (docs/lifecycle.md, "Error codes")."""
+    return {"field": e.field, "message": e.message, "type": kind, "code": e.code,
+            "params": dict(e.params)}
+
+
+def _invalid(field: str, message: str, code: str, **params: str | int) -> Invalid:
     return Invalid("The file cannot be imported.",
-                   [{"field": field, "message": message, "type": "import"}])
+                   [_error(FieldError(field, message, code, params), "import")])
 
 
 # --- import -----------------------------------------------------------------------------------
@@ -88,7 +95,7 @@ def _mapping(raw: str | None) -> dict[str, str] | None:
         value = None
     if not isinstance(value, dict) or not all(
             isinstance(k, str) and isinstance(v, str) for k, v in value.items()):
-        raise _invalid("mapping", "a JSON object: header as written → column")
+        raise _invalid("mapping", "a JSON object: header as written → column", "mapping")
     return value
 
 
@@ -98,7 +105,7 @@ def _named_cells(data: bytes, content_type: str, mapping: str | None
     lines = tabular.read_table(data, tabular.kind_of(content_type))
     first = next(lines, None)
     if first is None:
-        raise _invalid("body", "the file is empty")
+        raise _invalid("body", "the file is empty", "empty")
     columns = domain.map_headers(first[1], _mapping(mapping))
     for number, cells in lines:
         yield number, {column: cells[i] for i, column in columns.items() if i < len(cells)}
@@ -134,14 +141,14 @@ def read_file(data: bytes, content_type: str, mapping: str | None,
         rows: list[ReadRow] = []
         for number, named in _named_cells(data, content_type, mapping):
             if len(rows) >= MAX_ROWS:
-                raise _invalid("body", f"more than {MAX_ROWS} rows")
+                raise _invalid("body", f"more than {MAX_ROWS} rows", "too-many-rows",
+                               max=MAX_ROWS)
             rows.append(domain.read_row(number, named, default_language))
     except tabular.UnreadableFile as exc:
-        raise _invalid("body", str(exc)) from None
+        raise _invalid("body", str(exc), exc.code) from None
     except domain.MappingError as exc:
         raise Invalid("The header row cannot be read.",
-                      [{"field": e.field, "message": e.message, "type": "import_header"}
-                       for e in exc.errors]) from None
+                      [_error(e, "import_header") for e in exc.errors]) from None
     return rows
 
 
@@ -161,7 +168,8 @@ async def _scope(conn: asyncpg.Connection, conference: Conference, actor: Princi
             raise Forbidden("A focal point imports into their own delegation only.")
         return _Scope(actor.delegation_id, True), refs
     if delegation_id is not None and delegation_id not in refs:
-        raise _invalid("delegation_id", "no such delegation in this conference")
+        raise _invalid("delegation_id", "no such delegation in this conference",
+                       "no-such-delegation")
     return _Scope(delegation_id, False), refs
 
 
@@ -173,15 +181,17 @@ def _row_delegation(read: ReadRow, scope: _Scope, index: dict[str, domain.Delega
             found = domain.find_delegation(index, written)
             if found is None or found.id != scope.fixed:
                 errors.append(FieldError("delegation", "a focal point imports into their own "
-                                                       "delegation only"))
+                                                       "delegation only", "own-delegation"))
         return scope.fixed
     if not written:
         if read.member is not None:
-            errors.append(FieldError("delegation", "required (ISO code or organisation name)"))
+            errors.append(FieldError("delegation", "required (ISO code or organisation name)",
+                                     "delegation-required"))
         return None
     found = domain.find_delegation(index, written)
     if found is None:
-        errors.append(FieldError("delegation", f"no delegation {written!r} in this conference"))
+        errors.append(FieldError("delegation", f"no delegation {written!r} in this conference",
+                                 "no-delegation", {"delegation": written}))
         return None
     return found.id
 
@@ -199,11 +209,13 @@ async def _plan(conn: asyncpg.Connection, conference: Conference, reads: list[Re
             continue
         key = read.member.email.lower()
         if key in first_row:
-            errors.append(FieldError("email", f"also on row {first_row[key]}"))
+            errors.append(FieldError("email", f"also on row {first_row[key]}", "twice",
+                                     {"row": first_row[key]}))
         else:
             first_row[key] = read.row
         if scope.focal_point and read.member.category is Category.staff:
-            errors.append(FieldError("category", "staff are accredited by the organisers"))
+            errors.append(FieldError("category", "staff are accredited by the organisers",
+                                     "staff"))
     existing = await repo.existing_by_email(conn, conference.id, list(first_row))
     if lock:
         touched = {t for t in targets if t is not None}
@@ -218,7 +230,8 @@ async def _plan(conn: asyncpg.Connection, conference: Conference, reads: list[Re
             # As the member form says of a taken address, and no more: not whether it is a
             # journalist's, another delegation's or a refused application (docs/lifecycle.md)
             errors.append(FieldError("email", "this person already has an application for "
-                                              "this conference, outside this delegation"))
+                                              "this conference, outside this delegation",
+                                     "other-delegation"))
         plans.append(domain.plan_row(read, target, found, errors,
                                      decided_fixed=scope.focal_point))
     return await _within_quotas(conn, conference, plans)
@@ -241,12 +254,13 @@ async def _within_quotas(conn: asyncpg.Connection, conference: Conference,
 
 
 def _row_error(e: FieldError) -> RowError:
+    coded = {"field": e.field, "message": e.message, "code": e.code, "params": dict(e.params)}
     if isinstance(e, domain.QuotaError):
-        return RowError(field=e.field, message=e.message, type="quota-exceeded",
-                        category=e.category, used=e.used, allowed=e.allowed)
+        return RowError(**coded, type="quota-exceeded", category=e.category, used=e.used,
+                        allowed=e.allowed)
     if isinstance(e, domain.LabelError):
-        return RowError(field=e.field, message=e.message, type="not-a-label")
-    return RowError(field=e.field, message=e.message)
+        return RowError(**coded, type="not-a-label")
+    return RowError(**coded)
 
 
 def _result(plans: list[Planned], applied: bool, ids: dict[int, UUID]) -> ImportResult:
@@ -537,7 +551,8 @@ async def set_lifecycle(pool: asyncpg.Pool, slug: str, body: LifecycleIn,
                                         values["changes_close_at"])
         if errors:
             raise Invalid("Some fields are invalid.", [
-                {"field": e.field, "message": e.message, "type": "value_error"} for e in errors])
+                {"field": e.field, "message": e.message, "type": "value_error", "code": e.code}
+                for e in errors])
         changed = sorted(n for n in values if values[n] != (
             dict(row[n] or {}) if n == "quotas" else row[n]))
         if not changed:

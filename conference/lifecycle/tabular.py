@@ -19,7 +19,12 @@ Kind = Literal["csv", "xlsx"]
 
 
 class UnreadableFile(ValueError):
-    """The body is not a CSV or XLSX file this service can read."""
+    """The body is not a CSV or XLSX file this service can read; ``code`` says why:
+    ``not-a-table`` (neither content type), ``not-csv``, ``not-xlsx``."""
+
+    def __init__(self, message: str, code: str) -> None:
+        super().__init__(message)
+        self.code = code
 
 
 def kind_of(content_type: str) -> Kind:
@@ -29,7 +34,8 @@ def kind_of(content_type: str) -> Kind:
         return "xlsx"
     if ctype == CSV_TYPE:
         return "csv"
-    raise UnreadableFile(f"send {CSV_TYPE} or {XLSX_TYPE}, not {ctype or 'no content type'}")
+    raise UnreadableFile(f"send {CSV_TYPE} or {XLSX_TYPE}, not {ctype or 'no content type'}",
+                         "not-a-table")
 
 
 def read_table(data: bytes, kind: Kind) -> Iterator[tuple[int, list[str]]]:
@@ -51,7 +57,7 @@ def _read_csv(data: bytes) -> Iterator[list[str]]:
     try:
         yield from csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     except csv.Error as exc:
-        raise UnreadableFile(f"not a CSV file: {exc}") from None
+        raise UnreadableFile(f"not a CSV file: {exc}", "not-csv") from None
 
 
 def _cell(value: object) -> str:
@@ -74,7 +80,7 @@ def _read_xlsx(data: bytes) -> Iterator[list[str]]:
         book = load_workbook(io.BytesIO(data))
         rows = book.get_sheet_by_index(0).iter_rows()
     except (CalamineError, ValueError, OSError) as exc:
-        raise UnreadableFile(f"not an XLSX file: {exc}") from None
+        raise UnreadableFile(f"not an XLSX file: {exc}", "not-xlsx") from None
     for row in rows:
         yield [_cell(v) for v in row]
 

@@ -272,3 +272,54 @@ async def test_a_focal_point_imports_csv_into_their_own_delegation_only(
     assert status == 200
     assert [r["email"] for r in csv.DictReader(io.StringIO(text.lstrip("\ufeff")))] == [
         "d@example.org"]
+
+
+async def test_each_import_error_carries_a_stable_code_beside_its_english_message(
+    api: Api, conference: dict[str, Any],
+) -> None:
+    """A client words the import's errors in its own language from ``code`` and ``params``
+    (docs/lifecycle.md, "Error codes"), not by reading the English ``message``, which stays
+    as it was."""
+    be = await make_delegation(api, "BE")
+    await make_delegation(api, "FR")
+    data = ("courriel;prénom;nom;catégorie;rang;fonction;délégation;en fonction depuis\r\n"
+            "a@example.org;Anne;Peeters;fonctionnaire;official;Attachée;BE;\r\n"
+            "a@example.org;Anne;Peeters;fonctionnaire;official;Attachée;BE;\r\n"
+            "b@example.org;Bruno;Martin;expert;expert;Conseiller;FR;\r\n"
+            "c@example.org;Carla;Janssens;staff;;;;\r\n"
+            "d@example.org;;Maes;ministre;;;BE;hier\r\n"
+            "e@example.org;Eva;Wouters;grand duc;;;BE;\r\n").encode()
+    status, body = await import_file(api, data, dry_run=True, role=be["focal_point_token"],
+                                     slug="alliance", content_type="text/csv")
+    assert status == 200, body
+    errors = {r["row"]: [(e["field"], e["code"], e["params"], e["message"]) for e in r["errors"]]
+              for r in body["rows"]}
+    assert errors[2] == []
+    assert errors[3] == [("email", "twice", {"row": 2}, "also on row 2")]
+    assert errors[4] == [("delegation", "own-delegation", {},
+                          "a focal point imports into their own delegation only")]
+    assert errors[5] == [("category", "staff", {}, "staff are accredited by the organisers")]
+    assert errors[6] == [
+        ("given_name", "required", {}, "required"),
+        ("rank", "required-for", {"category": "minister"}, "required for category minister"),
+        ("function", "required-for", {"category": "minister"},
+         "required for category minister"),
+        ("in_office_since", "date", {}, "a date, YYYY-MM-DD")]
+    assert [(f, c) for f, c, _, _ in errors[7]] == [("category", "not-a-label")]
+    assert body["rows"][5]["errors"][0]["type"] == "not-a-label"  # as before
+
+    # The header row's errors and the file's carry theirs too (problem+json).
+    status, body = await import_file(api, b"email,mail,name\r\nx,y,z\r\n", dry_run=True,
+                                     slug="alliance", content_type="text/csv")
+    assert status == 422, body
+    assert [(e["field"], e["code"], e["params"], e["message"]) for e in body["errors"]] == [
+        ("email", "named-twice", {"first": "email", "second": "mail"},
+         "named twice: 'email' and 'mail'"),
+        ("given_name", "missing-column", {}, "no column for it in the header row"),
+        ("family_name", "missing-column", {}, "no column for it in the header row"),
+        ("category", "missing-column", {}, "no column for it in the header row")]
+    status, body = await import_file(api, b"PK\x03\x04garbage", dry_run=True, slug="alliance")
+    assert status == 422 and body["errors"][0]["code"] == "not-xlsx", body
+    status, body = await import_file(api, b"", dry_run=True, slug="alliance",
+                                     content_type="text/csv")
+    assert status == 422 and body["errors"][0]["code"] == "empty", body

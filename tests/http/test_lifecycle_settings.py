@@ -57,13 +57,12 @@ async def test_an_import_beyond_the_quota_names_the_rows_and_applies_nothing(api
     dry = await import_csv(api, officials(1, 2, 3, 4), fp, dry_run=True)
     assert dry["counts"] == {"create": 2, "update": 0, "unchanged": 0, "error": 2}
     errors = {r["row"]: r["errors"] for r in dry["rows"] if r["errors"]}
-    assert errors == {
-        4: [{"field": "category", "type": "quota-exceeded", "category": "official",
+    quota = {"field": "category", "type": "quota-exceeded", "category": "official",
              "used": 3, "allowed": 3, "message": "quota-exceeded: 3 of 3 places for official "
-                                                 "taken"}],
-        5: [{"field": "category", "type": "quota-exceeded", "category": "official",
-             "used": 3, "allowed": 3, "message": "quota-exceeded: 3 of 3 places for official "
-                                                 "taken"}]}
+                                                 "taken",
+             "code": "quota-exceeded",  # and the same three as params (docs/lifecycle.md)
+             "params": {"category": "official", "used": 3, "allowed": 3}}
+    assert errors == {4: [quota], 5: [quota]}
     real = await import_csv(api, officials(1, 2, 3, 4), fp, dry_run=False)
     assert real["applied"] is False and real["counts"]["error"] == 2
     assert await live(api) == 1
