@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import base64
 import binascii
-import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -110,59 +109,69 @@ def column(t: WTranslator, name: str) -> str:
     return t(key) if key in t.keys else name
 
 
+_KEYS: dict[str, str] = {
+    "required": "lc_err_required", "required-for": "lc_err_required_for",
+    "date": "lc_err_date", "email": "err_email", "too-long": "err_too_long",
+    "twice": "lc_err_twice", "staff": "lc_err_staff", "own-delegation": "lc_err_own_delegation",
+    "delegation-required": "lc_err_delegation_required",
+    "no-delegation": "lc_err_no_delegation", "other-delegation": "lc_err_other_delegation",
+    "press": "lc_err_press", "status": "lc_err_status", "decided": "lc_err_decided",
+    # the file as a whole: its header row, its format
+    "missing-column": "lc_err_missing_column", "named-twice": "lc_err_named_twice",
+    "unknown-column": "lc_err_unknown_column", "mapping": "lc_err_mapping",
+    "empty": "lc_err_empty", "too-many-rows": "lc_err_too_many_rows",
+    "not-a-table": "lc_err_not_a_table", "not-csv": "lc_err_not_csv",
+    "not-xlsx": "lc_err_not_xlsx", "no-such-delegation": "lc_err_no_such_delegation",
+}
+"""The import's error codes (docs/lifecycle.md, "Error codes") → the page's words."""
+_FILE_CODES = frozenset({"missing-column", "named-twice", "unknown-column", "mapping", "empty",
+                         "too-many-rows", "not-a-table", "not-csv", "not-xlsx",
+                         "no-such-delegation"})
+
+
+def coded_message(t: WTranslator, field: str, code: str, params: Mapping[str, Any],
+                  message: str) -> str:
+    """An import error in the page's language, from its code and params; the English message
+    as it is for a code the page does not know."""
+    if code == "quota-exceeded":
+        category = t(f"category_{params['category']}") if params.get("category") else ""
+        return t.plural("lc_err_quota", params.get("used", 0), used=params.get("used"),
+                        allowed=params.get("allowed"), category=category)
+    if code == "not-a-label":
+        return t("lc_err_label", labels=", ".join(accepted_labels(field, t.language)))
+    if code == "invalid":
+        return field_message(t, field, {"type": params.get("type", ""), "msg": message})
+    key = _KEYS.get(code)
+    if key is None:
+        return message
+    values = {name: str(value) for name, value in params.items()}
+    if "status" in values:
+        values["status"] = t(f"status_{values['status']}").lower()
+    if "category" in values:
+        values["category"] = t(f"category_{values['category']}").lower()
+    values["column"] = column(t, str(params.get("column", field)))
+    return t(key, **values)
+
+
 def row_error(t: WTranslator, e: RowError) -> str:
-    """One error of a row, naming the column in the page's language."""
+    """One error of a row, naming the column, in the page's language."""
     separator = "\u00a0: " if t.language == "fr" else ": "
-    if e.type == "quota-exceeded":
-        category = t(f"category_{e.category}") if e.category else ""
-        message = t.plural("lc_err_quota", e.used or 0, used=e.used, allowed=e.allowed,
-                           category=category)
-    elif e.type == "not-a-label":
-        message = t("lc_err_label", labels=", ".join(accepted_labels(e.field, t.language)))
-    else:
-        message = t("lc_err_required") if e.message == "required" \
-            else t("err_email") if e.field == "email" and "valid email" in e.message \
-            else _row_message(t, e.message)
-    return f"{column(t, e.field)}{separator}{message}"
-
-
-_ROW_MESSAGES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
-    (re.compile(pattern), key) for pattern, key in (
-        (r"also on row (?P<row>\d+)", "lc_err_twice"),
-        (r"this person already has an application for this conference, outside this "
-         r"delegation", "lc_err_other_delegation"),
-        (r"this person is accredited as press", "lc_err_press"),
-        (r"this person's accreditation is (?P<status>\w+): a substitution replaces them",
-         "lc_err_decided"),
-        (r"this person's accreditation is (?P<status>\w+)", "lc_err_status"),
-        (r"staff are accredited by the organisers", "lc_err_staff"),
-        (r"a focal point imports into their own delegation only", "lc_err_own_delegation"),
-        (r"required for category (?P<category>\w+)", "lc_err_required_for"),
-        (r"a date, YYYY-MM-DD", "lc_err_date"),
-    ))
-
-
-def _row_message(t: WTranslator, message: str) -> str:
-    """The import's own messages (conference/lifecycle) in the page's language; any other as
-    it is."""
-    for pattern, key in _ROW_MESSAGES:
-        match = pattern.fullmatch(message)
-        if match is None:
-            continue
-        values = match.groupdict()
-        if "status" in values:
-            values["status"] = t(f"status_{values['status']}").lower()
-        if "category" in values:
-            values["category"] = t(f"category_{values['category']}").lower()
-        return t(key, **values)
-    return message
+    return f"{column(t, e.field)}{separator}" \
+           f"{coded_message(t, e.field, e.code, e.params, e.message)}"
 
 
 def file_errors(t: WTranslator, exc: Invalid) -> str:
-    """Why the file as a whole cannot be imported (its header row, its format), by field."""
-    errors: Sequence[dict[str, str]] = exc.extra.get("errors", [])
+    """Why the file as a whole cannot be imported (its header row, its format), in the page's
+    language."""
+    errors: Sequence[dict[str, Any]] = exc.extra.get("errors", [])
     separator = "\u00a0: " if t.language == "fr" else ": "
-    detail = "; ".join(f"{column(t, e['field'])}{separator}{e['message']}" for e in errors)
+    said = []
+    for e in errors:
+        code = str(e.get("code", ""))
+        words = coded_message(t, e["field"], code, e.get("params", {}), e["message"])
+        # a header's or the file's words name what they are about; any other names its field
+        said.append(words if code in _FILE_CODES else f"{column(t, e['field'])}{separator}{words}")
+    detail = ("\u00a0; " if t.language == "fr" else "; ").join(said)
     return t("lc_err_unreadable", detail=detail or exc.detail)
 
 

@@ -432,3 +432,64 @@ async def test_a_column_the_file_does_not_have_changes_nothing(
     details = element(page, "row-2")
     assert "function" in details and "salutation" in details  # the empty cell clears it
     assert "language" not in details
+
+
+async def test_the_import_check_words_every_error_from_its_code_in_the_page_s_language(
+    api: Api, smtp: RecordingSMTP
+) -> None:
+    """The header row's and the file's errors were English inside a French sentence ("Ce
+    fichier ne peut pas être importé : courriel : named twice…"), and so were a row's
+    delegation errors: each now reads in the page's language, from its code (found trying
+    the product)."""
+    be, link = await _setup(api, smtp)
+    focal = await _signed_in(api, link)
+    header = b"Courriel,E-mail,Nom\nx@example.org,x@example.org,X\n"
+    status, page, _ = await upload(focal, f"{PORTAL}/import", f"{PORTAL}/import?lang=fr", header)
+    assert status == 422, page
+    assert element(page, "file-error") == (  # "Erreur :" said to screen readers
+        "Erreur : Ce fichier ne peut pas être importé : deux colonnes pour « courriel » : "
+        "« Courriel » et « E-mail » ; aucune colonne « prénom » dans la ligne d'en-tête ; "
+        "aucune colonne « catégorie » dans la ligne d'en-tête")
+    status, page, _ = await upload(focal, f"{PORTAL}/import", f"{PORTAL}/import?lang=en", header)
+    assert element(page, "file-error") == (
+        "Error: This file cannot be imported: two columns for “email”: “Courriel” and “E-mail”; no "
+        "“given name” column in the header row; no “category” column in the header row")
+    for lang, words in (("fr", "Ce fichier ne peut pas être importé : ce n'est pas un fichier "
+                                "XLSX lisible"),
+                        ("en", "This file cannot be imported: not a readable XLSX file")):
+        status, page, _ = await upload(focal, f"{PORTAL}/import",
+                                       f"{PORTAL}/import?lang={lang}", b"PK\x03\x04garbage",
+                                       name="members.xlsx")
+        assert status == 422, page
+        assert element(page, "file-error").endswith(words), element(page, "file-error")
+    for lang, words in (("fr", "Ce fichier ne peut pas être importé : le fichier est vide"),
+                        ("en", "This file cannot be imported: the file is empty")):
+        status, page, _ = await upload(focal, f"{PORTAL}/import",
+                                       f"{PORTAL}/import?lang={lang}", b"\n \n")
+        assert status == 422, page
+        assert element(page, "file-error").endswith(words), element(page, "file-error")
+
+    # A row's errors, each in the page's language: the delegation's (the console's import
+    # into each row's delegation), a minister's rank, a date.
+    protocol = await staff(api, smtp, "protocol@example.org", "protocol")
+    data = ("Courriel,Prénom,Nom,Catégorie,Rang,Fonction,Délégation,En fonction depuis\n"
+            "a@example.org,Anna,Peeters,expert,expert,,XX,\n"
+            "b@example.org,Bart,Claes,expert,expert,,,\n"
+            "c@example.org,Chloé,Janssens,ministre,,Ministre,BE,\n"
+            "d@example.org,Dirk,Maes,expert,expert,,BE,hier\n").encode()
+    status, page, _ = await upload(protocol, "/manage/alliance/import",
+                                   "/manage/alliance/import?lang=fr", data)
+    assert status == 422, page
+    assert element(page, "row-2").endswith(
+        "délégation : aucune délégation « XX » dans cette conférence")
+    assert element(page, "row-3").endswith(
+        "délégation : obligatoire (code ISO ou nom de l'organisation)")
+    assert element(page, "row-4").endswith("rang : obligatoire pour la catégorie ministre")
+    assert element(page, "row-5").endswith("en fonction depuis : une date, AAAA-MM-JJ")
+    status, page, _ = await upload(protocol, "/manage/alliance/import",
+                                   "/manage/alliance/import?lang=en", data)
+    assert element(page, "row-2").endswith("delegation: no delegation “XX” in this conference")
+    assert element(page, "row-3").endswith(
+        "delegation: required (ISO code or organisation name)")
+    assert element(page, "row-4").endswith("rank: required for the category minister")
+    assert element(page, "row-5").endswith("in office since: a date, YYYY-MM-DD")
