@@ -46,6 +46,20 @@ async def _axe_here(page: Any, name: str) -> None:
     await page.set_viewport_size({"width": 1000, "height": 900})
 
 
+async def _card_end(page: Any, row_id: str) -> tuple[str, str]:
+    """A stacked row's last shown cell (its text, its bottom rule's width), and that no shown
+    cell is empty."""
+    empty, text, rule = await page.evaluate("""(id) => {
+        const shown = [...document.getElementById(id).children].filter(
+            c => getComputedStyle(c).display !== 'none');
+        const last = shown[shown.length - 1];
+        return [shown.filter(c => !c.innerText.trim()).length, last.innerText.trim(),
+                getComputedStyle(last).borderBottomWidth];
+    }""", row_id)
+    assert empty == 0, f"{row_id}: {empty} empty cell(s) shown"
+    return text, rule
+
+
 async def _check(page: Any, file: dict[str, Any], button: str) -> None:
     await page.set_input_files("#file", files=[file])
     await page.get_by_role("button", name=button).click()
@@ -82,6 +96,8 @@ async def test_a_focal_point_imports_fixes_and_substitutes_protocol_raises_a_quo
         "document.querySelector('#row-4 .row-details').getBoundingClientRect().right"
         " <= document.documentElement.clientWidth")
     assert fits, "the error's details run off a 390 px screen"
+    text, rule = await _card_end(page, "row-4")
+    assert text.startswith("courriel") and rule == "0px", (text, rule)
     await page.set_viewport_size({"width": 1000, "height": 900})
 
     # Fixed, checked again, imported.
@@ -89,6 +105,12 @@ async def test_a_focal_point_imports_fixes_and_substitutes_protocol_raises_a_quo
     await _check(page, csv(*fixed), "Vérifier le fichier")
     assert "5 créations" in await page.inner_text("#preview-summary")
     await _axe_here(page, "lc-import-preview")
+    # On a phone, a row without details (created, unchanged) ends with its outcome: no empty
+    # block, no rule under it doubling the card's edge (two empty rules showed; found trying
+    # the product); a row with details ends with them.
+    await page.set_viewport_size({"width": 390, "height": 900})
+    assert await _card_end(page, "row-2") == ("création", "0px")
+    await page.set_viewport_size({"width": 1000, "height": 900})
     await page.get_by_role("button", name="Importer ces 5 lignes").click()
     await page.wait_for_url(re.compile(r".*done=imported.*"))
     assert "5 créations" in await page.inner_text("#flash")
