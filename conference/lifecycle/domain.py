@@ -76,7 +76,8 @@ class FieldError:
     field: str
     message: str
     code: str
-    params: Params = dataclasses.field(default_factory=dict)
+    params: Params = dataclasses.field(default_factory=dict, hash=False)
+    """Left out of the hash (a dict): an error still hashes, as before its params."""
 
 
 class MappingError(Exception):

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 import conference.lifecycle
+from conference.lifecycle.domain import FieldError
 from conference.workspaces.i18n import WTranslator
 from conference.workspaces.portal_lifecycle import coded_message
 
@@ -64,3 +65,9 @@ def test_the_pages_word_every_documented_code(language: str) -> None:
         words = coded_message(t, field, code, PARAMS, ENGLISH)
         assert words != ENGLISH and words, code
         assert "{" not in words, (code, words)
+
+
+def test_an_error_with_params_still_hashes_as_one_without_did() -> None:
+    """A frozen error is a value: two alike are one in a set, params and all."""
+    twice = [FieldError("email", "also on row 2", "twice", {"row": 2}) for _ in range(2)]
+    assert len(set(twice)) == 1
