@@ -29,6 +29,7 @@ conference languages fr and en use the root collation, where they do not exist.
 
 from __future__ import annotations
 
+import gettext
 import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -158,6 +159,13 @@ def check_language(language: str) -> str:
 
 
 @cache
+def _iso_names(language: str) -> gettext.NullTranslations:
+    """pycountry's translations of the ISO 3166 names into ``language`` (none: the English)."""
+    return gettext.translation("iso3166-1", pycountry.LOCALES_DIR,
+                               languages=[language, language.split("_")[0]], fallback=True)
+
+
+@cache
 def country_name(code: str, language: str) -> str:
     """The name of the country `code` (ISO 3166-1 alpha-2) in `language`, from CLDR via babel.
 
@@ -168,25 +176,31 @@ def country_name(code: str, language: str) -> str:
     check_country_code(code)
     name = _territories(language).get(code)
     if name is not None:
-        return _long_form(code, name)
+        return _long_form(code, name, language)
     record = pycountry.countries.get(alpha_2=code)
     if record is None:  # pragma: no cover - every accepted code is in CLDR or pycountry
         raise ValueError(f"no name for {code!r}")
     return str(getattr(record, "common_name", record.name))
 
 
-def _long_form(code: str, name: str) -> str:
+def _long_form(code: str, name: str, language: str) -> str:
     """CLDR's standard names, written out as protocol writes them (docs/protocol.md, "Country
     names"): CLDR's English abbreviates ("Bosnia & Herzegovina", "St. Kitts & Nevis") and names
-    a few territories by a disambiguating phrase ("Congo - Brazzaville", "Hong Kong SAR China",
-    French "R.A.S. chinoise de Hong Kong"); protocol spells "and", "Saint" and "United States"
-    out, names the Grenadines with their article, and takes the
-    ISO 3166 name from pycountry for those few (its official name where CLDR's tells two
-    countries apart: "Republic of the Congo", "Democratic Republic of the Congo")."""
-    if " - " in name:
+    a few territories by a disambiguating phrase ("Congo - Brazzaville", French
+    "Congo-Brazzaville"; "Hong Kong SAR China", French "R.A.S. chinoise de Hong Kong"); protocol
+    spells "and", "Saint" and "United States" out, names the Grenadines with their article, and
+    takes the ISO 3166 name from pycountry for those few (its official name where CLDR's tells
+    two countries apart: "Republic of the Congo", "Democratic Republic of the Congo"; in another
+    language, its translation in pycountry's catalogue: "République du Congo")."""
+    if " - " in _territories("en").get(code, ""):
         record = pycountry.countries.get(alpha_2=code)
         if record is not None:
-            official = str(getattr(record, "official_name", record.name))
+            source = str(getattr(record, "official_name", record.name))
+            if not language.startswith("en"):
+                translated = _iso_names(language).gettext(source)
+                if translated != source:
+                    return translated
+            official = source
             if ", " in official:  # ISO's inverted form: "Congo, The Democratic Republic of the"
                 head, _, tail = official.partition(", ")
                 official = f"{tail.removeprefix('The ')} {head}"

@@ -845,3 +845,10 @@ def test_english_country_names_are_written_out_not_cldr_short_forms() -> None:
         "Democratic Republic of the Congo", "Hong Kong"]
     assert country_name("HK", "fr") == "Hong Kong"
     assert country_name("BA", "fr") == "Bosnie-Herzégovine"
+
+
+def test_french_names_the_two_congos_as_protocol_does_not_by_their_capitals() -> None:
+    """CLDR's French tells them apart by their capitals ("Congo-Brazzaville", "Congo-Kinshasa");
+    protocol names the states, from ISO 3166's French."""
+    assert country_name("CG", "fr") == "République du Congo"
+    assert country_name("CD", "fr") == "République démocratique du Congo"
