@@ -98,6 +98,17 @@ def hidden(page: str, name: str) -> str:
     return html.unescape(match.group(1))
 
 
+def switch_fields(page: str) -> tuple[str, dict[str, str]]:
+    """A page's language button, on a form sent back: where it posts and the fields it
+    carries."""
+    form = re.search(r'<form method="post" action="([^"]+)" class="switch-form">(.*?)</form>',
+                     page, re.S)
+    assert form, "no language button"
+    fields = {name: hidden(form.group(2), name)
+              for name in re.findall(r'type="hidden" name="([^"]+)"', form.group(2))}
+    return form.group(1).replace("&amp;", "&"), fields
+
+
 def element(page: str, element_id: str) -> str:
     """The text of the first element with this id (tags stripped, whitespace collapsed)."""
     match = re.search(rf'<(\w+)[^>]*\bid="{re.escape(element_id)}"[^>]*>(.*?)</\1>', page, re.S)

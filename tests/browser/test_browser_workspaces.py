@@ -94,7 +94,8 @@ async def test_focal_point_welcomed_registers_members_and_opens_the_badge(
     assert status == 201, body
     await make_delegation(site, country="BE")
     [welcome] = await smtp.wait_for(1, where=lambda m: "fp-be@example.org" in m["To"])
-    assert welcome["Subject"] == "Votre accès à la conférence «\u00a0Alliance mondiale : réunion\u00a0»"
+    assert welcome["Subject"] == ("Votre accès à la conférence "
+                                  "«\u00a0Alliance mondiale : réunion\u00a0»")
     link = _link(site, welcome)
 
     await page.goto(link)

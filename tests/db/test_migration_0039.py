@@ -7,33 +7,14 @@ from __future__ import annotations
 import hashlib
 import shutil
 import uuid
-from collections.abc import AsyncIterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import asyncpg
-import pytest
 
 from conference.accreditation import repo
 from conference.auth import resolve_token
 from conference.db.migrate import migrate, migrations_dir
-from conference.db.pool import _init_connection
-from tests.conftest import _with_db
-
-
-@pytest.fixture
-async def empty_db(admin_url: str) -> AsyncIterator[asyncpg.Connection]:
-    name = f"conference_m39_{uuid.uuid4().hex[:8]}"
-    admin = await asyncpg.connect(admin_url)
-    await admin.execute(f'CREATE DATABASE "{name}"')
-    conn = await asyncpg.connect(_with_db(admin_url, name))
-    await _init_connection(conn)
-    try:
-        yield conn
-    finally:
-        await conn.close()
-        await admin.execute(f'DROP DATABASE "{name}" WITH (FORCE)')
-        await admin.close()
 
 
 async def test_history_and_current_token_survive_the_migration(

@@ -41,7 +41,8 @@ def _is_english(welcome: EmailMessage) -> None:
 
 
 def _is_french(welcome: EmailMessage) -> None:
-    assert "Votre accès à la conférence «\u00a0Alliance mondiale" in str(welcome["Subject"]), welcome["Subject"]
+    subject = str(welcome["Subject"])
+    assert "Votre accès à la conférence «\u00a0Alliance mondiale" in subject, subject
     assert welcome["Content-Language"] == "fr"
     assert "Un accès vous a été ouvert" in body_text(welcome)
     lines = body_text(welcome).replace("\r\n", "\n")

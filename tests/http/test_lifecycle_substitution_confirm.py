@@ -15,7 +15,7 @@ from typing import Any
 
 import asyncpg
 
-from tests.browser.helpers import element, hidden, member, text
+from tests.browser.helpers import element, hidden, member, switch_fields, text
 from tests.conftest import Api
 from tests.http.conftest_programme import make_delegation
 from tests.http.test_console import Visitor, _signed_in
@@ -242,16 +242,6 @@ async def test_the_deadline_and_an_email_filed_meanwhile_are_checked_again(
     status, page = await check(focal, old, email="paul@example.org")
     assert status == 409 and 'id="confirm-form"' not in page
     assert "Substitutions closed on" in text(page)
-
-
-def switch_fields(page: str) -> tuple[str, dict[str, str]]:
-    """The language button's form: where it posts and the fields it carries."""
-    form = re.search(r'<form method="post" action="([^"]+)" class="switch-form">(.*?)</form>',
-                     page, re.S)
-    assert form, "no language button"
-    fields = {name: hidden(form.group(2), name)
-              for name in re.findall(r'type="hidden" name="([^"]+)"', form.group(2))}
-    return form.group(1).replace("&amp;", "&"), fields
 
 
 async def test_the_language_button_keeps_what_was_typed(

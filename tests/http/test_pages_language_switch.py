@@ -11,20 +11,10 @@ from typing import Any
 import asyncpg
 
 from conference.settings import Settings
-from tests.browser.helpers import element, hidden, text
+from tests.browser.helpers import element, switch_fields, text
 from tests.conftest import Api
 from tests.http.test_pages import FORM, _count, _get, _post, _submit
 from tests.support import RecordingSMTP
-
-
-def switch_fields(page: str) -> tuple[str, dict[str, str]]:
-    """The language button's form: where it posts and the fields it carries."""
-    form = re.search(r'<form method="post" action="([^"]+)" class="switch-form">(.*?)</form>',
-                     page, re.S)
-    assert form, "no language button"
-    fields = {name: hidden(form.group(2), name)
-              for name in re.findall(r'type="hidden" name="([^"]+)"', form.group(2))}
-    return form.group(1).replace("&amp;", "&"), fields
 
 
 async def _events(api: Api) -> int:

@@ -251,8 +251,8 @@ async def test_the_welcome_names_the_role_and_the_delegation_on_their_own_lines(
     [welcome] = await smtp.wait_for(1, where=lambda m: "presse@example.org" in m["To"])
     body = body_text(welcome).replace("\r\n", "\n")
     assert "en tant que" not in body
-    assert "Un accès vous a été ouvert pour la conférence «\u00a0Alliance mondiale : réunion\u00a0».\nRôle\u00a0: bureau de " \
-        "presse\n" in body
+    assert ("Un accès vous a été ouvert pour la conférence «\u00a0Alliance mondiale : "
+            "réunion\u00a0».\nRôle\u00a0: bureau de presse\n") in body
     await make_delegation(api, country="DE")
     [welcome] = await smtp.wait_for(1, where=lambda m: "fp-de@example.org" in m["To"])
     body = body_text(welcome).replace("\r\n", "\n")
