@@ -478,7 +478,11 @@ async def _queue_page(request: web.Request, d: Desk, q: Mapping[str, str], *,
             role=filters["role"] or None, country=filters["country"] or None,
             day=_day(filters["day"]), search=domain.like_pattern(filters["q"]) or None)
         counts = await ws.press_counts(conn, d.conference.id)
-    countries = _countries(d.language)
+        present = await ws.press_countries(conn, d.conference.id)
+    # The filter offers the countries the applications come from (and the one chosen), in the
+    # reader's language and order; every country is still named in the list below.
+    named = _countries(d.language)
+    countries = [(c, n) for c, n in named if c in present or c == filters["country"]]
     flash = None
     if q.get("done") == "batch":
         decision = q.get("decision", "")
@@ -492,7 +496,7 @@ async def _queue_page(request: web.Request, d: Desk, q: Mapping[str, str], *,
         title=d.t("press_desk_title"), crumbs=d.crumbs(), flash=flash, base=d.base,
         switch_to=d.base, items=items, counts=counts, filters=filters, statuses=statuses,
         roles=roles,
-        countries=countries, country_names=dict(countries), error=error, status=status,
+        countries=countries, country_names=dict(named), error=error, status=status,
     )
 
 

@@ -53,6 +53,13 @@ SELECT status, count(*) AS n FROM accreditation
 WHERE conference_id = :conference_id AND category = 'press' AND erased_at IS NULL
 GROUP BY status
 
+-- name: press_countries
+-- The outlets' countries of a conference's press applications: the desk's country filter offers
+-- these, not every country of the world.
+SELECT DISTINCT press_country FROM accreditation
+WHERE conference_id = :conference_id AND category = 'press' AND erased_at IS NULL
+  AND press_country IS NOT NULL
+
 -- name: console_counts
 -- The protocol console's overview: delegations with and without a head (a member still in
 -- play with a rank, as the portal decides it), the approved press, the draft's sessions, the

@@ -77,6 +77,11 @@ async def press_counts(conn: asyncpg.Connection, conference_id: UUID) -> dict[st
     }
 
 
+async def press_countries(conn: asyncpg.Connection, conference_id: UUID) -> set[str]:
+    return {r["press_country"] for r in await conn.fetch(
+        *Q.bind("press_countries", conference_id=conference_id))}
+
+
 async def console_counts(conn: asyncpg.Connection, conference_id: UUID) -> dict[str, Any]:
     row = await conn.fetchrow(*Q.bind("console_counts", conference_id=conference_id))
     assert row is not None

@@ -4,6 +4,7 @@ A real database and a real SMTP server."""
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from tests.browser.helpers import element, hidden, press, text
@@ -185,6 +186,11 @@ async def test_the_desk_s_words_follow_the_count_the_person_and_the_conference(
     _, page, _ = await v.go("GET", f"{DESK}?lang=fr")
     assert element(page, "pool-counter") == "Pool presse : 1 place accordée sur 10."
     assert '<option value="">Tous</option>' in page  # le pays
+    # the countries the applications come from, not the 250 of the world (found trying the
+    # product)
+    countries = re.findall(r'<option value="([A-Z]{2})"', page.split('id="country"')[1]
+                           .split("</select>")[0])
+    assert countries == ["BE"], countries
     assert "(s)" not in text(page)
     _, page, _ = await v.go("GET", f"{DESK}?lang=fr&done=batch&count=2")
     assert element(page, "flash") == "2 demandes traitées."
