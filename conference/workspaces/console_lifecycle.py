@@ -83,8 +83,13 @@ async def lc_quotas(request: web.Request) -> web.Response:
     if request.query.get("done") == "quotas":
         name = frame.flash_text(request, "name", 100)
         flash = None if name is None else t("lc_flash_quotas", name=name)
+    # A quota lowered below the places already taken: said in words above the table and in
+    # each such cell, not by the cell's weight alone (found trying the product)
+    over = {p.delegation_id for p in places for c in CATEGORIES
+            if (allowed := p.allowed.get(c)) is not None and p.used.get(c, 0) > allowed}
     return frame.render(request, "lc_quotas.html", d.language, person=d.person,
                         conference=d.conference, title=t("lc_quotas_title"), flash=flash,
+                        over=t.plural("lc_over_quota", len(over)) if over else None,
                         crumbs=_crumbs(d, t("lc_quotas_title")), base=d.base,
                         places=sorted(places, key=lambda p: _name(d, p)),
                         names={p.delegation_id: _name(d, p) for p in places},

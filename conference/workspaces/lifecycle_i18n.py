@@ -163,6 +163,13 @@ LIFECYCLE: dict[str, dict[str, str]] = {
                            "(modifiable avec les échéances).",
         "lc_places": "{used} / {allowed}",
         "lc_own_marker": "*\u00a0: quota propre à la délégation.",
+        "lc_over_quota_one": "{count}\u00a0délégation dépasse désormais son quota\u00a0: ses "
+                             "membres gardent leur place, mais personne d'autre ne peut y être "
+                             "inscrit dans la catégorie concernée.",
+        "lc_over_quota_other": "{count}\u00a0délégations dépassent désormais leur quota\u00a0: "
+                               "leurs membres gardent leur place, mais personne d'autre ne peut "
+                               "y être inscrit dans les catégories concernées.",
+        "lc_over_mark": "({n} au-delà du quota)",
         "lc_uncapped": "sans limite",
         "lc_default": "par défaut\u00a0: {value}",
         "lc_save": "Enregistrer",
@@ -352,6 +359,12 @@ LIFECYCLE: dict[str, dict[str, str]] = {
                            "deadlines).",
         "lc_places": "{used} / {allowed}",
         "lc_own_marker": "*: the delegation's own quota.",
+        "lc_over_quota_one": "{count} delegation is now over its quota: its members keep their "
+                             "places, but no one else can be filed in the category concerned.",
+        "lc_over_quota_other": "{count} delegations are now over their quota: their members keep "
+                               "their places, but no one else can be filed in the categories "
+                               "concerned.",
+        "lc_over_mark": "({n} over the quota)",
         "lc_uncapped": "no limit",
         "lc_default": "default: {value}",
         "lc_save": "Save",

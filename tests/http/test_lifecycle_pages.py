@@ -229,6 +229,31 @@ async def test_a_focal_point_checks_imports_and_downloads_members(
     assert status == 422 and "email" in element(page, "file-error")
 
 
+async def test_a_quota_lowered_below_the_places_taken_is_said_in_words(
+    api: Api, smtp: RecordingSMTP
+) -> None:
+    """Belgium has two ministers; its minister quota set to one is accepted (no one loses their
+    place) and the quotas page says so in words, above the table and in the cell (found trying
+    the product: '2 / 1' in bold was all it showed)."""
+    be, _ = await _setup(api, smtp)
+    await member(api, be, "Reynders", rank="foreign_minister")
+    await member(api, be, "Dewael", rank="minister")
+    protocol = await staff(api, smtp, "protocol@example.org", "protocol")
+    status, page, _ = await protocol.go("GET", "/manage/alliance/quotas?lang=en")
+    assert 'id="over-quota"' not in page
+    edit = f"/manage/alliance/quotas/{be['id']}"
+    status, _, resp = await protocol.post_form(edit, edit, minister="1")
+    assert status == 303
+    status, page, _ = await protocol.go("GET", "/manage/alliance/quotas?lang=en")
+    assert element(page, "over-quota") == (
+        "1 delegation is now over its quota: its members keep their places, but no one else "
+        "can be filed in the category concerned.")
+    assert element(page, "places-BE-minister") == "2 / 1 * (1 over the quota)"
+    status, page, _ = await protocol.go("GET", "/manage/alliance/quotas?lang=fr")
+    assert element(page, "over-quota").startswith("1 délégation dépasse désormais son quota : ")
+    assert element(page, "places-BE-minister") == "2 / 1 * (1 au-delà du quota)"
+
+
 async def test_protocol_edits_quotas_and_deadlines_and_reads_the_lists(
     api: Api, smtp: RecordingSMTP
 ) -> None:
