@@ -45,6 +45,7 @@ from conference.programme.models import (
     SessionKind,
     SessionPatch,
 )
+from conference.protocol.countries import country_name
 from conference.roles import ProtocolOfficer, protocol_officer
 from conference.workspaces import frame
 from conference.workspaces import repo as ws
@@ -428,6 +429,9 @@ async def _session_page(request: web.Request, d: Desk, officer: ProtocolOfficer,
         people = await ws.session_participant_names(conn, s.id)
         found = await ws.participant_candidates(conn, d.conference.id, s.id, search) \
             if search else []
+    for a in found:  # with whom each comes, in the reader's language
+        a["from"] = country_name(a["country"], d.language) if a["country"] \
+            else a["organisation"] or a["press_outlet"] or ""
     flash = None
     done = request.query.get("done")
     if done == "saved":

@@ -79,9 +79,12 @@ SELECT
 
 -- name: participant_candidates
 -- The programme builder's search: approved accreditations of the conference whose name
--- contains the words typed, not yet on the session, by family name; at most 20.
-SELECT a.id, a.given_name, a.family_name, a.category, a.function
-FROM accreditation a
+-- contains the words typed, not yet on the session, by family name; at most 20; with whom
+-- each comes (the delegation's country or organisation, the press outlet), so that two people
+-- of the same name are told apart.
+SELECT a.id, a.given_name, a.family_name, a.category, a.function, d.country,
+       d.organisation ->> 'name' AS organisation, a.press_outlet
+FROM accreditation a LEFT JOIN delegation d ON d.id = a.delegation_id
 WHERE a.conference_id = :conference_id AND a.status = 'approved' AND a.erased_at IS NULL
   AND regexp_replace(translate(replace(replace(replace(lower(normalize(
              a.given_name || ' ' || a.family_name,

@@ -13,7 +13,7 @@ from typing import Any
 
 from tests.browser.helpers import element, hidden, text
 from tests.conftest import Api, conference_body
-from tests.http.conftest_programme import accredit, at, make_room, make_session
+from tests.http.conftest_programme import accredit, at, make_delegation, make_room, make_session
 from tests.http.test_console import Visitor, _signed_in, staff
 from tests.http.test_workspaces import _setup
 from tests.support import RecordingSMTP
@@ -235,6 +235,16 @@ async def test_participants_are_found_by_name_added_with_a_role_and_removed(
     assert status == 200
     results = element(page, "search-results")
     assert "Didier Reynders" in results and "Reyes" not in results  # approved people only
+    # with whom each comes, so that two people of one name are told apart (found trying the
+    # product)
+    lux = await make_delegation(api, country="LU")
+    namesake = await accredit(api, "Didier", "Reynders", delegation=lux, category="official",
+                              rank="ambassador", email="didier.reynders@example.lu")
+    status, page, _ = await protocol.go("GET", f"{path}?q=rey")
+    assert re.match(r"Didier Reynders \([^)]*, Belgium\) ",
+                    element(page, f"candidate-{reynders['id']}"))
+    assert re.match(r"Didier Reynders \([^)]*, Luxembourg\) ",
+                    element(page, f"candidate-{namesake['id']}"))
     status, page, _ = await protocol.go("GET", f"{path}?q=nobody-by-that-name")
     assert 'id="search-none"' in page
     for who, role in ((reynders, "chair"), (wilmes, "speaker")):
@@ -248,9 +258,10 @@ async def test_participants_are_found_by_name_added_with_a_role_and_removed(
     s = await _api_session(api, opening["id"])
     assert {(p["accreditation_id"], p["role"]) for p in s["participants"]} == {
         (reynders["id"], "chair"), (wilmes["id"], "speaker")}
-    # already on the session: no longer offered by the search
+    # already on the session: no longer offered by the search (his namesake still is)
     status, page, _ = await protocol.go("GET", f"{path}?q=Reynders")
-    assert 'id="search-none"' in page
+    assert f'id="candidate-{reynders["id"]}"' not in page
+    assert f'id="candidate-{namesake["id"]}"' in page
     wpath = f"{SESSIONS}/{workshop['id']}"
     lahbib = await accredit(api, "Hadja", "Lahbib", delegation=be)
     status, _, _ = await _form(protocol, wpath, f"{wpath}/participants", [
