@@ -32,7 +32,7 @@ from conference.http.context import connection, now, pool_key
 from conference.http.io import read_form
 from conference.http.routes import RouteTable
 from conference.pages.handlers import _countries
-from conference.protocol.countries import country_name
+from conference.protocol.countries import collation_key, country_name
 from conference.workspaces import credential_panel, domain, frame
 from conference.workspaces import repo as ws
 from conference.workspaces.console import CONSOLE_ROLES, Desk, form_errors
@@ -261,8 +261,12 @@ async def _delegations_page(request: web.Request, d: Desk, *,
     for m in members:
         if m.delegation_id is not None:
             by_delegation.setdefault(m.delegation_id, []).append(m)
-    items = [{**r, "name": _delegation_name(r, d.language),
-              "head": domain.head_of(by_delegation.get(r["id"], []))} for r in rows]
+    # In the order of their names in the reader's language (accents as their base letters), as
+    # every list of countries here; creation order told the office nothing (found trying the
+    # product)
+    items = sorted(({**r, "name": _delegation_name(r, d.language),
+                     "head": domain.head_of(by_delegation.get(r["id"], []))} for r in rows),
+                   key=lambda item: collation_key(item["name"]))
     flash = None
     done = request.query.get("done", "")
     if done in ("focal_point", "welcome"):  # no name in these

@@ -187,6 +187,14 @@ async def test_delegations_are_created_given_focal_points_and_welcomed_again(
         focal_point_email="ada@example.org")
     assert status == 303, resp
     [welcome] = await smtp.wait_for(1, where=lambda m: "ada@example.org" in str(m["To"]))
+    # the list in the order of the names in the reader's language, not as created (found
+    # trying the product)
+    await make_delegation(api, country="AT")
+    for lang, names in (("en", ["Austria", "Belgium", "World Bank"]),
+                        ("fr", ["Autriche", "Belgique", "World Bank"])):
+        _, page, _ = await protocol.go("GET", f"{url}?lang={lang}")
+        rows = re.findall(r'<tr id="delegation-[^"]+">\s*<th [^>]*><a [^>]*>([^<]+)</a>', page)
+        assert rows == names, (lang, rows)
     ada = await _signed_in(api, link_in(welcome))
     status, page, _ = await ada.go("GET", "/workspaces")
     assert "World Bank" in page
