@@ -163,6 +163,9 @@ async def test_protocol_builds_the_programme_on_the_grid(
         await page.get_by_label("Search an accredited person (name)").fill(family)
         await page.get_by_role("button", name="Search").click()
         await page.locator("#search-results").wait_for()
+        if family == "Reynders":  # the results, with whom each person comes
+            assert "Belgium)" in await page.locator("#search-results").inner_text()
+            await _audit(browser, page, "console-participant-search")
         await page.get_by_label(f"Role – Anna {family}").select_option(label=role)
         await page.get_by_role("button", name=f"Add Anna {family}").click()
         await page.locator("#flash").wait_for()

@@ -146,6 +146,20 @@ async def test_a_focal_point_imports_fixes_and_substitutes_protocol_raises_a_quo
     await desk.wait_for_url("**done=quotas**")
     assert await desk.inner_text("#flash") == "Quotas of Belgium saved."
     assert await desk.inner_text("#places-BE-expert") == "3 / 4 *"
+    # lowered below the places taken: said in words, above the table and in the cell
+    await desk.get_by_role("link", name="Belgium").click()
+    await desk.wait_for_url("**/manage/alliance/quotas/**")
+    await desk.get_by_label("Expert").fill("2")
+    await desk.get_by_role("button", name="Save").click()
+    await desk.wait_for_url("**done=quotas**")
+    assert await desk.inner_text("#places-BE-expert") == "3 / 2 * (1 over the quota)"
+    assert (await desk.inner_text("#over-quota")).startswith("1 delegation is now over")
+    await _audit(browser, desk, "lc-quotas-over")
+    await desk.get_by_role("link", name="Belgium").click()  # and back to four
+    await desk.wait_for_url("**/manage/alliance/quotas/**")
+    await desk.get_by_label("Expert").fill("4")
+    await desk.get_by_role("button", name="Save").click()
+    await desk.wait_for_url("**done=quotas**")
     for link, url, name in (
         ("Deadlines and default quotas", "deadlines", "lc-deadlines"),
         ("Import members", "import", "lc-console-import"),
