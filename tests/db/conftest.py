@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import shutil
 import uuid
 from collections.abc import AsyncIterator
+from pathlib import Path
 
 import asyncpg
 import pytest
 
+from conference.db.migrate import migrate, migrations_dir
 from conference.db.pool import _init_connection
 from tests.conftest import _with_db
 
@@ -27,3 +30,14 @@ async def empty_db(admin_url: str) -> AsyncIterator[asyncpg.Connection]:
         await conn.close()
         await admin.execute(f'DROP DATABASE "{name}" WITH (FORCE)')
         await admin.close()
+
+
+async def migrate_before(conn: asyncpg.Connection, tmp_path: Path, first: str) -> None:
+    """Apply the migrations numbered before ``first`` (e.g. ``"0045"``), as a database was
+    before that migration."""
+    before = tmp_path / "before"
+    before.mkdir()
+    for f in migrations_dir().glob("*.sql"):
+        if f.name < first:
+            shutil.copy(f, before / f.name)
+    await migrate(conn, before)

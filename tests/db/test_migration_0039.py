@@ -5,7 +5,6 @@ the migration is the one before, line for line, and the current link still opens
 from __future__ import annotations
 
 import hashlib
-import shutil
 import uuid
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -14,19 +13,15 @@ import asyncpg
 
 from conference.accreditation import repo
 from conference.auth import resolve_token
-from conference.db.migrate import migrate, migrations_dir
+from conference.db.migrate import migrate
+from tests.db.conftest import migrate_before
 
 
 async def test_history_and_current_token_survive_the_migration(
     empty_db: asyncpg.Connection, tmp_path: Path
 ) -> None:
     conn = empty_db
-    before = tmp_path / "before"
-    before.mkdir()
-    for f in migrations_dir().glob("*.sql"):
-        if f.name < "0039":
-            shutil.copy(f, before / f.name)
-    await migrate(conn, before)
+    await migrate_before(conn, tmp_path, "0039")
 
     now = datetime(2026, 11, 1, 9, 0, tzinfo=UTC)
     conference_id = await conn.fetchval(

@@ -4,25 +4,20 @@ refused, two conferences) starts from the right number, and the next approval mo
 
 from __future__ import annotations
 
-import shutil
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import asyncpg
 
 from conference.db.migrate import migrate, migrations_dir
+from tests.db.conftest import migrate_before
 
 
 async def test_the_number_starts_from_the_journalists_already_approved(
     empty_db: asyncpg.Connection, tmp_path: Path
 ) -> None:
     conn = empty_db
-    before = tmp_path / "before"
-    before.mkdir()
-    for f in migrations_dir().glob("*.sql"):
-        if f.name < "0045":
-            shutil.copy(f, before / f.name)
-    await migrate(conn, before)
+    await migrate_before(conn, tmp_path, "0045")
 
     now = datetime(2026, 11, 1, 9, 0, tzinfo=UTC)
     conferences = [await conn.fetchval(
