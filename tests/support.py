@@ -25,6 +25,8 @@ class RecordingSMTP:
         self.raw: list[bytes] = []  # each accepted message as it arrived (after the DATA's dots)
         self.hang = False  # accept DATA, never answer (a stalled relay)
         self.delay = 0.0  # seconds before answering DATA (a slow relay)
+        # A reply chosen per message (e.g. "451 try later" for one letter): None accepts it.
+        self.refuse_message: Callable[[EmailMessage], str | None] | None = None
         # Announce PIPELINING (RFC 2920) in the EHLO reply, as the relays in use do; and, for
         # each MAIL, whether the client had already sent its RCPT and DATA behind it.
         self.pipelining = True
@@ -72,6 +74,8 @@ class RecordingSMTP:
         msg = email.message_from_bytes(envelope.original_content or envelope.content,
                                        policy=email.policy.default)
         assert isinstance(msg, EmailMessage)
+        if self.refuse_message and (refusal := self.refuse_message(msg)):
+            return refusal
         async with self._arrived:
             self.raw.append(envelope.original_content or envelope.content)
             self.messages.append(msg)

@@ -136,6 +136,8 @@ def _previous_part(last: Sent | None) -> str | None:
 
 
 RENDERER = "conference.calendar.invitations:calendar_invitations"
+SUBSCRIPTION_NAME = RENDERER
+"""The consumer's stable name (``outbox.dispatch.Subscription``), also its renderer's."""
 """The name deliveries rendered at send time carry (``delivery.renderer``): the consumer's."""
 
 
@@ -627,6 +629,9 @@ async def _publication_step(
     """
     limit = ctx.limit
     published = {v.session_id for v in views}
+    # Left to their own change's run, which comes after its letter (docs/calendar.md).
+    awaiting = {r["id"] for r in await conn.fetch(Q["awaiting_their_event"], conference_id,
+                                                  SUBSCRIPTION_NAME)}
     done = int(ctx.cursor) if ctx.cursor else 0
     scanned = done
     sessions = max(1, len(views))
@@ -645,7 +650,7 @@ async def _publication_step(
             if a.session_id in published:  # a session no longer published: nothing to render
                 mine.setdefault(a.accreditation_id, []).append(a)
         for r in rows:
-            todo = mine.get(r["id"], [])
+            todo = [] if r["id"] in awaiting else mine.get(r["id"], [])
             if limit is not None and len(actions) + len(todo) > limit:
                 actions.extend(todo[: limit - len(actions)])  # the rest next step
                 people.append(r)
@@ -739,13 +744,14 @@ class InvitationDeliveries:
 
 
 SUBSCRIPTIONS = (
-    Subscription("conference.calendar.invitations:calendar_invitations", calendar_invitations,
+    Subscription(SUBSCRIPTION_NAME, calendar_invitations,
                  frozenset({"programme.published", "accreditation.approved",
                             "accreditation.withdrawn", "accreditation.revoked",
                             "accreditation.substituted"}),
                  warm_up=warm_up, renderer=InvitationDeliveries, locks=_locks,
                  statements=tuple(Q[name] for name in (
-                     "lock_conference_calendar", "latest_snapshot", "attendees_after",
+                     "lock_conference_calendar", "latest_snapshot", "awaiting_their_event",
+                     "attendees_after",
                      "states_of_accreditations", "save_render_context", "save_states",
                      "render_context", "snapshot_by_number"))),
 )

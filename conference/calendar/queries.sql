@@ -14,6 +14,18 @@ WHERE conference_id = $1 AND seq > $2 AND erased_at IS NULL
 ORDER BY seq
 LIMIT $3
 
+-- name: awaiting_their_event
+-- The people whose own change (approval, withdrawal, revocation, substitution) is recorded but
+-- not yet dispatched to this consumer ($2, its name): that change's run reconciles them, after
+-- its letter (docs/calendar.md, "A person's letter before their invitations"). Few rows: the
+-- pending events only (index domain_event_pending).
+SELECT unnest(ARRAY[subject_id, payload ->> 'substitute_id'])::uuid AS id
+FROM domain_event
+WHERE dispatched_at IS NULL AND conference_id = $1
+  AND type IN ('accreditation.approved', 'accreditation.withdrawn', 'accreditation.revoked',
+               'accreditation.substituted')
+  AND NOT ($2 = ANY (consumers_done))
+
 -- name: attendee
 SELECT id, category, status, press_role, given_name, family_name, email, language, gender, rank,
        salutation, conference_id, erased_at

@@ -93,6 +93,13 @@ FROM (
                  SELECT 1 FROM delivery e
                  WHERE e.webhook_id = delivery.webhook_id AND e.seq < delivery.seq
                    AND e.status IN ('queued', 'retry', 'in_flight')))
+           -- a person's letters first: nothing overtakes an older letter still to be sent to
+           -- the same address about the same accreditation (index delivery_letter_unsent)
+           AND (accreditation_id IS NULL OR NOT EXISTS (
+                 SELECT 1 FROM delivery l
+                 WHERE l.accreditation_id = delivery.accreditation_id
+                   AND l.recipient = delivery.recipient AND l.seq < delivery.seq
+                   AND l.renderer IS NULL AND l.status IN ('queued', 'retry', 'in_flight')))
          ORDER BY next_attempt_at, seq
          LIMIT $1
          FOR UPDATE SKIP LOCKED) due_now
@@ -103,6 +110,11 @@ FROM (
                  SELECT 1 FROM delivery e
                  WHERE e.webhook_id = delivery.webhook_id AND e.seq < delivery.seq
                    AND e.status IN ('queued', 'retry', 'in_flight')))
+           AND (accreditation_id IS NULL OR NOT EXISTS (
+                 SELECT 1 FROM delivery l
+                 WHERE l.accreditation_id = delivery.accreditation_id
+                   AND l.recipient = delivery.recipient AND l.seq < delivery.seq
+                   AND l.renderer IS NULL AND l.status IN ('queued', 'retry', 'in_flight')))
          ORDER BY locked_until
          LIMIT $1
          FOR UPDATE SKIP LOCKED) lease_expired

@@ -59,13 +59,19 @@ async def published(db_url: str, stepped: Settings) -> AsyncIterator[int]:
                 "ends_at": (day + timedelta(hours=h, minutes=50)).isoformat(),
                 "audience": ["official"]})
             assert status == 201
-        # the approvals' own events first (after the publication they would send the invitations)
-        worker = await _worker(db_url, stepped, RecordingSMTP())
+        # the approvals' own events first (after the publication they would send the
+        # invitations), and their letters sent (to a mailbox of their own): a person's
+        # invitations never overtake their letters (docs/outbox.md)
+        letters = RecordingSMTP()
+        await letters.start()
+        worker = await _worker(db_url, stepped, letters)
         try:
-            while await worker.dispatch_once():
+            while await worker.dispatch_once() or await worker.send_once():
                 pass
         finally:
             await _close(worker)
+            await letters.stop()
+        assert len(letters.messages) == 1 + 2 * PEOPLE  # welcome; acknowledgements, approvals
         assert (await api.call("POST", f"{BASE}/programme/publish", role="protocol"))[0] == 201
     finally:
         await api.client.close()
