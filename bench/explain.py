@@ -109,7 +109,10 @@ def plans(ids: dict[str, Any]) -> list[tuple[str, str, str, dict[str, Any]]]:
         ("domain_event_by_conference", "operations", "events_of", {"$": [c, 0, 100]}),
         ("domain_event_failed", "operations", "failed_events", {"$": [c, 0, 100]}),
         ("domain_event_failed", "operations", "failed_event_count", {"$": [c]}),
-        ("delivery_due_order, delivery_leased", "outbox", "claim_deliveries", {"$": [10, 60]}),
+        ("domain_event_pending", "calendar", "awaiting_their_event",
+         {"$": [c, "conference.calendar.invitations:calendar_invitations"]}),
+        ("delivery_due_order, delivery_leased, delivery_letter_unsent", "outbox",
+         "claim_deliveries", {"$": [10, 60]}),
         ("delivery_by_status", "operations", "list_deliveries", {"$": [["failed"], 0, 100]}),
         ("delivery_seq_key", "operations", "list_deliveries", {"$": [None, 0, 100]}),
     ]
