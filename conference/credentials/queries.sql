@@ -129,9 +129,10 @@ SET status = EXCLUDED.status, reason = EXCLUDED.reason, set_at = EXCLUDED.set_at
 
 -- name: vetting_pending
 -- The people the security service is asked about: their category needs clearance (or a status
--- was recorded) and they are neither cleared nor refused; with their vetting data.
+-- was recorded) and they are neither cleared nor refused; with their vetting data and whom
+-- they come with: a delegation's country code or organisation, a press person's outlet.
 SELECT a.id, a.family_name, a.given_name, a.category,
-       coalesce(d.country, d.organisation ->> 'name') AS delegation,
+       coalesce(d.country, d.organisation ->> 'name', a.press_outlet) AS delegation,
        vd.nationality, vd.document_type, vd.document_number, vd.date_of_birth,
        coalesce(v.status, 'pending') AS status
 FROM accreditation a

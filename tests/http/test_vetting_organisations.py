@@ -2,7 +2,7 @@
 international organisation's delegation (Europol) had an empty delegation cell (the column
 read the delegation's country code only), so the service screened a name with nothing to say
 whom the person came with. The cell now names the organisation; a country's stays its ISO
-code."""
+code, and a press person's is their media outlet."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ import io
 from typing import Any
 
 from tests.browser.helpers import BASE, member
-from tests.conftest import Api, conference_body
+from tests.conftest import Api, conference_body, press_body
 from tests.http.conftest_programme import make_delegation
 
 
@@ -32,3 +32,20 @@ async def test_the_vetting_file_names_an_organisation_s_delegation(api: Api) -> 
     assert rows["DeBolle"]["delegation"] == "Europol", rows
     assert rows["Verlinden"]["delegation"] == "BE"
     assert rows["DeBolle"]["accreditation_id"] == people["DeBolle"]["id"]
+
+
+async def test_the_vetting_file_names_a_press_person_s_outlet(api: Api) -> None:
+    """A journalist had an empty delegation cell: the security service screened a name with
+    nothing to say whom they came for. The cell now names their media outlet
+    (docs/credentials.md, "Vetting")."""
+    status, body, _ = await api.call("POST", "/api/v1/conferences", role="admin",
+                                     json=conference_body(vetting_required=["press"]))
+    assert status == 201, body
+    status, journalist, _ = await api.call("POST", f"{BASE}/accreditations",
+                                           json=press_body())
+    assert status == 201, journalist
+    status, text, _ = await api.call("GET", f"{BASE}/vetting.csv", role="protocol")
+    assert status == 200, text
+    [row] = list(csv.DictReader(io.StringIO(text)))
+    assert (row["accreditation_id"], row["family_name"], row["category"], row["delegation"]) \
+        == (journalist["id"], "Dupont", "press", "Le Soir")
