@@ -8,6 +8,7 @@ data are gone."""
 from __future__ import annotations
 
 import io
+import re
 import secrets
 import string
 import unicodedata
@@ -245,6 +246,42 @@ DEFAULT_BODY = {
            "destinataire de la présente de bien vouloir lui délivrer le visa nécessaire. Cette "
            "lettre n'engage les organisateurs à aucune prise en charge financière."),
 }
+
+
+PROTOCOL_SERVICE = {"fr": "Service du protocole", "en": "Protocol Service"}
+"""The signatory's title of a letter signed by the organiser, when no host signs it."""
+FOR_THE_ORGANISERS = {"fr": "Pour les organisateurs", "en": "For the organisers"}
+"""A host's title under their name when the conference gives no function for them."""
+
+_POSTCODE = re.compile(r"^(?:[A-Z]{1,3}[-\s])?\d{3,}[\dA-Z-]*\s+(?P<city>\D.*)$")
+
+
+def letter_city(address: str, venue_name: str) -> str:
+    """The place a letter is written at: the city of the venue's address, the part that
+    follows a postcode ("Rue de la Loi 170, 1040 Bruxelles" → "Bruxelles"; "L-2920
+    Luxembourg" → "Luxembourg"), else its last part ("…, Genève"), else the venue's name
+    (docs/credentials.md, "Visa invitation letters")."""
+    parts = [" ".join(p.split()) for p in address.split(",") if p.strip()]
+    for part in reversed(parts):
+        found = _POSTCODE.match(part)
+        if found:
+            return _without_district(found["city"])
+    if len(parts) > 1:
+        return _without_district(parts[-1])
+    return " ".join(venue_name.split())
+
+
+def _without_district(city: str) -> str:
+    """"Genève 20" or "Paris Cedex 08" → "Genève", "Paris"."""
+    words = city.split()
+    while len(words) > 1 and (words[-1].isdigit() or words[-1].lower() == "cedex"):
+        words.pop()
+    return " ".join(words)
+
+
+def place_and_date(city: str, day: str, language: str) -> str:
+    """"Bruxelles, le 1er décembre 2026" / "Bruxelles, 1 December 2026"."""
+    return f"{city}, le {day}" if language == "fr" else f"{city}, {day}"
 
 
 def letter_number(year: int, sequence: int) -> str:

@@ -49,6 +49,7 @@ from conference.credentials.models import (
 from conference.db.pool import connection, transaction
 from conference.errors import Conflict, Forbidden, Invalid, NotFound, Unauthorized
 from conference.mail import formatting
+from conference.mail.privacy import controller_name
 from conference.outbox.events import record
 from conference.roles import PROTOCOL_OFFICE
 
@@ -279,10 +280,24 @@ async def letters(pool: asyncpg.Pool, conference_id: UUID, status: str | None,
         {k: v for k, v in r.items() if k in LetterListed.model_fields}) for r in rows]
 
 def _default_template(conference: Conference) -> dict[str, Any]:
-    return {"letterhead": conference.title.get(conference.languages[0]),
-            "body": dict(domain.DEFAULT_BODY),
-            "signatory_name": conference.hosts[0].name if conference.hosts else "",
-            "signatory_title": {"fr": "Pour les organisateurs", "en": "For the organisers"}}
+    """The text used until protocol saves one: always signable (docs/credentials.md, "Visa
+    invitation letters"): the first host, with their function where the conference gives it;
+    without a host, the organiser (the privacy controller, else the conference) for the
+    protocol service."""
+    first = conference.languages[0]
+    name, title = _signatory(conference, first)
+    return {"letterhead": conference.title.get(first), "body": dict(domain.DEFAULT_BODY),
+            "signatory_name": name,
+            "signatory_title": {lang: _signatory(conference, lang)[1] for lang in ("fr", "en")}}
+
+
+def _signatory(conference: Conference, language: str) -> tuple[str, str]:
+    """The default signatory's name and title in ``language``."""
+    if conference.hosts:
+        host = conference.hosts[0]
+        return host.name, (host.function.get(language) if host.function
+                           else domain.FOR_THE_ORGANISERS[language])
+    return controller_name(conference, language), domain.PROTOCOL_SERVICE[language]
 
 
 def _dates(conference: Conference, language: str) -> str:
@@ -389,15 +404,22 @@ async def _approve(conn: asyncpg.Connection, row: asyncpg.Record, letter_id: UUI
         "venue": f"{conference.venue.name}, {conference.venue.address}",
     }
     body = t["body"].get(language) or defaults["body"][language]
+    # a text saved before every default was signable may have no signatory: the default's
+    signatory_name = (t["signatory_name"] or "").strip()
+    signatory_title = (t["signatory_title"].get(language) or "").strip()
+    if not signatory_name:
+        signatory_name, signatory_title = _signatory(conference, language)
     content = LetterContent(
         letterhead=t["letterhead"], conference=conference.title.get(language),
         venue=values["venue"], organiser_email=conference.organiser_email, number=number,
-        place_and_date=formatting.day(now.date(), language),
+        place_and_date=domain.place_and_date(
+            domain.letter_city(conference.venue.address, conference.venue.name),
+            formatting.day(now.date(), language), language),
         consulate=row["consulate"],
         subject=("Visa invitation letter" if language == "en"
                  else "Lettre d'invitation pour l'obtention d'un visa"),
-        text=domain.letter_text(body, values), signatory_name=t["signatory_name"],
-        signatory_title=t["signatory_title"].get(language, ""),
+        text=domain.letter_text(body, values), signatory_name=signatory_name,
+        signatory_title=signatory_title,
         verify_url=f"{base_url}/v/{number}",
         verify_label=("Check this letter:" if language == "en"
                       else "Vérifier cette lettre\u00a0:"))
