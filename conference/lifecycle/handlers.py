@@ -94,7 +94,8 @@ async def participants_list(request: web.Request) -> web.Response:
     fmt = _format(request, q.format)
     name = f"{conference.slug}-participants"
     if fmt == "pdf":
-        return web.Response(body=participants_pdf(listing, title), content_type="application/pdf",
+        return web.Response(body=participants_pdf(listing, conference),
+                            content_type="application/pdf",
                             headers={"Content-Disposition": f'inline; filename="{name}.pdf"'})
     if fmt == "csv":
         return web.Response(body=render.participants_csv(listing), headers={

@@ -94,12 +94,23 @@ class ParticipantDelegation(Model):
     members: list[ParticipantEntry]
 
 
+class ListedHost(Model):
+    name: str
+    function: str | None
+    """In the list's language, when the conference gives it."""
+
+
 class ParticipantsList(Model):
     conference: str
     language: str
     version: int | None
     """The released version, or none for the organisers' live list."""
     released_at: datetime | None
+    patron: str | None = None
+    """The patron as the list's language styles them; the list opens with the patron, then the
+    hosts, before every delegation (docs/protocol.md, "Patron and hosts"). A version released
+    before the list had them has neither."""
+    hosts: list[ListedHost] = []
     delegations: list[ParticipantDelegation]
 
 

@@ -1,5 +1,9 @@
 """The list of participants as a PDF, written by fpdf2 (DejaVu Sans where Debian's
-fonts-dejavu-core is installed, so that every name prints; else the core Helvetica)."""
+fonts-dejavu-core is installed, so that every name prints; else the core Helvetica).
+
+The first page gives the conference's title, its dates in words and its place; the list opens
+with the patron and the hosts, then the delegations; every page ends with "page N of M"
+("page N sur M") (docs/lifecycle.md, "List of participants")."""
 
 from __future__ import annotations
 
@@ -7,11 +11,12 @@ from pathlib import Path
 
 from fpdf import FPDF
 
+from conference.conferences.models import Conference
 from conference.lifecycle.models import ParticipantsList
+from conference.lifecycle.render import words
+from conference.mail import formatting
 
 _FONT_DIRS = (Path("/usr/share/fonts/truetype/dejavu"), Path("/usr/share/fonts/dejavu"))
-_HEADINGS = {"en": ("List of participants", "Head of delegation"),
-             "fr": ("Liste des participants", "Chef de délégation")}
 
 
 def _font(pdf: FPDF) -> str:
@@ -24,30 +29,64 @@ def _font(pdf: FPDF) -> str:
     return "Helvetica"
 
 
-def participants_pdf(listing: ParticipantsList, title: str) -> bytes:
-    pdf = FPDF(format="A4")
-    pdf.set_auto_page_break(auto=True, margin=15)
+class _Pdf(FPDF):
+    """A4 pages, each with its number and the number of pages at its foot."""
+
+    def __init__(self, page_words: str) -> None:
+        super().__init__(format="A4")
+        self.page_words = page_words
+        self.family = _font(self)
+
+    def footer(self) -> None:
+        self.set_y(-12)
+        self.set_font(self.family, "", 8)
+        # {nb}: fpdf2 writes the number of pages there once the document is complete
+        self.cell(0, 5, self.page_words.format(n=self.page_no(), nb="{nb}"), align="C")
+
+
+def participants_pdf(listing: ParticipantsList, conference: Conference) -> bytes:
+    w = words(listing.language)
+    title = conference.title.get(listing.language) or conference.slug
+    pdf = _Pdf(w["page"])
+    pdf.set_auto_page_break(auto=True, margin=18)
     pdf.set_title(title)
-    family = _font(pdf)
+    family = pdf.family
     unicode_ok = family != "Helvetica"
 
     def text(value: str) -> str:
         return value if unicode_ok else value.encode("latin-1", "replace").decode("latin-1")
 
-    heading, head_label = _HEADINGS.get(listing.language, _HEADINGS["en"])
+    def line(height: float, value: str) -> None:
+        pdf.multi_cell(0, height, text(value), new_x="LMARGIN", new_y="NEXT")
+
     pdf.add_page()
     pdf.set_font(family, "B", 15)
-    pdf.multi_cell(0, 8, text(title), new_x="LMARGIN", new_y="NEXT")
+    line(8, title)
     pdf.set_font(family, "", 11)
-    pdf.multi_cell(0, 6, text(heading), new_x="LMARGIN", new_y="NEXT")
+    line(6, formatting.day_range(conference.starts_on, conference.ends_on, listing.language))
+    line(6, f"{conference.venue.name}, {conference.venue.address}")
+    pdf.ln(3)
+    pdf.set_font(family, "B", 13)
+    line(7, w["heading"])
+    if listing.patron:
+        pdf.ln(3)
+        pdf.set_font(family, "", 11)
+        line(6, w["patron"].format(patron=listing.patron))
+    if listing.hosts:
+        pdf.ln(3)
+        pdf.set_font(family, "B", 12)
+        line(7, w["hosts" if len(listing.hosts) > 1 else "host"])
+        pdf.set_font(family, "", 10)
+        for h in listing.hosts:
+            line(5, h.name + (f", {h.function}" if h.function else ""))
     for d in listing.delegations:
         pdf.ln(3)
         pdf.set_font(family, "B", 12)
-        pdf.multi_cell(0, 7, text(d.delegation), new_x="LMARGIN", new_y="NEXT")
+        line(7, d.delegation)
         for m in d.members:
             pdf.set_font(family, "B" if m.head else "", 10)
-            line = m.styled_name + (f", {m.function}" if m.function else "")
+            entry = m.styled_name + (f", {m.function}" if m.function else "")
             if m.head:
-                line += f" ({head_label})"
-            pdf.multi_cell(0, 5, text(line), new_x="LMARGIN", new_y="NEXT")
+                entry += f" ({w['head']})"
+            line(5, entry)
     return bytes(pdf.output())

@@ -10,11 +10,32 @@ from conference.lifecycle.models import ParticipantsList
 CSV_COLUMNS = ("position", "delegation", "head", "styled_name", "family_name", "given_name",
                "rank", "function", "category")
 
+_WORDS = {
+    "en": {"heading": "List of participants", "head": "Head of delegation",
+           "patron": "Under the high patronage of {patron}", "host": "Host", "hosts": "Hosts",
+           "page": "page {n} of {nb}"},
+    "fr": {"heading": "Liste des participants", "head": "Chef de délégation",
+           "patron": "Sous le haut patronage de {patron}", "host": "Hôte", "hosts": "Hôtes",
+           "page": "page {n} sur {nb}"},
+}
+
+
+def words(language: str) -> dict[str, str]:
+    """The list's own words in its language (the PDF's and the API's page)."""
+    return _WORDS.get(language, _WORDS["en"])
+
+
 _PAGE = Environment(autoescape=select_autoescape(default=True)).from_string("""<!doctype html>
 <html lang="{{ listing.language }}"><head><meta charset="utf-8">
 <title>{{ title }}</title></head>
 <body><h1>{{ title }}</h1>
 {% if listing.version %}<p>Version {{ listing.version }}, {{ listing.released_at }}</p>{% endif %}
+{% if listing.patron or listing.hosts %}<section id="patron-and-hosts">
+{% if listing.patron %}<p id="patron">{{ w.patron.format(patron=listing.patron) }}</p>{% endif %}
+{% if listing.hosts %}<h2>{{ w.hosts if listing.hosts|length > 1 else w.host }}</h2><ul id="hosts">
+{% for h in listing.hosts %}<li>{{ h.name }}{% if h.function %}, {{ h.function }}{% endif %}</li>
+{% endfor %}</ul>{% endif %}</section>
+{% endif %}
 {% for d in listing.delegations %}<section id="d-{{ d.delegation_id }}">
 <h2>{{ d.position }}. {{ d.delegation }}</h2><ol>
 {% for m in d.members %}<li{% if m.head %} class="head"{% endif %}>{% if m.head %}<strong>{{
@@ -34,4 +55,4 @@ def participants_csv(listing: ParticipantsList) -> bytes:
 
 
 def participants_html(listing: ParticipantsList, title: str) -> str:
-    return _PAGE.render(listing=listing, title=title)
+    return _PAGE.render(listing=listing, title=title, w=words(listing.language))

@@ -49,6 +49,7 @@ from conference.lifecycle.models import (
     ImportRow,
     LifecycleIn,
     LifecycleSettings,
+    ListedHost,
     ParticipantDelegation,
     ParticipantEntry,
     ParticipantsList,
@@ -399,7 +400,18 @@ async def _live_list(conn: asyncpg.Connection, conference: Conference,
             ) for m in d.members],
         ))
     return ParticipantsList(conference=conference.slug, language=language, version=None,
-                            released_at=None, delegations=delegations)
+                            released_at=None, **_patron_and_hosts(conference, language),
+                            delegations=delegations)
+
+
+def _patron_and_hosts(conference: Conference, language: str) -> dict[str, Any]:
+    """The head of the list, before every delegation: the patron as styled in ``language``,
+    then the hosts as the conference lists them (docs/protocol.md, "Patron and hosts")."""
+    patron = conference.patron
+    return {"patron": patron.style.get(language) if patron else None,
+            "hosts": [ListedHost(name=h.name,
+                                 function=h.function.get(language) if h.function else None)
+                      for h in conference.hosts]}
 
 
 def _reader_language(conference: Conference, language: str | None) -> str:

@@ -326,8 +326,7 @@ async def _listing_file(request: web.Request, kind: str) -> web.Response:
         request.app[pool_key], d.conference.slug, d.principal, language=d.language)
     name = f"{conference.slug}-participants"
     if kind == "pdf":
-        title = conference.title.get(listing.language) or conference.slug
-        body, ctype, how = participants_pdf(listing, title), "application/pdf", "inline"
+        body, ctype, how = participants_pdf(listing, conference), "application/pdf", "inline"
     else:
         body, ctype, how = render.participants_csv(listing), "text/csv; charset=utf-8", \
             "attachment"

@@ -169,6 +169,10 @@ async def test_a_focal_point_imports_fixes_and_substitutes_protocol_raises_a_quo
         await desk.goto(f"{site.url}/manage/alliance?lang=en")
         await desk.locator("#lifecycle-links").get_by_role("link", name=link).click()
         await desk.wait_for_url(f"**/manage/alliance/{url}**")
+        if url == "participants":  # audited as it opens: the patron and the hosts first
+            assert await desk.inner_text("#patron") \
+                == "Under the high patronage of H.M. Queen Paola of Belgium"
+            assert await desk.inner_text("#hosts") == "Cecilia Malmström\nEric Holder"
         await _audit(browser, desk, name)
     assert await desk.inner_text("#by-category-expert") == "3"
     await context.close()

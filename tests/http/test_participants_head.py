@@ -1,0 +1,99 @@
+"""The list of participants as protocol prints and sends it (docs/lifecycle.md, "List of
+participants"). A user test found it began with the first delegation: the royal patron and the
+hosts, who open every protocol list (docs/protocol.md, "Patron and hosts"), were missing, and
+the PDF said neither when nor where the conference takes place, nor which page a sheet was.
+The list now opens with the patron and the hosts, in the list's language; the PDF's first page
+gives the conference's title, dates (in words) and place, and every page "page N of M"
+("page N sur M")."""
+
+from __future__ import annotations
+
+import html
+import io
+import re
+from datetime import date
+from typing import Any
+
+from pypdf import PdfReader
+
+from conference.mail import formatting
+from tests.browser.helpers import BASE, element, member
+from tests.conftest import Api, conference_body
+from tests.http.conftest_programme import make_delegation
+from tests.http.test_console import staff
+from tests.support import RecordingSMTP
+
+HOSTS = [{"name": "Cecilia Malmström", "rank": "minister",
+          "function": {"fr": "Commissaire européenne au commerce",
+                       "en": "European Commissioner for Trade"}},
+         {"name": "Eric Holder", "rank": "minister"}]
+
+
+def pages(pdf: bytes) -> list[str]:
+    return [" ".join(p.extract_text().split()) for p in PdfReader(io.BytesIO(pdf)).pages]
+
+
+async def _conference(api: Api) -> dict[str, Any]:
+    status, conference, _ = await api.call("POST", "/api/v1/conferences", role="admin",
+                                           json=conference_body(hosts=HOSTS))
+    assert status == 201, conference
+    be = await make_delegation(api, country="BE")
+    await member(api, be, "Reynders", rank="foreign_minister")
+    return dict(conference)
+
+
+def _dates(conference: dict[str, Any], language: str) -> str:
+    return formatting.day_range(date.fromisoformat(conference["starts_on"]),
+                                date.fromisoformat(conference["ends_on"]), language)
+
+
+async def test_the_list_opens_with_the_patron_and_the_hosts(api: Api) -> None:
+    conference = await _conference(api)
+    status, listing, _ = await api.call("GET", f"{BASE}/participants", role="protocol")
+    assert status == 200, listing
+    assert (listing["patron"], listing["hosts"]) == (
+        "S.M. la Reine Paola de Belgique",
+        [{"name": "Cecilia Malmström", "function": "Commissaire européenne au commerce"},
+         {"name": "Eric Holder", "function": None}])
+
+    status, pdf, resp = await api.call("GET", f"{BASE}/participants", role="protocol",
+                                       headers={"Accept": "application/pdf"})
+    assert status == 200 and resp.headers["Content-Type"] == "application/pdf"
+    [first] = pages(pdf)
+    head = ("Alliance mondiale : réunion " + _dates(conference, "fr")
+            + " Charlemagne, Rue de la Loi 170, 1040 Bruxelles Liste des participants "
+            "Sous le haut patronage de S.M. la Reine Paola de Belgique "
+            "Hôtes Cecilia Malmström, Commissaire européenne au commerce Eric Holder "
+            "Belgique")
+    assert first.startswith(head), first
+    assert first.endswith("page 1 sur 1"), first
+
+    status, page, _ = await api.call("GET", f"{BASE}/participants?format=html", role="protocol")
+    assert status == 200
+    text = " ".join(html.unescape(re.sub(r"<[^>]+>", " ", page)).split())
+    assert "Sous le haut patronage de S.M. la Reine Paola de Belgique Hôtes Cecilia Malmström, " \
+           "Commissaire européenne au commerce Eric Holder 1. Belgique" in text, text
+
+
+async def test_the_console_s_list_and_its_pdf_open_with_the_patron_and_the_hosts(
+    api: Api, smtp: RecordingSMTP
+) -> None:
+    conference = await _conference(api)
+    protocol = await staff(api, smtp, "protocol@example.org", "protocol")
+    status, page, _ = await protocol.go("GET", "/manage/alliance/participants?lang=en")
+    assert status == 200, page
+    assert element(page, "patron") == "Under the high patronage of H.M. Queen Paola of Belgium"
+    assert element(page, "hosts") == ("Cecilia Malmström, European Commissioner for Trade "
+                                      "Eric Holder")
+    assert page.index('id="patron-and-hosts"') < page.index("Reynders")
+
+    resp = await protocol.api.client.get("/manage/alliance/participants.pdf?lang=en", headers={
+        "Cookie": "; ".join(f"{k}={v}" for k, v in protocol.cookies.items())})
+    assert resp.status == 200
+    [first] = pages(await resp.read())
+    assert first.startswith("Global Alliance: meeting " + _dates(conference, "en")
+                            + " Charlemagne, Rue de la Loi 170, 1040 Bruxelles "
+                            "List of participants Under the high patronage of H.M. Queen Paola "
+                            "of Belgium Hosts Cecilia Malmström, European Commissioner for "
+                            "Trade Eric Holder Belgium"), first
+    assert first.endswith("page 1 of 1"), first
