@@ -13,6 +13,7 @@ import asyncpg
 from conference.accreditation import repo
 from conference.accreditation.models import Accreditation
 from conference.auth import Role, issue_token
+from conference.conferences.domain import sender_address
 from conference.conferences.lookup import conference_by_id
 from conference.conferences.models import Conference
 from conference.mail import formatting
@@ -48,18 +49,6 @@ CATEGORY_NAMES = {
 
 def conference_dates(c: Conference, language: str) -> str:
     return formatting.day_range(c.starts_on, c.ends_on, language)
-
-
-def press_office_email(c: Conference) -> str:
-    """The press office's address (the first spokesperson who has one), else the organisers'
-    (docs/privacy.md, "Who writes")."""
-    return next((s.email for s in c.spokespersons if s.email), c.organiser_email)
-
-
-def sender_address(c: Conference, *, press: bool) -> str:
-    """Who a letter comes from: the press office for a press applicant's letters, the
-    protocol service (``organiser_email``) for everyone else's and for the staff notices."""
-    return press_office_email(c) if press else c.organiser_email
 
 
 async def _conference(conn: asyncpg.Connection, ctx: DispatchContext, cid: Any) -> Conference:

@@ -36,6 +36,7 @@ from conference.calendar.itip import Attendee, InvitationTemplate, Organizer, Se
 from conference.calendar.mime import InvitationSkeleton, check_recipient
 from conference.calendar.plan import Action, AttendeeView, Sent, SessionView, plan
 from conference.calendar.words import changes, part_name
+from conference.conferences.domain import sender_address
 from conference.conferences.lookup import conference_by_id
 from conference.conferences.models import Conference
 from conference.db.pool import connection
@@ -192,7 +193,8 @@ class Renderer:
         self.organiser = Organizer(email=conference.organiser_email,
                                    name=sender_name(conference, "en"))
         self._templates: dict[tuple[uuid.UUID, str, int, str], InvitationTemplate] = {}
-        self._skeletons: dict[tuple[uuid.UUID, str, int, str, str], InvitationSkeleton] = {}
+        self._skeletons: dict[tuple[uuid.UUID, str, int, str, str, bool],
+                              InvitationSkeleton] = {}
         self._changes: dict[tuple[object, ...], tuple[str, ...]] = {}
         self._times: dict[tuple[uuid.UUID, int, str], tuple[str, str, str]] = {}
         self._texts: dict[tuple[object, ...], str] = {}
@@ -217,9 +219,10 @@ class Renderer:
             self._organizers[key] = found
         return found
 
-    def reply_to(self, language: str) -> Organizer:
-        """Where people's own written replies go: the organisers' mailbox."""
-        return Organizer(email=self.conference.organiser_email,
+    def reply_to(self, language: str, press: bool = False) -> Organizer:
+        """Where people's own written replies go: the organisers' mailbox, or for the press the
+        press office's (docs/privacy.md, "Who writes")."""
+        return Organizer(email=sender_address(self.conference, press=press),
                          name=sender_name(self.conference, language))
 
     def _royal(self, language: str) -> str | None:
@@ -286,13 +289,14 @@ class Renderer:
         return found
 
     def _text(self, s: PublishedSession, action: Action, lang: str, prefix: str, update: bool,
-              lines: tuple[str, ...], form: str, feed: bool) -> str:
+              lines: tuple[str, ...], form: str, feed: bool, press: bool = False) -> str:
         """The mail's text for a session version, with the per-person parts (salutation, feed
         URL) as placeholders: jinja runs once per version and wording (``form``: the reader's
         form of address, for French agreement; ``feed``: whether the person has a calendar
-        feed to offer, docs/calendar.md), not once per message."""
+        feed to offer, docs/calendar.md; ``press``: signed by the press office for the press,
+        docs/privacy.md), not once per message."""
         key = (s.session_id, s.sequence, action.method, lang, prefix, lines, action.part, form,
-               feed)
+               feed, press)
         text = self._texts.get(key)
         if text is None:
             when, when_short, seated_by = self._session_times(s, lang)
@@ -305,7 +309,7 @@ class Renderer:
                 part=part_name(part, lang) if part else None,
                 room=s.room_in(lang), conference=self.conference, royal=royal, seated_by=seated_by,
                 session_cancelled=s.cancelled, agree=agreement(form),
-                salutation=_SALUTATION, feed_url=_FEED_URL if feed else None,
+                salutation=_SALUTATION, feed_url=_FEED_URL if feed else None, is_press=press,
             )
             if text.count(_SALUTATION) != 1 or text.count(_FEED_URL) != int(feed):
                 raise ValueError(f"{lang}/invitation.txt must use salutation and feed_url once")
@@ -353,7 +357,7 @@ class Renderer:
         check_recipient(Attendee(email=p.email, name=p.name, role=action.role), organizer)
         prefix = self._prefix(action, p.language, update, s.cancelled)
         text = self._text(s, action, p.language, prefix,
-                          update, lines, p.form, p.feed)
+                          update, lines, p.form, p.feed, p.press)
         subject = text.partition("\n\n")[0]
         if _SALUTATION in subject or _FEED_URL in subject:
             subject = self._personal(text, p).partition("\n\n")[0]
@@ -392,20 +396,20 @@ class Renderer:
         ics = self.template(s, action, lang).render(attendee, stamp, organizer)
         prefix = self._prefix(action, lang, update, s.cancelled)
         text = self._personal(self._text(s, action, lang, prefix,
-                                         update, lines, p.form, p.feed), p)
+                                         update, lines, p.form, p.feed, p.press), p)
         subject, _, body = text.partition("\n\n")
         subject = with_short_name(self.conference, lang, subject)
         text_body = body.strip() + "\n"
         # The MIME message is built once per session version (and subject), then filled in;
         # its boundaries follow from what it is built for, so a new process builds the same.
-        key = (s.session_id, action.method, action.sequence, lang, subject)
+        key = (s.session_id, action.method, action.sequence, lang, subject, p.press)
         skeleton = self._skeletons.get(key)
         if skeleton is None:
             seed = hashlib.sha256(repr((self.version, key)).encode()).hexdigest()[:24]
             skeleton = InvitationSkeleton.build(
                 ics=ics, method=action.method, from_addr=organizer, to=attendee,
                 subject=subject, text_body=text_body, message_id=message_id, date=stamp,
-                language=lang, reply_to=self.reply_to(lang), boundary=seed)
+                language=lang, reply_to=self.reply_to(lang, p.press), boundary=seed)
             self._skeletons[key] = skeleton
         return skeleton.render(ics=ics, to=attendee, text_body=text_body, message_id=message_id,
                                from_addr=organizer, date=stamp)
@@ -439,6 +443,8 @@ class Person:
     feed: bool = True
     """Whether the text offers the person's calendar feed: not to someone no longer approved
     (withdrawn, revoked, replaced), whose feed answers 404 (docs/calendar.md)."""
+    press: bool = False
+    """A press accreditation: Reply-To and the closing name the press office."""
 
     @property
     def name(self) -> str:
@@ -453,19 +459,20 @@ class Person:
     def of(cls, row: asyncpg.Record | Mapping[str, Any]) -> Person:
         return cls(row["id"], row["email"], row["language"], row["given_name"],
                    row["family_name"], row["rank"], row["gender"], row["salutation"],
-                   row.get("status", "approved") == "approved")
+                   row.get("status", "approved") == "approved", row.get("category") == "press")
 
     def args(self) -> dict[str, Any]:
-        # "e" only when false: the deliveries queued before it render as they were
+        # "e" only when false, "y" only when true: the deliveries queued before them render
+        # as they were
         return {"lang": self.language, "g": self.given_name, "f": self.family_name,
                 "k": self.rank, "x": self.gender, "a": self.salutation,
-                **({} if self.feed else {"e": False})}
+                **({} if self.feed else {"e": False}), **({"y": True} if self.press else {})}
 
     @classmethod
     def from_args(cls, args: Mapping[str, Any], accreditation_id: uuid.UUID, email: str
                   ) -> Person:
         return cls(accreditation_id, email, args["lang"], args["g"], args["f"], args["k"],
-                   args["x"], args.get("a"), bool(args.get("e", True)))
+                   args["x"], args.get("a"), bool(args.get("e", True)), bool(args.get("y")))
 
 
 def dedupe_key(event: EventRow, action: Action) -> str:

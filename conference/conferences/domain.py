@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from conference.conferences.models import ConferenceIn
 from conference.errors import Invalid
 
 
@@ -18,3 +19,16 @@ def focal_point_language(languages: Sequence[str], asked: str | None, *, field: 
         raise Invalid("The conference does not use this language.", [
             {"field": field, "message": message, "type": "conference_language"}])
     return asked
+
+
+def press_office_email(c: ConferenceIn) -> str:
+    """The press office's address (the first spokesperson who has one), else the organisers'
+    (docs/privacy.md, "Who writes")."""
+    return next((s.email for s in c.spokespersons if s.email), c.organiser_email)
+
+
+def sender_address(c: ConferenceIn, *, press: bool) -> str:
+    """Who a letter comes from, and whom it gives to write to: the press office for a press
+    applicant's letters, the protocol service (``organiser_email``) for everyone else's and for
+    the staff notices (docs/privacy.md, "Who writes")."""
+    return press_office_email(c) if press else c.organiser_email

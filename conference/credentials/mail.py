@@ -8,6 +8,7 @@ import uuid
 
 import asyncpg
 
+from conference.conferences.domain import sender_address
 from conference.conferences.lookup import conference_by_id
 from conference.credentials import repo
 from conference.credentials.service import letter_pdf
@@ -37,6 +38,10 @@ async def mail_visa_letter(conn: asyncpg.Connection, event: EventRow, ctx: Dispa
     language = row["language"]
     recipient = row["email"]
     dedupe = f"{event.id}:{TEMPLATE}:{recipient.lower()}"
+    # a press applicant's letters come from, and name as contact, the press office
+    # (docs/privacy.md, "Who writes")
+    press = row["category"] == "press"
+    sender = sender_address(conference, press=press)
     try:
         subject, body = render_text(
             TEMPLATE, language, conference=conference,
@@ -45,12 +50,12 @@ async def mail_visa_letter(conn: asyncpg.Connection, event: EventRow, ctx: Dispa
                                   Rank(row["rank"]) if row["rank"] else None,
                                   row["gender"], language),
             number=row["number"], consulate=row["consulate"],
-            verify_url=row["letter"]["verify_url"])
+            verify_url=row["letter"]["verify_url"], is_press=press)
         subject = subject_line(conference, language, subject)  # as every letter's
         delivery_id = uuid.uuid4()
         message_id = f"<{delivery_id}@{ctx.settings.mail.message_id_domain}>"
         msg = build_message(
-            sender=conference.organiser_email,
+            sender=sender,
             sender_name=sender_name(conference, language), recipient=recipient,
             recipient_name=f"{row['given_name']} {row['family_name']}", subject=subject,
             body=body, message_id=message_id, language=language, date=ctx.now)
@@ -66,7 +71,7 @@ async def mail_visa_letter(conn: asyncpg.Connection, event: EventRow, ctx: Dispa
             accreditation_id=row["accreditation_id"])])
     return ConsumerResult([NewDelivery(
         template=TEMPLATE, dedupe_key=dedupe, recipient=recipient,
-        sender=conference.organiser_email, subject=subject, message_id=message_id,
+        sender=sender, subject=subject, message_id=message_id,
         message=bytes(msg), conference_id=conference.id,
         accreditation_id=row["accreditation_id"], delivery_id=delivery_id)])
 
