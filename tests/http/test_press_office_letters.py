@@ -14,6 +14,7 @@ from typing import Any
 from tests.conftest import Api, conference_body, press_body
 from tests.http.conftest_programme import at, make_room, make_session
 from tests.http.test_credentials import PASSPORT
+from tests.http.test_letters_wording import _ask_link
 from tests.support import RecordingSMTP, body_text, current_token
 
 BASE = "/api/v1/conferences/alliance"
@@ -76,6 +77,7 @@ async def test_every_mail_to_a_press_applicant_comes_from_the_press_office(
         n = 10 if language == "fr" else 20
         approved, refused, withdrawn, waiting = [
             await _apply(api, n + k, language) for k in range(4)]
+        await _ask_link(api, withdrawn["email"])
         await _decide(api, approved["id"], "approve")
         await _decide(api, refused["id"], "reject", "Carte de presse échue.")
         await _decide(api, waiting["id"], "waitlist")
@@ -98,12 +100,33 @@ async def test_every_mail_to_a_press_applicant_comes_from_the_press_office(
             json={"reason": "Badge prêté."})
         assert status == 200, body
 
-        # acknowledgement ×4, approval, invitation, visa letter, refusal ×2, waitlist,
-        # withdrawal, revocation (and the invitation's cancellation)
+        # acknowledgement ×4, the link again, approval, invitation, visa letter, refusal ×2,
+        # waitlist, withdrawal, revocation (and the invitation's cancellation)
         ours = {f"marie.dupont{n + k}@example.org" for k in range(4)}
         mails = await smtp.wait_for(
-            13, where=lambda m: m["To"].addresses[0].addr_spec in ours)  # noqa: B023
+            14, where=lambda m: m["To"].addresses[0].addr_spec in ours)  # noqa: B023
         kinds = {str(m["Subject"]) for m in mails}
-        assert len(mails) == 13, kinds
+        assert len(mails) == 14, kinds
         wrong = [w for m in mails for w in _not_from_the_press_office(m, language)]
         assert wrong == []
+
+
+async def test_without_a_spokesperson_s_address_the_press_letters_come_from_the_organisers(
+    api: Api, smtp: RecordingSMTP
+) -> None:
+    """The press office is then reached through the organisers' mailbox; the contact block
+    still names the spokesperson and their phone, the closing still the press office."""
+    status, conference, _ = await api.call("POST", "/api/v1/conferences", role="admin",
+                                           json=conference_body(spokespersons=[
+                                               {"name": "Michele Cercone",
+                                                "phone": "+32 2 298 09 63"}]))
+    assert status == 201, conference
+    journalist = await _apply(api, 1, "en")
+    await _decide(api, journalist["id"], "approve")
+    mails = await smtp.wait_for(2, where=lambda m: "marie.dupont1@" in str(m["To"]))
+    assert [m["From"].addresses[0].addr_spec for m in mails] == ["organiser@example.org"] * 2
+    for mail in mails:
+        text = body_text(mail)
+        assert "For any question, the spokesperson's office:\r\n" \
+               "  Michele Cercone, +32 2 298 09 63\r\n" in text, text
+        assert CLOSING["en"] in text
