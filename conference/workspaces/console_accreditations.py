@@ -83,7 +83,7 @@ async def console_accreditations(request: web.Request) -> web.Response:
         "category": q.get("category", "") if q.get("category", "") in CATEGORIES else "",
         "status": q.get("status", "") if q.get("status", "") in STATUSES else "",
         "delegation": str(delegation) if delegation else "",
-        "q": " ".join(q.get("q", "").split())[:100],
+        "q": domain.search_text(q.get("q", "")),
     }
     page = _page_number(q.get("page", ""))
     async with connection(request) as conn:

@@ -47,7 +47,7 @@ from conference.programme.models import (
 )
 from conference.protocol.countries import country_name
 from conference.roles import ProtocolOfficer, protocol_officer
-from conference.workspaces import frame
+from conference.workspaces import domain, frame
 from conference.workspaces import repo as ws
 from conference.workspaces.console import CONSOLE_ROLES, Desk, _desk
 from conference.workspaces.programme_grid import days_of, lay_out, seating_csv, speaking_order_csv
@@ -424,7 +424,7 @@ async def _session_page(request: web.Request, d: Desk, officer: ProtocolOfficer,
     t = d.t
     pool = request.app[pool_key]
     rooms = await programme.rooms(pool, officer, d.conference.slug)
-    search = " ".join(request.query.get("q", "").split())[:100]
+    search = domain.search_text(request.query.get("q", ""))
     async with connection(request) as conn:
         people = await ws.session_participant_names(conn, s.id)
         found = await ws.participant_candidates(conn, d.conference.id, s.id, search) \

@@ -4,6 +4,7 @@ office's reason templates."""
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
@@ -124,6 +125,17 @@ def offers_revocation(status: Status) -> bool:
     letter for something never granted would make no sense to its reader
     (docs/workspaces.md, "Revoking")."""
     return status is Status.approved
+
+
+def search_text(raw: str, limit: int = 100) -> str:
+    """What a search field asks for: its words, with single spaces, at most ``limit``
+    characters; control and invisible formatting characters (a NUL, a terminal escape, a
+    zero-width space pasted with a name) are dropped, as they match no name and PostgreSQL's
+    text holds no NUL."""
+    if not raw.isprintable():
+        raw = "".join(ch for ch in raw if ch.isspace() or unicodedata.category(ch) not in
+                      ("Cc", "Cf"))
+    return " ".join(raw.split())[:limit]
 
 
 def like_pattern(search: str) -> str:

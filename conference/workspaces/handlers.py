@@ -470,7 +470,7 @@ async def _queue_page(request: web.Request, d: Desk, q: Mapping[str, str], *,
         "role": q.get("role", "") if q.get("role", "") in roles else "",
         "country": q.get("country", "")[:2].upper() if q.get("country", "").isalpha() else "",
         "day": q.get("day", "") if _day(q.get("day", "")) else "",
-        "q": " ".join(q.get("q", "").split())[:100],
+        "q": domain.search_text(q.get("q", "")),
     }
     async with connection(request) as conn:
         items = await ws.press_queue(

@@ -342,3 +342,27 @@ async def test_a_focal_point_of_one_country_in_two_conferences_reads_which_link_
     _, page, _ = await v.go("GET", "/workspaces?lang=fr")
     assert "Délégation\u00a0: Belgique – Alliance mondiale : réunion</a>" in page
     assert "Délégation\u00a0: Belgique – Alliance : suivi</a>" in page
+
+
+async def test_a_search_with_a_control_character_is_a_search_not_a_500(
+    api: Api, smtp: RecordingSMTP
+) -> None:
+    """A NUL (or another control character, pasted with a name) in a search field: the pages
+    search for the rest, as for any other text (PostgreSQL's text holds no NUL)."""
+    from tests.http.conftest_programme import at, make_room, make_session
+
+    _, conference, _ = await api.call("POST", "/api/v1/conferences", role="admin",
+                                      json=conference_body())
+    await press(api, 1, given_name="Hélène", family_name="Lefèvre", email="h1@example.org")
+    session = await make_session(api, await make_room(api), at(conference, 9), at(conference, 10))
+    desk = await _officer(api, smtp)
+    for q in ("%00", "lef%00evre", "%1B%5B31m"):
+        status, page, _ = await desk.go("GET", f"{DESK}?lang=en&q={q}")
+        assert status == 200, (q, page[:300])
+    _, page, _ = await desk.go("GET", f"{DESK}?lang=en&q=lef%00evre")
+    assert "Lefèvre" in element(page, "queue")
+    console = await _officer(api, smtp, email="protocol@example.org", role="protocol")
+    for path in ("/manage/alliance/accreditations?lang=en",
+                 f"/manage/alliance/sessions/{session['id']}?lang=en"):
+        status, page, _ = await console.go("GET", f"{path}&q=%00")
+        assert status == 200, (path, page[:300])
