@@ -7,6 +7,7 @@ else the conference's first language.
 
 from __future__ import annotations
 
+import re
 from datetime import datetime
 from typing import Any
 
@@ -262,6 +263,8 @@ STRINGS: dict[str, dict[str, str]] = {
         "err_choice": "Choisissez une valeur de la liste.",
         "err_country": "Choisissez un pays de la liste.",
         "err_control": "Pas de saut de ligne ni de caractère de contrôle.",
+        "err_invisible": "Ce champ contient un caractère invisible, souvent copié avec le"
+                         " texte\u00a0: retapez-le.",
     },
     "en": {
         "other_language": "Français",
@@ -486,6 +489,8 @@ STRINGS: dict[str, dict[str, str]] = {
         "err_choice": "Choose a value from the list.",
         "err_country": "Choose a country from the list.",
         "err_control": "No line breaks or control characters.",
+        "err_invisible": "This field holds an invisible character, often copied with the text:"
+                         " type it again.",
     },
 }
 # The photo and visa letter page's strings (pages/credentials.py) are kept in their own module.
@@ -589,6 +594,13 @@ def field_message(t: Translator, field: str, error: dict[str, Any]) -> str:
         return t("err_email")
     if field == "country":
         return t("err_country")
-    if "control characters" in message:
+    # the text rules' own refusals (conference/types.py, clean_text and _text)
+    if "control characters" in message or "separators" in message:
         return t("err_control")
+    if "must not contain" in message:  # invisible formatting, noncharacters, lone surrogates
+        return t("err_invisible")
+    if "must not be empty" in message:
+        return t("err_required")
+    if (longest := re.search(r"must have at most (\d+) characters", message)):
+        return t("err_too_long", max=int(longest.group(1)))
     return message

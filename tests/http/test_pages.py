@@ -183,6 +183,26 @@ async def test_a_line_break_in_a_name_is_refused_beside_the_field(
     assert element(page, "given_name-error") == "Error: No line breaks or control characters."
 
 
+async def test_an_invisible_character_pasted_with_a_name_is_worded_in_the_page_s_language(
+    api: Api, conference: dict[str, Any]
+) -> None:
+    """A zero-width space (copied with a name from a web page) is refused beside the field in
+    the reader's words, not in pydantic's English with the character's Unicode name."""
+    status, page, _ = await _submit(api, lang="fr", family_name="Du\u200brand")
+    assert status == 422
+    assert element(page, "family_name-error") == (
+        "Erreur : Ce champ contient un caractère invisible, souvent copié avec le texte :"
+        " retapez-le.")
+    assert "U+200B" not in page and "Value error" not in page
+    status, page, _ = await _submit(api, lang="en", family_name="Du\u200brand")
+    assert element(page, "family_name-error") == (
+        "Error: This field holds an invisible character, often copied with the text:"
+        " type it again.")
+    status, page, _ = await _submit(api, lang="fr", family_name="   ")
+    assert element(page, "family_name-error") == "Erreur : Ce champ est obligatoire."
+    assert await _count(api) == 0
+
+
 async def test_a_second_application_is_a_clear_message(
     api: Api, conference: dict[str, Any]
 ) -> None:
