@@ -7,7 +7,7 @@ from enum import StrEnum
 from typing import Literal
 from uuid import UUID
 
-from pydantic import Field
+from pydantic import Field, PastDate
 
 from conference.types import CountryCode, Language, LongText, Model, Text
 
@@ -22,7 +22,9 @@ class VisaLetterIn(Model):
     passport_name: Text = Field(description="the name exactly as in the passport")
     passport_number: Text
     nationality: CountryCode
-    date_of_birth: date
+    date_of_birth: PastDate = Field(
+        gt=date(1900, 1, 1),
+        description="in the past and after 1900 (docs/credentials.md, 'Visa letters')")
     consulate: Text = Field(description="the consulate or embassy the letter is addressed to")
 
 

@@ -70,7 +70,9 @@ def visa_errors(t: Translator, exc: ValidationError) -> dict[str, str]:
     errors: dict[str, str] = {}
     for err in exc.errors(include_url=False):
         name = str(err["loc"][0]) if err["loc"] else "passport_name"
-        if name == "date_of_birth" and err["type"] != "missing":
+        if name == "date_of_birth" and err["type"] in ("date_past", "greater_than"):
+            errors.setdefault(name, t("visa_birth"))
+        elif name == "date_of_birth" and err["type"] != "missing":
             errors.setdefault(name, t("visa_date"))
         elif name == "nationality" and err["type"] != "missing":
             errors.setdefault(name, t("err_country"))

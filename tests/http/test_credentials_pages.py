@@ -184,3 +184,28 @@ async def test_a_broken_upload_is_answered_never_a_500(
                                      allow_redirects=False)
         assert resp.status in (400, 403, 422), (media, body, resp.status, await resp.text())
         assert resp.content_type == "text/html"
+
+
+async def test_a_date_of_birth_in_the_future_or_before_1900_is_refused(
+    api: Api, conference: dict[str, Any]
+) -> None:
+    """No visa letter says « né le 1er janvier 2030 »: the date of birth is in the past, and
+    after 1900 (a year typed wrong), on the page and in the API."""
+    created = await press(api, language="fr")
+    path = f"/a/{created['access_token']}"
+    page = await _page(api, f"{path}/credentials")
+    form = {"csrf": _token(page, "visa-form"), "passport_name": "Marie DUPONT",
+            "passport_number": "PA1234567", "nationality": "PE",
+            "consulate": "Consulat général de Belgique à Lima"}
+    for when in ("2030-01-01", "1890-05-17"):
+        status, page, _ = await _post(api, f"{path}/visa-letter?lang=fr",
+                                      {**form, "date_of_birth": when})
+        assert status == 422, when
+        assert element(page, "date_of_birth-error") == (
+            "Erreur : La date de naissance doit être passée et postérieure à 1900.")
+    status, body, _ = await api.call(
+        "POST", f"/api/v1/accreditations/{created['id']}/visa-letter",
+        role=created["access_token"],
+        json={k: v for k, v in form.items() if k != "csrf"} | {"date_of_birth": "2030-01-01"})
+    assert status == 422, body
+    assert [e["field"] for e in body["errors"]] == ["date_of_birth"]
