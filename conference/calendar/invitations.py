@@ -112,7 +112,10 @@ def session_version(s: PublishedSession, *, sequence: int, language: str,
 
 
 def attendee_view(row: asyncpg.Record) -> AttendeeView:
-    return AttendeeView(row["id"], row["category"], row["status"] == "approved",
+    """The person as the plan reads them: a refused clearance uninvites them from everything,
+    as a withdrawal does (docs/calendar.md, "Who is invited")."""
+    return AttendeeView(row["id"], row["category"],
+                        row["status"] == "approved" and not row["clearance_refused"],
                         row["press_role"])
 
 
@@ -459,7 +462,8 @@ class Person:
     def of(cls, row: asyncpg.Record | Mapping[str, Any]) -> Person:
         return cls(row["id"], row["email"], row["language"], row["given_name"],
                    row["family_name"], row["rank"], row["gender"], row["salutation"],
-                   row.get("status", "approved") == "approved", row.get("category") == "press")
+                   row.get("status", "approved") == "approved"
+                   and not row.get("clearance_refused", False), row.get("category") == "press")
 
     def args(self) -> dict[str, Any]:
         # "e" only when false, "y" only when true: the deliveries queued before them render
@@ -754,7 +758,8 @@ SUBSCRIPTIONS = (
     Subscription(SUBSCRIPTION_NAME, calendar_invitations,
                  frozenset({"programme.published", "accreditation.approved",
                             "accreditation.withdrawn", "accreditation.revoked",
-                            "accreditation.substituted"}),
+                            "accreditation.substituted",
+                            "accreditation.vetting_status_set"}),
                  warm_up=warm_up, renderer=InvitationDeliveries, locks=_locks,
                  statements=tuple(Q[name] for name in (
                      "lock_conference_calendar", "latest_snapshot", "awaiting_their_event",

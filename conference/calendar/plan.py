@@ -62,6 +62,8 @@ class AttendeeView:
     accreditation_id: UUID
     category: str
     approved: bool
+    """Approved and not refused security clearance: whom the programme may invite
+    (docs/calendar.md, "Who is invited")."""
     press_role: str | None = None
 
 

@@ -4,9 +4,12 @@ WHERE conference_id = $1 ORDER BY number DESC LIMIT 1
 
 -- name: attendees_after
 -- Everyone whose calendar may need a message (the approved, and those already sent something),
--- in the order of their accreditation, after the given one (keyset: accreditation_list).
+-- in the order of their accreditation, after the given one (keyset: accreditation_list); with
+-- whether their security clearance was refused (invited to nothing: docs/calendar.md).
 SELECT id, seq, category, status, press_role, given_name, family_name, email, language, gender,
-       salutation, rank
+       salutation, rank,
+       EXISTS (SELECT 1 FROM vetting_status v
+               WHERE v.accreditation_id = a.id AND v.status = 'refused') AS clearance_refused
 FROM accreditation a
 WHERE conference_id = $1 AND seq > $2 AND erased_at IS NULL
   AND (status = 'approved'
@@ -15,21 +18,24 @@ ORDER BY seq
 LIMIT $3
 
 -- name: awaiting_their_event
--- The people whose own change (approval, withdrawal, revocation, substitution) is recorded but
--- not yet dispatched to this consumer ($2, its name): that change's run reconciles them, after
--- its letter (docs/calendar.md, "A person's letter before their invitations"). Few rows: the
--- pending events only (index domain_event_pending).
+-- The people whose own change (approval, withdrawal, revocation, substitution, clearance) is
+-- recorded but not yet dispatched to this consumer ($2, its name): that change's run reconciles
+-- them, after its letter (docs/calendar.md, "A person's letter before their invitations"). Few
+-- rows: the pending events only (index domain_event_pending).
 SELECT unnest(ARRAY[subject_id, payload ->> 'substitute_id'])::uuid AS id
 FROM domain_event
 WHERE dispatched_at IS NULL AND conference_id = $1
   AND type IN ('accreditation.approved', 'accreditation.withdrawn', 'accreditation.revoked',
-               'accreditation.substituted')
+               'accreditation.substituted', 'accreditation.vetting_status_set')
   AND NOT ($2 = ANY (consumers_done))
 
 -- name: attendee
+-- One person as the calendar reads them, with whether their security clearance was refused.
 SELECT id, category, status, press_role, given_name, family_name, email, language, gender, rank,
-       salutation, conference_id, erased_at
-FROM accreditation WHERE id = $1
+       salutation, conference_id, erased_at,
+       EXISTS (SELECT 1 FROM vetting_status v
+               WHERE v.accreditation_id = a.id AND v.status = 'refused') AS clearance_refused
+FROM accreditation a WHERE id = $1
 
 -- name: states_of_accreditations
 SELECT accreditation_id, session_id, method, sequence, basis, role, part

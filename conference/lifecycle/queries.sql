@@ -65,13 +65,16 @@ WHERE a.conference_id = :conference_id AND a.category <> 'press'
 ORDER BY delegation, lower(a.family_name), lower(a.given_name), a.seq
 
 -- name: approved_members
--- Approved members of delegations: the people on the list of participants.
+-- Approved members of delegations: the people on the list of participants; not someone whose
+-- security clearance was refused (docs/lifecycle.md, "List of participants").
 SELECT a.id AS accreditation_id, a.given_name, a.family_name, a.gender, a.category, a.status,
        a.rank, a.function, a.in_office_since, a.delegation_id, d.country,
        d.organisation ->> 'name' AS organisation, NULL AS role
 FROM accreditation a JOIN delegation d ON d.id = a.delegation_id
 WHERE a.conference_id = :conference_id AND a.category <> 'press' AND a.status = 'approved'
   AND a.erased_at IS NULL
+  AND NOT EXISTS (SELECT 1 FROM vetting_status v
+                  WHERE v.accreditation_id = a.id AND v.status = 'refused')
 
 -- name: head_candidates
 -- Who may head a delegation (approved or still submitted ministers and officials).
