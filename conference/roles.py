@@ -30,6 +30,11 @@ DELEGATE_REGISTRARS = (Role.admin, Role.protocol, Role.focal_point)
 """File applications of delegation members (minister, official, expert)."""
 
 STAFF_REGISTRARS = PROTOCOL_OFFICE
+
+CLEARANCE_REASON_READERS = PROTOCOL_OFFICE
+"""Read the reason given with a security-clearance status in a person's history: internal
+protocol data (docs/credentials.md, "Vetting"); everyone else who reads the history sees the
+status alone."""
 """File staff applications."""
 
 PRESS_WINDOW_EXEMPT = (Role.admin, Role.press_office)

@@ -220,6 +220,13 @@ def check_may_read(principal: Principal | None, row: Fields) -> None:
         raise Forbidden("This token does not give access to this accreditation.")
 
 
+def may_read_clearance_reason(principal: Principal | None) -> bool:
+    """Whether ``principal`` reads the reason of a security-clearance line of a history: the
+    protocol office alone (docs/credentials.md, "Vetting"); everyone else who reads the history
+    sees the status set, without its reason."""
+    return principal is not None and principal.role in roles.CLEARANCE_REASON_READERS
+
+
 def check_may_act(principal: Principal, action: Action, row: Fields) -> None:
     """Whether ``principal`` may take ``action`` on this accreditation (403 if not)."""
     category = Category(row["category"])

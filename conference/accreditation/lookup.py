@@ -3,6 +3,12 @@ the published surface of this package (its repository is its own; docs/architect
 
 from __future__ import annotations
 
-from conference.accreditation.repo import current_by_email, from_row, history_of, row_by_id
+from conference.accreditation.repo import (
+    current_by_email,
+    from_row,
+    history_for,
+    history_of,
+    row_by_id,
+)
 
-__all__ = ["current_by_email", "from_row", "history_of", "row_by_id"]
+__all__ = ["current_by_email", "from_row", "history_for", "history_of", "row_by_id"]

@@ -97,6 +97,10 @@ class HistoryEntry(Model):
     linked_accreditation_id: UUID | None = None
     """A substitution: the accreditation that took this one's place, or whose place this one
     took."""
+    vetting_status: Literal["pending", "cleared", "more_information", "refused"] | None = None
+    """A security-clearance line (action ``vetting_<status>``): the status set; the
+    accreditation's own status is unchanged. Its reason is shown to the protocol office alone
+    (docs/credentials.md, "Vetting")."""
 
 
 class Accreditation(Model):

@@ -36,12 +36,14 @@ VALUES (:conference_id, :event_type, :subject_id, :payload::jsonb, :actor, :now,
 -- name: history_of
 -- An accreditation's audit trail, oldest first, read from its domain events: its own, and the
 -- substitution that made it. An event with no explicit lines (history null) gives one: its
--- action from its type, its states from its payload.
+-- action from its type, its states from its payload. A vetting status set
+-- (accreditation.vetting_status_set) always brings its line, with the status it set.
 SELECT coalesce((h.line ->> 'at')::timestamptz, e.occurred_at) AS at,
        coalesce(h.line ->> 'actor', e.actor) AS actor, h.line ->> 'action' AS action,
        h.line ->> 'from_status' AS from_status, h.line ->> 'to_status' AS to_status,
        h.line ->> 'reason' AS reason,
-       (h.line ->> 'linked_accreditation_id')::uuid AS linked_accreditation_id
+       (h.line ->> 'linked_accreditation_id')::uuid AS linked_accreditation_id,
+       h.line ->> 'vetting_status' AS vetting_status
 FROM domain_event e
 CROSS JOIN LATERAL jsonb_array_elements(coalesce(e.history, jsonb_build_array(jsonb_build_object(
     'accreditation_id', e.subject_id,

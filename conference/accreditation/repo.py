@@ -12,7 +12,7 @@ from uuid import UUID
 
 import asyncpg
 
-from conference.accreditation.domain import Status
+from conference.accreditation.domain import Status, may_read_clearance_reason
 from conference.accreditation.domain import check_may_read as check_may_read  # badges reads it
 from conference.accreditation.models import (
     Accreditation,
@@ -21,6 +21,7 @@ from conference.accreditation.models import (
     HistoryEntry,
     PressDetails,
 )
+from conference.auth import Principal
 from conference.db.sql import queries_beside
 from conference.outbox.events import Payload
 
@@ -118,9 +119,21 @@ async def history_of(conn: asyncpg.Connection, accreditation_id: UUID) -> list[H
             for r in await conn.fetch(*Q.bind("history_of", accreditation_id=accreditation_id))]
 
 
-async def latest_reason(conn: asyncpg.Connection, accreditation_id: UUID) -> str | None:
-    """The reason given with the latest change of an accreditation (None when none was)."""
+async def history_for(conn: asyncpg.Connection, accreditation_id: UUID,
+                      principal: Principal | None) -> list[HistoryEntry]:
+    """The history as ``principal`` may read it: a security-clearance line's reason only for
+    whom ``domain.may_read_clearance_reason`` allows."""
     history = await history_of(conn, accreditation_id)
+    if may_read_clearance_reason(principal):
+        return history
+    return [h.model_copy(update={"reason": None}) if h.vetting_status and h.reason else h
+            for h in history]
+
+
+async def latest_reason(conn: asyncpg.Connection, accreditation_id: UUID) -> str | None:
+    """The reason given with the latest change of an accreditation's status (None when none
+    was); a security-clearance line is not such a change, and its reason stays internal."""
+    history = [h for h in await history_of(conn, accreditation_id) if h.vetting_status is None]
     return history[-1].reason if history else None
 
 

@@ -184,7 +184,7 @@ async def get(pool: Database, accreditation_id: UUID, actor: Principal | None) -
         if row is None:
             raise NotFound("No such accreditation.")
         domain.check_may_read(actor, row)
-        return repo.from_row(row, await repo.history_of(conn, accreditation_id))
+        return repo.from_row(row, await repo.history_for(conn, accreditation_id, actor))
 
 
 async def names_of(pool: Database, ids: set[UUID], actor: Principal) -> dict[UUID, str]:
@@ -324,7 +324,7 @@ async def _change(
                 accreditation_id, action=action.value, from_status=current, to_status=new,
                 reason=reason)],
         )
-        return repo.from_row(updated, await repo.history_of(conn, accreditation_id))
+        return repo.from_row(updated, await repo.history_for(conn, accreditation_id, actor))
 
 
 async def substitute(
@@ -444,7 +444,7 @@ async def amend(
             merged = _valid_member({**current, **wanted}, row["delegation_id"])
             changed = domain.changed_fields(current, merged)
             if not changed:
-                return repo.from_row(row, await repo.history_of(conn, accreditation_id))
+                return repo.from_row(row, await repo.history_for(conn, accreditation_id, principal))
             if principal.role is Role.focal_point:
                 domain.check_deadline(await repo.changes_close_at(conn, row["conference_id"]),
                                       now, principal.role, None, "Changes")
@@ -473,7 +473,7 @@ async def amend(
                                            from_status=status, to_status=status,
                                            reason=", ".join(changed))],
             )
-            return repo.from_row(updated, await repo.history_of(conn, accreditation_id))
+            return repo.from_row(updated, await repo.history_for(conn, accreditation_id, principal))
     except asyncpg.UniqueViolationError:  # the same address filed at the same moment
         raise Duplicate("This person already has an application for this conference.",
                         field="email") from None

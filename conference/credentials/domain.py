@@ -16,6 +16,7 @@ import warnings
 from dataclasses import dataclass
 from fractions import Fraction
 from typing import Any
+from uuid import UUID
 
 from PIL import Image, ImageOps, UnidentifiedImageError
 
@@ -348,3 +349,14 @@ def vetting_errors(status: str, reason: str | None, field: str = "") -> list[dic
         errors.append({"field": f"{field}reason", "type": "missing",
                        "message": f"a reason is required for {status}"})
     return errors
+
+
+def vetting_history_line(accreditation_id: UUID, accreditation_status: str, status: str,
+                         reason: str | None) -> dict[str, Any]:
+    """The line a vetting status adds to the person's history (docs/outbox.md, "The audit
+    trail"): the action names the new status (``vetting_refused``…), the accreditation's own
+    status is unchanged, the reason is kept for protocol alone (docs/credentials.md,
+    "Vetting")."""
+    return {"accreditation_id": str(accreditation_id), "action": f"vetting_{status}",
+            "from_status": accreditation_status, "to_status": accreditation_status,
+            "reason": reason, "vetting_status": status}

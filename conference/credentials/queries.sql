@@ -147,7 +147,8 @@ WHERE a.conference_id = :conference_id AND a.erased_at IS NULL
 ORDER BY a.family_name, a.given_name, a.id
 
 -- name: accreditations_of_conference
-SELECT id FROM accreditation
+-- Those of the ids that are the conference's, not erased, with their status.
+SELECT id, status FROM accreditation
 WHERE conference_id = :conference_id AND erased_at IS NULL AND id = ANY (:ids::uuid[])
 
 -- name: vetting_purged

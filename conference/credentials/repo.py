@@ -151,10 +151,11 @@ async def vetting_pending(conn: asyncpg.Connection, conference_id: UUID) -> list
 
 
 async def accreditations_of_conference(conn: asyncpg.Connection, conference_id: UUID,
-                                       ids: list[UUID]) -> set[UUID]:
+                                       ids: list[UUID]) -> dict[UUID, str]:
+    """Those of ``ids`` that are the conference's (not erased), each with its status."""
     rows = await conn.fetch(*Q.bind("accreditations_of_conference", conference_id=conference_id,
                                     ids=ids))
-    return {r["id"] for r in rows}
+    return {r["id"]: r["status"] for r in rows}
 
 
 async def documents_held(conn: asyncpg.Connection, accreditation_id: UUID

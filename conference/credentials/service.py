@@ -567,7 +567,9 @@ async def set_vetting_status(pool: asyncpg.Pool, accreditation_id: UUID, status:
         await record(conn, "accreditation.vetting_status_set",
                      VettingStatusSet(accreditation_id=accreditation_id, status=status),
                      conference_id=row["conference_id"], subject_id=accreditation_id,
-                     actor=principal.actor)
+                     actor=principal.actor,
+                     history=[domain.vetting_history_line(accreditation_id, row["status"],
+                                                          status, reason)])
         c = await repo.clearance_of(conn, accreditation_id)
     assert c is not None
     return VettingState(accreditation_id=accreditation_id, status=status, reason=reason,
@@ -645,6 +647,8 @@ async def import_vetting_csv(pool: asyncpg.Pool, conference_id: UUID, text: str,
             await repo.set_vetting_status(conn, aid, status, reason, now, principal.actor)
             await record(conn, "accreditation.vetting_status_set",
                          VettingStatusSet(accreditation_id=aid, status=status, via="csv"),
-                         conference_id=conference_id, subject_id=aid, actor=principal.actor)
+                         conference_id=conference_id, subject_id=aid, actor=principal.actor,
+                         history=[domain.vetting_history_line(aid, known[aid], status,
+                                                              reason)])
     return VettingImported(applied=len(lines))
 

@@ -8,6 +8,7 @@ integrators and must survive the erasure of a person.
 
 from __future__ import annotations
 
+from typing import Any
 from uuid import UUID
 
 import asyncpg
@@ -30,13 +31,16 @@ async def record(
     conference_id: UUID | None,
     subject_id: str | UUID | None = None,
     actor: str | None = None,
+    history: list[dict[str, Any]] | None = None,
 ) -> int:
     """Append one event in the caller's transaction; the request that made it wakes the workers
-    once it has answered (outbox/wake.py), their polling finds it otherwise."""
+    once it has answered (outbox/wake.py), their polling finds it otherwise. ``history``: the
+    lines the event adds to an accreditation's audit trail, with what only the trail may carry
+    (a free-text reason: docs/outbox.md, "The audit trail")."""
     if not isinstance(payload, Payload):
         raise TypeError(f"payload {type(payload).__name__} is not a domain event payload")
     event_id: int = await conn.fetchval(
         Q["record_event"], conference_id, event_type, str(subject_id) if subject_id else None,
-        payload.model_dump(mode="json"), actor,
+        payload.model_dump(mode="json"), actor, history,
     )
     return event_id

@@ -1,6 +1,6 @@
 -- name: record_event
-INSERT INTO domain_event (conference_id, type, subject_id, payload, actor)
-VALUES ($1, $2, $3, $4, $5)
+INSERT INTO domain_event (conference_id, type, subject_id, payload, actor, history)
+VALUES ($1, $2, $3, $4, $5, $6::jsonb)
 RETURNING id
 
 -- name: claim_events

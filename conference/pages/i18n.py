@@ -209,6 +209,11 @@ STRINGS: dict[str, dict[str, str]] = {
         "action_waitlist": "Mise sur liste d'attente",
         "action_withdraw": "Demande retirée",
         "action_revoke": "Accréditation révoquée",
+        "action_vetting_pending": "Habilitation de sécurité en attente",
+        "action_vetting_cleared": "Habilitation de sécurité accordée",
+        "action_vetting_more_information": "Informations complémentaires demandées pour "
+                                           "l'habilitation",
+        "action_vetting_refused": "Habilitation de sécurité refusée",
         "withdraw_title": "Retirer ma demande",
         "withdraw_text": "Vous pouvez retirer votre demande tant qu'aucune décision n'est prise. "
                          "Le retrait est définitif.",
@@ -438,6 +443,10 @@ STRINGS: dict[str, dict[str, str]] = {
         "action_waitlist": "Put on the waiting list",
         "action_withdraw": "Application withdrawn",
         "action_revoke": "Accreditation revoked",
+        "action_vetting_pending": "Clearance pending",
+        "action_vetting_cleared": "Clearance granted",
+        "action_vetting_more_information": "More information requested for the clearance",
+        "action_vetting_refused": "Clearance refused",
         "withdraw_title": "Withdraw my application",
         "withdraw_text": "You may withdraw your application until a decision is made. "
                          "Withdrawal is final.",

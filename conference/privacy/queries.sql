@@ -97,6 +97,15 @@ WHERE a.id = v.accreditation_id AND a.conference_id = $1
 DELETE FROM accreditation_vetting_history v USING accreditation a
 WHERE a.id = v.accreditation_id AND a.conference_id = $1
 
+-- name: purge_clearance_reasons_of_conference
+-- The reasons in the history lines of the conference's security-clearance statuses: vetting
+-- data, they go with it; the lines keep their shape and status (docs/credentials.md).
+UPDATE domain_event e
+SET history = (SELECT jsonb_agg(h.line || '{"reason": null}' ORDER BY h.n)
+               FROM jsonb_array_elements(e.history) WITH ORDINALITY AS h (line, n))
+WHERE e.conference_id = $1 AND e.type = 'accreditation.vetting_status_set'
+  AND jsonb_typeof(e.history) = 'array' AND jsonb_array_length(e.history) > 0
+
 -- name: accreditations_to_erase
 -- Locked first, in the order of their ids, before an erasure takes the conference row (the
 -- press pool's count: docs/outbox.md, "The press pool's count").

@@ -98,6 +98,7 @@ async def conferences_due_for_purge(conn: asyncpg.Connection, today: date) -> li
 
 async def purge_vetting_of_conference(conn: asyncpg.Connection, conference_id: UUID) -> int:
     await conn.execute(Q["purge_vetting_history_of_conference"], conference_id)
+    await conn.execute(Q["purge_clearance_reasons_of_conference"], conference_id)
     return _count(await conn.execute(Q["purge_vetting_of_conference"], conference_id))
 
 

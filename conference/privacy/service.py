@@ -39,7 +39,8 @@ async def export(conn: asyncpg.Connection, accreditation_id: UUID, principal: Pr
                                                  and principal.accreditation_id == row["id"])):
             raise Forbidden("Only the person (with its token) and admin may export personal "
                             "data.")
-        acc = accreditations.from_row(row, await accreditations.history_of(conn, accreditation_id))
+        acc = accreditations.from_row(row, await accreditations.history_for(
+            conn, accreditation_id, principal))
         vetting = await repo.vetting_of(conn, accreditation_id,
                                         with_history=principal.role is Role.admin)
         deliveries = await repo.deliveries_of(conn, accreditation_id)
