@@ -1,6 +1,7 @@
-"""The consumer that mails an approved visa letter to the person, the PDF attached. It runs in
-the worker (docs/outbox.md), never in the request that approved the letter; a letter cancelled
-before the consumer runs is not sent."""
+"""The consumers that write the credentials' letters: an approved visa letter to the person, the
+PDF attached; a clearance asked to be completed or refused, to whoever answers for the person.
+They run in the worker (docs/outbox.md), never in the request that made the change; a letter
+cancelled (a status changed) before the consumer runs is not sent."""
 
 from __future__ import annotations
 
@@ -8,13 +9,15 @@ import uuid
 
 import asyncpg
 
+from conference.accreditation.notices import CATEGORY_NAMES
 from conference.conferences.domain import sender_address
 from conference.conferences.lookup import conference_by_id
 from conference.credentials import repo
 from conference.credentials.service import letter_pdf
 from conference.mail import formatting
-from conference.mail.render import build_message, render_text
-from conference.mail.wording import sender_name, subject_line
+from conference.mail.privacy import controller_name, retention_period
+from conference.mail.render import build_message, render_template, render_text
+from conference.mail.wording import sender_name, short_name, subject_line
 from conference.outbox.dispatch import (
     ConsumerResult,
     DispatchContext,
@@ -23,7 +26,9 @@ from conference.outbox.dispatch import (
     Parked,
     Subscription,
 )
+from conference.people.lookup import delegation_slug, person_by_email
 from conference.protocol.address import salutation
+from conference.protocol.countries import country_name
 from conference.protocol.ranks import Rank
 
 TEMPLATE = "visa_letter"
@@ -76,8 +81,93 @@ async def mail_visa_letter(conn: asyncpg.Connection, event: EventRow, ctx: Dispa
         accreditation_id=row["accreditation_id"], delivery_id=delivery_id)])
 
 
+LIVE = frozenset({"submitted", "waitlisted", "approved"})
+"""The accreditations a clearance letter is written about."""
+CLEARANCE_LETTERS = {"more_information": "clearance_more_information",
+                     "refused": "clearance_refused"}
+"""The clearance statuses that write a letter, and its template; ``cleared`` and ``pending``
+write none (the badge follows a clearance: docs/credentials.md, "Vetting")."""
+
+
+async def mail_clearance_notice(conn: asyncpg.Connection, event: EventRow, ctx: DispatchContext
+                                ) -> ConsumerResult:
+    """The letter of a clearance asked to be completed or refused: to the delegation's focal
+    point for a delegation member, to the person who applied otherwise (the press). A status
+    changed again before the worker came is not written (its own event writes what holds), nor
+    one about an application no longer alive (withdrawn, rejected, replaced, revoked)."""
+    status = str(event.payload.get("status", ""))
+    template = CLEARANCE_LETTERS.get(status)
+    if template is None:
+        return ConsumerResult()
+    row = await repo.clearance_notice(conn, uuid.UUID(event.payload["accreditation_id"]),
+                                      event.id)
+    if row is None or row["erased_at"] is not None or row["recorded"] != status \
+            or row["status"] not in LIVE:
+        return ConsumerResult()
+    conference = await conference_by_id(conn, row["conference_id"])
+    press = row["category"] == "press"
+    focal = row["delegation_id"] is not None
+    member = f"{row['given_name']} {row['family_name']}"
+    link = ""
+    if focal:
+        recipient, recipient_name = row["focal_point_email"], row["focal_point_name"]
+        person = await person_by_email(conn, recipient)
+        language = person["language"] if person is not None and person["language"] in (
+            "fr", "en") else ("fr" if conference.languages[0] == "fr" else "en")
+        greeting = salutation("", recipient_name, None, None, language)
+        slug = delegation_slug(conference.slug, row["delegation_country"],
+                               row["delegation_id"])
+        link = (f"{ctx.settings.base_url}/delegation/{slug}/members/{row['id']}"
+                "/credentials")
+    else:
+        recipient, recipient_name, language = row["email"], member, row["language"]
+        gender = row["gender"] or {"mrs": "female", "mr": "male"}.get(row["salutation"])
+        greeting = salutation(row["given_name"], row["family_name"],
+                              Rank(row["rank"]) if row["rank"] else None, gender, language)
+    delegation = (country_name(row["delegation_country"], language)
+                  if row["delegation_country"] else row["delegation_organisation"] or "")
+    dedupe = f"{event.id}:{template}:{recipient.lower()}"
+    try:
+        subject, body = render_text(
+            template, language, conference=conference,
+            dates=formatting.day_range(conference.starts_on, conference.ends_on, language),
+            salutation=greeting, focal=focal, member=member, delegation=delegation,
+            category=CATEGORY_NAMES[language][row["category"]], reason=row["reason"] or "",
+            link=link, is_press=press, accreditation_id=str(row["id"]))
+        footer = {
+            "short": short_name(conference, language),
+            "controller": controller_name(conference, language),
+            "retention": retention_period(conference.retention_days, language),
+            "privacy_url": f"{ctx.settings.base_url}/{conference.slug}/privacy",
+        }
+        # to a focal point, about a member: the reminder that it carries personal data; to the
+        # applicant: the data-protection notice, as every letter to an applicant
+        body += "\n" + render_template(
+            f"{language}/{'_staff_footer' if focal else '_footer'}.txt",
+            conference=conference, **footer)
+        subject = subject_line(conference, language, subject)
+        sender = sender_address(conference, press=press)
+        delivery_id = uuid.uuid4()
+        message_id = f"<{delivery_id}@{ctx.settings.mail.message_id_domain}>"
+        msg = build_message(
+            sender=sender, sender_name=sender_name(conference, language), recipient=recipient,
+            recipient_name=recipient_name, subject=subject, body=body, message_id=message_id,
+            language=language, date=ctx.now)
+    except (ValueError, UnicodeError) as exc:
+        return ConsumerResult(parked=[Parked(
+            template=template, dedupe_key=dedupe, recipient=recipient,
+            error=f"{type(exc).__name__}: {exc}"[:300], conference_id=conference.id,
+            accreditation_id=row["id"])])
+    return ConsumerResult([NewDelivery(
+        template=template, dedupe_key=dedupe, recipient=recipient, sender=sender,
+        subject=subject, message_id=message_id, message=bytes(msg),
+        conference_id=conference.id, accreditation_id=row["id"], delivery_id=delivery_id)])
+
+
 SUBSCRIPTIONS = (
     Subscription("conference.credentials.mail:mail_visa_letter", mail_visa_letter,
                  frozenset({"visa_letter.approved"})),
+    Subscription("conference.credentials.mail:mail_clearance_notice", mail_clearance_notice,
+                 frozenset({"accreditation.vetting_status_set"})),
 )
 """What credentials consume, for the composition root (``conference/runtime.py``)."""

@@ -176,3 +176,17 @@ FROM visa_letter l JOIN accreditation a ON a.id = l.accreditation_id
 WHERE l.conference_id = :conference_id AND (:status::text IS NULL OR l.status = :status)
 ORDER BY l.requested_at DESC, l.id
 LIMIT :limit
+
+-- name: clearance_notice
+-- What a clearance letter needs: the person, their delegation and its focal point, the status
+-- recorded now and the reason given with the event's own history line (not a later one's).
+SELECT a.id, a.conference_id, a.category, a.status, a.given_name, a.family_name, a.email,
+       a.language, a.gender, a.salutation, a.rank, a.delegation_id, a.erased_at,
+       d.country AS delegation_country, d.organisation ->> 'name' AS delegation_organisation,
+       d.focal_point_name, d.focal_point_email, v.status AS recorded,
+       (SELECT e.history -> 0 ->> 'reason' FROM domain_event e WHERE e.id = :event_id)
+           AS reason
+FROM accreditation a
+LEFT JOIN delegation d ON d.id = a.delegation_id
+LEFT JOIN vetting_status v ON v.accreditation_id = a.id
+WHERE a.id = :accreditation_id

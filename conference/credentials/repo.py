@@ -177,3 +177,12 @@ async def letters_of_conference(conn: asyncpg.Connection, conference_id: UUID,
         *Q.bind("letters_of_conference", conference_id=conference_id, status=status,
                 limit=limit))
     return rows
+
+
+async def clearance_notice(conn: asyncpg.Connection, accreditation_id: UUID, event_id: int
+                           ) -> asyncpg.Record | None:
+    """The person a clearance letter is about, their delegation's focal point, the status
+    recorded now and the reason of the event ``event_id``; None without such accreditation."""
+    row: asyncpg.Record | None = await conn.fetchrow(*Q.bind(
+        "clearance_notice", accreditation_id=accreditation_id, event_id=event_id))
+    return row

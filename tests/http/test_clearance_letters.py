@@ -1,0 +1,121 @@
+"""A clearance decision is told to whoever answers for the person (docs/credentials.md,
+"Vetting"): asked for more information, the delegation's focal point (a member) or the
+applicant (the press) gets a letter saying what is needed; refused, a letter saying that no
+badge can be issued, without the security reason; cleared, nothing. The letters are written by
+the outbox consumer, in the reader's language, and arrive at the real test SMTP server."""
+
+from __future__ import annotations
+
+import asyncio
+from email.message import EmailMessage
+from typing import Any
+
+from tests.browser.helpers import member
+from tests.conftest import Api, conference_body, press_body
+from tests.support import RecordingSMTP, body_text
+
+BASE = "/api/v1/conferences/alliance"
+REFUSED = "Mismatch with the national record."
+MORE = "The second page of the passport, in colour."
+
+
+async def _vetting(api: Api, aid: str, status: str, reason: str | None = None) -> None:
+    code, body, _ = await api.call("POST", f"/api/v1/accreditations/{aid}/vetting/status",
+                                   role="protocol", json={"status": status, "reason": reason})
+    assert code == 200, body
+
+
+def _about_clearance(m: EmailMessage) -> bool:
+    subject = str(m["Subject"])
+    return "clearance" in subject.lower() or "habilitation" in subject.lower()
+
+
+async def _letters(smtp: RecordingSMTP, count: int) -> list[EmailMessage]:
+    """All the clearance letters so far, once ``count`` arrived, and proof no more follow."""
+    if count:
+        await smtp.wait_for(count, timeout=15, where=_about_clearance)
+    await asyncio.sleep(0.8)
+    found = [m for m in smtp.messages if _about_clearance(m)]
+    assert len(found) == count, [(m["To"], m["Subject"]) for m in found]
+    return found
+
+
+async def _setup(api: Api) -> dict[str, Any]:
+    status, body, _ = await api.call("POST", "/api/v1/conferences", role="admin",
+                                     json=conference_body(vetting_required=["minister", "press"]))
+    assert status == 201, body
+    status, be, _ = await api.call("POST", f"{BASE}/delegations", role="protocol", json={
+        "kind": "country", "country": "BE",
+        "focal_point": {"name": "Jan Focal", "email": "fp-be@example.org", "language": "en"}})
+    assert status == 201, be
+    return dict(be)
+
+
+async def test_a_members_clearance_letters_go_to_the_focal_point(
+    api: Api, smtp: RecordingSMTP
+) -> None:
+    be = await _setup(api)
+    minister = await member(api, be, "Milquet")
+
+    await _vetting(api, minister["id"], "more_information", MORE)
+    [more] = await _letters(smtp, 1)
+    assert "fp-be@example.org" in str(more["To"])
+    assert str(more["From"]).endswith("<organiser@example.org>")  # the protocol service
+    assert more["Content-Language"] == "en"
+    assert "more information needed" in str(more["Subject"])
+    text = body_text(more)
+    assert "Anna Milquet" in text and "Belgium" in text, text
+    assert f"What is needed: {MORE}" in text
+    assert f"/delegation/alliance-be/members/{minister['id']}/credentials" in text
+
+    await _vetting(api, minister["id"], "refused", REFUSED)
+    [_, refused] = await _letters(smtp, 2)
+    assert "fp-be@example.org" in str(refused["To"])
+    assert "no badge" in str(refused["Subject"])
+    text = body_text(refused)
+    assert "no badge can be issued to Anna Milquet" in text, text
+    assert REFUSED not in text and MORE not in text
+    # the member's own address is told nothing about the clearance
+    assert not any("milquet@example.org" in str(m["To"]) for m in smtp.messages
+                   if _about_clearance(m))
+
+    await _vetting(api, minister["id"], "cleared")
+    await _letters(smtp, 2)
+    # no letter about an accreditation that is no longer alive
+    gone = await member(api, be, "Revoked")
+    status, _, _ = await api.call("POST", f"/api/v1/accreditations/{gone['id']}/revoke",
+                                  role="protocol", json={"reason": "Left the government"})
+    assert status == 200
+    await _vetting(api, gone["id"], "refused", REFUSED)
+    await _letters(smtp, 2)
+
+
+async def test_a_journalists_clearance_letters_go_to_the_journalist_in_french(
+    api: Api, smtp: RecordingSMTP
+) -> None:
+    await _setup(api)
+    status, journalist, _ = await api.call("POST", f"{BASE}/accreditations",
+                                           json=press_body(1, language="fr"))
+    assert status == 201, journalist
+
+    await _vetting(api, journalist["id"], "more_information", MORE)
+    [more] = await _letters(smtp, 1)
+    assert "marie.dupont1@example.org" in str(more["To"])
+    # the press office writes the press's letters
+    assert str(more["From"]).endswith("<michele.cercone@example.org>")
+    assert more["Content-Language"] == "fr"
+    assert "Habilitation de sécurité\u00a0: informations complémentaires" in str(more["Subject"])
+    text = body_text(more)
+    assert f"Informations demandées\u00a0: {MORE}" in text, text
+    assert "Votre habilitation de sécurité" in text
+
+    await _vetting(api, journalist["id"], "refused", REFUSED)
+    [_, refused] = await _letters(smtp, 2)
+    assert "marie.dupont1@example.org" in str(refused["To"])
+    text = body_text(refused)
+    assert "aucun badge ne peut vous être délivré" in text, text
+    assert REFUSED not in text
+
+    # back to pending: nothing is written
+    await _vetting(api, journalist["id"], "pending")
+    await _letters(smtp, 2)
