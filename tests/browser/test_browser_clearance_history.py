@@ -1,0 +1,64 @@
+"""A refused clearance in headless Chromium, no script: protocol records it on the console's
+application page, whose history then says "Clearance refused" with the reason; the focal point
+gets the letter and reads the line on the member's page without the reason, and so does the
+person on their own page. Every page passes axe-core in French and English at 390 and 1280 px
+(``_audit``)."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from tests.browser.conftest import Site
+from tests.browser.helpers import member
+from tests.browser.test_browser_console import _sign_in
+from tests.browser.test_browser_workspaces import _audit, _link
+from tests.conftest import conference_body
+from tests.http.conftest_programme import make_delegation
+from tests.support import RecordingSMTP, body_text
+
+REASON = "Mismatch with the national record."
+
+
+async def test_a_refused_clearance_is_a_line_of_the_history_on_every_page(
+    site: Site, page: Any, browser: Any, smtp: RecordingSMTP
+) -> None:
+    status, body, _ = await site.call("POST", "/api/v1/conferences", role="admin",
+                                      json=conference_body(vetting_required=["minister"]))
+    assert status == 201, body
+    be = await make_delegation(site, country="BE")
+    [welcome] = await smtp.wait_for(1, where=lambda m: "fp-be@example.org" in m["To"])
+    minister = await member(site, be, "Peeters")
+
+    await _sign_in(site, page, smtp, "protocol@example.org", "protocol", "en")
+    await page.goto(f"{site.url}/manage/alliance/accreditations/{minister['id']}?lang=en")
+    await page.get_by_label("New status").select_option("refused")
+    await page.locator("#vetting_reason").fill(REASON)
+    await page.get_by_role("button", name="Record the status").click()
+    await page.wait_for_url(re.compile(r".*done=vetting.*"))
+    history = await page.inner_text("#history")
+    assert "Clearance refused" in history and REASON in history, history
+    await _audit(browser, page, "console-accreditation-clearance")
+
+    # the focal point is told by letter, without the reason
+    [letter] = await smtp.wait_for(1, where=lambda m: "fp-be@example.org" in m["To"]
+                                   and "badge" in str(m["Subject"]))
+    assert REASON not in body_text(letter)
+
+    # the member's page in the portal: the line, not the reason
+    context = await browser.new_context()
+    portal = await context.new_page()
+    await portal.goto(_link(site, welcome))
+    await portal.get_by_role("button", name="Me connecter").click()
+    await portal.wait_for_url(re.compile(r".*/workspaces\?.*done=signed_in"))
+    await portal.goto(f"{site.url}/delegation/alliance-be/members/{minister['id']}?lang=fr")
+    history = await portal.inner_text("#history")
+    assert "Habilitation de sécurité refusée" in history and REASON not in history, history
+    await _audit(browser, portal, "delegation-member-clearance")
+
+    # the person's own page behind their private link: the same
+    await portal.goto(f"{site.url}/a/{minister['access_token']}?lang=en")
+    history = await portal.inner_text("#history")
+    assert "Clearance refused" in history and REASON not in history, history
+    await _audit(browser, portal, "status-clearance")
+    await context.close()
