@@ -190,3 +190,8 @@ FROM accreditation a
 LEFT JOIN delegation d ON d.id = a.delegation_id
 LEFT JOIN vetting_status v ON v.accreditation_id = a.id
 WHERE a.id = :accreditation_id
+
+-- name: clearance_refused_among
+-- Those of the accreditations whose security clearance was refused.
+SELECT accreditation_id FROM vetting_status
+WHERE accreditation_id = ANY (:ids::uuid[]) AND status = 'refused'

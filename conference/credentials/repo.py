@@ -186,3 +186,9 @@ async def clearance_notice(conn: asyncpg.Connection, accreditation_id: UUID, eve
     row: asyncpg.Record | None = await conn.fetchrow(*Q.bind(
         "clearance_notice", accreditation_id=accreditation_id, event_id=event_id))
     return row
+
+
+async def clearance_refused_among(conn: asyncpg.Connection, ids: list[UUID]) -> set[UUID]:
+    """Those of ``ids`` whose security clearance was refused."""
+    rows = await conn.fetch(*Q.bind("clearance_refused_among", ids=ids))
+    return {r["accreditation_id"] for r in rows}

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import unicodedata
 from collections.abc import Mapping, Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -144,19 +145,21 @@ def like_pattern(search: str) -> str:
 
 
 def delegation_programme(sessions: Sequence[PublishedSession], members: Sequence[Accreditation],
-                         language: str) -> list[dict[str, Any]]:
+                         language: str, refused: AbstractSet[UUID] = frozenset()
+                         ) -> list[dict[str, Any]]:
     """The delegation's programme as its members were invited to it: each (session, member)
     of the latest *published* programme that invites the member (an explicit participant, or
     the audience of the member's category; approved members only), by the same rule as the
-    calendar invitations (``conference/calendar/plan.py``, docs/calendar.md). The draft
-    programme is not shown: what is not published was sent to no one."""
+    calendar invitations (``conference/calendar/plan.py``, docs/calendar.md): not a member
+    whose security clearance was refused (``refused``). The draft programme is not shown: what
+    is not published was sent to no one."""
     found = []
     for s in sorted(sessions, key=lambda s: (s.starts_at, str(s.session_id))):
         view = SessionView(s.session_id, s.sequence, s.cancelled, frozenset(s.audience),
                            s.press_access, s.roles)
         for m in sorted(members, key=lambda m: (m.family_name, m.given_name)):
-            part = invited_part(view, AttendeeView(m.id, m.category.value,
-                                                   m.status is Status.approved))
+            part = invited_part(view, AttendeeView(
+                m.id, m.category.value, m.status is Status.approved and m.id not in refused))
             if part is not None:
                 found.append({"session_id": s.session_id, "starts_at": s.starts_at,
                               "title_text": s.title.get(language), "room": s.room_in(language),

@@ -34,6 +34,7 @@ from conference.calendar.invitations import feed_url, latest_published
 from conference.conferences.lookup import conference_by_id, conference_by_slug
 from conference.conferences.models import Conference
 from conference.credentials import service as credentials
+from conference.credentials.lookup import clearance_refused_among
 from conference.errors import Duplicate, Forbidden, IllegalTransition, NotFound, PoolFull
 from conference.http.context import connection, now, pool_key, settings_key, signer_key
 from conference.http.io import read_form
@@ -139,8 +140,9 @@ async def delegation_page(request: web.Request) -> web.Response:
         members = await ws.members_of(conn, d["id"])
         published = await latest_published(conn, p.conference.id)
         letters = await ws.letters_of(conn, d["id"], p.conference.id, d["focal_point_email"])
+        refused = await clearance_refused_among(conn, [m.id for m in members])
     sessions = domain.delegation_programme(published.sessions if published else [], members,
-                                           p.language)
+                                           p.language, refused)
     return frame.render(
         request, "delegation.html", p.language, person=p.person, conference=p.conference,
         title=p.t("delegation_title", name=p.name), crumbs=p.crumbs(), flash=_flash(p, request),

@@ -1,13 +1,15 @@
 """A refused clearance in headless Chromium, no script: protocol records it on the console's
 application page, whose history then says "Clearance refused" with the reason; the focal point
-gets the letter and reads the line on the member's page without the reason, and so does the
-person on their own page. Every page passes axe-core in French and English at 390 and 1280 px
-(``_audit``)."""
+gets the letter, finds the member no longer in the delegation's programme and reads the line on
+the member's page without the reason, and so does the person on their own page. Every page
+passes axe-core in French and English at 390 and 1280 px (``_audit``)."""
 
 from __future__ import annotations
 
 import re
+from datetime import datetime
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from tests.browser.conftest import Site
 from tests.browser.helpers import member
@@ -29,6 +31,20 @@ async def test_a_refused_clearance_is_a_line_of_the_history_on_every_page(
     be = await make_delegation(site, country="BE")
     [welcome] = await smtp.wait_for(1, where=lambda m: "fp-be@example.org" in m["To"])
     minister = await member(site, be, "Peeters")
+    await member(site, be, "Maes")
+    _, room, _ = await site.call("POST", "/api/v1/conferences/alliance/rooms", role="protocol",
+                                 json={"name": "Plenary hall", "capacity": 300})
+    day = datetime.fromisoformat(body["starts_on"])
+    start = datetime(day.year, day.month, day.day, 9, tzinfo=ZoneInfo("Europe/Brussels"))
+    status, session, _ = await site.call(
+        "POST", "/api/v1/conferences/alliance/sessions", role="protocol", json={
+            "title": {"fr": "Ouverture", "en": "Opening"}, "kind": "plenary",
+            "room_id": room["id"], "starts_at": start.isoformat(),
+            "ends_at": start.replace(hour=10).isoformat(), "audience": ["minister"],
+            "press_access": "closed"})
+    assert status == 201, session
+    assert (await site.call("POST", "/api/v1/conferences/alliance/programme/publish",
+                            role="protocol"))[0] == 201
 
     await _sign_in(site, page, smtp, "protocol@example.org", "protocol", "en")
     await page.goto(f"{site.url}/manage/alliance/accreditations/{minister['id']}?lang=en")
@@ -51,6 +67,11 @@ async def test_a_refused_clearance_is_a_line_of_the_history_on_every_page(
     await portal.goto(_link(site, welcome))
     await portal.get_by_role("button", name="Me connecter").click()
     await portal.wait_for_url(re.compile(r".*/workspaces\?.*done=signed_in"))
+    # the delegation's programme: the refused member is invited to nothing any more
+    await portal.goto(f"{site.url}/delegation/alliance-be?lang=fr")
+    programme = await portal.inner_text("#programme")
+    assert "Anna Maes" in programme and "Peeters" not in programme, programme
+    await _audit(browser, portal, "delegation-clearance-programme")
     await portal.goto(f"{site.url}/delegation/alliance-be/members/{minister['id']}?lang=fr")
     history = await portal.inner_text("#history")
     assert "Habilitation de sécurité refusée" in history and REASON not in history, history

@@ -1,7 +1,8 @@
-"""A refused security clearance takes the person out of the programme's traffic and out of the
-list of participants (docs/credentials.md, "Vetting"; docs/calendar.md, "Who is invited"): their
-invitations are cancelled at once, later updates pass them by, and a clearance given again
-invites them back from the next reconciliation."""
+"""A refused security clearance takes the person out of the programme's traffic, out of the
+delegation portal's programme and out of the list of participants (docs/credentials.md,
+"Vetting"; docs/calendar.md, "Who is invited"): their invitations are cancelled at once, later
+updates pass them by, and a clearance given again invites them back from the next
+reconciliation."""
 
 from __future__ import annotations
 
@@ -12,9 +13,12 @@ from typing import Any
 
 from pypdf import PdfReader
 
+from tests.browser.helpers import element, member, text
 from tests.conftest import Api
 from tests.http.conftest_programme import make_delegation
 from tests.http.test_calendar_flow import BASE, BRUSSELS, Calendars, approved, official
+from tests.http.test_console import _signed_in
+from tests.http.test_console_credentials import _conference
 from tests.support import RecordingSMTP
 
 
@@ -122,4 +126,38 @@ async def test_a_refused_clearance_takes_the_person_off_the_list_of_participants
     await _vetting(api, gone, "cleared")
     as_json, as_csv, pdf = await _listed(api)
     assert as_json == as_csv == {"Keptname", "Refusedname"} and "Refusedname" in pdf
+    assert kept
+
+
+async def test_the_delegation_portal_lists_no_session_for_a_refused_member(
+    api: Api, smtp: RecordingSMTP
+) -> None:
+    be, link = await _conference(api, smtp)
+    kept = await member(api, be, "Keptname")
+    gone = await member(api, be, "Refusedname")
+    _, room, _ = await api.call("POST", f"{BASE}/rooms", role="protocol",
+                                json={"name": "Plenary hall", "capacity": 300})
+    day = datetime.fromisoformat(str((await api.call("GET", BASE))[1]["starts_on"]))
+    start = datetime(day.year, day.month, day.day, 9, tzinfo=BRUSSELS)
+    status, session, _ = await api.call("POST", f"{BASE}/sessions", role="protocol", json={
+        "title": {"fr": "Ouverture", "en": "Opening"}, "kind": "plenary",
+        "room_id": room["id"], "starts_at": start.isoformat(),
+        "ends_at": start.replace(hour=10).isoformat(), "audience": ["minister"],
+        "press_access": "closed"})
+    assert status == 201, session
+    assert (await api.call("POST", f"{BASE}/programme/publish", role="protocol"))[0] == 201
+    portal = await _signed_in(api, link)
+
+    async def programme() -> str:
+        status, page, _ = await portal.go("GET", "/delegation/alliance-be?lang=en")
+        assert status == 200
+        return text(element(page, "programme"))
+
+    listed = await programme()
+    assert "Keptname" in listed and "Refusedname" in listed, listed
+    await _vetting(api, gone["id"], "refused", "Mismatch with the national record.")
+    listed = await programme()
+    assert "Keptname" in listed and "Refusedname" not in listed, listed
+    await _vetting(api, gone["id"], "cleared")
+    assert "Refusedname" in await programme()
     assert kept
