@@ -22,6 +22,18 @@ FROM accreditation_vetting_history WHERE accreditation_id = $1 ORDER BY id
 SELECT EXISTS (SELECT 1 FROM accreditation_vetting_history
                WHERE accreditation_id = $1 AND actor_role IN ('protocol', 'security', 'admin'))
 
+-- name: lock_reason_events
+-- The person's events whose history lines erase_history_reasons will change, locked in the order
+-- the worker claims events (by id) and before the accreditation row: a worker dispatching one of
+-- them holds it and then needs the accreditation (a letter's delivery refers to it), so taking
+-- the accreditation first would deadlock (docs/privacy.md, "Erasure").
+SELECT e.id FROM domain_event e
+WHERE (e.subject_id = $1::uuid::text
+       OR (e.type = 'accreditation.substituted' AND e.payload ->> 'substitute_id' = $1::uuid::text))
+  AND jsonb_typeof(e.history) = 'array'
+ORDER BY e.id
+FOR UPDATE
+
 -- name: lock_accreditation
 SELECT id, conference_id FROM accreditation WHERE id = $1 FOR UPDATE
 

@@ -70,6 +70,11 @@ async def lock_accreditation(conn: asyncpg.Connection, accreditation_id: UUID
     return row
 
 
+async def lock_reason_events(conn: asyncpg.Connection, accreditation_id: UUID) -> None:
+    """Lock the person's events that carry history lines, before the accreditation's row."""
+    await conn.execute(Q["lock_reason_events"], accreditation_id)
+
+
 async def erase_one(conn: asyncpg.Connection, accreditation_id: UUID, now: datetime
                     ) -> dict[str, int]:
     """Pseudonymise one person; rows changed per table."""

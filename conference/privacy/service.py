@@ -57,6 +57,8 @@ async def erase(conn: asyncpg.Connection, accreditation_id: UUID, principal: Pri
     if principal.role is not Role.admin:
         raise Forbidden("Only admin erases a person.")
     async with conn.transaction():
+        # the events first, as the worker takes them, then the row (docs/privacy.md, "Erasure")
+        await repo.lock_reason_events(conn, accreditation_id)
         row = await repo.lock_accreditation(conn, accreditation_id)
         if row is None:
             raise NotFound("No such accreditation.")

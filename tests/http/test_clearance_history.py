@@ -142,3 +142,19 @@ async def test_the_vetting_purge_takes_the_reasons_out_of_the_history(api: Api) 
         await conn.close()
     assert await _clearance_lines(api, journalist["id"], "admin") == [
         ("vetting_refused", "refused", None)]
+
+
+async def test_an_erasure_takes_the_clearance_reasons_out_of_the_history(
+    api: Api, smtp: RecordingSMTP
+) -> None:
+    await _conference(api, smtp, vetting_required=["press"])
+    status, journalist, _ = await api.call("POST", "/api/v1/conferences/alliance/accreditations",
+                                           role="press_office", json=press_body(1))
+    assert status == 201, journalist
+    await _vetting(api, journalist["id"], "more_information", MORE)
+    status, _, _ = await api.call("DELETE",
+                                  f"/api/v1/accreditations/{journalist['id']}/personal-data",
+                                  role="admin")
+    assert status in (200, 204)
+    assert await _clearance_lines(api, journalist["id"], "admin") == [
+        ("vetting_more_information", "more_information", None)]
