@@ -16,10 +16,17 @@ from pypdf import PdfReader
 from tests.browser.helpers import element, member, text
 from tests.conftest import Api
 from tests.http.conftest_programme import make_delegation
-from tests.http.test_calendar_flow import BASE, BRUSSELS, Calendars, approved, official
+from tests.http.test_calendar_flow import (
+    BASE,
+    BRUSSELS,
+    Calendars,
+    approved,
+    is_invitation,
+    official,
+)
 from tests.http.test_console import _signed_in
 from tests.http.test_console_credentials import _conference
-from tests.support import RecordingSMTP
+from tests.support import RecordingSMTP, body_text
 
 
 async def _vetting(api: Api, aid: str, status: str, reason: str | None = None) -> None:
@@ -75,11 +82,23 @@ async def test_a_refused_clearance_cancels_the_invitations_and_a_new_clearance_r
     assert [(i.to, i.method, i.sequence) for i in invites] == [
         ("official1@example.org", "REQUEST", 0), ("official2@example.org", "REQUEST", 0)]
 
+    mail = next(m for m in smtp.messages
+                if is_invitation(m) and "official1@example.org" in str(m["To"]))
+    feed = "/api/v1/calendar/" + body_text(mail).split("/api/v1/calendar/")[1].split()[0]
+
+    async def feed_sessions() -> int:
+        status, ics, _ = await api.call("GET", feed)
+        assert status == 200, ics
+        return int(ics.count("BEGIN:VEVENT"))
+
+    assert await feed_sessions() == 1
+
     # refused: the invitation they hold is cancelled at once, as after a withdrawal
     await _vetting(api, a, "refused", "Mismatch with the national record.")
     invites = await cal.next(1)
     assert [(i.uid, i.to, i.method, i.sequence) for i in invites] == [
         (uid, "official1@example.org", "CANCEL", 1)]
+    assert await feed_sessions() == 0  # their personal feed holds no session either
 
     # the next update passes them by
     status, _, _ = await api.call("PATCH", f"/api/v1/sessions/{s1['id']}", role="protocol",
@@ -95,6 +114,7 @@ async def test_a_refused_clearance_cancels_the_invitations_and_a_new_clearance_r
     invites = await cal.next(1)
     assert [(i.uid, i.to, i.method, i.sequence, i.start) for i in invites] == [
         (uid, "official1@example.org", "REQUEST", 2, t(9, 30))]
+    assert await feed_sessions() == 1
     await _vetting(api, a, "cleared")
     await cal.next(0)
 
