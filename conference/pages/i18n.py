@@ -161,9 +161,9 @@ STRINGS: dict[str, dict[str, str]] = {
         "next_title": "Et ensuite\u00a0?",
         "next_1": "Le bureau du porte-parole examine votre demande.",
         "next_2": "Sa décision vous parvient par courriel, à l'adresse indiquée.",
-        "next_3": "Une fois accrédité(e), vous recevez les invitations aux séances ouvertes à "
-                  "la presse, votre lien d'agenda personnel, et vous imprimez votre badge "
-                  "depuis votre page.",
+        "next_3": "Une fois votre accréditation accordée, vous recevez les invitations aux "
+                  "séances ouvertes à la presse, votre lien d'agenda personnel, et vous "
+                  "imprimez votre badge depuis votre page.",
         "spokespersons_title": "Le bureau du porte-parole",
         "private_link_title": "Votre lien privé",
         "private_link_text": "Nous vous l'envoyons par courriel\u00a0: il ouvre votre demande, "
@@ -223,7 +223,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "cannot_withdraw": "Cette demande ne peut plus être retirée\u00a0: elle est {status}.",
         "feed_title": "Votre agenda personnel",
         "feed_text": "Abonnez votre agenda à ce lien secret\u00a0: il contient les séances "
-                     "auxquelles vous êtes invité(e) et se met à jour tout seul.",
+                     "auxquelles vous avez reçu une invitation et se met à jour tout seul.",
         "feed_webcal": "S'abonner dans mon agenda",
         "feed_https": "Adresse web de l'agenda",
         "badge_title": "Votre badge",

@@ -24,7 +24,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "ws_product": "Espaces de travail",
         "scrollable_table": "Tableau (défilement horizontal)",
         "language_nav": "Langue",
-        "signed_in_as": "Connecté(e) en tant que",
+        "signed_in_as": "Compte",
         "signout": "Se déconnecter",
         "workspaces_nav": "Vos espaces",
         "breadcrumbs": "Fil d'Ariane",

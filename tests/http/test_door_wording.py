@@ -6,7 +6,7 @@ accréditation. » said neither that the badge is void nor what to do)."""
 
 from __future__ import annotations
 
-from tests.browser.helpers import delegation, element, member, press, zone
+from tests.browser.helpers import delegation, element, member, press, text, zone
 from tests.conftest import Api
 from tests.http.test_badge_production import _reissue
 from tests.http.test_badges import _reference, _revoke
@@ -100,3 +100,18 @@ async def test_a_void_badge_says_so_and_what_to_do_in_both_languages(
                                            badge=await _reference(api, new["id"]))
     assert "ADMITTED" in element(page, "door-result")
     assert 'id="door-action"' not in page
+
+
+async def test_the_header_names_the_account_without_an_inclusive_form(
+    api: Api, smtp: RecordingSMTP
+) -> None:
+    """The header said « Connecté(e) en tant que : Door Person »; a French administration
+    writes « Compte : Door Person » (the English keeps "Signed in as: Door Person")."""
+    await _setup(api, smtp)
+    door = await staff(api, smtp, "door@example.org", "door", language="fr")
+    _, page, _ = await door.go("GET", f"{DOOR}?lang=fr")
+    assert "Compte : Door Person" in text(page)  # text() collapses the no-break space
+    assert "Compte\u00a0:" in page
+    assert "(e)" not in text(page)
+    _, page, _ = await door.go("GET", f"{DOOR}?lang=en")
+    assert "Signed in as: Door Person" in text(page)

@@ -51,3 +51,31 @@ def test_french_mails_have_a_non_breaking_space_before_double_signs() -> None:
     wrong = [(p.name, line) for p in templates for line in p.read_text().splitlines()
              if re.search(r" [:;?!]", line)]
     assert wrong == []
+
+
+INCLUSIVE = re.compile(r"\w\((?:e|es|ne|le|rice|euse|ère)\)|\w·\w|\w\.e\.s\b", re.IGNORECASE)
+"""The "(e)" forms ("Connecté(e)", "invité(e)s", "connecté·e"; a plural's "(s)" is not one): a
+French administration writes around them ("Compte : …"), never with them (docs/protocol.md,
+"No (e) forms")."""
+
+
+@pytest.mark.parametrize("module_name", MODULES)
+def test_french_strings_have_no_inclusive_brackets(module_name: str) -> None:
+    wrong = [(key, text) for key, text in french_strings(module_name)
+             if INCLUSIVE.search(text)]
+    assert wrong == []
+
+
+def test_french_mails_and_templates_have_no_inclusive_brackets() -> None:
+    """Nor the French mails, nor any page template's own text."""
+    from pathlib import Path
+
+    import conference
+
+    root = Path(conference.__file__).parent
+    files = [*sorted((root / "mail" / "templates" / "fr").glob("*.txt")),
+             *sorted(root.glob("*/templates/*.html"))]
+    assert len(files) > 40
+    wrong = [(p.name, line) for p in files for line in p.read_text().splitlines()
+             if INCLUSIVE.search(line)]
+    assert wrong == []
