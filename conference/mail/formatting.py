@@ -15,6 +15,9 @@ language, through babel (``en`` is written as ``en_GB``, ``fr`` as ``fr_FR``) an
 - Invitations write a session's time as a span (:func:`span`): its zone once; each end labelled
   with its own zone when they differ ("01:30 (CEST) – 03:30 (CET)"), and a local time that the
   clock shows twice (the hour repeated when the clocks go back) says which one it is.
+- A negative number shown to people is written with the minus sign U+2212 ("−1", "UTC−4"),
+  not the hyphen-minus of data files; a signed number says its sign ("+1", "0", "−1":
+  :func:`signed`).
 - Phone numbers are stored in E.164 (``+3222980963``) and shown in international format
   (``+32 2 298 09 63``).
 
@@ -36,10 +39,12 @@ from babel.dates import (
     get_timezone_location,
 )
 
-__all__ = ["LOCALES", "day", "day_range", "moment", "phone", "short", "span", "time",
-           "time_of_day", "time_range", "zone_label", "zone_words"]
+__all__ = ["LOCALES", "MINUS", "day", "day_range", "moment", "phone", "short", "signed", "span",
+           "time", "time_of_day", "time_range", "zone_label", "zone_words"]
 
 LOCALES = {"fr": "fr_FR", "en": "en_GB"}
+MINUS = "\u2212"
+"""The minus sign of a negative number read by people (a data file keeps "-")."""
 _REPEATED = {
     "en": ("before the clocks go back", "after the clocks go back"),
     "fr": ("avant le passage à l'heure d'hiver", "après le passage à l'heure d'hiver"),
@@ -139,13 +144,14 @@ def zone_words(zone: ZoneInfo | str, language: str, when: datetime) -> str:
 
 def zone_label(local: datetime, language: str) -> str:
     """The zone of a local time, alike in every language: the time-zone database's
-    abbreviation ("CET", "CEST"), else the offset ("UTC+4", half hours as "UTC+5:30")."""
+    abbreviation ("CET", "CEST"), else the offset ("UTC+4", "UTC−4" with a minus sign, half
+    hours as "UTC+5:30")."""
     name = local.tzname() or ""
     if name.isascii() and name.isalpha() and name.isupper():
         return name
     offset = local.utcoffset() or timedelta(0)
     minutes = int(offset.total_seconds() // 60)
-    sign = "-" if minutes < 0 else "+"
+    sign = MINUS if minutes < 0 else "+"
     hours, rest = divmod(abs(minutes), 60)
     return f"UTC{sign}{hours}" + (f":{rest:02d}" if rest else "")
 
@@ -208,6 +214,16 @@ def span(starts: datetime, ends: datetime, timezone: ZoneInfo | str, language: s
     if lang == "fr":
         return f"{first_day}, de {start_text} à {end_text}{tail}"
     return f"{first_day}, {start_text} – {end_text}{tail}"
+
+
+# -- numbers -----------------------------------------------------------------------------------
+
+
+def signed(number: int) -> str:
+    """A number with its sign, as a seating plan numbers places: "+2", "0", "−1"."""
+    if number < 0:
+        return f"{MINUS}{-number}"
+    return f"+{number}" if number > 0 else "0"
 
 
 # -- phone numbers ---------------------------------------------------------------------------

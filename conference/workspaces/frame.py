@@ -45,6 +45,7 @@ _ENV = jinja2.Environment(
     autoescape=True, undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True,
 )
 _ENV.filters["phone"] = formatting.phone
+_ENV.filters["signed"] = formatting.signed
 CSS = (HERE / "static" / "workspaces.css").read_bytes()
 SESSION_COOKIE = "session"
 HTML = ("text/html",)

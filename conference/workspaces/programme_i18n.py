@@ -92,8 +92,8 @@ PROGRAMME: dict[str, dict[str, str]] = {
         "prog_name": "Nom",
         "prog_delegation": "Délégation",
         "prog_seat": "Place",
-        "prog_seat_text": "0\u00a0: la présidence\u00a0; +n à sa droite, -n à sa gauche (vu de la "
-                          "présidence).",
+        "prog_seat_text": "0\u00a0: la présidence\u00a0; +n à sa droite, \u2212n à sa gauche "
+                          "(vu de la présidence).",
         "prog_from_audience": "Vu de la salle, de gauche à droite",
         "prog_no_speakers": "Aucun orateur pour l'instant.",
         "prog_no_chair": "La séance n'a pas de présidence\u00a0: le plan de table la demande.",
@@ -194,8 +194,8 @@ PROGRAMME: dict[str, dict[str, str]] = {
         "prog_name": "Name",
         "prog_delegation": "Delegation",
         "prog_seat": "Seat",
-        "prog_seat_text": "0: the chair; +n on the chair's right, -n on the left (as the chair "
-                          "sees it).",
+        "prog_seat_text": "0: the chair; +n on the chair's right, \u2212n on the left (as the "
+                          "chair sees it).",
         "prog_from_audience": "As the audience sees it, from left to right",
         "prog_no_speakers": "No speaker yet.",
         "prog_no_chair": "The session has no chair: the seating plan needs one.",
