@@ -301,11 +301,9 @@ def _signatory(conference: Conference, language: str) -> tuple[str, str]:
 
 
 def _dates(conference: Conference, language: str) -> str:
-    start = formatting.day(conference.starts_on, language)
-    end = formatting.day(conference.ends_on, language)
-    if conference.starts_on == conference.ends_on:
-        return f"on {start}" if language == "en" else f"le {start}"
-    return f"from {start} to {end}" if language == "en" else f"du {start} au {end}"
+    """The letter's {dates}, inside its sentence, each part once ("du 13 au 14 janvier 2027",
+    not "du 13 janvier 2027 au 14 janvier 2027"; docs/calendar.md, "Dates and times")."""
+    return formatting.day_range_words(conference.starts_on, conference.ends_on, language)
 
 
 def _country(code: str, language: str) -> str:

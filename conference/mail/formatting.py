@@ -4,6 +4,10 @@ language, through babel (``en`` is written as ``en_GB``, ``fr`` as ``fr_FR``) an
 
 - English (British): "Tuesday 1 December 2027", "1 December 2027, 09:30 CET"; the 24-hour
   clock, never "AM"/"PM".
+- A range of days names each part once, with an en dash: "13–14 January 2027", "30 January –
+  2 February 2027" / "13–14 janvier 2027", "30 janvier – 2 février 2027"; inside a sentence
+  "from 13 to 14 January 2027" / "du 13 au 14 janvier 2027" (:func:`day_range`,
+  :func:`day_range_words`).
 - French: "mardi 1er décembre 2027", "1er décembre 2027 à 09:30 CET"; the first day of a month
   is "1er".
 - A time of day is ``HH:mm`` in both languages ("09:30", never "9:30 AM").
@@ -39,8 +43,8 @@ from babel.dates import (
     get_timezone_location,
 )
 
-__all__ = ["LOCALES", "MINUS", "day", "day_range", "moment", "phone", "short", "signed", "span",
-           "time", "time_of_day", "time_range", "zone_label", "zone_words"]
+__all__ = ["LOCALES", "MINUS", "day", "day_range", "day_range_words", "moment", "phone", "short",
+           "signed", "span", "time", "time_of_day", "time_range", "zone_label", "zone_words"]
 
 LOCALES = {"fr": "fr_FR", "en": "en_GB"}
 MINUS = "\u2212"
@@ -90,17 +94,45 @@ def day(d: date | datetime, language: str, *, timezone: ZoneInfo | str | None = 
     return text
 
 
+def _day_month(d: date, language: str) -> str:
+    if _lang(language) == "fr" and d.day == 1:
+        return "1er " + format_date(d, "MMMM", locale=_locale(language))
+    return format_date(d, "d MMMM", locale=_locale(language))
+
+
+def _first_day(d: date, language: str) -> str:
+    return "1er" if _lang(language) == "fr" and d.day == 1 else str(d.day)
+
+
 def day_range(start: date, end: date, language: str) -> str:
-    """The days of a conference: one day, or "1 – 3 December 2027" style ranges written in full
-    ("1 December 2027 – 3 December 2027" / "du 1er au 3 décembre 2027")."""
+    """The days of a conference as a heading writes them, each part once, as babel's
+    ``format_interval`` does but with the month in full: "13–14 January 2027" / "13–14 janvier
+    2027" (an unspaced en dash between the days), "30 January – 2 February 2027" / "30 janvier
+    – 2 février 2027" and "30 December 2027 – 2 January 2028" (a spaced en dash between
+    fuller parts); one day alone as :func:`day` writes it."""
     if start == end:
         return day(start, language)
-    if _lang(language) == "fr":
-        if (start.year, start.month) == (end.year, end.month):
-            first = "1er" if start.day == 1 else str(start.day)
-            return f"du {first} au {day(end, language)}"
-        return f"du {day(start, language)} au {day(end, language)}"
-    return f"{day(start, language)} – {day(end, language)}"
+    if (start.year, start.month) == (end.year, end.month):
+        return f"{_first_day(start, language)}\u2013{day(end, language)}"
+    if start.year == end.year:
+        return f"{_day_month(start, language)} \u2013 {day(end, language)}"
+    return f"{day(start, language)} \u2013 {day(end, language)}"
+
+
+def day_range_words(start: date, end: date, language: str) -> str:
+    """The same days inside a sentence ("…, to be held at {venue} {dates}"), each part once:
+    "on 13 January 2027" / "le 13 janvier 2027", "from 13 to 14 January 2027" / "du 13 au 14
+    janvier 2027", "from 30 January to 2 February 2027" / "du 30 janvier au 2 février 2027"."""
+    fr = _lang(language) == "fr"
+    if start == end:
+        return f"{'le' if fr else 'on'} {day(start, language)}"
+    if (start.year, start.month) == (end.year, end.month):
+        first = _first_day(start, language)
+    elif start.year == end.year:
+        first = _day_month(start, language)
+    else:
+        first = day(start, language)
+    return f"du {first} au {day(end, language)}" if fr else f"from {first} to {day(end, language)}"
 
 
 # -- times in letters and pages: each with its zone's abbreviation ---------------------------
