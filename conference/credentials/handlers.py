@@ -6,7 +6,6 @@ over 5 MB or a document over 10 MB is refused with the rule it breaks, never rea
 from __future__ import annotations
 
 import asyncio
-import html
 
 from aiohttp import web
 
@@ -18,7 +17,6 @@ from conference.credentials.models import (
     DocumentsRequired,
     DocumentsState,
     ReasonIn,
-    Verification,
     VettingImported,
     VettingState,
     VettingStatusIn,
@@ -241,34 +239,6 @@ async def put_visa_template(request: web.Request) -> web.Response:
         conference = await conference_by_slug(conn, request.match_info["slug"])
     saved = await service.put_template(request.app[pool_key], conference.id, body, actor)
     return json_response(saved)
-
-
-_PAGE = """<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><title>Letter {number}</title>
-<meta name="robots" content="noindex"></head>
-<body><h1>Visa invitation letter {number}</h1>
-<p><strong>{verdict}</strong></p>
-<dl><dt>Holder</dt><dd>{initials}</dd><dt>Nationality</dt><dd>{nationality}</dd>
-<dt>Conference</dt><dd>{conference} ({dates})</dd></dl></body></html>
-"""
-
-
-@routes.add("GET", "/v/{number}",
-            summary="Whether a visa letter number is valid, for whom (initials, nationality), "
-                    "which conference; JSON when asked (Accept: application/json)",
-            who="anyone", response=Verification, tag="credentials",
-            media=("application/json", "text/html"), errors=(404,))
-async def verify_visa_letter(request: web.Request) -> web.Response:
-    v = await service.verify(request.app[pool_key], request.match_info["number"])
-    if "application/json" in request.headers.get("Accept", ""):
-        return json_response(v)
-    verdict = "VALID" if v.valid else "CANCELLED: this letter is no longer valid"
-    page = _PAGE.format(**{k: html.escape(str(x)) for k, x in {
-        "number": v.number, "verdict": verdict, "initials": v.initials,
-        "nationality": v.nationality, "conference": v.conference,
-        "dates": v.conference_dates}.items()})
-    return web.Response(text=page, content_type="text/html",
-                        headers={"Cache-Control": "no-store"})
 
 
 @routes.add("POST", "/api/v1/accreditations/{accreditation_id}/vetting/status",

@@ -509,6 +509,14 @@ async def reissue_letter(pool: asyncpg.Pool, letter_id: UUID, reason: str,
 
 
 async def verify(pool: asyncpg.Pool, number: str) -> Verification:
+    verification, _ = await verify_letter(pool, number)
+    return verification
+
+
+async def verify_letter(pool: asyncpg.Pool, number: str) -> tuple[Verification, Conference]:
+    """What ``/v/{number}`` tells anyone, and the letter's conference, which the page names in
+    its reader's language (docs/credentials.md, "Visa invitation letters"). NotFound for an
+    unknown or purged number."""
     async with connection(pool) as conn:
         row = await repo.letter_by_number(conn, number) if len(number) <= 40 else None
         if row is None:
@@ -518,7 +526,8 @@ async def verify(pool: asyncpg.Pool, number: str) -> Verification:
                         status=row["status"], initials=domain.initials(row["passport_name"]),
                         nationality=row["nationality"],
                         conference=conference.title.get(conference.languages[0]),
-                        conference_dates=f"{conference.starts_on} – {conference.ends_on}")
+                        conference_dates=f"{conference.starts_on} – {conference.ends_on}"
+                        ), conference
 
 
 async def put_template(pool: asyncpg.Pool, conference_id: UUID, body: VisaTemplate,

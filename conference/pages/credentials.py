@@ -7,7 +7,9 @@
   (the service's body limit does not apply), checked by the photo rules;
 - ``POST /a/{token}/photo/crop``: a 3:4 box (a preset, or left, top and width in the stored
   photo's pixels) cut out by Pillow on the server;
-- ``POST /a/{token}/visa-letter``: the request.
+- ``POST /a/{token}/visa-letter``: the request;
+- ``GET /v/{number}``: the letter's verification page for consulates, in French or English
+  (JSON when asked).
 
 Each form carries its CSRF token; a refusal shows the form again with the error naming the
 field; success redirects (303) to the page with a notice."""
@@ -25,12 +27,13 @@ from conference.auth import Principal
 from conference.conferences import service as conferences
 from conference.credentials import domain as credential_rules
 from conference.credentials import service as credentials
-from conference.credentials.models import DocumentKind, VisaLetterIn
+from conference.credentials.models import DocumentKind, Verification, VisaLetterIn
 from conference.errors import Conflict, Invalid, NotFound
 from conference.http.context import now, pool_key
 from conference.http.hygiene import RequestTimeout, read_timeout_key
-from conference.http.io import read_form
+from conference.http.io import json_response, read_form
 from conference.http.routes import RouteTable
+from conference.mail import formatting
 from conference.pages import csrf
 from conference.pages.handlers import (
     HTML,
@@ -38,10 +41,12 @@ from conference.pages.handlers import (
     _applicant,
     _countries,
     _signer,
+    error_page,
     page,
     render,
 )
 from conference.pages.i18n import Translator, choose_language, field_message
+from conference.protocol.countries import country_name
 
 routes = RouteTable()
 
@@ -316,3 +321,38 @@ async def application_visa_letter(request: web.Request) -> web.StreamResponse:
         return await _credentials_page(request, p, values=values, message=exc.detail,
                                        status=409)
     raise _done(request, language, "visa")
+
+
+# --- the visa letter's verification page, read by consulates ---------------------------------
+
+
+def _wants_json(request: web.Request) -> bool:
+    return "application/json" in request.headers.get("Accept", "")
+
+
+@routes.add("GET", "/v/{number}",
+            summary="Whether a visa letter number is valid, for whom (initials, nationality), "
+                    "which conference: a page in French or English (?lang=, else "
+                    "Accept-Language), or JSON when asked (Accept: application/json)",
+            who="anyone", response=Verification, tag="credentials",
+            media=("application/json", "text/html"), error_media=PAGE_ERRORS, errors=(404,))
+async def verify_visa_letter(request: web.Request) -> web.Response:
+    """docs/credentials.md, "Visa invitation letters": the holder's initials and nationality,
+    the conference and whether the letter is valid; nothing else about the person."""
+    number = request.match_info["number"]
+    if _wants_json(request):
+        return json_response(await credentials.verify(request.app[pool_key], number))
+    try:
+        v, conference = await credentials.verify_letter(request.app[pool_key], number)
+    except NotFound:
+        language = choose_language(request)
+        return error_page(request, language, 404, Translator(language)("verify_not_found"))
+    language = choose_language(request, conference.languages[0])
+    t = Translator(language)
+    return render(
+        request, "verify.html", language, private=True, conference=None,
+        title=t("verify_title", number=v.number), v=v, letter_conference=conference,
+        nationality=country_name(v.nationality, language),
+        conference_days=formatting.day_range(conference.starts_on, conference.ends_on,
+                                             language),
+    )

@@ -5,6 +5,25 @@ from __future__ import annotations
 
 CREDENTIALS: dict[str, dict[str, str]] = {
     "fr": {
+        # the visa letter's verification page, /v/{number}, read by consulates
+        "verify_title": "Lettre d'invitation pour le visa n°\u00a0{number}",
+        "verify_valid": "Lettre valable.",
+        "verify_valid_text": "Elle a été délivrée par les organisateurs de la conférence et n'a "
+                             "pas été annulée.",
+        "verify_cancelled": "Lettre annulée.",
+        "verify_cancelled_text": "Elle n'est plus valable\u00a0: les organisateurs l'ont "
+                                 "annulée ou remplacée par une nouvelle lettre.",
+        "verify_number": "Numéro",
+        "verify_holder": "Titulaire (initiales)",
+        "verify_nationality": "Nationalité",
+        "verify_conference": "Conférence",
+        "verify_dates": "Dates",
+        "verify_venue": "Lieu",
+        "verify_hint": "Pour protéger la personne, cette page ne montre que ses initiales et sa "
+                       "nationalité\u00a0: comparez-les au passeport présenté.",
+        "verify_not_found": "Aucune lettre d'invitation ne porte ce numéro. Vérifiez-le\u00a0; "
+                            "une lettre dont les données ont été effacées après la conférence "
+                            "n'est plus vérifiable.",
         "credentials_link": "Photo et lettre d'invitation pour le visa",
         "credentials_title": "Photo et lettre d'invitation",
         "photo_title": "Photo du badge",
@@ -83,6 +102,24 @@ CREDENTIALS: dict[str, dict[str, str]] = {
                            "n'est accepté.",
     },
     "en": {
+        # the visa letter's verification page, /v/{number}, read by consulates
+        "verify_title": "Visa invitation letter no. {number}",
+        "verify_valid": "Valid letter.",
+        "verify_valid_text": "It was issued by the organisers of the conference and has not been "
+                             "cancelled.",
+        "verify_cancelled": "Cancelled letter.",
+        "verify_cancelled_text": "It is no longer valid: the organisers cancelled it or replaced "
+                                 "it with a new letter.",
+        "verify_number": "Number",
+        "verify_holder": "Holder (initials)",
+        "verify_nationality": "Nationality",
+        "verify_conference": "Conference",
+        "verify_dates": "Dates",
+        "verify_venue": "Venue",
+        "verify_hint": "To protect the person, this page shows only their initials and "
+                       "nationality: compare them with the passport presented.",
+        "verify_not_found": "No invitation letter has this number. Check it; a letter whose "
+                            "data were erased after the conference can no longer be verified.",
         "credentials_link": "Photo and visa invitation letter",
         "credentials_title": "Photo and invitation letter",
         "photo_title": "Badge photo",
