@@ -16,7 +16,7 @@ from uuid import UUID
 from zoneinfo import ZoneInfo
 
 from aiohttp import web
-from pydantic import ValidationError
+from pydantic import TypeAdapter, ValidationError
 
 from conference.accreditation.domain import Category
 from conference.errors import (
@@ -47,6 +47,7 @@ from conference.programme.models import (
 )
 from conference.protocol.countries import country_name
 from conference.roles import ProtocolOfficer, protocol_officer
+from conference.types import Text
 from conference.workspaces import domain, frame
 from conference.workspaces import repo as ws
 from conference.workspaces.console import CONSOLE_ROLES, Desk, _desk
@@ -57,6 +58,8 @@ HTML, PAGE_ERRORS = frame.HTML, frame.PAGE_ERRORS
 WHO = "protocol, admin"
 CSS = (Path(__file__).parent / "static" / "programme.css").read_bytes()
 _CLOCK = re.compile(r"^([01]?\d|2[0-3])[:h.]?([0-5]\d)$")
+_TITLE: TypeAdapter[str] = TypeAdapter(Text)
+"""A session's title in one language, as the API takes it (``Localized``)."""
 
 
 @routes.add("GET", "/static/programme.css", summary="The programme builder's style sheet",
@@ -219,12 +222,23 @@ def _clock(raw: str) -> time | None:
 
 def _session_fields(d: Desk, values: dict[str, Any], rooms: list[Room]
                     ) -> tuple[dict[str, Any], dict[str, str]]:
-    """The use-case's fields from the form, or the form's errors naming the fields."""
+    """The use-case's fields from the form, or every error of the form at once, each naming
+    its field: what is missing or not a choice, a title the API would refuse, and the rules
+    the use-case applies (the end after the start, inside the conference's days; the press at
+    a royal-presence session), so that one submission shows them all (docs/workspaces.md,
+    "Programme builder")."""
     t = d.t
     errors: dict[str, str] = {}
     for name in ("title_fr", "title_en"):
         if not values[name]:
             errors[name] = t("err_required")
+        else:
+            try:
+                _TITLE.validate_python(values[name])
+            except ValidationError as exc:
+                kind = exc.errors()[0]["type"]
+                errors[name] = (t("err_too_long", max=200) if kind == "string_too_long"
+                                else t("prog_err_invalid"))
     if values["kind"] not in {k.value for k in SessionKind}:
         errors["kind"] = t("err_choice")
     if values["press_access"] not in {p.value for p in PressAccess}:
@@ -241,6 +255,20 @@ def _session_fields(d: Desk, values: dict[str, Any], rooms: list[Room]
         errors["starts"] = t("prog_err_time")
     if ends is None:
         errors["ends"] = t("prog_err_time")
+    rules: list[Any] = []
+    if not {"day", "starts", "ends"} & errors.keys():
+        assert starts is not None and ends is not None
+        zone = ZoneInfo(d.conference.timezone)
+        day = date.fromisoformat(values["day"])
+        rules += programme_domain.time_errors(
+            datetime.combine(day, starts, zone), datetime.combine(day, ends, zone),
+            d.conference.timezone, d.conference.starts_on, d.conference.ends_on)
+    if "press_access" not in errors:
+        rules += programme_domain.royal_press_errors(values["royal_presence"],
+                                                     PressAccess(values["press_access"]))
+    for e in rules:
+        errors.setdefault(_FIELD_OF.get(e["field"], "title_fr"),
+                          t(_MESSAGE_OF.get(e["type"], "prog_err_invalid")))
     if errors:
         return {}, errors
     assert starts is not None and ends is not None
