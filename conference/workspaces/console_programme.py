@@ -129,7 +129,7 @@ async def _grid_page(request: web.Request, d: Desk, officer: ProtocolOfficer, *,
     flash = None
     if request.query.get("done") == "room":
         added = next((r for r in rooms if str(r.id) == request.query.get("room")), None)
-        flash = t("prog_room_added", name=added.name) if added else None
+        flash = t("prog_room_added", name=added.names.get(d.language)) if added else None
     elif request.query.get("done") == "cancelled":
         flash = t("prog_session_cancelled")
     return frame.render(
@@ -164,33 +164,63 @@ async def grid_page(request: web.Request) -> web.Response:
             tag="workspaces", media=HTML, error_media=PAGE_ERRORS, errors=(403, 404, 409, 422))
 @frame.page
 async def grid_add_room(request: web.Request) -> web.Response:
+    """A room's name in French and in English: the one in the conference's first language is
+    required, the other, left empty, is the same name (as one name given to the API is;
+    docs/programme.md, "Rooms"). Every error at once, each naming its field."""
     d, officer = await _console(request)
     t = d.t
     form = await read_form(request)
-    values = {k: str(form.get(k, "")).strip()[:300] for k in ("name", "capacity")}
+    values = {k: str(form.get(k, "")).strip()[:300] for k in ROOM_FIELDS}
     if not frame.csrf_ok(request, form, d.person):
         return await _grid_page(request, d, officer, room_values=values,
                                 message=t("csrf_failed"), status=403)
+    first = d.conference.languages[0]
     errors: dict[str, str] = {}
+    if not values[f"name_{first}"]:
+        errors[f"name_{first}"] = t("err_required")
+    names = {"fr": values["name_fr"] or values["name_en"],
+             "en": values["name_en"] or values["name_fr"]}
     capacity = int(values["capacity"]) if values["capacity"].isdigit() \
         and len(values["capacity"]) < 7 else 0
     try:
-        body = RoomIn(name=values["name"], capacity=capacity)
+        body = RoomIn(name=names, capacity=capacity)
     except ValidationError as exc:
         for e in exc.errors():
-            field = str(e["loc"][0]) if e["loc"] else "name"
-            errors[field] = t("err_required") if field == "name" and not values["name"] \
-                else t("prog_err_capacity") if field == "capacity" else t("prog_err_invalid")
+            loc = [str(x) for x in e["loc"]]
+            if loc[:1] == ["capacity"]:
+                errors.setdefault("capacity", t("prog_err_capacity"))
+            elif len(loc) > 1 and loc[1] in ("fr", "en") and values[f"name_{loc[1]}"]:
+                kind = e["type"]
+                errors.setdefault(f"name_{loc[1]}", t("err_too_long", max=200)
+                                  if kind == "string_too_long" else t("prog_err_invalid"))
+    if errors:
         return await _grid_page(request, d, officer, room_values=values, room_errors=errors,
                                 status=422)
+    pool = request.app[pool_key]
     try:
-        room = await programme.create_room(request.app[pool_key], officer, d.conference.slug,
-                                           body, now(request))
+        room = await programme.create_room(pool, officer, d.conference.slug, body, now(request))
     except Duplicate:
+        taken = await programme.rooms(pool, officer, d.conference.slug)
         return await _grid_page(request, d, officer, room_values=values,
-                                room_errors={"name": t("prog_err_room_taken")}, status=409)
+                                room_errors=_taken(d, values, names, taken), status=409)
     _see_other(_grid_url(d, _day_of(d, str(form.get("day", ""))), done="room",
                          room=str(room.id)))
+
+
+ROOM_FIELDS = ("name_fr", "name_en", "capacity")
+
+
+def _taken(d: Desk, values: dict[str, str], names: dict[str, str], rooms: list[Room]
+           ) -> dict[str, str]:
+    """The room form's fields whose name another room has in that language (case aside); a
+    name left empty takes the other's, so its clash is said on the field that gave it."""
+    errors: dict[str, str] = {}
+    for lang in ("fr", "en"):
+        if any(r.names.get(lang).casefold() == names[lang].casefold() for r in rooms):
+            other = "en" if lang == "fr" else "fr"
+            field = f"name_{lang}" if values[f"name_{lang}"] else f"name_{other}"
+            errors.setdefault(field, d.t(f"prog_err_room_taken_{lang}"))
+    return errors or {f"name_{d.conference.languages[0]}": d.t("prog_err_room_taken")}
 
 
 # --- a session's form -------------------------------------------------------------------------

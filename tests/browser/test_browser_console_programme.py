@@ -120,7 +120,7 @@ async def test_protocol_builds_the_programme_on_the_grid(
     assert await page.locator("#no-rooms").is_visible()
 
     for name, seats in (("Plenary hall", "300"), ("Room Spaak", "40")):
-        await page.get_by_label("Room name").fill(name)
+        await page.get_by_label("Name in French").fill(name)
         await page.get_by_label("Seats").fill(seats)
         await page.get_by_role("button", name="Add a room").click()
         await page.locator("#flash").wait_for()

@@ -71,19 +71,20 @@ async def test_protocol_adds_rooms_and_schedules_a_session_from_an_empty_slot(
     assert 'id="no-rooms"' in page
     # a room without a name or with a silly capacity: the fields are named
     status, page, _ = await _form(protocol, BASE, f"{BASE}/rooms",
-                                  [("name", ""), ("capacity", "0")])
+                                  [("name_fr", ""), ("name_en", ""), ("capacity", "0")])
     assert status == 422
-    assert 'id="name-error"' in page and 'id="capacity-error"' in page
+    assert 'id="name_fr-error"' in page and 'id="capacity-error"' in page
     for name, capacity in (("Plenary hall", "300"), ("Room Spaak", "40")):
         status, _, resp = await _form(protocol, BASE, f"{BASE}/rooms",
-                                      [("name", name), ("capacity", capacity)])
+                                      [("name_fr", name), ("capacity", capacity)])
         assert status == 303, resp
     status, page, _ = await protocol.go("GET", resp.headers["Location"])
     assert 'id="flash"' in page and "Room Spaak" in page
     # the same name twice is refused on the form
     status, page, _ = await _form(protocol, BASE, f"{BASE}/rooms",
-                                  [("name", "Room Spaak"), ("capacity", "10")])
-    assert status == 409 and "already has a room with this name" in element(page, "name-error")
+                                  [("name_fr", "Room Spaak"), ("capacity", "10")])
+    assert status == 409
+    assert "already has a room with this name in French" in element(page, "name_fr-error")
     # the grid: two room columns; each empty half-hour a link with day, room and time
     status, page, _ = await protocol.go("GET", f"{BASE}?day={first}")
     assert "Plenary hall" in page and "Room Spaak" in page
