@@ -13,8 +13,6 @@ from typing import Any
 from uuid import UUID
 
 import asyncpg
-from babel.core import Locale
-from babel.localedata import exists as locale_exists
 
 from conference.accreditation import lookup as accreditations
 from conference.auth import Principal, Role
@@ -51,6 +49,7 @@ from conference.errors import Conflict, Forbidden, Invalid, NotFound, Unauthoriz
 from conference.mail import formatting
 from conference.mail.privacy import controller_name
 from conference.outbox.events import record
+from conference.protocol.countries import country_name
 from conference.roles import PROTOCOL_OFFICE
 
 ORGANISERS = PROTOCOL_OFFICE
@@ -307,8 +306,12 @@ def _dates(conference: Conference, language: str) -> str:
 
 
 def _country(code: str, language: str) -> str:
-    name = Locale.parse(language).territories.get(code) if locale_exists(language) else None
-    return str(name or code)
+    """The letter's nationality as protocol names the country, the name the verification page
+    gives too ("République du Congo", not CLDR's "Congo-Brazzaville"; docs/protocol.md)."""
+    try:
+        return country_name(code, language)
+    except ValueError:  # a code no catalogue knows: as it was given
+        return code
 
 
 async def request_letter(pool: asyncpg.Pool, accreditation_id: UUID, body: VisaLetterIn,

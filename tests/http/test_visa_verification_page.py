@@ -11,8 +11,8 @@ from typing import Any
 
 from tests.browser.helpers import element, text
 from tests.conftest import Api
-from tests.http.test_credentials import PASSPORT
-from tests.http.test_date_ranges import _conference, _press
+from tests.http.test_credentials import PASSPORT, _attachment
+from tests.http.test_date_ranges import _conference, _pdf_text, _press
 from tests.support import RecordingSMTP
 
 
@@ -91,3 +91,24 @@ async def test_an_unknown_number_is_a_404_in_the_reader_s_language(api: Api) -> 
                                            headers={"Accept": "application/json"})
     assert status == 404
     assert resp.headers["Content-Type"].startswith("application/problem+json")
+
+
+async def test_the_letter_and_its_page_name_the_nationality_alike(
+    api: Api, smtp: RecordingSMTP
+) -> None:
+    """The letter named a Congolese national's country as CLDR does ("Congo-Brazzaville"),
+    the page as protocol does ("République du Congo"): a consulate comparing them saw two
+    countries. Both now take the project's names (docs/protocol.md, "Country codes")."""
+    await _conference(api)
+    person = await _press(api, "fr", 1)
+    _, letter, _ = await api.call("POST", f"/api/v1/accreditations/{person['id']}/visa-letter",
+                                  role=person["access_token"], json={**PASSPORT,
+                                                                     "nationality": "CG"})
+    status, approved, _ = await api.call("POST", f"/api/v1/visa-letters/{letter['id']}/decision",
+                                         role="protocol", json={"decision": "approve"})
+    assert status == 200, approved
+    [mail] = await smtp.wait_for(1, where=lambda m: "visa" in str(m["Subject"]))
+    pdf = _pdf_text(_attachment(mail)[1])
+    assert "République du Congo" in pdf and "Congo-Brazzaville" not in pdf
+    _, page, _ = await api.call("GET", f"/v/{approved['number']}?lang=fr")
+    assert element(page, "verify-nationality") == "République du Congo"
