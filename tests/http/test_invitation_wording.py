@@ -12,9 +12,10 @@ from email.message import EmailMessage
 from typing import Any
 from zoneinfo import ZoneInfo
 
+import asyncpg
 from babel.dates import format_date
 
-from tests.conftest import Api, conference_body
+from tests.conftest import Api, conference_body, direct_url
 from tests.http.conftest_programme import make_delegation
 from tests.http.test_calendar_flow import approved, is_invitation
 from tests.support import RecordingSMTP, body_text
@@ -147,3 +148,30 @@ async def test_dates_are_british_in_english_and_say_1er_in_french(
     assert not re.search(rf"{month_en} 1,", en)  # never "December 1, 2027"
     assert re.search(rf"{weekday_fr} 1er {month_fr} {start.year}, de 09:00 à 10:00 "
                      r"\(CES?T\)", fr)
+
+
+async def test_a_first_invitation_adds_the_session_and_a_changed_one_updates_it(
+    api: Api, smtp: RecordingSMTP
+) -> None:
+    """A first invitation said it "updates the calendar entry itself" (« met à jour l'entrée de
+    votre agenda elle-même »): it adds the session; only a later one updates it."""
+    _, mails = await _invitations(api, smtp, [minister("", 1, "fr"), minister("", 2, "en")])
+    fr, en = text_of(mails["minister1@example.org"]), text_of(mails["minister2@example.org"])
+    assert "Cette invitation ajoute la séance à votre agenda ; tout changement" in fr
+    assert "This invitation adds the session to your calendar; any later change" in en
+    assert "elle-même" not in fr and "updates the calendar entry" not in en
+    conn = await asyncpg.connect(direct_url(api.db_url))
+    try:
+        session_id = await conn.fetchval("SELECT id FROM session")
+    finally:
+        await conn.close()
+    status, body, _ = await api.call("PATCH", f"/api/v1/sessions/{session_id}",
+                                     role="protocol",
+                                     json={"title": {"fr": "Séance ministérielle (II)",
+                                                     "en": "Ministerial session (II)"}})
+    assert status == 200, body
+    assert (await api.call("POST", f"{BASE}/programme/publish", role="protocol"))[0] == 201
+    updates = await smtp.wait_for(4, where=is_invitation)
+    texts = {str(m["To"]).split("<")[-1].rstrip(">"): text_of(m) for m in updates[2:]}
+    assert "Ce message met à jour la séance dans votre agenda." in texts["minister1@example.org"]
+    assert "This message updates the session in your calendar." in texts["minister2@example.org"]

@@ -191,7 +191,8 @@ async def test_the_old_badge_dies_its_invitations_are_cancelled_and_the_new_plac
              if is_invitation(m) and "jan1@example.org" in str(m["To"])]
     assert len(texts) == 4
     assert ["/api/v1/calendar/" in t for t in texts] == [True, True, False, False]
-    assert ["This message updates the calendar entry itself." in t for t in texts] == [
+    # their first invitations added the sessions; the cancellations remove them
+    assert ["This invitation adds the session to your calendar;" in t for t in texts] == [
         True, True, False, False]
     assert ["This message removes the session from your calendar." in t for t in texts] == [
         False, False, True, True]
