@@ -73,6 +73,25 @@ async def test_approval_after_publication_says_invitations_follow_separately(
     assert "dès la publication" not in body_text(fr_letter)
 
 
+async def test_a_journalist_s_approval_letter_says_how_to_get_the_badge_and_to_bring_id(
+    api: Api, conference: dict[str, Any], smtp: RecordingSMTP
+) -> None:
+    """The letter said nothing of the badge: only the application page did."""
+    en = await _apply(api, language="en", email="en@example.org")
+    fr = await _apply(api, language="fr", email="fr@example.org", family_name="Martin")
+    await _approve(api, en["id"])
+    await _approve(api, fr["id"])
+    [en_letter] = await smtp.wait_for(1, where=_subject("approved"))
+    [fr_letter] = await smtp.wait_for(1, where=_subject("accordée"))
+    en_text, fr_text = (" ".join(body_text(m).split()) for m in (en_letter, fr_letter))
+    assert ("Your badge is on your application page (link below) as soon as it can be issued:"
+            " print it in A6 and bring it with your passport or identity card; both are"
+            " checked at the entrance." in en_text)
+    assert ("Votre badge est sur la page de votre demande (lien ci-dessous) dès qu'il peut"
+            " être délivré : imprimez-le au format A6 et présentez-le avec votre passeport ou"
+            " votre carte d'identité ; les deux sont contrôlés à l'entrée." in fr_text)
+
+
 def _to(address: str) -> Any:
     return lambda m: address in str(m["To"])
 
