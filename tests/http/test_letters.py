@@ -210,7 +210,10 @@ async def test_waitlist_letter_tells_the_truth_about_the_pool(
     [letter] = await smtp.wait_for(1, where=_subject("waiting list"))
     text = " ".join(body_text(letter).split())
     assert "exceed" not in text and "are taken. " not in text
-    assert "0 of the 10 places of the press pool are taken so far" in text
+    # nor a count that contradicts the waiting list ("2 of the 40 places are taken so far")
+    assert "places of the press pool" not in text
+    assert ("Your request (Le Soir) is on the waiting list: it has not been decided yet,"
+            " and we will write to you again when it is." in text)
 
 
 async def test_every_letter_to_the_applicant_ends_with_the_data_protection_notice(
