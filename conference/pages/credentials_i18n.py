@@ -67,6 +67,9 @@ CREDENTIALS: dict[str, dict[str, str]] = {
         "visa_text": "Si vous avez besoin d'un visa, demandez une lettre d'invitation. Le "
                      "service du protocole l'examine\u00a0; la lettre approuvée vous est envoyée "
                      "par courriel.",
+        "visa_text_member": "Si {name} a besoin d'un visa, demandez ici une lettre d'invitation. "
+                            "Le service du protocole l'examine\u00a0; la lettre approuvée est "
+                            "envoyée par courriel à {name}.",
         "visa_state": "Votre demande du {when}\u00a0: {state}.",
         "visa_requested": "en cours d'examen",
         "visa_approved": "approuvée, lettre n° {number} envoyée par courriel",
@@ -162,6 +165,9 @@ CREDENTIALS: dict[str, dict[str, str]] = {
         "visa_title": "Visa invitation letter",
         "visa_text": "If you need a visa, request an invitation letter. The protocol office "
                      "reviews it; the approved letter is sent to you by e-mail.",
+        "visa_text_member": "If {name} needs a visa, request an invitation letter here. The "
+                            "protocol office reviews it; the approved letter is sent by e-mail "
+                            "to {name}.",
         "visa_state": "Your request of {when}: {state}.",
         "visa_requested": "under review",
         "visa_approved": "approved, letter no. {number} sent by e-mail",

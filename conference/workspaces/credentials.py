@@ -70,7 +70,7 @@ async def _page(
         crumbs=p.crumbs((name, here), (p.t("credentials_title"), None)), flash=message,
         acc=acc, errors=errors or {}, values=values or {}, size=size, crop=crop,
         letter=letter, may_request=may_request, countries=_countries(p.language),
-        documents=documents,
+        documents=documents, member_name=name,
         document_action=lambda kind: frame.with_lang(f"{here}/documents/{kind}", p.language),
         photo_src=f"{here}/photo",
         photo_caption=p.t("member_photo_current", name=name, width=size[0], height=size[1])

@@ -78,6 +78,14 @@ async def test_the_focal_point_gives_a_members_photo_and_requests_the_letter(
                                   "crop_y": "0", "crop_width": "700"})
     assert status == 422 and element(page, "crop-error").endswith("whole number of pixels.")
 
+    # the letter goes to the member, not to the focal point reading the page
+    status, page, _ = await v.go("GET", f"{path}/credentials?lang=en")
+    assert element(page, "visa-text") == (
+        "If Jan Peeters needs a visa, request an invitation letter here. The protocol office"
+        " reviews it; the approved letter is sent by e-mail to Jan Peeters.")
+    status, page, _ = await v.go("GET", f"{path}/credentials?lang=fr")
+    assert element(page, "visa-text").endswith(
+        "la lettre approuvée est envoyée par courriel à Jan Peeters.")
     status, page, _ = await v.go("POST", f"{path}/visa-letter?lang=en", {
         "csrf": token, "passport_name": "Jan PEETERS", "passport_number": "",
         "nationality": "BE", "date_of_birth": "1975-06-01", "consulate": "Embassy"})
