@@ -37,7 +37,7 @@ ROLE_NAMES = {
     "en": {"journalist": "journalist", "photographer": "photographer",
            "camera": "camera operator", "technician": "technician"},
     "fr": {"journalist": "journaliste", "photographer": "photographe",
-           "camera": "cadreur", "technician": "technicien"},
+           "camera": "prise de vues", "technician": "technicien"},
 }
 CATEGORY_NAMES = {
     "en": {"press": "press", "minister": "minister / head of delegation", "official": "official",

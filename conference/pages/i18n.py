@@ -66,7 +66,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "country": "Pays du média",
         "role_journalist": "Journaliste",
         "role_photographer": "Photographe",
-        "role_camera": "Cadreur",
+        "role_camera": "Prise de vues",
         "role_technician": "Technicien",
         "lang_fr": "Français",
         "lang_en": "English",

@@ -210,6 +210,14 @@ async def test_the_desk_s_words_follow_the_count_the_person_and_the_conference(
     assert "<dd>Prise de vues</dd>" in page
     _, page, _ = await v.go("GET", f"{DESK}/{neutral['id']}?lang=en")
     assert "<dd>Camera operator</dd>" in page
+    # the role as a category (the queue's filter, the public form) is the neutral word too,
+    # not "Cadreur" beside rows that say "Prise de vues" (found in a user test)
+    _, page, _ = await v.go("GET", f"{DESK}?lang=fr")
+    assert re.search(r'<option value="camera"[^>]*>Prise de vues</option>', page), page
+    status, form, _ = await api.call("GET", "/alliance/press?lang=fr")
+    assert re.search(r'value="camera"[^>]*>\s*Prise de vues', form) or \
+        re.search(r'<option value="camera"[^>]*>Prise de vues</option>', form), form
+    assert "Cadreur" not in page and "Cadreur" not in form
 
     _, page, _ = await v.go("GET", "/workspaces?lang=fr")
     assert "Bureau de presse – Alliance mondiale : réunion" in text(page)
