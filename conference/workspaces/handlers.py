@@ -609,7 +609,7 @@ async def press_revoke(request: web.Request) -> web.StreamResponse:
         return await _application_page(request, d, acc, status=409,
                                        message=d.t("revoke_only_granted"))
     reason = " ".join(str(form.get("reason", "")).split())[:2000]
-    errors = frame.revoke_errors(d.t, reason, form, d.t("err_reason_required"))
+    errors = frame.revoke_errors(d.t, reason, form, d.t("err_write_reason"))
     if errors:
         return await _application_page(request, d, acc, status=422, errors=errors)
     try:

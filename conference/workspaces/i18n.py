@@ -153,6 +153,8 @@ STRINGS: dict[str, dict[str, str]] = {
         "decide_button": "Enregistrer la décision",
         "revoke_title": "Révoquer l'accréditation",
         "revoke_reason": "Motif de la révocation",
+        "revoke_reason_hint": "Le motif figure tel quel dans le courriel qui annonce la "
+                              "révocation à la personne.",
         "revoke_button": "Révoquer",
         "revoke_confirm": "Je confirme la révocation\u00a0: un courriel l'annonce à la personne et "
                           "son badge est refusé à l'entrée.",
@@ -387,6 +389,8 @@ STRINGS: dict[str, dict[str, str]] = {
         "decide_button": "Record the decision",
         "revoke_title": "Revoke the accreditation",
         "revoke_reason": "Reason for revoking",
+        "revoke_reason_hint": "The reason is quoted as written in the mail that tells the "
+                              "person of the revocation.",
         "revoke_button": "Revoke",
         "revoke_confirm": "I confirm the revocation: the person is told by mail and their badge "
                           "is refused at the door.",

@@ -304,7 +304,13 @@ async def test_the_press_desk_revokes_only_a_granted_accreditation_once_confirme
     assert status == 422
     assert element(page, "revoke_confirm-error") == \
         "Error: Tick the box to confirm the revocation."
-    assert 'id="revoke_reason-error"' in page
+    # the reason's own words (this form has no standard reasons to choose from), and a hint
+    # that the reason goes to the person as written
+    assert element(page, "revoke_reason-error") == "Error: Write the reason."
+    assert element(page, "revoke_reason-hint") == (
+        "The reason is quoted as written in the mail that tells the person of the revocation.")
+    assert 'aria-describedby="revoke_reason-hint revoke_reason-error"' in page or \
+        'aria-describedby="revoke_reason-error revoke_reason-hint"' in page
     status, _, _ = await v.go("POST", f"{DESK}/{application['id']}/revoke?lang=en",
                               {"csrf": hidden(page, "csrf"), "reason": "Badge lent",
                                "confirm": "yes"})
