@@ -10,6 +10,15 @@ Badge reference
     was printed before, and a badge older than the current version is refused ``superseded``
     (docs/credentials.md, "Badge production").
 
+Short reference
+    Printed under the QR code for door staff to type when the code cannot be scanned: eight
+    characters of Crockford's base32 (no I, L, O, U), seven random and a check character,
+    grouped ``4F7K-92QX``; one per badge version, unique in the conference, given by the
+    database (migration 0047). What is typed is read without regard to case, spaces and dashes,
+    with O read as 0 and I or L as 1; a text that is not a well-formed short reference, or whose
+    check character does not match, is a typing mistake (``mistyped_reference``), never a
+    forgery (docs/credentials.md, "Short reference").
+
 Zones
     A zone (plenary hall, press centre, press pool position, royal-presence perimeter...) is
     granted by
@@ -31,8 +40,10 @@ Zones
       refused when the zone is defined).
 
 Check-in decision, first match wins
-    unknown zone -> forged badge (tag does not verify) -> unknown badge (no such accreditation
-    in this conference, or erased) -> revoked -> withdrawn -> substituted -> not approved
+    unknown zone -> mistyped reference (a typed short reference whose check character does not
+    match) -> forged badge (the QR's tag does not verify) -> unknown badge (a short reference
+    that names no badge of this conference, no such accreditation in this conference, or
+    erased) -> revoked -> withdrawn -> substituted -> not approved
     (submitted, waitlisted, rejected) -> superseded (a reissue replaced this badge) -> not
     cleared (the service checks the vetting status) -> the zone's rule (``zone_not_granted``,
     ``not_on_security_list``, ``press_not_in_pool``) -> ``granted``.
@@ -80,6 +91,9 @@ class Reason(StrEnum):
     """The person's category needs security clearance they lack, or they were refused."""
     superseded = "superseded"
     """A reissue replaced this badge: only the current version's QR code admits."""
+    mistyped_reference = "mistyped_reference"
+    """A typed short reference that cannot be one (its check character does not match): a
+    typing mistake, to type again."""
 
 
 DETAILS: dict[Reason, str] = {
@@ -97,6 +111,8 @@ DETAILS: dict[Reason, str] = {
                               "its press pool.",
     Reason.not_cleared: "Security clearance is required and missing, or was refused.",
     Reason.superseded: "This badge was replaced by a reissued one; only the new badge admits.",
+    Reason.mistyped_reference: "The short reference was mistyped (its check character does not "
+                               "match): type it again from the badge.",
 }
 
 
@@ -135,6 +151,49 @@ def read_reference(signer: Signer, text: str) -> tuple[UUID, int] | None:
         return None
     version = int.from_bytes(raw[16:], "big") if len(raw) == 20 else 1
     return UUID(bytes=raw[:16]), version
+
+
+# --- the short reference (docs/credentials.md, "Short reference") ------------------------------
+
+SHORT_ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
+"""Crockford's base32: the value of a character is its index."""
+SHORT_LENGTH = 8
+"""Seven random characters and the check character."""
+_READ_AS = {"O": "0", "I": "1", "L": "1"}
+_SEPARATORS = " -\u00a0\u2010\u2011\u2012\u2013\u2014\t"
+TYPED_AT_MOST = 16
+"""Longer texts, or texts with a dot, are QR codes' signed references (50 characters)."""
+
+
+def check_character(body: str) -> str:
+    """The check character of seven characters of the alphabet: the sum of their values times
+    1, 3, 5, ... modulo 32 (the same rule as migration 0047's ``badge_code_new``)."""
+    total = sum((2 * i + 1) * SHORT_ALPHABET.index(c) for i, c in enumerate(body))
+    return SHORT_ALPHABET[total % 32]
+
+
+def short_reference_code(text: str) -> str | None:
+    """The stored form of a typed short reference (eight capitals, no dash), or None when the
+    text is not one: wrong length, a character outside the alphabet, or a check character that
+    does not match."""
+    folded = "".join(_READ_AS.get(c, c) for c in text.upper() if c not in _SEPARATORS)
+    if len(folded) != SHORT_LENGTH or any(c not in SHORT_ALPHABET for c in folded):
+        return None
+    if check_character(folded[:-1]) != folded[-1]:
+        return None
+    return folded
+
+
+def is_typed(text: str) -> bool:
+    """Whether a text given at the door is meant as a short reference (typed by hand) rather
+    than a QR code's signed reference."""
+    stripped = text.strip()
+    return len(stripped) <= TYPED_AT_MOST and "." not in stripped
+
+
+def show_short_reference(code: str) -> str:
+    """How a short reference is printed: ``4F7K-92QX``."""
+    return f"{code[:4]}-{code[4:]}"
 
 
 def status_reason(status: Status) -> Reason | None:
@@ -242,12 +301,16 @@ def check_printable(status: Status) -> None:
 def scan_reason(zone_kind: ZoneKind | None, accreditation_id: UUID | None, known: bool,
                 status: Status | None, category: Category | None,
                 facts: ZoneFacts | None, superseded: bool = False,
-                lacks_clearance: bool = False) -> Reason:
-    """The decision on one scan, first match wins (see the module's docstring)."""
+                lacks_clearance: bool = False, mistyped: bool = False,
+                typed: bool = False) -> Reason:
+    """The decision on one scan, first match wins (see the module's docstring); ``typed``: a
+    short reference was typed (well formed when not ``mistyped``), which is never forged."""
     if zone_kind is None:
         return Reason.unknown_zone
+    if mistyped:
+        return Reason.mistyped_reference
     if accreditation_id is None:
-        return Reason.forged_badge
+        return Reason.unknown_badge if typed else Reason.forged_badge
     if not known or status is None or category is None:
         return Reason.unknown_badge
     refused = status_reason(status)

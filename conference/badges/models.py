@@ -78,7 +78,8 @@ class PoolList(Model):
 
 class CheckInIn(Model):
     badge: str = Field(min_length=1, max_length=512)
-    """The text of the badge's QR code."""
+    """The text of the badge's QR code, or the short reference printed under it (``4F7K-92QX``;
+    case, spaces and dashes do not matter, O is read 0 and I or L 1)."""
     zone: str = Field(min_length=1, max_length=63)
     """The zone's code."""
 
@@ -200,6 +201,9 @@ class BadgeState(Model):
     """False while the person needs security clearance and lacks it: no batch holds them."""
     collected: Collection | None
     """The delegation's pack this badge was handed over in (None: not collected yet)."""
+    short_reference: str | None = None
+    """The current badge's short reference, as printed under its QR code (``4F7K-92QX``;
+    docs/credentials.md, "Short reference")."""
     vetting_status: VettingStatus = "not_required"
     """The person's security clearance (docs/credentials.md, "Vetting"): why a badge is not
     ``printable`` (``pending`` or ``more_information``: awaited; ``refused``: never)."""

@@ -103,11 +103,18 @@ RETURNING accreditation_id
 -- badge's current version (1 until a reissue).
 SELECT a.id, a.conference_id, a.category, a.status, a.given_name, a.family_name, a.language,
        a.delegation_id, a.press_outlet, a.press_role, a.decided_at, a.erased_at, d.country,
-       d.organisation ->> 'name' AS organisation, coalesce(b.version, 1) AS badge_version
+       d.organisation ->> 'name' AS organisation, coalesce(b.version, 1) AS badge_version,
+       (SELECT bc.code FROM badge_code bc
+        WHERE bc.accreditation_id = a.id AND bc.version = coalesce(b.version, 1)) AS short_code
 FROM accreditation a
 LEFT JOIN delegation d ON d.id = a.delegation_id
 LEFT JOIN badge b ON b.accreditation_id = a.id
 WHERE a.id = :accreditation_id
+
+-- name: badge_by_code
+-- The accreditation and badge version a short reference (stored form) names in a conference.
+SELECT accreditation_id, version FROM badge_code
+WHERE conference_id = :conference_id AND code = :code
 
 -- name: zone_facts
 -- Every zone of a conference and what gives it to one accreditation (of a category, decided at
@@ -217,6 +224,8 @@ SELECT a.id, a.conference_id, a.category, a.status, a.given_name, a.family_name,
        a.in_office_since, d.country, d.organisation ->> 'name' AS organisation,
        coalesce(b.version, 1) AS badge_version, coalesce(b.status, 'to_print') AS print_status,
        b.printed_at, pc.collected_by, pc.collected_at,
+       (SELECT bc.code FROM badge_code bc
+        WHERE bc.accreditation_id = a.id AND bc.version = coalesce(b.version, 1)) AS short_code,
        a.category = ANY (c.vetting_required) AS clearance_required,
        v.status AS clearance_recorded
 FROM accreditation a

@@ -5,9 +5,9 @@ Top to bottom, as on the printed batch (``sheet.py``): a band in the category's 
 conference and its dates; the photo (30 × 40 mm; an empty frame labelled "Photo" when there is
 none) beside the name as on the identity document (given name, then family name, each shrunk
 to fit, never cut), the delegation or outlet and the press role; the zones the badge opens (or
-"no zone granted" in the badge's language), beside the QR code with its reference printed
-underneath (for manual entry when a scanner fails); the category in large letters on a second
-band of its colour.
+"no zone granted" in the badge's language), beside the QR code with its short reference
+printed underneath in large type (typed at the door when the code cannot be scanned); the
+category in large letters on a second band of its colour.
 
 Fonts: DejaVu Sans where Debian's fonts-dejavu-core is installed, else Pillow's own font.
 """
@@ -60,6 +60,9 @@ class BadgeContent:
     conference_short: str | None = None
     """The conference's short name, printed instead of its title when the title does not fit
     the band."""
+    short_reference: str | None = None
+    """The short reference printed under the QR code for door staff to type (``4F7K-92QX``;
+    docs/credentials.md, "Short reference"); the signed reference when there is none."""
 
 
 def band_lines(b: BadgeContent, wrap: Callable[[str, bool], list[str]]) -> tuple[bool, list[str]]:
@@ -209,9 +212,17 @@ def render_png(b: BadgeContent) -> bytes:
     qr = qr_image(b.reference, QR_BOX)
     qr_left = WIDTH - MARGIN - qr.width + 20
     img.paste(qr, (qr_left, top))
-    ref_font = _fit(draw, b.reference, qr.width, 22, smallest=10)
-    draw.text((qr_left + (qr.width - _width(draw, b.reference, ref_font)) / 2, top + qr.width),
-              b.reference, font=ref_font, fill="#555555")
+    if b.short_reference:  # large enough to read and type (docs/credentials.md)
+        shown = (b.short_reference if b.version == 1
+                 else f"{b.short_reference} · v{b.version}")
+        ref_font = _fit(draw, shown, qr.width - 20, 64, bold=True, smallest=40)
+        ink = "#000000"
+    else:
+        shown = b.reference
+        ref_font = _fit(draw, shown, qr.width, 22, smallest=10)
+        ink = "#555555"
+    draw.text((qr_left + (qr.width - _width(draw, shown, ref_font)) / 2, top + qr.width),
+              shown, font=ref_font, fill=ink)
     column = qr_left - MARGIN - 30
     draw.text((MARGIN, top + 20), b.zones_heading, font=font(34, bold=True), fill="#444444")
     y = top + 80

@@ -179,6 +179,8 @@ class Bearer:
     country: str | None
     organisation: str | None
     badge_version: int = 1
+    short_code: str | None = None
+    """The current version's short reference, stored form (docs/credentials.md)."""
 
     def __getitem__(self, key: str) -> Any:
         """As a row: what the accreditation's access rules read (``id``, ``category``,
@@ -198,7 +200,16 @@ async def bearer(conn: asyncpg.Connection, accreditation_id: UUID) -> Bearer | N
         press_role=row["press_role"], decided_at=row["decided_at"],
         erased=row["erased_at"] is not None, country=row["country"],
         organisation=row["organisation"], badge_version=row["badge_version"],
+        short_code=row["short_code"],
     )
+
+
+async def badge_by_code(
+    conn: asyncpg.Connection, conference_id: UUID, code: str
+) -> tuple[UUID, int] | None:
+    """The accreditation and badge version a short reference names in the conference."""
+    row = await conn.fetchrow(*Q.bind("badge_by_code", conference_id=conference_id, code=code))
+    return (row["accreditation_id"], row["version"]) if row is not None else None
 
 
 @dataclass(frozen=True)
@@ -344,7 +355,8 @@ async def badges_of(
             delegation_id=r["delegation_id"], press_outlet=r["press_outlet"],
             press_role=r["press_role"], decided_at=r["decided_at"],
             erased=r["erased_at"] is not None, country=r["country"],
-            organisation=r["organisation"], badge_version=r["badge_version"]),
+            organisation=r["organisation"], badge_version=r["badge_version"],
+            short_code=r["short_code"]),
         rank=r["rank"], in_office_since=r["in_office_since"],
         status=PrintStatus(r["print_status"]), printed_at=r["printed_at"],
         collected=(Collection(collected_by=r["collected_by"], collected_at=r["collected_at"])

@@ -264,6 +264,8 @@ def _content(signer: Signer, conference: Conference, person: repo.Bearer,
         no_zones=NO_ZONES[lang],
         zones=[access[i].name.get(lang) or access[i].name["en"] for i in opened],
         reference=domain.badge_reference(signer, person.id, person.badge_version),
+        short_reference=(domain.show_short_reference(person.short_code)
+                         if person.short_code else None),
         colour=colour,
         text_colour=text_colour,
         photo=photo,
@@ -327,6 +329,8 @@ async def badge_states(
         badge_version=r.bearer.badge_version, status=r.status, printed_at=r.printed_at,
         printable=_printable(r), collected=r.collected,
         vetting_status=vetting_status(r.clearance_required, r.clearance_recorded),
+        short_reference=(domain.show_short_reference(r.bearer.short_code)
+                         if r.bearer.short_code else None),
     ) for r in await _in_batch_order(db, officer, conference, rows)])
 
 
@@ -458,7 +462,15 @@ async def check_in(
     async with transaction(db) as conn:
         conference = await conference_by_slug(conn, slug)
         zone = await repo.zone_by_code(conn, conference.id, body.zone)
-        read = domain.read_reference(signer, body.badge)
+        typed = domain.is_typed(body.badge)
+        mistyped = False
+        read: tuple[UUID, int] | None
+        if typed:  # a short reference (docs/credentials.md)
+            code = domain.short_reference_code(body.badge)
+            mistyped = code is None
+            read = await repo.badge_by_code(conn, conference.id, code) if code else None
+        else:
+            read = domain.read_reference(signer, body.badge)
         accreditation_id, version = read if read is not None else (None, 0)
         person = await repo.bearer(conn, accreditation_id) if accreditation_id else None
         if person is not None and (person.conference_id != conference.id or person.erased):
@@ -474,7 +486,8 @@ async def check_in(
         reason = domain.scan_reason(
             zone[1] if zone else None, accreditation_id, person is not None,
             person.status if person else None, person.category if person else None, facts,
-            superseded=superseded, lacks_clearance=lacking)
+            superseded=superseded, lacks_clearance=lacking, mistyped=mistyped,
+            typed=typed)
         check_in_id = await repo.insert_check_in(
             conn, conference.id, zone[0] if zone else None, body.zone,
             person.id if person else None, hashlib.sha256(body.badge.encode()).digest(), reason,

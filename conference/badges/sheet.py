@@ -8,7 +8,7 @@ its marks still slides into an A6 holder.
 Each badge, top to bottom: a band in the category's colour with the conference and its dates;
 the photo (30 × 40 mm; an empty frame labelled "Photo" when there is none) beside the name as
 on the identity document, the delegation or outlet and the press role; the zones the badge
-opens (or "no zone granted") beside the signed QR code (its reference printed underneath, for
+opens (or "no zone granted") beside the signed QR code (its short reference printed underneath, for
 manual entry; "v2" and above for a reissued badge); the category in large letters on a second
 band of its colour.
 
@@ -174,11 +174,19 @@ class _Sheet:
         qr_side = 42.0
         pdf.image(_qr(b.reference), x=X(A6[0] - 4 - qr_side), y=Y(73), w=qr_side * s,
                   h=qr_side * s)
-        pdf.set_text_color(85, 85, 85)
-        reference = b.reference if b.version == 1 else f"{b.reference} · v{b.version}"
-        self._fit(reference, (qr_side - 2) * s, 4.5 * s, smallest=2.5 * s)
+        # the short reference, for door staff to type (docs/credentials.md, "Short reference")
+        shown = b.short_reference or b.reference
+        reference = shown if b.version == 1 else f"{shown} · v{b.version}"
+        if b.short_reference:
+            pdf.set_text_color(0, 0, 0)
+            self._fit(reference, (qr_side - 2) * s, 13 * s, bold=True, smallest=8 * s)
+            baseline = 120.5
+        else:
+            pdf.set_text_color(85, 85, 85)
+            self._fit(reference, (qr_side - 2) * s, 4.5 * s, smallest=2.5 * s)
+            baseline = 117
         width = pdf.get_string_width(reference)
-        pdf.text(X(A6[0] - 4 - qr_side / 2) - width / 2, Y(117), reference)
+        pdf.text(X(A6[0] - 4 - qr_side / 2) - width / 2, Y(baseline), reference)
         pdf.set_text_color(68, 68, 68)
         pdf.set_font(self.family, "B", 8 * s)
         pdf.text(X(6), Y(78), self._text(b.zones_heading))

@@ -15,6 +15,7 @@ from pydantic import ValidationError
 
 from conference.auth import Principal, Role
 from conference.badges import service as badges
+from conference.badges.domain import Reason
 from conference.badges.models import CheckIn, CheckInIn
 from conference.conferences.lookup import conference_by_slug
 from conference.conferences.models import Conference
@@ -148,7 +149,7 @@ async def manage_home(request: web.Request) -> web.Response:
 async def _door_page(request: web.Request, d: Desk, *, zone: str = "",
                      result: CheckIn | None = None,
                      errors: dict[str, str] | None = None, message: str | None = None,
-                     status: int = 200) -> web.Response:
+                     status: int = 200, typed: str | None = None) -> web.Response:
     t = d.t
     zones = await badges.door_zones(request.app[pool_key], door_keeper(d.principal),
                                     d.conference.slug)
@@ -160,7 +161,7 @@ async def _door_page(request: web.Request, d: Desk, *, zone: str = "",
     action = t(action_key) if action_key in t.keys else None
     return frame.render(request, "door.html", d.language, person=d.person,
                         conference=d.conference, status=status, title=t("door_title"),
-                        crumbs=crumbs, base=d.base, zones=choices,
+                        crumbs=crumbs, base=d.base, zones=choices, typed=typed,
                         zone=zone or (choices[0][0] if len(choices) == 1 else ""),
                         result=result, action=action, errors=errors or {}, message=message)
 
@@ -196,7 +197,9 @@ async def door_check(request: web.Request) -> web.Response:
     result = await badges.check_in(request.app[pool_key], door_keeper(d.principal),
                                    request.app[signer_key], d.conference.slug,
                                    CheckInIn(badge=badge, zone=zone), now(request))
-    return await _door_page(request, d, zone=zone, result=result)
+    # a mistyped short reference is shown back, to compare with the badge (docs/workspaces.md)
+    typed = badge if result.reason is Reason.mistyped_reference else None
+    return await _door_page(request, d, zone=zone, result=result, typed=typed)
 
 
 # --- the overview -----------------------------------------------------------------------------

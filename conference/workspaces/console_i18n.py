@@ -51,6 +51,25 @@ CONSOLE: dict[str, dict[str, str]] = {
                                "accréditations.",
         "door_action_withdrawn": "N'admettez pas la personne. Orientez-la vers le bureau des "
                                  "accréditations.",
+        # a typed short reference (docs/credentials.md, "Short reference")
+        "reason_mistyped_reference": "Référence mal saisie\u00a0: ce n'est pas une référence "
+                                     "de badge valable (une lettre ou un chiffre ne "
+                                     "correspond pas).",
+        "door_action_mistyped_reference": "Saisissez-la de nouveau, lettre par lettre, telle "
+                                          "qu'imprimée sous le code QR (8\u00a0caractères, "
+                                          "par exemple 4F7K-92QX). Aucune fraude n'est en "
+                                          "cause.",
+        "door_action_forged_badge": "Scannez de nouveau le code QR, ou saisissez la référence "
+                                    "courte imprimée dessous (8\u00a0caractères, par exemple "
+                                    "4F7K-92QX). Si le badge est encore refusé, n'admettez pas "
+                                    "la personne et orientez-la vers le bureau des "
+                                    "accréditations.",
+        "door_action_unknown_badge": "Vérifiez la référence sur le badge et saisissez-la de "
+                                     "nouveau. Si le badge est encore refusé, orientez la "
+                                     "personne vers le bureau des accréditations.",
+        "door_typed": "Référence saisie",
+        "door_badge_hint": "Le code QR, ou la référence courte imprimée dessous (par exemple "
+                           "4F7K-92QX\u00a0; majuscules, espaces et tirets indifférents).",
         "console_title": "Console du protocole",
         "console_accreditations": "Accréditations",
         "console_category": "Catégorie",
@@ -147,6 +166,22 @@ CONSOLE: dict[str, dict[str, str]] = {
         "door_action_revoked": "Do not admit the person. Send them to the accreditation desk.",
         "door_action_withdrawn": "Do not admit the person. Send them to the accreditation "
                                  "desk.",
+        # a typed short reference (docs/credentials.md, "Short reference")
+        "reason_mistyped_reference": "Reference mistyped: this is not a valid badge reference "
+                                     "(a letter or digit does not match).",
+        "door_action_mistyped_reference": "Type it again, character by character, as printed "
+                                          "under the QR code (8 characters, for example "
+                                          "4F7K-92QX). This is not a forgery.",
+        "door_action_forged_badge": "Scan the QR code again, or type the short reference "
+                                    "printed under it (8 characters, for example 4F7K-92QX). "
+                                    "If the badge is still refused, do not admit the person "
+                                    "and send them to the accreditation desk.",
+        "door_action_unknown_badge": "Check the reference on the badge and type it again. If "
+                                     "the badge is still refused, send the person to the "
+                                     "accreditation desk.",
+        "door_typed": "Reference typed",
+        "door_badge_hint": "The QR code, or the short reference printed under it (for example "
+                           "4F7K-92QX; capitals, spaces and dashes do not matter).",
         "console_title": "Protocol console",
         "console_accreditations": "Accreditations",
         "console_category": "Category",

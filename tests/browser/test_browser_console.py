@@ -173,3 +173,42 @@ async def test_an_administrator_of_every_conference_reaches_each_conference_s_pa
     await _audit(browser, page, "manage")
     await page.locator("#links-alliance").get_by_role("link", name="Press office desk").click()
     await page.wait_for_url("**/manage/alliance/press**")
+
+
+async def test_door_staff_on_a_phone_type_the_short_reference_and_a_mistake_says_type_again(
+    site: Site, page: Any, browser: Any, smtp: RecordingSMTP
+) -> None:
+    """No camera at the door: the staff type the short reference printed under the QR code
+    (docs/credentials.md, "Short reference"); one wrong character answers "mistyped: type it
+    again" with what was typed, never "forged" (user test at 390 px)."""
+    status, body, _ = await site.call("POST", "/api/v1/conferences", role="admin",
+                                      json=conference_body())
+    assert status == 201, body
+    await zone(site, "press-centre", categories=["press"])
+    approved = await press(site, decision="approve")
+    status, states, _ = await site.call("GET", "/api/v1/conferences/alliance/badges",
+                                        role="protocol")
+    [short] = [s["short_reference"] for s in states["items"]]
+    wrong = short[:-1] + ("2" if short[-1] != "2" else "3")
+    await page.set_viewport_size({"width": 390, "height": 900})
+    await _sign_in(site, page, smtp, "door@example.org", "door", "fr")
+    await page.goto(f"{site.url}/manage/alliance/door")
+
+    async def mistype(tab: Any, lang: str) -> None:
+        await tab.goto(f"{site.url}/manage/alliance/door?lang={lang}")
+        await tab.locator("#zone").select_option("press-centre")
+        await tab.locator("#badge").fill(wrong.lower())
+        await tab.locator("#badge").press("Enter")
+        await tab.locator("#door-result.door-refused").wait_for()
+
+    await mistype(page, "fr")
+    text = await page.locator("#door-result").inner_text()
+    assert "REFUSÉ" in text and "Référence mal saisie" in text and "falsifi" not in text
+    assert wrong.lower() in await page.inner_text("#door-typed")
+    assert "Saisissez-la de nouveau" in await page.inner_text("#door-action")
+    await _audit(browser, page, "door-mistyped", reach=mistype)
+
+    await page.locator("#badge").fill(short.lower().replace("-", " "))
+    await page.locator("#badge").press("Enter")
+    await page.locator("#door-result.door-admitted").wait_for()
+    assert approved["family_name"] in await page.locator("#door-result").inner_text()

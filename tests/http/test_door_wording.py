@@ -115,3 +115,60 @@ async def test_the_header_names_the_account_without_an_inclusive_form(
     assert "(e)" not in text(page)
     _, page, _ = await door.go("GET", f"{DOOR}?lang=en")
     assert "Signed in as: Door Person" in text(page)
+
+
+async def test_a_typed_short_reference_admits_and_a_mistyped_one_says_type_it_again(
+    api: Api, smtp: RecordingSMTP
+) -> None:
+    """The door staff type the short reference printed under the QR code (docs/credentials.md,
+    "Short reference"); a typing mistake says so and what to do, in both languages, showing
+    what was typed, never « falsifiée » (found in a user test: one mistyped character of the
+    50-character reference answered « pas authentique (falsifiée ou altérée) »)."""
+    await _setup(api, smtp)
+    door = await staff(api, smtp, "door@example.org", "door", language="fr")
+    await zone(api, "press-centre", categories=["press"])
+    journalist = await press(api, decision="approve")
+    status, states, _ = await api.call("GET", "/api/v1/conferences/alliance/badges",
+                                       role="protocol")
+    assert status == 200, states
+    [short] = [s["short_reference"] for s in states["items"]]
+
+    status, page, _ = await door.post_form(DOOR, DOOR, zone="press-centre",
+                                           badge=short.lower().replace("-", " "))
+    assert status == 200, page
+    assert "ADMIS" in element(page, "door-result")
+    assert journalist["family_name"] in element(page, "door-result")
+    assert "4F7K-92QX" in element(page, "badge-hint")  # the field says what may be typed
+
+    wrong = short[:-1] + ("2" if short[-1] != "2" else "3")
+    expected = {
+        "fr": ("Référence mal saisie\u00a0: ce n'est pas une référence de badge valable (une "
+               "lettre ou un chiffre ne correspond pas).",
+               "Saisissez-la de nouveau, lettre par lettre, telle qu'imprimée sous le code QR "
+               "(8\u00a0caractères, par exemple 4F7K-92QX). Aucune fraude n'est en cause.",
+               "Référence saisie\u00a0:"),
+        "en": ("Reference mistyped: this is not a valid badge reference (a letter or digit "
+               "does not match).",
+               "Type it again, character by character, as printed under the QR code (8 "
+               "characters, for example 4F7K-92QX). This is not a forgery.",
+               "Reference typed:"),
+    }
+    for lang, (said, action, typed) in expected.items():
+        status, page, _ = await door.post_form(DOOR, f"{DOOR}?lang={lang}", zone="press-centre",
+                                               badge=wrong)
+        assert status == 200, page
+        assert ("REFUSÉ" if lang == "fr" else "REFUSED") in element(page, "door-result")
+        assert element(page, "door-reason") == " ".join(said.split())
+        assert element(page, "door-action") == " ".join(action.split())
+        assert element(page, "door-typed") == " ".join(f"{typed} {wrong}".split())
+        assert "falsifi" not in page and "forged" not in page
+
+    # a QR code's altered signed reference stays forged, and now says what to do
+    genuine = await _reference(api, journalist["id"])
+    status, page, _ = await door.post_form(DOOR, f"{DOOR}?lang=en", zone="press-centre",
+                                           badge=genuine[:-1] + ("A" if genuine[-1] != "A"
+                                                                 else "B"))
+    assert element(page, "door-reason") == "The badge reference is not genuine (forged or altered)."
+    assert "type the short reference printed under it" in element(page, "door-action")
+    assert [r["reason"] for r in await _scans(api)] == [
+        "granted", "mistyped_reference", "mistyped_reference", "forged_badge"]
