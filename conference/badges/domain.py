@@ -45,7 +45,8 @@ Check-in decision, first match wins
     that names no badge of this conference, no such accreditation in this conference, or
     erased) -> revoked -> withdrawn -> substituted -> not approved
     (submitted, waitlisted, rejected) -> superseded (a reissue replaced this badge) -> not
-    cleared (the service checks the vetting status) -> the zone's rule (``zone_not_granted``,
+    cleared (the service checks the vetting status) -> outside hours (not a day the zone
+    admits, ``admission_days``) -> the zone's rule (``zone_not_granted``,
     ``not_on_security_list``, ``press_not_in_pool``) -> ``granted``.
 """
 
@@ -53,6 +54,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import date
 from enum import StrEnum
 from typing import TYPE_CHECKING, Any
 from uuid import UUID
@@ -91,6 +93,9 @@ class Reason(StrEnum):
     """The person's category needs security clearance they lack, or they were refused."""
     superseded = "superseded"
     """A reissue replaced this badge: only the current version's QR code admits."""
+    outside_hours = "outside_hours"
+    """Scanned on a day the zone does not admit: the conference's days in its time zone, unless
+    the zone names its own first or last day."""
     mistyped_reference = "mistyped_reference"
     """A typed short reference that cannot be one (its check character does not match): a
     typing mistake, to type again."""
@@ -111,6 +116,8 @@ DETAILS: dict[Reason, str] = {
                               "its press pool.",
     Reason.not_cleared: "Security clearance is required and missing, or was refused.",
     Reason.superseded: "This badge was replaced by a reissued one; only the new badge admits.",
+    Reason.outside_hours: "The zone does not admit on this day (badges admit on the "
+                          "conference's days, or the days the zone names).",
     Reason.mistyped_reference: "The short reference was mistyped (its check character does not "
                                "match): type it again from the badge.",
 }
@@ -194,6 +201,34 @@ def is_typed(text: str) -> bool:
 def show_short_reference(code: str) -> str:
     """How a short reference is printed: ``4F7K-92QX``."""
     return f"{code[:4]}-{code[4:]}"
+
+
+# --- days of admission (docs/credentials.md, "Days of admission") -----------------------------
+
+
+def admission_days(starts_on: date, ends_on: date, opens_on: date | None,
+                   closes_on: date | None) -> tuple[date, date]:
+    """The first and last day a zone admits: the conference's days unless the zone names its
+    own first or last day."""
+    return opens_on or starts_on, closes_on or ends_on
+
+
+def admits_on(day: date, starts_on: date, ends_on: date, opens_on: date | None,
+              closes_on: date | None) -> bool:
+    """Whether the zone admits on ``day`` (a date in the conference's time zone)."""
+    first, last = admission_days(starts_on, ends_on, opens_on, closes_on)
+    return first <= day <= last
+
+
+def days_errors(starts_on: date, ends_on: date, opens_on: date | None,
+                closes_on: date | None) -> list[dict[str, str]]:
+    """A field error when the zone's days admit on no day at all."""
+    first, last = admission_days(starts_on, ends_on, opens_on, closes_on)
+    if first <= last:
+        return []
+    field = "closes_on" if closes_on is not None else "opens_on"
+    return [{"field": field, "type": "days_out_of_order",
+             "message": f"the zone would admit on no day: from {first} to {last}"}]
 
 
 def status_reason(status: Status) -> Reason | None:
@@ -302,7 +337,7 @@ def scan_reason(zone_kind: ZoneKind | None, accreditation_id: UUID | None, known
                 status: Status | None, category: Category | None,
                 facts: ZoneFacts | None, superseded: bool = False,
                 lacks_clearance: bool = False, mistyped: bool = False,
-                typed: bool = False) -> Reason:
+                typed: bool = False, outside_days: bool = False) -> Reason:
     """The decision on one scan, first match wins (see the module's docstring); ``typed``: a
     short reference was typed (well formed when not ``mistyped``), which is never forged."""
     if zone_kind is None:
@@ -320,6 +355,8 @@ def scan_reason(zone_kind: ZoneKind | None, accreditation_id: UUID | None, known
         return Reason.superseded
     if lacks_clearance:
         return Reason.not_cleared
+    if outside_days:
+        return Reason.outside_hours
     return zone_reason(category, zone_kind, facts or ZoneFacts())
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 from typing import Annotated, Literal
 from uuid import UUID
 
@@ -43,6 +43,12 @@ class ZoneIn(Model):
     """``royal_perimeter``: admission by the security list of royal-presence sessions, press
     only through a press pool granted to the zone."""
     grants: Grants = Grants()
+    opens_on: date | None = None
+    """The first day the zone admits, in the conference's time zone; none: the conference's
+    first day (docs/credentials.md, "Days of admission"; a scan on another day is refused
+    ``outside_hours``)."""
+    closes_on: date | None = None
+    """The last day the zone admits; none: the conference's last day."""
 
 
 class Zone(Model):
@@ -53,6 +59,10 @@ class Zone(Model):
     kind: ZoneKind
     grants: Grants
     created_at: datetime
+    opens_on: date | None = None
+    """The first day the zone admits (none: the conference's first day)."""
+    closes_on: date | None = None
+    """The last day the zone admits (none: the conference's last day)."""
 
 
 class ZoneList(Model):

@@ -2,8 +2,8 @@
 
 -- name: insert_zone
 -- A new zone; no row when the conference has a zone of that code.
-INSERT INTO zone (conference_id, code, name, kind, created_at)
-VALUES (:conference_id, :code, :name, :kind, :created_at)
+INSERT INTO zone (conference_id, code, name, kind, created_at, opens_on, closes_on)
+VALUES (:conference_id, :code, :name, :kind, :created_at, :opens_on, :closes_on)
 ON CONFLICT (conference_id, code) DO NOTHING
 RETURNING *
 
@@ -184,8 +184,9 @@ WHERE z.conference_id = :conference_id
 ORDER BY who.accreditation_id, z.seq
 
 -- name: zone_by_code
--- The zone a door scans for.
-SELECT id, kind FROM zone WHERE conference_id = :conference_id AND code = :code
+-- The zone a door scans for, with the days it admits when it names its own.
+SELECT id, kind, opens_on, closes_on FROM zone
+WHERE conference_id = :conference_id AND code = :code
 
 -- name: insert_check_in
 -- One scan, admitted or not, with the badge's hash (never the badge itself).

@@ -33,7 +33,8 @@ Q = queries_beside(__file__)
 def _zone(row: asyncpg.Record) -> Zone:
     return Zone(
         id=row["id"], conference=row["conference_slug"], code=row["code"], name=row["name"],
-        kind=row["kind"], created_at=row["created_at"],
+        kind=row["kind"], created_at=row["created_at"], opens_on=row["opens_on"],
+        closes_on=row["closes_on"],
         grants=Grants(categories=list(row["categories"]), sessions=list(row["sessions"]),
                       pools=list(row["pools"])),
     )
@@ -58,7 +59,8 @@ async def insert_zone(
     """The new zone's id; None when the conference has a zone of that code."""
     zone_id: UUID | None = await conn.fetchval(*Q.bind_record("insert_zone", {
         "conference_id": conference_id, "code": body.code, "name": body.name.model_dump(),
-        "kind": body.kind.value, "created_at": now}))
+        "kind": body.kind.value, "created_at": now, "opens_on": body.opens_on,
+        "closes_on": body.closes_on}))
     return zone_id
 
 
@@ -258,11 +260,24 @@ async def zone_access_many(
 # --- check-ins --------------------------------------------------------------------------------
 
 
+@dataclass(frozen=True)
+class DoorZone:
+    """The zone a door scans for: its kind and the days it names, if any."""
+
+    id: UUID
+    kind: ZoneKind
+    opens_on: date | None
+    closes_on: date | None
+
+
 async def zone_by_code(
     conn: asyncpg.Connection, conference_id: UUID, code: str
-) -> tuple[UUID, ZoneKind] | None:
+) -> DoorZone | None:
     row = await conn.fetchrow(*Q.bind("zone_by_code", conference_id=conference_id, code=code))
-    return (row["id"], ZoneKind(row["kind"])) if row is not None else None
+    if row is None:
+        return None
+    return DoorZone(id=row["id"], kind=ZoneKind(row["kind"]), opens_on=row["opens_on"],
+                    closes_on=row["closes_on"])
 
 
 async def insert_check_in(

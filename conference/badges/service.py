@@ -14,6 +14,7 @@ import asyncio
 import hashlib
 from datetime import datetime
 from uuid import UUID
+from zoneinfo import ZoneInfo
 
 import asyncpg
 
@@ -98,6 +99,10 @@ async def create_zone(
     """Define a zone and what grants it; 409 when the conference has a zone of that code."""
     async with transaction(db) as conn:
         conference = await conference_by_slug(conn, slug)
+        days = domain.days_errors(conference.starts_on, conference.ends_on, body.opens_on,
+                                  body.closes_on)
+        if days:
+            raise Invalid("The zone's days are invalid.", days)
         await _check_grants(conn, conference.id, body.kind, body.grants)
         zone_id = await repo.insert_zone(conn, conference.id, body, now)
         if zone_id is None:
@@ -482,14 +487,17 @@ async def check_in(
             lacking = await _missing_clearance(conn, person.id) is not None
             access = await repo.zone_access(conn, conference.id, person,
                                             conference.security_list_deadline)
-            facts = next(z.facts for z in access if z.id == zone[0])
+            facts = next(z.facts for z in access if z.id == zone.id)
+        outside = zone is not None and not domain.admits_on(
+            now.astimezone(ZoneInfo(conference.timezone)).date(), conference.starts_on,
+            conference.ends_on, zone.opens_on, zone.closes_on)
         reason = domain.scan_reason(
-            zone[1] if zone else None, accreditation_id, person is not None,
+            zone.kind if zone else None, accreditation_id, person is not None,
             person.status if person else None, person.category if person else None, facts,
             superseded=superseded, lacks_clearance=lacking, mistyped=mistyped,
-            typed=typed)
+            typed=typed, outside_days=outside)
         check_in_id = await repo.insert_check_in(
-            conn, conference.id, zone[0] if zone else None, body.zone,
+            conn, conference.id, zone.id if zone else None, body.zone,
             person.id if person else None, hashlib.sha256(body.badge.encode()).digest(), reason,
             now, door.actor)
     return CheckIn(id=check_in_id, admitted=reason is domain.Reason.granted, reason=reason,

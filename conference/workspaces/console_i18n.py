@@ -67,6 +67,11 @@ CONSOLE: dict[str, dict[str, str]] = {
         "door_action_unknown_badge": "Vérifiez la référence sur le badge et saisissez-la de "
                                      "nouveau. Si le badge est encore refusé, orientez la "
                                      "personne vers le bureau des accréditations.",
+        "reason_outside_hours": "Cette zone n'admet personne aujourd'hui\u00a0: les badges "
+                                "valent pour les jours de la conférence (ou ceux que la zone "
+                                "fixe).",
+        "door_action_outside_hours": "N'admettez pas la personne aujourd'hui. En cas de doute, "
+                                     "orientez-la vers le bureau des accréditations.",
         "door_typed": "Référence saisie",
         "door_badge_hint": "Le code QR, ou la référence courte imprimée dessous (par exemple "
                            "4F7K-92QX\u00a0; majuscules, espaces et tirets indifférents).",
@@ -179,6 +184,10 @@ CONSOLE: dict[str, dict[str, str]] = {
         "door_action_unknown_badge": "Check the reference on the badge and type it again. If "
                                      "the badge is still refused, send the person to the "
                                      "accreditation desk.",
+        "reason_outside_hours": "This zone admits no one today: badges are valid on the "
+                                "conference's days (or the days the zone sets).",
+        "door_action_outside_hours": "Do not admit the person today. If in doubt, send them to "
+                                     "the accreditation desk.",
         "door_typed": "Reference typed",
         "door_badge_hint": "The QR code, or the short reference printed under it (for example "
                            "4F7K-92QX; capitals, spaces and dashes do not matter).",

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import html
 import re
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from tests.conftest import Api, press_body
@@ -17,6 +18,7 @@ from tests.http.conftest_programme import make_session as session  # noqa: F401
 from tests.support import current_token
 
 BASE = "/api/v1/conferences/alliance"
+OPEN_SINCE = (datetime.now(UTC) - timedelta(days=2)).date().isoformat()
 
 
 async def press(api: Api, n: int = 0, *, decision: str | None = None, **changes: Any
@@ -66,10 +68,16 @@ async def publish(api: Api) -> dict[str, Any]:
 
 
 async def zone(api: Api, code: str, *, kind: str = "standard", categories: list[str] = (),
-               sessions: list[str] = (), pools: list[str] = ()) -> dict[str, Any]:
+               sessions: list[str] = (), pools: list[str] = (),
+               opens_on: str | None = OPEN_SINCE) -> dict[str, Any]:
+    """A zone; it admits from two days ago (``opens_on``) so that today's scans, a month
+    before the test conference, read the other rules (docs/credentials.md, "Days of
+    admission"); ``opens_on=None``: the conference's days only."""
     body = {"code": code, "name": {"fr": f"Zone {code}", "en": f"Zone {code}"}, "kind": kind,
             "grants": {"categories": list(categories), "sessions": list(sessions),
                        "pools": list(pools)}}
+    if opens_on is not None:
+        body["opens_on"] = opens_on
     status, created, _ = await api.call("POST", f"{BASE}/zones", role="protocol", json=body)
     assert status == 201, created
     return dict(created)

@@ -212,3 +212,28 @@ async def test_door_staff_on_a_phone_type_the_short_reference_and_a_mistake_says
     await page.locator("#badge").press("Enter")
     await page.locator("#door-result.door-admitted").wait_for()
     assert approved["family_name"] in await page.locator("#door-result").inner_text()
+
+
+async def test_the_door_says_a_zone_admits_no_one_before_the_conference_days(
+    site: Site, page: Any, browser: Any, smtp: RecordingSMTP
+) -> None:
+    """A badge scanned a month before the conference is refused "no one today"
+    (docs/credentials.md, "Days of admission"), in both languages and widths."""
+    status, body, _ = await site.call("POST", "/api/v1/conferences", role="admin",
+                                      json=conference_body())
+    assert status == 201, body
+    await zone(site, "press-centre", categories=["press"], opens_on=None)
+    approved = await press(site, decision="approve")
+    badge = await _reference(site, approved["id"])
+    await _sign_in(site, page, smtp, "door@example.org", "door", "fr")
+
+    async def too_early(tab: Any, lang: str) -> None:
+        await tab.goto(f"{site.url}/manage/alliance/door?lang={lang}")
+        await tab.locator("#zone").select_option("press-centre")
+        await tab.locator("#badge").fill(badge)
+        await tab.locator("#badge").press("Enter")
+        await tab.locator("#door-result.door-refused").wait_for()
+
+    await too_early(page, "fr")
+    assert "n'admet personne aujourd'hui" in await page.inner_text("#door-reason")
+    await _audit(browser, page, "door-outside-hours", reach=too_early)

@@ -11,6 +11,7 @@ from typing import Any
 
 import asyncpg
 
+from tests.browser.helpers import OPEN_SINCE
 from tests.conftest import Api, conference_body
 from tests.http.conftest_programme import make_delegation, payloads
 from tests.http.test_badges import _reference
@@ -126,7 +127,8 @@ async def test_the_old_badge_dies_its_invitations_are_cancelled_and_the_new_plac
     assert status == 200
     status, _, _ = await api.call("POST", f"{BASE}/zones", role="protocol", json={
         "code": "plenary", "name": {"fr": "Plénière", "en": "Plenary"}, "kind": "standard",
-        "grants": {"categories": ["official"], "sessions": [], "pools": []}})
+        "grants": {"categories": ["official"], "sessions": [], "pools": []},
+        "opens_on": OPEN_SINCE})  # scanned today, a month before the conference
     assert status == 201
     _, room, _ = await api.call("POST", f"{BASE}/rooms", role="protocol",
                                 json={"name": "Plenary hall", "capacity": 300})
