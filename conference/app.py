@@ -79,6 +79,7 @@ from conference.workspaces import (
     console_lifecycle,
     console_programme,
     console_publish,
+    console_zones,
     portal_lifecycle,
     press_reasons,
     security,
@@ -101,7 +102,7 @@ def route_table() -> list[Route]:
                                 console.routes, portal_lifecycle.routes,
                                 console_lifecycle.routes, console_programme.routes,
                                 console_accreditations.routes, console_publish.routes,
-                                console_credentials.routes)
+                                console_credentials.routes, console_zones.routes)
             for route in table]
 
 

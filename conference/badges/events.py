@@ -1,6 +1,7 @@
 """Domain events of zones and press pools, declared as a plain mapping.
 
-- ``zone.created``, ``zone.grants_changed``: the zone and everything that grants it now;
+- ``zone.created``, ``zone.grants_changed``, ``zone.changed`` (its names, days or categories,
+  from the console's zones page): the zone and everything that grants it now;
 - ``pool.created``, ``pool.member_added``, ``pool.member_removed``;
 - ``badge.printed`` (a batch marked printed), ``badge.reissued`` (a new version: the earlier QR
   codes are refused ``superseded``), ``pack.collected`` (a delegation's printed badges handed
@@ -54,6 +55,7 @@ class PackCollected(Payload):
 EVENT_TYPES: dict[str, type[Payload]] = {
     "zone.created": ZoneDefined,
     "zone.grants_changed": ZoneDefined,
+    "zone.changed": ZoneDefined,
     "pool.created": PoolCreated,
     "pool.member_added": PoolMemberEvent,
     "pool.member_removed": PoolMemberEvent,

@@ -51,6 +51,21 @@ class ZoneIn(Model):
     """The last day the zone admits; none: the conference's last day."""
 
 
+class ZoneChange(Model):
+    """What the console's zones page changes in a zone: its names, its days and the categories
+    it admits (its code and kind stay; sessions and pools granting it stay as they are)."""
+
+    name: Localized
+    opens_on: date | None = None
+    closes_on: date | None = None
+    categories: list[Category] = Field(default=[], max_length=len(Category))
+
+    @field_validator("categories")
+    @classmethod
+    def _no_repeats(cls, value: list[object]) -> list[object]:
+        return _distinct(value)
+
+
 class Zone(Model):
     id: UUID
     conference: str

@@ -7,6 +7,11 @@ VALUES (:conference_id, :code, :name, :kind, :created_at, :opens_on, :closes_on)
 ON CONFLICT (conference_id, code) DO NOTHING
 RETURNING *
 
+-- name: update_zone
+-- A zone's names and days.
+UPDATE zone SET name = :name, opens_on = :opens_on, closes_on = :closes_on
+WHERE id = :zone_id
+
 -- name: lock_zone
 -- A zone, locked until commit (changes to its grants queue).
 SELECT z.id, z.conference_id, z.kind

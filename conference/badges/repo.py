@@ -64,6 +64,12 @@ async def insert_zone(
     return zone_id
 
 
+async def update_zone(conn: asyncpg.Connection, zone_id: UUID, name: dict[str, str],
+                      opens_on: date | None, closes_on: date | None) -> None:
+    await conn.execute(*Q.bind("update_zone", zone_id=zone_id, name=name, opens_on=opens_on,
+                               closes_on=closes_on))
+
+
 async def lock_zone(conn: asyncpg.Connection, zone_id: UUID) -> tuple[UUID, ZoneKind] | None:
     """Lock the zone until commit; its conference and kind."""
     row = await conn.fetchrow(*Q.bind("lock_zone", zone_id=zone_id))

@@ -50,6 +50,7 @@ from conference.badges.models import (
     ReissueIn,
     StatusQuery,
     Zone,
+    ZoneChange,
     ZoneIn,
 )
 from conference.badges.render import BadgeContent, print_photo
@@ -127,6 +128,34 @@ async def set_grants(
         await repo.replace_grants(conn, zone_id, conference_id, grants)
         zone = await repo.zone(conn, conference_id, zone_id)
         await record(conn, "zone.grants_changed", _defined(zone), conference_id=conference_id,
+                     subject_id=zone.id, actor=officer.actor)
+    return zone
+
+
+async def change_zone(
+    db: Database, officer: ProtocolOfficer, slug: str, zone_id: UUID, body: ZoneChange
+) -> Zone:
+    """Change a zone's names, days and categories (the console's zones page); 404 when it is
+    not the conference's, 422 naming the field when its days admit on no day or a royal
+    perimeter is given a category."""
+    async with transaction(db) as conn:
+        conference = await conference_by_slug(conn, slug)
+        locked = await repo.lock_zone(conn, zone_id)
+        if locked is None or locked[0] != conference.id:
+            raise NotFound("No such zone.")
+        days = domain.days_errors(conference.starts_on, conference.ends_on, body.opens_on,
+                                  body.closes_on)
+        if days:
+            raise Invalid("The zone's days are invalid.", days)
+        current = await repo.zone(conn, conference.id, zone_id)
+        grants = Grants(categories=body.categories, sessions=current.grants.sessions,
+                        pools=current.grants.pools)
+        await _check_grants(conn, conference.id, locked[1], grants)
+        await repo.update_zone(conn, zone_id, body.name.model_dump(), body.opens_on,
+                               body.closes_on)
+        await repo.replace_grants(conn, zone_id, conference.id, grants)
+        zone = await repo.zone(conn, conference.id, zone_id)
+        await record(conn, "zone.changed", _defined(zone), conference_id=conference.id,
                      subject_id=zone.id, actor=officer.actor)
     return zone
 

@@ -162,6 +162,7 @@ async def _door_page(request: web.Request, d: Desk, *, zone: str = "",
     return frame.render(request, "door.html", d.language, person=d.person,
                         conference=d.conference, status=status, title=t("door_title"),
                         crumbs=crumbs, base=d.base, zones=choices, typed=typed,
+                        may_define_zones=d.principal.role in (Role.admin, Role.protocol),
                         zone=zone or (choices[0][0] if len(choices) == 1 else ""),
                         result=result, action=action, errors=errors or {}, message=message)
 

@@ -14,9 +14,8 @@ CONSOLE: dict[str, dict[str, str]] = {
         "door_check": "Contrôler",
         "door_no_zones": "Cette conférence n'a encore aucune zone\u00a0: la porte ne peut rien "
                           "contrôler. Le service du protocole (ou un administrateur) les "
-                          "définit, avec les catégories admises dans chacune, par l'API "
-                          "(POST /api/v1/conferences/{slug}/zones)\u00a0; cet écran les propose "
-                          "ensuite.",
+                          "définit, avec les catégories admises dans chacune, sur la page "
+                          "Zones de la console\u00a0; cet écran les propose ensuite.",
         "door_admitted": "ADMIS",
         "door_refused": "REFUSÉ",
         "door_holder": "Porteur",
@@ -72,6 +71,51 @@ CONSOLE: dict[str, dict[str, str]] = {
                                 "fixe).",
         "door_action_outside_hours": "N'admettez pas la personne aujourd'hui. En cas de doute, "
                                      "orientez-la vers le bureau des accréditations.",
+        # the zones page (docs/workspaces.md, "Zones")
+        "zones_title": "Zones",
+        "zones_intro": "Les zones que la porte contrôle (salle plénière, centre de presse…)\u00a0: "
+                       "qui y entre, et quels jours. Le contrôle des accès les propose dès "
+                       "qu'elles sont définies.",
+        "zones_list_caption": "Zones de la conférence",
+        "zones_col_zone": "Zone",
+        "zones_col_admits": "Admis",
+        "zones_col_days": "Jours",
+        "zones_admits_none": "Personne pour l'instant",
+        "zones_sessions": "participants de {n}\u00a0séance(s)",
+        "zones_pools": "{n}\u00a0pool(s) de presse",
+        "zones_none": "Aucune zone pour l'instant\u00a0: définissez la première ci-dessous.",
+        "zones_to_door": "Aller au contrôle des accès",
+        "zones_new": "Nouvelle zone",
+        "zones_f_code": "Code",
+        "zones_hint_code": "Lettres minuscules sans accents, chiffres et tirets, par exemple "
+                           "salle-pleniere\u00a0; il ne change plus ensuite.",
+        "zones_f_kind": "Type",
+        "zones_kind_standard": "Zone ordinaire",
+        "zones_kind_royal_perimeter": "Périmètre de présence royale (liste de sécurité)",
+        "zones_f_name_fr": "Nom en français",
+        "zones_f_name_en": "Nom en anglais",
+        "zones_f_categories": "Catégories admises",
+        "zones_f_opens_on": "Premier jour d'accès",
+        "zones_f_closes_on": "Dernier jour d'accès",
+        "zones_hint_opens_on": "Vide\u00a0: le premier jour de la conférence ({day}).",
+        "zones_hint_closes_on": "Vide\u00a0: le dernier jour de la conférence ({day}).",
+        "zones_create": "Créer la zone",
+        "zones_save": "Enregistrer",
+        "zones_back": "Retour aux zones",
+        "zones_edit_title": "Zone «\u00a0{name}\u00a0»",
+        "zones_kept_grants": "Les séances et pools de presse qui donnent accès à cette zone "
+                             "restent inchangés.",
+        "zones_flash_created": "Zone créée. Le contrôle des accès la propose désormais.",
+        "zones_flash_changed": "Zone enregistrée.",
+        "zones_err_code": "Saisissez un code en lettres minuscules sans accents, chiffres et "
+                          "tirets (par exemple salle-pleniere).",
+        "zones_err_code_taken": "Cette conférence a déjà une zone avec ce code.",
+        "zones_err_date": "Saisissez une date (jour, mois, année).",
+        "zones_err_days": "Avec ces jours, la zone n'admettrait personne\u00a0: le premier jour "
+                          "doit précéder le dernier (et la fin de la conférence).",
+        "zones_err_royal_category": "Un périmètre de présence royale admet selon la liste de "
+                                    "sécurité\u00a0: ne cochez aucune catégorie.",
+        "door_no_zones_link": "Définir les zones",
         "door_typed": "Référence saisie",
         "door_badge_hint": "Le code QR, ou la référence courte imprimée dessous (par exemple "
                            "4F7K-92QX\u00a0; majuscules, espaces et tirets indifférents).",
@@ -140,9 +184,8 @@ CONSOLE: dict[str, dict[str, str]] = {
         "door_check": "Check",
         "door_no_zones": "This conference has no zone yet: the door has nothing to check. "
                           "The protocol office (or an administrator) defines them, with the "
-                          "categories each admits, through the API "
-                          "(POST /api/v1/conferences/{slug}/zones); this screen then offers "
-                          "them.",
+                          "categories each admits, on the console's Zones page; this screen "
+                          "then offers them.",
         "door_admitted": "ADMITTED",
         "door_refused": "REFUSED",
         "door_holder": "Holder",
@@ -188,6 +231,50 @@ CONSOLE: dict[str, dict[str, str]] = {
                                 "conference's days (or the days the zone sets).",
         "door_action_outside_hours": "Do not admit the person today. If in doubt, send them to "
                                      "the accreditation desk.",
+        # the zones page (docs/workspaces.md, "Zones")
+        "zones_title": "Zones",
+        "zones_intro": "The zones the door checks (plenary hall, press centre…): who enters "
+                       "each, and on which days. The door check offers them once defined.",
+        "zones_list_caption": "The conference's zones",
+        "zones_col_zone": "Zone",
+        "zones_col_admits": "Admits",
+        "zones_col_days": "Days",
+        "zones_admits_none": "No one yet",
+        "zones_sessions": "participants of {n} session(s)",
+        "zones_pools": "{n} press pool(s)",
+        "zones_none": "No zone yet: define the first one below.",
+        "zones_to_door": "Go to the door check",
+        "zones_new": "New zone",
+        "zones_f_code": "Code",
+        "zones_hint_code": "Lower-case letters without accents, digits and dashes, for example "
+                           "plenary-hall; it cannot be changed afterwards.",
+        "zones_f_kind": "Kind",
+        "zones_kind_standard": "Ordinary zone",
+        "zones_kind_royal_perimeter": "Royal-presence perimeter (security list)",
+        "zones_f_name_fr": "Name in French",
+        "zones_f_name_en": "Name in English",
+        "zones_f_categories": "Categories admitted",
+        "zones_f_opens_on": "First day of admission",
+        "zones_f_closes_on": "Last day of admission",
+        "zones_hint_opens_on": "Empty: the conference's first day ({day}).",
+        "zones_hint_closes_on": "Empty: the conference's last day ({day}).",
+        "zones_create": "Create the zone",
+        "zones_save": "Save",
+        "zones_back": "Back to the zones",
+        "zones_edit_title": "Zone “{name}”",
+        "zones_kept_grants": "The sessions and press pools that give access to this zone stay "
+                             "as they are.",
+        "zones_flash_created": "Zone created. The door check now offers it.",
+        "zones_flash_changed": "Zone saved.",
+        "zones_err_code": "Enter a code of lower-case letters without accents, digits and "
+                          "dashes (for example plenary-hall).",
+        "zones_err_code_taken": "This conference already has a zone with this code.",
+        "zones_err_date": "Enter a date (day, month, year).",
+        "zones_err_days": "With these days the zone would admit no one: the first day must "
+                          "come before the last (and before the end of the conference).",
+        "zones_err_royal_category": "A royal-presence perimeter admits by the security list: "
+                                    "tick no category.",
+        "door_no_zones_link": "Define the zones",
         "door_typed": "Reference typed",
         "door_badge_hint": "The QR code, or the short reference printed under it (for example "
                            "4F7K-92QX; capitals, spaces and dashes do not matter).",

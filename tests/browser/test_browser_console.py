@@ -237,3 +237,50 @@ async def test_the_door_says_a_zone_admits_no_one_before_the_conference_days(
     await too_early(page, "fr")
     assert "n'admet personne aujourd'hui" in await page.inner_text("#door-reason")
     await _audit(browser, page, "door-outside-hours", reach=too_early)
+
+
+async def test_protocol_defines_and_edits_zones_from_the_door_empty_state(
+    site: Site, page: Any, browser: Any, smtp: RecordingSMTP
+) -> None:
+    """The door is no dead end: its empty state links protocol to the console's zones page,
+    where a zone is created (a mistake first, named on its field) and edited, and the door
+    then offers it (docs/workspaces.md, "Zones"); every page audited at 390 and 1280 px."""
+    status, body, _ = await site.call("POST", "/api/v1/conferences", role="admin",
+                                      json=conference_body())
+    assert status == 201, body
+    await page.set_viewport_size({"width": 390, "height": 900})
+    await _sign_in(site, page, smtp, "protocol@example.org", "protocol", "en")
+    await page.goto(f"{site.url}/manage/alliance/door?lang=en")
+    await _audit(browser, page, "door-no-zones")
+    await page.locator("#define-zones").click()
+    await page.wait_for_url("**/manage/alliance/zones**")
+    await _audit(browser, page, "zones-empty")
+
+    async def bad_code(tab: Any, lang: str) -> None:
+        await tab.goto(f"{site.url}/manage/alliance/zones?lang={lang}")
+        await tab.locator("#code").fill("Salle Plénière")
+        await tab.locator("#name_fr").fill("Salle plénière")
+        await tab.locator("#name_en").fill("Plenary hall")
+        await tab.locator("#create-zone").click()
+        await tab.locator("#code-error").wait_for()
+
+    await bad_code(page, "en")
+    await _audit(browser, page, "zones-error", reach=bad_code)
+    await page.locator("#code").fill("plenary-hall")
+    await page.get_by_label("Minister").check()
+    await page.get_by_label("Official").check()
+    await page.locator("#create-zone").click()
+    await page.locator("#zone-plenary-hall").wait_for()
+    assert "Minister, Official" in await page.inner_text("#zone-plenary-hall")
+    await _audit(browser, page, "zones")
+
+    await page.get_by_role("link", name="Plenary hall").click()
+    await page.wait_for_url("**/manage/alliance/zones/**")
+    await _audit(browser, page, "zone-edit")
+    await page.locator("#name_en").fill("Plenary room")
+    await page.locator("#save-zone").click()
+    await page.locator("#zone-plenary-hall").wait_for()
+    assert "Plenary room" in await page.inner_text("#zone-plenary-hall")
+    await page.get_by_role("link", name="Go to the door check").click()
+    await page.wait_for_url("**/manage/alliance/door**")
+    assert "plenary-hall" in await page.locator("#zone").inner_text()

@@ -1,0 +1,116 @@
+"""The console's zones page (docs/workspaces.md, "Zones"): protocol lists, creates and edits the
+zones (names fr/en, categories, days) with form errors naming the field, in French and English;
+the door's empty state links to it instead of naming the API, and the door offers the zones
+made there (found in a user test: the door was a dead end until someone used the API)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from tests.browser.helpers import element, hidden, press, scan
+from tests.conftest import Api
+from tests.http.test_console import staff
+from tests.http.test_workspaces import Visitor, _setup
+from tests.support import RecordingSMTP
+
+ZONES = "/manage/alliance/zones"
+
+
+async def _post(v: Visitor, page_path: str, action: str, fields: list[tuple[str, str]]
+                ) -> tuple[int, str, Any]:
+    _, page, _ = await v.go("GET", page_path)
+    return await v.go("POST", action, [("csrf", hidden(page, "csrf")), *fields])  # type: ignore
+
+
+async def test_protocol_defines_a_zone_from_the_door_empty_state_and_the_door_offers_it(
+    api: Api, smtp: RecordingSMTP
+) -> None:
+    await _setup(api, smtp)
+    protocol = await staff(api, smtp, "protocol@example.org", "protocol", language="fr")
+    door = await staff(api, smtp, "door@example.org", "door", language="fr")
+
+    status, page, _ = await protocol.go("GET", "/manage/alliance/door?lang=en")
+    assert status == 200
+    assert "/api/v1" not in element(page, "no-zones")
+    assert 'href="/manage/alliance/zones?lang=en"' in page and "Define the zones" in page
+    status, page, _ = await door.go("GET", "/manage/alliance/door")
+    assert "/api/v1" not in page and 'id="define-zones"' not in page  # not their page
+    status, _, _ = await door.go("GET", ZONES)
+    assert status == 403
+    status, page, _ = await protocol.go("GET", "/manage/alliance?lang=en")
+    assert 'href="/manage/alliance/zones?lang=en"' in page  # the console's navigation
+
+    status, page, _ = await protocol.go("GET", ZONES)
+    assert status == 200 and "Aucune zone pour l'instant" in element(page, "no-zones")
+    status, page, resp = await _post(protocol, ZONES, ZONES, [
+        ("code", "centre-presse"), ("kind", "standard"), ("name_fr", "Centre de presse"),
+        ("name_en", "Press centre"), ("categories", "press"), ("categories", "staff"),
+        ("opens_on", ""), ("closes_on", "")])
+    assert status == 303, page
+    status, page, _ = await protocol.go("GET", resp.headers["Location"])
+    assert "Zone créée" in page
+    row = element(page, "zone-centre-presse")
+    assert "Centre de presse" in row and "Presse, Personnel" in row
+    status, zones, _ = await api.call("GET", "/api/v1/conferences/alliance/zones",
+                                      role="protocol")
+    [made] = zones["items"]
+    assert (made["code"], made["name"], made["grants"]["categories"]) == (
+        "centre-presse", {"fr": "Centre de presse", "en": "Press centre"}, ["press", "staff"])
+
+    status, page, _ = await door.go("GET", "/manage/alliance/door")
+    assert 'value="centre-presse"' in page and 'id="no-zones"' not in page
+
+    # edit: names, categories, days (opening the day before lets today's scan in... or not)
+    edit = f"{ZONES}/{made['id']}"
+    status, page, _ = await protocol.go("GET", f"{edit}?lang=en")
+    assert status == 200 and 'value="Press centre"' in page
+    status, page, resp = await _post(protocol, edit, edit, [
+        ("name_fr", "Salle de presse"), ("name_en", "Press room"), ("categories", "press"),
+        ("opens_on", "2020-01-01"), ("closes_on", "")])
+    assert status == 303, page
+    status, zones, _ = await api.call("GET", "/api/v1/conferences/alliance/zones",
+                                      role="protocol")
+    [made] = zones["items"]
+    assert (made["name"]["en"], made["grants"]["categories"], made["opens_on"]) == (
+        "Press room", ["press"], "2020-01-01")
+    acc = await press(api, decision="approve")
+    status, states, _ = await api.call("GET", "/api/v1/conferences/alliance/badges",
+                                       role="protocol")
+    [short] = [s["short_reference"] for s in states["items"] if s["accreditation_id"] == acc["id"]]
+    assert (await scan(api, short, "centre-presse"))["admitted"] is True
+
+
+async def test_zone_forms_name_the_field_in_both_languages(
+    api: Api, smtp: RecordingSMTP
+) -> None:
+    await _setup(api, smtp)
+    protocol = await staff(api, smtp, "protocol@example.org", "protocol", language="fr")
+    cases = [
+        ([("code", "Salle Plénière"), ("name_fr", "Plénière"), ("name_en", "Plenary")],
+         "code", "lower-case letters", "lettres minuscules"),
+        ([("code", "hall"), ("name_fr", ""), ("name_en", "Hall")],
+         "name_fr", "", ""),
+        ([("code", "hall"), ("name_fr", "Salle"), ("name_en", "Hall"), ("opens_on", "32/13")],
+         "opens_on", "Enter a date", "Saisissez une date"),
+        ([("code", "hall"), ("name_fr", "Salle"), ("name_en", "Hall"),
+          ("opens_on", "2099-01-02"), ("closes_on", "2099-01-01")],
+         "closes_on", "would admit no one", "n'admettrait personne"),
+        ([("code", "royal"), ("kind", "royal_perimeter"), ("name_fr", "Périmètre"),
+          ("name_en", "Perimeter"), ("categories", "minister")],
+         "categories", "tick no category", "ne cochez aucune catégorie"),
+    ]
+    for fields, field, en, fr in cases:
+        for lang, words in (("en", en), ("fr", fr)):
+            status, page, _ = await _post(protocol, f"{ZONES}?lang={lang}",
+                                          f"{ZONES}?lang={lang}", fields)
+            assert status == 422, (fields, page)
+            assert f'id="{field}-error"' in page, (field, lang)
+            assert words in element(page, f"{field}-error"), (field, lang)
+            assert 'aria-invalid="true"' in page or field == "categories"
+
+    status, _, _ = await _post(protocol, ZONES, ZONES, [
+        ("code", "hall"), ("name_fr", "Salle"), ("name_en", "Hall")])
+    assert status == 303
+    status, page, _ = await _post(protocol, f"{ZONES}?lang=en", f"{ZONES}?lang=en", [
+        ("code", "hall"), ("name_fr", "Autre"), ("name_en", "Other")])
+    assert status == 422 and "already has a zone with this code" in element(page, "code-error")
