@@ -119,6 +119,8 @@ async def _badges_page(request: web.Request, d: Desk, officer: ProtocolOfficer, 
     filters = filters or _filters(request.query, names)
     states = await badges.badge_states(request.app[pool_key], officer, d.conference.slug,
                                        _query(filters))
+    # badges printed before any zone exists say "no zone granted" (docs/workspaces.md, "Zones")
+    no_zones = not await badges.zones(request.app[pool_key], officer, d.conference.slug)
     items = states.items
     if filters["status"] == "collected":  # handed over: printed, reprinted only by a reissue
         items = [b for b in items if b.collected is not None]
@@ -137,7 +139,7 @@ async def _badges_page(request: web.Request, d: Desk, officer: ProtocolOfficer, 
         batch=batch, filters=filters, categories=CATEGORIES, statuses=BADGE_FILTERS,
         layouts=LAYOUTS, delegations=sorted(names.items(), key=lambda item: item[1]),
         delegation_names=names, flash=flash, message=message, errors=errors or {},
-        values=values or {})
+        values=values or {}, no_zones=no_zones)
 
 
 @routes.add("GET", "/manage/{slug}/badges",

@@ -8,7 +8,8 @@ CONSOLE: dict[str, dict[str, str]] = {
         "manage_none": "Aucune conférence ne vous est confiée.",
         "ws_door": "Contrôle des accès – {conference}",
         "door_title": "Contrôle des accès",
-        "door_intro": "Saisissez ou scannez la référence du badge, choisissez la zone, validez.",
+        "door_intro": "Choisissez la zone, puis scannez le code QR du badge ou saisissez la "
+                      "référence courte imprimée dessous, et validez.",
         "door_badge": "Référence du badge",
         "door_zone": "Zone",
         "door_check": "Contrôler",
@@ -178,7 +179,8 @@ CONSOLE: dict[str, dict[str, str]] = {
         "manage_none": "No conference is entrusted to you.",
         "ws_door": "Door – {conference}",
         "door_title": "Door check",
-        "door_intro": "Type or scan the badge reference, choose the zone, confirm.",
+        "door_intro": "Choose the zone, then scan the badge's QR code or type the short "
+                      "reference printed under it, and confirm.",
         "door_badge": "Badge reference",
         "door_zone": "Zone",
         "door_check": "Check",

@@ -17,6 +17,12 @@ CRED: dict[str, dict[str, str]] = {
         "cred_badge_refused": "Habilitation refusée\u00a0: aucun badge",
         "cred_badges_empty": "Aucun badge ne correspond à ces filtres.",
         "cred_version": "Version",
+        # the short reference printed under the QR code (docs/credentials.md)
+        "cred_version_reference": "Version et référence",
+        "cred_badges_no_zones": "Cette conférence n'a encore aucune zone\u00a0: les badges "
+                                "imprimés maintenant porteraient «\u00a0Aucune zone "
+                                "accordée\u00a0» et la porte ne pourrait rien contrôler.",
+        "cred_badges_define_zones": "Définir les zones avant d'imprimer",
         "cred_actions": "Actions",
         "cred_batch_title": "Lot d'impression",
         "cred_batch_text": "Le PDF contient les badges à imprimer ou imprimés qui correspondent "
@@ -117,6 +123,11 @@ CRED: dict[str, dict[str, str]] = {
         "cred_badge_refused": "Clearance refused: no badge",
         "cred_badges_empty": "No badge matches these filters.",
         "cred_version": "Version",
+        # the short reference printed under the QR code (docs/credentials.md)
+        "cred_version_reference": "Version and reference",
+        "cred_badges_no_zones": "This conference has no zone yet: badges printed now would say "
+                                "“No zone granted” and the door could check nothing.",
+        "cred_badges_define_zones": "Define the zones before printing",
         "cred_actions": "Actions",
         "cred_batch_title": "Print batch",
         "cred_batch_text": "The PDF holds the badges to print or printed that match the "

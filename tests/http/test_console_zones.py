@@ -114,3 +114,31 @@ async def test_zone_forms_name_the_field_in_both_languages(
     status, page, _ = await _post(protocol, f"{ZONES}?lang=en", f"{ZONES}?lang=en", [
         ("code", "hall"), ("name_fr", "Autre"), ("name_en", "Other")])
     assert status == 422 and "already has a zone with this code" in element(page, "code-error")
+
+
+async def test_the_badges_page_warns_before_zones_exist_and_shows_each_short_reference(
+    api: Api, smtp: RecordingSMTP
+) -> None:
+    """Badges printed before any zone say "No zone granted": the badges page says so and links
+    to the zones page; once a zone exists the warning is gone. Each badge's short reference is
+    listed, as printed under its QR code (docs/credentials.md, "Short reference")."""
+    await _setup(api, smtp)
+    protocol = await staff(api, smtp, "protocol@example.org", "protocol", language="fr")
+    acc = await press(api, decision="approve")
+    status, states, _ = await api.call("GET", "/api/v1/conferences/alliance/badges",
+                                       role="protocol")
+    [short] = [s["short_reference"] for s in states["items"] if s["accreditation_id"] == acc["id"]]
+
+    status, page, _ = await protocol.go("GET", "/manage/alliance/badges?lang=en")
+    assert status == 200, page
+    assert "no zone yet" in element(page, "badges-no-zones")
+    assert 'href="/manage/alliance/zones?lang=en"' in page
+    assert element(page, f"short-{acc['id']}") == short
+    status, page, _ = await protocol.go("GET", "/manage/alliance/badges")
+    assert "aucune zone" in element(page, "badges-no-zones")
+
+    status, _, _ = await _post(protocol, ZONES, ZONES, [
+        ("code", "hall"), ("name_fr", "Salle"), ("name_en", "Hall"), ("categories", "press")])
+    assert status == 303
+    status, page, _ = await protocol.go("GET", "/manage/alliance/badges?lang=en")
+    assert 'id="badges-no-zones"' not in page
