@@ -168,3 +168,31 @@ def test_an_older_badge_is_superseded_after_the_accreditation_state_is_checked()
     assert decide(Status.approved, True, lacking=True) is Reason.superseded
     assert decide(Status.approved, False, lacking=True) is Reason.not_cleared
     assert decide(Status.revoked, True) is Reason.revoked
+
+
+def test_a_short_reference_reads_through_case_separators_and_confusions() -> None:
+    from conference.badges.domain import check_character, is_typed, short_reference_code
+
+    body = "4F7K92Q"
+    code = body + check_character(body)
+    shown = f"{code[:4]}-{code[4:]}"
+    for typed in (shown, shown.lower(), f" {code[:4]} {code[4:]} ", code.replace("1", "l"),
+                  f"{code[:4]}\u2013{code[4:]}"):
+        assert is_typed(typed)
+        assert short_reference_code(typed) == code, typed
+    assert short_reference_code("O" + code[1:]) == short_reference_code("0" + code[1:])
+    assert not is_typed("WMVTG8ejRti_D3q86ApTlg.Ll3g03jd-WtU1u5womkKLtG3GLM")
+
+
+def test_every_single_mistyped_character_of_a_short_reference_is_caught() -> None:
+    from conference.badges.domain import SHORT_ALPHABET, check_character, short_reference_code
+
+    for body in ("4F7K92Q", "0000000", "ZZZZZZZ", "A1B2C3D"):
+        code = body + check_character(body)
+        assert short_reference_code(code) == code
+        for i in range(8):
+            for c in SHORT_ALPHABET:
+                if c != code[i]:
+                    assert short_reference_code(code[:i] + c + code[i + 1:]) is None
+        assert short_reference_code(code[:-1]) is None
+        assert short_reference_code(code + "0") is None
