@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import datetime
 import json
 import os
 import subprocess
@@ -126,7 +127,10 @@ def main(argv: list[str] | None = None) -> int:
         status, body = svc.request("POST", f"/api/v1/conferences/{seeded.slug}/zones", {
             "code": ZONE, "name": {"fr": "Salle plénière", "en": "Plenary hall"},
             "kind": "standard", "grants": {"categories": ["official"], "sessions": [],
-                                           "pools": []}})
+                                           "pools": []},
+            # open from today: a door admits on the conference's days only (docs/credentials.md,
+            # "Days of admission"), and the seeded conference is weeks ahead
+            "opens_on": datetime.date.today().isoformat()})
         assert status == 201, body
         door = cli(db.url, "token", "create", "--role", "door")
         refs = badge_references(db.url, seeded.attendee_ids)
