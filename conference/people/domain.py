@@ -9,6 +9,9 @@ from datetime import datetime, timedelta
 from uuid import UUID
 
 LINK_LIFETIME = timedelta(minutes=15)
+WELCOME_LINK_LIFETIME = timedelta(days=7)
+"""A welcome mail's link (an access just opened) lasts longer than a link one asks for: it is
+read when the mail is, often days later (docs/workspaces.md, "Sign-in")."""
 """A sign-in link is good for one use within this time."""
 SESSION_IDLE = timedelta(hours=8)
 """A session not used for this long has ended."""
@@ -37,8 +40,8 @@ class Grant:
         return names.get(language) or next(iter(names.values()), None) or self.conference_slug
 
 
-def link_expires(created_at: datetime) -> datetime:
-    return created_at + LINK_LIFETIME
+def link_expires(created_at: datetime, lifetime: timedelta = LINK_LIFETIME) -> datetime:
+    return created_at + lifetime
 
 
 def session_alive(seen_at: datetime, ended_at: datetime | None, now: datetime) -> bool:

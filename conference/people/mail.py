@@ -22,7 +22,7 @@ from conference.outbox.dispatch import (
     Subscription,
 )
 from conference.people import repo
-from conference.people.domain import LINK_LIFETIME, Grant, safe_next
+from conference.people.domain import LINK_LIFETIME, WELCOME_LINK_LIFETIME, Grant, safe_next
 from conference.protocol.address import salutation
 
 ROLE_NAMES = {
@@ -80,13 +80,15 @@ async def people_mail(conn: asyncpg.Connection, event: EventRow,
         if found is not None:
             sender, sender_name, conference = found
     secret = secrets.token_urlsafe(32)
-    await repo.insert_link(conn, token_hash(secret), person["id"], ctx.now)
+    lifetime = WELCOME_LINK_LIFETIME if template == "welcome" else LINK_LIFETIME
+    await repo.insert_link(conn, token_hash(secret), person["id"], ctx.now, lifetime)
     context: dict[str, Any] = {
         "salutation": salutation("", person["name"], None, None, language),
         "office": sender_name,
         "name": person["name"], "link": f"{base}/signin/{secret}{_then(event, template)}",
         "signin": f"{base}/signin",
         "minutes": int(LINK_LIFETIME.total_seconds() // 60),
+        "days": WELCOME_LINK_LIFETIME.days,
         "conference": conference,
         "role": ROLE_NAMES[language][granted[0].role] if granted else "",
         "delegation": granted[0].delegation_name if granted else None,

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
 from uuid import UUID
 
@@ -11,7 +11,13 @@ import asyncpg
 
 from conference.db.sql import queries_beside
 from conference.mail.wording import sender_name
-from conference.people.domain import SESSION_IDLE, Grant, delegation_slug, link_expires
+from conference.people.domain import (
+    LINK_LIFETIME,
+    SESSION_IDLE,
+    Grant,
+    delegation_slug,
+    link_expires,
+)
 from conference.protocol.countries import country_name
 from conference.types import Localized
 
@@ -87,7 +93,8 @@ async def grants_of(
 
 
 async def insert_link(
-    conn: asyncpg.Connection, token_hash: bytes, person_id: UUID, now: datetime
+    conn: asyncpg.Connection, token_hash: bytes, person_id: UUID, now: datetime,
+    lifetime: timedelta = LINK_LIFETIME,
 ) -> None:
     await conn.execute(
         *Q.bind(
@@ -95,7 +102,7 @@ async def insert_link(
             token_hash=token_hash,
             person_id=person_id,
             created_at=now,
-            expires_at=link_expires(now),
+            expires_at=link_expires(now, lifetime),
         )
     )
 

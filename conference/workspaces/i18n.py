@@ -46,7 +46,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "history_replaced_by": "{name} à sa place",
         "history_replacing": "à la place de {name}",
         "signin_link_invalid": "Ce lien de connexion n'est pas ou plus valable (il sert une "
-                               "fois, pendant 15 minutes). Demandez-en un nouveau.",
+                               "fois, pendant une durée limitée). Demandez-en un nouveau.",
         "email": "Adresse électronique",
         "home_title": "Vos espaces de travail",
         "home_none": "Aucun espace ne vous est ouvert.",
@@ -283,7 +283,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "history_replaced_by": "{name} in their place",
         "history_replacing": "in place of {name}",
         "signin_link_invalid": "This sign-in link is not or no longer valid (it works once, "
-                               "for 15 minutes). Ask for a new one.",
+                               "for a limited time). Ask for a new one.",
         "email": "Email address",
         "home_title": "Your workspaces",
         "home_none": "No workspace is open to you.",

@@ -6,14 +6,15 @@ point on another delegation's portal, a press officer on a portal or another con
 from __future__ import annotations
 
 import re
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 from http.cookies import SimpleCookie
 from typing import Any
 
 import asyncpg
 
+from conference.settings import Settings
 from tests.browser.helpers import hidden, press
-from tests.conftest import Api, conference_body
+from tests.conftest import Api, conference_body, start_api
 from tests.http.conftest_programme import make_delegation
 from tests.support import RecordingSMTP, body_text
 
@@ -232,3 +233,33 @@ async def test_workspace_pages_send_sign_in_first(api: Api) -> None:
     for path in ("/workspaces", "/delegation/alliance-be", "/manage/alliance/press"):
         status, _, resp = await v.go("GET", path)
         assert status == 303 and resp.headers["Location"].startswith("/signin"), path
+
+
+async def test_a_welcome_link_signs_in_days_later_and_a_requested_link_fifteen_minutes(
+    db_url: str, settings: Settings, smtp: RecordingSMTP
+) -> None:
+    """A focal point reads the welcome mail when it comes, often the next day: its link worked
+    15 minutes only (found in a user test: opened 23 minutes later, "Lien de connexion expiré").
+    It now works once within 7 days; a link asked for at /signin still lasts 15 minutes."""
+    moved = {"by": timedelta(0)}
+    api = await start_api(db_url, settings, clock=lambda: datetime.now(UTC) + moved["by"])
+    try:
+        _, link = await _setup(api, smtp)
+        [welcome] = [m for m in smtp.messages if "fp-be@example.org" in m["To"]]
+        assert "(it works once, within 7 days)" in " ".join(body_text(welcome).split()) or \
+            "(valable une fois, pendant 7 jours)" in " ".join(body_text(welcome).split())
+        moved["by"] = timedelta(days=2)
+        v = await _signed_in(api, link)  # two days later
+        status, page, _ = await v.go("GET", "/delegation/alliance-be")
+        assert status == 200, page
+
+        status, _, _ = await Visitor(api).post_form("/signin?lang=en", "/signin?lang=en",
+                                                    email="fp-be@example.org")
+        assert status == 303
+        [mail] = await smtp.wait_for(1, where=lambda m: "lien de connexion" in m["Subject"])
+        assert "pendant 15 minutes" in " ".join(body_text(mail).split())
+        moved["by"] += timedelta(minutes=16)
+        status, page, _ = await Visitor(api).go("GET", link_in(mail))
+        assert status == 404, page
+    finally:
+        await api.client.close()
