@@ -230,8 +230,8 @@ async def _plan(conn: asyncpg.Connection, conference: Conference, reads: list[Re
                 and found.delegation_id != scope.fixed):
             # As the member form says of a taken address, and no more: not whether it is a
             # journalist's, another delegation's or a refused application (docs/lifecycle.md)
-            errors.append(FieldError("email", "this person already has an application for "
-                                              "this conference, outside this delegation",
+            errors.append(FieldError("email", "this address cannot be used for a new "
+                                              "application; contact the protocol service",
                                      "other-delegation"))
         plans.append(domain.plan_row(read, target, found, errors,
                                      decided_fixed=scope.focal_point))

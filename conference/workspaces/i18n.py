@@ -182,7 +182,8 @@ STRINGS: dict[str, dict[str, str]] = {
         "err_illegal": "Cette action n'est plus possible\u00a0: la demande est « {status} ».",
         "err_pool_full": "Le pool presse est complet\u00a0: mettez la demande en liste d'attente "
                          "ou révoquez-en une autre.",
-        "err_duplicate": "Cette personne a déjà une demande pour cette conférence.",
+        "err_duplicate": "Cette adresse ne peut pas servir à une nouvelle demande\u00a0; "
+                         "adressez-vous au service du protocole.",
         "action_amend": "Données modifiées",
         "action_quota_override": "Dépassement de quota accordé",
         "action_deadline_override": "Inscription tardive acceptée",
@@ -416,7 +417,8 @@ STRINGS: dict[str, dict[str, str]] = {
         "err_pick_decision": "Choose a decision.",
         "err_illegal": "This is no longer possible: the application is “{status}”.",
         "err_pool_full": "The press pool is full: waitlist the application or revoke another.",
-        "err_duplicate": "This person already has an application for this conference.",
+        "err_duplicate": "This address cannot be used for a new application; please contact "
+                         "the protocol service.",
         "action_amend": "Details changed",
         "action_quota_override": "Quota override granted",
         "action_deadline_override": "Late registration accepted",

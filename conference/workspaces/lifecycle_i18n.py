@@ -104,8 +104,8 @@ LIFECYCLE: dict[str, dict[str, str]] = {
         "lc_err_required": "obligatoire",
         "lc_err_label": "valeur inconnue\u00a0; indiquez l'un de\u00a0: {labels}",
         "lc_err_twice": "la même adresse figure déjà ligne {row}",
-        "lc_err_other_delegation": "cette personne a déjà une demande pour cette conférence, "
-                                   "hors de votre délégation\u00a0: adressez-vous au protocole",
+        "lc_err_other_delegation": "cette adresse ne peut pas servir à une nouvelle demande\u00a0;"
+                                   " adressez-vous au service du protocole",
         "lc_err_press": "cette personne est accréditée comme presse",
         "lc_err_status": "l'accréditation de cette personne est {status}",
         "lc_err_decided": "l'accréditation de cette personne est {status}\u00a0: elle ne peut "
@@ -307,9 +307,8 @@ LIFECYCLE: dict[str, dict[str, str]] = {
         "lc_err_required": "required",
         "lc_err_label": "unknown value; give one of: {labels}",
         "lc_err_twice": "the same address is already on row {row}",
-        "lc_err_other_delegation": "this person already has an application for this "
-                                   "conference, not with your delegation: please contact "
-                                   "protocol",
+        "lc_err_other_delegation": "this address cannot be used for a new application; "
+                                   "please contact the protocol service",
         "lc_err_press": "this person is accredited as press",
         "lc_err_status": "this person's accreditation is {status}",
         "lc_err_decided": "this person's accreditation is {status}: it can no longer be "

@@ -385,8 +385,8 @@ async def test_the_import_check_names_each_row_s_error_in_the_page_s_language(
     # (as the member form says), neither whose nor in which category (found trying the product)
     for row in ("row-6", "row-7"):
         assert element(page, row).endswith(
-            "courriel : cette personne a déjà une demande pour cette conférence, hors de votre "
-            "délégation : adressez-vous au protocole"), element(page, row)  # spaces normalised
+            "courriel : cette adresse ne peut pas servir à une nouvelle demande ; adressez-vous "
+            "au service du protocole"), element(page, row)  # spaces normalised
     status, page, _ = await upload(focal, f"{PORTAL}/import", f"{PORTAL}/import?lang=en", data)
     assert element(page, "row-3").endswith("email: the same address is already on row 2")
     assert element(page, "row-5").endswith("email: this person's accreditation is rejected")

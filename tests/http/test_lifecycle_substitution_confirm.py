@@ -210,7 +210,7 @@ async def test_the_deadline_and_an_email_filed_meanwhile_are_checked_again(
     other = await member(api, be, "Michel", rank="minister")
     status, page = await check(focal, old, email=other["email"])
     assert status == 409 and 'id="email-error"' in page
-    assert "already has an application" in element(page, "email-error")
+    assert "cannot be used for a new application" in element(page, "email-error")
 
     # Filed between the confirmation page and the click: refused on the confirmed POST.
     _, page = await check(focal, old)

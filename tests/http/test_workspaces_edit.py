@@ -11,7 +11,7 @@ from typing import Any
 import asyncpg
 
 from tests.browser.helpers import element, hidden
-from tests.conftest import Api, conference_body
+from tests.conftest import Api, conference_body, press_body
 from tests.http.conftest_programme import make_delegation
 from tests.http.test_workspaces import Visitor, _signed_in, link_in
 from tests.support import RecordingSMTP
@@ -105,11 +105,42 @@ async def test_edit_form_names_the_field_and_refuses_a_taken_address(
     status, page, _ = await v.go("POST", f"{member}/edit?lang=en", {
         "csrf": hidden(form, "csrf"), **MEMBER, "email": "ELS@example.org"})
     assert status == 409
-    assert 'id="email-error"' in page and "already has an application" in page
+    assert 'id="email-error"' in page and "cannot be used for a new application" in page
     status, _, _ = await v.go("POST", f"{member}/edit?lang=en", {**MEMBER})  # no CSRF token
     assert status == 403
     _, acc, _ = await api.call("GET", f"/api/v1/accreditations/{member_id}", role="protocol")
     assert (acc["family_name"], acc["email"]) == ("Peeters", "jan.peeters@example.org")
+
+
+async def test_a_journalist_s_address_tells_the_focal_point_nothing_about_the_press(
+    api: Api, smtp: RecordingSMTP
+) -> None:
+    """A focal point who types a journalist's address (even one revoked) learns that the
+    address cannot be used, not that someone has applied with it (docs/privacy.md; found in
+    a user test: "Cette personne a déjà une demande pour cette conférence")."""
+    v, _ = await _portal(api, smtp)
+    member_id = await _register(v)
+    status, journalist, _ = await api.call("POST", "/api/v1/conferences/alliance/accreditations",
+                                           json=press_body(3))
+    assert status == 201, journalist
+    for action, body in (("decision", {"decision": "approve"}), ("revoke", {"reason": "No."})):
+        status, answer, _ = await api.call(
+            "POST", f"/api/v1/accreditations/{journalist['id']}/{action}", role="press_office",
+            json=body)
+        assert status == 200, answer
+    member = f"/delegation/alliance-be/members/{member_id}"
+    for lang, expected in (
+        ("fr", "Cette adresse ne peut pas servir à une nouvelle demande ; adressez-vous "
+               "au service du protocole."),
+        ("en", "This address cannot be used for a new application; please contact the "
+               "protocol service."),
+    ):
+        _, form, _ = await v.go("GET", f"{member}/edit?lang={lang}")
+        status, page, _ = await v.go("POST", f"{member}/edit?lang={lang}", {
+            "csrf": hidden(form, "csrf"), **MEMBER, "email": journalist["email"]})
+        assert status == 409
+        assert element(page, "email-error").endswith(expected), element(page, "email-error")
+        assert "déjà une demande" not in page and "already has an application" not in page
 
 
 async def test_a_decided_member_is_not_edited(api: Api, smtp: RecordingSMTP) -> None:
