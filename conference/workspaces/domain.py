@@ -166,3 +166,63 @@ def delegation_programme(sessions: Sequence[PublishedSession], members: Sequence
                               "given_name": m.given_name, "family_name": m.family_name,
                               "role": part})
     return found
+
+
+# --- possible duplicates on the press desk (docs/workspaces.md, "Possible duplicates") -------
+
+_FOLDED = str.maketrans({"ß": "ss", "æ": "ae", "œ": "oe", "ø": "o", "ł": "l", "đ": "d",
+                         "ı": "i"})
+
+
+def fold(text: str) -> str:
+    """``text`` as the desk compares it: lower case, accents removed, and only its letters and
+    digits kept (spaces, hyphens, punctuation dropped): « Marie-Curie » ≈ « marie curie »,
+    « FR 2026/0042 » ≈ « fr-2026-0042 »; the same folding as the desk's search."""
+    decomposed = unicodedata.normalize("NFKD", text.lower()).translate(_FOLDED)
+    return "".join(c for c in decomposed if c.isalnum() and not unicodedata.combining(c))
+
+
+@dataclass(frozen=True)
+class PressPerson:
+    """A press application as the duplicate check reads it."""
+
+    id: UUID
+    given_name: str
+    family_name: str
+    outlet: str
+    press_card_number: str
+    status: Status
+    seq: int
+
+    @property
+    def name(self) -> str:
+        return f"{self.given_name} {self.family_name}"
+
+
+def possible_duplicates(people: Sequence[PressPerson]) -> dict[UUID, list[PressPerson]]:
+    """For each application that probably duplicates others of the same conference, those
+    others (oldest first): the same press card number once folded, or the same given and
+    family name and the same outlet once folded. Withdrawn and substituted applications are
+    not in ``people`` (they hold nothing)."""
+    groups: dict[tuple[str, ...], list[PressPerson]] = {}
+    for p in people:
+        card = fold(p.press_card_number)
+        if card:
+            groups.setdefault(("card", card), []).append(p)
+        name = fold(p.given_name + p.family_name)
+        if name:
+            groups.setdefault(("name", name, fold(p.outlet)), []).append(p)
+    found: dict[UUID, dict[UUID, PressPerson]] = {}
+    for group in groups.values():
+        if len(group) < 2:
+            continue
+        for p in group:
+            others = found.setdefault(p.id, {})
+            others.update((o.id, o) for o in group if o.id != p.id)
+    return {pid: sorted(others.values(), key=lambda o: o.seq) for pid, others in found.items()}
+
+
+def blocking_duplicate(others: Sequence[PressPerson]) -> PressPerson | None:
+    """The approved application among ``others``, if any: a person takes one place in the press
+    pool, so a possible duplicate of an approved application is not approved."""
+    return next((o for o in others if o.status is Status.approved), None)

@@ -481,6 +481,8 @@ async def _queue_page(request: web.Request, d: Desk, q: Mapping[str, str], *,
             day=_day(filters["day"]), search=domain.like_pattern(filters["q"]) or None)
         counts = await ws.press_counts(conn, d.conference.id)
         present = await ws.press_countries(conn, d.conference.id)
+    duplicates = await ws_service.press_duplicates(request.app[pool_key], d.conference.id,
+                                                   d.principal)
     # The filter offers the countries the applications come from (and the one chosen), in the
     # reader's language and order; every country is still named in the list below.
     named = _countries(d.language)
@@ -497,7 +499,7 @@ async def _queue_page(request: web.Request, d: Desk, q: Mapping[str, str], *,
         request, "press_queue.html", d.language, person=d.person, conference=d.conference,
         title=d.t("press_desk_title"), crumbs=d.crumbs(), flash=flash, base=d.base,
         switch_to=d.base, items=items, counts=counts, filters=filters, statuses=statuses,
-        roles=roles,
+        roles=roles, duplicates=duplicates,
         countries=countries, country_names=dict(named), error=error, status=status,
     )
 
@@ -516,10 +518,13 @@ async def _application(request: web.Request, d: Desk) -> Accreditation:
 async def _application_page(request: web.Request, d: Desk, acc: Accreditation, *,
                             values: dict[str, str] | None = None,
                             errors: dict[str, str] | None = None, message: str | None = None,
-                            status: int = 200) -> web.Response:
+                            status: int = 200, duplicates: list[domain.PressPerson] | None = None,
+                            ) -> web.Response:
     name = f"{acc.given_name} {acc.family_name}"
     async with connection(request) as conn:
         counts = await ws.press_counts(conn, d.conference.id)
+    if duplicates is None:
+        duplicates = await _duplicates_of(request, d, acc)
     country = acc.press.country if acc.press else None
     return frame.render(
         request, "press_application.html", d.language, person=d.person, status=status,
@@ -534,7 +539,17 @@ async def _application_page(request: web.Request, d: Desk, acc: Accreditation, *
         reason_templates=[(str(r.id), r.text(d.language)) for r in await ws_service.press_reasons(
             request.app[pool_key], d.conference.id, d.principal, now(request))],
         documents=await _documents(request, d, acc),
+        duplicates=duplicates,
     )
+
+
+async def _duplicates_of(request: web.Request, d: Desk, acc: Accreditation
+                         ) -> list[domain.PressPerson]:
+    """The applications ``acc`` probably duplicates (docs/workspaces.md, "Possible
+    duplicates")."""
+    found = await ws_service.press_duplicates(request.app[pool_key], d.conference.id,
+                                              d.principal)
+    return found.get(acc.id, [])
 
 
 async def _documents(request: web.Request, d: Desk, acc: Accreditation) -> Any:
@@ -585,6 +600,18 @@ async def press_decide(request: web.Request) -> web.StreamResponse:
         template.text(acc.language) if template else None)
     if decision == "reject" and not reason:
         return await show(errors={"reason": d.t("err_reason_required")}, status=422)
+    if decision == "approve":
+        # A possible duplicate (docs/workspaces.md, "Possible duplicates"): never beside an
+        # approved one (one person, one place in the pool); otherwise approved once the press
+        # officer ticks that they checked it.
+        duplicates = await _duplicates_of(request, d, acc)
+        approved = domain.blocking_duplicate(duplicates)
+        if approved is not None:
+            return await show(status=409, duplicates=duplicates,
+                              message=d.t("err_dup_approved", name=approved.name))
+        if duplicates and form.get("confirm_duplicate") != "1":
+            return await show(status=422, duplicates=duplicates,
+                              errors={"confirm_duplicate": d.t("err_dup_confirm")})
     try:
         await accreditations.decide(request.app[pool_key], acc.id, decision, reason, d.principal,
                                     now(request))
@@ -640,6 +667,15 @@ async def press_batch(request: web.Request) -> web.StreamResponse:
         return await _queue_page(request, d, kept, error=d.t("err_pick_decision"), status=422)
     if not ids:
         return await _queue_page(request, d, kept, error=d.t("err_pick_some"), status=422)
+    if decision == "approve":  # possible duplicates: one by one, on their page
+        duplicates = await ws_service.press_duplicates(request.app[pool_key], d.conference.id,
+                                                       d.principal)
+        picked = [i for i in dict.fromkeys(ids) if i in duplicates]
+        if picked:
+            async with connection(request) as conn:
+                names = {p.id: p.name for p in await ws.press_people(conn, d.conference.id)}
+            return await _queue_page(request, d, kept, status=409, error=d.t(
+                "err_dup_batch", names=", ".join(names.get(i, "") for i in picked)))
     try:
         await accreditations.decide_press_batch(request.app[pool_key], d.conference.id, ids,
                                                 decision, d.principal, now(request))

@@ -182,6 +182,17 @@ STRINGS: dict[str, dict[str, str]] = {
         "err_illegal": "Cette action n'est plus possible\u00a0: la demande est « {status} ».",
         "err_pool_full": "Le pool presse est complet\u00a0: mettez la demande en liste d'attente "
                          "ou révoquez-en une autre.",
+        "dup_of": "Doublon possible de",
+        "dup_note": "Cette demande est peut-être un doublon (même numéro de carte de presse, "
+                    "ou même nom et même média) de\u00a0:",
+        "dup_confirm": "J'ai vérifié\u00a0: ce n'est pas la même personne.",
+        "err_dup_confirm": "Cette demande est peut-être un doublon\u00a0: vérifiez-la, puis "
+                           "cochez la case pour l'accorder.",
+        "err_dup_approved": "Demande non accordée\u00a0: elle est peut-être un doublon de celle "
+                            "de {name}, déjà accordée, et une personne n'occupe qu'une place du "
+                            "pool. Refusez-la, ou révoquez d'abord l'autre.",
+        "err_dup_batch": "Les doublons possibles se décident un par un, sur leur page\u00a0: "
+                         "{names}.",
         "err_duplicate": "Cette adresse ne peut pas servir à une nouvelle demande\u00a0; "
                          "adressez-vous au service du protocole.",
         "action_amend": "Données modifiées",
@@ -417,6 +428,16 @@ STRINGS: dict[str, dict[str, str]] = {
         "err_pick_decision": "Choose a decision.",
         "err_illegal": "This is no longer possible: the application is “{status}”.",
         "err_pool_full": "The press pool is full: waitlist the application or revoke another.",
+        "dup_of": "Possible duplicate of",
+        "dup_note": "This application may duplicate (same press card number, or same name and "
+                    "outlet):",
+        "dup_confirm": "I have checked: this is not the same person.",
+        "err_dup_confirm": "This application may be a duplicate: check it, then tick the box to "
+                           "approve it.",
+        "err_dup_approved": "Not approved: this application probably duplicates {name}'s, "
+                            "already approved, and a person takes one place in the pool. Reject "
+                            "it, or revoke the other first.",
+        "err_dup_batch": "Possible duplicates are decided one by one, on their page: {names}.",
         "err_duplicate": "This address cannot be used for a new application; please contact "
                          "the protocol service.",
         "action_amend": "Details changed",

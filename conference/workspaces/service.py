@@ -16,7 +16,7 @@ from conference.db.pool import Database, connection, transaction
 from conference.errors import Invalid, NotFound
 from conference.outbox.events import record
 from conference.workspaces import domain, repo
-from conference.workspaces.domain import ReasonTemplate
+from conference.workspaces.domain import PressPerson, ReasonTemplate
 from conference.workspaces.events import PressReasonChanged
 
 
@@ -94,3 +94,13 @@ async def remove_press_reason(pool: Database, conference_id: UUID, reason_id: UU
         await record(conn, "press.reason_changed",
                      PressReasonChanged(reason_id=reason_id, change="removed"),
                      conference_id=conference_id, subject_id=reason_id, actor=principal.actor)
+
+
+async def press_duplicates(pool: Database, conference_id: UUID, actor: Principal | None
+                           ) -> dict[UUID, list[PressPerson]]:
+    """The conference's press applications that probably duplicate others, each with those
+    others (docs/workspaces.md, "Possible duplicates"): found on the desk, read only, so that
+    the public registration stays one statement."""
+    require(actor, *roles.PRESS_DESK)
+    async with connection(pool) as conn:
+        return domain.possible_duplicates(await repo.press_people(conn, conference_id))

@@ -1,0 +1,115 @@
+"""Possible duplicates on the press desk (docs/workspaces.md, "Possible duplicates"): the same
+person applying again with another address is marked on the queue and the application's page,
+with a link to the other application and its status; a duplicate of an approved application is
+not approved (one person, one place in the pool), another is approved once the press officer
+ticks that they checked it. Found in a user test: a second application of an approved
+journalist (new address, same press card) and three "Marie Curie" showed as identical rows. A
+real database and a real SMTP server."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from tests.browser.helpers import element, hidden, press
+from tests.conftest import Api
+from tests.http.test_workspaces_reasons import _conference, _officer
+from tests.support import RecordingSMTP
+
+DESK = "/manage/alliance/press"
+
+
+def _person(given: str, family: str, outlet: str, card: str) -> dict[str, Any]:
+    return {"given_name": given, "family_name": family,
+            "press": {"outlet": outlet, "press_card_number": card, "role": "journalist",
+                      "country": "FR"}}
+
+
+async def _status(api: Api, accreditation_id: str) -> str:
+    _, acc, _ = await api.call("GET", f"/api/v1/accreditations/{accreditation_id}",
+                               role="press_office")
+    return str(acc["status"])
+
+
+async def test_the_desk_marks_possible_duplicates_and_does_not_approve_them_blindly(
+    api: Api, smtp: RecordingSMTP
+) -> None:
+    await _conference(api)
+    first = await press(api, 1, decision="approve",
+                        **_person("Marie", "Curie", "Le Monde", "FR 2026/0042"))
+    # the same card, written otherwise, with a new address: still received (the public form is
+    # unchanged), marked on the desk
+    again = await press(api, 2, **_person("Marie", "Curie", "Le Monde", "fr-2026-0042"))
+    # the same name (accents, case, hyphens aside) and the same outlet, another card
+    await press(api, 3, **_person("MARIE", "Curié", "le monde", "FR-7777"))
+    # the same name at another outlet, another card: someone else
+    other = await press(api, 4, **_person("Marie", "Curie", "Libération", "FR 1234"))
+    twins = [await press(api, n, **_person("Jean-Luc", "Godard", "Arte", f"DE {n}"))
+             for n in (5, 6)]
+    v = await _officer(api, smtp)
+
+    _, queue, _ = await v.go("GET", f"{DESK}?lang=en")
+    assert element(queue, f"dup-{again['id']}") == (
+        "Possible duplicate of Marie Curie (Approved); MARIE Curié (Received, under review)")
+    assert f'href="{DESK}/{first["id"]}?lang=en"' in queue
+    assert element(queue, f"dup-{first['id']}") == (
+        "Possible duplicate of Marie Curie (Received, under review); MARIE Curié (Received, "
+        "under review)")
+    assert element(queue, f"dup-{twins[0]['id']}") == \
+        "Possible duplicate of Jean-Luc Godard (Received, under review)"
+    assert f'id="dup-{other["id"]}"' not in queue
+    _, queue, _ = await v.go("GET", f"{DESK}?lang=fr")
+    assert element(queue, f"dup-{again['id']}") == (
+        "Doublon possible de Marie Curie (Accordée) ; MARIE Curié (Reçue, en cours d'examen)")
+
+    # the application's page names the other applications, linked, with their status
+    _, page, _ = await v.go("GET", f"{DESK}/{again['id']}?lang=en")
+    assert element(page, "duplicates") == (
+        "This application may duplicate (same press card number, or same name and outlet): "
+        "Marie Curie – Le Monde, FR 2026/0042 – Approved MARIE Curié – le monde, FR-7777 – "
+        "Received, under review")
+    assert f'href="{DESK}/{first["id"]}?lang=en"' in page
+
+    # a duplicate of an approved application is refused, naming it; nothing changes
+    status, page, _ = await v.go("POST", f"{DESK}/{again['id']}/decision?lang=en", {
+        "csrf": hidden(page, "csrf"), "decision": "approve", "confirm_duplicate": "1"})
+    assert status == 409
+    assert element(page, "form-error") == (
+        "Not approved: this application probably duplicates Marie Curie's, already approved, "
+        "and a person takes one place in the pool. Reject it, or revoke the other first.")
+    assert await _status(api, again["id"]) == "submitted"
+    # …nor in a batch, where the possible duplicates are named
+    _, queue, _ = await v.go("GET", f"{DESK}?lang=en")
+    status, page, _ = await v.go("POST", f"{DESK}/batch?lang=en", [  # type: ignore[arg-type]
+        ("csrf", hidden(queue, "csrf")), ("decision", "approve"), ("id", twins[0]["id"]),
+        ("id", other["id"])])
+    assert status == 409
+    assert element(page, "batch-error") == (
+        "Error: Possible duplicates are decided one by one, on their page: Jean-Luc Godard.")
+    assert await _status(api, other["id"]) == "submitted"
+
+    # a duplicate of applications not approved: approved once the officer ticks the box
+    _, page, _ = await v.go("GET", f"{DESK}/{twins[0]['id']}?lang=fr")
+    status, page, _ = await v.go("POST", f"{DESK}/{twins[0]['id']}/decision?lang=fr", {
+        "csrf": hidden(page, "csrf"), "decision": "approve"})
+    assert status == 422
+    assert element(page, "confirm_duplicate-error") == (
+        "Erreur : Cette demande est peut-être un doublon : vérifiez-la, puis cochez la case "
+        "pour l'accorder.")
+    status, _, _ = await v.go("POST", f"{DESK}/{twins[0]['id']}/decision?lang=fr", {
+        "csrf": hidden(page, "csrf"), "decision": "approve", "confirm_duplicate": "1"})
+    assert status == 303
+    assert await _status(api, twins[0]["id"]) == "approved"
+    # the other twin now duplicates an approved application: refused, it may be rejected
+    _, page, _ = await v.go("GET", f"{DESK}/{twins[1]['id']}?lang=fr")
+    status, _, _ = await v.go("POST", f"{DESK}/{twins[1]['id']}/decision?lang=fr", {
+        "csrf": hidden(page, "csrf"), "decision": "approve", "confirm_duplicate": "1"})
+    assert status == 409
+    status, _, _ = await v.go("POST", f"{DESK}/{twins[1]['id']}/decision?lang=fr", {
+        "csrf": hidden(page, "csrf"), "decision": "reject", "reason": "Doublon."})
+    assert status == 303
+    # an application that is not a possible duplicate is approved as before
+    _, page, _ = await v.go("GET", f"{DESK}/{other['id']}?lang=en")
+    assert 'id="duplicates"' not in page and 'id="confirm_duplicate"' not in page
+    status, _, _ = await v.go("POST", f"{DESK}/{other['id']}/decision?lang=en", {
+        "csrf": hidden(page, "csrf"), "decision": "approve"})
+    assert status == 303

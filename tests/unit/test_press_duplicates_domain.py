@@ -1,0 +1,36 @@
+"""Which press applications the desk marks as possible duplicates (docs/workspaces.md,
+"Possible duplicates"): the same press card once folded, or the same name and outlet."""
+
+from __future__ import annotations
+
+from uuid import UUID
+
+from conference.accreditation.domain import Status
+from conference.workspaces.domain import (
+    PressPerson,
+    blocking_duplicate,
+    fold,
+    possible_duplicates,
+)
+
+
+def _p(n: int, given: str, family: str, outlet: str, card: str,
+       status: Status = Status.submitted) -> PressPerson:
+    return PressPerson(UUID(int=n), given, family, outlet, card, status, n)
+
+
+def test_fold_ignores_case_accents_spaces_and_punctuation() -> None:
+    assert fold("FR 2026/0042") == fold("fr-2026-0042") == "fr20260042"
+    assert fold("Marie-Curié") == fold("MARIE curie") == "mariecurie"
+    assert fold("Straße") == "strasse"
+
+
+def test_same_card_or_same_name_and_outlet_are_possible_duplicates() -> None:
+    a = _p(1, "Marie", "Curie", "Le Monde", "FR 2026/0042", Status.approved)
+    b = _p(2, "M.", "Sklodowska", "Libération", "fr.2026.0042")  # the card alone
+    c = _p(3, "Marie", "Curié", "LE MONDE", "X-1")  # the name and the outlet
+    d = _p(4, "Marie", "Curie", "Arte", "X-2")  # the name alone: someone else
+    found = possible_duplicates([a, b, c, d])
+    assert found == {a.id: [b, c], b.id: [a], c.id: [a]}
+    assert blocking_duplicate(found[b.id]) == a
+    assert blocking_duplicate(found[a.id]) is None
