@@ -56,6 +56,8 @@ from conference.workspaces.i18n import WTranslator
 
 routes = RouteTable()
 HTML, PAGE_ERRORS = frame.HTML, frame.PAGE_ERRORS
+SWITCH = "switch"
+"""The member forms' language button: the values posted again, shown, never filed."""
 MEMBER_FIELDS = ("category", "given_name", "family_name", "email", "language", "gender", "rank",
                  "function")
 FUNCTIONS = {
@@ -172,8 +174,12 @@ def _member_form(request: web.Request, p: Portal, values: dict[str, str], *,
     return frame.render(
         request, "member_new.html", p.language, person=p.person, conference=p.conference,
         status=status, title=title, crumbs=crumbs, action=action, button=button,
-        switch_to=f"{p.base}/members/new" if acc is None else None, base=p.base,
-        values=values, errors=errors or {}, message=message,
+        # The form sent back (errors): the language button posts what was typed again, marked
+        # ``switch``, to come back filled in the other language, never filed (as the
+        # substitution's, docs/workspaces.md, "The member form"); a link would lose it.
+        switch_to=action if request.method == "POST" else None,
+        switch_form={**values, SWITCH: "1"} if request.method == "POST" else None,
+        base=p.base, values=values, errors=errors or {}, message=message,
         categories=[(c, t(f"category_{c}")) for c in domain.MEMBER_CATEGORIES],
         languages=[("fr", t("lang_fr")), ("en", t("lang_en"))],
         genders=[("female", t("gender_female")), ("male", t("gender_male"))],
@@ -191,7 +197,9 @@ async def member_new(request: web.Request) -> web.Response:
     return _member_form(request, p, {"language": p.language})
 
 
-@routes.add("POST", "/delegation/{slug}/members", summary="Register a member (HTML form)",
+@routes.add("POST", "/delegation/{slug}/members",
+            summary="Register a member (HTML form); switch=1 (the language button of the form "
+                    "sent back) only shows it again in ?lang, filled, never filed",
             who="the delegation's focal point", tag="workspaces", media=HTML,
             error_media=PAGE_ERRORS, errors=(403, 404, 409, 422))
 @frame.page
@@ -202,14 +210,16 @@ async def member_register(request: web.Request) -> web.StreamResponse:
     values = {n: str(form.get(n, "")).strip() for n in MEMBER_FIELDS}
     if not frame.csrf_ok(request, form, p.person):
         return _member_form(request, p, values, message=t("csrf_failed"), status=403)
-    data: dict[str, Any] = {n: v for n, v in values.items() if v}
-    data["delegation_id"] = str(p.delegation["id"])
-    if data.get("category") not in domain.MEMBER_CATEGORIES:
-        data["category"] = data.get("category") or None
-    try:
-        body = AccreditationIn.model_validate(data)
-    except ValidationError as exc:
-        errors, general = _form_errors(t, exc, data)
+    body, errors, general = _check_member(t, values, p.delegation["id"])
+    if form.get(SWITCH) == "1":  # the language button: shown again, with its errors, not filed
+        if body is not None:
+            try:
+                await accreditations.check_register(request.app[pool_key], p.conference.slug,
+                                                    body, p.principal, now(request))
+            except Duplicate:
+                errors = {"email": t("err_duplicate")}
+        return _member_form(request, p, values, errors=errors, message=general)
+    if body is None:
         return _member_form(request, p, values, errors=errors, message=general, status=422)
     try:
         created = await accreditations.register(request.app[pool_key], p.conference.slug, body,
@@ -229,26 +239,37 @@ async def member_register(request: web.Request) -> web.StreamResponse:
         **frame.flash_params(request, name=f"{created.given_name} {created.family_name}")))
 
 
-def _form_errors(t: WTranslator, exc: ValidationError, data: dict[str, Any]
-                 ) -> tuple[dict[str, str], str | None]:
-    """A validation's errors as the form shows them: by field, in the page's language. The
-    model's own rule (a minister or official needs a rank and a function) is named on its
-    fields; anything else left is one general message, translated."""
+def _check_member(t: WTranslator, values: dict[str, str], delegation_id: UUID
+                  ) -> tuple[AccreditationIn | None, dict[str, str], str | None]:
+    """The member form's values checked in one pass (docs/workspaces.md, "The member form"):
+    the member, or every error at once by field, in the page's language: the fields every
+    member needs (category, names, e-mail, language), a value that is not one, and a
+    minister's or an official's rank and function, named whatever else is wrong (the model
+    checks those only once its fields are valid). Anything else is one general message."""
+    data: dict[str, Any] = {n: v for n, v in values.items() if v}
+    data["delegation_id"] = str(delegation_id)
+    if data.get("category") not in domain.MEMBER_CATEGORIES:
+        data["category"] = data.get("category") or None
     errors: dict[str, str] = {}
     general = None
-    for err in exc.errors(include_url=False):
-        field = str(err["loc"][-1]) if err["loc"] else ""
+    body = None
+    try:
+        body = AccreditationIn.model_validate(data)
+    except ValidationError as exc:
+        for err in exc.errors(include_url=False):
+            field = str(err["loc"][-1]) if err["loc"] else ""
+            if field in MEMBER_FIELDS:
+                errors.setdefault(field, field_message(t, field, dict(err)))
+            elif not missing_member_fields(data.get("category"), data):
+                general = t("err_member_invalid")
+    if not values.get("language"):  # the form asks it of everyone (the API defaults it)
+        errors.setdefault("language", t("err_required"))
+    for field in missing_member_fields(data.get("category"), data):
         if field in MEMBER_FIELDS:
-            errors.setdefault(field, field_message(t, field, dict(err)))
-        else:
-            general = t("err_member_invalid")
-    missing = [n for n in missing_member_fields(data.get("category"), data)
-               if n in MEMBER_FIELDS]
-    for field in missing:
-        errors.setdefault(field, t("err_required"))
-    if missing and len(exc.errors()) == 1:
-        general = None
-    return errors, general
+            errors.setdefault(field, t("err_required_for"))
+    if errors or general:
+        return None, {n: errors[n] for n in MEMBER_FIELDS if n in errors}, general
+    return body, {}, None
 
 
 async def _member(request: web.Request, p: Portal) -> Accreditation:
@@ -317,7 +338,8 @@ async def member_edit_form(request: web.Request) -> web.Response:
 
 
 @routes.add("POST", "/delegation/{slug}/members/{accreditation_id}/edit",
-            summary="Edit a member before the decision (HTML form)",
+            summary="Edit a member before the decision (HTML form); switch=1 (the language "
+                    "button of the form sent back) only shows it again in ?lang, never saved",
             who="the delegation's focal point", tag="workspaces", media=HTML,
             error_media=PAGE_ERRORS, errors=(403, 404, 409, 422))
 @frame.page
@@ -332,14 +354,10 @@ async def member_edit(request: web.Request) -> web.StreamResponse:
         return show(message=t("csrf_failed"), status=403)
     if not domain.editable(acc):
         return await _decided_page(request, p, acc)
-    data: dict[str, Any] = {n: v for n, v in values.items() if v}
-    data["delegation_id"] = str(p.delegation["id"])
-    if data.get("category") not in domain.MEMBER_CATEGORIES:
-        data["category"] = data.get("category") or None
-    try:
-        member = AccreditationIn.model_validate(data)
-    except ValidationError as exc:
-        errors, general = _form_errors(t, exc, data)
+    member, errors, general = _check_member(t, values, p.delegation["id"])
+    if form.get(SWITCH) == "1":  # the language button: shown again, with its errors, not saved
+        return show(errors=errors, message=general)
+    if member is None:
         return show(errors=errors, message=general, status=422)
     body = AmendmentIn.model_validate(member.model_dump(
         include={"category", "given_name", "family_name", "email", "language", "gender", "rank",

@@ -87,6 +87,9 @@ STRINGS: dict[str, dict[str, str]] = {
         "delivery_failed": "échec",
         "delegation_title": "Délégation\u00a0: {name}",
         "member_new_title": "Inscrire un membre",
+        "member_required_for": "obligatoire pour un ministre ou un fonctionnaire, facultatif "
+                               "pour un expert",
+        "err_required_for": "Obligatoire pour un ministre ou un fonctionnaire.",
         "member_person": "La personne",
         "member_office": "Sa fonction",
         "f_category": "Catégorie",
@@ -336,6 +339,9 @@ STRINGS: dict[str, dict[str, str]] = {
         "delivery_failed": "failed",
         "delegation_title": "Delegation: {name}",
         "member_new_title": "Register a member",
+        "member_required_for": "required for a minister or an official, optional for an "
+                               "expert",
+        "err_required_for": "Required for a minister or an official.",
         "member_person": "The person",
         "member_office": "Their office",
         "f_category": "Category",

@@ -296,7 +296,8 @@ async def test_register_and_edit_name_a_missing_rank_or_function_in_the_page_s_l
                                            "function": ""})
     assert status == 422
     assert "delegation members need" not in page
-    assert 'id="function-error"' in page and "Ce champ est obligatoire." in page
+    assert 'id="function-error"' in page
+    assert "Obligatoire pour un ministre ou un fonctionnaire." in page
     assert '<a href="#function">Fonction (intitulé officiel)</a>' in page
     assert 'id="form-error"' not in page
 
@@ -309,7 +310,7 @@ async def test_register_and_edit_name_a_missing_rank_or_function_in_the_page_s_l
     assert status == 422
     assert "delegation members need" not in page
     assert 'id="rank-error"' in page and 'id="function-error"' in page
-    assert '<a href="#rank">Protocol rank</a> – This field is required.' in page
+    assert '<a href="#rank">Protocol rank</a> – Required for a minister or an official.' in page
 
 
 async def test_a_flash_shows_only_the_names_its_own_redirect_wrote(

@@ -7,7 +7,7 @@ from __future__ import annotations
 import html
 import re
 
-from tests.browser.helpers import hidden
+from tests.browser.helpers import hidden, switch_fields
 from tests.conftest import Api
 from tests.http.test_workspaces import _setup, _signed_in
 from tests.http.test_workspaces_desk import DESK, _one_application
@@ -20,7 +20,7 @@ def switch_link(page: str) -> str:
     return html.unescape(match.group(1))
 
 
-async def test_the_member_form_sent_back_with_errors_switches_to_the_form(
+async def test_the_member_form_sent_back_with_errors_switches_with_what_was_typed(
     api: Api, smtp: RecordingSMTP
 ) -> None:
     _, link = await _setup(api, smtp)
@@ -29,10 +29,11 @@ async def test_the_member_form_sent_back_with_errors_switches_to_the_form(
     status, page, _ = await v.go("POST", "/delegation/alliance-be/members?lang=fr", {
         "csrf": hidden(form, "csrf"), "given_name": "Jan"})
     assert status == 422
-    switch = switch_link(page)
-    assert switch == "/delegation/alliance-be/members/new?lang=en"
-    status, _, _ = await v.go("GET", switch)
-    assert status == 200
+    # a button posting what was typed again, not a link that would lose it
+    action, fields = switch_fields(page)
+    assert action == "/delegation/alliance-be/members?lang=en"
+    status, page, _ = await v.go("POST", action, fields)
+    assert status == 200 and 'value="Jan"' in page
 
 
 async def test_an_empty_batch_switches_to_the_press_desk(

@@ -1,0 +1,131 @@
+"""The portal's member forms (new and edit) as a focal point meets them (docs/workspaces.md,
+"The member form"): the page says per field and per category what is required, as the server
+checks it; every error comes at once; the language button of a form sent back keeps what was
+typed. Found in a user test: errors came in waves, an expert without a language was accepted
+under "all fields are required", and the language link emptied the form. A real database."""
+
+from __future__ import annotations
+
+import re
+
+import asyncpg
+
+from tests.browser.helpers import element, hidden, switch_fields
+from tests.conftest import Api
+from tests.http.test_workspaces import _setup, _signed_in
+from tests.support import RecordingSMTP
+
+PORTAL = "/delegation/alliance-be"
+
+
+def _flagged(page: str) -> list[str]:
+    """The fields the page marks in error, in the page's order."""
+    return re.findall(r'<p class="error" id="([a-z_]+)-error"', page)
+
+
+def _label(page: str, name: str) -> str:
+    label = re.search(rf'<label for="{name}">(.*?)</label>', page, re.S)
+    assert label, name
+    return " ".join(re.sub(r"<[^>]+>", "", label.group(1)).split())
+
+
+def _required(page: str, name: str) -> bool:
+    tag = re.search(rf'<(?:input|select)[^>]*id="{name}"[^>]*>', page)
+    assert tag, name
+    return " required" in tag.group(0)
+
+
+async def test_the_form_says_what_is_required_and_names_every_error_at_once(
+    api: Api, smtp: RecordingSMTP, db: asyncpg.Connection
+) -> None:
+    _, link = await _setup(api, smtp)
+    v = await _signed_in(api, link)
+    _, form, _ = await v.go("GET", f"{PORTAL}/members/new?lang=fr")
+    # what the page says matches what the server requires
+    for name in ("category", "given_name", "family_name", "email", "language"):
+        assert _required(form, name), name
+    for name in ("gender", "rank", "function"):
+        assert not _required(form, name), name
+    assert _label(form, "gender").endswith("(facultatif)")
+    for name in ("rank", "function"):
+        assert _label(form, name).endswith(
+            "(obligatoire pour un ministre ou un fonctionnaire, facultatif pour un expert)")
+
+    # an empty form: every field the server requires, at once (the language too)
+    status, page, _ = await v.go("POST", f"{PORTAL}/members?lang=fr", {
+        "csrf": hidden(form, "csrf"), "language": ""})
+    assert status == 422
+    assert _flagged(page) == ["category", "given_name", "family_name", "email", "language"]
+    # a minister: the names, the language, the rank and the function at once
+    status, page, _ = await v.go("POST", f"{PORTAL}/members?lang=fr", {
+        "csrf": hidden(form, "csrf"), "category": "minister", "family_name": "Lahbib",
+        "email": "not-an-address"})
+    assert status == 422
+    assert _flagged(page) == ["given_name", "email", "language", "rank", "function"]
+    assert element(page, "function-error") == \
+        "Erreur : Obligatoire pour un ministre ou un fonctionnaire."
+    # an expert without a language is not accepted; without rank or function, it is
+    status, page, _ = await v.go("POST", f"{PORTAL}/members?lang=en", {
+        "csrf": hidden(form, "csrf"), "category": "expert", "given_name": "Els",
+        "family_name": "Janssens", "email": "els@example.org"})
+    assert status == 422
+    assert _flagged(page) == ["language"]
+    assert await db.fetchval("SELECT count(*) FROM accreditation WHERE email = $1",
+                             "els@example.org") == 0
+    status, _, _ = await v.go("POST", f"{PORTAL}/members?lang=en", {
+        "csrf": hidden(form, "csrf"), "category": "expert", "given_name": "Els",
+        "family_name": "Janssens", "email": "els@example.org", "language": "en"})
+    assert status == 303
+
+
+async def test_the_language_button_keeps_what_was_typed_on_the_new_and_edit_forms(
+    api: Api, smtp: RecordingSMTP, db: asyncpg.Connection
+) -> None:
+    _, link = await _setup(api, smtp)
+    v = await _signed_in(api, link)
+    _, form, _ = await v.go("GET", f"{PORTAL}/members/new?lang=fr")
+    typed = {"category": "minister", "given_name": "Hadja", "family_name": "Lahbib",
+             "email": "h.lahbib@example.org", "language": "fr", "gender": "female",
+             "rank": "minister", "function": ""}
+    status, page, _ = await v.go("POST", f"{PORTAL}/members?lang=fr", {
+        "csrf": hidden(form, "csrf"), **typed})
+    assert status == 422
+    action, fields = switch_fields(page)
+    assert action == f"{PORTAL}/members?lang=en"
+    assert fields["switch"] == "1" and fields["given_name"] == "Hadja"
+    status, page, _ = await v.go("POST", action, fields)
+    assert status == 200  # shown again, in English, filled, with its error; not filed
+    assert '<html lang="en">' in page
+    assert 'value="Hadja"' in page and 'value="h.lahbib@example.org"' in page
+    assert '<option value="minister" selected>' in page
+    assert element(page, "function-error") == "Error: Required for a minister or an official."
+    assert await db.fetchval("SELECT count(*) FROM accreditation WHERE email = $1",
+                             typed["email"]) == 0
+    # …and a complete form switched is still not filed
+    action, fields = switch_fields(page)
+    status, page, _ = await v.go("POST", action, {**fields, "function": "Ministre"})
+    assert status == 200 and '<html lang="fr">' in page and 'id="error-summary"' not in page
+    assert await db.fetchval("SELECT count(*) FROM accreditation WHERE email = $1",
+                             typed["email"]) == 0
+
+    # the edit form the same way
+    status, _, _ = await v.go("POST", f"{PORTAL}/members?lang=en", {
+        "csrf": hidden(page, "csrf"), **typed, "function": "Minister"})
+    assert status == 303
+    member_id = await db.fetchval("SELECT id FROM accreditation WHERE email = $1",
+                                  typed["email"])
+    edit = f"{PORTAL}/members/{member_id}/edit"
+    _, form, _ = await v.go("GET", f"{edit}?lang=en")
+    status, page, _ = await v.go("POST", f"{edit}?lang=en", {
+        "csrf": hidden(form, "csrf"), **typed, "given_name": "Hadja B.", "function": "",
+        "language": ""})
+    assert status == 422
+    assert _flagged(page) == ["language", "function"]
+    action, fields = switch_fields(page)
+    assert action == f"{edit}?lang=fr"
+    status, page, _ = await v.go("POST", action, fields)
+    assert status == 200 and '<html lang="fr">' in page
+    assert 'value="Hadja B."' in page
+    assert _flagged(page) == ["language", "function"]
+    assert await db.fetchval("SELECT given_name FROM accreditation WHERE id = $1",
+                             member_id) == "Hadja"
