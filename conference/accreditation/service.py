@@ -42,6 +42,17 @@ from conference.db.pool import Database, connection, transaction
 from conference.errors import Duplicate, Forbidden, Invalid, NotFound, Unauthorized
 from conference.outbox.events import record
 
+TAKEN = "This person already has an application for this conference."
+"""A press applicant is told so of their own address (docs/privacy.md, "Tokens and secrets")."""
+TAKEN_FOR_MEMBER = ("This address cannot be used for a new application; contact the protocol "
+                    "service.")
+"""A delegation's filing, amendment or substitution: the address is taken, and no more (not
+whether by a journalist or another delegation's member: docs/lifecycle.md, "Import")."""
+
+
+def _taken(category: Category) -> Duplicate:
+    return Duplicate(TAKEN if category is Category.press else TAKEN_FOR_MEMBER, field="email")
+
 
 async def register(
     pool: Database, slug: str, body: AccreditationIn, actor: Principal | None, now: datetime
@@ -148,18 +159,14 @@ async def check_register(
             raise NotFound(f"No conference {slug!r}.")
         _check_gate(row, body.category, exempt, now)
         if await repo.current_by_email(conn, row["conference_id"], body.email) is not None:
-            raise Duplicate(
-                "This person already has an application for this conference.", field="email"
-            )
+            raise _taken(body.category)
 
 
 def _check_filed(row: Record, category: Category, exempt: bool, now: datetime) -> None:
     """Why the ``register`` statement did not file, in the order the rules apply."""
     _check_gate(row, category, exempt, now)
     if not row["inserted"]:
-        raise Duplicate(
-            "This person already has an application for this conference.", field="email"
-        )
+        raise _taken(category)
 
 
 def _check_gate(row: Record, category: Category, exempt: bool, now: datetime) -> None:
@@ -362,8 +369,7 @@ async def substitute(
                                                accreditation_id=new_id, status=first, now=now,
                                                token_hash=token_hash(secret))
         if created is None:
-            raise Duplicate("This person already has an application for this conference.",
-                            field="email")
+            raise Duplicate(TAKEN_FOR_MEMBER, field="email")
         await repo.move_participations(conn, accreditation_id, new_id)
         # One event names both; it carries both trails' lines, each linking the other.
         await repo.record_change(
@@ -459,8 +465,7 @@ async def amend(
                                           gate["conference_quotas"]), principal.role, None)
             updated = await repo.amend(conn, accreditation_id, merged, now)
             if updated is None:
-                raise Duplicate("This person already has an application for this conference.",
-                                field="email")
+                raise Duplicate(TAKEN_FOR_MEMBER, field="email")
             status = Status(row["status"])
             await repo.record_change(
                 conn,
@@ -475,8 +480,7 @@ async def amend(
             )
             return repo.from_row(updated, await repo.history_for(conn, accreditation_id, principal))
     except asyncpg.UniqueViolationError:  # the same address filed at the same moment
-        raise Duplicate("This person already has an application for this conference.",
-                        field="email") from None
+        raise Duplicate(TAKEN_FOR_MEMBER, field="email") from None
 
 
 def _valid_member(values: dict[str, object], delegation_id: UUID) -> dict[str, object]:

@@ -150,3 +150,35 @@ async def test_list_is_paginated_with_a_cursor(api: Api, conference: dict[str, A
     status, page, _ = await api.call("GET", f"{BASE}/accreditations?status=approved",
                                      role="admin")
     assert page == {"items": [], "next_cursor": None}
+
+
+async def test_a_taken_address_tells_a_focal_point_nothing_about_who_holds_it(
+    api: Api, conference: dict[str, Any]
+) -> None:
+    """Through the API as on the pages (docs/lifecycle.md, "Import"): a focal point filing,
+    amending or substituting with an address a journalist or another delegation holds learns
+    that it cannot be used, not that someone has applied with it; the press applicant is
+    still told of their own address."""
+    be, fr = await make_delegation(api, "BE"), await make_delegation(api, "FR")
+    be_token = be["focal_point_token"]
+    status, journalist, _ = await api.call("POST", f"{BASE}/accreditations",
+                                           json=press_body(5))
+    assert status == 201, journalist
+    status, theirs, _ = await api.call("POST", f"{BASE}/accreditations",
+                                       role=fr["focal_point_token"], json=_member(fr["id"], 6))
+    assert status == 201, theirs
+    status, mine, _ = await api.call("POST", f"{BASE}/accreditations", role=be_token,
+                                     json=_member(be["id"], 7))
+    assert status == 201, mine
+    taken = "This address cannot be used for a new application; contact the protocol service."
+    for email in (journalist["email"], theirs["email"]):
+        status, body, _ = await api.call("POST", f"{BASE}/accreditations", role=be_token,
+                                         json=_member(be["id"], 8, email=email))
+        assert (status, body["detail"]) == (409, taken), body
+        status, body, _ = await api.call("PATCH", f"/api/v1/accreditations/{mine['id']}",
+                                         role=be_token, json={"email": email})
+        assert (status, body["detail"]) == (409, taken), body
+    status, body, _ = await api.call("POST", f"{BASE}/accreditations",
+                                     json=press_body(9, email=journalist["email"]))
+    assert (status, body["detail"]) == (
+        409, "This person already has an application for this conference."), body
