@@ -313,6 +313,7 @@ class Renderer:
                 room=s.room_in(lang), conference=self.conference, royal=royal, seated_by=seated_by,
                 session_cancelled=s.cancelled, agree=agreement(form),
                 salutation=_SALUTATION, feed_url=_FEED_URL if feed else None, is_press=press,
+                press_access=s.press_access.value,
             )
             if text.count(_SALUTATION) != 1 or text.count(_FEED_URL) != int(feed):
                 raise ValueError(f"{lang}/invitation.txt must use salutation and feed_url once")

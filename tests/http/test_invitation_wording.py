@@ -175,3 +175,43 @@ async def test_a_first_invitation_adds_the_session_and_a_changed_one_updates_it(
     texts = {str(m["To"]).split("<")[-1].rstrip(">"): text_of(m) for m in updates[2:]}
     assert "Ce message met à jour la séance dans votre agenda." in texts["minister1@example.org"]
     assert "This message updates the session in your calendar." in texts["minister2@example.org"]
+
+
+async def test_the_press_is_told_a_session_is_a_photo_opportunity_only(
+    api: Api, smtp: RecordingSMTP
+) -> None:
+    """A photographer invited to a ministerial session open to the press for photographs only
+    read "14:30–16:00" and nothing of the rule the public programme states (found in a user
+    test); an official invited to it reads no such line."""
+    from tests.conftest import press_body
+
+    start = _first_of_a_month()
+    status, body, _ = await api.call("POST", "/api/v1/conferences", role="admin", json=(
+        conference_body(starts_on=start.isoformat(),
+                        ends_on=(start + timedelta(days=1)).isoformat())))
+    assert status == 201, body
+    be = await make_delegation(api, "BE")
+    await approved(api, {**minister("", 1, "en"), "delegation_id": be["id"]}, "protocol",
+                   "protocol")
+    for n, lang in ((1, "en"), (2, "fr")):
+        await approved(api, press_body(n, language=lang, press={
+            "outlet": "AFP", "press_card_number": f"FR-{n}", "role": "photographer",
+            "country": "FR"}), "press_office", "press_office")
+    _, room, _ = await api.call("POST", f"{BASE}/rooms", role="protocol",
+                                json={"name": "Salle Europa", "capacity": 100})
+    nine = datetime(start.year, start.month, start.day, 14, 30, tzinfo=BRUSSELS)
+    status, s, _ = await api.call("POST", f"{BASE}/sessions", role="protocol", json={
+        "title": {"fr": "Séance ministérielle", "en": "Ministerial session"},
+        "kind": "ministerial", "room_id": room["id"], "starts_at": nine.isoformat(),
+        "ends_at": (nine + timedelta(minutes=90)).isoformat(),
+        "audience": ["minister", "press"], "press_access": "photo_opportunity"})
+    assert status == 201, s
+    assert (await api.call("POST", f"{BASE}/programme/publish", role="protocol"))[0] == 201
+    found = await smtp.wait_for(3, where=is_invitation)
+    texts = {str(m["To"]).split("<")[-1].rstrip(">"): text_of(m) for m in found}
+    assert ("Press: photo opportunity only. Photographers and camera operators are let in for"
+            " the pictures, not to follow the session." in texts["marie.dupont1@example.org"])
+    assert ("Presse : séance photo uniquement. Photographes et équipes de prise de vues sont"
+            " admis pour les images, non pour suivre la séance."
+            in texts["marie.dupont2@example.org"])
+    assert "photo opportunity" not in texts["minister1@example.org"]
