@@ -230,6 +230,10 @@ async def test_a_closed_window_shows_no_form_and_refuses_a_post(
     assert status == 200
     assert element(page, "window").startswith("Press registration closed on")
     assert "press-form" not in page
+    # not "Media attendance is subject to registration" under a closed window, and whom to ask
+    # (found in a user test: the closed page gave no contact)
+    assert 'id="press-intro"' not in page
+    assert "michele.cercone@example.org" in page and "+32 2 298 09 63" in text(page)
     status, page, _ = await _post(api, "/alliance/press?lang=en", form)
     assert status == 409
     assert element(page, "form-message").startswith("Press registration is not open")
