@@ -176,6 +176,11 @@ class MailSettings(_Section):
     message_id_domain: str = "conference.local"
     sender: str = "conference@localhost"
     """From address of mail that belongs to no conference (a sign-in link)."""
+    sender_name_fr: str = Field(default="Service des accréditations", min_length=1,
+                                max_length=100)
+    sender_name_en: str = Field(default="Accreditation service", min_length=1, max_length=100)
+    """Who signs mail that belongs to no conference, in each language (its From name and its
+    closing): the office running the service, not "Conference"."""
 
 
 class SmtpInSettings(_Section):

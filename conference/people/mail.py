@@ -73,7 +73,9 @@ async def people_mail(conn: asyncpg.Connection, event: EventRow,
                and (event.payload.get("delegation_id") is None
                     or str(g.delegation_id) == str(event.payload.get("delegation_id")))]
     base = ctx.settings.base_url
-    sender, sender_name = ctx.settings.mail.sender, "Conference"
+    mail = ctx.settings.mail
+    sender = mail.sender
+    sender_name = mail.sender_name_fr if language == "fr" else mail.sender_name_en
     conference: str | None = None
     if event.conference_id is not None:
         found = await repo.conference_sender(conn, event.conference_id, language)

@@ -263,3 +263,20 @@ async def test_a_welcome_link_signs_in_days_later_and_a_requested_link_fifteen_m
         assert status == 404, page
     finally:
         await api.client.close()
+
+
+async def test_a_sign_in_link_is_signed_by_the_office_in_the_reader_s_language(
+    api: Api, smtp: RecordingSMTP
+) -> None:
+    """The sign-in mail came from « Conference <conference@localhost> » and closed "Cordialement,
+    Conference" in French (found in a user test): it is signed by the office running the
+    service (settings mail.sender_name_fr / _en)."""
+    await _setup(api, smtp)
+    status, _, _ = await Visitor(api).post_form("/signin?lang=fr", "/signin?lang=fr",
+                                                email="fp-be@example.org")
+    assert status == 303
+    [mail] = await smtp.wait_for(1, where=lambda m: m["Subject"] == "Votre lien de connexion")
+    assert str(mail["From"]).startswith("Service des accréditations <")
+    assert body_text(mail).replace("\r\n", "\n").rstrip().endswith(
+        "Cordialement,\nService des accréditations")
+    assert "Conference" not in body_text(mail)
