@@ -8,7 +8,7 @@ of the grant that opens the console (protocol or admin)."""
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Any
 from uuid import UUID
 from zoneinfo import ZoneInfo
@@ -187,13 +187,23 @@ async def lc_deadlines(request: web.Request) -> web.Response:
     return _deadlines_form(request, d, values, flash=flash)
 
 
+class NoSuchTime(ValueError):
+    """A wall-clock time the conference's zone skips (the spring change: 02:30 on the last
+    Sunday of March in Brussels)."""
+
+
 def _moment(text: str, zone: str) -> datetime | None:
-    """A datetime-local field (the conference's time) as an aware moment; ValueError if none."""
+    """A datetime-local field (the conference's time) as an aware moment; ValueError if none,
+    NoSuchTime if the clocks skip it that day (it was saved an hour later, silently). A time
+    the autumn change repeats is taken at its first occurrence."""
     if not text:
         return None
     moment = datetime.fromisoformat(text)
     if moment.tzinfo is None:
+        wall = moment
         moment = moment.replace(tzinfo=ZoneInfo(zone))
+        if moment.astimezone(UTC).astimezone(moment.tzinfo).replace(tzinfo=None) != wall:
+            raise NoSuchTime(text)
     return moment
 
 
@@ -211,6 +221,8 @@ async def lc_deadlines_save(request: web.Request) -> web.StreamResponse:
         values[name] = str(form.get(name, "")).strip()[:32]
         try:
             moments[name] = _moment(values[name], d.conference.timezone)
+        except NoSuchTime:
+            errors[name] = t("lc_err_no_such_time")
         except ValueError:
             errors[name] = t("lc_err_datetime")
     if not frame.csrf_ok(request, form, d.person):

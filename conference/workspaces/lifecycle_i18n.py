@@ -187,6 +187,8 @@ LIFECYCLE: dict[str, dict[str, str]] = {
         "lc_deadline_hint": "Date et heure de la conférence ({zone}). Vide\u00a0: pas d'échéance.",
         "lc_default_quotas": "Quotas par défaut (places par délégation)",
         "lc_err_datetime": "Une date et une heure, AAAA-MM-JJ HH:MM.",
+        "lc_err_no_such_time": "Cette heure n'existe pas ce jour-là (changement "
+                               "d'heure)\u00a0: choisissez-en une autre.",
         "lc_err_changes_before": "Ne peut précéder la clôture des inscriptions.",
         "lc_flash_deadlines": "Échéances et quotas par défaut enregistrés.",
         "lc_participants_title": "Liste des participants",
@@ -383,6 +385,8 @@ LIFECYCLE: dict[str, dict[str, str]] = {
         "lc_deadline_hint": "Date and time at the conference ({zone}). Empty: no deadline.",
         "lc_default_quotas": "Default quotas (places per delegation)",
         "lc_err_datetime": "A date and a time, YYYY-MM-DD HH:MM.",
+        "lc_err_no_such_time": "This time does not exist on that day (the clocks "
+                               "change): choose another.",
         "lc_err_changes_before": "Cannot be before nominations close.",
         "lc_flash_deadlines": "Deadlines and default quotas saved.",
         "lc_participants_title": "List of participants",

@@ -236,6 +236,34 @@ async def test_the_deadlines_form_names_the_zone_in_words(api: Api, smtp: Record
     assert "(Brussels time, CE" in text(page) and "Europe/Brussels" not in page
 
 
+async def test_a_deadline_at_a_time_the_clocks_skip_is_refused_naming_the_field(
+    api: Api, smtp: RecordingSMTP
+) -> None:
+    """28 March 2027, 02:30 does not exist in Brussels (the clocks go from 02:00 to 03:00): it
+    was saved as 03:30 CEST without a word (found in a user test)."""
+    await _conference(api)
+    v = await _officer(api, smtp, email="protocol@example.org", role="protocol")
+    _, page, _ = await v.go("GET", "/manage/alliance/deadlines?lang=fr")
+    fields = {"csrf": hidden(page, "csrf"), "nominations_close_at": "2027-03-28T02:30",
+              "changes_close_at": ""}
+    status, page, _ = await v.go("POST", "/manage/alliance/deadlines?lang=fr", fields)
+    assert status == 422, page
+    assert element(page, "nominations_close_at-error") == (
+        "Erreur : Cette heure n'existe pas ce jour-là (changement d'heure) : choisissez-en une"
+        " autre.")
+    status, page, _ = await v.go("POST", "/manage/alliance/deadlines?lang=en", fields)
+    assert element(page, "nominations_close_at-error") == (
+        "Error: This time does not exist on that day (the clocks change): choose another.")
+    _, conf, _ = await api.call("GET", "/api/v1/conferences/alliance", role="protocol")
+    assert conf["nominations_close_at"] is None  # nothing saved
+    # a time the autumn change repeats exists: taken at its first occurrence (CEST)
+    status, _, resp = await v.go("POST", "/manage/alliance/deadlines?lang=en",
+                                 {**fields, "nominations_close_at": "2027-10-31T02:30"})
+    assert status == 303, resp
+    _, conf, _ = await api.call("GET", "/api/v1/conferences/alliance", role="protocol")
+    assert conf["nominations_close_at"].startswith("2027-10-31T00:30")
+
+
 async def test_the_deadlines_say_members_are_edited_until_changes_close(
     api: Api, smtp: RecordingSMTP
 ) -> None:
