@@ -490,9 +490,10 @@ def _language(conference: Conference) -> str:
 
 async def check_in(
     db: Database, door: DoorKeeper, signer: Signer, slug: str, body: CheckInIn,
-    now: datetime,
+    now: datetime, language: str | None = None,
 ) -> CheckIn:
-    """Decide on one scan and record it, admitted or not (see ``domain`` for the order)."""
+    """Decide on one scan and record it, admitted or not (see ``domain`` for the order). The
+    holder's country is named in ``language`` (the door page's), else the conference's."""
     async with transaction(db) as conn:
         conference = await conference_by_slug(conn, slug)
         zone = await repo.zone_by_code(conn, conference.id, body.zone)
@@ -531,7 +532,7 @@ async def check_in(
             now, door.actor)
     return CheckIn(id=check_in_id, admitted=reason is domain.Reason.granted, reason=reason,
                    detail=DETAILS[reason], zone=body.zone, scanned_at=now,
-                   holder=repo.holder(person, _language(conference)))
+                   holder=repo.holder(person, language or _language(conference)))
 
 
 async def check_ins(

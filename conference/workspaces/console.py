@@ -197,7 +197,7 @@ async def door_check(request: web.Request) -> web.Response:
         return await _door_page(request, d, zone=zone, errors=errors, status=422)
     result = await badges.check_in(request.app[pool_key], door_keeper(d.principal),
                                    request.app[signer_key], d.conference.slug,
-                                   CheckInIn(badge=badge, zone=zone), now(request))
+                                   CheckInIn(badge=badge, zone=zone), now(request), d.language)
     # a mistyped short reference is shown back, to compare with the badge (docs/workspaces.md)
     typed = badge if result.reason is Reason.mistyped_reference else None
     return await _door_page(request, d, zone=zone, result=result, typed=typed)

@@ -100,6 +100,12 @@ async def test_a_void_badge_says_so_and_what_to_do_in_both_languages(
                                            badge=await _reference(api, new["id"]))
     assert "ADMITTED" in element(page, "door-result")
     assert 'id="door-action"' not in page
+    # the holder's country in the page's language, not the conference's (found in a user
+    # test: "Holder: Sophie Wilmès – Official – Belgique" on the English page)
+    assert "Netherlands" in element(page, "door-result") and "Pays-Bas" not in page
+    status, page, _ = await door.post_form(DOOR, f"{DOOR}?lang=fr", zone="press-centre",
+                                           badge=await _reference(api, new["id"]))
+    assert "Pays-Bas" in element(page, "door-result")
 
 
 async def test_the_header_names_the_account_without_an_inclusive_form(
