@@ -151,7 +151,8 @@ WHERE a.conference_id = :conference_id AND a.category IN ('minister', 'official'
 
 -- name: security_list
 -- Participants (approved), then the approved accreditations of the audience categories that were
--- approved by the deadline (NULL when the conference has none).
+-- approved by the deadline (NULL when the conference has none); never someone whose security
+-- clearance was refused: no door admits them (docs/credentials.md, "Vetting").
 WITH listed AS (
     SELECT p.accreditation_id AS id, p.role FROM session_participant p
     WHERE p.session_id = :session_id
@@ -169,6 +170,8 @@ FROM listed
 JOIN accreditation a ON a.id = listed.id
 LEFT JOIN delegation d ON d.id = a.delegation_id
 WHERE a.status = 'approved' AND a.erased_at IS NULL
+  AND NOT EXISTS (SELECT 1 FROM vetting_status v
+                  WHERE v.accreditation_id = a.id AND v.status = 'refused')
 
 -- name: country_delegations
 -- The countries a conference has a delegation of: the candidates of a draw among delegations.

@@ -279,3 +279,39 @@ async def test_only_a_royal_presence_session_has_a_security_list(
     status, _, _ = await clocked.call("GET", f"/api/v1/sessions/{plain['id']}/security-list",
                                       role="press_office")
     assert status == 403
+
+
+async def test_a_refused_clearance_is_not_on_the_security_list(
+    clocked: Api, alliance: dict[str, Any]
+) -> None:
+    """The list the royal household's security reads is who may be in the room: a person whose
+    clearance was refused may not (every door refuses them), whether a participant or in the
+    audience (docs/credentials.md, "Vetting"); a later status puts them back."""
+    api = clocked
+    room = await make_room(api)
+    be = await make_delegation(api, "BE")
+    chair = await accredit(api, "Joëlle", "Milquet", delegation=be)
+    guest = await accredit(api, "Pieter", "De Crem", delegation=be, email="pdc@example.org")
+    speaker = await accredit(api, "Jan", "Jambon", category="expert", rank="expert")
+    session = await royal_session(api, room, alliance)
+    for person, role in ((chair, "chair"), (speaker, "speaker")):
+        assert (await put_participant(api, session, person, role))[0] == 200
+    path = f"/api/v1/sessions/{session['id']}/security-list"
+
+    async def listed() -> list[str]:
+        status, listing, _ = await api.call("GET", path, role="protocol")
+        assert status == 200, listing
+        return [e["family_name"] for e in listing["items"]]
+
+    assert await listed() == ["De Crem", "Jambon", "Milquet"]
+    for person in (guest, speaker):
+        status, body, _ = await api.call(
+            "POST", f"/api/v1/accreditations/{person['id']}/vetting/status", role="protocol",
+            json={"status": "refused", "reason": "Refused by the security service"})
+        assert status == 200, body
+    assert await listed() == ["Milquet"]
+    status, body, _ = await api.call(
+        "POST", f"/api/v1/accreditations/{guest['id']}/vetting/status", role="protocol",
+        json={"status": "cleared"})
+    assert status == 200, body
+    assert await listed() == ["De Crem", "Milquet"]
