@@ -15,10 +15,11 @@ An applicant may withdraw until the decision; afterwards only organisers change 
 from __future__ import annotations
 
 from collections.abc import Mapping
-from datetime import datetime
+from datetime import date, datetime, time, timedelta
 from enum import StrEnum
 from typing import Any, Protocol
 from uuid import UUID
+from zoneinfo import ZoneInfo
 
 from conference import roles
 from conference.auth import Principal, Role
@@ -316,6 +317,15 @@ def _needs_reason(override_reason: str | None, why: str, field: str = "override_
     if not override_reason:
         raise Invalid("A reason is needed.", [{
             "field": field, "message": why, "type": "reason_required"}])
+
+
+def closing(closes_at: datetime | None, ends_on: date, zone: str) -> datetime:
+    """A deadline protocol left open closes with the conference: at the end of its last day in
+    its time zone (docs/lifecycle.md, "Quotas and deadlines"). Nobody files a member, edits or
+    replaces one for a meeting that is over."""
+    if closes_at is not None:
+        return closes_at
+    return datetime.combine(ends_on + timedelta(days=1), time(0), ZoneInfo(zone))
 
 
 def check_deadline(closes_at: datetime | None, now: datetime, role: Role | None,

@@ -163,7 +163,7 @@ WHERE conference_id = :conference_id AND lower(email) = lower(:email)
 -- The delegation filing a member, locked until the filing commits (so that concurrent filings
 -- count one after the other), with its quotas, the conference's and the nominations deadline.
 SELECT d.id, d.quotas AS delegation_quotas, c.quotas AS conference_quotas,
-       c.nominations_close_at, c.changes_close_at
+       c.nominations_close_at, c.changes_close_at, c.ends_on, c.timezone
 FROM delegation d JOIN conference c ON c.id = d.conference_id
 WHERE d.id = :delegation_id AND c.slug = :slug
 FOR UPDATE OF d
@@ -196,8 +196,9 @@ UPDATE session_participant SET accreditation_id = :new_id
 WHERE accreditation_id = :old_id
 
 -- name: changes_close_at
--- The conference's deadline for substitutions.
-SELECT changes_close_at FROM conference WHERE id = :conference_id
+-- The conference's deadline for changes and substitutions, and its last day (an open deadline
+-- closes with the conference).
+SELECT changes_close_at, ends_on, timezone FROM conference WHERE id = :conference_id
 
 -- name: count_link_requests
 -- How often the private link of an address was asked for since :since.

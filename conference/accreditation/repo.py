@@ -12,7 +12,7 @@ from uuid import UUID
 
 import asyncpg
 
-from conference.accreditation.domain import Status, may_read_clearance_reason
+from conference.accreditation.domain import Status, closing, may_read_clearance_reason
 from conference.accreditation.domain import check_may_read as check_may_read  # badges reads it
 from conference.accreditation.models import (
     Accreditation,
@@ -246,10 +246,11 @@ async def move_participations(conn: asyncpg.Connection, old_id: UUID, new_id: UU
     return int(status.split()[-1])
 
 
-async def changes_close_at(conn: asyncpg.Connection, conference_id: UUID) -> datetime | None:
-    at: datetime | None = await conn.fetchval(*Q.bind("changes_close_at",
-                                                      conference_id=conference_id))
-    return at
+async def changes_close_at(conn: asyncpg.Connection, conference_id: UUID) -> datetime:
+    """When changes and substitutions close: the deadline, else the conference's end."""
+    row = await conn.fetchrow(*Q.bind("changes_close_at", conference_id=conference_id))
+    assert row is not None
+    return closing(row["changes_close_at"], row["ends_on"], row["timezone"])
 
 
 async def count_link_requests(

@@ -128,8 +128,9 @@ async def _check_places(conn: Connection, slug: str, body: AccreditationIn,
         return []  # no such delegation here: the filing says so (422)
     role = actor.role if actor else None
     overrides = []
-    late = domain.check_deadline(gate["nominations_close_at"], now, role, body.override_reason,
-                                 "Nominations")
+    late = domain.check_deadline(
+        domain.closing(gate["nominations_close_at"], gate["ends_on"], gate["timezone"]), now,
+        role, body.override_reason, "Nominations")
     if late:
         overrides.append(("deadline_override", late))
     used = await repo.places_used(conn, body.delegation_id, body.category.value)

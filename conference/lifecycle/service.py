@@ -22,6 +22,7 @@ from conference.accreditation.domain import (
     Status,
     allowed_places,
     check_deadline,
+    closing,
 )
 from conference.accreditation.events import AccreditationChanged
 from conference.auth import Principal, Role, require
@@ -301,7 +302,8 @@ async def import_members(
         conference = await conference_by_slug(conn, slug)
         scope, refs = await _scope(conn, conference, principal, query.delegation_id)
         if scope.focal_point:  # adding and editing members closes with the nominations
-            check_deadline(conference.nominations_close_at, now, principal.role, None,
+            check_deadline(closing(conference.nominations_close_at, conference.ends_on,
+                                   conference.timezone), now, principal.role, None,
                            "Nominations")
         plans = await _plan(conn, conference, reads, scope, refs, lock=not query.dry_run)
         if query.dry_run or any(p.outcome == "error" for p in plans):

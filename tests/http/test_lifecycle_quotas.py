@@ -108,3 +108,21 @@ async def test_after_the_nominations_deadline_only_protocol_files_with_a_reason(
                                      role="protocol")
     assert ("deadline_override", "Late note verbale.") in [
         (h["action"], h["reason"]) for h in read["history"]]
+
+
+async def test_with_no_deadline_set_filing_closes_with_the_conference(api: Api) -> None:
+    """A focal point filed a member for a conference that ended in 2012, and the person was told
+    protocol would review it (found in a user test): a deadline left open closes at the end of
+    the conference's last day, in its time zone (docs/lifecycle.md); protocol may still file,
+    with a reason."""
+    today = datetime.now(UTC).date()
+    await create(api, starts_on=(today - timedelta(days=3)).isoformat(),
+                 ends_on=(today - timedelta(days=2)).isoformat())
+    be = await make_delegation(api, "BE")
+    status, refusal = await file(api, official(1, be), be["focal_point_token"])
+    assert status == 409 and refusal["type"].endswith("/deadline-passed"), refusal
+    status, refusal = await file(api, official(1, be), "protocol")
+    assert status == 422 and refusal["errors"][0]["field"] == "override_reason"
+    status, created = await file(api, official(1, be, override_reason="For the record."),
+                                 "protocol")
+    assert status == 201, created
