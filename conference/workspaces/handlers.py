@@ -588,8 +588,6 @@ async def press_application(request: web.Request) -> web.Response:
     return await _application_page(request, d, await _application(request, d))
 
 
-
-
 @routes.add("POST", "/manage/{slug}/press/{accreditation_id}/decision",
             summary="Decide on a press application (HTML form)", who="press_office, admin",
             tag="workspaces", media=HTML, error_media=PAGE_ERRORS, errors=(403, 404, 409, 422))
@@ -690,8 +688,9 @@ async def press_batch(request: web.Request) -> web.StreamResponse:
                                                        d.principal)
         picked = [i for i in dict.fromkeys(ids) if i in duplicates]
         if picked:
-            async with connection(request) as conn:
-                names = {p.id: p.name for p in await ws.press_people(conn, d.conference.id)}
+            # a duplicate is among its own duplicates' others (the relation is symmetric):
+            # their names come with what was read, without reading the press again
+            names = {o.id: o.name for others in duplicates.values() for o in others}
             return await _queue_page(request, d, kept, status=409, error=d.t(
                 "err_dup_batch", names=", ".join(names.get(i, "") for i in picked)))
     try:
