@@ -67,7 +67,10 @@ async def test_a_mistyped_short_reference_says_type_it_again_never_forged(
     short = (await _states(api))[acc["id"]]["short_reference"]
     raw = short.replace("-", "")
     mistakes = [_one_wrong(short, i) for i in range(8)]
-    mistakes += [raw[1] + raw[0] + raw[2:], raw[:-1], raw + "7", raw[:4] + "U" + raw[5:]]
+    # two neighbours swapped: the first pair that differs (swapping "88" changes nothing)
+    at = next(i for i in range(7) if raw[i] != raw[i + 1])
+    swapped = raw[:at] + raw[at + 1] + raw[at] + raw[at + 2:]
+    mistakes += [swapped, raw[:-1], raw + "7", raw[:4] + "U" + raw[5:]]
     for typed in mistakes:
         result = await scan(api, typed, "press-centre")
         assert (result["admitted"], result["reason"], result["holder"]) == (
