@@ -27,9 +27,12 @@ chromium:
 run: install
 	$(VENV)/bin/conference serve
 
-## Run the whole suite (embedded PostgreSQL unless CONFERENCE_TEST_DATABASE_URL is set).
+## Run the whole suite (embedded PostgreSQL unless CONFERENCE_TEST_DATABASE_URL is set), in
+## TEST_PROCESSES processes (pytest-xdist; each has its own template database, or its own embedded
+## server). The browser journeys stay together in one of them (tests/conftest.py).
+TEST_PROCESSES ?= 4
 test: install chromium
-	$(PY) -m pytest
+	$(PY) -m pytest -n $(TEST_PROCESSES) --dist loadgroup
 
 lint: install
 	$(VENV)/bin/ruff check .

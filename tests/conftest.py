@@ -28,6 +28,16 @@ from tests.support import RecordingSMTP
 TEMPLATE = f"conference_tpl_{os.getpid()}"
 
 
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Under ``make test`` (pytest-xdist, ``--dist loadgroup``) the browser journeys run one after
+    another in a single process: each drives a Chromium, which takes most of a core, while the
+    other processes run the tests that mostly wait on a worker or on mail."""
+    browser = Path(__file__).parent / "browser"
+    for item in items:
+        if browser in item.path.parents:
+            item.add_marker(pytest.mark.xdist_group("browser"))
+
+
 @pytest.fixture(scope="session")
 def server_url() -> Iterator[str]:
     """URL of the PostgreSQL server's maintenance database."""

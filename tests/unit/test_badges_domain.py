@@ -123,7 +123,8 @@ def _decode(img: Image.Image) -> str:
     return str(code.text)
 
 
-@pytest.mark.parametrize("reference", ["a.b", badge_reference(SIGNER, uuid.uuid4()), "x" * 300])
+@pytest.mark.parametrize("reference", ["a.b", badge_reference(SIGNER, uuid.uuid4()), "x" * 300],
+                         ids=["short", "signed", "long"])
 def test_the_qr_code_carries_the_reference(reference: str) -> None:
     img = qr_image(reference, 520)
     assert img.width <= 520
