@@ -61,6 +61,8 @@ class Photo:
     data: bytes
     width: int
     height: int
+    fitted: bool = False
+    """True when the photo sent was not a portrait and was cut to one (``check_photo``)."""
 
 
 def _open(data: bytes, field: str) -> Image.Image:
@@ -78,8 +80,13 @@ def _open(data: bytes, field: str) -> Image.Image:
     return image
 
 
-def check_photo(data: bytes, content_type: str | None) -> Photo:
-    """The photo as stored (a JPEG re-encoded from the pixels), or a 422 naming the rule."""
+def check_photo(data: bytes, content_type: str | None, *, fit: bool = False) -> Photo:
+    """The photo as stored (a JPEG re-encoded from the pixels), or a 422 naming the rule.
+
+    With ``fit`` (the pages' upload), a photo of the right size but not a portrait between 3:4
+    and 4:5 (a phone's 9:16, a landscape) is not refused: it is cut to the largest 3:4 portrait
+    it holds (``fit_box``) and the page shows it in its crop step (docs/credentials.md, "On the
+    pages"). The API's ``PUT …/photo`` keeps the rule: a program sends the photo it means."""
     field = "photo"
     if len(data) > PHOTO_MAX_BYTES:
         raise refuse(field, "max_size", f"A photo is at most {PHOTO_MAX_BYTES} bytes.")
@@ -102,6 +109,10 @@ def check_photo(data: bytes, content_type: str | None) -> Photo:
                      f"A photo is at least {PHOTO_MIN[0]} × {PHOTO_MIN[1]} pixels "
                      f"(this one is {width} × {height}).")
     ratio = Fraction(width, height)
+    if not PORTRAIT_MIN <= ratio <= PORTRAIT_MAX and fit:
+        box = fit_box(width, height)
+        cut = image.crop((box.x, box.y, box.x + box.width, box.y + box.height))
+        return Photo(*_reencode(cut), fitted=True)
     if not PORTRAIT_MIN <= ratio <= PORTRAIT_MAX:
         raise refuse(field, "portrait_ratio",
                      "A photo is a portrait between 3:4 and 4:5 (width : height); crop it "
@@ -157,6 +168,18 @@ def crop_preset(preset: str, width: int, height: int) -> Crop | None:
         w = min(max(width * 4 // 5, PHOTO_MIN[0]), largest)
         return Crop((width - w) // 2, min(height // 20, height - w * 4 // 3), w)
     return None
+
+
+def fit_box(width: int, height: int) -> Crop:
+    """The largest 3:4 box of a photo that is not a portrait between 3:4 and 4:5: the photo's
+    whole height, centred, for a photo too wide (a landscape); its whole width for one too tall
+    (a phone's 9:16), with a quarter of what is cut taken from the top and the rest from the
+    bottom, where a portrait keeps the shoulders and the face sits above the middle. A photo
+    at least 600 × 800 always holds a box at least 600 wide."""
+    if width * 4 > height * 3:  # wider than 3:4
+        w = height * 3 // 4
+        return Crop((width - w) // 2, 0, w)
+    return Crop(0, (height - width * 4 // 3) // 4, width)
 
 
 def crop_box(preset: str, fields: dict[str, str], size: tuple[int, int]) -> Crop | None:

@@ -106,8 +106,11 @@ async def may_request_letter(pool: asyncpg.Pool, accreditation_id: UUID,
 # -- photo -------------------------------------------------------------------------------------
 
 async def put_photo(pool: asyncpg.Pool, accreditation_id: UUID, data: bytes,
-                    content_type: str | None, principal: Principal, now: datetime) -> None:
-    photo = domain.check_photo(data, content_type)
+                    content_type: str | None, principal: Principal, now: datetime, *,
+                    fit: bool = False) -> bool:
+    """Store the photo; True when it was cut to a portrait (``fit``: the pages' upload,
+    docs/credentials.md "On the pages")."""
+    photo = domain.check_photo(data, content_type, fit=fit)
     async with transaction(pool) as conn:
         row = await _person(conn, accreditation_id)
         await repo.save_photo(conn, accreditation_id, photo.data, photo.width, photo.height,
@@ -117,6 +120,7 @@ async def put_photo(pool: asyncpg.Pool, accreditation_id: UUID, data: bytes,
                                    height=photo.height),
                      conference_id=row["conference_id"], subject_id=accreditation_id,
                      actor=principal.actor)
+    return photo.fitted
 
 
 async def crop_photo(pool: asyncpg.Pool, accreditation_id: UUID, box: domain.Crop,

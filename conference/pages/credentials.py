@@ -51,8 +51,8 @@ from conference.protocol.countries import country_name
 routes = RouteTable()
 
 VISA_FIELDS = ("passport_name", "passport_number", "nationality", "date_of_birth", "consulate")
-NOTICES = {"photo": "photo_done", "cropped": "crop_done", "visa": "visa_done",
-           "document": "docs_done"}
+NOTICES = {"photo": "photo_done", "fitted": "photo_fitted", "cropped": "crop_done",
+           "visa": "visa_done", "document": "docs_done"}
 
 
 def refusal_words(t: Translator, exc: Invalid, prefix: str = "photo_rule_") -> str:
@@ -219,12 +219,12 @@ async def application_photo_upload(request: web.Request) -> web.StreamResponse:
         return await _credentials_page(request, p, errors={"photo": t("err_required")},
                                        status=422)
     try:
-        await credentials.put_photo(request.app[pool_key], p.accreditation_id, data, media, p,
-                                    now(request))
+        fitted = await credentials.put_photo(request.app[pool_key], p.accreditation_id, data,
+                                             media, p, now(request), fit=True)
     except Invalid as exc:
         return await _credentials_page(request, p, errors={"photo": refusal_words(t, exc)},
                                        status=422)
-    raise _done(request, language, "photo")
+    raise _done(request, language, "fitted" if fitted else "photo")
 
 
 @routes.add("POST", "/a/{access_token}/documents/{kind}",

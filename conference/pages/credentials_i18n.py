@@ -28,13 +28,17 @@ CREDENTIALS: dict[str, dict[str, str]] = {
         "credentials_title": "Photo et lettre d'invitation",
         "photo_title": "Photo du badge",
         "photo_text": "Une photo d'identité récente, de face, en JPEG ou PNG, de 5 Mo au plus, "
-                      "d'au moins 600 × 800 pixels, en portrait (entre 3:4 et 4:5). Ses "
-                      "métadonnées (position GPS, appareil) sont supprimées.",
+                      "d'au moins 600 × 800 pixels. Une photo qui n'est pas en portrait "
+                      "(entre 3:4 et 4:5) est recadrée\u00a0; vous pouvez ensuite ajuster le "
+                      "cadre. Ses métadonnées (position GPS, appareil) sont supprimées.",
         "photo_current": "Votre photo actuelle ({width} × {height} pixels)",
         "photo_none": "Aucune photo pour l'instant.",
         "photo": "Fichier de la photo",
         "photo_button": "Envoyer la photo",
         "photo_done": "Votre photo est enregistrée.",
+        "photo_fitted": "La photo envoyée n'était pas au format portrait du badge (3:4)\u00a0: "
+                        "elle a été recadrée et enregistrée. Vérifiez-la ci-dessous\u00a0; si le "
+                        "visage n'est pas bien cadré, recadrez-la ou envoyez-en une autre.",
         "member_photo_current": "La photo actuelle de {name} ({width} × {height} pixels)",
         "member_photo_done": "La photo de {name} est enregistrée.",
         "member_visa_done": "La demande de lettre d'invitation pour {name} est envoyée.",
@@ -127,13 +131,17 @@ CREDENTIALS: dict[str, dict[str, str]] = {
         "credentials_title": "Photo and invitation letter",
         "photo_title": "Badge photo",
         "photo_text": "A recent passport-style photo, facing the camera, JPEG or PNG, at most "
-                      "5 MB, at least 600 × 800 pixels, portrait (between 3:4 and 4:5). Its "
-                      "metadata (GPS position, camera) are removed.",
+                      "5 MB, at least 600 × 800 pixels. A photo that is not a portrait "
+                      "(between 3:4 and 4:5) is cropped to one; you can then adjust the box. "
+                      "Its metadata (GPS position, camera) are removed.",
         "photo_current": "Your current photo ({width} × {height} pixels)",
         "photo_none": "No photo yet.",
         "photo": "Photo file",
         "photo_button": "Send the photo",
         "photo_done": "Your photo is saved.",
+        "photo_fitted": "The photo sent was not in the badge's portrait shape (3:4): it has "
+                        "been cropped and saved. Check it below; if the face is not well "
+                        "framed, crop it again or send another one.",
         "member_photo_current": "The current photo of {name} ({width} × {height} pixels)",
         "member_photo_done": "The photo of {name} is saved.",
         "member_visa_done": "The request for an invitation letter for {name} is sent.",

@@ -35,8 +35,8 @@ from conference.workspaces.handlers import Portal, _member, _portal
 
 routes = RouteTable()
 
-NOTICES = {"photo": "photo_done", "cropped": "crop_done", "visa": "visa_done",
-           "document": "docs_done"}
+NOTICES = {"photo": "photo_done", "fitted": "photo_fitted", "cropped": "crop_done",
+           "visa": "visa_done", "document": "docs_done"}
 
 
 async def _page(
@@ -127,12 +127,12 @@ async def member_photo_upload(request: web.Request) -> web.StreamResponse:
     if data is None:
         return await _page(request, p, acc, errors={"photo": p.t("err_required")}, status=422)
     try:
-        await credentials.put_photo(request.app[pool_key], acc.id, data, media, p.principal,
-                                    now(request))
+        fitted = await credentials.put_photo(request.app[pool_key], acc.id, data, media,
+                                             p.principal, now(request), fit=True)
     except Invalid as exc:
         return await _page(request, p, acc, errors={"photo": refusal_words(p.t, exc)},
                            status=422)
-    raise _done(p, acc, "photo")
+    raise _done(p, acc, "fitted" if fitted else "photo")
 
 
 @routes.add("POST", "/delegation/{slug}/members/{accreditation_id}/documents/{kind}",

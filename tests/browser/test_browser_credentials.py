@@ -24,14 +24,16 @@ WORDS = {
            "passeport", "number": "Numéro du passeport", "nationality": "Nationalité",
            "birth": "Date de naissance", "consulate": "Consulat ou ambassade où le visa sera "
            "demandé", "request": "Demander la lettre", "peru": "Pérou",
-           "portrait": "en portrait", "review": "en cours d'examen"},
+           "small": "au moins 600 × 800", "review": "en cours d'examen",
+           "fitted": "La photo envoyée n'était pas au format portrait du badge"},
     "en": {"file": "Photo file", "send": "Send the photo", "saved": "Your photo is saved.",
            "centre": "Centre (the largest box)", "cropped": "The photo is cropped.",
            "name": "Full name, as in the passport", "number": "Passport number",
            "nationality": "Nationality", "birth": "Date of birth",
            "consulate": "Consulate or embassy where the visa will be requested",
-           "request": "Request the letter", "peru": "Peru", "portrait": "portrait",
-           "review": "under review"},
+           "request": "Request the letter", "peru": "Peru", "small": "at least 600 × 800",
+           "review": "under review",
+           "fitted": "The photo sent was not in the badge's portrait shape"},
 }
 
 
@@ -65,12 +67,22 @@ async def test_photo_crop_and_visa_letter_pages_work_without_script_and_pass_axe
         await tab.click("#credentials-link")
         assert await tab.get_attribute("html", "lang") == lang
 
+        await tab.get_by_label(w["file"]).set_input_files(str(_jpeg(tmp_path / "small.jpg",
+                                                                     500, 700)))
+        await tab.get_by_role("button", name=w["send"]).click()
+        assert w["small"] in await tab.inner_text("#photo-error")
+        assert await tab.get_attribute("#photo", "aria-invalid") == "true"
+        await _check(tab, width, f"photo-refused-{lang}-{width}")
+
+        # a landscape is cut to a portrait, shown in the crop step (docs/credentials.md)
         await tab.get_by_label(w["file"]).set_input_files(str(_jpeg(tmp_path / "wide.jpg",
                                                                      1200, 900)))
         await tab.get_by_role("button", name=w["send"]).click()
-        assert w["portrait"] in await tab.inner_text("#photo-error")
-        assert await tab.get_attribute("#photo", "aria-invalid") == "true"
-        await _check(tab, width, f"photo-refused-{lang}-{width}")
+        await tab.wait_for_url(re.compile(r".*done=fitted$"))
+        assert (await tab.inner_text("#status-message")).startswith(w["fitted"])
+        assert await tab.evaluate(
+            "document.getElementById('current-photo').naturalWidth") == 675
+        await _check(tab, width, f"photo-fitted-{lang}-{width}")
 
         await tab.get_by_label(w["file"]).set_input_files(str(_jpeg(tmp_path / "me.jpg",
                                                                      900, 1200)))

@@ -45,7 +45,8 @@ async def test_focal_point_gives_the_photo_and_requests_the_visa_letter(
     Image.new("RGB", (1200, 900), (90, 110, 140)).save(photo, format="JPEG")
     await page.get_by_label("Fichier de la photo").set_input_files(str(photo))
     await page.get_by_role("button", name="Envoyer la photo").click()
-    assert "en portrait" in await page.inner_text("#photo-error")
+    await page.wait_for_url(re.compile(r".*done=fitted.*"))  # cut to a portrait, to check
+    assert "(675 × 900)" in await page.inner_text("#crop-text")
 
     photo = tmp_path / "me.jpg"
     Image.new("RGB", (1000, 1333), (90, 110, 140)).save(photo, format="JPEG")

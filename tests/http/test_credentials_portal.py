@@ -54,8 +54,8 @@ async def test_the_focal_point_gives_a_members_photo_and_requests_the_letter(
     assert element(page, "no-photo") == "No photo yet."
     token = hidden(page, "csrf")
 
-    status, page, _ = await _upload(v, path, token, image(1000, 1000))
-    assert status == 422 and "portrait between 3:4 and 4:5" in element(page, "photo-error")
+    status, page, _ = await _upload(v, path, token, image(1000, 700))
+    assert status == 422 and "at least 600 × 800 pixels" in element(page, "photo-error")
     status, _, _ = await _upload(v, path, "forged", image(1000, 1333))
     assert status == 403
     status, _, resp = await _upload(v, path, token, image(1000, 1333))
