@@ -9,8 +9,11 @@ import email
 import email.policy
 import mailbox
 import os
+import shutil
 import socket
 import sys
+import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 
 import aiohttp
@@ -34,7 +37,18 @@ def _env(**extra: str) -> dict[str, str]:
     return env
 
 
-async def test_serve_with_embedded_database_and_local_sink(tmp_path: Path) -> None:
+@pytest.fixture
+def data_dir() -> Iterator[Path]:
+    """The data directory of a `serve` with the embedded server: not under pytest's basetemp,
+    which another pytest session starting on the machine sets back to mode 0700, where the
+    embedded server's own system user can no longer reach its data (tests/conftest.py)."""
+    path = Path(tempfile.mkdtemp(prefix="conference-test-serve-"))
+    yield path
+    shutil.rmtree(path, ignore_errors=True)
+
+
+async def test_serve_with_embedded_database_and_local_sink(data_dir: Path) -> None:
+    tmp_path = data_dir
     port = _free_port()
     proc = await asyncio.create_subprocess_exec(
         sys.executable, "-m", "conference", "serve", "--port", str(port),
