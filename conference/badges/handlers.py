@@ -31,8 +31,10 @@ from conference.badges.models import (
     ReissueIn,
     StatusQuery,
     Zone,
+    ZoneChange,
     ZoneIn,
     ZoneList,
+    ZonePatch,
 )
 from conference.badges.render import render_png
 from conference.badges.sheet import render_pdf
@@ -73,6 +75,21 @@ async def set_zone_grants(request: web.Request) -> web.Response:
     zone_id = path_uuid(request, "zone_id")
     body = await parse(request, Grants)
     return json_response(await service.set_grants(request.app[pool_key], officer, zone_id, body))
+
+
+@routes.add("PATCH", "/api/v1/zones/{zone_id}",
+            summary="Change a zone's names or days (the fields given; null days: the "
+                    "conference's first or last day)",
+            who="admin, protocol", body=ZonePatch, response=Zone, tag="badges",
+            errors=(400, 401, 403, 404, 422))
+async def change_zone(request: web.Request) -> web.Response:
+    officer = protocol_officer(principal(request))
+    zone_id = path_uuid(request, "zone_id")
+    body = await parse(request, ZonePatch)
+    # the same use-case as the console's zone page (docs/credentials.md, "Days of admission")
+    change = ZoneChange(**body.model_dump(exclude_unset=True))
+    return json_response(await service.change_zone(request.app[pool_key], officer, zone_id,
+                                                   change))
 
 
 @routes.add("POST", "/api/v1/conferences/{slug}/pools", summary="Create a press pool",

@@ -52,18 +52,47 @@ class ZoneIn(Model):
 
 
 class ZoneChange(Model):
-    """What the console's zones page changes in a zone: its names, its days and the categories
-    it admits (its code and kind stay; sessions and pools granting it stay as they are)."""
+    """What changes in a zone: its names, its days and the categories it admits, each only when
+    given (its code and kind stay; sessions and pools granting it stay as they are). The
+    console's zones page gives them all; ``PATCH /api/v1/zones/{zone_id}`` (a ``ZonePatch``)
+    the names and days it was sent."""
 
-    name: Localized
+    name: Localized | None = None
     opens_on: date | None = None
     closes_on: date | None = None
-    categories: list[Category] = Field(default=[], max_length=len(Category))
+    categories: list[Category] | None = Field(default=None, max_length=len(Category))
+
+    @field_validator("name")
+    @classmethod
+    def _not_null(cls, value: object) -> object:
+        if value is None:
+            raise ValueError("a zone keeps a name: give both names, or leave the field out")
+        return value
 
     @field_validator("categories")
     @classmethod
-    def _no_repeats(cls, value: list[object]) -> list[object]:
+    def _no_repeats(cls, value: list[object] | None) -> list[object] | None:
+        if value is None:
+            raise ValueError("give the list of categories (empty for none), or leave it out")
         return _distinct(value)
+
+
+class ZonePatch(Model):
+    """``PATCH /api/v1/zones/{zone_id}``: a zone's names and days; a field left out stays as
+    it is, ``opens_on`` or ``closes_on`` null returns to the conference's first or last day
+    (docs/credentials.md, "Days of admission")."""
+
+    name: Localized | None = None
+    """Both names, fr and en (null is refused: a zone keeps its names)."""
+    opens_on: date | None = None
+    closes_on: date | None = None
+
+    @field_validator("name")
+    @classmethod
+    def _not_null(cls, value: object) -> object:
+        if value is None:
+            raise ValueError("a zone keeps a name: give both names, or leave the field out")
+        return value
 
 
 class Zone(Model):

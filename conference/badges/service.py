@@ -133,26 +133,36 @@ async def set_grants(
 
 
 async def change_zone(
-    db: Database, officer: ProtocolOfficer, slug: str, zone_id: UUID, body: ZoneChange
+    db: Database, officer: ProtocolOfficer, zone_id: UUID, body: ZoneChange, *,
+    slug: str | None = None
 ) -> Zone:
-    """Change a zone's names, days and categories (the console's zones page); 404 when it is
-    not the conference's, 422 naming the field when its days admit on no day or a royal
-    perimeter is given a category."""
+    """Change what ``body`` gives of a zone's names, days and categories (the console's zones
+    page gives all three, ``PATCH /api/v1/zones/{zone_id}`` names and days); 404 when there is
+    no such zone (or, with ``slug``, when it is not that conference's), 422 naming the field
+    when its days would admit on no day or a royal perimeter is given a category."""
+    given = body.model_fields_set
     async with transaction(db) as conn:
-        conference = await conference_by_slug(conn, slug)
         locked = await repo.lock_zone(conn, zone_id)
-        if locked is None or locked[0] != conference.id:
+        if locked is None:
             raise NotFound("No such zone.")
-        days = domain.days_errors(conference.starts_on, conference.ends_on, body.opens_on,
-                                  body.closes_on)
+        conference = await conference_by_id(conn, locked[0])
+        if slug is not None and conference.slug != slug:
+            raise NotFound("No such zone.")
+        current = await repo.zone(conn, conference.id, zone_id)
+        if not given:
+            return current
+        opens_on = body.opens_on if "opens_on" in given else current.opens_on
+        closes_on = body.closes_on if "closes_on" in given else current.closes_on
+        days = domain.days_errors(conference.starts_on, conference.ends_on, opens_on, closes_on)
         if days:
             raise Invalid("The zone's days are invalid.", days)
-        current = await repo.zone(conn, conference.id, zone_id)
-        grants = Grants(categories=body.categories, sessions=current.grants.sessions,
+        categories = body.categories if body.categories is not None \
+            else current.grants.categories
+        grants = Grants(categories=categories, sessions=current.grants.sessions,
                         pools=current.grants.pools)
         await _check_grants(conn, conference.id, locked[1], grants)
-        await repo.update_zone(conn, zone_id, body.name.model_dump(), body.opens_on,
-                               body.closes_on)
+        name = body.name if body.name is not None else current.name
+        await repo.update_zone(conn, zone_id, name.model_dump(), opens_on, closes_on)
         await repo.replace_grants(conn, zone_id, conference.id, grants)
         zone = await repo.zone(conn, conference.id, zone_id)
         await record(conn, "zone.changed", _defined(zone), conference_id=conference.id,

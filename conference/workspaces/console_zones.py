@@ -198,7 +198,7 @@ async def zone_save(request: web.Request) -> web.StreamResponse:
         return _edit_page(request, d, zone, values, errors=errors, status=422)
     try:
         await badges.change_zone(request.app[pool_key], protocol_officer(d.principal),
-                                 d.conference.slug, zone.id, body)
+                                 zone.id, body, slug=d.conference.slug)
     except (Invalid, Duplicate) as exc:
         return _edit_page(request, d, zone, values, errors=_service_errors(d, exc),
                           status=422)

@@ -73,6 +73,7 @@ EXPECTED: dict[str, frozenset[str] | str] = {
     "personal_feed": ANYONE, "programme_feed": ANYONE,
     # zones, pools, check-in
     "create_zone": PROTOCOL, "set_zone_grants": PROTOCOL, "list_zones": ORGANISERS,
+    "change_zone": PROTOCOL,
     "create_pool": ORGANISERS, "list_pools": ORGANISERS, "add_pool_member": ORGANISERS,
     "remove_pool_member": ORGANISERS, "check_in": ORGANISERS, "list_check_ins": PROTOCOL,
     # delegation lifecycle

@@ -142,3 +142,56 @@ async def test_the_badges_page_warns_before_zones_exist_and_shows_each_short_ref
     assert status == 303
     status, page, _ = await protocol.go("GET", "/manage/alliance/badges?lang=en")
     assert 'id="badges-no-zones"' not in page
+
+
+async def test_a_zone_s_names_and_days_change_through_the_api_as_on_the_page(
+    api: Api, smtp: RecordingSMTP
+) -> None:
+    """``PATCH /api/v1/zones/{zone_id}`` changes what it is given of a zone's names and days
+    (the rest stays, categories included), refuses days that admit on no day with a 422 naming
+    the field, and answers 404 for a zone that does not exist (docs/credentials.md)."""
+    await _setup(api, smtp)
+    _, conference, _ = await api.call("GET", "/api/v1/conferences/alliance")
+    status, zone, _ = await api.call("POST", "/api/v1/conferences/alliance/zones",
+                                     role="protocol", json={
+                                         "code": "hall", "name": {"fr": "Salle", "en": "Hall"},
+                                         "grants": {"categories": ["press"]}})
+    assert status == 201, zone
+    path = f"/api/v1/zones/{zone['id']}"
+
+    status, changed, _ = await api.call("PATCH", path, role="protocol",
+                                        json={"opens_on": conference["starts_on"]})
+    assert status == 200, changed
+    assert (changed["name"], changed["opens_on"], changed["closes_on"],
+            changed["grants"]["categories"]) == (
+        {"fr": "Salle", "en": "Hall"}, conference["starts_on"], None, ["press"])
+    status, changed, _ = await api.call("PATCH", path, role="admin", json={
+        "name": {"fr": "Salle plénière", "en": "Plenary hall"}, "opens_on": None})
+    assert status == 200, changed
+    assert (changed["name"], changed["opens_on"], changed["grants"]["categories"]) == (
+        {"fr": "Salle plénière", "en": "Plenary hall"}, None, ["press"])
+    status, zones, _ = await api.call("GET", "/api/v1/conferences/alliance/zones",
+                                      role="protocol")
+    assert [z["name"]["en"] for z in zones["items"]] == ["Plenary hall"]
+
+    status, problem, resp = await api.call("PATCH", path, role="protocol", json={
+        "opens_on": "2099-01-02", "closes_on": "2099-01-01"})
+    assert status == 422 and resp.content_type == "application/problem+json"
+    assert [e["field"] for e in problem["errors"]] == ["closes_on"]
+    status, problem, _ = await api.call("PATCH", path, role="protocol", json={"name": None})
+    assert status == 422 and [e["field"] for e in problem["errors"]] == ["name"], problem
+    status, problem, _ = await api.call("PATCH", path, role="protocol",
+                                        json={"name": {"fr": "Salle"}})
+    assert status == 422 and problem["errors"][0]["field"].startswith("name"), problem
+    status, problem, _ = await api.call("PATCH", path, role="protocol", json={"code": "x"})
+    assert status == 422, problem
+    status, _, _ = await api.call("PATCH", path, role="press_office", json={})
+    assert status == 403
+    status, _, _ = await api.call(
+        "PATCH", "/api/v1/zones/00000000-0000-4000-8000-000000000000", role="protocol",
+        json={"opens_on": None})
+    assert status == 404
+    status, zones, _ = await api.call("GET", "/api/v1/conferences/alliance/zones",
+                                      role="protocol")
+    assert [(z["name"]["en"], z["opens_on"], z["closes_on"]) for z in zones["items"]] == [
+        ("Plenary hall", None, None)]
