@@ -202,6 +202,9 @@ class SpeakingSlotView(Model):
     part: Literal["patron_arrival", "welcome", "speech"]
     person: PersonView | None
     """None for the patron's arrival."""
+    clearance: Literal["refused"] | None = None
+    """``refused`` when the person's security clearance was refused: they stay in the order
+    until protocol takes them off the session (docs/credentials.md, "Vetting"); else null."""
 
 
 class SpeakingOrder(Model):
@@ -215,6 +218,9 @@ class Seat(Model):
     seat: int
     """0 the chair; +1 on the chair's right (as the chair sees it), -1 on the left, +2, -2, …"""
     person: PersonView
+    clearance: Literal["refused"] | None = None
+    """``refused`` when the person's security clearance was refused (they keep their seat
+    until protocol takes them off the session); else null."""
 
 
 class Seating(Model):

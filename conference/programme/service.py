@@ -24,6 +24,7 @@ import asyncpg
 from conference.auth import Principal
 from conference.conferences.lookup import conference_by_id, conference_by_slug
 from conference.conferences.models import Conference
+from conference.credentials.lookup import clearance_refused_among
 from conference.db.pool import Database, connection, transaction
 from conference.errors import (
     Conflict,
@@ -375,11 +376,21 @@ def _reader(conference: Conference, language: str | None) -> str:
     return language if language in conference.languages else domain.language_of(conference)
 
 
+async def _refused_on_stage(conn: asyncpg.Connection, members: list[domain.Member]
+                            ) -> set[UUID]:
+    """The chair and speakers whose security clearance was refused. The head table and the
+    speaking order keep them, marked, until protocol takes them off the session: that is
+    protocol's decision, never done silently (docs/credentials.md, "Vetting")."""
+    on_stage = [m.accreditation_id for m in members if m.role in ("chair", "speaker")]
+    return await clearance_refused_among(conn, on_stage) if on_stage else set()
+
+
 async def speaking_order(db: Database, officer: ProtocolOfficer, session_id: UUID,
                          language: str | None = None) -> SpeakingOrder:
     async with connection(db) as conn:
         found, conference = await _session_with_conference(conn, session_id)
         members = await repo.members_of_session(conn, session_id)
+        refused = await _refused_on_stage(conn, members)
     language = _reader(conference, language)
     config = domain.protocol_config(conference)
     hosts = conference.hosts
@@ -395,6 +406,7 @@ async def speaking_order(db: Database, officer: ProtocolOfficer, session_id: UUI
             position=s.position, part=s.part,
             person=domain.person_view(by_id[s.person.id], conference, language)
             if s.person else None,
+            clearance="refused" if s.person and UUID(s.person.id) in refused else None,
         ) for s in slots],
     )
 
@@ -405,6 +417,7 @@ async def seating(db: Database, officer: ProtocolOfficer, session_id: UUID,
     async with connection(db) as conn:
         _, conference = await _session_with_conference(conn, session_id)
         members = await repo.members_of_session(conn, session_id)
+        refused = await _refused_on_stage(conn, members)
     language = _reader(conference, language)
     chair = domain.chair_of(members)
     config = domain.protocol_config(conference)
@@ -414,7 +427,8 @@ async def seating(db: Database, officer: ProtocolOfficer, session_id: UUID,
     seats = seat_guests(domain.person(chair, hosts), guests, config)
     return Seating(
         session_id=session_id,
-        seats=[Seat(seat=n, person=domain.person_view(by_id[p.id], conference, language))
+        seats=[Seat(seat=n, person=domain.person_view(by_id[p.id], conference, language),
+                    clearance="refused" if UUID(p.id) in refused else None)
                for n, p in seats],
         from_audience_left_to_right=[UUID(p.id) for _, p in sorted(seats, key=lambda s: -s[0])],
     )

@@ -472,6 +472,20 @@ def _invalid_errors(d: Desk, exc: Invalid) -> dict[str, str]:
 # --- a session's page: edit, participants -----------------------------------------------------
 
 
+def refused_on_stage(people: list[dict[str, Any]]) -> list[dict[str, str]]:
+    """The chair and speakers whose security clearance was refused, for the warning at the top
+    of the session's page and its protocol views: they keep their place at the head table and
+    in the speaking order until protocol takes them off (docs/credentials.md, "Vetting")."""
+    return [{"name": f"{p['given_name']} {p['family_name']}", "role": p["role"]}
+            for p in people if p["clearance_refused"] and p["role"] in ("chair", "speaker")]
+
+
+async def _refused_people(request: web.Request, s: Session) -> list[dict[str, str]]:
+    async with connection(request) as conn:
+        return refused_on_stage(await ws.session_participant_names(conn, s.id))
+
+
+
 async def _session_page(request: web.Request, d: Desk, officer: ProtocolOfficer, s: Session,
                         *, values: dict[str, Any] | None = None,
                         errors: dict[str, str] | None = None, message: str | None = None,
@@ -511,6 +525,7 @@ async def _session_page(request: web.Request, d: Desk, officer: ProtocolOfficer,
         errors=errors or {}, message=message, conflicts=conflicts or [],
         participant_message=participant_message,
         participant_conflicts=participant_conflicts or [], people=people, search=search,
+        refused_people=refused_on_stage(people),
         found=found, roles=[(r.value, t(f"prog_role_{r.value}")) for r in ParticipantRole],
         flash=flash, when=_when(d, s.starts_at, s.ends_at), **_choices(d, rooms))
 
@@ -706,7 +721,8 @@ async def grid_speaking_order(request: web.Request) -> web.Response:
         request, "programme_speaking_order.html", d.language, person=d.person,
         conference=d.conference, title=f"{name} – {s.title.get(d.language)}",
         crumbs=_view_crumbs(d, s, name), base=d.base, session=s, order=order,
-        patron=_patron(d), when=_when(d, s.starts_at, s.ends_at))
+        patron=_patron(d), when=_when(d, s.starts_at, s.ends_at),
+        refused_people=await _refused_people(request, s))
 
 
 @routes.add("GET", "/manage/{slug}/sessions/{session_id}/speaking-order.csv",
@@ -745,7 +761,10 @@ async def grid_seating(request: web.Request) -> web.Response:
         conference=d.conference, title=f"{name} – {s.title.get(d.language)}",
         crumbs=_view_crumbs(d, s, name), base=d.base, session=s, plan=plan,
         audience_view=[people[str(i)] for i in plan.from_audience_left_to_right] if plan
-        else [], when=_when(d, s.starts_at, s.ends_at))
+        else [], when=_when(d, s.starts_at, s.ends_at),
+        refused={seat.person.accreditation_id for seat in plan.seats
+                 if seat.clearance == "refused"} if plan else set(),
+        refused_people=await _refused_people(request, s))
 
 
 @routes.add("GET", "/manage/{slug}/sessions/{session_id}/seating.csv",

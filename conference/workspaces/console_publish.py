@@ -24,8 +24,10 @@ from conference.http.routes import RouteTable
 from conference.programme import service as programme
 from conference.programme.models import PublicationPreview
 from conference.roles import protocol_officer
+from conference.types import Localized
 from conference.webhooks import service as webhooks
 from conference.workspaces import frame
+from conference.workspaces import repo as ws
 from conference.workspaces.console import CONSOLE_ROLES, Desk
 from conference.workspaces.console import _desk as console_desk
 
@@ -58,6 +60,13 @@ async def _preview_page(request: web.Request, d: Desk, *, message: str | None = 
         messages = await calendar_preview.dry_run(
             pool, preview.conference_id, preview.sessions, request.app[settings_key],
             request.app[signer_key], now(request))
+    refused: list[dict[str, str]] = []
+    if not empty:  # chairs and speakers refused clearance (docs/credentials.md, "Vetting")
+        async with connection(request) as conn:
+            rows = await ws.clearance_refused_on_stage(conn, preview.conference_id)
+        refused = [{"session": Localized.model_validate(r["title"]).get(d.language),
+                    "name": f"{r['given_name']} {r['family_name']}",
+                    "role": t(f"prog_role_{r['role']}")} for r in rows]
     flash = None
     if request.query.get("done") == "published":
         flash = t("flash_published", version=request.query.get("version", "")[:6])
@@ -67,7 +76,7 @@ async def _preview_page(request: web.Request, d: Desk, *, message: str | None = 
         crumbs=d.crumbs((t("console_title"), d.base), (t("publish_title"), None)),
         base=d.base, preview=preview, empty=empty, messages=messages,
         kinds=calendar_preview.KINDS, session_changes=SESSION_CHANGES,
-        participant_changes=_participant_changes(preview, d.language))
+        participant_changes=_participant_changes(preview, d.language), refused=refused)
 
 
 @routes.add("GET", "/manage/{slug}/publish",

@@ -56,6 +56,12 @@ DESK: dict[str, dict[str, str]] = {
         "org_type_private_sector": "Secteur privé",
         "publish_title": "Publier le programme",
         "console_publish": "Publier (aperçu)",
+        "publish_clearance_refused": "Habilitation de sécurité refusée pour une présidence "
+                                     "ou un orateur de séances à publier\u00a0:",
+        "publish_clearance_refused_text": "La publication les garde sur la séance (ils ne "
+                                          "reçoivent pas d'invitation et aucune porte ne les "
+                                          "admettra)\u00a0: retirez-les d'abord de la séance "
+                                          "si le protocole en décide ainsi.",
         "publish_latest": "Dernière version publiée\u00a0: {version}.",
         "publish_nothing": "Rien n'a changé depuis la dernière version publiée\u00a0: rien à "
                            "publier.",
@@ -151,6 +157,11 @@ DESK: dict[str, dict[str, str]] = {
         "org_type_private_sector": "Private sector",
         "publish_title": "Publish the programme",
         "console_publish": "Publish (preview)",
+        "publish_clearance_refused": "Security clearance refused for a chair or speaker of "
+                                     "sessions about to be published:",
+        "publish_clearance_refused_text": "Publishing keeps them on the session (they get no "
+                                          "invitation and no door will admit them): take them "
+                                          "off the session first if protocol so decides.",
         "publish_latest": "Latest published version: {version}.",
         "publish_nothing": "Nothing changed since the latest published version: nothing to "
                            "publish.",

@@ -112,6 +112,15 @@ PROGRAMME: dict[str, dict[str, str]] = {
         "prog_given_name": "Prénom(s)",
         "prog_seated_by": "Invités installés avant {time}",
         "prog_warning": "Attention\u00a0:",
+        "prog_clearance_refused_mark": "Habilitation refusée \u2013 retirez cette personne de "
+                                       "la séance",
+        "prog_clearance_refused_short": "(habilitation refusée)",
+        "prog_clearance_refused_title": "Habilitation de sécurité refusée\u00a0:",
+        "prog_clearance_refused_text": "Le plan de table et l'ordre des orateurs placent encore "
+                                       "ces personnes, mais aucune porte ne les admettra. "
+                                       "Retirez-les de la séance (Retirer, dans la liste des "
+                                       "participants de la séance) ou faites réexaminer leur "
+                                       "habilitation.",
         "prog_back_grid": "Retour à la grille",
         "console_programme": "Programme",
     },
@@ -221,6 +230,13 @@ PROGRAMME: dict[str, dict[str, str]] = {
         "prog_given_name": "Given name(s)",
         "prog_seated_by": "Guests seated by {time}",
         "prog_warning": "Warning:",
+        "prog_clearance_refused_mark": "Clearance refused \u2013 take them off this session",
+        "prog_clearance_refused_short": "(clearance refused)",
+        "prog_clearance_refused_title": "Security clearance refused:",
+        "prog_clearance_refused_text": "The head table and the speaking order still place these "
+                                       "people, but no door will admit them. Take them off the "
+                                       "session (Remove, in the session's list of "
+                                       "participants) or have their clearance reviewed.",
         "prog_back_grid": "Back to the grid",
         "console_programme": "Programme",
     },

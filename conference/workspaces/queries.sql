@@ -100,12 +100,26 @@ ORDER BY a.family_name, a.given_name, a.id
 LIMIT 20
 
 -- name: session_participant_names
--- Who is on a session, with their names: the chair, the speakers, the attendees.
-SELECT p.accreditation_id, p.role, a.given_name, a.family_name, a.category, a.function
+-- Who is on a session, with their names: the chair, the speakers, the attendees; and whether
+-- each one's security clearance was refused (they stay on until protocol takes them off).
+SELECT p.accreditation_id, p.role, a.given_name, a.family_name, a.category, a.function,
+       coalesce(v.status = 'refused', false) AS clearance_refused
 FROM session_participant p JOIN accreditation a ON a.id = p.accreditation_id
+LEFT JOIN vetting_status v ON v.accreditation_id = p.accreditation_id
 WHERE p.session_id = :session_id
 ORDER BY CASE p.role WHEN 'chair' THEN 0 WHEN 'speaker' THEN 1 ELSE 2 END,
          a.family_name, a.given_name, a.id
+
+-- name: clearance_refused_on_stage
+-- The chairs and speakers of the conference's sessions (not cancelled) whose security
+-- clearance was refused: the publication preview warns before they are published.
+SELECT s.id AS session_id, s.title, p.role, a.given_name, a.family_name
+FROM session s
+JOIN session_participant p ON p.session_id = s.id AND p.role IN ('chair', 'speaker')
+JOIN accreditation a ON a.id = p.accreditation_id
+JOIN vetting_status v ON v.accreditation_id = p.accreditation_id AND v.status = 'refused'
+WHERE s.conference_id = :conference_id AND s.cancelled_at IS NULL
+ORDER BY lower(s.during), s.id, p.role, a.family_name, a.given_name, a.id
 
 -- name: seed_press_reasons
 -- The default reason templates, for a conference that never had any (a list the press office

@@ -104,6 +104,14 @@ async def session_participant_names(
     return [dict(r) for r in rows]
 
 
+async def clearance_refused_on_stage(
+    conn: asyncpg.Connection, conference_id: UUID
+) -> list[dict[str, Any]]:
+    """Chairs and speakers of sessions still on the programme whose clearance was refused."""
+    rows = await conn.fetch(*Q.bind("clearance_refused_on_stage", conference_id=conference_id))
+    return [dict(r) for r in rows]
+
+
 # --- the press office's reason templates -------------------------------------------------------
 
 
