@@ -18,7 +18,7 @@ from uuid import UUID
 
 from pydantic import ValidationError
 
-from conference.accreditation.domain import QUOTA_CATEGORIES, Category, Status
+from conference.accreditation.domain import QUOTA_CATEGORIES, Category, Status, closing
 from conference.accreditation.models import AccreditationIn
 from conference.conferences.models import Host
 from conference.programme.domain import (
@@ -522,6 +522,50 @@ def check_deadlines(nominations_close_at: datetime | None, changes_close_at: dat
         return [FieldError("changes_close_at", "not before nominations_close_at",
                            "not-before")]
     return []
+
+
+@dataclass(frozen=True)
+class DeadlineWarning:
+    """A deadline the console accepts but protocol should look at again: ``field`` (the
+    conference's field: ``nominations_close_at``, ``changes_close_at``,
+    ``security_list_deadline``, ``press_registration.closes_at``), ``code`` (why:
+    ``after_conference``, ``before_nominations``, ``after_changes``), ``at`` the field's
+    moment and ``other`` the moment it is compared with (the conference's end, nominations'
+    close, changes' close)."""
+
+    field: str
+    code: str
+    at: datetime
+    other: datetime
+    other_open: bool = False
+    """``other`` is a deadline left open, which closes with the conference."""
+
+
+def deadline_warnings(*, nominations_close_at: datetime | None,
+                      changes_close_at: datetime | None,
+                      security_list_deadline: datetime | None,
+                      press_closes_at: datetime | None, ends_on: date, timezone: str
+                      ) -> list[DeadlineWarning]:
+    """What the deadlines form warns about, without refusing it (protocol may have reasons;
+    docs/lifecycle.md, "Quotas and deadlines"): a deadline after the conference's end (the end
+    of its last day in its time zone, where a deadline left open closes); the security list
+    freezing before nominations close (a member filed later cannot join a royal-presence
+    session); nominations closing after changes and substitutions (possible for a conference
+    created so: the form and the API refuse it since ``check_deadlines``)."""
+    end = closing(None, ends_on, timezone)
+    warnings = [DeadlineWarning(name, "after_conference", at, end) for name, at in (
+        ("nominations_close_at", nominations_close_at), ("changes_close_at", changes_close_at),
+        ("press_registration.closes_at", press_closes_at)) if at is not None and at > end]
+    if nominations_close_at is not None and changes_close_at is not None \
+            and nominations_close_at > changes_close_at:
+        warnings.append(DeadlineWarning("nominations_close_at", "after_changes",
+                                        nominations_close_at, changes_close_at))
+    nominations = closing(nominations_close_at, ends_on, timezone)
+    if security_list_deadline is not None and security_list_deadline < nominations:
+        warnings.append(DeadlineWarning("security_list_deadline", "before_nominations",
+                                        security_list_deadline, nominations,
+                                        other_open=nominations_close_at is None))
+    return warnings
 
 
 # --- the list of participants -----------------------------------------------------------------

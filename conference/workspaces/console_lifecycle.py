@@ -21,6 +21,7 @@ from conference.errors import Invalid, NotFound
 from conference.http.context import pool_key
 from conference.http.io import read_form
 from conference.http.routes import RouteTable
+from conference.lifecycle import domain as lifecycle_domain
 from conference.lifecycle import render
 from conference.lifecycle import service as lifecycle
 from conference.lifecycle.models import DelegationPlaces, LifecycleIn
@@ -162,16 +163,38 @@ def _local(moment: datetime | None, zone: str) -> str:
     return moment.astimezone(ZoneInfo(zone)).strftime("%Y-%m-%dT%H:%M") if moment else ""
 
 
+def _warnings(d: Desk) -> list[dict[str, str]]:
+    """The saved deadlines' warnings (``lifecycle.domain.deadline_warnings``), in the page's
+    words: each names its field and says why, with both moments."""
+    c, t = d.conference, d.t
+    found = lifecycle_domain.deadline_warnings(
+        nominations_close_at=c.nominations_close_at, changes_close_at=c.changes_close_at,
+        security_list_deadline=c.security_list_deadline,
+        press_closes_at=c.press_registration.closes_at, ends_on=c.ends_on,
+        timezone=c.timezone)
+    result = []
+    for w in found:
+        closes_with = w.code == "after_conference" or w.other_open
+        other = t.with_conference(w.other, c.timezone) if closes_with \
+            else t.datetime(w.other, c.timezone)
+        key = f"lc_warn_{w.code}" + ("_open" if w.other_open else "")
+        result.append({"id": f"warning-{w.field.replace('.', '-')}-{w.code}",
+                       "text": t(key, field=t("lc_f_" + w.field.replace(".", "_")),
+                                 when=t.datetime(w.at, c.timezone), other=other)})
+    return result
+
+
 def _deadlines_form(request: web.Request, d: Desk, values: dict[str, str], *,
                     errors: dict[str, str] | None = None, message: str | None = None,
-                    flash: str | None = None, status: int = 200) -> web.Response:
+                    flash: str | None = None, status: int = 200,
+                    warnings: list[dict[str, str]] | None = None) -> web.Response:
     t = d.t
     return frame.render(request, "lc_deadlines.html", d.language, person=d.person,
                         conference=d.conference, status=status, flash=flash,
                         title=t("lc_deadlines_title"),
                         crumbs=_crumbs(d, t("lc_deadlines_title")), base=d.base,
                         values=values, errors=errors or {}, message=message,
-                        categories=CATEGORIES, deadlines=DEADLINES)
+                        categories=CATEGORIES, deadlines=DEADLINES, warnings=warnings or [])
 
 
 @routes.add("GET", "/manage/{slug}/deadlines",
@@ -184,7 +207,9 @@ async def lc_deadlines(request: web.Request) -> web.Response:
     values = {name: _local(getattr(c, name), c.timezone) for name in DEADLINES}
     values.update({k: str(v) for k, v in c.quotas.model_dump(exclude_none=True).items()})
     flash = d.t("lc_flash_deadlines") if request.query.get("done") == "deadlines" else None
-    return _deadlines_form(request, d, values, flash=flash)
+    # the saved deadlines are accepted as protocol set them, with a word about those that
+    # look wrong (docs/lifecycle.md, "Quotas and deadlines")
+    return _deadlines_form(request, d, values, flash=flash, warnings=_warnings(d))
 
 
 class NoSuchTime(ValueError):

@@ -8,11 +8,18 @@ import unicodedata
 from collections.abc import Mapping, Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 from uuid import UUID
 
-from conference.accreditation.domain import TRANSITIONS, Action, Category, Status, allowed_places
+from conference.accreditation.domain import (
+    TRANSITIONS,
+    Action,
+    Category,
+    Status,
+    allowed_places,
+    closing,
+)
 from conference.accreditation.models import Accreditation
 from conference.calendar.plan import AttendeeView, SessionView, invited_part
 from conference.programme.published import PublishedSession
@@ -98,21 +105,31 @@ def places(members: Sequence[Accreditation], delegation_quotas: Mapping[str, int
 @dataclass(frozen=True)
 class Deadline:
     """A deadline the portal shows: which (``nominations``, ``changes``, ``security``), when,
-    and whether it has passed."""
+    whether it has passed, and whether it was left open (no date set: it closes with the
+    conference, ``at`` being midnight after its last day)."""
 
     kind: str
     at: datetime
     passed: bool
+    with_conference: bool = False
 
 
 def deadlines(nominations_close_at: datetime | None, changes_close_at: datetime | None,
-              security_list_deadline: datetime | None, now: datetime) -> list[Deadline]:
+              security_list_deadline: datetime | None, now: datetime, ends_on: date,
+              timezone: str) -> list[Deadline]:
     """The conference's deadlines that apply to a focal point, in time order (docs/lifecycle.md,
     "Quotas and deadlines"): registering members until ``nominations_close_at``; editing them
-    before the decision and substitutions until ``changes_close_at``; the security list."""
-    found = [Deadline(kind, at, at <= now) for kind, at in (
-        ("nominations", nominations_close_at), ("changes", changes_close_at),
-        ("security", security_list_deadline)) if at is not None]
+    before the decision and substitutions until ``changes_close_at``; the security list. A
+    nominations or changes deadline left open closes with the conference, at the end of its
+    last day in its time zone (``accreditation.domain.closing``), and is shown so; a security
+    list with no deadline has none to show."""
+    found = [Deadline(kind, closing(at, ends_on, timezone), closing(at, ends_on, timezone) <= now,
+                      with_conference=at is None)
+             for kind, at in (("nominations", nominations_close_at),
+                              ("changes", changes_close_at))]
+    if security_list_deadline is not None:
+        found.append(Deadline("security", security_list_deadline,
+                              security_list_deadline <= now))
     return sorted(found, key=lambda d: d.at)
 
 

@@ -152,7 +152,8 @@ async def delegation_page(request: web.Request) -> web.Response:
         letters=letters, base=p.base,
         deadlines=domain.deadlines(p.conference.nominations_close_at,
                                    p.conference.changes_close_at,
-                                   p.conference.security_list_deadline, now(request)),
+                                   p.conference.security_list_deadline, now(request),
+                                   p.conference.ends_on, p.conference.timezone),
         places=domain.places(members, d["quotas"] or {},
                              p.conference.quotas.model_dump(exclude_none=True)),
     )

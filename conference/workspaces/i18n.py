@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from datetime import date, datetime, time
+from datetime import date, datetime, time, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -225,6 +225,13 @@ STRINGS: dict[str, dict[str, str]] = {
                             "remplacements jusqu'au {when}.",
         "deadline_changes_past": "Les modifications et remplacements sont clos depuis le "
                                  "{when}\u00a0: adressez-vous au protocole.",
+        "deadline_nominations_with_conference": "Les inscriptions se clôturent avec la "
+                                                "conférence\u00a0: le {when}. Vous pouvez "
+                                                "inscrire des membres jusque-là.",
+        "deadline_changes_with_conference": "Les modifications et remplacements se clôturent "
+                                            "avec la conférence\u00a0: le {when}. Vous pouvez "
+                                            "modifier un membre avant la décision et demander "
+                                            "des remplacements jusque-là.",
         "deadline_security": "La liste de sécurité sera arrêtée le {when}.",
         "deadline_security_past": "La liste de sécurité a été arrêtée le {when}.",
         "deadlines_none": "Aucune échéance n'est fixée pour l'instant.",
@@ -471,6 +478,11 @@ STRINGS: dict[str, dict[str, str]] = {
                             "substitutions until {when}.",
         "deadline_changes_past": "Changes and substitutions closed on {when}: please contact "
                                  "the protocol office.",
+        "deadline_nominations_with_conference": "Nominations close with the conference: "
+                                                "{when}. You can register members until then.",
+        "deadline_changes_with_conference": "Changes and substitutions close with the "
+                                            "conference: {when}. You can edit a member before "
+                                            "the decision and ask for substitutions until then.",
         "deadline_security": "The security list closes on {when}.",
         "deadline_security_past": "The security list closed on {when}.",
         "deadlines_none": "No deadline is set yet.",
@@ -543,6 +555,17 @@ class WTranslator(Translator):
         if isinstance(when, date) and not isinstance(when, datetime):
             when = datetime.combine(when, time(12), ZoneInfo(zone))
         return formatting.zone_words(zone, self.language, when)
+
+    def with_conference(self, end: datetime, zone: str) -> str:
+        """A deadline that closes with the conference (``end``: midnight after its last day,
+        ``accreditation.domain.closing``) as a reader says it, the last minute of the last day:
+        "14 January 2027, 23:59 (Brussels time, CET)" / "14 janvier 2027 à 23:59 (heure de
+        Bruxelles, CET)" (docs/lifecycle.md, "Quotas and deadlines")."""
+        last = end - timedelta(minutes=1)
+        joiner = " à " if self.language == "fr" else ", "
+        return (formatting.day(last, self.language, timezone=zone) + joiner
+                + formatting.time(last, zone, self.language, zone=False)
+                + f" ({formatting.zone_words(zone, self.language, last)})")
 
     def press_role(self, role: str, salutation: str) -> str:
         """A press role as it fits the person: in French "Cadreuse" for Madame, "Cadreur" for

@@ -184,6 +184,22 @@ LIFECYCLE: dict[str, dict[str, str]] = {
                               "agit, avec un motif.",
         "lc_f_nominations_close_at": "Clôture des inscriptions",
         "lc_f_changes_close_at": "Clôture des modifications et remplacements",
+        "lc_f_security_list_deadline": "Arrêt de la liste de sécurité",
+        "lc_f_press_registration_closes_at": "Clôture des accréditations de presse",
+        "lc_warnings_title": "Enregistré, mais à revoir\u00a0:",
+        "lc_warn_after_conference": "{field}\u00a0: le {when}, après la fin de la conférence, "
+                                    "le {other}.",
+        "lc_warn_after_changes": "{field}\u00a0: le {when}, après la clôture des modifications "
+                                 "et remplacements, le {other}. Un membre inscrit entre les "
+                                 "deux ne pourrait plus être remplacé.",
+        "lc_warn_before_nominations": "{field}\u00a0: le {when}, avant la clôture des "
+                                      "inscriptions, le {other}. Un membre inscrit ensuite ne "
+                                      "pourra être ajouté à une séance en présence royale.",
+        "lc_warn_before_nominations_open": "{field}\u00a0: le {when}, avant la clôture des "
+                                           "inscriptions\u00a0: faute de date, elles se "
+                                           "clôturent avec la conférence, le {other}. Un membre "
+                                           "inscrit ensuite ne pourra être ajouté à une séance "
+                                           "en présence royale.",
         "lc_deadline_hint": "Date et heure de la conférence ({zone}). Vide\u00a0: pas d'échéance.",
         "lc_default_quotas": "Quotas par défaut (places par délégation)",
         "lc_err_datetime": "Une date et une heure, AAAA-MM-JJ HH:MM.",
@@ -382,6 +398,20 @@ LIFECYCLE: dict[str, dict[str, str]] = {
                               "protocol acts, with a reason.",
         "lc_f_nominations_close_at": "Nominations close",
         "lc_f_changes_close_at": "Changes and substitutions close",
+        "lc_f_security_list_deadline": "Security list deadline",
+        "lc_f_press_registration_closes_at": "Press registration closes",
+        "lc_warnings_title": "Saved, but worth a second look:",
+        "lc_warn_after_conference": "{field}: {when}, after the conference ends on {other}.",
+        "lc_warn_after_changes": "{field}: {when}, after changes and substitutions close on "
+                                 "{other}. A member registered in between could no longer be "
+                                 "replaced.",
+        "lc_warn_before_nominations": "{field}: {when}, before nominations close on {other}. A "
+                                      "member registered later cannot be added to a "
+                                      "royal-presence session.",
+        "lc_warn_before_nominations_open": "{field}: {when}, before nominations close: with no "
+                                           "date set, they close with the conference on "
+                                           "{other}. A member registered later cannot be added "
+                                           "to a royal-presence session.",
         "lc_deadline_hint": "Date and time at the conference ({zone}). Empty: no deadline.",
         "lc_default_quotas": "Default quotas (places per delegation)",
         "lc_err_datetime": "A date and a time, YYYY-MM-DD HH:MM.",

@@ -1,0 +1,113 @@
+"""What the deadlines say to those who keep them (docs/lifecycle.md, "Quotas and deadlines"):
+the console's deadlines form accepts deadlines that look wrong but warns after saving, naming
+each field and why; the delegation portal shows when a deadline left open closes (with the
+conference, at the end of its last day in its time zone) instead of saying nothing."""
+
+from __future__ import annotations
+
+from tests.browser.helpers import element
+from tests.conftest import Api, conference_body
+from tests.http.conftest_programme import make_delegation
+from tests.http.test_console import staff
+from tests.http.test_workspaces import _signed_in, link_in
+from tests.support import RecordingSMTP
+
+DEADLINES = "/manage/alliance/deadlines"
+
+
+async def _conference(api: Api, smtp: RecordingSMTP, **changes: object) -> str:
+    """The conference of 13 and 14 January 2031 in Brussels; the link of Belgium's focal
+    point. (Pages are read with tags stripped and whitespace collapsed: a no-break space is a
+    space here.)"""
+    status, body, _ = await api.call("POST", "/api/v1/conferences", role="admin",
+                                     json=conference_body(starts_on="2031-01-13",
+                                                          ends_on="2031-01-14", **changes))
+    assert status == 201, body
+    await make_delegation(api, country="BE")
+    [welcome] = await smtp.wait_for(1, where=lambda m: "fp-be@example.org" in m["To"])
+    return link_in(welcome)
+
+
+async def test_the_deadlines_form_saves_what_looks_wrong_and_says_why(
+    api: Api, smtp: RecordingSMTP
+) -> None:
+    await _conference(api, smtp, security_list_deadline="2031-01-05T12:00:00+01:00",
+                      press_registration={"opens_at": "2030-12-01T09:00:00+01:00",
+                                          "closes_at": "2031-01-20T18:00:00+01:00",
+                                          "pool_capacity": 10})
+    protocol = await staff(api, smtp, "protocol@example.org", "protocol")
+    # in order: nominations on 1 January, changes on 10 January
+    status, _, resp = await protocol.post_form(DEADLINES, DEADLINES,
+                                               nominations_close_at="2031-01-01T18:00",
+                                               changes_close_at="2031-01-10T18:00")
+    assert status == 303
+    status, page, _ = await protocol.go("GET", resp.headers["Location"])
+    assert status == 200 and 'id="flash"' in page
+    # only the press registration, closing after the conference, is worth a word
+    assert element(page, "deadline-warnings").count("Press registration closes") == 1
+    assert 'id="warning-press_registration-closes_at-after_conference"' in page
+    assert 'id="warning-security_list_deadline-before_nominations"' not in page
+
+    # saved as given, with a warning for each field and why, in both languages
+    status, _, resp = await protocol.post_form(DEADLINES, DEADLINES,
+                                               nominations_close_at="2031-01-08T18:00",
+                                               changes_close_at="2031-01-20T18:00")
+    assert status == 303
+    status, conference, _ = await api.call("GET", "/api/v1/conferences/alliance")
+    assert (conference["nominations_close_at"], conference["changes_close_at"]) == (
+        "2031-01-08T17:00:00Z", "2031-01-20T17:00:00Z")
+    status, page, _ = await protocol.go("GET", resp.headers["Location"])
+    assert element(page, "warning-changes_close_at-after_conference") == (
+        "Changes and substitutions close: 20 January 2031, 18:00 CET, after the conference "
+        "ends on 14 January 2031, 23:59 (Brussels time, CET).")
+    assert element(page, "warning-security_list_deadline-before_nominations") == (
+        "Security list deadline: 5 January 2031, 12:00 CET, before nominations close on "
+        "8 January 2031, 18:00 CET. A member registered later cannot be added to a "
+        "royal-presence session.")
+    status, page, _ = await protocol.go("GET", f"{DEADLINES}?lang=fr")
+    assert element(page, "warning-changes_close_at-after_conference") == (
+        "Clôture des modifications et remplacements : le 20 janvier 2031 à 18:00 CET, "
+        "après la fin de la conférence, le 14 janvier 2031 à 23:59 (heure de Bruxelles, CET).")
+    assert "Arrêt de la liste de sécurité : le 5 janvier 2031 à 12:00 CET, avant la " \
+        "clôture des inscriptions, le 8 janvier 2031 à 18:00 CET." in element(
+            page, "warning-security_list_deadline-before_nominations")
+
+    # nominations left open close with the conference: the security list freezes before
+    status, _, resp = await protocol.post_form(DEADLINES, DEADLINES, nominations_close_at="",
+                                               changes_close_at="")
+    assert status == 303
+    status, page, _ = await protocol.go("GET", resp.headers["Location"])
+    assert "with no date set, they close with the conference on 14 January 2031, 23:59 " \
+        "(Brussels time, CET)" in element(
+            page, "warning-security_list_deadline-before_nominations")
+    assert 'id="warning-changes_close_at-after_conference"' not in page
+
+
+async def test_the_portal_shows_when_a_deadline_left_open_closes(
+    api: Api, smtp: RecordingSMTP
+) -> None:
+    link = await _conference(api, smtp, security_list_deadline=None)
+    focal = await _signed_in(api, link)
+    status, page, _ = await focal.go("GET", "/delegation/alliance-be?lang=en")
+    assert status == 200, page
+    assert element(page, "deadline-nominations") == (
+        "Nominations close with the conference: 14 January 2031, 23:59 (Brussels time, CET). "
+        "You can register members until then.")
+    assert element(page, "deadline-changes").startswith(
+        "Changes and substitutions close with the conference: 14 January 2031, 23:59 "
+        "(Brussels time, CET).")
+    assert 'id="deadline-security"' not in page and 'id="no-deadlines"' not in page
+    status, page, _ = await focal.go("GET", "/delegation/alliance-be?lang=fr")
+    assert element(page, "deadline-nominations") == (
+        "Les inscriptions se clôturent avec la conférence : le 14 janvier 2031 à 23:59 "
+        "(heure de Bruxelles, CET). Vous pouvez inscrire des membres jusque-là.")
+
+    # a date set is shown as before
+    status, _, _ = await api.call("PATCH", "/api/v1/conferences/alliance/lifecycle",
+                                  role="protocol",
+                                  json={"nominations_close_at": "2031-01-02T18:00:00+01:00"})
+    assert status == 200
+    status, page, _ = await focal.go("GET", "/delegation/alliance-be?lang=en")
+    assert element(page, "deadline-nominations") == \
+        "You can register members until 2 January 2031, 18:00 CET."
+    assert page.index('id="deadline-nominations"') < page.index('id="deadline-changes"')
