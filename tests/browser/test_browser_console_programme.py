@@ -1,8 +1,9 @@
 """The programme builder in headless Chromium: protocol, welcomed by mail, signs in, adds two
 rooms and three sessions from the grid's empty slots, gets a room conflict shown on the form
-naming the other session, adds participants found by name and opens the speaking order, the
-seating plan and the security list. Every page passes axe-core in French and English at 390 and
-1280 px; with CONFERENCE_SCREENS=1 the screenshots go to docs/screens/."""
+naming the other session, adds participants found by name, sees the chair whose clearance was
+refused marked (session page, speaking order, seating plan, publication preview) and opens the
+speaking order, the seating plan and the security list. Every page passes axe-core in French
+and English at 390 and 1280 px; with CONFERENCE_SCREENS=1 the screenshots go to docs/screens/."""
 
 from __future__ import annotations
 
@@ -109,7 +110,7 @@ async def test_protocol_builds_the_programme_on_the_grid(
                                       json=conference_body())
     assert status == 201, body
     be = await make_delegation(site, country="BE")
-    await member(site, be, "Reynders", rank="foreign_minister")
+    reynders = await member(site, be, "Reynders", rank="foreign_minister")
     await member(site, be, "Wilmes", rank="minister")
     await _sign_in(site, page, smtp, "protocol@example.org", "protocol", "en")
     await page.locator("#workspace-list").get_by_role(
@@ -172,17 +173,35 @@ async def test_protocol_builds_the_programme_on_the_grid(
     rows = await page.locator("#participants tbody tr").all_inner_texts()
     assert "Reynders" in rows[0] and "Chair" in rows[0]
     assert "Wilmes" in rows[1] and "Speaker" in rows[1]
+    # the chair's clearance refused: still placed, but the session's page warns at the top and
+    # every view marks him (docs/credentials.md, "Vetting")
+    status, body, _ = await site.call(
+        "POST", f"/api/v1/accreditations/{reynders['id']}/vetting/status", role="protocol",
+        json={"status": "refused", "reason": "National record."})
+    assert status == 200, body
+    await page.reload()
+    assert "Anna Reynders (Chair)" in await page.locator("#clearance-refused").inner_text()
+    assert await page.locator(f"#clearance-{reynders['id']}").inner_text() == \
+        "Clearance refused – take them off this session"
+    await _audit(browser, page, "console-programme-session-clearance-refused")
 
     await page.get_by_role("link", name="Speaking order").click()
     await page.wait_for_url("**/speaking-order**")
     order = await page.locator("#speaking-order tbody tr").all_inner_texts()
     assert len(order) == 2 and "Reynders" in order[0] and "Wilmes" in order[1]
+    assert "Clearance refused – take them off this session" in order[0]
     assert await page.locator("#csv-link").get_attribute("href") is not None
     await _audit(browser, page, "console-speaking-order")
     await page.go_back()
     await page.get_by_role("link", name="Seating plan").click()
     await page.wait_for_url("**/seating**")
     await _audit(browser, page, "console-seating")
+    assert "Clearance refused" in await page.locator("#seating").inner_text()
+    await page.goto(page.url.split("/sessions/")[0] + "/publish?lang=en")
+    assert "Opening session: Anna Reynders (Chair)" in await page.locator(
+        "#publish-clearance-refused").inner_text()
+    await _audit(browser, page, "console-publish-preview-clearance-refused")
+    await page.go_back()
 
     # the royal reception's security list and its deadline; cancelling asks first
     await _to_grid(page)
