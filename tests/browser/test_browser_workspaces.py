@@ -149,6 +149,10 @@ async def test_focal_point_welcomed_registers_members_and_opens_the_badge(
     await page.reload()
     assert "Accréditation accordée" in await page.inner_text("#letters") or \
         await page.locator("#letters tbody tr").count() >= 3
+    # no nominations deadline set: they close with the conference, and the portal says when
+    assert (await page.inner_text("#deadline-nominations")).startswith(
+        "Les inscriptions se clôturent avec la conférence : le ")
+    assert "23:59 (heure de Bruxelles" in await page.inner_text("#deadline-nominations")
     await _audit(browser, page, "delegation")
 
     await page.get_by_role("link", name="Jan Peeters").click()
