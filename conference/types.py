@@ -83,6 +83,23 @@ Text = Annotated[
 ]
 """Free text (names, titles, outlets, functions, room names): NFC, one line, printable in mail
 headers and calendars; 422 naming the field otherwise."""
+def _latin(value: str) -> str:
+    """A person's name as a passport prints it for others to read: its letters in the Latin
+    script (with any accent: é, ł, ø, ß, ṭ, ễ), its marks, apostrophes, hyphens and spaces as
+    typed (docs/credentials.md, "Names"). A name in another script only (ليلى الحسيني,
+    王伟, Γιώργος) is refused naming the first letter that is not Latin: door staff compare the
+    badge with a passport's Latin line, and the letters, the list of participants and the
+    calendars are read in French and English."""
+    for ch in value:
+        if unicodedata.category(ch) in ("Lu", "Ll", "Lt", "Lo") \
+                and not unicodedata.name(ch, "").startswith("LATIN "):
+            raise ValueError(f"must be written in Latin letters, as in the passport: "
+                             f"U+{ord(ch):04X} {unicodedata.name(ch, '')}".rstrip())
+    return value
+
+
+PersonName = Annotated[Text, AfterValidator(_latin)]
+"""A person's given or family name: ``Text`` in the Latin script (``_latin``)."""
 LongText = Annotated[
     str, StringConstraints(strip_whitespace=True, min_length=1, max_length=2000), _text(2000),
 ]

@@ -11,7 +11,15 @@ from pydantic import Field, model_validator
 
 from conference.accreditation.domain import Category, Status
 from conference.protocol.ranks import Rank
-from conference.types import CountryCode, Email, Language, LongText, Model, Text
+from conference.types import (
+    CountryCode,
+    Email,
+    Language,
+    LongText,
+    Model,
+    PersonName,
+    Text,
+)
 
 Salutation = Literal["mrs", "mr", "neutral"]
 
@@ -47,8 +55,8 @@ def missing_member_fields(category: Category | str | None,
 
 class AccreditationIn(Model):
     category: Category
-    given_name: Text
-    family_name: Text
+    given_name: PersonName
+    family_name: PersonName
     email: Email
     language: Language = "en"
     gender: Literal["female", "male"] | None = None
@@ -150,8 +158,8 @@ class SubstitutionIn(Model):
     """The person taking a delegation member's place (category and delegation are the
     member's)."""
 
-    given_name: Text
-    family_name: Text
+    given_name: PersonName
+    family_name: PersonName
     email: Email
     language: Language = "en"
     gender: Literal["female", "male"] | None = None
@@ -172,8 +180,8 @@ class AmendmentIn(Model):
     The delegation and the status do not change."""
 
     category: Literal["minister", "official", "expert"] | None = None
-    given_name: Text | None = None
-    family_name: Text | None = None
+    given_name: PersonName | None = None
+    family_name: PersonName | None = None
     email: Email | None = None
     language: Language | None = None
     gender: Literal["female", "male"] | None = None

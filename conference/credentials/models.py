@@ -9,7 +9,7 @@ from uuid import UUID
 
 from pydantic import Field, PastDate
 
-from conference.types import CountryCode, Language, LongText, Model, Text
+from conference.types import CountryCode, Language, LongText, Model, PersonName, Text
 
 
 class DocumentKind(StrEnum):
@@ -19,7 +19,8 @@ class DocumentKind(StrEnum):
 
 
 class VisaLetterIn(Model):
-    passport_name: Text = Field(description="the name exactly as in the passport")
+    passport_name: PersonName = Field(
+        description="the name exactly as in the passport, in Latin letters")
     passport_number: Text
     nationality: CountryCode
     date_of_birth: PastDate = Field(

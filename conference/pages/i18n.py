@@ -270,6 +270,8 @@ STRINGS: dict[str, dict[str, str]] = {
         "err_control": "Pas de saut de ligne ni de caractère de contrôle.",
         "err_invisible": "Ce champ contient un caractère invisible, souvent copié avec le"
                          " texte\u00a0: retapez-le.",
+        "err_latin": "Écrivez le nom en caractères latins, comme dans le passeport (par exemple"
+                     " Layla Al-Husseini).",
     },
     "en": {
         "other_language": "Français",
@@ -500,6 +502,8 @@ STRINGS: dict[str, dict[str, str]] = {
         "err_control": "No line breaks or control characters.",
         "err_invisible": "This field holds an invisible character, often copied with the text:"
                          " type it again.",
+        "err_latin": "Write the name in Latin letters, as in the passport (for example Layla"
+                     " Al-Husseini).",
     },
 }
 # The photo and visa letter page's strings (pages/credentials.py) are kept in their own module.
@@ -606,6 +610,8 @@ def field_message(t: Translator, field: str, error: dict[str, Any]) -> str:
     # the text rules' own refusals (conference/types.py, clean_text and _text)
     if "control characters" in message or "separators" in message:
         return t("err_control")
+    if "Latin letters" in message:  # a person's name in another script (types.PersonName)
+        return t("err_latin")
     if "must not contain" in message:  # invisible formatting, noncharacters, lone surrogates
         return t("err_invisible")
     if "must not be empty" in message:
