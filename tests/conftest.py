@@ -233,6 +233,10 @@ def conference_body(slug: str = "alliance", **changes: Any) -> dict[str, Any]:
 
 
 def press_body(n: int = 0, **changes: Any) -> dict[str, Any]:
+    """A press application of person ``n``: each ``n`` is another person (family name, address
+    and press card differ). Two applications of one ``n`` with only the address changed are one
+    person applying twice, possible duplicates (docs/workspaces.md, "Possible duplicates"),
+    and are not both approved: give two people two ``n``."""
     body: dict[str, Any] = {
         "category": "press",
         "given_name": "Marie",

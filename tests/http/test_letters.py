@@ -35,9 +35,10 @@ async def _conference(api: Api, **changes: Any) -> dict[str, Any]:
     return dict(created)
 
 
-async def _apply(api: Api, **changes: Any) -> dict[str, Any]:
+async def _apply(api: Api, n: int = 0, **changes: Any) -> dict[str, Any]:
+    """A press application; two people of one test differ by ``n`` (their press cards too)."""
     status, created, _ = await api.call("POST", "/api/v1/conferences/alliance/accreditations",
-                                        json=press_body(**changes))
+                                        json=press_body(n, **changes))
     assert status == 201, created
     return dict(created)
 
@@ -73,8 +74,8 @@ async def test_dates_are_british_in_english_and_say_1er_in_french(
 ) -> None:
     conference = await _conference(api)
     start = date.fromisoformat(conference["starts_on"])
-    await _apply(api, language="en", email="en@example.org")
-    await _apply(api, language="fr", email="fr@example.org", family_name="Martin")
+    await _apply(api, 1, language="en", email="en@example.org")
+    await _apply(api, 2, language="fr", email="fr@example.org", family_name="Martin")
     [en] = await smtp.wait_for(1, where=_to("en@example.org"))
     [fr] = await smtp.wait_for(1, where=_to("fr@example.org"))
     month_en = start.strftime("%B")
@@ -85,9 +86,9 @@ async def test_dates_are_british_in_english_and_say_1er_in_french(
 
 async def test_french_agreement_follows_the_salutation(api: Api, smtp: RecordingSMTP) -> None:
     await _conference(api)
-    madame = await _apply(api, email="mrs@example.org", salutation="mrs")
-    monsieur = await _apply(api, email="mr@example.org", family_name="Martin", salutation="mr")
-    neutral = await _apply(api, email="neutral@example.org", family_name="Petit")
+    madame = await _apply(api, 1, email="mrs@example.org", salutation="mrs")
+    monsieur = await _apply(api, 2, email="mr@example.org", family_name="Martin", salutation="mr")
+    neutral = await _apply(api, 3, email="neutral@example.org", family_name="Petit")
     for created in (madame, monsieur, neutral):
         await _decide(api, created["id"], decision="approve")
     [to_her] = await smtp.wait_for(1, where=lambda m: _to("mrs@")(m) and "accordée" in m["Subject"])
@@ -117,8 +118,8 @@ async def test_short_name_is_the_sender_and_subject_prefix_in_each_language(
 ) -> None:
     await _conference(api, short_name={"fr": "Alliance mondiale 2027", "en": "Global Alliance"
                                                                               " 2027"})
-    await _apply(api, language="fr", email="fr@example.org")
-    await _apply(api, language="en", email="en@example.org", family_name="Smith")
+    await _apply(api, 1, language="fr", email="fr@example.org")
+    await _apply(api, 2, language="en", email="en@example.org", family_name="Smith")
     [fr] = await smtp.wait_for(1, where=_to("fr@example.org"))
     [en] = await smtp.wait_for(1, where=_to("en@example.org"))
     assert fr["From"].addresses[0].display_name == "Alliance mondiale 2027"

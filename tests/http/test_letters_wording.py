@@ -20,9 +20,10 @@ from tests.support import RecordingSMTP, body_text
 PUBLISH = "/api/v1/conferences/alliance/programme/publish"
 
 
-async def _apply(api: Api, **changes: Any) -> dict[str, Any]:
+async def _apply(api: Api, n: int = 0, **changes: Any) -> dict[str, Any]:
+    """A press application; two people of one test differ by ``n`` (their press cards too)."""
     status, created, _ = await api.call("POST", "/api/v1/conferences/alliance/accreditations",
-                                        json=press_body(**changes))
+                                        json=press_body(n, **changes))
     assert status == 201, created
     return dict(created)
 
@@ -41,8 +42,8 @@ def _subject(part: str) -> Any:
 async def test_approval_before_publication_says_invitations_will_follow(
     api: Api, conference: dict[str, Any], smtp: RecordingSMTP
 ) -> None:
-    en = await _apply(api, language="en", email="en@example.org")
-    fr = await _apply(api, language="fr", email="fr@example.org", family_name="Martin")
+    en = await _apply(api, 1, language="en", email="en@example.org")
+    fr = await _apply(api, 2, language="fr", email="fr@example.org", family_name="Martin")
     await _approve(api, en["id"])
     await _approve(api, fr["id"])
     [en_letter] = await smtp.wait_for(1, where=_subject("approved"))
@@ -59,8 +60,8 @@ async def test_approval_after_publication_says_invitations_follow_separately(
                        audience=["press", "minister"])
     status, body, _ = await api.call("POST", PUBLISH, role="protocol")
     assert status == 201, body
-    en = await _apply(api, language="en", email="en@example.org")
-    fr = await _apply(api, language="fr", email="fr@example.org", family_name="Martin")
+    en = await _apply(api, 1, language="en", email="en@example.org")
+    fr = await _apply(api, 2, language="fr", email="fr@example.org", family_name="Martin")
     await _approve(api, en["id"])
     await _approve(api, fr["id"])
     [en_letter] = await smtp.wait_for(1, where=_subject("approved"))
@@ -77,8 +78,8 @@ async def test_a_journalist_s_approval_letter_says_how_to_get_the_badge_and_to_b
     api: Api, conference: dict[str, Any], smtp: RecordingSMTP
 ) -> None:
     """The letter said nothing of the badge: only the application page did."""
-    en = await _apply(api, language="en", email="en@example.org")
-    fr = await _apply(api, language="fr", email="fr@example.org", family_name="Martin")
+    en = await _apply(api, 1, language="en", email="en@example.org")
+    fr = await _apply(api, 2, language="fr", email="fr@example.org", family_name="Martin")
     await _approve(api, en["id"])
     await _approve(api, fr["id"])
     [en_letter] = await smtp.wait_for(1, where=_subject("approved"))
@@ -158,8 +159,8 @@ async def test_without_a_controller_the_footer_names_the_conference_and_unlimite
     status, _, _ = await api.call("POST", "/api/v1/conferences", role="admin", json=conference_body(
         retention_days=36500, vetting_retention_days=36500))
     assert status == 201
-    await _apply(api, language="fr", email="fr@example.org")
-    await _apply(api, language="en", email="en@example.org", family_name="Smith")
+    await _apply(api, 1, language="fr", email="fr@example.org")
+    await _apply(api, 2, language="en", email="en@example.org", family_name="Smith")
     [fr] = await smtp.wait_for(1, where=_to("fr@example.org"))
     [en] = await smtp.wait_for(1, where=_to("en@example.org"))
     fr_footer = _footer(fr)
@@ -183,8 +184,8 @@ async def test_retention_in_whole_years_is_written_in_years(
     status, _, _ = await api.call("POST", "/api/v1/conferences", role="admin", json=conference_body(
         retention_days=730))
     assert status == 201
-    await _apply(api, language="fr", email="fr@example.org")
-    await _apply(api, language="en", email="en@example.org", family_name="Smith")
+    await _apply(api, 1, language="fr", email="fr@example.org")
+    await _apply(api, 2, language="en", email="en@example.org", family_name="Smith")
     [fr] = await smtp.wait_for(1, where=_to("fr@example.org"))
     [en] = await smtp.wait_for(1, where=_to("en@example.org"))
     assert "sont effacées 2 ans après sa fin." in body_text(fr)

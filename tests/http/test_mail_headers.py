@@ -36,10 +36,10 @@ async def test_a_long_title_with_a_colon_is_the_senders_name_in_each_language(
     status, body, _ = await api.call("POST", "/api/v1/conferences", role="admin",
                                      json=conference_body(title=TITLE))
     assert status == 201, body
-    for language in ("en", "fr"):
+    for n, language in enumerate(("en", "fr"), start=1):
         status, body, _ = await api.call(
             "POST", "/api/v1/conferences/alliance/accreditations",
-            json=press_body(language=language, email=f"{language}@example.org"))
+            json=press_body(n, language=language, email=f"{language}@example.org"))
         assert status == 201, body
     [en] = await smtp.wait_for(1, where=_to("en@example.org"))
     [fr] = await smtp.wait_for(1, where=_to("fr@example.org"))
