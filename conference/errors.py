@@ -58,6 +58,19 @@ class PoolFull(Conflict):
     slug, title = "press-pool-full", "The press pool is full"
 
 
+class DuplicateApproved(Conflict):
+    """A press application that probably duplicates one already approved is not approved: one
+    person, one place in the pool (docs/workspaces.md, "Possible duplicates"). ``duplicate_of``
+    names the approved application; ``name`` (not in the answer) is its holder's, for the
+    pages."""
+
+    slug, title = "duplicate-approved", "A possible duplicate is already approved"
+
+    def __init__(self, detail: str, *, duplicate_of: str, name: str) -> None:
+        super().__init__(detail, duplicate_of=duplicate_of)
+        self.name = name
+
+
 class TooLarge(Refusal):
     status, slug, title = 413, "too-large", "Request body too large"
 

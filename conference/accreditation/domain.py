@@ -14,7 +14,9 @@ An applicant may withdraw until the decision; afterwards only organisers change 
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import unicodedata
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from enum import StrEnum
 from typing import Any, Protocol
@@ -25,6 +27,7 @@ from conference import roles
 from conference.auth import Principal, Role
 from conference.errors import (
     Conflict,
+    DuplicateApproved,
     Forbidden,
     IllegalTransition,
     Invalid,
@@ -180,6 +183,95 @@ def check_pool_has_room(approved: int, capacity: int, *, deciding: bool) -> None
         more = "; waitlist the application or revoke another first" if deciding else ""
         raise PoolFull(f"All {capacity} places of the press pool are taken{more}.",
                        pool_capacity=capacity)
+
+
+# --- possible duplicates in the press pool (docs/workspaces.md, "Possible duplicates") ------
+
+_FOLDED = str.maketrans({"ß": "ss", "æ": "ae", "œ": "oe", "ø": "o", "ł": "l", "đ": "d",
+                         "ı": "i"})
+
+
+def fold(text: str) -> str:
+    """``text`` as the duplicate check compares it: lower case, accents removed, and only its
+    letters and digits kept (spaces, hyphens, punctuation dropped): « Marie-Curie » ≈ « marie
+    curie », « FR 2026/0042 » ≈ « fr-2026-0042 »; the same folding as the press desk's search."""
+    decomposed = unicodedata.normalize("NFKD", text.lower()).translate(_FOLDED)
+    return "".join(c for c in decomposed if c.isalnum() and not unicodedata.combining(c))
+
+
+@dataclass(frozen=True)
+class PressPerson:
+    """A press application as the duplicate check reads it."""
+
+    id: UUID
+    given_name: str
+    family_name: str
+    outlet: str
+    press_card_number: str
+    status: Status
+    seq: int
+
+    @property
+    def name(self) -> str:
+        return f"{self.given_name} {self.family_name}"
+
+
+def _person_keys(p: PressPerson) -> list[tuple[str, ...]]:
+    """What makes two applications one person: the press card number once folded; the given
+    and family names once folded with the outlet once folded. An empty fold matches nothing."""
+    keys: list[tuple[str, ...]] = []
+    card = fold(p.press_card_number)
+    if card:
+        keys.append(("card", card))
+    name = fold(p.given_name + p.family_name)
+    if name:
+        keys.append(("name", name, fold(p.outlet)))
+    return keys
+
+
+def possible_duplicates(people: Sequence[PressPerson]) -> dict[UUID, list[PressPerson]]:
+    """For each application that probably duplicates others of the same conference, those
+    others (oldest first): the same press card number once folded, or the same given and
+    family name and the same outlet once folded. Withdrawn and substituted applications are
+    not in ``people`` (they hold nothing)."""
+    groups: dict[tuple[str, ...], list[PressPerson]] = {}
+    for p in people:
+        for key in _person_keys(p):
+            groups.setdefault(key, []).append(p)
+    found: dict[UUID, dict[UUID, PressPerson]] = {}
+    for group in groups.values():
+        if len(group) < 2:
+            continue
+        for p in group:
+            others = found.setdefault(p.id, {})
+            others.update((o.id, o) for o in group if o.id != p.id)
+    return {pid: sorted(others.values(), key=lambda o: o.seq) for pid, others in found.items()}
+
+
+def duplicates_of(person: PressPerson, people: Sequence[PressPerson]) -> list[PressPerson]:
+    """Those of ``people`` (``person`` itself left out) that ``person`` probably duplicates,
+    oldest first: the rule of :func:`possible_duplicates`, for one application."""
+    return possible_duplicates([person, *(p for p in people if p.id != person.id)]
+                               ).get(person.id, [])
+
+
+def blocking_duplicate(others: Sequence[PressPerson]) -> PressPerson | None:
+    """The approved application among ``others``, if any: a person takes one place in the press
+    pool, so a possible duplicate of an approved application is not approved."""
+    return next((o for o in others if o.status is Status.approved), None)
+
+
+def check_not_duplicate_of_approved(person: PressPerson, approved: Sequence[PressPerson]
+                                    ) -> None:
+    """Approving ``person`` is refused (409 ``duplicate-approved``, naming the other) when it
+    probably duplicates one of the ``approved`` press applications of its conference."""
+    other = blocking_duplicate(duplicates_of(person, approved))
+    if other is not None:
+        raise DuplicateApproved(
+            f"This application probably duplicates application {other.id}, already approved "
+            "(the same press card number, or the same name at the same outlet): one person "
+            "takes one place in the press pool. Reject it, or revoke the other first.",
+            duplicate_of=str(other.id), name=other.name)
 
 
 def name_warnings(given_name: str, family_name: str) -> list[str]:

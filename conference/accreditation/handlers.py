@@ -97,7 +97,12 @@ async def amend(request: web.Request) -> web.Response:
 
 @routes.add("POST", "/api/v1/accreditations/{accreditation_id}/decision", summary="Decide",
             who="press_office (press), protocol (others), admin", body=DecisionIn,
-            response=Accreditation, tag="accreditations", errors=(400, 401, 403, 404, 409, 422))
+            response=Accreditation, tag="accreditations", errors=(400, 401, 403, 404, 409, 422),
+            error_notes={409: (
+                "illegal-transition (not submitted or waitlisted); press-pool-full; "
+                "duplicate-approved: a press application that probably duplicates one already "
+                "approved (the same press card number, or the same name at the same outlet, "
+                "once folded) is not approved, and duplicate_of names the other")})
 async def decide(request: web.Request) -> web.Response:
     actor = need(request, *roles.DECIDERS)
     accreditation_id = path_uuid(request, "accreditation_id")

@@ -8,7 +8,9 @@ from conference.accreditation.repo import (
     from_row,
     history_for,
     history_of,
+    press_people,
     row_by_id,
 )
 
-__all__ = ["current_by_email", "from_row", "history_for", "history_of", "row_by_id"]
+__all__ = ["current_by_email", "from_row", "history_for", "history_of", "press_people",
+           "row_by_id"]

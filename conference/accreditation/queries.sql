@@ -69,6 +69,18 @@ ORDER BY e.id, h.n
 -- database keeps them (migration 0045; docs/outbox.md, "The press pool's count").
 SELECT press_approved FROM conference WHERE id = :conference_id
 
+-- name: press_people
+-- The press applications of a conference that hold or may take a place, or were refused or
+-- revoked (not withdrawn, substituted or erased), with what tells two people apart; only those
+-- holding a place in the pool when ``approved_only``. Possible duplicates are found among them
+-- (docs/workspaces.md, "Possible duplicates").
+SELECT id, given_name, family_name, press_outlet, press_card_number, status, seq
+FROM accreditation
+WHERE conference_id = :conference_id AND category = 'press' AND erased_at IS NULL
+  AND status NOT IN ('withdrawn', 'substituted')
+  AND (NOT :approved_only::boolean OR status = 'approved')
+ORDER BY seq
+
 -- name: programme_published
 -- Whether a conference's programme has been published (a version exists): the approval letter
 -- then says the invitations follow in separate messages, not "once the programme is published".

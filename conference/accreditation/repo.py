@@ -12,7 +12,12 @@ from uuid import UUID
 
 import asyncpg
 
-from conference.accreditation.domain import Status, closing, may_read_clearance_reason
+from conference.accreditation.domain import (
+    PressPerson,
+    Status,
+    closing,
+    may_read_clearance_reason,
+)
 from conference.accreditation.domain import check_may_read as check_may_read  # badges reads it
 from conference.accreditation.models import (
     Accreditation,
@@ -149,6 +154,22 @@ async def lock_many(conn: asyncpg.Connection, accreditation_ids: list[UUID]
 async def count_approved_press(conn: asyncpg.Connection, conference_id: UUID) -> int:
     count: int = await conn.fetchval(*Q.bind("count_approved_press", conference_id=conference_id))
     return count
+
+
+async def press_people(conn: asyncpg.Connection, conference_id: UUID, *,
+                       approved_only: bool = False) -> list[PressPerson]:
+    """The conference's press applications as the duplicate check reads them (``press_people``
+    in queries.sql), oldest first."""
+    rows = await conn.fetch(*Q.bind("press_people", conference_id=conference_id,
+                                    approved_only=approved_only))
+    return [press_person(r) for r in rows]
+
+
+def press_person(row: asyncpg.Record) -> PressPerson:
+    return PressPerson(id=row["id"], given_name=row["given_name"],
+                       family_name=row["family_name"], outlet=row["press_outlet"] or "",
+                       press_card_number=row["press_card_number"] or "",
+                       status=Status(row["status"]), seq=row["seq"])
 
 
 async def programme_published(conn: asyncpg.Connection, conference_id: UUID) -> bool:

@@ -247,7 +247,9 @@ async def decide(
     actor: Principal | None, now: datetime,
 ) -> Accreditation:
     """Approve, reject (with a reason) or waitlist: the press office for the press, the
-    protocol office for the rest, admin for all. Approving press needs a free pool place."""
+    protocol office for the rest, admin for all. Approving press needs a free pool place, and
+    no possible duplicate of the application already approved (409 ``duplicate-approved``,
+    naming it: docs/workspaces.md, "Possible duplicates")."""
     principal = require(actor, *roles.DECIDERS)
     try:
         action = Action(decision)
@@ -313,7 +315,15 @@ async def _change(
         current = Status(row["status"])
         new = domain.transition(current, action)
         if new is Status.approved and row["category"] == Category.press:
+            # The conference row's lock serialises the press approvals of a conference (docs/
+            # outbox.md, "The press pool's count"): what is read after it, the places taken and
+            # the approved applications, stays so until this transaction ends, so neither the
+            # capacity nor "one person, one place" (docs/workspaces.md, "Possible duplicates")
+            # can be passed by two approvals at the same moment.
             conference = await conferences.lock_conference(conn, row["conference_id"])
+            domain.check_not_duplicate_of_approved(
+                repo.press_person(row),
+                await repo.press_people(conn, conference.id, approved_only=True))
             domain.check_pool_has_room(
                 await repo.count_approved_press(conn, conference.id),
                 conference.press_registration.pool_capacity, deciding=True)

@@ -45,6 +45,10 @@ PROBLEM_SCHEMA: dict[str, Any] = {
             },
         },
         "conflicts": {"type": "array", "items": {"type": "object"}},
+        "duplicate_of": {"type": "string", "format": "uuid", "description":
+                         "The approved press application this one probably duplicates "
+                         "(type duplicate-approved: docs/workspaces.md, \"Possible "
+                         "duplicates\")"},
     },
 }
 
@@ -151,7 +155,8 @@ def _operation(r: Route, schemas: dict[str, Any]) -> dict[str, Any]:
         {400, 413, 422} if r.body is not None or uploads else set())
     for code in sorted(codes):
         responses[str(code)] = {
-            "description": _REASONS.get(code, "Error"),
+            "description": _REASONS.get(code, "Error") + (
+                f": {r.error_notes[code]}" if code in r.error_notes else ""),
             "content": {m: {"schema": _ref("Problem") if m == "application/problem+json"
                             else {"type": "string"}} for m in r.error_media},
         }

@@ -27,6 +27,9 @@ class Route:
     status: int = 200
     tag: str = "misc"
     errors: tuple[int, ...] = ()
+    error_notes: dict[int, str] = field(default_factory=dict)
+    """What an error status means on this route, beside its general reason (the OpenAPI
+    response's description): the problem types it may carry."""
     media: tuple[str, ...] = ("application/json",)
     error_media: tuple[str, ...] = ("application/problem+json",)
     """Pages for people answer their own errors in HTML (and the framework's in problem+json)."""

@@ -22,6 +22,7 @@ from conference.conferences import service as conferences
 from conference.conferences.models import DelegationIn, FocalPoint, OrganisationType
 from conference.errors import (
     Duplicate,
+    DuplicateApproved,
     Forbidden,
     IllegalTransition,
     Invalid,
@@ -199,7 +200,7 @@ async def console_decide(request: web.Request) -> web.StreamResponse:
     try:
         await accreditations.decide(request.app[pool_key], acc.id, decision, reason,
                                     d.principal, now(request))
-    except (IllegalTransition, PoolFull) as exc:
+    except (IllegalTransition, PoolFull, DuplicateApproved) as exc:
         return await show(message=frame.decision_refused(d.t, exc, acc.status.value), status=409)
     raise _done(d, acc, decision)
 

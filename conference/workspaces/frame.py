@@ -24,7 +24,7 @@ from aiohttp import web
 from conference.accreditation import service as accreditations
 from conference.accreditation.models import Accreditation
 from conference.auth import Principal
-from conference.errors import Forbidden, NotFound, PoolFull, Refusal
+from conference.errors import DuplicateApproved, Forbidden, NotFound, PoolFull, Refusal
 from conference.http.context import now, pool_key, settings_key, signer_key
 from conference.http.limits import TooManyRequests
 from conference.mail import formatting
@@ -317,8 +317,11 @@ def revoke_errors(t: WTranslator, reason: str, form: Mapping[str, Any],
 def decision_refused(t: WTranslator, exc: Exception, status_before: str) -> str:
     """Why a decision or a revocation on an application was refused, in the page's words: the
     press pool is full, or the application is no longer in a state that allows it (the status
-    the refusal names, else ``status_before``)."""
+    the refusal names, else ``status_before``), or a possible duplicate of it is approved
+    already (docs/workspaces.md, "Possible duplicates")."""
     if isinstance(exc, PoolFull):
         return t("err_pool_full")
+    if isinstance(exc, DuplicateApproved):
+        return t("err_dup_approved", name=exc.name)
     status = getattr(exc, "extra", {}).get("status_now", status_before)
     return t("err_illegal", status=t(f"status_{status}"))

@@ -19,7 +19,14 @@ from aiohttp import web
 from pydantic import ValidationError
 
 from conference.accreditation import service as accreditations
-from conference.accreditation.domain import Action, DeadlinePassed, QuotaExceeded, Status
+from conference.accreditation.domain import (
+    Action,
+    DeadlinePassed,
+    PressPerson,
+    QuotaExceeded,
+    Status,
+    blocking_duplicate,
+)
 from conference.accreditation.models import (
     Accreditation,
     AccreditationIn,
@@ -35,7 +42,14 @@ from conference.conferences.lookup import conference_by_id, conference_by_slug
 from conference.conferences.models import Conference
 from conference.credentials import service as credentials
 from conference.credentials.lookup import clearance_refused_among
-from conference.errors import Duplicate, Forbidden, IllegalTransition, NotFound, PoolFull
+from conference.errors import (
+    Duplicate,
+    DuplicateApproved,
+    Forbidden,
+    IllegalTransition,
+    NotFound,
+    PoolFull,
+)
 from conference.http.context import connection, now, pool_key, settings_key, signer_key
 from conference.http.io import read_form
 from conference.http.routes import RouteTable
@@ -537,7 +551,7 @@ async def _application(request: web.Request, d: Desk) -> Accreditation:
 async def _application_page(request: web.Request, d: Desk, acc: Accreditation, *,
                             values: dict[str, str] | None = None,
                             errors: dict[str, str] | None = None, message: str | None = None,
-                            status: int = 200, duplicates: list[domain.PressPerson] | None = None,
+                            status: int = 200, duplicates: list[PressPerson] | None = None,
                             ) -> web.Response:
     name = f"{acc.given_name} {acc.family_name}"
     async with connection(request) as conn:
@@ -563,7 +577,7 @@ async def _application_page(request: web.Request, d: Desk, acc: Accreditation, *
 
 
 async def _duplicates_of(request: web.Request, d: Desk, acc: Accreditation
-                         ) -> list[domain.PressPerson]:
+                         ) -> list[PressPerson]:
     """The applications ``acc`` probably duplicates (docs/workspaces.md, "Possible
     duplicates")."""
     found = await ws_service.press_duplicates(request.app[pool_key], d.conference.id,
@@ -622,7 +636,7 @@ async def press_decide(request: web.Request) -> web.StreamResponse:
         # approved one (one person, one place in the pool); otherwise approved once the press
         # officer ticks that they checked it.
         duplicates = await _duplicates_of(request, d, acc)
-        approved = domain.blocking_duplicate(duplicates)
+        approved = blocking_duplicate(duplicates)
         if approved is not None:
             return await show(status=409, duplicates=duplicates,
                               message=d.t("err_dup_approved", name=approved.name))
@@ -632,7 +646,8 @@ async def press_decide(request: web.Request) -> web.StreamResponse:
     try:
         await accreditations.decide(request.app[pool_key], acc.id, decision, reason, d.principal,
                                     now(request))
-    except (IllegalTransition, PoolFull) as exc:
+    except (IllegalTransition, PoolFull, DuplicateApproved) as exc:
+        # the service's own check (a duplicate approved since the page's): the same words
         return await show(message=frame.decision_refused(d.t, exc, acc.status.value), status=409)
     raise web.HTTPSeeOther(frame.with_lang(
         d.base, d.language, done=decision,
@@ -700,7 +715,7 @@ async def press_batch(request: web.Request) -> web.StreamResponse:
     except IllegalTransition as exc:
         return await frame.error_page(request, 409, d.t(
             "err_illegal", status=d.t(f"status_{exc.extra.get('status_now', 'submitted')}")))
-    except PoolFull:
-        return await frame.error_page(request, 409, d.t("err_pool_full"))
+    except (PoolFull, DuplicateApproved) as exc:
+        return await frame.error_page(request, 409, frame.decision_refused(d.t, exc, ""))
     raise web.HTTPSeeOther(frame.with_lang(d.base, d.language, done="batch",
                                            count=str(len(ids)), decision=decision))

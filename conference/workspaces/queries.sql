@@ -214,13 +214,3 @@ ORDER BY a.seq
 SELECT id, slug, title, starts_on FROM conference
 WHERE :every::boolean OR id = ANY(:ids::uuid[])
 ORDER BY starts_on DESC, slug
-
--- name: press_people
--- The press applications of a conference that hold or may take a place, or were refused or
--- revoked (not withdrawn, substituted or erased), with what tells two people apart: the desk
--- marks possible duplicates among them (docs/workspaces.md, "Possible duplicates").
-SELECT id, given_name, family_name, press_outlet, press_card_number, status, seq
-FROM accreditation
-WHERE conference_id = :conference_id AND category = 'press' AND erased_at IS NULL
-  AND status NOT IN ('withdrawn', 'substituted')
-ORDER BY seq

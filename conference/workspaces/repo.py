@@ -10,11 +10,10 @@ from uuid import UUID
 
 import asyncpg
 
-from conference.accreditation.domain import Status
 from conference.accreditation.lookup import from_row
 from conference.accreditation.models import Accreditation
 from conference.db.sql import queries_beside
-from conference.workspaces.domain import PressPerson, ReasonTemplate
+from conference.workspaces.domain import ReasonTemplate
 
 Q = queries_beside(__file__)
 
@@ -210,11 +209,3 @@ async def conferences_to_manage(conn: asyncpg.Connection, every: bool,
                                 ids: list[UUID]) -> list[dict[str, Any]]:
     rows = await conn.fetch(*Q.bind("conferences_to_manage", every=every, ids=ids))
     return [dict(r) for r in rows]
-
-
-async def press_people(conn: asyncpg.Connection, conference_id: UUID) -> list[PressPerson]:
-    rows = await conn.fetch(*Q.bind("press_people", conference_id=conference_id))
-    return [PressPerson(id=r["id"], given_name=r["given_name"], family_name=r["family_name"],
-                        outlet=r["press_outlet"] or "",
-                        press_card_number=r["press_card_number"] or "",
-                        status=Status(r["status"]), seq=r["seq"]) for r in rows]

@@ -11,12 +11,14 @@ from datetime import datetime
 from uuid import UUID, uuid4
 
 from conference import roles
+from conference.accreditation import lookup as accreditations
+from conference.accreditation.domain import PressPerson, possible_duplicates
 from conference.auth import Principal, require
 from conference.db.pool import Database, connection, transaction
 from conference.errors import Invalid, NotFound
 from conference.outbox.events import record
 from conference.workspaces import domain, repo
-from conference.workspaces.domain import PressPerson, ReasonTemplate
+from conference.workspaces.domain import ReasonTemplate
 from conference.workspaces.events import PressReasonChanged
 
 
@@ -100,7 +102,8 @@ async def press_duplicates(pool: Database, conference_id: UUID, actor: Principal
                            ) -> dict[UUID, list[PressPerson]]:
     """The conference's press applications that probably duplicate others, each with those
     others (docs/workspaces.md, "Possible duplicates"): found on the desk, read only, so that
-    the public registration stays one statement."""
+    the public registration stays one statement. The rule is the accreditation domain's, the
+    one its approval applies."""
     require(actor, *roles.PRESS_DESK)
     async with connection(pool) as conn:
-        return domain.possible_duplicates(await repo.press_people(conn, conference_id))
+        return possible_duplicates(await accreditations.press_people(conn, conference_id))

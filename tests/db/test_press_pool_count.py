@@ -19,7 +19,7 @@ from conference.auth import Principal, Role
 from conference.conferences import service as conferences
 from conference.conferences.models import ConferenceIn
 from conference.db.pool import connect
-from conference.errors import IllegalTransition, PoolFull
+from conference.errors import DuplicateApproved, IllegalTransition, PoolFull
 from conference.privacy import service as privacy
 from tests.conftest import conference_body, direct_url, press_body
 
@@ -161,3 +161,55 @@ async def test_two_batches_over_the_same_applications_never_deadlock(db_url: str
     finally:
         await first.close()
         await second.close()
+
+
+async def test_an_approval_waits_for_a_duplicate_s_and_is_then_refused(db_url: str) -> None:
+    """Two press officers approve two applications of one person (the same press card, two
+    addresses) at the same moment: the second waits on the conference row while the first
+    approval's transaction is open, then reads it approved and refuses (docs/workspaces.md,
+    "Possible duplicates"); the number kept says one."""
+    now = datetime.now(UTC)
+    body = conference_body(slug="pool-dupes")
+    first, second = await connect(direct_url(db_url)), await connect(direct_url(db_url))
+    try:
+        conference = await conferences.create_conference(
+            first, ConferenceIn.model_validate(body), ADMIN)
+        card = {"outlet": "Le Soir", "press_card_number": "BE 7", "role": "journalist",
+                "country": "BE"}
+        a, b = [(await service.register(first, conference.slug, AccreditationIn.model_validate(
+            press_body(n, press=card)), None, now)).id for n in (1, 2)]
+        open_tx = first.transaction()
+        await open_tx.start()
+        await service.decide(first, a, "approve", None, PRESS_OFFICE, now)
+        waiting = asyncio.create_task(
+            service.decide(second, b, "approve", None, PRESS_OFFICE, now))
+        await asyncio.sleep(0.5)
+        assert not waiting.done()  # on the conference row's lock
+        await open_tx.commit()
+        with pytest.raises(DuplicateApproved) as refused:
+            await waiting
+        assert refused.value.extra == {"duplicate_of": str(a)}
+        assert await _taken(first, conference.id) == (1, 1)
+    finally:
+        await first.close()
+        await second.close()
+
+
+async def test_a_batch_with_two_applications_of_one_person_approves_none(
+    db: asyncpg.Connection
+) -> None:
+    """The batch is all or none: the second application of one person (the same name at the
+    same outlet, another card) is refused once the first is approved in the same transaction,
+    so neither is (the desk's batch refuses them before, naming them)."""
+    now = datetime.now(UTC)
+    conference = await conferences.create_conference(
+        db, ConferenceIn.model_validate(conference_body(slug="pool-dupes-batch")), ADMIN)
+    a, b = [(await service.register(db, conference.slug, AccreditationIn.model_validate(
+        press_body(n, family_name="Curie")), None, now)).id for n in (1, 2)]
+    with pytest.raises(DuplicateApproved):
+        await service.decide_press_batch(db, conference.id, [a, b], "approve", PRESS_OFFICE,
+                                         now)
+    assert await _taken(db, conference.id) == (0, 0)
+    assert [r["status"] for r in await db.fetch(
+        "SELECT status FROM accreditation WHERE id = ANY($1::uuid[])", [a, b])] == [
+        "submitted", "submitted"]

@@ -12,6 +12,7 @@ from typing import Any
 
 from tests.browser.helpers import element, hidden, press
 from tests.conftest import Api
+from tests.http.test_console import staff
 from tests.http.test_workspaces_reasons import _conference, _officer
 from tests.support import RecordingSMTP
 
@@ -113,3 +114,30 @@ async def test_the_desk_marks_possible_duplicates_and_does_not_approve_them_blin
     status, _, _ = await v.go("POST", f"{DESK}/{other['id']}/decision?lang=en", {
         "csrf": hidden(page, "csrf"), "decision": "approve"})
     assert status == 303
+
+
+async def test_the_console_does_not_approve_a_duplicate_of_an_approved_application_either(
+    api: Api, smtp: RecordingSMTP
+) -> None:
+    """An administrator deciding on the protocol console (which never looked for duplicates)
+    is refused as the press desk is, in the page's words: the rule is the approval's own."""
+    await _conference(api)
+    first = await press(api, 1, decision="approve",
+                        **_person("Marie", "Curie", "Le Monde", "FR 2026/0042"))
+    again = await press(api, 2, **_person("Marie", "Curie", "Libération", "fr-2026-0042"))
+    admin = await staff(api, smtp, "admin@example.org", "admin")
+    path = f"/manage/alliance/accreditations/{again['id']}"
+    for lang, words in (
+        ("en", "Not approved: this application probably duplicates Marie Curie's, already "
+               "approved, and a person takes one place in the pool. Reject it, or revoke the "
+               "other first."),
+        ("fr", "Demande non accordée : elle est peut-être un doublon de celle de Marie "
+               "Curie, déjà accordée, et une personne n'occupe qu'une place du pool. Refusez-la, "
+               "ou révoquez d'abord l'autre.")):
+        _, page, _ = await admin.go("GET", f"{path}?lang={lang}")
+        status, page, _ = await admin.go("POST", f"{path}/decision?lang={lang}", {
+            "csrf": hidden(page, "csrf"), "decision": "approve"})
+        assert status == 409, page
+        assert element(page, "form-error") == words
+    assert await _status(api, again["id"]) == "submitted"
+    assert await _status(api, first["id"]) == "approved"

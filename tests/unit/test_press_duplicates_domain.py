@@ -1,17 +1,23 @@
 """Which press applications the desk marks as possible duplicates (docs/workspaces.md,
-"Possible duplicates"): the same press card once folded, or the same name and outlet."""
+"Possible duplicates"): the same press card once folded, or the same name and outlet; the
+accreditation domain's rule, which the desk and the approval of a press application share."""
 
 from __future__ import annotations
 
 from uuid import UUID
 
-from conference.accreditation.domain import Status
-from conference.workspaces.domain import (
+import pytest
+
+from conference.accreditation.domain import (
     PressPerson,
+    Status,
     blocking_duplicate,
+    check_not_duplicate_of_approved,
+    duplicates_of,
     fold,
     possible_duplicates,
 )
+from conference.errors import DuplicateApproved
 
 
 def _p(n: int, given: str, family: str, outlet: str, card: str,
@@ -34,3 +40,20 @@ def test_same_card_or_same_name_and_outlet_are_possible_duplicates() -> None:
     assert found == {a.id: [b, c], b.id: [a], c.id: [a]}
     assert blocking_duplicate(found[b.id]) == a
     assert blocking_duplicate(found[a.id]) is None
+
+
+def test_one_application_against_the_approved_ones() -> None:
+    approved = [_p(1, "Marie", "Curie", "Le Monde", "FR 2026/0042", Status.approved),
+                _p(2, "Jean", "Dupont", "Arte", "DE-1", Status.approved)]
+    again = _p(3, "Marie", "Curie", "Libération", "fr-2026-0042")  # the card
+    assert duplicates_of(again, approved) == [approved[0]]
+    with pytest.raises(DuplicateApproved) as refused:
+        check_not_duplicate_of_approved(again, approved)
+    assert refused.value.extra == {"duplicate_of": str(UUID(int=1))}
+    assert refused.value.name == "Marie Curie"
+    # someone else, and the application itself once approved: no refusal
+    check_not_duplicate_of_approved(_p(4, "Marie", "Curie", "Arte", "X-2"), approved)
+    check_not_duplicate_of_approved(approved[1], approved)
+    # an empty card or name matches nothing
+    check_not_duplicate_of_approved(_p(5, "", "", "", ""),
+                                    [_p(6, "", "", "", "", Status.approved)])
