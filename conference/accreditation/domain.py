@@ -14,6 +14,7 @@ An applicant may withdraw until the decision; afterwards only organisers change 
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -187,6 +188,7 @@ def check_pool_has_room(approved: int, capacity: int, *, deciding: bool) -> None
 
 # --- possible duplicates in the press pool (docs/workspaces.md, "Possible duplicates") ------
 
+_NOT_ASCII_ALNUM = re.compile(r"[^a-z0-9]+")
 _FOLDED = str.maketrans({"ß": "ss", "æ": "ae", "œ": "oe", "ø": "o", "ł": "l", "đ": "d",
                          "ı": "i"})
 
@@ -194,7 +196,12 @@ _FOLDED = str.maketrans({"ß": "ss", "æ": "ae", "œ": "oe", "ø": "o", "ł": "l
 def fold(text: str) -> str:
     """``text`` as the duplicate check compares it: lower case, accents removed, and only its
     letters and digits kept (spaces, hyphens, punctuation dropped): « Marie-Curie » ≈ « marie
-    curie », « FR 2026/0042 » ≈ « fr-2026-0042 »; the same folding as the press desk's search."""
+    curie », « FR 2026/0042 » ≈ « fr-2026-0042 »; the same folding as the press desk's search.
+    ASCII text (most press cards, many names) takes a shorter road to the same result: an
+    approval folds every approved application of its conference under the conference row's
+    lock."""
+    if text.isascii():
+        return _NOT_ASCII_ALNUM.sub("", text.lower())
     decomposed = unicodedata.normalize("NFKD", text.lower()).translate(_FOLDED)
     return "".join(c for c in decomposed if c.isalnum() and not unicodedata.combining(c))
 
@@ -251,8 +258,12 @@ def possible_duplicates(people: Sequence[PressPerson]) -> dict[UUID, list[PressP
 def duplicates_of(person: PressPerson, people: Sequence[PressPerson]) -> list[PressPerson]:
     """Those of ``people`` (``person`` itself left out) that ``person`` probably duplicates,
     oldest first: the rule of :func:`possible_duplicates`, for one application."""
-    return possible_duplicates([person, *(p for p in people if p.id != person.id)]
-                               ).get(person.id, [])
+    keys = set(_person_keys(person))
+    if not keys:
+        return []
+    return sorted((p for p in people
+                   if p.id != person.id and not keys.isdisjoint(_person_keys(p))),
+                  key=lambda p: p.seq)
 
 
 def blocking_duplicate(others: Sequence[PressPerson]) -> PressPerson | None:

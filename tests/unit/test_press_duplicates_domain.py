@@ -7,6 +7,8 @@ from __future__ import annotations
 from uuid import UUID
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from conference.accreditation.domain import (
     PressPerson,
@@ -57,3 +59,20 @@ def test_one_application_against_the_approved_ones() -> None:
     # an empty card or name matches nothing
     check_not_duplicate_of_approved(_p(5, "", "", "", ""),
                                     [_p(6, "", "", "", "", Status.approved)])
+
+
+_PARTS = st.sampled_from(["Marie", "MARIE", "Curie", "Curié", "Le Monde", "le-monde", "FR 42",
+                          "fr/42", "Straße", "STRASSE", "", " ", "Ø", "o"])
+
+
+@given(st.lists(st.tuples(_PARTS, _PARTS, _PARTS, _PARTS, st.sampled_from(list(Status))),
+                max_size=8))
+def test_one_application_s_duplicates_are_those_the_desk_marks(
+    rows: list[tuple[str, str, str, str, Status]]
+) -> None:
+    """The approval's check (one application against the others) and the desk's marks (all at
+    once) are one rule."""
+    people = [_p(n, *row) for n, row in enumerate(rows)]
+    marked = possible_duplicates(people)
+    for p in people:
+        assert duplicates_of(p, people) == marked.get(p.id, [])
