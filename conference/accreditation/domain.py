@@ -8,8 +8,11 @@ The state machine is a table: a (state, action) pair absent from ``TRANSITIONS``
     waitlisted --approve-->  approved      submitted  --revoke---->  revoked
     waitlisted --reject--->  rejected      waitlisted --revoke---->  revoked
     submitted, waitlisted, approved  --substitute-->  substituted (another person takes the place)
+    approved   --withdraw-->  withdrawn   (a journalist who will not come: press only)
 
-An applicant may withdraw until the decision; afterwards only organisers change it (revoke).
+An applicant may withdraw until the decision; afterwards only organisers change it (revoke),
+except an approved journalist, who withdraws to free the place in the press pool
+(docs/lifecycle.md, "Withdrawing after approval"): ``check_withdrawable``.
 """
 
 from __future__ import annotations
@@ -76,6 +79,7 @@ TRANSITIONS: dict[tuple[Status, Action], Status] = {
     (Status.waitlisted, Action.reject): Status.rejected,
     (Status.submitted, Action.withdraw): Status.withdrawn,
     (Status.waitlisted, Action.withdraw): Status.withdrawn,
+    (Status.approved, Action.withdraw): Status.withdrawn,
     (Status.approved, Action.revoke): Status.revoked,
     (Status.submitted, Action.revoke): Status.revoked,
     (Status.waitlisted, Action.revoke): Status.revoked,
@@ -109,6 +113,30 @@ def _past(action: Action) -> str:
         Action.substitute: "substituted",
         Action.amend: "amended",
     }[action]
+
+
+WITHDRAWN_AFTER_APPROVAL = frozenset({Category.press})
+"""Whose approved accreditation may still be withdrawn by the applicant: a journalist who will
+not come frees a place of the press pool. A delegation's approved member is replaced
+(substitute) or revoked by protocol instead (docs/lifecycle.md, "Withdrawing after
+approval")."""
+
+
+def withdrawable(status: Status, category: Category) -> bool:
+    """Whether an accreditation in ``status`` may be withdrawn (what the pages offer)."""
+    if (status, Action.withdraw) not in TRANSITIONS:
+        return False
+    return status is not Status.approved or category in WITHDRAWN_AFTER_APPROVAL
+
+
+def check_withdrawable(row: Fields) -> None:
+    """409 naming the status for an approved accreditation that is not a journalist's."""
+    status, category = Status(row["status"]), Category(row["category"])
+    if status is Status.approved and category not in WITHDRAWN_AFTER_APPROVAL:
+        raise IllegalTransition(
+            f"An accreditation that is {status.value} cannot be withdrawn: a delegation's"
+            " approved member is substituted or revoked.",
+            status_now=status.value, action=Action.withdraw.value)
 
 
 def may_decide(role: Role, category: Category) -> bool:

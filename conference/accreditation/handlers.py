@@ -113,7 +113,8 @@ async def decide(request: web.Request) -> web.Response:
     return json_response(acc)
 
 
-@routes.add("POST", "/api/v1/accreditations/{accreditation_id}/withdraw", summary="Withdraw",
+@routes.add("POST", "/api/v1/accreditations/{accreditation_id}/withdraw",
+            summary="Withdraw (before the decision; an approved journalist also after it)",
             who="the applicant, own focal point", body=ReasonIn, response=Accreditation,
             tag="accreditations", errors=(401, 403, 404, 409, 422))
 async def withdraw(request: web.Request) -> web.Response:

@@ -187,8 +187,14 @@ async def _letters(
         return
     reason = await repo.latest_reason(conn, a.id)
     if status == "withdrawn":
-        yield _mail(ctx, event, conference, "withdrawn", lang, a.email, name, a.id, **common)
-        if a.press and event.payload.get("from_status") in ("submitted", "waitlisted"):
+        # an approved journalist who withdrew is told the badge and invitations are void
+        # (docs/lifecycle.md, "Withdrawing after approval"); the press office, that a place
+        # of the pool is free again
+        was_approved = event.payload.get("from_status") == "approved"
+        yield _mail(ctx, event, conference, "withdrawn", lang, a.email, name, a.id,
+                    was_approved=was_approved, **common)
+        if a.press and event.payload.get("from_status") in ("submitted", "waitlisted",
+                                                            "approved"):
             for notice in await _press_office_notices(conn, ctx, event, conference, a,
                                                       template="press_office_withdrawn"):
                 yield notice
@@ -229,6 +235,7 @@ async def _press_office_notices(
             "api_link": f"{ctx.settings.base_url}/api/v1/accreditations/{a.id}",
             "desk_link": f"{ctx.settings.base_url}/manage/{conference.slug}/press/{a.id}",
             "accreditation_id": str(a.id),
+            "was_approved": event.payload.get("from_status") == "approved",
         }
 
     notices = []

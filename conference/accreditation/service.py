@@ -287,7 +287,10 @@ async def withdraw(
     pool: Database, accreditation_id: UUID, reason: str | None, actor: Principal | None,
     now: datetime,
 ) -> Accreditation:
-    """The applicant (or its delegation's focal point) withdraws before the decision."""
+    """The applicant (or its delegation's focal point) withdraws before the decision; an
+    approved journalist also after it, which frees the place in the press pool (the
+    conference's count follows in the same transaction: docs/outbox.md, "The press pool's
+    count"; docs/lifecycle.md, "Withdrawing after approval")."""
     principal = require(actor, *roles.WITHDRAWERS)
     return await _change(pool, accreditation_id, Action.withdraw, reason, principal, now)
 
@@ -312,6 +315,8 @@ async def _change(
             raise NotFound("No such accreditation.")
         domain.check_may_act(actor, action, row)
         domain.check_reason(action, reason)
+        if action is Action.withdraw:
+            domain.check_withdrawable(row)
         current = Status(row["status"])
         new = domain.transition(current, action)
         if new is Status.approved and row["category"] == Category.press:

@@ -5,8 +5,9 @@
   statement, so the event, and from it the spokesperson contact notice, follow from the
   outbox) and shows what happens next, the spokesperson's office and the private link.
 * ``GET /a/{access_token}``: the application behind the private link (an applicant token):
-  status, history, a withdraw button before the decision (``POST /a/{access_token}/withdraw``,
-  through ``conference.accreditation.service.withdraw``), and after approval the personal calendar
+  status, history, a withdraw button before the decision, and for an approved journalist after
+  it (``POST /a/{access_token}/withdraw``, a confirming step, through
+  ``conference.accreditation.service.withdraw``), and after approval the personal calendar
   feed and the badge (``GET /a/{access_token}/badge``).
 * ``GET /{slug}/programme``: the latest published programme by day and start time, the room
   in a column, what changed since the version before marked (``programme.py``;
@@ -31,7 +32,7 @@ from aiohttp import web
 from pydantic import ValidationError
 
 from conference.accreditation import service as accreditations
-from conference.accreditation.domain import TRANSITIONS, Action, Category, Status
+from conference.accreditation.domain import Category, Status, withdrawable
 from conference.accreditation.models import Accreditation, AccreditationIn, ReasonIn
 from conference.accreditation.notices import conference_dates
 from conference.auth import Principal, Role, resolve_token
@@ -468,8 +469,10 @@ async def _applicant(request: web.Request) -> Principal:
     return p
 
 
-def _can_withdraw(status: Status) -> bool:
-    return (status, Action.withdraw) in TRANSITIONS
+def _can_withdraw(acc: Accreditation) -> bool:
+    """Before the decision; an approved journalist also after it (docs/lifecycle.md,
+    "Withdrawing after approval")."""
+    return withdrawable(acc.status, acc.category)
 
 
 async def _status_page(
@@ -487,11 +490,12 @@ async def _status_page(
     secret = request.match_info["access_token"]
     context: dict[str, Any] = {"withdraw": None, "feed": None, "badge": None,
                                "credentials": f"/a/{secret}/credentials?lang={language}"}
-    if _can_withdraw(acc.status):
+    if _can_withdraw(acc):
         nonce = csrf.ensure_nonce(request, cookies)
         context["withdraw"] = {
             "action": f"/a/{secret}/withdraw?lang={language}",
             "token": csrf.issue(signer, f"withdraw:{acc.id}", nonce),
+            "approved": acc.status is Status.approved,
         }
     if acc.status is Status.approved:
         url = feed_url(_base_url(request), signer, acc.id)
@@ -499,7 +503,8 @@ async def _status_page(
         context["badge"] = f"/a/{secret}/badge"
     if message is None and request.query.get("done") == "withdrawn" \
             and acc.status is Status.withdrawn:
-        message = t("withdrawn_done")
+        approved = acc.history and acc.history[-1].from_status is Status.approved
+        message = t("withdrawn_approved_done" if approved else "withdrawn_done")
     return render(
         request, "status.html", language, status=status, private=True, cookies=cookies,
         conference=conference, title=t("status_title"), acc=acc, errors=errors or {},
@@ -540,7 +545,7 @@ async def application_withdraw(request: web.Request) -> web.StreamResponse:
     if form.get("confirm") != "yes":
         # A second step: the button alone asks, the confirmation acts.
         acc = await accreditations.get(request.app[pool_key], p.accreditation_id, p)
-        if not _can_withdraw(acc.status):
+        if not _can_withdraw(acc):
             status = t(f"status_{acc.status.value}").lower()
             return await _status_page(request, p, message=t("cannot_withdraw", status=status),
                                       status=409)
@@ -549,6 +554,7 @@ async def application_withdraw(request: web.Request) -> web.StreamResponse:
         return render(
             request, "withdraw_confirm.html", language, private=True, conference=conference,
             title=t("withdraw_confirm_title"), reason=reason,
+            approved=acc.status is Status.approved,
             action=f"/a/{secret}/withdraw?lang={language}",
             token=str(form.get(csrf.FIELD, "")), back=f"/a/{secret}?lang={language}",
         )

@@ -221,6 +221,25 @@ STRINGS: dict[str, dict[str, str]] = {
         "withdraw_button": "Retirer ma demande",
         "withdrawn_done": "Votre demande est retirée.",
         "cannot_withdraw": "Cette demande ne peut plus être retirée\u00a0: elle est {status}.",
+        # an approved journalist who will not come (docs/lifecycle.md, "Withdrawing after
+        # approval")
+        "withdraw_approved_title": "Retirer mon accréditation",
+        "withdraw_approved_text": "Si vous ne venez pas, retirez votre accréditation\u00a0: votre "
+                                  "place dans le pool presse revient à un autre journaliste. "
+                                  "Votre badge ne sera plus valable et les invitations aux "
+                                  "séances seront annulées. Le retrait est définitif.",
+        "withdraw_approved_button": "Retirer mon accréditation",
+        "withdraw_approved_confirm_text": "Retirer votre accréditation est définitif\u00a0: votre "
+                                          "badge ne sera plus valable à l'entrée, votre place "
+                                          "dans le pool presse revient à un autre journaliste "
+                                          "et les invitations aux séances sont annulées. Pour "
+                                          "venir ensuite, il faudrait déposer une nouvelle "
+                                          "demande, s'il reste des places. Confirmez-vous le "
+                                          "retrait\u00a0?",
+        "withdraw_approved_confirm_button": "Oui, retirer mon accréditation",
+        "withdraw_approved_cancel": "Non, garder mon accréditation",
+        "withdrawn_approved_done": "Votre accréditation est retirée\u00a0; un courriel vous le "
+                                   "confirme.",
         "feed_title": "Votre agenda personnel",
         "feed_text": "Abonnez votre agenda à ce lien secret\u00a0: il contient les séances "
                      "auxquelles vous avez reçu une invitation et se met à jour tout seul.",
@@ -456,6 +475,21 @@ STRINGS: dict[str, dict[str, str]] = {
         "withdraw_button": "Withdraw my application",
         "withdrawn_done": "Your application is withdrawn.",
         "cannot_withdraw": "This application can no longer be withdrawn: it is {status}.",
+        "withdraw_approved_title": "Withdraw my accreditation",
+        "withdraw_approved_text": "If you will not come, withdraw your accreditation: your "
+                                  "place in the press pool goes to another journalist. Your "
+                                  "badge will no longer be valid and your invitations to the "
+                                  "sessions will be cancelled. Withdrawal is final.",
+        "withdraw_approved_button": "Withdraw my accreditation",
+        "withdraw_approved_confirm_text": "Withdrawing your accreditation is final: your badge "
+                                          "will no longer be valid at the door, your place in "
+                                          "the press pool goes to another journalist and your "
+                                          "invitations to the sessions are cancelled. To attend "
+                                          "afterwards you would have to file a new application, "
+                                          "if places remain. Do you confirm?",
+        "withdraw_approved_confirm_button": "Yes, withdraw my accreditation",
+        "withdraw_approved_cancel": "No, keep my accreditation",
+        "withdrawn_approved_done": "Your accreditation is withdrawn; an email confirms it.",
         "feed_title": "Your personal calendar",
         "feed_text": "Subscribe your calendar to this secret link: it holds the sessions you "
                      "are invited to and updates itself.",

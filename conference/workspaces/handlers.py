@@ -26,6 +26,7 @@ from conference.accreditation.domain import (
     QuotaExceeded,
     Status,
     blocking_duplicate,
+    withdrawable,
 )
 from conference.accreditation.models import (
     Accreditation,
@@ -319,7 +320,7 @@ async def member_page(request: web.Request) -> web.Response:
     return frame.render(
         request, "member.html", p.language, person=p.person, conference=p.conference,
         title=name, crumbs=p.crumbs((name, None)), base=p.base, acc=acc, flash=flash,
-        can_withdraw=domain.allows(acc.status, Action.withdraw),
+        can_withdraw=withdrawable(acc.status, acc.category),
         can_edit=domain.editable(acc),
         badge=f"{p.base}/members/{acc.id}/badge" if approved else None,
         feed=feed_url(base_url, request.app[signer_key], acc.id) if approved else None,

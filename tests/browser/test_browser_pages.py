@@ -207,7 +207,8 @@ async def test_an_approved_applicant_finds_the_feed_and_prints_the_badge(
     await page.goto(f"{site.url}/a/{created['access_token']}")
     assert await page.get_attribute("html", "lang") == "en"
     assert await page.inner_text("#status") == "Approved"
-    assert await page.locator("#withdraw-form").count() == 0
+    # a journalist who will not come may withdraw (test_browser_press_withdrawal.py)
+    assert await page.locator("#withdraw-form").count() == 1
     feed = await page.get_attribute("#feed-https", "href")
     assert feed is not None and re.fullmatch(
         rf"{re.escape(site.url)}/api/v1/calendar/[\w-]+\.[\w-]+\.ics", feed)

@@ -152,7 +152,10 @@ EXPECTED: dict[str, frozenset[str] | str] = {
     "press_document": SESSION,
 }
 # Changes that would alter the objects the other calls rely on go last, in this order.
-LAST = ["cancel_session", "delete_webhook", "revoke", "erase_personal_data", "revoke_token"]
+LAST = ["cancel_session", "delete_webhook", "withdraw", "revoke", "erase_personal_data",
+        "revoke_token"]
+"""Routes that change the objects for good, called last in this order (P, approved, is
+withdrawn by its applicant: a journalist may withdraw after approval)."""
 
 
 async def _objects(api: Api, conference: dict[str, Any], smtp: RecordingSMTP) -> dict[str, str]:

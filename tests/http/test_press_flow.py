@@ -125,15 +125,18 @@ async def test_applicant_withdraws_with_its_token(api: Api, conference: dict[str
     assert status == 200 and body["status"] == "withdrawn"
 
 
-async def test_withdrawal_after_decision_is_refused(api: Api, conference: dict[str, Any]) -> None:
+async def test_withdrawal_after_a_refusal_is_refused(api: Api, conference: dict[str, Any]
+                                                     ) -> None:
+    """A rejected application is not withdrawn (an approved journalist is, to free the place:
+    tests/http/test_press_withdrawal_after_approval.py)."""
     _, created, _ = await api.call("POST", "/api/v1/conferences/alliance/accreditations",
                                    json=press_body())
     await api.call("POST", f"/api/v1/accreditations/{created['id']}/decision",
-                   role="press_office", json={"decision": "approve"})
+                   role="press_office", json={"decision": "reject", "reason": "No card."})
     status, body, _ = await api.call("POST", f"/api/v1/accreditations/{created['id']}/withdraw",
                                      role=await current_token(api.db_url, created["id"]))
     assert status == 409
-    assert body["status_now"] == "approved"
+    assert body["status_now"] == "rejected"
 
 
 async def test_revoke_by_press_office(api: Api, conference: dict[str, Any],
