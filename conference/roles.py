@@ -53,9 +53,9 @@ SUBSTITUTERS = (Role.admin, Role.protocol, Role.focal_point)
 """Replace a delegation member by another person (a focal point its own delegation's, until
 the changes deadline)."""
 
-AMENDERS = (Role.admin, Role.protocol, Role.focal_point)
+AMENDERS = (Role.admin, Role.protocol, Role.focal_point, Role.press_office)
 """Change a delegation member's details before the decision (a focal point its own
-delegation's, until the changes deadline)."""
+delegation's, until the changes deadline); correct a journalist's (the press office, admin)."""
 
 PRESS_DESK = (Role.admin, Role.press_office)
 """Keep the press office's reason templates (each office its conference's)."""

@@ -59,8 +59,8 @@ class Action(StrEnum):
     revoke = "revoke"
     substitute = "substitute"
     amend = "amend"
-    """Change a member's details before the decision (no change of status; docs/workspaces.md,
-    "Editing a member")."""
+    """Change a member's details before the decision, or correct a journalist's (no change of
+    status; docs/workspaces.md, "Editing a member" and "Correcting a journalist")."""
 
 
 class Category(StrEnum):
@@ -382,6 +382,11 @@ def check_may_act(principal: Principal, action: Action, row: Fields) -> None:
             raise Forbidden("Only the delegation's focal point or protocol may substitute a "
                             "member.")
     elif action is Action.amend:
+        if category is Category.press:  # a correction: the office that decides on the press
+            if not may_decide(role, category):
+                raise Forbidden("Only the spokesperson's office corrects a journalist's "
+                                "details.")
+            return
         own = role is Role.focal_point and principal.delegation_id == row["delegation_id"]
         if not own and role not in roles.PROTOCOL_OFFICE:
             raise Forbidden("Only the delegation's focal point or protocol may change a "
@@ -524,7 +529,8 @@ AMENDED_FIELDS = ("category", "given_name", "family_name", "email", "language", 
 
 def check_amendable(row: Fields) -> None:
     """Only a delegation member still waiting for the decision (submitted) is changed: once
-    decided, the member is substituted instead (409 naming the status)."""
+    decided, the member is substituted instead (409 naming the status). A journalist's
+    details are corrected instead (``check_correctable``)."""
     if Category(row["category"]) not in AMENDABLE_CATEGORIES or row["delegation_id"] is None:
         raise Conflict("Only a delegation member's details are changed this way.",
                        status_now=str(row["status"]))
@@ -539,3 +545,53 @@ def changed_fields(current: Mapping[str, Any], wanted: Mapping[str, Any]) -> lis
     """The fields named in ``wanted`` whose value differs from ``current``."""
     return [name for name in AMENDED_FIELDS
             if name in wanted and wanted[name] != current.get(name)]
+
+
+# --- correcting a journalist (docs/workspaces.md, "Correcting a journalist") -----------------
+
+CORRECTABLE_STATUSES = (Status.submitted, Status.waitlisted, Status.approved)
+"""A journalist's details are corrected while the application holds or awaits a place."""
+CORRECTED_FIELDS = ("given_name", "family_name", "press_outlet", "press_card_number",
+                    "press_role")
+"""What a correction may change, in the order they are named (the row's columns)."""
+PRINTED_FIELDS = frozenset({"given_name", "family_name", "press_outlet", "press_role"})
+"""The corrected fields a badge prints (the press card number is not printed)."""
+NOT_CORRECTED = ("category", "email", "language", "gender", "rank", "function",
+                 "in_office_since")
+"""The fields of an amendment that a journalist's correction does not take."""
+
+
+def check_correctable(row: Fields) -> None:
+    """A press application submitted, waitlisted or approved, not erased (409 otherwise, the
+    status named)."""
+    status = Status(row["status"])
+    if row["erased_at"] is not None:
+        raise Conflict("This person's data were erased.", status_now=status.value)
+    if status not in CORRECTABLE_STATUSES:
+        raise IllegalTransition(
+            f"An accreditation that is {status.value} is not corrected any more.",
+            status_now=status.value, action=Action.amend.value)
+
+
+def check_correction(wanted: Mapping[str, Any]) -> None:
+    """A correction names only a journalist's fields, and says why (422 naming each field)."""
+    errors = [{"field": name, "message": "a journalist's correction changes given_name,"
+               " family_name and press only", "type": "not_corrected"}
+              for name in NOT_CORRECTED if name in wanted]
+    reason = wanted.get("reason")
+    if not (reason and str(reason).strip()):
+        errors.append({"field": "reason", "message": "a correction needs a reason (it is kept"
+                       " in the history)", "type": "value_error"})
+    if errors:
+        raise Invalid("Some fields are invalid.", errors)
+
+
+def badge_needs_reprint(status: Status, changed: list[str]) -> bool:
+    """Whether a correction changes what the approved person's badge prints."""
+    return status is Status.approved and bool(PRINTED_FIELDS.intersection(changed))
+
+
+def correction_line(changed: list[str], reason: str) -> str:
+    """The history line's reason: the fields corrected, then why ("family_name: typed in
+    capitals"); the pages name the fields in the reader's language."""
+    return f"{', '.join(changed)}: {reason}"

@@ -25,14 +25,17 @@ class AccreditationSubstituted(AccreditationChanged):
 
 
 class AccreditationAmended(Payload):
-    """A member's details changed (an edit before the decision, or an import): which fields,
-    not their values."""
+    """A member's details changed (an edit before the decision, or an import), or a
+    journalist's corrected by the press office: which fields, not their values."""
 
     accreditation_id: UUID
     category: str
     status: str
     delegation_id: UUID | None
     fields: list[str]
+    badge_version: int | None = None
+    """A correction of what a printed badge carries: the new badge version, to print (the
+    printed one is refused ``superseded``); otherwise none."""
 
 
 class LinkRequested(Payload):

@@ -83,8 +83,10 @@ async def get_accreditation(request: web.Request) -> web.Response:
 
 
 @routes.add("PATCH", "/api/v1/accreditations/{accreditation_id}",
-            summary="Change a delegation member's details before the decision",
-            who="own focal point (before changes_close_at), protocol, admin", body=AmendmentIn,
+            summary="Change a delegation member's details before the decision, or correct a "
+                    "journalist's (name, press details, with a reason)",
+            who="own focal point (before changes_close_at), protocol, admin; press_office and "
+                "admin for press applications", body=AmendmentIn,
             response=Accreditation, tag="accreditations", errors=(400, 401, 403, 404, 409, 422))
 async def amend(request: web.Request) -> web.Response:
     actor = need(request, *roles.AMENDERS)

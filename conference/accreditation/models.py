@@ -174,10 +174,22 @@ class SubstitutionIn(Model):
     """Protocol, replacing an approved member: the new accreditation starts approved."""
 
 
+class PressCorrection(Model):
+    """A journalist's press details corrected: the fields given replace the application's."""
+
+    outlet: Text | None = None
+    press_card_number: Text | None = None
+    role: PressRole | None = None
+
+
 class AmendmentIn(Model):
     """A delegation member's details changed before the decision: the fields given replace the
     member's (the others stay); the result must still be a valid member (422 naming the field).
-    The delegation and the status do not change."""
+    The delegation and the status do not change.
+
+    For a press application (the press office's correction, docs/workspaces.md, "Correcting a
+    journalist"): ``given_name``, ``family_name`` and ``press`` only, with a ``reason``, while
+    submitted, waitlisted or approved."""
 
     category: Literal["minister", "official", "expert"] | None = None
     given_name: PersonName | None = None
@@ -188,6 +200,11 @@ class AmendmentIn(Model):
     rank: Rank | None = None
     function: Text | None = None
     in_office_since: date | None = None
+    press: PressCorrection | None = None
+    """A journalist's outlet, press card number or role (press applications only)."""
+    reason: LongText | None = None
+    """Why a journalist's details are corrected (required for them; kept in the history).
+    A delegation member's amendment takes none."""
 
 
 class ReasonIn(Model):

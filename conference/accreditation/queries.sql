@@ -234,3 +234,25 @@ WHERE a.id = :accreditation_id
                     AND lower(o.email) = lower(:email)
                     AND o.status NOT IN ('withdrawn', 'substituted') AND o.erased_at IS NULL)
 RETURNING *, (SELECT slug FROM conference WHERE id = conference_id) AS conference_slug
+
+-- name: correct_press
+-- A journalist's name, outlet, press card number and role corrected by the press office (the
+-- status stays).
+UPDATE accreditation
+SET given_name = :given_name, family_name = :family_name, press_outlet = :press_outlet,
+    press_card_number = :press_card_number, press_role = :press_role, updated_at = :now
+WHERE id = :accreditation_id
+RETURNING *, (SELECT slug FROM conference WHERE id = conference_id) AS conference_slug
+
+-- name: supersede_printed_badge
+-- A corrected journalist's printed badge replaced by a new version, to print (its short
+-- reference comes from the badge table's trigger, migration 0047); the new version, or no row
+-- when no badge was printed (the next print carries the correction: nothing to supersede).
+-- docs/credentials.md, "Badge production".
+UPDATE badge
+SET version = version + 1, status = 'to_print', printed_at = NULL, printed_by = NULL,
+    collection_id = NULL, reissued_at = :now, reissue_reason = 'details_corrected',
+    reissue_note = :note
+WHERE accreditation_id = :accreditation_id AND conference_id = :conference_id
+  AND status = 'printed'
+RETURNING version

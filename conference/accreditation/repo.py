@@ -299,3 +299,25 @@ async def amend(conn: asyncpg.Connection, accreditation_id: UUID, values: dict[s
         gender=values.get("gender"), rank=values.get("rank"), function=values.get("function"),
         in_office_since=values.get("in_office_since")))
     return row
+
+
+async def correct_press(conn: asyncpg.Connection, accreditation_id: UUID,
+                        values: dict[str, Any], now: datetime) -> asyncpg.Record:
+    """The journalist's corrected details (the caller holds the row's lock)."""
+    row: asyncpg.Record | None = await conn.fetchrow(*Q.bind(
+        "correct_press", accreditation_id=accreditation_id, now=now,
+        given_name=values["given_name"], family_name=values["family_name"],
+        press_outlet=values["press_outlet"], press_card_number=values["press_card_number"],
+        press_role=values["press_role"]))
+    assert row is not None
+    return row
+
+
+async def supersede_printed_badge(conn: asyncpg.Connection, accreditation_id: UUID,
+                                  conference_id: UUID, note: str, now: datetime) -> int | None:
+    """A new badge version, to print, when the printed one carries corrected details; the
+    version, or None when no badge was printed."""
+    version: int | None = await conn.fetchval(*Q.bind(
+        "supersede_printed_badge", accreditation_id=accreditation_id,
+        conference_id=conference_id, note=note, now=now))
+    return version

@@ -12,6 +12,7 @@ from __future__ import annotations
 import base64
 import hashlib
 from datetime import datetime, timedelta
+from typing import Any
 from uuid import UUID, uuid4
 
 import asyncpg
@@ -447,12 +448,13 @@ async def amend(
 ) -> Accreditation:
     """Change a delegation member's details before the decision (docs/workspaces.md, "Editing a
     member"): its focal point until ``changes_close_at`` (then 409 ``deadline-passed``), protocol
-    and admin at any time. Refused once decided (409, the status named), for a press or staff
+    and admin at any time. Refused once decided (409, the status named), for a staff
     accreditation (409), with a result that is not a valid member (422 naming the field), with
     an e-mail another current accreditation of the conference has (409), or beyond the quota of
     a new category (409 ``quota-exceeded``). The fields given replace the member's; a change
     writes ``accreditation.amended`` with its history line (``amend``, the fields named) in the
-    same transaction; no change writes nothing."""
+    same transaction; no change writes nothing. A press application is corrected by the press
+    office instead (``_correct``: docs/workspaces.md, "Correcting a journalist")."""
     principal = require(actor, *roles.AMENDERS)
     wanted = body.model_dump(exclude_unset=True)
     try:
@@ -461,7 +463,10 @@ async def amend(
             if row is None:
                 raise NotFound("No such accreditation.")
             domain.check_may_act(principal, Action.amend, row)
+            if row["category"] == Category.press:
+                return await _correct(conn, row, wanted, principal, now)
             domain.check_amendable(row)
+            _check_member_amendment(wanted)
             current = {name: row[name] for name in domain.AMENDED_FIELDS}
             merged = _valid_member({**current, **wanted}, row["delegation_id"])
             changed = domain.changed_fields(current, merged)
@@ -499,6 +504,82 @@ async def amend(
         raise Duplicate(TAKEN_FOR_MEMBER, field="email") from None
 
 
+def _check_member_amendment(wanted: dict[str, object]) -> None:
+    """A delegation member's amendment takes neither press details nor a reason (422)."""
+    errors = [{"field": name, "message": message, "type": "value_error"} for name, message in (
+        ("press", "press details apply to press applications only"),
+        ("reason", "a delegation member's change takes no reason")) if name in wanted]
+    if errors:
+        raise Invalid("Some fields are invalid.", errors)
+
+
+async def _correct(conn: Connection, row: Record, wanted: dict[str, Any], principal: Principal,
+                   now: datetime) -> Accreditation:
+    """The press office corrects a journalist's name, outlet, press card number or role
+    (docs/workspaces.md, "Correcting a journalist"), in the caller's transaction, the row
+    locked: 409 unless submitted, waitlisted or approved; 422 naming a field a correction does
+    not take, a missing reason, or a value a press application would refuse. A change writes
+    ``accreditation.amended`` (the fields named, and the badge version when a new one was
+    issued) with its history line (``correct``: the fields and the reason). An approved
+    journalist whose printed badge carries a corrected field gets a new badge version, to
+    print: the printed one is refused ``superseded`` from the commit on
+    (docs/credentials.md, "Badge production"). No change writes nothing."""
+    domain.check_correctable(row)
+    domain.check_correction(wanted)
+    current = {name: row[name] for name in domain.CORRECTED_FIELDS}
+    press = wanted.get("press") or {}
+    asked: dict[str, Any] = {k: wanted[k] for k in ("given_name", "family_name") if k in wanted}
+    asked.update({column: press[key] for key, column in (
+        ("outlet", "press_outlet"), ("press_card_number", "press_card_number"),
+        ("role", "press_role")) if press.get(key) is not None})
+    merged = _valid_journalist(row, {**current, **asked})
+    changed = [name for name in domain.CORRECTED_FIELDS if merged[name] != current[name]]
+    if not changed:
+        return repo.from_row(row, await repo.history_for(conn, row["id"], principal))
+    updated = await repo.correct_press(conn, row["id"], merged, now)
+    status = Status(row["status"])
+    version = None
+    if domain.badge_needs_reprint(status, changed):
+        version = await repo.supersede_printed_badge(conn, row["id"], row["conference_id"],
+                                                     ", ".join(changed), now)
+    reason = str(wanted["reason"]).strip()
+    await repo.record_change(
+        conn,
+        AccreditationAmended(accreditation_id=row["id"], category=row["category"],
+                             status=status.value, delegation_id=None, fields=changed,
+                             badge_version=version),
+        event_type="accreditation.amended", conference_id=row["conference_id"],
+        subject_id=row["id"], actor=principal.actor, now=now,
+        history=[repo.history_line(row["id"], action="correct", from_status=status,
+                                   to_status=status,
+                                   reason=domain.correction_line(changed, reason))],
+    )
+    return repo.from_row(updated, await repo.history_for(conn, row["id"], principal))
+
+
+def _valid_journalist(row: Record, values: dict[str, Any]) -> dict[str, Any]:
+    """The journalist's fields after the correction, checked as a press application would be
+    (422 naming the field: ``press.outlet``…), in the row's terms."""
+    try:
+        AccreditationIn.model_validate({
+            "category": Category.press.value, "given_name": values["given_name"],
+            "family_name": values["family_name"], "email": row["email"],
+            "language": row["language"],
+            "press": {"outlet": values["press_outlet"],
+                      "press_card_number": values["press_card_number"],
+                      "role": values["press_role"], "country": row["press_country"]}})
+    except ValidationError as exc:
+        raise _invalid(exc) from None
+    return {k: str(v) for k, v in values.items()}
+
+
+def _invalid(exc: ValidationError) -> Invalid:
+    return Invalid("Some fields are invalid.", [
+        {"field": ".".join(str(p) for p in err["loc"]) or "body",
+         "message": str(err["msg"]).removeprefix("Value error, "), "type": err["type"]}
+        for err in exc.errors(include_url=False)])
+
+
 def _valid_member(values: dict[str, object], delegation_id: UUID) -> dict[str, object]:
     """The member's fields after the change, checked as a filing would be (422 naming the
     field), in the row's terms (enums as their values)."""
@@ -506,10 +587,7 @@ def _valid_member(values: dict[str, object], delegation_id: UUID) -> dict[str, o
     try:
         member = AccreditationIn.model_validate({**data, "delegation_id": delegation_id})
     except ValidationError as exc:
-        raise Invalid("Some fields are invalid.", [
-            {"field": ".".join(str(p) for p in err["loc"]) or "body",
-             "message": str(err["msg"]).removeprefix("Value error, "), "type": err["type"]}
-            for err in exc.errors(include_url=False)]) from None
+        raise _invalid(exc) from None
     dumped = member.model_dump(mode="json", include=set(domain.AMENDED_FIELDS))
     if dumped.get("in_office_since") is not None:
         dumped["in_office_since"] = member.in_office_since

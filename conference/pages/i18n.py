@@ -240,6 +240,10 @@ STRINGS: dict[str, dict[str, str]] = {
         "withdraw_approved_cancel": "Non, garder mon accréditation",
         "withdrawn_approved_done": "Votre accréditation est retirée\u00a0; un courriel vous le "
                                    "confirme.",
+        "action_correct": "Données corrigées",
+        "changed_press_outlet": "média",
+        "changed_press_card_number": "numéro de carte de presse",
+        "changed_press_role": "fonction presse",
         "feed_title": "Votre agenda personnel",
         "feed_text": "Abonnez votre agenda à ce lien secret\u00a0: il contient les séances "
                      "auxquelles vous avez reçu une invitation et se met à jour tout seul.",
@@ -490,6 +494,10 @@ STRINGS: dict[str, dict[str, str]] = {
         "withdraw_approved_confirm_button": "Yes, withdraw my accreditation",
         "withdraw_approved_cancel": "No, keep my accreditation",
         "withdrawn_approved_done": "Your accreditation is withdrawn; an email confirms it.",
+        "action_correct": "Details corrected",
+        "changed_press_outlet": "outlet",
+        "changed_press_card_number": "press card number",
+        "changed_press_role": "press role",
         "feed_title": "Your personal calendar",
         "feed_text": "Subscribe your calendar to this secret link: it holds the sessions you "
                      "are invited to and updates itself.",
@@ -563,6 +571,10 @@ class Translator:
         change by a members import says so in words ("Par import : fonction")."""
         if not reason:
             return ""
+        if action == "correct":  # "family_name: why" (accreditation.domain.correction_line)
+            fields, _, why = reason.partition(": ")
+            text = self.history_reason("amend", fields)
+            return f"{text}{self.label_colon()} {why}" if why else text
         if action != "amend":
             return reason
         by_import = reason.startswith("import: ")
@@ -573,6 +585,11 @@ class Translator:
         if by_import:
             return f"{self.label('changed_by_import')} {text}"
         return text[:1].upper() + text[1:]
+
+    def label_colon(self) -> str:
+        """A colon as the language writes it after a word (French: a non-breaking space
+        before it)."""
+        return "\u00a0:" if self.language == "fr" else ":"
 
     def label(self, key: str) -> str:
         """The text followed by a colon, as each language writes it ("Salle :", "Room:")."""

@@ -20,6 +20,7 @@ from pydantic import ValidationError
 
 from conference.accreditation import service as accreditations
 from conference.accreditation.domain import (
+    CORRECTABLE_STATUSES,
     Action,
     DeadlinePassed,
     PressPerson,
@@ -32,6 +33,7 @@ from conference.accreditation.models import (
     Accreditation,
     AccreditationIn,
     AmendmentIn,
+    PressRole,
     missing_member_fields,
 )
 from conference.auth import Principal, Role
@@ -48,6 +50,7 @@ from conference.errors import (
     DuplicateApproved,
     Forbidden,
     IllegalTransition,
+    Invalid,
     NotFound,
     PoolFull,
 )
@@ -553,8 +556,16 @@ async def _application_page(request: web.Request, d: Desk, acc: Accreditation, *
                             values: dict[str, str] | None = None,
                             errors: dict[str, str] | None = None, message: str | None = None,
                             status: int = 200, duplicates: list[PressPerson] | None = None,
+                            correction: dict[str, str] | None = None,
                             ) -> web.Response:
     name = f"{acc.given_name} {acc.family_name}"
+    flash = None
+    if request.query.get("done") == "corrected":
+        flash = d.t("flash_corrected", name=name)
+    elif request.query.get("done") == "unchanged":
+        flash = d.t("flash_unchanged")
+    if acc.status in CORRECTABLE_STATUSES and correction is None:
+        correction = _correction_values(acc)
     async with connection(request) as conn:
         counts = await ws.press_counts(conn, d.conference.id)
     if duplicates is None:
@@ -573,8 +584,26 @@ async def _application_page(request: web.Request, d: Desk, acc: Accreditation, *
         reason_templates=[(str(r.id), r.text(d.language)) for r in await ws_service.press_reasons(
             request.app[pool_key], d.conference.id, d.principal, now(request))],
         documents=await _documents(request, d, acc),
-        duplicates=duplicates,
+        duplicates=duplicates, flash=flash,
+        correction=correction if acc.status in CORRECTABLE_STATUSES else None,
+        press_roles=[(r.value, d.t(f"role_{r.value}")) for r in PressRole],
     )
+
+
+CORRECTION_FIELDS = ("given_name", "family_name", "outlet", "press_card_number", "role",
+                     "correction_reason")
+"""The press desk's correction form (docs/workspaces.md, "Correcting a journalist")."""
+_CORRECTION_FIELD = {"given_name": "given_name", "family_name": "family_name",
+                     "press.outlet": "outlet", "press.press_card_number": "press_card_number",
+                     "press.role": "role", "reason": "correction_reason"}
+"""The field an error of the use-case names, as the form names it."""
+
+
+def _correction_values(acc: Accreditation) -> dict[str, str]:
+    assert acc.press is not None
+    return {"given_name": acc.given_name, "family_name": acc.family_name,
+            "outlet": acc.press.outlet, "press_card_number": acc.press.press_card_number,
+            "role": acc.press.role.value, "correction_reason": ""}
 
 
 async def _duplicates_of(request: web.Request, d: Desk, acc: Accreditation
@@ -681,6 +710,57 @@ async def press_revoke(request: web.Request) -> web.StreamResponse:
     raise web.HTTPSeeOther(frame.with_lang(
         d.base, d.language, done="revoke",
         **frame.flash_params(request, name=f"{acc.given_name} {acc.family_name}")))
+
+
+@routes.add("POST", "/manage/{slug}/press/{accreditation_id}/correct",
+            summary="Correct a journalist's name, outlet, press card number or role, with a "
+                    "reason (HTML form)",
+            who="press_office, admin", tag="workspaces", media=HTML, error_media=PAGE_ERRORS,
+            errors=(403, 404, 409, 422))
+@frame.page
+async def press_correct(request: web.Request) -> web.StreamResponse:
+    d = await open_desk(request)
+    acc = await _application(request, d)
+    form = await read_form(request)
+    values = {n: str(form.get(n, "")).strip() for n in CORRECTION_FIELDS}
+    show = functools.partial(_application_page, request, d, acc, correction=values)
+    if not frame.csrf_ok(request, form, d.person):
+        return await show(message=d.t("csrf_failed"), status=403)
+    if acc.status not in CORRECTABLE_STATUSES:
+        return await show(status=409, message=d.t(
+            "correct_not_now", status=d.t(f"status_{acc.status.value}").lower()))
+    reason = " ".join(values["correction_reason"].split())
+    data = {"given_name": values["given_name"], "family_name": values["family_name"],
+            "press": {"outlet": values["outlet"],
+                      "press_card_number": values["press_card_number"],
+                      "role": values["role"] or None},
+            "reason": reason or None}
+    errors: dict[str, str] = {}
+    body = None
+    try:
+        body = AmendmentIn.model_validate(data)
+    except ValidationError as exc:
+        for err in exc.errors(include_url=False):
+            field = _CORRECTION_FIELD.get(".".join(str(p) for p in err["loc"]), "")
+            if field:
+                errors.setdefault(field, field_message(d.t, field, dict(err)))
+    if not reason:
+        errors["correction_reason"] = d.t("err_correction_reason")
+    if errors or body is None:
+        return await show(status=422, errors=errors, message=d.t("err_correct_fields"))
+    try:
+        done = await accreditations.amend(request.app[pool_key], acc.id, body, d.principal,
+                                          now(request))
+    except IllegalTransition as exc:
+        status = d.t(f"status_{exc.extra.get('status_now', acc.status.value)}").lower()
+        return await show(status=409, message=d.t("correct_not_now", status=status))
+    except Invalid as exc:  # what a press application refuses (the use-case's own check)
+        errors = {_CORRECTION_FIELD.get(str(e.get("field")), "correction_reason"):
+                  field_message(d.t, "", e) for e in exc.extra.get("errors", [])}
+        return await show(status=422, errors=errors, message=d.t("err_correct_fields"))
+    changed = len(done.history or []) != len(acc.history or [])
+    raise web.HTTPSeeOther(frame.with_lang(f"{d.base}/{acc.id}", d.language,
+                                           done="corrected" if changed else "unchanged"))
 
 
 @routes.add("POST", "/manage/{slug}/press/batch",

@@ -173,6 +173,20 @@ STRINGS: dict[str, dict[str, str]] = {
         "flash_waitlist": "{name} est sur liste d'attente.",
         "flash_reject": "Demande de {name} refusée.",
         "flash_revoke": "Accréditation de {name} révoquée.",
+        # correcting a journalist (docs/workspaces.md, "Correcting a journalist")
+        "correct_title": "Corriger les données",
+        "correct_intro": "Une erreur dans le nom, le média ou la fonction\u00a0? Corrigez-la "
+                         "ici\u00a0: la correction et son motif figurent dans l'historique.",
+        "correct_badge_hint": "Le nom, le média et la fonction sont imprimés sur le badge\u00a0: "
+                              "si le badge est déjà imprimé, une nouvelle version est à imprimer "
+                              "et l'ancienne n'ouvre plus les portes.",
+        "correction_reason": "Motif de la correction",
+        "correct_button": "Enregistrer la correction",
+        "flash_corrected": "Les données de {name} sont corrigées.",
+        "flash_unchanged": "Aucune donnée n'a changé.",
+        "err_correction_reason": "Indiquez le motif de la correction.",
+        "err_correct_fields": "Corrigez les champs signalés.",
+        "correct_not_now": "Cette demande est {status}\u00a0: ses données ne se corrigent plus.",
         "flash_batch_one": "{count} demande traitée.",
         "flash_batch_other": "{count} demandes traitées.",
         "flash_batch_approve_one": "{count} demande accordée.",
@@ -430,6 +444,19 @@ STRINGS: dict[str, dict[str, str]] = {
         "flash_waitlist": "{name} is on the waiting list.",
         "flash_reject": "Application of {name} rejected.",
         "flash_revoke": "Accreditation of {name} revoked.",
+        "correct_title": "Correct the details",
+        "correct_intro": "A mistake in the name, outlet or role? Correct it here: the "
+                         "correction and its reason are kept in the history.",
+        "correct_badge_hint": "The name, outlet and role are printed on the badge: if it was "
+                              "printed already, a new version is to be printed and the old one "
+                              "no longer opens the doors.",
+        "correction_reason": "Reason for the correction",
+        "correct_button": "Save the correction",
+        "flash_corrected": "The details of {name} are corrected.",
+        "flash_unchanged": "Nothing changed.",
+        "err_correction_reason": "Give the reason for the correction.",
+        "err_correct_fields": "Correct the fields marked.",
+        "correct_not_now": "This application is {status}: its details are no longer corrected.",
         "flash_batch_one": "{count} application done.",
         "flash_batch_other": "{count} applications done.",
         "flash_batch_approve_one": "{count} application approved.",

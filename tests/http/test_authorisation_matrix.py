@@ -40,7 +40,7 @@ EXPECTED: dict[str, frozenset[str] | str] = {
     "withdraw": frozenset({"applicant"}),
     "revoke": frozenset({"admin", "press_office"}),
     "substitute": PROTOCOL,  # P has no delegation: BE's focal point is out of scope
-    "amend": PROTOCOL,  # the same (and P, press, is then refused 409, not 403)
+    "amend": frozenset({"admin", "press_office"}),  # P, press: the press office corrects it
     "badge": ORGANISERS | {"applicant"},
     "export_personal_data": frozenset({"admin", "applicant"}),
     "erase_personal_data": ADMIN,
@@ -112,6 +112,7 @@ EXPECTED: dict[str, frozenset[str] | str] = {
     "member_visa_letter": SESSION, "member_photo": SESSION,
     "member_withdraw": SESSION, "press_queue": SESSION, "press_application": SESSION,
     "press_decide": SESSION, "press_revoke": SESSION, "press_batch": SESSION,
+    "press_correct": SESSION,
     "door_page": SESSION, "door_check": SESSION, "console_overview": SESSION,
     "console_operations": SESSION, "console_retry_delivery": SESSION,
     "console_retry_failed": SESSION, "console_retry_event": SESSION,
