@@ -87,10 +87,15 @@ async def problem_middleware(request: web.Request, handler: Handler) -> web.Stre
             log.warning("database unavailable: %s", type(exc).__name__)
             err = Unavailable("The database is unreachable; try again shortly.")
             return problem_response(err.status, err.slug, err.title, err.detail, retry_after=5)
-        # The message of an exception may carry personal data (a key in a constraint error):
-        # log its type and where it happened, never its text.
-        log.error(
-            "unhandled %s on %s %s\n%s", type(exc).__name__, request.method,
-            request.match_info.route.name, "".join(traceback.format_tb(exc.__traceback__)),
-        )
+        log_unhandled(request, exc)
         return problem_response(500, "internal", "Internal error", "An unexpected error occurred.")
+
+
+def log_unhandled(request: web.Request, exc: BaseException) -> None:
+    """An unexpected failure, logged for whoever runs the service. The message of an exception
+    may carry personal data (a key in a constraint error): its type and where it happened are
+    logged, never its text."""
+    log.error(
+        "unhandled %s on %s %s\n%s", type(exc).__name__, request.method,
+        request.match_info.route.name, "".join(traceback.format_tb(exc.__traceback__)),
+    )

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import asyncio
 import functools
+import logging
 from collections.abc import Awaitable, Callable
 from pathlib import Path
 from typing import Any
@@ -42,6 +43,7 @@ from conference.badges.render import render_png
 from conference.calendar.invitations import feed_url
 from conference.conferences import service as conferences
 from conference.conferences.models import Conference
+from conference.db.errors import is_unavailable
 from conference.errors import (
     Duplicate,
     IllegalTransition,
@@ -59,6 +61,7 @@ from conference.http.context import (
 )
 from conference.http.io import read_form
 from conference.http.limits import TooManyRequests, limit_registration, limit_token_failure
+from conference.http.problems import log_unhandled
 from conference.http.routes import RouteTable
 from conference.mail import formatting
 from conference.mail.privacy import controller_name, retention_period
@@ -69,6 +72,7 @@ from conference.programme import lookup as programmes
 from conference.protocol.countries import collation_key, country_codes, country_name
 from conference.signing import Signer
 
+log = logging.getLogger(__name__)
 routes = RouteTable()
 
 HERE = Path(__file__).parent
@@ -147,9 +151,10 @@ def _retention_text(conference: Conference, t: Translator, end: str) -> str:
 
 
 def error_page(request: web.Request, language: str, status: int, message: str) -> web.Response:
+    t = Translator(language)
+    title = {404: t("not_found_title"), 500: t("failed_title"), 503: t("failed_title")}
     return render(request, "error.html", language, status=status, private=True,
-                  title=Translator(language)("not_found_title") if status == 404 else None,
-                  message=message, conference=None)
+                  title=title.get(status), message=message, conference=None)
 
 
 @web.middleware
@@ -167,6 +172,24 @@ async def unrouted_page_middleware(
             raise
         language = choose_language(request)
         return error_page(request, language, 404, Translator(language)("no_such_page"))
+    except (web.HTTPException, Refusal):
+        raise  # redirects, and refusals the problem middleware words
+    except Exception as exc:
+        # A failure no page foresaw (a bug, the database gone) answers a browser with a page
+        # in its language, 500 or 503, on the public pages and the workspaces alike, instead
+        # of the API's problem+json shown raw (docs/workspaces.md, "When something fails").
+        if request.path.startswith("/api/") or "text/html" not in request.headers.get(
+                "Accept", ""):
+            raise
+        language = choose_language(request)
+        t = Translator(language)
+        if is_unavailable(exc):
+            log.warning("database unavailable: %s", type(exc).__name__)
+            resp = error_page(request, language, 503, t("page_unavailable"))
+            resp.headers["Retry-After"] = "5"
+            return resp
+        log_unhandled(request, exc)
+        return error_page(request, language, 500, t("page_failed"))
 
 
 def page(handler: PageHandler) -> PageHandler:

@@ -31,9 +31,16 @@ STRINGS: dict[str, dict[str, str]] = {
         "error": "Erreur\u00a0:",
         "errors_summary": "La demande n'a pas été envoyée. Corrigez les champs signalés\u00a0:",
         "not_found_title": "Page introuvable",
+        "failed_title": "Un problème est survenu",
         "conference_not_found": "Aucune conférence à cette adresse.",
         "no_such_page": "Aucune page à cette adresse. Vérifiez-la, ou ouvrez à nouveau le lien "
                         "reçu par courriel.",
+        "page_failed": "Cette page n'a pas pu s'afficher à la suite d'une erreur de notre "
+                       "part, qui a été signalée. Rien de ce que vous avez envoyé auparavant "
+                       "n'est perdu\u00a0; réessayez dans quelques instants.",
+        "page_unavailable": "Le service est momentanément indisponible. Réessayez dans quelques "
+                            "instants\u00a0; rien de ce que vous avez envoyé auparavant n'est "
+                            "perdu.",
         "link_not_found": "Ce lien n'est pas ou plus valable. Chaque courriel au sujet de "
                           "votre demande porte un nouveau lien privé, qui remplace ceux des "
                           "courriels précédents. Utilisez le lien du dernier courriel reçu, ou "
@@ -307,9 +314,15 @@ STRINGS: dict[str, dict[str, str]] = {
         "error": "Error:",
         "errors_summary": "The application was not sent. Please correct the fields marked:",
         "not_found_title": "Page not found",
+        "failed_title": "Something went wrong",
         "conference_not_found": "There is no conference at this address.",
         "no_such_page": "There is no page at this address. Check it, or open the link you "
                         "received by email again.",
+        "page_failed": "This page could not be shown because of an error on our side, which "
+                       "has been reported. Nothing you sent before is lost; try again in a "
+                       "few moments.",
+        "page_unavailable": "The service is unavailable for a moment. Try again in a few "
+                            "moments; nothing you sent before is lost.",
         "link_not_found": "This link is not (or no longer) valid. Each email about your "
                           "application carries a new private link, which replaces those of "
                           "the earlier emails. Use the link in the latest email you received, "
