@@ -72,6 +72,22 @@ CONSOLE: dict[str, dict[str, str]] = {
                                 "fixe).",
         "door_action_outside_hours": "N'admettez pas la personne aujourd'hui. En cas de doute, "
                                      "orientez-la vers le bureau des accréditations.",
+        "door_action_not_cleared": "N'admettez pas la personne\u00a0: son habilitation de "
+                                   "sécurité n'est pas accordée. Orientez-la vers le bureau des "
+                                   "accréditations, qui joindra le service de sécurité.",
+        "door_action_not_approved": "N'admettez pas la personne. Orientez-la vers le bureau des "
+                                    "accréditations.",
+        "door_action_zone_not_granted": "N'admettez pas la personne dans cette zone\u00a0: son "
+                                        "badge indique celles où elle peut entrer. En cas de "
+                                        "doute, orientez-la vers le bureau des accréditations.",
+        "door_action_not_on_security_list": "N'admettez pas la personne à cette séance\u00a0: "
+                                            "seules les personnes de la liste de sécurité y "
+                                            "entrent. Orientez-la vers le service du protocole.",
+        "door_action_press_not_in_pool": "N'admettez pas la personne à cette séance, réservée "
+                                         "au pool de presse. Orientez-la vers le bureau de "
+                                         "presse.",
+        "door_action_unknown_zone": "Choisissez de nouveau la zone dans la liste, puis "
+                                    "scannez le badge.",
         # the zones page (docs/workspaces.md, "Zones")
         "zones_title": "Zones",
         "zones_intro": "Les zones que la porte contrôle (salle plénière, centre de presse…)\u00a0: "
@@ -233,6 +249,21 @@ CONSOLE: dict[str, dict[str, str]] = {
                                 "conference's days (or the days the zone sets).",
         "door_action_outside_hours": "Do not admit the person today. If in doubt, send them to "
                                      "the accreditation desk.",
+        "door_action_not_cleared": "Do not admit the person: their security clearance is "
+                                   "not granted. Send them to the accreditation desk, which "
+                                   "will contact the security service.",
+        "door_action_not_approved": "Do not admit the person. Send them to the accreditation "
+                                    "desk.",
+        "door_action_zone_not_granted": "Do not admit the person to this zone: their badge "
+                                        "shows the zones they may enter. If in doubt, send them "
+                                        "to the accreditation desk.",
+        "door_action_not_on_security_list": "Do not admit the person to this session: only "
+                                            "the people on the security list enter. Send them "
+                                            "to the protocol service.",
+        "door_action_press_not_in_pool": "Do not admit the person to this session, which is "
+                                         "open to the press pool only. Send them to the press "
+                                         "office.",
+        "door_action_unknown_zone": "Choose the zone from the list again, then scan the badge.",
         # the zones page (docs/workspaces.md, "Zones")
         "zones_title": "Zones",
         "zones_intro": "The zones the door checks (plenary hall, press centre…): who enters "

@@ -155,6 +155,17 @@ def test_the_door_page_words_every_reason(language: str) -> None:
         assert t(f"reason_{reason.value}").strip(), reason
 
 
+@pytest.mark.parametrize("language", ["fr", "en"])
+def test_every_refusal_tells_the_door_staff_what_to_do_next(language: str) -> None:
+    """A user test met "clearance required and missing, or refused" and nothing more, where
+    every other refusal said what to do (docs/workspaces.md, "The door")."""
+    from conference.workspaces.i18n import WTranslator
+    t = WTranslator(language)
+    missing = [r.value for r in Reason if r is not Reason.granted
+               and f"door_action_{r.value}" not in t.keys]
+    assert missing == []
+
+
 def test_an_older_badge_is_superseded_after_the_accreditation_state_is_checked() -> None:
     from conference.badges.domain import scan_reason
     acc = uuid.uuid4()
