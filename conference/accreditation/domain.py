@@ -23,7 +23,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from enum import StrEnum
-from typing import Any, Protocol
+from typing import Any, Literal, Protocol
 from uuid import UUID
 from zoneinfo import ZoneInfo
 
@@ -595,3 +595,22 @@ def correction_line(changed: list[str], reason: str) -> str:
     """The history line's reason: the fields corrected, then why ("family_name: typed in
     capitals"); the pages name the fields in the reader's language."""
     return f"{', '.join(changed)}: {reason}"
+
+
+# -- what clearance leaves of the badge --------------------------------------------------------
+
+Outlook = Literal["awaited", "refused"] | None
+"""What stands between an approved person and their badge: ``awaited`` while the security check
+their category needs is not complete (pending, more information asked), ``refused`` after a
+refusal (whatever the category), None when nothing does."""
+
+
+def clearance_outlook(required: bool, recorded: str | None) -> Outlook:
+    """The one rule of docs/credentials.md, "Vetting": no badge is issued, printed or admitted
+    after a refusal, nor while a clearance the category needs is missing. The letters and pages
+    say which (docs/credentials.md, "What the person is told")."""
+    if recorded == "refused":
+        return "refused"
+    if required and recorded != "cleared":
+        return "awaited"
+    return None

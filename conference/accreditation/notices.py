@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import AsyncIterator
-from typing import Any
+from typing import Any, Literal
 
 import asyncpg
 
@@ -59,16 +59,23 @@ async def _conference(conn: asyncpg.Connection, ctx: DispatchContext, cid: Any) 
     return conference
 
 
+Footer = Literal["_footer", "_staff_footer", "_delegation_footer"]
+"""How a letter ends, by whom it goes to (docs/privacy.md, "The notice"): an applicant, the
+data-protection notice; the staff of the organisers, the reminder that it is internal and
+carries an applicant's data; a delegation's focal point (outside the organisers), the notice
+that it carries a member's data and where their rights are explained."""
+
+
 def _mail(
     ctx: DispatchContext, event: EventRow, conference: Conference, template: str,
     language: str, recipient: str, recipient_name: str, about: Any,
-    *, staff: bool = False, **context: Any,
+    *, footer: Footer = "_footer", **context: Any,
 ) -> NewDelivery | Parked:
     """One letter, or, when it cannot be built (a value mail headers cannot carry), the
     recipient parked with the reason."""
     try:
         return _build(ctx, event, conference, template, language, recipient, recipient_name,
-                      about, staff=staff, **context)
+                      about, footer=footer, **context)
     except (ValueError, UnicodeError) as exc:
         return Parked(template=template, dedupe_key=f"{event.id}:{template}:{recipient.lower()}",
                       recipient=recipient, error=f"{type(exc).__name__}: {exc}"[:300],
@@ -78,12 +85,13 @@ def _mail(
 def _build(
     ctx: DispatchContext, event: EventRow, conference: Conference, template: str,
     language: str, recipient: str, recipient_name: str, about: Any,
-    *, staff: bool = False, **context: Any,
+    *, footer: Footer = "_footer", **context: Any,
 ) -> NewDelivery:
     """A letter to an applicant ends with the data-protection notice; a notice to staff
-    (``staff``) instead with a reminder that it carries an applicant's personal data."""
+    (``_staff_footer``) instead with a reminder that it carries an applicant's personal data;
+    one to a focal point (``_delegation_footer``) with the notice that it carries a member's."""
     short = short_name(conference, language)
-    footer = {
+    notice = {
         "short": short, "controller": controller_name(conference, language),
         "retention": retention_period(conference.retention_days, language),
         "privacy_url": f"{ctx.settings.base_url}/{conference.slug}/privacy",
@@ -91,11 +99,9 @@ def _build(
     context.setdefault("agree", agreement("neutral"))
     subject, body = render_text(
         template, language, conference=conference,
-        dates=conference_dates(conference, language), **footer, **context,
+        dates=conference_dates(conference, language), **notice, **context,
     )
-    footer_template = "_staff_footer" if staff else "_footer"
-    body += "\n" + render_template(f"{language}/{footer_template}.txt", conference=conference,
-                                   **footer)
+    body += "\n" + render_template(f"{language}/{footer}.txt", conference=conference, **notice)
     subject = subject_line(conference, language, subject)
     delivery_id = uuid.uuid4()
     message_id = f"<{delivery_id}@{ctx.settings.mail.message_id_domain}>"
@@ -205,10 +211,46 @@ async def _letters(
     capacity = conference.press_registration.pool_capacity
     published = (status == "approved"
                  and await repo.programme_published(conn, conference.id))
+    # the approval says what is true of the badge and the invitations: none after a refused
+    # clearance; the badge once the check is complete while it is awaited (the invitations do
+    # follow then: docs/calendar.md, "Who is invited"; docs/credentials.md, "Vetting")
+    clearance = (await repo.clearance_outlook(conn, a.id)) if status == "approved" else None
     yield _mail(ctx, event, conference, template, lang, a.email, name, a.id,
                 reason=reason or "", approved=approved, capacity=capacity,
-                programme_published=published,
+                programme_published=published, clearance=clearance,
+                in_delegation=a.delegation_id is not None,
                 pool_full=approved >= capacity, **common)
+    if status == "revoked" and a.delegation_id is not None:
+        # the delegation's focal point is told of its member's revocation, in their own
+        # language (docs/lifecycle.md, "Letters")
+        focal = await _focal_point_letter(conn, ctx, event, conference, a, "revoked_focal",
+                                          reason=reason or "")
+        if focal is not None:
+            yield focal
+
+
+async def _focal_point_letter(
+    conn: asyncpg.Connection, ctx: DispatchContext, event: EventRow, conference: Conference,
+    a: Accreditation, template: str, **context: Any,
+) -> NewDelivery | Parked | None:
+    """A letter about member ``a`` to their delegation's focal point, in the focal point's
+    language (their account's, else the conference's first), ending with the notice that it
+    carries a member's data, never the internal one (the focal point is outside the
+    organisers). None for a delegation without a focal point's address."""
+    assert a.delegation_id is not None
+    d = await repo.delegation_focal_point(conn, a.delegation_id)
+    if d is None or not d["focal_point_email"]:
+        return None
+    person = await person_by_email(conn, d["focal_point_email"])
+    lang = person["language"] if person is not None and person["language"] in ROLE_NAMES \
+        else ("fr" if conference.languages[0] == "fr" else "en")
+    delegation = country_name(d["country"], lang) if d["country"] else d["organisation"] or ""
+    return _mail(ctx, event, conference, template, lang, d["focal_point_email"],
+                 d["focal_point_name"], a.id, footer="_delegation_footer",
+                 salutation=salutation("", d["focal_point_name"], None, None, lang),
+                 member=f"{a.given_name} {a.family_name}", delegation=delegation,
+                 category=CATEGORY_NAMES[lang][a.category.value], is_press=False,
+                 accreditation_id=str(a.id), **context)
 
 
 async def _press_office_notices(
@@ -246,7 +288,7 @@ async def _press_office_notices(
         lang = person["language"] if person is not None and person["language"] in ROLE_NAMES \
             else first
         notices.append(_mail(ctx, event, conference, template, lang, email, name, a.id,
-                             staff=True, **context(lang)))
+                             footer="_staff_footer", **context(lang)))
     return notices
 
 

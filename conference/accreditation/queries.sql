@@ -86,6 +86,21 @@ ORDER BY seq
 -- then says the invitations follow in separate messages, not "once the programme is published".
 SELECT EXISTS (SELECT 1 FROM programme_version WHERE conference_id = :conference_id)
 
+-- name: clearance_of
+-- Whether the person's category needs security clearance, and the status recorded for them
+-- (none when nothing was): what the letters and pages tell of the badge (docs/credentials.md,
+-- "Vetting").
+SELECT a.category = ANY (c.vetting_required) AS required, v.status AS recorded
+FROM accreditation a JOIN conference c ON c.id = a.conference_id
+LEFT JOIN vetting_status v ON v.accreditation_id = a.id
+WHERE a.id = :accreditation_id
+
+-- name: delegation_focal_point
+-- Who answers for a delegation (its focal point's name and address) and how the delegation is
+-- named: a letter about one of its members goes to them (docs/lifecycle.md, "Letters").
+SELECT focal_point_name, focal_point_email, country, organisation ->> 'name' AS organisation
+FROM delegation WHERE id = :delegation_id
+
 -- name: list_accreditations
 -- A page of a conference's accreditations in filing order, after the cursor's position; each
 -- filter applies when given.

@@ -12,6 +12,7 @@ from uuid import UUID
 
 import asyncpg
 
+from conference.accreditation import domain
 from conference.accreditation.domain import (
     PressPerson,
     Status,
@@ -176,6 +177,22 @@ async def programme_published(conn: asyncpg.Connection, conference_id: UUID) -> 
     published: bool = await conn.fetchval(*Q.bind("programme_published",
                                                   conference_id=conference_id))
     return published
+
+
+async def clearance_outlook(conn: asyncpg.Connection, accreditation_id: UUID
+                            ) -> domain.Outlook:
+    """What stands between the person and a badge (``domain.clearance_outlook``)."""
+    row = await conn.fetchrow(*Q.bind("clearance_of", accreditation_id=accreditation_id))
+    if row is None:
+        return None
+    return domain.clearance_outlook(row["required"], row["recorded"])
+
+
+async def delegation_focal_point(conn: asyncpg.Connection, delegation_id: UUID
+                                 ) -> asyncpg.Record | None:
+    row: asyncpg.Record | None = await conn.fetchrow(
+        *Q.bind("delegation_focal_point", delegation_id=delegation_id))
+    return row
 
 
 async def set_status(

@@ -20,6 +20,7 @@ from uuid import UUID
 
 from PIL import Image, ImageOps, UnidentifiedImageError
 
+from conference.accreditation.domain import clearance_outlook
 from conference.errors import Invalid
 
 PHOTO_MAX_BYTES = 5 * 1024 * 1024
@@ -359,8 +360,9 @@ def vetting_status(required: bool, recorded: str | None) -> str:
 
 def lacks_clearance(required: bool, recorded: str | None) -> bool:
     """No badge is issued, printed or admitted while this holds. A refusal always holds, even
-    for a category that needs no clearance."""
-    return recorded == "refused" or (required and recorded != "cleared")
+    for a category that needs no clearance (the rule is ``accreditation.domain.clearance_outlook``,
+    which the letters and pages read too)."""
+    return clearance_outlook(required, recorded) is not None
 
 
 def vetting_errors(status: str, reason: str | None, field: str = "") -> list[dict[str, str]]:

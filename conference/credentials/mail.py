@@ -140,10 +140,12 @@ async def mail_clearance_notice(conn: asyncpg.Connection, event: EventRow, ctx: 
             "retention": retention_period(conference.retention_days, language),
             "privacy_url": f"{ctx.settings.base_url}/{conference.slug}/privacy",
         }
-        # to a focal point, about a member: the reminder that it carries personal data; to the
+        # to a focal point, about a member: the notice that it carries a member's personal data
+        # (never the organisers' internal reminder: the focal point is outside them); to the
         # applicant: the data-protection notice, as every letter to an applicant
+        # (docs/privacy.md, "The notice")
         body += "\n" + render_template(
-            f"{language}/{'_staff_footer' if focal else '_footer'}.txt",
+            f"{language}/{'_delegation_footer' if focal else '_footer'}.txt",
             conference=conference, **footer)
         subject = subject_line(conference, language, subject)
         sender = sender_address(conference, press=press)
