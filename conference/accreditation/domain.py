@@ -614,3 +614,17 @@ def clearance_outlook(required: bool, recorded: str | None) -> Outlook:
     if required and recorded != "cleared":
         return "awaited"
     return None
+
+
+MissingClearance = Literal["pending", "more_information", "refused"] | None
+"""The vetting status that stops the person's badge, as the pages and letters name it."""
+
+
+def missing_clearance(required: bool, recorded: str | None) -> MissingClearance:
+    """The status that stops the badge (``clearance_outlook``), None when nothing does: a
+    clearance the category needs and nobody recorded is ``pending``."""
+    if clearance_outlook(required, recorded) is None:
+        return None
+    if recorded == "refused":
+        return "refused"
+    return "more_information" if recorded == "more_information" else "pending"

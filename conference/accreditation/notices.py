@@ -214,7 +214,7 @@ async def _letters(
     # the approval says what is true of the badge and the invitations: none after a refused
     # clearance; the badge once the check is complete while it is awaited (the invitations do
     # follow then: docs/calendar.md, "Who is invited"; docs/credentials.md, "Vetting")
-    clearance = (await repo.clearance_outlook(conn, a.id)) if status == "approved" else None
+    clearance = (await repo.missing_clearance(conn, a.id)) if status == "approved" else None
     yield _mail(ctx, event, conference, template, lang, a.email, name, a.id,
                 reason=reason or "", approved=approved, capacity=capacity,
                 programme_published=published, clearance=clearance,

@@ -179,13 +179,14 @@ async def programme_published(conn: asyncpg.Connection, conference_id: UUID) -> 
     return published
 
 
-async def clearance_outlook(conn: asyncpg.Connection, accreditation_id: UUID
-                            ) -> domain.Outlook:
-    """What stands between the person and a badge (``domain.clearance_outlook``)."""
+async def missing_clearance(conn: asyncpg.Connection, accreditation_id: UUID
+                            ) -> domain.MissingClearance:
+    """The vetting status that stops the person's badge, None when nothing does
+    (``domain.missing_clearance``)."""
     row = await conn.fetchrow(*Q.bind("clearance_of", accreditation_id=accreditation_id))
     if row is None:
         return None
-    return domain.clearance_outlook(row["required"], row["recorded"])
+    return domain.missing_clearance(row["required"], row["recorded"])
 
 
 async def delegation_focal_point(conn: asyncpg.Connection, delegation_id: UUID

@@ -196,6 +196,20 @@ async def get(pool: Database, accreditation_id: UUID, actor: Principal | None) -
         return repo.from_row(row, await repo.history_for(conn, accreditation_id, actor))
 
 
+async def missing_clearance(pool: Database, accreditation_id: UUID, actor: Principal | None
+                            ) -> domain.MissingClearance:
+    """The vetting status that stops the person's badge (``pending``, ``more_information``,
+    ``refused``; None when nothing does), for whoever may read the accreditation: the pages
+    say it in place of a badge link, the decision forms before an approval
+    (docs/credentials.md, "What the person is told"). The status alone, never the reason."""
+    async with connection(pool) as conn:
+        row = await repo.row_by_id(conn, accreditation_id)
+        if row is None:
+            raise NotFound("No such accreditation.")
+        domain.check_may_read(actor, row)
+        return await repo.missing_clearance(conn, accreditation_id)
+
+
 async def names_of(pool: Database, ids: set[UUID], actor: Principal) -> dict[UUID, str]:
     """The names of the accreditations ``ids`` that ``actor`` may read, the others left out:
     a history's substitution lines name the other person (docs/workspaces.md, "History")."""

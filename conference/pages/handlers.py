@@ -209,9 +209,20 @@ def page(handler: PageHandler) -> PageHandler:
             message = t("conference_not_found") if unknown_conference else exc.detail
             return error_page(request, language, 404, message)
         except Refusal as exc:
-            return error_page(request, choose_language(request), exc.status, exc.detail)
+            language = choose_language(request)
+            return error_page(request, language, exc.status,
+                              _refusal_text(Translator(language), exc))
 
     return wrapped
+
+
+def _refusal_text(t: Translator, exc: Refusal) -> str:
+    """A refusal said in the page's language where the pages know it: a badge that clearance
+    withholds (docs/credentials.md, "What the person is told"); else the refusal's text."""
+    if exc.extra.get("reason") == "not_cleared":
+        return t("badge_refused" if exc.extra.get("vetting_status") == "refused"
+                 else "badge_not_cleared_awaited")
+    return exc.detail
 
 
 def _signer(request: web.Request) -> Signer:
@@ -512,6 +523,7 @@ async def _status_page(
     cookies = {} if cookies is None else cookies
     secret = request.match_info["access_token"]
     context: dict[str, Any] = {"withdraw": None, "feed": None, "badge": None,
+                               "badge_withheld": None,
                                "credentials": f"/a/{secret}/credentials?lang={language}"}
     if _can_withdraw(acc):
         nonce = csrf.ensure_nonce(request, cookies)
@@ -523,7 +535,13 @@ async def _status_page(
     if acc.status is Status.approved:
         url = feed_url(_base_url(request), signer, acc.id)
         context["feed"] = {"https": url, "webcal": _webcal(url)}
-        context["badge"] = f"/a/{secret}/badge"
+        # no link to a badge that clearance withholds: the page says why instead
+        # (docs/credentials.md, "What the person is told")
+        missing = await accreditations.missing_clearance(pool, acc.id, p)
+        if missing is None:
+            context["badge"] = f"/a/{secret}/badge?lang={language}"
+        else:
+            context["badge_withheld"] = "refused" if missing == "refused" else "awaited"
     if message is None and request.query.get("done") == "withdrawn" \
             and acc.status is Status.withdrawn:
         approved = acc.history and acc.history[-1].from_status is Status.approved

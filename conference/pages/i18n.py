@@ -260,6 +260,12 @@ STRINGS: dict[str, dict[str, str]] = {
         "badge_text": "Imprimez votre badge (format A6) et présentez-le avec votre pièce "
                       "d'identité à l'entrée.",
         "badge_link": "Télécharger mon badge (PNG)",
+        "badge_awaited": "Votre badge sera disponible sur cette page une fois le contrôle de "
+                         "sécurité terminé.",
+        "badge_refused": "Aucun badge ne peut vous être délivré\u00a0: l'habilitation de sécurité "
+                         "qu'il requiert n'a pas été accordée.",
+        "badge_not_cleared_awaited": "Votre badge n'est pas encore disponible\u00a0: il le sera "
+                                     "une fois le contrôle de sécurité terminé.",
         # the programme
         "programme_title": "Programme",
         "version_note": "Version {version}, publiée le {published}.",
@@ -520,6 +526,12 @@ STRINGS: dict[str, dict[str, str]] = {
         "badge_text": "Print your badge (A6) and show it with your identity document at the "
                       "entrance.",
         "badge_link": "Download my badge (PNG)",
+        "badge_awaited": "Your badge will be available on this page once the security check is "
+                         "complete.",
+        "badge_refused": "No badge can be issued to you: the security clearance it requires has "
+                         "not been granted.",
+        "badge_not_cleared_awaited": "Your badge is not available yet: it will be once the "
+                                     "security check is complete.",
         "programme_title": "Programme",
         "version_note": "Version {version}, published on {published}.",
         "not_published": "The programme has not been published yet.",

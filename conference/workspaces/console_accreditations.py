@@ -157,6 +157,10 @@ async def _application_page(request: web.Request, d: Desk, acc: Accreditation, *
         can_revoke=_may_act(d, acc) and domain.offers_revocation(acc.status),
         press_desk=acc.category is Category.press and d.principal.role is Role.admin,
         decisions=DECISIONS, cred=cred,
+        # the clearance that would withhold the badge, said before anyone approves
+        # (docs/credentials.md, "What the person is told")
+        clearance=await accreditations.missing_clearance(request.app[pool_key], acc.id,
+                                                         d.principal),
         linked_names=await frame.linked_names(request, acc, d.principal))
 
 

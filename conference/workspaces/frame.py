@@ -284,6 +284,13 @@ def page(handler: PageHandler) -> PageHandler:
             t = WTranslator(language_of(request, await current(request)))
             return await error_page(request, 404, t("not_found"))
         except Refusal as exc:
+            if exc.extra.get("reason") == "not_cleared":
+                # a badge that clearance withholds, said in the person's language
+                # (docs/credentials.md, "What the person is told")
+                t = WTranslator(language_of(request, await current(request)))
+                return await error_page(request, exc.status, t(
+                    "member_badge_refused" if exc.extra.get("vetting_status") == "refused"
+                    else "badge_not_cleared_awaited"))
             return await error_page(request, exc.status, exc.detail)
 
     return wrapped

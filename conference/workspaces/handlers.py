@@ -320,12 +320,18 @@ async def member_page(request: web.Request) -> web.Response:
     elif done == "substituted":  # the new member's page, after the substitution
         old = frame.flash_text(request, "old", 100)
         flash = None if old is None else p.t("lc_flash_substituted", new=name, old=old)
+    # no link to a badge that clearance withholds: the page says why instead
+    # (docs/credentials.md, "What the person is told")
+    missing = (await accreditations.missing_clearance(request.app[pool_key], acc.id,
+                                                      p.principal) if approved else None)
     return frame.render(
         request, "member.html", p.language, person=p.person, conference=p.conference,
         title=name, crumbs=p.crumbs((name, None)), base=p.base, acc=acc, flash=flash,
         can_withdraw=withdrawable(acc.status, acc.category),
         can_edit=domain.editable(acc),
-        badge=f"{p.base}/members/{acc.id}/badge" if approved else None,
+        badge=f"{p.base}/members/{acc.id}/badge" if approved and missing is None else None,
+        badge_withheld=None if missing is None else (
+            "refused" if missing == "refused" else "awaited"),
         feed=feed_url(base_url, request.app[signer_key], acc.id) if approved else None,
         linked_names=await frame.linked_names(request, acc, p.principal),
     )
@@ -584,6 +590,10 @@ async def _application_page(request: web.Request, d: Desk, acc: Accreditation, *
         reason_templates=[(str(r.id), r.text(d.language)) for r in await ws_service.press_reasons(
             request.app[pool_key], d.conference.id, d.principal, now(request))],
         documents=await _documents(request, d, acc),
+        # the clearance that would withhold the badge, said before anyone approves
+        # (docs/credentials.md, "What the person is told")
+        clearance=await accreditations.missing_clearance(request.app[pool_key], acc.id,
+                                                         d.principal),
         duplicates=duplicates, flash=flash,
         correction=correction if acc.status in CORRECTABLE_STATUSES else None,
         press_roles=[(r.value, d.t(f"role_{r.value}")) for r in PressRole],

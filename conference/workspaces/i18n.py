@@ -112,6 +112,29 @@ STRINGS: dict[str, dict[str, str]] = {
         "member_badge_title": "Badge et agenda",
         "member_badge_link": "Télécharger le badge (PNG)",
         "member_feed_link": "Agenda personnel (lien d'abonnement)",
+        "member_badge_awaited": "Le badge sera disponible ici une fois le contrôle de sécurité "
+                                "terminé.",
+        "member_badge_refused": "Aucun badge ne peut être délivré\u00a0: l'habilitation de "
+                                "sécurité qu'il requiert n'a pas été accordée.",
+        "badge_not_cleared_awaited": "Pas encore de badge\u00a0: il sera disponible une fois le "
+                                     "contrôle de sécurité terminé.",
+        "decision_clearance_refused": "Habilitation de sécurité refusée\u00a0: si l'accréditation "
+                                      "est accordée, aucun badge ne pourra être délivré et "
+                                      "aucune invitation aux séances ne sera envoyée.",
+        "decision_clearance_pending": "Habilitation de sécurité en attente\u00a0: si "
+                                      "l'accréditation est accordée, le badge ne sera délivré "
+                                      "qu'une fois le contrôle de sécurité terminé.",
+        "decision_clearance_more_information": "Habilitation de sécurité\u00a0: le service de "
+                                               "sécurité a demandé des informations "
+                                               "complémentaires. Si l'accréditation est "
+                                               "accordée, le badge ne sera délivré qu'une fois "
+                                               "le contrôle terminé.",
+        "revoke_language": "Le courriel est rédigé en {language}\u00a0: écrivez le motif en "
+                           "{language}.",
+        "revoke_focal_told": "Le point de contact de la délégation en est informé aussi, par "
+                             "un courriel qui cite ce motif tel quel.",
+        "in_language_fr": "français",
+        "in_language_en": "anglais",
         "withdraw_member": "Retirer ce membre…",
         "withdraw_title": "Retirer un membre",
         "withdraw_confirm": "Retirer l'inscription de {name}\u00a0? La demande ne pourra pas être "
@@ -385,6 +408,27 @@ STRINGS: dict[str, dict[str, str]] = {
         "member_badge_title": "Badge and calendar",
         "member_badge_link": "Download the badge (PNG)",
         "member_feed_link": "Personal calendar (subscription link)",
+        "member_badge_awaited": "The badge will be available here once the security check is "
+                                "complete.",
+        "member_badge_refused": "No badge can be issued: the security clearance it requires has "
+                                "not been granted.",
+        "badge_not_cleared_awaited": "No badge yet: it will be available once the security "
+                                     "check is complete.",
+        "decision_clearance_refused": "Security clearance refused: if the accreditation is "
+                                      "approved, no badge can be issued and no invitation to "
+                                      "the sessions will be sent.",
+        "decision_clearance_pending": "Security clearance pending: if the accreditation is "
+                                      "approved, the badge is issued only once the security "
+                                      "check is complete.",
+        "decision_clearance_more_information": "Security clearance: the security service asked "
+                                               "for more information. If the accreditation is "
+                                               "approved, the badge is issued only once the "
+                                               "check is complete.",
+        "revoke_language": "The mail is written in {language}: write the reason in {language}.",
+        "revoke_focal_told": "The delegation's focal point is told too, by a mail that quotes "
+                             "this reason as written.",
+        "in_language_fr": "French",
+        "in_language_en": "English",
         "withdraw_member": "Withdraw this member…",
         "withdraw_title": "Withdraw a member",
         "withdraw_confirm": "Withdraw the registration of {name}? It cannot be restored; a new "

@@ -336,7 +336,8 @@ async def test_the_press_desk_revokes_only_a_granted_accreditation_once_confirme
     # that the reason goes to the person as written
     assert element(page, "revoke_reason-error") == "Error: Write the reason."
     assert element(page, "revoke_reason-hint") == (
-        "The reason is quoted as written in the mail that tells the person of the revocation.")
+        "The reason is quoted as written in the mail that tells the person of the revocation."
+        " The mail is written in French: write the reason in French.")
     assert 'aria-describedby="revoke_reason-hint revoke_reason-error"' in page or \
         'aria-describedby="revoke_reason-error revoke_reason-hint"' in page
     status, _, _ = await v.go("POST", f"{DESK}/{application['id']}/revoke?lang=en",
