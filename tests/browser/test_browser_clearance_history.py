@@ -1,8 +1,10 @@
 """A refused clearance in headless Chromium, no script: protocol records it on the console's
 application page, whose history then says "Clearance refused" with the reason; the focal point
 gets the letter, finds the member no longer in the delegation's programme and reads the line on
-the member's page without the reason, and so does the person on their own page. Every page
-passes axe-core in French and English at 390 and 1280 px (``_audit``)."""
+the member's page without the reason, and so does the person on their own page; neither page
+offers a badge, each says none can be issued. An undecided member's decision form says the
+clearance is pending before anyone approves. Every page passes axe-core in French and English
+at 390 and 1280 px (``_audit``)."""
 
 from __future__ import annotations
 
@@ -32,6 +34,7 @@ async def test_a_refused_clearance_is_a_line_of_the_history_on_every_page(
     [welcome] = await smtp.wait_for(1, where=lambda m: "fp-be@example.org" in m["To"])
     minister = await member(site, be, "Peeters")
     await member(site, be, "Maes")
+    undecided = await member(site, be, "Janssens", decision=None)
     _, room, _ = await site.call("POST", "/api/v1/conferences/alliance/rooms", role="protocol",
                                  json={"name": "Plenary hall", "capacity": 300})
     day = datetime.fromisoformat(body["starts_on"])
@@ -55,6 +58,15 @@ async def test_a_refused_clearance_is_a_line_of_the_history_on_every_page(
     history = await page.inner_text("#history")
     assert "Clearance refused" in history and REASON in history, history
     await _audit(browser, page, "console-accreditation-clearance")
+    # the revocation form says in which language the reason is mailed (the member's)
+    assert await page.inner_text("#revoke-language") == (
+        "The mail is written in English: write the reason in English.")
+    # an undecided member awaiting clearance: said above the decision
+    await page.goto(f"{site.url}/manage/alliance/accreditations/{undecided['id']}?lang=fr")
+    assert await page.inner_text("#clearance-warning") == (
+        "Habilitation de sécurité en attente\u00a0: si l'accréditation est accordée, le badge"
+        " ne sera délivré qu'une fois le contrôle de sécurité terminé.")
+    await _audit(browser, page, "console-accreditation-clearance-decision")
 
     # the focal point is told by letter, without the reason
     [letter] = await smtp.wait_for(1, where=lambda m: "fp-be@example.org" in m["To"]
@@ -75,11 +87,19 @@ async def test_a_refused_clearance_is_a_line_of_the_history_on_every_page(
     await portal.goto(f"{site.url}/delegation/alliance-be/members/{minister['id']}?lang=fr")
     history = await portal.inner_text("#history")
     assert "Habilitation de sécurité refusée" in history and REASON not in history, history
+    assert await portal.locator("#badge-link").count() == 0
+    assert await portal.inner_text("#badge-withheld") == (
+        "Aucun badge ne peut être délivré\u00a0: l'habilitation de sécurité qu'il requiert n'a"
+        " pas été accordée.")
     await _audit(browser, portal, "delegation-member-clearance")
 
     # the person's own page behind their private link: the same
     await portal.goto(f"{site.url}/a/{minister['access_token']}?lang=en")
     history = await portal.inner_text("#history")
     assert "Clearance refused" in history and REASON not in history, history
+    assert await portal.locator("#badge-link").count() == 0
+    assert await portal.inner_text("#badge-withheld") == (
+        "No badge can be issued to you: the security clearance it requires has not been"
+        " granted.")
     await _audit(browser, portal, "status-clearance")
     await context.close()
