@@ -12,6 +12,7 @@ import re
 from datetime import timedelta
 from pathlib import Path
 from typing import Any, Literal
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 from pydantic_settings import (
@@ -181,6 +182,18 @@ class MailSettings(_Section):
     sender_name_en: str = Field(default="Accreditation service", min_length=1, max_length=100)
     """Who signs mail that belongs to no conference, in each language (its From name and its
     closing): the office running the service, not "Conference"."""
+    timezone: str = "Europe/Brussels"
+    """The time zone of the times in mail that belongs to no conference (when a sign-in link
+    expires); mail about a conference gives its times in the conference's zone."""
+
+    @field_validator("timezone")
+    @classmethod
+    def _known_zone(cls, value: str) -> str:
+        try:
+            ZoneInfo(value)
+        except (ZoneInfoNotFoundError, ValueError) as exc:
+            raise ValueError(f"unknown time zone {value!r}") from exc
+        return value
 
 
 class SmtpInSettings(_Section):

@@ -28,6 +28,7 @@ _ENV = jinja2.Environment(
     lstrip_blocks=True,
 )
 _ENV.filters["phone"] = formatting.phone
+_ENV.filters["in_sentence"] = wording.in_sentence  # a title inside a sentence, with its article
 _ENV.globals["sender_name"] = wording.sender_name  # the closing's office line (_closing.txt)
 
 

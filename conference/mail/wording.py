@@ -15,8 +15,8 @@ from typing import Protocol
 
 from conference.types import Localized
 
-__all__ = ["Agree", "Named", "agreement", "form_of_address", "sender_name", "short_name",
-           "subject_line", "with_short_name"]
+__all__ = ["Agree", "Named", "agreement", "form_of_address", "in_sentence", "sender_name",
+           "short_name", "subject_line", "with_short_name"]
 
 Agree = Callable[[str, str, str], str]
 _SPACES = re.compile(r"[ \t\r\n]+")
@@ -65,6 +65,46 @@ def subject_line(c: Named, language: str, subject: str) -> str:
         colon = "\u00a0:" if language == "fr" else ":"
         text = f"{subject}{colon} {c.title.get(language)}"
     return _SPACES.sub(" ", text).strip()
+
+
+# The French nouns a conference's title may begin with, and their article: such a title names
+# the event itself ("la Conférence ministérielle…", "le Sommet…"); any other is introduced as
+# "la conférence « … »".
+_FRENCH_ARTICLES = {
+    "conférence": "la ", "réunion": "la ", "rencontre": "la ", "session": "la ",
+    "semaine": "la ", "journée": "la ", "table": "la ", "sommet": "le ", "forum": "le ",
+    "colloque": "le ", "congrès": "le ", "dialogue": "le ", "séminaire": "le ",
+    "symposium": "le ", "conseil": "le ", "assemblée": "l'", "atelier": "l'",
+    "journées": "les ", "rencontres": "les ", "assises": "les ", "états": "les ",
+}
+_FRENCH_CONTRACTIONS = {("de", "le "): "du ", ("de", "les "): "des ",
+                        ("à", "le "): "au ", ("à", "les "): "aux "}
+
+
+def in_sentence(title: str, language: str, preposition: str = "") -> str:
+    """A conference's title inside a sentence, with its article and the preposition before it
+    (docs/outbox.md, "The conference inside a sentence"): "de la Conférence ministérielle…"
+    (never "de la conférence Conférence ministérielle…"), "du Sommet…", "de la conférence
+    « Global Alliance »"; in English "for the Ministerial Conference on…", and a title that
+    begins with "The" keeps its own."""
+    title = " ".join(title.split())
+    if language != "fr":
+        phrase = title if title.startswith("The ") else f"the {title}"
+        return f"{preposition} {phrase}" if preposition else phrase
+    first, _, rest = title.partition(" ")
+    lowered = first.casefold()
+    if lowered in ("le", "la", "les") and rest:
+        article, noun = f"{lowered} ", rest
+    elif lowered.startswith(("l'", "l’")) and len(first) > 2:
+        article, noun = "l'", title[2:]
+    elif lowered in _FRENCH_ARTICLES:
+        article, noun = _FRENCH_ARTICLES[lowered], title
+    else:
+        article, noun = "la ", f"conférence «\u00a0{title}\u00a0»"
+    if not preposition:
+        return f"{article}{noun}"
+    contracted = _FRENCH_CONTRACTIONS.get((preposition, article))
+    return f"{contracted}{noun}" if contracted else f"{preposition} {article}{noun}"
 
 
 def form_of_address(salutation: str | None, gender: str | None) -> str:

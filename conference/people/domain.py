@@ -40,6 +40,17 @@ class Grant:
         return names.get(language) or next(iter(names.values()), None) or self.conference_slug
 
 
+def staff_salutation(name: str, language: str) -> str:
+    """The opening of a mail to a colleague (welcome, sign-in link): the person by the name
+    they were given, alike in both languages, "Bonjour Marie Lambert," / "Dear John Smith,";
+    "Madame, Monsieur," is for a reader whose name is not known (docs/protocol.md, "Letter
+    openings"). Staff accounts carry no gender or civility, so no "Madame Lambert"."""
+    name = " ".join(name.split())
+    if language == "fr":
+        return f"Bonjour {name}," if name else "Madame, Monsieur,"
+    return f"Dear {name}," if name else "Dear Sir or Madam,"
+
+
 def link_expires(created_at: datetime, lifetime: timedelta = LINK_LIFETIME) -> datetime:
     return created_at + lifetime
 

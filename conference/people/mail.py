@@ -12,6 +12,7 @@ from urllib.parse import urlencode
 import asyncpg
 
 from conference.auth import token_hash
+from conference.mail import formatting
 from conference.mail.render import build_message, load_template, render_text
 from conference.outbox.dispatch import (
     ConsumerResult,
@@ -22,8 +23,14 @@ from conference.outbox.dispatch import (
     Subscription,
 )
 from conference.people import repo
-from conference.people.domain import LINK_LIFETIME, WELCOME_LINK_LIFETIME, Grant, safe_next
-from conference.protocol.address import salutation
+from conference.people.domain import (
+    LINK_LIFETIME,
+    WELCOME_LINK_LIFETIME,
+    Grant,
+    link_expires,
+    safe_next,
+    staff_salutation,
+)
 
 ROLE_NAMES = {
     "en": {"admin": "administrator", "protocol": "protocol office",
@@ -76,21 +83,30 @@ async def people_mail(conn: asyncpg.Connection, event: EventRow,
     mail = ctx.settings.mail
     sender = mail.sender
     sender_name = mail.sender_name_fr if language == "fr" else mail.sender_name_en
+    timezone = mail.timezone
     conference: str | None = None
-    if event.conference_id is not None:
-        found = await repo.conference_sender(conn, event.conference_id, language)
+    # Staff mail comes from the conference's protocol service, as every other mail about it
+    # (docs/outbox.md, "Who writes"): a sign-in link, asked for outside any conference, too,
+    # when the person works for one conference only; the service's office otherwise.
+    conference_ids = {g.conference_id for g in grants if g.conference_id is not None}
+    conference_id = event.conference_id or (
+        next(iter(conference_ids)) if len(conference_ids) == 1 else None)
+    if conference_id is not None:
+        found = await repo.conference_sender(conn, conference_id, language)
         if found is not None:
-            sender, sender_name, conference = found
+            sender, sender_name, conference, timezone = found
     secret = secrets.token_urlsafe(32)
     lifetime = WELCOME_LINK_LIFETIME if template == "welcome" else LINK_LIFETIME
     await repo.insert_link(conn, token_hash(secret), person["id"], ctx.now, lifetime)
     context: dict[str, Any] = {
-        "salutation": salutation("", person["name"], None, None, language),
+        "salutation": staff_salutation(person["name"], language),
         "office": sender_name,
         "name": person["name"], "link": f"{base}/signin/{secret}{_then(event, template)}",
         "signin": f"{base}/signin",
         "minutes": int(LINK_LIFETIME.total_seconds() // 60),
         "days": WELCOME_LINK_LIFETIME.days,
+        # when the link stops working, in the reader's language and the conference's zone
+        "expires": formatting.moment(link_expires(ctx.now, lifetime), timezone, language),
         "conference": conference,
         "role": ROLE_NAMES[language][granted[0].role] if granted else "",
         "delegation": granted[0].delegation_name if granted else None,

@@ -72,5 +72,5 @@ SELECT id FROM conference WHERE slug = :slug
 
 -- name: conference_sender
 -- Whom a person's mail about a conference comes from: its organisers, under its short name
--- (else its title).
-SELECT organiser_email, title, short_name FROM conference WHERE id = :conference_id
+-- (else its title), and its time zone (when a link in the mail expires).
+SELECT organiser_email, title, short_name, timezone FROM conference WHERE id = :conference_id

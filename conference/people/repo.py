@@ -162,9 +162,9 @@ class _Named:
 
 
 async def conference_sender(conn: asyncpg.Connection, conference_id: UUID, language: str
-                            ) -> tuple[str, str, str] | None:
+                            ) -> tuple[str, str, str, str] | None:
     """The organisers' address, the conference's name as a sender (its short name, else its
-    title, on one line) and its title in ``language`` (single spaces)."""
+    title, on one line), its title in ``language`` (single spaces) and its time zone."""
     row = await conn.fetchrow(*Q.bind("conference_sender", conference_id=conference_id))
     if row is None:
         return None
@@ -172,4 +172,4 @@ async def conference_sender(conn: asyncpg.Connection, conference_id: UUID, langu
                    short_name=(Localized.model_validate(row["short_name"])
                                if row["short_name"] else None))
     title = " ".join(named.title.get(language).split())
-    return row["organiser_email"], sender_name(named, language), title
+    return row["organiser_email"], sender_name(named, language), title, row["timezone"]

@@ -154,7 +154,7 @@ async def test_protocol_lists_accreditations_decides_and_manages_delegations(
     await page.get_by_role("button", name="Créer la délégation").click()
     await page.locator("#flash").wait_for()
     [welcome] = await smtp.wait_for(1, where=lambda m: "ada@example.org" in str(m["To"]))
-    assert "Your access to Global Alliance" in str(welcome["Subject"])  # in her language
+    assert "Your access to the Global Alliance" in str(welcome["Subject"])  # in her language
     await _audit(browser, page, "console-delegations")
 
 

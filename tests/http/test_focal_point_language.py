@@ -32,7 +32,7 @@ async def _welcome(smtp: RecordingSMTP, address: str) -> EmailMessage:
 
 
 def _is_english(welcome: EmailMessage) -> None:
-    assert str(welcome["Subject"]).endswith("Your access to Global Alliance: meeting"), \
+    assert str(welcome["Subject"]).endswith("Your access to the Global Alliance: meeting"), \
         welcome["Subject"]
     assert welcome["Content-Language"] == "en"
     assert "You have been given access" in body_text(welcome)

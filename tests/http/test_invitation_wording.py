@@ -50,7 +50,8 @@ def ics_of(m: EmailMessage) -> str:
 
 
 async def _invitations(api: Api, smtp: RecordingSMTP, people: list[dict[str, Any]], *,
-                       royal: bool = False, short_name: bool = True
+                       royal: bool = False, short_name: bool = True,
+                       title: dict[str, str] | None = None
                        ) -> tuple[date, dict[str, EmailMessage]]:
     """A conference on the first of a month, ``people`` approved, one session for ministers
     at 09:00 published: each person's invitation, by address."""
@@ -59,6 +60,8 @@ async def _invitations(api: Api, smtp: RecordingSMTP, people: list[dict[str, Any
                                "ends_on": (start + timedelta(days=1)).isoformat()}
     if short_name:
         changes["short_name"] = SHORT
+    if title:
+        changes["title"] = title
     status, body, _ = await api.call("POST", "/api/v1/conferences", role="admin",
                                      json=conference_body(**changes))
     assert status == 201, body
@@ -118,6 +121,23 @@ async def test_the_short_name_is_the_sender_and_the_subjects_prefix(
     assert 'ORGANIZER;CN="Global Alliance 2027"' in ics_of(en)
     for m in (fr, en):
         assert "  " not in m["Subject"] and m["Subject"] == m["Subject"].strip()
+
+
+async def test_a_title_that_names_the_conference_is_not_called_a_conference_twice(
+    api: Api, smtp: RecordingSMTP
+) -> None:
+    """"de la conférence Conférence ministérielle…" and "of Ministerial Conference…" (user test
+    of 1 December 2026, finding 13): the title carries its own noun and its article."""
+    people = [minister("", 1, "fr"), minister("", 2, "en")]
+    _, mails = await _invitations(api, smtp, people, title={
+        "fr": "Conférence ministérielle sur la sécurité",
+        "en": "Ministerial Conference on Security"})
+    fr, en = (text_of(mails[f"minister{n}@example.org"]) for n in (1, 2))
+    assert ("Nous avons l'honneur de vous inviter à la séance suivante de la Conférence "
+            "ministérielle sur la sécurité :") in fr
+    assert "conférence Conférence" not in fr
+    assert ("You are invited to the following session of the Ministerial Conference on "
+            "Security:") in en
 
 
 async def test_without_a_short_name_the_sender_is_the_title_in_the_readers_language(

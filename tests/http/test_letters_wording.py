@@ -286,8 +286,8 @@ async def test_paragraphs_are_not_hard_wrapped_and_staff_notices_carry_no_applic
     assert status == 200, answer
     [rejection] = await smtp.wait_for(1, where=_subject("not granted"))
     lines = body_text(rejection).replace("\r\n", "\n").split("\n")
-    assert ("We regret that your accreditation request (press) for Global Alliance: meeting "
-            "cannot be granted.") in lines
+    assert ("We regret that your accreditation request (press) for the Global Alliance: "
+            "meeting cannot be granted.") in lines
     notices = await smtp.wait_for(2, where=_subject("Nouvelle demande presse"))
     for notice in notices:
         assert _footer(notice).startswith(
@@ -296,8 +296,8 @@ async def test_paragraphs_are_not_hard_wrapped_and_staff_notices_carry_no_applic
         assert "traite vos données" not in body_text(notice)
         assert "Vos données personnelles" not in body_text(notice)
     lines = body_text(notices[0]).replace("\r\n", "\n").split("\n")
-    assert ("Une nouvelle demande d'accréditation presse est arrivée pour Alliance mondiale : "
-            "réunion.") in lines
+    assert ("Une nouvelle demande d'accréditation presse est arrivée pour la conférence "
+            "«\u00a0Alliance mondiale : réunion\u00a0».") in lines
 
 
 def _before_footer(letter: Any) -> list[str]:
@@ -334,7 +334,7 @@ async def test_one_opening_and_one_closing_per_language_and_office(
                                           "Le bureau de presse – Alliance mondiale : réunion"]
     welcome_fr = await _welcome(api, smtp, "staff-fr@example.org", "alliance", "fr")
     welcome_en = await _welcome(api, smtp, "staff-en@example.org", "alliance", "en")
-    assert body_text(welcome_fr).startswith("Madame, Monsieur,")
+    assert body_text(welcome_fr).startswith("Bonjour Klaus Schmidt,")  # a colleague, by name
     assert body_text(welcome_en).startswith("Dear Klaus Schmidt,")
     assert _before_footer(welcome_fr)[-2:] == [
         "Cordialement,", "Le service du protocole – Alliance mondiale : réunion"]

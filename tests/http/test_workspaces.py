@@ -246,8 +246,8 @@ async def test_a_welcome_link_signs_in_days_later_and_a_requested_link_fifteen_m
     try:
         _, link = await _setup(api, smtp)
         [welcome] = [m for m in smtp.messages if "fp-be@example.org" in m["To"]]
-        assert "(it works once, within 7 days)" in " ".join(body_text(welcome).split()) or \
-            "(valable une fois, pendant 7 jours)" in " ".join(body_text(welcome).split())
+        assert "it works once, until " in " ".join(body_text(welcome).split()) or \
+            "valable une fois, jusqu'au " in " ".join(body_text(welcome).split())
         moved["by"] = timedelta(days=2)
         v = await _signed_in(api, link)  # two days later
         status, page, _ = await v.go("GET", "/delegation/alliance-be")
@@ -270,13 +270,30 @@ async def test_a_sign_in_link_is_signed_by_the_office_in_the_reader_s_language(
 ) -> None:
     """The sign-in mail came from « Conference <conference@localhost> » and closed "Cordialement,
     Conference" in French (found in a user test): it is signed by the office running the
-    service (settings mail.sender_name_fr / _en)."""
+    service (settings mail.sender_name_fr / _en) for someone who works for several
+    conferences, and by the conference's protocol service for someone who works for one, as
+    the other mail about it (user test of 1 December 2026)."""
     await _setup(api, smtp)
-    status, _, _ = await Visitor(api).post_form("/signin?lang=fr", "/signin?lang=fr",
-                                                email="fp-be@example.org")
-    assert status == 303
-    [mail] = await smtp.wait_for(1, where=lambda m: m["Subject"] == "Votre lien de connexion")
+    status, body, _ = await api.call("POST", "/api/v1/conferences", role="admin",
+                                     json=conference_body("other"))
+    assert status == 201, body
+    status, person, _ = await api.call("POST", "/api/v1/staff", role="admin", json={
+        "email": "both@example.org", "name": "Marie Lambert", "language": "fr",
+        "grants": [{"role": "protocol", "conference": "alliance"},
+                   {"role": "protocol", "conference": "other"}]})
+    assert status == 201, person
+    for email in ("fp-be@example.org", "both@example.org"):
+        status, _, _ = await Visitor(api).post_form("/signin?lang=fr", "/signin?lang=fr",
+                                                    email=email)
+        assert status == 303
+    [mail] = await smtp.wait_for(1, where=lambda m: m["Subject"] == "Votre lien de connexion"
+                                 and "both@" in str(m["To"]))
     assert str(mail["From"]).startswith("Service des accréditations <")
     assert body_text(mail).replace("\r\n", "\n").rstrip().endswith(
         "Cordialement,\nService des accréditations")
     assert "Conference" not in body_text(mail)
+    [mail] = await smtp.wait_for(1, where=lambda m: m["Subject"] == "Votre lien de connexion"
+                                 and "fp-be@" in str(m["To"]))
+    assert mail["From"].addresses[0].display_name == "Alliance mondiale : réunion"
+    assert body_text(mail).replace("\r\n", "\n").rstrip().endswith(
+        "Cordialement,\nLe service du protocole – Alliance mondiale : réunion")
