@@ -27,6 +27,10 @@ from conference.types import (
 class Venue(Model):
     name: Text
     address: Text
+    city: Localized | None = None
+    """The city in each language ({fr: "Bruxelles", en: "Brussels"}), where a letter says it
+    is written; unset, the city of the address, in the letter's language when it is a city
+    whose name differs (docs/credentials.md, "Visa invitation letters")."""
 
 
 class Patron(Model):

@@ -252,18 +252,23 @@ def check_document(data: bytes, content_type: str | None) -> tuple[bytes, str]:
 
 _ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
 PLACEHOLDERS = frozenset({"passport_name", "passport_number", "nationality", "date_of_birth",
-                          "consulate", "conference", "dates", "venue"})
+                          "consulate", "conference", "dates", "venue", "of_the_conference",
+                          "the_nationality"})
+"""``{conference}`` and ``{nationality}`` are the names as they are (after a label);
+``{of_the_conference}`` and ``{the_nationality}`` are the same names inside a sentence, with
+the article each takes ("of the Ministerial Conference on…", "de la Conférence…", "du
+Sommet…"; "the United States", "Peru") (docs/credentials.md, "Visa invitation letters")."""
 
 DEFAULT_BODY = {
-    "en": ("The organisers of {conference}, to be held at {venue} {dates}, invite "
-           "{passport_name}, national of {nationality}, born on {date_of_birth}, holder of "
+    "en": ("The organisers {of_the_conference}, to be held at {venue} {dates}, invite "
+           "{passport_name}, national of {the_nationality}, born on {date_of_birth}, holder of "
            "passport number {passport_number}, to attend the conference. We should be grateful "
            "if the {consulate} could issue the necessary visa. This letter implies no financial "
            "commitment on the part of the organisers."),
     # French needs an adjective of nationality, an agreement with the person and articles
     # before the names typed (the venue, the consulate): the details follow labels instead.
     # One line, as every template text (LongText).
-    "fr": ("Les organisateurs de la conférence «\u00a0{conference}\u00a0», qui se tiendra "
+    "fr": ("Les organisateurs {of_the_conference}, qui se tiendra "
            "{dates} ({venue}), invitent à y participer la personne suivante\u00a0: "
            "{passport_name}\u00a0; nationalité\u00a0: {nationality}\u00a0; date de "
            "naissance\u00a0: {date_of_birth}\u00a0; passeport numéro\u00a0: "
@@ -272,11 +277,48 @@ DEFAULT_BODY = {
            "lettre n'engage les organisateurs à aucune prise en charge financière."),
 }
 
+PREVIOUS_DEFAULT_BODY = {
+    "en": ("The organisers of {conference}, to be held at {venue} {dates}, invite "
+           "{passport_name}, national of {nationality}, born on {date_of_birth}, holder of "
+           "passport number {passport_number}, to attend the conference. We should be grateful "
+           "if the {consulate} could issue the necessary visa. This letter implies no financial "
+           "commitment on the part of the organisers."),
+    "fr": ("Les organisateurs de la conférence «\u00a0{conference}\u00a0», qui se tiendra "
+           "{dates} ({venue}), invitent à y participer la personne suivante\u00a0: "
+           "{passport_name}\u00a0; nationalité\u00a0: {nationality}\u00a0; date de "
+           "naissance\u00a0: {date_of_birth}\u00a0; passeport numéro\u00a0: "
+           "{passport_number}. Nous saurions gré à la représentation diplomatique ou consulaire "
+           "destinataire de la présente de bien vouloir lui délivrer le visa nécessaire. Cette "
+           "lettre n'engage les organisateurs à aucune prise en charge financière."),
+}
+"""The default text before 1 December 2026 ("of Ministerial Conference", "national of United
+States"), saved with a conference's first letter: a conference that never changed it gets
+today's default instead."""
+
+SALUTATION = {"fr": "Madame, Monsieur,", "en": "Madam, Sir,"}
+"""The opening of a letter to a consulate or embassy, above the text."""
+
+
+def body_in_force(saved: str | None, language: str) -> str:
+    """The text a letter is written with: the conference's own, else (or when what is saved is
+    the earlier default) the default."""
+    if not saved or saved == PREVIOUS_DEFAULT_BODY[language]:
+        return DEFAULT_BODY[language]
+    return saved
+
 
 PROTOCOL_SERVICE = {"fr": "Service du protocole", "en": "Protocol Service"}
 """The signatory's title of a letter signed by the organiser, when no host signs it."""
 FOR_THE_ORGANISERS = {"fr": "Pour les organisateurs", "en": "For the organisers"}
-"""A host's title under their name when the conference gives no function for them."""
+"""What the default once printed under a host's name when the conference gave no function for
+them: a signature no protocol service signs; saved in a text, it counts as no title."""
+
+
+def signatory_title_of(saved: str | None, language: str) -> str:
+    """The signatory's title a saved text gives in ``language``; "" when it gives none (or the
+    earlier "For the organisers", which names no function)."""
+    title = " ".join((saved or "").split())
+    return "" if title == FOR_THE_ORGANISERS[language] else title
 
 _POSTCODE = re.compile(r"^(?:[A-Z]{1,3}[-\s])?\d{3,}[\dA-Z-]*\s+(?P<city>\D.*)$")
 
@@ -304,8 +346,44 @@ def _without_district(city: str) -> str:
     return " ".join(words)
 
 
+# The cities conferences are held in whose name differs between French and English, as each
+# language writes them (the EU's Interinstitutional Style Guide); a city not listed is written
+# as its address gives it. A conference names its city in both languages with ``venue.city``.
+_CITY_NAMES = (
+    {"fr": "Bruxelles", "en": "Brussels", "nl": "Brussel"},
+    {"fr": "Anvers", "en": "Antwerp", "nl": "Antwerpen"},
+    {"fr": "Gand", "en": "Ghent", "nl": "Gent"},
+    {"fr": "Louvain", "en": "Leuven", "nl": "Leuven"},
+    {"fr": "Bruges", "en": "Bruges", "nl": "Brugge"},
+    {"fr": "Genève", "en": "Geneva", "de": "Genf"},
+    {"fr": "La Haye", "en": "The Hague", "nl": "Den Haag"},
+    {"fr": "Vienne", "en": "Vienna", "de": "Wien"},
+    {"fr": "Lisbonne", "en": "Lisbon", "pt": "Lisboa"},
+    {"fr": "Varsovie", "en": "Warsaw", "pl": "Warszawa"},
+    {"fr": "Copenhague", "en": "Copenhagen", "da": "København"},
+    {"fr": "Athènes", "en": "Athens", "el": "Athína"},
+    {"fr": "Prague", "en": "Prague", "cs": "Praha"},
+    {"fr": "Rome", "en": "Rome", "it": "Roma"},
+    {"fr": "Londres", "en": "London"},
+    {"fr": "Bucarest", "en": "Bucharest", "ro": "București"},
+    {"fr": "Nicosie", "en": "Nicosia", "el": "Lefkosia"},
+    {"fr": "La Valette", "en": "Valletta", "mt": "Valletta"},
+    {"fr": "Luxembourg", "en": "Luxembourg", "lb": "Lëtzebuerg"},
+)
+
+
+def city_in(city: str, language: str) -> str:
+    """The city as ``language`` writes it: "Bruxelles" → "Brussels" in English, "Brussel" →
+    "Bruxelles" in French; a city not listed as given."""
+    folded = city.casefold()
+    for names in _CITY_NAMES:
+        if folded in (n.casefold() for n in names.values()):
+            return names.get(language, city)
+    return city
+
+
 def place_and_date(city: str, day: str, language: str) -> str:
-    """"Bruxelles, le 1er décembre 2026" / "Bruxelles, 1 December 2026"."""
+    """"Bruxelles, le 1er décembre 2026" / "Brussels, 1 December 2026"."""
     return f"{city}, le {day}" if language == "fr" else f"{city}, {day}"
 
 
@@ -335,6 +413,22 @@ def placeholder_errors(body: dict[str, str]) -> list[dict[str, str]]:
 
 def letter_text(template: str, values: dict[str, Any]) -> str:
     return template.format_map({k: values[k] for k in PLACEHOLDERS})
+
+
+def missing_signature(host_name: str | None, host_has_function: bool,
+                      saved_name: str | None, saved_titles: dict[str, str],
+                      languages: tuple[str, ...]) -> list[tuple[str, str]]:
+    """What keeps the letters from being signed as meant, for the console: ``("host", name)``
+    when the first host would sign but the conference gives them no function, ``("title",
+    language)`` for each language whose saved signatory has no title. Either way the letter is
+    signed by the organiser for the protocol service (docs/credentials.md)."""
+    missing: list[tuple[str, str]] = []
+    if (saved_name or "").strip():
+        missing += [("title", lang) for lang in languages
+                    if not signatory_title_of(saved_titles.get(lang), lang)]
+    elif host_name and not host_has_function:
+        missing.append(("host", host_name))
+    return missing
 
 
 def initials(name: str) -> str:

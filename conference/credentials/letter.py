@@ -1,6 +1,7 @@
 """The visa invitation letter as a PDF (fpdf2), pure: one A4 page on the conference's letterhead
-with the number, the date, the addressee (the consulate), the text, the signatory, and the
-address where the number can be verified (printed and as a QR code).
+with the number, the date, the addressee (the consulate), the salutation and the text, the
+signatory and their function, and the address where the number can be verified (printed and
+as a QR code).
 
 Fonts: DejaVu Sans where installed (every script the names may use), else the PDF core font
 with what Latin-1 cannot hold replaced."""
@@ -33,6 +34,9 @@ class LetterContent:
     signatory_title: str
     verify_url: str
     verify_label: str
+    salutation: str = ""
+    """"Madame, Monsieur," / "Madam, Sir,", opening the text; a letter approved before it was
+    printed has none, and its PDF stays as it was."""
 
 
 @cache
@@ -99,6 +103,9 @@ def render_letter(c: LetterContent) -> bytes:
     block(7, c.subject)
     pdf.ln(3)
     pdf.set_font(pdf.family, "", 11)
+    if c.salutation:
+        block(6, c.salutation)
+        pdf.ln(2)
     for paragraph in c.text.split("\n"):
         block(6, paragraph, "J")
         pdf.ln(2)

@@ -57,7 +57,9 @@ class VisaLetter(Model):
 
 class VisaTemplate(Model):
     """The text of a conference's letters. ``body`` may name, in braces: passport_name,
-    passport_number, nationality, date_of_birth, consulate, conference, dates, venue."""
+    passport_number, nationality, date_of_birth, consulate, conference, dates, venue, and,
+    inside a sentence, of_the_conference ("of the Ministerial Conference…", "de la
+    Conférence…") and the_nationality ("the United States")."""
 
     letterhead: Text = Field(description="the first line of the letterhead (the host)")
     body: dict[Language, LongText]

@@ -48,7 +48,9 @@ from conference.db.pool import connection, transaction
 from conference.errors import Conflict, Forbidden, Invalid, NotFound, Unauthorized
 from conference.mail import formatting
 from conference.mail.privacy import controller_name
+from conference.mail.wording import in_sentence
 from conference.outbox.events import record
+from conference.protocol import country_phrases
 from conference.protocol.countries import country_name
 from conference.roles import PROTOCOL_OFFICE
 
@@ -284,9 +286,9 @@ async def letters(pool: asyncpg.Pool, conference_id: UUID, status: str | None,
 
 def _default_template(conference: Conference) -> dict[str, Any]:
     """The text used until protocol saves one: always signable (docs/credentials.md, "Visa
-    invitation letters"): the first host, with their function where the conference gives it;
-    without a host, the organiser (the privacy controller, else the conference) for the
-    protocol service."""
+    invitation letters"): the first host with their function; without a host, or for a host
+    the conference gives no function, the organiser (the privacy controller, else the
+    conference) for the protocol service."""
     first = conference.languages[0]
     name, title = _signatory(conference, first)
     return {"letterhead": conference.title.get(first), "body": dict(domain.DEFAULT_BODY),
@@ -295,18 +297,44 @@ def _default_template(conference: Conference) -> dict[str, Any]:
 
 
 def _signatory(conference: Conference, language: str) -> tuple[str, str]:
-    """The default signatory's name and title in ``language``."""
-    if conference.hosts:
-        host = conference.hosts[0]
-        return host.name, (host.function.get(language) if host.function
-                           else domain.FOR_THE_ORGANISERS[language])
+    """The default signatory's name and title in ``language``: never a name without a
+    function under it (the console says what is missing, ``missing_signature``)."""
+    host = conference.hosts[0] if conference.hosts else None
+    if host is not None and host.function is not None:
+        return host.name, " ".join(host.function.get(language).split())
     return controller_name(conference, language), domain.PROTOCOL_SERVICE[language]
+
+
+def missing_signature(conference: Conference, saved: asyncpg.Record | None
+                      ) -> list[tuple[str, str]]:
+    """What the console says keeps the letters from being signed as meant (``domain.
+    missing_signature``): the first host's function, or the saved signatory's title."""
+    host = conference.hosts[0] if conference.hosts else None
+    return domain.missing_signature(
+        host.name if host else None, host is not None and host.function is not None,
+        saved["signatory_name"] if saved else None,
+        dict(saved["signatory_title"]) if saved else {}, tuple(conference.languages))
+
+
+async def letter_signature_gaps(pool: asyncpg.Pool, conference: Conference
+                                ) -> list[tuple[str, str]]:
+    async with connection(pool) as conn:
+        return missing_signature(conference, await repo.template_of(conn, conference.id))
 
 
 def _dates(conference: Conference, language: str) -> str:
     """The letter's {dates}, inside its sentence, each part once ("du 13 au 14 janvier 2027",
     not "du 13 janvier 2027 au 14 janvier 2027"; docs/calendar.md, "Dates and times")."""
     return formatting.day_range_words(conference.starts_on, conference.ends_on, language)
+
+
+def _country_in_sentence(code: str, language: str) -> str:
+    """The nationality inside a sentence (``{the_nationality}``): "national of the United
+    States"."""
+    try:
+        return country_phrases.in_sentence(code, language)
+    except ValueError:  # a code no catalogue knows: as it was given
+        return code
 
 
 def _country(code: str, language: str) -> str:
@@ -400,27 +428,37 @@ async def _approve(conn: asyncpg.Connection, row: asyncpg.Record, letter_id: UUI
     t = await repo.take_number(conn, conference.id, defaults)
     number = domain.letter_number(conference.starts_on.year, t["sequence"])
     language = row["language"]
+    title = conference.title.get(language)
     values = {
         "passport_name": row["passport_name"], "passport_number": row["passport_number"],
         "nationality": _country(row["nationality"], language),
+        "the_nationality": _country_in_sentence(row["nationality"], language),
         "date_of_birth": formatting.day(row["date_of_birth"], language),
-        "consulate": row["consulate"], "conference": conference.title.get(language),
+        "consulate": row["consulate"], "conference": title,
+        "of_the_conference": in_sentence(title, language, "de" if language == "fr" else "of"),
         "dates": _dates(conference, language),
         "venue": f"{conference.venue.name}, {conference.venue.address}",
     }
-    body = t["body"].get(language) or defaults["body"][language]
-    # a text saved before every default was signable may have no signatory: the default's
+    body = domain.body_in_force(t["body"].get(language), language)
+    # a text saved with no signatory, or with a name and no title (or the earlier "For the
+    # organisers"), is signed as the default is: never a name without a function
     signatory_name = (t["signatory_name"] or "").strip()
-    signatory_title = (t["signatory_title"].get(language) or "").strip()
-    if not signatory_name:
+    signatory_title = domain.signatory_title_of(t["signatory_title"].get(language), language)
+    if not signatory_name or not signatory_title:
         signatory_name, signatory_title = _signatory(conference, language)
+    elif (signatory_title == domain.PROTOCOL_SERVICE[language]
+          and signatory_name == controller_name(conference, conference.languages[0])):
+        # the default organiser, saved in the first language: named in the letter's
+        signatory_name = controller_name(conference, language)
+    city = (conference.venue.city.get(language) if conference.venue.city is not None
+            else domain.city_in(domain.letter_city(conference.venue.address,
+                                                   conference.venue.name), language))
     content = LetterContent(
-        letterhead=t["letterhead"], conference=conference.title.get(language),
+        letterhead=t["letterhead"], conference=title,
         venue=values["venue"], organiser_email=conference.organiser_email, number=number,
         place_and_date=domain.place_and_date(
-            domain.letter_city(conference.venue.address, conference.venue.name),
-            formatting.day(now.date(), language), language),
-        consulate=row["consulate"],
+            " ".join(city.split()), formatting.day(now.date(), language), language),
+        consulate=row["consulate"], salutation=domain.SALUTATION[language],
         subject=("Visa invitation letter" if language == "en"
                  else "Lettre d'invitation pour l'obtention d'un visa"),
         text=domain.letter_text(body, values), signatory_name=signatory_name,

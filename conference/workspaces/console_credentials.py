@@ -325,7 +325,9 @@ async def _letters_page(request: web.Request, d: Desk, *, opened: str = "",
         errors=errors or {}, message=message, flash=flash,
         delegation_names=await _delegation_names(request, d),
         country_names={i.nationality: country_name(i.nationality, d.language) for i in items},
-        birth_day=lambda born: formatting.day(born, d.language))
+        birth_day=lambda born: formatting.day(born, d.language),
+        # what keeps the letters from being signed as meant (docs/credentials.md)
+        unsigned=await credentials.letter_signature_gaps(request.app[pool_key], d.conference))
 
 
 @routes.add("GET", "/manage/{slug}/visa-letters",

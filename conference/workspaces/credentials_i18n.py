@@ -86,6 +86,20 @@ CRED: dict[str, dict[str, str]] = {
         "cred_letter_cancel": "Annuler la lettre",
         "cred_letter_cancel_button": "Annuler la lettre",
         "cred_letters_empty": "Aucune lettre dans cet état.",
+        "cred_letter_unsigned_host": "Les lettres sont signées par les organisateurs pour le "
+                                     "Service du protocole\u00a0: l'hôte {name}, qui les "
+                                     "signerait, n'a pas de fonction à imprimer sous son nom. "
+                                     "Donnez sa fonction dans les hôtes de la conférence, ou un "
+                                     "signataire et son titre dans le texte des lettres (API "
+                                     "visa-letter-template, champs signatory_name et "
+                                     "signatory_title).",
+        "cred_letter_language_fr": "français",
+        "cred_letter_language_en": "anglais",
+        "cred_letter_unsigned_title": "Le texte des lettres nomme un signataire sans titre en "
+                                      "{language}\u00a0: les lettres en {language} sont signées "
+                                      "par les organisateurs pour le Service du protocole. "
+                                      "Donnez son titre dans le texte des lettres (API "
+                                      "visa-letter-template, champ signatory_title.{code}).",
         "cred_flash_letter_approve": "Lettre approuvée et envoyée\u00a0: {name}.",
         "cred_flash_letter_refuse": "Lettre refusée\u00a0: {name}.",
         "cred_flash_letter_cancel": "Lettre annulée\u00a0: {name}.",
@@ -191,6 +205,20 @@ CRED: dict[str, dict[str, str]] = {
         "cred_letter_cancel": "Cancel the letter",
         "cred_letter_cancel_button": "Cancel the letter",
         "cred_letters_empty": "No letter in this state.",
+        "cred_letter_unsigned_host": "The letters are signed by the organisers for the Protocol "
+                                     "Service: the host {name}, who would sign them, has no "
+                                     "function to print under the name. Give the host's "
+                                     "function in the conference's hosts, or a signatory and "
+                                     "their title in the letters' text (API "
+                                     "visa-letter-template, fields signatory_name and "
+                                     "signatory_title).",
+        "cred_letter_language_fr": "French",
+        "cred_letter_language_en": "English",
+        "cred_letter_unsigned_title": "The letters' text names a signatory with no title in "
+                                      "{language}: letters in {language} are signed by the "
+                                      "organisers for the Protocol Service. Give the title in "
+                                      "the letters' text (API visa-letter-template, field "
+                                      "signatory_title.{code}).",
         "cred_flash_letter_approve": "Letter approved and mailed: {name}.",
         "cred_flash_letter_refuse": "Letter refused: {name}.",
         "cred_flash_letter_cancel": "Letter cancelled: {name}.",

@@ -36,4 +36,6 @@ async def test_the_default_french_letter_reads_as_french(
     status, template, _ = await api.call("GET", "/api/v1/conferences/alliance/"
                                          "visa-letter-template", role="protocol")
     assert status == 200, template
-    assert template["body"]["fr"].startswith("Les organisateurs de la conférence «")
+    assert template["body"]["fr"].startswith("Les organisateurs {of_the_conference}, ")
+    assert "Les organisateurs de la conférence « Alliance mondiale : réunion », qui" in " ".join(
+        text.replace("\u00a0", " ").split())  # a title that does not name the meeting

@@ -3,7 +3,7 @@ A conference with no letter text of its own and no hosts sent letters with an em
 (the first host's name, and there was none) and a bare date where a letter gives its place and
 date: the consulate received a letter nobody signed, written nowhere. The signatory is now the
 first host (with their function), else the organiser for the protocol service; the date follows
-the conference's city, in the letter's language."""
+the conference's city, in the letter's language ("Brussels" in English)."""
 
 from __future__ import annotations
 
@@ -44,8 +44,8 @@ async def test_a_letter_without_hosts_is_signed_by_the_protocol_service_and_plac
     assert f"Bruxelles, le {formatting.day(today, 'fr')}" in french
     assert "Alliance mondiale : réunion Service du protocole" in french
     english = await _letter(api, smtp, 2, "en")
-    assert f"Bruxelles, {formatting.day(today, 'en')}" in english
-    assert "Alliance mondiale : réunion Protocol Service" in english
+    assert f"Brussels, {formatting.day(today, 'en')}" in english  # the city in English
+    assert "Global Alliance: meeting Protocol Service" in english  # the organiser in English
 
 
 async def test_a_letter_is_signed_by_the_first_host_with_their_function(

@@ -1,0 +1,40 @@
+"""The words of a visa letter that depend on its language: the city it is written at, and the
+country of nationality inside an English sentence (user test of 1 December 2026, finding 9)."""
+
+from __future__ import annotations
+
+import pytest
+
+from conference.credentials.domain import city_in, place_and_date
+from conference.protocol.country_phrases import in_sentence
+
+
+@pytest.mark.parametrize(("city", "language", "expected"), [
+    ("Bruxelles", "en", "Brussels"), ("Brussel", "fr", "Bruxelles"),
+    ("Bruxelles", "fr", "Bruxelles"), ("Genève", "en", "Geneva"),
+    ("Den Haag", "fr", "La Haye"), ("Strasbourg", "en", "Strasbourg"),
+])
+def test_the_city_is_written_in_the_letter_s_language(city: str, language: str,
+                                                      expected: str) -> None:
+    assert city_in(city, language) == expected
+
+
+def test_place_and_date() -> None:
+    assert place_and_date("Brussels", "1 December 2026", "en") == "Brussels, 1 December 2026"
+    assert place_and_date("Bruxelles", "1er décembre 2026", "fr") == \
+        "Bruxelles, le 1er décembre 2026"
+
+
+@pytest.mark.parametrize(("code", "expected"), [
+    ("US", "the United States"), ("NL", "the Netherlands"), ("GB", "the United Kingdom"),
+    ("PH", "the Philippines"), ("CD", "the Democratic Republic of the Congo"),
+    ("DO", "the Dominican Republic"), ("AE", "the United Arab Emirates"),
+    ("GM", "the Gambia"), ("MH", "the Marshall Islands"),
+    ("PE", "Peru"), ("FR", "France"), ("CZ", "Czechia"), ("VA", "Vatican City"),
+])
+def test_english_names_the_countries_that_take_the(code: str, expected: str) -> None:
+    assert in_sentence(code, "en") == expected
+
+
+def test_french_gives_the_name_after_its_label() -> None:
+    assert in_sentence("US", "fr") == "États-Unis"
