@@ -7,6 +7,7 @@ data are gone."""
 
 from __future__ import annotations
 
+import csv
 import io
 import re
 import secrets
@@ -479,3 +480,66 @@ def vetting_history_line(accreditation_id: UUID, accreditation_status: str, stat
     return {"accreditation_id": str(accreditation_id), "action": f"vetting_{status}",
             "from_status": accreditation_status, "to_status": accreditation_status,
             "reason": reason, "vetting_status": status}
+
+
+VETTING_RESULT_COLUMNS = ("accreditation_id", "status", "reason")
+
+
+@dataclass(frozen=True)
+class VettingResult:
+    line: int
+    accreditation_id: UUID
+    status: str
+    reason: str | None
+
+
+def _result_error(line: int, column: str, kind: str, message: str) -> dict[str, Any]:
+    """One wrong cell: ``field`` as the API has always named it (``line N.column``), and the
+    line and column apart, for a page to say them in words (docs/credentials.md, "Vetting")."""
+    return {"field": f"line {line}.{column}" if line else column, "type": kind,
+            "message": message, "line": line, "column": column}
+
+
+def read_vetting_results(text: str) -> tuple[list[VettingResult], list[dict[str, Any]]]:
+    """The security service's results file as it comes back: the downloaded file with its
+    extra columns (read by the header's names, the others ignored), saved by a spreadsheet
+    with commas or, in a European locale, semicolons, with or without a byte-order mark."""
+    text = text.removeprefix("\ufeff")
+    header = text.split("\n", 1)[0]
+    delimiter = ";" if header.count(";") > header.count(",") else ","
+    reader = csv.DictReader(io.StringIO(text), delimiter=delimiter)
+    names = {(f or "").strip().lstrip("\ufeff").lower() for f in reader.fieldnames or ()}
+    missing = [c for c in ("accreditation_id", "status") if c not in names]
+    if missing:
+        return [], [_result_error(1, c, "header", f"the header has no column {c}")
+                    for c in missing]
+    results: list[VettingResult] = []
+    errors: list[dict[str, Any]] = []
+    for raw in reader:
+        n = reader.line_num
+        line = {(k or "").strip().lstrip("\ufeff").lower(): (v or "").strip()
+                for k, v in raw.items() if isinstance(k, str) and isinstance(v, str)}
+        if not any(line.values()):
+            continue
+        try:
+            aid = UUID(line.get("accreditation_id", ""))
+        except ValueError:
+            errors.append(_result_error(n, "accreditation_id", "uuid",
+                                        "not an accreditation id"))
+            continue
+        status, reason = line.get("status", ""), line.get("reason") or None
+        errors += [{**_result_error(n, e["field"], e["type"], e["message"]), "status": status}
+                   for e in vetting_errors(status, reason)]
+        results.append(VettingResult(n, aid, status, reason))
+    seen: set[UUID] = set()
+    for r in results:
+        if r.accreditation_id in seen:
+            errors.append(_result_error(r.line, "accreditation_id", "duplicate",
+                                        "an accreditation appears on two lines"))
+        seen.add(r.accreditation_id)
+    return results, errors
+
+
+def unknown_result(line: int) -> dict[str, Any]:
+    return _result_error(line, "accreditation_id", "unknown",
+                         "no such accreditation in this conference")

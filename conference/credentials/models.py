@@ -92,6 +92,19 @@ class VettingState(Model):
     required: bool = Field(description="the person's category needs clearance")
 
 
+class VettingRow(Model):
+    """One person on the security page's list, with their current status."""
+
+    accreditation_id: UUID
+    family_name: str
+    given_name: str
+    category: str
+    delegation: str | None
+    status: Literal["pending", "cleared", "more_information", "refused"]
+    reason: str | None
+    set_at: datetime | None
+
+
 class VettingImported(Model):
     applied: int
 

@@ -146,6 +146,23 @@ WHERE a.conference_id = :conference_id AND a.erased_at IS NULL
   AND coalesce(v.status, 'pending') IN ('pending', 'more_information')
 ORDER BY a.family_name, a.given_name, a.id
 
+-- name: vetting_overview
+-- Everyone the security service has to do with in the conference (their category needs
+-- clearance, or a status was recorded), alive, with their current status, its reason and when
+-- it was set: the security page's list, filtered by status or not (docs/workspaces.md).
+SELECT a.id, a.family_name, a.given_name, a.category,
+       coalesce(d.country, d.organisation ->> 'name', a.press_outlet) AS delegation,
+       coalesce(v.status, 'pending') AS status, v.reason, v.set_at
+FROM accreditation a
+JOIN conference c ON c.id = a.conference_id
+LEFT JOIN delegation d ON d.id = a.delegation_id
+LEFT JOIN vetting_status v ON v.accreditation_id = a.id
+WHERE a.conference_id = :conference_id AND a.erased_at IS NULL
+  AND a.status IN ('submitted', 'approved', 'waitlisted')
+  AND (a.category = ANY (c.vetting_required) OR v.status IS NOT NULL)
+  AND (:status::text IS NULL OR coalesce(v.status, 'pending') = :status::text)
+ORDER BY a.family_name, a.given_name, a.id
+
 -- name: accreditations_of_conference
 -- Those of the ids that are the conference's, not erased, with their status.
 SELECT id, status FROM accreditation

@@ -150,6 +150,13 @@ async def vetting_pending(conn: asyncpg.Connection, conference_id: UUID) -> list
     return rows
 
 
+async def vetting_overview(conn: asyncpg.Connection, conference_id: UUID, status: str | None
+                          ) -> list[asyncpg.Record]:
+    rows: list[asyncpg.Record] = await conn.fetch(
+        *Q.bind("vetting_overview", conference_id=conference_id, status=status))
+    return rows
+
+
 async def accreditations_of_conference(conn: asyncpg.Connection, conference_id: UUID,
                                        ids: list[UUID]) -> dict[UUID, str]:
     """Those of ``ids`` that are the conference's (not erased), each with its status."""

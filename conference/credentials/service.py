@@ -38,6 +38,7 @@ from conference.credentials.models import (
     LetterListed,
     Verification,
     VettingImported,
+    VettingRow,
     VettingState,
     VisaDecisionIn,
     VisaLetter,
@@ -603,7 +604,10 @@ async def get_template(pool: asyncpg.Pool, conference_id: UUID) -> VisaTemplate:
 VETTING_OFFICE = (*PROTOCOL_OFFICE, Role.security)
 """Who sets a vetting status and exchanges the CSV with the security service."""
 CSV_COLUMNS = ("accreditation_id", "family_name", "given_name", "category", "delegation",
-               "nationality", "document_type", "document_number", "date_of_birth", "status")
+               "nationality", "document_type", "document_number", "date_of_birth", "status",
+               "reason")
+"""The download; ``reason`` is left empty for the security service to fill in beside the
+status, and the file goes back as it is (docs/credentials.md, "Vetting")."""
 
 
 async def set_vetting_status(pool: asyncpg.Pool, accreditation_id: UUID, status: str,
@@ -650,9 +654,24 @@ async def vetting_csv(pool: asyncpg.Pool, conference_id: UUID) -> str:
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(CSV_COLUMNS)
     for r in rows:
-        writer.writerow([_cell(r["id"] if c == "accreditation_id" else r[c])
-                         for c in CSV_COLUMNS])
+        writer.writerow([_cell(r["id"] if c == "accreditation_id" else
+                               None if c == "reason" else r[c]) for c in CSV_COLUMNS])
     return out.getvalue()
+
+
+async def vetting_overview(pool: asyncpg.Pool, conference_id: UUID, principal: Principal,
+                          status: str | None = None) -> list[VettingRow]:
+    """Everyone to be vetted with their current status (one status, or all), so that the
+    security service sees what its file recorded (docs/workspaces.md, "Security")."""
+    if principal.role not in VETTING_OFFICE:
+        raise Forbidden("The vetting statuses are shown to protocol and security.")
+    async with connection(pool) as conn:
+        rows = await repo.vetting_overview(conn, conference_id,
+                                           status if status in domain.SETTABLE else None)
+    return [VettingRow(accreditation_id=r["id"], family_name=r["family_name"],
+                       given_name=r["given_name"], category=r["category"],
+                       delegation=r["delegation"], status=r["status"], reason=r["reason"],
+                       set_at=r["set_at"]) for r in rows]
 
 
 def _cell(value: Any) -> str:
@@ -665,34 +684,16 @@ async def import_vetting_csv(pool: asyncpg.Pool, conference_id: UUID, text: str,
                              principal: Principal, now: datetime) -> VettingImported:
     """The security service's results (``accreditation_id,status,reason``), every line checked
     first, then all applied in one transaction, or none."""
-    reader = csv.DictReader(io.StringIO(text))
-    if reader.fieldnames is None or not {"accreditation_id", "status"} <= set(
-            f.strip() for f in reader.fieldnames):
-        raise Invalid("The CSV needs the columns accreditation_id, status, reason.",
-                      [{"field": "line 1", "type": "header",
-                        "message": "expected accreditation_id,status,reason"}])
-    lines: list[tuple[UUID, str, str | None]] = []
-    errors: list[dict[str, str]] = []
-    for n, raw in enumerate(reader, start=2):
-        line = {(k or "").strip(): (v or "").strip() for k, v in raw.items() if k}
-        try:
-            aid = UUID(line.get("accreditation_id", ""))
-        except ValueError:
-            errors.append({"field": f"line {n}.accreditation_id", "type": "uuid",
-                           "message": "not an accreditation id"})
-            continue
-        status, reason = line.get("status", ""), line.get("reason") or None
-        errors += domain.vetting_errors(status, reason, f"line {n}.")
-        lines.append((aid, status, reason))
-    if len({aid for aid, _, _ in lines}) != len(lines):
-        errors.append({"field": "accreditation_id", "type": "duplicate",
-                       "message": "an accreditation appears on two lines"})
+    results, errors = domain.read_vetting_results(text)
+    if errors and not results and errors[0]["type"] == "header":
+        raise Invalid("The CSV needs the columns accreditation_id, status, reason.", errors)
+    lines = [(r.accreditation_id, r.status, r.reason) for r in results]
     async with transaction(pool) as conn:
         known = await repo.accreditations_of_conference(conn, conference_id,
                                                         [aid for aid, _, _ in lines])
-        errors += [{"field": f"line {n}.accreditation_id", "type": "unknown",
-                    "message": "no such accreditation in this conference"}
-                   for n, (aid, _, _) in enumerate(lines, start=2) if aid not in known]
+        errors += [domain.unknown_result(r.line) for r in results
+                   if r.accreditation_id not in known]
+        errors.sort(key=lambda e: (e["line"], e["column"] != "accreditation_id"))
         if errors:
             raise Invalid("The file was not applied: some lines are wrong.", errors)
         for aid, status, reason in lines:

@@ -309,13 +309,46 @@ STRINGS: dict[str, dict[str, str]] = {
                                 "personne (statut et motif).",
         "security_scripts": "Pour les scripts",
         "security_columns": "Colonnes du fichier déposé\u00a0: accreditation_id, status (pending, "
-                            "cleared, more_information, refused) et reason.",
+                            "cleared, more_information, refused) et reason (obligatoire pour "
+                            "refused et more_information), repérées par leur nom ; les "
+                            "autres colonnes sont ignorées, séparées par des virgules ou des "
+                            "points-virgules.",
         "security_api": "Les mêmes opérations par l'API (jeton porteur)\u00a0:",
         "security_file": "Fichier CSV",
         "security_upload_button": "Déposer",
         "security_result_one": "{count} résultat enregistré.",
         "security_result_other": "{count} résultats enregistrés.",
         "err_security_file": "Choisissez un fichier CSV.",
+        "security_people": "Les personnes et leur habilitation",
+        "security_people_text": "Chaque personne à cribler avec son statut actuel, tel que le "
+                                "dernier fichier ou le protocole l'a enregistré.",
+        "security_filter": "Statut",
+        "security_filter_all": "Tous",
+        "security_filter_button": "Filtrer",
+        "security_none": "Personne n'a ce statut.",
+        "security_col_name": "Nom",
+        "security_col_category": "Catégorie",
+        "security_col_delegation": "Délégation",
+        "security_col_status": "Statut",
+        "security_col_reason": "Motif",
+        "security_col_set": "Enregistré le",
+        "security_count_one": "{count} personne",
+        "security_count_other": "{count} personnes",
+        "security_bad_file": "Le fichier n'a pas été appliqué : corrigez ces lignes et "
+                             "déposez-le à nouveau.",
+        "security_bad_header": "La première ligne du fichier doit nommer les colonnes "
+                               "accreditation_id, status et reason, comme le fichier téléchargé.",
+        "security_line": "Ligne {line}, colonne « {column} » : {message}",
+        "security_header": "Ligne d'en-tête : {message}",
+        "security_err_header": "il manque la colonne « {column} ».",
+        "security_err_uuid": "ce n'est pas un identifiant d'accréditation.",
+        "security_err_unknown": "aucune accréditation de cette conférence n'a cet identifiant.",
+        "security_err_duplicate": "cette personne figure déjà sur une ligne précédente.",
+        "security_err_enum": "écrivez pending, cleared, more_information ou refused.",
+        "security_err_missing_refused": "un refus doit donner son motif.",
+        "security_err_missing_more_information": "dites quelles informations manquent.",
+        "security_err_encoding": "Le fichier n'est pas en UTF-8 : enregistrez-le en « CSV "
+                                 "UTF-8 ».",
     },
     "en": {
         "ws_product": "Workspaces",
@@ -593,13 +626,44 @@ STRINGS: dict[str, dict[str, str]] = {
                                 "and reason) filled in.",
         "security_scripts": "For scripts",
         "security_columns": "Columns of the uploaded file: accreditation_id, status (pending, "
-                            "cleared, more_information, refused) and reason.",
+                            "cleared, more_information, refused) and reason (needed for "
+                            "refused and more_information), found by their names; other "
+                            "columns are ignored, separated by commas or semicolons.",
         "security_api": "The same through the API (bearer token):",
         "security_file": "CSV file",
         "security_upload_button": "Upload",
         "security_result_one": "{count} result recorded.",
         "security_result_other": "{count} results recorded.",
         "err_security_file": "Choose a CSV file.",
+        "security_people": "People and their clearance",
+        "security_people_text": "Everyone to vet with their current status, as the last file "
+                                "or protocol recorded it.",
+        "security_filter": "Status",
+        "security_filter_all": "All",
+        "security_filter_button": "Filter",
+        "security_none": "Nobody has this status.",
+        "security_col_name": "Name",
+        "security_col_category": "Category",
+        "security_col_delegation": "Delegation",
+        "security_col_status": "Status",
+        "security_col_reason": "Reason",
+        "security_col_set": "Recorded on",
+        "security_count_one": "{count} person",
+        "security_count_other": "{count} people",
+        "security_bad_file": "The file was not applied: correct these lines and upload it "
+                             "again.",
+        "security_bad_header": "The file's first line must name the columns accreditation_id, "
+                               "status and reason, as the downloaded file does.",
+        "security_line": "Line {line}, column “{column}”: {message}",
+        "security_header": "Header line: {message}",
+        "security_err_header": "the column “{column}” is missing.",
+        "security_err_uuid": "this is not an accreditation id.",
+        "security_err_unknown": "no accreditation of this conference has this id.",
+        "security_err_duplicate": "this person is already on an earlier line.",
+        "security_err_enum": "write pending, cleared, more_information or refused.",
+        "security_err_missing_refused": "a refusal needs its reason.",
+        "security_err_missing_more_information": "say what information is missing.",
+        "security_err_encoding": "The file is not UTF-8: save it as “CSV UTF-8”.",
     },
 }
 

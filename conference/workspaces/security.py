@@ -6,11 +6,14 @@ Protocol and admin open it too (the same role set as the API's)."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from aiohttp import web
 
 from conference.auth import Principal, Role
 from conference.conferences.lookup import conference_by_slug
 from conference.conferences.models import Conference
+from conference.credentials import domain as credential_rules
 from conference.credentials import service as credentials
 from conference.errors import Forbidden, Invalid
 from conference.http.context import connection, now, pool_key
@@ -18,6 +21,7 @@ from conference.http.io import FilePart, read_multipart
 from conference.http.routes import RouteTable
 from conference.people.domain import may_open_conference
 from conference.people.service import SignedIn
+from conference.protocol.countries import country_name
 from conference.workspaces import frame
 from conference.workspaces.i18n import WTranslator
 
@@ -50,17 +54,45 @@ async def _office(request: web.Request) -> Office:
                   frame.language_of(request, person))
 
 
-def _page(request: web.Request, o: Office, *, errors: list[dict[str, str]] | None = None,
-          message: str | None = None, status: int = 200) -> web.Response:
+def line_errors(t: WTranslator, errors: list[dict[str, Any]]) -> list[str]:
+    """The results file's wrong cells in the page's language, the line and the column named in
+    words ("Line 3, column “reason”: a refusal needs its reason."), not the API's field path
+    (docs/workspaces.md, "Security")."""
+    said = []
+    for e in errors:
+        kind = str(e.get("type", ""))
+        if kind == "missing":
+            kind = f"missing_{e.get('status', '')}"
+        key = f"security_err_{kind}"
+        column = str(e.get("column", ""))
+        message = t(key, column=column) if key in t.keys else str(e.get("message", ""))
+        if e.get("type") == "header":
+            said.append(t("security_header", message=message))
+        elif e.get("line"):
+            said.append(t("security_line", line=e["line"], column=column, message=message))
+        else:
+            said.append(message)
+    return said
+
+
+async def _page(request: web.Request, o: Office, *, errors: list[dict[str, Any]] | None = None,
+                message: str | None = None, status: int = 200) -> web.Response:
     t = o.t
     flash = None
     if request.query.get("done") == "uploaded":
         flash = t.plural("security_result", request.query.get("count", "0")[:6])
+    chosen = request.query.get("status", "")
+    chosen = chosen if chosen in credential_rules.SETTABLE else ""
+    people = await credentials.vetting_overview(request.app[pool_key], o.conference.id,
+                                                o.principal, chosen or None)
     return frame.render(
         request, "security.html", o.language, person=o.person, conference=o.conference,
         status=status, title=t("security_title"),
         crumbs=[(t("home_title"), "/workspaces"), (t("security_title"), None)], flash=flash,
-        base=o.base, errors=errors or [], message=message,
+        base=o.base, errors=line_errors(t, errors or []), message=message,
+        people=people, chosen=chosen,
+        delegation_words=lambda d: country_name(d, o.language) if d and len(d) == 2
+        and d.isupper() else (d or ""), statuses=credential_rules.SETTABLE,
         api_base=f"/api/v1/conferences/{o.conference.slug}")
 
 
@@ -70,7 +102,7 @@ def _page(request: web.Request, o: Office, *, errors: list[dict[str, str]] | Non
             error_media=PAGE_ERRORS, errors=(403, 404))
 @frame.page
 async def security_page(request: web.Request) -> web.Response:
-    return _page(request, await _office(request))
+    return await _page(request, await _office(request))
 
 
 @routes.add("GET", "/manage/{slug}/security/vetting.csv",
@@ -97,19 +129,21 @@ async def security_upload(request: web.Request) -> web.StreamResponse:
     form = await read_multipart(request)
     if not frame.csrf_ok(request, {k: v for k, v in form.items()
                                    if k == "csrf" and isinstance(v, str)}, o.person):
-        return _page(request, o, message=t("csrf_failed"), status=403)
+        return await _page(request, o, message=t("csrf_failed"), status=403)
     upload = form.get("file")
     raw = upload.content if isinstance(upload, FilePart) else b""
     if not raw or len(raw) > MAX_FILE:
-        return _page(request, o, message=t("err_security_file"), status=422)
+        return await _page(request, o, message=t("err_security_file"), status=422)
     try:
         text = raw.decode("utf-8-sig")
         result = await credentials.import_vetting_csv(request.app[pool_key], o.conference.id,
                                                       text, o.principal, now(request))
     except UnicodeDecodeError:
-        return _page(request, o, message=t("err_security_file"), status=422)
+        return await _page(request, o, message=t("security_err_encoding"), status=422)
     except Invalid as exc:
-        return _page(request, o, message=exc.detail, errors=exc.extra.get("errors", []),
-                     status=422)
+        errors = exc.extra.get("errors", [])
+        header = bool(errors) and errors[0].get("type") == "header"
+        return await _page(request, o, errors=errors, status=422, message=t(
+            "security_bad_header" if header else "security_bad_file"))
     raise web.HTTPSeeOther(frame.with_lang(o.base, o.language, done="uploaded",
                                            count=str(result.applied)))

@@ -7,7 +7,9 @@ from __future__ import annotations
 
 import asyncio
 import csv
+import html
 import io
+import re
 
 import aiohttp
 import asyncpg
@@ -72,7 +74,8 @@ async def test_a_security_person_lands_on_what_the_grant_allows_and_uses_it(
     assert status == 403, body
     status, body, _ = await v.go("POST", f"{PAGE}/vetting.csv?lang=en", upload(
         f"accreditation_id,status,reason\n{member_id},refused,\n".encode(), hidden(page, "csrf")))
-    assert status == 422 and "line 2.reason" in body  # a refusal needs its reason
+    assert status == 422, body  # a refusal needs its reason, said in words
+    assert "Line 2, column “reason”: a refusal needs its reason." in body
     status, _, resp = await v.go("POST", f"{PAGE}/vetting.csv?lang=en", upload(
         f"accreditation_id,status,reason\n{member_id},cleared,\n".encode(),
         hidden(page, "csrf")))
@@ -125,3 +128,86 @@ async def test_the_command_line_grants_security(
     assert "service de sécurité" in body_text(welcome)
     with pytest.raises(SystemExit):
         main(["staff", "add", "--email", "x@example.org", "--name", "X", "--role", "applicant"])
+
+
+def _upload(content: bytes, csrf: str) -> aiohttp.FormData:
+    form = aiohttp.FormData()
+    form.add_field("csrf", csrf)
+    form.add_field("file", content, filename="results.csv", content_type="text/csv")
+    return form
+
+
+def _people(page: str) -> dict[str, str]:
+    """The security page's list: each person's name and the status the page shows."""
+    rows = re.findall(r'<td class="card-title">([^<]*)</td>.*?class="vetting-status">([^<]*)<',
+                      page, re.S)
+    return {html.unescape(name): status for name, status in rows}
+
+
+async def _security_officer(api: Api, smtp: RecordingSMTP, language: str) -> Visitor:
+    status, person, _ = await api.call("POST", "/api/v1/staff", role="admin", json={
+        "email": f"vetting-{language}@example.org", "name": "John Smith", "language": language,
+        "grants": [{"role": "security", "conference": "alliance"}]})
+    assert status == 201, person
+    [welcome] = await smtp.wait_for(
+        1, where=lambda m: f"vetting-{language}@example.org" in m["To"])
+    return await _signed_in(api, link_in(welcome))
+
+
+async def test_the_downloaded_file_goes_back_as_excel_saves_it_and_the_page_shows_who_is_cleared(
+    api: Api, smtp: RecordingSMTP
+) -> None:
+    first = await _conference_with_a_member(api)
+    be = (await api.call("GET", "/api/v1/conferences/alliance/delegations",
+                         role="protocol"))[1]["items"]
+    status, second, _ = await api.call(
+        "POST", "/api/v1/conferences/alliance/accreditations", role="protocol",
+        json={"category": "expert", "given_name": "Ana", "family_name": "Lefèvre",
+              "email": "ana@example.org", "delegation_id": be[0]["id"], "rank": "expert"})
+    assert status == 201, second
+    v = await _security_officer(api, smtp, "en")
+    _, page, _ = await v.go("GET", f"{PAGE}?lang=en")
+    assert _people(page) == {"Lefèvre, Ana": "pending", "Peeters, Jan": "pending"}
+    _, text, _ = await v.go("GET", f"{PAGE}/vetting.csv")
+    rows = list(csv.DictReader(io.StringIO(text)))
+    assert [r["reason"] for r in rows] == ["", ""]  # a column to fill in beside the status
+
+    # the officer fills in the file in a European Excel: semicolons, a byte-order mark
+    for r in rows:
+        r["status"], r["reason"] = (("refused", "Listed") if r["accreditation_id"] == first
+                                    else ("cleared", ""))
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=list(rows[0]), delimiter=";")
+    writer.writeheader()
+    writer.writerows(rows)
+    status, _, resp = await v.go("POST", f"{PAGE}/vetting.csv?lang=en", _upload(
+        b"\xef\xbb\xbf" + out.getvalue().encode(), hidden(page, "csrf")))
+    assert status == 303, await resp.text()
+    _, page, _ = await v.go("GET", resp.headers["Location"])
+    assert "2 results recorded." in page
+    assert _people(page) == {"Lefèvre, Ana": "cleared", "Peeters, Jan": "refused"}
+    _, page, _ = await v.go("GET", f"{PAGE}?lang=en&status=refused")
+    assert _people(page) == {"Peeters, Jan": "refused"} and "Listed" in page
+    _, page, _ = await v.go("GET", f"{PAGE}?lang=en&status=more_information")
+    assert _people(page) == {} and "Nobody has this status." in page
+
+
+async def test_a_wrong_results_file_is_explained_line_by_line_in_the_page_language(
+    api: Api, smtp: RecordingSMTP
+) -> None:
+    member_id = await _conference_with_a_member(api)
+    v = await _security_officer(api, smtp, "fr")
+    _, page, _ = await v.go("GET", f"{PAGE}?lang=fr")
+    bad = (f"accreditation_id;status;reason\r\n{member_id};refused;\r\n"
+           f"not-an-id;cleared;\r\n").encode()
+    status, body, _ = await v.go("POST", f"{PAGE}/vetting.csv?lang=fr",
+                                 _upload(bad, hidden(page, "csrf")))
+    assert status == 422, body
+    said = [html.unescape(li) for li in re.findall(r"<li>([^<]*)</li>", body.split(
+        'id="upload-errors"')[1].split("</ul>")[0])]
+    assert said == ["Ligne 2, colonne «\u00a0reason\u00a0»\u00a0: un refus doit donner son motif.",
+                    "Ligne 3, colonne «\u00a0accreditation_id\u00a0»\u00a0: ce n'est pas un "
+                    "identifiant d'accréditation."]
+    status, body, _ = await v.go("POST", f"{PAGE}/vetting.csv?lang=fr",
+                                 _upload(b"id;statut\r\n", hidden(page, "csrf")))
+    assert status == 422 and "La première ligne du fichier doit nommer les colonnes" in body
