@@ -171,6 +171,12 @@ async def test_security_page(site: Site, page: Any, browser: Any, smtp: Recordin
         "email": "luc@example.org", "name": "Luc Janssens", "language": "fr",
         "grants": [{"role": "security", "conference": "alliance"}]})
     assert status == 201, person
+    be = await make_delegation(site, country="BE")
+    status, expert, _ = await site.call(
+        "POST", "/api/v1/conferences/alliance/accreditations", role="protocol",
+        json={"category": "expert", "given_name": "Jan", "family_name": "Peeters",
+              "email": "jan@example.org", "delegation_id": be["id"], "rank": "expert"})
+    assert status == 201, expert
     [welcome] = await smtp.wait_for(1, where=lambda m: "luc@example.org" in m["To"])
     await page.goto(_link(site, welcome))
     await page.get_by_role("button", name="Me connecter").click()
@@ -179,4 +185,13 @@ async def test_security_page(site: Site, page: Any, browser: Any, smtp: Recordin
     await page.wait_for_url(re.compile(r".*/manage/alliance/security.*"))
     assert await page.locator("#vetting-download").count() == 1
     assert await page.locator("#vetting-upload").count() == 1
+    # the people to vet and their status, on a phone as cards
+    row = page.locator(f"#vetting-{expert['id']}")
+    assert await row.locator(".card-title").inner_text() == "Peeters, Jan"
+    assert await row.locator(".vetting-status").inner_text() == "en attente"
     await _audit(browser, page, "security")
+    await page.get_by_label("Statut").select_option(label="refusée")
+    await page.get_by_role("button", name="Filtrer").click()
+    await page.wait_for_url(re.compile(r".*status=refused.*"))
+    assert await page.inner_text("#people-none") == "Personne n'a ce statut."
+    await _audit(browser, page, "security-filtered")
