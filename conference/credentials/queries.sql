@@ -131,15 +131,29 @@ SET status = EXCLUDED.status, reason = EXCLUDED.reason, set_at = EXCLUDED.set_at
 -- The people the security service is asked about: their category needs clearance (or a status
 -- was recorded) and they are neither cleared nor refused; with their vetting data and whom
 -- they come with: a delegation's country code or organisation, a press person's outlet.
+-- Without an identity document given, the passport of their latest visa letter request stands
+-- in for it (docs/credentials.md, "Vetting"): the whole document from one source, never mixed,
+-- and not once the conference's vetting data are purged.
 SELECT a.id, a.family_name, a.given_name, a.category,
        coalesce(d.country, d.organisation ->> 'name', a.press_outlet) AS delegation,
-       vd.nationality, vd.document_type, vd.document_number, vd.date_of_birth,
+       CASE WHEN vd.accreditation_id IS NOT NULL THEN vd.nationality
+            ELSE vl.nationality END AS nationality,
+       CASE WHEN vd.accreditation_id IS NOT NULL THEN vd.document_type
+            WHEN vl.passport_number IS NOT NULL THEN 'passport' END AS document_type,
+       CASE WHEN vd.accreditation_id IS NOT NULL THEN vd.document_number
+            ELSE vl.passport_number END AS document_number,
+       CASE WHEN vd.accreditation_id IS NOT NULL THEN vd.date_of_birth
+            ELSE vl.date_of_birth END AS date_of_birth,
        coalesce(v.status, 'pending') AS status
 FROM accreditation a
 JOIN conference c ON c.id = a.conference_id
 LEFT JOIN delegation d ON d.id = a.delegation_id
 LEFT JOIN vetting_status v ON v.accreditation_id = a.id
 LEFT JOIN accreditation_vetting vd ON vd.accreditation_id = a.id
+LEFT JOIN LATERAL (
+    SELECT l.passport_number, l.nationality, l.date_of_birth FROM visa_letter l
+    WHERE l.accreditation_id = a.id AND c.vetting_purged_at IS NULL
+    ORDER BY l.requested_at DESC LIMIT 1) vl ON true
 WHERE a.conference_id = :conference_id AND a.erased_at IS NULL
   AND a.status IN ('submitted', 'approved', 'waitlisted')
   AND (a.category = ANY (c.vetting_required) OR v.status IS NOT NULL)

@@ -28,7 +28,7 @@ from conference.conferences import service as conferences
 from conference.credentials import domain as credential_rules
 from conference.credentials import service as credentials
 from conference.credentials.models import DocumentKind, Verification, VisaLetterIn
-from conference.errors import Conflict, Invalid, NotFound
+from conference.errors import Conflict, Forbidden, Invalid, NotFound
 from conference.http.context import now, pool_key
 from conference.http.hygiene import RequestTimeout, read_timeout_key
 from conference.http.io import json_response, read_form
@@ -46,13 +46,15 @@ from conference.pages.handlers import (
     render,
 )
 from conference.pages.i18n import Translator, choose_language, field_message
+from conference.privacy import service as privacy
+from conference.privacy.models import VettingIn
 from conference.protocol.countries import country_name
 
 routes = RouteTable()
 
 VISA_FIELDS = ("passport_name", "passport_number", "nationality", "date_of_birth", "consulate")
 NOTICES = {"photo": "photo_done", "fitted": "photo_fitted", "cropped": "crop_done",
-           "visa": "visa_done", "document": "docs_done"}
+           "visa": "visa_done", "document": "docs_done", "identity": "id_done"}
 
 
 def refusal_words(t: Translator, exc: Invalid, prefix: str = "photo_rule_") -> str:
@@ -86,6 +88,53 @@ def visa_errors(t: Translator, exc: ValidationError) -> dict[str, str]:
     return errors
 
 
+IDENTITY_FIELDS = ("id_nationality", "id_document_type", "id_document_number",
+                   "id_date_of_birth")
+IDENTITY_TYPES = ("passport", "identity_card")
+"""What the pages' form offers; the API also takes ``diplomatic_passport``."""
+
+
+def identity_types(t: Translator) -> list[tuple[str, str]]:
+    return [(k, t(f"id_type_{k}")) for k in IDENTITY_TYPES]
+
+
+def identity_body(t: Translator, values: dict[str, str]
+                  ) -> tuple[VettingIn | None, dict[str, str]]:
+    """The identity document form (docs/credentials.md, "Vetting") as the API's body, or its
+    field errors in the page's language: the date of birth in the past and after 1900, the
+    nationality from the list, as on a visa letter request."""
+    errors: dict[str, str] = {}
+    if values.get("id_document_type") not in IDENTITY_TYPES:
+        errors["id_document_type"] = t("id_choose_type")
+    try:
+        body = VettingIn.model_validate({k.removeprefix("id_"): v for k, v in values.items()
+                                         if v})
+    except ValidationError as exc:
+        for err in exc.errors(include_url=False):
+            name = "id_" + str(err["loc"][0]) if err["loc"] else "id_document_number"
+            if name == "id_date_of_birth" and err["type"] in ("date_past", "greater_than"):
+                errors.setdefault(name, t("visa_birth"))
+            elif name == "id_date_of_birth" and err["type"] != "missing":
+                errors.setdefault(name, t("visa_date"))
+            elif name == "id_nationality" and err["type"] != "missing":
+                errors.setdefault(name, t("err_country"))
+            elif name == "id_document_type":
+                errors.setdefault(name, t("id_choose_type"))
+            else:
+                errors.setdefault(name, field_message(t, name, dict(err)))
+        return None, errors
+    return (None, errors) if errors else (body, {})
+
+
+async def identity_state(pool: Any, conference: Any, acc: Any, principal: Principal
+                         ) -> privacy.IdentityDocument | None:
+    """The identity document section, for a person whose category the conference has vetted;
+    None (no section) for the others."""
+    if acc.category.value not in conference.vetting_required:
+        return None
+    return await privacy.identity_document(pool, acc.id, principal)
+
+
 def _form(kind: str, p: Principal) -> str:
     return f"{kind}:{p.accreditation_id}"
 
@@ -115,6 +164,7 @@ async def _credentials_page(
     letter = await credentials.open_letter(pool, p.accreditation_id, p)
     documents = await credentials.documents_state(pool, p.accreditation_id, p)
     may_request = letter is None and acc.status.value in credentials.OPEN_STATUSES
+    identity = await identity_state(pool, conference, acc, p)
     if message is None and request.query.get("done") in NOTICES:
         message = t(NOTICES[request.query["done"]])
     base = f"/a/{secret}"
@@ -123,13 +173,17 @@ async def _credentials_page(
         conference=conference, title=t("credentials_title"), acc=acc, errors=errors or {},
         values=values or {}, message=message, size=size, crop=crop, letter=letter,
         may_request=may_request, countries=_countries(language), documents=documents,
+        identity=identity, identity_types=identity_types(t),
+        country_words=lambda code: country_name(code, language),
+        day_words=lambda d: formatting.day(d, language),
         photo_src=f"{base}/photo", back=f"{base}?lang={language}",
         document_action=lambda kind: f"{base}/documents/{kind}?lang={language}",
         actions={"photo": f"{base}/photo?lang={language}",
                  "crop": f"{base}/photo/crop?lang={language}",
-                 "visa": f"{base}/visa-letter?lang={language}"},
+                 "visa": f"{base}/visa-letter?lang={language}",
+                 "identity": f"{base}/identity-document?lang={language}"},
         tokens={kind: csrf.issue(signer, _form(kind, p), nonce)
-                for kind in ("photo", "crop", "visa", "document")},
+                for kind in ("photo", "crop", "visa", "document", "identity")},
     )
 
 
@@ -321,6 +375,33 @@ async def application_visa_letter(request: web.Request) -> web.StreamResponse:
         return await _credentials_page(request, p, values=values, message=exc.detail,
                                        status=409)
     raise _done(request, language, "visa")
+
+
+@routes.add("POST", "/a/{access_token}/identity-document",
+            summary="Give the identity document for the security check from the page (HTML "
+                    "form): the same data as PUT /api/v1/accreditations/{id}/vetting",
+            who="anyone", tag="pages", media=HTML, error_media=PAGE_ERRORS,
+            errors=(403, 404, 422, 429))
+@page
+async def application_identity_document(request: web.Request) -> web.StreamResponse:
+    p = await _applicant(request)
+    assert p.accreditation_id is not None
+    language = choose_language(request)
+    t = Translator(language)
+    form = await read_form(request)
+    values = {n: str(form.get(n, "")).strip()[:200] for n in IDENTITY_FIELDS}
+    if not _csrf_ok(request, "identity", p, str(form.get(csrf.FIELD, ""))):
+        return await _credentials_page(request, p, values=values, message=t("csrf_failed"),
+                                       status=403)
+    body, errors = identity_body(t, values)
+    if body is None:
+        return await _credentials_page(request, p, errors=errors, values=values, status=422)
+    try:
+        await privacy.give_identity_document(request.app[pool_key], p.accreditation_id, body,
+                                             p, now(request))
+    except Forbidden:  # closed meanwhile: the page says why
+        return await _credentials_page(request, p, values=values, status=403)
+    raise _done(request, language, "identity")
 
 
 # --- the visa letter's verification page, read by consulates ---------------------------------

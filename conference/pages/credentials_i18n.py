@@ -88,6 +88,38 @@ CREDENTIALS: dict[str, dict[str, str]] = {
         "visa_date": "Indiquez une date valide (jour, mois, année).",
         "visa_birth": "La date de naissance doit être passée et postérieure à 1900.",
         "back_to_status": "Retour à votre demande",
+        "id_title": "Pièce d'identité pour le contrôle de sécurité",
+        "id_text": "Le service de sécurité vérifie chaque personne de votre catégorie avant que "
+                   "son badge soit imprimé. Donnez la pièce d'identité avec laquelle vous "
+                   "voyagerez. Seuls le service du protocole et le service de sécurité la "
+                   "lisent ; elle est effacée quelques jours après la conférence.",
+        "id_text_member": "Le service de sécurité vérifie chaque personne de cette catégorie "
+                          "avant que son badge soit imprimé. Donnez la pièce d'identité avec "
+                          "laquelle {name} voyagera. Seuls le service du protocole et le service "
+                          "de sécurité la lisent ; elle est effacée quelques jours après la "
+                          "conférence.",
+        "id_state": "Pièce enregistrée : {kind} n° {number}, nationalité {nationality}, "
+                    "date de naissance {birth}.",
+        "id_from_visa": "Tant qu'aucune pièce n'est donnée ici, le service de sécurité reçoit "
+                        "le passeport de la demande de lettre d'invitation.",
+        "id_nationality": "Nationalité",
+        "id_document_type": "Type de pièce",
+        "id_document_number": "Numéro de la pièce",
+        "id_date_of_birth": "Date de naissance",
+        "id_type_passport": "Passeport",
+        "id_type_identity_card": "Carte d'identité",
+        "id_type_diplomatic_passport": "Passeport diplomatique",
+        "id_button": "Enregistrer la pièce d'identité",
+        "id_done": "Votre pièce d'identité est enregistrée.",
+        "member_identity_done": "La pièce d'identité de {name} est enregistrée.",
+        "id_closed_application": "Aucune pièce ne peut plus être donnée pour une demande "
+                                 "{status}.",
+        "id_closed_decided": "Le contrôle de sécurité est terminé : la pièce sur laquelle il "
+                             "repose ne change plus. Si elle a changé, écrivez au service du "
+                             "protocole.",
+        "id_closed_organiser": "Le service du protocole a enregistré cette pièce : "
+                               "demandez-lui de la modifier.",
+        "id_choose_type": "Choisissez passeport ou carte d'identité.",
         "doc_note_verbale": "Note verbale",
         "doc_press_card": "Carte de presse",
         "doc_passport_copy": "Copie du passeport",
@@ -190,6 +222,36 @@ CREDENTIALS: dict[str, dict[str, str]] = {
         "visa_date": "Give a valid date (day, month, year).",
         "visa_birth": "The date of birth must be in the past and after 1900.",
         "back_to_status": "Back to your application",
+        "id_title": "Identity document for the security check",
+        "id_text": "The security service checks everyone in your category before their badge "
+                   "is printed. Give the identity document you will travel with. Only the "
+                   "protocol office and the security service read it; it is deleted a few days "
+                   "after the conference.",
+        "id_text_member": "The security service checks everyone in this category before their "
+                          "badge is printed. Give the identity document {name} will travel "
+                          "with. Only the protocol office and the security service read it; it "
+                          "is deleted a few days after the conference.",
+        "id_state": "Recorded: {kind} no. {number}, nationality {nationality}, date of birth "
+                    "{birth}.",
+        "id_from_visa": "Until a document is given here, the security service receives the "
+                        "passport of the visa letter request.",
+        "id_nationality": "Nationality",
+        "id_document_type": "Type of document",
+        "id_document_number": "Document number",
+        "id_date_of_birth": "Date of birth",
+        "id_type_passport": "Passport",
+        "id_type_identity_card": "Identity card",
+        "id_type_diplomatic_passport": "Diplomatic passport",
+        "id_button": "Save the identity document",
+        "id_done": "Your identity document is saved.",
+        "member_identity_done": "The identity document of {name} is saved.",
+        "id_closed_application": "No document can be given any more for a {status} "
+                                 "application.",
+        "id_closed_decided": "The security check is over: the document it rests on no longer "
+                             "changes. If it has changed, write to the protocol office.",
+        "id_closed_organiser": "The protocol office recorded this document: ask them to "
+                               "change it.",
+        "id_choose_type": "Choose passport or identity card.",
         "doc_note_verbale": "Note verbale",
         "doc_press_card": "Press card",
         "doc_passport_copy": "Passport copy",

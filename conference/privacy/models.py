@@ -6,7 +6,7 @@ from datetime import date, datetime
 from typing import Any, Literal
 from uuid import UUID
 
-from pydantic import Field
+from pydantic import Field, PastDate
 
 from conference.accreditation.models import Accreditation
 from conference.types import CountryCode, Model, Text
@@ -15,7 +15,10 @@ from conference.types import CountryCode, Model, Text
 class VettingIn(Model):
     document_type: Literal["passport", "identity_card", "diplomatic_passport"]
     document_number: Text
-    date_of_birth: date
+    date_of_birth: PastDate = Field(
+        gt=date(1900, 1, 1),
+        description="in the past and after 1900, as on a visa letter (docs/credentials.md, "
+                    "'Vetting')")
     nationality: CountryCode
 
 

@@ -17,6 +17,10 @@ VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
 SELECT at, actor, document_type, document_number, date_of_birth, nationality
 FROM accreditation_vetting_history WHERE accreditation_id = $1 ORDER BY id
 
+-- name: clearance_recorded
+-- The security-clearance status recorded for the person (none while nobody has set one).
+SELECT status FROM vetting_status WHERE accreditation_id = $1
+
 -- name: vetting_recorded_by_organiser
 -- Has protocol, security or admin recorded this person's vetting data?
 SELECT EXISTS (SELECT 1 FROM accreditation_vetting_history

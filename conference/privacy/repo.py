@@ -46,6 +46,11 @@ async def vetting_recorded_by_organiser(conn: asyncpg.Connection, accreditation_
     return bool(await conn.fetchval(Q["vetting_recorded_by_organiser"], accreditation_id))
 
 
+async def clearance_recorded(conn: asyncpg.Connection, accreditation_id: UUID) -> str | None:
+    status: str | None = await conn.fetchval(Q["clearance_recorded"], accreditation_id)
+    return status
+
+
 async def save_vetting(conn: asyncpg.Connection, accreditation_id: UUID, body: VettingIn,
                        actor: str, actor_role: str, now: datetime) -> Vetting:
     saved = await conn.fetchrow(Q["upsert_vetting"], accreditation_id, body.document_type,

@@ -5,6 +5,7 @@ through ``repo`` and records its event (with counts, never names) in its own tra
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable, Mapping
+from dataclasses import dataclass
 from datetime import date, datetime
 from uuid import UUID
 
@@ -12,6 +13,7 @@ import asyncpg
 
 from conference.accreditation import lookup as accreditations
 from conference.auth import Principal, Role
+from conference.db.pool import connection
 from conference.errors import Forbidden, NotFound, Unauthorized
 from conference.outbox.events import record
 from conference.privacy import domain, repo
@@ -79,15 +81,9 @@ async def record_vetting(conn: asyncpg.Connection, accreditation_id: UUID,
         # The row lock orders concurrent writers (and a decision) of one person.
         await repo.lock_accreditation(conn, accreditation_id)
         row = await _accreditation_row(conn, accreditation_id)
-        own = ((principal.role is Role.applicant and principal.accreditation_id == row["id"])
-               or (principal.role is Role.focal_point
-                   and principal.delegation_id == row["delegation_id"]))
-        if not own and principal.role not in domain.ORGANISERS:
+        if not _own(row, principal) and principal.role not in domain.ORGANISERS:
             raise Forbidden("Vetting data is given by the person, its focal point, or protocol.")
-        refused = domain.may_write_vetting(
-            principal.role, own=own, status=row["status"],
-            recorded_by_organiser=await repo.vetting_recorded_by_organiser(conn,
-                                                                           accreditation_id))
+        refused = await _refusal(conn, row, principal)
         if refused is not None:
             raise Forbidden(refused)
         body = await body_of()
@@ -98,6 +94,53 @@ async def record_vetting(conn: asyncpg.Connection, accreditation_id: UUID,
                      conference_id=row["conference_id"], subject_id=accreditation_id,
                      actor=principal.actor)
     return vetting
+
+
+def _own(row: asyncpg.Record, principal: Principal) -> bool:
+    return ((principal.role is Role.applicant and principal.accreditation_id == row["id"])
+            or (principal.role is Role.focal_point
+                and principal.delegation_id == row["delegation_id"]))
+
+
+async def _refusal(conn: asyncpg.Connection, row: asyncpg.Record, principal: Principal,
+                   *, as_code: bool = False) -> str | None:
+    rule = domain.vetting_closed if as_code else domain.may_write_vetting
+    return rule(principal.role, own=_own(row, principal), status=row["status"],
+                recorded_by_organiser=await repo.vetting_recorded_by_organiser(conn, row["id"]),
+                clearance=await repo.clearance_recorded(conn, row["id"]))
+
+
+@dataclass(frozen=True)
+class IdentityDocument:
+    """What the person and their focal point see of the identity document for the security
+    check: what was given (theirs to see, like the person's export), and whether they may
+    still give or change it (and why not)."""
+
+    given: Vetting | None
+    closed: str | None
+    """None while they may give it, else why not (``privacy.domain.vetting_closed``)."""
+
+
+async def identity_document(pool: asyncpg.Pool, accreditation_id: UUID, principal: Principal
+                            ) -> IdentityDocument:
+    """The identity document as the applicant's and the portal member's pages show it: to the
+    person and their focal point only (docs/privacy.md: kept apart, read by organisers)."""
+    async with connection(pool) as conn:
+        row = await _accreditation_row(conn, accreditation_id)
+        if not _own(row, principal):
+            raise Forbidden("The identity document is shown to the person and its focal point.")
+        return IdentityDocument(given=await repo.vetting_of(conn, accreditation_id),
+                                closed=await _refusal(conn, row, principal, as_code=True))
+
+
+async def give_identity_document(pool: asyncpg.Pool, accreditation_id: UUID, body: VettingIn,
+                                 principal: Principal, now: datetime) -> Vetting:
+    """The pages' form: the same use-case as ``PUT …/vetting``, its body already checked."""
+    async def checked() -> VettingIn:
+        return body
+
+    async with connection(pool) as conn:
+        return await record_vetting(conn, accreditation_id, checked, principal, now)
 
 
 async def read_vetting(conn: asyncpg.Connection, accreditation_id: UUID, principal: Principal

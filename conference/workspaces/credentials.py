@@ -20,15 +20,22 @@ from conference.errors import Conflict, Forbidden, Invalid
 from conference.http.context import now, pool_key
 from conference.http.io import read_form
 from conference.http.routes import RouteTable
+from conference.mail import formatting
 from conference.pages.credentials import (
+    IDENTITY_FIELDS,
     VISA_FIELDS,
     document_kind,
+    identity_body,
+    identity_state,
+    identity_types,
     read_photo_form,
     read_upload_form,
     refusal_words,
     visa_errors,
 )
 from conference.pages.handlers import _countries
+from conference.privacy import service as privacy
+from conference.protocol.countries import country_name
 from conference.workspaces import frame
 from conference.workspaces.frame import HTML, PAGE_ERRORS
 from conference.workspaces.handlers import Portal, _member, _portal
@@ -37,6 +44,8 @@ routes = RouteTable()
 
 NOTICES = {"photo": "photo_done", "fitted": "photo_fitted", "cropped": "crop_done",
            "visa": "visa_done", "document": "docs_done"}
+NAMED = ("photo", "visa", "identity")
+"""The notices that name the member (``member_…_done``)."""
 
 
 async def _page(
@@ -59,8 +68,12 @@ async def _page(
     except Forbidden:  # an admin in the portal: the letter is the focal point's to request
         letter, may_request = None, False
     documents = await credentials.documents_state(pool, acc.id, p.principal)
+    try:
+        identity = await identity_state(pool, p.conference, acc, p.principal)
+    except Forbidden:  # an admin in the portal: the document is the focal point's to give
+        identity = None
     name = f"{acc.given_name} {acc.family_name}"
-    if message is None and request.query.get("done") in ("photo", "visa"):  # whose: not "your"
+    if message is None and request.query.get("done") in NAMED:  # whose: not "your"
         message = p.t(f"member_{request.query['done']}_done", name=name)
     if message is None and request.query.get("done") in NOTICES:
         message = p.t(NOTICES[request.query["done"]])
@@ -70,14 +83,18 @@ async def _page(
         crumbs=p.crumbs((name, here), (p.t("credentials_title"), None)), flash=message,
         acc=acc, errors=errors or {}, values=values or {}, size=size, crop=crop,
         letter=letter, may_request=may_request, countries=_countries(p.language),
-        documents=documents, member_name=name,
+        documents=documents, member_name=name, identity=identity,
+        identity_types=identity_types(p.t),
+        country_words=lambda code: country_name(code, p.language),
+        day_words=lambda d: formatting.day(d, p.language),
         document_action=lambda kind: frame.with_lang(f"{here}/documents/{kind}", p.language),
         photo_src=f"{here}/photo",
         photo_caption=p.t("member_photo_current", name=name, width=size[0], height=size[1])
         if size is not None else None,
         actions={"photo": frame.with_lang(f"{here}/photo", p.language),
                  "crop": frame.with_lang(f"{here}/photo/crop", p.language),
-                 "visa": frame.with_lang(f"{here}/visa-letter", p.language)},
+                 "visa": frame.with_lang(f"{here}/visa-letter", p.language),
+                 "identity": frame.with_lang(f"{here}/identity-document", p.language)},
     )
 
 
@@ -219,3 +236,27 @@ async def member_visa_letter(request: web.Request) -> web.StreamResponse:
         return await _page(request, p, acc, values=values, message=exc.detail,
                            status=exc.status)
     raise _done(p, acc, "visa")
+
+
+@routes.add("POST", "/delegation/{slug}/members/{accreditation_id}/identity-document",
+            summary="Give a member's identity document for the security check (HTML form): "
+                    "the same data as PUT /api/v1/accreditations/{id}/vetting",
+            who="the delegation's focal point", tag="workspaces", media=HTML,
+            error_media=PAGE_ERRORS, errors=(403, 404, 422))
+@frame.page
+async def member_identity_document(request: web.Request) -> web.StreamResponse:
+    p = await _portal(request)
+    acc = await _member(request, p)
+    form = await read_form(request)
+    if not frame.csrf_ok(request, form, p.person):
+        return await frame.error_page(request, 403, p.t("csrf_failed"))
+    values = {n: str(form.get(n, "")).strip()[:200] for n in IDENTITY_FIELDS}
+    body, errors = identity_body(p.t, values)
+    if body is None:
+        return await _page(request, p, acc, errors=errors, values=values, status=422)
+    try:
+        await privacy.give_identity_document(request.app[pool_key], acc.id, body, p.principal,
+                                             now(request))
+    except Forbidden:  # closed meanwhile: the page says why, in its language
+        return await _page(request, p, acc, values=values, status=403)
+    raise _done(p, acc, "identity")

@@ -25,7 +25,11 @@ WORDS = {
            "birth": "Date de naissance", "consulate": "Consulat ou ambassade où le visa sera "
            "demandé", "request": "Demander la lettre", "peru": "Pérou",
            "small": "au moins 600 × 800", "review": "en cours d'examen",
-           "fitted": "La photo envoyée n'était pas au format portrait du badge"},
+           "fitted": "La photo envoyée n'était pas au format portrait du badge",
+           "id_type": "Type de pièce", "id_card": "Carte d'identité",
+           "id_number": "Numéro de la pièce", "id_save": "Enregistrer la pièce d'identité",
+           "id_birth": "La date de naissance doit être passée et postérieure à 1900.",
+           "id_saved": "Votre pièce d'identité est enregistrée."},
     "en": {"file": "Photo file", "send": "Send the photo", "saved": "Your photo is saved.",
            "centre": "Centre (the largest box)", "cropped": "The photo is cropped.",
            "name": "Full name, as in the passport", "number": "Passport number",
@@ -33,7 +37,11 @@ WORDS = {
            "consulate": "Consulate or embassy where the visa will be requested",
            "request": "Request the letter", "peru": "Peru", "small": "at least 600 × 800",
            "review": "under review",
-           "fitted": "The photo sent was not in the badge's portrait shape"},
+           "fitted": "The photo sent was not in the badge's portrait shape",
+           "id_type": "Type of document", "id_card": "Identity card",
+           "id_number": "Document number", "id_save": "Save the identity document",
+           "id_birth": "The date of birth must be in the past and after 1900.",
+           "id_saved": "Your identity document is saved."},
 }
 
 
@@ -54,7 +62,7 @@ async def test_photo_crop_and_visa_letter_pages_work_without_script_and_pass_axe
     site: Site, browser: Any, width: int, lang: str, tmp_path: Path
 ) -> None:
     status, _, _ = await site.call("POST", "/api/v1/conferences", role="admin",
-                                   json=conference_body())
+                                   json=conference_body(vetting_required=["press"]))
     assert status == 201
     created = await press(site, language=lang)
     w = WORDS[lang]
@@ -98,13 +106,31 @@ async def test_photo_crop_and_visa_letter_pages_work_without_script_and_pass_axe
 
         await tab.get_by_label(w["name"]).fill("Marie DUPONT")
         await tab.get_by_label(w["number"]).fill("PA1234567")
-        await tab.get_by_label(w["nationality"]).select_option(label=w["peru"])
-        await tab.get_by_label(w["birth"]).fill("1980-04-02")
+        await tab.locator("#nationality").select_option(label=w["peru"])
+        await tab.locator("#date_of_birth").fill("1980-04-02")
         await tab.get_by_label(w["consulate"]).fill("Consulate General of Belgium in Lima")
         await tab.get_by_role("button", name=w["request"]).click()
         await tab.wait_for_url(re.compile(r".*done=visa$"))
         assert w["review"] in await tab.inner_text("#visa-state")
         await _check(tab, width, f"visa-requested-{lang}-{width}")
+
+        # the press is vetted at this conference: the identity document for the check
+        form = tab.locator("#identity-form")
+        await form.get_by_label(w["nationality"]).select_option(label=w["peru"])
+        await form.get_by_label(w["id_type"]).select_option(label=w["id_card"])
+        await form.get_by_label(w["id_number"]).fill("40123456")
+        await form.get_by_label(w["birth"]).fill("2099-04-02")
+        await tab.get_by_role("button", name=w["id_save"]).click()
+        assert w["id_birth"] in await tab.inner_text("#id_date_of_birth-error")
+        assert await tab.get_attribute("#id_date_of_birth", "aria-invalid") == "true"
+        assert await tab.input_value("#id_document_number") == "40123456"  # typed, kept
+        await _check(tab, width, f"identity-refused-{lang}-{width}")
+        await tab.locator("#id_date_of_birth").fill("1980-04-02")
+        await tab.get_by_role("button", name=w["id_save"]).click()
+        await tab.wait_for_url(re.compile(r".*done=identity$"))
+        assert await tab.inner_text("#status-message") == w["id_saved"]
+        assert "40123456" in await tab.inner_text("#identity-state")
+        await _check(tab, width, f"identity-saved-{lang}-{width}")
     finally:
         ARTIFACTS.mkdir(parents=True, exist_ok=True)
         await tab.screenshot(path=str(ARTIFACTS / f"credentials-{lang}-{width}--last.png"),

@@ -22,7 +22,7 @@ async def test_focal_point_gives_the_photo_and_requests_the_visa_letter(
     site: Site, page: Any, browser: Any, smtp: RecordingSMTP, tmp_path: Path
 ) -> None:
     status, body, _ = await site.call("POST", "/api/v1/conferences", role="admin",
-                                      json=conference_body())
+                                      json=conference_body(vetting_required=["official"]))
     assert status == 201, body
     be = await make_delegation(site, country="BE")
     [welcome] = await smtp.wait_for(1, where=lambda m: "fp-be@example.org" in m["To"])
@@ -64,11 +64,28 @@ async def test_focal_point_gives_the_photo_and_requests_the_visa_letter(
     await page.get_by_label("Nom complet, tel qu'il figure sur le passeport").fill(
         "Sofie JANSSENS")
     await page.get_by_label("Numéro du passeport").fill("EH123456")
-    await page.get_by_label("Nationalité").select_option(label="Belgique")
-    await page.get_by_label("Date de naissance").fill("1985-03-04")
+    await page.locator("#nationality").select_option(label="Belgique")
+    await page.locator("#date_of_birth").fill("1985-03-04")
     await page.get_by_label("Consulat ou ambassade où le visa sera demandé").fill(
         "Ambassade de Belgique à Kinshasa")
     await page.get_by_role("button", name="Demander la lettre").click()
     await page.wait_for_url(re.compile(r".*done=visa.*"))
     assert "en cours d'examen" in await page.inner_text("#visa-state")
     await _audit(browser, page, "delegation-member-visa")
+
+    # her category is vetted: the passport of the letter stands in until a document is given
+    assert (await page.inner_text("#identity-from-visa")).startswith(
+        "Tant qu'aucune pièce n'est donnée ici")
+    form = page.locator("#identity-form")
+    await form.get_by_label("Nationalité").select_option(label="Belgique")
+    await form.get_by_label("Type de pièce").select_option(label="Carte d'identité")
+    await form.get_by_label("Numéro de la pièce").fill("591-1234567-89")
+    await form.get_by_label("Date de naissance").fill("1985-03-04")
+    await page.get_by_role("button", name="Enregistrer la pièce d'identité").click()
+    await page.wait_for_url(re.compile(r".*done=identity.*"))
+    assert await page.inner_text("#flash") == (
+        "La pièce d'identité de Sofie Janssens est enregistrée.")
+    assert await page.inner_text("#identity-state") == (
+        "Pièce enregistrée\u00a0: Carte d'identité n° 591-1234567-89, nationalité Belgique, "
+        "date de naissance 4 mars 1985.")
+    await _audit(browser, page, "delegation-member-identity")

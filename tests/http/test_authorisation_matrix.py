@@ -45,7 +45,9 @@ EXPECTED: dict[str, frozenset[str] | str] = {
     "export_personal_data": frozenset({"admin", "applicant"}),
     "erase_personal_data": ADMIN,
     "revoke_token": ADMIN,
-    "put_vetting": PROTOCOL,  # P is approved: its applicant no longer changes vetting data
+    # P is approved and its clearance not decided: its applicant still gives the identity
+    # document (docs/credentials.md, "Vetting")
+    "put_vetting": PROTOCOL | {"applicant"},
     "get_vetting": PROTOCOL,
     # conferences, delegations, events, deliveries, webhooks
     "create_conference": ADMIN,
@@ -102,6 +104,7 @@ EXPECTED: dict[str, frozenset[str] | str] = {
     "credentials_page": ANYONE, "application_photo": ANYONE,
     "application_photo_upload": NO_AUTH_CHECK, "application_photo_crop": NO_AUTH_CHECK,
     "application_visa_letter": NO_AUTH_CHECK,
+    "application_identity_document": NO_AUTH_CHECK,
     # people and the workspaces
     "add_staff": ADMIN, "workspaces_css": ANYONE,
     "signin_form": SESSION, "signin_request": SESSION, "signin_link": SESSION,
@@ -110,6 +113,7 @@ EXPECTED: dict[str, frozenset[str] | str] = {
     "member_page": SESSION, "member_badge": SESSION, "member_withdraw_confirm": SESSION,
     "member_credentials": SESSION, "member_photo_upload": SESSION, "member_photo_crop": SESSION,
     "member_visa_letter": SESSION, "member_photo": SESSION,
+    "member_identity_document": SESSION,
     "member_withdraw": SESSION, "press_queue": SESSION, "press_application": SESSION,
     "press_decide": SESSION, "press_revoke": SESSION, "press_batch": SESSION,
     "press_correct": SESSION,
