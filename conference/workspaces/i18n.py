@@ -684,6 +684,12 @@ class WTranslator(Translator):
     def keys(self) -> frozenset[str]:
         return frozenset(self._own) | super().keys
 
+    def span(self, starts: datetime, ends: datetime, zone: str) -> str:
+        """A session's day and times, start and end: "Sunday 28 March 2027, 11:00 – 12:30
+        (CEST)". The publication's changelog gives a move as two of these, so that a change of
+        the end time alone is seen (docs/calendar.md)."""
+        return formatting.span(starts, ends, zone, self.language)
+
     def zone_words(self, zone: str, when: Any) -> str:
         """The conference's zone in words, with its abbreviation at ``when`` ("heure de
         Bruxelles, CET"), never "Europe/Brussels". A date is taken at its noon."""
