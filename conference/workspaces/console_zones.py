@@ -14,6 +14,7 @@ from aiohttp import web
 from pydantic import ValidationError
 
 from conference.accreditation.domain import Category
+from conference.badges import domain as badges_domain
 from conference.badges import service as badges
 from conference.badges.domain import ZoneKind
 from conference.badges.models import Grants, Zone, ZoneChange, ZoneIn
@@ -70,6 +71,24 @@ def _days(d: Desk, values: dict[str, Any], errors: dict[str, str]) -> dict[str, 
     return days
 
 
+def _rule_errors(d: Desk, values: dict[str, Any], days: dict[str, date | None],
+                 errors: dict[str, str]) -> None:
+    """The use-case's own rules checked with the fields, so that one submission shows every
+    error (docs/workspaces.md, "Zones"): days that would admit no one, a category for a royal
+    perimeter. Before this, a form with a bad code or an empty name said nothing of its days
+    until the next try (user test, 1 December 2026)."""
+    if not {"opens_on", "closes_on"} & errors.keys():
+        c = d.conference
+        for e in badges_domain.days_errors(c.starts_on, c.ends_on, days["opens_on"],
+                                           days["closes_on"]):
+            errors.setdefault(FIELDS[e["field"]], d.t("zones_err_days"))
+    kinds = {k.value: k for k in ZoneKind}
+    if values["kind"] in kinds and set(values["categories"]) <= set(CATEGORIES):
+        for e in badges_domain.grant_errors(kinds[values["kind"]],
+                                            [Category(c) for c in values["categories"]]):
+            errors.setdefault(FIELDS[e["field"]], d.t("zones_err_royal_category"))
+
+
 def _service_errors(d: Desk, exc: Invalid | Duplicate) -> dict[str, str]:
     """The use-case's refusals by form field, in the page's words."""
     if isinstance(exc, Duplicate):
@@ -121,6 +140,7 @@ async def zones_create(request: web.Request) -> web.StreamResponse:
                                 status=403)
     errors: dict[str, str] = {}
     days = _days(d, values, errors)
+    _rule_errors(d, values, days, errors)
     body: ZoneIn | None = None
     try:
         body = ZoneIn(code=values["code"], name={"fr": values["name_fr"],
@@ -187,6 +207,7 @@ async def zone_save(request: web.Request) -> web.StreamResponse:
         return _edit_page(request, d, zone, values, message=d.t("csrf_failed"), status=403)
     errors: dict[str, str] = {}
     days = _days(d, values, errors)
+    _rule_errors(d, values, days, errors)
     body: ZoneChange | None = None
     try:
         body = ZoneChange(name={"fr": values["name_fr"], "en": values["name_en"]},
