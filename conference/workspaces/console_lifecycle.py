@@ -8,7 +8,7 @@ of the grant that opens the console (protocol or admin)."""
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Any
 from uuid import UUID
 from zoneinfo import ZoneInfo
@@ -30,6 +30,7 @@ from conference.protocol.countries import country_name
 from conference.workspaces import frame
 from conference.workspaces.console import CONSOLE_ROLES, Desk
 from conference.workspaces.console import _desk as open_desk
+from conference.workspaces.domain import NoSuchTime, wall_clock
 from conference.workspaces.portal_lifecycle import (
     file_errors,
     imported_flash,
@@ -212,24 +213,15 @@ async def lc_deadlines(request: web.Request) -> web.Response:
     return _deadlines_form(request, d, values, flash=flash, warnings=_warnings(d))
 
 
-class NoSuchTime(ValueError):
-    """A wall-clock time the conference's zone skips (the spring change: 02:30 on the last
-    Sunday of March in Brussels)."""
-
-
 def _moment(text: str, zone: str) -> datetime | None:
     """A datetime-local field (the conference's time) as an aware moment; ValueError if none,
-    NoSuchTime if the clocks skip it that day (it was saved an hour later, silently). A time
-    the autumn change repeats is taken at its first occurrence."""
+    NoSuchTime if the clocks skip it that day (``workspaces.domain.wall_clock``, which the
+    session form uses too). A time the autumn change repeats is taken at its first
+    occurrence."""
     if not text:
         return None
     moment = datetime.fromisoformat(text)
-    if moment.tzinfo is None:
-        wall = moment
-        moment = moment.replace(tzinfo=ZoneInfo(zone))
-        if moment.astimezone(UTC).astimezone(moment.tzinfo).replace(tzinfo=None) != wall:
-            raise NoSuchTime(text)
-    return moment
+    return wall_clock(moment, zone) if moment.tzinfo is None else moment
 
 
 @routes.add("POST", "/manage/{slug}/deadlines",

@@ -51,6 +51,7 @@ from conference.types import Text
 from conference.workspaces import domain, frame
 from conference.workspaces import repo as ws
 from conference.workspaces.console import CONSOLE_ROLES, Desk, _desk
+from conference.workspaces.domain import NoSuchTime, wall_clock
 from conference.workspaces.programme_grid import days_of, lay_out, seating_csv, speaking_order_csv
 
 routes = RouteTable()
@@ -286,12 +287,22 @@ def _session_fields(d: Desk, values: dict[str, Any], rooms: list[Room]
     if ends is None:
         errors["ends"] = t("prog_err_time")
     rules: list[Any] = []
-    if not {"day", "starts", "ends"} & errors.keys():
-        assert starts is not None and ends is not None
-        zone = ZoneInfo(d.conference.timezone)
+    moments: dict[str, datetime] = {}
+    if "day" not in errors:
+        # a time the clocks skip that day is refused on its field, as the deadlines' are; a
+        # repeated autumn hour is its first occurrence (workspaces.domain.wall_clock)
         day = date.fromisoformat(values["day"])
+        for name, clock in (("starts", starts), ("ends", ends)):
+            if clock is None:
+                continue
+            try:
+                moments[name] = wall_clock(datetime.combine(day, clock),
+                                           d.conference.timezone)
+            except NoSuchTime:
+                errors[name] = t("prog_err_no_such_time")
+    if not {"day", "starts", "ends"} & errors.keys():
         rules += programme_domain.time_errors(
-            datetime.combine(day, starts, zone), datetime.combine(day, ends, zone),
+            moments["starts"], moments["ends"],
             d.conference.timezone, d.conference.starts_on, d.conference.ends_on)
     if "press_access" not in errors:
         rules += programme_domain.royal_press_errors(values["royal_presence"],
@@ -301,14 +312,10 @@ def _session_fields(d: Desk, values: dict[str, Any], rooms: list[Room]
                           t(_MESSAGE_OF.get(e["type"], "prog_err_invalid")))
     if errors:
         return {}, errors
-    assert starts is not None and ends is not None
-    zone = ZoneInfo(d.conference.timezone)
-    day = date.fromisoformat(values["day"])
     fields = {
         "title": {"fr": values["title_fr"], "en": values["title_en"]},
         "kind": values["kind"], "room_id": values["room_id"],
-        "starts_at": datetime.combine(day, starts, zone),
-        "ends_at": datetime.combine(day, ends, zone),
+        "starts_at": moments["starts"], "ends_at": moments["ends"],
         "press_access": values["press_access"], "audience": values["audience"],
         "royal_presence": values["royal_presence"],
     }

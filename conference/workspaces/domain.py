@@ -8,9 +8,10 @@ import unicodedata
 from collections.abc import Mapping, Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from typing import Any
 from uuid import UUID
+from zoneinfo import ZoneInfo
 
 from conference.accreditation.domain import (
     TRANSITIONS,
@@ -183,3 +184,21 @@ def delegation_programme(sessions: Sequence[PublishedSession], members: Sequence
                               "given_name": m.given_name, "family_name": m.family_name,
                               "role": part})
     return found
+
+
+class NoSuchTime(ValueError):
+    """A wall-clock time the conference's zone skips (the spring change: 02:30 on the last
+    Sunday of March in Brussels)."""
+
+
+def wall_clock(wall: datetime, zone: str) -> datetime:
+    """A time typed on a form, in the conference's zone, as an aware moment. A time the clocks
+    skip that day raises ``NoSuchTime`` (zoneinfo would shift it an hour later without a word);
+    a time the autumn change repeats is taken at its first occurrence (``fold=0``). The
+    deadlines (docs/lifecycle.md, "Quotas and deadlines") and the sessions of the programme
+    builder (docs/workspaces.md, "Programme builder") read their times through it."""
+    moment = wall.replace(tzinfo=ZoneInfo(zone), fold=0)
+    if moment.astimezone(UTC).astimezone(moment.tzinfo).replace(tzinfo=None) != \
+            wall.replace(fold=0):
+        raise NoSuchTime(wall.isoformat())
+    return moment

@@ -54,6 +54,8 @@ PROGRAMME: dict[str, dict[str, str]] = {
         "prog_conflict_person": "{who} participe déjà à « {title} » en {room} ({when}).",
         "prog_err_end_before_start": "La fin doit suivre le début.",
         "prog_err_outside": "En dehors des dates de la conférence.",
+        "prog_err_no_such_time": "Cette heure n'existe pas ce jour-là (on avance les "
+                                 "horloges d'une heure)\u00a0: choisissez-en une autre.",
         "prog_err_royal_press": "En présence royale, la presse n'est admise qu'en pool, pour une "
                                 "séance photo, ou pas du tout.",
         "prog_err_room_taken": "Cette conférence a déjà une salle de ce nom.",
@@ -172,6 +174,8 @@ PROGRAMME: dict[str, dict[str, str]] = {
         "prog_conflict_person": "{who} is already on “{title}” in {room} ({when}).",
         "prog_err_end_before_start": "The end must come after the start.",
         "prog_err_outside": "Outside the conference's dates.",
+        "prog_err_no_such_time": "This time does not exist on that day (the clocks go "
+                                 "forward an hour): choose another.",
         "prog_err_royal_press": "With royal presence the press is admitted only as a pool, for a "
                                 "photo opportunity, or not at all.",
         "prog_err_room_taken": "This conference already has a room with this name.",
