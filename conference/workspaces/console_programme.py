@@ -137,9 +137,18 @@ async def _grid_page(request: web.Request, d: Desk, officer: ProtocolOfficer, *,
         request, "programme_grid.html", d.language, person=d.person, conference=d.conference,
         status=status, title=t("prog_title"), crumbs=_crumbs(d, (t("prog_title"), None)),
         base=d.base, day=day, days=days_of(d.conference.starts_on, d.conference.ends_on),
-        grid=grid, cancelled=[s for s in sessions if s.status == "cancelled"], flash=flash,
+        grid=grid, cancelled=cancelled_on(day, sessions, d.conference.timezone), flash=flash,
         room_values=room_values or {}, room_errors=room_errors or {}, message=message,
         day_name=lambda x: _day_name(x, d.language))
+
+
+def cancelled_on(day: date, sessions: list[Session], timezone: str) -> list[Session]:
+    """The sessions called off that were to start on the grid's day (in the conference's
+    zone): each day's grid lists its own, not every day's (docs/workspaces.md, "Programme
+    builder")."""
+    zone = ZoneInfo(timezone)
+    return [s for s in sessions
+            if s.status == "cancelled" and s.starts_at.astimezone(zone).date() == day]
 
 
 def in_order_added(rooms: list[Room]) -> list[Room]:
