@@ -529,6 +529,12 @@ async def _session_page(request: web.Request, d: Desk, officer: ProtocolOfficer,
                    None)
         if who is not None:
             flash = t("prog_participant_added", name=f"{who['given_name']} {who['family_name']}")
+    elif done == "role":
+        who = next((p for p in people if str(p["accreditation_id"]) == request.query.get("who")),
+                   None)
+        if who is not None:
+            flash = t("prog_role_changed", name=f"{who['given_name']} {who['family_name']}",
+                      role=t(f"prog_role_{who['role']}").lower())
     elif done == "removed":
         flash = t("prog_participant_removed")
     day = s.starts_at.astimezone(ZoneInfo(d.conference.timezone)).date()
@@ -679,6 +685,43 @@ async def grid_participant_add(request: web.Request) -> web.Response:
         return await _session_page(request, d, officer, s,
                                    participant_message=t("err_choice"), status=422)
     _see_other(_session_url(d, s.id, done="added", who=str(accreditation_id)))
+
+
+@routes.add("POST", "/manage/{slug}/sessions/{session_id}/participants/role",
+            summary="Change the role of a person on a session: chair, speaker or attendee "
+                    "(HTML form)",
+            who=WHO, tag="workspaces", media=HTML, error_media=PAGE_ERRORS,
+            errors=(403, 404, 409, 422))
+@frame.page
+async def grid_participant_role(request: web.Request) -> web.Response:
+    """The role select beside each participant: the use-case of
+    ``PUT /api/v1/sessions/{id}/participants/{accreditation_id}`` (``put_participant``), so
+    that a second chair is made by first making the chair a speaker, on the page that says so
+    (docs/workspaces.md, "Programme builder"). Only a person already on the session: this
+    form changes a role, it never adds anyone."""
+    d, officer = await _console(request)
+    t = d.t
+    s = await _session_here(request, d, officer)
+    form = await read_form(request)
+    if not frame.csrf_ok(request, form, d.person):
+        return await _session_page(request, d, officer, s, participant_message=t("csrf_failed"),
+                                   status=403)
+    try:
+        accreditation_id = UUID(str(form.get("accreditation_id", "")))
+        role = ParticipantRole(str(form.get("role", "")))
+    except ValueError:
+        return await _session_page(request, d, officer, s,
+                                   participant_message=t("err_choice"), status=422)
+    if str(accreditation_id) not in await _names(request, s.id):
+        return await _session_page(request, d, officer, s,
+                                   participant_message=t("prog_err_not_on_session"), status=409)
+    try:
+        await programme.put_participant(request.app[pool_key], officer, s.id,
+                                        accreditation_id, role, now(request))
+    except Conflict as exc:
+        return await _session_page(request, d, officer, s,
+                                   participant_message=_refusal_message(d, exc), status=409)
+    _see_other(_session_url(d, s.id, done="role", who=str(accreditation_id)))
 
 
 @routes.add("POST", "/manage/{slug}/sessions/{session_id}/participants/remove",

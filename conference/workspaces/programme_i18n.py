@@ -79,7 +79,14 @@ PROGRAMME: dict[str, dict[str, str]] = {
         "prog_participant_added": "Ajout à la séance\u00a0: {name}.",
         "prog_participant_removed": "Participant retiré.",
         "prog_err_one_chair": "Cette séance a déjà une présidence\u00a0: faites d'abord de la "
-                              "présidence actuelle un orateur.",
+                              "présidence actuelle un orateur («\u00a0Changer le rôle\u00a0» "
+                              "dans la liste des participants).",
+        "prog_change_role": "Changer le rôle",
+        "prog_change_role_label": "Changer le rôle de {name}",
+        "prog_role_of": "Rôle de {name}",
+        "prog_role_changed": "Nouveau rôle de {name}\u00a0: {role}.",
+        "prog_err_not_on_session": "Cette personne n'est plus sur la séance.",
+        "prog_participants_error": "Participants\u00a0:",
         "prog_err_frozen": "La liste de sécurité est arrêtée depuis {deadline}\u00a0: plus "
                            "personne "
                            "ne peut être ajouté à une séance en présence royale.",
@@ -200,7 +207,13 @@ PROGRAMME: dict[str, dict[str, str]] = {
         "prog_participant_added": "{name} added to the session.",
         "prog_participant_removed": "Participant removed.",
         "prog_err_one_chair": "This session already has a chair: make the current chair a "
-                              "speaker first.",
+                              "speaker first (“Change role” in the list of participants).",
+        "prog_change_role": "Change role",
+        "prog_change_role_label": "Change the role of {name}",
+        "prog_role_of": "Role of {name}",
+        "prog_role_changed": "{name} is now {role}.",
+        "prog_err_not_on_session": "This person is no longer on the session.",
+        "prog_participants_error": "Participants:",
         "prog_err_frozen": "The security list froze on {deadline}: nobody may be added to a "
                            "royal-presence session any more.",
         "prog_err_royal_rule": "Only approved accreditations may be on a royal-presence "

@@ -103,6 +103,50 @@ async def _grid_fits_a_phone(browser: Any, page: Any) -> None:
         assert at["Réception royale" if lang == "fr" else "Royal reception"] == hall
 
 
+async def _refused_in_sight(browser: Any, page: Any, session: str, michel: str) -> None:
+    """At 390 px (found in a user test: the page reopened at its top, the only message some
+    2,500 px below): a second chair and a second delegation for Belgium are each refused
+    under the page's title, in view as the answer opens, in French and English; the chair is
+    then made a speaker with the role select of his row, and the second chair is taken."""
+    context = await browser.new_context(viewport={"width": 390, "height": 800}, bypass_csp=True)
+    await context.add_cookies(await page.context.cookies())
+    tab = await context.new_page()
+    for lang in ("fr", "en"):
+        await tab.goto(f"{session}?lang={lang}&q=Michel")
+        await tab.locator(f"#candidate-{michel} select").select_option("chair")
+        await tab.locator(f"#candidate-{michel} button").click()
+        alert = tab.locator("#participant-error")
+        await alert.wait_for()
+        box = await alert.bounding_box()
+        assert box is not None and 0 <= box["y"] and box["y"] + box["height"] <= 800, (
+            lang, box)
+        await _axe(tab, f"console-participant-refused-{lang}")
+        await tab.goto(f"{session.split('/sessions/')[0]}/delegations?lang={lang}")
+        await tab.locator("#country").select_option("BE")
+        await tab.locator("#focal_point_name").fill("Other")
+        await tab.locator("#focal_point_email").fill("other@example.org")
+        await tab.locator("#delegation-form button[type=submit]").click()
+        summary = tab.locator("#error-summary")
+        await summary.wait_for()
+        box = await summary.bounding_box()
+        assert box is not None and 0 <= box["y"] and box["y"] + box["height"] <= 800, (
+            lang, box)
+        await summary.get_by_role("link").first.click()  # the link leads to the field
+        assert await tab.evaluate("document.activeElement.id") == "country" or \
+            await tab.evaluate("location.hash") == "#country"
+        await _axe(tab, f"console-delegation-refused-{lang}")
+    await tab.goto(f"{session}?lang=en")
+    await tab.get_by_label("Role of Anna Reynders", exact=True).select_option("speaker")
+    await tab.get_by_role("button", name="Change the role of Anna Reynders").click()
+    assert await tab.locator("#flash").inner_text() == "Anna Reynders is now speaker."
+    await tab.goto(f"{session}?lang=en&q=Michel")
+    await tab.get_by_label("Role – Anna Michel").select_option(label="Chair")
+    await tab.get_by_role("button", name="Add Anna Michel").click()
+    await tab.locator("#flash").wait_for()
+    assert await tab.get_by_label("Role of Anna Michel", exact=True).input_value() == "chair"
+    await context.close()
+
+
 async def test_protocol_builds_the_programme_on_the_grid(
     site: Site, page: Any, browser: Any, smtp: RecordingSMTP
 ) -> None:
@@ -112,6 +156,7 @@ async def test_protocol_builds_the_programme_on_the_grid(
     be = await make_delegation(site, country="BE")
     reynders = await member(site, be, "Reynders", rank="foreign_minister")
     await member(site, be, "Wilmes", rank="minister")
+    michel = await member(site, be, "Michel", rank="minister")
     await _sign_in(site, page, smtp, "protocol@example.org", "protocol", "en")
     await page.locator("#workspace-list").get_by_role(
         "link", name="Protocol – Global Alliance: meeting").click()
@@ -184,6 +229,7 @@ async def test_protocol_builds_the_programme_on_the_grid(
     assert await page.locator(f"#clearance-{reynders['id']}").inner_text() == \
         "Clearance refused – take them off this session"
     await _audit(browser, page, "console-programme-session-clearance-refused")
+    opening = page.url.split("?")[0]
 
     await page.get_by_role("link", name="Speaking order").click()
     await page.wait_for_url("**/speaking-order**")
@@ -224,3 +270,4 @@ async def test_protocol_builds_the_programme_on_the_grid(
                            ).click()
     await page.wait_for_url("**/sessions/new**")
     await _audit(browser, page, "console-programme-new")
+    await _refused_in_sight(browser, page, opening, michel["id"])
