@@ -657,34 +657,7 @@ async def grid_session_cancel(request: web.Request) -> web.Response:
             errors=(403, 404, 409, 422))
 @frame.page
 async def grid_participant_add(request: web.Request) -> web.Response:
-    d, officer = await _console(request)
-    t = d.t
-    s = await _session_here(request, d, officer)
-    form = await read_form(request)
-    if not frame.csrf_ok(request, form, d.person):
-        return await _session_page(request, d, officer, s, participant_message=t("csrf_failed"),
-                                   status=403)
-    try:
-        accreditation_id = UUID(str(form.get("accreditation_id", "")))
-        role = ParticipantRole(str(form.get("role", "")))
-    except ValueError:
-        return await _session_page(request, d, officer, s,
-                                   participant_message=t("err_choice"), status=422)
-    try:
-        await programme.put_participant(request.app[pool_key], officer, s.id,
-                                        accreditation_id, role, now(request))
-    except SchedulingConflict as exc:
-        return await _session_page(request, d, officer, s,
-                                   participant_conflicts=_conflicts(d, exc, {
-                                       str(accreditation_id): str(form.get("name", ""))[:200]}),
-                                   status=409)
-    except Conflict as exc:
-        return await _session_page(request, d, officer, s,
-                                   participant_message=_refusal_message(d, exc), status=409)
-    except Invalid:
-        return await _session_page(request, d, officer, s,
-                                   participant_message=t("err_choice"), status=422)
-    _see_other(_session_url(d, s.id, done="added", who=str(accreditation_id)))
+    return await _put_participant(request, existing_only=False, done="added")
 
 
 @routes.add("POST", "/manage/{slug}/sessions/{session_id}/participants/role",
@@ -699,6 +672,14 @@ async def grid_participant_role(request: web.Request) -> web.Response:
     that a second chair is made by first making the chair a speaker, on the page that says so
     (docs/workspaces.md, "Programme builder"). Only a person already on the session: this
     form changes a role, it never adds anyone."""
+    return await _put_participant(request, existing_only=True, done="role")
+
+
+async def _put_participant(request: web.Request, *, existing_only: bool, done: str
+                           ) -> web.Response:
+    """The participant forms' common road to ``programme.put_participant``: the search's "add"
+    (anyone of the conference) and the role select (``existing_only``: a person already on the
+    session); a refusal is said on the session page, a success goes back to it."""
     d, officer = await _console(request)
     t = d.t
     s = await _session_here(request, d, officer)
@@ -712,16 +693,24 @@ async def grid_participant_role(request: web.Request) -> web.Response:
     except ValueError:
         return await _session_page(request, d, officer, s,
                                    participant_message=t("err_choice"), status=422)
-    if str(accreditation_id) not in await _names(request, s.id):
+    if existing_only and str(accreditation_id) not in await _names(request, s.id):
         return await _session_page(request, d, officer, s,
                                    participant_message=t("prog_err_not_on_session"), status=409)
     try:
         await programme.put_participant(request.app[pool_key], officer, s.id,
                                         accreditation_id, role, now(request))
+    except SchedulingConflict as exc:
+        return await _session_page(request, d, officer, s,
+                                   participant_conflicts=_conflicts(d, exc, {
+                                       str(accreditation_id): str(form.get("name", ""))[:200]}),
+                                   status=409)
     except Conflict as exc:
         return await _session_page(request, d, officer, s,
                                    participant_message=_refusal_message(d, exc), status=409)
-    _see_other(_session_url(d, s.id, done="role", who=str(accreditation_id)))
+    except Invalid:
+        return await _session_page(request, d, officer, s,
+                                   participant_message=t("err_choice"), status=422)
+    _see_other(_session_url(d, s.id, done=done, who=str(accreditation_id)))
 
 
 @routes.add("POST", "/manage/{slug}/sessions/{session_id}/participants/remove",
