@@ -583,41 +583,39 @@ def participants_in_order(
     members: Iterable[Member], delegations: Iterable[DelegationRef], config: ProtocolConfig,
     hosts: Sequence[Host],
 ) -> list[ListedDelegation]:
-    """Delegations in order of precedence (by their heads, then those without a head by the
-    tie-break alone), each with its head first and then its members by precedence."""
+    """Delegations in the order of their states, then of their organisations (the order of
+    precedence's delegation key: the tie-break, PROTOCOL.md §3–4), whoever is listed for them:
+    a delegation whose head is left out (clearance refused) keeps its place (docs/lifecycle.md,
+    "List of participants"). In each, its head first, then its members by precedence."""
     members = list(members)
-    heads = heads_of_delegation(members, config, hosts)
+    heads = {h.delegation_id: h for h in heads_of_delegation(members, config, hosts)}
     by_delegation: dict[UUID, list[Member]] = {}
     for m in members:
         if m.delegation_id is not None:
             by_delegation.setdefault(m.delegation_id, []).append(m)
     refs = {d.id: d for d in delegations}
-    listed: list[ListedDelegation] = []
-    seen: set[UUID] = set()
 
     def ordered(of: list[Member], head: Member | None) -> list[Member]:
         rest = sorted((m for m in of if m is not head),
                       key=lambda m: precedence_key(person(m, hosts), config))
         return ([head] if head else []) + rest
 
-    for head in heads:
-        assert head.delegation_id is not None
-        seen.add(head.delegation_id)
-        listed.append(ListedDelegation(head.delegation_id, head,
-                                       ordered(by_delegation[head.delegation_id], head)))
-    rest = sorted((refs[d] for d in by_delegation if d not in seen and d in refs),
-                  key=lambda d: delegation_order_key(d.country, d.organisation, config))
-    for d in rest:
-        listed.append(ListedDelegation(d.id, None, ordered(by_delegation[d.id], None)))
-    return listed
+    listed = sorted((refs[d] for d in by_delegation if d in refs),
+                    key=lambda d: (delegation_order_key(d.country, d.organisation, config),
+                                   str(d.id)))
+    return [ListedDelegation(d.id, heads.get(d.id), ordered(by_delegation[d.id], heads.get(d.id)))
+            for d in listed]
 
 
 def heads_by_salutation(heads: Iterable[Member], hosts: Sequence[Host]) -> dict[str, int]:
-    """Heads of delegation as gender-balance reporting counts them."""
+    """Heads of delegation as gender-balance reporting counts them: by the salutation
+    registered (mrs, mr), else by the gender when it is known; `neutral` with no gender is not
+    stated (docs/lifecycle.md, "Statistics")."""
     counts = {"women": 0, "men": 0, "not_stated": 0}
     for h in heads:
         if is_host(h.given_name, h.family_name, hosts):
             continue
-        key = {"female": "women", "male": "men"}.get(h.gender or "", "not_stated")
+        key = ({"mrs": "women", "mr": "men"}.get(h.salutation or "")
+               or {"female": "women", "male": "men"}.get(h.gender or "", "not_stated"))
         counts[key] += 1
     return counts

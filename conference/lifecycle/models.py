@@ -98,6 +98,9 @@ class ListedHost(Model):
     name: str
     function: str | None
     """In the list's language, when the conference gives it."""
+    styled_name: str | None = None
+    """The name with the style of the host's rank, as a guest minister's ("Son Excellence
+    Hadja Lahbib"); absent from a list released before it was added."""
 
 
 class ParticipantsList(Model):

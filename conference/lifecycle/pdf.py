@@ -78,7 +78,7 @@ def participants_pdf(listing: ParticipantsList, conference: Conference) -> bytes
         line(7, w["hosts" if len(listing.hosts) > 1 else "host"])
         pdf.set_font(family, "", 10)
         for h in listing.hosts:
-            line(5, h.name + (f", {h.function}" if h.function else ""))
+            line(5, (h.styled_name or h.name) + (f", {h.function}" if h.function else ""))
     for d in listing.delegations:
         pdf.ln(3)
         pdf.set_font(family, "B", 12)

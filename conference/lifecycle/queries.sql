@@ -77,13 +77,17 @@ WHERE a.conference_id = :conference_id AND a.category <> 'press' AND a.status = 
                   WHERE v.accreditation_id = a.id AND v.status = 'refused')
 
 -- name: head_candidates
--- Who may head a delegation (approved or still submitted ministers and officials).
+-- Who may head a delegation (approved or still submitted ministers and officials), with the
+-- salutation the statistics count them by; not someone whose security clearance was refused
+-- (docs/protocol.md, "Heads of delegation").
 SELECT a.id AS accreditation_id, a.given_name, a.family_name, a.gender, a.category, a.status,
        a.rank, a.function, a.in_office_since, a.delegation_id, d.country,
-       d.organisation ->> 'name' AS organisation, NULL AS role
+       d.organisation ->> 'name' AS organisation, NULL AS role, a.salutation
 FROM accreditation a JOIN delegation d ON d.id = a.delegation_id
 WHERE a.conference_id = :conference_id AND a.category IN ('minister', 'official')
   AND a.status IN ('approved', 'submitted') AND a.erased_at IS NULL
+  AND NOT EXISTS (SELECT 1 FROM vetting_status v
+                  WHERE v.accreditation_id = a.id AND v.status = 'refused')
 
 -- name: count_by_status
 SELECT status AS key, count(*) AS n FROM accreditation

@@ -33,7 +33,8 @@ _PAGE = Environment(autoescape=select_autoescape(default=True)).from_string("""<
 {% if listing.patron or listing.hosts %}<section id="patron-and-hosts">
 {% if listing.patron %}<p id="patron">{{ w.patron.format(patron=listing.patron) }}</p>{% endif %}
 {% if listing.hosts %}<h2>{{ w.hosts if listing.hosts|length > 1 else w.host }}</h2><ul id="hosts">
-{% for h in listing.hosts %}<li>{{ h.name }}{% if h.function %}, {{ h.function }}{% endif %}</li>
+{% for h in listing.hosts %}<li>{{ h.styled_name or h.name }}
+{%- if h.function %}, {{ h.function }}{% endif %}</li>
 {% endfor %}</ul>{% endif %}</section>
 {% endif %}
 {% for d in listing.delegations %}<section id="d-{{ d.delegation_id }}">

@@ -76,7 +76,7 @@ def _member(r: asyncpg.Record) -> Member:
         status=Status(r["status"]), rank=Rank(r["rank"]) if r["rank"] else None,
         function=r["function"], in_office_since=r["in_office_since"],
         delegation_id=r["delegation_id"], country=r["country"], organisation=r["organisation"],
-        role=r["role"],
+        role=r["role"], salutation=r.get("salutation"),
     )
 
 

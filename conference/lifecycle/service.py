@@ -8,7 +8,7 @@ with its history rows and domain events, and owns its transaction.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -60,8 +60,10 @@ from conference.lifecycle.models import (
 )
 from conference.outbox.events import record
 from conference.programme.domain import (
+    Member,
     delegation_name,
     heads_of_delegation,
+    host_styled_name,
     language_of,
     protocol_config,
 )
@@ -402,17 +404,21 @@ async def _live_list(conn: asyncpg.Connection, conference: Conference,
             ) for m in d.members],
         ))
     return ParticipantsList(conference=conference.slug, language=language, version=None,
-                            released_at=None, **_patron_and_hosts(conference, language),
+                            released_at=None,
+                            **_patron_and_hosts(conference, language, members),
                             delegations=delegations)
 
 
-def _patron_and_hosts(conference: Conference, language: str) -> dict[str, Any]:
+def _patron_and_hosts(conference: Conference, language: str,
+                      members: Sequence[Member]) -> dict[str, Any]:
     """The head of the list, before every delegation: the patron as styled in ``language``,
-    then the hosts as the conference lists them (docs/protocol.md, "Patron and hosts")."""
+    then the hosts as the conference lists them, styled as guests of their rank are
+    (docs/protocol.md, "Patron and hosts")."""
     patron = conference.patron
     return {"patron": patron.style.get(language) if patron else None,
             "hosts": [ListedHost(name=h.name,
-                                 function=h.function.get(language) if h.function else None)
+                                 function=h.function.get(language) if h.function else None,
+                                 styled_name=host_styled_name(h, members, language))
                       for h in conference.hosts]}
 
 

@@ -333,6 +333,7 @@ class Member:
     country: str | None
     organisation: str | None
     role: str | None = None
+    salutation: str | None = None  # mrs | mr | neutral, where the reader needs it
 
 
 def delegation_name(country: str | None, organisation: str | None, language: str) -> str | None:
@@ -361,6 +362,16 @@ def person_view(m: Member, conference: Conference, language: str | None = None) 
         is_host=is_host(m.given_name, m.family_name, conference.hosts),
         role=m.role,
     )
+
+
+def host_styled_name(host: Host, members: Iterable[Member], language: str) -> str:
+    """A host named as a guest of the same rank is ("Son Excellence Madame Hadja Lahbib",
+    "H.E. Hadja Lahbib"): the style of the host's rank, with the civility title of the
+    accredited person of the host's name when their gender is known (docs/protocol.md, "Patron
+    and hosts"). A host without a rank has no honorific."""
+    gender = next((m.gender for m in members
+                   if m.gender and is_host(m.given_name, m.family_name, [host])), None)
+    return styled_name("", host.name, host.rank, gender, language)
 
 
 def patron_view(conference: Conference) -> PatronView | None:

@@ -180,6 +180,8 @@ class HostView(Model):
     name: str
     rank: Rank | None
     function: str | None
+    styled_name: str | None = None
+    """The name with the style of the host's rank, as guests are named (docs/protocol.md)."""
 
 
 class PersonView(Model):

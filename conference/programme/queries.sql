@@ -141,13 +141,17 @@ ORDER BY p.added_at, a.id
 
 -- name: delegation_members
 -- The ministers and officials of every delegation (approved or still submitted): who may head
--- a delegation in the order of precedence.
+-- a delegation in the order of precedence; not someone whose security clearance was refused,
+-- who is off the list of participants and leads no delegation (docs/protocol.md, "Heads of
+-- delegation"): the next ranking member leads, or none.
 SELECT a.id AS accreditation_id, a.given_name, a.family_name, a.gender, a.category, a.status,
        a.rank, a.function, a.in_office_since, a.delegation_id, d.country,
        d.organisation ->> 'name' AS organisation, NULL AS role
 FROM accreditation a JOIN delegation d ON d.id = a.delegation_id
 WHERE a.conference_id = :conference_id AND a.category IN ('minister', 'official')
   AND a.status IN ('approved', 'submitted') AND a.erased_at IS NULL
+  AND NOT EXISTS (SELECT 1 FROM vetting_status v
+                  WHERE v.accreditation_id = a.id AND v.status = 'refused')
 
 -- name: security_list
 -- Participants (approved), then the approved accreditations of the audience categories that were

@@ -467,7 +467,8 @@ async def precedence(db: Database, officer: ProtocolOfficer, slug: str,
         presidency=config.presidency, drawn_start=config.drawn_start,
         patron=domain.patron_view(conference),
         hosts=[HostView(name=h.name, rank=h.rank,
-                        function=h.function.get(language) if h.function else None)
+                        function=h.function.get(language) if h.function else None,
+                        styled_name=domain.host_styled_name(h, members, language))
                for h in conference.hosts],
         order=order,
         without_head=[DelegationWithoutHead(

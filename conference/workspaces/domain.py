@@ -66,10 +66,14 @@ def clean_reason_text(value: str) -> str | None:
     return text
 
 
-def head_of(members: Sequence[Accreditation]) -> Accreditation | None:
+def head_of(members: Sequence[Accreditation],
+            refused: AbstractSet[UUID] = frozenset()) -> Accreditation | None:
     """The head of the delegation: its highest-ranked member still in play (submitted,
-    approved or waitlisted), the first registered among equals."""
-    candidates = [m for m in members if m.status in ACTIVE and m.rank is not None]
+    approved or waitlisted), the first registered among equals; never a member whose security
+    clearance was refused (``refused``): they lead no delegation, the next ranking member does
+    (docs/protocol.md, "Heads of delegation")."""
+    candidates = [m for m in members
+                  if m.status in ACTIVE and m.rank is not None and m.id not in refused]
     if not candidates:
         return None
     return min(candidates, key=lambda m: (rank_index(m.rank or "expert"), m.submitted_at))

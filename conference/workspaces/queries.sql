@@ -69,7 +69,10 @@ SELECT
   (SELECT count(*) FROM delegation d WHERE d.conference_id = :conference_id
      AND EXISTS (SELECT 1 FROM accreditation a WHERE a.delegation_id = d.id
                    AND a.status IN ('submitted', 'approved', 'waitlisted')
-                   AND a.rank IS NOT NULL AND a.erased_at IS NULL)) AS with_head,
+                   AND a.rank IS NOT NULL AND a.erased_at IS NULL
+                   AND NOT EXISTS (SELECT 1 FROM vetting_status v
+                                   WHERE v.accreditation_id = a.id
+                                     AND v.status = 'refused'))) AS with_head,
   (SELECT count(*) FROM accreditation a WHERE a.conference_id = :conference_id
      AND a.category = 'press' AND a.status = 'approved') AS press_approved,
   (SELECT count(*) FROM session s WHERE s.conference_id = :conference_id
@@ -200,12 +203,15 @@ ORDER BY d.created_at, d.id
 
 -- name: console_delegation_members
 -- The members of a conference's delegations still in play with a rank: the candidates for
--- head of each delegation (see workspaces.domain.head_of).
+-- head of each delegation (see workspaces.domain.head_of); not someone whose security
+-- clearance was refused, who leads no delegation (docs/protocol.md, "Heads of delegation").
 SELECT a.*, c.slug AS conference_slug
 FROM accreditation a JOIN conference c ON c.id = a.conference_id
 WHERE a.conference_id = :conference_id AND a.delegation_id IS NOT NULL
   AND a.status IN ('submitted', 'approved', 'waitlisted') AND a.rank IS NOT NULL
   AND a.erased_at IS NULL
+  AND NOT EXISTS (SELECT 1 FROM vetting_status v
+                  WHERE v.accreditation_id = a.id AND v.status = 'refused')
 ORDER BY a.seq
 
 -- name: conferences_to_manage

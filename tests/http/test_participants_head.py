@@ -53,8 +53,10 @@ async def test_the_list_opens_with_the_patron_and_the_hosts(api: Api) -> None:
     assert status == 200, listing
     assert (listing["patron"], listing["hosts"]) == (
         "S.M. la Reine Paola de Belgique",
-        [{"name": "Cecilia Malmström", "function": "Commissaire européenne au commerce"},
-         {"name": "Eric Holder", "function": None}])
+        [{"name": "Cecilia Malmström", "function": "Commissaire européenne au commerce",
+          "styled_name": "Son Excellence Cecilia Malmström"},
+         {"name": "Eric Holder", "function": None,
+          "styled_name": "Son Excellence Eric Holder"}])
 
     status, pdf, resp = await api.call("GET", f"{BASE}/participants", role="protocol",
                                        headers={"Accept": "application/pdf"})
@@ -63,16 +65,17 @@ async def test_the_list_opens_with_the_patron_and_the_hosts(api: Api) -> None:
     head = ("Alliance mondiale : réunion " + _dates(conference, "fr")
             + " Charlemagne, Rue de la Loi 170, 1040 Bruxelles Liste des participants "
             "Sous le haut patronage de S.M. la Reine Paola de Belgique "
-            "Hôtes Cecilia Malmström, Commissaire européenne au commerce Eric Holder "
-            "Belgique")
+            "Hôtes Son Excellence Cecilia Malmström, Commissaire européenne au commerce "
+            "Son Excellence Eric Holder Belgique")
     assert first.startswith(head), first
     assert first.endswith("page 1 sur 1"), first
 
     status, page, _ = await api.call("GET", f"{BASE}/participants?format=html", role="protocol")
     assert status == 200
     text = " ".join(html.unescape(re.sub(r"<[^>]+>", " ", page)).split())
-    assert "Sous le haut patronage de S.M. la Reine Paola de Belgique Hôtes Cecilia Malmström, " \
-           "Commissaire européenne au commerce Eric Holder 1. Belgique" in text, text
+    assert "Sous le haut patronage de S.M. la Reine Paola de Belgique Hôtes Son Excellence " \
+           "Cecilia Malmström, Commissaire européenne au commerce Son Excellence Eric Holder " \
+           "1. Belgique" in text, text
 
 
 async def test_the_console_s_list_and_its_pdf_open_with_the_patron_and_the_hosts(
@@ -83,8 +86,8 @@ async def test_the_console_s_list_and_its_pdf_open_with_the_patron_and_the_hosts
     status, page, _ = await protocol.go("GET", "/manage/alliance/participants?lang=en")
     assert status == 200, page
     assert element(page, "patron") == "Under the high patronage of H.M. Queen Paola of Belgium"
-    assert element(page, "hosts") == ("Cecilia Malmström, European Commissioner for Trade "
-                                      "Eric Holder")
+    assert element(page, "hosts") == ("H.E. Cecilia Malmström, European Commissioner for "
+                                      "Trade H.E. Eric Holder")
     assert page.index('id="patron-and-hosts"') < page.index("Reynders")
 
     resp = await protocol.api.client.get("/manage/alliance/participants.pdf?lang=en", headers={
@@ -94,6 +97,6 @@ async def test_the_console_s_list_and_its_pdf_open_with_the_patron_and_the_hosts
     assert first.startswith("Global Alliance: meeting " + _dates(conference, "en")
                             + " Charlemagne, Rue de la Loi 170, 1040 Bruxelles "
                             "List of participants Under the high patronage of H.M. Queen Paola "
-                            "of Belgium Hosts Cecilia Malmström, European Commissioner for "
-                            "Trade Eric Holder Belgium"), first
+                            "of Belgium Hosts H.E. Cecilia Malmström, European Commissioner "
+                            "for Trade H.E. Eric Holder Belgium"), first
     assert first.endswith("page 1 of 1"), first

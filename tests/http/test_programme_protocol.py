@@ -85,9 +85,11 @@ async def test_the_eu_protocol_order_of_december_2012_with_the_cyprus_presidency
     us = next(e for e in order["order"] if e["country"] == "US")
     assert (us["delegation"], us["head"]["family_name"], us["status"]) == (
         "États-Unis", "Of US", "submitted")
-    assert order["hosts"] == [
-        {"name": "Cecilia Malmström", "rank": "minister", "function": None},
-        {"name": "Eric Holder", "rank": "minister", "function": None}]
+    assert order["hosts"] == [  # styled as guests of their rank are
+        {"name": "Cecilia Malmström", "rank": "minister", "function": None,
+         "styled_name": "Son Excellence Cecilia Malmström"},
+        {"name": "Eric Holder", "rank": "minister", "function": None,
+         "styled_name": "Son Excellence Eric Holder"}]
     assert order["patron"] == {"name": "Queen Paola of Belgium",
                                "style": "S.M. la Reine Paola de Belgique",
                                "address": "Sa Majesté la Reine"}

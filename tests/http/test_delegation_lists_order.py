@@ -1,0 +1,160 @@
+"""Where a delegation stands on the protocol's lists, and who is named at its head.
+
+A user test found France 7th on the list of participants, after "6. UNICEF": France's deputy
+minister was refused security clearance, left out of the list, and France, headless, was sorted
+last, against the rule that international organisations come after states (PROTOCOL.md §4).
+Meanwhile the order of precedence and the delegation portal still named her head of delegation.
+A delegation's place on the list now follows its state's (or organisation's) place, whoever is
+listed for it; a person refused clearance heads no delegation: the next ranking member does
+(docs/lifecycle.md, "List of participants"; docs/protocol.md, "Heads of delegation").
+
+The same test found the host written "Hôte : Hadja Lahbib" where every guest minister is
+"Son Excellence …", and the statistics counting heads by a gender nobody filled in rather than
+by the salutation they were registered with.
+"""
+
+from __future__ import annotations
+
+import csv
+import html
+import io
+import re
+from typing import Any
+
+from pypdf import PdfReader
+
+from tests.browser.helpers import BASE, element, member, text
+from tests.conftest import Api
+from tests.http.conftest_programme import make_delegation
+from tests.http.test_console import _signed_in, staff
+from tests.http.test_workspaces import link_in
+from tests.support import RecordingSMTP
+
+
+async def _refuse(api: Api, aid: str) -> None:
+    status, body, _ = await api.call("POST", f"/api/v1/accreditations/{aid}/vetting/status",
+                                     role="protocol",
+                                     json={"status": "refused", "reason": "Record mismatch."})
+    assert status == 200, body
+
+
+def _page_text(page: str) -> str:
+    return " ".join(html.unescape(re.sub(r"<[^>]+>", " ", page)).split())
+
+
+async def _france_without_its_minister(api: Api) -> dict[str, Any]:
+    """BE led by a minister; FR whose deputy minister is refused clearance, with an official
+    and an expert; UNICEF led by its head. Returns France's delegation."""
+    be = await make_delegation(api, "BE")
+    fr = await make_delegation(api, "FR")
+    unicef = await make_delegation(api, organisation="UNICEF")
+    await member(api, be, "Reynders", rank="foreign_minister")
+    chappaz = await member(api, fr, "Chappaz", rank="deputy_minister")
+    await member(api, fr, "Dupont", category="official", rank="official")
+    await member(api, fr, "Expertise", category="expert", rank="expert")
+    await member(api, unicef, "Russell", category="official", rank="head_of_organisation")
+    await _refuse(api, chappaz["id"])
+    return fr
+
+
+async def test_a_state_whose_head_is_left_out_keeps_its_place_before_the_organisations(
+    api: Api, conference: dict[str, Any]
+) -> None:
+    await _france_without_its_minister(api)
+
+    status, listing, _ = await api.call("GET", f"{BASE}/participants", role="protocol")
+    assert status == 200, listing
+    assert [(d["position"], d["delegation"], [m["family_name"] for m in d["members"]])
+            for d in listing["delegations"]] == [
+        (1, "Belgique", ["Reynders"]), (2, "France", ["Dupont", "Expertise"]),
+        (3, "UNICEF", ["Russell"])]
+    assert [m["head"] for m in listing["delegations"][1]["members"]] == [True, False]
+
+    status, listed_csv, _ = await api.call("GET", f"{BASE}/participants", role="protocol",
+                                           headers={"Accept": "text/csv"})
+    assert status == 200
+    rows = list(csv.DictReader(io.StringIO(listed_csv.lstrip("\ufeff"))))
+    assert [r["delegation"] for r in rows] == ["Belgique", "France", "France", "UNICEF"]
+
+    status, pdf, _ = await api.call("GET", f"{BASE}/participants", role="protocol",
+                                    headers={"Accept": "application/pdf"})
+    assert status == 200
+    lines = [line.strip() for p in PdfReader(io.BytesIO(pdf)).pages
+             for line in p.extract_text().splitlines()]
+    assert [x for x in lines if x in ("Belgique", "France", "UNICEF")] == [
+        "Belgique", "France", "UNICEF"]
+
+    status, page, _ = await api.call("GET", f"{BASE}/participants?format=html", role="protocol")
+    assert status == 200
+    assert "1. Belgique" in page and "2. France" in page and "3. UNICEF" in page, page
+
+
+async def test_a_person_refused_clearance_heads_no_delegation(
+    api: Api, conference: dict[str, Any], smtp: RecordingSMTP
+) -> None:
+    fr = await _france_without_its_minister(api)
+
+    status, order, _ = await api.call("GET", f"{BASE}/precedence", role="protocol")
+    assert status == 200, order
+    assert [(e["delegation"], e["head"]["family_name"]) for e in order["order"]] == [
+        ("Belgique", "Reynders"), ("UNICEF", "Russell"), ("France", "Dupont")]
+
+    protocol = await staff(api, smtp, "protocol@example.org", "protocol", language="fr")
+    status, page, _ = await protocol.go("GET", "/manage/alliance/precedence")
+    assert status == 200
+    assert "Chappaz" not in text(element(page, "precedence")), page
+
+    welcome = (await smtp.wait_for(1, where=lambda m: "fp-fr@example.org" in m["To"]))[0]
+    portal = await _signed_in(api, link_in(welcome))
+    status, page, _ = await portal.go("GET", "/delegation/alliance-fr?lang=fr")
+    assert status == 200, page
+    assert text(element(page, "head")) == "Anna Dupont (Fonctionnaire)"
+    assert fr
+
+
+async def test_hosts_are_styled_as_guests_of_their_rank_are(
+    api: Api, conference: dict[str, Any], smtp: RecordingSMTP
+) -> None:
+    be = await make_delegation(api, "BE")
+    await member(api, be, "Reynders", rank="foreign_minister")
+
+    status, listing, _ = await api.call("GET", f"{BASE}/participants", role="protocol")
+    assert status == 200, listing
+    assert [(h["name"], h["styled_name"]) for h in listing["hosts"]] == [
+        ("Cecilia Malmström", "Son Excellence Cecilia Malmström"),
+        ("Eric Holder", "Son Excellence Eric Holder")]
+    status, pdf, _ = await api.call("GET", f"{BASE}/participants", role="protocol",
+                                    headers={"Accept": "application/pdf"})
+    pdf_text = " ".join(PdfReader(io.BytesIO(pdf)).pages[0].extract_text().split())
+    assert "Hôtes Son Excellence Cecilia Malmström Son Excellence Eric Holder" in pdf_text
+
+    status, order, _ = await api.call("GET", f"{BASE}/precedence", role="protocol")
+    assert [h["styled_name"] for h in order["hosts"]] == [
+        "Son Excellence Cecilia Malmström", "Son Excellence Eric Holder"]
+
+    protocol = await staff(api, smtp, "protocol@example.org", "protocol", language="fr")
+    status, page, _ = await protocol.go("GET", "/manage/alliance/precedence?lang=fr")
+    assert status == 200
+    hosts = text(element(page, "patron-and-hosts")).replace("\u00a0", " ")
+    assert hosts.endswith(
+        "Hôte : Son Excellence Cecilia MalmströmHôte : Son Excellence Eric Holder"), hosts
+    status, page, _ = await protocol.go("GET", "/manage/alliance/participants?lang=en")
+    assert status == 200
+    assert "H.E. Cecilia Malmström H.E. Eric Holder" in _page_text(page)
+
+
+async def test_heads_are_counted_by_the_salutation_they_were_registered_with(
+    api: Api, conference: dict[str, Any]
+) -> None:
+    for code, family, salutation in (("BE", "Lahbib", "mrs"), ("FR", "Barrot", "mr"),
+                                     ("DE", "Neutral", "neutral")):
+        d = await make_delegation(api, code)
+        status, body, _ = await api.call("POST", f"{BASE}/accreditations", role="protocol", json={
+            "category": "minister", "given_name": "Anna", "family_name": family,
+            "email": f"{family.lower()}@example.org", "salutation": salutation,
+            "delegation_id": d["id"], "rank": "minister", "function": "Ministre"})
+        assert status == 201, body
+
+    status, stats, _ = await api.call("GET", f"{BASE}/statistics", role="protocol")
+    assert status == 200, stats
+    assert stats["heads_by_salutation"] == {"women": 1, "men": 1, "not_stated": 1}
