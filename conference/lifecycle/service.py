@@ -68,6 +68,7 @@ from conference.programme.domain import (
     protocol_config,
 )
 from conference.protocol.address import styled_name
+from conference.protocol.countries import collation_key
 
 IMPORTERS = (Role.admin, Role.protocol, Role.focal_point)
 ORGANISERS = (Role.admin, Role.protocol)
@@ -496,7 +497,7 @@ async def statistics(pool: asyncpg.Pool, slug: str, actor: Principal | None,
             (DelegationCount(delegation_id=d.id, count=n,
                              delegation=delegation_name(d.country, d.organisation, language)
                              or "") for d, n in by_delegation),
-            key=lambda c: (-c.count, c.delegation)),
+            key=lambda c: (-c.count, collation_key(c.delegation))),
         heads_by_salutation=domain.heads_by_salutation(heads, conference.hosts),
         funnel=Funnel(**funnel),
     )
@@ -607,4 +608,4 @@ async def delegation_places(pool: asyncpg.Pool, slug: str, actor: Principal | No
         used={c.value: used.get((d.id, c.value), 0) for c in categories},
         allowed={c.value: allowed_places(c, own.get(d.id, {}), defaults) for c in categories},
     ) for d in refs]
-    return sorted(places, key=lambda p: p.delegation)
+    return sorted(places, key=lambda p: collation_key(p.delegation))

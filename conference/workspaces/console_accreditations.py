@@ -103,7 +103,8 @@ async def console_accreditations(request: web.Request) -> web.Response:
                                               (t("acc_title"), None)),
         base=d.base, items=items, total=total, page=page, pages=pages, filters=filters,
         categories=CATEGORIES, statuses=STATUSES,
-        delegations=sorted(names.items(), key=lambda item: item[1]), delegation_names=names)
+        delegations=sorted(names.items(), key=lambda item: collation_key(item[1])),
+        delegation_names=names)
 
 
 # --- an application -----------------------------------------------------------------------

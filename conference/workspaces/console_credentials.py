@@ -36,7 +36,7 @@ from conference.http.context import connection, now, pool_key, settings_key, sig
 from conference.http.io import read_form
 from conference.http.routes import RouteTable
 from conference.mail import formatting
-from conference.protocol.countries import country_name
+from conference.protocol.countries import collation_key, country_name
 from conference.roles import ProtocolOfficer, protocol_officer
 from conference.workspaces import frame
 from conference.workspaces import handlers as press_desk
@@ -137,7 +137,8 @@ async def _badges_page(request: web.Request, d: Desk, officer: ProtocolOfficer, 
         status=status, title=t("cred_badges_title"),
         crumbs=_crumbs(d, (t("cred_badges_title"), None)), base=d.base, items=items,
         batch=batch, filters=filters, categories=CATEGORIES, statuses=BADGE_FILTERS,
-        layouts=LAYOUTS, delegations=sorted(names.items(), key=lambda item: item[1]),
+        layouts=LAYOUTS,
+        delegations=sorted(names.items(), key=lambda item: collation_key(item[1])),
         delegation_names=names, flash=flash, message=message, errors=errors or {},
         values=values or {}, no_zones=no_zones)
 

@@ -26,7 +26,7 @@ from conference.lifecycle import render
 from conference.lifecycle import service as lifecycle
 from conference.lifecycle.models import DelegationPlaces, LifecycleIn
 from conference.lifecycle.pdf import participants_pdf
-from conference.protocol.countries import country_name
+from conference.protocol.countries import collation_key, country_name
 from conference.workspaces import frame
 from conference.workspaces.console import CONSOLE_ROLES, Desk
 from conference.workspaces.console import _desk as open_desk
@@ -93,7 +93,7 @@ async def lc_quotas(request: web.Request) -> web.Response:
                         conference=d.conference, title=t("lc_quotas_title"), flash=flash,
                         over=t.plural("lc_over_quota", len(over)) if over else None,
                         crumbs=_crumbs(d, t("lc_quotas_title")), base=d.base,
-                        places=sorted(places, key=lambda p: _name(d, p)),
+                        places=sorted(places, key=lambda p: collation_key(_name(d, p))),
                         names={p.delegation_id: _name(d, p) for p in places},
                         categories=CATEGORIES, defaults=d.conference.quotas.model_dump())
 
@@ -274,7 +274,7 @@ async def _import_page(request: web.Request, d: Desk, *, delegation: str = "",
         status=status, title=t("lc_import_title"), flash=flash,
         crumbs=_crumbs(d, t("lc_import_title")), base=d.base, action=f"{d.base}/import",
         delegations=sorted(((str(p.delegation_id), _name(d, p)) for p in places),
-                           key=lambda x: x[1]),
+                           key=lambda x: collation_key(x[1])),
         delegation=delegation, upload=upload, result=result,
         rows=preview_rows(t, result, upload) if result else [], errors=errors or {},
         message=message, exports=[])
@@ -392,9 +392,12 @@ async def lc_statistics(request: web.Request) -> web.Response:
     t = d.t
     stats = await lifecycle.statistics(request.app[pool_key], d.conference.slug, d.principal,
                                        d.language)
-    countries = [(code, country_name(code, d.language) if code != "none"
-                  else t("lc_no_country"), n) for code, n in stats.by_country.items()]
+    # by name in the page's language, accents as their base letters (docs/protocol.md,
+    # "Collation"); the people with no country last
+    countries = sorted(((code, country_name(code, d.language) if code != "none"
+                         else t("lc_no_country"), n) for code, n in stats.by_country.items()),
+                       key=lambda c: (c[0] == "none", collation_key(c[1])))
     return frame.render(request, "lc_statistics.html", d.language, person=d.person,
                         conference=d.conference, title=t("lc_statistics_title"),
                         crumbs=_crumbs(d, t("lc_statistics_title")), base=d.base,
-                        stats=stats, countries=sorted(countries, key=lambda c: c[1]))
+                        stats=stats, countries=countries)

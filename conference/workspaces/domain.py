@@ -24,6 +24,7 @@ from conference.accreditation.domain import (
 from conference.accreditation.models import Accreditation
 from conference.calendar.plan import AttendeeView, SessionView, invited_part
 from conference.programme.published import PublishedSession
+from conference.protocol.countries import collation_key
 from conference.protocol.ranks import rank_index
 
 ACTIVE = (Status.submitted, Status.approved, Status.waitlisted)
@@ -179,7 +180,8 @@ def delegation_programme(sessions: Sequence[PublishedSession], members: Sequence
     for s in sorted(sessions, key=lambda s: (s.starts_at, str(s.session_id))):
         view = SessionView(s.session_id, s.sequence, s.cancelled, frozenset(s.audience),
                            s.press_access, s.roles)
-        for m in sorted(members, key=lambda m: (m.family_name, m.given_name)):
+        for m in sorted(members, key=lambda m: (collation_key(m.family_name),
+                                                collation_key(m.given_name))):
             part = invited_part(view, AttendeeView(
                 m.id, m.category.value, m.status is Status.approved and m.id not in refused))
             if part is not None:

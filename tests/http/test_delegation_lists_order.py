@@ -158,3 +158,48 @@ async def test_heads_are_counted_by_the_salutation_they_were_registered_with(
     status, stats, _ = await api.call("GET", f"{BASE}/statistics", role="protocol")
     assert status == 200, stats
     assert stats["heads_by_salutation"] == {"women": 1, "men": 1, "not_stated": 1}
+
+
+def _options(page: str, name: str) -> list[str]:
+    """The texts of a select's options, the empty choice left out."""
+    select = re.search(rf'<select[^>]*name="{name}"[^>]*>(.*?)</select>', page, re.S)
+    assert select, page
+    return [html.unescape(o).strip() for o in
+            re.findall(r"<option[^>]*value=\"[^\"]+\"[^>]*>([^<]*)</option>", select.group(1))]
+
+
+async def test_console_lists_sort_names_as_the_page_s_language_does(
+    api: Api, conference: dict[str, Any], smtp: RecordingSMTP
+) -> None:
+    """"États-Unis" among the E-names, before "UNICEF"; "Sans pays" after every country
+    (docs/protocol.md, "Collation")."""
+    us = await make_delegation(api, "US")
+    unicef = await make_delegation(api, organisation="UNICEF")
+    be = await make_delegation(api, "BE")
+    for d, family in ((us, "Blinken"), (unicef, "Russell"), (be, "Reynders")):
+        await member(api, d, family)
+    await api.call("POST", f"{BASE}/accreditations", json={
+        "category": "press", "given_name": "Jean", "family_name": "Sanspays",
+        "email": "sanspays@example.org", "language": "fr",
+        "press": {"outlet": "Le Soir", "press_card_number": "B-1", "role": "journalist"}})
+    protocol = await staff(api, smtp, "protocol@example.org", "protocol", language="fr")
+    expected = ["Belgique", "États-Unis", "UNICEF"]
+    for path in ("/manage/alliance/accreditations", "/manage/alliance/badges"):
+        status, page, _ = await protocol.go("GET", f"{path}?lang=fr")
+        assert status == 200, page
+        assert _options(page, "delegation") == expected, path
+    status, page, _ = await protocol.go("GET", "/manage/alliance/import?lang=fr")
+    assert status == 200
+    assert _options(page, "delegation") == expected
+    status, page, _ = await protocol.go("GET", "/manage/alliance/quotas?lang=fr")
+    assert status == 200
+    text_ = _page_text(page)
+    assert text_.index("États-Unis") < text_.index("UNICEF"), text_
+    status, page, _ = await protocol.go("GET", "/manage/alliance/statistics?lang=fr")
+    assert status == 200
+    by_country = _page_text(element(page, "by-country"))
+    assert [n for n in ("Belgique", "États-Unis", "Sans pays") if n in by_country] == [
+        "Belgique", "États-Unis", "Sans pays"], by_country
+    assert by_country.index("États-Unis") < by_country.index("Sans pays"), by_country
+    by_delegation = _page_text(element(page, "by-delegation"))
+    assert by_delegation.index("États-Unis") < by_delegation.index("UNICEF"), by_delegation
