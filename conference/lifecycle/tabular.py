@@ -13,6 +13,8 @@ from collections.abc import Iterable, Iterator, Sequence
 from datetime import date, datetime, time
 from typing import Literal
 
+from conference import csvfile
+
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 CSV_TYPE = "text/csv"
 Kind = Literal["csv", "xlsx"]
@@ -85,18 +87,15 @@ def _read_xlsx(data: bytes) -> Iterator[list[str]]:
         yield [_cell(v) for v in row]
 
 
-def _safe(value: str) -> str:
-    return "'" + value if value[:1] in ("=", "+", "-", "@", "\t", "\r") else value
+_safe = csvfile.spreadsheet_safe
 
 
-def write_csv(header: Sequence[str], rows: Iterable[Sequence[str]]) -> bytes:
-    """RFC 4180 with CRLF line ends, UTF-8 with a byte-order mark (spreadsheets read it)."""
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow(header)
-    for row in rows:
-        writer.writerow([_safe(v) for v in row])
-    return ("\ufeff" + out.getvalue()).encode()
+def write_csv(header: Sequence[str], rows: Iterable[Sequence[str]], *,
+              delimiter: str = csvfile.FOR_PROGRAMS, words: csvfile.Words | None = None
+              ) -> bytes:
+    """CRLF line ends, UTF-8 with a byte-order mark (spreadsheets read it), commas unless
+    ``delimiter`` says otherwise (docs/lifecycle.md, "CSV files"): the shared writer."""
+    return csvfile.write(header, rows, delimiter=delimiter, words=words).encode()
 
 
 def write_xlsx(header: Sequence[str], rows: Iterable[Sequence[str]], title: str) -> bytes:

@@ -33,9 +33,7 @@ Publication
 
 from __future__ import annotations
 
-import csv
 import hashlib
-import io
 import unicodedata
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
@@ -46,6 +44,7 @@ from zoneinfo import ZoneInfo
 
 from conference.accreditation.domain import Category, Status
 from conference.conferences.models import Conference, Host
+from conference.csvfile import FOR_PEOPLE, FOR_PROGRAMS, Words, write
 from conference.errors import (
     Conflict,
     IllegalTransition,
@@ -463,37 +462,25 @@ SECURITY_LIST_COLUMNS = ("family_name", "given_name", "delegation", "category", 
                          "accreditation_id")
 
 
-def _spreadsheet_safe(value: str) -> str:
-    """Neutralise a cell a spreadsheet would read as a formula (OWASP CSV injection)."""
-    return "'" + value if value[:1] in ("=", "+", "-", "@", "\t", "\r") else value
-
-
-def security_list_csv(items: Iterable[SecurityListEntry]) -> str:
-    """The security list as CSV (RFC 4180, CRLF line ends, a header row), names as on the ID."""
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow(SECURITY_LIST_COLUMNS)
-    for e in items:
-        writer.writerow([_spreadsheet_safe(e.family_name), _spreadsheet_safe(e.given_name),
-                         _spreadsheet_safe(e.delegation or ""), e.category.value, e.role,
-                         str(e.accreditation_id)])
-    return out.getvalue()
+def security_list_csv(items: Iterable[SecurityListEntry], *, delimiter: str = FOR_PEOPLE,
+                      bom: bool = True, words: Words | None = None) -> str:
+    """The security list as CSV (a header row, CRLF line ends), names as on the ID: by default
+    a download for people (UTF-8 BOM, ";", `words` beside the codes); the API passes RFC 4180's
+    commas and no BOM (docs/lifecycle.md, "CSV files")."""
+    return write(SECURITY_LIST_COLUMNS, (
+        [e.family_name, e.given_name, e.delegation or "", e.category.value, e.role,
+         str(e.accreditation_id)] for e in items), delimiter=delimiter, bom=bom, words=words)
 
 
 PRECEDENCE_COLUMNS = ("position", "delegation", "country", "head", "function", "status")
 
 
-def precedence_csv(order: Iterable[Any]) -> str:
-    """The order of precedence (``PrecedenceEntry`` items) as CSV (RFC 4180, CRLF line ends, a
-    header row), the heads' styled names as protocol writes them."""
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow(PRECEDENCE_COLUMNS)
-    for e in order:
-        writer.writerow([e.position, _spreadsheet_safe(e.delegation), e.country or "",
-                         _spreadsheet_safe(e.head.styled_name),
-                         _spreadsheet_safe(e.head.function or ""), str(e.status)])
-    return out.getvalue()
+def precedence_csv(order: Iterable[Any], *, words: Words | None = None) -> str:
+    """The order of precedence (``PrecedenceEntry`` items) as a download for people (UTF-8 BOM,
+    ";", CRLF, a header row), the heads' styled names as protocol writes them."""
+    return write(PRECEDENCE_COLUMNS, (
+        [e.position, e.delegation, e.country or "", e.head.styled_name, e.head.function or "",
+         str(e.status)] for e in order), words=words)
 
 
 SPEAKING_ORDER_COLUMNS = ("position", "part", "styled_name", "given_name", "family_name",
@@ -501,21 +488,18 @@ SPEAKING_ORDER_COLUMNS = ("position", "part", "styled_name", "given_name", "fami
 
 
 def speaking_order_csv(order: SpeakingOrder) -> str:
-    """The speaking order as CSV (RFC 4180, CRLF line ends, a header row): one row per slot, the
-    patron's arrival with the patron's style and no person."""
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow(SPEAKING_ORDER_COLUMNS)
+    """The speaking order as the API's CSV (RFC 4180, CRLF line ends, a header row): one row per
+    slot, the patron's arrival with the patron's style and no person."""
+    rows: list[list[object]] = []
     for slot in order.slots:
         p = slot.person
         if p is None:
             patron = order.patron
             name = (patron.address or patron.style) if patron is not None else ""
-            writer.writerow([slot.position, slot.part, _spreadsheet_safe(name), "", "", "", "",
-                             ""])
-            continue
-        writer.writerow([slot.position, slot.part, *_person_cells(p)])
-    return out.getvalue()
+            rows.append([slot.position, slot.part, name, "", "", "", "", ""])
+        else:
+            rows.append([slot.position, slot.part, *_person_cells(p)])
+    return write(SPEAKING_ORDER_COLUMNS, rows, delimiter=FOR_PROGRAMS, bom=False)
 
 
 SEATING_COLUMNS = ("seat", "from_audience_left", "styled_name", "given_name", "family_name",
@@ -523,22 +507,18 @@ SEATING_COLUMNS = ("seat", "from_audience_left", "styled_name", "given_name", "f
 
 
 def seating_csv(seating: Seating) -> str:
-    """The head table as CSV (RFC 4180, CRLF line ends, a header row), in order of precedence:
-    the seat (0 the chair, +1 on the chair's right, -1 on the left …) and the place counted
-    from the audience's left (1 the leftmost as the audience sees the table)."""
+    """The head table as the API's CSV (RFC 4180, CRLF line ends, a header row), in order of
+    precedence: the seat (0 the chair, +1 on the chair's right, -1 on the left …) and the place
+    counted from the audience's left (1 the leftmost as the audience sees the table)."""
     place = {pid: n for n, pid in enumerate(seating.from_audience_left_to_right, start=1)}
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow(SEATING_COLUMNS)
-    for s in seating.seats:
-        writer.writerow([s.seat, place[s.person.accreditation_id], *_person_cells(s.person)])
-    return out.getvalue()
+    return write(SEATING_COLUMNS, (
+        [s.seat, place[s.person.accreditation_id], *_person_cells(s.person)]
+        for s in seating.seats), delimiter=FOR_PROGRAMS, bom=False)
 
 
-def _person_cells(p: PersonView) -> list[str]:
-    return [_spreadsheet_safe(p.styled_name), _spreadsheet_safe(p.given_name),
-            _spreadsheet_safe(p.family_name), _spreadsheet_safe(p.function or ""),
-            _spreadsheet_safe(p.delegation or ""), str(p.accreditation_id)]
+def _person_cells(p: PersonView) -> list[object]:
+    return [p.styled_name, p.given_name, p.family_name, p.function or "", p.delegation or "",
+            str(p.accreditation_id)]
 
 
 # --- publication ------------------------------------------------------------------------------

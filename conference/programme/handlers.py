@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from aiohttp import web
 
+from conference.csvfile import FOR_PROGRAMS
 from conference.http.context import now, pool_key, principal
 from conference.http.io import json_response, parse, parse_optional, path_uuid, query_params
 from conference.http.routes import RouteTable
@@ -179,7 +180,8 @@ async def security_list_of(request: web.Request) -> web.Response:
     listing = await service.security_list(request.app[pool_key], officer, session_id,
                                           now(request))
     if _wants_csv(request):
-        return _csv(domain.security_list_csv(listing.items), f"security-list-{session_id}.csv")
+        return _csv(domain.security_list_csv(listing.items, delimiter=FOR_PROGRAMS, bom=False),
+                    f"security-list-{session_id}.csv")
     return json_response(listing)
 
 

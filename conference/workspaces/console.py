@@ -19,6 +19,7 @@ from conference.badges.domain import Reason
 from conference.badges.models import CheckIn, CheckInIn
 from conference.conferences.lookup import conference_by_slug
 from conference.conferences.models import Conference
+from conference.csvfile import Words
 from conference.errors import Forbidden, NotFound
 from conference.http.context import connection, now, pool_key, signer_key
 from conference.http.io import read_form
@@ -351,7 +352,11 @@ async def console_precedence_csv(request: web.Request) -> web.Response:
     listing = await programme.precedence(request.app[pool_key], protocol_officer(d.principal),
                                          d.conference.slug)
     return web.Response(
-        text=programme_domain.precedence_csv(listing.order), content_type="text/csv",
+        # a download for people: the status also in words, in the page's language
+        # (docs/lifecycle.md, "CSV files")
+        text=programme_domain.precedence_csv(listing.order, words=Words(
+            {"status": d.t("ops_status")}, lambda _, code: d.t(f"status_{code}"))),
+        content_type="text/csv",
         charset="utf-8", headers={
             "Cache-Control": "no-store",
             "Content-Disposition": f'attachment; filename="precedence-{d.conference.slug}.csv"'})

@@ -17,6 +17,7 @@ from aiohttp import web
 
 from conference.accreditation.domain import QUOTA_CATEGORIES, Category
 from conference.conferences.models import Quotas
+from conference.csvfile import FOR_PEOPLE, Words
 from conference.errors import Invalid, NotFound
 from conference.http.context import pool_key
 from conference.http.io import read_form
@@ -357,8 +358,15 @@ async def _listing_file(request: web.Request, kind: str) -> web.Response:
     if kind == "pdf":
         body, ctype, how = participants_pdf(listing, conference), "application/pdf", "inline"
     else:
-        body, ctype, how = render.participants_csv(listing), "text/csv; charset=utf-8", \
-            "attachment"
+        # a download for people: ";" and the codes also in words, in the list's language
+        # (docs/lifecycle.md, "CSV files")
+        t = d.t
+        words = Words({"head": t("head_of_delegation"), "rank": t("f_rank"),
+                       "category": t("category")},
+                      lambda column, code: t("head_of_delegation") if column == "head"
+                      else t(f"{column}_{code}"))
+        body = render.participants_csv(listing, delimiter=FOR_PEOPLE, words=words)
+        ctype, how = "text/csv; charset=utf-8", "attachment"
     return web.Response(body=body, headers={
         "Content-Type": ctype, "Cache-Control": "no-store",
         "Content-Disposition": f'{how}; filename="{name}.{kind}"'})

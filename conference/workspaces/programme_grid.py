@@ -6,14 +6,14 @@ allows no inline style (see docs/workspaces.md, "Programme builder")."""
 
 from __future__ import annotations
 
-import csv
-import io
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from typing import Any
 from uuid import UUID
 from zoneinfo import ZoneInfo
+
+from conference.csvfile import Words, write
 
 ROW_MINUTES = 15
 """One grid row: a quarter of an hour (a session's edges are rounded outward to it)."""
@@ -140,31 +140,20 @@ def lay_out(day: date, rooms: Sequence[Any], sessions: Iterable[Any], timezone: 
 # --- the protocol views as CSV ----------------------------------------------------------------
 
 
-def _safe(value: str) -> str:
-    """A cell a spreadsheet would read as a formula is neutralised (OWASP CSV injection)."""
-    return "'" + value if value[:1] in ("=", "+", "-", "@", "\t", "\r") else value
-
-
-def _csv(header: Sequence[str], rows: Iterable[Sequence[object]]) -> str:
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow(header)
-    for row in rows:
-        writer.writerow([_safe(v) if isinstance(v, str) else v for v in row])
-    return out.getvalue()
-
-
-def speaking_order_csv(slots: Iterable[Any], patron: str) -> str:
-    """One row a slot: position, part, the person's styled name, function, delegation."""
-    return _csv(("position", "part", "name", "function", "delegation", "accreditation_id"), (
+def speaking_order_csv(slots: Iterable[Any], patron: str, words: Words | None = None) -> str:
+    """One row a slot: position, part, the person's styled name, function, delegation; a
+    download for people (docs/lifecycle.md, "CSV files"), the part also in words when
+    ``words`` says them."""
+    return write(("position", "part", "name", "function", "delegation", "accreditation_id"), (
         (s.position, s.part, s.person.styled_name if s.person else patron,
          (s.person.function or "") if s.person else "",
          (s.person.delegation or "") if s.person else "",
-         str(s.person.accreditation_id) if s.person else "") for s in slots))
+         str(s.person.accreditation_id) if s.person else "") for s in slots), words=words)
 
 
 def seating_csv(seats: Iterable[Any]) -> str:
-    """One row a seat: 0 the chair, +n on the chair's right, -n on the left."""
-    return _csv(("seat", "name", "function", "delegation", "accreditation_id"), (
+    """One row a seat: 0 the chair, +n on the chair's right, -n on the left; a download for
+    people (docs/lifecycle.md, "CSV files")."""
+    return write(("seat", "name", "function", "delegation", "accreditation_id"), (
         (s.seat, s.person.styled_name, s.person.function or "", s.person.delegation or "",
          str(s.person.accreditation_id)) for s in seats))

@@ -227,8 +227,10 @@ async def test_the_order_of_precedence_as_a_page_and_as_csv(
     assert status == 200 and resp.headers["Content-Type"].startswith("text/csv")
     assert "attachment" in resp.headers["Content-Disposition"]
     rows = text.split("\r\n")
-    assert rows[0] == "position,delegation,country,head,function,status"
-    assert rows[1].startswith("1,") and "Reynders" in rows[1] and ",BE," in rows[1]
+    # a download for people: BOM, ";", the status also in words (docs/lifecycle.md)
+    assert rows[0] == "\ufeffposition;delegation;country;head;function;status;Status"
+    assert rows[1].startswith("1;") and "Reynders" in rows[1] and ";BE;" in rows[1]
+    assert rows[1].endswith(";approved;Approved"), rows[1]
     door = await staff(api, smtp, "door@example.org", "door")
     for path in ("/manage/alliance/precedence", "/manage/alliance/precedence.csv"):
         status, _, _ = await door.go("GET", path)

@@ -308,15 +308,16 @@ async def test_participants_are_found_by_name_added_with_a_role_and_removed(
     assert status == 200 and resp.headers["Content-Type"].startswith("text/csv")
     assert "attachment" in resp.headers["Content-Disposition"]
     rows = csv_text.split("\r\n")
-    assert rows[0] == "position,part,name,function,delegation,accreditation_id"
+    # a download for people: BOM and ";" (docs/lifecycle.md, "CSV files")
+    assert rows[0] == "\ufeffposition;part;name;function;delegation;accreditation_id"
     assert "Reynders" in rows[1] and "Wilmès" in rows[2]
     status, page, _ = await protocol.go("GET", f"{path}/seating")
     assert status == 200 and "Wilmès" in element(page, "seating")
     assert "Belgium" in element(page, "seating")
     status, csv_text, _ = await protocol.go("GET", f"{path}/seating.csv")
     rows = csv_text.split("\r\n")
-    assert rows[0] == "seat,name,function,delegation,accreditation_id"
-    assert rows[1].startswith("0,") and "Reynders" in rows[1]
+    assert rows[0] == "\ufeffseat;name;function;delegation;accreditation_id"
+    assert rows[1].startswith("0;") and "Reynders" in rows[1]
     # removed: off the session
     status, _, resp = await _form(protocol, path, f"{path}/participants/remove",
                                   [("accreditation_id", wilmes["id"])])
@@ -352,7 +353,7 @@ async def test_the_security_list_shows_its_deadline_and_downloads(
     assert "Reynders" in element(page, "security-list")
     status, csv_text, resp = await protocol.go("GET", f"{path}/security-list.csv")
     assert status == 200 and resp.headers["Content-Type"].startswith("text/csv")
-    assert csv_text.split("\r\n")[1].startswith("Reynders,Didier,")
+    assert csv_text.split("\r\n")[1].startswith("Reynders;Didier;")
     status, page, _ = await protocol.go("GET", f"{path}/security-list?lang=fr")
     assert "Liste arrêtée le" in element(page, "deadline")
     # a session without royal presence has none

@@ -203,3 +203,41 @@ async def test_console_lists_sort_names_as_the_page_s_language_does(
     assert by_country.index("États-Unis") < by_country.index("Sans pays"), by_country
     by_delegation = _page_text(element(page, "by-delegation"))
     assert by_delegation.index("États-Unis") < by_delegation.index("UNICEF"), by_delegation
+
+
+async def test_console_downloads_open_in_a_european_excel_and_say_codes_in_words(
+    api: Api, conference: dict[str, Any], smtp: RecordingSMTP
+) -> None:
+    """A download for people is UTF-8 with a BOM and ";"-separated (what Excel in fr-BE splits
+    on), and names its codes in words in the file's language; the API's CSV is unchanged
+    (docs/lifecycle.md, "CSV files")."""
+    gr = await make_delegation(api, "GR")
+    await member(api, gr, "Dendias", rank="foreign_minister")
+    protocol = await staff(api, smtp, "protocol@example.org", "protocol", language="fr")
+
+    resp = await protocol.api.client.get("/manage/alliance/precedence.csv?lang=fr", headers={
+        "Cookie": "; ".join(f"{k}={v}" for k, v in protocol.cookies.items())})
+    assert resp.status == 200
+    body = await resp.read()
+    assert body.startswith("\ufeffposition;delegation;country;head;function;status;État\r\n"
+                           .encode())
+    assert body.decode("utf-8-sig").split("\r\n")[1] == (
+        "1;Grèce;GR;Son Excellence Anna Dendias;Minister;approved;Accordée")
+
+    resp = await protocol.api.client.get("/manage/alliance/participants.csv?lang=fr", headers={
+        "Cookie": "; ".join(f"{k}={v}" for k, v in protocol.cookies.items())})
+    assert resp.status == 200
+    rows = list(csv.reader(io.StringIO((await resp.read()).decode("utf-8-sig")),
+                           delimiter=";"))
+    assert rows == [
+        ["position", "delegation", "head", "Chef de délégation", "styled_name", "family_name",
+         "given_name", "rank", "Rang protocolaire", "function", "category", "Catégorie"],
+        ["1", "Grèce", "yes", "Chef de délégation", "Son Excellence Anna Dendias", "Dendias",
+         "Anna", "foreign_minister", "Ministre des Affaires étrangères", "Minister", "minister",
+         "Ministre"]]
+
+    # the API's CSV, for programs: as the contract documents it
+    status, text_, _ = await api.call("GET", f"{BASE}/participants", role="protocol",
+                                      headers={"Accept": "text/csv"})
+    assert status == 200
+    assert text_.startswith("\ufeffposition,delegation,head,styled_name,family_name,"), text_

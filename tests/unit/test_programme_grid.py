@@ -92,7 +92,8 @@ def test_csv_cells_a_spreadsheet_would_run_are_neutralised() -> None:
 
     p = P("=HYPERLINK(\"x\")", "Minister", "Belgium", uuid4())
     text = speaking_order_csv([Slot(1, "patron_arrival", None), Slot(2, "speech", p)], "H.M.")
-    rows = text.split("\r\n")
-    assert rows[1] == "1,patron_arrival,H.M.,,,"
-    assert rows[2].startswith("2,speech,\"'=HYPERLINK(\"\"x\"\")\",Minister,Belgium,")
-    assert seating_csv([Seat(-1, p)]).split("\r\n")[1].startswith("-1,\"'=HYPERLINK")
+    rows = text.split("\r\n")  # a download for people: BOM, ";" (docs/lifecycle.md)
+    assert rows[0] == "\ufeffposition;part;name;function;delegation;accreditation_id"
+    assert rows[1] == "1;patron_arrival;H.M.;;;"
+    assert rows[2].startswith("2;speech;\"'=HYPERLINK(\"\"x\"\")\";Minister;Belgium;")
+    assert seating_csv([Seat(-1, p)]).split("\r\n")[1].startswith("-1;\"'=HYPERLINK")

@@ -1,0 +1,69 @@
+"""The one CSV writer of every download (docs/lifecycle.md, "CSV files").
+
+A file a person downloads from a page is opened by double-clicking it, in a European Excel
+most of the time (fr-BE, nl-BE, de-BE, fr-FR): that Excel reads a CSV as the system's code page
+unless it starts with a UTF-8 byte-order mark ("Grèce" becomes "GrÃ¨ce"), and splits columns on
+the system's list separator, which is ";" in those locales (a comma-separated file lands in one
+column). So a download for people is UTF-8 with a BOM, ";"-separated, CRLF line ends, quoted as
+RFC 4180 quotes; every other reader (LibreOffice, Numbers, Python's csv with the separator
+sniffed, the import of this service) reads it too. An API answer for programs keeps what the
+contract documents: RFC 4180 with commas (and no BOM, unless it always had one).
+
+A file for people also names in words what a program reads as a code: `Words` adds, next to a
+code column, a column with the code in the file's language (the code stays for whoever sorts
+or filters on it).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass
+
+BOM = "\ufeff"
+FOR_PEOPLE = ";"
+"""The separator of a download for people: Excel's list separator in the conference's locales."""
+FOR_PROGRAMS = ","
+"""The separator of an API answer: RFC 4180's."""
+
+
+def spreadsheet_safe(value: str) -> str:
+    """A cell a spreadsheet would read as a formula starts with a quote (OWASP CSV injection)."""
+    return "'" + value if value[:1] in ("=", "+", "-", "@", "\t", "\r") else value
+
+
+@dataclass(frozen=True)
+class Words:
+    """The words columns of a file for people: after each code column named in `headers`, a
+    column headed `headers[column]` holding `label(column, code)` (empty for an empty code)."""
+
+    headers: Mapping[str, str]
+    label: Callable[[str, str], str]
+
+
+def write(header: Sequence[str], rows: Iterable[Sequence[object]], *,
+          delimiter: str = FOR_PEOPLE, bom: bool = True, words: Words | None = None) -> str:
+    """The file's text: a header row, then `rows`; text cells made spreadsheet-safe, numbers
+    written as they are. Defaults: a download for people (BOM, ";")."""
+    out = io.StringIO()
+    writer = csv.writer(out, delimiter=delimiter, lineterminator="\r\n")
+    worded = [i for i, column in enumerate(header) if words and column in words.headers]
+
+    def with_words(cells: list[object], head: bool = False) -> list[object]:
+        if words is None:
+            return cells
+        result: list[object] = []
+        for i, cell in enumerate(cells):
+            result.append(cell)
+            if i in worded:
+                column = header[i]
+                result.append(words.headers[column] if head
+                              else words.label(column, str(cell)) if cell != "" else "")
+        return result
+
+    writer.writerow(with_words(list(header), head=True))
+    for row in rows:
+        writer.writerow(with_words([spreadsheet_safe(v) if isinstance(v, str) else v
+                                    for v in row]))
+    return (BOM if bom else "") + out.getvalue()
