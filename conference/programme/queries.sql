@@ -155,8 +155,10 @@ WHERE a.conference_id = :conference_id AND a.category IN ('minister', 'official'
 
 -- name: security_list
 -- Participants (approved), then the approved accreditations of the audience categories that were
--- approved by the deadline (NULL when the conference has none); never someone whose security
--- clearance was refused: no door admits them (docs/credentials.md, "Vetting").
+-- approved by the deadline (NULL when the conference has none); never someone without the
+-- clearance a badge needs: refused, or required by the category and not (yet) cleared (pending,
+-- more information asked). No door admits them (docs/credentials.md, "Vetting";
+-- credentials.domain.lacks_clearance); cleared, they are listed again.
 WITH listed AS (
     SELECT p.accreditation_id AS id, p.role FROM session_participant p
     WHERE p.session_id = :session_id
@@ -172,10 +174,12 @@ SELECT a.id AS accreditation_id, a.family_name, a.given_name, a.category, listed
        d.country, d.organisation ->> 'name' AS organisation
 FROM listed
 JOIN accreditation a ON a.id = listed.id
+JOIN conference c ON c.id = a.conference_id
 LEFT JOIN delegation d ON d.id = a.delegation_id
+LEFT JOIN vetting_status v ON v.accreditation_id = a.id
 WHERE a.status = 'approved' AND a.erased_at IS NULL
-  AND NOT EXISTS (SELECT 1 FROM vetting_status v
-                  WHERE v.accreditation_id = a.id AND v.status = 'refused')
+  AND v.status IS DISTINCT FROM 'refused'
+  AND NOT (a.category = ANY (c.vetting_required) AND v.status IS DISTINCT FROM 'cleared')
 
 -- name: country_delegations
 -- The countries a conference has a delegation of: the candidates of a draw among delegations.

@@ -349,13 +349,14 @@ async def test_the_security_list_shows_its_deadline_and_downloads(
     assert f'href="{path}/security-list?lang=en"' in page
     status, page, _ = await protocol.go("GET", f"{path}/security-list")
     assert status == 200
-    assert "List frozen on" in element(page, "deadline") and "stays open" in page
+    # before the deadline the list "will be" frozen (user test, finding 6)
+    assert "The list will be frozen on" in element(page, "deadline") and "stays open" in page
     assert "Reynders" in element(page, "security-list")
     status, csv_text, resp = await protocol.go("GET", f"{path}/security-list.csv")
     assert status == 200 and resp.headers["Content-Type"].startswith("text/csv")
     assert csv_text.split("\r\n")[1].startswith("Reynders;Didier;")
     status, page, _ = await protocol.go("GET", f"{path}/security-list?lang=fr")
-    assert "Liste arrêtée le" in element(page, "deadline")
+    assert "La liste sera arrêtée le" in element(page, "deadline")
     # a session without royal presence has none
     status, page, _ = await protocol.go("GET",
                                         f"{SESSIONS}/{plain['id']}/security-list")

@@ -24,8 +24,8 @@ from typing import Any
 from pypdf import PdfReader
 
 from tests.browser.helpers import BASE, element, member, text
-from tests.conftest import Api
-from tests.http.conftest_programme import make_delegation
+from tests.conftest import Api, conference_body
+from tests.http.conftest_programme import accredit, at, make_delegation, make_room, make_session
 from tests.http.test_console import _signed_in, staff
 from tests.http.test_workspaces import link_in
 from tests.support import RecordingSMTP
@@ -241,3 +241,48 @@ async def test_console_downloads_open_in_a_european_excel_and_say_codes_in_words
                                       headers={"Accept": "text/csv"})
     assert status == 200
     assert text_.startswith("\ufeffposition,delegation,head,styled_name,family_name,"), text_
+
+
+async def test_the_royal_security_list_holds_only_people_who_may_get_a_badge(
+    api: Api, smtp: RecordingSMTP
+) -> None:
+    """Someone still waiting for a clearance their category needs is not on it (no badge, no
+    door); before the deadline the list "will be" frozen; the audience's role is a role
+    (docs/protocol.md, "Royal presence and high patronage")."""
+    status, conf, _ = await api.call("POST", "/api/v1/conferences", role="admin",
+                                     json=conference_body(vetting_required=["official"]))
+    assert status == 201, conf
+    us = await make_delegation(api, "US")
+    hartley = await accredit(api, "Jane", "Hartley", delegation=us, category="official",
+                             rank="ambassador")
+    cleared = await accredit(api, "John", "Cleared", delegation=us, category="official",
+                             rank="official")
+    await api.call("POST", f"/api/v1/accreditations/{cleared['id']}/vetting/status",
+                   role="protocol", json={"status": "cleared", "reason": None})
+    await accredit(api, "Anna", "Rubio", delegation=us, category="minister", rank="minister")
+    hall = await make_room(api, "Plenary hall")
+    royal = await make_session(api, hall, at(conf, 9), at(conf, 10), royal_presence=True,
+                               press_access="pool", audience=["minister", "official"])
+
+    status, listing, _ = await api.call("GET", f"/api/v1/sessions/{royal['id']}/security-list",
+                                        role="protocol")
+    assert status == 200, listing
+    assert [e["family_name"] for e in listing["items"]] == ["Cleared", "Rubio"]
+    await api.call("POST", f"/api/v1/accreditations/{hartley['id']}/vetting/status",
+                   role="protocol", json={"status": "more_information",
+                                          "reason": "The passport's second page."})
+    status, listing, _ = await api.call("GET", f"/api/v1/sessions/{royal['id']}/security-list",
+                                        role="protocol")
+    assert [e["family_name"] for e in listing["items"]] == ["Cleared", "Rubio"]
+
+    protocol = await staff(api, smtp, "protocol@example.org", "protocol", language="fr")
+    status, page, _ = await protocol.go(
+        "GET", f"/manage/alliance/sessions/{royal['id']}/security-list?lang=fr")
+    assert status == 200, page
+    deadline = text(element(page, "deadline")).replace("\u00a0", " ")
+    assert deadline.startswith("La liste sera arrêtée le "), deadline
+    assert deadline.endswith(" – Elle reste ouverte jusque-là."), deadline
+    rows = _page_text(page[page.index('id="security-list"'):])
+    assert "Hartley" not in rows
+    assert "Cleared John États-Unis Fonctionnaire Dans l'assistance" in rows, rows
+    assert "Catégories invitées" not in rows
