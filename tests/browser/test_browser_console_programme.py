@@ -255,7 +255,7 @@ async def test_protocol_builds_the_programme_on_the_grid(
     await page.wait_for_url(re.compile(r".*/sessions/[0-9a-f-]{36}.*"))
     await page.get_by_role("link", name="Security list").click()
     await page.wait_for_url("**/security-list**")
-    assert "List frozen on" in await page.locator("#deadline").inner_text()
+    assert "The list will be frozen on" in await page.locator("#deadline").inner_text()
     await _audit(browser, page, "console-security-list")
     await page.go_back()
     await page.get_by_role("link", name="Cancel this session").click()

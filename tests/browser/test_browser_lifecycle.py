@@ -172,7 +172,8 @@ async def test_a_focal_point_imports_fixes_and_substitutes_protocol_raises_a_quo
         if url == "participants":  # audited as it opens: the patron and the hosts first
             assert await desk.inner_text("#patron") \
                 == "Under the high patronage of H.M. Queen Paola of Belgium"
-            assert await desk.inner_text("#hosts") == "Cecilia Malmström\nEric Holder"
+            assert await desk.inner_text("#hosts") == \
+                "H.E. Cecilia Malmström\nH.E. Eric Holder"
         if url == "deadlines":  # the security list freezes before nominations (left open) close
             assert await desk.locator(
                 "#warning-security_list_deadline-before_nominations").is_visible()
