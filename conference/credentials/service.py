@@ -14,6 +14,7 @@ from uuid import UUID
 
 import asyncpg
 
+from conference import csvfile
 from conference.accreditation import lookup as accreditations
 from conference.auth import Principal, Role
 from conference.conferences.lookup import conference_by_id
@@ -646,16 +647,22 @@ async def vetting_state(pool: asyncpg.Pool, accreditation_id: UUID, principal: P
                         required=c["required"])
 
 
-async def vetting_csv(pool: asyncpg.Pool, conference_id: UUID) -> str:
-    """The people pending (or asked for more information), with their vetting data."""
+async def vetting_csv(pool: asyncpg.Pool, conference_id: UUID, *,
+                      for_people: bool = False) -> str:
+    """The people pending (or asked for more information), with their vetting data: RFC 4180
+    with commas for the API, or (``for_people``, the security page's download) the file a
+    European Excel opens, with a BOM and ";" (docs/lifecycle.md, "CSV files"); the upload
+    reads both."""
     async with connection(pool) as conn:
         rows = await repo.vetting_pending(conn, conference_id)
+    cells = [[_cell(r["id"] if c == "accreditation_id" else None if c == "reason" else r[c])
+              for c in CSV_COLUMNS] for r in rows]
+    if for_people:
+        return csvfile.write(CSV_COLUMNS, cells)
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(CSV_COLUMNS)
-    for r in rows:
-        writer.writerow([_cell(r["id"] if c == "accreditation_id" else
-                               None if c == "reason" else r[c]) for c in CSV_COLUMNS])
+    writer.writerows(cells)
     return out.getvalue()
 
 

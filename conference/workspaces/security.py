@@ -112,7 +112,8 @@ async def security_page(request: web.Request) -> web.Response:
 @frame.page
 async def security_download(request: web.Request) -> web.Response:
     o = await _office(request)
-    text = await credentials.vetting_csv(request.app[pool_key], o.conference.id)
+    text = await credentials.vetting_csv(request.app[pool_key], o.conference.id,
+                                         for_people=True)
     return web.Response(text=text, content_type="text/csv", headers={
         "Content-Disposition": f'attachment; filename="vetting-{o.conference.slug}.csv"',
         "Cache-Control": "private, no-store", "X-Content-Type-Options": "nosniff"})

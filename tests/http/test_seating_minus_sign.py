@@ -47,5 +47,5 @@ async def test_seats_left_of_the_chair_are_written_with_the_minus_sign(
         assert '<td class="num">-1' not in page
     status, csv_text, _ = await protocol.go("GET", f"{path}.csv")
     assert status == 200
-    assert sorted(row.split(",")[0] for row in csv_text.split("\r\n")[1:] if row) == [
+    assert sorted(row.split(";")[0] for row in csv_text.split("\r\n")[1:] if row) == [
         "-1", "0", "1"], csv_text
