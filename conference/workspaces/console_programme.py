@@ -19,6 +19,7 @@ from aiohttp import web
 from pydantic import TypeAdapter, ValidationError
 
 from conference.accreditation.domain import Category
+from conference.csvfile import Words
 from conference.errors import (
     Conflict,
     Duplicate,
@@ -781,7 +782,15 @@ async def grid_speaking_order_csv(request: web.Request) -> web.Response:
     d, officer = await _console(request)
     s = await _session_here(request, d, officer)
     order = await programme.speaking_order(request.app[pool_key], officer, s.id)
-    return _csv(speaking_order_csv(order.slots, _patron(d)), f"speaking-order-{s.id}.csv")
+    patron = _patron(d)
+
+    def part(_: str, code: str) -> str:
+        return d.t("prog_part_patron_arrival", patron=patron) if code == "patron_arrival" \
+            else d.t(f"prog_part_{code}")
+
+    # a download for people: the part also in words (docs/lifecycle.md, "CSV files")
+    return _csv(speaking_order_csv(order.slots, patron, Words({"part": d.t("prog_part")}, part)),
+                f"speaking-order-{s.id}.csv")
 
 
 async def _seating_or_none(request: web.Request, officer: ProtocolOfficer, s: Session,
@@ -856,4 +865,8 @@ async def grid_security_list_csv(request: web.Request) -> web.Response:
     d, officer = await _console(request)
     s = await _session_here(request, d, officer)
     listing = await programme.security_list(request.app[pool_key], officer, s.id, now(request))
-    return _csv(programme_domain.security_list_csv(listing.items), f"security-list-{s.id}.csv")
+    words = Words({"category": d.t("category"), "role": d.t("prog_role")},
+                  lambda column, code: d.t(f"category_{code}" if column == "category"
+                                           else f"prog_role_{code}"))
+    return _csv(programme_domain.security_list_csv(listing.items, words=words),
+                f"security-list-{s.id}.csv")

@@ -309,8 +309,10 @@ async def test_participants_are_found_by_name_added_with_a_role_and_removed(
     assert "attachment" in resp.headers["Content-Disposition"]
     rows = csv_text.split("\r\n")
     # a download for people: BOM and ";" (docs/lifecycle.md, "CSV files")
-    assert rows[0] == "\ufeffposition;part;name;function;delegation;accreditation_id"
+    assert rows[0] == "\ufeffposition;part;Part;name;function;delegation;accreditation_id"
     assert "Reynders" in rows[1] and "Wilmès" in rows[2]
+    # the part in words beside its code, in the page's language
+    assert rows[1].split(";")[1:3] == ["welcome", "Welcome"], rows[1]
     status, page, _ = await protocol.go("GET", f"{path}/seating")
     assert status == 200 and "Wilmès" in element(page, "seating")
     assert "Belgium" in element(page, "seating")
@@ -355,6 +357,8 @@ async def test_the_security_list_shows_its_deadline_and_downloads(
     status, csv_text, resp = await protocol.go("GET", f"{path}/security-list.csv")
     assert status == 200 and resp.headers["Content-Type"].startswith("text/csv")
     assert csv_text.split("\r\n")[1].startswith("Reynders;Didier;")
+    assert csv_text.split("\r\n")[0] == ("\ufefffamily_name;given_name;delegation;category;"
+                                          "Category;role;Role;accreditation_id")
     status, page, _ = await protocol.go("GET", f"{path}/security-list?lang=fr")
     assert "La liste sera arrêtée le" in element(page, "deadline")
     # a session without royal presence has none
