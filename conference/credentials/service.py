@@ -77,6 +77,15 @@ def _organiser(principal: Principal, row: asyncpg.Record) -> bool:
         principal.role is Role.press_office and row["category"] == "press")
 
 
+def _still_open(row: asyncpg.Record) -> None:
+    """A withdrawn, rejected, revoked or substituted application takes no photo and no document
+    any more (docs/credentials.md, "Photo"): nothing is collected for an accreditation that
+    will not be used. 409 with the reason ``closed``."""
+    if row["status"] not in OPEN_STATUSES:
+        raise Conflict(f"The accreditation is {row['status']}: no photo or document is taken "
+                       "any more.", reason="closed")
+
+
 async def _person(conn: asyncpg.Connection, accreditation_id: UUID) -> asyncpg.Record:
     row = await accreditations.row_by_id(conn, accreditation_id)
     if row is None or row["erased_at"] is not None:
@@ -117,6 +126,7 @@ async def put_photo(pool: asyncpg.Pool, accreditation_id: UUID, data: bytes,
     photo = domain.check_photo(data, content_type, fit=fit)
     async with transaction(pool) as conn:
         row = await _person(conn, accreditation_id)
+        _still_open(row)
         await repo.save_photo(conn, accreditation_id, photo.data, photo.width, photo.height,
                               now, principal.actor)
         await record(conn, "accreditation.photo_uploaded",
@@ -136,6 +146,7 @@ async def crop_photo(pool: asyncpg.Pool, accreditation_id: UUID, box: domain.Cro
         if not (_own(principal, row) or _organiser(principal, row)):
             raise Forbidden("A photo is given by the person, their focal point or the "
                             "organisers.")
+        _still_open(row)
         stored = await repo.photo_of(conn, accreditation_id)
         if stored is None:
             raise NotFound("No photo for this accreditation.")
@@ -194,6 +205,7 @@ async def put_document(pool: asyncpg.Pool, accreditation_id: UUID, kind: Documen
     stored, media = domain.check_document(data, content_type)
     async with transaction(pool) as conn:
         row = await _person(conn, accreditation_id)
+        _still_open(row)
         if await repo.vetting_purged(conn, row["conference_id"]):
             raise Conflict("The conference's vetting data were purged: documents are no longer "
                            "taken.")

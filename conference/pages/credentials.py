@@ -65,6 +65,15 @@ def refusal_words(t: Translator, exc: Invalid, prefix: str = "photo_rule_") -> s
     return t(key) if key in t.keys else str(error["message"])
 
 
+def closed_words(t: Translator, exc: Conflict, otherwise: str | None = None) -> str:
+    """A photo or document refused because the application is closed (withdrawn, rejected…:
+    ``credentials.service._still_open``), in the page's language; else ``otherwise``, else the
+    service's words."""
+    if exc.extra.get("reason") == "closed":
+        return t("upload_closed")
+    return otherwise if otherwise is not None else exc.detail
+
+
 def document_kind(request: web.Request) -> DocumentKind:
     try:
         return DocumentKind(request.match_info["kind"])
@@ -278,6 +287,9 @@ async def application_photo_upload(request: web.Request) -> web.StreamResponse:
     except Invalid as exc:
         return await _credentials_page(request, p, errors={"photo": refusal_words(t, exc)},
                                        status=422)
+    except Conflict as exc:
+        return await _credentials_page(request, p, errors={"photo": closed_words(t, exc)},
+                                       status=409)
     raise _done(request, language, "fitted" if fitted else "photo")
 
 
@@ -311,9 +323,9 @@ async def application_document_upload(request: web.Request) -> web.StreamRespons
     except Invalid as exc:
         return await _credentials_page(request, p, errors={field: refusal_words(
             t, exc, "doc_rule_")}, status=422)
-    except Conflict:
-        return await _credentials_page(request, p, errors={field: t("doc_rule_purged")},
-                                       status=409)
+    except Conflict as exc:
+        return await _credentials_page(request, p, errors={field: closed_words(
+            t, exc, t("doc_rule_purged"))}, status=409)
     raise _done(request, language, "document")
 
 
@@ -345,6 +357,9 @@ async def application_photo_crop(request: web.Request) -> web.StreamResponse:
     except Invalid as exc:
         return await _credentials_page(request, p, errors={"crop": refusal_words(t, exc)},
                                        values=values, status=422)
+    except Conflict as exc:
+        return await _credentials_page(request, p, errors={"crop": closed_words(t, exc)},
+                                       status=409)
     raise _done(request, language, "cropped")
 
 

@@ -79,6 +79,9 @@ CREDENTIALS: dict[str, dict[str, str]] = {
         "visa_approved": "approuvée, lettre n° {number} envoyée par courriel",
         "visa_done": "Votre demande de lettre d'invitation est envoyée.",
         "visa_closed": "Aucune lettre ne peut être demandée pour une demande {status}.",
+        "upload_closed": "Cette demande est close (retirée, refusée ou révoquée)\u00a0: aucune "
+                         "photo ni aucun document n'est plus accepté.",
+        "photo_closed": "Aucune photo ne peut plus être envoyée pour une demande {status}.",
         "passport_name": "Nom complet, tel qu'il figure sur le passeport",
         "passport_number": "Numéro du passeport",
         "nationality": "Nationalité",
@@ -213,6 +216,9 @@ CREDENTIALS: dict[str, dict[str, str]] = {
         "visa_approved": "approved, letter no. {number} sent by e-mail",
         "visa_done": "Your request for an invitation letter is sent.",
         "visa_closed": "No letter can be requested for a {status} application.",
+        "upload_closed": "This application is closed (withdrawn, rejected or revoked): no "
+                         "photo or document is accepted any more.",
+        "photo_closed": "No photo can be sent any more for a {status} application.",
         "passport_name": "Full name, as in the passport",
         "passport_number": "Passport number",
         "nationality": "Nationality",

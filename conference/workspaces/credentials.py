@@ -24,6 +24,7 @@ from conference.mail import formatting
 from conference.pages.credentials import (
     IDENTITY_FIELDS,
     VISA_FIELDS,
+    closed_words,
     document_kind,
     identity_body,
     identity_state,
@@ -149,6 +150,9 @@ async def member_photo_upload(request: web.Request) -> web.StreamResponse:
     except Invalid as exc:
         return await _page(request, p, acc, errors={"photo": refusal_words(p.t, exc)},
                            status=422)
+    except Conflict as exc:
+        return await _page(request, p, acc, errors={"photo": closed_words(p.t, exc)},
+                           status=409)
     raise _done(p, acc, "fitted" if fitted else "photo")
 
 
@@ -179,8 +183,9 @@ async def member_document_upload(request: web.Request) -> web.StreamResponse:
     except Invalid as exc:
         return await _page(request, p, acc, errors={field: refusal_words(p.t, exc, "doc_rule_")},
                            status=422)
-    except Conflict:
-        return await _page(request, p, acc, errors={field: p.t("doc_rule_purged")}, status=409)
+    except Conflict as exc:
+        return await _page(request, p, acc, errors={field: closed_words(
+            p.t, exc, p.t("doc_rule_purged"))}, status=409)
     raise _done(p, acc, "document")
 
 
@@ -209,6 +214,9 @@ async def member_photo_crop(request: web.Request) -> web.StreamResponse:
     except Invalid as exc:
         return await _page(request, p, acc, errors={"crop": refusal_words(p.t, exc)},
                            values=values, status=422)
+    except Conflict as exc:
+        return await _page(request, p, acc, errors={"crop": closed_words(p.t, exc)},
+                           status=409)
     raise _done(p, acc, "cropped")
 
 
