@@ -540,6 +540,16 @@ def read_vetting_results(text: str) -> tuple[list[VettingResult], list[dict[str,
     return results, errors
 
 
+def unchanged_result(status: str, reason: str | None, current_status: str,
+                     current_reason: str | None) -> bool:
+    """A results file's line that says again what is recorded: the status it has, and no
+    reason or the same one. The downloaded file lists the people asked for more information
+    with their status and an empty reason; sent back as it is, with only the new people
+    filled in, those lines are left alone (no new history line, no new letter) instead of
+    failing the whole file for a reason they do not repeat (docs/credentials.md, "Vetting")."""
+    return status == current_status and reason in (None, current_reason)
+
+
 def unknown_result(line: int) -> dict[str, Any]:
     return _result_error(line, "accreditation_id", "unknown",
                          "no such accreditation in this conference")

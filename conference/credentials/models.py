@@ -107,6 +107,8 @@ class VettingRow(Model):
 
 class VettingImported(Model):
     applied: int
+    unchanged: int = 0
+    """Lines that said again what is recorded (the status, no reason or the same): left alone."""
 
 
 DocumentCategory = Literal["press", "minister", "official", "expert", "staff"]

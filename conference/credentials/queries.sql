@@ -178,9 +178,12 @@ WHERE a.conference_id = :conference_id AND a.erased_at IS NULL
 ORDER BY a.family_name, a.given_name, a.id
 
 -- name: accreditations_of_conference
--- Those of the ids that are the conference's, not erased, with their status.
-SELECT id, status FROM accreditation
-WHERE conference_id = :conference_id AND erased_at IS NULL AND id = ANY (:ids::uuid[])
+-- Those of the ids that are the conference's, not erased, with their status and their vetting
+-- status and its reason as recorded (a results file's line that repeats them is left alone).
+SELECT a.id, a.status, coalesce(v.status, 'pending') AS vetting_status,
+       v.reason AS vetting_reason
+FROM accreditation a LEFT JOIN vetting_status v ON v.accreditation_id = a.id
+WHERE a.conference_id = :conference_id AND a.erased_at IS NULL AND a.id = ANY (:ids::uuid[])
 
 -- name: vetting_purged
 -- Whether the conference's vetting data were purged; the share lock makes a purge running now

@@ -158,11 +158,12 @@ async def vetting_overview(conn: asyncpg.Connection, conference_id: UUID, status
 
 
 async def accreditations_of_conference(conn: asyncpg.Connection, conference_id: UUID,
-                                       ids: list[UUID]) -> dict[UUID, str]:
-    """Those of ``ids`` that are the conference's (not erased), each with its status."""
+                                       ids: list[UUID]) -> dict[UUID, asyncpg.Record]:
+    """Those of ``ids`` that are the conference's (not erased), each with its ``status``, its
+    ``vetting_status`` and ``vetting_reason``."""
     rows = await conn.fetch(*Q.bind("accreditations_of_conference", conference_id=conference_id,
                                     ids=ids))
-    return {r["id"]: r["status"] for r in rows}
+    return {r["id"]: r for r in rows}
 
 
 async def documents_held(conn: asyncpg.Connection, accreditation_id: UUID

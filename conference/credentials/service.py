@@ -706,21 +706,28 @@ async def import_vetting_csv(pool: asyncpg.Pool, conference_id: UUID, text: str,
     results, errors = domain.read_vetting_results(text)
     if errors and not results and errors[0]["type"] == "header":
         raise Invalid("The CSV needs the columns accreditation_id, status, reason.", errors)
-    lines = [(r.accreditation_id, r.status, r.reason) for r in results]
     async with transaction(pool) as conn:
-        known = await repo.accreditations_of_conference(conn, conference_id,
-                                                        [aid for aid, _, _ in lines])
+        known = await repo.accreditations_of_conference(
+            conn, conference_id, [r.accreditation_id for r in results])
         errors += [domain.unknown_result(r.line) for r in results
                    if r.accreditation_id not in known]
+        unchanged = {r.line for r in results if r.accreditation_id in known
+                     and domain.unchanged_result(r.status, r.reason,
+                                                 known[r.accreditation_id]["vetting_status"],
+                                                 known[r.accreditation_id]["vetting_reason"])}
+        errors = [e for e in errors if e["line"] not in unchanged
+                  or e["column"] == "accreditation_id" and e["type"] == "duplicate"]
         errors.sort(key=lambda e: (e["line"], e["column"] != "accreditation_id"))
         if errors:
             raise Invalid("The file was not applied: some lines are wrong.", errors)
+        lines = [(r.accreditation_id, r.status, r.reason) for r in results
+                 if r.line not in unchanged]
         for aid, status, reason in lines:
             await repo.set_vetting_status(conn, aid, status, reason, now, principal.actor)
             await record(conn, "accreditation.vetting_status_set",
                          VettingStatusSet(accreditation_id=aid, status=status, via="csv"),
                          conference_id=conference_id, subject_id=aid, actor=principal.actor,
-                         history=[domain.vetting_history_line(aid, known[aid], status,
-                                                              reason)])
-    return VettingImported(applied=len(lines))
+                         history=[domain.vetting_history_line(aid, known[aid]["status"],
+                                                              status, reason)])
+    return VettingImported(applied=len(lines), unchanged=len(unchanged))
 

@@ -104,7 +104,7 @@ async def test_a_results_file_writes_one_line_per_person(api: Api, smtp: Recordi
     status, body, _ = await api.call("POST", "/api/v1/conferences/alliance/vetting.csv",
                                      role="protocol", data=out.getvalue().encode(),
                                      headers={"Content-Type": "text/csv"})
-    assert (status, body) == (200, {"applied": 3})
+    assert (status, body) == (200, {"applied": 3, "unchanged": 0})
     assert [await _clearance_lines(api, p["id"], "protocol") for p in people] == [
         [("vetting_cleared", "cleared", None)], [("vetting_refused", "refused", REFUSED)],
         [("vetting_more_information", "more_information", MORE)]]

@@ -212,3 +212,49 @@ async def test_a_wrong_results_file_is_explained_line_by_line_in_the_page_langua
     status, body, _ = await v.go("POST", f"{PAGE}/vetting.csv?lang=fr",
                                  _upload(b"id;statut\r\n", hidden(page, "csrf")))
     assert status == 422 and "La première ligne du fichier doit nommer les colonnes" in body
+
+
+async def test_a_line_sent_back_as_it_was_downloaded_is_left_alone(
+    api: Api, smtp: RecordingSMTP, db: asyncpg.Connection
+) -> None:
+    """The next download lists a person asked for more information with their status and an
+    empty reason; the officer fills in only the new person and sends the file back as it is.
+    A user test saw the whole file refused ("say what information is missing") for the line
+    it had not touched. That line now says again what is recorded and is left alone: no new
+    history line, no new letter (docs/credentials.md, "Vetting")."""
+    first = await _conference_with_a_member(api)
+    status, body, _ = await api.call(
+        "POST", f"/api/v1/accreditations/{first}/vetting/status", role="protocol",
+        json={"status": "more_information", "reason": "Copie du passeport illisible"})
+    assert status == 200, body
+    be = (await api.call("GET", "/api/v1/conferences/alliance/delegations",
+                         role="protocol"))[1]["items"]
+    status, second, _ = await api.call(
+        "POST", "/api/v1/conferences/alliance/accreditations", role="protocol",
+        json={"category": "expert", "given_name": "Ana", "family_name": "Lefèvre",
+              "email": "ana@example.org", "delegation_id": be[0]["id"], "rank": "expert"})
+    assert status == 201, second
+    events_before = await db.fetchval(
+        "SELECT count(*) FROM domain_event WHERE subject_id = $1", first)
+    v = await _security_officer(api, smtp, "en")
+    _, page, _ = await v.go("GET", f"{PAGE}?lang=en")
+    _, text, _ = await v.go("GET", f"{PAGE}/vetting.csv")
+    rows = list(csv.DictReader(io.StringIO(text[1:]), delimiter=";"))
+    assert {r["accreditation_id"]: (r["status"], r["reason"]) for r in rows} == {
+        first: ("more_information", ""), second["id"]: ("pending", "")}
+    for r in rows:
+        if r["accreditation_id"] == second["id"]:
+            r["status"] = "cleared"
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=list(rows[0]), delimiter=";")
+    writer.writeheader()
+    writer.writerows(rows)
+    status, _, resp = await v.go("POST", f"{PAGE}/vetting.csv?lang=en", _upload(
+        b"\xef\xbb\xbf" + out.getvalue().encode(), hidden(page, "csrf")))
+    assert status == 303, await resp.text()
+    _, page, _ = await v.go("GET", resp.headers["Location"])
+    assert _people(page) == {"Lefèvre, Ana": "cleared", "Peeters, Jan": "more information asked"}
+    assert await db.fetchval("SELECT reason FROM vetting_status WHERE accreditation_id = $1",
+                             first) == "Copie du passeport illisible"
+    assert await db.fetchval("SELECT count(*) FROM domain_event WHERE subject_id = $1",
+                             first) == events_before
