@@ -191,6 +191,12 @@ def short_reference_code(text: str) -> str | None:
     return folded
 
 
+def short_reference_length(text: str) -> int:
+    """How many characters of a short reference a typed text holds (separators left out), to
+    say a wrong length as such (docs/workspaces.md, "Errors in sight")."""
+    return sum(1 for c in text if c not in _SEPARATORS)
+
+
 def is_typed(text: str) -> bool:
     """Whether a text given at the door is meant as a short reference (typed by hand) rather
     than a QR code's signed reference."""

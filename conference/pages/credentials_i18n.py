@@ -56,6 +56,7 @@ CREDENTIALS: dict[str, dict[str, str]] = {
         "crop_button": "Recadrer",
         "crop_done": "La photo est recadrée.",
         "crop_number": "Indiquez un nombre entier de pixels.",
+        "cred_errors_summary": "Rien n'a été enregistré. Corrigez les champs signalés\u00a0:",
         "photo_rule_max_size": "La photo dépasse 5 Mo.",
         "photo_rule_media_type": "La photo doit être un fichier JPEG ou PNG.",
         "photo_rule_content_mismatch": "Le contenu du fichier ne correspond pas à son type "
@@ -194,6 +195,7 @@ CREDENTIALS: dict[str, dict[str, str]] = {
         "crop_button": "Crop",
         "crop_done": "The photo is cropped.",
         "crop_number": "Give a whole number of pixels.",
+        "cred_errors_summary": "Nothing was saved. Please correct the fields marked:",
         "photo_rule_max_size": "The photo is larger than 5 MB.",
         "photo_rule_media_type": "The photo must be a JPEG or PNG file.",
         "photo_rule_content_mismatch": "The file's content does not match its type (a PNG "

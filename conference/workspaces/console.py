@@ -15,7 +15,7 @@ from pydantic import ValidationError
 
 from conference.auth import Principal, Role
 from conference.badges import service as badges
-from conference.badges.domain import Reason
+from conference.badges.domain import SHORT_LENGTH, Reason, short_reference_length
 from conference.badges.models import CheckIn, CheckInIn
 from conference.conferences.lookup import conference_by_slug
 from conference.conferences.models import Conference
@@ -160,12 +160,20 @@ async def _door_page(request: web.Request, d: Desk, *, zone: str = "",
     # a badge no longer valid (replaced, revoked, withdrawn) says what the door staff do next
     action_key = f"door_action_{result.reason}" if result is not None else ""
     action = t(action_key) if action_key in t.keys else None
+    reason = t(f"reason_{result.reason}") if result is not None else ""
+    if result is not None and result.reason is Reason.mistyped_reference and typed:
+        # a wrong length said as such, not as a character that does not match
+        # (docs/workspaces.md, "Errors in sight")
+        length = short_reference_length(typed)
+        if length != SHORT_LENGTH:
+            reason = t("reason_short_length", length=SHORT_LENGTH, given=length)
     return frame.render(request, "door.html", d.language, person=d.person,
                         conference=d.conference, status=status, title=t("door_title"),
                         crumbs=crumbs, base=d.base, zones=choices, typed=typed,
                         may_define_zones=d.principal.role in (Role.admin, Role.protocol),
                         zone=zone or (choices[0][0] if len(choices) == 1 else ""),
-                        result=result, action=action, errors=errors or {}, message=message)
+                        result=result, reason=reason, action=action, errors=errors or {},
+                        message=message)
 
 
 @routes.add("GET", "/manage/{slug}/door", summary="The door: check a badge at a zone (HTML)",

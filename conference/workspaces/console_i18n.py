@@ -55,6 +55,8 @@ CONSOLE: dict[str, dict[str, str]] = {
         "reason_mistyped_reference": "Référence mal saisie\u00a0: ce n'est pas une référence "
                                      "de badge valable (une lettre ou un chiffre ne "
                                      "correspond pas).",
+        "reason_short_length": "Référence mal saisie\u00a0: une référence courte a "
+                               "{length}\u00a0caractères (celle-ci en a {given}).",
         "door_action_mistyped_reference": "Saisissez-la de nouveau, lettre par lettre, telle "
                                           "qu'imprimée sous le code QR (8\u00a0caractères, "
                                           "par exemple 4F7K-92QX). Aucune fraude n'est en "
@@ -235,6 +237,8 @@ CONSOLE: dict[str, dict[str, str]] = {
         # a typed short reference (docs/credentials.md, "Short reference")
         "reason_mistyped_reference": "Reference mistyped: this is not a valid badge reference "
                                      "(a letter or digit does not match).",
+        "reason_short_length": "Reference mistyped: a short reference has {length} "
+                               "characters (this one has {given}).",
         "door_action_mistyped_reference": "Type it again, character by character, as printed "
                                           "under the QR code (8 characters, for example "
                                           "4F7K-92QX). This is not a forgery.",

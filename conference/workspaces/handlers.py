@@ -563,6 +563,7 @@ async def _application_page(request: web.Request, d: Desk, acc: Accreditation, *
                             errors: dict[str, str] | None = None, message: str | None = None,
                             status: int = 200, duplicates: list[PressPerson] | None = None,
                             correction: dict[str, str] | None = None,
+                            summary: bool = False,
                             ) -> web.Response:
     name = f"{acc.given_name} {acc.family_name}"
     flash = None
@@ -597,6 +598,9 @@ async def _application_page(request: web.Request, d: Desk, acc: Accreditation, *
         duplicates=duplicates, flash=flash,
         correction=correction if acc.status in CORRECTABLE_STATUSES else None,
         press_roles=[(r.value, d.t(f"role_{r.value}")) for r in PressRole],
+        # the correction's errors named and linked at the top (docs/workspaces.md, "Errors
+        # in sight"), each field by its label
+        summary_labels={f: d.t(f) for f in CORRECTION_FIELDS} if summary else None,
     )
 
 
@@ -757,7 +761,7 @@ async def press_correct(request: web.Request) -> web.StreamResponse:
     if not reason:
         errors["correction_reason"] = d.t("err_correction_reason")
     if errors or body is None:
-        return await show(status=422, errors=errors, message=d.t("err_correct_fields"))
+        return await show(status=422, errors=errors, summary=True)
     try:
         done = await accreditations.amend(request.app[pool_key], acc.id, body, d.principal,
                                           now(request))
@@ -767,7 +771,7 @@ async def press_correct(request: web.Request) -> web.StreamResponse:
     except Invalid as exc:  # what a press application refuses (the use-case's own check)
         errors = {_CORRECTION_FIELD.get(str(e.get("field")), "correction_reason"):
                   field_message(d.t, "", e) for e in exc.extra.get("errors", [])}
-        return await show(status=422, errors=errors, message=d.t("err_correct_fields"))
+        return await show(status=422, errors=errors, summary=True)
     changed = len(done.history or []) != len(acc.history or [])
     raise web.HTTPSeeOther(frame.with_lang(f"{d.base}/{acc.id}", d.language,
                                            done="corrected" if changed else "unchanged"))

@@ -53,7 +53,9 @@ async def test_the_press_office_corrects_a_mistyped_approved_journalist(
     await page.get_by_label("Family name").fill("")
     await page.get_by_role("button", name="Save the correction").click()
     assert "This field is required." in await page.inner_text("#family_name-error")
-    assert await page.inner_text("#form-error") == "Correct the fields marked."
+    # the summary names and links the field (docs/workspaces.md, "Errors in sight")
+    assert "Family name – This field is required." in await page.inner_text("#error-summary")
+    assert await page.get_attribute("#error-summary a", "href") == "#family_name"
     await page.get_by_label("Family name").fill("Dupont")
     await page.get_by_label("Outlet").fill("Le Soir")
     await page.get_by_label("Reason for the correction").fill("Typed in capitals")

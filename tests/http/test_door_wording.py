@@ -169,6 +169,16 @@ async def test_a_typed_short_reference_admits_and_a_mistyped_one_says_type_it_ag
         assert element(page, "door-typed") == " ".join(f"{typed} {wrong}".split())
         assert "falsifi" not in page and "forged" not in page
 
+    # a character too many is said as a wrong length (docs/workspaces.md, "Errors in sight")
+    for lang, said in (("fr", "Référence mal saisie : une référence courte a 8 caractères "
+                              "(celle-ci en a 9)."),
+                       ("en", "Reference mistyped: a short reference has 8 characters (this "
+                              "one has 9).")):
+        status, page, _ = await door.post_form(DOOR, f"{DOOR}?lang={lang}", zone="press-centre",
+                                               badge=short + "7")
+        assert status == 200, page
+        assert element(page, "door-reason") == said, lang
+
     # a QR code's altered signed reference stays forged, and now says what to do
     genuine = await _reference(api, journalist["id"])
     status, page, _ = await door.post_form(DOOR, f"{DOOR}?lang=en", zone="press-centre",
@@ -177,4 +187,5 @@ async def test_a_typed_short_reference_admits_and_a_mistyped_one_says_type_it_ag
     assert element(page, "door-reason") == "The badge reference is not genuine (forged or altered)."
     assert "type the short reference printed under it" in element(page, "door-action")
     assert [r["reason"] for r in await _scans(api)] == [
-        "granted", "mistyped_reference", "mistyped_reference", "forged_badge"]
+        "granted", "mistyped_reference", "mistyped_reference", "mistyped_reference",
+        "mistyped_reference", "forged_badge"]

@@ -172,7 +172,13 @@ async def test_the_press_desk_corrects_an_approved_journalist(
     status, page, _ = await v.go("POST", f"{path}/correct?lang=fr",
                                  _correction(page, family_name=""))
     assert status == 422, page
-    assert element(page, "form-error") == "Corrigez les champs signalés."
+    # each field named and linked at the top (docs/workspaces.md, "Errors in sight")
+    assert element(page, "error-summary") == (
+        "Rien n'a été enregistré. Corrigez les champs signalés : "
+        "Nom de famille – Ce champ est obligatoire. "
+        "Motif de la correction – Indiquez le motif de la correction.")
+    assert '<a href="#family_name">' in page and '<a href="#correction_reason">' in page
+    assert 'id="correct-form"' in page and '/correct?lang=fr#main"' in page
     assert element(page, "family_name-error") == "Erreur : Ce champ est obligatoire."
     assert element(page, "correction_reason-error") == (
         "Erreur : Indiquez le motif de la correction.")
