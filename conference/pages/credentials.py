@@ -287,9 +287,8 @@ async def application_photo_upload(request: web.Request) -> web.StreamResponse:
     except Invalid as exc:
         return await _credentials_page(request, p, errors={"photo": refusal_words(t, exc)},
                                        status=422)
-    except Conflict as exc:
-        return await _credentials_page(request, p, errors={"photo": closed_words(t, exc)},
-                                       status=409)
+    except Conflict as exc:  # closed meanwhile: the page says so where the form was
+        return await _credentials_page(request, p, message=closed_words(t, exc), status=409)
     raise _done(request, language, "fitted" if fitted else "photo")
 
 
@@ -357,9 +356,8 @@ async def application_photo_crop(request: web.Request) -> web.StreamResponse:
     except Invalid as exc:
         return await _credentials_page(request, p, errors={"crop": refusal_words(t, exc)},
                                        values=values, status=422)
-    except Conflict as exc:
-        return await _credentials_page(request, p, errors={"crop": closed_words(t, exc)},
-                                       status=409)
+    except Conflict as exc:  # closed meanwhile: the page says so where the form was
+        return await _credentials_page(request, p, message=closed_words(t, exc), status=409)
     raise _done(request, language, "cropped")
 
 

@@ -150,9 +150,8 @@ async def member_photo_upload(request: web.Request) -> web.StreamResponse:
     except Invalid as exc:
         return await _page(request, p, acc, errors={"photo": refusal_words(p.t, exc)},
                            status=422)
-    except Conflict as exc:
-        return await _page(request, p, acc, errors={"photo": closed_words(p.t, exc)},
-                           status=409)
+    except Conflict as exc:  # closed meanwhile: the page says so where the form was
+        return await _page(request, p, acc, message=closed_words(p.t, exc), status=409)
     raise _done(p, acc, "fitted" if fitted else "photo")
 
 
@@ -214,9 +213,8 @@ async def member_photo_crop(request: web.Request) -> web.StreamResponse:
     except Invalid as exc:
         return await _page(request, p, acc, errors={"crop": refusal_words(p.t, exc)},
                            values=values, status=422)
-    except Conflict as exc:
-        return await _page(request, p, acc, errors={"crop": closed_words(p.t, exc)},
-                           status=409)
+    except Conflict as exc:  # closed meanwhile: the page says so where the form was
+        return await _page(request, p, acc, message=closed_words(p.t, exc), status=409)
     raise _done(p, acc, "cropped")
 
 

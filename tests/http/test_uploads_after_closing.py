@@ -44,6 +44,9 @@ async def test_a_withdrawn_application_takes_no_photo_and_no_document(
     status, page, _ = await _upload(api, path, form_token, image(600, 800), "moi.jpg",
                                     "image/jpeg")
     assert status == 409 and 'id="photo-form"' not in page
+    assert element(page, "status-message") == (
+        "This application is closed (withdrawn, rejected or revoked): no photo or document is "
+        "accepted any more.")
     assert element(page, "photo-closed") == (
         "No photo can be sent any more for a withdrawn application.")
     page = await _page(api, f"{path}/credentials?lang=fr")
