@@ -300,17 +300,26 @@ def blocking_duplicate(others: Sequence[PressPerson]) -> PressPerson | None:
     return next((o for o in others if o.status is Status.approved), None)
 
 
-def check_not_duplicate_of_approved(person: PressPerson, approved: Sequence[PressPerson]
-                                    ) -> None:
+def check_not_duplicate_of_approved(person: PressPerson, approved: Sequence[PressPerson],
+                                    *, not_a_duplicate: bool = False) -> list[PressPerson]:
     """Approving ``person`` is refused (409 ``duplicate-approved``, naming the other) when it
-    probably duplicates one of the ``approved`` press applications of its conference."""
-    other = blocking_duplicate(duplicates_of(person, approved))
-    if other is not None:
-        raise DuplicateApproved(
-            f"This application probably duplicates application {other.id}, already approved "
-            "(the same press card number, or the same name at the same outlet): one person "
-            "takes one place in the press pool. Reject it, or revoke the other first.",
-            duplicate_of=str(other.id), name=other.name)
+    probably duplicates one of the ``approved`` press applications of its conference, unless
+    the officer confirmed it is ``not_a_duplicate`` (another person of the same name at the
+    same outlet, or the same card number mistyped: docs/workspaces.md, "Possible
+    duplicates"; both keys alike, a card number being no more proof than a name). The approved
+    applications the confirmation overrode, oldest first (none without a confirmation)."""
+    others = [o for o in duplicates_of(person, approved) if o.status is Status.approved]
+    if not others:
+        return []
+    if not_a_duplicate:
+        return others
+    other = others[0]
+    raise DuplicateApproved(
+        f"This application probably duplicates application {other.id}, already approved "
+        "(the same press card number, or the same name at the same outlet): one person "
+        "takes one place in the press pool. Reject it, revoke the other first, or confirm "
+        "it is another person (not_a_duplicate: true).",
+        duplicate_of=str(other.id), name=other.name)
 
 
 def name_warnings(given_name: str, family_name: str) -> list[str]:

@@ -14,6 +14,10 @@ class AccreditationChanged(Payload):
     status: str
     from_status: str | None
     delegation_id: UUID | None
+    not_a_duplicate_of: list[UUID] | None = None
+    """An approval the press officer confirmed was not a duplicate: the approved applications
+    it probably duplicated, by the rule (docs/workspaces.md, "Possible duplicates"); otherwise
+    none."""
 
 
 class AccreditationSubstituted(AccreditationChanged):

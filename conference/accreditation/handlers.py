@@ -104,14 +104,15 @@ async def amend(request: web.Request) -> web.Response:
                 "illegal-transition (not submitted or waitlisted); press-pool-full; "
                 "duplicate-approved: a press application that probably duplicates one already "
                 "approved (the same press card number, or the same name at the same outlet, "
-                "once folded) is not approved, and duplicate_of names the other")})
+                "once folded) is not approved, and duplicate_of names the other, unless the "
+                "body says not_a_duplicate: true (the officer checked it is another person)")})
 async def decide(request: web.Request) -> web.Response:
     actor = need(request, *roles.DECIDERS)
     accreditation_id = path_uuid(request, "accreditation_id")
     pool = request.app[pool_key]
     body = await _parse_in_scope(request, accreditation_id, DecisionIn, Action.approve, actor)
     acc = await service.decide(pool, accreditation_id, body.decision, body.reason, actor,
-                               now(request))
+                               now(request), not_a_duplicate=body.not_a_duplicate)
     return json_response(acc)
 
 

@@ -146,6 +146,11 @@ class AccreditationPage(Model):
 class DecisionIn(Model):
     decision: Literal["approve", "reject", "waitlist"]
     reason: LongText | None = None
+    not_a_duplicate: bool = False
+    """An approval: the officer checked that this press application is another person than an
+    approved one it probably duplicates (the same name at the same outlet, or the same press
+    card number once folded), so it is approved all the same, and the trail says so
+    (docs/workspaces.md, "Possible duplicates"). Without it: 409 ``duplicate-approved``."""
 
     @model_validator(mode="after")
     def _reason(self) -> Self:

@@ -259,12 +259,13 @@ async def authorise(
 
 async def decide(
     pool: Database, accreditation_id: UUID, decision: Action | str, reason: str | None,
-    actor: Principal | None, now: datetime,
+    actor: Principal | None, now: datetime, *, not_a_duplicate: bool = False,
 ) -> Accreditation:
     """Approve, reject (with a reason) or waitlist: the press office for the press, the
     protocol office for the rest, admin for all. Approving press needs a free pool place, and
     no possible duplicate of the application already approved (409 ``duplicate-approved``,
-    naming it: docs/workspaces.md, "Possible duplicates")."""
+    naming it), unless the officer confirms it is ``not_a_duplicate`` (docs/workspaces.md,
+    "Possible duplicates")."""
     principal = require(actor, *roles.DECIDERS)
     try:
         action = Action(decision)
@@ -275,7 +276,8 @@ async def decide(
             {"field": "decision", "message": "approve, reject or waitlist",
              "type": "literal_error"}])
     assert action is not None
-    return await _change(pool, accreditation_id, action, reason, principal, now)
+    return await _change(pool, accreditation_id, action, reason, principal, now,
+                         not_a_duplicate=not_a_duplicate and action is Action.approve)
 
 
 async def decide_press_batch(
@@ -321,9 +323,11 @@ async def revoke(
 
 async def _change(
     pool: Database, accreditation_id: UUID, action: Action, reason: str | None,
-    actor: Principal, now: datetime,
+    actor: Principal, now: datetime, *, not_a_duplicate: bool = False,
 ) -> Accreditation:
-    """One action of the state machine, with its event (and the trail's line it adds)."""
+    """One action of the state machine, with its event (and the trail's line it adds). An
+    approval confirmed ``not_a_duplicate`` that overrode the rule adds a line before its own,
+    ``not_a_duplicate``, and its event names the approved applications it overrode."""
     async with transaction(pool) as conn:
         row = await repo.lock(conn, accreditation_id)
         if row is None:
@@ -334,6 +338,7 @@ async def _change(
             domain.check_withdrawable(row)
         current = Status(row["status"])
         new = domain.transition(current, action)
+        overridden: list[UUID] = []
         if new is Status.approved and row["category"] == Category.press:
             # The conference row's lock serialises the press approvals of a conference (docs/
             # outbox.md, "The press pool's count"): what is read after it, the places taken and
@@ -341,26 +346,36 @@ async def _change(
             # capacity nor "one person, one place" (docs/workspaces.md, "Possible duplicates")
             # can be passed by two approvals at the same moment.
             conference = await conferences.lock_conference(conn, row["conference_id"])
-            domain.check_not_duplicate_of_approved(
+            # A confirmed "not the same person" overrides the rule, under the same lock and
+            # within the same capacity (docs/workspaces.md, "Possible duplicates").
+            overridden = [o.id for o in domain.check_not_duplicate_of_approved(
                 repo.press_person(row),
-                await repo.press_people(conn, conference.id, approved_only=True))
+                await repo.press_people(conn, conference.id, approved_only=True),
+                not_a_duplicate=not_a_duplicate)]
             domain.check_pool_has_room(
                 await repo.count_approved_press(conn, conference.id),
                 conference.press_registration.pool_capacity, deciding=True)
         updated = await repo.set_status(conn, accreditation_id, new, now,
                                         decided=action in domain.DECISIONS)
+        history = None
+        if reason is not None or overridden:
+            # the check first, the status unchanged, then the decision (whose reason stays the
+            # latest, for the letter)
+            history = [repo.history_line(
+                accreditation_id, action="not_a_duplicate", from_status=current,
+                to_status=current, reason=None)] if overridden else []
+            history.append(repo.history_line(accreditation_id, action=action.value,
+                                             from_status=current, to_status=new, reason=reason))
         await repo.record_change(
             conn,
             AccreditationChanged(
                 accreditation_id=accreditation_id, category=updated["category"],
                 status=new.value, from_status=current.value,
                 delegation_id=updated["delegation_id"],
+                not_a_duplicate_of=overridden or None,
             ),
             event_type=f"accreditation.{new.value}", conference_id=updated["conference_id"],
-            subject_id=accreditation_id, actor=actor.actor, now=now,
-            history=None if reason is None else [repo.history_line(
-                accreditation_id, action=action.value, from_status=current, to_status=new,
-                reason=reason)],
+            subject_id=accreditation_id, actor=actor.actor, now=now, history=history,
         )
         return repo.from_row(updated, await repo.history_for(conn, accreditation_id, actor))
 

@@ -675,21 +675,24 @@ async def press_decide(request: web.Request) -> web.StreamResponse:
         template.text(acc.language) if template else None)
     if decision == "reject" and not reason:
         return await show(errors={"reason": d.t("err_reason_required")}, status=422)
-    if decision == "approve":
-        # A possible duplicate (docs/workspaces.md, "Possible duplicates"): never beside an
-        # approved one (one person, one place in the pool); otherwise approved once the press
-        # officer ticks that they checked it.
+    confirmed = decision == "approve" and form.get("confirm_duplicate") == "1"
+    if decision == "approve" and not confirmed:
+        # A possible duplicate (docs/workspaces.md, "Possible duplicates") is approved only
+        # once the press officer ticks that they checked it is another person; beside an
+        # approved one, the refusal names it (one person, one place in the pool).
         duplicates = await _duplicates_of(request, d, acc)
+        errors = {"confirm_duplicate": d.t("err_dup_confirm")}
         approved = blocking_duplicate(duplicates)
         if approved is not None:
-            return await show(status=409, duplicates=duplicates,
-                              message=d.t("err_dup_approved", name=approved.name))
-        if duplicates and form.get("confirm_duplicate") != "1":
-            return await show(status=422, duplicates=duplicates,
-                              errors={"confirm_duplicate": d.t("err_dup_confirm")})
+            return await show(status=409, duplicates=duplicates, errors=errors,
+                              message=d.t("err_dup_approved_tick", name=approved.name))
+        if duplicates:
+            return await show(status=422, duplicates=duplicates, errors=errors)
     try:
+        # the ticked box is the officer's confirmation: the approval records it (its trail's
+        # line "not the same person") when it overrides the rule
         await accreditations.decide(request.app[pool_key], acc.id, decision, reason, d.principal,
-                                    now(request))
+                                    now(request), not_a_duplicate=confirmed)
     except (IllegalTransition, PoolFull, DuplicateApproved) as exc:
         # the service's own check (a duplicate approved since the page's): the same words
         return await show(message=frame.decision_refused(d.t, exc, acc.status.value), status=409)

@@ -230,6 +230,9 @@ STRINGS: dict[str, dict[str, str]] = {
         "err_dup_approved": "Demande non accordée\u00a0: elle est peut-être un doublon de celle "
                             "de {name}, déjà accordée, et une personne n'occupe qu'une place du "
                             "pool. Refusez-la, ou révoquez d'abord l'autre.",
+        "err_dup_approved_tick": "Demande non accordée : elle est peut-être un doublon de "
+                                 "celle de {name}, déjà accordée. Refusez-la, révoquez d'abord "
+                                 "l'autre, ou, si ce n'est pas la même personne, cochez la case.",
         "err_dup_batch": "Les doublons possibles se décident un par un, sur leur page\u00a0: "
                          "{names}.",
         "err_duplicate": "Cette adresse ne peut pas servir à une nouvelle demande\u00a0; "
@@ -237,6 +240,8 @@ STRINGS: dict[str, dict[str, str]] = {
         "action_amend": "Données modifiées",
         "action_quota_override": "Dépassement de quota accordé",
         "action_deadline_override": "Inscription tardive acceptée",
+        "action_not_a_duplicate": "Vérifié : pas la même personne qu'une accréditation "
+                                  "accordée",
         "edit_member": "Modifier ce membre",
         "member_edit_title": "Modifier\u00a0: {name}",
         "member_edit_crumb": "Modifier",
@@ -552,12 +557,16 @@ STRINGS: dict[str, dict[str, str]] = {
         "err_dup_approved": "Not approved: this application probably duplicates {name}'s, "
                             "already approved, and a person takes one place in the pool. Reject "
                             "it, or revoke the other first.",
+        "err_dup_approved_tick": "Not approved: this application probably duplicates {name}'s, "
+                                 "already approved. Reject it, revoke the other first, or, if "
+                                 "it is not the same person, tick the box.",
         "err_dup_batch": "Possible duplicates are decided one by one, on their page: {names}.",
         "err_duplicate": "This address cannot be used for a new application; please contact "
                          "the protocol service.",
         "action_amend": "Details changed",
         "action_quota_override": "Quota override granted",
         "action_deadline_override": "Late registration accepted",
+        "action_not_a_duplicate": "Checked: not the same person as an approved accreditation",
         "edit_member": "Edit this member",
         "member_edit_title": "Edit: {name}",
         "member_edit_crumb": "Edit",

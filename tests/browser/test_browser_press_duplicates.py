@@ -60,10 +60,10 @@ async def test_the_desk_shows_possible_duplicates_and_asks_before_approving(
     _, acc, _ = await site.call("GET", f"/api/v1/accreditations/{again['id']}",
                                 role="press_office")
     assert acc["status"] == "approved"
-    # the first is now a possible duplicate of an approved application: refused, named
+    # the first is now a possible duplicate of an approved application: refused without the
+    # box, named
     await page.goto(f"{desk}/{first['id']}?lang=fr")
     await page.check("#decision-approve")
-    await page.check("#confirm_duplicate")
     await page.click("#decision-form button[type=submit]")
     assert (await page.inner_text("#form-error")).startswith(
         "Demande non accordée\u00a0: elle est peut-être un doublon de celle de Marie Curie")

@@ -8,7 +8,10 @@ database; the decisions' letters are not what is tested here."""
 from __future__ import annotations
 
 import asyncio
+import json
 from typing import Any
+
+from asyncpg import connect
 
 from tests.conftest import Api, conference_body, press_body
 
@@ -29,8 +32,8 @@ async def _file(api: Api, slug: str, body: dict[str, Any]) -> str:
 
 
 async def _decide(api: Api, accreditation_id: str, decision: str = "approve",
-                  reason: str | None = None) -> tuple[int, dict[str, Any]]:
-    body: dict[str, Any] = {"decision": decision}
+                  reason: str | None = None, **more: Any) -> tuple[int, dict[str, Any]]:
+    body: dict[str, Any] = {"decision": decision, **more}
     if reason is not None:
         body["reason"] = reason
     status, answer, _ = await api.call("POST", f"/api/v1/accreditations/{accreditation_id}"
@@ -120,3 +123,53 @@ async def test_two_approvals_of_two_duplicates_at_once_approve_exactly_one(api: 
     assert [(await _decide(api, i))[0] for i in more[:2]] == [200, 200]
     status, problem = await _decide(api, more[2])
     assert status == 409 and problem["type"].endswith("/press-pool-full"), problem
+
+
+async def test_the_api_approves_another_person_of_the_same_name_once_confirmed(
+    api: Api
+) -> None:
+    """Two "Janet Doe" at Reuters, two cards, two addresses: two people. Without the officer's
+    confirmation the second is refused (409 ``duplicate-approved``); with ``not_a_duplicate``
+    she is approved, within the pool's capacity, and the event and the history say the officer
+    confirmed it (docs/workspaces.md, "Possible duplicates")."""
+    await _conference(api, "janets", capacity=2)
+    janet = {"given_name": "Janet", "family_name": "Doe"}
+    first = await _file(api, "janets", press_body(1, **janet, press={
+        "outlet": "Reuters", "press_card_number": "UK-1111", "role": "journalist",
+        "country": "GB"}))
+    second = await _file(api, "janets", press_body(2, **janet, press={
+        "outlet": "REUTERS", "press_card_number": "UK-2222", "role": "journalist",
+        "country": "GB"}))
+    third = await _file(api, "janets", press_body(3, **janet, press={
+        "outlet": "Reuters", "press_card_number": "UK-3333", "role": "journalist",
+        "country": "GB"}))
+    assert (await _decide(api, first))[0] == 200
+
+    status, problem = await _decide(api, second)
+    assert (status, problem["duplicate_of"]) == (409, first), problem
+    status, problem = await _decide(api, second, not_a_duplicate=False)
+    assert status == 409, problem
+    status, acc = await _decide(api, second, not_a_duplicate=True)
+    assert status == 200, acc
+    assert acc["status"] == "approved"
+    assert [(h["action"], h["from_status"], h["to_status"]) for h in acc["history"][-2:]] == [
+        ("not_a_duplicate", "submitted", "submitted"), ("approve", "submitted", "approved")]
+    assert await _approved(api, "janets") == {first, second}
+
+    conn = await connect(api.db_url)
+    try:
+        payloads = [json.loads(r["payload"]) for r in await conn.fetch(
+            "SELECT payload::text AS payload FROM domain_event "
+            "WHERE type = 'accreditation.approved' AND subject_id = ANY($1::text[]) ORDER BY id",
+            [first, second])]
+    finally:
+        await conn.close()
+    assert [p["not_a_duplicate_of"] for p in payloads] == [None, [first]]
+
+    # the confirmation overrides the duplicates, never the pool's capacity
+    status, problem = await _decide(api, third, not_a_duplicate=True)
+    assert status == 409, problem
+    assert problem["type"].endswith("/press-pool-full")
+    # nor does it change a decision that is not an approval
+    status, acc = await _decide(api, third, "waitlist", not_a_duplicate=True)
+    assert status == 200 and acc["history"][-1]["action"] == "waitlist"

@@ -70,13 +70,14 @@ async def test_the_desk_marks_possible_duplicates_and_does_not_approve_them_blin
         "Received, under review")
     assert f'href="{DESK}/{first["id"]}?lang=en"' in page
 
-    # a duplicate of an approved application is refused, naming it; nothing changes
+    # a duplicate of an approved application is refused without the box, naming it; nothing
+    # changes
     status, page, _ = await v.go("POST", f"{DESK}/{again['id']}/decision?lang=en", {
-        "csrf": hidden(page, "csrf"), "decision": "approve", "confirm_duplicate": "1"})
+        "csrf": hidden(page, "csrf"), "decision": "approve"})
     assert status == 409
     assert element(page, "form-error") == (
-        "Not approved: this application probably duplicates Marie Curie's, already approved, "
-        "and a person takes one place in the pool. Reject it, or revoke the other first.")
+        "Not approved: this application probably duplicates Marie Curie's, already approved. "
+        "Reject it, revoke the other first, or, if it is not the same person, tick the box.")
     assert await _status(api, again["id"]) == "submitted"
     # …nor in a batch, where the possible duplicates are named
     _, queue, _ = await v.go("GET", f"{DESK}?lang=en")
@@ -100,10 +101,11 @@ async def test_the_desk_marks_possible_duplicates_and_does_not_approve_them_blin
         "csrf": hidden(page, "csrf"), "decision": "approve", "confirm_duplicate": "1"})
     assert status == 303
     assert await _status(api, twins[0]["id"]) == "approved"
-    # the other twin now duplicates an approved application: refused, it may be rejected
+    # the other twin now duplicates an approved application: refused without the box, it may
+    # be rejected
     _, page, _ = await v.go("GET", f"{DESK}/{twins[1]['id']}?lang=fr")
     status, _, _ = await v.go("POST", f"{DESK}/{twins[1]['id']}/decision?lang=fr", {
-        "csrf": hidden(page, "csrf"), "decision": "approve", "confirm_duplicate": "1"})
+        "csrf": hidden(page, "csrf"), "decision": "approve"})
     assert status == 409
     status, _, _ = await v.go("POST", f"{DESK}/{twins[1]['id']}/decision?lang=fr", {
         "csrf": hidden(page, "csrf"), "decision": "reject", "reason": "Doublon."})
@@ -141,3 +143,28 @@ async def test_the_console_does_not_approve_a_duplicate_of_an_approved_applicati
         assert element(page, "form-error") == words
     assert await _status(api, again["id"]) == "submitted"
     assert await _status(api, first["id"]) == "approved"
+
+
+async def test_ticking_the_box_approves_another_person_of_an_approved_ones_name(
+    api: Api, smtp: RecordingSMTP
+) -> None:
+    """Found in a user test: two "Janet Doe" at Reuters, two press cards and two addresses,
+    two people. The second one's page offers the box; once the officer ticks it, she is
+    approved beside the first, and her history says the officer checked it (docs/
+    workspaces.md, "Possible duplicates")."""
+    await _conference(api)
+    first = await press(api, 1, decision="approve",
+                        **_person("Janet", "Doe", "Reuters", "UK 1111"))
+    second = await press(api, 2, **_person("Janet", "Doe", "Reuters", "UK 2222"))
+    v = await _officer(api, smtp)
+    _, page, _ = await v.go("GET", f"{DESK}/{second['id']}?lang=en")
+    assert 'id="confirm_duplicate"' in page
+    status, page, _ = await v.go("POST", f"{DESK}/{second['id']}/decision?lang=en", {
+        "csrf": hidden(page, "csrf"), "decision": "approve", "confirm_duplicate": "1"})
+    assert status == 303, page
+    assert await _status(api, second["id"]) == "approved"
+    assert await _status(api, first["id"]) == "approved"
+    _, page, _ = await v.go("GET", f"{DESK}/{second['id']}?lang=en")
+    assert "Checked: not the same person as an approved accreditation" in page
+    _, page, _ = await v.go("GET", f"{DESK}/{second['id']}?lang=fr")
+    assert "Vérifié\u00a0: pas la même personne qu" in page

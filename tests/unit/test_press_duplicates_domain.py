@@ -56,6 +56,15 @@ def test_one_application_against_the_approved_ones() -> None:
     # someone else, and the application itself once approved: no refusal
     check_not_duplicate_of_approved(_p(4, "Marie", "Curie", "Arte", "X-2"), approved)
     check_not_duplicate_of_approved(approved[1], approved)
+    # the officer's confirmation overrides the rule, for a card as for a name, and names the
+    # approved applications it overrode (docs/workspaces.md, "Possible duplicates")
+    assert check_not_duplicate_of_approved(again, approved, not_a_duplicate=True) == [
+        approved[0]]
+    assert check_not_duplicate_of_approved(
+        _p(7, "MARIE", "Curié", "le monde", "FR-9"), approved, not_a_duplicate=True) == [
+        approved[0]]
+    assert check_not_duplicate_of_approved(
+        _p(4, "Marie", "Curie", "Arte", "X-2"), approved, not_a_duplicate=True) == []
     # an empty card or name matches nothing
     check_not_duplicate_of_approved(_p(5, "", "", "", ""),
                                     [_p(6, "", "", "", "", Status.approved)])
