@@ -361,6 +361,13 @@ def check_may_read(principal: Principal | None, row: Fields) -> None:
         raise Forbidden("This token does not give access to this accreditation.")
 
 
+def may_read_duplicate_check(principal: Principal | None) -> bool:
+    """Whether ``principal`` reads a history's ``not_a_duplicate`` line (an officer confirmed
+    the application is not the approved namesake's: docs/workspaces.md, "Possible
+    duplicates"): the offices that decide; the journalist is not told of a namesake."""
+    return principal is not None and principal.role in roles.DECIDERS
+
+
 def may_read_clearance_reason(principal: Principal | None) -> bool:
     """Whether ``principal`` reads the reason of a security-clearance line of a history: the
     protocol office alone (docs/credentials.md, "Vetting"); everyone else who reads the history

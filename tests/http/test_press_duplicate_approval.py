@@ -14,6 +14,7 @@ from typing import Any
 from asyncpg import connect
 
 from tests.conftest import Api, conference_body, press_body
+from tests.support import current_token
 
 REGISTER = "/api/v1/conferences/{slug}/accreditations"
 
@@ -155,6 +156,10 @@ async def test_the_api_approves_another_person_of_the_same_name_once_confirmed(
     assert [(h["action"], h["from_status"], h["to_status"]) for h in acc["history"][-2:]] == [
         ("not_a_duplicate", "submitted", "submitted"), ("approve", "submitted", "approved")]
     assert await _approved(api, "janets") == {first, second}
+    # the journalist, reading her own application, is not told of a namesake
+    _, own, _ = await api.call("GET", f"/api/v1/accreditations/{second}",
+                               role=await current_token(api.db_url, second))
+    assert [h["action"] for h in own["history"]] == ["submit", "approve"], own
 
     conn = await connect(api.db_url)
     try:
