@@ -24,7 +24,12 @@ CREDENTIALS: dict[str, dict[str, str]] = {
         "verify_not_found": "Aucune lettre d'invitation ne porte ce numéro. Vérifiez-le\u00a0; "
                             "une lettre dont les données ont été effacées après la conférence "
                             "n'est plus vérifiable.",
-        "credentials_link": "Photo et lettre d'invitation pour le visa",
+        "credentials_link": "Photo, pièces à fournir et lettre d'invitation pour le visa",
+        "identity_todo": "À faire\u00a0: donnez votre pièce d'identité pour le contrôle de "
+                         "sécurité\u00a0; sans elle, aucun badge ne peut être délivré.",
+        "identity_todo_member": "À faire\u00a0: donnez la pièce d'identité de {name} pour le "
+                                "contrôle de sécurité\u00a0; sans elle, aucun badge ne peut "
+                                "être délivré.",
         "credentials_title": "Photo et lettre d'invitation",
         "photo_title": "Photo du badge",
         "photo_text": "Une photo d'identité récente, de face, en JPEG ou PNG, de 5 Mo au plus, "
@@ -163,7 +168,11 @@ CREDENTIALS: dict[str, dict[str, str]] = {
                        "nationality: compare them with the passport presented.",
         "verify_not_found": "No invitation letter has this number. Check it; a letter whose "
                             "data were erased after the conference can no longer be verified.",
-        "credentials_link": "Photo and visa invitation letter",
+        "credentials_link": "Photo, documents to give and visa invitation letter",
+        "identity_todo": "To do: give your identity document for the security check; without "
+                         "it, no badge can be issued.",
+        "identity_todo_member": "To do: give the identity document of {name} for the security "
+                                "check; without it, no badge can be issued.",
         "credentials_title": "Photo and invitation letter",
         "photo_title": "Badge photo",
         "photo_text": "A recent passport-style photo, facing the camera, JPEG or PNG, at most "

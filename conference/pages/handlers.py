@@ -68,6 +68,7 @@ from conference.mail.privacy import controller_name, retention_period
 from conference.pages import csrf
 from conference.pages import programme as programme_rows
 from conference.pages.i18n import Translator, choose_language, field_message
+from conference.privacy import service as privacy
 from conference.programme import lookup as programmes
 from conference.protocol.countries import collation_key, country_codes, country_name
 from conference.signing import Signer
@@ -509,6 +510,18 @@ def _can_withdraw(acc: Accreditation) -> bool:
     return withdrawable(acc.status, acc.category)
 
 
+async def identity_to_give(pool: Any, conference: Conference, acc: Accreditation,
+                           principal: Principal) -> bool:
+    """Whether the status page (or the portal's member page) says "to do: give the identity
+    document": the conference vets the person's category, the document may still be given,
+    and none was (docs/credentials.md, "Vetting"). A user test's journalist never found the
+    form behind a link that named only the photo and the visa letter."""
+    if acc.category.value not in conference.vetting_required:
+        return False
+    state = await privacy.identity_document(pool, acc.id, principal)
+    return state.closed is None and state.given is None
+
+
 async def _status_page(
     request: web.Request, p: Principal, *, cookies: dict[str, str] | None = None,
     errors: dict[str, str] | None = None, message: str | None = None, status: int = 200,
@@ -524,7 +537,8 @@ async def _status_page(
     secret = request.match_info["access_token"]
     context: dict[str, Any] = {"withdraw": None, "feed": None, "badge": None,
                                "badge_withheld": None,
-                               "credentials": f"/a/{secret}/credentials?lang={language}"}
+                               "credentials": f"/a/{secret}/credentials?lang={language}",
+                               "identity_todo": await identity_to_give(pool, conference, acc, p)}
     if _can_withdraw(acc):
         nonce = csrf.ensure_nonce(request, cookies)
         context["withdraw"] = {

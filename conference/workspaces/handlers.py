@@ -57,7 +57,7 @@ from conference.errors import (
 from conference.http.context import connection, now, pool_key, settings_key, signer_key
 from conference.http.io import read_form
 from conference.http.routes import RouteTable
-from conference.pages.handlers import _countries
+from conference.pages.handlers import _countries, identity_to_give
 from conference.pages.i18n import field_message
 from conference.people.domain import (
     focal_point_of,
@@ -334,6 +334,8 @@ async def member_page(request: web.Request) -> web.Response:
             "refused" if missing == "refused" else "awaited"),
         feed=feed_url(base_url, request.app[signer_key], acc.id) if approved else None,
         linked_names=await frame.linked_names(request, acc, p.principal),
+        identity_todo=await identity_to_give(request.app[pool_key], p.conference, acc,
+                                             p.principal),
     )
 
 

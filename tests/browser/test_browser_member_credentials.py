@@ -37,7 +37,8 @@ async def test_focal_point_gives_the_photo_and_requests_the_visa_letter(
     await page.wait_for_url(re.compile(r".*/workspaces\?.*done=signed_in"))
 
     await page.goto(f"{site.url}/delegation/alliance-be/members/{member['id']}")
-    await page.get_by_role("link", name="Photo et lettre d'invitation pour le visa").click()
+    await page.get_by_role(
+        "link", name="Photo, pièces à fournir et lettre d'invitation pour le visa").click()
     await page.wait_for_url(re.compile(r".*/credentials.*"))
     await _audit(browser, page, "delegation-member-credentials")
 

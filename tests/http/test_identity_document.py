@@ -60,6 +60,14 @@ async def test_the_applicant_gives_the_identity_document_and_the_security_file_c
     created = await press(api, language="en", decision="approve")
     family = created["family_name"]
     path = f"/a/{created['access_token']}"
+    # the status page says what is to do, not only "photo and visa letter" (a user test's
+    # journalist never found the form)
+    page = await _get(api, f"{path}?lang=en")
+    assert element(page, "identity-todo") == (
+        "To do: give your identity document for the security check; without it, no badge can "
+        "be issued.")
+    assert element(page, "credentials-link") == (
+        "Photo, documents to give and visa invitation letter")
     page = await _get(api, f"{path}/credentials?lang=en")
     assert element(page, "identity-title") == "Identity document for the security check"
     form = {"csrf": _token(page, "identity-form"), "id_nationality": "PE",
@@ -83,6 +91,7 @@ async def test_the_applicant_gives_the_identity_document_and_the_security_file_c
         "Recorded: Passport no. PA1234567, nationality Peru, date of birth 2 April 1980.")
     assert _identity((await _vetting_file(api))[family]) == (
         "PE", "passport", "PA1234567", "1980-04-02")
+    assert 'id="identity-todo"' not in await _get(api, f"{path}?lang=en")
 
     # once the security service has decided, the document stays as it was vetted
     await api.call("POST", f"/api/v1/accreditations/{created['id']}/vetting/status",
@@ -128,8 +137,12 @@ async def test_the_focal_point_gives_a_members_document_and_a_visa_passport_stan
     assert _identity((await _vetting_file(api))["Janssens"]) == (
         "BE", "passport", "EN7654321", "1975-06-30")
 
-    # Peeters: the focal point gives his identity card
+    # Peeters: the member page says it is to do; the focal point gives his identity card
     path = f"/delegation/alliance-be/members/{people['Peeters']}"
+    status, page, _ = await v.go("GET", f"{path}?lang=fr")
+    assert element(page, "identity-todo") == (
+        "À faire : donnez la pièce d'identité de Jan Peeters pour le contrôle de sécurité ; "
+        "sans elle, aucun badge ne peut être délivré.")
     status, page, _ = await v.go("GET", f"{path}/credentials?lang=fr")
     assert element(page, "identity-title") == "Pièce d'identité pour le contrôle de sécurité"
     assert "Jan Peeters" in element(page, "identity-text")
