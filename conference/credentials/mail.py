@@ -10,6 +10,7 @@ import uuid
 import asyncpg
 
 from conference.accreditation.notices import CATEGORY_NAMES
+from conference.auth import Role, issue_token
 from conference.conferences.domain import sender_address
 from conference.conferences.lookup import conference_by_id
 from conference.credentials import repo
@@ -121,6 +122,12 @@ async def mail_clearance_notice(conn: asyncpg.Connection, event: EventRow, ctx: 
                 "/credentials")
     else:
         recipient, recipient_name, language = row["email"], member, row["language"]
+        if status == "more_information":
+            # what is missing is given on the application's page, never by mail: a fresh
+            # private link, as every letter to an applicant that leads to the page carries
+            # (docs/credentials.md, "Vetting")
+            token = await issue_token(conn, Role.applicant, accreditation_id=row["id"])
+            link = f"{ctx.settings.base_url}/a/{token}/credentials?lang={language}"
         gender = row["gender"] or {"mrs": "female", "mr": "male"}.get(row["salutation"])
         greeting = salutation(row["given_name"], row["family_name"],
                               Rank(row["rank"]) if row["rank"] else None, gender, language)

@@ -7,6 +7,7 @@ the outbox consumer, in the reader's language, and arrive at the real test SMTP 
 from __future__ import annotations
 
 import asyncio
+import re
 from email.message import EmailMessage
 from typing import Any
 
@@ -108,6 +109,13 @@ async def test_a_journalists_clearance_letters_go_to_the_journalist_in_french(
     text = body_text(more)
     assert f"Informations demandées\u00a0: {MORE}" in text, text
     assert "Votre habilitation de sécurité" in text
+    # what is missing is given on the application's page, through a fresh private link,
+    # never by mail (a user test's letter said "reply to this message" for a passport)
+    assert "N'envoyez pas de copie de pièce d'identité par courriel." in text
+    match = re.search(r"https://conference\.test(/a/[^/\s]+/credentials\?lang=fr)", text)
+    assert match, text
+    resp = await api.client.get(match.group(1), allow_redirects=False)
+    assert resp.status == 200 and "Photo du badge" in await resp.text()
 
     await _vetting(api, journalist["id"], "refused", REFUSED)
     [_, refused] = await _letters(smtp, 2)
