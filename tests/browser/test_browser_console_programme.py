@@ -218,6 +218,21 @@ async def test_protocol_builds_the_programme_on_the_grid(
     rows = await page.locator("#participants tbody tr").all_inner_texts()
     assert "Reynders" in rows[0] and "Chair" in rows[0]
     assert "Wilmes" in rows[1] and "Speaker" in rows[1]
+    # on a phone each participant is a card: the role change and "Remove" lie inside the
+    # viewport (a user test found the "Remove" column cut at the right edge)
+    phone = await browser.new_context(viewport={"width": 390, "height": 844})
+    await phone.add_cookies(await page.context.cookies())
+    tab = await phone.new_page()
+    await tab.goto(page.url.split("?")[0] + "?lang=fr")
+    assert await tab.evaluate(
+        "getComputedStyle(document.querySelector('#participants tbody tr')).display") == "block"
+    boxes = [await b.bounding_box() for b in
+             await tab.locator("#participants button").all()]
+    assert boxes and all(b is not None and 0 <= b["x"] and b["x"] + b["width"] <= 390
+                         for b in boxes), boxes
+    assert await tab.evaluate("document.querySelector('#participants').parentElement"
+                              ".scrollWidth <= 390")
+    await phone.close()
     # the chair's clearance refused: still placed, but the session's page warns at the top and
     # every view marks him (docs/credentials.md, "Vetting")
     status, body, _ = await site.call(

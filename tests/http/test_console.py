@@ -6,6 +6,7 @@ person's language, every scan recorded, forms without their CSRF token refused."
 from __future__ import annotations
 
 import asyncio
+import re
 from typing import Any
 
 import asyncpg
@@ -168,6 +169,11 @@ async def test_the_overview_counts_what_matters(api: Api, smtp: RecordingSMTP) -
     assert "Programme not published" in page
     status, page, _ = await protocol.go("GET", "/manage/alliance?lang=fr")
     assert status == 200 and "Console du protocole" in page
+    # the security page is reached from the console (a user test found no way to it)
+    assert re.search(r'<a href="/manage/alliance/security[^"]*" id="security-link">Sécurité<',
+                     page), page
+    status, page, _ = await protocol.go("GET", "/manage/alliance/security?lang=fr")
+    assert status == 200, page
 
 
 async def test_operations_lists_failures_and_only_an_admin_retries(
