@@ -12,7 +12,7 @@ from typing import Any
 from tests.browser.conftest import Site
 from tests.browser.helpers import press
 from tests.browser.test_browser_workspaces import _audit, _link
-from tests.conftest import conference_body
+from tests.conftest import conference_body, press_body
 from tests.http.conftest_programme import make_delegation
 from tests.support import RecordingSMTP, body_text
 
@@ -137,19 +137,28 @@ async def test_press_queue_on_a_phone_is_a_stack_of_cards(
     for n in range(3):
         await press(site, n)
     await page.set_viewport_size({"width": 390, "height": 844})
+    # a card says nothing of what is not known: no "Country of the outlet:" left empty
+    status, body, _ = await site.call(
+        "POST", "/api/v1/conferences/alliance/accreditations",
+        json=press_body(3, press={"outlet": "Agence Europe", "press_card_number": "BE-77",
+                                  "role": "journalist"}))
+    assert status == 201, body
     await page.goto(f"{site.url}/manage/alliance/press?lang=en")
     assert await page.evaluate("document.documentElement.scrollWidth") <= 390
     wrap = page.locator("#queue").locator("xpath=..")
     assert await wrap.evaluate("e => e.scrollWidth <= e.clientWidth")
     rows = page.locator("#queue tbody tr")
-    assert await rows.count() == 3
+    assert await rows.count() == 4
+    empty = page.locator("#queue tbody td[data-label='Country of the outlet']:empty")
+    assert await empty.count() == 1
+    assert await empty.evaluate("e => getComputedStyle(e).display") == "none"
     assert await rows.first.evaluate("e => getComputedStyle(e).display") == "block"
     assert await page.locator("#queue thead").evaluate(
         "e => e.getBoundingClientRect().height") <= 1
     label = await page.locator("#queue tbody tr td[data-label]").first.evaluate(
         "e => getComputedStyle(e, '::before').content")
     assert "Outlet" in label
-    boxes = [await rows.nth(i).bounding_box() for i in range(3)]
+    boxes = [await rows.nth(i).bounding_box() for i in range(4)]
     assert all(b is not None and b["x"] >= 0 and b["x"] + b["width"] <= 390 for b in boxes)
     assert boxes[0]["y"] + boxes[0]["height"] <= boxes[1]["y"]  # stacked, one under the other
     # the selection still works on a phone
