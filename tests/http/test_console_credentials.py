@@ -268,6 +268,10 @@ async def test_the_application_page_shows_and_sets_vetting_documents_and_photo(
     assert "documents-warning" not in page
     assert "received" in text(element(page, "doc-note_verbale"))
     assert f'src="{path}/photo"' in page
+    # whose photo it is, never "your current photo" on an officer's page
+    assert element(page, "console-photo-caption") == (
+        f"The current photo of {minister['given_name']} {minister['family_name']} "
+        "(900 × 1200 pixels)")
     cookie = {"Cookie": "; ".join(f"{k}={c}" for k, c in v.cookies.items())}
     resp = await api.client.get(f"{path}/documents/note_verbale", headers=cookie)
     assert resp.status == 200 and resp.content_type == "application/pdf"
