@@ -697,9 +697,16 @@ class WTranslator(Translator):
         the end time alone is seen (docs/calendar.md)."""
         return formatting.span(starts, ends, zone, self.language)
 
-    def zone_words(self, zone: str, when: Any) -> str:
+    def zone_words(self, zone: str, when: Any, otherwise: Any = None) -> str:
         """The conference's zone in words, with its abbreviation at ``when`` ("heure de
-        Bruxelles, CET"), never "Europe/Brussels". A date is taken at its noon."""
+        Bruxelles, CET"), never "Europe/Brussels". A date is taken at its noon; a form's value
+        ("2027-03-28T10:00") at its date, else ``otherwise`` when it is not one (a deadline's
+        hint names the zone of its own date: CEST for one in late March, CET in January)."""
+        if isinstance(when, str):
+            try:
+                when = date.fromisoformat(when[:10])
+            except ValueError:
+                when = otherwise
         if isinstance(when, date) and not isinstance(when, datetime):
             when = datetime.combine(when, time(12), ZoneInfo(zone))
         return formatting.zone_words(zone, self.language, when)

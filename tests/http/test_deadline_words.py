@@ -111,3 +111,19 @@ async def test_the_portal_shows_when_a_deadline_left_open_closes(
     assert element(page, "deadline-nominations") == \
         "You can register members until 2 January 2031, 18:00 CET."
     assert page.index('id="deadline-nominations"') < page.index('id="deadline-changes"')
+
+
+async def test_each_deadline_s_hint_names_the_zone_of_its_own_date(
+    api: Api, smtp: RecordingSMTP
+) -> None:
+    """A user test read "CET" beside a deadline of April, which is CEST: the hint named
+    the zone of the conference's first day for every field."""
+    await _conference(api, smtp)
+    protocol = await staff(api, smtp, "protocol@example.org", "protocol")
+    status, _, resp = await protocol.post_form(DEADLINES, DEADLINES,
+                                               nominations_close_at="2030-04-15T18:00")
+    assert status == 303
+    status, page, _ = await protocol.go("GET", f"{DEADLINES}?lang=en")
+    assert status == 200
+    assert "Brussels time, CEST" in element(page, "nominations_close_at-hint")
+    assert "Brussels time, CET" in element(page, "changes_close_at-hint")  # empty: January
