@@ -61,6 +61,10 @@ async def test_a_withheld_badge_is_said_in_the_pages_language_instead_of_a_link(
     # the portal's member page
     portal = await _signed_in(api, link)
     base = "/delegation/alliance-be/members"
+    # the list of members says the refusal beside "Approved" (a user test saw "Approved" only)
+    _, page, _ = await portal.go("GET", "/delegation/alliance-be?lang=en")
+    assert element(page, f"member-refused-{refused['id']}") == "Clearance refused: no badge"
+    assert f"member-refused-{cleared['id']}" not in page
     _, page, _ = await portal.go("GET", f"{base}/{refused['id']}?lang=fr")
     assert "badge-link" not in page and 'id="feed-link"' in page
     assert element(page, "badge-withheld") == (
