@@ -500,6 +500,29 @@ def _result_error(line: int, column: str, kind: str, message: str) -> dict[str, 
             "message": message, "line": line, "column": column}
 
 
+_STATUS_WORDS = {
+    # the words the security page shows (fr, en) and those an officer types for them
+    "pending": "pending", "en attente": "pending",
+    "cleared": "cleared", "accordee": "cleared", "accorde": "cleared", "habilite": "cleared",
+    "habilitee": "cleared",
+    "more information": "more_information", "more information asked": "more_information",
+    "informations complementaires": "more_information",
+    "informations complementaires demandees": "more_information",
+    "refused": "refused", "refusee": "refused", "refuse": "refused",
+}
+
+
+def status_code(typed: str) -> str:
+    """A results file's status as the service names it: the code itself, or the words the
+    security page shows it by, in French or English, in any case, with or without accents
+    ("Habilitée", "refusé", "more information asked"). Anything else is kept as typed, to be
+    refused naming the line (docs/credentials.md, "Vetting")."""
+    folded = "".join(c for c in unicodedata.normalize("NFD", typed.strip().casefold())
+                     if not unicodedata.combining(c))
+    folded = " ".join(folded.replace("_", " ").split())
+    return _STATUS_WORDS.get(folded, typed.strip())
+
+
 def read_vetting_results(text: str) -> tuple[list[VettingResult], list[dict[str, Any]]]:
     """The security service's results file as it comes back: the downloaded file with its
     extra columns (read by the header's names, the others ignored), saved by a spreadsheet
@@ -527,7 +550,7 @@ def read_vetting_results(text: str) -> tuple[list[VettingResult], list[dict[str,
             errors.append(_result_error(n, "accreditation_id", "uuid",
                                         "not an accreditation id"))
             continue
-        status, reason = line.get("status", ""), line.get("reason") or None
+        status, reason = status_code(line.get("status", "")), line.get("reason") or None
         errors += [{**_result_error(n, e["field"], e["type"], e["message"]), "status": status}
                    for e in vetting_errors(status, reason)]
         results.append(VettingResult(n, aid, status, reason))

@@ -39,3 +39,22 @@ def test_each_wrong_cell_is_named_by_line_and_column() -> None:
 def test_a_file_without_the_columns_says_which_are_missing() -> None:
     assert [(e["line"], e["column"], e["type"]) for e in read_vetting_results(
         "id;statut\n1;ok\n")[1]] == [(1, "accreditation_id", "header"), (1, "status", "header")]
+
+
+def test_the_status_may_be_written_in_the_page_s_words_in_french_or_english() -> None:
+    """A French officer typed « Habilité » where the file wants ``cleared``; the line was
+    refused. The words the security page shows, in French or English, in any case, with or
+    without accents, are read as their codes; anything else is still refused."""
+    C = UUID("1a2b3c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d")
+    D = UUID("9f8e7d6c-5b4a-4392-8170-6f5e4d3c2b1a")
+    text = ("accreditation_id;status;reason\n"
+            f"{A};Habilitée;\n"
+            f"{B};REFUSÉ;Inscrit\n"
+            f"{C};Informations complémentaires demandées;Passeport illisible\n"
+            f"{D};more information asked;Passport unreadable\n")
+    results, errors = read_vetting_results(text)
+    assert errors == []
+    assert [(r.accreditation_id, r.status) for r in results] == [
+        (A, "cleared"), (B, "refused"), (C, "more_information"), (D, "more_information")]
+    _, errors = read_vetting_results(f"accreditation_id,status\n{A},peut-être\n")
+    assert [(e["line"], e["column"]) for e in errors] == [(2, "status")]
