@@ -107,6 +107,7 @@ PROGRAMME: dict[str, dict[str, str]] = {
         "prog_part": "Moment",
         "prog_name": "Nom",
         "prog_delegation": "Délégation",
+        "prog_delegation_or_outlet": "Délégation ou média",
         "prog_seat": "Place",
         "prog_seat_text": "0\u00a0: la présidence\u00a0; +n à sa droite, \u2212n à sa gauche "
                           "(vu de la présidence).",
@@ -235,6 +236,7 @@ PROGRAMME: dict[str, dict[str, str]] = {
         "prog_part": "Part",
         "prog_name": "Name",
         "prog_delegation": "Delegation",
+        "prog_delegation_or_outlet": "Delegation or media outlet",
         "prog_seat": "Seat",
         "prog_seat_text": "0: the chair; +n on the chair's right, \u2212n on the left (as the "
                           "chair sees it).",

@@ -360,6 +360,8 @@ async def test_the_security_list_shows_its_deadline_and_downloads(
     assert csv_text.split("\r\n")[0] == ("\ufefffamily_name;given_name;delegation;category;"
                                           "Category;role;Role;accreditation_id")
     status, page, _ = await protocol.go("GET", f"{path}/security-list?lang=fr")
+    # a journalist comes with an outlet, not a delegation: the column says both
+    assert '<th scope="col">Délégation ou média</th>' in page
     assert "La liste sera arrêtée le" in element(page, "deadline")
     # a session without royal presence has none
     status, page, _ = await protocol.go("GET",
