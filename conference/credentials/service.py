@@ -5,8 +5,6 @@ its event in the same transaction; the letter is mailed by a consumer (``mail``)
 
 from __future__ import annotations
 
-import csv
-import io
 import uuid
 from datetime import datetime
 from typing import Any
@@ -671,11 +669,7 @@ async def vetting_csv(pool: asyncpg.Pool, conference_id: UUID, *,
               for c in CSV_COLUMNS] for r in rows]
     if for_people:
         return csvfile.write(CSV_COLUMNS, cells)
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow(CSV_COLUMNS)
-    writer.writerows(cells)
-    return out.getvalue()
+    return csvfile.write(CSV_COLUMNS, cells, delimiter=csvfile.FOR_PROGRAMS, bom=False)
 
 
 async def vetting_overview(pool: asyncpg.Pool, conference_id: UUID, principal: Principal,

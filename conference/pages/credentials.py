@@ -42,6 +42,7 @@ from conference.pages.handlers import (
     _countries,
     _signer,
     error_page,
+    identity_state,
     page,
     render,
 )
@@ -133,15 +134,6 @@ def identity_body(t: Translator, values: dict[str, str]
                 errors.setdefault(name, field_message(t, name, dict(err)))
         return None, errors
     return (None, errors) if errors else (body, {})
-
-
-async def identity_state(pool: Any, conference: Any, acc: Any, principal: Principal
-                         ) -> privacy.IdentityDocument | None:
-    """The identity document section, for a person whose category the conference has vetted;
-    None (no section) for the others."""
-    if acc.category.value not in conference.vetting_required:
-        return None
-    return await privacy.identity_document(pool, acc.id, principal)
 
 
 def _form(kind: str, p: Principal) -> str:

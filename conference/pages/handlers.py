@@ -510,16 +510,23 @@ def _can_withdraw(acc: Accreditation) -> bool:
     return withdrawable(acc.status, acc.category)
 
 
+async def identity_state(pool: Any, conference: Any, acc: Any, principal: Principal
+                         ) -> privacy.IdentityDocument | None:
+    """The identity document section, for a person whose category the conference has vetted;
+    None (no section) for the others."""
+    if acc.category.value not in conference.vetting_required:
+        return None
+    return await privacy.identity_document(pool, acc.id, principal)
+
+
 async def identity_to_give(pool: Any, conference: Conference, acc: Accreditation,
                            principal: Principal) -> bool:
     """Whether the status page (or the portal's member page) says "to do: give the identity
     document": the conference vets the person's category, the document may still be given,
     and none was (docs/credentials.md, "Vetting"). A user test's journalist never found the
     form behind a link that named only the photo and the visa letter."""
-    if acc.category.value not in conference.vetting_required:
-        return False
-    state = await privacy.identity_document(pool, acc.id, principal)
-    return state.closed is None and state.given is None
+    state = await identity_state(pool, conference, acc, principal)
+    return state is not None and state.closed is None and state.given is None
 
 
 async def _status_page(

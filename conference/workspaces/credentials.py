@@ -27,14 +27,13 @@ from conference.pages.credentials import (
     closed_words,
     document_kind,
     identity_body,
-    identity_state,
     identity_types,
     read_photo_form,
     read_upload_form,
     refusal_words,
     visa_errors,
 )
-from conference.pages.handlers import _countries
+from conference.pages.handlers import _countries, identity_state
 from conference.privacy import service as privacy
 from conference.protocol.countries import country_name
 from conference.workspaces import frame

@@ -59,8 +59,7 @@ async def test_a_security_person_lands_on_what_the_grant_allows_and_uses_it(
     assert "GET /api/v1/conferences/alliance/vetting.csv" in page
     status, text, resp = await v.go("GET", f"{PAGE}/vetting.csv")
     assert status == 200 and resp.headers["Content-Type"].startswith("text/csv")
-    assert text.startswith("\ufeff")  # a file for people: Excel's BOM and ";" (csvfile)
-    [row] = list(csv.DictReader(io.StringIO(text[1:]), delimiter=";"))
+    [row] = _rows(text)  # a file for people: Excel's BOM and ";" (csvfile)
     assert (row["accreditation_id"], row["status"]) == (member_id, "pending")
 
     def upload(content: bytes, csrf: str | None) -> aiohttp.FormData:
@@ -84,7 +83,7 @@ async def test_a_security_person_lands_on_what_the_grant_allows_and_uses_it(
     _, page, _ = await v.go("GET", resp.headers["Location"])
     assert "1 result recorded." in page
     _, text, _ = await v.go("GET", f"{PAGE}/vetting.csv")
-    assert list(csv.DictReader(io.StringIO(text[1:]), delimiter=";")) == []
+    assert _rows(text) == []
     assert await db.fetchval("SELECT actor FROM domain_event WHERE type = "
                              "'accreditation.vetting_status_set'") == f"person:{person['id']}"
 
@@ -138,6 +137,21 @@ def _upload(content: bytes, csrf: str) -> aiohttp.FormData:
     return form
 
 
+def _rows(text: str) -> list[dict[str, str]]:
+    """The security page's download, a file for people: a byte-order mark, ";" (csvfile)."""
+    assert text.startswith("\ufeff")
+    return list(csv.DictReader(io.StringIO(text[1:]), delimiter=";"))
+
+
+def _as_excel_saves(rows: list[dict[str, str]]) -> bytes:
+    """The rows as a European Excel saves them: semicolons and a byte-order mark."""
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=list(rows[0]), delimiter=";")
+    writer.writeheader()
+    writer.writerows(rows)
+    return b"\xef\xbb\xbf" + out.getvalue().encode()
+
+
 def _people(page: str) -> dict[str, str]:
     """The security page's list: each person's name and the status the page shows."""
     rows = re.findall(r'<td class="card-title">([^<]*)</td>.*?class="vetting-status">([^<]*)<',
@@ -170,19 +184,15 @@ async def test_the_downloaded_file_goes_back_as_excel_saves_it_and_the_page_show
     _, page, _ = await v.go("GET", f"{PAGE}?lang=en")
     assert _people(page) == {"Lefèvre, Ana": "pending", "Peeters, Jan": "pending"}
     _, text, _ = await v.go("GET", f"{PAGE}/vetting.csv")
-    rows = list(csv.DictReader(io.StringIO(text[1:]), delimiter=";"))
+    rows = _rows(text)
     assert [r["reason"] for r in rows] == ["", ""]  # a column to fill in beside the status
 
     # the officer fills in the file in a European Excel: semicolons, a byte-order mark
     for r in rows:
         r["status"], r["reason"] = (("refused", "Listed") if r["accreditation_id"] == first
                                     else ("cleared", ""))
-    out = io.StringIO()
-    writer = csv.DictWriter(out, fieldnames=list(rows[0]), delimiter=";")
-    writer.writeheader()
-    writer.writerows(rows)
     status, _, resp = await v.go("POST", f"{PAGE}/vetting.csv?lang=en", _upload(
-        b"\xef\xbb\xbf" + out.getvalue().encode(), hidden(page, "csrf")))
+        _as_excel_saves(rows), hidden(page, "csrf")))
     assert status == 303, await resp.text()
     _, page, _ = await v.go("GET", resp.headers["Location"])
     assert "2 results recorded." in page
@@ -239,18 +249,14 @@ async def test_a_line_sent_back_as_it_was_downloaded_is_left_alone(
     v = await _security_officer(api, smtp, "en")
     _, page, _ = await v.go("GET", f"{PAGE}?lang=en")
     _, text, _ = await v.go("GET", f"{PAGE}/vetting.csv")
-    rows = list(csv.DictReader(io.StringIO(text[1:]), delimiter=";"))
+    rows = _rows(text)
     assert {r["accreditation_id"]: (r["status"], r["reason"]) for r in rows} == {
         first: ("more_information", ""), second["id"]: ("pending", "")}
     for r in rows:
         if r["accreditation_id"] == second["id"]:
             r["status"] = "cleared"
-    out = io.StringIO()
-    writer = csv.DictWriter(out, fieldnames=list(rows[0]), delimiter=";")
-    writer.writeheader()
-    writer.writerows(rows)
     status, _, resp = await v.go("POST", f"{PAGE}/vetting.csv?lang=en", _upload(
-        b"\xef\xbb\xbf" + out.getvalue().encode(), hidden(page, "csrf")))
+        _as_excel_saves(rows), hidden(page, "csrf")))
     assert status == 303, await resp.text()
     _, page, _ = await v.go("GET", resp.headers["Location"])
     assert _people(page) == {"Lefèvre, Ana": "cleared", "Peeters, Jan": "more information asked"}
