@@ -11,7 +11,8 @@ import asyncpg
 
 from conference.db.pool import connect
 from conference.privacy.service import purge_due
-from tests.conftest import Api, conference_body, press_body
+from conference.settings import Settings
+from tests.conftest import Api, conference_body, press_body, start_api
 from tests.http.conftest_programme import payloads
 from tests.support import RecordingSMTP, current_token
 
@@ -122,8 +123,19 @@ async def test_erasure_removes_the_person_everywhere_and_keeps_the_counts(
 
 
 async def test_retention_purges_vetting_first_then_everyone(
-    api: Api, conference: dict[str, Any]
+    db_url: str, settings: Settings
 ) -> None:
+    # no worker: its housekeeping would purge the ended conference at a moment of its own
+    api = await start_api(db_url, settings, run_worker=False)
+    try:
+        assert (await api.call("POST", "/api/v1/conferences", role="admin",
+                               json=conference_body()))[0] == 201
+        await _purged_in_two_steps(api)
+    finally:
+        await api.client.close()
+
+
+async def _purged_in_two_steps(api: Api) -> None:
     today = datetime.now(UTC).date()
     ended = conference_body(
         "ended", starts_on=(today - timedelta(days=12)).isoformat(),

@@ -68,8 +68,9 @@ async def test_a_scripted_sequence_of_edits_yields_the_expected_changelogs(
                                  title={"fr": "Ouverture", "en": "Opening"})
     victims = await make_session(api, room_b, at(c, 10), at(c, 11), press_access="open",
                                  title={"fr": "Victimes", "en": "Victims"})
-    await put_participant(api, opening, joelle, "chair")
-    await put_participant(api, opening, eric, "speaker")
+    # every write's answer checked: a refused one would show here, not as a changelog short
+    assert (await put_participant(api, opening, joelle, "chair"))[0] == 200
+    assert (await put_participant(api, opening, eric, "speaker"))[0] == 200
 
     # Version 1: everything is new.
     v1 = await publish(api)
@@ -96,8 +97,10 @@ async def test_a_scripted_sequence_of_edits_yields_the_expected_changelogs(
         "DELETE", f"/api/v1/sessions/{opening['id']}/participants/{eric['id']}",
         role="protocol")
     assert status == 204
-    await put_participant(api, opening, joelle, "speaker")
-    await put_participant(api, victims, eric, "speaker")
+    changed = await put_participant(api, opening, joelle, "speaker")
+    assert changed[0] == 200, changed
+    added = await put_participant(api, victims, eric, "speaker")
+    assert added[0] == 200, added
     v2 = await publish(api)
     assert v2["version"] == 2
     assert v2["changes"] == changes(
