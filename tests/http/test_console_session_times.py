@@ -95,3 +95,21 @@ async def test_a_repeated_autumn_hour_is_its_first_occurrence(
     [saved] = await _sessions(api)
     # 02:30 CEST (the first 02:30) to 03:30 CET: two hours
     assert _utc(saved) == ("2027-10-31T00:30", "2027-10-31T02:30")
+
+
+async def test_the_grid_and_the_form_say_in_which_time_the_times_are(
+    api: Api, smtp: RecordingSMTP
+) -> None:
+    # the officer may be in another country than the venue: the times typed and shown are the
+    # conference's, and say so, with the abbreviation of that day (CET, then CEST on the 28th)
+    await _conference(api, **SPRING)
+    await make_room(api, {"fr": "Salle 1", "en": "Room 1"}, 60)
+    protocol = await staff(api, smtp, "protocol@example.org", "protocol")
+    _, page, _ = await protocol.go("GET", "/manage/alliance/programme?day=2027-03-27&lang=en")
+    assert element(page, "grid-zone") == "Times at the conference (Brussels time, CET)."
+    _, page, _ = await protocol.go("GET", "/manage/alliance/programme?day=2027-03-28&lang=fr")
+    assert element(page, "grid-zone") == (
+        "Heures de la conférence (heure de Bruxelles, CEST).")
+    _, page, _ = await protocol.go("GET", f"{SESSIONS}/new?day=2027-03-28&lang=en")
+    assert element(page, "starts-hint") == "Times at the conference (Brussels time, CEST)."
+    assert 'aria-describedby="starts-hint"' in page
