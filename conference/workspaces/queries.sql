@@ -82,12 +82,14 @@ SELECT
 
 -- name: participant_candidates
 -- The programme builder's search: approved accreditations of the conference whose name
--- contains the words typed, not yet on the session, by family name; at most 20; with whom
--- each comes (the delegation's country or organisation, the press outlet), so that two people
--- of the same name are told apart.
+-- contains the words typed, by family name; at most 20; with whom each comes (the delegation's
+-- country or organisation, the press outlet), so that two people of the same name are told
+-- apart, and their role when they are on the session already (found, but not to be added).
 SELECT a.id, a.given_name, a.family_name, a.category, a.function, d.country,
-       d.organisation ->> 'name' AS organisation, a.press_outlet
+       d.organisation ->> 'name' AS organisation, a.press_outlet, p.role AS role_on_session
 FROM accreditation a LEFT JOIN delegation d ON d.id = a.delegation_id
+     LEFT JOIN session_participant p
+            ON p.session_id = :session_id AND p.accreditation_id = a.id
 WHERE a.conference_id = :conference_id AND a.status = 'approved' AND a.erased_at IS NULL
   AND regexp_replace(translate(replace(replace(replace(lower(normalize(
              a.given_name || ' ' || a.family_name,
@@ -97,8 +99,6 @@ WHERE a.conference_id = :conference_id AND a.status = 'approved' AND a.erased_at
              :search,
              NFKD)), 'ß', 'ss'), 'æ', 'ae'), 'œ', 'oe'), 'øłđı', 'oldi'),
              '[\u0300-\u036f[:space:][:punct:]’‘ʼ´]+', '', 'g') || '%'
-  AND NOT EXISTS (SELECT 1 FROM session_participant p
-                  WHERE p.session_id = :session_id AND p.accreditation_id = a.id)
 ORDER BY a.family_name, a.given_name, a.id
 LIMIT 20
 

@@ -259,10 +259,19 @@ async def test_participants_are_found_by_name_added_with_a_role_and_removed(
     s = await _api_session(api, opening["id"])
     assert {(p["accreditation_id"], p["role"]) for p in s["participants"]} == {
         (reynders["id"], "chair"), (wilmes["id"], "speaker")}
-    # already on the session: no longer offered by the search (his namesake still is)
+    # already on the session: found, but said to be there with his role and not offered again
+    # (a user test searched for someone already added and was told that nobody matched); his
+    # namesake still is offered
     status, page, _ = await protocol.go("GET", f"{path}?q=Reynders")
-    assert f'id="candidate-{reynders["id"]}"' not in page
-    assert f'id="candidate-{namesake["id"]}"' in page
+    found = element(page, f"candidate-{reynders['id']}")
+    assert found.endswith(": already on this session (chair)"), found
+    assert f'id="role-{reynders["id"]}"' not in page
+    assert f'id="role-{namesake["id"]}"' in page
+    status, page, _ = await protocol.go("GET", f"{path}?q=wilmes&lang=fr")
+    assert element(page, f"candidate-{wilmes['id']}").endswith(
+        " : déjà à cette séance (orateur)")
+    assert "</span>\u00a0: <a" in page
+    assert 'id="search-none"' not in page
     wpath = f"{SESSIONS}/{workshop['id']}"
     lahbib = await accredit(api, "Hadja", "Lahbib", delegation=be)
     status, _, _ = await _form(protocol, wpath, f"{wpath}/participants", [
