@@ -41,7 +41,6 @@ from conference.workspaces.console import _desk as console_desk
 
 routes = RouteTable()
 HTML, PAGE_ERRORS = frame.HTML, frame.PAGE_ERRORS
-PAGE_SIZE = 50
 CATEGORIES = tuple(c.value for c in Category)
 STATUSES = tuple(s.value for s in Status)
 DECISIONS = ("approve", "reject")
@@ -53,10 +52,6 @@ def _uuid(value: str) -> UUID | None:
         return UUID(value)
     except ValueError:
         return None
-
-
-def _page_number(value: str) -> int:
-    return int(value) if value.isdigit() and 0 < len(value) < 6 and int(value) > 0 else 1
 
 
 async def _desk(request: web.Request) -> Desk:
@@ -86,22 +81,21 @@ async def console_accreditations(request: web.Request) -> web.Response:
         "delegation": str(delegation) if delegation else "",
         "q": domain.search_text(q.get("q", "")),
     }
-    page = _page_number(q.get("page", ""))
+    page = domain.page_number(q.get("page", ""))
     async with connection(request) as conn:
         items, total = await ws.console_accreditations(
             conn, d.conference.id, category=filters["category"] or None,
             status=filters["status"] or None, delegation_id=delegation,
-            search=domain.like_pattern(filters["q"]) or None, page_size=PAGE_SIZE,
-            skip=(page - 1) * PAGE_SIZE)
+            search=domain.like_pattern(filters["q"]) or None, page_size=domain.PAGE_SIZE,
+            skip=domain.skip(page))
         delegations = await ws.console_delegations(conn, d.conference.id)
     names = {r["id"]: _delegation_name(r, d.language) for r in delegations}
-    pages = max(1, -(-total // PAGE_SIZE))
     t = d.t
     return frame.render(
         request, "acc_list.html", d.language, person=d.person, conference=d.conference,
         title=t("acc_title"), crumbs=d.crumbs((t("console_title"), d.base),
                                               (t("acc_title"), None)),
-        base=d.base, items=items, total=total, page=page, pages=pages, filters=filters,
+        base=d.base, items=items, paging=domain.Paging.of(page, total), filters=filters,
         categories=CATEGORIES, statuses=STATUSES,
         delegations=sorted(names.items(), key=lambda item: collation_key(item[1])),
         delegation_names=names)

@@ -167,6 +167,37 @@ def like_pattern(search: str) -> str:
     return search.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
+PAGE_SIZE = 50
+"""The rows of one page of a long staff list (accreditations, security, badges, visa
+letters; docs/workspaces.md)."""
+
+
+def page_number(value: str) -> int:
+    """The page a list's ``page`` parameter asks for; 1 when it is not a whole number from 1
+    to 99999 (a garbage or empty value)."""
+    return int(value) if value.isdigit() and 0 < len(value) < 6 and int(value) > 0 else 1
+
+
+@dataclass(frozen=True)
+class Paging:
+    """The page a list shows out of ``pages``: the one asked, or the last one when fewer rows
+    match than the page asked would start at (the queries clamp their offset the same way)."""
+
+    page: int
+    pages: int
+    total: int
+
+    @classmethod
+    def of(cls, asked: int, total: int, size: int = PAGE_SIZE) -> Paging:
+        pages = max(1, -(-total // size))
+        return cls(page=min(max(asked, 1), pages), pages=pages, total=total)
+
+
+def skip(page: int, size: int = PAGE_SIZE) -> int:
+    """The rows before ``page``: a query's OFFSET (it clamps it to the last page)."""
+    return (page - 1) * size
+
+
 def delegation_programme(sessions: Sequence[PublishedSession], members: Sequence[Accreditation],
                          language: str, refused: AbstractSet[UUID] = frozenset()
                          ) -> list[dict[str, Any]]:

@@ -8,6 +8,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from babel import Locale
+from babel.numbers import format_decimal
 
 from conference.lifecycle.domain import RANK_LABELS
 from conference.mail import formatting
@@ -728,16 +729,22 @@ class WTranslator(Translator):
         key = f"role_{role}_{salutation}"
         return self(key) if key in self._own else self(f"role_{role}")
 
+    def number(self, n: int) -> str:
+        """A whole number with the language's thousands separator: "1,234", "1 234"."""
+        return format_decimal(n, locale=self.language)
+
     def plural(self, key: str, count: int | str, **values: Any) -> str:
         """``key_one`` or ``key_other`` as the language's plural rule (CLDR, through babel)
         takes ``count``: French "0 demande traitée", "2 demandes traitées"; English "1
-        application", "0 applications". ``count`` is also given to the text."""
+        application", "0 applications". ``count`` is also given to the text, a number written
+        with the language's thousands separator ("1,234 people", "1 234 personnes")."""
         try:
             n = int(count)
         except (TypeError, ValueError):
             n = 0
         form = "one" if _PLURAL[self.language](n) == "one" else "other"
-        return self(f"{key}_{form}", count=count, **values)
+        shown = self.number(count) if isinstance(count, int) else count
+        return self(f"{key}_{form}", count=shown, **values)
 
     def __call__(self, key: str, **values: Any) -> str:
         if key in self._own:

@@ -166,9 +166,10 @@ RETURNING id
 
 -- name: console_accreditations
 -- Every accreditation of a conference for the protocol console, filtered (each filter NULL:
--- all) and searched by name, email or outlet, oldest first, a page at a time; ``total`` is
--- how many match the filters.
-SELECT a.*, c.slug AS conference_slug, count(*) OVER () AS total
+-- all) and searched by name, email or outlet, oldest first, a page at a time (a page past the
+-- end gives the last one); ``total`` is how many match the filters.
+WITH found AS (
+SELECT a.*, c.slug AS conference_slug
 FROM accreditation a JOIN conference c ON c.id = a.conference_id
 WHERE a.conference_id = :conference_id AND a.erased_at IS NULL
   AND (:category::text IS NULL OR a.category = :category)
@@ -183,9 +184,11 @@ WHERE a.conference_id = :conference_id AND a.erased_at IS NULL
           LIKE '%' || regexp_replace(translate(replace(replace(replace(lower(normalize(
              :search,
              NFKD)), 'ß', 'ss'), 'æ', 'ae'), 'œ', 'oe'), 'øłđı', 'oldi'),
-             '[\u0300-\u036f[:space:][:punct:]’‘ʼ´]+', '', 'g') || '%')
-ORDER BY a.seq
-LIMIT :page_size OFFSET :skip
+             '[\u0300-\u036f[:space:][:punct:]’‘ʼ´]+', '', 'g') || '%'))
+SELECT f.*, n.total FROM found f, (SELECT count(*) AS total FROM found) n
+ORDER BY f.seq
+LIMIT :page_size
+OFFSET least(:skip, (SELECT (greatest(count(*), 1) - 1) / :page_size * :page_size FROM found))
 
 -- name: console_delegations
 -- A conference's delegations, in the order they were created, with their focal points (the

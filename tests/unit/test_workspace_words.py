@@ -29,6 +29,15 @@ def test_a_count_takes_the_language_s_plural_rule(language: str, count: int,
     assert WTranslator(language).plural("cred_badge_count", count, batch=batch) == expected
 
 
+def test_a_long_list_s_count_has_the_language_s_thousands_separator() -> None:
+    """25,000 people on the security page read as a number (docs/workspaces.md)."""
+    assert WTranslator("en").plural("security_count", 25000) == "25,000 people"
+    assert WTranslator("fr").plural("security_count", 1234) == "1\u202f234 personnes"
+    assert WTranslator("en").plural("cred_badge_count", 1234, batch=WTranslator("en").number(
+        1000)) == "1,234 badges listed, 1,000 to print."
+    assert WTranslator("en").plural("security_count", "1234") == "1234 people"  # a flash's text
+
+
 @pytest.mark.parametrize("translator", ["pages", "workspaces"])
 def test_a_history_line_of_changed_details_reads_in_words_on_every_page(translator: str) -> None:
     """The console, the portal and the applicant's own page write the reason of a change of
