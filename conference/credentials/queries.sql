@@ -163,7 +163,11 @@ ORDER BY a.family_name, a.given_name, a.id
 -- name: vetting_overview
 -- Everyone the security service has to do with in the conference (their category needs
 -- clearance, or a status was recorded), alive, with their current status, its reason and when
--- it was set: the security page's list, filtered by status or not (docs/workspaces.md).
+-- it was set: the security page's list, filtered by status or not, searched by name (given
+-- and family, accents, case, spaces and punctuation ignored, as the console's list of
+-- accreditations: a LIKE pattern or NULL), a page at a time (a page past the end gives the
+-- last one); ``total`` is how many match (docs/workspaces.md).
+WITH found AS (
 SELECT a.id, a.family_name, a.given_name, a.category,
        coalesce(d.country, d.organisation ->> 'name', a.press_outlet) AS delegation,
        coalesce(v.status, 'pending') AS status, v.reason, v.set_at
@@ -175,7 +179,19 @@ WHERE a.conference_id = :conference_id AND a.erased_at IS NULL
   AND a.status IN ('submitted', 'approved', 'waitlisted')
   AND (a.category = ANY (c.vetting_required) OR v.status IS NOT NULL)
   AND (:status::text IS NULL OR coalesce(v.status, 'pending') = :status::text)
-ORDER BY a.family_name, a.given_name, a.id
+  AND (:search::text IS NULL
+       OR regexp_replace(translate(replace(replace(replace(lower(normalize(
+             a.given_name || ' ' || a.family_name,
+             NFKD)), 'ß', 'ss'), 'æ', 'ae'), 'œ', 'oe'), 'øłđı', 'oldi'),
+             '[\u0300-\u036f[:space:][:punct:]’‘ʼ´]+', '', 'g')
+          LIKE '%' || regexp_replace(translate(replace(replace(replace(lower(normalize(
+             :search,
+             NFKD)), 'ß', 'ss'), 'æ', 'ae'), 'œ', 'oe'), 'øłđı', 'oldi'),
+             '[\u0300-\u036f[:space:][:punct:]’‘ʼ´]+', '', 'g') || '%'))
+SELECT f.*, n.total FROM found f, (SELECT count(*) AS total FROM found) n
+ORDER BY f.family_name, f.given_name, f.id
+LIMIT :page_size
+OFFSET least(:skip, (SELECT (greatest(count(*), 1) - 1) / :page_size * :page_size FROM found))
 
 -- name: accreditations_of_conference
 -- Those of the ids that are the conference's, not erased, with their status and their vetting

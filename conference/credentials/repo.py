@@ -150,11 +150,14 @@ async def vetting_pending(conn: asyncpg.Connection, conference_id: UUID) -> list
     return rows
 
 
-async def vetting_overview(conn: asyncpg.Connection, conference_id: UUID, status: str | None
-                          ) -> list[asyncpg.Record]:
+async def vetting_overview(conn: asyncpg.Connection, conference_id: UUID, status: str | None,
+                           *, search: str | None, page_size: int, skip: int
+                           ) -> tuple[list[asyncpg.Record], int]:
+    """One page of the security page's list, and how many match in all."""
     rows: list[asyncpg.Record] = await conn.fetch(
-        *Q.bind("vetting_overview", conference_id=conference_id, status=status))
-    return rows
+        *Q.bind("vetting_overview", conference_id=conference_id, status=status, search=search,
+                page_size=page_size, skip=skip))
+    return rows, (rows[0]["total"] if rows else 0)
 
 
 async def accreditations_of_conference(conn: asyncpg.Connection, conference_id: UUID,

@@ -673,18 +673,22 @@ async def vetting_csv(pool: asyncpg.Pool, conference_id: UUID, *,
 
 
 async def vetting_overview(pool: asyncpg.Pool, conference_id: UUID, principal: Principal,
-                          status: str | None = None) -> list[VettingRow]:
-    """Everyone to be vetted with their current status (one status, or all), so that the
-    security service sees what its file recorded (docs/workspaces.md, "Security")."""
+                           status: str | None = None, *, search: str | None = None,
+                           page_size: int = 50, skip: int = 0
+                           ) -> tuple[list[VettingRow], int]:
+    """One page of everyone to be vetted with their current status (one status, or all;
+    searched by name when ``search``, a LIKE pattern, is given), so that the security service
+    sees what its file recorded, and how many match in all (docs/workspaces.md, "Security")."""
     if principal.role not in VETTING_OFFICE:
         raise Forbidden("The vetting statuses are shown to protocol and security.")
     async with connection(pool) as conn:
-        rows = await repo.vetting_overview(conn, conference_id,
-                                           status if status in domain.SETTABLE else None)
+        rows, total = await repo.vetting_overview(
+            conn, conference_id, status if status in domain.SETTABLE else None, search=search,
+            page_size=page_size, skip=skip)
     return [VettingRow(accreditation_id=r["id"], family_name=r["family_name"],
                        given_name=r["given_name"], category=r["category"],
                        delegation=r["delegation"], status=r["status"], reason=r["reason"],
-                       set_at=r["set_at"]) for r in rows]
+                       set_at=r["set_at"]) for r in rows], total
 
 
 def _cell(value: Any) -> str:

@@ -328,9 +328,11 @@ STRINGS: dict[str, dict[str, str]] = {
         "security_people_text": "Chaque personne à cribler avec son statut actuel, tel que le "
                                 "dernier fichier ou le protocole l'a enregistré.",
         "security_filter": "Statut",
+        "security_search": "Rechercher (nom)",
         "security_filter_all": "Tous",
         "security_filter_button": "Filtrer",
         "security_none": "Personne n'a ce statut.",
+        "security_none_found": "Personne ne correspond à cette recherche.",
         "security_col_name": "Nom",
         "security_col_category": "Catégorie",
         "security_col_delegation": "Délégation",
@@ -647,9 +649,11 @@ STRINGS: dict[str, dict[str, str]] = {
         "security_people_text": "Everyone to vet with their current status, as the last file "
                                 "or protocol recorded it.",
         "security_filter": "Status",
+        "security_search": "Search (name)",
         "security_filter_all": "All",
         "security_filter_button": "Filter",
         "security_none": "Nobody has this status.",
+        "security_none_found": "Nobody matches this search.",
         "security_col_name": "Name",
         "security_col_category": "Category",
         "security_col_delegation": "Delegation",

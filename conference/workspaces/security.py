@@ -22,7 +22,7 @@ from conference.http.routes import RouteTable
 from conference.people.domain import may_open_conference
 from conference.people.service import SignedIn
 from conference.protocol.countries import country_name
-from conference.workspaces import frame
+from conference.workspaces import domain, frame
 from conference.workspaces.i18n import WTranslator
 
 routes = RouteTable()
@@ -83,14 +83,18 @@ async def _page(request: web.Request, o: Office, *, errors: list[dict[str, Any]]
         flash = t.plural("security_result", request.query.get("count", "0")[:6])
     chosen = request.query.get("status", "")
     chosen = chosen if chosen in credential_rules.SETTABLE else ""
-    people = await credentials.vetting_overview(request.app[pool_key], o.conference.id,
-                                                o.principal, chosen or None)
+    search = domain.search_text(request.query.get("q", ""))
+    asked = domain.page_number(request.query.get("page", ""))
+    people, total = await credentials.vetting_overview(
+        request.app[pool_key], o.conference.id, o.principal, chosen or None,
+        search=domain.like_pattern(search) or None, page_size=domain.PAGE_SIZE,
+        skip=domain.skip(asked))
     return frame.render(
         request, "security.html", o.language, person=o.person, conference=o.conference,
         status=status, title=t("security_title"),
         crumbs=[(t("home_title"), "/workspaces"), (t("security_title"), None)], flash=flash,
         base=o.base, errors=line_errors(t, errors or []), message=message,
-        people=people, chosen=chosen,
+        people=people, chosen=chosen, search=search, paging=domain.Paging.of(asked, total),
         delegation_words=lambda d: country_name(d, o.language) if d and len(d) == 2
         and d.isupper() else (d or ""), statuses=credential_rules.SETTABLE,
         api_base=f"/api/v1/conferences/{o.conference.slug}")

@@ -204,3 +204,29 @@ async def test_security_page(site: Site, page: Any, browser: Any, smtp: Recordin
     await page.wait_for_url(re.compile(r".*status=refused.*"))
     assert await page.inner_text("#people-none") == "Personne n'a ce statut."
     await _audit(browser, page, "security-filtered")
+
+    # fifty more: the list is paged, the pager and the search pass axe, the links keep the
+    # search (docs/workspaces.md, "The security service")
+    for n in range(50):
+        status, created, _ = await site.call(
+            "POST", "/api/v1/conferences/alliance/accreditations", role="protocol",
+            json={"category": "expert", "given_name": "Anna", "family_name": f"Maes {n:02d}",
+                  "email": f"maes{n}@example.org", "delegation_id": be["id"],
+                  "rank": "expert"})
+        assert status == 201, created
+    await page.get_by_label("Statut").select_option(label="Tous")
+    await page.get_by_role("button", name="Filtrer").click()
+    await page.wait_for_url(re.compile(r".*q=&status=$"))
+    assert await page.inner_text("#people-count") == "51 personnes"
+    assert await page.inner_text("#page-of") == "Page 1 sur 2"
+    assert await page.locator("#vetting-people tbody tr").count() == 50
+    await _audit(browser, page, "security-paged")
+    await page.get_by_role("link", name="Page suivante").click()
+    await page.wait_for_url(re.compile(r".*page=2.*"))
+    assert await page.locator("#vetting-people tbody tr").count() == 1
+    assert await row.locator(".card-title").inner_text() == "Peeters, Jan"
+    await page.get_by_label("Rechercher (nom)").fill("MAES 0")
+    await page.get_by_role("button", name="Filtrer").click()
+    await page.wait_for_url(re.compile(r".*q=MAES.*"))
+    assert await page.inner_text("#people-count") == "10 personnes"
+    assert await page.locator("#page-of").count() == 0
