@@ -220,12 +220,26 @@ RETURNING id
 
 -- name: letters_of_conference
 -- A conference's visa letters (all, or those of one status), the newest request first, with the
--- person's name and category for protocol's list.
+-- person's name and category for protocol's list, searched by name (given and family or the
+-- passport's, as ``vetting_overview``: a LIKE pattern or NULL), a page at a time (a page past
+-- the end gives the last one); ``total`` is how many match.
+WITH found AS (
 SELECT l.*, a.given_name, a.family_name, a.category, a.delegation_id
 FROM visa_letter l JOIN accreditation a ON a.id = l.accreditation_id
 WHERE l.conference_id = :conference_id AND (:status::text IS NULL OR l.status = :status)
-ORDER BY l.requested_at DESC, l.id
-LIMIT :limit
+  AND (:search::text IS NULL
+       OR regexp_replace(translate(replace(replace(replace(lower(normalize(
+             a.given_name || ' ' || a.family_name || ' ' || l.passport_name,
+             NFKD)), 'ß', 'ss'), 'æ', 'ae'), 'œ', 'oe'), 'øłđı', 'oldi'),
+             '[\u0300-\u036f[:space:][:punct:]’‘ʼ´]+', '', 'g')
+          LIKE '%' || regexp_replace(translate(replace(replace(replace(lower(normalize(
+             :search,
+             NFKD)), 'ß', 'ss'), 'æ', 'ae'), 'œ', 'oe'), 'øłđı', 'oldi'),
+             '[\u0300-\u036f[:space:][:punct:]’‘ʼ´]+', '', 'g') || '%'))
+SELECT f.*, n.total FROM found f, (SELECT count(*) AS total FROM found) n
+ORDER BY f.requested_at DESC, f.id
+LIMIT :page_size
+OFFSET least(:skip, (SELECT (greatest(count(*), 1) - 1) / :page_size * :page_size FROM found))
 
 -- name: clearance_notice
 -- What a clearance letter needs: the person, their delegation and its focal point, the status

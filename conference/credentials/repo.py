@@ -183,11 +183,13 @@ async def set_documents_required(conn: asyncpg.Connection, conference_id: UUID,
 
 
 async def letters_of_conference(conn: asyncpg.Connection, conference_id: UUID,
-                                status: str | None, limit: int) -> list[asyncpg.Record]:
+                                status: str | None, *, search: str | None, page_size: int,
+                                skip: int) -> tuple[list[asyncpg.Record], int]:
+    """One page of protocol's list of visa letters, and how many match in all."""
     rows: list[asyncpg.Record] = await conn.fetch(
         *Q.bind("letters_of_conference", conference_id=conference_id, status=status,
-                limit=limit))
-    return rows
+                search=search, page_size=page_size, skip=skip))
+    return rows, (rows[0]["total"] if rows else 0)
 
 
 async def clearance_notice(conn: asyncpg.Connection, accreditation_id: UUID, event_id: int

@@ -284,17 +284,22 @@ LETTER_STATUSES = ("requested", "approved", "refused", "cancelled")
 
 
 async def letters(pool: asyncpg.Pool, conference_id: UUID, status: str | None,
-                  principal: Principal, limit: int = 500) -> list[LetterListed]:
-    """A conference's visa letters for protocol (all, or those of one status), newest first."""
+                  principal: Principal, *, search: str | None = None, page_size: int = 50,
+                  skip: int = 0) -> tuple[list[LetterListed], int]:
+    """One page of a conference's visa letters for protocol (all, or those of one status;
+    searched by name when ``search``, a LIKE pattern, is given), newest first, and how many
+    match in all: every letter is reached, page by page (docs/workspaces.md)."""
     if principal.role not in ORGANISERS:
         raise Forbidden("Visa letters are listed for protocol.")
     if status is not None and status not in LETTER_STATUSES:
         raise Invalid("No such letter status.", [{"field": "status", "type": "enum",
                                                   "message": "unknown status"}])
     async with connection(pool) as conn:
-        rows = await repo.letters_of_conference(conn, conference_id, status, limit)
+        rows, total = await repo.letters_of_conference(conn, conference_id, status,
+                                                       search=search, page_size=page_size,
+                                                       skip=skip)
     return [LetterListed.model_validate(
-        {k: v for k, v in r.items() if k in LetterListed.model_fields}) for r in rows]
+        {k: v for k, v in r.items() if k in LetterListed.model_fields}) for r in rows], total
 
 def _default_template(conference: Conference) -> dict[str, Any]:
     """The text used until protocol saves one: always signable (docs/credentials.md, "Visa

@@ -38,7 +38,7 @@ from conference.http.routes import RouteTable
 from conference.mail import formatting
 from conference.protocol.countries import collation_key, country_name
 from conference.roles import ProtocolOfficer, protocol_officer
-from conference.workspaces import frame
+from conference.workspaces import domain, frame
 from conference.workspaces import handlers as press_desk
 from conference.workspaces import repo as ws
 from conference.workspaces.console import CONSOLE_ROLES, Desk, _desk
@@ -311,8 +311,13 @@ async def _letters_page(request: web.Request, d: Desk, *, opened: str = "",
     group = group or request.query.get("status", "requested")
     if group not in (*LETTER_STATUSES, "all"):
         group = "requested"
-    items = await credentials.letters(request.app[pool_key], d.conference.id,
-                                      None if group == "all" else group, d.principal)
+    search = domain.search_text(request.query.get("q", ""))
+    asked = domain.page_number(request.query.get("page", ""))
+    items, total = await credentials.letters(
+        request.app[pool_key], d.conference.id, None if group == "all" else group, d.principal,
+        search=domain.like_pattern(search) or None, page_size=domain.PAGE_SIZE,
+        skip=domain.skip(asked))
+    paging = domain.Paging.of(asked, total)
     flash = None
     done = request.query.get("done", "")
     if done in ("approve", "refuse", "cancel") and (name := frame.flash_text(request, "name",
@@ -322,7 +327,9 @@ async def _letters_page(request: web.Request, d: Desk, *, opened: str = "",
         request, "cred_visa_letters.html", d.language, person=d.person,
         conference=d.conference, status=status, title=t("cred_letters_title"),
         crumbs=_crumbs(d, (t("cred_letters_title"), None)), base=d.base, items=items,
-        group=group, groups=(*LETTER_STATUSES, "all"), opened=opened, values=values or {},
+        group=group, groups=(*LETTER_STATUSES, "all"), search=search, paging=paging,
+        here={"page": str(paging.page) if paging.page > 1 else "", "q": search},
+        opened=opened, values=values or {},
         errors=errors or {}, message=message, flash=flash,
         delegation_names=await _delegation_names(request, d),
         country_names={i.nationality: country_name(i.nationality, d.language) for i in items},

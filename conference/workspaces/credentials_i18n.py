@@ -86,6 +86,9 @@ CRED: dict[str, dict[str, str]] = {
         "cred_letter_cancel": "Annuler la lettre",
         "cred_letter_cancel_button": "Annuler la lettre",
         "cred_letters_empty": "Aucune lettre dans cet état.",
+        "cred_letters_search": "Rechercher (nom, nom du passeport)",
+        "cred_letters_count_one": "{count} lettre",
+        "cred_letters_count_other": "{count} lettres",
         "cred_letter_unsigned_host": "Les lettres sont signées par les organisateurs pour le "
                                      "Service du protocole\u00a0: l'hôte {name}, qui les "
                                      "signerait, n'a pas de fonction à imprimer sous son nom. "
@@ -205,6 +208,9 @@ CRED: dict[str, dict[str, str]] = {
         "cred_letter_cancel": "Cancel the letter",
         "cred_letter_cancel_button": "Cancel the letter",
         "cred_letters_empty": "No letter in this state.",
+        "cred_letters_search": "Search (name, name in the passport)",
+        "cred_letters_count_one": "{count} letter",
+        "cred_letters_count_other": "{count} letters",
         "cred_letter_unsigned_host": "The letters are signed by the organisers for the Protocol "
                                      "Service: the host {name}, who would sign them, has no "
                                      "function to print under the name. Give the host's "
