@@ -52,6 +52,7 @@ Check-in decision, first match wins
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -400,6 +401,15 @@ def batch_key(delegation_position: int, person: Person, config: ProtocolConfig,
     delegation by press outlet first."""
     outlet_key = collation_key(outlet) if outlet else ("", "", "", "")
     return (delegation_position, outlet_key, precedence_key(person, config))
+
+
+def batch_mark(ids: Sequence[UUID]) -> str:
+    """What a page's "mark printed" form says of the batch it lists without carrying its ids
+    (25,000 at a large meeting): how many and a digest of which, in any order. The batch is
+    marked printed only while the same filters still give this mark (docs/workspaces.md,
+    "Credentials")."""
+    digest = hashlib.sha256(",".join(sorted(str(i) for i in ids)).encode()).hexdigest()
+    return f"{len(ids)}-{digest[:32]}"
 
 
 def unprintable_errors(ids: Sequence[UUID], printable: set[UUID]) -> list[dict[str, str]]:

@@ -266,3 +266,16 @@ class BadgeState(Model):
 class BadgeStates(Model):
     items: list[BadgeState]
     """In the order a print batch would put them."""
+
+
+class BadgePage(Model):
+    """One page of the console's list of badges, and the print batch of the same filters."""
+
+    items: list[BadgeState]
+    """The page's badges, in the order a print batch would put them."""
+    total: int
+    """How many badges match the filters, on every page."""
+    to_print: int
+    """How many of them a batch holds to print (printable, not printed yet)."""
+    batch_mark: str
+    """Which those are (``domain.batch_mark``), for the form that marks them printed."""

@@ -32,6 +32,7 @@ from conference.badges.events import (
 )
 from conference.badges.events import PackCollected as PackCollectedEvent
 from conference.badges.models import (
+    BadgePage,
     BadgeState,
     BadgeStates,
     BatchQuery,
@@ -354,6 +355,20 @@ async def _in_batch_order(
     return sorted(rows, key=key)
 
 
+def _state(r: repo.BadgeRow, lang: str) -> BadgeState:
+    return BadgeState(
+        accreditation_id=r.bearer.id, given_name=r.bearer.given_name,
+        family_name=r.bearer.family_name, category=r.bearer.category,
+        delegation_id=r.bearer.delegation_id,
+        affiliation=domain.affiliation(r.bearer.press_outlet, r.bearer.country,
+                                       r.bearer.organisation, lang),
+        badge_version=r.bearer.badge_version, status=r.status, printed_at=r.printed_at,
+        printable=_printable(r), collected=r.collected,
+        vetting_status=vetting_status(r.clearance_required, r.clearance_recorded),
+        short_reference=(domain.show_short_reference(r.bearer.short_code)
+                         if r.bearer.short_code else None))
+
+
 async def badge_states(
     db: Database, officer: ProtocolOfficer, slug: str, q: StatusQuery
 ) -> BadgeStates:
@@ -364,18 +379,42 @@ async def badge_states(
         rows = await repo.badges_of(conn, conference.id, delegation_id=q.delegation_id,
                                     category=q.category, status=q.status)
     lang = _language(conference)
-    return BadgeStates(items=[BadgeState(
-        accreditation_id=r.bearer.id, given_name=r.bearer.given_name,
-        family_name=r.bearer.family_name, category=r.bearer.category,
-        delegation_id=r.bearer.delegation_id,
-        affiliation=domain.affiliation(r.bearer.press_outlet, r.bearer.country,
-                                       r.bearer.organisation, lang),
-        badge_version=r.bearer.badge_version, status=r.status, printed_at=r.printed_at,
-        printable=_printable(r), collected=r.collected,
-        vetting_status=vetting_status(r.clearance_required, r.clearance_recorded),
-        short_reference=(domain.show_short_reference(r.bearer.short_code)
-                         if r.bearer.short_code else None),
-    ) for r in await _in_batch_order(db, officer, conference, rows)])
+    return BadgeStates(items=[_state(r, lang)
+                              for r in await _in_batch_order(db, officer, conference, rows)])
+
+
+async def _listed(conn: asyncpg.Connection, conference: Conference, q: StatusQuery,
+                  collected: bool) -> list[repo.BadgeRow]:
+    rows = await repo.badges_of(conn, conference.id, delegation_id=q.delegation_id,
+                                category=q.category, status=q.status)
+    return [r for r in rows if r.collected is not None] if collected else rows
+
+
+def _to_print(rows: list[repo.BadgeRow]) -> list[UUID]:
+    """The badges of ``rows`` a batch holds that are not printed yet."""
+    return [r.bearer.id for r in rows
+            if _printable(r) and r.status is domain.PrintStatus.to_print]
+
+
+async def badge_page(
+    db: Database, officer: ProtocolOfficer, slug: str, q: StatusQuery, *,
+    collected: bool = False, page_size: int, skip: int,
+) -> BadgePage:
+    """One page of the badges of ``q`` (only those handed over in a pack when ``collected``)
+    in batch order, ``skip`` past the first ones (the last page when fewer match), how many
+    match, and how many of them are to print with their ``batch_mark``, which
+    ``mark_batch_printed`` takes (docs/workspaces.md, "Credentials"). The order of precedence
+    sorts them, so every match is read; only the page is shown."""
+    async with connection(db) as conn:
+        conference = await conference_by_slug(conn, slug)
+        rows = await _listed(conn, conference, q, collected)
+    batch = _to_print(rows)
+    ordered = await _in_batch_order(db, officer, conference, rows)
+    skip = max(0, min(skip, (len(ordered) - 1) // page_size * page_size))
+    lang = _language(conference)
+    return BadgePage(items=[_state(r, lang) for r in ordered[skip:skip + page_size]],
+                     total=len(ordered), to_print=len(batch),
+                     batch_mark=domain.batch_mark(batch))
 
 
 async def batch(
@@ -422,15 +461,38 @@ async def mark_printed(
         if errors:
             raise Invalid("Some badges cannot be marked printed.", errors)
         already = {r.bearer.id for r in rows if r.status is domain.PrintStatus.printed}
-        printed = await repo.mark_printed(
-            conn, conference.id, [i for i in body.accreditation_ids if i not in already], now,
-            officer.actor)
-        if printed:
-            await record(conn, "badge.printed", BadgesPrinted(accreditation_ids=printed),
-                         conference_id=conference.id, subject_id=conference.id,
-                         actor=officer.actor)
+        printed = await _mark(conn, officer, conference,
+                              [i for i in body.accreditation_ids if i not in already], now)
     return Printed(printed=printed,
                    already_printed=[i for i in body.accreditation_ids if i not in printed])
+
+
+async def _mark(conn: asyncpg.Connection, officer: ProtocolOfficer, conference: Conference,
+                ids: list[UUID], now: datetime) -> list[UUID]:
+    printed = await repo.mark_printed(conn, conference.id, ids, now, officer.actor)
+    if printed:
+        await record(conn, "badge.printed", BadgesPrinted(accreditation_ids=printed),
+                     conference_id=conference.id, subject_id=conference.id,
+                     actor=officer.actor)
+    return printed
+
+
+async def mark_batch_printed(
+    db: Database, officer: ProtocolOfficer, slug: str, q: StatusQuery, *, collected: bool,
+    mark: str, now: datetime,
+) -> Printed:
+    """Mark printed the batch to print of ``q`` that a page listed as ``mark``
+    (``badge_page``), however many pages it fills; 409 when the filters no longer give that
+    batch (a badge approved, cleared, reissued or printed since), so that what is marked is
+    what was listed and downloaded (docs/workspaces.md, "Credentials")."""
+    async with transaction(db) as conn:
+        conference = await conference_by_slug(conn, slug)
+        batch = _to_print(await _listed(conn, conference, q, collected))
+        if not batch or domain.batch_mark(batch) != mark:
+            raise Conflict("The badges to print changed since the batch was listed.",
+                           reason="batch_changed")
+        printed = await _mark(conn, officer, conference, batch, now)
+    return Printed(printed=printed, already_printed=[i for i in batch if i not in printed])
 
 
 async def reissue(

@@ -117,14 +117,13 @@ async def _badges_page(request: web.Request, d: Desk, officer: ProtocolOfficer, 
     t = d.t
     names = await _delegation_names(request, d)
     filters = filters or _filters(request.query, names)
-    states = await badges.badge_states(request.app[pool_key], officer, d.conference.slug,
-                                       _query(filters))
+    asked = domain.page_number(request.query.get("page", ""))
+    # "collected": handed over in a pack, printed, reprinted only by a reissue
+    listed = await badges.badge_page(request.app[pool_key], officer, d.conference.slug,
+                                     _query(filters), collected=filters["status"] == "collected",
+                                     page_size=domain.PAGE_SIZE, skip=domain.skip(asked))
     # badges printed before any zone exists say "no zone granted" (docs/workspaces.md, "Zones")
     no_zones = not await badges.zones(request.app[pool_key], officer, d.conference.slug)
-    items = states.items
-    if filters["status"] == "collected":  # handed over: printed, reprinted only by a reissue
-        items = [b for b in items if b.collected is not None]
-    batch = [b for b in items if b.printable and b.status is PrintStatus.to_print]
     flash = None
     done, count = request.query.get("done", ""), request.query.get("count", "0")[:6]
     if done == "printed":  # a count, no name
@@ -135,8 +134,10 @@ async def _badges_page(request: web.Request, d: Desk, officer: ProtocolOfficer, 
     return frame.render(
         request, "cred_badges.html", d.language, person=d.person, conference=d.conference,
         status=status, title=t("cred_badges_title"),
-        crumbs=_crumbs(d, (t("cred_badges_title"), None)), base=d.base, items=items,
-        batch=batch, filters=filters, categories=CATEGORIES, statuses=BADGE_FILTERS,
+        crumbs=_crumbs(d, (t("cred_badges_title"), None)), base=d.base, items=listed.items,
+        paging=domain.Paging.of(asked, listed.total), to_print=listed.to_print,
+        batch_mark=listed.batch_mark, filters=filters, categories=CATEGORIES,
+        statuses=BADGE_FILTERS,
         layouts=LAYOUTS,
         delegations=sorted(names.items(), key=lambda item: collation_key(item[1])),
         delegation_names=names, flash=flash, message=message, errors=errors or {},
@@ -188,26 +189,38 @@ async def console_badge_batch(request: web.Request) -> web.Response:
 
 
 @routes.add("POST", "/manage/{slug}/badges/printed",
-            summary="Mark the listed batch printed (HTML form with the ids)", who=WHO,
-            tag="workspaces", media=HTML, error_media=PAGE_ERRORS, errors=(403, 404, 422))
+            summary="Mark the listed batch printed (HTML form with the filters and the "
+                    "batch's mark, or the ids)", who=WHO,
+            tag="workspaces", media=HTML, error_media=PAGE_ERRORS,
+            errors=(403, 404, 409, 422))
 @frame.page
 async def console_badges_printed(request: web.Request) -> web.StreamResponse:
     d, officer = await _console(request)
     form = await read_form(request)
-    show = functools.partial(_badges_page, request, d, officer)
+    names = await _delegation_names(request, d)
+    back = _filters(form, names)
+    show = functools.partial(_badges_page, request, d, officer, filters=back)
     if not frame.csrf_ok(request, form, d.person):
         return await show(message=d.t("csrf_failed"), status=403)
+    mark = str(form.get("batch", ""))[:100]
     raw = [str(v) for v in form.getall("ids", [])][:5000]
     ids = [i for i in (_uuid(v) for v in raw) if i is not None]
-    if not ids or len(ids) != len(raw):
+    if mark:  # the page's form: the whole batch of its filters, on every page
+        try:
+            done = await badges.mark_batch_printed(
+                request.app[pool_key], officer, d.conference.slug, _query(back),
+                collected=back["status"] == "collected", mark=mark, now=now(request))
+        except Conflict:
+            return await show(message=d.t("cred_err_batch_changed"), status=409)
+    elif not ids or len(ids) != len(raw):
         return await show(errors={"ids": d.t("cred_err_no_ids")}, status=422)
-    try:
-        done = await badges.mark_printed(request.app[pool_key], officer, d.conference.slug,
-                                         PrintedIn(accreditation_ids=ids), now(request))
-    except (Invalid, ValidationError):
-        return await show(errors={"ids": d.t("cred_err_unprintable")}, status=422)
-    names = await _delegation_names(request, d)
-    back = {k: v for k, v in _filters(form, names).items()}
+    else:  # the ids, as the API takes them
+        try:
+            done = await badges.mark_printed(request.app[pool_key], officer,
+                                             d.conference.slug,
+                                             PrintedIn(accreditation_ids=ids), now(request))
+        except (Invalid, ValidationError):
+            return await show(errors={"ids": d.t("cred_err_unprintable")}, status=422)
     _see_other(frame.with_lang(f"{d.base}/badges", d.language, done="printed",
                                count=str(len(done.printed)), **back))
 

@@ -61,6 +61,10 @@ CRED: dict[str, dict[str, str]] = {
                                     "réémettez le badge concerné.",
         "cred_err_empty_batch": "Aucun badge à imprimer ne correspond à ces filtres.",
         "cred_err_no_ids": "Aucun badge à marquer imprimé.",
+        "cred_err_batch_changed": "Les badges à imprimer ont changé depuis l'affichage de la "
+                                  "page\u00a0: rien n'est marqué. Voici le lot tel qu'il est "
+                                  "maintenant\u00a0; téléchargez-le de nouveau avant de le "
+                                  "marquer imprimé.",
         "cred_err_unprintable": "Certains badges de la liste ne peuvent plus être imprimés\u00a0; "
                                 "rechargez la page.",
         "cred_err_reissue_reason": "Choisissez le motif de la réémission.",
@@ -183,6 +187,9 @@ CRED: dict[str, dict[str, str]] = {
                                     "reissue the badge concerned.",
         "cred_err_empty_batch": "No badge to print matches these filters.",
         "cred_err_no_ids": "No badge to mark printed.",
+        "cred_err_batch_changed": "The badges to print changed since the page was shown: "
+                                  "nothing was marked. Here is the batch as it is now; "
+                                  "download it again before marking it printed.",
         "cred_err_unprintable": "Some badges of the list can no longer be printed; reload "
                                 "the page.",
         "cred_err_reissue_reason": "Choose the reason for the reissue.",

@@ -56,6 +56,13 @@ async def _upload(v: Visitor, action: str, token: str, data: bytes, media: str,
     return resp.status, await resp.text(), resp
 
 
+def printed_form(page: str) -> list[tuple[str, str]]:
+    """The fields the page's "mark printed" form sends: its filters and its batch's mark."""
+    start = page.index('id="printed-form"')
+    form = page[start:page.index("</form>", start)]
+    return [(name, hidden(form, name)) for name in ("delegation", "category", "status", "batch")]
+
+
 def _form_token(page: str, form_id: str) -> str:
     """The CSRF token of one form of the page (the applicant's page signs each form apart)."""
     return hidden(page[page.index(f'id="{form_id}"'):], "csrf")
@@ -93,10 +100,10 @@ async def test_protocol_prints_a_batch_marks_it_printed_reissues_and_hands_over_
     status, answer, _ = await _post(v, f"{M}/badges/batch.pdf?lang=en", page, {"layout": "a5"})
     assert status == 422 and element(answer, "layout-error").endswith("Choose a layout.")
 
-    # the ids the page lists are marked printed; the next batch to print is empty
-    ids = [("ids", hidden_id) for hidden_id in (p["id"] for p in people)]
-    assert all(f'name="ids" value="{p["id"]}"' in page for p in people)
-    status, _, resp = await _post(v, f"{M}/badges/printed?lang=en", page, ids)
+    # the page's form marks the batch its filters give (by its mark, not a list of ids); the
+    # next batch to print is empty
+    status, _, resp = await _post(v, f"{M}/badges/printed?lang=en", page,
+                                  printed_form(page))
     assert status == 303, resp
     status, page, _ = await v.go("GET", resp.headers["Location"])
     assert element(page, "flash") == "3 badges marked printed."
