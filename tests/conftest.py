@@ -16,6 +16,7 @@ import asyncpg
 import pytest
 from aiohttp import CookieJar
 from aiohttp.test_utils import TestClient, TestServer
+from hypothesis import settings as hypothesis_settings
 
 from conference.app import create_app
 from conference.auth import Role, issue_token
@@ -26,6 +27,12 @@ from conference.settings import Settings
 from tests.support import RecordingSMTP
 
 TEMPLATE = f"conference_tpl_{os.getpid()}"
+
+# The property tests check what an example gives, never how fast (speed is measured in bench/):
+# no deadline per example, which four test processes on two cores overran (a salutation test
+# failed with 620 others passing).
+hypothesis_settings.register_profile("suite", deadline=None)
+hypothesis_settings.load_profile("suite")
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
