@@ -26,6 +26,7 @@ from conference.badges import events as badges_events
 from conference.badges import repo as badges
 from conference.calendar import invitations
 from conference.conferences import events as conferences_events
+from conference.credentials import closing as credentials_closing
 from conference.credentials import events as credentials_events
 from conference.credentials import mail as credentials_mail
 from conference.credentials import repo as credentials
@@ -76,7 +77,8 @@ def event_types() -> dict[str, type[Payload]]:
 def consumers() -> Consumers:
     """What the worker runs for each event, in this order."""
     return Consumers([*notices.SUBSCRIPTIONS, *invitations.SUBSCRIPTIONS,
-                      *credentials_mail.SUBSCRIPTIONS, *webhooks.SUBSCRIPTIONS,
+                      *credentials_mail.SUBSCRIPTIONS, *credentials_closing.SUBSCRIPTIONS,
+                      *webhooks.SUBSCRIPTIONS,
                       *people_mail.SUBSCRIPTIONS])
 
 

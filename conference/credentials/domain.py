@@ -22,7 +22,7 @@ from uuid import UUID
 from PIL import Image, ImageOps, UnidentifiedImageError
 
 from conference.accreditation.domain import clearance_outlook
-from conference.errors import Invalid
+from conference.errors import Conflict, Invalid
 
 PHOTO_MAX_BYTES = 5 * 1024 * 1024
 DOCUMENT_MAX_BYTES = 10 * 1024 * 1024
@@ -393,6 +393,36 @@ def letter_number(year: int, sequence: int) -> str:
     guessed by someone who has seen one (the verification page names the holder)."""
     tail = "".join(secrets.choice(_ALPHABET) for _ in range(6))
     return f"{year}-{sequence:04d}-{tail}"
+
+
+PENDING_WORDS = {"submitted": "under review", "waitlisted": "on the waiting list"}
+"""An accreditation not decided yet, as the refusal of an approval says it."""
+CLOSING_STATUSES = ("rejected", "withdrawn", "revoked", "substituted")
+"""The statuses that end an accreditation: its visa letters go with it (requests refused,
+approved letters cancelled: docs/credentials.md, "Visa invitation letters")."""
+
+
+def check_holder_approved(accreditation_status: str) -> None:
+    """A visa letter is approved (or reissued) only for an approved accreditation: a consulate
+    reads the letter as the organisers' word that the person is expected. Requests may come
+    earlier (the consulate's process takes weeks); the decision waits. 409 ``reason
+    holder_not_approved`` with the accreditation's status."""
+    if accreditation_status == "approved":
+        return
+    if accreditation_status in PENDING_WORDS:
+        raise Conflict(f"The accreditation is not approved yet "
+                       f"({PENDING_WORDS[accreditation_status]}): approve it first, or refuse "
+                       "the letter.", reason="holder_not_approved",
+                       accreditation_status=accreditation_status)
+    raise Conflict(f"The accreditation is {accreditation_status}: no letter is approved for it; "
+                   "refuse the letter.", reason="holder_not_approved",
+                   accreditation_status=accreditation_status)
+
+
+def closing_reason(accreditation_status: str) -> str:
+    """The reason recorded on a letter its accreditation's end closed ("accreditation
+    rejected")."""
+    return f"accreditation {accreditation_status}"
 
 
 def placeholder_errors(body: dict[str, str]) -> list[dict[str, str]]:

@@ -29,12 +29,20 @@ class VisaLetterDecided(Payload):
     accreditation_id: UUID
     number: str | None = None
     reissue_of: UUID | None = None
+    accreditation_status: str | None = None
+    """A request refused because its accreditation ended: the accreditation's status
+    (``rejected``, ``withdrawn``, ``revoked``, ``substituted``); None for protocol's
+    decision."""
 
 
 class VisaLetterCancelled(Payload):
     visa_letter_id: UUID
     accreditation_id: UUID
     number: str
+    accreditation_status: str | None = None
+    """A letter cancelled because its accreditation ended: the accreditation's status
+    (``rejected``, ``withdrawn``, ``revoked``, ``substituted``); None for protocol's
+    cancellation."""
 
 
 class VisaTemplateChanged(Payload):

@@ -146,3 +146,6 @@ class LetterListed(VisaLetter):
     family_name: str
     category: str
     delegation_id: UUID | None = None
+    accreditation_status: str = Field(
+        default="submitted", description="the holder's accreditation status: a letter is "
+        "approved only for an approved accreditation")

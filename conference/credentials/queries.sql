@@ -63,16 +63,35 @@ WHERE accreditation_id = :accreditation_id AND status IN ('requested', 'approved
 
 -- name: letter_by_id
 SELECT l.*, a.delegation_id, a.language, a.email, a.given_name, a.family_name, a.rank,
-       a.gender, a.category
+       a.gender, a.category, a.status AS accreditation_status
 FROM visa_letter l JOIN accreditation a ON a.id = l.accreditation_id
 WHERE l.id = :id
 
 -- name: lock_letter
 SELECT l.*, a.delegation_id, a.language, a.email, a.given_name, a.family_name, a.rank,
-       a.gender, a.category
+       a.gender, a.category, a.status AS accreditation_status
 FROM visa_letter l JOIN accreditation a ON a.id = l.accreditation_id
 WHERE l.id = :id
 FOR UPDATE OF l
+
+-- name: lock_holder
+-- The status of the accreditation a letter is for, its row share-locked before the letter is
+-- (an approval reads a status no decision changes until it commits; the order the worker's
+-- consumers take too: the accreditation, then its letters). No row for an unknown letter.
+SELECT a.status FROM accreditation a
+WHERE a.id = (SELECT l.accreditation_id FROM visa_letter l WHERE l.id = :id)
+FOR SHARE OF a
+
+-- name: lock_open_letters
+-- The letters of an accreditation still requested or approved, locked, oldest first.
+SELECT id, conference_id, accreditation_id, status, number FROM visa_letter
+WHERE accreditation_id = :accreditation_id AND status IN ('requested', 'approved')
+ORDER BY requested_at, id
+FOR UPDATE
+
+-- name: event_actor
+-- Who recorded an event (the decision that ended an accreditation closes its letters).
+SELECT actor FROM domain_event WHERE id = :event_id
 
 -- name: approve_letter
 UPDATE visa_letter
@@ -220,11 +239,12 @@ RETURNING id
 
 -- name: letters_of_conference
 -- A conference's visa letters (all, or those of one status), the newest request first, with the
--- person's name and category for protocol's list, searched by name (given and family or the
--- passport's, as ``vetting_overview``: a LIKE pattern or NULL), a page at a time (a page past
--- the end gives the last one); ``total`` is how many match.
+-- person's name and category and the accreditation's status for protocol's list, searched by
+-- name (given and family or the passport's, as ``vetting_overview``: a LIKE pattern or NULL), a
+-- page at a time (a page past the end gives the last one); ``total`` is how many match.
 WITH found AS (
-SELECT l.*, a.given_name, a.family_name, a.category, a.delegation_id
+SELECT l.*, a.given_name, a.family_name, a.category, a.delegation_id,
+       a.status AS accreditation_status
 FROM visa_letter l JOIN accreditation a ON a.id = l.accreditation_id
 WHERE l.conference_id = :conference_id AND (:status::text IS NULL OR l.status = :status)
   AND (:search::text IS NULL

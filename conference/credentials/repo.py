@@ -89,6 +89,25 @@ async def letter_row(conn: asyncpg.Connection, letter_id: UUID, *, lock: bool = 
     return row
 
 
+async def lock_holder(conn: asyncpg.Connection, letter_id: UUID) -> str | None:
+    """Share-lock the accreditation of a letter (before the letter: the one lock order) and
+    answer its status; None for an unknown letter."""
+    status: str | None = await conn.fetchval(*Q.bind("lock_holder", id=letter_id))
+    return status
+
+
+async def lock_open_letters(conn: asyncpg.Connection, accreditation_id: UUID
+                            ) -> list[asyncpg.Record]:
+    rows: list[asyncpg.Record] = await conn.fetch(
+        *Q.bind("lock_open_letters", accreditation_id=accreditation_id))
+    return rows
+
+
+async def event_actor(conn: asyncpg.Connection, event_id: int) -> str | None:
+    actor: str | None = await conn.fetchval(*Q.bind("event_actor", event_id=event_id))
+    return actor
+
+
 async def approve_letter(conn: asyncpg.Connection, letter_id: UUID, number: str,
                          letter: dict[str, Any], reason: str | None, now: datetime, actor: str
                          ) -> VisaLetter:

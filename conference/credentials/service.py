@@ -440,6 +440,9 @@ async def get_letter_pdf(pool: asyncpg.Pool, letter_id: UUID, principal: Princip
 async def _approve(conn: asyncpg.Connection, row: asyncpg.Record, letter_id: UUID,
                    reason: str | None, principal: Principal, now: datetime, base_url: str,
                    reissue_of: UUID | None) -> VisaLetter:
+    """Number, freeze and record an approval; only for an approved accreditation, whose row the
+    caller has share-locked (``repo.lock_holder``) before the letter's."""
+    domain.check_holder_approved(row["accreditation_status"])
     conference = await conference_by_id(conn, row["conference_id"])
     defaults = _default_template(conference)
     t = await repo.take_number(conn, conference.id, defaults)
@@ -501,6 +504,7 @@ async def decide_letter(pool: asyncpg.Pool, letter_id: UUID, body: VisaDecisionI
                       [{"field": "reason", "message": "required to refuse",
                         "type": "missing"}])
     async with transaction(pool) as conn:
+        await repo.lock_holder(conn, letter_id)
         row = await repo.letter_row(conn, letter_id, lock=True)
         if row is None:
             raise NotFound("No such visa letter.")
@@ -541,11 +545,44 @@ async def cancel_letter(pool: asyncpg.Pool, letter_id: UUID, reason: str, princi
         return await _cancel(conn, row, reason, principal, now)
 
 
+async def close_letters_of(conn: asyncpg.Connection, accreditation_id: UUID,
+                           accreditation_status: str, actor: str | None, now: datetime) -> int:
+    """An accreditation has ended (rejected, withdrawn, revoked, substituted): its request still
+    open is refused and its approved letter cancelled, each with its event and the reason
+    "accreditation rejected"…, in the caller's transaction (the worker's consumer,
+    ``credentials.closing``). Nobody is mailed, as for a cancellation by protocol: the person
+    has the accreditation's own letter. Letters already closed are left alone, so running it
+    again does nothing. Answers how many letters it closed."""
+    if accreditation_status not in domain.CLOSING_STATUSES:
+        return 0
+    reason = domain.closing_reason(accreditation_status)
+    closed = 0
+    for row in await repo.lock_open_letters(conn, accreditation_id):
+        if row["status"] == "approved":
+            await repo.cancel_letter(conn, row["id"], reason, now)
+            await record(conn, "visa_letter.cancelled",
+                         VisaLetterCancelled(visa_letter_id=row["id"],
+                                             accreditation_id=accreditation_id,
+                                             number=row["number"],
+                                             accreditation_status=accreditation_status),
+                         conference_id=row["conference_id"], subject_id=row["id"], actor=actor)
+        else:
+            await repo.refuse_letter(conn, row["id"], reason, now, actor or "system")
+            await record(conn, "visa_letter.refused",
+                         VisaLetterDecided(visa_letter_id=row["id"],
+                                           accreditation_id=accreditation_id,
+                                           accreditation_status=accreditation_status),
+                         conference_id=row["conference_id"], subject_id=row["id"], actor=actor)
+        closed += 1
+    return closed
+
+
 async def reissue_letter(pool: asyncpg.Pool, letter_id: UUID, reason: str,
                          principal: Principal, now: datetime, base_url: str) -> VisaLetter:
     """A new number for the same request (a lost letter, a corrected passport): the previous
     letter is cancelled, the new one approved and mailed."""
     async with transaction(pool) as conn:
+        await repo.lock_holder(conn, letter_id)
         row = await repo.letter_row(conn, letter_id, lock=True)
         if row is None:
             raise NotFound("No such visa letter.")

@@ -373,6 +373,14 @@ def _letters_url(d: Desk, group: str, **params: str) -> str:
     return frame.with_lang(f"{d.base}/visa-letters", d.language, status=group, **params)
 
 
+def _holder_not_approved(d: Desk, status: str) -> str:
+    """Why a letter is not approved yet, in the reader's language: its accreditation is not
+    (docs/credentials.md, "Visa invitation letters")."""
+    if status in ("submitted", "waitlisted"):
+        return d.t("cred_err_letter_holder_pending", status=d.t(f"cred_holder_pending_{status}"))
+    return d.t("cred_err_letter_holder_closed", status=d.t(f"status_{status}").lower())
+
+
 @routes.add("POST", "/manage/{slug}/visa-letters/{visa_letter_id}/decision",
             summary="Approve (numbered, mailed) or refuse a visa letter with a reason "
                     "(HTML form)", who=WHO, tag="workspaces", media=HTML,
@@ -400,7 +408,10 @@ async def console_decide_letter(request: web.Request) -> web.StreamResponse:
             request.app[pool_key], letter_id,
             VisaDecisionIn.model_validate({"decision": decision, "reason": reason}),
             d.principal, now(request), request.app[settings_key].base_url)
-    except Conflict:
+    except Conflict as exc:
+        if exc.extra.get("reason") == "holder_not_approved":  # said at the letter
+            return await show(errors={f"{prefix}decision": _holder_not_approved(
+                d, str(exc.extra.get("accreditation_status")))}, status=409)
         return await show(message=d.t("cred_err_letter_decided"), status=409)
     _see_other(_letters_url(d, "approved" if decision == "approve" else "refused",
                             done=decision,

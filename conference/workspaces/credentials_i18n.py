@@ -112,6 +112,14 @@ CRED: dict[str, dict[str, str]] = {
         "cred_flash_letter_cancel": "Lettre annulée\u00a0: {name}.",
         "cred_err_letter_decided": "Cette lettre a déjà été traitée.",
         "cred_err_letter_not_approved": "Seule une lettre approuvée peut être annulée.",
+        "cred_letter_holder": "Accréditation",
+        "cred_err_letter_holder_pending": "L'accréditation n'est pas encore accordée "
+                                          "({status})\u00a0: accordez-la d'abord, ou refusez "
+                                          "la lettre.",
+        "cred_err_letter_holder_closed": "L'accréditation est {status}\u00a0: aucune lettre "
+                                         "n'est approuvée pour elle\u00a0; refusez la lettre.",
+        "cred_holder_pending_submitted": "en cours d'examen",
+        "cred_holder_pending_waitlisted": "sur liste d'attente",
         "cred_panel_title": "Pièces et habilitation",
         "cred_photo_of": "Photo de {name}",
         "cred_documents": "Documents",
@@ -237,6 +245,13 @@ CRED: dict[str, dict[str, str]] = {
         "cred_flash_letter_cancel": "Letter cancelled: {name}.",
         "cred_err_letter_decided": "This letter was already decided.",
         "cred_err_letter_not_approved": "Only an approved letter can be cancelled.",
+        "cred_letter_holder": "Accreditation",
+        "cred_err_letter_holder_pending": "The accreditation is not approved yet ({status}): "
+                                          "approve it first, or refuse the letter.",
+        "cred_err_letter_holder_closed": "The accreditation is {status}: no letter is approved "
+                                         "for it; refuse the letter.",
+        "cred_holder_pending_submitted": "under review",
+        "cred_holder_pending_waitlisted": "on the waiting list",
         "cred_panel_title": "Credentials and clearance",
         "cred_photo_of": "Photo of {name}",
         "cred_documents": "Documents",

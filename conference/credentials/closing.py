@@ -1,0 +1,41 @@
+"""The consumer that closes the visa letters of an accreditation that has ended (rejected,
+withdrawn, revoked, or substituted: the person replaced): its open request is refused and its
+approved letter cancelled, each with its own event, so that the verification page
+(``/v/{number}``) says "cancelled" and the PDF is no longer given (docs/credentials.md, "Visa
+invitation letters"). It runs in the worker, in the savepoint of its own that the worker gives
+every consumer (docs/outbox.md), never in the request that ended the accreditation. It sends
+nothing: a cancellation by protocol mails nobody either, and the person has the accreditation's
+own letter.
+
+An erasure needs nothing here: the database deletes the person's letters with the erasure
+(migration 0027), and their numbers answer 404."""
+
+from __future__ import annotations
+
+import uuid
+
+import asyncpg
+
+from conference.credentials import repo
+from conference.credentials.domain import CLOSING_STATUSES
+from conference.credentials.service import close_letters_of
+from conference.outbox.dispatch import ConsumerResult, DispatchContext, EventRow, Subscription
+
+CLOSING_EVENTS = frozenset(f"accreditation.{status}" for status in CLOSING_STATUSES)
+"""The events that end an accreditation (``accreditation.substituted`` names the member
+replaced, whose letters close; the newcomer asks for a letter of their own)."""
+
+
+async def close_visa_letters(conn: asyncpg.Connection, event: EventRow, ctx: DispatchContext
+                             ) -> ConsumerResult:
+    status = event.type.removeprefix("accreditation.")
+    await close_letters_of(conn, uuid.UUID(event.payload["accreditation_id"]), status,
+                           await repo.event_actor(conn, event.id), ctx.now)
+    return ConsumerResult()
+
+
+SUBSCRIPTIONS = (
+    Subscription("conference.credentials.closing:close_visa_letters", close_visa_letters,
+                 CLOSING_EVENTS),
+)
+"""For the composition root (``conference/runtime.py``)."""
