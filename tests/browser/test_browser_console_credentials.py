@@ -43,6 +43,11 @@ async def test_protocol_prints_reissues_and_approves_a_letter_after_the_note_ver
     status, journalist, _ = await site.call("POST", "/api/v1/conferences/alliance/accreditations",
                                             json=press_body(language="en"))
     assert status == 201, journalist
+    # a visa letter is approved only for an approved accreditation
+    status, decided, _ = await site.call(
+        "POST", f"/api/v1/accreditations/{journalist['id']}/decision", role="press_office",
+        json={"decision": "approve"})
+    assert status == 200, decided
     status, letter, _ = await site.call(
         "POST", f"/api/v1/accreditations/{journalist['id']}/visa-letter",
         role=await current_token(site.db_url, journalist["id"]),

@@ -182,6 +182,11 @@ async def test_protocol_refuses_approves_and_cancels_visa_letters(
         status, acc, _ = await api.call("POST", "/api/v1/conferences/alliance/accreditations",
                                         json=press_body(n, language="en"))
         assert status == 201, acc
+        # a visa letter is approved only for an approved accreditation
+        status, decided, _ = await api.call(
+            "POST", f"/api/v1/accreditations/{acc['id']}/decision", role="press_office",
+            json={"decision": "approve"})
+        assert status == 200, decided
         token = await current_token(api.db_url, acc["id"])
         status, letter, _ = await api.call(
             "POST", f"/api/v1/accreditations/{acc['id']}/visa-letter", role=token,

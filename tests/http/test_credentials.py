@@ -54,10 +54,19 @@ async def put(api: Api, path: str, data: bytes, media: str, role: str | None
     return status, body
 
 
-async def applicant(api: Api, n: int = 0, **changes: Any) -> dict[str, Any]:
+async def applicant(api: Api, n: int = 0, *, approved: bool = False, **changes: Any
+                    ) -> dict[str, Any]:
+    """A journalist's application; ``approved`` by the press office (a visa letter is approved
+    only for an approved accreditation)."""
     status, body, _ = await api.call("POST", f"{BASE}/accreditations",
                                      json=press_body(n, **changes))
     assert status == 201, body
+    if approved:
+        status, decided, _ = await api.call(
+            "POST", f"/api/v1/accreditations/{body['id']}/decision", role="press_office",
+            json={"decision": "approve"})
+        assert status == 200, decided
+        body = {**body, **decided}
     # each letter replaces the private link: a token of the person once their letters are out
     return {**body, "access_token": await current_token(api.db_url, body["id"])}
 
@@ -234,7 +243,7 @@ def _text(pdf: bytes) -> str:
 async def test_visa_letter_request_approval_mail_verification_cancel_reissue(
     api: Api, conference: dict[str, Any], smtp: RecordingSMTP
 ) -> None:
-    p = await applicant(api, language="en")
+    p = await applicant(api, language="en", approved=True)
     token = p["access_token"]
     other = await applicant(api, 1)
     await smtp.wait_for(2)
@@ -326,7 +335,7 @@ async def test_the_letter_text_is_the_conference_s(
     status, body, _ = await api.call("PUT", path, role="protocol", json=bad)
     assert (status, body["errors"][0]["field"]) == (422, "body.fr")
     assert (await api.call("PUT", path, role="protocol", json=template))[0] == 200
-    p = await applicant(api)  # French
+    p = await applicant(api, approved=True)  # French
     _, letter, _ = await api.call("POST", f"/api/v1/accreditations/{p['id']}/visa-letter",
                                   role=p["access_token"], json=PASSPORT)
     await api.call("POST", f"/api/v1/visa-letters/{letter['id']}/decision", role="protocol",
@@ -368,6 +377,9 @@ async def _purged_by_retention(api: Api) -> None:
             await conn.close()
         people.append(p)
     a, live = people
+    status, body, _ = await api.call("POST", f"/api/v1/accreditations/{a['id']}/decision",
+                                     role="press_office", json={"decision": "approve"})
+    assert status == 200, body
     status, letter, _ = await api.call("POST", f"/api/v1/accreditations/{a['id']}/visa-letter",
                                        role=a["access_token"], json=PASSPORT)
     assert status == 201, letter
@@ -397,7 +409,7 @@ async def _purged_by_retention(api: Api) -> None:
 async def test_the_visa_letter_mail_writes_dates_as_the_other_letters_do(
     api: Api, conference: dict[str, Any], smtp: RecordingSMTP
 ) -> None:
-    p = await applicant(api, language="en")
+    p = await applicant(api, language="en", approved=True)
     _, letter, _ = await api.call("POST", f"/api/v1/accreditations/{p['id']}/visa-letter",
                                   role=p["access_token"], json=PASSPORT)
     await api.call("POST", f"/api/v1/visa-letters/{letter['id']}/decision", role="protocol",
@@ -428,7 +440,7 @@ async def test_the_visa_letter_mail_is_worded_and_labelled_as_the_other_letters(
     before it in French), it says to whom the letter is addressed without an article that
     would not agree ("adressée au Ambassade…"), and it says its language at the top, where
     the attachment's multipart/mixed had taken Content-Language away."""
-    p = await applicant(api, language=language)
+    p = await applicant(api, language=language, approved=True)
     _, letter, _ = await api.call("POST", f"/api/v1/accreditations/{p['id']}/visa-letter",
                                   role=p["access_token"], json=PASSPORT)
     _, approved, _ = await api.call("POST", f"/api/v1/visa-letters/{letter['id']}/decision",

@@ -38,6 +38,16 @@ async def _press(api: Api, language: str, n: int) -> dict[str, Any]:
     return {**body, "access_token": await current_token(api.db_url, body["id"])}
 
 
+async def _approve(api: Api, person: dict[str, Any]) -> None:
+    """The press office approves (a visa letter is approved only for an approved
+    accreditation); the person's token is the one after the decision's letter."""
+    status, decided, _ = await api.call(
+        "POST", f"/api/v1/accreditations/{person['id']}/decision", role="press_office",
+        json={"decision": "approve"})
+    assert status == 200, decided
+    person["access_token"] = await current_token(api.db_url, person["id"])
+
+
 async def test_the_days_of_a_conference_across_two_months_are_written_once_each(
     api: Api, smtp: RecordingSMTP
 ) -> None:
@@ -53,6 +63,7 @@ async def test_the_days_of_a_conference_across_two_months_are_written_once_each(
         _, page, _ = await api.call("GET", f"/alliance/privacy?lang={lang}")
         assert heading[lang] in text(page)
         # the visa letter: its mail's heading, its sentence in the PDF
+        await _approve(api, person)
         _, letter, _ = await api.call(
             "POST", f"/api/v1/accreditations/{person['id']}/visa-letter",
             role=person["access_token"], json=PASSPORT)

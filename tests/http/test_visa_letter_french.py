@@ -17,7 +17,7 @@ from tests.support import RecordingSMTP
 async def test_the_default_french_letter_reads_as_french(
     api: Api, conference: dict[str, Any], smtp: RecordingSMTP
 ) -> None:
-    p = await applicant(api, language="fr")
+    p = await applicant(api, language="fr", approved=True)
     _, letter, _ = await api.call("POST", f"/api/v1/accreditations/{p['id']}/visa-letter",
                                   role=p["access_token"],
                                   json={**PASSPORT, "consulate": "Ambassade de Belgique à Lima"})

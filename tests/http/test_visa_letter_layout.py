@@ -40,7 +40,7 @@ async def test_every_line_of_the_visa_letter_is_on_the_page(
 ) -> None:
     assert (await api.call("PUT", f"{BASE}/visa-letter-template", role="protocol",
                            json=TEMPLATE))[0] == 200
-    p = await applicant(api, language="en")
+    p = await applicant(api, language="en", approved=True)
     _, letter, _ = await api.call("POST", f"/api/v1/accreditations/{p['id']}/visa-letter",
                                   role=p["access_token"], json=PASSPORT)
     status, approved, _ = await api.call("POST", f"/api/v1/visa-letters/{letter['id']}/decision",

@@ -32,7 +32,7 @@ async def _conference(api: Api, **changes: Any) -> None:
 
 async def _letter(api: Api, smtp: RecordingSMTP, n: int, language: str,
                   passport: dict[str, Any]) -> str:
-    p = await applicant(api, n, language=language)
+    p = await applicant(api, n, language=language, approved=True)
     status, letter, _ = await api.call("POST", f"/api/v1/accreditations/{p['id']}/visa-letter",
                                        role=p["access_token"], json=passport)
     assert status == 201, letter

@@ -17,7 +17,7 @@ from tests.support import RecordingSMTP
 
 
 async def _letter(api: Api, smtp: RecordingSMTP, n: int, language: str) -> str:
-    p = await applicant(api, n, language=language)
+    p = await applicant(api, n, language=language, approved=True)
     status, letter, _ = await api.call("POST", f"/api/v1/accreditations/{p['id']}/visa-letter",
                                        role=p["access_token"], json=PASSPORT)
     assert status == 201, letter

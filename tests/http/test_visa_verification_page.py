@@ -12,12 +12,13 @@ from typing import Any
 from tests.browser.helpers import element, text
 from tests.conftest import Api
 from tests.http.test_credentials import PASSPORT, _attachment
-from tests.http.test_date_ranges import _conference, _pdf_text, _press
+from tests.http.test_date_ranges import _approve, _conference, _pdf_text, _press
 from tests.support import RecordingSMTP
 
 
 async def _approved_letter(api: Api, language: str = "en") -> dict[str, Any]:
     person = await _press(api, language, 1)
+    await _approve(api, person)
     _, letter, _ = await api.call("POST", f"/api/v1/accreditations/{person['id']}/visa-letter",
                                   role=person["access_token"], json=PASSPORT)
     status, approved, _ = await api.call("POST", f"/api/v1/visa-letters/{letter['id']}/decision",
@@ -101,6 +102,7 @@ async def test_the_letter_and_its_page_name_the_nationality_alike(
     countries. Both now take the project's names (docs/protocol.md, "Country codes")."""
     await _conference(api)
     person = await _press(api, "fr", 1)
+    await _approve(api, person)
     _, letter, _ = await api.call("POST", f"/api/v1/accreditations/{person['id']}/visa-letter",
                                   role=person["access_token"], json={**PASSPORT,
                                                                      "nationality": "CG"})
