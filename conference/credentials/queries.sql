@@ -82,6 +82,11 @@ SELECT a.status FROM accreditation a
 WHERE a.id = (SELECT l.accreditation_id FROM visa_letter l WHERE l.id = :id)
 FOR SHARE OF a
 
+-- name: lock_accreditation
+-- An accreditation's status, its row share-locked before its letters are (the approval's
+-- order: an approval waiting for this transaction then reads the status it leaves).
+SELECT status FROM accreditation WHERE id = :id FOR SHARE
+
 -- name: lock_open_letters
 -- The letters of an accreditation still requested or approved, locked, oldest first.
 SELECT id, conference_id, accreditation_id, status, number FROM visa_letter

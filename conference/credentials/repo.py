@@ -96,6 +96,12 @@ async def lock_holder(conn: asyncpg.Connection, letter_id: UUID) -> str | None:
     return status
 
 
+async def lock_accreditation(conn: asyncpg.Connection, accreditation_id: UUID) -> str | None:
+    """Share-lock an accreditation (before its letters) and answer its status."""
+    status: str | None = await conn.fetchval(*Q.bind("lock_accreditation", id=accreditation_id))
+    return status
+
+
 async def lock_open_letters(conn: asyncpg.Connection, accreditation_id: UUID
                             ) -> list[asyncpg.Record]:
     rows: list[asyncpg.Record] = await conn.fetch(

@@ -546,15 +546,19 @@ async def cancel_letter(pool: asyncpg.Pool, letter_id: UUID, reason: str, princi
 
 
 async def close_letters_of(conn: asyncpg.Connection, accreditation_id: UUID,
-                           accreditation_status: str, actor: str | None, now: datetime) -> int:
+                           actor: str | None, now: datetime) -> int:
     """An accreditation has ended (rejected, withdrawn, revoked, substituted): its request still
     open is refused and its approved letter cancelled, each with its event and the reason
     "accreditation rejected"…, in the caller's transaction (the worker's consumer,
     ``credentials.closing``). Nobody is mailed, as for a cancellation by protocol: the person
-    has the accreditation's own letter. Letters already closed are left alone, so running it
-    again does nothing. Answers how many letters it closed."""
+    has the accreditation's own letter. Letters already closed, or of an accreditation still
+    alive, are left alone, so running it again does nothing. The accreditation's row is
+    share-locked before the letters, in the order an approval takes them. Answers how many
+    letters it closed."""
+    accreditation_status = await repo.lock_accreditation(conn, accreditation_id)
     if accreditation_status not in domain.CLOSING_STATUSES:
         return 0
+    assert accreditation_status is not None
     reason = domain.closing_reason(accreditation_status)
     closed = 0
     for row in await repo.lock_open_letters(conn, accreditation_id):
