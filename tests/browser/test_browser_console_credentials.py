@@ -43,11 +43,6 @@ async def test_protocol_prints_reissues_and_approves_a_letter_after_the_note_ver
     status, journalist, _ = await site.call("POST", "/api/v1/conferences/alliance/accreditations",
                                             json=press_body(language="en"))
     assert status == 201, journalist
-    # a visa letter is approved only for an approved accreditation
-    status, decided, _ = await site.call(
-        "POST", f"/api/v1/accreditations/{journalist['id']}/decision", role="press_office",
-        json={"decision": "approve"})
-    assert status == 200, decided
     status, letter, _ = await site.call(
         "POST", f"/api/v1/accreditations/{journalist['id']}/visa-letter",
         role=await current_token(site.db_url, journalist["id"]),
@@ -115,7 +110,12 @@ async def test_protocol_prints_reissues_and_approves_a_letter_after_the_note_ver
     assert await tab.inner_text("#flash") == "Badge reissued: Anna Peeters v2."
     assert "v2" in await tab.inner_text(f"#badge-{first['id']}")
 
-    # the visa letter: approved, numbered, mailed with its PDF
+    # the visa letter: approved, numbered, mailed with its PDF (once the press office has
+    # approved the journalist: a letter is approved only for an approved accreditation)
+    status, decided, _ = await site.call(
+        "POST", f"/api/v1/accreditations/{journalist['id']}/decision", role="press_office",
+        json={"decision": "approve"})
+    assert status == 200, decided
     await tab.goto(f"{site.url}/manage/alliance?lang=en")
     await tab.click("#visa-letters-link")
     await _audit(browser, tab, "console-visa-letters")
