@@ -206,20 +206,29 @@ def delegation_programme(sessions: Sequence[PublishedSession], members: Sequence
     the audience of the member's category; approved members only), by the same rule as the
     calendar invitations (``conference/calendar/plan.py``, docs/calendar.md): not a member
     whose security clearance was refused (``refused``). The draft programme is not shown: what
-    is not published was sent to no one."""
+    is not published was sent to no one.
+
+    One entry per session, with its invited members in it (``people``: the chair, then the
+    speakers, the participants, the audience; by name within each): a delegation of twelve on
+    a phone reads each session once, not once per member (user test)."""
+    order = {"chair": 0, "speaker": 1, "attendee": 2, "audience": 3}
     found = []
     for s in sorted(sessions, key=lambda s: (s.starts_at, str(s.session_id))):
         view = SessionView(s.session_id, s.sequence, s.cancelled, frozenset(s.audience),
                            s.press_access, s.roles)
+        people = []
         for m in sorted(members, key=lambda m: (collation_key(m.family_name),
                                                 collation_key(m.given_name))):
             part = invited_part(view, AttendeeView(
                 m.id, m.category.value, m.status is Status.approved and m.id not in refused))
             if part is not None:
-                found.append({"session_id": s.session_id, "starts_at": s.starts_at,
-                              "title_text": s.title.get(language), "room": s.room_in(language),
-                              "given_name": m.given_name, "family_name": m.family_name,
-                              "role": part})
+                people.append({"given_name": m.given_name, "family_name": m.family_name,
+                               "gender": m.gender, "role": part})
+        if people:
+            people.sort(key=lambda p: order.get(str(p["role"]), len(order)))  # stable: by name
+            found.append({"session_id": s.session_id, "starts_at": s.starts_at,
+                          "title_text": s.title.get(language), "room": s.room_in(language),
+                          "people": people})
     return found
 
 

@@ -76,6 +76,8 @@ STRINGS: dict[str, dict[str, str]] = {
         "part_chair": "présidence",
         "part_speaker": "orateur",
         "part_attendee": "participant",
+        "part_speaker_female": "oratrice",
+        "part_attendee_female": "participante",
         "letters_title": "Courriers de la délégation",
         "letters_none": "Aucun courrier envoyé pour l'instant.",
         "recipient": "Destinataire",
@@ -726,6 +728,13 @@ class WTranslator(Translator):
         return (formatting.day(last, self.language, timezone=zone) + joiner
                 + formatting.time(last, zone, self.language, zone=False)
                 + f" ({formatting.zone_words(zone, self.language, last)})")
+
+    def part(self, role: str, gender: str | None) -> str:
+        """A person's part in a session as it fits them: in French "oratrice", "participante"
+        for a woman; "orateur", "participant" otherwise ("présidence" and "dans l'assistance"
+        are said of anyone); English has one word."""
+        key = f"part_{role}_{gender}"
+        return self(key) if key in self._own else self(f"part_{role}")
 
     def press_role(self, role: str, salutation: str) -> str:
         """A press role as it fits the person: in French "Cadreuse" for Madame, "Cadreur" for

@@ -49,7 +49,7 @@ async def test_the_portal_shows_the_sessions_its_members_were_invited_to(
 ) -> None:
     """Approved ministers are invited by the audience of a published session (the calendar
     mails them): the portal lists them; a draft session, not yet published, is not listed."""
-    from tests.browser.helpers import member, publish
+    from tests.browser.helpers import member, participant, publish
     from tests.http.conftest_programme import at, make_delegation, make_room, make_session
     from tests.http.test_workspaces import _signed_in, link_in
 
@@ -62,8 +62,17 @@ async def test_the_portal_shows_the_sessions_its_members_were_invited_to(
     v = await _signed_in(api, link_in(welcome))
     await member(api, deleg, "Reynders")  # an approved minister
     await member(api, deleg, "Peeters", category="official", rank="official", decision=None)
+    status, janssens, _ = await api.call(
+        "POST", "/api/v1/conferences/alliance/accreditations", role="protocol", json={
+            "category": "minister", "given_name": "Lotte", "family_name": "Janssens",
+            "gender": "female", "email": "lotte.janssens@example.org", "language": "fr",
+            "delegation_id": deleg["id"], "rank": "minister", "function": "Minister"})
+    assert status == 201, janssens
+    assert (await api.call("POST", f"/api/v1/accreditations/{janssens['id']}/decision",
+                           role="protocol", json={"decision": "approve"}))[0] == 200
     room = await make_room(api)
-    await make_session(api, room, at(conference, 9), at(conference, 10))  # ministers, officials
+    opening = await make_session(api, room, at(conference, 9), at(conference, 10))
+    await participant(api, opening, janssens)  # a speaker; the others, ministers, listen
     _, page, _ = await v.go("GET", "/delegation/alliance-be?lang=en")
     assert 'id="programme"' not in page  # nothing published: nobody invited
 
@@ -79,7 +88,12 @@ async def test_the_portal_shows_the_sessions_its_members_were_invited_to(
     assert "No member is invited" not in page
     # in French, the colon after the room is French ("(Salle) : Anna…", a non-breaking space)
     _, page, _ = await v.go("GET", "/delegation/alliance-be?lang=fr")
-    assert "</strong> – " in page and ")&nbsp;: Anna Reynders, dans l" in page
+    assert "</strong> – " in page and ")&nbsp;:" in page, element(page, "programme")
+    # the session once, its people in it, the speaker first, said as a woman is in French
+    programme = element(page, "programme")
+    assert programme.count("Séance d'ouverture") == 1, programme
+    assert programme.index("Lotte Janssens, oratrice") < programme.index(
+        "Anna Reynders, dans l'assistance"), programme
 
 
 async def test_searches_ignore_accents_case_and_punctuation(api: Api, smtp: RecordingSMTP) -> None:
