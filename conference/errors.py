@@ -81,8 +81,8 @@ class Invalid(Refusal):
 
     status, slug, title = 422, "validation", "Invalid fields"
 
-    def __init__(self, detail: str, errors: list[dict[str, Any]]) -> None:
-        super().__init__(detail, errors=errors)
+    def __init__(self, detail: str, errors: list[dict[str, Any]], **extra: Any) -> None:
+        super().__init__(detail, errors=errors, **extra)
 
 
 class Unavailable(Refusal):

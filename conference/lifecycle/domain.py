@@ -8,6 +8,7 @@ Nothing here touches the database or HTTP.
 from __future__ import annotations
 
 import dataclasses
+import difflib
 import re
 import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
@@ -40,18 +41,21 @@ REQUIRED: tuple[str, ...] = ("email", "given_name", "family_name", "category")
 
 _ALIASES: dict[str, tuple[str, ...]] = {
     "email": ("email", "e-mail", "e mail", "mail", "email address", "courriel",
-              "adresse electronique", "adresse e-mail", "adresse courriel"),
-    "given_name": ("given name", "first name", "forename", "prenom", "prenoms"),
+              "adresse électronique", "adresse e-mail", "adresse courriel"),
+    "given_name": ("given name", "first name", "forename", "prénom", "prénoms"),
     "family_name": ("family name", "last name", "surname", "nom", "nom de famille"),
-    "category": ("category", "categorie"),
+    "category": ("category", "catégorie"),
     "rank": ("rank", "rang"),
     "function": ("function", "position", "job title", "fonction", "titre", "poste"),
     "language": ("language", "langue"),
-    "salutation": ("salutation", "civilite", "titre de civilite"),
-    "delegation": ("delegation", "country", "organisation", "organization", "pays"),
+    "salutation": ("salutation", "civilité", "titre de civilité"),
+    "delegation": ("delegation", "délégation", "country", "organisation", "organization",
+                   "pays"),
     "in_office_since": ("in office since", "taking office", "en fonction depuis",
                         "date de prise de fonction", "prise de fonction"),
 }
+"""Each column's headers as people write them (compared by ``header_key``: case, accents and
+punctuation aside); written with their accents, as a suggestion shows them."""
 
 
 def header_key(name: str) -> str:
@@ -80,19 +84,62 @@ class FieldError:
     """Left out of the hash (a dict): an error still hashes, as before its params."""
 
 
+@dataclass(frozen=True)
+class UnknownColumn:
+    """A header the import does not read (its column is ignored), with the header it is
+    close to, if any: ``fonctoin`` → ``fonction`` (column ``function``)."""
+
+    header: str
+    position: int
+    """The column's place in the header row, from 1."""
+    suggestion: str | None = None
+    column: str | None = None
+    """The importable column ``suggestion`` names."""
+
+    @property
+    def message(self) -> str:
+        said = f"unrecognised column {self.header!r} (ignored)"
+        return f"{said}; did you mean {self.suggestion!r}?" if self.suggestion else said
+
+
 class MappingError(Exception):
     """The header row cannot be read into the importable columns."""
 
-    def __init__(self, errors: list[FieldError]) -> None:
+    def __init__(self, errors: list[FieldError],
+                 unknown: Sequence[UnknownColumn] = ()) -> None:
         super().__init__("; ".join(f"{e.field}: {e.message}" for e in errors))
         self.errors = errors
+        self.unknown = list(unknown)
+
+
+_SUGGESTIONS: dict[str, tuple[str, str]] = {
+    header_key(alias): (alias, column)
+    for column, aliases in _ALIASES.items() for alias in (*aliases, column.replace("_", " "))}
+"""A header as compared → the header as written and its column, for suggestions."""
+
+
+def unknown_columns(headers: Sequence[str], explicit: Mapping[str, str] | None = None
+                    ) -> list[UnknownColumn]:
+    """The headers the import ignores (an empty header cell aside), each with the known header
+    it is close to (``difflib``), if any: a misspelt ``fonctoin`` is named, not silently
+    dropped."""
+    explicit_keys = {header_key(k) for k in (explicit or {})}
+    found = []
+    for index, header in enumerate(headers):
+        key = header_key(header)
+        if not key or key in explicit_keys or key in _BY_HEADER:
+            continue
+        close = difflib.get_close_matches(key, list(_SUGGESTIONS), n=1, cutoff=0.75)
+        alias, column = _SUGGESTIONS[close[0]] if close else (None, None)
+        found.append(UnknownColumn(" ".join(header.split())[:100], index + 1, alias, column))
+    return found
 
 
 def map_headers(headers: Sequence[str], explicit: Mapping[str, str] | None = None
                 ) -> dict[int, str]:
     """Column index → importable column, by header name (English or French) or by the explicit
-    mapping (header as written → column); unknown headers are ignored, a column named twice or
-    a required column missing is refused."""
+    mapping (header as written → column); unknown headers are ignored (``unknown_columns``
+    names them), a column named twice or a required column missing is refused."""
     explicit_keys = {header_key(k): v for k, v in (explicit or {}).items()}
     wrong = sorted(v for v in explicit_keys.values() if v not in COLUMNS)
     if wrong:
@@ -116,7 +163,7 @@ def map_headers(headers: Sequence[str], explicit: Mapping[str, str] | None = Non
     errors += [FieldError(c, "no column for it in the header row", "missing-column")
                for c in REQUIRED if c not in seen]
     if errors:
-        raise MappingError(errors)
+        raise MappingError(errors, unknown_columns(headers, explicit))
     return mapped
 
 

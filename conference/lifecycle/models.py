@@ -63,11 +63,29 @@ class ImportCounts(Model):
     error: int = 0
 
 
+class UnknownColumn(Model):
+    """A header the import does not recognise: its column is ignored (not an error)."""
+
+    header: str
+    """As written (spaces collapsed, at most 100 characters)."""
+    position: int
+    """The column's place in the header row, from 1."""
+    suggestion: str | None = None
+    """A header the import reads that is close to this one (``fonction`` for ``fonctoin``)."""
+    column: str | None = None
+    """The importable column ``suggestion`` names (``function``)."""
+    message: str
+    """In English; a client words it from ``header`` and ``suggestion``."""
+
+
 class ImportResult(Model):
     applied: bool
     """Whether the rows were written: never on a dry run, nor when any row has an error."""
     counts: ImportCounts
     rows: list[ImportRow]
+    unknown_columns: list[UnknownColumn] = []
+    """The header row's columns the import ignored (a warning: they do not stop the import),
+    each with the known header it is close to, if any."""
 
 
 class ExportQuery(Model):

@@ -57,6 +57,7 @@ from conference.lifecycle.models import (
     Released,
     RowError,
     Statistics,
+    UnknownColumn,
 )
 from conference.outbox.events import record
 from conference.programme.domain import (
@@ -104,16 +105,33 @@ def _mapping(raw: str | None) -> dict[str, str] | None:
     return value
 
 
-def _named_cells(data: bytes, content_type: str, mapping: str | None
-                 ) -> Iterator[tuple[int, dict[str, str]]]:
-    """Each row's line number and cells by column (raises what ``read_file`` maps)."""
+def _table(data: bytes, content_type: str, mapping: str | None
+           ) -> tuple[list[domain.UnknownColumn], Iterator[tuple[int, dict[str, str]]]]:
+    """The header row's ignored columns, and each row's line number and cells by column
+    (raises what ``read_file`` maps)."""
     lines = tabular.read_table(data, tabular.kind_of(content_type))
     first = next(lines, None)
     if first is None:
         raise _invalid("body", "the file is empty", "empty")
-    columns = domain.map_headers(first[1], _mapping(mapping))
-    for number, cells in lines:
-        yield number, {column: cells[i] for i, column in columns.items() if i < len(cells)}
+    explicit = _mapping(mapping)
+    columns = domain.map_headers(first[1], explicit)
+
+    def rows() -> Iterator[tuple[int, dict[str, str]]]:
+        for number, cells in lines:
+            yield number, {column: cells[i] for i, column in columns.items() if i < len(cells)}
+
+    return domain.unknown_columns(first[1], explicit), rows()
+
+
+def _named_cells(data: bytes, content_type: str, mapping: str | None
+                 ) -> Iterator[tuple[int, dict[str, str]]]:
+    """Each row's line number and cells by column (raises what ``read_file`` maps)."""
+    yield from _table(data, content_type, mapping)[1]
+
+
+def _unknown(u: domain.UnknownColumn) -> UnknownColumn:
+    return UnknownColumn(header=u.header, position=u.position, suggestion=u.suggestion,
+                         column=u.column, message=u.message)
 
 
 WHO_COLUMNS = ("given_name", "family_name", "email", "category")
@@ -139,12 +157,14 @@ def row_people(data: bytes, content_type: str, mapping: str | None = None
 
 
 def read_file(data: bytes, content_type: str, mapping: str | None,
-              default_language: str = "en") -> list[ReadRow]:
-    """The file's rows read and checked on their own (no database): 422 when the file or its
-    header row cannot be read."""
+              default_language: str = "en") -> tuple[list[ReadRow], list[UnknownColumn]]:
+    """The file's rows read and checked on their own (no database), and the header row's
+    columns it ignores: 422 when the file or its header row cannot be read (the ignored
+    columns then in ``unknown_columns``, beside ``errors``: a misspelt required header)."""
     try:
         rows: list[ReadRow] = []
-        for number, named in _named_cells(data, content_type, mapping):
+        unknown, named_rows = _table(data, content_type, mapping)
+        for number, named in named_rows:
             if len(rows) >= MAX_ROWS:
                 raise _invalid("body", f"more than {MAX_ROWS} rows", "too-many-rows",
                                max=MAX_ROWS)
@@ -153,8 +173,10 @@ def read_file(data: bytes, content_type: str, mapping: str | None,
         raise _invalid("body", str(exc), exc.code) from None
     except domain.MappingError as exc:
         raise Invalid("The header row cannot be read.",
-                      [_error(e, "import_header") for e in exc.errors]) from None
-    return rows
+                      [_error(e, "import_header") for e in exc.errors],
+                      unknown_columns=[_unknown(u).model_dump() for u in exc.unknown]
+                      ) from None
+    return rows, [_unknown(u) for u in unknown]
 
 
 @dataclass(frozen=True)
@@ -268,7 +290,8 @@ def _row_error(e: FieldError) -> RowError:
     return RowError(**coded)
 
 
-def _result(plans: list[Planned], applied: bool, ids: dict[int, UUID]) -> ImportResult:
+def _result(plans: list[Planned], applied: bool, ids: dict[int, UUID],
+            unknown: list[UnknownColumn]) -> ImportResult:
     counts = ImportCounts()
     rows = []
     for p in plans:
@@ -277,7 +300,7 @@ def _result(plans: list[Planned], applied: bool, ids: dict[int, UUID]) -> Import
         rows.append(ImportRow(row=p.row, outcome=p.outcome, accreditation_id=accreditation_id,
                               changed=list(p.changed),
                               errors=[_row_error(e) for e in p.errors]))
-    return ImportResult(applied=applied, counts=counts, rows=rows)
+    return ImportResult(applied=applied, counts=counts, rows=rows, unknown_columns=unknown)
 
 
 def _values(p: Planned, conference: Conference, actor: str, now: datetime) -> dict[str, Any]:
@@ -300,7 +323,7 @@ async def import_members(
     A focal point imports into their own delegation; protocol and admin into the query's
     delegation or each row's."""
     principal = require(actor, *IMPORTERS)
-    reads = read_file(data, content_type, query.mapping)
+    reads, unknown = read_file(data, content_type, query.mapping)
     async with transaction(pool) as conn:
         conference = await conference_by_slug(conn, slug)
         scope, refs = await _scope(conn, conference, principal, query.delegation_id)
@@ -310,7 +333,7 @@ async def import_members(
                            "Nominations")
         plans = await _plan(conn, conference, reads, scope, refs, lock=not query.dry_run)
         if query.dry_run or any(p.outcome == "error" for p in plans):
-            return _result(plans, False, {})
+            return _result(plans, False, {}, unknown)
         ids: dict[int, UUID] = {}
         creates, updates = [], []
         for p in plans:
@@ -333,7 +356,7 @@ async def import_members(
                 updates.append(values)
         await repo.insert_members(conn, creates)
         await repo.update_members(conn, updates)
-        result = _result(plans, True, ids)
+        result = _result(plans, True, ids, unknown)
         if creates or updates:
             touched = sorted({p.delegation_id for p in plans if p.delegation_id is not None})
             await record(conn, "delegation.members_imported", MembersImported(

@@ -33,6 +33,7 @@ from conference.workspaces.console import CONSOLE_ROLES, Desk
 from conference.workspaces.console import _desk as open_desk
 from conference.workspaces.domain import NoSuchTime, wall_clock
 from conference.workspaces.portal_lifecycle import (
+    column_warnings,
     file_errors,
     imported_flash,
     preview_rows,
@@ -278,7 +279,8 @@ async def _import_page(request: web.Request, d: Desk, *, delegation: str = "",
                            key=lambda x: collation_key(x[1])),
         delegation=delegation, upload=upload, result=result,
         rows=preview_rows(t, result, upload) if result else [], errors=errors or {},
-        message=message, exports=[])
+        message=message, exports=[],
+        warnings=column_warnings(t, result.unknown_columns) if result else [])
 
 
 @routes.add("GET", "/manage/{slug}/import",

@@ -130,6 +130,10 @@ LIFECYCLE: dict[str, dict[str, str]] = {
         "lc_err_not_csv": "ce n'est pas un fichier CSV lisible",
         "lc_err_not_xlsx": "ce n'est pas un fichier XLSX lisible",
         "lc_err_no_such_delegation": "cette délégation n'existe pas dans cette conférence",
+        "lc_warn_columns": "Des colonnes du fichier ne sont pas importées\u00a0:",
+        "lc_warn_unknown_column": "Colonne non reconnue\u00a0: «\u00a0{header}\u00a0» "
+                                  "(ignorée).",
+        "lc_warn_did_you_mean": "Vouliez-vous dire «\u00a0{suggestion}\u00a0»\u00a0?",
         "lc_err_file": "Choisissez un fichier CSV ou XLSX.",
         "lc_err_unreadable": "Ce fichier ne peut pas être importé\u00a0: {detail}",
         "lc_err_changed": "Le fichier a changé depuis sa vérification\u00a0: vérifiez-le de "
@@ -347,6 +351,9 @@ LIFECYCLE: dict[str, dict[str, str]] = {
         "lc_err_not_csv": "not a readable CSV file",
         "lc_err_not_xlsx": "not a readable XLSX file",
         "lc_err_no_such_delegation": "no such delegation in this conference",
+        "lc_warn_columns": "Some of the file's columns are not imported:",
+        "lc_warn_unknown_column": "Unrecognised column: “{header}” (ignored).",
+        "lc_warn_did_you_mean": "Did you mean “{suggestion}”?",
         "lc_err_file": "Choose a CSV or XLSX file.",
         "lc_err_unreadable": "This file cannot be imported: {detail}",
         "lc_err_changed": "The file changed since it was checked: check it again.",

@@ -28,7 +28,7 @@ from conference.http.io import FilePart, read_form, read_multipart
 from conference.http.routes import RouteTable
 from conference.lifecycle import service as lifecycle
 from conference.lifecycle.domain import labels as accepted_labels
-from conference.lifecycle.models import ImportQuery, ImportResult, RowError
+from conference.lifecycle.models import ImportQuery, ImportResult, RowError, UnknownColumn
 from conference.lifecycle.tabular import CSV_TYPE, XLSX_TYPE
 from conference.pages.i18n import field_message
 from conference.protocol.ranks import RANK_ORDER
@@ -104,6 +104,20 @@ async def read_upload(form: Mapping[str, str | Upload], t: WTranslator
     return None, {"file": t("lc_err_file")}
 
 
+def column_warnings(t: WTranslator, unknown: Sequence[UnknownColumn | Mapping[str, Any]]
+                    ) -> list[str]:
+    """The header row's columns the import ignores, each named, with the header it is close
+    to: "Colonne non reconnue : « fonctoin » (ignorée). Vouliez-vous dire « fonction » ?"."""
+    said = []
+    for u in unknown:
+        found = u.model_dump() if isinstance(u, UnknownColumn) else u
+        words = t("lc_warn_unknown_column", header=found["header"])
+        if found.get("suggestion"):
+            words += " " + t("lc_warn_did_you_mean", suggestion=found["suggestion"])
+        said.append(words)
+    return said
+
+
 def column(t: WTranslator, name: str) -> str:
     key = f"lc_col_{name}"
     return t(key) if key in t.keys else name
@@ -172,7 +186,9 @@ def file_errors(t: WTranslator, exc: Invalid) -> str:
         # a header's or the file's words name what they are about; any other names its field
         said.append(words if code in _FILE_CODES else f"{column(t, e['field'])}{separator}{words}")
     detail = ("\u00a0; " if t.language == "fr" else "; ").join(said)
-    return t("lc_err_unreadable", detail=detail or exc.detail)
+    # a misspelt required header is missing and unknown: both said, with the suggestion
+    ignored = column_warnings(t, exc.extra.get("unknown_columns", []))
+    return " ".join([t("lc_err_unreadable", detail=detail or exc.detail), *ignored])
 
 
 async def run_import(request: web.Request, slug: str, upload: Upload, principal: Principal,
@@ -368,6 +384,7 @@ async def _import_page(request: web.Request, p: Portal, *, upload: Upload | None
         delegations=None, delegation="", upload=upload, result=result,
         rows=preview_rows(t, result, upload) if result else [], errors=errors or {},
         message=message,
+        warnings=column_warnings(t, result.unknown_columns) if result else [],
         exports=[(t("lc_export_csv"), f"{p.base}/members.csv", "export-csv"),
                  (t("lc_export_xlsx"), f"{p.base}/members.xlsx", "export-xlsx")],
     )
