@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import asyncio
 import json
 from dataclasses import dataclass
 from email.message import EmailMessage
 from email.parser import BytesParser
 from email.policy import HTTP
 from typing import Any, TypeVar
-from urllib.parse import unquote
+from urllib.parse import parse_qsl, unquote
 from uuid import UUID
 
 from aiohttp import web
@@ -16,6 +17,7 @@ from multidict import MultiDictProxy
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from conference.errors import BadRequest, Invalid, NotFound
+from conference.http.hygiene import RequestTimeout, read_timeout_key
 from conference.http.problems import field_errors
 
 M = TypeVar("M", bound=BaseModel)
@@ -94,17 +96,61 @@ class FilePart:
     content: bytes
 
 
-async def read_multipart(request: web.Request) -> dict[str, str | FilePart]:
+class TooLarge(Exception):
+    """A page's body beyond the limit its handler reads it within (``read_capped``): the page
+    says so on its form, in the reader's language, instead of the API's 413."""
+
+    def __init__(self, limit: int) -> None:
+        super().__init__(f"The body is larger than {limit} bytes.")
+        self.limit = limit
+
+
+async def read_capped(request: web.Request, limit: int) -> bytes:
+    """The body of a route that streams it (``extra={"streams_body": True}``), read within the
+    read timeout and ``limit`` bytes rather than the service's body limit: ``TooLarge`` as soon
+    as it passes ``limit`` (a declared length beyond it, before reading anything; what is left
+    of the body is not kept), a 408 when it does not arrive in time."""
+    if request.content_length is not None and request.content_length > limit:
+        raise TooLarge(limit)
+    chunks, size = [], 0
+    try:
+        async with asyncio.timeout(request.app[read_timeout_key]):
+            while chunk := await request.content.read(64 * 1024):
+                size += len(chunk)
+                if size > limit:
+                    raise TooLarge(limit)
+                chunks.append(chunk)
+    except TimeoutError:
+        raise RequestTimeout("The body did not arrive in time.") from None
+    return b"".join(chunks)
+
+
+async def read_multipart(request: web.Request, limit: int | None = None
+                         ) -> dict[str, str | FilePart]:
     """A page's form fields, from a ``multipart/form-data`` body (files as ``FilePart``) or a
     plain form. The body middleware has already read the body whole within the server's limit
     (conference/http/hygiene.py), which aiohttp's streaming multipart reader cannot start from,
     so the stored bytes are parsed here by the standard library's MIME parser; the first value
-    of a repeated name wins. A multipart body that cannot be read is a 400."""
+    of a repeated name wins. A multipart body that cannot be read is a 400.
+
+    With ``limit``, for a route that streams its body, the body is read here within that limit
+    instead (``read_capped``: ``TooLarge`` beyond it)."""
+    if limit is not None:
+        body = await read_capped(request, limit)
+        if request.content_type == "multipart/form-data":
+            return _multipart(request, body)
+        if request.content_type == "application/x-www-form-urlencoded":
+            pairs = parse_qsl(body.decode("utf-8", "replace"), keep_blank_values=True)
+            return {name: value for name, value in reversed(pairs)}
+        return {}
     if request.content_type != "multipart/form-data":
         form = await read_form(request)
         return {k: v for k, v in form.items() if isinstance(v, str)}
+    return _multipart(request, await request.read())
+
+
+def _multipart(request: web.Request, body: bytes) -> dict[str, str | FilePart]:
     header = request.headers.get("Content-Type", "")
-    body = await request.read()
     message = BytesParser(policy=HTTP).parsebytes(
         b"Content-Type: " + header.encode("latin-1", "replace")
         + b"\r\nMIME-Version: 1.0\r\n\r\n" + body)

@@ -27,6 +27,7 @@ import logging
 from collections.abc import Awaitable, Callable
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 import jinja2
 from aiohttp import web
@@ -54,6 +55,7 @@ from conference.errors import (
 )
 from conference.http.context import (
     connection,
+    max_body_key,
     now,
     pool_key,
     settings_key,
@@ -151,11 +153,35 @@ def _retention_text(conference: Conference, t: Translator, end: str) -> str:
     return text
 
 
-def error_page(request: web.Request, language: str, status: int, message: str) -> web.Response:
+def error_page(request: web.Request, language: str, status: int, message: str,
+               back: str | None = None) -> web.Response:
     t = Translator(language)
-    title = {404: t("not_found_title"), 500: t("failed_title"), 503: t("failed_title")}
+    title = {404: t("not_found_title"), 413: t("too_large_title"), 500: t("failed_title"),
+             503: t("failed_title")}
     return render(request, "error.html", language, status=status, private=True,
-                  title=title.get(status), message=message, conference=None)
+                  title=title.get(status), message=message, conference=None, back=back)
+
+
+_FORMS = ("multipart/form-data", "application/x-www-form-urlencoded")
+
+
+def _form_address(request: web.Request) -> str:
+    """Where the form a too-large body came from is: the page that sent it (the Referer, when
+    it is this site's), else the address it was sent to (most forms' own page)."""
+    referer = urlsplit(request.headers.get("Referer", ""))
+    if referer.netloc and referer.netloc == request.host and referer.path.startswith("/"):
+        return referer.path + (f"?{referer.query}" if referer.query else "")
+    return request.path
+
+
+def too_large_page(request: web.Request) -> web.Response:
+    """A page's form whose body passes the service's limit (a file too large, on a form whose
+    handler does not read it within a limit of its own): a page in the reader's language naming
+    the limit, with a link back to the form, 413, instead of the API's problem+json."""
+    language = choose_language(request)
+    t = Translator(language)
+    return error_page(request, language, 413, t("too_large", size=t.size(
+        request.app[max_body_key])), back=_form_address(request))
 
 
 @web.middleware
@@ -173,6 +199,14 @@ async def unrouted_page_middleware(
             raise
         language = choose_language(request)
         return error_page(request, language, 404, Translator(language)("no_such_page"))
+    except web.HTTPRequestEntityTooLarge:
+        # a page's form sent more than the service takes: said on a page, in the reader's
+        # language, with a way back; the API keeps its 413 problem+json
+        if request.path.startswith("/api/") or (
+                "text/html" not in request.headers.get("Accept", "")
+                and request.content_type not in _FORMS):
+            raise
+        return too_large_page(request)
     except (web.HTTPException, Refusal):
         raise  # redirects, and refusals the problem middleware words
     except Exception as exc:

@@ -30,6 +30,10 @@ STRINGS: dict[str, dict[str, str]] = {
         "choose": "— Choisir —",
         "error": "Erreur\u00a0:",
         "errors_summary": "La demande n'a pas été envoyée. Corrigez les champs signalés\u00a0:",
+        "too_large_title": "Envoi trop volumineux",
+        "too_large": "Ce que vous avez envoyé dépasse {size}, le plus que ce formulaire "
+                     "accepte. Rien n'a été enregistré.",
+        "back_to_form": "Revenir au formulaire",
         "not_found_title": "Page introuvable",
         "failed_title": "Un problème est survenu",
         "conference_not_found": "Aucune conférence à cette adresse.",
@@ -320,6 +324,10 @@ STRINGS: dict[str, dict[str, str]] = {
         "choose": "— Choose —",
         "error": "Error:",
         "errors_summary": "The application was not sent. Please correct the fields marked:",
+        "too_large_title": "Too large to send",
+        "too_large": "What you sent is larger than {size}, the most this form accepts. "
+                     "Nothing was saved.",
+        "back_to_form": "Back to the form",
         "not_found_title": "Page not found",
         "failed_title": "Something went wrong",
         "conference_not_found": "There is no conference at this address.",
@@ -621,6 +629,19 @@ class Translator:
     def label(self, key: str) -> str:
         """The text followed by a colon, as each language writes it ("Salle :", "Room:")."""
         return self(key) + ("\u00a0:" if self.language == "fr" else ":")
+
+    def size(self, count: int) -> str:
+        """A number of bytes as a limit is said: ``1 Mo``, ``512 Ko`` / ``1 MB``, ``512 KB``
+        (binary multiples, as the limits are set; one decimal at most)."""
+        units = ("o", "Ko", "Mo", "Go") if self.language == "fr" else (
+            "bytes", "KB", "MB", "GB")
+        value, unit = float(count), 0
+        while value >= 1024 and unit < len(units) - 1:
+            value, unit = value / 1024, unit + 1
+        number = f"{value:.1f}".removesuffix(".0")
+        if self.language == "fr":
+            number = number.replace(".", ",")
+        return f"{number}\u00a0{units[unit]}"
 
     def date(self, moment: Any, timezone: str | None = None) -> str:
         """``mercredi 1er décembre 2027`` / ``Wednesday 1 December 2027``."""

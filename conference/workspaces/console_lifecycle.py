@@ -20,7 +20,7 @@ from conference.conferences.models import Quotas
 from conference.csvfile import FOR_PEOPLE, Words
 from conference.errors import Invalid, NotFound
 from conference.http.context import pool_key
-from conference.http.io import read_form
+from conference.http.io import TooLarge, read_form
 from conference.http.routes import RouteTable
 from conference.lifecycle import domain as lifecycle_domain
 from conference.lifecycle import render
@@ -35,11 +35,13 @@ from conference.workspaces.domain import NoSuchTime, wall_clock
 from conference.workspaces.portal_lifecycle import (
     column_warnings,
     file_errors,
+    import_limit,
     imported_flash,
     preview_rows,
     read_import_form,
     read_upload,
     run_import,
+    too_large,
 )
 
 routes = RouteTable()
@@ -279,7 +281,7 @@ async def _import_page(request: web.Request, d: Desk, *, delegation: str = "",
                            key=lambda x: collation_key(x[1])),
         delegation=delegation, upload=upload, result=result,
         rows=preview_rows(t, result, upload) if result else [], errors=errors or {},
-        message=message, exports=[],
+        message=message, exports=[], file_limit=t.size(import_limit(request)),
         warnings=column_warnings(t, result.unknown_columns) if result else [])
 
 
@@ -294,14 +296,19 @@ async def lc_console_import_form(request: web.Request) -> web.Response:
 
 @routes.add("POST", "/manage/{slug}/import",
             summary="Import members (HTML form, multipart): check the file (nothing written) "
-                    "or import it (all rows or none)",
+                    "or import it (all rows or none); a file beyond the service's body limit "
+                    "is refused on the form (413)",
             who=WHO, tag="workspaces", media=HTML, error_media=PAGE_ERRORS,
-            errors=(403, 404, 422))
+            errors=(403, 404, 413, 422), extra={"streams_body": True})
 @frame.page
 async def lc_console_import(request: web.Request) -> web.StreamResponse:
     d = await open_desk(request, CONSOLE_ROLES)
     t = d.t
-    form = await read_import_form(request)
+    try:
+        form = await read_import_form(request)
+    except TooLarge:
+        return await _import_page(request, d, errors=too_large(t, import_limit(request)),
+                                  status=413)
     delegation = str(form.get("delegation", "")).strip()[:36]
     page = _import_page
     if not frame.csrf_ok(request, form, d.person):

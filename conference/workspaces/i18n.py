@@ -325,6 +325,8 @@ STRINGS: dict[str, dict[str, str]] = {
         "security_upload_button": "Déposer",
         "security_result_one": "{count} résultat enregistré.",
         "security_result_other": "{count} résultats enregistrés.",
+        "security_file_hint": "CSV, {size} au plus.",
+        "security_err_too_large": "Le fichier dépasse {size}.",
         "err_security_file": "Choisissez un fichier CSV.",
         "security_people": "Les personnes et leur habilitation",
         "security_people_text": "Chaque personne à cribler avec son statut actuel, tel que le "
@@ -646,6 +648,8 @@ STRINGS: dict[str, dict[str, str]] = {
         "security_upload_button": "Upload",
         "security_result_one": "{count} result recorded.",
         "security_result_other": "{count} results recorded.",
+        "security_file_hint": "CSV, at most {size}.",
+        "security_err_too_large": "The file is larger than {size}.",
         "err_security_file": "Choose a CSV file.",
         "security_people": "People and their clearance",
         "security_people_text": "Everyone to vet with their current status, as the last file "

@@ -130,6 +130,8 @@ LIFECYCLE: dict[str, dict[str, str]] = {
         "lc_err_not_csv": "ce n'est pas un fichier CSV lisible",
         "lc_err_not_xlsx": "ce n'est pas un fichier XLSX lisible",
         "lc_err_no_such_delegation": "cette délégation n'existe pas dans cette conférence",
+        "lc_f_file_hint": "CSV ou XLSX, {size} au plus.",
+        "lc_err_too_large": "Le fichier dépasse {size}.",
         "lc_warn_columns": "Des colonnes du fichier ne sont pas importées\u00a0:",
         "lc_warn_unknown_column": "Colonne non reconnue\u00a0: «\u00a0{header}\u00a0» "
                                   "(ignorée).",
@@ -351,6 +353,8 @@ LIFECYCLE: dict[str, dict[str, str]] = {
         "lc_err_not_csv": "not a readable CSV file",
         "lc_err_not_xlsx": "not a readable XLSX file",
         "lc_err_no_such_delegation": "no such delegation in this conference",
+        "lc_f_file_hint": "CSV or XLSX, at most {size}.",
+        "lc_err_too_large": "The file is larger than {size}.",
         "lc_warn_columns": "Some of the file's columns are not imported:",
         "lc_warn_unknown_column": "Unrecognised column: “{header}” (ignored).",
         "lc_warn_did_you_mean": "Did you mean “{suggestion}”?",

@@ -23,8 +23,8 @@ from conference.accreditation.domain import DeadlinePassed, Status
 from conference.accreditation.models import Accreditation, SubstitutionIn
 from conference.auth import Principal
 from conference.errors import Conflict, Duplicate, Invalid
-from conference.http.context import connection, now, pool_key
-from conference.http.io import FilePart, read_form, read_multipart
+from conference.http.context import connection, max_body_key, now, pool_key
+from conference.http.io import FilePart, TooLarge, read_form, read_multipart
 from conference.http.routes import RouteTable
 from conference.lifecycle import service as lifecycle
 from conference.lifecycle.domain import labels as accepted_labels
@@ -44,9 +44,8 @@ FOCAL_POINT = "the delegation's focal point"
 LIVE = (Status.submitted, Status.waitlisted, Status.approved)
 PERSON_FIELDS = ("given_name", "family_name", "email", "language", "gender", "rank",
                  "function")
-MAX_UPLOAD = 512 * 1024
-"""The largest file a page imports: the check carries it, encoded, to the import button, and a
-form is at most the server's body limit (larger files: the API)."""
+FORM_OVERHEAD = 64 * 1024
+"""What an import form sends besides its file (its other fields, the multipart boundaries)."""
 
 
 # --- import: shared with the console ----------------------------------------------------------
@@ -73,12 +72,33 @@ def _content_type(filename: str, declared: str) -> str:
     return CSV_TYPE
 
 
+def import_limit(request: web.Request) -> int:
+    """The largest file the import pages take: the service's body limit, the file the API's
+    import takes (docs/lifecycle.md, "In the workspaces")."""
+    return request.app[max_body_key]
+
+
 async def read_import_form(request: web.Request) -> Mapping[str, str | Upload]:
     """An import form's fields: a plain form (the import button), or the multipart one of the
-    check, whose file part becomes an ``Upload``."""
+    check, whose file part becomes an ``Upload``. The import routes stream their body
+    (``streams_body``), read here within the file's limit (the check) or within what the
+    import button carries (the file in base64, form-encoded: at most four times as long);
+    ``TooLarge`` beyond it, or for a file (chosen or carried) beyond ``import_limit``, which the
+    page says on the file field."""
+    limit = import_limit(request)
+    carried = request.content_type != "multipart/form-data"
+    form = await read_multipart(request, (4 if carried else 1) * limit + FORM_OVERHEAD)
+    chosen, encoded = form.get("file"), form.get("content")
+    if (isinstance(chosen, FilePart) and len(chosen.content) > limit) or (
+            isinstance(encoded, str) and len(encoded.strip()) > 4 * -(-limit // 3)):
+        raise TooLarge(limit)
     return {name: Upload(value.filename, value.content, value.content_type)
-            if isinstance(value, FilePart) else value
-            for name, value in (await read_multipart(request)).items()}
+            if isinstance(value, FilePart) else value for name, value in form.items()}
+
+
+def too_large(t: WTranslator, limit: int) -> dict[str, str]:
+    """The file field's error for a file beyond ``limit`` bytes."""
+    return {"file": t("lc_err_too_large", size=t.size(limit))}
 
 
 async def read_upload(form: Mapping[str, str | Upload], t: WTranslator
@@ -89,8 +109,6 @@ async def read_upload(form: Mapping[str, str | Upload], t: WTranslator
     if isinstance(field, Upload):
         if not field.content:
             return None, {"file": t("lc_err_file")}
-        if len(field.content) > MAX_UPLOAD:
-            return None, {"file": t("lc_err_unreadable", detail=f"> {MAX_UPLOAD // 1024} KB")}
         name = field.name or "members.csv"
         return Upload(name, field.content, _content_type(name, field.content_type)), {}
     carried = form.get("content")
@@ -383,7 +401,7 @@ async def _import_page(request: web.Request, p: Portal, *, upload: Upload | None
         crumbs=p.crumbs((t("lc_import_title"), None)), base=p.base, action=f"{p.base}/import",
         delegations=None, delegation="", upload=upload, result=result,
         rows=preview_rows(t, result, upload) if result else [], errors=errors or {},
-        message=message,
+        message=message, file_limit=t.size(import_limit(request)),
         warnings=column_warnings(t, result.unknown_columns) if result else [],
         exports=[(t("lc_export_csv"), f"{p.base}/members.csv", "export-csv"),
                  (t("lc_export_xlsx"), f"{p.base}/members.xlsx", "export-xlsx")],
@@ -410,14 +428,19 @@ async def lc_import_form(request: web.Request) -> web.Response:
 
 @routes.add("POST", "/delegation/{slug}/import",
             summary="Import members (HTML form, multipart): check the file (nothing written) "
-                    "or import it (all rows or none)",
+                    "or import it (all rows or none); a file beyond the service's body limit "
+                    "is refused on the form (413)",
             who=FOCAL_POINT, tag="workspaces", media=HTML, error_media=PAGE_ERRORS,
-            errors=(403, 404, 422))
+            errors=(403, 404, 413, 422), extra={"streams_body": True})
 @frame.page
 async def lc_import_members(request: web.Request) -> web.StreamResponse:
     p = await open_portal(request)
     t = p.t
-    form = await read_import_form(request)
+    try:
+        form = await read_import_form(request)
+    except TooLarge:
+        return await _import_page(request, p, errors=too_large(t, import_limit(request)),
+                                  status=413)
     if not frame.csrf_ok(request, form, p.person):
         return await _import_page(request, p, message=t("csrf_failed"), status=403)
     upload, errors = await read_upload(form, t)

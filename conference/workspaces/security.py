@@ -17,7 +17,7 @@ from conference.credentials import domain as credential_rules
 from conference.credentials import service as credentials
 from conference.errors import Forbidden, Invalid
 from conference.http.context import connection, now, pool_key
-from conference.http.io import FilePart, read_multipart
+from conference.http.io import FilePart, TooLarge, read_multipart
 from conference.http.routes import RouteTable
 from conference.people.domain import may_open_conference
 from conference.people.service import SignedIn
@@ -28,6 +28,9 @@ from conference.workspaces.i18n import WTranslator
 routes = RouteTable()
 HTML, PAGE_ERRORS = frame.HTML, frame.PAGE_ERRORS
 MAX_FILE = 5 * 1024 * 1024
+"""The largest results file the page takes; its route reads its body within it (not within the
+service's body limit), and says on the form when a file passes it."""
+FORM_OVERHEAD = 64 * 1024
 
 
 class Office:
@@ -94,6 +97,7 @@ async def _page(request: web.Request, o: Office, *, errors: list[dict[str, Any]]
         status=status, title=t("security_title"),
         crumbs=[(t("home_title"), "/workspaces"), (t("security_title"), None)], flash=flash,
         base=o.base, errors=line_errors(t, errors or []), message=message,
+        file_limit=t.size(MAX_FILE),
         people=people, chosen=chosen, search=search, paging=domain.Paging.of(asked, total),
         delegation_words=lambda d: country_name(d, o.language) if d and len(d) == 2
         and d.isupper() else (d or ""), statuses=credential_rules.SETTABLE,
@@ -124,20 +128,27 @@ async def security_download(request: web.Request) -> web.Response:
 
 
 @routes.add("POST", "/manage/{slug}/security/vetting.csv",
-            summary="The security service's results file (HTML form, multipart)",
+            summary="The security service's results file (HTML form, multipart; at most "
+                    "5 MB, refused on the form beyond: 413)",
             who="security, protocol, admin", tag="workspaces", media=HTML,
-            error_media=PAGE_ERRORS, errors=(403, 404, 422))
+            error_media=PAGE_ERRORS, errors=(403, 404, 413, 422), extra={"streams_body": True})
 @frame.page
 async def security_upload(request: web.Request) -> web.StreamResponse:
     o = await _office(request)
     t = o.t
-    form = await read_multipart(request)
+    too_large = t("security_err_too_large", size=t.size(MAX_FILE))
+    try:
+        form = await read_multipart(request, MAX_FILE + FORM_OVERHEAD)
+    except TooLarge:
+        return await _page(request, o, message=too_large, status=413)
     if not frame.csrf_ok(request, {k: v for k, v in form.items()
                                    if k == "csrf" and isinstance(v, str)}, o.person):
         return await _page(request, o, message=t("csrf_failed"), status=403)
     upload = form.get("file")
     raw = upload.content if isinstance(upload, FilePart) else b""
-    if not raw or len(raw) > MAX_FILE:
+    if len(raw) > MAX_FILE:
+        return await _page(request, o, message=too_large, status=413)
+    if not raw:
         return await _page(request, o, message=t("err_security_file"), status=422)
     try:
         text = raw.decode("utf-8-sig")
