@@ -137,6 +137,10 @@ class ConferenceIn(Model):
     vetting_required: list[Literal["press", "minister", "official", "expert", "staff"]] = Field(
         default=[], max_length=5,
         description="categories whose badge needs security clearance (docs/credentials.md)")
+    photo_required: list[Literal["press", "minister", "official", "expert", "staff"]] = Field(
+        default=[], max_length=5,
+        description="categories whose badge is downloaded only once the person's photo is "
+                    "given (docs/credentials.md, \"Photo required\")")
     documents_required: dict[
         Literal["press", "minister", "official", "expert", "staff"],
         list[Literal["note_verbale", "press_card", "passport_copy"]]] = Field(

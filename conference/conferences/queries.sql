@@ -5,13 +5,13 @@ INSERT INTO conference (slug, title, venue, timezone, starts_on, ends_on, patron
                         security_list_deadline, spokespersons, organiser_email, protocol,
                         retention_days, vetting_retention_days, quotas, nominations_close_at,
                         changes_close_at, vetting_required, short_name, privacy,
-                        documents_required)
+                        documents_required, photo_required)
 VALUES (:slug, :title, :venue, :timezone, :starts_on, :ends_on, :patron, :hosts, :languages,
         :press_opens_at, :press_closes_at, :press_pool_capacity,
         :security_list_deadline, :spokespersons, :organiser_email, :protocol,
         :retention_days, :vetting_retention_days, :quotas, :nominations_close_at,
         :changes_close_at, :vetting_required, :short_name, :privacy,
-        :documents_required)
+        :documents_required, :photo_required)
 ON CONFLICT (slug) DO NOTHING
 RETURNING *
 

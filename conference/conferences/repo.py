@@ -53,6 +53,7 @@ def conference_from_row(row: asyncpg.Record) -> Conference:
             "nominations_close_at": row["nominations_close_at"],
             "changes_close_at": row["changes_close_at"],
             "vetting_required": row["vetting_required"],
+            "photo_required": row["photo_required"],
             "documents_required": row["documents_required"],
             "created_at": row["created_at"],
         }
@@ -84,6 +85,7 @@ async def insert_conference(conn: asyncpg.Connection, c: ConferenceIn) -> Confer
         quotas=c.quotas.model_dump(exclude_none=True),
         nominations_close_at=c.nominations_close_at, changes_close_at=c.changes_close_at,
         vetting_required=sorted(set(c.vetting_required)),
+        photo_required=sorted(set(c.photo_required)),
         documents_required={k: sorted(set(v)) for k, v in d["documents_required"].items()},
         short_name=d["short_name"], privacy=d["privacy"],
     ))

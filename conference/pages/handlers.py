@@ -39,13 +39,17 @@ from conference.accreditation.models import Accreditation, AccreditationIn, Reas
 from conference.accreditation.notices import conference_dates
 from conference.auth import Principal, Role, resolve_token
 from conference.badges import service as badges
+from conference.badges.domain import Layout
 from conference.badges.handlers import badge_response
-from conference.badges.render import render_png
+from conference.badges.render import BadgeContent, render_png
+from conference.badges.sheet import render_pdf
 from conference.calendar.invitations import feed_url
 from conference.conferences import service as conferences
 from conference.conferences.models import Conference
+from conference.credentials import service as credentials
 from conference.db.errors import is_unavailable
 from conference.errors import (
+    Conflict,
     Duplicate,
     IllegalTransition,
     NotFound,
@@ -254,6 +258,8 @@ def page(handler: PageHandler) -> PageHandler:
 def _refusal_text(t: Translator, exc: Refusal) -> str:
     """A refusal said in the page's language where the pages know it: a badge that clearance
     withholds (docs/credentials.md, "What the person is told"); else the refusal's text."""
+    if exc.extra.get("reason") == "photo_required":
+        return t("badge_photo_first")
     if exc.extra.get("reason") == "not_cleared":
         return t("badge_refused" if exc.extra.get("vetting_status") == "refused"
                  else "badge_not_cleared_awaited")
@@ -577,7 +583,7 @@ async def _status_page(
     cookies = {} if cookies is None else cookies
     secret = request.match_info["access_token"]
     context: dict[str, Any] = {"withdraw": None, "feed": None, "badge": None,
-                               "badge_withheld": None,
+                               "badge_withheld": None, "badge_photo": None,
                                "credentials": f"/a/{secret}/credentials?lang={language}",
                                "identity_todo": await identity_to_give(pool, conference, acc, p)}
     if _can_withdraw(acc):
@@ -593,10 +599,17 @@ async def _status_page(
         # no link to a badge that clearance withholds: the page says why instead
         # (docs/credentials.md, "What the person is told")
         missing = await accreditations.missing_clearance(pool, acc.id, p)
-        if missing is None:
-            context["badge"] = f"/a/{secret}/badge?lang={language}"
-        else:
+        if missing is not None:
             context["badge_withheld"] = "refused" if missing == "refused" else "awaited"
+        elif await photo_missing(pool, conference, acc):
+            # the photo first, where the conference prints it on the category's badges
+            # (docs/credentials.md, "Photo required"): no badge with an empty photo frame
+            context["badge_photo"] = context["credentials"]
+        else:
+            # the A6 PDF to print, as the approval letter says; the PNG (a phone's screen,
+            # older links) stays
+            context["badge"] = {"pdf": f"/a/{secret}/badge.pdf?lang={language}",
+                                "png": f"/a/{secret}/badge?lang={language}"}
     if message is None and request.query.get("done") == "withdrawn" \
             and acc.status is Status.withdrawn:
         approved = acc.history and acc.history[-1].from_status is Status.approved
@@ -665,16 +678,50 @@ async def application_withdraw(request: web.Request) -> web.StreamResponse:
                            "&done=withdrawn")
 
 
+async def photo_missing(pool: Any, conference: Conference, acc: Accreditation) -> bool:
+    """Whether the conference prints the person's photo on their category's badges
+    (``photo_required``) and none was given: the badge is not downloaded before it
+    (docs/credentials.md, "Photo required")."""
+    return acc.category.value in conference.photo_required \
+        and await credentials.photo_size(pool, acc.id) is None
+
+
+async def _applicant_badge(request: web.Request) -> tuple[Principal, BadgeContent]:
+    """The applicant's badge as it prints; 409 (a page in the reader's language) while
+    clearance withholds it or the photo the conference requires is missing."""
+    p = await _applicant(request)
+    assert p.accreditation_id is not None
+    signer = _signer(request)
+    pool = request.app[pool_key]
+    async with connection(request) as conn:
+        content = await badges.badge(conn, signer, p.accreditation_id, p)
+    acc = await accreditations.get(pool, p.accreditation_id, p)
+    conference = await conferences.get_conference(pool, acc.conference)
+    if await photo_missing(pool, conference, acc):
+        raise Conflict("No badge before the photo: give it on the application's page.",
+                       reason="photo_required")
+    return p, content
+
+
+@routes.add("GET", "/a/{access_token}/badge.pdf",
+            summary="The applicant's badge as a one-page A6 PDF, to print, once approved",
+            who="anyone", tag="pages", media=("application/pdf",), error_media=PAGE_ERRORS,
+            errors=(404, 409, 429))
+@page
+async def application_badge_pdf(request: web.Request) -> web.Response:
+    p, content = await _applicant_badge(request)
+    pdf = await asyncio.to_thread(render_pdf, [content], Layout.a6)
+    return web.Response(body=pdf, content_type="application/pdf", headers={
+        "Cache-Control": "no-store", "Referrer-Policy": "no-referrer",
+        "Content-Disposition": f'attachment; filename="badge-{p.accreditation_id}.pdf"'})
+
+
 @routes.add("GET", "/a/{access_token}/badge", summary="The applicant's badge (PNG), once approved",
             who="anyone", tag="pages", media=("image/png",), error_media=PAGE_ERRORS,
             errors=(404, 409, 429))
 @page
 async def application_badge(request: web.Request) -> web.Response:
-    p = await _applicant(request)
-    assert p.accreditation_id is not None
-    signer = _signer(request)
-    async with connection(request) as conn:
-        content = await badges.badge(conn, signer, p.accreditation_id, p)
+    p, content = await _applicant_badge(request)
     png = await asyncio.to_thread(render_png, content)
     response = badge_response(png, p.accreditation_id)
     response.headers["Referrer-Policy"] = "no-referrer"

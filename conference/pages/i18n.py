@@ -264,6 +264,12 @@ STRINGS: dict[str, dict[str, str]] = {
         "badge_text": "Imprimez votre badge (format A6) et présentez-le avec votre pièce "
                       "d'identité à l'entrée.",
         "badge_link": "Télécharger mon badge (PNG)",
+        "badge_link_pdf": "Télécharger mon badge (PDF, format A6)",
+        "badge_link_png": "Le même badge en image (PNG)",
+        "badge_photo_first": "Envoyez votre photo pour obtenir votre badge\u00a0: elle y est "
+                             "imprimée et comparée à l'entrée.",
+        "badge_photo_link": "Envoyer ma photo",
+        "action_information_requested": "Informations complémentaires demandées",
         "badge_awaited": "Votre badge sera disponible sur cette page une fois le contrôle de "
                          "sécurité terminé.",
         "badge_refused": "Aucun badge ne peut vous être délivré\u00a0: l'habilitation de sécurité "
@@ -535,6 +541,12 @@ STRINGS: dict[str, dict[str, str]] = {
         "badge_text": "Print your badge (A6) and show it with your identity document at the "
                       "entrance.",
         "badge_link": "Download my badge (PNG)",
+        "badge_link_pdf": "Download my badge (PDF, A6)",
+        "badge_link_png": "The same badge as an image (PNG)",
+        "badge_photo_first": "Upload your photo to get your badge: it is printed on it and "
+                             "compared at the entrance.",
+        "badge_photo_link": "Upload my photo",
+        "action_information_requested": "More information requested",
         "badge_awaited": "Your badge will be available on this page once the security check is "
                          "complete.",
         "badge_refused": "No badge can be issued to you: the security clearance it requires has "

@@ -214,8 +214,16 @@ async def test_an_approved_applicant_finds_the_feed_and_prints_the_badge(
         rf"{re.escape(site.url)}/api/v1/calendar/[\w-]+\.[\w-]+\.ics", feed)
     assert await page.get_attribute("#feed-webcal", "href") == "webcal://" + feed.split("://")[1]
     await shot(page, "status-approved-en")
+    # the A6 PDF to print (docs/credentials.md, "Badge production"), and the same badge as
+    # an image, whose QR code is read back here
     async with page.expect_download() as waiting:
         await page.click("#badge-link")
+    pdf = await waiting.value
+    pdf_path = ARTIFACTS / "badge-press-en.pdf"
+    await pdf.save_as(str(pdf_path))
+    assert pdf_path.read_bytes().startswith(b"%PDF")
+    async with page.expect_download() as waiting:
+        await page.click("#badge-png-link")
     download = await waiting.value
     path = ARTIFACTS / "badge-press-en.png"
     await download.save_as(str(path))

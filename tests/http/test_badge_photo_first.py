@@ -1,0 +1,69 @@
+"""The journalist's badge after a user test (1 December 2026): approved without a photo, they
+downloaded a badge with an empty photo frame, and a PNG where the letter said to print it in
+A6 (docs/credentials.md, "Photo required", "Badge production")."""
+
+from __future__ import annotations
+
+import io
+import re
+from typing import Any
+
+from pypdf import PdfReader
+
+from tests.browser.helpers import element, press, text
+from tests.conftest import Api
+from tests.http.test_console import Visitor
+from tests.http.test_console_credentials import _conference
+from tests.http.test_credentials import image, put
+from tests.support import RecordingSMTP
+
+A6_POINTS = (105 / 25.4 * 72, 148 / 25.4 * 72)
+
+
+async def test_no_badge_before_the_photo_the_conference_requires_then_an_a6_pdf(
+    api: Api, smtp: RecordingSMTP
+) -> None:
+    await _conference(api, smtp, photo_required=["press"])
+    journalist = await press(api, decision="approve", language="en")
+    aid, secret = journalist["id"], journalist["access_token"]
+    visitor = Visitor(api)
+    status, page, _ = await visitor.go("GET", f"/a/{secret}?lang=en")
+    assert status == 200, page
+    assert 'id="badge-link"' not in page
+    assert element(page, "badge-photo-first").startswith("Upload your photo to get your badge")
+    assert f'href="/a/{secret}/credentials?lang=en"' in page
+    for route in ("badge", "badge.pdf"):
+        status, refused, _ = await visitor.go("GET", f"/a/{secret}/{route}?lang=en")
+        assert status == 409, (route, refused)
+        assert "Upload your photo to get your badge" in text(refused)
+    status, _ = await put(api, f"/api/v1/accreditations/{aid}/photo", image(600, 800),
+                          "image/jpeg", "admin")
+    assert status in (200, 204)
+    status, page, _ = await visitor.go("GET", f"/a/{secret}?lang=en")
+    assert "badge-photo-first" not in page
+    assert element(page, "badge-link") == "Download my badge (PDF, A6)"
+    href = re.search(r'id="badge-link" href="([^"]+)"', page)
+    assert href is not None and href.group(1) == f"/a/{secret}/badge.pdf?lang=en"
+    resp = await api.client.get(href.group(1))
+    assert resp.status == 200 and resp.content_type == "application/pdf"
+    pdf = PdfReader(io.BytesIO(await resp.read()))
+    assert len(pdf.pages) == 1
+    box: Any = pdf.pages[0].mediabox
+    assert abs(float(box.width) - A6_POINTS[0]) < 1 and abs(float(box.height) - A6_POINTS[1]) < 1
+    # the PNG stays for the clients that use it
+    resp = await api.client.get(f"/a/{secret}/badge?lang=en")
+    assert resp.status == 200 and resp.content_type == "image/png"
+
+
+async def test_without_a_photo_requirement_the_badge_is_offered_as_an_a6_pdf(
+    api: Api, smtp: RecordingSMTP
+) -> None:
+    await _conference(api, smtp)
+    journalist = await press(api, decision="approve", language="fr")
+    secret = journalist["access_token"]
+    status, page, _ = await Visitor(api).go("GET", f"/a/{secret}?lang=fr")
+    assert status == 200, page
+    assert element(page, "badge-link") == "Télécharger mon badge (PDF, format A6)"
+    resp = await api.client.get(f"/a/{secret}/badge.pdf?lang=fr")
+    assert resp.status == 200
+    assert len(PdfReader(io.BytesIO(await resp.read())).pages) == 1
