@@ -128,7 +128,9 @@ def _tables(which: str) -> str:
         return "".join(
             f"{s.name:<58}{'*' if s.event_types is None else ' '.join(sorted(s.event_types))}\n"
             for s in consumers())
-    return "".join(f"{name:<34}{payload.__name__}\n"
+    # the column as wide as the longest name and a space (accreditation.information_requested)
+    width = max(34, *(len(name) + 1 for name in event_types()))
+    return "".join(f"{name:<{width}}{payload.__name__}\n"
                    for name, payload in sorted(event_types().items()))
 
 

@@ -48,10 +48,22 @@ class LinkRequested(Payload):
     accreditation_id: UUID
 
 
+class InformationRequested(Payload):
+    """The office that decides asked the applicant for more information before deciding (a
+    scan of the press card…): the status is unchanged. The message is the event's history line
+    (docs/workspaces.md, "Asking for more information"), never the payload."""
+
+    accreditation_id: UUID
+    category: str
+    status: str
+    delegation_id: UUID | None
+
+
 EVENT_TYPES: dict[str, type[Payload]] = {
     **{f"accreditation.{status}": AccreditationChanged
        for status in ("submitted", "approved", "rejected", "waitlisted", "withdrawn", "revoked")},
     "accreditation.substituted": AccreditationSubstituted,
     "accreditation.amended": AccreditationAmended,
     "accreditation.link_requested": LinkRequested,
+    "accreditation.information_requested": InformationRequested,
 }

@@ -177,6 +177,15 @@ async def _letters(
     if event.type == "accreditation.link_requested":
         yield _mail(ctx, event, conference, "link", lang, a.email, name, a.id, **common)
         return
+    if event.type == "accreditation.information_requested":
+        # the office's message, with the fresh link to the page where documents and the photo
+        # are given; not written once the application was decided or withdrawn meanwhile (the
+        # decision's own letter says what holds), nor once the message is erased
+        message = await repo.event_reason(conn, event.id)
+        if message and a.status.value in ("submitted", "waitlisted"):
+            yield _mail(ctx, event, conference, "information_requested", lang, a.email, name,
+                        a.id, message=message, **common)
+        return
     if status == "submitted":
         # An acknowledgement ("it will be examined") is not written for an application replaced
         # or withdrawn before its letter was: it would contradict the letter that says so
@@ -305,7 +314,8 @@ SUBSCRIPTIONS = (
                  frozenset({"accreditation.submitted", "accreditation.approved",
                             "accreditation.rejected", "accreditation.waitlisted",
                             "accreditation.withdrawn", "accreditation.revoked",
-                            "accreditation.substituted", "accreditation.link_requested"}),
+                            "accreditation.substituted", "accreditation.link_requested",
+                            "accreditation.information_requested"}),
                  locks=_locks),
 )
 """What the accreditation letters consume, for the composition root (``conference/runtime.py``)."""

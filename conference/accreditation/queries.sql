@@ -271,3 +271,8 @@ SET version = version + 1, status = 'to_print', printed_at = NULL, printed_by = 
 WHERE accreditation_id = :accreditation_id AND conference_id = :conference_id
   AND status = 'printed'
 RETURNING version
+
+-- name: event_reason
+-- The reason of an event's first line of the audit trail (the message of a request for more
+-- information), read by its letter; null once the person's reasons are erased.
+SELECT history -> 0 ->> 'reason' FROM domain_event WHERE id = :event_id

@@ -141,8 +141,10 @@ async def history_for(conn: asyncpg.Connection, accreditation_id: UUID,
 
 async def latest_reason(conn: asyncpg.Connection, accreditation_id: UUID) -> str | None:
     """The reason given with the latest change of an accreditation's status (None when none
-    was); a security-clearance line is not such a change, and its reason stays internal."""
-    history = [h for h in await history_of(conn, accreditation_id) if h.vetting_status is None]
+    was); a security-clearance line is not such a change, and its reason stays internal, nor is
+    a request for more information (its message is its own letter's)."""
+    history = [h for h in await history_of(conn, accreditation_id)
+               if h.vetting_status is None and h.action != "information_requested"]
     return history[-1].reason if history else None
 
 
@@ -342,3 +344,10 @@ async def supersede_printed_badge(conn: asyncpg.Connection, accreditation_id: UU
         "supersede_printed_badge", accreditation_id=accreditation_id,
         conference_id=conference_id, note=note, now=now))
     return version
+
+
+async def event_reason(conn: asyncpg.Connection, event_id: int) -> str | None:
+    """The reason of an event's first history line (a request for more information: its
+    message), None once erased."""
+    reason: str | None = await conn.fetchval(*Q.bind("event_reason", event_id=event_id))
+    return reason

@@ -26,6 +26,7 @@ from conference.accreditation.events import (
     AccreditationAmended,
     AccreditationChanged,
     AccreditationSubstituted,
+    InformationRequested,
     LinkRequested,
 )
 from conference.accreditation.models import (
@@ -40,7 +41,14 @@ from conference.accreditation.models import (
 from conference.auth import Principal, Role, new_secret, require, token_hash
 from conference.conferences import lookup as conferences
 from conference.db.pool import Database, connection, transaction
-from conference.errors import Duplicate, Forbidden, Invalid, NotFound, Unauthorized
+from conference.errors import (
+    Duplicate,
+    Forbidden,
+    IllegalTransition,
+    Invalid,
+    NotFound,
+    Unauthorized,
+)
 from conference.outbox.events import record
 
 TAKEN = "This person already has an application for this conference."
@@ -621,6 +629,52 @@ def _valid_member(values: dict[str, object], delegation_id: UUID) -> dict[str, o
     if dumped.get("in_office_since") is not None:
         dumped["in_office_since"] = member.in_office_since
     return dumped
+
+
+UNDER_REVIEW = (Status.submitted, Status.waitlisted)
+"""The applications more information may be asked for: those not decided yet."""
+MESSAGE_LIMIT = 2000
+
+
+async def request_information(
+    pool: Database, accreditation_id: UUID, message: str, actor: Principal | None,
+    now: datetime,
+) -> Accreditation:
+    """The office that decides on the application (the press office for the press, protocol
+    for the rest, admin for all) asks the applicant for more information before deciding: a
+    line of the history (action ``information_requested``, the message as its reason, the
+    status unchanged) and the event ``accreditation.information_requested``, whose consumer
+    mails the message with a fresh private link (docs/workspaces.md, "Asking for more
+    information"). Only while the application is under review (submitted, waitlisted; 409
+    otherwise); the message is required (422 on ``message``)."""
+    principal = require(actor, *roles.DECIDERS)
+    text = " ".join(message.split()) if message else ""
+    if not text or len(text) > MESSAGE_LIMIT:
+        raise Invalid("Some fields are invalid.", [
+            {"field": "message", "type": "value_error",
+             "message": f"say what is needed (1 to {MESSAGE_LIMIT} characters)"}])
+    async with transaction(pool) as conn:
+        row = await repo.lock(conn, accreditation_id)
+        if row is None:
+            raise NotFound("No such accreditation.")
+        # whoever may decide on the application may ask before deciding
+        domain.check_may_act(principal, Action.reject, row)
+        current = Status(row["status"])
+        if current not in UNDER_REVIEW:
+            raise IllegalTransition(
+                f"An accreditation that is {current.value} is no longer under review: no "
+                "information is asked.", status_now=current.value,
+                action="request_information")
+        await repo.record_change(
+            conn,
+            InformationRequested(accreditation_id=accreditation_id, category=row["category"],
+                                 status=current.value, delegation_id=row["delegation_id"]),
+            event_type="accreditation.information_requested",
+            conference_id=row["conference_id"], subject_id=accreditation_id,
+            actor=principal.actor, now=now,
+            history=[repo.history_line(accreditation_id, action="information_requested",
+                                       from_status=current, to_status=current, reason=text)])
+        return repo.from_row(row, await repo.history_for(conn, accreditation_id, principal))
 
 
 LINK_INTERVAL = timedelta(minutes=15)

@@ -526,6 +526,7 @@ async def _queue_page(request: web.Request, d: Desk, q: Mapping[str, str], *,
             day=_day(filters["day"]), search=domain.like_pattern(filters["q"]) or None)
         counts = await ws.press_counts(conn, d.conference.id)
         present = await ws.press_countries(conn, d.conference.id)
+        asked = await ws.press_information_requests(conn, d.conference.id)
     duplicates = await ws_service.press_duplicates(request.app[pool_key], d.conference.id,
                                                    d.principal)
     # The filter offers the countries the applications come from (and the one chosen), in the
@@ -544,7 +545,7 @@ async def _queue_page(request: web.Request, d: Desk, q: Mapping[str, str], *,
         request, "press_queue.html", d.language, person=d.person, conference=d.conference,
         title=d.t("press_desk_title"), crumbs=d.crumbs(), flash=flash, base=d.base,
         switch_to=d.base, items=items, counts=counts, filters=filters, statuses=statuses,
-        roles=roles, duplicates=duplicates,
+        roles=roles, duplicates=duplicates, asked=asked,
         countries=countries, country_names=dict(named), error=error, status=status,
     )
 
@@ -566,6 +567,7 @@ async def _application_page(request: web.Request, d: Desk, acc: Accreditation, *
                             status: int = 200, duplicates: list[PressPerson] | None = None,
                             correction: dict[str, str] | None = None,
                             summary: bool = False,
+                            information: dict[str, str] | None = None,
                             ) -> web.Response:
     name = f"{acc.given_name} {acc.family_name}"
     flash = None
@@ -573,12 +575,16 @@ async def _application_page(request: web.Request, d: Desk, acc: Accreditation, *
         flash = d.t("flash_corrected", name=name)
     elif request.query.get("done") == "unchanged":
         flash = d.t("flash_unchanged")
+    elif request.query.get("done") == "information":
+        asked = frame.flash_text(request, "name", 100)
+        flash = None if asked is None else d.t("flash_information", name=asked)
     if acc.status in CORRECTABLE_STATUSES and correction is None:
         correction = _correction_values(acc)
     async with connection(request) as conn:
         counts = await ws.press_counts(conn, d.conference.id)
     if duplicates is None:
         duplicates = await _duplicates_of(request, d, acc)
+    documents = await _documents(request, d, acc)
     country = acc.press.country if acc.press else None
     return frame.render(
         request, "press_application.html", d.language, person=d.person, status=status,
@@ -592,7 +598,13 @@ async def _application_page(request: web.Request, d: Desk, acc: Accreditation, *
         else ("approve", "reject"),
         reason_templates=[(str(r.id), r.text(d.language)) for r in await ws_service.press_reasons(
             request.app[pool_key], d.conference.id, d.principal, now(request))],
-        documents=await _documents(request, d, acc),
+        documents=documents,
+        # the photo the journalist gave, seen before deciding (docs/workspaces.md, "The press
+        # office desk"); nothing once the person is erased
+        photo=await credentials.photo_size(request.app[pool_key], acc.id)
+        if documents is not None else None,
+        can_ask=acc.status in accreditations.UNDER_REVIEW,
+        information=information or {},
         # the clearance that would withhold the badge, said before anyone approves
         # (docs/credentials.md, "What the person is told")
         clearance=await accreditations.missing_clearance(request.app[pool_key], acc.id,
@@ -647,6 +659,51 @@ async def _documents(request: web.Request, d: Desk, acc: Accreditation) -> Any:
 async def press_application(request: web.Request) -> web.Response:
     d = await open_desk(request)
     return await _application_page(request, d, await _application(request, d))
+
+
+@routes.add("GET", "/manage/{slug}/press/{accreditation_id}/photo",
+            summary="A press applicant's photo, for the press desk (JPEG)",
+            who="press_office, admin", tag="workspaces", media=("image/jpeg", "text/html"),
+            error_media=PAGE_ERRORS, errors=(403, 404))
+@frame.page
+async def press_photo(request: web.Request) -> web.Response:
+    d = await open_desk(request)
+    acc = await _application(request, d)
+    data, media = await credentials.get_photo(request.app[pool_key], acc.id, d.principal)
+    return web.Response(body=data, content_type=media, headers={
+        "Cache-Control": "private, no-store", "Referrer-Policy": "no-referrer"})
+
+
+@routes.add("POST", "/manage/{slug}/press/{accreditation_id}/information",
+            summary="Ask a journalist for more information before deciding; mailed with their "
+                    "private link (HTML form)",
+            who="press_office, admin", tag="workspaces", media=HTML, error_media=PAGE_ERRORS,
+            errors=(403, 404, 409, 422))
+@frame.page
+async def press_ask_information(request: web.Request) -> web.StreamResponse:
+    d = await open_desk(request)
+    acc = await _application(request, d)
+    form = await read_form(request)
+    values = {"information_message": str(form.get("information_message", "")).strip()}
+    show = functools.partial(_application_page, request, d, acc, information=values)
+    if not frame.csrf_ok(request, form, d.person):
+        return await show(message=d.t("csrf_failed"), status=403)
+    if not values["information_message"]:
+        return await show(errors={"information_message": d.t("err_information_message")},
+                          status=422)
+    try:
+        await accreditations.request_information(
+            request.app[pool_key], acc.id, values["information_message"], d.principal,
+            now(request))
+    except IllegalTransition as exc:
+        status = d.t(f"status_{exc.extra.get('status_now', acc.status.value)}").lower()
+        return await show(status=409, message=d.t("information_not_now", status=status))
+    except Invalid:
+        return await show(errors={"information_message": d.t("err_information_message")},
+                          status=422)
+    raise web.HTTPSeeOther(frame.with_lang(
+        f"{d.base}/{acc.id}", d.language, done="information",
+        **frame.flash_params(request, name=f"{acc.given_name} {acc.family_name}")))
 
 
 @routes.add("POST", "/manage/{slug}/press/{accreditation_id}/decision",

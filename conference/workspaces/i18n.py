@@ -161,6 +161,19 @@ STRINGS: dict[str, dict[str, str]] = {
         "f_received_on": "Reçue le",
         "filter": "Filtrer",
         "queue_caption": "Demandes presse",
+        "queue_information_asked": "Informations demandées le {when}",
+        "press_pieces_title": "Photo et documents",
+        "information_title": "Demander des informations complémentaires",
+        "information_intro": "Le message est envoyé au journaliste avec son lien privé, où il "
+                             "donne ses documents et sa photo\u00a0; la demande reste à "
+                             "l'examen, et l'historique garde la demande.",
+        "information_message": "Ce qu'il faut au journaliste (envoyé tel quel)",
+        "information_button": "Envoyer la demande",
+        "err_information_message": "Dites au journaliste ce qu'il faut (2000 caractères au "
+                                   "plus).",
+        "information_not_now": "La demande n'est plus à l'examen ({status})\u00a0: aucune "
+                               "information ne lui est demandée.",
+        "flash_information": "Demande d'informations envoyée à {name}.",
         "select": "Sélection",
         "select_one": "Sélectionner {name}",
         "received": "Reçue le",
@@ -496,6 +509,19 @@ STRINGS: dict[str, dict[str, str]] = {
         "f_received_on": "Received on",
         "filter": "Filter",
         "queue_caption": "Press applications",
+        "queue_information_asked": "Information asked on {when}",
+        "press_pieces_title": "Photo and documents",
+        "information_title": "Ask for more information",
+        "information_intro": "The message is mailed to the journalist with their private link, "
+                             "where they give documents and their photo; the application stays "
+                             "under review, and the history keeps the request.",
+        "information_message": "What the journalist needs to give (sent as written)",
+        "information_button": "Send the request",
+        "err_information_message": "Say what the journalist needs to give (2000 characters at "
+                                   "most).",
+        "information_not_now": "The application is no longer under review ({status}): no "
+                               "information is asked.",
+        "flash_information": "Request for information sent to {name}.",
         "select": "Selection",
         "select_one": "Select {name}",
         "received": "Received",

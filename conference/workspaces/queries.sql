@@ -47,6 +47,16 @@ WHERE a.conference_id = :conference_id AND a.category = 'press' AND a.erased_at 
 ORDER BY a.seq
 LIMIT 500
 
+-- name: press_information_requests
+-- When more information was last asked of each press application still under review (the
+-- queue says so; docs/workspaces.md, "Asking for more information").
+SELECT a.id, (SELECT max(e.occurred_at) FROM domain_event e
+              WHERE e.subject_id = a.id::text
+                AND e.type = 'accreditation.information_requested') AS asked_at
+FROM accreditation a
+WHERE a.conference_id = :conference_id AND a.category = 'press' AND a.erased_at IS NULL
+  AND a.status IN ('submitted', 'waitlisted')
+
 -- name: press_counts
 -- Press applications of a conference by status.
 SELECT status, count(*) AS n FROM accreditation

@@ -70,6 +70,13 @@ async def press_queue(
     return [from_row(r) for r in rows]
 
 
+async def press_information_requests(conn: asyncpg.Connection, conference_id: UUID
+                                     ) -> dict[UUID, datetime]:
+    """When more information was last asked of each press application under review."""
+    rows = await conn.fetch(*Q.bind("press_information_requests", conference_id=conference_id))
+    return {r["id"]: r["asked_at"] for r in rows if r["asked_at"] is not None}
+
+
 async def press_counts(conn: asyncpg.Connection, conference_id: UUID) -> dict[str, int]:
     return {
         r["status"]: r["n"]

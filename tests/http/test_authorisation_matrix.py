@@ -99,7 +99,7 @@ EXPECTED: dict[str, frozenset[str] | str] = {
     # pages for people
     "pages_css": ANYONE, "press_form": ANYONE, "programme_page": ANYONE,
     "privacy_page": ANYONE, "link_form": ANYONE, "link_submit": NO_AUTH_CHECK,
-    "application_page": ANYONE, "application_badge": ANYONE,
+    "application_page": ANYONE, "application_badge": ANYONE, "application_badge_pdf": ANYONE,
     "press_submit": NO_AUTH_CHECK, "application_withdraw": NO_AUTH_CHECK,
     "credentials_page": ANYONE, "application_photo": ANYONE,
     "application_photo_upload": NO_AUTH_CHECK, "application_photo_crop": NO_AUTH_CHECK,
@@ -155,7 +155,7 @@ EXPECTED: dict[str, frozenset[str] | str] = {
     "console_visa_letters": SESSION, "console_decide_letter": SESSION,
     "console_cancel_letter": SESSION, "console_letter_pdf": SESSION,
     "console_set_vetting": SESSION, "console_document": SESSION, "console_photo": SESSION,
-    "press_document": SESSION,
+    "press_document": SESSION, "press_photo": SESSION, "press_ask_information": SESSION,
 }
 # Changes that would alter the objects the other calls rely on go last, in this order.
 LAST = ["cancel_session", "delete_webhook", "withdraw", "revoke", "erase_personal_data",

@@ -97,6 +97,10 @@ async def _objects(api: Api, smtp: RecordingSMTP) -> tuple[dict[str, str], dict[
         "PUT", f"/api/v1/accreditations/{minister['id']}/photo", role="protocol",
         data=image(900, 1200), headers={"Content-Type": "image/jpeg"})
     assert status == 204
+    status, _, _ = await api.call(  # and the press desk to the press office
+        "PUT", f"/api/v1/accreditations/{journalist['id']}/photo", role="press_office",
+        data=image(900, 1200), headers={"Content-Type": "image/jpeg"})
+    assert status == 204
     status, hook, _ = await api.call("POST", "/api/v1/conferences/alliance/webhooks",
                                      role="admin", json={"url": "https://hooks.example.org/x",
                                                          "event_types": ["*"]})
