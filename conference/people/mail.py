@@ -62,10 +62,18 @@ def workspace_url(base: str, grant: Grant) -> str:
     return f"{base}/manage/{grant.conference_slug}"
 
 
-def _then(event: EventRow, template: str) -> str:
-    """The sign-in link's ``?next=``: the page asked for at /signin, when it is a safe path."""
+def _then(event: EventRow, template: str, language: str) -> str:
+    """The sign-in link's query: ``next``, the page asked for at /signin when it is a safe
+    path, and ``lang``, the reader's, so that a link already spent or expired says so in the
+    language of the mail (user test: a French focal point was told in English)."""
     target = safe_next(event.payload.get("next")) if template == "signin" else None
-    return f"?{urlencode({'next': target})}" if target else ""
+    return "?" + urlencode({"next": target, "lang": language} if target else {"lang": language})
+
+
+def _in(url: str, language: str) -> str:
+    """A page's address in the mail's language (``?lang=``): signed out, the page the link
+    opens (a sign-in page on the way) is in the reader's language, not the browser's."""
+    return f"{url}{'&' if '?' in url else '?'}lang={language}"
 
 
 async def people_mail(conn: asyncpg.Connection, event: EventRow,
@@ -101,8 +109,9 @@ async def people_mail(conn: asyncpg.Connection, event: EventRow,
     context: dict[str, Any] = {
         "salutation": staff_salutation(person["name"], language),
         "office": sender_name,
-        "name": person["name"], "link": f"{base}/signin/{secret}{_then(event, template)}",
-        "signin": f"{base}/signin",
+        "name": person["name"],
+        "link": f"{base}/signin/{secret}{_then(event, template, language)}",
+        "signin": _in(f"{base}/signin", language),
         "minutes": int(LINK_LIFETIME.total_seconds() // 60),
         "days": WELCOME_LINK_LIFETIME.days,
         # when the link stops working, in the reader's language and the conference's zone
@@ -110,7 +119,8 @@ async def people_mail(conn: asyncpg.Connection, event: EventRow,
         "conference": conference,
         "role": ROLE_NAMES[language][granted[0].role] if granted else "",
         "delegation": granted[0].delegation_name if granted else None,
-        "workspace": workspace_url(base, granted[0]) if granted else f"{base}/workspaces",
+        "workspace": _in(workspace_url(base, granted[0]) if granted else f"{base}/workspaces",
+                         language),
     }
     dedupe = f"{event.id}:{template}:{person['email'].lower()}"
     try:

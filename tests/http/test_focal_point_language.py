@@ -171,3 +171,29 @@ async def test_the_console_refuses_a_language_the_conference_does_not_use(
     _, delegations, _ = await api.call("GET", DELEGATIONS, role="admin")
     assert [d["country"] for d in delegations["items"]] == ["BE"]
     assert smtp.to("aoife@example.org") == [] and smtp.to("bea@example.org") == []
+
+
+async def test_the_welcome_mails_links_open_pages_in_the_mails_language(
+    api: Api, smtp: RecordingSMTP
+) -> None:
+    # a user test: a French focal point with an English browser, signed out, followed "Votre
+    # espace" to an English sign-in page, and the spent link said so in English
+    await _conference(api)
+    await make_delegation(api, country="BE")  # its focal point is written to in French
+    welcome = _welcome_text(await _welcome(smtp, "fp-be@example.org"))
+    workspace = re.search(r"Votre espace\u00a0: https://conference\.test(\S+)", welcome)
+    assert workspace and workspace.group(1) == "/delegation/alliance-be?lang=fr", welcome
+    assert "https://conference.test/signin?lang=fr " in welcome
+    english = {"Accept-Language": "en-GB,en;q=0.9"}
+    status, page, resp = await api.call("GET", workspace.group(1), headers=english)
+    assert status == 200 and resp.url.path == "/signin" and resp.url.query["lang"] == "fr"
+    assert '<html lang="fr">' in page
+    link = link_in(await _welcome(smtp, "fp-be@example.org"))
+    assert link.endswith("?lang=fr")
+    await _signed_in(api, link)  # spent
+    status, page, _ = await api.call("GET", link, headers=english)
+    assert status == 404 and '<html lang="fr">' in page, page
+
+
+def _welcome_text(message: EmailMessage) -> str:
+    return body_text(message).replace("\r\n", "\n")
