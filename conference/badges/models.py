@@ -261,6 +261,8 @@ class BadgeState(Model):
     vetting_status: VettingStatus = "not_required"
     """The person's security clearance (docs/credentials.md, "Vetting"): why a badge is not
     ``printable`` (``pending`` or ``more_information``: awaited; ``refused``: never)."""
+    has_photo: bool = True
+    """Whether the person's photo is on file: without it the badge prints an empty box."""
 
 
 class BadgeStates(Model):
@@ -279,3 +281,5 @@ class BadgePage(Model):
     """How many of them a batch holds to print (printable, not printed yet)."""
     batch_mark: str
     """Which those are (``domain.batch_mark``), for the form that marks them printed."""
+    to_print_without_photo: int = 0
+    """How many of those to print have no photo (their badges print an empty photo box)."""

@@ -223,8 +223,9 @@ ORDER BY id
 -- name: badges_of
 -- The badges of a conference's approved accreditations (of one delegation, category, print
 -- status, or the ids given, when set), with what the badge prints, what orders the batch (rank,
--- seniority), whether the category needs clearance and the vetting status recorded, and the
--- pack the badge was handed over in. Unordered: the batch order is the protocol's.
+-- seniority), whether the category needs clearance and the vetting status recorded, the pack
+-- the badge was handed over in, and whether there is a photo. Unordered: the batch order is the
+-- protocol's.
 SELECT a.id, a.conference_id, a.category, a.status, a.given_name, a.family_name, a.language,
        a.delegation_id, a.press_outlet, a.press_role, a.decided_at, a.erased_at, a.rank,
        a.in_office_since, d.country, d.organisation ->> 'name' AS organisation,
@@ -233,7 +234,9 @@ SELECT a.id, a.conference_id, a.category, a.status, a.given_name, a.family_name,
        (SELECT bc.code FROM badge_code bc
         WHERE bc.accreditation_id = a.id AND bc.version = coalesce(b.version, 1)) AS short_code,
        a.category = ANY (c.vetting_required) AS clearance_required,
-       v.status AS clearance_recorded
+       v.status AS clearance_recorded,
+       EXISTS (SELECT 1 FROM accreditation_photo ph WHERE ph.accreditation_id = a.id)
+           AS has_photo
 FROM accreditation a
 JOIN conference c ON c.id = a.conference_id
 LEFT JOIN delegation d ON d.id = a.delegation_id

@@ -356,6 +356,7 @@ class BadgeRow:
     collected: Collection | None
     clearance_required: bool
     clearance_recorded: str | None
+    has_photo: bool = True
 
 
 async def badges_of(
@@ -383,7 +384,7 @@ async def badges_of(
         collected=(Collection(collected_by=r["collected_by"], collected_at=r["collected_at"])
                    if r["collected_at"] is not None else None),
         clearance_required=r["clearance_required"],
-        clearance_recorded=r["clearance_recorded"],
+        clearance_recorded=r["clearance_recorded"], has_photo=r["has_photo"],
     ) for r in rows]
 
 

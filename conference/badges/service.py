@@ -366,7 +366,7 @@ def _state(r: repo.BadgeRow, lang: str) -> BadgeState:
         printable=_printable(r), collected=r.collected,
         vetting_status=vetting_status(r.clearance_required, r.clearance_recorded),
         short_reference=(domain.show_short_reference(r.bearer.short_code)
-                         if r.bearer.short_code else None))
+                         if r.bearer.short_code else None), has_photo=r.has_photo)
 
 
 async def badge_states(
@@ -414,7 +414,10 @@ async def badge_page(
     lang = _language(conference)
     return BadgePage(items=[_state(r, lang) for r in ordered[skip:skip + page_size]],
                      total=len(ordered), to_print=len(batch),
-                     batch_mark=domain.batch_mark(batch))
+                     batch_mark=domain.batch_mark(batch),
+                     to_print_without_photo=sum(
+                         1 for r in rows if not r.has_photo and _printable(r)
+                         and r.status is domain.PrintStatus.to_print))
 
 
 async def batch(

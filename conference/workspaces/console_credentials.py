@@ -141,7 +141,7 @@ async def _badges_page(request: web.Request, d: Desk, officer: ProtocolOfficer, 
         layouts=LAYOUTS,
         delegations=sorted(names.items(), key=lambda item: collation_key(item[1])),
         delegation_names=names, flash=flash, message=message, errors=errors or {},
-        values=values or {}, no_zones=no_zones)
+        values=values or {}, no_zones=no_zones, without_photo=listed.to_print_without_photo)
 
 
 @routes.add("GET", "/manage/{slug}/badges",

@@ -23,6 +23,13 @@ CRED: dict[str, dict[str, str]] = {
                                 "imprimés maintenant porteraient «\u00a0Aucune zone "
                                 "accordée\u00a0» et la porte ne pourrait rien contrôler.",
         "cred_badges_define_zones": "Définir les zones avant d'imprimer",
+        "cred_badges_no_photo_one": "{count} badge à imprimer n'a pas de photo : il sortirait "
+                                    "avec un cadre vide, que la porte ne pourrait pas comparer "
+                                    "au visage.",
+        "cred_badges_no_photo_other": "{count} badges à imprimer n'ont pas de photo : ils "
+                                      "sortiraient avec un cadre vide, que la porte ne pourrait "
+                                      "pas comparer au visage.",
+        "cred_badge_no_photo": "sans photo",
         "cred_actions": "Actions",
         "cred_batch_title": "Lot d'impression",
         "cred_batch_text": "Le PDF contient les badges à imprimer ou imprimés qui correspondent "
@@ -157,6 +164,12 @@ CRED: dict[str, dict[str, str]] = {
         "cred_badges_no_zones": "This conference has no zone yet: badges printed now would say "
                                 "“No zone granted” and the door could check nothing.",
         "cred_badges_define_zones": "Define the zones before printing",
+        "cred_badges_no_photo_one": "{count} badge to print has no photo: it would print with an "
+                                    "empty box, which the door could not compare with a face.",
+        "cred_badges_no_photo_other": "{count} badges to print have no photo: they would print "
+                                      "with an empty box, which the door could not compare with "
+                                      "a face.",
+        "cred_badge_no_photo": "no photo",
         "cred_actions": "Actions",
         "cred_batch_title": "Print batch",
         "cred_batch_text": "The PDF holds the badges to print or printed that match the "

@@ -195,3 +195,30 @@ async def test_a_zone_s_names_and_days_change_through_the_api_as_on_the_page(
                                       role="protocol")
     assert [(z["name"]["en"], z["opens_on"], z["closes_on"]) for z in zones["items"]] == [
         ("Plenary hall", None, None)]
+
+
+async def test_the_badges_page_says_which_badges_to_print_have_no_photo(
+    api: Api, smtp: RecordingSMTP
+) -> None:
+    """A badge printed without a photo has an empty box the door cannot compare with a face: the
+    page counts those to print and marks each (user test: a batch of empty photo boxes)."""
+    from tests.http.test_credentials import image, put
+
+    await _setup(api, smtp)
+    protocol = await staff(api, smtp, "protocol@example.org", "protocol", language="fr")
+    first = await press(api, 1, decision="approve")
+    second = await press(api, 2, decision="approve")
+    status, page, _ = await protocol.go("GET", "/manage/alliance/badges?lang=en")
+    assert element(page, "badges-no-photo").startswith("2 badges to print have no photo")
+    status, _ = await put(api, f"/api/v1/accreditations/{first['id']}/photo",
+                          image(600, 800), "image/jpeg", first["access_token"])
+    assert status in (200, 201, 204)
+    status, page, _ = await protocol.go("GET", "/manage/alliance/badges")
+    assert element(page, "badges-no-photo").startswith(
+        "1 badge à imprimer n'a pas de photo")
+    assert "sans photo" in element(page, f"badge-{second['id']}")
+    assert "sans photo" not in element(page, f"badge-{first['id']}")
+    status, _ = await put(api, f"/api/v1/accreditations/{second['id']}/photo",
+                          image(600, 800), "image/jpeg", second["access_token"])
+    status, page, _ = await protocol.go("GET", "/manage/alliance/badges")
+    assert 'id="badges-no-photo"' not in page and "sans photo" not in page
