@@ -81,13 +81,13 @@ async def console_accreditations(request: web.Request) -> web.Response:
         "delegation": str(delegation) if delegation else "",
         "q": domain.search_text(q.get("q", "")),
     }
-    page = domain.page_number(q.get("page", ""))
+    page, size = domain.page_number(q.get("page", "")), domain.PAGE_SIZE
     async with connection(request) as conn:
         items, total = await ws.console_accreditations(
             conn, d.conference.id, category=filters["category"] or None,
             status=filters["status"] or None, delegation_id=delegation,
-            search=domain.like_pattern(filters["q"]) or None, page_size=domain.PAGE_SIZE,
-            skip=domain.skip(page))
+            search=domain.like_pattern(filters["q"]) or None, page_size=size,
+            skip=domain.skip(page, size))
         delegations = await ws.console_delegations(conn, d.conference.id)
     names = {r["id"]: _delegation_name(r, d.language) for r in delegations}
     t = d.t
@@ -95,7 +95,7 @@ async def console_accreditations(request: web.Request) -> web.Response:
         request, "acc_list.html", d.language, person=d.person, conference=d.conference,
         title=t("acc_title"), crumbs=d.crumbs((t("console_title"), d.base),
                                               (t("acc_title"), None)),
-        base=d.base, items=items, paging=domain.Paging.of(page, total), filters=filters,
+        base=d.base, items=items, paging=domain.Paging.of(page, total, size), filters=filters,
         categories=CATEGORIES, statuses=STATUSES,
         delegations=sorted(names.items(), key=lambda item: collation_key(item[1])),
         delegation_names=names)

@@ -15,7 +15,7 @@ from typing import Any
 import asyncpg
 import pytest
 
-from conference.workspaces import console_accreditations
+from conference.workspaces import domain as workspaces_domain
 from tests.browser.helpers import element, hidden, member, press
 from tests.conftest import Api
 from tests.http.conftest_programme import at, make_delegation, make_room, make_session
@@ -60,7 +60,7 @@ async def test_the_list_filters_searches_and_pages(
     status, page, _ = await protocol.go(
         "GET", f"{BASE}/accreditations?category=pope&status=x&delegation=nope&page=-4")
     assert status == 200 and len(_ids(page, "acc")) == 3
-    monkeypatch.setattr(console_accreditations, "PAGE_SIZE", 2)
+    monkeypatch.setattr(workspaces_domain, "PAGE_SIZE", 2)
     status, page, _ = await protocol.go("GET", f"{BASE}/accreditations")
     assert _ids(page, "acc") == [minister["id"], expert["id"]]
     assert element(page, "page-of") == "Page 1 of 2"
