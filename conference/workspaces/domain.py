@@ -80,6 +80,20 @@ def head_of(members: Sequence[Accreditation],
     return min(candidates, key=lambda m: (rank_index(m.rank or "expert"), m.submitted_at))
 
 
+def namesakes(members: Sequence[Accreditation]) -> frozenset[UUID]:
+    """The members who share their name with another (accents, case and spacing aside): the
+    portal's list and the substitution's choice give their address too, or two "Annelies
+    Verlinden" read the same (user test)."""
+    def folded(m: Accreditation) -> str:
+        name = unicodedata.normalize("NFKD", f"{m.given_name} {m.family_name}".casefold())
+        return " ".join("".join(c for c in name if not unicodedata.combining(c)).split())
+
+    seen: dict[str, list[UUID]] = {}
+    for m in members:
+        seen.setdefault(folded(m), []).append(m.id)
+    return frozenset(i for ids in seen.values() if len(ids) > 1 for i in ids)
+
+
 def editable(acc: Accreditation) -> bool:
     """Whether the portal offers to edit a member: a delegation member (minister, official,
     expert) still waiting for the decision (the accreditation's ``amend`` rules)."""

@@ -167,6 +167,7 @@ async def delegation_page(request: web.Request) -> web.Response:
         request, "delegation.html", p.language, person=p.person, conference=p.conference,
         title=p.t("delegation_title", name=p.name), crumbs=p.crumbs(), flash=_flash(p, request),
         delegation=d, members=members, head=domain.head_of(members, refused), sessions=sessions,
+        namesakes=domain.namesakes(members),
         letters=letters, base=p.base, refused=refused,
         deadlines=domain.deadlines(p.conference.nominations_close_at,
                                    p.conference.changes_close_at,

@@ -34,6 +34,7 @@ from conference.pages.i18n import field_message
 from conference.protocol.ranks import RANK_ORDER
 from conference.workspaces import frame
 from conference.workspaces import repo as ws
+from conference.workspaces.domain import namesakes
 from conference.workspaces.handlers import Portal
 from conference.workspaces.handlers import _portal as open_portal
 from conference.workspaces.i18n import WTranslator
@@ -254,6 +255,7 @@ async def _substitute_form(request: web.Request, p: Portal, values: dict[str, st
                            status: int = 200) -> web.Response:
     t = p.t
     members = await _members(request, p)
+    same_name = namesakes(members)
     return frame.render(
         request, "lc_substitute.html", p.language, person=p.person, conference=p.conference,
         status=status, title=t("lc_substitute_title"),
@@ -262,7 +264,8 @@ async def _substitute_form(request: web.Request, p: Portal, values: dict[str, st
         # sent back (errors, or "change" on the confirmation): the language button posts what
         # was typed again, to come back filled in the other language
         switch_form={**values, "edit": "1"} if request.method == "POST" else None,
-        members=[(str(m.id), f"{m.given_name} {m.family_name} – "
+        members=[(str(m.id), f"{m.given_name} {m.family_name}"
+                             + (f" ({m.email})" if m.id in same_name else "") + " – "
                              f"{t('category_' + m.category.value)}"
                              + (f", {m.function}" if m.function else ""))
                  for m in members],

@@ -518,3 +518,27 @@ async def test_the_import_check_words_every_error_from_its_code_in_the_page_s_la
         "delegation: required (ISO code or organisation name)")
     assert element(page, "row-4").endswith("rank: required for the category minister")
     assert element(page, "row-5").endswith("in office since: a date, YYYY-MM-DD")
+
+
+async def test_namesakes_are_told_apart_by_their_address(api: Api, smtp: RecordingSMTP) -> None:
+    """Two members of one name (a user test registered "Annelies Verlinden" twice, at two
+    addresses) read the same in the portal's list and the substitution's choice: both give the
+    address of each, and only of those."""
+    be, link = await _setup(api, smtp)
+    first = await member(api, be, "Verlinden")
+    status, second, _ = await api.call(
+        "POST", "/api/v1/conferences/alliance/accreditations", role="protocol", json={
+            "category": "minister", "given_name": "Ánna", "family_name": "VERLINDEN",
+            "email": "a.verlinden@example.be", "language": "en", "delegation_id": be["id"],
+            "rank": "minister", "function": "Minister"})
+    assert status == 201, second
+    other = await member(api, be, "Peeters")
+    focal = await _signed_in(api, link)
+    status, page, _ = await focal.go("GET", f"{PORTAL}?lang=en")
+    assert element(page, f"namesake-{first['id']}") == first["email"]
+    assert element(page, f"namesake-{second['id']}") == "a.verlinden@example.be"
+    assert f'id="namesake-{other["id"]}"' not in page
+    status, page, _ = await focal.go("GET", f"{PORTAL}/substitute?lang=en")
+    assert f"Anna Verlinden ({first['email']}) – " in page
+    assert "(a.verlinden@example.be) – " in page
+    assert "Anna Peeters – " in page
