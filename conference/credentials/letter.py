@@ -87,7 +87,12 @@ def render_letter(c: LetterContent) -> bytes:
     pdf.set_font(pdf.family, "B", 15)
     block(7, c.letterhead)
     pdf.set_font(pdf.family, "", 10)
-    block(5, f"{c.conference}\n{c.venue}\n{c.organiser_email}")
+    # the conference under the letterhead, unless the letterhead is its title already (a
+    # conference with no controller named: the default letterhead is then the title)
+    under = [c.venue, c.organiser_email]
+    if " ".join(c.conference.split()) != " ".join(c.letterhead.split()):
+        under.insert(0, c.conference)
+    block(5, "\n".join(under))
     pdf.ln(4)
     pdf.set_draw_color(20, 50, 110)
     pdf.line(pdf.l_margin, pdf.get_y(), pdf.w - pdf.r_margin, pdf.get_y())

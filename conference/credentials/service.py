@@ -308,7 +308,9 @@ def _default_template(conference: Conference) -> dict[str, Any]:
     conference) for the protocol service."""
     first = conference.languages[0]
     name, title = _signatory(conference, first)
-    return {"letterhead": conference.title.get(first), "body": dict(domain.DEFAULT_BODY),
+    # the letterhead names who writes (the organiser: the privacy notice's controller), the
+    # conference under it; the title on both lines read twice (user test)
+    return {"letterhead": controller_name(conference, first), "body": dict(domain.DEFAULT_BODY),
             "signatory_name": name,
             "signatory_title": {lang: _signatory(conference, lang)[1] for lang in ("fr", "en")}}
 

@@ -10,8 +10,9 @@ from __future__ import annotations
 from typing import Any
 
 import pypdfium2
+import pytest
 
-from tests.conftest import Api
+from tests.conftest import Api, conference_body
 from tests.http.test_credentials import BASE, PASSPORT, _attachment, applicant
 from tests.support import RecordingSMTP
 
@@ -53,3 +54,34 @@ async def test_every_line_of_the_visa_letter_is_on_the_page(
                      conference["organiser_email"], "Jean Dupuis", "Chief of Protocol",
                      approved["number"]):
         assert expected in inside, expected
+
+
+@pytest.mark.parametrize(("controller", "language"), [
+    (None, "fr"), ("Commission européenne, DG Commerce", "en")])
+async def test_the_default_letterhead_names_the_organiser_and_the_title_is_printed_once(
+    api: Api, smtp: RecordingSMTP, controller: str | None, language: str
+) -> None:
+    # a user test: the default letterhead was the conference's title, printed again under it;
+    # it names the organiser (the data controller) when the conference names one, and the
+    # title is not repeated under a letterhead that is the title
+    privacy = {"controller": controller} if controller else None
+    status, conference, _ = await api.call("POST", "/api/v1/conferences", role="admin",
+                                           json=conference_body(privacy=privacy))
+    assert status == 201, conference
+    p = await applicant(api, language=language, approved=True)
+    _, letter, _ = await api.call("POST", f"/api/v1/accreditations/{p['id']}/visa-letter",
+                                  role=p["access_token"], json=PASSPORT)
+    status, approved, _ = await api.call("POST", f"/api/v1/visa-letters/{letter['id']}/decision",
+                                         role="protocol", json={"decision": "approve"})
+    assert status == 200, approved
+    [mail] = await smtp.wait_for(1, where=lambda m: m.get_content_type() != "text/plain"
+                                 and "visa" in str(m["Subject"]).lower())
+    inside, _ = _on_the_page(_attachment(mail)[1])
+    header = inside.split(" N° ")[0]
+    title = conference["title"][language]
+    assert header.count(title) == 1, header
+    status, template, _ = await api.call("GET", f"{BASE}/visa-letter-template", role="protocol")
+    first = conference["title"]["fr"]  # the conference's first language
+    assert status == 200 and template["letterhead"] == (controller or first), template
+    if controller:
+        assert header.startswith(f"{controller} {title} "), header
