@@ -56,10 +56,10 @@ def set_cookies(request: web.Request, response: web.StreamResponse,
                 cookies: dict[str, str]) -> None:
     for name, value in cookies.items():
         response.set_cookie(name, value, path="/", httponly=True, samesite="Strict",
-                            secure=request.secure or _public_https(request))
+                            secure=request.secure or public_https(request))
 
 
-def _public_https(request: web.Request) -> bool:
+def public_https(request: web.Request) -> bool:
     """People reach the service over https (behind a TLS-terminating proxy, say)."""
     return request.app[settings_key].base_url.startswith("https://")
 

@@ -22,7 +22,10 @@ Refusals become HTML pages here, not problem+json: these are for browsers.
 from __future__ import annotations
 
 import asyncio
+import base64
+import binascii
 import functools
+import json
 import logging
 from collections.abc import Awaitable, Callable
 from pathlib import Path
@@ -442,12 +445,55 @@ async def press_submit(request: web.Request) -> web.Response:
     except (Duplicate, WindowClosed, PoolFull) as exc:
         errors, general = _press_refusal(exc, conference, t)
         return show(nonce, cookies, values, errors=errors, message=general, status=409)
+    # Post, redirect, get: the answer is a page of its own, which a reload or the back button
+    # shows again instead of filing the form a second time (user test: "Confirm form
+    # resubmission", then "this address has applied"). What it shows travels in a signed,
+    # short-lived cookie of the form's path: the address written to, nothing in the URL.
+    done = {"id": str(created.id), "email": created.email, "swapped": bool(created.warnings),
+            "until": int(now(request).timestamp()) + DONE_SECONDS}
+    payload = base64.urlsafe_b64encode(json.dumps(done).encode()).decode().rstrip("=")
+    response = web.HTTPSeeOther(f"/{conference.slug}/press/received?lang={language}")
+    response.set_cookie(DONE_COOKIE, signer.sign("press-done", payload), max_age=DONE_SECONDS,
+                        path=f"/{conference.slug}/press", httponly=True, samesite="Lax",
+                        secure=request.secure or csrf.public_https(request))
+    raise response
+
+
+DONE_COOKIE = "press_done"
+DONE_SECONDS = 3600
+
+
+def _filed(request: web.Request) -> dict[str, Any] | None:
+    """What the press form's answer shows, from its cookie: None when there is none, or it is
+    not ours or too old."""
+    payload = _signer(request).verify("press-done", request.cookies.get(DONE_COOKIE, ""))
+    if payload is None:
+        return None
+    try:
+        done = json.loads(base64.urlsafe_b64decode(payload + "=" * (-len(payload) % 4)))
+    except (binascii.Error, ValueError):
+        return None
+    if not isinstance(done, dict) or int(done.get("until", 0)) < now(request).timestamp():
+        return None
+    return done
+
+
+@routes.add("GET", "/{slug}/press/received",
+            summary="The press form's answer (HTML, fr/en): the application received, where the "
+                    "acknowledgement went", tag="pages", media=HTML, error_media=PAGE_ERRORS,
+            errors=(404,))
+@page
+async def press_received(request: web.Request) -> web.Response:
+    conference = await conferences.get_conference(request.app[pool_key],
+                                                  request.match_info["slug"])
+    language = choose_language(request, conference.languages[0])
+    t = Translator(language)
     # The private link is in the acknowledgement, which replaces the registration's token (one
     # current link per person): it is not shown here, where it would stop working at once.
     return render(
         request, "press_done.html", language, private=True, conference=conference,
-        title=t("done_title"), created=created,
-        switch_url=f"/{conference.slug}/press?lang={'en' if language == 'fr' else 'fr'}",
+        title=t("done_title"), created=_filed(request),
+        switch_url=f"/{conference.slug}/press/received?lang={'en' if language == 'fr' else 'fr'}",
     )
 
 

@@ -164,6 +164,8 @@ STRINGS: dict[str, dict[str, str]] = {
         "withdraw_confirm_button": "Oui, retirer ma demande",
         "withdraw_cancel": "Non, garder ma demande",
         "done_title": "Demande reçue",
+        "done_lead_later": "Votre demande d'accréditation presse est enregistrée ; l'accusé "
+                           "de réception est parti vers l'adresse que vous avez donnée.",
         "done_lead": "Votre demande d'accréditation presse est enregistrée. Un accusé de "
                      "réception part à l'instant vers {email}.",
         "names_swapped": "Votre prénom est en capitales, comme l'est d'ordinaire le nom de "
@@ -449,6 +451,8 @@ STRINGS: dict[str, dict[str, str]] = {
         "withdraw_confirm_button": "Yes, withdraw my application",
         "withdraw_cancel": "No, keep my application",
         "done_title": "Application received",
+        "done_lead_later": "Your press accreditation request is registered; the acknowledgement "
+                           "went to the address you gave.",
         "done_lead": "Your press accreditation request is registered. An acknowledgement is on "
                      "its way to {email}.",
         "names_swapped": "Your given name is in capitals, as family names usually are on "

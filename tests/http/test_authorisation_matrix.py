@@ -97,7 +97,7 @@ EXPECTED: dict[str, frozenset[str] | str] = {
     # system
     "healthz": ANYONE, "readyz": ANYONE, "metrics": ADMIN, "openapi": ANYONE,
     # pages for people
-    "pages_css": ANYONE, "press_form": ANYONE, "programme_page": ANYONE,
+    "pages_css": ANYONE, "press_form": ANYONE, "press_received": ANYONE, "programme_page": ANYONE,
     "privacy_page": ANYONE, "link_form": ANYONE, "link_submit": NO_AUTH_CHECK,
     "application_page": ANYONE, "application_badge": ANYONE, "application_badge_pdf": ANYONE,
     "press_submit": NO_AUTH_CHECK, "application_withdraw": NO_AUTH_CHECK,

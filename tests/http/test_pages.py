@@ -44,9 +44,15 @@ async def _post(api: Api, path: str, data: dict[str, str]) -> tuple[int, str, An
 
 
 async def _submit(api: Api, lang: str = "fr", **changes: str) -> tuple[int, str, Any]:
+    """The form filled and sent, as a browser does: a filing's 303 is followed to its answer
+    (post, redirect, get); a refusal is the form again."""
     _, page, _ = await _get(api, f"/alliance/press?lang={lang}")
     form = {**FORM, **changes, "csrf": hidden(page, "csrf")}
-    return await _post(api, f"/alliance/press?lang={lang}", form)
+    status, page, resp = await _post(api, f"/alliance/press?lang={lang}", form)
+    if status == 303:
+        assert resp.headers["Location"] == f"/alliance/press/received?lang={lang}"
+        return await _get(api, resp.headers["Location"])
+    return status, page, resp
 
 
 async def _count(api: Api) -> int:
@@ -90,6 +96,32 @@ async def test_the_language_follows_the_browser_and_the_link(
     assert '<html lang="fr">' in page
     _, page, _ = await _get(api, "/alliance/press?lang=en", **{"Accept-Language": "fr"})
     assert '<html lang="en">' in page and "Country of the outlet" in page
+
+
+async def test_the_answer_to_a_filing_is_a_page_a_reload_shows_again_without_filing(
+    api: Api, conference: dict[str, Any], smtp: RecordingSMTP
+) -> None:
+    # a user test: reloading the answer asked to send the form again, which then said the
+    # address had applied already; the answer is now its own page (post, redirect, get)
+    _, page, _ = await _get(api, "/alliance/press?lang=en")
+    status, _, resp = await _post(api, "/alliance/press?lang=en",
+                                  {**FORM, "csrf": hidden(page, "csrf")})
+    assert status == 303 and resp.headers["Location"] == "/alliance/press/received?lang=en"
+    cookie = resp.cookies["press_done"]
+    assert cookie["httponly"] and cookie["path"] == "/alliance/press"
+    assert "marie.dupont" not in resp.headers["Location"]
+    for _ in range(2):  # the answer, then a reload of it
+        status, done, _ = await _get(api, "/alliance/press/received?lang=en")
+        assert status == 200 and element(done, "done") == "Application received"
+        assert "marie.dupont@example.org" in done
+    assert await _count(api) == 1
+    # in the other language, and without the cookie (another browser): the answer in general
+    status, done, _ = await _get(api, "/alliance/press/received?lang=fr")
+    assert "marie.dupont@example.org" in done and "Demande reçue" in done
+    api.client.session.cookie_jar.clear()
+    status, done, _ = await _get(api, "/alliance/press/received?lang=en")
+    assert status == 200 and "marie.dupont" not in done
+    assert "the acknowledgement went to the address you gave" in done
 
 
 async def test_submitting_the_form_files_the_application_like_the_api(
