@@ -204,14 +204,8 @@ WHERE a.conference_id = :conference_id AND a.erased_at IS NULL
   AND (a.category = ANY (c.vetting_required) OR v.status IS NOT NULL)
   AND (:status::text IS NULL OR coalesce(v.status, 'pending') = :status::text)
   AND (:search::text IS NULL
-       OR regexp_replace(translate(replace(replace(replace(lower(normalize(
-             a.given_name || ' ' || a.family_name,
-             NFKD)), 'ß', 'ss'), 'æ', 'ae'), 'œ', 'oe'), 'øłđı', 'oldi'),
-             '[\u0300-\u036f[:space:][:punct:]’‘ʼ´]+', '', 'g')
-          LIKE '%' || regexp_replace(translate(replace(replace(replace(lower(normalize(
-             :search,
-             NFKD)), 'ß', 'ss'), 'æ', 'ae'), 'œ', 'oe'), 'øłđı', 'oldi'),
-             '[\u0300-\u036f[:space:][:punct:]’‘ʼ´]+', '', 'g') || '%'))
+       OR fold_name(a.given_name || ' ' || a.family_name)
+          LIKE '%' || fold_name(:search) || '%'))
 SELECT f.*, n.total FROM found f, (SELECT count(*) AS total FROM found) n
 ORDER BY f.family_name, f.given_name, f.id
 LIMIT :page_size
@@ -253,14 +247,8 @@ SELECT l.*, a.given_name, a.family_name, a.category, a.delegation_id,
 FROM visa_letter l JOIN accreditation a ON a.id = l.accreditation_id
 WHERE l.conference_id = :conference_id AND (:status::text IS NULL OR l.status = :status)
   AND (:search::text IS NULL
-       OR regexp_replace(translate(replace(replace(replace(lower(normalize(
-             a.given_name || ' ' || a.family_name || ' ' || l.passport_name,
-             NFKD)), 'ß', 'ss'), 'æ', 'ae'), 'œ', 'oe'), 'øłđı', 'oldi'),
-             '[\u0300-\u036f[:space:][:punct:]’‘ʼ´]+', '', 'g')
-          LIKE '%' || regexp_replace(translate(replace(replace(replace(lower(normalize(
-             :search,
-             NFKD)), 'ß', 'ss'), 'æ', 'ae'), 'œ', 'oe'), 'øłđı', 'oldi'),
-             '[\u0300-\u036f[:space:][:punct:]’‘ʼ´]+', '', 'g') || '%'))
+       OR fold_name(a.given_name || ' ' || a.family_name || ' ' || l.passport_name)
+          LIKE '%' || fold_name(:search) || '%'))
 SELECT f.*, n.total FROM found f, (SELECT count(*) AS total FROM found) n
 ORDER BY f.requested_at DESC, f.id
 LIMIT :page_size

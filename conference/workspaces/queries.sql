@@ -36,14 +36,8 @@ WHERE a.conference_id = :conference_id AND a.category = 'press' AND a.erased_at 
   AND (:country::text IS NULL OR a.press_country = :country)
   AND (:day::date IS NULL OR (a.submitted_at AT TIME ZONE c.timezone)::date = :day)
   AND (:search::text IS NULL
-       OR regexp_replace(translate(replace(replace(replace(lower(normalize(
-             a.given_name || ' ' || a.family_name || ' ' || a.press_outlet,
-             NFKD)), 'ß', 'ss'), 'æ', 'ae'), 'œ', 'oe'), 'øłđı', 'oldi'),
-             '[\u0300-\u036f[:space:][:punct:]’‘ʼ´]+', '', 'g')
-          LIKE '%' || regexp_replace(translate(replace(replace(replace(lower(normalize(
-             :search,
-             NFKD)), 'ß', 'ss'), 'æ', 'ae'), 'œ', 'oe'), 'øłđı', 'oldi'),
-             '[\u0300-\u036f[:space:][:punct:]’‘ʼ´]+', '', 'g') || '%')
+       OR fold_name(a.given_name || ' ' || a.family_name || ' ' || a.press_outlet)
+          LIKE '%' || fold_name(:search) || '%')
 ORDER BY a.seq
 LIMIT 500
 
@@ -101,14 +95,8 @@ FROM accreditation a LEFT JOIN delegation d ON d.id = a.delegation_id
      LEFT JOIN session_participant p
             ON p.session_id = :session_id AND p.accreditation_id = a.id
 WHERE a.conference_id = :conference_id AND a.status = 'approved' AND a.erased_at IS NULL
-  AND regexp_replace(translate(replace(replace(replace(lower(normalize(
-             a.given_name || ' ' || a.family_name,
-             NFKD)), 'ß', 'ss'), 'æ', 'ae'), 'œ', 'oe'), 'øłđı', 'oldi'),
-             '[\u0300-\u036f[:space:][:punct:]’‘ʼ´]+', '', 'g')
-      LIKE '%' || regexp_replace(translate(replace(replace(replace(lower(normalize(
-             :search,
-             NFKD)), 'ß', 'ss'), 'æ', 'ae'), 'œ', 'oe'), 'øłđı', 'oldi'),
-             '[\u0300-\u036f[:space:][:punct:]’‘ʼ´]+', '', 'g') || '%'
+  AND fold_name(a.given_name || ' ' || a.family_name)
+      LIKE '%' || fold_name(:search) || '%'
 ORDER BY a.family_name, a.given_name, a.id
 LIMIT 20
 
@@ -186,15 +174,9 @@ WHERE a.conference_id = :conference_id AND a.erased_at IS NULL
   AND (:status::text IS NULL OR a.status = :status)
   AND (:delegation_id::uuid IS NULL OR a.delegation_id = :delegation_id)
   AND (:search::text IS NULL
-       OR regexp_replace(translate(replace(replace(replace(lower(normalize(
-             a.given_name || ' ' || a.family_name || ' ' || a.email || ' '
-             || coalesce(a.press_outlet, ''),
-             NFKD)), 'ß', 'ss'), 'æ', 'ae'), 'œ', 'oe'), 'øłđı', 'oldi'),
-             '[\u0300-\u036f[:space:][:punct:]’‘ʼ´]+', '', 'g')
-          LIKE '%' || regexp_replace(translate(replace(replace(replace(lower(normalize(
-             :search,
-             NFKD)), 'ß', 'ss'), 'æ', 'ae'), 'œ', 'oe'), 'øłđı', 'oldi'),
-             '[\u0300-\u036f[:space:][:punct:]’‘ʼ´]+', '', 'g') || '%'))
+       OR fold_name(a.given_name || ' ' || a.family_name || ' ' || a.email || ' '
+                    || coalesce(a.press_outlet, ''))
+          LIKE '%' || fold_name(:search) || '%'))
 SELECT f.*, n.total FROM found f, (SELECT count(*) AS total FROM found) n
 ORDER BY f.seq
 LIMIT :page_size
