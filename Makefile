@@ -29,10 +29,10 @@ run: install
 
 ## Run the whole suite (embedded PostgreSQL unless CONFERENCE_TEST_DATABASE_URL is set), in
 ## TEST_PROCESSES processes (pytest-xdist; each has its own template database, or its own embedded
-## server). The browser journeys stay together in one of them (tests/conftest.py).
+## server). The browser journeys are shared out like the other tests.
 TEST_PROCESSES ?= 4
 test: install chromium
-	$(PY) -m pytest -n $(TEST_PROCESSES) --dist loadgroup
+	$(PY) -m pytest -n $(TEST_PROCESSES)
 
 lint: install
 	$(VENV)/bin/ruff check .

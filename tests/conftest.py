@@ -35,27 +35,6 @@ hypothesis_settings.register_profile("suite", deadline=None)
 hypothesis_settings.load_profile("suite")
 
 
-@pytest.hookimpl(optionalhook=True)
-def pytest_xdist_make_scheduler(config: pytest.Config, log: Any) -> Any:
-    """Under ``make test`` (pytest-xdist, ``--dist loadgroup``) the browser journeys run one after
-    another in a single process: each drives a Chromium, which takes most of a core, while the
-    other processes run the tests that mostly wait on a worker or on mail. The scheduler puts
-    every test of tests/browser/ in one group by its path: xdist's own ``xdist_group`` marks
-    are lost with this pytest (xdist writes the group into ``item._nodeid``, which pytest 9 no
-    longer reads), and every process started a Chromium of its own, the browser tests running
-    four at a time."""
-    if config.getvalue("dist") != "loadgroup":
-        return None
-    from xdist.scheduler import LoadGroupScheduling
-
-    class BrowserTogether(LoadGroupScheduling):
-        def _split_scope(self, nodeid: str) -> str:
-            return "browser" if nodeid.startswith("tests/browser/") else \
-                super()._split_scope(nodeid)
-
-    return BrowserTogether(config, log)
-
-
 @pytest.fixture(scope="session")
 def server_url() -> Iterator[str]:
     """URL of the PostgreSQL server's maintenance database."""
