@@ -60,6 +60,13 @@ def json_response(data: BaseModel | dict[str, Any] | list[Any], status: int = 20
     return web.Response(body=body, status=status, content_type="application/json")
 
 
+def private_file(data: bytes, media: str) -> web.Response:
+    """A person's own file (a photo, a scanned document) as an answer no cache keeps and no
+    link followed from it learns the address of."""
+    return web.Response(body=data, content_type=media, headers={
+        "Cache-Control": "private, no-store", "Referrer-Policy": "no-referrer"})
+
+
 def _default(value: Any) -> Any:
     if isinstance(value, BaseModel):
         return value.model_dump(mode="json")

@@ -31,7 +31,7 @@ from conference.credentials.models import DocumentKind, Verification, VisaLetter
 from conference.errors import Conflict, Forbidden, Invalid, NotFound
 from conference.http.context import now, pool_key
 from conference.http.hygiene import RequestTimeout, read_timeout_key
-from conference.http.io import json_response, read_form
+from conference.http.io import json_response, private_file, read_form
 from conference.http.routes import RouteTable
 from conference.mail import formatting
 from conference.pages import csrf
@@ -213,8 +213,7 @@ async def application_photo(request: web.Request) -> web.Response:
     p = await _applicant(request)
     assert p.accreditation_id is not None
     data, media = await credentials.get_photo(request.app[pool_key], p.accreditation_id, p)
-    return web.Response(body=data, content_type=media, headers={
-        "Cache-Control": "private, no-store", "Referrer-Policy": "no-referrer"})
+    return private_file(data, media)
 
 
 async def read_photo_form(request: web.Request) -> tuple[str, bytes | None, str | None]:

@@ -33,7 +33,7 @@ from conference.credentials import service as credentials
 from conference.credentials.models import DocumentKind, VisaDecisionIn
 from conference.errors import Conflict, IllegalTransition, Invalid, NotFound
 from conference.http.context import connection, now, pool_key, settings_key, signer_key
-from conference.http.io import read_form
+from conference.http.io import private_file, read_form
 from conference.http.routes import RouteTable
 from conference.mail import formatting
 from conference.protocol.countries import collation_key, country_name
@@ -538,5 +538,4 @@ async def console_photo(request: web.Request) -> web.Response:
     d, _ = await _console(request)
     acc = await _accreditation(request, d)
     data, media = await credentials.get_photo(request.app[pool_key], acc.id, d.principal)
-    return web.Response(body=data, content_type=media, headers={
-        "Cache-Control": "private, no-store", "Referrer-Policy": "no-referrer"})
+    return private_file(data, media)

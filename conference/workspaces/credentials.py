@@ -18,7 +18,7 @@ from conference.credentials import service as credentials
 from conference.credentials.models import VisaLetterIn
 from conference.errors import Conflict, Forbidden, Invalid
 from conference.http.context import now, pool_key
-from conference.http.io import read_form
+from conference.http.io import private_file, read_form
 from conference.http.routes import RouteTable
 from conference.mail import formatting
 from conference.pages.credentials import (
@@ -122,8 +122,7 @@ async def member_photo(request: web.Request) -> web.StreamResponse:
     p = await _portal(request)
     acc = await _member(request, p)
     data, media = await credentials.get_photo(request.app[pool_key], acc.id, p.principal)
-    return web.Response(body=data, content_type=media, headers={
-        "Cache-Control": "private, no-store", "Referrer-Policy": "no-referrer"})
+    return private_file(data, media)
 
 
 @routes.add("POST", "/delegation/{slug}/members/{accreditation_id}/photo",

@@ -84,13 +84,10 @@ def namesakes(members: Sequence[Accreditation]) -> frozenset[UUID]:
     """The members who share their name with another (accents, case and spacing aside): the
     portal's list and the substitution's choice give their address too, or two "Annelies
     Verlinden" read the same (user test)."""
-    def folded(m: Accreditation) -> str:
-        name = unicodedata.normalize("NFKD", f"{m.given_name} {m.family_name}".casefold())
-        return " ".join("".join(c for c in name if not unicodedata.combining(c)).split())
-
     seen: dict[str, list[UUID]] = {}
-    for m in members:
-        seen.setdefault(folded(m), []).append(m.id)
+    for m in members:  # the sort's first level: letters without accents or case
+        seen.setdefault(collation_key(" ".join(f"{m.given_name} {m.family_name}".split()))[0],
+                        []).append(m.id)
     return frozenset(i for ids in seen.values() if len(ids) > 1 for i in ids)
 
 

@@ -55,7 +55,7 @@ from conference.errors import (
     PoolFull,
 )
 from conference.http.context import connection, now, pool_key, settings_key, signer_key
-from conference.http.io import read_form
+from conference.http.io import private_file, read_form
 from conference.http.routes import RouteTable
 from conference.pages.handlers import _countries, identity_to_give
 from conference.pages.i18n import field_message
@@ -671,8 +671,7 @@ async def press_photo(request: web.Request) -> web.Response:
     d = await open_desk(request)
     acc = await _application(request, d)
     data, media = await credentials.get_photo(request.app[pool_key], acc.id, d.principal)
-    return web.Response(body=data, content_type=media, headers={
-        "Cache-Control": "private, no-store", "Referrer-Policy": "no-referrer"})
+    return private_file(data, media)
 
 
 @routes.add("POST", "/manage/{slug}/press/{accreditation_id}/information",
