@@ -53,6 +53,8 @@ def demo_conference() -> ConferenceIn:
         },
         # The seeds do not name the building; the Commission's conference centre stands in.
         "venue": {"name": "Commission européenne, bâtiment Charlemagne",
+                  "names": {"fr": "Commission européenne, bâtiment Charlemagne",
+                            "en": "European Commission, Charlemagne building"},
                   "address": "Rue de la Loi 170, 1040 Bruxelles"},
         "timezone": "Europe/Brussels",
         "starts_on": "2012-12-05",
@@ -301,6 +303,8 @@ def open_conference(now: datetime) -> ConferenceIn:
             "dpo_email": "data-protection-officer@example.org",
         },
         "venue": {"name": "Commission européenne, bâtiment Charlemagne",
+                  "names": {"fr": "Commission européenne, bâtiment Charlemagne",
+                            "en": "European Commission, Charlemagne building"},
                   "address": "Rue de la Loi 170, 1040 Bruxelles"},
         "timezone": "Europe/Brussels",
         "starts_on": starts_on.isoformat(),

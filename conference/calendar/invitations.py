@@ -105,7 +105,8 @@ def session_version(s: PublishedSession, *, sequence: int, language: str,
         summary=s.title.get(language),
         starts_at=s.starts_at,
         ends_at=s.ends_at,
-        location=f"{s.room_in(language)}, {conference.venue.name}, {conference.venue.address}",
+        location=(f"{s.room_in(language)}, {conference.venue.name_in(language)}, "
+                  f"{conference.venue.address}"),
         description=description,
         cancelled=cancelled,
     )

@@ -26,11 +26,20 @@ from conference.types import (
 
 class Venue(Model):
     name: Text
+    """The venue's name as the venue gives it ("Palais d'Egmont")."""
     address: Text
+    names: Localized | None = None
+    """The name in each language ({fr: "Palais d'Egmont", en: "Egmont Palace"}), for a venue
+    known by another name in the other language; unset, ``name`` in both (docs/programme.md,
+    "The venue in each language")."""
     city: Localized | None = None
     """The city in each language ({fr: "Bruxelles", en: "Brussels"}), where a letter says it
     is written; unset, the city of the address, in the letter's language when it is a city
     whose name differs (docs/credentials.md, "Visa invitation letters")."""
+
+    def name_in(self, language: str) -> str:
+        """The venue's name in the reader's language (``names``, else ``name``)."""
+        return self.names.get(language) if self.names is not None else self.name
 
 
 class Patron(Model):

@@ -459,7 +459,7 @@ async def _approve(conn: asyncpg.Connection, row: asyncpg.Record, letter_id: UUI
         "consulate": row["consulate"], "conference": title,
         "of_the_conference": in_sentence(title, language, "de" if language == "fr" else "of"),
         "dates": _dates(conference, language),
-        "venue": f"{conference.venue.name}, {conference.venue.address}",
+        "venue": f"{conference.venue.name_in(language)}, {conference.venue.address}",
     }
     body = domain.body_in_force(t["body"].get(language), language)
     # a text saved with no signatory, or with a name and no title (or the earlier "For the

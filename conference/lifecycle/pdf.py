@@ -64,7 +64,7 @@ def participants_pdf(listing: ParticipantsList, conference: Conference) -> bytes
     line(8, title)
     pdf.set_font(family, "", 11)
     line(6, formatting.day_range(conference.starts_on, conference.ends_on, listing.language))
-    line(6, f"{conference.venue.name}, {conference.venue.address}")
+    line(6, f"{conference.venue.name_in(listing.language)}, {conference.venue.address}")
     pdf.ln(3)
     pdf.set_font(family, "B", 13)
     line(7, w["heading"])

@@ -12,7 +12,7 @@ from typing import Any
 from icalendar import Calendar
 
 from tests.browser.helpers import BASE, at, element, publish, session, text
-from tests.conftest import Api
+from tests.conftest import Api, conference_body
 from tests.http.conftest_programme import make_delegation, make_room
 from tests.http.test_calendar_flow import Calendars, approved, is_invitation, official
 from tests.support import RecordingSMTP, body_text
@@ -279,3 +279,54 @@ async def test_a_version_published_before_rooms_had_two_names_still_reads(
     assert [_cell(page, r, "room") for r in _rows(page)] == ["Salle Schuman"]
     status, body, _ = await api.call("GET", f"{BASE}/programme.ics?lang=en")
     assert status == 200 and "LOCATION:Salle Schuman" in body
+
+
+# --- the venue in the reader's language ---------------------------------------------------------
+
+VENUE = {"name": "Palais d'Egmont", "address": "Place du Petit Sablon 8, 1000 Bruxelles",
+         "names": {"fr": "Palais d'Egmont", "en": "Egmont Palace"}}
+
+
+async def test_a_venue_named_in_each_language_is_named_in_the_readers(
+    api: Api, smtp: RecordingSMTP
+) -> None:
+    """Found in a user's tryout: the English pages and mail named the venue in French. A venue
+    may be given a name per language (``venue.names``); pages, mail, invitations and their
+    LOCATION use the reader's (docs/programme.md, "The venue in each language")."""
+    status, conference, _ = await api.call("POST", "/api/v1/conferences", role="admin",
+                                           json=conference_body(venue=VENUE))
+    assert status == 201, conference
+    assert conference["venue"]["names"] == VENUE["names"]
+    for lang, name, other in (("fr", "Palais d'Egmont", "Egmont Palace"),
+                              ("en", "Egmont Palace", "Palais d'Egmont")):
+        page = await _page(api, lang)
+        where = text(page.split('class="conference-where">')[1].split("</p>")[0])
+        assert where.startswith(f"{name}, Place du Petit Sablon 8"), where
+        assert other not in page
+
+    cal = Calendars(smtp)
+    be = await make_delegation(api, "BE")
+    await approved(api, official(be["id"], 1, "fr"), "protocol", "protocol")
+    await approved(api, official(be["id"], 2, "en"), "protocol", "protocol")
+    await session(api, await make_room(api, EUROPA, 120), at(conference, 9),
+                  at(conference, 10), audience=["official"], press_access="closed")
+    await publish(api)
+    await cal.next(2)
+    mails = {str(m["To"]).split("<")[-1].rstrip(">"): m
+             for m in smtp.messages if is_invitation(m)}
+    address = VENUE["address"]
+    for to, room, name in (("official1@example.org", "Salle Europe", "Palais d'Egmont"),
+                           ("official2@example.org", "Europa room", "Egmont Palace")):
+        m = mails[to]
+        assert f"{room}, {name}, {address}" in body_text(m)
+        part = next(p for p in m.walk() if p.get_content_type() == "text/calendar")
+        assert _location(bytes(part.get_payload(decode=True))) == [f"{room}, {name}, {address}"]
+
+
+async def test_a_venue_with_one_name_keeps_it_in_both_languages(
+    api: Api, conference: dict[str, Any]
+) -> None:
+    assert conference["venue"]["names"] is None
+    for lang in ("fr", "en"):
+        page = await _page(api, lang)
+        assert f"{conference['venue']['name']}, {conference['venue']['address']}" in page
