@@ -20,6 +20,7 @@ from conference.accreditation.models import (
     AccreditationPage,
     AmendmentIn,
     DecisionIn,
+    InformationRequestIn,
     ListQuery,
     ReasonIn,
     SubstitutionIn,
@@ -113,6 +114,25 @@ async def decide(request: web.Request) -> web.Response:
     body = await _parse_in_scope(request, accreditation_id, DecisionIn, Action.approve, actor)
     acc = await service.decide(pool, accreditation_id, body.decision, body.reason, actor,
                                now(request), not_a_duplicate=body.not_a_duplicate)
+    return json_response(acc)
+
+
+@routes.add("POST", "/api/v1/accreditations/{accreditation_id}/information-request",
+            summary="Ask a press applicant under review for more information; mailed with a "
+                    "fresh private link (the press desk's request)",
+            who="press_office (press), admin", body=InformationRequestIn,
+            response=Accreditation, tag="accreditations",
+            errors=(400, 401, 403, 404, 409, 422),
+            error_notes={409: "illegal-transition: the application is no longer under review "
+                              "(not submitted or waitlisted)"})
+async def request_information(request: web.Request) -> web.Response:
+    actor = need(request, *roles.PRESS_DESK)
+    accreditation_id = path_uuid(request, "accreditation_id")
+    pool = request.app[pool_key]
+    body = await _parse_in_scope(request, accreditation_id, InformationRequestIn,
+                                 Action.reject, actor)
+    acc = await service.request_information(pool, accreditation_id, body.message, actor,
+                                            now(request))
     return json_response(acc)
 
 

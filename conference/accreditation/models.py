@@ -216,6 +216,13 @@ class ReasonIn(Model):
     reason: LongText | None = None
 
 
+class InformationRequestIn(Model):
+    """What the office asks an applicant under review (docs/workspaces.md, "Asking for more
+    information"): mailed with a fresh private link, kept in the history."""
+
+    message: LongText
+
+
 class ListQuery(Model):
     category: Category | None = None
     status: Status | None = None

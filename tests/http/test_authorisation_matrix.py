@@ -39,6 +39,7 @@ EXPECTED: dict[str, frozenset[str] | str] = {
     "decide": frozenset({"admin", "press_office"}),
     "withdraw": frozenset({"applicant"}),
     "revoke": frozenset({"admin", "press_office"}),
+    "request_information": frozenset({"admin", "press_office"}),
     "substitute": PROTOCOL,  # P has no delegation: BE's focal point is out of scope
     "amend": frozenset({"admin", "press_office"}),  # P, press: the press office corrects it
     "badge": ORGANISERS | {"applicant"},
