@@ -254,21 +254,40 @@ def check_document(data: bytes, content_type: str | None) -> tuple[bytes, str]:
 _ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
 PLACEHOLDERS = frozenset({"passport_name", "passport_number", "nationality", "date_of_birth",
                           "consulate", "conference", "dates", "venue", "of_the_conference",
-                          "the_nationality"})
-"""``{conference}`` and ``{nationality}`` are the names as they are (after a label);
-``{of_the_conference}`` and ``{the_nationality}`` are the same names inside a sentence, with
-the article each takes ("of the Ministerial Conference on…", "de la Conférence…", "du
-Sommet…"; "the United States", "Peru") (docs/credentials.md, "Visa invitation letters")."""
+                          "the_nationality", "of_nationality"})
+"""``{conference}`` is the name as it is and ``{nationality}`` the adjective of nationality
+("belge", "Belgian", else the country's name), both after a label; ``{of_the_conference}``
+and ``{the_nationality}`` are the names inside a sentence, with the article each takes ("of
+the Ministerial Conference on…", "de la Conférence…", "du Sommet…"; "the United States",
+"Peru"); ``{of_nationality}`` is the nationality beside the person's name ("de nationalité
+belge", "a Belgian national"; `protocol.nationality`) (docs/credentials.md, "Visa invitation
+letters")."""
 
 DEFAULT_BODY = {
+    "en": ("The organisers {of_the_conference}, to be held at {venue} {dates}, invite "
+           "{passport_name}, {of_nationality}, born on {date_of_birth}, holder of "
+           "passport number {passport_number}, to attend the conference. We should be grateful "
+           "if the {consulate} could issue the necessary visa. This letter implies no financial "
+           "commitment on the part of the organisers."),
+    # French needs an agreement with the person (« né » or « née ») and articles before the
+    # names typed (the venue, the consulate): those details follow labels instead; the
+    # nationality is « de nationalité belge », which agrees with nationalité, not with the
+    # person. One line, as every template text (LongText).
+    "fr": ("Les organisateurs {of_the_conference}, qui se tiendra "
+           "{dates} ({venue}), invitent à y participer la personne suivante\u00a0: "
+           "{passport_name}, {of_nationality}\u00a0; date de "
+           "naissance\u00a0: {date_of_birth}\u00a0; passeport numéro\u00a0: "
+           "{passport_number}. Nous saurions gré à la représentation diplomatique ou consulaire "
+           "destinataire de la présente de bien vouloir lui délivrer le visa nécessaire. Cette "
+           "lettre n'engage les organisateurs à aucune prise en charge financière."),
+}
+
+SECOND_DEFAULT_BODY = {
     "en": ("The organisers {of_the_conference}, to be held at {venue} {dates}, invite "
            "{passport_name}, national of {the_nationality}, born on {date_of_birth}, holder of "
            "passport number {passport_number}, to attend the conference. We should be grateful "
            "if the {consulate} could issue the necessary visa. This letter implies no financial "
            "commitment on the part of the organisers."),
-    # French needs an adjective of nationality, an agreement with the person and articles
-    # before the names typed (the venue, the consulate): the details follow labels instead.
-    # One line, as every template text (LongText).
     "fr": ("Les organisateurs {of_the_conference}, qui se tiendra "
            "{dates} ({venue}), invitent à y participer la personne suivante\u00a0: "
            "{passport_name}\u00a0; nationalité\u00a0: {nationality}\u00a0; date de "
@@ -277,6 +296,9 @@ DEFAULT_BODY = {
            "destinataire de la présente de bien vouloir lui délivrer le visa nécessaire. Cette "
            "lettre n'engage les organisateurs à aucune prise en charge financière."),
 }
+"""The default text of 1 December 2026 ("national of the United States", « nationalité :
+États-Unis »), saved with a conference's first letter: a conference that never changed it
+gets today's default ("an American national", « de nationalité américaine »)."""
 
 PREVIOUS_DEFAULT_BODY = {
     "en": ("The organisers of {conference}, to be held at {venue} {dates}, invite "
@@ -303,7 +325,8 @@ SALUTATION = {"fr": "Madame, Monsieur,", "en": "Madam, Sir,"}
 def body_in_force(saved: str | None, language: str) -> str:
     """The text a letter is written with: the conference's own, else (or when what is saved is
     the earlier default) the default."""
-    if not saved or saved == PREVIOUS_DEFAULT_BODY[language]:
+    if not saved or saved in (PREVIOUS_DEFAULT_BODY[language],
+                              SECOND_DEFAULT_BODY[language]):
         return DEFAULT_BODY[language]
     return saved
 

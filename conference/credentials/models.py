@@ -59,7 +59,9 @@ class VisaTemplate(Model):
     """The text of a conference's letters. ``body`` may name, in braces: passport_name,
     passport_number, nationality, date_of_birth, consulate, conference, dates, venue, and,
     inside a sentence, of_the_conference ("of the Ministerial Conference…", "de la
-    Conférence…") and the_nationality ("the United States")."""
+    Conférence…"), the_nationality ("the United States") and of_nationality ("de nationalité
+    belge", "a Belgian national"); nationality is the adjective after a label ("belge",
+    "Belgian"), else the country's name."""
 
     letterhead: Text = Field(description="the first line of the letterhead (the host)")
     body: dict[Language, LongText]

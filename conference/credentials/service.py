@@ -50,8 +50,7 @@ from conference.mail import formatting
 from conference.mail.privacy import controller_name
 from conference.mail.wording import in_sentence
 from conference.outbox.events import record
-from conference.protocol import country_phrases
-from conference.protocol.countries import country_name
+from conference.protocol import country_phrases, nationality
 from conference.roles import PROTOCOL_OFFICE
 
 ORGANISERS = PROTOCOL_OFFICE
@@ -356,11 +355,23 @@ def _country_in_sentence(code: str, language: str) -> str:
         return code
 
 
-def _country(code: str, language: str) -> str:
-    """The letter's nationality as protocol names the country, the name the verification page
-    gives too ("République du Congo", not CLDR's "Congo-Brazzaville"; docs/protocol.md)."""
+def _nationality(code: str, language: str) -> str:
+    """The letter's ``{nationality}``, after a label: the adjective ("belge", "Belgian"), else
+    the country's name as protocol gives it (docs/credentials.md, "Visa invitation
+    letters")."""
     try:
-        return country_name(code, language)
+        return nationality.label_value(code, language)
+    except ValueError:  # a code no catalogue knows: as it was given
+        return code
+
+
+def _of_nationality(code: str, language: str, gender: str | None) -> str:
+    """The letter's ``{of_nationality}``, beside the person's name: « de nationalité belge »,
+    "a Belgian national", else « ressortissante du Pérou » agreeing with the person."""
+    try:
+        return nationality.in_apposition(
+            code, language, "female" if gender == "female" else
+            "male" if gender == "male" else None)
     except ValueError:  # a code no catalogue knows: as it was given
         return code
 
@@ -453,8 +464,9 @@ async def _approve(conn: asyncpg.Connection, row: asyncpg.Record, letter_id: UUI
     title = conference.title.get(language)
     values = {
         "passport_name": row["passport_name"], "passport_number": row["passport_number"],
-        "nationality": _country(row["nationality"], language),
+        "nationality": _nationality(row["nationality"], language),
         "the_nationality": _country_in_sentence(row["nationality"], language),
+        "of_nationality": _of_nationality(row["nationality"], language, row["gender"]),
         "date_of_birth": formatting.day(row["date_of_birth"], language),
         "consulate": row["consulate"], "conference": title,
         "of_the_conference": in_sentence(title, language, "de" if language == "fr" else "of"),

@@ -5,8 +5,8 @@ English writes the article before the names of states that are plural ("the Neth
 Republic", "the Democratic Republic of the Congo", "the United Arab Emirates"), and before
 "the Gambia" and "the Holy See", as the EU's Interinstitutional Style Guide lists them; the
 rule reads the name protocol gives (`countries.country_name`), so CLDR's "Czechia" takes none.
-French letters give the nationality after a label ("nationalité : États-Unis"), where no
-article is needed (docs/credentials.md, "Visa invitation letters")."""
+French names are given alone; the letters' nationality is `nationality.py`'s (docs/credentials.md,
+"Visa invitation letters")."""
 
 from __future__ import annotations
 

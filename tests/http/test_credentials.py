@@ -342,7 +342,7 @@ async def test_the_letter_text_is_the_conference_s(
                    json={"decision": "approve"})
     mails = await smtp.wait_for(1, where=lambda m: "visa" in str(m["Subject"]))
     text = _text(_attachment(mails[0])[1])
-    assert "Nous invitons Ana María LÓPEZ GARCÍA (Pérou)" in text
+    assert "Nous invitons Ana María LÓPEZ GARCÍA (péruvienne)" in text
     assert "Chef du protocole" in text and "Royaume de Belgique" in text
 
 

@@ -52,7 +52,7 @@ async def test_the_english_letter_reads_as_english_greets_the_embassy_and_is_sig
     assert f"Brussels, {formatting.day(today, 'en')}" in english
     assert "Bruxelles," not in english
     assert "Madam, Sir, The organisers of the Ministerial Conference on Security, " in english
-    assert "national of the United States, born on" in english
+    assert "LÓPEZ GARCÍA, an American national, born on" in english
     assert "For the organisers" not in english
     # the host has no function: the protocol service signs, under the organiser's name
     assert "Ministerial Conference on Security Protocol Service" in english, english
@@ -63,7 +63,8 @@ async def test_the_english_letter_reads_as_english_greets_the_embassy_and_is_sig
     assert "Madame, Monsieur, Les organisateurs de la Conférence ministérielle sur la " \
            "sécurité, qui se tiendra" in french
     assert "conférence « Conférence" not in french and "conférence «\u00a0Conférence" not in french
-    assert "nationalité : États-Unis" in " ".join(french.replace("\u00a0", " ").split())
+    assert "LÓPEZ GARCÍA, de nationalité américaine ; date" in " ".join(
+        french.replace("\u00a0", " ").split())
     assert "Pour les organisateurs" not in french
     assert "Service du protocole" in french
 
