@@ -19,6 +19,8 @@ from conference.accreditation import service as accreditations
 from conference.accreditation.domain import Status
 from conference.accreditation.models import AccreditationIn
 from conference.auth import Principal, Role
+from conference.badges import service as badges
+from conference.badges.models import ZoneIn
 from conference.conferences import service as conferences
 from conference.conferences.models import (
     Conference,
@@ -277,6 +279,40 @@ OPEN_SESSIONS: list[tuple[str, str, str, str, int, time, time, str, list[str]]] 
 ]
 
 
+# The zones a badge opens, as a real meeting defines them (docs/credentials.md, "Badge
+# production", "Days of admission"): the press centre for the press from the day before (the
+# journalists set up there), the press room for the press and the organisers, the plenary hall
+# for the delegations and the organisers and, through its open sessions (those whose audience
+# includes the press), for the press too; the expert room for the experts and officials.
+# (code, name fr, name en, categories, sessions granting it by their English title, opens a
+# day before the conference)
+OPEN_ZONES: list[tuple[str, str, str, list[str], list[str], bool]] = [
+    ("press-centre", "Centre de presse", "Press centre", ["press", "staff"], [], True),
+    ("press-room", "Salle de presse", "Press room", ["press", "staff"], [], False),
+    ("plenary-hall", "Salle plénière", "Plenary hall", ["minister", "official", "expert",
+                                                       "staff"],
+     ["Opening session", "Closing session: joint statement"], False),
+    ("room-1", "Salle 1", "Room 1", ["official", "expert", "staff"], [], False),
+]
+
+
+async def _open_zones(conn: asyncpg.Connection, conference: Conference, now: datetime) -> None:
+    """The follow-up meeting's zones (``OPEN_ZONES``), each defined once."""
+    officer = protocol_officer(DEMO)
+    existing = {z.code for z in await badges.zones(conn, officer, OPEN_SLUG)}
+    sessions = {s.title.en: s.id for s in await programme.sessions(conn, officer, OPEN_SLUG)}
+    for code, fr, en, categories, granting, day_before in OPEN_ZONES:
+        if code in existing:
+            continue
+        await badges.create_zone(conn, officer, OPEN_SLUG, ZoneIn.model_validate({
+            "code": code, "name": {"fr": fr, "en": en},
+            "grants": {"categories": categories,
+                       "sessions": [str(sessions[title]) for title in granting]},
+            "opens_on": (conference.starts_on - timedelta(days=1)).isoformat()
+            if day_before else None,
+        }), now)
+
+
 def open_window(now: datetime) -> tuple[datetime, datetime]:
     """The press registration window of the follow-up meeting loaded at ``now``: from a day
     before to 30 days after (Brussels time, whole seconds)."""
@@ -370,13 +406,15 @@ async def load_open(conn: asyncpg.Connection, now: datetime) -> str:
                 "audience": audience,
             }), now)
         published = await programme.publish(conn, officer, OPEN_SLUG, now)
+        await _open_zones(conn, conference, now)
     window = conference.press_registration
     state = "open again" if reopened else "open"
     return (f"demo conference {OPEN_SLUG}: press registration {state} until"
             f" {window.closes_at.astimezone(BRUSSELS):%Y-%m-%d %H:%M} (Brussels);"
             f" {len(OPEN_DELEGATIONS)} delegations; programme of {conference.starts_on} and"
             f" {conference.ends_on}: {len(OPEN_SESSIONS)} sessions, version {published.version}"
-            f" ({'published now' if published.published else 'unchanged'})")
+            f" ({'published now' if published.published else 'unchanged'});"
+            f" {len(OPEN_ZONES)} zones")
 
 
 def urls(base_url: str) -> list[tuple[str, str]]:

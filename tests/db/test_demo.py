@@ -3,13 +3,16 @@ whose press registration is open now, each loaded once; the URLs it prints answe
 
 from __future__ import annotations
 
+import io
 from datetime import UTC, datetime, timedelta
 
 import asyncpg
+from pypdf import PdfReader
 
 from conference.conferences.repo import conference_by_slug, delegations_of
 from conference.demo import OPEN_SLUG, SLUG, load_demo
-from tests.conftest import Api
+from tests.conftest import Api, press_body
+from tests.support import current_token
 
 
 async def test_demo_loads_the_launch_conference_once(db: asyncpg.Connection) -> None:
@@ -124,3 +127,37 @@ async def test_the_printed_urls_answer_when_served(api: Api, db: asyncpg.Connect
             assert text.startswith("BEGIN:VCALENDAR") and text.count("BEGIN:VEVENT") == 6
         if what == "public programme":
             assert "Press conference" in text or "Point de presse" in text
+
+
+async def test_the_demo_s_approved_journalist_s_badge_names_the_press_zones(
+    api: Api, db: asyncpg.Connection
+) -> None:
+    """The demo defined no zone: an approved journalist's badge said "No zone granted", and
+    the door could admit them nowhere. The follow-up meeting now has the zones a real one
+    defines (docs/credentials.md, "Badge production")."""
+    await load_demo(db)
+    await load_demo(db)  # once each
+    zones = await db.fetch("SELECT code FROM zone z JOIN conference c ON c.id = z.conference_id"
+                           " WHERE c.slug = $1 ORDER BY z.seq", OPEN_SLUG)
+    assert [z["code"] for z in zones] == ["press-centre", "press-room", "plenary-hall",
+                                          "room-1"]
+    texts = {}
+    for n, language in enumerate(("fr", "en")):
+        status, created, _ = await api.call(
+            "POST", f"/api/v1/conferences/{OPEN_SLUG}/accreditations",
+            json=press_body(n, language=language))
+        assert status == 201, created
+        status, decided, _ = await api.call(
+            "POST", f"/api/v1/accreditations/{created['id']}/decision", role="press_office",
+            json={"decision": "approve"})
+        assert status == 200, decided
+        secret = await current_token(api.db_url, created["id"])
+        resp = await api.client.get(f"/a/{secret}/badge.pdf")
+        assert resp.status == 200 and resp.content_type == "application/pdf"
+        pdf = PdfReader(io.BytesIO(await resp.read()))
+        texts[language] = " ".join(" ".join(p.extract_text() for p in pdf.pages).split())
+    assert "Centre de presse" in texts["fr"] and "Salle de presse" in texts["fr"]
+    assert "Salle plénière" in texts["fr"]  # its open sessions invite the press
+    assert "Salle 1" not in texts["fr"] and "Aucune zone" not in texts["fr"]
+    assert "Press centre" in texts["en"] and "Press room" in texts["en"]
+    assert "No zone granted" not in texts["en"]
