@@ -62,6 +62,14 @@ class DocumentsRequiredSet(Payload):
     """The categories that now ask for at least one document."""
 
 
+class PhotoRequiredSet(Payload):
+    conference_id: UUID
+    categories: list[str]
+    """The categories whose badge now waits for the person's photo."""
+    previous: list[str]
+    """Those it waited for before the change."""
+
+
 EVENT_TYPES: dict[str, type[Payload]] = {
     "accreditation.photo_uploaded": PhotoUploaded,
     "accreditation.document_uploaded": DocumentUploaded,
@@ -72,5 +80,6 @@ EVENT_TYPES: dict[str, type[Payload]] = {
     "visa_letter.template_changed": VisaTemplateChanged,
     "accreditation.vetting_status_set": VettingStatusSet,
     "conference.documents_required_set": DocumentsRequiredSet,
+    "conference.photo_required_set": PhotoRequiredSet,
 }
 

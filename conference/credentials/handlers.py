@@ -16,6 +16,7 @@ from conference.credentials.models import (
     DocumentKind,
     DocumentsRequired,
     DocumentsState,
+    PhotoRequired,
     ReasonIn,
     VettingImported,
     VettingState,
@@ -144,6 +145,20 @@ async def put_documents_required(request: web.Request) -> web.Response:
         conference = await conference_by_slug(conn, request.match_info["slug"])
     return json_response(await service.set_documents_required(request.app[pool_key],
                                                               conference.id, body, actor))
+
+
+@routes.add("PUT", "/api/v1/conferences/{slug}/photo-required",
+            summary="Set the categories whose badge the applicant downloads only once their "
+                    "photo is given (as at the conference's creation)", who="admin, protocol",
+            body=PhotoRequired, response=PhotoRequired, tag="credentials",
+            errors=(400, 401, 403, 404, 422))
+async def put_photo_required(request: web.Request) -> web.Response:
+    actor = need(request, Role.admin, Role.protocol)
+    body = await parse(request, PhotoRequired)
+    async with connection(request) as conn:
+        conference = await conference_by_slug(conn, request.match_info["slug"])
+    return json_response(await service.set_photo_required(request.app[pool_key],
+                                                          conference.id, body, actor))
 
 
 @routes.add("POST", "/api/v1/accreditations/{accreditation_id}/visa-letter",

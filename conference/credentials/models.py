@@ -123,6 +123,15 @@ class DocumentsRequired(Model):
         description="for each category, the kinds it gives; a category left out gives none")
 
 
+class PhotoRequired(Model):
+    """The categories whose badge the applicant downloads only once their photo is given
+    (docs/credentials.md, "Photo required")."""
+
+    photo_required: list[DocumentCategory] = Field(
+        max_length=5, description="the categories whose badge waits for the person's photo; "
+                                  "empty: none")
+
+
 class DocumentHeld(Model):
     kind: DocumentKind
     required: bool = Field(description="the person's category is asked for it")

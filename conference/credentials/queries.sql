@@ -236,6 +236,16 @@ UPDATE conference SET documents_required = :documents_required
 WHERE id = :conference_id
 RETURNING id
 
+-- name: set_photo_required
+-- The categories of a conference whose badge waits for the photo; the conference's row is
+-- locked and its categories before the change answered (no row: no such conference).
+WITH before AS (
+    SELECT id, photo_required FROM conference WHERE id = :conference_id FOR UPDATE
+)
+UPDATE conference c SET photo_required = :photo_required
+FROM before WHERE c.id = before.id
+RETURNING before.photo_required AS previous
+
 -- name: letters_of_conference
 -- A conference's visa letters (all, or those of one status), the newest request first, with the
 -- person's name and category and the accreditation's status for protocol's list, searched by

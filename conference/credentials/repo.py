@@ -207,6 +207,15 @@ async def set_documents_required(conn: asyncpg.Connection, conference_id: UUID,
                                        documents_required=required)) is not None
 
 
+async def set_photo_required(conn: asyncpg.Connection, conference_id: UUID,
+                             categories: list[str]) -> list[str] | None:
+    """Set the categories whose badge waits for the photo; those before, or None when there
+    is no such conference."""
+    row = await conn.fetchrow(*Q.bind("set_photo_required", conference_id=conference_id,
+                                      photo_required=categories))
+    return None if row is None else list(row["previous"])
+
+
 async def letters_of_conference(conn: asyncpg.Connection, conference_id: UUID,
                                 status: str | None, *, search: str | None, page_size: int,
                                 skip: int) -> tuple[list[asyncpg.Record], int]:

@@ -14,13 +14,14 @@ import asyncpg
 
 from conference import csvfile
 from conference.accreditation import lookup as accreditations
-from conference.auth import Principal, Role
+from conference.auth import Principal, Role, require
 from conference.conferences.lookup import conference_by_id
 from conference.conferences.models import Conference
 from conference.credentials import domain, repo
 from conference.credentials.events import (
     DocumentsRequiredSet,
     DocumentUploaded,
+    PhotoRequiredSet,
     PhotoUploaded,
     VettingStatusSet,
     VisaLetterCancelled,
@@ -35,6 +36,7 @@ from conference.credentials.models import (
     DocumentsRequired,
     DocumentsState,
     LetterListed,
+    PhotoRequired,
     Verification,
     VettingImported,
     VettingRow,
@@ -44,7 +46,7 @@ from conference.credentials.models import (
     VisaLetterIn,
     VisaTemplate,
 )
-from conference.db.pool import connection, transaction
+from conference.db.pool import Database, connection, transaction
 from conference.errors import Conflict, Forbidden, Invalid, NotFound, Unauthorized
 from conference.mail import formatting
 from conference.mail.privacy import controller_name
@@ -275,6 +277,27 @@ async def set_documents_required(pool: asyncpg.Pool, conference_id: UUID,
                      conference_id=conference_id, subject_id=conference_id,
                      actor=principal.actor)
     return DocumentsRequired.model_validate({"documents_required": required})
+
+
+async def set_photo_required(db: Database, conference_id: UUID, body: PhotoRequired,
+                             principal: Principal | None) -> PhotoRequired:
+    """The categories whose badge the applicant downloads only once their photo is given
+    (docs/credentials.md, "Photo required"), changed by the protocol office after the
+    conference's creation, as at it; the event ``conference.photo_required_set`` when they
+    change (nothing when they stay)."""
+    officer = require(principal, *PROTOCOL_OFFICE)
+    categories: list[str] = sorted(set(body.photo_required))
+    async with transaction(db) as conn:
+        previous = await repo.set_photo_required(conn, conference_id, categories)
+        if previous is None:
+            raise NotFound("No such conference.")
+        if sorted(previous) != categories:
+            await record(conn, "conference.photo_required_set",
+                         PhotoRequiredSet(conference_id=conference_id, categories=categories,
+                                          previous=sorted(previous)),
+                         conference_id=conference_id, subject_id=conference_id,
+                         actor=officer.actor)
+    return PhotoRequired.model_validate({"photo_required": categories})
 
 
 # -- visa letters ------------------------------------------------------------------------------

@@ -30,7 +30,7 @@ from conference.badges.models import (
 )
 from conference.badges.sheet import render_pdf
 from conference.credentials import service as credentials
-from conference.credentials.models import DocumentKind, VisaDecisionIn
+from conference.credentials.models import DocumentKind, PhotoRequired, VisaDecisionIn
 from conference.errors import Conflict, IllegalTransition, Invalid, NotFound
 from conference.http.context import connection, now, pool_key, settings_key, signer_key
 from conference.http.io import private_file, read_form
@@ -113,6 +113,7 @@ async def _badges_page(request: web.Request, d: Desk, officer: ProtocolOfficer, 
                        filters: dict[str, str] | None = None,
                        errors: dict[str, str] | None = None,
                        values: dict[str, str] | None = None, message: str | None = None,
+                       photo_required: list[str] | None = None,
                        status: int = 200) -> web.Response:
     t = d.t
     names = await _delegation_names(request, d)
@@ -128,6 +129,8 @@ async def _badges_page(request: web.Request, d: Desk, officer: ProtocolOfficer, 
     done, count = request.query.get("done", ""), request.query.get("count", "0")[:6]
     if done == "printed":  # a count, no name
         flash = t.plural("cred_flash_printed", count)
+    elif done == "photo_required":
+        flash = t("cred_flash_photo_required")
     elif done in ("reissued", "pack") and (name := frame.flash_text(request, "name", 200)):
         flash = t("cred_flash_reissued", name=name) if done == "reissued" else \
             t.plural("cred_flash_pack", count, name=name)
@@ -141,7 +144,9 @@ async def _badges_page(request: web.Request, d: Desk, officer: ProtocolOfficer, 
         layouts=LAYOUTS,
         delegations=sorted(names.items(), key=lambda item: collation_key(item[1])),
         delegation_names=names, flash=flash, message=message, errors=errors or {},
-        values=values or {}, no_zones=no_zones, without_photo=listed.to_print_without_photo)
+        values=values or {}, no_zones=no_zones, without_photo=listed.to_print_without_photo,
+        photo_required=d.conference.photo_required if photo_required is None
+        else photo_required)
 
 
 @routes.add("GET", "/manage/{slug}/badges",
@@ -310,6 +315,32 @@ async def console_pack_collected(request: web.Request) -> web.StreamResponse:
     _see_other(frame.with_lang(f"{d.base}/badges", d.language, done="pack",
                                count=str(len(done.badges)),
                                **frame.flash_params(request, name=names[delegation_id])))
+
+
+@routes.add("POST", "/manage/{slug}/badges/photo-required",
+            summary="Set the categories whose badge waits for the person's photo (HTML form)",
+            who=WHO, tag="workspaces", media=HTML, error_media=PAGE_ERRORS,
+            errors=(403, 404, 422))
+@frame.page
+async def console_photo_required(request: web.Request) -> web.StreamResponse:
+    """The conference's ``photo_required`` changed on the badges page, through the use-case
+    of ``PUT /api/v1/conferences/{slug}/photo-required`` (docs/credentials.md, "Photo
+    required")."""
+    d, officer = await _console(request)
+    form = await read_form(request)
+    asked = [str(v) for v in form.getall("photo_required", [])]
+    show = functools.partial(_badges_page, request, d, officer,
+                             photo_required=[c for c in asked if c in CATEGORIES])
+    if not frame.csrf_ok(request, form, d.person):
+        return await show(message=d.t("csrf_failed"), status=403)
+    try:
+        body = PhotoRequired.model_validate({"photo_required": asked})
+    except ValidationError:
+        return await show(errors={"photo_required": d.t("cred_err_photo_required")},
+                          status=422)
+    await credentials.set_photo_required(request.app[pool_key], d.conference.id, body,
+                                         d.principal)
+    _see_other(frame.with_lang(f"{d.base}/badges", d.language, done="photo_required"))
 
 
 # --- visa letters -----------------------------------------------------------------------------

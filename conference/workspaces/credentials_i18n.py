@@ -79,6 +79,14 @@ CRED: dict[str, dict[str, str]] = {
         "cred_err_not_reissuable": "Ce badge ne peut pas être réémis\u00a0: l'accréditation n'est "
                                    "pas approuvée ou l'habilitation manque.",
         "cred_err_collected_by": "Indiquez qui retire les badges.",
+        "cred_photo_required_title": "Photo avant le badge",
+        "cred_photo_required_text": "Pour les catégories cochées, la personne ne télécharge "
+                                    "son badge qu'une fois sa photo donnée (sa page le lui "
+                                    "dit). Les lots imprimés ici ne changent pas.",
+        "cred_photo_required_legend": "Catégories dont le badge attend la photo",
+        "cred_photo_required_save": "Enregistrer les catégories",
+        "cred_flash_photo_required": "Catégories dont le badge attend la photo enregistrées.",
+        "cred_err_photo_required": "Choisissez parmi les catégories proposées.",
         "cred_err_no_pack": "Cette délégation n'a aucun badge imprimé à remettre.",
         "cred_letters_by_status": "Lettres par état",
         "cred_letter_requested": "Demandées",
@@ -218,6 +226,14 @@ CRED: dict[str, dict[str, str]] = {
         "cred_err_not_reissuable": "This badge cannot be reissued: the accreditation is not "
                                    "approved or lacks clearance.",
         "cred_err_collected_by": "Say who collects the badges.",
+        "cred_photo_required_title": "Photo before the badge",
+        "cred_photo_required_text": "For the categories ticked, the person downloads their "
+                                    "badge only once their photo is given (their page says "
+                                    "so). The batches printed here are unchanged.",
+        "cred_photo_required_legend": "Categories whose badge waits for the photo",
+        "cred_photo_required_save": "Save the categories",
+        "cred_flash_photo_required": "Categories whose badge waits for the photo saved.",
+        "cred_err_photo_required": "Choose among the categories listed.",
         "cred_err_no_pack": "This delegation has no printed badge to hand over.",
         "cred_letters_by_status": "Letters by status",
         "cred_letter_requested": "Requested",

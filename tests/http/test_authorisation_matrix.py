@@ -149,10 +149,12 @@ EXPECTED: dict[str, frozenset[str] | str] = {
     "console_publish": SESSION, "console_webhooks": SESSION, "console_delete_webhook": SESSION,
     # documents required and the console's credentials pages
     "documents_state": ORGANISERS | {"applicant"}, "put_documents_required": ADMIN,
+    "put_photo_required": PROTOCOL,
     "application_document_upload": NO_AUTH_CHECK, "member_document_upload": SESSION,
     "console_badges": SESSION, "console_badge_batch": SESSION,
     "console_badges_printed": SESSION, "console_reissue_form": SESSION,
     "console_reissue": SESSION, "console_pack_collected": SESSION,
+    "console_photo_required": SESSION,
     "console_visa_letters": SESSION, "console_decide_letter": SESSION,
     "console_cancel_letter": SESSION, "console_letter_pdf": SESSION,
     "console_set_vetting": SESSION, "console_document": SESSION, "console_photo": SESSION,

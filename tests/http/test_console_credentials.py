@@ -397,6 +397,7 @@ async def test_the_credentials_pages_are_refused_outside_the_protocol_office(
                            (f"/badges/{minister['id']}/reissue",
                             {"reason": "lost", "confirm": "yes"}),
                            (f"/badges/packs/{be['id']}", {"collected_by": "X"}),
+                           ("/badges/photo-required", {"photo_required": "press"}),
                            (f"/accreditations/{minister['id']}/vetting",
                             {"status": "cleared"})):
             status, _, _ = await _post(v, f"{M}{path}", home, data)
