@@ -26,7 +26,8 @@ async def test_the_default_french_letter_reads_as_french(
     assert status == 200, approved
     [mail] = await smtp.wait_for(1, where=lambda m: "visa" in str(m["Subject"]))
     text = _text(_attachment(mail)[1])
-    for wrong in ("de nationalité Pérou", "nationalité : Pérou", "né(e)", "gré au ", "organisateurs de Alliance"):
+    for wrong in ("de nationalité Pérou", "nationalité : Pérou", "né(e)", "gré au ",
+                  "organisateurs de Alliance"):
         assert wrong not in text, (wrong, text)
     for right in ("« Alliance mondiale : réunion »", "de nationalité péruvienne",
                   "date de naissance : 2 avril 1980", "Ana María LÓPEZ GARCÍA",
