@@ -105,3 +105,15 @@ class RoyalPresenceRule(Conflict):
 
 class NotEligible(Conflict):
     slug, title = "not-eligible", "Not eligible"
+
+
+class ClearanceRefused(Conflict):
+    """A person whose security clearance was refused is not made chair or speaker of a session
+    (docs/credentials.md, "Vetting"). ``accreditation_id`` and ``role`` are in the answer;
+    ``name`` (the person's, also in the detail) is kept for the pages."""
+
+    slug, title = "clearance-refused", "Security clearance refused"
+
+    def __init__(self, detail: str, *, accreditation_id: str, role: str, name: str) -> None:
+        super().__init__(detail, accreditation_id=accreditation_id, role=role)
+        self.name = name

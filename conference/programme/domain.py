@@ -42,10 +42,11 @@ from typing import Any
 from uuid import UUID
 from zoneinfo import ZoneInfo
 
-from conference.accreditation.domain import Category, Status
+from conference.accreditation.domain import Category, Status, missing_clearance
 from conference.conferences.models import Conference, Host
 from conference.csvfile import FOR_PEOPLE, FOR_PROGRAMS, Words, write
 from conference.errors import (
+    ClearanceRefused,
     Conflict,
     IllegalTransition,
     Invalid,
@@ -238,6 +239,40 @@ def check_eligible(status: Status, royal_presence: bool, accreditation_id: UUID)
             f"Accreditation {accreditation_id} is {status.value} and cannot be put on a session.",
             accreditation_id=str(accreditation_id), status_now=status.value,
         )
+
+
+ON_STAGE = frozenset({ParticipantRole.chair, ParticipantRole.speaker})
+"""The roles that put a person at the head table and in the speaking order."""
+
+
+def check_clearance_for_role(role: ParticipantRole, recorded: str | None,
+                             accreditation_id: UUID, name: str) -> None:
+    """A person whose security clearance was refused is not made chair or speaker (409
+    ``clearance-refused``, naming them): the venue would not admit them
+    (docs/credentials.md, "Vetting"; docs/protocol.md, "Chair and speakers: security
+    clearance"). An attendee is not refused here: the calendar simply does not invite them."""
+    if role in ON_STAGE and recorded == "refused":
+        part = "chair this session" if role is ParticipantRole.chair else "speak at this session"
+        raise ClearanceRefused(
+            f"{name} cannot {part}: their security clearance was refused. Please choose another"
+            " person, or ask the security service to review the clearance first.",
+            accreditation_id=str(accreditation_id), role=role.value, name=name)
+
+
+def clearance_warnings(role: ParticipantRole, required: bool, recorded: str | None,
+                       name: str) -> list[str]:
+    """A chair or speaker whose clearance is not yet granted (pending, or more information
+    asked) is put on the session, with a warning: without it, no badge, and no entry."""
+    if role not in ON_STAGE:
+        return []
+    missing = missing_clearance(required, recorded)
+    if missing == "pending":
+        return [f"The security clearance of {name} is still pending: no badge can be issued"
+                " until it is granted."]
+    if missing == "more_information":
+        return [f"The security service has asked for more information to clear {name}: no"
+                " badge can be issued until the clearance is granted."]
+    return []
 
 
 def check_royal_participants(statuses: dict[UUID, Status]) -> None:

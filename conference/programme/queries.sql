@@ -79,7 +79,8 @@ ORDER BY p.accreditation_id, lower(s.during), s.id
 -- name: accreditation_for_session
 -- What putting a person on a session needs of their accreditation, locked against a decision
 -- until commit.
-SELECT id, conference_id, status, erased_at FROM accreditation WHERE id = :accreditation_id
+SELECT id, conference_id, status, erased_at, given_name, family_name FROM accreditation
+WHERE id = :accreditation_id
 FOR SHARE
 
 -- name: participant_role

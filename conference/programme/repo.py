@@ -229,6 +229,8 @@ class Candidate:
     conference_id: UUID
     status: Status
     erased: bool
+    name: str
+    """Given and family name, as the refusals and warnings name the person."""
 
 
 async def accreditation_for_session(
@@ -239,7 +241,8 @@ async def accreditation_for_session(
                                       accreditation_id=accreditation_id))
     if row is None:
         return None
-    return Candidate(row["conference_id"], Status(row["status"]), row["erased_at"] is not None)
+    return Candidate(row["conference_id"], Status(row["status"]), row["erased_at"] is not None,
+                     f"{row['given_name']} {row['family_name']}")
 
 
 async def participant_role(

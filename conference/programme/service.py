@@ -24,7 +24,7 @@ import asyncpg
 from conference.auth import Principal
 from conference.conferences.lookup import conference_by_id, conference_by_slug
 from conference.conferences.models import Conference
-from conference.credentials.lookup import clearance_refused_among
+from conference.credentials.lookup import clearance_of, clearance_refused_among
 from conference.db.pool import Database, connection, transaction
 from conference.errors import (
     Conflict,
@@ -132,12 +132,14 @@ async def _session_with_conference(
 
 
 async def _written(
-    conn: asyncpg.Connection, session_id: UUID, conference: Conference
+    conn: asyncpg.Connection, session_id: UUID, conference: Conference,
+    warnings: list[str] | None = None,
 ) -> SessionWritten:
-    """The session after a change, with a warning when more are invited than the room seats."""
+    """The session after a change, with a warning when more are invited than the room seats,
+    and the change's own ``warnings`` (a chair or speaker whose clearance is not granted)."""
     written, o = await repo.session_occupancy(conn, session_id, conference)
-    return SessionWritten(**written.model_dump(),
-                          warnings=domain.capacity_warnings(o.room, o.capacity, o.invited))
+    return SessionWritten(**written.model_dump(), warnings=[
+        *domain.capacity_warnings(o.room, o.capacity, o.invited), *(warnings or [])])
 
 
 async def _lock(conn: asyncpg.Connection, session_id: UUID) -> repo.LockedSession:
@@ -328,6 +330,11 @@ async def put_participant(
         current = await repo.participant_role(conn, session_id, accreditation_id)
         if current == role.value:
             return await _written(conn, session_id, conference)
+        clearance = await clearance_of(conn, accreditation_id)
+        required, recorded = (clearance["required"], clearance["recorded"]) if clearance \
+            else (False, None)
+        domain.check_clearance_for_role(role, recorded, accreditation_id, candidate.name)
+        warned = domain.clearance_warnings(role, required, recorded, candidate.name)
         event = ParticipantEvent(session_id=session_id, accreditation_id=accreditation_id,
                                  role=role.value, previous_role=current)
         if current is not None:
@@ -335,7 +342,7 @@ async def put_participant(
                 conn, session_id, accreditation_id, role.value), conn)
             await record(conn, "participant.changed", event, conference_id=conference.id,
                          subject_id=session_id, actor=officer.actor)
-            return await _written(conn, session_id, conference)
+            return await _written(conn, session_id, conference, warned)
         royal = locked.fields.royal_presence
         domain.check_eligible(candidate.status, royal, accreditation_id)
         if royal:
@@ -349,7 +356,7 @@ async def put_participant(
                      session_id=session_id))
         await record(conn, "participant.added", event, conference_id=conference.id,
                      subject_id=session_id, actor=officer.actor)
-        return await _written(conn, session_id, conference)
+        return await _written(conn, session_id, conference, warned)
 
 
 async def remove_participant(

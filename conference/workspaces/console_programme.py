@@ -21,6 +21,7 @@ from pydantic import TypeAdapter, ValidationError
 from conference.accreditation.domain import Category
 from conference.csvfile import Words
 from conference.errors import (
+    ClearanceRefused,
     Conflict,
     Duplicate,
     Invalid,
@@ -381,6 +382,9 @@ def _refusal_message(d: Desk, exc: Conflict) -> str:
         return d.t("prog_err_frozen", deadline=_moment(d, deadline) if deadline else "")
     if isinstance(exc, RoyalPresenceRule):
         return d.t("prog_err_royal_rule")
+    if isinstance(exc, ClearanceRefused):
+        return d.t(f"prog_err_clearance_refused_{exc.extra.get('role', 'speaker')}",
+                   name=exc.name)
     if isinstance(exc, NotEligible):
         return d.t("prog_err_not_eligible")
     if exc.extra.get("field") == "role":

@@ -96,6 +96,17 @@ PROGRAMME: dict[str, dict[str, str]] = {
         "prog_err_royal_rule": "Seules les accréditations approuvées peuvent participer à une "
                                "séance en présence royale.",
         "prog_err_not_eligible": "Cette accréditation ne peut pas participer à une séance.",
+        "prog_err_clearance_refused_chair": "{name} ne peut pas présider cette séance\u00a0: "
+                                            "son habilitation de sécurité a été refusée. "
+                                            "Veuillez choisir une autre personne ou demander "
+                                            "au service de sécurité de réexaminer "
+                                            "l'habilitation.",
+        "prog_err_clearance_refused_speaker": "{name} ne peut pas prendre la parole à cette "
+                                              "séance\u00a0: son habilitation de sécurité a été "
+                                              "refusée. Veuillez choisir une autre personne ou "
+                                              "demander au service de sécurité de réexaminer "
+                                              "l'habilitation.",
+        "prog_clearance_pending_mark": "(habilitation de sécurité en attente)",
         "prog_views": "Vues protocolaires",
         "prog_speaking_order": "Ordre des orateurs",
         "prog_seating": "Plan de table",
@@ -227,6 +238,15 @@ PROGRAMME: dict[str, dict[str, str]] = {
         "prog_err_royal_rule": "Only approved accreditations may be on a royal-presence "
                                "session.",
         "prog_err_not_eligible": "This accreditation cannot be put on a session.",
+        "prog_err_clearance_refused_chair": "{name} cannot chair this session: their security "
+                                            "clearance was refused. Please choose another "
+                                            "person, or ask the security service to review "
+                                            "the clearance first.",
+        "prog_err_clearance_refused_speaker": "{name} cannot speak at this session: their "
+                                              "security clearance was refused. Please choose "
+                                              "another person, or ask the security service to "
+                                              "review the clearance first.",
+        "prog_clearance_pending_mark": "(security clearance pending)",
         "prog_views": "Protocol views",
         "prog_speaking_order": "Speaking order",
         "prog_seating": "Seating plan",
