@@ -39,6 +39,7 @@ from conference.errors import (
     Unauthorized,
     WindowClosed,
 )
+from conference.protocol.ranks import Rank
 
 
 class Status(StrEnum):
@@ -331,6 +332,67 @@ def name_warnings(given_name: str, family_name: str) -> list[str]:
             " are given_name and family_name swapped?"
         )
     return warnings
+
+
+# --- rank and category (docs/protocol.md, "Rank and category") -------------------------------
+
+MINISTERIAL_RANKS = frozenset({Rank.head_of_state, Rank.head_of_government,
+                               Rank.deputy_head_of_government, Rank.foreign_minister,
+                               Rank.minister, Rank.deputy_minister})
+"""The ranks of a member of a government, head of state down to deputy minister (a secretary of
+state): accredited in the category minister."""
+NOT_MINISTERIAL_CATEGORIES = frozenset({Category.official, Category.expert, Category.staff})
+MINISTER_WITHOUT_MINISTERIAL_RANK = frozenset({Rank.official, Rank.expert})
+"""The ranks the category minister is never given to. An ambassador or permanent
+representative, a senior official or the head of an international organisation may lead a
+delegation at ministerial level: filed as minister, they are not questioned."""
+
+
+@dataclass(frozen=True)
+class RankMismatch:
+    """A rank that does not fit the category it is filed in: a warning, never a refusal.
+    ``check`` is the field to look at again: ``category`` (a ministerial rank filed as
+    official, expert or staff) or ``rank`` (the category minister with the rank official or
+    expert)."""
+
+    check: Literal["category", "rank"]
+    category: Category
+    rank: Rank
+
+    @property
+    def message(self) -> str:
+        """The warning in English, as the API's ``warnings`` list gives it."""
+        if self.check == "category":
+            return (f"The rank {self.rank.value} is a ministerial rank, but the category is"
+                    f" {self.category.value}: a person of ministerial rank (head of state down"
+                    " to deputy minister or secretary of state) is accredited in the category"
+                    " minister. Please check the category; the application is filed as given.")
+        return (f"The category minister is for a person of ministerial rank, but the rank is"
+                f" {self.rank.value}: an official or an expert is accredited in the category"
+                " official or expert. Please check the rank and the category; the application is"
+                " filed as given.")
+
+
+def rank_mismatch(category: Category | str, rank: Rank | str | None) -> RankMismatch | None:
+    """Whether ``rank`` fits ``category`` (docs/protocol.md, "Rank and category"): a ministerial
+    rank filed as official, expert or staff, or the category minister with the rank official or
+    expert, is named; anything else (no rank, press) is None."""
+    if rank is None:
+        return None
+    category, rank = Category(category), Rank(rank)
+    if category in NOT_MINISTERIAL_CATEGORIES and rank in MINISTERIAL_RANKS:
+        return RankMismatch("category", category, rank)
+    if category is Category.minister and rank in MINISTER_WITHOUT_MINISTERIAL_RANK:
+        return RankMismatch("rank", category, rank)
+    return None
+
+
+def filing_warnings(given_name: str, family_name: str, category: Category | str,
+                    rank: Rank | str | None) -> list[str]:
+    """What a filing may have got wrong without it being invalid: the names
+    (``name_warnings``), then a rank that does not fit the category (``rank_mismatch``)."""
+    mismatch = rank_mismatch(category, rank)
+    return [*name_warnings(given_name, family_name), *([mismatch.message] if mismatch else [])]
 
 
 class Fields(Protocol):

@@ -121,8 +121,8 @@ async def register(
     if row is None:
         raise NotFound(f"No conference {slug!r}.")
     _check_filed(row, body.category, exempt, now)
-    return repo.created_from_row(
-        row, access_token=secret, warnings=domain.name_warnings(body.given_name, body.family_name))
+    return repo.created_from_row(row, access_token=secret, warnings=domain.filing_warnings(
+        body.given_name, body.family_name, body.category, body.rank))
 
 
 async def _check_places(conn: Connection, slug: str, body: AccreditationIn,
@@ -455,8 +455,9 @@ async def substitute(
                 subject_id=new_id, actor=principal.actor, now=now, history=[],
             )
         history = await repo.history_of(conn, new_id)
-    return repo.created_from_row(created, access_token=secret, warnings=domain.name_warnings(
-        body.given_name, body.family_name)).model_copy(update={"history": history})
+    return repo.created_from_row(created, access_token=secret, warnings=domain.filing_warnings(
+        body.given_name, body.family_name, created["category"], created["rank"]),
+    ).model_copy(update={"history": history})
 
 
 class _CheckedOnly(Exception):

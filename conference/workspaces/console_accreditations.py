@@ -15,7 +15,7 @@ from aiohttp import web
 from pydantic import ValidationError
 
 from conference.accreditation import service as accreditations
-from conference.accreditation.domain import Action, Category, Status
+from conference.accreditation.domain import Action, Category, Status, rank_mismatch
 from conference.accreditation.models import Accreditation
 from conference.auth import Role
 from conference.conferences import service as conferences
@@ -152,6 +152,9 @@ async def _application_page(request: web.Request, d: Desk, acc: Accreditation, *
         can_revoke=_may_act(d, acc) and domain.offers_revocation(acc.status),
         press_desk=acc.category is Category.press and d.principal.role is Role.admin,
         decisions=DECISIONS, cred=cred,
+        # a rank that does not fit the category, a warning (docs/protocol.md, "Rank and
+        # category")
+        fit=rank_mismatch(acc.category, acc.rank),
         # the clearance that would withhold the badge, said before anyone approves
         # (docs/credentials.md, "What the person is told")
         clearance=await accreditations.missing_clearance(request.app[pool_key], acc.id,

@@ -27,6 +27,7 @@ from conference.accreditation.domain import (
     QuotaExceeded,
     Status,
     blocking_duplicate,
+    rank_mismatch,
     withdrawable,
 )
 from conference.accreditation.models import (
@@ -254,8 +255,11 @@ async def member_register(request: web.Request) -> web.StreamResponse:
     except DeadlinePassed:
         return _member_form(request, p, values, message=t("err_nominations_closed"),
                             status=409)
+    # A rank that does not fit the category is filed, and said on the member's page, where the
+    # edit link is (docs/protocol.md, "Rank and category"); otherwise back to the delegation.
+    fits = rank_mismatch(created.category, created.rank) is None
     raise web.HTTPSeeOther(frame.with_lang(
-        p.base, p.language, done="registered",
+        p.base if fits else f"{p.base}/members/{created.id}", p.language, done="registered",
         **frame.flash_params(request, name=f"{created.given_name} {created.family_name}")))
 
 
@@ -318,6 +322,9 @@ async def member_page(request: web.Request) -> web.Response:
     flash = None
     if done == "amended":
         flash = p.t("flash_amended", name=name)
+    elif done == "registered":  # a rank that does not fit the category: filed, said below
+        flash = None if frame.flash_text(request, "name", 100) is None else p.t(
+            "flash_registered", name=name)
     elif done == "substituted":  # the new member's page, after the substitution
         old = frame.flash_text(request, "old", 100)
         flash = None if old is None else p.t("lc_flash_substituted", new=name, old=old)
@@ -330,6 +337,7 @@ async def member_page(request: web.Request) -> web.Response:
         title=name, crumbs=p.crumbs((name, None)), base=p.base, acc=acc, flash=flash,
         can_withdraw=withdrawable(acc.status, acc.category),
         can_edit=domain.editable(acc),
+        fit=rank_mismatch(acc.category, acc.rank),
         badge=f"{p.base}/members/{acc.id}/badge" if approved and missing is None else None,
         badge_withheld=None if missing is None else (
             "refused" if missing == "refused" else "awaited"),

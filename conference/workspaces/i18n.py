@@ -263,6 +263,17 @@ STRINGS: dict[str, dict[str, str]] = {
         "member_edit_crumb": "Modifier",
         "member_edit_button": "Enregistrer les modifications",
         "flash_amended": "Les données de {name} sont modifiées.",
+        "fit_title": "Rang et catégorie à vérifier\u00a0:",
+        "fit_category": "la fiche de {name} porte le rang «\u00a0{rank}\u00a0», un rang "
+                        "ministériel, avec la catégorie «\u00a0{category}\u00a0». Une "
+                        "personnalité de rang ministériel (du chef d'État au secrétaire d'État "
+                        "ou vice-ministre) est accréditée dans la catégorie «\u00a0Ministre"
+                        "\u00a0»\u00a0: veuillez vérifier la catégorie.",
+        "fit_rank": "la fiche de {name} porte la catégorie «\u00a0Ministre\u00a0» avec le "
+                    "rang «\u00a0{rank}\u00a0». Cette catégorie est celle des personnalités "
+                    "de rang ministériel\u00a0; un fonctionnaire ou un expert est accrédité "
+                    "dans la catégorie «\u00a0Fonctionnaire\u00a0» ou «\u00a0Expert\u00a0»"
+                    "\u00a0: veuillez vérifier le rang et la catégorie.",
         "err_edit_decided": "Ce membre ne peut plus être modifié\u00a0: la demande est « {status} "
                             "». "
                             "Après la décision, demandez un remplacement.",
@@ -605,6 +616,15 @@ STRINGS: dict[str, dict[str, str]] = {
         "member_edit_crumb": "Edit",
         "member_edit_button": "Save the changes",
         "flash_amended": "The details of {name} are changed.",
+        "fit_title": "Rank and category to check:",
+        "fit_category": "{name} is filed with the rank “{rank}”, a ministerial rank, in the "
+                        "category “{category}”. A person of ministerial rank (head of state "
+                        "down to deputy minister or secretary of state) is accredited in the "
+                        "category “Minister”: please check the category.",
+        "fit_rank": "{name} is filed in the category “Minister” with the rank “{rank}”. This "
+                    "category is for a person of ministerial rank; an official or an expert is "
+                    "accredited in the category “Official” or “Expert”: please check the rank "
+                    "and the category.",
         "err_edit_decided": "This member can no longer be edited: the application is "
                             "“{status}”. After the decision, ask for a substitution.",
         "err_quota_one": "This category's quota is reached: {used} of {allowed} place taken.",

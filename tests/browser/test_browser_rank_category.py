@@ -1,0 +1,47 @@
+"""A focal point files a minister in the category "expert", in a browser: the form files the
+member and opens the member's page, which asks to check the category (docs/protocol.md, "Rank
+and category"), in French and English, with no axe violation at either width."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from tests.browser.conftest import Site
+from tests.browser.test_browser_workspaces import _audit, _link
+from tests.conftest import conference_body
+from tests.http.conftest_programme import make_delegation
+from tests.support import RecordingSMTP
+
+PORTAL = "/delegation/alliance-be"
+
+
+async def test_a_minister_filed_as_an_expert_is_filed_and_the_page_asks_to_check(
+    site: Site, page: Any, browser: Any, smtp: RecordingSMTP
+) -> None:
+    status, body, _ = await site.call("POST", "/api/v1/conferences", role="admin",
+                                      json=conference_body())
+    assert status == 201, body
+    await make_delegation(site, country="BE")
+    [welcome] = await smtp.wait_for(1, where=lambda m: "fp-be@example.org" in m["To"])
+    await page.goto(_link(site, welcome))
+    await page.get_by_role("button", name="Me connecter").click()
+    await page.wait_for_url(re.compile(r".*/workspaces.*"))
+
+    await page.goto(f"{site.url}{PORTAL}/members/new?lang=fr")
+    await page.select_option("#category", "expert")
+    await page.fill("#given_name", "Didier")
+    await page.fill("#family_name", "Reynders")
+    await page.fill("#email", "didier.reynders@example.org")
+    await page.select_option("#language", "fr")
+    await page.select_option("#rank", "minister")
+    await page.fill("#function", "Ministre des Affaires étrangères")
+    await page.click("#member-form button[type=submit]")
+    await page.wait_for_url(re.compile(r".*/members/[0-9a-f-]+\?.*done=registered.*"))
+    assert "Inscription enregistrée pour Didier Reynders" in await page.inner_text("#flash")
+    warning = await page.inner_text("#rank-warning")
+    assert warning.startswith("Rang et catégorie à vérifier")
+    assert "«\u00a0Expert\u00a0»" in warning and "veuillez vérifier la catégorie" in warning
+    await _audit(browser, page, "delegation-member-rank-warning")
+    await page.goto(page.url.split("?")[0] + "?lang=en")
+    assert "please check the category" in await page.inner_text("#rank-warning")
