@@ -47,6 +47,7 @@ async def test_the_api_warns_of_a_rank_that_does_not_fit_the_category_and_files_
         assert (created["category"], created["rank"]) == (category, rank)
         assert len(created["warnings"]) == 1 and created["warnings"][0].startswith(warning), \
             created["warnings"]
+    minister: dict[str, Any] = {}
     # what fits says nothing: a minister as minister, an ambassador leading at ministerial
     # level, an expert as expert, an ambassador as official
     for given, family, category, rank in (("Hadja", "Lahbib", "minister", "foreign_minister"),
@@ -57,6 +58,20 @@ async def test_the_api_warns_of_a_rank_that_does_not_fit_the_category_and_files_
                                             json=_member(given, family, category, rank, be))
         assert status == 201, created
         assert created["warnings"] == [], (category, rank, created["warnings"])
+        if family == "Lahbib":
+            minister = created
+
+    # a substitution is a filing too: the minister's place taken by an expert
+    status, created, _ = await api.call(
+        "POST", f"/api/v1/accreditations/{minister['id']}/substitute", role="protocol",
+        json={"given_name": "Piet", "family_name": "Janssens", "email": "piet@example.org",
+              "rank": "expert"})
+    assert status == 201, created
+    assert (created["category"], created["rank"]) == ("minister", "expert")
+    assert created["warnings"] == [
+        "The category minister is for a person of ministerial rank, but the rank is expert: an"
+        " official or an expert is accredited in the category official or expert. Please check"
+        " the rank and the category; the application is filed as given."]
 
 
 async def test_the_portal_and_the_console_say_it_in_french_and_english(
