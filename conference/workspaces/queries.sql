@@ -88,12 +88,16 @@ SELECT
 -- The programme builder's search: approved accreditations of the conference whose name
 -- contains the words typed, by family name; at most 20; with whom each comes (the delegation's
 -- country or organisation, the press outlet), so that two people of the same name are told
--- apart, and their role when they are on the session already (found, but not to be added).
+-- apart, and their role when they are on the session already (found, but not to be added);
+-- whether their security clearance was refused (never made chair or speaker: docs/protocol.md,
+-- "Chair and speakers: security clearance").
 SELECT a.id, a.given_name, a.family_name, a.category, a.function, d.country,
-       d.organisation ->> 'name' AS organisation, a.press_outlet, p.role AS role_on_session
+       d.organisation ->> 'name' AS organisation, a.press_outlet, p.role AS role_on_session,
+       coalesce(v.status = 'refused', false) AS clearance_refused
 FROM accreditation a LEFT JOIN delegation d ON d.id = a.delegation_id
      LEFT JOIN session_participant p
             ON p.session_id = :session_id AND p.accreditation_id = a.id
+     LEFT JOIN vetting_status v ON v.accreditation_id = a.id
 WHERE a.conference_id = :conference_id AND a.status = 'approved' AND a.erased_at IS NULL
   AND fold_name(a.given_name || ' ' || a.family_name)
       LIKE '%' || fold_name(:search) || '%'

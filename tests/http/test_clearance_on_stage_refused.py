@@ -101,6 +101,12 @@ async def test_the_session_page_names_the_person_refused_clearance_in_french_and
     opening, refused, pending, _, _ = await _ministers(api)
     protocol = await staff(api, smtp, "protocol@example.org", "protocol")
     path = f"{SESSIONS}/{opening['id']}"
+    # the search says it before anyone tries
+    for lang, mark in (("fr", "(habilitation refusée)"), ("en", "(clearance refused)")):
+        status, page, _ = await protocol.go("GET", f"{path}?lang={lang}&q=Reynders")
+        assert element(page, f"candidate-refused-{refused['id']}") == mark
+    status, page, _ = await protocol.go("GET", f"{path}?q=Wilmès")
+    assert f'id="candidate-{pending["id"]}"' in page and "candidate-refused-" not in page
     for lang, chair, speaker in (
         ("fr", "Didier Reynders ne peut pas présider cette séance : son habilitation de "
                "sécurité a été refusée.",
