@@ -24,7 +24,10 @@ Royal presence (docs/protocol.md, "Royal presence and high patronage")
 
 Eligibility of participants outside royal presence: an accreditation that is rejected,
 withdrawn, revoked or substituted cannot be put on any session (409 ``not-eligible``); a
-submitted or waitlisted one can, so a draft programme can be built before the decisions.
+submitted or waitlisted one can, so a draft programme can be built before the decisions. A
+person whose security clearance was refused is never made chair or speaker (409
+``clearance-refused``); one whose clearance is awaited is, with a warning (docs/protocol.md,
+"Chair and speakers: security clearance").
 
 Publication
     `next_snapshot` freezes the draft into the sessions of a new version, with their iCalendar
