@@ -248,13 +248,16 @@ ON_STAGE = frozenset({ParticipantRole.chair, ParticipantRole.speaker})
 """The roles that put a person at the head table and in the speaking order."""
 
 
-def check_clearance_for_role(role: ParticipantRole, recorded: str | None,
+def check_clearance_for_role(role: ParticipantRole, current: str | None, recorded: str | None,
                              accreditation_id: UUID, name: str) -> None:
     """A person whose security clearance was refused is not made chair or speaker (409
     ``clearance-refused``, naming them): the venue would not admit them
     (docs/credentials.md, "Vetting"; docs/protocol.md, "Chair and speakers: security
-    clearance"). An attendee is not refused here: the calendar simply does not invite them."""
-    if role in ON_STAGE and recorded == "refused":
+    clearance"). ``current`` is their role on the session now (None: not on it). An attendee is
+    not refused here (the calendar simply does not invite them), nor a refused chair made a
+    speaker: that only frees the chair, and they stay marked until protocol takes them off."""
+    stepping_down = current == ParticipantRole.chair.value and role is ParticipantRole.speaker
+    if role in ON_STAGE and recorded == "refused" and not stepping_down:
         part = "chair this session" if role is ParticipantRole.chair else "speak at this session"
         raise ClearanceRefused(
             f"{name} cannot {part}: their security clearance was refused. Please choose another"

@@ -333,7 +333,8 @@ async def put_participant(
         clearance = await clearance_of(conn, accreditation_id)
         required, recorded = (clearance["required"], clearance["recorded"]) if clearance \
             else (False, None)
-        domain.check_clearance_for_role(role, recorded, accreditation_id, candidate.name)
+        domain.check_clearance_for_role(role, current, recorded, accreditation_id,
+                                        candidate.name)
         warned = domain.clearance_warnings(role, required, recorded, candidate.name)
         event = ParticipantEvent(session_id=session_id, accreditation_id=accreditation_id,
                                  role=role.value, previous_role=current)

@@ -71,11 +71,32 @@ async def test_the_api_refuses_a_chair_or_speaker_refused_clearance_and_warns_of
         "GET", f"/api/v1/sessions/{opening['id']}/speaking-order", role="protocol")
     assert status == 200 and order["slots"] == []  # nobody was put on the session
 
-    # an attendee is not refused here (the calendar does not invite them); made speaker: 409
+    # an attendee is not refused here (the calendar does not invite them); made speaker or
+    # chair: 409
     status, written, _ = await _put(api, opening, refused, "attendee")
     assert status == 200, written
-    status, problem, _ = await _put(api, opening, refused, "speaker")
-    assert status == 409 and problem["type"].endswith("/clearance-refused"), problem
+    for role in ("speaker", "chair"):
+        status, problem, _ = await _put(api, opening, refused, role)
+        assert status == 409 and problem["type"].endswith("/clearance-refused"), problem
+
+    # a chair refused clearance after being put there stays, marked; made a speaker to free
+    # the chair, yes; made chair again, no
+    status, _, _ = await api.call(
+        "DELETE", f"/api/v1/sessions/{opening['id']}/participants/{refused['id']}",
+        role="protocol")
+    assert status == 204
+    status, written, _ = await _put(api, opening, cleared, "chair")
+    assert status == 200, written
+    await _vetting(api, cleared, "refused")
+    status, written, _ = await _put(api, opening, cleared, "speaker")
+    assert status == 200, written
+    status, problem, _ = await _put(api, opening, cleared, "chair")
+    assert status == 409 and problem["role"] == "chair", problem
+    status, _, _ = await api.call(
+        "DELETE", f"/api/v1/sessions/{opening['id']}/participants/{cleared['id']}",
+        role="protocol")
+    assert status == 204
+    await _vetting(api, cleared, "cleared")
 
     # pending, or more information asked: put on the session, with a warning naming them
     status, written, _ = await _put(api, opening, pending, "chair")
