@@ -316,19 +316,16 @@ def _window(conference: Conference, t: Translator, moment: Any) -> dict[str, Any
 def _press_page(
     request: web.Request, conference: Conference, language: str, signer: Signer, nonce: str,
     cookies: dict[str, str], values: dict[str, str], *, errors: dict[str, str] | None = None,
-    message: str | None = None, status: int = 200,
+    message: str | None = None, status: int = 200, sent: bool = False,
 ) -> web.Response:
     t = Translator(language)
     window = _window(conference, t, now(request))
     other = "en" if language == "fr" else "fr"
     token = csrf.issue(signer, f"press:{conference.slug}", nonce)
-    # The form sent back (an error, an expired token): the language button posts what was typed
-    # again, marked ``switch``, to come back filled in the other language, never filed
-    # (docs/architecture.md, ``pages/``; the portal's substitution form does the same,
-    # docs/lifecycle.md); a link would lose what was typed.
-    switch_form = None
-    if request.method == "POST" and window["state"] == "open":
-        switch_form = {csrf.FIELD: token, **values, SWITCH: "1"}
+    # The header's language control submits this form, marked ``switch``, with what is typed
+    # in it now, first shown or sent back: the form comes back filled in the other language,
+    # never filed (docs/workspaces.md, "The language control"); a link would lose it.
+    # ``sent``: the form was sent once, so the switch shows its errors again.
     return render(
         request, "press.html", language, status=status, private=True, cookies=cookies,
         conference=conference, title=t("press_title"), window=window,
@@ -336,7 +333,10 @@ def _press_page(
         countries=_countries(language),
         roles=("journalist", "photographer", "camera", "technician"),
         token=token, action=f"/{conference.slug}/press?lang={language}",
-        switch_url=f"/{conference.slug}/press?lang={other}", switch_form=switch_form,
+        switch_url=f"/{conference.slug}/press?lang={other}", sent=sent,
+        switch_submit={"form": "press-form", "name": SWITCH,
+                       "action": f"/{conference.slug}/press?lang={other}"}
+        if window["state"] == "open" else None,
     )
 
 
@@ -395,8 +395,8 @@ def _press_refusal(exc: Refusal, conference: Conference,
 
 
 @routes.add("POST", "/{slug}/press",
-            summary="Submit the press registration form (HTML); switch=1 (the language button "
-                    "of the form sent back) only shows it again in ?lang, filled, never filed",
+            summary="Submit the press registration form (HTML); switch=1 (the header's language "
+                    "control) only shows it again in ?lang, filled, never filed",
             tag="pages", media=HTML, error_media=PAGE_ERRORS, errors=(403, 404, 409, 413, 422, 429))
 @page
 async def press_submit(request: web.Request) -> web.Response:
@@ -409,7 +409,9 @@ async def press_submit(request: web.Request) -> web.Response:
     signer = _signer(request)
     cookies: dict[str, str] = {}
     nonce = csrf.cookie_nonce(request)
-    show = functools.partial(_press_page, request, conference, language, signer)
+    # a form sent before (its errors shown) shows them again after a language switch
+    sent = form.get("sent") == "1" or form.get(SWITCH) != "1"
+    show = functools.partial(_press_page, request, conference, language, signer, sent=sent)
     if not csrf.valid(signer, f"press:{conference.slug}", str(form.get(csrf.FIELD, "")), nonce):
         nonce = csrf.ensure_nonce(request, cookies)
         return show(nonce, cookies, values, message=t("csrf_failed"), status=403)
@@ -421,18 +423,21 @@ async def press_submit(request: web.Request) -> web.Response:
     except TooManyRequests:
         return show(nonce, cookies, values, message=t("too_many"), status=429)
     if form.get(SWITCH) == "1":
-        # The language button: the form again in this language, with what was typed and the
-        # errors it has now, in this language; read only, it files nothing, whatever it holds.
+        # The language control: the form again in this language, with what was typed and,
+        # once it was sent, the errors it has now, in this language; read only, it files
+        # nothing, whatever it holds. A form never sent comes back without errors: nothing
+        # was asked of it yet.
         errors: dict[str, str] = {}
         general = None
-        try:
-            body = _press_application(values)
-            await accreditations.check_register(request.app[pool_key], conference.slug, body,
-                                                None, now(request))
-        except ValidationError as exc:
-            errors, general = _press_errors(exc, t)
-        except (Duplicate, WindowClosed, PoolFull) as exc:
-            errors, general = _press_refusal(exc, conference, t)
+        if sent:
+            try:
+                body = _press_application(values)
+                await accreditations.check_register(request.app[pool_key], conference.slug,
+                                                    body, None, now(request))
+            except ValidationError as exc:
+                errors, general = _press_errors(exc, t)
+            except (Duplicate, WindowClosed, PoolFull) as exc:
+                errors, general = _press_refusal(exc, conference, t)
         return show(nonce, cookies, values, errors=errors, message=general)
     try:
         body = _press_application(values)

@@ -112,6 +112,11 @@ def language_of(request: web.Request, person: SignedIn | None) -> str:
     return choose_language(request)
 
 
+def other_language(language: str) -> str:
+    """The language the header's language control leads to."""
+    return "en" if language == "fr" else "fr"
+
+
 def with_lang(path: str, language: str, **params: str) -> str:
     query = urlencode({"lang": language, **{k: v for k, v in params.items() if v}})
     return f"{path}{'&' if '?' in path else '?'}{query}"

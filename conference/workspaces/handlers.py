@@ -181,8 +181,11 @@ async def delegation_page(request: web.Request) -> web.Response:
 
 def _member_form(request: web.Request, p: Portal, values: dict[str, str], *,
                  errors: dict[str, str] | None = None, message: str | None = None,
-                 status: int = 200, acc: Accreditation | None = None) -> web.Response:
-    """The member form: registering a new member, or editing ``acc`` before the decision."""
+                 status: int = 200, acc: Accreditation | None = None,
+                 sent: bool = False) -> web.Response:
+    """The member form: registering a new member, or editing ``acc`` before the decision.
+    ``sent``: the form was sent once (its errors were shown), so that the language control
+    shows them again."""
     t = p.t
     if acc is None:
         title, action, button = t("member_new_title"), f"{p.base}/members", t("register_button")
@@ -195,11 +198,12 @@ def _member_form(request: web.Request, p: Portal, values: dict[str, str], *,
     return frame.render(
         request, "member_new.html", p.language, person=p.person, conference=p.conference,
         status=status, title=title, crumbs=crumbs, action=action, button=button,
-        # The form sent back (errors): the language button posts what was typed again, marked
-        # ``switch``, to come back filled in the other language, never filed (as the
-        # substitution's, docs/workspaces.md, "The member form"); a link would lose it.
-        switch_to=action if request.method == "POST" else None,
-        switch_form={**values, SWITCH: "1"} if request.method == "POST" else None,
+        # The header's language control submits this form, marked ``switch``, with what is
+        # typed in it now: it comes back filled in the other language, never filed
+        # (docs/workspaces.md, "The language control"); a link would lose it.
+        switch_to=action if request.method == "POST" else None, sent=sent,
+        switch_submit={"form": "member-form", "name": SWITCH,
+                       "action": frame.with_lang(action, frame.other_language(p.language))},
         base=p.base, values=values, errors=errors or {}, message=message,
         categories=[(c, t(f"category_{c}")) for c in domain.MEMBER_CATEGORIES],
         languages=[("fr", t("lang_fr")), ("en", t("lang_en"))],
@@ -219,8 +223,8 @@ async def member_new(request: web.Request) -> web.Response:
 
 
 @routes.add("POST", "/delegation/{slug}/members",
-            summary="Register a member (HTML form); switch=1 (the language button of the form "
-                    "sent back) only shows it again in ?lang, filled, never filed",
+            summary="Register a member (HTML form); switch=1 (the header's language control) "
+                    "only shows it again in ?lang, filled, never filed",
             who="the delegation's focal point", tag="workspaces", media=HTML,
             error_media=PAGE_ERRORS, errors=(403, 404, 409, 422))
 @frame.page
@@ -229,19 +233,23 @@ async def member_register(request: web.Request) -> web.StreamResponse:
     t = p.t
     form = await read_form(request)
     values = {n: str(form.get(n, "")).strip() for n in MEMBER_FIELDS}
+    sent = form.get("sent") == "1" or form.get(SWITCH) != "1"
+    show = functools.partial(_member_form, request, p, values, sent=sent)
     if not frame.csrf_ok(request, form, p.person):
-        return _member_form(request, p, values, message=t("csrf_failed"), status=403)
+        return show(message=t("csrf_failed"), status=403)
     body, errors, general = _check_member(t, values, p.delegation["id"])
-    if form.get(SWITCH) == "1":  # the language button: shown again, with its errors, not filed
+    if form.get(SWITCH) == "1":  # the language control: shown again, not filed
+        if not sent:  # a form never sent: nothing asked of it yet, no error
+            return show()
         if body is not None:
             try:
                 await accreditations.check_register(request.app[pool_key], p.conference.slug,
                                                     body, p.principal, now(request))
             except Duplicate:
                 errors = {"email": t("err_duplicate")}
-        return _member_form(request, p, values, errors=errors, message=general)
+        return show(errors=errors, message=general)
     if body is None:
-        return _member_form(request, p, values, errors=errors, message=general, status=422)
+        return show(errors=errors, message=general, status=422)
     try:
         created = await accreditations.register(request.app[pool_key], p.conference.slug, body,
                                                 p.principal, now(request))
@@ -374,8 +382,8 @@ async def member_edit_form(request: web.Request) -> web.Response:
 
 
 @routes.add("POST", "/delegation/{slug}/members/{accreditation_id}/edit",
-            summary="Edit a member before the decision (HTML form); switch=1 (the language "
-                    "button of the form sent back) only shows it again in ?lang, never saved",
+            summary="Edit a member before the decision (HTML form); switch=1 (the header's "
+                    "language control) only shows it again in ?lang, never saved",
             who="the delegation's focal point", tag="workspaces", media=HTML,
             error_media=PAGE_ERRORS, errors=(403, 404, 409, 422))
 @frame.page
@@ -385,14 +393,16 @@ async def member_edit(request: web.Request) -> web.StreamResponse:
     acc = await _member(request, p)
     form = await read_form(request)
     values = {n: str(form.get(n, "")).strip() for n in MEMBER_FIELDS}
-    show = functools.partial(_member_form, request, p, values, acc=acc)
+    sent = form.get("sent") == "1" or form.get(SWITCH) != "1"
+    show = functools.partial(_member_form, request, p, values, acc=acc, sent=sent)
     if not frame.csrf_ok(request, form, p.person):
         return show(message=t("csrf_failed"), status=403)
     if not domain.editable(acc):
         return await _decided_page(request, p, acc)
     member, errors, general = _check_member(t, values, p.delegation["id"])
-    if form.get(SWITCH) == "1":  # the language button: shown again, with its errors, not saved
-        return show(errors=errors, message=general)
+    if form.get(SWITCH) == "1":  # the language control: shown again, not saved
+        # a form never sent: nothing asked of it yet, no error
+        return show(errors=errors, message=general) if sent else show()
     if member is None:
         return show(errors=errors, message=general, status=422)
     body = AmendmentIn.model_validate(member.model_dump(

@@ -261,9 +261,11 @@ async def _substitute_form(request: web.Request, p: Portal, values: dict[str, st
         status=status, title=t("lc_substitute_title"),
         crumbs=p.crumbs((t("lc_substitute_title"), None)), base=p.base, values=values,
         errors=errors or {}, message=message,
-        # sent back (errors, or "change" on the confirmation): the language button posts what
-        # was typed again, to come back filled in the other language
-        switch_form={**values, "edit": "1"} if request.method == "POST" else None,
+        # the header's language control submits this form with ``edit``, with what is typed
+        # in it now, to come back filled in the other language, nothing checked or done
+        # (docs/workspaces.md, "The language control")
+        switch_submit={"form": "substitute-form", "name": "edit", "action": frame.with_lang(
+            f"{p.base}/substitute", frame.other_language(p.language))},
         members=[(str(m.id), f"{m.given_name} {m.family_name}"
                              + (f" ({m.email})" if m.id in same_name else "") + " – "
                              f"{t('category_' + m.category.value)}"

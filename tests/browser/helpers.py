@@ -107,14 +107,47 @@ def hidden(page: str, name: str) -> str:
 
 
 def switch_fields(page: str) -> tuple[str, dict[str, str]]:
-    """A page's language button, on a form sent back: where it posts and the fields it
-    carries."""
+    """A page's language control, when it posts: where it posts and the fields it carries,
+    those of the page's form it submits (as they stand in the page) with its own, or those of
+    its own form of hidden fields (docs/workspaces.md, "The language control")."""
+    button = re.search(r'<button type="submit" form="([^"]+)" formaction="([^"]+)"[^>]*'
+                       r' name="([^"]+)" value="([^"]*)"[^>]*id="switch-language"', page)
+    if button:
+        form = re.search(rf'<form [^>]*id="{re.escape(button.group(1))}"[^>]*>(.*?)</form>',
+                         page, re.S)
+        assert form, f"no form #{button.group(1)}"
+        return html.unescape(button.group(2)), {**form_fields(form.group(1)),
+                                                button.group(3): button.group(4)}
     form = re.search(r'<form method="post" action="([^"]+)" class="switch-form">(.*?)</form>',
                      page, re.S)
     assert form, "no language button"
     fields = {name: hidden(form.group(2), name)
               for name in re.findall(r'type="hidden" name="([^"]+)"', form.group(2))}
     return form.group(1).replace("&amp;", "&"), fields
+
+
+def form_fields(form: str) -> dict[str, str]:
+    """What a browser sends of a form's text fields, hidden fields, selects and text areas as
+    the page shows them (no file, no submit button)."""
+    fields: dict[str, str] = {}
+    for tag in re.findall(r"<input\b[^>]*>", form):
+        name = re.search(r'\bname="([^"]*)"', tag)
+        kind = re.search(r'\btype="([^"]*)"', tag)
+        if name is None or (kind and kind.group(1) in ("submit", "file", "button")):
+            continue
+        if kind and kind.group(1) in ("checkbox", "radio") and " checked" not in tag:
+            continue
+        value = re.search(r'\bvalue="([^"]*)"', tag)
+        fields[name.group(1)] = html.unescape(value.group(1)) if value else ""
+    for name, options in re.findall(r'<select\b[^>]*\bname="([^"]*)"[^>]*>(.*?)</select>',
+                                    form, re.S):
+        values = re.findall(r'<option value="([^"]*)"(\s+selected)?', options)
+        chosen = [v for v, selected in values if selected] or [v for v, _ in values[:1]]
+        fields[name] = html.unescape(chosen[0]) if chosen else ""
+    for name, value in re.findall(r'<textarea\b[^>]*\bname="([^"]*)"[^>]*>(.*?)</textarea>',
+                                  form, re.S):
+        fields[name] = html.unescape(value)
+    return fields
 
 
 def element(page: str, element_id: str) -> str:

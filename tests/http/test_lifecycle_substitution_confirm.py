@@ -272,3 +272,23 @@ async def test_the_language_button_keeps_what_was_typed(
     assert hidden(page, "csrf")
     assert 'value="Wilmès"' in page and 'value="sophie@"' in page
     assert await events(api) == before
+
+
+async def test_the_header_s_language_control_keeps_the_form_first_shown(
+    api: Api, smtp: RecordingSMTP
+) -> None:
+    """The substitution form first shown: the header's language control submits it with
+    ``edit`` (docs/workspaces.md, "The language control"), the form back filled in the other
+    language, nothing checked, nothing written."""
+    be, old, focal = await _start(api, smtp)
+    before = await events(api)
+    _, page, _ = await focal.go("GET", FORM)
+    action, fields = switch_fields(page)
+    assert action == f"{PORTAL}/substitute?lang=fr" and fields["edit"] == "1"
+    status, page, _ = await focal.go("POST", action, {
+        **fields, "member": old["id"], "given_name": "Sophie", "reason": "Retenu à Bruxelles"})
+    assert status == 200 and '<html lang="fr"' in page
+    assert 'value="Sophie"' in page and "Retenu à Bruxelles" in page
+    assert re.search(rf'<option value="{old["id"]}"\s+selected', page)
+    assert 'id="error-summary"' not in page and 'id="confirm-form"' not in page
+    assert await events(api) == before

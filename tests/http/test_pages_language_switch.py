@@ -111,12 +111,41 @@ async def test_the_language_button_needs_the_form_s_token(
     assert await _count(api) == 0 and await _events(api) == before
 
 
-async def test_the_form_first_shown_has_a_plain_language_link(
+async def test_the_header_s_language_control_on_a_form_never_sent_keeps_what_is_typed(
+    api: Api, conference: dict[str, Any], smtp: RecordingSMTP
+) -> None:
+    """The header's « English » on the form first shown submits the form to the switch (a link
+    lost what a journalist had typed): the form in English, filled, without an error (nothing
+    was asked of it yet), and nothing filed."""
+    before = await _events(api)
+    _, page, _ = await _get(api, "/alliance/press?lang=fr")
+    assert '<a href="/alliance/press?lang=en"' not in page
+    action, fields = switch_fields(page)
+    assert action == "/alliance/press?lang=en"
+    assert fields["switch"] == "1" and fields["csrf"] and "sent" not in fields
+    half = {**fields, "given_name": "Marie", "family_name": "Dupont", "email": "",
+            "outlet": "Le Soir", "role": "photographer", "country": ""}
+    status, page, _ = await _post(api, action, half)
+    assert status == 200 and '<html lang="en">' in page
+    assert 'value="Marie"' in page and 'value="Le Soir"' in page
+    assert re.search(r'<option value="photographer"\s+selected', page)
+    assert 'id="error-summary"' not in page and "has-error" not in page
+    assert await _count(api) == 0 and await _events(api) == before
+    await _nothing_mailed_to(smtp, api, "marie.dupont@")
+
+
+async def test_a_closed_window_keeps_the_plain_language_link(
     api: Api, conference: dict[str, Any]
 ) -> None:
+    conn = await asyncpg.connect(api.db_url)
+    try:
+        await conn.execute("UPDATE conference SET press_closes_at = now() - interval '1 day',"
+                           " press_opens_at = now() - interval '10 days'")
+    finally:
+        await conn.close()
     _, page, _ = await _get(api, "/alliance/press?lang=fr")
-    assert 'class="switch-form"' not in page
-    assert '<a href="/alliance/press?lang=en"' in page
+    assert '<a href="/alliance/press?lang=en" hreflang="en" lang="en"' in page
+    assert 'id="press-form"' not in page
 
 
 async def test_the_language_button_counts_against_the_registration_limit(

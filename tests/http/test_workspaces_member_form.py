@@ -129,3 +129,25 @@ async def test_the_language_button_keeps_what_was_typed_on_the_new_and_edit_form
     assert _flagged(page) == ["language", "function"]
     assert await db.fetchval("SELECT given_name FROM accreditation WHERE id = $1",
                              member_id) == "Hadja"
+
+
+async def test_the_header_s_language_control_keeps_a_form_never_sent(
+    api: Api, smtp: RecordingSMTP, db: asyncpg.Connection
+) -> None:
+    """The header's « English » on the new member form first shown submits it to the switch
+    (docs/workspaces.md, "The language control"): the form in English with what was half
+    typed, no error (nothing was asked of it yet), nothing filed; the edit form the same."""
+    _, link = await _setup(api, smtp)
+    v = await _signed_in(api, link)
+    _, form, _ = await v.go("GET", f"{PORTAL}/members/new?lang=fr")
+    assert f'<a href="{PORTAL}/members/new?lang=en"' not in form
+    action, fields = switch_fields(form)
+    assert action == f"{PORTAL}/members?lang=en" and fields["switch"] == "1"
+    status, page, _ = await v.go("POST", action, {**fields, "category": "minister",
+                                                  "given_name": "Hadja",
+                                                  "email": "h.lahbib@example.org"})
+    assert status == 200 and '<html lang="en">' in page
+    assert 'value="Hadja"' in page and 'value="h.lahbib@example.org"' in page
+    assert '<option value="minister" selected>' in page
+    assert _flagged(page) == [] and 'id="error-summary"' not in page
+    assert await db.fetchval("SELECT count(*) FROM accreditation") == 0
