@@ -167,7 +167,6 @@ async def _letters(
     common: dict[str, Any] = {
         "salutation": salutation(a.given_name, a.family_name, a.rank, gender, lang),
         "agree": agreement(a.salutation, a.gender),
-        "accreditation_id": str(a.id),
         "link": link,
         "category": CATEGORY_NAMES[lang][a.category.value],
         "is_press": a.press is not None,
@@ -224,8 +223,14 @@ async def _letters(
     # clearance; the badge once the check is complete while it is awaited (the invitations do
     # follow then: docs/calendar.md, "Who is invited"; docs/credentials.md, "Vetting")
     clearance = (await repo.missing_clearance(conn, a.id)) if status == "approved" else None
+    # a reference a person can read out over the phone: the badge's short one, once the badge
+    # can be issued, in the letter that tells a journalist of their badge (docs/credentials.md,
+    # "Short reference"; a delegation's badges go through its focal point); never the UUID
+    short_reference = (await repo.badge_short_reference(conn, a.id)
+                       if status == "approved" and clearance is None and a.press else None)
     yield _mail(ctx, event, conference, template, lang, a.email, name, a.id,
                 reason=reason or "", approved=approved, capacity=capacity,
+                short_reference=short_reference,
                 programme_published=published, clearance=clearance,
                 in_delegation=a.delegation_id is not None,
                 pool_full=approved >= capacity, **common)
@@ -258,8 +263,7 @@ async def _focal_point_letter(
                  d["focal_point_name"], a.id, footer="_delegation_footer",
                  salutation=salutation("", d["focal_point_name"], None, None, lang),
                  member=f"{a.given_name} {a.family_name}", delegation=delegation,
-                 category=CATEGORY_NAMES[lang][a.category.value], is_press=False,
-                 accreditation_id=str(a.id), **context)
+                 category=CATEGORY_NAMES[lang][a.category.value], is_press=False, **context)
 
 
 async def _press_office_notices(

@@ -86,6 +86,15 @@ ORDER BY seq
 -- then says the invitations follow in separate messages, not "once the programme is published".
 SELECT EXISTS (SELECT 1 FROM programme_version WHERE conference_id = :conference_id)
 
+-- name: badge_short_reference
+-- The short reference of the person's current badge version, as printed (4F7K-92QX;
+-- docs/credentials.md, "Short reference"); none before an approval.
+SELECT substr(bc.code, 1, 4) || '-' || substr(bc.code, 5)
+FROM badge_code bc
+WHERE bc.accreditation_id = :accreditation_id
+  AND bc.version = coalesce((SELECT b.version FROM badge b
+                             WHERE b.accreditation_id = :accreditation_id), 1)
+
 -- name: clearance_of
 -- Whether the person's category needs security clearance, and the status recorded for them
 -- (none when nothing was): what the letters and pages tell of the badge (docs/credentials.md,

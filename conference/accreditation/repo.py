@@ -184,6 +184,14 @@ async def programme_published(conn: asyncpg.Connection, conference_id: UUID) -> 
     return published
 
 
+async def badge_short_reference(conn: asyncpg.Connection, accreditation_id: UUID
+                                ) -> str | None:
+    """The current badge's short reference as printed (``4F7K-92QX``), None without one."""
+    code: str | None = await conn.fetchval(*Q.bind("badge_short_reference",
+                                                   accreditation_id=accreditation_id))
+    return code
+
+
 async def missing_clearance(conn: asyncpg.Connection, accreditation_id: UUID
                             ) -> domain.MissingClearance:
     """The vetting status that stops the person's badge, None when nothing does

@@ -140,7 +140,7 @@ async def mail_clearance_notice(conn: asyncpg.Connection, event: EventRow, ctx: 
             dates=formatting.day_range(conference.starts_on, conference.ends_on, language),
             salutation=greeting, focal=focal, member=member, delegation=delegation,
             category=CATEGORY_NAMES[language][row["category"]], reason=row["reason"] or "",
-            link=link, is_press=press, accreditation_id=str(row["id"]))
+            link=link, is_press=press)
         footer = {
             "short": short_name(conference, language),
             "controller": controller_name(conference, language),

@@ -454,7 +454,7 @@ async def press_submit(request: web.Request) -> web.Response:
     # shows again instead of filing the form a second time (user test: "Confirm form
     # resubmission", then "this address has applied"). What it shows travels in a signed,
     # short-lived cookie of the form's path: the address written to, nothing in the URL.
-    done = {"id": str(created.id), "email": created.email, "swapped": bool(created.warnings),
+    done = {"email": created.email, "swapped": bool(created.warnings),
             "until": int(now(request).timestamp()) + DONE_SECONDS}
     payload = base64.urlsafe_b64encode(json.dumps(done).encode()).decode().rstrip("=")
     response = web.HTTPSeeOther(f"/{conference.slug}/press/received?lang={language}")
@@ -661,6 +661,9 @@ async def _status_page(
             # older links) stays
             context["badge"] = {"pdf": f"/a/{secret}/badge.pdf?lang={language}",
                                 "png": f"/a/{secret}/badge?lang={language}"}
+    # the badge's short reference, to read out over the phone, never the UUID
+    # (docs/credentials.md, "Short reference"); none before the approval
+    context["short_reference"] = await accreditations.badge_short_reference(pool, acc.id, p)
     if message is None and request.query.get("done") == "withdrawn" \
             and acc.status is Status.withdrawn:
         approved = acc.history and acc.history[-1].from_status is Status.approved

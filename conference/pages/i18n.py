@@ -183,7 +183,7 @@ STRINGS: dict[str, dict[str, str]] = {
                              "pour la "
                              "consulter ou la retirer avant la décision. Chaque courriel apporte "
                              "un nouveau lien, qui remplace le précédent. Gardez-le pour vous.",
-        "reference": "Référence",
+        "badge_reference": "Référence du badge",
         # the status page
         "status_title": "Votre demande d'accréditation",
         "name": "Nom",
@@ -468,7 +468,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "private_link_text": "We are emailing it to you: it opens your application, to see it or "
                              "withdraw it before the decision. Each email brings a new link "
                              "that replaces the one before. Keep it to yourself.",
-        "reference": "Reference",
+        "badge_reference": "Badge reference",
         "status_title": "Your accreditation request",
         "name": "Name",
         "status": "Status",
