@@ -33,7 +33,7 @@ async def _conference(site: Site) -> dict[str, Any]:
 
 
 async def test_press_registration_in_french_then_withdrawal(
-    site: Site, page: Any, smtp: RecordingSMTP
+    site: Site, page: Any, browser: Any, smtp: RecordingSMTP
 ) -> None:
     await _conference(site)
     await page.goto(f"{site.url}/alliance/press")  # the browser asks for French
@@ -55,6 +55,9 @@ async def test_press_registration_in_french_then_withdrawal(
     assert "Le bureau du porte-parole examine votre demande." in content
     assert "Michele Cercone, +32 2 298 09 63, michele.cercone@example.org" in content
     await shot(page, "press-confirmation-fr")
+    # the answer's page, /alliance/press/received, in both languages and widths (its cookie
+    # goes with the tab's): axe-clean, the screens of docs/screens
+    await _audit(browser, page, "press-received")
     assert "courriel" in await page.inner_text("#private-link-mailed")
 
     [notice] = await smtp.wait_for(1, where=lambda m: "marie.dupont@example.org" in m["To"])

@@ -223,10 +223,21 @@ async def test_press_office_approves_two_at_once_and_rejects_one_with_a_standard
     assert await page.inner_text("#flash") == "2 applications approved."
     assert await page.inner_text("#pool-counter") == "Press pool: 2 of 10 places approved."
 
+    # the third journalist gave a photo and a scan of the press card: the application's page
+    # shows them above the decision (docs/workspaces.md, "The press office desk")
+    from tests.http.test_credentials import _pdf, image, put
+
+    assert (await put(site, f"/api/v1/accreditations/{third['id']}/photo", image(600, 800),
+                      "image/jpeg", "admin"))[0] in (200, 204)
+    assert (await put(site, f"/api/v1/accreditations/{third['id']}/documents/press_card",
+                      _pdf("Press card"), "application/pdf", "admin"))[0] == 204
     await page.get_by_label("Name or outlet").fill(third["family_name"])
     await page.get_by_role("button", name="Filter").click()
     assert await page.locator("#queue tbody tr").count() == 1
     await page.get_by_role("link", name=f"{third['given_name']} {third['family_name']}").click()
+    assert await page.get_attribute("#press-photo", "alt") == \
+        f"Photo of {third['given_name']} {third['family_name']}"
+    assert "Press card" in await page.inner_text("#doc-press_card")
     await _audit(browser, page, "press-application")
     await _values_readable_on_a_phone(browser, page)
     await page.get_by_role("radio", name="Reject").check()
