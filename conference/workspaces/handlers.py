@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import asyncio
 import functools
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from datetime import date
 from typing import Any
 from uuid import UUID
@@ -530,9 +530,11 @@ async def press_queue(request: web.Request) -> web.Response:
 
 
 async def _queue_page(request: web.Request, d: Desk, q: Mapping[str, str], *,
-                      error: str | None = None, status: int = 200) -> web.Response:
+                      error: str | None = None, status: int = 200,
+                      selected: Collection[UUID] = ()) -> web.Response:
     """The queue with the filters of ``q``; ``error`` is the batch form's message (nothing
-    ticked, no decision), shown above the list and linked to it."""
+    ticked, no decision, a refused batch), shown above the list and linked to it;
+    ``selected`` stay ticked, so that a refused batch is not ticked again one by one."""
     statuses = [s.value for s in Status]
     roles = ("journalist", "photographer", "camera", "technician")
     filters = {
@@ -570,6 +572,7 @@ async def _queue_page(request: web.Request, d: Desk, q: Mapping[str, str], *,
         switch_to=d.base, items=items, counts=counts, filters=filters, statuses=statuses,
         roles=roles, duplicates=duplicates, asked=asked,
         countries=countries, country_names=dict(named), error=error, status=status,
+        selected=set(selected),
     )
 
 
@@ -884,17 +887,30 @@ async def press_batch(request: web.Request) -> web.StreamResponse:
         picked = [i for i in dict.fromkeys(ids) if i in duplicates]
         if picked:
             # a duplicate is among its own duplicates' others (the relation is symmetric):
-            # their names come with what was read, without reading the press again
+            # their names come with what was read, without reading the press again; the
+            # others stay ticked, to approve with one press (docs/workspaces.md, "Possible
+            # duplicates")
             names = {o.id: o.name for others in duplicates.values() for o in others}
-            return await _queue_page(request, d, kept, status=409, error=d.t(
-                "err_dup_batch", names=", ".join(names.get(i, "") for i in picked)))
+            rest = [i for i in ids if i not in picked]
+            error = d.t("err_dup_batch", names=", ".join(names.get(i, "") for i in picked))
+            if rest:
+                error = f"{error} {d.t('err_dup_batch_rest')}"
+            return await _queue_page(request, d, kept, status=409, error=error, selected=rest)
     try:
         await accreditations.decide_press_batch(request.app[pool_key], d.conference.id, ids,
                                                 decision, d.principal, now(request))
     except IllegalTransition as exc:
-        return await frame.error_page(request, 409, d.t(
+        return await _queue_page(request, d, kept, status=409, selected=ids, error=d.t(
             "err_illegal", status=d.t(f"status_{exc.extra.get('status_now', 'submitted')}")))
-    except (PoolFull, DuplicateApproved) as exc:
-        return await frame.error_page(request, 409, frame.decision_refused(d.t, exc, ""))
+    except PoolFull:
+        # the places left and the applications ticked, on the queue, still ticked
+        async with connection(request) as conn:
+            counts = await ws.press_counts(conn, d.conference.id)
+        left = max(0, d.conference.press_registration.pool_capacity - counts.get("approved", 0))
+        return await _queue_page(request, d, kept, status=409, selected=ids, error=d.t(
+            "err_pool_full_batch", left=left, count=len(set(ids))))
+    except DuplicateApproved as exc:
+        return await _queue_page(request, d, kept, status=409, selected=ids,
+                                 error=frame.decision_refused(d.t, exc, ""))
     raise web.HTTPSeeOther(frame.with_lang(d.base, d.language, done="batch",
                                            count=str(len(ids)), decision=decision))

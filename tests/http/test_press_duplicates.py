@@ -86,7 +86,9 @@ async def test_the_desk_marks_possible_duplicates_and_does_not_approve_them_blin
         ("id", other["id"])])
     assert status == 409
     assert element(page, "batch-error") == (
-        "Error: Possible duplicates are decided one by one, on their page: Jean-Luc Godard.")
+        "Error: Possible duplicates are decided one by one, on their page: Jean-Luc Godard. "
+        "Nothing was decided: the other applications are still ticked.")
+    assert f'id="pick-{other["id"]}" checked' in page
     assert await _status(api, other["id"]) == "submitted"
 
     # a duplicate of applications not approved: approved once the officer ticks the box

@@ -423,3 +423,55 @@ async def test_a_search_with_a_control_character_is_a_search_not_a_500(
                  f"/manage/alliance/sessions/{session['id']}?lang=en"):
         status, page, _ = await console.go("GET", f"{path}&q=%00")
         assert status == 200, (path, page[:300])
+
+
+async def test_a_refused_batch_comes_back_on_the_queue_with_the_ticks_kept(
+    api: Api, smtp: RecordingSMTP
+) -> None:
+    """At the peak, a batch refused because the pool has too few places left, or because a
+    possible duplicate is ticked, used to be a bare error page (pool) or a queue with every box
+    unticked: the officer had to find and tick each application again. Found trying the
+    product on the day of a meeting."""
+    body = conference_body()
+    body["press_registration"]["pool_capacity"] = 2
+    status, created, _ = await api.call("POST", "/api/v1/conferences", role="admin", json=body)
+    assert status == 201, created
+    await press(api, 1, decision="approve")
+    waiting = [await press(api, n) for n in (2, 3)]
+    twins = [await press(api, 4), await press(api, 4, email="again@example.org")]
+    v = await _officer(api, smtp)
+
+    # two ticked, one place left: the queue again, 409, both still ticked, the count said
+    _, queue, _ = await v.go("GET", f"{DESK}?lang=en")
+    status, page, _ = await v.go("POST", f"{DESK}/batch?lang=en", [  # type: ignore[arg-type]
+        ("csrf", hidden(queue, "csrf")), ("decision", "approve"),
+        ("id", waiting[0]["id"]), ("id", waiting[1]["id"])])
+    assert status == 409
+    assert element(page, "batch-error") == (
+        "Error: Nothing was approved: the press pool has too few places left. Places left: 1; "
+        "applications ticked: 2. Untick some, or put them on the waiting list.")
+    for a in waiting:
+        assert f'id="pick-{a["id"]}" checked' in page
+    status, page, _ = await v.go("POST", f"{DESK}/batch?lang=fr", [  # type: ignore[arg-type]
+        ("csrf", hidden(queue, "csrf")), ("decision", "approve"),
+        ("id", waiting[0]["id"]), ("id", waiting[1]["id"])])
+    assert status == 409
+    assert element(page, "batch-error") == (
+        "Erreur : Rien n'a été accordé : le pool presse n'a plus assez de places. Places "
+        "restantes : 1 ; demandes cochées : 2. Décochez-en, ou mettez-les en liste d'attente.")
+
+    # a possible duplicate among the ticked: named, and the others stay ticked
+    status, page, _ = await v.go("POST", f"{DESK}/batch?lang=en", [  # type: ignore[arg-type]
+        ("csrf", hidden(queue, "csrf")), ("decision", "approve"),
+        ("id", waiting[0]["id"]), ("id", twins[0]["id"])])
+    assert status == 409
+    assert element(page, "batch-error") == (
+        "Error: Possible duplicates are decided one by one, on their page: Marie Dupont4. "
+        "Nothing was decided: the other applications are still ticked.")
+    assert f'id="pick-{waiting[0]["id"]}" checked' in page
+    assert f'id="pick-{twins[0]["id"]}" checked' not in page
+    assert f'id="pick-{waiting[1]["id"]}" checked' not in page
+    for a in (*waiting, *twins):
+        _, acc, _ = await api.call("GET", f"/api/v1/accreditations/{a['id']}",
+                                   role="press_office")
+        assert acc["status"] == "submitted"
