@@ -228,10 +228,14 @@ async def _letters(
     # "Short reference"; a delegation's badges go through its focal point); never the UUID
     short_reference = (await repo.badge_short_reference(conn, a.id)
                        if status == "approved" and clearance is None and a.press else None)
+    # a badge that waits for the photo says so, rather than "on your page" (docs/credentials.md,
+    # "Photo required")
+    photo_awaited = status == "approved" and await repo.photo_awaited(conn, a.id)
     yield _mail(ctx, event, conference, template, lang, a.email, name, a.id,
                 reason=reason or "", approved=approved, capacity=capacity,
                 short_reference=short_reference,
                 programme_published=published, clearance=clearance,
+                photo_awaited=photo_awaited,
                 in_delegation=a.delegation_id is not None,
                 pool_full=approved >= capacity, **common)
     if status == "revoked" and a.delegation_id is not None:

@@ -104,6 +104,15 @@ FROM accreditation a JOIN conference c ON c.id = a.conference_id
 LEFT JOIN vetting_status v ON v.accreditation_id = a.id
 WHERE a.id = :accreditation_id
 
+-- name: photo_awaited
+-- Whether the conference prints the person's photo on their category's badges and none was
+-- given: the badge is not downloaded before it, and the approval letter says so
+-- (docs/credentials.md, "Photo required").
+SELECT a.category = ANY (c.photo_required)
+       AND NOT EXISTS (SELECT 1 FROM accreditation_photo p WHERE p.accreditation_id = a.id)
+FROM accreditation a JOIN conference c ON c.id = a.conference_id
+WHERE a.id = :accreditation_id
+
 -- name: delegation_focal_point
 -- Who answers for a delegation (its focal point's name and address) and how the delegation is
 -- named: a letter about one of its members goes to them (docs/lifecycle.md, "Letters").

@@ -202,6 +202,14 @@ async def missing_clearance(conn: asyncpg.Connection, accreditation_id: UUID
     return domain.missing_clearance(row["required"], row["recorded"])
 
 
+async def photo_awaited(conn: asyncpg.Connection, accreditation_id: UUID) -> bool:
+    """Whether the person's category needs a photo for the badge and none was given
+    (docs/credentials.md, "Photo required")."""
+    awaited: bool | None = await conn.fetchval(*Q.bind("photo_awaited",
+                                                       accreditation_id=accreditation_id))
+    return bool(awaited)
+
+
 async def delegation_focal_point(conn: asyncpg.Connection, delegation_id: UUID
                                  ) -> asyncpg.Record | None:
     row: asyncpg.Record | None = await conn.fetchrow(

@@ -67,3 +67,42 @@ async def test_without_a_photo_requirement_the_badge_is_offered_as_an_a6_pdf(
     resp = await api.client.get(f"/a/{secret}/badge.pdf?lang=fr")
     assert resp.status == 200
     assert len(PdfReader(io.BytesIO(await resp.read())).pages) == 1
+
+
+async def test_the_approval_letter_asks_for_the_photo_the_badge_waits_for(
+    api: Api, smtp: RecordingSMTP
+) -> None:
+    """A photographer approved at the peak without a photo read "your badge is on your
+    application page" in the letter, and found there "Upload your photo" (found trying the
+    product on the day of a meeting). The letter says it; once the photo is given, it does
+    not."""
+    from tests.support import body_text
+
+    await _conference(api, smtp, photo_required=["press"])
+    await press(api, 1, decision="approve", language="en", email="en@example.org")
+    await press(api, 2, decision="approve", language="fr", email="fr@example.org")
+    given = await press(api, 3, language="en", email="given@example.org")
+    status, _ = await put(api, f"/api/v1/accreditations/{given['id']}/photo", image(600, 800),
+                          "image/jpeg", "admin")
+    assert status in (200, 204)
+    status, _, _ = await api.call("POST", f"/api/v1/accreditations/{given['id']}/decision",
+                                  role="press_office", json={"decision": "approve"})
+    assert status == 200
+
+    def letter_to(address: str) -> Any:
+        return lambda m: address in m["To"] and ("approved" in m["Subject"]
+                                                 or "accordée" in m["Subject"])
+
+    def said(message: Any) -> str:
+        return " ".join(body_text(message).split())
+
+    [en_letter] = await smtp.wait_for(1, where=letter_to("en@example.org"))
+    [fr_letter] = await smtp.wait_for(1, where=letter_to("fr@example.org"))
+    [given_letter] = await smtp.wait_for(1, where=letter_to("given@example.org"))
+    assert ("Your badge carries your photo, which we do not have yet: give it on your "
+            "application page (link below). The badge cannot be downloaded before."
+            in said(en_letter))
+    assert ("Votre badge porte votre photo, que nous n'avons pas encore : donnez-la sur la page "
+            "de votre demande (lien ci-dessous). Le badge ne peut pas être téléchargé avant."
+            in said(fr_letter))
+    assert "photo" not in said(given_letter)
