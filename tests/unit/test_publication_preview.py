@@ -50,3 +50,27 @@ def test_messages_are_counted_as_invitations_updates_or_cancellations() -> None:
     assert kind_of(action("REQUEST", Sent("CANCEL", 0, 0))) == "invitation"  # invited again
     assert kind_of(action("REQUEST", Sent("REQUEST", 0, 0))) == "update"
     assert kind_of(action("CANCEL", Sent("REQUEST", 0, 0))) == "cancellation"
+
+
+def test_a_sample_shows_a_long_accented_name_as_a_mail_client_does() -> None:
+    """A conference's name in From and Reply-To is folded into encoded words that may split a
+    word ("la sécurit" + "é en ligne"): the preview showed "sécurit é" and "en  ligne", as
+    though the mail were broken (found trying the product on the day of a meeting)."""
+    from email.message import EmailMessage
+    from email.policy import SMTP
+
+    from conference.calendar.preview import _sample
+
+    name = "Réunion ministérielle sur la sécurité en ligne"
+    message = EmailMessage(policy=SMTP)
+    message["From"] = f"{name} <reply-x@conference.local>"
+    message["To"] = "Benjamin Haddad <benjamin.haddad@example.org>"
+    message["Reply-To"] = f"{name} <protocol@example.org>"
+    message["Subject"] = "Mise à jour\u00a0: Séance ministérielle, 1er déc., 14:00 (CET)"
+    message.set_content("Monsieur,")
+    sample = _sample(message.as_bytes(), "secret")
+    headers = dict(sample.headers)
+    assert headers["From"] == f"{name} <reply-x@conference.local>"
+    assert headers["Reply-To"] == f"{name} <protocol@example.org>"
+    assert sample.recipient == "Benjamin Haddad <benjamin.haddad@example.org>"
+    assert sample.subject == "Mise à jour\u00a0: Séance ministérielle, 1er déc., 14:00 (CET)"
