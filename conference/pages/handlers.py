@@ -652,11 +652,12 @@ async def _status_page(
         missing = await accreditations.missing_clearance(pool, acc.id, p)
         if missing is not None:
             context["badge_withheld"] = "refused" if missing == "refused" else "awaited"
-        elif await photo_missing(pool, conference, acc):
+        if missing != "refused" and await photo_missing(pool, conference, acc):
             # the photo first, where the conference prints it on the category's badges
-            # (docs/credentials.md, "Photo required"): no badge with an empty photo frame
+            # (docs/credentials.md, "Photo required"): no badge with an empty photo frame;
+            # asked while the clearance is awaited too, not only once it is granted
             context["badge_photo"] = context["credentials"]
-        else:
+        elif missing is None:
             # the A6 PDF to print, as the approval letter says; the PNG (a phone's screen,
             # older links) stays
             context["badge"] = {"pdf": f"/a/{secret}/badge.pdf?lang={language}",

@@ -106,3 +106,31 @@ async def test_the_approval_letter_asks_for_the_photo_the_badge_waits_for(
             "de votre demande (lien ci-dessous). Le badge ne peut pas être téléchargé avant."
             in said(fr_letter))
     assert "photo" not in said(given_letter)
+
+
+async def test_the_photo_is_asked_for_while_the_clearance_is_awaited_too(
+    api: Api, smtp: RecordingSMTP
+) -> None:
+    """A photographer approved at the peak, whose clearance was still pending, read only "your
+    badge will be available once the security check is complete", and learnt of the photo
+    when the clearance came, on the morning of the meeting (found trying the product). The
+    photo is asked for at once; a refused clearance asks nothing."""
+    await _conference(api, smtp, photo_required=["press"], vetting_required=["press"])
+    journalist = await press(api, decision="approve", language="fr")
+    secret = journalist["access_token"]
+    visitor = Visitor(api)
+    status, page, _ = await visitor.go("GET", f"/a/{secret}?lang=fr")
+    assert status == 200, page
+    assert element(page, "badge-withheld") == (
+        "Votre badge sera disponible sur cette page une fois le contrôle de sécurité terminé.")
+    assert element(page, "badge-photo-first").startswith(
+        "Envoyez votre photo pour obtenir votre badge")
+    assert f'id="badge-photo-link" href="/a/{secret}/credentials?lang=fr"' in page
+    assert 'id="badge-link"' not in page
+    status, _, _ = await api.call(
+        "POST", f"/api/v1/accreditations/{journalist['id']}/vetting/status", role="protocol",
+        json={"status": "refused", "reason": "internal"})
+    assert status in (200, 201), status
+    _, page, _ = await visitor.go("GET", f"/a/{secret}?lang=fr")
+    assert element(page, "badge-withheld").startswith("Aucun badge ne peut vous être délivré")
+    assert "badge-photo-first" not in page
