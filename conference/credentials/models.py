@@ -105,6 +105,9 @@ class VettingRow(Model):
     status: Literal["pending", "cleared", "more_information", "refused"]
     reason: str | None
     set_at: datetime | None
+    country: str | None = None
+    """The delegation's country code, when it is a country's: ``delegation`` is then that code,
+    else an organisation's name or a press outlet (which may be two capitals, "AP")."""
 
 
 class VettingImported(Model):

@@ -194,6 +194,7 @@ ORDER BY a.family_name, a.given_name, a.id
 WITH found AS (
 SELECT a.id, a.family_name, a.given_name, a.category,
        coalesce(d.country, d.organisation ->> 'name', a.press_outlet) AS delegation,
+       d.country,
        coalesce(v.status, 'pending') AS status, v.reason, v.set_at
 FROM accreditation a
 JOIN conference c ON c.id = a.conference_id

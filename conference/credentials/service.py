@@ -771,7 +771,7 @@ async def vetting_overview(pool: asyncpg.Pool, conference_id: UUID, principal: P
     return [VettingRow(accreditation_id=r["id"], family_name=r["family_name"],
                        given_name=r["given_name"], category=r["category"],
                        delegation=r["delegation"], status=r["status"], reason=r["reason"],
-                       set_at=r["set_at"]) for r in rows], total
+                       set_at=r["set_at"], country=r["country"]) for r in rows], total
 
 
 def _cell(value: Any) -> str:

@@ -99,8 +99,10 @@ async def _page(request: web.Request, o: Office, *, errors: list[dict[str, Any]]
         base=o.base, errors=line_errors(t, errors or []), message=message,
         file_limit=t.size(MAX_FILE),
         people=people, chosen=chosen, search=search, paging=domain.Paging.of(asked, total),
-        delegation_words=lambda d: country_name(d, o.language) if d and len(d) == 2
-        and d.isupper() else (d or ""), statuses=credential_rules.SETTABLE,
+        # a country's name; an organisation or an outlet as written, even of two capitals
+        # ("AP" was read as a country code, and the page failed)
+        delegation_words=lambda p: country_name(p.country, o.language) if p.country
+        else (p.delegation or ""), statuses=credential_rules.SETTABLE,
         api_base=f"/api/v1/conferences/{o.conference.slug}")
 
 

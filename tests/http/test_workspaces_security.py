@@ -264,3 +264,35 @@ async def test_a_line_sent_back_as_it_was_downloaded_is_left_alone(
                              first) == "Copie du passeport illisible"
     assert await db.fetchval("SELECT count(*) FROM domain_event WHERE subject_id = $1",
                              first) == events_before
+
+
+async def test_an_outlet_of_two_capitals_is_named_as_written_not_read_as_a_country(
+    api: Api, smtp: RecordingSMTP
+) -> None:
+    """A press outlet "AP" was read as a country code on the security page's list, which then
+    failed (500) for everyone: found at the peak of press approvals, trying the product on the
+    day of a meeting. An outlet and an organisation are written as they are, a country is
+    named in the page's language."""
+    status, body, _ = await api.call("POST", "/api/v1/conferences", role="admin",
+                                     json=conference_body(vetting_required=["press", "expert"]))
+    assert status == 201, body
+    be = await make_delegation(api, country="BE")
+    status, created, _ = await api.call(
+        "POST", "/api/v1/conferences/alliance/accreditations", role="protocol",
+        json={"category": "expert", "given_name": "Jan", "family_name": "Peeters",
+              "email": "jan@example.org", "delegation_id": be["id"], "rank": "expert"})
+    assert status == 201, created
+    for n, outlet in ((1, "AP"), (2, "FR")):  # "FR": an outlet, not France
+        status, created, _ = await api.call(
+            "POST", "/api/v1/conferences/alliance/accreditations",
+            json={"category": "press", "given_name": "Tom", "family_name": f"Brady{n}",
+                  "email": f"tom{n}@example.org", "language": "en",
+                  "press": {"outlet": outlet, "press_card_number": f"US-{n}",
+                            "role": "camera", "country": "US"}})
+        assert status == 201, created
+    v = await _security_officer(api, smtp, "fr")
+    status, page, _ = await v.go("GET", f"{PAGE}?lang=fr")
+    assert status == 200, page
+    cells = [html.unescape(c) for c in re.findall(
+        r'<td data-label="Délégation[^"]*">([^<]*)</td>', page)]
+    assert cells == ["AP", "FR", "Belgique"], cells
