@@ -437,6 +437,14 @@ def may_read_clearance_reason(principal: Principal | None) -> bool:
     return principal is not None and principal.role in roles.CLEARANCE_REASON_READERS
 
 
+def may_read_substitution_reason(principal: Principal | None) -> bool:
+    """Whether ``principal`` reads the reason of a substitution's history line: not the person
+    replaced nor the one taking the place, through their own link (the reason is the
+    delegation's, and may be an internal one: their letters give none either, docs/lifecycle.md,
+    "Letters"); the focal point who gave it and the organisers do."""
+    return principal is not None and principal.role is not Role.applicant
+
+
 def check_may_act(principal: Principal, action: Action, row: Fields) -> None:
     """Whether ``principal`` may take ``action`` on this accreditation (403 if not)."""
     category = Category(row["category"])

@@ -129,10 +129,15 @@ async def history_for(conn: asyncpg.Connection, accreditation_id: UUID,
                       principal: Principal | None) -> list[HistoryEntry]:
     """The history as ``principal`` may read it: a security-clearance line's reason only for
     whom ``domain.may_read_clearance_reason`` allows, a ``not_a_duplicate`` line only for
-    whom ``domain.may_read_duplicate_check`` allows."""
+    whom ``domain.may_read_duplicate_check`` allows, a substitution's reason only for whom
+    ``domain.may_read_substitution_reason`` allows."""
     history = await history_of(conn, accreditation_id)
     if not domain.may_read_duplicate_check(principal):
         history = [h for h in history if h.action != "not_a_duplicate"]
+    if not domain.may_read_substitution_reason(principal):
+        history = [h.model_copy(update={"reason": None})
+                   if h.action == domain.Action.substitute.value and h.reason else h
+                   for h in history]
     if may_read_clearance_reason(principal):
         return history
     return [h.model_copy(update={"reason": None}) if h.vetting_status and h.reason else h

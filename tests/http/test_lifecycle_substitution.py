@@ -266,3 +266,36 @@ async def test_a_member_replaced_and_approved_in_one_act_brings_the_new_person_s
                         and "Accréditation accordée" in str(m["Subject"]))
     await smtp.wait_for(1, where=lambda m: "jan3@example.org" in str(m["To"])
                         and "Accreditation transferred" in str(m["Subject"]))
+
+
+async def test_the_people_on_either_side_of_a_substitution_do_not_read_its_reason(
+    api: Api, conference: dict[str, Any], smtp: RecordingSMTP,
+) -> None:
+    """The letter to the member replaced gives no reason (it may be the delegation's internal
+    one), but their own page, and the new person's, showed it in the history ("the minister
+    is held up in Paris"): found trying the product on the day of a meeting. The focal point
+    and protocol still read it."""
+    be = await make_delegation(api, "BE")
+    member = await file(api, official(3, be), "protocol")
+    status, new = await substitute(
+        api, member["id"], person(3, reason="Le ministre est retenu à Paris."), "protocol")
+    assert status == 201, new
+    from tests.support import current_token
+
+    for accreditation_id in (member["id"], new["id"]):
+        token = await current_token(api.db_url, accreditation_id)
+        status, body, _ = await api.call(
+            "GET", f"/api/v1/accreditations/{accreditation_id}",
+            headers={"Authorization": f"Bearer {token}"})
+        assert status == 200, body
+        [line] = [h for h in body["history"] if h["action"] == "substitute"]
+        assert line["reason"] is None
+        status, page, _ = await api.call("GET", f"/a/{token}?lang=fr")
+        assert status == 200
+        assert "retenu à Paris" not in page
+    for role in ("protocol", be["focal_point_token"]):
+        status, body, _ = await api.call("GET", f"/api/v1/accreditations/{member['id']}",
+                                         role=role)
+        assert status == 200, body
+        [line] = [h for h in body["history"] if h["action"] == "substitute"]
+        assert line["reason"] == "Le ministre est retenu à Paris."
