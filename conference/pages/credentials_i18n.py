@@ -30,7 +30,7 @@ CREDENTIALS: dict[str, dict[str, str]] = {
         "identity_todo_member": "À faire\u00a0: donnez la pièce d'identité de {name} pour le "
                                 "contrôle de sécurité\u00a0; sans elle, aucun badge ne peut "
                                 "être délivré.",
-        "credentials_title": "Photo et lettre d'invitation",
+        "credentials_title": "Photo, pièces à fournir et lettre d'invitation pour le visa",
         "photo_title": "Photo du badge",
         "photo_text": "Une photo d'identité récente, de face, en JPEG ou PNG, de 5 Mo au plus, "
                       "d'au moins 600 × 800 pixels. Une photo qui n'est pas en portrait "
@@ -173,7 +173,7 @@ CREDENTIALS: dict[str, dict[str, str]] = {
                          "it, no badge can be issued.",
         "identity_todo_member": "To do: give the identity document of {name} for the security "
                                 "check; without it, no badge can be issued.",
-        "credentials_title": "Photo and invitation letter",
+        "credentials_title": "Photo, documents to give and visa invitation letter",
         "photo_title": "Badge photo",
         "photo_text": "A recent passport-style photo, facing the camera, JPEG or PNG, at most "
                       "5 MB, at least 600 × 800 pixels. A photo that is not a portrait "

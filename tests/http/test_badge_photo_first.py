@@ -4,6 +4,7 @@ A6 (docs/credentials.md, "Photo required", "Badge production")."""
 
 from __future__ import annotations
 
+import html
 import io
 import re
 from typing import Any
@@ -134,3 +135,20 @@ async def test_the_photo_is_asked_for_while_the_clearance_is_awaited_too(
     _, page, _ = await visitor.go("GET", f"/a/{secret}?lang=fr")
     assert element(page, "badge-withheld").startswith("Aucun badge ne peut vous être délivré")
     assert "badge-photo-first" not in page
+
+
+async def test_the_credentials_page_is_titled_as_its_link(api: Api, smtp: RecordingSMTP) -> None:
+    """The link says "Photo, documents to give and visa invitation letter"; the page it opens,
+    which also takes the identity document and the documents, was titled "Photo and invitation
+    letter" (found trying the product on the day of a meeting)."""
+    await _conference(api, smtp, photo_required=["press"])
+    journalist = await press(api, decision="approve", language="en")
+    secret = journalist["access_token"]
+    visitor = Visitor(api)
+    for lang, title in (("en", "Photo, documents to give and visa invitation letter"),
+                        ("fr", "Photo, pièces à fournir et lettre d'invitation pour le visa")):
+        _, page, _ = await visitor.go("GET", f"/a/{secret}?lang={lang}")
+        assert element(page, "credentials-link") == title
+        _, page, _ = await visitor.go("GET", f"/a/{secret}/credentials?lang={lang}")
+        found = re.search(r"<h1[^>]*>([^<]*)</h1>", page)
+        assert found is not None and html.unescape(found.group(1)) == title
