@@ -9,6 +9,7 @@ to staff with ``_staff_footer.txt`` (docs/privacy.md)."""
 
 from __future__ import annotations
 
+import re
 from datetime import datetime
 from email.message import EmailMessage
 from email.utils import format_datetime
@@ -45,6 +46,8 @@ def render_text(template: str, language: str, **context: Any) -> tuple[str, str]
     """Return (subject, body) of ``templates/<language>/<template>.txt``."""
     text = _ENV.get_template(f"{language}/{template}.txt").render(**context)
     subject, _, body = text.partition("\n\n")
+    # a paragraph a letter leaves out (a condition not met) leaves no second blank line
+    body = re.sub(r"\n{3,}", "\n\n", body)
     return subject.strip(), body.strip() + "\n"
 
 

@@ -382,3 +382,21 @@ async def test_a_replaced_link_says_how_to_get_a_new_one(
     resp = await api.client.get("/a/not-a-current-token?lang=fr")
     text = " ".join(html.unescape(await resp.text()).split())
     assert "« Lien perdu ? Le recevoir à nouveau »" in text
+
+
+async def test_a_paragraph_left_out_leaves_no_second_blank_line(
+    api: Api, conference: dict[str, Any], smtp: RecordingSMTP
+) -> None:
+    """A deputy minister approved after the programme was published, no clearance awaited:
+    the badge's paragraph, left out, left two blank lines before the private link (found
+    reading the mail sink on the day of a meeting)."""
+    be = await make_delegation(api, "BE")
+    room = await make_room(api)
+    await make_session(api, room, at(conference, 9), at(conference, 10), audience=["minister"])
+    status, body, _ = await api.call("POST", PUBLISH, role="protocol")
+    assert status == 201, body
+    await accredit(api, "Benjamin", "Haddad", delegation=be, rank="deputy_minister")
+    [letter] = await smtp.wait_for(1, where=_subject("Accréditation accordée"))
+    text = body_text(letter)
+    assert "suivent dans des messages séparés." in text
+    assert "\n\n\n" not in text.replace("\r\n", "\n")
