@@ -899,9 +899,18 @@ async def press_batch(request: web.Request) -> web.StreamResponse:
     try:
         await accreditations.decide_press_batch(request.app[pool_key], d.conference.id, ids,
                                                 decision, d.principal, now(request))
-    except IllegalTransition as exc:
-        return await _queue_page(request, d, kept, status=409, selected=ids, error=d.t(
-            "err_illegal", status=d.t(f"status_{exc.extra.get('status_now', 'submitted')}")))
+    except IllegalTransition:
+        # decided meanwhile (another officer, at the peak): named, the others still ticked
+        async with connection(request) as conn:
+            items = await ws.press_queue(conn, d.conference.id, status=None, role=None,
+                                         country=None, day=None, search=None)
+        gone = {a.id: a for a in items if a.id in set(ids)
+                and not domain.allows(a.status, Action(decision))}
+        decided = ", ".join(f"{a.given_name} {a.family_name} "
+                            f"({d.t(f'status_{a.status.value}')})" for a in gone.values())
+        return await _queue_page(
+            request, d, kept, status=409, selected=[i for i in ids if i not in gone],
+            error=f"{d.t('err_batch_decided', names=decided)} {d.t('err_dup_batch_rest')}")
     except PoolFull:
         # the places left and the applications ticked, on the queue, still ticked
         async with connection(request) as conn:

@@ -249,6 +249,8 @@ STRINGS: dict[str, dict[str, str]] = {
         "err_dup_approved_tick": "Demande non accordée : elle est peut-être un doublon de "
                                  "celle de {name}, déjà accordée. Refusez-la, révoquez d'abord "
                                  "l'autre, ou, si ce n'est pas la même personne, cochez la case.",
+        "err_batch_decided": "Décidées entre-temps, elles ne sont plus dans la sélection\u00a0: "
+                             "{names}.",
         "err_dup_batch_rest": "Rien n'a été décidé\u00a0: les autres demandes restent "
                               "cochées.",
         "err_pool_full_batch": "Rien n'a été accordé\u00a0: le pool presse n'a plus assez de "
@@ -611,6 +613,7 @@ STRINGS: dict[str, dict[str, str]] = {
                                  "already approved. Reject it, revoke the other first, or, if "
                                  "it is not the same person, tick the box.",
         "err_dup_batch": "Possible duplicates are decided one by one, on their page: {names}.",
+        "err_batch_decided": "Decided meanwhile, no longer in the selection: {names}.",
         "err_dup_batch_rest": "Nothing was decided: the other applications are still ticked.",
         "err_pool_full_batch": "Nothing was approved: the press pool has too few places left. "
                                "Places left: {left}; applications ticked: {count}. Untick "
