@@ -141,3 +141,31 @@ async def test_the_revocation_forms_say_in_which_language_the_reason_is_mailed(
     assert element(page, "revoke-language") == (
         "The mail is written in French: write the reason in French.")
     assert "focal point" not in element(page, "revoke_reason-hint")
+
+
+async def test_a_member_s_revocation_form_points_to_the_substitution_instead(
+    api: Api, smtp: RecordingSMTP
+) -> None:
+    """At 8:00 a minister cancels and the deputy comes: the console's application page offered
+    only "Revoke", which would mail the minister a revocation and hand nothing over to the
+    deputy (found trying the product on the day of a meeting). The form says what to do
+    instead; a journalist's revocation form does not."""
+    be, _ = await _conference(api, smtp)
+    minister = await member(api, be, "Schneider")
+    officer = await staff(api, smtp, "protocol@example.org", "protocol", language="fr")
+    _, page, _ = await officer.go("GET", f"{M}/accreditations/{minister['id']}?lang=fr")
+    assert element(page, "substitute-instead") == (
+        "Pour mettre une autre personne à la place de ce membre (un ministre empêché, remplacé "
+        "par son adjoint), ne révoquez pas : le point focal de la délégation le remplace dans "
+        "son portail (« Remplacer un membre »), qui transmet sa place, ses séances et son rôle. "
+        "Une révocation met fin à l'accréditation, annoncée comme telle par courriel, et ne "
+        "transmet rien.")
+    _, page, _ = await officer.go("GET", f"{M}/accreditations/{minister['id']}?lang=en")
+    assert element(page, "substitute-instead").startswith(
+        "To put another person in this member's place (a minister prevented, replaced by a "
+        "deputy), do not revoke: the delegation's focal point substitutes them in their portal "
+        "(“Substitute a member”)")
+    journalist = await press(api, 2, decision="approve", language="fr")
+    desk = await staff(api, smtp, "press@example.org", "press_office")
+    _, page, _ = await desk.go("GET", f"{M}/press/{journalist['id']}?lang=en")
+    assert 'id="revoke-form"' in page and "substitute-instead" not in page
