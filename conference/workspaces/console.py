@@ -226,10 +226,15 @@ async def console_overview(request: web.Request) -> web.Response:
     async with connection(request) as conn:
         counts = await ws.console_counts(conn, d.conference.id)
     ops = await operations.conference_counts(pool, d.conference.id)
+    # the draft changed since the latest version (a substitute's chair, a session moved): the
+    # calendars learn it only once published (docs/workspaces.md, "The protocol console")
+    preview = await programme.preview_publication(pool, protocol_officer(d.principal),
+                                                  d.conference.slug)
+    unpublished = preview.latest is not None and not preview.changes.is_empty()
     return frame.render(request, "console.html", d.language, person=d.person,
                         conference=d.conference, title=d.t("console_title"),
                         crumbs=d.crumbs((d.t("console_title"), None)), base=d.base,
-                        stats=stats, counts=counts, ops=ops,
+                        stats=stats, counts=counts, ops=ops, unpublished=unpublished,
                         is_admin=d.principal.role is Role.admin)
 
 

@@ -151,6 +151,9 @@ CONSOLE: dict[str, dict[str, str]] = {
         "console_sessions": "Séances",
         "console_published": "Version publiée",
         "console_not_published": "Programme non publié",
+        "console_unpublished": "Le brouillon a changé depuis la dernière version publiée (un "
+                               "remplaçant, une séance déplacée…)\u00a0: les agendas des "
+                               "personnes invitées ne le reflètent qu'une fois publié.",
         "console_deliveries": "Courriels",
         "console_pending": "en attente",
         "console_failed": "en échec",
@@ -328,6 +331,9 @@ CONSOLE: dict[str, dict[str, str]] = {
         "console_sessions": "Sessions",
         "console_published": "Published version",
         "console_not_published": "Programme not published",
+        "console_unpublished": "The draft changed since the latest published version (a "
+                               "substitute, a session moved…): the invited people's calendars "
+                               "show it only once it is published.",
         "console_deliveries": "Mail",
         "console_pending": "pending",
         "console_failed": "failed",

@@ -241,3 +241,36 @@ async def test_the_order_of_precedence_as_a_page_and_as_csv(
     for path in ("/manage/alliance/precedence", "/manage/alliance/precedence.csv"):
         status, _, _ = await door.go("GET", path)
         assert status == 403
+
+
+async def test_the_overview_says_when_the_draft_waits_for_publication(
+    api: Api, smtp: RecordingSMTP
+) -> None:
+    """A substitute takes the chair in the draft; their calendar says "chair" only once the
+    programme is published again, and nothing on the console said a publication was due
+    (found trying the product on the morning of a meeting)."""
+    from tests.http.conftest_programme import at, make_room, make_session
+
+    status, conference, _ = await api.call("POST", "/api/v1/conferences", role="admin",
+                                           json=conference_body())
+    assert status == 201, conference
+    room = await make_room(api)
+    session = await make_session(api, room, at(conference, 9), at(conference, 10))
+    officer = await staff(api, smtp, "protocol@example.org", "protocol", language="fr")
+    _, page, _ = await officer.go("GET", "/manage/alliance?lang=fr")
+    assert 'id="unpublished"' not in page  # never published: said otherwise
+    status, body, _ = await api.call("POST", "/api/v1/conferences/alliance/programme/publish",
+                                     role="protocol")
+    assert status == 201, body
+    _, page, _ = await officer.go("GET", "/manage/alliance?lang=fr")
+    assert 'id="unpublished"' not in page
+    status, body, _ = await api.call("PATCH", f"/api/v1/sessions/{session['id']}",
+                                     role="protocol", json={"ends_at": at(conference, 11)})
+    assert status == 200, body
+    _, page, _ = await officer.go("GET", "/manage/alliance?lang=fr")
+    assert element(page, "unpublished") == (
+        "Le brouillon a changé depuis la dernière version publiée (un remplaçant, une séance "
+        "déplacée…) : les agendas des personnes invitées ne le reflètent qu'une fois publié.")
+    _, page, _ = await officer.go("GET", "/manage/alliance?lang=en")
+    assert element(page, "unpublished").startswith(
+        "The draft changed since the latest published version")
