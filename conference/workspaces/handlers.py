@@ -529,6 +529,23 @@ async def press_queue(request: web.Request) -> web.Response:
     return await _queue_page(request, await open_desk(request), request.query)
 
 
+QUEUE_ROLES = ("journalist", "photographer", "camera", "technician")
+
+
+def queue_filters(q: Mapping[str, str]) -> dict[str, str]:
+    """The queue's filters as ``q`` gives them, each checked (an unknown value is no filter):
+    the queue's, and the application's page opened from it, whose decision leads back to the
+    queue as it was filtered."""
+    return {
+        "status": q.get("status", "") if q.get("status", "") in {s.value for s in Status}
+        else "",
+        "role": q.get("role", "") if q.get("role", "") in QUEUE_ROLES else "",
+        "country": q.get("country", "")[:2].upper() if q.get("country", "").isalpha() else "",
+        "day": q.get("day", "") if _day(q.get("day", "")) else "",
+        "q": domain.search_text(q.get("q", "")),
+    }
+
+
 async def _queue_page(request: web.Request, d: Desk, q: Mapping[str, str], *,
                       error: str | None = None, status: int = 200,
                       selected: Collection[UUID] = ()) -> web.Response:
@@ -536,14 +553,8 @@ async def _queue_page(request: web.Request, d: Desk, q: Mapping[str, str], *,
     ticked, no decision, a refused batch), shown above the list and linked to it;
     ``selected`` stay ticked, so that a refused batch is not ticked again one by one."""
     statuses = [s.value for s in Status]
-    roles = ("journalist", "photographer", "camera", "technician")
-    filters = {
-        "status": q.get("status", "") if q.get("status", "") in statuses else "",
-        "role": q.get("role", "") if q.get("role", "") in roles else "",
-        "country": q.get("country", "")[:2].upper() if q.get("country", "").isalpha() else "",
-        "day": q.get("day", "") if _day(q.get("day", "")) else "",
-        "q": domain.search_text(q.get("q", "")),
-    }
+    roles = QUEUE_ROLES
+    filters = queue_filters(q)
     async with connection(request) as conn:
         items = await ws.press_queue(
             conn, d.conference.id, status=filters["status"] or None,
@@ -641,6 +652,8 @@ async def _application_page(request: web.Request, d: Desk, acc: Accreditation, *
         # the correction's errors named and linked at the top (docs/workspaces.md, "Errors
         # in sight"), each field by its label
         summary_labels={f: d.t(f) for f in CORRECTION_FIELDS} if summary else None,
+        # the queue's filters it was opened with, which the decision leads back to
+        queue=queue_filters(request.query),
     )
 
 
@@ -780,8 +793,9 @@ async def press_decide(request: web.Request) -> web.StreamResponse:
     except (IllegalTransition, PoolFull, DuplicateApproved) as exc:
         # the service's own check (a duplicate approved since the page's): the same words
         return await show(message=frame.decision_refused(d.t, exc, acc.status.value), status=409)
+    # back to the queue as it was filtered (the day's applications under review, at the peak)
     raise web.HTTPSeeOther(frame.with_lang(
-        d.base, d.language, done=decision,
+        d.base, d.language, done=decision, **queue_filters(request.query),
         **frame.flash_params(request, name=f"{acc.given_name} {acc.family_name}")))
 
 

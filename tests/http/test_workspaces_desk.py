@@ -489,3 +489,31 @@ async def test_a_refused_batch_comes_back_on_the_queue_with_the_ticks_kept(
         "list). Nothing was decided: the other applications are still ticked.")
     assert f'id="pick-{waiting[0]["id"]}" checked' in page
     assert f'id="pick-{waiting[1]["id"]}" checked' not in page
+
+
+async def test_a_decision_leads_back_to_the_queue_as_it_was_filtered(
+    api: Api, smtp: RecordingSMTP
+) -> None:
+    """At the peak the officer shows the applications under review, opens one, approves it,
+    and came back to every application of every status, to filter again before the next one
+    (found trying the product on the day of a meeting)."""
+    await _conference(api)
+    first, second = await press(api, 1), await press(api, 2)
+    v = await _officer(api, smtp)
+    _, queue, _ = await v.go("GET", f"{DESK}?lang=en&status=submitted&role=journalist")
+    link = f'href="{DESK}/{first["id"]}?lang=en&amp;status=submitted&amp;role=journalist"'
+    assert link in queue
+    _, page, _ = await v.go("GET", f"{DESK}/{first['id']}?lang=en&status=submitted"
+                                   "&role=journalist&country=zz9&day=never")
+    action = f'action="{DESK}/{first["id"]}/decision?lang=en&amp;status=submitted&amp;' \
+             'role=journalist"'
+    assert action in page  # the filters the queue gave, those that are filters
+    status, _, resp = await v.go(
+        "POST", f"{DESK}/{first['id']}/decision?lang=en&status=submitted&role=journalist",
+        {"csrf": hidden(page, "csrf"), "decision": "approve"})
+    assert status == 303
+    location = resp.headers["Location"]
+    assert location.startswith(f"{DESK}?lang=en&done=approve&status=submitted&role=journalist")
+    _, queue, _ = await v.go("GET", location)
+    assert element(queue, "flash") == "Accreditation approved for Marie Dupont1."
+    assert f'id="pick-{second["id"]}"' in queue and f'{DESK}/{first["id"]}?' not in queue
