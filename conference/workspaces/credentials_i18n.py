@@ -141,6 +141,9 @@ CRED: dict[str, dict[str, str]] = {
         "cred_documents_none": "Aucun document demandé ni reçu.",
         "cred_doc_required": "demandé",
         "cred_decision_missing": "Documents demandés non reçus (la décision reste possible)\u00a0:",
+        "cred_decision_photo": "Pas encore de photo\u00a0: le badge de cette personne la porte "
+                               "et ne peut pas être téléchargé avant (la décision reste "
+                               "possible\u00a0; le courriel d'accord la demande).",
         "cred_vetting": "Habilitation de sécurité",
         "cred_vetting_now": "État\u00a0: {status}",
         "cred_vetting_set": "Nouvel état",
@@ -286,6 +289,9 @@ CRED: dict[str, dict[str, str]] = {
         "cred_documents": "Documents",
         "cred_documents_none": "No document asked for or received.",
         "cred_doc_required": "required",
+        "cred_decision_photo": "No photo yet: this person's badge carries it and cannot be "
+                               "downloaded before (the decision is still possible; the "
+                               "approval mail asks for it).",
         "cred_decision_missing": "Required documents not received (the decision is still "
                                  "possible):",
         "cred_vetting": "Security clearance",

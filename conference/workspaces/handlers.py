@@ -622,6 +622,8 @@ async def _application_page(request: web.Request, d: Desk, acc: Accreditation, *
     if duplicates is None:
         duplicates = await _duplicates_of(request, d, acc)
     documents = await _documents(request, d, acc)
+    photo = await credentials.photo_size(request.app[pool_key], acc.id) \
+        if documents is not None else None
     country = acc.press.country if acc.press else None
     return frame.render(
         request, "press_application.html", d.language, person=d.person, status=status,
@@ -638,8 +640,11 @@ async def _application_page(request: web.Request, d: Desk, acc: Accreditation, *
         documents=documents,
         # the photo the journalist gave, seen before deciding (docs/workspaces.md, "The press
         # office desk"); nothing once the person is erased
-        photo=await credentials.photo_size(request.app[pool_key], acc.id)
-        if documents is not None else None,
+        photo=photo,
+        # the badge waits for the photo the conference prints on press badges, said before
+        # anyone approves (docs/credentials.md, "Photo required")
+        photo_awaited=documents is not None and photo is None
+        and acc.category.value in d.conference.photo_required,
         can_ask=acc.status in accreditations.UNDER_REVIEW,
         information=information or {},
         # the clearance that would withhold the badge, said before anyone approves

@@ -152,3 +152,27 @@ async def test_the_credentials_page_is_titled_as_its_link(api: Api, smtp: Record
         _, page, _ = await visitor.go("GET", f"/a/{secret}/credentials?lang={lang}")
         found = re.search(r"<h1[^>]*>([^<]*)</h1>", page)
         assert found is not None and html.unescape(found.group(1)) == title
+
+
+async def test_the_press_desk_says_the_badge_waits_for_the_photo_before_the_decision(
+    api: Api, smtp: RecordingSMTP
+) -> None:
+    """At the peak, a photographer without a photo was approved from the desk, which said
+    nothing of it above the decision (found trying the product on the day of a meeting)."""
+    from tests.http.test_console import staff
+
+    await _conference(api, smtp, photo_required=["press"])
+    without = await press(api, 1, language="en")
+    given = await press(api, 2, language="en")
+    status, _ = await put(api, f"/api/v1/accreditations/{given['id']}/photo", image(600, 800),
+                          "image/jpeg", "admin")
+    assert status in (200, 204)
+    desk = await staff(api, smtp, "press@example.org", "press_office", language="fr")
+    _, page, _ = await desk.go("GET", f"/manage/alliance/press/{without['id']}?lang=fr")
+    assert element(page, "photo-warning") == (
+        "Pas encore de photo : le badge de cette personne la porte et ne peut pas être "
+        "téléchargé avant (la décision reste possible ; le courriel d'accord la demande).")
+    _, page, _ = await desk.go("GET", f"/manage/alliance/press/{without['id']}?lang=en")
+    assert element(page, "photo-warning").startswith("No photo yet: this person's badge")
+    _, page, _ = await desk.go("GET", f"/manage/alliance/press/{given['id']}?lang=en")
+    assert 'id="decision-form"' in page and "photo-warning" not in page
