@@ -323,15 +323,19 @@ def check_not_duplicate_of_approved(person: PressPerson, approved: Sequence[Pres
         duplicate_of=str(other.id), name=other.name)
 
 
+NAMES_SWAPPED = ("given_name is in capitals, as family names are on most identity documents:"
+                 " are given_name and family_name swapped?")
+"""The names' warning in English, as the API's ``warnings`` gives it."""
+
+
+def names_look_swapped(given_name: str, family_name: str) -> bool:
+    """The given name in capitals and the family name not: the two may be swapped."""
+    return given_name.isupper() and not family_name.isupper() and len(given_name) > 1
+
+
 def name_warnings(given_name: str, family_name: str) -> list[str]:
     """What the applicant may have got wrong without it being invalid."""
-    warnings = []
-    if given_name.isupper() and not family_name.isupper() and len(given_name) > 1:
-        warnings.append(
-            "given_name is in capitals, as family names are on most identity documents:"
-            " are given_name and family_name swapped?"
-        )
-    return warnings
+    return [NAMES_SWAPPED] if names_look_swapped(given_name, family_name) else []
 
 
 # --- rank and category (docs/protocol.md, "Rank and category") -------------------------------

@@ -18,6 +18,7 @@ from conference.accreditation.models import (
     AccreditationCreated,
     AccreditationIn,
     AccreditationPage,
+    AmendedAccreditation,
     AmendmentIn,
     DecisionIn,
     InformationRequestIn,
@@ -88,7 +89,8 @@ async def get_accreditation(request: web.Request) -> web.Response:
                     "journalist's (name, press details, with a reason)",
             who="own focal point (before changes_close_at), protocol, admin; press_office and "
                 "admin for press applications", body=AmendmentIn,
-            response=Accreditation, tag="accreditations", errors=(400, 401, 403, 404, 409, 422))
+            response=AmendedAccreditation, tag="accreditations",
+            errors=(400, 401, 403, 404, 409, 422))
 async def amend(request: web.Request) -> web.Response:
     actor = need(request, *roles.AMENDERS)
     accreditation_id = path_uuid(request, "accreditation_id")

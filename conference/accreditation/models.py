@@ -138,6 +138,15 @@ class AccreditationCreated(Accreditation):
     warnings: list[str] = []
 
 
+class AmendedAccreditation(Accreditation):
+    """An accreditation as an amendment or a correction leaves it."""
+
+    warnings: list[str] = []
+    """What the details as amended may have got wrong without being invalid, in English, as
+    the created answer's ``warnings`` say it: the given name in capitals (swapped names?), a
+    rank that does not fit the category (docs/protocol.md, "Rank and category")."""
+
+
 class AccreditationPage(Model):
     items: list[Accreditation]
     next_cursor: str | None

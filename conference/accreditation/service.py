@@ -34,6 +34,7 @@ from conference.accreditation.models import (
     AccreditationCreated,
     AccreditationIn,
     AccreditationPage,
+    AmendedAccreditation,
     AmendmentIn,
     ListQuery,
     SubstitutionIn,
@@ -500,7 +501,7 @@ async def check_substitute(
 async def amend(
     pool: Database, accreditation_id: UUID, body: AmendmentIn, actor: Principal | None,
     now: datetime,
-) -> Accreditation:
+) -> AmendedAccreditation:
     """Change a delegation member's details before the decision (docs/workspaces.md, "Editing a
     member"): its focal point until ``changes_close_at`` (then 409 ``deadline-passed``), protocol
     and admin at any time. Refused once decided (409, the status named), for a staff
@@ -509,7 +510,20 @@ async def amend(
     a new category (409 ``quota-exceeded``). The fields given replace the member's; a change
     writes ``accreditation.amended`` with its history line (``amend``, the fields named) in the
     same transaction; no change writes nothing. A press application is corrected by the press
-    office instead (``_correct``: docs/workspaces.md, "Correcting a journalist")."""
+    office instead (``_correct``: docs/workspaces.md, "Correcting a journalist").
+
+    The answer carries the warnings of a filing on the person as amended, changed or not
+    (names that look swapped, a rank that does not fit the category: docs/protocol.md, "Rank
+    and category")."""
+    acc = await _amend(pool, accreditation_id, body, actor, now)
+    return AmendedAccreditation(**dict(acc), warnings=domain.filing_warnings(
+        acc.given_name, acc.family_name, acc.category, acc.rank))
+
+
+async def _amend(
+    pool: Database, accreditation_id: UUID, body: AmendmentIn, actor: Principal | None,
+    now: datetime,
+) -> Accreditation:
     principal = require(actor, *roles.AMENDERS)
     wanted = body.model_dump(exclude_unset=True)
     try:

@@ -19,7 +19,15 @@ from uuid import UUID
 
 from pydantic import ValidationError
 
-from conference.accreditation.domain import QUOTA_CATEGORIES, Category, Status, closing
+from conference.accreditation.domain import (
+    NAMES_SWAPPED,
+    QUOTA_CATEGORIES,
+    Category,
+    Status,
+    closing,
+    names_look_swapped,
+    rank_mismatch,
+)
 from conference.accreditation.models import AccreditationIn
 from conference.conferences.models import Host
 from conference.programme.domain import (
@@ -502,6 +510,41 @@ def plan_row(read: ReadRow, delegation_id: UUID | None, existing: Existing | Non
                                        {"status": existing.status.value}),))
     return Planned(read.row, "update" if changed else "unchanged", m, delegation_id, existing,
                    changed=tuple(changed))
+
+
+# --- warnings (docs/lifecycle.md, "Import") ----------------------------------------------------
+
+@dataclass(frozen=True)
+class RowWarning:
+    """What a row may have got wrong without it being an error: it never stops the import.
+    ``code``: ``rank-category`` (a rank that does not fit the category, docs/protocol.md, "Rank
+    and category"; ``field`` the one to check, ``category`` or ``rank``) or ``names-swapped``
+    (the given name in capitals: given and family name swapped?). ``params`` name the person
+    as the row gives them (``given_name``, ``family_name``) and, for ``rank-category``, the
+    ``rank`` and the ``category``."""
+
+    field: str
+    message: str
+    code: Literal["rank-category", "names-swapped"]
+    params: Params = dataclasses.field(default_factory=dict, hash=False)
+
+
+def row_warnings(p: Planned) -> list[RowWarning]:
+    """The warnings of a planned row, on the person as the row would file them (an absent
+    column: the person's value kept); none for a row that could not be read. Names first, then
+    rank and category, as the API's filing says them."""
+    m = p.member
+    if m is None:
+        return []
+    who: dict[str, str | int] = {"given_name": m.given_name, "family_name": m.family_name}
+    found = []
+    if names_look_swapped(m.given_name, m.family_name):
+        found.append(RowWarning("given_name", NAMES_SWAPPED, "names-swapped", who))
+    mismatch = rank_mismatch(m.category, m.rank)
+    if mismatch is not None:
+        found.append(RowWarning(mismatch.check, mismatch.message, "rank-category", {
+            **who, "rank": mismatch.rank.value, "category": mismatch.category.value}))
+    return found
 
 
 # --- places (docs/lifecycle.md, "Quotas during an import") -------------------------------------

@@ -47,6 +47,24 @@ class RowError(Model):
     allowed: int | None = None
 
 
+class RowWarning(Model):
+    """What a row may have got wrong without it being an error: the row is imported all the
+    same (docs/lifecycle.md, "Import")."""
+
+    field: str
+    """The field to check: ``category`` or ``rank`` (``rank-category``), ``given_name``
+    (``names-swapped``)."""
+    message: str
+    """In English, as the API's ``warnings`` of a filing words it; a client words the warning
+    in its own language from ``code`` and ``params``."""
+    code: Literal["rank-category", "names-swapped"]
+    """``rank-category``: a rank that does not fit the category (docs/protocol.md, "Rank and
+    category"); ``names-swapped``: the given name in capitals, the family name not."""
+    params: dict[str, str | int] = {}
+    """The person as the row names them (``given_name``, ``family_name``); for
+    ``rank-category``, also the ``rank`` and the ``category`` (their codes)."""
+
+
 class ImportRow(Model):
     row: int
     """The line in the file (the header is line 1)."""
@@ -54,6 +72,9 @@ class ImportRow(Model):
     accreditation_id: UUID | None
     changed: list[str] = []
     errors: list[RowError] = []
+    warnings: list[RowWarning] = []
+    """What the row may have got wrong without it being an error (a rank that does not fit
+    the category, names that look swapped): never stops the import."""
 
 
 class ImportCounts(Model):

@@ -56,6 +56,7 @@ from conference.lifecycle.models import (
     ParticipantsList,
     Released,
     RowError,
+    RowWarning,
     Statistics,
     UnknownColumn,
 )
@@ -299,7 +300,10 @@ def _result(plans: list[Planned], applied: bool, ids: dict[int, UUID],
         accreditation_id = p.existing.id if p.existing else ids.get(p.row)
         rows.append(ImportRow(row=p.row, outcome=p.outcome, accreditation_id=accreditation_id,
                               changed=list(p.changed),
-                              errors=[_row_error(e) for e in p.errors]))
+                              errors=[_row_error(e) for e in p.errors],
+                              warnings=[RowWarning(field=w.field, message=w.message,
+                                                   code=w.code, params=dict(w.params))
+                                        for w in domain.row_warnings(p)]))
     return ImportResult(applied=applied, counts=counts, rows=rows, unknown_columns=unknown)
 
 
