@@ -40,6 +40,7 @@ from conference.workspaces.portal_lifecycle import (
     preview_rows,
     read_import_form,
     read_upload,
+    row_warnings,
     run_import,
     too_large,
 )
@@ -282,7 +283,8 @@ async def _import_page(request: web.Request, d: Desk, *, delegation: str = "",
         delegation=delegation, upload=upload, result=result,
         rows=preview_rows(t, result, upload) if result else [], errors=errors or {},
         message=message, exports=[], file_limit=t.size(import_limit(request)),
-        warnings=column_warnings(t, result.unknown_columns) if result else [])
+        warnings=column_warnings(t, result.unknown_columns) if result else [],
+        row_warnings=row_warnings(t, result) if result else [])
 
 
 @routes.add("GET", "/manage/{slug}/import",

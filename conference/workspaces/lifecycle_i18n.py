@@ -136,6 +136,19 @@ LIFECYCLE: dict[str, dict[str, str]] = {
         "lc_warn_unknown_column": "Colonne non reconnue\u00a0: «\u00a0{header}\u00a0» "
                                   "(ignorée).",
         "lc_warn_did_you_mean": "Vouliez-vous dire «\u00a0{suggestion}\u00a0»\u00a0?",
+        "lc_warn_rows": "Des lignes sont à vérifier (elles seront importées telles quelles)\u00a0:",
+        "lc_warn_row": "Ligne {row}, {name}\u00a0: {warning}",
+        "lc_warn_fit_category": "le rang «\u00a0{rank}\u00a0» est un rang ministériel, mais la "
+                                "catégorie est «\u00a0{category}\u00a0»\u00a0; une personnalité "
+                                "de rang ministériel est accréditée dans la catégorie "
+                                "«\u00a0Ministre\u00a0»\u00a0: vérifiez la catégorie.",
+        "lc_warn_fit_rank": "la catégorie «\u00a0Ministre\u00a0» avec le rang «\u00a0{rank}"
+                            "\u00a0»\u00a0; un fonctionnaire ou un expert est accrédité dans "
+                            "la catégorie «\u00a0Fonctionnaire\u00a0» ou «\u00a0Expert\u00a0»"
+                            "\u00a0: vérifiez le rang et la catégorie.",
+        "lc_warn_names_swapped": "le prénom «\u00a0{given_name}\u00a0» est en capitales, comme "
+                                 "l'est d'ordinaire le nom de famille\u00a0: prénom et nom "
+                                 "sont-ils inversés\u00a0?",
         "lc_err_file": "Choisissez un fichier CSV ou XLSX.",
         "lc_err_unreadable": "Ce fichier ne peut pas être importé\u00a0: {detail}",
         "lc_err_changed": "Le fichier a changé depuis sa vérification\u00a0: vérifiez-le de "
@@ -358,6 +371,16 @@ LIFECYCLE: dict[str, dict[str, str]] = {
         "lc_warn_columns": "Some of the file's columns are not imported:",
         "lc_warn_unknown_column": "Unrecognised column: “{header}” (ignored).",
         "lc_warn_did_you_mean": "Did you mean “{suggestion}”?",
+        "lc_warn_rows": "Some rows need a second look (they will be imported as they are):",
+        "lc_warn_row": "Row {row}, {name}: {warning}",
+        "lc_warn_fit_category": "the rank “{rank}” is a ministerial rank, but the category is "
+                                "“{category}”; a person of ministerial rank is accredited in "
+                                "the category “Minister”: check the category.",
+        "lc_warn_fit_rank": "the category “Minister” with the rank “{rank}”; an official or an "
+                            "expert is accredited in the category “Official” or “Expert”: "
+                            "check the rank and the category.",
+        "lc_warn_names_swapped": "the given name “{given_name}” is in capitals, as family names "
+                                 "usually are: are the given name and the family name swapped?",
         "lc_err_file": "Choose a CSV or XLSX file.",
         "lc_err_unreadable": "This file cannot be imported: {detail}",
         "lc_err_changed": "The file changed since it was checked: check it again.",

@@ -137,6 +137,24 @@ def column_warnings(t: WTranslator, unknown: Sequence[UnknownColumn | Mapping[st
     return said
 
 
+def row_warnings(t: WTranslator, result: ImportResult) -> list[str]:
+    """The rows' warnings (docs/lifecycle.md, "Import"), each naming the row and the person,
+    in the page's language: "Ligne 3, Didier Reynders : le rang « Ministre » est un rang
+    ministériel, mais la catégorie est « Expert »…". None stops the import."""
+    said = []
+    for r in result.rows:
+        for w in r.warnings:
+            params = w.params
+            if w.code == "rank-category":
+                words = t(f"lc_warn_fit_{w.field}", rank=t(f"rank_{params['rank']}"),
+                          category=t(f"category_{params['category']}"))
+            else:
+                words = t("lc_warn_names_swapped", given_name=params["given_name"])
+            said.append(t("lc_warn_row", row=r.row, warning=words,
+                          name=f"{params['given_name']} {params['family_name']}"))
+    return said
+
+
 def column(t: WTranslator, name: str) -> str:
     key = f"lc_col_{name}"
     return t(key) if key in t.keys else name
@@ -408,6 +426,7 @@ async def _import_page(request: web.Request, p: Portal, *, upload: Upload | None
         rows=preview_rows(t, result, upload) if result else [], errors=errors or {},
         message=message, file_limit=t.size(import_limit(request)),
         warnings=column_warnings(t, result.unknown_columns) if result else [],
+        row_warnings=row_warnings(t, result) if result else [],
         exports=[(t("lc_export_csv"), f"{p.base}/members.csv", "export-csv"),
                  (t("lc_export_xlsx"), f"{p.base}/members.xlsx", "export-xlsx")],
     )
