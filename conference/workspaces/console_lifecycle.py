@@ -37,6 +37,7 @@ from conference.workspaces.portal_lifecycle import (
     file_errors,
     import_limit,
     imported_flash,
+    imported_params,
     preview_rows,
     read_import_form,
     read_upload,
@@ -335,10 +336,8 @@ async def lc_console_import(request: web.Request) -> web.StreamResponse:
         return await page(request, d, delegation=delegation, status=422,
                           errors={field: file_errors(t, exc)})
     if result.applied:
-        c = result.counts
-        raise web.HTTPSeeOther(frame.with_lang(
-            f"{d.base}/import", d.language, done="imported", create=str(c.create),
-            update=str(c.update), unchanged=str(c.unchanged)))
+        raise web.HTTPSeeOther(frame.with_lang(f"{d.base}/import", d.language, done="imported",
+                                               **imported_params(result)))
     return await page(request, d, delegation=delegation, upload=upload, result=result,
                       status=422 if result.counts.error else 200)
 

@@ -154,6 +154,11 @@ LIFECYCLE: dict[str, dict[str, str]] = {
         "lc_err_changed": "Le fichier a changé depuis sa vérification\u00a0: vérifiez-le de "
                           "nouveau.",
         "lc_flash_imported": "Import effectué\u00a0: {create}, {update}, {unchanged}.",
+        "lc_flash_warned_one": "{count} ligne importée était signalée à vérifier (rang et "
+                               "catégorie, ou prénom et nom)\u00a0: voyez la fiche du membre.",
+        "lc_flash_warned_other": "{count} lignes importées étaient signalées à vérifier (rang et "
+                                 "catégorie, ou prénom et nom)\u00a0: voyez la fiche des "
+                                 "membres.",
         "lc_n_created_one": "{count} création",
         "lc_n_created_other": "{count} créations",
         "lc_n_updated_one": "{count} mise à jour",
@@ -385,6 +390,11 @@ LIFECYCLE: dict[str, dict[str, str]] = {
         "lc_err_unreadable": "This file cannot be imported: {detail}",
         "lc_err_changed": "The file changed since it was checked: check it again.",
         "lc_flash_imported": "Import done: {create}, {update}, {unchanged}.",
+        "lc_flash_warned_one": "{count} imported row was flagged for a second look (rank and "
+                               "category, or given and family name): see the member's page.",
+        "lc_flash_warned_other": "{count} imported rows were flagged for a second look (rank "
+                                 "and category, or given and family name): see the members' "
+                                 "pages.",
         "lc_n_created_one": "{count} created",
         "lc_n_created_other": "{count} created",
         "lc_n_updated_one": "{count} updated",

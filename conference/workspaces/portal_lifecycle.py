@@ -436,9 +436,22 @@ def imported_flash(t: WTranslator, query: Any) -> str | None:
     if query.get("done") != "imported":
         return None
     counts = {k: str(query.get(k, "0"))[:6] for k in ("create", "update", "unchanged")}
-    return t("lc_flash_imported", create=t.plural("lc_n_created", counts["create"]),
+    said = t("lc_flash_imported", create=t.plural("lc_n_created", counts["create"]),
              update=t.plural("lc_n_updated", counts["update"]),
              unchanged=t.plural("lc_n_unchanged", counts["unchanged"]))
+    # the rows the check warned of, imported as they were: said again, by their number
+    warned = str(query.get("warned", ""))[:6]
+    if warned.isdigit() and int(warned) > 0:
+        said += " " + t.plural("lc_flash_warned", int(warned))
+    return said
+
+
+def imported_params(result: ImportResult) -> dict[str, str]:
+    """What the page after an import says: the counts, and the rows that carried a warning."""
+    c = result.counts
+    params = {"create": str(c.create), "update": str(c.update), "unchanged": str(c.unchanged)}
+    warned = sum(1 for r in result.rows if r.warnings)
+    return {**params, "warned": str(warned)} if warned else params
 
 
 @routes.add("GET", "/delegation/{slug}/import",
@@ -483,10 +496,8 @@ async def lc_import_members(request: web.Request) -> web.StreamResponse:
         return await _import_page(request, p, status=409,
                                   message=t("lc_err_nominations_closed", date=date))
     if result.applied:
-        c = result.counts
-        raise web.HTTPSeeOther(frame.with_lang(
-            f"{p.base}/import", p.language, done="imported", create=str(c.create),
-            update=str(c.update), unchanged=str(c.unchanged)))
+        raise web.HTTPSeeOther(frame.with_lang(f"{p.base}/import", p.language, done="imported",
+                                               **imported_params(result)))
     return await _import_page(request, p, upload=upload, result=result,
                               status=422 if result.counts.error else 200)
 

@@ -9,7 +9,7 @@ from typing import Any
 
 from tests.browser.helpers import element
 from tests.conftest import Api
-from tests.http.test_console import _signed_in
+from tests.http.test_console import _signed_in, staff
 from tests.http.test_lifecycle_pages import PORTAL, apply, members_of, upload
 from tests.http.test_workspaces import _setup
 from tests.support import RecordingSMTP
@@ -130,9 +130,29 @@ async def test_the_portal_check_names_the_row_and_the_person_in_french_and_engli
         "category.")
     # a warning leaves the import button there, and the import imports every row
     assert 'id="apply-form"' in page
-    status, _, _ = await apply(focal, f"{PORTAL}/import?lang=en", page)
+    status, _, resp = await apply(focal, f"{PORTAL}/import?lang=en", page)
     assert status == 303
     assert len(await members_of(api, be)) == 4
+    # the page after the import says it again, by the number of rows
+    status, page, _ = await focal.go("GET", resp.headers["Location"])
+    assert element(page, "flash") == (
+        "Import done: 4 created, 0 updated, 0 unchanged. 3 imported rows were flagged for a "
+        "second look (rank and category, or given and family name): see the members' pages.")
+    status, page, _ = await focal.go("GET", resp.headers["Location"].replace("lang=en",
+                                                                             "lang=fr"))
+    assert element(page, "flash").endswith(
+        "3 lignes importées étaient signalées à vérifier (rang et catégorie, ou prénom et nom) "
+        ": voyez la fiche des membres.")
+
+    # the console's check says the same, for the delegation chosen
+    protocol = await staff(api, smtp, "protocol@example.org", "protocol")
+    status, page, _ = await upload(protocol, "/manage/alliance/import",
+                                   "/manage/alliance/import?lang=fr", FILE.encode(),
+                                   delegation=be["id"])
+    assert status == 200, page
+    assert element(page, "row-warnings").startswith(
+        "Des lignes sont à vérifier (elles seront importées telles quelles) : Ligne 2, Didier "
+        "Reynders : le rang « Ministre » est un rang ministériel")
 
     # a file with nothing to check says nothing
     status, page, _ = await upload(focal, f"{PORTAL}/import", f"{PORTAL}/import?lang=en",
