@@ -70,6 +70,15 @@ async def test_the_api_answer_gives_each_row_its_warnings_and_imports_all_the_sa
     status, body, _ = await api.call("POST", _imports(be, True), role="protocol",
                                      data=FILE.encode(), headers={"Content-Type": "text/csv"})
     assert body["counts"]["unchanged"] == 4 and body["rows"][0]["warnings"] == expected[2]
+    # a column the file does not have keeps the person's value, and so does the warning
+    status, body, _ = await api.call(
+        "POST", _imports(be, True), role="protocol",
+        data=b"email,given_name,family_name,category\n"
+             b"didier.reynders@example.org,Didier,Reynders,expert\n",
+        headers={"Content-Type": "text/csv"})
+    assert status == 200, body
+    assert body["rows"][0]["outcome"] == "unchanged"
+    assert body["rows"][0]["warnings"] == expected[2]
     mended = FILE.replace("Didier,Reynders,expert", "Didier,Reynders,ministre")
     status, body, _ = await api.call("POST", _imports(be, True), role="protocol",
                                      data=mended.encode(), headers={"Content-Type": "text/csv"})
