@@ -138,6 +138,8 @@ LIFECYCLE: dict[str, dict[str, str]] = {
         "lc_warn_did_you_mean": "Vouliez-vous dire «\u00a0{suggestion}\u00a0»\u00a0?",
         "lc_warn_rows": "Des lignes sont à vérifier (elles seront importées telles quelles)\u00a0:",
         "lc_warn_row": "Ligne {row}, {name}\u00a0: {warning}",
+        "lc_row_warn_fit": "à vérifier\u00a0: rang et catégorie (voir ci-dessus)",
+        "lc_row_warn_names": "à vérifier\u00a0: prénom et nom inversés\u00a0? (voir ci-dessus)",
         "lc_warn_fit_category": "le rang «\u00a0{rank}\u00a0» est un rang ministériel, mais la "
                                 "catégorie est «\u00a0{category}\u00a0»\u00a0; une personnalité "
                                 "de rang ministériel est accréditée dans la catégorie "
@@ -378,6 +380,8 @@ LIFECYCLE: dict[str, dict[str, str]] = {
         "lc_warn_did_you_mean": "Did you mean “{suggestion}”?",
         "lc_warn_rows": "Some rows need a second look (they will be imported as they are):",
         "lc_warn_row": "Row {row}, {name}: {warning}",
+        "lc_row_warn_fit": "to check: rank and category (see above)",
+        "lc_row_warn_names": "to check: given and family name swapped? (see above)",
         "lc_warn_fit_category": "the rank “{rank}” is a ministerial rank, but the category is "
                                 "“{category}”; a person of ministerial rank is accredited in "
                                 "the category “Minister”: check the category.",

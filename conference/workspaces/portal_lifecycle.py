@@ -245,6 +245,9 @@ def preview_rows(t: WTranslator, result: ImportResult, upload: Upload | None = N
         details = [row_error(t, e) for e in r.errors]
         if r.changed:
             details.append(t("lc_changed", fields=", ".join(column(t, c) for c in r.changed)))
+        # the row's warnings, said in full above the table (``row_warnings``)
+        details += [t("lc_row_warn_names" if w.code == "names-swapped" else "lc_row_warn_fit")
+                    for w in r.warnings]
         row: dict[str, Any] = {"row": r.row, "outcome": r.outcome, "details": details}
         if upload is not None:
             who = people.get(r.row)

@@ -47,6 +47,8 @@ async def test_the_check_lists_the_rows_warnings_and_imports_them_all(
     said = await page.inner_text("#row-warnings")
     assert "Row 2, Didier Reynders: the rank “Minister” is a ministerial rank" in said
     assert "Row 4, SAMMY Mahdi: the given name “SAMMY” is in capitals" in said
+    assert (await page.inner_text("#row-2 .row-details")).strip() == (
+        "to check: rank and category (see above)")
     await _axe_here(page, "lc-import-warnings-en")
     await page.get_by_role("button", name="Import these 3 rows").click()
     await page.wait_for_url(re.compile(r".*done=imported.*"))

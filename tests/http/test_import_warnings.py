@@ -122,6 +122,15 @@ async def test_the_portal_check_names_the_row_and_the_person_in_french_and_engli
         "fonctionnaire ou un expert est accrédité dans la catégorie « Fonctionnaire » ou "
         "« Expert » : vérifiez le rang et la catégorie.")
     assert "Ligne 2, Didier Reynders\u00a0: le rang «\u00a0Ministre\u00a0»" in page
+    # and in the table, each row says what to check
+    assert element(page, "row-2").endswith("création à vérifier : rang et catégorie (voir "
+                                           "ci-dessus)")
+    assert element(page, "row-5").startswith("5 JAN Peeters")
+    row_5 = page[page.index('id="row-5"'):]
+    assert ("<li>à vérifier\u00a0: prénom et nom inversés\u00a0? (voir ci-dessus)</li>"
+            "<li>à vérifier\u00a0: rang et catégorie (voir ci-dessus)</li></ul>"
+            ) in row_5[:row_5.index("</tr>")]
+    assert 'id="row-4" class="outcome-create no-details"' in page
     status, page, _ = await upload(focal, f"{PORTAL}/import", f"{PORTAL}/import?lang=en",
                                    FILE.encode())
     assert status == 200, page
