@@ -146,6 +146,9 @@ async def manage_home(request: web.Request) -> web.Response:
 
 # --- the door ---------------------------------------------------------------------------------
 
+RECHECK = frozenset({Reason.mistyped_reference, Reason.unknown_badge})
+"""Scans whose reference was not read as a badge: answered "check again", not REFUSED."""
+
 
 async def _door_page(request: web.Request, d: Desk, *, zone: str = "",
                      result: CheckIn | None = None,
@@ -161,6 +164,12 @@ async def _door_page(request: web.Request, d: Desk, *, zone: str = "",
     action_key = f"door_action_{result.reason}" if result is not None else ""
     action = t(action_key) if action_key in t.keys else None
     reason = t(f"reason_{result.reason}") if result is not None else ""
+    # a reference that was not read (mistyped, or no such badge) is not a refusal of the person:
+    # the answer is "check again", not REFUSED, which the staff would act on (docs/workspaces.md,
+    # "The door")
+    verdict = ("admitted" if result is not None and result.admitted
+               else "recheck" if result is not None and result.reason in RECHECK
+               else "refused")
     if result is not None and result.reason is Reason.mistyped_reference and typed:
         # a wrong length said as such, not as a character that does not match
         # (docs/workspaces.md, "Errors in sight")
@@ -172,7 +181,8 @@ async def _door_page(request: web.Request, d: Desk, *, zone: str = "",
                         crumbs=crumbs, base=d.base, zones=choices, typed=typed,
                         may_define_zones=d.principal.role in (Role.admin, Role.protocol),
                         zone=zone or (choices[0][0] if len(choices) == 1 else ""),
-                        result=result, reason=reason, action=action, errors=errors or {},
+                        result=result, verdict=verdict, reason=reason, action=action,
+                        errors=errors or {},
                         message=message)
 
 

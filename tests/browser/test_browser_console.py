@@ -199,7 +199,7 @@ async def test_door_staff_on_a_phone_type_the_short_reference_and_a_mistake_says
         await tab.locator("#zone").select_option("press-centre")
         await tab.locator("#badge").fill(wrong.lower())
         await tab.locator("#badge").press("Enter")
-        await tab.locator("#door-result.door-refused").wait_for()
+        await tab.locator("#door-result.door-recheck").wait_for()
 
     async def verdict_in_sight() -> None:
         """The verdict is seen with the badge field, which keeps the focus for the next scan
@@ -215,7 +215,8 @@ async def test_door_staff_on_a_phone_type_the_short_reference_and_a_mistake_says
     await mistype(page, "fr")
     await verdict_in_sight()
     text = await page.locator("#door-result").inner_text()
-    assert "REFUSÉ" in text and "Référence mal saisie" in text and "falsifi" not in text
+    assert "À VÉRIFIER" in text and "Référence mal saisie" in text and "falsifi" not in text
+    assert "REFUSÉ" not in text
     assert wrong.lower() in await page.inner_text("#door-typed")
     assert "Saisissez-la de nouveau" in await page.inner_text("#door-action")
     await _audit(browser, page, "door-mistyped", reach=mistype)

@@ -6,6 +6,7 @@ accréditation. » said neither that the badge is void nor what to do)."""
 
 from __future__ import annotations
 
+from conference.badges.domain import check_character
 from tests.browser.helpers import delegation, element, member, press, text, zone
 from tests.conftest import Api
 from tests.http.test_badge_production import _reissue
@@ -163,7 +164,12 @@ async def test_a_typed_short_reference_admits_and_a_mistyped_one_says_type_it_ag
         status, page, _ = await door.post_form(DOOR, f"{DOOR}?lang={lang}", zone="press-centre",
                                                badge=wrong)
         assert status == 200, page
-        assert ("REFUSÉ" if lang == "fr" else "REFUSED") in element(page, "door-result")
+        # a reference not read is "check again" in amber, not REFUSED in red (found in a tryout
+        # on the morning of a meeting: door staff read REFUSED as a refusal of the person)
+        verdict = element(page, "door-result")
+        assert ("À VÉRIFIER" if lang == "fr" else "CHECK AGAIN") in verdict
+        assert "REFUS" not in verdict
+        assert 'class="door-result door-recheck"' in page
         assert element(page, "door-reason") == " ".join(said.split())
         assert element(page, "door-action") == " ".join(action.split())
         assert element(page, "door-typed") == " ".join(f"{typed} {wrong}".split())
@@ -185,7 +191,14 @@ async def test_a_typed_short_reference_admits_and_a_mistyped_one_says_type_it_ag
                                            badge=genuine[:-1] + ("A" if genuine[-1] != "A"
                                                                  else "B"))
     assert element(page, "door-reason") == "The badge reference is not genuine (forged or altered)."
+    assert "REFUSED" in element(page, "door-result")  # a failed signature is a refusal
     assert "type the short reference printed under it" in element(page, "door-action")
+    # a well-formed short reference that no badge carries: check again too
+    body = next(b for b in ("2345678", "ABCDEFG", "ZZZZZZZ") if b != short.replace("-", "")[:7])
+    status, page, _ = await door.post_form(DOOR, f"{DOOR}?lang=en", zone="press-centre",
+                                           badge=body + check_character(body))
+    assert "CHECK AGAIN" in element(page, "door-result"), page
+    assert "Check the reference on the badge" in element(page, "door-action")
     assert [r["reason"] for r in await _scans(api)] == [
         "granted", "mistyped_reference", "mistyped_reference", "mistyped_reference",
-        "mistyped_reference", "forged_badge"]
+        "mistyped_reference", "forged_badge", "unknown_badge"]
