@@ -132,8 +132,10 @@ CREDENTIALS: dict[str, dict[str, str]] = {
         "doc_note_verbale": "Note verbale",
         "doc_press_card": "Carte de presse",
         "doc_passport_copy": "Copie du passeport",
-        "doc_received": "reçu",
-        "doc_missing": "manquant",
+        # said of the kind above it: note verbale, carte de presse, copie du passeport, all
+        # feminine ("Carte de presse : reçue")
+        "doc_received": "reçue",
+        "doc_missing": "manquante",
         "docs_title": "Documents demandés",
         "docs_text": "PDF, JPEG ou PNG, 10 Mo au plus.",
         "docs_state": "{kind}\u00a0:",

@@ -139,7 +139,7 @@ CRED: dict[str, dict[str, str]] = {
         "cred_photo_of": "Photo de {name}",
         "cred_documents": "Documents",
         "cred_documents_none": "Aucun document demandé ni reçu.",
-        "cred_doc_required": "demandé",
+        "cred_doc_required": "demandée",  # of a kind of document, all feminine in French
         "cred_decision_missing": "Documents demandés non reçus (la décision reste possible)\u00a0:",
         "cred_decision_photo": "Pas encore de photo\u00a0: le badge de cette personne la porte "
                                "et ne peut pas être téléchargé avant (la décision reste "

@@ -56,7 +56,7 @@ async def test_protocol_prints_reissues_and_approves_a_letter_after_the_note_ver
     await page.get_by_role("button", name="Me connecter").click()
     await page.wait_for_url(re.compile(r".*/workspaces\?.*done=signed_in"))
     await page.goto(f"{site.url}/delegation/alliance-be/members/{official['id']}/credentials")
-    assert await page.inner_text("#doc-state-note_verbale") == "Note verbale\u00a0: manquant"
+    assert await page.inner_text("#doc-state-note_verbale") == "Note verbale\u00a0: manquante"
     await _audit(browser, page, "delegation-member-documents")
     note = tmp_path / "scan.pdf"  # a PNG named .pdf: refused from its content
     note.write_bytes(_png())
@@ -69,7 +69,7 @@ async def test_protocol_prints_reissues_and_approves_a_letter_after_the_note_ver
     await page.get_by_role("button", name="Envoyer : Note verbale").click()
     await page.wait_for_url(re.compile(r".*done=document.*"))
     assert await page.inner_text("#flash") == "Document reçu."
-    assert await page.inner_text("#doc-state-note_verbale") == "Note verbale\u00a0: reçu"
+    assert await page.inner_text("#doc-state-note_verbale") == "Note verbale\u00a0: reçue"
 
     # protocol, in English, in a browser of their own
     context = await browser.new_context(locale="en-GB", viewport={"width": 1000,

@@ -346,7 +346,7 @@ async def test_the_focal_point_and_the_applicant_give_the_documents_their_catego
     v = Visitor(api)
     status, page, _ = await v.go("GET", f"/a/{secret}/credentials?lang=fr")
     assert status == 200, page
-    assert text(element(page, "doc-state-press_card")) == "Carte de presse : manquant"
+    assert text(element(page, "doc-state-press_card")) == "Carte de presse : manquante"
     token = _form_token(page, "document-form-press_card")
     status, _, _ = await _upload(v, f"/a/{secret}/documents/press_card?lang=fr",
                                  hidden(page, "csrf"), _pdf(), "application/pdf")
@@ -355,7 +355,7 @@ async def test_the_focal_point_and_the_applicant_give_the_documents_their_catego
                                     image(600, 400), "image/jpeg", "card.jpg")
     assert status == 303, resp
     status, page, _ = await v.go("GET", resp.headers["Location"])
-    assert text(element(page, "doc-state-press_card")) == "Carte de presse : reçu"
+    assert text(element(page, "doc-state-press_card")) == "Carte de presse : reçue"
     status, _, _ = await _upload(v, f"/a/{secret}/documents/nonsense?lang=fr", token, _pdf(),
                                  "application/pdf")
     assert status == 404

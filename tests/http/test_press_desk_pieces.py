@@ -114,3 +114,24 @@ async def test_the_press_office_asks_for_more_information_and_the_journalist_is_
     status, answer, _ = await _post(desk, f"{path}/information", page,
                                     {"information_message": "Another question"})
     assert status == 409, answer
+
+
+async def test_the_press_desk_in_french_agrees_with_the_document_s_gender(
+    api: Api, smtp: RecordingSMTP
+) -> None:
+    """A user test (1 December 2026) read « Carte de presse (demandé) – reçu » on the desk:
+    every kind of document is feminine in French (note verbale, carte de presse, copie du
+    passeport)."""
+    await _conference(api, smtp, documents_required={"press": ["press_card"]})
+    journalist = await press(api)
+    aid = journalist["id"]
+    desk = await staff(api, smtp, "press@example.org", "press_office")
+    path = f"{M}/press/{aid}"
+    status, page, _ = await desk.go("GET", f"{path}?lang=fr")
+    assert status == 200, page
+    assert element(page, "doc-press_card") == "Carte de presse (demandée) – manquante"
+    status, _ = await put(api, f"/api/v1/accreditations/{aid}/documents/press_card", _pdf(),
+                          "application/pdf", "admin")
+    assert status == 204
+    status, page, _ = await desk.go("GET", f"{path}?lang=fr")
+    assert element(page, "doc-press_card").startswith("Carte de presse (demandée) – reçue, ")
