@@ -845,6 +845,10 @@ class WTranslator(Translator):
         if key.startswith("rank_"):  # the member form's names (lifecycle/domain.py)
             rank = key[5:]
             return RANK_LABELS[self.language].get(Rank(rank), rank) if rank in _RANKS else rank
+        if values and self.language == "fr" and key in self._strings:
+            # the public pages' texts a workspace shows ("La photo actuelle de {name}") elide
+            # as the workspaces' own do: "d'Élodie Fournier"
+            return elide(self._strings[key], values).format(**values)
         return super().__call__(key, **values)
 
 

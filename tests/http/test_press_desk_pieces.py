@@ -135,3 +135,22 @@ async def test_the_press_desk_in_french_agrees_with_the_document_s_gender(
     assert status == 204
     status, page, _ = await desk.go("GET", f"{path}?lang=fr")
     assert element(page, "doc-press_card").startswith("Carte de presse (demandée) – reçue, ")
+
+
+async def test_the_press_desk_in_french_elides_de_before_a_vowel(
+    api: Api, smtp: RecordingSMTP
+) -> None:
+    """A user test (1 December 2026) read « La photo actuelle de Élodie Fournier » on the
+    desk: the text comes from the public pages' catalogue, which the workspaces' elision
+    ("d'Annelies Verlinden") did not reach."""
+    await _conference(api, smtp)
+    journalist = await press(api, given_name="Élodie", family_name="Fournier")
+    aid = journalist["id"]
+    status, _ = await put(api, f"/api/v1/accreditations/{aid}/photo", image(600, 800),
+                          "image/jpeg", "admin")
+    assert status in (200, 204)
+    desk = await staff(api, smtp, "press@example.org", "press_office")
+    status, page, _ = await desk.go("GET", f"{M}/press/{aid}?lang=fr")
+    assert status == 200, page
+    assert element(page, "press-photo-caption") == (
+        "La photo actuelle d'Élodie Fournier (600 × 800 pixels)")
