@@ -30,6 +30,8 @@ CREDENTIALS: dict[str, dict[str, str]] = {
         "identity_todo_member": "À faire\u00a0: donnez la pièce d'identité de {name} pour le "
                                 "contrôle de sécurité\u00a0; sans elle, aucun badge ne peut "
                                 "être délivré.",
+        # the page also takes the identity document and the documents asked for: named as
+        # the link to it is
         "credentials_title": "Photo, pièces à fournir et lettre d'invitation pour le visa",
         "photo_title": "Photo du badge",
         "photo_text": "Une photo d'identité récente, de face, en JPEG ou PNG, de 5 Mo au plus, "

@@ -8,6 +8,7 @@ every page and action refused to the press office, door staff and focal points."
 from __future__ import annotations
 
 import io
+import re
 from typing import Any
 
 import aiohttp
@@ -477,3 +478,44 @@ async def test_a_visa_letter_request_reads_in_words(api: Api, smtp: RecordingSMT
     _, page, _ = await v.go("GET", f"{M}/visa-letters?lang=en")
     card = text(element(page, f"letter-{letter['id']}"))
     assert "Cameroon" in card and "4 May 1980" in card
+
+
+async def test_the_credentials_page_is_titled_as_the_link_to_it(
+    api: Api, smtp: RecordingSMTP
+) -> None:
+    """A user test (1 December 2026): the link said « Photo, pièces à fournir et lettre
+    d'invitation pour le visa », the page it opened « Photo et lettre d'invitation », though
+    it also takes the identity document and the documents asked for."""
+    be, link = await _conference(api, smtp, documents_required={"official": ["note_verbale"]},
+                                 vetting_required=["official", "press"])
+    status, m, _ = await api.call(
+        "POST", "/api/v1/conferences/alliance/accreditations", role="protocol",
+        json={"category": "official", "given_name": "Jan", "family_name": "Peeters",
+              "email": "jan@example.org", "language": "en", "delegation_id": be["id"],
+              "rank": "senior_official", "function": "Director"})
+    assert status == 201, m
+    fp = await _signed_in(api, link)
+    status, acc, _ = await api.call("POST", "/api/v1/conferences/alliance/accreditations",
+                                    json=press_body())
+    assert status == 201, acc
+    secret = await current_token(api.db_url, acc["id"])
+    v = Visitor(api)
+
+    def h1(page: str) -> str:
+        found = re.search(r"<h1[^>]*>(.*?)</h1>", page, re.S)
+        assert found, page
+        return " ".join(found.group(1).split()).replace("&#39;", "'")
+
+    for language, words in (("fr", "Photo, pièces à fournir et lettre d'invitation pour le "
+                                    "visa"),
+                            ("en", "Photo, documents to give and visa invitation letter")):
+        base = f"/delegation/alliance-be/members/{m['id']}"
+        status, page, _ = await fp.go("GET", f"{base}?lang={language}")
+        assert status == 200 and element(page, "credentials-link") == words, page
+        status, page, _ = await fp.go("GET", f"{base}/credentials?lang={language}")
+        assert status == 200 and h1(page) == words
+        assert 'id="identity-form"' in page and "document-form-note_verbale" in page
+        status, page, _ = await v.go("GET", f"/a/{secret}?lang={language}")
+        assert status == 200 and element(page, "credentials-link") == words, page
+        status, page, _ = await v.go("GET", f"/a/{secret}/credentials?lang={language}")
+        assert status == 200 and h1(page) == words
