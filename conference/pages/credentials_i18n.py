@@ -30,6 +30,10 @@ CREDENTIALS: dict[str, dict[str, str]] = {
         "identity_todo_member": "À faire\u00a0: donnez la pièce d'identité de {name} pour le "
                                 "contrôle de sécurité\u00a0; sans elle, aucun badge ne peut "
                                 "être délivré.",
+        "documents_todo": "À faire\u00a0: donnez les documents demandés ({kinds}) sur la page "
+                          "ci-dessous.",
+        "documents_todo_member": "À faire\u00a0: donnez les documents demandés pour {name} "
+                                 "({kinds}) sur la page ci-dessous.",
         # the page also takes the identity document and the documents asked for: named as
         # the link to it is
         "credentials_title": "Photo, pièces à fournir et lettre d'invitation pour le visa",
@@ -177,6 +181,9 @@ CREDENTIALS: dict[str, dict[str, str]] = {
                          "it, no badge can be issued.",
         "identity_todo_member": "To do: give the identity document of {name} for the security "
                                 "check; without it, no badge can be issued.",
+        "documents_todo": "To do: give the documents asked for ({kinds}) on the page below.",
+        "documents_todo_member": "To do: give the documents asked for {name} ({kinds}) on the "
+                                 "page below.",
         "credentials_title": "Photo, documents to give and visa invitation letter",
         "photo_title": "Badge photo",
         "photo_text": "A recent passport-style photo, facing the camera, JPEG or PNG, at most "

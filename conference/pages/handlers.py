@@ -620,6 +620,18 @@ async def identity_to_give(pool: Any, conference: Conference, acc: Accreditation
     return state is not None and state.closed is None and state.given is None
 
 
+async def documents_to_give(pool: Any, acc: Accreditation, principal: Principal,
+                            t: Any) -> str:
+    """The documents asked of the person and not given yet, as the status page (or the
+    portal's member page) names them in its "to do" ("carte de presse"), while the
+    application is under review; "" when none (docs/credentials.md, "Documents"). A user
+    test's journalist was told of the identity document only, not of the press card."""
+    if acc.status.value not in ("submitted", "waitlisted"):
+        return ""
+    state = await credentials.documents_state(pool, acc.id, principal)
+    return ", ".join(t(f"doc_{k.value}").lower() for k in state.missing)
+
+
 async def _status_page(
     request: web.Request, p: Principal, *, cookies: dict[str, str] | None = None,
     errors: dict[str, str] | None = None, message: str | None = None, status: int = 200,
@@ -636,7 +648,8 @@ async def _status_page(
     context: dict[str, Any] = {"withdraw": None, "feed": None, "badge": None,
                                "badge_withheld": None, "badge_photo": None,
                                "credentials": f"/a/{secret}/credentials?lang={language}",
-                               "identity_todo": await identity_to_give(pool, conference, acc, p)}
+                               "identity_todo": await identity_to_give(pool, conference, acc, p),
+                               "documents_todo": await documents_to_give(pool, acc, p, t)}
     if _can_withdraw(acc):
         nonce = csrf.ensure_nonce(request, cookies)
         context["withdraw"] = {

@@ -58,7 +58,7 @@ from conference.errors import (
 from conference.http.context import connection, now, pool_key, settings_key, signer_key
 from conference.http.io import private_file, read_form
 from conference.http.routes import RouteTable
-from conference.pages.handlers import _countries, identity_to_give
+from conference.pages.handlers import _countries, documents_to_give, identity_to_give
 from conference.pages.i18n import field_message
 from conference.people.domain import (
     focal_point_of,
@@ -357,6 +357,7 @@ async def member_page(request: web.Request) -> web.Response:
         linked_names=await frame.linked_names(request, acc, p.principal),
         identity_todo=await identity_to_give(request.app[pool_key], p.conference, acc,
                                              p.principal),
+        documents_todo=await documents_to_give(request.app[pool_key], acc, p.principal, p.t),
     )
 
 

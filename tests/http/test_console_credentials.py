@@ -519,3 +519,39 @@ async def test_the_credentials_page_is_titled_as_the_link_to_it(
         assert status == 200 and element(page, "credentials-link") == words, page
         status, page, _ = await v.go("GET", f"/a/{secret}/credentials?lang={language}")
         assert status == 200 and h1(page) == words
+
+
+async def test_the_status_and_member_pages_say_which_documents_are_still_to_give(
+    api: Api, smtp: RecordingSMTP
+) -> None:
+    """A user test (1 December 2026): the journalist's page said "to do" of the identity
+    document only; nothing said the press card asked of the press was still missing until
+    the press office wrote (docs/credentials.md, "Documents")."""
+    be, link = await _conference(api, smtp, documents_required={
+        "official": ["note_verbale"], "press": ["press_card"]})
+    status, acc, _ = await api.call("POST", "/api/v1/conferences/alliance/accreditations",
+                                    json=press_body())
+    assert status == 201, acc
+    secret = await current_token(api.db_url, acc["id"])
+    v = Visitor(api)
+    status, page, _ = await v.go("GET", f"/a/{secret}?lang=fr")
+    assert status == 200, page
+    assert element(page, "documents-todo") == (
+        "À faire : donnez les documents demandés (carte de presse) sur la page ci-dessous.")
+    status, _ = await put(api, f"/api/v1/accreditations/{acc['id']}/documents/press_card",
+                          _pdf(), "application/pdf", "admin")
+    assert status == 204
+    status, page, _ = await v.go("GET", f"/a/{secret}?lang=fr")
+    assert status == 200 and 'id="documents-todo"' not in page
+
+    status, m, _ = await api.call(
+        "POST", "/api/v1/conferences/alliance/accreditations", role="protocol",
+        json={"category": "official", "given_name": "Jan", "family_name": "Peeters",
+              "email": "jan@example.org", "language": "en", "delegation_id": be["id"],
+              "rank": "senior_official", "function": "Director"})
+    assert status == 201, m
+    fp = await _signed_in(api, link)
+    status, page, _ = await fp.go("GET", f"/delegation/alliance-be/members/{m['id']}?lang=en")
+    assert status == 200, page
+    assert element(page, "documents-todo") == (
+        "To do: give the documents asked for Jan Peeters (note verbale) on the page below.")
