@@ -30,6 +30,7 @@ _ENV = jinja2.Environment(
 )
 _ENV.filters["phone"] = formatting.phone
 _ENV.filters["in_sentence"] = wording.in_sentence  # a title inside a sentence, with its article
+_ENV.filters["of_name"] = wording.of_name  # French "de"/"d'" before a name
 _ENV.globals["sender_name"] = wording.sender_name  # the closing's office line (_closing.txt)
 
 

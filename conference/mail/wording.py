@@ -107,6 +107,15 @@ def in_sentence(title: str, language: str, preposition: str = "") -> str:
     return f"{contracted}{noun}" if contracted else f"{preposition} {article}{noun}"
 
 
+_FRENCH_VOWELS = frozenset("AEIOUYÀÂÄÆÉÈÊËÎÏÔÖŒÙÛÜŸaeiouyàâäæéèêëîïôöœùûüÿ")
+
+
+def of_name(name: str) -> str:
+    """French "de" before a person's name, elided before a vowel: "d'Anna Schneider", "de Jan
+    Peeters" (a name starting with an H is left alone, as the workspaces do: "de Hans")."""
+    return f"d'{name}" if name[:1] in _FRENCH_VOWELS else f"de {name}"
+
+
 def form_of_address(salutation: str | None, gender: str | None) -> str:
     """``mrs``, ``mr`` or ``neutral``: the salutation when it says one, else the gender when it
     is known."""

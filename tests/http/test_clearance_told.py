@@ -123,7 +123,7 @@ async def test_a_members_revocation_is_told_to_the_focal_point_in_their_language
     assert letter["Content-Language"] == "fr"
     assert str(letter["From"]).endswith("<organiser@example.org>")
     text = body_text(letter)
-    assert ("L'accréditation de Anna Schneider (fonctionnaire, Belgique) pour") in text, text
+    assert ("L'accréditation d'Anna Schneider (fonctionnaire, Belgique) pour") in text, text
     assert f"Motif communiqué à Anna Schneider, tel qu'il a été écrit\u00a0: {reason}" in text
     assert not any(words in text for words in INTERNAL), text
     await asyncio.sleep(0.5)

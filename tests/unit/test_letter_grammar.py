@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from conference.credentials.domain import city_in, place_and_date
+from conference.mail.wording import of_name
 from conference.protocol.country_phrases import in_sentence
 
 
@@ -38,3 +39,12 @@ def test_english_names_the_countries_that_take_the(code: str, expected: str) -> 
 
 def test_french_gives_the_name_after_its_label() -> None:
     assert in_sentence("US", "fr") == "États-Unis"
+
+
+def test_french_letters_elide_de_before_a_name_starting_with_a_vowel() -> None:
+    """A user test (1 December 2026) read « L'accréditation de Anna Schneider » in the
+    focal point's letter; the pages already wrote « d'Anna »."""
+    assert of_name("Anna Schneider") == "d'Anna Schneider"
+    assert of_name("Élodie Fournier") == "d'Élodie Fournier"
+    assert of_name("Jan Peeters") == "de Jan Peeters"
+    assert of_name("Hans Müller") == "de Hans Müller"
