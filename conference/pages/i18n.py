@@ -622,6 +622,8 @@ class Translator:
         change by a members import says so in words ("Par import : fonction")."""
         if not reason:
             return ""
+        if action == "submit" and reason == "import":  # lifecycle/queries.sql: insert_member
+            return self("changed_by_import")
         if action == "correct":  # "family_name: why" (accreditation.domain.correction_line)
             fields, _, why = reason.partition(": ")
             text = self.history_reason("amend", fields)

@@ -542,3 +542,26 @@ async def test_namesakes_are_told_apart_by_their_address(api: Api, smtp: Recordi
     assert f"Anna Verlinden ({first['email']}) – " in page
     assert "(a.verlinden@example.be) – " in page
     assert "Anna Peeters – " in page
+
+
+async def test_a_member_filed_by_import_says_so_in_words_in_the_history(
+    api: Api, smtp: RecordingSMTP
+) -> None:
+    """A user test (1 December 2026): the history of a member filed by the import gave the
+    code "import" as its reason, on the French page as on the English one."""
+    be, link = await _setup(api, smtp)
+    focal = await _signed_in(api, link)
+    status, page, _ = await upload(focal, f"{PORTAL}/import", f"{PORTAL}/import?lang=fr",
+                                   rows(GOOD[0]))
+    assert status == 200, page
+    status, page, _ = await apply(focal, f"{PORTAL}/import?lang=fr", page)
+    assert status == 303, page
+    [acc] = [a for a in (await api.call(
+        "GET", f"/api/v1/conferences/alliance/accreditations?delegation_id={be['id']}",
+        role="protocol"))[1]["items"] if a["email"] == "a.peeters@example.org"]
+    for language, words in (("fr", "Demande déposéePar import"),
+                            ("en", "Application submittedBy import")):
+        status, page, _ = await focal.go("GET", f"{PORTAL}/members/{acc['id']}?lang={language}")
+        assert status == 200, page
+        assert words in element(page, "history"), page
+
