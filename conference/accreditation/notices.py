@@ -66,6 +66,35 @@ carries an applicant's data; a delegation's focal point (outside the organisers)
 that it carries a member's data and where their rights are explained."""
 
 
+_TO_GIVE = {
+    "fr": {"photo": "votre photo pour le badge",
+           "identity": "votre pièce d'identité pour le contrôle de sécurité",
+           "press_card": "une copie de votre carte de presse",
+           "note_verbale": "la note verbale", "passport_copy": "une copie de votre passeport"},
+    "en": {"photo": "your photo for the badge",
+           "identity": "your identity document for the security check",
+           "press_card": "a copy of your press card",
+           "note_verbale": "the note verbale", "passport_copy": "a copy of your passport"},
+}
+
+
+def _press_to_give(conference: Conference, language: str) -> str:
+    """What the press acknowledgement asks the journalist to give on their page: the photo,
+    the identity document when the conference vets the press, the documents it asks of the
+    press (docs/credentials.md, "Documents"); a user test's journalist learnt of the press
+    card only when the press office wrote."""
+    words = _TO_GIVE["fr" if language == "fr" else "en"]
+    items = [words["photo"]]
+    if "press" in conference.vetting_required:
+        items.append(words["identity"])
+    for kind in conference.documents_required.get("press", []):
+        value = getattr(kind, "value", kind)
+        if value in words:
+            items.append(words[value])
+    last = " et " if language == "fr" else " and "
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + last + items[-1]
+
+
 def _mail(
     ctx: DispatchContext, event: EventRow, conference: Conference, template: str,
     language: str, recipient: str, recipient_name: str, about: Any,
@@ -190,8 +219,11 @@ async def _letters(
         # or withdrawn before its letter was: it would contradict the letter that says so
         # (docs/lifecycle.md, "Letters").
         if a.status.value not in ("substituted", "withdrawn"):
-            template = "press_ack" if a.press else "ack"
-            yield _mail(ctx, event, conference, template, lang, a.email, name, a.id, **common)
+            if a.press:
+                yield _mail(ctx, event, conference, "press_ack", lang, a.email, name, a.id,
+                            to_give=_press_to_give(conference, lang), **common)
+            else:
+                yield _mail(ctx, event, conference, "ack", lang, a.email, name, a.id, **common)
         if a.press:
             for notice in await _press_office_notices(conn, ctx, event, conference, a):
                 yield notice

@@ -246,3 +246,23 @@ async def current_token_unchanged(api: Api, accreditation_id: str, token: str) -
     status, body, _ = await api.call("GET", f"/api/v1/accreditations/{accreditation_id}",
                                      role=token)
     assert status == 200 and body["status"] == "withdrawn"
+
+
+async def test_the_press_acknowledgement_says_what_to_give_on_the_private_page(
+    api: Api, smtp: RecordingSMTP
+) -> None:
+    """A user test (1 December 2026): the journalist's acknowledgement said nothing of the
+    photo, the identity document and the press card the conference asks for; the journalist
+    learnt of them when the press office wrote (docs/credentials.md, "Documents")."""
+    await _conference(api, vetting_required=["press"], documents_required={
+        "press": ["press_card"]})
+    await _apply(api, 1, language="fr", email="fr@example.org")
+    await _apply(api, 2, language="en", email="en@example.org", family_name="Smith")
+    [fr] = await smtp.wait_for(1, where=_to("fr@example.org"))
+    [en] = await smtp.wait_for(1, where=_to("en@example.org"))
+    assert ("Sur cette page, donnez aussi votre photo pour le badge, votre pièce d'identité "
+            "pour le contrôle de sécurité et une copie de votre carte de presse."
+            ) in " ".join(body_text(fr).split())
+    assert ("On that page, please also give your photo for the badge, your identity document "
+            "for the security check and a copy of your press card."
+            ) in " ".join(body_text(en).split())
