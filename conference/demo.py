@@ -2,7 +2,8 @@
 Brussels, 5 December 2012, as the press articles and the Commission's release of 4 December 2012
 describe it, with the programme of the day, published; and a follow-up meeting whose press
 registration is open now (opened a day before the first load, closing 30 days after it), with
-its programme published, so that a newcomer can try the press form. Loading twice changes
+its programme published and the security check, press card and photo a ministerial meeting
+asks for, so that a newcomer can try the press form and what follows it. Loading twice changes
 nothing."""
 
 from __future__ import annotations
@@ -357,6 +358,12 @@ def open_conference(now: datetime) -> ConferenceIn:
         ],
         "organiser_email": "home-affairs-protocol@example.org",
         "protocol": {"tie_break": "eu_protocol", "seated_before_minutes": 15},
+        # What a ministerial meeting asks for (docs/credentials.md, "Vetting", "Documents",
+        # "Photo required"): a security check of the ministers, officials and press, the press
+        # card of the press, and the photo of the press before the badge they download.
+        "vetting_required": ["minister", "official", "press"],
+        "documents_required": {"press": ["press_card"]},
+        "photo_required": ["press"],
     })
 
 
@@ -414,7 +421,16 @@ async def load_open(conn: asyncpg.Connection, now: datetime) -> str:
             f" {len(OPEN_DELEGATIONS)} delegations; programme of {conference.starts_on} and"
             f" {conference.ends_on}: {len(OPEN_SESSIONS)} sessions, version {published.version}"
             f" ({'published now' if published.published else 'unchanged'});"
-            f" {len(OPEN_ZONES)} zones")
+            f" {len(OPEN_ZONES)} zones; {_asks(conference)}")
+
+
+def _asks(conference: Conference) -> str:
+    """What the meeting asks of the people it accredits, in the summary's words."""
+    documents = ", ".join(f"{' '.join(kinds)} ({category})"
+                          for category, kinds in conference.documents_required.items())
+    return (f"security check: {', '.join(conference.vetting_required)};"
+            f" documents: {documents}; photo before the badge:"
+            f" {', '.join(conference.photo_required)}")
 
 
 def urls(base_url: str) -> list[tuple[str, str]]:

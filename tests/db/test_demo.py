@@ -12,6 +12,7 @@ from pypdf import PdfReader
 from conference.conferences.repo import conference_by_slug, delegations_of
 from conference.demo import OPEN_SLUG, SLUG, load_demo
 from tests.conftest import Api, press_body
+from tests.http.test_credentials import image, put
 from tests.support import current_token
 
 
@@ -152,6 +153,10 @@ async def test_the_demo_s_approved_journalist_s_badge_names_the_press_zones(
             json={"decision": "approve"})
         assert status == 200, decided
         secret = await current_token(api.db_url, created["id"])
+        # the meeting vets the press and prints their photo: no badge before both
+        resp = await api.client.get(f"/a/{secret}/badge.pdf")
+        assert resp.status == 409, resp.status
+        await _clear_and_photograph(api, created["id"])
         resp = await api.client.get(f"/a/{secret}/badge.pdf")
         assert resp.status == 200 and resp.content_type == "application/pdf"
         pdf = PdfReader(io.BytesIO(await resp.read()))
@@ -161,3 +166,50 @@ async def test_the_demo_s_approved_journalist_s_badge_names_the_press_zones(
     assert "Salle 1" not in texts["fr"] and "Aucune zone" not in texts["fr"]
     assert "Press centre" in texts["en"] and "Press room" in texts["en"]
     assert "No zone granted" not in texts["en"]
+
+
+async def _clear_and_photograph(api: Api, accreditation_id: str) -> None:
+    """What a journalist of the follow-up meeting needs before their badge: clearance,
+    recorded by protocol as the API records it, and their photo."""
+    status, body, _ = await api.call(
+        "POST", f"/api/v1/accreditations/{accreditation_id}/vetting/status", role="protocol",
+        json={"status": "cleared"})
+    assert status == 200, body
+    status, _ = await put(api, f"/api/v1/accreditations/{accreditation_id}/photo",
+                          image(600, 800), "image/jpeg", "admin")
+    assert status in (200, 204)
+
+
+async def test_the_follow_up_meeting_asks_what_a_ministerial_meeting_asks(
+    api: Api, db: asyncpg.Connection
+) -> None:
+    """The follow-up meeting asked for no security check and no document: someone trying the
+    product never saw the identity-document form, the press card upload nor the vetting
+    screens (docs/credentials.md, "Vetting", "Documents", "Photo required")."""
+    summary = await load_demo(db)
+    assert ("security check: minister, official, press; documents: press_card (press);"
+            " photo before the badge: press") in summary
+    c = await conference_by_slug(db, OPEN_SLUG)
+    assert sorted(c.vetting_required) == ["minister", "official", "press"]
+    assert c.photo_required == ["press"]
+    status, created, _ = await api.call(
+        "POST", f"/api/v1/conferences/{OPEN_SLUG}/accreditations",
+        json=press_body(0, language="en"))
+    assert status == 201, created
+    secret = await current_token(api.db_url, created["id"])
+    resp = await api.client.get(f"/a/{secret}/credentials?lang=en")
+    page = await resp.text()
+    assert resp.status == 200
+    assert "Identity document for the security check" in page
+    assert 'action="/a/' in page and "/documents/press_card" in page
+    status, decided, _ = await api.call(
+        "POST", f"/api/v1/accreditations/{created['id']}/decision", role="press_office",
+        json={"decision": "approve"})
+    assert status == 200, decided
+    secret = await current_token(api.db_url, created["id"])
+    page = await (await api.client.get(f"/a/{secret}?lang=en")).text()
+    assert 'id="badge-link"' not in page
+    assert "once the security check is complete" in page
+    await _clear_and_photograph(api, created["id"])
+    page = await (await api.client.get(f"/a/{secret}?lang=en")).text()
+    assert 'id="badge-link"' in page
