@@ -647,7 +647,10 @@ async def _status_page(
     secret = request.match_info["access_token"]
     context: dict[str, Any] = {"withdraw": None, "feed": None, "badge": None,
                                "badge_withheld": None, "badge_photo": None,
-                               "credentials": f"/a/{secret}/credentials?lang={language}",
+                               # a closed application takes no photo and no document
+                               # (docs/credentials.md, "Photo"): no link to that page then
+                               "credentials": f"/a/{secret}/credentials?lang={language}"
+                               if acc.status.value in credentials.OPEN_STATUSES else None,
                                "identity_todo": await identity_to_give(pool, conference, acc, p),
                                "documents_todo": await documents_to_give(pool, acc, p, t)}
     if _can_withdraw(acc):

@@ -124,6 +124,12 @@ async def test_an_approved_journalist_withdraws_from_their_page(
     path = f"/a/{j['access_token']}"
     _, page, _ = await api.call("GET", path)
     assert element(page, "withdraw-title") == "Withdraw my accreditation"
+    # what they came for first: the badge, then (last) the red button that withdraws
+    assert page.index("<h2>Your badge</h2>") < page.index('id="badge-link"') \
+        < page.index('id="withdraw-title"') < page.index('id="withdraw-form"')
+    assert 'id="credentials-link"' in page
+    _, french, _ = await api.call("GET", f"{path}?lang=fr")
+    assert french.index("<h2>Votre badge</h2>") < french.index("Retirer mon accréditation")
     assert ("If you will not come, withdraw your accreditation: your place in the press pool "
             "goes to another journalist.") in text(page)
     form = {"csrf": hidden(page, "csrf"), "reason": "My editor sends nobody."}
@@ -143,6 +149,9 @@ async def test_an_approved_journalist_withdraws_from_their_page(
         "Your accreditation is withdrawn; an email confirms it.")
     assert "Application withdrawn My editor sends nobody." in element(page, "history")
     assert "withdraw-form" not in page and "badge-link" not in page
+    # a withdrawn application takes no photo and no document (docs/credentials.md, "Photo"):
+    # no link to the page that gives them
+    assert 'id="credentials-link"' not in page and "/credentials" not in page
     assert await db.fetchval("SELECT press_approved FROM conference") == 0
     [letter] = await smtp.wait_for(
         1, where=lambda m: "marie.dupont@" in str(m["To"]) and "withdrawn" in str(m["Subject"]))
