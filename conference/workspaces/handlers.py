@@ -884,6 +884,30 @@ async def press_correct(request: web.Request) -> web.StreamResponse:
                                            done="corrected" if changed else "unchanged"))
 
 
+def _told_apart(t: WTranslator, conference: Conference, press: Mapping[UUID, Accreditation],
+                one: UUID, among: Collection[UUID]) -> str:
+    """An application's name as a batch's refusal names it, with what tells it apart from the
+    applications of the same name it is named or listed with: its outlet, else the day it was
+    received, else its address (the queue shows the first two). Two applications of one person
+    were named « Léa Salamé, Léa Salamé » (docs/workspaces.md, "Possible duplicates")."""
+    a = press[one]
+    name = f"{a.given_name} {a.family_name}"
+    rivals = [press[i] for i in dict.fromkeys(among) if i != one and i in press
+              and f"{press[i].given_name} {press[i].family_name}" == name]
+    if not rivals:
+        return name
+    when = t.datetime(a.submitted_at, conference.timezone)
+    details = [
+        (a.press.outlet if a.press else "",
+         [r.press.outlet if r.press else "" for r in rivals]),
+        (t("dup_received", when=when),
+         [t("dup_received", when=t.datetime(r.submitted_at, conference.timezone))
+          for r in rivals]),
+    ]
+    told = next((mine for mine, theirs in details if mine and mine not in theirs), a.email)
+    return f"{name} – {told}"
+
+
 @routes.add("POST", "/manage/{slug}/press/batch",
             summary="Approve or waitlist several press applications at once (HTML form)",
             who="press_office, admin", tag="workspaces", media=HTML, error_media=PAGE_ERRORS,
@@ -910,9 +934,16 @@ async def press_batch(request: web.Request) -> web.StreamResponse:
             # their names come with what was read, without reading the press again; the
             # others stay ticked, to approve with one press (docs/workspaces.md, "Possible
             # duplicates")
-            names = {o.id: o.name for others in duplicates.values() for o in others}
+            async with connection(request) as conn:
+                press = {a.id: a for a in await ws.press_queue(
+                    conn, d.conference.id, status=None, role=None, country=None, day=None,
+                    search=None)}
             rest = [i for i in ids if i not in picked]
-            error = d.t("err_dup_batch", names=", ".join(names.get(i, "") for i in picked))
+            # French sets a no-break space before the semicolon, as the queue's marks do
+            sep = "\u00a0; " if d.language == "fr" else "; "
+            error = d.t("err_dup_batch", names=sep.join(
+                _told_apart(d.t, d.conference, press, i, [*picked, *(
+                    o.id for o in duplicates[i])]) for i in picked))
             if rest:
                 error = f"{error} {d.t('err_dup_batch_rest')}"
             return await _queue_page(request, d, kept, status=409, error=error, selected=rest)

@@ -266,6 +266,7 @@ STRINGS: dict[str, dict[str, str]] = {
                                "d'attente.",
         "err_dup_batch": "Les doublons possibles se décident un par un, sur leur page\u00a0: "
                          "{names}.",
+        "dup_received": "reçue le {when}",
         "err_duplicate": "Cette adresse ne peut pas servir à une nouvelle demande\u00a0; "
                          "adressez-vous au service du protocole.",
         "action_amend": "Données modifiées",
@@ -627,6 +628,7 @@ STRINGS: dict[str, dict[str, str]] = {
                                  "already approved. Reject it, revoke the other first, or, if "
                                  "it is not the same person, tick the box.",
         "err_dup_batch": "Possible duplicates are decided one by one, on their page: {names}.",
+        "dup_received": "received {when}",
         "err_batch_decided": "Decided meanwhile, no longer in the selection: {names}.",
         "err_dup_batch_rest": "Nothing was decided: the other applications are still ticked.",
         "err_pool_full_batch": "Nothing was approved: the press pool has too few places left. "

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from typing import Any
 
+import asyncpg
+
 from tests.browser.helpers import element, hidden, press
 from tests.conftest import Api
 from tests.http.test_console import staff
@@ -86,7 +88,8 @@ async def test_the_desk_marks_possible_duplicates_and_does_not_approve_them_blin
         ("id", other["id"])])
     assert status == 409
     assert element(page, "batch-error") == (
-        "Error: Possible duplicates are decided one by one, on their page: Jean-Luc Godard. "
+        "Error: Possible duplicates are decided one by one, on their page: Jean-Luc Godard – "
+        "marie.dupont5@example.org. "
         "Nothing was decided: the other applications are still ticked.")
     assert f'id="pick-{other["id"]}" checked' in page
     assert await _status(api, other["id"]) == "submitted"
@@ -170,3 +173,39 @@ async def test_ticking_the_box_approves_another_person_of_an_approved_ones_name(
     assert "Checked: not the same person as an approved accreditation" in page
     _, page, _ = await v.go("GET", f"{DESK}/{second['id']}?lang=fr")
     assert "Vérifié\u00a0: pas la même personne qu" in page
+
+
+async def test_a_batch_names_each_possible_duplicate_with_what_tells_them_apart(
+    api: Api, smtp: RecordingSMTP, db: asyncpg.Connection
+) -> None:
+    """A batch refused for two applications of one journalist said « Léa Salamé, Léa
+    Salamé »: which was which? Each is named with its outlet, else the day it was received,
+    else its address (docs/workspaces.md, "Possible duplicates")."""
+    await _conference(api)
+    # one press card, two outlets
+    lea = [await press(api, 1, **_person("Léa", "Salamé", "France Inter", "FR 99")),
+           await press(api, 2, **_person("Léa", "Salamé", "Radio France", "fr-99"))]
+    # one name, one outlet, received on two days
+    paul = [await press(api, n, **_person("Paul", "Dupré", "Ouest-France", f"FR {n}"))
+            for n in (3, 4)]
+    for a, at in ((paul[0], "2026-11-30 09:00+01"), (paul[1], "2026-12-01 10:30+01")):
+        await db.execute("UPDATE accreditation SET submitted_at = $2::text::timestamptz"
+                         " WHERE id = $1", a["id"], at)
+    v = await _officer(api, smtp)
+    for lang, expected in (
+        ("en", "Error: Possible duplicates are decided one by one, on their page: Léa Salamé – "
+               "France Inter; Léa Salamé – Radio France; Paul Dupré – received 30 November "
+               "2026, 09:00 CET; Paul Dupré – received 1 December 2026, 10:30 CET."),
+        ("fr", "Erreur : Les doublons possibles se décident un par un, sur leur page : Léa "
+               "Salamé – France Inter ; Léa Salamé – Radio France ; Paul Dupré – reçue le 30 "
+               "novembre 2026 à 09:00 CET ; Paul Dupré – reçue le 1er décembre 2026 à "
+               "10:30 CET."),
+    ):
+        _, queue, _ = await v.go("GET", f"{DESK}?lang={lang}")
+        status, page, _ = await v.go("POST", f"{DESK}/batch?lang={lang}", [  # type: ignore[arg-type]
+            ("csrf", hidden(queue, "csrf")), ("decision", "approve"),
+            *(("id", a["id"]) for a in (*lea, *paul))])
+        assert status == 409
+        assert element(page, "batch-error") == expected
+    for a in (*lea, *paul):
+        assert await _status(api, a["id"]) == "submitted"

@@ -466,7 +466,8 @@ async def test_a_refused_batch_comes_back_on_the_queue_with_the_ticks_kept(
         ("id", waiting[0]["id"]), ("id", twins[0]["id"])])
     assert status == 409
     assert element(page, "batch-error") == (
-        "Error: Possible duplicates are decided one by one, on their page: Marie Dupont4. "
+        "Error: Possible duplicates are decided one by one, on their page: Marie Dupont4 – "
+        "marie.dupont4@example.org. "
         "Nothing was decided: the other applications are still ticked.")
     assert f'id="pick-{waiting[0]["id"]}" checked' in page
     assert f'id="pick-{twins[0]["id"]}" checked' not in page
