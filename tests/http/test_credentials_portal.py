@@ -115,3 +115,23 @@ async def test_another_delegations_member_is_out_of_reach(
     status, _, _ = await _upload(v, f"/delegation/alliance-fr/members/{stranger['id']}",
                                  hidden(page, "csrf"), image(600, 800))
     assert status == 403
+
+
+async def test_a_closed_member_s_page_no_longer_links_to_the_credentials_page(
+    api: Api, smtp: RecordingSMTP
+) -> None:
+    """A rejected (withdrawn, revoked, substituted) application takes no photo and no document
+    (docs/credentials.md, "Photo"): its page no longer offers the page that gives them."""
+    deleg, link = await _setup(api, smtp)
+    member = await _member(api, deleg, "Peeters")
+    v = await _signed_in(api, link)
+    path = f"/delegation/alliance-be/members/{member['id']}"
+    _, page, _ = await v.go("GET", f"{path}?lang=en")
+    assert element(page, "credentials-link") == \
+        "Photo, documents to give and visa invitation letter"
+    status, body, _ = await api.call(
+        "POST", f"/api/v1/accreditations/{member['id']}/decision", role="protocol",
+        json={"decision": "reject", "reason": "Not a member of the delegation"})
+    assert status == 200, body
+    _, page, _ = await v.go("GET", f"{path}?lang=en")
+    assert 'id="credentials-link"' not in page and f"{path}/credentials" not in page
