@@ -8,6 +8,7 @@ use-case the API calls (docs/workspaces.md)."""
 from __future__ import annotations
 
 import functools
+from datetime import datetime
 from typing import Any
 from uuid import UUID
 
@@ -15,12 +16,20 @@ from aiohttp import web
 from pydantic import ValidationError
 
 from conference.accreditation import service as accreditations
-from conference.accreditation.domain import Action, Category, Status, rank_mismatch
-from conference.accreditation.models import Accreditation
+from conference.accreditation.domain import (
+    Action,
+    Category,
+    DeadlinePassed,
+    QuotaExceeded,
+    Status,
+    rank_mismatch,
+)
+from conference.accreditation.models import Accreditation, SubstitutionIn
 from conference.auth import Role
 from conference.conferences import service as conferences
 from conference.conferences.models import DelegationIn, FocalPoint, OrganisationType
 from conference.errors import (
+    Conflict,
     Duplicate,
     DuplicateApproved,
     Forbidden,
@@ -38,6 +47,12 @@ from conference.workspaces import credential_panel, domain, frame
 from conference.workspaces import repo as ws
 from conference.workspaces.console import CONSOLE_ROLES, Desk, form_errors
 from conference.workspaces.console import _desk as console_desk
+from conference.workspaces.portal_lifecycle import (
+    PERSON_FIELDS,
+    confirmation,
+    person_errors,
+    substitution_choices,
+)
 
 routes = RouteTable()
 HTML, PAGE_ERRORS = frame.HTML, frame.PAGE_ERRORS
@@ -45,6 +60,11 @@ CATEGORIES = tuple(c.value for c in Category)
 STATUSES = tuple(s.value for s in Status)
 DECISIONS = ("approve", "reject")
 """What the console decides (the press office waitlists press applications on its desk)."""
+SUBSTITUTABLE = (Status.submitted, Status.waitlisted, Status.approved)
+SUBSTITUTE_FIELDS = (*PERSON_FIELDS, "reason", "approve")
+SUB = "sub_"
+"""The substitution form's ids and errors on the application page (which has a "reason"
+already, the decision's)."""
 
 
 def _uuid(value: str) -> UUID | None:
@@ -122,8 +142,23 @@ def _may_act(d: Desk, acc: Accreditation) -> bool:
     return acc.category is not Category.press or d.principal.role is Role.admin
 
 
+def _substitutable(acc: Accreditation) -> bool:
+    """A delegation member still in play (docs/lifecycle.md, "Substitutions")."""
+    return acc.delegation_id is not None and acc.category is not Category.press \
+        and acc.status in SUBSTITUTABLE
+
+
+def _changes_closed(d: Desk, at: datetime) -> str | None:
+    """The date substitutions closed on, in the page's words, once passed; else None."""
+    closes = d.conference.changes_close_at
+    if closes is None or at < closes:
+        return None
+    return d.t.datetime(closes, d.conference.timezone)
+
+
 async def _application_page(request: web.Request, d: Desk, acc: Accreditation, *,
                             values: dict[str, str] | None = None,
+                            sub_values: dict[str, str] | None = None,
                             errors: dict[str, str] | None = None, message: str | None = None,
                             status: int = 200) -> web.Response:
     t = d.t
@@ -138,9 +173,12 @@ async def _application_page(request: web.Request, d: Desk, acc: Accreditation, *
     done = request.query.get("done", "")
     if done in ("approve", "reject", "revoke"):
         flash = t(f"flash_{done}", name=name)
+    elif done == "substituted" and (old := frame.flash_text(request, "old", 200)):
+        flash = t("lc_flash_substituted", new=name, old=old)
     elif done == "vetting":
         flash = t("cred_flash_vetting", name=name)
     cred = await credential_panel.panel(request.app[pool_key], d.principal, acc)
+    closed = _changes_closed(d, now(request))
     return frame.render(
         request, "acc_application.html", d.language, person=d.person, status=status,
         conference=d.conference, title=name, flash=flash,
@@ -152,6 +190,15 @@ async def _application_page(request: web.Request, d: Desk, acc: Accreditation, *
         can_revoke=_may_act(d, acc) and domain.offers_revocation(acc.status),
         press_desk=acc.category is Category.press and d.principal.role is Role.admin,
         decisions=DECISIONS, cred=cred,
+        # the substitution's form (docs/workspaces.md, "Substituting a member")
+        can_substitute=_substitutable(acc),
+        sub_values=sub_values or {"language": acc.language},
+        # the box to approve at once: for an approved member's substitute (and beside its
+        # error when posted for another)
+        offer_approve=acc.status is Status.approved or f"{SUB}approve" in (errors or {}),
+        field_prefix=SUB,
+        reason_hint=closed and t("lc_f_reason_hint_closed", date=closed),
+        **substitution_choices(t),
         # a rank that does not fit the category, a warning (docs/protocol.md, "Rank and
         # category")
         fit=rank_mismatch(acc.category, acc.rank),
@@ -233,6 +280,83 @@ async def console_revoke(request: web.Request) -> web.StreamResponse:
     except IllegalTransition as exc:
         return await show(message=frame.decision_refused(d.t, exc, acc.status.value), status=409)
     raise _done(d, acc, "revoke")
+
+
+@routes.add("POST", "/manage/{slug}/accreditations/{accreditation_id}/substitute",
+            summary="Substitute a delegation member (HTML form): checked first (nothing "
+                    "written, a confirmation page), done with confirm=1; edit=1 shows the form "
+                    "again", who="protocol, admin", tag="workspaces", media=HTML,
+            error_media=PAGE_ERRORS, errors=(403, 404, 409, 422))
+@frame.page
+async def console_substitute(request: web.Request) -> web.StreamResponse:
+    """The portal's substitution, at the protocol desk (docs/workspaces.md, "Substituting a
+    member"): ``accreditation.service.check_substitute`` first, then ``substitute``."""
+    d = await _desk(request)
+    acc = await _accreditation(request, d)
+    t = d.t
+    form = await read_form(request)
+    values = {n: str(form.get(n, "")).strip() for n in SUBSTITUTE_FIELDS}
+    values["approve"] = "1" if values["approve"] else ""
+    show = functools.partial(_application_page, request, d, acc, sub_values=values)
+    if not frame.csrf_ok(request, form, d.person):
+        return await show(message=t("csrf_failed"), status=403)
+    if form.get("edit") == "1":  # "change" on the confirmation: the form, filled
+        return await show()
+    if not _substitutable(acc):
+        return await show(status=409, message=t(
+            "lc_err_not_substitutable", status=t(f"status_{acc.status.value}")))
+    try:
+        body = SubstitutionIn.model_validate(
+            {**{n: v for n, v in values.items() if v and n != "approve"},
+             "approve": values["approve"] == "1"})
+    except ValidationError as exc:
+        errors, general = person_errors(t, exc, SUB)
+        return await show(errors=errors, message=general, status=422)
+    confirmed = form.get("confirm") == "1"
+    pool = request.app[pool_key]
+    try:
+        if confirmed:
+            created = await accreditations.substitute(pool, acc.id, body, d.principal,
+                                                      now(request))
+        else:  # every refusal the substitution would give, nothing written
+            await accreditations.check_substitute(pool, acc.id, body, d.principal,
+                                                  now(request))
+    except Duplicate:
+        return await show(errors={f"{SUB}email": t("err_duplicate")}, status=409)
+    except QuotaExceeded as exc:
+        return await show(status=409, message=t(
+            "lc_err_substitute_quota", used=exc.extra.get("used", ""),
+            allowed=exc.extra.get("allowed", "")))
+    except Invalid as exc:  # the deadline's reason, or an approval refused
+        fields = {e["field"] for e in exc.extra.get("errors", [])}
+        errors = {}
+        if "reason" in fields:
+            errors[f"{SUB}reason"] = t("lc_err_substitute_reason",
+                                       date=_changes_closed(d, now(request)) or "")
+        if "approve" in fields:
+            errors[f"{SUB}approve"] = t("lc_err_substitute_approve",
+                                        status=t(f"status_{acc.status.value}"))
+        return await show(errors=errors, message=None if errors else exc.detail, status=422)
+    except (DeadlinePassed, Conflict) as exc:  # no longer in play (withdrawn, replaced...)
+        status_now = str(exc.extra.get("status_now", acc.status.value))
+        return await show(status=409, message=t(
+            "lc_err_not_substitutable", status=t(f"status_{status_now}")))
+    if not confirmed:
+        action = f"{d.base}/accreditations/{acc.id}/substitute"
+        name = f"{acc.given_name} {acc.family_name}"
+        return frame.render(
+            request, "lc_substitute_confirm.html", d.language, person=d.person,
+            conference=d.conference, title=t("lc_confirm_title"),
+            crumbs=d.crumbs((t("console_title"), d.base),
+                            (t("acc_title"), f"{d.base}/accreditations"),
+                            (name, f"{d.base}/accreditations/{acc.id}"),
+                            (t("lc_confirm_title"), None)),
+            base=d.base, action=action, values=values,
+            # the language button checks the same values again, in the other language
+            switch_form=values, switch_to=action, **confirmation(t, acc, body))
+    raise web.HTTPSeeOther(frame.with_lang(
+        f"{d.base}/accreditations/{created.id}", d.language, done="substituted",
+        **frame.flash_params(request, old=f"{acc.given_name} {acc.family_name}")))
 
 
 # --- delegations --------------------------------------------------------------------------

@@ -138,10 +138,9 @@ STRINGS: dict[str, dict[str, str]] = {
                              "un courriel qui cite ce motif tel quel.",
         "revoke_substitute_instead": "Pour mettre une autre personne à la place de ce membre "
                                      "(un ministre empêché, remplacé par son adjoint), ne "
-                                     "révoquez pas\u00a0: le point focal de la délégation le "
-                                     "remplace dans son portail («\u00a0Remplacer un "
-                                     "membre\u00a0»), qui transmet sa place, ses séances et "
-                                     "son rôle. Une révocation met fin à l'accréditation, "
+                                     "révoquez pas\u00a0: remplacez-le plus haut («\u00a0Remplacer "
+                                     "ce membre\u00a0»), ce qui transmet sa place, ses séances "
+                                     "et son rôle. Une révocation met fin à l'accréditation, "
                                      "annoncée comme telle par courriel, et ne transmet rien.",
         "in_language_fr": "français",
         "in_language_en": "anglais",
@@ -512,12 +511,11 @@ STRINGS: dict[str, dict[str, str]] = {
         "revoke_focal_told": "The delegation's focal point is told too, by a mail that quotes "
                              "this reason as written.",
         "revoke_substitute_instead": "To put another person in this member's place (a minister "
-                                     "prevented, replaced by a deputy), do not revoke: the "
-                                     "delegation's focal point substitutes them in their portal "
-                                     "(“Substitute a member”), which hands over the place, the "
-                                     "sessions and the role. A revocation ends the "
-                                     "accreditation, announced as such by mail, and hands "
-                                     "nothing over.",
+                                     "prevented, replaced by a deputy), do not revoke: "
+                                     "substitute them above (“Substitute this member”), which "
+                                     "hands over the place, the sessions and the role. A "
+                                     "revocation ends the accreditation, announced as such by "
+                                     "mail, and hands nothing over.",
         "in_language_fr": "French",
         "in_language_en": "English",
         "withdraw_member": "Withdraw this member…",

@@ -60,6 +60,31 @@ LIFECYCLE: dict[str, dict[str, str]] = {
         "lc_no_members": "Aucun membre ne peut être remplacé pour l'instant.",
         "lc_flash_substituted": "Remplacement enregistré\u00a0: {new} remplace {old}. Un courriel "
                                 "l'annonce à {old}.",
+        "lc_yes": "Oui",
+        "lc_f_approve": "Accréditer la nouvelle personne dès le remplacement (son badge et "
+                        "les invitations aux séances suivent)",
+        "lc_console_substitute_title": "Remplacer ce membre",
+        "lc_console_substitute_intro": "Pour mettre une autre personne à la place de ce membre "
+                                       "(un ministre empêché, remplacé par son adjoint)\u00a0: "
+                                       "elle reçoit sa catégorie, sa place dans le quota de la "
+                                       "délégation, ses séances et son rôle. Le badge de ce "
+                                       "membre est refusé à l'entrée dès la confirmation.",
+        "lc_f_reason_hint_closed": "Obligatoire\u00a0: les remplacements sont clos depuis le "
+                                   "{date}. Le motif reste dans l'historique.",
+        "lc_confirm_approved": "{new} est accrédité dès la confirmation\u00a0: un badge à son "
+                               "nom, qui ouvre les mêmes zones, et les invitations aux séances "
+                               "publiées auxquelles sa place l'appelle.",
+        "lc_confirm_mail_approved": "Un courriel informe {old} du remplacement\u00a0; {new} "
+                                    "reçoit par courriel la lettre d'accréditation, avec son "
+                                    "lien personnel et son badge, puis une invitation par "
+                                    "séance.",
+        "lc_err_substitute_reason": "Indiquez le motif\u00a0: les remplacements sont clos "
+                                    "depuis le {date}\u00a0; le protocole remplace encore, avec "
+                                    "un motif.",
+        "lc_err_substitute_approve": "Seul le remplaçant d'un membre accrédité est accrédité "
+                                     "d'emblée (statut du membre\u00a0: {status}).",
+        "lc_err_substitute_quota": "Le quota de la délégation est atteint\u00a0: {used} places "
+                                   "prises sur {allowed}.",
         "lc_import_title": "Importer des membres",
         "lc_import_intro": "Un fichier CSV ou XLSX, une personne par ligne. Les colonnes sont "
                            "reconnues par leur en-tête, en français ou en anglais\u00a0: courriel, "
@@ -311,6 +336,29 @@ LIFECYCLE: dict[str, dict[str, str]] = {
         "lc_no_members": "No member can be replaced yet.",
         "lc_flash_substituted": "Substitution recorded: {new} replaces {old}. A mail tells "
                                 "{old} so.",
+        "lc_yes": "Yes",
+        "lc_f_approve": "Approve the new person at once (their badge and the invitations to "
+                        "the sessions follow)",
+        "lc_console_substitute_title": "Substitute this member",
+        "lc_console_substitute_intro": "To put another person in this member's place (a "
+                                       "minister prevented, replaced by a deputy): they take "
+                                       "the category, the place in the delegation's quota, the "
+                                       "sessions and the role. This member's badge is refused "
+                                       "at the door from the moment you confirm.",
+        "lc_f_reason_hint_closed": "Required: substitutions closed on {date}. The reason stays "
+                                   "in the history.",
+        "lc_confirm_approved": "{new} is approved at once: a badge in their name, opening the "
+                               "same zones, and the invitations to the published sessions "
+                               "their place calls them to.",
+        "lc_confirm_mail_approved": "A mail tells {old} of the substitution; {new} receives "
+                                    "the approval letter by mail, with their private link and "
+                                    "badge, then one invitation per session.",
+        "lc_err_substitute_reason": "Give the reason: substitutions closed on {date}; protocol "
+                                    "still substitutes, with a reason.",
+        "lc_err_substitute_approve": "Only the substitute of an approved member is approved "
+                                     "at once (the member's status: {status}).",
+        "lc_err_substitute_quota": "The delegation's quota is reached: {used} of {allowed} "
+                                   "places taken.",
         "lc_import_title": "Import members",
         "lc_import_intro": "A CSV or XLSX file, one person a row. Columns are recognised by "
                            "their header, in English or French: email, given name, family "

@@ -292,10 +292,7 @@ async def _substitute_form(request: web.Request, p: Portal, values: dict[str, st
                              f"{t('category_' + m.category.value)}"
                              + (f", {m.function}" if m.function else ""))
                  for m in members],
-        languages=[("fr", t("lang_fr")), ("en", t("lang_en"))],
-        genders=[("female", t("gender_female")), ("male", t("gender_male"))],
-        ranks=[(r.value, t(f"rank_{r.value}")) for r in RANK_ORDER],
-        changes_close_at=p.conference.changes_close_at,
+        **substitution_choices(t), changes_close_at=p.conference.changes_close_at,
     )
 
 
@@ -309,24 +306,31 @@ async def lc_substitute_form(request: web.Request) -> web.Response:
     return await _substitute_form(request, p, {"member": member, "language": p.language})
 
 
-def _person_errors(t: WTranslator, exc: ValidationError) -> tuple[dict[str, str], str | None]:
+def substitution_choices(t: WTranslator) -> dict[str, Any]:
+    """The choices of the new person's fields (``_substitute_fields.html``), portal and console."""
+    return {"languages": [("fr", t("lang_fr")), ("en", t("lang_en"))],
+            "genders": [("female", t("gender_female")), ("male", t("gender_male"))],
+            "ranks": [(r.value, t(f"rank_{r.value}")) for r in RANK_ORDER]}
+
+
+def person_errors(t: WTranslator, exc: ValidationError, prefix: str = ""
+                  ) -> tuple[dict[str, str], str | None]:
+    """The new person's field errors, keyed by the form's ids (``prefix`` + field)."""
     errors: dict[str, str] = {}
     general = None
     for err in exc.errors(include_url=False):
         field = str(err["loc"][-1]) if err["loc"] else ""
-        if field in (*PERSON_FIELDS, "reason"):
-            errors.setdefault(field, field_message(t, field, dict(err)))
+        if field in (*PERSON_FIELDS, "reason", "approve"):
+            errors.setdefault(prefix + field, field_message(t, field, dict(err)))
         else:
             general = str(err["msg"]).removeprefix("Value error, ")
     return errors, general
 
 
-def _confirm_page(request: web.Request, p: Portal, values: dict[str, str],
-                  old: Accreditation, body: SubstitutionIn) -> web.Response:
-    """The substitution checked, not done: who replaces whom, what will follow, the new
-    person's details as they will be recorded (a rank or function left empty: the member's);
-    confirm (the values carried in hidden fields, checked again) or change them."""
-    t = p.t
+def confirmation(t: WTranslator, old: Accreditation, body: SubstitutionIn) -> dict[str, Any]:
+    """What the confirmation page (``lc_substitute_confirm.html``) says of a substitution
+    checked, not done: who replaces whom, what will follow, the new person's details as they
+    will be recorded (a rank or function left empty: the member's). Portal and console."""
     old_name = f"{old.given_name} {old.family_name}"
     new_name = f"{body.given_name} {body.family_name}"
     inherited = t("lc_confirm_inherited")
@@ -340,17 +344,30 @@ def _confirm_page(request: web.Request, p: Portal, values: dict[str, str],
         ("f_gender", t(f"gender_{body.gender}") if body.gender else ""),
         ("f_rank", rank), ("f_function", function), ("lc_f_reason", body.reason or ""),
     ]
+    if body.approve:
+        details.append(("lc_f_approve", t("lc_yes")))
+    return {
+        "old_name": old_name, "new_name": new_name,
+        "old_approved": old.status is Status.approved, "new_approved": body.approve,
+        "old_label": f"{old_name} – {t('category_' + old.category.value)}"
+                     + (f", {old.function}" if old.function else ""),
+        "details": [(t(key), value) for key, value in details if value],
+    }
+
+
+def _confirm_page(request: web.Request, p: Portal, values: dict[str, str],
+                  old: Accreditation, body: SubstitutionIn) -> web.Response:
+    """The substitution checked, not done; confirm (the values carried in hidden fields,
+    checked again) or change them."""
+    t = p.t
     return frame.render(
         request, "lc_substitute_confirm.html", p.language, person=p.person,
         conference=p.conference, title=t("lc_confirm_title"),
         crumbs=p.crumbs((t("lc_substitute_title"), f"{p.base}/substitute"),
                         (t("lc_confirm_title"), None)),
-        base=p.base, values=values, old_name=old_name, new_name=new_name,
-        old_approved=old.status is Status.approved,
-        old_label=f"{old_name} – {t('category_' + old.category.value)}"
-                  + (f", {old.function}" if old.function else ""),
-        details=[(t(key), value) for key, value in details if value],
+        base=p.base, action=f"{p.base}/substitute", values=values,
         switch_form=values,  # the language button checks the same values again
+        **confirmation(t, old, body),
     )
 
 
@@ -380,7 +397,7 @@ async def lc_substitute(request: web.Request) -> web.StreamResponse:
         body = SubstitutionIn.model_validate(
             {n: v for n, v in values.items() if v and n != "member"})
     except ValidationError as exc:
-        errors, general = _person_errors(t, exc)
+        errors, general = person_errors(t, exc)
         return await show(request, p, values, errors=errors, message=general, status=422)
     pool = request.app[pool_key]
     try:

@@ -156,15 +156,13 @@ async def test_a_member_s_revocation_form_points_to_the_substitution_instead(
     _, page, _ = await officer.go("GET", f"{M}/accreditations/{minister['id']}?lang=fr")
     assert element(page, "substitute-instead") == (
         "Pour mettre une autre personne à la place de ce membre (un ministre empêché, remplacé "
-        "par son adjoint), ne révoquez pas : le point focal de la délégation le remplace dans "
-        "son portail (« Remplacer un membre »), qui transmet sa place, ses séances et son rôle. "
-        "Une révocation met fin à l'accréditation, annoncée comme telle par courriel, et ne "
-        "transmet rien.")
+        "par son adjoint), ne révoquez pas : remplacez-le plus haut (« Remplacer ce membre »), "
+        "ce qui transmet sa place, ses séances et son rôle. Une révocation met fin à "
+        "l'accréditation, annoncée comme telle par courriel, et ne transmet rien.")
     _, page, _ = await officer.go("GET", f"{M}/accreditations/{minister['id']}?lang=en")
     assert element(page, "substitute-instead").startswith(
         "To put another person in this member's place (a minister prevented, replaced by a "
-        "deputy), do not revoke: the delegation's focal point substitutes them in their portal "
-        "(“Substitute a member”)")
+        "deputy), do not revoke: substitute them above (“Substitute this member”)")
     journalist = await press(api, 2, decision="approve", language="fr")
     desk = await staff(api, smtp, "press@example.org", "press_office")
     _, page, _ = await desk.go("GET", f"{M}/press/{journalist['id']}?lang=en")
