@@ -61,6 +61,7 @@ LIFECYCLE: dict[str, dict[str, str]] = {
         "lc_flash_substituted": "Remplacement enregistré\u00a0: {new} remplace {old}. Un courriel "
                                 "l'annonce à {old}.",
         "lc_yes": "Oui",
+        "lc_confirm_approve": "Accréditation accordée d'emblée",
         "lc_f_approve": "Accréditer la nouvelle personne dès le remplacement (son badge et "
                         "les invitations aux séances suivent)",
         "lc_console_substitute_title": "Remplacer ce membre",
@@ -337,6 +338,7 @@ LIFECYCLE: dict[str, dict[str, str]] = {
         "lc_flash_substituted": "Substitution recorded: {new} replaces {old}. A mail tells "
                                 "{old} so.",
         "lc_yes": "Yes",
+        "lc_confirm_approve": "Approved at once",
         "lc_f_approve": "Approve the new person at once (their badge and the invitations to "
                         "the sessions follow)",
         "lc_console_substitute_title": "Substitute this member",

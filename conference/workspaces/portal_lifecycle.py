@@ -4,7 +4,9 @@ which writes nothing, then the import) and downloads the delegation's members as
 
 The pages call the same use-cases as the API (``accreditation.service.substitute``,
 ``lifecycle.service.import_members`` and ``export_members``) through the ``Principal`` of the
-grant that opens the portal; the import helpers here serve the console's import page too."""
+grant that opens the portal; the import helpers here serve the console's import page too, and
+the substitution's (its fields' choices and errors, its confirmation) the console's application
+page (docs/workspaces.md, "Substituting a member")."""
 
 from __future__ import annotations
 
@@ -345,7 +347,7 @@ def confirmation(t: WTranslator, old: Accreditation, body: SubstitutionIn) -> di
         ("f_rank", rank), ("f_function", function), ("lc_f_reason", body.reason or ""),
     ]
     if body.approve:
-        details.append(("lc_f_approve", t("lc_yes")))
+        details.append(("lc_confirm_approve", t("lc_yes")))
     return {
         "old_name": old_name, "new_name": new_name,
         "old_approved": old.status is Status.approved, "new_approved": body.approve,

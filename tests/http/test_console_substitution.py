@@ -72,6 +72,7 @@ async def test_protocol_checks_confirms_and_the_letters_and_cancellations_follow
         "Sophie Wilmès is approved at once: a badge in their name")
     assert "the approval letter" in element(page, "effect-mail")
     assert "The minister is held up in Paris." in element(page, "details")
+    assert "Approved at onceYes" in element(page, "details")
     fields = carried(page)
     assert fields["approve"] == "1" and fields["email"] == "sophie@example.org"
     # Nothing written yet: no event, no row, no letter.
