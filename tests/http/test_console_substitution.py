@@ -13,7 +13,7 @@ import re
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from tests.browser.helpers import element, member, publish, text
+from tests.browser.helpers import element, member, publish, switch_fields, text
 from tests.conftest import Api
 from tests.http.conftest_programme import at, make_room, make_session
 from tests.http.test_calendar_flow import is_invitation
@@ -205,3 +205,26 @@ async def test_bad_input_and_the_rules_refusals_come_back_on_the_form(
     assert status == 409, page
     assert "This member can no longer be replaced (status: Revoked)" in text(page)
     assert "sophie@example.org" not in await members_of(api, be)
+
+
+async def test_the_confirmation_s_language_button_checks_the_same_values_again(
+    api: Api, smtp: RecordingSMTP
+) -> None:
+    """The confirmation answers a POST: its language button posts the values again to the
+    substitution in the other language (the same confirmation, in French), never a page that
+    lost them; nothing is written."""
+    be, _ = await _setup(api, smtp)
+    old = await member(api, be, "Reynders", rank="foreign_minister")
+    protocol = await staff(api, smtp, "protocol@example.org", "protocol")
+    before = await events(api)
+    status, page = await check(protocol, old, approve="1")
+    assert status == 200, page
+    target, fields = switch_fields(page)
+    assert target == f"/manage/alliance/accreditations/{old['id']}/substitute?lang=fr"
+    assert "confirm" not in fields and fields["approve"] == "1"
+    status, page, _ = await protocol.go("POST", target, fields)
+    assert status == 200, page
+    assert element(page, "confirm-who") == "Sophie Wilmès remplacera Anna Reynders."
+    assert "Accréditation accordée d'emblée" in element(page, "details")
+    assert await events(api) == before
+    assert await members_of(api, be) == {old["email"]: "approved"}
