@@ -1,8 +1,9 @@
 """The protocol console's accreditations and delegations (``/manage/{slug}/accreditations``,
 ``/manage/{slug}/delegations``; protocol, admin): every category in one list with filters,
-search and pages; an application's page with its history and the decisions the protocol office
-may take; the delegations with their head and focal points, a new delegation, another focal
-point, the welcome mail again. Every action is a plain form with its CSRF token and calls the
+search and pages; an application's page with its history, the decisions the protocol office
+may take and a delegation member's substitution (a check, then a confirmation); the
+delegations with their head and focal points, a new delegation, another focal point, the
+welcome mail again. Every action is a plain form with its CSRF token and calls the
 use-case the API calls (docs/workspaces.md)."""
 
 from __future__ import annotations
@@ -337,7 +338,10 @@ async def console_substitute(request: web.Request) -> web.StreamResponse:
             errors[f"{SUB}approve"] = t("lc_err_substitute_approve",
                                         status=t(f"status_{acc.status.value}"))
         return await show(errors=errors, message=None if errors else exc.detail, status=422)
-    except (DeadlinePassed, Conflict) as exc:  # no longer in play (withdrawn, replaced...)
+    except DeadlinePassed:  # (protocol overrides it with a reason: said on the reason)
+        return await show(status=409, errors={f"{SUB}reason": t(
+            "lc_err_substitute_reason", date=_changes_closed(d, now(request)) or "")})
+    except Conflict as exc:  # no longer in play (withdrawn, replaced meanwhile...)
         status_now = str(exc.extra.get("status_now", acc.status.value))
         return await show(status=409, message=t(
             "lc_err_not_substitutable", status=t(f"status_{status_now}")))
