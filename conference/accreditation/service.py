@@ -222,17 +222,15 @@ async def missing_clearance(pool: Database, accreditation_id: UUID, actor: Princ
 async def badge_short_reference(pool: Database, accreditation_id: UUID,
                                 actor: Principal | None) -> str | None:
     """The short reference of the person's badge as printed (``4F7K-92QX``), for whoever may
-    read the accreditation, while the person is approved and nothing withholds the badge: the
-    reference a person reads out over the phone (docs/credentials.md, "Short reference");
-    None otherwise (an application has no reference to give before it)."""
+    read the accreditation: the reference a person reads out over the phone
+    (docs/credentials.md, "Short reference"); None before an approval. The pages ask for it
+    once they know the badge can be issued (approved, nothing withholding it), which they have
+    read already to show the badge."""
     async with connection(pool) as conn:
         row = await repo.row_by_id(conn, accreditation_id)
         if row is None:
             raise NotFound("No such accreditation.")
         domain.check_may_read(actor, row)
-        if row["status"] != Status.approved.value \
-                or await repo.missing_clearance(conn, accreditation_id) is not None:
-            return None
         return await repo.badge_short_reference(conn, accreditation_id)
 
 

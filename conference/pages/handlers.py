@@ -646,6 +646,7 @@ async def _status_page(
     cookies = {} if cookies is None else cookies
     secret = request.match_info["access_token"]
     context: dict[str, Any] = {"withdraw": None, "feed": None, "badge": None,
+                               "short_reference": None,
                                "badge_withheld": None, "badge_photo": None,
                                # a closed application takes no photo and no document
                                # (docs/credentials.md, "Photo"): no link to that page then
@@ -678,9 +679,11 @@ async def _status_page(
             # older links) stays
             context["badge"] = {"pdf": f"/a/{secret}/badge.pdf?lang={language}",
                                 "png": f"/a/{secret}/badge?lang={language}"}
-    # the badge's short reference, to read out over the phone, never the UUID
-    # (docs/credentials.md, "Short reference"); none before the approval
-    context["short_reference"] = await accreditations.badge_short_reference(pool, acc.id, p)
+        if missing is None:
+            # the badge's short reference, to read out over the phone, never the UUID
+            # (docs/credentials.md, "Short reference"); none before the approval
+            context["short_reference"] = await accreditations.badge_short_reference(
+                pool, acc.id, p)
     if message is None and request.query.get("done") == "withdrawn" \
             and acc.status is Status.withdrawn:
         approved = acc.history and acc.history[-1].from_status is Status.approved

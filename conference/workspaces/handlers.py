@@ -350,7 +350,8 @@ async def member_page(request: web.Request) -> web.Response:
         # the badge's short reference, to read out over the phone, never the UUID
         # (docs/credentials.md, "Short reference"); none before the approval
         short_reference=await accreditations.badge_short_reference(
-            request.app[pool_key], acc.id, p.principal) if approved else None,
+            request.app[pool_key], acc.id, p.principal) if approved and missing is None
+        else None,
         badge_withheld=None if missing is None else (
             "refused" if missing == "refused" else "awaited"),
         feed=feed_url(base_url, request.app[signer_key], acc.id) if approved else None,
