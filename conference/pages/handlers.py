@@ -27,7 +27,7 @@ import binascii
 import functools
 import json
 import logging
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Mapping
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -107,6 +107,14 @@ PRESS_FIELDS = ("given_name", "family_name", "email", "language", "outlet",
 HTML = ("text/html",)
 SWITCH = "switch"
 """The press form's field that makes a POST the language button's: shown again, never filed."""
+
+
+def sent_before(form: Mapping[str, Any]) -> bool:
+    """Whether a form was sent (its errors shown): any post but the language control's, or the
+    control's from a form sent before (``sent=1``). A form never sent comes back from the
+    language control without errors: nothing was asked of it yet (docs/workspaces.md, "The
+    language control")."""
+    return form.get("sent") == "1" or form.get(SWITCH) != "1"
 
 PageHandler = Callable[[web.Request], Awaitable[web.StreamResponse]]
 
@@ -410,7 +418,7 @@ async def press_submit(request: web.Request) -> web.Response:
     cookies: dict[str, str] = {}
     nonce = csrf.cookie_nonce(request)
     # a form sent before (its errors shown) shows them again after a language switch
-    sent = form.get("sent") == "1" or form.get(SWITCH) != "1"
+    sent = sent_before(form)
     show = functools.partial(_press_page, request, conference, language, signer, sent=sent)
     if not csrf.valid(signer, f"press:{conference.slug}", str(form.get(csrf.FIELD, "")), nonce):
         nonce = csrf.ensure_nonce(request, cookies)

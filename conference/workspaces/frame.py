@@ -228,7 +228,7 @@ def render(
     fields the language button posts again to this page in the other language, so that what
     was typed is kept (the substitution's confirmation)."""
     t = WTranslator(language)
-    other = "en" if language == "fr" else "fr"
+    other = other_language(language)
     cookies: dict[str, str] = {}
     nonce = csrf.ensure_nonce(request, cookies)
     token = csrf.issue(request.app[signer_key], form_purpose(person), nonce)

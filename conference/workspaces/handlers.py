@@ -58,7 +58,12 @@ from conference.errors import (
 from conference.http.context import connection, now, pool_key, settings_key, signer_key
 from conference.http.io import private_file, read_form
 from conference.http.routes import RouteTable
-from conference.pages.handlers import _countries, documents_to_give, identity_to_give
+from conference.pages.handlers import (
+    _countries,
+    documents_to_give,
+    identity_to_give,
+    sent_before,
+)
 from conference.pages.i18n import field_message
 from conference.people.domain import (
     focal_point_of,
@@ -233,7 +238,7 @@ async def member_register(request: web.Request) -> web.StreamResponse:
     t = p.t
     form = await read_form(request)
     values = {n: str(form.get(n, "")).strip() for n in MEMBER_FIELDS}
-    sent = form.get("sent") == "1" or form.get(SWITCH) != "1"
+    sent = sent_before(form)
     show = functools.partial(_member_form, request, p, values, sent=sent)
     if not frame.csrf_ok(request, form, p.person):
         return show(message=t("csrf_failed"), status=403)
@@ -399,7 +404,7 @@ async def member_edit(request: web.Request) -> web.StreamResponse:
     acc = await _member(request, p)
     form = await read_form(request)
     values = {n: str(form.get(n, "")).strip() for n in MEMBER_FIELDS}
-    sent = form.get("sent") == "1" or form.get(SWITCH) != "1"
+    sent = sent_before(form)
     show = functools.partial(_member_form, request, p, values, acc=acc, sent=sent)
     if not frame.csrf_ok(request, form, p.person):
         return show(message=t("csrf_failed"), status=403)
