@@ -3,6 +3,7 @@ states only; who, when and why are the event's actor, time and the history)."""
 
 from __future__ import annotations
 
+from typing import Literal
 from uuid import UUID
 
 from conference.outbox.events import Payload
@@ -26,6 +27,11 @@ class AccreditationSubstituted(AccreditationChanged):
 
     substitute_id: UUID
     substitute_status: str
+    substituted_by: Literal["delegation", "protocol"] | None = None
+    """Who made the substitution, as the member replaced is told (docs/lifecycle.md,
+    "Letters"): ``delegation``, the delegation's focal point (the portal, or the API with a
+    focal point's token); ``protocol``, the organisers (the console, or the API with a protocol
+    or admin token). None in an event recorded before it was said."""
 
 
 class AccreditationAmended(Payload):

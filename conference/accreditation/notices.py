@@ -228,8 +228,11 @@ async def _letters(
             for notice in await _press_office_notices(conn, ctx, event, conference, a):
                 yield notice
         return
-    if status == "substituted":  # the member replaced: told so, without a link to act on
-        yield _mail(ctx, event, conference, "substituted", lang, a.email, name, a.id, **common)
+    if status == "substituted":  # the member replaced: told so, without a link to act on,
+        # and by whom: their delegation's focal point, or the protocol service (an event
+        # recorded before it said so: neither is named)
+        yield _mail(ctx, event, conference, "substituted", lang, a.email, name, a.id,
+                    substituted_by=event.payload.get("substituted_by"), **common)
         return
     reason = await repo.latest_reason(conn, a.id)
     if status == "withdrawn":

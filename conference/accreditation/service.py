@@ -449,6 +449,8 @@ async def substitute(
                 status=new_status_old.value, from_status=current.value,
                 delegation_id=row["delegation_id"], substitute_id=new_id,
                 substitute_status=first.value,
+                substituted_by="delegation" if principal.role is Role.focal_point
+                else "protocol",
             ),
             event_type="accreditation.substituted", conference_id=row["conference_id"],
             subject_id=accreditation_id, actor=principal.actor, now=now,

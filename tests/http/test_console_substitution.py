@@ -21,7 +21,7 @@ from tests.http.test_console import Visitor, _signed_in, staff
 from tests.http.test_lifecycle_pages import members_of
 from tests.http.test_lifecycle_substitution_confirm import carried, events
 from tests.http.test_workspaces import _setup
-from tests.support import RecordingSMTP
+from tests.support import RecordingSMTP, body_text
 
 NEW = {"given_name": "Sophie", "family_name": "Wilmès", "email": "sophie@example.org",
        "language": "fr", "reason": "The minister is held up in Paris."}
@@ -99,8 +99,11 @@ async def test_protocol_checks_confirms_and_the_letters_and_cancellations_follow
 
     # The letters: the member replaced is told; the new person approved, in French; the old
     # invitation is taken out of the calendar, the new person invited.
-    await smtp.wait_for(1, where=lambda m: old["email"] in str(m["To"])
-                        and "Accreditation transferred" in str(m["Subject"]))
+    [told] = await smtp.wait_for(1, where=lambda m: old["email"] in str(m["To"])
+                                 and "Accreditation transferred" in str(m["Subject"]))
+    # protocol acted, from the console: the letter says so (it said the delegation had)
+    assert "The protocol service has transferred your accreditation" in body_text(told)
+    assert "Your delegation" not in body_text(told)
     await smtp.wait_for(1, where=lambda m: "sophie@example.org" in str(m["To"])
                         and "Accréditation accordée" in str(m["Subject"]))
     await smtp.wait_for(1, where=lambda m: old["email"] in str(m["To"]) and is_invitation(m)

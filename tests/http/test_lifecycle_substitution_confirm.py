@@ -21,7 +21,7 @@ from tests.http.conftest_programme import make_delegation
 from tests.http.test_console import Visitor, _signed_in
 from tests.http.test_lifecycle_pages import members_of
 from tests.http.test_workspaces import _setup
-from tests.support import RecordingSMTP
+from tests.support import RecordingSMTP, body_text
 
 PORTAL = "/delegation/alliance-be"
 FORM = f"{PORTAL}/substitute?lang=en"
@@ -116,8 +116,11 @@ async def test_the_check_writes_nothing_and_the_confirmation_substitutes(
     new_id = resp.headers["Location"].split("/members/")[1].split("?")[0]
     assert (await events(api))[len(before):] == [
         ("accreditation.substituted", old["id"]), ("accreditation.submitted", new_id)]
-    await smtp.wait_for(1, where=lambda m: old["email"] in str(m["To"])
-                        and "Accreditation transferred" in str(m["Subject"]))
+    [told] = await smtp.wait_for(1, where=lambda m: old["email"] in str(m["To"])
+                                 and "Accreditation transferred" in str(m["Subject"]))
+    # the focal point acted, in the portal: the letter says the delegation did
+    assert ("Your delegation, through its focal point, has named another person in your place"
+            in body_text(told))
     await smtp.wait_for(1, where=lambda m: "sophie@example.org" in str(m["To"])
                         and "Demande d'accréditation reçue" in str(m["Subject"]))
 
