@@ -272,7 +272,7 @@ async def _letters(
                 programme_published=published, clearance=clearance,
                 photo_awaited=photo_awaited,
                 in_delegation=a.delegation_id is not None,
-                pool_full=approved >= capacity, **common)
+                pool_full=a.press is not None and approved >= capacity, **common)
     if status == "revoked" and a.delegation_id is not None:
         # the delegation's focal point is told of its member's revocation, in their own
         # language (docs/lifecycle.md, "Letters")
