@@ -67,7 +67,7 @@ async def test_the_approval_of_someone_refused_clearance_promises_no_badge_nor_i
     text = body_text(await _mail_to(smtp, "chappaz@example.org", "Accréditation accordée"))
     assert "Vos invitations" not in text and "Les invitations" not in text, text
     assert ("Aucun badge ne peut cependant vous être délivré\u00a0: l'habilitation de sécurité"
-            " qu'il requiert n'a pas été accordée (le point de contact de votre délégation en a"
+            " qu'il requiert n'a pas été accordée (le point focal de votre délégation en a"
             " été informé). Sans badge, l'accès au lieu de la conférence n'est pas possible, et"
             " aucune invitation aux séances du programme ne vous sera envoyée.") in text, text
     assert "Mismatch" not in text

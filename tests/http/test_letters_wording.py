@@ -112,7 +112,11 @@ async def test_press_letters_come_from_the_press_office_and_delegates_from_proto
     assert "Michele Cercone, +32 2 298 09 63, michele.cercone@example.org" in body_text(
         press_letter)
     assert minister_ack["From"].addresses[0].addr_spec == "organiser@example.org"
-    assert "the protocol office: organiser@example.org" in body_text(minister_ack)
+    # one name for the office in a letter, the one it signs with ("The Protocol Service"); its
+    # contact line and the acknowledgement said "the protocol office"
+    assert "the protocol service: organiser@example.org" in body_text(minister_ack)
+    assert "The protocol service will examine it" in body_text(minister_ack)
+    assert "protocol office" not in body_text(minister_ack)
     # the press office's own notice goes to the spokespersons, from the protocol service
     [notice, _] = await smtp.wait_for(2, where=_subject("Nouvelle demande presse"))
     assert notice["From"].addresses[0].addr_spec == "organiser@example.org"
