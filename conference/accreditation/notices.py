@@ -230,9 +230,11 @@ async def _letters(
         return
     if status == "substituted":  # the member replaced: told so, without a link to act on,
         # and by whom: their delegation's focal point, or the protocol service (an event
-        # recorded before it said so: neither is named)
+        # recorded before it said so: neither is named); a member not approved yet had no
+        # badge nor invitation to take back: their request is closed
         yield _mail(ctx, event, conference, "substituted", lang, a.email, name, a.id,
-                    substituted_by=event.payload.get("substituted_by"), **common)
+                    substituted_by=event.payload.get("substituted_by"),
+                    was_approved=event.payload.get("from_status") == "approved", **common)
         return
     reason = await repo.latest_reason(conn, a.id)
     if status == "withdrawn":

@@ -16,7 +16,7 @@ from tests.conftest import Api, conference_body
 from tests.http.conftest_programme import make_delegation, payloads
 from tests.http.test_badges import _reference
 from tests.http.test_calendar_flow import BRUSSELS, Calendars, is_invitation
-from tests.support import RecordingSMTP
+from tests.support import RecordingSMTP, body_text
 
 BASE = "/api/v1/conferences/alliance"
 
@@ -216,7 +216,6 @@ async def test_the_member_replaced_is_told_and_never_acknowledged_after_the_fact
     from conference.accreditation.notices import accreditation_notices
     from conference.db.pool import create_pool
     from conference.outbox.dispatch import DispatchContext, EventRow
-    from tests.support import body_text
 
     be = await make_delegation(api, "BE")
     member = await file(api, official(2, be), "protocol")  # submitted
@@ -227,11 +226,12 @@ async def test_the_member_replaced_is_told_and_never_acknowledged_after_the_fact
                                    and "Accreditation transferred" in str(m["Subject"]))
     text = body_text(letter)
     # protocol substituted (an organiser's token): the letter says so, not that the delegation
-    # named someone (test_substitution_letter)
-    assert "The protocol service has transferred your accreditation" in text
-    # the calendar's cancellations follow as messages of their own: the letter says so, not
-    # "nothing more will be sent to you" (found trying the product)
-    assert "each by a calendar message of its own. Nothing else will be sent" in text
+    # named someone (test_substitution_letter); the member was not approved yet: no badge nor
+    # invitation to take back, their request is closed
+    assert ("The protocol service has closed your accreditation request (official) for the"
+            " Global Alliance: meeting: another person takes your place in your delegation."
+            " Nothing else will be sent to you about it.") in text
+    assert "calendar" not in text and "badge" not in text
     assert "/a/" not in text  # no private link to act on
     await smtp.wait_for(1, where=lambda m: "lies2@example.org" in str(m["To"])
                         and "Demande d'accréditation reçue" in str(m["Subject"]))
@@ -266,8 +266,13 @@ async def test_a_member_replaced_and_approved_in_one_act_brings_the_new_person_s
     assert status == 201 and new["status"] == "approved", new
     await smtp.wait_for(1, where=lambda m: "lies3@example.org" in str(m["To"])
                         and "Accréditation accordée" in str(m["Subject"]))
-    await smtp.wait_for(1, where=lambda m: "jan3@example.org" in str(m["To"])
-                        and "Accreditation transferred" in str(m["Subject"]))
+    [letter] = await smtp.wait_for(1, where=lambda m: "jan3@example.org" in str(m["To"])
+                                   and "Accreditation transferred" in str(m["Subject"]))
+    text = body_text(letter)
+    assert "The protocol service has transferred your accreditation (official)" in text
+    # the calendar's cancellations follow as messages of their own: the letter says so, not
+    # "nothing more will be sent to you" (found trying the product)
+    assert "each by a calendar message of its own. Nothing else will be sent" in text
 
 
 async def test_the_people_on_either_side_of_a_substitution_do_not_read_its_reason(

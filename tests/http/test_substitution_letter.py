@@ -28,10 +28,16 @@ PROTOCOL = {
 SUBJECT = {"en": "Accreditation transferred", "fr": "Accréditation transférée"}
 
 
-async def _letter(api: Api, smtp: RecordingSMTP, n: int, language: str, by: str) -> str:
+async def _letter(api: Api, smtp: RecordingSMTP, n: int, language: str, by: str,
+                  approved: bool = True) -> str:
     be = await make_delegation(api, "BE")
     acting = be["focal_point_token"] if by == "focal_point" else by
     old = await file(api, {**official(n, be), "language": language}, "protocol")
+    if approved:
+        status, decided, _ = await api.call(
+            "POST", f"/api/v1/accreditations/{old['id']}/decision", role="protocol",
+            json={"decision": "approve"})
+        assert status == 200, decided
     status, new = await substitute(api, old["id"], person(n), acting)
     assert status == 201, new
     [letter] = await smtp.wait_for(1, where=lambda m: old["email"] in str(m["To"])
@@ -63,3 +69,22 @@ async def test_an_organiser_s_substitution_is_told_as_the_protocol_service_s(
         assert "à une autre personne, qui prend votre place au sein de votre délégation." \
             in text
 
+
+
+@pytest.mark.parametrize(("language", "by", "said"), [
+    ("en", "protocol", "The protocol service has closed your accreditation request (official)"),
+    ("fr", "protocol", "Le service du protocole a clos votre demande d'accréditation"
+                       " (fonctionnaire)"),
+    ("en", "focal_point", "has named another person in your place for the Global Alliance:"
+                          " meeting: your accreditation request (official) is closed."),
+    ("fr", "focal_point", "votre demande d'accréditation (fonctionnaire) est close."),
+])
+async def test_a_member_not_yet_approved_is_told_their_request_is_closed(
+    api: Api, conference: dict[str, Any], smtp: RecordingSMTP, language: str, by: str,
+    said: str,
+) -> None:
+    """Only an approved member had a badge and invitations; the letter to one replaced while
+    under review promised "each by a calendar message of its own", messages that never come."""
+    text = await _letter(api, smtp, 3, language, by, approved=False)
+    assert said in text, text
+    assert "calendar" not in text and "agenda" not in text and "badge" not in text
