@@ -52,9 +52,12 @@ async def mail_visa_letter(conn: asyncpg.Connection, event: EventRow, ctx: Dispa
         subject, body = render_text(
             TEMPLATE, language, conference=conference,
             dates=formatting.day_range(conference.starts_on, conference.ends_on, language),
+            # the opening of every letter to this person: the gender, else the one the
+            # civility says (it ignored the civility: "Madame, Monsieur," to a "Madame")
             salutation=salutation(row["given_name"], row["family_name"],
                                   Rank(row["rank"]) if row["rank"] else None,
-                                  row["gender"], language),
+                                  row["gender"] or {"mrs": "female", "mr": "male"}.get(
+                                      row["salutation"]), language),
             number=row["number"], consulate=row["consulate"],
             verify_url=row["letter"]["verify_url"], is_press=press)
         subject = subject_line(conference, language, subject)  # as every letter's

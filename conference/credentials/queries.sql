@@ -63,13 +63,13 @@ WHERE accreditation_id = :accreditation_id AND status IN ('requested', 'approved
 
 -- name: letter_by_id
 SELECT l.*, a.delegation_id, a.language, a.email, a.given_name, a.family_name, a.rank,
-       a.gender, a.category, a.status AS accreditation_status
+       a.gender, a.salutation, a.category, a.status AS accreditation_status
 FROM visa_letter l JOIN accreditation a ON a.id = l.accreditation_id
 WHERE l.id = :id
 
 -- name: lock_letter
 SELECT l.*, a.delegation_id, a.language, a.email, a.given_name, a.family_name, a.rank,
-       a.gender, a.category, a.status AS accreditation_status
+       a.gender, a.salutation, a.category, a.status AS accreditation_status
 FROM visa_letter l JOIN accreditation a ON a.id = l.accreditation_id
 WHERE l.id = :id
 FOR UPDATE OF l

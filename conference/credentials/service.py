@@ -50,7 +50,7 @@ from conference.db.pool import Database, connection, transaction
 from conference.errors import Conflict, Forbidden, Invalid, NotFound, Unauthorized
 from conference.mail import formatting
 from conference.mail.privacy import controller_name
-from conference.mail.wording import in_sentence
+from conference.mail.wording import form_of_address, in_sentence
 from conference.outbox.events import record
 from conference.protocol import country_phrases, nationality
 from conference.roles import PROTOCOL_OFFICE
@@ -489,7 +489,12 @@ async def _approve(conn: asyncpg.Connection, row: asyncpg.Record, letter_id: UUI
         "passport_name": row["passport_name"], "passport_number": row["passport_number"],
         "nationality": _nationality(row["nationality"], language),
         "the_nationality": _country_in_sentence(row["nationality"], language),
-        "of_nationality": _of_nationality(row["nationality"], language, row["gender"]),
+        # agreeing with the person's form of address, as every letter (docs/protocol.md,
+        # "French agreement"): the civility registered, else the gender
+        "of_nationality": _of_nationality(row["nationality"], language, {
+            "mrs": "female", "mr": "male"}.get(form_of_address(row["salutation"],
+                                                               row["gender"])),
+        ),
         "date_of_birth": formatting.day(row["date_of_birth"], language),
         "consulate": row["consulate"], "conference": title,
         "of_the_conference": in_sentence(title, language, "de" if language == "fr" else "of"),

@@ -99,14 +99,17 @@ def label_value(code: str, language: str) -> str:
 def in_apposition(code: str, language: str, gender: Gender = None) -> str:
     """The nationality beside the person's name: « de nationalité belge », "a Belgian
     national"; without an adjective, « ressortissante de la République du Congo » (agreeing
-    with the person when their gender is known), "a national of the Republic of the Congo"."""
+    with the person when their gender is known, « ayant la nationalité de la République du Congo »
+    otherwise), "a national of the Republic of the Congo"."""
     adj = adjective(code, language)
     if language.startswith("fr"):
         if adj is not None:
             return f"de nationalité {adj}"
-        noun = {"female": "ressortissante", "male": "ressortissant"}.get(gender or "",
-                                                                          "ressortissant(e)")
-        return f"{noun} {_of_country_fr(country_name(code, language))}"
+        of_country = _of_country_fr(country_name(code, language))
+        noun = {"female": "ressortissante", "male": "ressortissant"}.get(gender or "")
+        # not known: a wording that needs no agreement, never « ressortissant(e) »
+        # (docs/protocol.md, "No (e) forms")
+        return f"{noun} {of_country}" if noun else f"ayant la nationalité {of_country}"
     if adj is not None:
         article = "an" if adj[0] in "AEIO" else "a"
         return f"{article} {adj} national"

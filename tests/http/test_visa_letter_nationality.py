@@ -10,7 +10,7 @@ from typing import Any
 
 from tests.conftest import Api
 from tests.http.test_credentials import BASE, PASSPORT, _attachment, _text, applicant
-from tests.support import RecordingSMTP
+from tests.support import RecordingSMTP, body_text
 
 
 async def _letter(api: Api, smtp: RecordingSMTP, n: int, nationality: str, **person: Any
@@ -48,7 +48,12 @@ async def test_a_nationality_without_adjective_names_the_country_and_agrees(
     french = await _letter(api, smtp, 1, "CG", language="fr", gender="female")
     assert "LÓPEZ GARCÍA, ressortissante de la République du Congo ;" in french, french
     french = await _letter(api, smtp, 2, "CG", language="fr")  # gender not given
-    assert "LÓPEZ GARCÍA, ressortissant(e) de la République du Congo ;" in french, french
+    # words that need no agreement, never an "(e)" form (docs/protocol.md, "No (e) forms")
+    assert "LÓPEZ GARCÍA, ayant la nationalité de la République du Congo ;" in french, french
+    assert "(e)" not in french
+    # the civility registered is the form of address: it agrees, as every letter does
+    french = await _letter(api, smtp, 4, "CG", language="fr", salutation="mrs")
+    assert "LÓPEZ GARCÍA, ressortissante de la République du Congo ;" in french, french
     english = await _letter(api, smtp, 3, "CG", language="en")
     assert "a national of the Republic of the Congo, born on" in english, english
 
@@ -69,3 +74,25 @@ async def test_a_text_with_a_label_gets_the_adjective(
     assert "nationality: Ukrainian; a Ukrainian national." in english, english
     french = await _letter(api, smtp, 2, "US", language="fr")
     assert "nationalité : américaine." in french, french
+
+
+async def test_the_visa_letter_s_mail_opens_as_every_letter_to_the_person(
+    api: Api, conference: dict[str, Any], smtp: RecordingSMTP
+) -> None:
+    """A journalist registered as "Madame" (no gender given) read "Madame," in every letter
+    but the visa letter's mail, which opened "Madame, Monsieur," (it read the gender only)."""
+    for n, language, registered, opening in ((1, "fr", "mrs", "Madame,"),
+                                             (2, "en", "mr", "Dear Mr Dupont2,")):
+        p = await applicant(api, n, approved=True, language=language, salutation=registered)
+        status, letter, _ = await api.call(
+            "POST", f"/api/v1/accreditations/{p['id']}/visa-letter", role=p["access_token"],
+            json={**PASSPORT, "nationality": "BE"})
+        assert status == 201, letter
+        status, approved, _ = await api.call(
+            "POST", f"/api/v1/visa-letters/{letter['id']}/decision", role="protocol",
+            json={"decision": "approve"})
+        assert status == 200, approved
+        number = str(approved["number"])
+        [mail] = await smtp.wait_for(1, where=lambda m, number=number: number in str(
+            m["Subject"]))
+        assert body_text(mail).splitlines()[0] == opening, body_text(mail)[:80]

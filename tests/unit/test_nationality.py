@@ -17,7 +17,8 @@ from conference.protocol.nationality import in_apposition, label_value
     ("PE", "en", "female", "a Peruvian national"),
     ("CG", "fr", "female", "ressortissante de la République du Congo"),
     ("CD", "fr", "male", "ressortissant de la République démocratique du Congo"),
-    ("CG", "fr", None, "ressortissant(e) de la République du Congo"),
+    # not known: words that need no agreement, never « ressortissant(e) » (docs/protocol.md)
+    ("CG", "fr", None, "ayant la nationalité de la République du Congo"),
     ("CG", "en", None, "a national of the Republic of the Congo"),
     ("KH", "fr", "male", "ressortissant du Cambodge"),
     ("BO", "fr", "female", "ressortissante de Bolivie"),
