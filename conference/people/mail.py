@@ -31,6 +31,7 @@ from conference.people.domain import (
     safe_next,
     staff_salutation,
 )
+from conference.protocol.address import salutation
 
 ROLE_NAMES = {
     "en": {"admin": "administrator", "protocol": "protocol office",
@@ -106,8 +107,13 @@ async def people_mail(conn: asyncpg.Connection, event: EventRow,
     secret = secrets.token_urlsafe(32)
     lifetime = WELCOME_LINK_LIFETIME if template == "welcome" else LINK_LIFETIME
     await repo.insert_link(conn, token_hash(secret), person["id"], ctx.now, lifetime)
+    # a colleague is named ("Bonjour Marie Lambert,"); a delegation's focal point, an official
+    # outside the organisers, is opened as every letter to a delegation opens, as their
+    # member's letters to them do ("Madame, Monsieur,"; docs/protocol.md, "Letter openings")
+    outsider = bool(grants) and all(g.role == "focal_point" for g in grants)
     context: dict[str, Any] = {
-        "salutation": staff_salutation(person["name"], language),
+        "salutation": (salutation("", person["name"], None, None, language) if outsider
+                       else staff_salutation(person["name"], language)),
         "office": sender_name,
         "name": person["name"],
         "link": f"{base}/signin/{secret}{_then(event, template, language)}",

@@ -77,11 +77,15 @@ async def test_a_delegation_created_with_english_welcomes_its_focal_point_in_eng
     assert "language" not in created["focal_point"]  # the answer is as before
     welcome = await _welcome(smtp, "aoife@example.org")
     _is_english(welcome)
+    # a focal point is an official outside the organisers: opened as the letters about
+    # their members open to them, not as a colleague ("Bonjour Aoife Byrne,")
+    assert body_text(welcome).splitlines()[0] == "Dear Aoife Byrne,"
     assert await _portal_language(api, welcome, "alliance-ie") == "en"
     # without a language: the conference's first, as before
     await make_delegation(api, country="BE")
     welcome = await _welcome(smtp, "fp-be@example.org")
     _is_french(welcome)
+    assert body_text(welcome).splitlines()[0] == "Madame, Monsieur,"
     assert await _portal_language(api, welcome, "alliance-be") == "fr"
 
 
