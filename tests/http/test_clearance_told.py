@@ -119,7 +119,7 @@ async def test_a_members_revocation_is_told_to_the_focal_point_in_their_language
     own = body_text(await _mail_to(smtp, "schneider@example.org", "Accreditation revoked"))
     assert f"Reason: {reason}" in own
     letter = await _mail_to(smtp, "fp-be@example.org",
-                            "Accréditation d'un membre de votre délégation retirée")
+                            "Accréditation d'un membre de votre délégation révoquée")
     assert letter["Content-Language"] == "fr"
     assert str(letter["From"]).endswith("<organiser@example.org>")
     text = body_text(letter)
@@ -129,4 +129,4 @@ async def test_a_members_revocation_is_told_to_the_focal_point_in_their_language
     await asyncio.sleep(0.5)
     # one letter to the focal point, none other about it
     assert len([m for m in smtp.messages if "fp-be@example.org" in str(m["To"])
-                and "retirée" in str(m["Subject"])]) == 1
+                and "révoquée" in str(m["Subject"])]) == 1

@@ -21,7 +21,7 @@ BASE = "/api/v1/conferences/alliance"
 
 async def _letter(smtp: RecordingSMTP, address: str, subject: str) -> str:
     def wanted(m: EmailMessage) -> bool:
-        return address in str(m["To"]) and subject in str(m["Subject"])
+        return address.lower() in str(m["To"]).lower() and subject in str(m["Subject"])
     [letter] = await smtp.wait_for(1, where=wanted)
     return body_text(letter)
 
@@ -115,3 +115,22 @@ async def test_a_journalist_asked_for_information_in_french_reads_the_press_offi
     assert "le bureau de presse a besoin d'informations complémentaires" in text, text
     assert "service de presse" not in text
     assert "(par exemple une copie de votre carte de presse)" in text
+
+
+async def test_a_revocation_in_french_is_not_worded_as_a_withdrawal(
+    api: Api, conference: dict[str, Any], smtp: RecordingSMTP,
+) -> None:
+    """The French revocation letter said "Accréditation retirée", the very subject of the
+    letter to a journalist who withdrew their own accreditation, where the English says
+    "revoked" and the console and the door say « révoquée »."""
+    be = await make_delegation(api, "BE")
+    minister = await accredit(api, "Anna", "Lindqvist", delegation=be, language="fr")
+    status, answer, _ = await api.call(
+        "POST", f"/api/v1/accreditations/{minister['id']}/revoke", role="protocol",
+        json={"reason": "Remplacée par la vice-ministre."})
+    assert status == 200, answer
+    text = await _letter(smtp, minister["email"], "Accréditation révoquée")
+    assert "a été révoquée." in text and "retirée" not in text, text
+    focal = await _letter(smtp, "fp-BE@example.org",
+                          "Accréditation d'un membre de votre délégation révoquée")
+    assert "a été révoquée." in focal and "retirée" not in focal, focal

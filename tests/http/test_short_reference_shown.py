@@ -86,7 +86,7 @@ async def test_a_focal_point_reads_a_member_s_short_reference_and_no_uuid(
                                      role="protocol", json={"reason": "Withdrawn by the host."})
     assert status == 200, body
     letters = await smtp.wait_for(2, where=lambda m: "Accreditation revoked" in m["Subject"]
-                                  or "votre délégation retirée" in m["Subject"])
+                                  or "votre délégation révoquée" in m["Subject"])
     for letter in letters:
         assert approved["id"] not in body_text(letter), letter["To"]
         assert "Reference:" not in body_text(letter) and "Référence" not in body_text(letter)
