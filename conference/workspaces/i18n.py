@@ -134,7 +134,7 @@ STRINGS: dict[str, dict[str, str]] = {
                                                "le contrôle terminé.",
         "revoke_language": "Le courriel est rédigé en {language}\u00a0: écrivez le motif en "
                            "{language}.",
-        "revoke_focal_told": "Le point de contact de la délégation en est informé aussi, par "
+        "revoke_focal_told": "Le point focal de la délégation en est informé aussi, par "
                              "un courriel qui cite ce motif tel quel.",
         "revoke_substitute_instead": "Pour mettre une autre personne à la place de ce membre "
                                      "(un ministre empêché, remplacé par son adjoint), ne "

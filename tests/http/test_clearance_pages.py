@@ -132,7 +132,7 @@ async def test_the_revocation_forms_say_in_which_language_the_reason_is_mailed(
     _, page, _ = await officer.go("GET", f"{M}/accreditations/{schneider['id']}?lang=fr")
     assert element(page, "revoke-language") == (
         "Le courriel est rédigé en anglais : écrivez le motif en anglais.")
-    assert ("Le point de contact de la délégation en est informé aussi, par un courriel qui"
+    assert ("Le point focal de la délégation en est informé aussi, par un courriel qui"
             " cite ce motif tel quel.") in element(page, "revoke_reason-hint")
 
     journalist = await press(api, 2, decision="approve", language="fr")
