@@ -242,8 +242,15 @@ async def _letters(
         # (docs/lifecycle.md, "Withdrawing after approval"); the press office, that a place
         # of the pool is free again
         was_approved = event.payload.get("from_status") == "approved"
+        # a delegation member's application is withdrawn by the member (their private link)
+        # or by the delegation's focal point (docs/lifecycle.md, "Letters"): the letter says
+        # which, and a member is sent to the focal point, not to "file a new request"
+        actor = await repo.event_actor(conn, event.id) or ""
+        by_delegation = a.delegation_id is not None and not actor.startswith(
+            f"{Role.applicant.value}:")
         yield _mail(ctx, event, conference, "withdrawn", lang, a.email, name, a.id,
-                    was_approved=was_approved, **common)
+                    was_approved=was_approved, by_delegation=by_delegation,
+                    in_delegation=a.delegation_id is not None, **common)
         if a.press and event.payload.get("from_status") in ("submitted", "waitlisted",
                                                             "approved"):
             for notice in await _press_office_notices(conn, ctx, event, conference, a,

@@ -290,6 +290,11 @@ WHERE accreditation_id = :accreditation_id AND conference_id = :conference_id
   AND status = 'printed'
 RETURNING version
 
+-- name: event_actor
+-- Who recorded an event (a withdrawal's letter says whether the person or their delegation's
+-- focal point withdrew).
+SELECT actor FROM domain_event WHERE id = :event_id
+
 -- name: event_reason
 -- The reason of an event's first line of the audit trail (the message of a request for more
 -- information), read by its letter; null once the person's reasons are erased.

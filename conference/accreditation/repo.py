@@ -367,6 +367,12 @@ async def supersede_printed_badge(conn: asyncpg.Connection, accreditation_id: UU
     return version
 
 
+async def event_actor(conn: asyncpg.Connection, event_id: int) -> str | None:
+    """How the audit trail names who recorded an event (``Principal.actor``)."""
+    actor: str | None = await conn.fetchval(*Q.bind("event_actor", event_id=event_id))
+    return actor
+
+
 async def event_reason(conn: asyncpg.Connection, event_id: int) -> str | None:
     """The reason of an event's first history line (a request for more information: its
     message), None once erased."""

@@ -134,3 +134,40 @@ async def test_a_revocation_in_french_is_not_worded_as_a_withdrawal(
     focal = await _letter(smtp, "fp-BE@example.org",
                           "Accréditation d'un membre de votre délégation révoquée")
     assert "a été révoquée." in focal and "retirée" not in focal, focal
+
+
+@pytest.mark.parametrize(("language", "by_focal_point", "said", "then"), [
+    ("en", True, "Your delegation, through its focal point, has withdrawn your accreditation"
+                 " request (minister / head of delegation)",
+     "To attend after all, please contact your delegation's focal point"),
+    ("fr", True, "Votre délégation, par l'intermédiaire de son point focal, a retiré votre"
+                 " demande d'accréditation (ministre / chef de délégation)",
+     "Pour venir malgré tout, adressez-vous au point focal de votre délégation"),
+    ("en", False, "is withdrawn, as asked.",
+     "To attend after all, please contact your delegation's focal point"),
+    ("fr", False, "est retirée, comme demandé.",
+     "Pour venir malgré tout, adressez-vous au point focal de votre délégation"),
+])
+async def test_a_delegation_member_s_withdrawal_says_who_withdrew_and_whom_to_ask(
+    api: Api, conference: dict[str, Any], smtp: RecordingSMTP, language: str,
+    by_focal_point: bool, said: str, then: str,
+) -> None:
+    """A focal point's withdrawal of a member's application was told to the member as their
+    own ("withdrawn, as asked"), and every member was told to "file a new request", which
+    only the focal point (or protocol) can do for a delegation."""
+    from tests.support import current_token
+
+    be = await make_delegation(api, "BE")
+    minister = await accredit(api, "Anna", "Lindqvist", delegation=be, decision=None,
+                              language=language)
+    acting = (be["focal_point_token"] if by_focal_point
+              else await current_token(api.db_url, minister["id"]))
+    status, answer, _ = await api.call(
+        "POST", f"/api/v1/accreditations/{minister['id']}/withdraw", role=acting, json={})
+    assert status == 200, answer
+    text = await _letter(smtp, minister["email"],
+                         "Application withdrawn" if language == "en" else "Demande retirée")
+    assert said in text and then in text, text
+    if by_focal_point:  # the member did not ask
+        assert "as asked" not in text and "comme demandé" not in text, text
+    assert "file a new request" not in text and "déposez une nouvelle demande" not in text
