@@ -222,8 +222,9 @@ async def test_the_member_replaced_is_told_and_never_acknowledged_after_the_fact
     status, new = await substitute(api, member["id"], person(2, reason="Another expert."),
                                    "protocol")
     assert status == 201 and new["status"] == "submitted", new
+    # not approved yet: nothing was granted to transfer, the subject says the request closed
     [letter] = await smtp.wait_for(1, where=lambda m: "jan2@example.org" in str(m["To"])
-                                   and "Accreditation transferred" in str(m["Subject"]))
+                                   and "Accreditation request closed" in str(m["Subject"]))
     text = body_text(letter)
     # protocol substituted (an organiser's token): the letter says so, not that the delegation
     # named someone (test_substitution_letter); the member was not approved yet: no badge nor

@@ -26,6 +26,7 @@ PROTOCOL = {
     "fr": "Le service du protocole a transféré votre accréditation",
 }
 SUBJECT = {"en": "Accreditation transferred", "fr": "Accréditation transférée"}
+CLOSED = {"en": "Accreditation request closed", "fr": "Demande d'accréditation close"}
 
 
 async def _letter(api: Api, smtp: RecordingSMTP, n: int, language: str, by: str,
@@ -40,8 +41,14 @@ async def _letter(api: Api, smtp: RecordingSMTP, n: int, language: str, by: str,
         assert status == 200, decided
     status, new = await substitute(api, old["id"], person(n), acting)
     assert status == 201, new
+    subject = (SUBJECT if approved else CLOSED)[language]
     [letter] = await smtp.wait_for(1, where=lambda m: old["email"] in str(m["To"])
-                                   and SUBJECT[language] in str(m["Subject"]))
+                                   and subject in str(m["Subject"]))
+    # the subject is one line, and the letter opens with its salutation, then a blank line
+    assert str(letter["Subject"]).startswith(subject + "\u00a0:" if language == "fr"
+                                             else subject + ":"), letter["Subject"]
+    lines = body_text(letter).splitlines()
+    assert lines[0].endswith(",") and lines[1] == "", lines[:3]
     return body_text(letter)
 
 
