@@ -108,7 +108,12 @@ async def test_a_journalists_clearance_letters_go_to_the_journalist_in_french(
     assert "Habilitation de sécurité\u00a0: informations complémentaires" in str(more["Subject"])
     text = body_text(more)
     assert f"Informations demandées\u00a0: {MORE}" in text, text
-    assert "Votre habilitation de sécurité" in text
+    # as the English "cannot be completed yet": the check is not over, nothing is promised
+    # (it said « ne peut pas encore être accordée », as if it would be once the papers came)
+    assert ("L'examen de votre habilitation de sécurité pour la conférence «\u00a0Alliance"
+            " mondiale : réunion\u00a0» ne peut pas encore être mené à terme\u00a0: le service"
+            " de sécurité a besoin d'informations complémentaires.") in text, text
+    assert "accordée" not in text
     # what is missing is given on the application's page, through a fresh private link,
     # never by mail (a user test's letter said "reply to this message" for a passport)
     assert "N'envoyez pas de copie de pièce d'identité par courriel." in text
