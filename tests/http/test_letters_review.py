@@ -171,3 +171,28 @@ async def test_a_delegation_member_s_withdrawal_says_who_withdrew_and_whom_to_as
     if by_focal_point:  # the member did not ask
         assert "as asked" not in text and "comme demandé" not in text, text
     assert "file a new request" not in text and "déposez une nouvelle demande" not in text
+
+
+async def test_an_attendee_s_invitation_reads_as_a_participant(
+    api: Api, conference: dict[str, Any], smtp: RecordingSMTP,
+) -> None:
+    """"You are invited to the following session…, as participant:" lacked its article; a
+    chair and a speaker keep theirs as a function ("as chair")."""
+    from tests.http.conftest_programme import at, make_room, make_session, put_participant
+    from tests.http.test_calendar_flow import is_invitation
+
+    be = await make_delegation(api, "BE")
+    guest = await accredit(api, "Anna", "Lindqvist", delegation=be, language="en")
+    chair = await accredit(api, "Jan", "Peeters", delegation=be, language="en")
+    session = await make_session(api, await make_room(api), at(conference, 9),
+                                 at(conference, 10), audience=[])
+    assert (await put_participant(api, session, guest, "attendee"))[0] == 200
+    assert (await put_participant(api, session, chair, "chair"))[0] == 200
+    status, body, _ = await api.call("POST", f"{BASE}/programme/publish", role="protocol")
+    assert status == 201, body
+    [invitation] = await smtp.wait_for(1, where=lambda m: guest["email"] in str(m["To"])
+                                       and is_invitation(m))
+    [chaired] = await smtp.wait_for(1, where=lambda m: chair["email"] in str(m["To"])
+                                    and is_invitation(m))
+    assert "meeting, as a participant:" in body_text(invitation), body_text(invitation)
+    assert "meeting, as chair:" in body_text(chaired), body_text(chaired)
