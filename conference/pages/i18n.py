@@ -23,6 +23,9 @@ STRINGS: dict[str, dict[str, str]] = {
     "fr": {
         "other_language": "English",
         "other_language_name": "English version",
+        # a form's own language button, where a page has several forms (docs/workspaces.md,
+        # "The language control"): in the language it leads to, as the header's
+        "form_language": "This form in English",
         "skip": "Aller au contenu",
         "patronage": "Sous le haut patronage de {patron}",
         "required_note": "Tous les champs sont obligatoires, sauf mention « facultatif ».",
@@ -325,6 +328,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "en": {
         "other_language": "Français",
         "other_language_name": "Version française",
+        "form_language": "Ce formulaire en français",
         "skip": "Skip to content",
         "patronage": "Under the high patronage of {patron}",
         "required_note": "All fields are required unless marked “optional”.",

@@ -42,7 +42,7 @@ from conference.errors import (
 from conference.http.context import connection, now, pool_key
 from conference.http.io import read_form
 from conference.http.routes import RouteTable
-from conference.pages.handlers import _countries
+from conference.pages.handlers import _countries, sent_before
 from conference.protocol.countries import collation_key, country_name
 from conference.workspaces import credential_panel, domain, frame
 from conference.workspaces import repo as ws
@@ -66,6 +66,12 @@ SUBSTITUTE_FIELDS = (*PERSON_FIELDS, "reason", "approve")
 SUB = "sub_"
 """The substitution form's ids and errors on the application page (which has a "reason"
 already, the decision's)."""
+SWITCH = "switch"
+"""The application page's forms' language button: the values posted again, shown, never
+filed (the substitution's is its ``edit``)."""
+APPLICATION_FORMS = ("decision", "substitute", "revoke", "vetting")
+"""The application page's forms, in the page's order: each has its own language button, and
+the header's carries the one being edited (docs/workspaces.md, "The language control")."""
 
 
 def _uuid(value: str) -> UUID | None:
@@ -157,11 +163,32 @@ def _changes_closed(d: Desk, at: datetime) -> str | None:
     return d.t.datetime(closes, d.conference.timezone)
 
 
+def _form_switches(d: Desk, acc: Accreditation, shown: dict[str, bool], editing: str
+                   ) -> tuple[dict[str, dict[str, str]], dict[str, str] | None]:
+    """The language buttons of the application page's forms shown (``shown``): each form's own
+    (``name``, ``action``: its address in the other language), and the header's, which carries
+    the form being edited (the one just sent back, or switched), else the page's first form.
+    One button sends one form: what is typed in another is not carried (docs/workspaces.md,
+    "The language control")."""
+    other = frame.other_language(d.language)
+    switches = {
+        name: {"name": "edit" if name == "substitute" else SWITCH,
+               "action": frame.with_lang(f"{d.base}/accreditations/{acc.id}/{name}", other)}
+        for name in APPLICATION_FORMS if shown.get(name)}
+    carried = editing if editing in switches else next(iter(switches), None)
+    header = None if carried is None else {"form": f"{carried}-form", **switches[carried]}
+    return switches, header
+
+
 async def _application_page(request: web.Request, d: Desk, acc: Accreditation, *,
                             values: dict[str, str] | None = None,
                             sub_values: dict[str, str] | None = None,
                             errors: dict[str, str] | None = None, message: str | None = None,
-                            status: int = 200) -> web.Response:
+                            status: int = 200, editing: str = "", sent: bool = False
+                            ) -> web.Response:
+    """``editing``: the form posted (``decision``, ``substitute``, ``revoke``, ``vetting``),
+    which the header's language control then carries; ``sent``: it was sent (its errors
+    shown), so its language switch shows them again (``pages.handlers.sent_before``)."""
     t = d.t
     name = f"{acc.given_name} {acc.family_name}"
     delegation = None
@@ -180,6 +207,11 @@ async def _application_page(request: web.Request, d: Desk, acc: Accreditation, *
         flash = t("cred_flash_vetting", name=name)
     cred = await credential_panel.panel(request.app[pool_key], d.principal, acc)
     closed = _changes_closed(d, now(request))
+    can_decide = _may_act(d, acc) and domain.allows(acc.status, Action.reject)
+    can_revoke = _may_act(d, acc) and domain.offers_revocation(acc.status)
+    form_switch, switch_submit = _form_switches(d, acc, {
+        "decision": can_decide, "substitute": _substitutable(acc), "revoke": can_revoke,
+        "vetting": cred is not None}, editing)
     return frame.render(
         request, "acc_application.html", d.language, person=d.person, status=status,
         conference=d.conference, title=name, flash=flash,
@@ -187,8 +219,10 @@ async def _application_page(request: web.Request, d: Desk, acc: Accreditation, *
                         (t("acc_title"), f"{d.base}/accreditations"), (name, None)),
         base=d.base, acc=acc, delegation=delegation, values=values or {},
         errors=errors or {}, message=message,
-        can_decide=_may_act(d, acc) and domain.allows(acc.status, Action.reject),
-        can_revoke=_may_act(d, acc) and domain.offers_revocation(acc.status),
+        can_decide=can_decide, can_revoke=can_revoke,
+        # the header's language control sends the form being edited, each form has its own
+        # (docs/workspaces.md, "The language control"); a link would lose what was typed
+        form_switch=form_switch, switch_submit=switch_submit, sent_form=editing if sent else "",
         press_desk=acc.category is Category.press and d.principal.role is Role.admin,
         decisions=DECISIONS, cred=cred,
         # the substitution's form (docs/workspaces.md, "Substituting a member")
@@ -227,7 +261,9 @@ def _done(d: Desk, acc: Accreditation, action: str) -> web.HTTPSeeOther:
 
 
 @routes.add("POST", "/manage/{slug}/accreditations/{accreditation_id}/decision",
-            summary="Approve or reject an application (HTML form)", who="protocol, admin",
+            summary="Approve or reject an application (HTML form); switch=1 (a language "
+                    "button) only shows the page again in ?lang, filled, never decided",
+            who="protocol, admin",
             tag="workspaces", media=HTML, error_media=PAGE_ERRORS,
             errors=(403, 404, 409, 422))
 @frame.page
@@ -236,17 +272,24 @@ async def console_decide(request: web.Request) -> web.StreamResponse:
     acc = await _accreditation(request, d)
     form = await read_form(request)
     values = {n: str(form.get(n, "")).strip() for n in ("decision", "reason")}
-    show = functools.partial(_application_page, request, d, acc, values=values)
+    sent = sent_before(form)
+    show = functools.partial(_application_page, request, d, acc, values=values,
+                             editing="decision", sent=sent)
     if not frame.csrf_ok(request, form, d.person):
         return await show(message=d.t("csrf_failed"), status=403)
     if not _may_act(d, acc):
         raise Forbidden("The press office decides on the press.")
     decision = values["decision"]
-    if decision not in DECISIONS:
-        return await show(errors={"decision": d.t("err_pick_decision")}, status=422)
     reason = " ".join(values["reason"].split())[:2000] or None
-    if decision == "reject" and not reason:
-        return await show(errors={"reason": d.t("err_write_reason")}, status=422)
+    errors = {}
+    if decision not in DECISIONS:
+        errors["decision"] = d.t("err_pick_decision")
+    elif decision == "reject" and not reason:
+        errors["reason"] = d.t("err_write_reason")
+    if form.get(SWITCH) == "1":  # the language control: shown again, never decided
+        return await show(errors=errors if sent else {})
+    if errors:
+        return await show(errors=errors, status=422)
     try:
         await accreditations.decide(request.app[pool_key], acc.id, decision, reason,
                                     d.principal, now(request))
@@ -256,7 +299,9 @@ async def console_decide(request: web.Request) -> web.StreamResponse:
 
 
 @routes.add("POST", "/manage/{slug}/accreditations/{accreditation_id}/revoke",
-            summary="Revoke an accreditation with a reason (HTML form)", who="protocol, admin",
+            summary="Revoke an accreditation with a reason (HTML form); switch=1 (a language "
+                    "button) only shows the page again in ?lang, filled, never revoked",
+            who="protocol, admin",
             tag="workspaces", media=HTML, error_media=PAGE_ERRORS,
             errors=(403, 404, 409, 422))
 @frame.page
@@ -264,15 +309,19 @@ async def console_revoke(request: web.Request) -> web.StreamResponse:
     d = await _desk(request)
     acc = await _accreditation(request, d)
     form = await read_form(request)
-    show = functools.partial(_application_page, request, d, acc)
+    reason = " ".join(str(form.get("reason", "")).split())[:2000]
+    sent = sent_before(form)
+    show = functools.partial(_application_page, request, d, acc, editing="revoke", sent=sent,
+                             values=frame.revoke_values(form))
     if not frame.csrf_ok(request, form, d.person):
         return await show(message=d.t("csrf_failed"), status=403)
     if not _may_act(d, acc):
         raise Forbidden("The press office revokes the press.")
     if not domain.offers_revocation(acc.status):
         return await show(message=d.t("revoke_only_granted"), status=409)
-    reason = " ".join(str(form.get("reason", "")).split())[:2000]
     errors = frame.revoke_errors(d.t, reason, form, d.t("err_write_reason"))
+    if form.get(SWITCH) == "1":  # the language control: shown again, never revoked
+        return await show(errors=errors if sent else {})
     if errors:
         return await show(errors=errors, status=422)
     try:
@@ -298,7 +347,8 @@ async def console_substitute(request: web.Request) -> web.StreamResponse:
     form = await read_form(request)
     values = {n: str(form.get(n, "")).strip() for n in SUBSTITUTE_FIELDS}
     values["approve"] = "1" if values["approve"] else ""
-    show = functools.partial(_application_page, request, d, acc, sub_values=values)
+    show = functools.partial(_application_page, request, d, acc, sub_values=values,
+                             editing="substitute")
     if not frame.csrf_ok(request, form, d.person):
         return await show(message=t("csrf_failed"), status=403)
     if form.get("edit") == "1":  # "change" on the confirmation: the form, filled

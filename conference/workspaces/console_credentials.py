@@ -36,13 +36,18 @@ from conference.http.context import connection, now, pool_key, settings_key, sig
 from conference.http.io import private_file, read_form
 from conference.http.routes import RouteTable
 from conference.mail import formatting
+from conference.pages.handlers import sent_before
 from conference.protocol.countries import collation_key, country_name
 from conference.roles import ProtocolOfficer, protocol_officer
 from conference.workspaces import domain, frame
 from conference.workspaces import handlers as press_desk
 from conference.workspaces import repo as ws
 from conference.workspaces.console import CONSOLE_ROLES, Desk, _desk
-from conference.workspaces.console_accreditations import _accreditation, _application_page
+from conference.workspaces.console_accreditations import (
+    SWITCH,
+    _accreditation,
+    _application_page,
+)
 from conference.workspaces.credential_panel import VETTING_CHOICES
 
 routes = RouteTable()
@@ -496,7 +501,9 @@ async def console_letter_pdf(request: web.Request) -> web.Response:
 
 
 @routes.add("POST", "/manage/{slug}/accreditations/{accreditation_id}/vetting",
-            summary="Set the person's vetting status with a reason (HTML form)", who=WHO,
+            summary="Set the person's vetting status with a reason (HTML form); switch=1 (a "
+                    "language button) only shows the page again in ?lang, filled, nothing set",
+            who=WHO,
             tag="workspaces", media=HTML, error_media=PAGE_ERRORS, errors=(403, 404, 422))
 @frame.page
 async def console_set_vetting(request: web.Request) -> web.StreamResponse:
@@ -505,18 +512,21 @@ async def console_set_vetting(request: web.Request) -> web.StreamResponse:
     form = await read_form(request)
     values = {"vetting_status": str(form.get("status", ""))[:30],
               "vetting_reason": _text(form, "reason")}
+    sent = sent_before(form)
+    show = functools.partial(_application_page, request, d, acc, values=values,
+                             editing="vetting", sent=sent)
     if not frame.csrf_ok(request, form, d.person):
-        return await _application_page(request, d, acc, message=d.t("csrf_failed"),
-                                       status=403)
+        return await show(message=d.t("csrf_failed"), status=403)
     errors = {}
     if values["vetting_status"] not in VETTING_CHOICES:
         errors["vetting_status"] = d.t("cred_err_vetting_status")
     elif values["vetting_status"] in ("refused", "more_information") \
             and not values["vetting_reason"]:
         errors["vetting_reason"] = d.t("err_write_reason")
+    if form.get(SWITCH) == "1":  # the language control: shown again, nothing set
+        return await show(errors=errors if sent else {})
     if errors:
-        return await _application_page(request, d, acc, values=values, errors=errors,
-                                       status=422)
+        return await show(errors=errors, status=422)
     await credentials.set_vetting_status(request.app[pool_key], acc.id,
                                          values["vetting_status"],
                                          values["vetting_reason"] or None, d.principal,

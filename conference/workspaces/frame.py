@@ -326,6 +326,13 @@ def revoke_errors(t: WTranslator, reason: str, form: Mapping[str, Any],
     return errors
 
 
+def revoke_values(form: Mapping[str, Any]) -> dict[str, str]:
+    """What a revoke form holds, to show it again (its errors, its language switch): the
+    reason as typed and the box ticked or not, keyed by the form's ids."""
+    return {"revoke_reason": str(form.get("reason", ""))[:2000],
+            "revoke_confirm": "yes" if form.get("confirm") == "yes" else ""}
+
+
 def decision_refused(t: WTranslator, exc: Exception, status_before: str) -> str:
     """Why a decision or a revocation on an application was refused, in the page's words: the
     press pool is full, or the application is no longer in a state that allows it (the status
