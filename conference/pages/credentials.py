@@ -17,6 +17,7 @@ field; success redirects (303) to the page with a notice."""
 from __future__ import annotations
 
 import asyncio
+import functools
 from typing import Any
 
 from aiohttp import BodyPartReader, web
@@ -45,6 +46,7 @@ from conference.pages.handlers import (
     identity_state,
     page,
     render,
+    sent_before,
 )
 from conference.pages.i18n import Translator, choose_language, field_message
 from conference.privacy import service as privacy
@@ -54,6 +56,12 @@ from conference.protocol.countries import country_name
 routes = RouteTable()
 
 VISA_FIELDS = ("passport_name", "passport_number", "nationality", "date_of_birth", "consulate")
+SWITCH = "switch"
+"""The typed forms' language button (crop, visa letter, identity document): the values posted
+again, shown in ``?lang``, never filed (docs/workspaces.md, "The language control")."""
+TYPED_FORMS = ("crop", "visa", "identity")
+"""The page's forms with typed values, in the page's order (the photo and the documents are a
+file each, which no page can give back)."""
 NOTICES = {"photo": "photo_done", "fitted": "photo_fitted", "cropped": "crop_done",
            "visa": "visa_done", "document": "docs_done", "identity": "id_done"}
 
@@ -143,7 +151,11 @@ def _form(kind: str, p: Principal) -> str:
 async def _credentials_page(
     request: web.Request, p: Principal, *, errors: dict[str, str] | None = None,
     values: dict[str, str] | None = None, message: str | None = None, status: int = 200,
+    editing: str = "", sent: bool = False,
 ) -> web.Response:
+    """``editing``: the form posted (``crop``, ``visa``, ``identity``), which the header's
+    language control then carries; ``sent``: it was sent (its errors shown), so its language
+    switch shows them again (``pages.handlers.sent_before``)."""
     assert p.accreditation_id is not None
     pool = request.app[pool_key]
     acc = await accreditations.get(pool, p.accreditation_id, p)
@@ -160,7 +172,7 @@ async def _credentials_page(
         box = credential_rules.crop_preset("centre", *size)
         assert box is not None
         crop = {"width": size[0], "height": size[1],
-                "fields": values if errors and "crop" in errors else
+                "fields": values if (errors and "crop" in errors) or editing == "crop" else
                 {"crop_x": str(box.x), "crop_y": str(box.y), "crop_width": str(box.width)}}
     letter = await credentials.open_letter(pool, p.accreditation_id, p)
     documents = await credentials.documents_state(pool, p.accreditation_id, p)
@@ -169,6 +181,15 @@ async def _credentials_page(
     if message is None and request.query.get("done") in NOTICES:
         message = t(NOTICES[request.query["done"]])
     base = f"/a/{secret}"
+    other = "en" if language == "fr" else "fr"
+    # each typed form's own language button, and the header's, which carries the form being
+    # edited, else the page's first (docs/workspaces.md, "The language control")
+    shown = {"crop": crop is not None and acc.status.value in credentials.OPEN_STATUSES,
+             "visa": may_request, "identity": identity is not None and not identity.closed}
+    path = {"crop": "photo/crop", "visa": "visa-letter", "identity": "identity-document"}
+    form_switch = {name: {"name": SWITCH, "action": f"{base}/{path[name]}?lang={other}"}
+                   for name in TYPED_FORMS if shown[name]}
+    carried = editing if editing in form_switch else next(iter(form_switch), None)
     return render(
         request, "credentials.html", language, status=status, private=True, cookies=cookies,
         conference=conference, title=t("credentials_title"), acc=acc, errors=errors or {},
@@ -185,6 +206,9 @@ async def _credentials_page(
                  "identity": f"{base}/identity-document?lang={language}"},
         tokens={kind: csrf.issue(signer, _form(kind, p), nonce)
                 for kind in ("photo", "crop", "visa", "document", "identity")},
+        form_switch=form_switch, sent_form=editing if sent else "",
+        switch_submit=None if carried is None else {"form": f"{carried}-form",
+                                                    **form_switch[carried]},
     )
 
 
@@ -320,7 +344,8 @@ async def application_document_upload(request: web.Request) -> web.StreamRespons
 
 
 @routes.add("POST", "/a/{access_token}/photo/crop",
-            summary="Crop the applicant's photo to a 3:4 box (HTML form; applied on the server)",
+            summary="Crop the applicant's photo to a 3:4 box (HTML form; applied on the server); "
+                    "switch=1 (a language button) only shows the page again in ?lang, filled",
             who="anyone", tag="pages", media=HTML, error_media=PAGE_ERRORS,
             errors=(403, 404, 422, 429))
 @page
@@ -334,14 +359,19 @@ async def application_photo_crop(request: web.Request) -> web.StreamResponse:
         return await _credentials_page(request, p, message=t("csrf_failed"), status=403)
     values = {n: str(form.get(n, ""))[:20] for n in ("crop_x", "crop_y", "crop_width")}
     preset = str(form.get("preset", ""))
+    sent = sent_before(form)
     pool = request.app[pool_key]
     size = await credentials.photo_size(pool, p.accreditation_id)
     if size is None:
         return await _credentials_page(request, p, message=t("photo_none"), status=404)
+    if form.get(SWITCH) == "1":  # the language control: shown again, nothing cut
+        wrong = sent and credential_rules.crop_box("custom", values, size) is None
+        return await _credentials_page(request, p, values=values, editing="crop", sent=sent,
+                                       errors={"crop": t("crop_number")} if wrong else None)
     box = credential_rules.crop_box(preset, values, size)
     if box is None:
         return await _credentials_page(request, p, errors={"crop": t("crop_number")},
-                                       values=values, status=422)
+                                       values=values, status=422, editing="crop", sent=True)
     try:
         await credentials.crop_photo(pool, p.accreditation_id, box, p, now(request))
     except Invalid as exc:
@@ -353,7 +383,8 @@ async def application_photo_crop(request: web.Request) -> web.StreamResponse:
 
 
 @routes.add("POST", "/a/{access_token}/visa-letter",
-            summary="Request a visa invitation letter from the page (HTML form)",
+            summary="Request a visa invitation letter from the page (HTML form); switch=1 (a "
+                    "language button) only shows the page again in ?lang, filled, never filed",
             who="anyone", tag="pages", media=HTML, error_media=PAGE_ERRORS,
             errors=(403, 404, 409, 422, 429))
 @page
@@ -364,14 +395,19 @@ async def application_visa_letter(request: web.Request) -> web.StreamResponse:
     t = Translator(language)
     form = await read_form(request)
     values = {n: str(form.get(n, "")).strip() for n in VISA_FIELDS}
+    sent = sent_before(form)
+    show = functools.partial(_credentials_page, request, p, values=values, editing="visa",
+                             sent=sent)
     if not _csrf_ok(request, "visa", p, str(form.get(csrf.FIELD, ""))):
-        return await _credentials_page(request, p, values=values, message=t("csrf_failed"),
-                                       status=403)
+        return await show(message=t("csrf_failed"), status=403)
     try:
         body = VisaLetterIn.model_validate({k: v for k, v in values.items() if v})
     except ValidationError as exc:
-        return await _credentials_page(request, p, errors=visa_errors(t, exc), values=values,
-                                       status=422)
+        if form.get(SWITCH) == "1":  # the language control: shown again, never requested
+            return await show(errors=visa_errors(t, exc) if sent else None)
+        return await show(errors=visa_errors(t, exc), status=422)
+    if form.get(SWITCH) == "1":
+        return await show()
     try:
         await credentials.request_letter(request.app[pool_key], p.accreditation_id, body, p,
                                          now(request))
@@ -383,7 +419,8 @@ async def application_visa_letter(request: web.Request) -> web.StreamResponse:
 
 @routes.add("POST", "/a/{access_token}/identity-document",
             summary="Give the identity document for the security check from the page (HTML "
-                    "form): the same data as PUT /api/v1/accreditations/{id}/vetting",
+                    "form): the same data as PUT /api/v1/accreditations/{id}/vetting; switch=1 "
+                    "(a language button) only shows the page again in ?lang, filled, never saved",
             who="anyone", tag="pages", media=HTML, error_media=PAGE_ERRORS,
             errors=(403, 404, 422, 429))
 @page
@@ -394,12 +431,16 @@ async def application_identity_document(request: web.Request) -> web.StreamRespo
     t = Translator(language)
     form = await read_form(request)
     values = {n: str(form.get(n, "")).strip()[:200] for n in IDENTITY_FIELDS}
+    sent = sent_before(form)
+    show = functools.partial(_credentials_page, request, p, values=values, editing="identity",
+                             sent=sent)
     if not _csrf_ok(request, "identity", p, str(form.get(csrf.FIELD, ""))):
-        return await _credentials_page(request, p, values=values, message=t("csrf_failed"),
-                                       status=403)
+        return await show(message=t("csrf_failed"), status=403)
     body, errors = identity_body(t, values)
+    if form.get(SWITCH) == "1":  # the language control: shown again, nothing given
+        return await show(errors=errors if sent else None)
     if body is None:
-        return await _credentials_page(request, p, errors=errors, values=values, status=422)
+        return await show(errors=errors, status=422)
     try:
         await privacy.give_identity_document(request.app[pool_key], p.accreditation_id, body,
                                              p, now(request))
