@@ -27,7 +27,7 @@ async def _fill(tab: Any, email: str) -> None:
     await tab.locator("#sub_language").select_option("fr")
     await tab.locator("#sub_reason").fill("Le ministre est retenu à Paris.")
     await tab.locator("#sub_approve").check()
-    await tab.locator("#substitute-form button[type=submit]").click()
+    await tab.locator("#substitute-form button[type=submit]:not(.form-language)").click()
 
 
 async def test_protocol_substitutes_a_minister_from_the_application_page(
