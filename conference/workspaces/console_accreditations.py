@@ -66,7 +66,7 @@ SUBSTITUTE_FIELDS = (*PERSON_FIELDS, "reason", "approve")
 SUB = "sub_"
 """The substitution form's ids and errors on the application page (which has a "reason"
 already, the decision's)."""
-SWITCH = "switch"
+SWITCH = frame.SWITCH
 """The application page's forms' language button: the values posted again, shown, never
 filed (the substitution's is its ``edit``)."""
 APPLICATION_FORMS = ("decision", "substitute", "revoke", "vetting")
@@ -163,23 +163,6 @@ def _changes_closed(d: Desk, at: datetime) -> str | None:
     return d.t.datetime(closes, d.conference.timezone)
 
 
-def _form_switches(d: Desk, acc: Accreditation, shown: dict[str, bool], editing: str
-                   ) -> tuple[dict[str, dict[str, str]], dict[str, str] | None]:
-    """The language buttons of the application page's forms shown (``shown``): each form's own
-    (``name``, ``action``: its address in the other language), and the header's, which carries
-    the form being edited (the one just sent back, or switched), else the page's first form.
-    One button sends one form: what is typed in another is not carried (docs/workspaces.md,
-    "The language control")."""
-    other = frame.other_language(d.language)
-    switches = {
-        name: {"name": "edit" if name == "substitute" else SWITCH,
-               "action": frame.with_lang(f"{d.base}/accreditations/{acc.id}/{name}", other)}
-        for name in APPLICATION_FORMS if shown.get(name)}
-    carried = editing if editing in switches else next(iter(switches), None)
-    header = None if carried is None else {"form": f"{carried}-form", **switches[carried]}
-    return switches, header
-
-
 async def _application_page(request: web.Request, d: Desk, acc: Accreditation, *,
                             values: dict[str, str] | None = None,
                             sub_values: dict[str, str] | None = None,
@@ -209,9 +192,12 @@ async def _application_page(request: web.Request, d: Desk, acc: Accreditation, *
     closed = _changes_closed(d, now(request))
     can_decide = _may_act(d, acc) and domain.allows(acc.status, Action.reject)
     can_revoke = _may_act(d, acc) and domain.offers_revocation(acc.status)
-    form_switch, switch_submit = _form_switches(d, acc, {
-        "decision": can_decide, "substitute": _substitutable(acc), "revoke": can_revoke,
-        "vetting": cred is not None}, editing)
+    shown = {"decision": can_decide, "substitute": _substitutable(acc), "revoke": can_revoke,
+             "vetting": cred is not None}
+    form_switch, switch_submit = frame.form_switches(
+        d.language, {name: f"{d.base}/accreditations/{acc.id}/{name}"
+                     for name in APPLICATION_FORMS if shown[name]},
+        editing, names={"substitute": "edit"})
     return frame.render(
         request, "acc_application.html", d.language, person=d.person, status=status,
         conference=d.conference, title=name, flash=flash,

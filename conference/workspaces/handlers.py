@@ -612,7 +612,11 @@ async def _application_page(request: web.Request, d: Desk, acc: Accreditation, *
                             correction: dict[str, str] | None = None,
                             summary: bool = False,
                             information: dict[str, str] | None = None,
+                            editing: str = "", sent: bool = False,
                             ) -> web.Response:
+    """``editing``: the form posted (``decision``, ``information``, ``correct``,
+    ``revoke``), which the header's language control then carries; ``sent``: it was sent (its
+    errors shown), so its language switch shows them again (``pages.handlers.sent_before``)."""
     name = f"{acc.given_name} {acc.family_name}"
     flash = None
     if request.query.get("done") == "corrected":
@@ -632,8 +636,19 @@ async def _application_page(request: web.Request, d: Desk, acc: Accreditation, *
     photo = await credentials.photo_size(request.app[pool_key], acc.id) \
         if documents is not None else None
     country = acc.press.country if acc.press else None
+    queue = queue_filters(request.query)
+    # each form's own language button, and the header's, which carries the form being edited
+    # (docs/workspaces.md, "The language control"); a link would lose what was typed
+    shown = {"decision": domain.allows(acc.status, Action.reject),
+             "information": acc.status in accreditations.UNDER_REVIEW,
+             "correct": correction is not None and acc.status in CORRECTABLE_STATUSES,
+             "revoke": domain.offers_revocation(acc.status)}
+    form_switch, switch_submit = frame.form_switches(
+        d.language, {form: f"{d.base}/{acc.id}/{form}" for form in PRESS_FORMS if shown[form]},
+        editing, params=queue)
     return frame.render(
         request, "press_application.html", d.language, person=d.person, status=status,
+        form_switch=form_switch, switch_submit=switch_submit, sent_form=editing if sent else "",
         conference=d.conference, title=name, crumbs=d.crumbs((name, None)), base=d.base,
         acc=acc, values=values or {}, errors=errors or {}, message=message,
         country=country_name(country, d.language) if country else None,
@@ -665,8 +680,12 @@ async def _application_page(request: web.Request, d: Desk, acc: Accreditation, *
         # in sight"), each field by its label
         summary_labels={f: d.t(f) for f in CORRECTION_FIELDS} if summary else None,
         # the queue's filters it was opened with, which the decision leads back to
-        queue=queue_filters(request.query),
+        queue=queue,
     )
+
+
+PRESS_FORMS = ("decision", "information", "correct", "revoke")
+"""The press desk's application page's forms, in the page's order."""
 
 
 CORRECTION_FIELDS = ("given_name", "family_name", "outlet", "press_card_number", "role",
@@ -726,7 +745,8 @@ async def press_photo(request: web.Request) -> web.Response:
 
 @routes.add("POST", "/manage/{slug}/press/{accreditation_id}/information",
             summary="Ask a journalist for more information before deciding; mailed with their "
-                    "private link (HTML form)",
+                    "private link (HTML form); switch=1 (a language button) only shows the "
+                    "page again in ?lang, filled, never asked",
             who="press_office, admin", tag="workspaces", media=HTML, error_media=PAGE_ERRORS,
             errors=(403, 404, 409, 422))
 @frame.page
@@ -735,12 +755,17 @@ async def press_ask_information(request: web.Request) -> web.StreamResponse:
     acc = await _application(request, d)
     form = await read_form(request)
     values = {"information_message": str(form.get("information_message", "")).strip()}
-    show = functools.partial(_application_page, request, d, acc, information=values)
+    sent = sent_before(form)
+    show = functools.partial(_application_page, request, d, acc, information=values,
+                             editing="information", sent=sent)
     if not frame.csrf_ok(request, form, d.person):
         return await show(message=d.t("csrf_failed"), status=403)
-    if not values["information_message"]:
-        return await show(errors={"information_message": d.t("err_information_message")},
-                          status=422)
+    errors = {} if values["information_message"] else {
+        "information_message": d.t("err_information_message")}
+    if form.get(SWITCH) == "1":  # the language control: shown again, never asked
+        return await show(errors=errors if sent else {})
+    if errors:
+        return await show(errors=errors, status=422)
     try:
         await accreditations.request_information(
             request.app[pool_key], acc.id, values["information_message"], d.principal,
@@ -757,7 +782,9 @@ async def press_ask_information(request: web.Request) -> web.StreamResponse:
 
 
 @routes.add("POST", "/manage/{slug}/press/{accreditation_id}/decision",
-            summary="Decide on a press application (HTML form)", who="press_office, admin",
+            summary="Decide on a press application (HTML form); switch=1 (a language button) "
+                    "only shows the page again in ?lang, filled, never decided",
+            who="press_office, admin",
             tag="workspaces", media=HTML, error_media=PAGE_ERRORS, errors=(403, 404, 409, 422))
 @frame.page
 async def press_decide(request: web.Request) -> web.StreamResponse:
@@ -766,12 +793,24 @@ async def press_decide(request: web.Request) -> web.StreamResponse:
     form = await read_form(request)
     values = {n: str(form.get(n, "")).strip() for n in ("decision", "reason_template",
                                                          "reason")}
-    show = functools.partial(_application_page, request, d, acc, values=values)
+    values["confirm_duplicate"] = "1" if form.get("confirm_duplicate") == "1" else ""
+    sent = sent_before(form)
+    switching = form.get(SWITCH) == "1"
+    show = functools.partial(_application_page, request, d, acc, values=values,
+                             editing="decision", sent=sent)
+
+    async def refuse(status: int, **said: Any) -> web.Response:
+        """A refusal; on the language switch the form again, with it once sent only."""
+        if switching:
+            return await show(**{k: v for k, v in said.items()
+                                 if sent or k not in ("errors", "message")})
+        return await show(status=status, **said)
+
     if not frame.csrf_ok(request, form, d.person):
         return await show(message=d.t("csrf_failed"), status=403)
     decision = values["decision"]
     if decision not in ("approve", "waitlist", "reject"):
-        return await show(errors={"decision": d.t("err_pick_decision")}, status=422)
+        return await refuse(422, errors={"decision": d.t("err_pick_decision")})
     template = None
     if values["reason_template"]:
         try:
@@ -779,12 +818,12 @@ async def press_decide(request: web.Request) -> web.StreamResponse:
                 request.app[pool_key], d.conference.id, UUID(values["reason_template"]),
                 d.principal)
         except (ValueError, NotFound):
-            return await show(errors={"reason_template": d.t("err_reason_gone")}, status=422)
+            return await refuse(422, errors={"reason_template": d.t("err_reason_gone")})
     reason = " ".join(values["reason"].split())[:2000] or (
         template.text(acc.language) if template else None)
     if decision == "reject" and not reason:
-        return await show(errors={"reason": d.t("err_reason_required")}, status=422)
-    confirmed = decision == "approve" and form.get("confirm_duplicate") == "1"
+        return await refuse(422, errors={"reason": d.t("err_reason_required")})
+    confirmed = decision == "approve" and values["confirm_duplicate"] == "1"
     if decision == "approve" and not confirmed:
         # A possible duplicate (docs/workspaces.md, "Possible duplicates") is approved only
         # once the press officer ticks that they checked it is another person; beside an
@@ -793,10 +832,12 @@ async def press_decide(request: web.Request) -> web.StreamResponse:
         errors = {"confirm_duplicate": d.t("err_dup_confirm")}
         approved = blocking_duplicate(duplicates)
         if approved is not None:
-            return await show(status=409, duplicates=duplicates, errors=errors,
-                              message=d.t("err_dup_approved_tick", name=approved.name))
+            return await refuse(409, duplicates=duplicates, errors=errors,
+                                message=d.t("err_dup_approved_tick", name=approved.name))
         if duplicates:
-            return await show(status=422, duplicates=duplicates, errors=errors)
+            return await refuse(422, duplicates=duplicates, errors=errors)
+    if switching:  # the language control: shown again, never decided
+        return await show()
     try:
         # the ticked box is the officer's confirmation: the approval records it (its trail's
         # line "not the same person") when it overrides the rule
@@ -812,28 +853,33 @@ async def press_decide(request: web.Request) -> web.StreamResponse:
 
 
 @routes.add("POST", "/manage/{slug}/press/{accreditation_id}/revoke",
-            summary="Revoke a press accreditation (HTML form)", who="press_office, admin",
+            summary="Revoke a press accreditation (HTML form); switch=1 (a language button) "
+                    "only shows the page again in ?lang, filled, never revoked",
+            who="press_office, admin",
             tag="workspaces", media=HTML, error_media=PAGE_ERRORS, errors=(403, 404, 409, 422))
 @frame.page
 async def press_revoke(request: web.Request) -> web.StreamResponse:
     d = await open_desk(request)
     acc = await _application(request, d)
     form = await read_form(request)
+    sent = sent_before(form)
+    show = functools.partial(_application_page, request, d, acc, editing="revoke", sent=sent,
+                             values=frame.revoke_values(form))
     if not frame.csrf_ok(request, form, d.person):
-        return await _application_page(request, d, acc, message=d.t("csrf_failed"), status=403)
+        return await show(message=d.t("csrf_failed"), status=403)
     if not domain.offers_revocation(acc.status):
-        return await _application_page(request, d, acc, status=409,
-                                       message=d.t("revoke_only_granted"))
+        return await show(status=409, message=d.t("revoke_only_granted"))
     reason = " ".join(str(form.get("reason", "")).split())[:2000]
     errors = frame.revoke_errors(d.t, reason, form, d.t("err_write_reason"))
+    if form.get(SWITCH) == "1":  # the language control: shown again, never revoked
+        return await show(errors=errors if sent else {})
     if errors:
-        return await _application_page(request, d, acc, status=422, errors=errors)
+        return await show(status=422, errors=errors)
     try:
         await accreditations.revoke(request.app[pool_key], acc.id, reason, d.principal,
                                     now(request))
     except (IllegalTransition, PoolFull) as exc:
-        return await _application_page(request, d, acc, status=409,
-                                       message=frame.decision_refused(d.t, exc, acc.status.value))
+        return await show(status=409, message=frame.decision_refused(d.t, exc, acc.status.value))
     raise web.HTTPSeeOther(frame.with_lang(
         d.base, d.language, done="revoke",
         **frame.flash_params(request, name=f"{acc.given_name} {acc.family_name}")))
@@ -841,7 +887,8 @@ async def press_revoke(request: web.Request) -> web.StreamResponse:
 
 @routes.add("POST", "/manage/{slug}/press/{accreditation_id}/correct",
             summary="Correct a journalist's name, outlet, press card number or role, with a "
-                    "reason (HTML form)",
+                    "reason (HTML form); switch=1 (a language button) only shows the page "
+                    "again in ?lang, filled, never corrected",
             who="press_office, admin", tag="workspaces", media=HTML, error_media=PAGE_ERRORS,
             errors=(403, 404, 409, 422))
 @frame.page
@@ -850,7 +897,9 @@ async def press_correct(request: web.Request) -> web.StreamResponse:
     acc = await _application(request, d)
     form = await read_form(request)
     values = {n: str(form.get(n, "")).strip() for n in CORRECTION_FIELDS}
-    show = functools.partial(_application_page, request, d, acc, correction=values)
+    sent = sent_before(form)
+    show = functools.partial(_application_page, request, d, acc, correction=values,
+                             editing="correct", sent=sent)
     if not frame.csrf_ok(request, form, d.person):
         return await show(message=d.t("csrf_failed"), status=403)
     if acc.status not in CORRECTABLE_STATUSES:
@@ -873,6 +922,8 @@ async def press_correct(request: web.Request) -> web.StreamResponse:
                 errors.setdefault(field, field_message(d.t, field, dict(err)))
     if not reason:
         errors["correction_reason"] = d.t("err_correction_reason")
+    if form.get(SWITCH) == "1":  # the language control: shown again, never corrected
+        return await show(errors=errors, summary=bool(errors)) if sent else await show()
     if errors or body is None:
         return await show(status=422, errors=errors, summary=True)
     try:

@@ -44,7 +44,7 @@ async def test_the_press_office_corrects_a_mistyped_approved_journalist(
     async def with_an_error(tab: Any, lang: str) -> None:
         await tab.goto(f"{url}?lang={lang}")
         await tab.locator("#family_name").fill("")
-        await tab.locator("#correct-form button[type=submit]").click()
+        await tab.locator("#correct-form button[type=submit]:not(.form-language)").click()
         await tab.wait_for_selector("#family_name-error")
 
     await _audit(browser, page, "press-correct-errors", reach=with_an_error)

@@ -48,14 +48,14 @@ async def test_the_desk_shows_possible_duplicates_and_asks_before_approving(
     async def approve_unticked(tab: Any, lang: str) -> None:
         await tab.goto(f"{desk}/{again['id']}?lang={lang}")
         await tab.check("#decision-approve")
-        await tab.click("#decision-form button[type=submit]")
+        await tab.click("#decision-form button[type=submit]:not(.form-language)")
         await tab.wait_for_selector("#confirm_duplicate-error")
 
     await approve_unticked(page, "en")
     await _audit(browser, page, "press-application-duplicate-unticked", reach=approve_unticked)
     await page.check("#decision-approve")
     await page.check("#confirm_duplicate")
-    await page.click("#decision-form button[type=submit]")
+    await page.click("#decision-form button[type=submit]:not(.form-language)")
     await page.wait_for_url(re.compile(r".*done=approve.*"))
     _, acc, _ = await site.call("GET", f"/api/v1/accreditations/{again['id']}",
                                 role="press_office")
@@ -64,6 +64,6 @@ async def test_the_desk_shows_possible_duplicates_and_asks_before_approving(
     # box, named
     await page.goto(f"{desk}/{first['id']}?lang=fr")
     await page.check("#decision-approve")
-    await page.click("#decision-form button[type=submit]")
+    await page.click("#decision-form button[type=submit]:not(.form-language)")
     assert (await page.inner_text("#form-error")).startswith(
         "Demande non accordée\u00a0: elle est peut-être un doublon de celle de Marie Curie")
