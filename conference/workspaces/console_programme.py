@@ -35,6 +35,7 @@ from conference.http.context import connection, now, pool_key
 from conference.http.io import read_form
 from conference.http.routes import RouteTable
 from conference.mail import formatting
+from conference.pages.handlers import sent_before
 from conference.programme import domain as programme_domain
 from conference.programme import service as programme
 from conference.programme.models import (
@@ -411,17 +412,40 @@ def _choices(d: Desk, rooms: list[Room]) -> dict[str, Any]:
     }
 
 
+def _session_switch(d: Desk, action: str, **params: str) -> dict[str, str]:
+    """The header's language control on a session's form (docs/workspaces.md, "The language
+    control"): it sends the form, with what is typed in it now, to its switch, which shows it
+    again in the other language, filled, and schedules or changes nothing."""
+    return {"form": "session-form", "name": frame.SWITCH,
+            "action": frame.with_lang(action, frame.other_language(d.language), **params)}
+
+
+def _switch_errors(d: Desk, values: dict[str, Any], rooms: list[Room], model: Any
+                   ) -> dict[str, str]:
+    """A session's form sent before, on its language switch: the errors its values have now,
+    those the form and the model find (no database, nothing written)."""
+    fields, errors = _session_fields(d, values, rooms)
+    if errors:
+        return errors
+    try:
+        model.model_validate(fields)
+    except ValidationError as exc:
+        return _validation_errors(d, exc)
+    return {}
+
+
 async def _new_page(request: web.Request, d: Desk, officer: ProtocolOfficer,
                     values: dict[str, Any], *, errors: dict[str, str] | None = None,
                     message: str | None = None, conflicts: list[str] | None = None,
-                    status: int = 200) -> web.Response:
+                    status: int = 200, sent: bool = False) -> web.Response:
     t = d.t
     rooms = await programme.rooms(request.app[pool_key], officer, d.conference.slug)
     day = _day_of(d, values.get("day"))
     return frame.render(
         request, "programme_session_new.html", d.language, person=d.person,
         conference=d.conference, status=status, title=t("prog_session_new"),
-        switch_to=f"{d.base}/sessions/new",
+        switch_to=f"{d.base}/sessions/new", sent=sent,
+        switch_submit=_session_switch(d, f"{d.base}/sessions"),
         crumbs=_crumbs(d, (t("prog_title"), _grid_url(d, day)), (t("prog_session_new"), None)),
         base=d.base, values=values, errors=errors or {}, message=message,
         conflicts=conflicts or [], **_choices(d, rooms))
@@ -445,7 +469,9 @@ async def grid_session_new(request: web.Request) -> web.Response:
     return await _new_page(request, d, officer, values)
 
 
-@routes.add("POST", "/manage/{slug}/sessions", summary="Schedule a session (HTML form)",
+@routes.add("POST", "/manage/{slug}/sessions",
+            summary="Schedule a session (HTML form); switch=1 (the header's language control) "
+                    "only shows it again in ?lang, filled, never scheduled",
             who=WHO, tag="workspaces", media=HTML, error_media=PAGE_ERRORS,
             errors=(403, 404, 409, 422))
 @frame.page
@@ -454,30 +480,35 @@ async def grid_session_create(request: web.Request) -> web.Response:
     t = d.t
     form = await read_form(request)
     values = _read_session_form(form)
+    sent = sent_before(form)
     if not frame.csrf_ok(request, form, d.person):
         return await _new_page(request, d, officer, values, message=t("csrf_failed"),
-                               status=403)
+                               status=403, sent=sent)
     pool = request.app[pool_key]
     rooms = await programme.rooms(pool, officer, d.conference.slug)
+    if form.get(frame.SWITCH) == "1":  # the language control: shown again, never scheduled
+        return await _new_page(request, d, officer, values, sent=sent, errors=_switch_errors(
+            d, values, rooms, SessionIn) if sent else None)
     fields, errors = _session_fields(d, values, rooms)
     if errors:
-        return await _new_page(request, d, officer, values, errors=errors, status=422)
+        return await _new_page(request, d, officer, values, errors=errors, status=422,
+                               sent=True)
     try:
         written = await programme.schedule_session(pool, officer, d.conference.slug,
                                                    SessionIn.model_validate(fields),
                                                    now(request))
     except ValidationError as exc:
-        return await _new_page(request, d, officer, values,
+        return await _new_page(request, d, officer, values, sent=True,
                                errors=_validation_errors(d, exc), status=422)
     except Invalid as exc:
-        return await _new_page(request, d, officer, values,
+        return await _new_page(request, d, officer, values, sent=True,
                                errors=_invalid_errors(d, exc), status=422)
     except SchedulingConflict as exc:
         lines = _conflicts(d, exc)
-        return await _new_page(request, d, officer, values, conflicts=lines,
+        return await _new_page(request, d, officer, values, conflicts=lines, sent=True,
                                errors={"room_id": lines[0]}, status=409)
     except Conflict as exc:
-        return await _new_page(request, d, officer, values,
+        return await _new_page(request, d, officer, values, sent=True,
                                message=_refusal_message(d, exc), status=409)
     _see_other(_session_url(d, written.id, done="saved"))
 
@@ -513,7 +544,9 @@ async def _session_page(request: web.Request, d: Desk, officer: ProtocolOfficer,
                         conflicts: list[str] | None = None,
                         participant_message: str | None = None,
                         participant_conflicts: list[str] | None = None,
-                        status: int = 200) -> web.Response:
+                        status: int = 200, sent: bool = False) -> web.Response:
+    """``sent``: the session's form was sent (its errors shown), so its language switch shows
+    them again (``pages.handlers.sent_before``)."""
     t = d.t
     pool = request.app[pool_key]
     rooms = await programme.rooms(pool, officer, d.conference.slug)
@@ -554,7 +587,12 @@ async def _session_page(request: web.Request, d: Desk, officer: ProtocolOfficer,
         participant_conflicts=participant_conflicts or [], people=people, search=search,
         refused_people=refused_on_stage(people),
         found=found, roles=[(r.value, t(f"prog_role_{r.value}")) for r in ParticipantRole],
-        flash=flash, when=_when(d, s.starts_at, s.ends_at), **_choices(d, rooms))
+        flash=flash, when=_when(d, s.starts_at, s.ends_at), sent=sent,
+        # the header's language control carries the session's form, the page's one typed
+        # form (the participants' are a choice each), and the search it was opened with
+        switch_submit=None if s.status == "cancelled" else _session_switch(
+            d, f"{d.base}/sessions/{s.id}", **({"q": search} if search else {})),
+        **_choices(d, rooms))
 
 
 @routes.add("GET", "/manage/{slug}/sessions/{session_id}",
@@ -569,7 +607,8 @@ async def grid_session_page(request: web.Request) -> web.Response:
 
 @routes.add("POST", "/manage/{slug}/sessions/{session_id}",
             summary="Change a session: times, room, titles, kind, press, audience, royal "
-                    "presence (HTML form)",
+                    "presence (HTML form); switch=1 (the header's language control) only "
+                    "shows it again in ?lang, filled, never changed",
             who=WHO, tag="workspaces", media=HTML, error_media=PAGE_ERRORS,
             errors=(403, 404, 409, 422))
 @frame.page
@@ -579,32 +618,38 @@ async def grid_session_change(request: web.Request) -> web.Response:
     s = await _session_here(request, d, officer)
     form = await read_form(request)
     values = _read_session_form(form)
+    sent = sent_before(form)
     if not frame.csrf_ok(request, form, d.person):
         return await _session_page(request, d, officer, s, values=values,
-                                   message=t("csrf_failed"), status=403)
+                                   message=t("csrf_failed"), status=403, sent=sent)
     pool = request.app[pool_key]
     rooms = await programme.rooms(pool, officer, d.conference.slug)
+    if form.get(frame.SWITCH) == "1":  # the language control: shown again, never changed
+        return await _session_page(request, d, officer, s, values=values, sent=sent,
+                                   errors=_switch_errors(d, values, rooms, SessionPatch)
+                                   if sent else None)
     fields, errors = _session_fields(d, values, rooms)
     if errors:
         return await _session_page(request, d, officer, s, values=values, errors=errors,
-                                   status=422)
+                                   status=422, sent=True)
     try:
         await programme.change_session(pool, officer, s.id, SessionPatch.model_validate(fields),
                                        now(request))
     except ValidationError as exc:
-        return await _session_page(request, d, officer, s, values=values,
+        return await _session_page(request, d, officer, s, values=values, sent=True,
                                    errors=_validation_errors(d, exc), status=422)
     except Invalid as exc:
-        return await _session_page(request, d, officer, s, values=values,
+        return await _session_page(request, d, officer, s, values=values, sent=True,
                                    errors=_invalid_errors(d, exc), status=422)
     except SchedulingConflict as exc:
         lines = _conflicts(d, exc, await _names(request, s.id))
         field = "room_id" if any(c["kind"] == "room" for c in exc.extra.get("conflicts", [])) \
             else "starts"
         return await _session_page(request, d, officer, s, values=values, conflicts=lines,
+                                   sent=True,
                                    errors={field: lines[0]}, status=409)
     except Conflict as exc:
-        return await _session_page(request, d, officer, s, values=values,
+        return await _session_page(request, d, officer, s, values=values, sent=True,
                                    message=_refusal_message(d, exc), status=409)
     _see_other(_session_url(d, s.id, done="saved"))
 
