@@ -419,7 +419,12 @@ def _language_errors(d: Desk, errors: dict[str, str], field: str) -> dict[str, s
 async def _delegations_page(request: web.Request, d: Desk, *,
                             values: dict[str, str] | None = None,
                             errors: dict[str, str] | None = None, opened: str = "",
-                            message: str | None = None, status: int = 200) -> web.Response:
+                            message: str | None = None, status: int = 200,
+                            editing: str = "", sent: bool = False) -> web.Response:
+    """``opened``: the delegation whose focal point form is open; ``editing``: the form posted
+    (``delegation``, or ``fp`` for the one ``opened``), which the header's language control
+    then carries, else the new delegation's; ``sent``: it was sent (its errors shown), so its
+    language switch shows them again (docs/workspaces.md, "The language control")."""
     t = d.t
     async with connection(request) as conn:
         rows = await ws.console_delegations(conn, d.conference.id)
@@ -440,8 +445,16 @@ async def _delegations_page(request: web.Request, d: Desk, *,
         flash = t(f"flash_delegation_{done}")
     elif done == "created" and (name := frame.flash_text(request, "name", 200)) is not None:
         flash = t("flash_delegation_created", name=name)
+    # the new delegation's form first: the header carries it unless a focal point's is edited
+    forms = {"delegation": f"{d.base}/delegations",
+             **{f"fp-{r['id']}": f"{d.base}/delegations/{r['id']}/focal-points" for r in rows}}
+    form_switch, switch_submit = frame.form_switches(
+        d.language, forms, f"fp-{opened}" if editing == "fp" else editing,
+        ids={name: f"fp-form-{name[3:]}" for name in forms if name.startswith("fp-")})
     return frame.render(
         request, "acc_delegations.html", d.language, person=d.person, status=status,
+        form_switch=form_switch, switch_submit=switch_submit,
+        sent_form=("fp-" + opened if editing == "fp" else editing) if sent else "",
         conference=d.conference, title=t("deleg_title"), flash=flash,
         crumbs=d.crumbs((t("console_title"), d.base), (t("deleg_title"), None)),
         base=d.base, items=items, values=values or {"kind": "country"}, errors=errors or {},
@@ -479,7 +492,9 @@ def _form_errors(d: Desk, exc: ValidationError, fields: dict[str, str],
 
 
 @routes.add("POST", "/manage/{slug}/delegations",
-            summary="Create a delegation; its focal point is welcomed by mail (HTML form)",
+            summary="Create a delegation; its focal point is welcomed by mail (HTML form); "
+                    "switch=1 (a language button) only shows the page again in ?lang, "
+                    "filled, never created",
             who="protocol, admin", tag="workspaces", media=HTML, error_media=PAGE_ERRORS,
             errors=(403, 404, 409, 422))
 @frame.page
@@ -488,17 +503,27 @@ async def console_create_delegation(request: web.Request) -> web.StreamResponse:
     form = await read_form(request)
     values = {n: " ".join(str(form.get(n, "")).split())[:200] for n in DELEGATION_FIELDS}
     values["country"] = values["country"].upper()
-    show = functools.partial(_delegations_page, request, d, values=values)
+    sent = sent_before(form)
+    switching = form.get(SWITCH) == "1"
+    show = functools.partial(_delegations_page, request, d, values=values, editing="delegation",
+                             sent=sent)
     if not frame.csrf_ok(request, form, d.person):
         return await show(message=d.t("csrf_failed"), status=403)
+    errors: dict[str, str] = {}
+    body = None
     if values["kind"] not in ("country", "organisation"):
-        return await show(errors={"kind": d.t("err_deleg_kind")}, status=422)
-    try:
-        body = DelegationIn.model_validate(_delegation_body(values))
-    except ValidationError as exc:
-        fallback = "country" if values["kind"] == "country" else "organisation_name"
-        return await show(errors=_language_errors(
-            d, _form_errors(d, exc, _FIELD_OF, fallback), "focal_point_language"), status=422)
+        errors = {"kind": d.t("err_deleg_kind")}
+    else:
+        try:
+            body = DelegationIn.model_validate(_delegation_body(values))
+        except ValidationError as exc:
+            fallback = "country" if values["kind"] == "country" else "organisation_name"
+            errors = _language_errors(d, _form_errors(d, exc, _FIELD_OF, fallback),
+                                      "focal_point_language")
+    if switching:  # the language control: shown again, never created
+        return await show(errors=errors if sent else {})
+    if body is None:
+        return await show(errors=errors, status=422)
     try:
         created = await conferences.create_delegation(request.app[pool_key], d.conference.slug,
                                                       body, d.principal, now(request))
@@ -521,7 +546,9 @@ def _delegation_id(request: web.Request) -> UUID:
 
 
 @routes.add("POST", "/manage/{slug}/delegations/{delegation_id}/focal-points",
-            summary="Add a focal point to a delegation; welcomed by mail (HTML form)",
+            summary="Add a focal point to a delegation; welcomed by mail (HTML form); "
+                    "switch=1 (a language button) only shows the page again in ?lang, "
+                    "filled, nobody added",
             who="protocol, admin", tag="workspaces", media=HTML, error_media=PAGE_ERRORS,
             errors=(403, 404, 409, 422))
 @frame.page
@@ -532,18 +559,24 @@ async def console_add_focal_point(request: web.Request) -> web.StreamResponse:
     prefix = f"fp-{delegation_id}-"
     values = {f"{prefix}{n}": " ".join(str(form.get(n, "")).split())[:200]
               for n in ("name", "email", "language")}
+    sent = sent_before(form)
     show = functools.partial(_delegations_page, request, d, values=values,
-                             opened=str(delegation_id))
+                             opened=str(delegation_id), editing="fp", sent=sent)
     if not frame.csrf_ok(request, form, d.person):
         return await show(message=d.t("csrf_failed"), status=403)
+    errors: dict[str, str] = {}
     try:
         body = FocalPoint.model_validate({"name": values[f"{prefix}name"],
                                           "email": values[f"{prefix}email"],
                                           "language": values[f"{prefix}language"] or None})
     except ValidationError as exc:
         fields = {n: f"{prefix}{n}" for n in ("name", "email", "language")}
-        return await show(errors=_language_errors(
-            d, _form_errors(d, exc, fields, f"{prefix}name"), f"{prefix}language"), status=422)
+        errors = _language_errors(d, _form_errors(d, exc, fields, f"{prefix}name"),
+                                  f"{prefix}language")
+    if form.get(SWITCH) == "1":  # the language control: shown again, nobody added
+        return await show(errors=errors if sent else {})
+    if errors:
+        return await show(errors=errors, status=422)
     try:
         await conferences.add_delegation_focal_point(request.app[pool_key], d.conference.slug,
                                                      delegation_id, body, d.principal)

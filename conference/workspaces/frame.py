@@ -128,22 +128,23 @@ SWITCH = "switch"
 
 def form_switches(language: str, forms: Mapping[str, str], editing: str, *,
                   names: Mapping[str, str] | None = None,
-                  params: Mapping[str, str] | None = None
+                  params: Mapping[str, str] | None = None, ids: Mapping[str, str] | None = None
                   ) -> tuple[dict[str, dict[str, str]], dict[str, str] | None]:
     """The language buttons of a page of several forms (docs/workspaces.md, "The language
-    control"). ``forms``: each form shown, in the page's order, by its name (its id is
-    ``<name>-form``) and the address it posts to; ``names``: a form's button's own field,
-    when it is not ``switch`` (the substitution's ``edit``); ``params``: what every action's
-    query keeps (the queue's filters). Each form's own button (``name``, ``action``: its
-    address in the other language), and the header's, which carries the form being edited
-    (``editing``: the one just posted), else the page's first. One button sends one form:
-    what is typed in another is not carried."""
+    control"). ``forms``: each form shown, by its name and the address it posts to, the one
+    the header carries by default first; ``names``: a form's button's own field, when it is
+    not ``switch`` (the substitution's ``edit``); ``params``: what every action's query keeps
+    (the queue's filters); ``ids``: a form's id, when it is not ``<name>-form``. Each form's
+    own button (``name``, ``action``: its address in the other language), and the header's,
+    which carries the form being edited (``editing``: the one just posted), else the first.
+    One button sends one form: what is typed in another is not carried."""
     other = other_language(language)
     switches = {form: {"name": (names or {}).get(form, SWITCH),
                        "action": with_lang(path, other, **(params or {}))}
                 for form, path in forms.items()}
     carried = editing if editing in switches else next(iter(switches), None)
-    header = None if carried is None else {"form": f"{carried}-form", **switches[carried]}
+    header = None if carried is None else {
+        "form": (ids or {}).get(carried, f"{carried}-form"), **switches[carried]}
     return switches, header
 
 
