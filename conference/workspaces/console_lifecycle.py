@@ -27,6 +27,7 @@ from conference.lifecycle import render
 from conference.lifecycle import service as lifecycle
 from conference.lifecycle.models import DelegationPlaces, LifecycleIn
 from conference.lifecycle.pdf import participants_pdf
+from conference.pages.handlers import sent_before
 from conference.protocol.countries import collation_key, country_name
 from conference.workspaces import frame
 from conference.workspaces.console import CONSOLE_ROLES, Desk
@@ -194,10 +195,19 @@ def _warnings(d: Desk) -> list[dict[str, str]]:
 def _deadlines_form(request: web.Request, d: Desk, values: dict[str, str], *,
                     errors: dict[str, str] | None = None, message: str | None = None,
                     flash: str | None = None, status: int = 200,
-                    warnings: list[dict[str, str]] | None = None) -> web.Response:
+                    warnings: list[dict[str, str]] | None = None,
+                    sent: bool = False) -> web.Response:
+    """``sent``: the form was sent (its errors shown), so its language switch shows them
+    again (``pages.handlers.sent_before``)."""
     t = d.t
     return frame.render(request, "lc_deadlines.html", d.language, person=d.person,
-                        conference=d.conference, status=status, flash=flash,
+                        conference=d.conference, status=status, flash=flash, sent=sent,
+                        # the header's language control sends the form with what is typed
+                        # in it now (docs/workspaces.md, "The language control")
+                        switch_submit={"form": "deadlines-form", "name": frame.SWITCH,
+                                       "action": frame.with_lang(
+                                           f"{d.base}/deadlines",
+                                           frame.other_language(d.language))},
                         title=t("lc_deadlines_title"),
                         crumbs=_crumbs(d, t("lc_deadlines_title")), base=d.base,
                         values=values, errors=errors or {}, message=message,
@@ -231,7 +241,9 @@ def _moment(text: str, zone: str) -> datetime | None:
 
 
 @routes.add("POST", "/manage/{slug}/deadlines",
-            summary="Set the deadlines and the default quotas (HTML form)", who=WHO,
+            summary="Set the deadlines and the default quotas (HTML form); switch=1 (the "
+                    "header's language control) only shows it again in ?lang, filled, nothing "
+                    "set", who=WHO,
             tag="workspaces", media=HTML, error_media=PAGE_ERRORS, errors=(403, 404, 422))
 @frame.page
 async def lc_deadlines_save(request: web.Request) -> web.StreamResponse:
@@ -248,19 +260,24 @@ async def lc_deadlines_save(request: web.Request) -> web.StreamResponse:
             errors[name] = t("lc_err_no_such_time")
         except ValueError:
             errors[name] = t("lc_err_datetime")
+    sent = sent_before(form)
     if not frame.csrf_ok(request, form, d.person):
-        return _deadlines_form(request, d, values, message=t("csrf_failed"), status=403)
+        return _deadlines_form(request, d, values, message=t("csrf_failed"), status=403,
+                               sent=sent)
+    if form.get(frame.SWITCH) == "1":  # the language control: shown again, nothing set
+        return _deadlines_form(request, d, values, errors=errors if sent else None,
+                               warnings=_warnings(d), sent=sent)
     if errors:
-        return _deadlines_form(request, d, values, errors=errors, status=422)
+        return _deadlines_form(request, d, values, errors=errors, status=422, sent=True)
     try:
         await lifecycle.set_lifecycle(request.app[pool_key], d.conference.slug, LifecycleIn(
             **moments, quotas=Quotas(**numbers)), d.principal)
     except Invalid as exc:
         fields = {e["field"] for e in exc.extra.get("errors", [])}
         if "changes_close_at" in fields:
-            return _deadlines_form(request, d, values, status=422,
+            return _deadlines_form(request, d, values, status=422, sent=True,
                                    errors={"changes_close_at": t("lc_err_changes_before")})
-        return _deadlines_form(request, d, values, message=exc.detail, status=422)
+        return _deadlines_form(request, d, values, message=exc.detail, status=422, sent=True)
     raise web.HTTPSeeOther(frame.with_lang(f"{d.base}/deadlines", d.language,
                                            done="deadlines"))
 
