@@ -8,6 +8,7 @@ point."""
 
 from __future__ import annotations
 
+import functools
 from typing import Any
 
 from aiohttp import web
@@ -23,6 +24,8 @@ from conference.http.routes import RouteTable
 from conference.mail import formatting
 from conference.pages.credentials import (
     IDENTITY_FIELDS,
+    SWITCH,
+    TYPED_FORMS,
     VISA_FIELDS,
     closed_words,
     document_kind,
@@ -33,7 +36,7 @@ from conference.pages.credentials import (
     refusal_words,
     visa_errors,
 )
-from conference.pages.handlers import _countries, identity_state
+from conference.pages.handlers import _countries, identity_state, sent_before
 from conference.privacy import service as privacy
 from conference.protocol.countries import country_name
 from conference.workspaces import frame
@@ -51,7 +54,11 @@ NAMED = ("photo", "visa", "identity")
 async def _page(
     request: web.Request, p: Portal, acc: Any, *, errors: dict[str, str] | None = None,
     values: dict[str, str] | None = None, message: str | None = None, status: int = 200,
+    editing: str = "", sent: bool = False,
 ) -> web.Response:
+    """``editing``: the form posted (``crop``, ``visa``, ``identity``), which the header's
+    language control then carries; ``sent``: it was sent (its errors shown), so its language
+    switch shows them again, as on the applicant's page (``pages.credentials``)."""
     pool = request.app[pool_key]
     here = f"{p.base}/members/{acc.id}"
     size = await credentials.photo_size(pool, acc.id)
@@ -60,7 +67,7 @@ async def _page(
         box = credential_rules.crop_preset("centre", *size)
         assert box is not None
         crop = {"width": size[0], "height": size[1],
-                "fields": values if errors and "crop" in errors else
+                "fields": values if (errors and "crop" in errors) or editing == "crop" else
                 {"crop_x": str(box.x), "crop_y": str(box.y), "crop_width": str(box.width)}}
     try:
         letter = await credentials.open_letter(pool, acc.id, p.principal)
@@ -77,8 +84,17 @@ async def _page(
         message = p.t(f"member_{request.query['done']}_done", name=name)
     if message is None and request.query.get("done") in NOTICES:
         message = p.t(NOTICES[request.query["done"]])
+    # each typed form's own language button, and the header's, which carries the form being
+    # edited, else the page's first (docs/workspaces.md, "The language control")
+    shown = {"crop": crop is not None and acc.status.value in credentials.OPEN_STATUSES,
+             "visa": may_request, "identity": identity is not None and not identity.closed}
+    path = {"crop": "photo/crop", "visa": "visa-letter", "identity": "identity-document"}
+    form_switch, switch_submit = frame.form_switches(
+        p.language, {name: f"{here}/{path[name]}" for name in TYPED_FORMS if shown[name]},
+        editing)
     return frame.render(
         request, "member_credentials.html", p.language, person=p.person,
+        form_switch=form_switch, switch_submit=switch_submit, sent_form=editing if sent else "",
         conference=p.conference, status=status, title=p.t("credentials_title"),
         crumbs=p.crumbs((name, here), (p.t("credentials_title"), None)), flash=message,
         acc=acc, errors=errors or {}, values=values or {}, size=size, crop=crop,
@@ -187,7 +203,8 @@ async def member_document_upload(request: web.Request) -> web.StreamResponse:
 
 
 @routes.add("POST", "/delegation/{slug}/members/{accreditation_id}/photo/crop",
-            summary="Crop a member's photo to a 3:4 box (HTML form)",
+            summary="Crop a member's photo to a 3:4 box (HTML form); switch=1 (a language "
+                    "button) only shows the page again in ?lang, filled",
             who="the delegation's focal point", tag="workspaces", media=HTML,
             error_media=PAGE_ERRORS, errors=(403, 404, 422))
 @frame.page
@@ -198,13 +215,18 @@ async def member_photo_crop(request: web.Request) -> web.StreamResponse:
     if not frame.csrf_ok(request, form, p.person):
         return await frame.error_page(request, 403, p.t("csrf_failed"))
     values = {n: str(form.get(n, ""))[:20] for n in ("crop_x", "crop_y", "crop_width")}
+    sent = sent_before(form)
     size = await credentials.photo_size(request.app[pool_key], acc.id)
     if size is None:
         return await _page(request, p, acc, message=p.t("photo_none"), status=404)
+    if form.get(SWITCH) == "1":  # the language control: shown again, nothing cut
+        wrong = sent and credential_rules.crop_box("custom", values, size) is None
+        return await _page(request, p, acc, values=values, editing="crop", sent=sent,
+                           errors={"crop": p.t("crop_number")} if wrong else None)
     box = credential_rules.crop_box(str(form.get("preset", "")), values, size)
     if box is None:
         return await _page(request, p, acc, errors={"crop": p.t("crop_number")}, values=values,
-                           status=422)
+                           status=422, editing="crop", sent=True)
     try:
         await credentials.crop_photo(request.app[pool_key], acc.id, box, p.principal,
                                      now(request))
@@ -217,7 +239,8 @@ async def member_photo_crop(request: web.Request) -> web.StreamResponse:
 
 
 @routes.add("POST", "/delegation/{slug}/members/{accreditation_id}/visa-letter",
-            summary="Request a member's visa invitation letter (HTML form)",
+            summary="Request a member's visa invitation letter (HTML form); switch=1 (a "
+                    "language button) only shows the page again in ?lang, filled, never filed",
             who="the delegation's focal point", tag="workspaces", media=HTML,
             error_media=PAGE_ERRORS, errors=(403, 404, 409, 422))
 @frame.page
@@ -228,23 +251,28 @@ async def member_visa_letter(request: web.Request) -> web.StreamResponse:
     values = {n: str(form.get(n, "")).strip() for n in VISA_FIELDS}
     if not frame.csrf_ok(request, form, p.person):
         return await frame.error_page(request, 403, p.t("csrf_failed"))
+    sent = sent_before(form)
+    show = functools.partial(_page, request, p, acc, values=values, editing="visa", sent=sent)
     try:
         body = VisaLetterIn.model_validate({k: v for k, v in values.items() if v})
     except ValidationError as exc:
-        return await _page(request, p, acc, errors=visa_errors(p.t, exc), values=values,
-                           status=422)
+        if form.get(SWITCH) == "1":  # the language control: shown again, never requested
+            return await show(errors=visa_errors(p.t, exc) if sent else None)
+        return await show(errors=visa_errors(p.t, exc), status=422)
+    if form.get(SWITCH) == "1":
+        return await show()
     try:
         await credentials.request_letter(request.app[pool_key], acc.id, body, p.principal,
                                          now(request))
     except (Conflict, Forbidden) as exc:
-        return await _page(request, p, acc, values=values, message=exc.detail,
-                           status=exc.status)
+        return await show(message=exc.detail, status=exc.status)
     raise _done(p, acc, "visa")
 
 
 @routes.add("POST", "/delegation/{slug}/members/{accreditation_id}/identity-document",
             summary="Give a member's identity document for the security check (HTML form): "
-                    "the same data as PUT /api/v1/accreditations/{id}/vetting",
+                    "the same data as PUT /api/v1/accreditations/{id}/vetting; switch=1 (a "
+                    "language button) only shows the page again in ?lang, filled, never saved",
             who="the delegation's focal point", tag="workspaces", media=HTML,
             error_media=PAGE_ERRORS, errors=(403, 404, 422))
 @frame.page
@@ -255,12 +283,17 @@ async def member_identity_document(request: web.Request) -> web.StreamResponse:
     if not frame.csrf_ok(request, form, p.person):
         return await frame.error_page(request, 403, p.t("csrf_failed"))
     values = {n: str(form.get(n, "")).strip()[:200] for n in IDENTITY_FIELDS}
+    sent = sent_before(form)
+    show = functools.partial(_page, request, p, acc, values=values, editing="identity",
+                             sent=sent)
     body, errors = identity_body(p.t, values)
+    if form.get(SWITCH) == "1":  # the language control: shown again, nothing given
+        return await show(errors=errors if sent else None)
     if body is None:
-        return await _page(request, p, acc, errors=errors, values=values, status=422)
+        return await show(errors=errors, status=422)
     try:
         await privacy.give_identity_document(request.app[pool_key], acc.id, body, p.principal,
                                              now(request))
     except Forbidden:  # closed meanwhile: the page says why, in its language
-        return await _page(request, p, acc, values=values, status=403)
+        return await show(status=403)
     raise _done(p, acc, "identity")
