@@ -22,6 +22,7 @@ from conference.errors import Duplicate, Invalid, NotFound
 from conference.http.context import now, pool_key
 from conference.http.io import read_form
 from conference.http.routes import RouteTable
+from conference.pages.handlers import sent_before
 from conference.roles import protocol_officer
 from conference.workspaces import frame
 from conference.workspaces.console import CONSOLE_ROLES, Desk, form_errors
@@ -103,9 +104,17 @@ def _service_errors(d: Desk, exc: Invalid | Duplicate) -> dict[str, str]:
     return errors
 
 
+def _switch(d: Desk, action: str) -> dict[str, str]:
+    """The header's language control on a zone's form (docs/workspaces.md, "The language
+    control"): it sends the form, with what is typed in it now, to its switch, which shows it
+    again in the other language, filled, and defines or changes nothing."""
+    return {"form": "zone-form", "name": frame.SWITCH,
+            "action": frame.with_lang(action, frame.other_language(d.language))}
+
+
 async def _list_page(request: web.Request, d: Desk, *, values: dict[str, Any] | None = None,
                      errors: dict[str, str] | None = None, message: str | None = None,
-                     status: int = 200) -> web.Response:
+                     status: int = 200, sent: bool = False) -> web.Response:
     t = d.t
     zones = await badges.zones(request.app[pool_key], protocol_officer(d.principal),
                                d.conference.slug)
@@ -116,7 +125,7 @@ async def _list_page(request: web.Request, d: Desk, *, values: dict[str, Any] | 
         status=status, title=t("zones_title"), crumbs=_crumbs(d, (t("zones_title"), None)),
         base=d.base, zones=zones, categories=CATEGORIES, kinds=KINDS, flash=flash,
         values=values or {"kind": "standard", "categories": []}, errors=errors or {},
-        message=message)
+        message=message, sent=sent, switch_submit=_switch(d, f"{d.base}/zones"))
 
 
 @routes.add("GET", "/manage/{slug}/zones",
@@ -128,16 +137,19 @@ async def zones_page(request: web.Request) -> web.Response:
     return await _list_page(request, d)
 
 
-@routes.add("POST", "/manage/{slug}/zones", summary="Define a zone (HTML form)", who=WHO,
+@routes.add("POST", "/manage/{slug}/zones",
+            summary="Define a zone (HTML form); switch=1 (the header's language control) only "
+                    "shows it again in ?lang, filled, nothing defined", who=WHO,
             tag="workspaces", media=HTML, error_media=PAGE_ERRORS, errors=(403, 404, 422))
 @frame.page
 async def zones_create(request: web.Request) -> web.StreamResponse:
     d = await open_desk(request, CONSOLE_ROLES)
     form = await read_form(request)
     values = _read(form)
+    sent = sent_before(form)
     if not frame.csrf_ok(request, form, d.person):
         return await _list_page(request, d, values=values, message=d.t("csrf_failed"),
-                                status=403)
+                                status=403, sent=sent)
     errors: dict[str, str] = {}
     days = _days(d, values, errors)
     _rule_errors(d, values, days, errors)
@@ -150,14 +162,18 @@ async def zones_create(request: web.Request) -> web.StreamResponse:
     except ValidationError as exc:
         for name, text in form_errors(d.t, exc, FIELDS, "name_fr").items():
             errors.setdefault(name, d.t("zones_err_code") if name == "code" else text)
+    if form.get(frame.SWITCH) == "1":  # the language control: shown again, nothing defined
+        return await _list_page(request, d, values=values, errors=errors if sent else None,
+                                sent=sent)
     if errors or body is None:
-        return await _list_page(request, d, values=values, errors=errors, status=422)
+        return await _list_page(request, d, values=values, errors=errors, status=422,
+                                sent=True)
     try:
         await badges.create_zone(request.app[pool_key], protocol_officer(d.principal),
                                  d.conference.slug, body, now(request))
     except (Invalid, Duplicate) as exc:
         return await _list_page(request, d, values=values, errors=_service_errors(d, exc),
-                                status=422)
+                                status=422, sent=True)
     raise web.HTTPSeeOther(frame.with_lang(f"{d.base}/zones", d.language, done="created"))
 
 
@@ -173,7 +189,7 @@ async def _zone(request: web.Request, d: Desk) -> Zone:
 
 def _edit_page(request: web.Request, d: Desk, zone: Zone, values: dict[str, Any], *,
                errors: dict[str, str] | None = None, message: str | None = None,
-               status: int = 200) -> web.Response:
+               status: int = 200, sent: bool = False) -> web.Response:
     t = d.t
     title = t("zones_edit_title", name=zone.name.get(d.language))
     return frame.render(
@@ -181,7 +197,7 @@ def _edit_page(request: web.Request, d: Desk, zone: Zone, values: dict[str, Any]
         status=status, title=title,
         crumbs=_crumbs(d, (t("zones_title"), f"{d.base}/zones"), (title, None)),
         base=d.base, zone=zone, categories=CATEGORIES, values=values, errors=errors or {},
-        message=message)
+        message=message, sent=sent, switch_submit=_switch(d, f"{d.base}/zones/{zone.id}"))
 
 
 @routes.add("GET", "/manage/{slug}/zones/{zone_id}",
@@ -195,7 +211,9 @@ async def zone_edit(request: web.Request) -> web.Response:
 
 
 @routes.add("POST", "/manage/{slug}/zones/{zone_id}",
-            summary="Change a zone's names, days and categories (HTML form)", who=WHO,
+            summary="Change a zone's names, days and categories (HTML form); switch=1 (the "
+                    "header's language control) only shows it again in ?lang, filled, nothing "
+                    "changed", who=WHO,
             tag="workspaces", media=HTML, error_media=PAGE_ERRORS, errors=(403, 404, 422))
 @frame.page
 async def zone_save(request: web.Request) -> web.StreamResponse:
@@ -203,8 +221,10 @@ async def zone_save(request: web.Request) -> web.StreamResponse:
     zone = await _zone(request, d)
     form = await read_form(request)
     values = {**_read(form), "code": zone.code, "kind": zone.kind.value}
+    sent = sent_before(form)
     if not frame.csrf_ok(request, form, d.person):
-        return _edit_page(request, d, zone, values, message=d.t("csrf_failed"), status=403)
+        return _edit_page(request, d, zone, values, message=d.t("csrf_failed"), status=403,
+                          sent=sent)
     errors: dict[str, str] = {}
     days = _days(d, values, errors)
     _rule_errors(d, values, days, errors)
@@ -215,12 +235,14 @@ async def zone_save(request: web.Request) -> web.StreamResponse:
     except ValidationError as exc:
         for name, text in form_errors(d.t, exc, FIELDS, "name_fr").items():
             errors.setdefault(name, text)
+    if form.get(frame.SWITCH) == "1":  # the language control: shown again, nothing changed
+        return _edit_page(request, d, zone, values, errors=errors if sent else None, sent=sent)
     if errors or body is None:
-        return _edit_page(request, d, zone, values, errors=errors, status=422)
+        return _edit_page(request, d, zone, values, errors=errors, status=422, sent=True)
     try:
         await badges.change_zone(request.app[pool_key], protocol_officer(d.principal),
                                  zone.id, body, slug=d.conference.slug)
     except (Invalid, Duplicate) as exc:
         return _edit_page(request, d, zone, values, errors=_service_errors(d, exc),
-                          status=422)
+                          status=422, sent=True)
     raise web.HTTPSeeOther(frame.with_lang(f"{d.base}/zones", d.language, done="changed"))

@@ -16,9 +16,10 @@ from conference.errors import Invalid, NotFound
 from conference.http.context import now, pool_key
 from conference.http.io import read_form
 from conference.http.routes import RouteTable
+from conference.pages.handlers import sent_before
 from conference.workspaces import frame
 from conference.workspaces import service as ws_service
-from conference.workspaces.domain import ReasonTemplate
+from conference.workspaces.domain import ReasonTemplate, clean_reason_text
 from conference.workspaces.handlers import Desk, open_desk
 
 routes = RouteTable()
@@ -43,9 +44,23 @@ def _errors(d: Desk, exc: Invalid) -> dict[str, str]:
             if e.get("field") in FIELDS}
 
 
+def _text_errors(d: Desk, values: dict[str, str]) -> dict[str, str]:
+    """The texts' errors as the use-case finds them (``clean_reason_text``), for the language
+    switch of a form sent before: nothing written."""
+    return {n: d.t("err_reason_text") for n in FIELDS if clean_reason_text(values[n]) is None}
+
+
+def _switch(d: Desk, form_id: str, action: str) -> dict[str, str]:
+    """The header's language control on a template's form (docs/workspaces.md, "The language
+    control"): the form sent with what is typed in it now, shown again in the other
+    language, filled; nothing added or saved."""
+    return {"form": form_id, "name": frame.SWITCH,
+            "action": frame.with_lang(action, frame.other_language(d.language))}
+
+
 async def _list_page(request: web.Request, d: Desk, *, values: dict[str, str] | None = None,
                      errors: dict[str, str] | None = None, message: str | None = None,
-                     status: int = 200) -> web.Response:
+                     status: int = 200, sent: bool = False) -> web.Response:
     reasons = await ws_service.press_reasons(request.app[pool_key], d.conference.id,
                                              d.principal, now(request))
     done = request.query.get("done")
@@ -54,18 +69,21 @@ async def _list_page(request: web.Request, d: Desk, *, values: dict[str, str] | 
         request, "press_reasons.html", d.language, person=d.person, conference=d.conference,
         status=status, title=d.t("reasons_title"), crumbs=_crumbs(d), flash=flash,
         base=d.base, reasons=reasons, values=values or {}, errors=errors or {},
-        message=message)
+        message=message, sent=sent,
+        switch_submit=_switch(d, "reason-add-form", f"{d.base}/reasons"))
 
 
 def _edit_page(request: web.Request, d: Desk, reason: ReasonTemplate,
                values: dict[str, str], *, errors: dict[str, str] | None = None,
-               message: str | None = None, status: int = 200) -> web.Response:
+               message: str | None = None, status: int = 200, sent: bool = False
+               ) -> web.Response:
     title = d.t("reason_edit_title")
     return frame.render(
         request, "press_reason_edit.html", d.language, person=d.person,
         conference=d.conference, status=status, title=title,
         crumbs=_crumbs(d, (title, None)), base=d.base, reason=reason, values=values,
-        errors=errors or {}, message=message)
+        errors=errors or {}, message=message, sent=sent,
+        switch_submit=_switch(d, "reason-edit-form", f"{d.base}/reasons/{reason.id}"))
 
 
 def _values(form: Any) -> dict[str, str]:
@@ -82,7 +100,9 @@ async def reasons_page(request: web.Request) -> web.Response:
     return await _list_page(request, d)
 
 
-@routes.add("POST", "/manage/{slug}/press/reasons", summary="Add a reason template (HTML form)",
+@routes.add("POST", "/manage/{slug}/press/reasons",
+            summary="Add a reason template (HTML form); switch=1 (the header's language "
+                    "control) only shows it again in ?lang, filled, nothing added",
             who="press_office, admin", tag="workspaces", media=HTML, error_media=PAGE_ERRORS,
             errors=(403, 404, 422))
 @frame.page
@@ -90,15 +110,20 @@ async def reason_add(request: web.Request) -> web.StreamResponse:
     d = await open_desk(request)
     form = await read_form(request)
     values = _values(form)
+    sent = sent_before(form)
     if not frame.csrf_ok(request, form, d.person):
         return await _list_page(request, d, values=values, message=d.t("csrf_failed"),
-                                status=403)
+                                status=403, sent=sent)
+    if form.get(frame.SWITCH) == "1":  # the language control: shown again, nothing added
+        return await _list_page(request, d, values=values, sent=sent,
+                                errors=_text_errors(d, values) if sent else None)
     try:
         await ws_service.add_press_reason(request.app[pool_key], d.conference.id,
                                           values["text_fr"], values["text_en"], d.principal,
                                           now(request))
     except Invalid as exc:
-        return await _list_page(request, d, values=values, errors=_errors(d, exc), status=422)
+        return await _list_page(request, d, values=values, errors=_errors(d, exc), status=422,
+                                sent=True)
     raise web.HTTPSeeOther(frame.with_lang(f"{d.base}/reasons", d.language, done="added"))
 
 
@@ -115,7 +140,9 @@ async def reason_edit_form(request: web.Request) -> web.Response:
 
 
 @routes.add("POST", "/manage/{slug}/press/reasons/{reason_id}",
-            summary="Edit a reason template (HTML form)", who="press_office, admin",
+            summary="Edit a reason template (HTML form); switch=1 (the header's language "
+                    "control) only shows it again in ?lang, filled, nothing saved",
+            who="press_office, admin",
             tag="workspaces", media=HTML, error_media=PAGE_ERRORS, errors=(403, 404, 422))
 @frame.page
 async def reason_edit(request: web.Request) -> web.StreamResponse:
@@ -125,14 +152,20 @@ async def reason_edit(request: web.Request) -> web.StreamResponse:
                                            d.principal)
     form = await read_form(request)
     values = _values(form)
+    sent = sent_before(form)
     if not frame.csrf_ok(request, form, d.person):
-        return _edit_page(request, d, reason, values, message=d.t("csrf_failed"), status=403)
+        return _edit_page(request, d, reason, values, message=d.t("csrf_failed"), status=403,
+                          sent=sent)
+    if form.get(frame.SWITCH) == "1":  # the language control: shown again, nothing saved
+        return _edit_page(request, d, reason, values, sent=sent,
+                          errors=_text_errors(d, values) if sent else None)
     try:
         await ws_service.edit_press_reason(pool, d.conference.id, reason.id,
                                            values["text_fr"], values["text_en"], d.principal,
                                            now(request))
     except Invalid as exc:
-        return _edit_page(request, d, reason, values, errors=_errors(d, exc), status=422)
+        return _edit_page(request, d, reason, values, errors=_errors(d, exc), status=422,
+                          sent=True)
     raise web.HTTPSeeOther(frame.with_lang(f"{d.base}/reasons", d.language, done="saved"))
 
 
