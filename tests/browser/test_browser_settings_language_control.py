@@ -25,11 +25,15 @@ REASON = {"#text_fr": "Le média n'est pas reconnu par le pays hôte.",
           "#text_en": "The outlet is not recognised by the host country."}
 
 
+QUERIES = {"zone": "SELECT * FROM zone ORDER BY id",
+           "press_reason": "SELECT * FROM press_reason ORDER BY id"}
+
+
 async def _rows(site: Site, table: str) -> tuple[str, int]:
     """A table's rows as stored, and the domain events."""
     conn = await asyncpg.connect(site.db_url)
     try:
-        rows = await conn.fetch(f"SELECT * FROM {table} ORDER BY id")
+        rows = await conn.fetch(QUERIES[table])
         return (str([dict(r) for r in rows]),
                 int(await conn.fetchval("SELECT count(*) FROM domain_event")))
     finally:
