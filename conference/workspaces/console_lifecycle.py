@@ -34,6 +34,7 @@ from conference.workspaces.console import CONSOLE_ROLES, Desk
 from conference.workspaces.console import _desk as open_desk
 from conference.workspaces.domain import NoSuchTime, wall_clock
 from conference.workspaces.portal_lifecycle import (
+    check_again,
     column_warnings,
     file_errors,
     import_limit,
@@ -302,7 +303,8 @@ async def _import_page(request: web.Request, d: Desk, *, delegation: str = "",
         rows=preview_rows(t, result, upload) if result else [], errors=errors or {},
         message=message, exports=[], file_limit=t.size(import_limit(request)),
         warnings=column_warnings(t, result.unknown_columns) if result else [],
-        row_warnings=row_warnings(t, result) if result else [])
+        row_warnings=row_warnings(t, result) if result else [],
+        switch_form=check_again(upload if result else None, delegation))
 
 
 @routes.add("GET", "/manage/{slug}/import",

@@ -67,6 +67,18 @@ class Upload:
         return base64.b64encode(self.content).decode("ascii")
 
 
+def check_again(upload: Upload | None, delegation: str | None = None) -> dict[str, str] | None:
+    """The header's language control on a check's answer (docs/workspaces.md, "The language
+    control"): a form of its own carrying the file checked, which checks it again in the other
+    language (``step=check``, never the import button's form, which imports: nothing is
+    written). None before a check. ``delegation``: the console's choice, carried too."""
+    if upload is None:
+        return None
+    fields = {"step": "check", "filename": upload.name, "content_type": upload.content_type,
+              "content": upload.encoded}
+    return fields if delegation is None else {**fields, "delegation": delegation}
+
+
 def _content_type(filename: str, declared: str) -> str:
     """By the name first: spreadsheets' CSV files travel under many declared types."""
     lower = filename.lower()
@@ -449,6 +461,7 @@ async def _import_page(request: web.Request, p: Portal, *, upload: Upload | None
         message=message, file_limit=t.size(import_limit(request)),
         warnings=column_warnings(t, result.unknown_columns) if result else [],
         row_warnings=row_warnings(t, result) if result else [],
+        switch_form=check_again(upload if result else None),
         exports=[(t("lc_export_csv"), f"{p.base}/members.csv", "export-csv"),
                  (t("lc_export_xlsx"), f"{p.base}/members.xlsx", "export-xlsx")],
     )

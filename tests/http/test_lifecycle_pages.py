@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import base64
 import io
+import re
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
@@ -52,10 +53,14 @@ async def upload(v: Visitor, page_path: str, action: str, data: bytes, name: str
 
 
 async def apply(v: Visitor, action: str, preview: str) -> tuple[int, str, Any]:
-    fields = {n: hidden(preview, n) for n in ("csrf", "step", "filename", "content_type",
-                                              "content")}
-    if 'name="delegation" value=' in preview:
-        fields["delegation"] = hidden(preview, "delegation")
+    """The import button's form as the check's answer gives it (the header's language control
+    carries the same file in a form of its own, a check again)."""
+    form = re.search(r'<form [^>]*id="apply-form"[^>]*>(.*?)</form>', preview, re.S)
+    assert form, "no import button"
+    fields = {n: hidden(form.group(1), n) for n in ("csrf", "step", "filename",
+                                                    "content_type", "content")}
+    if 'name="delegation" value=' in form.group(1):
+        fields["delegation"] = hidden(form.group(1), "delegation")
     return await v.go("POST", action, fields)
 
 
