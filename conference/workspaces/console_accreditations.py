@@ -195,8 +195,8 @@ async def _application_page(request: web.Request, d: Desk, acc: Accreditation, *
     shown = {"decision": can_decide, "substitute": _substitutable(acc), "revoke": can_revoke,
              "vetting": cred is not None}
     form_switch, switch_submit = frame.form_switches(
-        d.language, {name: f"{d.base}/accreditations/{acc.id}/{name}"
-                     for name in APPLICATION_FORMS if shown[name]},
+        d.language, {form: f"{d.base}/accreditations/{acc.id}/{form}"
+                     for form in APPLICATION_FORMS if shown[form]},
         editing, names={"substitute": "edit"})
     return frame.render(
         request, "acc_application.html", d.language, person=d.person, status=status,
