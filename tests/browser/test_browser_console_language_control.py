@@ -81,8 +81,12 @@ async def test_the_language_control_keeps_what_the_officer_typed_on_the_applicat
         for selector, value in SUBSTITUTE.items():
             await page.fill(selector, value)
         await page.select_option("#sub_language", "en")
-        await page.locator("#substitute-form").get_by_role(
-            "button", name="Ce formulaire en français").click()
+        own = page.locator("#substitute-form").get_by_role(
+            "button", name="Ce formulaire en français")
+        # several on the page share their words: each is described by its form's heading
+        assert await own.get_attribute("aria-describedby") == "substitute-title"
+        assert await own.get_attribute("lang") == "fr"
+        await own.click()
         await page.wait_for_selector("html[lang=fr]")
         for selector, value in SUBSTITUTE.items():
             assert await page.input_value(selector) == value, selector
