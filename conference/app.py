@@ -79,6 +79,7 @@ from conference.workspaces import (
     console_lifecycle,
     console_programme,
     console_publish,
+    console_setup,
     console_zones,
     portal_lifecycle,
     press_reasons,
@@ -99,6 +100,7 @@ def route_table() -> list[Route]:
                                 people.routes, signin.routes,
                                 press_reasons.routes,  # before the desk's /press/{id}
                                 workspaces.routes, member_credentials.routes, security.routes,
+                                console_setup.routes,  # before the console's /manage/{slug}
                                 console.routes, portal_lifecycle.routes,
                                 console_lifecycle.routes, console_programme.routes,
                                 console_accreditations.routes, console_publish.routes,

@@ -141,7 +141,11 @@ async def manage_home(request: web.Request) -> web.Response:
     return frame.render(request, "manage.html", language, person=person,
                         title=t("manage_title"),
                         crumbs=[(t("home_title"), "/workspaces"), (t("manage_title"), None)],
-                        conferences=await managed_conferences(request, person, language))
+                        conferences=await managed_conferences(request, person, language),
+                        # an administrator of every conference creates one here
+                        # (docs/workspaces.md, "A new conference")
+                        may_create=any(g.role == "admin" and g.conference_id is None
+                                       for g in person.grants))
 
 
 # --- the door ---------------------------------------------------------------------------------
@@ -241,7 +245,8 @@ async def console_overview(request: web.Request) -> web.Response:
     preview = await programme.preview_publication(pool, protocol_officer(d.principal),
                                                   d.conference.slug)
     unpublished = preview.latest is not None and not preview.changes.is_empty()
-    return frame.render(request, "console.html", d.language, person=d.person,
+    flash = d.t("setup_created") if request.query.get("done") == "conference_created" else None
+    return frame.render(request, "console.html", d.language, person=d.person, flash=flash,
                         conference=d.conference, title=d.t("console_title"),
                         crumbs=d.crumbs((d.t("console_title"), None)), base=d.base,
                         stats=stats, counts=counts, ops=ops, unpublished=unpublished,

@@ -19,6 +19,7 @@ from conference.workspaces.credentials_i18n import CRED
 from conference.workspaces.desk_i18n import DESK
 from conference.workspaces.lifecycle_i18n import LIFECYCLE
 from conference.workspaces.programme_i18n import PROGRAMME
+from conference.workspaces.setup_i18n import SETUP
 
 STRINGS: dict[str, dict[str, str]] = {
     "fr": {
@@ -769,6 +770,7 @@ class WTranslator(Translator):
         super().__init__(language)
         self._own = {**STRINGS[self.language], **CONSOLE[self.language],
                      **LIFECYCLE[self.language], **PROGRAMME[self.language],
+                     **SETUP[self.language],
                      **DESK[self.language], **CRED[self.language]}
 
     @property

@@ -110,6 +110,7 @@ EXPECTED: dict[str, frozenset[str] | str] = {
     "add_staff": ADMIN, "workspaces_css": ANYONE,
     "signin_form": SESSION, "signin_request": SESSION, "signin_link": SESSION,
     "signin_spend": SESSION, "signout": SESSION, "home": SESSION, "manage_home": SESSION,
+    "setup_conference_form": SESSION, "setup_conference": SESSION,
     "delegation_page": SESSION, "member_new": SESSION, "member_register": SESSION,
     "member_page": SESSION, "member_badge": SESSION, "member_withdraw_confirm": SESSION,
     "member_credentials": SESSION, "member_photo_upload": SESSION, "member_photo_crop": SESSION,

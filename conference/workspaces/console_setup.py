@@ -1,0 +1,303 @@
+"""A new conference from the console (``/manage/conferences/new``, administrators of every
+conference): the form an organiser fills in before anything else, the API's
+``POST /api/v1/conferences`` (``conferences.service.create_conference``) as a page.
+
+Dates and times are typed in the conference's own time zone (``workspaces.domain.wall_clock``,
+as the deadlines and the sessions are); a name left empty in the second language is the one of
+the first, as the room form does; every error names its field, all at once, in the page's
+language (docs/workspaces.md, "A new conference")."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from aiohttp import web
+from pydantic import ValidationError
+
+from conference.auth import Principal, Role
+from conference.conferences import service as conferences
+from conference.conferences.models import ConferenceIn
+from conference.errors import Duplicate, Forbidden
+from conference.http.context import pool_key
+from conference.http.io import read_form
+from conference.http.routes import RouteTable
+from conference.lifecycle.domain import RANK_LABELS
+from conference.people.service import SignedIn
+from conference.protocol.ranks import Rank
+from conference.workspaces import frame
+from conference.workspaces.console import form_errors
+from conference.workspaces.domain import NoSuchTime, wall_clock
+from conference.workspaces.i18n import WTranslator
+
+routes = RouteTable()
+HTML, PAGE_ERRORS = frame.HTML, frame.PAGE_ERRORS
+NEW = "/manage/conferences/new"
+HOSTS = 3
+SPOKESPERSONS = 2
+LANGUAGE_CHOICES = ("fr,en", "en,fr", "fr", "en")
+TIE_BREAKS = ("eu_protocol", "alphabetical", "drawn")
+MOMENTS = ("press_opens_at", "press_closes_at", "security_list_deadline")
+FIELDS = ("languages", "title_fr", "title_en", "short_fr", "short_en", "slug",
+          "organiser_email", "venue_fr", "venue_en", "venue_address", "timezone", "starts_on",
+          "ends_on", "patron_name", "patron_title", "patron_style_fr", "patron_style_en",
+          *(f"host{i}_{part}" for i in range(1, HOSTS + 1)
+            for part in ("name", "rank", "function_fr", "function_en")),
+          "press_opens_at", "press_closes_at", "pool_capacity", "security_list_deadline",
+          *(f"spokesperson{i}_{part}" for i in range(1, SPOKESPERSONS + 1)
+            for part in ("name", "phone", "email")),
+          "tie_break")
+"""The form's fields in the form's order: the error summary names them in this order."""
+
+MODEL_FIELD: dict[str, str] = {
+    "slug": "slug", "title.fr": "title_fr", "title.en": "title_en",
+    "short_name.fr": "short_fr", "short_name.en": "short_en", "languages": "languages",
+    "venue.name": "venue_fr", "venue.names.fr": "venue_fr", "venue.names.en": "venue_en",
+    "venue.address": "venue_address", "timezone": "timezone", "starts_on": "starts_on",
+    "ends_on": "ends_on", "organiser_email": "organiser_email", "patron.name": "patron_name",
+    "patron.title": "patron_title", "patron.style": "patron_style_fr",
+    "patron.style.fr": "patron_style_fr", "title": "title_fr", "venue.names": "venue_en",
+    "patron.style.en": "patron_style_en",
+    "press_registration.opens_at": "press_opens_at",
+    "press_registration.closes_at": "press_closes_at",
+    "press_registration.pool_capacity": "pool_capacity",
+    "security_list_deadline": "security_list_deadline", "protocol.tie_break": "tie_break",
+    **{f"hosts.{i - 1}.{model}": f"host{i}_{form}" for i in range(1, HOSTS + 1)
+       for model, form in (("name", "name"), ("rank", "rank"), ("function.fr", "function_fr"),
+                           ("function.en", "function_en"),
+                           ("function", "function_fr"))},
+    **{f"spokespersons.{i - 1}.{part}": f"spokesperson{i}_{part}"
+       for i in range(1, SPOKESPERSONS + 1) for part in ("name", "phone", "email")},
+}
+"""Where the model's errors land on the form."""
+OTHER = "_form"
+"""An error of no one field (none expected: the form checks the whole's rules itself)."""
+
+
+def _may_create(person: SignedIn) -> Principal:
+    """Only an administrator of every conference creates one (as the API's admin token)."""
+    if any(g.role == "admin" and g.conference_id is None for g in person.grants):
+        return Principal(0, Role.admin, person_id=person.person_id)
+    raise Forbidden("Only an administrator of every conference creates one.")
+
+
+def _form(request: web.Request, person: SignedIn, language: str, values: dict[str, str], *,
+          errors: dict[str, str] | None = None, status: int = 200,
+          message: str | None = None) -> web.Response:
+    t = WTranslator(language)
+    ranks = [(r.value, RANK_LABELS[language][r]) for r in Rank]
+    labels = {name: t(f"setup_f_{name}") for name in FIELDS
+              if not name.startswith(("host", "spokesperson"))}
+    for i in range(1, HOSTS + 1):
+        for part in ("name", "rank", "function_fr", "function_en"):
+            labels[f"host{i}_{part}"] = t("setup_host_n", n=i) + " – " + t(f"setup_f_host_{part}")
+    for i in range(1, SPOKESPERSONS + 1):
+        for part in ("name", "phone", "email"):
+            labels[f"spokesperson{i}_{part}"] = (t("setup_spokesperson_n", n=i) + " – "
+                                                 + t(f"setup_f_spokesperson_{part}"))
+    ordered = {name: (errors or {})[name] for name in FIELDS if name in (errors or {})}
+    title = t("setup_title")
+    return frame.render(
+        request, "setup_conference.html", language, person=person, status=status,
+        title=title, crumbs=[(t("home_title"), "/workspaces"),
+                             (t("manage_title"), "/manage"), (title, None)],
+        values=values, errors=ordered, labels=labels, message=message, ranks=ranks,
+        hosts=range(1, HOSTS + 1), spokespersons=range(1, SPOKESPERSONS + 1),
+        language_choices=[(c, t(f"setup_languages_{c.replace(',', '_')}"))
+                          for c in LANGUAGE_CHOICES],
+        tie_breaks=[(c, t(f"setup_tie_break_{c}")) for c in TIE_BREAKS],
+        titles=[("queen", t("setup_patron_queen")), ("king", t("setup_patron_king"))])
+
+
+@routes.add("GET", NEW, summary="A new conference: the form (HTML, administrators)",
+            who="admin", tag="workspaces", media=HTML, error_media=PAGE_ERRORS,
+            errors=(403,))
+@frame.page
+async def setup_conference_form(request: web.Request) -> web.Response:
+    person = await frame.signed_in(request)
+    _may_create(person)
+    language = frame.language_of(request, person)
+    return _form(request, person, language, {"languages": "fr,en", "timezone": "Europe/Brussels",
+                                             "tie_break": "eu_protocol"})
+
+
+def _localized(values: dict[str, str], first: str, fr: str, en: str) -> dict[str, str] | None:
+    """Both languages of a name; the one left empty is the other's (None when both are)."""
+    given = {"fr": values[fr], "en": values[en]}
+    if not given["fr"] and not given["en"]:
+        return None
+    fallback = given[first] or given["en" if first == "fr" else "fr"]
+    return {lang: given[lang] or fallback for lang in ("fr", "en")}
+
+
+def _read(values: dict[str, str], t: WTranslator) -> tuple[dict[str, Any], dict[str, str]]:
+    """The API's body from the form's values, and the errors only the form can see (a date or
+    a time that is not one, a time the clocks skip, a name required in the first language)."""
+    errors: dict[str, str] = {}
+    languages = values["languages"].split(",") if values["languages"] in LANGUAGE_CHOICES \
+        else None
+    if languages is None:
+        errors["languages"] = t("err_choice")
+    first = languages[0] if languages else "fr"
+    for base in ("title", "venue"):
+        if not values[f"{base}_{first}"]:
+            errors[f"{base}_{first}"] = t("setup_err_first_language")
+    zone_ok = True
+    try:
+        ZoneInfo(values["timezone"])
+    except (ZoneInfoNotFoundError, ValueError):
+        errors["timezone"] = t("setup_err_timezone")
+        zone_ok = False
+    days: dict[str, date | None] = {}
+    for name in ("starts_on", "ends_on"):
+        days[name] = None
+        if not values[name]:
+            errors[name] = t("err_required")
+            continue
+        try:
+            days[name] = date.fromisoformat(values[name])
+        except ValueError:
+            errors[name] = t("setup_err_date")
+    moments: dict[str, datetime | None] = {}
+    for name in MOMENTS:
+        moments[name] = None
+        if not values[name]:
+            if name != "security_list_deadline":
+                errors[name] = t("err_required")
+            continue
+        try:
+            wall = datetime.fromisoformat(values[name])
+        except ValueError:
+            errors[name] = t("lc_err_datetime")
+            continue
+        # with no zone known yet (its own error), the times are still checked, as UTC
+        try:
+            moments[name] = wall_clock(wall.replace(tzinfo=None),
+                                       values["timezone"] if zone_ok else "UTC")
+        except NoSuchTime:
+            errors[name] = t("lc_err_no_such_time")
+    capacity: int | None = None
+    if not values["pool_capacity"]:
+        errors["pool_capacity"] = t("err_required")
+    else:
+        try:
+            capacity = int(values["pool_capacity"])
+            if not 0 <= capacity <= 100_000:
+                raise ValueError(capacity)
+        except ValueError:
+            errors["pool_capacity"] = t("setup_err_capacity")
+    first_day, last_day = days.get("starts_on"), days.get("ends_on")
+    if first_day is not None and last_day is not None and last_day < first_day:
+        errors["ends_on"] = t("setup_err_ends_before")
+    opens, closes = moments["press_opens_at"], moments["press_closes_at"]
+    if opens and closes and closes <= opens:
+        errors["press_closes_at"] = t("setup_err_closes_before")
+    if values["patron_name"] and not (values["patron_style_fr"] or values["patron_style_en"]):
+        errors["patron_style_" + first] = t("setup_err_patron_style")
+    if not values["patron_name"] and any(values[f"patron_{p}"] for p in
+                                         ("title", "style_fr", "style_en")):
+        errors["patron_name"] = t("setup_err_patron_name")
+    hosts = []
+    for i in range(1, HOSTS + 1):
+        name = values[f"host{i}_name"]
+        function = _localized(values, first, f"host{i}_function_fr", f"host{i}_function_en")
+        if not name:
+            if function or values[f"host{i}_rank"]:
+                errors[f"host{i}_name"] = t("setup_err_host_name")
+            continue
+        hosts.append({"name": name, "rank": values[f"host{i}_rank"] or None,
+                      "function": function})
+    spokespersons = []
+    for i in range(1, SPOKESPERSONS + 1):
+        name, phone = values[f"spokesperson{i}_name"], values[f"spokesperson{i}_phone"]
+        email = values[f"spokesperson{i}_email"]
+        if not (name or phone or email):
+            continue
+        if not name:
+            errors[f"spokesperson{i}_name"] = t("err_required")
+        if not phone:
+            errors[f"spokesperson{i}_phone"] = t("setup_err_phone_required")
+        spokespersons.append({"name": name, "phone": phone, "email": email or None})
+    venue = _localized(values, first, "venue_fr", "venue_en") or {"fr": "", "en": ""}
+    body: dict[str, Any] = {
+        "slug": values["slug"],
+        "title": _localized(values, first, "title_fr", "title_en") or {"fr": "", "en": ""},
+        "short_name": _localized(values, first, "short_fr", "short_en"),
+        "languages": languages or ["fr", "en"],
+        "venue": {"name": venue[first], "address": values["venue_address"],
+                  "names": venue if venue["fr"] != venue["en"] else None},
+        "timezone": values["timezone"], "starts_on": days.get("starts_on"),
+        "ends_on": days.get("ends_on"), "organiser_email": values["organiser_email"],
+        "patron": None if not values["patron_name"] else {
+            "name": values["patron_name"], "title": values["patron_title"] or None,
+            "style": _localized(values, first, "patron_style_fr", "patron_style_en")},
+        "hosts": hosts, "spokespersons": spokespersons,
+        "press_registration": {"opens_at": opens, "closes_at": closes,
+                               "pool_capacity": capacity},
+        "security_list_deadline": moments["security_list_deadline"],
+        "protocol": {"tie_break": values["tie_break"]},
+    }
+    return body, errors
+
+
+def _model_errors(t: WTranslator, exc: ValidationError, values: dict[str, str]
+                  ) -> dict[str, str]:
+    """The model's refusals on their fields, in the page's words; those the public forms'
+    wording does not know (a slug, a phone number, an email address in a named field) in this
+    page's own."""
+    errors = form_errors(t, exc, MODEL_FIELD, OTHER)
+    for err in exc.errors(include_url=False):
+        loc = ".".join(str(p) for p in err["loc"])
+        name = MODEL_FIELD.get(loc)
+        if name is None or err["type"] in ("missing", "string_too_short", "string_too_long"):
+            continue
+        if not values.get(name):
+            errors[name] = t("err_required")
+            continue
+        if name == "slug":
+            errors[name] = t("setup_err_slug")
+        elif name.endswith("_phone"):
+            errors[name] = t("setup_err_phone")
+        elif name.endswith("email"):
+            errors[name] = t("err_email")
+        elif name == "tie_break" or name.endswith(("_rank", "_title")):
+            errors[name] = t("err_choice")
+    return errors
+
+
+@routes.add("POST", NEW, summary="Create a conference (HTML form, administrators)",
+            who="admin", tag="workspaces", media=HTML, error_media=PAGE_ERRORS,
+            errors=(403, 409, 422))
+@frame.page
+async def setup_conference(request: web.Request) -> web.StreamResponse:
+    person = await frame.signed_in(request)
+    principal = _may_create(person)
+    language = frame.language_of(request, person)
+    t = WTranslator(language)
+    form = await read_form(request)
+    values = {name: str(form.get(name, "")).strip()[:400] for name in FIELDS}
+    if not frame.csrf_ok(request, form, person):
+        return _form(request, person, language, values, message=t("csrf_failed"), status=403)
+    body, errors = _read(values, t)
+    try:
+        model = ConferenceIn.model_validate(body)
+    except ValidationError as exc:
+        # the form's own errors first (a date that is not one is not "required")
+        errors = {**_model_errors(t, exc, values), **errors}
+        # a name left empty in the second language is the first's: its error is the first's
+        first = (values["languages"] or "fr")[:2]
+        errors = {name: text for name, text in errors.items()
+                  if values.get(name) or not name.endswith(("_fr", "_en"))
+                  or name.endswith("_" + first)}
+    if errors:
+        other = errors.pop(OTHER, None)
+        return _form(request, person, language, values, errors=errors, status=422,
+                     message=other if not errors else None)
+    try:
+        created = await conferences.create_conference(request.app[pool_key], model, principal)
+    except Duplicate:
+        return _form(request, person, language, values, status=409,
+                     errors={"slug": t("setup_err_slug_taken", slug=values["slug"])})
+    raise web.HTTPSeeOther(frame.with_lang(f"/manage/{created.slug}", language,
+                                           done="conference_created"))

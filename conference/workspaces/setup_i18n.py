@@ -1,0 +1,201 @@
+"""The new conference form's strings in French and English (merged into the workspaces' own;
+docs/workspaces.md, "A new conference")."""
+
+from __future__ import annotations
+
+NB = "\u00a0"
+
+SETUP: dict[str, dict[str, str]] = {
+    "fr": {
+        "setup_title": "Nouvelle conférence",
+        "setup_new": "Créer une conférence",
+        "setup_none_yet": "Aucune conférence pour l'instant.",
+        "setup_intro": "Tout ce qu'une conférence demande avant que les délégations, la presse "
+                       "et le programme n'y entrent. Les dates et heures sont celles du lieu de "
+                       "la conférence.",
+        "setup_legend_conference": "La conférence",
+        "setup_legend_venue": "Lieu et dates",
+        "setup_legend_patron": "Haut patronage",
+        "setup_legend_press": "Presse et sécurité",
+        "setup_legend_protocol": "Protocole",
+        "setup_f_languages": "Langues (la première est celle de la conférence)",
+        "setup_languages_fr_en": "Français, puis anglais",
+        "setup_languages_en_fr": "Anglais, puis français",
+        "setup_languages_fr": "Français seulement",
+        "setup_languages_en": "Anglais seulement",
+        "setup_f_title_fr": "Titre en français",
+        "setup_f_title_en": "Titre en anglais",
+        "setup_f_short_fr": "Nom court en français",
+        "setup_f_short_en": "Nom court en anglais",
+        "setup_f_slug": "Identifiant dans les adresses",
+        "setup_f_organiser_email": "Adresse électronique des organisateurs",
+        "setup_f_venue_fr": "Lieu en français",
+        "setup_f_venue_en": "Lieu en anglais",
+        "setup_f_venue_address": "Adresse du lieu",
+        "setup_f_timezone": "Fuseau horaire",
+        "setup_f_starts_on": "Premier jour",
+        "setup_f_ends_on": "Dernier jour",
+        "setup_f_patron_name": "Nom du haut patronage",
+        "setup_f_patron_title": "Titre royal",
+        "setup_f_patron_style_fr": "Appellation en français",
+        "setup_f_patron_style_en": "Appellation en anglais",
+        "setup_patron_queen": "Reine",
+        "setup_patron_king": "Roi",
+        "setup_none": "— Aucun —",
+        "setup_host_n": "Hôte {n}",
+        "setup_f_host_name": "Nom",
+        "setup_f_host_rank": "Rang",
+        "setup_f_host_function_fr": "Fonction en français",
+        "setup_f_host_function_en": "Fonction en anglais",
+        "setup_f_press_opens_at": "Ouverture de l'inscription de la presse",
+        "setup_f_press_closes_at": "Clôture de l'inscription de la presse",
+        "setup_f_pool_capacity": "Places de presse",
+        "setup_f_security_list_deadline": "Arrêt de la liste de sécurité",
+        "setup_spokesperson_n": "Porte-parole {n}",
+        "setup_f_spokesperson_name": "Nom",
+        "setup_f_spokesperson_phone": "Téléphone",
+        "setup_f_spokesperson_email": "Adresse électronique",
+        "setup_f_tie_break": "Ordre des délégations de même rang",
+        "setup_tie_break_eu_protocol": "Ordre protocolaire de l'UE",
+        "setup_tie_break_alphabetical": "Ordre alphabétique",
+        "setup_tie_break_drawn": "Tirage au sort",
+        "setup_hint_other_language": "Vide dans la seconde langue\u00a0: le même que dans la "
+                                     "première.",
+        "setup_hint_short": "Nom de l'expéditeur et début de l'objet des courriels "
+                            "(«\u00a0Alliance 2027\u00a0»). Vide\u00a0: le titre.",
+        "setup_hint_slug": "Lettres minuscules sans accent, chiffres et tirets, par exemple "
+                           "alliance-2027. Il ne change plus ensuite.",
+        "setup_hint_organiser": "Expéditeur des courriels et contact de la notice de "
+                                "confidentialité.",
+        "setup_hint_timezone": "Nom de la base des fuseaux horaires, par exemple "
+                               "Europe/Brussels.",
+        "setup_hint_patron": "Le haut patronage précède tout le monde dans l'ordre protocolaire. "
+                             "Laissez vide s'il n'y en a pas.",
+        "setup_hint_patron_style": "Comme les lettres le nomment, par exemple «\u00a0S.M. la "
+                                   "Reine Paola de Belgique\u00a0».",
+        "setup_hint_hosts": "Les hôtes suivent le haut patronage, dans l'ordre donné ici.",
+        "setup_hint_moments": "Date et heure au lieu de la conférence.",
+        "setup_hint_capacity": "Nombre de journalistes accrédités au plus\u00a0: une fois "
+                               "atteint, les demandes suivantes sont refusées.",
+        "setup_hint_security_list": "Après cette date, personne n'est ajouté à une séance en "
+                                    "présence royale. Vide\u00a0: la liste n'est jamais arrêtée.",
+        "setup_hint_spokespersons": "Les demandes de la presse leur sont signalées, et le "
+                                    "formulaire de la presse donne leurs coordonnées.",
+        "setup_hint_phone": "Au format international, par exemple +32 2 298 09 63.",
+        "setup_create": "Créer la conférence",
+        "setup_back": "Retour aux conférences",
+        "setup_created": "Conférence créée. Ajoutez maintenant les salles, les délégations et "
+                         "le programme.",
+        "setup_err_first_language": "Obligatoire dans la première langue de la conférence.",
+        "setup_err_timezone": "Fuseau horaire inconnu (exemple\u00a0: Europe/Brussels).",
+        "setup_err_date": "Une date, AAAA-MM-JJ.",
+        "setup_err_capacity": "Un nombre entier de 0 à 100000.",
+        "setup_err_ends_before": "Le dernier jour ne peut pas précéder le premier.",
+        "setup_err_closes_before": "La clôture doit suivre l'ouverture.",
+        "setup_err_patron_style": "Indiquez comment les lettres nomment le haut patronage.",
+        "setup_err_patron_name": "Indiquez le nom, ou videz les autres champs du haut "
+                                 "patronage.",
+        "setup_err_host_name": "Indiquez le nom de l'hôte, ou videz ses autres champs.",
+        "setup_err_phone_required": "Le numéro de téléphone est obligatoire pour un "
+                                    "porte-parole.",
+        "setup_err_phone": "Numéro de téléphone non valide (format international, par exemple "
+                           "+32 2 298 09 63).",
+        "setup_err_slug": "De 2 à 63 lettres minuscules sans accent, chiffres ou tirets, "
+                          "commençant par une lettre ou un chiffre.",
+        "setup_err_slug_taken": "Une conférence porte déjà l'identifiant «\u00a0{slug}\u00a0»\u00a0"
+                                ": choisissez-en un autre.",
+    },
+    "en": {
+        "setup_title": "New conference",
+        "setup_new": "Create a conference",
+        "setup_none_yet": "No conference yet.",
+        "setup_intro": "Everything a conference needs before delegations, the press and the "
+                       "programme come in. Dates and times are those of the conference's "
+                       "venue.",
+        "setup_legend_conference": "The conference",
+        "setup_legend_venue": "Venue and dates",
+        "setup_legend_patron": "High patronage",
+        "setup_legend_press": "Press and security",
+        "setup_legend_protocol": "Protocol",
+        "setup_f_languages": "Languages (the first is the conference's)",
+        "setup_languages_fr_en": "French, then English",
+        "setup_languages_en_fr": "English, then French",
+        "setup_languages_fr": "French only",
+        "setup_languages_en": "English only",
+        "setup_f_title_fr": "Title in French",
+        "setup_f_title_en": "Title in English",
+        "setup_f_short_fr": "Short name in French",
+        "setup_f_short_en": "Short name in English",
+        "setup_f_slug": "Identifier in addresses",
+        "setup_f_organiser_email": "Organisers' email address",
+        "setup_f_venue_fr": "Venue in French",
+        "setup_f_venue_en": "Venue in English",
+        "setup_f_venue_address": "Venue's address",
+        "setup_f_timezone": "Time zone",
+        "setup_f_starts_on": "First day",
+        "setup_f_ends_on": "Last day",
+        "setup_f_patron_name": "Patron's name",
+        "setup_f_patron_title": "Royal title",
+        "setup_f_patron_style_fr": "Style in French",
+        "setup_f_patron_style_en": "Style in English",
+        "setup_patron_queen": "Queen",
+        "setup_patron_king": "King",
+        "setup_none": "— None —",
+        "setup_host_n": "Host {n}",
+        "setup_f_host_name": "Name",
+        "setup_f_host_rank": "Rank",
+        "setup_f_host_function_fr": "Function in French",
+        "setup_f_host_function_en": "Function in English",
+        "setup_f_press_opens_at": "Press registration opens",
+        "setup_f_press_closes_at": "Press registration closes",
+        "setup_f_pool_capacity": "Press places",
+        "setup_f_security_list_deadline": "Security list deadline",
+        "setup_spokesperson_n": "Spokesperson {n}",
+        "setup_f_spokesperson_name": "Name",
+        "setup_f_spokesperson_phone": "Phone",
+        "setup_f_spokesperson_email": "Email address",
+        "setup_f_tie_break": "Order of delegations of the same rank",
+        "setup_tie_break_eu_protocol": "EU protocol order",
+        "setup_tie_break_alphabetical": "Alphabetical order",
+        "setup_tie_break_drawn": "Drawn by lot",
+        "setup_hint_other_language": "Empty in the second language: the same as in the first.",
+        "setup_hint_short": "The sender's name and the start of the mail's subjects (\"Alliance "
+                            "2027\"). Empty: the title.",
+        "setup_hint_slug": "Lower-case letters without accents, digits and hyphens, for example "
+                           "alliance-2027. It does not change afterwards.",
+        "setup_hint_organiser": "The mail's sender and the privacy notice's contact.",
+        "setup_hint_timezone": "The time zone database's name, for example Europe/Brussels.",
+        "setup_hint_patron": "The patron comes before everybody in the order of precedence. "
+                             "Leave empty if there is none.",
+        "setup_hint_patron_style": "As letters name the patron, for example \"S.M. la Reine "
+                                   "Paola de Belgique\".",
+        "setup_hint_hosts": "The hosts follow the patron, in the order given here.",
+        "setup_hint_moments": "Date and time at the conference's venue.",
+        "setup_hint_capacity": "The most journalists approved: once reached, further "
+                               "applications are refused.",
+        "setup_hint_security_list": "After this date nobody is added to a royal-presence "
+                                    "session. Empty: the list is never frozen.",
+        "setup_hint_spokespersons": "They are told of press applications, and the press form "
+                                    "gives their contact details.",
+        "setup_hint_phone": "In international format, for example +32 2 298 09 63.",
+        "setup_create": "Create the conference",
+        "setup_back": "Back to the conferences",
+        "setup_created": "Conference created. Now add its rooms, delegations and programme.",
+        "setup_err_first_language": "Required in the conference's first language.",
+        "setup_err_timezone": "Unknown time zone (for example: Europe/Brussels).",
+        "setup_err_date": "A date, YYYY-MM-DD.",
+        "setup_err_capacity": "A whole number from 0 to 100000.",
+        "setup_err_ends_before": "The last day cannot come before the first.",
+        "setup_err_closes_before": "Registration must close after it opens.",
+        "setup_err_patron_style": "Say how letters name the patron.",
+        "setup_err_patron_name": "Give the name, or empty the patron's other fields.",
+        "setup_err_host_name": "Give the host's name, or empty the host's other fields.",
+        "setup_err_phone_required": "A spokesperson's phone number is required.",
+        "setup_err_phone": "Not a valid phone number (international format, for example "
+                           "+32 2 298 09 63).",
+        "setup_err_slug": "2 to 63 lower-case letters without accents, digits or hyphens, "
+                          "starting with a letter or a digit.",
+        "setup_err_slug_taken": "A conference already has the identifier \"{slug}\": choose "
+                                "another.",
+    },
+}

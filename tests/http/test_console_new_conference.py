@@ -1,0 +1,122 @@
+"""A new conference from the console (docs/workspaces.md, "A new conference"): an administrator
+of every conference signed in on a fresh installation found "No conference is entrusted to
+you." and no way on; the console now has the form, the API's use-case behind it, dates and
+times read in the conference's zone, every error on its field in the page's language."""
+
+from __future__ import annotations
+
+from tests.browser.helpers import element
+from tests.conftest import Api, conference_body
+from tests.http.test_console import staff
+from tests.support import RecordingSMTP
+
+NEW = "/manage/conferences/new"
+FORM = {
+    "languages": "fr,en",
+    "title_fr": "Alliance mondiale : réunion sur le plan d'action",
+    "title_en": "Global Alliance: action-plan meeting",
+    "short_fr": "Alliance 2027", "short_en": "",
+    "slug": "alliance-avril", "organiser_email": "protocole@example.org",
+    "venue_fr": "Palais d'Egmont", "venue_en": "Egmont Palace",
+    "venue_address": "Place du Petit Sablon 8, 1000 Bruxelles",
+    "timezone": "Europe/Brussels", "starts_on": "2027-04-15", "ends_on": "2027-04-16",
+    "patron_name": "Queen Paola of Belgium", "patron_title": "queen",
+    "patron_style_fr": "S.M. la Reine Paola de Belgique",
+    "patron_style_en": "H.M. Queen Paola of Belgium",
+    "host1_name": "Cecilia Malmström", "host1_rank": "minister",
+    "host1_function_fr": "Commissaire européenne", "host1_function_en": "European Commissioner",
+    "press_opens_at": "2027-01-10T09:00", "press_closes_at": "2027-04-10T18:00",
+    "pool_capacity": "40", "security_list_deadline": "2027-04-12T12:00",
+    "spokesperson1_name": "Michele Cercone", "spokesperson1_phone": "+32 2 298 09 63",
+    "spokesperson1_email": "michele.cercone@example.org",
+    "tie_break": "eu_protocol",
+}
+
+
+async def test_an_administrator_creates_a_conference_in_the_console(
+    api: Api, smtp: RecordingSMTP
+) -> None:
+    admin = await staff(api, smtp, "admin@example.org", "admin", conference=None)
+    status, page, _ = await admin.go("GET", "/manage?lang=en")
+    assert status == 200 and 'href="/manage/conferences/new?lang=en"' in page
+    assert "No conference yet." in page
+
+    status, _, resp = await admin.post_form(f"{NEW}?lang=en", f"{NEW}?lang=en", **FORM)
+    assert status == 303, _
+    assert resp.headers["Location"].startswith("/manage/alliance-avril?lang=en")
+    status, page, _ = await admin.go("GET", resp.headers["Location"])
+    assert status == 200 and "Conference created." in element(page, "flash")
+
+    status, c, _ = await api.call("GET", "/api/v1/conferences/alliance-avril")
+    assert status == 200
+    assert c["title"]["en"] == "Global Alliance: action-plan meeting"
+    assert c["short_name"] == {"fr": "Alliance 2027", "en": "Alliance 2027"}
+    assert c["venue"]["names"] == {"fr": "Palais d'Egmont", "en": "Egmont Palace"}
+    assert c["venue"]["name"] == "Palais d'Egmont"
+    assert c["patron"]["title"] == "queen"
+    assert c["hosts"][0]["rank"] == "minister"
+    # times typed at the venue: Brussels, winter then summer time
+    assert c["press_registration"] == {"opens_at": "2027-01-10T08:00:00Z",
+                                       "closes_at": "2027-04-10T16:00:00Z", "pool_capacity": 40}
+    assert c["security_list_deadline"] == "2027-04-12T10:00:00Z"
+    assert c["spokespersons"] == [{"name": "Michele Cercone", "phone": "+3222980963",
+                                   "email": "michele.cercone@example.org"}]
+
+    # the same identifier again: refused on its field, what was typed kept
+    status, page, _ = await admin.post_form(f"{NEW}?lang=fr", f"{NEW}?lang=fr", **FORM)
+    assert status == 409
+    assert "Une conférence porte déjà l'identifiant « alliance-avril »" in element(
+        page, "slug-error")
+    assert 'value="Palais d&#39;Egmont"' in page or "value=\"Palais d'Egmont\"" in page
+
+
+async def test_every_error_is_named_on_its_field_at_once(api: Api, smtp: RecordingSMTP) -> None:
+    admin = await staff(api, smtp, "admin@example.org", "admin", conference=None)
+    wrong = {**FORM, "slug": "Alliance Avril", "title_fr": "",
+             "ends_on": "2027-04-14", "press_closes_at": "2027-01-01T09:00",
+             "pool_capacity": "", "spokesperson1_phone": "call me",
+             "host2_function_en": "Attorney General", "organiser_email": "protocole",
+             "security_list_deadline": "2027-03-28T02:30"}
+    status, page, _ = await admin.post_form(f"{NEW}?lang=en", f"{NEW}?lang=en", **wrong)
+    assert status == 422
+    summary = element(page, "error-summary")
+    for field, words in {
+        "title_fr": "Required in the conference's first language.",
+        "slug": "lower-case letters",
+        "organiser_email": "Not a valid email address",
+        "ends_on": "The last day cannot come before the first.",
+        "host2_name": "Give the host's name",
+        "press_closes_at": "Registration must close after it opens.",
+        "pool_capacity": "This field is required.",
+        "security_list_deadline": "This time does not exist on that day",
+        "spokesperson1_phone": "Not a valid phone number",
+    }.items():
+        assert words in element(page, f"{field}-error"), (field, page)
+    assert summary.index("Title in French") < summary.index("Identifier in addresses") \
+        < summary.index("Last day") < summary.index("Spokesperson 1 – Phone")
+    assert 'id="title_en-error"' not in page  # the second language follows the first
+    status, c, _ = await api.call("GET", "/api/v1/conferences/alliance-avril")
+    assert status == 404
+
+    # in French, the page's own words; a time zone that is not one
+    status, page, _ = await admin.post_form(f"{NEW}?lang=fr", f"{NEW}?lang=fr",
+                                            **{**wrong, "timezone": "Brussels"})
+    assert status == 422
+    assert "Fuseau horaire inconnu" in element(page, "timezone-error")
+    assert "Numéro de téléphone non valide" in element(page, "spokesperson1_phone-error")
+
+
+async def test_only_an_administrator_of_every_conference_creates_one(
+    api: Api, smtp: RecordingSMTP
+) -> None:
+    status, body, _ = await api.call("POST", "/api/v1/conferences", role="admin",
+                                     json=conference_body())
+    assert status == 201, body
+    protocol = await staff(api, smtp, "protocol@example.org", "protocol")
+    status, page, _ = await protocol.go("GET", "/manage?lang=en")
+    assert status == 200 and "/manage/conferences/new" not in page
+    status, _, _ = await protocol.go("GET", NEW)
+    assert status == 403
+    scoped = await staff(api, smtp, "admin2@example.org", "admin")  # of "alliance" only
+    status, _, _ = await scoped.go("GET", NEW)
+    assert status == 403
