@@ -830,7 +830,8 @@ async def grid_speaking_order(request: web.Request) -> web.Response:
 async def grid_speaking_order_csv(request: web.Request) -> web.Response:
     d, officer = await _console(request)
     s = await _session_here(request, d, officer)
-    order = await programme.speaking_order(request.app[pool_key], officer, s.id)
+    # in the page's language, as the page it is linked from (delegations, styles of address)
+    order = await programme.speaking_order(request.app[pool_key], officer, s.id, d.language)
     patron = _patron(d)
 
     def part(_: str, code: str) -> str:
@@ -880,7 +881,7 @@ async def grid_seating(request: web.Request) -> web.Response:
 async def grid_seating_csv(request: web.Request) -> web.Response:
     d, officer = await _console(request)
     s = await _session_here(request, d, officer)
-    plan = await programme.seating(request.app[pool_key], officer, s.id)
+    plan = await programme.seating(request.app[pool_key], officer, s.id, d.language)
     return _csv(seating_csv(plan.seats), f"seating-{s.id}.csv")
 
 
@@ -913,7 +914,8 @@ async def grid_security_list(request: web.Request) -> web.Response:
 async def grid_security_list_csv(request: web.Request) -> web.Response:
     d, officer = await _console(request)
     s = await _session_here(request, d, officer)
-    listing = await programme.security_list(request.app[pool_key], officer, s.id, now(request))
+    listing = await programme.security_list(request.app[pool_key], officer, s.id, now(request),
+                                            d.language)
     words = Words({"category": d.t("category"), "role": d.t("prog_role")},
                   lambda column, code: d.t(f"category_{code}" if column == "category"
                                            else f"prog_role_{code}"))

@@ -435,3 +435,32 @@ async def test_only_protocol_and_administrators_open_the_programme_builder(
     # signed out: the sign-in form
     status, _, resp = await Visitor(api).go("GET", BASE)
     assert status == 303 and resp.headers["Location"].startswith("/signin")
+
+
+async def test_the_protocol_csvs_name_the_delegation_in_the_pages_language(
+    api: Api, smtp: RecordingSMTP
+) -> None:
+    """The speaking order, seating plan and security list pages name the delegation in the
+    page's language; their CSV downloads, linked from those pages with the page's ``lang``,
+    named it in the conference's first language: an English security list file said
+    "Belgique" beside "Minister" and "Speaker" (setup test, December 2026)."""
+    be, _ = await _setup(api, smtp)
+    conf = await _conference(api)
+    hall = await make_room(api, "Plenary hall")
+    royal = await make_session(api, hall, at(conf, 9), at(conf, 10),
+                               royal_presence=True, press_access="pool", audience=[])
+    reynders = await accredit(api, "Didier", "Reynders", delegation=be)
+    status, body, _ = await api.call(
+        "PUT", f"/api/v1/sessions/{royal['id']}/participants/{reynders['id']}",
+        role="protocol", json={"role": "chair"})
+    assert status == 200, body
+    protocol = await staff(api, smtp, "protocol@example.org", "protocol")
+    path = f"{SESSIONS}/{royal['id']}"
+    for view in ("speaking-order", "seating", "security-list"):
+        status, page, _ = await protocol.go("GET", f"{path}/{view}?lang=en")
+        assert status == 200 and f'{view}.csv?lang=en"' in page
+        for lang, name, other in (("en", "Belgium", "Belgique"), ("fr", "Belgique", "Belgium")):
+            status, csv_text, _ = await protocol.go("GET", f"{path}/{view}.csv?lang={lang}")
+            assert status == 200, csv_text
+            [row] = [line.split(";") for line in csv_text.split("\r\n") if "Reynders" in line]
+            assert name in row and other not in row, (view, lang, row)
