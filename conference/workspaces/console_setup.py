@@ -20,14 +20,17 @@ from conference.auth import Principal, Role
 from conference.conferences import service as conferences
 from conference.conferences.models import ConferenceIn
 from conference.errors import Duplicate, Forbidden
-from conference.http.context import pool_key
+from conference.http.context import connection, pool_key
 from conference.http.io import read_form
 from conference.http.routes import RouteTable
 from conference.lifecycle.domain import RANK_LABELS
-from conference.people.service import SignedIn
+from conference.people.models import GrantIn, StaffIn
+from conference.people.service import SignedIn, add_staff
 from conference.protocol.ranks import Rank
 from conference.workspaces import frame
-from conference.workspaces.console import form_errors
+from conference.workspaces import repo as ws
+from conference.workspaces.console import Desk, form_errors
+from conference.workspaces.console import _desk as open_desk
 from conference.workspaces.domain import NoSuchTime, wall_clock
 from conference.workspaces.i18n import WTranslator
 
@@ -301,3 +304,76 @@ async def setup_conference(request: web.Request) -> web.StreamResponse:
                      errors={"slug": t("setup_err_slug_taken", slug=values["slug"])})
     raise web.HTTPSeeOther(frame.with_lang(f"/manage/{created.slug}", language,
                                            done="conference_created"))
+
+
+# --- the conference's staff -------------------------------------------------------------------
+
+STAFF_ROLES = ("protocol", "press_office", "security", "door", "admin")
+STAFF_FIELDS = ("name", "email", "language", "role")
+
+
+async def _staff_page(request: web.Request, d: Desk, values: dict[str, str], *,
+                      errors: dict[str, str] | None = None, status: int = 200,
+                      message: str | None = None, flash: str | None = None) -> web.Response:
+    t = d.t
+    async with connection(request) as conn:
+        people = await ws.conference_staff(conn, d.conference.id)
+    title = t("staff_title")
+    labels = {name: t(f"staff_f_{name}") for name in STAFF_FIELDS}
+    return frame.render(
+        request, "staff.html", d.language, person=d.person, conference=d.conference,
+        status=status, flash=flash, title=title, base=d.base,
+        crumbs=d.crumbs((t("console_title"), d.base), (title, None)),
+        people=people, values=values, labels=labels, message=message,
+        errors={name: (errors or {})[name] for name in STAFF_FIELDS if name in (errors or {})},
+        roles=[(r, t(f"staff_role_{r}")) for r in STAFF_ROLES],
+        languages=[(lang, t(f"staff_language_{lang}")) for lang in ("fr", "en")])
+
+
+@routes.add("GET", "/manage/{slug}/staff",
+            summary="The conference's staff and the form adding one (HTML, administrators)",
+            who="admin", tag="workspaces", media=HTML, error_media=PAGE_ERRORS,
+            errors=(403, 404))
+@frame.page
+async def staff_page(request: web.Request) -> web.Response:
+    d = await open_desk(request, ("admin",))
+    flash = None
+    name = frame.flash_text(request, "name", 200)
+    role = request.query.get("role", "")
+    if request.query.get("done") == "staff_added" and name and role in STAFF_ROLES:
+        flash = d.t("staff_added", name=name, role=d.t(f"staff_role_{role}"))
+    return await _staff_page(request, d, {"language": d.conference.languages[0],
+                                          "role": "protocol"}, flash=flash)
+
+
+@routes.add("POST", "/manage/{slug}/staff",
+            summary="Add a person to the conference's staff (HTML form, administrators): the "
+                    "API's POST /api/v1/staff",
+            who="admin", tag="workspaces", media=HTML, error_media=PAGE_ERRORS,
+            errors=(403, 404, 422))
+@frame.page
+async def staff_add(request: web.Request) -> web.StreamResponse:
+    d = await open_desk(request, ("admin",))
+    t = d.t
+    form = await read_form(request)
+    values = {name: str(form.get(name, "")).strip()[:400] for name in STAFF_FIELDS}
+    if not frame.csrf_ok(request, form, d.person):
+        return await _staff_page(request, d, values, message=t("csrf_failed"), status=403)
+    errors: dict[str, str] = {}
+    if values["role"] not in STAFF_ROLES:
+        errors["role"] = t("err_choice")
+    if values["language"] not in ("fr", "en"):
+        errors["language"] = t("err_choice")
+    try:
+        body = StaffIn(email=values["email"], name=values["name"],
+                       language=values["language"] if "language" not in errors else "en",
+                       grants=[GrantIn(role=values["role"] if "role" not in errors
+                                       else "protocol", conference=d.conference.slug)])
+    except ValidationError as exc:
+        errors = {**form_errors(t, exc, {"email": "email", "name": "name"}, "name"), **errors}
+    if errors:
+        return await _staff_page(request, d, values, errors=errors, status=422)
+    await add_staff(request.app[pool_key], body, d.principal)
+    raise web.HTTPSeeOther(frame.with_lang(
+        f"{d.base}/staff", d.language, done="staff_added", role=values["role"],
+        **frame.flash_params(request, name=values["name"])))

@@ -224,3 +224,11 @@ ORDER BY a.seq
 SELECT id, slug, title, starts_on FROM conference
 WHERE :every::boolean OR id = ANY(:ids::uuid[])
 ORDER BY starts_on DESC, slug
+
+-- name: conference_staff
+-- The people holding a staff grant on one conference (not the focal points, listed with their
+-- delegations, nor the administrators of every conference), first granted first.
+SELECT p.name, p.email, p.language, g.role
+FROM person_grant g JOIN person p ON p.id = g.person_id
+WHERE g.conference_id = :conference_id AND g.role <> 'focal_point'
+ORDER BY g.id

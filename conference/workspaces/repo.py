@@ -216,3 +216,9 @@ async def conferences_to_manage(conn: asyncpg.Connection, every: bool,
                                 ids: list[UUID]) -> list[dict[str, Any]]:
     rows = await conn.fetch(*Q.bind("conferences_to_manage", every=every, ids=ids))
     return [dict(r) for r in rows]
+
+
+async def conference_staff(conn: asyncpg.Connection, conference_id: UUID
+                           ) -> list[dict[str, Any]]:
+    rows = await conn.fetch(*Q.bind("conference_staff", conference_id=conference_id))
+    return [dict(r) for r in rows]

@@ -7,6 +7,28 @@ NB = "\u00a0"
 
 SETUP: dict[str, dict[str, str]] = {
     "fr": {
+        "staff_title": "Équipe de la conférence",
+        "staff_intro": "Les personnes qui travaillent sur cette conférence et ce que chacune "
+                       "peut ouvrir. Une personne ajoutée reçoit un courriel de bienvenue avec "
+                       "un lien de connexion, dans sa langue.",
+        "staff_none": "Personne pour l'instant, à part les administrateurs de toutes les "
+                      "conférences.",
+        "staff_add": "Ajouter une personne",
+        "staff_add_button": "Ajouter et envoyer le courriel de bienvenue",
+        "staff_back": "Retour à la console",
+        "staff_f_name": "Nom",
+        "staff_f_email": "Adresse électronique",
+        "staff_f_role": "Rôle",
+        "staff_f_language": "Langue des courriels et de l'espace de travail",
+        "staff_role_protocol": "Protocole (la console)",
+        "staff_role_press_office": "Bureau de presse",
+        "staff_role_security": "Service de sécurité",
+        "staff_role_door": "Contrôle des accès",
+        "staff_role_admin": "Administration de cette conférence",
+        "staff_language_fr": "Français",
+        "staff_language_en": "Anglais",
+        "staff_added": "Accès ouvert à {name}\u00a0: {role}. Le courriel de bienvenue part "
+                       "avec un lien de connexion.",
         "setup_title": "Nouvelle conférence",
         "setup_new": "Créer une conférence",
         "setup_none_yet": "Aucune conférence pour l'instant.",
@@ -106,6 +128,26 @@ SETUP: dict[str, dict[str, str]] = {
                                 ": choisissez-en un autre.",
     },
     "en": {
+        "staff_title": "Conference staff",
+        "staff_intro": "The people working on this conference and what each may open. A person "
+                       "added is sent a welcome mail with a sign-in link, in their language.",
+        "staff_none": "Nobody yet, besides the administrators of every conference.",
+        "staff_add": "Add a person",
+        "staff_add_button": "Add and send the welcome mail",
+        "staff_back": "Back to the console",
+        "staff_f_name": "Name",
+        "staff_f_email": "Email address",
+        "staff_f_role": "Role",
+        "staff_f_language": "Language of their mail and workspace",
+        "staff_role_protocol": "Protocol (the console)",
+        "staff_role_press_office": "Press office",
+        "staff_role_security": "Security service",
+        "staff_role_door": "Door",
+        "staff_role_admin": "Administrator of this conference",
+        "staff_language_fr": "French",
+        "staff_language_en": "English",
+        "staff_added": "{name} added to the staff: {role}. The welcome mail goes with a sign-in "
+                       "link.",
         "setup_title": "New conference",
         "setup_new": "Create a conference",
         "setup_none_yet": "No conference yet.",

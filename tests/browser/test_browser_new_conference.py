@@ -54,3 +54,23 @@ async def test_the_new_conference_form_passes_axe(
     await page.locator("#create-conference").click()
     await page.locator("#flash").wait_for()
     assert "/manage/alliance-avril" in page.url
+
+    # then its staff: the page, and the form sent back with its errors
+    await page.get_by_role("link", name="Conference staff").click()
+    await page.locator("#staff-form").wait_for()
+    await page.locator("#name").fill("Sophie Laurent")
+    await page.locator("#email").fill("sophie.laurent@example.org")
+    await page.locator("#add-staff").click()
+    await page.locator("#flash").wait_for()
+    await _audit(browser, page, "console-staff")
+
+    async def staff_errors(tab: Any, lang: str) -> None:
+        await tab.goto(f"{site.url}/manage/alliance-avril/staff?lang={lang}")
+        await tab.locator("#email").fill("sophie")
+        await tab.locator("#add-staff").click()
+        await tab.locator("#email-error").wait_for()
+        assert not await tab.evaluate(
+            "document.documentElement.scrollWidth > document.documentElement.clientWidth")
+
+    await staff_errors(page, "en")
+    await _audit(browser, page, "console-staff-errors", reach=staff_errors)

@@ -8,6 +8,7 @@ from __future__ import annotations
 from tests.browser.helpers import element
 from tests.conftest import Api, conference_body
 from tests.http.test_console import staff
+from tests.http.test_workspaces import _signed_in, link_in
 from tests.support import RecordingSMTP
 
 NEW = "/manage/conferences/new"
@@ -119,4 +120,41 @@ async def test_only_an_administrator_of_every_conference_creates_one(
     assert status == 403
     scoped = await staff(api, smtp, "admin2@example.org", "admin")  # of "alliance" only
     status, _, _ = await scoped.go("GET", NEW)
+    assert status == 403
+
+
+async def test_an_administrator_adds_the_conference_staff_in_the_console(
+    api: Api, smtp: RecordingSMTP
+) -> None:
+    """The conference made, its protocol officer could only be given access with the API or
+    the command line; the console's staff page does it, and the welcome mail follows."""
+    admin = await staff(api, smtp, "admin@example.org", "admin", conference=None)
+    status, _, resp = await admin.post_form(f"{NEW}?lang=en", f"{NEW}?lang=en", **FORM)
+    assert status == 303
+    status, page, _ = await admin.go("GET", "/manage/alliance-avril?lang=fr")
+    assert 'href="/manage/alliance-avril/staff?lang=fr"' in page
+    path = "/manage/alliance-avril/staff"
+    status, page, _ = await admin.go("GET", f"{path}?lang=fr")
+    assert status == 200 and 'id="staff-none"' in page
+    # errors on their fields, in the page's language, nothing sent
+    status, page, _ = await admin.post_form(f"{path}?lang=fr", f"{path}?lang=fr", name="",
+                                            email="sophie", role="protocol", language="fr")
+    assert status == 422
+    assert "Ce champ est obligatoire." in element(page, "name-error")
+    assert "Adresse électronique non valide" in element(page, "email-error")
+    status, _, resp = await admin.post_form(f"{path}?lang=fr", f"{path}?lang=fr",
+                                            name="Sophie Laurent",
+                                            email="sophie.laurent@example.org",
+                                            role="protocol", language="fr")
+    assert status == 303
+    status, page, _ = await admin.go("GET", resp.headers["Location"])
+    assert element(page, "flash").startswith("Accès ouvert à Sophie Laurent : Protocole")
+    assert "sophie.laurent@example.org" in element(page, "staff")
+    [welcome] = await smtp.wait_for(1, where=lambda m: "sophie.laurent@" in m["To"])
+    assert welcome["Content-Language"] == "fr" or "Bonjour Sophie Laurent" in str(welcome)
+    # the protocol officer signs in and opens the console; a protocol officer adds nobody
+    officer = await _signed_in(api, link_in(welcome))
+    status, _, _ = await officer.go("GET", "/manage/alliance-avril")
+    assert status == 200
+    status, _, _ = await officer.go("GET", path)
     assert status == 403
