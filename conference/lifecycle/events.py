@@ -33,6 +33,7 @@ class LifecycleChanged(Payload):
     nominations_close_at: str | None
     changes_close_at: str | None
     quotas: dict[str, int]
+    security_list_deadline: str | None = None
 
 
 __all__ = ["AccreditationAmended", "DelegationQuotasChanged", "LifecycleChanged",

@@ -142,8 +142,8 @@ async def put_quotas(request: web.Request) -> web.Response:
 
 
 @routes.add("PATCH", "/api/v1/conferences/{slug}/lifecycle",
-            summary="Move the nomination and change deadlines, change the default quotas (the "
-                    "fields given; the others stay)",
+            summary="Move the nomination and change deadlines and the security list's, change "
+                    "the default quotas (the fields given; the others stay)",
             who="protocol, admin", body=LifecycleIn, response=LifecycleSettings,
             tag="delegations", errors=(401, 403, 404, 422))
 async def patch_lifecycle(request: web.Request) -> web.Response:

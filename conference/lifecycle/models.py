@@ -214,6 +214,9 @@ class LifecycleIn(Model):
     """Focal points substitute members until then; not before ``nominations_close_at``."""
     quotas: Quotas | None = None
     """Places per delegation by category; a category left out is not capped."""
+    security_list_deadline: AwareDatetime | None = None
+    """The security lists of royal-presence sessions freeze then (docs/protocol.md, "Royal
+    presence"); null lifts it. Set at the conference's creation, it used to be final."""
 
 
 class LifecycleSettings(Model):
@@ -221,6 +224,7 @@ class LifecycleSettings(Model):
     nominations_close_at: datetime | None
     changes_close_at: datetime | None
     quotas: dict[str, int]
+    security_list_deadline: datetime | None = None
 
 
 class DelegationPlaces(Model):

@@ -159,11 +159,11 @@ GROUP BY d.id, a.category
 -- A conference's deadlines and default quotas (read and locked first by lock_lifecycle).
 UPDATE conference
 SET nominations_close_at = :nominations_close_at, changes_close_at = :changes_close_at,
-    quotas = :quotas
+    quotas = :quotas, security_list_deadline = :security_list_deadline
 WHERE id = :id
-RETURNING id, slug, quotas, nominations_close_at, changes_close_at
+RETURNING id, slug, quotas, nominations_close_at, changes_close_at, security_list_deadline
 
 -- name: lock_lifecycle
 -- A conference's deadlines and default quotas, locked until the change commits.
-SELECT id, slug, quotas, nominations_close_at, changes_close_at
+SELECT id, slug, quotas, nominations_close_at, changes_close_at, security_list_deadline
 FROM conference WHERE slug = :slug FOR UPDATE

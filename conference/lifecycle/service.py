@@ -561,7 +561,8 @@ async def set_quotas(pool: asyncpg.Pool, delegation_id: UUID, quotas: Quotas,
 def _settings(row: asyncpg.Record) -> LifecycleSettings:
     return LifecycleSettings(conference=row["slug"], quotas=dict(row["quotas"] or {}),
                              nominations_close_at=row["nominations_close_at"],
-                             changes_close_at=row["changes_close_at"])
+                             changes_close_at=row["changes_close_at"],
+                             security_list_deadline=row["security_list_deadline"])
 
 
 async def lifecycle_settings(pool: asyncpg.Pool, slug: str, actor: Principal | None
@@ -573,7 +574,8 @@ async def lifecycle_settings(pool: asyncpg.Pool, slug: str, actor: Principal | N
     return LifecycleSettings(conference=conference.slug,
                              quotas=conference.quotas.model_dump(exclude_none=True),
                              nominations_close_at=conference.nominations_close_at,
-                             changes_close_at=conference.changes_close_at)
+                             changes_close_at=conference.changes_close_at,
+                             security_list_deadline=conference.security_list_deadline)
 
 
 async def set_lifecycle(pool: asyncpg.Pool, slug: str, body: LifecycleIn,
@@ -583,14 +585,16 @@ async def set_lifecycle(pool: asyncpg.Pool, slug: str, body: LifecycleIn,
     naming ``changes_close_at``). Filings and substitutions see the new values from the
     commit; one event ``conference.lifecycle_changed`` names the fields."""
     principal = require(actor, *ORGANISERS)
-    given = body.model_fields_set & {"nominations_close_at", "changes_close_at", "quotas"}
+    given = body.model_fields_set & {"nominations_close_at", "changes_close_at", "quotas",
+                                     "security_list_deadline"}
     async with transaction(pool) as conn:
         row = await repo.lock_lifecycle(conn, slug)
         if row is None:
             raise NotFound(f"No conference {slug!r}.")
         values = {"nominations_close_at": row["nominations_close_at"],
                   "changes_close_at": row["changes_close_at"],
-                  "quotas": dict(row["quotas"] or {})}
+                  "quotas": dict(row["quotas"] or {}),
+                  "security_list_deadline": row["security_list_deadline"]}
         for name in given:
             value = getattr(body, name)
             values[name] = (value or Quotas()).model_dump(exclude_none=True) \
@@ -609,7 +613,8 @@ async def set_lifecycle(pool: asyncpg.Pool, slug: str, body: LifecycleIn,
         await record(conn, "conference.lifecycle_changed", LifecycleChanged(
             fields=changed, quotas=values["quotas"],
             nominations_close_at=_iso(values["nominations_close_at"]),
-            changes_close_at=_iso(values["changes_close_at"])),
+            changes_close_at=_iso(values["changes_close_at"]),
+            security_list_deadline=_iso(values["security_list_deadline"])),
             conference_id=row["id"], actor=principal.actor)
     return _settings(updated)
 

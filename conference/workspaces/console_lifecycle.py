@@ -52,7 +52,7 @@ routes = RouteTable()
 HTML, PAGE_ERRORS = frame.HTML, frame.PAGE_ERRORS
 WHO = "protocol, admin"
 CATEGORIES = tuple(c.value for c in sorted(QUOTA_CATEGORIES, key=list(Category).index))
-DEADLINES = ("nominations_close_at", "changes_close_at")
+DEADLINES = ("nominations_close_at", "changes_close_at", "security_list_deadline")
 
 
 def _crumbs(d: Desk, title: str, *between: tuple[str, str | None]
@@ -254,6 +254,8 @@ async def lc_deadlines_save(request: web.Request) -> web.StreamResponse:
     values, numbers, errors = _quota_values(form, d)
     moments: dict[str, datetime | None] = {}
     for name in DEADLINES:
+        if name == "security_list_deadline" and name not in form:
+            continue  # a form of before the field: the deadline stays as it is
         values[name] = str(form.get(name, "")).strip()[:32]
         try:
             moments[name] = _moment(values[name], d.conference.timezone)

@@ -127,3 +127,40 @@ async def test_each_deadline_s_hint_names_the_zone_of_its_own_date(
     assert status == 200
     assert "Brussels time, CEST" in element(page, "nominations_close_at-hint")
     assert "Brussels time, CET" in element(page, "changes_close_at-hint")  # empty: January
+
+
+async def test_protocol_sets_and_moves_the_security_list_deadline_in_the_console(
+    api: Api, smtp: RecordingSMTP
+) -> None:
+    """The security list's deadline was set once, with the conference, and never again: a
+    conference made without it never froze its lists, and one mistyped stayed so. The
+    deadlines form has it, typed in the conference's zone; emptied, the list never freezes."""
+    await _conference(api, smtp, security_list_deadline=None)
+    protocol = await staff(api, smtp, "protocol@example.org", "protocol")
+    status, page, _ = await protocol.go("GET", f"{DEADLINES}?lang=fr")
+    assert status == 200 and 'id="security_list_deadline"' in page
+    assert "personne n'est ajouté à une séance en présence royale" in element(
+        page, "security_list_deadline-hint")
+    status, _, resp = await protocol.post_form(DEADLINES, DEADLINES, nominations_close_at="",
+                                               changes_close_at="",
+                                               security_list_deadline="2031-01-10T12:00")
+    assert status == 303
+    status, conference, _ = await api.call("GET", "/api/v1/conferences/alliance")
+    assert conference["security_list_deadline"] == "2031-01-10T11:00:00Z"
+    status, page, _ = await protocol.go("GET", resp.headers["Location"])
+    assert 'value="2031-01-10T12:00"' in page
+    # a time the clocks skip is refused on its field, as the other deadlines' are
+    status, page, _ = await protocol.post_form(DEADLINES, DEADLINES,
+                                               security_list_deadline="2031-03-30T02:30")
+    assert status == 422 and "does not exist" in element(page, "security_list_deadline-error")
+    # emptied: lifted
+    status, _, _ = await protocol.post_form(DEADLINES, DEADLINES, nominations_close_at="",
+                                            changes_close_at="", security_list_deadline="")
+    assert status == 303
+    status, conference, _ = await api.call("GET", "/api/v1/conferences/alliance")
+    assert conference["security_list_deadline"] is None
+    # the API's PATCH takes it too
+    status, body, _ = await api.call("PATCH", "/api/v1/conferences/alliance/lifecycle",
+                                     role="protocol",
+                                     json={"security_list_deadline": "2031-01-11T12:00:00+01:00"})
+    assert status == 200 and body["security_list_deadline"] == "2031-01-11T11:00:00Z", body
