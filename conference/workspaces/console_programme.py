@@ -577,8 +577,17 @@ async def _session_page(request: web.Request, d: Desk, officer: ProtocolOfficer,
         flash = t("prog_participant_removed")
     day = s.starts_at.astimezone(ZoneInfo(d.conference.timezone)).date()
     title = s.title.get(d.language)
+    # a royal-presence session says so under its times, as the public programme does, with
+    # the time guests are seated by: the form's box alone, far below, did not
+    royal = None
+    if s.royal_presence and s.status != "cancelled":
+        royal = t("royal_presence", patron=_patron(d)) if d.conference.patron else \
+            t("prog_f_royal_presence")
+        if s.seated_by is not None:
+            seated = s.seated_by.astimezone(ZoneInfo(d.conference.timezone))
+            royal += " · " + t("prog_seated_by", time=f"{seated:%H:%M}")
     return frame.render(
-        request, "programme_session.html", d.language, person=d.person,
+        request, "programme_session.html", d.language, person=d.person, royal=royal,
         conference=d.conference, status=status, title=title,
         crumbs=_crumbs(d, (t("prog_title"), _grid_url(d, day)), (title, None)),
         base=d.base, session=s, values=values or _values_of(s, d.conference.timezone),

@@ -464,3 +464,28 @@ async def test_the_protocol_csvs_name_the_delegation_in_the_pages_language(
             assert status == 200, csv_text
             [row] = [line.split(";") for line in csv_text.split("\r\n") if "Reynders" in line]
             assert name in row and other not in row, (view, lang, row)
+
+
+async def test_a_royal_presence_session_says_so_under_its_times(
+    api: Api, smtp: RecordingSMTP
+) -> None:
+    """The session's page said royal presence only by a ticked box far down its form (2,000
+    px below on a phone): it now says it under the times, as the public programme does, with
+    the time guests are seated by (setup test, December 2026)."""
+    await _setup(api, smtp)
+    conf = await _conference(api)
+    hall = await make_room(api, "Plenary hall")
+    royal = await make_session(api, hall, at(conf, 11), at(conf, 12),
+                               royal_presence=True, press_access="pool", audience=[])
+    plain = await make_session(api, hall, at(conf, 14), at(conf, 15))
+    protocol = await staff(api, smtp, "protocol@example.org", "protocol")
+    status, page, _ = await protocol.go("GET", f"{SESSIONS}/{royal['id']}?lang=en")
+    assert status == 200
+    assert element(page, "session-royal") == \
+        "In the presence of H.M. Queen Paola of Belgium · Guests seated by 10:45"
+    assert page.index('id="session-when"') < page.index('id="session-royal"')
+    status, page, _ = await protocol.go("GET", f"{SESSIONS}/{royal['id']}?lang=fr")
+    assert element(page, "session-royal") == \
+        "En présence de S.M. la Reine Paola de Belgique · Invités installés avant 10:45"
+    status, page, _ = await protocol.go("GET", f"{SESSIONS}/{plain['id']}?lang=en")
+    assert 'id="session-royal"' not in page
