@@ -514,12 +514,18 @@ async def console_create_delegation(request: web.Request) -> web.StreamResponse:
     if values["kind"] not in ("country", "organisation"):
         errors = {"kind": d.t("err_deleg_kind")}
     else:
+        # a country not chosen is said on its field with the others, in the page's words: the
+        # model's rule on the whole ("a country delegation gives country…", pydantic's English)
+        # came alone, once the other fields were right (setup test, December 2026)
+        missing = {"country": d.t("err_required")} \
+            if values["kind"] == "country" and not values["country"] else {}
         try:
             body = DelegationIn.model_validate(_delegation_body(values))
         except ValidationError as exc:
             fallback = "country" if values["kind"] == "country" else "organisation_name"
-            errors = _language_errors(d, _form_errors(d, exc, _FIELD_OF, fallback),
-                                      "focal_point_language")
+            found = {**_form_errors(d, exc, _FIELD_OF, fallback), **missing}
+            found = {n: found[n] for n in (*DELEGATION_FIELDS, *found) if n in found}
+            errors = _language_errors(d, found, "focal_point_language")
     if switching:  # the language control: shown again, never created
         return await show(errors=errors if sent else {})
     if body is None:

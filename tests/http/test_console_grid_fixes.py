@@ -126,3 +126,28 @@ async def test_a_refused_delegation_is_said_at_the_top_of_the_page(
     assert page.index('id="error-summary"') < page.index('id="zone-form"')
     for field in ("code", "name_fr", "opens_on"):
         assert f'<a href="#{field}">' in page, field
+
+
+async def test_a_country_not_chosen_is_said_on_its_field_with_the_others(
+    api: Api, smtp: RecordingSMTP
+) -> None:
+    """The delegation form without a country: with the focal point's fields wrong too, the
+    country was not named; with them right, the country came alone with pydantic's English
+    ("Value error, a country delegation gives country and no organisation") on a French page
+    (setup test, December 2026)."""
+    await _setup(api, smtp)
+    protocol = await staff(api, smtp, "protocol@example.org", "protocol")
+    url = "/manage/alliance/delegations?lang=fr"
+    status, page, _ = await _form(protocol, url, url, [
+        ("kind", "country"), ("country", ""), ("focal_point_name", ""),
+        ("focal_point_email", "x")])
+    assert status == 422
+    assert element(page, "country-error") == "Erreur : Ce champ est obligatoire."
+    summary = element(page, "error-summary")
+    assert summary.index("Pays") < summary.index("Nom du point focal")
+    status, page, _ = await _form(protocol, url, url, [
+        ("kind", "country"), ("country", ""), ("focal_point_name", "Hans Müller"),
+        ("focal_point_email", "fp-de@example.org")])
+    assert status == 422
+    assert element(page, "country-error") == "Erreur : Ce champ est obligatoire."
+    assert "Value error" not in page and "country delegation" not in page
