@@ -50,7 +50,7 @@ FIELDS = ("languages", "title_fr", "title_en", "short_fr", "short_en", "slug",
           "press_opens_at", "press_closes_at", "pool_capacity", "security_list_deadline",
           *(f"spokesperson{i}_{part}" for i in range(1, SPOKESPERSONS + 1)
             for part in ("name", "phone", "email")),
-          "tie_break")
+          "privacy_controller", "privacy_dpo_email", "tie_break")
 """The form's fields in the form's order: the error summary names them in this order."""
 
 MODEL_FIELD: dict[str, str] = {
@@ -66,6 +66,7 @@ MODEL_FIELD: dict[str, str] = {
     "press_registration.closes_at": "press_closes_at",
     "press_registration.pool_capacity": "pool_capacity",
     "security_list_deadline": "security_list_deadline", "protocol.tie_break": "tie_break",
+    "privacy.controller": "privacy_controller", "privacy.dpo_email": "privacy_dpo_email",
     **{f"hosts.{i - 1}.{model}": f"host{i}_{form}" for i in range(1, HOSTS + 1)
        for model, form in (("name", "name"), ("rank", "rank"), ("function.fr", "function_fr"),
                            ("function.en", "function_en"),
@@ -198,6 +199,8 @@ def _read(values: dict[str, str], t: WTranslator) -> tuple[dict[str, Any], dict[
         errors["press_closes_at"] = t("setup_err_closes_before")
     if values["patron_name"] and not (values["patron_style_fr"] or values["patron_style_en"]):
         errors["patron_style_" + first] = t("setup_err_patron_style")
+    if values["privacy_dpo_email"] and not values["privacy_controller"]:
+        errors["privacy_controller"] = t("setup_err_controller")
     if not values["patron_name"] and any(values[f"patron_{p}"] for p in
                                          ("title", "style_fr", "style_en")):
         errors["patron_name"] = t("setup_err_patron_name")
@@ -240,6 +243,10 @@ def _read(values: dict[str, str], t: WTranslator) -> tuple[dict[str, Any], dict[
                                "pool_capacity": capacity},
         "security_list_deadline": moments["security_list_deadline"],
         "protocol": {"tie_break": values["tie_break"]},
+        # the privacy notice's data controller: without one, it named the conference's title
+        "privacy": None if not (values["privacy_controller"] or values["privacy_dpo_email"])
+        else {"controller": values["privacy_controller"],
+              "dpo_email": values["privacy_dpo_email"] or None},
     }
     return body, errors
 

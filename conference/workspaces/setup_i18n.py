@@ -40,6 +40,15 @@ SETUP: dict[str, dict[str, str]] = {
         "setup_legend_patron": "Haut patronage",
         "setup_legend_press": "Presse et sécurité",
         "setup_legend_protocol": "Protocole",
+        "setup_legend_privacy": "Protection des données",
+        "setup_f_privacy_controller": "Responsable du traitement",
+        "setup_f_privacy_dpo_email": "Adresse du délégué à la protection des données",
+        "setup_hint_controller": "L'institution qui répond des données personnelles, par "
+                                 "exemple «\u00a0Commission européenne, DG Migration et affaires "
+                                 "intérieures\u00a0». Vide\u00a0: la notice de confidentialité "
+                                 "nomme le titre de la conférence.",
+        "setup_hint_dpo": "Vide\u00a0: la notice donne l'adresse des organisateurs.",
+        "setup_err_controller": "Indiquez le responsable du traitement de ce délégué.",
         "setup_f_languages": "Langues (la première est celle de la conférence)",
         "setup_languages_fr_en": "Français, puis anglais",
         "setup_languages_en_fr": "Anglais, puis français",
@@ -159,6 +168,15 @@ SETUP: dict[str, dict[str, str]] = {
         "setup_legend_patron": "High patronage",
         "setup_legend_press": "Press and security",
         "setup_legend_protocol": "Protocol",
+        "setup_legend_privacy": "Data protection",
+        "setup_f_privacy_controller": "Data controller",
+        "setup_f_privacy_dpo_email": "Data protection officer's address",
+        "setup_hint_controller": "The institution answering for the personal data, for "
+                                 "example \"European Commission, DG Migration and Home "
+                                 "Affairs\". Empty: the privacy notice names the conference's "
+                                 "title.",
+        "setup_hint_dpo": "Empty: the notice gives the organisers' address.",
+        "setup_err_controller": "Name the data controller this officer works for.",
         "setup_f_languages": "Languages (the first is the conference's)",
         "setup_languages_fr_en": "French, then English",
         "setup_languages_en_fr": "English, then French",

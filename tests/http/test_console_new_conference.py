@@ -30,6 +30,8 @@ FORM = {
     "pool_capacity": "40", "security_list_deadline": "2027-04-12T12:00",
     "spokesperson1_name": "Michele Cercone", "spokesperson1_phone": "+32 2 298 09 63",
     "spokesperson1_email": "michele.cercone@example.org",
+    "privacy_controller": "European Commission, DG Home Affairs",
+    "privacy_dpo_email": "dpo@example.org",
     "tie_break": "eu_protocol",
 }
 
@@ -60,6 +62,11 @@ async def test_an_administrator_creates_a_conference_in_the_console(
     assert c["press_registration"] == {"opens_at": "2027-01-10T08:00:00Z",
                                        "closes_at": "2027-04-10T16:00:00Z", "pool_capacity": 40}
     assert c["security_list_deadline"] == "2027-04-12T10:00:00Z"
+    # the privacy notice names its controller, not the conference's title
+    assert c["privacy"]["controller"] == "European Commission, DG Home Affairs"
+    assert c["privacy"]["dpo_email"] == "dpo@example.org"
+    status, notice, _ = await admin.go("GET", "/alliance-avril/press?lang=en")
+    assert status == 200 and "European Commission, DG Home Affairs" in notice
     assert c["spokespersons"] == [{"name": "Michele Cercone", "phone": "+3222980963",
                                    "email": "michele.cercone@example.org"}]
 
@@ -77,7 +84,7 @@ async def test_every_error_is_named_on_its_field_at_once(api: Api, smtp: Recordi
              "ends_on": "2027-04-14", "press_closes_at": "2027-01-01T09:00",
              "pool_capacity": "", "spokesperson1_phone": "call me",
              "host2_function_en": "Attorney General", "organiser_email": "protocole",
-             "security_list_deadline": "2027-03-28T02:30"}
+             "security_list_deadline": "2027-03-28T02:30", "privacy_controller": ""}
     status, page, _ = await admin.post_form(f"{NEW}?lang=en", f"{NEW}?lang=en", **wrong)
     assert status == 422
     summary = element(page, "error-summary")
@@ -91,6 +98,7 @@ async def test_every_error_is_named_on_its_field_at_once(api: Api, smtp: Recordi
         "pool_capacity": "This field is required.",
         "security_list_deadline": "This time does not exist on that day",
         "spokesperson1_phone": "Not a valid phone number",
+        "privacy_controller": "Name the data controller this officer works for.",
     }.items():
         assert words in element(page, f"{field}-error"), (field, page)
     assert summary.index("Title in French") < summary.index("Identifier in addresses") \
