@@ -98,6 +98,11 @@ def seating(
 
     Seat +1 is on the chair's right (as seen by the chair), -1 on the chair's left, then +2, -2,
     ... alternating by precedence. The chair is not seated twice if also listed among the guests.
+    The conference's hosts at the table stand before every guest, as on the order of
+    precedence (docs/protocol.md, "Patron and hosts"): a co-host who does not chair sits on the
+    chair's right, not at the end of the table after every state of higher rank.
     """
-    ordered = order_of_precedence(_distinct(guests, chair), config)
+    in_precedence = order_of_precedence(_distinct(guests, chair), config)
+    ordered = [p for p in in_precedence if p.is_host] + [p for p in in_precedence
+                                                          if not p.is_host]
     return [(0, chair)] + [(seat_position(place), guest) for place, guest in enumerate(ordered)]

@@ -207,3 +207,16 @@ def test_seats_are_distinct_and_fill_outwards_from_the_chair(guests: list[Person
     seats = [seat for seat, _ in seating(CHAIR, guests, CONFIG)]
     assert sorted(seats) == list(range(-(len(guests) // 2), (len(guests) + 1) // 2 + 1))
     assert [abs(seat) for seat in seats] == sorted(abs(seat) for seat in seats)
+
+
+def test_a_host_at_the_head_table_sits_before_every_guest() -> None:
+    """The order of precedence puts the hosts before every guest; the head table put a
+    co-host (the US Attorney General) after the EU ministers, at the end of the table, since
+    as a guest a non-EU minister comes last (setup test, December 2026)."""
+    host = Person(id="h", given_name="Eric", family_name="Holder", rank=Rank.minister,
+                  country="US", is_host=True)
+    be = Person(id="be", given_name="Annemie", family_name="Turtelboom", rank=Rank.minister,
+                country="BE")
+    fr = Person(id="fr", given_name="Manuel", family_name="Valls", rank=Rank.minister,
+                country="FR")
+    assert seating(CHAIR, [fr, host, be], CONFIG) == [(0, CHAIR), (1, host), (-1, be), (2, fr)]
