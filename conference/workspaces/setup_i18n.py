@@ -90,7 +90,8 @@ SETUP: dict[str, dict[str, str]] = {
         "setup_tie_break_eu_protocol": "Ordre protocolaire de l'UE",
         "setup_tie_break_alphabetical": "Ordre alphabétique",
         "setup_tie_break_drawn": "Tirage au sort",
-        "setup_hint_other_language": "Vide dans la seconde langue\u00a0: le même que dans la "
+        "setup_hint_other_language": "Obligatoire dans la première langue de la conférence\u00a0"
+                                     "; vide dans la seconde\u00a0: le même que dans la "
                                      "première.",
         "setup_hint_short": "Nom de l'expéditeur et début de l'objet des courriels "
                             "(«\u00a0Alliance 2027\u00a0»). Vide\u00a0: le titre.",
@@ -218,7 +219,8 @@ SETUP: dict[str, dict[str, str]] = {
         "setup_tie_break_eu_protocol": "EU protocol order",
         "setup_tie_break_alphabetical": "Alphabetical order",
         "setup_tie_break_drawn": "Drawn by lot",
-        "setup_hint_other_language": "Empty in the second language: the same as in the first.",
+        "setup_hint_other_language": "Required in the conference's first language; empty in the "
+                                     "second: the same as in the first.",
         "setup_hint_short": "The sender's name and the start of the mail's subjects (\"Alliance "
                             "2027\"). Empty: the title.",
         "setup_hint_slug": "Lower-case letters without accents, digits and hyphens, for example "
