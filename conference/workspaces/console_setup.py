@@ -26,6 +26,13 @@ from conference.http.routes import RouteTable
 from conference.lifecycle.domain import RANK_LABELS
 from conference.people.models import GrantIn, StaffIn
 from conference.people.service import SignedIn, add_staff
+from conference.protocol.countries import (
+    EU_PROTOCOL_ORDER,
+    collation_key,
+    country_name,
+    is_eu_member,
+    iso_from_eu_code,
+)
 from conference.protocol.ranks import Rank
 from conference.workspaces import frame
 from conference.workspaces import repo as ws
@@ -50,7 +57,7 @@ FIELDS = ("languages", "title_fr", "title_en", "short_fr", "short_en", "slug",
           "press_opens_at", "press_closes_at", "pool_capacity", "security_list_deadline",
           *(f"spokesperson{i}_{part}" for i in range(1, SPOKESPERSONS + 1)
             for part in ("name", "phone", "email")),
-          "privacy_controller", "privacy_dpo_email", "tie_break")
+          "privacy_controller", "privacy_dpo_email", "tie_break", "presidency")
 """The form's fields in the form's order: the error summary names them in this order."""
 
 MODEL_FIELD: dict[str, str] = {
@@ -66,6 +73,7 @@ MODEL_FIELD: dict[str, str] = {
     "press_registration.closes_at": "press_closes_at",
     "press_registration.pool_capacity": "pool_capacity",
     "security_list_deadline": "security_list_deadline", "protocol.tie_break": "tie_break",
+    "protocol.presidency": "presidency",
     "privacy.controller": "privacy_controller", "privacy.dpo_email": "privacy_dpo_email",
     **{f"hosts.{i - 1}.{model}": f"host{i}_{form}" for i in range(1, HOSTS + 1)
        for model, form in (("name", "name"), ("rank", "rank"), ("function.fr", "function_fr"),
@@ -111,6 +119,9 @@ def _form(request: web.Request, person: SignedIn, language: str, values: dict[st
         language_choices=[(c, t(f"setup_languages_{c.replace(',', '_')}"))
                           for c in LANGUAGE_CHOICES],
         tie_breaks=[(c, t(f"setup_tie_break_{c}")) for c in TIE_BREAKS],
+        eu_states=sorted(((code, country_name(code, language)) for code in
+                          (iso_from_eu_code(m.eu_code) for m in EU_PROTOCOL_ORDER)),
+                         key=lambda item: collation_key(item[1])),
         titles=[("queen", t("setup_patron_queen")), ("king", t("setup_patron_king"))])
 
 
@@ -199,6 +210,10 @@ def _read(values: dict[str, str], t: WTranslator) -> tuple[dict[str, Any], dict[
         errors["press_closes_at"] = t("setup_err_closes_before")
     if values["patron_name"] and not (values["patron_style_fr"] or values["patron_style_en"]):
         errors["patron_style_" + first] = t("setup_err_patron_style")
+    if values["presidency"] and first_day is not None \
+            and not is_eu_member(values["presidency"], first_day):
+        # the Council presidency is held by an EU member on the conference's first day
+        errors["presidency"] = t("setup_err_presidency")
     if values["privacy_dpo_email"] and not values["privacy_controller"]:
         errors["privacy_controller"] = t("setup_err_controller")
     if not values["patron_name"] and any(values[f"patron_{p}"] for p in
@@ -242,7 +257,8 @@ def _read(values: dict[str, str], t: WTranslator) -> tuple[dict[str, Any], dict[
         "press_registration": {"opens_at": opens, "closes_at": closes,
                                "pool_capacity": capacity},
         "security_list_deadline": moments["security_list_deadline"],
-        "protocol": {"tie_break": values["tie_break"]},
+        "protocol": {"tie_break": values["tie_break"],
+                     "presidency": values["presidency"] or None},
         # the privacy notice's data controller: without one, it named the conference's title
         "privacy": None if not (values["privacy_controller"] or values["privacy_dpo_email"])
         else {"controller": values["privacy_controller"],

@@ -41,6 +41,11 @@ SETUP: dict[str, dict[str, str]] = {
         "setup_legend_press": "Presse et sécurité",
         "setup_legend_protocol": "Protocole",
         "setup_legend_privacy": "Protection des données",
+        "setup_f_presidency": "Présidence du Conseil de l'UE",
+        "setup_hint_presidency": "Dans l'ordre protocolaire de l'UE, l'État qui la tient passe "
+                                 "avant les autres États membres.",
+        "setup_err_presidency": "Cet État n'est pas membre de l'UE le premier jour de la "
+                                "conférence.",
         "setup_f_privacy_controller": "Responsable du traitement",
         "setup_f_privacy_dpo_email": "Adresse du délégué à la protection des données",
         "setup_hint_controller": "L'institution qui répond des données personnelles, par "
@@ -170,6 +175,10 @@ SETUP: dict[str, dict[str, str]] = {
         "setup_legend_press": "Press and security",
         "setup_legend_protocol": "Protocol",
         "setup_legend_privacy": "Data protection",
+        "setup_f_presidency": "Presidency of the Council of the EU",
+        "setup_hint_presidency": "In EU protocol order, the state holding it comes before the "
+                                 "other member states.",
+        "setup_err_presidency": "This state is not an EU member on the conference's first day.",
         "setup_f_privacy_controller": "Data controller",
         "setup_f_privacy_dpo_email": "Data protection officer's address",
         "setup_hint_controller": "The institution answering for the personal data, for "

@@ -32,7 +32,7 @@ FORM = {
     "spokesperson1_email": "michele.cercone@example.org",
     "privacy_controller": "European Commission, DG Home Affairs",
     "privacy_dpo_email": "dpo@example.org",
-    "tie_break": "eu_protocol",
+    "tie_break": "eu_protocol", "presidency": "LT",
 }
 
 
@@ -58,6 +58,7 @@ async def test_an_administrator_creates_a_conference_in_the_console(
     assert c["venue"]["name"] == "Palais d'Egmont"
     assert c["patron"]["title"] == "queen"
     assert c["hosts"][0]["rank"] == "minister"
+    assert c["protocol"]["presidency"] == "LT"
     # times typed at the venue: Brussels, winter then summer time
     assert c["press_registration"] == {"opens_at": "2027-01-10T08:00:00Z",
                                        "closes_at": "2027-04-10T16:00:00Z", "pool_capacity": 40}
@@ -84,7 +85,8 @@ async def test_every_error_is_named_on_its_field_at_once(api: Api, smtp: Recordi
              "ends_on": "2027-04-14", "press_closes_at": "2027-01-01T09:00",
              "pool_capacity": "", "spokesperson1_phone": "call me",
              "host2_function_en": "Attorney General", "organiser_email": "protocole",
-             "security_list_deadline": "2027-03-28T02:30", "privacy_controller": ""}
+             "security_list_deadline": "2027-03-28T02:30", "privacy_controller": "",
+             "presidency": "GB"}
     status, page, _ = await admin.post_form(f"{NEW}?lang=en", f"{NEW}?lang=en", **wrong)
     assert status == 422
     summary = element(page, "error-summary")
@@ -99,6 +101,7 @@ async def test_every_error_is_named_on_its_field_at_once(api: Api, smtp: Recordi
         "security_list_deadline": "This time does not exist on that day",
         "spokesperson1_phone": "Not a valid phone number",
         "privacy_controller": "Name the data controller this officer works for.",
+        "presidency": "This state is not an EU member on the conference's first day.",
     }.items():
         assert words in element(page, f"{field}-error"), (field, page)
     assert summary.index("Title in French") < summary.index("Identifier in addresses") \
