@@ -396,6 +396,14 @@ async def staff_add(request: web.Request) -> web.StreamResponse:
         errors = {**form_errors(t, exc, {"email": "email", "name": "name"}, "name"), **errors}
     if errors:
         return await _staff_page(request, d, values, errors=errors, status=422)
+    # someone who already holds the role gets no new grant, so no welcome mail: said so,
+    # rather than a flash announcing a mail that never leaves
+    async with connection(request) as conn:
+        held = await ws.conference_staff(conn, d.conference.id)
+    if any(p["email"].lower() == body.email.lower() and p["role"] == values["role"]
+           for p in held):
+        return await _staff_page(request, d, values, status=409, errors={
+            "email": t("staff_err_already", role=t(f"staff_role_{values['role']}"))})
     await add_staff(request.app[pool_key], body, d.principal)
     raise web.HTTPSeeOther(frame.with_lang(
         f"{d.base}/staff", d.language, done="staff_added", role=values["role"],

@@ -26,6 +26,9 @@ SETUP: dict[str, dict[str, str]] = {
         "staff_role_door": "Contrôle des accès",
         "staff_role_admin": "Administration de cette conférence",
         "staff_language_fr": "Français",
+        "staff_err_already": "Cette personne a déjà ce rôle («\u00a0{role}\u00a0»)\u00a0: "
+                             "aucun courriel n'est envoyé. Pour un nouveau lien, elle le "
+                             "demande sur la page de connexion.",
         "staff_language_en": "Anglais",
         "staff_added": "Accès ouvert à {name}\u00a0: {role}. Le courriel de bienvenue part "
                        "avec un lien de connexion.",
@@ -161,6 +164,8 @@ SETUP: dict[str, dict[str, str]] = {
         "staff_role_admin": "Administrator of this conference",
         "staff_language_fr": "French",
         "staff_language_en": "English",
+        "staff_err_already": "This person already has this role (\"{role}\"): no mail is "
+                             "sent. For a new link, they ask for one on the sign-in page.",
         "staff_added": "{name} added to the staff: {role}. The welcome mail goes with a sign-in "
                        "link.",
         "setup_title": "New conference",

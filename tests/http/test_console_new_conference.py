@@ -163,6 +163,13 @@ async def test_an_administrator_adds_the_conference_staff_in_the_console(
     assert "sophie.laurent@example.org" in element(page, "staff")
     [welcome] = await smtp.wait_for(1, where=lambda m: "sophie.laurent@" in m["To"])
     assert welcome["Content-Language"] == "fr" or "Bonjour Sophie Laurent" in str(welcome)
+    # the same person and role again: said on the address, no second mail announced
+    status, page, _ = await admin.post_form(f"{path}?lang=en", f"{path}?lang=en",
+                                            name="Sophie Laurent",
+                                            email="Sophie.Laurent@example.org",
+                                            role="protocol", language="fr")
+    assert status == 409
+    assert "already has this role" in element(page, "email-error")
     # the protocol officer signs in and opens the console; a protocol officer adds nobody
     officer = await _signed_in(api, link_in(welcome))
     status, _, _ = await officer.go("GET", "/manage/alliance-avril")
