@@ -377,8 +377,9 @@ async def console_precedence(request: web.Request) -> web.Response:
 @frame.page
 async def console_precedence_csv(request: web.Request) -> web.Response:
     d = await _desk(request, CONSOLE_ROLES)
+    # in the page's language, as the page it is linked from: delegations and styles of address
     listing = await programme.precedence(request.app[pool_key], protocol_officer(d.principal),
-                                         d.conference.slug)
+                                         d.conference.slug, d.language)
     return web.Response(
         # a download for people: the status also in words, in the page's language
         # (docs/lifecycle.md, "CSV files")

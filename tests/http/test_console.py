@@ -238,6 +238,12 @@ async def test_the_order_of_precedence_as_a_page_and_as_csv(
     assert rows[0] == "\ufeffposition;delegation;country;head;function;status;Status"
     assert rows[1].startswith("1;") and "Reynders" in rows[1] and ";BE;" in rows[1]
     assert rows[1].endswith(";approved;Approved"), rows[1]
+    # in the page's language, as the page: an English file said "Belgique" and "Son
+    # Excellence" beside "Approved" (setup test, December 2026)
+    assert rows[1].split(";")[1] == "Belgium", rows[1]
+    assert rows[1].split(";")[3].startswith("H.E. "), rows[1]
+    status, text, _ = await protocol.go("GET", "/manage/alliance/precedence.csv?lang=fr")
+    assert text.split("\r\n")[1].split(";")[1] == "Belgique"
     door = await staff(api, smtp, "door@example.org", "door")
     for path in ("/manage/alliance/precedence", "/manage/alliance/precedence.csv"):
         status, _, _ = await door.go("GET", path)
