@@ -20,6 +20,14 @@ class PressWindowSet(Payload):
     closes_at: datetime
 
 
+class ConferenceDetailsChanged(Payload):
+    """A conference's details corrected after its creation (titles, venue, patron, hosts,
+    press registration, spokespersons, organisers' address, privacy notice, Council
+    presidency): the fields changed, by their API names."""
+
+    fields: list[str]
+
+
 class DelegationCreated(Payload):
     delegation_id: UUID
     kind: Literal["country", "organisation"]
@@ -29,5 +37,6 @@ class DelegationCreated(Payload):
 EVENT_TYPES: dict[str, type[Payload]] = {
     "conference.created": ConferenceCreated,
     "conference.press_window_set": PressWindowSet,
+    "conference.details_changed": ConferenceDetailsChanged,
     "delegation.created": DelegationCreated,
 }

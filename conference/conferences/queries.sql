@@ -29,6 +29,17 @@ UPDATE conference SET press_opens_at = :opens_at, press_closes_at = :closes_at
 WHERE slug = :slug
 RETURNING *
 
+-- name: update_conference_details
+-- A conference's details corrected (conferences.service.change_conference_details): what
+-- may change after its creation, neither its identifier nor its days, zone or languages.
+UPDATE conference
+SET title = :title, short_name = :short_name, venue = :venue, patron = :patron,
+    hosts = :hosts, press_opens_at = :press_opens_at, press_closes_at = :press_closes_at,
+    press_pool_capacity = :press_pool_capacity, spokespersons = :spokespersons,
+    organiser_email = :organiser_email, privacy = :privacy, protocol = :protocol
+WHERE id = :id
+RETURNING *
+
 -- name: lock_conference
 -- The conference, locked until the transaction ends (serialises the press pool's decisions).
 SELECT * FROM conference WHERE id = :conference_id FOR UPDATE

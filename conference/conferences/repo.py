@@ -60,6 +60,22 @@ def conference_from_row(row: asyncpg.Record) -> Conference:
     )
 
 
+async def update_conference_details(conn: asyncpg.Connection, conference_id: UUID,
+                                   c: ConferenceIn) -> Conference:
+    """The conference with the details ``c`` gives (conferences.service, which keeps the rest)."""
+    d = c.model_dump(mode="json")
+    row = await conn.fetchrow(*Q.bind("update_conference_details",
+        id=conference_id, title=d["title"], short_name=d["short_name"], venue=d["venue"],
+        patron=d["patron"], hosts=d["hosts"], press_opens_at=c.press_registration.opens_at,
+        press_closes_at=c.press_registration.closes_at,
+        press_pool_capacity=c.press_registration.pool_capacity,
+        spokespersons=d["spokespersons"], organiser_email=c.organiser_email,
+        privacy=d["privacy"], protocol=d["protocol"],
+    ))
+    assert row is not None
+    return conference_from_row(row)
+
+
 async def set_press_window(conn: asyncpg.Connection, slug: str, opens_at: Any, closes_at: Any
                            ) -> Conference:
     """The conference with its press registration window moved; 404 when there is none."""

@@ -11,7 +11,11 @@ from conference import roles
 from conference.auth import Principal, Role, issue_token, require
 from conference.conferences import repo
 from conference.conferences.domain import focal_point_language
-from conference.conferences.events import ConferenceCreated, PressWindowSet
+from conference.conferences.events import (
+    ConferenceCreated,
+    ConferenceDetailsChanged,
+    PressWindowSet,
+)
 from conference.conferences.events import DelegationCreated as DelegationEvent
 from conference.conferences.models import (
     Conference,
@@ -41,6 +45,39 @@ async def create_conference(
                      conference_id=conference.id, subject_id=conference.id,
                      actor=principal.actor)
     return conference
+
+
+DETAILS = ("title", "short_name", "venue", "patron", "hosts", "press_registration",
+           "spokespersons", "organiser_email", "privacy", "protocol")
+"""What may be corrected once the conference exists; its identifier, days, time zone and
+languages stay, since sessions, deadlines and letters hang on them."""
+
+
+async def change_conference_details(
+    pool: Database, slug: str, body: ConferenceIn, actor: Principal | None
+) -> tuple[Conference, list[str]]:
+    """Correct a conference's details (admin): ``DETAILS`` from ``body``, the rest as it is
+    (of ``protocol``, only the Council presidency: the tie-break and its draw stay). The
+    fields changed, with one event ``conference.details_changed`` naming them; none, nothing
+    written. 404 when there is no such conference."""
+    principal = require(actor, *roles.ADMINS)
+    async with transaction(pool) as conn:
+        found = await repo.conference_by_slug(conn, slug)
+        current = await repo.lock_conference(conn, found.id)
+        protocol = current.protocol.model_copy(update={"presidency": body.protocol.presidency})
+        wanted = current.model_copy(update={
+            **{name: getattr(body, name) for name in DETAILS}, "protocol": protocol})
+        changed = [name for name in DETAILS
+                   if getattr(wanted, name) != getattr(current, name)]
+        if not changed:
+            return current, []
+        updated = await repo.update_conference_details(
+            conn, current.id,
+            ConferenceIn.model_validate(wanted.model_dump(exclude={"id", "created_at"})))
+        await record(conn, "conference.details_changed",
+                     ConferenceDetailsChanged(fields=changed),
+                     conference_id=current.id, subject_id=current.id, actor=principal.actor)
+    return updated, changed
 
 
 async def set_press_window(

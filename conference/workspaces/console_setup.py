@@ -18,7 +18,7 @@ from pydantic import ValidationError
 
 from conference.auth import Principal, Role
 from conference.conferences import service as conferences
-from conference.conferences.models import ConferenceIn
+from conference.conferences.models import Conference, ConferenceIn
 from conference.errors import Duplicate, Forbidden
 from conference.http.context import connection, pool_key
 from conference.http.io import read_form
@@ -96,7 +96,10 @@ def _may_create(person: SignedIn) -> Principal:
 
 def _form(request: web.Request, person: SignedIn, language: str, values: dict[str, str], *,
           errors: dict[str, str] | None = None, status: int = 200,
-          message: str | None = None) -> web.Response:
+          message: str | None = None, desk: Desk | None = None,
+          flash: str | None = None) -> web.Response:
+    """The new conference form, or (``desk``) the same form correcting a conference's
+    details, its fixed fields shown as text."""
     t = WTranslator(language)
     ranks = [(r.value, RANK_LABELS[language][r]) for r in Rank]
     labels = {name: t(f"setup_f_{name}") for name in FIELDS
@@ -109,11 +112,14 @@ def _form(request: web.Request, person: SignedIn, language: str, values: dict[st
             labels[f"spokesperson{i}_{part}"] = (t("setup_spokesperson_n", n=i) + " – "
                                                  + t(f"setup_f_spokesperson_{part}"))
     ordered = {name: (errors or {})[name] for name in FIELDS if name in (errors or {})}
-    title = t("setup_title")
+    title = t("setup_title") if desk is None else t("settings_title")
+    crumbs = [(t("home_title"), "/workspaces"), (t("manage_title"), "/manage"), (title, None)] \
+        if desk is None else desk.crumbs((t("console_title"), desk.base), (title, None))
     return frame.render(
         request, "setup_conference.html", language, person=person, status=status,
-        title=title, crumbs=[(t("home_title"), "/workspaces"),
-                             (t("manage_title"), "/manage"), (title, None)],
+        title=title, crumbs=crumbs, flash=flash,
+        conference=desk.conference if desk else None,
+        action=f"{desk.base}/settings" if desk else NEW, fixed=FIXED if desk else (),
         values=values, errors=ordered, labels=labels, message=message, ranks=ranks,
         hosts=range(1, HOSTS + 1), spokespersons=range(1, SPOKESPERSONS + 1),
         language_choices=[(c, t(f"setup_languages_{c.replace(',', '_')}"))
@@ -408,3 +414,91 @@ async def staff_add(request: web.Request) -> web.StreamResponse:
     raise web.HTTPSeeOther(frame.with_lang(
         f"{d.base}/staff", d.language, done="staff_added", role=values["role"],
         **frame.flash_params(request, name=values["name"])))
+
+
+# --- the conference's details, corrected -------------------------------------------------------
+
+FIXED = ("slug", "languages", "timezone", "starts_on", "ends_on", "tie_break")
+"""Shown, not changed, once the conference exists (conferences.service.DETAILS)."""
+
+
+def _local(moment: datetime | None, zone: str) -> str:
+    return moment.astimezone(ZoneInfo(zone)).strftime("%Y-%m-%dT%H:%M") if moment else ""
+
+
+def values_of(c: Conference) -> dict[str, str]:
+    """The form's values of a saved conference (the inverse of ``_read``)."""
+    values = {name: "" for name in FIELDS}
+    venue = c.venue.names.model_dump() if c.venue.names else {"fr": c.venue.name,
+                                                               "en": c.venue.name}
+    values.update({
+        "slug": c.slug, "languages": ",".join(c.languages), "timezone": c.timezone,
+        "starts_on": c.starts_on.isoformat(), "ends_on": c.ends_on.isoformat(),
+        "title_fr": c.title.fr, "title_en": c.title.en,
+        "short_fr": c.short_name.fr if c.short_name else "",
+        "short_en": c.short_name.en if c.short_name else "",
+        "venue_fr": venue["fr"], "venue_en": venue["en"], "venue_address": c.venue.address,
+        "organiser_email": c.organiser_email,
+        "press_opens_at": _local(c.press_registration.opens_at, c.timezone),
+        "press_closes_at": _local(c.press_registration.closes_at, c.timezone),
+        "pool_capacity": str(c.press_registration.pool_capacity),
+        "security_list_deadline": _local(c.security_list_deadline, c.timezone),
+        "tie_break": c.protocol.tie_break.value, "presidency": c.protocol.presidency or "",
+        "privacy_controller": c.privacy.controller if c.privacy else "",
+        "privacy_dpo_email": (c.privacy.dpo_email or "") if c.privacy else "",
+    })
+    if c.patron is not None:
+        values.update({"patron_name": c.patron.name, "patron_title": c.patron.title or "",
+                       "patron_style_fr": c.patron.style.fr,
+                       "patron_style_en": c.patron.style.en})
+    for i, h in enumerate(c.hosts[:HOSTS], start=1):
+        values.update({f"host{i}_name": h.name, f"host{i}_rank": h.rank.value if h.rank else "",
+                       f"host{i}_function_fr": h.function.fr if h.function else "",
+                       f"host{i}_function_en": h.function.en if h.function else ""})
+    for i, s in enumerate(c.spokespersons[:SPOKESPERSONS], start=1):
+        values.update({f"spokesperson{i}_name": s.name, f"spokesperson{i}_phone": s.phone,
+                       f"spokesperson{i}_email": s.email or ""})
+    return values
+
+
+@routes.add("GET", "/manage/{slug}/settings",
+            summary="The conference's details, to correct (HTML form, administrators)",
+            who="admin", tag="workspaces", media=HTML, error_media=PAGE_ERRORS,
+            errors=(403, 404))
+@frame.page
+async def settings_form(request: web.Request) -> web.Response:
+    d = await open_desk(request, ("admin",))
+    flash = d.t("settings_saved") if request.query.get("done") == "settings" else None
+    return _form(request, d.person, d.language, values_of(d.conference), desk=d, flash=flash)
+
+
+@routes.add("POST", "/manage/{slug}/settings",
+            summary="Correct the conference's details (HTML form, administrators)",
+            who="admin", tag="workspaces", media=HTML, error_media=PAGE_ERRORS,
+            errors=(403, 404, 422))
+@frame.page
+async def settings_save(request: web.Request) -> web.StreamResponse:
+    d = await open_desk(request, ("admin",))
+    t = d.t
+    form = await read_form(request)
+    values = {name: str(form.get(name, "")).strip()[:400] for name in FIELDS}
+    # what does not change is the conference's, whatever the form says
+    values.update({name: value for name, value in values_of(d.conference).items()
+                   if name in FIXED})
+    if not frame.csrf_ok(request, form, d.person):
+        return _form(request, d.person, d.language, values, desk=d,
+                     message=t("csrf_failed"), status=403)
+    body, errors = _read(values, t)
+    try:
+        model = ConferenceIn.model_validate(body)
+    except ValidationError as exc:
+        errors = {**_model_errors(t, exc, values), **errors}
+        first = d.conference.languages[0]
+        errors = {name: text for name, text in errors.items()
+                  if values.get(name) or not name.endswith(("_fr", "_en"))
+                  or name.endswith("_" + first)}
+    if errors:
+        return _form(request, d.person, d.language, values, desk=d, errors=errors, status=422)
+    await conferences.change_conference_details(request.app[pool_key], d.conference.slug,
+                                                model, d.principal)
+    raise web.HTTPSeeOther(frame.with_lang(f"{d.base}/settings", d.language, done="settings"))

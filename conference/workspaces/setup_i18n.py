@@ -44,6 +44,15 @@ SETUP: dict[str, dict[str, str]] = {
         "setup_legend_press": "Presse et sécurité",
         "setup_legend_protocol": "Protocole",
         "setup_legend_privacy": "Protection des données",
+        "settings_title": "Détails de la conférence",
+        "settings_intro": "Corrigez ici les titres, le lieu, le haut patronage, les hôtes, "
+                          "l'inscription de la presse, les porte-parole et la protection des "
+                          "données. L'identifiant, les langues, le fuseau horaire, les jours et "
+                          "l'ordre des délégations restent ceux de la création\u00a0: les séances, "
+                          "les échéances et les lettres en dépendent. L'arrêt de la liste de "
+                          "sécurité se règle avec les échéances.",
+        "settings_save": "Enregistrer les détails",
+        "settings_saved": "Détails de la conférence enregistrés.",
         "setup_f_presidency": "Présidence du Conseil de l'UE",
         "setup_hint_presidency": "Dans l'ordre protocolaire de l'UE, l'État qui la tient passe "
                                  "avant les autres États membres.",
@@ -180,6 +189,14 @@ SETUP: dict[str, dict[str, str]] = {
         "setup_legend_press": "Press and security",
         "setup_legend_protocol": "Protocol",
         "setup_legend_privacy": "Data protection",
+        "settings_title": "Conference details",
+        "settings_intro": "Correct here the titles, the venue, the patron, the hosts, the press "
+                          "registration, the spokespersons and data protection. The identifier, "
+                          "languages, time zone, days and order of delegations stay as created: "
+                          "sessions, deadlines and letters depend on them. The security list "
+                          "deadline is set with the deadlines.",
+        "settings_save": "Save the details",
+        "settings_saved": "Conference details saved.",
         "setup_f_presidency": "Presidency of the Council of the EU",
         "setup_hint_presidency": "In EU protocol order, the state holding it comes before the "
                                  "other member states.",

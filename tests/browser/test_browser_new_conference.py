@@ -74,3 +74,20 @@ async def test_the_new_conference_form_passes_axe(
 
     await staff_errors(page, "en")
     await _audit(browser, page, "console-staff-errors", reach=staff_errors)
+
+    # its details, to correct: the form with its fixed fields as text, and with an error
+    await page.goto(f"{site.url}/manage/alliance-avril?lang=en")
+    await page.get_by_role("link", name="Conference details").click()
+    await page.locator("#save-settings").wait_for()
+    await _audit(browser, page, "console-settings")
+
+    async def settings_errors(tab: Any, lang: str) -> None:
+        await tab.goto(f"{site.url}/manage/alliance-avril/settings?lang={lang}")
+        await tab.locator("#title_fr").fill("")
+        await tab.locator("#save-settings").click()
+        await tab.locator("#title_fr-error").wait_for()
+        assert not await tab.evaluate(
+            "document.documentElement.scrollWidth > document.documentElement.clientWidth")
+
+    await settings_errors(page, "en")
+    await _audit(browser, page, "console-settings-errors", reach=settings_errors)

@@ -111,7 +111,7 @@ EXPECTED: dict[str, frozenset[str] | str] = {
     "signin_form": SESSION, "signin_request": SESSION, "signin_link": SESSION,
     "signin_spend": SESSION, "signout": SESSION, "home": SESSION, "manage_home": SESSION,
     "setup_conference_form": SESSION, "setup_conference": SESSION, "staff_page": SESSION,
-    "staff_add": SESSION,
+    "staff_add": SESSION, "settings_form": SESSION, "settings_save": SESSION,
     "delegation_page": SESSION, "member_new": SESSION, "member_register": SESSION,
     "member_page": SESSION, "member_badge": SESSION, "member_withdraw_confirm": SESSION,
     "member_credentials": SESSION, "member_photo_upload": SESSION, "member_photo_crop": SESSION,

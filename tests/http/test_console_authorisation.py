@@ -44,7 +44,8 @@ AREAS = (
 )
 """The pages of another desk under /manage/{slug}, by path: whoever may open that desk."""
 ADMIN_ONLY = frozenset({"console_retry_delivery", "console_retry_failed", "console_retry_event",
-                        "console_webhooks", "console_delete_webhook", "staff_page", "staff_add"})
+                        "console_webhooks", "console_delete_webhook", "staff_page", "staff_add",
+                        "settings_form", "settings_save"})
 LAST = ("console_delete_webhook",)
 """Actions that change the objects the other calls rely on, called after every other."""
 

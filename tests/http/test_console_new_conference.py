@@ -5,6 +5,9 @@ times read in the conference's zone, every error on its field in the page's lang
 
 from __future__ import annotations
 
+import asyncio
+from typing import Any
+
 from tests.browser.helpers import element
 from tests.conftest import Api, conference_body
 from tests.http.test_console import staff
@@ -175,4 +178,62 @@ async def test_an_administrator_adds_the_conference_staff_in_the_console(
     status, _, _ = await officer.go("GET", "/manage/alliance-avril")
     assert status == 200
     status, _, _ = await officer.go("GET", path)
+    assert status == 403
+
+
+async def test_an_administrator_corrects_the_conference_s_details(
+    api: Api, smtp: RecordingSMTP
+) -> None:
+    """A conference, once created, could not be corrected anywhere, console or API: a title
+    mistyped, a patron's style, a press window or a spokesperson's number stayed wrong. Its
+    details page corrects them; its identifier, days, zone and languages are shown, not
+    changed."""
+    admin = await staff(api, smtp, "admin@example.org", "admin", conference=None)
+    status, _, _ = await admin.post_form(f"{NEW}?lang=en", f"{NEW}?lang=en", **FORM)
+    assert status == 303
+    path = "/manage/alliance-avril/settings"
+    status, page, _ = await admin.go("GET", "/manage/alliance-avril?lang=en")
+    assert f'href="{path}?lang=en"' in page
+    status, page, _ = await admin.go("GET", f"{path}?lang=en")
+    assert status == 200
+    assert 'value="Global Alliance: action-plan meeting"' in page
+    assert 'value="2027-04-10T18:00"' in page  # the press window in the conference's zone
+    assert element(page, "starts_on-fixed") == "First day 2027-04-15"
+    assert 'name="starts_on"' not in page and 'name="slug"' not in page
+
+    changed = {**FORM, "title_en": "Global Alliance: action-plan meeting (April)",
+               "press_closes_at": "2027-04-11T18:00", "spokesperson1_phone": "+32 2 298 00 00",
+               "starts_on": "2030-01-01", "slug": "hijacked"}
+    status, _, resp = await admin.post_form(f"{path}?lang=en", f"{path}?lang=en", **changed)
+    assert status == 303, _
+    status, page, _ = await admin.go("GET", resp.headers["Location"])
+    assert element(page, "flash") == "Conference details saved."
+    status, c, _ = await api.call("GET", "/api/v1/conferences/alliance-avril")
+    assert c["title"]["en"] == "Global Alliance: action-plan meeting (April)"
+    assert c["press_registration"]["closes_at"] == "2027-04-11T16:00:00Z"
+    assert c["spokespersons"][0]["phone"] == "+3222980000"
+    assert c["starts_on"] == "2027-04-15"  # fixed
+    assert c["security_list_deadline"] == "2027-04-12T10:00:00Z"  # the deadlines' own
+    found: list[dict[str, Any]] = []
+    for _attempt in range(50):  # the log shows an event once no older transaction runs
+        status, events, _ = await api.call("GET", "/api/v1/conferences/alliance-avril/events",
+                                           role="admin")
+        found = [e for e in events["items"] if e["type"] == "conference.details_changed"]
+        if found:
+            break
+        await asyncio.sleep(0.1)
+    assert len(found) == 1, [e["type"] for e in events["items"]]
+    event = found[0]
+    assert event["payload"]["fields"] == ["title", "press_registration", "spokespersons"]
+
+    # errors on their fields, in the page's language, nothing saved
+    status, page, _ = await admin.post_form(f"{path}?lang=fr", f"{path}?lang=fr",
+                                            **{**changed, "title_fr": "",
+                                               "press_closes_at": "2027-01-01T09:00"})
+    assert status == 422
+    assert "Obligatoire dans la première langue" in element(page, "title_fr-error")
+    assert "La clôture doit suivre l'ouverture." in element(page, "press_closes_at-error")
+    protocol = await staff(api, smtp, "protocol@example.org", "protocol",
+                           conference="alliance-avril")
+    status, _, _ = await protocol.go("GET", path)
     assert status == 403
