@@ -461,6 +461,26 @@ def values_of(c: Conference) -> dict[str, str]:
     return values
 
 
+def _keep_unseen(body: dict[str, Any], c: Conference) -> None:
+    """What the form does not show stays as it is (a conference made with the API may have
+    more): the venue's city, a host's address, the hosts and spokespersons past the form's
+    rows, the privacy notice's other texts."""
+    if c.venue.city is not None:
+        body["venue"]["city"] = c.venue.city.model_dump()
+    for i, host in enumerate(body["hosts"]):
+        if i < len(c.hosts) and c.hosts[i].email and host["name"] == c.hosts[i].name:
+            host["email"] = c.hosts[i].email
+    body["hosts"] += [h.model_dump(mode="json") for h in c.hosts[HOSTS:]]
+    body["spokespersons"] += [s.model_dump(mode="json") for s in c.spokespersons[SPOKESPERSONS:]]
+    if c.privacy is not None:
+        others = c.privacy.model_dump(mode="json", exclude={"controller", "dpo_email"},
+                                      exclude_none=True)
+        if body["privacy"] is not None:
+            body["privacy"] = {**others, **body["privacy"]}
+        elif others:  # the controller is what these texts belong to: they stay with it
+            body["privacy"] = c.privacy.model_dump(mode="json")
+
+
 @routes.add("GET", "/manage/{slug}/settings",
             summary="The conference's details, to correct (HTML form, administrators)",
             who="admin", tag="workspaces", media=HTML, error_media=PAGE_ERRORS,
@@ -489,6 +509,7 @@ async def settings_save(request: web.Request) -> web.StreamResponse:
         return _form(request, d.person, d.language, values, desk=d,
                      message=t("csrf_failed"), status=403)
     body, errors = _read(values, t)
+    _keep_unseen(body, d.conference)
     try:
         model = ConferenceIn.model_validate(body)
     except ValidationError as exc:

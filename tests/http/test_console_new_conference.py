@@ -6,6 +6,8 @@ times read in the conference's zone, every error on its field in the page's lang
 from __future__ import annotations
 
 import asyncio
+import html
+import re
 from typing import Any
 
 from tests.browser.helpers import element
@@ -237,3 +239,37 @@ async def test_an_administrator_corrects_the_conference_s_details(
                            conference="alliance-avril")
     status, _, _ = await protocol.go("GET", path)
     assert status == 403
+
+
+async def test_correcting_the_details_keeps_what_the_form_does_not_show(
+    api: Api, smtp: RecordingSMTP
+) -> None:
+    """A conference made with the API may carry more than the form shows: four hosts, a
+    host's address, the venue's city, the privacy notice's purposes. Saving the form keeps
+    them."""
+    body = conference_body("alliance-api")
+    body["hosts"] = [{"name": f"Host {n}", "rank": "minister", "email": f"h{n}@example.org"}
+                     for n in range(1, 5)]
+    body["venue"]["city"] = {"fr": "Bruxelles", "en": "Brussels"}
+    body["privacy"] = {"controller": "European Commission",
+                       "purposes": {"fr": "Accréditation", "en": "Accreditation"}}
+    status, created, _ = await api.call("POST", "/api/v1/conferences", role="admin", json=body)
+    assert status == 201, created
+    admin = await staff(api, smtp, "admin@example.org", "admin", conference=None)
+    path = "/manage/alliance-api/settings"
+    status, page, _ = await admin.go("GET", f"{path}?lang=en")
+    assert status == 200
+    form = {name: value for name, value in re.findall(
+        r'<input id="([^"]+)" name="[^"]+" type="[^"]+" value="([^"]*)"', page)}
+    form.update(dict(re.findall(r'<select id="([^"]+)" name="[^"]+"[^>]*>(?:(?!</select>).)*?'
+                                r'<option value="([^"]*)" selected', page, re.S)))
+    form = {k: html.unescape(v) for k, v in form.items()}
+    status, _, _ = await admin.post_form(f"{path}?lang=en", f"{path}?lang=en",
+                                         **{**form, "title_en": "Corrected"})
+    assert status == 303, _
+    status, c, _ = await api.call("GET", "/api/v1/conferences/alliance-api")
+    assert c["title"]["en"] == "Corrected"
+    assert [h["name"] for h in c["hosts"]] == ["Host 1", "Host 2", "Host 3", "Host 4"]
+    assert [h["email"] for h in c["hosts"]] == [f"h{n}@example.org" for n in range(1, 5)]
+    assert c["venue"]["city"] == {"fr": "Bruxelles", "en": "Brussels"}
+    assert c["privacy"]["purposes"] == {"fr": "Accréditation", "en": "Accreditation"}
