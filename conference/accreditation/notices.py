@@ -29,7 +29,7 @@ from conference.outbox.dispatch import (
     Subscription,
     advisory_key,
 )
-from conference.people.lookup import person_by_email
+from conference.people.lookup import delegation_slug, focal_points_of_delegation, person_by_email
 from conference.protocol.address import salutation
 from conference.protocol.countries import country_name
 
@@ -235,6 +235,20 @@ async def _letters(
         yield _mail(ctx, event, conference, "substituted", lang, a.email, name, a.id,
                     substituted_by=event.payload.get("substituted_by"),
                     was_approved=event.payload.get("from_status") == "approved", **common)
+        # the delegation's focal points are told of a substitution the protocol service made
+        # in their delegation; one the delegation made itself they have just confirmed on the
+        # portal, whose member page and history show it (docs/lifecycle.md, "Letters")
+        if event.payload.get("substituted_by") == "protocol" and a.delegation_id is not None:
+            new = await repo.row_by_id(conn, uuid.UUID(event.payload["substitute_id"]))
+            if new is not None and new["erased_at"] is None:
+                for focal in await _focal_point_letters(
+                        conn, ctx, event, conference, a, "substituted_focal",
+                        substitute=f"{new['given_name']} {new['family_name']}",
+                        substitute_id=str(new["id"]),
+                        substitute_approved=event.payload.get("substitute_status")
+                        == "approved",
+                        was_approved=event.payload.get("from_status") == "approved"):
+                    yield focal
         return
     reason = await repo.latest_reason(conn, a.id)
     if status == "withdrawn":
@@ -285,33 +299,50 @@ async def _letters(
     if status == "revoked" and a.delegation_id is not None:
         # the delegation's focal point is told of its member's revocation, in their own
         # language (docs/lifecycle.md, "Letters")
-        focal = await _focal_point_letter(conn, ctx, event, conference, a, "revoked_focal",
-                                          reason=reason or "")
-        if focal is not None:
+        for focal in await _focal_point_letters(conn, ctx, event, conference, a,
+                                                "revoked_focal", reason=reason or ""):
             yield focal
 
 
-async def _focal_point_letter(
+async def _focal_point_letters(
     conn: asyncpg.Connection, ctx: DispatchContext, event: EventRow, conference: Conference,
     a: Accreditation, template: str, **context: Any,
-) -> NewDelivery | Parked | None:
-    """A letter about member ``a`` to their delegation's focal point, in the focal point's
-    language (their account's, else the conference's first), ending with the notice that it
-    carries a member's data, never the internal one (the focal point is outside the
-    organisers). None for a delegation without a focal point's address."""
+) -> list[NewDelivery | Parked]:
+    """A letter about member ``a`` to each of their delegation's focal points (the people
+    holding a focal point grant on it, and the address the delegation was created with), each
+    in their own language (their account's, else the conference's first), ending with the
+    notice that it carries a member's data, never the internal one (the focal point is outside
+    the organisers). The template is given ``member``, ``delegation``, ``category`` and
+    ``portal``, the delegation's portal address; none for a delegation without an address."""
     assert a.delegation_id is not None
     d = await repo.delegation_focal_point(conn, a.delegation_id)
-    if d is None or not d["focal_point_email"]:
-        return None
-    person = await person_by_email(conn, d["focal_point_email"])
-    lang = person["language"] if person is not None and person["language"] in ROLE_NAMES \
-        else ("fr" if conference.languages[0] == "fr" else "en")
-    delegation = country_name(d["country"], lang) if d["country"] else d["organisation"] or ""
-    return _mail(ctx, event, conference, template, lang, d["focal_point_email"],
-                 d["focal_point_name"], a.id, footer="_delegation_footer",
-                 salutation=salutation("", d["focal_point_name"], None, None, lang),
-                 member=f"{a.given_name} {a.family_name}", delegation=delegation,
-                 category=CATEGORY_NAMES[lang][a.category.value], is_press=False, **context)
+    if d is None:
+        return []
+    first = "fr" if conference.languages[0] == "fr" else "en"
+    recipients: dict[str, tuple[str, str, str]] = {}
+    for fp in await focal_points_of_delegation(conn, a.delegation_id):
+        language = fp["language"] if fp["language"] in ROLE_NAMES else first
+        recipients.setdefault(fp["email"].lower(), (fp["email"], fp["name"], language))
+    if d["focal_point_email"] and d["focal_point_email"].lower() not in recipients:
+        person = await person_by_email(conn, d["focal_point_email"])
+        language = person["language"] if person is not None \
+            and person["language"] in ROLE_NAMES else first
+        recipients[d["focal_point_email"].lower()] = (
+            d["focal_point_email"], d["focal_point_name"], language)
+    portal = (f"{ctx.settings.base_url}/delegation/"
+              f"{delegation_slug(conference.slug, d['country'], a.delegation_id)}")
+    letters = []
+    for email, name, lang in recipients.values():
+        delegation = country_name(d["country"], lang) if d["country"] \
+            else d["organisation"] or ""
+        letters.append(_mail(
+            ctx, event, conference, template, lang, email, name, a.id,
+            footer="_delegation_footer",
+            salutation=salutation("", name, None, None, lang),
+            member=f"{a.given_name} {a.family_name}", delegation=delegation,
+            category=CATEGORY_NAMES[lang][a.category.value], is_press=False, portal=portal,
+            **context))
+    return letters
 
 
 async def _press_office_notices(

@@ -19,6 +19,14 @@ SELECT * FROM person WHERE id = :person_id
 -- One person by address, case-insensitive.
 SELECT * FROM person WHERE lower(email) = lower(:email)
 
+-- name: focal_points_of_delegation
+-- The people holding a focal point grant on a delegation (name, address, language), first
+-- granted first: a letter about one of its members goes to each (docs/lifecycle.md, "Letters").
+SELECT p.name, p.email, p.language
+FROM person_grant g JOIN person p ON p.id = g.person_id
+WHERE g.role = 'focal_point' AND g.delegation_id = :delegation_id
+ORDER BY g.id
+
 -- name: grants_of
 -- A person's grants, with the conference's slug and name (its short name, else its title) and
 -- the delegation's country or organisation.

@@ -66,6 +66,14 @@ async def person_by_email(conn: asyncpg.Connection, email: str) -> asyncpg.Recor
     return row
 
 
+async def focal_points_of_delegation(conn: asyncpg.Connection, delegation_id: UUID
+                                     ) -> list[asyncpg.Record]:
+    """The delegation's focal points (name, email, language), first granted first."""
+    rows: list[asyncpg.Record] = await conn.fetch(
+        *Q.bind("focal_points_of_delegation", delegation_id=delegation_id))
+    return rows
+
+
 def _grant(row: asyncpg.Record, language: str) -> Grant:
     slug = row["conference_slug"]
     delegation: dict[str, Any] = {}

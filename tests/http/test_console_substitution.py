@@ -104,6 +104,11 @@ async def test_protocol_checks_confirms_and_the_letters_and_cancellations_follow
     # protocol acted, from the console: the letter says so (it said the delegation had)
     assert "The protocol service has transferred your accreditation" in body_text(told)
     assert "Your delegation" not in body_text(told)
+    # and the delegation's focal point is told, in their language (French: the conference's
+    # first), with the new member's page on the portal
+    [notice] = await smtp.wait_for(1, where=lambda m: "fp-be@example.org" in str(m["To"])
+                                   and "Substitution d'un membre" in str(m["Subject"]))
+    assert f"/delegation/alliance-be/members/{new_id}" in body_text(notice)
     await smtp.wait_for(1, where=lambda m: "sophie@example.org" in str(m["To"])
                         and "Accréditation accordée" in str(m["Subject"]))
     await smtp.wait_for(1, where=lambda m: old["email"] in str(m["To"]) and is_invitation(m)
