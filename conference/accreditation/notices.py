@@ -30,7 +30,7 @@ from conference.outbox.dispatch import (
     advisory_key,
 )
 from conference.people.lookup import delegation_slug, focal_points_of_delegation, person_by_email
-from conference.protocol.address import salutation
+from conference.protocol.address import closing, salutation
 from conference.protocol.countries import country_name
 
 ROLE_NAMES = {
@@ -126,6 +126,8 @@ def _build(
         "privacy_url": f"{ctx.settings.base_url}/{conference.slug}/privacy",
     }
     context.setdefault("agree", agreement("neutral"))
+    # a letter to no ranked person (a focal point, the press office) closes plainly
+    context.setdefault("closing", closing(None, language))
     subject, body = render_text(
         template, language, conference=conference,
         dates=conference_dates(conference, language), **notice, **context,
@@ -195,6 +197,7 @@ async def _letters(
     gender = a.gender or {"mrs": "female", "mr": "male"}.get(a.salutation)
     common: dict[str, Any] = {
         "salutation": salutation(a.given_name, a.family_name, a.rank, gender, lang),
+        "closing": closing(a.rank, lang),
         "agree": agreement(a.salutation, a.gender),
         "link": link,
         "category": CATEGORY_NAMES[lang][a.category.value],

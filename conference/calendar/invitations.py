@@ -55,7 +55,7 @@ from conference.outbox.dispatch import (
     advisory_key,
 )
 from conference.programme.published import PublishedSession, PublishedVersion
-from conference.protocol.address import royal_style, salutation
+from conference.protocol.address import closing, royal_style, salutation
 from conference.replies.domain import reply_address
 from conference.settings import Settings
 from conference.signing import Signer, load_signer
@@ -293,14 +293,17 @@ class Renderer:
         return found
 
     def _text(self, s: PublishedSession, action: Action, lang: str, prefix: str, update: bool,
-              lines: tuple[str, ...], form: str, feed: bool, press: bool = False) -> str:
+              lines: tuple[str, ...], form: str, feed: bool, press: bool = False,
+              ending: str = "") -> str:
         """The mail's text for a session version, with the per-person parts (salutation, feed
         URL) as placeholders: jinja runs once per version and wording (``form``: the reader's
         form of address, for French agreement; ``feed``: whether the person has a calendar
         feed to offer, docs/calendar.md; ``press``: signed by the press office for the press,
-        docs/privacy.md), not once per message."""
+        docs/privacy.md; ``ending``: the closing formula, which follows the reader's rank as
+        the opening does, docs/protocol.md), not once per message."""
+        ending = ending or closing(None, lang)
         key = (s.session_id, s.sequence, action.method, lang, prefix, lines, action.part, form,
-               feed, press)
+               feed, press, ending)
         text = self._texts.get(key)
         if text is None:
             when, when_short, seated_by = self._session_times(s, lang)
@@ -313,7 +316,8 @@ class Renderer:
                 part=part_name(part, lang) if part else None,
                 room=s.room_in(lang), conference=self.conference, royal=royal, seated_by=seated_by,
                 session_cancelled=s.cancelled, agree=agreement(form),
-                salutation=_SALUTATION, feed_url=_FEED_URL if feed else None, is_press=press,
+                salutation=_SALUTATION, closing=ending,
+                feed_url=_FEED_URL if feed else None, is_press=press,
                 press_access=s.press_access.value,
             )
             if text.count(_SALUTATION) != 1 or text.count(_FEED_URL) != int(feed):
@@ -362,7 +366,7 @@ class Renderer:
         check_recipient(Attendee(email=p.email, name=p.name, role=action.role), organizer)
         prefix = self._prefix(action, p.language, update, s.cancelled)
         text = self._text(s, action, p.language, prefix,
-                          update, lines, p.form, p.feed, p.press)
+                          update, lines, p.form, p.feed, p.press, closing(p.rank, p.language))
         subject = text.partition("\n\n")[0]
         if _SALUTATION in subject or _FEED_URL in subject:
             subject = self._personal(text, p).partition("\n\n")[0]
@@ -401,7 +405,8 @@ class Renderer:
         ics = self.template(s, action, lang).render(attendee, stamp, organizer)
         prefix = self._prefix(action, lang, update, s.cancelled)
         text = self._personal(self._text(s, action, lang, prefix,
-                                         update, lines, p.form, p.feed, p.press), p)
+                                         update, lines, p.form, p.feed, p.press,
+                                         closing(p.rank, lang)), p)
         subject, _, body = text.partition("\n\n")
         subject = with_short_name(self.conference, lang, subject)
         text_body = body.strip() + "\n"

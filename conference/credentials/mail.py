@@ -28,7 +28,7 @@ from conference.outbox.dispatch import (
     Subscription,
 )
 from conference.people.lookup import delegation_slug, person_by_email
-from conference.protocol.address import salutation
+from conference.protocol.address import closing, salutation
 from conference.protocol.countries import country_name
 from conference.protocol.ranks import Rank
 
@@ -58,6 +58,7 @@ async def mail_visa_letter(conn: asyncpg.Connection, event: EventRow, ctx: Dispa
                                   Rank(row["rank"]) if row["rank"] else None,
                                   row["gender"] or {"mrs": "female", "mr": "male"}.get(
                                       row["salutation"]), language),
+            closing=closing(row["rank"], language),  # matching the opening
             number=row["number"], consulate=row["consulate"],
             verify_url=row["letter"]["verify_url"], is_press=press)
         subject = subject_line(conference, language, subject)  # as every letter's
@@ -119,6 +120,7 @@ async def mail_clearance_notice(conn: asyncpg.Connection, event: EventRow, ctx: 
         language = person["language"] if person is not None and person["language"] in (
             "fr", "en") else ("fr" if conference.languages[0] == "fr" else "en")
         greeting = salutation("", recipient_name, None, None, language)
+        ending = closing(None, language)
         slug = delegation_slug(conference.slug, row["delegation_country"],
                                row["delegation_id"])
         link = (f"{ctx.settings.base_url}/delegation/{slug}/members/{row['id']}"
@@ -134,6 +136,7 @@ async def mail_clearance_notice(conn: asyncpg.Connection, event: EventRow, ctx: 
         gender = row["gender"] or {"mrs": "female", "mr": "male"}.get(row["salutation"])
         greeting = salutation(row["given_name"], row["family_name"],
                               Rank(row["rank"]) if row["rank"] else None, gender, language)
+        ending = closing(row["rank"], language)
     delegation = (country_name(row["delegation_country"], language)
                   if row["delegation_country"] else row["delegation_organisation"] or "")
     dedupe = f"{event.id}:{template}:{recipient.lower()}"
@@ -141,7 +144,7 @@ async def mail_clearance_notice(conn: asyncpg.Connection, event: EventRow, ctx: 
         subject, body = render_text(
             template, language, conference=conference,
             dates=formatting.day_range(conference.starts_on, conference.ends_on, language),
-            salutation=greeting, focal=focal, member=member, delegation=delegation,
+            salutation=greeting, closing=ending, focal=focal, member=member, delegation=delegation,
             category=CATEGORY_NAMES[language][row["category"]], reason=row["reason"] or "",
             link=link, is_press=press)
         footer = {

@@ -31,7 +31,7 @@ from conference.people.domain import (
     safe_next,
     staff_salutation,
 )
-from conference.protocol.address import salutation
+from conference.protocol.address import closing, salutation
 
 ROLE_NAMES = {
     "en": {"admin": "administrator", "protocol": "protocol office",
@@ -115,6 +115,7 @@ async def people_mail(conn: asyncpg.Connection, event: EventRow,
         "salutation": (salutation("", person["name"], None, None, language) if outsider
                        else staff_salutation(person["name"], language)),
         "office": sender_name,
+        "closing": closing(None, language),  # a colleague or a focal point: no rank
         "name": person["name"],
         "link": f"{base}/signin/{secret}{_then(event, template, language)}",
         "signin": _in(f"{base}/signin", language),

@@ -22,6 +22,14 @@ Letter openings (`salutation`):
 - Otherwise in English: "Dear Ms Ernst," / "Dear Mr Holder," (British style, no full stop), and
   "Dear Tove Ernst," (the full name, no title) when the gender is unknown.
 
+Letter closings (`closing`), the formula before the office's signature, matching the opening:
+
+- An Excellency: "Nous vous prions d'agréer, Excellence, l'assurance de notre très haute
+  considération." (fr), "Please accept, Excellency, the assurance of our highest
+  consideration." (en): the formula of an EU institution's letter to a minister or an
+  ambassador, in the first person plural, since an office signs ("Le service du protocole").
+- Everyone else: "Cordialement," (fr), "Kind regards," (en).
+
 Names in a notice (`styled_name`): the form of address, then the civility title when the gender
 is known, then the full name: "Son Excellence Monsieur Eric Holder", "Her Excellency
 Ms Cecilia Malmström", "H.E. Tove Ernst", "Madame Tove Ernst", "Mr Eric Holder".
@@ -78,6 +86,13 @@ _CIVILITY: dict[tuple[Language, Gender], str] = {
 }
 
 _EXCELLENCY_SALUTATION: dict[Language, str] = {"fr": "Excellence,", "en": "Your Excellency,"}
+
+_EXCELLENCY_CLOSING: dict[Language, str] = {
+    "fr": "Nous vous prions d'agréer, Excellence, l'assurance de notre très haute considération.",
+    "en": "Please accept, Excellency, the assurance of our highest consideration.",
+}
+
+_PLAIN_CLOSING: dict[Language, str] = {"fr": "Cordialement,", "en": "Kind regards,"}
 
 _FRENCH_SALUTATION: dict[Gender | None, str] = {
     "female": "Madame,",
@@ -161,6 +176,13 @@ def salutation(
     if known_gender is None and full_name:
         return f"Dear {full_name},"
     return _ENGLISH_NAMELESS[known_gender]
+
+
+def closing(rank: Rank | str | None, language: str) -> str:
+    """The closing formula of a letter, above the office's signature, matching its opening
+    (`salutation`): the formal one to an Excellency, "Kind regards," to anyone else."""
+    lang = _language(language)
+    return _EXCELLENCY_CLOSING[lang] if is_excellency(rank) else _PLAIN_CLOSING[lang]
 
 
 def styled_name(

@@ -8,6 +8,7 @@ from hypothesis import strategies as st
 
 from conference.protocol.address import (
     EXCELLENCY_RANKS,
+    closing,
     form_of_address,
     is_excellency,
     royal_style,
@@ -209,3 +210,21 @@ def test_excellency_salutation_exactly_when_a_form_of_address_exists(
     opening = salutation(given_name, family_name, rank, gender, language)
     assert styled == (opening in {"Excellence,", "Your Excellency,"})
     assert styled == (rank in EXCELLENCY_RANKS)
+
+
+@pytest.mark.parametrize("rank", EXCELLENCIES)
+def test_a_letter_to_an_excellency_closes_with_the_formal_formula(rank: Rank) -> None:
+    """The closing matches the opening (docs/protocol.md, "Letter closings")."""
+    assert salutation("Eric", "Holder", rank, "male", "fr") == "Excellence,"
+    assert closing(rank, "fr") == ("Nous vous prions d'agréer, Excellence, l'assurance de notre"
+                                   " très haute considération.")
+    assert closing(rank.value, "en-GB") == ("Please accept, Excellency, the assurance of our"
+                                            " highest consideration.")
+
+
+@pytest.mark.parametrize("rank", [*PLAIN, None])
+def test_everyone_else_closes_plainly(rank: Rank | None) -> None:
+    assert closing(rank, "fr_BE") == "Cordialement,"
+    assert closing(rank, "en") == "Kind regards,"
+    with pytest.raises(ValueError):
+        closing(rank, "de")
