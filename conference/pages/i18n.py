@@ -241,13 +241,13 @@ STRINGS: dict[str, dict[str, str]] = {
         # approval")
         "withdraw_approved_title": "Retirer mon accréditation",
         "withdraw_approved_text": "Si vous ne venez pas, retirez votre accréditation\u00a0: votre "
-                                  "place dans le pool presse revient à un autre journaliste. "
+                                  "place dans le pool de presse revient à un autre journaliste. "
                                   "Votre badge ne sera plus valable et les invitations aux "
                                   "séances seront annulées. Le retrait est définitif.",
         "withdraw_approved_button": "Retirer mon accréditation",
         "withdraw_approved_confirm_text": "Retirer votre accréditation est définitif\u00a0: votre "
                                           "badge ne sera plus valable à l'entrée, votre place "
-                                          "dans le pool presse revient à un autre journaliste "
+                                          "dans le pool de presse revient à un autre journaliste "
                                           "et les invitations aux séances sont annulées. Pour "
                                           "venir ensuite, il faudrait déposer une nouvelle "
                                           "demande, s'il reste des places. Confirmez-vous le "

@@ -146,7 +146,7 @@ CONSOLE: dict[str, dict[str, str]] = {
         "console_delegations": "Délégations",
         "console_with_head": "avec chef de délégation",
         "console_without_head": "sans chef de délégation",
-        "console_press_pool": "Pool presse",
+        "console_press_pool": "Pool de presse",
         "console_press_pool_text_one": "{taken} place accordée sur {size}",
         "console_press_pool_text_other": "{taken} places accordées sur {size}",
         "console_sessions": "Séances",

@@ -152,8 +152,8 @@ STRINGS: dict[str, dict[str, str]] = {
         "withdraw_confirm_button": "Oui, retirer",
         "cancel": "Annuler",
         "press_desk_title": "Bureau de presse",
-        "pool_counter_one": "Pool presse\u00a0: {approved} place accordée sur {capacity}.",
-        "pool_counter_other": "Pool presse\u00a0: {approved} places accordées sur {capacity}.",
+        "pool_counter_one": "Pool de presse\u00a0: {approved} place accordée sur {capacity}.",
+        "pool_counter_other": "Pool de presse\u00a0: {approved} places accordées sur {capacity}.",
         "all": "Toutes",
         "all_countries": "Tous",
         "role_camera_mrs": "Cadreuse",
@@ -242,8 +242,8 @@ STRINGS: dict[str, dict[str, str]] = {
         "err_pick_some": "Sélectionnez au moins une demande.",
         "err_pick_decision": "Choisissez une décision.",
         "err_illegal": "Cette action n'est plus possible\u00a0: la demande est « {status} ».",
-        "err_pool_full": "Le pool presse est complet\u00a0: mettez la demande en liste d'attente "
-                         "ou révoquez-en une autre.",
+        "err_pool_full": "Le pool de presse est complet\u00a0: mettez la demande en liste "
+                         "d'attente ou révoquez-en une autre.",
         "dup_of": "Doublon possible de",
         "dup_note": "Cette demande est peut-être un doublon (même numéro de carte de presse, "
                     "ou même nom et même média) de\u00a0:",
@@ -260,7 +260,7 @@ STRINGS: dict[str, dict[str, str]] = {
                              "{names}.",
         "err_dup_batch_rest": "Rien n'a été décidé\u00a0: les autres demandes restent "
                               "cochées.",
-        "err_pool_full_batch": "Rien n'a été accordé\u00a0: le pool presse n'a plus assez de "
+        "err_pool_full_batch": "Rien n'a été accordé\u00a0: le pool de presse n'a plus assez de "
                                "places. Places restantes\u00a0: {left}\u00a0; demandes "
                                "cochées\u00a0: {count}. Décochez-en, ou mettez-les en liste "
                                "d'attente.",

@@ -198,7 +198,7 @@ async def test_the_desk_s_words_follow_the_count_the_person_and_the_conference(
                                          "role": "camera", "country": "BE"})
     v = await _officer(api, smtp)
     _, page, _ = await v.go("GET", f"{DESK}?lang=fr")
-    assert element(page, "pool-counter") == "Pool presse : 1 place accordée sur 10."
+    assert element(page, "pool-counter") == "Pool de presse : 1 place accordée sur 10."
     assert '<option value="">Tous</option>' in page  # le pays
     # the countries the applications come from, not the 250 of the world (found trying the
     # product)
@@ -457,7 +457,7 @@ async def test_a_refused_batch_comes_back_on_the_queue_with_the_ticks_kept(
         ("id", waiting[0]["id"]), ("id", waiting[1]["id"])])
     assert status == 409
     assert element(page, "batch-error") == (
-        "Erreur : Rien n'a été accordé : le pool presse n'a plus assez de places. Places "
+        "Erreur : Rien n'a été accordé : le pool de presse n'a plus assez de places. Places "
         "restantes : 1 ; demandes cochées : 2. Décochez-en, ou mettez-les en liste d'attente.")
 
     # a possible duplicate among the ticked: named, and the others stay ticked

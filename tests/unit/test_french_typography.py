@@ -79,3 +79,28 @@ def test_french_mails_and_templates_have_no_inclusive_brackets() -> None:
     wrong = [(p.name, line) for p in files for line in p.read_text().splitlines()
              if INCLUSIVE.search(line)]
     assert wrong == []
+
+
+POOL_WITHOUT_DE = re.compile(r"\bpools?[\s\u00a0]+presse\b", re.IGNORECASE)
+"""« pool presse »: the French text names the press pool one way, « pool de presse » (the
+letters and pages once said both)."""
+
+
+def test_french_text_says_pool_de_presse_never_pool_presse() -> None:
+    """Every file of the service that holds French text (the mail templates, the page
+    templates, the dictionaries and the reason templates in the Python modules): never
+    « pool presse », so one reader does not meet two names for one thing."""
+    from pathlib import Path
+
+    import conference
+
+    root = Path(conference.__file__).parent
+    files = [p for p in sorted(root.rglob("*")) if p.suffix in (".txt", ".html", ".py")]
+    assert len(files) > 100
+    wrong = [(str(p.relative_to(root)), line.strip()) for p in files
+             for line in p.read_text().splitlines() if POOL_WITHOUT_DE.search(line)]
+    assert wrong == []
+    assert POOL_WITHOUT_DE.search("Pool presse\u00a0: 1 place")  # the form it catches
+    assert not POOL_WITHOUT_DE.search("Pool de presse\u00a0: 1 place")
+    # and the French texts do use the chosen form
+    assert any("pool de presse" in p.read_text().lower() for p in files)
