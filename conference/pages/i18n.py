@@ -183,9 +183,10 @@ STRINGS: dict[str, dict[str, str]] = {
         "spokespersons_title": "Le bureau du porte-parole",
         "private_link_title": "Votre lien privé",
         "private_link_text": "Nous vous l'envoyons par courriel\u00a0: il ouvre votre demande, "
-                             "pour la "
-                             "consulter ou la retirer avant la décision. Chaque courriel apporte "
-                             "un nouveau lien, qui remplace le précédent. Gardez-le pour vous.",
+                             "pour la consulter ou la retirer, avant la décision ou, une fois "
+                             "l'accréditation accordée, si vous ne pouvez finalement pas venir. "
+                             "Chaque courriel apporte un nouveau lien, qui remplace le "
+                             "précédent. Gardez-le pour vous.",
         "badge_reference": "Référence du badge",
         # the status page
         "status_title": "Votre demande d'accréditation",
@@ -470,8 +471,9 @@ STRINGS: dict[str, dict[str, str]] = {
         "spokespersons_title": "The spokesperson's office",
         "private_link_title": "Your private link",
         "private_link_text": "We are emailing it to you: it opens your application, to see it or "
-                             "withdraw it before the decision. Each email brings a new link "
-                             "that replaces the one before. Keep it to yourself.",
+                             "withdraw it, before the decision or, once accredited, if you "
+                             "cannot come after all. Each email brings a new link that replaces "
+                             "the one before. Keep it to yourself.",
         "badge_reference": "Badge reference",
         "status_title": "Your accreditation request",
         "name": "Name",

@@ -7,6 +7,7 @@ A delegation's approved member is still not withdrawn."""
 
 from __future__ import annotations
 
+import html
 from typing import Any
 
 import asyncpg
@@ -157,3 +158,37 @@ async def test_an_approved_journalist_withdraws_from_their_page(
         1, where=lambda m: "marie.dupont@" in str(m["To"]) and "withdrawn" in str(m["Subject"]))
     assert str(letter["Subject"]).startswith("Accreditation withdrawn: Global Alliance")
     assert "Your badge is no longer valid" in body_text(letter)
+
+
+async def test_the_acknowledgement_says_the_accreditation_may_be_withdrawn_after_approval(
+    api: Api, smtp: RecordingSMTP, conference: dict[str, Any]
+) -> None:
+    """The press acknowledgement said the application could be withdrawn "before the
+    decision" only, though an approved journalist withdraws too (above): it says both, in
+    French and English."""
+    for n, language in ((1, "fr"), (2, "en")):
+        status, created, _ = await api.call(
+            "POST", f"{BASE}/accreditations", json=press_body(n, language=language))
+        assert status == 201, created
+    [fr] = await smtp.wait_for(1, where=lambda m: "marie.dupont1@" in str(m["To"]))
+    [en] = await smtp.wait_for(1, where=lambda m: "marie.dupont2@" in str(m["To"]))
+    assert ("Votre demande, par un lien privé (la consulter, ou la retirer\u00a0: avant la"
+            " décision, ou une fois l'accréditation accordée si vous ne pouvez finalement pas"
+            " venir, pour que votre place dans le pool de presse revienne à un autre"
+            " journaliste)\u00a0:") in body_text(fr)
+    assert ("Your application, through a private link (read it, or withdraw it: before the"
+            " decision, or once accredited if you cannot come after all, so that your place in"
+            " the press pool goes to another journalist):") in body_text(en)
+
+
+async def test_the_press_page_says_it_too(api: Api, conference: dict[str, Any]) -> None:
+    """The answer to a filing ("Your private link") said "withdraw it before the decision"
+    too."""
+    for lang, said in (("fr", "pour la consulter ou la retirer, avant la décision ou, une fois"
+                              " l'accréditation accordée, si vous ne pouvez finalement pas"
+                              " venir."),
+                       ("en", "to see it or withdraw it, before the decision or, once"
+                              " accredited, if you cannot come after all.")):
+        status, page, _ = await api.call("GET", f"/alliance/press/received?lang={lang}")
+        assert status == 200
+        assert said in html.unescape(page).replace("&#39;", "'"), lang
