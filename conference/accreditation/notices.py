@@ -298,12 +298,17 @@ async def _letters(
                 programme_published=published, clearance=clearance,
                 photo_awaited=photo_awaited,
                 in_delegation=a.delegation_id is not None,
+                # a revocation of a request never granted (the API's wider rule) is told as
+                # a request cancelled, without a badge or invitations to take back
+                was_approved=event.payload.get("from_status") == "approved",
                 pool_full=a.press is not None and approved >= capacity, **common)
     if status == "revoked" and a.delegation_id is not None:
         # the delegation's focal point is told of its member's revocation, in their own
         # language (docs/lifecycle.md, "Letters")
         for focal in await _focal_point_letters(conn, ctx, event, conference, a,
-                                                "revoked_focal", reason=reason or ""):
+                                                "revoked_focal", reason=reason or "",
+                                                was_approved=event.payload.get("from_status")
+                                                == "approved"):
             yield focal
 
 
