@@ -34,7 +34,7 @@ from conference.people.domain import (
 from conference.protocol.address import closing, salutation
 
 ROLE_NAMES = {
-    "en": {"admin": "administrator", "protocol": "protocol office",
+    "en": {"admin": "administrator", "protocol": "protocol service",
            "press_office": "press office", "security": "security service",
            "door": "door staff", "focal_point": "focal point"},
     "fr": {"admin": "administration", "protocol": "service du protocole",

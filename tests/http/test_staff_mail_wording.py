@@ -90,3 +90,16 @@ async def test_the_sign_in_link_comes_from_the_protocol_service_of_the_staff_s_c
             f"{_expires(en, quarter, 'en')}:") in en_lines, en_lines
     assert fr_lines[-2:] == ["Cordialement,", "Le service du protocole – Ministérielle 2027"]
     assert en_lines[-2:] == ["Kind regards,", "The Protocol Service – Ministerial 2027"]
+
+
+async def test_the_welcome_names_the_role_as_the_letters_name_the_office(
+    api: Api, smtp: RecordingSMTP
+) -> None:
+    """The English welcome gave the role as "protocol office" above the signature "The
+    Protocol Service": one name per party in every letter (docs/privacy.md, "Who writes")."""
+    fr, en = await _conference_and_staff(api, smtp)
+    fr_lines, en_lines = _lines(fr), _lines(en)
+    assert "Rôle : service du protocole" in fr_lines, fr_lines  # (spaces made plain)
+    assert "Role: protocol service" in en_lines, en_lines
+    assert en_lines[-1] == "The Protocol Service – Ministerial 2027"
+    assert "protocol office" not in body_text(en)
