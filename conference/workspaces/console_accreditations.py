@@ -393,7 +393,7 @@ async def console_substitute(request: web.Request) -> web.StreamResponse:
                             (t("lc_confirm_title"), None)),
             base=d.base, action=action, values=values,
             # the language button checks the same values again, in the other language
-            switch_form=values, switch_to=action, **confirmation(t, acc, body))
+            switch_form=values, switch_to=action, **confirmation(t, acc, body, by_protocol=True))
     raise web.HTTPSeeOther(frame.with_lang(
         f"{d.base}/accreditations/{created.id}", d.language, done="substituted",
         **frame.flash_params(request, old=f"{acc.given_name} {acc.family_name}")))

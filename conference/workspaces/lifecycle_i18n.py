@@ -37,6 +37,8 @@ LIFECYCLE: dict[str, dict[str, str]] = {
         "lc_confirm_examined": "La demande déposée pour {new} est ensuite examinée par le "
                                "protocole, comme toute demande\u00a0: pas de badge avant "
                                "qu'elle soit accordée.",
+        "lc_confirm_focal": "Les points focaux de la délégation en sont informés par courriel, "
+                            "avec le lien vers la page du nouveau membre dans leur portail.",
         "lc_confirm_mail": "Un courriel informe {old} du remplacement\u00a0; {new} reçoit par "
                            "courriel l'accusé de réception de sa demande, avec son lien "
                            "personnel.",
@@ -316,6 +318,8 @@ LIFECYCLE: dict[str, dict[str, str]] = {
                             "the delegation's quota, the same roles in the sessions.",
         "lc_confirm_examined": "{new}'s application is then examined by protocol like any "
                                "other: no badge until it is approved.",
+        "lc_confirm_focal": "The delegation's focal points are told by mail, with a link to "
+                            "the new member's page in their portal.",
         "lc_confirm_mail": "A mail tells {old} of the substitution; {new} receives the "
                            "acknowledgement of their application by mail, with their private "
                            "link.",

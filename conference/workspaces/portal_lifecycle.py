@@ -23,7 +23,7 @@ from pydantic import ValidationError
 from conference.accreditation import service as accreditations
 from conference.accreditation.domain import DeadlinePassed, Status
 from conference.accreditation.models import Accreditation, SubstitutionIn
-from conference.auth import Principal
+from conference.auth import Principal, Role
 from conference.errors import Conflict, Duplicate, Invalid
 from conference.http.context import connection, max_body_key, now, pool_key
 from conference.http.io import FilePart, TooLarge, read_form, read_multipart
@@ -341,10 +341,13 @@ def person_errors(t: WTranslator, exc: ValidationError, prefix: str = ""
     return errors, general
 
 
-def confirmation(t: WTranslator, old: Accreditation, body: SubstitutionIn) -> dict[str, Any]:
+def confirmation(t: WTranslator, old: Accreditation, body: SubstitutionIn,
+                 *, by_protocol: bool = False) -> dict[str, Any]:
     """What the confirmation page (``lc_substitute_confirm.html``) says of a substitution
     checked, not done: who replaces whom, what will follow, the new person's details as they
-    will be recorded (a rank or function left empty: the member's). Portal and console."""
+    will be recorded (a rank or function left empty: the member's). Portal and console;
+    ``by_protocol``: made by the organisers, whose substitution is told to the delegation's
+    focal points too (docs/lifecycle.md, "Letters")."""
     old_name = f"{old.given_name} {old.family_name}"
     new_name = f"{body.given_name} {body.family_name}"
     inherited = t("lc_confirm_inherited")
@@ -366,6 +369,7 @@ def confirmation(t: WTranslator, old: Accreditation, body: SubstitutionIn) -> di
         "old_label": f"{old_name} – {t('category_' + old.category.value)}"
                      + (f", {old.function}" if old.function else ""),
         "details": [(t(key), value) for key, value in details if value],
+        "focal_told": t("lc_confirm_focal") if by_protocol else "",
     }
 
 
@@ -381,7 +385,8 @@ def _confirm_page(request: web.Request, p: Portal, values: dict[str, str],
                         (t("lc_confirm_title"), None)),
         base=p.base, action=f"{p.base}/substitute", values=values,
         switch_form=values,  # the language button checks the same values again
-        **confirmation(t, old, body),
+        # an administrator in the portal acts as the organisers (docs/lifecycle.md)
+        **confirmation(t, old, body, by_protocol=p.principal.role is not Role.focal_point),
     )
 
 

@@ -71,6 +71,10 @@ async def test_protocol_checks_confirms_and_the_letters_and_cancellations_follow
     assert element(page, "effect-examined").startswith(
         "Sophie Wilmès is approved at once: a badge in their name")
     assert "the approval letter" in element(page, "effect-mail")
+    # protocol's substitution is told to the delegation's focal points, and the page says so
+    assert element(page, "effect-focal") == (
+        "The delegation's focal points are told by mail, with a link to the new member's page"
+        " in their portal.")
     assert "The minister is held up in Paris." in element(page, "details")
     assert "Approved at onceYes" in element(page, "details")
     fields = carried(page)

@@ -77,6 +77,8 @@ async def test_the_check_writes_nothing_and_the_confirmation_substitutes(
         "their invitations to sessions are removed from their calendar.")
     assert "examined by protocol" in element(page, "effect-examined")
     assert f"A mail tells {old_name}" in element(page, "effect-mail")
+    # the focal point's own substitution is not mailed back to the delegation
+    assert 'id="effect-focal"' not in page
     # the details as entered, rank and function left empty: the member's, said so
     details = element(page, "details")
     for shown in ("Sophie", "Wilmès", "sophie@example.org", "French",
