@@ -500,17 +500,19 @@ def check_has_security_list(royal_presence: bool) -> None:
 
 
 SECURITY_LIST_COLUMNS = ("family_name", "given_name", "delegation", "category", "role",
-                         "accreditation_id")
+                         "accreditation_id", "added_after_freeze", "in_place_of")
 
 
 def security_list_csv(items: Iterable[SecurityListEntry], *, delimiter: str = FOR_PEOPLE,
                       bom: bool = True, words: Words | None = None) -> str:
     """The security list as CSV (a header row, CRLF line ends), names as on the ID: by default
     a download for people (UTF-8 BOM, ";", `words` beside the codes); the API passes RFC 4180's
-    commas and no BOM (docs/lifecycle.md, "CSV files")."""
+    commas and no BOM (docs/lifecycle.md, "CSV files"). The last two columns mark a late
+    substitute listed after the freeze (`true`/`false`) and whom they replace."""
     return write(SECURITY_LIST_COLUMNS, (
         [e.family_name, e.given_name, e.delegation or "", e.category.value, e.role,
-         str(e.accreditation_id)] for e in items), delimiter=delimiter, bom=bom, words=words)
+         str(e.accreditation_id), "true" if e.added_after_freeze else "false",
+         e.in_place_of or ""] for e in items), delimiter=delimiter, bom=bom, words=words)
 
 
 PRECEDENCE_COLUMNS = ("position", "delegation", "country", "head", "function", "status")

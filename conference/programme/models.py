@@ -285,6 +285,13 @@ class SecurityListEntry(Model):
     delegation: str | None
     category: Category
     role: Literal["chair", "speaker", "attendee", "audience"]
+    added_after_freeze: bool = False
+    """Listed after the list froze: a participant's substitute approved after the deadline
+    (docs/protocol.md, "Royal presence"); the list the royal household and the police were
+    sent at the freeze does not name them."""
+    in_place_of: str | None = None
+    """For such a substitute, the person replaced (given and family name), as the frozen list
+    named them."""
 
 
 class SecurityList(Model):

@@ -159,7 +159,8 @@ WHERE a.conference_id = :conference_id AND a.category IN ('minister', 'official'
 -- approved by the deadline (NULL when the conference has none); never someone without the
 -- clearance a badge needs: refused, or required by the category and not (yet) cleared (pending,
 -- more information asked). No door admits them (docs/credentials.md, "Vetting";
--- credentials.domain.lacks_clearance); cleared, they are listed again.
+-- credentials.domain.lacks_clearance); cleared, they are listed again. A participant approved
+-- after the deadline (a late substitute) is marked, with whom they replace.
 WITH listed AS (
     SELECT p.accreditation_id AS id, p.role FROM session_participant p
     WHERE p.session_id = :session_id
@@ -172,12 +173,23 @@ WITH listed AS (
                       WHERE p.session_id = :session_id AND p.accreditation_id = a.id)
 )
 SELECT a.id AS accreditation_id, a.family_name, a.given_name, a.category, listed.role,
-       d.country, d.organisation ->> 'name' AS organisation
+       d.country, d.organisation ->> 'name' AS organisation,
+       (:deadline::timestamptz IS NOT NULL AND a.decided_at > :deadline) AS added_after_freeze,
+       replaced.given_name AS replaced_given_name, replaced.family_name AS replaced_family_name
 FROM listed
 JOIN accreditation a ON a.id = listed.id
 JOIN conference c ON c.id = a.conference_id
 LEFT JOIN delegation d ON d.id = a.delegation_id
 LEFT JOIN vetting_status v ON v.accreditation_id = a.id
+-- A participant approved after the deadline took a place by a substitution (nobody else is put
+-- on the session once it froze): the person they replace, as the frozen list named them.
+LEFT JOIN LATERAL (
+    SELECT o.given_name, o.family_name
+    FROM domain_event e JOIN accreditation o ON o.id = (e.payload ->> 'accreditation_id')::uuid
+    WHERE e.type = 'accreditation.substituted' AND e.payload ->> 'substitute_id' = a.id::text
+      AND o.erased_at IS NULL
+    ORDER BY e.id DESC LIMIT 1
+) AS replaced ON :deadline::timestamptz IS NOT NULL AND a.decided_at > :deadline
 WHERE a.status = 'approved' AND a.erased_at IS NULL
   AND v.status IS DISTINCT FROM 'refused'
   AND NOT (a.category = ANY (c.vetting_required) AND v.status IS DISTINCT FROM 'cleared')

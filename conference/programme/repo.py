@@ -340,6 +340,9 @@ async def security_list_entries(
         accreditation_id=r["accreditation_id"], family_name=r["family_name"],
         given_name=r["given_name"], category=r["category"], role=r["role"],
         delegation=domain.delegation_name(r["country"], r["organisation"], language),
+        added_after_freeze=r["added_after_freeze"],
+        in_place_of=(f"{r['replaced_given_name']} {r['replaced_family_name']}"
+                     if r["replaced_family_name"] is not None else None),
     ) for r in await conn.fetch(*Q.bind("security_list", session_id=session_id, deadline=deadline))]
 
 

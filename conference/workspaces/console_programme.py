@@ -925,8 +925,11 @@ async def grid_security_list_csv(request: web.Request) -> web.Response:
     s = await _session_here(request, d, officer)
     listing = await programme.security_list(request.app[pool_key], officer, s.id, now(request),
                                             d.language)
-    words = Words({"category": d.t("category"), "role": d.t("prog_role")},
+    words = Words({"category": d.t("category"), "role": d.t("prog_role"),
+                   "added_after_freeze": d.t("prog_late_column")},
                   lambda column, code: d.t(f"category_{code}" if column == "category"
+                                           else f"prog_late_{code}"
+                                           if column == "added_after_freeze"
                                            else f"prog_role_{code}"))
     return _csv(programme_domain.security_list_csv(listing.items, words=words),
                 f"security-list-{s.id}.csv")

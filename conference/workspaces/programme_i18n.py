@@ -132,6 +132,20 @@ PROGRAMME: dict[str, dict[str, str]] = {
         "prog_no_deadline": "Aucune date limite n'est fixée pour la liste de sécurité.",
         "prog_frozen": "La date limite est passée\u00a0: la liste est arrêtée.",
         "prog_open": "Elle reste ouverte jusque-là.",
+        "prog_late_title": "Liste modifiée après son arrêt\u00a0:",
+        "prog_late_text_one": "{count} personne y figure depuis un remplacement décidé après la "
+                              "date limite. La liste envoyée à la Maison royale et à la police "
+                              "lors de l'arrêt ne la nomme pas\u00a0: envoyez-leur la liste à "
+                              "jour.",
+        "prog_late_text_many": "{count} personnes y figurent depuis un remplacement décidé après "
+                               "la date limite. La liste envoyée à la Maison royale et à la "
+                               "police lors de l'arrêt ne les nomme pas\u00a0: envoyez-leur la "
+                               "liste à jour.",
+        "prog_late_mark": "Ajout après l'arrêt de la liste",
+        "prog_late_in_place_of": "en remplacement de {name}",
+        "prog_late_column": "Ajout après l'arrêt",
+        "prog_late_true": "oui",
+        "prog_late_false": "non",
         "prog_not_royal": "Seules les séances en présence royale ont une liste de sécurité.",
         "prog_family_name": "Nom de famille",
         "prog_given_name": "Prénom(s)",
@@ -272,6 +286,20 @@ PROGRAMME: dict[str, dict[str, str]] = {
         "prog_no_deadline": "No deadline is set for the security list.",
         "prog_frozen": "The deadline has passed: the list is frozen.",
         "prog_open": "Until then it stays open.",
+        "prog_late_title": "List changed after its freeze:",
+        "prog_late_text_one": "{count} person is on it through a substitution decided after the "
+                              "deadline. The list sent to the Royal Household and the police "
+                              "at the freeze does not name them: send them the list as it is "
+                              "now.",
+        "prog_late_text_many": "{count} people are on it through a substitution decided after "
+                               "the deadline. The list sent to the Royal Household and the "
+                               "police at the freeze does not name them: send them the list as "
+                               "it is now.",
+        "prog_late_mark": "Added after the list froze",
+        "prog_late_in_place_of": "in place of {name}",
+        "prog_late_column": "Added after the freeze",
+        "prog_late_true": "yes",
+        "prog_late_false": "no",
         "prog_not_royal": "Only royal-presence sessions have a security list.",
         "prog_family_name": "Family name",
         "prog_given_name": "Given name(s)",

@@ -367,7 +367,9 @@ async def test_the_security_list_shows_its_deadline_and_downloads(
     assert status == 200 and resp.headers["Content-Type"].startswith("text/csv")
     assert csv_text.split("\r\n")[1].startswith("Reynders;Didier;")
     assert csv_text.split("\r\n")[0] == ("\ufefffamily_name;given_name;delegation;category;"
-                                          "Category;role;Role;accreditation_id")
+                                          "Category;role;Role;accreditation_id;"
+                                          "added_after_freeze;Added after the freeze;"
+                                          "in_place_of")
     status, page, _ = await protocol.go("GET", f"{path}/security-list?lang=fr")
     # a journalist comes with an outlet, not a delegation: the column says both
     assert '<th scope="col">Délégation ou média</th>' in page

@@ -206,6 +206,46 @@ async def test_after_the_deadline_nobody_is_added_and_the_list_is_frozen(
     assert status == 204
 
 
+async def test_a_substitute_after_the_freeze_is_marked_on_the_security_list(
+    clocked: Api, alliance: dict[str, Any], clock: Clock
+) -> None:
+    """A speaker replaced after the deadline hands their place to the substitute (docs/
+    lifecycle.md, "Substitutions"), so the live list names someone the list sent to the royal
+    household and the police at the freeze does not: the list says so, and whom they replace,
+    in JSON, in the API's CSV and on the console's page (fr, en). Before, the list said
+    "List frozen" and had silently changed."""
+    api = clocked
+    room = await make_room(api)
+    be, fr = await make_delegation(api, "BE"), await make_delegation(api, "FR")
+    joelle = await accredit(api, "Joëlle", "Milquet", delegation=be)
+    manuel = await accredit(api, "Manuel", "Valls", delegation=fr)
+    session = await royal_session(api, room, alliance)
+    assert (await put_participant(api, session, manuel, "speaker"))[0] == 200
+
+    clock.now = datetime.fromisoformat(alliance["security_list_deadline"]) + timedelta(hours=1)
+    status, bernard, _ = await api.call(
+        "POST", f"/api/v1/accreditations/{manuel['id']}/substitute", role="protocol",
+        json={"given_name": "Bernard", "family_name": "Cazeneuve",
+              "email": "bernard.cazeneuve@example.org", "language": "fr", "gender": "male",
+              "reason": "Le ministre est retenu à Paris.", "approve": True})
+    assert status == 201, bernard
+    path = f"/api/v1/sessions/{session['id']}/security-list"
+    status, listing, _ = await api.call("GET", path, role="protocol")
+    assert status == 200 and listing["frozen"] is True
+    assert [(e["family_name"], e["role"], e["added_after_freeze"], e["in_place_of"])
+            for e in listing["items"]] == [
+        ("Cazeneuve", "speaker", True, "Manuel Valls"),
+        ("Milquet", "audience", False, None)]
+    assert joelle["id"] == listing["items"][1]["accreditation_id"]
+
+    status, text, _ = await api.call("GET", path, role="protocol",
+                                     headers={"Accept": "text/csv"})
+    assert status == 200
+    rows = list(csv.DictReader(io.StringIO(text)))
+    assert [(r["family_name"], r["added_after_freeze"], r["in_place_of"]) for r in rows] == [
+        ("Cazeneuve", "true", "Manuel Valls"), ("Milquet", "false", "")]
+
+
 async def test_the_security_list_exports_as_json_and_csv(
     clocked: Api, alliance: dict[str, Any]
 ) -> None:
@@ -246,6 +286,8 @@ async def test_the_security_list_exports_as_json_and_csv(
          "given_name": "Anne-Marie", "delegation": "UNICEF", "category": "official",
          "role": "speaker"},
     ]
+    for e in expected:
+        e.update(added_after_freeze=False, in_place_of=None)
     assert listing == {
         "session_id": session["id"], "title": session["title"],
         "starts_at": at(alliance, 12), "seated_by": at(alliance, 11, 45),
@@ -263,7 +305,8 @@ async def test_the_security_list_exports_as_json_and_csv(
     assert rows == [
         {"family_name": ("'" if e["family_name"].startswith("=") else "") + e["family_name"],
          "given_name": e["given_name"], "delegation": e["delegation"] or "",
-         "category": e["category"], "role": e["role"], "accreditation_id": e["accreditation_id"]}
+         "category": e["category"], "role": e["role"], "accreditation_id": e["accreditation_id"],
+         "added_after_freeze": "false", "in_place_of": ""}
         for e in expected
     ]
 

@@ -119,10 +119,12 @@ def test_security_list_csv_round_trips_and_defuses_formulas() -> None:
                           role="audience"),
     ]
     text = domain.security_list_csv(entries, delimiter=",", bom=False)  # the API's
-    assert text.startswith("family_name,given_name,delegation,category,role,accreditation_id\r\n")
+    assert text.startswith("family_name,given_name,delegation,category,role,accreditation_id,"
+                           "added_after_freeze,in_place_of\r\n")
     assert list(csv.reader(io.StringIO(text)))[1:] == [
-        ["Œstergaard", "Anne-Marie", "Danemark", "official", "speaker", str(UUID(int=1))],
-        ["'@SUM(A1)", "Bob, Jr.", "", "expert", "audience", str(UUID(int=2))],
+        ["Œstergaard", "Anne-Marie", "Danemark", "official", "speaker", str(UUID(int=1)),
+         "false", ""],
+        ["'@SUM(A1)", "Bob, Jr.", "", "expert", "audience", str(UUID(int=2)), "false", ""],
     ]
 
 

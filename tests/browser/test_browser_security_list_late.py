@@ -1,0 +1,71 @@
+"""The security list of a royal-presence session after its freeze, with a speaker replaced
+after the deadline: the page says that the list changed after it froze and whom the substitute
+replaces, at the top and on the person's line; on a phone each person is a card, so that the
+role and the mark are not off the screen's edge (the table's fifth column was). axe-clean in
+French and English at 390 and 1280 px."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+import asyncpg
+
+from tests.browser.conftest import Site
+from tests.browser.test_browser_console import _sign_in
+from tests.browser.test_browser_workspaces import _audit
+from tests.conftest import conference_body
+from tests.http.conftest_programme import (
+    accredit,
+    at,
+    make_delegation,
+    make_room,
+    make_session,
+    put_participant,
+)
+from tests.support import RecordingSMTP
+
+
+async def test_a_late_substitute_is_marked_on_the_frozen_security_list(
+    site: Site, page: Any, browser: Any, smtp: RecordingSMTP, db_url: str
+) -> None:
+    status, conf, _ = await site.call("POST", "/api/v1/conferences", role="admin",
+                                      json=conference_body())
+    assert status == 201, conf
+    session = await make_session(site, await make_room(site), at(conf, 12), at(conf, 13),
+                                 royal_presence=True, press_access="pool",
+                                 audience=["minister"])
+    be, fr = await make_delegation(site, "BE"), await make_delegation(site, "FR")
+    await accredit(site, "Joëlle", "Milquet", delegation=be)
+    manuel = await accredit(site, "Manuel", "Valls", delegation=fr)
+    assert (await put_participant(site, session, manuel, "speaker"))[0] == 200
+    # The deadline passed a minute ago: after the approvals, before the substitution.
+    conn = await asyncpg.connect(db_url)
+    try:
+        await conn.execute("UPDATE conference SET security_list_deadline = $1",
+                           datetime.now(UTC) - timedelta(minutes=1))
+    finally:
+        await conn.close()
+    status, bernard, _ = await site.call(
+        "POST", f"/api/v1/accreditations/{manuel['id']}/substitute", role="protocol",
+        json={"given_name": "Bernard", "family_name": "Cazeneuve",
+              "email": "bernard.cazeneuve@example.org", "language": "fr", "gender": "male",
+              "reason": "Le ministre est retenu à Paris.", "approve": True})
+    assert status == 201, bernard
+
+    await _sign_in(site, page, smtp, "protocol@example.org", "protocol", "fr")
+    await page.goto(f"{site.url}/manage/alliance/sessions/{session['id']}/security-list?lang=fr")
+    warning = await page.locator("#late-additions").inner_text()
+    assert "Liste modifiée après son arrêt\u00a0:" in warning
+    assert "Bernard Cazeneuve, en remplacement de Manuel Valls" in warning
+    mark = page.locator(f"#late-{bernard['id']}")
+    assert await mark.inner_text() == "Ajout après l'arrêt de la liste"
+    await page.goto(f"{site.url}/manage/alliance/sessions/{session['id']}/security-list?lang=en")
+    assert "Bernard Cazeneuve, in place of Manuel Valls" in await page.locator(
+        "#late-additions").inner_text()
+    # On a phone, the role and the mark are on the screen, not beyond its right edge.
+    await page.set_viewport_size({"width": 390, "height": 900})
+    box = await page.locator(f"#late-{bernard['id']}").bounding_box()
+    assert box is not None and box["x"] + box["width"] <= 390
+    assert await page.evaluate("document.documentElement.scrollWidth") <= 390
+    await _audit(browser, page, "console-security-list-late")
