@@ -61,8 +61,8 @@ from conference.lifecycle.models import (
     UnknownColumn,
 )
 from conference.outbox.events import record
+from conference.programme import lookup as programme_lookup
 from conference.programme.domain import (
-    Member,
     delegation_name,
     heads_of_delegation,
     host_styled_name,
@@ -433,12 +433,14 @@ async def _live_list(conn: asyncpg.Connection, conference: Conference,
         ))
     return ParticipantsList(conference=conference.slug, language=language, version=None,
                             released_at=None,
-                            **_patron_and_hosts(conference, language, members),
+                            **_patron_and_hosts(
+                                conference, language,
+                                await programme_lookup.host_genders(conn, conference.id)),
                             delegations=delegations)
 
 
 def _patron_and_hosts(conference: Conference, language: str,
-                      members: Sequence[Member]) -> dict[str, Any]:
+                      people: Sequence[tuple[str, str, str]]) -> dict[str, Any]:
     """The head of the list, before every delegation: the patron as styled in ``language``,
     then the hosts as the conference lists them, styled as guests of their rank are
     (docs/protocol.md, "Patron and hosts")."""
@@ -446,7 +448,7 @@ def _patron_and_hosts(conference: Conference, language: str,
     return {"patron": patron.style.get(language) if patron else None,
             "hosts": [ListedHost(name=h.name,
                                  function=h.function.get(language) if h.function else None,
-                                 styled_name=host_styled_name(h, members, language))
+                                 styled_name=host_styled_name(h, people, language))
                       for h in conference.hosts]}
 
 

@@ -404,13 +404,15 @@ def person_view(m: Member, conference: Conference, language: str | None = None) 
     )
 
 
-def host_styled_name(host: Host, members: Iterable[Member], language: str) -> str:
+def host_styled_name(host: Host, people: Iterable[tuple[str, str, str]], language: str) -> str:
     """A host named as a guest of the same rank is ("Son Excellence Madame Hadja Lahbib",
     "H.E. Hadja Lahbib"): the style of the host's rank, with the civility title of the
     accredited person of the host's name when their gender is known (docs/protocol.md, "Patron
-    and hosts"). A host without a rank has no honorific."""
-    gender = next((m.gender for m in members
-                   if m.gender and is_host(m.given_name, m.family_name, [host])), None)
+    and hosts"). A host without a rank has no honorific. ``people``: (given name, family name,
+    gender) of the accredited people, whatever their category or delegation (``repo.
+    host_genders``: a Commissioner accredited as staff was "H.E. Cecilia Malmström")."""
+    gender = next((g for given, family, g in people
+                   if g and is_host(given, family, [host])), None)
     return styled_name("", host.name, host.rank, gender, language)
 
 

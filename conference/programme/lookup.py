@@ -3,6 +3,6 @@ published surface of this package (its repository is its own; docs/architecture.
 
 from __future__ import annotations
 
-from conference.programme.repo import personal_sessions, programme
+from conference.programme.repo import host_genders, personal_sessions, programme
 
-__all__ = ["personal_sessions", "programme"]
+__all__ = ["host_genders", "personal_sessions", "programme"]

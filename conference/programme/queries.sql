@@ -154,6 +154,15 @@ WHERE a.conference_id = :conference_id AND a.category IN ('minister', 'official'
   AND NOT EXISTS (SELECT 1 FROM vetting_status v
                   WHERE v.accreditation_id = a.id AND v.status = 'refused')
 
+-- name: host_genders
+-- Who a host may be, with their gender: every live accreditation outside the press that has
+-- one, whatever its category and delegation (a Commissioner hosts as staff, with none), so that
+-- a host is named "Her Excellency Ms …" wherever they are accredited (docs/protocol.md,
+-- "Patron and hosts").
+SELECT given_name, family_name, gender FROM accreditation
+WHERE conference_id = :conference_id AND gender IS NOT NULL AND category <> 'press'
+  AND status IN ('submitted', 'waitlisted', 'approved') AND erased_at IS NULL
+
 -- name: security_list
 -- Participants (approved), then the approved accreditations of the audience categories that were
 -- approved by the deadline (NULL when the conference has none); never someone without the

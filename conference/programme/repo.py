@@ -316,6 +316,15 @@ async def delegation_members(
     return [_member(r) for r in rows]
 
 
+async def host_genders(
+    conn: asyncpg.Connection, conference_id: UUID
+) -> list[tuple[str, str, str]]:
+    """(given name, family name, gender) of every live accreditation outside the press with a
+    gender: where a host's civility title is found (``domain.host_styled_name``)."""
+    rows = await conn.fetch(*Q.bind("host_genders", conference_id=conference_id))
+    return [(r["given_name"], r["family_name"], r["gender"]) for r in rows]
+
+
 @dataclass(frozen=True)
 class Delegation:
     """What the order of precedence needs of a delegation."""

@@ -452,6 +452,7 @@ async def precedence(db: Database, officer: ProtocolOfficer, slug: str,
         config = domain.protocol_config(conference)
         members = await repo.delegation_members(conn, conference.id)
         delegations = {d.id: d for d in await repo.delegations(conn, conference.id)}
+        genders = await repo.host_genders(conn, conference.id)
     language = _reader(conference, language)
     heads = domain.heads_of_delegation(members, config, conference.hosts)
 
@@ -476,7 +477,7 @@ async def precedence(db: Database, officer: ProtocolOfficer, slug: str,
         patron=domain.patron_view(conference),
         hosts=[HostView(name=h.name, rank=h.rank,
                         function=h.function.get(language) if h.function else None,
-                        styled_name=domain.host_styled_name(h, members, language))
+                        styled_name=domain.host_styled_name(h, genders, language))
                for h in conference.hosts],
         order=order,
         without_head=[DelegationWithoutHead(

@@ -286,3 +286,28 @@ async def test_the_royal_security_list_holds_only_people_who_may_get_a_badge(
     assert "Hartley" not in rows
     assert "Cleared John États-Unis Fonctionnaire Dans l'assistance" in rows, rows
     assert "Catégories invitées" not in rows
+
+
+async def test_a_host_accredited_as_staff_is_named_with_her_civility_title(
+    api: Api, conference: dict[str, Any]
+) -> None:
+    """The Commissioner hosting the conference is accredited as staff, with no delegation (as
+    the demo does): the order of precedence and the list of participants named her "H.E.
+    Cecilia Malmström" / "Son Excellence Cecilia Malmström", her gender unseen, while the host
+    accredited as a minister of a delegation was "Son Excellence Monsieur Eric Holder"
+    (docs/protocol.md, "Patron and hosts"; found in a tryout of the royal-presence session)."""
+    status, body, _ = await api.call("POST", f"{BASE}/accreditations", role="protocol", json={
+        "category": "staff", "given_name": "Cecilia", "family_name": "Malmström",
+        "email": "cecilia.malmstrom@example.org", "language": "en", "gender": "female",
+        "rank": "minister"})
+    assert status == 201, body
+    us = await make_delegation(api, "US")
+    await accredit(api, "Eric", "Holder", delegation=us, gender="male")
+    status, order, _ = await api.call("GET", f"{BASE}/precedence", role="protocol")
+    assert status == 200, order
+    assert [h["styled_name"] for h in order["hosts"]] == [
+        "Son Excellence Madame Cecilia Malmström", "Son Excellence Monsieur Eric Holder"]
+    status, listing, _ = await api.call("GET", f"{BASE}/participants", role="protocol")
+    assert status == 200, listing
+    assert [h["styled_name"] for h in listing["hosts"]] == [
+        "Son Excellence Madame Cecilia Malmström", "Son Excellence Monsieur Eric Holder"]
