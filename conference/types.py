@@ -26,6 +26,16 @@ class Model(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
 
+class FieldsInvalid(ValueError):
+    """A model validator's refusal that names the fields it is about: the API's 422 names each
+    of them (``http.problems.field_errors``), not "(body)" (a tryout filed a minister without
+    `function` and read "(body): delegation members need function")."""
+
+    def __init__(self, message: str, *fields: str) -> None:
+        super().__init__(message)
+        self.fields = fields
+
+
 # Format characters a name may need: the zero-width (non-)joiners of Persian, Indic scripts and
 # emoji sequences. Every other format character (bidi embeddings, overrides and isolates, BOM,
 # invisible operators, tags) is invisible, can disguise a name in a mail header or an

@@ -14,6 +14,7 @@ from conference.protocol.ranks import Rank
 from conference.types import (
     CountryCode,
     Email,
+    FieldsInvalid,
     Language,
     LongText,
     Model,
@@ -77,19 +78,22 @@ class AccreditationIn(Model):
     def _category_fields(self) -> Self:
         if self.category is Category.press:
             if self.press is None:
-                raise ValueError("press applications need press {outlet, press_card_number, role}")
-            if self.delegation_id or self.rank or self.function:
-                raise ValueError("press applications take no delegation_id, rank or function")
+                raise FieldsInvalid(
+                    "press applications need press {outlet, press_card_number, role}", "press")
+            given = [n for n in ("delegation_id", "rank", "function") if getattr(self, n)]
+            if given:
+                raise FieldsInvalid(
+                    "press applications take no delegation_id, rank or function", *given)
         else:
             if self.press is not None:
-                raise ValueError(f"press details do not apply to category {self.category.value}")
+                raise FieldsInvalid(
+                    f"press details do not apply to category {self.category.value}", "press")
             if self.category in (Category.minister, Category.official):
                 missing = missing_member_fields(
                     self.category, {n: getattr(self, n) for n in MEMBER_REQUIRED})
                 if missing:
-                    raise ValueError(
-                        f"delegation members need {', '.join(missing)}"
-                    )
+                    raise FieldsInvalid(
+                        f"delegation members need {', '.join(missing)}", *missing)
             if self.category is Category.expert and self.rank is None:
                 self.rank = Rank.expert
         return self
@@ -164,7 +168,7 @@ class DecisionIn(Model):
     @model_validator(mode="after")
     def _reason(self) -> Self:
         if self.decision == "reject" and not self.reason:
-            raise ValueError("a rejection needs a reason")
+            raise FieldsInvalid("a rejection needs a reason", "reason")
         return self
 
 

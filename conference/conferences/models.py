@@ -14,6 +14,7 @@ from conference.protocol.ranks import Rank
 from conference.types import (
     CountryCode,
     Email,
+    FieldsInvalid,
     Language,
     Localized,
     Model,
@@ -64,7 +65,7 @@ class PressRegistration(Model):
     @model_validator(mode="after")
     def _ordered(self) -> Self:
         if self.closes_at <= self.opens_at:
-            raise ValueError("closes_at must be after opens_at")
+            raise FieldsInvalid("closes_at must be after opens_at", "closes_at")
         return self
 
 
@@ -159,9 +160,10 @@ class ConferenceIn(Model):
     @model_validator(mode="after")
     def _dates(self) -> Self:
         if self.ends_on < self.starts_on:
-            raise ValueError("ends_on must not be before starts_on")
+            raise FieldsInvalid("ends_on must not be before starts_on", "ends_on")
         if self.vetting_retention_days > self.retention_days:
-            raise ValueError("vetting_retention_days must not exceed retention_days")
+            raise FieldsInvalid("vetting_retention_days must not exceed retention_days",
+                                "vetting_retention_days")
         return self
 
 
@@ -201,9 +203,11 @@ class DelegationIn(Model):
     @model_validator(mode="after")
     def _consistent(self) -> Self:
         if self.kind == "country" and (self.country is None or self.organisation is not None):
-            raise ValueError("a country delegation gives country and no organisation")
+            raise FieldsInvalid("a country delegation gives country and no organisation",
+                                "country" if self.country is None else "organisation")
         if self.kind == "organisation" and (self.organisation is None or self.country is not None):
-            raise ValueError("an organisation delegation gives organisation and no country")
+            raise FieldsInvalid("an organisation delegation gives organisation and no country",
+                                "organisation" if self.organisation is None else "country")
         return self
 
 

@@ -13,6 +13,7 @@ from pydantic import ValidationError
 
 from conference.db.errors import is_unavailable
 from conference.errors import Refusal, Unavailable
+from conference.types import FieldsInvalid
 
 log = logging.getLogger(__name__)
 
@@ -45,10 +46,16 @@ def problem_response(
 
 
 def field_errors(exc: ValidationError) -> list[dict[str, str]]:
+    """Each error with the field it names; a model validator's ``FieldsInvalid`` names its
+    fields (one error each), under the model's own place in the body."""
     errors = []
     for err in exc.errors(include_url=False, include_input=False):
-        field = ".".join(str(p) for p in err["loc"]) or "(body)"
-        errors.append({"field": field, "message": err["msg"], "type": err["type"]})
+        loc = [str(p) for p in err["loc"]]
+        cause = (err.get("ctx") or {}).get("error")
+        fields = cause.fields if isinstance(cause, FieldsInvalid) and cause.fields else ("",)
+        for name in fields:
+            field = ".".join([*loc, name] if name else loc) or "(body)"
+            errors.append({"field": field, "message": err["msg"], "type": err["type"]})
     return errors
 
 

@@ -224,3 +224,50 @@ async def test_a_staff_grant_whose_conference_is_not_a_slug_is_named_not_a_500(
         assert status == 422, (slug, body)
         assert resp.headers["Content-Type"].startswith("application/problem+json")
         assert [e["field"] for e in body["errors"]] == ["grants.0.conference"], body
+
+
+async def test_a_model_rule_names_its_field_not_the_body(
+    api: Api, conference: dict[str, Any]
+) -> None:
+    """A rule across fields used to answer `"field": "(body)"`: a protocol officer filing a
+    minister without `function` read "(body): delegation members need function", and a
+    script could not put the error beside its field. Each now names the field it is about."""
+    status, delegation, _ = await api.call(
+        "POST", "/api/v1/conferences/alliance/delegations", role="admin",
+        json={"kind": "country", "country": "BE",
+              "focal_point": {"name": "Focal", "email": "focal@example.org"}})
+    assert status == 201, delegation
+    minister = {"category": "minister", "given_name": "Didier", "family_name": "Reynders",
+                "email": "dr@example.org", "delegation_id": delegation["delegation"]["id"]
+                if "delegation" in delegation else delegation["id"], "rank": "minister"}
+    _, body, resp = await api.call("POST", REGISTER, role="protocol", json=minister)
+    _problem(resp, body, 422)
+    assert _fields(body) == ["function"]
+    assert "function" in body["errors"][0]["message"]
+    _, body, resp = await api.call("POST", REGISTER, role="protocol",
+                                   json={**minister, "rank": None, "function": "Ministre"})
+    _problem(resp, body, 422)
+    assert _fields(body) == ["rank"]
+    _, body, resp = await api.call("POST", REGISTER, json=press_body(rank="minister"))
+    _problem(resp, body, 422)
+    assert _fields(body) == ["rank"]
+    data = press_body()
+    del data["press"]
+    _, body, resp = await api.call("POST", REGISTER, json=data)
+    _problem(resp, body, 422)
+    assert _fields(body) == ["press"]
+    _, body, resp = await api.call(
+        "POST", "/api/v1/conferences", role="admin",
+        json=conference_body("backwards", starts_on="2027-12-05", ends_on="2027-12-01"))
+    _problem(resp, body, 422)
+    assert _fields(body) == ["ends_on"]
+    window = conference_body("window")
+    window["press_registration"]["closes_at"] = window["press_registration"]["opens_at"]
+    _, body, resp = await api.call("POST", "/api/v1/conferences", role="admin", json=window)
+    _problem(resp, body, 422)
+    assert _fields(body) == ["press_registration.closes_at"]
+    _, body, resp = await api.call(
+        "POST", "/api/v1/conferences/alliance/delegations", role="admin",
+        json={"kind": "country", "focal_point": {"name": "F", "email": "f@example.org"}})
+    _problem(resp, body, 422)
+    assert _fields(body) == ["country"]
