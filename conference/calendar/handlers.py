@@ -86,7 +86,7 @@ async def personal_feed(request: web.Request) -> web.Response:
     lang = person["language"]
     attendee = attendee_view(person)
     for s in published.sessions if published else []:
-        view = session_view(s)
+        view = session_view(s, conference.security_list_deadline)
         if invited_role(view, attendee) is None:
             continue
         state = states.get(view.session_id)

@@ -84,7 +84,9 @@ async def latest_published(conn: asyncpg.Connection, conference_id: uuid.UUID
     return None if row is None else PublishedVersion.from_row(row)
 
 
-def session_view(s: PublishedSession) -> SessionView:
+def session_view(s: PublishedSession, security_list_deadline: datetime | None) -> SessionView:
+    """The session as the plan reads it; a royal-presence session invites the audience
+    approved by the conference's security-list deadline, as its security list lists them."""
     return SessionView(
         session_id=s.session_id,
         sequence=s.sequence,
@@ -92,6 +94,7 @@ def session_view(s: PublishedSession) -> SessionView:
         audience=frozenset(s.audience),
         press_access=s.press_access,
         participants=s.roles,
+        audience_approved_by=security_list_deadline if s.royal_presence else None,
     )
 
 
@@ -117,7 +120,7 @@ def attendee_view(row: asyncpg.Record) -> AttendeeView:
     as a withdrawal does (docs/calendar.md, "Who is invited")."""
     return AttendeeView(row["id"], row["category"],
                         row["status"] == "approved" and not row["clearance_refused"],
-                        row["press_role"])
+                        row["press_role"], row["decided_at"])
 
 
 def _lock_key(conference_id: uuid.UUID) -> int:
@@ -524,7 +527,8 @@ async def calendar_invitations(
     if published is None:
         return ConsumerResult()
     sessions = {s.session_id: s for s in published.sessions}
-    views = [session_view(s) for s in published.sessions]
+    deadline = await conn.fetchval(Q["security_list_deadline"], event.conference_id)
+    views = [session_view(s, deadline) for s in published.sessions]
     complete, cursor = True, None
     if event.type == "programme.published":
         actions, people, complete, cursor = await _publication_step(

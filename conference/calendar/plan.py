@@ -38,6 +38,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Literal
 from uuid import UUID
 
@@ -55,6 +56,10 @@ class SessionView:
     press_access: str
     participants: Mapping[UUID, str]
     """accreditation id → chair | speaker | attendee"""
+    audience_approved_by: datetime | None = None
+    """A royal-presence session's security-list deadline: its audience is the accreditations
+    approved by then, as on its security list (docs/protocol.md, "Royal presence"); None for
+    any other session, or without a deadline."""
 
 
 @dataclass(frozen=True)
@@ -65,6 +70,8 @@ class AttendeeView:
     """Approved and not refused security clearance: whom the programme may invite
     (docs/calendar.md, "Who is invited")."""
     press_role: str | None = None
+    decided_at: datetime | None = None
+    """When the accreditation was approved (None: not known to the caller)."""
 
 
 @dataclass(frozen=True)
@@ -111,6 +118,11 @@ def invited_part(session: SessionView, attendee: AttendeeView) -> str | None:
     if explicit is not None:
         return str(explicit)
     if attendee.category not in session.audience:
+        return None
+    if (session.audience_approved_by is not None and attendee.decided_at is not None
+            and attendee.decided_at > session.audience_approved_by):
+        # Approved after the security list froze: off the list, so refused at the royal
+        # perimeter's door; an invitation "please be seated by …" would send them there.
         return None
     if attendee.category == "press":
         if session.press_access == "open":

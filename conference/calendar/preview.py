@@ -113,7 +113,7 @@ async def dry_run(
         ctx = DispatchContext(settings=settings, now=now)
         renderer = Renderer(conference, ctx, signer)
         by_id = {s.session_id: s for s in sessions}
-        views = [session_view(s) for s in sessions]
+        views = [session_view(s, conference.security_list_deadline) for s in sessions]
         event = EventRow(id=0, type="programme.published", conference_id=conference_id,
                          subject_id=None, payload={}, occurred_at=now)
         after = 0

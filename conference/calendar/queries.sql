@@ -7,7 +7,7 @@ WHERE conference_id = $1 ORDER BY number DESC LIMIT 1
 -- in the order of their accreditation, after the given one (keyset: accreditation_list); with
 -- whether their security clearance was refused (invited to nothing: docs/calendar.md).
 SELECT id, seq, category, status, press_role, given_name, family_name, email, language, gender,
-       salutation, rank,
+       salutation, rank, decided_at,
        EXISTS (SELECT 1 FROM vetting_status v
                WHERE v.accreditation_id = a.id AND v.status = 'refused') AS clearance_refused
 FROM accreditation a
@@ -29,10 +29,15 @@ WHERE dispatched_at IS NULL AND conference_id = $1
                'accreditation.substituted', 'accreditation.vetting_status_set')
   AND NOT ($2 = ANY (consumers_done))
 
+-- name: security_list_deadline
+-- The conference's security-list deadline: a royal-presence session invites the audience
+-- approved by then (docs/protocol.md, "Royal presence").
+SELECT security_list_deadline FROM conference WHERE id = $1
+
 -- name: attendee
 -- One person as the calendar reads them, with whether their security clearance was refused.
 SELECT id, category, status, press_role, given_name, family_name, email, language, gender, rank,
-       salutation, conference_id, erased_at,
+       salutation, conference_id, erased_at, decided_at,
        EXISTS (SELECT 1 FROM vetting_status v
                WHERE v.accreditation_id = a.id AND v.status = 'refused') AS clearance_refused
 FROM accreditation a WHERE id = $1

@@ -210,7 +210,8 @@ def skip(page: int, size: int = PAGE_SIZE) -> int:
 
 
 def delegation_programme(sessions: Sequence[PublishedSession], members: Sequence[Accreditation],
-                         language: str, refused: AbstractSet[UUID] = frozenset()
+                         language: str, refused: AbstractSet[UUID] = frozenset(),
+                         security_list_deadline: datetime | None = None,
                          ) -> list[dict[str, Any]]:
     """The delegation's programme as its members were invited to it: each (session, member)
     of the latest *published* programme that invites the member (an explicit participant, or
@@ -226,12 +227,14 @@ def delegation_programme(sessions: Sequence[PublishedSession], members: Sequence
     found = []
     for s in sorted(sessions, key=lambda s: (s.starts_at, str(s.session_id))):
         view = SessionView(s.session_id, s.sequence, s.cancelled, frozenset(s.audience),
-                           s.press_access, s.roles)
+                           s.press_access, s.roles,
+                           security_list_deadline if s.royal_presence else None)
         people = []
         for m in sorted(members, key=lambda m: (collation_key(m.family_name),
                                                 collation_key(m.given_name))):
             part = invited_part(view, AttendeeView(
-                m.id, m.category.value, m.status is Status.approved and m.id not in refused))
+                m.id, m.category.value, m.status is Status.approved and m.id not in refused,
+                decided_at=m.decided_at))
             if part is not None:
                 people.append({"given_name": m.given_name, "family_name": m.family_name,
                                "gender": m.gender, "role": part})

@@ -168,7 +168,8 @@ async def delegation_page(request: web.Request) -> web.Response:
         letters = await ws.letters_of(conn, d["id"], p.conference.id, d["focal_point_email"])
         refused = await clearance_refused_among(conn, [m.id for m in members])
     sessions = domain.delegation_programme(published.sessions if published else [], members,
-                                           p.language, refused)
+                                           p.language, refused,
+                                           p.conference.security_list_deadline)
     return frame.render(
         request, "delegation.html", p.language, person=p.person, conference=p.conference,
         title=p.t("delegation_title", name=p.name), crumbs=p.crumbs(), flash=_flash(p, request),

@@ -132,3 +132,22 @@ def test_a_cancel_carries_the_role_the_person_was_invited_with() -> None:
     chair = Sent("REQUEST", 0, 0, "CHAIR", "chair")
     [action] = plan([session(seq=1, cancelled=True)], [anna], {(ANNA, S1): chair})
     assert (action.method, action.role, action.part) == ("CANCEL", "CHAIR", "chair")
+
+
+def test_a_royal_session_invites_the_audience_approved_by_its_security_list_deadline() -> None:
+    """As its security list lists them (docs/protocol.md, "Royal presence"): an audience member
+    approved after the deadline is not invited (the royal perimeter's door refuses them); a
+    participant put on the session is, and so is anyone at another session."""
+    from datetime import UTC, datetime, timedelta
+
+    deadline = datetime(2027, 1, 7, 12, tzinfo=UTC)
+    royal = SessionView(S1, 0, False, frozenset({"minister"}), "pool", {BEN: "speaker"},
+                        deadline)
+    plain = session(S2)
+    early = AttendeeView(ANNA, "minister", True, decided_at=deadline - timedelta(days=1))
+    late = AttendeeView(ANNA, "minister", True, decided_at=deadline + timedelta(minutes=1))
+    speaker = AttendeeView(BEN, "minister", True, decided_at=deadline + timedelta(minutes=1))
+    assert invited_role(royal, early) == "OPT-PARTICIPANT"
+    assert invited_role(royal, late) is None
+    assert invited_role(plain, late) == "OPT-PARTICIPANT"
+    assert invited_role(royal, speaker) == "REQ-PARTICIPANT"
