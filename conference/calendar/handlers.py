@@ -17,6 +17,7 @@ from conference.calendar.invitations import (
     PRODID,
     attendee_view,
     latest_published,
+    session_description,
     session_version,
     session_view,
 )
@@ -44,7 +45,8 @@ class FeedQuery(Model):
 def _version(s: PublishedSession, sequence: int, language: str, conference: Conference,
              domain: str) -> SessionVersion:
     return session_version(s, sequence=sequence, language=language, conference=conference,
-                           domain=domain, description=conference.title.get(language),
+                           domain=domain,
+                           description=session_description(s, conference, language),
                            cancelled=s.cancelled)
 
 

@@ -98,6 +98,32 @@ def session_view(s: PublishedSession, security_list_deadline: datetime | None) -
     )
 
 
+def patron_address(conference: Conference, language: str) -> str | None:
+    """The patron as a calendar entry names them: "Sa Majesté la Reine", "Her Majesty the
+    Queen" (their royal style), else their style in ``language``; None without a patron."""
+    patron = conference.patron
+    if patron is None:
+        return None
+    return royal_style(patron.title, language) if patron.title else patron.style.get(language)
+
+
+def session_description(s: PublishedSession, conference: Conference, language: str) -> str:
+    """A calendar entry's DESCRIPTION, the same for every reader (invitations and both feeds):
+    for a royal-presence session "In the presence of … Please be seated by HH:MM." (the
+    wording that needs no agreement in French), then the conference's title. The feeds gave
+    the title alone, and a guest who took the personal feed instead of the invitations, as the
+    invitation offers, never read the time to be seated by."""
+    lines = []
+    royal = patron_address(conference, language) if s.royal_presence else None
+    if royal and s.seated_by is not None:
+        seated = time_of_day(s.seated_by, ZoneInfo(conference.timezone), language)
+        lines.append(f"En présence de {royal}. Prière de prendre place avant {seated}."
+                     if language == "fr" else
+                     f"In the presence of {royal}. Please be seated by {seated}.")
+    lines.append(conference.title.get(language))
+    return "\n".join(lines)
+
+
 def session_version(s: PublishedSession, *, sequence: int, language: str,
                     conference: Conference, domain: str, description: str, cancelled: bool
                     ) -> SessionVersion:
@@ -233,24 +259,13 @@ class Renderer:
                          name=sender_name(self.conference, language))
 
     def _royal(self, language: str) -> str | None:
-        patron = self.conference.patron
-        if patron is None:
-            return None
-        return royal_style(patron.title, language) if patron.title else patron.style.get(language)
+        return patron_address(self.conference, language)
 
     def _version(self, s: PublishedSession, sequence: int, language: str, method: str
                  ) -> SessionVersion:
-        lines = []
-        royal = self._royal(language) if s.royal_presence else None
-        if royal and s.seated_by is not None:
-            seated = time_of_day(s.seated_by, self.zone, language)
-            lines.append(f"En présence de {royal}. Prière de prendre place avant {seated}."
-                         if language == "fr" else
-                         f"In the presence of {royal}. Please be seated by {seated}.")
-        lines.append(self.conference.title.get(language))
         return session_version(s, sequence=sequence, language=language,
                                conference=self.conference, domain=self.domain,
-                               description="\n".join(lines),
+                               description=session_description(s, self.conference, language),
                                cancelled=method == "CANCEL" and s.cancelled)
 
     def template(self, s: PublishedSession, action: Action, language: str
