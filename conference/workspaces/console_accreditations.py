@@ -53,6 +53,7 @@ from conference.workspaces.portal_lifecycle import (
     confirmation,
     person_errors,
     substitution_choices,
+    substitution_notes,
 )
 
 routes = RouteTable()
@@ -384,6 +385,8 @@ async def console_substitute(request: web.Request) -> web.StreamResponse:
     if not confirmed:
         action = f"{d.base}/accreditations/{acc.id}/substitute"
         name = f"{acc.given_name} {acc.family_name}"
+        async with connection(request) as conn:
+            notes = await substitution_notes(conn, t, d.conference, acc, body, now(request))
         return frame.render(
             request, "lc_substitute_confirm.html", d.language, person=d.person,
             conference=d.conference, title=t("lc_confirm_title"),
@@ -393,7 +396,8 @@ async def console_substitute(request: web.Request) -> web.StreamResponse:
                             (t("lc_confirm_title"), None)),
             base=d.base, action=action, values=values,
             # the language button checks the same values again, in the other language
-            switch_form=values, switch_to=action, **confirmation(t, acc, body, by_protocol=True))
+            switch_form=values, switch_to=action, notes=notes,
+            **confirmation(t, acc, body, by_protocol=True))
     raise web.HTTPSeeOther(frame.with_lang(
         f"{d.base}/accreditations/{created.id}", d.language, done="substituted",
         **frame.flash_params(request, old=f"{acc.given_name} {acc.family_name}")))

@@ -74,13 +74,26 @@ LIFECYCLE: dict[str, dict[str, str]] = {
                                        "membre est refusé à l'entrée dès la confirmation.",
         "lc_f_reason_hint_closed": "Obligatoire\u00a0: les remplacements sont clos depuis le "
                                    "{date}. Le motif reste dans l'historique.",
-        "lc_confirm_approved": "{new} est accrédité dès la confirmation\u00a0: un badge à son "
-                               "nom, qui ouvre les mêmes zones, et les invitations aux séances "
-                               "publiées auxquelles sa place l'appelle.",
+        "lc_confirm_approved": "L'accréditation de {new} est accordée dès la "
+                               "confirmation\u00a0: un badge à son nom, qui ouvre les mêmes "
+                               "zones, et les invitations aux séances publiées auxquelles sa "
+                               "place l'appelle.",
         "lc_confirm_mail_approved": "Un courriel informe {old} du remplacement\u00a0; {new} "
                                     "reçoit par courriel la lettre d'accréditation, avec son "
-                                    "lien personnel et son badge, puis une invitation par "
-                                    "séance.",
+                                    "lien personnel, où se trouvera son badge, puis une "
+                                    "invitation par séance.",
+        "lc_confirm_royal_participant": "La liste de sécurité de la séance « {session} » est "
+                                        "arrêtée depuis le {date}\u00a0: {new} y figurera comme "
+                                        "ajout après l'arrêt\u00a0; envoyez la liste à jour à la "
+                                        "Maison royale et à la police.",
+        "lc_confirm_royal_audience": "La liste de sécurité de la séance « {session} » est "
+                                     "arrêtée depuis le {date}\u00a0: {new} n'y figurera pas. "
+                                     "La porte du périmètre royal ne laissera pas entrer cette "
+                                     "personne, et aucune invitation à cette séance ne lui sera "
+                                     "envoyée.",
+        "lc_confirm_clearance": "La catégorie « {category} » demande une habilitation de "
+                                "sécurité\u00a0: aucun badge pour {new} avant qu'elle soit "
+                                "accordée par le service de sécurité.",
         "lc_err_substitute_reason": "Indiquez le motif\u00a0: les remplacements sont clos "
                                     "depuis le {date}\u00a0; le protocole remplace encore, avec "
                                     "un motif.",
@@ -357,8 +370,19 @@ LIFECYCLE: dict[str, dict[str, str]] = {
                                "same zones, and the invitations to the published sessions "
                                "their place calls them to.",
         "lc_confirm_mail_approved": "A mail tells {old} of the substitution; {new} receives "
-                                    "the approval letter by mail, with their private link and "
-                                    "badge, then one invitation per session.",
+                                    "the approval letter by mail, with their private link, "
+                                    "where their badge will be, then one invitation per "
+                                    "session.",
+        "lc_confirm_royal_participant": "The security list of the session “{session}” has "
+                                        "been frozen since {date}: {new} will be on it as an "
+                                        "addition after the freeze; send the list as it is "
+                                        "then to the Royal Household and the police.",
+        "lc_confirm_royal_audience": "The security list of the session “{session}” has been "
+                                     "frozen since {date}: {new} will not be on it. The royal "
+                                     "perimeter's door will not let them in, and no "
+                                     "invitation to that session will be sent to them.",
+        "lc_confirm_clearance": "The category “{category}” needs security clearance: no badge "
+                                "for {new} until the security service grants it.",
         "lc_err_substitute_reason": "Give the reason: substitutions closed on {date}; protocol "
                                     "still substitutes, with a reason.",
         "lc_err_substitute_approve": "Only the substitute of an approved member is approved "

@@ -14,6 +14,7 @@ import base64
 import binascii
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Any
 from uuid import UUID
 
@@ -24,6 +25,7 @@ from conference.accreditation import service as accreditations
 from conference.accreditation.domain import DeadlinePassed, Status
 from conference.accreditation.models import Accreditation, SubstitutionIn
 from conference.auth import Principal, Role
+from conference.conferences.models import Conference
 from conference.errors import Conflict, Duplicate, Invalid
 from conference.http.context import connection, max_body_key, now, pool_key
 from conference.http.io import FilePart, TooLarge, read_form, read_multipart
@@ -373,8 +375,34 @@ def confirmation(t: WTranslator, old: Accreditation, body: SubstitutionIn,
     }
 
 
+async def substitution_notes(conn: Any, t: WTranslator, conference: Conference,
+                             old: Accreditation, body: SubstitutionIn, at: datetime
+                             ) -> list[tuple[str, str]]:
+    """What the confirmation must add when the place is on a royal-presence session's security
+    list and that list has frozen, and when the category needs security clearance ((id, text)
+    pairs): a tryout confirmed a late substitute "a badge opening the same zones" who was then
+    refused at the royal perimeter, and promised a badge that waited for a clearance."""
+    notes: list[tuple[str, str]] = []
+    new = f"{body.given_name} {body.family_name}"
+    category = old.category.value
+    deadline = conference.security_list_deadline
+    if deadline is not None and at >= deadline:
+        frozen = t.datetime(deadline, conference.timezone)
+        places = await ws.royal_places(conn, conference.id, old.id, category)
+        for n, (title, role) in enumerate(places, start=1):
+            name = title.get(t.language) or next(iter(title.values()), "")
+            notes.append((f"effect-royal-{n}", t(
+                "lc_confirm_royal_audience" if role is None else "lc_confirm_royal_participant",
+                new=new, session=name, date=frozen)))
+    if category in conference.vetting_required:
+        notes.append(("effect-clearance", t(
+            "lc_confirm_clearance", new=new, category=t(f"category_{category}"))))
+    return notes
+
+
 def _confirm_page(request: web.Request, p: Portal, values: dict[str, str],
-                  old: Accreditation, body: SubstitutionIn) -> web.Response:
+                  old: Accreditation, body: SubstitutionIn,
+                  notes: Sequence[tuple[str, str]] = ()) -> web.Response:
     """The substitution checked, not done; confirm (the values carried in hidden fields,
     checked again) or change them."""
     t = p.t
@@ -385,6 +413,7 @@ def _confirm_page(request: web.Request, p: Portal, values: dict[str, str],
                         (t("lc_confirm_title"), None)),
         base=p.base, action=f"{p.base}/substitute", values=values,
         switch_form=values,  # the language button checks the same values again
+        notes=notes,
         # an administrator in the portal acts as the organisers (docs/lifecycle.md)
         **confirmation(t, old, body, by_protocol=p.principal.role is not Role.focal_point),
     )
@@ -445,7 +474,9 @@ async def lc_substitute(request: web.Request) -> web.StreamResponse:
         return await show(request, p, values, status=409, message=t(
             "lc_err_not_substitutable", status=t(f"status_{status_now}")))
     if not confirmed:
-        return _confirm_page(request, p, values, old, body)
+        async with connection(request) as conn:
+            notes = await substitution_notes(conn, t, p.conference, old, body, now(request))
+        return _confirm_page(request, p, values, old, body, notes)
     raise web.HTTPSeeOther(frame.with_lang(f"{p.base}/members/{created.id}", p.language,
                                            done="substituted", **frame.flash_params(
                                                request, old=f"{old.given_name} "

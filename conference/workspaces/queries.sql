@@ -232,3 +232,14 @@ SELECT p.name, p.email, p.language, g.role
 FROM person_grant g JOIN person p ON p.id = g.person_id
 WHERE g.conference_id = :conference_id AND g.role <> 'focal_point'
 ORDER BY g.id
+
+-- name: royal_places
+-- The royal-presence sessions (not cancelled) a delegation member's place is on the security
+-- list of: as a participant (their role), or in the audience of their category (role NULL).
+-- What a substitution after the list froze changes there (docs/lifecycle.md, "Substitutions").
+SELECT s.id, s.title, p.role
+FROM session s
+LEFT JOIN session_participant p ON p.session_id = s.id AND p.accreditation_id = :accreditation_id
+WHERE s.conference_id = :conference_id AND s.royal_presence AND s.cancelled_at IS NULL
+  AND (p.accreditation_id IS NOT NULL OR :category = ANY (s.audience))
+ORDER BY lower(s.during), s.id

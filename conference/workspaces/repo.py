@@ -222,3 +222,12 @@ async def conference_staff(conn: asyncpg.Connection, conference_id: UUID
                            ) -> list[dict[str, Any]]:
     rows = await conn.fetch(*Q.bind("conference_staff", conference_id=conference_id))
     return [dict(r) for r in rows]
+
+
+async def royal_places(conn: asyncpg.Connection, conference_id: UUID, accreditation_id: UUID,
+                       category: str) -> list[tuple[dict[str, str], str | None]]:
+    """(title, role or None for the audience) of each royal-presence session whose security
+    list the member's place is on (``queries.sql``, royal_places)."""
+    rows = await conn.fetch(*Q.bind("royal_places", conference_id=conference_id,
+                                    accreditation_id=accreditation_id, category=category))
+    return [(dict(r["title"]), r["role"]) for r in rows]

@@ -65,7 +65,7 @@ async def test_protocol_substitutes_a_minister_from_the_application_page(
     await page.get_by_role("button", name="Vérifier le remplacement").click()
     await page.locator("#confirm-form").wait_for()
     assert await page.inner_text("#confirm-who") == "Sophie Wilmès remplacera Anna Reynders."
-    assert "est accrédité dès la confirmation" in await page.inner_text("#effect-examined")
+    assert "est accordée dès la confirmation" in await page.inner_text("#effect-examined")
     assert "son badge est refusé" in await page.inner_text("#effect-old")
 
     async def to_confirmation(tab: Any, lang: str) -> None:
