@@ -178,6 +178,12 @@ WITH listed AS (
     FROM session s JOIN accreditation a ON a.conference_id = s.conference_id
     WHERE s.id = :session_id AND a.category = ANY (s.audience) AND a.status = 'approved'
       AND (:deadline::timestamptz IS NULL OR a.decided_at <= :deadline)
+      -- the press of the audience only where the press is let in, as the calendar invites
+      -- them (docs/calendar.md): at a pool session only the pool members put on it, at a
+      -- photo opportunity the photographers and camera operators
+      AND (a.category <> 'press' OR s.press_access = 'open'
+           OR (s.press_access = 'photo_opportunity'
+               AND a.press_role IN ('photographer', 'camera')))
       AND NOT EXISTS (SELECT 1 FROM session_participant p
                       WHERE p.session_id = :session_id AND p.accreditation_id = a.id)
 )

@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 
 from conference.settings import Settings
-from tests.conftest import Api, conference_body, start_api
+from tests.conftest import Api, conference_body, press_body, start_api
 from tests.http.conftest_programme import (
     BRUSSELS,
     accredit,
@@ -244,6 +244,45 @@ async def test_a_substitute_after_the_freeze_is_marked_on_the_security_list(
     rows = list(csv.DictReader(io.StringIO(text)))
     assert [(r["family_name"], r["added_after_freeze"], r["in_place_of"]) for r in rows] == [
         ("Cazeneuve", "true", "Manuel Valls"), ("Milquet", "false", "")]
+
+
+async def test_the_press_is_on_the_security_list_only_as_the_session_lets_it_in(
+    clocked: Api, alliance: dict[str, Any]
+) -> None:
+    """Press only as a pool or a photo opportunity (docs/protocol.md, "Royal presence"): at a
+    pool session the pool members put on it, not every journalist of an audience that names
+    the press; at a photo opportunity the photographers and camera operators. A tryout found a
+    journalist listed "In the audience" of a pool session: the royal household's list let in
+    someone the calendar did not invite and the door refused."""
+    api = clocked
+    room = await make_room(api)
+    people = {}
+    for n, role in ((1, "journalist"), (2, "photographer"), (3, "camera")):
+        status, body, _ = await api.call(
+            "POST", "/api/v1/conferences/alliance/accreditations",
+            json=press_body(n, press={"outlet": "Belga", "press_card_number": f"P-{n}",
+                                      "role": role, "country": "BE"}))
+        assert status == 201, body
+        status, decided, _ = await api.call(
+            "POST", f"/api/v1/accreditations/{body['id']}/decision", role="admin",
+            json={"decision": "approve"})
+        assert status == 200, decided
+        people[role] = body
+    pool = await royal_session(api, room, alliance, audience=["press"], press_access="pool")
+    assert (await put_participant(api, pool, people["photographer"], "attendee"))[0] == 200
+    photo = await royal_session(api, room, alliance, audience=["press"],
+                                press_access="photo_opportunity",
+                                starts_at=at(alliance, 15), ends_at=at(alliance, 16))
+
+    async def listed(session: dict[str, Any]) -> list[tuple[str, str]]:
+        status, listing, _ = await api.call(
+            "GET", f"/api/v1/sessions/{session['id']}/security-list", role="protocol")
+        assert status == 200, listing
+        return [(e["accreditation_id"], e["role"]) for e in listing["items"]]
+
+    assert await listed(pool) == [(people["photographer"]["id"], "attendee")]
+    assert sorted(await listed(photo)) == sorted([
+        (people["photographer"]["id"], "audience"), (people["camera"]["id"], "audience")])
 
 
 async def test_the_security_list_exports_as_json_and_csv(
