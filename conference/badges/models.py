@@ -158,6 +158,10 @@ class CheckIn(Model):
     scanned_at: datetime
     holder: Holder | None
     """Present when the badge is genuine and names an accreditation of this conference."""
+    added_after_freeze: bool = False
+    """Admitted at a royal perimeter although approved after the security list froze (a late
+    substitute put on the session in another's place): the list the royal household and the
+    police were sent at the freeze does not name them (docs/protocol.md, "Royal presence")."""
 
 
 class CheckInPage(Model):

@@ -605,9 +605,14 @@ async def check_in(
             conn, conference.id, zone.id if zone else None, body.zone,
             person.id if person else None, hashlib.sha256(body.badge.encode()).digest(), reason,
             now, door.actor)
+    deadline = conference.security_list_deadline
+    late = (reason is domain.Reason.granted and zone is not None and person is not None
+            and zone.kind is domain.ZoneKind.royal_perimeter and deadline is not None
+            and person.decided_at is not None and person.decided_at > deadline)
     return CheckIn(id=check_in_id, admitted=reason is domain.Reason.granted, reason=reason,
                    detail=DETAILS[reason], zone=body.zone, scanned_at=now,
-                   holder=repo.holder(person, language or _language(conference)))
+                   holder=repo.holder(person, language or _language(conference)),
+                   added_after_freeze=late)
 
 
 async def check_ins(

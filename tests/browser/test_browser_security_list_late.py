@@ -12,6 +12,7 @@ from typing import Any
 import asyncpg
 
 from tests.browser.conftest import Site
+from tests.browser.helpers import zone
 from tests.browser.test_browser_console import _sign_in
 from tests.browser.test_browser_workspaces import _audit
 from tests.conftest import conference_body
@@ -69,3 +70,24 @@ async def test_a_late_substitute_is_marked_on_the_frozen_security_list(
     assert box is not None and box["x"] + box["width"] <= 390
     assert await page.evaluate("document.documentElement.scrollWidth") <= 390
     await _audit(browser, page, "console-security-list-late")
+
+    # The royal perimeter's door admits him and says he joined after the freeze.
+    await zone(site, "royal", kind="royal_perimeter", sessions=[session["id"]])
+    status, badges, _ = await site.call("GET", "/api/v1/conferences/alliance/badges",
+                                        role="protocol")
+    assert status == 200, badges
+    [ref] = [b["short_reference"] for b in badges["items"]
+             if b["accreditation_id"] == bernard["id"]]
+
+    async def scanned(tab: Any, lang: str) -> None:
+        await tab.goto(f"{site.url}/manage/alliance/door?lang={lang}")
+        await tab.select_option("#zone", "royal")
+        await tab.fill("#badge", ref)
+        await tab.locator("button[type=submit]").last.click()
+        await tab.locator("#door-result").wait_for()
+
+    await page.set_viewport_size({"width": 1280, "height": 900})
+    await scanned(page, "fr")
+    assert await page.inner_text("#door-result .door-verdict") == "ADMIS"
+    assert "après son arrêt" in await page.inner_text("#door-late")
+    await _audit(browser, page, "door-admitted-late", reach=scanned)

@@ -13,6 +13,7 @@ from typing import Any
 import pytest
 
 from conference.settings import Settings
+from tests.browser.helpers import scan, zone
 from tests.conftest import Api, conference_body, press_body, start_api
 from tests.http.conftest_programme import (
     BRUSSELS,
@@ -244,6 +245,18 @@ async def test_a_substitute_after_the_freeze_is_marked_on_the_security_list(
     rows = list(csv.DictReader(io.StringIO(text)))
     assert [(r["family_name"], r["added_after_freeze"], r["in_place_of"]) for r in rows] == [
         ("Cazeneuve", "true", "Manuel Valls"), ("Milquet", "false", "")]
+
+    # The royal perimeter's door admits him, and says he is an addition after the freeze: the
+    # police at the door hold the list of the freeze, without him.
+    await zone(api, "royal", kind="royal_perimeter", sessions=[session["id"]])
+    status, badges, _ = await api.call("GET", "/api/v1/conferences/alliance/badges",
+                                       role="protocol")
+    assert status == 200, badges
+    refs = {b["accreditation_id"]: b["short_reference"] for b in badges["items"]}
+    late = await scan(api, refs[bernard["id"]], "royal")
+    assert (late["admitted"], late["added_after_freeze"]) == (True, True)
+    early = await scan(api, refs[joelle["id"]], "royal")
+    assert (early["admitted"], early["added_after_freeze"]) == (True, False)
 
 
 async def test_the_press_is_on_the_security_list_only_as_the_session_lets_it_in(
