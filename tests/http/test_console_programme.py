@@ -491,3 +491,31 @@ async def test_a_royal_presence_session_says_so_under_its_times(
         "En présence de S.M. la Reine Paola de Belgique · Invités installés avant 10:45"
     status, page, _ = await protocol.go("GET", f"{SESSIONS}/{plain['id']}?lang=en")
     assert 'id="session-royal"' not in page
+
+
+async def test_the_protocol_downloads_name_the_styles_in_the_page_s_language(
+    api: Api, smtp: RecordingSMTP
+) -> None:
+    """The speaking order and seating plan downloaded from the English page named "Son
+    Excellence Monsieur Didier Reynders" under English headings (the files were built in the
+    conference's language whatever the page's): the styles now follow the page, as the page
+    itself does (royal session test, December 2026)."""
+    be, _ = await _setup(api, smtp)
+    conf = await _conference(api)
+    hall = await make_room(api, "Plenary hall")
+    royal = await make_session(api, hall, at(conf, 9), at(conf, 10),
+                               royal_presence=True, press_access="pool", audience=[])
+    reynders = await accredit(api, "Didier", "Reynders", delegation=be, gender="male")
+    status, body, _ = await api.call(
+        "PUT", f"/api/v1/sessions/{royal['id']}/participants/{reynders['id']}",
+        role="protocol", json={"role": "chair"})
+    assert status == 200, body
+    protocol = await staff(api, smtp, "protocol@example.org", "protocol")
+    path = f"{SESSIONS}/{royal['id']}"
+    for lang, style, other in (
+            ("en", "His Excellency Mr Didier Reynders", "Son Excellence"),
+            ("fr", "Son Excellence Monsieur Didier Reynders", "His Excellency")):
+        for view in ("speaking-order", "seating"):
+            status, text, _ = await protocol.go("GET", f"{path}/{view}.csv?lang={lang}")
+            assert status == 200, (view, text)
+            assert style in text and other not in text, (lang, view, text)
