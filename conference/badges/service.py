@@ -556,6 +556,18 @@ async def _missing_clearance(conn: asyncpg.Connection, accreditation_id: UUID) -
     return vetting_status(c["required"], c["recorded"])
 
 
+async def _listed_after(conn: asyncpg.Connection, person: repo.Bearer, deadline: datetime
+                        ) -> bool:
+    """On the security list since after its freeze: approved after the deadline (a late
+    substitute), or cleared after it when the category needs clearance (docs/protocol.md,
+    "Royal presence"), as the list marks them (``added_after_freeze``)."""
+    if person.decided_at is not None and person.decided_at > deadline:
+        return True
+    c = await clearance_of(conn, person.id)
+    return bool(c is not None and c["required"] and c["set_at"] is not None
+                and c["set_at"] > deadline)
+
+
 # --- check-in ---------------------------------------------------------------------------------
 
 
@@ -605,10 +617,10 @@ async def check_in(
             conn, conference.id, zone.id if zone else None, body.zone,
             person.id if person else None, hashlib.sha256(body.badge.encode()).digest(), reason,
             now, door.actor)
-    deadline = conference.security_list_deadline
-    late = (reason is domain.Reason.granted and zone is not None and person is not None
-            and zone.kind is domain.ZoneKind.royal_perimeter and deadline is not None
-            and person.decided_at is not None and person.decided_at > deadline)
+        deadline = conference.security_list_deadline
+        late = (reason is domain.Reason.granted and zone is not None and person is not None
+                and zone.kind is domain.ZoneKind.royal_perimeter and deadline is not None
+                and await _listed_after(conn, person, deadline))
     return CheckIn(id=check_in_id, admitted=reason is domain.Reason.granted, reason=reason,
                    detail=DETAILS[reason], zone=body.zone, scanned_at=now,
                    holder=repo.holder(person, language or _language(conference)),

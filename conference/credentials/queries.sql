@@ -139,7 +139,7 @@ FROM visa_letter WHERE accreditation_id = :accreditation_id
 -- name: clearance_of
 -- Whether the person's category needs clearance, and the status recorded for them.
 SELECT a.category = ANY (c.vetting_required) AS required, v.status AS recorded, v.reason,
-       a.conference_id
+       a.conference_id, v.set_at
 FROM accreditation a JOIN conference c ON c.id = a.conference_id
 LEFT JOIN vetting_status v ON v.accreditation_id = a.id
 WHERE a.id = :accreditation_id

@@ -286,7 +286,8 @@ class SecurityListEntry(Model):
     category: Category
     role: Literal["chair", "speaker", "attendee", "audience"]
     added_after_freeze: bool = False
-    """Listed after the list froze: a participant's substitute approved after the deadline
+    """Listed after the list froze: a participant's substitute approved after the deadline, or
+    someone whose security clearance (which their category needs) was granted after it
     (docs/protocol.md, "Royal presence"); the list the royal household and the police were
     sent at the freeze does not name them."""
     in_place_of: str | None = None

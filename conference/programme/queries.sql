@@ -168,8 +168,9 @@ WHERE conference_id = :conference_id AND gender IS NOT NULL AND category <> 'pre
 -- approved by the deadline (NULL when the conference has none); never someone without the
 -- clearance a badge needs: refused, or required by the category and not (yet) cleared (pending,
 -- more information asked). No door admits them (docs/credentials.md, "Vetting";
--- credentials.domain.lacks_clearance); cleared, they are listed again. A participant approved
--- after the deadline (a late substitute) is marked, with whom they replace.
+-- credentials.domain.lacks_clearance); cleared, they are listed again. Who joined after the
+-- deadline is marked: a participant approved after it (a late substitute, with whom they
+-- replace), or someone whose clearance, which the category needs, was granted after it.
 WITH listed AS (
     SELECT p.accreditation_id AS id, p.role FROM session_participant p
     WHERE p.session_id = :session_id
@@ -189,7 +190,10 @@ WITH listed AS (
 )
 SELECT a.id AS accreditation_id, a.family_name, a.given_name, a.category, listed.role,
        d.country, d.organisation ->> 'name' AS organisation,
-       (:deadline::timestamptz IS NOT NULL AND a.decided_at > :deadline) AS added_after_freeze,
+       (:deadline::timestamptz IS NOT NULL
+        AND (a.decided_at > :deadline
+             OR (a.category = ANY (c.vetting_required) AND v.set_at > :deadline)))
+           AS added_after_freeze,
        replaced.given_name AS replaced_given_name, replaced.family_name AS replaced_family_name
 FROM listed
 JOIN accreditation a ON a.id = listed.id

@@ -21,8 +21,9 @@ CONSOLE: dict[str, dict[str, str]] = {
         "door_refused": "REFUSÉ",
         "door_recheck": "À VÉRIFIER",
         "door_holder": "Porteur",
-        "door_late": "Ajout à la liste de sécurité après son arrêt (un remplacement)\u00a0: "
-                     "cette personne ne figure pas sur la liste remise à la police à l'arrêt.",
+        "door_late": "Ajout à la liste de sécurité après son arrêt (un remplacement, ou une "
+                     "habilitation accordée depuis)\u00a0: cette personne ne figure pas sur la "
+                     "liste remise à la police à l'arrêt.",
         "door_err_badge": "Saisissez ou scannez la référence du badge.",
         "door_err_zone": "Choisissez une zone.",
         "reason_granted": "Accès autorisé.",
@@ -216,8 +217,9 @@ CONSOLE: dict[str, dict[str, str]] = {
         "door_refused": "REFUSED",
         "door_recheck": "CHECK AGAIN",
         "door_holder": "Holder",
-        "door_late": "Added to the security list after it froze (a substitution): this person "
-                     "is not on the list the police were given at the freeze.",
+        "door_late": "Added to the security list after it froze (a substitution, or a "
+                     "clearance granted since): this person is not on the list the police were "
+                     "given at the freeze.",
         "door_err_badge": "Type or scan the badge reference.",
         "door_err_zone": "Choose a zone.",
         "reason_granted": "Admitted.",

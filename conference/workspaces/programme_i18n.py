@@ -133,14 +133,14 @@ PROGRAMME: dict[str, dict[str, str]] = {
         "prog_frozen": "La date limite est passée\u00a0: la liste est arrêtée.",
         "prog_open": "Elle reste ouverte jusque-là.",
         "prog_late_title": "Liste modifiée après son arrêt\u00a0:",
-        "prog_late_text_one": "{count} personne y figure depuis un remplacement décidé après la "
-                              "date limite. La liste envoyée à la Maison royale et à la police "
-                              "lors de l'arrêt ne la nomme pas\u00a0: envoyez-leur la liste à "
-                              "jour.",
-        "prog_late_text_many": "{count} personnes y figurent depuis un remplacement décidé après "
-                               "la date limite. La liste envoyée à la Maison royale et à la "
-                               "police lors de l'arrêt ne les nomme pas\u00a0: envoyez-leur la "
-                               "liste à jour.",
+        "prog_late_text_one": "{count} personne y figure depuis un remplacement, ou une "
+                              "habilitation de sécurité, décidé après la date limite. La liste "
+                              "envoyée à la Maison royale et à la police lors de l'arrêt ne la "
+                              "nomme pas\u00a0: envoyez-leur la liste à jour.",
+        "prog_late_text_many": "{count} personnes y figurent depuis un remplacement, ou une "
+                               "habilitation de sécurité, décidé après la date limite. La liste "
+                               "envoyée à la Maison royale et à la police lors de l'arrêt ne les "
+                               "nomme pas\u00a0: envoyez-leur la liste à jour.",
         "prog_late_mark": "Ajout après l'arrêt de la liste",
         "prog_late_in_place_of": "en remplacement de {name}",
         "prog_late_column": "Ajout après l'arrêt",
@@ -287,14 +287,14 @@ PROGRAMME: dict[str, dict[str, str]] = {
         "prog_frozen": "The deadline has passed: the list is frozen.",
         "prog_open": "Until then it stays open.",
         "prog_late_title": "List changed after its freeze:",
-        "prog_late_text_one": "{count} person is on it through a substitution decided after the "
-                              "deadline. The list sent to the Royal Household and the police "
-                              "at the freeze does not name them: send them the list as it is "
-                              "now.",
-        "prog_late_text_many": "{count} people are on it through a substitution decided after "
-                               "the deadline. The list sent to the Royal Household and the "
-                               "police at the freeze does not name them: send them the list as "
-                               "it is now.",
+        "prog_late_text_one": "{count} person is on it through a substitution, or a security "
+                              "clearance, decided after the deadline. The list sent to the "
+                              "Royal Household and the police at the freeze does not name "
+                              "them: send them the list as it is now.",
+        "prog_late_text_many": "{count} people are on it through a substitution, or a security "
+                               "clearance, decided after the deadline. The list sent to the "
+                               "Royal Household and the police at the freeze does not name "
+                               "them: send them the list as it is now.",
         "prog_late_mark": "Added after the list froze",
         "prog_late_in_place_of": "in place of {name}",
         "prog_late_column": "Added after the freeze",

@@ -10,6 +10,7 @@ from collections.abc import AsyncIterator
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
+import asyncpg
 import pytest
 
 from conference.settings import Settings
@@ -257,6 +258,47 @@ async def test_a_substitute_after_the_freeze_is_marked_on_the_security_list(
     assert (late["admitted"], late["added_after_freeze"]) == (True, True)
     early = await scan(api, refs[joelle["id"]], "royal")
     assert (early["admitted"], early["added_after_freeze"]) == (True, False)
+
+
+async def test_someone_cleared_after_the_freeze_is_marked_on_the_list_and_at_the_door(
+    clocked: Api, alliance: dict[str, Any], clock: Clock, db_url: str
+) -> None:
+    """A minister of the audience whose clearance was still pending at the freeze is off the
+    list the royal household and the police received; cleared after the deadline, they are
+    listed and admitted at the royal perimeter, which both say ("added after the freeze"):
+    the page read "List frozen" over a list that had grown."""
+    api = clocked
+    conn = await asyncpg.connect(db_url)
+    try:
+        await conn.execute("UPDATE conference SET vetting_required = '{minister}'")
+    finally:
+        await conn.close()
+    room = await make_room(api)
+    be = await make_delegation(api, "BE")
+    early = await accredit(api, "Joëlle", "Milquet", delegation=be)
+    pending = await accredit(api, "Koen", "Geens", delegation=be)
+    session = await royal_session(api, room, alliance)
+    status, _, _ = await api.call("POST", f"/api/v1/accreditations/{early['id']}/vetting/status",
+                                  role="protocol", json={"status": "cleared"})
+    assert status == 200
+    path = f"/api/v1/sessions/{session['id']}/security-list"
+    status, listing, _ = await api.call("GET", path, role="protocol")
+    assert [e["family_name"] for e in listing["items"]] == ["Milquet"]
+
+    clock.now = datetime.fromisoformat(alliance["security_list_deadline"]) + timedelta(hours=1)
+    status, _, _ = await api.call(
+        "POST", f"/api/v1/accreditations/{pending['id']}/vetting/status", role="protocol",
+        json={"status": "cleared"})
+    assert status == 200
+    status, listing, _ = await api.call("GET", path, role="protocol")
+    assert [(e["family_name"], e["added_after_freeze"], e["in_place_of"])
+            for e in listing["items"]] == [("Geens", True, None), ("Milquet", False, None)]
+    await zone(api, "royal", kind="royal_perimeter", sessions=[session["id"]])
+    status, badges, _ = await api.call("GET", "/api/v1/conferences/alliance/badges",
+                                       role="protocol")
+    refs = {b["accreditation_id"]: b["short_reference"] for b in badges["items"]}
+    assert (await scan(api, refs[pending["id"]], "royal"))["added_after_freeze"] is True
+    assert (await scan(api, refs[early["id"]], "royal"))["added_after_freeze"] is False
 
 
 async def test_the_press_is_on_the_security_list_only_as_the_session_lets_it_in(
