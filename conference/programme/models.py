@@ -304,6 +304,10 @@ class SecurityList(Model):
     frozen: bool
     """True once the security-list deadline has passed: nobody may be added."""
     items: list[SecurityListEntry]
+    awaiting_clearance: list[SecurityListEntry] = []
+    """Not on the list: who would be, but whose security clearance, which their category
+    needs, is not granted yet (pending, more information asked); no door admits them, and they
+    join the list once cleared (after the freeze: marked ``added_after_freeze``)."""
 
 
 # --- published programme ----------------------------------------------------------------------

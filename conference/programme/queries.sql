@@ -171,6 +171,8 @@ WHERE conference_id = :conference_id AND gender IS NOT NULL AND category <> 'pre
 -- credentials.domain.lacks_clearance); cleared, they are listed again. Who joined after the
 -- deadline is marked: a participant approved after it (a late substitute, with whom they
 -- replace), or someone whose clearance, which the category needs, was granted after it.
+-- Those awaiting clearance come back marked `awaiting_clearance`: the list leaves them out and
+-- names them apart, so that protocol sees who is missing and why.
 WITH listed AS (
     SELECT p.accreditation_id AS id, p.role FROM session_participant p
     WHERE p.session_id = :session_id
@@ -192,9 +194,12 @@ SELECT a.id AS accreditation_id, a.family_name, a.given_name, a.category, listed
        d.country, d.organisation ->> 'name' AS organisation,
        (:deadline::timestamptz IS NOT NULL
         AND (a.decided_at > :deadline
-             OR (a.category = ANY (c.vetting_required) AND v.set_at > :deadline)))
+             OR (a.category = ANY (c.vetting_required)
+                 AND coalesce(v.set_at > :deadline, false))))
            AS added_after_freeze,
-       replaced.given_name AS replaced_given_name, replaced.family_name AS replaced_family_name
+       replaced.given_name AS replaced_given_name, replaced.family_name AS replaced_family_name,
+       (a.category = ANY (c.vetting_required) AND v.status IS DISTINCT FROM 'cleared')
+           AS awaiting_clearance
 FROM listed
 JOIN accreditation a ON a.id = listed.id
 JOIN conference c ON c.id = a.conference_id
@@ -211,7 +216,6 @@ LEFT JOIN LATERAL (
 ) AS replaced ON :deadline::timestamptz IS NOT NULL AND a.decided_at > :deadline
 WHERE a.status = 'approved' AND a.erased_at IS NULL
   AND v.status IS DISTINCT FROM 'refused'
-  AND NOT (a.category = ANY (c.vetting_required) AND v.status IS DISTINCT FROM 'cleared')
 
 -- name: country_delegations
 -- The countries a conference has a delegation of: the candidates of a draw among delegations.

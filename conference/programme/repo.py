@@ -342,17 +342,23 @@ async def delegations(conn: asyncpg.Connection, conference_id: UUID) -> list[Del
 
 async def security_list_entries(
     conn: asyncpg.Connection, session_id: UUID, deadline: datetime | None, language: str
-) -> list[SecurityListEntry]:
+) -> tuple[list[SecurityListEntry], list[SecurityListEntry]]:
     """The session's security list, unordered: participants, and the audience approved by the
-    deadline (every approved one when None)."""
-    return [SecurityListEntry(
-        accreditation_id=r["accreditation_id"], family_name=r["family_name"],
-        given_name=r["given_name"], category=r["category"], role=r["role"],
-        delegation=domain.delegation_name(r["country"], r["organisation"], language),
-        added_after_freeze=r["added_after_freeze"],
-        in_place_of=(f"{r['replaced_given_name']} {r['replaced_family_name']}"
-                     if r["replaced_family_name"] is not None else None),
-    ) for r in await conn.fetch(*Q.bind("security_list", session_id=session_id, deadline=deadline))]
+    deadline (every approved one when None); then, apart, those left off it because the
+    clearance their category needs is not granted yet."""
+    listed: list[SecurityListEntry] = []
+    awaiting: list[SecurityListEntry] = []
+    for r in await conn.fetch(*Q.bind("security_list", session_id=session_id,
+                                      deadline=deadline)):
+        (awaiting if r["awaiting_clearance"] else listed).append(SecurityListEntry(
+            accreditation_id=r["accreditation_id"], family_name=r["family_name"],
+            given_name=r["given_name"], category=r["category"], role=r["role"],
+            delegation=domain.delegation_name(r["country"], r["organisation"], language),
+            added_after_freeze=r["added_after_freeze"] and not r["awaiting_clearance"],
+            in_place_of=(f"{r['replaced_given_name']} {r['replaced_family_name']}"
+                         if r["replaced_family_name"] is not None else None),
+        ))
+    return listed, awaiting
 
 
 async def country_delegations(conn: asyncpg.Connection, conference_id: UUID) -> list[str]:

@@ -16,7 +16,7 @@ import random
 import secrets
 from collections.abc import Awaitable, Callable
 from datetime import datetime
-from typing import Literal, TypeVar
+from typing import Any, Literal, TypeVar
 from uuid import UUID
 
 import asyncpg
@@ -62,6 +62,7 @@ from conference.programme.models import (
     Seat,
     Seating,
     SecurityList,
+    SecurityListEntry,
     Session,
     SessionIn,
     SessionPatch,
@@ -518,15 +519,20 @@ async def security_list(
         found, conference = await _session_with_conference(conn, session_id)
         domain.check_has_security_list(found.royal_presence)
         deadline = conference.security_list_deadline
-        entries = await repo.security_list_entries(conn, session_id, deadline,
-                                                   _reader(conference, language))
-    items = sorted(entries, key=lambda e: (collation_key(e.family_name),
-                                           collation_key(e.given_name), str(e.accreditation_id)))
+        entries, awaiting = await repo.security_list_entries(conn, session_id, deadline,
+                                                             _reader(conference, language))
+
+    def by_name(e: SecurityListEntry) -> tuple[Any, Any, str]:
+        return (collation_key(e.family_name), collation_key(e.given_name),
+                str(e.accreditation_id))
+
+    items = sorted(entries, key=by_name)
     return SecurityList(
         session_id=session_id, title=found.title, starts_at=found.starts_at,
         seated_by=found.seated_by,
         deadline=domain.local(deadline, conference.timezone) if deadline else None,
         frozen=domain.security_list_frozen(deadline, now), items=items,
+        awaiting_clearance=sorted(awaiting, key=by_name),
     )
 
 

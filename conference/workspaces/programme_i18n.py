@@ -133,15 +133,21 @@ PROGRAMME: dict[str, dict[str, str]] = {
         "prog_frozen": "La date limite est passée\u00a0: la liste est arrêtée.",
         "prog_open": "Elle reste ouverte jusque-là.",
         "prog_late_title": "Liste modifiée après son arrêt\u00a0:",
-        "prog_late_text_one": "{count} personne y figure depuis un remplacement, ou une "
-                              "habilitation de sécurité, décidé après la date limite. La liste "
-                              "envoyée à la Maison royale et à la police lors de l'arrêt ne la "
-                              "nomme pas\u00a0: envoyez-leur la liste à jour.",
-        "prog_late_text_many": "{count} personnes y figurent depuis un remplacement, ou une "
-                               "habilitation de sécurité, décidé après la date limite. La liste "
-                               "envoyée à la Maison royale et à la police lors de l'arrêt ne les "
-                               "nomme pas\u00a0: envoyez-leur la liste à jour.",
+        "prog_late_text_one": "{count} personne y figure depuis une décision prise après la "
+                              "date limite (un remplacement ou une habilitation de sécurité). "
+                              "La liste envoyée à la Maison royale et à la police lors de "
+                              "l'arrêt ne la nomme pas\u00a0: envoyez-leur la liste à jour.",
+        "prog_late_text_many": "{count} personnes y figurent depuis une décision prise après la "
+                               "date limite (un remplacement ou une habilitation de sécurité). "
+                               "La liste envoyée à la Maison royale et à la police lors de "
+                               "l'arrêt ne les nomme pas\u00a0: envoyez-leur la liste à jour.",
         "prog_late_mark": "Ajout après l'arrêt de la liste",
+        "prog_awaiting_title": "Pas sur la liste\u00a0: habilitation de sécurité en attente",
+        "prog_awaiting_text": "Ces personnes y figureraient, mais leur catégorie demande une "
+                              "habilitation de sécurité qui n'est pas encore accordée\u00a0: "
+                              "aucune porte ne les admet. Elles rejoignent la liste dès "
+                              "l'habilitation accordée (après l'arrêt de la liste, comme ajout "
+                              "à signaler).",
         "prog_late_in_place_of": "en remplacement de {name}",
         "prog_late_column": "Ajout après l'arrêt",
         "prog_late_true": "oui",
@@ -296,6 +302,11 @@ PROGRAMME: dict[str, dict[str, str]] = {
                                "Royal Household and the police at the freeze does not name "
                                "them: send them the list as it is now.",
         "prog_late_mark": "Added after the list froze",
+        "prog_awaiting_title": "Not on the list: security clearance pending",
+        "prog_awaiting_text": "These people would be on it, but their category needs a "
+                              "security clearance that is not granted yet: no door admits "
+                              "them. They join the list once cleared (after the freeze, as an "
+                              "addition to report).",
         "prog_late_in_place_of": "in place of {name}",
         "prog_late_column": "Added after the freeze",
         "prog_late_true": "yes",

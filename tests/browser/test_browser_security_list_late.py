@@ -1,12 +1,12 @@
 """The security list of a royal-presence session after its freeze, with a speaker replaced
 after the deadline: the page says that the list changed after it froze and whom the substitute
-replaces, at the top and on the person's line; on a phone each person is a card, so that the
+replaces, at the top and on the person's line, and names apart a minister left off for a
+clearance still pending; on a phone each person is a card, so that the
 role and the mark are not off the screen's edge (the table's fifth column was). axe-clean in
 French and English at 390 and 1280 px."""
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import asyncpg
@@ -40,11 +40,12 @@ async def test_a_late_substitute_is_marked_on_the_frozen_security_list(
     await accredit(site, "Joëlle", "Milquet", delegation=be)
     manuel = await accredit(site, "Manuel", "Valls", delegation=fr)
     assert (await put_participant(site, session, manuel, "speaker"))[0] == 200
-    # The deadline passed a minute ago: after the approvals, before the substitution.
+    # The deadline passes now: after the approvals, before the substitution.
     conn = await asyncpg.connect(db_url)
     try:
-        await conn.execute("UPDATE conference SET security_list_deadline = $1",
-                           datetime.now(UTC) - timedelta(minutes=1))
+        # the ministers need clearance: Milquet's is still pending
+        await conn.execute("UPDATE conference SET security_list_deadline = now(), "
+                           "vetting_required = '{minister}'")
     finally:
         await conn.close()
     status, bernard, _ = await site.call(
@@ -53,12 +54,19 @@ async def test_a_late_substitute_is_marked_on_the_frozen_security_list(
               "email": "bernard.cazeneuve@example.org", "language": "fr", "gender": "male",
               "reason": "Le ministre est retenu à Paris.", "approve": True})
     assert status == 201, bernard
+    status, _, _ = await site.call(
+        "POST", f"/api/v1/accreditations/{bernard['id']}/vetting/status", role="protocol",
+        json={"status": "cleared"})
+    assert status == 200
 
     await _sign_in(site, page, smtp, "protocol@example.org", "protocol", "fr")
     await page.goto(f"{site.url}/manage/alliance/sessions/{session['id']}/security-list?lang=fr")
     warning = await page.locator("#late-additions").inner_text()
     assert "Liste modifiée après son arrêt\u00a0:" in warning
     assert "Bernard Cazeneuve, en remplacement de Manuel Valls" in warning
+    awaiting = await page.locator("#awaiting-clearance").inner_text()
+    assert "Pas sur la liste\u00a0: habilitation de sécurité en attente" in awaiting
+    assert "Joëlle Milquet, Belgique – Dans l'assistance" in awaiting
     mark = page.locator(f"#late-{bernard['id']}")
     assert await mark.inner_text() == "Ajout après l'arrêt de la liste"
     await page.goto(f"{site.url}/manage/alliance/sessions/{session['id']}/security-list?lang=en")

@@ -284,6 +284,9 @@ async def test_someone_cleared_after_the_freeze_is_marked_on_the_list_and_at_the
     path = f"/api/v1/sessions/{session['id']}/security-list"
     status, listing, _ = await api.call("GET", path, role="protocol")
     assert [e["family_name"] for e in listing["items"]] == ["Milquet"]
+    # named apart, so that protocol sees who is missing and why
+    assert [(e["family_name"], e["role"]) for e in listing["awaiting_clearance"]] == [
+        ("Geens", "audience")]
 
     clock.now = datetime.fromisoformat(alliance["security_list_deadline"]) + timedelta(hours=1)
     status, _, _ = await api.call(
@@ -293,6 +296,7 @@ async def test_someone_cleared_after_the_freeze_is_marked_on_the_list_and_at_the
     status, listing, _ = await api.call("GET", path, role="protocol")
     assert [(e["family_name"], e["added_after_freeze"], e["in_place_of"])
             for e in listing["items"]] == [("Geens", True, None), ("Milquet", False, None)]
+    assert listing["awaiting_clearance"] == []
     await zone(api, "royal", kind="royal_perimeter", sessions=[session["id"]])
     status, badges, _ = await api.call("GET", "/api/v1/conferences/alliance/badges",
                                        role="protocol")
@@ -387,7 +391,7 @@ async def test_the_security_list_exports_as_json_and_csv(
         "starts_at": at(alliance, 12), "seated_by": at(alliance, 11, 45),
         "deadline": datetime.fromisoformat(alliance["security_list_deadline"])
         .astimezone(BRUSSELS).isoformat(),
-        "frozen": False, "items": expected,
+        "frozen": False, "items": expected, "awaiting_clearance": [],
     }
 
     status, text, resp = await api.call("GET", path, role="protocol",
