@@ -282,10 +282,14 @@ async def test_the_royal_security_list_holds_only_people_who_may_get_a_badge(
     deadline = text(element(page, "deadline")).replace("\u00a0", " ")
     assert deadline.startswith("La liste sera arrêtée le "), deadline
     assert deadline.endswith(" – Elle reste ouverte jusque-là."), deadline
-    rows = _page_text(page[page.index('id="security-list"'):])
+    table = page[page.index('id="security-list"'):]
+    rows = _page_text(table[:table.index("</table>")])
     assert "Hartley" not in rows
     assert "Cleared John États-Unis Fonctionnaire Dans l'assistance" in rows, rows
-    assert "Catégories invitées" not in rows
+    assert "Catégories invitées" not in _page_text(table)
+    # named apart, off the list until cleared
+    assert "Jane Hartley, États-Unis – Dans l'assistance" in _page_text(
+        element(page, "awaiting-clearance"))
 
 
 async def test_a_host_accredited_as_staff_is_named_with_her_civility_title(
