@@ -37,7 +37,7 @@ async def fill(tab: Any) -> None:
     await tab.locator("#sub_language").select_option("fr")
     await tab.locator("#sub_reason").fill("Le ministre est retenu à Paris.")
     await tab.locator("#sub_approve").check()
-    await tab.locator("#substitute-form button[type=submit]").click()
+    await tab.locator("#substitute-form button[type=submit]:not(.form-language)").click()
     await tab.locator("#confirm-form").wait_for()
 
 
