@@ -124,6 +124,13 @@ def seated_by(starts_at: datetime, royal_presence: bool, minutes: int) -> dateti
     return starts_at - timedelta(minutes=minutes) if royal_presence else None
 
 
+def occupied_from(starts_at: datetime, royal_presence: bool, minutes: int) -> datetime:
+    """From when a session holds its room and its participants: the seating of a royal-presence
+    session (guests are seated in it, before the patron arrives), else its start. The database
+    keeps the same range (``session.occupied``, migration 0055) and refuses a double booking."""
+    return seated_by(starts_at, royal_presence, minutes) or starts_at
+
+
 # --- sessions ---------------------------------------------------------------------------------
 
 
@@ -302,20 +309,28 @@ def capacity_warnings(room: str, capacity: int, invited: int) -> list[str]:
 # --- conflicts --------------------------------------------------------------------------------
 
 
-def conflict_detail(conflicts: Sequence[ConflictItem]) -> str:
-    """One sentence naming every clash, for the problem's ``detail``."""
+def conflict_detail(conflicts: Sequence[ConflictItem], seated_by: datetime | None = None) -> str:
+    """One sentence naming every clash, for the problem's ``detail``; with ``seated_by`` (local
+    time), the session written is royal-presence and the sentence says it is occupied from its
+    seating. A royal-presence session clashed with says so likewise."""
+    why = (f" Royal presence: its guests are seated from {seated_by:%H:%M}, before the patron"
+           " arrives, and it holds its room and its participants from then." if seated_by
+           else "")
     if not conflicts:
         return ("The change clashes with a booking committed at the same moment; "
-                "read the programme again and retry.")
+                "read the programme again and retry." + why)
     parts = []
     for c in conflicts:
         when = f"{c.starts_at:%Y-%m-%d %H:%M}–{c.ends_at:%H:%M}"
+        if c.seated_by is not None:
+            when += f", its guests seated from {c.seated_by:%H:%M}"
         if c.kind == "room":
             parts.append(f"room {c.room} is booked by “{c.title.en}” ({when})")
         else:
             parts.append(f"accreditation {c.accreditation_id} is on “{c.title.en}” in "
                          f"{c.room} ({when})")
-    return f"The change clashes with {len(conflicts)} booking(s): " + "; ".join(parts) + "."
+    return (f"The change clashes with {len(conflicts)} booking(s): " + "; ".join(parts) + "."
+            + why)
 
 
 # --- protocol ---------------------------------------------------------------------------------

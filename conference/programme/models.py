@@ -163,6 +163,9 @@ class ConflictItem(Value):
     ends_at: datetime
     accreditation_id: UUID | None = None
     """For a person booked twice: who."""
+    seated_by: datetime | None = None
+    """The other session is royal-presence: it occupies its room and people from this time,
+    when its guests are seated (docs/programme.md, "Booked from the seating")."""
 
 
 # --- protocol views ---------------------------------------------------------------------------

@@ -57,18 +57,22 @@ WHERE conference_id = :conference_id
 ORDER BY starts_at, ends_at, lower(room), id
 
 -- name: room_clashes
--- The live sessions of a room overlapping a time span, but the session being changed.
+-- The live sessions of a room whose occupied range (from the seating for a royal-presence
+-- session) overlaps a span, but the session being changed.
 SELECT 'room' AS kind, s.id AS session_id, s.title, s.room_id, r.name AS room,
-       lower(s.during) AS starts_at, upper(s.during) AS ends_at, NULL::uuid AS accreditation_id
+       lower(s.during) AS starts_at, upper(s.during) AS ends_at, NULL::uuid AS accreditation_id,
+       CASE WHEN s.royal_presence THEN lower(s.occupied) END AS seated_by
 FROM session s JOIN room r ON r.id = s.room_id
-WHERE s.room_id = :room_id AND s.during && tstzrange(:starts_at, :ends_at)
+WHERE s.room_id = :room_id AND s.occupied && tstzrange(:starts_at, :ends_at)
   AND s.cancelled_at IS NULL AND s.id IS DISTINCT FROM :session_id::uuid
 ORDER BY lower(s.during), s.id
 
 -- name: person_clashes
--- The live sessions of some people overlapping a time span, but the session being changed.
+-- The live sessions of some people whose occupied range overlaps a span, but the session being
+-- changed.
 SELECT 'person' AS kind, s.id AS session_id, s.title, s.room_id, r.name AS room,
-       lower(s.during) AS starts_at, upper(s.during) AS ends_at, p.accreditation_id
+       lower(s.during) AS starts_at, upper(s.during) AS ends_at, p.accreditation_id,
+       CASE WHEN s.royal_presence THEN lower(s.occupied) END AS seated_by
 FROM session_participant p
 JOIN session s ON s.id = p.session_id
 JOIN room r ON r.id = s.room_id

@@ -167,6 +167,8 @@ def _clash(row: asyncpg.Record, conference: Conference) -> ConflictItem:
         starts_at=domain.local(row["starts_at"], conference.timezone),
         ends_at=domain.local(row["ends_at"], conference.timezone),
         accreditation_id=row["accreditation_id"],
+        seated_by=(domain.local(row["seated_by"], conference.timezone)
+                   if row["seated_by"] is not None else None),
     )
 
 
@@ -174,7 +176,8 @@ async def room_clashes(
     conn: asyncpg.Connection, conference: Conference, room_id: UUID, starts_at: datetime,
     ends_at: datetime, session_id: UUID | None,
 ) -> list[ConflictItem]:
-    """The room's live sessions overlapping the span (but ``session_id``)."""
+    """The room's live sessions whose occupied range (from the seating, for a royal-presence
+    session) overlaps the span (but ``session_id``)."""
     rows = await conn.fetch(*Q.bind("room_clashes", room_id=room_id, starts_at=starts_at,
                                     ends_at=ends_at, session_id=session_id))
     return [_clash(r, conference) for r in rows]
@@ -184,7 +187,8 @@ async def person_clashes(
     conn: asyncpg.Connection, conference: Conference, people: list[UUID], starts_at: datetime,
     ends_at: datetime, session_id: UUID | None,
 ) -> list[ConflictItem]:
-    """The people's live sessions overlapping the span (but ``session_id``)."""
+    """The people's live sessions whose occupied range overlaps the span (but
+    ``session_id``)."""
     rows = await conn.fetch(*Q.bind("person_clashes", people=people, starts_at=starts_at,
                                     ends_at=ends_at, session_id=session_id))
     return [_clash(r, conference) for r in rows]

@@ -159,9 +159,12 @@ async def _booking(
     conn: asyncpg.Connection,
     write: Callable[[], Awaitable[T]],
     clashes: Callable[[], Awaitable[list[ConflictItem]]],
+    seated_by: datetime | None = None,
 ) -> T:
     """Run `write` in a savepoint; when the database refuses a double booking, 409 naming every
-    clash (read after the refusal, so bookings committed concurrently are seen).
+    clash (read after the refusal, so bookings committed concurrently are seen). ``seated_by``
+    (local time) is the seating of the royal-presence session written, from which it holds its
+    room and people: the problem says so, and carries it.
 
     Two moves that each wait for the other's participant rows deadlock; PostgreSQL aborts one
     statement, which is rolled back to its savepoint and tried again (it then usually meets the
@@ -172,19 +175,33 @@ async def _booking(
                 return await write()
         except asyncpg.ExclusionViolationError:
             found = await clashes()
-            raise SchedulingConflict(domain.conflict_detail(found),
-                                     conflicts=[c.model_dump(mode="json") for c in found]
-                                     ) from None
+            extra = {"seated_by": seated_by.isoformat()} if seated_by else {}
+            raise SchedulingConflict(domain.conflict_detail(found, seated_by),
+                                     conflicts=[c.model_dump(mode="json") for c in found],
+                                     **extra) from None
         except asyncpg.DeadlockDetectedError:
             continue
     raise Conflict("The change kept colliding with concurrent changes; try again.")
+
+
+def _seated_by(conference: Conference, f: domain.SessionFields | SessionIn) -> datetime | None:
+    """The seating of a royal-presence session, in the conference's time zone; else None."""
+    seated = domain.seated_by(f.starts_at, f.royal_presence,
+                              conference.protocol.seated_before_minutes)
+    return domain.local(seated, conference.timezone) if seated else None
+
+
+def _occupied_from(conference: Conference, f: domain.SessionFields | SessionIn) -> datetime:
+    return domain.occupied_from(f.starts_at, f.royal_presence,
+                                conference.protocol.seated_before_minutes)
 
 
 def _clashes(
     conn: asyncpg.Connection, conference: Conference, *, starts_at: datetime,
     ends_at: datetime, room_id: UUID | None, people: list[UUID], session_id: UUID | None,
 ) -> Callable[[], Awaitable[list[ConflictItem]]]:
-    """Every booking the change would collide with: the room's, and each person's."""
+    """Every booking the change would collide with: the room's, and each person's.
+    ``starts_at`` is when the session starts to occupy them (``domain.occupied_from``)."""
 
     async def read() -> list[ConflictItem]:
         found: list[ConflictItem] = []
@@ -237,8 +254,9 @@ async def schedule_session(
                                             "an audience for a new session")
         session_id = await _booking(
             conn, lambda: repo.insert_session(conn, conference.id, body, now),
-            _clashes(conn, conference, starts_at=body.starts_at, ends_at=body.ends_at,
-                     room_id=body.room_id, people=[], session_id=None))
+            _clashes(conn, conference, starts_at=_occupied_from(conference, body),
+                     ends_at=body.ends_at, room_id=body.room_id, people=[], session_id=None),
+            _seated_by(conference, body))
         await record(conn, "session.scheduled", _session_event(session_id, body, []),
                      conference_id=conference.id, subject_id=session_id, actor=officer.actor)
         return await _written(conn, session_id, conference)
@@ -266,15 +284,18 @@ async def change_session(
         errors += domain.royal_press_errors(new.royal_presence, new.press_access)
         if errors:
             raise Invalid("Some fields are invalid.", errors)
-        if moved or "room_id" in changed:
+        # Turning royal (or back) moves the start of what the session occupies: its seating.
+        reoccupies = moved or "royal_presence" in changed
+        if reoccupies or "room_id" in changed:
             await _lock_room(conn, conference, new.room_id)
         people = await repo.participant_ids(conn, session_id)
         await _check_royal_change(conn, conference, session_id, old, new, bool(people), now)
         await _booking(
             conn, lambda: repo.update_session(conn, session_id, new, now),
-            _clashes(conn, conference, starts_at=new.starts_at, ends_at=new.ends_at,
-                     room_id=new.room_id, people=people if moved else [],
-                     session_id=session_id))
+            _clashes(conn, conference, starts_at=_occupied_from(conference, new),
+                     ends_at=new.ends_at, room_id=new.room_id,
+                     people=people, session_id=session_id),
+            _seated_by(conference, new))
         await record(conn, "session.moved" if moved else "session.changed",
                      _session_event(session_id, new, changed),
                      conference_id=conference.id, subject_id=session_id, actor=officer.actor)
@@ -353,9 +374,10 @@ async def put_participant(
         await _booking(
             conn, lambda: _one_chair(lambda: repo.insert_participant(
                 conn, session_id, conference.id, accreditation_id, role.value, now), conn),
-            _clashes(conn, conference, starts_at=locked.fields.starts_at,
+            _clashes(conn, conference, starts_at=_occupied_from(conference, locked.fields),
                      ends_at=locked.fields.ends_at, room_id=None, people=[accreditation_id],
-                     session_id=session_id))
+                     session_id=session_id),
+            _seated_by(conference, locked.fields))
         await record(conn, "participant.added", event, conference_id=conference.id,
                      subject_id=session_id, actor=officer.actor)
         return await _written(conn, session_id, conference, warned)

@@ -86,10 +86,10 @@ async def test_a_double_booked_room_is_refused_naming_every_clash(
     assert body["conflicts"] == [
         {"kind": "room", "session_id": first["id"], "title": first["title"],
          "room_id": room["id"], "room": "Salle plénière", "starts_at": at(conference, 9),
-         "ends_at": at(conference, 10), "accreditation_id": None},
+         "ends_at": at(conference, 10), "accreditation_id": None, "seated_by": None},
         {"kind": "room", "session_id": second["id"], "title": second["title"],
          "room_id": room["id"], "room": "Salle plénière", "starts_at": at(conference, 10),
-         "ends_at": at(conference, 11), "accreditation_id": None},
+         "ends_at": at(conference, 11), "accreditation_id": None, "seated_by": None},
     ]
     assert "2 booking(s)" in body["detail"]
 
@@ -139,7 +139,8 @@ async def test_a_person_booked_twice_is_refused_naming_the_person_and_the_sessio
     assert body["conflicts"] == [
         {"kind": "person", "session_id": panel["id"], "title": panel["title"],
          "room_id": room_a["id"], "room": "Room A", "starts_at": at(conference, 9),
-         "ends_at": at(conference, 10), "accreditation_id": manuel["id"]},
+         "ends_at": at(conference, 10), "accreditation_id": manuel["id"],
+         "seated_by": None},
     ]
 
 
@@ -162,10 +163,10 @@ async def test_a_move_is_refused_when_it_double_books_a_room_and_people_all_name
               "ends_at": at(conference, 12, 30)})
     assert status == 409
     room_clash = {"kind": "room", "room_id": room_a["id"], "room": "Room A",
-                  "accreditation_id": None}
+                  "accreditation_id": None, "seated_by": None}
     person_clash = {"kind": "person", "session_id": morning["id"], "title": morning["title"],
                     "room_id": room_a["id"], "room": "Room A", "starts_at": at(conference, 9),
-                    "ends_at": at(conference, 10)}
+                    "ends_at": at(conference, 10), "seated_by": None}
     expected = [
         {**room_clash, "session_id": morning["id"], "title": morning["title"],
          "starts_at": at(conference, 9), "ends_at": at(conference, 10)},
