@@ -361,19 +361,29 @@ def _when(d: Desk, starts_at: datetime, ends_at: datetime) -> str:
 
 def _conflicts(d: Desk, exc: SchedulingConflict, names: dict[str, str] | None = None
                ) -> list[str]:
-    """Each clash the database refused, naming the other session (its title and time)."""
+    """Each clash the database refused, naming the other session (its title and time), and why
+    when a royal-presence session holds its room from its guests' seating (its start minus the
+    seating lead time): the session written (said after each line) or the other one."""
+    zone = ZoneInfo(d.conference.timezone)
+    mine = exc.extra.get("seated_by")
+    why = (" " + d.t("prog_conflict_seated",
+                     time=f"{datetime.fromisoformat(mine).astimezone(zone):%H:%M}")
+           if mine else "")
     lines = []
     for c in exc.extra.get("conflicts", []):
         title = c["title"].get(d.language) or c["title"].get("en", "")
         when = _when(d, datetime.fromisoformat(c["starts_at"]),
                      datetime.fromisoformat(c["ends_at"]))
+        if c.get("seated_by"):
+            when += d.t("prog_conflict_theirs_seated", time=(
+                f"{datetime.fromisoformat(c['seated_by']).astimezone(zone):%H:%M}"))
         if c["kind"] == "room":
             lines.append(d.t("prog_conflict_room", room=c["room"], title=title, when=when))
         else:
             who = (names or {}).get(str(c.get("accreditation_id")), "")
             lines.append(d.t("prog_conflict_person", who=who, title=title, room=c["room"],
                              when=when))
-    return lines or [d.t("prog_err_conflict")]
+    return [line + why for line in lines or [d.t("prog_err_conflict")]]
 
 
 def _refusal_message(d: Desk, exc: Conflict) -> str:

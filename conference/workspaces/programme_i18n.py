@@ -53,6 +53,10 @@ PROGRAMME: dict[str, dict[str, str]] = {
         "prog_err_conflict": "Refusé\u00a0: la séance entre en conflit avec une autre.",
         "prog_conflict_room": "La salle {room} est déjà occupée par « {title} » ({when}).",
         "prog_conflict_person": "{who} participe déjà à « {title} » en {room} ({when}).",
+        "prog_conflict_seated": "Les invités de cette séance, en présence royale, sont assis dès "
+                                "{time} : elle occupe la salle et ses participants à partir "
+                                "de cette heure.",
+        "prog_conflict_theirs_seated": ", invités assis dès {time}",
         "prog_err_end_before_start": "La fin doit suivre le début.",
         "prog_err_outside": "En dehors des dates de la conférence.",
         "prog_err_no_such_time": "Cette heure n'existe pas ce jour-là (on avance les "
@@ -216,6 +220,9 @@ PROGRAMME: dict[str, dict[str, str]] = {
         "prog_err_conflict": "Refused: the session clashes with another.",
         "prog_conflict_room": "Room {room} is already taken by “{title}” ({when}).",
         "prog_conflict_person": "{who} is already on “{title}” in {room} ({when}).",
+        "prog_conflict_seated": "The guests of this royal-presence session are seated from "
+                                "{time}: it holds the room and its participants from then.",
+        "prog_conflict_theirs_seated": ", guests seated from {time}",
         "prog_err_end_before_start": "The end must come after the start.",
         "prog_err_outside": "Outside the conference's dates.",
         "prog_err_no_such_time": "This time does not exist on that day (the clocks go "

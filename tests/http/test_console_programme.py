@@ -187,6 +187,40 @@ async def test_a_room_conflict_names_the_other_session_and_changes_nothing(
     assert (await _api_session(api, workshop.rsplit("/", 1)[1]))["room_id"] == spaak["id"]
 
 
+
+async def test_a_royal_session_is_refused_on_the_form_where_a_meeting_runs_past_its_seating(
+    api: Api, smtp: RecordingSMTP
+) -> None:
+    """Guests of a royal-presence session are seated 15 minutes before its start: a meeting in
+    the room until its start is a clash, said on the room's field in the page's language."""
+    await _setup(api, smtp)
+    day = (await _conference(api))["starts_on"]
+    hall = await make_room(api, "Plenary hall")
+    protocol = await staff(api, smtp, "protocol@example.org", "protocol")
+    status, _, resp = await _form(protocol, BASE, f"{SESSIONS}", _session_fields(
+        hall["id"], day, "12:00", "13:00", fr="Réunion", en="Meeting"))
+    assert status == 303
+    meeting = resp.headers["Location"].split("?")[0]
+    photo = _session_fields(hall["id"], day, "13:00", "13:30", fr="Photo", en="Photo",
+                            kind="photo_opportunity", press="photo_opportunity", audience=(),
+                            royal=True)
+    status, page, _ = await _form(protocol, BASE, f"{SESSIONS}", photo)
+    assert status == 409
+    error = element(page, "room_id-error")
+    assert "Room Plenary hall is already taken by “Meeting”" in error and "12:00–13:00" in error
+    assert "The guests of this royal-presence session are seated from 12:45" in error
+    status, page, _ = await _form(protocol, BASE + "?lang=fr", f"{SESSIONS}?lang=fr", photo)
+    assert status == 409
+    error = element(page, "room_id-error")
+    assert "La salle Plenary hall est déjà occupée par « Réunion »" in error
+    assert "Les invités de cette séance, en présence royale, sont assis dès 12:45" in error
+    # the meeting ends at 12:45: the photo opportunity is accepted
+    status, _, _ = await _form(protocol, meeting, meeting, _session_fields(
+        hall["id"], day, "12:00", "12:45", fr="Réunion", en="Meeting"))
+    assert status == 303
+    status, _, _ = await _form(protocol, BASE, f"{SESSIONS}", photo)
+    assert status == 303
+
 async def test_cancelling_a_session_asks_first(api: Api, smtp: RecordingSMTP) -> None:
     await _setup(api, smtp)
     conf = await _conference(api)
