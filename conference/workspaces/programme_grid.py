@@ -82,9 +82,13 @@ def _clock(minutes: int) -> time:
     return time(23, 59) if minutes >= 24 * 60 else time(minutes // 60, minutes % 60)
 
 
-def _span(session: Any, day: date, zone: ZoneInfo) -> tuple[int, int] | None:
-    """The session's minutes on `day` (local), clipped to the day; None when not on it."""
-    start = session.starts_at.astimezone(zone)
+def _span(session: Any, day: date, zone: ZoneInfo, *, occupied: bool = False
+          ) -> tuple[int, int] | None:
+    """The session's minutes on `day` (local), clipped to the day; None when not on it. With
+    `occupied`, from when it holds its room: a royal-presence session's seating (``seated_by``),
+    docs/programme.md, "Booked from the seating"."""
+    begins = (getattr(session, "seated_by", None) if occupied else None) or session.starts_at
+    start = begins.astimezone(zone)
     end = session.ends_at.astimezone(zone)
     opens = datetime.combine(day, time(0), zone)
     closes = opens + timedelta(days=1)
@@ -122,8 +126,10 @@ def lay_out(day: date, rooms: Sequence[Any], sessions: Iterable[Any], timezone: 
     blocks = [Block(s, column[s.room_id], line(a), max(line_after(b), line(a) + 1))
               for s, (a, b) in sorted(spans, key=lambda x: (x[1], str(x[0].id)))]
     busy: dict[UUID, list[tuple[int, int]]] = {}
-    for s, (a, b) in spans:
-        busy.setdefault(s.room_id, []).append((a, b))
+    for s, _ in spans:  # no free slot offered where the room is held, seating included
+        held = _span(s, day, zone, occupied=True)
+        if held is not None:
+            busy.setdefault(s.room_id, []).append(held)
     free = []
     for r in rooms:
         for m in range(opens, closes, SLOT_MINUTES):

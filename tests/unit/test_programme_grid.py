@@ -28,6 +28,7 @@ class S:
     starts_at: datetime
     ends_at: datetime
     status: str = "scheduled"
+    seated_by: datetime | None = None
 
 
 def _at(h: int, m: int = 0, day: date = DAY) -> datetime:
@@ -97,3 +98,14 @@ def test_csv_cells_a_spreadsheet_would_run_are_neutralised() -> None:
     assert rows[1] == "1;patron_arrival;H.M.;;;"
     assert rows[2].startswith("2;speech;\"'=HYPERLINK(\"\"x\"\")\";Minister;Belgium;")
     assert seating_csv([Seat(-1, p)]).split("\r\n")[1].startswith("-1;\"'=HYPERLINK")
+
+
+def test_no_slot_is_offered_while_a_royal_session_s_guests_are_seated() -> None:
+    hall = R(uuid4(), "Hall")
+    photo = S(uuid4(), hall.id, _at(13), _at(13, 30), seated_by=_at(12, 45))
+    grid = lay_out(DAY, [hall], [photo], "Europe/Brussels")
+    starts = [f.starts for f in grid.free]
+    assert time(12) in starts and time(12, 30) not in starts and time(13) not in starts
+    assert time(13, 30) in starts
+    [block] = grid.blocks  # the block itself still shows the session's own times
+    assert block.session is photo
