@@ -24,6 +24,7 @@ from conference.http.context import connection, pool_key
 from conference.http.io import read_form
 from conference.http.routes import RouteTable
 from conference.lifecycle.domain import RANK_LABELS
+from conference.pages.handlers import sent_before
 from conference.people.models import GrantIn, StaffIn
 from conference.people.service import SignedIn, add_staff
 from conference.protocol.countries import (
@@ -97,9 +98,10 @@ def _may_create(person: SignedIn) -> Principal:
 def _form(request: web.Request, person: SignedIn, language: str, values: dict[str, str], *,
           errors: dict[str, str] | None = None, status: int = 200,
           message: str | None = None, desk: Desk | None = None,
-          flash: str | None = None) -> web.Response:
+          flash: str | None = None, sent: bool = False) -> web.Response:
     """The new conference form, or (``desk``) the same form correcting a conference's
-    details, its fixed fields shown as text."""
+    details, its fixed fields shown as text. ``sent``: the form was sent (its errors shown),
+    so its language switch shows them again (``pages.handlers.sent_before``)."""
     t = WTranslator(language)
     ranks = [(r.value, RANK_LABELS[language][r]) for r in Rank]
     labels = {name: t(f"setup_f_{name}") for name in FIELDS
@@ -115,11 +117,16 @@ def _form(request: web.Request, person: SignedIn, language: str, values: dict[st
     title = t("setup_title") if desk is None else t("settings_title")
     crumbs = [(t("home_title"), "/workspaces"), (t("manage_title"), "/manage"), (title, None)] \
         if desk is None else desk.crumbs((t("console_title"), desk.base), (title, None))
+    action = f"{desk.base}/settings" if desk else NEW
+    # the header's language control sends the form with what is typed in it now, to a switch
+    # that shows it again filled and creates or changes nothing (docs/workspaces.md, "The
+    # language control")
+    _, switch_submit = frame.form_switches(language, {"conference": action}, "conference")
     return frame.render(
         request, "setup_conference.html", language, person=person, status=status,
-        title=title, crumbs=crumbs, flash=flash,
+        title=title, crumbs=crumbs, flash=flash, sent=sent, switch_submit=switch_submit,
         conference=desk.conference if desk else None,
-        action=f"{desk.base}/settings" if desk else NEW, fixed=FIXED if desk else (),
+        action=action, fixed=FIXED if desk else (),
         values=values, errors=ordered, labels=labels, message=message, ranks=ranks,
         hosts=range(1, HOSTS + 1), spokespersons=range(1, SPOKESPERSONS + 1),
         language_choices=[(c, t(f"setup_languages_{c.replace(',', '_')}"))
@@ -298,7 +305,9 @@ def _model_errors(t: WTranslator, exc: ValidationError, values: dict[str, str]
     return errors
 
 
-@routes.add("POST", NEW, summary="Create a conference (HTML form, administrators)",
+@routes.add("POST", NEW, summary="Create a conference (HTML form, administrators); switch=1 "
+                                 "(the header's language control) only shows it again in "
+                                 "?lang, filled, nothing created",
             who="admin", tag="workspaces", media=HTML, error_media=PAGE_ERRORS,
             errors=(403, 409, 422))
 @frame.page
@@ -309,8 +318,10 @@ async def setup_conference(request: web.Request) -> web.StreamResponse:
     t = WTranslator(language)
     form = await read_form(request)
     values = {name: str(form.get(name, "")).strip()[:400] for name in FIELDS}
+    sent = sent_before(form)
     if not frame.csrf_ok(request, form, person):
-        return _form(request, person, language, values, message=t("csrf_failed"), status=403)
+        return _form(request, person, language, values, message=t("csrf_failed"), status=403,
+                     sent=sent)
     body, errors = _read(values, t)
     try:
         model = ConferenceIn.model_validate(body)
@@ -322,14 +333,17 @@ async def setup_conference(request: web.Request) -> web.StreamResponse:
         errors = {name: text for name, text in errors.items()
                   if values.get(name) or not name.endswith(("_fr", "_en"))
                   or name.endswith("_" + first)}
-    if errors:
-        other = errors.pop(OTHER, None)
+    other = errors.pop(OTHER, None) if errors else None
+    if form.get(frame.SWITCH) == "1":  # the language control: shown again, nothing created
+        return _form(request, person, language, values, errors=errors if sent else None,
+                     message=other if sent and not errors else None, sent=sent)
+    if errors or other:
         return _form(request, person, language, values, errors=errors, status=422,
-                     message=other if not errors else None)
+                     message=other if not errors else None, sent=True)
     try:
         created = await conferences.create_conference(request.app[pool_key], model, principal)
     except Duplicate:
-        return _form(request, person, language, values, status=409,
+        return _form(request, person, language, values, status=409, sent=True,
                      errors={"slug": t("setup_err_slug_taken", slug=values["slug"])})
     raise web.HTTPSeeOther(frame.with_lang(f"/manage/{created.slug}", language,
                                            done="conference_created"))
@@ -343,7 +357,10 @@ STAFF_FIELDS = ("name", "email", "language", "role")
 
 async def _staff_page(request: web.Request, d: Desk, values: dict[str, str], *,
                       errors: dict[str, str] | None = None, status: int = 200,
-                      message: str | None = None, flash: str | None = None) -> web.Response:
+                      message: str | None = None, flash: str | None = None,
+                      sent: bool = False) -> web.Response:
+    """``sent``: the form was sent (its errors shown), so its language switch shows them
+    again (``pages.handlers.sent_before``)."""
     t = d.t
     async with connection(request) as conn:
         people = await ws.conference_staff(conn, d.conference.id)
@@ -351,7 +368,10 @@ async def _staff_page(request: web.Request, d: Desk, values: dict[str, str], *,
     labels = {name: t(f"staff_f_{name}") for name in STAFF_FIELDS}
     return frame.render(
         request, "staff.html", d.language, person=d.person, conference=d.conference,
-        status=status, flash=flash, title=title, base=d.base,
+        status=status, flash=flash, title=title, base=d.base, sent=sent,
+        # the header's language control sends the form with what is typed in it now, to a
+        # switch that adds nobody (docs/workspaces.md, "The language control")
+        switch_submit=frame.form_switches(d.language, {"staff": f"{d.base}/staff"}, "staff")[1],
         crumbs=d.crumbs((t("console_title"), d.base), (title, None)),
         people=people, values=values, labels=labels, message=message,
         errors={name: (errors or {})[name] for name in STAFF_FIELDS if name in (errors or {})},
@@ -377,7 +397,8 @@ async def staff_page(request: web.Request) -> web.Response:
 
 @routes.add("POST", "/manage/{slug}/staff",
             summary="Add a person to the conference's staff (HTML form, administrators): the "
-                    "API's POST /api/v1/staff",
+                    "API's POST /api/v1/staff; switch=1 (the header's language control) only "
+                    "shows it again in ?lang, filled, nobody added",
             who="admin", tag="workspaces", media=HTML, error_media=PAGE_ERRORS,
             errors=(403, 404, 422))
 @frame.page
@@ -386,8 +407,10 @@ async def staff_add(request: web.Request) -> web.StreamResponse:
     t = d.t
     form = await read_form(request)
     values = {name: str(form.get(name, "")).strip()[:400] for name in STAFF_FIELDS}
+    sent = sent_before(form)
     if not frame.csrf_ok(request, form, d.person):
-        return await _staff_page(request, d, values, message=t("csrf_failed"), status=403)
+        return await _staff_page(request, d, values, message=t("csrf_failed"), status=403,
+                                 sent=sent)
     errors: dict[str, str] = {}
     if values["role"] not in STAFF_ROLES:
         errors["role"] = t("err_choice")
@@ -400,15 +423,18 @@ async def staff_add(request: web.Request) -> web.StreamResponse:
                                        else "protocol", conference=d.conference.slug)])
     except ValidationError as exc:
         errors = {**form_errors(t, exc, {"email": "email", "name": "name"}, "name"), **errors}
+    if form.get(frame.SWITCH) == "1":  # the language control: shown again, nobody added
+        return await _staff_page(request, d, values, errors=errors if sent else None,
+                                 sent=sent)
     if errors:
-        return await _staff_page(request, d, values, errors=errors, status=422)
+        return await _staff_page(request, d, values, errors=errors, status=422, sent=True)
     # someone who already holds the role gets no new grant, so no welcome mail: said so,
     # rather than a flash announcing a mail that never leaves
     async with connection(request) as conn:
         held = await ws.conference_staff(conn, d.conference.id)
     if any(p["email"].lower() == body.email.lower() and p["role"] == values["role"]
            for p in held):
-        return await _staff_page(request, d, values, status=409, errors={
+        return await _staff_page(request, d, values, status=409, sent=True, errors={
             "email": t("staff_err_already", role=t(f"staff_role_{values['role']}"))})
     await add_staff(request.app[pool_key], body, d.principal)
     raise web.HTTPSeeOther(frame.with_lang(
@@ -493,7 +519,9 @@ async def settings_form(request: web.Request) -> web.Response:
 
 
 @routes.add("POST", "/manage/{slug}/settings",
-            summary="Correct the conference's details (HTML form, administrators)",
+            summary="Correct the conference's details (HTML form, administrators); switch=1 (the "
+                    "header's language control) only shows it again in ?lang, filled, nothing "
+                    "changed",
             who="admin", tag="workspaces", media=HTML, error_media=PAGE_ERRORS,
             errors=(403, 404, 422))
 @frame.page
@@ -505,9 +533,10 @@ async def settings_save(request: web.Request) -> web.StreamResponse:
     # what does not change is the conference's, whatever the form says
     values.update({name: value for name, value in values_of(d.conference).items()
                    if name in FIXED})
+    sent = sent_before(form)
     if not frame.csrf_ok(request, form, d.person):
         return _form(request, d.person, d.language, values, desk=d,
-                     message=t("csrf_failed"), status=403)
+                     message=t("csrf_failed"), status=403, sent=sent)
     body, errors = _read(values, t)
     _keep_unseen(body, d.conference)
     try:
@@ -518,8 +547,12 @@ async def settings_save(request: web.Request) -> web.StreamResponse:
         errors = {name: text for name, text in errors.items()
                   if values.get(name) or not name.endswith(("_fr", "_en"))
                   or name.endswith("_" + first)}
+    if form.get(frame.SWITCH) == "1":  # the language control: shown again, nothing changed
+        return _form(request, d.person, d.language, values, desk=d,
+                     errors=errors if sent else None, sent=sent)
     if errors:
-        return _form(request, d.person, d.language, values, desk=d, errors=errors, status=422)
+        return _form(request, d.person, d.language, values, desk=d, errors=errors, status=422,
+                     sent=True)
     await conferences.change_conference_details(request.app[pool_key], d.conference.slug,
                                                 model, d.principal)
     raise web.HTTPSeeOther(frame.with_lang(f"{d.base}/settings", d.language, done="settings"))
