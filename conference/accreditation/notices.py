@@ -312,6 +312,28 @@ async def _letters(
             yield focal
 
 
+async def focal_point_recipients(
+    conn: asyncpg.Connection, conference: Conference, delegation_id: uuid.UUID,
+    created_email: str | None, created_name: str | None,
+) -> list[tuple[str, str, str]]:
+    """Whom a letter about a delegation's member goes to: each person holding a focal point
+    grant on the delegation, and the address the delegation was created with
+    (``created_email``), each once (addresses compared without case), as (address, name,
+    language): their account's language, else the conference's first. Every letter to a
+    delegation's focal points (substitution, revocation, clearance) uses it."""
+    first = "fr" if conference.languages[0] == "fr" else "en"
+    recipients: dict[str, tuple[str, str, str]] = {}
+    for fp in await focal_points_of_delegation(conn, delegation_id):
+        language = fp["language"] if fp["language"] in ROLE_NAMES else first
+        recipients.setdefault(fp["email"].lower(), (fp["email"], fp["name"], language))
+    if created_email and created_email.lower() not in recipients:
+        person = await person_by_email(conn, created_email)
+        language = person["language"] if person is not None \
+            and person["language"] in ROLE_NAMES else first
+        recipients[created_email.lower()] = (created_email, created_name or "", language)
+    return list(recipients.values())
+
+
 async def _focal_point_letters(
     conn: asyncpg.Connection, ctx: DispatchContext, event: EventRow, conference: Conference,
     a: Accreditation, template: str, **context: Any,
@@ -326,21 +348,11 @@ async def _focal_point_letters(
     d = await repo.delegation_focal_point(conn, a.delegation_id)
     if d is None:
         return []
-    first = "fr" if conference.languages[0] == "fr" else "en"
-    recipients: dict[str, tuple[str, str, str]] = {}
-    for fp in await focal_points_of_delegation(conn, a.delegation_id):
-        language = fp["language"] if fp["language"] in ROLE_NAMES else first
-        recipients.setdefault(fp["email"].lower(), (fp["email"], fp["name"], language))
-    if d["focal_point_email"] and d["focal_point_email"].lower() not in recipients:
-        person = await person_by_email(conn, d["focal_point_email"])
-        language = person["language"] if person is not None \
-            and person["language"] in ROLE_NAMES else first
-        recipients[d["focal_point_email"].lower()] = (
-            d["focal_point_email"], d["focal_point_name"], language)
     portal = (f"{ctx.settings.base_url}/delegation/"
               f"{delegation_slug(conference.slug, d['country'], a.delegation_id)}")
     letters = []
-    for email, name, lang in recipients.values():
+    for email, name, lang in await focal_point_recipients(
+            conn, conference, a.delegation_id, d["focal_point_email"], d["focal_point_name"]):
         delegation = country_name(d["country"], lang) if d["country"] \
             else d["organisation"] or ""
         letters.append(_mail(

@@ -9,10 +9,11 @@ import uuid
 
 import asyncpg
 
-from conference.accreditation.notices import CATEGORY_NAMES
+from conference.accreditation.notices import CATEGORY_NAMES, focal_point_recipients
 from conference.auth import Role, issue_token
 from conference.conferences.domain import sender_address
 from conference.conferences.lookup import conference_by_id
+from conference.conferences.models import Conference
 from conference.credentials import repo
 from conference.credentials.service import letter_pdf
 from conference.mail import formatting
@@ -27,7 +28,7 @@ from conference.outbox.dispatch import (
     Parked,
     Subscription,
 )
-from conference.people.lookup import delegation_slug, person_by_email
+from conference.people.lookup import delegation_slug
 from conference.protocol.address import closing, salutation
 from conference.protocol.countries import country_name
 from conference.protocol.ranks import Rank
@@ -97,9 +98,11 @@ write none (the badge follows a clearance: docs/credentials.md, "Vetting")."""
 async def mail_clearance_notice(conn: asyncpg.Connection, event: EventRow, ctx: DispatchContext
                                 ) -> ConsumerResult:
     """The letter of a clearance asked to be completed or refused: to the delegation's focal
-    point for a delegation member, to the person who applied otherwise (the press). A status
-    changed again before the worker came is not written (its own event writes what holds), nor
-    one about an application no longer alive (withdrawn, rejected, replaced, revoked)."""
+    points for a delegation member (``focal_point_recipients``: those holding a grant on it
+    and the address it was created with, each once, in their own language), to the person who
+    applied otherwise (the press). A status changed again before the worker came is not
+    written (its own event writes what holds), nor one about an application no longer alive
+    (withdrawn, rejected, replaced, revoked)."""
     status = str(event.payload.get("status", ""))
     template = CLEARANCE_LETTERS.get(status)
     if template is None:
@@ -114,19 +117,24 @@ async def mail_clearance_notice(conn: asyncpg.Connection, event: EventRow, ctx: 
     focal = row["delegation_id"] is not None
     member = f"{row['given_name']} {row['family_name']}"
     link = ""
+    # (address, name, language, opening, closing) of each letter
+    recipients: list[tuple[str, str, str, str, str]] = []
     if focal:
-        recipient, recipient_name = row["focal_point_email"], row["focal_point_name"]
-        person = await person_by_email(conn, recipient)
-        language = person["language"] if person is not None and person["language"] in (
-            "fr", "en") else ("fr" if conference.languages[0] == "fr" else "en")
-        greeting = salutation("", recipient_name, None, None, language)
-        ending = closing(None, language)
+        # every focal point of the delegation, and the address it was created with, each once
+        # in their own language, as the substitution's and revocation's letters
+        # (docs/privacy.md, "Who writes")
+        for email, name, language in await focal_point_recipients(
+                conn, conference, row["delegation_id"], row["focal_point_email"],
+                row["focal_point_name"]):
+            recipients.append((email, name, language,
+                               salutation("", name, None, None, language),
+                               closing(None, language)))
         slug = delegation_slug(conference.slug, row["delegation_country"],
                                row["delegation_id"])
         link = (f"{ctx.settings.base_url}/delegation/{slug}/members/{row['id']}"
                 "/credentials")
     else:
-        recipient, recipient_name, language = row["email"], member, row["language"]
+        language = row["language"]
         if status == "more_information":
             # what is missing is given on the application's page, never by mail: a fresh
             # private link, as every letter to an applicant that leads to the page carries
@@ -134,9 +142,28 @@ async def mail_clearance_notice(conn: asyncpg.Connection, event: EventRow, ctx: 
             token = await issue_token(conn, Role.applicant, accreditation_id=row["id"])
             link = f"{ctx.settings.base_url}/a/{token}/credentials?lang={language}"
         gender = row["gender"] or {"mrs": "female", "mr": "male"}.get(row["salutation"])
-        greeting = salutation(row["given_name"], row["family_name"],
-                              Rank(row["rank"]) if row["rank"] else None, gender, language)
-        ending = closing(row["rank"], language)
+        recipients.append((row["email"], member, language,
+                           salutation(row["given_name"], row["family_name"],
+                                      Rank(row["rank"]) if row["rank"] else None, gender,
+                                      language),
+                           closing(row["rank"], language)))
+    result = ConsumerResult()
+    for recipient, recipient_name, language, greeting, ending in recipients:
+        letter = _clearance_letter(ctx, event, conference, row, template, recipient,
+                                   recipient_name, language, greeting, ending, link=link,
+                                   focal=focal, member=member, press=press)
+        if isinstance(letter, Parked):
+            result.parked.append(letter)
+        else:
+            result.deliveries.append(letter)
+    return result
+
+
+def _clearance_letter(ctx: DispatchContext, event: EventRow, conference: Conference,
+                      row: asyncpg.Record, template: str, recipient: str, recipient_name: str,
+                      language: str, greeting: str, ending: str, *, link: str, focal: bool,
+                      member: str, press: bool) -> NewDelivery | Parked:
+    """One clearance letter, to ``recipient`` in ``language``."""
     delegation = (country_name(row["delegation_country"], language)
                   if row["delegation_country"] else row["delegation_organisation"] or "")
     dedupe = f"{event.id}:{template}:{recipient.lower()}"
@@ -169,14 +196,14 @@ async def mail_clearance_notice(conn: asyncpg.Connection, event: EventRow, ctx: 
             recipient_name=recipient_name, subject=subject, body=body, message_id=message_id,
             language=language, date=ctx.now)
     except (ValueError, UnicodeError) as exc:
-        return ConsumerResult(parked=[Parked(
+        return Parked(
             template=template, dedupe_key=dedupe, recipient=recipient,
             error=f"{type(exc).__name__}: {exc}"[:300], conference_id=conference.id,
-            accreditation_id=row["id"])])
-    return ConsumerResult([NewDelivery(
+            accreditation_id=row["id"])
+    return NewDelivery(
         template=template, dedupe_key=dedupe, recipient=recipient, sender=sender,
         subject=subject, message_id=message_id, message=bytes(msg),
-        conference_id=conference.id, accreditation_id=row["id"], delivery_id=delivery_id)])
+        conference_id=conference.id, accreditation_id=row["id"], delivery_id=delivery_id)
 
 
 SUBSCRIPTIONS = (

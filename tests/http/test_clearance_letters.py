@@ -13,6 +13,7 @@ from typing import Any
 
 from tests.browser.helpers import member
 from tests.conftest import Api, conference_body, press_body
+from tests.http.test_console import staff
 from tests.support import RecordingSMTP, body_text
 
 BASE = "/api/v1/conferences/alliance"
@@ -132,3 +133,41 @@ async def test_a_journalists_clearance_letters_go_to_the_journalist_in_french(
     # back to pending: nothing is written
     await _vetting(api, journalist["id"], "pending")
     await _letters(smtp, 2)
+
+
+async def test_a_members_clearance_letters_go_to_every_focal_point_once_in_their_language(
+    api: Api, smtp: RecordingSMTP
+) -> None:
+    # as the substitution's and revocation's letters (docs/privacy.md, "Who writes"): each
+    # person holding a focal point grant on the delegation, and the address it was created
+    # with, each once, in their own language; it went to the creation address only
+    # created with fp-be@example.org, in English, who holds a grant too: written to once
+    be = await _setup(api)
+    protocol = await staff(api, smtp, "protocol@example.org", "protocol")
+    url = "/manage/alliance/delegations"
+    status, _, resp = await protocol.post_form(
+        url, f"{url}/{be['id']}/focal-points", name="Bea Second", email="bea@example.org",
+        language="fr")
+    assert status == 303, resp
+    minister = await member(api, be, "Milquet")
+
+    await _vetting(api, minister["id"], "more_information", MORE)
+    letters = await _letters(smtp, 2)
+    by_address = {str(m["To"]).split("<")[-1].rstrip(">").lower(): m for m in letters}
+    assert sorted(by_address) == ["bea@example.org", "fp-be@example.org"], by_address
+    bea, jan = by_address["bea@example.org"], by_address["fp-be@example.org"]
+    assert (bea["Content-Language"], jan["Content-Language"]) == ("fr", "en")
+    assert "informations complémentaires" in str(bea["Subject"])
+    assert "Anna Milquet" in body_text(bea) and "Belgique" in body_text(bea)
+    assert "more information needed" in str(jan["Subject"])
+    for letter in letters:
+        assert str(letter["From"]).endswith("<organiser@example.org>")
+        assert f"/delegation/alliance-be/members/{minister['id']}/credentials" in \
+            body_text(letter)
+
+    await _vetting(api, minister["id"], "refused", REFUSED)
+    letters = await _letters(smtp, 4)
+    refused = letters[2:]
+    assert sorted(str(m["To"]).split("<")[-1].rstrip(">").lower() for m in refused) == \
+        ["bea@example.org", "fp-be@example.org"]
+    assert all(REFUSED not in body_text(m) for m in refused)
