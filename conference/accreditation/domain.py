@@ -151,7 +151,7 @@ def may_decide(role: Role, category: Category) -> bool:
 
 def check_may_decide(role: Role, category: Category) -> None:
     if not may_decide(role, category):
-        who = "the spokesperson's office" if category is Category.press else "the protocol office"
+        who = "the spokesperson's office" if category is Category.press else "the protocol service"
         raise Forbidden(f"Decisions on {category.value} accreditations belong to {who}.")
 
 

@@ -228,10 +228,10 @@ CREDENTIALS: dict[str, dict[str, str]] = {
         "photo_rule_outside": "The box must stay inside the photo.",
         "photo_rule_form": "The form could not be read.",
         "visa_title": "Visa invitation letter",
-        "visa_text": "If you need a visa, request an invitation letter. The protocol office "
+        "visa_text": "If you need a visa, request an invitation letter. The protocol service "
                      "reviews it; the approved letter is sent to you by e-mail.",
         "visa_text_member": "If {name} needs a visa, request an invitation letter here. The "
-                            "protocol office reviews it; the approved letter is sent by e-mail "
+                            "protocol service reviews it; the approved letter is sent by e-mail "
                             "to {name}.",
         "visa_state": "Your request of {when}: {state}.",
         "visa_requested": "under review",
@@ -253,11 +253,11 @@ CREDENTIALS: dict[str, dict[str, str]] = {
         "id_title": "Identity document for the security check",
         "id_text": "The security service checks everyone in your category before their badge "
                    "is printed. Give the identity document you will travel with. Only the "
-                   "protocol office and the security service read it; it is deleted a few days "
+                   "protocol service and the security service read it; it is deleted a few days "
                    "after the conference.",
         "id_text_member": "The security service checks everyone in this category before their "
                           "badge is printed. Give the identity document {name} will travel "
-                          "with. Only the protocol office and the security service read it; it "
+                          "with. Only the protocol service and the security service read it; it "
                           "is deleted a few days after the conference.",
         "id_state": "Recorded: {kind} no. {number}, nationality {nationality}, date of birth "
                     "{birth}.",
@@ -276,8 +276,8 @@ CREDENTIALS: dict[str, dict[str, str]] = {
         "id_closed_application": "No document can be given any more for a {status} "
                                  "application.",
         "id_closed_decided": "The security check is over: the document it rests on no longer "
-                             "changes. If it has changed, write to the protocol office.",
-        "id_closed_organiser": "The protocol office recorded this document: ask them to "
+                             "changes. If it has changed, write to the protocol service.",
+        "id_closed_organiser": "The protocol service recorded this document: ask them to "
                                "change it.",
         "id_choose_type": "Choose passport or identity card.",
         "doc_note_verbale": "Note verbale",

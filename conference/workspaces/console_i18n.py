@@ -210,7 +210,7 @@ CONSOLE: dict[str, dict[str, str]] = {
         "door_zone": "Zone",
         "door_check": "Check",
         "door_no_zones": "This conference has no zone yet: the door has nothing to check. "
-                          "The protocol office (or an administrator) defines them, with the "
+                          "The protocol service (or an administrator) defines them, with the "
                           "categories each admits, on the console's Zones page; this screen "
                           "then offers them.",
         "door_admitted": "ADMITTED",

@@ -213,7 +213,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "flash_signed_in": "Connexion réussie.",
         "flash_signed_out": "Déconnexion effectuée.",
         "flash_registered": "Inscription enregistrée pour {name}\u00a0: la demande est "
-                            "transmise au protocole.",
+                            "transmise au service du protocole.",
         "flash_withdrawn": "L'inscription de {name} est retirée.",
         "flash_approve": "Accréditation accordée à {name}.",
         "flash_waitlist": "{name} est sur liste d'attente.",
@@ -304,11 +304,11 @@ STRINGS: dict[str, dict[str, str]] = {
                                   "protocole.",
         "deadline_nominations": "Vous pouvez inscrire des membres jusqu'au {when}.",
         "deadline_nominations_past": "Les inscriptions sont closes depuis le {when}\u00a0: seul le "
-                                     "protocole peut encore inscrire un membre.",
+                                     "service du protocole peut encore inscrire un membre.",
         "deadline_changes": "Vous pouvez modifier un membre avant la décision et demander des "
                             "remplacements jusqu'au {when}.",
         "deadline_changes_past": "Les modifications et remplacements sont clos depuis le "
-                                 "{when}\u00a0: adressez-vous au protocole.",
+                                 "{when}\u00a0: adressez-vous au service du protocole.",
         "deadline_nominations_with_conference": "Les inscriptions se clôturent avec la "
                                                 "conférence\u00a0: le {when}. Vous pouvez "
                                                 "inscrire des membres jusque-là.",
@@ -585,7 +585,7 @@ STRINGS: dict[str, dict[str, str]] = {
                                "review is rejected.",
         "flash_signed_in": "You are signed in.",
         "flash_signed_out": "You are signed out.",
-        "flash_registered": "{name} is registered: the application goes to the protocol office.",
+        "flash_registered": "{name} is registered: the application goes to the protocol service.",
         "flash_withdrawn": "The registration of {name} is withdrawn.",
         "flash_approve": "Accreditation approved for {name}.",
         "flash_waitlist": "{name} is on the waiting list.",
@@ -659,17 +659,17 @@ STRINGS: dict[str, dict[str, str]] = {
         "err_quota_other": "This category's quota is reached: {used} of {allowed} places "
                            "taken.",
         "err_changes_closed": "The deadline for changes has passed: please contact the "
-                              "protocol office.",
+                              "protocol service.",
         "deadlines_title": "Deadlines",
         "err_nominations_closed": "Registrations are closed: please contact the protocol "
-                                  "office.",
+                                  "service.",
         "deadline_nominations": "You can register members until {when}.",
-        "deadline_nominations_past": "Registrations closed on {when}: only the protocol office "
+        "deadline_nominations_past": "Registrations closed on {when}: only the protocol service "
                                      "can still register a member.",
         "deadline_changes": "You can edit a member before the decision and ask for "
                             "substitutions until {when}.",
         "deadline_changes_past": "Changes and substitutions closed on {when}: please contact "
-                                 "the protocol office.",
+                                 "the protocol service.",
         "deadline_nominations_with_conference": "Nominations close with the conference: "
                                                 "{when}. You can register members until then.",
         "deadline_changes_with_conference": "Changes and substitutions close with the "

@@ -35,8 +35,8 @@ LIFECYCLE: dict[str, dict[str, str]] = {
                             "même place dans le quota de la délégation, mêmes rôles dans les "
                             "séances.",
         "lc_confirm_examined": "La demande déposée pour {new} est ensuite examinée par le "
-                               "protocole, comme toute demande\u00a0: pas de badge avant "
-                               "qu'elle soit accordée.",
+                               "service du protocole, comme toute demande\u00a0: pas de "
+                               "badge avant qu'elle soit accordée.",
         "lc_confirm_focal": "Les points focaux de la délégation en sont informés par courriel, "
                             "avec le lien vers la page du nouveau membre dans leur portail.",
         "lc_confirm_mail": "Un courriel informe {old} du remplacement\u00a0; {new} reçoit par "
@@ -52,10 +52,11 @@ LIFECYCLE: dict[str, dict[str, str]] = {
         "lc_confirm_button": "Confirmer le remplacement",
         "lc_edit_button": "Modifier",
         "lc_err_changes_closed": "Les remplacements sont clos depuis le {date}\u00a0: seul le "
-                                 "protocole peut encore remplacer un membre.",
+                                 "service du protocole peut encore remplacer un membre.",
         "lc_err_pick_member": "Choisissez le membre à remplacer.",
         "lc_err_nominations_closed": "Les inscriptions sont closes depuis le {date}\u00a0: seul le "
-                                     "protocole peut encore ajouter ou modifier des membres.",
+                                     "service du protocole peut encore ajouter ou modifier des "
+                                     "membres.",
         "lc_err_not_substitutable": "Ce membre ne peut plus être remplacé (statut\u00a0: "
                                     "{status}).",
         "lc_err_reason_required": "Indiquez le motif\u00a0: les remplacements sont clos.",
@@ -151,7 +152,7 @@ LIFECYCLE: dict[str, dict[str, str]] = {
         "lc_err_status": "l'accréditation de cette personne est {status}",
         "lc_err_decided": "l'accréditation de cette personne est {status}\u00a0: elle ne peut "
                           "plus être modifiée\u00a0; remplacez la personne ou adressez-vous au "
-                          "protocole",
+                          "service du protocole",
         "lc_err_staff": "le personnel est accrédité par les organisateurs",
         "lc_err_own_delegation": "un point focal n'importe que dans sa propre délégation",
         "lc_err_required_for": "obligatoire pour la catégorie {category}",
@@ -329,8 +330,8 @@ LIFECYCLE: dict[str, dict[str, str]] = {
                                   "approved.",
         "lc_confirm_place": "{new} takes {old}'s place: the same category, the same place in "
                             "the delegation's quota, the same roles in the sessions.",
-        "lc_confirm_examined": "{new}'s application is then examined by protocol like any "
-                               "other: no badge until it is approved.",
+        "lc_confirm_examined": "{new}'s application is then examined by the protocol "
+                               "service like any other: no badge until it is approved.",
         "lc_confirm_focal": "The delegation's focal points are told by mail, with a link to "
                             "the new member's page in their portal.",
         "lc_confirm_mail": "A mail tells {old} of the substitution; {new} receives the "
@@ -344,11 +345,11 @@ LIFECYCLE: dict[str, dict[str, str]] = {
                                          "title that has a gender, Directrice or Directeur",
         "lc_confirm_button": "Confirm the substitution",
         "lc_edit_button": "Change",
-        "lc_err_changes_closed": "Substitutions closed on {date}: only protocol may replace a "
-                                 "member now.",
+        "lc_err_changes_closed": "Substitutions closed on {date}: only the protocol service "
+                                 "may replace a member now.",
         "lc_err_pick_member": "Choose the member to replace.",
-        "lc_err_nominations_closed": "Nominations closed on {date}: only protocol may add or "
-                                     "edit members now.",
+        "lc_err_nominations_closed": "Nominations closed on {date}: only the protocol service "
+                                     "may add or edit members now.",
         "lc_err_not_substitutable": "This member can no longer be replaced (status: {status}).",
         "lc_err_reason_required": "Give the reason: substitutions are closed.",
         "lc_no_members": "No member can be replaced yet.",
@@ -434,7 +435,7 @@ LIFECYCLE: dict[str, dict[str, str]] = {
         "lc_err_press": "this person is accredited as press",
         "lc_err_status": "this person's accreditation is {status}",
         "lc_err_decided": "this person's accreditation is {status}: it can no longer be "
-                          "changed; substitute the person or ask protocol",
+                          "changed; substitute the person or ask the protocol service",
         "lc_err_staff": "staff are accredited by the organisers",
         "lc_err_own_delegation": "a focal point imports into their own delegation only",
         "lc_err_required_for": "required for the category {category}",

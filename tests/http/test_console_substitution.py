@@ -136,7 +136,7 @@ async def test_a_member_under_review_is_replaced_by_an_application_under_review(
     assert status == 200, page
     assert element(page, "effect-old") == \
         "Anna Michel's application is closed: it can no longer be approved."
-    assert "examined by protocol" in element(page, "effect-examined")
+    assert "examined by the protocol service" in element(page, "effect-examined")
     status, page, resp = await protocol.go("POST", action(pending),
                                            {**carried(page), "confirm": "1"})
     assert status == 303, page

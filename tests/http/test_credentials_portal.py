@@ -81,7 +81,7 @@ async def test_the_focal_point_gives_a_members_photo_and_requests_the_letter(
     # the letter goes to the member, not to the focal point reading the page
     status, page, _ = await v.go("GET", f"{path}/credentials?lang=en")
     assert element(page, "visa-text") == (
-        "If Jan Peeters needs a visa, request an invitation letter here. The protocol office"
+        "If Jan Peeters needs a visa, request an invitation letter here. The protocol service"
         " reviews it; the approved letter is sent by e-mail to Jan Peeters.")
     status, page, _ = await v.go("GET", f"{path}/credentials?lang=fr")
     assert element(page, "visa-text").endswith(

@@ -415,7 +415,7 @@ async def test_a_focal_point_s_import_changes_no_member_already_decided(
                                    as_minister)
     assert status == 422, page
     assert ("courriel : l'accréditation de cette personne est accordée : elle ne peut plus être "
-            "modifiée ; remplacez la personne ou adressez-vous au protocole"
+            "modifiée ; remplacez la personne ou adressez-vous au service du protocole"
             ) in element(page, "row-2")
     assert 'id="apply-form"' not in page
     same = rows(f"{approved['email']},Anna,Peeters,fonctionnaire,official,Minister",

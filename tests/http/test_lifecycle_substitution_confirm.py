@@ -75,7 +75,7 @@ async def test_the_check_writes_nothing_and_the_confirmation_substitutes(
     assert element(page, "effect-old") == (
         f"{old_name}'s accreditation is cancelled: their badge is refused at every door and "
         "their invitations to sessions are removed from their calendar.")
-    assert "examined by protocol" in element(page, "effect-examined")
+    assert "examined by the protocol service" in element(page, "effect-examined")
     assert f"A mail tells {old_name}" in element(page, "effect-mail")
     # the focal point's own substitution is not mailed back to the delegation
     assert 'id="effect-focal"' not in page
