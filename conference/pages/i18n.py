@@ -28,7 +28,8 @@ STRINGS: dict[str, dict[str, str]] = {
         "form_language": "This form in English",
         "skip": "Aller au contenu",
         "patronage": "Sous le haut patronage de {patron}",
-        "required_note": "Tous les champs sont obligatoires, sauf mention « facultatif ».",
+        "required_note": "Tous les champs sont obligatoires, sauf mention "
+                         "«\u00a0facultatif\u00a0».",
         "optional": "facultatif",
         "choose": "— Choisir —",
         "error": "Erreur\u00a0:",
@@ -52,8 +53,8 @@ STRINGS: dict[str, dict[str, str]] = {
                           "votre demande porte un nouveau lien privé, qui remplace ceux des "
                           "courriels précédents. Utilisez le lien du dernier courriel reçu, ou "
                           "demandez-en un nouveau sur la page d'inscription presse de la "
-                          "conférence (« Lien perdu\u00a0? Le recevoir à nouveau »)\u00a0: il est "
-                          "envoyé "
+                          "conférence («\u00a0Lien perdu\u00a0? Le recevoir à "
+                          "nouveau\u00a0»)\u00a0: il est envoyé "
                           "à l'adresse de votre demande, au plus une fois par quart d'heure.",
         "too_many": "Trop de demandes depuis votre connexion\u00a0; réessayez dans quelques "
                     "minutes.",

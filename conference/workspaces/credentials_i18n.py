@@ -147,8 +147,8 @@ CRED: dict[str, dict[str, str]] = {
         "cred_vetting": "Habilitation de sécurité",
         "cred_vetting_now": "État\u00a0: {status}",
         "cred_vetting_set": "Nouvel état",
-        "cred_vetting_reason_when": "obligatoire pour « refusée » et « informations "
-                                    "complémentaires »",
+        "cred_vetting_reason_when": "obligatoire pour «\u00a0refusée\u00a0» et «\u00a0informations "
+                                    "complémentaires\u00a0»",
         "cred_vetting_button": "Enregistrer l'état",
         "cred_flash_vetting": "État d'habilitation enregistré pour {name}.",
         "cred_err_vetting_status": "Choisissez un état.",

@@ -104,7 +104,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "f_gender": "Forme d'adresse",
         "f_rank": "Rang protocolaire",
         "f_function": "Fonction (intitulé officiel)",
-        "function_hint": "Par exemple « Ministre des Affaires étrangères ».",
+        "function_hint": "Par exemple «\u00a0Ministre des Affaires étrangères\u00a0».",
         "member_errors_summary": "Rien n'a été enregistré. Corrigez les champs signalés\u00a0:",
         "err_member_invalid": "Ces informations ne sont pas acceptées\u00a0: vérifiez la "
                               "catégorie et les champs qu'elle demande.",
@@ -241,7 +241,8 @@ STRINGS: dict[str, dict[str, str]] = {
         "err_reason_required": "Choisissez un motif type ou rédigez-en un.",
         "err_pick_some": "Sélectionnez au moins une demande.",
         "err_pick_decision": "Choisissez une décision.",
-        "err_illegal": "Cette action n'est plus possible\u00a0: la demande est « {status} ».",
+        "err_illegal": "Cette action n'est plus possible\u00a0: la demande est "
+                       "«\u00a0{status}\u00a0».",
         "err_pool_full": "Le pool de presse est complet\u00a0: mettez la demande en liste "
                          "d'attente ou révoquez-en une autre.",
         "dup_of": "Doublon possible de",
@@ -290,9 +291,9 @@ STRINGS: dict[str, dict[str, str]] = {
                     "de rang ministériel\u00a0; un fonctionnaire ou un expert est accrédité "
                     "dans la catégorie «\u00a0Fonctionnaire\u00a0» ou «\u00a0Expert\u00a0»"
                     "\u00a0: veuillez vérifier le rang et la catégorie.",
-        "err_edit_decided": "Ce membre ne peut plus être modifié\u00a0: la demande est « {status} "
-                            "». "
-                            "Après la décision, demandez un remplacement.",
+        "err_edit_decided": "Ce membre ne peut plus être modifié\u00a0: la demande est "
+                            "«\u00a0{status}\u00a0». Après la décision, demandez un "
+                            "remplacement.",
         "err_quota_one": "Quota atteint pour cette catégorie\u00a0: {used} place prise sur "
                          "{allowed}.",
         "err_quota_other": "Quota atteint pour cette catégorie\u00a0: {used} places prises sur "

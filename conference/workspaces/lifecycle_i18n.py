@@ -83,16 +83,17 @@ LIFECYCLE: dict[str, dict[str, str]] = {
                                     "reçoit par courriel la lettre d'accréditation, avec son "
                                     "lien personnel, où se trouvera son badge, puis une "
                                     "invitation par séance.",
-        "lc_confirm_royal_participant": "La liste de sécurité de la séance « {session} » est "
-                                        "arrêtée depuis le {date}\u00a0: {new} y figurera comme "
-                                        "ajout après l'arrêt\u00a0; envoyez la liste à jour à la "
-                                        "Maison royale et à la police.",
-        "lc_confirm_royal_audience": "La liste de sécurité de la séance « {session} » est "
-                                     "arrêtée depuis le {date}\u00a0: {new} n'y figurera pas. "
-                                     "La porte du périmètre royal ne laissera pas entrer cette "
-                                     "personne, et aucune invitation à cette séance ne lui sera "
-                                     "envoyée.",
-        "lc_confirm_clearance": "La catégorie « {category} » demande une habilitation de "
+        "lc_confirm_royal_participant": "La liste de sécurité de la séance "
+                                        "«\u00a0{session}\u00a0» est arrêtée depuis le "
+                                        "{date}\u00a0: {new} y figurera comme ajout après "
+                                        "l'arrêt\u00a0; envoyez la liste à jour à la Maison "
+                                        "royale et à la police.",
+        "lc_confirm_royal_audience": "La liste de sécurité de la séance "
+                                     "«\u00a0{session}\u00a0» est arrêtée depuis le "
+                                     "{date}\u00a0: {new} n'y figurera pas. La porte du "
+                                     "périmètre royal ne laissera pas entrer cette personne, et "
+                                     "aucune invitation à cette séance ne lui sera envoyée.",
+        "lc_confirm_clearance": "La catégorie «\u00a0{category}\u00a0» demande une habilitation de "
                                 "sécurité\u00a0: aucun badge pour {new} avant qu'elle soit "
                                 "accordée par le service de sécurité.",
         "lc_err_substitute_reason": "Indiquez le motif\u00a0: les remplacements sont clos "
@@ -113,7 +114,7 @@ LIFECYCLE: dict[str, dict[str, str]] = {
                            "confirmiez l'import.",
         "lc_f_file": "Fichier (CSV ou XLSX)",
         "lc_f_delegation": "Délégation",
-        "lc_each_row": "Celle de chaque ligne (colonne « délégation »)",
+        "lc_each_row": "Celle de chaque ligne (colonne «\u00a0délégation\u00a0»)",
         "lc_check_button": "Vérifier le fichier",
         "lc_apply_button_one": "Importer cette ligne",
         "lc_apply_button_other": "Importer ces {count} lignes",
@@ -158,12 +159,14 @@ LIFECYCLE: dict[str, dict[str, str]] = {
         "lc_err_required_for": "obligatoire pour la catégorie {category}",
         "lc_err_date": "une date, AAAA-MM-JJ",
         "lc_err_delegation_required": "obligatoire (code ISO ou nom de l'organisation)",
-        "lc_err_no_delegation": "aucune délégation « {delegation} » dans cette conférence",
-        "lc_err_missing_column": "aucune colonne « {column} » dans la ligne d'en-tête",
-        "lc_err_named_twice": "deux colonnes pour « {column} »\u00a0: « {first} » et "
-                              "« {second} »",
+        "lc_err_no_delegation": "aucune délégation «\u00a0{delegation}\u00a0» dans cette "
+                                "conférence",
+        "lc_err_missing_column": "aucune colonne «\u00a0{column}\u00a0» dans la ligne d'en-tête",
+        "lc_err_named_twice": "deux colonnes pour «\u00a0{column}\u00a0»\u00a0: "
+                              "«\u00a0{first}\u00a0» et "
+                              "«\u00a0{second}\u00a0»",
         "lc_err_unknown_column": "la correspondance nomme une colonne inconnue, "
-                                 "« {column} »",
+                                 "«\u00a0{column}\u00a0»",
         "lc_err_mapping": "la correspondance doit être un objet JSON (en-tête tel qu'écrit → "
                           "colonne)",
         "lc_err_empty": "le fichier est vide",

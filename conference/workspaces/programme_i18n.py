@@ -19,7 +19,7 @@ PROGRAMME: dict[str, dict[str, str]] = {
         "prog_room_same_fr": "Laissé vide, le nom en anglais sert aussi en français.",
         "prog_room_same_en": "Laissé vide, le nom en français sert aussi en anglais.",
         "prog_room_capacity": "Places assises",
-        "prog_room_added": "Salle « {name} » ajoutée.",
+        "prog_room_added": "Salle «\u00a0{name}\u00a0» ajoutée.",
         "prog_rooms": "Salles",
         "prog_session_new": "Nouvelle séance",
         "prog_session_saved": "Séance enregistrée.",
@@ -39,7 +39,7 @@ PROGRAMME: dict[str, dict[str, str]] = {
         "prog_session_edit": "Modifier la séance",
         "prog_create": "Créer la séance",
         "prog_cancel_session": "Annuler cette séance",
-        "prog_cancel_title": "Annuler la séance « {title} »\u00a0?",
+        "prog_cancel_title": "Annuler la séance «\u00a0{title}\u00a0»\u00a0?",
         "prog_cancel_text": "La séance restera dans le brouillon comme annulée\u00a0; à la "
                             "prochaine "
                             "publication, ses participants recevront une annulation. Cela ne "
@@ -51,10 +51,11 @@ PROGRAMME: dict[str, dict[str, str]] = {
         "prog_err_time": "Indiquez une heure au format hh:mm (par exemple 09:30).",
         "prog_err_invalid": "Valeur non valide.",
         "prog_err_conflict": "Refusé\u00a0: la séance entre en conflit avec une autre.",
-        "prog_conflict_room": "La salle {room} est déjà occupée par « {title} » ({when}).",
-        "prog_conflict_person": "{who} participe déjà à « {title} » en {room} ({when}).",
+        "prog_conflict_room": "La salle {room} est déjà occupée par «\u00a0{title}\u00a0» "
+                              "({when}).",
+        "prog_conflict_person": "{who} participe déjà à «\u00a0{title}\u00a0» en {room} ({when}).",
         "prog_conflict_seated": "Les invités de cette séance, en présence royale, sont assis dès "
-                                "{time} : elle occupe la salle et ses participants à partir "
+                                "{time}\u00a0: elle occupe la salle et ses participants à partir "
                                 "de cette heure.",
         "prog_conflict_theirs_seated": ", invités assis dès {time}",
         "prog_err_end_before_start": "La fin doit suivre le début.",

@@ -70,11 +70,12 @@ async def test_a_substitution_after_the_freeze_says_what_it_does_to_the_security
     assert "L'accréditation de Sophie Wilmès est accordée dès la confirmation" in (
         await page.inner_text("#effect-examined"))
     royal = await page.inner_text("#effect-royal-1")
-    assert "« Séance royale » est arrêtée depuis le" in royal
+    assert "«\u00a0Séance royale\u00a0» est arrêtée depuis le" in royal
     assert "Sophie Wilmès y figurera comme ajout après l'arrêt" in royal
     assert "Maison royale et à la police" in royal
-    assert ("La catégorie « Ministre » demande une habilitation de sécurité\u00a0: aucun badge "
-            "pour Sophie Wilmès") in await page.inner_text("#effect-clearance")
+    assert ("La catégorie «\u00a0Ministre\u00a0» demande une habilitation de sécurité"
+            "\u00a0: aucun badge pour Sophie Wilmès") in await page.inner_text(
+        "#effect-clearance")
 
     await page.goto(f"{base}/{guest['id']}?lang=en")
     await fill(page)

@@ -18,6 +18,7 @@ MODULES = (
     "conference.workspaces.credentials_i18n",
     "conference.workspaces.desk_i18n",
     "conference.workspaces.programme_i18n",
+    "conference.workspaces.setup_i18n",
 )
 
 
@@ -36,6 +37,34 @@ def test_french_strings_have_a_non_breaking_space_before_double_signs(module_nam
     strings = french_strings(module_name)
     assert strings
     wrong = [(key, text) for key, text in strings if re.search(r" [:;?!]", text)]
+    assert wrong == []
+
+
+GUILLEMETS = re.compile(r"«(?![\u00a0\u202f])|(?<![\u00a0\u202f])»")
+"""« or » without a non-breaking space inside (« {status} »: a line break could leave the
+guillemet alone; the press desk's "no longer possible" said so)."""
+
+
+@pytest.mark.parametrize("module_name", MODULES)
+def test_french_strings_have_non_breaking_spaces_inside_guillemets(module_name: str) -> None:
+    wrong = [(key, text) for key, text in french_strings(module_name)
+             if GUILLEMETS.search(text)]
+    assert wrong == []
+
+
+def test_french_mails_and_templates_have_non_breaking_spaces_inside_guillemets() -> None:
+    """The French mails and the page templates' own text too (a template writes the space as
+    the character or as ``&nbsp;``)."""
+    from pathlib import Path
+
+    import conference
+
+    root = Path(conference.__file__).parent
+    files = [*sorted((root / "mail" / "templates" / "fr").glob("*")),
+             *sorted(root.glob("*/templates/*.html"))]
+    assert len(files) > 40
+    wrong = [(p.name, line) for p in files for line in p.read_text().splitlines()
+             if GUILLEMETS.search(line.replace("&nbsp;", "\u00a0"))]
     assert wrong == []
 
 
