@@ -814,6 +814,14 @@ def _view_crumbs(d: Desk, s: Session, name: str) -> list[tuple[str, str | None]]
                    (s.title.get(d.language), f"{d.base}/sessions/{s.id}"), (name, None))
 
 
+def _file_name(d: Desk, s: Session, kind: str) -> str:
+    """A session's download, named by the conference, the session's day (the conference's
+    time) and its title in the page's language, not by its id (docs/lifecycle.md, "CSV
+    files")."""
+    day = s.starts_at.astimezone(ZoneInfo(d.conference.timezone)).date()
+    return domain.download_name(kind, d.conference.slug, day, s.title.get(d.language))
+
+
 def _csv(text: str, filename: str) -> web.Response:
     return web.Response(text=text, content_type="text/csv", charset="utf-8", headers={
         "Cache-Control": "no-store",
@@ -859,7 +867,7 @@ async def grid_speaking_order_csv(request: web.Request) -> web.Response:
 
     # a download for people: the part also in words (docs/lifecycle.md, "CSV files")
     return _csv(speaking_order_csv(order.slots, patron, Words({"part": d.t("prog_part")}, part)),
-                f"speaking-order-{s.id}.csv")
+                _file_name(d, s, "speaking-order"))
 
 
 async def _seating_or_none(request: web.Request, officer: ProtocolOfficer, s: Session,
@@ -901,7 +909,7 @@ async def grid_seating_csv(request: web.Request) -> web.Response:
     d, officer = await _console(request)
     s = await _session_here(request, d, officer)
     plan = await programme.seating(request.app[pool_key], officer, s.id, d.language)
-    return _csv(seating_csv(plan.seats), f"seating-{s.id}.csv")
+    return _csv(seating_csv(plan.seats), _file_name(d, s, "seating"))
 
 
 @routes.add("GET", "/manage/{slug}/sessions/{session_id}/security-list",
@@ -942,4 +950,4 @@ async def grid_security_list_csv(request: web.Request) -> web.Response:
                                            if column == "added_after_freeze"
                                            else f"prog_role_{code}"))
     return _csv(programme_domain.security_list_csv(listing.items, words=words),
-                f"security-list-{s.id}.csv")
+                _file_name(d, s, "security-list"))

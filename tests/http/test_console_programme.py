@@ -349,7 +349,14 @@ async def test_participants_are_found_by_name_added_with_a_role_and_removed(
     assert "Belgique" in element(page, "speaking-order")
     status, csv_text, resp = await protocol.go("GET", f"{path}/speaking-order.csv")
     assert status == 200 and resp.headers["Content-Type"].startswith("text/csv")
-    assert "attachment" in resp.headers["Content-Disposition"]
+    # named so a protocol officer recognises it among downloads: the conference, the
+    # session's day and its title in the page's language, ASCII (it was the session's id)
+    day = conf["starts_on"]
+    assert resp.headers["Content-Disposition"] == (
+        f'attachment; filename="speaking-order-alliance-{day}-opening-session.csv"')
+    _, _, french = await protocol.go("GET", f"{path}/speaking-order.csv?lang=fr")
+    assert french.headers["Content-Disposition"] == (
+        f'attachment; filename="speaking-order-alliance-{day}-seance-d-ouverture.csv"')
     rows = csv_text.split("\r\n")
     # a download for people: BOM and ";" (docs/lifecycle.md, "CSV files")
     assert rows[0] == "\ufeffposition;part;Part;name;function;delegation;accreditation_id"
@@ -359,7 +366,9 @@ async def test_participants_are_found_by_name_added_with_a_role_and_removed(
     status, page, _ = await protocol.go("GET", f"{path}/seating")
     assert status == 200 and "Wilmès" in element(page, "seating")
     assert "Belgium" in element(page, "seating")
-    status, csv_text, _ = await protocol.go("GET", f"{path}/seating.csv")
+    status, csv_text, resp = await protocol.go("GET", f"{path}/seating.csv")
+    assert resp.headers["Content-Disposition"] == (
+        f'attachment; filename="seating-alliance-{day}-opening-session.csv"')
     rows = csv_text.split("\r\n")
     assert rows[0] == "\ufeffseat;name;function;delegation;accreditation_id"
     assert rows[1].startswith("0;") and "Reynders" in rows[1]
@@ -399,6 +408,9 @@ async def test_the_security_list_shows_its_deadline_and_downloads(
     assert "Reynders" in element(page, "security-list")
     status, csv_text, resp = await protocol.go("GET", f"{path}/security-list.csv")
     assert status == 200 and resp.headers["Content-Type"].startswith("text/csv")
+    # the conference, the session's day and its title, never its id
+    assert resp.headers["Content-Disposition"] == (
+        f'attachment; filename="security-list-alliance-{conf["starts_on"]}-opening-session.csv"')
     assert csv_text.split("\r\n")[1].startswith("Reynders;Didier;")
     assert csv_text.split("\r\n")[0] == ("\ufefffamily_name;given_name;delegation;category;"
                                           "Category;role;Role;accreditation_id;"
