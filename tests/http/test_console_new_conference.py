@@ -273,3 +273,30 @@ async def test_correcting_the_details_keeps_what_the_form_does_not_show(
     assert [h["email"] for h in c["hosts"]] == [f"h{n}@example.org" for n in range(1, 5)]
     assert c["venue"]["city"] == {"fr": "Bruxelles", "en": "Brussels"}
     assert c["privacy"]["purposes"] == {"fr": "Accréditation", "en": "Accreditation"}
+
+
+async def test_the_language_control_creates_nothing_and_keeps_a_sent_forms_errors(
+    api: Api, smtp: RecordingSMTP
+) -> None:
+    # the header's control sends the form with switch=1 (docs/workspaces.md, "The language
+    # control"): a complete form comes back filled in the other language, nothing created;
+    # a form sent with errors (sent=1) shows them again, said in the other language
+    admin = await staff(api, smtp, "admin@example.org", "admin", conference=None)
+    status, page, _ = await admin.post_form(f"{NEW}?lang=en", f"{NEW}?lang=fr",
+                                            **FORM, switch="1")
+    assert status == 200 and '<html lang="fr">' in page
+    assert 'value="alliance-avril"' in page and 'id="error-summary"' not in page
+    assert 'name="sent"' not in page
+    status, _, _ = await api.call("GET", "/api/v1/conferences/alliance-avril")
+    assert status == 404
+
+    status, page, _ = await admin.post_form(f"{NEW}?lang=en", f"{NEW}?lang=en",
+                                            **{**FORM, "spokesperson1_phone": "call me"})
+    assert status == 422 and '<input type="hidden" name="sent" value="1">' in page
+    status, page, _ = await admin.post_form(f"{NEW}?lang=en", f"{NEW}?lang=fr",
+                                            **{**FORM, "spokesperson1_phone": "call me"},
+                                            switch="1", sent="1")
+    assert status == 200 and '<html lang="fr">' in page
+    assert element(page, "spokesperson1_phone-error").startswith("Erreur")
+    status, _, _ = await api.call("GET", "/api/v1/conferences/alliance-avril")
+    assert status == 404
