@@ -128,7 +128,7 @@ async def test_focal_point_welcomed_registers_members_and_opens_the_badge(
         await page.wait_for_url(re.compile(r".*done=registered.*"))
         assert await page.inner_text("#flash") == (
             f"Inscription enregistrée pour {given} {family}\u00a0: la demande est transmise "
-            "au protocole.")  # no "inscrit(e)": the words need no agreement
+            "au service du protocole.")  # no "inscrit(e)": the words need no agreement
 
     rows = await page.locator("#members tbody tr").all_inner_texts()
     assert [r.split("\t")[-1].strip() for r in rows] == ["Reçue, en cours d'examen"] * 2
