@@ -79,6 +79,11 @@ LIFECYCLE: dict[str, dict[str, str]] = {
                                "confirmation\u00a0: un badge à son nom, qui ouvre les mêmes "
                                "zones, et les invitations aux séances publiées auxquelles sa "
                                "place l'appelle.",
+        "lc_confirm_approved_vetted": "L'accréditation de {new} est accordée dès la "
+                                      "confirmation\u00a0: les invitations aux séances publiées "
+                                      "auxquelles sa place l'appelle, puis un badge à son nom, qui "
+                                      "ouvre les mêmes zones, une fois l'habilitation de sécurité "
+                                      "accordée (ci-dessous).",
         "lc_confirm_mail_approved": "Un courriel informe {old} du remplacement\u00a0; {new} "
                                     "reçoit par courriel la lettre d'accréditation, avec son "
                                     "lien personnel, où se trouvera son badge, puis une "
@@ -373,6 +378,10 @@ LIFECYCLE: dict[str, dict[str, str]] = {
         "lc_confirm_approved": "{new} is approved at once: a badge in their name, opening the "
                                "same zones, and the invitations to the published sessions "
                                "their place calls them to.",
+        "lc_confirm_approved_vetted": "{new} is approved at once: the invitations to the "
+                                      "published sessions their place calls them to, then a "
+                                      "badge in their name, opening the same zones, once the "
+                                      "security clearance is granted (below).",
         "lc_confirm_mail_approved": "A mail tells {old} of the substitution; {new} receives "
                                     "the approval letter by mail, with their private link, "
                                     "where their badge will be, then one invitation per "

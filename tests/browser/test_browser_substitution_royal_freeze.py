@@ -67,8 +67,11 @@ async def test_a_substitution_after_the_freeze_says_what_it_does_to_the_security
 
     await page.goto(f"{base}/{speaker['id']}?lang=fr")
     await fill(page)
-    assert "L'accréditation de Sophie Wilmès est accordée dès la confirmation" in (
-        await page.inner_text("#effect-examined"))
+    examined = await page.inner_text("#effect-examined")
+    assert "L'accréditation de Sophie Wilmès est accordée dès la confirmation" in examined
+    # the badge waits for the clearance: the first line no longer promises it at once
+    assert "une fois l'habilitation de sécurité accordée" in examined
+    assert not examined.split("\u00a0:")[1].lstrip().startswith("un badge")
     royal = await page.inner_text("#effect-royal-1")
     assert "«\u00a0Séance royale\u00a0» est arrêtée depuis le" in royal
     assert "Sophie Wilmès y figurera comme ajout après l'arrêt" in royal
@@ -79,6 +82,8 @@ async def test_a_substitution_after_the_freeze_says_what_it_does_to_the_security
 
     await page.goto(f"{base}/{guest['id']}?lang=en")
     await fill(page)
+    assert "once the security clearance is granted" in await page.inner_text(
+        "#effect-examined")
     royal = await page.inner_text("#effect-royal-1")
     assert "“Royal session” has been frozen since" in royal
     assert "Sophie Wilmès will not be on it" in royal
