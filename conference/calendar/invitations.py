@@ -258,9 +258,6 @@ class Renderer:
         return Organizer(email=sender_address(self.conference, press=press),
                          name=sender_name(self.conference, language))
 
-    def _royal(self, language: str) -> str | None:
-        return patron_address(self.conference, language)
-
     def _version(self, s: PublishedSession, sequence: int, language: str, method: str
                  ) -> SessionVersion:
         return session_version(s, sequence=sequence, language=language,
@@ -325,7 +322,7 @@ class Renderer:
         text = self._texts.get(key)
         if text is None:
             when, when_short, seated_by = self._session_times(s, lang)
-            royal = self._royal(lang) if s.royal_presence else None
+            royal = patron_address(self.conference, lang) if s.royal_presence else None
             part = action.part if action.part in ("chair", "speaker", "attendee") else None
             text = render_template(
                 f"{lang}/invitation.txt",

@@ -39,6 +39,7 @@ from conference.pages import csrf
 from conference.pages.handlers import (
     HTML,
     PAGE_ERRORS,
+    SWITCH,
     _applicant,
     _countries,
     _signer,
@@ -47,6 +48,7 @@ from conference.pages.handlers import (
     page,
     render,
     sent_before,
+    switching,
 )
 from conference.pages.i18n import Translator, choose_language, field_message
 from conference.privacy import service as privacy
@@ -56,9 +58,6 @@ from conference.protocol.countries import country_name
 routes = RouteTable()
 
 VISA_FIELDS = ("passport_name", "passport_number", "nationality", "date_of_birth", "consulate")
-SWITCH = "switch"
-"""The typed forms' language button (crop, visa letter, identity document): the values posted
-again, shown in ``?lang``, never filed (docs/workspaces.md, "The language control")."""
 TYPED_FORMS = ("crop", "visa", "identity")
 """The page's forms with typed values, in the page's order (the photo and the documents are a
 file each, which no page can give back)."""
@@ -364,7 +363,7 @@ async def application_photo_crop(request: web.Request) -> web.StreamResponse:
     size = await credentials.photo_size(pool, p.accreditation_id)
     if size is None:
         return await _credentials_page(request, p, message=t("photo_none"), status=404)
-    if form.get(SWITCH) == "1":  # the language control: shown again, nothing cut
+    if switching(form):  # the language control: shown again, nothing cut
         wrong = sent and credential_rules.crop_box("custom", values, size) is None
         return await _credentials_page(request, p, values=values, editing="crop", sent=sent,
                                        errors={"crop": t("crop_number")} if wrong else None)
@@ -403,10 +402,10 @@ async def application_visa_letter(request: web.Request) -> web.StreamResponse:
     try:
         body = VisaLetterIn.model_validate({k: v for k, v in values.items() if v})
     except ValidationError as exc:
-        if form.get(SWITCH) == "1":  # the language control: shown again, never requested
+        if switching(form):  # the language control: shown again, never requested
             return await show(errors=visa_errors(t, exc) if sent else None)
         return await show(errors=visa_errors(t, exc), status=422)
-    if form.get(SWITCH) == "1":
+    if switching(form):
         return await show()
     try:
         await credentials.request_letter(request.app[pool_key], p.accreditation_id, body, p,
@@ -437,7 +436,7 @@ async def application_identity_document(request: web.Request) -> web.StreamRespo
     if not _csrf_ok(request, "identity", p, str(form.get(csrf.FIELD, ""))):
         return await show(message=t("csrf_failed"), status=403)
     body, errors = identity_body(t, values)
-    if form.get(SWITCH) == "1":  # the language control: shown again, nothing given
+    if switching(form):  # the language control: shown again, nothing given
         return await show(errors=errors if sent else None)
     if body is None:
         return await show(errors=errors, status=422)

@@ -106,7 +106,14 @@ PRESS_FIELDS = ("given_name", "family_name", "email", "language", "outlet",
                 "press_card_number", "role", "country")
 HTML = ("text/html",)
 SWITCH = "switch"
-"""The press form's field that makes a POST the language button's: shown again, never filed."""
+"""The field that makes a form's POST the language control's: the values posted again, shown in
+``?lang``, never filed (docs/workspaces.md, "The language control"); every page's, one name."""
+
+
+def switching(form: Mapping[str, Any]) -> bool:
+    """Whether a POST is the language control's (``switch=1``): the form is shown again in the
+    other language, filled, and nothing is filed (docs/workspaces.md, "The language control")."""
+    return form.get(SWITCH) == "1"
 
 
 def sent_before(form: Mapping[str, Any]) -> bool:
@@ -114,7 +121,7 @@ def sent_before(form: Mapping[str, Any]) -> bool:
     control's from a form sent before (``sent=1``). A form never sent comes back from the
     language control without errors: nothing was asked of it yet (docs/workspaces.md, "The
     language control")."""
-    return form.get("sent") == "1" or form.get(SWITCH) != "1"
+    return form.get("sent") == "1" or not switching(form)
 
 PageHandler = Callable[[web.Request], Awaitable[web.StreamResponse]]
 
@@ -430,7 +437,7 @@ async def press_submit(request: web.Request) -> web.Response:
         limit_registration(request)
     except TooManyRequests:
         return show(nonce, cookies, values, message=t("too_many"), status=429)
-    if form.get(SWITCH) == "1":
+    if switching(form):
         # The language control: the form again in this language, with what was typed and,
         # once it was sent, the errors it has now, in this language; read only, it files
         # nothing, whatever it holds. A form never sent comes back without errors: nothing

@@ -42,7 +42,7 @@ from conference.errors import (
 from conference.http.context import connection, now, pool_key
 from conference.http.io import read_form
 from conference.http.routes import RouteTable
-from conference.pages.handlers import _countries, sent_before
+from conference.pages.handlers import _countries, sent_before, switching
 from conference.protocol.countries import collation_key, country_name
 from conference.workspaces import credential_panel, domain, frame
 from conference.workspaces import repo as ws
@@ -67,7 +67,6 @@ SUBSTITUTE_FIELDS = (*PERSON_FIELDS, "reason", "approve")
 SUB = "sub_"
 """The substitution form's ids and errors on the application page (which has a "reason"
 already, the decision's)."""
-SWITCH = frame.SWITCH
 """The application page's forms' language button: the values posted again, shown, never
 filed (the substitution's is its ``edit``)."""
 APPLICATION_FORMS = ("decision", "substitute", "revoke", "vetting")
@@ -273,7 +272,7 @@ async def console_decide(request: web.Request) -> web.StreamResponse:
         errors["decision"] = d.t("err_pick_decision")
     elif decision == "reject" and not reason:
         errors["reason"] = d.t("err_write_reason")
-    if form.get(SWITCH) == "1":  # the language control: shown again, never decided
+    if switching(form):  # the language control: shown again, never decided
         return await show(errors=errors if sent else {})
     if errors:
         return await show(errors=errors, status=422)
@@ -307,7 +306,7 @@ async def console_revoke(request: web.Request) -> web.StreamResponse:
     if not domain.offers_revocation(acc.status):
         return await show(message=d.t("revoke_only_granted"), status=409)
     errors = frame.revoke_errors(d.t, reason, form, d.t("err_write_reason"))
-    if form.get(SWITCH) == "1":  # the language control: shown again, never revoked
+    if switching(form):  # the language control: shown again, never revoked
         return await show(errors=errors if sent else {})
     if errors:
         return await show(errors=errors, status=422)
@@ -508,7 +507,7 @@ async def console_create_delegation(request: web.Request) -> web.StreamResponse:
     values = {n: " ".join(str(form.get(n, "")).split())[:200] for n in DELEGATION_FIELDS}
     values["country"] = values["country"].upper()
     sent = sent_before(form)
-    switching = form.get(SWITCH) == "1"
+    switched = switching(form)
     show = functools.partial(_delegations_page, request, d, values=values, editing="delegation",
                              sent=sent)
     if not frame.csrf_ok(request, form, d.person):
@@ -530,7 +529,7 @@ async def console_create_delegation(request: web.Request) -> web.StreamResponse:
             found = {**_form_errors(d, exc, _FIELD_OF, fallback), **missing}
             found = {n: found[n] for n in (*DELEGATION_FIELDS, *found) if n in found}
             errors = _language_errors(d, found, "focal_point_language")
-    if switching:  # the language control: shown again, never created
+    if switched:  # the language control: shown again, never created
         return await show(errors=errors if sent else {})
     if body is None:
         return await show(errors=errors, status=422)
@@ -583,7 +582,7 @@ async def console_add_focal_point(request: web.Request) -> web.StreamResponse:
         fields = {n: f"{prefix}{n}" for n in ("name", "email", "language")}
         errors = _language_errors(d, _form_errors(d, exc, fields, f"{prefix}name"),
                                   f"{prefix}language")
-    if form.get(SWITCH) == "1":  # the language control: shown again, nobody added
+    if switching(form):  # the language control: shown again, nobody added
         return await show(errors=errors if sent else {})
     if errors:
         return await show(errors=errors, status=422)

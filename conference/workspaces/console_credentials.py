@@ -36,7 +36,7 @@ from conference.http.context import connection, now, pool_key, settings_key, sig
 from conference.http.io import private_file, read_form
 from conference.http.routes import RouteTable
 from conference.mail import formatting
-from conference.pages.handlers import sent_before
+from conference.pages.handlers import sent_before, switching
 from conference.protocol.countries import collation_key, country_name
 from conference.roles import ProtocolOfficer, protocol_officer
 from conference.workspaces import domain, frame
@@ -44,7 +44,6 @@ from conference.workspaces import handlers as press_desk
 from conference.workspaces import repo as ws
 from conference.workspaces.console import CONSOLE_ROLES, Desk, _desk
 from conference.workspaces.console_accreditations import (
-    SWITCH,
     _accreditation,
     _application_page,
 )
@@ -523,7 +522,7 @@ async def console_set_vetting(request: web.Request) -> web.StreamResponse:
     elif values["vetting_status"] in ("refused", "more_information") \
             and not values["vetting_reason"]:
         errors["vetting_reason"] = d.t("err_write_reason")
-    if form.get(SWITCH) == "1":  # the language control: shown again, nothing set
+    if switching(form):  # the language control: shown again, nothing set
         return await show(errors=errors if sent else {})
     if errors:
         return await show(errors=errors, status=422)

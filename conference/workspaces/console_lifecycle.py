@@ -27,7 +27,7 @@ from conference.lifecycle import render
 from conference.lifecycle import service as lifecycle
 from conference.lifecycle.models import DelegationPlaces, LifecycleIn
 from conference.lifecycle.pdf import participants_pdf
-from conference.pages.handlers import sent_before
+from conference.pages.handlers import SWITCH, sent_before, switching
 from conference.protocol.countries import collation_key, country_name
 from conference.workspaces import frame
 from conference.workspaces.console import CONSOLE_ROLES, Desk
@@ -205,7 +205,7 @@ def _deadlines_form(request: web.Request, d: Desk, values: dict[str, str], *,
                         conference=d.conference, status=status, flash=flash, sent=sent,
                         # the header's language control sends the form with what is typed
                         # in it now (docs/workspaces.md, "The language control")
-                        switch_submit={"form": "deadlines-form", "name": frame.SWITCH,
+                        switch_submit={"form": "deadlines-form", "name": SWITCH,
                                        "action": frame.with_lang(
                                            f"{d.base}/deadlines",
                                            frame.other_language(d.language))},
@@ -267,7 +267,7 @@ async def lc_deadlines_save(request: web.Request) -> web.StreamResponse:
     if not frame.csrf_ok(request, form, d.person):
         return _deadlines_form(request, d, values, message=t("csrf_failed"), status=403,
                                sent=sent)
-    if form.get(frame.SWITCH) == "1":  # the language control: shown again, nothing set
+    if switching(form):  # the language control: shown again, nothing set
         return _deadlines_form(request, d, values, errors=errors if sent else None,
                                warnings=_warnings(d), sent=sent)
     if errors:

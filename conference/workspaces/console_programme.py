@@ -35,7 +35,7 @@ from conference.http.context import connection, now, pool_key
 from conference.http.io import read_form
 from conference.http.routes import RouteTable
 from conference.mail import formatting
-from conference.pages.handlers import sent_before
+from conference.pages.handlers import SWITCH, sent_before, switching
 from conference.programme import domain as programme_domain
 from conference.programme import service as programme
 from conference.programme.models import (
@@ -426,7 +426,7 @@ def _session_switch(d: Desk, action: str, **params: str) -> dict[str, str]:
     """The header's language control on a session's form (docs/workspaces.md, "The language
     control"): it sends the form, with what is typed in it now, to its switch, which shows it
     again in the other language, filled, and schedules or changes nothing."""
-    return {"form": "session-form", "name": frame.SWITCH,
+    return {"form": "session-form", "name": SWITCH,
             "action": frame.with_lang(action, frame.other_language(d.language), **params)}
 
 
@@ -496,7 +496,7 @@ async def grid_session_create(request: web.Request) -> web.Response:
                                status=403, sent=sent)
     pool = request.app[pool_key]
     rooms = await programme.rooms(pool, officer, d.conference.slug)
-    if form.get(frame.SWITCH) == "1":  # the language control: shown again, never scheduled
+    if switching(form):  # the language control: shown again, never scheduled
         return await _new_page(request, d, officer, values, sent=sent, errors=_switch_errors(
             d, values, rooms, SessionIn) if sent else None)
     fields, errors = _session_fields(d, values, rooms)
@@ -643,7 +643,7 @@ async def grid_session_change(request: web.Request) -> web.Response:
                                    message=t("csrf_failed"), status=403, sent=sent)
     pool = request.app[pool_key]
     rooms = await programme.rooms(pool, officer, d.conference.slug)
-    if form.get(frame.SWITCH) == "1":  # the language control: shown again, never changed
+    if switching(form):  # the language control: shown again, never changed
         return await _session_page(request, d, officer, s, values=values, sent=sent,
                                    errors=_switch_errors(d, values, rooms, SessionPatch)
                                    if sent else None)

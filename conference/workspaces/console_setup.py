@@ -24,7 +24,7 @@ from conference.http.context import connection, pool_key
 from conference.http.io import read_form
 from conference.http.routes import RouteTable
 from conference.lifecycle.domain import RANK_LABELS
-from conference.pages.handlers import sent_before
+from conference.pages.handlers import sent_before, switching
 from conference.people.models import GrantIn, StaffIn
 from conference.people.service import SignedIn, add_staff
 from conference.protocol.countries import (
@@ -334,7 +334,7 @@ async def setup_conference(request: web.Request) -> web.StreamResponse:
                   if values.get(name) or not name.endswith(("_fr", "_en"))
                   or name.endswith("_" + first)}
     other = errors.pop(OTHER, None) if errors else None
-    if form.get(frame.SWITCH) == "1":  # the language control: shown again, nothing created
+    if switching(form):  # the language control: shown again, nothing created
         return _form(request, person, language, values, errors=errors if sent else None,
                      message=other if sent and not errors else None, sent=sent)
     if errors or other:
@@ -423,7 +423,7 @@ async def staff_add(request: web.Request) -> web.StreamResponse:
                                        else "protocol", conference=d.conference.slug)])
     except ValidationError as exc:
         errors = {**form_errors(t, exc, {"email": "email", "name": "name"}, "name"), **errors}
-    if form.get(frame.SWITCH) == "1":  # the language control: shown again, nobody added
+    if switching(form):  # the language control: shown again, nobody added
         return await _staff_page(request, d, values, errors=errors if sent else None,
                                  sent=sent)
     if errors:
@@ -547,7 +547,7 @@ async def settings_save(request: web.Request) -> web.StreamResponse:
         errors = {name: text for name, text in errors.items()
                   if values.get(name) or not name.endswith(("_fr", "_en"))
                   or name.endswith("_" + first)}
-    if form.get(frame.SWITCH) == "1":  # the language control: shown again, nothing changed
+    if switching(form):  # the language control: shown again, nothing changed
         return _form(request, d.person, d.language, values, desk=d,
                      errors=errors if sent else None, sent=sent)
     if errors:

@@ -22,7 +22,7 @@ from conference.errors import Duplicate, Invalid, NotFound
 from conference.http.context import now, pool_key
 from conference.http.io import read_form
 from conference.http.routes import RouteTable
-from conference.pages.handlers import sent_before
+from conference.pages.handlers import SWITCH, sent_before, switching
 from conference.roles import protocol_officer
 from conference.workspaces import frame
 from conference.workspaces.console import CONSOLE_ROLES, Desk, form_errors
@@ -108,7 +108,7 @@ def _switch(d: Desk, action: str) -> dict[str, str]:
     """The header's language control on a zone's form (docs/workspaces.md, "The language
     control"): it sends the form, with what is typed in it now, to its switch, which shows it
     again in the other language, filled, and defines or changes nothing."""
-    return {"form": "zone-form", "name": frame.SWITCH,
+    return {"form": "zone-form", "name": SWITCH,
             "action": frame.with_lang(action, frame.other_language(d.language))}
 
 
@@ -162,7 +162,7 @@ async def zones_create(request: web.Request) -> web.StreamResponse:
     except ValidationError as exc:
         for name, text in form_errors(d.t, exc, FIELDS, "name_fr").items():
             errors.setdefault(name, d.t("zones_err_code") if name == "code" else text)
-    if form.get(frame.SWITCH) == "1":  # the language control: shown again, nothing defined
+    if switching(form):  # the language control: shown again, nothing defined
         return await _list_page(request, d, values=values, errors=errors if sent else None,
                                 sent=sent)
     if errors or body is None:
@@ -235,7 +235,7 @@ async def zone_save(request: web.Request) -> web.StreamResponse:
     except ValidationError as exc:
         for name, text in form_errors(d.t, exc, FIELDS, "name_fr").items():
             errors.setdefault(name, text)
-    if form.get(frame.SWITCH) == "1":  # the language control: shown again, nothing changed
+    if switching(form):  # the language control: shown again, nothing changed
         return _edit_page(request, d, zone, values, errors=errors if sent else None, sent=sent)
     if errors or body is None:
         return _edit_page(request, d, zone, values, errors=errors, status=422, sent=True)

@@ -24,7 +24,6 @@ from conference.http.routes import RouteTable
 from conference.mail import formatting
 from conference.pages.credentials import (
     IDENTITY_FIELDS,
-    SWITCH,
     TYPED_FORMS,
     VISA_FIELDS,
     closed_words,
@@ -36,7 +35,7 @@ from conference.pages.credentials import (
     refusal_words,
     visa_errors,
 )
-from conference.pages.handlers import _countries, identity_state, sent_before
+from conference.pages.handlers import _countries, identity_state, sent_before, switching
 from conference.privacy import service as privacy
 from conference.protocol.countries import country_name
 from conference.workspaces import frame
@@ -219,7 +218,7 @@ async def member_photo_crop(request: web.Request) -> web.StreamResponse:
     size = await credentials.photo_size(request.app[pool_key], acc.id)
     if size is None:
         return await _page(request, p, acc, message=p.t("photo_none"), status=404)
-    if form.get(SWITCH) == "1":  # the language control: shown again, nothing cut
+    if switching(form):  # the language control: shown again, nothing cut
         wrong = sent and credential_rules.crop_box("custom", values, size) is None
         return await _page(request, p, acc, values=values, editing="crop", sent=sent,
                            errors={"crop": p.t("crop_number")} if wrong else None)
@@ -256,10 +255,10 @@ async def member_visa_letter(request: web.Request) -> web.StreamResponse:
     try:
         body = VisaLetterIn.model_validate({k: v for k, v in values.items() if v})
     except ValidationError as exc:
-        if form.get(SWITCH) == "1":  # the language control: shown again, never requested
+        if switching(form):  # the language control: shown again, never requested
             return await show(errors=visa_errors(p.t, exc) if sent else None)
         return await show(errors=visa_errors(p.t, exc), status=422)
-    if form.get(SWITCH) == "1":
+    if switching(form):
         return await show()
     try:
         await credentials.request_letter(request.app[pool_key], acc.id, body, p.principal,
@@ -287,7 +286,7 @@ async def member_identity_document(request: web.Request) -> web.StreamResponse:
     show = functools.partial(_page, request, p, acc, values=values, editing="identity",
                              sent=sent)
     body, errors = identity_body(p.t, values)
-    if form.get(SWITCH) == "1":  # the language control: shown again, nothing given
+    if switching(form):  # the language control: shown again, nothing given
         return await show(errors=errors if sent else None)
     if body is None:
         return await show(errors=errors, status=422)

@@ -29,7 +29,7 @@ from conference.http.context import now, pool_key, settings_key, signer_key
 from conference.http.limits import TooManyRequests
 from conference.mail import formatting
 from conference.pages import csrf
-from conference.pages.handlers import SECURITY_HEADERS
+from conference.pages.handlers import SECURITY_HEADERS, SWITCH
 from conference.pages.i18n import LANGUAGES, choose_language
 from conference.people import service as people
 from conference.people.domain import Grant, safe_next
@@ -120,10 +120,6 @@ def other_language(language: str) -> str:
 def with_lang(path: str, language: str, **params: str) -> str:
     query = urlencode({"lang": language, **{k: v for k, v in params.items() if v}})
     return f"{path}{'&' if '?' in path else '?'}{query}"
-
-
-SWITCH = "switch"
-"""The field that makes a form's POST its language button's: shown again, never filed."""
 
 
 def form_switches(language: str, forms: Mapping[str, str], editing: str, *,

@@ -59,10 +59,12 @@ from conference.http.context import connection, now, pool_key, settings_key, sig
 from conference.http.io import private_file, read_form
 from conference.http.routes import RouteTable
 from conference.pages.handlers import (
+    SWITCH,
     _countries,
     documents_to_give,
     identity_to_give,
     sent_before,
+    switching,
 )
 from conference.pages.i18n import field_message
 from conference.people.domain import (
@@ -80,8 +82,6 @@ from conference.workspaces.i18n import WTranslator
 
 routes = RouteTable()
 HTML, PAGE_ERRORS = frame.HTML, frame.PAGE_ERRORS
-SWITCH = "switch"
-"""The member forms' language button: the values posted again, shown, never filed."""
 MEMBER_FIELDS = ("category", "given_name", "family_name", "email", "language", "gender", "rank",
                  "function")
 FUNCTIONS = {
@@ -244,7 +244,7 @@ async def member_register(request: web.Request) -> web.StreamResponse:
     if not frame.csrf_ok(request, form, p.person):
         return show(message=t("csrf_failed"), status=403)
     body, errors, general = _check_member(t, values, p.delegation["id"])
-    if form.get(SWITCH) == "1":  # the language control: shown again, not filed
+    if switching(form):  # the language control: shown again, not filed
         if not sent:  # a form never sent: nothing asked of it yet, no error
             return show()
         if body is not None:
@@ -412,7 +412,7 @@ async def member_edit(request: web.Request) -> web.StreamResponse:
     if not domain.editable(acc):
         return await _decided_page(request, p, acc)
     member, errors, general = _check_member(t, values, p.delegation["id"])
-    if form.get(SWITCH) == "1":  # the language control: shown again, not saved
+    if switching(form):  # the language control: shown again, not saved
         # a form never sent: nothing asked of it yet, no error
         return show(errors=errors, message=general) if sent else show()
     if member is None:
@@ -763,7 +763,7 @@ async def press_ask_information(request: web.Request) -> web.StreamResponse:
         return await show(message=d.t("csrf_failed"), status=403)
     errors = {} if values["information_message"] else {
         "information_message": d.t("err_information_message")}
-    if form.get(SWITCH) == "1":  # the language control: shown again, never asked
+    if switching(form):  # the language control: shown again, never asked
         return await show(errors=errors if sent else {})
     if errors:
         return await show(errors=errors, status=422)
@@ -796,13 +796,13 @@ async def press_decide(request: web.Request) -> web.StreamResponse:
                                                          "reason")}
     values["confirm_duplicate"] = "1" if form.get("confirm_duplicate") == "1" else ""
     sent = sent_before(form)
-    switching = form.get(SWITCH) == "1"
+    switched = switching(form)
     show = functools.partial(_application_page, request, d, acc, values=values,
                              editing="decision", sent=sent)
 
     async def refuse(status: int, **said: Any) -> web.Response:
         """A refusal; on the language switch the form again, with it once sent only."""
-        if switching:
+        if switched:
             return await show(**{k: v for k, v in said.items()
                                  if sent or k not in ("errors", "message")})
         return await show(status=status, **said)
@@ -837,7 +837,7 @@ async def press_decide(request: web.Request) -> web.StreamResponse:
                                 message=d.t("err_dup_approved_tick", name=approved.name))
         if duplicates:
             return await refuse(422, duplicates=duplicates, errors=errors)
-    if switching:  # the language control: shown again, never decided
+    if switched:  # the language control: shown again, never decided
         return await show()
     try:
         # the ticked box is the officer's confirmation: the approval records it (its trail's
@@ -872,7 +872,7 @@ async def press_revoke(request: web.Request) -> web.StreamResponse:
         return await show(status=409, message=d.t("revoke_only_granted"))
     reason = " ".join(str(form.get("reason", "")).split())[:2000]
     errors = frame.revoke_errors(d.t, reason, form, d.t("err_write_reason"))
-    if form.get(SWITCH) == "1":  # the language control: shown again, never revoked
+    if switching(form):  # the language control: shown again, never revoked
         return await show(errors=errors if sent else {})
     if errors:
         return await show(status=422, errors=errors)
@@ -923,7 +923,7 @@ async def press_correct(request: web.Request) -> web.StreamResponse:
                 errors.setdefault(field, field_message(d.t, field, dict(err)))
     if not reason:
         errors["correction_reason"] = d.t("err_correction_reason")
-    if form.get(SWITCH) == "1":  # the language control: shown again, never corrected
+    if switching(form):  # the language control: shown again, never corrected
         return await show(errors=errors, summary=bool(errors)) if sent else await show()
     if errors or body is None:
         return await show(status=422, errors=errors, summary=True)

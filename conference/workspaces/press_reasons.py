@@ -16,7 +16,7 @@ from conference.errors import Invalid, NotFound
 from conference.http.context import now, pool_key
 from conference.http.io import read_form
 from conference.http.routes import RouteTable
-from conference.pages.handlers import sent_before
+from conference.pages.handlers import SWITCH, sent_before, switching
 from conference.workspaces import frame
 from conference.workspaces import service as ws_service
 from conference.workspaces.domain import ReasonTemplate, clean_reason_text
@@ -54,7 +54,7 @@ def _switch(d: Desk, form_id: str, action: str) -> dict[str, str]:
     """The header's language control on a template's form (docs/workspaces.md, "The language
     control"): the form sent with what is typed in it now, shown again in the other
     language, filled; nothing added or saved."""
-    return {"form": form_id, "name": frame.SWITCH,
+    return {"form": form_id, "name": SWITCH,
             "action": frame.with_lang(action, frame.other_language(d.language))}
 
 
@@ -114,7 +114,7 @@ async def reason_add(request: web.Request) -> web.StreamResponse:
     if not frame.csrf_ok(request, form, d.person):
         return await _list_page(request, d, values=values, message=d.t("csrf_failed"),
                                 status=403, sent=sent)
-    if form.get(frame.SWITCH) == "1":  # the language control: shown again, nothing added
+    if switching(form):  # the language control: shown again, nothing added
         return await _list_page(request, d, values=values, sent=sent,
                                 errors=_text_errors(d, values) if sent else None)
     try:
@@ -156,7 +156,7 @@ async def reason_edit(request: web.Request) -> web.StreamResponse:
     if not frame.csrf_ok(request, form, d.person):
         return _edit_page(request, d, reason, values, message=d.t("csrf_failed"), status=403,
                           sent=sent)
-    if form.get(frame.SWITCH) == "1":  # the language control: shown again, nothing saved
+    if switching(form):  # the language control: shown again, nothing saved
         return _edit_page(request, d, reason, values, sent=sent,
                           errors=_text_errors(d, values) if sent else None)
     try:
