@@ -204,7 +204,17 @@ async def test_rate_limits_answer_429_with_retry_after(
         await api.client.close()
 
 
-async def test_delegations_still_list_after_the_purge(api: Api) -> None:
+async def test_delegations_still_list_after_the_purge(db_url: str, settings: Settings) -> None:
+    # no worker: its housekeeping would take the vetting purge (due today) at a moment of its
+    # own, and the purge below would count one (local CI, 2026-12-01: 1 == 2)
+    api = await start_api(db_url, settings, run_worker=False)
+    try:
+        await _delegations_listed_after_the_purge(api)
+    finally:
+        await api.client.close()
+
+
+async def _delegations_listed_after_the_purge(api: Api) -> None:
     today = datetime.now(UTC).date()
     # due for the purge only from the day after tomorrow: the worker's own housekeeping leaves
     # it alone (today), so the purge below is the one that runs, after the pack is recorded
