@@ -82,6 +82,7 @@ from conference.workspaces import (
     console_setup,
     console_zones,
     portal_lifecycle,
+    press_pools,
     press_reasons,
     security,
     signin,
@@ -99,6 +100,7 @@ def route_table() -> list[Route]:
                                 pages.routes, credential_pages.routes,
                                 people.routes, signin.routes,
                                 press_reasons.routes,  # before the desk's /press/{id}
+                                press_pools.routes,  # before the desk's /press/{id}
                                 workspaces.routes, member_credentials.routes, security.routes,
                                 console_setup.routes,  # before the console's /manage/{slug}
                                 console.routes, portal_lifecycle.routes,

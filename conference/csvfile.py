@@ -18,8 +18,11 @@ from __future__ import annotations
 
 import csv
 import io
+import re
+import unicodedata
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from datetime import date
 
 BOM = "\ufeff"
 FOR_PEOPLE = ";"
@@ -67,3 +70,20 @@ def write(header: Sequence[str], rows: Iterable[Sequence[object]], *,
         writer.writerow(with_words([spreadsheet_safe(v) if isinstance(v, str) else v
                                     for v in row]))
     return (BOM if bom else "") + out.getvalue()
+
+
+def download_name(kind: str, conference_slug: str, day: date, title: str, *,
+                  limit: int = 40) -> str:
+    """A session's CSV download named so a protocol officer recognises it among their
+    downloads: ``<kind>-<conference>-<day>-<title>.csv`` (``security-list-alliance-2027-04-15-
+    ministerial-session.csv``), the title folded to ASCII letters and digits joined by hyphens,
+    cut at a hyphen to ``limit`` characters; a title with nothing left (another script) leaves
+    only the day. ASCII only, so ``filename`` needs no ``filename*``. The console's
+    downloads and the API's speaking order are named by it."""
+    folded = unicodedata.normalize("NFKD", title).encode("ascii", "ignore").decode().lower()
+    words = "-".join(re.findall(r"[a-z0-9]+", folded))
+    if len(words) > limit:
+        words = words[:limit + 1].rsplit("-", 1)[0] if "-" in words[:limit + 1] \
+            else words[:limit]
+    safe_slug = "-".join(re.findall(r"[a-z0-9]+", conference_slug.lower()))
+    return "-".join(part for part in (kind, safe_slug, day.isoformat(), words) if part) + ".csv"

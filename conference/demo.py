@@ -3,8 +3,9 @@ Brussels, 5 December 2012, as the press articles and the Commission's release of
 describe it, with the programme of the day, published; and a follow-up meeting whose press
 registration is open now (opened a day before the first load, closing 30 days after it), with
 its programme published and the security check, press card and photo a ministerial meeting
-asks for, so that a newcomer can try the press form and what follows it. Loading twice changes
-nothing."""
+asks for, so that a newcomer can try the press form and what follows it, and three delegates
+already approved and cleared by the security service, so that the badges to print and the door
+have someone cleared. Loading twice changes nothing."""
 
 from __future__ import annotations
 
@@ -29,6 +30,7 @@ from conference.conferences.models import (
     DelegationIn,
     PressRegistration,
 )
+from conference.credentials import service as credentials
 from conference.errors import Duplicate
 from conference.programme import service as programme
 from conference.programme.models import ParticipantRole, RoomIn, Session, SessionIn
@@ -142,23 +144,23 @@ SESSIONS: list[tuple[str, str, str, str, str, str, str, list[str], bool,
      "Opening by Commissioner Malmström and Attorney General Holder",
      "plenary", "Plenary hall", _at(9, 0), _at(9, 45), "open", _DELEGATES, False,
      [(0, "chair"), (1, "speaker")]),
-    ("Session d'experts : identification des victimes et aide aux victimes",
+    ("Session d'experts\u00a0: identification des victimes et aide aux victimes",
      "Expert session: identifying victims and ensuring their assistance and protection",
      "expert_panel", "Room 1", _at(10, 0), _at(11, 30), "closed", ["official", "expert"],
      False, []),
-    ("Session d'experts : enquêtes et poursuites",
+    ("Session d'experts\u00a0: enquêtes et poursuites",
      "Expert session: investigating cases and prosecuting offenders",
      "expert_panel", "Room 2", _at(10, 0), _at(11, 30), "closed", ["official", "expert"],
      False, []),
-    ("Session d'experts : sensibilisation, en présence de Sa Majesté la Reine",
+    ("Session d'experts\u00a0: sensibilisation, en présence de Sa Majesté la Reine",
      "Expert session: raising awareness, in the presence of Her Majesty the Queen",
      "expert_panel", "Plenary hall", _at(12, 0), _at(13, 0), "pool", _DELEGATES, True,
      [(0, "chair")]),
-    ("Session d'experts : réduire la disponibilité de matériel pédopornographique en ligne",
+    ("Session d'experts\u00a0: réduire la disponibilité de matériel pédopornographique en ligne",
      "Expert session: reducing the availability of child sexual abuse material online",
      "expert_panel", "Room 1", _at(14, 0), _at(15, 30), "closed", ["official", "expert"],
      False, []),
-    ("Session ministérielle : approbation de la déclaration",
+    ("Session ministérielle\u00a0: approbation de la déclaration",
      "Ministerial session: approval of the declaration",
      "ministerial", "Plenary hall", _at(16, 0), _at(17, 0), "photo_opportunity",
      ["minister"], False, [(0, "chair"), (1, "speaker")]),
@@ -263,18 +265,18 @@ OPEN_DELEGATIONS: list[dict[str, Any]] = [
 OPEN_SESSIONS: list[tuple[str, str, str, str, int, time, time, str, list[str]]] = [
     ("Séance d'ouverture", "Opening session", "plenary", "Plenary hall", 0,
      time(9, 30), time(10, 15), "open", ["minister", "official", "expert", "press"]),
-    ("Session d'experts : identification des victimes",
+    ("Session d'experts\u00a0: identification des victimes",
      "Expert session: identifying victims", "expert_panel", "Room 1", 0,
      time(10, 30), time(12, 0), "closed", ["official", "expert"]),
-    ("Session d'experts : enquêtes et poursuites",
+    ("Session d'experts\u00a0: enquêtes et poursuites",
      "Expert session: investigations and prosecution", "expert_panel", "Plenary hall", 0,
      time(10, 30), time(12, 0), "closed", ["official", "expert"]),
-    ("Session ministérielle : bilan du plan d'action",
+    ("Session ministérielle\u00a0: bilan du plan d'action",
      "Ministerial session: review of the action plan", "ministerial", "Plenary hall", 0,
      time(14, 30), time(16, 0), "photo_opportunity", ["minister", "press"]),
     ("Point de presse", "Press conference", "press_conference", "Press room", 0,
      time(16, 30), time(17, 0), "open", ["press"]),
-    ("Séance de clôture : déclaration commune", "Closing session: joint statement",
+    ("Séance de clôture\u00a0: déclaration commune", "Closing session: joint statement",
      "plenary", "Plenary hall", 1, time(9, 30), time(11, 0), "open",
      ["minister", "official", "expert", "press"]),
 ]
@@ -330,13 +332,16 @@ def open_conference(now: datetime) -> ConferenceIn:
         "slug": OPEN_SLUG,
         "title": {
             "fr": "Alliance mondiale contre les abus sexuels commis contre des enfants via "
-                  "internet : réunion ministérielle de suivi",
+                  "internet\u00a0: réunion ministérielle de suivi",
             "en": "Global Alliance against Child Sexual Abuse Online: ministerial follow-up "
                   "meeting",
         },
         "short_name": {"fr": "Alliance mondiale – suivi", "en": "Global Alliance follow-up"},
         "privacy": {
             "controller": "Commission européenne, DG Migration et affaires intérieures",
+            "controller_names": {
+                "fr": "Commission européenne, DG Migration et affaires intérieures",
+                "en": "European Commission, DG Migration and Home Affairs"},
             "dpo_email": "data-protection-officer@example.org",
         },
         "venue": {"name": "Commission européenne, bâtiment Charlemagne",
@@ -414,6 +419,7 @@ async def load_open(conn: asyncpg.Connection, now: datetime) -> str:
             }), now)
         published = await programme.publish(conn, officer, OPEN_SLUG, now)
         await _open_zones(conn, conference, now)
+        cleared = await _open_people(conn, conference, now)
     window = conference.press_registration
     state = "open again" if reopened else "open"
     return (f"demo conference {OPEN_SLUG}: press registration {state} until"
@@ -421,7 +427,56 @@ async def load_open(conn: asyncpg.Connection, now: datetime) -> str:
             f" {len(OPEN_DELEGATIONS)} delegations; programme of {conference.starts_on} and"
             f" {conference.ends_on}: {len(OPEN_SESSIONS)} sessions, version {published.version}"
             f" ({'published now' if published.published else 'unchanged'});"
-            f" {len(OPEN_ZONES)} zones; {_asks(conference)}")
+            f" {len(OPEN_ZONES)} zones; {cleared} delegates approved and cleared;"
+            f" {_asks(conference)}")
+
+
+# Three delegates of the follow-up meeting, approved and already cleared (docs/credentials.md,
+# "Vetting"): the meeting vets its ministers and officials, and without anyone cleared its
+# badges page had nothing to print and its door admitted nobody. Invented people, filed as the
+# protocol office files them (register, approve, record the clearance); the focal points'
+# delegations by country code or organisation name.
+OPEN_PEOPLE: list[dict[str, Any]] = [
+    {"delegation": "BE", "category": "minister", "given_name": "Claire",
+     "family_name": "Dumont", "email": "claire.dumont@example.org", "language": "fr",
+     "gender": "female", "salutation": "mrs", "rank": "minister",
+     "function": "Ministre de l'Intérieur"},
+    {"delegation": "FR", "category": "minister", "given_name": "Julien",
+     "family_name": "Marchand", "email": "julien.marchand@example.org", "language": "fr",
+     "gender": "male", "salutation": "mr", "rank": "minister",
+     "function": "Ministre de l'Intérieur"},
+    {"delegation": "Europol", "category": "official", "given_name": "Katrin",
+     "family_name": "Vogel", "email": "katrin.vogel@example.org", "language": "en",
+     "gender": "female", "salutation": "mrs", "rank": "senior_official",
+     "function": "Head of the European Cybercrime Centre"},
+]
+
+
+async def _open_people(conn: asyncpg.Connection, conference: Conference, now: datetime) -> int:
+    """The follow-up meeting's delegates (``OPEN_PEOPLE``), each filed, approved and cleared
+    once, through the use-cases the console calls; how many are cleared."""
+    delegations = await conferences.list_delegations(conn, OPEN_SLUG, DEMO)
+    by_key = {d.country or (d.organisation.name if d.organisation else ""): d.id
+              for d in delegations.items}
+    cleared = 0
+    for person in OPEN_PEOPLE:
+        fields = {k: v for k, v in person.items() if k != "delegation"}
+        fields["delegation_id"] = by_key[person["delegation"]]
+        current = await accreditation_repo.current_by_email(conn, conference.id,
+                                                            person["email"])
+        if current is None:
+            created = await accreditations.register(
+                conn, OPEN_SLUG, AccreditationIn.model_validate(fields), DEMO, now)
+            current = created.id, created.status
+        accreditation_id, status = current
+        if status is Status.submitted:
+            await accreditations.decide(conn, accreditation_id, "approve", None, DEMO, now)
+        state = await credentials.vetting_state(conn, accreditation_id, DEMO)
+        if state.status != "cleared":
+            await credentials.set_vetting_status(conn, accreditation_id, "cleared", None, DEMO,
+                                                 now)
+        cleared += 1
+    return cleared
 
 
 def _asks(conference: Conference) -> str:

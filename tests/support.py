@@ -105,7 +105,7 @@ class RecordingSMTP:
             self._server = None
 
     async def wait_for(
-        self, count: int, timeout: float = 10.0,
+        self, count: int, timeout: float = 20.0,
         where: Callable[[EmailMessage], bool] = lambda m: True,
     ) -> list[EmailMessage]:
         """Wait until at least ``count`` messages matching ``where`` arrived; return them."""
@@ -137,7 +137,7 @@ def body_text(msg: EmailMessage) -> str:
 
 
 async def wait_ready(base: str, proc: asyncio.subprocess.Process | None = None,
-                     timeout: float = 20.0) -> None:
+                     timeout: float = 60.0) -> None:
     """Wait until ``base``/readyz answers 200 (a served process is up); fail if ``proc`` exits."""
     import aiohttp
 

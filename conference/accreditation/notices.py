@@ -123,7 +123,8 @@ def _build(
     notice = {
         "short": short, "controller": controller_name(conference, language),
         "retention": retention_period(conference.retention_days, language),
-        "privacy_url": f"{ctx.settings.base_url}/{conference.slug}/privacy",
+        # in the letter's language, whatever the reader's browser prefers (docs/privacy.md)
+        "privacy_url": f"{ctx.settings.base_url}/{conference.slug}/privacy?lang={language}",
     }
     context.setdefault("agree", agreement("neutral"))
     # a letter to no ranked person (a focal point, the press office) closes plainly
@@ -375,6 +376,10 @@ async def _press_office_notices(
     if not recipients:
         recipients = [(conference.organiser_email, "")]
     approved = await repo.count_approved_press(conn, conference.id)
+    # a place freed: how many wait for it, and the desk's waiting list to choose from
+    # (docs/lifecycle.md, "Withdrawing after approval")
+    waiting = await repo.count_waitlisted_press(conn, conference.id) \
+        if template == "press_office_withdrawn" else 0
     first = "fr" if "fr" == conference.languages[0] else "en"
 
     def context(lang: str) -> dict[str, Any]:
@@ -388,6 +393,9 @@ async def _press_office_notices(
             "approved": approved, "capacity": conference.press_registration.pool_capacity,
             "api_link": f"{ctx.settings.base_url}/api/v1/accreditations/{a.id}",
             "desk_link": f"{ctx.settings.base_url}/manage/{conference.slug}/press/{a.id}",
+            "waiting": waiting,
+            "waiting_link": f"{ctx.settings.base_url}/manage/{conference.slug}/press"
+                            f"?status=waitlisted&lang={lang}",
             "accreditation_id": str(a.id),
             "was_approved": event.payload.get("from_status") == "approved",
         }

@@ -69,6 +69,13 @@ ORDER BY e.id, h.n
 -- database keeps them (migration 0045; docs/outbox.md, "The press pool's count").
 SELECT press_approved FROM conference WHERE id = :conference_id
 
+-- name: count_waitlisted_press
+-- The press applications of a conference on its waiting list (an erased person is on none):
+-- the press office's notice of a place freed says how many wait for it.
+SELECT count(*) FROM accreditation
+WHERE conference_id = :conference_id AND category = 'press' AND status = 'waitlisted'
+  AND erased_at IS NULL
+
 -- name: press_people
 -- The press applications of a conference that hold or may take a place, or were refused or
 -- revoked (not withdrawn, substituted or erased), with what tells two people apart; only those

@@ -167,6 +167,12 @@ async def count_approved_press(conn: asyncpg.Connection, conference_id: UUID) ->
     return count
 
 
+async def count_waitlisted_press(conn: asyncpg.Connection, conference_id: UUID) -> int:
+    count: int = await conn.fetchval(*Q.bind("count_waitlisted_press",
+                                             conference_id=conference_id))
+    return count
+
+
 async def press_people(conn: asyncpg.Connection, conference_id: UUID, *,
                        approved_only: bool = False) -> list[PressPerson]:
     """The conference's press applications as the duplicate check reads them (``press_people``

@@ -205,6 +205,15 @@ async def get(pool: Database, accreditation_id: UUID, actor: Principal | None) -
         return repo.from_row(row, await repo.history_for(conn, accreditation_id, actor))
 
 
+async def press_pool_full(pool: Database, conference_id: UUID, capacity: int) -> bool:
+    """Whether every place of the conference's press pool is taken, as the public press form
+    says before anyone types an application it would refuse (``check_pool_has_room``). Public:
+    the form shows the pool's capacity already."""
+    async with connection(pool) as conn:
+        taken = await repo.count_approved_press(conn, conference_id)
+    return taken >= capacity
+
+
 async def missing_clearance(pool: Database, accreditation_id: UUID, actor: Principal | None
                             ) -> domain.MissingClearance:
     """The vetting status that stops the person's badge (``pending``, ``more_information``,

@@ -19,6 +19,17 @@ Short reference
     check character does not match, is a typing mistake (``mistyped_reference``), never a
     forgery (docs/credentials.md, "Short reference").
 
+Reading a scanned reference
+    A USB scanner types the QR code as a keyboard would, through the door computer's keyboard
+    layout: with Caps Lock on every letter comes in the other case, and on a French or Belgian
+    AZERTY (or a German QWERTZ) computer some characters come as others ("1" as "&", "a" as
+    "q", "." as ":"). Each of these readings is tried (``reference_readings``); the first whose
+    signature verifies is the badge, which admits nothing a correct reading would refuse: a
+    reading is genuine only when the badge is. A text that is not shaped as a badge reference
+    under any reading (cut short, another QR code, a web address) is ``unreadable_reference``,
+    "scan again", not a forgery; a well-shaped reference whose signature fails is
+    ``forged_badge`` (docs/credentials.md, "Short reference").
+
 Zones
     A zone (plenary hall, press centre, press pool position, royal-presence perimeter...) is
     granted by
@@ -41,7 +52,8 @@ Zones
 
 Check-in decision, first match wins
     unknown zone -> mistyped reference (a typed short reference whose check character does not
-    match) -> forged badge (the QR's tag does not verify) -> unknown badge (a short reference
+    match) -> unreadable reference (a scanned text shaped as no badge reference) -> forged badge
+    (a well-shaped QR reference whose tag does not verify) -> unknown badge (a short reference
     that names no badge of this conference, no such accreditation in this conference, or
     erased) -> revoked -> withdrawn -> substituted -> not approved
     (submitted, waitlisted, rejected) -> superseded (a reissue replaced this badge) -> not
@@ -53,6 +65,7 @@ Check-in decision, first match wins
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -100,6 +113,9 @@ class Reason(StrEnum):
     mistyped_reference = "mistyped_reference"
     """A typed short reference that cannot be one (its check character does not match): a
     typing mistake, to type again."""
+    unreadable_reference = "unreadable_reference"
+    """A scanned text that is not shaped as a badge's reference under any reading (cut short,
+    another QR code, a web address): to scan again, not a forgery."""
 
 
 DETAILS: dict[Reason, str] = {
@@ -121,6 +137,8 @@ DETAILS: dict[Reason, str] = {
                           "conference's days, or the days the zone names).",
     Reason.mistyped_reference: "The short reference was mistyped (its check character does not "
                                "match): type it again from the badge.",
+    Reason.unreadable_reference: "The scanned text is not a badge reference (read in part, "
+                                 "or another code): scan the badge's QR code again.",
 }
 
 
@@ -152,13 +170,58 @@ def badge_reference(signer: Signer, accreditation_id: UUID, version: int = 1) ->
     return signer.sign_bytes(BADGE_PURPOSE, payload)
 
 
+# What a US-layout scanner's keys give on the door computer's layout, read back: on a French
+# or Belgian AZERTY keyboard the digits row gives & é " ' ( - (§) è _ (!) ç à, the key after
+# it ) and, shifted, °; A and Q, Z and W are swapped, M's key gives "," (shifted "?") and the
+# full stop's ":". On a German QWERTZ keyboard Y and Z are swapped and the minus key gives ß
+# (Swiss: ') and, shifted, ?. Only the characters of a badge reference matter (base64url and
+# the dot).
+_AZERTY = str.maketrans({"&": "1", "é": "2", '"': "3", "'": "4", "(": "5", "-": "6",
+                         "§": "6", "è": "7", "_": "8", "!": "8", "ç": "9", "à": "0", ")": "-",
+                         "°": "_", "a": "q", "q": "a", "z": "w", "w": "z", "A": "Q", "Q": "A",
+                         "Z": "W", "W": "Z", ",": "m", "?": "M", ":": "."})
+_QWERTZ = str.maketrans({"y": "z", "z": "y", "Y": "Z", "Z": "Y", "ß": "-", "'": "-",
+                         "?": "_"})
+_SHAPED = re.compile(r"[A-Za-z0-9_-]{22}(?:[A-Za-z0-9_-]{5})?\.[A-Za-z0-9_-]{27}")
+"""A badge reference: the id (16 bytes) or the id and version (20 bytes) in base64url, a dot,
+and the 160-bit tag (``Signer.sign_bytes``)."""
+
+
+def reference_readings(text: str) -> list[str]:
+    """The readings of a scanned text: as it came, with Caps Lock's case swapped, and each
+    through the AZERTY and QWERTZ layouts (module docstring, "Reading a scanned reference")."""
+    stripped = text.strip()
+    # Caps Lock swaps the letters' case; "ß".swapcase() is "SS", which no key typed
+    swapped = "".join(c.swapcase() if len(c.swapcase()) == 1 else c for c in stripped)
+    readings: list[str] = []
+    for cased in (stripped, swapped):
+        for reading in (cased, cased.translate(_AZERTY), cased.translate(_QWERTZ)):
+            if reading not in readings:
+                readings.append(reading)
+    return readings
+
+
 def read_reference(signer: Signer, text: str) -> tuple[UUID, int] | None:
-    """The accreditation and the badge version a genuine badge reference names, else None."""
-    raw = signer.verify_bytes(BADGE_PURPOSE, text.strip())
-    if raw is None or len(raw) not in (16, 20):
-        return None
-    version = int.from_bytes(raw[16:], "big") if len(raw) == 20 else 1
-    return UUID(bytes=raw[:16]), version
+    """The accreditation and the badge version a genuine badge reference names, else None.
+
+    A USB scanner types the QR code as a keyboard does: with Caps Lock on at the door's
+    computer, or a French keyboard, every genuine badge failed its signature
+    (``forged_badge``). Each reading of the text is tried (``reference_readings``); a reading
+    is genuine only if the badge is, so nothing is admitted that a correct reading would
+    refuse (docs/credentials.md, "Short reference")."""
+    for candidate in reference_readings(text):
+        raw = signer.verify_bytes(BADGE_PURPOSE, candidate)
+        if raw is not None and len(raw) in (16, 20):
+            version = int.from_bytes(raw[16:], "big") if len(raw) == 20 else 1
+            return UUID(bytes=raw[:16]), version
+    return None
+
+
+def reference_shaped(text: str) -> bool:
+    """Whether some reading of a scanned text has a badge reference's shape: one that does not
+    verify was altered (``forged_badge``); a text with no such reading was not read whole, or
+    is another code (``unreadable_reference``)."""
+    return any(_SHAPED.fullmatch(reading) for reading in reference_readings(text))
 
 
 # --- the short reference (docs/credentials.md, "Short reference") ------------------------------
@@ -344,13 +407,17 @@ def scan_reason(zone_kind: ZoneKind | None, accreditation_id: UUID | None, known
                 status: Status | None, category: Category | None,
                 facts: ZoneFacts | None, superseded: bool = False,
                 lacks_clearance: bool = False, mistyped: bool = False,
-                typed: bool = False, outside_days: bool = False) -> Reason:
+                typed: bool = False, outside_days: bool = False,
+                unreadable: bool = False) -> Reason:
     """The decision on one scan, first match wins (see the module's docstring); ``typed``: a
-    short reference was typed (well formed when not ``mistyped``), which is never forged."""
+    short reference was typed (well formed when not ``mistyped``), which is never forged;
+    ``unreadable``: a scanned text shaped as no badge reference."""
     if zone_kind is None:
         return Reason.unknown_zone
     if mistyped:
         return Reason.mistyped_reference
+    if unreadable and accreditation_id is None:
+        return Reason.unreadable_reference
     if accreditation_id is None:
         return Reason.unknown_badge if typed else Reason.forged_badge
     if not known or status is None or category is None:

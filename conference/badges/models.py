@@ -8,7 +8,7 @@ from uuid import UUID
 
 from pydantic import Field, StringConstraints, field_validator
 
-from conference.accreditation.domain import Category
+from conference.accreditation.domain import Category, Status
 from conference.badges.domain import Layout, PrintStatus, Reason, ReissueReason, ZoneKind
 from conference.types import Localized, LongText, Model, Text
 
@@ -130,6 +130,21 @@ class PoolList(Model):
     items: list[Pool]
 
 
+class PoolPerson(Model):
+    """A press accreditation as the press desk's pools page names it (docs/workspaces.md,
+    "Press pools"): a member of one of the conference's pools, or an approved journalist who
+    may join one (``pool_id`` None)."""
+
+    accreditation_id: UUID
+    given_name: str
+    family_name: str
+    outlet: str | None
+    role: str | None
+    """The press role (``PressRole``'s value)."""
+    status: Status
+    pool_id: UUID | None
+
+
 class CheckInIn(Model):
     badge: str = Field(min_length=1, max_length=512)
     """The text of the badge's QR code, or the short reference printed under it (``4F7K-92QX``;
@@ -162,6 +177,9 @@ class CheckIn(Model):
     """Admitted at a royal perimeter although approved after the security list froze (a late
     substitute put on the session in another's place): the list the royal household and the
     police were sent at the freeze does not name them (docs/protocol.md, "Royal presence")."""
+    zones_granted: list[str] = Field(default_factory=list)
+    """With ``zone_not_granted``: the codes of the zones the badge does open (what it prints),
+    so that the door staff can say where the person may go; empty otherwise."""
 
 
 class CheckInPage(Model):

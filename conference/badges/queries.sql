@@ -103,6 +103,26 @@ VALUES (:pool_id, :conference_id, :accreditation_id, :added_at, :added_by)
 DELETE FROM press_pool_member WHERE pool_id = :pool_id AND accreditation_id = :accreditation_id
 RETURNING accreditation_id
 
+-- name: pool_people
+-- The press accreditations the pools page names: every member of one of the conference's pools
+-- and every approved journalist (not erased), each with the pool they are in, by name.
+SELECT a.id, a.given_name, a.family_name, a.press_outlet, a.press_role, a.status, m.pool_id
+FROM accreditation a
+LEFT JOIN press_pool_member m
+       ON m.accreditation_id = a.id AND m.conference_id = a.conference_id
+WHERE a.conference_id = :conference_id AND a.category = 'press'
+  AND (m.pool_id IS NOT NULL OR (a.status = 'approved' AND a.erased_at IS NULL))
+ORDER BY lower(a.family_name), lower(a.given_name), a.id
+
+-- name: pool_person
+-- One press accreditation of the conference as the pools page names it (a member's name in
+-- the page's message after adding or removing them), by the accreditation's primary key.
+SELECT a.id, a.given_name, a.family_name, a.press_outlet, a.press_role, a.status, m.pool_id
+FROM accreditation a
+LEFT JOIN press_pool_member m
+       ON m.accreditation_id = a.id AND m.conference_id = a.conference_id
+WHERE a.id = :accreditation_id AND a.conference_id = :conference_id AND a.category = 'press'
+
 -- name: holder
 -- The accreditation a badge names, with what the badge prints of its delegation and the
 -- badge's current version (1 until a reissue).
@@ -194,12 +214,21 @@ SELECT id, kind, opens_on, closes_on FROM zone
 WHERE conference_id = :conference_id AND code = :code
 
 -- name: insert_check_in
--- One scan, admitted or not, with the badge's hash (never the badge itself).
+-- One scan, admitted or not, with the badge's hash (never the badge itself). A door page's
+-- form sent again (:form_scan already recorded) inserts nothing: no row comes back.
 INSERT INTO check_in (conference_id, zone_id, zone_code, accreditation_id, badge_sha256, admitted,
-                      reason, scanned_at, scanned_by)
+                      reason, scanned_at, scanned_by, form_scan)
 VALUES (:conference_id, :zone_id, :zone_code, :accreditation_id, :badge_sha256, :admitted,
-        :reason, :scanned_at, :scanned_by)
+        :reason, :scanned_at, :scanned_by, :form_scan::uuid)
+ON CONFLICT (form_scan) WHERE form_scan IS NOT NULL DO NOTHING
 RETURNING id
+
+-- name: check_in_of_form
+-- The scan a door page's form already recorded (its form sent again), if it was this badge at
+-- this zone of this conference.
+SELECT id FROM check_in
+WHERE form_scan = :form_scan::uuid AND conference_id = :conference_id
+  AND zone_code = :zone_code AND badge_sha256 = :badge_sha256
 
 -- name: check_ins
 -- The scans of a conference after a cursor (a check-in id), oldest first, of one zone or all.

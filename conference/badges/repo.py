@@ -21,7 +21,16 @@ from conference.badges.domain import (
     ZoneFacts,
     ZoneKind,
 )
-from conference.badges.models import CheckIn, Collection, Grants, Holder, Pool, Zone, ZoneIn
+from conference.badges.models import (
+    CheckIn,
+    Collection,
+    Grants,
+    Holder,
+    Pool,
+    PoolPerson,
+    Zone,
+    ZoneIn,
+)
 from conference.db.sql import queries_beside
 
 Q = queries_beside(__file__)
@@ -117,11 +126,18 @@ async def pools_of(conn: asyncpg.Connection, conference_id: UUID) -> list[Pool]:
     return [_pool(r) for r in rows]
 
 
+async def find_pool(conn: asyncpg.Connection, conference_id: UUID, pool_id: UUID
+                    ) -> Pool | None:
+    """A press pool of the conference with its members; None when it is not the conference's."""
+    row = await conn.fetchrow(*Q.bind("pools_of", conference_id=conference_id, pool_id=pool_id))
+    return None if row is None else _pool(row)
+
+
 async def pool(conn: asyncpg.Connection, conference_id: UUID, pool_id: UUID) -> Pool:
     """A press pool of the conference (it exists) with its members."""
-    row = await conn.fetchrow(*Q.bind("pools_of", conference_id=conference_id, pool_id=pool_id))
-    assert row is not None
-    return _pool(row)
+    found = await find_pool(conn, conference_id, pool_id)
+    assert found is not None
+    return found
 
 
 async def insert_pool(
@@ -163,6 +179,26 @@ async def delete_member(conn: asyncpg.Connection, pool_id: UUID, accreditation_i
     removed = await conn.fetchval(*Q.bind("delete_member", pool_id=pool_id,
                                           accreditation_id=accreditation_id))
     return removed is not None
+
+
+async def pool_people(conn: asyncpg.Connection, conference_id: UUID) -> list[PoolPerson]:
+    """The members of the conference's pools and the approved journalists, by name."""
+    rows = await conn.fetch(*Q.bind("pool_people", conference_id=conference_id))
+    return [_pool_person(r) for r in rows]
+
+
+async def pool_person(conn: asyncpg.Connection, conference_id: UUID, accreditation_id: UUID
+                      ) -> PoolPerson | None:
+    """One press accreditation of the conference as the pools page names it, else None."""
+    row = await conn.fetchrow(*Q.bind("pool_person", conference_id=conference_id,
+                                      accreditation_id=accreditation_id))
+    return None if row is None else _pool_person(row)
+
+
+def _pool_person(r: asyncpg.Record) -> PoolPerson:
+    return PoolPerson(accreditation_id=r["id"], given_name=r["given_name"],
+                      family_name=r["family_name"], outlet=r["press_outlet"],
+                      role=r["press_role"], status=r["status"], pool_id=r["pool_id"])
 
 
 # --- badge holders ----------------------------------------------------------------------------
@@ -228,6 +264,8 @@ class ZoneAccess:
     name: dict[str, str]
     kind: ZoneKind
     facts: ZoneFacts
+    code: str = ""
+    """The zone's code (``zone_access`` gives it; the door names the zones a badge opens)."""
 
 
 async def zone_access(
@@ -242,6 +280,7 @@ async def zone_access(
         id=r["id"], name=r["name"], kind=ZoneKind(r["kind"]),
         facts=ZoneFacts(by_category=r["by_category"], by_session=r["by_session"],
                         by_pool=r["by_pool"], on_security_list=r["on_security_list"]),
+        code=r["code"],
     ) for r in rows]
 
 
@@ -289,14 +328,26 @@ async def zone_by_code(
 async def insert_check_in(
     conn: asyncpg.Connection, conference_id: UUID, zone_id: UUID | None, zone_code: str,
     accreditation_id: UUID | None, badge_sha256: bytes, reason: Reason, now: datetime,
-    actor: str,
+    actor: str, form_scan: UUID | None = None,
 ) -> int:
-    """Record one scan; its id."""
-    check_in_id: int = await conn.fetchval(*Q.bind(
-        "insert_check_in", conference_id=conference_id, zone_id=zone_id, zone_code=zone_code,
-        accreditation_id=accreditation_id, badge_sha256=badge_sha256,
-        admitted=reason is Reason.granted, reason=reason.value, scanned_at=now,
-        scanned_by=actor))
+    """Record one scan; its id. ``form_scan``: the door page's identifier of the scan its
+    form offered; the same form sent again (Back, a reload) records nothing more and answers
+    the first one's id (docs/workspaces.md, "The door"). An identifier already used for
+    another badge or zone is not this form sent again: that scan is recorded without it."""
+    fields = dict(conference_id=conference_id, zone_id=zone_id, zone_code=zone_code,
+                  accreditation_id=accreditation_id, badge_sha256=badge_sha256,
+                  admitted=reason is Reason.granted, reason=reason.value, scanned_at=now,
+                  scanned_by=actor)
+    check_in_id: int | None = await conn.fetchval(*Q.bind(
+        "insert_check_in", **fields, form_scan=form_scan))
+    if check_in_id is None:
+        check_in_id = await conn.fetchval(*Q.bind(
+            "check_in_of_form", form_scan=form_scan, conference_id=conference_id,
+            zone_code=zone_code, badge_sha256=badge_sha256))
+        if check_in_id is None:
+            check_in_id = await conn.fetchval(*Q.bind(
+                "insert_check_in", **fields, form_scan=None))
+    assert check_in_id is not None
     return check_in_id
 
 

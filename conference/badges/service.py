@@ -45,6 +45,7 @@ from conference.badges.models import (
     PackCollectedIn,
     Pool,
     PoolIn,
+    PoolPerson,
     Printed,
     PrintedIn,
     Reissued,
@@ -206,6 +207,47 @@ async def pools(db: Database, organiser: Organiser, slug: str) -> list[Pool]:
     async with connection(db) as conn:
         conference = await conference_by_slug(conn, slug)
         return await repo.pools_of(conn, conference.id)
+
+
+async def conference_pool(
+    db: Database, organiser: Organiser, slug: str, pool_id: UUID
+) -> Pool:
+    """One press pool of the conference ``slug``; 404 when the pool is another conference's or
+    none (the pages name a pool in their address: docs/workspaces.md, "Press pools")."""
+    async with connection(db) as conn:
+        conference = await conference_by_slug(conn, slug)
+        found = await repo.find_pool(conn, conference.id, pool_id)
+    if found is None:
+        raise NotFound("No such pool.")
+    return found
+
+
+async def pool_of(
+    db: Database, organiser: Organiser, slug: str, accreditation_id: UUID
+) -> Pool | None:
+    """The press pool of the conference ``slug`` the person is in, if any (one at most)."""
+    async with connection(db) as conn:
+        conference = await conference_by_slug(conn, slug)
+        pool_id = await repo.pool_of_member(conn, conference.id, accreditation_id)
+        return None if pool_id is None else await repo.find_pool(conn, conference.id, pool_id)
+
+
+async def pool_people(db: Database, organiser: Organiser, slug: str) -> list[PoolPerson]:
+    """Who the press desk's pools page names (docs/workspaces.md, "Press pools"): each member
+    of a pool with their name, outlet and role, and the approved journalists not in any pool,
+    whom it offers to add; by family name."""
+    async with connection(db) as conn:
+        conference = await conference_by_slug(conn, slug)
+        return await repo.pool_people(conn, conference.id)
+
+
+async def pool_person(db: Database, organiser: Organiser, slug: str, accreditation_id: UUID
+                      ) -> PoolPerson | None:
+    """One journalist as the pools page names them (its message after adding or removing
+    them), without reading the whole press corps; None when not press of this conference."""
+    async with connection(db) as conn:
+        conference = await conference_by_slug(conn, slug)
+        return await repo.pool_person(conn, conference.id, accreditation_id)
 
 
 async def add_member(
@@ -577,10 +619,12 @@ def _language(conference: Conference) -> str:
 
 async def check_in(
     db: Database, door: DoorKeeper, signer: Signer, slug: str, body: CheckInIn,
-    now: datetime, language: str | None = None,
+    now: datetime, language: str | None = None, form_scan: UUID | None = None,
 ) -> CheckIn:
     """Decide on one scan and record it, admitted or not (see ``domain`` for the order). The
-    holder's country is named in ``language`` (the door page's), else the conference's."""
+    holder's country is named in ``language`` (the door page's), else the conference's.
+    ``form_scan``: the door page's identifier of this scan; its form sent again is decided
+    again but recorded once (docs/workspaces.md, "The door")."""
     async with transaction(db) as conn:
         conference = await conference_by_slug(conn, slug)
         zone = await repo.zone_by_code(conn, conference.id, body.zone)
@@ -593,12 +637,15 @@ async def check_in(
             read = await repo.badge_by_code(conn, conference.id, code) if code else None
         else:
             read = domain.read_reference(signer, body.badge)
+        # a scanned text shaped as no badge reference was read in part, or is another code
+        unreadable = not typed and read is None and not domain.reference_shaped(body.badge)
         accreditation_id, version = read if read is not None else (None, 0)
         person = await repo.bearer(conn, accreditation_id) if accreditation_id else None
         if person is not None and (person.conference_id != conference.id or person.erased):
             person = None
         facts = None
         superseded = lacking = False
+        access: list[repo.ZoneAccess] = []
         if zone is not None and person is not None and domain.status_reason(person.status) is None:
             superseded = version != person.badge_version
             lacking = await _missing_clearance(conn, person.id) is not None
@@ -612,11 +659,16 @@ async def check_in(
             zone.kind if zone else None, accreditation_id, person is not None,
             person.status if person else None, person.category if person else None, facts,
             superseded=superseded, lacks_clearance=lacking, mistyped=mistyped,
-            typed=typed, outside_days=outside)
+            typed=typed, outside_days=outside, unreadable=unreadable)
+        # the zones the badge does open, named only to a badge this zone refuses (the door
+        # says where the person may go); not worked out for the other scans
+        opens = [access[i].code for i in domain.granted_zones(
+            person.status, person.category, [(z.kind, z.facts) for z in access])
+        ] if reason is domain.Reason.zone_not_granted and person is not None else []
         check_in_id = await repo.insert_check_in(
             conn, conference.id, zone.id if zone else None, body.zone,
             person.id if person else None, hashlib.sha256(body.badge.encode()).digest(), reason,
-            now, door.actor)
+            now, door.actor, form_scan)
         deadline = conference.security_list_deadline
         late = (reason is domain.Reason.granted and zone is not None and person is not None
                 and zone.kind is domain.ZoneKind.royal_perimeter and deadline is not None
@@ -624,7 +676,8 @@ async def check_in(
     return CheckIn(id=check_in_id, admitted=reason is domain.Reason.granted, reason=reason,
                    detail=DETAILS[reason], zone=body.zone, scanned_at=now,
                    holder=repo.holder(person, language or _language(conference)),
-                   added_after_freeze=late)
+                   added_after_freeze=late,
+                   zones_granted=opens)
 
 
 async def check_ins(

@@ -1,14 +1,17 @@
 """ICS feeds: each attendee's own sessions behind a secret URL, and the public programme.
 
 Both are ``METHOD:PUBLISH`` with the invitations' UIDs and SEQUENCEs, an ``ETag`` over the
-bytes (stable while nothing changes: DTSTAMP is the version's publication time) and ``304`` on
-``If-None-Match``. An unknown, forged or revoked feed token is 404.
+bytes (stable while nothing changes: DTSTAMP is the version's publication time, or the last
+correction of the conference's details they show when later) and ``304`` on
+``If-None-Match``. They render the conference as it is now: a corrected venue shows at once.
+An unknown, forged or revoked feed token is 404.
 """
 
 from __future__ import annotations
 
 import hashlib
 import uuid
+from datetime import datetime
 
 from aiohttp import web
 
@@ -16,6 +19,7 @@ from conference.calendar import repo
 from conference.calendar.invitations import (
     PRODID,
     attendee_view,
+    details_changed_at,
     latest_published,
     session_description,
     session_version,
@@ -60,8 +64,13 @@ def _respond(request: web.Request, body: bytes) -> web.Response:
 
 
 def _feed(conference: Conference, published: PublishedVersion | None,
-          versions: list[SessionVersion], name: str, organizer: Organizer) -> bytes:
+          versions: list[SessionVersion], name: str, organizer: Organizer,
+          corrected_at: datetime | None) -> bytes:
     stamp = published.published_at if published else conference.created_at
+    if corrected_at is not None and corrected_at > stamp:
+        # the details they show (venue, titles) corrected since: a client comparing DTSTAMPs
+        # takes the new LOCATION (docs/calendar.md, "Corrected conference details")
+        stamp = corrected_at
     return build_feed(versions, name=name, prodid=PRODID, dtstamp=stamp,
                       timezone_name=conference.timezone, organizer=organizer)
 
@@ -83,6 +92,7 @@ async def personal_feed(request: web.Request) -> web.Response:
         conference = await conference_by_id(conn, person["conference_id"])
         published = await latest_published(conn, conference.id)
         states = await repo.invitation_states(conn, accreditation_id)
+        corrected_at = await details_changed_at(conn, conference.id)
     versions = []
     domain = _domain(request)
     lang = person["language"]
@@ -101,7 +111,8 @@ async def personal_feed(request: web.Request) -> web.Response:
     if settings.replies_enabled:
         email = reply_address(request.app[signer_key], accreditation_id, settings.reply_domain)
     organizer = Organizer(email, name[:120])
-    return _respond(request, _feed(conference, published, versions, name, organizer))
+    return _respond(request, _feed(conference, published, versions, name, organizer,
+                                   corrected_at))
 
 
 @routes.add("GET", "/api/v1/conferences/{slug}/programme.ics",
@@ -111,6 +122,7 @@ async def programme_feed(request: web.Request) -> web.Response:
     async with connection(request) as conn:
         conference = await conference_by_slug(conn, request.match_info["slug"])
         published = await latest_published(conn, conference.id)
+        corrected_at = await details_changed_at(conn, conference.id)
     lang = request.query.get("lang") or conference.languages[0]
     if lang not in ("fr", "en"):
         lang = conference.languages[0]
@@ -119,7 +131,8 @@ async def programme_feed(request: web.Request) -> web.Response:
                 for s in (published.sessions if published else [])]
     name = conference.title.get(lang)
     return _respond(request, _feed(conference, published, versions, name,
-                                   Organizer(conference.organiser_email, name[:120])))
+                                   Organizer(conference.organiser_email, name[:120]),
+                                   corrected_at))
 
 
 def _domain(request: web.Request) -> str:

@@ -35,9 +35,9 @@ import asyncpg
 from conference.calendar.itip import Attendee, InvitationTemplate, Organizer, SessionVersion
 from conference.calendar.mime import InvitationSkeleton, check_recipient
 from conference.calendar.plan import Action, AttendeeView, Sent, SessionView, plan
-from conference.calendar.words import changes, part_name
-from conference.conferences.domain import sender_address
-from conference.conferences.lookup import conference_by_id
+from conference.calendar.words import Shown, changes, detail_changes, part_name
+from conference.conferences.domain import CALENDAR_FIELDS, sender_address
+from conference.conferences.lookup import CALENDAR_REVISION_SQL, calendar_revision, conference_by_id
 from conference.conferences.models import Conference
 from conference.db.pool import connection
 from conference.db.sql import queries_beside
@@ -122,6 +122,30 @@ def session_description(s: PublishedSession, conference: Conference, language: s
                      f"In the presence of {royal}. Please be seated by {seated}.")
     lines.append(conference.title.get(language))
     return "\n".join(lines)
+
+
+SUBJECT_PREFIXES = {
+    "fr": ("Invitation", "Mise à jour", "Annulation", "Retrait de votre agenda"),
+    "en": ("Invitation", "Updated", "Cancelled", "Removed from your calendar"),
+}
+"""The subject's first words: an invitation, an update, a session called off, a session that
+leaves the person's calendar. In French, nouns: « Annulé » or « Retirée » would have to agree
+with a title they do not know (« Retirée de votre agenda : Point de presse »)."""
+
+
+def shown(conference: Conference, royal_presence: bool, language: str,
+          replies_enabled: bool) -> Shown:
+    """The conference's details as the calendar entry of a session shows them in
+    ``language``: LOCATION's venue, DESCRIPTION's title and (at a royal-presence session)
+    patron, the ORGANIZER's name, and its address when it is the organisers' (no replies
+    taken; docs/calendar.md, "Corrected conference details")."""
+    return Shown(
+        venue=f"{conference.venue.name_in(language)}, {conference.venue.address}",
+        title=conference.title.get(language),
+        organizer=sender_name(conference, language),
+        patron=patron_address(conference, language) if royal_presence else None,
+        organizer_email=None if replies_enabled else conference.organiser_email,
+    )
 
 
 def session_version(s: PublishedSession, *, sequence: int, language: str,
@@ -212,8 +236,11 @@ class Renderer:
     texts, times and seating follow the version; its ICS templates its sequence)."""
 
     def __init__(self, conference: Conference, ctx: DispatchContext, signer: Signer,
-                 version: int = 0, pinned: Pinned | None = None) -> None:
+                 version: int = 0, pinned: Pinned | None = None, details: int = 0) -> None:
         self.conference = conference
+        self.details = details
+        """The revision of the conference's details ``conference`` is at (dispatch: a new
+        revision gets a new renderer; docs/calendar.md, "Corrected conference details")."""
         self.ctx = ctx
         self.signer = signer
         self.version = version
@@ -236,6 +263,10 @@ class Renderer:
         self.previous: dict[tuple[uuid.UUID, int], PublishedSession] = {}
         """Sessions as earlier versions published them, by (session, sequence): what an
         attendee's calendar holds before an update (filled by :func:`_load_previous`)."""
+        self.details_before: dict[int, Conference] = {}
+        """The conference with its details as earlier revisions had them, by revision: what
+        an attendee's calendar holds before an update (filled by :func:`_load_previous`)."""
+        self._details: dict[tuple[object, ...], tuple[str, ...]] = {}
 
     def organizer(self, accreditation_id: uuid.UUID, language: str) -> Organizer:
         """The ORGANIZER and From of this person's invitations: the conference's short name (or
@@ -289,11 +320,36 @@ class Renderer:
             self._times[key] = found
         return found
 
+    def detail_changes(self, s: PublishedSession, action: Action, lang: str
+                       ) -> tuple[str, ...]:
+        """What a correction of the conference's details changes in this entry, in words
+        (empty: nothing the reader can see, such as a patron at a session without royal
+        presence, or a title in another language)."""
+        last = action.last
+        if last is None or last.details >= action.details:
+            return ()
+        key = (last.details, action.details, lang, s.royal_presence)
+        found = self._details.get(key)
+        if found is None:
+            before = self.details_before.get(last.details)
+            replies = self.pinned.replies_enabled
+            found = ("",) if before is None else detail_changes(
+                shown(before, s.royal_presence, lang, replies),
+                shown(self.conference, s.royal_presence, lang, replies), lang)
+            self._details[key] = found
+        return found
+
     def changes(self, s: PublishedSession, action: Action, lang: str) -> tuple[str, ...]:
         """What an update changes for this person, in words (empty: nothing they can see)."""
         last = action.last
         if last is None or last.method != "REQUEST":
             return ()
+        return self._session_changes(s, action, lang) + self.detail_changes(s, action, lang)
+
+    def _session_changes(self, s: PublishedSession, action: Action, lang: str
+                         ) -> tuple[str, ...]:
+        last = action.last
+        assert last is not None
         before = s if last.basis == s.sequence else self.previous.get((s.session_id,
                                                                         last.basis))
         if before is None and last.basis != s.sequence:
@@ -359,9 +415,7 @@ class Renderer:
         """The subject's first words: a CANCEL says "Cancelled" only of a session called off;
         for one that takes place without this person (withdrawn, replaced, out of its
         audience) it says the session leaves their calendar (docs/calendar.md)."""
-        prefixes = {"fr": ("Invitation", "Mise à jour", "Annulé", "Retirée de votre agenda"),
-                    "en": ("Invitation", "Updated", "Cancelled", "Removed from your calendar")
-                    }[lang]
+        prefixes = SUBJECT_PREFIXES[lang]
         if action.method == "CANCEL":
             return prefixes[2] if cancelled else prefixes[3]
         return prefixes[1 if update else 0]
@@ -390,6 +444,7 @@ class Renderer:
         args = {"s": str(action.session_id), "m": action.method, "q": action.sequence,
                 "b": action.basis, "r": action.role, "p": action.part,
                 "l": None if action.last is None else list(astuple(action.last)),
+                **({"d": action.details} if action.details else {}),
                 "t": self.ctx.now.isoformat(), **p.args()}
         return NewDelivery(
             template=f"invitation_{action.method.lower()}",
@@ -535,16 +590,24 @@ async def calendar_invitations(
         return ConsumerResult()
     # Held already when the worker runs this (declared in ``locks``): taken again, it is a no-op.
     await conn.execute(Q["lock_conference_calendar"], _lock_key(event.conference_id))
+    if event.type == "conference.details_changed" and not (
+            set(event.payload["fields"]) & set(CALENDAR_FIELDS)):
+        return ConsumerResult()  # nothing an invitation renders (docs/calendar.md)
     published = await latest_published(conn, event.conference_id)
     if published is None:
         return ConsumerResult()
     sessions = {s.session_id: s for s in published.sessions}
     deadline = await conn.fetchval(Q["security_list_deadline"], event.conference_id)
     views = [session_view(s, deadline) for s in published.sessions]
+    # Read before the conference itself (below): the details rendered are then at least
+    # this revision's, never older than what the states will say they hold.
+    details = await details_revision(conn, event.conference_id)
     complete, cursor = True, None
-    if event.type == "programme.published":
+    if event.type in ("programme.published", "conference.details_changed"):
+        # A correction of the venue (or another detail rendered) updates everyone invited,
+        # as a publication does, in steps (docs/calendar.md, "Corrected conference details").
         actions, people, complete, cursor = await _publication_step(
-            conn, event.conference_id, views, ctx)
+            conn, event.conference_id, views, ctx, details)
     else:
         # One person's change; a substitution names two: the member replaced (no longer
         # expected: cancelled at once) and the new person (invited at once when approved),
@@ -561,7 +624,7 @@ async def calendar_invitations(
             sent.update(_sent(await conn.fetch(Q["states_of_accreditation"], row["id"])))
         if not people:
             return ConsumerResult()
-        actions = plan(views, [attendee_view(row) for row in people], sent)
+        actions = plan(views, [attendee_view(row) for row in people], sent, details)
         actions = [a for a in actions if a.session_id in sessions]
         if ctx.limit is not None and len(actions) > ctx.limit:
             # A step: the states saved below make the next call plan only the rest.
@@ -571,11 +634,13 @@ async def calendar_invitations(
         return ConsumerResult(complete=complete, cursor=cursor)
     key = f"calendar-renderer:{event.conference_id}"
     renderer: Renderer | None = ctx.cache.get(key)
-    if renderer is None or renderer.version != published.number:
-        # One renderer per published version: a version published while an earlier one is
-        # still being sent gets its own texts (docs/calendar.md).
+    if renderer is None or renderer.version != published.number or renderer.details != details:
+        # One renderer per published version and revision of the conference's details: a
+        # version published while an earlier one is still being sent gets its own texts, a
+        # corrected venue its own LOCATION (docs/calendar.md).
         conference = await conference_by_id(conn, event.conference_id)
-        renderer = Renderer(conference, ctx, await load_signer(conn), published.number)
+        renderer = Renderer(conference, ctx, await load_signer(conn), published.number,
+                            details=details)
         ctx.cache[key] = renderer
     renderer.ctx = ctx  # kept from an earlier step of this publication: this step's time
     # The context the deliveries refer to, saved in this transaction (once per content: a step
@@ -614,21 +679,46 @@ async def calendar_invitations(
         [a.accreditation_id for a in built], [a.session_id for a in built],
         [a.method for a in built], [a.sequence for a in built],
         [a.basis for a in built], [a.role for a in built], [a.part for a in built],
+        [a.details for a in built],
     )
     return ConsumerResult(deliveries, parked, complete, cursor)
 
 
 def _sent(states: list[asyncpg.Record]) -> dict[tuple[uuid.UUID, uuid.UUID], Sent]:
     return {(r["accreditation_id"], r["session_id"]):
-            Sent(r["method"], r["sequence"], r["basis"], r["role"], r["part"])
+            Sent(r["method"], r["sequence"], r["basis"], r["role"], r["part"], r["details"])
             for r in states}
+
+
+async def details_revision(conn: asyncpg.Connection, conference_id: uuid.UUID) -> int:
+    """The latest revision of the conference's details the invitations render (0: never
+    corrected; docs/calendar.md, "Corrected conference details")."""
+    revision, _ = await calendar_revision(conn, conference_id)
+    return revision
+
+
+async def details_changed_at(conn: asyncpg.Connection, conference_id: uuid.UUID
+                             ) -> datetime | None:
+    """When the details the invitations render were last corrected (None: never)."""
+    _, changed_at = await calendar_revision(conn, conference_id)
+    return changed_at
 
 
 async def _load_previous(conn: asyncpg.Connection, renderer: Renderer,
                          conference_id: uuid.UUID, actions: list[Action],
                          sessions: dict[uuid.UUID, PublishedSession]) -> None:
     """Read the earlier versions of the sessions the updates among ``actions`` change (once
-    per session and sequence per renderer): the update's words compare them with now."""
+    per session and sequence per renderer), and the earlier revisions of the conference's
+    details they correct: the update's words compare them with now."""
+    revisions = sorted({a.last.details for a in actions
+                        if a.last is not None and _corrects_details(a)}
+                       - renderer.details_before.keys())
+    if revisions:
+        for row in await conn.fetch(Q["calendar_details"], conference_id, revisions):
+            data = row["details"]
+            data = json.loads(data) if isinstance(data, str) else data
+            renderer.details_before[row["revision"]] = Conference.model_validate(
+                {**renderer.conference.model_dump(mode="json"), **data})
     wanted = {(a.session_id, a.last.basis) for a in actions
               if a.method == "REQUEST" and a.last is not None and a.last.method == "REQUEST"
               and a.session_id in sessions and a.last.basis != sessions[a.session_id].sequence}
@@ -649,7 +739,7 @@ async def _load_previous(conn: asyncpg.Connection, renderer: Renderer,
 
 async def _publication_step(
     conn: asyncpg.Connection, conference_id: uuid.UUID, views: list[SessionView],
-    ctx: DispatchContext,
+    ctx: DispatchContext, details: int = 0,
 ) -> tuple[list[Action], list[asyncpg.Record], bool, str | None]:
     """The actions of one step of a publication: attendees in accreditation order from where
     the previous step stopped (``ctx.cursor``, the ``seq`` of the last attendee it finished),
@@ -680,7 +770,7 @@ async def _publication_step(
             break  # every attendee is done
         states = await conn.fetch(Q["states_of_accreditations"], [r["id"] for r in rows])
         mine: dict[uuid.UUID, list[Action]] = {}
-        for a in plan(views, [attendee_view(r) for r in rows], _sent(states)):
+        for a in plan(views, [attendee_view(r) for r in rows], _sent(states), details):
             if a.session_id in published:  # a session no longer published: nothing to render
                 mine.setdefault(a.accreditation_id, []).append(a)
         for r in rows:
@@ -702,11 +792,17 @@ async def _publication_step(
     return actions, people, not incomplete, str(done) if incomplete else None
 
 
+def _corrects_details(a: Action) -> bool:
+    """An update to a calendar that holds an older revision of the conference's details."""
+    return (a.method == "REQUEST" and a.last is not None and a.last.method == "REQUEST"
+            and a.last.details < a.details)
+
+
 def _action_of(args: Mapping[str, Any], accreditation_id: uuid.UUID) -> Action:
     """The action a delivery rendered at send time was queued for (its ``render_args``)."""
     last = None if args["l"] is None else Sent(*args["l"])
     return Action(accreditation_id, uuid.UUID(args["s"]), args["m"], args["q"], args["b"],
-                  args["r"], args["p"], last)
+                  args["r"], args["p"], last, args.get("d", 0))
 
 
 class InvitationDeliveries:
@@ -749,6 +845,9 @@ class InvitationDeliveries:
                         action: Action) -> bool:
         renderer, sessions = found
         last = action.last
+        if _corrects_details(action) and last is not None \
+                and last.details not in renderer.details_before:
+            return True
         return (action.method == "REQUEST" and last is not None and last.method == "REQUEST"
                 and action.session_id in sessions
                 and last.basis != sessions[action.session_id].sequence
@@ -782,12 +881,13 @@ SUBSCRIPTIONS = (
                  frozenset({"programme.published", "accreditation.approved",
                             "accreditation.withdrawn", "accreditation.revoked",
                             "accreditation.substituted",
-                            "accreditation.vetting_status_set"}),
+                            "accreditation.vetting_status_set",
+                            "conference.details_changed"}),
                  warm_up=warm_up, renderer=InvitationDeliveries, locks=_locks,
-                 statements=tuple(Q[name] for name in (
+                 statements=(*(Q[name] for name in (
                      "lock_conference_calendar", "latest_snapshot", "awaiting_their_event",
-                     "attendees_after",
-                     "states_of_accreditations", "save_render_context", "save_states",
-                     "render_context", "snapshot_by_number"))),
+                     "attendees_after", "calendar_details", "states_of_accreditations",
+                     "save_render_context", "save_states", "render_context",
+                     "snapshot_by_number")), CALENDAR_REVISION_SQL)),
 )
 """What the calendar consumes, for the composition root (``conference/runtime.py``)."""

@@ -21,6 +21,9 @@ the session           REQUEST of S         nothing
 the session           REQUEST of S' < S    REQUEST, SEQUENCE = max(S, last + 1)
 it, in another role   REQUEST of S         REQUEST, SEQUENCE = last + 1
 the session           CANCEL               REQUEST, SEQUENCE = max(S, last + 1)
+the session, its      REQUEST of S, of an  REQUEST, SEQUENCE = last + 1
+conference's details  older revision
+corrected             of the details
 nothing               REQUEST              CANCEL,  SEQUENCE = max(S, last + 1)
 nothing               nothing or CANCEL    nothing
 ====================  ===================  ====================================================
@@ -28,7 +31,9 @@ nothing               nothing or CANCEL    nothing
 So a moved session reaches its attendees as a REQUEST with the same UID and SEQUENCE + 1, a
 cancelled one as a CANCEL with a higher SEQUENCE, a removed person alone gets a CANCEL, a person
 whose role changed (chair → speaker, audience → speaker, …) gets a REQUEST with the new
-``ROLE``, and an unchanged programme sends nothing. A CANCEL carries the ``ROLE`` the person was
+``ROLE``, a corrected venue (or other detail of the conference an invitation renders: the
+revision ``details``) reaches everyone invited as a REQUEST with SEQUENCE + 1, and an
+unchanged programme sends nothing. A CANCEL carries the ``ROLE`` the person was
 last invited with. Each action carries what was last sent (``last``), from which the consumer
 words the update and decides "Invitation" or "Updated". SEQUENCE never goes down for any
 attendee, so every client applies every message in order.
@@ -85,6 +90,9 @@ class Sent:
     part: str | None = None
     """The person's part in the session it was sent for: chair | speaker | attendee (an
     explicit participant) or audience; None when not recorded (states older than parts)."""
+    details: int = 0
+    """The revision of the conference's details (venue, titles, patron, organiser) it rendered
+    (docs/calendar.md, "Corrected conference details")."""
 
 
 @dataclass(frozen=True)
@@ -100,6 +108,8 @@ class Action:
     """chair | speaker | attendee | audience (a REQUEST); the last part sent (a CANCEL)."""
     last: Sent | None = None
     """What was last sent to this person for this session (None: nothing)."""
+    details: int = 0
+    """The revision of the conference's details the message renders."""
 
 
 def invited_role(session: SessionView, attendee: AttendeeView) -> str | None:
@@ -137,11 +147,14 @@ def plan(
     sessions: Iterable[SessionView],
     attendees: Iterable[AttendeeView],
     sent: Mapping[tuple[UUID, UUID], Sent],
+    details: int = 0,
 ) -> list[Action]:
     """The messages that bring the attendees' calendars in line with the sessions.
 
     ``sent`` holds the last message per (accreditation, session) for the attendees given;
     a session absent from ``sessions`` but present in ``sent`` is treated as cancelled.
+    ``details`` is the latest revision of the conference's details: an invitation that
+    rendered an older one is updated.
     """
     actions: list[Action] = []
     people = list(attendees)
@@ -150,7 +163,7 @@ def plan(
         for person in people:
             key = (person.accreditation_id, session.session_id)
             action = _decide(session.session_id, session.sequence,
-                             invited_part(session, person), sent.get(key), person)
+                             invited_part(session, person), sent.get(key), person, details)
             if action is not None:
                 actions.append(action)
     wanted = {p.accreditation_id: p for p in people}
@@ -158,28 +171,29 @@ def plan(
         removed = wanted.get(accreditation_id)
         if session_id in by_id or removed is None:
             continue
-        action = _decide(session_id, last.basis, None, last, removed)
+        action = _decide(session_id, last.basis, None, last, removed, details)
         if action is not None:
             actions.append(action)
     return actions
 
 
 def _decide(session_id: UUID, sequence: int, part: str | None, last: Sent | None,
-            person: AttendeeView) -> Action | None:
+            person: AttendeeView, details: int = 0) -> Action | None:
     if part is not None:
         role = PART_ROLES[part]
         if last is None:
             return Action(person.accreditation_id, session_id, "REQUEST", sequence, sequence,
-                          role, part)
-        if last.method == "REQUEST" and last.basis >= sequence and not _recast(last, role,
-                                                                               part):
+                          role, part, details=details)
+        if (last.method == "REQUEST" and last.basis >= sequence
+                and not _recast(last, role, part) and last.details >= details):
             return None
         return Action(person.accreditation_id, session_id, "REQUEST",
-                      max(sequence, last.sequence + 1), sequence, role, part, last)
+                      max(sequence, last.sequence + 1), sequence, role, part, last, details)
     if last is None or last.method == "CANCEL":
         return None
     return Action(person.accreditation_id, session_id, "CANCEL",
-                  max(sequence, last.sequence + 1), sequence, last.role, last.part, last)
+                  max(sequence, last.sequence + 1), sequence, last.role, last.part, last,
+                  details)
 
 
 def _recast(last: Sent, role: str, part: str) -> bool:

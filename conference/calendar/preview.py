@@ -28,11 +28,16 @@ from conference.calendar.invitations import (
     _load_previous,
     _sent,
     attendee_view,
+    details_revision,
     feed_url,
+    latest_published,
     session_view,
+    shown,
 )
 from conference.calendar.plan import Action, SessionView, plan
+from conference.calendar.words import detail_changes
 from conference.conferences.lookup import conference_by_id
+from conference.conferences.models import Conference
 from conference.db.pool import Database, connection
 from conference.outbox.dispatch import DispatchContext, EventRow
 from conference.programme.published import PublishedSession
@@ -111,7 +116,8 @@ async def dry_run(
     async with connection(db) as conn:
         conference = await conference_by_id(conn, conference_id)
         ctx = DispatchContext(settings=settings, now=now)
-        renderer = Renderer(conference, ctx, signer)
+        details = await details_revision(conn, conference_id)
+        renderer = Renderer(conference, ctx, signer, details=details)
         by_id = {s.session_id: s for s in sessions}
         views = [session_view(s, conference.security_list_deadline) for s in sessions]
         event = EventRow(id=0, type="programme.published", conference_id=conference_id,
@@ -130,7 +136,8 @@ async def _count(conn: asyncpg.Connection, renderer: Renderer, preview: Messages
                  rows: list[asyncpg.Record], views: list[SessionView],
                  by_id: dict[uuid.UUID, PublishedSession], event: EventRow) -> None:
     states = await conn.fetch(Q["states_of_accreditations"], [r["id"] for r in rows])
-    actions = [a for a in plan(views, [attendee_view(r) for r in rows], _sent(states))
+    actions = [a for a in plan(views, [attendee_view(r) for r in rows], _sent(states),
+                               renderer.details)
                if a.session_id in by_id]
     await _load_previous(conn, renderer, renderer.conference.id, actions, by_id)
     people = {r["id"]: r for r in rows}
@@ -150,3 +157,44 @@ async def _count(conn: asyncpg.Connection, renderer: Renderer, preview: Messages
                 secret = feed_url(renderer.ctx.settings.base_url, renderer.signer,
                                   a.accreditation_id)
                 preview.samples[kind] = _sample(delivery.message, secret)
+
+
+async def _held(conn: asyncpg.Connection, conference_id: uuid.UUID
+                ) -> list[tuple[PublishedSession, str, int]]:
+    """The invitations held to the sessions of the latest published version that take place:
+    (session, holder's language, how many)."""
+    published = await latest_published(conn, conference_id)
+    if published is None:
+        return []
+    sessions = {s.session_id: s for s in published.sessions if not s.cancelled}
+    return [(sessions[r["session_id"]], r["language"], r["held"])
+            for r in await conn.fetch(Q["invitations_held"], conference_id)
+            if r["session_id"] in sessions]
+
+
+async def invitations_held(db: Database, conference_id: uuid.UUID) -> int:
+    """How many invitations people hold to the published sessions that take place: what a
+    correction of the venue would update (the console's settings page)."""
+    async with connection(db) as conn:
+        return sum(n for _, _, n in await _held(conn, conference_id))
+
+
+async def details_updates(db: Database, before: Conference, after: Conference,
+                          replies_enabled: bool) -> int:
+    """How many updated invitations a correction of the conference's details sends
+    (``before`` → ``after``): each invitation held to a session that takes place whose entry
+    shows a changed detail to its holder, in their language (docs/calendar.md, "Corrected
+    conference details")."""
+    async with connection(db) as conn:
+        held = await _held(conn, after.id)
+    count = 0
+    seen: dict[tuple[bool, str], bool] = {}
+    for s, language, n in held:
+        key = (s.royal_presence, language)
+        if key not in seen:
+            seen[key] = bool(detail_changes(shown(before, s.royal_presence, language,
+                                                  replies_enabled),
+                                            shown(after, s.royal_presence, language,
+                                                  replies_enabled), language))
+        count += n if seen[key] else 0
+    return count

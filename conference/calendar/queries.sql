@@ -43,11 +43,11 @@ SELECT id, category, status, press_role, given_name, family_name, email, languag
 FROM accreditation a WHERE id = $1
 
 -- name: states_of_accreditations
-SELECT accreditation_id, session_id, method, sequence, basis, role, part
+SELECT accreditation_id, session_id, method, sequence, basis, role, part, details
 FROM invitation_state WHERE accreditation_id = ANY($1::uuid[])
 
 -- name: states_of_accreditation
-SELECT accreditation_id, session_id, method, sequence, basis, role, part
+SELECT accreditation_id, session_id, method, sequence, basis, role, part, details
 FROM invitation_state WHERE accreditation_id = $1
 
 -- name: session_versions
@@ -64,13 +64,22 @@ ORDER BY wanted.session_id, wanted.sequence, v.number DESC
 
 -- name: save_states
 INSERT INTO invitation_state (accreditation_id, session_id, conference_id, method, sequence,
-                              basis, role, part, updated_at)
-SELECT s.accreditation_id, s.session_id, $1, s.method, s.sequence, s.basis, s.role, s.part, $2
-FROM unnest($3::uuid[], $4::uuid[], $5::text[], $6::int[], $7::int[], $8::text[], $9::text[])
-     AS s(accreditation_id, session_id, method, sequence, basis, role, part)
+                              basis, role, part, details, updated_at)
+SELECT s.accreditation_id, s.session_id, $1, s.method, s.sequence, s.basis, s.role, s.part,
+       s.details, $2
+FROM unnest($3::uuid[], $4::uuid[], $5::text[], $6::int[], $7::int[], $8::text[], $9::text[],
+            $10::int[])
+     AS s(accreditation_id, session_id, method, sequence, basis, role, part, details)
 ON CONFLICT (accreditation_id, session_id) DO UPDATE
 SET method = EXCLUDED.method, sequence = EXCLUDED.sequence, basis = EXCLUDED.basis,
-    role = EXCLUDED.role, part = EXCLUDED.part, updated_at = EXCLUDED.updated_at
+    role = EXCLUDED.role, part = EXCLUDED.part, details = EXCLUDED.details,
+    updated_at = EXCLUDED.updated_at
+
+-- name: calendar_details
+-- Revisions of the conference's details the invitations render, as they were (what an
+-- attendee's calendar holds before an update: its words say what changed).
+SELECT revision, details FROM conference_calendar_details
+WHERE conference_id = $1 AND revision = ANY($2::int[])
 
 -- name: lock_conference_calendar
 -- One calendar consumer at a time per conference (released at the end of the transaction): the
@@ -89,3 +98,13 @@ SELECT id, conference_id, renderer, context FROM render_context WHERE id = $1
 -- name: snapshot_by_number
 SELECT number, published_at, snapshot FROM programme_version
 WHERE conference_id = $1 AND number = $2
+
+-- name: invitations_held
+-- The invitations people hold (their last message for the session a REQUEST), by session and
+-- the holder's language: what a correction of the conference's details would update (the
+-- console's settings page, docs/workspaces.md).
+SELECT i.session_id, a.language, count(*) AS held
+FROM invitation_state i JOIN accreditation a ON a.id = i.accreditation_id
+WHERE i.conference_id = $1 AND i.method = 'REQUEST' AND a.status = 'approved'
+  AND a.erased_at IS NULL
+GROUP BY i.session_id, a.language

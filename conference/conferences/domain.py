@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Any
 
 from conference.conferences.models import ConferenceIn
 from conference.errors import Invalid
@@ -32,3 +33,16 @@ def sender_address(c: ConferenceIn, *, press: bool) -> str:
     applicant's letters, the protocol service (``organiser_email``) for everyone else's and for
     the staff notices (docs/privacy.md, "Who writes")."""
     return press_office_email(c) if press else c.organiser_email
+
+
+CALENDAR_FIELDS = ("title", "short_name", "venue", "patron", "organiser_email")
+"""The details of a conference an invitation renders (docs/calendar.md, "Corrected conference
+details"): the title (DESCRIPTION, ORGANIZER's name), the short name (ORGANIZER's name), the
+venue (LOCATION), the patron (a royal-presence session's DESCRIPTION) and the organisers'
+address (ORGANIZER when the service takes no replies). A correction of one of them updates the
+invitations already sent; of any other detail, nothing."""
+
+
+def calendar_details(c: ConferenceIn) -> dict[str, Any]:
+    """What of ``c`` the invitations render (``CALENDAR_FIELDS``), as stored with a revision."""
+    return c.model_dump(mode="json", include=set(CALENDAR_FIELDS))

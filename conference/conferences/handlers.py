@@ -4,18 +4,23 @@
 from __future__ import annotations
 
 from aiohttp import web
+from pydantic import ValidationError
 
 from conference import roles
 from conference.conferences import service
 from conference.conferences.models import (
     Conference,
+    ConferenceCorrected,
+    ConferenceDetailsIn,
     ConferenceIn,
     DelegationCreated,
     DelegationIn,
     DelegationList,
 )
+from conference.errors import Invalid
 from conference.http.context import need, now, pool_key, principal, settings_key
 from conference.http.io import json_response, parse
+from conference.http.problems import field_errors
 from conference.http.routes import RouteTable
 
 routes = RouteTable()
@@ -36,6 +41,23 @@ async def create_conference(request: web.Request) -> web.Response:
 async def get_conference(request: web.Request) -> web.Response:
     conference = await service.get_conference(request.app[pool_key], request.match_info["slug"])
     return json_response(conference)
+
+
+@routes.add("PATCH", "/api/v1/conferences/{slug}",
+            summary="Correct a conference's details: title, short name, venue, patron, hosts, "
+                    "press registration, spokespersons, organisers' address, privacy notice, "
+                    "Council presidency; a field left out stays as it is",
+            who="admin", body=ConferenceDetailsIn, response=ConferenceCorrected,
+            tag="conferences", errors=(400, 401, 403, 404, 413, 422))
+async def correct_conference(request: web.Request) -> web.Response:
+    actor = need(request, *roles.ADMINS)
+    body = await parse(request, ConferenceDetailsIn)
+    try:
+        conference, changed = await service.correct_conference_details(
+            request.app[pool_key], request.match_info["slug"], body, actor)
+    except ValidationError as exc:  # the conference as corrected, as a whole
+        raise Invalid("Some fields are invalid.", field_errors(exc)) from None
+    return json_response(ConferenceCorrected(conference=conference, changed=changed))
 
 
 @routes.add("POST", "/api/v1/conferences/{slug}/delegations", summary="Create a delegation",

@@ -4,10 +4,13 @@ published surface of this package (its repository is its own; docs/architecture.
 from __future__ import annotations
 
 from conference.conferences.repo import (
+    CALENDAR_REVISION_SQL,
+    calendar_revision,
     conference_by_id,
     conference_by_slug,
     country_name,
     lock_conference,
 )
 
-__all__ = ["conference_by_id", "conference_by_slug", "country_name", "lock_conference"]
+__all__ = ["CALENDAR_REVISION_SQL", "calendar_revision", "conference_by_id", "conference_by_slug",
+           "country_name", "lock_conference"]

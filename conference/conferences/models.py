@@ -98,6 +98,10 @@ class PrivacyNotice(Model):
 
     controller: Text
     """The data controller, e.g. "European Commission, DG Trade"."""
+    controller_names: Localized | None = None
+    """The controller in each language ({fr: "Commission européenne, DG Commerce", en:
+    "European Commission, DG Trade"}), for a controller named otherwise in the other
+    language; unset, ``controller`` in both (docs/privacy.md, "The notice")."""
     dpo_email: Email | None = None
     """The data-protection officer's address; without one, the notice gives the controller's
     contact (the organisers' address) as such."""
@@ -170,6 +174,48 @@ class ConferenceIn(Model):
 class Conference(ConferenceIn):
     id: UUID
     created_at: datetime
+
+
+class PresidencyIn(Model):
+    """Of the protocol settings, what a correction may change: the Council presidency (the
+    tie-break and its draw stay, as the order of the meeting hangs on them)."""
+
+    presidency: CountryCode | None = None
+
+
+class ConferenceDetailsIn(Model):
+    """A correction of a conference's details (``PATCH /api/v1/conferences/{slug}``): each
+    field given replaces the conference's, a field left out stays as it is. The identifier,
+    days, time zone, languages, deadlines and retention are not corrected here (sessions,
+    deadlines and letters hang on them); ``short_name``, ``patron`` and ``privacy`` may be set
+    to ``null`` (none), the others not (docs/workspaces.md, "The conference's details")."""
+
+    title: Localized | None = None
+    short_name: Localized | None = None
+    privacy: PrivacyNotice | None = None
+    venue: Venue | None = None
+    patron: Patron | None = None
+    hosts: list[Host] | None = Field(default=None, max_length=20)
+    press_registration: PressRegistration | None = None
+    spokespersons: list[Spokesperson] | None = Field(default=None, max_length=20)
+    organiser_email: Email | None = None
+    protocol: PresidencyIn | None = None
+
+    @model_validator(mode="after")
+    def _kept(self) -> Self:
+        for name in ("title", "venue", "hosts", "press_registration", "spokespersons",
+                     "organiser_email", "protocol"):
+            if name in self.model_fields_set and getattr(self, name) is None:
+                raise FieldsInvalid(f"{name} cannot be removed; leave it out to keep it", name)
+        return self
+
+
+class ConferenceCorrected(Model):
+    """The conference as corrected, and the fields the correction changed (none: nothing was
+    written)."""
+
+    conference: Conference
+    changed: list[str]
 
 
 class OrganisationType(StrEnum):

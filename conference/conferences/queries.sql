@@ -40,6 +40,20 @@ SET title = :title, short_name = :short_name, venue = :venue, patron = :patron,
 WHERE id = :id
 RETURNING *
 
+-- name: calendar_revision
+-- The latest revision of the details the invitations render, and when it was made (none: never
+-- corrected, revision 0; docs/calendar.md, "Corrected conference details"). The calendar reads
+-- it too, through conferences.lookup.
+SELECT revision, changed_at FROM conference_calendar_details
+WHERE conference_id = :conference_id ORDER BY revision DESC LIMIT 1
+
+-- name: insert_calendar_details
+-- A revision of the details the invitations render (docs/calendar.md, "Corrected conference
+-- details"); revision 0, written with the first correction, may be there already.
+INSERT INTO conference_calendar_details (conference_id, revision, details)
+VALUES (:conference_id, :revision, :details)
+ON CONFLICT (conference_id, revision) DO NOTHING
+
 -- name: lock_conference
 -- The conference, locked until the transaction ends (serialises the press pool's decisions).
 SELECT * FROM conference WHERE id = :conference_id FOR UPDATE

@@ -3,6 +3,7 @@ models. The caller (``service.py``) owns the transaction."""
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Any
 from uuid import UUID
 
@@ -58,6 +59,26 @@ def conference_from_row(row: asyncpg.Record) -> Conference:
             "created_at": row["created_at"],
         }
     )
+
+
+async def calendar_revision(conn: asyncpg.Connection, conference_id: UUID
+                            ) -> tuple[int, datetime | None]:
+    """The latest revision of the details the invitations render, and when it was made
+    ((0, None): never corrected; docs/calendar.md, "Corrected conference details")."""
+    row = await conn.fetchrow(*Q.bind("calendar_revision", conference_id=conference_id))
+    return (0, None) if row is None else (int(row["revision"]), row["changed_at"])
+
+
+CALENDAR_REVISION_SQL = Q["calendar_revision"]
+"""Its SQL, which the calendar consumer runs at every event: a worker prepares it when it starts
+(docs/outbox.md, "Wake-up")."""
+
+
+async def insert_calendar_details(conn: asyncpg.Connection, conference_id: UUID,
+                                  revision: int, details: dict[str, Any]) -> None:
+    """Revision ``revision`` of the details the invitations render (kept if already there)."""
+    await conn.execute(*Q.bind("insert_calendar_details", conference_id=conference_id,
+                               revision=revision, details=details))
 
 
 async def update_conference_details(conn: asyncpg.Connection, conference_id: UUID,

@@ -7,10 +7,16 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 from uuid import UUID
 
+import asyncpg
+
 from conference import roles
 from conference.auth import Principal, Role, issue_token, require
 from conference.conferences import repo
-from conference.conferences.domain import focal_point_language
+from conference.conferences.domain import (
+    CALENDAR_FIELDS,
+    calendar_details,
+    focal_point_language,
+)
 from conference.conferences.events import (
     ConferenceCreated,
     ConferenceDetailsChanged,
@@ -19,6 +25,7 @@ from conference.conferences.events import (
 from conference.conferences.events import DelegationCreated as DelegationEvent
 from conference.conferences.models import (
     Conference,
+    ConferenceDetailsIn,
     ConferenceIn,
     DelegationCreated,
     DelegationIn,
@@ -59,24 +66,62 @@ async def change_conference_details(
     """Correct a conference's details (admin): ``DETAILS`` from ``body``, the rest as it is
     (of ``protocol``, only the Council presidency: the tie-break and its draw stay). The
     fields changed, with one event ``conference.details_changed`` naming them; none, nothing
-    written. 404 when there is no such conference."""
+    written. A change of what the invitations render (``CALENDAR_FIELDS``) is a new revision
+    of those details, in the same transaction: the calendar consumer, on the event, updates
+    the invitations of older ones (docs/calendar.md, "Corrected conference details"). 404
+    when there is no such conference."""
     principal = require(actor, *roles.ADMINS)
     async with transaction(pool) as conn:
         found = await repo.conference_by_slug(conn, slug)
         current = await repo.lock_conference(conn, found.id)
-        protocol = current.protocol.model_copy(update={"presidency": body.protocol.presidency})
-        wanted = current.model_copy(update={
-            **{name: getattr(body, name) for name in DETAILS}, "protocol": protocol})
-        changed = [name for name in DETAILS
-                   if getattr(wanted, name) != getattr(current, name)]
-        if not changed:
-            return current, []
-        updated = await repo.update_conference_details(
-            conn, current.id,
-            ConferenceIn.model_validate(wanted.model_dump(exclude={"id", "created_at"})))
-        await record(conn, "conference.details_changed",
-                     ConferenceDetailsChanged(fields=changed),
-                     conference_id=current.id, subject_id=current.id, actor=principal.actor)
+        return await _correct(conn, current, body, principal)
+
+
+async def correct_conference_details(
+    pool: Database, slug: str, patch: ConferenceDetailsIn, actor: Principal | None
+) -> tuple[Conference, list[str]]:
+    """The same correction as ``change_conference_details`` from the fields ``patch`` gives
+    (the API's ``PATCH``), laid over the conference as it is once locked: two corrections of
+    different fields at once both land. The result is validated as a whole conference (a press
+    window that would close before it opens): pydantic's ``ValidationError``, for the handler
+    to answer 422 naming the fields."""
+    principal = require(actor, *roles.ADMINS)
+    async with transaction(pool) as conn:
+        found = await repo.conference_by_slug(conn, slug)
+        current = await repo.lock_conference(conn, found.id)
+        data = current.model_dump(exclude={"id", "created_at"})
+        given = patch.model_dump(include=patch.model_fields_set)
+        protocol = given.pop("protocol", None)  # refused as null by the model
+        data.update(given)
+        if protocol is not None:
+            data["protocol"]["presidency"] = protocol["presidency"]
+        body = ConferenceIn.model_validate(data)
+        return await _correct(conn, current, body, principal)
+
+
+async def _correct(
+    conn: asyncpg.Connection, current: Conference, body: ConferenceIn, principal: Principal
+) -> tuple[Conference, list[str]]:
+    """``DETAILS`` of ``body`` over ``current`` (locked), in the caller's transaction."""
+    protocol = current.protocol.model_copy(update={"presidency": body.protocol.presidency})
+    wanted = current.model_copy(update={
+        **{name: getattr(body, name) for name in DETAILS}, "protocol": protocol})
+    changed = [name for name in DETAILS
+               if getattr(wanted, name) != getattr(current, name)]
+    if not changed:
+        return current, []
+    updated = await repo.update_conference_details(
+        conn, current.id,
+        ConferenceIn.model_validate(wanted.model_dump(exclude={"id", "created_at"})))
+    if set(changed) & set(CALENDAR_FIELDS):
+        revision, _ = await repo.calendar_revision(conn, current.id)
+        await repo.insert_calendar_details(conn, current.id, revision,
+                                           calendar_details(current))
+        await repo.insert_calendar_details(conn, current.id, revision + 1,
+                                           calendar_details(updated))
+    await record(conn, "conference.details_changed",
+                 ConferenceDetailsChanged(fields=changed),
+                 conference_id=current.id, subject_id=current.id, actor=principal.actor)
     return updated, changed
 
 

@@ -14,7 +14,7 @@ import secrets
 import string
 import unicodedata
 import warnings
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from fractions import Fraction
 from typing import Any
 from uuid import UUID
@@ -170,6 +170,13 @@ def crop_preset(preset: str, width: int, height: int) -> Crop | None:
         w = min(max(width * 4 // 5, PHOTO_MIN[0]), largest)
         return Crop((width - w) // 2, min(height // 20, height - w * 4 // 3), w)
     return None
+
+
+def croppable(width: int, height: int) -> bool:
+    """Whether a stored photo holds a 3:4 box of at least 600 × 800 other than itself: one of
+    exactly 600 × 800 (a small landscape fitted to the badge) holds none, and a crop step on it
+    could change nothing (docs/credentials.md, "Photo")."""
+    return width > PHOTO_MIN[0] or height > PHOTO_MIN[1]
 
 
 def fit_box(width: int, height: int) -> Crop:
@@ -544,13 +551,32 @@ class VettingResult:
     accreditation_id: UUID
     status: str
     reason: str | None
+    name: str | None = field(default=None, compare=False)
+    """The person the line names in its own ``given_name`` and ``family_name`` columns (the
+    downloaded file has them; nothing is read from them but this), for its errors."""
 
 
-def _result_error(line: int, column: str, kind: str, message: str) -> dict[str, Any]:
+def _result_error(line: int, column: str, kind: str, message: str,
+                  name: str | None = None) -> dict[str, Any]:
     """One wrong cell: ``field`` as the API has always named it (``line N.column``), and the
-    line and column apart, for a page to say them in words (docs/credentials.md, "Vetting")."""
-    return {"field": f"line {line}.{column}" if line else column, "type": kind,
-            "message": message, "line": line, "column": column}
+    line and column apart, for a page to say them in words, with ``name``, the person the line
+    names, when it names one (docs/credentials.md, "Vetting")."""
+    error: dict[str, Any] = {"field": f"line {line}.{column}" if line else column, "type": kind,
+                             "message": message, "line": line, "column": column}
+    if name:
+        error["name"] = name
+    return error
+
+
+NAME_LENGTH = 200
+"""The most of a line's name an error repeats: the file is the officer's, any length."""
+
+
+def _line_name(line: dict[str, str]) -> str | None:
+    """The person a results file's line names: its given and family names, when the file has
+    those columns and the line fills them in ("Jan Peeters")."""
+    name = " ".join(n for n in (line.get("given_name"), line.get("family_name")) if n)
+    return name[:NAME_LENGTH] or None
 
 
 _STATUS_WORDS = {
@@ -597,21 +623,23 @@ def read_vetting_results(text: str) -> tuple[list[VettingResult], list[dict[str,
                 for k, v in raw.items() if isinstance(k, str) and isinstance(v, str)}
         if not any(line.values()):
             continue
+        name = _line_name(line)
         try:
             aid = UUID(line.get("accreditation_id", ""))
         except ValueError:
             errors.append(_result_error(n, "accreditation_id", "uuid",
-                                        "not an accreditation id"))
+                                        "not an accreditation id", name))
             continue
         status, reason = status_code(line.get("status", "")), line.get("reason") or None
-        errors += [{**_result_error(n, e["field"], e["type"], e["message"]), "status": status}
+        errors += [{**_result_error(n, e["field"], e["type"], e["message"], name),
+                    "status": status}
                    for e in vetting_errors(status, reason)]
-        results.append(VettingResult(n, aid, status, reason))
+        results.append(VettingResult(n, aid, status, reason, name))
     seen: set[UUID] = set()
     for r in results:
         if r.accreditation_id in seen:
             errors.append(_result_error(r.line, "accreditation_id", "duplicate",
-                                        "an accreditation appears on two lines"))
+                                        "an accreditation appears on two lines", r.name))
         seen.add(r.accreditation_id)
     return results, errors
 
@@ -626,6 +654,6 @@ def unchanged_result(status: str, reason: str | None, current_status: str,
     return status == current_status and reason in (None, current_reason)
 
 
-def unknown_result(line: int) -> dict[str, Any]:
-    return _result_error(line, "accreditation_id", "unknown",
-                         "no such accreditation in this conference")
+def unknown_result(result: VettingResult) -> dict[str, Any]:
+    return _result_error(result.line, "accreditation_id", "unknown",
+                         "no such accreditation in this conference", result.name)

@@ -3,6 +3,11 @@ published surface of this package (its repository is its own; docs/architecture.
 
 from __future__ import annotations
 
-from conference.credentials.repo import clearance_of, clearance_refused_among, photos_of
+from conference.credentials.repo import (
+    clearance_asked_among,
+    clearance_of,
+    clearance_refused_among,
+    photos_of,
+)
 
-__all__ = ["clearance_of", "clearance_refused_among", "photos_of"]
+__all__ = ["clearance_asked_among", "clearance_of", "clearance_refused_among", "photos_of"]

@@ -90,9 +90,11 @@ async def mail_visa_letter(conn: asyncpg.Connection, event: EventRow, ctx: Dispa
 LIVE = frozenset({"submitted", "waitlisted", "approved"})
 """The accreditations a clearance letter is written about."""
 CLEARANCE_LETTERS = {"more_information": "clearance_more_information",
-                     "refused": "clearance_refused"}
-"""The clearance statuses that write a letter, and its template; ``cleared`` and ``pending``
-write none (the badge follows a clearance: docs/credentials.md, "Vetting")."""
+                     "refused": "clearance_refused", "cleared": "clearance_cleared"}
+"""The clearance statuses that write a letter, and its template; ``pending`` writes none, and
+``cleared`` only to an approved journalist, whose badge it releases (docs/credentials.md,
+"Vetting"): their approval letter said the badge would follow the check, and nothing said
+when it had."""
 
 
 async def mail_clearance_notice(conn: asyncpg.Connection, event: EventRow, ctx: DispatchContext
@@ -115,6 +117,12 @@ async def mail_clearance_notice(conn: asyncpg.Connection, event: EventRow, ctx: 
     conference = await conference_by_id(conn, row["conference_id"])
     press = row["category"] == "press"
     focal = row["delegation_id"] is not None
+    if status == "cleared" and (focal or row["status"] != "approved"):
+        # a member's badge goes through their focal point, and before the approval the
+        # approval letter itself says where the badge is
+        return ConsumerResult()
+    photo_awaited = status == "cleared" and row["category"] in conference.photo_required \
+        and await repo.photo_of(conn, row["id"]) is None
     member = f"{row['given_name']} {row['family_name']}"
     link = ""
     # (address, name, language, opening, closing) of each letter
@@ -141,6 +149,10 @@ async def mail_clearance_notice(conn: asyncpg.Connection, event: EventRow, ctx: 
             # (docs/credentials.md, "Vetting")
             token = await issue_token(conn, Role.applicant, accreditation_id=row["id"])
             link = f"{ctx.settings.base_url}/a/{token}/credentials?lang={language}"
+        elif status == "cleared":
+            # the badge (or the photo it waits for) is on the application's page
+            token = await issue_token(conn, Role.applicant, accreditation_id=row["id"])
+            link = f"{ctx.settings.base_url}/a/{token}?lang={language}"
         gender = row["gender"] or {"mrs": "female", "mr": "male"}.get(row["salutation"])
         recipients.append((row["email"], member, language,
                            salutation(row["given_name"], row["family_name"],
@@ -149,9 +161,13 @@ async def mail_clearance_notice(conn: asyncpg.Connection, event: EventRow, ctx: 
                            closing(row["rank"], language)))
     result = ConsumerResult()
     for recipient, recipient_name, language, greeting, ending in recipients:
+        # the member's page opens in each focal point's own language, as their welcome mail's
+        # link does (tried as a focal point, 2 December 2026)
         letter = _clearance_letter(ctx, event, conference, row, template, recipient,
-                                   recipient_name, language, greeting, ending, link=link,
-                                   focal=focal, member=member, press=press)
+                                   recipient_name, language, greeting, ending,
+                                   link=f"{link}?lang={language}" if focal and link else link,
+                                   focal=focal, member=member, press=press,
+                                   photo_awaited=photo_awaited)
         if isinstance(letter, Parked):
             result.parked.append(letter)
         else:
@@ -162,7 +178,8 @@ async def mail_clearance_notice(conn: asyncpg.Connection, event: EventRow, ctx: 
 def _clearance_letter(ctx: DispatchContext, event: EventRow, conference: Conference,
                       row: asyncpg.Record, template: str, recipient: str, recipient_name: str,
                       language: str, greeting: str, ending: str, *, link: str, focal: bool,
-                      member: str, press: bool) -> NewDelivery | Parked:
+                      member: str, press: bool, photo_awaited: bool = False
+                      ) -> NewDelivery | Parked:
     """One clearance letter, to ``recipient`` in ``language``."""
     delegation = (country_name(row["delegation_country"], language)
                   if row["delegation_country"] else row["delegation_organisation"] or "")
@@ -173,12 +190,13 @@ def _clearance_letter(ctx: DispatchContext, event: EventRow, conference: Confere
             dates=formatting.day_range(conference.starts_on, conference.ends_on, language),
             salutation=greeting, closing=ending, focal=focal, member=member, delegation=delegation,
             category=CATEGORY_NAMES[language][row["category"]], reason=row["reason"] or "",
-            link=link, is_press=press)
+            link=link, is_press=press, photo_awaited=photo_awaited)
         footer = {
             "short": short_name(conference, language),
             "controller": controller_name(conference, language),
             "retention": retention_period(conference.retention_days, language),
-            "privacy_url": f"{ctx.settings.base_url}/{conference.slug}/privacy",
+            # in the letter's language, as every letter's (docs/privacy.md, "The notice")
+            "privacy_url": f"{ctx.settings.base_url}/{conference.slug}/privacy?lang={language}",
         }
         # to a focal point, about a member: the notice that it carries a member's personal data
         # (never the organisers' internal reminder: the focal point is outside them); to the

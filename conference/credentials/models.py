@@ -108,6 +108,13 @@ class VettingRow(Model):
     country: str | None = None
     """The delegation's country code, when it is a country's: ``delegation`` is then that code,
     else an organisation's name or a press outlet (which may be two capitals, "AP")."""
+    nationality: str | None = None
+    document_type: str | None = None
+    document_number: str | None = None
+    date_of_birth: date | None = None
+    """The identity document the security service checks the person against, as the vetting
+    file gives it (the one given, else the visa letter's passport; docs/credentials.md,
+    "Vetting"): shown to the vetting office alone."""
 
 
 class VettingImported(Model):

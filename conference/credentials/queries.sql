@@ -157,27 +157,17 @@ SET status = EXCLUDED.status, reason = EXCLUDED.reason, set_at = EXCLUDED.set_at
 -- they come with: a delegation's country code or organisation, a press person's outlet.
 -- Without an identity document given, the passport of their latest visa letter request stands
 -- in for it (docs/credentials.md, "Vetting"): the whole document from one source, never mixed,
--- and not once the conference's vetting data are purged.
+-- and not once the conference's vetting data are purged (the view `identity_checked`, which the
+-- security page and a royal-presence session's security list read too).
 SELECT a.id, a.family_name, a.given_name, a.category,
        coalesce(d.country, d.organisation ->> 'name', a.press_outlet) AS delegation,
-       CASE WHEN vd.accreditation_id IS NOT NULL THEN vd.nationality
-            ELSE vl.nationality END AS nationality,
-       CASE WHEN vd.accreditation_id IS NOT NULL THEN vd.document_type
-            WHEN vl.passport_number IS NOT NULL THEN 'passport' END AS document_type,
-       CASE WHEN vd.accreditation_id IS NOT NULL THEN vd.document_number
-            ELSE vl.passport_number END AS document_number,
-       CASE WHEN vd.accreditation_id IS NOT NULL THEN vd.date_of_birth
-            ELSE vl.date_of_birth END AS date_of_birth,
+       ic.nationality, ic.document_type, ic.document_number, ic.date_of_birth,
        coalesce(v.status, 'pending') AS status
 FROM accreditation a
 JOIN conference c ON c.id = a.conference_id
 LEFT JOIN delegation d ON d.id = a.delegation_id
 LEFT JOIN vetting_status v ON v.accreditation_id = a.id
-LEFT JOIN accreditation_vetting vd ON vd.accreditation_id = a.id
-LEFT JOIN LATERAL (
-    SELECT l.passport_number, l.nationality, l.date_of_birth FROM visa_letter l
-    WHERE l.accreditation_id = a.id AND c.vetting_purged_at IS NULL
-    ORDER BY l.requested_at DESC LIMIT 1) vl ON true
+JOIN identity_checked ic ON ic.accreditation_id = a.id
 WHERE a.conference_id = :conference_id AND a.erased_at IS NULL
   AND a.status IN ('submitted', 'approved', 'waitlisted')
   AND (a.category = ANY (c.vetting_required) OR v.status IS NOT NULL)
@@ -190,7 +180,10 @@ ORDER BY a.family_name, a.given_name, a.id
 -- it was set: the security page's list, filtered by status or not, searched by name (given
 -- and family, accents, case, spaces and punctuation ignored, as the console's list of
 -- accreditations: a LIKE pattern or NULL), a page at a time (a page past the end gives the
--- last one); ``total`` is how many match (docs/workspaces.md).
+-- last one); ``total`` is how many match (docs/workspaces.md). Each person of the page comes
+-- with the identity document the officer checks them against, as ``vetting_pending`` gives it
+-- in the file (the view `identity_checked`): the one given, else the passport of their latest
+-- visa letter request, never mixed, none once the conference's vetting data are purged.
 WITH found AS (
 SELECT a.id, a.family_name, a.given_name, a.category,
        coalesce(d.country, d.organisation ->> 'name', a.press_outlet) AS delegation,
@@ -206,11 +199,17 @@ WHERE a.conference_id = :conference_id AND a.erased_at IS NULL
   AND (:status::text IS NULL OR coalesce(v.status, 'pending') = :status::text)
   AND (:search::text IS NULL
        OR fold_name(a.given_name || ' ' || a.family_name)
-          LIKE '%' || fold_name(:search) || '%'))
+          LIKE '%' || fold_name(:search) || '%')),
+shown AS (
 SELECT f.*, n.total FROM found f, (SELECT count(*) AS total FROM found) n
 ORDER BY f.family_name, f.given_name, f.id
 LIMIT :page_size
-OFFSET least(:skip, (SELECT (greatest(count(*), 1) - 1) / :page_size * :page_size FROM found))
+OFFSET least(:skip, (SELECT (greatest(count(*), 1) - 1) / :page_size * :page_size FROM found)))
+SELECT s.*,
+       ic.nationality, ic.document_type, ic.document_number, ic.date_of_birth
+FROM shown s
+JOIN identity_checked ic ON ic.accreditation_id = s.id
+ORDER BY s.family_name, s.given_name, s.id
 
 -- name: accreditations_of_conference
 -- Those of the ids that are the conference's, not erased, with their status and their vetting
@@ -283,3 +282,8 @@ WHERE a.id = :accreditation_id
 -- Those of the accreditations whose security clearance was refused.
 SELECT accreditation_id FROM vetting_status
 WHERE accreditation_id = ANY (:ids::uuid[]) AND status = 'refused'
+
+-- name: clearance_asked_among
+-- Those of the accreditations for whom the security service asked more information.
+SELECT accreditation_id FROM vetting_status
+WHERE accreditation_id = ANY (:ids::uuid[]) AND status = 'more_information'

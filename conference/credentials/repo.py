@@ -239,3 +239,10 @@ async def clearance_refused_among(conn: asyncpg.Connection, ids: list[UUID]) -> 
     """Those of ``ids`` whose security clearance was refused."""
     rows = await conn.fetch(*Q.bind("clearance_refused_among", ids=ids))
     return {r["accreditation_id"] for r in rows}
+
+
+async def clearance_asked_among(conn: asyncpg.Connection, ids: list[UUID]) -> set[UUID]:
+    """Those of ``ids`` for whom the security service asked more information (the status
+    alone: the portal's list of members says it, never the reason)."""
+    rows = await conn.fetch(*Q.bind("clearance_asked_among", ids=ids))
+    return {r["accreditation_id"] for r in rows}

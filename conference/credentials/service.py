@@ -46,7 +46,7 @@ from conference.credentials.models import (
     VisaLetterIn,
     VisaTemplate,
 )
-from conference.db.pool import Database, connection, transaction
+from conference.db.pool import Database, connection, retried_transaction, transaction
 from conference.errors import Conflict, Forbidden, Invalid, NotFound, Unauthorized
 from conference.mail import formatting
 from conference.mail.privacy import controller_name
@@ -709,7 +709,7 @@ CSV_COLUMNS = ("accreditation_id", "family_name", "given_name", "category", "del
 status, and the file goes back as it is (docs/credentials.md, "Vetting")."""
 
 
-async def set_vetting_status(pool: asyncpg.Pool, accreditation_id: UUID, status: str,
+async def set_vetting_status(pool: Database, accreditation_id: UUID, status: str,
                              reason: str | None, principal: Principal, now: datetime
                              ) -> VettingState:
     errors = domain.vetting_errors(status, reason)
@@ -731,7 +731,7 @@ async def set_vetting_status(pool: asyncpg.Pool, accreditation_id: UUID, status:
                         required=c["required"])
 
 
-async def vetting_state(pool: asyncpg.Pool, accreditation_id: UUID, principal: Principal
+async def vetting_state(pool: Database, accreditation_id: UUID, principal: Principal
                         ) -> VettingState:
     """The person's vetting status as the door reads it (for the vetting office)."""
     if principal.role not in VETTING_OFFICE:
@@ -766,7 +766,9 @@ async def vetting_overview(pool: asyncpg.Pool, conference_id: UUID, principal: P
                            ) -> tuple[list[VettingRow], int]:
     """One page of everyone to be vetted with their current status (one status, or all;
     searched by name when ``search``, a LIKE pattern, is given), so that the security service
-    sees what its file recorded, and how many match in all (docs/workspaces.md, "Security")."""
+    sees what its file recorded, and how many match in all (docs/workspaces.md, "Security").
+    Each with the identity document the vetting file gives (docs/credentials.md, "Vetting"):
+    the vetting office alone reads it (docs/privacy.md)."""
     if principal.role not in VETTING_OFFICE:
         raise Forbidden("The vetting statuses are shown to protocol and security.")
     async with connection(pool) as conn:
@@ -776,7 +778,10 @@ async def vetting_overview(pool: asyncpg.Pool, conference_id: UUID, principal: P
     return [VettingRow(accreditation_id=r["id"], family_name=r["family_name"],
                        given_name=r["given_name"], category=r["category"],
                        delegation=r["delegation"], status=r["status"], reason=r["reason"],
-                       set_at=r["set_at"], country=r["country"]) for r in rows], total
+                       set_at=r["set_at"], country=r["country"],
+                       nationality=r["nationality"], document_type=r["document_type"],
+                       document_number=r["document_number"],
+                       date_of_birth=r["date_of_birth"]) for r in rows], total
 
 
 def _cell(value: Any) -> str:
@@ -788,32 +793,41 @@ def _cell(value: Any) -> str:
 async def import_vetting_csv(pool: asyncpg.Pool, conference_id: UUID, text: str,
                              principal: Principal, now: datetime) -> VettingImported:
     """The security service's results (``accreditation_id,status,reason``), every line checked
-    first, then all applied in one transaction, or none."""
+    first, then all applied in one transaction, or none. A deadlock with a transaction that
+    holds the same people in another order (the worker rotating their private links as it
+    sends their letters) aborts the whole transaction, which is then tried again from the
+    start (docs/credentials.md, "Vetting")."""
     results, errors = domain.read_vetting_results(text)
     if errors and not results and errors[0]["type"] == "header":
         raise Invalid("The CSV needs the columns accreditation_id, status, reason.", errors)
-    async with transaction(pool) as conn:
-        known = await repo.accreditations_of_conference(
-            conn, conference_id, [r.accreditation_id for r in results])
-        errors += [domain.unknown_result(r.line) for r in results
-                   if r.accreditation_id not in known]
-        unchanged = {r.line for r in results if r.accreditation_id in known
-                     and domain.unchanged_result(r.status, r.reason,
-                                                 known[r.accreditation_id]["vetting_status"],
-                                                 known[r.accreditation_id]["vetting_reason"])}
-        errors = [e for e in errors if e["line"] not in unchanged
-                  or e["column"] == "accreditation_id" and e["type"] == "duplicate"]
-        errors.sort(key=lambda e: (e["line"], e["column"] != "accreditation_id"))
-        if errors:
-            raise Invalid("The file was not applied: some lines are wrong.", errors)
-        lines = [(r.accreditation_id, r.status, r.reason) for r in results
-                 if r.line not in unchanged]
-        for aid, status, reason in lines:
-            await repo.set_vetting_status(conn, aid, status, reason, now, principal.actor)
-            await record(conn, "accreditation.vetting_status_set",
-                         VettingStatusSet(accreditation_id=aid, status=status, via="csv"),
-                         conference_id=conference_id, subject_id=aid, actor=principal.actor,
-                         history=[domain.vetting_history_line(aid, known[aid]["status"],
-                                                              status, reason)])
+    return await retried_transaction(pool, lambda conn: _apply_vetting(
+        conn, conference_id, results, errors, principal, now))
+
+
+async def _apply_vetting(conn: asyncpg.Connection, conference_id: UUID,
+                         results: list[domain.VettingResult], errors: list[dict[str, Any]],
+                         principal: Principal, now: datetime) -> VettingImported:
+    known = await repo.accreditations_of_conference(
+        conn, conference_id, [r.accreditation_id for r in results])
+    errors = errors + [domain.unknown_result(r) for r in results
+                       if r.accreditation_id not in known]
+    unchanged = {r.line for r in results if r.accreditation_id in known
+                 and domain.unchanged_result(r.status, r.reason,
+                                             known[r.accreditation_id]["vetting_status"],
+                                             known[r.accreditation_id]["vetting_reason"])}
+    errors = [e for e in errors if e["line"] not in unchanged
+              or e["column"] == "accreditation_id" and e["type"] == "duplicate"]
+    errors.sort(key=lambda e: (e["line"], e["column"] != "accreditation_id"))
+    if errors:
+        raise Invalid("The file was not applied: some lines are wrong.", errors)
+    lines = [(r.accreditation_id, r.status, r.reason) for r in results
+             if r.line not in unchanged]
+    for aid, status, reason in lines:
+        await repo.set_vetting_status(conn, aid, status, reason, now, principal.actor)
+        await record(conn, "accreditation.vetting_status_set",
+                     VettingStatusSet(accreditation_id=aid, status=status, via="csv"),
+                     conference_id=conference_id, subject_id=aid, actor=principal.actor,
+                     history=[domain.vetting_history_line(aid, known[aid]["status"],
+                                                          status, reason)])
     return VettingImported(applied=len(lines), unchanged=len(unchanged))
 

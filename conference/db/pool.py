@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import json
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
-from typing import cast
+from typing import TypeVar, cast
 
 import asyncpg
 
@@ -13,6 +13,7 @@ from conference.settings import DatabaseSettings
 
 Connection = asyncpg.Connection
 Pool = asyncpg.Pool
+T = TypeVar("T")
 
 
 async def _init_connection(conn: asyncpg.Connection) -> None:
@@ -76,3 +77,20 @@ async def transaction(db: Database) -> AsyncIterator[asyncpg.Connection]:
     use-case runs in."""
     async with connection(db) as conn, conn.transaction():
         yield conn
+
+
+async def retried_transaction(db: Database, work: Callable[[asyncpg.Connection], Awaitable[T]],
+                              *, tries: int = 3) -> T:
+    """``work`` run in a transaction of ``db`` (a savepoint when one is already open), run again
+    from the start in a new one when PostgreSQL breaks a deadlock by aborting it, up to ``tries``
+    runs in all; the last run's deadlock is raised. The aborted run is rolled back to where it
+    started and its locks are released; ``work`` may run more than once, so it changes nothing it
+    was given (docs/architecture.md, "Deadlocks")."""
+    for _ in range(tries - 1):
+        try:
+            async with transaction(db) as conn:
+                return await work(conn)
+        except asyncpg.DeadlockDetectedError:
+            continue
+    async with transaction(db) as conn:
+        return await work(conn)

@@ -41,6 +41,13 @@ PROBLEM_SCHEMA: dict[str, Any] = {
                              "errors: docs/lifecycle.md, \"Error codes\")"},
                     "params": {"type": "object", "description":
                                "The values the code's wording names (a column, a row)"},
+                    "line": {"type": "integer", "description":
+                             "A vetting results file's error: its line (the header is 1)"},
+                    "column": {"type": "string", "description":
+                               "A vetting results file's error: its column's name"},
+                    "name": {"type": "string", "description":
+                             "A vetting results file's error: the person the line names, when "
+                             "the file has the given_name and family_name columns"},
                 },
             },
         },

@@ -50,20 +50,28 @@ REQUIRED: tuple[str, ...] = ("email", "given_name", "family_name", "category")
 _ALIASES: dict[str, tuple[str, ...]] = {
     "email": ("email", "e-mail", "e mail", "mail", "email address", "courriel",
               "adresse électronique", "adresse e-mail", "adresse courriel"),
-    "given_name": ("given name", "first name", "forename", "prénom", "prénoms"),
+    "given_name": ("given name", "first name", "forename", "prénom", "prénoms", "prénom(s)",
+                   "given name(s)"),
     "family_name": ("family name", "last name", "surname", "nom", "nom de famille"),
     "category": ("category", "catégorie"),
-    "rank": ("rank", "rang"),
-    "function": ("function", "position", "job title", "fonction", "titre", "poste"),
-    "language": ("language", "langue"),
-    "salutation": ("salutation", "civilité", "titre de civilité"),
+    "rank": ("rank", "rang", "rang protocolaire", "protocol rank"),
+    "function": ("function", "position", "job title", "fonction", "titre", "poste",
+                 "fonction (intitulé officiel)", "intitulé officiel",
+                 "function (official title)", "official title"),
+    "language": ("language", "langue", "langue de correspondance",
+                 "language for correspondence", "language of correspondence"),
+    "salutation": ("salutation", "civilité", "titre de civilité", "forme d'adresse",
+                   "form of address"),
     "delegation": ("delegation", "délégation", "country", "organisation", "organization",
                    "pays"),
     "in_office_since": ("in office since", "taking office", "en fonction depuis",
                         "date de prise de fonction", "prise de fonction"),
 }
 """Each column's headers as people write them (compared by ``header_key``: case, accents and
-punctuation aside); written with their accents, as a suggestion shows them."""
+punctuation aside); written with their accents, as a suggestion shows them. The member form's
+own labels among them, in both languages ("Rang protocolaire", "Language for
+correspondence"): a focal point who copies them into a spreadsheet saw those columns ignored
+(docs/lifecycle.md, "Import")."""
 
 
 def header_key(name: str) -> str:
@@ -588,9 +596,12 @@ def check_places(plans: Sequence[Planned], used: Mapping[tuple[UUID, str], int],
             continue
         now_used, cap = taken.get(new, 0), allowed.get(new)
         if cap is not None and now_used >= cap:
+            # how many of the places the file's earlier rows take: said only when some do
+            in_file = max(0, now_used - used.get(new, 0))
             error = QuotaError("category", f"quota-exceeded: {now_used} of {cap} places for "
                                            f"{new[1]} taken", "quota-exceeded",
-                               {"category": new[1], "used": now_used, "allowed": cap},
+                               {"category": new[1], "used": now_used, "allowed": cap,
+                                "in_file": in_file},
                                category=new[1], used=now_used, allowed=cap)
             checked.append(Planned(p.row, "error", p.member, p.delegation_id, p.existing,
                                    errors=(error,)))

@@ -1,8 +1,9 @@
 """How the data-protection notice words what varies by conference, alike in the letters' footer
 and on the privacy page (docs/privacy.md, "The notice"). Pure.
 
-- The controller is the one configured (``privacy.controller``), else the conference itself,
-  by its title: never an address in place of a name.
+- The controller is the one configured (``privacy.controller_names`` in the reader's language,
+  else ``privacy.controller``), else the conference itself, by its title: never an address in
+  place of a name.
 - A retention period is written in years when it is a whole number of years ("2 years",
   "1 an"), else in days ("180 days"); beyond :data:`UNLIMITED_DAYS` it is effectively
   unlimited (a historical record) and the notice says the data is kept until it is erased.
@@ -24,6 +25,9 @@ class _Privacy(Protocol):
     @property
     def controller(self) -> str: ...
 
+    @property
+    def controller_names(self) -> Localized | None: ...
+
 
 class Notified(Protocol):
     """A conference as its data-protection notice names it."""
@@ -38,7 +42,9 @@ class Notified(Protocol):
 def controller_name(c: Notified, language: str) -> str:
     """The configured controller, else the conference's title (single spaces)."""
     if c.privacy is not None:
-        return " ".join(c.privacy.controller.split())
+        names = c.privacy.controller_names
+        return " ".join((names.get(language) if names is not None
+                         else c.privacy.controller).split())
     return " ".join(c.title.get(language).split())
 
 

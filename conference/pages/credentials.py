@@ -139,8 +139,14 @@ def identity_body(t: Translator, values: dict[str, str]
                 errors.setdefault(name, t("id_choose_type"))
             else:
                 errors.setdefault(name, field_message(t, name, dict(err)))
-        return None, errors
+        return None, _in_form_order(errors)
     return (None, errors) if errors else (body, {})
+
+
+def _in_form_order(errors: dict[str, str]) -> dict[str, str]:
+    """The errors in the form's order, as the summary lists them: the nationality, the form's
+    first field, came last (tried as a journalist, 2 December 2026)."""
+    return {name: errors[name] for name in (*IDENTITY_FIELDS, *errors) if name in errors}
 
 
 def _form(kind: str, p: Principal) -> str:
@@ -167,7 +173,10 @@ async def _credentials_page(
     signer = _signer(request)
     size = await credentials.photo_size(pool, p.accreditation_id)
     crop: dict[str, Any] | None = None
-    if size is not None:
+    # a photo at the minimum size holds no other box: no crop step, which could change
+    # nothing; a line under the photo says to send another one (docs/credentials.md)
+    fixed = size is not None and not credential_rules.croppable(*size)
+    if size is not None and not fixed:
         box = credential_rules.crop_preset("centre", *size)
         assert box is not None
         crop = {"width": size[0], "height": size[1],
@@ -177,8 +186,18 @@ async def _credentials_page(
     documents = await credentials.documents_state(pool, p.accreditation_id, p)
     may_request = letter is None and acc.status.value in credentials.OPEN_STATUSES
     identity = await identity_state(pool, conference, acc, p)
+    if may_request and editing != "visa" and identity is not None and identity.given is not None:
+        # the visa letter form starts from the identity document already given, not asking
+        # the nationality and date of birth twice (tried as a journalist, 2 December 2026)
+        given = identity.given
+        values = {"nationality": given.nationality,
+                  "date_of_birth": given.date_of_birth.isoformat(),
+                  **({"passport_number": given.document_number}
+                     if given.document_type != "identity_card" else {}),
+                  **(values or {})}
     if message is None and request.query.get("done") in NOTICES:
-        message = t(NOTICES[request.query["done"]])
+        message = t("photo_fitted_min" if fixed and request.query["done"] == "fitted"
+                    else NOTICES[request.query["done"]])
     base = f"/a/{secret}"
     other = "en" if language == "fr" else "fr"
     # each typed form's own language button, and the header's, which carries the form being
@@ -198,6 +217,7 @@ async def _credentials_page(
         country_words=lambda code: country_name(code, language),
         day_words=lambda d: formatting.day(d, language),
         photo_src=f"{base}/photo", back=f"{base}?lang={language}",
+        photo_note=t("photo_min") if fixed else None,
         document_action=lambda kind: f"{base}/documents/{kind}?lang={language}",
         actions={"photo": f"{base}/photo?lang={language}",
                  "crop": f"{base}/photo/crop?lang={language}",

@@ -34,6 +34,8 @@ CREDENTIALS: dict[str, dict[str, str]] = {
                           "ci-dessous.",
         "documents_todo_member": "À faire\u00a0: donnez les documents demandés pour {name} "
                                  "({kinds}) sur la page ci-dessous.",
+        "photo_todo": "À faire\u00a0: donnez votre photo sur la page ci-dessous\u00a0; votre "
+                      "badge la porte et ne peut pas être téléchargé avant.",
         # the page also takes the identity document and the documents asked for: named as
         # the link to it is
         "credentials_title": "Photo, pièces à fournir et lettre d'invitation pour le visa",
@@ -50,6 +52,16 @@ CREDENTIALS: dict[str, dict[str, str]] = {
         "photo_fitted": "La photo envoyée n'était pas au format portrait du badge (3:4)\u00a0: "
                         "elle a été recadrée et enregistrée. Vérifiez-la ci-dessous\u00a0; si le "
                         "visage n'est pas bien cadré, recadrez-la ou envoyez-en une autre.",
+        # a photo at the minimum size: no box but the whole photo (docs/credentials.md)
+        "photo_fitted_min": "La photo envoyée n'était pas au format portrait du badge "
+                            "(3:4)\u00a0: elle a été recadrée au centre et enregistrée, à la "
+                            "taille minimale (600 × 800 pixels), qui ne peut plus être "
+                            "recadrée. Vérifiez-la ci-dessous\u00a0; si le visage n'est pas "
+                            "bien cadré, envoyez une autre photo, plus grande ou déjà au format "
+                            "portrait.",
+        "photo_min": "Cette photo a la taille minimale (600 × 800 pixels)\u00a0: elle ne peut "
+                     "pas être recadrée. Pour un autre cadrage, envoyez une autre photo, plus "
+                     "grande ou déjà au format portrait.",
         "member_photo_current": "La photo actuelle de {name} ({width} × {height} pixels)",
         "member_photo_done": "La photo de {name} est enregistrée.",
         "member_visa_done": "La demande de lettre d'invitation pour {name} est envoyée.",
@@ -87,13 +99,16 @@ CREDENTIALS: dict[str, dict[str, str]] = {
                             "Le service du protocole l'examine\u00a0; la lettre approuvée est "
                             "envoyée par courriel à {name}.",
         "visa_state": "Votre demande du {when}\u00a0: {state}.",
+        "visa_state_member": "La lettre d'invitation demandée pour {name} le {when}\u00a0: "
+                             "{state}.",
         "visa_requested": "en cours d'examen",
-        "visa_approved": "approuvée, lettre n° {number} envoyée par courriel",
+        "visa_approved": "approuvée, lettre n°\u00a0{number} envoyée par courriel",
         "visa_done": "Votre demande de lettre d'invitation est envoyée.",
         "visa_closed": "Aucune lettre ne peut être demandée pour une demande {status}.",
         "upload_closed": "Cette demande est close (retirée, refusée ou révoquée)\u00a0: aucune "
                          "photo ni aucun document n'est plus accepté.",
         "photo_closed": "Aucune photo ne peut plus être envoyée pour une demande {status}.",
+        "docs_closed": "Aucun document ne peut plus être envoyé pour une demande {status}.",
         "passport_name": "Nom complet, tel qu'il figure sur le passeport",
         "passport_number": "Numéro du passeport",
         "nationality": "Nationalité",
@@ -113,7 +128,7 @@ CREDENTIALS: dict[str, dict[str, str]] = {
                           "laquelle {name} voyagera. Seuls le service du protocole et le service "
                           "de sécurité la lisent ; elle est effacée quelques jours après la "
                           "conférence.",
-        "id_state": "Pièce enregistrée : {kind} n° {number}, nationalité {nationality}, "
+        "id_state": "Pièce enregistrée : {kind} n°\u00a0{number}, nationalité {nationality}, "
                     "date de naissance {birth}.",
         "id_from_visa": "Tant qu'aucune pièce n'est donnée ici, le service de sécurité reçoit "
                         "le passeport de la demande de lettre d'invitation.",
@@ -184,6 +199,8 @@ CREDENTIALS: dict[str, dict[str, str]] = {
         "documents_todo": "To do: give the documents asked for ({kinds}) on the page below.",
         "documents_todo_member": "To do: give the documents asked for {name} ({kinds}) on the "
                                  "page below.",
+        "photo_todo": "To do: give your photo on the page below; your badge carries it and "
+                      "cannot be downloaded before.",
         "credentials_title": "Photo, documents to give and visa invitation letter",
         "photo_title": "Badge photo",
         "photo_text": "A recent passport-style photo, facing the camera, JPEG or PNG, at most "
@@ -198,6 +215,14 @@ CREDENTIALS: dict[str, dict[str, str]] = {
         "photo_fitted": "The photo sent was not in the badge's portrait shape (3:4): it has "
                         "been cropped and saved. Check it below; if the face is not well "
                         "framed, crop it again or send another one.",
+        "photo_fitted_min": "The photo sent was not in the badge's portrait shape (3:4): it "
+                            "has been cropped in the middle and saved, at the minimum size "
+                            "(600 × 800 pixels), which cannot be cropped again. Check it "
+                            "below; if the face is not well framed, send another photo, larger "
+                            "or already in portrait shape.",
+        "photo_min": "This photo is at the minimum size (600 × 800 pixels): it cannot be "
+                     "cropped. For another framing, send another photo, larger or already in "
+                     "portrait shape.",
         "member_photo_current": "The current photo of {name} ({width} × {height} pixels)",
         "member_photo_done": "The photo of {name} is saved.",
         "member_visa_done": "The request for an invitation letter for {name} is sent.",
@@ -234,6 +259,7 @@ CREDENTIALS: dict[str, dict[str, str]] = {
                             "protocol service reviews it; the approved letter is sent by e-mail "
                             "to {name}.",
         "visa_state": "Your request of {when}: {state}.",
+        "visa_state_member": "The invitation letter requested for {name} on {when}: {state}.",
         "visa_requested": "under review",
         "visa_approved": "approved, letter no. {number} sent by e-mail",
         "visa_done": "Your request for an invitation letter is sent.",
@@ -241,6 +267,7 @@ CREDENTIALS: dict[str, dict[str, str]] = {
         "upload_closed": "This application is closed (withdrawn, rejected or revoked): no "
                          "photo or document is accepted any more.",
         "photo_closed": "No photo can be sent any more for a {status} application.",
+        "docs_closed": "No document can be sent any more for a {status} application.",
         "passport_name": "Full name, as in the passport",
         "passport_number": "Passport number",
         "nationality": "Nationality",

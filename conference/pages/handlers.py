@@ -34,7 +34,8 @@ from urllib.parse import urlsplit
 
 import jinja2
 from aiohttp import web
-from pydantic import ValidationError
+from babel.lists import format_list
+from pydantic import TypeAdapter, ValidationError
 
 from conference.accreditation import service as accreditations
 from conference.accreditation.domain import Category, Status, withdrawable
@@ -76,11 +77,12 @@ from conference.mail import formatting
 from conference.mail.privacy import controller_name, retention_period
 from conference.pages import csrf
 from conference.pages import programme as programme_rows
-from conference.pages.i18n import Translator, choose_language, field_message
+from conference.pages.i18n import LANGUAGES, Translator, choose_language, field_message
 from conference.privacy import service as privacy
 from conference.programme import lookup as programmes
 from conference.protocol.countries import collation_key, country_codes, country_name
 from conference.signing import Signer
+from conference.types import Email
 
 log = logging.getLogger(__name__)
 routes = RouteTable()
@@ -176,12 +178,13 @@ def _retention_text(conference: Conference, t: Translator, end: str) -> str:
 
 
 def error_page(request: web.Request, language: str, status: int, message: str,
-               back: str | None = None) -> web.Response:
+               back: str | None = None, title: str | None = None) -> web.Response:
     t = Translator(language)
-    title = {404: t("not_found_title"), 413: t("too_large_title"), 500: t("failed_title"),
-             503: t("failed_title")}
+    titles = {404: t("not_found_title"), 413: t("too_large_title"), 500: t("failed_title"),
+              503: t("failed_title")}
     return render(request, "error.html", language, status=status, private=True,
-                  title=title.get(status), message=message, conference=None, back=back)
+                  title=title or titles.get(status), message=message, conference=None,
+                  back=back)
 
 
 _FORMS = ("multipart/form-data", "application/x-www-form-urlencoded")
@@ -264,7 +267,10 @@ def page(handler: PageHandler) -> PageHandler:
             t = Translator(language)
             unknown_conference = exc.detail.startswith(("No conference", "No such conference"))
             message = t("conference_not_found") if unknown_conference else exc.detail
-            return error_page(request, language, 404, message)
+            # a private link replaced by a later mail is not a missing page: "Page not found"
+            # read as a broken site (tried as a journalist, 2 December 2026)
+            title = t("link_not_found_title") if message == t("link_not_found") else None
+            return error_page(request, language, 404, message, title=title)
         except Refusal as exc:
             language = choose_language(request)
             return error_page(request, language, exc.status,
@@ -331,10 +337,14 @@ def _window(conference: Conference, t: Translator, moment: Any) -> dict[str, Any
 def _press_page(
     request: web.Request, conference: Conference, language: str, signer: Signer, nonce: str,
     cookies: dict[str, str], values: dict[str, str], *, errors: dict[str, str] | None = None,
-    message: str | None = None, status: int = 200, sent: bool = False,
+    message: str | None = None, status: int = 200, sent: bool = False, full: bool = False,
 ) -> web.Response:
     t = Translator(language)
     window = _window(conference, t, now(request))
+    # a full pool said before anything is typed: the form, which would be refused, is not
+    # shown (it opens again once a place is free)
+    if full and window["state"] == "open":
+        window["state"] = "full"
     other = "en" if language == "fr" else "fr"
     token = csrf.issue(signer, f"press:{conference.slug}", nonce)
     # The header's language control submits this form, marked ``switch``, with what is typed
@@ -364,8 +374,10 @@ async def press_form(request: web.Request) -> web.Response:
     language = choose_language(request, conference.languages[0])
     cookies: dict[str, str] = {}
     nonce = csrf.ensure_nonce(request, cookies)
+    full = await accreditations.press_pool_full(
+        request.app[pool_key], conference.id, conference.press_registration.pool_capacity)
     return _press_page(request, conference, language, _signer(request), nonce, cookies,
-                       {"language": language})
+                       {"language": language}, full=full)
 
 
 def _press_errors(exc: ValidationError, t: Translator) -> tuple[dict[str, str], str | None]:
@@ -498,6 +510,21 @@ def _filed(request: web.Request) -> dict[str, Any] | None:
     return done
 
 
+def _press_to_give(conference: Conference, t: Translator) -> str:
+    """What a journalist gives on their application's page before the decision, as the page
+    answering the form lists it: the photo, the identity document where the conference vets
+    the press, the documents it asks of the press (docs/credentials.md, "Documents"). The
+    page said only to wait for the decision; the acknowledgement said what to give."""
+    items = [t("give_photo")]
+    if "press" in conference.vetting_required:
+        items.append(t("give_identity"))
+    kinds = [getattr(k, "value", k) for k in conference.documents_required.get("press", [])]
+    if kinds:
+        items.append(t("give_documents", kinds=", ".join(t(f"doc_{k}").lower() for k in kinds)))
+    # the institutions' English is British: no comma before "and" (babel's "en" puts one)
+    return format_list(items, locale="en_GB" if t.language == "en" else t.language)
+
+
 @routes.add("GET", "/{slug}/press/received",
             summary="The press form's answer (HTML, fr/en): the application received, where the "
                     "acknowledgement went", tag="pages", media=HTML, error_media=PAGE_ERRORS,
@@ -512,7 +539,7 @@ async def press_received(request: web.Request) -> web.Response:
     # current link per person): it is not shown here, where it would stop working at once.
     return render(
         request, "press_done.html", language, private=True, conference=conference,
-        title=t("done_title"), created=_filed(request),
+        title=t("done_title"), created=_filed(request), to_give=_press_to_give(conference, t),
         switch_url=f"/{conference.slug}/press/received?lang={'en' if language == 'fr' else 'fr'}",
     )
 
@@ -549,9 +576,13 @@ async def privacy_page(request: web.Request) -> web.Response:
     )
 
 
+_EMAIL = TypeAdapter(Email)
+
+
 def _link_page(
     request: web.Request, conference: Conference, language: str, *, message: str | None = None,
-    error: str | None = None, status: int = 200,
+    error: str | None = None, status: int = 200, values: dict[str, str] | None = None,
+    errors: dict[str, str] | None = None,
 ) -> web.Response:
     t = Translator(language)
     cookies: dict[str, str] = {}
@@ -559,6 +590,7 @@ def _link_page(
     return render(
         request, "link.html", language, status=status, private=True, cookies=cookies,
         conference=conference, title=t("link_title"), message=message, error=error,
+        values=values or {}, errors=errors or {},
         token=csrf.issue(_signer(request), f"link:{conference.slug}", nonce),
         action=f"/{conference.slug}/press/link?lang={language}",
     )
@@ -574,8 +606,9 @@ async def link_form(request: web.Request) -> web.Response:
 
 
 @routes.add("POST", "/{slug}/press/link",
-            summary="Mail the private link of an address's application (always the same answer)",
-            tag="pages", media=HTML, error_media=PAGE_ERRORS, errors=(403, 404, 429))
+            summary="Mail the private link of an address's application (the same answer to "
+                    "every well-formed address; 422 on the field for a malformed one)",
+            tag="pages", media=HTML, error_media=PAGE_ERRORS, errors=(403, 404, 422, 429))
 @page
 async def link_submit(request: web.Request) -> web.Response:
     conference = await conferences.get_conference(request.app[pool_key],
@@ -591,9 +624,17 @@ async def link_submit(request: web.Request) -> web.Response:
     except TooManyRequests:
         return _link_page(request, conference, language, error=t("too_many"), status=429)
     email = str(form.get("email", "")).strip()[:320]
-    if email and "\n" not in email and "\r" not in email:
-        await accreditations.request_link(request.app[pool_key], conference.slug, email,
-                                          now(request))
+    # an address no application can have (none, or malformed: the press form refuses it) is
+    # said on the field, kept as typed; "if an application exists, its link was sent" sent a
+    # photographer who typed « lea.martin@agence » to wait for a mail that could not come.
+    # Any well-formed address still gets the same answer, found or not (docs/privacy.md).
+    try:
+        _EMAIL.validate_python(email)
+    except ValidationError:
+        return _link_page(request, conference, language, status=422, values={"email": email},
+                          errors={"email": t("err_email" if email else "err_required")})
+    await accreditations.request_link(request.app[pool_key], conference.slug, email,
+                                      now(request))
     return _link_page(request, conference, language, message=t("link_sent"))
 
 
@@ -632,7 +673,13 @@ async def identity_to_give(pool: Any, conference: Conference, acc: Accreditation
     and none was (docs/credentials.md, "Vetting"). A user test's journalist never found the
     form behind a link that named only the photo and the visa letter."""
     state = await identity_state(pool, conference, acc, principal)
-    return state is not None and state.closed is None and state.given is None
+    if state is None or state.closed is not None or state.given is not None:
+        return False
+    # Until a document is given, the vetting file carries the passport of the visa letter
+    # request, as the credentials page says (docs/credentials.md, "Vetting"): nothing to do
+    # then. The to-do said "without it, no badge" to a focal point who had typed the
+    # minister's passport for the letter (trying the product, 1 December 2026).
+    return await credentials.open_letter(pool, acc.id, principal) is None
 
 
 async def documents_to_give(pool: Any, acc: Accreditation, principal: Principal,
@@ -645,6 +692,16 @@ async def documents_to_give(pool: Any, acc: Accreditation, principal: Principal,
         return ""
     state = await credentials.documents_state(pool, acc.id, principal)
     return ", ".join(t(f"doc_{k.value}").lower() for k in state.missing)
+
+
+async def photo_to_give(pool: Any, conference: Conference, acc: Accreditation) -> bool:
+    """Whether the status page says "to do: give your photo" while the application is under
+    review: the conference prints the photo on the category's badges and none was given
+    (docs/credentials.md, "Photo required"). The page named the identity document and the
+    press card as to do, never the photo, until the approval: a photographer who gave the
+    first two thought nothing was missing. Once approved, the badge's part asks for it."""
+    return acc.status.value in ("submitted", "waitlisted") \
+        and await photo_missing(pool, conference, acc)
 
 
 async def _status_page(
@@ -668,7 +725,8 @@ async def _status_page(
                                "credentials": f"/a/{secret}/credentials?lang={language}"
                                if acc.status.value in credentials.OPEN_STATUSES else None,
                                "identity_todo": await identity_to_give(pool, conference, acc, p),
-                               "documents_todo": await documents_to_give(pool, acc, p, t)}
+                               "documents_todo": await documents_to_give(pool, acc, p, t),
+                               "photo_todo": await photo_to_give(pool, conference, acc)}
     if _can_withdraw(acc):
         nonce = csrf.ensure_nonce(request, cookies)
         context["withdraw"] = {
@@ -820,6 +878,28 @@ async def application_badge(request: web.Request) -> web.Response:
 # --- the public programme ---------------------------------------------------------------------
 
 
+@routes.add("GET", "/{slug}", summary="A conference's own address: its public programme "
+            "(HTML, a redirect)", tag="pages", media=HTML, error_media=PAGE_ERRORS,
+            errors=(404,))
+@page
+async def conference_home(request: web.Request) -> web.StreamResponse:
+    """``/alliance``, the address a journalist types or a ministry's site links, leads to the
+    conference's public programme (which links the press form while it is open), the asked
+    language kept; no such conference, what any address no route answers gets
+    (docs/programme.md, "The programme page"). The service's own one-segment pages
+    (``/signin``, ``/workspaces``, ``/manage``) are plain routes, matched before this one."""
+    try:
+        conference = await conferences.get_conference(request.app[pool_key],
+                                                      request.match_info["slug"])
+    except NotFound:
+        # any other address of one segment: what no route answers (a page for a browser, the
+        # problem for a client asking no HTML: ``unrouted_page_middleware``)
+        raise web.HTTPNotFound() from None
+    lang = request.query.get("lang")
+    raise web.HTTPSeeOther(f"/{conference.slug}/programme"
+                           + (f"?lang={lang}" if lang in LANGUAGES else ""))
+
+
 @routes.add("GET", "/{slug}/programme", summary="The published programme (HTML, fr/en)",
             tag="pages", media=HTML, error_media=PAGE_ERRORS, errors=(404,))
 @page
@@ -836,10 +916,33 @@ async def programme_page(request: web.Request) -> web.Response:
     ics = f"{_base_url(request)}/api/v1/conferences/{conference.slug}/programme.ics"
     if language != conference.languages[0]:
         ics += f"?lang={language}"
+    full = await accreditations.press_pool_full(
+        request.app[pool_key], conference.id, conference.press_registration.pool_capacity)
     return render(
         request, "programme.html", language, conference=conference,
         title=f"{t('programme_title')} – {conference.title.get(language)}",
         version=version,
         days=programme_rows.days(version, language) if version else [],
         subscribe={"https": ics, "webcal": _webcal(ics)},
+        # the press registration, while it is open or to come: a photographer who found the
+        # programme found no way to the form (docs/programme.md, "The programme page")
+        press=_programme_press(conference, t, now(request), language, full=full),
     )
+
+
+def _programme_press(conference: Conference, t: Translator, moment: Any, language: str, *,
+                     full: bool = False) -> dict[str, str] | None:
+    """What the programme page says of the press registration: open (until when, with the
+    form's link), open but every place of the pool taken (no link to a form that would
+    refuse), to come (from when), or nothing once it has closed."""
+    w = conference.press_registration
+    if moment >= w.closes_at:
+        return None
+    if moment < w.opens_at:
+        return {"text": t("programme_press_not_yet",
+                          opens=t.datetime(w.opens_at, conference.timezone)), "link": ""}
+    if full:
+        return {"text": t("programme_press_full"), "link": ""}
+    return {"text": t("programme_press_open",
+                      closes=t.datetime(w.closes_at, conference.timezone)),
+            "link": f"/{conference.slug}/press?lang={language}"}

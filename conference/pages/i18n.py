@@ -39,6 +39,7 @@ STRINGS: dict[str, dict[str, str]] = {
                      "accepte. Rien n'a été enregistré.",
         "back_to_form": "Revenir au formulaire",
         "not_found_title": "Page introuvable",
+        "link_not_found_title": "Lien non valable",
         "failed_title": "Un problème est survenu",
         "conference_not_found": "Aucune conférence à cette adresse.",
         "no_such_page": "Aucune page à cette adresse. Vérifiez-la, ou ouvrez à nouveau le lien "
@@ -76,7 +77,9 @@ STRINGS: dict[str, dict[str, str]] = {
         "language": "Langue de correspondance",
         "outlet": "Média",
         "press_card_number": "Numéro de carte de presse",
-        "press_card_hint": "Ou la référence de la lettre d'accréditation de votre rédaction.",
+        # a freelance has no newsroom of her own (tried as a journalist, 2 December 2026)
+        "press_card_hint": "Sans carte de presse\u00a0: la référence d'une lettre de mission de "
+                           "votre rédaction ou, pour les pigistes, du média qui vous envoie.",
         "role": "Fonction",
         "country": "Pays du média",
         "role_journalist": "Journaliste",
@@ -93,6 +96,10 @@ STRINGS: dict[str, dict[str, str]] = {
         "refused_pool": "Toutes les places du pool de presse sont attribuées\u00a0: aucune "
                         "nouvelle "
                         "demande n'est acceptée.",
+        "pool_full_notice": "Toutes les places du pool de presse sont attribuées\u00a0: aucune "
+                            "nouvelle demande n'est acceptée pour l'instant. Si une place se "
+                            "libère, ce formulaire rouvre\u00a0; pour toute question, écrivez "
+                            "au bureau du porte-parole ci-dessous.",
         # after the form
         "privacy_title": "Protection des données personnelles",
         "privacy_short": "Responsable du traitement\u00a0: {controller}. Vos données personnelles "
@@ -113,7 +120,8 @@ STRINGS: dict[str, dict[str, str]] = {
         "privacy_data_text": "Nom, adresse électronique, langue, forme d'adresse, rang, fonction "
                              "et délégation\u00a0; la photo du badge\u00a0; pour le contrôle de "
                              "sécurité, "
-                             "le type et le numéro de la pièce d'identité (passeport), la "
+                             "le type et le numéro de la pièce d'identité (passeport ou carte "
+                             "d'identité), la "
                              "nationalité et la date de naissance\u00a0; pour une lettre "
                              "d'invitation pour le visa, le nom et le numéro du passeport, la "
                              "nationalité, la date de naissance et le consulat\u00a0; les "
@@ -176,6 +184,13 @@ STRINGS: dict[str, dict[str, str]] = {
                          "famille sur les pièces d'identité\u00a0: vérifiez que les deux ne sont "
                          "pas inversés. Sinon, retirez la demande et déposez-en une nouvelle.",
         "next_title": "Et ensuite\u00a0?",
+        # what to give on the application's page, before the decision (docs/credentials.md,
+        # "Documents"): the acknowledgement says it, the page that answers the form did not
+        "next_give": "Dès maintenant, sur la page de votre demande (le lien privé du "
+                     "courriel)\u00a0: donnez {items}.",
+        "give_photo": "votre photo pour le badge",
+        "give_identity": "votre pièce d'identité pour le contrôle de sécurité",
+        "give_documents": "les documents demandés ({kinds})",
         "next_1": "Le bureau du porte-parole examine votre demande.",
         "next_2": "Sa décision vous parvient par courriel, à l'adresse indiquée.",
         "next_3": "Une fois votre accréditation accordée, vous recevez les invitations aux "
@@ -233,8 +248,21 @@ STRINGS: dict[str, dict[str, str]] = {
                                            "l'habilitation",
         "action_vetting_refused": "Habilitation de sécurité refusée",
         "withdraw_title": "Retirer ma demande",
-        "withdraw_text": "Vous pouvez retirer votre demande tant qu'aucune décision n'est prise. "
-                         "Le retrait est définitif.",
+        # "until a decision is made" read wrongly on the waiting list, itself a decision
+        "withdraw_text": "Vous pouvez retirer votre demande tant qu'elle n'est ni accordée ni "
+                         "refusée. Le retrait est définitif.",
+        # a journalist may withdraw once accredited too (docs/lifecycle.md, "Withdrawing after
+        # approval"), as her acknowledgement says (tried as a journalist, 2 December 2026)
+        "withdraw_text_press": "Vous pouvez retirer votre demande à tout moment, même une fois "
+                               "l'accréditation accordée si vous ne pouvez finalement pas "
+                               "venir\u00a0: votre place dans le pool de presse revient alors à "
+                               "un autre journaliste. Le retrait est définitif.",
+        "waitlisted_note_press": "Votre demande est en liste d'attente\u00a0: elle n'est pas "
+                                 "encore tranchée. Le bureau du porte-parole peut encore "
+                                 "l'accorder, par exemple si une place du pool de presse se "
+                                 "libère\u00a0; il vous écrira.",
+        "waitlisted_note": "Votre demande est en liste d'attente\u00a0: elle n'est pas encore "
+                           "tranchée, et nous vous écrirons dès qu'elle le sera.",
         "withdraw_reason": "Motif du retrait",
         "withdraw_button": "Retirer ma demande",
         "withdrawn_done": "Votre demande est retirée.",
@@ -285,6 +313,17 @@ STRINGS: dict[str, dict[str, str]] = {
                                      "une fois le contrôle de sécurité terminé.",
         # the programme
         "programme_title": "Programme",
+        # the press's way in from the programme (docs/programme.md, "The programme page")
+        "programme_press_open": "Journalistes, photographes, équipes de prise de vues\u00a0: "
+                                "les demandes d'accréditation presse sont ouvertes "
+                                "jusqu'au {closes}.",
+        "programme_press_not_yet": "Journalistes, photographes, équipes de prise de vues\u00a0: "
+                                   "les demandes d'accréditation presse ouvriront le {opens}.",
+        "programme_press_link": "Demander une accréditation presse",
+        "programme_press_full": "Journalistes, photographes, équipes de prise de vues\u00a0: "
+                                "toutes les places du pool de presse sont attribuées\u00a0; "
+                                "aucune nouvelle demande d'accréditation n'est acceptée pour "
+                                "l'instant.",
         "version_note": "Version {version}, publiée le {published}.",
         "not_published": "Le programme n'est pas encore publié.",
         "subscribe_title": "S'abonner au programme",
@@ -343,6 +382,7 @@ STRINGS: dict[str, dict[str, str]] = {
                      "Nothing was saved.",
         "back_to_form": "Back to the form",
         "not_found_title": "Page not found",
+        "link_not_found_title": "Link not valid",
         "failed_title": "Something went wrong",
         "conference_not_found": "There is no conference at this address.",
         "no_such_page": "There is no page at this address. Check it, or open the link you "
@@ -376,7 +416,8 @@ STRINGS: dict[str, dict[str, str]] = {
         "language": "Language for correspondence",
         "outlet": "Outlet",
         "press_card_number": "Press card number",
-        "press_card_hint": "Or the reference of your editor's accreditation letter.",
+        "press_card_hint": "Without a press card: the reference of a letter of assignment from "
+                           "your outlet or, for freelances, from the outlet that sends you.",
         "role": "Role",
         "country": "Country of the outlet",
         "role_journalist": "Journalist",
@@ -392,6 +433,9 @@ STRINGS: dict[str, dict[str, str]] = {
         "refused_window_detail": "it is open from {opens} to {closes}.",
         "refused_pool": "All places in the press pool are taken: no new applications are "
                         "accepted.",
+        "pool_full_notice": "All places in the press pool are taken: no new applications are "
+                            "accepted for now. If a place frees up, this form opens again; for "
+                            "any question, write to the spokesperson's office below.",
         "privacy_title": "Personal data protection",
         "privacy_short": "Controller: {controller}. Your personal data is used only for this "
                          "conference's accreditation and erased {retention} after the "
@@ -410,7 +454,8 @@ STRINGS: dict[str, dict[str, str]] = {
         "privacy_data": "Data processed",
         "privacy_data_text": "Name, email address, language, form of address, rank, function and "
                              "delegation; the badge photo; for the security vetting, the type "
-                             "and number of the identity document (passport), nationality and "
+                             "and number of the identity document (passport or identity card), "
+                             "nationality and "
                              "date of birth; for a visa invitation letter, the name and number "
                              "of the passport, nationality, date of birth and the consulate; the "
                              "documents uploaded (note verbale, press card, passport copy); for "
@@ -465,6 +510,11 @@ STRINGS: dict[str, dict[str, str]] = {
                          "identity documents: check that the two are not swapped. If they "
                          "are, withdraw this application and file a new one.",
         "next_title": "What happens next",
+        "next_give": "Now, on your application's page (the private link in the email): "
+                     "give {items}.",
+        "give_photo": "your photo for the badge",
+        "give_identity": "your identity document for the security check",
+        "give_documents": "the documents asked for ({kinds})",
         "next_1": "The spokesperson's office reviews your application.",
         "next_2": "You receive its decision by email, at the address you gave.",
         "next_3": "Once accredited, you receive invitations to the sessions open to the press "
@@ -518,8 +568,18 @@ STRINGS: dict[str, dict[str, str]] = {
         "action_vetting_more_information": "More information requested for the clearance",
         "action_vetting_refused": "Clearance refused",
         "withdraw_title": "Withdraw my application",
-        "withdraw_text": "You may withdraw your application until a decision is made. "
+        "withdraw_text": "You may withdraw your application until it is approved or rejected. "
                          "Withdrawal is final.",
+        "withdraw_text_press": "You may withdraw your application at any time, even once "
+                               "accredited if you cannot come after all: your place in the "
+                               "press pool then goes to another journalist. Withdrawal is "
+                               "final.",
+        "waitlisted_note_press": "Your application is on the waiting list: it has not been "
+                                 "decided yet. The spokesperson's office may still approve it, "
+                                 "for instance when a place in the press pool frees up; it will "
+                                 "write to you.",
+        "waitlisted_note": "Your application is on the waiting list: it has not been decided "
+                           "yet, and we will write to you as soon as it is.",
         "withdraw_reason": "Reason for withdrawing",
         "withdraw_button": "Withdraw my application",
         "withdrawn_done": "Your application is withdrawn.",
@@ -565,6 +625,15 @@ STRINGS: dict[str, dict[str, str]] = {
         "badge_not_cleared_awaited": "Your badge is not available yet: it will be once the "
                                      "security check is complete.",
         "programme_title": "Programme",
+        # the press's way in from the programme (docs/programme.md, "The programme page")
+        "programme_press_open": "Journalists, photographers, camera crews: press "
+                                "accreditation requests are open until {closes}.",
+        "programme_press_not_yet": "Journalists, photographers, camera crews: press "
+                                   "accreditation requests open on {opens}.",
+        "programme_press_link": "Apply for press accreditation",
+        "programme_press_full": "Journalists, photographers, camera crews: every place in the "
+                                "press pool is taken; no new accreditation requests are "
+                                "accepted for now.",
         "version_note": "Version {version}, published on {published}.",
         "not_published": "The programme has not been published yet.",
         "subscribe_title": "Subscribe to the programme",

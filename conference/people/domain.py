@@ -4,6 +4,7 @@ is passed in). See docs/workspaces.md."""
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from uuid import UUID
@@ -107,3 +108,40 @@ def safe_next(value: object) -> str | None:
 
 def normal_email(email: str) -> str:
     return email.strip().lower()
+
+
+def could_be_an_address(email: str) -> bool:
+    """Whether the sign-in page's address could be anyone's: one ``@`` between a local part
+    and a domain of dotted labels (``localhost``, the development admin's, aside). The page
+    answers every other address the same, known or not (docs/workspaces.md, "Sign-in"); an
+    address no one can have is said to be mistyped instead, which tells nothing of who has an
+    account: a focal point who typed ``…@diplomatie.gouv`` on a phone waited for a link that
+    could never come (trying the product, 1 December 2026)."""
+    local, at, domain = email.strip().rpartition("@")
+    if not at or not local or "@" in local or any(c.isspace() for c in email.strip()):
+        return False
+    labels = domain.split(".")
+    return domain == "localhost" or (len(labels) > 1 and all(labels))
+
+
+# --- a focal point's welcome: the delegation's places (docs/workspaces.md, "Sign-in") ---------
+
+PLACE_CATEGORIES = ("minister", "official", "expert", "staff")
+"""The categories counted against a delegation's places, in the order the portal lists them
+(those of ``accreditation.domain.QUOTA_CATEGORIES``; people may not import accreditation, which
+reads people: tests/unit/test_people_places.py keeps the two the same)."""
+
+
+def delegation_places(delegation_quotas: Mapping[str, int] | None,
+                      conference_quotas: Mapping[str, int] | None) -> list[tuple[str, int]]:
+    """The delegation's capped categories with their places, in the portal's order: its own
+    quota, else the conference's default; a category in neither is not capped and left out
+    (docs/lifecycle.md, "Quotas and deadlines"; the rule of
+    ``accreditation.domain.allowed_places``, which the test above compares with this)."""
+    own, defaults = delegation_quotas or {}, conference_quotas or {}
+    places = []
+    for category in PLACE_CATEGORIES:
+        allowed = own[category] if category in own else defaults.get(category)
+        if allowed is not None:
+            places.append((category, int(allowed)))
+    return places

@@ -45,6 +45,15 @@ ROLE_NAMES = {
     # presse"); the delegation follows on its own line, "Délégation : Allemagne".
 }
 
+CATEGORY_NAMES = {
+    "en": {"minister": "minister / head of delegation", "official": "official",
+           "expert": "expert", "staff": "organiser / staff"},
+    "fr": {"minister": "ministre / chef de délégation", "official": "fonctionnaire",
+           "expert": "expert", "staff": "organisation"},
+}
+"""A category as the letters name it (``accreditation.notices.CATEGORY_NAMES``, which people
+may not import: tests/unit/test_people_places.py keeps them the same)."""
+
 WELCOMES = frozenset({"person.granted", "person.welcome_resent"})
 """The events that mail the welcome (a new grant, or the welcome asked for again)."""
 
@@ -75,6 +84,30 @@ def _in(url: str, language: str) -> str:
     """A page's address in the mail's language (``?lang=``): signed out, the page the link
     opens (a sign-in page on the way) is in the reader's language, not the browser's."""
     return f"{url}{'&' if '?' in url else '?'}lang={language}"
+
+
+async def _delegation_terms(conn: asyncpg.Connection, grant: Grant | None, timezone: str,
+                            language: str) -> dict[str, Any]:
+    """A focal point's welcome says what the delegation must do by when, read as the mail is
+    written: the deadlines that are set, in the reader's language and the conference's zone,
+    and the places of each capped category (docs/workspaces.md, "Sign-in"). Nothing for
+    staff, whose welcome is about their work, not a delegation's."""
+    none: dict[str, Any] = {"nominations_close": None, "changes_close": None, "places": None}
+    if grant is None or grant.role != "focal_point" or grant.delegation_id is None:
+        return none
+    terms = await repo.delegation_terms(conn, grant.delegation_id)
+    if terms is None:
+        return none
+    names = CATEGORY_NAMES[language]
+    return {
+        "nominations_close": (formatting.moment(terms.nominations_close_at, timezone, language,
+                                                weekday=True)
+                              if terms.nominations_close_at else None),
+        "changes_close": (formatting.moment(terms.changes_close_at, timezone, language,
+                                            weekday=True)
+                          if terms.changes_close_at else None),
+        "places": ", ".join(f"{names[c]} {n}" for c, n in terms.places) or None,
+    }
 
 
 async def people_mail(conn: asyncpg.Connection, event: EventRow,
@@ -129,6 +162,9 @@ async def people_mail(conn: asyncpg.Connection, event: EventRow,
         "workspace": _in(workspace_url(base, granted[0]) if granted else f"{base}/workspaces",
                          language),
     }
+    if template == "welcome":
+        context |= await _delegation_terms(conn, granted[0] if granted else None, timezone,
+                                           language)
     dedupe = f"{event.id}:{template}:{person['email'].lower()}"
     try:
         subject, body = render_text(template, language, **context)

@@ -82,3 +82,11 @@ SELECT id FROM conference WHERE slug = :slug
 -- Whom a person's mail about a conference comes from: its organisers, under its short name
 -- (else its title), and its time zone (when a link in the mail expires).
 SELECT organiser_email, title, short_name, timezone FROM conference WHERE id = :conference_id
+
+-- name: delegation_terms
+-- What a focal point's welcome says the delegation must do by when: the conference's deadlines
+-- (each NULL when left open), its default quotas and the delegation's own.
+SELECT c.nominations_close_at, c.changes_close_at, c.quotas AS conference_quotas,
+       d.quotas AS delegation_quotas
+FROM delegation d JOIN conference c ON c.id = d.conference_id
+WHERE d.id = :delegation_id

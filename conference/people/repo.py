@@ -15,6 +15,7 @@ from conference.people.domain import (
     LINK_LIFETIME,
     SESSION_IDLE,
     Grant,
+    delegation_places,
     delegation_slug,
     link_expires,
 )
@@ -181,3 +182,23 @@ async def conference_sender(conn: asyncpg.Connection, conference_id: UUID, langu
                                if row["short_name"] else None))
     title = " ".join(named.title.get(language).split())
     return row["organiser_email"], sender_name(named, language), title, row["timezone"]
+
+
+@dataclass(frozen=True)
+class DelegationTerms:
+    """What a focal point's welcome tells of their delegation: the deadlines set (None when
+    left open) and its places by capped category, in the portal's order."""
+
+    nominations_close_at: datetime | None
+    changes_close_at: datetime | None
+    places: list[tuple[str, int]]
+
+
+async def delegation_terms(conn: asyncpg.Connection, delegation_id: UUID
+                           ) -> DelegationTerms | None:
+    """Read when the welcome is written (the values of that moment), None for no delegation."""
+    row = await conn.fetchrow(*Q.bind("delegation_terms", delegation_id=delegation_id))
+    if row is None:
+        return None
+    return DelegationTerms(row["nominations_close_at"], row["changes_close_at"],
+                           delegation_places(row["delegation_quotas"], row["conference_quotas"]))

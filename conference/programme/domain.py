@@ -47,7 +47,7 @@ from zoneinfo import ZoneInfo
 
 from conference.accreditation.domain import Category, Status, missing_clearance
 from conference.conferences.models import Conference, Host
-from conference.csvfile import FOR_PEOPLE, FOR_PROGRAMS, Words, write
+from conference.csvfile import FOR_PEOPLE, FOR_PROGRAMS, Words, download_name, write
 from conference.errors import (
     ClearanceRefused,
     Conflict,
@@ -61,6 +61,7 @@ from conference.programme.models import (
     Changelog,
     ConflictItem,
     DetailChanged,
+    HostView,
     Moved,
     ParticipantLine,
     ParticipantRole,
@@ -73,6 +74,7 @@ from conference.programme.models import (
     RoleChanged,
     Seating,
     SecurityListEntry,
+    Session,
     SessionKind,
     SessionLine,
     Snapshot,
@@ -517,7 +519,8 @@ def check_has_security_list(royal_presence: bool) -> None:
 
 
 SECURITY_LIST_COLUMNS = ("family_name", "given_name", "delegation", "category", "role",
-                         "accreditation_id", "added_after_freeze", "in_place_of")
+                         "accreditation_id", "added_after_freeze", "in_place_of",
+                         "date_of_birth", "nationality", "document_type", "document_number")
 
 
 def security_list_csv(items: Iterable[SecurityListEntry], *, delimiter: str = FOR_PEOPLE,
@@ -525,26 +528,51 @@ def security_list_csv(items: Iterable[SecurityListEntry], *, delimiter: str = FO
     """The security list as CSV (a header row, CRLF line ends), names as on the ID: by default
     a download for people (UTF-8 BOM, ";", `words` beside the codes); the API passes RFC 4180's
     commas and no BOM (docs/lifecycle.md, "CSV files"). The last two columns mark a late
-    substitute listed after the freeze (`true`/`false`) and whom they replace."""
+    substitute listed after the freeze (`true`/`false`) and whom they replace; then what the
+    police check the person against (docs/protocol.md, "Royal presence"): date of birth
+    (ISO 8601), nationality (ISO 3166-1 alpha-2), the identity document's type and number,
+    empty cells for someone with none."""
     return write(SECURITY_LIST_COLUMNS, (
         [e.family_name, e.given_name, e.delegation or "", e.category.value, e.role,
          str(e.accreditation_id), "true" if e.added_after_freeze else "false",
-         e.in_place_of or ""] for e in items), delimiter=delimiter, bom=bom, words=words)
+         e.in_place_of or "",
+         e.date_of_birth.isoformat() if e.date_of_birth else "", e.nationality or "",
+         e.document_type or "", e.document_number or ""]
+        for e in items), delimiter=delimiter, bom=bom, words=words)
 
 
-PRECEDENCE_COLUMNS = ("position", "delegation", "country", "head", "function", "status")
+PRECEDENCE_COLUMNS = ("position", "delegation", "country", "head", "function", "status",
+                      "role")
 
 
-def precedence_csv(order: Iterable[Any], *, words: Words | None = None) -> str:
-    """The order of precedence (``PrecedenceEntry`` items) as a download for people (UTF-8 BOM,
-    ";", CRLF, a header row), the heads' styled names as protocol writes them."""
-    return write(PRECEDENCE_COLUMNS, (
+def precedence_csv(order: Iterable[Any], *, patron: str | None = None,
+                   hosts: Iterable[HostView] = (), words: Words | None = None) -> str:
+    """The order of precedence as a download for people (UTF-8 BOM, ";", CRLF, a header row),
+    as the page lists it (docs/protocol.md, "Order of precedence"): first of all the royal
+    patron (`patron`, the style in the file's language) and the hosts (`hosts`, as the
+    conference lists them), outside the ordering of guests, so with no position, delegation or
+    status; then the heads of delegation (``PrecedenceEntry`` items), numbered. The styled
+    names are as protocol writes them; ``role`` says which (``patron``, ``host``, ``head``)."""
+    first: list[list[object]] = []
+    if patron:
+        first.append(["", "", "", patron, "", "", "patron"])
+    first.extend(["", "", "", h.styled_name or h.name, h.function or "", "", "host"]
+                 for h in hosts)
+    return write(PRECEDENCE_COLUMNS, [*first, *(
         [e.position, e.delegation, e.country or "", e.head.styled_name, e.head.function or "",
-         str(e.status)] for e in order), words=words)
+         str(e.status), "head"] for e in order)], words=words)
 
 
 SPEAKING_ORDER_COLUMNS = ("position", "part", "styled_name", "given_name", "family_name",
                           "function", "delegation", "accreditation_id")
+
+
+def session_file_name(kind: str, session: Session, conference: Conference) -> str:
+    """The name of a session's CSV answered by the API, as the console names its downloads:
+    the kind, the conference, the session's day in the conference's time and its title in the
+    conference's protocol language (docs/lifecycle.md, "CSV files")."""
+    day = session.starts_at.astimezone(ZoneInfo(conference.timezone)).date()
+    return download_name(kind, conference.slug, day, session.title.get(language_of(conference)))
 
 
 def speaking_order_csv(order: SpeakingOrder) -> str:
@@ -591,9 +619,11 @@ def _span(s: PublishedSession) -> tuple[datetime, datetime]:
 
 
 def _significant(old: PublishedSession, new: PublishedSession) -> bool:
-    """A change that raises the iCalendar SEQUENCE: time, room, title or cancellation."""
+    """A change that raises the iCalendar SEQUENCE: time, room, title, cancellation, or royal
+    presence, which the invitation says with the time guests are seated by (a session turned
+    royal on the eve reached nobody's calendar: docs/calendar.md, "UID and SEQUENCE")."""
     return (_span(old) != _span(new) or old.room_id != new.room_id or old.title != new.title
-            or old.status != new.status)
+            or old.status != new.status or old.royal_presence != new.royal_presence)
 
 
 def _order(s: PublishedSession) -> tuple[datetime, datetime, str, str]:
@@ -607,8 +637,9 @@ def next_snapshot(previous: Snapshot | None, draft: Iterable[PublishedSession]) 
     """Freeze the draft into the sessions of the next version.
 
     * A session's ``sequence`` is 0 when it is first published and grows by one in each later
-      version that changed its time, room or title, or cancelled it (the iCalendar SEQUENCE of
-      its invitations). Other changes (kind, press access, audience, participants) keep it.
+      version that changed its time, room, title or royal presence, or cancelled it (the
+      iCalendar SEQUENCE of its invitations). Other changes (kind, press access, audience,
+      participants) keep it.
     * A cancelled session that was never published is left out: nobody was told of it.
       A published session that is cancelled stays in every later version, as cancelled.
     * Sessions are ordered by start, end, room and id.

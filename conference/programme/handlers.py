@@ -152,7 +152,9 @@ async def speaking_order_of(request: web.Request) -> web.Response:
     session_id = path_uuid(request, "session_id")
     order = await service.speaking_order(request.app[pool_key], officer, session_id)
     if _wants_csv(request):
-        return _csv(domain.speaking_order_csv(order), f"speaking-order-{session_id}.csv")
+        name = await service.session_file_name(request.app[pool_key], officer, session_id,
+                                               "speaking-order")
+        return _csv(domain.speaking_order_csv(order), name)
     return json_response(order)
 
 
@@ -165,7 +167,9 @@ async def seating_of(request: web.Request) -> web.Response:
     session_id = path_uuid(request, "session_id")
     seating = await service.seating(request.app[pool_key], officer, session_id)
     if _wants_csv(request):
-        return _csv(domain.seating_csv(seating), f"seating-{session_id}.csv")
+        name = await service.session_file_name(request.app[pool_key], officer, session_id,
+                                               "seating")
+        return _csv(domain.seating_csv(seating), name)
     return json_response(seating)
 
 
@@ -180,8 +184,10 @@ async def security_list_of(request: web.Request) -> web.Response:
     listing = await service.security_list(request.app[pool_key], officer, session_id,
                                           now(request))
     if _wants_csv(request):
+        name = await service.session_file_name(request.app[pool_key], officer, session_id,
+                                               "security-list")
         return _csv(domain.security_list_csv(listing.items, delimiter=FOR_PROGRAMS, bom=False),
-                    f"security-list-{session_id}.csv")
+                    name)
     return json_response(listing)
 
 

@@ -3,7 +3,7 @@ shows them. Published snapshots and changelogs are frozen values."""
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any, Literal
 from uuid import UUID
 
@@ -296,6 +296,15 @@ class SecurityListEntry(Model):
     in_place_of: str | None = None
     """For such a substitute, the person replaced (given and family name), as the frozen list
     named them."""
+    date_of_birth: date | None = None
+    """What the police check the person against (docs/protocol.md, "Royal presence"): the
+    identity document given, else the passport of their latest visa letter request, from one
+    source, never mixed; all four null when there is none or once the conference's vetting data
+    are purged."""
+    nationality: str | None = None
+    """ISO 3166-1 alpha-2 country code."""
+    document_type: Literal["passport", "identity_card", "diplomatic_passport"] | None = None
+    document_number: str | None = None
 
 
 class SecurityList(Model):

@@ -177,6 +177,10 @@ WHERE conference_id = :conference_id AND gender IS NOT NULL AND category <> 'pre
 -- replace), or someone whose clearance, which the category needs, was granted after it.
 -- Those awaiting clearance come back marked `awaiting_clearance`: the list leaves them out and
 -- names them apart, so that protocol sees who is missing and why.
+-- Each person comes with what the police check them against, by the security page's rule (the
+-- view `identity_checked`, docs/credentials.md, "Vetting"): the identity document given, else
+-- the passport of their latest visa letter request, never mixed, nothing once the conference's
+-- vetting data are purged.
 WITH listed AS (
     SELECT p.accreditation_id AS id, p.role FROM session_participant p
     WHERE p.session_id = :session_id
@@ -203,12 +207,14 @@ SELECT a.id AS accreditation_id, a.family_name, a.given_name, a.category, listed
            AS added_after_freeze,
        replaced.given_name AS replaced_given_name, replaced.family_name AS replaced_family_name,
        (a.category = ANY (c.vetting_required) AND v.status IS DISTINCT FROM 'cleared')
-           AS awaiting_clearance
+           AS awaiting_clearance,
+       ic.nationality, ic.document_type, ic.document_number, ic.date_of_birth
 FROM listed
 JOIN accreditation a ON a.id = listed.id
 JOIN conference c ON c.id = a.conference_id
 LEFT JOIN delegation d ON d.id = a.delegation_id
 LEFT JOIN vetting_status v ON v.accreditation_id = a.id
+JOIN identity_checked ic ON ic.accreditation_id = a.id
 -- A participant approved after the deadline took a place by a substitution (nobody else is put
 -- on the session once it froze): the person they replace, as the frozen list named them.
 LEFT JOIN LATERAL (

@@ -361,6 +361,8 @@ async def security_list_entries(
             added_after_freeze=r["added_after_freeze"] and not r["awaiting_clearance"],
             in_place_of=(f"{r['replaced_given_name']} {r['replaced_family_name']}"
                          if r["replaced_family_name"] is not None else None),
+            date_of_birth=r["date_of_birth"], nationality=r["nationality"],
+            document_type=r["document_type"], document_number=r["document_number"],
         ))
     return listed, awaiting
 

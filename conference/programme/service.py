@@ -25,7 +25,7 @@ from conference.auth import Principal
 from conference.conferences.lookup import conference_by_id, conference_by_slug
 from conference.conferences.models import Conference
 from conference.credentials.lookup import clearance_of, clearance_refused_among
-from conference.db.pool import Database, connection, transaction
+from conference.db.pool import Database, connection, retried_transaction, transaction
 from conference.errors import (
     Conflict,
     Duplicate,
@@ -77,7 +77,6 @@ from conference.protocol.speaking import speaking_order as order_speakers
 from conference.roles import PROTOCOL_OFFICE, ProtocolOfficer
 
 T = TypeVar("T")
-_DEADLOCK_RETRIES = 3
 
 
 # --- rooms ------------------------------------------------------------------------------------
@@ -169,19 +168,16 @@ async def _booking(
     Two moves that each wait for the other's participant rows deadlock; PostgreSQL aborts one
     statement, which is rolled back to its savepoint and tried again (it then usually meets the
     other's committed booking: a 409 like any other)."""
-    for _ in range(_DEADLOCK_RETRIES):
-        try:
-            async with conn.transaction():
-                return await write()
-        except asyncpg.ExclusionViolationError:
-            found = await clashes()
-            extra = {"seated_by": seated_by.isoformat()} if seated_by else {}
-            raise SchedulingConflict(domain.conflict_detail(found, seated_by),
-                                     conflicts=[c.model_dump(mode="json") for c in found],
-                                     **extra) from None
-        except asyncpg.DeadlockDetectedError:
-            continue
-    raise Conflict("The change kept colliding with concurrent changes; try again.")
+    try:
+        return await retried_transaction(conn, lambda _: write())
+    except asyncpg.ExclusionViolationError:
+        found = await clashes()
+        extra = {"seated_by": seated_by.isoformat()} if seated_by else {}
+        raise SchedulingConflict(domain.conflict_detail(found, seated_by),
+                                 conflicts=[c.model_dump(mode="json") for c in found],
+                                 **extra) from None
+    except asyncpg.DeadlockDetectedError:
+        raise Conflict("The change kept colliding with concurrent changes; try again.") from None
 
 
 def _seated_by(conference: Conference, f: domain.SessionFields | SessionIn) -> datetime | None:
@@ -440,6 +436,14 @@ async def speaking_order(db: Database, officer: ProtocolOfficer, session_id: UUI
             clearance="refused" if s.person and UUID(s.person.id) in refused else None,
         ) for s in slots],
     )
+
+
+async def session_file_name(db: Database, officer: ProtocolOfficer, session_id: UUID,
+                            kind: str) -> str:
+    """The file name of a session's CSV answer (``domain.session_file_name``)."""
+    async with connection(db) as conn:
+        found, conference = await _session_with_conference(conn, session_id)
+    return domain.session_file_name(kind, found, conference)
 
 
 async def seating(db: Database, officer: ProtocolOfficer, session_id: UUID,

@@ -8,14 +8,20 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import NoReturn
-from uuid import UUID
+from urllib.parse import urlencode
+from uuid import UUID, uuid4
 
 from aiohttp import web
 from pydantic import ValidationError
 
 from conference.auth import Principal, Role
 from conference.badges import service as badges
-from conference.badges.domain import SHORT_LENGTH, Reason, short_reference_length
+from conference.badges.domain import (
+    SHORT_LENGTH,
+    Reason,
+    admission_days,
+    short_reference_length,
+)
 from conference.badges.models import CheckIn, CheckInIn
 from conference.conferences.lookup import conference_by_slug
 from conference.conferences.models import Conference
@@ -27,7 +33,7 @@ from conference.http.routes import RouteTable
 from conference.lifecycle import service as lifecycle
 from conference.operations import service as operations
 from conference.pages.i18n import field_message
-from conference.people.domain import may_open_conference
+from conference.people.domain import may_open_conference, safe_next
 from conference.people.service import SignedIn
 from conference.programme import domain as programme_domain
 from conference.programme import service as programme
@@ -150,7 +156,8 @@ async def manage_home(request: web.Request) -> web.Response:
 
 # --- the door ---------------------------------------------------------------------------------
 
-RECHECK = frozenset({Reason.mistyped_reference, Reason.unknown_badge})
+RECHECK = frozenset({Reason.mistyped_reference, Reason.unknown_badge,
+                     Reason.unreadable_reference})
 """Scans whose reference was not read as a badge: answered "check again", not REFUSED."""
 
 
@@ -161,8 +168,11 @@ async def _door_page(request: web.Request, d: Desk, *, zone: str = "",
     t = d.t
     zones = await badges.door_zones(request.app[pool_key], door_keeper(d.principal),
                                     d.conference.slug)
-    choices = [(z.code, z.name.get(d.language) or z.code)
-               for z in zones]
+    # each zone by its name; its code only where two zones share a name: "Salon des
+    # délégations (salon-delegations)" said the name twice and was cut on a phone
+    names = [z.name.get(d.language) or z.code for z in zones]
+    choices = [(z.code, name if names.count(name) == 1 else f"{name} ({z.code})")
+               for z, name in zip(zones, names, strict=True)]
     crumbs = d.crumbs((t("door_title"), None))
     # a badge no longer valid (replaced, revoked, withdrawn) says what the door staff do next
     action_key = f"door_action_{result.reason}" if result is not None else ""
@@ -174,19 +184,42 @@ async def _door_page(request: web.Request, d: Desk, *, zone: str = "",
     verdict = ("admitted" if result is not None and result.admitted
                else "recheck" if result is not None and result.reason in RECHECK
                else "refused")
+    # a zone closed today says which days it admits, so that the person is told when to come
+    # back (docs/workspaces.md, "The door"): the reason alone said "no one today"
+    days = None
+    if result is not None and result.reason is Reason.outside_hours:
+        here = next((z for z in zones if z.code == result.zone), None)
+        if here is not None:
+            first, last = admission_days(d.conference.starts_on, d.conference.ends_on,
+                                         here.opens_on, here.closes_on)
+            days = (t("door_days_one", day=t.date(first)) if first == last
+                    else t("door_days", first=t.date(first), last=t.date(last)))
+    # a zone the badge does not open names those it does, so that the staff can say where the
+    # person may go (a badge printed before a zone was defined does not show it)
+    opens = None
+    if result is not None and result.reason is Reason.zone_not_granted:
+        named = dict(choices)
+        granted = [named.get(code, code) for code in result.zones_granted]
+        opens = (t("door_opens", zones=", ".join(granted)) if granted
+                 else t("door_opens_none"))
     if result is not None and result.reason is Reason.mistyped_reference and typed:
         # a wrong length said as such, not as a character that does not match
         # (docs/workspaces.md, "Errors in sight")
         length = short_reference_length(typed)
         if length != SHORT_LENGTH:
             reason = t("reason_short_length", length=SHORT_LENGTH, given=length)
-    return frame.render(request, "door.html", d.language, person=d.person,
+    # the header's language link keeps the zone chosen: after a check the page answers a
+    # POST, whose zone the link would lose, and the next scan went without one (trying the
+    # door on a phone, 1 December 2026)
+    switch_to = (f"{d.base}/door?{urlencode({'zone': zone})}"
+                 if zone and request.method == "POST" else None)
+    return frame.render(request, "door.html", d.language, person=d.person, switch_to=switch_to,
                         conference=d.conference, status=status, title=t("door_title"),
                         crumbs=crumbs, base=d.base, zones=choices, typed=typed,
                         may_define_zones=d.principal.role in (Role.admin, Role.protocol),
                         zone=zone or (choices[0][0] if len(choices) == 1 else ""),
                         result=result, verdict=verdict, reason=reason, action=action,
-                        errors=errors or {},
+                        days=days, opens=opens, errors=errors or {}, scan=uuid4(),
                         message=message)
 
 
@@ -204,6 +237,16 @@ async def door_page(request: web.Request) -> web.Response:
             error_media=PAGE_ERRORS, errors=(403, 404, 422))
 @frame.page
 async def door_check(request: web.Request) -> web.Response:
+    if await frame.current(request) is None:
+        # a scan sent after the session ended (8 hours without use: a door shift) leads, once
+        # signed in again, back to the door with its zone, not to the list of workspaces; the
+        # scan itself is not kept: the badge is scanned again (docs/workspaces.md, "The door")
+        form = await read_form(request)
+        zone = str(form.get("zone", "")).strip()[:63]
+        back = f"/manage/{request.match_info['slug']}/door"
+        back += f"?{urlencode({'zone': zone})}" if zone else ""
+        raise web.HTTPSeeOther(frame.with_lang("/signin", frame.language_of(request, None),
+                                               next=safe_next(back) or ""))
     d = await _desk(request, DOOR_ROLES)
     t = d.t
     form = await read_form(request)
@@ -218,9 +261,16 @@ async def door_check(request: web.Request) -> web.Response:
         errors["zone"] = t("door_err_zone")
     if errors:
         return await _door_page(request, d, zone=zone, errors=errors, status=422)
+    # each form the page offers names its scan: the same form sent again (the phone's Back
+    # button, a reload) is answered again but recorded once (docs/workspaces.md, "The door")
+    try:
+        scan: UUID | None = UUID(str(form.get("scan", "")))
+    except ValueError:
+        scan = None
     result = await badges.check_in(request.app[pool_key], door_keeper(d.principal),
                                    request.app[signer_key], d.conference.slug,
-                                   CheckInIn(badge=badge, zone=zone), now(request), d.language)
+                                   CheckInIn(badge=badge, zone=zone), now(request), d.language,
+                                   form_scan=scan)
     # a mistyped short reference is shown back, to compare with the badge (docs/workspaces.md)
     typed = badge if result.reason is Reason.mistyped_reference else None
     return await _door_page(request, d, zone=zone, result=result, typed=typed)
@@ -383,8 +433,14 @@ async def console_precedence_csv(request: web.Request) -> web.Response:
     return web.Response(
         # a download for people: the status also in words, in the page's language
         # (docs/lifecycle.md, "CSV files")
-        text=programme_domain.precedence_csv(listing.order, words=Words(
-            {"status": d.t("ops_status")}, lambda _, code: d.t(f"status_{code}"))),
+        # the patron and the hosts first, as on the page (docs/protocol.md)
+        text=programme_domain.precedence_csv(
+            listing.order,
+            patron=d.conference.patron.style.get(d.language) if d.conference.patron else None,
+            hosts=listing.hosts, words=Words(
+                {"status": d.t("ops_status"), "role": d.t("precedence_role")},
+                lambda column, code: d.t(f"status_{code}") if column == "status"
+                else d.t(f"precedence_{code}"))),
         content_type="text/csv",
         charset="utf-8", headers={
             "Cache-Control": "no-store",

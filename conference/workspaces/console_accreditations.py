@@ -43,7 +43,9 @@ from conference.http.context import connection, now, pool_key
 from conference.http.io import read_form
 from conference.http.routes import RouteTable
 from conference.pages.handlers import _countries, sent_before, switching
+from conference.programme import service as programme
 from conference.protocol.countries import collation_key, country_name
+from conference.roles import PROTOCOL_OFFICE, protocol_officer
 from conference.workspaces import credential_panel, domain, frame
 from conference.workspaces import repo as ws
 from conference.workspaces.console import CONSOLE_ROLES, Desk, form_errors
@@ -188,6 +190,9 @@ async def _application_page(request: web.Request, d: Desk, acc: Accreditation, *
         flash = t("lc_flash_substituted", new=name, old=old)
     elif done == "vetting":
         flash = t("cred_flash_vetting", name=name)
+    # a substitute's new session places wait for a publication (docs/workspaces.md)
+    unpublished = (await _places_unpublished(request, d, acc) if done == "substituted"
+                   else None)
     cred = await credential_panel.panel(request.app[pool_key], d.principal, acc)
     closed = _changes_closed(d, now(request))
     can_decide = _may_act(d, acc) and domain.allows(acc.status, Action.reject)
@@ -204,6 +209,7 @@ async def _application_page(request: web.Request, d: Desk, acc: Accreditation, *
         crumbs=d.crumbs((t("console_title"), d.base),
                         (t("acc_title"), f"{d.base}/accreditations"), (name, None)),
         base=d.base, acc=acc, delegation=delegation, values=values or {},
+        unpublished=unpublished,
         errors=errors or {}, message=message,
         can_decide=can_decide, can_revoke=can_revoke,
         # the header's language control sends the form being edited, each form has its own
@@ -228,6 +234,24 @@ async def _application_page(request: web.Request, d: Desk, acc: Accreditation, *
         clearance=await accreditations.missing_clearance(request.app[pool_key], acc.id,
                                                          d.principal),
         linked_names=await frame.linked_names(request, acc, d.principal))
+
+
+async def _places_unpublished(request: web.Request, d: Desk, acc: Accreditation
+                              ) -> tuple[int, int] | None:
+    """(latest published version, next version) when a substitute just took session places
+    (a chair, a speaker's or any place of the person replaced) that the published programme
+    does not show yet: their calendars and the others' are updated only once the programme is
+    published again, which the page answering "replaced" did not say (docs/workspaces.md,
+    "Substituting a member")."""
+    if d.principal.role not in PROTOCOL_OFFICE:
+        return None
+    preview = await programme.preview_publication(request.app[pool_key],
+                                                  protocol_officer(d.principal),
+                                                  d.conference.slug)
+    if preview.latest is None or not any(
+            p.accreditation_id == acc.id for p in preview.changes.participants_added):
+        return None
+    return preview.latest, preview.version
 
 
 @routes.add("GET", "/manage/{slug}/accreditations/{accreditation_id}",

@@ -70,12 +70,18 @@ CONSOLE: dict[str, dict[str, str]] = {
                                     "4F7K-92QX). Si le badge est encore refusé, n'admettez pas "
                                     "la personne et orientez-la vers le bureau des "
                                     "accréditations.",
+        "reason_unreadable_reference": "Ce qui a été lu n'est pas une référence de badge (lu en "
+                                       "partie, ou un autre code).",
+        "door_action_unreadable_reference": "Scannez de nouveau le code QR du badge, ou "
+                                            "saisissez la référence courte imprimée dessous "
+                                            "(8 caractères, par exemple 4F7K-92QX). Si "
+                                            "cela se répète avec chaque badge, faites vérifier "
+                                            "le lecteur (sa disposition de clavier). Aucune "
+                                            "fraude n'est en cause.",
         "door_action_unknown_badge": "Vérifiez la référence sur le badge et saisissez-la de "
                                      "nouveau. Si le badge est encore refusé, orientez la "
                                      "personne vers le bureau des accréditations.",
-        "reason_outside_hours": "Cette zone n'admet personne aujourd'hui\u00a0: les badges "
-                                "valent pour les jours de la conférence (ou ceux que la zone "
-                                "fixe).",
+        "reason_outside_hours": "Cette zone n'admet personne aujourd'hui.",
         "door_action_outside_hours": "N'admettez pas la personne aujourd'hui. En cas de doute, "
                                      "orientez-la vers le bureau des accréditations.",
         "door_action_not_cleared": "N'admettez pas la personne\u00a0: son habilitation de "
@@ -83,8 +89,8 @@ CONSOLE: dict[str, dict[str, str]] = {
                                    "accréditations, qui joindra le service de sécurité.",
         "door_action_not_approved": "N'admettez pas la personne. Orientez-la vers le bureau des "
                                     "accréditations.",
-        "door_action_zone_not_granted": "N'admettez pas la personne dans cette zone\u00a0: son "
-                                        "badge indique celles où elle peut entrer. En cas de "
+        "door_action_zone_not_granted": "N'admettez pas la personne dans cette zone\u00a0: "
+                                        "indiquez-lui celles que son badge ouvre. En cas de "
                                         "doute, orientez-la vers le bureau des accréditations.",
         "door_action_not_on_security_list": "N'admettez pas la personne à cette séance\u00a0: "
                                             "seules les personnes de la liste de sécurité y "
@@ -104,8 +110,11 @@ CONSOLE: dict[str, dict[str, str]] = {
         "zones_col_admits": "Admis",
         "zones_col_days": "Jours",
         "zones_admits_none": "Personne pour l'instant",
-        "zones_sessions": "participants de {n}\u00a0séance(s)",
-        "zones_pools": "{n}\u00a0pool(s) de presse",
+        "zones_sessions_one": "participants d'une séance",
+        "zones_sessions_other": "participants de {count}\u00a0séances",
+        "zones_pools_one": "un pool de presse",
+        "zones_pools_other": "{count}\u00a0pools de presse",
+        "zones_admits_more": "{before}\u00a0; {more}",
         "zones_none": "Aucune zone pour l'instant\u00a0: définissez la première ci-dessous.",
         "zones_to_door": "Aller au contrôle des accès",
         "zones_new": "Nouvelle zone",
@@ -140,8 +149,11 @@ CONSOLE: dict[str, dict[str, str]] = {
                                     "sécurité\u00a0: ne cochez aucune catégorie.",
         "door_no_zones_link": "Définir les zones",
         "door_typed": "Référence saisie",
-        "door_badge_hint": "Le code QR, ou la référence courte imprimée dessous (par exemple "
-                           "4F7K-92QX\u00a0; majuscules, espaces et tirets indifférents).",
+        "door_days": "Jours d'accès de cette zone\u00a0: du {first} au {last}.",
+        "door_days_one": "Jour d'accès de cette zone\u00a0: le {day}.",
+        "door_opens": "Ce badge ouvre\u00a0: {zones}.",
+        "door_opens_none": "Ce badge n'ouvre aucune zone.",
+        "door_badge_hint": "Code QR ou référence courte, par exemple 4F7K-92QX.",
         "console_title": "Console du protocole",
         "console_accreditations": "Accréditations",
         "console_category": "Catégorie",
@@ -198,6 +210,7 @@ CONSOLE: dict[str, dict[str, str]] = {
         "precedence_patron": "Haut patronage",
         "precedence_host": "Hôte",
         "precedence_heads": "Chefs de délégation",
+        "precedence_role": "Rôle",
     },
     "en": {
         "manage_title": "Conferences",
@@ -257,11 +270,17 @@ CONSOLE: dict[str, dict[str, str]] = {
                                     "printed under it (8 characters, for example 4F7K-92QX). "
                                     "If the badge is still refused, do not admit the person "
                                     "and send them to the accreditation desk.",
+        "reason_unreadable_reference": "What was read is not a badge reference (read in part, "
+                                       "or another code).",
+        "door_action_unreadable_reference": "Scan the badge's QR code again, or type the short "
+                                            "reference printed under it (8 characters, for "
+                                            "example 4F7K-92QX). If this happens with every "
+                                            "badge, have the scanner checked (its keyboard "
+                                            "layout). This is not a forgery.",
         "door_action_unknown_badge": "Check the reference on the badge and type it again. If "
                                      "the badge is still refused, send the person to the "
                                      "accreditation desk.",
-        "reason_outside_hours": "This zone admits no one today: badges are valid on the "
-                                "conference's days (or the days the zone sets).",
+        "reason_outside_hours": "This zone admits no one today.",
         "door_action_outside_hours": "Do not admit the person today. If in doubt, send them to "
                                      "the accreditation desk.",
         "door_action_not_cleared": "Do not admit the person: their security clearance is "
@@ -269,9 +288,9 @@ CONSOLE: dict[str, dict[str, str]] = {
                                    "will contact the security service.",
         "door_action_not_approved": "Do not admit the person. Send them to the accreditation "
                                     "desk.",
-        "door_action_zone_not_granted": "Do not admit the person to this zone: their badge "
-                                        "shows the zones they may enter. If in doubt, send them "
-                                        "to the accreditation desk.",
+        "door_action_zone_not_granted": "Do not admit the person to this zone: tell them the "
+                                        "zones their badge opens. If in doubt, send them to the "
+                                        "accreditation desk.",
         "door_action_not_on_security_list": "Do not admit the person to this session: only "
                                             "the people on the security list enter. Send them "
                                             "to the protocol service.",
@@ -288,8 +307,11 @@ CONSOLE: dict[str, dict[str, str]] = {
         "zones_col_admits": "Admits",
         "zones_col_days": "Days",
         "zones_admits_none": "No one yet",
-        "zones_sessions": "participants of {n} session(s)",
-        "zones_pools": "{n} press pool(s)",
+        "zones_sessions_one": "participants of one session",
+        "zones_sessions_other": "participants of {count} sessions",
+        "zones_pools_one": "one press pool",
+        "zones_pools_other": "{count} press pools",
+        "zones_admits_more": "{before}; {more}",
         "zones_none": "No zone yet: define the first one below.",
         "zones_to_door": "Go to the door check",
         "zones_new": "New zone",
@@ -324,8 +346,11 @@ CONSOLE: dict[str, dict[str, str]] = {
                                     "tick no category.",
         "door_no_zones_link": "Define the zones",
         "door_typed": "Reference typed",
-        "door_badge_hint": "The QR code, or the short reference printed under it (for example "
-                           "4F7K-92QX; capitals, spaces and dashes do not matter).",
+        "door_days": "This zone admits from {first} to {last}.",
+        "door_days_one": "This zone admits on {day} only.",
+        "door_opens": "This badge opens: {zones}.",
+        "door_opens_none": "This badge opens no zone.",
+        "door_badge_hint": "QR code or short reference, for example 4F7K-92QX.",
         "console_title": "Protocol console",
         "console_accreditations": "Accreditations",
         "console_category": "Category",
@@ -382,5 +407,6 @@ CONSOLE: dict[str, dict[str, str]] = {
         "precedence_patron": "High patronage",
         "precedence_host": "Host",
         "precedence_heads": "Heads of delegation",
+        "precedence_role": "Role",
     },
 }

@@ -9,7 +9,7 @@ the form naming the other session (see docs/workspaces.md, "Programme builder").
 from __future__ import annotations
 
 import re
-from datetime import date, datetime, time
+from datetime import date, datetime, time, timedelta
 from pathlib import Path
 from typing import Any, NoReturn
 from uuid import UUID
@@ -19,7 +19,7 @@ from aiohttp import web
 from pydantic import TypeAdapter, ValidationError
 
 from conference.accreditation.domain import Category
-from conference.csvfile import Words
+from conference.csvfile import Words, download_name
 from conference.errors import (
     ClearanceRefused,
     Conflict,
@@ -117,6 +117,19 @@ async def _session_here(request: web.Request, d: Desk, officer: ProtocolOfficer)
     return found
 
 
+async def _unpublished(request: web.Request, d: Desk, officer: ProtocolOfficer
+                       ) -> tuple[int, int] | None:
+    """(latest published version, next version) when the draft changed since a published
+    version: a session moved or cancelled, a speaker replaced reach nobody's calendar until
+    the programme is published again, which a page answering "Session saved." did not say
+    (docs/workspaces.md, "Programme builder")."""
+    preview = await programme.preview_publication(request.app[pool_key], officer,
+                                                  d.conference.slug)
+    if preview.latest is None or preview.changes.is_empty():
+        return None
+    return preview.latest, preview.version
+
+
 # --- the grid ---------------------------------------------------------------------------------
 
 
@@ -142,7 +155,8 @@ async def _grid_page(request: web.Request, d: Desk, officer: ProtocolOfficer, *,
         base=d.base, day=day, days=days_of(d.conference.starts_on, d.conference.ends_on),
         grid=grid, cancelled=cancelled_on(day, sessions, d.conference.timezone), flash=flash,
         room_values=room_values or {}, room_errors=room_errors or {}, message=message,
-        day_name=lambda x: _day_name(x, d.language))
+        day_name=lambda x: _day_name(x, d.language),
+        unpublished=await _unpublished(request, d, officer))
 
 
 def cancelled_on(day: date, sessions: list[Session], timezone: str) -> list[Session]:
@@ -359,11 +373,20 @@ def _when(d: Desk, starts_at: datetime, ends_at: datetime) -> str:
     return f"{_day_name(start.date(), d.language)} {start:%H:%M}–{end:%H:%M}"
 
 
-def _conflicts(d: Desk, exc: SchedulingConflict, names: dict[str, str] | None = None
-               ) -> list[str]:
+async def _room_names(request: web.Request, d: Desk, officer: ProtocolOfficer
+                      ) -> dict[str, str]:
+    """Each room's name in the reader's language, by its id."""
+    rooms = await programme.rooms(request.app[pool_key], officer, d.conference.slug)
+    return {str(r.id): r.names.get(d.language) for r in rooms}
+
+
+def _conflicts(d: Desk, exc: SchedulingConflict, names: dict[str, str] | None = None,
+               rooms: dict[str, str] | None = None) -> list[str]:
     """Each clash the database refused, naming the other session (its title and time), and why
     when a royal-presence session holds its room from its guests' seating (its start minus the
-    seating lead time): the session written (said after each line) or the other one."""
+    seating lead time): the session written (said after each line) or the other one. The room
+    in the reader's language (``rooms``, by id): the clash carries the conference's first
+    language's name, and an English page said "Salle 1"."""
     zone = ZoneInfo(d.conference.timezone)
     mine = exc.extra.get("seated_by")
     why = (" " + d.t("prog_conflict_seated",
@@ -377,11 +400,12 @@ def _conflicts(d: Desk, exc: SchedulingConflict, names: dict[str, str] | None = 
         if c.get("seated_by"):
             when += d.t("prog_conflict_theirs_seated", time=(
                 f"{datetime.fromisoformat(c['seated_by']).astimezone(zone):%H:%M}"))
+        room = (rooms or {}).get(str(c.get("room_id"))) or c["room"]
         if c["kind"] == "room":
-            lines.append(d.t("prog_conflict_room", room=c["room"], title=title, when=when))
+            lines.append(d.t("prog_conflict_room", room=room, title=title, when=when))
         else:
             who = (names or {}).get(str(c.get("accreditation_id")), "")
-            lines.append(d.t("prog_conflict_person", who=who, title=title, room=c["room"],
+            lines.append(d.t("prog_conflict_person", who=who, title=title, room=room,
                              when=when))
     return [line + why for line in lines or [d.t("prog_err_conflict")]]
 
@@ -514,7 +538,7 @@ async def grid_session_create(request: web.Request) -> web.Response:
         return await _new_page(request, d, officer, values, sent=True,
                                errors=_invalid_errors(d, exc), status=422)
     except SchedulingConflict as exc:
-        lines = _conflicts(d, exc)
+        lines = _conflicts(d, exc, rooms=await _room_names(request, d, officer))
         return await _new_page(request, d, officer, values, conflicts=lines, sent=True,
                                errors={"room_id": lines[0]}, status=409)
     except Conflict as exc:
@@ -572,6 +596,8 @@ async def _session_page(request: web.Request, d: Desk, officer: ProtocolOfficer,
     done = request.query.get("done")
     if done == "saved":
         flash = t("prog_session_saved")
+    elif done == "moved":
+        flash = t("prog_session_moved", when=_when(d, s.starts_at, s.ends_at))
     elif done == "added":
         who = next((p for p in people if str(p["accreditation_id"]) == request.query.get("who")),
                    None)
@@ -607,6 +633,9 @@ async def _session_page(request: web.Request, d: Desk, officer: ProtocolOfficer,
         refused_people=refused_on_stage(people),
         found=found, roles=[(r.value, t(f"prog_role_{r.value}")) for r in ParticipantRole],
         flash=flash, when=_when(d, s.starts_at, s.ends_at), sent=sent,
+        moves=[(m, t("prog_move_later" if m > 0 else "prog_move_earlier", minutes=abs(m)))
+               for m in MOVES],
+        unpublished=await _unpublished(request, d, officer),
         # the header's language control carries the session's form, the page's one typed
         # form (the participants' are a choice each), and the search it was opened with
         switch_submit=None if s.status == "cancelled" else _session_switch(
@@ -652,25 +681,79 @@ async def grid_session_change(request: web.Request) -> web.Response:
         return await _session_page(request, d, officer, s, values=values, errors=errors,
                                    status=422, sent=True)
     try:
-        await programme.change_session(pool, officer, s.id, SessionPatch.model_validate(fields),
-                                       now(request))
+        patch = SessionPatch.model_validate(fields)
     except ValidationError as exc:
         return await _session_page(request, d, officer, s, values=values, sent=True,
                                    errors=_validation_errors(d, exc), status=422)
+    refused = await _change(request, d, officer, s, patch, values)
+    if refused is not None:
+        return refused
+    _see_other(_session_url(d, s.id, done="saved"))
+
+
+async def _change(request: web.Request, d: Desk, officer: ProtocolOfficer, s: Session,
+                  patch: SessionPatch, values: dict[str, Any] | None = None,
+                  moved: bool = False) -> web.Response | None:
+    """Change the session through the use-case the API calls; the page again with the
+    refusal on its field (a conflict, a rule), or None once changed. ``moved``: the "Move"
+    form's change, whose refusal is said on that form, the session's form left as saved."""
+    pool = request.app[pool_key]
+    sent = not moved
+    try:
+        await programme.change_session(pool, officer, s.id, patch, now(request))
+    except ValidationError as exc:
+        return await _session_page(request, d, officer, s, values=values, sent=sent,
+                                   errors=_validation_errors(d, exc), status=422)
     except Invalid as exc:
-        return await _session_page(request, d, officer, s, values=values, sent=True,
+        return await _session_page(request, d, officer, s, values=values, sent=sent,
                                    errors=_invalid_errors(d, exc), status=422)
     except SchedulingConflict as exc:
-        lines = _conflicts(d, exc, await _names(request, s.id))
-        field = "room_id" if any(c["kind"] == "room" for c in exc.extra.get("conflicts", [])) \
-            else "starts"
+        lines = _conflicts(d, exc, await _names(request, s.id),
+                           await _room_names(request, d, officer))
+        field = "move_minutes" if moved else "room_id" if any(
+            c["kind"] == "room" for c in exc.extra.get("conflicts", [])) else "starts"
         return await _session_page(request, d, officer, s, values=values, conflicts=lines,
-                                   sent=True,
-                                   errors={field: lines[0]}, status=409)
+                                   sent=sent, errors={field: lines[0]}, status=409)
     except Conflict as exc:
-        return await _session_page(request, d, officer, s, values=values, sent=True,
+        return await _session_page(request, d, officer, s, values=values, sent=sent,
                                    message=_refusal_message(d, exc), status=409)
-    _see_other(_session_url(d, s.id, done="saved"))
+    return None
+
+
+MOVES = (-60, -30, -15, 15, 30, 60)
+"""The minutes the session page's "Move" form offers: on the day, a session runs late or
+starts early by a quarter or half an hour, and its end moves with its start."""
+
+
+@routes.add("POST", "/manage/{slug}/sessions/{session_id}/move",
+            summary="Move a session earlier or later by some minutes, its length kept (HTML "
+                    "form: minutes, one of -60, -30, -15, 15, 30, 60)",
+            who=WHO, tag="workspaces", media=HTML, error_media=PAGE_ERRORS,
+            errors=(403, 404, 409, 422))
+@frame.page
+async def grid_session_move(request: web.Request) -> web.Response:
+    d, officer = await _console(request)
+    t = d.t
+    s = await _session_here(request, d, officer)
+    form = await read_form(request)
+    if not frame.csrf_ok(request, form, d.person):
+        return await _session_page(request, d, officer, s, message=t("csrf_failed"),
+                                   status=403)
+    try:
+        minutes = int(str(form.get("minutes", "")))
+    except ValueError:
+        minutes = 0
+    if minutes not in MOVES or s.status == "cancelled":
+        return await _session_page(request, d, officer, s, status=422,
+                                   errors={"move_minutes": t("prog_err_move")})
+    # a session moved on the day keeps its length: its end moves with its start (tried as a
+    # protocol officer, 2 December 2026: moving meant typing both times again)
+    shift = timedelta(minutes=minutes)
+    refused = await _change(request, d, officer, s, SessionPatch(
+        starts_at=s.starts_at + shift, ends_at=s.ends_at + shift), moved=True)
+    if refused is not None:
+        return refused
+    _see_other(_session_url(d, s.id, done="moved"))
 
 
 async def _names(request: web.Request, session_id: UUID) -> dict[str, str]:
@@ -771,7 +854,8 @@ async def _put_participant(request: web.Request, *, existing_only: bool, done: s
     except SchedulingConflict as exc:
         return await _session_page(request, d, officer, s,
                                    participant_conflicts=_conflicts(d, exc, {
-                                       str(accreditation_id): str(form.get("name", ""))[:200]}),
+                                       str(accreditation_id): str(form.get("name", ""))[:200]},
+                                       await _room_names(request, d, officer)),
                                    status=409)
     except Conflict as exc:
         return await _session_page(request, d, officer, s,
@@ -819,7 +903,7 @@ def _file_name(d: Desk, s: Session, kind: str) -> str:
     time) and its title in the page's language, not by its id (docs/lifecycle.md, "CSV
     files")."""
     day = s.starts_at.astimezone(ZoneInfo(d.conference.timezone)).date()
-    return domain.download_name(kind, d.conference.slug, day, s.title.get(d.language))
+    return download_name(kind, d.conference.slug, day, s.title.get(d.language))
 
 
 def _csv(text: str, filename: str) -> web.Response:
@@ -846,7 +930,7 @@ async def grid_speaking_order(request: web.Request) -> web.Response:
         request, "programme_speaking_order.html", d.language, person=d.person,
         conference=d.conference, title=f"{name} – {s.title.get(d.language)}",
         crumbs=_view_crumbs(d, s, name), base=d.base, session=s, order=order,
-        patron=_patron(d), when=_when(d, s.starts_at, s.ends_at),
+        patron=_patron(d), as_of=_moment(d, now(request)), when=_when(d, s.starts_at, s.ends_at),
         refused_people=await _refused_people(request, s))
 
 
@@ -895,7 +979,9 @@ async def grid_seating(request: web.Request) -> web.Response:
         conference=d.conference, title=f"{name} – {s.title.get(d.language)}",
         crumbs=_view_crumbs(d, s, name), base=d.base, session=s, plan=plan,
         audience_view=[people[str(i)] for i in plan.from_audience_left_to_right] if plan
-        else [], when=_when(d, s.starts_at, s.ends_at),
+        else [], as_of=_moment(d, now(request)), when=_when(d, s.starts_at, s.ends_at),
+        seat_of={str(seat.person.accreditation_id): seat.seat for seat in plan.seats}
+        if plan else {},
         refused={seat.person.accreditation_id for seat in plan.seats
                  if seat.clearance == "refused"} if plan else set(),
         refused_people=await _refused_people(request, s))
@@ -928,9 +1014,12 @@ async def grid_security_list(request: web.Request) -> web.Response:
         request, "programme_security_list.html", d.language, person=d.person,
         conference=d.conference, title=f"{name} – {s.title.get(d.language)}",
         crumbs=_view_crumbs(d, s, name), base=d.base, session=s, listing=listing,
+        country_words=lambda code: country_name(code, d.language),
+        day_words=lambda day: formatting.day(day, d.language),
         deadline=_moment(d, listing.deadline) if listing and listing.deadline else None,
         seated_by=f"{listing.seated_by:%H:%M}" if listing and listing.seated_by else None,
-        when=_when(d, s.starts_at, s.ends_at), status=200 if listing else 409)
+        as_of=_moment(d, now(request)), when=_when(d, s.starts_at, s.ends_at),
+        status=200 if listing else 409)
 
 
 @routes.add("GET", "/manage/{slug}/sessions/{session_id}/security-list.csv",
@@ -943,11 +1032,17 @@ async def grid_security_list_csv(request: web.Request) -> web.Response:
     s = await _session_here(request, d, officer)
     listing = await programme.security_list(request.app[pool_key], officer, s.id, now(request),
                                             d.language)
+    # what the police check a person against (docs/protocol.md, "Royal presence"): the
+    # nationality's and the document type's words in the page's language beside their codes
     words = Words({"category": d.t("category"), "role": d.t("prog_role"),
-                   "added_after_freeze": d.t("prog_late_column")},
-                  lambda column, code: d.t(f"category_{code}" if column == "category"
-                                           else f"prog_late_{code}"
-                                           if column == "added_after_freeze"
-                                           else f"prog_role_{code}"))
+                   "added_after_freeze": d.t("prog_late_column"),
+                   "nationality": d.t("id_nationality"),
+                   "document_type": d.t("id_document_type")},
+                  lambda column, code: (
+                      country_name(code, d.language) if column == "nationality"
+                      else d.t(f"id_type_{code}") if column == "document_type"
+                      else d.t(f"category_{code}" if column == "category"
+                               else f"prog_late_{code}" if column == "added_after_freeze"
+                               else f"prog_role_{code}")))
     return _csv(programme_domain.security_list_csv(listing.items, words=words),
                 _file_name(d, s, "security-list"))

@@ -10,7 +10,7 @@ to check instead (docs/workspaces.md)."""
 
 from __future__ import annotations
 
-from collections import Counter
+from collections.abc import Callable
 from uuid import UUID
 
 from aiohttp import web
@@ -22,7 +22,7 @@ from conference.http.context import connection, now, pool_key, settings_key, sig
 from conference.http.io import read_form
 from conference.http.routes import RouteTable
 from conference.programme import service as programme
-from conference.programme.models import PublicationPreview
+from conference.programme.models import PublicationPreview, RoleChanged
 from conference.roles import protocol_officer
 from conference.types import Localized
 from conference.webhooks import service as webhooks
@@ -37,14 +37,30 @@ SESSION_CHANGES = ("added", "moved", "re_roomed", "renamed", "cancelled", "detai
 PARTICIPANT_CHANGES = ("participants_added", "participants_removed", "participants_changed")
 
 
-def _participant_changes(preview: PublicationPreview, language: str
-                         ) -> list[tuple[str, str, int]]:
-    """(kind, session title, how many people) for each session whose people changed."""
+def _participant_changes(preview: PublicationPreview, language: str,
+                         names: dict[UUID, tuple[str, str | None]],
+                         role_name: Callable[[str], str], in_place_of: Callable[[str], str]
+                         ) -> list[tuple[str, str, int, list[str]]]:
+    """(kind, session title, how many people, who) for each session whose people changed: each
+    person named with their role ("Sophie Lemaire (speaker)"; "(speaker → chair)" for a role
+    changed), and a substitute added with whom they replace ("…, in place of Julien
+    Marchand"), so that the officer sees that the deputy took the right minister's place before
+    the calendars are sent; a count alone did not say who."""
     titles = {s.session_id: s.title.get(language) for s in preview.sessions}
-    rows: list[tuple[str, str, int]] = []
+    rows: list[tuple[str, str, int, list[str]]] = []
     for kind in PARTICIPANT_CHANGES:
-        counts = Counter(line.session_id for line in getattr(preview.changes, kind))
-        rows.extend((kind, titles.get(sid, ""), n) for sid, n in counts.items())
+        people: dict[UUID, list[str]] = {}
+        for line in getattr(preview.changes, kind):
+            role = role_name(line.role.value)
+            if isinstance(line, RoleChanged):
+                role = f"{role_name(line.previous_role.value)} → {role}"
+            name, replaced = names.get(line.accreditation_id, ("", None))
+            said = f"{name} ({role})" if name else ""
+            if said and replaced and kind == "participants_added":
+                said += f", {in_place_of(replaced)}"
+            people.setdefault(line.session_id, []).append(said)
+        rows.extend((kind, titles.get(sid, ""), len(who), [w for w in who if w])
+                    for sid, who in people.items())
     return rows
 
 
@@ -67,6 +83,13 @@ async def _preview_page(request: web.Request, d: Desk, *, message: str | None = 
         refused = [{"session": Localized.model_validate(r["title"]).get(d.language),
                     "name": f"{r['given_name']} {r['family_name']}",
                     "role": t(f"prog_role_{r['role']}")} for r in rows]
+    names: dict[UUID, tuple[str, str | None]] = {}
+    if not empty:
+        async with connection(request) as conn:
+            names = await ws.accreditation_names(
+                conn, preview.conference_id,
+                {line.accreditation_id for kind in PARTICIPANT_CHANGES
+                 for line in getattr(preview.changes, kind)})
     flash = None
     if request.query.get("done") == "published":
         flash = t("flash_published", version=request.query.get("version", "")[:6])
@@ -76,7 +99,10 @@ async def _preview_page(request: web.Request, d: Desk, *, message: str | None = 
         crumbs=d.crumbs((t("console_title"), d.base), (t("publish_title"), None)),
         base=d.base, preview=preview, empty=empty, messages=messages,
         kinds=calendar_preview.KINDS, session_changes=SESSION_CHANGES,
-        participant_changes=_participant_changes(preview, d.language), refused=refused)
+        participant_changes=_participant_changes(
+            preview, d.language, names, lambda role: t(f"prog_role_{role}").lower(),
+            lambda name: t("prog_late_in_place_of", name=name)),
+        refused=refused)
 
 
 @routes.add("GET", "/manage/{slug}/publish",

@@ -5,10 +5,13 @@ conference): the form an organiser fills in before anything else, the API's
 Dates and times are typed in the conference's own time zone (``workspaces.domain.wall_clock``,
 as the deadlines and the sessions are); a name left empty in the second language is the one of
 the first, as the room form does; every error names its field, all at once, in the page's
-language (docs/workspaces.md, "A new conference")."""
+language (docs/workspaces.md, "A new conference"). It opens with three host rows and two
+spokesperson rows; "Add a host" and "Add a spokesperson" show it again with one more, up to
+the API's twenty, keeping what is typed and filing nothing."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import date, datetime
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -17,10 +20,12 @@ from aiohttp import web
 from pydantic import ValidationError
 
 from conference.auth import Principal, Role
+from conference.calendar import preview as calendar
 from conference.conferences import service as conferences
+from conference.conferences.domain import CALENDAR_FIELDS
 from conference.conferences.models import Conference, ConferenceIn
 from conference.errors import Duplicate, Forbidden
-from conference.http.context import connection, pool_key
+from conference.http.context import connection, pool_key, settings_key
 from conference.http.io import read_form
 from conference.http.routes import RouteTable
 from conference.lifecycle.domain import RANK_LABELS
@@ -47,19 +52,59 @@ HTML, PAGE_ERRORS = frame.HTML, frame.PAGE_ERRORS
 NEW = "/manage/conferences/new"
 HOSTS = 3
 SPOKESPERSONS = 2
+"""The rows the form opens with (hosts, spokespersons)."""
+MAX_ROWS = 20
+"""The rows it grows to: the API's limit (``ConferenceIn.hosts``, ``.spokespersons``)."""
+ADD = "add"
+"""The field of the "Add a host" / "Add a spokesperson" buttons (``host``, ``spokesperson``):
+the form shown again with one more row, what is typed kept, nothing filed."""
+ROWS = {"host": ("name", "rank", "function_fr", "function_en"),
+        "spokesperson": ("name", "phone", "email")}
 LANGUAGE_CHOICES = ("fr,en", "en,fr", "fr", "en")
 TIE_BREAKS = ("eu_protocol", "alphabetical", "drawn")
 MOMENTS = ("press_opens_at", "press_closes_at", "security_list_deadline")
-FIELDS = ("languages", "title_fr", "title_en", "short_fr", "short_en", "slug",
-          "organiser_email", "venue_fr", "venue_en", "venue_address", "timezone", "starts_on",
-          "ends_on", "patron_name", "patron_title", "patron_style_fr", "patron_style_en",
-          *(f"host{i}_{part}" for i in range(1, HOSTS + 1)
-            for part in ("name", "rank", "function_fr", "function_en")),
-          "press_opens_at", "press_closes_at", "pool_capacity", "security_list_deadline",
-          *(f"spokesperson{i}_{part}" for i in range(1, SPOKESPERSONS + 1)
-            for part in ("name", "phone", "email")),
-          "privacy_controller", "privacy_dpo_email", "tie_break", "presidency")
-"""The form's fields in the form's order: the error summary names them in this order."""
+
+
+def fields(hosts: int = HOSTS, spokespersons: int = SPOKESPERSONS) -> tuple[str, ...]:
+    """The form's fields in the form's order, with ``hosts`` and ``spokespersons`` rows: the
+    error summary names them in this order."""
+    return ("languages", "title_fr", "title_en", "short_fr", "short_en", "slug",
+            "organiser_email", "venue_fr", "venue_en", "venue_address", "timezone", "starts_on",
+            "ends_on", "patron_name", "patron_title", "patron_style_fr", "patron_style_en",
+            *(f"host{i}_{part}" for i in range(1, hosts + 1) for part in ROWS["host"]),
+            "press_opens_at", "press_closes_at", "pool_capacity", "security_list_deadline",
+            *(f"spokesperson{i}_{part}" for i in range(1, spokespersons + 1)
+              for part in ROWS["spokesperson"]),
+            "privacy_controller", "privacy_controller_en", "privacy_dpo_email", "tie_break",
+            "presidency")
+
+
+def rows(values: Mapping[str, Any], kind: str) -> int:
+    """How many ``kind`` rows (``host``, ``spokesperson``) a form or its values hold: the
+    last row posted (every row posts its fields, empty or not), at least the opening rows and
+    at most the API's limit."""
+    least = HOSTS if kind == "host" else SPOKESPERSONS
+    return max([least, *(i for i in range(1, MAX_ROWS + 1) if f"{kind}{i}_name" in values)])
+
+
+def _posted(form: Mapping[str, Any]) -> tuple[dict[str, str], str | None]:
+    """The form's values, its rows as posted and one more of the kind its "Add" button asks
+    for (until the API's limit); and which (``host``, ``spokesperson``), None when the post is
+    not an "Add" button's."""
+    adding = str(form.get(ADD, ""))
+    adding_kind = adding if adding in ROWS else None
+    count = {kind: rows(form, kind) for kind in ROWS}
+    if adding_kind is not None:
+        count[adding_kind] = min(MAX_ROWS, count[adding_kind] + 1)
+    return ({name: str(form.get(name, "")).strip()[:400]
+             for name in fields(count["host"], count["spokesperson"])}, adding_kind)
+
+
+def _sent(form: Mapping[str, Any], adding: str | None) -> bool:
+    """Whether the form was sent (its errors shown): an "Add" button's post is, as the language
+    control's, only when the form was sent before (``pages.handlers.sent_before``)."""
+    return form.get("sent") == "1" if adding is not None else sent_before(form)
+
 
 MODEL_FIELD: dict[str, str] = {
     "slug": "slug", "title.fr": "title_fr", "title.en": "title_en",
@@ -76,12 +121,14 @@ MODEL_FIELD: dict[str, str] = {
     "security_list_deadline": "security_list_deadline", "protocol.tie_break": "tie_break",
     "protocol.presidency": "presidency",
     "privacy.controller": "privacy_controller", "privacy.dpo_email": "privacy_dpo_email",
-    **{f"hosts.{i - 1}.{model}": f"host{i}_{form}" for i in range(1, HOSTS + 1)
+    "privacy.controller_names.fr": "privacy_controller",
+    "privacy.controller_names.en": "privacy_controller_en",
+    **{f"hosts.{i - 1}.{model}": f"host{i}_{form}" for i in range(1, MAX_ROWS + 1)
        for model, form in (("name", "name"), ("rank", "rank"), ("function.fr", "function_fr"),
                            ("function.en", "function_en"),
                            ("function", "function_fr"))},
     **{f"spokespersons.{i - 1}.{part}": f"spokesperson{i}_{part}"
-       for i in range(1, SPOKESPERSONS + 1) for part in ("name", "phone", "email")},
+       for i in range(1, MAX_ROWS + 1) for part in ("name", "phone", "email")},
 }
 """Where the model's errors land on the form."""
 OTHER = "_form"
@@ -98,22 +145,26 @@ def _may_create(person: SignedIn) -> Principal:
 def _form(request: web.Request, person: SignedIn, language: str, values: dict[str, str], *,
           errors: dict[str, str] | None = None, status: int = 200,
           message: str | None = None, desk: Desk | None = None,
-          flash: str | None = None, sent: bool = False) -> web.Response:
+          flash: str | None = None, sent: bool = False, held: int | None = None
+          ) -> web.Response:
     """The new conference form, or (``desk``) the same form correcting a conference's
     details, its fixed fields shown as text. ``sent``: the form was sent (its errors shown),
-    so its language switch shows them again (``pages.handlers.sent_before``)."""
+    so its language switch shows them again (``pages.handlers.sent_before``). ``held``: the
+    invitations people hold, which a corrected venue updates (docs/workspaces.md)."""
     t = WTranslator(language)
     ranks = [(r.value, RANK_LABELS[language][r]) for r in Rank]
-    labels = {name: t(f"setup_f_{name}") for name in FIELDS
+    hosts, spokespersons = rows(values, "host"), rows(values, "spokesperson")
+    shown = fields(hosts, spokespersons)
+    labels = {name: t(f"setup_f_{name}") for name in shown
               if not name.startswith(("host", "spokesperson"))}
-    for i in range(1, HOSTS + 1):
-        for part in ("name", "rank", "function_fr", "function_en"):
+    for i in range(1, hosts + 1):
+        for part in ROWS["host"]:
             labels[f"host{i}_{part}"] = t("setup_host_n", n=i) + " – " + t(f"setup_f_host_{part}")
-    for i in range(1, SPOKESPERSONS + 1):
-        for part in ("name", "phone", "email"):
+    for i in range(1, spokespersons + 1):
+        for part in ROWS["spokesperson"]:
             labels[f"spokesperson{i}_{part}"] = (t("setup_spokesperson_n", n=i) + " – "
                                                  + t(f"setup_f_spokesperson_{part}"))
-    ordered = {name: (errors or {})[name] for name in FIELDS if name in (errors or {})}
+    ordered = {name: (errors or {})[name] for name in shown if name in (errors or {})}
     title = t("setup_title") if desk is None else t("settings_title")
     crumbs = [(t("home_title"), "/workspaces"), (t("manage_title"), "/manage"), (title, None)] \
         if desk is None else desk.crumbs((t("console_title"), desk.base), (title, None))
@@ -127,8 +178,12 @@ def _form(request: web.Request, person: SignedIn, language: str, values: dict[st
         title=title, crumbs=crumbs, flash=flash, sent=sent, switch_submit=switch_submit,
         conference=desk.conference if desk else None,
         action=action, fixed=FIXED if desk else (),
+        calendar_note=None if held is None else (
+            t.plural("settings_calendar_note", held) if held else
+            t("settings_calendar_note_none")),
         values=values, errors=ordered, labels=labels, message=message, ranks=ranks,
-        hosts=range(1, HOSTS + 1), spokespersons=range(1, SPOKESPERSONS + 1),
+        hosts=range(1, hosts + 1), spokespersons=range(1, spokespersons + 1),
+        max_rows=MAX_ROWS, add=ADD,
         language_choices=[(c, t(f"setup_languages_{c.replace(',', '_')}"))
                           for c in LANGUAGE_CHOICES],
         tie_breaks=[(c, t(f"setup_tie_break_{c}")) for c in TIE_BREAKS],
@@ -227,13 +282,14 @@ def _read(values: dict[str, str], t: WTranslator) -> tuple[dict[str, Any], dict[
             and not is_eu_member(values["presidency"], first_day):
         # the Council presidency is held by an EU member on the conference's first day
         errors["presidency"] = t("setup_err_presidency")
-    if values["privacy_dpo_email"] and not values["privacy_controller"]:
+    if values["privacy_dpo_email"] and not (values["privacy_controller"]
+                                            or values["privacy_controller_en"]):
         errors["privacy_controller"] = t("setup_err_controller")
     if not values["patron_name"] and any(values[f"patron_{p}"] for p in
                                          ("title", "style_fr", "style_en")):
         errors["patron_name"] = t("setup_err_patron_name")
     hosts = []
-    for i in range(1, HOSTS + 1):
+    for i in range(1, rows(values, "host") + 1):
         name = values[f"host{i}_name"]
         function = _localized(values, first, f"host{i}_function_fr", f"host{i}_function_en")
         if not name:
@@ -243,7 +299,7 @@ def _read(values: dict[str, str], t: WTranslator) -> tuple[dict[str, Any], dict[
         hosts.append({"name": name, "rank": values[f"host{i}_rank"] or None,
                       "function": function})
     spokespersons = []
-    for i in range(1, SPOKESPERSONS + 1):
+    for i in range(1, rows(values, "spokesperson") + 1):
         name, phone = values[f"spokesperson{i}_name"], values[f"spokesperson{i}_phone"]
         email = values[f"spokesperson{i}_email"]
         if not (name or phone or email):
@@ -254,6 +310,7 @@ def _read(values: dict[str, str], t: WTranslator) -> tuple[dict[str, Any], dict[
             errors[f"spokesperson{i}_phone"] = t("setup_err_phone_required")
         spokespersons.append({"name": name, "phone": phone, "email": email or None})
     venue = _localized(values, first, "venue_fr", "venue_en") or {"fr": "", "en": ""}
+    controller = _localized(values, first, "privacy_controller", "privacy_controller_en")
     body: dict[str, Any] = {
         "slug": values["slug"],
         "title": _localized(values, first, "title_fr", "title_en") or {"fr": "", "en": ""},
@@ -272,9 +329,12 @@ def _read(values: dict[str, str], t: WTranslator) -> tuple[dict[str, Any], dict[
         "security_list_deadline": moments["security_list_deadline"],
         "protocol": {"tie_break": values["tie_break"],
                      "presidency": values["presidency"] or None},
-        # the privacy notice's data controller: without one, it named the conference's title
-        "privacy": None if not (values["privacy_controller"] or values["privacy_dpo_email"])
-        else {"controller": values["privacy_controller"],
+        # the privacy notice's data controller: without one, it named the conference's title;
+        # in each language (an English notice named « Commission européenne »)
+        "privacy": None if not (controller or values["privacy_dpo_email"])
+        else {"controller": controller[first] if controller else "",
+              "controller_names": controller if controller and
+              controller["fr"] != controller["en"] else None,
               "dpo_email": values["privacy_dpo_email"] or None},
     }
     return body, errors
@@ -307,7 +367,8 @@ def _model_errors(t: WTranslator, exc: ValidationError, values: dict[str, str]
 
 @routes.add("POST", NEW, summary="Create a conference (HTML form, administrators); switch=1 "
                                  "(the header's language control) only shows it again in "
-                                 "?lang, filled, nothing created",
+                                 "?lang, filled, nothing created; add=host or add=spokesperson "
+                                 "shows it again with one more row, nothing created",
             who="admin", tag="workspaces", media=HTML, error_media=PAGE_ERRORS,
             errors=(403, 409, 422))
 @frame.page
@@ -317,8 +378,8 @@ async def setup_conference(request: web.Request) -> web.StreamResponse:
     language = frame.language_of(request, person)
     t = WTranslator(language)
     form = await read_form(request)
-    values = {name: str(form.get(name, "")).strip()[:400] for name in FIELDS}
-    sent = sent_before(form)
+    values, adding = _posted(form)
+    sent = _sent(form, adding)
     if not frame.csrf_ok(request, form, person):
         return _form(request, person, language, values, message=t("csrf_failed"), status=403,
                      sent=sent)
@@ -334,7 +395,7 @@ async def setup_conference(request: web.Request) -> web.StreamResponse:
                   if values.get(name) or not name.endswith(("_fr", "_en"))
                   or name.endswith("_" + first)}
     other = errors.pop(OTHER, None) if errors else None
-    if switching(form):  # the language control: shown again, nothing created
+    if switching(form) or adding:  # the language control, or a row added: nothing created
         return _form(request, person, language, values, errors=errors if sent else None,
                      message=other if sent and not errors else None, sent=sent)
     if errors or other:
@@ -454,9 +515,13 @@ def _local(moment: datetime | None, zone: str) -> str:
 
 def values_of(c: Conference) -> dict[str, str]:
     """The form's values of a saved conference (the inverse of ``_read``)."""
-    values = {name: "" for name in FIELDS}
+    values = {name: "" for name in fields(max(HOSTS, len(c.hosts)),
+                                          max(SPOKESPERSONS, len(c.spokespersons)))}
     venue = c.venue.names.model_dump() if c.venue.names else {"fr": c.venue.name,
                                                                "en": c.venue.name}
+    named = c.privacy.controller_names if c.privacy else None
+    controller = (named.model_dump() if named is not None
+                  else dict.fromkeys(("fr", "en"), c.privacy.controller if c.privacy else ""))
     values.update({
         "slug": c.slug, "languages": ",".join(c.languages), "timezone": c.timezone,
         "starts_on": c.starts_on.isoformat(), "ends_on": c.ends_on.isoformat(),
@@ -470,36 +535,38 @@ def values_of(c: Conference) -> dict[str, str]:
         "pool_capacity": str(c.press_registration.pool_capacity),
         "security_list_deadline": _local(c.security_list_deadline, c.timezone),
         "tie_break": c.protocol.tie_break.value, "presidency": c.protocol.presidency or "",
-        "privacy_controller": c.privacy.controller if c.privacy else "",
+        "privacy_controller": controller["fr"], "privacy_controller_en": controller["en"],
         "privacy_dpo_email": (c.privacy.dpo_email or "") if c.privacy else "",
     })
     if c.patron is not None:
         values.update({"patron_name": c.patron.name, "patron_title": c.patron.title or "",
                        "patron_style_fr": c.patron.style.fr,
                        "patron_style_en": c.patron.style.en})
-    for i, h in enumerate(c.hosts[:HOSTS], start=1):
+    for i, h in enumerate(c.hosts, start=1):
         values.update({f"host{i}_name": h.name, f"host{i}_rank": h.rank.value if h.rank else "",
                        f"host{i}_function_fr": h.function.fr if h.function else "",
                        f"host{i}_function_en": h.function.en if h.function else ""})
-    for i, s in enumerate(c.spokespersons[:SPOKESPERSONS], start=1):
+    for i, s in enumerate(c.spokespersons, start=1):
         values.update({f"spokesperson{i}_name": s.name, f"spokesperson{i}_phone": s.phone,
                        f"spokesperson{i}_email": s.email or ""})
     return values
 
 
-def _keep_unseen(body: dict[str, Any], c: Conference) -> None:
+def _keep_unseen(body: dict[str, Any], c: Conference, values: Mapping[str, str]) -> None:
     """What the form does not show stays as it is (a conference made with the API may have
     more): the venue's city, a host's address, the hosts and spokespersons past the form's
-    rows, the privacy notice's other texts."""
+    rows (it shows them all, but a post may hold fewer), the privacy notice's other texts."""
     if c.venue.city is not None:
         body["venue"]["city"] = c.venue.city.model_dump()
     for i, host in enumerate(body["hosts"]):
         if i < len(c.hosts) and c.hosts[i].email and host["name"] == c.hosts[i].name:
             host["email"] = c.hosts[i].email
-    body["hosts"] += [h.model_dump(mode="json") for h in c.hosts[HOSTS:]]
-    body["spokespersons"] += [s.model_dump(mode="json") for s in c.spokespersons[SPOKESPERSONS:]]
+    body["hosts"] += [h.model_dump(mode="json") for h in c.hosts[rows(values, "host"):]]
+    body["spokespersons"] += [s.model_dump(mode="json")
+                              for s in c.spokespersons[rows(values, "spokesperson"):]]
     if c.privacy is not None:
-        others = c.privacy.model_dump(mode="json", exclude={"controller", "dpo_email"},
+        others = c.privacy.model_dump(mode="json",
+                                      exclude={"controller", "controller_names", "dpo_email"},
                                       exclude_none=True)
         if body["privacy"] is not None:
             body["privacy"] = {**others, **body["privacy"]}
@@ -514,31 +581,42 @@ def _keep_unseen(body: dict[str, Any], c: Conference) -> None:
 @frame.page
 async def settings_form(request: web.Request) -> web.Response:
     d = await open_desk(request, ("admin",))
-    flash = d.t("settings_saved") if request.query.get("done") == "settings" else None
-    return _form(request, d.person, d.language, values_of(d.conference), desk=d, flash=flash)
+    flash = None
+    if request.query.get("done") == "settings":
+        flash = d.t("settings_saved")
+        updating = request.query.get("invitations", "")[:9]
+        if updating.isdigit() and int(updating):
+            # the invitations the correction updates (docs/calendar.md, "Corrected conference
+            # details"), counted when it was saved
+            flash += " " + d.t.plural("settings_calendar_updating", int(updating))
+    held = await calendar.invitations_held(request.app[pool_key], d.conference.id)
+    return _form(request, d.person, d.language, values_of(d.conference), desk=d, flash=flash,
+                 held=held)
 
 
 @routes.add("POST", "/manage/{slug}/settings",
             summary="Correct the conference's details (HTML form, administrators); switch=1 (the "
                     "header's language control) only shows it again in ?lang, filled, nothing "
-                    "changed",
+                    "changed; add=host or add=spokesperson shows it again with one more row",
             who="admin", tag="workspaces", media=HTML, error_media=PAGE_ERRORS,
             errors=(403, 404, 422))
 @frame.page
 async def settings_save(request: web.Request) -> web.StreamResponse:
     d = await open_desk(request, ("admin",))
     t = d.t
+    pool = request.app[pool_key]
+    held = await calendar.invitations_held(pool, d.conference.id)
     form = await read_form(request)
-    values = {name: str(form.get(name, "")).strip()[:400] for name in FIELDS}
+    values, adding = _posted(form)
     # what does not change is the conference's, whatever the form says
     values.update({name: value for name, value in values_of(d.conference).items()
                    if name in FIXED})
-    sent = sent_before(form)
+    sent = _sent(form, adding)
     if not frame.csrf_ok(request, form, d.person):
-        return _form(request, d.person, d.language, values, desk=d,
+        return _form(request, d.person, d.language, values, desk=d, held=held,
                      message=t("csrf_failed"), status=403, sent=sent)
     body, errors = _read(values, t)
-    _keep_unseen(body, d.conference)
+    _keep_unseen(body, d.conference, values)
     try:
         model = ConferenceIn.model_validate(body)
     except ValidationError as exc:
@@ -547,12 +625,17 @@ async def settings_save(request: web.Request) -> web.StreamResponse:
         errors = {name: text for name, text in errors.items()
                   if values.get(name) or not name.endswith(("_fr", "_en"))
                   or name.endswith("_" + first)}
-    if switching(form):  # the language control: shown again, nothing changed
-        return _form(request, d.person, d.language, values, desk=d,
+    if switching(form) or adding:  # the language control, or a row added: nothing changed
+        return _form(request, d.person, d.language, values, desk=d, held=held,
                      errors=errors if sent else None, sent=sent)
     if errors:
-        return _form(request, d.person, d.language, values, desk=d, errors=errors, status=422,
-                     sent=True)
-    await conferences.change_conference_details(request.app[pool_key], d.conference.slug,
-                                                model, d.principal)
-    raise web.HTTPSeeOther(frame.with_lang(f"{d.base}/settings", d.language, done="settings"))
+        return _form(request, d.person, d.language, values, desk=d, held=held, errors=errors,
+                     status=422, sent=True)
+    updated, changed = await conferences.change_conference_details(
+        pool, d.conference.slug, model, d.principal)
+    updates = 0
+    if set(changed) & set(CALENDAR_FIELDS):
+        updates = await calendar.details_updates(
+            pool, d.conference, updated, request.app[settings_key].replies_enabled)
+    raise web.HTTPSeeOther(frame.with_lang(f"{d.base}/settings", d.language, done="settings",
+                                           invitations=str(updates) if updates else ""))

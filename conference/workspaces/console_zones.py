@@ -162,6 +162,13 @@ async def zones_create(request: web.Request) -> web.StreamResponse:
     except ValidationError as exc:
         for name, text in form_errors(d.t, exc, FIELDS, "name_fr").items():
             errors.setdefault(name, d.t("zones_err_code") if name == "code" else text)
+    # a code already taken is said with the other errors, not only once they are corrected
+    # (docs/workspaces.md, "Zones"); the use-case's unique index still decides a race
+    taken = {z.code for z in await badges.zones(request.app[pool_key],
+                                                protocol_officer(d.principal),
+                                                d.conference.slug)}
+    if values["code"] in taken:
+        errors.setdefault("code", d.t("zones_err_code_taken"))
     if switching(form):  # the language control: shown again, nothing defined
         return await _list_page(request, d, values=values, errors=errors if sent else None,
                                 sent=sent)

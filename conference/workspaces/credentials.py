@@ -40,7 +40,7 @@ from conference.privacy import service as privacy
 from conference.protocol.countries import country_name
 from conference.workspaces import frame
 from conference.workspaces.frame import HTML, PAGE_ERRORS
-from conference.workspaces.handlers import Portal, _member, _portal
+from conference.workspaces.handlers import Portal, _member, _portal, open_clearance
 
 routes = RouteTable()
 
@@ -62,7 +62,10 @@ async def _page(
     here = f"{p.base}/members/{acc.id}"
     size = await credentials.photo_size(pool, acc.id)
     crop = None
-    if size is not None:
+    # a photo at the minimum size holds no other box: no crop step, which could change
+    # nothing; the caption and the notice say to send another photo (docs/credentials.md)
+    fixed = size is not None and not credential_rules.croppable(*size)
+    if size is not None and not fixed:
         box = credential_rules.crop_preset("centre", *size)
         assert box is not None
         crop = {"width": size[0], "height": size[1],
@@ -82,7 +85,8 @@ async def _page(
     if message is None and request.query.get("done") in NAMED:  # whose: not "your"
         message = p.t(f"member_{request.query['done']}_done", name=name)
     if message is None and request.query.get("done") in NOTICES:
-        message = p.t(NOTICES[request.query["done"]])
+        message = p.t("member_photo_fitted_min" if fixed and request.query["done"] == "fitted"
+                      else NOTICES[request.query["done"]])
     # each typed form's own language button, and the header's, which carries the form being
     # edited, else the page's first (docs/workspaces.md, "The language control")
     shown = {"crop": crop is not None and acc.status.value in credentials.OPEN_STATUSES,
@@ -99,11 +103,12 @@ async def _page(
         acc=acc, errors=errors or {}, values=values or {}, size=size, crop=crop,
         letter=letter, may_request=may_request, countries=_countries(p.language),
         documents=documents, member_name=name, identity=identity,
+        more_information_todo=await open_clearance(request, p, acc) == "more_information",
         identity_types=identity_types(p.t),
         country_words=lambda code: country_name(code, p.language),
         day_words=lambda d: formatting.day(d, p.language),
         document_action=lambda kind: frame.with_lang(f"{here}/documents/{kind}", p.language),
-        photo_src=f"{here}/photo",
+        photo_src=f"{here}/photo", photo_note=p.t("member_photo_min") if fixed else None,
         photo_caption=p.t("member_photo_current", name=name, width=size[0], height=size[1])
         if size is not None else None,
         actions={"photo": frame.with_lang(f"{here}/photo", p.language),

@@ -6,6 +6,16 @@ from __future__ import annotations
 
 CRED: dict[str, dict[str, str]] = {
     "fr": {
+        # a photo at the minimum size: no box but the whole photo (docs/credentials.md, "Photo")
+        "member_photo_fitted_min": "La photo envoyée n'était pas au format portrait du badge "
+                                   "(3:4)\u00a0: elle a été recadrée au centre et enregistrée, "
+                                   "à la taille minimale (600 × 800 pixels), qui ne peut plus "
+                                   "être recadrée. Vérifiez-la ci-dessous\u00a0; si le visage "
+                                   "n'est pas bien cadré, envoyez une autre photo, plus grande "
+                                   "ou déjà au format portrait.",
+        "member_photo_min": "Cette photo a la taille minimale (600 × 800 pixels)\u00a0: elle ne "
+                            "peut pas être recadrée. Pour un autre cadrage, envoyez une autre "
+                            "photo, plus grande ou déjà au format portrait.",
         "cred_badges_title": "Badges",
         "cred_letters_title": "Lettres d'invitation (visa)",
         "cred_badge_count_one": "{count} badge affiché, dont {batch} à imprimer.",
@@ -101,7 +111,7 @@ CRED: dict[str, dict[str, str]] = {
         "cred_letter_decide_approve": "Approuver (lettre numérotée envoyée par courriel)",
         "cred_letter_decide_refuse": "Refuser",
         "cred_reason_to_refuse": "obligatoire pour refuser",
-        "cred_letter_pdf": "Lettre n° {number} (PDF)",
+        "cred_letter_pdf": "Lettre n°\u00a0{number} (PDF)",
         "cred_letter_cancel": "Annuler la lettre",
         "cred_letter_cancel_button": "Annuler la lettre",
         "cred_letters_empty": "Aucune lettre dans cet état.",
@@ -159,6 +169,14 @@ CRED: dict[str, dict[str, str]] = {
         "vetting_refused": "refusée",
     },
     "en": {
+        "member_photo_fitted_min": "The photo sent was not in the badge's portrait shape "
+                                   "(3:4): it has been cropped in the middle and saved, at the "
+                                   "minimum size (600 × 800 pixels), which cannot be cropped "
+                                   "again. Check it below; if the face is not well framed, send "
+                                   "another photo, larger or already in portrait shape.",
+        "member_photo_min": "This photo is at the minimum size (600 × 800 pixels): it cannot "
+                            "be cropped. For another framing, send another photo, larger or "
+                            "already in portrait shape.",
         "cred_badges_title": "Badges",
         "cred_letters_title": "Visa invitation letters",
         "cred_badge_count_one": "{count} badge listed, {batch} to print.",

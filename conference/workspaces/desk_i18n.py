@@ -1,5 +1,6 @@
 """The strings of the console's accreditations, delegations, publication preview and webhooks
-pages, in French and English (merged into the workspaces' own, after the console's)."""
+pages, and of the press desk's pools page, in French and English (merged into the workspaces'
+own, after the console's)."""
 
 from __future__ import annotations
 
@@ -106,6 +107,39 @@ DESK: dict[str, dict[str, str]] = {
         "webhooks_delete": "Supprimer",
         "webhooks_none": "Aucun webhook.",
         "flash_webhook_deleted": "Webhook supprimé\u00a0; ses envois en attente sont annulés.",
+        # the press desk's pools page (docs/workspaces.md, "Press pools")
+        "pools_title": "Pools de presse",
+        "pools_link": "Gérer les pools de presse",
+        "pools_intro": "Un pool est un petit groupe de journalistes qui couvre une séance "
+                       "réservée au pool pour les autres. Une zone peut admettre les membres "
+                       "d'un pool. Un journaliste fait partie d'un seul pool au plus.",
+        "pools_none": "Aucun pool pour l'instant.",
+        "pools_count_one": "{count}\u00a0membre",
+        "pools_count_other": "{count}\u00a0membres",
+        "pools_remove": "Retirer",
+        "pools_remove_label": "Retirer {name} du pool {pool}",
+        "pools_f_member": "Journaliste accrédité à ajouter au pool {pool}",
+        "pools_add": "Ajouter",
+        "pools_no_candidates": "Aucun journaliste accrédité hors pool à ajouter.",
+        "pools_create_title": "Créer un pool",
+        "pools_f_name": "Nom du pool",
+        "pools_create": "Créer le pool",
+        "pools_flash_created": "Pool créé.",
+        "pools_flash_added": "{name} fait désormais partie du pool.",
+        "pools_flash_removed": "{name} ne fait plus partie du pool.",
+        "pools_err_name": "Donnez un nom au pool (200\u00a0caractères au plus, sur une ligne).",
+        "pools_err_taken": "Un pool porte déjà ce nom\u00a0: choisissez-en un autre.",
+        "pools_err_choose": "Choisissez un journaliste.",
+        "pools_err_not_approved": "Ce journaliste n'est pas accrédité (demande refusée, "
+                                  "retirée ou révoquée)\u00a0: il ne peut rejoindre aucun "
+                                  "pool.",
+        "pools_err_not_press": "Choisissez un journaliste accrédité de cette conférence.",
+        "pools_err_other_pool": "Ce journaliste fait déjà partie du pool {pool}\u00a0: "
+                                "retirez-le d'abord de ce pool.",
+        "pools_err_other_pool_unnamed": "Ce journaliste fait déjà partie d'un autre "
+                                        "pool\u00a0: retirez-le d'abord de ce pool.",
+        "pools_member_of": "Pool",
+        "pools_in_none": "Dans aucun pool",
     },
     "en": {
         "acc_title": "Accreditations",
@@ -206,5 +240,37 @@ DESK: dict[str, dict[str, str]] = {
         "webhooks_delete": "Delete",
         "webhooks_none": "No webhook.",
         "flash_webhook_deleted": "Webhook deleted; its queued deliveries are cancelled.",
+        # the press desk's pools page (docs/workspaces.md, "Press pools")
+        "pools_title": "Press pools",
+        "pools_link": "Manage the press pools",
+        "pools_intro": "A pool is a small group of journalists who cover a pool session for "
+                       "the others. A zone may admit a pool's members. A journalist is in "
+                       "one pool at most.",
+        "pools_none": "No pool yet.",
+        "pools_count_one": "{count} member",
+        "pools_count_other": "{count} members",
+        "pools_remove": "Remove",
+        "pools_remove_label": "Remove {name} from the pool {pool}",
+        "pools_f_member": "Approved journalist to add to the pool {pool}",
+        "pools_add": "Add",
+        "pools_no_candidates": "No approved journalist outside a pool to add.",
+        "pools_create_title": "Create a pool",
+        "pools_f_name": "Pool name",
+        "pools_create": "Create the pool",
+        "pools_flash_created": "Pool created.",
+        "pools_flash_added": "{name} is now in the pool.",
+        "pools_flash_removed": "{name} is no longer in the pool.",
+        "pools_err_name": "Give the pool a name (200 characters at most, on one line).",
+        "pools_err_taken": "A pool already has this name: choose another.",
+        "pools_err_choose": "Choose a journalist.",
+        "pools_err_not_approved": "This journalist is not accredited (application rejected, "
+                                  "withdrawn or revoked): they cannot join a pool.",
+        "pools_err_not_press": "Choose an approved journalist of this conference.",
+        "pools_err_other_pool": "This journalist is already in the pool {pool}: remove them "
+                                "from it first.",
+        "pools_err_other_pool_unnamed": "This journalist is already in another pool: remove "
+                                        "them from it first.",
+        "pools_member_of": "Pool",
+        "pools_in_none": "In no pool",
     },
 }

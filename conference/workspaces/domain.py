@@ -4,7 +4,6 @@ office's reason templates."""
 
 from __future__ import annotations
 
-import re
 import unicodedata
 from collections.abc import Mapping, Sequence
 from collections.abc import Set as AbstractSet
@@ -15,6 +14,7 @@ from uuid import UUID
 from zoneinfo import ZoneInfo
 
 from conference.accreditation.domain import (
+    OVERRIDERS,
     TRANSITIONS,
     Action,
     Category,
@@ -23,6 +23,7 @@ from conference.accreditation.domain import (
     closing,
 )
 from conference.accreditation.models import Accreditation
+from conference.auth import Role
 from conference.calendar.plan import AttendeeView, SessionView, invited_part
 from conference.programme.published import PublishedSession
 from conference.protocol.countries import collation_key
@@ -134,21 +135,44 @@ class Deadline:
 
 def deadlines(nominations_close_at: datetime | None, changes_close_at: datetime | None,
               security_list_deadline: datetime | None, now: datetime, ends_on: date,
-              timezone: str) -> list[Deadline]:
+              timezone: str, royal: bool = True) -> list[Deadline]:
     """The conference's deadlines that apply to a focal point, in time order (docs/lifecycle.md,
     "Quotas and deadlines"): registering members until ``nominations_close_at``; editing them
     before the decision and substitutions until ``changes_close_at``; the security list. A
     nominations or changes deadline left open closes with the conference, at the end of its
     last day in its time zone (``accreditation.domain.closing``), and is shown so; a security
-    list with no deadline has none to show."""
+    list with no deadline has none to show, nor one of a programme with no royal-presence
+    session (``royal`` false: the published programme has none), which no one is listed on
+    (docs/workspaces.md, "The delegation portal")."""
     found = [Deadline(kind, closing(at, ends_on, timezone), closing(at, ends_on, timezone) <= now,
                       with_conference=at is None)
              for kind, at in (("nominations", nominations_close_at),
                               ("changes", changes_close_at))]
-    if security_list_deadline is not None:
+    if security_list_deadline is not None and royal:
         found.append(Deadline("security", security_list_deadline,
                               security_list_deadline <= now))
     return sorted(found, key=lambda d: d.at)
+
+
+def closed_to(role: Role | None, nominations_close_at: datetime | None,
+              changes_close_at: datetime | None, now: datetime, ends_on: date,
+              timezone: str) -> dict[str, Deadline]:
+    """What the deadlines have closed to the reader of the portal, each as the deadline that
+    closed it: ``nominations`` (registering and importing members) and ``changes`` (editing a
+    member before the decision, substituting one). A deadline left open closes with the
+    conference (``closing``), as the use-cases read it, and is said as ``deadlines`` says it
+    (``with_conference``: the last minute of the last day). The deadlines bind a focal point:
+    protocol and admin act after them (``check_deadline``), so nothing is closed to them.
+    The portal then offers no form it would refuse once typed (docs/workspaces.md, "After
+    the deadlines")."""
+    if role in OVERRIDERS:
+        return {}
+    found: dict[str, Deadline] = {}
+    for kind, at in (("nominations", nominations_close_at), ("changes", changes_close_at)):
+        closes = closing(at, ends_on, timezone)
+        if closes <= now:
+            found[kind] = Deadline(kind, closes, True, with_conference=at is None)
+    return found
 
 
 def allows(status: Status, action: Action) -> bool:
@@ -243,7 +267,7 @@ def delegation_programme(sessions: Sequence[PublishedSession], members: Sequence
             people.sort(key=lambda p: order.get(str(p["role"]), len(order)))  # stable: by name
             found.append({"session_id": s.session_id, "starts_at": s.starts_at,
                           "title_text": s.title.get(language), "room": s.room_in(language),
-                          "people": people})
+                          "people": people, "royal": s.royal_presence})
     return found
 
 
@@ -263,19 +287,3 @@ def wall_clock(wall: datetime, zone: str) -> datetime:
             wall.replace(fold=0):
         raise NoSuchTime(wall.isoformat())
     return moment
-
-
-def download_name(kind: str, conference_slug: str, day: date, title: str, *,
-                  limit: int = 40) -> str:
-    """A session's CSV download named so a protocol officer recognises it among their
-    downloads: ``<kind>-<conference>-<day>-<title>.csv`` (``security-list-alliance-2027-04-15-
-    ministerial-session.csv``), the title folded to ASCII letters and digits joined by hyphens,
-    cut at a hyphen to ``limit`` characters; a title with nothing left (another script) leaves
-    only the day. ASCII only, so ``filename`` needs no ``filename*``."""
-    folded = unicodedata.normalize("NFKD", title).encode("ascii", "ignore").decode().lower()
-    words = "-".join(re.findall(r"[a-z0-9]+", folded))
-    if len(words) > limit:
-        words = words[:limit + 1].rsplit("-", 1)[0] if "-" in words[:limit + 1] \
-            else words[:limit]
-    safe_slug = "-".join(re.findall(r"[a-z0-9]+", conference_slug.lower()))
-    return "-".join(part for part in (kind, safe_slug, day.isoformat(), words) if part) + ".csv"

@@ -11,7 +11,7 @@ from __future__ import annotations
 import asyncio
 import functools
 from collections.abc import Collection, Mapping
-from datetime import date
+from datetime import date, datetime
 from typing import Any
 from uuid import UUID
 
@@ -23,10 +23,12 @@ from conference.accreditation.domain import (
     CORRECTABLE_STATUSES,
     Action,
     DeadlinePassed,
+    MissingClearance,
     PressPerson,
     QuotaExceeded,
     Status,
     blocking_duplicate,
+    names_look_swapped,
     rank_mismatch,
     withdrawable,
 )
@@ -45,7 +47,7 @@ from conference.calendar.invitations import feed_url, latest_published
 from conference.conferences.lookup import conference_by_id, conference_by_slug
 from conference.conferences.models import Conference
 from conference.credentials import service as credentials
-from conference.credentials.lookup import clearance_refused_among
+from conference.credentials.lookup import clearance_asked_among, clearance_refused_among
 from conference.errors import (
     Duplicate,
     DuplicateApproved,
@@ -75,6 +77,7 @@ from conference.people.domain import (
 from conference.people.service import SignedIn
 from conference.protocol.countries import country_name
 from conference.protocol.ranks import RANK_ORDER
+from conference.roles import organiser
 from conference.workspaces import domain, frame
 from conference.workspaces import repo as ws
 from conference.workspaces import service as ws_service
@@ -115,6 +118,19 @@ class Portal:
         country = delegation["country"]
         self.name = country_name(country, language) if country \
             else str((delegation["organisation"] or {}).get("name", ""))
+
+    def closed(self, at: datetime) -> dict[str, str]:
+        """What the deadlines have closed to this reader (``domain.closed_to``), each said in
+        the page's language with the date and the protocol service's address: the page says
+        it instead of a form the use-case would refuse once typed (docs/workspaces.md, "After
+        the deadlines")."""
+        c, t = self.conference, self.t
+        return {kind: t(f"closed_{kind}", email=c.organiser_email,
+                        when=t.with_conference(dl.at, c.timezone) if dl.with_conference
+                        else t.datetime(dl.at, c.timezone))
+                for kind, dl in domain.closed_to(self.principal.role, c.nominations_close_at,
+                                                 c.changes_close_at, at, c.ends_on,
+                                                 c.timezone).items()}
 
     def crumbs(self, *more: tuple[str, str | None]) -> list[tuple[str, str | None]]:
         home = (self.t("home_title"), "/workspaces")
@@ -167,6 +183,9 @@ async def delegation_page(request: web.Request) -> web.Response:
         published = await latest_published(conn, p.conference.id)
         letters = await ws.letters_of(conn, d["id"], p.conference.id, d["focal_point_email"])
         refused = await clearance_refused_among(conn, [m.id for m in members])
+        # the security service's request, on the open members (docs/credentials.md)
+        asked = await clearance_asked_among(conn, [m.id for m in members if m.status in (
+            Status.submitted, Status.waitlisted, Status.approved)])
     sessions = domain.delegation_programme(published.sessions if published else [], members,
                                            p.language, refused,
                                            p.conference.security_list_deadline)
@@ -175,11 +194,14 @@ async def delegation_page(request: web.Request) -> web.Response:
         title=p.t("delegation_title", name=p.name), crumbs=p.crumbs(), flash=_flash(p, request),
         delegation=d, members=members, head=domain.head_of(members, refused), sessions=sessions,
         namesakes=domain.namesakes(members),
-        letters=letters, base=p.base, refused=refused,
+        letters=letters, base=p.base, refused=refused, asked=asked,
+        closed=p.closed(now(request)),
         deadlines=domain.deadlines(p.conference.nominations_close_at,
                                    p.conference.changes_close_at,
                                    p.conference.security_list_deadline, now(request),
-                                   p.conference.ends_on, p.conference.timezone),
+                                   p.conference.ends_on, p.conference.timezone,
+                                   royal=any(s.royal_presence and not s.cancelled
+                                             for s in (published.sessions if published else []))),
         places=domain.places(members, d["quotas"] or {},
                              p.conference.quotas.model_dump(exclude_none=True)),
     )
@@ -188,10 +210,13 @@ async def delegation_page(request: web.Request) -> web.Response:
 def _member_form(request: web.Request, p: Portal, values: dict[str, str], *,
                  errors: dict[str, str] | None = None, message: str | None = None,
                  status: int = 200, acc: Accreditation | None = None,
-                 sent: bool = False) -> web.Response:
+                 sent: bool = False, closed: str | None = None,
+                 places: list[domain.Places] | None = None) -> web.Response:
     """The member form: registering a new member, or editing ``acc`` before the decision.
     ``sent``: the form was sent once (its errors were shown), so that the language control
-    shows them again."""
+    shows them again. ``closed``: the deadline that closed it, said in place of the form.
+    ``places``: the delegation's places by category, said under the category of a new member
+    (a full one too: the focal point learns it before typing the rest)."""
     t = p.t
     if acc is None:
         title, action, button = t("member_new_title"), f"{p.base}/members", t("register_button")
@@ -208,15 +233,57 @@ def _member_form(request: web.Request, p: Portal, values: dict[str, str], *,
         # typed in it now: it comes back filled in the other language, never filed
         # (docs/workspaces.md, "The language control"); a link would lose it.
         switch_to=action if request.method == "POST" else None, sent=sent,
-        switch_submit={"form": "member-form", "name": SWITCH,
-                       "action": frame.with_lang(action, frame.other_language(p.language))},
-        base=p.base, values=values, errors=errors or {}, message=message,
+        switch_submit=None if closed else {
+            "form": "member-form", "name": SWITCH,
+            "action": frame.with_lang(action, frame.other_language(p.language))},
+        base=p.base, values=values, errors=errors or {}, message=message, closed=closed,
         categories=[(c, t(f"category_{c}")) for c in domain.MEMBER_CATEGORIES],
+        places_hint=_places_hint(t, places) if places and acc is None else None,
         languages=[("fr", t("lang_fr")), ("en", t("lang_en"))],
         genders=[("female", t("gender_female")), ("male", t("gender_male"))],
         ranks=[(r.value, t(f"rank_{r.value}")) for r in RANK_ORDER],
         functions=FUNCTIONS[p.language],
     )
+
+
+def _places_hint(t: WTranslator, places: list[domain.Places]) -> str:
+    """"Places de la délégation : Ministre 1 sur 1 (complet) ; Fonctionnaire 0 (sans limite) ;
+    Expert 1 sur 2." (docs/workspaces.md, "The member form")."""
+    said = []
+    for q in places:
+        category = t(f"category_{q.category}")
+        if q.allowed is None:
+            said.append(t("member_place_open", category=category, used=q.used))
+        else:
+            key = "member_place_full" if q.used >= q.allowed else "member_place"
+            said.append(t(key, category=category, used=q.used, allowed=q.allowed))
+    separator = "\u00a0; " if t.language == "fr" else "; "
+    return t("member_places_hint", places=separator.join(said))
+
+
+async def _places(request: web.Request, p: Portal) -> list[domain.Places]:
+    async with connection(request) as conn:
+        members = await ws.members_of(conn, p.delegation["id"])
+    return domain.places(members, p.delegation["quotas"] or {},
+                         p.conference.quotas.model_dump(exclude_none=True))
+
+
+async def taken_words(request: web.Request, p: Portal, email: str,
+                      other_than: UUID | None = None) -> str:
+    """A taken address on a member form: when it is a member of this very delegation (whom
+    the portal lists, address and all), who and in which status, and where to look; anyone
+    else's, the words that say nothing of whose it is (docs/lifecycle.md, "Import").
+    Tried as a focal point (2 December 2026): a minister registered twice was told to write to
+    the protocol service."""
+    async with connection(request) as conn:
+        members = await ws.members_of(conn, p.delegation["id"])
+    key = email.strip().casefold()
+    for m in members:
+        if m.email.casefold() == key and m.id != other_than and m.status not in (
+                Status.withdrawn, Status.substituted):
+            return p.t("err_duplicate_own", name=f"{m.given_name} {m.family_name}",
+                       status=p.t(f"status_{m.status.value}").lower())
+    return p.t("err_duplicate")
 
 
 @routes.add("GET", "/delegation/{slug}/members/new", summary="Register a member: the form",
@@ -225,7 +292,9 @@ def _member_form(request: web.Request, p: Portal, values: dict[str, str], *,
 @frame.page
 async def member_new(request: web.Request) -> web.Response:
     p = await _portal(request)
-    return _member_form(request, p, {"language": p.language})
+    return _member_form(request, p, {"language": p.language},
+                        closed=p.closed(now(request)).get("nominations"),
+                        places=await _places(request, p))
 
 
 @routes.add("POST", "/delegation/{slug}/members",
@@ -240,41 +309,56 @@ async def member_register(request: web.Request) -> web.StreamResponse:
     form = await read_form(request)
     values = {n: str(form.get(n, "")).strip() for n in MEMBER_FIELDS}
     sent = sent_before(form)
-    show = functools.partial(_member_form, request, p, values, sent=sent)
+
+    async def show(**answer: Any) -> web.Response:
+        # the delegation's places read only for a form shown again, not for a member filed
+        return _member_form(request, p, values, sent=sent, places=await _places(request, p),
+                            **answer)
+
     if not frame.csrf_ok(request, form, p.person):
-        return show(message=t("csrf_failed"), status=403)
+        return await show(message=t("csrf_failed"), status=403)
     body, errors, general = _check_member(t, values, p.delegation["id"])
     if switching(form):  # the language control: shown again, not filed
         if not sent:  # a form never sent: nothing asked of it yet, no error
-            return show()
+            return await show()
         if body is not None:
             try:
                 await accreditations.check_register(request.app[pool_key], p.conference.slug,
                                                     body, p.principal, now(request))
             except Duplicate:
-                errors = {"email": t("err_duplicate")}
-        return show(errors=errors, message=general)
+                errors = {"email": await taken_words(request, p, values["email"])}
+        return await show(errors=errors, message=general)
     if body is None:
-        return show(errors=errors, message=general, status=422)
+        return await show(errors=errors, message=general, status=422)
     try:
         created = await accreditations.register(request.app[pool_key], p.conference.slug, body,
                                                 p.principal, now(request))
     except Duplicate:
-        return _member_form(request, p, values, errors={"email": t("err_duplicate")},
-                            status=409)
+        return await show(errors={"email": await taken_words(request, p, values["email"])},
+                    status=409)
     except QuotaExceeded as exc:
-        return _member_form(request, p, values, status=409, errors={"category": t.plural(
-            "err_quota", exc.extra.get("used", 0), used=exc.extra.get("used", ""),
-            allowed=exc.extra.get("allowed", ""))})
+        return await show(status=409, errors={"category": _quota_error(p, exc)})
     except DeadlinePassed:
-        return _member_form(request, p, values, message=t("err_nominations_closed"),
-                            status=409)
+        return await show(message=t("err_nominations_closed"), status=409)
     # A rank that does not fit the category is filed, and said on the member's page, where the
     # edit link is (docs/protocol.md, "Rank and category"); otherwise back to the delegation.
-    fits = rank_mismatch(created.category, created.rank) is None
+    fits = rank_mismatch(created.category, created.rank) is None and not names_look_swapped(
+        created.given_name, created.family_name)
     raise web.HTTPSeeOther(frame.with_lang(
         p.base if fits else f"{p.base}/members/{created.id}", p.language, done="registered",
         **frame.flash_params(request, name=f"{created.given_name} {created.family_name}")))
+
+
+def _quota_error(p: Portal, exc: QuotaExceeded) -> str:
+    """A full quota on the member form: which category, how many places, and what the focal
+    point can do next (ask the protocol service for a place, or substitute a member). Trying
+    the product on a phone, "Quota atteint pour cette catégorie" under "Corrigez les champs
+    signalés" left the focal point at a form no correction could pass."""
+    used = exc.extra.get("used", 0)
+    category = str(exc.extra.get("category", ""))
+    return p.t.plural("err_quota", used, used=used, allowed=exc.extra.get("allowed", ""),
+                      category=p.t(f"category_{category}") if category else "",
+                      email=p.conference.organiser_email)
 
 
 def _check_member(t: WTranslator, values: dict[str, str], delegation_id: UUID
@@ -344,15 +428,23 @@ async def member_page(request: web.Request) -> web.Response:
         flash = None if old is None else p.t("lc_flash_substituted", new=name, old=old)
     # no link to a badge that clearance withholds: the page says why instead
     # (docs/credentials.md, "What the person is told")
-    missing = (await accreditations.missing_clearance(request.app[pool_key], acc.id,
-                                                      p.principal) if approved else None)
+    clearance = await open_clearance(request, p, acc)
+    missing = clearance if approved else None
+    # a member still editable, but not by this reader any more: said where the link was
+    edit_closed = p.closed(now(request)).get("changes") if domain.editable(acc) else None
     return frame.render(
         request, "member.html", p.language, person=p.person, conference=p.conference,
         title=name, crumbs=p.crumbs((name, None)), base=p.base, acc=acc, flash=flash,
         can_withdraw=withdrawable(acc.status, acc.category),
-        can_edit=domain.editable(acc),
+        can_edit=domain.editable(acc) and edit_closed is None, edit_closed=edit_closed,
         fit=rank_mismatch(acc.category, acc.rank),
+        # a given name in capitals (the badge prints it as filed): said as the import says it
+        names_swapped=names_look_swapped(acc.given_name, acc.family_name),
         badge=f"{p.base}/members/{acc.id}/badge" if approved and missing is None else None,
+        # a badge downloaded without a photo prints an empty frame: said by its link, as the
+        # console's badge page says it (docs/credentials.md, "Photo")
+        badge_no_photo=approved and missing is None
+        and await credentials.photo_size(request.app[pool_key], acc.id) is None,
         # the badge's short reference, to read out over the phone, never the UUID
         # (docs/credentials.md, "Short reference"); none before the approval
         short_reference=await accreditations.badge_short_reference(
@@ -365,7 +457,20 @@ async def member_page(request: web.Request) -> web.Response:
         identity_todo=await identity_to_give(request.app[pool_key], p.conference, acc,
                                              p.principal),
         documents_todo=await documents_to_give(request.app[pool_key], acc, p.principal, p.t),
+        more_information_todo=clearance == "more_information",
     )
+
+
+async def open_clearance(request: web.Request, p: Portal, acc: Accreditation
+                         ) -> MissingClearance:
+    """The vetting status that stops an open member's badge (``missing_clearance``: the status
+    alone, never the reason), None for a closed application: the member's pages say what is
+    to do when the security service asked for more information, whatever the decision
+    (docs/credentials.md, "What the person is told"). Tried as a focal point (2 December
+    2026): the letter led to the member's documents page, which said nothing of the request."""
+    if acc.status.value not in ("submitted", "waitlisted", "approved"):
+        return None
+    return await accreditations.missing_clearance(request.app[pool_key], acc.id, p.principal)
 
 
 def _member_values(acc: Accreditation) -> dict[str, str]:
@@ -390,7 +495,8 @@ async def member_edit_form(request: web.Request) -> web.Response:
     acc = await _member(request, p)
     if not domain.editable(acc):
         return await _decided_page(request, p, acc)
-    return _member_form(request, p, _member_values(acc), acc=acc)
+    return _member_form(request, p, _member_values(acc), acc=acc,
+                        closed=p.closed(now(request)).get("changes"))
 
 
 @routes.add("POST", "/delegation/{slug}/members/{accreditation_id}/edit",
@@ -424,12 +530,10 @@ async def member_edit(request: web.Request) -> web.StreamResponse:
         await accreditations.amend(request.app[pool_key], acc.id, body, p.principal,
                                    now(request))
     except Duplicate:
-        return show(errors={"email": t("err_duplicate")}, status=409)
-    except QuotaExceeded as exc:
-        return show(errors={"category": t.plural("err_quota", exc.extra.get("used", 0),
-                                                 used=exc.extra.get("used", ""),
-                                                 allowed=exc.extra.get("allowed", ""))},
+        return show(errors={"email": await taken_words(request, p, values["email"], acc.id)},
                     status=409)
+    except QuotaExceeded as exc:
+        return show(errors={"category": _quota_error(p, exc)}, status=409)
     except DeadlinePassed:
         return show(message=t("err_changes_closed"), status=409)
     except IllegalTransition as exc:
@@ -543,10 +647,11 @@ QUEUE_ROLES = ("journalist", "photographer", "camera", "technician")
 def queue_filters(q: Mapping[str, str]) -> dict[str, str]:
     """The queue's filters as ``q`` gives them, each checked (an unknown value is no filter):
     the queue's, and the application's page opened from it, whose decision leads back to the
-    queue as it was filtered."""
+    queue as it was filtered. No status is the applications still to decide (the desk opens on
+    them), ``all`` every one (docs/workspaces.md, "The press office desk")."""
     return {
         "status": q.get("status", "") if q.get("status", "") in {s.value for s in Status}
-        else "",
+        | {"all"} else "",
         "role": q.get("role", "") if q.get("role", "") in QUEUE_ROLES else "",
         "country": q.get("country", "")[:2].upper() if q.get("country", "").isalpha() else "",
         "day": q.get("day", "") if _day(q.get("day", "")) else "",
@@ -563,9 +668,11 @@ async def _queue_page(request: web.Request, d: Desk, q: Mapping[str, str], *,
     statuses = [s.value for s in Status]
     roles = QUEUE_ROLES
     filters = queue_filters(q)
+    to_decide = [s.value for s in accreditations.UNDER_REVIEW]
     async with connection(request) as conn:
         items = await ws.press_queue(
-            conn, d.conference.id, status=filters["status"] or None,
+            conn, d.conference.id, statuses=None if filters["status"] == "all"
+            else [filters["status"]] if filters["status"] else to_decide,
             role=filters["role"] or None, country=filters["country"] or None,
             day=_day(filters["day"]), search=domain.like_pattern(filters["q"]) or None)
         counts = await ws.press_counts(conn, d.conference.id)
@@ -590,6 +697,7 @@ async def _queue_page(request: web.Request, d: Desk, q: Mapping[str, str], *,
         title=d.t("press_desk_title"), crumbs=d.crumbs(), flash=flash, base=d.base,
         switch_to=d.base, items=items, counts=counts, filters=filters, statuses=statuses,
         roles=roles, duplicates=duplicates, asked=asked,
+        to_decide=sum(counts.get(s, 0) for s in to_decide),
         countries=countries, country_names=dict(named), error=error, status=status,
         selected=set(selected),
     )
@@ -611,7 +719,6 @@ async def _application_page(request: web.Request, d: Desk, acc: Accreditation, *
                             errors: dict[str, str] | None = None, message: str | None = None,
                             status: int = 200, duplicates: list[PressPerson] | None = None,
                             correction: dict[str, str] | None = None,
-                            summary: bool = False,
                             information: dict[str, str] | None = None,
                             editing: str = "", sent: bool = False,
                             ) -> web.Response:
@@ -633,6 +740,7 @@ async def _application_page(request: web.Request, d: Desk, acc: Accreditation, *
         counts = await ws.press_counts(conn, d.conference.id)
     if duplicates is None:
         duplicates = await _duplicates_of(request, d, acc)
+    in_pool = await _pool_of(request, d, acc)
     documents = await _documents(request, d, acc)
     photo = await credentials.photo_size(request.app[pool_key], acc.id) \
         if documents is not None else None
@@ -677,12 +785,26 @@ async def _application_page(request: web.Request, d: Desk, acc: Accreditation, *
         duplicates=duplicates, flash=flash,
         correction=correction if acc.status in CORRECTABLE_STATUSES else None,
         press_roles=[(r.value, d.t(f"role_{r.value}")) for r in PressRole],
-        # the correction's errors named and linked at the top (docs/workspaces.md, "Errors
-        # in sight"), each field by its label
-        summary_labels={f: d.t(f) for f in CORRECTION_FIELDS} if summary else None,
+        # every form's errors named and linked at the top, each field by its label
+        # (docs/workspaces.md, "Errors in sight"): on a phone the decision form sits a
+        # screen or two below, and a refusal without a reason answered with the page's top
+        # and nothing in view
+        summary_labels={**{f: d.t(f) for f in CORRECTION_FIELDS},
+                        **{f: d.t(label) for f, label in _SUMMARY_LABELS.items()}},
+        summary_targets=_SUMMARY_TARGETS,
         # the queue's filters it was opened with, which the decision leads back to
         queue=queue,
+        # the press pool they cover for (docs/workspaces.md, "Press pools"): an approved
+        # journalist's, or "in no pool"; a member not approved (any longer) is named too
+        show_pool=in_pool is not None or acc.status is Status.approved, in_pool=in_pool,
     )
+
+
+async def _pool_of(request: web.Request, d: Desk, acc: Accreditation) -> str | None:
+    """The name of the press pool the journalist is in, if any."""
+    found = await badges.pool_of(request.app[pool_key], organiser(d.principal),
+                                 d.conference.slug, acc.id)
+    return None if found is None else found.name
 
 
 PRESS_FORMS = ("decision", "information", "correct", "revoke")
@@ -696,6 +818,17 @@ _CORRECTION_FIELD = {"given_name": "given_name", "family_name": "family_name",
                      "press.outlet": "outlet", "press.press_card_number": "press_card_number",
                      "press.role": "role", "reason": "correction_reason"}
 """The field an error of the use-case names, as the form names it."""
+
+
+_SUMMARY_LABELS = {"decision": "decision", "reason_template": "reason_template",
+                   "reason": "reason_written", "confirm_duplicate": "dup_confirm",
+                   "information_message": "information_message",
+                   "revoke_reason": "revoke_reason", "revoke_confirm": "revoke_confirm"}
+"""The label (its translation key) by which the summary names a field of the decision,
+information and revocation forms."""
+_SUMMARY_TARGETS = {"decision": "decision-title"}
+"""The element a summary's line links to where it is not the field's own id (the radio
+buttons' group, by its heading)."""
 
 
 def _correction_values(acc: Accreditation) -> dict[str, str]:
@@ -924,9 +1057,9 @@ async def press_correct(request: web.Request) -> web.StreamResponse:
     if not reason:
         errors["correction_reason"] = d.t("err_correction_reason")
     if switching(form):  # the language control: shown again, never corrected
-        return await show(errors=errors, summary=bool(errors)) if sent else await show()
+        return await show(errors=errors) if sent else await show()
     if errors or body is None:
-        return await show(status=422, errors=errors, summary=True)
+        return await show(status=422, errors=errors)
     try:
         done = await accreditations.amend(request.app[pool_key], acc.id, body, d.principal,
                                           now(request))
@@ -936,7 +1069,7 @@ async def press_correct(request: web.Request) -> web.StreamResponse:
     except Invalid as exc:  # what a press application refuses (the use-case's own check)
         errors = {_CORRECTION_FIELD.get(str(e.get("field")), "correction_reason"):
                   field_message(d.t, "", e) for e in exc.extra.get("errors", [])}
-        return await show(status=422, errors=errors, summary=True)
+        return await show(status=422, errors=errors)
     changed = len(done.history or []) != len(acc.history or [])
     raise web.HTTPSeeOther(frame.with_lang(f"{d.base}/{acc.id}", d.language,
                                            done="corrected" if changed else "unchanged"))
@@ -994,7 +1127,7 @@ async def press_batch(request: web.Request) -> web.StreamResponse:
             # duplicates")
             async with connection(request) as conn:
                 press = {a.id: a for a in await ws.press_queue(
-                    conn, d.conference.id, status=None, role=None, country=None, day=None,
+                    conn, d.conference.id, statuses=None, role=None, country=None, day=None,
                     search=None)}
             rest = [i for i in ids if i not in picked]
             # French sets a no-break space before the semicolon, as the queue's marks do
@@ -1011,7 +1144,7 @@ async def press_batch(request: web.Request) -> web.StreamResponse:
     except IllegalTransition:
         # decided meanwhile (another officer, at the peak): named, the others still ticked
         async with connection(request) as conn:
-            items = await ws.press_queue(conn, d.conference.id, status=None, role=None,
+            items = await ws.press_queue(conn, d.conference.id, statuses=None, role=None,
                                          country=None, day=None, search=None)
         gone = {a.id: a for a in items if a.id in set(ids)
                 and not domain.allows(a.status, Action(decision))}

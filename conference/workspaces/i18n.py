@@ -187,6 +187,8 @@ STRINGS: dict[str, dict[str, str]] = {
         "approve_selected": "Accorder la sélection",
         "waitlist_selected": "Mettre la sélection en liste d'attente",
         "queue_empty": "Aucune demande ne correspond.",
+        "queue_to_decide": "À décider",
+        "queue_none_to_decide": "Aucune demande à décider.",
         "press_card": "Carte de presse ou lettre de la rédaction",
         "decision_title": "Décision",
         "decision": "Décision",
@@ -270,6 +272,9 @@ STRINGS: dict[str, dict[str, str]] = {
         "dup_received": "reçue le {when}",
         "err_duplicate": "Cette adresse ne peut pas servir à une nouvelle demande\u00a0; "
                          "adressez-vous au service du protocole.",
+        "err_duplicate_own": "Cette adresse est déjà celle de {name}, membre de votre "
+                             "délégation ({status})\u00a0: voyez sa page dans la liste des "
+                             "membres.",
         "action_amend": "Données modifiées",
         "action_quota_override": "Dépassement de quota accordé",
         "action_deadline_override": "Inscription tardive acceptée",
@@ -280,6 +285,36 @@ STRINGS: dict[str, dict[str, str]] = {
         "member_edit_crumb": "Modifier",
         "member_edit_button": "Enregistrer les modifications",
         "flash_amended": "Les données de {name} sont modifiées.",
+        # the security service's request, never its reason (docs/credentials.md, "Vetting")
+        "member_badge_no_photo": "Le badge de {name} n'a pas de photo\u00a0: imprimé maintenant, "
+                                 "il aurait un cadre vide, que la porte ne pourrait pas comparer "
+                                 "au visage. Donnez d'abord sa photo (page «\u00a0Photo, pièces "
+                                 "à fournir et lettre d'invitation pour le visa\u00a0», "
+                                 "ci-dessous).",
+        "member_places_hint": "Places de la délégation\u00a0: {places}.",
+        "member_place": "{category} {used} sur {allowed}",
+        "member_place_full": "{category} {used} sur {allowed} (complet)",
+        "member_place_open": "{category} {used} (sans limite)",
+        "member_clearance_asked": "Habilitation\u00a0: informations complémentaires "
+                                  "demandées",
+        "more_information_todo_member": "À faire\u00a0: le service de sécurité demande des "
+                                        "informations complémentaires pour l'habilitation de "
+                                        "{name}. Le courriel «\u00a0Habilitation de sécurité\u00a0"
+                                        ": informations complémentaires nécessaires\u00a0» dit "
+                                        "lesquelles\u00a0: donnez-les sur la page des pièces à "
+                                        "fournir ou, pour ce qu'elle ne permet pas de donner, en "
+                                        "répondant à ce courriel. D'ici là, aucun badge ne peut "
+                                        "être délivré.",
+        "more_information_todo_here": "À faire\u00a0: le service de sécurité demande des "
+                                      "informations complémentaires pour l'habilitation de "
+                                      "{name}. Le courriel «\u00a0Habilitation de sécurité\u00a0"
+                                      ": informations complémentaires nécessaires\u00a0» dit "
+                                      "lesquelles\u00a0: donnez-les ci-dessous ou, pour ce que "
+                                      "cette page ne permet pas de donner, en répondant à ce "
+                                      "courriel. D'ici là, aucun badge ne peut être délivré.",
+        # the sessions the security list's deadline speaks of (docs/workspaces.md)
+        "programme_royal": "en présence royale (liste de sécurité)",
+        "names_title": "Nom à vérifier\u00a0:",
         "fit_title": "Rang et catégorie à vérifier\u00a0:",
         "fit_category": "la fiche de {name} porte le rang «\u00a0{rank}\u00a0», un rang "
                         "ministériel, avec la catégorie «\u00a0{category}\u00a0». Une "
@@ -294,15 +329,26 @@ STRINGS: dict[str, dict[str, str]] = {
         "err_edit_decided": "Ce membre ne peut plus être modifié\u00a0: la demande est "
                             "«\u00a0{status}\u00a0». Après la décision, demandez un "
                             "remplacement.",
-        "err_quota_one": "Quota atteint pour cette catégorie\u00a0: {used} place prise sur "
-                         "{allowed}.",
-        "err_quota_other": "Quota atteint pour cette catégorie\u00a0: {used} places prises sur "
-                           "{allowed}.",
+        "err_quota_one": "Quota atteint pour la catégorie «\u00a0{category}\u00a0»\u00a0: "
+                         "{used} place prise sur {allowed}. Pour une place de plus, "
+                         "adressez-vous au service du protocole ({email})\u00a0; sinon, "
+                         "remplacez un membre de cette catégorie ou choisissez-en une autre.",
+        "err_quota_other": "Quota atteint pour la catégorie «\u00a0{category}\u00a0»\u00a0: "
+                           "{used} places prises sur {allowed}. Pour une place de plus, "
+                           "adressez-vous au service du protocole ({email})\u00a0; sinon, "
+                           "remplacez un membre de cette catégorie ou choisissez-en une autre.",
         "err_changes_closed": "La date limite des modifications est passée\u00a0: adressez-vous au "
                               "service du protocole.",
         "deadlines_title": "Échéances",
         "err_nominations_closed": "Les inscriptions sont closes\u00a0: adressez-vous au service du "
                                   "protocole.",
+        "closed_nominations": "Les inscriptions sont closes depuis le {when}\u00a0: seul le "
+                              "service du protocole peut encore inscrire ou importer des "
+                              "membres ({email}).",
+        "closed_changes": "Les modifications et remplacements sont clos depuis le {when}\u00a0: "
+                          "seul le service du protocole peut encore modifier ou remplacer un "
+                          "membre ({email}).",
+        "closed_back": "Retour à la délégation",
         "deadline_nominations": "Vous pouvez inscrire des membres jusqu'au {when}.",
         "deadline_nominations_past": "Les inscriptions sont closes depuis le {when}\u00a0: seul le "
                                      "service du protocole peut encore inscrire un membre.",
@@ -317,8 +363,14 @@ STRINGS: dict[str, dict[str, str]] = {
                                             "avec la conférence\u00a0: le {when}. Vous pouvez "
                                             "modifier un membre avant la décision et demander "
                                             "des remplacements jusque-là.",
-        "deadline_security": "La liste de sécurité sera arrêtée le {when}.",
-        "deadline_security_past": "La liste de sécurité a été arrêtée le {when}.",
+        "deadline_security": "La liste de sécurité des séances en présence royale sera "
+                             "arrêtée le {when}. Seuls les membres dont la demande est alors "
+                             "accordée pourront y assister\u00a0: inscrivez à temps ceux qui "
+                             "doivent y être.",
+        "deadline_security_past": "La liste de sécurité des séances en présence royale est "
+                                  "arrêtée depuis le {when}\u00a0: un membre accordé depuis ne "
+                                  "peut plus y être ajouté. Pour un remplacement, la page de "
+                                  "confirmation dit ce qu'il change à cette liste.",
         "deadlines_none": "Aucune échéance n'est fixée pour l'instant.",
         "quotas_title": "Places par catégorie",
         "quota_used": "Utilisées",
@@ -366,6 +418,14 @@ STRINGS: dict[str, dict[str, str]] = {
         "security_upload_button": "Déposer",
         "security_result_one": "{count} résultat enregistré.",
         "security_result_other": "{count} résultats enregistrés.",
+        "security_unchanged_one": "{count}\u00a0ligne inchangée\u00a0: elle dit ce qui est "
+                                  "déjà enregistré.",
+        "security_unchanged_other": "{count}\u00a0lignes inchangées\u00a0: elles disent ce qui "
+                                    "est déjà enregistré.",
+        "security_nothing_new_one": "Rien de nouveau\u00a0: la ligne du fichier dit ce qui est "
+                                    "déjà enregistré.",
+        "security_nothing_new_other": "Rien de nouveau\u00a0: les {count}\u00a0lignes du "
+                                      "fichier disent ce qui est déjà enregistré.",
         "security_file_hint": "CSV, {size} au plus.",
         "security_err_too_large": "Le fichier dépasse {size}.",
         "err_security_file": "Choisissez un fichier CSV.",
@@ -381,9 +441,20 @@ STRINGS: dict[str, dict[str, str]] = {
         "security_col_name": "Nom",
         "security_col_category": "Catégorie",
         "security_col_delegation": "Délégation",
+        "security_col_document": "Pièce d'identité",
+        "security_no_document": "Aucune pièce donnée",
         "security_col_status": "Statut",
         "security_col_reason": "Motif",
         "security_col_set": "Enregistré le",
+        "security_col_record": "Enregistrer une habilitation",
+        "security_f_status": "Habilitation",
+        "security_f_reason": "Motif",
+        "security_f_reason_hint": "Obligatoire pour un refus ou une demande d'informations.",
+        "security_record": "Enregistrer",
+        "security_status_done": "Habilitation enregistrée pour {name}\u00a0: {status}.",
+        "security_err_row_status": "Choisissez le statut de l'habilitation.",
+        "security_err_missing_refused_row": "Un refus doit donner son motif.",
+        "security_err_missing_more_information_row": "Dites quelles informations manquent.",
         "security_count_one": "{count} personne",
         "security_count_other": "{count} personnes",
         "security_bad_file": "Le fichier n'a pas été appliqué : corrigez ces lignes et "
@@ -391,12 +462,15 @@ STRINGS: dict[str, dict[str, str]] = {
         "security_bad_header": "La première ligne du fichier doit nommer les colonnes "
                                "accreditation_id, status et reason, comme le fichier téléchargé.",
         "security_line": "Ligne {line}, colonne « {column} » : {message}",
+        "security_line_named": "Ligne {line} ({name}), colonne «\u00a0{column}\u00a0»\u00a0: "
+                               "{message}",
         "security_header": "Ligne d'en-tête : {message}",
         "security_err_header": "il manque la colonne « {column} ».",
         "security_err_uuid": "ce n'est pas un identifiant d'accréditation.",
         "security_err_unknown": "aucune accréditation de cette conférence n'a cet identifiant.",
         "security_err_duplicate": "cette personne figure déjà sur une ligne précédente.",
-        "security_err_enum": "écrivez pending, cleared, more_information ou refused.",
+        "security_err_enum": "écrivez {statuses} ou {last}.",
+        "security_quoted": "«\u00a0{word}\u00a0»",
         "security_err_missing_refused": "un refus doit donner son motif.",
         "security_err_missing_more_information": "dites quelles informations manquent.",
         "security_err_encoding": "Le fichier n'est pas en UTF-8 : enregistrez-le en « CSV "
@@ -562,6 +636,8 @@ STRINGS: dict[str, dict[str, str]] = {
         "approve_selected": "Approve the selected",
         "waitlist_selected": "Waitlist the selected",
         "queue_empty": "No application matches.",
+        "queue_to_decide": "To decide",
+        "queue_none_to_decide": "No application left to decide.",
         "press_card": "Press card or editor's letter",
         "decision_title": "Decision",
         "decision": "Decision",
@@ -636,6 +712,8 @@ STRINGS: dict[str, dict[str, str]] = {
                                "some, or put them on the waiting list.",
         "err_duplicate": "This address cannot be used for a new application; please contact "
                          "the protocol service.",
+        "err_duplicate_own": "This address is already that of {name}, a member of your "
+                             "delegation ({status}): see their page in the list of members.",
         "action_amend": "Details changed",
         "action_quota_override": "Quota override granted",
         "action_deadline_override": "Late registration accepted",
@@ -645,6 +723,28 @@ STRINGS: dict[str, dict[str, str]] = {
         "member_edit_crumb": "Edit",
         "member_edit_button": "Save the changes",
         "flash_amended": "The details of {name} are changed.",
+        "member_badge_no_photo": "{name}'s badge has no photo: printed now, it would have an "
+                                 "empty frame, which the door could not compare with the face. "
+                                 "Give the photo first (page “Photo, documents to give and visa "
+                                 "invitation letter”, below).",
+        "member_places_hint": "The delegation's places: {places}.",
+        "member_place": "{category} {used} of {allowed}",
+        "member_place_full": "{category} {used} of {allowed} (full)",
+        "member_place_open": "{category} {used} (not capped)",
+        "member_clearance_asked": "Clearance: more information asked",
+        "more_information_todo_member": "To do: the security service asks for more "
+                                        "information for the clearance of {name}. The e-mail "
+                                        "“Security clearance: more information needed” says "
+                                        "what: give it on the documents page or, for what that "
+                                        "page does not take, by replying to that e-mail. Until "
+                                        "then, no badge can be issued.",
+        "more_information_todo_here": "To do: the security service asks for more information "
+                                      "for the clearance of {name}. The e-mail “Security "
+                                      "clearance: more information needed” says what: give it "
+                                      "below or, for what this page does not take, by replying "
+                                      "to that e-mail. Until then, no badge can be issued.",
+        "programme_royal": "royal presence (security list)",
+        "names_title": "Names to check:",
         "fit_title": "Rank and category to check:",
         "fit_category": "{name} is filed with the rank “{rank}”, a ministerial rank, in the "
                         "category “{category}”. A person of ministerial rank (head of state "
@@ -656,14 +756,22 @@ STRINGS: dict[str, dict[str, str]] = {
                     "and the category.",
         "err_edit_decided": "This member can no longer be edited: the application is "
                             "“{status}”. After the decision, ask for a substitution.",
-        "err_quota_one": "This category's quota is reached: {used} of {allowed} place taken.",
-        "err_quota_other": "This category's quota is reached: {used} of {allowed} places "
-                           "taken.",
+        "err_quota_one": "The quota for “{category}” is reached: {used} of {allowed} place "
+                         "taken. For one more place, contact the protocol service ({email}); "
+                         "otherwise, substitute a member of this category or choose another.",
+        "err_quota_other": "The quota for “{category}” is reached: {used} of {allowed} places "
+                           "taken. For one more place, contact the protocol service ({email}); "
+                           "otherwise, substitute a member of this category or choose another.",
         "err_changes_closed": "The deadline for changes has passed: please contact the "
                               "protocol service.",
         "deadlines_title": "Deadlines",
         "err_nominations_closed": "Registrations are closed: please contact the protocol "
                                   "service.",
+        "closed_nominations": "Registrations closed on {when}: only the protocol service can "
+                              "still register or import members ({email}).",
+        "closed_changes": "Changes and substitutions closed on {when}: only the protocol service "
+                          "can still edit or substitute a member ({email}).",
+        "closed_back": "Back to the delegation",
         "deadline_nominations": "You can register members until {when}.",
         "deadline_nominations_past": "Registrations closed on {when}: only the protocol service "
                                      "can still register a member.",
@@ -676,14 +784,19 @@ STRINGS: dict[str, dict[str, str]] = {
         "deadline_changes_with_conference": "Changes and substitutions close with the "
                                             "conference: {when}. You can edit a member before "
                                             "the decision and ask for substitutions until then.",
-        "deadline_security": "The security list closes on {when}.",
-        "deadline_security_past": "The security list closed on {when}.",
+        "deadline_security": "The security list of the royal-presence sessions closes on "
+                             "{when}. Only members whose application is approved by then can "
+                             "attend them: register those who must be there in good time.",
+        "deadline_security_past": "The security list of the royal-presence sessions closed on "
+                                  "{when}: a member approved since can no longer be added to "
+                                  "it. For a substitution, the confirmation page says what it "
+                                  "changes on that list.",
         "deadlines_none": "No deadline is set yet.",
         "quotas_title": "Places by category",
         "quota_used": "Used",
         "quota_allowed": "Allowed",
         "quota_unlimited": "not capped",
-        "quotas_note": "Applications submitted, waitlisted or approved count.",
+        "quotas_note": "Counted: applications submitted, waitlisted or approved.",
         "reasons_title": "Reason templates",
         "reasons_link": "Manage the reason templates",
         "reasons_intro": "The reasons offered to the press office when it rejects or waitlists "
@@ -723,6 +836,13 @@ STRINGS: dict[str, dict[str, str]] = {
         "security_upload_button": "Upload",
         "security_result_one": "{count} result recorded.",
         "security_result_other": "{count} results recorded.",
+        "security_unchanged_one": "{count} line unchanged: it says what is already recorded.",
+        "security_unchanged_other": "{count} lines unchanged: they say what is already "
+                                    "recorded.",
+        "security_nothing_new_one": "Nothing new: the file's line says what is already "
+                                    "recorded.",
+        "security_nothing_new_other": "Nothing new: the file's {count} lines say what is "
+                                      "already recorded.",
         "security_file_hint": "CSV, at most {size}.",
         "security_err_too_large": "The file is larger than {size}.",
         "err_security_file": "Choose a CSV file.",
@@ -738,9 +858,20 @@ STRINGS: dict[str, dict[str, str]] = {
         "security_col_name": "Name",
         "security_col_category": "Category",
         "security_col_delegation": "Delegation",
+        "security_col_document": "Identity document",
+        "security_no_document": "None given",
         "security_col_status": "Status",
         "security_col_reason": "Reason",
         "security_col_set": "Recorded on",
+        "security_col_record": "Record a clearance",
+        "security_f_status": "Clearance",
+        "security_f_reason": "Reason",
+        "security_f_reason_hint": "Required for a refusal or a request for more information.",
+        "security_record": "Record",
+        "security_status_done": "Clearance recorded for {name}: {status}.",
+        "security_err_row_status": "Choose the clearance's status.",
+        "security_err_missing_refused_row": "A refusal needs its reason.",
+        "security_err_missing_more_information_row": "Say what information is missing.",
         "security_count_one": "{count} person",
         "security_count_other": "{count} people",
         "security_bad_file": "The file was not applied: correct these lines and upload it "
@@ -748,12 +879,14 @@ STRINGS: dict[str, dict[str, str]] = {
         "security_bad_header": "The file's first line must name the columns accreditation_id, "
                                "status and reason, as the downloaded file does.",
         "security_line": "Line {line}, column “{column}”: {message}",
+        "security_line_named": "Line {line} ({name}), column “{column}”: {message}",
         "security_header": "Header line: {message}",
         "security_err_header": "the column “{column}” is missing.",
         "security_err_uuid": "this is not an accreditation id.",
         "security_err_unknown": "no accreditation of this conference has this id.",
         "security_err_duplicate": "this person is already on an earlier line.",
-        "security_err_enum": "write pending, cleared, more_information or refused.",
+        "security_err_enum": "write {statuses} or {last}.",
+        "security_quoted": "“{word}”",
         "security_err_missing_refused": "a refusal needs its reason.",
         "security_err_missing_more_information": "say what information is missing.",
         "security_err_encoding": "The file is not UTF-8: save it as “CSV UTF-8”.",

@@ -114,6 +114,12 @@ LIFECYCLE: dict[str, dict[str, str]] = {
                            "prénom, nom, catégorie, rang, fonction, langue, civilité, "
                            "délégation, en fonction depuis. Une personne déjà inscrite est "
                            "reconnue par son adresse électronique.",
+        # what a row must have, said before the file is made (docs/lifecycle.md, "Import")
+        "lc_import_required": "Chaque ligne donne au moins le courriel, le prénom, le nom et "
+                              "la catégorie, et pour un ministre ou un fonctionnaire, aussi le "
+                              "rang et la fonction. Les en-têtes du formulaire d'inscription "
+                              "(«\u00a0Rang protocolaire\u00a0», «\u00a0Langue de "
+                              "correspondance\u00a0»…) sont reconnus aussi.",
         "lc_import_steps": "Vérifiez d'abord le fichier\u00a0: rien n'est enregistré avant que "
                            "vous "
                            "confirmiez l'import.",
@@ -146,9 +152,19 @@ LIFECYCLE: dict[str, dict[str, str]] = {
         "lc_outcome_unchanged": "inchangée",
         "lc_outcome_error": "erreur",
         "lc_changed": "modifié\u00a0: {fields}",
-        "lc_err_quota_one": "quota atteint\u00a0: {used} place prise sur {allowed} ({category})",
-        "lc_err_quota_other": "quota atteint\u00a0: {used} places prises sur {allowed} "
-                              "({category})",
+        # one colon in the row's details ("catégorie : …"): the numbers in brackets, and what
+        # they count, the file's earlier rows with the members already filed
+        "lc_err_quota_one": "quota «\u00a0{category}\u00a0» atteint ({used} place prise sur "
+                            "{allowed})",
+        "lc_err_quota_other": "quota «\u00a0{category}\u00a0» atteint ({used} places prises sur "
+                              "{allowed})",
+        "lc_err_quota_file_one": "quota «\u00a0{category}\u00a0» atteint ({used} place prise "
+                                 "sur {allowed}, par une ligne de ce fichier)",
+        "lc_err_quota_file_other": "quota «\u00a0{category}\u00a0» atteint ({used} places "
+                                   "prises sur {allowed}, dont {in_file} par ce fichier)",
+        "lc_quota_way": "Des lignes dépassent le quota de leur catégorie. Pour une place de "
+                        "plus, adressez-vous au service du protocole ({email})\u00a0; sinon, "
+                        "retirez ces lignes du fichier ou changez leur catégorie.",
         "lc_err_required": "obligatoire",
         "lc_err_label": "valeur inconnue\u00a0; indiquez l'un de\u00a0: {labels}",
         "lc_err_twice": "la même adresse figure déjà ligne {row}",
@@ -408,6 +424,11 @@ LIFECYCLE: dict[str, dict[str, str]] = {
                            "name, category, rank, function, language, salutation, delegation, "
                            "in office since. A person already registered is recognised by "
                            "their email address.",
+        "lc_import_required": "Each row gives at least the email, the given name, the family "
+                              "name and the category, and for a minister or an official also "
+                              "the rank and the function. The registration form's labels "
+                              "(“Protocol rank”, “Language for correspondence”…) are read as "
+                              "headers too.",
         "lc_import_steps": "Check the file first: nothing is saved until you confirm the "
                            "import.",
         "lc_f_file": "File (CSV or XLSX)",
@@ -437,8 +458,15 @@ LIFECYCLE: dict[str, dict[str, str]] = {
         "lc_outcome_unchanged": "unchanged",
         "lc_outcome_error": "error",
         "lc_changed": "changed: {fields}",
-        "lc_err_quota_one": "quota reached: {used} of {allowed} place taken ({category})",
-        "lc_err_quota_other": "quota reached: {used} of {allowed} places taken ({category})",
+        "lc_err_quota_one": "“{category}” quota reached ({used} of {allowed} place taken)",
+        "lc_err_quota_other": "“{category}” quota reached ({used} of {allowed} places taken)",
+        "lc_err_quota_file_one": "“{category}” quota reached ({used} of {allowed} place taken, "
+                                 "by a row of this file)",
+        "lc_err_quota_file_other": "“{category}” quota reached ({used} of {allowed} places "
+                                   "taken, {in_file} of them by this file)",
+        "lc_quota_way": "Some rows go beyond their category's quota. For one more place, "
+                        "contact the protocol service ({email}); otherwise, remove those rows "
+                        "from the file or change their category.",
         "lc_err_required": "required",
         "lc_err_label": "unknown value; give one of: {labels}",
         "lc_err_twice": "the same address is already on row {row}",

@@ -39,7 +39,7 @@ from conference.protocol.ranks import RANK_ORDER
 from conference.workspaces import frame
 from conference.workspaces import repo as ws
 from conference.workspaces.domain import namesakes
-from conference.workspaces.handlers import Portal
+from conference.workspaces.handlers import Portal, taken_words
 from conference.workspaces.handlers import _portal as open_portal
 from conference.workspaces.i18n import WTranslator
 
@@ -202,8 +202,12 @@ def coded_message(t: WTranslator, field: str, code: str, params: Mapping[str, An
     as it is for a code the page does not know."""
     if code == "quota-exceeded":
         category = t(f"category_{params['category']}") if params.get("category") else ""
-        return t.plural("lc_err_quota", params.get("used", 0), used=params.get("used"),
-                        allowed=params.get("allowed"), category=category)
+        # the file's earlier rows named only when they take some of the places (tried as a
+        # focal point, 2 December 2026: "earlier rows included" where none were)
+        quota = "lc_err_quota_file" if params.get("in_file") else "lc_err_quota"
+        return t.plural(quota, params.get("used", 0), used=params.get("used"),
+                        allowed=params.get("allowed"), category=category,
+                        in_file=params.get("in_file"))
     if code == "not-a-label":
         return t("lc_err_label", labels=", ".join(accepted_labels(field, t.language)))
     if code == "invalid":
@@ -289,7 +293,7 @@ async def _members(request: web.Request, p: Portal) -> list[Accreditation]:
 
 async def _substitute_form(request: web.Request, p: Portal, values: dict[str, str], *,
                            errors: dict[str, str] | None = None, message: str | None = None,
-                           status: int = 200) -> web.Response:
+                           status: int = 200, closed: str | None = None) -> web.Response:
     t = p.t
     members = await _members(request, p)
     same_name = namesakes(members)
@@ -301,14 +305,16 @@ async def _substitute_form(request: web.Request, p: Portal, values: dict[str, st
         # the header's language control submits this form with ``edit``, with what is typed
         # in it now, to come back filled in the other language, nothing checked or done
         # (docs/workspaces.md, "The language control")
-        switch_submit={"form": "substitute-form", "name": "edit", "action": frame.with_lang(
-            f"{p.base}/substitute", frame.other_language(p.language))},
+        switch_submit=None if closed else {
+            "form": "substitute-form", "name": "edit", "action": frame.with_lang(
+                f"{p.base}/substitute", frame.other_language(p.language))},
         members=[(str(m.id), f"{m.given_name} {m.family_name}"
                              + (f" ({m.email})" if m.id in same_name else "") + " – "
                              f"{t('category_' + m.category.value)}"
                              + (f", {m.function}" if m.function else ""))
                  for m in members],
         **substitution_choices(t), changes_close_at=p.conference.changes_close_at,
+        closed=closed, labels=substitution_labels(t),
     )
 
 
@@ -319,7 +325,8 @@ async def _substitute_form(request: web.Request, p: Portal, values: dict[str, st
 async def lc_substitute_form(request: web.Request) -> web.Response:
     p = await open_portal(request)
     member = request.query.get("member", "")[:36]
-    return await _substitute_form(request, p, {"member": member, "language": p.language})
+    return await _substitute_form(request, p, {"member": member, "language": p.language},
+                                  closed=p.closed(now(request)).get("changes"))
 
 
 def substitution_choices(t: WTranslator) -> dict[str, Any]:
@@ -327,6 +334,14 @@ def substitution_choices(t: WTranslator) -> dict[str, Any]:
     return {"languages": [("fr", t("lang_fr")), ("en", t("lang_en"))],
             "genders": [("female", t("gender_female")), ("male", t("gender_male"))],
             "ranks": [(r.value, t(f"rank_{r.value}")) for r in RANK_ORDER]}
+
+
+def substitution_labels(t: WTranslator) -> dict[str, str]:
+    """The substitution form's fields by their labels, for the summary of its errors at the
+    top of the page (``_error_summary.html``): on a phone the field in error sits a screen
+    or two below where the answer opens (docs/workspaces.md, "Errors in sight")."""
+    return {"member": t("lc_f_member"), "reason": t("lc_f_reason"),
+            **{name: t(f"f_{name}") for name in PERSON_FIELDS}}
 
 
 def person_errors(t: WTranslator, exc: ValidationError, prefix: str = ""
@@ -461,8 +476,8 @@ async def lc_substitute(request: web.Request) -> web.StreamResponse:
         return await show(request, p, values, status=409,
                           message=t("lc_err_changes_closed", date=date))
     except Duplicate:
-        return await show(request, p, values, errors={"email": t("err_duplicate")},
-                          status=409)
+        return await show(request, p, values, status=409, errors={
+            "email": await taken_words(request, p, str(values.get("email", "")))})
     except Invalid as exc:
         fields = {e["field"] for e in exc.extra.get("errors", [])}
         if "reason" in fields:
@@ -486,11 +501,12 @@ async def lc_substitute(request: web.Request) -> web.StreamResponse:
 async def _import_page(request: web.Request, p: Portal, *, upload: Upload | None = None,
                        result: ImportResult | None = None,
                        errors: dict[str, str] | None = None, message: str | None = None,
-                       flash: str | None = None, status: int = 200) -> web.Response:
+                       flash: str | None = None, status: int = 200,
+                       closed: str | None = None) -> web.Response:
     t = p.t
     return frame.render(
         request, "lc_import.html", p.language, person=p.person, conference=p.conference,
-        status=status, title=t("lc_import_title"), flash=flash,
+        status=status, closed=closed, title=t("lc_import_title"), flash=flash,
         crumbs=p.crumbs((t("lc_import_title"), None)), base=p.base, action=f"{p.base}/import",
         delegations=None, delegation="", upload=upload, result=result,
         rows=preview_rows(t, result, upload) if result else [], errors=errors or {},
@@ -498,6 +514,9 @@ async def _import_page(request: web.Request, p: Portal, *, upload: Upload | None
         warnings=column_warnings(t, result.unknown_columns) if result else [],
         row_warnings=row_warnings(t, result) if result else [],
         switch_form=check_again(upload if result else None),
+        # rows beyond a quota: the two ways on, as the member form says them
+        quota_way=t("lc_quota_way", email=p.conference.organiser_email) if result and any(
+            e.code == "quota-exceeded" for r in result.rows for e in r.errors) else None,
         exports=[(t("lc_export_csv"), f"{p.base}/members.csv", "export-csv"),
                  (t("lc_export_xlsx"), f"{p.base}/members.xlsx", "export-xlsx")],
     )
@@ -531,7 +550,8 @@ def imported_params(result: ImportResult) -> dict[str, str]:
 @frame.page
 async def lc_import_form(request: web.Request) -> web.Response:
     p = await open_portal(request)
-    return await _import_page(request, p, flash=imported_flash(p.t, request.query))
+    return await _import_page(request, p, flash=imported_flash(p.t, request.query),
+                              closed=p.closed(now(request)).get("nominations"))
 
 
 @routes.add("POST", "/delegation/{slug}/import",

@@ -23,7 +23,27 @@ PROGRAMME: dict[str, dict[str, str]] = {
         "prog_rooms": "Salles",
         "prog_session_new": "Nouvelle séance",
         "prog_session_saved": "Séance enregistrée.",
+        "prog_session_moved": "Séance déplacée\u00a0: {when}.",
+        "prog_move": "Déplacer la séance (sa durée est gardée)",
+        "prog_move_later": "{minutes}\u00a0min plus tard",
+        "prog_move_earlier": "{minutes}\u00a0min plus tôt",
+        "prog_move_button": "Déplacer",
+        "prog_f_move_minutes": "Déplacer la séance",
+        "prog_err_move": "Choisissez de combien de minutes déplacer la séance.",
         "prog_session_cancelled": "Séance annulée.",
+        "prog_unpublished": "Pas encore publié\u00a0: le brouillon a changé depuis la version "
+                            "{version} publiée. Les participants et les invités ne reçoivent "
+                            "ces changements, et leur agenda n'est mis à jour, qu'à la "
+                            "publication du programme.",
+        "prog_unpublished_link": "Vérifier et publier la version {next}",
+        "prog_substitute_unpublished": "Pas encore publié\u00a0: la version {version} publiée "
+                                       "du programme ne nomme pas encore {name} à sa place. "
+                                       "Les participants et les invités ne reçoivent ce "
+                                       "changement, et leur agenda n'est mis à jour, qu'à la "
+                                       "publication du programme.",
+        "prog_as_of": "État au {moment}",
+        "prog_listed_one": "{count} personne sur la liste",
+        "prog_listed_other": "{count} personnes sur la liste",
         "prog_f_title_fr": "Titre en français",
         "prog_f_title_en": "Titre en anglais",
         "prog_f_kind": "Type de séance",
@@ -51,9 +71,9 @@ PROGRAMME: dict[str, dict[str, str]] = {
         "prog_err_time": "Indiquez une heure au format hh:mm (par exemple 09:30).",
         "prog_err_invalid": "Valeur non valide.",
         "prog_err_conflict": "Refusé\u00a0: la séance entre en conflit avec une autre.",
-        "prog_conflict_room": "La salle {room} est déjà occupée par «\u00a0{title}\u00a0» "
-                              "({when}).",
-        "prog_conflict_person": "{who} participe déjà à «\u00a0{title}\u00a0» en {room} ({when}).",
+        "prog_conflict_room": "La salle choisie, {room}, est déjà occupée par "
+                              "«\u00a0{title}\u00a0» ({when}).",
+        "prog_conflict_person": "{who} participe déjà à «\u00a0{title}\u00a0» ({room}, {when}).",
         "prog_conflict_seated": "Les invités de cette séance, en présence royale, sont assis dès "
                                 "{time}\u00a0: elle occupe la salle et ses participants à partir "
                                 "de cette heure.",
@@ -118,7 +138,7 @@ PROGRAMME: dict[str, dict[str, str]] = {
         "prog_security_list": "Liste de sécurité",
         "prog_csv": "Télécharger (CSV)",
         "prog_print_hint": "Imprimez cette page\u00a0: seul son contenu est imprimé.",
-        "prog_part_patron_arrival": "Arrivée de {patron}",
+        "prog_part_patron_arrival": "Arrivée",
         "prog_part_welcome": "Mot d'accueil",
         "prog_part_speech": "Intervention",
         "prog_position": "Rang",
@@ -192,7 +212,27 @@ PROGRAMME: dict[str, dict[str, str]] = {
         "prog_rooms": "Rooms",
         "prog_session_new": "New session",
         "prog_session_saved": "Session saved.",
+        "prog_session_moved": "Session moved: {when}.",
+        "prog_move": "Move the session (its length kept)",
+        "prog_move_later": "{minutes} min later",
+        "prog_move_earlier": "{minutes} min earlier",
+        "prog_move_button": "Move",
+        "prog_f_move_minutes": "Move the session",
+        "prog_err_move": "Choose by how many minutes to move the session.",
         "prog_session_cancelled": "Session cancelled.",
+        "prog_unpublished": "Not published yet: the draft changed since published version "
+                            "{version}. Participants and guests receive these changes, and "
+                            "their calendars are updated, only when the programme is "
+                            "published.",
+        "prog_unpublished_link": "Check and publish version {next}",
+        "prog_substitute_unpublished": "Not published yet: published version {version} of the "
+                                       "programme does not name {name} in their place yet. "
+                                       "Participants and guests receive this change, and their "
+                                       "calendars are updated, only when the programme is "
+                                       "published.",
+        "prog_as_of": "As of {moment}",
+        "prog_listed_one": "{count} person on the list",
+        "prog_listed_other": "{count} people on the list",
         "prog_f_title_fr": "Title in French",
         "prog_f_title_en": "Title in English",
         "prog_f_kind": "Kind of session",
@@ -219,8 +259,9 @@ PROGRAMME: dict[str, dict[str, str]] = {
         "prog_err_time": "Give a time as hh:mm (for example 09:30).",
         "prog_err_invalid": "Invalid value.",
         "prog_err_conflict": "Refused: the session clashes with another.",
-        "prog_conflict_room": "Room {room} is already taken by “{title}” ({when}).",
-        "prog_conflict_person": "{who} is already on “{title}” in {room} ({when}).",
+        "prog_conflict_room": "The room chosen, {room}, is already taken by “{title}” "
+                              "({when}).",
+        "prog_conflict_person": "{who} is already on “{title}” ({room}, {when}).",
         "prog_conflict_seated": "The guests of this royal-presence session are seated from "
                                 "{time}: it holds the room and its participants from then.",
         "prog_conflict_theirs_seated": ", guests seated from {time}",
@@ -281,7 +322,7 @@ PROGRAMME: dict[str, dict[str, str]] = {
         "prog_security_list": "Security list",
         "prog_csv": "Download (CSV)",
         "prog_print_hint": "Print this page: only its content is printed.",
-        "prog_part_patron_arrival": "Arrival of {patron}",
+        "prog_part_patron_arrival": "Arrival",
         "prog_part_welcome": "Welcome",
         "prog_part_speech": "Speech",
         "prog_position": "Order",

@@ -24,14 +24,15 @@ ORDER BY d.created_at DESC, d.seq DESC
 LIMIT 200
 
 -- name: press_queue
--- Press applications of a conference, filtered (each filter NULL: all) and searched by name or
--- outlet, oldest first. Every search here compares the text *folded* the same way on both
--- sides (docs/workspaces.md, "Search"): lower case, accents and punctuation and spaces
--- removed (Lefèvre ≈ lefevre, O'Brien ≈ obrien, Straße ≈ strasse).
+-- Press applications of a conference, filtered (each filter NULL: all; any of the statuses
+-- given: the desk's "to decide" is two) and searched by name or outlet, oldest first. Every
+-- search here compares the text *folded* the same way on both sides (docs/workspaces.md,
+-- "Search"): lower case, accents and punctuation and spaces removed (Lefèvre ≈ lefevre,
+-- O'Brien ≈ obrien, Straße ≈ strasse).
 SELECT a.*, c.slug AS conference_slug
 FROM accreditation a JOIN conference c ON c.id = a.conference_id
 WHERE a.conference_id = :conference_id AND a.category = 'press' AND a.erased_at IS NULL
-  AND (:status::text IS NULL OR a.status = :status)
+  AND (:statuses::text[] IS NULL OR a.status = ANY(:statuses))
   AND (:role::text IS NULL OR a.press_role = :role)
   AND (:country::text IS NULL OR a.press_country = :country)
   AND (:day::date IS NULL OR (a.submitted_at AT TIME ZONE c.timezone)::date = :day)
@@ -130,6 +131,23 @@ JOIN accreditation a ON a.id = p.accreditation_id
 JOIN vetting_status v ON v.accreditation_id = p.accreditation_id AND v.status = 'refused'
 WHERE s.conference_id = :conference_id AND s.cancelled_at IS NULL
 ORDER BY lower(s.during), s.id, p.role, a.family_name, a.given_name, a.id
+
+-- name: accreditation_names
+-- The names of some of the conference's accreditations (erased ones left out): the publication
+-- preview names the people added to, taken off or moved on a session, a substitute and the
+-- minister they replace among them.
+SELECT a.id, a.given_name, a.family_name,
+       replaced.given_name AS replaced_given_name, replaced.family_name AS replaced_family_name
+FROM accreditation a
+-- the member a substitute took the place of (docs/lifecycle.md), as the security list names them
+LEFT JOIN LATERAL (
+    SELECT o.given_name, o.family_name
+    FROM domain_event e JOIN accreditation o ON o.id = (e.payload ->> 'accreditation_id')::uuid
+    WHERE e.type = 'accreditation.substituted' AND e.payload ->> 'substitute_id' = a.id::text
+      AND o.erased_at IS NULL
+    ORDER BY e.id DESC LIMIT 1
+) AS replaced ON true
+WHERE a.conference_id = :conference_id AND a.id = ANY (:ids::uuid[]) AND a.erased_at IS NULL
 
 -- name: seed_press_reasons
 -- The default reason templates, for a conference that never had any (a list the press office
@@ -243,3 +261,15 @@ LEFT JOIN session_participant p ON p.session_id = s.id AND p.accreditation_id = 
 WHERE s.conference_id = :conference_id AND s.royal_presence AND s.cancelled_at IS NULL
   AND (p.accreditation_id IS NOT NULL OR :category = ANY (s.audience))
 ORDER BY lower(s.during), s.id
+
+-- name: vetting_person
+-- One person of the security page's list (docs/workspaces.md, "The security service"): of
+-- this conference, alive, not erased, their category needing clearance or a status recorded;
+-- the page's row form records a status for them and for no one else.
+SELECT a.id, a.given_name, a.family_name
+FROM accreditation a
+JOIN conference c ON c.id = a.conference_id
+LEFT JOIN vetting_status v ON v.accreditation_id = a.id
+WHERE a.id = :accreditation_id AND a.conference_id = :conference_id AND a.erased_at IS NULL
+  AND a.status IN ('submitted', 'approved', 'waitlisted')
+  AND (a.category = ANY (c.vetting_required) OR v.status IS NOT NULL)

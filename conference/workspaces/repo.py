@@ -4,6 +4,7 @@ domains' use-cases."""
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from datetime import date, datetime
 from typing import Any
 from uuid import UUID
@@ -50,7 +51,7 @@ async def press_queue(
     conn: asyncpg.Connection,
     conference_id: UUID,
     *,
-    status: str | None,
+    statuses: Collection[str] | None,
     role: str | None,
     country: str | None,
     day: date | None,
@@ -60,7 +61,7 @@ async def press_queue(
         *Q.bind(
             "press_queue",
             conference_id=conference_id,
-            status=status,
+            statuses=None if statuses is None else list(statuses),
             role=role,
             country=country,
             day=day,
@@ -116,6 +117,20 @@ async def clearance_refused_on_stage(
     """Chairs and speakers of sessions still on the programme whose clearance was refused."""
     rows = await conn.fetch(*Q.bind("clearance_refused_on_stage", conference_id=conference_id))
     return [dict(r) for r in rows]
+
+
+async def accreditation_names(
+    conn: asyncpg.Connection, conference_id: UUID, ids: Collection[UUID]
+) -> dict[UUID, tuple[str, str | None]]:
+    """"Given Family" of each of these accreditations of the conference (not erased), and of
+    the member a substitute replaced (None for anyone else)."""
+    if not ids:
+        return {}
+    rows = await conn.fetch(*Q.bind("accreditation_names", conference_id=conference_id,
+                                    ids=list(ids)))
+    return {r["id"]: (f"{r['given_name']} {r['family_name']}",
+                      f"{r['replaced_given_name']} {r['replaced_family_name']}"
+                      if r["replaced_family_name"] is not None else None) for r in rows}
 
 
 # --- the press office's reason templates -------------------------------------------------------
@@ -231,3 +246,12 @@ async def royal_places(conn: asyncpg.Connection, conference_id: UUID, accreditat
     rows = await conn.fetch(*Q.bind("royal_places", conference_id=conference_id,
                                     accreditation_id=accreditation_id, category=category))
     return [(dict(r["title"]), r["role"]) for r in rows]
+
+
+async def vetting_person(conn: asyncpg.Connection, conference_id: UUID,
+                         accreditation_id: UUID) -> asyncpg.Record | None:
+    """The person the security page lists with this id, or None (``queries.sql``,
+    vetting_person)."""
+    row: asyncpg.Record | None = await conn.fetchrow(*Q.bind(
+        "vetting_person", conference_id=conference_id, accreditation_id=accreditation_id))
+    return row

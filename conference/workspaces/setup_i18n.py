@@ -53,17 +53,39 @@ SETUP: dict[str, dict[str, str]] = {
                           "sécurité se règle avec les échéances.",
         "settings_save": "Enregistrer les détails",
         "settings_saved": "Détails de la conférence enregistrés.",
+        "settings_calendar_note_one": "Modifier le lieu, un titre, le nom court ou le haut "
+                                      "patronage envoie une invitation mise à jour à chaque "
+                                      "personne invitée à une séance publiée ({count} "
+                                      "invitation envoyée à ce jour).",
+        "settings_calendar_note_other": "Modifier le lieu, un titre, le nom court ou le haut "
+                                        "patronage envoie une invitation mise à jour à chaque "
+                                        "personne invitée à une séance publiée ({count} "
+                                        "invitations envoyées à ce jour).",
+        "settings_calendar_note_none": "Modifier le lieu, un titre, le nom court ou le haut "
+                                       "patronage envoie une invitation mise à jour à chaque "
+                                       "personne invitée à une séance publiée\u00a0; aucune "
+                                       "invitation n'a encore été envoyée.",
+        "settings_calendar_updating_one": "Les agendas des personnes invitées sont en cours de "
+                                          "mise à jour\u00a0: {count} invitation mise à jour "
+                                          "est en cours d'envoi.",
+        "settings_calendar_updating_other": "Les agendas des personnes invitées sont en cours "
+                                            "de mise à jour\u00a0: {count} invitations mises à "
+                                            "jour sont en cours d'envoi.",
         "setup_f_presidency": "Présidence du Conseil de l'UE",
         "setup_hint_presidency": "Dans l'ordre protocolaire de l'UE, l'État qui la tient passe "
                                  "avant les autres États membres.",
         "setup_err_presidency": "Cet État n'est pas membre de l'UE le premier jour de la "
                                 "conférence.",
-        "setup_f_privacy_controller": "Responsable du traitement",
+        "setup_f_privacy_controller": "Responsable du traitement en français",
+        "setup_f_privacy_controller_en": "Responsable du traitement en anglais",
+        "setup_hint_controller_en": "S'il se nomme autrement en anglais («\u00a0European "
+                                    "Commission, DG Migration and Home Affairs\u00a0»)\u00a0; "
+                                    "vide\u00a0: le même nom dans les deux langues.",
         "setup_f_privacy_dpo_email": "Adresse du délégué à la protection des données",
         "setup_hint_controller": "L'institution qui répond des données personnelles, par "
                                  "exemple «\u00a0Commission européenne, DG Migration et affaires "
-                                 "intérieures\u00a0». Vide\u00a0: la notice de confidentialité "
-                                 "nomme le titre de la conférence.",
+                                 "intérieures\u00a0». Vide (dans les deux langues)\u00a0: la "
+                                 "notice de confidentialité nomme le titre de la conférence.",
         "setup_hint_dpo": "Vide\u00a0: la notice donne l'adresse des organisateurs.",
         "setup_err_controller": "Indiquez le responsable du traitement de ce délégué.",
         "setup_f_languages": "Langues (la première est celle de la conférence)",
@@ -100,6 +122,11 @@ SETUP: dict[str, dict[str, str]] = {
         "setup_f_pool_capacity": "Places de presse",
         "setup_f_security_list_deadline": "Arrêt de la liste de sécurité",
         "setup_spokesperson_n": "Porte-parole {n}",
+        "setup_add_host": "Ajouter un hôte",
+        "setup_add_spokesperson": "Ajouter un porte-parole",
+        "setup_full_host": "Le formulaire compte le nombre maximal d'hôtes\u00a0: {n}.",
+        "setup_full_spokesperson": "Le formulaire compte le nombre maximal de "
+                                   "porte-parole\u00a0: {n}.",
         "setup_f_spokesperson_name": "Nom",
         "setup_f_spokesperson_phone": "Téléphone",
         "setup_f_spokesperson_email": "Adresse électronique",
@@ -197,16 +224,36 @@ SETUP: dict[str, dict[str, str]] = {
                           "deadline is set with the deadlines.",
         "settings_save": "Save the details",
         "settings_saved": "Conference details saved.",
+        "settings_calendar_note_one": "Changing the venue, a title, the short name or the "
+                                      "patron sends an updated invitation to everyone invited "
+                                      "to a published session ({count} invitation sent so "
+                                      "far).",
+        "settings_calendar_note_other": "Changing the venue, a title, the short name or the "
+                                        "patron sends an updated invitation to everyone "
+                                        "invited to a published session ({count} invitations "
+                                        "sent so far).",
+        "settings_calendar_note_none": "Changing the venue, a title, the short name or the "
+                                       "patron sends an updated invitation to everyone invited "
+                                       "to a published session; no invitation has been sent "
+                                       "yet.",
+        "settings_calendar_updating_one": "The attendees' calendars are being updated: "
+                                          "{count} updated invitation is being sent.",
+        "settings_calendar_updating_other": "The attendees' calendars are being updated: "
+                                            "{count} updated invitations are being sent.",
         "setup_f_presidency": "Presidency of the Council of the EU",
         "setup_hint_presidency": "In EU protocol order, the state holding it comes before the "
                                  "other member states.",
         "setup_err_presidency": "This state is not an EU member on the conference's first day.",
-        "setup_f_privacy_controller": "Data controller",
+        "setup_f_privacy_controller": "Data controller in French",
+        "setup_f_privacy_controller_en": "Data controller in English",
+        "setup_hint_controller_en": "If it is named otherwise in English (\"European "
+                                    "Commission, DG Migration and Home Affairs\"); empty: the "
+                                    "same name in both languages.",
         "setup_f_privacy_dpo_email": "Data protection officer's address",
         "setup_hint_controller": "The institution answering for the personal data, for "
-                                 "example \"European Commission, DG Migration and Home "
-                                 "Affairs\". Empty: the privacy notice names the conference's "
-                                 "title.",
+                                 "example \"Commission européenne, DG Migration et affaires "
+                                 "intérieures\". Empty (in both languages): the privacy notice "
+                                 "names the conference's title.",
         "setup_hint_dpo": "Empty: the notice gives the organisers' address.",
         "setup_err_controller": "Name the data controller this officer works for.",
         "setup_f_languages": "Languages (the first is the conference's)",
@@ -243,6 +290,11 @@ SETUP: dict[str, dict[str, str]] = {
         "setup_f_pool_capacity": "Press places",
         "setup_f_security_list_deadline": "Security list deadline",
         "setup_spokesperson_n": "Spokesperson {n}",
+        "setup_add_host": "Add a host",
+        "setup_add_spokesperson": "Add a spokesperson",
+        "setup_full_host": "The form holds the most hosts a conference may have: {n}.",
+        "setup_full_spokesperson": "The form holds the most spokespersons a conference may "
+                                   "have: {n}.",
         "setup_f_spokesperson_name": "Name",
         "setup_f_spokesperson_phone": "Phone",
         "setup_f_spokesperson_email": "Email address",

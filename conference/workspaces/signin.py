@@ -18,7 +18,7 @@ from conference.http.io import read_form
 from conference.http.limits import RateLimiter, check, client_key, limit_token_failure, limits_key
 from conference.http.routes import RouteTable
 from conference.people import service
-from conference.people.domain import normal_email, safe_next
+from conference.people.domain import could_be_an_address, normal_email, safe_next
 from conference.workspaces import frame
 from conference.workspaces.console import managed_conferences
 from conference.workspaces.i18n import WTranslator
@@ -95,7 +95,7 @@ async def signin_request(request: web.Request) -> web.StreamResponse:
         return frame.render(request, "signin.html", language, person=None, status=403,
                             errors={}, message=t("csrf_failed"), **show)
     _limit_client(request)
-    if "@" not in email or len(email) < 3:
+    if not could_be_an_address(email):
         return frame.render(request, "signin.html", language, person=None, status=422,
                             message=None, errors={"email": t("err_email")}, **show)
     if _limit_address(request, email):

@@ -248,9 +248,61 @@ async def test_the_door_says_a_zone_admits_no_one_before_the_conference_days(
         await tab.locator("#badge").press("Enter")
         await tab.locator("#door-result.door-refused").wait_for()
 
+    await page.set_viewport_size({"width": 390, "height": 844})
     await too_early(page, "fr")
     assert "n'admet personne aujourd'hui" in await page.inner_text("#door-reason")
+    # the days it admits, said with the verdict, both in view with the badge field on a phone
+    # (the days added below a two-sentence reason pushed REFUSÉ off the top)
+    assert (await page.inner_text("#door-days")).startswith("Jours d'accès de cette zone")
+    await _in_sight(page, "#door-result .door-verdict", "#door-days", "#badge")
     await _audit(browser, page, "door-outside-hours", reach=too_early)
+
+
+async def _in_sight(page: Any, *selectors: str) -> None:
+    """Each element within the 844 px of a phone's screen, the badge field focused for the next
+    scan (docs/workspaces.md, "Errors in sight")."""
+    await page.wait_for_function("document.activeElement && document.activeElement.id"
+                                 " === 'badge'")
+    for selector in selectors:
+        box = await page.locator(selector).bounding_box()
+        assert box is not None, selector
+        assert 0 <= box["y"] and box["y"] + box["height"] <= 844, (selector, box)
+
+
+async def test_the_door_names_the_zones_a_badge_opens_in_view_on_a_phone(
+    site: Site, page: Any, browser: Any, smtp: RecordingSMTP
+) -> None:
+    """Refused at a zone the badge does not open, the verdict names those it opens, seen with
+    the verdict and the badge field at 390 × 844 px, axe-clean in both languages and widths
+    (docs/workspaces.md, "The door")."""
+    status, body, _ = await site.call("POST", "/api/v1/conferences", role="admin",
+                                      json=conference_body())
+    assert status == 201, body
+    await zone(site, "press-centre", categories=["press"])
+    await zone(site, "lounge", categories=["minister"])
+    approved = await press(site, decision="approve")
+    badge = await _reference(site, approved["id"])
+    await page.set_viewport_size({"width": 390, "height": 844})
+    await _sign_in(site, page, smtp, "door@example.org", "door", "fr")
+
+    async def elsewhere(tab: Any, lang: str) -> None:
+        await tab.goto(f"{site.url}/manage/alliance/door?lang={lang}")
+        await tab.locator("#zone").select_option("lounge")
+        await tab.locator("#badge").fill(badge)
+        await tab.locator("#badge").press("Enter")
+        await tab.locator("#door-result.door-refused").wait_for()
+
+    await elsewhere(page, "fr")
+    assert await page.inner_text("#door-opens") == "Ce badge ouvre\u00a0: Zone press-centre."
+    await _in_sight(page, "#door-result .door-verdict", "#door-opens", "#badge")
+    # the holder's name, compared with the identity document held out, is read at arm's
+    # length too (it was in the page's 16 px under a 48 px verdict), and stays in view
+    name = page.locator("#door-result .door-holder strong")
+    assert await name.inner_text() == f"{approved['given_name']} {approved['family_name']}"
+    size = await name.evaluate("e => parseFloat(getComputedStyle(e).fontSize)")
+    assert size >= 20, size
+    await _in_sight(page, "#door-result .door-holder")
+    await _audit(browser, page, "door-zone-not-granted", reach=elsewhere)
 
 
 async def test_protocol_defines_and_edits_zones_from_the_door_empty_state(
@@ -297,4 +349,5 @@ async def test_protocol_defines_and_edits_zones_from_the_door_empty_state(
     assert "Plenary room" in await page.inner_text("#zone-plenary-hall")
     await page.get_by_role("link", name="Go to the door check").click()
     await page.wait_for_url("**/manage/alliance/door**")
-    assert "plenary-hall" in await page.locator("#zone").inner_text()
+    # the door offers the zone by its name, as just changed (its code only to tell two apart)
+    assert await page.locator("#zone option[value=plenary-hall]").inner_text() == "Plenary room"

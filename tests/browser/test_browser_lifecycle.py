@@ -117,7 +117,7 @@ async def test_a_focal_point_imports_fixes_and_substitutes_protocol_raises_a_quo
 
     # A fourth expert is beyond the quota of three.
     await _check(page, csv(*fixed, SIXTH), "Vérifier le fichier")
-    assert "quota atteint\u00a0: 3 places prises sur 3 (Expert)" in await page.inner_text(
+    assert "quota «\u00a0Expert\u00a0» atteint (3 places prises sur 3)" in await page.inner_text(
         "#row-7")
 
     # Protocol raises Belgium's expert quota in the console.

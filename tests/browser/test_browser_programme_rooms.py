@@ -21,11 +21,11 @@ ROOMS = [({"fr": "Salle plénière", "en": "Plenary hall"}, 300),
          ({"fr": "Salle de presse", "en": "Press room"}, 80)]
 SESSIONS = [  # (room index, start, end, title fr, title en)
     (0, 9, 10, "Séance d'ouverture", "Opening session"),
-    (0, 10, 12, "Session d'experts : enquêtes et poursuites",
+    (0, 10, 12, "Session d'experts\u00a0: enquêtes et poursuites",
      "Expert session: investigations and prosecution"),
-    (1, 10, 12, "Session d'experts : identification des victimes",
+    (1, 10, 12, "Session d'experts\u00a0: identification des victimes",
      "Expert session: identifying victims"),
-    (0, 14, 16, "Session ministérielle : bilan du plan d'action",
+    (0, 14, 16, "Session ministérielle\u00a0: bilan du plan d'action",
      "Ministerial session: review of the action plan"),
     (2, 16, 17, "Point de presse de la présidence", "Press conference of the presidency"),
 ]

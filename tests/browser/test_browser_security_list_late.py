@@ -58,6 +58,12 @@ async def test_a_late_substitute_is_marked_on_the_frozen_security_list(
         "POST", f"/api/v1/accreditations/{bernard['id']}/vetting/status", role="protocol",
         json={"status": "cleared"})
     assert status == 200
+    # what the police check him against, on the list too
+    status, body, _ = await site.call(
+        "PUT", f"/api/v1/accreditations/{bernard['id']}/vetting", role="protocol",
+        json={"document_type": "diplomatic_passport", "document_number": "D01234567",
+              "date_of_birth": "1963-06-02", "nationality": "FR"})
+    assert status == 200, body
 
     await _sign_in(site, page, smtp, "protocol@example.org", "protocol", "fr")
     await page.goto(f"{site.url}/manage/alliance/sessions/{session['id']}/security-list?lang=fr")
@@ -75,6 +81,12 @@ async def test_a_late_substitute_is_marked_on_the_frozen_security_list(
     # On a phone, the role and the mark are on the screen, not beyond its right edge.
     await page.set_viewport_size({"width": 390, "height": 900})
     box = await page.locator(f"#late-{bernard['id']}").bounding_box()
+    assert box is not None and box["x"] + box["width"] <= 390
+    # and so is his identity document, labelled on his card
+    document = page.locator("#security-list td.identity-document").first
+    assert await document.inner_text() == "Diplomatic passport D01234567"
+    assert await document.get_attribute("data-label") == "Identity document"
+    box = await document.bounding_box()
     assert box is not None and box["x"] + box["width"] <= 390
     assert await page.evaluate("document.documentElement.scrollWidth") <= 390
     await _audit(browser, page, "console-security-list-late")

@@ -222,6 +222,11 @@ async def test_press_office_approves_two_at_once_and_rejects_one_with_a_standard
     await page.wait_for_url(re.compile(r".*done=batch.*"))
     assert await page.inner_text("#flash") == "2 applications approved."
     assert await page.inner_text("#pool-counter") == "Press pool: 2 of 10 places approved."
+    # back on what is left to decide; the two approved are under "All"
+    assert await page.locator("#queue tbody tr").count() == 1
+    await page.get_by_role("link", name="All", exact=True).click()
+    await page.wait_for_url(re.compile(r".*status=all.*"))
+    assert await page.locator("#queue tbody tr").count() == 3
 
     # the third journalist gave a photo and a scan of the press card: the application's page
     # shows them above the decision (docs/workspaces.md, "The press office desk")

@@ -12,8 +12,9 @@ from pypdf import PdfReader
 from conference.conferences.repo import conference_by_slug, delegations_of
 from conference.demo import OPEN_SLUG, SLUG, load_demo
 from tests.conftest import Api, press_body
+from tests.http.test_console import staff
 from tests.http.test_credentials import image, put
-from tests.support import current_token
+from tests.support import RecordingSMTP, current_token
 
 
 async def test_demo_loads_the_launch_conference_once(db: asyncpg.Connection) -> None:
@@ -157,6 +158,8 @@ async def test_the_demo_s_approved_journalist_s_badge_names_the_press_zones(
         resp = await api.client.get(f"/a/{secret}/badge.pdf")
         assert resp.status == 409, resp.status
         await _clear_and_photograph(api, created["id"])
+        # the clearance's letter carries a new private link, which replaces this one
+        secret = await current_token(api.db_url, created["id"])
         resp = await api.client.get(f"/a/{secret}/badge.pdf")
         assert resp.status == 200 and resp.content_type == "application/pdf"
         pdf = PdfReader(io.BytesIO(await resp.read()))
@@ -211,5 +214,44 @@ async def test_the_follow_up_meeting_asks_what_a_ministerial_meeting_asks(
     assert 'id="badge-link"' not in page
     assert "once the security check is complete" in page
     await _clear_and_photograph(api, created["id"])
+    # the clearance's letter carries a new private link, which replaces this one
+    secret = await current_token(api.db_url, created["id"])
     page = await (await api.client.get(f"/a/{secret}?lang=en")).text()
     assert 'id="badge-link"' in page
+
+
+async def test_the_follow_up_meeting_has_delegates_already_cleared(
+    api: Api, db: asyncpg.Connection, smtp: RecordingSMTP
+) -> None:
+    """The follow-up meeting vets its ministers and officials, and the demo had nobody cleared:
+    the badges page had nothing to print and the door admitted nobody. Three delegates are
+    filed, approved and cleared through the use-cases, once (docs/credentials.md, "Vetting")."""
+    summary = await load_demo(db)
+    assert "3 delegates approved and cleared" in summary
+    await load_demo(db)  # once each: no second application, approval or clearance
+    c = await conference_by_slug(db, OPEN_SLUG)
+    rows = await db.fetch(
+        "SELECT a.family_name, a.status, v.status AS vetting FROM accreditation a"
+        " JOIN vetting_status v ON v.accreditation_id = a.id"
+        " WHERE a.conference_id = $1 ORDER BY a.family_name", c.id)
+    assert [tuple(r) for r in rows] == [("Dumont", "approved", "cleared"),
+                                        ("Marchand", "approved", "cleared"),
+                                        ("Vogel", "approved", "cleared")]
+    assert await db.fetchval(
+        "SELECT count(*) FROM domain_event WHERE type = 'accreditation.vetting_status_set'"
+        " AND conference_id = $1", c.id) == 3
+    # the print batch holds only people cleared where their category needs it: all three
+    resp = await api.client.get(f"/api/v1/conferences/{OPEN_SLUG}/badges.pdf",
+                                headers=api.auth("protocol"))
+    assert resp.status == 200, await resp.text()
+    pdf = PdfReader(io.BytesIO(await resp.read()))
+    text = " ".join(" ".join(p.extract_text() for p in pdf.pages).split())
+    assert len(pdf.pages) == 3
+    for name in ("Dumont", "Marchand", "Vogel"):
+        assert name in text, text
+    # the console's badges page lists them, to print
+    protocol = await staff(api, smtp, "protocol@example.org", "protocol", conference=OPEN_SLUG)
+    status, page, _ = await protocol.go("GET", f"/manage/{OPEN_SLUG}/badges?lang=en")
+    assert status == 200
+    assert all(name in page for name in ("Dumont", "Marchand", "Vogel"))
+    assert 'id="mark-printed"' in page

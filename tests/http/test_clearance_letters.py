@@ -1,7 +1,8 @@
 """A clearance decision is told to whoever answers for the person (docs/credentials.md,
 "Vetting"): asked for more information, the delegation's focal point (a member) or the
 applicant (the press) gets a letter saying what is needed; refused, a letter saying that no
-badge can be issued, without the security reason; cleared, nothing. The letters are written by
+badge can be issued, without the security reason; cleared, nothing to a focal point (an
+approved journalist is told: test_clearance_cleared_letter.py). The letters are written by
 the outbox consumer, in the reader's language, and arrive at the real test SMTP server."""
 
 from __future__ import annotations
@@ -120,6 +121,8 @@ async def test_a_journalists_clearance_letters_go_to_the_journalist_in_french(
     assert "N'envoyez pas de copie de pièce d'identité par courriel." in text
     match = re.search(r"https://conference\.test(/a/[^/\s]+/credentials\?lang=fr)", text)
     assert match, text
+    # the link ends its paragraph: the next one is apart (it was glued under the link)
+    assert re.search(r"/credentials\?lang=fr\n\nN'envoyez pas", text.replace("\r\n", "\n")), text
     resp = await api.client.get(match.group(1), allow_redirects=False)
     assert resp.status == 200 and "Photo du badge" in await resp.text()
 
@@ -162,8 +165,10 @@ async def test_a_members_clearance_letters_go_to_every_focal_point_once_in_their
     assert "more information needed" in str(jan["Subject"])
     for letter in letters:
         assert str(letter["From"]).endswith("<organiser@example.org>")
-        assert f"/delegation/alliance-be/members/{minister['id']}/credentials" in \
-            body_text(letter)
+        # each focal point's link opens the page in their own language, and so does the notice
+        assert (f"/delegation/alliance-be/members/{minister['id']}/credentials"
+                f"?lang={letter['Content-Language']}") in body_text(letter)
+        assert f"/alliance/privacy?lang={letter['Content-Language']}" in body_text(letter)
 
     await _vetting(api, minister["id"], "refused", REFUSED)
     letters = await _letters(smtp, 4)

@@ -234,16 +234,27 @@ async def test_the_order_of_precedence_as_a_page_and_as_csv(
     assert status == 200 and resp.headers["Content-Type"].startswith("text/csv")
     assert "attachment" in resp.headers["Content-Disposition"]
     rows = text.split("\r\n")
-    # a download for people: BOM, ";", the status also in words (docs/lifecycle.md)
-    assert rows[0] == "\ufeffposition;delegation;country;head;function;status;Status"
-    assert rows[1].startswith("1;") and "Reynders" in rows[1] and ";BE;" in rows[1]
-    assert rows[1].endswith(";approved;Approved"), rows[1]
+    # a download for people: BOM, ";", the status and the role also in words (docs/lifecycle.md)
+    assert rows[0] == ("\ufeffposition;delegation;country;head;function;status;Status;"
+                       "role;Role")
+    # the patron and the hosts first, unnumbered, as on the page: the file listed the heads
+    # alone (docs/protocol.md, "Heads of delegation")
+    assert rows[1] == ";;;H.M. Queen Paola of Belgium;;;;patron;High patronage", rows[1]
+    assert [r.split(";")[3] for r in rows[2:4]] == ["H.E. Cecilia Malmström",
+                                                      "H.E. Eric Holder"], rows
+    assert all(r.endswith(";host;Host") and r.startswith(";;;") for r in rows[2:4]), rows
+    heads = rows[4]
+    assert heads.startswith("1;") and "Reynders" in heads and ";BE;" in heads
+    assert heads.endswith(";approved;Approved;head;Head of delegation"), heads
     # in the page's language, as the page: an English file said "Belgique" and "Son
     # Excellence" beside "Approved" (setup test, December 2026)
-    assert rows[1].split(";")[1] == "Belgium", rows[1]
-    assert rows[1].split(";")[3].startswith("H.E. "), rows[1]
+    assert heads.split(";")[1] == "Belgium", heads
+    assert heads.split(";")[3].startswith("H.E. "), heads
     status, text, _ = await protocol.go("GET", "/manage/alliance/precedence.csv?lang=fr")
-    assert text.split("\r\n")[1].split(";")[1] == "Belgique"
+    french = text.split("\r\n")
+    assert french[1] == ";;;S.M. la Reine Paola de Belgique;;;;patron;Haut patronage", french
+    assert french[2].startswith(";;;Son Excellence ") and french[2].endswith(";host;Hôte")
+    assert french[4].split(";")[1] == "Belgique"
     door = await staff(api, smtp, "door@example.org", "door")
     for path in ("/manage/alliance/precedence", "/manage/alliance/precedence.csv"):
         status, _, _ = await door.go("GET", path)
@@ -277,7 +288,11 @@ async def test_the_overview_says_when_the_draft_waits_for_publication(
     _, page, _ = await officer.go("GET", "/manage/alliance?lang=fr")
     assert element(page, "unpublished") == (
         "Le brouillon a changé depuis la dernière version publiée (un remplaçant, une séance "
-        "déplacée…) : les agendas des personnes invitées ne le reflètent qu'une fois publié.")
+        "déplacée…) : les agendas des personnes invitées ne le reflètent qu'une fois publié. "
+        "Vérifier et publier la version 2")
+    # the note leads where the change is published (tried as a protocol officer, 2 December
+    # 2026: the note said what to do and left the officer to find where)
+    assert 'href="/manage/alliance/publish?lang=fr" id="unpublished-publish"' in page
     _, page, _ = await officer.go("GET", "/manage/alliance?lang=en")
     assert element(page, "unpublished").startswith(
         "The draft changed since the latest published version")

@@ -300,3 +300,140 @@ async def test_the_language_control_creates_nothing_and_keeps_a_sent_forms_error
     assert element(page, "spokesperson1_phone-error").startswith("Erreur")
     status, _, _ = await api.call("GET", "/api/v1/conferences/alliance-avril")
     assert status == 404
+
+
+async def test_add_a_host_shows_one_more_row_keeping_what_is_typed_and_creating_nothing(
+    api: Api, smtp: RecordingSMTP
+) -> None:
+    """The form offered three hosts and two spokespersons while the API takes twenty of each:
+    a fourth host had to be added with the API. "Add a host" / "Add a spokesperson" send the
+    form to itself, shown again with one more row, what is typed kept, nothing created
+    (docs/workspaces.md, "A new conference")."""
+    admin = await staff(api, smtp, "admin@example.org", "admin", conference=None)
+    status, page, _ = await admin.go("GET", f"{NEW}?lang=en")
+    assert 'name="host3_name"' in page and 'name="host4_name"' not in page
+    assert 'id="add-host"' in page and 'id="add-spokesperson"' in page
+    # a form never sent: no error shown for what is still missing
+    partial = {k: v for k, v in FORM.items() if k not in ("slug", "pool_capacity")}
+    status, page, _ = await admin.post_form(f"{NEW}?lang=en", f"{NEW}?lang=en", **partial,
+                                            add="host")
+    assert status == 200, page
+    assert 'name="host4_name"' in page and 'name="host5_name"' not in page
+    assert 'id="error-summary"' not in page and 'name="sent"' not in page
+    assert 'value="Global Alliance: action-plan meeting"' in page
+    assert 'value="Cecilia Malmström"' in page and 'value="Michele Cercone"' in page
+    assert 'formaction="/manage/conferences/new?lang=en#host-5"' in page
+    status, _, _ = await api.call("GET", "/api/v1/conferences/alliance-avril")
+    assert status == 404
+    # the language control keeps the rows added
+    status, page, _ = await admin.post_form(f"{NEW}?lang=en", f"{NEW}?lang=fr",
+                                            **{**partial, "host4_name": ""}, switch="1")
+    assert 'name="host4_name"' in page and "Ajouter un hôte" in page
+    # a spokesperson too, and the four hosts filed
+    hosts = {f"host{i}_{part}": value for i, name in
+             ((2, "Eric Holder"), (3, "Hadja Lahbib"), (4, "Joëlle Milquet"))
+             for part, value in (("name", name), ("rank", "minister"), ("function_fr", ""),
+                                 ("function_en", ""))}
+    status, page, _ = await admin.post_form(
+        f"{NEW}?lang=en", f"{NEW}?lang=en", **FORM, **hosts, add="spokesperson")
+    assert status == 200 and 'name="spokesperson3_name"' in page
+    assert 'value="Joëlle Milquet"' in page
+    status, _, resp = await admin.post_form(
+        f"{NEW}?lang=en", f"{NEW}?lang=en", **FORM, **hosts, spokesperson3_name="Tove Ernst",
+        spokesperson3_phone="+32 2 298 67 64", spokesperson3_email="")
+    assert status == 303, _
+    status, c, _ = await api.call("GET", "/api/v1/conferences/alliance-avril")
+    assert [h["name"] for h in c["hosts"]] == ["Cecilia Malmström", "Eric Holder",
+                                              "Hadja Lahbib", "Joëlle Milquet"]
+    assert [s["name"] for s in c["spokespersons"]] == ["Michele Cercone", "Tove Ernst"]
+
+
+async def test_rows_are_added_up_to_the_api_s_limit(api: Api, smtp: RecordingSMTP) -> None:
+    """Twenty hosts at most (the API's limit): the twentieth row has no "Add a host" after it,
+    and the page says why; a post asking for a twenty-first adds none."""
+    admin = await staff(api, smtp, "admin@example.org", "admin", conference=None)
+    twenty = {f"host{i}_name": f"Host {i}" for i in range(1, 21)}
+    status, page, _ = await admin.post_form(f"{NEW}?lang=fr", f"{NEW}?lang=fr", **twenty,
+                                            add="host")
+    assert status == 200
+    assert 'name="host20_name"' in page and 'name="host21_name"' not in page
+    assert 'id="add-host"' not in page and 'id="add-spokesperson"' in page
+    assert element(page, "add-host-full").replace("\u00a0", " ") == \
+        "Le formulaire compte le nombre maximal d'hôtes : 20."
+
+
+async def test_the_details_page_shows_every_host_and_adds_a_spokesperson(
+    api: Api, smtp: RecordingSMTP
+) -> None:
+    """The details page is the same form: a conference's hosts past the third are shown as
+    rows (they were kept unseen), and "Add a spokesperson" adds one, nothing saved until
+    the form is."""
+    body = conference_body("alliance-api")
+    body["hosts"] = [{"name": f"Host {n}", "rank": "minister"} for n in range(1, 5)]
+    status, created, _ = await api.call("POST", "/api/v1/conferences", role="admin", json=body)
+    assert status == 201, created
+    admin = await staff(api, smtp, "admin@example.org", "admin", conference=None)
+    path = "/manage/alliance-api/settings"
+    status, page, _ = await admin.go("GET", f"{path}?lang=en")
+    assert 'value="Host 4"' in page and 'name="host5_name"' not in page
+    form = {name: html.unescape(value) for name, value in re.findall(
+        r'<input id="([^"]+)" name="[^"]+" type="[^"]+" value="([^"]*)"', page)}
+    form.update(dict(re.findall(r'<select id="([^"]+)" name="[^"]+"[^>]*>(?:(?!</select>).)*?'
+                                r'<option value="([^"]*)" selected', page, re.S)))
+    status, page, _ = await admin.post_form(f"{path}?lang=en", f"{path}?lang=en",
+                                            **{**form, "title_en": "Changed"},
+                                            add="spokesperson")
+    assert status == 200 and 'name="spokesperson3_name"' in page
+    assert 'value="Changed"' in page and 'id="error-summary"' not in page
+    status, c, _ = await api.call("GET", "/api/v1/conferences/alliance-api")
+    assert c["title"]["en"] != "Changed"
+    status, _, _ = await admin.post_form(
+        f"{path}?lang=en", f"{path}?lang=en", **form, host5_name="Host 5", host5_rank="",
+        spokesperson3_name="Tove Ernst", spokesperson3_phone="+32 2 298 67 64")
+    assert status == 303, _
+    status, c, _ = await api.call("GET", "/api/v1/conferences/alliance-api")
+    assert [h["name"] for h in c["hosts"]] == [f"Host {n}" for n in range(1, 6)]
+    assert [s["name"] for s in c["spokespersons"]][-1] == "Tove Ernst"
+
+
+async def test_the_data_controller_is_named_in_each_language(
+    api: Api, smtp: RecordingSMTP
+) -> None:
+    """The follow-up meeting's English privacy notice named its controller « Commission
+    européenne, DG Migration et affaires intérieures » (tried as a protocol officer, 2 December
+    2026): the controller, like the venue, has a name in each language, given on the form or
+    in the API (``privacy.controller_names``), and each notice and letter says its own."""
+    admin = await staff(api, smtp, "admin@example.org", "admin", conference=None)
+    named = {**FORM, "privacy_controller": "Commission européenne, DG Migration et affaires "
+                                           "intérieures",
+             "privacy_controller_en": "European Commission, DG Migration and Home Affairs"}
+    status, _, _ = await admin.post_form(f"{NEW}?lang=en", f"{NEW}?lang=en", **named)
+    assert status == 303, _
+    status, c, _ = await api.call("GET", "/api/v1/conferences/alliance-avril")
+    assert c["privacy"]["controller"] == named["privacy_controller"]  # the first language's
+    assert c["privacy"]["controller_names"] == {"fr": named["privacy_controller"],
+                                                "en": named["privacy_controller_en"]}
+    for lang, said, other in (("en", named["privacy_controller_en"], "Commission européenne"),
+                              ("fr", named["privacy_controller"], "European Commission")):
+        status, notice, _ = await admin.go("GET", f"/alliance-avril/privacy?lang={lang}")
+        assert status == 200
+        assert element(notice, "privacy-controller") == said
+        assert other not in notice
+    # the details page shows both, and saving it unchanged keeps both
+    path = "/manage/alliance-avril/settings"
+    status, page, _ = await admin.go("GET", f"{path}?lang=en")
+    assert f'value="{named["privacy_controller_en"]}"' in page
+    assert "Data controller in English" in page
+    status, _, _ = await admin.post_form(f"{path}?lang=en", f"{path}?lang=en", **named)
+    assert status == 303
+    _, c, _ = await api.call("GET", "/api/v1/conferences/alliance-avril")
+    assert c["privacy"]["controller_names"]["en"] == named["privacy_controller_en"]
+    # one name in both languages: the English field left empty, no names kept apart
+    status, _, _ = await admin.post_form(f"{path}?lang=en", f"{path}?lang=en",
+                                         **{**named, "privacy_controller_en": ""})
+    assert status == 303
+    _, c, _ = await api.call("GET", "/api/v1/conferences/alliance-avril")
+    assert c["privacy"]["controller"] == named["privacy_controller"]
+    assert c["privacy"].get("controller_names") is None
+    status, notice, _ = await admin.go("GET", "/alliance-avril/privacy?lang=en")
+    assert element(notice, "privacy-controller") == named["privacy_controller"]

@@ -7,10 +7,17 @@ staff and focal points are refused; an administrator is not."""
 
 from __future__ import annotations
 
+import csv
 import html
+import io
 import re
+from datetime import UTC, datetime
 from typing import Any
+from uuid import UUID
 
+import asyncpg
+
+from conference.privacy.repo import mark_vetting_purged, purge_vetting_of_conference
 from tests.browser.helpers import element, hidden, text
 from tests.conftest import Api, conference_body
 from tests.http.conftest_programme import accredit, at, make_delegation, make_room, make_session
@@ -141,7 +148,7 @@ async def test_a_room_conflict_names_the_other_session_and_changes_nothing(
         hall["id"], day, "10:00", "11:00", fr="Déjeuner", en="Lunch"))
     assert status == 409
     conflict = element(page, "conflicts")
-    assert "Room Plenary hall is already taken by “Opening”" in conflict
+    assert "The room chosen, Plenary hall, is already taken by “Opening”" in conflict
     assert "09:00–10:30" in conflict
     assert 'id="room_id-error"' in page
     assert 'value="Lunch"' in page  # what was typed is kept
@@ -156,8 +163,8 @@ async def test_a_room_conflict_names_the_other_session_and_changes_nothing(
     status, page, _ = await _form(protocol, workshop + "?lang=fr", workshop + "?lang=fr",
                                   _session_fields(hall["id"], day, "10:00", "11:00",
                                                   fr="Atelier", en="Workshop"))
-    assert status == 409 and "La salle Plenary hall est déjà occupée par « Ouverture »" in \
-        element(page, "conflicts")
+    assert status == 409 and ("La salle choisie, Plenary hall, est déjà occupée par "
+                              "« Ouverture »") in element(page, "conflicts")
     # the fields' own errors: no title, no time, the end before the start, open press with
     # royal presence
     status, page, _ = await _form(protocol, workshop, workshop, _session_fields(
@@ -207,12 +214,13 @@ async def test_a_royal_session_is_refused_on_the_form_where_a_meeting_runs_past_
     status, page, _ = await _form(protocol, BASE, f"{SESSIONS}", photo)
     assert status == 409
     error = element(page, "room_id-error")
-    assert "Room Plenary hall is already taken by “Meeting”" in error and "12:00–13:00" in error
+    assert "The room chosen, Plenary hall, is already taken by “Meeting”" in error
+    assert "12:00–13:00" in error
     assert "The guests of this royal-presence session are seated from 12:45" in error
     status, page, _ = await _form(protocol, BASE + "?lang=fr", f"{SESSIONS}?lang=fr", photo)
     assert status == 409
     error = element(page, "room_id-error")
-    assert "La salle Plenary hall est déjà occupée par « Réunion »" in error
+    assert "La salle choisie, Plenary hall, est déjà occupée par « Réunion »" in error
     assert "Les invités de cette séance, en présence royale, sont assis dès 12:45" in error
     # the meeting ends at 12:45: the photo opportunity is accepted
     status, _, _ = await _form(protocol, meeting, meeting, _session_fields(
@@ -316,7 +324,7 @@ async def test_participants_are_found_by_name_added_with_a_role_and_removed(
         ("accreditation_id", wilmes["id"]), ("role", "chair"), ("name", "Sophie Wilmès")])
     assert status == 409
     clash = element(page, "participant-conflicts")
-    assert "Sophie Wilmès is already on “Opening session” in Plenary hall" in clash
+    assert "Sophie Wilmès is already on “Opening session” (Plenary hall" in clash
     assert "09:00–10:30" in clash
     # a second chair for the opening is refused, in words
     michel = await accredit(api, "Charles", "Michel", delegation=be)
@@ -334,7 +342,7 @@ async def test_participants_are_found_by_name_added_with_a_role_and_removed(
         spaak["id"], conf["starts_on"], "09:30", "10:00", fr="Déjeuner", en="Lunch"))
     assert status == 409
     clash = element(page, "conflicts")
-    assert "Didier Reynders is already on “Opening session” in Plenary hall" in clash
+    assert "Didier Reynders is already on “Opening session” (Plenary hall" in clash
     assert 'id="starts-error"' in page
     assert (await _api_session(api, lunch["id"]))["starts_at"].startswith(
         f"{conf['starts_on']}T12:00")
@@ -415,7 +423,8 @@ async def test_the_security_list_shows_its_deadline_and_downloads(
     assert csv_text.split("\r\n")[0] == ("\ufefffamily_name;given_name;delegation;category;"
                                           "Category;role;Role;accreditation_id;"
                                           "added_after_freeze;Added after the freeze;"
-                                          "in_place_of")
+                                          "in_place_of;date_of_birth;nationality;Nationality;"
+                                          "document_type;Type of document;document_number")
     status, page, _ = await protocol.go("GET", f"{path}/security-list?lang=fr")
     # a journalist comes with an outlet, not a delegation: the column says both
     assert '<th scope="col">Délégation ou média</th>' in page
@@ -565,3 +574,108 @@ async def test_the_protocol_downloads_name_the_styles_in_the_page_s_language(
             status, text, _ = await protocol.go("GET", f"{path}/{view}.csv?lang={lang}")
             assert status == 200, (view, text)
             assert style in text and other not in text, (lang, view, text)
+
+
+async def test_the_security_list_gives_what_the_police_check_each_person_against(
+    api: Api, smtp: RecordingSMTP, db: asyncpg.Connection
+) -> None:
+    """The list handed to the police and the Royal Household names each person's date of
+    birth, nationality and identity document, by the security page's rule: the document given,
+    else the passport of the latest visa letter request, nothing once the conference's vetting
+    data are purged; someone with none shows empty cells, "None given" on the page
+    (docs/protocol.md, "Royal presence")."""
+    be, _ = await _setup(api, smtp)
+    hall = await make_room(api, "Plenary hall")
+    conf = await _conference(api)
+    royal = await make_session(api, hall, at(conf, 9), at(conf, 10),
+                               royal_presence=True, press_access="pool", audience=[])
+    given = await accredit(api, "Didier", "Reynders", delegation=be)
+    # her passport comes from her visa letter request, filed before she is approved
+    by_letter = await accredit(api, "Sophie", "Wilmes", delegation=be, decision=None)
+    status, body, _ = await api.call(
+        "POST", f"/api/v1/accreditations/{by_letter['id']}/visa-letter",
+        role=by_letter["access_token"],
+        json={"passport_name": "Sophie WILMES", "passport_number": "PA7654321",
+              "nationality": "NL", "date_of_birth": "1975-01-15",
+              "consulate": "Consulate General of Belgium in Amsterdam"})
+    assert status == 201, body
+    status, body, _ = await api.call(
+        "POST", f"/api/v1/accreditations/{by_letter['id']}/decision", role="admin",
+        json={"decision": "approve"})
+    assert status == 200, body
+    nothing = await accredit(api, "Jan", "Jambon", delegation=be)
+    for person, role in ((given, "chair"), (by_letter, "speaker"), (nothing, "attendee")):
+        status, body, _ = await api.call(
+            "PUT", f"/api/v1/sessions/{royal['id']}/participants/{person['id']}",
+            role="protocol", json={"role": role})
+        assert status == 200, body
+    status, body, _ = await api.call(
+        "PUT", f"/api/v1/accreditations/{given['id']}/vetting", role="protocol",
+        json={"document_type": "diplomatic_passport", "document_number": "EH123456",
+              "date_of_birth": "1959-08-13", "nationality": "BE"})
+    assert status == 200, body
+
+    path = f"/api/v1/sessions/{royal['id']}/security-list"
+    status, listing, _ = await api.call("GET", path, role="protocol")
+    assert status == 200, listing
+    assert [(e["family_name"], e["date_of_birth"], e["nationality"], e["document_type"],
+             e["document_number"]) for e in listing["items"]] == [
+        ("Jambon", None, None, None, None),
+        ("Reynders", "1959-08-13", "BE", "diplomatic_passport", "EH123456"),
+        ("Wilmes", "1975-01-15", "NL", "passport", "PA7654321")]
+    status, text_, _ = await api.call("GET", path, role="protocol",
+                                      headers={"Accept": "text/csv"})
+    assert status == 200
+    rows = list(csv.DictReader(io.StringIO(text_)))
+    assert [(r["family_name"], r["date_of_birth"], r["nationality"], r["document_type"],
+             r["document_number"]) for r in rows] == [
+        ("Jambon", "", "", "", ""),
+        ("Reynders", "1959-08-13", "BE", "diplomatic_passport", "EH123456"),
+        ("Wilmes", "1975-01-15", "NL", "passport", "PA7654321")]
+
+    protocol = await staff(api, smtp, "protocol@example.org", "protocol")
+    page_path = f"{SESSIONS}/{royal['id']}/security-list"
+    status, page, _ = await protocol.go("GET", f"{page_path}?lang=fr")
+    assert status == 200, page
+    assert _identity_rows(page) == {
+        "Jambon": ("", "", "Aucune pièce donnée"),
+        "Reynders": ("13 août 1959", "Belgique", "Passeport diplomatique EH123456"),
+        "Wilmes": ("15 janvier 1975", "Pays-Bas", "Passeport PA7654321")}
+    # each cell is labelled on a phone's card
+    assert 'data-label="Date de naissance"' in page and 'data-label="Nationalité"' in page
+    status, page, _ = await protocol.go("GET", f"{page_path}?lang=en")
+    assert _identity_rows(page)["Jambon"] == ("", "", "None given")
+    assert '<th scope="col">Identity document</th>' in page
+    status, csv_text, _ = await protocol.go("GET", f"{page_path}.csv?lang=fr")
+    assert status == 200
+    header, *lines = list(csv.reader(io.StringIO(csv_text.lstrip("\ufeff")), delimiter=";"))
+    assert header[-6:] == ["date_of_birth", "nationality", "Nationalité", "document_type",
+                           "Type de pièce", "document_number"]
+    assert [line[:1] + line[-6:] for line in lines] == [
+        ["Jambon", "", "", "", "", "", ""],
+        ["Reynders", "1959-08-13", "BE", "Belgique", "diplomatic_passport",
+         "Passeport diplomatique", "EH123456"],
+        ["Wilmes", "1975-01-15", "NL", "Pays-Bas", "passport", "Passeport", "PA7654321"]]
+
+    # the vetting data purged: nobody's document is left on the list
+    await purge_vetting_of_conference(db, UUID(conf["id"]))
+    await mark_vetting_purged(db, UUID(conf["id"]), datetime.now(UTC))
+    status, listing, _ = await api.call("GET", path, role="protocol")
+    assert {(e["date_of_birth"], e["nationality"], e["document_type"], e["document_number"])
+            for e in listing["items"]} == {(None, None, None, None)}
+    status, page, _ = await protocol.go("GET", f"{page_path}?lang=fr")
+    assert set(_identity_rows(page).values()) == {("", "", "Aucune pièce donnée")}
+    status, csv_text, _ = await protocol.go("GET", f"{page_path}.csv?lang=fr")
+    assert "EH123456" not in csv_text and "PA7654321" not in csv_text
+
+
+def _identity_rows(page: str) -> dict[str, tuple[str, str, str]]:
+    """Each row's family name, and its date of birth, nationality and document as shown."""
+    found = {}
+    body = re.search(r'<table id="security-list".*?</table>', page, re.S)
+    assert body, "no security list"
+    for row in re.findall(r"<tr>(.*?)</tr>", body.group(0), re.S)[1:]:
+        cells = [" ".join(html.unescape(re.sub(r"<[^>]*>", " ", c)).split())
+                 for c in re.findall(r"<td[^>]*>(.*?)</td>", row, re.S)]
+        found[cells[0]] = (cells[-3], cells[-2], cells[-1])
+    return found

@@ -240,3 +240,47 @@ async def test_the_confirmation_s_language_button_checks_the_same_values_again(
     assert "Accréditation accordée d'emblée" in element(page, "details")
     assert await events(api) == before
     assert await members_of(api, be) == {old["email"]: "approved"}
+
+
+async def test_a_substitute_taking_a_speakers_place_is_told_the_programme_needs_publishing(
+    api: Api, smtp: RecordingSMTP
+) -> None:
+    """The substitute takes the speaker's place in the draft; the published programme still
+    names the person replaced, and nobody's calendar changes until it is published again: the
+    page answering the substitution says so and links the publish page. A member with no
+    place in any session changes nothing the programme shows: no such word."""
+    be, _ = await _setup(api, smtp)
+    status, conference, _ = await api.call("GET", "/api/v1/conferences/alliance")
+    speaker = await member(api, be, "Reynders", rank="foreign_minister")
+    guest = await member(api, be, "Wilmes")
+    session = await make_session(api, await make_room(api), at(conference, 9),
+                                 at(conference, 10))
+    status, body, _ = await api.call(
+        "PUT", f"/api/v1/sessions/{session['id']}/participants/{speaker['id']}",
+        role="protocol", json={"role": "speaker"})
+    assert status == 200, body
+    await publish(api)
+    protocol = await staff(api, smtp, "protocol@example.org", "protocol")
+
+    async def substitute(old: dict[str, Any], email: str, language: str) -> str:
+        status, page = await check(protocol, old, approve="1", email=email)
+        assert status == 200, page
+        status, page, resp = await protocol.go(
+            "POST", action(old).replace("lang=en", f"lang={language}"),
+            {**carried(page), "confirm": "1"})
+        assert status == 303, page
+        status, page, _ = await protocol.go("GET", resp.headers["Location"])
+        assert status == 200, page
+        return page
+
+    page = await substitute(speaker, "sophie@example.org", "en")
+    assert element(page, "unpublished") == (
+        "Not published yet: published version 1 of the programme does not name Sophie Wilmès "
+        "in their place yet. Participants and guests receive this change, and their "
+        "calendars are updated, only when the programme is published. "
+        "Check and publish version 2")
+    assert 'href="/manage/alliance/publish?lang=en" id="unpublished-publish"' in page
+    # the member without a place: nothing to publish for them
+    page = await substitute(guest, "jan@example.org", "fr")
+    assert 'id="unpublished"' not in page
+    assert 'id="flash"' in page

@@ -32,3 +32,27 @@ async def test_the_zone_form_names_its_days_with_the_other_errors_at_once(
     for field in ("code", "name_fr", "name_en", "opens_on"):
         assert f'id="{field}-error"' in page, field
     assert "would admit no one" in page[page.index('id="opens_on-error"'):]
+
+
+async def test_a_code_already_taken_is_said_with_the_other_errors(
+    api: Api, smtp: RecordingSMTP
+) -> None:
+    """A code already taken, empty names and days that admit no one: the code's error came
+    only once the names and days were corrected, a third try (tried defining a zone as an
+    administrator, 1 December 2026). All are said at once."""
+    await _setup(api, smtp)
+    protocol = await staff(api, smtp, "protocol@example.org", "protocol")
+    zones = "/manage/alliance/zones"
+    fields = [("code", "press-centre"), ("kind", "standard"), ("name_fr", "Centre de presse"),
+              ("name_en", "Press centre"), ("categories", "press"), ("opens_on", ""),
+              ("closes_on", "")]
+    status, _, _ = await _form(protocol, zones, zones, fields)
+    assert status == 303
+    status, page, _ = await _form(protocol, zones, f"{zones}?lang=en", [
+        ("code", "press-centre"), ("kind", "standard"), ("name_fr", ""), ("name_en", ""),
+        ("categories", "press"), ("opens_on", "2099-01-01"), ("closes_on", "")])
+    assert status == 422
+    for field in ("code", "name_fr", "name_en", "opens_on"):
+        assert f'id="{field}-error"' in page, field
+    assert "This conference already has a zone with this code." in page[
+        page.index('id="code-error"'):]

@@ -222,3 +222,35 @@ async def test_the_badges_page_says_which_badges_to_print_have_no_photo(
                           image(600, 800), "image/jpeg", second["access_token"])
     status, page, _ = await protocol.go("GET", "/manage/alliance/badges")
     assert 'id="badges-no-photo"' not in page and "sans photo" not in page
+
+
+async def test_who_a_zone_admits_reads_as_each_language_writes_it(
+    api: Api, smtp: RecordingSMTP
+) -> None:
+    """The zones page said « Presse, Personnel; 2 pool(s) de presse »: no space before the
+    French semicolon, and the count with "(s)" (tried as an administrator, 1 December 2026).
+    It now joins the parts as each language writes them, the counts in words."""
+    from tests.browser.helpers import pool, zone
+
+    await _setup(api, smtp)
+    protocol = await staff(api, smtp, "protocol@example.org", "protocol", language="fr")
+    centre = await zone(api, "press-centre", categories=["press", "staff"])
+    royal = await zone(api, "royal", kind="royal_perimeter")
+    one, two = await pool(api, "Pool 1"), await pool(api, "Pool 2")
+    for z, body in ((centre, {"categories": ["press", "staff"], "pools": [one["id"], two["id"]]}),
+                    (royal, {"pools": [one["id"]]})):
+        status, changed, _ = await api.call("PUT", f"/api/v1/zones/{z['id']}/grants",
+                                            role="protocol", json=body)
+        assert status == 200, changed
+    expected = {
+        "fr": {"press-centre": "Presse, Personnel\u00a0; 2\u00a0pools de presse",
+               "royal": "un pool de presse"},
+        "en": {"press-centre": "Press, Staff; 2 press pools", "royal": "one press pool"},
+    }
+    for lang, cells in expected.items():
+        status, page, _ = await protocol.go("GET", f"{ZONES}?lang={lang}")
+        assert status == 200, page
+        for code, said in cells.items():
+            row = page[page.index(f'id="zone-{code}"'):]
+            cell = row[row.index('class="zone-admits">') + 20:row.index("</td>")]
+            assert cell == said, (lang, code, cell)

@@ -208,3 +208,31 @@ async def test_a_date_of_birth_in_the_future_or_before_1900_is_refused(
         json={k: v for k, v in form.items() if k != "csrf"} | {"date_of_birth": "2030-01-01"})
     assert status == 422, body
     assert [e["field"] for e in body["errors"]] == ["date_of_birth"]
+
+
+async def test_a_photo_fitted_to_the_minimum_size_offers_the_journalist_no_crop(
+    api: Api, conference: dict[str, Any]
+) -> None:
+    """As on the focal point's page (tried as a focal point, 2 December 2026): a 1200 × 800
+    landscape is fitted to 600 × 800, and "crop it again" over a crop step whose every box is
+    the whole photo was a dead end. The journalist's page offers no crop step and says to send
+    another photo; a larger one keeps the crop step."""
+    created = await press(api, language="en")
+    path = f"/a/{created['access_token']}"
+    page = await _page(api, f"{path}/credentials?lang=en")
+    status, _, resp = await _upload(api, path, _token(page, "photo-form"), image(1200, 800),
+                                    "me.jpg", "image/jpeg")
+    assert status == 303 and "done=fitted" in resp.headers["Location"]
+    page = await _page(api, resp.headers["Location"])
+    assert 'id="crop-form"' not in page and "crop it again" not in page
+    assert "at the minimum size (600 × 800 pixels), which cannot be cropped again" in page
+    assert element(page, "photo-min") == (
+        "This photo is at the minimum size (600 × 800 pixels): it cannot be cropped. For "
+        "another framing, send another photo, larger or already in portrait shape.")
+    page = await _page(api, f"{path}/credentials?lang=fr")
+    assert element(page, "photo-min").startswith("Cette photo a la taille minimale")
+    status, _, resp = await _upload(api, path, _token(page, "photo-form"), image(2400, 1600),
+                                    "me.jpg", "image/jpeg")
+    assert status == 303
+    page = await _page(api, f"{path}/credentials?lang=en")
+    assert 'id="crop-form"' in page and 'id="photo-min"' not in page

@@ -5,9 +5,9 @@ conference, at the end of its last day in its time zone) instead of saying nothi
 
 from __future__ import annotations
 
-from tests.browser.helpers import element
+from tests.browser.helpers import element, publish
 from tests.conftest import Api, conference_body
-from tests.http.conftest_programme import make_delegation
+from tests.http.conftest_programme import accredit, make_delegation, make_room, make_session
 from tests.http.test_console import staff
 from tests.http.test_workspaces import _signed_in, link_in
 from tests.support import RecordingSMTP
@@ -164,3 +164,49 @@ async def test_protocol_sets_and_moves_the_security_list_deadline_in_the_console
                                      role="protocol",
                                      json={"security_list_deadline": "2031-01-11T12:00:00+01:00"})
     assert status == 200 and body["security_list_deadline"] == "2031-01-11T11:00:00Z", body
+
+
+async def test_the_portal_says_what_the_security_list_deadline_means_and_only_where_it_applies(
+    api: Api, smtp: RecordingSMTP
+) -> None:
+    """Tried as a focal point (2 December 2026): "The security list closes on 8 January" stood
+    among the deadlines of a meeting with no royal-presence session, and said nothing of what it
+    meant to the delegation. It is shown only when the published programme has such a session,
+    and says whom it concerns and what to do."""
+    link = await _conference(api, smtp, security_list_deadline="2031-01-05T12:00:00+01:00")
+    focal = await _signed_in(api, link)
+    room = await make_room(api)
+    await make_session(api, room, "2031-01-13T09:00:00+01:00", "2031-01-13T10:00:00+01:00",
+                       audience=["minister"])
+    await publish(api)
+    status, page, _ = await focal.go("GET", "/delegation/alliance-be?lang=en")
+    assert status == 200 and 'id="deadline-nominations"' in page
+    assert 'id="deadline-security"' not in page  # no royal-presence session: no list
+
+    royal = await make_session(api, room, "2031-01-13T12:00:00+01:00",
+                               "2031-01-13T13:00:00+01:00", audience=["minister"],
+                               royal_presence=True, press_access="pool",
+                               title={"fr": "Séance royale", "en": "Royal session"})
+    await publish(api)
+    status, page, _ = await focal.go("GET", "/delegation/alliance-be?lang=en")
+    assert element(page, "deadline-security") == (
+        "The security list of the royal-presence sessions closes on 5 January 2031, 12:00 CET. "
+        "Only members whose application is approved by then can attend them: register those "
+        "who must be there in good time.")
+    status, page, _ = await focal.go("GET", "/delegation/alliance-be?lang=fr")
+    assert element(page, "deadline-security") == (
+        "La liste de sécurité des séances en présence royale sera arrêtée le 5 janvier 2031 à "
+        "12:00 CET. Seuls les membres dont la demande est alors accordée pourront y assister : "
+        "inscrivez à temps ceux qui doivent y être.")
+
+    # the programme marks that session, which the deadline speaks of (tried as a focal point,
+    # 2 December 2026: nothing told which sessions were "en présence royale")
+    status, listed, _ = await api.call("GET", "/api/v1/conferences/alliance/delegations",
+                                       role="protocol")
+    assert status == 200, listed
+    items = listed["items"] if isinstance(listed, dict) else listed
+    await accredit(api, "Hadja", "Lahbib", delegation=items[0])
+    status, page, _ = await focal.go("GET", "/delegation/alliance-be?lang=fr")
+    assert element(page, f"royal-{royal['id']}") == "en présence royale (liste de sécurité)"
+    status, page, _ = await focal.go("GET", "/delegation/alliance-be?lang=en")
+    assert element(page, f"royal-{royal['id']}") == "royal presence (security list)"

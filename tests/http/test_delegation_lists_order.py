@@ -219,10 +219,12 @@ async def test_console_downloads_open_in_a_european_excel_and_say_codes_in_words
         "Cookie": "; ".join(f"{k}={v}" for k, v in protocol.cookies.items())})
     assert resp.status == 200
     body = await resp.read()
-    assert body.startswith("\ufeffposition;delegation;country;head;function;status;État\r\n"
-                           .encode())
-    assert body.decode("utf-8-sig").split("\r\n")[1] == (
-        "1;Grèce;GR;Son Excellence Anna Dendias;Minister;approved;Accordée")
+    assert body.startswith("\ufeffposition;delegation;country;head;function;status;État;"
+                           "role;Rôle\r\n".encode())
+    # after the patron and the two hosts (docs/protocol.md, "Heads of delegation")
+    assert body.decode("utf-8-sig").split("\r\n")[4] == (
+        "1;Grèce;GR;Son Excellence Anna Dendias;Minister;approved;Accordée;head;"
+        "Chef de délégation")
 
     resp = await protocol.api.client.get("/manage/alliance/participants.csv?lang=fr", headers={
         "Cookie": "; ".join(f"{k}={v}" for k, v in protocol.cookies.items())})

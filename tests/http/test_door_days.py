@@ -7,7 +7,7 @@ a user test: a badge was admitted on 1 December 2026 for a conference on 14–15
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 
 import pytest
 
@@ -118,12 +118,10 @@ async def test_the_door_page_says_the_zone_admits_no_one_today(
     acc = await press(api, decision="approve")
     badge = await _reference(api, acc["id"])
     expected = {
-        "fr": ("Cette zone n'admet personne aujourd'hui\u00a0: les badges valent pour les jours "
-               "de la conférence (ou ceux que la zone fixe).",
+        "fr": ("Cette zone n'admet personne aujourd'hui.",
                "N'admettez pas la personne aujourd'hui. En cas de doute, orientez-la vers le "
                "bureau des accréditations."),
-        "en": ("This zone admits no one today: badges are valid on the conference's days (or "
-               "the days the zone sets).",
+        "en": ("This zone admits no one today.",
                "Do not admit the person today. If in doubt, send them to the accreditation "
                "desk."),
     }
@@ -134,3 +132,52 @@ async def test_the_door_page_says_the_zone_admits_no_one_today(
         assert ("REFUSÉ" if lang == "fr" else "REFUSED") in element(page, "door-result")
         assert element(page, "door-reason") == " ".join(said.split())
         assert element(page, "door-action") == " ".join(action.split())
+
+
+async def test_the_door_page_says_which_days_the_zone_admits(
+    api: Api, smtp: RecordingSMTP
+) -> None:
+    """A person turned away from a zone closed today is told when to come back: the page names
+    the zone's days, its own first day and the conference's last (found trying the door on the
+    morning of a meeting: "no one today" alone left the door staff with nothing to say)."""
+    await _setup(api, smtp)
+    door = await staff(api, smtp, "door@example.org", "door", language="fr")
+    _, conference, _ = await api.call("GET", BASE, role="admin")
+    first = date.fromisoformat(conference["starts_on"])
+    last = date.fromisoformat(conference["ends_on"])
+    opens = first - timedelta(days=1)  # a press centre opens the day before
+    await zone(api, "press-centre", categories=["press"], opens_on=opens.isoformat())
+    await zone(api, "plenary-hall", categories=["press"], opens_on=None)
+    acc = await press(api, decision="approve")
+    badge = await _reference(api, acc["id"])
+    expected = {
+        ("press-centre", "fr"): "Jours d'accès de cette zone\u00a0: du "
+                                f"{_fr(opens)} au {_fr(last)}.",
+        ("press-centre", "en"): f"This zone admits from {_en(opens)} to {_en(last)}.",
+        ("plenary-hall", "en"): f"This zone admits from {_en(first)} to {_en(last)}.",
+    }
+    for (code, lang), said in expected.items():
+        status, page, _ = await door.post_form(DOOR, f"{DOOR}?lang={lang}", zone=code,
+                                               badge=badge)
+        assert status == 200, page
+        assert "outside_hours" not in page
+        assert element(page, "door-days") == " ".join(said.split()), (code, lang)
+
+    # a badge refused for another reason says no days
+    status, page, _ = await door.post_form(DOOR, f"{DOOR}?lang=en", zone="press-centre",
+                                           badge="ZZZZ")
+    assert status == 200 and 'id="door-days"' not in page
+
+
+_FR_DAYS = ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche")
+_FR_MONTHS = ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août",
+              "septembre", "octobre", "novembre", "décembre")
+
+
+def _fr(day: date) -> str:
+    number = "1er" if day.day == 1 else str(day.day)
+    return f"{_FR_DAYS[day.weekday()]} {number} {_FR_MONTHS[day.month - 1]} {day.year}"
+
+
+def _en(day: date) -> str:
+    return f"{day:%A} {day.day} {day:%B %Y}"

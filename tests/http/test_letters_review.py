@@ -171,6 +171,9 @@ async def test_a_delegation_member_s_withdrawal_says_who_withdrew_and_whom_to_as
     if by_focal_point:  # the member did not ask
         assert "as asked" not in text and "comme demandé" not in text, text
     assert "file a new request" not in text and "déposez une nouvelle demande" not in text
+    # the contact is a paragraph of its own, as in every letter (it was glued to this one)
+    contact = "For any question" if language == "en" else "Pour toute question"
+    assert f"\n\n{contact}" in text.replace("\r\n", "\n"), repr(text)
 
 
 async def test_an_attendee_s_invitation_reads_as_a_participant(

@@ -330,20 +330,22 @@ async def test_one_opening_and_one_closing_per_language_and_office(
     assert body_text(neutral).startswith("Dear Klaus Schmidt,")
     assert body_text(mrs).startswith("Madame,")
     assert body_text(press).startswith("Monsieur,")
-    assert _before_footer(mr)[-2:] == ["Kind regards,",
-                                       "The Protocol Service – Global Alliance: meeting"]
-    assert _before_footer(mrs)[-2:] == ["Cordialement,",
-                                        "Le service du protocole – Alliance mondiale : réunion"]
-    assert _before_footer(press)[-2:] == ["Cordialement,",
-                                          "Le bureau de presse – Alliance mondiale : réunion"]
+    # the office on its line, the conference under it: « Le service du protocole – Alliance
+    # mondiale – suivi » ran two dashes together (tried as a focal point, 2 December 2026)
+    assert _before_footer(mr)[-3:] == ["Kind regards,", "The Protocol Service",
+                                       "Global Alliance: meeting"]
+    assert _before_footer(mrs)[-3:] == ["Cordialement,", "Le service du protocole",
+                                        "Alliance mondiale : réunion"]
+    assert _before_footer(press)[-3:] == ["Cordialement,", "Le bureau de presse",
+                                          "Alliance mondiale : réunion"]
     welcome_fr = await _welcome(api, smtp, "staff-fr@example.org", "alliance", "fr")
     welcome_en = await _welcome(api, smtp, "staff-en@example.org", "alliance", "en")
     assert body_text(welcome_fr).startswith("Bonjour Klaus Schmidt,")  # a colleague, by name
     assert body_text(welcome_en).startswith("Dear Klaus Schmidt,")
-    assert _before_footer(welcome_fr)[-2:] == [
-        "Cordialement,", "Le service du protocole – Alliance mondiale : réunion"]
-    assert _before_footer(welcome_en)[-2:] == [
-        "Kind regards,", "The Protocol Service – Global Alliance: meeting"]
+    assert _before_footer(welcome_fr)[-3:] == [
+        "Cordialement,", "Le service du protocole", "Alliance mondiale : réunion"]
+    assert _before_footer(welcome_en)[-3:] == [
+        "Kind regards,", "The Protocol Service", "Global Alliance: meeting"]
 
 
 async def _ask_link(api: Api, email: str) -> None:

@@ -186,6 +186,14 @@ async def test_a_focal_point_checks_imports_and_downloads_members(
         "4 Chloé Janssens c.janssens@example Expert error email:")
     assert 'id="apply-form"' not in page
     assert await members_of(api, be) == {}
+    # a fourth expert in a file of four, none filed yet: the places the file's rows above it
+    # take are said as such
+    status, page, _ = await upload(
+        focal, f"{PORTAL}/import", f"{PORTAL}/import?lang=en",
+        rows(*GOOD, "f.dupont@example.org,Fanny,Dupont,expert,expert,"))
+    assert status == 422, page
+    assert "“Expert” quota reached (3 of 3 places taken, 3 of them by this file)" in element(
+        page, "row-7")
 
     status, page, _ = await upload(focal, f"{PORTAL}/import", f"{PORTAL}/import?lang=en",
                                    rows(*GOOD))
@@ -208,7 +216,16 @@ async def test_a_focal_point_checks_imports_and_downloads_members(
         focal, f"{PORTAL}/import", f"{PORTAL}/import?lang=fr",
         rows(*GOOD, "f.dupont@example.org,Fanny,Dupont,expert,expert,"))
     assert status == 422
-    assert "quota atteint : 3 places prises sur 3 (Expert)" in element(page, "row-7")
+    # (tried as a focal point, 2 December 2026: "catégorie : quota atteint : 3 places prises
+    # sur 3", two colons, the file's own rows counted unsaid, and no way on); the three are
+    # the members filed already, which the file's rows repeat unchanged: no row of the file
+    # takes a place, and none is said to
+    assert element(page, "row-7").endswith(
+        "catégorie : quota « Expert » atteint (3 places prises sur 3)")
+    assert element(page, "quota-way") == (
+        "Des lignes dépassent le quota de leur catégorie. Pour une place de plus, adressez-vous "
+        "au service du protocole (organiser@example.org) ; sinon, retirez ces lignes du "
+        "fichier ou changez leur catégorie.")
     assert len(await members_of(api, be)) == 5
 
     status, text, resp = await focal.go("GET", f"{PORTAL}/members.csv")
@@ -570,3 +587,49 @@ async def test_a_member_filed_by_import_says_so_in_words_in_the_history(
         assert status == 200, page
         assert words in element(page, "history"), page
 
+
+
+async def test_the_member_form_s_labels_are_read_as_the_import_s_headers(
+    api: Api, smtp: RecordingSMTP
+) -> None:
+    """Tried as a focal point (2 December 2026): a spreadsheet headed with the member form's
+    own labels ("Prénom(s)", "Rang protocolaire", "Fonction (intitulé officiel)", "Langue de
+    correspondance", "Forme d'adresse") had those columns ignored, the minister's rank with
+    them, and the language defaulted. They are read, in French and in English."""
+    be, link = await _setup(api, smtp)
+    focal = await _signed_in(api, link)
+    # the page says what a row must have, and that the form's labels are read
+    status, page, _ = await focal.go("GET", f"{PORTAL}/import?lang=en")
+    assert element(page, "import-required") == (
+        "Each row gives at least the email, the given name, the family name and the category, "
+        "and for a minister or an official also the rank and the function. The registration "
+        "form's labels (“Protocol rank”, “Language for correspondence”…) are read as headers "
+        "too.")
+    french = ("Catégorie;Prénom(s);Nom de famille;Adresse électronique;Langue de "
+              "correspondance;Forme d'adresse;Rang protocolaire;Fonction (intitulé officiel)\n"
+              "Ministre;Sophie;Wilmès;s.wilmes@example.org;Anglais;Madame;Ministre;"
+              "Ministre des Affaires étrangères\n").encode()
+    status, page, _ = await upload(focal, f"{PORTAL}/import", f"{PORTAL}/import?lang=fr",
+                                   french)
+    assert status == 200, page
+    assert 'id="column-warnings"' not in page
+    assert element(page, "row-2") == \
+        "2 Sophie Wilmès s.wilmes@example.org Ministre création"
+    status, _, resp = await apply(focal, f"{PORTAL}/import?lang=fr", page)
+    assert status == 303
+    _, listed, _ = await api.call(
+        "GET", f"/api/v1/conferences/alliance/accreditations?delegation_id={be['id']}",
+        role="protocol")
+    [sophie] = listed["items"]
+    assert (sophie["rank"], sophie["language"], sophie["gender"], sophie["function"]) == (
+        "minister", "en", "female", "Ministre des Affaires étrangères")
+
+    english = (b"Category,Given name(s),Family name,Email address,Language for "
+               b"correspondence,Form of address,Protocol rank,Function (official title)\n"
+               b"Official,Jan,Peeters,j.peeters@example.org,French,Mr,Senior official,"
+               b"Director\n")
+    status, page, _ = await upload(focal, f"{PORTAL}/import", f"{PORTAL}/import?lang=en",
+                                   english)
+    assert status == 200, page
+    assert 'id="column-warnings"' not in page and "1 to create" in element(page,
+                                                                          "preview-summary")

@@ -61,7 +61,8 @@ async def test_an_import_beyond_the_quota_names_the_rows_and_applies_nothing(api
              "used": 3, "allowed": 3, "message": "quota-exceeded: 3 of 3 places for official "
                                                  "taken",
              "code": "quota-exceeded",  # and the same three as params (docs/lifecycle.md)
-             "params": {"category": "official", "used": 3, "allowed": 3}}
+             # with how many of the places the file's earlier rows take
+             "params": {"category": "official", "used": 3, "allowed": 3, "in_file": 2}}
     assert errors == {4: [quota], 5: [quota]}
     real = await import_csv(api, officials(1, 2, 3, 4), fp, dry_run=False)
     assert real["applied"] is False and real["counts"]["error"] == 2

@@ -215,7 +215,8 @@ async def test_the_deadline_and_an_email_filed_meanwhile_are_checked_again(
     other = await member(api, be, "Michel", rank="minister")
     status, page = await check(focal, old, email=other["email"])
     assert status == 409 and 'id="email-error"' in page
-    assert "cannot be used for a new application" in element(page, "email-error")
+    # a member of the delegation: named, where they are (docs/workspaces.md)
+    assert "a member of your delegation" in element(page, "email-error")
 
     # Filed between the confirmation page and the click: refused on the confirmed POST.
     _, page = await check(focal, old)

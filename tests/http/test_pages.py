@@ -274,9 +274,13 @@ async def test_a_closed_window_shows_no_form_and_refuses_a_post(
 
 async def test_a_full_pool_is_a_clear_message(api: Api) -> None:
     body = conference_body()
-    body["press_registration"]["pool_capacity"] = 0
+    body["press_registration"]["pool_capacity"] = 1
     assert (await api.call("POST", "/api/v1/conferences", role="admin", json=body))[0] == 201
-    status, page, _ = await _submit(api, lang="en")
+    # a form opened while a place was free, sent once the pool has filled: refused, said
+    _, page, _ = await _get(api, "/alliance/press?lang=en")
+    await press(api, 7, decision="approve")
+    form = {**FORM, "csrf": hidden(page, "csrf")}
+    status, page, _ = await _post(api, "/alliance/press?lang=en", form)
     assert status == 409
     assert element(page, "form-message") == (
         "All places in the press pool are taken: no new applications are accepted.")

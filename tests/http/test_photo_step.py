@@ -82,7 +82,10 @@ async def test_the_focal_point_crops_a_600_by_800_photo_with_either_preset(
                                         {"csrf": token, "preset": preset})
         assert status == 303, element(page, "crop-error")
         status, page, _ = await v.go("GET", resp.headers["Location"])
-        assert "(600 × 800)" in element(page, "crop-text"), preset
+        assert "(600 × 800 pixels)" in element(page, "photo-current"), preset
+        # the photo holds no other box: the page offers no crop step, and says so
+        # (docs/credentials.md, "Photo")
+        assert 'id="crop-form"' not in page and element(page, "photo-min")
 
 
 async def test_both_presets_keep_at_least_600_by_800_on_any_photo(
@@ -102,6 +105,10 @@ async def test_both_presets_keep_at_least_600_by_800_on_any_photo(
                                                    image(*size), "me.jpg", "image/jpeg")
             assert status == 303
             page = await _page(api, f"{path}/credentials?lang=en")
+            if size == (600, 800):  # no other box: no crop step (docs/credentials.md)
+                assert 'id="crop-form"' not in page and element(page, "photo-min")
+                assert (await _stored(api, path)).size == after
+                continue
             status, page, _ = await _post(api, f"{path}/photo/crop?lang=en",
                                           {"csrf": _token(page, "crop-form"), "preset": preset})
             assert status == 303, (size, preset, element(page, "crop-error"))

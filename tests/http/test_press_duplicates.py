@@ -50,10 +50,14 @@ async def test_the_desk_marks_possible_duplicates_and_does_not_approve_them_blin
              for n in (5, 6)]
     v = await _officer(api, smtp)
 
+    # the desk opens on the applications to decide: the approved one is named, and linked, in
+    # its duplicates' marks, and listed with its own mark among every application
     _, queue, _ = await v.go("GET", f"{DESK}?lang=en")
     assert element(queue, f"dup-{again['id']}") == (
         "Possible duplicate of Marie Curie (Approved); MARIE Curié (Received, under review)")
     assert f'href="{DESK}/{first["id"]}?lang=en"' in queue
+    assert f'id="dup-{first["id"]}"' not in queue
+    _, queue, _ = await v.go("GET", f"{DESK}?lang=en&status=all")
     assert element(queue, f"dup-{first['id']}") == (
         "Possible duplicate of Marie Curie (Received, under review); MARIE Curié (Received, "
         "under review)")

@@ -23,7 +23,7 @@ CONTACT = {"fr": "Pour toute question, le bureau du porte-parole\u00a0:",
            "en": "For any question, the spokesperson's office:"}
 SPOKESPERSONS = ("Michele Cercone, +32 2 298 09 63, michele.cercone@example.org",
                  "Tove Ernst, +32 2 298 67 64, tove.ernst@example.org")
-CLOSING = {"fr": "Le bureau de presse – ", "en": "The Press Office – "}
+CLOSING = {"fr": "Le bureau de presse\r\n", "en": "The Press Office\r\n"}
 
 
 async def _apply(api: Api, n: int, language: str) -> dict[str, Any]:

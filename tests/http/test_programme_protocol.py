@@ -313,8 +313,10 @@ async def test_the_speaking_order_as_csv_for_the_protocol_office(
     rows, header, resp = await _csv(api, f"/api/v1/sessions/{session['id']}/speaking-order")
     assert header == ["position", "part", "styled_name", "given_name", "family_name",
                       "function", "delegation", "accreditation_id"]
-    assert (resp.headers["Content-Disposition"]
-            == f'attachment; filename="speaking-order-{session["id"]}.csv"')
+    # named as the console names its downloads (the conference, the session's day in Brussels,
+    # its title in the conference's first language, French), not by the session's id
+    assert (resp.headers["Content-Disposition"] == 'attachment; filename="speaking-order-'
+            f'alliance-{conference["starts_on"]}-seance-d-ouverture.csv"')
     assert [(r["position"], r["part"], r["family_name"]) for r in rows] == [
         ("1", "patron_arrival", ""), ("2", "welcome", "Malmström"), ("3", "speech", "Napolitano"),
         ("4", "speech", "Ask"), ("5", "speech", "Milquet"), ("6", "speech", "Kenny")]
@@ -338,7 +340,9 @@ async def test_the_head_table_as_csv_with_the_places_seen_from_the_audience(
     rows, header, resp = await _csv(api, f"/api/v1/sessions/{session['id']}/seating")
     assert header == ["seat", "from_audience_left", "styled_name", "given_name", "family_name",
                       "function", "delegation", "accreditation_id"]
-    assert resp.headers["Content-Disposition"].endswith(f'seating-{session["id"]}.csv"')
+    # named as the console names its downloads, not by the session's id
+    assert (resp.headers["Content-Disposition"] == 'attachment; filename="seating-'
+            f'alliance-{conference["starts_on"]}-seance-d-ouverture.csv"')
     assert [(r["seat"], r["from_audience_left"], r["family_name"]) for r in rows] == [
         ("0", "3", "Malmström"), ("1", "2", "Kenny"), ("-1", "4", "Milquet"), ("2", "1", "Ask"),
         ("-2", "5", "Napolitano")]

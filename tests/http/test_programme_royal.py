@@ -385,7 +385,8 @@ async def test_the_security_list_exports_as_json_and_csv(
          "role": "speaker"},
     ]
     for e in expected:
-        e.update(added_after_freeze=False, in_place_of=None)
+        e.update(added_after_freeze=False, in_place_of=None, date_of_birth=None,
+                 nationality=None, document_type=None, document_number=None)
     assert listing == {
         "session_id": session["id"], "title": session["title"],
         "starts_at": at(alliance, 12), "seated_by": at(alliance, 11, 45),
@@ -398,13 +399,18 @@ async def test_the_security_list_exports_as_json_and_csv(
                                         headers={"Accept": "text/csv"})
     assert status == 200
     assert resp.headers["Content-Type"] == "text/csv; charset=utf-8"
-    assert "attachment" in resp.headers["Content-Disposition"]
+    # the file sent to the Royal Household and the police is named by the conference, the
+    # session's day and title, as the console names it, not by the session's id
+    disposition = resp.headers["Content-Disposition"]
+    assert disposition.startswith('attachment; filename="security-list-alliance-'), disposition
+    assert session["id"] not in disposition
     rows = list(csv.DictReader(io.StringIO(text)))
     assert rows == [
         {"family_name": ("'" if e["family_name"].startswith("=") else "") + e["family_name"],
          "given_name": e["given_name"], "delegation": e["delegation"] or "",
          "category": e["category"], "role": e["role"], "accreditation_id": e["accreditation_id"],
-         "added_after_freeze": "false", "in_place_of": ""}
+         "added_after_freeze": "false", "in_place_of": "", "date_of_birth": "",
+         "nationality": "", "document_type": "", "document_number": ""}
         for e in expected
     ]
 

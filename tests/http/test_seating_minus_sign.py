@@ -41,7 +41,7 @@ async def test_seats_left_of_the_chair_are_written_with_the_minus_sign(
     for lang, key in (("fr", "\u2212n à sa gauche"), ("en", "\u2212n on the left")):
         status, page, _ = await protocol.go("GET", f"{path}?lang={lang}")
         assert status == 200, page
-        seats = re.findall(r'<td class="num">([^<]*)</td>', page)
+        seats = re.findall(r'<td class="num"[^>]*>([^<]*)</td>', page)
         assert sorted(seats) == sorted(["\u22121", "0", "+1"]), seats
         assert key in page
         assert '<td class="num">-1' not in page

@@ -296,4 +296,4 @@ async def test_a_sign_in_link_is_signed_by_the_office_in_the_reader_s_language(
                                  and "fp-be@" in str(m["To"]))
     assert mail["From"].addresses[0].display_name == "Alliance mondiale : réunion"
     assert body_text(mail).replace("\r\n", "\n").rstrip().endswith(
-        "Cordialement,\nLe service du protocole – Alliance mondiale : réunion")
+        "Cordialement,\nLe service du protocole\nAlliance mondiale : réunion")

@@ -10,9 +10,9 @@ from typing import Any
 
 import asyncpg
 
-from tests.browser.helpers import element, hidden
+from tests.browser.helpers import element, hidden, publish
 from tests.conftest import Api, conference_body, press_body
-from tests.http.conftest_programme import make_delegation
+from tests.http.conftest_programme import at, make_delegation, make_room, make_session
 from tests.http.test_workspaces import Visitor, _signed_in, link_in
 from tests.support import RecordingSMTP
 
@@ -105,7 +105,8 @@ async def test_edit_form_names_the_field_and_refuses_a_taken_address(
     status, page, _ = await v.go("POST", f"{member}/edit?lang=en", {
         "csrf": hidden(form, "csrf"), **MEMBER, "email": "ELS@example.org"})
     assert status == 409
-    assert 'id="email-error"' in page and "cannot be used for a new application" in page
+    # a member of the delegation: named (test_an_address_already_in_the_delegation_…)
+    assert 'id="email-error"' in page and "already that of Els Janssens" in page
     status, _, _ = await v.go("POST", f"{member}/edit?lang=en", {**MEMBER})  # no CSRF token
     assert status == 403
     _, acc, _ = await api.call("GET", f"/api/v1/accreditations/{member_id}", role="protocol")
@@ -227,24 +228,35 @@ async def test_portal_shows_the_deadlines_and_the_places_in_the_reader_s_languag
     await _register(v, given_name="Ana", family_name="Minister", email="ana@example.org",
                     category="minister", rank="minister", function="Minister")
     await _register(v)
+    # the security list's deadline is shown where there is a list: a royal-presence session
+    _, conference, _ = await api.call("GET", "/api/v1/conferences/alliance")
+    royal = await make_session(api, await make_room(api), at(conference, 12),
+                               at(conference, 13), audience=["minister"], royal_presence=True,
+                               press_access="pool")
+    await publish(api)
     _, page, _ = await v.go("GET", "/delegation/alliance-be?lang=fr")
+    assert royal["royal_presence"]
     # babel, in the conference's zone (Brussels): 18:00 in March, 12:00 in January
     assert "Vous pouvez inscrire des membres jusqu&#39;au 14 mars 2031 à 18:00" in page
     assert "Les modifications et remplacements sont clos depuis le 10 janvier 2020 à 12:00" \
         in page
-    assert element(page, "deadline-security") == \
-        "La liste de sécurité sera arrêtée le 20 mars 2031 à 18:00 CET."
+    assert element(page, "deadline-security").startswith(
+        "La liste de sécurité des séances en présence royale sera arrêtée le 20 mars 2031 à "
+        "18:00 CET.")
     _, page, _ = await v.go("GET", "/delegation/alliance-be?lang=en")
     assert "You can register members until 14 March 2031, 18:00" in page
     assert 'id="deadline-changes"' in page and "closed on 10 January 2020, 12:00" in page
     # a deadline to come "closes", a deadline passed "closed"
-    assert element(page, "deadline-security") == \
-        "The security list closes on 20 March 2031, 18:00 CET."
+    assert element(page, "deadline-security").startswith(
+        "The security list of the royal-presence sessions closes on 20 March 2031, 18:00 CET.")
     rows = {category: page[page.index(f'id="quota-{category}"'):].split("</tr>")[0]
             for category in ("minister", "official", "expert")}
     assert "<td>1</td><td>2</td>" in rows["minister"]  # the conference's default
     assert "<td>0</td><td>1</td>" in rows["official"]  # the delegation's own quota
     assert "<td>1</td><td>not capped</td>" in rows["expert"]
+    # what the places count, said as a sentence (tried as a focal point, 2 December 2026:
+    # "Applications submitted, waitlisted or approved count.")
+    assert "Counted: applications submitted, waitlisted or approved." in page
 
 
 async def test_register_form_names_a_full_quota_and_closed_registrations(
@@ -258,6 +270,17 @@ async def test_register_form_names_a_full_quota_and_closed_registrations(
                                         **{**minister, "email": "bob@example.org"})
     assert status == 409
     assert 'id="category-error"' in page and "1 of 1 place taken" in page
+    # the places are said under the category before anything is typed (tried as a focal
+    # point, 2 December 2026: a full category was learnt only once the whole form was sent)
+    status, page, _ = await v.go("GET", "/delegation/alliance-be/members/new?lang=fr")
+    assert element(page, "category-hint") == (
+        "Places de la délégation : Ministre 1 sur 1 (complet) ; Fonctionnaire 0 (sans "
+        "limite) ; Expert 0 (sans limite).")
+    assert 'aria-describedby="category-hint"' in page
+    status, page, _ = await v.go("GET", "/delegation/alliance-be/members/new?lang=en")
+    assert element(page, "category-hint") == (
+        "The delegation's places: Minister 1 of 1 (full); Official 0 (not capped); Expert 0 "
+        "(not capped).")
     await db.execute("UPDATE conference SET nominations_close_at = $1",
                      datetime.now(UTC) - timedelta(minutes=1))
     status, page, _ = await v.post_form("/delegation/alliance-be/members/new?lang=en",
@@ -335,3 +358,69 @@ async def test_a_flash_shows_only_the_names_its_own_redirect_wrote(
         status, page, _ = await v.go("GET", address)
         assert status == 200
         assert "Your badge is cancelled" not in page and 'id="flash"' not in page, address
+
+
+async def test_an_address_already_in_the_delegation_is_named_on_the_form(
+    api: Api, smtp: RecordingSMTP
+) -> None:
+    """Tried as a focal point (2 December 2026): registering a member of the delegation a second
+    time answered "this address cannot be used for a new application; contact the protocol
+    service", sending the focal point to write about a member their own list shows. A member
+    of the delegation is named (whom the portal lists, address and all); anyone else's address
+    keeps the words that say nothing of whose it is."""
+    v, _ = await _portal(api, smtp)
+    first = await _register(v)
+    second = await _register(v, given_name="Els", family_name="Janssens",
+                             email="els@example.org")
+    status, page, _ = await v.post_form("/delegation/alliance-be/members/new?lang=fr",
+                                        "/delegation/alliance-be/members?lang=fr",
+                                        **{**MEMBER, "given_name": "Johan"})
+    assert status == 409
+    assert element(page, "email-error") == (
+        "Erreur : Cette adresse est déjà celle de Jan Peeters, membre de votre délégation "
+        "(reçue, en cours d'examen) : voyez sa page dans la liste des membres.")
+    # the edit form: another member's address
+    status, page, _ = await v.post_form(
+        f"/delegation/alliance-be/members/{second}/edit?lang=en",
+        f"/delegation/alliance-be/members/{second}/edit?lang=en",
+        **{**MEMBER, "given_name": "Els", "family_name": "Janssens"})
+    assert status == 409
+    assert "This address is already that of Jan Peeters, a member of your delegation " \
+        "(received, under review)" in element(page, "email-error")
+    assert first != second
+    # another delegation's member: nothing said of whose it is
+    fr = await make_delegation(api, country="FR")
+    status, body, _ = await api.call(
+        "POST", "/api/v1/conferences/alliance/accreditations", role="protocol",
+        json={**MEMBER, "email": "julien@example.org", "delegation_id": fr["id"]})
+    assert status == 201, body
+    status, page, _ = await v.post_form("/delegation/alliance-be/members/new?lang=en",
+                                        "/delegation/alliance-be/members?lang=en",
+                                        **{**MEMBER, "email": "julien@example.org"})
+    assert status == 409
+    assert element(page, "email-error") == ("Error: This address cannot be used for a new "
+                                            "application; please contact the protocol service.")
+
+
+async def test_a_given_name_in_capitals_is_said_on_the_member_s_page_after_the_form(
+    api: Api, smtp: RecordingSMTP
+) -> None:
+    """Tried as a focal point (2 December 2026): "KOEN Geens", the given name typed in capitals
+    as on a passport's family name, was filed from the form without a word (the import warns of
+    it), to be printed so on the badge. The form files it and leads to the member's page, which
+    says what to check above the edit link, as for a rank that does not fit."""
+    v, _ = await _portal(api, smtp)
+    status, _, resp = await v.post_form("/delegation/alliance-be/members/new?lang=fr",
+                                        "/delegation/alliance-be/members?lang=fr",
+                                        **{**MEMBER, "given_name": "KOEN", "family_name": "Geens",
+                                           "email": "koen@example.org"})
+    assert status == 303 and "/members/" in resp.headers["Location"], resp.headers["Location"]
+    status, page, _ = await v.go("GET", resp.headers["Location"])
+    assert element(page, "names-warning") == (
+        "Nom à vérifier : le prénom « KOEN » est en capitales, comme l'est d'ordinaire le nom "
+        "de famille : prénom et nom sont-ils inversés ?")
+    assert 'id="edit-link"' in page
+    # a name as usual: back to the delegation, nothing to check
+    status, _, resp = await v.post_form("/delegation/alliance-be/members/new?lang=en",
+                                        "/delegation/alliance-be/members?lang=en", **MEMBER)
+    assert status == 303 and resp.headers["Location"].startswith("/delegation/alliance-be?")

@@ -151,3 +151,61 @@ async def test_the_header_s_language_control_keeps_a_form_never_sent(
     assert '<option value="minister" selected>' in page
     assert _flagged(page) == [] and 'id="error-summary"' not in page
     assert await db.fetchval("SELECT count(*) FROM accreditation") == 0
+
+
+async def test_a_full_quota_names_the_category_and_what_to_do_next(
+    api: Api, smtp: RecordingSMTP
+) -> None:
+    """Trying the product as a ministry's focal point (1 December 2026): a second minister
+    beyond a quota of one was answered "Quota atteint pour cette catégorie : 1 place prise sur
+    1." under "Corrigez les champs signalés", and no correction of the form could pass. The
+    error names the category, and the two ways on: a place from the protocol service, at its
+    address, or a substitution; what was typed is kept."""
+    deleg, link = await _setup(api, smtp)
+    status, body, _ = await api.call("PUT", f"/api/v1/delegations/{deleg['id']}/quotas",
+                                     role="protocol", json={"minister": 1})
+    assert status == 200, body
+    v = await _signed_in(api, link)
+    _, form, _ = await v.go("GET", f"{PORTAL}/members/new?lang=fr")
+    minister = {"csrf": hidden(form, "csrf"), "category": "minister", "given_name": "Hadja",
+                "family_name": "Lahbib", "email": "hadja@example.org", "language": "fr",
+                "rank": "foreign_minister", "function": "Ministre des Affaires étrangères"}
+    status, _, _ = await v.go("POST", f"{PORTAL}/members?lang=fr", minister)
+    assert status == 303
+    second = {**minister, "given_name": "Maxime", "family_name": "Prévot",
+              "email": "maxime@example.org", "rank": "minister", "function": "Ministre"}
+    status, page, _ = await v.go("POST", f"{PORTAL}/members?lang=fr", second)
+    assert status == 409
+    said = element(page, "category-error").replace("\u00a0", " ")
+    assert "Quota atteint pour la catégorie « Ministre » : 1 place prise sur 1." in said, said
+    assert "service du protocole (organiser@example.org)" in said, said
+    assert "remplacez un membre de cette catégorie" in said, said
+    assert 'value="Prévot"' in page  # nothing typed is lost
+    status, page, _ = await v.go("POST", f"{PORTAL}/members?lang=en", second)
+    said = element(page, "category-error")
+    assert "The quota for “Minister” is reached: 1 of 1 place taken." in said, said
+    assert "contact the protocol service (organiser@example.org)" in said, said
+
+
+async def test_a_conference_over_closes_the_forms_as_its_deadlines_say(
+    api: Api, smtp: RecordingSMTP, db: asyncpg.Connection
+) -> None:
+    """Deadlines left open close with the conference: once it is over the portal offers no
+    form, and says when they closed as its deadlines do, the last minute of the last day
+    (it said "le 6 décembre 2012 à 00:00" under "le 5 décembre 2012 à 23:59", trying the
+    product on the 2012 launch)."""
+    deleg, link = await _setup(api, smtp)
+    await db.execute("UPDATE conference SET starts_on = '2012-12-05', ends_on = '2012-12-05',"
+                     " nominations_close_at = NULL, changes_close_at = NULL,"
+                     " security_list_deadline = NULL")
+    v = await _signed_in(api, link)
+    status, page, _ = await v.go("GET", f"{PORTAL}?lang=fr")
+    assert status == 200 and 'id="register-member"' not in page
+    said = element(page, "closed-nominations").replace("\u00a0", " ")
+    assert "depuis le 5 décembre 2012 à 23:59 (heure de Bruxelles, CET)" in said, said
+    assert "depuis le 5 décembre 2012 à 23:59 (heure de Bruxelles, CET)" in element(
+        page, "deadline-nominations").replace("\u00a0", " ")
+    status, page, _ = await v.go("GET", f"{PORTAL}/substitute?lang=en")
+    said = element(page, "closed")
+    assert said.startswith("Changes and substitutions closed on 5 December 2012, 23:59"), said
+    assert 'id="substitute-form"' not in page

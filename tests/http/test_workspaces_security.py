@@ -264,6 +264,18 @@ async def test_a_line_sent_back_as_it_was_downloaded_is_left_alone(
                              first) == "Copie du passeport illisible"
     assert await db.fetchval("SELECT count(*) FROM domain_event WHERE subject_id = $1",
                              first) == events_before
+    # the page says what the file did, the line left alone too
+    assert ("1 result recorded. 1 line unchanged: it says what is already recorded."
+            in page)
+
+    # the same file sent again: nothing new, said as such, not "0 results recorded."
+    status, _, resp = await v.go("POST", f"{PAGE}/vetting.csv?lang=fr", _upload(
+        _as_excel_saves(rows), hidden(page, "csrf")))
+    assert status == 303, await resp.text()
+    _, page, _ = await v.go("GET", resp.headers["Location"])
+    assert ("Rien de nouveau\u00a0: les 2\u00a0lignes du fichier disent ce qui est déjà "
+            "enregistré." in page)
+    assert "0 résultat" not in page
 
 
 async def test_an_outlet_of_two_capitals_is_named_as_written_not_read_as_a_country(
@@ -296,3 +308,220 @@ async def test_an_outlet_of_two_capitals_is_named_as_written_not_read_as_a_count
     cells = [html.unescape(c) for c in re.findall(
         r'<td data-label="Délégation[^"]*">([^<]*)</td>', page)]
     assert cells == ["AP", "FR", "Belgique"], cells
+
+
+async def test_one_person_is_cleared_on_their_row_without_a_file(
+    api: Api, smtp: RecordingSMTP, db: asyncpg.Connection
+) -> None:
+    """On the morning of the meeting a journalist is refused at the door, clearance awaited;
+    the security officer clears that one person on their row of the page, on a phone, with
+    no spreadsheet (tried as a security officer: the page took only a results file). A
+    refusal without its reason is said on the field and in the summary, nothing recorded;
+    another conference's person, or someone not on the list, is no row of this page."""
+    member_id = await _conference_with_a_member(api)
+    v = await _security_officer(api, smtp, "en")
+    row = f"{PAGE}/people/{member_id}/status"
+    status, page, _ = await v.go("GET", f"{PAGE}?lang=en&q=peeters")
+    assert status == 200, page
+    assert f'action="{row}?lang=en#main"' in page
+    assert _people(page) == {"Peeters, Jan": "pending"}
+    csrf = hidden(page, "csrf")
+
+    status, page, _ = await v.go("POST", f"{row}?lang=en", {
+        "csrf": csrf, "status": "refused", "reason": " ", "list_q": "peeters"})
+    assert status == 422, page
+    assert ('<a href="#reason-' + member_id + '">Reason (Jan Peeters)</a> – A refusal needs '
+            "its reason.") in page
+    assert f'id="reason-{member_id}-error">A refusal needs its reason.<' in page
+    assert await db.fetchval("SELECT count(*) FROM vetting_status") == 0
+    assert (await v.go("POST", f"{row}?lang=en", {"status": "cleared"}))[0] == 403  # no CSRF
+
+    status, _, resp = await v.go("POST", f"{row}?lang=fr", {
+        "csrf": csrf, "status": "cleared", "reason": "", "list_q": "peeters"})
+    assert status == 303
+    assert resp.headers["Location"].endswith(f"#vetting-{member_id}")
+    status, page, _ = await v.go("GET", resp.headers["Location"].split("#")[0])
+    assert "Habilitation enregistrée pour Jan Peeters\u00a0: accordée." in page
+    assert 'id="q" name="q" type="search" value="peeters"' in page  # back to the same search
+    assert _people(page) == {"Peeters, Jan": "accordée"}
+    assert (await db.fetchval("SELECT status FROM vetting_status")) == "cleared"
+    assert await db.fetchval(
+        "SELECT payload->>'status' FROM domain_event "
+        "WHERE type = 'accreditation.vetting_status_set'") == "cleared"
+
+    # not a row of this page: an unknown id, or someone whose category needs no clearance
+    status, created, _ = await api.call(
+        "POST", "/api/v1/conferences/alliance/accreditations", role="protocol",
+        json={"category": "staff", "given_name": "Eva", "family_name": "Laan",
+              "email": "eva@example.org"})
+    assert status == 201, created
+    for other in (created["id"], "00000000-0000-0000-0000-000000000000", "nope"):
+        status, _, _ = await v.go("POST", f"{PAGE}/people/{other}/status?lang=en",
+                                  {"csrf": csrf, "status": "cleared"})
+        assert status == 404, other
+
+
+async def test_a_wrong_line_of_the_downloaded_file_names_its_person(
+    api: Api, smtp: RecordingSMTP
+) -> None:
+    """The downloaded file sent back with a mistake: the page names the person of each wrong
+    line from the file's own name columns ("Line 2 (Jan Peeters), …"), since the officer looks
+    for a person in the spreadsheet, not a line number (tried as a security officer: "Line 3"
+    alone sent them counting rows). A file without the names says the line alone."""
+    member_id = await _conference_with_a_member(api)
+    v = await _security_officer(api, smtp, "en")
+    _, page, _ = await v.go("GET", f"{PAGE}?lang=en")
+    _, text, _ = await v.go("GET", f"{PAGE}/vetting.csv")
+    rows = _rows(text)
+    rows[0]["status"] = "refused"
+    status, body, _ = await v.go("POST", f"{PAGE}/vetting.csv?lang=en",
+                                 _upload(_as_excel_saves(rows), hidden(page, "csrf")))
+    assert status == 422, body
+    said = [html.unescape(li) for li in re.findall(r"<li>([^<]*)</li>", body.split(
+        'id="upload-errors"')[1].split("</ul>")[0])]
+    assert said == ["Line 2 (Jan Peeters), column “reason”: a refusal needs its reason."]
+    status, body, _ = await v.go("POST", f"{PAGE}/vetting.csv?lang=fr", _upload(
+        f"accreditation_id,status,reason\n{member_id},refused,\n".encode(),
+        hidden(page, "csrf")))
+    assert status == 422, body
+    assert "Ligne 2, colonne" in html.unescape(body)
+
+
+async def test_a_wrong_line_names_its_person_in_the_api_s_errors_too(
+    api: Api, smtp: RecordingSMTP
+) -> None:
+    """The person a wrong line names (its own ``given_name`` and ``family_name`` columns) comes
+    with the line's error from the import itself, ``name`` beside ``line`` and ``column``: the
+    page says it from there (it read the file a second time to find it), a script can too. A
+    line naming nobody has no ``name``; the API's ``field`` is unchanged."""
+    member_id = await _conference_with_a_member(api)
+    text = ("accreditation_id,given_name,family_name,status,reason\n"
+            f"{member_id},Jan,Peeters,refused,\n"
+            "not-an-id,Ana,Lefèvre,cleared,\n"
+            "00000000-0000-0000-0000-000000000000,Eva,,cleared,\n"
+            f"{member_id},,,cleared,\n")
+    status, body, _ = await api.call(
+        "POST", "/api/v1/conferences/alliance/vetting.csv", role="protocol",
+        data=text.encode(), headers={"Content-Type": "text/csv"})
+    assert status == 422, body
+    assert [(e["field"], e.get("name")) for e in body["errors"]] == [
+        ("line 2.reason", "Jan Peeters"), ("line 3.accreditation_id", "Ana Lefèvre"),
+        ("line 4.accreditation_id", "Eva"), ("line 5.accreditation_id", None)]
+
+    v = await _security_officer(api, smtp, "en")
+    _, page, _ = await v.go("GET", f"{PAGE}?lang=en")
+    status, body, _ = await v.go("POST", f"{PAGE}/vetting.csv?lang=en",
+                                 _upload(text.encode(), hidden(page, "csrf")))
+    assert status == 422, body
+    assert _said(body) == [
+        "Line 2 (Jan Peeters), column “reason”: a refusal needs its reason.",
+        "Line 3 (Ana Lefèvre), column “accreditation_id”: this is not an accreditation id.",
+        "Line 4 (Eva), column “accreditation_id”: no accreditation of this conference has "
+        "this id.",
+        "Line 5, column “accreditation_id”: this person is already on an earlier line."]
+
+
+def _said(body: str) -> list[str]:
+    """The results file's errors as the page lists them."""
+    return [html.unescape(li) for li in re.findall(r"<li>([^<]*)</li>", body.split(
+        'id="upload-errors"')[1].split("</ul>")[0])]
+
+
+async def test_an_unknown_status_in_the_file_is_answered_with_the_page_s_words(
+    api: Api, smtp: RecordingSMTP
+) -> None:
+    """A status the file cannot hold was answered "write pending, cleared, more_information or
+    refused.": the codes, in a French page too, where the row's select says « accordée ». The
+    page now names the statuses as its select does, in its language, and the file takes those
+    words (docs/credentials.md, "Vetting")."""
+    member_id = await _conference_with_a_member(api)
+    v = await _security_officer(api, smtp, "fr")
+    _, page, _ = await v.go("GET", f"{PAGE}?lang=fr")
+    bad = f"accreditation_id;status;reason\r\n{member_id};OK;\r\n".encode()
+    status, body, _ = await v.go("POST", f"{PAGE}/vetting.csv?lang=fr",
+                                 _upload(bad, hidden(page, "csrf")))
+    assert status == 422, body
+    assert _said(body) == [
+        "Ligne 2, colonne «\u00a0status\u00a0»\u00a0: écrivez «\u00a0en attente\u00a0», "
+        "«\u00a0accordée\u00a0», «\u00a0informations complémentaires demandées\u00a0» ou "
+        "«\u00a0refusée\u00a0»."]
+    status, body, _ = await v.go("POST", f"{PAGE}/vetting.csv?lang=en",
+                                 _upload(bad, hidden(page, "csrf")))
+    assert status == 422, body
+    assert _said(body) == [
+        "Line 2, column “status”: write “pending”, “cleared”, “more information asked” or "
+        "“refused”."]
+    assert "more_information" not in _said(body)[0]
+
+    # the words the page names are taken from the file
+    status, _, resp = await v.go("POST", f"{PAGE}/vetting.csv?lang=fr", _upload(
+        f"accreditation_id;status;reason\r\n{member_id};Accordée;\r\n".encode(),
+        hidden(page, "csrf")))
+    assert status == 303, await resp.text()
+    _, page, _ = await v.go("GET", resp.headers["Location"])
+    assert _people(page) == {"Peeters, Jan": "accordée"}
+
+
+async def test_each_person_to_vet_is_listed_with_their_identity_document(
+    api: Api, smtp: RecordingSMTP
+) -> None:
+    """The officer checks a person against their passport or identity card: each row gives the
+    document (type and number), the nationality and the date of birth, as the vetting file does
+    (the document given, else the passport of the visa letter request), in the page's language;
+    a person with none says so (docs/workspaces.md, "The security service")."""
+    status, body, _ = await api.call("POST", "/api/v1/conferences", role="admin",
+                                     json=conference_body(vetting_required=["expert", "press"]))
+    assert status == 201, body
+    be = await make_delegation(api, country="BE")
+    ids = {}
+    for given, family in (("Jan", "Peeters"), ("Eva", "Laan")):
+        status, created, _ = await api.call(
+            "POST", "/api/v1/conferences/alliance/accreditations", role="protocol",
+            json={"category": "expert", "given_name": given, "family_name": family,
+                  "email": f"{given.lower()}@example.org", "delegation_id": be["id"],
+                  "rank": "expert"})
+        assert status == 201, created
+        ids[family] = created["id"]
+    status, body, _ = await api.call(
+        "PUT", f"/api/v1/accreditations/{ids['Peeters']}/vetting", role="protocol",
+        json={"document_type": "diplomatic_passport", "document_number": "EH123456",
+              "date_of_birth": "1980-02-29", "nationality": "NL"})
+    assert status == 200, body
+    status, journalist, _ = await api.call(
+        "POST", "/api/v1/conferences/alliance/accreditations",
+        json={"category": "press", "given_name": "Ana", "family_name": "López",
+              "email": "ana@example.org", "language": "en",
+              "press": {"outlet": "El País", "press_card_number": "ES-1",
+                        "role": "journalist", "country": "ES"}})
+    assert status == 201, journalist.get("errors")
+    status, letter, _ = await api.call(
+        "POST", f"/api/v1/accreditations/{journalist['id']}/visa-letter",
+        role=journalist["access_token"],
+        json={"passport_name": "Ana LÓPEZ", "passport_number": "PA1234567",
+              "nationality": "PE", "date_of_birth": "1975-04-01",
+              "consulate": "Consulate General of Belgium in Lima"})
+    assert status == 201, letter.get("errors")
+
+    v = await _security_officer(api, smtp, "fr")
+    status, page, _ = await v.go("GET", f"{PAGE}?lang=fr")
+    assert status == 200, page
+    assert _identities(page) == {
+        "Laan, Eva": ("Aucune pièce donnée", "", ""),
+        "López, Ana": ("Passeport PA1234567", "Pérou", "1er avril 1975"),
+        "Peeters, Jan": ("Passeport diplomatique EH123456", "Pays-Bas", "29 février 1980")}
+    status, page, _ = await v.go("GET", f"{PAGE}?lang=en&q=peeters")
+    assert _identities(page) == {
+        "Peeters, Jan": ("Diplomatic passport EH123456", "Netherlands", "29 February 1980")}
+    assert '<th scope="col">Identity document</th>' in page
+
+
+def _identities(page: str) -> dict[str, tuple[str, str, str]]:
+    """Each row's name, and its identity document, nationality and date of birth as shown."""
+    found = {}
+    for row in re.findall(r'<tr id="vetting-[^"]*">(.*?)</tr>', page, re.S):
+        name = re.search(r'<td class="card-title">([^<]*)</td>', row)
+        cells = [" ".join(html.unescape(re.sub(r"<[^>]*>", " ", c)).split()) for c in
+                 re.findall(r'<td[^>]*class="identity[^"]*"[^>]*>(.*?)</td>', row, re.S)]
+        assert name and len(cells) == 3, row
+        found[html.unescape(name.group(1))] = (cells[0], cells[1], cells[2])
+    return found

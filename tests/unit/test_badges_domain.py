@@ -21,6 +21,8 @@ from conference.badges.domain import (
     grant_errors,
     granted_zones,
     read_reference,
+    reference_shaped,
+    scan_reason,
 )
 from conference.badges.render import BadgeContent, qr_image, render_png
 from conference.signing import Signer
@@ -35,6 +37,66 @@ def test_a_reference_names_its_accreditation() -> None:
     assert read_reference(SIGNER, ref) == (acc, 1)
     assert read_reference(SIGNER, f"  {ref}\n") == (acc, 1)  # a scanner's trailing newline
     assert str(acc) not in ref and len(ref) < 60
+
+
+def test_a_reference_typed_with_caps_lock_on_is_read() -> None:
+    """A USB scanner types as a keyboard: with Caps Lock on, every letter comes in the other
+    case. The badge is still read (and only a genuine one: see the next tests)."""
+    acc = uuid.uuid4()
+    for version in (1, 2):
+        ref = badge_reference(SIGNER, acc, version)
+        assert ref.swapcase() != ref
+        assert read_reference(SIGNER, ref.swapcase() + "\n") == (acc, version)
+    # another case change is not Caps Lock: it reads as nothing
+    ref = badge_reference(SIGNER, acc)
+    assert read_reference(SIGNER, ref.upper()) is None
+    assert read_reference(SIGNER, ref.lower()) is None
+
+
+# What a scanner set for a US keyboard types on a French AZERTY computer, key for key (a
+# reference uses letters, digits, "-", "_" and "."); Belgian AZERTY differs on 6 and 8.
+TO_AZERTY = str.maketrans({"1": "&", "2": "é", "3": '"', "4": "'", "5": "(", "6": "-",
+                           "7": "è", "8": "_", "9": "ç", "0": "à", "-": ")", "_": "°",
+                           "a": "q", "q": "a", "z": "w", "w": "z", "A": "Q", "Q": "A",
+                           "Z": "W", "W": "Z", "m": ",", "M": "?", ".": ":"})
+TO_BELGIAN = str.maketrans({"6": "§", "8": "!"})
+TO_QWERTZ = str.maketrans({"y": "z", "z": "y", "Y": "Z", "Z": "Y", "-": "ß", "_": "?"})
+
+
+def test_a_reference_typed_through_another_keyboard_layout_is_read() -> None:
+    """A door computer in Brussels has an AZERTY keyboard; the scanner, set for a US one,
+    typed every genuine badge as text that failed its signature (refused as forged)."""
+    for version in (1, 2):
+        acc = uuid.uuid4()
+        ref = badge_reference(SIGNER, acc, version)
+        french = ref.translate(TO_AZERTY)
+        belgian = ref.translate(TO_BELGIAN).translate(TO_AZERTY)
+        german = ref.translate(TO_QWERTZ)
+        assert french != ref and "." not in french
+        caps_german = "".join(c if c == "ß" else c.swapcase() for c in german)  # Caps Lock
+        for typed in (french, belgian, german, french.swapcase(), caps_german):
+            assert read_reference(SIGNER, typed + "\n") == (acc, version), typed
+    # a reading is genuine only when the badge is: an altered badge stays unread
+    ref = badge_reference(SIGNER, uuid.uuid4())
+    altered = ref[:-1] + ("A" if ref[-1] != "A" else "B")
+    assert read_reference(SIGNER, altered.translate(TO_AZERTY)) is None
+
+
+def test_a_text_not_shaped_as_a_reference_is_unreadable_not_forged() -> None:
+    ref = badge_reference(SIGNER, uuid.uuid4())
+    v2 = badge_reference(SIGNER, uuid.uuid4(), 2)
+    altered = ref[:-1] + ("A" if ref[-1] != "A" else "B")
+    for shaped in (ref, v2, altered, altered.translate(TO_AZERTY), altered.swapcase()):
+        assert reference_shaped(shaped), shaped
+    for unread in (ref[:30], ref[:-1], ref.split(".")[0], ref.replace(".", ""),
+                   "https://example.org/conference", "x" * 512, ref + "Z"):
+        assert not reference_shaped(unread), unread
+    zone = ZoneKind.standard
+    assert scan_reason(zone, None, False, None, None, None,
+                       unreadable=True) is Reason.unreadable_reference
+    assert scan_reason(zone, None, False, None, None, None) is Reason.forged_badge
+    assert scan_reason(None, None, False, None, None, None,
+                       unreadable=True) is Reason.unknown_zone
 
 
 def test_a_reissued_badge_carries_its_version() -> None:

@@ -151,3 +151,28 @@ def test_a_royal_session_invites_the_audience_approved_by_its_security_list_dead
     assert invited_role(royal, late) is None
     assert invited_role(plain, late) == "OPT-PARTICIPANT"
     assert invited_role(royal, speaker) == "REQ-PARTICIPANT"
+
+
+def test_corrected_conference_details_update_every_invitation_held() -> None:
+    # docs/calendar.md, "Corrected conference details": an invitation that rendered an older
+    # revision of the venue (or another detail rendered) is updated, SEQUENCE last + 1; a
+    # session cancelled, or a calendar that holds a CANCEL, gets nothing
+    held = Sent("REQUEST", 3, 1, "OPT-PARTICIPANT", "audience", 0)
+    [update] = plan([session(seq=1)], [anna], {(ANNA, S1): held}, details=1)
+    assert (update.method, update.sequence, update.basis, update.details, update.last) == (
+        "REQUEST", 4, 1, 1, held)
+    assert plan([session(seq=1)], [anna], {(ANNA, S1): held}, details=0) == []
+    assert plan([session(seq=1)], [anna],
+                {(ANNA, S1): Sent("REQUEST", 4, 1, "OPT-PARTICIPANT", "audience", 1)},
+                details=1) == []
+    assert plan([session(seq=1)], [anna],
+                {(ANNA, S1): Sent("CANCEL", 2, 1, "OPT-PARTICIPANT", "audience", 0)},
+                details=1)[0].method == "REQUEST"  # invited again, as after any CANCEL
+    assert plan([session(seq=2, cancelled=True)], [anna],
+                {(ANNA, S1): Sent("CANCEL", 2, 2, "OPT-PARTICIPANT", "audience", 0)},
+                details=1) == []
+    # a later move of the session goes on from the SEQUENCE the correction sent
+    [move] = plan([session(seq=2)], [anna],
+                  {(ANNA, S1): Sent("REQUEST", 4, 1, "OPT-PARTICIPANT", "audience", 1)},
+                  details=1)
+    assert (move.sequence, move.details) == (5, 1)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from conference.workspaces.domain import download_name
+from conference.csvfile import download_name
 
 DAY = date(2027, 4, 15)
 

@@ -133,3 +133,27 @@ def test_french_text_says_pool_de_presse_never_pool_presse() -> None:
     assert not POOL_WITHOUT_DE.search("Pool de presse\u00a0: 1 place")
     # and the French texts do use the chosen form
     assert any("pool de presse" in p.read_text().lower() for p in files)
+
+
+def test_the_demo_titles_have_non_breaking_spaces_before_double_signs() -> None:
+    """The demo's sessions and conference are titled in French as a ministry would title them
+    (« Session d'experts : … » with a non-breaking space): the invitations' subjects, the grid
+    and the badges repeat them, and `make run` is the first thing a new user sees."""
+    from pathlib import Path
+
+    import conference
+
+    source = Path(conference.__file__).parent / "demo.py"
+    wrong = [line.strip() for line in source.read_text(encoding="utf-8").splitlines()
+             if not line.lstrip().startswith("#") and re.search(r"\w [:;?!] ", line)]
+    assert wrong == []
+
+
+@pytest.mark.parametrize("module_name", MODULES)
+def test_french_strings_keep_a_number_sign_with_its_number(module_name: str) -> None:
+    """« n° » and its number are kept on one line by a non-breaking space, as French
+    typography does: the portal's « Passeport n° 19AB1234 » and « lettre n° 2027-0002-… »
+    could break after the sign (found trying the product as a focal point on a phone)."""
+    wrong = [(key, text) for key, text in french_strings(module_name)
+             if re.search(r"\bn°(?![\u00a0\u202f])", text)]
+    assert wrong == []

@@ -113,18 +113,22 @@ def test_security_list_csv_round_trips_and_defuses_formulas() -> None:
     entries = [
         SecurityListEntry(accreditation_id=UUID(int=1), family_name="Œstergaard",
                           given_name="Anne-Marie", delegation="Danemark",
-                          category=Category.official, role="speaker"),
+                          category=Category.official, role="speaker",
+                          date_of_birth=date(1969, 7, 21), nationality="DK",
+                          document_type="identity_card", document_number="=DK123"),
         SecurityListEntry(accreditation_id=UUID(int=2), family_name="@SUM(A1)",
                           given_name="Bob, Jr.", delegation=None, category=Category.expert,
                           role="audience"),
     ]
     text = domain.security_list_csv(entries, delimiter=",", bom=False)  # the API's
     assert text.startswith("family_name,given_name,delegation,category,role,accreditation_id,"
-                           "added_after_freeze,in_place_of\r\n")
+                           "added_after_freeze,in_place_of,date_of_birth,nationality,"
+                           "document_type,document_number\r\n")
     assert list(csv.reader(io.StringIO(text)))[1:] == [
         ["Œstergaard", "Anne-Marie", "Danemark", "official", "speaker", str(UUID(int=1)),
-         "false", ""],
-        ["'@SUM(A1)", "Bob, Jr.", "", "expert", "audience", str(UUID(int=2)), "false", ""],
+         "false", "", "1969-07-21", "DK", "identity_card", "'=DK123"],
+        ["'@SUM(A1)", "Bob, Jr.", "", "expert", "audience", str(UUID(int=2)), "false", "",
+         "", "", "", ""],
     ]
 
 
@@ -211,12 +215,14 @@ def test_each_change_is_listed_where_it_belongs_and_raises_the_sequence_once() -
     v2 = domain.next_snapshot(v1, [
         published(1, 8, people={1: "speaker", 4: "attendee"}),  # moved, people changed
         published(2, 10, room=ROOM_B, title="Renamed"),  # re-roomed and renamed
-        published(3, 11, press_access=PressAccess.pool, royal_presence=True),  # details only
+        # details only, but royal presence, which the invitation says (with the time guests are
+        # seated by), raises the sequence
+        published(3, 11, press_access=PressAccess.pool, royal_presence=True),
         published(4, 12, status="cancelled", people={3: "speaker"}),
         published(5, 14),
     ])
     assert [(s.session_id.int, s.sequence) for s in v2.sessions] == [
-        (1, 1), (2, 1), (3, 0), (4, 1), (5, 0)]
+        (1, 1), (2, 1), (3, 1), (4, 1), (5, 0)]
     log = domain.diff(v1, v2)
     assert [s.session_id.int for s in log.added] == [5]
     assert [(m.session_id.int, m.previous_starts_at, m.starts_at) for m in log.moved] == [

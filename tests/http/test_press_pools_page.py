@@ -1,0 +1,287 @@
+"""The press desk's pools page (``/manage/{slug}/press/pools``, docs/workspaces.md, "Press
+pools"): the press office creates a pool, adds an approved journalist and takes them out again,
+all through forms; a duplicate name, a journalist not approved or already in another pool come
+back as the form's error naming its field, never a 500; the application's page names the pool;
+other roles are refused and a visitor not signed in is sent to sign in. A real database and a
+real SMTP server."""
+
+from __future__ import annotations
+
+import html
+import re
+from typing import Any
+from uuid import uuid4
+
+import asyncpg
+
+from tests.browser.helpers import hidden, member, press, switch_fields
+from tests.conftest import Api, conference_body
+from tests.http.conftest_programme import make_delegation
+from tests.http.test_workspaces import Visitor, _signed_in, link_in
+from tests.support import RecordingSMTP
+
+POOLS = "/manage/alliance/press/pools"
+
+
+async def _officer(api: Api, smtp: RecordingSMTP, email: str = "press@example.org",
+                   role: str = "press_office", conference: str = "alliance") -> Visitor:
+    status, person, _ = await api.call("POST", "/api/v1/staff", role="admin", json={
+        "email": email, "name": "Tove Ernst", "language": "en",
+        "grants": [{"role": role, "conference": conference}]})
+    assert status == 201, person
+    [welcome] = await smtp.wait_for(1, where=lambda m: email in m["To"])
+    return await _signed_in(api, link_in(welcome))
+
+
+async def _conference(api: Api, slug: str = "alliance") -> None:
+    status, body, _ = await api.call("POST", "/api/v1/conferences", role="admin",
+                                     json=conference_body(slug))
+    assert status == 201, body
+
+
+def _pools(page: str) -> dict[str, str]:
+    """The pools the page lists: name -> id."""
+    return {html.unescape(name): pool_id for pool_id, name in re.findall(
+        r'<h2 id="pool-([0-9a-f-]{36})-title">([^<]*)</h2>', page)}
+
+
+def _section(page: str, pool_id: str) -> str:
+    start = page.index(f'<section class="pool-card" id="pool-{pool_id}"')
+    return page[start:page.index("</section>", start)]
+
+
+def _offered(section: str) -> list[str]:
+    """The journalists a pool's add form offers, as the select names them."""
+    select = section[section.index("<select"):section.index("</select>")]
+    return [html.unescape(t) for v, t in re.findall(r'<option value="([^"]+)">([^<]*)<',
+                                                    select)]
+
+
+def _members(section: str) -> list[str]:
+    return [html.unescape(re.sub(r"<[^>]+>", "", m)).strip() for m in re.findall(
+        r'<span class="pool-member">(.*?)</span>\s*<form', section, re.S)]
+
+
+async def _create(v: Visitor, name: str) -> tuple[int, str, Any]:
+    _, page, _ = await v.go("GET", f"{POOLS}?lang=en")
+    return await v.go("POST", f"{POOLS}?lang=en", {"csrf": hidden(page, "csrf"), "name": name})
+
+
+async def _add(v: Visitor, pool_id: str, accreditation_id: str) -> tuple[int, str, Any]:
+    _, page, _ = await v.go("GET", f"{POOLS}?lang=en")
+    return await v.go("POST", f"{POOLS}/{pool_id}/members?lang=en",
+                      {"csrf": hidden(page, "csrf"), "accreditation_id": accreditation_id})
+
+
+async def _rejected(api: Api, n: int) -> dict[str, Any]:
+    created = await press(api, n)
+    status, body, _ = await api.call(
+        "POST", f"/api/v1/accreditations/{created['id']}/decision", role="press_office",
+        json={"decision": "reject", "reason": "Not a news organisation."})
+    assert status == 200, body
+    return created
+
+
+async def _api_members(api: Api) -> dict[str, list[str]]:
+    status, body, _ = await api.call("GET", "/api/v1/conferences/alliance/pools",
+                                     role="press_office")
+    assert status == 200, body
+    return {p["name"]: p["members"] for p in body["items"]}
+
+
+async def test_press_office_creates_a_pool_adds_a_journalist_and_removes_them(
+    api: Api, smtp: RecordingSMTP, db: asyncpg.Connection
+) -> None:
+    await _conference(api)
+    v = await _officer(api, smtp)
+    first = await press(api, 1, decision="approve")
+    second = await press(api, 2, decision="approve")
+    await press(api, 3)  # submitted: not offered
+    await _rejected(api, 4)  # not offered
+
+    status, queue, _ = await v.go("GET", "/manage/alliance/press?lang=en")
+    assert status == 200
+    assert f'href="{POOLS}?lang=en" id="pools-link"' in queue
+    status, page, _ = await v.go("GET", f"{POOLS}?lang=en")
+    assert status == 200, page
+    assert 'id="no-pools"' in page and "No pool yet." in page
+
+    status, _, resp = await _create(v, "  Royal visit pool ")
+    assert status == 303 and "done=created" in resp.headers["Location"]
+    _, page, _ = await v.go("GET", resp.headers["Location"])
+    assert "Pool created." in page
+    pool_id = _pools(page)["Royal visit pool"]  # the name trimmed
+    section = _section(page, pool_id)
+    assert "0 members" in section and _members(section) == []
+    assert _offered(section) == ["Marie Dupont1 – Le Soir", "Marie Dupont2 – Le Soir"]
+
+    status, _, resp = await _add(v, pool_id, first["id"])
+    assert status == 303 and "done=added" in resp.headers["Location"]
+    _, page, _ = await v.go("GET", resp.headers["Location"])
+    assert "Marie Dupont1 is now in the pool." in page
+    section = _section(page, pool_id)
+    assert "1 member" in section
+    assert _members(section) == ["Marie Dupont1 – Le Soir, Journalist"]
+    assert _offered(section) == ["Marie Dupont2 – Le Soir"]  # one pool per person
+    assert await _api_members(api) == {"Royal visit pool": [first["id"]]}
+    assert await db.fetchval("SELECT count(*) FROM domain_event "
+                             "WHERE type = 'pool.member_added'") == 1
+
+    # the application's page names the pool, and "in no pool" for another journalist
+    _, app_page, _ = await v.go("GET", f"/manage/alliance/press/{first['id']}?lang=en")
+    shown = re.search(r'<dd id="press-pool">(.*?)</dd>', app_page, re.S)
+    assert shown and "Royal visit pool" in shown.group(1)
+    assert f'href="{POOLS}?lang=en"' in shown.group(1)
+    _, app_page, _ = await v.go("GET", f"/manage/alliance/press/{second['id']}?lang=en")
+    shown = re.search(r'<dd id="press-pool">(.*?)</dd>', app_page, re.S)
+    assert shown and "In no pool" in shown.group(1)
+
+    # in French too
+    _, page_fr, _ = await v.go("GET", f"{POOLS}?lang=fr")
+    assert "1\u00a0membre" in _section(page_fr, pool_id)
+
+    status, _, resp = await v.go(
+        "POST", f"{POOLS}/{pool_id}/members/{first['id']}/remove?lang=en",
+        {"csrf": hidden(page, "csrf")})
+    assert status == 303 and "done=removed" in resp.headers["Location"]
+    _, page, _ = await v.go("GET", resp.headers["Location"])
+    assert "Marie Dupont1 is no longer in the pool." in page
+    section = _section(page, pool_id)
+    assert "0 members" in section and _members(section) == []
+    assert await _api_members(api) == {"Royal visit pool": []}
+    # taken out already: nothing to remove
+    status, _, _ = await v.go("POST", f"{POOLS}/{pool_id}/members/{first['id']}/remove",
+                              {"csrf": hidden(page, "csrf")})
+    assert status == 404
+
+
+async def test_a_duplicate_or_missing_name_is_the_name_field_s_error(
+    api: Api, smtp: RecordingSMTP, db: asyncpg.Connection
+) -> None:
+    await _conference(api)
+    v = await _officer(api, smtp)
+    status, _, _ = await _create(v, "Pool A")
+    assert status == 303
+    status, page, _ = await _create(v, "Pool A")
+    assert status == 409, page
+    summary = page[page.index('id="error-summary"'):]
+    summary = summary[:summary.index("</div>")]
+    assert '<a href="#name">Pool name</a>' in summary
+    assert "A pool already has this name" in summary
+    assert 'id="name-error"' in page and 'aria-invalid="true"' in page
+    assert 'value="Pool A"' in page  # kept in the field
+    status, page, _ = await _create(v, "   ")
+    assert status == 422
+    assert 'id="name-error"' in page and "Give the pool a name" in page
+    assert await db.fetchval("SELECT count(*) FROM press_pool") == 1
+    # in French, the same field named
+    _, fresh, _ = await v.go("GET", f"{POOLS}?lang=fr")
+    status, page, _ = await v.go("POST", f"{POOLS}?lang=fr",
+                                 {"csrf": hidden(fresh, "csrf"), "name": "Pool A"})
+    assert status == 409 and '<a href="#name">Nom du pool</a>' in page
+    # the header's language control carries the name typed, creates nothing
+    _, page, _ = await v.go("GET", f"{POOLS}?lang=en")
+    action, fields = switch_fields(page)
+    assert action == f"{POOLS}?lang=fr" and fields["switch"] == "1"
+    status, page, _ = await v.go("POST", action, {**fields, "name": "Pool B"})
+    assert status == 200 and '<h1>Pools de presse</h1>' in page
+    assert 'value="Pool B"' in page and 'id="name-error"' not in page
+    # without the form's CSRF token: nothing created
+    status, _, _ = await v.go("POST", f"{POOLS}?lang=en", {"name": "Pool B"})
+    assert status == 403
+    assert await db.fetchval("SELECT count(*) FROM press_pool") == 1
+
+
+async def test_refusals_come_back_on_the_pool_s_add_form(
+    api: Api, smtp: RecordingSMTP, db: asyncpg.Connection
+) -> None:
+    await _conference(api)
+    await _conference(api, "other")
+    v = await _officer(api, smtp)
+    approved = await press(api, 1, decision="approve")
+    rejected = await _rejected(api, 2)
+    for name in ("Pool A", "Pool B"):
+        status, _, _ = await _create(v, name)
+        assert status == 303
+    _, page, _ = await v.go("GET", f"{POOLS}?lang=en")
+    ids = _pools(page)
+    status, _, _ = await _add(v, ids["Pool A"], approved["id"])
+    assert status == 303
+
+    field = f"member-{ids['Pool B']}"
+    # already in another pool
+    status, page, _ = await _add(v, ids["Pool B"], approved["id"])
+    assert status == 409, page
+    assert f'<a href="#{field}">Approved journalist to add to the pool Pool B</a>' in page
+    assert f'id="{field}-error"' in page
+    assert "already in the pool Pool A: remove them from it first" in page
+    # not approved (rejected)
+    status, page, _ = await _add(v, ids["Pool B"], rejected["id"])
+    assert status == 409, page
+    assert f'id="{field}-error"' in page and "is not accredited" in page
+    # nobody chosen, or nobody's id
+    status, page, _ = await _add(v, ids["Pool B"], "")
+    assert status == 422 and "Choose a journalist." in page and f'id="{field}-error"' in page
+    status, page, _ = await _add(v, ids["Pool B"], str(uuid4()))
+    assert status == 422 and f'id="{field}-error"' in page
+    # not press: a minister of a delegation, approved
+    minister = await member(api, await make_delegation(api, country="BE"), "Peeters")
+    status, page, _ = await _add(v, ids["Pool B"], minister["id"])
+    assert status == 422 and "Choose an approved journalist of this conference." in page
+    assert await _api_members(api) == {"Pool A": [approved["id"]], "Pool B": []}
+
+    # another conference's pool is not this page's
+    other = await _officer(api, smtp, "other@example.org", conference="other")
+    _, other_page, _ = await other.go("GET", "/manage/other/press/pools")
+    status, _, _ = await other.go(
+        "POST", f"/manage/other/press/pools/{ids['Pool A']}/members/{approved['id']}/remove",
+        {"csrf": hidden(other_page, "csrf")})
+    assert status == 404
+    status, _, _ = await other.go(
+        "POST", f"/manage/other/press/pools/{ids['Pool B']}/members",
+        {"csrf": hidden(other_page, "csrf"), "accreditation_id": approved["id"]})
+    assert status == 404
+    assert await _api_members(api) == {"Pool A": [approved["id"]], "Pool B": []}
+    assert await db.fetchval("SELECT count(*) FROM domain_event "
+                             "WHERE type LIKE 'pool.member%'") == 1
+
+
+async def test_only_the_press_office_and_admin_open_the_pools_page(
+    api: Api, smtp: RecordingSMTP
+) -> None:
+    await _conference(api)
+    officer = await _officer(api, smtp)
+    status, _, _ = await _create(officer, "Pool A")
+    assert status == 303
+    _, page, _ = await officer.go("GET", f"{POOLS}?lang=en")
+    pool_id = _pools(page)["Pool A"]
+    journalist = await press(api, 1, decision="approve")
+
+    anonymous = Visitor(api)
+    api.client.session.cookie_jar.clear()  # the test client's jar holds the officer's cookie
+    for method, path in (("GET", POOLS), ("POST", POOLS),
+                         ("POST", f"{POOLS}/{pool_id}/members")):
+        status, _, resp = await anonymous.go(method, path, {"name": "x"}
+                                             if method == "POST" else None)
+        assert status == 303 and resp.headers["Location"].startswith("/signin"), path
+
+    await make_delegation(api, country="BE")
+    [welcome] = await smtp.wait_for(1, where=lambda m: "fp-be@example.org" in m["To"])
+    focal_point = await _signed_in(api, link_in(welcome))
+    security = await _officer(api, smtp, "security@example.org", "security")
+    protocol = await _officer(api, smtp, "protocol@example.org", "protocol")
+    for v in (focal_point, security, protocol):
+        _, own, _ = await v.go("GET", "/workspaces")
+        status, _, _ = await v.go("GET", POOLS)
+        assert status == 403
+        status, _, _ = await v.go("POST", POOLS, {"csrf": hidden(own, "csrf"), "name": "B"})
+        assert status == 403
+        status, _, _ = await v.go("POST", f"{POOLS}/{pool_id}/members",
+                                  {"csrf": hidden(own, "csrf"),
+                                   "accreditation_id": journalist["id"]})
+        assert status == 403
+    assert await _api_members(api) == {"Pool A": []}
+
+    admin = await _officer(api, smtp, "admin@example.org", "admin")
+    status, page, _ = await admin.go("GET", f"{POOLS}?lang=en")
+    assert status == 200 and "Pool A" in page
