@@ -28,10 +28,13 @@ VALUES (:conference_id, :room_id, :title, :kind, tstzrange(:starts_at, :ends_at)
 RETURNING id
 
 -- name: lock_session
--- A session with its times, locked until commit (changes to one session queue).
+-- A session with its times, locked until commit (changes to one session queue). FOR NO KEY
+-- UPDATE, as a room is: a session's id never changes, and a foreign key check on it (the
+-- worker saving an invitation state) passes instead of closing a deadlock with a batch that
+-- holds the person being put on the session (docs/architecture.md, "Deadlocks").
 SELECT s.*, lower(s.during) AS starts_at, upper(s.during) AS ends_at
 FROM session s WHERE s.id = :session_id
-FOR UPDATE
+FOR NO KEY UPDATE
 
 -- name: update_session
 -- Every changeable field of a session at once; the trigger carries the times to its
