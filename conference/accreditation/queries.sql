@@ -5,11 +5,12 @@ FROM accreditation a JOIN conference c ON c.id = a.conference_id
 WHERE a.id = :accreditation_id
 
 -- name: lock_accreditation
--- One accreditation, locked until the transaction ends (its changes queue on the row).
+-- One accreditation, locked until the transaction ends (its changes queue on the row; a
+-- foreign key check on it passes: docs/architecture.md, "Deadlocks").
 SELECT a.*, c.slug AS conference_slug
 FROM accreditation a JOIN conference c ON c.id = a.conference_id
 WHERE a.id = :accreditation_id
-FOR UPDATE OF a
+FOR NO KEY UPDATE OF a
 
 -- name: lock_accreditations
 -- Several accreditations locked at once, in the order of their ids (a batch's lock order:
@@ -17,7 +18,7 @@ FOR UPDATE OF a
 SELECT id, conference_id, category FROM accreditation
 WHERE id = ANY(:accreditation_ids::uuid[])
 ORDER BY id
-FOR UPDATE
+FOR NO KEY UPDATE
 
 -- name: set_status
 -- The new status; a decision also sets when it was decided.

@@ -56,7 +56,9 @@ ON CONFLICT (conference_id, revision) DO NOTHING
 
 -- name: lock_conference
 -- The conference, locked until the transaction ends (serialises the press pool's decisions).
-SELECT * FROM conference WHERE id = :conference_id FOR UPDATE
+-- FOR NO KEY UPDATE: a foreign key check on the conference (the worker queuing a letter) passes
+-- (docs/architecture.md, "Deadlocks").
+SELECT * FROM conference WHERE id = :conference_id FOR NO KEY UPDATE
 
 -- name: insert_delegation
 -- A new delegation; no row when the conference already has one for this country or

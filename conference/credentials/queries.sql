@@ -240,7 +240,7 @@ RETURNING id
 -- The categories of a conference whose badge waits for the photo; the conference's row is
 -- locked and its categories before the change answered (no row: no such conference).
 WITH before AS (
-    SELECT id, photo_required FROM conference WHERE id = :conference_id FOR UPDATE
+    SELECT id, photo_required FROM conference WHERE id = :conference_id FOR NO KEY UPDATE
 )
 UPDATE conference c SET photo_required = :photo_required
 FROM before WHERE c.id = before.id

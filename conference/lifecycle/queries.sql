@@ -126,7 +126,7 @@ WHERE a.conference_id = :conference_id AND a.status = 'approved'
 
 -- name: lock_releases
 -- Releases of one conference are numbered one after the other.
-SELECT id FROM conference WHERE id = :conference_id FOR UPDATE
+SELECT id FROM conference WHERE id = :conference_id FOR NO KEY UPDATE
 
 -- name: insert_release
 INSERT INTO participants_release (conference_id, version, released_at, released_by, listing)
@@ -166,4 +166,4 @@ RETURNING id, slug, quotas, nominations_close_at, changes_close_at, security_lis
 -- name: lock_lifecycle
 -- A conference's deadlines and default quotas, locked until the change commits.
 SELECT id, slug, quotas, nominations_close_at, changes_close_at, security_list_deadline
-FROM conference WHERE slug = :slug FOR UPDATE
+FROM conference WHERE slug = :slug FOR NO KEY UPDATE

@@ -20,11 +20,13 @@ API = "/api/v1/conferences/alliance"
 
 
 async def _blocked(conn: asyncpg.Connection, pid: int) -> None:
-    """Wait until another backend than ``pid`` waits for a lock."""
+    """Wait until another backend than ``pid`` waits for a lock, in this test's own database:
+    the server is shared with the other test processes, whose waits answered too (a local run
+    of the suite beside a CI saw this test fail once)."""
     for _ in range(500):
         waiting = await conn.fetchval(
-            "SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND pid <> $1",
-            pid)
+            "SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND pid <> $1"
+            " AND datname = current_database()", pid)
         if waiting:
             return
         await asyncio.sleep(0.01)

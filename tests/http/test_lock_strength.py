@@ -1,4 +1,7 @@
-"""Putting a person on a session while the worker's batch holds that person and writes their
+"""Use-cases that lock a row while the worker's batch holds what they wait for next (docs/
+architecture.md, "Deadlocks").
+
+Putting a person on a session while the worker's batch holds that person and writes their
 invitation to the same session (docs/architecture.md, "Deadlocks"). Found as a 500 in local CI:
 `test_a_scripted_sequence_of_edits_yields_the_expected_changelogs`, a DeadlockDetectedError in
 `put_participant`. The batch had given the person a new private link (their accreditation row
@@ -16,7 +19,7 @@ from typing import Any
 import asyncpg
 
 from conference.settings import Settings
-from tests.conftest import conference_body, direct_url, start_api
+from tests.conftest import conference_body, direct_url, press_body, start_api
 from tests.http.conftest_programme import (
     accredit,
     at,
@@ -27,10 +30,13 @@ from tests.http.conftest_programme import (
 )
 
 
-async def _waits(conn: asyncpg.Connection) -> None:
+async def _waits(conn: asyncpg.Connection, done: asyncio.Task[Any] | None = None) -> None:
     """Wait until a backend of this test's own database (another than ``conn``'s) waits for a
-    lock: the server is shared with other test processes, each with its own database."""
+    lock: the server is shared with other test processes, each with its own database. Or until
+    ``done`` has finished, having waited for nothing."""
     for _ in range(500):
+        if done is not None and done.done():
+            return
         if await conn.fetchval(
                 "SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock'"
                 " AND datname = current_database() AND pid <> pg_backend_pid()"):
@@ -83,6 +89,55 @@ async def test_a_person_is_put_on_a_session_while_the_worker_writes_their_invita
             assert await conn.fetchval(
                 "SELECT count(*) FROM invitation_state WHERE session_id = $1",
                 session["id"]) == 1
+        finally:
+            await conn.close()
+    finally:
+        await api.client.close()
+
+
+async def test_a_journalist_is_approved_while_the_worker_queues_a_letter_of_the_conference(
+    db_url: str, settings: Settings
+) -> None:
+    """A press approval locks the journalist, then the conference row (the pool's count: docs/
+    outbox.md, "The press pool's count"). The worker's batch had queued a letter of the
+    conference (a foreign key check: FOR KEY SHARE on the conference row) and then gave the
+    journalist a new private link. With the conference locked FOR UPDATE, the approval waited
+    for the batch and the batch for the approval: a deadlock, which PostgreSQL broke by
+    aborting the approval, a 500."""
+    api = await start_api(db_url, settings, run_worker=False)
+    try:
+        status, c, _ = await api.call("POST", "/api/v1/conferences", role="admin",
+                                      json=conference_body())
+        assert status == 201, c
+        status, journalist, _ = await api.call(
+            "POST", "/api/v1/conferences/alliance/accreditations", json=press_body(1))
+        assert status == 201, journalist
+
+        worker = await asyncpg.connect(direct_url(db_url))
+        try:
+            tx = worker.transaction()
+            await tx.start()
+            await worker.execute("SET LOCAL deadlock_timeout = '10s'")
+            # what the foreign key check of a delivery row of the conference takes
+            await worker.execute("SELECT 1 FROM conference WHERE id = $1 FOR KEY SHARE",
+                                 c["id"])
+            decided = asyncio.create_task(api.call(
+                "POST", f"/api/v1/accreditations/{journalist['id']}/decision",
+                role="press_office", json={"decision": "approve"}))
+            await _waits(worker, decided)
+            # the journalist's new private link (notices consumer)
+            await worker.execute(
+                "UPDATE accreditation SET token_id = token_id WHERE id = $1", journalist["id"])
+            await tx.commit()
+        finally:
+            await worker.close()
+        status, body, _ = await decided
+        assert status == 200, body
+        assert body["status"] == "approved"
+        conn = await asyncpg.connect(direct_url(db_url))
+        try:
+            assert await conn.fetchval("SELECT press_approved FROM conference WHERE id = $1",
+                                       c["id"]) == 1
         finally:
             await conn.close()
     finally:
