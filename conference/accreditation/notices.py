@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import AsyncIterator
+from email.errors import MessageError
 from typing import Any, Literal
 
 import asyncpg
@@ -101,11 +102,14 @@ def _mail(
     *, footer: Footer = "_footer", **context: Any,
 ) -> NewDelivery | Parked:
     """One letter, or, when it cannot be built (a value mail headers cannot carry), the
-    recipient parked with the reason."""
+    recipient parked with the reason: an address the header parser cannot read at all
+    (``<fp>@example.org``, stored before input was checked) raises ``HeaderParseError``, which
+    is no ``ValueError``, and once failed the whole event, the member's own letter and the
+    other focal points' with it."""
     try:
         return _build(ctx, event, conference, template, language, recipient, recipient_name,
                       about, footer=footer, **context)
-    except (ValueError, UnicodeError) as exc:
+    except (ValueError, UnicodeError, MessageError) as exc:
         return Parked(template=template, dedupe_key=f"{event.id}:{template}:{recipient.lower()}",
                       recipient=recipient, error=f"{type(exc).__name__}: {exc}"[:300],
                       conference_id=conference.id, accreditation_id=about)
@@ -303,6 +307,23 @@ async def _letters(
                 # a request cancelled, without a badge or invitations to take back
                 was_approved=event.payload.get("from_status") == "approved",
                 pool_full=a.press is not None and approved >= capacity, **common)
+    if event.type in ("accreditation.approved", "accreditation.rejected") \
+            and a.delegation_id is not None:
+        # the delegation's focal points are told of protocol's decision on their member, in
+        # their own language: before, they learnt of it only by opening the portal. Every
+        # decision is the organisers' (a focal point decides nothing), so none is a change of
+        # their own that the portal already showed them (docs/lifecycle.md, "Letters"). A
+        # substitute approved in one act is told in the substitution's own letter.
+        for focal in await _focal_point_letters(
+                conn, ctx, event, conference, a, f"decision_{status}_focal",
+                reason=reason or "", clearance=clearance, photo_awaited=photo_awaited,
+                # the badge's reference once it can be issued, as the member's page shows it
+                # (docs/credentials.md, "Short reference")
+                short_reference=await repo.badge_short_reference(conn, a.id)
+                if status == "approved" and clearance is None and not photo_awaited
+                else None,
+                member_id=str(a.id)):
+            yield focal
     if status == "revoked" and a.delegation_id is not None:
         # the delegation's focal point is told of its member's revocation, in their own
         # language (docs/lifecycle.md, "Letters")
