@@ -342,7 +342,7 @@ async def focal_point_recipients(
     grant on the delegation, and the address the delegation was created with
     (``created_email``), each once (addresses compared without case), as (address, name,
     language): their account's language, else the conference's first. Every letter to a
-    delegation's focal points (substitution, revocation, clearance) uses it."""
+    delegation's focal points (decision, substitution, revocation, clearance) uses it."""
     first = "fr" if conference.languages[0] == "fr" else "en"
     recipients: dict[str, tuple[str, str, str]] = {}
     for fp in await focal_points_of_delegation(conn, delegation_id):

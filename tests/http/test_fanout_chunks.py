@@ -71,7 +71,9 @@ async def published(db_url: str, stepped: Settings) -> AsyncIterator[int]:
         finally:
             await _close(worker)
             await letters.stop()
-        assert len(letters.messages) == 1 + 2 * PEOPLE  # welcome; acknowledgements, approvals
+        # welcome; acknowledgements, approvals, and each approval told to the focal point
+        # (docs/lifecycle.md, "Letters")
+        assert len(letters.messages) == 1 + 3 * PEOPLE
         assert (await api.call("POST", f"{BASE}/programme/publish", role="protocol"))[0] == 201
     finally:
         await api.client.close()

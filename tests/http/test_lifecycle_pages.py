@@ -163,7 +163,9 @@ async def _id_of(api: Api, deleg: dict[str, Any], email: str) -> str:
 
 
 async def _focal_point(api: Api, smtp: RecordingSMTP, email: str) -> Visitor:
-    [welcome] = await smtp.wait_for(1, where=lambda m: email in m["To"])
+    # the welcome, not the letters about the delegation's members that also reach them
+    [welcome] = await smtp.wait_for(1, where=lambda m: email in m["To"]
+                                    and "/signin/" in str(m.get_body(("plain",))))
     return await _signed_in(api, link_in(welcome))
 
 

@@ -101,6 +101,8 @@ async def test_a_publication_leaves_a_person_approved_meanwhile_to_their_approva
         assert [(r["template"], r["type"]) for r in made_by] == [
             ("ack", "accreditation.submitted"),
             ("decision_approved", "accreditation.approved"),
+            # its focal point told of it (docs/lifecycle.md, "Letters")
+            ("decision_approved_focal", "accreditation.approved"),
             ("invitation_request", "accreditation.approved")]
     finally:
         if worker_task is not None:

@@ -119,11 +119,12 @@ async def test_two_workers_on_one_conference_never_deadlock(
         assert len(answers) == 2 * PEOPLE
         assert await _deadlocks(probe) - before == 0
 
-        # Every message once: an acknowledgement and a decision per person, an invitation per
-        # person and session; nothing failed, nothing sent twice.
+        # Every message once: an acknowledgement and a decision per person, the decision told
+        # to their delegation's focal point, an invitation per person and session; nothing
+        # failed, nothing sent twice.
         rows = await probe.fetch("SELECT status, message_id FROM delivery")
         assert {r["status"] for r in rows} == {"sent"}
-        assert len(rows) == earlier + 2 * PEOPLE + PEOPLE * SESSIONS
+        assert len(rows) == earlier + 3 * PEOPLE + PEOPLE * SESSIONS
         ids = [str(m["Message-ID"]) for m in smtp.messages]
         assert sorted(ids) == sorted(r["message_id"] for r in rows)
         assert len(set(ids)) == len(ids)
