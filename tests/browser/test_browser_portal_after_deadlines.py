@@ -21,7 +21,9 @@ from tests.support import RecordingSMTP
 
 
 async def _focal_point_signed_in(site: Site, page: Any, smtp: RecordingSMTP) -> str:
-    [welcome] = await smtp.wait_for(1, where=lambda m: "fp-be@example.org" in m["To"])
+    # the welcome, not the letter telling of a member's approval
+    [welcome] = await smtp.wait_for(1, where=lambda m: "fp-be@example.org" in m["To"]
+                                    and "/signin/" in str(m.get_body(("plain",))))
     await page.goto(_link(site, welcome))
     await page.get_by_role("button", name="Me connecter").click()
     await page.wait_for_url(re.compile(r".*/workspaces\?.*"))
