@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from tests.browser.helpers import element, press
+from tests.browser.helpers import element, hidden, press
 from tests.conftest import Api
 from tests.http.test_workspaces_reasons import _conference, _officer
 from tests.support import RecordingSMTP
@@ -81,3 +81,69 @@ async def test_once_everything_is_decided_the_desk_says_so_and_all_lists_them(
     assert element(queue, "queue-empty") == "No application left to decide."
     _, queue, _ = await v.go("GET", f"{DESK}?lang=en&status=all")
     assert _listed(queue) == {approved["id"]}
+
+
+def _batch_buttons(page: str, block: str) -> list[str]:
+    """The decisions a block of batch buttons offers (``batch-actions`` after the list,
+    ``batch-actions-top`` above it), or [] when the queue has no such block."""
+    if f'id="{block}"' not in page:
+        return []
+    start = page.index(f'id="{block}"')
+    return re.findall(r'name="decision" value="([a-z]+)"', page[start:page.index("</div>", start)])
+
+
+async def test_a_long_queue_has_its_batch_buttons_above_the_list_too(
+    api: Api, smtp: RecordingSMTP
+) -> None:
+    """On the morning the window opens the queue lists hundreds of applications: the buttons
+    that decide the ticked ones were only after the last row (on a phone, tens of thousands
+    of pixels down, found trying the desk with 300). A long list has them above it too, in
+    the same form; a short one only after it."""
+    await _conference(api)
+    applications = [await press(api, n) for n in range(11)]
+    v = await _officer(api, smtp)
+
+    _, queue, _ = await v.go("GET", f"{DESK}?lang=en")
+    assert len(_listed(queue)) == 11
+    assert _batch_buttons(queue, "batch-actions-top") == ["approve", "waitlist"]
+    assert _batch_buttons(queue, "batch-actions") == ["approve", "waitlist"]
+    form = queue[queue.index('id="batch-form"'):]
+    assert form.index('id="batch-actions-top"') < form.index('id="queue"') \
+        < form.index('id="batch-actions"') < form.index("</form>")
+
+    # the button above the list decides as the one below does
+    status, _, resp = await v.go("POST", f"{DESK}/batch?lang=en", [  # type: ignore[arg-type]
+        ("csrf", hidden(queue, "csrf")), ("id", applications[0]["id"]),
+        ("id", applications[1]["id"]), ("decision", "approve")])
+    assert status == 303, resp
+    _, queue, _ = await v.go("GET", resp.headers["Location"])
+    assert element(queue, "flash") == "2 applications approved."
+
+    # a short list: the buttons after it only
+    _, queue, _ = await v.go("GET", f"{DESK}?lang=en&q=Dupont10")
+    assert _listed(queue) == {applications[10]["id"]}
+    assert _batch_buttons(queue, "batch-actions-top") == []
+    assert _batch_buttons(queue, "batch-actions") == ["approve", "waitlist"]
+
+
+async def test_the_waiting_list_tab_offers_no_button_to_put_them_on_the_waiting_list(
+    api: Api, smtp: RecordingSMTP
+) -> None:
+    """Ticking applications on the waiting list and pressing "Waitlist the selected" was
+    refused (409, "decided meanwhile"): the button is offered only when an application
+    listed is not on the waiting list already. Approving them stays offered."""
+    await _conference(api)
+    waitlisted = await press(api, 1, decision="waitlist")
+    await press(api, 2)
+    v = await _officer(api, smtp)
+
+    _, queue, _ = await v.go("GET", f"{DESK}?lang=en&status=waitlisted")
+    assert _listed(queue) == {waitlisted["id"]}
+    assert _batch_buttons(queue, "batch-actions") == ["approve"]
+    assert "Waitlist the selected" not in queue
+    _, queue, _ = await v.go("GET", f"{DESK}?lang=fr&status=waitlisted")
+    assert _batch_buttons(queue, "batch-actions") == ["approve"]
+
+    # the applications to decide, one of them submitted: both
+    _, queue, _ = await v.go("GET", f"{DESK}?lang=en")
+    assert _batch_buttons(queue, "batch-actions") == ["approve", "waitlist"]
