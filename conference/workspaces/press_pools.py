@@ -28,7 +28,7 @@ from conference.http.routes import RouteTable
 from conference.pages.handlers import SWITCH, sent_before, switching
 from conference.roles import organiser
 from conference.workspaces import frame
-from conference.workspaces.handlers import Desk, open_desk
+from conference.workspaces.handlers import QUEUE_ROLES, Desk, open_desk
 
 routes = RouteTable()
 HTML, PAGE_ERRORS = frame.HTML, frame.PAGE_ERRORS
@@ -86,7 +86,9 @@ async def _page(request: web.Request, d: Desk, *, values: dict[str, str] | None 
         request, "press_pools.html", d.language, person=d.person, conference=d.conference,
         status=status, title=d.t("pools_title"), crumbs=_crumbs(d), flash=flash, base=d.base,
         pools=shown, candidates=candidates, values=values or {}, errors=errors or {},
-        labels=labels, message=message, sent=sent, switch_submit=_switch(d))
+        labels=labels, message=message, sent=sent, switch_submit=_switch(d),
+        # the add form's journalists by role, in the queue's order (docs/workspaces.md)
+        roles=QUEUE_ROLES)
 
 
 async def _pool(request: web.Request, d: Desk) -> Pool:

@@ -285,3 +285,39 @@ async def test_only_the_press_office_and_admin_open_the_pools_page(
     admin = await _officer(api, smtp, "admin@example.org", "admin")
     status, page, _ = await admin.go("GET", f"{POOLS}?lang=en")
     assert status == 200 and "Pool A" in page
+
+
+def _groups(section: str) -> list[tuple[str, list[str]]]:
+    """The add form's choices by role: each group's label and the journalists it offers."""
+    select = section[section.index("<select"):section.index("</select>")]
+    return [(html.unescape(label), [html.unescape(t) for t in re.findall(
+        r'<option value="[^"]+">([^<]*)<', group)])
+        for label, group in re.findall(r'<optgroup label="([^"]*)">(.*?)</optgroup>', select,
+                                       re.S)]
+
+
+async def test_the_add_form_offers_the_journalists_by_role(
+    api: Api, smtp: RecordingSMTP
+) -> None:
+    """A pool for the royal photo opportunity is made of photographers and camera operators:
+    the select named each approved journalist by name and outlet only, so the press officer
+    opened applications one by one to find them (found trying the desk with 40 approved). It
+    groups them by role, in the queue's order; a role nobody has is no group."""
+    await _conference(api)
+    v = await _officer(api, smtp)
+    for n, role in ((1, "journalist"), (2, "camera"), (3, "photographer"), (4, "journalist")):
+        body = {"outlet": "Le Soir", "press_card_number": f"BE-{1000 + n}", "role": role,
+                "country": "BE"}
+        await press(api, n, decision="approve", press=body)
+    status, _, resp = await _create(v, "Royal photo opportunity")
+    _, page, _ = await v.go("GET", resp.headers["Location"])
+    section = _section(page, _pools(page)["Royal photo opportunity"])
+    assert _groups(section) == [
+        ("Journalist", ["Marie Dupont1 – Le Soir", "Marie Dupont4 – Le Soir"]),
+        ("Photographer", ["Marie Dupont3 – Le Soir"]),
+        ("Camera operator", ["Marie Dupont2 – Le Soir"]),
+    ]
+    _, page, _ = await v.go("GET", f"{POOLS}?lang=fr")
+    section = _section(page, _pools(page)["Royal photo opportunity"])
+    assert [label for label, _ in _groups(section)] == ["Journaliste", "Photographe",
+                                                         "Prise de vues"]
