@@ -17,7 +17,8 @@ DESK = "/manage/alliance/press"
 
 
 async def _conference(api: Api) -> None:
-    body = conference_body()
+    # the press vetted: the clearance's warning stands above the choice too
+    body = conference_body(vetting_required=["press"])
     body["press_registration"]["pool_capacity"] = 1
     status, created, _ = await api.call("POST", "/api/v1/conferences", role="admin", json=body)
     assert status == 201, created
@@ -47,6 +48,10 @@ async def test_the_decision_form_says_the_pool_is_full_before_the_choice(
     await _decide(api, first, "approve")
     _, page, _ = await v.go("GET", f"{DESK}/{submitted['id']}?lang=en")
     form = page[page.index('id="decision-form"'):]
+    # first among the warnings above the choice: it is the one that refuses
+    assert 'id="clearance-warning"' in form
+    assert form.index('class="alert warning" id="pool-full-warning"') \
+        == form.index('class="alert warning"')
     assert form.index('id="pool-full-warning"') < form.index('id="decision-approve"')
     assert element(page, "pool-full-warning") == (
         "The press pool is full: waitlist the application or revoke another.")
