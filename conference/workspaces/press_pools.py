@@ -21,6 +21,7 @@ from pydantic import ValidationError
 from conference.accreditation.domain import Status
 from conference.badges import service as badges
 from conference.badges.models import Pool, PoolIn, PoolPerson
+from conference.csvfile import Words, write
 from conference.errors import Conflict, Duplicate, Invalid, NotEligible, NotFound
 from conference.http.context import now, pool_key
 from conference.http.io import read_form
@@ -112,6 +113,34 @@ def _person_name(p: PoolPerson) -> str:
 @frame.page
 async def pools_page(request: web.Request) -> web.Response:
     return await _page(request, await open_desk(request))
+
+
+CSV_COLUMNS = ("pool", "family_name", "given_name", "outlet", "role", "status")
+
+
+@routes.add("GET", "/manage/{slug}/press/pools.csv",
+            summary="The press pools and their members (CSV download)", who=WHO,
+            tag="workspaces", media=("text/csv", "text/html"), error_media=PAGE_ERRORS,
+            errors=(403, 404))
+@frame.page
+async def pools_csv(request: web.Request) -> web.Response:
+    """Each pool's members, one row each, in the pools' order and the page's (the list the
+    press office hands on for a pool session: docs/workspaces.md, "Press pools"); a download
+    for people, the role and status also in words, in the page's language (docs/lifecycle.md,
+    "CSV files")."""
+    d = await open_desk(request)
+    db, who = request.app[pool_key], organiser(d.principal)
+    pools = await badges.pools(db, who, d.conference.slug)
+    by_id = {p.accreditation_id: p for p in await badges.pool_people(db, who, d.conference.slug)}
+    rows = [[p.name, m.family_name, m.given_name, m.outlet or "", m.role or "", m.status.value]
+            for p in pools for m in (by_id[i] for i in p.members if i in by_id)]
+    words = Words({"role": d.t("f_press_role"), "status": d.t("status")},
+                  lambda column, code: d.t(f"{column}_{code}"))
+    return web.Response(text=write(CSV_COLUMNS, rows, words=words), content_type="text/csv",
+                        charset="utf-8", headers={
+                            "Cache-Control": "no-store",
+                            "Content-Disposition":
+                                f'attachment; filename="press-pools-{d.conference.slug}.csv"'})
 
 
 @routes.add("POST", "/manage/{slug}/press/pools",

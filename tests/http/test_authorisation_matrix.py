@@ -144,7 +144,7 @@ EXPECTED: dict[str, frozenset[str] | str] = {
     "grid_security_list": SESSION, "grid_security_list_csv": SESSION,
     "member_edit_form": SESSION, "member_edit": SESSION, "reasons_page": SESSION,
     "reason_add": SESSION, "reason_edit_form": SESSION, "reason_edit": SESSION,
-    "reason_delete": SESSION, "pools_page": SESSION, "pool_create": SESSION,
+    "reason_delete": SESSION, "pools_page": SESSION, "pools_csv": SESSION, "pool_create": SESSION,
     "pool_add_member": SESSION, "pool_remove_member": SESSION,
     "security_page": SESSION, "security_download": SESSION,
     "security_upload": SESSION, "security_set_status": SESSION, "zones_page": SESSION,

@@ -14,7 +14,7 @@ from uuid import uuid4
 
 import asyncpg
 
-from tests.browser.helpers import hidden, member, press, switch_fields
+from tests.browser.helpers import element, hidden, member, press, switch_fields
 from tests.conftest import Api, conference_body
 from tests.http.conftest_programme import make_delegation
 from tests.http.test_workspaces import Visitor, _signed_in, link_in
@@ -321,3 +321,60 @@ async def test_the_add_form_offers_the_journalists_by_role(
     section = _section(page, _pools(page)["Royal photo opportunity"])
     assert [label for label, _ in _groups(section)] == ["Journaliste", "Photographe",
                                                          "Prise de vues"]
+
+
+async def test_the_pools_download_as_a_file_for_people(
+    api: Api, smtp: RecordingSMTP
+) -> None:
+    """The press office hands a pool's members on (the royal household, the security service,
+    the pool itself) for a pool session: the page showed them and nothing could be exported
+    (found trying the desk: "export lists"). The pools page links a CSV of every pool's
+    members, a download for people (docs/lifecycle.md, "CSV files"): BOM, ";", the role and
+    the status also in words, in the page's language. Other roles are refused."""
+    await _conference(api)
+    v = await _officer(api, smtp)
+    _, page, _ = await v.go("GET", f"{POOLS}?lang=en")
+    assert 'id="pools-csv"' not in page  # no pool yet: nothing to download
+    photographer = await press(api, 1, decision="approve", press={
+        "outlet": "=Le Soir", "press_card_number": "BE-1001", "role": "photographer",
+        "country": "BE"})
+    journalist = await press(api, 2, decision="approve")
+    await press(api, 3, decision="approve")  # in no pool: not in the file
+    _, _, resp = await _create(v, "Royal photo opportunity")
+    _, page, _ = await v.go("GET", resp.headers["Location"])
+    royal = _pools(page)["Royal photo opportunity"]
+    _, _, resp = await _create(v, "Opening pool")
+    _, page, _ = await v.go("GET", resp.headers["Location"])
+    opening = _pools(page)["Opening pool"]
+    assert (await _add(v, royal, photographer["id"]))[0] == 303
+    assert (await _add(v, opening, journalist["id"]))[0] == 303
+    # revoked since: still in the pool, the file says so
+    status, body, _ = await api.call(
+        "POST", f"/api/v1/accreditations/{journalist['id']}/revoke", role="press_office",
+        json={"reason": "Badge lent."})
+    assert status == 200, body
+
+    _, page, _ = await v.go("GET", f"{POOLS}?lang=en")
+    assert element(page, "pools-csv") == "Download as CSV"
+    assert f'href="{POOLS}.csv?lang=en"' in page
+    status, text, resp = await v.go("GET", f"{POOLS}.csv?lang=en")
+    assert status == 200
+    assert resp.headers["Content-Type"] == "text/csv; charset=utf-8"
+    assert resp.headers["Content-Disposition"] == \
+        'attachment; filename="press-pools-alliance.csv"'
+    assert resp.headers["Cache-Control"] == "no-store"
+    assert text.split("\r\n") == [
+        "\ufeffpool;family_name;given_name;outlet;role;Role;status;Status",
+        "Royal photo opportunity;Dupont1;Marie;'=Le Soir;photographer;Photographer;approved;"
+        "Approved",
+        "Opening pool;Dupont2;Marie;Le Soir;journalist;Journalist;revoked;Revoked",
+        ""]
+    _, text, _ = await v.go("GET", f"{POOLS}.csv?lang=fr")
+    assert text.split("\r\n")[0] == \
+        "\ufeffpool;family_name;given_name;outlet;role;Fonction;status;État"
+    assert text.split("\r\n")[1].endswith(";photographer;Photographe;approved;Accordée")
+
+    # the desk's roles only
+    protocol = await _officer(api, smtp, "protocol@example.org", role="protocol")
+    status, _, _ = await protocol.go("GET", f"{POOLS}.csv?lang=en")
+    assert status == 403
