@@ -29,7 +29,7 @@ from tests.browser.helpers import (
 from tests.conftest import Api, conference_body, press_body
 from tests.http.test_calendar_flow import is_invitation, read_invite
 from tests.http.test_press_office_letters import _not_from_the_press_office
-from tests.support import RecordingSMTP, body_text
+from tests.support import RecordingSMTP, body_text, current_token
 
 
 async def _short_reference(api: Api, aid: str) -> str:
@@ -113,8 +113,11 @@ async def test_an_approved_delegation_member_is_not_withdrawn(
         "POST", f"/api/v1/accreditations/{rejected['id']}/decision", role="press_office",
         json={"decision": "reject", "reason": "Not a news outlet"})
     assert status == 200, body
+    # the rejection's letter gives a new private link, which replaces the one the application
+    # had: the journalist's own token is the one of that letter (a run that sent the letter
+    # before the withdrawal answered 401, not the refusal)
     status, body, _ = await api.call("POST", f"/api/v1/accreditations/{rejected['id']}/withdraw",
-                                     role=rejected["access_token"])
+                                     role=await current_token(api.db_url, rejected["id"]))
     assert (status, body["status_now"]) == (409, "rejected"), body
 
 
