@@ -41,6 +41,7 @@ from conference.accreditation.models import (
 )
 from conference.auth import Principal, Role
 from conference.badges import service as badges
+from conference.badges.domain import short_reference_code, show_short_reference
 from conference.badges.handlers import badge_response
 from conference.badges.render import render_png
 from conference.calendar.invitations import feed_url, latest_published
@@ -642,6 +643,9 @@ async def press_queue(request: web.Request) -> web.Response:
 
 
 QUEUE_ROLES = ("journalist", "photographer", "camera", "technician")
+QUEUE_PAGE_SIZE = 200
+"""The applications of one page of the press queue: as many as one batch takes, so that a page
+can be ticked whole (docs/workspaces.md, "The press office desk")."""
 
 
 def queue_filters(q: Mapping[str, str]) -> dict[str, str]:
@@ -669,15 +673,24 @@ async def _queue_page(request: web.Request, d: Desk, q: Mapping[str, str], *,
     roles = QUEUE_ROLES
     filters = queue_filters(q)
     to_decide = [s.value for s in accreditations.UNDER_REVIEW]
+    page, size = domain.page_number(q.get("page", "")), QUEUE_PAGE_SIZE
     async with connection(request) as conn:
-        items = await ws.press_queue(
+        # one search box: name, outlet, press card number, email address, or the badge's short
+        # reference read out over the phone, typed with or without its dash as at the door
+        # (docs/workspaces.md, "The press office desk")
+        items, total = await ws.press_queue_page(
             conn, d.conference.id, statuses=None if filters["status"] == "all"
             else [filters["status"]] if filters["status"] else to_decide,
             role=filters["role"] or None, country=filters["country"] or None,
-            day=_day(filters["day"]), search=domain.like_pattern(filters["q"]) or None)
+            day=_day(filters["day"]), search=domain.like_pattern(filters["q"]) or None,
+            code=short_reference_code(filters["q"]) if filters["q"] else None,
+            page_size=size, skip=domain.skip(page, size))
         counts = await ws.press_counts(conn, d.conference.id)
         present = await ws.press_countries(conn, d.conference.id)
         asked = await ws.press_information_requests(conn, d.conference.id)
+        references = {i: show_short_reference(c) for i, c in (
+            await ws.press_short_references(conn, [a.id for a in items])).items()}
+    paging = domain.Paging.of(page, total, size)
     duplicates = await ws_service.press_duplicates(request.app[pool_key], d.conference.id,
                                                    d.principal)
     # The filter offers the countries the applications come from (and the one chosen), in the
@@ -688,7 +701,11 @@ async def _queue_page(request: web.Request, d: Desk, q: Mapping[str, str], *,
     if q.get("done") == "batch":
         decision = q.get("decision", "")
         key = f"flash_batch_{decision}" if decision in ("approve", "waitlist") else "flash_batch"
-        flash = d.t.plural(key, q.get("count", "0")[:4])
+        count, already = q.get("count", "0")[:4], q.get("already", "")[:4]
+        flash = d.t.plural(key, count) if count != "0" or not already else None
+        if already.isdigit() and already != "0":
+            said = d.t.plural("flash_batch_already_waitlisted", already)
+            flash = said if flash is None else f"{flash} {said}"
     elif q.get("done") in ("approve", "waitlist", "reject", "revoke"):
         name = frame.flash_text(request, "name", 100)
         flash = None if name is None else d.t(f"flash_{q['done']}", name=name)
@@ -696,10 +713,11 @@ async def _queue_page(request: web.Request, d: Desk, q: Mapping[str, str], *,
         request, "press_queue.html", d.language, person=d.person, conference=d.conference,
         title=d.t("press_desk_title"), crumbs=d.crumbs(), flash=flash, base=d.base,
         switch_to=d.base, items=items, counts=counts, filters=filters, statuses=statuses,
-        roles=roles, duplicates=duplicates, asked=asked,
+        roles=roles, duplicates=duplicates, asked=asked, references=references,
         to_decide=sum(counts.get(s, 0) for s in to_decide),
         countries=countries, country_names=dict(named), error=error, status=status,
-        selected=set(selected),
+        selected=set(selected), paging=paging, first=domain.skip(paging.page, size) + 1,
+        page_params={k: v for k, v in filters.items() if v},
     )
 
 
@@ -797,6 +815,11 @@ async def _application_page(request: web.Request, d: Desk, acc: Accreditation, *
         # the press pool they cover for (docs/workspaces.md, "Press pools"): an approved
         # journalist's, or "in no pool"; a member not approved (any longer) is named too
         show_pool=in_pool is not None or acc.status is Status.approved, in_pool=in_pool,
+        # the badge's short reference, which the journalist reads out over the phone
+        # (docs/credentials.md, "Short reference"); none before the approval
+        short_reference=await accreditations.badge_short_reference(
+            request.app[pool_key], acc.id, d.principal)
+        if acc.status is Status.approved else None,
     )
 
 
@@ -1110,8 +1133,8 @@ async def press_batch(request: web.Request) -> web.StreamResponse:
     if not frame.csrf_ok(request, form, d.person):
         return await frame.error_page(request, 403, d.t("csrf_failed"))
     decision = str(form.get("decision", ""))
-    ids = [_uuid(str(v)) for v in form.getall("id", [])][:200]
-    kept = {n: str(form.get(n, "")) for n in ("status", "role", "country", "day", "q")}
+    ids = [_uuid(str(v)) for v in form.getall("id", [])][:QUEUE_PAGE_SIZE]
+    kept = {n: str(form.get(n, "")) for n in ("status", "role", "country", "day", "q", "page")}
     if decision not in ("approve", "waitlist"):
         return await _queue_page(request, d, kept, error=d.t("err_pick_decision"), status=422)
     if not ids:
@@ -1138,6 +1161,21 @@ async def press_batch(request: web.Request) -> web.StreamResponse:
             if rest:
                 error = f"{error} {d.t('err_dup_batch_rest')}"
             return await _queue_page(request, d, kept, status=409, error=error, selected=rest)
+    already: list[UUID] = []
+    if decision == "waitlist":
+        # the "To decide" tab lists the waiting list too: one ticked there is already on it,
+        # left out and counted, not refused as decided meanwhile (docs/workspaces.md, "The
+        # press office desk")
+        async with connection(request) as conn:
+            waiting = {a.id for a in await ws.press_queue(
+                conn, d.conference.id, statuses=[Status.waitlisted.value], role=None,
+                country=None, day=None, search=None)}
+        already = [i for i in dict.fromkeys(ids) if i in waiting]
+        ids = [i for i in ids if i not in waiting]
+    done = {"done": "batch", "count": str(len(ids)), "decision": decision,
+            **({"already": str(len(already))} if already else {})}
+    if not ids:
+        raise web.HTTPSeeOther(frame.with_lang(d.base, d.language, **done))
     try:
         await accreditations.decide_press_batch(request.app[pool_key], d.conference.id, ids,
                                                 decision, d.principal, now(request))
@@ -1163,5 +1201,4 @@ async def press_batch(request: web.Request) -> web.StreamResponse:
     except DuplicateApproved as exc:
         return await _queue_page(request, d, kept, status=409, selected=ids,
                                  error=frame.decision_refused(d.t, exc, ""))
-    raise web.HTTPSeeOther(frame.with_lang(d.base, d.language, done="batch",
-                                           count=str(len(ids)), decision=decision))
+    raise web.HTTPSeeOther(frame.with_lang(d.base, d.language, **done))

@@ -162,13 +162,20 @@ STRINGS: dict[str, dict[str, str]] = {
         "role_technician_mrs": "Technicienne",
         "role_technician_mr": "Technicien",
         "role_technician_neutral": "Technicien ou technicienne",
-        "search": "Nom ou média",
+        "search": "Nom, média, carte de presse, adresse e-mail ou référence du badge",
         "f_press_role": "Fonction",
         "f_outlet_country": "Pays du média",
         "f_received_on": "Reçue le",
         "filter": "Filtrer",
         "queue_caption": "Demandes presse",
         "queue_information_asked": "Informations demandées le {when}",
+        "queue_information_answered": "Réponse reçue le {when} (informations demandées le "
+                                      "{asked})",
+        "queue_showing": "Demandes {first} à {last} sur {total}, page par page\u00a0: précisez "
+                         "la recherche pour en trouver une.",
+        "flash_batch_already_waitlisted_one": "{count} demande était déjà en liste d'attente.",
+        "flash_batch_already_waitlisted_other": "{count} demandes étaient déjà en liste "
+                                                "d'attente.",
         "press_pieces_title": "Photo et documents",
         "information_title": "Demander des informations complémentaires",
         "information_intro": "Le message est envoyé au journaliste avec son lien privé, où il "
@@ -611,13 +618,20 @@ STRINGS: dict[str, dict[str, str]] = {
         "role_technician_mrs": "Technician",
         "role_technician_mr": "Technician",
         "role_technician_neutral": "Technician",
-        "search": "Name or outlet",
+        "search": "Name, outlet, press card, email address or badge reference",
         "f_press_role": "Role",
         "f_outlet_country": "Country of the outlet",
         "f_received_on": "Received on",
         "filter": "Filter",
         "queue_caption": "Press applications",
         "queue_information_asked": "Information asked on {when}",
+        "queue_information_answered": "Answered on {when} (information asked on {asked})",
+        "queue_showing": "Applications {first} to {last} of {total}, a page at a time: narrow "
+                         "the search to find one.",
+        "flash_batch_already_waitlisted_one": "{count} application was already on the waiting "
+                                              "list.",
+        "flash_batch_already_waitlisted_other": "{count} applications were already on the "
+                                                "waiting list.",
         "press_pieces_title": "Photo and documents",
         "information_title": "Ask for more information",
         "information_intro": "The message is mailed to the journalist with their private link, "

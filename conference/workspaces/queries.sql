@@ -25,10 +25,14 @@ LIMIT 200
 
 -- name: press_queue
 -- Press applications of a conference, filtered (each filter NULL: all; any of the statuses
--- given: the desk's "to decide" is two) and searched by name or outlet, oldest first. Every
--- search here compares the text *folded* the same way on both sides (docs/workspaces.md,
--- "Search"): lower case, accents and punctuation and spaces removed (Lefèvre ≈ lefevre,
--- O'Brien ≈ obrien, Straße ≈ strasse).
+-- given: the desk's "to decide" is two) and searched by name, outlet, press card number or
+-- email address, or by a badge's short reference (``code``: its stored form, any version of
+-- the person's badge), oldest first, a page at a time (a page past the end gives the last one;
+-- ``page_size`` NULL: every one); ``total`` is how many match. Every search here compares the
+-- text *folded* the same way on both sides (docs/workspaces.md, "Search"): lower case, accents
+-- and punctuation and spaces removed (Lefèvre ≈ lefevre, O'Brien ≈ obrien, Straße ≈ strasse,
+-- ES-10003 ≈ es 10003).
+WITH found AS (
 SELECT a.*, c.slug AS conference_slug
 FROM accreditation a JOIN conference c ON c.id = a.conference_id
 WHERE a.conference_id = :conference_id AND a.category = 'press' AND a.erased_at IS NULL
@@ -37,20 +41,43 @@ WHERE a.conference_id = :conference_id AND a.category = 'press' AND a.erased_at 
   AND (:country::text IS NULL OR a.press_country = :country)
   AND (:day::date IS NULL OR (a.submitted_at AT TIME ZONE c.timezone)::date = :day)
   AND (:search::text IS NULL
-       OR fold_name(a.given_name || ' ' || a.family_name || ' ' || a.press_outlet)
-          LIKE '%' || fold_name(:search) || '%')
-ORDER BY a.seq
-LIMIT 500
+       OR fold_name(a.given_name || ' ' || a.family_name || ' ' || coalesce(a.press_outlet, '')
+                    || ' ' || coalesce(a.press_card_number, '') || ' ' || coalesce(a.email, ''))
+          LIKE '%' || fold_name(:search) || '%'
+       OR a.id IN (SELECT bc.accreditation_id FROM badge_code bc
+                   WHERE bc.conference_id = :conference_id AND bc.code = :code::text)))
+SELECT f.*, n.total FROM found f, (SELECT count(*) AS total FROM found) n
+ORDER BY f.seq
+LIMIT :page_size::int
+OFFSET least(:skip::int, (SELECT (greatest(count(*), 1) - 1) / :page_size::int * :page_size::int
+                          FROM found))
+
+-- name: press_short_references
+-- The short reference's stored form of the current badge of each approved application among
+-- ``ids`` (the queue shows it; docs/credentials.md, "Short reference").
+SELECT a.id, bc.code
+FROM accreditation a
+JOIN badge_code bc ON bc.accreditation_id = a.id
+ AND bc.version = coalesce((SELECT b.version FROM badge b WHERE b.accreditation_id = a.id), 1)
+WHERE a.id = ANY(:ids::uuid[]) AND a.status = 'approved'
 
 -- name: press_information_requests
--- When more information was last asked of each press application still under review (the
--- queue says so; docs/workspaces.md, "Asking for more information").
-SELECT a.id, (SELECT max(e.occurred_at) FROM domain_event e
-              WHERE e.subject_id = a.id::text
-                AND e.type = 'accreditation.information_requested') AS asked_at
-FROM accreditation a
-WHERE a.conference_id = :conference_id AND a.category = 'press' AND a.erased_at IS NULL
-  AND a.status IN ('submitted', 'waitlisted')
+-- When more information was last asked of each press application still under review, and
+-- when the journalist last answered it since: a photo or a document given from their own
+-- page (an ``applicant`` actor) after the request (the queue says so; docs/workspaces.md,
+-- "Asking for more information").
+SELECT r.id, r.asked_at,
+       (SELECT max(e.occurred_at) FROM domain_event e
+        WHERE e.subject_id = r.id::text AND e.occurred_at > r.asked_at
+          AND e.type IN ('accreditation.photo_uploaded', 'accreditation.document_uploaded')
+          AND e.actor LIKE 'applicant:%') AS answered_at
+FROM (SELECT a.id, (SELECT max(e.occurred_at) FROM domain_event e
+                    WHERE e.subject_id = a.id::text
+                      AND e.type = 'accreditation.information_requested') AS asked_at
+      FROM accreditation a
+      WHERE a.conference_id = :conference_id AND a.category = 'press' AND a.erased_at IS NULL
+        AND a.status IN ('submitted', 'waitlisted')) r
+WHERE r.asked_at IS NOT NULL
 
 -- name: press_counts
 -- Press applications of a conference by status.

@@ -57,6 +57,28 @@ async def press_queue(
     day: date | None,
     search: str | None,
 ) -> list[Accreditation]:
+    """Every press application the filters match (the batch's reading of what it was given)."""
+    items, _ = await press_queue_page(conn, conference_id, statuses=statuses, role=role,
+                                      country=country, day=day, search=search, code=None,
+                                      page_size=None, skip=0)
+    return items
+
+
+async def press_queue_page(
+    conn: asyncpg.Connection,
+    conference_id: UUID,
+    *,
+    statuses: Collection[str] | None,
+    role: str | None,
+    country: str | None,
+    day: date | None,
+    search: str | None,
+    code: str | None,
+    page_size: int | None,
+    skip: int,
+) -> tuple[list[Accreditation], int]:
+    """One page of the press queue (``page_size`` None: every row), and how many match in all;
+    ``code``: a badge's short reference in its stored form, searched beside ``search``."""
     rows = await conn.fetch(
         *Q.bind(
             "press_queue",
@@ -66,16 +88,28 @@ async def press_queue(
             country=country,
             day=day,
             search=search,
+            code=code,
+            page_size=page_size,
+            skip=skip,
         )
     )
-    return [from_row(r) for r in rows]
+    return [from_row(r) for r in rows], (rows[0]["total"] if rows else 0)
+
+
+async def press_short_references(conn: asyncpg.Connection, ids: Collection[UUID]
+                                 ) -> dict[UUID, str]:
+    """The stored short reference of the current badge of each approved application of
+    ``ids``."""
+    rows = await conn.fetch(*Q.bind("press_short_references", ids=list(ids)))
+    return {r["id"]: r["code"] for r in rows}
 
 
 async def press_information_requests(conn: asyncpg.Connection, conference_id: UUID
-                                     ) -> dict[UUID, datetime]:
-    """When more information was last asked of each press application under review."""
+                                     ) -> dict[UUID, tuple[datetime, datetime | None]]:
+    """When more information was last asked of each press application under review, and when
+    the journalist answered it since (None: not yet)."""
     rows = await conn.fetch(*Q.bind("press_information_requests", conference_id=conference_id))
-    return {r["id"]: r["asked_at"] for r in rows if r["asked_at"] is not None}
+    return {r["id"]: (r["asked_at"], r["answered_at"]) for r in rows}
 
 
 async def press_counts(conn: asyncpg.Connection, conference_id: UUID) -> dict[str, int]:

@@ -1,0 +1,68 @@
+"""The press desk's queue a page at a time, with the badge's short reference of an approved
+journalist and an answered request for information, found by the short reference read out
+over the phone (docs/workspaces.md, "The press office desk"), audited with axe in French and
+English at both widths."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import pytest
+
+from conference.workspaces import handlers
+from tests.browser.conftest import Site
+from tests.browser.helpers import press
+from tests.browser.test_browser_workspaces import _audit, _link
+from tests.conftest import conference_body
+from tests.http.test_credentials import image, put
+from tests.support import RecordingSMTP, current_token
+
+
+async def test_the_paged_queue_shows_references_and_answers(
+    site: Site, page: Any, browser: Any, smtp: RecordingSMTP, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(handlers, "QUEUE_PAGE_SIZE", 2)
+    status, body, _ = await site.call("POST", "/api/v1/conferences", role="admin",
+                                      json=conference_body())
+    assert status == 201, body
+    status, person, _ = await site.call("POST", "/api/v1/staff", role="admin", json={
+        "email": "tove.ernst@example.org", "name": "Tove Ernst", "language": "en",
+        "grants": [{"role": "press_office", "conference": "alliance"}]})
+    assert status == 201, person
+    approved = await press(site, 1, decision="approve")
+    asked = await press(site, 2, language="en")
+    await press(site, 3)
+    status, body, _ = await site.call(
+        "POST", f"/api/v1/accreditations/{asked['id']}/information-request",
+        role="press_office", json={"message": "Please give a scan of your press card."})
+    assert status == 200, body
+    status, _ = await put(site, f"/api/v1/accreditations/{asked['id']}/photo", image(600, 800),
+                          "image/jpeg", await current_token(site.db_url, asked["id"]))
+    assert status in (200, 204)
+    [welcome] = await smtp.wait_for(1, where=lambda m: "tove.ernst@example.org" in m["To"]
+                                    and m["Subject"].startswith("Your access"))
+    await page.goto(_link(site, welcome))
+    await page.get_by_role("button", name="Sign me in").click()
+    await page.wait_for_url(re.compile(r".*/workspaces.*"))
+
+    desk = f"{site.url}/manage/alliance/press"
+    await page.goto(f"{desk}?lang=en&status=all")
+    assert (await page.inner_text("#queue-showing")).startswith("Applications 1 to 2 of 3")
+    reference = await page.inner_text(f"#ref-{approved['id']}")
+    assert re.fullmatch(r"Badge reference: \w{4}-\w{4}", reference), reference
+    assert (await page.inner_text(f"#answered-{asked['id']}")).startswith("Answered on ")
+    await _audit(browser, page, "press-queue-paged")
+
+    # the next page, without JavaScript's help: a link
+    await page.click("#page-next")
+    assert await page.inner_text("#page-of") == "Page 2 of 2"
+
+    # the reference read out over the phone, typed without its dash
+    await page.goto(f"{desk}?lang=en&status=all")
+    await page.fill("#q", reference.split(": ")[1].replace("-", "").lower())
+    await page.click("#filters button[type=submit]")
+    await page.wait_for_url(re.compile(r".*q=.*"))
+    assert await page.locator("#queue tbody tr").count() == 1
+    assert await page.locator(f"#ref-{approved['id']}").count() == 1
+    await _audit(browser, page, "press-queue-found-by-reference")
