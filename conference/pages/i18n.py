@@ -241,6 +241,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "action_reject": "Demande refusée",
         "action_waitlist": "Mise sur liste d'attente",
         "action_withdraw": "Demande retirée",
+        "action_withdraw_approved": "Accréditation retirée",
         "action_revoke": "Accréditation révoquée",
         "action_vetting_pending": "Habilitation de sécurité en attente",
         "action_vetting_cleared": "Habilitation de sécurité accordée",
@@ -562,6 +563,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "action_reject": "Application rejected",
         "action_waitlist": "Put on the waiting list",
         "action_withdraw": "Application withdrawn",
+        "action_withdraw_approved": "Accreditation withdrawn",
         "action_revoke": "Accreditation revoked",
         "action_vetting_pending": "Clearance pending",
         "action_vetting_cleared": "Clearance granted",
@@ -691,6 +693,17 @@ class Translator:
     def __call__(self, key: str, **values: Any) -> str:
         text = self._strings[key]
         return text.format(**values) if values else text
+
+    def history_action(self, action: str, from_status: Any) -> str:
+        """A history line's event in words. A withdrawal after the approval (a journalist who
+        cannot come: docs/lifecycle.md, "Withdrawing after approval") ends an accreditation,
+        not an application: "Accreditation withdrawn", as the letter that confirms it says
+        (the history said "Application withdrawn", tried as the press office, 2 December
+        2026). An action without words (a future one) is shown as recorded."""
+        key = f"action_{action}"
+        if action == "withdraw" and getattr(from_status, "value", from_status) == "approved":
+            key = "action_withdraw_approved"
+        return self(key) if key in self._strings else action
 
     def history_reason(self, action: str, reason: str | None) -> str:
         """A history line's reason as the reader reads it: a change of details names the

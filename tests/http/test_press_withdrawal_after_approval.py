@@ -151,7 +151,7 @@ async def test_an_approved_journalist_withdraws_from_their_page(
     assert element(page, "status") == "Withdrawn"
     assert element(page, "status-message") == (
         "Your accreditation is withdrawn; an email confirms it.")
-    assert "Application withdrawn My editor sends nobody." in element(page, "history")
+    assert "Accreditation withdrawn My editor sends nobody." in element(page, "history")
     assert "withdraw-form" not in page and "badge-link" not in page
     # a withdrawn application takes no photo and no document (docs/credentials.md, "Photo"):
     # no link to the page that gives them
