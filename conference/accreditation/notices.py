@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import AsyncIterator
-from email.errors import MessageError
 from typing import Any, Literal
 
 import asyncpg
@@ -18,6 +17,7 @@ from conference.conferences.domain import sender_address
 from conference.conferences.lookup import conference_by_id
 from conference.conferences.models import Conference
 from conference.mail import formatting
+from conference.mail.headers import UNBUILDABLE
 from conference.mail.privacy import controller_name, retention_period
 from conference.mail.render import build_message, render_template, render_text
 from conference.mail.wording import agreement, sender_name, short_name, subject_line
@@ -109,7 +109,7 @@ def _mail(
     try:
         return _build(ctx, event, conference, template, language, recipient, recipient_name,
                       about, footer=footer, **context)
-    except (ValueError, UnicodeError, MessageError) as exc:
+    except UNBUILDABLE as exc:
         return Parked(template=template, dedupe_key=f"{event.id}:{template}:{recipient.lower()}",
                       recipient=recipient, error=f"{type(exc).__name__}: {exc}"[:300],
                       conference_id=conference.id, accreditation_id=about)

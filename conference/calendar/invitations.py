@@ -42,6 +42,7 @@ from conference.conferences.models import Conference
 from conference.db.pool import connection
 from conference.db.sql import queries_beside
 from conference.mail.formatting import short, span, time_of_day
+from conference.mail.headers import UNBUILDABLE
 from conference.mail.render import load_template, render_template
 from conference.mail.wording import agreement, form_of_address, sender_name, with_short_name
 from conference.outbox.dispatch import (
@@ -665,7 +666,7 @@ async def calendar_invitations(
                 a = replace(a, sequence=a.last.sequence)
             elif delivery is not None:
                 deliveries.append(delivery)
-        except (ValueError, UnicodeError) as exc:
+        except UNBUILDABLE as exc:
             # One person's message cannot be built: park it alone (no state saved, so a retry
             # builds it again) and let everyone else's go (docs/outbox.md).
             parked.append(Parked(

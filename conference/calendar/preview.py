@@ -39,6 +39,7 @@ from conference.calendar.words import detail_changes
 from conference.conferences.lookup import conference_by_id
 from conference.conferences.models import Conference
 from conference.db.pool import Database, connection
+from conference.mail.headers import UNBUILDABLE
 from conference.outbox.dispatch import DispatchContext, EventRow
 from conference.programme.published import PublishedSession
 from conference.settings import Settings
@@ -151,7 +152,7 @@ async def _count(conn: asyncpg.Connection, renderer: Renderer, preview: Messages
         if kind not in preview.samples:
             try:
                 delivery = renderer.message(session, a, person, event)
-            except (ValueError, UnicodeError):
+            except UNBUILDABLE:
                 continue  # the consumer parks this one message; another shows the kind
             if delivery is not None:
                 secret = feed_url(renderer.ctx.settings.base_url, renderer.signer,

@@ -17,6 +17,7 @@ from conference.conferences.models import Conference
 from conference.credentials import repo
 from conference.credentials.service import letter_pdf
 from conference.mail import formatting
+from conference.mail.headers import UNBUILDABLE
 from conference.mail.privacy import controller_name, retention_period
 from conference.mail.render import build_message, render_template, render_text
 from conference.mail.wording import sender_name, short_name, subject_line
@@ -75,7 +76,7 @@ async def mail_visa_letter(conn: asyncpg.Connection, event: EventRow, ctx: Dispa
         # the attachment made the message multipart/mixed, which took Content-* headers down
         # to the text part: the message's language is said at the top as well
         msg["Content-Language"] = language
-    except (ValueError, UnicodeError) as exc:
+    except UNBUILDABLE as exc:
         return ConsumerResult(parked=[Parked(
             template=TEMPLATE, dedupe_key=dedupe, recipient=recipient,
             error=f"{type(exc).__name__}: {exc}"[:300], conference_id=conference.id,
@@ -213,7 +214,7 @@ def _clearance_letter(ctx: DispatchContext, event: EventRow, conference: Confere
             sender=sender, sender_name=sender_name(conference, language), recipient=recipient,
             recipient_name=recipient_name, subject=subject, body=body, message_id=message_id,
             language=language, date=ctx.now)
-    except (ValueError, UnicodeError) as exc:
+    except UNBUILDABLE as exc:
         return Parked(
             template=template, dedupe_key=dedupe, recipient=recipient,
             error=f"{type(exc).__name__}: {exc}"[:300], conference_id=conference.id,

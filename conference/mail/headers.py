@@ -15,14 +15,22 @@ reads back exactly the text we meant. Pure.
 
 from __future__ import annotations
 
+from email.errors import MessageError
 from email.header import Header
 from email.headerregistry import Address
 from email.policy import EmailPolicy
 from typing import Any, Final
 
-__all__ = ["MAX_LINE", "SMTP", "Encoded", "mailbox", "unstructured"]
+__all__ = ["MAX_LINE", "SMTP", "UNBUILDABLE", "Encoded", "mailbox", "unstructured"]
 
 MAX_LINE: Final = 78
+UNBUILDABLE: Final = (ValueError, UnicodeError, MessageError)
+"""What building one message raises when a value it carries cannot go into it: a line break in
+a header value (``ValueError``), a value that cannot be encoded (``UnicodeError``), and an
+address the header parser cannot read at all (``<fp-be>@example.org``, stored before input was
+checked: ``HeaderParseError``, a ``MessageError``, which is no ``ValueError``). Every builder
+of letters and invitations catches these and parks that one message (docs/outbox.md), so that
+no one else's mail stops with it."""
 _SPECIALS = frozenset('()<>@,:;.\\"[]')
 """The characters that make a display name a quoted-string (RFC 5322 ``specials``)."""
 

@@ -13,6 +13,7 @@ import asyncpg
 
 from conference.auth import token_hash
 from conference.mail import formatting
+from conference.mail.headers import UNBUILDABLE
 from conference.mail.render import build_message, load_template, render_text
 from conference.outbox.dispatch import (
     ConsumerResult,
@@ -173,7 +174,7 @@ async def people_mail(conn: asyncpg.Connection, event: EventRow,
         msg = build_message(sender=sender, sender_name=sender_name, recipient=person["email"],
                             recipient_name=person["name"], subject=subject, body=body,
                             message_id=message_id, language=language, date=ctx.now)
-    except (ValueError, UnicodeError) as exc:
+    except UNBUILDABLE as exc:
         return ConsumerResult(parked=[Parked(
             template=template, dedupe_key=dedupe, recipient=person["email"],
             error=f"{type(exc).__name__}: {exc}"[:300], conference_id=event.conference_id)])
