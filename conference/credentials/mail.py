@@ -93,9 +93,11 @@ LIVE = frozenset({"submitted", "waitlisted", "approved"})
 CLEARANCE_LETTERS = {"more_information": "clearance_more_information",
                      "refused": "clearance_refused", "cleared": "clearance_cleared"}
 """The clearance statuses that write a letter, and its template; ``pending`` writes none, and
-``cleared`` only to an approved journalist, whose badge it releases (docs/credentials.md,
+``cleared`` only about an approved person, whose badge it releases (docs/credentials.md,
 "Vetting"): their approval letter said the badge would follow the check, and nothing said
-when it had."""
+when it had. A delegation member's goes to the focal points (``clearance_cleared_focal``),
+through whom the badge goes."""
+CLEARED_FOCAL = "clearance_cleared_focal"
 
 
 async def mail_clearance_notice(conn: asyncpg.Connection, event: EventRow, ctx: DispatchContext
@@ -118,10 +120,15 @@ async def mail_clearance_notice(conn: asyncpg.Connection, event: EventRow, ctx: 
     conference = await conference_by_id(conn, row["conference_id"])
     press = row["category"] == "press"
     focal = row["delegation_id"] is not None
-    if status == "cleared" and (focal or row["status"] != "approved"):
-        # a member's badge goes through their focal point, and before the approval the
-        # approval letter itself says where the badge is
+    if status == "cleared" and (row["status"] != "approved"
+                                or (row["status_then"] or "approved") != "approved"):
+        # before the approval, the approval letter itself says where the badge is: a
+        # clearance recorded then and approved before the worker came writes nothing either
         return ConsumerResult()
+    if status == "cleared" and focal:
+        # a member's badge goes through their focal points: their approval letter said it
+        # would come once the security check is complete, and nobody said when it was
+        template = CLEARED_FOCAL
     photo_awaited = status == "cleared" and row["category"] in conference.photo_required \
         and await repo.photo_of(conn, row["id"]) is None
     member = f"{row['given_name']} {row['family_name']}"
@@ -140,8 +147,10 @@ async def mail_clearance_notice(conn: asyncpg.Connection, event: EventRow, ctx: 
                                closing(None, language)))
         slug = delegation_slug(conference.slug, row["delegation_country"],
                                row["delegation_id"])
+        # the badge, or the photo it waits for, is on the member's page; what the security
+        # service asks for, on its credentials tab
         link = (f"{ctx.settings.base_url}/delegation/{slug}/members/{row['id']}"
-                "/credentials")
+                + ("" if status == "cleared" else "/credentials"))
     else:
         language = row["language"]
         if status == "more_information":
@@ -168,7 +177,12 @@ async def mail_clearance_notice(conn: asyncpg.Connection, event: EventRow, ctx: 
                                    recipient_name, language, greeting, ending,
                                    link=f"{link}?lang={language}" if focal and link else link,
                                    focal=focal, member=member, press=press,
-                                   photo_awaited=photo_awaited)
+                                   photo_awaited=photo_awaited,
+                                   # the badge's reference once it can be issued, as the
+                                   # approval letter to the focal points shows it
+                                   # (docs/credentials.md, "Short reference")
+                                   short_reference=row["short_reference"]
+                                   if status == "cleared" and not photo_awaited else None)
         if isinstance(letter, Parked):
             result.parked.append(letter)
         else:
@@ -179,8 +193,8 @@ async def mail_clearance_notice(conn: asyncpg.Connection, event: EventRow, ctx: 
 def _clearance_letter(ctx: DispatchContext, event: EventRow, conference: Conference,
                       row: asyncpg.Record, template: str, recipient: str, recipient_name: str,
                       language: str, greeting: str, ending: str, *, link: str, focal: bool,
-                      member: str, press: bool, photo_awaited: bool = False
-                      ) -> NewDelivery | Parked:
+                      member: str, press: bool, photo_awaited: bool = False,
+                      short_reference: str | None = None) -> NewDelivery | Parked:
     """One clearance letter, to ``recipient`` in ``language``."""
     delegation = (country_name(row["delegation_country"], language)
                   if row["delegation_country"] else row["delegation_organisation"] or "")
@@ -191,7 +205,8 @@ def _clearance_letter(ctx: DispatchContext, event: EventRow, conference: Confere
             dates=formatting.day_range(conference.starts_on, conference.ends_on, language),
             salutation=greeting, closing=ending, focal=focal, member=member, delegation=delegation,
             category=CATEGORY_NAMES[language][row["category"]], reason=row["reason"] or "",
-            link=link, is_press=press, photo_awaited=photo_awaited)
+            link=link, is_press=press, photo_awaited=photo_awaited,
+            short_reference=short_reference)
         footer = {
             "short": short_name(conference, language),
             "controller": controller_name(conference, language),

@@ -3,9 +3,9 @@
 application's page once the security check is complete", and nothing said when it was; a
 photographer kept reloading the page until the morning of the meeting. The letter comes from
 the press office, in the journalist's language, with a fresh private link to the page, and
-asks for the photo first where the badge waits for it. Nobody else is written to: a member's
-badge goes through the focal point, and a journalist cleared before the approval learns of the
-badge from the approval letter."""
+asks for the photo first where the badge waits for it. A journalist cleared before the
+approval learns of the badge from the approval letter (a member's badge goes through the focal
+points, told in their own letter: test_clearance_cleared_focal_letter.py)."""
 
 from __future__ import annotations
 

@@ -1,8 +1,9 @@
 """A clearance decision is told to whoever answers for the person (docs/credentials.md,
 "Vetting"): asked for more information, the delegation's focal point (a member) or the
 applicant (the press) gets a letter saying what is needed; refused, a letter saying that no
-badge can be issued, without the security reason; cleared, nothing to a focal point (an
-approved journalist is told: test_clearance_cleared_letter.py). The letters are written by
+badge can be issued, without the security reason; cleared, the focal point of an approved
+member is told the badge can be issued (test_clearance_cleared_focal_letter.py), an approved
+journalist too (test_clearance_cleared_letter.py). The letters are written by
 the outbox consumer, in the reader's language, and arrive at the real test SMTP server."""
 
 from __future__ import annotations
@@ -84,6 +85,11 @@ async def test_a_members_clearance_letters_go_to_the_focal_point(
 
     await _vetting(api, minister["id"], "cleared")
     await _letters(smtp, 2)
+    # the approved member's badge can be issued: their focal point is told, in its own letter
+    [cleared] = await smtp.wait_for(
+        1, where=lambda m: "Security check complete" in str(m["Subject"]))
+    assert "fp-be@example.org" in str(cleared["To"])
+    assert "The badge can now be issued" in body_text(cleared)
     # no letter about an accreditation that is no longer alive
     gone = await member(api, be, "Revoked")
     status, _, _ = await api.call("POST", f"/api/v1/accreditations/{gone['id']}/revoke",
