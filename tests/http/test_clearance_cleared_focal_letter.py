@@ -114,3 +114,27 @@ async def test_a_refusal_after_the_approval_writes_the_refusal_as_before(
     assert "no badge can be issued to Anna Lindqvist" in text, text
     await asyncio.sleep(0.8)
     assert [m["Subject"] for m in smtp.messages if _cleared(m)] == []
+
+
+async def test_an_import_of_results_writes_one_letter_per_approved_member_cleared(
+    api: Any, smtp: RecordingSMTP,
+) -> None:
+    await _conference(api, vetting_required=["minister"])
+    be = await _delegation(api, "en")
+    approved = [await accredit(api, "Anna", family, delegation=be, decision=None)
+                for family in ("Lindqvist", "Peeters")]
+    for person in approved:
+        await _decide(api, person, "approve")
+    waiting = await accredit(api, "Jan", "Janssens", delegation=be, decision=None)
+    rows = "".join(f"{p['id']},cleared,\r\n" for p in [*approved, waiting])
+    status, body, _ = await api.call(
+        "POST", "/api/v1/conferences/alliance/vetting.csv", role="protocol",
+        data=f"accreditation_id,status,reason\r\n{rows}".encode(),
+        headers={"Content-Type": "text/csv"})
+    assert (status, body) == (200, {"applied": 3, "unchanged": 0})
+    letters = await smtp.wait_for(2, where=_cleared)
+    await asyncio.sleep(0.8)
+    assert len([m for m in smtp.messages if _cleared(m)]) == 2
+    named = sorted(body_text(m).split("The security check of ")[1].split(" (")[0]
+                   for m in letters)
+    assert named == ["Anna Lindqvist", "Anna Peeters"]
