@@ -703,7 +703,7 @@ class Translator:
         key = f"action_{action}"
         if action == "withdraw" and getattr(from_status, "value", from_status) == "approved":
             key = "action_withdraw_approved"
-        return self(key) if key in self._strings else action
+        return self(key) if key in self.keys else action
 
     def history_reason(self, action: str, reason: str | None) -> str:
         """A history line's reason as the reader reads it: a change of details names the
