@@ -401,6 +401,12 @@ async def _press_office_notices(
     # (docs/lifecycle.md, "Withdrawing after approval")
     waiting = await repo.count_waitlisted_press(conn, conference.id) \
         if template == "press_office_withdrawn" else 0
+    # a withdrawal says why, as the journalist wrote it, and the press pools the journalist
+    # stays listed in until the office takes them out (docs/lifecycle.md, "Withdrawing after
+    # approval")
+    withdrawn = template == "press_office_withdrawn"
+    reason = (await repo.event_reason(conn, event.id) or "") if withdrawn else ""
+    pools = await repo.press_pools_of(conn, a.id) if withdrawn else []
     first = "fr" if "fr" == conference.languages[0] else "en"
 
     def context(lang: str) -> dict[str, Any]:
@@ -419,6 +425,9 @@ async def _press_office_notices(
                             f"?status=waitlisted&lang={lang}",
             "accreditation_id": str(a.id),
             "was_approved": event.payload.get("from_status") == "approved",
+            "reason": reason, "pools": pools,
+            "pools_link": f"{ctx.settings.base_url}/manage/{conference.slug}/press/pools"
+                          f"?lang={lang}",
         }
 
     notices = []

@@ -307,3 +307,11 @@ SELECT actor FROM domain_event WHERE id = :event_id
 -- The reason of an event's first line of the audit trail (the message of a request for more
 -- information), read by its letter; null once the person's reasons are erased.
 SELECT history -> 0 ->> 'reason' FROM domain_event WHERE id = :event_id
+
+-- name: press_pools_of
+-- The names of the press pools an accreditation is in (one per person, the unique index), as
+-- the press office's notice of a withdrawal names them (docs/lifecycle.md, "Withdrawing after
+-- approval").
+SELECT p.name FROM press_pool_member m JOIN press_pool p ON p.id = m.pool_id
+WHERE m.accreditation_id = :accreditation_id
+ORDER BY p.seq

@@ -173,6 +173,12 @@ async def count_waitlisted_press(conn: asyncpg.Connection, conference_id: UUID) 
     return count
 
 
+async def press_pools_of(conn: asyncpg.Connection, accreditation_id: UUID) -> list[str]:
+    """The names of the press pools the accreditation is in (``press_pools_of``)."""
+    rows = await conn.fetch(*Q.bind("press_pools_of", accreditation_id=accreditation_id))
+    return [r["name"] for r in rows]
+
+
 async def press_people(conn: asyncpg.Connection, conference_id: UUID, *,
                        approved_only: bool = False) -> list[PressPerson]:
     """The conference's press applications as the duplicate check reads them (``press_people``
