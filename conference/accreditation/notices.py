@@ -228,8 +228,12 @@ async def _letters(
         # (docs/lifecycle.md, "Letters").
         if a.status.value not in ("substituted", "withdrawn"):
             if a.press:
+                # it restates what was recorded, the name as the badge prints it, so that a
+                # typo is caught before printing (docs/lifecycle.md, "Letters")
                 yield _mail(ctx, event, conference, "press_ack", lang, a.email, name, a.id,
-                            to_give=_press_to_give(conference, lang), **common)
+                            to_give=_press_to_give(conference, lang), badge_name=name,
+                            press_card_number=a.press.press_card_number, email=a.email,
+                            **common)
             else:
                 yield _mail(ctx, event, conference, "ack", lang, a.email, name, a.id, **common)
         if a.press:
