@@ -236,7 +236,8 @@ async def test_press_office_approves_two_at_once_and_rejects_one_with_a_standard
                       "image/jpeg", "admin"))[0] in (200, 204)
     assert (await put(site, f"/api/v1/accreditations/{third['id']}/documents/press_card",
                       _pdf("Press card"), "application/pdf", "admin"))[0] == 204
-    await page.get_by_label("Name or outlet").fill(third["family_name"])
+    await page.get_by_label("Name, outlet, press card, email address or badge reference").fill(
+        third["family_name"])
     await page.get_by_role("button", name="Filter").click()
     assert await page.locator("#queue tbody tr").count() == 1
     await page.get_by_role("link", name=f"{third['given_name']} {third['family_name']}").click()
