@@ -191,3 +191,18 @@ async def letter_token(smtp: RecordingSMTP, address: str, count: int = 1,
     found = re.search(r"/a/([A-Za-z0-9_-]{40,})", body_text(letters[count - 1]))
     assert found is not None
     return found.group(1)
+
+
+async def another_waits_for_a_lock(conn: Any, done: asyncio.Task[Any] | None = None) -> None:
+    """Wait until a backend of ``conn``'s own database, other than ``conn``'s, waits for a lock
+    (the server is shared with the other test processes, each with a database of its own: their
+    waits must not answer), or until ``done`` has finished, having waited for nothing."""
+    for _ in range(500):
+        if done is not None and done.done():
+            return
+        if await conn.fetchval(
+                "SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock'"
+                " AND datname = current_database() AND pid <> pg_backend_pid()"):
+            return
+        await asyncio.sleep(0.01)
+    raise AssertionError("no other transaction waited for the lock")

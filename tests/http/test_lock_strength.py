@@ -28,21 +28,7 @@ from tests.http.conftest_programme import (
     make_session,
     put_participant,
 )
-
-
-async def _waits(conn: asyncpg.Connection, done: asyncio.Task[Any] | None = None) -> None:
-    """Wait until a backend of this test's own database (another than ``conn``'s) waits for a
-    lock: the server is shared with other test processes, each with its own database. Or until
-    ``done`` has finished, having waited for nothing."""
-    for _ in range(500):
-        if done is not None and done.done():
-            return
-        if await conn.fetchval(
-                "SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock'"
-                " AND datname = current_database() AND pid <> pg_backend_pid()"):
-            return
-        await asyncio.sleep(0.01)
-    raise AssertionError("putting the person on the session never waited for them")
+from tests.support import another_waits_for_a_lock
 
 
 async def test_a_person_is_put_on_a_session_while_the_worker_writes_their_invitation(
@@ -69,7 +55,7 @@ async def test_a_person_is_put_on_a_session_while_the_worker_writes_their_invita
             await worker.execute(
                 "UPDATE accreditation SET token_id = token_id WHERE id = $1", person["id"])
             put = asyncio.create_task(put_participant(api, session, person, "chair"))
-            await _waits(worker)
+            await another_waits_for_a_lock(worker)
             # the person's invitation to the session saved (calendar consumer): its foreign key
             # locks the session row against a key change
             await worker.execute(
@@ -124,7 +110,7 @@ async def test_a_journalist_is_approved_while_the_worker_queues_a_letter_of_the_
             decided = asyncio.create_task(api.call(
                 "POST", f"/api/v1/accreditations/{journalist['id']}/decision",
                 role="press_office", json={"decision": "approve"}))
-            await _waits(worker, decided)
+            await another_waits_for_a_lock(worker, decided)
             # the journalist's new private link (notices consumer)
             await worker.execute(
                 "UPDATE accreditation SET token_id = token_id WHERE id = $1", journalist["id"])

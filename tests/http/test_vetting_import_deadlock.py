@@ -15,22 +15,9 @@ import asyncpg
 from conference.settings import Settings
 from tests.conftest import conference_body, start_api
 from tests.http.conftest_programme import make_delegation
+from tests.support import another_waits_for_a_lock
 
 API = "/api/v1/conferences/alliance"
-
-
-async def _blocked(conn: asyncpg.Connection, pid: int) -> None:
-    """Wait until another backend than ``pid`` waits for a lock, in this test's own database:
-    the server is shared with the other test processes, whose waits answered too (a local run
-    of the suite beside a CI saw this test fail once)."""
-    for _ in range(500):
-        waiting = await conn.fetchval(
-            "SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND pid <> $1"
-            " AND datname = current_database()", pid)
-        if waiting:
-            return
-        await asyncio.sleep(0.01)
-    raise AssertionError("the import never waited for the lock")
 
 
 async def test_an_import_aborted_by_a_deadlock_is_tried_again(
@@ -68,7 +55,7 @@ async def test_an_import_aborted_by_a_deadlock_is_tried_again(
             imported = asyncio.create_task(api.call(
                 "POST", f"{API}/vetting.csv", role="protocol", data=results.encode(),
                 headers={"Content-Type": "text/csv"}))
-            await _blocked(other, other.get_server_pid())
+            await another_waits_for_a_lock(other)
             await other.execute("SELECT 1 FROM accreditation WHERE id = $1 FOR UPDATE", first)
             await tx.commit()
         finally:
