@@ -31,6 +31,7 @@ import asyncpg
 from conference.db.errors import is_unavailable
 from conference.db.pool import connect, connection, transaction
 from conference.db.sql import queries_beside
+from conference.mail.headers import UNBUILDABLE
 from conference.mail.sender import Mailer, PermanentError, TransientError
 from conference.outbox.dispatch import (
     Consumers,
@@ -398,15 +399,24 @@ class Worker:
                         message = await self._render(row)
                     await self.mailer.send(row["sender"], row["recipient"], message)
             except TransientError as exc:
-                delay = backoff_seconds(row["attempts"], cfg.backoff_base_seconds,
-                                        cfg.backoff_max_seconds, self._rng)
-                async with connection(self.pool) as conn:
-                    await conn.execute(Q["mark_retry"], row["id"], delay, cfg.max_attempts,
-                                       str(exc)[:500])
+                await retry(row, str(exc)[:500])
                 return
             except PermanentError as exc:
                 async with connection(self.pool) as conn:
                     await conn.execute(Q["mark_failed"], row["id"], str(exc)[:500])
+                return
+            except Exception as exc:
+                # Anything else is a defect in building or sending this one message (or the
+                # database gone meanwhile): it is retried later like a refusal of the relay,
+                # and fails after the last attempt, while the batch's other messages go on
+                # (docs/outbox.md, "Stage 2"). Said in the log by its class and place only,
+                # never the message's text.
+                if is_unavailable(exc):
+                    await retry(row, f"database unavailable: {type(exc).__name__}")
+                    return
+                log.error("worker (send): %s\n%s", type(exc).__name__,
+                          "".join(traceback.format_tb(exc.__traceback__)))
+                await retry(row, f"unexpected error: {type(exc).__name__}")
                 return
             # Marked soon, in groups: a worker killed now re-sends (after its lease) only the
             # messages it had in flight or accepted but not yet marked, never one marked.
@@ -415,6 +425,12 @@ class Worker:
                 group_full.set()
             if not marking or marking[-1].done():
                 marking.append(asyncio.create_task(mark()))
+
+        async def retry(row: asyncpg.Record, reason: str) -> None:
+            delay = backoff_seconds(row["attempts"], cfg.backoff_base_seconds,
+                                    cfg.backoff_max_seconds, self._rng)
+            async with connection(self.pool) as conn:
+                await conn.execute(Q["mark_retry"], row["id"], delay, cfg.max_attempts, reason)
 
         accepted: list[object] = []
         marking: list[asyncio.Task[None]] = []
@@ -464,7 +480,7 @@ class Worker:
             raise PermanentError("no message and nothing to render it with")
         try:
             return await renderer.render(self.pool, row)
-        except (ValueError, UnicodeError, LookupError) as exc:
+        except (*UNBUILDABLE, LookupError) as exc:
             raise PermanentError(f"cannot be rendered: {type(exc).__name__}") from None
         except Exception as exc:
             if is_unavailable(exc):
