@@ -483,6 +483,14 @@ def check_may_act(principal: Principal, action: Action, row: Fields) -> None:
                             "member's details.")
 
 
+def check_may_answer(principal: Principal, row: Fields) -> None:
+    """Only the applicant, through their own private link, answers the office's request for
+    more information (docs/workspaces.md, "Asking for more information"): 403 for anyone
+    else, the delegation's focal point included (the office asked the person)."""
+    if principal.role is not Role.applicant or principal.accreditation_id != row["id"]:
+        raise Forbidden("Only the applicant answers a request for more information.")
+
+
 def check_reason(action: Action, reason: str | None) -> None:
     if action is Action.reject and not reason:
         raise Invalid("Some fields are invalid.", [

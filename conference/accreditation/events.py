@@ -65,6 +65,18 @@ class InformationRequested(Payload):
     delegation_id: UUID | None
 
 
+class InformationGiven(Payload):
+    """The applicant answered a request for more information in words, from their own link:
+    the status is unchanged. The answer is the event's history line (docs/workspaces.md,
+    "Asking for more information"), never the payload: it is personal data, erased with the
+    person's other reasons."""
+
+    accreditation_id: UUID
+    category: str
+    status: str
+    delegation_id: UUID | None
+
+
 EVENT_TYPES: dict[str, type[Payload]] = {
     **{f"accreditation.{status}": AccreditationChanged
        for status in ("submitted", "approved", "rejected", "waitlisted", "withdrawn", "revoked")},
@@ -72,4 +84,5 @@ EVENT_TYPES: dict[str, type[Payload]] = {
     "accreditation.amended": AccreditationAmended,
     "accreditation.link_requested": LinkRequested,
     "accreditation.information_requested": InformationRequested,
+    "accreditation.information_given": InformationGiven,
 }

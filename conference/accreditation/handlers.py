@@ -21,12 +21,13 @@ from conference.accreditation.models import (
     AmendedAccreditation,
     AmendmentIn,
     DecisionIn,
+    InformationAnswerIn,
     InformationRequestIn,
     ListQuery,
     ReasonIn,
     SubstitutionIn,
 )
-from conference.auth import Principal
+from conference.auth import Principal, Role
 from conference.errors import Refusal
 from conference.http.context import need, now, pool_key, principal
 from conference.http.io import json_response, parse, parse_optional, path_uuid, query_params
@@ -135,6 +136,29 @@ async def request_information(request: web.Request) -> web.Response:
                                  Action.reject, actor)
     acc = await service.request_information(pool, accreditation_id, body.message, actor,
                                             now(request))
+    return json_response(acc)
+
+
+@routes.add("POST", "/api/v1/accreditations/{accreditation_id}/information-answer",
+            summary="The applicant answers the office's request for more information in words "
+                    "(the status unchanged; the office is told by mail)",
+            who="the applicant", body=InformationAnswerIn, response=Accreditation,
+            tag="accreditations", errors=(400, 401, 403, 404, 409, 422),
+            error_notes={409: "illegal-transition: the application is no longer under review "
+                              "(not submitted or waitlisted), or no information was asked of "
+                              "it"})
+async def give_information(request: web.Request) -> web.Response:
+    actor = need(request, Role.applicant)
+    accreditation_id = path_uuid(request, "accreditation_id")
+    pool = request.app[pool_key]
+    try:
+        body = await parse(request, InformationAnswerIn)
+    except Refusal:
+        # another applicant learns nothing from field errors (403/404 come first)
+        await service.authorise_answer(pool, accreditation_id, actor)
+        raise
+    acc = await service.give_information(pool, accreditation_id, body.answer, actor,
+                                         now(request))
     return json_response(acc)
 
 

@@ -236,6 +236,14 @@ class InformationRequestIn(Model):
     message: LongText
 
 
+class InformationAnswerIn(Model):
+    """The applicant's answer in words to the office's request for more information
+    (docs/workspaces.md, "Asking for more information"): kept in the history, the office told
+    by mail."""
+
+    answer: LongText
+
+
 class ListQuery(Model):
     category: Category | None = None
     status: Status | None = None

@@ -192,6 +192,12 @@ async def _letters(
     conference = await _conference(conn, ctx, row["conference_id"])
     lang = a.language
     name = f"{a.given_name} {a.family_name}"
+    if event.type == "accreditation.information_given":
+        # a notice to the office alone: no letter to the applicant, and so no fresh private
+        # link, which would replace the one they have just answered from
+        for notice in await _answer_notices(conn, ctx, event, conference, a):
+            yield notice
+        return
     # A fresh private link for this letter: the secret lives only in the message. The letter
     # after a withdrawal has none: the applicant is on the page of the link they hold, which
     # must keep working.
@@ -446,6 +452,59 @@ async def _press_office_notices(
     return notices
 
 
+UNDER_REVIEW = ("submitted", "waitlisted")
+"""The statuses in which an answer to a request for more information is still news to the
+office (``accreditation.service.UNDER_REVIEW``)."""
+
+
+async def _answer_notices(
+    conn: asyncpg.Connection, ctx: DispatchContext, event: EventRow, conference: Conference,
+    a: Accreditation,
+) -> list[NewDelivery | Parked]:
+    """The office that asked is told that the applicant answered in words
+    (docs/workspaces.md, "Asking for more information"): for the press, each spokesperson
+    (the organisers' address when none has one), as a new application's notice is; for a
+    delegation member, the organisers' address (the protocol service). Each reads it in their
+    account's language, else the conference's first; the question and the answer quoted as
+    written, with the link to the application's page where the decision is taken. None once
+    the answer is erased, nor when the application was decided or withdrawn before the worker
+    came (the answer no longer changes anything)."""
+    answer = await repo.event_reason(conn, event.id)
+    if not answer or a.status.value not in UNDER_REVIEW:
+        return []
+    history = await repo.history_of(conn, a.id)
+    asked = [h for h in history
+             if h.action == "information_requested" and h.at <= event.occurred_at]
+    question = asked[-1] if asked else None
+    press = a.press
+    recipients = [(s.email, s.name) for s in conference.spokespersons if s.email] \
+        if press is not None else []
+    if not recipients:
+        recipients = [(conference.organiser_email, "")]
+    where = f"press/{a.id}" if press is not None else f"accreditations/{a.id}"
+    first = "fr" if "fr" == conference.languages[0] else "en"
+    notices = []
+    for email, name in recipients:
+        person = await person_by_email(conn, email)
+        lang = person["language"] if person is not None and person["language"] in ROLE_NAMES \
+            else first
+        notices.append(_mail(
+            ctx, event, conference, "office_information_given", lang, email, name, a.id,
+            footer="_staff_footer", by_press=press is not None,
+            given_name=a.given_name, family_name=a.family_name,
+            outlet=press.outlet if press else "",
+            category=CATEGORY_NAMES[lang][a.category.value],
+            question=question.reason or "" if question else "",
+            asked=formatting.moment(question.at, conference.timezone, lang)
+            if question else "",
+            answer=answer,
+            answered=formatting.moment(event.occurred_at, conference.timezone, lang),
+            waitlisted=a.status.value == "waitlisted",
+            desk_link=f"{ctx.settings.base_url}/manage/{conference.slug}/{where}",
+            accreditation_id=str(a.id)))
+    return notices
+
+
 def _locks(event: EventRow) -> list[int]:
     """The applicant's accreditation, whose row a letter's fresh private link replaces: two
     workers with letters to the same applicant in their batches take it in the worker's one
@@ -460,7 +519,8 @@ SUBSCRIPTIONS = (
                             "accreditation.rejected", "accreditation.waitlisted",
                             "accreditation.withdrawn", "accreditation.revoked",
                             "accreditation.substituted", "accreditation.link_requested",
-                            "accreditation.information_requested"}),
+                            "accreditation.information_requested",
+                            "accreditation.information_given"}),
                  locks=_locks),
 )
 """What the accreditation letters consume, for the composition root (``conference/runtime.py``)."""

@@ -147,9 +147,11 @@ async def history_for(conn: asyncpg.Connection, accreditation_id: UUID,
 async def latest_reason(conn: asyncpg.Connection, accreditation_id: UUID) -> str | None:
     """The reason given with the latest change of an accreditation's status (None when none
     was); a security-clearance line is not such a change, and its reason stays internal, nor is
-    a request for more information (its message is its own letter's)."""
+    a request for more information (its message is its own letter's), nor the applicant's
+    answer to it (which a decision letter must never quote back as the office's reason)."""
     history = [h for h in await history_of(conn, accreditation_id)
-               if h.vetting_status is None and h.action != "information_requested"]
+               if h.vetting_status is None
+               and h.action not in ("information_requested", "information_given")]
     return history[-1].reason if history else None
 
 

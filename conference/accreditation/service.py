@@ -26,6 +26,7 @@ from conference.accreditation.events import (
     AccreditationAmended,
     AccreditationChanged,
     AccreditationSubstituted,
+    InformationGiven,
     InformationRequested,
     LinkRequested,
 )
@@ -714,6 +715,61 @@ async def request_information(
             conference_id=row["conference_id"], subject_id=accreditation_id,
             actor=principal.actor, now=now,
             history=[repo.history_line(accreditation_id, action="information_requested",
+                                       from_status=current, to_status=current, reason=text)])
+        return repo.from_row(row, await repo.history_for(conn, accreditation_id, principal))
+
+
+async def authorise_answer(pool: Database, accreditation_id: UUID, actor: Principal) -> None:
+    """Whether ``actor`` may answer for the accreditation (403, 404), before the answer is
+    validated: another applicant learns nothing from field errors."""
+    async with connection(pool) as conn:
+        row = await repo.row_by_id(conn, accreditation_id)
+    if row is None:
+        raise NotFound("No such accreditation.")
+    domain.check_may_answer(actor, row)
+
+
+async def give_information(
+    pool: Database, accreditation_id: UUID, answer: str, actor: Principal | None,
+    now: datetime,
+) -> Accreditation:
+    """The applicant answers the office's request for more information in words ("the letter
+    from my editor follows on Monday"), from their own private link: a line of the history
+    (action ``information_given``, the answer as its reason, the status unchanged) and the
+    event ``accreditation.information_given``, whose consumer tells the office that asked
+    (docs/workspaces.md, "Asking for more information"). Only the applicant (403), only
+    while the application is under review and information was asked of it (409 otherwise),
+    the answer required (422 on ``answer``: 1 to 2,000 characters). Several answers may
+    follow one request (the second says the letter came)."""
+    principal = require(actor, Role.applicant)
+    text = " ".join(answer.split()) if answer else ""
+    async with transaction(pool) as conn:
+        row = await repo.lock(conn, accreditation_id)
+        if row is None:
+            raise NotFound("No such accreditation.")
+        domain.check_may_answer(principal, row)
+        if not text or len(text) > MESSAGE_LIMIT:
+            raise Invalid("Some fields are invalid.", [
+                {"field": "answer", "type": "value_error",
+                 "message": f"write the answer (1 to {MESSAGE_LIMIT} characters)"}])
+        current = Status(row["status"])
+        if current not in UNDER_REVIEW:
+            raise IllegalTransition(
+                f"An accreditation that is {current.value} is no longer under review: no "
+                "answer is taken.", status_now=current.value, action="give_information")
+        history = await repo.history_of(conn, accreditation_id)
+        if not any(h.action == "information_requested" for h in history):
+            raise IllegalTransition(
+                "No information was asked of this application: there is nothing to answer.",
+                status_now=current.value, action="give_information")
+        await repo.record_change(
+            conn,
+            InformationGiven(accreditation_id=accreditation_id, category=row["category"],
+                             status=current.value, delegation_id=row["delegation_id"]),
+            event_type="accreditation.information_given",
+            conference_id=row["conference_id"], subject_id=accreditation_id,
+            actor=principal.actor, now=now,
+            history=[repo.history_line(accreditation_id, action="information_given",
                                        from_status=current, to_status=current, reason=text)])
         return repo.from_row(row, await repo.history_for(conn, accreditation_id, principal))
 

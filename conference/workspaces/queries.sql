@@ -63,13 +63,14 @@ WHERE a.id = ANY(:ids::uuid[]) AND a.status = 'approved'
 
 -- name: press_information_requests
 -- When more information was last asked of each press application still under review, and
--- when the journalist last answered it since: a photo or a document given from their own
--- page (an ``applicant`` actor) after the request (the queue says so; docs/workspaces.md,
--- "Asking for more information").
+-- when the journalist last answered it since: a photo or a document given, or an answer
+-- written, from their own page (an ``applicant`` actor) after the request (the queue says so;
+-- docs/workspaces.md, "Asking for more information").
 SELECT r.id, r.asked_at,
        (SELECT max(e.occurred_at) FROM domain_event e
         WHERE e.subject_id = r.id::text AND e.occurred_at > r.asked_at
-          AND e.type IN ('accreditation.photo_uploaded', 'accreditation.document_uploaded')
+          AND e.type IN ('accreditation.photo_uploaded', 'accreditation.document_uploaded',
+                         'accreditation.information_given')
           AND e.actor LIKE 'applicant:%') AS answered_at
 FROM (SELECT a.id, (SELECT max(e.occurred_at) FROM domain_event e
                     WHERE e.subject_id = a.id::text
