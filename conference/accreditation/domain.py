@@ -491,6 +491,49 @@ def check_may_answer(principal: Principal, row: Fields) -> None:
         raise Forbidden("Only the applicant answers a request for more information.")
 
 
+class HistoryLine(Protocol):
+    """A line of the audit trail as the exchange reads it (``models.HistoryEntry``)."""
+
+    @property
+    def at(self) -> datetime: ...
+    @property
+    def action(self) -> str: ...
+    @property
+    def reason(self) -> str | None: ...
+
+
+@dataclass(frozen=True)
+class Answer:
+    at: datetime
+    text: str | None
+    """None once erased (docs/privacy.md, "Erasure")."""
+
+
+@dataclass(frozen=True)
+class Exchange:
+    """A request for more information and the applicant's answers in words that followed it
+    (docs/workspaces.md, "Asking for more information")."""
+
+    asked_at: datetime
+    question: str | None
+    answers: tuple[Answer, ...]
+
+
+def information_exchanges(history: Sequence[HistoryLine]) -> list[Exchange]:
+    """Each request for more information of the history (oldest first), with the answers
+    given after it and before the next request: the office reads the answer next to its
+    question, the applicant what they were asked and what they wrote."""
+    found: list[Exchange] = []
+    for line in history:
+        if line.action == "information_requested":
+            found.append(Exchange(line.at, line.reason, ()))
+        elif line.action == "information_given" and found:
+            last = found[-1]
+            found[-1] = Exchange(last.asked_at, last.question,
+                                 (*last.answers, Answer(line.at, line.reason)))
+    return found
+
+
 def check_reason(action: Action, reason: str | None) -> None:
     if action is Action.reject and not reason:
         raise Invalid("Some fields are invalid.", [

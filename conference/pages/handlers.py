@@ -38,7 +38,12 @@ from babel.lists import format_list
 from pydantic import TypeAdapter, ValidationError
 
 from conference.accreditation import service as accreditations
-from conference.accreditation.domain import Category, Status, withdrawable
+from conference.accreditation.domain import (
+    Category,
+    Status,
+    information_exchanges,
+    withdrawable,
+)
 from conference.accreditation.models import Accreditation, AccreditationIn, ReasonIn
 from conference.accreditation.notices import conference_dates
 from conference.auth import Principal, Role, resolve_token
@@ -707,7 +712,9 @@ async def photo_to_give(pool: Any, conference: Conference, acc: Accreditation) -
 async def _status_page(
     request: web.Request, p: Principal, *, cookies: dict[str, str] | None = None,
     errors: dict[str, str] | None = None, message: str | None = None, status: int = 200,
+    answer: str = "",
 ) -> web.Response:
+    """``answer``: the answer typed in the form, shown again with its error."""
     assert p.accreditation_id is not None
     pool = request.app[pool_key]
     acc: Accreditation = await accreditations.get(pool, p.accreditation_id, p)
@@ -727,6 +734,17 @@ async def _status_page(
                                "identity_todo": await identity_to_give(pool, conference, acc, p),
                                "documents_todo": await documents_to_give(pool, acc, p, t),
                                "photo_todo": await photo_to_give(pool, conference, acc)}
+    # the office's requests for more information and the answers given, and while the
+    # application is under review the form to answer in words (docs/workspaces.md, "Asking
+    # for more information")
+    context["exchanges"] = information_exchanges(acc.history or [])
+    context["answer"] = None
+    if context["exchanges"] and acc.status in accreditations.UNDER_REVIEW:
+        context["answer"] = {
+            "action": f"/a/{secret}/information?lang={language}#answer-title",
+            "token": csrf.issue(signer, f"answer:{acc.id}", csrf.ensure_nonce(request, cookies)),
+            "text": answer,
+        }
     if _can_withdraw(acc):
         nonce = csrf.ensure_nonce(request, cookies)
         context["withdraw"] = {
@@ -761,6 +779,8 @@ async def _status_page(
             and acc.status is Status.withdrawn:
         approved = acc.history and acc.history[-1].from_status is Status.approved
         message = t("withdrawn_approved_done" if approved else "withdrawn_done")
+    if message is None and request.query.get("done") == "answered" and context["exchanges"]:
+        message = t("answer_sent")
     return render(
         request, "status.html", language, status=status, private=True, cookies=cookies,
         conference=conference, title=t("status_title"), acc=acc, errors=errors or {},
@@ -823,6 +843,42 @@ async def application_withdraw(request: web.Request) -> web.StreamResponse:
                                   status=409)
     raise web.HTTPSeeOther(f"/a/{request.match_info['access_token']}?lang={language}"
                            "&done=withdrawn")
+
+
+@routes.add("POST", "/a/{access_token}/information",
+            summary="Answer the office's request for more information in words, from the "
+                    "application's page (HTML form)",
+            who="anyone", tag="pages", media=HTML, error_media=PAGE_ERRORS,
+            errors=(403, 404, 409, 422, 429))
+@page
+async def application_answer(request: web.Request) -> web.StreamResponse:
+    """The applicant's answer, through the API's use-case
+    (``conference.accreditation.service.give_information``): 403 without a valid form token,
+    422 naming the field, 409 once decided or withdrawn; the page again, saying it was sent."""
+    p = await _applicant(request)
+    assert p.accreditation_id is not None
+    language = choose_language(request)
+    t = Translator(language)
+    form = await read_form(request)
+    answer = str(form.get("answer", ""))[:4000]
+    if not csrf.valid(_signer(request), f"answer:{p.accreditation_id}",
+                      str(form.get(csrf.FIELD, "")), csrf.cookie_nonce(request)):
+        return await _status_page(request, p, message=t("csrf_failed"), status=403,
+                                  answer=answer)
+    text = " ".join(answer.split())  # a textarea's lines, joined
+    if not text or len(text) > accreditations.MESSAGE_LIMIT:
+        return await _status_page(request, p, status=422, errors={"answer": t("err_answer")},
+                                  answer=answer)
+    try:
+        await accreditations.give_information(request.app[pool_key], p.accreditation_id,
+                                               text, p, now(request))
+    except IllegalTransition as exc:
+        status = str(exc.extra.get("status_now", ""))
+        said = t("answer_not_now", status=t(f"status_{status}").lower()) \
+            if status not in ("submitted", "waitlisted") else t("answer_not_asked")
+        return await _status_page(request, p, message=said, status=409)
+    raise web.HTTPSeeOther(f"/a/{request.match_info['access_token']}?lang={language}"
+                           "&done=answered#asked-title")
 
 
 async def photo_missing(pool: Any, conference: Conference, acc: Accreditation) -> bool:

@@ -306,6 +306,30 @@ STRINGS: dict[str, dict[str, str]] = {
                              "imprimée et comparée à l'entrée.",
         "badge_photo_link": "Envoyer ma photo",
         "action_information_requested": "Informations complémentaires demandées",
+        "action_information_given": "Votre réponse envoyée",
+        "asked_title": "Informations demandées",
+        "asked_intro_press": "Le bureau de presse vous a demandé des informations "
+                             "complémentaires avant de décider\u00a0:",
+        "asked_intro_protocol": "Le service du protocole vous a demandé des informations "
+                                "complémentaires avant de décider\u00a0:",
+        "asked_on": "Demande du {when}",
+        "answered_on": "Votre réponse du {when}",
+        "answer_title_press": "Votre réponse au bureau de presse",
+        "answer_title_protocol": "Votre réponse au service du protocole",
+        "answer_intro": "Répondez ici par écrit (par exemple, qu'un document va suivre)\u00a0: "
+                        "votre réponse est transmise au service et conservée avec votre "
+                        "demande. Les documents et la photo se donnent sur la page des "
+                        "documents.",
+        "answer": "Votre réponse",
+        "answer_hint": "2000 caractères au plus.",
+        "answer_button": "Envoyer ma réponse",
+        "err_answer": "Écrivez votre réponse (2000 caractères au plus).",
+        "answer_sent": "Votre réponse est envoyée. Elle figure ci-dessous, avec la demande "
+                       "du service.",
+        "answer_not_now": "Votre demande n'est plus à l'examen ({status})\u00a0: aucune "
+                          "réponse n'est plus prise.",
+        "answer_not_asked": "Aucune information ne vous a été demandée\u00a0: il n'y a rien à "
+                            "répondre.",
         "badge_awaited": "Votre badge sera disponible sur cette page une fois le contrôle de "
                          "sécurité terminé.",
         "badge_refused": "Aucun badge ne peut vous être délivré\u00a0: l'habilitation de sécurité "
@@ -620,6 +644,28 @@ STRINGS: dict[str, dict[str, str]] = {
                              "compared at the entrance.",
         "badge_photo_link": "Upload my photo",
         "action_information_requested": "More information requested",
+        "action_information_given": "Your answer sent",
+        "asked_title": "Information asked",
+        "asked_intro_press": "The press office asked you for more information before "
+                             "deciding:",
+        "asked_intro_protocol": "The protocol service asked you for more information before "
+                                "deciding:",
+        "asked_on": "Request of {when}",
+        "answered_on": "Your answer of {when}",
+        "answer_title_press": "Your answer to the press office",
+        "answer_title_protocol": "Your answer to the protocol service",
+        "answer_intro": "Answer here in words (for example, that a document follows): your "
+                        "answer is sent to the office and kept with your application. "
+                        "Documents and your photo are given on the documents page.",
+        "answer": "Your answer",
+        "answer_hint": "2,000 characters at most.",
+        "answer_button": "Send my answer",
+        "err_answer": "Write your answer (2,000 characters at most).",
+        "answer_sent": "Your answer has been sent. It is shown below, with the office's "
+                       "request.",
+        "answer_not_now": "Your application is no longer under review ({status}): no answer "
+                          "is taken any more.",
+        "answer_not_asked": "No information was asked of you: there is nothing to answer.",
         "badge_awaited": "Your badge will be available on this page once the security check is "
                          "complete.",
         "badge_refused": "No badge can be issued to you: the security clearance it requires has "

@@ -23,6 +23,7 @@ from conference.accreditation.domain import (
     DeadlinePassed,
     QuotaExceeded,
     Status,
+    information_exchanges,
     rank_mismatch,
 )
 from conference.accreditation.models import Accreditation, SubstitutionIn
@@ -229,6 +230,9 @@ async def _application_page(request: web.Request, d: Desk, acc: Accreditation, *
         # a rank that does not fit the category, a warning (docs/protocol.md, "Rank and
         # category")
         fit=rank_mismatch(acc.category, acc.rank),
+        # each request for more information with the applicant's answers in words
+        # (docs/workspaces.md, "Asking for more information")
+        exchanges=information_exchanges(acc.history or []),
         # the clearance that would withhold the badge, said before anyone approves
         # (docs/credentials.md, "What the person is told")
         clearance=await accreditations.missing_clearance(request.app[pool_key], acc.id,

@@ -28,6 +28,7 @@ from conference.accreditation.domain import (
     QuotaExceeded,
     Status,
     blocking_duplicate,
+    information_exchanges,
     names_look_swapped,
     rank_mismatch,
     withdrawable,
@@ -795,6 +796,9 @@ async def _application_page(request: web.Request, d: Desk, acc: Accreditation, *
         photo_awaited=documents is not None and photo is None
         and acc.category.value in d.conference.photo_required,
         can_ask=acc.status in accreditations.UNDER_REVIEW,
+        # each request for more information with the journalist's answers in words
+        # (docs/workspaces.md, "Asking for more information")
+        exchanges=information_exchanges(acc.history or []),
         information=information or {},
         # the clearance that would withhold the badge, said before anyone approves
         # (docs/credentials.md, "What the person is told")

@@ -40,6 +40,7 @@ EXPECTED: dict[str, frozenset[str] | str] = {
     "withdraw": frozenset({"applicant"}),
     "revoke": frozenset({"admin", "press_office"}),
     "request_information": frozenset({"admin", "press_office"}),
+    "give_information": frozenset({"applicant"}),  # P's own token only (409: P is approved)
     "substitute": PROTOCOL,  # P has no delegation: BE's focal point is out of scope
     "amend": frozenset({"admin", "press_office"}),  # P, press: the press office corrects it
     "badge": ORGANISERS | {"applicant"},
@@ -104,6 +105,7 @@ EXPECTED: dict[str, frozenset[str] | str] = {
     "privacy_page": ANYONE, "link_form": ANYONE, "link_submit": NO_AUTH_CHECK,
     "application_page": ANYONE, "application_badge": ANYONE, "application_badge_pdf": ANYONE,
     "press_submit": NO_AUTH_CHECK, "application_withdraw": NO_AUTH_CHECK,
+    "application_answer": NO_AUTH_CHECK,
     "credentials_page": ANYONE, "application_photo": ANYONE,
     "application_photo_upload": NO_AUTH_CHECK, "application_photo_crop": NO_AUTH_CHECK,
     "application_visa_letter": NO_AUTH_CHECK,
