@@ -709,6 +709,12 @@ async def photo_to_give(pool: Any, conference: Conference, acc: Accreditation) -
         and await photo_missing(pool, conference, acc)
 
 
+def _page_nonce(request: web.Request, cookies: dict[str, str]) -> str:
+    """One nonce for all the forms of a page: on a first visit (no cookie yet) each form drew
+    its own, and the cookie kept the last, which the other forms' tokens did not match."""
+    return cookies.get(csrf.COOKIE) or csrf.ensure_nonce(request, cookies)
+
+
 async def _status_page(
     request: web.Request, p: Principal, *, cookies: dict[str, str] | None = None,
     errors: dict[str, str] | None = None, message: str | None = None, status: int = 200,
@@ -742,11 +748,11 @@ async def _status_page(
     if context["exchanges"] and acc.status in accreditations.UNDER_REVIEW:
         context["answer"] = {
             "action": f"/a/{secret}/information?lang={language}#answer-title",
-            "token": csrf.issue(signer, f"answer:{acc.id}", csrf.ensure_nonce(request, cookies)),
+            "token": csrf.issue(signer, f"answer:{acc.id}", _page_nonce(request, cookies)),
             "text": answer,
         }
     if _can_withdraw(acc):
-        nonce = csrf.ensure_nonce(request, cookies)
+        nonce = _page_nonce(request, cookies)
         context["withdraw"] = {
             "action": f"/a/{secret}/withdraw?lang={language}",
             "token": csrf.issue(signer, f"withdraw:{acc.id}", nonce),

@@ -1,0 +1,274 @@
+"""An applicant answers the office's request for more information in words, from their own
+page (`POST /a/{token}/information`) or the API (`POST
+/api/v1/accreditations/{id}/information-answer`), through one use-case
+(`accreditation.service.give_information`; docs/workspaces.md, "Asking for more
+information"): a history line, the office told by mail, the answer next to its question on
+the press desk and the console, erased with the person's other reasons."""
+
+from __future__ import annotations
+
+import re
+from email.message import EmailMessage
+from typing import Any
+
+import asyncpg
+
+from tests.browser.helpers import element, hidden, press
+from tests.conftest import Api, conference_body
+from tests.http.conftest_programme import accredit, make_delegation
+from tests.http.test_console import Visitor, staff
+from tests.support import RecordingSMTP, body_text
+
+QUESTION = "Please give a scan of your press card (both sides)."
+ANSWER = "My assignment is for Le Soir's Brussels desk; the letter from my editor follows Monday."
+
+
+async def _conference(api: Api) -> None:
+    status, body, _ = await api.call("POST", "/api/v1/conferences", role="admin",
+                                     json=conference_body())
+    assert status == 201, body
+
+
+async def _asked(api: Api, smtp: RecordingSMTP, aid: str, email: str, role: str = "press_office",
+                 question: str = QUESTION) -> str:
+    """The office asks; the applicant's private link, from the letter that arrived."""
+    status, body, _ = await api.call(
+        "POST", f"/api/v1/accreditations/{aid}/information-request", role=role,
+        json={"message": question})
+    assert status == 200, body
+    [letter] = await smtp.wait_for(
+        1, where=lambda m: email in str(m["To"]) and question in body_text(m))
+    link = re.search(r"https?://[^/\s]+(/a/[\w.-]+)\s", body_text(letter))
+    assert link is not None, body_text(letter)
+    return link.group(1)
+
+
+def _notices(smtp: RecordingSMTP, recipient: str) -> list[EmailMessage]:
+    return [m for m in smtp.messages if recipient in str(m["To"])
+            and ("Answer to a request for information" in str(m["Subject"])
+                 or "Réponse à une demande d'informations" in str(m["Subject"]))]
+
+
+async def _events(api: Api, aid: str) -> list[asyncpg.Record]:
+    conn = await asyncpg.connect(api.db_url)
+    try:
+        return list(await conn.fetch(
+            "SELECT payload, history FROM domain_event WHERE subject_id = $1"
+            " AND type = 'accreditation.information_given' ORDER BY id", aid))
+    finally:
+        await conn.close()
+
+
+async def test_the_journalist_answers_from_their_page_and_the_press_office_reads_it(
+    api: Api, smtp: RecordingSMTP
+) -> None:
+    await _conference(api)
+    journalist = await press(api, language="en")
+    aid = journalist["id"]
+    page_path = f"/a/{journalist['access_token']}?lang=en"
+    v = Visitor(api)
+    # nothing asked: nothing to answer, no form
+    status, page, _ = await v.go("GET", page_path)
+    assert status == 200 and 'id="answer-form"' not in page and 'id="asked"' not in page
+    path = await _asked(api, smtp, aid, journalist["email"])
+    status, page, _ = await v.go("GET", f"{path}?lang=en")
+    assert status == 200, page
+    assert QUESTION in element(page, "exchange-1")
+    assert element(page, "answer-title") == "Your answer to the press office"
+    action = f"{path}/information?lang=en"
+    token = hidden(page, "csrf")
+    # without the form's token: refused, nothing recorded
+    status, page, _ = await v.go("POST", action, {"csrf": "forged", "answer": ANSWER})
+    assert status == 403, page
+    # an empty answer, or one too long: the field says why, what was typed stays
+    status, page, _ = await v.go("POST", action, {"csrf": token, "answer": "  \n "})
+    assert status == 422, page
+    assert element(page, "answer-error") == "Error: Write your answer (2,000 characters at most)."
+    assert 'aria-describedby="answer-hint answer-error"' in page
+    status, page, _ = await v.go("POST", action, {"csrf": token, "answer": "x" * 2001})
+    assert status == 422 and "x" * 2001 in page
+    assert await _events(api, aid) == []
+    # answered: back on the page, which says it was sent and shows it under the question
+    status, _, resp = await v.go("POST", action, {"csrf": token,
+                                                  "answer": ANSWER.replace("; ", ";\r\n")})
+    assert status == 303, resp
+    assert resp.headers["Location"] == f"{path}?lang=en&done=answered#asked-title"
+    status, page, _ = await v.go("GET", resp.headers["Location"].split("#")[0])
+    assert status == 200, page
+    assert element(page, "status-message") == ("Your answer has been sent. It is shown below, "
+                                               "with the office's request.")
+    assert element(page, "answer-1-1") == ANSWER
+    assert "Your answer sent" in element(page, "history") and ANSWER in element(page, "history")
+    assert element(page, "status") == "Received, under review"
+    # one event, the answer in its history line, never in its payload
+    [event] = await _events(api, aid)
+    assert ANSWER not in str(event["payload"])
+    assert '"information_given"' in event["history"] and ANSWER in event["history"]
+    # each spokesperson is told (no account: the conference's first language, French), with
+    # the question and the answer as written, and the desk's page of the application
+    await smtp.wait_for(2, where=lambda m: "Réponse à une demande" in str(m["Subject"]))
+    for spokesperson in ("michele.cercone@example.org", "tove.ernst@example.org"):
+        [notice] = _notices(smtp, spokesperson)
+        text = body_text(notice).replace("\r\n", "\n")
+        assert str(notice["Subject"]).startswith(
+            "Réponse à une demande d'informations\u00a0: Dupont, Marie (Le Soir)\u00a0: ")
+        assert "Informations demandées le " in text and f"\n  {QUESTION}\n" in text
+        assert f"telle que la personne l'a écrite\u00a0:\n  {ANSWER}\n" in text
+        assert f"https://conference.test/manage/alliance/press/{aid}\n" in text
+        assert "message interne" in text
+    # the applicant gets no letter of it, and the link they answered from still works
+    assert not [m for m in smtp.messages if journalist["email"] in str(m["To"])
+                and ANSWER in body_text(m)]
+    status, _, _ = await v.go("GET", f"{path}?lang=en")
+    assert status == 200
+    # the press office: the queue says it was answered, the application's page shows the
+    # answer next to the question, and the history names it in the desk's words
+    officer = await staff(api, smtp, "press@example.org", "press_office")
+    status, queue, _ = await officer.go("GET", "/manage/alliance/press?lang=en")
+    assert status == 200, queue
+    assert element(queue, f"answered-{aid}").startswith("Answered on ")
+    status, desk, _ = await officer.go("GET", f"/manage/alliance/press/{aid}?lang=en")
+    assert status == 200, desk
+    exchange = element(desk, "exchange-1")
+    assert exchange.startswith("Request of ") and QUESTION in exchange
+    assert "Answer of " in exchange and exchange.endswith(f", as written {ANSWER}")
+    assert desk.index('id="asked"') < desk.index('id="decision-form"')
+    assert "Answer received from the applicant" in element(desk, "history")
+    status, desk, _ = await officer.go("GET", f"/manage/alliance/press/{aid}?lang=fr")
+    assert "Réponse du " in element(desk, "exchange-1")
+    assert "Réponse reçue du demandeur" in element(desk, "history")
+    # decided: no answer any more, the form gone
+    status, body, _ = await api.call("POST", f"/api/v1/accreditations/{aid}/decision",
+                                     role="press_office", json={"decision": "approve"})
+    assert status == 200, body
+    status, page, _ = await v.go("POST", action, {"csrf": token, "answer": "One more thing"})
+    assert status == 409, page
+    assert element(page, "status-message") == ("Your application is no longer under review "
+                                               "(approved): no answer is taken any more.")
+    assert 'id="answer-form"' not in page and ANSWER in element(page, "asked")
+    assert len(await _events(api, aid)) == 1
+
+
+async def test_the_api_takes_the_applicant_s_answer_only(
+    api: Api, smtp: RecordingSMTP
+) -> None:
+    await _conference(api)
+    journalist = await press(api, language="en")
+    other = await press(api, 1, language="en")
+    aid = journalist["id"]
+    path = f"/api/v1/accreditations/{aid}/information-answer"
+    # nothing asked yet: nothing to answer
+    status, body, _ = await api.call("POST", path, role=journalist["access_token"],
+                                     json={"answer": ANSWER})
+    assert status == 409, body
+    assert body["type"].endswith("illegal-transition")
+    link = await _asked(api, smtp, aid, journalist["email"])
+    mine = link.removeprefix("/a/")
+    # no token, an office, another applicant: refused before the body is read
+    status, body, _ = await api.call("POST", path, json={"answer": ANSWER})
+    assert status == 401, body
+    for role in ("press_office", "admin"):
+        status, body, _ = await api.call("POST", path, role=role, json={"answer": ANSWER})
+        assert status == 403, (role, body)
+    status, body, _ = await api.call("POST", path, role=other["access_token"], json={})
+    assert status == 403, body
+    # a bad body: 422 naming the field
+    for bad in ({}, {"answer": "   "}, {"answer": 12}, {"answer": "x" * 2001}):
+        status, body, resp = await api.call("POST", path, role=mine, json=bad)
+        assert status == 422, (bad, body)
+        assert resp.content_type == "application/problem+json"
+        assert [e["field"] for e in body["errors"]] == ["answer"], body
+    status, body, _ = await api.call(
+        "POST", "/api/v1/accreditations/00000000-0000-4000-8000-000000000000"
+                "/information-answer", role=mine, json={"answer": ANSWER})
+    assert status == 404, body
+    # answered: the application with its history, the status unchanged
+    status, body, _ = await api.call("POST", path, role=mine, json={"answer": ANSWER})
+    assert status == 200, body
+    assert body["status"] == "submitted"
+    [line] = [h for h in body["history"] if h["action"] == "information_given"]
+    assert line["reason"] == ANSWER and line["from_status"] == line["to_status"] == "submitted"
+    # and the office reads it in the API's history too
+    status, body, _ = await api.call("GET", f"/api/v1/accreditations/{aid}", role="press_office")
+    assert [h["reason"] for h in body["history"] if h["action"] == "information_given"] \
+        == [ANSWER]
+    # rejected: 409 naming the status
+    status, body, _ = await api.call("POST", f"/api/v1/accreditations/{aid}/decision",
+                                     role="press_office",
+                                     json={"decision": "reject", "reason": "No press card."})
+    assert status == 200, body
+    status, body, _ = await api.call("POST", path, role=mine, json={"answer": "Too late"})
+    assert status == 409, body
+    assert body["status_now"] == "rejected", body
+    # withdrawn: the token only reads the status any more (403 before anything else)
+    status, body, _ = await api.call("POST", f"/api/v1/accreditations/{other['id']}/withdraw",
+                                     role=other["access_token"], json={})
+    assert status == 200, body
+    status, body, _ = await api.call(
+        "POST", f"/api/v1/accreditations/{other['id']}/information-answer",
+        role=other["access_token"], json={"answer": "Too late"})
+    assert status == 403, body
+
+
+async def test_a_member_s_answer_goes_to_the_protocol_service_and_shows_in_the_console(
+    api: Api, smtp: RecordingSMTP
+) -> None:
+    await _conference(api)
+    be = await make_delegation(api, "BE")
+    minister = await accredit(api, "Anna", "Lindqvist", delegation=be, decision=None,
+                              language="en")
+    aid = minister["id"]
+    link = await _asked(api, smtp, aid, minister["email"], role="admin",
+                        question="Please give the note verbale.")
+    v = Visitor(api)
+    status, page, _ = await v.go("GET", f"{link}?lang=en")
+    assert status == 200, page
+    assert element(page, "answer-title") == "Your answer to the protocol service"
+    status, _, resp = await v.go("POST", f"{link}/information?lang=en",
+                                 {"csrf": hidden(page, "csrf"),
+                                  "answer": "The note verbale was sent by the embassy today."})
+    assert status == 303, resp
+    # the organisers' address, the console's page of the member
+    [notice] = await smtp.wait_for(1, where=lambda m: "organiser@example.org" in str(m["To"])
+                                   and "Lindqvist" in str(m["Subject"]))
+    text = body_text(notice).replace("\r\n", "\n")
+    assert "le service du protocole lui a adressée" in text, text
+    assert "\n  Please give the note verbale.\n" in text
+    assert "\n  The note verbale was sent by the embassy today.\n" in text
+    assert f"https://conference.test/manage/alliance/accreditations/{aid}\n" in text
+    protocol = await staff(api, smtp, "protocol@example.org", "protocol")
+    status, console, _ = await protocol.go(
+        "GET", f"/manage/alliance/accreditations/{aid}?lang=en")
+    assert status == 200, console
+    exchange = element(console, "exchange-1")
+    assert "Please give the note verbale." in exchange
+    assert "The note verbale was sent by the embassy today." in exchange
+    assert "Answer received from the applicant" in element(console, "history")
+
+
+async def test_the_answer_is_erased_with_the_person_and_never_logged(
+    api: Api, smtp: RecordingSMTP, caplog: Any
+) -> None:
+    await _conference(api)
+    journalist = await press(api, language="en")
+    aid = journalist["id"]
+    link = await _asked(api, smtp, aid, journalist["email"])
+    status, body, _ = await api.call(
+        "POST", f"/api/v1/accreditations/{aid}/information-answer",
+        role=link.removeprefix("/a/"), json={"answer": ANSWER})
+    assert status == 200, body
+    await smtp.wait_for(2, where=lambda m: ANSWER in body_text(m))
+    # the applicant's export carries it
+    status, export, _ = await api.call("GET", f"/api/v1/accreditations/{aid}/personal-data",
+                                       role=link.removeprefix("/a/"))
+    assert status == 200, export
+    assert ANSWER in str(export)
+    status, body, _ = await api.call("DELETE", f"/api/v1/accreditations/{aid}/personal-data",
+                                     role="admin")
+    assert status == 200, body
+    [event] = await _events(api, aid)
+    assert ANSWER not in event["history"] and '"information_given"' in event["history"]
+    status, body, _ = await api.call("GET", f"/api/v1/accreditations/{aid}", role="admin")
+    assert [h["reason"] for h in body["history"] if h["action"] == "information_given"] \
+        == [None]
+    assert ANSWER not in caplog.text
