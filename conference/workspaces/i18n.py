@@ -180,8 +180,9 @@ STRINGS: dict[str, dict[str, str]] = {
         "information_title": "Demander des informations complémentaires",
         "information_intro": "Le message est envoyé au journaliste avec son lien privé, où il "
                              "donne ses documents et sa photo ou répond par écrit (sa réponse "
-                             "s'affiche ici et vous est signalée par courriel)\u00a0; la "
-                             "demande reste à l'examen, et l'historique garde la demande.",
+                             "s'affiche ici et les porte-parole en sont avisés par "
+                             "courriel)\u00a0; la demande reste à l'examen, et l'historique "
+                             "garde la demande.",
         "information_message": "Ce qu'il faut au journaliste (envoyé tel quel)",
         "information_button": "Envoyer la demande",
         "err_information_message": "Dites au journaliste ce qu'il faut (2000 caractères au "
@@ -642,8 +643,8 @@ STRINGS: dict[str, dict[str, str]] = {
         "information_title": "Ask for more information",
         "information_intro": "The message is mailed to the journalist with their private link, "
                              "where they give documents and their photo or answer in words "
-                             "(the answer shows here, and you are told by email); the "
-                             "application stays under review, and the history keeps the "
+                             "(the answer shows here, and the spokespersons are told by email); "
+                             "the application stays under review, and the history keeps the "
                              "request.",
         "information_message": "What the journalist needs to give (sent as written)",
         "information_button": "Send the request",
