@@ -50,6 +50,13 @@ class IllegalTransition(Conflict):
     slug, title = "illegal-transition", "Illegal state change"
 
 
+class AnswersExhausted(Conflict):
+    """A request for more information has had all the answers in words it takes
+    (docs/workspaces.md, "The applicant's answer in words")."""
+
+    slug, title = "answers-exhausted", "No more answers to this request"
+
+
 class WindowClosed(Conflict):
     slug, title = "press-window-closed", "Press registration is closed"
 

@@ -30,6 +30,7 @@ from zoneinfo import ZoneInfo
 from conference import roles
 from conference.auth import Principal, Role
 from conference.errors import (
+    AnswersExhausted,
     Conflict,
     DuplicateApproved,
     Forbidden,
@@ -532,6 +533,27 @@ def information_exchanges(history: Sequence[HistoryLine]) -> list[Exchange]:
             found[-1] = Exchange(last.asked_at, last.question,
                                  (*last.answers, Answer(line.at, line.reason)))
     return found
+
+
+ANSWERS_PER_REQUEST = 5
+"""The answers in words one request for more information takes: each is mailed to the office,
+so whoever holds the private link cannot flood the spokespersons; the office asks again when
+it needs more (docs/workspaces.md, "The applicant's answer in words")."""
+
+
+def answers_left(exchanges: Sequence[Exchange]) -> int:
+    """How many more answers the latest request takes (0 when nothing was asked)."""
+    if not exchanges:
+        return 0
+    return max(ANSWERS_PER_REQUEST - len(exchanges[-1].answers), 0)
+
+
+def check_answers_left(exchanges: Sequence[Exchange]) -> None:
+    """409 ``answers-exhausted`` once the latest request has had its answers."""
+    if exchanges and not answers_left(exchanges):
+        raise AnswersExhausted(
+            f"This request for information has had its {ANSWERS_PER_REQUEST} answers: the "
+            "office asks again if it needs more.", answers_allowed=ANSWERS_PER_REQUEST)
 
 
 def check_reason(action: Action, reason: str | None) -> None:

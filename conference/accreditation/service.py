@@ -740,7 +740,8 @@ async def give_information(
     (docs/workspaces.md, "Asking for more information"). Only the applicant (403), only
     while the application is under review and information was asked of it (409 otherwise),
     the answer required (422 on ``answer``: 1 to 2,000 characters). Several answers may
-    follow one request (the second says the letter came)."""
+    follow one request (the second says the letter came), up to
+    :data:`domain.ANSWERS_PER_REQUEST` (409 ``answers-exhausted`` beyond)."""
     principal = require(actor, Role.applicant)
     text = " ".join(answer.split()) if answer else ""
     async with transaction(pool) as conn:
@@ -757,11 +758,12 @@ async def give_information(
             raise IllegalTransition(
                 f"An accreditation that is {current.value} is no longer under review: no "
                 "answer is taken.", status_now=current.value, action="give_information")
-        history = await repo.history_of(conn, accreditation_id)
-        if not any(h.action == "information_requested" for h in history):
+        exchanges = domain.information_exchanges(await repo.history_of(conn, accreditation_id))
+        if not exchanges:
             raise IllegalTransition(
                 "No information was asked of this application: there is nothing to answer.",
                 status_now=current.value, action="give_information")
+        domain.check_answers_left(exchanges)
         await repo.record_change(
             conn,
             InformationGiven(accreditation_id=accreditation_id, category=row["category"],

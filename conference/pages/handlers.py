@@ -39,8 +39,10 @@ from pydantic import TypeAdapter, ValidationError
 
 from conference.accreditation import service as accreditations
 from conference.accreditation.domain import (
+    ANSWERS_PER_REQUEST,
     Category,
     Status,
+    answers_left,
     information_exchanges,
     withdrawable,
 )
@@ -58,6 +60,7 @@ from conference.conferences.models import Conference
 from conference.credentials import service as credentials
 from conference.db.errors import is_unavailable
 from conference.errors import (
+    AnswersExhausted,
     Conflict,
     Duplicate,
     IllegalTransition,
@@ -745,7 +748,12 @@ async def _status_page(
     # for more information")
     context["exchanges"] = information_exchanges(acc.history or [])
     context["answer"] = None
-    if context["exchanges"] and acc.status in accreditations.UNDER_REVIEW:
+    # the latest request has had all its answers: said in place of the form (how many)
+    context["answers_exhausted"] = ANSWERS_PER_REQUEST if context["exchanges"] \
+        and acc.status in accreditations.UNDER_REVIEW \
+        and not answers_left(context["exchanges"]) else 0
+    if context["exchanges"] and acc.status in accreditations.UNDER_REVIEW \
+            and not context["answers_exhausted"]:
         context["answer"] = {
             "action": f"/a/{secret}/information?lang={language}#answer-title",
             "token": csrf.issue(signer, f"answer:{acc.id}", _page_nonce(request, cookies)),
@@ -883,6 +891,9 @@ async def application_answer(request: web.Request) -> web.StreamResponse:
         said = t("answer_not_now", status=t(f"status_{status}").lower()) \
             if status not in ("submitted", "waitlisted") else t("answer_not_asked")
         return await _status_page(request, p, message=said, status=409)
+    except AnswersExhausted:
+        return await _status_page(request, p, status=409,
+                                  message=t("answers_exhausted", count=ANSWERS_PER_REQUEST))
     raise web.HTTPSeeOther(f"/a/{request.match_info['access_token']}?lang={language}"
                            "&done=answered#asked-title")
 

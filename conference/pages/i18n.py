@@ -330,6 +330,9 @@ STRINGS: dict[str, dict[str, str]] = {
                           "réponse n'est plus prise.",
         "answer_not_asked": "Aucune information ne vous a été demandée\u00a0: il n'y a rien à "
                             "répondre.",
+        "answers_exhausted": "Vous avez envoyé {count} réponses à cette demande, le nombre "
+                             "qu'elle accepte. Pour toute autre information, répondez au "
+                             "courriel du service, qui vous écrira s'il lui en faut davantage.",
         "badge_awaited": "Votre badge sera disponible sur cette page une fois le contrôle de "
                          "sécurité terminé.",
         "badge_refused": "Aucun badge ne peut vous être délivré\u00a0: l'habilitation de sécurité "
@@ -666,6 +669,9 @@ STRINGS: dict[str, dict[str, str]] = {
         "answer_not_now": "Your application is no longer under review ({status}): no answer "
                           "is taken any more.",
         "answer_not_asked": "No information was asked of you: there is nothing to answer.",
+        "answers_exhausted": "You have sent {count} answers to this request, as many as it "
+                             "takes. For anything else, reply to the office's email; the office "
+                             "will write to you if it needs more.",
         "badge_awaited": "Your badge will be available on this page once the security check is "
                          "complete.",
         "badge_refused": "No badge can be issued to you: the security clearance it requires has "

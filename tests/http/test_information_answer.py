@@ -272,3 +272,42 @@ async def test_the_answer_is_erased_with_the_person_and_never_logged(
     assert [h["reason"] for h in body["history"] if h["action"] == "information_given"] \
         == [None]
     assert ANSWER not in caplog.text
+
+
+async def test_a_request_takes_five_answers_then_the_office_asks_again(
+    api: Api, smtp: RecordingSMTP
+) -> None:
+    """Each answer is mailed to the office: whoever holds the link cannot flood the
+    spokespersons (docs/workspaces.md, "The applicant's answer in words")."""
+    await _conference(api)
+    journalist = await press(api, language="en")
+    aid = journalist["id"]
+    link = await _asked(api, smtp, aid, journalist["email"])
+    path = f"/api/v1/accreditations/{aid}/information-answer"
+    for n in range(5):
+        status, body, _ = await api.call("POST", path, role=link.removeprefix("/a/"),
+                                         json={"answer": f"Answer number {n + 1}."})
+        assert status == 200, body
+    status, body, _ = await api.call("POST", path, role=link.removeprefix("/a/"),
+                                     json={"answer": "A sixth answer."})
+    assert status == 409, body
+    assert body["type"].endswith("answers-exhausted") and body["answers_allowed"] == 5
+    v = Visitor(api)
+    status, page, _ = await v.go("GET", f"{link}?lang=en")
+    assert status == 200, page
+    assert 'id="answer-form"' not in page
+    assert element(page, "answers-exhausted").startswith(
+        "You have sent 5 answers to this request, as many as it takes.")
+    assert [element(page, f"answer-1-{n}") for n in range(1, 6)] == [
+        f"Answer number {n}." for n in range(1, 6)]
+    # five notices to each spokesperson, no sixth
+    await smtp.wait_for(10, where=lambda m: "Answer number" in body_text(m))
+    assert not [m for m in smtp.messages if "A sixth answer." in body_text(m)]
+    # the office asks again: the new request takes its own answers
+    link = await _asked(api, smtp, aid, journalist["email"], question="And the editor's letter?")
+    status, body, _ = await api.call("POST", path, role=link.removeprefix("/a/"),
+                                     json={"answer": "Attached on the documents page."})
+    assert status == 200, body
+    status, page, _ = await v.go("GET", f"{link}?lang=en")
+    assert element(page, "answer-2-1") == "Attached on the documents page."
+    assert 'id="answer-form"' in page
