@@ -146,7 +146,8 @@ async def request_information(request: web.Request) -> web.Response:
             tag="accreditations", errors=(400, 401, 403, 404, 409, 422),
             error_notes={409: "illegal-transition: the application is no longer under review "
                               "(not submitted or waitlisted), or no information was asked of "
-                              "it"})
+                              "it; answers-exhausted: the latest request has had its five "
+                              "answers (answers_allowed)"})
 async def give_information(request: web.Request) -> web.Response:
     actor = need(request, Role.applicant)
     accreditation_id = path_uuid(request, "accreditation_id")
