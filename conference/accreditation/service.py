@@ -37,6 +37,7 @@ from conference.accreditation.models import (
     AccreditationPage,
     AmendedAccreditation,
     AmendmentIn,
+    InformationAnswerIn,
     ListQuery,
     SubstitutionIn,
 )
@@ -743,16 +744,18 @@ async def give_information(
     follow one request (the second says the letter came), up to
     :data:`domain.ANSWERS_PER_REQUEST` (409 ``answers-exhausted`` beyond)."""
     principal = require(actor, Role.applicant)
-    text = " ".join(answer.split()) if answer else ""
     async with transaction(pool) as conn:
         row = await repo.lock(conn, accreditation_id)
         if row is None:
             raise NotFound("No such accreditation.")
         domain.check_may_answer(principal, row)
-        if not text or len(text) > MESSAGE_LIMIT:
-            raise Invalid("Some fields are invalid.", [
-                {"field": "answer", "type": "value_error",
-                 "message": f"write the answer (1 to {MESSAGE_LIMIT} characters)"}])
+        try:
+            # a textarea's lines joined, then the rules of every free text (no control
+            # character, no invisible formatting: conference/types.py)
+            text = InformationAnswerIn.model_validate(
+                {"answer": " ".join(answer.split())}).answer
+        except ValidationError as exc:
+            raise _invalid(exc) from None
         current = Status(row["status"])
         if current not in UNDER_REVIEW:
             raise IllegalTransition(

@@ -46,7 +46,12 @@ from conference.accreditation.domain import (
     information_exchanges,
     withdrawable,
 )
-from conference.accreditation.models import Accreditation, AccreditationIn, ReasonIn
+from conference.accreditation.models import (
+    Accreditation,
+    AccreditationIn,
+    InformationAnswerIn,
+    ReasonIn,
+)
 from conference.accreditation.notices import conference_dates
 from conference.auth import Principal, Role, resolve_token
 from conference.badges import service as badges
@@ -880,8 +885,15 @@ async def application_answer(request: web.Request) -> web.StreamResponse:
         return await _status_page(request, p, message=t("csrf_failed"), status=403,
                                   answer=answer)
     text = " ".join(answer.split())  # a textarea's lines, joined
-    if not text or len(text) > accreditations.MESSAGE_LIMIT:
-        return await _status_page(request, p, status=422, errors={"answer": t("err_answer")},
+    try:
+        InformationAnswerIn.model_validate({"answer": text})
+    except ValidationError as exc:
+        err = dict(exc.errors(include_url=False)[0])
+        said = field_message(t, "answer", err)
+        if said in (t("err_required"), t("err_too_long", max=2000)) \
+                or err.get("type") == "string_too_long":
+            said = t("err_answer")  # empty or too long: what the field takes
+        return await _status_page(request, p, status=422, errors={"answer": said},
                                   answer=answer)
     try:
         await accreditations.give_information(request.app[pool_key], p.accreditation_id,

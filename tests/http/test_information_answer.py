@@ -87,6 +87,10 @@ async def test_the_journalist_answers_from_their_page_and_the_press_office_reads
     assert 'aria-describedby="answer-hint answer-error"' in page
     status, page, _ = await v.go("POST", action, {"csrf": token, "answer": "x" * 2001})
     assert status == 422 and "x" * 2001 in page
+    status, page, _ = await v.go("POST", action, {"csrf": token, "answer": "Ring\x07 the bell"})
+    assert status == 422, page
+    assert element(page, "answer-error").startswith("Error: ")
+    assert "2,000" not in element(page, "answer-error")
     assert await _events(api, aid) == []
     # answered: back on the page, which says it was sent and shows it under the question
     status, _, resp = await v.go("POST", action, {"csrf": token,
@@ -173,7 +177,8 @@ async def test_the_api_takes_the_applicant_s_answer_only(
     status, body, _ = await api.call("POST", path, role=other["access_token"], json={})
     assert status == 403, body
     # a bad body: 422 naming the field
-    for bad in ({}, {"answer": "   "}, {"answer": 12}, {"answer": "x" * 2001}):
+    for bad in ({}, {"answer": "   "}, {"answer": 12}, {"answer": "x" * 2001},
+                {"answer": "Follows\x00 Monday"}, {"answer": "\u202eyadnoM"}):
         status, body, resp = await api.call("POST", path, role=mine, json=bad)
         assert status == 422, (bad, body)
         assert resp.content_type == "application/problem+json"
