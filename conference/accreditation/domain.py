@@ -791,3 +791,16 @@ def missing_clearance(required: bool, recorded: str | None) -> MissingClearance:
     if recorded == "refused":
         return "refused"
     return "more_information" if recorded == "more_information" else "pending"
+
+
+# --- the badge's short reference as printed (docs/credentials.md, "Short reference") ----------
+
+
+def show_short_reference(code: str) -> str:
+    """How a short reference is printed: ``4F7K-92QX`` (the stored eight capitals, grouped in
+    fours). The one definition: the badge, the pages and every letter that gives it print it
+    so. It stands here, below the badges and credentials domains, because the approval and
+    clearance letters (accreditation, credentials) print it too, and neither may import the
+    badges package (it reads them); ``conference.badges.domain`` offers it with the rest of
+    the short reference's rules."""
+    return f"{code[:4]}-{code[4:]}"

@@ -95,9 +95,10 @@ ORDER BY seq
 SELECT EXISTS (SELECT 1 FROM programme_version WHERE conference_id = :conference_id)
 
 -- name: badge_short_reference
--- The short reference of the person's current badge version, as printed (4F7K-92QX;
--- docs/credentials.md, "Short reference"); none before an approval.
-SELECT substr(bc.code, 1, 4) || '-' || substr(bc.code, 5)
+-- The short reference of the person's current badge version, as stored (eight capitals: the
+-- repository prints it with show_short_reference; docs/credentials.md, "Short reference");
+-- none before an approval.
+SELECT bc.code
 FROM badge_code bc
 WHERE bc.accreditation_id = :accreditation_id
   AND bc.version = coalesce((SELECT b.version FROM badge b

@@ -18,6 +18,7 @@ from conference.accreditation.domain import (
     Status,
     closing,
     may_read_clearance_reason,
+    show_short_reference,
 )
 from conference.accreditation.domain import check_may_read as check_may_read  # badges reads it
 from conference.accreditation.models import (
@@ -208,7 +209,7 @@ async def badge_short_reference(conn: asyncpg.Connection, accreditation_id: UUID
     """The current badge's short reference as printed (``4F7K-92QX``), None without one."""
     code: str | None = await conn.fetchval(*Q.bind("badge_short_reference",
                                                    accreditation_id=accreditation_id))
-    return code
+    return show_short_reference(code) if code else None
 
 
 async def missing_clearance(conn: asyncpg.Connection, accreditation_id: UUID

@@ -74,6 +74,7 @@ from typing import TYPE_CHECKING, Any
 from uuid import UUID
 
 from conference.accreditation.domain import Category, Status
+from conference.accreditation.domain import show_short_reference as show_short_reference
 from conference.errors import Conflict, Invalid, NotEligible
 from conference.protocol.countries import collation_key, country_name
 from conference.protocol.precedence import Person, ProtocolConfig, precedence_key
@@ -225,6 +226,8 @@ def reference_shaped(text: str) -> bool:
 
 
 # --- the short reference (docs/credentials.md, "Short reference") ------------------------------
+# (``show_short_reference``, how it is printed, is defined with the accreditation's rules, whose
+# letters print it too, and offered here with the rest)
 
 SHORT_ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
 """Crockford's base32: the value of a character is its index."""
@@ -266,11 +269,6 @@ def is_typed(text: str) -> bool:
     than a QR code's signed reference."""
     stripped = text.strip()
     return len(stripped) <= TYPED_AT_MOST and "." not in stripped
-
-
-def show_short_reference(code: str) -> str:
-    """How a short reference is printed: ``4F7K-92QX``."""
-    return f"{code[:4]}-{code[4:]}"
 
 
 # --- days of admission (docs/credentials.md, "Days of admission") -----------------------------

@@ -9,6 +9,7 @@ import uuid
 
 import asyncpg
 
+from conference.accreditation.domain import show_short_reference
 from conference.accreditation.notices import CATEGORY_NAMES, focal_point_recipients
 from conference.auth import Role, issue_token
 from conference.conferences.domain import sender_address
@@ -181,8 +182,9 @@ async def mail_clearance_notice(conn: asyncpg.Connection, event: EventRow, ctx: 
                                    # the badge's reference once it can be issued, as the
                                    # approval letter to the focal points shows it
                                    # (docs/credentials.md, "Short reference")
-                                   short_reference=row["short_reference"]
-                                   if status == "cleared" and not photo_awaited else None)
+                                   short_reference=show_short_reference(row["short_code"])
+                                   if status == "cleared" and not photo_awaited
+                                   and row["short_code"] else None)
         if isinstance(letter, Parked):
             result.parked.append(letter)
         else:

@@ -268,8 +268,9 @@ OFFSET least(:skip, (SELECT (greatest(count(*), 1) - 1) / :page_size * :page_siz
 -- What a clearance letter needs: the person, their delegation and its focal point, the status
 -- recorded now, the reason given with the event's own history line (not a later one's) and the
 -- accreditation's status the line says it had then (a later approval is not read back), and
--- the short reference of the person's current badge as printed (4F7K-92QX), none before an
--- approval (docs/credentials.md, "Short reference").
+-- the short reference of the person's current badge as stored (eight capitals; the letter
+-- prints it with show_short_reference), none before an approval (docs/credentials.md,
+-- "Short reference").
 SELECT a.id, a.conference_id, a.category, a.status, a.given_name, a.family_name, a.email,
        a.language, a.gender, a.salutation, a.rank, a.delegation_id, a.erased_at,
        d.country AS delegation_country, d.organisation ->> 'name' AS delegation_organisation,
@@ -278,10 +279,10 @@ SELECT a.id, a.conference_id, a.category, a.status, a.given_name, a.family_name,
            AS reason,
        (SELECT e.history -> 0 ->> 'to_status' FROM domain_event e WHERE e.id = :event_id)
            AS status_then,
-       (SELECT substr(bc.code, 1, 4) || '-' || substr(bc.code, 5) FROM badge_code bc
+       (SELECT bc.code FROM badge_code bc
         WHERE bc.accreditation_id = a.id
           AND bc.version = coalesce((SELECT b.version FROM badge b
-                                     WHERE b.accreditation_id = a.id), 1)) AS short_reference
+                                     WHERE b.accreditation_id = a.id), 1)) AS short_code
 FROM accreditation a
 LEFT JOIN delegation d ON d.id = a.delegation_id
 LEFT JOIN vetting_status v ON v.accreditation_id = a.id
