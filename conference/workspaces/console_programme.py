@@ -8,14 +8,17 @@ the form naming the other session (see docs/workspaces.md, "Programme builder").
 
 from __future__ import annotations
 
+import dataclasses
 import re
+from collections.abc import Awaitable, Callable
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
-from typing import Any, NoReturn
+from typing import Any, NoReturn, TypeVar
 from uuid import UUID
 from zoneinfo import ZoneInfo
 
 from aiohttp import web
+from multidict import MultiDictProxy
 from pydantic import TypeAdapter, ValidationError
 
 from conference.accreditation.domain import Category
@@ -62,6 +65,8 @@ HTML, PAGE_ERRORS = frame.HTML, frame.PAGE_ERRORS
 WHO = "protocol, admin"
 CSS = (Path(__file__).parent / "static" / "programme.css").read_bytes()
 _CLOCK = re.compile(r"^([01]?\d|2[0-3])[:h.]?([0-5]\d)$")
+Form = MultiDictProxy[str | bytes | bytearray | web.FileField]
+"""A page's form fields, as ``read_form`` gives them."""
 _TITLE: TypeAdapter[str] = TypeAdapter(Text)
 """A session's title in one language, as the API takes it (``Localized``)."""
 
@@ -511,40 +516,88 @@ async def grid_session_new(request: web.Request) -> web.Response:
 @frame.page
 async def grid_session_create(request: web.Request) -> web.Response:
     d, officer = await _console(request)
+
+    async def show(values: dict[str, Any], **page: Any) -> web.Response:
+        return await _new_page(request, d, officer, values, **page)
+
+    read = await _session_form(request, d, officer, SessionIn, show)
+    if isinstance(read, web.Response):
+        return read
+    values, fields = read
+    written = await _write_session(
+        request, d, officer, lambda: programme.schedule_session(
+            request.app[pool_key], officer, d.conference.slug, SessionIn.model_validate(fields),
+            now(request)),
+        conflict_on="room_id")
+    if isinstance(written, _Refused):
+        return await show(values, sent=True, errors=written.errors,
+                          conflicts=written.conflicts, message=written.message,
+                          status=written.status)
+    _see_other(_session_url(d, written.id, done="saved"))
+
+
+async def _session_form(request: web.Request, d: Desk, officer: ProtocolOfficer,
+                        model: type[SessionIn] | type[SessionPatch],
+                        show: Callable[..., Awaitable[web.Response]]
+                        ) -> tuple[dict[str, Any], dict[str, Any]] | web.Response:
+    """A session's form sent (a new one, ``SessionIn``, or a change, ``SessionPatch``): the
+    values as typed and the fields as the API takes them, or the form shown again by ``show``
+    (its values, then the page's words): refused without its CSRF token (403), filled again
+    in the other language by the header's language control, never written (its errors shown
+    again once it was sent), or with each error on its field (422)."""
     t = d.t
     form = await read_form(request)
     values = _read_session_form(form)
     sent = sent_before(form)
     if not frame.csrf_ok(request, form, d.person):
-        return await _new_page(request, d, officer, values, message=t("csrf_failed"),
-                               status=403, sent=sent)
-    pool = request.app[pool_key]
-    rooms = await programme.rooms(pool, officer, d.conference.slug)
-    if switching(form):  # the language control: shown again, never scheduled
-        return await _new_page(request, d, officer, values, sent=sent, errors=_switch_errors(
-            d, values, rooms, SessionIn) if sent else None)
+        return await show(values, message=t("csrf_failed"), status=403, sent=sent)
+    rooms = await programme.rooms(request.app[pool_key], officer, d.conference.slug)
+    if switching(form):  # the language control: shown again, never written
+        return await show(values, sent=sent, errors=_switch_errors(
+            d, values, rooms, model) if sent else None)
     fields, errors = _session_fields(d, values, rooms)
     if errors:
-        return await _new_page(request, d, officer, values, errors=errors, status=422,
-                               sent=True)
+        return await show(values, errors=errors, status=422, sent=True)
+    return values, fields
+
+
+_Written = TypeVar("_Written")
+
+
+@dataclasses.dataclass(frozen=True)
+class _Refused:
+    """A session's form refused, as the form says it: the status, the message on each field,
+    the scheduling conflicts in lines, or the refusal in words."""
+
+    status: int
+    errors: dict[str, str] = dataclasses.field(default_factory=dict)
+    conflicts: list[str] = dataclasses.field(default_factory=list)
+    message: str | None = None
+
+
+async def _write_session(request: web.Request, d: Desk, officer: ProtocolOfficer,
+                         write: Callable[[], Awaitable[_Written]], *,
+                         session_id: UUID | None = None,
+                         conflict_on: str | None = None) -> _Written | _Refused:
+    """Run a use-case that writes a session's form (schedule, change: the API's), or say its
+    refusal on the form: a model's or a rule's on its field (422), a scheduling conflict in
+    lines naming the other session, the first on ``conflict_on`` or else on the room or the
+    time it is about (409), another conflict in words (409). ``session_id``: the session
+    written, whose participants a person's clash names."""
     try:
-        written = await programme.schedule_session(pool, officer, d.conference.slug,
-                                                   SessionIn.model_validate(fields),
-                                                   now(request))
+        return await write()
     except ValidationError as exc:
-        return await _new_page(request, d, officer, values, sent=True,
-                               errors=_validation_errors(d, exc), status=422)
+        return _Refused(422, _validation_errors(d, exc))
     except Invalid as exc:
-        return await _new_page(request, d, officer, values, sent=True,
-                               errors=_invalid_errors(d, exc), status=422)
+        return _Refused(422, _invalid_errors(d, exc))
     except SchedulingConflict as exc:
-        lines = _conflicts(d, exc, rooms=await _room_names(request, d, officer))
-        return await _new_page(request, d, officer, values, conflicts=lines, sent=True,
-                               errors={"room_id": lines[0]}, status=409)
+        names = await _names(request, session_id) if session_id is not None else None
+        lines = _conflicts(d, exc, names, await _room_names(request, d, officer))
+        on = conflict_on or ("room_id" if any(
+            c["kind"] == "room" for c in exc.extra.get("conflicts", [])) else "starts")
+        return _Refused(409, {on: lines[0]}, lines)
     except Conflict as exc:
-        return await _new_page(request, d, officer, values, sent=True,
-                               message=_refusal_message(d, exc), status=409)
-    _see_other(_session_url(d, written.id, done="saved"))
+        return _Refused(409, message=_refusal_message(d, exc))
 
 
 def _invalid_errors(d: Desk, exc: Invalid) -> dict[str, str]:
@@ -662,62 +715,57 @@ async def grid_session_page(request: web.Request) -> web.Response:
 @frame.page
 async def grid_session_change(request: web.Request) -> web.Response:
     d, officer = await _console(request)
-    t = d.t
     s = await _session_here(request, d, officer)
-    form = await read_form(request)
-    values = _read_session_form(form)
-    sent = sent_before(form)
-    if not frame.csrf_ok(request, form, d.person):
-        return await _session_page(request, d, officer, s, values=values,
-                                   message=t("csrf_failed"), status=403, sent=sent)
-    pool = request.app[pool_key]
-    rooms = await programme.rooms(pool, officer, d.conference.slug)
-    if switching(form):  # the language control: shown again, never changed
-        return await _session_page(request, d, officer, s, values=values, sent=sent,
-                                   errors=_switch_errors(d, values, rooms, SessionPatch)
-                                   if sent else None)
-    fields, errors = _session_fields(d, values, rooms)
-    if errors:
-        return await _session_page(request, d, officer, s, values=values, errors=errors,
-                                   status=422, sent=True)
-    try:
-        patch = SessionPatch.model_validate(fields)
-    except ValidationError as exc:
-        return await _session_page(request, d, officer, s, values=values, sent=True,
-                                   errors=_validation_errors(d, exc), status=422)
-    refused = await _change(request, d, officer, s, patch, values)
+
+    async def show(values: dict[str, Any], **page: Any) -> web.Response:
+        return await _session_page(request, d, officer, s, values=values, **page)
+
+    read = await _session_form(request, d, officer, SessionPatch, show)
+    if isinstance(read, web.Response):
+        return read
+    values, fields = read
+    refused = await _change(request, d, officer, s, fields, values)
     if refused is not None:
         return refused
     _see_other(_session_url(d, s.id, done="saved"))
 
 
 async def _change(request: web.Request, d: Desk, officer: ProtocolOfficer, s: Session,
-                  patch: SessionPatch, values: dict[str, Any] | None = None,
+                  patch: SessionPatch | dict[str, Any], values: dict[str, Any] | None = None,
                   moved: bool = False) -> web.Response | None:
-    """Change the session through the use-case the API calls; the page again with the
-    refusal on its field (a conflict, a rule), or None once changed. ``moved``: the "Move"
-    form's change, whose refusal is said on that form, the session's form left as saved."""
-    pool = request.app[pool_key]
-    sent = not moved
-    try:
-        await programme.change_session(pool, officer, s.id, patch, now(request))
-    except ValidationError as exc:
-        return await _session_page(request, d, officer, s, values=values, sent=sent,
-                                   errors=_validation_errors(d, exc), status=422)
-    except Invalid as exc:
-        return await _session_page(request, d, officer, s, values=values, sent=sent,
-                                   errors=_invalid_errors(d, exc), status=422)
-    except SchedulingConflict as exc:
-        lines = _conflicts(d, exc, await _names(request, s.id),
-                           await _room_names(request, d, officer))
-        field = "move_minutes" if moved else "room_id" if any(
-            c["kind"] == "room" for c in exc.extra.get("conflicts", [])) else "starts"
-        return await _session_page(request, d, officer, s, values=values, conflicts=lines,
-                                   sent=sent, errors={field: lines[0]}, status=409)
-    except Conflict as exc:
-        return await _session_page(request, d, officer, s, values=values, sent=sent,
-                                   message=_refusal_message(d, exc), status=409)
-    return None
+    """Change the session through the use-case the API calls (``patch``, or the form's fields
+    to make it of); the page again with the refusal on its field (a conflict, a rule), or None
+    once changed. ``moved``: the "Move" form's change, whose refusal is said on that form, the
+    session's form left as saved."""
+    def write() -> Awaitable[Session]:
+        return programme.change_session(
+            request.app[pool_key], officer, s.id, patch if isinstance(patch, SessionPatch)
+            else SessionPatch.model_validate(patch), now(request))
+
+    refused = await _write_session(request, d, officer, write, session_id=s.id,
+                                   conflict_on="move_minutes" if moved else None)
+    if not isinstance(refused, _Refused):
+        return None
+    return await _session_page(request, d, officer, s, values=values, sent=not moved,
+                               errors=refused.errors, conflicts=refused.conflicts,
+                               message=refused.message, status=refused.status)
+
+
+async def _session_post(request: web.Request, *, participants: bool = False
+                        ) -> tuple[Desk, ProtocolOfficer, Session, Form] | web.Response:
+    """A form posted from a session's page (move, participants): the desk, the officer, the
+    session and the form's fields; or the page again, refusing a form without its CSRF token
+    (403) above the form it came from (``participants``: the participants' forms)."""
+    d, officer = await _console(request)
+    s = await _session_here(request, d, officer)
+    form = await read_form(request)
+    if not frame.csrf_ok(request, form, d.person):
+        refused = d.t("csrf_failed")
+        if participants:
+            return await _session_page(request, d, officer, s, participant_message=refused,
+                                       status=403)
+        return await _session_page(request, d, officer, s, message=refused, status=403)
+    return d, officer, s, form
 
 
 MOVES = (-60, -30, -15, 15, 30, 60)
@@ -732,13 +780,11 @@ starts early by a quarter or half an hour, and its end moves with its start."""
             errors=(403, 404, 409, 422))
 @frame.page
 async def grid_session_move(request: web.Request) -> web.Response:
-    d, officer = await _console(request)
+    posted = await _session_post(request)
+    if isinstance(posted, web.Response):
+        return posted
+    d, officer, s, form = posted
     t = d.t
-    s = await _session_here(request, d, officer)
-    form = await read_form(request)
-    if not frame.csrf_ok(request, form, d.person):
-        return await _session_page(request, d, officer, s, message=t("csrf_failed"),
-                                   status=403)
     try:
         minutes = int(str(form.get("minutes", "")))
     except ValueError:
@@ -832,13 +878,11 @@ async def _put_participant(request: web.Request, *, existing_only: bool, done: s
     """The participant forms' common road to ``programme.put_participant``: the search's "add"
     (anyone of the conference) and the role select (``existing_only``: a person already on the
     session); a refusal is said on the session page, a success goes back to it."""
-    d, officer = await _console(request)
+    posted = await _session_post(request, participants=True)
+    if isinstance(posted, web.Response):
+        return posted
+    d, officer, s, form = posted
     t = d.t
-    s = await _session_here(request, d, officer)
-    form = await read_form(request)
-    if not frame.csrf_ok(request, form, d.person):
-        return await _session_page(request, d, officer, s, participant_message=t("csrf_failed"),
-                                   status=403)
     try:
         accreditation_id = UUID(str(form.get("accreditation_id", "")))
         role = ParticipantRole(str(form.get("role", "")))
@@ -871,12 +915,10 @@ async def _put_participant(request: web.Request, *, existing_only: bool, done: s
             media=HTML, error_media=PAGE_ERRORS, errors=(403, 404, 409))
 @frame.page
 async def grid_participant_remove(request: web.Request) -> web.Response:
-    d, officer = await _console(request)
-    s = await _session_here(request, d, officer)
-    form = await read_form(request)
-    if not frame.csrf_ok(request, form, d.person):
-        return await _session_page(request, d, officer, s,
-                                   participant_message=d.t("csrf_failed"), status=403)
+    posted = await _session_post(request, participants=True)
+    if isinstance(posted, web.Response):
+        return posted
+    d, officer, s, form = posted
     try:
         accreditation_id = UUID(str(form.get("accreditation_id", "")))
     except ValueError:
