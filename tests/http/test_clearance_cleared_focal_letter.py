@@ -12,15 +12,14 @@ import asyncio
 from email.message import EmailMessage
 from typing import Any
 
-from tests.http.conftest_programme import accredit
-from tests.http.test_decision_focal_letter import (
+from tests.http.conftest_focal import (
     GRANTED,
-    _conference,
-    _decide,
-    _delegation,
-    _letter,
-    _sql,
+    decide,
+    delegation_member,
+    letter,
+    sql,
 )
+from tests.http.conftest_programme import accredit
 from tests.support import RecordingSMTP, body_text
 
 CLEARED = {"en": "Security check complete: badge of a member of your delegation",
@@ -40,19 +39,16 @@ def _cleared(m: EmailMessage) -> bool:
 async def test_a_clearance_after_the_approval_gives_the_focal_point_the_badge_reference(
     api: Any, smtp: RecordingSMTP,
 ) -> None:
-    await _conference(api, vetting_required=["minister"])
-    be = await _delegation(api, "en")
-    minister = await accredit(api, "Anna", "Lindqvist", delegation=be, decision=None)
-    await _decide(api, minister, "approve")
-    approval = body_text(await _letter(smtp, "fp-be@example.org", GRANTED["en"]))
+    _, minister = await delegation_member(api, "en", vetting_required=["minister"])
+    approval = body_text(await letter(smtp, "fp-be@example.org", GRANTED["en"]))
     assert "once the security check is complete" in approval
 
     await _vetting(api, minister["id"], "cleared")
-    letter = await _letter(smtp, "fp-be@example.org", CLEARED["en"])
-    code = await _sql(api, "SELECT code FROM badge_code WHERE accreditation_id = $1",
-                      minister["id"])
-    text = body_text(letter)
-    assert letter["Content-Language"] == "en"
+    received = await letter(smtp, "fp-be@example.org", CLEARED["en"])
+    code = await sql(api, "SELECT code FROM badge_code WHERE accreditation_id = $1",
+                     minister["id"])
+    text = body_text(received)
+    assert received["Content-Language"] == "en"
     assert text.splitlines()[0] == "Dear Jan Peeters,"
     assert ("The security check of Anna Lindqvist (minister / head of delegation, Belgium) for"
             " the Global Alliance: meeting is complete.") in text, text
@@ -64,18 +60,16 @@ async def test_a_clearance_after_the_approval_gives_the_focal_point_the_badge_re
     await asyncio.sleep(0.8)  # one letter, and none to the member about the clearance
     assert [str(m["To"]) for m in smtp.messages if _cleared(m)
             or "Security check complete" in str(m["Subject"])
-            or "Contrôle de sécurité" in str(m["Subject"])] == [str(letter["To"])]
+            or "Contrôle de sécurité" in str(m["Subject"])] == [str(received["To"])]
 
 
 async def test_a_clearance_awaiting_the_photo_says_so_in_french(
     api: Any, smtp: RecordingSMTP,
 ) -> None:
-    await _conference(api, vetting_required=["minister"], photo_required=["minister"])
-    be = await _delegation(api, "fr")
-    minister = await accredit(api, "Anna", "Lindqvist", delegation=be, decision=None)
-    await _decide(api, minister, "approve")
+    _, minister = await delegation_member(api, "fr", vetting_required=["minister"],
+                                          photo_required=["minister"])
     await _vetting(api, minister["id"], "cleared")
-    text = body_text(await _letter(smtp, "fp-be@example.org", CLEARED["fr"]))
+    text = body_text(await letter(smtp, "fp-be@example.org", CLEARED["fr"]))
     assert text.splitlines()[0] == "Madame, Monsieur,"
     assert ("Le contrôle de sécurité d'Anna Lindqvist (ministre / chef de délégation,"
             " Belgique) pour la conférence «\u00a0Alliance mondiale : réunion\u00a0» est"
@@ -90,13 +84,12 @@ async def test_a_clearance_awaiting_the_photo_says_so_in_french(
 async def test_a_clearance_before_the_approval_writes_no_clearance_letter(
     api: Any, smtp: RecordingSMTP,
 ) -> None:
-    await _conference(api, vetting_required=["minister"])
-    be = await _delegation(api, "en")
-    minister = await accredit(api, "Anna", "Lindqvist", delegation=be, decision=None)
+    _, minister = await delegation_member(api, "en", decision=None,
+                                          vetting_required=["minister"])
     await _vetting(api, minister["id"], "cleared")
-    await _decide(api, minister, "approve")
+    await decide(api, minister, "approve")
     # the approval letter says where the badge is, with its reference
-    approval = body_text(await _letter(smtp, "fp-be@example.org", GRANTED["en"]))
+    approval = body_text(await letter(smtp, "fp-be@example.org", GRANTED["en"]))
     assert "Badge reference (printed under the QR code): " in approval, approval
     await asyncio.sleep(0.8)
     assert [m["Subject"] for m in smtp.messages if _cleared(m)] == []
@@ -105,12 +98,9 @@ async def test_a_clearance_before_the_approval_writes_no_clearance_letter(
 async def test_a_refusal_after_the_approval_writes_the_refusal_as_before(
     api: Any, smtp: RecordingSMTP,
 ) -> None:
-    await _conference(api, vetting_required=["minister"])
-    be = await _delegation(api, "en")
-    minister = await accredit(api, "Anna", "Lindqvist", delegation=be, decision=None)
-    await _decide(api, minister, "approve")
+    _, minister = await delegation_member(api, "en", vetting_required=["minister"])
     await _vetting(api, minister["id"], "refused", "Mismatch with the national record.")
-    text = body_text(await _letter(smtp, "fp-be@example.org", "no badge"))
+    text = body_text(await letter(smtp, "fp-be@example.org", "no badge"))
     assert "no badge can be issued to Anna Lindqvist" in text, text
     await asyncio.sleep(0.8)
     assert [m["Subject"] for m in smtp.messages if _cleared(m)] == []
@@ -119,12 +109,9 @@ async def test_a_refusal_after_the_approval_writes_the_refusal_as_before(
 async def test_an_import_of_results_writes_one_letter_per_approved_member_cleared(
     api: Any, smtp: RecordingSMTP,
 ) -> None:
-    await _conference(api, vetting_required=["minister"])
-    be = await _delegation(api, "en")
-    approved = [await accredit(api, "Anna", family, delegation=be, decision=None)
-                for family in ("Lindqvist", "Peeters")]
-    for person in approved:
-        await _decide(api, person, "approve")
+    be, first = await delegation_member(api, "en", vetting_required=["minister"])
+    approved = [first, await accredit(api, "Anna", "Peeters", delegation=be, decision=None)]
+    await decide(api, approved[1], "approve")
     waiting = await accredit(api, "Jan", "Janssens", delegation=be, decision=None)
     rows = "".join(f"{p['id']},cleared,\r\n" for p in [*approved, waiting])
     status, body, _ = await api.call(

@@ -9,74 +9,37 @@ read stops neither the member's letter nor the other focal points'."""
 from __future__ import annotations
 
 import asyncio
-from email.message import EmailMessage
 from typing import Any
 
-import asyncpg
 import pytest
 
-from tests.conftest import Api, conference_body, press_body
+from tests.conftest import Api, press_body
+from tests.http.conftest_focal import (
+    BASE,
+    GRANTED,
+    REFUSED,
+    create_delegation,
+    decide,
+    delegation_member,
+    letter,
+    second_focal_point,
+    sql,
+)
 from tests.http.conftest_programme import accredit
 from tests.support import RecordingSMTP, body_text
 
-BASE = "/api/v1/conferences/alliance"
-GRANTED = {"en": "Accreditation of a member of your delegation granted",
-           "fr": "Accréditation d'un membre de votre délégation accordée"}
-REFUSED = {"en": "Accreditation of a member of your delegation not granted",
-           "fr": "Accréditation d'un membre de votre délégation non accordée"}
-
-
-async def _conference(api: Api, **changes: Any) -> dict[str, Any]:
-    status, body, _ = await api.call("POST", "/api/v1/conferences", role="admin",
-                                     json=conference_body(**changes))
-    assert status == 201, body
-    return dict(body)
-
-
-async def _delegation(api: Api, language: str, email: str = "fp-be@example.org"
-                      ) -> dict[str, Any]:
-    status, created, _ = await api.call("POST", f"{BASE}/delegations", role="protocol", json={
-        "kind": "country", "country": "BE",
-        "focal_point": {"name": "Jan Peeters", "email": email, "language": language}})
-    assert status == 201, created
-    return dict(created)
-
-
-async def _decide(api: Api, member: dict[str, Any], decision: str,
-                  reason: str | None = None) -> None:
-    body = {"decision": decision, **({"reason": reason} if reason else {})}
-    status, decided, _ = await api.call(
-        "POST", f"/api/v1/accreditations/{member['id']}/decision", role="protocol", json=body)
-    assert status == 200, decided
-
-
-async def _letter(smtp: RecordingSMTP, address: str, subject: str) -> EmailMessage:
-    [letter] = await smtp.wait_for(1, where=lambda m: address in str(m["To"]).lower()
-                                   and subject in str(m["Subject"]))
-    return letter
-
-
-async def _sql(api: Api, query: str, *args: Any) -> Any:
-    conn = await asyncpg.connect(api.db_url)
-    try:
-        return await conn.fetchval(query, *args)
-    finally:
-        await conn.close()
-
 
 async def test_an_approval_with_the_badge_ready_gives_the_focal_point_its_short_reference(
-    api: Api, conference: dict[str, Any], smtp: RecordingSMTP,
+    api: Api, smtp: RecordingSMTP,
 ) -> None:
-    be = await _delegation(api, "en")
-    minister = await accredit(api, "Anna", "Lindqvist", delegation=be, decision=None)
-    await _decide(api, minister, "approve")
-    code = await _sql(api, "SELECT code FROM badge_code WHERE accreditation_id = $1",
-                      minister["id"])
+    _, minister = await delegation_member(api, "en")
+    code = await sql(api, "SELECT code FROM badge_code WHERE accreditation_id = $1",
+                     minister["id"])
     short = f"{code[:4]}-{code[4:]}"
 
-    letter = await _letter(smtp, "fp-be@example.org", GRANTED["en"])
-    assert letter["Content-Language"] == "en"
-    text = body_text(letter)
+    received = await letter(smtp, "fp-be@example.org", GRANTED["en"])
+    assert received["Content-Language"] == "en"
+    text = body_text(received)
     assert text.splitlines()[0] == "Dear Jan Peeters,"
     assert ("The accreditation of Anna Lindqvist (minister / head of delegation, Belgium) for"
             " the Global Alliance: meeting has been granted. A separate letter tells Anna"
@@ -88,17 +51,14 @@ async def test_an_approval_with_the_badge_ready_gives_the_focal_point_its_short_
     assert "carries the personal data of a member of your delegation" in text  # the footer
     assert "security" not in text and "photo" not in text
     # the member has their own letter, in their language
-    await _letter(smtp, minister["email"], "Accréditation accordée")
+    await letter(smtp, minister["email"], "Accréditation accordée")
 
 
 async def test_an_approval_awaiting_the_photo_says_the_focal_point_can_add_it(
     api: Api, smtp: RecordingSMTP,
 ) -> None:
-    await _conference(api, photo_required=["minister"])
-    be = await _delegation(api, "fr")
-    minister = await accredit(api, "Anna", "Lindqvist", delegation=be, decision=None)
-    await _decide(api, minister, "approve")
-    text = body_text(await _letter(smtp, "fp-be@example.org", GRANTED["fr"]))
+    _, minister = await delegation_member(api, "fr", photo_required=["minister"])
+    text = body_text(await letter(smtp, "fp-be@example.org", GRANTED["fr"]))
     assert text.splitlines()[0] == "Madame, Monsieur,"
     assert ("L'accréditation d'Anna Lindqvist (ministre / chef de délégation, Belgique) pour"
             " la conférence «\u00a0Alliance mondiale : réunion\u00a0» a été accordée.") in text
@@ -118,28 +78,26 @@ async def test_an_approval_awaiting_the_photo_says_the_focal_point_can_add_it(
 async def test_an_approval_says_what_the_security_check_leaves_of_the_badge(
     api: Api, smtp: RecordingSMTP, recorded: str | None, said: str,
 ) -> None:
-    await _conference(api, vetting_required=["minister"])
-    be = await _delegation(api, "en")
-    minister = await accredit(api, "Anna", "Lindqvist", delegation=be, decision=None)
+    _, minister = await delegation_member(api, "en", decision=None,
+                                          vetting_required=["minister"])
     if recorded:
         status, body, _ = await api.call(
             "POST", f"/api/v1/accreditations/{minister['id']}/vetting/status", role="protocol",
             json={"status": recorded, "reason": "Mismatch with the national record."})
         assert status == 200, body
-    await _decide(api, minister, "approve")
-    text = body_text(await _letter(smtp, "fp-be@example.org", GRANTED["en"]))
+    await decide(api, minister, "approve")
+    text = body_text(await letter(smtp, "fp-be@example.org", GRANTED["en"]))
     assert said in text, text
     assert "Badge reference" not in text and "The badge can be issued" not in text
 
 
 @pytest.mark.parametrize("language", ["en", "fr"])
 async def test_a_rejection_gives_the_focal_point_the_reason_as_written_to_the_member(
-    api: Api, conference: dict[str, Any], smtp: RecordingSMTP, language: str,
+    api: Api, smtp: RecordingSMTP, language: str,
 ) -> None:
-    be = await _delegation(api, language)
-    minister = await accredit(api, "Anna", "Lindqvist", delegation=be, decision=None)
-    await _decide(api, minister, "reject", "Le ministère a désigné une autre personne.")
-    text = body_text(await _letter(smtp, "fp-be@example.org", REFUSED[language]))
+    _, minister = await delegation_member(
+        api, language, decision="reject", reason="Le ministère a désigné une autre personne.")
+    text = body_text(await letter(smtp, "fp-be@example.org", REFUSED[language]))
     said = {
         "en": ("We regret that the accreditation request of Anna Lindqvist (minister / head of"
                " delegation, Belgium) for the Global Alliance: meeting cannot be granted. A"
@@ -156,30 +114,18 @@ async def test_a_rejection_gives_the_focal_point_the_reason_as_written_to_the_me
     for sentence in said:
         assert sentence in text, text
     assert "badge" not in text
-    member = body_text(await _letter(smtp, minister["email"], "Accréditation non accordée"))
+    member = body_text(await letter(smtp, minister["email"], "Accréditation non accordée"))
     assert "Motif\u00a0: Le ministère a désigné une autre personne." in member
 
 
-async def _second_focal_point(api: Api, delegation: dict[str, Any], email: str, name: str,
-                              language: str) -> None:
-    """Another focal point of the delegation (the console's "another focal point" makes the
-    same person and grant)."""
-    person_id = await _sql(api, "INSERT INTO person (email, name, language) VALUES ($1, $2, $3)"
-                           " RETURNING id", email, name, language)
-    await _sql(api, "INSERT INTO person_grant (person_id, role, conference_id, delegation_id)"
-               " VALUES ($1, 'focal_point', (SELECT id FROM conference WHERE slug = 'alliance'),"
-               " $2)", person_id, delegation["id"])
-
-
 async def test_every_focal_point_is_told_of_an_approval_each_in_their_language(
-    api: Api, conference: dict[str, Any], smtp: RecordingSMTP,
+    api: Api, smtp: RecordingSMTP,
 ) -> None:
-    be = await _delegation(api, "fr")
-    await _second_focal_point(api, be, "aoife@example.org", "Aoife Byrne", "en")
-    minister = await accredit(api, "Anna", "Lindqvist", delegation=be, decision=None)
-    await _decide(api, minister, "approve")
-    french = await _letter(smtp, "fp-be@example.org", GRANTED["fr"])
-    english = await _letter(smtp, "aoife@example.org", GRANTED["en"])
+    be, minister = await delegation_member(api, "fr", decision=None)
+    await second_focal_point(api, be, "aoife@example.org", "Aoife Byrne", "en")
+    await decide(api, minister, "approve")
+    french = await letter(smtp, "fp-be@example.org", GRANTED["fr"])
+    english = await letter(smtp, "aoife@example.org", GRANTED["en"])
     assert french["Content-Language"] == "fr" and english["Content-Language"] == "en"
     assert body_text(english).splitlines()[0] == "Dear Aoife Byrne,"
     assert "Référence du badge (imprimée sous le code QR)\u00a0: " in body_text(french)
@@ -191,7 +137,7 @@ async def test_every_focal_point_is_told_of_an_approval_each_in_their_language(
 async def test_a_journalist_s_approval_writes_to_no_focal_point(
     api: Api, conference: dict[str, Any], smtp: RecordingSMTP,
 ) -> None:
-    await _delegation(api, "en")
+    await create_delegation(api, "en")
     status, created, _ = await api.call("POST", f"{BASE}/accreditations",
                                         json=press_body(1, language="en"))
     assert status == 201, created
@@ -199,7 +145,7 @@ async def test_a_journalist_s_approval_writes_to_no_focal_point(
         "POST", f"/api/v1/accreditations/{created['id']}/decision", role="press_office",
         json={"decision": "approve"})
     assert status == 200, decided
-    await _letter(smtp, created["email"].lower(), "Accreditation approved")
+    await letter(smtp, created["email"].lower(), "Accreditation approved")
     await asyncio.sleep(0.5)
     assert [m["Subject"] for m in smtp.messages if "delegation" in str(m["Subject"])
             or "délégation" in str(m["Subject"])] == []
@@ -211,14 +157,14 @@ async def test_a_focal_point_address_that_cannot_be_read_stops_no_other_letter(
     """An address stored before input was checked as strictly as today, which the mail
     headers cannot parse at all: that one letter is parked (a failed delivery an organiser
     sees and retries), the member's and the other focal point's go out."""
-    be = await _delegation(api, "en")
-    await _second_focal_point(api, be, "aoife@example.org", "Aoife Byrne", "en")
-    await _sql(api, "UPDATE delegation SET focal_point_email = '<fp-be>@example.org'"
+    be = await create_delegation(api, "en")
+    await second_focal_point(api, be, "aoife@example.org", "Aoife Byrne", "en")
+    await sql(api, "UPDATE delegation SET focal_point_email = '<fp-be>@example.org'"
                " WHERE id = $1", be["id"])
     minister = await accredit(api, "Anna", "Lindqvist", delegation=be, decision=None)
-    await _decide(api, minister, "approve")
-    await _letter(smtp, minister["email"], "Accréditation accordée")
-    await _letter(smtp, "aoife@example.org", GRANTED["en"])
+    await decide(api, minister, "approve")
+    await letter(smtp, minister["email"], "Accréditation accordée")
+    await letter(smtp, "aoife@example.org", GRANTED["en"])
 
     async def failed() -> list[Any]:
         status, page, _ = await api.call("GET", "/api/v1/deliveries?status=failed",

@@ -19,9 +19,9 @@ import asyncpg
 from conference.settings import Settings
 from tests.browser.helpers import element, member
 from tests.conftest import Api, conference_body, start_api
+from tests.http.conftest_focal import create_delegation, second_focal_point
 from tests.http.conftest_programme import at, make_delegation, make_room, make_session
 from tests.http.test_console import staff
-from tests.http.test_decision_focal_letter import _delegation, _second_focal_point
 from tests.http.test_visa_letters_follow_accreditation import (
     approve_letter,
     journalist,
@@ -83,8 +83,8 @@ async def test_a_clearance_letter_to_an_unreadable_focal_point_is_parked_alone(
     status, body, _ = await api.call("POST", "/api/v1/conferences", role="admin",
                                      json=conference_body(vetting_required=["minister"]))
     assert status == 201, body
-    be = await _delegation(api, "en")
-    await _second_focal_point(api, be, "aoife@example.org", "Aoife Byrne", "en")
+    be = await create_delegation(api, "en")
+    await second_focal_point(api, be, "aoife@example.org", "Aoife Byrne", "en")
     await _sql(api, "UPDATE delegation SET focal_point_email = '<fp-be>@example.org'"
                " WHERE id = $1", be["id"])
     minister = await member(api, be, "Milquet", decision=None)
