@@ -19,6 +19,7 @@ from __future__ import annotations
 import asyncio
 import functools
 from typing import Any
+from uuid import UUID
 
 from aiohttp import BodyPartReader, web
 from pydantic import ValidationError
@@ -295,16 +296,22 @@ async def read_upload_form(request: web.Request, field: str, limit: int
     return token, data, media
 
 
+async def _applicant_here(request: web.Request) -> tuple[Principal, UUID, str, Translator]:
+    """Who sends a form from their credentials page (the private link's applicant), their
+    accreditation, and the page's language and words."""
+    p = await _applicant(request)
+    assert p.accreditation_id is not None
+    language = choose_language(request)
+    return p, p.accreditation_id, language, Translator(language)
+
+
 @routes.add("POST", "/a/{access_token}/photo",
             summary="Upload the applicant's photo from the page (multipart HTML form)",
             who="anyone", tag="pages", media=HTML, error_media=PAGE_ERRORS,
             errors=(403, 404, 422, 429), extra={"streams_body": True})
 @page
 async def application_photo_upload(request: web.Request) -> web.StreamResponse:
-    p = await _applicant(request)
-    assert p.accreditation_id is not None
-    language = choose_language(request)
-    t = Translator(language)
+    p, accreditation_id, language, t = await _applicant_here(request)
     try:
         token, data, media = await read_photo_form(request)
     except Invalid as exc:
@@ -316,7 +323,7 @@ async def application_photo_upload(request: web.Request) -> web.StreamResponse:
         return await _credentials_page(request, p, errors={"photo": t("err_required")},
                                        status=422)
     try:
-        fitted = await credentials.put_photo(request.app[pool_key], p.accreditation_id, data,
+        fitted = await credentials.put_photo(request.app[pool_key], accreditation_id, data,
                                              media, p, now(request), fit=True)
     except Invalid as exc:
         return await _credentials_page(request, p, errors={"photo": refusal_words(t, exc)},
@@ -333,11 +340,8 @@ async def application_photo_upload(request: web.Request) -> web.StreamResponse:
             errors=(403, 404, 409, 422, 429), extra={"streams_body": True})
 @page
 async def application_document_upload(request: web.Request) -> web.StreamResponse:
-    p = await _applicant(request)
-    assert p.accreditation_id is not None
+    p, accreditation_id, language, t = await _applicant_here(request)
     kind = document_kind(request)
-    language = choose_language(request)
-    t = Translator(language)
     field = f"document_{kind.value}"
     try:
         token, data, media = await read_upload_form(request, "document",
@@ -351,7 +355,7 @@ async def application_document_upload(request: web.Request) -> web.StreamRespons
         return await _credentials_page(request, p, errors={field: t("err_required")},
                                        status=422)
     try:
-        await credentials.put_document(request.app[pool_key], p.accreditation_id, kind, data,
+        await credentials.put_document(request.app[pool_key], accreditation_id, kind, data,
                                        media, p, now(request))
     except Invalid as exc:
         return await _credentials_page(request, p, errors={field: refusal_words(
@@ -369,10 +373,7 @@ async def application_document_upload(request: web.Request) -> web.StreamRespons
             errors=(403, 404, 422, 429))
 @page
 async def application_photo_crop(request: web.Request) -> web.StreamResponse:
-    p = await _applicant(request)
-    assert p.accreditation_id is not None
-    language = choose_language(request)
-    t = Translator(language)
+    p, accreditation_id, language, t = await _applicant_here(request)
     form = await read_form(request)
     if not _csrf_ok(request, "crop", p, str(form.get(csrf.FIELD, ""))):
         return await _credentials_page(request, p, message=t("csrf_failed"), status=403)
@@ -380,7 +381,7 @@ async def application_photo_crop(request: web.Request) -> web.StreamResponse:
     preset = str(form.get("preset", ""))
     sent = sent_before(form)
     pool = request.app[pool_key]
-    size = await credentials.photo_size(pool, p.accreditation_id)
+    size = await credentials.photo_size(pool, accreditation_id)
     if size is None:
         return await _credentials_page(request, p, message=t("photo_none"), status=404)
     if switching(form):  # the language control: shown again, nothing cut
@@ -392,7 +393,7 @@ async def application_photo_crop(request: web.Request) -> web.StreamResponse:
         return await _credentials_page(request, p, errors={"crop": t("crop_number")},
                                        values=values, status=422, editing="crop", sent=True)
     try:
-        await credentials.crop_photo(pool, p.accreditation_id, box, p, now(request))
+        await credentials.crop_photo(pool, accreditation_id, box, p, now(request))
     except Invalid as exc:
         return await _credentials_page(request, p, errors={"crop": refusal_words(t, exc)},
                                        values=values, status=422)
@@ -408,10 +409,7 @@ async def application_photo_crop(request: web.Request) -> web.StreamResponse:
             errors=(403, 404, 409, 422, 429))
 @page
 async def application_visa_letter(request: web.Request) -> web.StreamResponse:
-    p = await _applicant(request)
-    assert p.accreditation_id is not None
-    language = choose_language(request)
-    t = Translator(language)
+    p, accreditation_id, language, t = await _applicant_here(request)
     form = await read_form(request)
     values = {n: str(form.get(n, "")).strip() for n in VISA_FIELDS}
     sent = sent_before(form)
@@ -428,7 +426,7 @@ async def application_visa_letter(request: web.Request) -> web.StreamResponse:
     if switching(form):
         return await show()
     try:
-        await credentials.request_letter(request.app[pool_key], p.accreditation_id, body, p,
+        await credentials.request_letter(request.app[pool_key], accreditation_id, body, p,
                                          now(request))
     except Conflict as exc:
         return await _credentials_page(request, p, values=values, message=exc.detail,
@@ -444,10 +442,7 @@ async def application_visa_letter(request: web.Request) -> web.StreamResponse:
             errors=(403, 404, 422, 429))
 @page
 async def application_identity_document(request: web.Request) -> web.StreamResponse:
-    p = await _applicant(request)
-    assert p.accreditation_id is not None
-    language = choose_language(request)
-    t = Translator(language)
+    p, accreditation_id, language, t = await _applicant_here(request)
     form = await read_form(request)
     values = {n: str(form.get(n, "")).strip()[:200] for n in IDENTITY_FIELDS}
     sent = sent_before(form)
@@ -461,7 +456,7 @@ async def application_identity_document(request: web.Request) -> web.StreamRespo
     if body is None:
         return await show(errors=errors, status=422)
     try:
-        await privacy.give_identity_document(request.app[pool_key], p.accreditation_id, body,
+        await privacy.give_identity_document(request.app[pool_key], accreditation_id, body,
                                              p, now(request))
     except Forbidden:  # closed meanwhile: the page says why
         return await _credentials_page(request, p, values=values, status=403)
