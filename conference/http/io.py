@@ -84,8 +84,11 @@ def path_uuid(request: web.Request, name: str) -> UUID:
         raise NotFound(f"No such {what}: {request.match_info[name]!r}.") from None
 
 
-async def read_form(request: web.Request
-                    ) -> MultiDictProxy[str | bytes | bytearray | web.FileField]:
+Form = MultiDictProxy[str | bytes | bytearray | web.FileField]
+"""A page's form fields, as ``read_form`` gives them."""
+
+
+async def read_form(request: web.Request) -> Form:
     """A page's form fields; a body that is no form (a multipart type without its boundary, a
     broken encoding) is a 400, never a 500."""
     try:

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import asyncio
 import functools
+from collections.abc import Awaitable, Callable
 from typing import Any
 from uuid import UUID
 
@@ -33,7 +34,7 @@ from conference.credentials.models import DocumentKind, Verification, VisaLetter
 from conference.errors import Conflict, Forbidden, Invalid, NotFound
 from conference.http.context import now, pool_key
 from conference.http.hygiene import RequestTimeout, read_timeout_key
-from conference.http.io import json_response, private_file, read_form
+from conference.http.io import Form, json_response, private_file, read_form
 from conference.http.routes import RouteTable
 from conference.mail import formatting
 from conference.pages import csrf
@@ -366,6 +367,38 @@ async def application_document_upload(request: web.Request) -> web.StreamRespons
     raise _done(request, language, "document")
 
 
+async def crop_step(request: web.Request, form: Form, accreditation_id: UUID,
+                    principal: Principal, t: Translator,
+                    show: Callable[..., Awaitable[web.Response]]) -> web.Response | None:
+    """The crop step's form sent (its CSRF token checked), on the applicant's page and on a
+    member's page in the delegation's portal: the photo cut to the 3:4 box (a preset or the
+    numbers typed), None once cut; else the page again (``show``) saying why where the form
+    was: no photo (404), the numbers (422), a rule or the application closed meanwhile (409),
+    or only shown again in the other language (the language control: nothing cut)."""
+    values = {n: str(form.get(n, ""))[:20] for n in ("crop_x", "crop_y", "crop_width")}
+    preset = str(form.get("preset", ""))
+    sent = sent_before(form)
+    pool = request.app[pool_key]
+    size = await credentials.photo_size(pool, accreditation_id)
+    if size is None:
+        return await show(message=t("photo_none"), status=404)
+    if switching(form):  # the language control: shown again, nothing cut
+        wrong = sent and credential_rules.crop_box("custom", values, size) is None
+        return await show(values=values, editing="crop", sent=sent,
+                          errors={"crop": t("crop_number")} if wrong else None)
+    box = credential_rules.crop_box(preset, values, size)
+    if box is None:
+        return await show(errors={"crop": t("crop_number")}, values=values, status=422,
+                          editing="crop", sent=True)
+    try:
+        await credentials.crop_photo(pool, accreditation_id, box, principal, now(request))
+    except Invalid as exc:
+        return await show(errors={"crop": refusal_words(t, exc)}, values=values, status=422)
+    except Conflict as exc:  # closed meanwhile: the page says so where the form was
+        return await show(message=closed_words(t, exc), status=409)
+    return None
+
+
 @routes.add("POST", "/a/{access_token}/photo/crop",
             summary="Crop the applicant's photo to a 3:4 box (HTML form; applied on the server); "
                     "switch=1 (a language button) only shows the page again in ?lang, filled",
@@ -377,28 +410,10 @@ async def application_photo_crop(request: web.Request) -> web.StreamResponse:
     form = await read_form(request)
     if not _csrf_ok(request, "crop", p, str(form.get(csrf.FIELD, ""))):
         return await _credentials_page(request, p, message=t("csrf_failed"), status=403)
-    values = {n: str(form.get(n, ""))[:20] for n in ("crop_x", "crop_y", "crop_width")}
-    preset = str(form.get("preset", ""))
-    sent = sent_before(form)
-    pool = request.app[pool_key]
-    size = await credentials.photo_size(pool, accreditation_id)
-    if size is None:
-        return await _credentials_page(request, p, message=t("photo_none"), status=404)
-    if switching(form):  # the language control: shown again, nothing cut
-        wrong = sent and credential_rules.crop_box("custom", values, size) is None
-        return await _credentials_page(request, p, values=values, editing="crop", sent=sent,
-                                       errors={"crop": t("crop_number")} if wrong else None)
-    box = credential_rules.crop_box(preset, values, size)
-    if box is None:
-        return await _credentials_page(request, p, errors={"crop": t("crop_number")},
-                                       values=values, status=422, editing="crop", sent=True)
-    try:
-        await credentials.crop_photo(pool, accreditation_id, box, p, now(request))
-    except Invalid as exc:
-        return await _credentials_page(request, p, errors={"crop": refusal_words(t, exc)},
-                                       values=values, status=422)
-    except Conflict as exc:  # closed meanwhile: the page says so where the form was
-        return await _credentials_page(request, p, message=closed_words(t, exc), status=409)
+    refused = await crop_step(request, form, accreditation_id, p, t, functools.partial(
+        _credentials_page, request, p))
+    if refused is not None:
+        return refused
     raise _done(request, language, "cropped")
 
 

@@ -18,7 +18,6 @@ from uuid import UUID
 from zoneinfo import ZoneInfo
 
 from aiohttp import web
-from multidict import MultiDictProxy
 from pydantic import TypeAdapter, ValidationError
 
 from conference.accreditation.domain import Category
@@ -35,7 +34,7 @@ from conference.errors import (
     SecurityListFrozen,
 )
 from conference.http.context import connection, now, pool_key
-from conference.http.io import read_form
+from conference.http.io import Form, read_form
 from conference.http.routes import RouteTable
 from conference.mail import formatting
 from conference.pages.handlers import SWITCH, sent_before, switching
@@ -65,8 +64,6 @@ HTML, PAGE_ERRORS = frame.HTML, frame.PAGE_ERRORS
 WHO = "protocol, admin"
 CSS = (Path(__file__).parent / "static" / "programme.css").read_bytes()
 _CLOCK = re.compile(r"^([01]?\d|2[0-3])[:h.]?([0-5]\d)$")
-Form = MultiDictProxy[str | bytes | bytearray | web.FileField]
-"""A page's form fields, as ``read_form`` gives them."""
 _TITLE: TypeAdapter[str] = TypeAdapter(Text)
 """A session's title in one language, as the API takes it (``Localized``)."""
 

@@ -27,6 +27,7 @@ from conference.pages.credentials import (
     TYPED_FORMS,
     VISA_FIELDS,
     closed_words,
+    crop_step,
     document_kind,
     identity_body,
     identity_types,
@@ -218,27 +219,10 @@ async def member_photo_crop(request: web.Request) -> web.StreamResponse:
     form = await read_form(request)
     if not frame.csrf_ok(request, form, p.person):
         return await frame.error_page(request, 403, p.t("csrf_failed"))
-    values = {n: str(form.get(n, ""))[:20] for n in ("crop_x", "crop_y", "crop_width")}
-    sent = sent_before(form)
-    size = await credentials.photo_size(request.app[pool_key], acc.id)
-    if size is None:
-        return await _page(request, p, acc, message=p.t("photo_none"), status=404)
-    if switching(form):  # the language control: shown again, nothing cut
-        wrong = sent and credential_rules.crop_box("custom", values, size) is None
-        return await _page(request, p, acc, values=values, editing="crop", sent=sent,
-                           errors={"crop": p.t("crop_number")} if wrong else None)
-    box = credential_rules.crop_box(str(form.get("preset", "")), values, size)
-    if box is None:
-        return await _page(request, p, acc, errors={"crop": p.t("crop_number")}, values=values,
-                           status=422, editing="crop", sent=True)
-    try:
-        await credentials.crop_photo(request.app[pool_key], acc.id, box, p.principal,
-                                     now(request))
-    except Invalid as exc:
-        return await _page(request, p, acc, errors={"crop": refusal_words(p.t, exc)},
-                           values=values, status=422)
-    except Conflict as exc:  # closed meanwhile: the page says so where the form was
-        return await _page(request, p, acc, message=closed_words(p.t, exc), status=409)
+    refused = await crop_step(request, form, acc.id, p.principal, p.t,
+                              functools.partial(_page, request, p, acc))
+    if refused is not None:
+        return refused
     raise _done(p, acc, "cropped")
 
 
