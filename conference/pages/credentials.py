@@ -91,20 +91,38 @@ def document_kind(request: web.Request) -> DocumentKind:
         raise NotFound("No such document kind.") from None
 
 
+def _field_error(t: Translator, name: str, err: Any, *, birth: str, nationality: str) -> str:
+    """A field's error on the visa letter's and the identity document's forms, in the page's
+    language: the date of birth (field ``birth``) not in the past or before 1900, or no date;
+    the nationality (field ``nationality``) not from the list; else the field's message."""
+    if name == birth and err["type"] in ("date_past", "greater_than"):
+        return t("visa_birth")
+    if name == birth and err["type"] != "missing":
+        return t("visa_date")
+    if name == nationality and err["type"] != "missing":
+        return t("err_country")
+    return field_message(t, name, dict(err))
+
+
 def visa_errors(t: Translator, exc: ValidationError) -> dict[str, str]:
     """The visa letter form's field errors in the page's language."""
     errors: dict[str, str] = {}
     for err in exc.errors(include_url=False):
         name = str(err["loc"][0]) if err["loc"] else "passport_name"
-        if name == "date_of_birth" and err["type"] in ("date_past", "greater_than"):
-            errors.setdefault(name, t("visa_birth"))
-        elif name == "date_of_birth" and err["type"] != "missing":
-            errors.setdefault(name, t("visa_date"))
-        elif name == "nationality" and err["type"] != "missing":
-            errors.setdefault(name, t("err_country"))
-        else:
-            errors.setdefault(name, field_message(t, name, dict(err)))
+        if name not in errors:
+            errors[name] = _field_error(t, name, err, birth="date_of_birth",
+                                        nationality="nationality")
     return errors
+
+
+def visa_body(t: Translator, values: dict[str, str]
+              ) -> tuple[VisaLetterIn | None, dict[str, str]]:
+    """The visa letter form (the values typed, an empty one left out) as the API's body, or
+    its field errors in the page's language (``visa_errors``)."""
+    try:
+        return VisaLetterIn.model_validate({k: v for k, v in values.items() if v}), {}
+    except ValidationError as exc:
+        return None, visa_errors(t, exc)
 
 
 IDENTITY_FIELDS = ("id_nationality", "id_document_type", "id_document_number",
@@ -131,16 +149,10 @@ def identity_body(t: Translator, values: dict[str, str]
     except ValidationError as exc:
         for err in exc.errors(include_url=False):
             name = "id_" + str(err["loc"][0]) if err["loc"] else "id_document_number"
-            if name == "id_date_of_birth" and err["type"] in ("date_past", "greater_than"):
-                errors.setdefault(name, t("visa_birth"))
-            elif name == "id_date_of_birth" and err["type"] != "missing":
-                errors.setdefault(name, t("visa_date"))
-            elif name == "id_nationality" and err["type"] != "missing":
-                errors.setdefault(name, t("err_country"))
-            elif name == "id_document_type":
-                errors.setdefault(name, t("id_choose_type"))
-            else:
-                errors.setdefault(name, field_message(t, name, dict(err)))
+            if name not in errors:
+                errors[name] = t("id_choose_type") if name == "id_document_type" else \
+                    _field_error(t, name, err, birth="id_date_of_birth",
+                                 nationality="id_nationality")
         return None, _in_form_order(errors)
     return (None, errors) if errors else (body, {})
 
@@ -432,14 +444,11 @@ async def application_visa_letter(request: web.Request) -> web.StreamResponse:
                              sent=sent)
     if not _csrf_ok(request, "visa", p, str(form.get(csrf.FIELD, ""))):
         return await show(message=t("csrf_failed"), status=403)
-    try:
-        body = VisaLetterIn.model_validate({k: v for k, v in values.items() if v})
-    except ValidationError as exc:
-        if switching(form):  # the language control: shown again, never requested
-            return await show(errors=visa_errors(t, exc) if sent else None)
-        return await show(errors=visa_errors(t, exc), status=422)
-    if switching(form):
-        return await show()
+    body, errors = visa_body(t, values)
+    if switching(form):  # the language control: shown again, never requested
+        return await show(errors=errors if sent else None)
+    if body is None:
+        return await show(errors=errors, status=422)
     try:
         await credentials.request_letter(request.app[pool_key], accreditation_id, body, p,
                                          now(request))

@@ -12,11 +12,9 @@ import functools
 from typing import Any
 
 from aiohttp import web
-from pydantic import ValidationError
 
 from conference.credentials import domain as credential_rules
 from conference.credentials import service as credentials
-from conference.credentials.models import VisaLetterIn
 from conference.errors import Conflict, Forbidden, Invalid
 from conference.http.context import now, pool_key
 from conference.http.io import private_file, read_form
@@ -34,7 +32,7 @@ from conference.pages.credentials import (
     read_photo_form,
     read_upload_form,
     refusal_words,
-    visa_errors,
+    visa_body,
 )
 from conference.pages.handlers import _countries, identity_state, sent_before, switching
 from conference.privacy import service as privacy
@@ -241,14 +239,11 @@ async def member_visa_letter(request: web.Request) -> web.StreamResponse:
         return await frame.error_page(request, 403, p.t("csrf_failed"))
     sent = sent_before(form)
     show = functools.partial(_page, request, p, acc, values=values, editing="visa", sent=sent)
-    try:
-        body = VisaLetterIn.model_validate({k: v for k, v in values.items() if v})
-    except ValidationError as exc:
-        if switching(form):  # the language control: shown again, never requested
-            return await show(errors=visa_errors(p.t, exc) if sent else None)
-        return await show(errors=visa_errors(p.t, exc), status=422)
-    if switching(form):
-        return await show()
+    body, errors = visa_body(p.t, values)
+    if switching(form):  # the language control: shown again, never requested
+        return await show(errors=errors if sent else None)
+    if body is None:
+        return await show(errors=errors, status=422)
     try:
         await credentials.request_letter(request.app[pool_key], acc.id, body, p.principal,
                                          now(request))
