@@ -318,6 +318,74 @@ async def _applicant_here(request: web.Request) -> tuple[Principal, UUID, str, T
     return p, p.accreditation_id, language, Translator(language)
 
 
+Show = Callable[..., Awaitable[web.Response]]
+"""The credentials page again, with what a step says (errors, message, status…): the
+applicant's, or a member's in the delegation's portal."""
+TokenCheck = Callable[[str], Awaitable[web.Response | None]]
+"""The refusal of a form whose CSRF token (given) is not the page's, or None."""
+
+
+async def photo_step(request: web.Request, accreditation_id: UUID, principal: Principal,
+                     t: Translator, show: Show, bad_token: TokenCheck) -> bool | web.Response:
+    """The photo sent from the credentials page (the applicant's, or a member's in the
+    portal), stored cut to a portrait: whether it was (``fitted``); else the page again saying
+    why where the form was: the file (422: none, too large, not a photo), the application
+    closed meanwhile (409), or the token's refusal."""
+    try:
+        token, data, media = await read_photo_form(request)
+    except Invalid as exc:
+        return await show(errors={"photo": refusal_words(t, exc)}, status=422)
+    if (refused := await bad_token(token)) is not None:
+        return refused
+    if data is None:
+        return await show(errors={"photo": t("err_required")}, status=422)
+    try:
+        return await credentials.put_photo(request.app[pool_key], accreditation_id, data, media,
+                                           principal, now(request), fit=True)
+    except Invalid as exc:
+        return await show(errors={"photo": refusal_words(t, exc)}, status=422)
+    except Conflict as exc:  # closed meanwhile: the page says so where the form was
+        return await show(message=closed_words(t, exc), status=409)
+
+
+async def document_step(request: web.Request, accreditation_id: UUID, kind: DocumentKind,
+                        principal: Principal, t: Translator, show: Show,
+                        bad_token: TokenCheck) -> web.Response | None:
+    """A document sent from the credentials page (the applicant's, or a member's in the
+    portal): None once stored; else the page again saying why on its field: the file (422:
+    none, too large, not a PDF, JPEG or PNG), the application closed or the document purged
+    meanwhile (409), or the token's refusal."""
+    field = f"document_{kind.value}"
+    try:
+        token, data, media = await read_upload_form(request, "document",
+                                                    credential_rules.DOCUMENT_MAX_BYTES)
+    except Invalid as exc:
+        return await show(errors={field: refusal_words(t, exc, "doc_rule_")}, status=422)
+    if (refused := await bad_token(token)) is not None:
+        return refused
+    if data is None:
+        return await show(errors={field: t("err_required")}, status=422)
+    try:
+        await credentials.put_document(request.app[pool_key], accreditation_id, kind, data,
+                                       media, principal, now(request))
+    except Invalid as exc:
+        return await show(errors={field: refusal_words(t, exc, "doc_rule_")}, status=422)
+    except Conflict as exc:
+        return await show(errors={field: closed_words(t, exc, t("doc_rule_purged"))},
+                          status=409)
+    return None
+
+
+def _token_check(request: web.Request, kind: str, p: Principal, t: Translator) -> TokenCheck:
+    """An upload's CSRF token (read from its multipart body) checked as the page's form
+    ``kind``'s: a wrong one is said on the page (403)."""
+    async def bad_token(token: str) -> web.Response | None:
+        if _csrf_ok(request, kind, p, token):
+            return None
+        return await _credentials_page(request, p, message=t("csrf_failed"), status=403)
+    return bad_token
+
+
 @routes.add("POST", "/a/{access_token}/photo",
             summary="Upload the applicant's photo from the page (multipart HTML form)",
             who="anyone", tag="pages", media=HTML, error_media=PAGE_ERRORS,
@@ -325,24 +393,11 @@ async def _applicant_here(request: web.Request) -> tuple[Principal, UUID, str, T
 @page
 async def application_photo_upload(request: web.Request) -> web.StreamResponse:
     p, accreditation_id, language, t = await _applicant_here(request)
-    try:
-        token, data, media = await read_photo_form(request)
-    except Invalid as exc:
-        return await _credentials_page(request, p, errors={"photo": refusal_words(t, exc)},
-                                       status=422)
-    if not _csrf_ok(request, "photo", p, token):
-        return await _credentials_page(request, p, message=t("csrf_failed"), status=403)
-    if data is None:
-        return await _credentials_page(request, p, errors={"photo": t("err_required")},
-                                       status=422)
-    try:
-        fitted = await credentials.put_photo(request.app[pool_key], accreditation_id, data,
-                                             media, p, now(request), fit=True)
-    except Invalid as exc:
-        return await _credentials_page(request, p, errors={"photo": refusal_words(t, exc)},
-                                       status=422)
-    except Conflict as exc:  # closed meanwhile: the page says so where the form was
-        return await _credentials_page(request, p, message=closed_words(t, exc), status=409)
+    fitted = await photo_step(request, accreditation_id, p, t,
+                              functools.partial(_credentials_page, request, p),
+                              _token_check(request, "photo", p, t))
+    if isinstance(fitted, web.Response):
+        return fitted
     raise _done(request, language, "fitted" if fitted else "photo")
 
 
@@ -354,34 +409,16 @@ async def application_photo_upload(request: web.Request) -> web.StreamResponse:
 @page
 async def application_document_upload(request: web.Request) -> web.StreamResponse:
     p, accreditation_id, language, t = await _applicant_here(request)
-    kind = document_kind(request)
-    field = f"document_{kind.value}"
-    try:
-        token, data, media = await read_upload_form(request, "document",
-                                                    credential_rules.DOCUMENT_MAX_BYTES)
-    except Invalid as exc:
-        return await _credentials_page(request, p, errors={field: refusal_words(
-            t, exc, "doc_rule_")}, status=422)
-    if not _csrf_ok(request, "document", p, token):
-        return await _credentials_page(request, p, message=t("csrf_failed"), status=403)
-    if data is None:
-        return await _credentials_page(request, p, errors={field: t("err_required")},
-                                       status=422)
-    try:
-        await credentials.put_document(request.app[pool_key], accreditation_id, kind, data,
-                                       media, p, now(request))
-    except Invalid as exc:
-        return await _credentials_page(request, p, errors={field: refusal_words(
-            t, exc, "doc_rule_")}, status=422)
-    except Conflict as exc:
-        return await _credentials_page(request, p, errors={field: closed_words(
-            t, exc, t("doc_rule_purged"))}, status=409)
+    refused = await document_step(request, accreditation_id, document_kind(request), p, t,
+                                  functools.partial(_credentials_page, request, p),
+                                  _token_check(request, "document", p, t))
+    if refused is not None:
+        return refused
     raise _done(request, language, "document")
 
 
 async def crop_step(request: web.Request, form: Form, accreditation_id: UUID,
-                    principal: Principal, t: Translator,
-                    show: Callable[..., Awaitable[web.Response]]) -> web.Response | None:
+                    principal: Principal, t: Translator, show: Show) -> web.Response | None:
     """The crop step's form sent (its CSRF token checked), on the applicant's page and on a
     member's page in the delegation's portal: the photo cut to the 3:4 box (a preset or the
     numbers typed), None once cut; else the page again (``show``) saying why where the form

@@ -15,7 +15,7 @@ from aiohttp import web
 
 from conference.credentials import domain as credential_rules
 from conference.credentials import service as credentials
-from conference.errors import Conflict, Forbidden, Invalid
+from conference.errors import Conflict, Forbidden
 from conference.http.context import now, pool_key
 from conference.http.io import private_file, read_form
 from conference.http.routes import RouteTable
@@ -24,14 +24,13 @@ from conference.pages.credentials import (
     IDENTITY_FIELDS,
     TYPED_FORMS,
     VISA_FIELDS,
-    closed_words,
+    TokenCheck,
     crop_step,
     document_kind,
+    document_step,
     identity_body,
     identity_types,
-    read_photo_form,
-    read_upload_form,
-    refusal_words,
+    photo_step,
     visa_body,
 )
 from conference.pages.handlers import _countries, identity_state, sent_before, switching
@@ -144,6 +143,16 @@ async def member_photo(request: web.Request) -> web.StreamResponse:
     return private_file(data, media)
 
 
+def _token_check(request: web.Request, p: Portal) -> TokenCheck:
+    """An upload's CSRF token (read from its multipart body) checked as the portal's forms':
+    a wrong one is the error page (403)."""
+    async def bad_token(token: str) -> web.Response | None:
+        if frame.csrf_ok(request, {"csrf": token}, p.person):
+            return None
+        return await frame.error_page(request, 403, p.t("csrf_failed"))
+    return bad_token
+
+
 @routes.add("POST", "/delegation/{slug}/members/{accreditation_id}/photo",
             summary="Upload a member's photo (multipart HTML form)",
             who="the delegation's focal point", tag="workspaces", media=HTML,
@@ -152,23 +161,10 @@ async def member_photo(request: web.Request) -> web.StreamResponse:
 async def member_photo_upload(request: web.Request) -> web.StreamResponse:
     p = await _portal(request)
     acc = await _member(request, p)
-    try:
-        token, data, media = await read_photo_form(request)
-    except Invalid as exc:
-        return await _page(request, p, acc, errors={"photo": refusal_words(p.t, exc)},
-                           status=422)
-    if not frame.csrf_ok(request, {"csrf": token}, p.person):
-        return await frame.error_page(request, 403, p.t("csrf_failed"))
-    if data is None:
-        return await _page(request, p, acc, errors={"photo": p.t("err_required")}, status=422)
-    try:
-        fitted = await credentials.put_photo(request.app[pool_key], acc.id, data, media,
-                                             p.principal, now(request), fit=True)
-    except Invalid as exc:
-        return await _page(request, p, acc, errors={"photo": refusal_words(p.t, exc)},
-                           status=422)
-    except Conflict as exc:  # closed meanwhile: the page says so where the form was
-        return await _page(request, p, acc, message=closed_words(p.t, exc), status=409)
+    fitted = await photo_step(request, acc.id, p.principal, p.t,
+                              functools.partial(_page, request, p, acc), _token_check(request, p))
+    if isinstance(fitted, web.Response):
+        return fitted
     raise _done(p, acc, "fitted" if fitted else "photo")
 
 
@@ -181,27 +177,11 @@ async def member_photo_upload(request: web.Request) -> web.StreamResponse:
 async def member_document_upload(request: web.Request) -> web.StreamResponse:
     p = await _portal(request)
     acc = await _member(request, p)
-    kind = document_kind(request)
-    field = f"document_{kind.value}"
-    try:
-        token, data, media = await read_upload_form(request, "document",
-                                                    credential_rules.DOCUMENT_MAX_BYTES)
-    except Invalid as exc:
-        return await _page(request, p, acc, errors={field: refusal_words(p.t, exc, "doc_rule_")},
-                           status=422)
-    if not frame.csrf_ok(request, {"csrf": token}, p.person):
-        return await frame.error_page(request, 403, p.t("csrf_failed"))
-    if data is None:
-        return await _page(request, p, acc, errors={field: p.t("err_required")}, status=422)
-    try:
-        await credentials.put_document(request.app[pool_key], acc.id, kind, data, media,
-                                       p.principal, now(request))
-    except Invalid as exc:
-        return await _page(request, p, acc, errors={field: refusal_words(p.t, exc, "doc_rule_")},
-                           status=422)
-    except Conflict as exc:
-        return await _page(request, p, acc, errors={field: closed_words(
-            p.t, exc, p.t("doc_rule_purged"))}, status=409)
+    refused = await document_step(request, acc.id, document_kind(request), p.principal, p.t,
+                                  functools.partial(_page, request, p, acc),
+                                  _token_check(request, p))
+    if refused is not None:
+        return refused
     raise _done(p, acc, "document")
 
 
