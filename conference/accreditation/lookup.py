@@ -4,6 +4,7 @@ the published surface of this package (its repository is its own; docs/architect
 from __future__ import annotations
 
 from conference.accreditation.repo import (
+    badge_short_reference,
     current_by_email,
     from_row,
     history_for,
@@ -12,5 +13,5 @@ from conference.accreditation.repo import (
     row_by_id,
 )
 
-__all__ = ["current_by_email", "from_row", "history_for", "history_of", "press_people",
-           "row_by_id"]
+__all__ = ["badge_short_reference", "current_by_email", "from_row", "history_for", "history_of",
+           "press_people", "row_by_id"]

@@ -9,7 +9,7 @@ import uuid
 
 import asyncpg
 
-from conference.accreditation.domain import show_short_reference
+from conference.accreditation.lookup import badge_short_reference
 from conference.accreditation.notices import CATEGORY_NAMES, focal_point_recipients
 from conference.auth import Role, issue_token
 from conference.conferences.domain import sender_address
@@ -132,6 +132,10 @@ async def mail_clearance_notice(conn: asyncpg.Connection, event: EventRow, ctx: 
         template = CLEARED_FOCAL
     photo_awaited = status == "cleared" and row["category"] in conference.photo_required \
         and await repo.photo_of(conn, row["id"]) is None
+    # the badge's reference once it can be issued, as the approval letter to the focal points
+    # shows it (docs/credentials.md, "Short reference")
+    short_reference = await badge_short_reference(conn, row["id"]) \
+        if status == "cleared" and not photo_awaited else None
     member = f"{row['given_name']} {row['family_name']}"
     link = ""
     # (address, name, language, opening, closing) of each letter
@@ -179,12 +183,7 @@ async def mail_clearance_notice(conn: asyncpg.Connection, event: EventRow, ctx: 
                                    link=f"{link}?lang={language}" if focal and link else link,
                                    focal=focal, member=member, press=press,
                                    photo_awaited=photo_awaited,
-                                   # the badge's reference once it can be issued, as the
-                                   # approval letter to the focal points shows it
-                                   # (docs/credentials.md, "Short reference")
-                                   short_reference=show_short_reference(row["short_code"])
-                                   if status == "cleared" and not photo_awaited
-                                   and row["short_code"] else None)
+                                   short_reference=short_reference)
         if isinstance(letter, Parked):
             result.parked.append(letter)
         else:

@@ -267,10 +267,7 @@ OFFSET least(:skip, (SELECT (greatest(count(*), 1) - 1) / :page_size * :page_siz
 -- name: clearance_notice
 -- What a clearance letter needs: the person, their delegation and its focal point, the status
 -- recorded now, the reason given with the event's own history line (not a later one's) and the
--- accreditation's status the line says it had then (a later approval is not read back), and
--- the short reference of the person's current badge as stored (eight capitals; the letter
--- prints it with show_short_reference), none before an approval (docs/credentials.md,
--- "Short reference").
+-- accreditation's status the line says it had then (a later approval is not read back).
 SELECT a.id, a.conference_id, a.category, a.status, a.given_name, a.family_name, a.email,
        a.language, a.gender, a.salutation, a.rank, a.delegation_id, a.erased_at,
        d.country AS delegation_country, d.organisation ->> 'name' AS delegation_organisation,
@@ -278,11 +275,7 @@ SELECT a.id, a.conference_id, a.category, a.status, a.given_name, a.family_name,
        (SELECT e.history -> 0 ->> 'reason' FROM domain_event e WHERE e.id = :event_id)
            AS reason,
        (SELECT e.history -> 0 ->> 'to_status' FROM domain_event e WHERE e.id = :event_id)
-           AS status_then,
-       (SELECT bc.code FROM badge_code bc
-        WHERE bc.accreditation_id = a.id
-          AND bc.version = coalesce((SELECT b.version FROM badge b
-                                     WHERE b.accreditation_id = a.id), 1)) AS short_code
+           AS status_then
 FROM accreditation a
 LEFT JOIN delegation d ON d.id = a.delegation_id
 LEFT JOIN vetting_status v ON v.accreditation_id = a.id
