@@ -23,9 +23,12 @@ class PressWindowSet(Payload):
 class ConferenceDetailsChanged(Payload):
     """A conference's details corrected after its creation (titles, venue, patron, hosts,
     press registration, spokespersons, organisers' address, privacy notice, Council
-    presidency): the fields changed, by their API names."""
+    presidency, and the days, time zone and languages): the fields changed, by their API
+    names; a corrected time zone, the sessions whose instants it recomputed (kept at their
+    local times)."""
 
     fields: list[str]
+    sessions_moved: list[UUID] = []
 
 
 class DelegationCreated(Payload):

@@ -46,18 +46,22 @@ async def get_conference(request: web.Request) -> web.Response:
 @routes.add("PATCH", "/api/v1/conferences/{slug}",
             summary="Correct a conference's details: title, short name, venue, patron, hosts, "
                     "press registration, spokespersons, organisers' address, privacy notice, "
-                    "Council presidency; a field left out stays as it is",
+                    "Council presidency, and its days, time zone and languages (409 naming the "
+                    "field when the programme or what was sent refuses it); a field left out "
+                    "stays as it is",
             who="admin", body=ConferenceDetailsIn, response=ConferenceCorrected,
-            tag="conferences", errors=(400, 401, 403, 404, 413, 422))
+            tag="conferences", errors=(400, 401, 403, 404, 409, 413, 422))
 async def correct_conference(request: web.Request) -> web.Response:
     actor = need(request, *roles.ADMINS)
     body = await parse(request, ConferenceDetailsIn)
     try:
-        conference, changed = await service.correct_conference_details(
-            request.app[pool_key], request.match_info["slug"], body, actor)
+        corrected = await service.correct_conference_details(
+            request.app[pool_key], request.match_info["slug"], body, actor, now(request))
     except ValidationError as exc:  # the conference as corrected, as a whole
         raise Invalid("Some fields are invalid.", field_errors(exc)) from None
-    return json_response(ConferenceCorrected(conference=conference, changed=changed))
+    return json_response(ConferenceCorrected(conference=corrected.conference,
+                                             changed=corrected.changed,
+                                             to_review=corrected.to_review))
 
 
 @routes.add("POST", "/api/v1/conferences/{slug}/delegations", summary="Create a delegation",

@@ -185,10 +185,12 @@ class PresidencyIn(Model):
 
 class ConferenceDetailsIn(Model):
     """A correction of a conference's details (``PATCH /api/v1/conferences/{slug}``): each
-    field given replaces the conference's, a field left out stays as it is. The identifier,
-    days, time zone, languages, deadlines and retention are not corrected here (sessions,
-    deadlines and letters hang on them); ``short_name``, ``patron`` and ``privacy`` may be set
-    to ``null`` (none), the others not (docs/workspaces.md, "The conference's details")."""
+    field given replaces the conference's, a field left out stays as it is. The days, the time
+    zone and the languages are corrected under the rules of docs/workspaces.md ("The
+    conference's days, time zone and languages": 409 naming the field when the meeting's state
+    refuses); the identifier, deadlines and retention are not corrected here; ``short_name``,
+    ``patron`` and ``privacy`` may be set to ``null`` (none), the others not
+    (docs/workspaces.md, "The conference's details")."""
 
     title: Localized | None = None
     short_name: Localized | None = None
@@ -200,13 +202,22 @@ class ConferenceDetailsIn(Model):
     spokespersons: list[Spokesperson] | None = Field(default=None, max_length=20)
     organiser_email: Email | None = None
     protocol: PresidencyIn | None = None
+    starts_on: date | None = None
+    ends_on: date | None = None
+    timezone: TimeZoneName | None = None
+    """The zone the meeting's local times are in; the sessions keep the local times typed."""
+    languages: list[Language] | None = Field(default=None, min_length=1, max_length=2)
+    """The conference's languages, its first (the reference) first."""
 
     @model_validator(mode="after")
     def _kept(self) -> Self:
         for name in ("title", "venue", "hosts", "press_registration", "spokespersons",
-                     "organiser_email", "protocol"):
+                     "organiser_email", "protocol", "starts_on", "ends_on", "timezone",
+                     "languages"):
             if name in self.model_fields_set and getattr(self, name) is None:
                 raise FieldsInvalid(f"{name} cannot be removed; leave it out to keep it", name)
+        if self.languages is not None and len(set(self.languages)) != len(self.languages):
+            raise FieldsInvalid("a language is given twice", "languages")
         return self
 
 
@@ -216,6 +227,10 @@ class ConferenceCorrected(Model):
 
     conference: Conference
     changed: list[str]
+    to_review: list[str] = []
+    """What the correction leaves the organisers to check, in words (a language added: its
+    texts were never shown; docs/workspaces.md, "The conference's days, time zone and
+    languages")."""
 
 
 class OrganisationType(StrEnum):

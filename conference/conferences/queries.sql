@@ -72,3 +72,52 @@ RETURNING *
 -- name: delegations_of
 -- A conference's delegations, in the order they were created.
 SELECT * FROM delegation WHERE conference_id = :conference_id ORDER BY created_at, id
+
+-- name: update_conference_settings
+-- A conference's days, time zone and languages corrected, with the moments typed in its zone
+-- (conferences.service: docs/workspaces.md, "The conference's days, time zone and languages").
+UPDATE conference
+SET starts_on = :starts_on, ends_on = :ends_on, timezone = :timezone, languages = :languages,
+    security_list_deadline = :security_list_deadline,
+    nominations_close_at = :nominations_close_at, changes_close_at = :changes_close_at
+WHERE id = :id
+RETURNING *
+
+-- name: programme_sessions
+-- Every session of a conference's programme, cancelled ones too, in programme order: the
+-- rules of a correction of its days or zone read them.
+SELECT id, title, lower(during) AS starts_at, upper(during) AS ends_at,
+       cancelled_at IS NOT NULL AS cancelled
+FROM session WHERE conference_id = :conference_id
+ORDER BY lower(during), id
+
+-- name: move_session_instants
+-- A session kept at its local times in a corrected time zone: its new instants (its seating
+-- range and its participants' rows follow, by the session's triggers).
+UPDATE session SET during = tstzrange(:starts_at, :ends_at), updated_at = :now
+WHERE id = :session_id AND conference_id = :conference_id
+
+-- name: programme_published
+-- Whether a version of the conference's programme was ever published (invitations went out).
+SELECT EXISTS (SELECT 1 FROM programme_version WHERE conference_id = :conference_id)
+
+-- name: language_in_use
+-- Who and what of a conference is in a language: its accreditations in it, its delegations'
+-- focal points whose language it is, and the letters queued or sent to either.
+SELECT
+    (SELECT count(*) FROM accreditation
+     WHERE conference_id = :conference_id AND language = :language) AS accreditations,
+    (SELECT count(DISTINCT p.id) FROM person p
+     JOIN person_grant g ON g.person_id = p.id AND g.role = 'focal_point'
+     JOIN delegation d ON d.id = g.delegation_id
+     WHERE d.conference_id = :conference_id AND p.language = :language) AS focal_points,
+    (SELECT count(*) FROM delivery dl
+     LEFT JOIN accreditation a ON a.id = dl.accreditation_id
+     WHERE dl.conference_id = :conference_id AND dl.kind = 'mail'
+       AND (a.language = :language
+            OR (dl.accreditation_id IS NULL AND EXISTS (
+                SELECT 1 FROM person p
+                JOIN person_grant g ON g.person_id = p.id AND g.role = 'focal_point'
+                JOIN delegation d ON d.id = g.delegation_id
+                WHERE d.conference_id = :conference_id AND p.language = :language
+                  AND lower(p.email) = lower(dl.recipient))))) AS letters

@@ -10,6 +10,7 @@ from uuid import UUID
 import asyncpg
 import pycountry
 
+from conference.conferences.domain import SessionTimes
 from conference.conferences.models import (
     Conference,
     ConferenceIn,
@@ -20,6 +21,7 @@ from conference.conferences.models import (
 )
 from conference.db.sql import queries_beside
 from conference.errors import NotFound
+from conference.types import Localized
 
 Q = queries_beside(__file__)
 
@@ -197,3 +199,45 @@ async def insert_delegation(
 async def delegations_of(conn: asyncpg.Connection, conference_id: UUID) -> list[Delegation]:
     return [delegation_from_row(r)
             for r in await conn.fetch(*Q.bind("delegations_of", conference_id=conference_id))]
+
+
+async def update_conference_settings(conn: asyncpg.Connection, conference_id: UUID,
+                                     c: ConferenceIn) -> Conference:
+    """The conference with the days, zone, languages and deadlines ``c`` gives."""
+    row = await conn.fetchrow(*Q.bind(
+        "update_conference_settings", id=conference_id, starts_on=c.starts_on,
+        ends_on=c.ends_on, timezone=c.timezone, languages=list(c.languages),
+        security_list_deadline=c.security_list_deadline,
+        nominations_close_at=c.nominations_close_at, changes_close_at=c.changes_close_at))
+    assert row is not None
+    return conference_from_row(row)
+
+
+async def programme_sessions(conn: asyncpg.Connection, conference_id: UUID
+                             ) -> list[SessionTimes]:
+    rows = await conn.fetch(*Q.bind("programme_sessions", conference_id=conference_id))
+    return [SessionTimes(id=r["id"], title=Localized.model_validate(r["title"]),
+                         starts_at=r["starts_at"], ends_at=r["ends_at"],
+                         cancelled=r["cancelled"]) for r in rows]
+
+
+async def move_session_instants(conn: asyncpg.Connection, conference_id: UUID,
+                                session_id: UUID, starts_at: datetime, ends_at: datetime,
+                                now: datetime) -> None:
+    await conn.execute(*Q.bind("move_session_instants", conference_id=conference_id,
+                               session_id=session_id, starts_at=starts_at, ends_at=ends_at,
+                               now=now))
+
+
+async def programme_published(conn: asyncpg.Connection, conference_id: UUID) -> bool:
+    return bool(await conn.fetchval(*Q.bind("programme_published",
+                                            conference_id=conference_id)))
+
+
+async def language_in_use(conn: asyncpg.Connection, conference_id: UUID, language: str
+                          ) -> dict[str, int]:
+    """Accreditations, focal points and letters of the conference in ``language``."""
+    row = await conn.fetchrow(*Q.bind("language_in_use", conference_id=conference_id,
+                                      language=language))
+    assert row is not None
+    return {k: int(row[k]) for k in ("accreditations", "focal_points", "letters")}

@@ -4,7 +4,9 @@ connection of its own, handed a connection it runs inside the caller's transacti
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
+from typing import Any, NamedTuple
 from uuid import UUID
 
 import asyncpg
@@ -14,8 +16,17 @@ from conference.auth import Principal, Role, issue_token, require
 from conference.conferences import repo
 from conference.conferences.domain import (
     CALENDAR_FIELDS,
+    LANGUAGE_NAMES,
+    SETTINGS,
+    CorrectionRefused,
+    SessionTimes,
     calendar_details,
+    check_days,
+    check_order,
     focal_point_language,
+    language_refusal,
+    local,
+    rewall,
 )
 from conference.conferences.events import (
     ConferenceCreated,
@@ -56,35 +67,49 @@ async def create_conference(
 
 DETAILS = ("title", "short_name", "venue", "patron", "hosts", "press_registration",
            "spokespersons", "organiser_email", "privacy", "protocol")
-"""What may be corrected once the conference exists; its identifier, days, time zone and
-languages stay, since sessions, deadlines and letters hang on them."""
+"""What may be corrected once the conference exists, freely; its days, time zone and
+languages may be too, under the rules of ``domain.SETTINGS``; its identifier stays."""
+
+
+class Correction(NamedTuple):
+    """A correction's outcome: the conference as corrected, the fields changed (none: nothing
+    was written) and what is left to check, in words (a language added)."""
+
+    conference: Conference
+    changed: list[str]
+    to_review: list[str]
 
 
 async def change_conference_details(
-    pool: Database, slug: str, body: ConferenceIn, actor: Principal | None
-) -> tuple[Conference, list[str]]:
-    """Correct a conference's details (admin): ``DETAILS`` from ``body``, the rest as it is
-    (of ``protocol``, only the Council presidency: the tie-break and its draw stay). The
-    fields changed, with one event ``conference.details_changed`` naming them; none, nothing
-    written. A change of what the invitations render (``CALENDAR_FIELDS``) is a new revision
-    of those details, in the same transaction: the calendar consumer, on the event, updates
-    the invitations of older ones (docs/calendar.md, "Corrected conference details"). 404
-    when there is no such conference."""
+    pool: Database, slug: str, body: ConferenceIn, actor: Principal | None,
+    now: datetime | None = None,
+) -> Correction:
+    """Correct a conference's details (admin): ``DETAILS`` and ``SETTINGS`` from ``body``, the
+    rest as it is (of ``protocol``, only the Council presidency: the tie-break and its draw
+    stay). The fields changed, with one event ``conference.details_changed`` naming them; none,
+    nothing written. A change of what the invitations render (``CALENDAR_FIELDS``) is a new
+    revision of those details, in the same transaction: the calendar consumer, on the event,
+    updates the invitations of older ones (docs/calendar.md, "Corrected conference details").
+    The days, zone and languages are refused (``CorrectionRefused``, 409) as
+    ``domain.SETTINGS`` says. 404 when there is no such conference."""
     principal = require(actor, *roles.ADMINS)
     async with transaction(pool) as conn:
         found = await repo.conference_by_slug(conn, slug)
         current = await repo.lock_conference(conn, found.id)
-        return await _correct(conn, current, body, principal)
+        return await _correct(conn, current, body, principal, now or datetime.now(UTC),
+                              given=set(DETAILS) | set(SETTINGS))
 
 
 async def correct_conference_details(
-    pool: Database, slug: str, patch: ConferenceDetailsIn, actor: Principal | None
-) -> tuple[Conference, list[str]]:
+    pool: Database, slug: str, patch: ConferenceDetailsIn, actor: Principal | None,
+    now: datetime | None = None,
+) -> Correction:
     """The same correction as ``change_conference_details`` from the fields ``patch`` gives
     (the API's ``PATCH``), laid over the conference as it is once locked: two corrections of
     different fields at once both land. The result is validated as a whole conference (a press
     window that would close before it opens): pydantic's ``ValidationError``, for the handler
-    to answer 422 naming the fields."""
+    to answer 422 naming the fields; days in the wrong order are a 409, as the other rules of
+    the days are."""
     principal = require(actor, *roles.ADMINS)
     async with transaction(pool) as conn:
         found = await repo.conference_by_slug(conn, slug)
@@ -95,24 +120,56 @@ async def correct_conference_details(
         data.update(given)
         if protocol is not None:
             data["protocol"]["presidency"] = protocol["presidency"]
+        check_order(data["starts_on"], data["ends_on"])
         body = ConferenceIn.model_validate(data)
-        return await _correct(conn, current, body, principal)
+        return await _correct(conn, current, body, principal, now or datetime.now(UTC),
+                              given=set(patch.model_fields_set))
 
 
 async def _correct(
-    conn: asyncpg.Connection, current: Conference, body: ConferenceIn, principal: Principal
-) -> tuple[Conference, list[str]]:
-    """``DETAILS`` of ``body`` over ``current`` (locked), in the caller's transaction."""
+    conn: asyncpg.Connection, current: Conference, body: ConferenceIn, principal: Principal,
+    now: datetime, *, given: set[str],
+) -> Correction:
+    """``DETAILS`` and ``SETTINGS`` of ``body`` over ``current`` (locked), in the caller's
+    transaction; ``given``: the fields the caller gave (a press window not given is kept at
+    its local times when the zone is corrected)."""
     protocol = current.protocol.model_copy(update={"presidency": body.protocol.presidency})
     wanted = current.model_copy(update={
-        **{name: getattr(body, name) for name in DETAILS}, "protocol": protocol})
-    changed = [name for name in DETAILS
+        **{name: getattr(body, name) for name in (*DETAILS, *SETTINGS)}, "protocol": protocol})
+    changed = [name for name in (*DETAILS, *SETTINGS)
                if getattr(wanted, name) != getattr(current, name)]
     if not changed:
-        return current, []
+        return Correction(current, [], [])
+    sessions = await repo.programme_sessions(conn, current.id)
+    published: bool | None = None
+    moves: list[tuple[SessionTimes, datetime, datetime]] = []
+    if "timezone" in changed:
+        published = await repo.programme_published(conn, current.id)
+        wanted, moves = _rezone(current, wanted, sessions, published=published,
+                                press_given="press_registration" in given
+                                and wanted.press_registration != current.press_registration)
+        changed = [name for name in (*DETAILS, *SETTINGS)
+                   if getattr(wanted, name) != getattr(current, name)]
+    if {"starts_on", "ends_on"} & set(changed):
+        moved = "starts_on" if "starts_on" in changed and "ends_on" not in changed \
+            else "ends_on"
+        # the sessions at their instants in the zone as corrected (their local times kept)
+        seen = [replace(s, starts_at=a, ends_at=b) for s, a, b in moves] if moves else sessions
+        check_days(wanted.starts_on, wanted.ends_on, wanted.timezone, seen, moved=moved,
+                   press_closes_at=wanted.press_registration.closes_at,
+                   security_list_deadline=wanted.security_list_deadline,
+                   language=current.languages[0])
+    to_review: list[str] = []
+    if "languages" in changed:
+        if published is None:
+            published = await repo.programme_published(conn, current.id)
+        to_review = await _languages(conn, current, wanted, sessions, published=published)
     updated = await repo.update_conference_details(
         conn, current.id,
         ConferenceIn.model_validate(wanted.model_dump(exclude={"id", "created_at"})))
+    if set(changed) & set(SETTINGS):
+        updated = await repo.update_conference_settings(conn, current.id, wanted)
+    await _move_sessions(conn, current, moves, now)
     if set(changed) & set(CALENDAR_FIELDS):
         revision, _ = await repo.calendar_revision(conn, current.id)
         await repo.insert_calendar_details(conn, current.id, revision,
@@ -120,9 +177,112 @@ async def _correct(
         await repo.insert_calendar_details(conn, current.id, revision + 1,
                                            calendar_details(updated))
     await record(conn, "conference.details_changed",
-                 ConferenceDetailsChanged(fields=changed),
+                 ConferenceDetailsChanged(fields=changed,
+                                          sessions_moved=[m[0].id for m in moves]),
                  conference_id=current.id, subject_id=current.id, actor=principal.actor)
-    return updated, changed
+    return Correction(updated, changed, to_review)
+
+
+def _rezone(current: Conference, wanted: Conference, sessions: list[SessionTimes], *,
+            published: bool, press_given: bool
+            ) -> tuple[Conference, list[tuple[SessionTimes, datetime, datetime]]]:
+    """A corrected time zone (docs/workspaces.md): refused once the programme is published
+    (the invitations went out with those times); else every time typed in the zone keeps its
+    local time (the sessions, the press window unless the correction gives it, the
+    deadlines), and a local time the new zone skips is refused, naming it."""
+    old, new = current.timezone, wanted.timezone
+    if published:
+        raise CorrectionRefused(
+            "The time zone cannot be corrected once the programme is published: the calendar "
+            "invitations went out with its times. Move the sessions instead.",
+            field="timezone", code="timezone_published")
+
+    def kept(moment: datetime, what: str) -> datetime:
+        try:
+            return rewall(moment, old, new)
+        except ValueError:
+            raise CorrectionRefused(
+                f"{what} is at {local(moment, old)}, a time the clocks skip in {new}; move it "
+                "first.", field="timezone", code="timezone_no_such_time",
+                params={"what": what, "when": local(moment, old)}) from None
+
+    moves = [(s, kept(s.starts_at, f"The session “{s.title.get(current.languages[0])}”"),
+              kept(s.ends_at, f"The session “{s.title.get(current.languages[0])}”"))
+             for s in sessions]
+    update: dict[str, Any] = {}
+    if not press_given:
+        window = current.press_registration
+        update["press_registration"] = window.model_copy(update={
+            "opens_at": kept(window.opens_at, "The press registration's opening"),
+            "closes_at": kept(window.closes_at, "The press registration's closing")})
+    for name, what in (("security_list_deadline", "The security list's deadline"),
+                       ("nominations_close_at", "The nominations' deadline"),
+                       ("changes_close_at", "The substitutions' deadline")):
+        moment = getattr(current, name)
+        if moment is not None:
+            update[name] = kept(moment, what)
+    return wanted.model_copy(update=update), moves
+
+
+async def _languages(conn: asyncpg.Connection, current: Conference, wanted: Conference,
+                     sessions: list[SessionTimes], *, published: bool) -> list[str]:
+    """The languages corrected (docs/workspaces.md): the first changed only before the
+    programme is published; one removed only while nobody and nothing of the conference is
+    in it. What a language added leaves to check, in words."""
+    if wanted.languages[0] != current.languages[0] and published:
+        raise CorrectionRefused(
+            "The conference's first language cannot change once the programme is published: "
+            "the published programme, its invitations and the order of precedence were "
+            "written in it.", field="languages", code="first_language_published",
+            params={"language": current.languages[0]})
+    for language in current.languages:
+        if language not in wanted.languages:
+            refusal = language_refusal(
+                language, **await repo.language_in_use(conn, current.id, language))
+            if refusal is not None:
+                raise refusal
+    to_review = []
+    for language in wanted.languages:
+        if language not in current.languages:
+            other = current.languages[0]
+            same = sum(1 for s in sessions if s.title.get(language) == s.title.get(other))
+            to_review.append(
+                f"{LANGUAGE_NAMES[language]} added: the texts in it (titles, venue, short "
+                "name, patron's style, hosts' functions, privacy notice on the conference's "
+                "details page; each session's title in the programme builder) were never "
+                f"shown before; check them. {same} session(s) have the same title in "
+                f"{LANGUAGE_NAMES[language]} as in {LANGUAGE_NAMES[other]}.")
+    return to_review
+
+
+async def _move_sessions(conn: asyncpg.Connection, current: Conference,
+                         moves: list[tuple[SessionTimes, datetime, datetime]],
+                         now: datetime) -> None:
+    """The sessions at their new instants. One at a time, each in a savepoint: a session moved
+    onto another's old place in its room clashes until that one moves too, so a clash is tried
+    again once the others have moved; one still clashing when nothing else moves (two local
+    times the new zone makes overlap) refuses the correction, naming it."""
+    pending = [m for m in moves if (m[1], m[2]) != (m[0].starts_at, m[0].ends_at)]
+    # forward moves from the latest, backward ones from the earliest: few clashes to retry
+    pending.sort(key=lambda m: m[0].starts_at, reverse=bool(pending)
+                 and pending[0][1] > pending[0][0].starts_at)
+    while pending:
+        left = []
+        for move in pending:
+            session, starts_at, ends_at = move
+            try:
+                async with conn.transaction():
+                    await repo.move_session_instants(conn, current.id, session.id, starts_at,
+                                                     ends_at, now)
+            except asyncpg.ExclusionViolationError:
+                left.append(move)
+        if len(left) == len(pending):
+            title = left[0][0].title.get(current.languages[0])
+            raise CorrectionRefused(
+                f"In the new zone the session “{title}” would overlap another booking of its "
+                "room or of a participant; move it first.", field="timezone",
+                code="timezone_clash", params={"what": title})
+        pending = left
 
 
 async def set_press_window(
