@@ -78,6 +78,9 @@ class Correction(NamedTuple):
     conference: Conference
     changed: list[str]
     to_review: list[str]
+    added: dict[str, int] = {}
+    """Each language added, with how many sessions have the same title in it as in the first
+    language (for the pages to say it in theirs)."""
 
 
 async def change_conference_details(
@@ -159,11 +162,13 @@ async def _correct(
                    press_closes_at=wanted.press_registration.closes_at,
                    security_list_deadline=wanted.security_list_deadline,
                    language=current.languages[0])
-    to_review: list[str] = []
+    added: dict[str, int] = {}
     if "languages" in changed:
         if published is None:
             published = await repo.programme_published(conn, current.id)
-        to_review = await _languages(conn, current, wanted, sessions, published=published)
+        added = await _languages(conn, current, wanted, sessions, published=published)
+    to_review = [_review(language, current.languages[0], same)
+                 for language, same in added.items()]
     updated = await repo.update_conference_details(
         conn, current.id,
         ConferenceIn.model_validate(wanted.model_dump(exclude={"id", "created_at"})))
@@ -180,7 +185,22 @@ async def _correct(
                  ConferenceDetailsChanged(fields=changed,
                                           sessions_moved=[m[0].id for m in moves]),
                  conference_id=current.id, subject_id=current.id, actor=principal.actor)
-    return Correction(updated, changed, to_review)
+    return Correction(updated, changed, to_review, added)
+
+
+def _review(language: str, first: str, same: int) -> str:
+    """What a language added leaves to check, in words (the API's ``to_review``)."""
+    name, other = LANGUAGE_NAMES[language], LANGUAGE_NAMES[first]
+    return (f"{name} added: the texts in it (titles, venue, short name, patron's style, hosts' "
+            "functions, privacy notice on the conference's details page; each session's title "
+            "in the programme builder) were never shown before; check them. "
+            f"{same} session(s) have the same title in {name} as in {other}.")
+
+
+async def programme_published(pool: Database, conference_id: UUID) -> bool:
+    """Whether the conference's programme was ever published (its time zone then stays)."""
+    async with connection(pool) as conn:
+        return await repo.programme_published(conn, conference_id)
 
 
 def _rezone(current: Conference, wanted: Conference, sessions: list[SessionTimes], *,
@@ -225,10 +245,11 @@ def _rezone(current: Conference, wanted: Conference, sessions: list[SessionTimes
 
 
 async def _languages(conn: asyncpg.Connection, current: Conference, wanted: Conference,
-                     sessions: list[SessionTimes], *, published: bool) -> list[str]:
+                     sessions: list[SessionTimes], *, published: bool) -> dict[str, int]:
     """The languages corrected (docs/workspaces.md): the first changed only before the
     programme is published; one removed only while nobody and nothing of the conference is
-    in it. What a language added leaves to check, in words."""
+    in it. Each language added, with how many sessions have the same title in it as in the
+    (former) first language: likely never translated."""
     if wanted.languages[0] != current.languages[0] and published:
         raise CorrectionRefused(
             "The conference's first language cannot change once the programme is published: "
@@ -241,18 +262,9 @@ async def _languages(conn: asyncpg.Connection, current: Conference, wanted: Conf
                 language, **await repo.language_in_use(conn, current.id, language))
             if refusal is not None:
                 raise refusal
-    to_review = []
-    for language in wanted.languages:
-        if language not in current.languages:
-            other = current.languages[0]
-            same = sum(1 for s in sessions if s.title.get(language) == s.title.get(other))
-            to_review.append(
-                f"{LANGUAGE_NAMES[language]} added: the texts in it (titles, venue, short "
-                "name, patron's style, hosts' functions, privacy notice on the conference's "
-                "details page; each session's title in the programme builder) were never "
-                f"shown before; check them. {same} session(s) have the same title in "
-                f"{LANGUAGE_NAMES[language]} as in {LANGUAGE_NAMES[other]}.")
-    return to_review
+    other = current.languages[0]
+    return {language: sum(1 for s in sessions if s.title.get(language) == s.title.get(other))
+            for language in wanted.languages if language not in current.languages}
 
 
 async def _move_sessions(conn: asyncpg.Connection, current: Conference,

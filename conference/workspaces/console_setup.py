@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from datetime import date, datetime
 from typing import Any
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
 from aiohttp import web
 from pydantic import ValidationError
@@ -22,7 +22,7 @@ from pydantic import ValidationError
 from conference.auth import Principal, Role
 from conference.calendar import preview as calendar
 from conference.conferences import service as conferences
-from conference.conferences.domain import CALENDAR_FIELDS
+from conference.conferences.domain import CALENDAR_FIELDS, CorrectionRefused
 from conference.conferences.models import Conference, ConferenceIn
 from conference.errors import Duplicate, Forbidden
 from conference.http.context import connection, pool_key, settings_key
@@ -145,12 +145,13 @@ def _may_create(person: SignedIn) -> Principal:
 def _form(request: web.Request, person: SignedIn, language: str, values: dict[str, str], *,
           errors: dict[str, str] | None = None, status: int = 200,
           message: str | None = None, desk: Desk | None = None,
-          flash: str | None = None, sent: bool = False, held: int | None = None
-          ) -> web.Response:
+          flash: str | None = None, sent: bool = False, held: int | None = None,
+          published: bool = False) -> web.Response:
     """The new conference form, or (``desk``) the same form correcting a conference's
     details, its fixed fields shown as text. ``sent``: the form was sent (its errors shown),
     so its language switch shows them again (``pages.handlers.sent_before``). ``held``: the
-    invitations people hold, which a corrected venue updates (docs/workspaces.md)."""
+    invitations people hold, which a corrected venue updates (docs/workspaces.md).
+    ``published``: the programme is, so the time zone is shown, not changed."""
     t = WTranslator(language)
     ranks = [(r.value, RANK_LABELS[language][r]) for r in Rank]
     hosts, spokespersons = rows(values, "host"), rows(values, "spokesperson")
@@ -164,6 +165,8 @@ def _form(request: web.Request, person: SignedIn, language: str, values: dict[st
         for part in ROWS["spokesperson"]:
             labels[f"spokesperson{i}_{part}"] = (t("setup_spokesperson_n", n=i) + " – "
                                                  + t(f"setup_f_spokesperson_{part}"))
+    if desk is not None:
+        labels["first_language"] = t("settings_f_first_language")
     ordered = {name: (errors or {})[name] for name in shown if name in (errors or {})}
     title = t("setup_title") if desk is None else t("settings_title")
     crumbs = [(t("home_title"), "/workspaces"), (t("manage_title"), "/manage"), (title, None)] \
@@ -177,7 +180,11 @@ def _form(request: web.Request, person: SignedIn, language: str, values: dict[st
         request, "setup_conference.html", language, person=person, status=status,
         title=title, crumbs=crumbs, flash=flash, sent=sent, switch_submit=switch_submit,
         conference=desk.conference if desk else None,
-        action=action, fixed=FIXED if desk else (),
+        action=action, fixed=((*FIXED, "timezone") if published else FIXED) if desk else (),
+        published=published, targets={"languages": "language_fr"} if desk else {},
+        ticked=values.get("languages", "").split(","),
+        zones=[(z, z) for z in ZONES],
+        language_names=[(lang, t(f"lang_{lang}")) for lang in SUPPORTED],
         calendar_note=None if held is None else (
             t.plural("settings_calendar_note", held) if held else
             t("settings_calendar_note_none")),
@@ -505,8 +512,54 @@ async def staff_add(request: web.Request) -> web.StreamResponse:
 
 # --- the conference's details, corrected -------------------------------------------------------
 
-FIXED = ("slug", "languages", "timezone", "starts_on", "ends_on", "tie_break")
-"""Shown, not changed, once the conference exists (conferences.service.DETAILS)."""
+FIXED = ("slug", "tie_break")
+"""Shown, not changed, once the conference exists (conferences.service.DETAILS), and the time
+zone once the programme is published (docs/workspaces.md, "The conference's days, time zone
+and languages")."""
+SUPPORTED = ("fr", "en")
+"""The languages a conference may have, each a checkbox of the details page."""
+ZONES = sorted(available_timezones() - {"Factory", "localtime"})
+"""The time zones the details page offers (the IANA database's, as zoneinfo knows them)."""
+
+
+def _languages_posted(form: Mapping[str, Any]) -> tuple[str, str | None]:
+    """The languages the details page's checkboxes tick (``language_fr``, ``language_en``),
+    its first language (``first_language``) first, as the form's ``languages`` value
+    ("fr,en"); with the error key of the page when none is ticked or the first is not."""
+    ticked = [lang for lang in SUPPORTED if form.get(f"language_{lang}")]
+    first = str(form.get("first_language", ""))
+    if not ticked:
+        return "", "settings_err_no_language"
+    if first not in ticked:
+        return ",".join(ticked), "settings_err_first_not_ticked"
+    return ",".join([first, *(lang for lang in ticked if lang != first)]), None
+
+
+def _refusal(t: WTranslator, exc: CorrectionRefused, zone: str) -> dict[str, str]:
+    """A correction of the days, zone or languages the meeting refuses, on its field, in the
+    page's language."""
+    p = exc.params
+    if exc.code == "sessions_outside":
+        names = " ; ".join(
+            t("settings_err_session", title=s.title.get(t.language),
+              when=s.starts_at.astimezone(ZoneInfo(zone)).strftime("%Y-%m-%d %H:%M"))
+            for s in p["sessions"])
+        text = t.plural("settings_err_sessions_outside", p["count"], sessions=names)
+    elif exc.code in ("press_after_end", "security_list_after_end"):
+        text = t(f"settings_err_{exc.code}",
+                 when=p["when"].astimezone(ZoneInfo(zone)).strftime("%Y-%m-%d %H:%M"))
+    elif exc.code == "language_in_use":
+        counts = [t.plural(f"settings_in_use_{what}", p[what])
+                  for what in ("accreditations", "focal_points", "letters") if p[what]]
+        text = t("settings_err_language_in_use", language=t(f"lang_{p['language']}"),
+                 counts=", ".join(counts))
+    elif exc.code == "first_language_published":
+        text = t("settings_err_first_language_published")
+    elif exc.code in ("timezone_no_such_time", "timezone_clash"):
+        text = t(f"settings_err_{exc.code}", what=p.get("what", ""), when=p.get("when", ""))
+    else:
+        text = t(f"settings_err_{exc.code}")
+    return {exc.field: text}
 
 
 def _local(moment: datetime | None, zone: str) -> str:
@@ -589,9 +642,17 @@ async def settings_form(request: web.Request) -> web.Response:
             # the invitations the correction updates (docs/calendar.md, "Corrected conference
             # details"), counted when it was saved
             flash += " " + d.t.plural("settings_calendar_updating", int(updating))
-    held = await calendar.invitations_held(request.app[pool_key], d.conference.id)
+        added = request.query.get("added", "")
+        same = request.query.get("same", "")[:6]
+        if added in SUPPORTED and same.isdigit():
+            # a language added: its texts were never shown (docs/workspaces.md)
+            flash += " " + d.t.plural("settings_language_added", int(same),
+                                      language=d.t(f"lang_{added}"))
+    pool = request.app[pool_key]
+    held = await calendar.invitations_held(pool, d.conference.id)
+    published = await conferences.programme_published(pool, d.conference.id)
     return _form(request, d.person, d.language, values_of(d.conference), desk=d, flash=flash,
-                 held=held)
+                 held=held, published=published)
 
 
 @routes.add("POST", "/manage/{slug}/settings",
@@ -606,16 +667,25 @@ async def settings_save(request: web.Request) -> web.StreamResponse:
     t = d.t
     pool = request.app[pool_key]
     held = await calendar.invitations_held(pool, d.conference.id)
+    published = await conferences.programme_published(pool, d.conference.id)
     form = await read_form(request)
     values, adding = _posted(form)
-    # what does not change is the conference's, whatever the form says
+    values["languages"], language_error = _languages_posted(form)
+    # what does not change is the conference's, whatever the form says; and what a page of
+    # before the days, zone and languages were corrected here does not post stays as it is
+    fixed: tuple[str, ...] = (*FIXED, "timezone") if published else FIXED
+    fixed += tuple(name for name in ("timezone", "starts_on", "ends_on") if name not in form)
+    if "first_language" not in form:
+        fixed, language_error = (*fixed, "languages"), None
     values.update({name: value for name, value in values_of(d.conference).items()
-                   if name in FIXED})
+                   if name in fixed})
     sent = _sent(form, adding)
     if not frame.csrf_ok(request, form, d.person):
         return _form(request, d.person, d.language, values, desk=d, held=held,
-                     message=t("csrf_failed"), status=403, sent=sent)
+                     message=t("csrf_failed"), status=403, sent=sent, published=published)
     body, errors = _read(values, t)
+    if language_error is not None:
+        errors["languages"] = t(language_error)
     _keep_unseen(body, d.conference, values)
     try:
         model = ConferenceIn.model_validate(body)
@@ -627,15 +697,23 @@ async def settings_save(request: web.Request) -> web.StreamResponse:
                   or name.endswith("_" + first)}
     if switching(form) or adding:  # the language control, or a row added: nothing changed
         return _form(request, d.person, d.language, values, desk=d, held=held,
-                     errors=errors if sent else None, sent=sent)
+                     errors=errors if sent else None, sent=sent, published=published)
     if errors:
         return _form(request, d.person, d.language, values, desk=d, held=held, errors=errors,
-                     status=422, sent=True)
-    updated, changed = await conferences.change_conference_details(
-        pool, d.conference.slug, model, d.principal)
+                     status=422, sent=True, published=published)
+    try:
+        corrected = await conferences.change_conference_details(
+            pool, d.conference.slug, model, d.principal)
+    except CorrectionRefused as exc:  # the programme, the publication or the letters refuse
+        return _form(request, d.person, d.language, values, desk=d, held=held,
+                     errors=_refusal(t, exc, d.conference.timezone), status=409, sent=True,
+                     published=published)
     updates = 0
-    if set(changed) & set(CALENDAR_FIELDS):
+    if set(corrected.changed) & set(CALENDAR_FIELDS):
         updates = await calendar.details_updates(
-            pool, d.conference, updated, request.app[settings_key].replies_enabled)
-    raise web.HTTPSeeOther(frame.with_lang(f"{d.base}/settings", d.language, done="settings",
-                                           invitations=str(updates) if updates else ""))
+            pool, d.conference, corrected.conference, request.app[settings_key].replies_enabled)
+    added = next(iter(corrected.added.items()), None)
+    raise web.HTTPSeeOther(frame.with_lang(
+        f"{d.base}/settings", d.language, done="settings",
+        invitations=str(updates) if updates else "",
+        added=added[0] if added else "", same=str(added[1]) if added else ""))

@@ -45,12 +45,76 @@ SETUP: dict[str, dict[str, str]] = {
         "setup_legend_protocol": "Protocole",
         "setup_legend_privacy": "Protection des données",
         "settings_title": "Détails de la conférence",
-        "settings_intro": "Corrigez ici les titres, le lieu, le haut patronage, les hôtes, "
-                          "l'inscription de la presse, les porte-parole et la protection des "
-                          "données. L'identifiant, les langues, le fuseau horaire, les jours et "
-                          "l'ordre des délégations restent ceux de la création\u00a0: les séances, "
-                          "les échéances et les lettres en dépendent. L'arrêt de la liste de "
-                          "sécurité se règle avec les échéances.",
+        "settings_intro": "Corrigez ici les titres, le lieu, les jours, le fuseau horaire, les "
+                          "langues, le haut patronage, les hôtes, l'inscription de la presse, "
+                          "les porte-parole et la protection des données. L'identifiant et "
+                          "l'ordre des délégations restent ceux de la création. L'arrêt de la "
+                          "liste de sécurité se règle avec les échéances.",
+        "settings_f_first_language": "Première langue (la référence)",
+        "settings_legend_languages": "Langues de la conférence",
+        "settings_hint_languages": "Une langue peut toujours être ajoutée\u00a0; elle ne peut "
+                                   "plus être retirée dès qu'une accréditation, un point focal "
+                                   "ou un courrier est dans cette langue. La première langue ne "
+                                   "change plus une fois le programme publié.",
+        "settings_hint_timezone": "Les heures déjà saisies (séances, inscription de la presse, "
+                                  "échéances) gardent leur heure locale dans le fuseau corrigé. "
+                                  "Le fuseau ne change plus une fois le programme publié.",
+        "settings_timezone_published": "Le programme est publié\u00a0: les invitations sont "
+                                       "parties avec ces heures, le fuseau horaire ne change "
+                                       "plus. Déplacez plutôt les séances.",
+        "setup_hint_date": "Format\u00a0: AAAA-MM-JJ, par exemple 2027-04-15.",
+        "settings_hint_days": "Corriger les jours ne déplace pas les séances\u00a0: celles qui "
+                              "tomberaient en dehors doivent d'abord être déplacées.",
+        "settings_err_no_language": "Cochez au moins une langue.",
+        "settings_err_first_not_ticked": "La première langue doit être l'une des langues "
+                                         "cochées.",
+        "settings_err_dates_order": "Le dernier jour ne peut pas précéder le premier.",
+        "settings_err_session": "«\u00a0{title}\u00a0» ({when})",
+        "settings_err_sessions_outside_one": "{count} séance du programme tomberait en dehors "
+                                             "de ces jours\u00a0: {sessions}. Déplacez-la ou "
+                                             "annulez-la d'abord.",
+        "settings_err_sessions_outside_other": "{count} séances du programme tomberaient en "
+                                               "dehors de ces jours\u00a0: {sessions}. "
+                                               "Déplacez-les ou annulez-les d'abord.",
+        "settings_err_press_after_end": "L'inscription de la presse se clôt le {when}, après le "
+                                        "dernier jour\u00a0: avancez sa clôture d'abord, ou "
+                                        "avec les jours.",
+        "settings_err_security_list_after_end": "L'arrêt de la liste de sécurité ({when}) "
+                                                "tombe après le dernier jour\u00a0: avancez-le "
+                                                "d'abord sur la page des échéances.",
+        "settings_err_timezone_published": "Le programme est publié\u00a0: les invitations sont "
+                                           "parties avec ces heures, le fuseau horaire ne "
+                                           "change plus.",
+        "settings_err_timezone_no_such_time": "{what}\u00a0: {when} n'existe pas dans ce "
+                                              "fuseau (changement d'heure)\u00a0; déplacez-la "
+                                              "d'abord.",
+        "settings_err_timezone_clash": "Dans ce fuseau, la séance «\u00a0{what}\u00a0» "
+                                       "chevaucherait une autre réservation de sa salle ou "
+                                       "d'un participant\u00a0; déplacez-la d'abord.",
+        "settings_err_first_language_published": "Le programme est publié\u00a0: il a été "
+                                                 "écrit, avec ses invitations, dans la première "
+                                                 "langue, qui ne change plus.",
+        "settings_err_language_in_use": "Cette langue ({language}) ne peut plus être "
+                                        "retirée\u00a0: {counts}.",
+        "settings_in_use_accreditations_one": "{count} accréditation dans cette langue",
+        "settings_in_use_accreditations_other": "{count} accréditations dans cette langue",
+        "settings_in_use_focal_points_one": "{count} point focal dans cette langue",
+        "settings_in_use_focal_points_other": "{count} points focaux dans cette langue",
+        "settings_in_use_letters_one": "{count} courrier envoyé dans cette langue",
+        "settings_in_use_letters_other": "{count} courriers envoyés dans cette langue",
+        "settings_language_added_one": "Langue ajoutée\u00a0: {language}. Ses textes n'avaient "
+                                       "jamais été montrés\u00a0: vérifiez-les ici (titres, "
+                                       "lieu, nom court, haut patronage, fonctions des hôtes, "
+                                       "responsable du traitement) et, dans le programme, le "
+                                       "titre de chaque séance\u00a0; {count} séance a le même "
+                                       "titre que dans la première langue.",
+        "settings_language_added_other": "Langue ajoutée\u00a0: {language}. Ses textes "
+                                         "n'avaient jamais été montrés\u00a0: vérifiez-les ici "
+                                         "(titres, lieu, nom court, haut patronage, fonctions "
+                                         "des hôtes, responsable du traitement) et, dans le "
+                                         "programme, le titre de chaque séance\u00a0; {count} "
+                                         "séances ont le même titre que dans la première "
+                                         "langue.",
         "settings_save": "Enregistrer les détails",
         "settings_saved": "Détails de la conférence enregistrés.",
         "settings_calendar_note_one": "Modifier le lieu, un titre, le nom court ou le haut "
@@ -217,11 +281,71 @@ SETUP: dict[str, dict[str, str]] = {
         "setup_legend_protocol": "Protocol",
         "setup_legend_privacy": "Data protection",
         "settings_title": "Conference details",
-        "settings_intro": "Correct here the titles, the venue, the patron, the hosts, the press "
-                          "registration, the spokespersons and data protection. The identifier, "
-                          "languages, time zone, days and order of delegations stay as created: "
-                          "sessions, deadlines and letters depend on them. The security list "
-                          "deadline is set with the deadlines.",
+        "settings_intro": "Correct here the titles, the venue, the days, the time zone, the "
+                          "languages, the patron, the hosts, the press registration, the "
+                          "spokespersons and data protection. The identifier and the order of "
+                          "delegations stay as created. The security list deadline is set with "
+                          "the deadlines.",
+        "settings_f_first_language": "First language (the reference)",
+        "settings_legend_languages": "The conference's languages",
+        "settings_hint_languages": "A language may always be added; it can no longer be removed "
+                                   "once an accreditation, a focal point or a letter is in it. "
+                                   "The first language no longer changes once the programme is "
+                                   "published.",
+        "settings_hint_timezone": "The times already typed (sessions, press registration, "
+                                  "deadlines) keep their local time in the corrected zone. The "
+                                  "zone no longer changes once the programme is published.",
+        "settings_timezone_published": "The programme is published: the invitations went out "
+                                       "with these times, the time zone no longer changes. "
+                                       "Move the sessions instead.",
+        "setup_hint_date": "Format: YYYY-MM-DD, for example 2027-04-15.",
+        "settings_hint_days": "Correcting the days does not move the sessions: any that would "
+                              "fall outside them must be moved first.",
+        "settings_err_no_language": "Tick at least one language.",
+        "settings_err_first_not_ticked": "The first language must be one of those ticked.",
+        "settings_err_dates_order": "The last day cannot come before the first.",
+        "settings_err_session": "“{title}” ({when})",
+        "settings_err_sessions_outside_one": "{count} session of the programme would fall "
+                                             "outside these days: {sessions}. Move or cancel it "
+                                             "first.",
+        "settings_err_sessions_outside_other": "{count} sessions of the programme would fall "
+                                               "outside these days: {sessions}. Move or cancel "
+                                               "them first.",
+        "settings_err_press_after_end": "The press registration closes on {when}, after the last "
+                                        "day: bring its closing forward first, or with the "
+                                        "days.",
+        "settings_err_security_list_after_end": "The security list deadline ({when}) falls after "
+                                                "the last day: bring it forward first on the "
+                                                "deadlines page.",
+        "settings_err_timezone_published": "The programme is published: the invitations went "
+                                           "out with these times, the time zone no longer "
+                                           "changes.",
+        "settings_err_timezone_no_such_time": "{what}: {when} does not exist in this zone (the "
+                                              "clocks change); move it first.",
+        "settings_err_timezone_clash": "In this zone the session “{what}” would overlap another "
+                                       "booking of its room or of a participant; move it first.",
+        "settings_err_first_language_published": "The programme is published: it was written, "
+                                                 "with its invitations, in the first language, "
+                                                 "which no longer changes.",
+        "settings_err_language_in_use": "This language ({language}) can no longer be removed: "
+                                        "{counts}.",
+        "settings_in_use_accreditations_one": "{count} accreditation in this language",
+        "settings_in_use_accreditations_other": "{count} accreditations in this language",
+        "settings_in_use_focal_points_one": "{count} focal point in this language",
+        "settings_in_use_focal_points_other": "{count} focal points in this language",
+        "settings_in_use_letters_one": "{count} letter sent in this language",
+        "settings_in_use_letters_other": "{count} letters sent in this language",
+        "settings_language_added_one": "Language added: {language}. Its texts were never shown "
+                                       "before: check them here (titles, venue, short name, "
+                                       "patron, hosts' functions, data controller) and, in the "
+                                       "programme, each session's title; {count} session has the "
+                                       "same title as in the first language.",
+        "settings_language_added_other": "Language added: {language}. Its texts were never "
+                                         "shown before: check them here (titles, venue, short "
+                                         "name, patron, hosts' functions, data controller) and, "
+                                         "in the programme, each session's title; {count} "
+                                         "sessions have the same title as in the first "
+                                         "language.",
         "settings_save": "Save the details",
         "settings_saved": "Conference details saved.",
         "settings_calendar_note_one": "Changing the venue, a title, the short name or the "

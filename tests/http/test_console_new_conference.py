@@ -39,6 +39,8 @@ FORM = {
     "privacy_dpo_email": "dpo@example.org",
     "tie_break": "eu_protocol", "presidency": "LT",
 }
+TICKED = {"language_fr": "1", "language_en": "1", "first_language": "fr"}
+"""The details page's languages: both ticked, French first."""
 
 
 async def test_an_administrator_creates_a_conference_in_the_console(
@@ -200,12 +202,13 @@ async def test_an_administrator_corrects_the_conference_s_details(
     assert status == 200
     assert 'value="Global Alliance: action-plan meeting"' in page
     assert 'value="2027-04-10T18:00"' in page  # the press window in the conference's zone
-    assert element(page, "starts_on-fixed") == "First day 2027-04-15"
-    assert 'name="starts_on"' not in page and 'name="slug"' not in page
+    assert 'name="starts_on" type="date" value="2027-04-15"' in page
+    assert element(page, "slug-fixed") == "Identifier in addresses alliance-avril"
+    assert 'name="slug"' not in page
 
     changed = {**FORM, "title_en": "Global Alliance: action-plan meeting (April)",
                "press_closes_at": "2027-04-11T18:00", "spokesperson1_phone": "+32 2 298 00 00",
-               "starts_on": "2030-01-01", "slug": "hijacked"}
+               "slug": "hijacked", **TICKED}
     status, _, resp = await admin.post_form(f"{path}?lang=en", f"{path}?lang=en", **changed)
     assert status == 303, _
     status, page, _ = await admin.go("GET", resp.headers["Location"])
@@ -214,7 +217,7 @@ async def test_an_administrator_corrects_the_conference_s_details(
     assert c["title"]["en"] == "Global Alliance: action-plan meeting (April)"
     assert c["press_registration"]["closes_at"] == "2027-04-11T16:00:00Z"
     assert c["spokespersons"][0]["phone"] == "+3222980000"
-    assert c["starts_on"] == "2027-04-15"  # fixed
+    assert c["slug"] == "alliance-avril" and c["starts_on"] == "2027-04-15"
     assert c["security_list_deadline"] == "2027-04-12T10:00:00Z"  # the deadlines' own
     found: list[dict[str, Any]] = []
     for _attempt in range(50):  # the log shows an event once no older transaction runs
@@ -264,6 +267,9 @@ async def test_correcting_the_details_keeps_what_the_form_does_not_show(
     form.update(dict(re.findall(r'<select id="([^"]+)" name="[^"]+"[^>]*>(?:(?!</select>).)*?'
                                 r'<option value="([^"]*)" selected', page, re.S)))
     form = {k: html.unescape(v) for k, v in form.items()}
+    form.update(dict.fromkeys(re.findall(r'<input type="checkbox" id="[^"]+" name="([^"]+)" '
+                                         r'value="1" checked>', page), "1"))
+    assert form["language_fr"] == form["language_en"] == "1" and form["first_language"] == "fr"
     status, _, _ = await admin.post_form(f"{path}?lang=en", f"{path}?lang=en",
                                          **{**form, "title_en": "Corrected"})
     assert status == 303, _
@@ -380,6 +386,7 @@ async def test_the_details_page_shows_every_host_and_adds_a_spokesperson(
         r'<input id="([^"]+)" name="[^"]+" type="[^"]+" value="([^"]*)"', page)}
     form.update(dict(re.findall(r'<select id="([^"]+)" name="[^"]+"[^>]*>(?:(?!</select>).)*?'
                                 r'<option value="([^"]*)" selected', page, re.S)))
+    form.update(TICKED)
     status, page, _ = await admin.post_form(f"{path}?lang=en", f"{path}?lang=en",
                                             **{**form, "title_en": "Changed"},
                                             add="spokesperson")
