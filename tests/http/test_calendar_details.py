@@ -58,6 +58,9 @@ async def form_of(admin: Visitor, lang: str = "en") -> dict[str, str]:
                            page))
     form.update(dict(re.findall(r'<select id="([^"]+)" name="[^"]+"[^>]*>(?:(?!</select>).)*?'
                                 r'<option value="([^"]*)" selected', page, re.S)))
+    # the languages' checkboxes, as a browser posts them: the ticked ones
+    form.update(dict.fromkeys(re.findall(r'<input type="checkbox" id="[^"]+" name="([^"]+)" '
+                                         r'value="1" checked>', page), "1"))
     return {k: html.unescape(v) for k, v in form.items()}
 
 
