@@ -143,7 +143,9 @@ async def _correct(
                if getattr(wanted, name) != getattr(current, name)]
     if not changed:
         return Correction(current, [], [])
-    sessions = await repo.programme_sessions(conn, current.id)
+    # the programme, read only when the days, zone or languages change (their rules read it)
+    sessions = await repo.programme_sessions(conn, current.id) \
+        if set(changed) & set(SETTINGS) else []
     published: bool | None = None
     moves: list[tuple[SessionTimes, datetime, datetime]] = []
     if "timezone" in changed:
@@ -157,7 +159,9 @@ async def _correct(
         moved = "starts_on" if "starts_on" in changed and "ends_on" not in changed \
             else "ends_on"
         # the sessions at their instants in the zone as corrected (their local times kept)
-        seen = [replace(s, starts_at=a, ends_at=b) for s, a, b in moves] if moves else sessions
+        at = {s.id: (a, b) for s, a, b in moves}
+        seen = [replace(s, starts_at=at[s.id][0], ends_at=at[s.id][1]) if s.id in at else s
+                for s in sessions]
         check_days(wanted.starts_on, wanted.ends_on, wanted.timezone, seen, moved=moved,
                    press_closes_at=wanted.press_registration.closes_at,
                    security_list_deadline=wanted.security_list_deadline,
@@ -229,6 +233,8 @@ def _rezone(current: Conference, wanted: Conference, sessions: list[SessionTimes
     moves = [(s, kept(s.starts_at, f"The session “{s.title.get(current.languages[0])}”"),
               kept(s.ends_at, f"The session “{s.title.get(current.languages[0])}”"))
              for s in sessions]
+    # a zone of the same offsets (Brussels for Paris) moves nothing
+    moves = [m for m in moves if (m[1], m[2]) != (m[0].starts_at, m[0].ends_at)]
     update: dict[str, Any] = {}
     if not press_given:
         window = current.press_registration
@@ -274,7 +280,7 @@ async def _move_sessions(conn: asyncpg.Connection, current: Conference,
     onto another's old place in its room clashes until that one moves too, so a clash is tried
     again once the others have moved; one still clashing when nothing else moves (two local
     times the new zone makes overlap) refuses the correction, naming it."""
-    pending = [m for m in moves if (m[1], m[2]) != (m[0].starts_at, m[0].ends_at)]
+    pending = list(moves)
     # forward moves from the latest, backward ones from the earliest: few clashes to retry
     pending.sort(key=lambda m: m[0].starts_at, reverse=bool(pending)
                  and pending[0][1] > pending[0][0].starts_at)

@@ -219,3 +219,18 @@ async def test_days_zone_and_languages_cannot_be_removed_nor_be_unknown(
         status, problem, _ = await api.call("PATCH", BASE, role="admin", json=body)
         assert status == 422, (body, problem)
         assert field in [e["field"] for e in problem["errors"]], (body, problem)
+
+
+async def test_a_zone_of_the_same_offsets_moves_nothing(
+    api: Api, conference: dict[str, Any]
+) -> None:
+    room = await make_room(api)
+    session = await make_session(api, room, at(conference, 9), at(conference, 10))
+    status, body, _ = await api.call("PATCH", BASE, role="admin",
+                                     json={"timezone": "Europe/Paris"})
+    assert status == 200 and body["changed"] == ["timezone"], body
+    assert body["conference"]["press_registration"] == conference["press_registration"]
+    _, stored, _ = await api.call("GET", f"/api/v1/sessions/{session['id']}", role="protocol")
+    assert moment(stored["starts_at"]) == moment(session["starts_at"])
+    [event] = await payloads(api, "conference.details_changed", 1)
+    assert event == {"fields": ["timezone"], "sessions_moved": []}
