@@ -184,6 +184,8 @@ async def test_a_language_added_says_what_to_check(api: Api) -> None:
                            role="protocol"))[0] == 201
     status, page, _ = await api.call("GET", "/seule/programme?lang=en")
     assert status == 200 and "Ouverture" in page
+    status, feed, _ = await api.call("GET", "/api/v1/conferences/seule/programme.ics?lang=en")
+    assert status == 200 and "SUMMARY:Ouverture" in feed
 
 
 async def test_a_language_is_removed_only_while_nobody_uses_it(
