@@ -62,7 +62,9 @@ SETUP: dict[str, dict[str, str]] = {
         "settings_timezone_published": "Le programme est publié\u00a0: les invitations sont "
                                        "parties avec ces heures, le fuseau horaire ne change "
                                        "plus. Déplacez plutôt les séances.",
-        "setup_hint_date": "Format\u00a0: AAAA-MM-JJ, par exemple 2027-04-15.",
+        "setup_hint_date": "Une date, par exemple le 15\u00a0avril 2027\u00a0: choisie dans le "
+                           "calendrier, ou écrite 2027-04-15 (AAAA-MM-JJ) si le navigateur "
+                           "n'en affiche pas.",
         "settings_hint_days": "Corriger les jours ne déplace pas les séances\u00a0: celles qui "
                               "tomberaient en dehors doivent d'abord être déplacées.",
         "settings_err_no_language": "Cochez au moins une langue.",
@@ -298,7 +300,8 @@ SETUP: dict[str, dict[str, str]] = {
         "settings_timezone_published": "The programme is published: the invitations went out "
                                        "with these times, the time zone no longer changes. "
                                        "Move the sessions instead.",
-        "setup_hint_date": "Format: YYYY-MM-DD, for example 2027-04-15.",
+        "setup_hint_date": "A date, for example 15 April 2027: picked in the calendar, or "
+                           "written 2027-04-15 (YYYY-MM-DD) where the browser shows none.",
         "settings_hint_days": "Correcting the days does not move the sessions: any that would "
                               "fall outside them must be moved first.",
         "settings_err_no_language": "Tick at least one language.",

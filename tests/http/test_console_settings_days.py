@@ -36,7 +36,9 @@ async def test_the_page_offers_the_days_the_zone_and_the_languages(
     assert status == 200
     assert 'name="starts_on" type="date" value="2027-04-15"' in page
     # (element() reads the text as a reader would: its non-breaking spaces as spaces)
-    assert element(page, "starts_on-hint") == "Format : AAAA-MM-JJ, par exemple 2027-04-15."
+    assert element(page, "starts_on-hint") == (
+        "Une date, par exemple le 15 avril 2027 : choisie dans le calendrier, ou écrite "
+        "2027-04-15 (AAAA-MM-JJ) si le navigateur n'en affiche pas.")
     assert '<option value="Europe/Brussels" selected>Europe/Brussels</option>' in page
     assert '<option value="America/Argentina/Buenos_Aires">' in page
     assert "garde" in element(page, "timezone-hint") or "gardent" in element(page, "timezone-hint")
