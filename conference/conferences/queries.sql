@@ -91,6 +91,17 @@ SELECT id, title, lower(during) AS starts_at, upper(during) AS ends_at,
 FROM session WHERE conference_id = :conference_id
 ORDER BY lower(during), id
 
+-- name: lock_programme_sessions
+-- The same, each session locked until commit (FOR NO KEY UPDATE, as the programme locks one it
+-- changes): a move being saved is waited for and then read as saved, and none is saved until
+-- the days or the zone corrected are (docs/workspaces.md), so a zone corrected never puts a
+-- session back where it was read before another's move.
+SELECT id, title, lower(during) AS starts_at, upper(during) AS ends_at,
+       cancelled_at IS NOT NULL AS cancelled
+FROM session WHERE conference_id = :conference_id
+ORDER BY lower(during), id
+FOR NO KEY UPDATE
+
 -- name: move_session_instants
 -- A session kept at its local times in a corrected time zone: its new instants (its seating
 -- range and its participants' rows follow, by the session's triggers).

@@ -213,9 +213,12 @@ async def update_conference_settings(conn: asyncpg.Connection, conference_id: UU
     return conference_from_row(row)
 
 
-async def programme_sessions(conn: asyncpg.Connection, conference_id: UUID
-                             ) -> list[SessionTimes]:
-    rows = await conn.fetch(*Q.bind("programme_sessions", conference_id=conference_id))
+async def programme_sessions(conn: asyncpg.Connection, conference_id: UUID, *,
+                             lock: bool = False) -> list[SessionTimes]:
+    """The conference's sessions, cancelled ones too, in programme order; ``lock``: each locked
+    until commit (their times are about to be checked or moved)."""
+    rows = await conn.fetch(*Q.bind("lock_programme_sessions" if lock else "programme_sessions",
+                                    conference_id=conference_id))
     return [SessionTimes(id=r["id"], title=Localized.model_validate(r["title"]),
                          starts_at=r["starts_at"], ends_at=r["ends_at"],
                          cancelled=r["cancelled"]) for r in rows]

@@ -143,8 +143,10 @@ async def _correct(
                if getattr(wanted, name) != getattr(current, name)]
     if not changed:
         return Correction(current, [], [])
-    # the programme, read only when the days, zone or languages change (their rules read it)
-    sessions = await repo.programme_sessions(conn, current.id) \
+    # the programme, read only when the days, zone or languages change (their rules read it);
+    # locked when the days or the zone do: a move being saved is waited for, read as saved
+    timing = bool(set(changed) & {"starts_on", "ends_on", "timezone"})
+    sessions = await repo.programme_sessions(conn, current.id, lock=timing) \
         if set(changed) & set(SETTINGS) else []
     published: bool | None = None
     moves: list[tuple[SessionTimes, datetime, datetime]] = []

@@ -6,11 +6,14 @@ field and why)."""
 
 from __future__ import annotations
 
+import asyncio
 from datetime import date, datetime, time, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from tests.conftest import Api, conference_body
+import asyncpg
+
+from tests.conftest import Api, conference_body, direct_url
 from tests.http.conftest_programme import (
     accredit,
     at,
@@ -20,6 +23,7 @@ from tests.http.conftest_programme import (
     moment,
     payloads,
 )
+from tests.support import another_waits_for_a_lock
 
 BASE = "/api/v1/conferences/alliance"
 BRUSSELS, LISBON = ZoneInfo("Europe/Brussels"), ZoneInfo("Europe/Lisbon")
@@ -236,3 +240,30 @@ async def test_a_zone_of_the_same_offsets_moves_nothing(
     assert moment(stored["starts_at"]) == moment(session["starts_at"])
     [event] = await payloads(api, "conference.details_changed", 1)
     assert event == {"fields": ["timezone"], "sessions_moved": []}
+
+
+async def test_a_zone_corrected_while_a_session_is_moved_keeps_the_move(
+    api: Api, conference: dict[str, Any]
+) -> None:
+    """A session being moved (its row updated, not yet committed) when the zone is corrected:
+    the correction waits for the move and keeps the moved local time, rather than putting the
+    session back at the time it read before."""
+    room = await make_room(api)
+    session = await make_session(api, room, at(conference, 9), at(conference, 10))
+    mover = await asyncpg.connect(direct_url(api.db_url))
+    try:
+        tx = mover.transaction()
+        await tx.start()
+        await mover.execute("UPDATE session SET during = tstzrange($2, $3) WHERE id = $1",
+                            session["id"], moment(at(conference, 11)),
+                            moment(at(conference, 12)))
+        patch = asyncio.create_task(api.call("PATCH", BASE, role="admin",
+                                             json={"timezone": "Europe/Lisbon"}))
+        await another_waits_for_a_lock(mover, patch)
+        await tx.commit()
+    finally:
+        await mover.close()
+    status, body, _ = await patch
+    assert status == 200, body
+    _, stored, _ = await api.call("GET", f"/api/v1/sessions/{session['id']}", role="protocol")
+    assert moment(stored["starts_at"]).astimezone(LISBON).time() == time(11)
