@@ -73,11 +73,27 @@ def workspace_url(base: str, grant: Grant) -> str:
     return f"{base}/manage/{grant.conference_slug}"
 
 
-def _then(event: EventRow, template: str, language: str) -> str:
+def staff_landing(grant: Grant | None) -> str | None:
+    """The path a colleague's welcome link opens once spent: the workspace of the staff role
+    granted on one conference, a relative path (``safe_next``); None (the list of workspaces)
+    for a focal point, whose portal the list leads to, and for an administrator of every
+    conference."""
+    if grant is None or grant.role == "focal_point" or grant.conference_slug is None:
+        return None
+    return safe_next(workspace_url("", grant))
+
+
+def _then(event: EventRow, template: str, language: str, grant: Grant | None) -> str:
     """The sign-in link's query: ``next``, the page asked for at /signin when it is a safe
-    path, and ``lang``, the reader's, so that a link already spent or expired says so in the
-    language of the mail (user test: a French focal point was told in English)."""
-    target = safe_next(event.payload.get("next")) if template == "signin" else None
+    path, or for a colleague's welcome the workspace of the role granted (the press desk for
+    the press office, the console for protocol, the door for door staff: they landed on the
+    list of workspaces and looked for theirs; docs/workspaces.md, "Sign-in"), and ``lang``, the
+    reader's, so that a link already spent or expired says so in the language of the mail
+    (user test: a French focal point was told in English)."""
+    if template == "signin":
+        target = safe_next(event.payload.get("next"))
+    else:
+        target = staff_landing(grant)
     return "?" + urlencode({"next": target, "lang": language} if target else {"lang": language})
 
 
@@ -145,13 +161,14 @@ async def people_mail(conn: asyncpg.Connection, event: EventRow,
     # outside the organisers, is opened as every letter to a delegation opens, as their
     # member's letters to them do ("Madame, Monsieur,"; docs/protocol.md, "Letter openings")
     outsider = bool(grants) and all(g.role == "focal_point" for g in grants)
+    then = _then(event, template, language, granted[0] if granted else None)
     context: dict[str, Any] = {
         "salutation": (salutation("", person["name"], None, None, language) if outsider
                        else staff_salutation(person["name"], language)),
         "office": sender_name,
         "closing": closing(None, language),  # a colleague or a focal point: no rank
         "name": person["name"],
-        "link": f"{base}/signin/{secret}{_then(event, template, language)}",
+        "link": f"{base}/signin/{secret}{then}",
         "signin": _in(f"{base}/signin", language),
         "minutes": int(LINK_LIFETIME.total_seconds() // 60),
         "days": WELCOME_LINK_LIFETIME.days,

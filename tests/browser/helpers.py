@@ -161,3 +161,12 @@ def text(page: str) -> str:
     """The page's visible text (tags stripped, whitespace collapsed)."""
     body = re.sub(r"<(head|script|style)[^>]*>.*?</\1>", " ", page, flags=re.S)
     return " ".join(html.unescape(re.sub(r"<[^>]+>", "", body)).split())
+
+
+async def spend_welcome(page: Any, link: str, *, lands: str, button: str = "Sign me in") -> None:
+    """A colleague signs in with the link of their welcome mail, in the browser: the button
+    that spends it, then the workspace the role's welcome lands on (``lands``, a path: the press
+    desk for the press office; docs/workspaces.md, "Sign-in")."""
+    await page.goto(link)
+    await page.get_by_role("button", name=button).click()
+    await page.wait_for_url(re.compile(rf"^[^?]*{re.escape(lands)}\?"))

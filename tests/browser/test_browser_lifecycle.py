@@ -13,6 +13,7 @@ import re
 from typing import Any
 
 from tests.browser.conftest import ARTIFACTS, Site
+from tests.browser.helpers import spend_welcome
 from tests.browser.test_browser_workspaces import SCREENS, WIDTHS, _audit, _link, _small_png
 from tests.conftest import conference_body
 from tests.http.conftest_programme import make_delegation
@@ -130,9 +131,7 @@ async def test_a_focal_point_imports_fixes_and_substitutes_protocol_raises_a_quo
                                                                    "height": 900})
     desk = await context.new_page()
     desk.set_default_timeout(10_000)
-    await desk.goto(_link(site, mail))
-    await desk.get_by_role("button", name="Sign me in").click()
-    await desk.wait_for_url("**/workspaces**")
+    await spend_welcome(desk, _link(site, mail), lands="/manage/alliance")
     await desk.goto(f"{site.url}/manage/alliance?lang=en")
     await desk.get_by_role("link", name="Delegation quotas").first.click()
     await desk.wait_for_url("**/manage/alliance/quotas**")

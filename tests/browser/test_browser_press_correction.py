@@ -9,7 +9,7 @@ import re
 from typing import Any
 
 from tests.browser.conftest import Site
-from tests.browser.helpers import BASE, press
+from tests.browser.helpers import BASE, press, spend_welcome
 from tests.browser.test_browser_workspaces import _audit, _link
 from tests.conftest import conference_body
 from tests.http.test_press_correction import MISTYPED
@@ -32,9 +32,7 @@ async def test_the_press_office_corrects_a_mistyped_approved_journalist(
     assert status == 200, body
     [welcome] = await smtp.wait_for(1, where=lambda m: "tove.ernst@example.org" in m["To"]
                                     and m["Subject"].startswith("Your access"))
-    await page.goto(_link(site, welcome))
-    await page.get_by_role("button", name="Sign me in").click()
-    await page.wait_for_url(re.compile(r".*/workspaces.*"))
+    await spend_welcome(page, _link(site, welcome), lands="/manage/alliance/press")
     await page.goto(f"{site.url}/manage/alliance/press/{j['id']}")
     assert await page.inner_text("#correct-title") == "Correct the details"
     await _audit(browser, page, "press-correct")

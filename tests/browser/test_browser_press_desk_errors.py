@@ -6,11 +6,10 @@ to open at its top with the error two screens below the title, and the officer, 
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 from tests.browser.conftest import Site
-from tests.browser.helpers import press
+from tests.browser.helpers import press, spend_welcome
 from tests.browser.test_browser_workspaces import _audit, _link
 from tests.conftest import conference_body
 from tests.support import RecordingSMTP
@@ -39,9 +38,7 @@ async def test_a_refusal_without_its_reason_is_said_at_the_top_on_a_phone(
     [welcome] = await smtp.wait_for(1, where=lambda m: "tove.ernst@example.org" in m["To"]
                                     and m["Subject"].startswith("Your access"))
     await page.set_viewport_size({"width": 390, "height": 800})
-    await page.goto(_link(site, welcome))
-    await page.get_by_role("button", name="Sign me in").click()
-    await page.wait_for_url(re.compile(r".*/workspaces.*"))
+    await spend_welcome(page, _link(site, welcome), lands="/manage/alliance/press")
     desk = f"{site.url}/manage/alliance/press"
 
     async def reject_without_reason(tab: Any, lang: str) -> None:

@@ -10,13 +10,12 @@ other language. Nothing is decided, asked or corrected (no event, the status unc
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 import asyncpg
 
 from tests.browser.conftest import Site
-from tests.browser.helpers import press
+from tests.browser.helpers import press, spend_welcome
 from tests.browser.test_browser_workspaces import _link
 from tests.conftest import conference_body
 from tests.support import RecordingSMTP
@@ -55,9 +54,8 @@ async def test_the_language_control_keeps_what_the_press_officer_typed(
     assert status == 201, person
     [welcome] = await smtp.wait_for(1, where=lambda m: "tove.ernst@example.org" in m["To"])
     j = await press(site)  # under review
-    await page.goto(_link(site, welcome))
-    await page.get_by_role("button", name="Me connecter").click()
-    await page.wait_for_url(re.compile(r".*/workspaces.*"))
+    await spend_welcome(page, _link(site, welcome), lands="/manage/alliance/press",
+                        button="Me connecter")
     here = f"{site.url}/manage/alliance/press/{j['id']}"
     before = await _recorded(site)
 

@@ -12,7 +12,7 @@ import pytest
 
 from conference.workspaces import handlers
 from tests.browser.conftest import Site
-from tests.browser.helpers import press
+from tests.browser.helpers import press, spend_welcome
 from tests.browser.test_browser_workspaces import _audit, _link
 from tests.conftest import conference_body
 from tests.http.test_credentials import image, put
@@ -42,9 +42,7 @@ async def test_the_paged_queue_shows_references_and_answers(
     assert status in (200, 204)
     [welcome] = await smtp.wait_for(1, where=lambda m: "tove.ernst@example.org" in m["To"]
                                     and m["Subject"].startswith("Your access"))
-    await page.goto(_link(site, welcome))
-    await page.get_by_role("button", name="Sign me in").click()
-    await page.wait_for_url(re.compile(r".*/workspaces.*"))
+    await spend_welcome(page, _link(site, welcome), lands="/manage/alliance/press")
 
     desk = f"{site.url}/manage/alliance/press"
     await page.goto(f"{desk}?lang=en&status=all")

@@ -8,7 +8,7 @@ import re
 from typing import Any
 
 from tests.browser.conftest import Site
-from tests.browser.helpers import press
+from tests.browser.helpers import press, spend_welcome
 from tests.browser.test_browser_workspaces import _audit, _link
 from tests.conftest import conference_body
 from tests.support import RecordingSMTP
@@ -31,9 +31,7 @@ async def test_the_desk_shows_possible_duplicates_and_asks_before_approving(
                         press={**card, "press_card_number": "fr-2026-0042"})
     [welcome] = await smtp.wait_for(1, where=lambda m: "tove.ernst@example.org" in m["To"]
                                     and m["Subject"].startswith("Your access"))
-    await page.goto(_link(site, welcome))
-    await page.get_by_role("button", name="Sign me in").click()
-    await page.wait_for_url(re.compile(r".*/workspaces.*"))
+    await spend_welcome(page, _link(site, welcome), lands="/manage/alliance/press")
 
     desk = f"{site.url}/manage/alliance/press"
     await page.goto(f"{desk}?lang=en")

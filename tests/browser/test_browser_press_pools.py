@@ -11,7 +11,7 @@ import re
 from typing import Any
 
 from tests.browser.conftest import Site
-from tests.browser.helpers import press
+from tests.browser.helpers import press, spend_welcome
 from tests.browser.test_browser_workspaces import _audit, _link
 from tests.conftest import conference_body
 from tests.support import RecordingSMTP
@@ -45,9 +45,7 @@ async def test_a_press_officer_makes_a_pool_and_puts_a_journalist_in_it(
     await press(site, 2)  # submitted: not offered
     [welcome] = await smtp.wait_for(1, where=lambda m: "tove.ernst@example.org" in m["To"]
                                     and m["Subject"].startswith("Your access"))
-    await page.goto(_link(site, welcome))
-    await page.get_by_role("button", name="Sign me in").click()
-    await page.wait_for_url(re.compile(r".*/workspaces.*"))
+    await spend_welcome(page, _link(site, welcome), lands="/manage/alliance/press")
 
     await page.goto(f"{site.url}/manage/alliance/press")
     await page.get_by_role("link", name="Manage the press pools").click()

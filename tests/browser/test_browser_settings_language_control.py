@@ -8,13 +8,12 @@ header's link emptied the forms."""
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 import asyncpg
 
 from tests.browser.conftest import Site
-from tests.browser.helpers import zone
+from tests.browser.helpers import spend_welcome, zone
 from tests.browser.test_browser_console import _sign_in
 from tests.browser.test_browser_workspaces import _link
 from tests.conftest import conference_body
@@ -112,9 +111,8 @@ async def test_the_language_control_keeps_a_reason_template_s_texts(
         "grants": [{"role": "press_office", "conference": "alliance"}]})
     assert status == 201, person
     [welcome] = await smtp.wait_for(1, where=lambda m: "tove.ernst@example.org" in m["To"])
-    await page.goto(_link(site, welcome))
-    await page.get_by_role("button", name="Me connecter").click()
-    await page.wait_for_url(re.compile(r".*/workspaces.*"))
+    await spend_welcome(page, _link(site, welcome), lands="/manage/alliance/press",
+                        button="Me connecter")
     reasons = f"{site.url}/manage/alliance/press/reasons"
     await page.goto(f"{reasons}?lang=fr")  # the conference's templates, seeded
     before = await _rows(site, "press_reason")

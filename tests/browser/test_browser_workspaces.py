@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from tests.browser.conftest import ARTIFACTS, Site
-from tests.browser.helpers import press
+from tests.browser.helpers import press, spend_welcome
 from tests.conftest import conference_body
 from tests.http.conftest_programme import make_delegation
 from tests.support import RecordingSMTP, body_text
@@ -206,11 +206,8 @@ async def test_press_office_approves_two_at_once_and_rejects_one_with_a_standard
 
     await page.goto(f"{site.url}/signin?lang=en")
     await _audit(browser, page, "signin")
-    await page.goto(_link(site, welcome))
-    await page.get_by_role("button", name="Sign me in").click()
-    await page.wait_for_url(re.compile(r".*/workspaces.*"))
-    await page.get_by_role("link", name="Press office – Global Alliance: meeting").first.click()
-    await page.wait_for_url(re.compile(r".*/manage/alliance/press.*"))
+    # the welcome lands on the desk itself, not on the list of workspaces
+    await spend_welcome(page, _link(site, welcome), lands="/manage/alliance/press")
     assert await page.inner_text("#pool-counter") == "Press pool: 0 of 10 places approved."
     await _audit(browser, page, "press-queue")
 

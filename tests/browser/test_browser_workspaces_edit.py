@@ -10,7 +10,7 @@ import re
 from typing import Any
 
 from tests.browser.conftest import Site
-from tests.browser.helpers import press
+from tests.browser.helpers import press, spend_welcome
 from tests.browser.test_browser_workspaces import _audit, _link
 from tests.conftest import conference_body, press_body
 from tests.http.conftest_programme import make_delegation
@@ -84,9 +84,7 @@ async def _press_officer(site: Site, smtp: RecordingSMTP, page: Any) -> None:
     assert status == 201, person
     [welcome] = await smtp.wait_for(1, where=lambda m: "tove.ernst@example.org" in m["To"]
                                     and m["Subject"].startswith("Your access"))
-    await page.goto(_link(site, welcome))
-    await page.get_by_role("button", name="Sign me in").click()
-    await page.wait_for_url(re.compile(r".*/workspaces.*"))
+    await spend_welcome(page, _link(site, welcome), lands="/manage/alliance/press")
 
 
 async def test_press_office_keeps_its_reason_templates(
@@ -187,11 +185,9 @@ async def test_security_page(site: Site, page: Any, browser: Any, smtp: Recordin
               "email": "jan@example.org", "delegation_id": be["id"], "rank": "expert"})
     assert status == 201, expert
     [welcome] = await smtp.wait_for(1, where=lambda m: "luc@example.org" in m["To"])
-    await page.goto(_link(site, welcome))
-    await page.get_by_role("button", name="Me connecter").click()
-    await page.wait_for_url(re.compile(r".*/workspaces.*"))
-    await page.get_by_role("link", name="Sécurité – Alliance mondiale : réunion").first.click()
-    await page.wait_for_url(re.compile(r".*/manage/alliance/security.*"))
+    # the welcome lands on the security page itself, not on the list of workspaces
+    await spend_welcome(page, _link(site, welcome), lands="/manage/alliance/security",
+                        button="Me connecter")
     assert await page.locator("#vetting-download").count() == 1
     assert await page.locator("#vetting-upload").count() == 1
     # the people to vet and their status, on a phone as cards

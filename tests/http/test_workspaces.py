@@ -58,7 +58,9 @@ async def _signed_in(api: Api, link: str) -> Visitor:
     assert status == 200, page
     status, _, resp = await v.go("POST", link, {"csrf": hidden(page, "csrf")})
     assert status == 303, resp
-    assert resp.headers["Location"].startswith("/workspaces")
+    # the list of workspaces, or a colleague's own (the welcome's ``next``): this site's path
+    assert resp.headers["Location"].startswith("/") and not resp.headers["Location"].startswith(
+        "//"), resp.headers["Location"]
     return v
 
 

@@ -100,3 +100,55 @@ async def test_a_link_spent_with_another_host_as_next_leads_to_the_workspaces(
                                  {"csrf": hidden(page, "csrf")})
     assert status == 303
     assert resp.headers["Location"].startswith("/workspaces?")
+
+
+@pytest.mark.parametrize(("role", "workspace", "heading"), [
+    ("press_office", "/manage/alliance/press", "Press office"),
+    ("protocol", "/manage/alliance", None),
+    ("door", "/manage/alliance/door", None),
+    ("security", "/manage/alliance/security", None),
+])
+async def test_a_colleague_s_welcome_link_lands_on_the_workspace_of_the_role_granted(
+    api: Api, smtp: RecordingSMTP, role: str, workspace: str, heading: str | None
+) -> None:
+    """The welcome of a new colleague opened the list of workspaces, where they looked for
+    theirs: its link now lands on the workspace of the role granted, through the sign-in's
+    ``next`` (this site's path only), followed from the mail the SMTP server received."""
+    await _conference(api)
+    email = f"{role}@example.org"
+    status, person, _ = await api.call("POST", "/api/v1/staff", role="admin", json={
+        "email": email, "name": "Tove Ernst", "language": "en",
+        "grants": [{"role": role, "conference": "alliance"}]})
+    assert status == 201, person
+    [welcome] = await smtp.wait_for(1, where=lambda m: email in m["To"])
+    link = link_in(welcome)
+    assert parse_qs(urlsplit(link).query)["next"] == [workspace]
+    v = Visitor(api)
+    status, page, _ = await v.go("GET", link)
+    assert status == 200
+    action = re.search(r'<form method="post" action="([^"]+)"', page)
+    assert action and "next=" in action.group(1)
+    status, _, resp = await v.go("POST", action.group(1).replace("&amp;", "&"),
+                                 {"csrf": hidden(page, "csrf")})
+    assert status == 303
+    assert resp.headers["Location"] == f"{workspace}?lang=en"
+    status, page, _ = await v.go("GET", resp.headers["Location"])
+    assert status == 200, page  # signed in, in their own workspace
+    if heading:
+        assert f"<h1>{heading}</h1>" in page
+
+
+async def test_a_focal_point_s_welcome_link_still_lands_on_the_list_of_workspaces(
+    api: Api, smtp: RecordingSMTP
+) -> None:
+    from tests.http.conftest_programme import make_delegation
+
+    await _conference(api)
+    await make_delegation(api, country="BE")
+    [welcome] = await smtp.wait_for(1, where=lambda m: "fp-be@example.org" in m["To"])
+    link = link_in(welcome)
+    assert "next" not in parse_qs(urlsplit(link).query)
+    v = Visitor(api)
+    status, page, _ = await v.go("GET", link)
+    status, _, resp = await v.go("POST", link, {"csrf": hidden(page, "csrf")})
+    assert status == 303 and resp.headers["Location"].startswith("/workspaces?")
