@@ -140,6 +140,42 @@ DESK: dict[str, dict[str, str]] = {
                                         "pool\u00a0: retirez-le d'abord de ce pool.",
         "pools_member_of": "Pool",
         "pools_in_none": "Dans aucun pool",
+        # letters not delivered (docs/workspaces.md, "Letters not delivered")
+        "undelivered_mark": "Lettre non distribuée",
+        "undelivered_filter": "Lettres non distribuées",
+        "undelivered_filter_hint": "seulement les demandes dont une lettre n'est pas parvenue "
+                                   "au journaliste",
+        "undelivered_title": "Lettres non distribuées",
+        "undelivered_intro": "Ces lettres ne sont pas parvenues à {name}\u00a0: le journaliste "
+                             "ignore ce qu'elles disaient.",
+        "undelivered_written": "rédigée le {when}",
+        "undelivered_reply": "Réponse du serveur de messagerie\u00a0: {reply}",
+        "undelivered_reason_refused": "Le serveur de messagerie a refusé l'adresse {email}.",
+        "undelivered_reason_deferred": "Le serveur de messagerie a différé la lettre à chaque "
+                                       "essai\u00a0; les envois ont cessé.",
+        "undelivered_reason_unreachable": "Le serveur de messagerie est resté injoignable à "
+                                          "chaque essai\u00a0; les envois ont cessé.",
+        "undelivered_reason_address": "L'adresse enregistrée, {email}, ne permet pas "
+                                      "d'envoyer un courriel.",
+        "undelivered_reason_unbuildable": "La lettre n'a pas pu être rédigée avec les données "
+                                          "enregistrées (un nom ou une adresse qu'un courriel "
+                                          "ne peut pas porter).",
+        "undelivered_reason_other": "La lettre n'a pas pu être envoyée.",
+        "undelivered_todo": "Que faire\u00a0: appelez le journaliste, ou joignez-le par son "
+                            "média, pour lui dire ce que disait la lettre et vérifier avec lui "
+                            "l'adresse qu'il a donnée. Une fois l'adresse ou le serveur "
+                            "corrigé, le service du protocole peut renvoyer la lettre depuis la "
+                            "page des opérations.",
+        "letter_press_ack": "Accusé de réception de la demande",
+        "letter_decision_approved": "Décision\u00a0: accréditation accordée",
+        "letter_decision_rejected": "Décision\u00a0: demande refusée",
+        "letter_decision_waitlisted": "Décision\u00a0: inscription sur la liste d'attente",
+        "letter_revoked": "Retrait de l'accréditation",
+        "letter_information_requested": "Demande d'informations complémentaires",
+        "letter_link": "Nouveau lien vers la demande",
+        "letter_withdrawn": "Confirmation du retrait",
+        "letter_invitation": "Invitation à une séance",
+        "letter_other": "Un courrier",
     },
     "en": {
         "acc_title": "Accreditations",
@@ -272,5 +308,41 @@ DESK: dict[str, dict[str, str]] = {
                                         "them from it first.",
         "pools_member_of": "Pool",
         "pools_in_none": "In no pool",
+        # letters not delivered (docs/workspaces.md, "Letters not delivered")
+        "undelivered_mark": "Letter not delivered",
+        "undelivered_filter": "Letters not delivered",
+        "undelivered_filter_hint": "only the applications a letter of did not reach the "
+                                   "journalist",
+        "undelivered_title": "Letters not delivered",
+        "undelivered_intro": "These letters did not reach {name}: the journalist does not know "
+                             "what they said.",
+        "undelivered_written": "written on {when}",
+        "undelivered_reply": "The mail server's reply: {reply}",
+        "undelivered_reason_refused": "The mail server refused the address {email}.",
+        "undelivered_reason_deferred": "The mail server deferred the letter at every attempt; "
+                                       "sending has stopped.",
+        "undelivered_reason_unreachable": "The mail server could not be reached at any "
+                                          "attempt; sending has stopped.",
+        "undelivered_reason_address": "The address on file, {email}, cannot be used to send "
+                                      "mail.",
+        "undelivered_reason_unbuildable": "The letter could not be written with the details on "
+                                          "file (a name or an address that a mail cannot "
+                                          "carry).",
+        "undelivered_reason_other": "The letter could not be sent.",
+        "undelivered_todo": "What to do: call the journalist, or reach them through their "
+                            "outlet, to tell them what the letter said and check with them the "
+                            "address they gave. Once the address or the server is put right, "
+                            "the protocol service can send the letter again from the "
+                            "operations page.",
+        "letter_press_ack": "Acknowledgement of the application",
+        "letter_decision_approved": "Decision: accreditation approved",
+        "letter_decision_rejected": "Decision: application rejected",
+        "letter_decision_waitlisted": "Decision: put on the waiting list",
+        "letter_revoked": "Revocation of the accreditation",
+        "letter_information_requested": "Request for more information",
+        "letter_link": "New link to the application",
+        "letter_withdrawn": "Confirmation of the withdrawal",
+        "letter_invitation": "Invitation to a session",
+        "letter_other": "A letter",
     },
 }

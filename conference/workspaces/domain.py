@@ -4,6 +4,7 @@ office's reason templates."""
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Mapping, Sequence
 from collections.abc import Set as AbstractSet
@@ -212,6 +213,48 @@ def page_number(value: str) -> int:
     """The page a list's ``page`` parameter asks for; 1 when it is not a whole number from 1
     to 99999 (a garbage or empty value)."""
     return int(value) if value.isdigit() and 0 < len(value) < 6 and int(value) > 0 else 1
+
+
+LETTER_NAMES = frozenset({
+    "press_ack", "decision_approved", "decision_rejected", "decision_waitlisted", "revoked",
+    "information_requested", "link", "withdrawn", "invitation"})
+"""The letters to a journalist the press desk names (its strings ``letter_<template>``);
+any other is "a letter"."""
+
+_SMTP_REPLY = re.compile(r"SMTP (\d{3}): (.*)", re.DOTALL)
+
+
+@dataclass(frozen=True)
+class LetterFailure:
+    """Why a letter did not arrive, as the press desk says it (docs/workspaces.md, "Letters not
+    delivered"): ``reason``, the key of its words (``refused`` by the mail server, ``deferred``
+    at every attempt, the server ``unreachable``, an ``address`` mail cannot go to, a letter
+    ``unbuildable`` with the details on file, ``other``); ``reply``, the mail server's own
+    answer (its code and text, on one line) when it gave one; never an exception's text."""
+
+    reason: str
+    reply: str | None = None
+
+
+def letter_failure(last_error: str | None, parked: bool) -> LetterFailure:
+    """What ``delivery.last_error`` says, in the desk's terms: the relay's reply (``SMTP 550:
+    …``, ``mail.sender``) is shown as the server wrote it, one line, 200 characters at most;
+    an error of ours (a parked message, a render, a connection) only by its kind, never its
+    text, which may carry a value or a trace."""
+    text = (last_error or "").strip()
+    if parked or text.startswith("cannot be rendered") or text.startswith(
+            "no message and nothing to render"):
+        return LetterFailure("unbuildable")
+    smtp = _SMTP_REPLY.fullmatch(text)
+    if smtp:
+        reply = " ".join(f"{smtp[1]} {smtp[2]}".split())
+        reply = reply if len(reply) <= 200 else reply[:199] + "…"
+        return LetterFailure("refused" if smtp[1].startswith("5") else "deferred", reply)
+    if text.startswith("not an address for the SMTP envelope"):
+        return LetterFailure("address")
+    if text.startswith(("TimeoutError", "SMTP", "OSError", "Connection", "ConnectionRefused")):
+        return LetterFailure("unreachable")
+    return LetterFailure("other")
 
 
 @dataclass(frozen=True)

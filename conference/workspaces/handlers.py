@@ -13,6 +13,7 @@ import functools
 from collections.abc import Collection, Mapping
 from datetime import date, datetime
 from typing import Any
+from urllib.parse import parse_qsl, urlencode
 from uuid import UUID
 
 from aiohttp import web
@@ -609,9 +610,12 @@ class Desk:
         self.t = WTranslator(language)
         self.base = f"/manage/{conference.slug}/press"
 
-    def crumbs(self, *more: tuple[str, str | None]) -> list[tuple[str, str | None]]:
+    def crumbs(self, *more: tuple[str, str | None], place: Mapping[str, str] | None = None
+               ) -> list[tuple[str, str | None]]:
+        """The breadcrumbs; ``place``: the queue's place the desk's crumb leads back to."""
+        queue = f"{self.base}?{urlencode(place)}" if place else self.base
         return [(self.t("home_title"), "/workspaces"),
-                (self.t("press_desk_title"), self.base if more else None), *more]
+                (self.t("press_desk_title"), queue if more else None), *more]
 
 
 async def open_desk(request: web.Request) -> Desk:
@@ -653,15 +657,51 @@ def queue_filters(q: Mapping[str, str]) -> dict[str, str]:
     """The queue's filters as ``q`` gives them, each checked (an unknown value is no filter):
     the queue's, and the application's page opened from it, whose decision leads back to the
     queue as it was filtered. No status is the applications still to decide (the desk opens on
-    them), ``all`` every one (docs/workspaces.md, "The press office desk")."""
+    them), ``all`` every one (docs/workspaces.md, "The press office desk"); "Letters not
+    delivered" lists every status when none is chosen (a decision's letter failed once the
+    application was decided)."""
+    undelivered = "1" if q.get("undelivered", "") == "1" else ""
+    status = q.get("status", "") if q.get("status", "") in {s.value for s in Status} | {
+        "all"} else ""
     return {
-        "status": q.get("status", "") if q.get("status", "") in {s.value for s in Status}
-        | {"all"} else "",
+        "status": status or ("all" if undelivered else ""),
         "role": q.get("role", "") if q.get("role", "") in QUEUE_ROLES else "",
         "country": q.get("country", "")[:2].upper() if q.get("country", "").isalpha() else "",
         "day": q.get("day", "") if _day(q.get("day", "")) else "",
         "q": domain.search_text(q.get("q", "")),
+        # "Letters not delivered" (docs/workspaces.md, "Letters not delivered")
+        "undelivered": undelivered,
     }
+
+
+def queue_place(q: Mapping[str, str]) -> dict[str, str]:
+    """Where the officer is in the queue: its filters (:func:`queue_filters`) and its page,
+    each checked, only those set. An application opened from the queue, and each form of its
+    page, carry it; the action leads back there (docs/workspaces.md, "The officer's place")."""
+    place = {k: v for k, v in queue_filters(q).items() if v}
+    page = domain.page_number(q.get("page", ""))
+    if page > 1:
+        place["page"] = str(page)
+    return place
+
+
+QUEUE_BACK = "back"
+"""The hidden field of the application page's forms that carries the queue's place: its query
+(``status=waitlisted&q=le+monde&page=3``), never a path."""
+
+
+def place_sent(form: Mapping[str, Any], request: web.Request) -> dict[str, str]:
+    """The queue's place a form sent back (its hidden ``back``: a query of the desk's queue,
+    read again as :func:`queue_place` reads one: only the known parameters, each checked, the
+    first of each kept); without the field, the address's own (a page served before it). The
+    action leads to the desk's own path with it: a host, a scheme or a path in it are no
+    parameter of the queue, so it is never an open redirect."""
+    if QUEUE_BACK not in form:
+        return queue_place(request.query)
+    pairs: dict[str, str] = {}
+    for key, value in parse_qsl(str(form.get(QUEUE_BACK, ""))[:500], keep_blank_values=True):
+        pairs.setdefault(key, value)
+    return queue_place(pairs)
 
 
 async def _queue_page(request: web.Request, d: Desk, q: Mapping[str, str], *,
@@ -685,7 +725,11 @@ async def _queue_page(request: web.Request, d: Desk, q: Mapping[str, str], *,
             role=filters["role"] or None, country=filters["country"] or None,
             day=_day(filters["day"]), search=domain.like_pattern(filters["q"]) or None,
             code=short_reference_code(filters["q"]) if filters["q"] else None,
-            page_size=size, skip=domain.skip(page, size))
+            page_size=size, skip=domain.skip(page, size),
+            undelivered=filters["undelivered"] == "1")
+        # the letters that did not reach a journalist, marked on their line; how many
+        # applications have one, on the filter (docs/workspaces.md, "Letters not delivered")
+        undelivered = await ws.press_undelivered(conn, d.conference.id, None)
         counts = await ws.press_counts(conn, d.conference.id)
         present = await ws.press_countries(conn, d.conference.id)
         asked = await ws.press_information_requests(conn, d.conference.id)
@@ -707,7 +751,7 @@ async def _queue_page(request: web.Request, d: Desk, q: Mapping[str, str], *,
         if already.isdigit() and already != "0":
             said = d.t.plural("flash_batch_already_waitlisted", already)
             flash = said if flash is None else f"{flash} {said}"
-    elif q.get("done") in ("approve", "waitlist", "reject", "revoke"):
+    elif q.get("done") in ("approve", "waitlist", "reject", "revoke", "information"):
         name = frame.flash_text(request, "name", 100)
         flash = None if name is None else d.t(f"flash_{q['done']}", name=name)
     return frame.render(
@@ -719,6 +763,12 @@ async def _queue_page(request: web.Request, d: Desk, q: Mapping[str, str], *,
         countries=countries, country_names=dict(named), error=error, status=status,
         selected=set(selected), paging=paging, first=domain.skip(paging.page, size) + 1,
         page_params={k: v for k, v in filters.items() if v},
+        # where the officer is, which an application opened from here carries
+        place={**{k: v for k, v in filters.items() if v},
+               **({"page": str(paging.page)} if paging.page > 1 else {})},
+        undelivered={i: letters for i, letters in undelivered.items()
+                     if i in {a.id for a in items}},
+        undelivered_count=len(undelivered),
     )
 
 
@@ -740,10 +790,12 @@ async def _application_page(request: web.Request, d: Desk, acc: Accreditation, *
                             correction: dict[str, str] | None = None,
                             information: dict[str, str] | None = None,
                             editing: str = "", sent: bool = False,
+                            place: Mapping[str, str] | None = None,
                             ) -> web.Response:
     """``editing``: the form posted (``decision``, ``information``, ``correct``,
     ``revoke``), which the header's language control then carries; ``sent``: it was sent (its
-    errors shown), so its language switch shows them again (``pages.handlers.sent_before``)."""
+    errors shown), so its language switch shows them again (``pages.handlers.sent_before``);
+    ``place``: the queue's place the forms carry (a posted form's), else the address's."""
     name = f"{acc.given_name} {acc.family_name}"
     flash = None
     if request.query.get("done") == "corrected":
@@ -764,7 +816,9 @@ async def _application_page(request: web.Request, d: Desk, acc: Accreditation, *
     photo = await credentials.photo_size(request.app[pool_key], acc.id) \
         if documents is not None else None
     country = acc.press.country if acc.press else None
-    queue = queue_filters(request.query)
+    queue = dict(place) if place is not None else queue_place(request.query)
+    async with connection(request) as conn:
+        letters = (await ws.press_undelivered(conn, d.conference.id, [acc.id])).get(acc.id, [])
     # each form's own language button, and the header's, which carries the form being edited
     # (docs/workspaces.md, "The language control"); a link would lose what was typed
     shown = {"decision": domain.allows(acc.status, Action.reject),
@@ -773,11 +827,12 @@ async def _application_page(request: web.Request, d: Desk, acc: Accreditation, *
              "revoke": domain.offers_revocation(acc.status)}
     form_switch, switch_submit = frame.form_switches(
         d.language, {form: f"{d.base}/{acc.id}/{form}" for form in PRESS_FORMS if shown[form]},
-        editing, params=queue)
+        editing)
     return frame.render(
         request, "press_application.html", d.language, person=d.person, status=status,
         form_switch=form_switch, switch_submit=switch_submit, sent_form=editing if sent else "",
-        conference=d.conference, title=name, crumbs=d.crumbs((name, None)), base=d.base,
+        conference=d.conference, title=name, crumbs=d.crumbs((name, None), place=queue),
+        base=d.base,
         acc=acc, values=values or {}, errors=errors or {}, message=message,
         country=country_name(country, d.language) if country else None,
         approved=counts.get("approved", 0),
@@ -814,8 +869,16 @@ async def _application_page(request: web.Request, d: Desk, acc: Accreditation, *
         summary_labels={**{f: d.t(f) for f in CORRECTION_FIELDS},
                         **{f: d.t(label) for f, label in _SUMMARY_LABELS.items()}},
         summary_targets=_SUMMARY_TARGETS,
-        # the queue's filters it was opened with, which the decision leads back to
-        queue=queue,
+        # the queue's place it was opened from, which each form carries and its action leads
+        # back to (docs/workspaces.md, "The officer's place")
+        queue=queue, back=urlencode(queue),
+        # the letters that did not reach the journalist, in words (docs/workspaces.md,
+        # "Letters not delivered")
+        undelivered=[{"letter": d.t(f"letter_{x['template']}" if x["template"]
+                                    in domain.LETTER_NAMES else "letter_other"),
+                      "when": d.t.datetime(x["created_at"], d.conference.timezone),
+                      "failure": domain.letter_failure(x["last_error"], x["parked"])}
+                     for x in letters],
         # the press pool they cover for (docs/workspaces.md, "Press pools"): an approved
         # journalist's, or "in no pool"; a member not approved (any longer) is named too
         show_pool=in_pool is not None or acc.status is Status.approved, in_pool=in_pool,
@@ -917,8 +980,9 @@ async def press_ask_information(request: web.Request) -> web.StreamResponse:
     form = await read_form(request)
     values = {"information_message": str(form.get("information_message", "")).strip()}
     sent = sent_before(form)
+    place = place_sent(form, request)
     show = functools.partial(_application_page, request, d, acc, information=values,
-                             editing="information", sent=sent)
+                             editing="information", sent=sent, place=place)
     if not frame.csrf_ok(request, form, d.person):
         return await show(message=d.t("csrf_failed"), status=403)
     errors = {} if values["information_message"] else {
@@ -937,8 +1001,10 @@ async def press_ask_information(request: web.Request) -> web.StreamResponse:
     except Invalid:
         return await show(errors={"information_message": d.t("err_information_message")},
                           status=422)
+    # back to the queue where the officer was, to the next application (docs/workspaces.md,
+    # "The officer's place")
     raise web.HTTPSeeOther(frame.with_lang(
-        f"{d.base}/{acc.id}", d.language, done="information",
+        d.base, d.language, done="information", **place,
         **frame.flash_params(request, name=f"{acc.given_name} {acc.family_name}")))
 
 
@@ -957,8 +1023,9 @@ async def press_decide(request: web.Request) -> web.StreamResponse:
     values["confirm_duplicate"] = "1" if form.get("confirm_duplicate") == "1" else ""
     sent = sent_before(form)
     switched = switching(form)
+    place = place_sent(form, request)
     show = functools.partial(_application_page, request, d, acc, values=values,
-                             editing="decision", sent=sent)
+                             editing="decision", sent=sent, place=place)
 
     async def refuse(status: int, **said: Any) -> web.Response:
         """A refusal; on the language switch the form again, with it once sent only."""
@@ -1007,9 +1074,10 @@ async def press_decide(request: web.Request) -> web.StreamResponse:
     except (IllegalTransition, PoolFull, DuplicateApproved) as exc:
         # the service's own check (a duplicate approved since the page's): the same words
         return await show(message=frame.decision_refused(d.t, exc, acc.status.value), status=409)
-    # back to the queue as it was filtered (the day's applications under review, at the peak)
+    # back to the queue where the officer was: its tab, filters, search and page (the day's
+    # applications under review, at the peak; docs/workspaces.md, "The officer's place")
     raise web.HTTPSeeOther(frame.with_lang(
-        d.base, d.language, done=decision, **queue_filters(request.query),
+        d.base, d.language, done=decision, **place,
         **frame.flash_params(request, name=f"{acc.given_name} {acc.family_name}")))
 
 
@@ -1024,8 +1092,9 @@ async def press_revoke(request: web.Request) -> web.StreamResponse:
     acc = await _application(request, d)
     form = await read_form(request)
     sent = sent_before(form)
+    place = place_sent(form, request)
     show = functools.partial(_application_page, request, d, acc, editing="revoke", sent=sent,
-                             values=frame.revoke_values(form))
+                             values=frame.revoke_values(form), place=place)
     if not frame.csrf_ok(request, form, d.person):
         return await show(message=d.t("csrf_failed"), status=403)
     if not domain.offers_revocation(acc.status):
@@ -1042,7 +1111,7 @@ async def press_revoke(request: web.Request) -> web.StreamResponse:
     except (IllegalTransition, PoolFull) as exc:
         return await show(status=409, message=frame.decision_refused(d.t, exc, acc.status.value))
     raise web.HTTPSeeOther(frame.with_lang(
-        d.base, d.language, done="revoke",
+        d.base, d.language, done="revoke", **place,
         **frame.flash_params(request, name=f"{acc.given_name} {acc.family_name}")))
 
 
@@ -1059,8 +1128,9 @@ async def press_correct(request: web.Request) -> web.StreamResponse:
     form = await read_form(request)
     values = {n: str(form.get(n, "")).strip() for n in CORRECTION_FIELDS}
     sent = sent_before(form)
+    place = place_sent(form, request)
     show = functools.partial(_application_page, request, d, acc, correction=values,
-                             editing="correct", sent=sent)
+                             editing="correct", sent=sent, place=place)
     if not frame.csrf_ok(request, form, d.person):
         return await show(message=d.t("csrf_failed"), status=403)
     if acc.status not in CORRECTABLE_STATUSES:
@@ -1098,8 +1168,10 @@ async def press_correct(request: web.Request) -> web.StreamResponse:
                   field_message(d.t, "", e) for e in exc.extra.get("errors", [])}
         return await show(status=422, errors=errors)
     changed = len(done.history or []) != len(acc.history or [])
+    # the page again, still knowing the queue's place (its crumb and forms lead back there)
     raise web.HTTPSeeOther(frame.with_lang(f"{d.base}/{acc.id}", d.language,
-                                           done="corrected" if changed else "unchanged"))
+                                           done="corrected" if changed else "unchanged",
+                                           **place))
 
 
 def _told_apart(t: WTranslator, conference: Conference, press: Mapping[UUID, Accreditation],
@@ -1138,7 +1210,11 @@ async def press_batch(request: web.Request) -> web.StreamResponse:
         return await frame.error_page(request, 403, d.t("csrf_failed"))
     decision = str(form.get("decision", ""))
     ids = [_uuid(str(v)) for v in form.getall("id", [])][:QUEUE_PAGE_SIZE]
-    kept = {n: str(form.get(n, "")) for n in ("status", "role", "country", "day", "q", "page")}
+    kept = {n: str(form.get(n, "")) for n in ("status", "role", "country", "day", "q",
+                                              "undelivered", "page")}
+    # the queue where the officer was, which a done batch leads back to (docs/workspaces.md,
+    # "The officer's place"): only the queue's parameters, each checked
+    place = queue_place(kept)
     if decision not in ("approve", "waitlist"):
         return await _queue_page(request, d, kept, error=d.t("err_pick_decision"), status=422)
     if not ids:
@@ -1153,9 +1229,9 @@ async def press_batch(request: web.Request) -> web.StreamResponse:
             # others stay ticked, to approve with one press (docs/workspaces.md, "Possible
             # duplicates")
             async with connection(request) as conn:
-                press = {a.id: a for a in await ws.press_queue(
-                    conn, d.conference.id, statuses=None, role=None, country=None, day=None,
-                    search=None)}
+                press = {a.id: a for a in await ws.press_applications(
+                    conn, d.conference.id,
+                    {*picked, *(o.id for i in picked for o in duplicates[i])})}
             rest = [i for i in ids if i not in picked]
             # French sets a no-break space before the semicolon, as the queue's marks do
             sep = "\u00a0; " if d.language == "fr" else "; "
@@ -1171,13 +1247,12 @@ async def press_batch(request: web.Request) -> web.StreamResponse:
         # left out and counted, not refused as decided meanwhile (docs/workspaces.md, "The
         # press office desk")
         async with connection(request) as conn:
-            waiting = {a.id for a in await ws.press_queue(
-                conn, d.conference.id, statuses=[Status.waitlisted.value], role=None,
-                country=None, day=None, search=None)}
+            waiting = {a.id for a in await ws.press_applications(conn, d.conference.id, ids)
+                       if a.status is Status.waitlisted}
         already = [i for i in dict.fromkeys(ids) if i in waiting]
         ids = [i for i in ids if i not in waiting]
     done = {"done": "batch", "count": str(len(ids)), "decision": decision,
-            **({"already": str(len(already))} if already else {})}
+            **({"already": str(len(already))} if already else {}), **place}
     if not ids:
         raise web.HTTPSeeOther(frame.with_lang(d.base, d.language, **done))
     try:
@@ -1186,10 +1261,8 @@ async def press_batch(request: web.Request) -> web.StreamResponse:
     except IllegalTransition:
         # decided meanwhile (another officer, at the peak): named, the others still ticked
         async with connection(request) as conn:
-            items = await ws.press_queue(conn, d.conference.id, statuses=None, role=None,
-                                         country=None, day=None, search=None)
-        gone = {a.id: a for a in items if a.id in set(ids)
-                and not domain.allows(a.status, Action(decision))}
+            items = await ws.press_applications(conn, d.conference.id, ids)
+        gone = {a.id: a for a in items if not domain.allows(a.status, Action(decision))}
         decided = ", ".join(f"{a.given_name} {a.family_name} "
                             f"({d.t(f'status_{a.status.value}')})" for a in gone.values())
         return await _queue_page(

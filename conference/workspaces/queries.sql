@@ -40,6 +40,11 @@ WHERE a.conference_id = :conference_id AND a.category = 'press' AND a.erased_at 
   AND (:role::text IS NULL OR a.press_role = :role)
   AND (:country::text IS NULL OR a.press_country = :country)
   AND (:day::date IS NULL OR (a.submitted_at AT TIME ZONE c.timezone)::date = :day)
+  -- "Letters not delivered": a letter to the journalist failed (as press_undelivered reads it)
+  AND (NOT :undelivered::boolean OR a.id IN (
+       SELECT dl.accreditation_id FROM delivery dl
+       WHERE dl.status = 'failed' AND dl.conference_id = :conference_id AND dl.kind = 'mail'
+         AND dl.template NOT LIKE 'press\_office%' AND lower(dl.recipient) = lower(a.email)))
   AND (:search::text IS NULL
        OR fold_name(a.given_name || ' ' || a.family_name || ' ' || coalesce(a.press_outlet, '')
                     || ' ' || coalesce(a.press_card_number, '') || ' ' || coalesce(a.email, ''))
@@ -51,6 +56,33 @@ ORDER BY f.seq
 LIMIT :page_size::int
 OFFSET least(:skip::int, (SELECT (greatest(count(*), 1) - 1) / :page_size::int * :page_size::int
                           FROM found))
+
+-- name: press_applications
+-- The press applications of a conference among ``ids`` (erased ones left out), oldest first:
+-- what a batch reads of the applications ticked (their names, their status now), never the
+-- whole queue; an id of another conference, or not a press application, is not found.
+SELECT a.*, c.slug AS conference_slug
+FROM accreditation a JOIN conference c ON c.id = a.conference_id
+WHERE a.id = ANY(:ids::uuid[]) AND a.conference_id = :conference_id AND a.category = 'press'
+  AND a.erased_at IS NULL
+ORDER BY a.seq
+
+-- name: press_undelivered
+-- The letters to journalists that did not arrive (docs/workspaces.md, "Letters not
+-- delivered"): failed deliveries, refused by the relay, given up after their attempts, or
+-- parked because the message could not be built (no message, no renderer, a consumer to build
+-- it again), of the conference's press applications among ``ids`` (NULL: every one), the
+-- letters to the journalist's own address only (not the press office's notices), oldest first.
+-- Only the press desk's own: a delegation's letters are protocol's (the operations page).
+SELECT dl.accreditation_id, dl.template, dl.created_at, dl.last_error, dl.attempts,
+       (dl.message IS NULL AND dl.renderer IS NULL AND dl.consumer IS NOT NULL) AS parked
+FROM delivery dl
+JOIN accreditation a ON a.id = dl.accreditation_id
+WHERE dl.status = 'failed' AND dl.conference_id = :conference_id AND dl.kind = 'mail'
+  AND dl.template NOT LIKE 'press\_office%' AND lower(dl.recipient) = lower(a.email)
+  AND a.conference_id = :conference_id AND a.category = 'press' AND a.erased_at IS NULL
+  AND (:ids::uuid[] IS NULL OR a.id = ANY(:ids::uuid[]))
+ORDER BY dl.seq
 
 -- name: press_short_references
 -- The short reference's stored form of the current badge of each approved application among

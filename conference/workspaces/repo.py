@@ -47,21 +47,15 @@ async def letters_of(
     return [dict(r) for r in rows]
 
 
-async def press_queue(
-    conn: asyncpg.Connection,
-    conference_id: UUID,
-    *,
-    statuses: Collection[str] | None,
-    role: str | None,
-    country: str | None,
-    day: date | None,
-    search: str | None,
-) -> list[Accreditation]:
-    """Every press application the filters match (the batch's reading of what it was given)."""
-    items, _ = await press_queue_page(conn, conference_id, statuses=statuses, role=role,
-                                      country=country, day=day, search=search, code=None,
-                                      page_size=None, skip=0)
-    return items
+async def press_applications(conn: asyncpg.Connection, conference_id: UUID,
+                             ids: Collection[UUID]) -> list[Accreditation]:
+    """The conference's press applications among ``ids``: what a batch reads of the
+    applications ticked (at most a page of them), not every application of the conference."""
+    if not ids:
+        return []
+    rows = await conn.fetch(*Q.bind("press_applications", conference_id=conference_id,
+                                    ids=list(ids)))
+    return [from_row(r) for r in rows]
 
 
 async def press_queue_page(
@@ -76,9 +70,11 @@ async def press_queue_page(
     code: str | None,
     page_size: int | None,
     skip: int,
+    undelivered: bool = False,
 ) -> tuple[list[Accreditation], int]:
     """One page of the press queue (``page_size`` None: every row), and how many match in all;
-    ``code``: a badge's short reference in its stored form, searched beside ``search``."""
+    ``code``: a badge's short reference in its stored form, searched beside ``search``;
+    ``undelivered``: only the applications a letter to the journalist of failed."""
     rows = await conn.fetch(
         *Q.bind(
             "press_queue",
@@ -87,6 +83,7 @@ async def press_queue_page(
             role=role,
             country=country,
             day=day,
+            undelivered=undelivered,
             search=search,
             code=code,
             page_size=page_size,
@@ -94,6 +91,20 @@ async def press_queue_page(
         )
     )
     return [from_row(r) for r in rows], (rows[0]["total"] if rows else 0)
+
+
+async def press_undelivered(conn: asyncpg.Connection, conference_id: UUID,
+                            ids: Collection[UUID] | None) -> dict[UUID, list[dict[str, Any]]]:
+    """The letters to the journalist that did not arrive, by application, of the conference's
+    press applications among ``ids`` (None: every one), oldest first: ``template``,
+    ``created_at``, ``last_error``, ``attempts``, ``parked`` (``queries.sql``,
+    press_undelivered)."""
+    rows = await conn.fetch(*Q.bind("press_undelivered", conference_id=conference_id,
+                                    ids=None if ids is None else list(ids)))
+    found: dict[UUID, list[dict[str, Any]]] = {}
+    for r in rows:
+        found.setdefault(r["accreditation_id"], []).append(dict(r))
+    return found
 
 
 async def press_short_references(conn: asyncpg.Connection, ids: Collection[UUID]

@@ -64,3 +64,62 @@ async def test_the_paged_queue_shows_references_and_answers(
     assert await page.locator("#queue tbody tr").count() == 1
     assert await page.locator(f"#ref-{approved['id']}").count() == 1
     await _audit(browser, page, "press-queue-found-by-reference")
+
+
+async def test_the_officer_keeps_their_place_and_sees_a_letter_not_delivered(
+    site: Site, page: Any, browser: Any, smtp: RecordingSMTP, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """On page 2 of the applications to decide, a journalist's acknowledgement was refused by
+    the mail server: the line says so, the application's page says which letter, why and what
+    to do; the decision comes back to page 2 (docs/workspaces.md, "The officer's place",
+    "Letters not delivered"). Audited with axe in French and English at 390 and 1280 px."""
+    import asyncio
+
+    import asyncpg
+
+    monkeypatch.setattr(handlers, "QUEUE_PAGE_SIZE", 2)
+    smtp.refuse_message = lambda m: ("550 5.1.1 Recipient address rejected: User unknown"
+                                     if "marie.dupont4@" in str(m["To"]) else None)
+    status, body, _ = await site.call("POST", "/api/v1/conferences", role="admin",
+                                      json=conference_body())
+    assert status == 201, body
+    status, person, _ = await site.call("POST", "/api/v1/staff", role="admin", json={
+        "email": "tove.ernst@example.org", "name": "Tove Ernst", "language": "en",
+        "grants": [{"role": "press_office", "conference": "alliance"}]})
+    assert status == 201, person
+    for n in (1, 2, 3):
+        await press(site, n)
+    lost = await press(site, 4)
+    conn = await asyncpg.connect(site.db_url)
+    try:
+        for _ in range(400):
+            if await conn.fetchval("SELECT count(*) FROM delivery WHERE status = 'failed'"):
+                break
+            await asyncio.sleep(0.05)
+    finally:
+        await conn.close()
+    [welcome] = await smtp.wait_for(1, where=lambda m: "tove.ernst@example.org" in m["To"]
+                                    and m["Subject"].startswith("Your access"))
+    await spend_welcome(page, _link(site, welcome), lands="/manage/alliance/press")
+
+    desk = f"{site.url}/manage/alliance/press"
+    await page.goto(f"{desk}?lang=en&page=2")
+    assert await page.inner_text("#page-of") == "Page 2 of 2"
+    assert await page.inner_text(f"#undelivered-{lost['id']}") == "Letter not delivered"
+    await _audit(browser, page, "press-queue-undelivered")
+
+    await page.click(f"#undelivered-{lost['id']}")
+    await page.wait_for_url(re.compile(r".*page=2.*#undelivered"))
+    section = await page.inner_text("#undelivered")
+    assert "Acknowledgement of the application" in section
+    assert "The mail server's reply: 550 5.1.1 Recipient address rejected" in section
+    assert (await page.inner_text("#undelivered-todo")).startswith("What to do: call")
+    await _audit(browser, page, "press-application-undelivered")
+
+    # decided from page 2, back on page 2 with its confirmation
+    await page.check("#decision-waitlist")
+    await page.click("#decision-form button[type=submit].primary")
+    await page.wait_for_url(re.compile(r".*done=waitlist.*"))
+    assert "page=2" in page.url
+    assert await page.inner_text("#flash") == "Marie Dupont4 is on the waiting list."
+    assert await page.inner_text("#page-of") == "Page 2 of 2"

@@ -81,9 +81,11 @@ async def test_the_press_office_asks_for_more_information_and_the_journalist_is_
     status, _, resp = await _post(desk, f"{path}/information", page,
                                   {"information_message": message})
     assert status == 303, resp
-    status, page, _ = await desk.go("GET", resp.headers["Location"])
-    assert status == 200
-    assert element(page, "flash") == "Request for information sent to Marie Dupont."
+    # back to the queue where the officer was (docs/workspaces.md, "The officer's place")
+    status, queue, _ = await desk.go("GET", resp.headers["Location"])
+    assert status == 200 and resp.headers["Location"].startswith(f"{M}/press?")
+    assert element(queue, "flash") == "Request for information sent to Marie Dupont."
+    status, page, _ = await desk.go("GET", f"{path}?lang=en")
     assert element(page, "status") == "Received, under review"  # unchanged
     assert "More information requested" in element(page, "history")
     assert message in element(page, "history")

@@ -512,12 +512,12 @@ async def test_a_decision_leads_back_to_the_queue_as_it_was_filtered(
     _, page, _ = await v.go("GET", f"{DESK}/{first['id']}?lang=en&status=submitted"
                                    "&role=journalist&country=zz9&day=never")
     # posted with #main, its errors in view (docs/workspaces.md, "Errors in sight")
-    action = f'action="{DESK}/{first["id"]}/decision?lang=en&amp;status=submitted&amp;' \
-             'role=journalist#main"'
-    assert action in page  # the filters the queue gave, those that are filters
+    assert f'action="{DESK}/{first["id"]}/decision?lang=en#main"' in page
+    # the filters the queue gave, those that are filters, in the form's hidden field
+    assert hidden(page, "back") == "status=submitted&role=journalist"
     status, _, resp = await v.go(
-        "POST", f"{DESK}/{first['id']}/decision?lang=en&status=submitted&role=journalist",
-        {"csrf": hidden(page, "csrf"), "decision": "approve"})
+        "POST", f"{DESK}/{first['id']}/decision?lang=en",
+        {"csrf": hidden(page, "csrf"), "back": hidden(page, "back"), "decision": "approve"})
     assert status == 303
     location = resp.headers["Location"]
     assert location.startswith(f"{DESK}?lang=en&done=approve&status=submitted&role=journalist")
