@@ -163,6 +163,12 @@ def text(page: str) -> str:
     return " ".join(html.unescape(re.sub(r"<[^>]+>", "", body)).split())
 
 
+def landing(role: str, conference: str) -> str:
+    """The workspace a colleague's welcome lands on, by the role granted on one conference."""
+    own = {"press_office": "/press", "door": "/door", "security": "/security"}
+    return f"/manage/{conference}{own.get(role, '')}"
+
+
 async def spend_welcome(page: Any, link: str, *, lands: str, button: str = "Sign me in") -> None:
     """A colleague signs in with the link of their welcome mail, in the browser: the button
     that spends it, then the workspace the role's welcome lands on (``lands``, a path: the press

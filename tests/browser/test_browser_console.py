@@ -12,7 +12,7 @@ import os
 from typing import Any
 
 from tests.browser.conftest import ARTIFACTS, Site
-from tests.browser.helpers import member, press, zone
+from tests.browser.helpers import landing, member, press, spend_welcome, zone
 from tests.browser.test_browser_workspaces import SCREENS, _audit, _link, _small_png
 from tests.conftest import conference_body
 from tests.http.conftest_programme import make_delegation
@@ -27,10 +27,11 @@ async def _sign_in(site: Site, page: Any, smtp: RecordingSMTP, email: str, role:
         "grants": [{"role": role, "conference": "alliance"}]})
     assert status == 201, person
     [welcome] = await smtp.wait_for(1, where=lambda m: email in m["To"])
-    await page.goto(_link(site, welcome))
-    await page.get_by_role("button", name="Me connecter" if language == "fr"
-                           else "Sign me in").click()
-    await page.wait_for_url("**/workspaces**")
+    # the welcome lands on the role's own workspace (docs/workspaces.md, "Sign-in"); these
+    # journeys then start from the list of workspaces
+    await spend_welcome(page, _link(site, welcome), lands=landing(role, "alliance"),
+                        button="Me connecter" if language == "fr" else "Sign me in")
+    await page.goto(f"{site.url}/workspaces?lang={language}")
 
 
 async def _axe(page: Any, name: str) -> None:

@@ -73,7 +73,10 @@ async def test_the_language_control_keeps_what_the_press_officer_typed(
         assert await page.is_checked("#decision-reject")
         assert await page.input_value("#reason") == REASON
         assert await page.locator("#error-summary, .error").count() == 0  # never sent
-        assert "status=submitted" in await page.get_attribute("#decision-form", "action")
+        # the queue's place, in the form's hidden field (docs/workspaces.md, "The officer's
+        # place")
+        assert await page.get_attribute("#decision-form input[name=back]", "value") == \
+            "status=submitted"
         await _axe_clean(page, f"en {width}")
 
         # en → fr by the information request's own button, then the header there and back
