@@ -311,8 +311,8 @@ DESK: dict[str, dict[str, str]] = {
         # letters not delivered (docs/workspaces.md, "Letters not delivered")
         "undelivered_mark": "Letter not delivered",
         "undelivered_filter": "Letters not delivered",
-        "undelivered_filter_hint": "only the applications a letter of did not reach the "
-                                   "journalist",
+        "undelivered_filter_hint": "only the applications with a letter that did not reach "
+                                   "the journalist",
         "undelivered_title": "Letters not delivered",
         "undelivered_intro": "These letters did not reach {name}: the journalist does not know "
                              "what they said.",

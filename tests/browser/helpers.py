@@ -15,7 +15,7 @@ from tests.http.conftest_programme import at  # noqa: F401
 from tests.http.conftest_programme import make_delegation as delegation  # noqa: F401
 from tests.http.conftest_programme import make_room as room  # noqa: F401
 from tests.http.conftest_programme import make_session as session  # noqa: F401
-from tests.support import current_token
+from tests.support import body_text, current_token
 
 BASE = "/api/v1/conferences/alliance"
 OPEN_SINCE = (datetime.now(UTC) - timedelta(days=2)).date().isoformat()
@@ -176,3 +176,19 @@ async def spend_welcome(page: Any, link: str, *, lands: str, button: str = "Sign
     await page.goto(link)
     await page.get_by_role("button", name=button).click()
     await page.wait_for_url(re.compile(rf"^[^?]*{re.escape(lands)}\?"))
+
+
+async def press_officer_signed_in(site: Any, smtp: Any, page: Any, *, language: str = "en",
+                                  email: str = "tove.ernst@example.org") -> None:
+    """The press desk journeys' preamble: a press officer of the conference ``alliance`` added
+    to the staff, signed in in the browser with the link of their welcome mail, on the desk."""
+    status, person, _ = await site.call("POST", "/api/v1/staff", role="admin", json={
+        "email": email, "name": "Tove Ernst", "language": language,
+        "grants": [{"role": "press_office", "conference": "alliance"}]})
+    assert status == 201, person
+    [welcome] = await smtp.wait_for(1, where=lambda m: email in m["To"]
+                                    and "/signin/" in body_text(m))
+    link = re.search(rf"{re.escape(site.url)}/signin/\S+", body_text(welcome))
+    assert link, body_text(welcome)
+    await spend_welcome(page, link.group(0), lands="/manage/alliance/press",
+                        button="Me connecter" if language == "fr" else "Sign me in")
