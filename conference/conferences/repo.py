@@ -217,8 +217,9 @@ async def programme_sessions(conn: asyncpg.Connection, conference_id: UUID, *,
                              lock: bool = False) -> list[SessionTimes]:
     """The conference's sessions, cancelled ones too, in programme order; ``lock``: each locked
     until commit (their times are about to be checked or moved)."""
-    rows = await conn.fetch(*Q.bind("lock_programme_sessions" if lock else "programme_sessions",
-                                    conference_id=conference_id))
+    bound = (Q.bind("lock_programme_sessions", conference_id=conference_id) if lock
+             else Q.bind("programme_sessions", conference_id=conference_id))
+    rows = await conn.fetch(*bound)
     return [SessionTimes(id=r["id"], title=Localized.model_validate(r["title"]),
                          starts_at=r["starts_at"], ends_at=r["ends_at"],
                          cancelled=r["cancelled"]) for r in rows]
