@@ -6,6 +6,9 @@ from __future__ import annotations
 
 CRED: dict[str, dict[str, str]] = {
     "fr": {
+        # « État » is masculine: « Toutes » (the delegation's, the category's word) said
+        # « État : Toutes » (tried as protocol, 2 December 2026)
+        "cred_badge_status_all": "Tous",
         # a photo at the minimum size: no box but the whole photo (docs/credentials.md, "Photo")
         "member_photo_fitted_min": "La photo envoyée n'était pas au format portrait du badge "
                                    "(3:4)\u00a0: elle a été recadrée au centre et enregistrée, "
@@ -169,6 +172,7 @@ CRED: dict[str, dict[str, str]] = {
         "vetting_refused": "refusée",
     },
     "en": {
+        "cred_badge_status_all": "All",
         "member_photo_fitted_min": "The photo sent was not in the badge's portrait shape "
                                    "(3:4): it has been cropped in the middle and saved, at the "
                                    "minimum size (600 × 800 pixels), which cannot be cropped "
