@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import asyncio
 import functools
+from collections.abc import Sequence
 from typing import Any, NoReturn
 from uuid import UUID
 
@@ -48,6 +49,7 @@ from conference.workspaces.console_accreditations import (
     _application_page,
 )
 from conference.workspaces.credential_panel import VETTING_CHOICES
+from conference.workspaces.i18n import WTranslator
 
 routes = RouteTable()
 HTML, PAGE_ERRORS = frame.HTML, frame.PAGE_ERRORS
@@ -366,6 +368,7 @@ async def _letters_page(request: web.Request, d: Desk, *, opened: str = "",
         search=domain.like_pattern(search) or None, page_size=domain.PAGE_SIZE,
         skip=domain.skip(asked))
     paging = domain.Paging.of(asked, total)
+    labels, targets = _letter_error_names(t, items, errors or {})
     flash = None
     done = request.query.get("done", "")
     if done in ("approve", "refuse", "cancel") and (name := frame.flash_text(request, "name",
@@ -379,11 +382,34 @@ async def _letters_page(request: web.Request, d: Desk, *, opened: str = "",
         here={"page": str(paging.page) if paging.page > 1 else "", "q": search},
         opened=opened, values=values or {},
         errors=errors or {}, message=message, flash=flash,
+        error_labels=labels, error_targets=targets,
         delegation_names=await _delegation_names(request, d),
         country_names={i.nationality: country_name(i.nationality, d.language) for i in items},
         birth_day=lambda born: formatting.day(born, d.language),
         # what keeps the letters from being signed as meant (docs/credentials.md)
         unsigned=await credentials.letter_signature_gaps(request.app[pool_key], d.conference))
+
+
+_LETTER_FIELDS = {"decision": "decision", "reason": "reason_written",
+                  "cancel_reason": "reason_written"}
+
+
+def _letter_error_names(t: WTranslator, items: Sequence[Any], errors: dict[str, str]
+                        ) -> tuple[dict[str, str], dict[str, str]]:
+    """How the page's error summary names each error of a letter's form, and the control it
+    links to: the field and the person ("Décision – Pieter Claes"), since every letter of the
+    list has the same fields. On a phone the form answered sits a screen or more below the
+    title, and the page reopened at its top with the only error out of sight (tried as
+    protocol, 2 December 2026; docs/workspaces.md, "Errors in sight")."""
+    labels, targets = {}, {}
+    for item in items:
+        prefix = f"l-{item.id}-"
+        for field, label in _LETTER_FIELDS.items():
+            if prefix + field in errors:
+                labels[prefix + field] = f"{t(label)} – {item.given_name} {item.family_name}"
+                targets[prefix + field] = (f"{prefix}approve" if field == "decision"
+                                           else prefix + field)
+    return labels, targets
 
 
 @routes.add("GET", "/manage/{slug}/visa-letters",

@@ -4,12 +4,13 @@ words a protocol officer and a focal point read, and where a refused form says w
 
 from __future__ import annotations
 
+import html
 import re
 
 from tests.browser.helpers import element, member
 from tests.conftest import Api
 from tests.http.test_console import staff
-from tests.http.test_console_credentials import M, _conference
+from tests.http.test_console_credentials import M, _conference, _post
 from tests.support import RecordingSMTP
 
 
@@ -34,3 +35,52 @@ async def test_the_badges_filters_say_all_in_the_gender_of_their_label(
     status, page, _ = await v.go("GET", f"{M}/badges?lang=en")
     assert [_first_option(page, s) for s in ("delegation", "category", "status")] == ["All"] * 3
     assert element(page, "badge-count") == "1 badge listed, 1 to print."
+
+
+async def _summary(page: str) -> list[tuple[str, str]]:
+    """The error summary's lines under the title: (the link's target, its text), from a page
+    ``_post`` read as latin-1."""
+    page = page.encode("latin-1").decode("utf-8")
+    box = page[page.index('id="error-summary"'):]
+    box = box[:box.index("</div>")]
+    return [(href, re.sub(r"[ \t\r\n]+", " ", html.unescape(re.sub(r"<[^>]+>", "", line))).strip())
+            for href, line in re.findall(r'<li><a href="#([^"]+)">(.*?)</li>', box, re.S)]
+
+
+async def test_a_visa_letter_refused_decision_is_named_under_the_title(
+    api: Api, smtp: RecordingSMTP
+) -> None:
+    # a decision sent without choosing, or for a member not yet approved, reopened the list at
+    # its top on a phone with the only error a screen below (tried as protocol)
+    be, _ = await _conference(api, smtp)
+    minister = await member(api, be, "Peeters", decision=None)  # under review
+    status, letter, _ = await api.call(
+        "POST", f"/api/v1/accreditations/{minister['id']}/visa-letter",
+        role=minister["access_token"],
+        json={"passport_name": "PEETERS Anna", "passport_number": "EN1",
+              "nationality": "BE", "date_of_birth": "1970-01-01",
+              "consulate": "Embassy of Belgium, Kinshasa"})
+    assert status == 201, letter
+    v = await staff(api, smtp, "protocol@example.org", "protocol")
+    status, page, _ = await v.go("GET", f"{M}/visa-letters?lang=fr")
+    p = f"l-{letter['id']}-"
+    assert f"/visa-letters/{letter['id']}/decision?lang=fr#main" in page
+    assert f"/visa-letters/{letter['id']}/cancel" not in page  # requested, not approved
+    status, answer, _ = await _post(v, f"{M}/visa-letters/{letter['id']}/decision?lang=fr",
+                                    page, {"decision": ""})
+    assert status == 422
+    assert await _summary(answer) == [
+        (f"{p}approve", "Décision – Anna Peeters – Choisissez une décision.")]
+    assert f'id="{p}approve"' in answer
+    status, answer, _ = await _post(v, f"{M}/visa-letters/{letter['id']}/decision?lang=en",
+                                    page, {"decision": "refuse"})
+    assert status == 422
+    assert await _summary(answer) == [
+        (f"{p}reason", "Written reason – Anna Peeters – Write the reason.")]
+    status, answer, _ = await _post(v, f"{M}/visa-letters/{letter['id']}/decision?lang=en",
+                                    page, {"decision": "approve"})
+    assert status == 409
+    [(target, line)] = await _summary(answer)
+    assert target == f"{p}approve" and line.startswith("Decision – Anna Peeters – ")
+    assert "not approved yet" in line, line
+
