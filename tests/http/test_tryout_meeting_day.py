@@ -84,3 +84,21 @@ async def test_a_visa_letter_refused_decision_is_named_under_the_title(
     assert target == f"{p}approve" and line.startswith("Decision – Anna Peeters – ")
     assert "not approved yet" in line, line
 
+
+async def test_a_reissue_refused_names_its_fields_under_the_title(
+    api: Api, smtp: RecordingSMTP
+) -> None:
+    be, _ = await _conference(api, smtp)
+    minister = await member(api, be, "Peeters")
+    v = await staff(api, smtp, "protocol@example.org", "protocol")
+    path = f"{M}/badges/{minister['id']}/reissue"
+    status, form, _ = await v.go("GET", f"{path}?lang=fr")
+    assert status == 200 and f'action="{path}?lang=fr#main"' in form
+    status, answer, _ = await _post(v, f"{path}?lang=fr", form, {"reason": "lost"})
+    assert status == 422
+    assert await _summary(answer) == [
+        ("confirm", "Je confirme\u00a0: l'ancien badge ne sera plus accepté. – "
+                    "Cochez la confirmation.")]
+    status, answer, _ = await _post(v, f"{path}?lang=en", form, {})
+    assert status == 422
+    assert [target for target, _ in await _summary(answer)] == ["reason-lost", "confirm"]
