@@ -10,7 +10,7 @@ from collections.abc import Mapping, Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
-from typing import Any
+from typing import Any, Literal
 from uuid import UUID
 from zoneinfo import ZoneInfo
 
@@ -22,9 +22,11 @@ from conference.accreditation.domain import (
     Status,
     allowed_places,
     closing,
+    missing_clearance,
 )
 from conference.accreditation.models import Accreditation
 from conference.auth import Role
+from conference.badges.domain import show_short_reference
 from conference.calendar.plan import AttendeeView, SessionView, invited_part
 from conference.programme.published import PublishedSession
 from conference.protocol.countries import collation_key
@@ -81,6 +83,31 @@ def head_of(members: Sequence[Accreditation],
     if not candidates:
         return None
     return min(candidates, key=lambda m: (rank_index(m.rank or "expert"), m.submitted_at))
+
+
+@dataclass(frozen=True)
+class MemberBadge:
+    """An approved member's badge as the portal's list of members says it: ``ready`` (with its
+    short reference, and whether a photo is given: without one it prints an empty frame) or
+    ``awaited`` (the security check is not complete)."""
+
+    state: Literal["ready", "awaited"]
+    reference: str | None = None
+    has_photo: bool = True
+
+
+def member_badge(required: bool, recorded: str | None, has_photo: bool, code: str | None
+                 ) -> MemberBadge | None:
+    """What the portal's list says of an approved member's badge, None where the security
+    service's refusal or request for more information says it in its own words. The focal
+    point, the evening before, saw « Accordée » for every member and had to open each one to
+    learn whose badge was ready (tryout, 2 December 2026)."""
+    missing = missing_clearance(required, recorded)
+    if missing == "pending":
+        return MemberBadge("awaited", has_photo=has_photo)
+    if missing is not None:
+        return None
+    return MemberBadge("ready", show_short_reference(code) if code else None, has_photo)
 
 
 def namesakes(members: Sequence[Accreditation]) -> frozenset[UUID]:

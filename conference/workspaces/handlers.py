@@ -189,6 +189,8 @@ async def delegation_page(request: web.Request) -> web.Response:
         # the security service's request, on the open members (docs/credentials.md)
         asked = await clearance_asked_among(conn, [m.id for m in members if m.status in (
             Status.submitted, Status.waitlisted, Status.approved)])
+        # whose badge is ready, and whose waits for the security check (docs/workspaces.md)
+        member_badges = await ws.member_badges(conn, d["id"])
     sessions = domain.delegation_programme(published.sessions if published else [], members,
                                            p.language, refused,
                                            p.conference.security_list_deadline)
@@ -198,7 +200,7 @@ async def delegation_page(request: web.Request) -> web.Response:
         delegation=d, members=members, head=domain.head_of(members, refused), sessions=sessions,
         namesakes=domain.namesakes(members),
         letters=letters, base=p.base, refused=refused, asked=asked,
-        closed=p.closed(now(request)),
+        member_badges=member_badges, closed=p.closed(now(request)),
         deadlines=domain.deadlines(p.conference.nominations_close_at,
                                    p.conference.changes_close_at,
                                    p.conference.security_list_deadline, now(request),

@@ -309,6 +309,11 @@ STRINGS: dict[str, dict[str, str]] = {
         "member_place": "{category} {used} sur {allowed}",
         "member_place_full": "{category} {used} sur {allowed} (complet)",
         "member_place_open": "{category} {used} (sans limite)",
+        # the list of members says whose badge is ready (docs/workspaces.md)
+        "members_badge_ready": "Badge prêt\u00a0: {reference}",
+        "members_badge_ready_plain": "Badge prêt",
+        "members_badge_no_photo": "(sans photo)",
+        "members_badge_awaited": "Badge après le contrôle de sécurité",
         "member_clearance_asked": "Habilitation\u00a0: informations complémentaires "
                                   "demandées",
         "more_information_todo_member": "À faire\u00a0: le service de sécurité demande des "
@@ -759,6 +764,10 @@ STRINGS: dict[str, dict[str, str]] = {
         "member_place": "{category} {used} of {allowed}",
         "member_place_full": "{category} {used} of {allowed} (full)",
         "member_place_open": "{category} {used} (not capped)",
+        "members_badge_ready": "Badge ready: {reference}",
+        "members_badge_ready_plain": "Badge ready",
+        "members_badge_no_photo": "(no photo)",
+        "members_badge_awaited": "Badge after the security check",
         "member_clearance_asked": "Clearance: more information asked",
         "more_information_todo_member": "To do: the security service asks for more "
                                         "information for the clearance of {name}. The e-mail "

@@ -14,6 +14,7 @@ import asyncpg
 from conference.accreditation.lookup import from_row
 from conference.accreditation.models import Accreditation
 from conference.db.sql import queries_beside
+from conference.workspaces import domain
 from conference.workspaces.domain import ReasonTemplate
 
 Q = queries_beside(__file__)
@@ -31,6 +32,19 @@ async def members_of(conn: asyncpg.Connection, delegation_id: UUID) -> list[Accr
         from_row(r)
         for r in await conn.fetch(*Q.bind("members_of_delegation", delegation_id=delegation_id))
     ]
+
+
+async def member_badges(conn: asyncpg.Connection, delegation_id: UUID
+                        ) -> dict[UUID, domain.MemberBadge]:
+    """Each approved member's badge as the portal's list says it (``domain.member_badge``),
+    left out where the security service's refusal or request says it instead."""
+    said = {}
+    for r in await conn.fetch(*Q.bind("member_badges_of_delegation",
+                                      delegation_id=delegation_id)):
+        badge = domain.member_badge(r["required"], r["recorded"], r["has_photo"], r["code"])
+        if badge is not None:
+            said[r["id"]] = badge
+    return said
 
 
 async def letters_of(

@@ -9,8 +9,9 @@ import re
 
 from tests.browser.helpers import element, member
 from tests.conftest import Api
-from tests.http.test_console import staff
+from tests.http.test_console import _signed_in, staff
 from tests.http.test_console_credentials import M, _conference, _post
+from tests.http.test_credentials import image
 from tests.support import RecordingSMTP
 
 
@@ -102,3 +103,49 @@ async def test_a_reissue_refused_names_its_fields_under_the_title(
     status, answer, _ = await _post(v, f"{path}?lang=en", form, {})
     assert status == 422
     assert [target for target, _ in await _summary(answer)] == ["reason-lost", "confirm"]
+
+
+async def test_the_delegation_s_list_says_whose_badge_is_ready(
+    api: Api, smtp: RecordingSMTP
+) -> None:
+    # the evening before, the focal point read « Accordée » for every member and had to open
+    # each one to learn whose badge was ready and whose waited for the security check
+    be, link = await _conference(api, smtp, vetting_required=["official"])
+    minister = await member(api, be, "Peeters")
+    official = await member(api, be, "Maes", category="official", rank="senior_official")
+    refused = await member(api, be, "Claes", category="official", rank="senior_official")
+    pending = await member(api, be, "Janssens", decision=None)
+    status, body, _ = await api.call(
+        "POST", f"/api/v1/accreditations/{refused['id']}/vetting/status", role="protocol",
+        json={"status": "refused", "reason": "Not cleared."})
+    assert status == 200, body
+    status, badges, _ = await api.call("GET", "/api/v1/conferences/alliance/badges",
+                                       role="protocol")
+    assert status == 200, badges
+    ref = {b["accreditation_id"]: b["short_reference"] for b in badges["items"]}
+    fp = await _signed_in(api, link)
+    status, page, _ = await fp.go("GET", "/delegation/alliance-be?lang=en")
+    assert status == 200, page
+    assert element(page, f"member-badge-{minister['id']}") == (
+        f"Badge ready: {ref[minister['id']]} (no photo)")
+    assert element(page, f"member-badge-{official['id']}") == "Badge after the security check"
+    # a refusal says it in its own words, and a member under review has no badge yet
+    assert f"member-badge-{refused['id']}" not in page
+    assert element(page, f"member-refused-{refused['id']}") == "Clearance refused: no badge"
+    assert f"member-badge-{pending['id']}" not in page
+
+    status, body, _ = await api.call(
+        "POST", f"/api/v1/accreditations/{official['id']}/vetting/status", role="protocol",
+        json={"status": "cleared"})
+    assert status == 200, body
+    status, body, _ = await api.call(
+        "PUT", f"/api/v1/accreditations/{minister['id']}/photo", role="protocol",
+        data=image(600, 800, "JPEG"), headers={"Content-Type": "image/jpeg"})
+    assert status in (200, 204), body
+    status, page, _ = await fp.go("GET", "/delegation/alliance-be?lang=fr")
+    # element() reads the no-break space before the colon as a space
+    assert element(page, f"member-badge-{minister['id']}") == (
+        f"Badge prêt : {ref[minister['id']]}")
+    assert element(page, f"member-badge-{official['id']}") == (
+        f"Badge prêt : {ref[official['id']]} (sans photo)")
+    assert f"Badge prêt\u00a0: {ref[minister['id']]}" in page
