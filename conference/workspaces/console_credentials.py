@@ -31,6 +31,7 @@ from conference.badges.models import (
 )
 from conference.badges.sheet import render_pdf
 from conference.credentials import service as credentials
+from conference.credentials.domain import CLOSING_STATUSES, closing_reason
 from conference.credentials.models import DocumentKind, PhotoRequired, VisaDecisionIn
 from conference.errors import Conflict, IllegalTransition, Invalid, NotFound
 from conference.http.context import connection, now, pool_key, settings_key, signer_key
@@ -383,6 +384,9 @@ async def _letters_page(request: web.Request, d: Desk, *, opened: str = "",
         opened=opened, values=values or {},
         errors=errors or {}, message=message, flash=flash,
         error_labels=labels, error_targets=targets,
+        # a letter its accreditation's end closed carries the recorded reason "accreditation
+        # substituted", which a French page showed as such: said in words (tryout as protocol)
+        closing_words={closing_reason(s): t(f"cred_letter_closed_{s}") for s in CLOSING_STATUSES},
         delegation_names=await _delegation_names(request, d),
         country_names={i.nationality: country_name(i.nationality, d.language) for i in items},
         birth_day=lambda born: formatting.day(born, d.language),

@@ -9,6 +9,12 @@ CRED: dict[str, dict[str, str]] = {
         # « État » is masculine: « Toutes » (the delegation's, the category's word) said
         # « État : Toutes » (tried as protocol, 2 December 2026)
         "cred_badge_status_all": "Tous",
+        # a letter closed with its accreditation (docs/credentials.md, "Visa invitation letters")
+        "cred_letter_closed_rejected": "Fin de l'accréditation (demande refusée)",
+        "cred_letter_closed_withdrawn": "Fin de l'accréditation (demande retirée)",
+        "cred_letter_closed_revoked": "Fin de l'accréditation (révocation)",
+        "cred_letter_closed_substituted": "Fin de l'accréditation (une autre personne a pris "
+                                          "sa place)",
         # a photo at the minimum size: no box but the whole photo (docs/credentials.md, "Photo")
         "member_photo_fitted_min": "La photo envoyée n'était pas au format portrait du badge "
                                    "(3:4)\u00a0: elle a été recadrée au centre et enregistrée, "
@@ -173,6 +179,11 @@ CRED: dict[str, dict[str, str]] = {
     },
     "en": {
         "cred_badge_status_all": "All",
+        "cred_letter_closed_rejected": "The accreditation ended (rejected)",
+        "cred_letter_closed_withdrawn": "The accreditation ended (withdrawn)",
+        "cred_letter_closed_revoked": "The accreditation ended (revoked)",
+        "cred_letter_closed_substituted": "The accreditation ended (another person took the "
+                                          "place)",
         "member_photo_fitted_min": "The photo sent was not in the badge's portrait shape "
                                    "(3:4): it has been cropped in the middle and saved, at the "
                                    "minimum size (600 × 800 pixels), which cannot be cropped "

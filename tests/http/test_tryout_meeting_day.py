@@ -4,6 +4,7 @@ words a protocol officer and a focal point read, and where a refused form says w
 
 from __future__ import annotations
 
+import asyncio
 import html
 import re
 
@@ -149,3 +150,35 @@ async def test_the_delegation_s_list_says_whose_badge_is_ready(
     assert element(page, f"member-badge-{official['id']}") == (
         f"Badge prêt : {ref[official['id']]} (sans photo)")
     assert f"Badge prêt\u00a0: {ref[minister['id']]}" in page
+
+
+async def test_a_letter_closed_with_its_accreditation_says_why_in_words(
+    api: Api, smtp: RecordingSMTP
+) -> None:
+    # the console's list said « Motif : accreditation substituted », the recorded reason
+    be, _ = await _conference(api, smtp)
+    minister = await member(api, be, "Peeters", decision=None)
+    status, letter, _ = await api.call(
+        "POST", f"/api/v1/accreditations/{minister['id']}/visa-letter",
+        role=minister["access_token"],
+        json={"passport_name": "PEETERS Anna", "passport_number": "EN1",
+              "nationality": "BE", "date_of_birth": "1970-01-01",
+              "consulate": "Embassy of Belgium, Kinshasa"})
+    assert status == 201, letter
+    status, body, _ = await api.call("POST", f"/api/v1/accreditations/{minister['id']}/revoke",
+                                     role="protocol", json={"reason": "Left the government."})
+    assert status == 200, body
+    for _ in range(100):  # the worker's consumer closes the letter
+        status, closed, _ = await api.call("GET", f"/api/v1/visa-letters/{letter['id']}",
+                                           role="protocol")
+        if closed["status"] != "requested":
+            break
+        await asyncio.sleep(0.1)
+    assert (closed["status"], closed["reason"]) == ("refused", "accreditation revoked")
+    v = await staff(api, smtp, "protocol@example.org", "protocol")
+    status, page, _ = await v.go("GET", f"{M}/visa-letters?lang=fr&status=all")
+    assert element(page, f"letter-reason-{letter['id']}") == (
+        "Fin de l'accréditation (révocation)")
+    status, page, _ = await v.go("GET", f"{M}/visa-letters?lang=en&status=refused")
+    assert element(page, f"letter-reason-{letter['id']}") == (
+        "The accreditation ended (revoked)")
