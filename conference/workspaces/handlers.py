@@ -420,6 +420,7 @@ async def member_page(request: web.Request) -> web.Response:
     acc = await _member(request, p)
     name = f"{acc.given_name} {acc.family_name}"
     approved = acc.status is Status.approved
+    still_open = acc.status in (Status.submitted, Status.waitlisted, Status.approved)
     base_url = request.app[settings_key].base_url
     done = request.query.get("done")
     flash = None
@@ -442,9 +443,12 @@ async def member_page(request: web.Request) -> web.Response:
         title=name, crumbs=p.crumbs((name, None)), base=p.base, acc=acc, flash=flash,
         can_withdraw=withdrawable(acc.status, acc.category),
         can_edit=domain.editable(acc) and edit_closed is None, edit_closed=edit_closed,
-        fit=rank_mismatch(acc.category, acc.rank),
+        # what to check on the filing, while it is open: a member substituted or withdrawn
+        # kept « veuillez vérifier la catégorie », which no one could act on (tryout of a
+        # substitution, 2 December 2026)
+        fit=rank_mismatch(acc.category, acc.rank) if still_open else None,
         # a given name in capitals (the badge prints it as filed): said as the import says it
-        names_swapped=names_look_swapped(acc.given_name, acc.family_name),
+        names_swapped=still_open and names_look_swapped(acc.given_name, acc.family_name),
         badge=f"{p.base}/members/{acc.id}/badge" if approved and missing is None else None,
         # a badge downloaded without a photo prints an empty frame: said by its link, as the
         # console's badge page says it (docs/credentials.md, "Photo")

@@ -182,3 +182,22 @@ async def test_a_letter_closed_with_its_accreditation_says_why_in_words(
     status, page, _ = await v.go("GET", f"{M}/visa-letters?lang=en&status=refused")
     assert element(page, f"letter-reason-{letter['id']}") == (
         "The accreditation ended (revoked)")
+
+
+async def test_a_closed_member_s_page_asks_no_check_of_a_filing_no_one_can_change(
+    api: Api, smtp: RecordingSMTP
+) -> None:
+    # a member substituted or withdrawn kept « veuillez vérifier la catégorie » on their page
+    be, link = await _conference(api, smtp)
+    official = await member(api, be, "Claes", category="official", rank="minister",
+                            decision=None)
+    fp = await _signed_in(api, link)
+    path = f"/delegation/alliance-be/members/{official['id']}?lang=en"
+    status, page, _ = await fp.go("GET", path)
+    assert status == 200 and "rank-warning" in page
+    status, body, _ = await api.call("POST", f"/api/v1/accreditations/{official['id']}/withdraw",
+                                     role=official["access_token"])
+    assert status == 200, body
+    status, page, _ = await fp.go("GET", path)
+    assert status == 200 and element(page, "main").count("Withdrawn")
+    assert "rank-warning" not in page and "check the category" not in page.lower()
