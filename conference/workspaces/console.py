@@ -164,7 +164,8 @@ RECHECK = frozenset({Reason.mistyped_reference, Reason.unknown_badge,
 async def _door_page(request: web.Request, d: Desk, *, zone: str = "",
                      result: CheckIn | None = None,
                      errors: dict[str, str] | None = None, message: str | None = None,
-                     status: int = 200, typed: str | None = None) -> web.Response:
+                     status: int = 200, typed: str | None = None,
+                     badge: str = "") -> web.Response:
     t = d.t
     zones = await badges.door_zones(request.app[pool_key], door_keeper(d.principal),
                                     d.conference.slug)
@@ -220,7 +221,7 @@ async def _door_page(request: web.Request, d: Desk, *, zone: str = "",
                         zone=zone or (choices[0][0] if len(choices) == 1 else ""),
                         result=result, verdict=verdict, reason=reason, action=action,
                         days=days, opens=opens, errors=errors or {}, scan=uuid4(),
-                        message=message)
+                        message=message, badge=badge)
 
 
 @routes.add("GET", "/manage/{slug}/door", summary="The door: check a badge at a zone (HTML)",
@@ -260,7 +261,10 @@ async def door_check(request: web.Request) -> web.Response:
     if not zone:
         errors["zone"] = t("door_err_zone")
     if errors:
-        return await _door_page(request, d, zone=zone, errors=errors, status=422)
+        # the reference given stays in its field, to send again once the zone is chosen: it
+        # was emptied, and a reference typed by hand had to be typed again (tryout at the door)
+        return await _door_page(request, d, zone=zone, errors=errors, status=422,
+                                badge=badge if len(badge) <= 512 else "")
     # each form the page offers names its scan: the same form sent again (the phone's Back
     # button, a reload) is answered again but recorded once (docs/workspaces.md, "The door")
     try:

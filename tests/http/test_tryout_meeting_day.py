@@ -8,9 +8,9 @@ import asyncio
 import html
 import re
 
-from tests.browser.helpers import element, member
+from tests.browser.helpers import element, member, zone
 from tests.conftest import Api
-from tests.http.test_console import _signed_in, staff
+from tests.http.test_console import _scans, _setup, _signed_in, staff
 from tests.http.test_console_credentials import M, _conference, _post
 from tests.http.test_credentials import image
 from tests.support import RecordingSMTP
@@ -201,3 +201,23 @@ async def test_a_closed_member_s_page_asks_no_check_of_a_filing_no_one_can_chang
     status, page, _ = await fp.go("GET", path)
     assert status == 200 and element(page, "main").count("Withdrawn")
     assert "rank-warning" not in page and "check the category" not in page.lower()
+
+
+async def test_a_reference_sent_without_a_zone_stays_in_its_field(
+    api: Api, smtp: RecordingSMTP
+) -> None:
+    # door staff typed a reference by hand and forgot the zone: the answer named the zone but
+    # emptied the field, and the reference had to be typed again
+    await _setup(api, smtp)
+    await zone(api, "press-centre", categories=["press"])
+    door = await staff(api, smtp, "door@example.org", "door")
+    status, page, _ = await door.post_form("/manage/alliance/door", "/manage/alliance/door",
+                                           zone="", badge="4f7k 92qx")
+    assert status == 422 and 'id="zone-error"' in page and 'id="badge-error"' not in page
+    assert re.search(r'<input type="text" id="badge" name="badge" value="4f7k 92qx"', page)
+    assert await _scans(api) == []
+    # after a check, the field is empty for the next badge
+    status, page, _ = await door.post_form("/manage/alliance/door", "/manage/alliance/door",
+                                           zone="press-centre", badge="4f7k 92qx")
+    assert status == 200 and "CHECK AGAIN" in page
+    assert re.search(r'<input type="text" id="badge" name="badge" required', page)
