@@ -39,7 +39,7 @@ from conference.programme import domain as programme_domain
 from conference.programme import service as programme
 from conference.protocol.countries import country_name
 from conference.roles import door_keeper, protocol_officer
-from conference.workspaces import frame
+from conference.workspaces import domain, frame
 from conference.workspaces import repo as ws
 from conference.workspaces.i18n import WTranslator
 
@@ -255,6 +255,8 @@ async def door_check(request: web.Request) -> web.Response:
     zone = str(form.get("zone", "")).strip()[:63]
     if not frame.csrf_ok(request, form, d.person):
         return await _door_page(request, d, zone=zone, message=t("csrf_failed"), status=403)
+    # « 8ASQ-35CJ · v3 », as a reissued badge prints it, is its short reference
+    badge = domain.without_printed_version(badge)
     errors = {}
     if not badge or len(badge) > 512:
         errors["badge"] = t("door_err_badge")

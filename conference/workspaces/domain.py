@@ -26,7 +26,7 @@ from conference.accreditation.domain import (
 )
 from conference.accreditation.models import Accreditation
 from conference.auth import Role
-from conference.badges.domain import show_short_reference
+from conference.badges.domain import short_reference_code, show_short_reference
 from conference.calendar.plan import AttendeeView, SessionView, invited_part
 from conference.programme.published import PublishedSession
 from conference.protocol.countries import collation_key
@@ -108,6 +108,23 @@ def member_badge(required: bool, recorded: str | None, has_photo: bool, code: st
     if missing is not None:
         return None
     return MemberBadge("ready", show_short_reference(code) if code else None, has_photo)
+
+
+_PRINTED_VERSION = re.compile(r"[\s\u00b7\u2022.-]*[vV]\d{1,3}\s*$")
+
+
+def without_printed_version(typed: str) -> str:
+    """A short reference typed at the door as a reissued badge prints it under the QR code,
+    « 8ASQ-35CJ · v3 », without its version, when what is left is a short reference: the
+    door answered "a short reference has 8 characters (this one has 11)" and "type it as
+    printed", which is what had been done (tryout at the door, 2 December 2026). Each version
+    has its own short reference, so the version says nothing more; any other text is left as
+    typed, to be answered as such."""
+    match = _PRINTED_VERSION.search(typed)
+    if match is None or match.start() == 0:
+        return typed
+    rest = typed[:match.start()].strip()
+    return rest if short_reference_code(rest) is not None else typed
 
 
 def namesakes(members: Sequence[Accreditation]) -> frozenset[UUID]:

@@ -8,7 +8,7 @@ import asyncio
 import html
 import re
 
-from tests.browser.helpers import element, member, zone
+from tests.browser.helpers import element, member, press, zone
 from tests.conftest import Api
 from tests.http.test_console import _scans, _setup, _signed_in, staff
 from tests.http.test_console_credentials import M, _conference, _post
@@ -221,3 +221,36 @@ async def test_a_reference_sent_without_a_zone_stays_in_its_field(
                                            zone="press-centre", badge="4f7k 92qx")
     assert status == 200 and "CHECK AGAIN" in page
     assert re.search(r'<input type="text" id="badge" name="badge" required', page)
+
+
+async def test_a_reissued_badge_s_reference_typed_as_printed_is_read(
+    api: Api, smtp: RecordingSMTP
+) -> None:
+    # a reissued badge prints « 8ASQ-35CJ · v3 » under its QR code: typed so, the door said
+    # "8 characters (this one has 11)" and "type it as printed", which had been done
+    await _setup(api, smtp)
+    await zone(api, "press-centre", categories=["press"])
+    journalist = await press(api, decision="approve")
+    status, body, _ = await api.call(
+        "POST", f"/api/v1/accreditations/{journalist['id']}/badge/reissue", role="protocol",
+        json={"reason": "lost"})
+    assert status == 200, body
+    status, badges, _ = await api.call("GET", "/api/v1/conferences/alliance/badges",
+                                       role="protocol")
+    [state] = badges["items"]
+    assert state["badge_version"] == 2
+    ref = state["short_reference"]
+    door = await staff(api, smtp, "door@example.org", "door")
+    for typed in (f"{ref} · v2", f"{ref.lower()} v2", f"{ref.replace('-', '')}V2"):
+        status, page, _ = await door.post_form(
+            "/manage/alliance/door", "/manage/alliance/door?lang=en", zone="press-centre",
+            badge=typed)
+        assert status == 200 and "ADMITTED" in element(page, "door-result"), typed
+    # a reference that is not one stays as typed, and is answered as such
+    wrong = ref[:-1] + ("0" if ref[-1] != "0" else "1")
+    status, page, _ = await door.post_form(
+        "/manage/alliance/door", "/manage/alliance/door?lang=en", zone="press-centre",
+        badge=f"{wrong} · v2")
+    assert "CHECK AGAIN" in element(page, "door-result")
+    assert element(page, "door-typed") == f"Reference typed: {wrong} · v2"
+    assert [r["reason"] for r in await _scans(api)] == ["granted"] * 3 + ["mistyped_reference"]
