@@ -113,6 +113,7 @@ async def _page(
                  "crop": frame.with_lang(f"{here}/photo/crop", p.language),
                  "visa": frame.with_lang(f"{here}/visa-letter", p.language),
                  "identity": frame.with_lang(f"{here}/identity-document", p.language)},
+        letter_pdf=f"{here}/visa-letter.pdf",
     )
 
 
@@ -230,6 +231,31 @@ async def member_visa_letter(request: web.Request) -> web.StreamResponse:
     except (Conflict, Forbidden) as exc:
         return await show(message=exc.detail, status=exc.status)
     raise _done(p, acc, "visa")
+
+
+@routes.add("GET", "/delegation/{slug}/members/{accreditation_id}/visa-letter.pdf",
+            summary="A member's approved visa invitation letter (PDF), as mailed to them",
+            who="the delegation's focal point", tag="workspaces",
+            media=("application/pdf", "text/html"), error_media=PAGE_ERRORS,
+            errors=(403, 404, 409))
+@frame.page
+async def member_visa_letter_pdf(request: web.Request) -> web.Response:
+    """The focal point who requested the letter reads it: the page said « approuvée, lettre
+    n° … envoyée par courriel » and the PDF went to the member alone, whom the focal point
+    often answers for (tryout, 2 December 2026; the API's letter.pdf already allowed it)."""
+    p = await _portal(request)
+    acc = await _member(request, p)
+    pool = request.app[pool_key]
+    letter = await credentials.open_letter(pool, acc.id, p.principal)
+    if letter is None:
+        return await frame.error_page(request, 404, p.t("member_visa_pdf_none"))
+    try:
+        number, pdf = await credentials.get_letter_pdf(pool, letter.id, p.principal)
+    except Conflict:  # requested, not approved yet
+        return await frame.error_page(request, 409, p.t("member_visa_pdf_none"))
+    return web.Response(body=pdf, content_type="application/pdf", headers={
+        "Cache-Control": "private, no-store",
+        "Content-Disposition": f'attachment; filename="visa-letter-{number}.pdf"'})
 
 
 @routes.add("POST", "/delegation/{slug}/members/{accreditation_id}/identity-document",

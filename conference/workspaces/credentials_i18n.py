@@ -9,6 +9,8 @@ CRED: dict[str, dict[str, str]] = {
         # « État » is masculine: « Toutes » (the delegation's, the category's word) said
         # « État : Toutes » (tried as protocol, 2 December 2026)
         "cred_badge_status_all": "Tous",
+        "member_visa_pdf": "Télécharger la lettre n°\u00a0{number} (PDF)",
+        "member_visa_pdf_none": "Aucune lettre d'invitation approuvée pour ce membre.",
         # a letter closed with its accreditation (docs/credentials.md, "Visa invitation letters")
         "cred_letter_closed_rejected": "Fin de l'accréditation (demande refusée)",
         "cred_letter_closed_withdrawn": "Fin de l'accréditation (demande retirée)",
@@ -179,6 +181,8 @@ CRED: dict[str, dict[str, str]] = {
     },
     "en": {
         "cred_badge_status_all": "All",
+        "member_visa_pdf": "Download letter No. {number} (PDF)",
+        "member_visa_pdf_none": "No approved invitation letter for this member.",
         "cred_letter_closed_rejected": "The accreditation ended (rejected)",
         "cred_letter_closed_withdrawn": "The accreditation ended (withdrawn)",
         "cred_letter_closed_revoked": "The accreditation ended (revoked)",

@@ -119,7 +119,7 @@ EXPECTED: dict[str, frozenset[str] | str] = {
     "delegation_page": SESSION, "member_new": SESSION, "member_register": SESSION,
     "member_page": SESSION, "member_badge": SESSION, "member_withdraw_confirm": SESSION,
     "member_credentials": SESSION, "member_photo_upload": SESSION, "member_photo_crop": SESSION,
-    "member_visa_letter": SESSION, "member_photo": SESSION,
+    "member_visa_letter": SESSION, "member_photo": SESSION, "member_visa_letter_pdf": SESSION,
     "member_identity_document": SESSION,
     "member_withdraw": SESSION, "press_queue": SESSION, "press_application": SESSION,
     "press_decide": SESSION, "press_revoke": SESSION, "press_batch": SESSION,

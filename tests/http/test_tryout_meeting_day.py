@@ -254,3 +254,44 @@ async def test_a_reissued_badge_s_reference_typed_as_printed_is_read(
     assert "CHECK AGAIN" in element(page, "door-result")
     assert element(page, "door-typed") == f"Reference typed: {wrong} · v2"
     assert [r["reason"] for r in await _scans(api)] == ["granted"] * 3 + ["mistyped_reference"]
+
+
+async def test_the_focal_point_reads_the_member_s_approved_visa_letter(
+    api: Api, smtp: RecordingSMTP
+) -> None:
+    # the portal said « approuvée, lettre n° … envoyée par courriel »: the PDF went to the
+    # member alone, and the focal point who had asked for it could not read it
+    be, link = await _conference(api, smtp)
+    minister = await member(api, be, "Peeters")
+    other = await member(api, be, "Maes")
+    fp = await _signed_in(api, link)
+    for who in (minister, other):
+        status, letter, _ = await api.call(
+            "POST", f"/api/v1/accreditations/{who['id']}/visa-letter",
+            role=who["access_token"],
+            json={"passport_name": f"{who['family_name'].upper()} Anna", "passport_number": "EN1",
+                  "nationality": "BE", "date_of_birth": "1970-01-01",
+                  "consulate": "Embassy of Belgium, Kinshasa"})
+        assert status == 201, letter
+        who["letter"] = letter
+    path = f"/delegation/alliance-be/members/{minister['id']}"
+    status, page, _ = await fp.go("GET", f"{path}/credentials?lang=en")
+    assert status == 200 and "visa-pdf" not in page
+    status, _, _ = await fp.go("GET", f"{path}/visa-letter.pdf")
+    assert status == 409
+    status, decided, _ = await api.call(
+        "POST", f"/api/v1/visa-letters/{minister['letter']['id']}/decision", role="protocol",
+        json={"decision": "approve"})
+    assert status == 200, decided
+    status, page, _ = await fp.go("GET", f"{path}/credentials?lang=fr")
+    assert element(page, "visa-pdf") == f"Télécharger la lettre n° {decided['number']} (PDF)"
+    assert f'href="{path}/visa-letter.pdf"' in page
+    resp = await api.client.get(f"{path}/visa-letter.pdf", headers={"Cookie": "; ".join(
+        f"{k}={c}" for k, c in fp.cookies.items())})
+    assert resp.status == 200 and resp.content_type == "application/pdf"
+    assert (await resp.read()).startswith(b"%PDF")
+    assert decided["number"] in resp.headers["Content-Disposition"]
+    # the other member's letter, still requested: no letter to read
+    status, _, _ = await fp.go("GET", f"/delegation/alliance-be/members/{other['id']}"
+                                      "/visa-letter.pdf")
+    assert status == 409
