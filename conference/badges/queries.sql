@@ -316,6 +316,20 @@ WHERE a.delegation_id = :delegation_id AND b.status = 'printed' AND b.collection
 ORDER BY b.accreditation_id
 FOR UPDATE OF b
 
+-- name: uncollected_of_conference
+-- Each printed badge of the conference's delegations not handed over yet, of an approved
+-- accreditation, with what clearance needs: how many each pack holds, said on the console's
+-- badges page before anyone types who collects it.
+SELECT a.delegation_id, a.category = ANY (c.vetting_required) AS clearance_required,
+       v.status AS clearance_recorded
+FROM badge b
+JOIN accreditation a ON a.id = b.accreditation_id
+JOIN conference c ON c.id = a.conference_id
+LEFT JOIN vetting_status v ON v.accreditation_id = a.id
+WHERE a.conference_id = :conference_id AND a.delegation_id IS NOT NULL
+  AND b.status = 'printed' AND b.collection_id IS NULL
+  AND a.status = 'approved' AND a.erased_at IS NULL
+
 -- name: insert_collection
 INSERT INTO pack_collection (conference_id, delegation_id, collected_by, collected_at,
                              recorded_by)

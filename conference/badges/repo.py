@@ -462,6 +462,15 @@ async def delegation_conference(conn: asyncpg.Connection, delegation_id: UUID) -
     return conference_id
 
 
+async def uncollected_of_conference(conn: asyncpg.Connection, conference_id: UUID
+                                    ) -> list[tuple[UUID, bool, str | None]]:
+    """The printed badges of the conference's delegations not handed over yet: the
+    delegation, whether the category needs clearance and the vetting status recorded."""
+    rows = await conn.fetch(*Q.bind("uncollected_of_conference", conference_id=conference_id))
+    return [(r["delegation_id"], r["clearance_required"], r["clearance_recorded"])
+            for r in rows]
+
+
 async def uncollected(conn: asyncpg.Connection, delegation_id: UUID
                       ) -> list[tuple[UUID, bool, str | None]]:
     """The delegation's printed badges not handed over yet, locked until commit: the id, whether

@@ -565,6 +565,20 @@ async def reissue(
                     status=domain.PrintStatus.to_print)
 
 
+async def packs_to_collect(db: Database, officer: ProtocolOfficer, slug: str
+                           ) -> dict[UUID, int]:
+    """How many badges each delegation's pack holds now: printed, not handed over, of
+    approved people with the clearance they need (what ``collect_pack`` would record)."""
+    async with connection(db) as conn:
+        conference = await conference_by_slug(conn, slug)
+        rows = await repo.uncollected_of_conference(conn, conference.id)
+    counts: dict[UUID, int] = {}
+    for delegation_id, required, recorded in rows:
+        if not lacks_clearance(required, recorded):
+            counts[delegation_id] = counts.get(delegation_id, 0) + 1
+    return counts
+
+
 async def collect_pack(
     db: Database, officer: ProtocolOfficer, delegation_id: UUID, body: PackCollectedIn,
     now: datetime,

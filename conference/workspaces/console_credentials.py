@@ -152,6 +152,7 @@ async def _badges_page(request: web.Request, d: Desk, officer: ProtocolOfficer, 
         delegations=sorted(names.items(), key=lambda item: collation_key(item[1])),
         delegation_names=names, flash=flash, message=message, errors=errors or {},
         values=values or {}, no_zones=no_zones, without_photo=listed.to_print_without_photo,
+        packs=await badges.packs_to_collect(request.app[pool_key], officer, d.conference.slug),
         photo_required=d.conference.photo_required if photo_required is None
         else photo_required)
 

@@ -79,6 +79,12 @@ CRED: dict[str, dict[str, str]] = {
         "cred_pack_text": "Enregistrez qui a retiré les badges imprimés d'une délégation.",
         "cred_collected_by": "Retiré par",
         "cred_pack_button": "Enregistrer la remise",
+        "cred_pack_count_one": "{count} badge imprimé à remettre",
+        "cred_pack_count_other": "{count} badges imprimés à remettre",
+        "cred_pack_none": "aucun badge imprimé à remettre",
+        "cred_pack_none_text": "Rien à remettre pour l'instant\u00a0: les badges de cette "
+                               "délégation sont remis une fois imprimés et marqués comme tels "
+                               "(lot d'impression, ci-dessus).",
         "cred_flash_printed_one": "{count} badge marqué imprimé.",
         "cred_flash_printed_other": "{count} badges marqués imprimés.",
         "cred_flash_reissued": "Badge réémis\u00a0: {name}.",
@@ -246,6 +252,11 @@ CRED: dict[str, dict[str, str]] = {
         "cred_pack_text": "Record who collected a delegation's printed badges.",
         "cred_collected_by": "Collected by",
         "cred_pack_button": "Record the collection",
+        "cred_pack_count_one": "{count} printed badge to hand over",
+        "cred_pack_count_other": "{count} printed badges to hand over",
+        "cred_pack_none": "no printed badge to hand over",
+        "cred_pack_none_text": "Nothing to hand over yet: a delegation's badges are handed over "
+                               "once printed and marked so (print batch, above).",
         "cred_flash_printed_one": "{count} badge marked printed.",
         "cred_flash_printed_other": "{count} badges marked printed.",
         "cred_flash_reissued": "Badge reissued: {name}.",

@@ -10,8 +10,9 @@ import re
 
 from tests.browser.helpers import element, member, press, zone
 from tests.conftest import Api
+from tests.http.conftest_programme import make_delegation
 from tests.http.test_console import _scans, _setup, _signed_in, staff
-from tests.http.test_console_credentials import M, _conference, _post
+from tests.http.test_console_credentials import M, _conference, _post, printed_form
 from tests.http.test_credentials import image
 from tests.support import RecordingSMTP
 
@@ -295,3 +296,32 @@ async def test_the_focal_point_reads_the_member_s_approved_visa_letter(
     status, _, _ = await fp.go("GET", f"/delegation/alliance-be/members/{other['id']}"
                                       "/visa-letter.pdf")
     assert status == 409
+
+
+async def test_each_delegation_s_pack_says_how_many_badges_it_holds(
+    api: Api, smtp: RecordingSMTP
+) -> None:
+    # Belgium's only badge was reissued (lost): the officer opened Belgium, typed who collects,
+    # and only then read "no printed badge to hand over"
+    be, _ = await _conference(api, smtp, vetting_required=["official"])
+    fr = await make_delegation(api, country="FR")
+    people = [await member(api, be, name) for name in ("Peeters", "Maes")]
+    await member(api, be, "Claes", category="official", rank="senior_official")  # no clearance
+    await member(api, fr, "Martin")
+    v = await staff(api, smtp, "protocol@example.org", "protocol")
+    status, page, _ = await v.go("GET", f"{M}/badges?lang=en")
+    assert element(page, f"pack-count-{be['id']}") == "no printed badge to hand over"
+    assert f'id="pack-{be["id"]}"' not in page
+    assert "once printed and marked so" in element(page, f"pack-none-{be['id']}")
+    status, _, resp = await _post(v, f"{M}/badges/printed?lang=en", page, printed_form(page))
+    assert status == 303, resp
+    status, page, _ = await v.go("GET", f"{M}/badges?lang=fr")
+    assert element(page, f"pack-count-{be['id']}") == "2 badges imprimés à remettre"
+    assert element(page, f"pack-count-{fr['id']}") == "1 badge imprimé à remettre"
+    assert f'id="pack-{be["id"]}"' in page and f"pack-none-{be['id']}" not in page
+    status, body, _ = await api.call(
+        "POST", f"/api/v1/accreditations/{people[0]['id']}/badge/reissue", role="protocol",
+        json={"reason": "lost"})
+    assert status == 200, body
+    status, page, _ = await v.go("GET", f"{M}/badges?lang=en")
+    assert element(page, f"pack-count-{be['id']}") == "1 printed badge to hand over"
