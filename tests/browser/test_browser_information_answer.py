@@ -9,8 +9,8 @@ import re
 from typing import Any
 
 from tests.browser.conftest import Site
-from tests.browser.helpers import press
-from tests.browser.test_browser_workspaces import _audit, _link
+from tests.browser.helpers import press, press_officer_signed_in
+from tests.browser.test_browser_workspaces import _audit
 from tests.conftest import conference_body
 from tests.support import RecordingSMTP, body_text
 
@@ -24,17 +24,10 @@ async def test_the_journalist_answers_from_the_letter_s_link_and_the_desk_reads_
     status, body, _ = await site.call("POST", "/api/v1/conferences", role="admin",
                                       json=conference_body())
     assert status == 201, body
-    status, person, _ = await site.call("POST", "/api/v1/staff", role="admin", json={
-        "email": "tove.ernst@example.org", "name": "Tove Ernst", "language": "en",
-        "grants": [{"role": "press_office", "conference": "alliance"}]})
-    assert status == 201, person
+    # the press officer, signed in from the welcome mail, lands on the desk
+    await press_officer_signed_in(site, smtp, page)
     journalist = await press(site, language="en")
     aid = journalist["id"]
-    [welcome] = await smtp.wait_for(1, where=lambda m: "tove.ernst@example.org" in m["To"]
-                                    and m["Subject"].startswith("Your access"))
-    await page.goto(_link(site, welcome))
-    await page.get_by_role("button", name="Sign me in").click()
-    await page.wait_for_url(re.compile(r".*/workspaces.*"))
 
     # the press officer asks, on the application's page
     desk = f"{site.url}/manage/alliance/press/{aid}?lang=en"

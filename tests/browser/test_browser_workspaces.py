@@ -143,7 +143,10 @@ async def test_focal_point_welcomed_registers_members_and_opens_the_badge(
         assert status == 200, decided
     await page.reload()
     rows = await page.locator("#members tbody tr").all_inner_texts()
-    assert [r.split("\t")[-1].strip() for r in rows] == ["Accordée"] * 2
+    # the status, then what is true of the badge (ready, with its reference, photo awaited)
+    assert [r.split("\t")[-1].strip().splitlines()[0] for r in rows] == ["Accordée"] * 2
+    assert all(re.search(r"Badge prêt\xa0: [0-9A-Z]{4}-[0-9A-Z]{4} \(sans photo\)", r)
+               for r in rows), rows
     await smtp.wait_for(2, where=lambda m: m["Subject"].startswith("Accréditation accordée")
                         or "accord" in m["Subject"].lower())
     await page.reload()
