@@ -59,7 +59,20 @@ Check-in decision, first match wins
     (submitted, waitlisted, rejected) -> superseded (a reissue replaced this badge) -> not
     cleared (the service checks the vetting status) -> outside hours (not a day the zone
     admits, ``admission_days``) -> the zone's rule (``zone_not_granted``,
-    ``not_on_security_list``, ``press_not_in_pool``) -> ``granted``.
+    ``not_on_security_list``, ``press_not_in_pool``, then ``press_session_closed``) ->
+    ``granted``.
+
+Sessions closed to the press
+    A zone is granted for whole days (no hours within a day), so a press badge that holds a
+    zone only through its sessions (a plenary hall given to the press by its press-open
+    sessions) would open the room during any session held there. The door refuses it
+    ``press_session_closed`` while a session closed to the press (``press_access`` closed, not
+    cancelled) is in progress in the zone's rooms (the rooms of the sessions granting the
+    zone), unless a press-open session of the zone is in progress at the same time (another
+    room of the zone). Between sessions the press is admitted as before (cameras are set up
+    then). A press badge that holds the zone otherwise (by its category, by a press pool) is
+    not concerned, nor a non-press badge, and a royal perimeter keeps its own rules (pool,
+    security list) (docs/credentials.md, "Sessions closed to the press").
 """
 
 from __future__ import annotations
@@ -117,6 +130,10 @@ class Reason(StrEnum):
     unreadable_reference = "unreadable_reference"
     """A scanned text that is not shaped as a badge's reference under any reading (cut short,
     another QR code, a web address): to scan again, not a forgery."""
+    press_session_closed = "press_session_closed"
+    """A press badge that holds the zone only through its sessions, scanned while a session
+    closed to the press is held there (and no press-open one of the zone): to wait for its end,
+    or go to the press centre."""
 
 
 DETAILS: dict[Reason, str] = {
@@ -140,6 +157,8 @@ DETAILS: dict[Reason, str] = {
                                "match): type it again from the badge.",
     Reason.unreadable_reference: "The scanned text is not a badge reference (read in part, "
                                  "or another code): scan the badge's QR code again.",
+    Reason.press_session_closed: "A session closed to the press is being held in this zone; "
+                                 "the press is admitted between sessions and to its open ones.",
 }
 
 
@@ -323,6 +342,22 @@ def zone_reason(category: Category, kind: ZoneKind, facts: ZoneFacts) -> Reason:
     return Reason.zone_not_granted
 
 
+def press_through_sessions(category: Category, kind: ZoneKind, facts: ZoneFacts) -> bool:
+    """A press badge that holds a standard zone only through its sessions (not by its category,
+    not by a press pool): the one the sessions held there may keep out."""
+    return (kind is ZoneKind.standard and category is Category.press and facts.by_session
+            and not facts.by_category and not facts.by_pool)
+
+
+def press_session_closed(category: Category, kind: ZoneKind, facts: ZoneFacts,
+                         closed_now: bool, open_now: bool) -> bool:
+    """Whether a session closed to the press keeps this badge out now (module docstring,
+    "Sessions closed to the press"): a press badge holding a standard zone only through its
+    sessions, while a closed session of the zone is in progress (``closed_now``) and no
+    press-open one (``open_now``)."""
+    return press_through_sessions(category, kind, facts) and closed_now and not open_now
+
+
 def decide(status: Status, category: Category, kind: ZoneKind, facts: ZoneFacts) -> Reason:
     return status_reason(status) or zone_reason(category, kind, facts)
 
@@ -406,10 +441,13 @@ def scan_reason(zone_kind: ZoneKind | None, accreditation_id: UUID | None, known
                 facts: ZoneFacts | None, superseded: bool = False,
                 lacks_clearance: bool = False, mistyped: bool = False,
                 typed: bool = False, outside_days: bool = False,
-                unreadable: bool = False) -> Reason:
+                unreadable: bool = False, closed_now: bool = False,
+                open_now: bool = False) -> Reason:
     """The decision on one scan, first match wins (see the module's docstring); ``typed``: a
     short reference was typed (well formed when not ``mistyped``), which is never forged;
-    ``unreadable``: a scanned text shaped as no badge reference."""
+    ``unreadable``: a scanned text shaped as no badge reference; ``closed_now`` and
+    ``open_now``: a session of the zone closed to the press, and one open to it, is in
+    progress at the scan's time (``press_session_closed``)."""
     if zone_kind is None:
         return Reason.unknown_zone
     if mistyped:
@@ -429,7 +467,12 @@ def scan_reason(zone_kind: ZoneKind | None, accreditation_id: UUID | None, known
         return Reason.not_cleared
     if outside_days:
         return Reason.outside_hours
-    return zone_reason(category, zone_kind, facts or ZoneFacts())
+    facts = facts or ZoneFacts()
+    reason = zone_reason(category, zone_kind, facts)
+    if reason is Reason.granted and press_session_closed(category, zone_kind, facts,
+                                                         closed_now, open_now):
+        return Reason.press_session_closed
+    return reason
 
 
 # --- badge production (docs/credentials.md, "Badge production") -------------------------------

@@ -164,6 +164,15 @@ class Holder(Model):
     """The delegation (country or organisation) or the press outlet."""
 
 
+class ClosedSession(Model):
+    """The session closed to the press that refused a press badge (``press_session_closed``)."""
+
+    id: UUID
+    title: Localized
+    ends_at: datetime
+    """When it ends, in the conference's time zone: the press is admitted again from then."""
+
+
 class CheckIn(Model):
     id: int
     admitted: bool
@@ -180,6 +189,10 @@ class CheckIn(Model):
     zones_granted: list[str] = Field(default_factory=list)
     """With ``zone_not_granted``: the codes of the zones the badge does open (what it prints),
     so that the door staff can say where the person may go; empty otherwise."""
+    closed_session: ClosedSession | None = None
+    """With ``press_session_closed``: the session closed to the press held in the zone, so
+    that the door staff can say until when; absent otherwise, and in the list of recorded
+    scans (which keeps the reason only)."""
 
 
 class CheckInPage(Model):

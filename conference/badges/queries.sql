@@ -208,6 +208,19 @@ CROSS JOIN zone z
 WHERE z.conference_id = :conference_id
 ORDER BY who.accreditation_id, z.seq
 
+-- name: zone_sessions_at
+-- The sessions in progress at :at (start <= :at < end, not cancelled) in the zone's rooms (the
+-- rooms of the sessions granting it), with their press access, the earliest ending first: a
+-- session closed to the press held there keeps out the press that holds the zone only through
+-- its sessions (docs/credentials.md, "Sessions closed to the press").
+SELECT s.id, s.title, s.press_access, upper(s.during) AS ends_at
+FROM session s
+WHERE s.cancelled_at IS NULL AND s.during @> :at::timestamptz
+  AND s.room_id IN (SELECT granting.room_id FROM zone_grant g
+                    JOIN session granting ON granting.id = g.session_id
+                    WHERE g.zone_id = :zone_id)
+ORDER BY upper(s.during), s.id
+
 -- name: zone_by_code
 -- The zone a door scans for, with the days it admits when it names its own.
 SELECT id, kind, opens_on, closes_on FROM zone

@@ -325,6 +325,25 @@ async def zone_by_code(
                     closes_on=row["closes_on"])
 
 
+@dataclass(frozen=True)
+class HeldSession:
+    """A session in progress in a zone's rooms (``zone_sessions_at``)."""
+
+    id: UUID
+    title: dict[str, str]
+    press_access: str
+    ends_at: datetime
+
+
+async def zone_sessions_at(conn: asyncpg.Connection, zone_id: UUID, at: datetime
+                           ) -> list[HeldSession]:
+    """The sessions in progress at ``at`` in the zone's rooms, not cancelled, the earliest
+    ending first."""
+    rows = await conn.fetch(*Q.bind("zone_sessions_at", zone_id=zone_id, at=at))
+    return [HeldSession(id=r["id"], title=r["title"], press_access=r["press_access"],
+                        ends_at=r["ends_at"]) for r in rows]
+
+
 async def insert_check_in(
     conn: asyncpg.Connection, conference_id: UUID, zone_id: UUID | None, zone_code: str,
     accreditation_id: UUID | None, badge_sha256: bytes, reason: Reason, now: datetime,

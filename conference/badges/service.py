@@ -40,6 +40,7 @@ from conference.badges.models import (
     CheckInIn,
     CheckInPage,
     CheckInQuery,
+    ClosedSession,
     Grants,
     PackCollected,
     PackCollectedIn,
@@ -64,11 +65,13 @@ from conference.db.pool import Database, connection, transaction
 from conference.errors import Conflict, Duplicate, Invalid, NotFound
 from conference.outbox.events import record
 from conference.programme.domain import protocol_config
+from conference.programme.published import PressAccess
 from conference.programme.service import precedence
 from conference.protocol.precedence import Person
 from conference.protocol.ranks import Rank
 from conference.roles import DoorKeeper, Organiser, ProtocolOfficer
 from conference.signing import Signer
+from conference.types import Localized
 
 # --- zones ------------------------------------------------------------------------------------
 
@@ -669,11 +672,22 @@ async def check_in(
         outside = zone is not None and not domain.admits_on(
             now.astimezone(ZoneInfo(conference.timezone)).date(), conference.starts_on,
             conference.ends_on, zone.opens_on, zone.closes_on)
+        # the sessions held in the zone's rooms now, read only for a press badge that holds
+        # the zone through its sessions alone (docs/credentials.md, "Sessions closed to the
+        # press")
+        closed: repo.HeldSession | None = None
+        open_now = False
+        if (zone is not None and person is not None and facts is not None
+                and domain.press_through_sessions(person.category, zone.kind, facts)):
+            held = await repo.zone_sessions_at(conn, zone.id, now)
+            closed = next((h for h in held if h.press_access == PressAccess.closed), None)
+            open_now = any(h.press_access == PressAccess.open for h in held)
         reason = domain.scan_reason(
             zone.kind if zone else None, accreditation_id, person is not None,
             person.status if person else None, person.category if person else None, facts,
             superseded=superseded, lacks_clearance=lacking, mistyped=mistyped,
-            typed=typed, outside_days=outside, unreadable=unreadable)
+            typed=typed, outside_days=outside, unreadable=unreadable,
+            closed_now=closed is not None, open_now=open_now)
         # the zones the badge does open, named only to a badge this zone refuses (the door
         # says where the person may go); not worked out for the other scans
         opens = [access[i].code for i in domain.granted_zones(
@@ -691,7 +705,12 @@ async def check_in(
                    detail=DETAILS[reason], zone=body.zone, scanned_at=now,
                    holder=repo.holder(person, language or _language(conference)),
                    added_after_freeze=late,
-                   zones_granted=opens)
+                   zones_granted=opens,
+                   closed_session=ClosedSession(
+                       id=closed.id, title=Localized.model_validate(closed.title),
+                       ends_at=closed.ends_at.astimezone(ZoneInfo(conference.timezone)))
+                   if reason is domain.Reason.press_session_closed and closed is not None
+                   else None)
 
 
 async def check_ins(
