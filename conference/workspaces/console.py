@@ -203,6 +203,13 @@ async def _door_page(request: web.Request, d: Desk, *, zone: str = "",
         granted = [named.get(code, code) for code in result.zones_granted]
         opens = (t("door_opens", zones=", ".join(granted)) if granted
                  else t("door_opens_none"))
+    # a session closed to the press says until when, and which (docs/credentials.md,
+    # "Sessions closed to the press"): the journalist is told when to come back
+    if (result is not None and result.reason is Reason.press_session_closed
+            and result.closed_session is not None):
+        held = result.closed_session
+        reason = t("door_closed_until", title=held.title.get(d.language),
+                   until=t.time(held.ends_at, d.conference.timezone))
     if result is not None and result.reason is Reason.mistyped_reference and typed:
         # a wrong length said as such, not as a character that does not match
         # (docs/workspaces.md, "Errors in sight")

@@ -98,6 +98,13 @@ CONSOLE: dict[str, dict[str, str]] = {
         "door_action_press_not_in_pool": "N'admettez pas la personne à cette séance, réservée "
                                          "au pool de presse. Orientez-la vers le bureau de "
                                          "presse.",
+        "reason_press_session_closed": "Une séance fermée à la presse se tient dans cette "
+                                       "zone.",
+        "door_closed_until": "Fermé à la presse jusqu'à {until}\u00a0: séance en cours, "
+                             "«\u00a0{title}\u00a0».",
+        "door_action_press_session_closed": "N'admettez pas la personne pendant cette "
+                                            "séance. Elle peut attendre la fin de la séance, "
+                                            "ou se rendre au centre de presse.",
         "door_action_unknown_zone": "Choisissez de nouveau la zone dans la liste, puis "
                                     "scannez le badge.",
         # the zones page (docs/workspaces.md, "Zones")
@@ -297,6 +304,13 @@ CONSOLE: dict[str, dict[str, str]] = {
         "door_action_press_not_in_pool": "Do not admit the person to this session, which is "
                                          "open to the press pool only. Send them to the press "
                                          "office.",
+        "reason_press_session_closed": "A session closed to the press is being held in this "
+                                       "zone.",
+        "door_closed_until": "Closed to the press until {until}: session in progress, "
+                             "\u201c{title}\u201d.",
+        "door_action_press_session_closed": "Do not admit the person during this session. "
+                                            "They may wait until it ends, or go to the press "
+                                            "centre.",
         "door_action_unknown_zone": "Choose the zone from the list again, then scan the badge.",
         # the zones page (docs/workspaces.md, "Zones")
         "zones_title": "Zones",

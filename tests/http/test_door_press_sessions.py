@@ -1,0 +1,239 @@
+"""A session closed to the press keeps out the press badge that holds the zone only through its
+sessions (docs/credentials.md, "Sessions closed to the press"): found by a tryout, a
+journalist's press badge was ADMITTED at the plenary hall at 10:45 on the meeting's day during
+« Session d'experts : enquêtes et poursuites », a session closed to the press, because the hall
+is granted to the press through its press-open sessions, for whole days. Checked at the API at
+times before, during and after the closed session, during an open one, with a cancelled closed
+session, for a press pool member at a royal perimeter and for a non-press badge; and on the
+door page in French and English."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from typing import Any
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from conference.settings import Settings
+from tests.browser.helpers import (
+    at,
+    delegation,
+    element,
+    member,
+    pool,
+    press,
+    room,
+    scan,
+    session,
+    zone,
+)
+from tests.conftest import Api, conference_body, start_api
+from tests.http.test_badges import _reference
+from tests.http.test_console import staff
+from tests.support import RecordingSMTP
+
+BRUSSELS = ZoneInfo("Europe/Brussels")
+DOOR = "/manage/alliance/door"
+TITLE = {"fr": "Session d'experts\u00a0: enquêtes et poursuites",
+         "en": "Expert session: investigations and prosecution"}
+
+
+class Clock:
+    """The service's clock, moved by the test."""
+
+    def __init__(self, now: datetime) -> None:
+        self.now = now
+
+    def __call__(self) -> datetime:
+        return self.now
+
+
+@pytest.fixture
+def clock() -> Iterator[Clock]:
+    yield Clock(datetime.now(UTC))
+
+
+@dataclass
+class Meeting:
+    conference: dict[str, Any]
+    closed: dict[str, Any]
+    journalist: str
+    """The badge of a journalist the plenary hall admits through its press-open sessions."""
+
+    def at(self, hour: int, minute: int = 0, day: int = 0) -> datetime:
+        return datetime.fromisoformat(at(self.conference, hour, minute, day))
+
+
+async def _meeting(api: Api) -> Meeting:
+    """The plenary hall of the tryout: granted to the delegations by category and to the press
+    through its open sessions; on the first day an open session (09:30–10:15), the closed
+    expert session (10:30–12:30), a closed session cancelled (13:00–14:00); in Room 2, a
+    press-open session granting the hall too (14:30–15:00) beside a closed one in the hall
+    (14:15–15:15)."""
+    # in three days: the door's staff signs in by a welcome link (valid seven days from its
+    # mail, sent at the real time) with the clock on the meeting's day
+    today = datetime.now(UTC).date()
+    body = conference_body(starts_on=(today + timedelta(days=3)).isoformat(),
+                           ends_on=(today + timedelta(days=4)).isoformat())
+    now = datetime.now(UTC)
+    body["press_registration"] = {**body["press_registration"],
+                                  "closes_at": (now + timedelta(days=1)).isoformat()}
+    body["security_list_deadline"] = (now + timedelta(days=2)).isoformat()
+    status, conference, _ = await api.call("POST", "/api/v1/conferences", role="admin",
+                                           json=body)
+    assert status == 201, conference
+    hall = await room(api, "Salle plénière")
+    side = await room(api, "Salle 2")
+    press_open = {"press_access": "open", "audience": ["minister", "official", "press"]}
+    closed = {"press_access": "closed", "audience": ["official", "expert"],
+              "kind": "expert_panel"}
+    opening = await session(api, hall, at(conference, 9, 30), at(conference, 10, 15),
+                            **press_open)
+    experts = await session(api, hall, at(conference, 10, 30), at(conference, 12, 30),
+                            title=TITLE, **closed)
+    cancelled = await session(api, hall, at(conference, 13), at(conference, 14),
+                              title={"fr": "Annulée", "en": "Cancelled"}, **closed)
+    status, _, _ = await api.call("POST", f"/api/v1/sessions/{cancelled['id']}/cancel",
+                                  role="protocol")
+    assert status == 200
+    await session(api, hall, at(conference, 14, 15), at(conference, 15, 15),
+                  title={"fr": "Huis clos", "en": "Closed doors"}, **closed)
+    briefing = await session(api, side, at(conference, 14, 30), at(conference, 15),
+                             title={"fr": "Point presse", "en": "Briefing"}, **press_open)
+    await zone(api, "plenary-hall", categories=["minister", "official", "expert", "staff"],
+               sessions=[opening["id"], briefing["id"]])
+    journalist = await press(api, decision="approve")
+    return Meeting(conference, experts, await _reference(api, journalist["id"]))
+
+
+async def test_the_press_is_kept_out_of_a_closed_session_and_admitted_between_sessions(
+    db_url: str, settings: Settings, clock: Clock
+) -> None:
+    api = await start_api(db_url, settings, clock=clock)
+    try:
+        m = await _meeting(api)
+        answers = {}
+        for label, moment in (("open session", m.at(9, 45)),
+                              ("between sessions", m.at(10, 20)),
+                              ("a minute before", m.at(10, 29)),
+                              ("its start", m.at(10, 30)),
+                              ("the tryout", m.at(10, 45)),
+                              ("its last minute", m.at(12, 29)),
+                              ("its end", m.at(12, 30)),
+                              ("cancelled closed session", m.at(13, 30)),
+                              ("closed session, open one in the zone's other room",
+                               m.at(14, 45)),
+                              ("closed session after the open one", m.at(15, 5)),
+                              ("next day", m.at(10, 45, day=1))):
+            clock.now = moment
+            result = await scan(api, m.journalist, "plenary-hall")
+            answers[label] = (result["admitted"], result["reason"])
+        refused = (False, "press_session_closed")
+        admitted = (True, "granted")
+        assert answers == {
+            "open session": admitted, "between sessions": admitted,
+            "a minute before": admitted, "its start": refused, "the tryout": refused,
+            "its last minute": refused, "its end": admitted,
+            "cancelled closed session": admitted,
+            "closed session, open one in the zone's other room": admitted,
+            "closed session after the open one": refused, "next day": admitted,
+        }
+
+        clock.now = m.at(10, 45)
+        result = await scan(api, m.journalist, "plenary-hall")
+        assert result["holder"]["category"] == "press"  # whose badge, still said
+        held = result["closed_session"]
+        assert (held["id"], held["title"]) == (m.closed["id"], TITLE)
+        ends = datetime.fromisoformat(held["ends_at"])
+        assert ends == m.at(12, 30) and ends.utcoffset() == ends.astimezone(BRUSSELS).utcoffset()
+        assert result["zones_granted"] == []
+        clock.now = m.at(10, 20)
+        assert (await scan(api, m.journalist, "plenary-hall"))["closed_session"] is None
+    finally:
+        await api.client.close()
+
+
+async def test_other_badges_and_other_grants_are_unchanged(
+    db_url: str, settings: Settings, clock: Clock
+) -> None:
+    api = await start_api(db_url, settings, clock=clock)
+    try:
+        m = await _meeting(api)
+        be = await delegation(api, "BE")
+        minister = await member(api, be, "Milquet")
+        # the press centre, granted to the press by category; a pool position at the hall
+        await zone(api, "press-centre", categories=["press"])
+        tribune = await pool(api, "Pool tribune")
+        await zone(api, "press-tribune", pools=[tribune["id"]])
+        # a royal perimeter around the hall, on the second day, its press only as a pool
+        royal = await session(api, {"id": m.closed["room_id"]}, at(m.conference, 9, day=1),
+                              at(m.conference, 10, day=1), royal_presence=True,
+                              press_access="pool", audience=["official", "press"])
+        royal_pool = await pool(api)
+        await zone(api, "royal-perimeter", kind="royal_perimeter", sessions=[royal["id"]],
+                   pools=[royal_pool["id"]])
+        in_pool = await press(api, 1, decision="approve")
+        not_in_pool = await press(api, 2, decision="approve")
+        for pool_id, who in ((royal_pool["id"], in_pool), (tribune["id"], not_in_pool)):
+            status, _, _ = await api.call(
+                "PUT", f"/api/v1/pools/{pool_id}/members/{who['id']}", role="press_office")
+            assert status == 200
+
+        clock.now = m.at(10, 45)  # the closed expert session is held in the hall
+        expected = [
+            (await _reference(api, minister["id"]), "plenary-hall", "granted"),
+            (m.journalist, "press-centre", "granted"),
+            (await _reference(api, not_in_pool["id"]), "press-tribune", "granted"),
+            (await _reference(api, in_pool["id"]), "royal-perimeter", "granted"),
+            (await _reference(api, not_in_pool["id"]), "royal-perimeter", "press_not_in_pool"),
+            (m.journalist, "plenary-hall", "press_session_closed"),
+        ]
+        for badge, code, reason in expected:
+            result = await scan(api, badge, code)
+            assert (result["reason"], result["closed_session"]) == (
+                reason, result["closed_session"] if reason == "press_session_closed" else None
+            ), (code, reason)
+    finally:
+        await api.client.close()
+
+
+async def test_the_door_page_says_closed_to_the_press_until_when_and_what_to_do(
+    db_url: str, settings: Settings, clock: Clock, smtp: RecordingSMTP
+) -> None:
+    api = await start_api(db_url, settings, clock=clock)
+    try:
+        m = await _meeting(api)
+        clock.now = m.at(10, 45)
+        door = await staff(api, smtp, "door@example.org", "door", language="fr")
+        expected = {
+            "fr": ("REFUSÉ",
+                   "Fermé à la presse jusqu'à 12:30\u00a0: séance en cours, «\u00a0Session "
+                   "d'experts\u00a0: enquêtes et poursuites\u00a0».",
+                   "N'admettez pas la personne pendant cette séance. Elle peut attendre la fin "
+                   "de la séance, ou se rendre au centre de presse."),
+            "en": ("REFUSED",
+                   "Closed to the press until 12:30: session in progress, “Expert session: "
+                   "investigations and prosecution”.",
+                   "Do not admit the person during this session. They may wait until it ends, "
+                   "or go to the press centre."),
+        }
+        for lang, (verdict, said, action) in expected.items():
+            status, page, _ = await door.post_form(DOOR, f"{DOOR}?lang={lang}",
+                                                   zone="plenary-hall", badge=m.journalist)
+            assert status == 200, page
+            assert verdict in element(page, "door-result")
+            # (element() reads the text with its spaces, non-breaking ones too, as one space)
+            assert element(page, "door-reason") == " ".join(said.split())
+            assert element(page, "door-action") == " ".join(action.split())
+            assert said in page.replace("&#39;", "'")  # the non-breaking spaces are there
+            assert "press_session_closed" not in page
+
+        clock.now = m.at(12, 30)  # the session is over: the journalist goes in
+        status, page, _ = await door.post_form(DOOR, f"{DOOR}?lang=en", zone="plenary-hall",
+                                               badge=m.journalist)
+        assert status == 200 and "ADMITTED" in element(page, "door-result")
+    finally:
+        await api.client.close()
