@@ -170,7 +170,10 @@ class ClosedSession(Model):
     id: UUID
     title: Localized
     ends_at: datetime
-    """When it ends, in the conference's time zone: the press is admitted again from then."""
+    """When it ends, in the conference's time zone."""
+    closed_until: datetime
+    """When the press is admitted again: its end, or the end of the sessions closed to the press
+    that follow it in its room without a break (in the conference's time zone)."""
 
 
 class CheckIn(Model):

@@ -333,6 +333,9 @@ class HeldSession:
     title: dict[str, str]
     press_access: str
     ends_at: datetime
+    closed_until: datetime
+    """For a closed session, the end of the closed sessions that follow it in its room without
+    a break; else its own end."""
 
 
 async def zone_sessions_at(conn: asyncpg.Connection, zone_id: UUID, at: datetime
@@ -341,7 +344,7 @@ async def zone_sessions_at(conn: asyncpg.Connection, zone_id: UUID, at: datetime
     ending first."""
     rows = await conn.fetch(*Q.bind("zone_sessions_at", zone_id=zone_id, at=at))
     return [HeldSession(id=r["id"], title=r["title"], press_access=r["press_access"],
-                        ends_at=r["ends_at"]) for r in rows]
+                        ends_at=r["ends_at"], closed_until=r["closed_until"]) for r in rows]
 
 
 async def insert_check_in(

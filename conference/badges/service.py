@@ -708,7 +708,9 @@ async def check_in(
                    zones_granted=opens,
                    closed_session=ClosedSession(
                        id=closed.id, title=Localized.model_validate(closed.title),
-                       ends_at=closed.ends_at.astimezone(ZoneInfo(conference.timezone)))
+                       ends_at=closed.ends_at.astimezone(ZoneInfo(conference.timezone)),
+                       closed_until=closed.closed_until.astimezone(
+                           ZoneInfo(conference.timezone)))
                    if reason is domain.Reason.press_session_closed and closed is not None
                    else None)
 

@@ -209,7 +209,7 @@ async def _door_page(request: web.Request, d: Desk, *, zone: str = "",
             and result.closed_session is not None):
         held = result.closed_session
         reason = t("door_closed_until", title=held.title.get(d.language),
-                   until=t.time(held.ends_at, d.conference.timezone))
+                   until=t.time(held.closed_until, d.conference.timezone))
     if result is not None and result.reason is Reason.mistyped_reference and typed:
         # a wrong length said as such, not as a character that does not match
         # (docs/workspaces.md, "Errors in sight")

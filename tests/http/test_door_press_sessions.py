@@ -70,9 +70,9 @@ class Meeting:
 async def _meeting(api: Api) -> Meeting:
     """The plenary hall of the tryout: granted to the delegations by category and to the press
     through its open sessions; on the first day an open session (09:30–10:15), the closed
-    expert session (10:30–12:30), a closed session cancelled (13:00–14:00); in Room 2, a
-    press-open session granting the hall too (14:30–15:00) beside a closed one in the hall
-    (14:15–15:15)."""
+    expert session (10:30–12:30), a closed session cancelled (13:00–14:00), two closed
+    sessions without a break (14:15–15:15, 15:15–16:00); in Room 2, a press-open session
+    granting the hall too (14:30–15:00)."""
     # in three days: the door's staff signs in by a welcome link (valid seven days from its
     # mail, sent at the real time) with the clock on the meeting's day
     today = datetime.now(UTC).date()
@@ -101,6 +101,8 @@ async def _meeting(api: Api) -> Meeting:
     assert status == 200
     await session(api, hall, at(conference, 14, 15), at(conference, 15, 15),
                   title={"fr": "Huis clos", "en": "Closed doors"}, **closed)
+    await session(api, hall, at(conference, 15, 15), at(conference, 16),
+                  title={"fr": "Suite", "en": "Continued"}, **closed)
     briefing = await session(api, side, at(conference, 14, 30), at(conference, 15),
                              title={"fr": "Point presse", "en": "Briefing"}, **press_open)
     await zone(api, "plenary-hall", categories=["minister", "official", "expert", "staff"],
@@ -127,6 +129,8 @@ async def test_the_press_is_kept_out_of_a_closed_session_and_admitted_between_se
                               ("closed session, open one in the zone's other room",
                                m.at(14, 45)),
                               ("closed session after the open one", m.at(15, 5)),
+                              ("the next closed session, without a break", m.at(15, 15)),
+                              ("after them", m.at(16)),
                               ("next day", m.at(10, 45, day=1))):
             clock.now = moment
             result = await scan(api, m.journalist, "plenary-hall")
@@ -139,7 +143,9 @@ async def test_the_press_is_kept_out_of_a_closed_session_and_admitted_between_se
             "its last minute": refused, "its end": admitted,
             "cancelled closed session": admitted,
             "closed session, open one in the zone's other room": admitted,
-            "closed session after the open one": refused, "next day": admitted,
+            "closed session after the open one": refused,
+            "the next closed session, without a break": refused, "after them": admitted,
+            "next day": admitted,
         }
 
         clock.now = m.at(10, 45)
@@ -149,6 +155,13 @@ async def test_the_press_is_kept_out_of_a_closed_session_and_admitted_between_se
         assert (held["id"], held["title"]) == (m.closed["id"], TITLE)
         ends = datetime.fromisoformat(held["ends_at"])
         assert ends == m.at(12, 30) and ends.utcoffset() == ends.astimezone(BRUSSELS).utcoffset()
+        assert datetime.fromisoformat(held["closed_until"]) == m.at(12, 30)
+        # closed sessions one after the other: the press waits for the end of the last
+        clock.now = m.at(15, 5)
+        held = (await scan(api, m.journalist, "plenary-hall"))["closed_session"]
+        assert held["title"]["en"] == "Closed doors"
+        assert datetime.fromisoformat(held["ends_at"]) == m.at(15, 15)
+        assert datetime.fromisoformat(held["closed_until"]) == m.at(16)
         assert result["zones_granted"] == []
         clock.now = m.at(10, 20)
         assert (await scan(api, m.journalist, "plenary-hall"))["closed_session"] is None
@@ -230,6 +243,12 @@ async def test_the_door_page_says_closed_to_the_press_until_when_and_what_to_do(
             assert element(page, "door-action") == " ".join(action.split())
             assert said in page.replace("&#39;", "'")  # the non-breaking spaces are there
             assert "press_session_closed" not in page
+
+        clock.now = m.at(15, 5)  # two closed sessions without a break: until the last one ends
+        status, page, _ = await door.post_form(DOOR, f"{DOOR}?lang=en", zone="plenary-hall",
+                                               badge=m.journalist)
+        assert status == 200 and element(page, "door-reason") == (
+            "Closed to the press until 16:00: session in progress, “Closed doors”.")
 
         clock.now = m.at(12, 30)  # the session is over: the journalist goes in
         status, page, _ = await door.post_form(DOOR, f"{DOOR}?lang=en", zone="plenary-hall",
