@@ -36,3 +36,22 @@ async def test_the_patron_and_the_hosts_head_the_printed_order_of_precedence(
         assert patron in first, first
         assert f"Cecilia Malmström, {function}" in first and "Eric Holder" in first, first
         assert page.index('id="patron-and-hosts"') < page.index('id="precedence"')
+
+
+async def test_the_delegation_column_of_the_order_of_precedence_is_named_in_the_singular(
+    api: Api, smtp: RecordingSMTP
+) -> None:
+    """Each row of the order holds one delegation: its column read « Délégations » (tryout as
+    protocol, 2 December 2026)."""
+    status, body, _ = await api.call("POST", "/api/v1/conferences", role="admin",
+                                     json=conference_body())
+    assert status == 201, body
+    await member(api, await make_delegation(api, country="BE"), "Reynders",
+                 rank="foreign_minister")
+    protocol = await staff(api, smtp, "protocol@example.org", "protocol")
+    for lang, header in (("fr", "Délégation"), ("en", "Delegation")):
+        status, page, _ = await protocol.go("GET", f"/manage/alliance/precedence?lang={lang}")
+        assert status == 200, page
+        table = page[page.index('<table id="precedence">'):]
+        head = table[:table.index("</thead>")]
+        assert f'<th scope="col">{header}</th>' in head, head
