@@ -17,6 +17,7 @@ from uuid import UUID
 from aiohttp import web
 from pydantic import ValidationError
 
+from conference.accreditation import service as accreditations
 from conference.accreditation.domain import Category
 from conference.accreditation.models import Accreditation
 from conference.auth import Principal
@@ -138,9 +139,11 @@ async def _badges_page(request: web.Request, d: Desk, officer: ProtocolOfficer, 
         flash = t.plural("cred_flash_printed", count)
     elif done == "photo_required":
         flash = t("cred_flash_photo_required")
-    elif done in ("reissued", "pack") and (name := frame.flash_text(request, "name", 200)):
-        flash = t("cred_flash_reissued", name=name) if done == "reissued" else \
-            t.plural("cred_flash_pack", count, name=name)
+    elif done == "reissued" and (name := frame.flash_text(request, "name", 200)):
+        flash = _reissued(t, name, frame.flash_text(request, "ref", 20) or "",
+                          frame.flash_text(request, "version", 6) or "")
+    elif done == "pack" and (name := frame.flash_text(request, "name", 200)):
+        flash = t.plural("cred_flash_pack", count, name=name)
     return frame.render(
         request, "cred_badges.html", d.language, person=d.person, conference=d.conference,
         status=status, title=t("cred_badges_title"),
@@ -288,10 +291,24 @@ async def console_reissue(request: web.Request) -> web.StreamResponse:
             now(request))
     except (Conflict, IllegalTransition):
         return await show(message=d.t("cred_err_not_reissuable"), status=409)
+    # the new badge's short reference, as printed under its QR code: the one the door and a
+    # phone call will read (docs/credentials.md, "Short reference")
+    reference = await accreditations.badge_short_reference(request.app[pool_key], acc.id,
+                                                            d.principal)
     _see_other(frame.with_lang(f"{d.base}/badges", d.language, done="reissued",
-                               **frame.flash_params(request, name=f"{acc.given_name} "
-                                                                 f"{acc.family_name} "
-                                                                 f"v{done.badge_version}")))
+                               **frame.flash_params(request,
+                                                    name=f"{acc.given_name} {acc.family_name}",
+                                                    ref=reference or "",
+                                                    version=str(done.badge_version))))
+
+
+def _reissued(t: WTranslator, name: str, reference: str, version: str) -> str:
+    """The reissue's confirmation: whose badge, its new short reference and its version (« Badge
+    réémis : Claire Dumont, nouvelle référence 8ASQ-35CJ, version 3. »); « Claire Dumont v3 »
+    gave no reference to read out (tryout as protocol)."""
+    if reference:
+        return t("cred_flash_reissued", name=name, reference=reference, version=version)
+    return t("cred_flash_reissued_no_reference", name=name, version=version)
 
 
 @routes.add("POST", "/manage/{slug}/badges/packs/{delegation_id}",

@@ -87,7 +87,9 @@ CRED: dict[str, dict[str, str]] = {
                                "(lot d'impression, ci-dessus).",
         "cred_flash_printed_one": "{count} badge marqué imprimé.",
         "cred_flash_printed_other": "{count} badges marqués imprimés.",
-        "cred_flash_reissued": "Badge réémis\u00a0: {name}.",
+        "cred_flash_reissued": "Badge réémis\u00a0: {name}, nouvelle référence {reference}, "
+                               "version\u00a0{version}.",
+        "cred_flash_reissued_no_reference": "Badge réémis\u00a0: {name}, version\u00a0{version}.",
         "cred_flash_pack_one": "Remise enregistrée pour {name}\u00a0: {count} badge.",
         "cred_flash_pack_other": "Remise enregistrée pour {name}\u00a0: {count} badges.",
         "cred_err_layout": "Choisissez une mise en page.",
@@ -259,7 +261,9 @@ CRED: dict[str, dict[str, str]] = {
                                "once printed and marked so (print batch, above).",
         "cred_flash_printed_one": "{count} badge marked printed.",
         "cred_flash_printed_other": "{count} badges marked printed.",
-        "cred_flash_reissued": "Badge reissued: {name}.",
+        "cred_flash_reissued": "Badge reissued: {name}, new reference {reference}, "
+                               "version {version}.",
+        "cred_flash_reissued_no_reference": "Badge reissued: {name}, version {version}.",
         "cred_flash_pack_one": "Collection recorded for {name}: {count} badge.",
         "cred_flash_pack_other": "Collection recorded for {name}: {count} badges.",
         "cred_err_layout": "Choose a layout.",

@@ -144,8 +144,9 @@ def form_switches(language: str, forms: Mapping[str, str], editing: str, *,
     return switches, header
 
 
-_FLASH_TEXT = ("name", "old")
-"""The query parameters whose text a flash shows as it is (people's names)."""
+_FLASH_TEXT = ("name", "old", "ref", "version")
+"""The query parameters whose text a flash shows as it is (people's names; a reissued badge's
+short reference and version)."""
 
 
 def flash_params(request: web.Request, **names: str) -> dict[str, str]:

@@ -130,11 +130,16 @@ async def test_protocol_prints_a_batch_marks_it_printed_reissues_and_hands_over_
                                   {"reason": "lost", "confirm": "yes", "note": "left in a taxi"})
     assert status == 303, resp
     status, page, _ = await v.go("GET", resp.headers["Location"])
-    assert element(page, "flash") == "Badge reissued: Anna Peeters v2."
-    row = text(element(page, f"badge-{first['id']}"))
-    assert "v2" in row and "To print" in row
     states = await _states(api)
     assert (states["Peeters"]["badge_version"], states["Peeters"]["status"]) == (2, "to_print")
+    # the confirmation gives the new short reference the badge prints under its QR code, the
+    # one the door and the phone will be read: « Anna Peeters v2 » gave none (tryout)
+    reference = states["Peeters"]["short_reference"]
+    assert reference and len(reference) == 9, states["Peeters"]
+    assert element(page, "flash") == \
+        f"Badge reissued: Anna Peeters, new reference {reference}, version 2."
+    row = text(element(page, f"badge-{first['id']}"))
+    assert "v2" in row and "To print" in row
 
     # the pack: the two printed badges are handed over, not the one to print again
     status, answer, _ = await _post(v, f"{M}/badges/packs/{be['id']}?lang=en", page,
