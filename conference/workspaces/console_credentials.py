@@ -375,7 +375,8 @@ async def _letters_page(request: web.Request, d: Desk, *, opened: str = "",
                         group: str | None = None,
                         values: dict[str, str] | None = None,
                         errors: dict[str, str] | None = None, message: str | None = None,
-                        status: int = 200) -> web.Response:
+                        lead: str | None = None, status: int = 200) -> web.Response:
+    """``lead``: what opens the error summary when no field is wrong (a 409's state)."""
     t = d.t
     group = group or request.query.get("status", "requested")
     if group not in (*LETTER_STATUSES, "all"):
@@ -401,7 +402,7 @@ async def _letters_page(request: web.Request, d: Desk, *, opened: str = "",
         here={"page": str(paging.page) if paging.page > 1 else "", "q": search},
         opened=opened, values=values or {},
         errors=errors or {}, message=message, flash=flash,
-        error_labels=labels, error_targets=targets,
+        error_labels=labels, error_targets=targets, error_lead=lead,
         # a letter its accreditation's end closed carries the recorded reason "accreditation
         # substituted", which a French page showed as such: said in words (tryout as protocol)
         closing_words={closing_reason(s): t(f"cred_letter_closed_{s}") for s in CLOSING_STATUSES},
@@ -493,8 +494,11 @@ async def console_decide_letter(request: web.Request) -> web.StreamResponse:
             d.principal, now(request), request.app[settings_key].base_url)
     except Conflict as exc:
         if exc.extra.get("reason") == "holder_not_approved":  # said at the letter
+            # nothing typed is wrong: the summary says what holds, not "correct the fields"
+            # (tryout as protocol)
             return await show(errors={f"{prefix}decision": _holder_not_approved(
-                d, str(exc.extra.get("accreditation_status")))}, status=409)
+                d, str(exc.extra.get("accreditation_status")))},
+                lead=d.t("cred_err_letter_holder_summary"), status=409)
         return await show(message=d.t("cred_err_letter_decided"), status=409)
     _see_other(_letters_url(d, "approved" if decision == "approve" else "refused",
                             done=decision,

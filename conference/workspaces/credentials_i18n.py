@@ -162,6 +162,8 @@ CRED: dict[str, dict[str, str]] = {
                                           "la lettre.",
         "cred_err_letter_holder_closed": "L'accréditation est {status}\u00a0: aucune lettre "
                                          "n'est approuvée pour elle\u00a0; refusez la lettre.",
+        "cred_err_letter_holder_summary": "Rien n'a été enregistré. Une lettre n'est approuvée "
+                                          "que pour une accréditation accordée\u00a0:",
         "cred_holder_pending_submitted": "en cours d'examen",
         "cred_holder_pending_waitlisted": "sur liste d'attente",
         "cred_panel_title": "Pièces et habilitation",
@@ -334,6 +336,8 @@ CRED: dict[str, dict[str, str]] = {
                                           "approve it first, or refuse the letter.",
         "cred_err_letter_holder_closed": "The accreditation is {status}: no letter is approved "
                                          "for it; refuse the letter.",
+        "cred_err_letter_holder_summary": "Nothing was saved. A letter is approved only for an "
+                                          "approved accreditation:",
         "cred_holder_pending_submitted": "under review",
         "cred_holder_pending_waitlisted": "on the waiting list",
         "cred_panel_title": "Credentials and clearance",

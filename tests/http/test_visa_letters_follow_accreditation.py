@@ -225,5 +225,13 @@ async def test_the_console_shows_the_holder_s_status_and_why_a_letter_is_not_app
     answer = answer.encode("latin-1").decode()  # _post reads the bytes as latin-1
     # said at the letter, in the reader's language
     assert " ".join(refusal.split()) in element(answer, f"l-{pending['id']}-decision-error")
+    # the summary under the title says what holds: no field is wrong, « Corrigez les champs
+    # signalés » sent protocol looking for one (tryout as protocol)
+    summary = " ".join(element(answer, "error-summary").split())
+    lead = {"en": "Nothing was saved. A letter is approved only for an approved accreditation:",
+            "fr": "Rien n'a été enregistré. Une lettre n'est approuvée que pour une "
+                  "accréditation accordée :"}[language]  # spaces joined
+    assert summary.startswith(lead), summary
+    assert "correct the fields" not in summary and "Corrigez" not in summary
     _, now, _ = await api.call("GET", f"/api/v1/visa-letters/{pending['id']}", role="protocol")
     assert now["status"] == "requested"
