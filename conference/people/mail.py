@@ -73,27 +73,33 @@ def workspace_url(base: str, grant: Grant) -> str:
     return f"{base}/manage/{grant.conference_slug}"
 
 
-def staff_landing(grant: Grant | None) -> str | None:
-    """The path a colleague's welcome link opens once spent: the workspace of the staff role
-    granted on one conference, a relative path (``safe_next``); None (the list of workspaces)
-    for a focal point, whose portal the list leads to, and for an administrator of every
+def landing(grant: Grant | None) -> str | None:
+    """The path a welcome link opens once spent, a relative path (``safe_next``): the
+    workspace of the staff role granted on one conference, or for a focal point the portal of
+    the delegation the mail names (it opened the list of workspaces, where they looked for it:
+    tryout as a focal point); None (the list of workspaces) for an administrator of every
     conference."""
-    if grant is None or grant.role == "focal_point" or grant.conference_slug is None:
+    if grant is None:
+        return None
+    if grant.role == "focal_point":
+        return safe_next(workspace_url("", grant)) if grant.delegation_slug else None
+    if grant.conference_slug is None:
         return None
     return safe_next(workspace_url("", grant))
 
 
 def _then(event: EventRow, template: str, language: str, grant: Grant | None) -> str:
     """The sign-in link's query: ``next``, the page asked for at /signin when it is a safe
-    path, or for a colleague's welcome the workspace of the role granted (the press desk for
-    the press office, the console for protocol, the door for door staff: they landed on the
-    list of workspaces and looked for theirs; docs/workspaces.md, "Sign-in"), and ``lang``, the
+    path, or for a welcome the workspace of the role granted (the press desk for the press
+    office, the console for protocol, the door for door staff, the delegation's portal for its
+    focal point: they landed on the list of workspaces and looked for theirs;
+    docs/workspaces.md, "Sign-in"), and ``lang``, the
     reader's, so that a link already spent or expired says so in the language of the mail
     (user test: a French focal point was told in English)."""
     if template == "signin":
         target = safe_next(event.payload.get("next"))
     else:
-        target = staff_landing(grant)
+        target = landing(grant)
     return "?" + urlencode({"next": target, "lang": language} if target else {"lang": language})
 
 

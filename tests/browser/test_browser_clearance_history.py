@@ -78,7 +78,8 @@ async def test_a_refused_clearance_is_a_line_of_the_history_on_every_page(
     portal = await context.new_page()
     await portal.goto(_link(site, welcome))
     await portal.get_by_role("button", name="Me connecter").click()
-    await portal.wait_for_url(re.compile(r".*/workspaces\?.*done=signed_in"))
+    # the welcome's delegation
+    await portal.wait_for_url(re.compile(r".*/delegation/alliance-be\?lang=fr$"))
     # the delegation's programme: the refused member is invited to nothing any more
     await portal.goto(f"{site.url}/delegation/alliance-be?lang=fr")
     programme = await portal.inner_text("#programme")

@@ -54,7 +54,8 @@ async def test_protocol_prints_reissues_and_approves_a_letter_after_the_note_ver
     # the focal point gives the note verbale the official's category needs
     await page.goto(_link(site, welcome))
     await page.get_by_role("button", name="Me connecter").click()
-    await page.wait_for_url(re.compile(r".*/workspaces\?.*done=signed_in"))
+    # the welcome's delegation
+    await page.wait_for_url(re.compile(r".*/delegation/alliance-be\?lang=fr$"))
     await page.goto(f"{site.url}/delegation/alliance-be/members/{official['id']}/credentials")
     assert await page.inner_text("#doc-state-note_verbale") == "Note verbale\u00a0: manquante"
     await _audit(browser, page, "delegation-member-documents")

@@ -67,7 +67,8 @@ async def test_the_language_control_checks_the_same_file_again(
     [welcome] = await smtp.wait_for(1, where=lambda m: "fp-be@example.org" in m["To"])
     await page.goto(_link(site, welcome))
     await page.get_by_role("button", name="Me connecter").click()
-    await page.wait_for_url(re.compile(r".*/workspaces.*"))
+    # the welcome's delegation
+    await page.wait_for_url(re.compile(r".*/delegation/alliance-be\?lang=fr$"))
     context = await browser.new_context(viewport={"width": 1280, "height": 900})
     tab = await context.new_page()
     await _sign_in(site, tab, smtp, "protocol@example.org", "protocol", "en")

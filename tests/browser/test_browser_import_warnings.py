@@ -31,7 +31,8 @@ async def test_the_check_lists_the_rows_warnings_and_imports_them_all(
     [welcome] = await smtp.wait_for(1, where=lambda m: "fp-be@example.org" in m["To"])
     await page.goto(_link(site, welcome))
     await page.get_by_role("button", name="Me connecter").click()
-    await page.wait_for_url(re.compile(r".*/workspaces.*"))
+    # the welcome's delegation
+    await page.wait_for_url(re.compile(r".*/delegation/alliance-be\?lang=fr$"))
 
     await page.goto(f"{site.url}/delegation/alliance-be/import?lang=fr")
     await _check(page, FILE, "Vérifier le fichier")

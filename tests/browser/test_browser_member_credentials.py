@@ -34,7 +34,8 @@ async def test_focal_point_gives_the_photo_and_requests_the_visa_letter(
     assert status == 201, member
     await page.goto(_link(site, welcome))
     await page.get_by_role("button", name="Me connecter").click()
-    await page.wait_for_url(re.compile(r".*/workspaces\?.*done=signed_in"))
+    # the welcome's delegation
+    await page.wait_for_url(re.compile(r".*/delegation/alliance-be\?lang=fr$"))
 
     await page.goto(f"{site.url}/delegation/alliance-be/members/{member['id']}")
     await page.get_by_role(

@@ -62,7 +62,8 @@ async def test_the_language_control_keeps_what_the_focal_point_typed_for_a_membe
     assert status == 201, member
     await page.goto(_link(site, welcome))
     await page.get_by_role("button", name="Me connecter").click()
-    await page.wait_for_url(re.compile(r".*/workspaces\?.*done=signed_in"))
+    # the welcome's delegation
+    await page.wait_for_url(re.compile(r".*/delegation/alliance-be\?lang=fr$"))
     here = f"{site.url}/delegation/alliance-be/members/{member['id']}/credentials"
     await page.goto(f"{here}?lang=fr")
     photo = tmp_path / "me.jpg"

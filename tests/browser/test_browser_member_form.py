@@ -27,7 +27,8 @@ async def test_the_member_forms_sent_back_keep_what_was_typed_in_either_language
     [welcome] = await smtp.wait_for(1, where=lambda m: "fp-be@example.org" in m["To"])
     await page.goto(_link(site, welcome))
     await page.get_by_role("button", name="Me connecter").click()
-    await page.wait_for_url(re.compile(r".*/workspaces.*"))
+    # the welcome's delegation
+    await page.wait_for_url(re.compile(r".*/delegation/alliance-be\?lang=fr$"))
 
     async def sent_back(tab: Any, lang: str) -> None:  # a minister without a function
         await tab.goto(f"{site.url}{PORTAL}/members/new?lang={lang}")

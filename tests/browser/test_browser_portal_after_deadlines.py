@@ -26,7 +26,8 @@ async def _focal_point_signed_in(site: Site, page: Any, smtp: RecordingSMTP) -> 
                                     and "/signin/" in str(m.get_body(("plain",))))
     await page.goto(_link(site, welcome))
     await page.get_by_role("button", name="Me connecter").click()
-    await page.wait_for_url(re.compile(r".*/workspaces\?.*"))
+    # the welcome's delegation
+    await page.wait_for_url(re.compile(r".*/delegation/alliance-be\?lang=fr$"))
     return f"{site.url}/delegation/alliance-be"
 
 

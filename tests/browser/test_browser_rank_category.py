@@ -26,7 +26,8 @@ async def test_a_minister_filed_as_an_expert_is_filed_and_the_page_asks_to_check
     [welcome] = await smtp.wait_for(1, where=lambda m: "fp-be@example.org" in m["To"])
     await page.goto(_link(site, welcome))
     await page.get_by_role("button", name="Me connecter").click()
-    await page.wait_for_url(re.compile(r".*/workspaces.*"))
+    # the welcome's delegation
+    await page.wait_for_url(re.compile(r".*/delegation/alliance-be\?lang=fr$"))
 
     await page.goto(f"{site.url}{PORTAL}/members/new?lang=fr")
     await page.select_option("#category", "expert")

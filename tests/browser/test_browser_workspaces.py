@@ -101,13 +101,16 @@ async def test_focal_point_welcomed_registers_members_and_opens_the_badge(
     await page.goto(link)
     await _audit(browser, page, "signin-link")  # looking does not spend the link
     await page.get_by_role("button", name="Me connecter").click()
-    await page.wait_for_url(re.compile(r".*/workspaces\?.*done=signed_in"))
-    assert await page.inner_text("#flash") == "Connexion réussie."
+    # the welcome names the delegation: its link lands on its portal (it opened the list of
+    # workspaces, where the focal point looked for it)
+    await page.wait_for_url(re.compile(r".*/delegation/alliance-be\?lang=fr$"))
     assert await page.inner_text("#person-name") == "Focal Point"
+    assert await page.locator("#no-members").count() == 1
+    # the list of workspaces leads there too
+    await page.goto(f"{site.url}/workspaces?lang=fr")
     await _audit(browser, page, "workspaces")
     await page.get_by_role("link", name="Délégation : Belgique").first.click()
     await page.wait_for_url(re.compile(r".*/delegation/alliance-be.*"))
-    assert await page.locator("#no-members").count() == 1
 
     for category, given, family, rank, function in (
         ("Ministre", "Didier", "Reynders", "Ministre des Affaires étrangères",

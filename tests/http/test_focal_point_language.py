@@ -193,7 +193,7 @@ async def test_the_welcome_mails_links_open_pages_in_the_mails_language(
     assert status == 200 and resp.url.path == "/signin" and resp.url.query["lang"] == "fr"
     assert '<html lang="fr">' in page
     link = link_in(await _welcome(smtp, "fp-be@example.org"))
-    assert link.endswith("?lang=fr")
+    assert link.endswith("?next=%2Fdelegation%2Falliance-be&lang=fr")  # lands on the portal
     await _signed_in(api, link)  # spent
     status, page, _ = await api.call("GET", link, headers=english)
     assert status == 404 and '<html lang="fr">' in page, page

@@ -138,17 +138,33 @@ async def test_a_colleague_s_welcome_link_lands_on_the_workspace_of_the_role_gra
         assert f"<h1>{heading}</h1>" in page
 
 
-async def test_a_focal_point_s_welcome_link_still_lands_on_the_list_of_workspaces(
+async def test_a_focal_point_s_welcome_link_lands_on_the_delegation_it_names(
     api: Api, smtp: RecordingSMTP
 ) -> None:
+    """A focal point's welcome names the delegation ("Délégation : Belgique") and its link
+    opened the list of workspaces (tryout as a focal point): it lands on that delegation's
+    portal page, through the sign-in's ``next`` (a path of this site only), followed from the
+    mail the SMTP server received."""
     from tests.http.conftest_programme import make_delegation
 
     await _conference(api)
     await make_delegation(api, country="BE")
     [welcome] = await smtp.wait_for(1, where=lambda m: "fp-be@example.org" in m["To"])
     link = link_in(welcome)
-    assert "next" not in parse_qs(urlsplit(link).query)
+    query = parse_qs(urlsplit(link).query)
+    assert query["next"] == ["/delegation/alliance-be"]
+    assert safe_next(query["next"][0]) == "/delegation/alliance-be"
     v = Visitor(api)
     status, page, _ = await v.go("GET", link)
-    status, _, resp = await v.go("POST", link, {"csrf": hidden(page, "csrf")})
-    assert status == 303 and resp.headers["Location"].startswith("/workspaces?")
+    assert status == 200
+    action = re.search(r'<form method="post" action="([^"]+)"', page)
+    assert action and "next=" in action.group(1)
+    status, _, resp = await v.go("POST", action.group(1).replace("&amp;", "&"),
+                                 {"csrf": hidden(page, "csrf")})
+    assert status == 303
+    language = query["lang"][0]
+    assert resp.headers["Location"] == f"/delegation/alliance-be?lang={language}"
+    status, page, _ = await v.go("GET", resp.headers["Location"])
+    assert status == 200, page  # signed in, on the delegation's portal
+    assert "Belgi" in page and 'id="signin-form"' not in page
+
