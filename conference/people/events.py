@@ -26,6 +26,9 @@ class SigninRequested(Payload):
     via: Literal["signin_form", "cli"] = "signin_form"
     next: str | None = None
     """The page the person was going to (a path on this site); the mailed link leads there."""
+    language: Literal["fr", "en"] | None = None
+    """The language of the page the link was asked from: the mailed link's pages and the page
+    it leads to speak it (the mail itself is in the person's language)."""
 
 
 EVENT_TYPES: dict[str, type[Payload]] = {

@@ -95,9 +95,13 @@ def _then(event: EventRow, template: str, language: str, grant: Grant | None) ->
     focal point: they landed on the list of workspaces and looked for theirs;
     docs/workspaces.md, "Sign-in"), and ``lang``, the
     reader's, so that a link already spent or expired says so in the language of the mail
-    (user test: a French focal point was told in English)."""
+    (user test: a French focal point was told in English); for a link asked for at /signin,
+    the language of the page it was asked from: they asked in French, they land in French
+    (tryout: an English account landed on the English list of workspaces)."""
     if template == "signin":
         target = safe_next(event.payload.get("next"))
+        asked = event.payload.get("language")
+        language = asked if asked in ("fr", "en") else language
     else:
         target = landing(grant)
     return "?" + urlencode({"next": target, "lang": language} if target else {"lang": language})

@@ -111,16 +111,18 @@ async def welcome_focal_point_again(conn: asyncpg.Connection, *, conference_id: 
 
 async def request_signin(pool: asyncpg.Pool, email: str, *,
                          via: Literal["signin_form", "cli"] = "signin_form",
-                         next_path: str | None = None) -> bool:
+                         next_path: str | None = None,
+                         language: Literal["fr", "en"] | None = None) -> bool:
     """Ask for a sign-in link: mailed (by the consumer of the event) when the address is a
-    person's; nothing otherwise. The caller answers the same either way."""
+    person's; nothing otherwise. The caller answers the same either way. ``language``: the
+    page's it was asked from, which the link carries (the person's own is not changed)."""
     async with transaction(pool) as conn:
         row = await repo.person_by_email(conn, email)
         if row is None:
             return False
         await record(conn, "person.signin_requested",
                      SigninRequested(person_id=row["id"], via=via,
-                                     next=safe_next(next_path)),
+                                     next=safe_next(next_path), language=language),
                      conference_id=None, subject_id=row["id"], actor="person:" + str(row["id"]))
         return True
 

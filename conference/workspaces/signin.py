@@ -4,7 +4,8 @@ client), ``GET /signin/{token}`` shows a button without spending the link (mail 
 fetch links spend nothing), ``POST /signin/{token}`` spends it and opens the session,
 ``POST /signout`` ends it; ``/workspaces`` lists the person's workspaces. A page opened while
 signed out sends to ``/signin?next=<path>``: the path (checked by ``safe_next``: this site's
-only) rides in the mailed link and the spending POST leads there."""
+only) rides in the mailed link and the spending POST leads there; so does the language of the
+page the link was asked from (``lang``)."""
 
 from __future__ import annotations
 
@@ -99,7 +100,10 @@ async def signin_request(request: web.Request) -> web.StreamResponse:
         return frame.render(request, "signin.html", language, person=None, status=422,
                             message=None, errors={"email": t("err_email")}, **show)
     if _limit_address(request, email):
-        await service.request_signin(request.app[pool_key], email, next_path=target)
+        # the page's language rides in the link as ``next`` does: the person lands in the
+        # language they asked in (docs/workspaces.md, "Sign-in")
+        await service.request_signin(request.app[pool_key], email, next_path=target,
+                                     language="fr" if language == "fr" else "en")
     raise web.HTTPSeeOther(frame.with_lang("/signin", language, done="sent"))
 
 

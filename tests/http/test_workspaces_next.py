@@ -6,7 +6,7 @@ and a real SMTP server."""
 from __future__ import annotations
 
 import re
-from urllib.parse import parse_qs, urlsplit
+from urllib.parse import parse_qs, quote, urlsplit
 
 import pytest
 
@@ -168,3 +168,47 @@ async def test_a_focal_point_s_welcome_link_lands_on_the_delegation_it_names(
     assert status == 200, page  # signed in, on the delegation's portal
     assert "Belgi" in page and 'id="signin-form"' not in page
 
+
+@pytest.mark.parametrize("asked", [None, f"{PAGE}?status=x"])
+async def test_a_link_asked_for_on_a_french_page_lands_in_french(
+    api: Api, smtp: RecordingSMTP, asked: str | None
+) -> None:
+    """Someone whose account is in English asked for a link from ``/signin?lang=fr`` and
+    landed on ``/workspaces?lang=en``: the page they asked from chose French. Its language
+    rides in the link as ``next`` does (``lang``), so the link's page and the landing speak
+    it; the mail is in the account's language as every mail to them, and the account's
+    language stays as it was (docs/workspaces.md, "Sign-in")."""
+    await _staff(api, smtp)  # Tove Ernst, language "en"
+    v = Visitor(api)
+    signin = "/signin?lang=fr" + (f"&next={quote(asked)}" if asked else "")
+    status, page, _ = await v.go("GET", signin)
+    assert status == 200 and '<html lang="fr">' in page
+    fields = {"csrf": hidden(page, "csrf"), "email": EMAIL}
+    if asked:
+        fields["next"] = hidden(page, "next")
+    status, _, resp = await v.go("POST", "/signin?lang=fr", fields)
+    assert status == 303 and resp.headers["Location"] == "/signin?lang=fr&done=sent"
+    [mail] = await smtp.wait_for(1, where=lambda m: EMAIL in m["To"]
+                                 and m["Subject"] == "Your sign-in link")  # the account's
+    link = link_in(mail)
+    assert parse_qs(urlsplit(link).query)["lang"] == ["fr"]
+    status, page, _ = await v.go("GET", link)
+    assert status == 200 and '<html lang="fr">' in page and "Me connecter" in page
+    action = re.search(r'<form method="post" action="([^"]+)"', page)
+    assert action
+    status, _, resp = await v.go("POST", action.group(1).replace("&amp;", "&"),
+                                 {"csrf": hidden(page, "csrf")})
+    assert status == 303
+    assert resp.headers["Location"] == (f"{asked}&lang=fr" if asked
+                                        else "/workspaces?lang=fr&done=signed_in")
+    status, page, _ = await v.go("GET", resp.headers["Location"])
+    assert status == 200 and '<html lang="fr">' in page, page
+    # the account's language is unchanged: a later link is mailed in English, and the list of
+    # workspaces opened without ``lang`` speaks it
+    status, page, _ = await v.go("GET", "/workspaces")
+    assert status == 200 and '<html lang="en">' in page
+    status, _, _ = await Visitor(api).post_form("/signin?lang=fr", "/signin?lang=fr",
+                                                email=EMAIL)
+    assert status == 303
+    await smtp.wait_for(2, where=lambda m: EMAIL in m["To"]
+                        and m["Subject"] == "Your sign-in link")
