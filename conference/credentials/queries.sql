@@ -61,6 +61,15 @@ RETURNING *
 SELECT id, status FROM visa_letter
 WHERE accreditation_id = :accreditation_id AND status IN ('requested', 'approved')
 
+-- name: closed_letter_of
+-- The person's latest letter that their accreditation's end closed (a request refused, an
+-- approved letter cancelled, with the reason closing_reason records), if any.
+SELECT id FROM visa_letter
+WHERE accreditation_id = :accreditation_id AND status IN ('refused', 'cancelled')
+  AND reason = :reason
+ORDER BY requested_at DESC, id
+LIMIT 1
+
 -- name: letter_by_id
 SELECT l.*, a.delegation_id, a.language, a.email, a.given_name, a.family_name, a.rank,
        a.gender, a.salutation, a.category, a.status AS accreditation_status

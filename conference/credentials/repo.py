@@ -82,6 +82,13 @@ async def open_letter_of(conn: asyncpg.Connection, accreditation_id: UUID
     return row
 
 
+async def closed_letter_of(conn: asyncpg.Connection, accreditation_id: UUID, reason: str
+                           ) -> UUID | None:
+    found: UUID | None = await conn.fetchval(
+        *Q.bind("closed_letter_of", accreditation_id=accreditation_id, reason=reason))
+    return found
+
+
 async def letter_row(conn: asyncpg.Connection, letter_id: UUID, *, lock: bool = False
                      ) -> asyncpg.Record | None:
     query = Q.bind("lock_letter", id=letter_id) if lock else Q.bind("letter_by_id", id=letter_id)

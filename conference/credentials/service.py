@@ -179,6 +179,24 @@ async def open_letter(pool: asyncpg.Pool, accreditation_id: UUID, principal: Pri
     return repo.letter_from_row(letter) if letter is not None else None
 
 
+async def closed_letter(pool: asyncpg.Pool, accreditation_id: UUID, principal: Principal
+                        ) -> VisaLetter | None:
+    """The person's letter their accreditation's end closed (requested then refused, or
+    approved then cancelled, with it), if any, while the accreditation is ended: the pages say
+    what became of it where they say no letter can be requested (a substituted member's page
+    said only that; tryout of a substitution)."""
+    async with connection(pool) as conn:
+        row = await _person(conn, accreditation_id)
+        if not _own(principal, row):
+            raise Forbidden("A visa letter is shown to the person and their focal point.")
+        if row["status"] not in domain.CLOSING_STATUSES:
+            return None
+        found = await repo.closed_letter_of(conn, accreditation_id,
+                                            domain.closing_reason(row["status"]))
+        letter = await repo.letter_row(conn, found) if found is not None else None
+    return repo.letter_from_row(letter) if letter is not None else None
+
+
 async def get_photo(pool: asyncpg.Pool, accreditation_id: UUID, principal: Principal | None
                     ) -> tuple[bytes, str]:
     """The stored photo, to whoever may give it: the person, their focal point (who gives it

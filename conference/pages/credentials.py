@@ -199,6 +199,9 @@ async def _credentials_page(
     letter = await credentials.open_letter(pool, p.accreditation_id, p)
     documents = await credentials.documents_state(pool, p.accreditation_id, p)
     may_request = letter is None and acc.status.value in credentials.OPEN_STATUSES
+    # the letter the accreditation's end closed, said where no letter can be requested
+    closed_letter = (await credentials.closed_letter(pool, p.accreditation_id, p)
+                     if letter is None and not may_request else None)
     identity = await identity_state(pool, conference, acc, p)
     if may_request and editing != "visa" and identity is not None and identity.given is not None:
         # the visa letter form starts from the identity document already given, not asking
@@ -226,7 +229,8 @@ async def _credentials_page(
         request, "credentials.html", language, status=status, private=True, cookies=cookies,
         conference=conference, title=t("credentials_title"), acc=acc, errors=errors or {},
         values=values or {}, message=message, size=size, crop=crop, letter=letter,
-        may_request=may_request, countries=_countries(language), documents=documents,
+        may_request=may_request, closed_letter=closed_letter,
+        countries=_countries(language), documents=documents,
         identity=identity, identity_types=identity_types(t),
         country_words=lambda code: country_name(code, language),
         day_words=lambda d: formatting.day(d, language),

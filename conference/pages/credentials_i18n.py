@@ -105,6 +105,17 @@ CREDENTIALS: dict[str, dict[str, str]] = {
         "visa_approved": "approuvée, lettre n°\u00a0{number} envoyée par courriel",
         "visa_done": "Votre demande de lettre d'invitation est envoyée.",
         "visa_closed": "Aucune lettre ne peut être demandée pour une demande {status}.",
+        "visa_ended_refused": "Votre demande de lettre d'invitation du {when} a été close avec "
+                              "l'accréditation.",
+        "visa_ended_refused_member": "La demande de lettre d'invitation pour {name} du {when} a "
+                                     "été close avec l'accréditation.",
+        "visa_ended_cancelled": "La lettre d'invitation n°\u00a0{number}, demandée le {when}, a "
+                                "été annulée avec l'accréditation\u00a0: elle ne vaut plus "
+                                "auprès du consulat.",
+        "visa_ended_cancelled_member": "La lettre d'invitation n°\u00a0{number} pour {name}, "
+                                       "demandée le {when}, a été annulée avec "
+                                       "l'accréditation\u00a0: elle ne vaut plus auprès du "
+                                       "consulat.",
         "upload_closed": "Cette demande est close (retirée, refusée ou révoquée)\u00a0: aucune "
                          "photo ni aucun document n'est plus accepté.",
         "photo_closed": "Aucune photo ne peut plus être envoyée pour une demande {status}.",
@@ -264,6 +275,16 @@ CREDENTIALS: dict[str, dict[str, str]] = {
         "visa_approved": "approved, letter no. {number} sent by e-mail",
         "visa_done": "Your request for an invitation letter is sent.",
         "visa_closed": "No letter can be requested for a {status} application.",
+        "visa_ended_refused": "Your request for an invitation letter of {when} was closed "
+                              "with the accreditation.",
+        "visa_ended_refused_member": "The request for an invitation letter for {name} of {when} "
+                                     "was closed with the accreditation.",
+        "visa_ended_cancelled": "Invitation letter no. {number}, requested on {when}, was "
+                                "cancelled with the accreditation: it is no longer valid for "
+                                "the consulate.",
+        "visa_ended_cancelled_member": "Invitation letter no. {number} for {name}, requested on "
+                                       "{when}, was cancelled with the accreditation: it is no "
+                                       "longer valid for the consulate.",
         "upload_closed": "This application is closed (withdrawn, rejected or revoked): no "
                          "photo or document is accepted any more.",
         "photo_closed": "No photo can be sent any more for a {status} application.",

@@ -72,8 +72,11 @@ async def _page(
     try:
         letter = await credentials.open_letter(pool, acc.id, p.principal)
         may_request = letter is None and acc.status.value in credentials.OPEN_STATUSES
+        # the letter the accreditation's end closed, said where no letter can be requested
+        closed_letter = (await credentials.closed_letter(pool, acc.id, p.principal)
+                         if letter is None and not may_request else None)
     except Forbidden:  # an admin in the portal: the letter is the focal point's to request
-        letter, may_request = None, False
+        letter, may_request, closed_letter = None, False, None
     documents = await credentials.documents_state(pool, acc.id, p.principal)
     try:
         identity = await identity_state(pool, p.conference, acc, p.principal)
@@ -99,7 +102,8 @@ async def _page(
         conference=p.conference, status=status, title=p.t("credentials_title"),
         crumbs=p.crumbs((name, here), (p.t("credentials_title"), None)), flash=message,
         acc=acc, errors=errors or {}, values=values or {}, size=size, crop=crop,
-        letter=letter, may_request=may_request, countries=_countries(p.language),
+        letter=letter, may_request=may_request, closed_letter=closed_letter,
+        countries=_countries(p.language),
         documents=documents, member_name=name, identity=identity,
         more_information_todo=await open_clearance(request, p, acc) == "more_information",
         identity_types=identity_types(p.t),

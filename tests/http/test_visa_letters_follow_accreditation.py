@@ -235,3 +235,54 @@ async def test_the_console_shows_the_holder_s_status_and_why_a_letter_is_not_app
     assert "correct the fields" not in summary and "Corrigez" not in summary
     _, now, _ = await api.call("GET", f"/api/v1/visa-letters/{pending['id']}", role="protocol")
     assert now["status"] == "requested"
+
+
+async def test_a_substituted_member_s_page_says_the_letter_was_cancelled_with_it(
+    api: Api, conference: dict[str, Any], smtp: RecordingSMTP
+) -> None:
+    """The member's credentials page in the portal said « Aucune lettre ne peut être demandée
+    pour une demande remplacée. » and nothing of the letter approved and mailed before the
+    substitution (tryout): it says the letter went with the accreditation."""
+    from tests.http.test_workspaces import _signed_in, link_in
+
+    be = await make_delegation(api, country="BE")
+    [welcome] = await smtp.wait_for(1, where=lambda m: "fp-be@example.org" in m["To"])
+    person = await member(api, be, "Peeters")
+    letter = await request_letter(api, person)
+    number = (await approve_letter(api, letter))["number"]
+    await _end(api, "substituted", person)
+    await letter_becomes(api, letter["id"], "cancelled")
+    focal = await _signed_in(api, link_in(welcome))
+    here = f"/delegation/alliance-be/members/{person['id']}/credentials"
+    status, page, _ = await focal.go("GET", f"{here}?lang=fr")
+    assert status == 200, page
+    assert element(page, "visa-closed").startswith("Aucune lettre ne peut être demandée")
+    ended = " ".join(element(page, "visa-ended").split())
+    assert ended.startswith(f"La lettre d'invitation n° {number} pour "), ended
+    assert "a été annulée avec l'accréditation : elle ne vaut plus auprès du consulat." \
+        in ended, ended
+    status, page, _ = await focal.go("GET", f"{here}?lang=en")
+    assert f"Invitation letter no. {number} for " in element(page, "visa-ended")
+
+
+async def test_a_withdrawn_journalist_s_page_says_the_request_was_closed_with_it(
+    api: Api, conference: dict[str, Any]
+) -> None:
+    p = await journalist(api)
+    letter = await request_letter(api, p)
+    await _end(api, "withdrawn", p)
+    await letter_becomes(api, letter["id"], "refused")
+    status, page, _ = await api.call("GET", f"/a/{p['access_token']}/credentials?lang=en")
+    assert status == 200, page
+    assert "No letter can be requested" in element(page, "visa-closed")
+    assert element(page, "visa-ended").startswith("Your request for an invitation letter of ")
+    assert element(page, "visa-ended").endswith(" was closed with the accreditation.")
+
+
+async def test_no_closed_letter_is_told_when_none_was_requested(
+    api: Api, conference: dict[str, Any]
+) -> None:
+    p = await journalist(api)
+    await _end(api, "withdrawn", p)
+    status, page, _ = await api.call("GET", f"/a/{p['access_token']}/credentials?lang=en")
+    assert status == 200 and 'id="visa-closed"' in page and 'id="visa-ended"' not in page
