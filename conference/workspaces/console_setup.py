@@ -540,14 +540,13 @@ def _refusal(t: WTranslator, exc: CorrectionRefused, zone: str) -> dict[str, str
     page's language."""
     p = exc.params
     if exc.code == "sessions_outside":
-        names = " ; ".join(
+        names = ("\u00a0; " if t.language == "fr" else "; ").join(
             t("settings_err_session", title=s.title.get(t.language),
-              when=s.starts_at.astimezone(ZoneInfo(zone)).strftime("%Y-%m-%d %H:%M"))
+              when=t.datetime(s.starts_at, zone))
             for s in p["sessions"])
         text = t.plural("settings_err_sessions_outside", p["count"], sessions=names)
     elif exc.code in ("press_after_end", "security_list_after_end"):
-        text = t(f"settings_err_{exc.code}",
-                 when=p["when"].astimezone(ZoneInfo(zone)).strftime("%Y-%m-%d %H:%M"))
+        text = t(f"settings_err_{exc.code}", when=t.datetime(p["when"], zone))
     elif exc.code == "language_in_use":
         counts = [t.plural(f"settings_in_use_{what}", p[what])
                   for what in ("accreditations", "focal_points", "letters") if p[what]]

@@ -64,7 +64,7 @@ async def test_the_last_day_corrected_and_a_session_left_outside_refused(
     assert status == 409
     assert element(page, "ends_on-error") == (
         "Erreur : 1 séance du programme tomberait en dehors de ces jours : "
-        "« Clôture » (2027-04-17 09:00). Déplacez-la ou annulez-la d'abord.")
+        "« Clôture » (17 avril 2027 à 09:00 CEST). Déplacez-la ou annulez-la d'abord.")
     assert 'href="#ends_on"' in page  # the summary leads to the field
     _, c, _ = await api.call("GET", f"/api/v1/conferences/{SLUG}")
     assert c["ends_on"] == "2027-04-17"
@@ -147,3 +147,25 @@ async def test_a_language_removed_only_while_unused_and_one_added_says_what_to_c
     assert "must be one of those ticked" in element(page, "languages-error")
     _, c, _ = await api.call("GET", f"/api/v1/conferences/{SLUG}")
     assert c["languages"] == ["fr", "en"]
+
+
+async def test_a_refusal_of_the_days_says_the_session_s_time_in_words(
+    api: Api, smtp: RecordingSMTP
+) -> None:
+    """The session left outside is named with its day in words, as every date of the console
+    is, not as a form's value ("2027-04-17 09:00" read as a code; tryout of the settings
+    page)."""
+    admin = await _created(api, smtp)
+    status, _, _ = await admin.post_form(f"{PATH}?lang=en", f"{PATH}?lang=en",
+                                         **{**FORM, **TICKED, "ends_on": "2027-04-17"})
+    assert status == 303
+    room = await make_room(api, slug=SLUG)
+    await make_session(api, room, "2027-04-17T09:00:00+02:00", "2027-04-17T10:00:00+02:00",
+                       slug=SLUG, title={"fr": "Clôture", "en": "Closing session"})
+    for lang, said in (("fr", "« Clôture » (17 avril 2027 à 09:00 CEST)"),
+                       ("en", "“Closing session” (17 April 2027, 09:00 CEST)")):
+        status, page, _ = await admin.post_form(f"{PATH}?lang={lang}", f"{PATH}?lang={lang}",
+                                                **{**FORM, **TICKED, "ends_on": "2027-04-16"})
+        assert status == 409
+        assert said in element(page, "ends_on-error"), element(page, "ends_on-error")
+
