@@ -167,6 +167,7 @@ def _form(request: web.Request, person: SignedIn, language: str, values: dict[st
                                                  + t(f"setup_f_spokesperson_{part}"))
     if desk is not None:
         labels["first_language"] = t("settings_f_first_language")
+        labels["languages"] = t("settings_legend_languages")
     ordered = {name: (errors or {})[name] for name in shown if name in (errors or {})}
     title = t("setup_title") if desk is None else t("settings_title")
     crumbs = [(t("home_title"), "/workspaces"), (t("manage_title"), "/manage"), (title, None)] \
@@ -550,8 +551,8 @@ def _refusal(t: WTranslator, exc: CorrectionRefused, zone: str) -> dict[str, str
     elif exc.code == "language_in_use":
         counts = [t.plural(f"settings_in_use_{what}", p[what])
                   for what in ("accreditations", "focal_points", "letters") if p[what]]
-        text = t("settings_err_language_in_use", language=t(f"lang_{p['language']}"),
-                 counts=", ".join(counts))
+        text = t("settings_err_language_in_use",
+                 language=t(f"settings_lang_in_text_{p['language']}"), counts=", ".join(counts))
     elif exc.code == "first_language_published":
         text = t("settings_err_first_language_published")
     elif exc.code in ("timezone_no_such_time", "timezone_clash"):

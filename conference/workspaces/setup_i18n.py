@@ -96,6 +96,9 @@ SETUP: dict[str, dict[str, str]] = {
         "settings_err_first_language_published": "Le programme est publié\u00a0: il a été "
                                                  "écrit, avec ses invitations, dans la première "
                                                  "langue, qui ne change plus.",
+        # a language named inside a sentence: in lower case in French
+        "settings_lang_in_text_fr": "français",
+        "settings_lang_in_text_en": "anglais",
         "settings_err_language_in_use": "Cette langue ({language}) ne peut plus être "
                                         "retirée\u00a0: {counts}.",
         "settings_in_use_accreditations_one": "{count} accréditation dans cette langue",
@@ -330,6 +333,8 @@ SETUP: dict[str, dict[str, str]] = {
         "settings_err_first_language_published": "The programme is published: it was written, "
                                                  "with its invitations, in the first language, "
                                                  "which no longer changes.",
+        "settings_lang_in_text_fr": "French",
+        "settings_lang_in_text_en": "English",
         "settings_err_language_in_use": "This language ({language}) can no longer be removed: "
                                         "{counts}.",
         "settings_in_use_accreditations_one": "{count} accreditation in this language",

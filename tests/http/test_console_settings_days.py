@@ -169,3 +169,24 @@ async def test_a_refusal_of_the_days_says_the_session_s_time_in_words(
         assert status == 409
         assert said in element(page, "ends_on-error"), element(page, "ends_on-error")
 
+
+async def test_a_language_refused_is_named_as_its_legend_and_in_lower_case_in_french(
+    api: Api, smtp: RecordingSMTP
+) -> None:
+    """The summary names the languages' field by its legend on the page ('Langues de la
+    conférence'; the new conference form's label spoke of a first language the page asks
+    apart), and the language inside the French sentence is written in lower case
+    ('Cette langue (anglais)'; tryout of the settings page)."""
+    admin = await _created(api, smtp)
+    be = await make_delegation(api, "BE", slug=SLUG)
+    await accredit(api, "John", "Smith", delegation=be, language="en", decision=None, slug=SLUG)
+    only_fr = {**FORM, "language_fr": "1", "first_language": "fr"}
+    status, page, _ = await admin.post_form(f"{PATH}?lang=fr", f"{PATH}?lang=fr", **only_fr)
+    assert status == 409
+    assert element(page, "languages-error").startswith(
+        "Erreur : Cette langue (anglais) ne peut plus être retirée : 1 accréditation")
+    assert '<a href="#language_fr">Langues de la conférence</a>' in page
+    status, page, _ = await admin.post_form(f"{PATH}?lang=en", f"{PATH}?lang=en", **only_fr)
+    assert element(page, "languages-error").startswith("Error: This language (English)")
+    assert '<a href="#language_fr">The conference\'s languages</a>' in page \
+        or '<a href="#language_fr">The conference&#39;s languages</a>' in page
