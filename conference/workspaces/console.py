@@ -177,7 +177,9 @@ async def _door_page(request: web.Request, d: Desk, *, zone: str = "",
     crumbs = d.crumbs((t("door_title"), None))
     # a badge no longer valid (replaced, revoked, withdrawn) says what the door staff do next
     action_key = f"door_action_{result.reason}" if result is not None else ""
-    action = t(action_key) if action_key in t.keys else None
+    # (a session closed to the press names its time below, with the session)
+    action = (t(action_key) if action_key in t.keys and action_key
+              != "door_action_press_session_closed" else None)
     reason = t(f"reason_{result.reason}") if result is not None else ""
     # a reference that was not read (mistyped, or no such badge) is not a refusal of the person:
     # the answer is "check again", not REFUSED, which the staff would act on (docs/workspaces.md,
@@ -208,8 +210,10 @@ async def _door_page(request: web.Request, d: Desk, *, zone: str = "",
     if (result is not None and result.reason is Reason.press_session_closed
             and result.closed_session is not None):
         held = result.closed_session
-        reason = t("door_closed_until", title=held.title.get(d.language),
-                   until=t.time(held.closed_until, d.conference.timezone))
+        until = t.time(held.closed_until, d.conference.timezone)
+        reason = t("door_closed_until", title=held.title.get(d.language), until=until)
+        # what to do names the same time, the end of the last closed session, not of this one
+        action = t("door_action_press_session_closed", until=until)
     if result is not None and result.reason is Reason.mistyped_reference and typed:
         # a wrong length said as such, not as a character that does not match
         # (docs/workspaces.md, "Errors in sight")

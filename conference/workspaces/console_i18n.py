@@ -102,9 +102,9 @@ CONSOLE: dict[str, dict[str, str]] = {
                                        "zone.",
         "door_closed_until": "Fermé à la presse jusqu'à {until}\u00a0: séance en cours, "
                              "«\u00a0{title}\u00a0».",
-        "door_action_press_session_closed": "N'admettez pas la personne pendant cette "
-                                            "séance. Elle peut attendre la fin de la séance, "
-                                            "ou se rendre au centre de presse.",
+        "door_action_press_session_closed": "N'admettez pas la personne avant "
+                                            "{until}\u00a0: elle peut attendre jusque-là, ou "
+                                            "se rendre au centre de presse.",
         "door_action_unknown_zone": "Choisissez de nouveau la zone dans la liste, puis "
                                     "scannez le badge.",
         # the zones page (docs/workspaces.md, "Zones")
@@ -309,9 +309,8 @@ CONSOLE: dict[str, dict[str, str]] = {
                                        "zone.",
         "door_closed_until": "Closed to the press until {until}: session in progress, "
                              "\u201c{title}\u201d.",
-        "door_action_press_session_closed": "Do not admit the person during this session. "
-                                            "They may wait until it ends, or go to the press "
-                                            "centre.",
+        "door_action_press_session_closed": "Do not admit the person before {until}: they "
+                                            "may wait until then, or go to the press centre.",
         "door_action_unknown_zone": "Choose the zone from the list again, then scan the badge.",
         # the zones page (docs/workspaces.md, "Zones")
         "zones_title": "Zones",

@@ -225,13 +225,13 @@ async def test_the_door_page_says_closed_to_the_press_until_when_and_what_to_do(
             "fr": ("REFUSÉ",
                    "Fermé à la presse jusqu'à 12:30\u00a0: séance en cours, «\u00a0Session "
                    "d'experts\u00a0: enquêtes et poursuites\u00a0».",
-                   "N'admettez pas la personne pendant cette séance. Elle peut attendre la fin "
-                   "de la séance, ou se rendre au centre de presse."),
+                   "N'admettez pas la personne avant 12:30\u00a0: elle peut attendre jusque-là, "
+                   "ou se rendre au centre de presse."),
             "en": ("REFUSED",
                    "Closed to the press until 12:30: session in progress, “Expert session: "
                    "investigations and prosecution”.",
-                   "Do not admit the person during this session. They may wait until it ends, "
-                   "or go to the press centre."),
+                   "Do not admit the person before 12:30: they may wait until then, or go to "
+                   "the press centre."),
         }
         for lang, (verdict, said, action) in expected.items():
             status, page, _ = await door.post_form(DOOR, f"{DOOR}?lang={lang}",
@@ -249,6 +249,11 @@ async def test_the_door_page_says_closed_to_the_press_until_when_and_what_to_do(
                                                badge=m.journalist)
         assert status == 200 and element(page, "door-reason") == (
             "Closed to the press until 16:00: session in progress, “Closed doors”.")
+        # what to do names the same time: at 15:15, the end of "Closed doors", the press is
+        # refused again ("wait until it ends" sent the journalist back too early; tryout)
+        assert element(page, "door-action") == (
+            "Do not admit the person before 16:00: they may wait until then, or go to the "
+            "press centre.")
 
         clock.now = m.at(12, 30)  # the session is over: the journalist goes in
         status, page, _ = await door.post_form(DOOR, f"{DOOR}?lang=en", zone="plenary-hall",
