@@ -312,6 +312,8 @@ STRINGS: dict[str, dict[str, str]] = {
                              "complémentaires avant de décider\u00a0:",
         "asked_intro_protocol": "Le service du protocole vous a demandé des informations "
                                 "complémentaires avant de décider\u00a0:",
+        "asked_closed": "Votre demande n'est plus à l'examen\u00a0: ces informations ne sont "
+                        "plus attendues, vous n'avez pas à y répondre.",
         "asked_on": "Demande du {when}",
         "answered_on": "Votre réponse du {when}",
         "answer_title_press": "Votre réponse au bureau de presse",
@@ -653,6 +655,8 @@ STRINGS: dict[str, dict[str, str]] = {
                              "deciding:",
         "asked_intro_protocol": "The protocol service asked you for more information before "
                                 "deciding:",
+        "asked_closed": "Your application is no longer under review: this information is "
+                        "no longer expected, and needs no answer.",
         "asked_on": "Request of {when}",
         "answered_on": "Your answer of {when}",
         "answer_title_press": "Your answer to the press office",

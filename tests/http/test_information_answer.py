@@ -316,3 +316,30 @@ async def test_a_request_takes_five_answers_then_the_office_asks_again(
     status, page, _ = await v.go("GET", f"{link}?lang=en")
     assert element(page, "answer-2-1") == "Attached on the documents page."
     assert 'id="answer-form"' in page
+
+
+async def test_a_request_the_decision_overtook_says_it_needs_no_answer(
+    api: Api, smtp: RecordingSMTP
+) -> None:
+    """Once the application is decided (or withdrawn), the journalist's page keeps the
+    question asked 'before deciding' and says that it needs no answer any more; under an
+    'Approved' status it read as a question still waiting for them (tryout as a
+    journalist)."""
+    await _conference(api)
+    journalist = await press(api, language="fr")
+    aid = journalist["id"]
+    path = await _asked(api, smtp, aid, journalist["email"])
+    v = Visitor(api)
+    status, page, _ = await v.go("GET", f"{path}?lang=fr")
+    assert status == 200 and 'id="asked-closed"' not in page  # under review: the form
+    status, body, _ = await api.call("POST", f"/api/v1/accreditations/{aid}/decision",
+                                     role="press_office", json={"decision": "approve"})
+    assert status == 200, body
+    for lang, said in (("fr", "Votre demande n'est plus à l'examen : ces informations ne "
+                              "sont plus attendues, vous n'avez pas à y répondre."),
+                       ("en", "Your application is no longer under review: this information "
+                              "is no longer expected, and needs no answer.")):
+        status, page, _ = await v.go("GET", f"{path}?lang={lang}")
+        assert status == 200
+        assert QUESTION in element(page, "exchange-1") and 'id="answer-form"' not in page
+        assert element(page, "asked-closed") == said
