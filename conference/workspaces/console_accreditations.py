@@ -472,7 +472,10 @@ async def _delegations_page(request: web.Request, d: Desk, *,
                    key=lambda item: collation_key(item["name"]))
     flash = None
     done = request.query.get("done", "")
-    if done in ("focal_point", "welcome"):  # no name in these
+    if done == "welcome" and (name := frame.flash_text(request, "name", 320)) is not None:
+        # the welcome again says to whom, among the page's focal points (tryout as protocol)
+        flash = t("flash_delegation_welcome_to", name=name)
+    elif done in ("focal_point", "welcome"):  # no name in these
         flash = t(f"flash_delegation_{done}")
     elif done == "created" and (name := frame.flash_text(request, "name", 200)) is not None:
         flash = t("flash_delegation_created", name=name)
@@ -640,4 +643,5 @@ async def console_resend_welcome(request: web.Request) -> web.StreamResponse:
     await conferences.resend_welcome(request.app[pool_key], d.conference.slug, delegation_id,
                                      email, d.principal)
     raise web.HTTPSeeOther(frame.with_lang(f"{d.base}/delegations", d.language,
-                                           done="welcome"))
+                                           done="welcome",
+                                           **frame.flash_params(request, name=email)))

@@ -50,6 +50,8 @@ DESK: dict[str, dict[str, str]] = {
                                         "d'accueil.",
         "flash_delegation_welcome": "Le courriel d'accueil, avec un nouveau lien de connexion, "
                                     "est envoyé.",
+        "flash_delegation_welcome_to": "Le courriel d'accueil, avec un nouveau lien de "
+                                       "connexion, est envoyé à {name}.",
         "org_type_international_organisation": "Organisation internationale",
         "org_type_eu_agency": "Agence de l'UE",
         "org_type_ngo": "ONG",
@@ -220,6 +222,8 @@ DESK: dict[str, dict[str, str]] = {
                                     "welcome mail.",
         "flash_delegation_focal_point": "Focal point added: a welcome mail is on its way.",
         "flash_delegation_welcome": "The welcome mail, with a new sign-in link, is on its way.",
+        "flash_delegation_welcome_to": "The welcome mail, with a new sign-in link, is on its "
+                                       "way to {name}.",
         "org_type_international_organisation": "International organisation",
         "org_type_eu_agency": "EU agency",
         "org_type_ngo": "NGO",

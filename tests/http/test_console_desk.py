@@ -217,6 +217,10 @@ async def test_delegations_are_created_given_focal_points_and_welcomed_again(
     status, _, resp = await protocol.post_form(url, f"{url}/{be['id']}/welcome",
                                                email="fp-be@example.org")
     assert status == 303, resp
+    # the confirmation says to whom, among the page's focal points (tryout as protocol)
+    status, page, _ = await protocol.go("GET", resp.headers["Location"])
+    assert element(page, "flash") == ("The welcome mail, with a new sign-in link, is on its "
+                                      "way to fp-be@example.org.")
     # the welcomes, not the member's approval that also reached the focal point
     again = await smtp.wait_for(before + 1, where=lambda m: "fp-be@example.org" in str(m["To"])
                                 and "/signin/" in str(m.get_body(("plain",))))
