@@ -653,7 +653,7 @@ STRINGS: dict[str, dict[str, str]] = {
                              "request.",
         "information_message": "What the journalist needs to give (sent as written)",
         "information_button": "Send the request",
-        "err_information_message": "Say what the journalist needs to give (2000 characters at "
+        "err_information_message": "Say what the journalist needs to give (2,000 characters at "
                                    "most).",
         "information_not_now": "The application is no longer under review ({status}): no "
                                "information is asked.",
@@ -852,7 +852,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "flash_reason_added": "Reason template added.",
         "flash_reason_saved": "Reason template saved.",
         "flash_reason_deleted": "Reason template deleted.",
-        "err_reason_text": "Enter this text (2000 characters at most).",
+        "err_reason_text": "Enter this text (2,000 characters at most).",
         "err_reason_gone": "This reason template no longer exists: choose another.",
         "ws_security": "Security – {conference}",
         "security_title": "Security",

@@ -76,6 +76,9 @@ async def test_the_press_office_asks_for_more_information_and_the_journalist_is_
     status, answer, _ = await _post(desk, f"{path}/information", page,
                                     {"information_message": "  "})
     assert status == 422 and 'id="information_message-error"' in answer
+    # its number written as English writes it, as the applicant's own field says it
+    assert element(answer, "information_message-error") == (
+        "Error: Say what the journalist needs to give (2,000 characters at most).")
     before = len(smtp.messages)
     message = "Please give a scan of your press card (both sides)."
     status, _, resp = await _post(desk, f"{path}/information", page,
