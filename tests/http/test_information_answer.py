@@ -335,6 +335,13 @@ async def test_a_request_the_decision_overtook_says_it_needs_no_answer(
     status, body, _ = await api.call("POST", f"/api/v1/accreditations/{aid}/decision",
                                      role="press_office", json={"decision": "approve"})
     assert status == 200, body
+    # the approval letter's link replaces the one the request's letter gave (one current link)
+    [letter] = await smtp.wait_for(
+        1, where=lambda m: journalist["email"] in str(m["To"])
+        and "Accréditation accordée" in str(m["Subject"]))
+    link = re.search(r"https?://[^/\s]+(/a/[\w.-]+)\s", body_text(letter))
+    assert link is not None, body_text(letter)
+    path = link.group(1)
     for lang, said in (("fr", "Votre demande n'est plus à l'examen : ces informations ne "
                               "sont plus attendues, vous n'avez pas à y répondre."),
                        ("en", "Your application is no longer under review: this information "
