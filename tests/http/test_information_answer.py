@@ -17,7 +17,7 @@ from tests.browser.helpers import element, hidden, press
 from tests.conftest import Api, conference_body
 from tests.http.conftest_programme import accredit, make_delegation
 from tests.http.test_console import Visitor, staff
-from tests.support import RecordingSMTP, body_text
+from tests.support import RecordingSMTP, body_text, current_token
 
 QUESTION = "Please give a scan of your press card (both sides)."
 ANSWER = "My assignment is for Le Soir's Brussels desk; the letter from my editor follows Monday."
@@ -65,7 +65,8 @@ async def test_the_journalist_answers_from_their_page_and_the_press_office_reads
     await _conference(api)
     journalist = await press(api, language="en")
     aid = journalist["id"]
-    page_path = f"/a/{journalist['access_token']}?lang=en"
+    # each letter's link replaces the one before (the registration's too): the current one
+    page_path = f"/a/{await current_token(api.db_url, aid)}?lang=en"
     v = Visitor(api)
     # nothing asked: nothing to answer, no form
     status, page, _ = await v.go("GET", page_path)
@@ -145,6 +146,9 @@ async def test_the_journalist_answers_from_their_page_and_the_press_office_reads
     status, body, _ = await api.call("POST", f"/api/v1/accreditations/{aid}/decision",
                                      role="press_office", json={"decision": "approve"})
     assert status == 200, body
+    # the form as it was, sent through the link that is current now (the approval letter's
+    # replaced the request's)
+    action = f"/a/{await current_token(api.db_url, aid)}/information?lang=en"
     status, page, _ = await v.go("POST", action, {"csrf": token, "answer": "One more thing"})
     assert status == 409, page
     assert element(page, "status-message") == ("Your application is no longer under review "
@@ -162,19 +166,20 @@ async def test_the_api_takes_the_applicant_s_answer_only(
     aid = journalist["id"]
     path = f"/api/v1/accreditations/{aid}/information-answer"
     # nothing asked yet: nothing to answer
-    status, body, _ = await api.call("POST", path, role=journalist["access_token"],
+    status, body, _ = await api.call("POST", path, role=await current_token(api.db_url, aid),
                                      json={"answer": ANSWER})
     assert status == 409, body
     assert body["type"].endswith("illegal-transition")
     link = await _asked(api, smtp, aid, journalist["email"])
     mine = link.removeprefix("/a/")
+    other_token = await current_token(api.db_url, other["id"])
     # no token, an office, another applicant: refused before the body is read
     status, body, _ = await api.call("POST", path, json={"answer": ANSWER})
     assert status == 401, body
     for role in ("press_office", "admin"):
         status, body, _ = await api.call("POST", path, role=role, json={"answer": ANSWER})
         assert status == 403, (role, body)
-    status, body, _ = await api.call("POST", path, role=other["access_token"], json={})
+    status, body, _ = await api.call("POST", path, role=other_token, json={})
     assert status == 403, body
     # a bad body: 422 naming the field
     for bad in ({}, {"answer": "   "}, {"answer": 12}, {"answer": "x" * 2001},
@@ -202,16 +207,17 @@ async def test_the_api_takes_the_applicant_s_answer_only(
                                      role="press_office",
                                      json={"decision": "reject", "reason": "No press card."})
     assert status == 200, body
+    mine = await current_token(api.db_url, aid)  # the rejection letter's link replaced it
     status, body, _ = await api.call("POST", path, role=mine, json={"answer": "Too late"})
     assert status == 409, body
     assert body["status_now"] == "rejected", body
     # withdrawn: the token only reads the status any more (403 before anything else)
     status, body, _ = await api.call("POST", f"/api/v1/accreditations/{other['id']}/withdraw",
-                                     role=other["access_token"], json={})
+                                     role=other_token, json={})
     assert status == 200, body
     status, body, _ = await api.call(
         "POST", f"/api/v1/accreditations/{other['id']}/information-answer",
-        role=other["access_token"], json={"answer": "Too late"})
+        role=other_token, json={"answer": "Too late"})
     assert status == 403, body
 
 
