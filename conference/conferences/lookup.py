@@ -10,7 +10,8 @@ from conference.conferences.repo import (
     conference_by_slug,
     country_name,
     lock_conference,
+    share_conference,
 )
 
 __all__ = ["CALENDAR_REVISION_SQL", "calendar_revision", "conference_by_id", "conference_by_slug",
-           "country_name", "lock_conference"]
+           "country_name", "lock_conference", "share_conference"]

@@ -19,6 +19,14 @@ RETURNING *
 -- The conference of a slug.
 SELECT * FROM conference WHERE slug = :slug
 
+-- name: share_conference
+-- The conference of a slug, share-locked until the transaction ends: a session being scheduled
+-- waits for a correction of the days or the zone being saved (which locks the row FOR NO KEY
+-- UPDATE) and reads them as saved, and such a correction waits for the scheduling
+-- (docs/workspaces.md, "The conference's days, time zone and languages"). Foreign key checks
+-- (FOR KEY SHARE) pass.
+SELECT * FROM conference WHERE slug = :slug FOR SHARE
+
 -- name: conference_by_id
 -- The conference of an id.
 SELECT * FROM conference WHERE id = :conference_id

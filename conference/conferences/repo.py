@@ -147,6 +147,14 @@ async def conference_by_slug(conn: asyncpg.Connection | asyncpg.Pool, slug: str)
     return conference
 
 
+async def share_conference(conn: asyncpg.Connection, slug: str) -> Conference:
+    """The conference of ``slug``, share-locked until the transaction ends (404 when none)."""
+    row = await conn.fetchrow(*Q.bind("share_conference", slug=slug))
+    if row is None:
+        raise NotFound(f"No conference {slug!r}.")
+    return conference_from_row(row)
+
+
 async def conference_by_id(conn: asyncpg.Connection, conference_id: UUID) -> Conference:
     row = await conn.fetchrow(*Q.bind("conference_by_id", conference_id=conference_id))
     if row is None:

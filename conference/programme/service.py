@@ -22,7 +22,11 @@ from uuid import UUID
 import asyncpg
 
 from conference.auth import Principal
-from conference.conferences.lookup import conference_by_id, conference_by_slug
+from conference.conferences.lookup import (
+    conference_by_id,
+    conference_by_slug,
+    share_conference,
+)
 from conference.conferences.models import Conference
 from conference.credentials.lookup import clearance_of, clearance_refused_among
 from conference.db.pool import Database, connection, retried_transaction, transaction
@@ -238,7 +242,10 @@ async def schedule_session(
     db: Database, officer: ProtocolOfficer, slug: str, body: SessionIn, now: datetime
 ) -> SessionWritten:
     async with transaction(db) as conn:
-        conference = await conference_by_slug(conn, slug)
+        # share-locked: a correction of the days or the zone being saved is waited for, its
+        # days read as saved (docs/workspaces.md, "The conference's days, time zone and
+        # languages")
+        conference = await share_conference(conn, slug)
         errors = domain.time_errors(body.starts_at, body.ends_at, conference.timezone,
                                     conference.starts_on, conference.ends_on)
         errors += domain.royal_press_errors(body.royal_presence, body.press_access)

@@ -22,6 +22,7 @@ from tests.http.conftest_programme import (
     make_session,
     moment,
     payloads,
+    session_body,
 )
 from tests.support import another_waits_for_a_lock
 
@@ -267,3 +268,38 @@ async def test_a_zone_corrected_while_a_session_is_moved_keeps_the_move(
     assert status == 200, body
     _, stored, _ = await api.call("GET", f"/api/v1/sessions/{session['id']}", role="protocol")
     assert moment(stored["starts_at"]).astimezone(LISBON).time() == time(11)
+
+
+async def test_a_session_scheduled_while_the_days_are_corrected_is_checked_against_them(
+    api: Api, conference: dict[str, Any]
+) -> None:
+    """A correction of the days being saved (the conference's row updated, not yet committed)
+    when a session is scheduled on the day it removes: the scheduling waits for it and is
+    refused on the corrected days, rather than saving a session outside the meeting (it read
+    the conference unlocked and answered 201)."""
+    room = await make_room(api)
+    corrector = await asyncpg.connect(direct_url(api.db_url))
+    try:
+        tx = corrector.transaction()
+        await tx.start()
+        await corrector.execute("UPDATE conference SET ends_on = starts_on WHERE slug = $1",
+                                "alliance")
+        scheduling = asyncio.create_task(make_session_status(api, room, conference))
+        await another_waits_for_a_lock(corrector, scheduling)
+        await tx.commit()
+    finally:
+        await corrector.close()
+    status, body = await scheduling
+    assert status == 422, body
+    assert {e["field"] for e in body["errors"]} & {"starts_at", "ends_at"}, body
+    _, sessions, _ = await api.call("GET", f"{BASE}/sessions", role="protocol")
+    assert sessions["items"] == []
+
+
+async def make_session_status(api: Api, room: dict[str, Any],
+                              conference: dict[str, Any]) -> tuple[int, Any]:
+    """A session on the conference's second day, scheduled: the status and body."""
+    status, body, _ = await api.call(
+        "POST", f"{BASE}/sessions", role="protocol",
+        json=session_body(room, at(conference, 9, day=1), at(conference, 10, day=1)))
+    return status, body
