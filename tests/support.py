@@ -246,3 +246,19 @@ async def another_waits_for_a_lock(conn: Any, done: asyncio.Task[Any] | None = N
             return
         await asyncio.sleep(0.01)
     raise AssertionError("no other transaction waited for the lock")
+
+
+async def outbox_settled(conn: Any, timeout: float) -> None:
+    """Wait until every domain event is dispatched and every delivery done (sent or failed)
+    in ``conn``'s database; fail naming how many are pending after ``timeout`` seconds (a
+    bound that says "stuck", not "slow")."""
+    deadline = time.monotonic() + timeout
+    pending = None
+    while time.monotonic() < deadline:
+        pending = await conn.fetchval(
+            "SELECT (SELECT count(*) FROM domain_event WHERE dispatched_at IS NULL)"
+            " + (SELECT count(*) FROM delivery WHERE status IN ('queued', 'retry', 'in_flight'))")
+        if pending == 0:
+            return
+        await asyncio.sleep(0.1)
+    raise AssertionError(f"the outbox did not settle: {pending} events and deliveries pending")

@@ -3,10 +3,8 @@ whose press registration is open now, each loaded once; the URLs it prints answe
 
 from __future__ import annotations
 
-import asyncio
 import io
 import re
-import time
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -18,7 +16,7 @@ from conference.demo import OPEN_SLUG, SLUG, load_demo
 from tests.conftest import Api, press_body
 from tests.http.test_console import staff
 from tests.http.test_credentials import image, put
-from tests.support import RecordingSMTP, current_token
+from tests.support import RecordingSMTP, current_token, outbox_settled
 
 
 async def test_demo_loads_the_launch_conference_once(db: asyncpg.Connection) -> None:
@@ -271,7 +269,7 @@ async def test_the_demo_files_the_messages_the_readme_counts(
     said = re.search(r"Loading the demo itself files (\d+) messages", readme)
     assert said, "the README counts the demo's messages"
     await load_demo(db, base_url="https://conference.test")
-    await _settled(db)
+    await outbox_settled(db, 120.0)
     subjects = [str(m["Subject"]) for m in smtp.messages]
     assert len(subjects) == int(said.group(1)), sorted(subjects)
     welcomes = [s for s in subjects if s.startswith(("Votre accès", "Your access"))]
@@ -281,15 +279,3 @@ async def test_the_demo_files_the_messages_the_readme_counts(
     assert len(about_members) == 7, subjects  # 1 of 2012, 2 for each of the 3 delegates
 
 
-async def _settled(conn: asyncpg.Connection, timeout: float = 120.0) -> None:
-    """Every event dispatched and every delivery done."""
-    deadline = time.monotonic() + timeout
-    pending = None
-    while time.monotonic() < deadline:
-        pending = await conn.fetchval(
-            "SELECT (SELECT count(*) FROM domain_event WHERE dispatched_at IS NULL)"
-            " + (SELECT count(*) FROM delivery WHERE status IN ('queued', 'retry', 'in_flight'))")
-        if pending == 0:
-            return
-        await asyncio.sleep(0.2)
-    raise AssertionError(f"the outbox did not settle: {pending} events and deliveries pending")

@@ -7,7 +7,6 @@ answer at once."""
 from __future__ import annotations
 
 import asyncio
-import time
 
 import asyncpg
 
@@ -19,34 +18,21 @@ from conference.settings import Settings
 from tests.conftest import conference_body, direct_url, start_api
 from tests.http.conftest_programme import at, make_delegation, make_room, make_session
 from tests.http.test_calendar_flow import is_invitation, official
-from tests.support import RecordingSMTP
+from tests.support import RecordingSMTP, outbox_settled
 
 BASE = "/api/v1/conferences/alliance"
 PEOPLE = 120
 SESSIONS = 4
 CLIENTS = 12
+# the outbox settles in 11 s on a quiet machine, 37 s beside six busy processes, over 60 s in
+# a loaded local CI (four test processes and a browser beside): the bound says "stuck"
+SETTLE = 180.0
 
 
 async def _deadlocks(conn: asyncpg.Connection) -> int:
     await conn.execute("SELECT pg_stat_clear_snapshot()")
     return int(await conn.fetchval(
         "SELECT deadlocks FROM pg_stat_database WHERE datname = current_database()"))
-
-
-async def _settled(conn: asyncpg.Connection, timeout: float = 180.0) -> None:
-    """Every event dispatched and every delivery done. 11 s on a quiet machine, 37 s beside six
-    busy processes, over 60 s in a loaded local CI (four test processes and a browser beside):
-    the bound says "stuck", not "slow"."""
-    deadline = time.monotonic() + timeout
-    pending = None
-    while time.monotonic() < deadline:
-        pending = await conn.fetchval(
-            "SELECT (SELECT count(*) FROM domain_event WHERE dispatched_at IS NULL)"
-            " + (SELECT count(*) FROM delivery WHERE status IN ('queued', 'retry', 'in_flight'))")
-        if pending == 0:
-            return
-        await asyncio.sleep(0.2)
-    raise AssertionError(f"the outbox did not settle: {pending} events and deliveries pending")
 
 
 async def test_two_workers_on_one_conference_never_deadlock(
@@ -79,7 +65,7 @@ async def test_two_workers_on_one_conference_never_deadlock(
                             direct_url(db_url), consumers())
             workers.append(worker)
             tasks.append(asyncio.create_task(worker.run()))
-        await _settled(probe)
+        await outbox_settled(probe, SETTLE)
         before = await _deadlocks(probe)
         earlier = await probe.fetchval("SELECT count(*) FROM delivery")  # the focal points'
 
@@ -105,7 +91,7 @@ async def test_two_workers_on_one_conference_never_deadlock(
                 answers.append(("approve", status))
 
         await asyncio.gather(*(client() for _ in range(CLIENTS)))
-        await _settled(probe)
+        await outbox_settled(probe, SETTLE)
         for worker in workers:
             worker.stop()
         await asyncio.gather(*tasks)

@@ -4,9 +4,7 @@ arriving and parsing (email and iCalendar); no event is ever shelved, no deliver
 
 from __future__ import annotations
 
-import asyncio
 import itertools
-import time
 from datetime import UTC, datetime, timedelta
 from email.message import EmailMessage
 from typing import Any
@@ -18,7 +16,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from tests.conftest import Api, conference_body
-from tests.support import RecordingSMTP
+from tests.support import RecordingSMTP, outbox_settled
 
 _TRICKY = ["\u2028", "\u2029", "\u202e", "\u2066", "\u200b", "\u200d", "\u200c", "\ufeff",
            "\u0301", "\u0308", "\U0001f600", "\U0001f1e7\U0001f1ea", "\U00020000", "\ufdd0",
@@ -44,23 +42,6 @@ async def _call_or_fallback(api: Api, method: str, path: str, body: dict[str, An
         status, answer, _ = await api.call(method, path, role=role, json={**body, **safe})
     assert status == 201, answer
     return dict(answer)
-
-
-async def _settled(db_url: str, timeout: float = 30.0) -> None:
-    conn = await asyncpg.connect(db_url)
-    try:
-        deadline = time.monotonic() + timeout
-        while True:
-            busy = await conn.fetchval(
-                "SELECT (SELECT count(*) FROM domain_event WHERE dispatched_at IS NULL)"
-                " + (SELECT count(*) FROM delivery"
-                "    WHERE status IN ('queued', 'retry', 'in_flight'))")
-            if busy == 0:
-                return
-            assert time.monotonic() < deadline, f"{busy} events or deliveries still pending"
-            await asyncio.sleep(0.1)
-    finally:
-        await conn.close()
 
 
 def _parse(msg: EmailMessage) -> None:
@@ -134,7 +115,11 @@ async def test_any_unicode_is_refused_by_name_or_carried_everywhere(
     status, body, _ = await api.call("POST", f"{base}/programme/publish", role="protocol")
     assert status == 201, body
 
-    await _settled(api.db_url)
+    conn = await asyncpg.connect(api.db_url)
+    try:
+        await outbox_settled(conn, 30.0)
+    finally:
+        await conn.close()
     for address in (f"official{n}@example.org", f"press{n}@example.org"):
         letters = smtp.to(address)
         # acknowledgement, approval, invitation
