@@ -10,6 +10,7 @@ import email.policy
 import re
 import time
 from collections.abc import Callable
+from datetime import UTC, datetime
 from email.header import decode_header
 from email.headerregistry import AddressHeader, HeaderRegistry
 from email.message import EmailMessage
@@ -262,3 +263,13 @@ async def outbox_settled(conn: Any, timeout: float) -> None:
             return
         await asyncio.sleep(0.1)
     raise AssertionError(f"the outbox did not settle: {pending} events and deliveries pending")
+
+
+class Clock:
+    """The service's clock (``start_api(..., clock=)``), moved by the test: ``clock.now = …``."""
+
+    def __init__(self, now: datetime | None = None) -> None:
+        self.now = now if now is not None else datetime.now(UTC)
+
+    def __call__(self) -> datetime:
+        return self.now

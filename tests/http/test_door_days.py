@@ -17,19 +17,9 @@ from tests.conftest import Api, conference_body, start_api
 from tests.http.test_badges import _reference
 from tests.http.test_console import staff
 from tests.http.test_workspaces import _setup
-from tests.support import RecordingSMTP
+from tests.support import Clock, RecordingSMTP
 
 DOOR = "/manage/alliance/door"
-
-
-class Clock:
-    """The service's clock, moved by the test."""
-
-    def __init__(self, now: datetime) -> None:
-        self.now = now
-
-    def __call__(self) -> datetime:
-        return self.now
 
 
 @pytest.fixture

@@ -33,22 +33,12 @@ from tests.browser.helpers import (
 from tests.conftest import Api, conference_body, start_api
 from tests.http.test_badges import _reference
 from tests.http.test_console import staff
-from tests.support import RecordingSMTP
+from tests.support import Clock, RecordingSMTP
 
 BRUSSELS = ZoneInfo("Europe/Brussels")
 DOOR = "/manage/alliance/door"
 TITLE = {"fr": "Session d'experts\u00a0: enquêtes et poursuites",
          "en": "Expert session: investigations and prosecution"}
-
-
-class Clock:
-    """The service's clock, moved by the test."""
-
-    def __init__(self, now: datetime) -> None:
-        self.now = now
-
-    def __call__(self) -> datetime:
-        return self.now
 
 
 @pytest.fixture

@@ -7,7 +7,7 @@ from __future__ import annotations
 import csv
 import io
 from collections.abc import AsyncIterator
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 from typing import Any
 
 import asyncpg
@@ -26,14 +26,7 @@ from tests.http.conftest_programme import (
     put_participant,
     session_body,
 )
-
-
-class Clock:
-    def __init__(self) -> None:
-        self.now = datetime.now(UTC)
-
-    def __call__(self) -> datetime:
-        return self.now
+from tests.support import Clock
 
 
 @pytest.fixture
