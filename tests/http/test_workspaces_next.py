@@ -124,15 +124,7 @@ async def test_a_colleague_s_welcome_link_lands_on_the_workspace_of_the_role_gra
     link = link_in(welcome)
     assert parse_qs(urlsplit(link).query)["next"] == [workspace]
     v = Visitor(api)
-    status, page, _ = await v.go("GET", link)
-    assert status == 200
-    action = re.search(r'<form method="post" action="([^"]+)"', page)
-    assert action and "next=" in action.group(1)
-    status, _, resp = await v.go("POST", action.group(1).replace("&amp;", "&"),
-                                 {"csrf": hidden(page, "csrf")})
-    assert status == 303
-    assert resp.headers["Location"] == f"{workspace}?lang=en"
-    status, page, _ = await v.go("GET", resp.headers["Location"])
+    status, page, _ = await v.go("GET", await _signed_in(v, link, f"{workspace}?lang=en"))
     assert status == 200, page  # signed in, in their own workspace
     if heading:
         assert f"<h1>{heading}</h1>" in page
@@ -155,16 +147,8 @@ async def test_a_focal_point_s_welcome_link_lands_on_the_delegation_it_names(
     assert query["next"] == ["/delegation/alliance-be"]
     assert safe_next(query["next"][0]) == "/delegation/alliance-be"
     v = Visitor(api)
-    status, page, _ = await v.go("GET", link)
-    assert status == 200
-    action = re.search(r'<form method="post" action="([^"]+)"', page)
-    assert action and "next=" in action.group(1)
-    status, _, resp = await v.go("POST", action.group(1).replace("&amp;", "&"),
-                                 {"csrf": hidden(page, "csrf")})
-    assert status == 303
-    language = query["lang"][0]
-    assert resp.headers["Location"] == f"/delegation/alliance-be?lang={language}"
-    status, page, _ = await v.go("GET", resp.headers["Location"])
+    status, page, _ = await v.go("GET", await _signed_in(
+        v, link, f"/delegation/alliance-be?lang={query['lang'][0]}"))
     assert status == 200, page  # signed in, on the delegation's portal
     assert "Belgi" in page and 'id="signin-form"' not in page
 
@@ -212,3 +196,17 @@ async def test_a_link_asked_for_on_a_french_page_lands_in_french(
     assert status == 303
     await smtp.wait_for(2, where=lambda m: EMAIL in m["To"]
                         and m["Subject"] == "Your sign-in link")
+
+
+async def _signed_in(v: Visitor, link: str, landing: str) -> str:
+    """The welcome ``link`` followed and its sign-in form sent (it carries ``next``): the
+    sign-in answers 303 to ``landing``, which is returned."""
+    status, page, _ = await v.go("GET", link)
+    assert status == 200
+    action = re.search(r'<form method="post" action="([^"]+)"', page)
+    assert action and "next=" in action.group(1)
+    status, _, resp = await v.go("POST", action.group(1).replace("&amp;", "&"),
+                                 {"csrf": hidden(page, "csrf")})
+    assert status == 303
+    assert resp.headers["Location"] == landing
+    return str(resp.headers["Location"])
