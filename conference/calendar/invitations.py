@@ -96,6 +96,7 @@ def session_view(s: PublishedSession, security_list_deadline: datetime | None) -
         press_access=s.press_access,
         participants=s.roles,
         audience_approved_by=security_list_deadline if s.royal_presence else None,
+        ends_at=s.ends_at,
     )
 
 
@@ -608,7 +609,7 @@ async def calendar_invitations(
         # A correction of the venue (or another detail rendered) updates everyone invited,
         # as a publication does, in steps (docs/calendar.md, "Corrected conference details").
         actions, people, complete, cursor = await _publication_step(
-            conn, event.conference_id, views, ctx, details)
+            conn, event.conference_id, views, ctx, details, event.occurred_at)
     else:
         # One person's change; a substitution names two: the member replaced (no longer
         # expected: cancelled at once) and the new person (invited at once when approved),
@@ -625,7 +626,8 @@ async def calendar_invitations(
             sent.update(_sent(await conn.fetch(Q["states_of_accreditation"], row["id"])))
         if not people:
             return ConsumerResult()
-        actions = plan(views, [attendee_view(row) for row in people], sent, details)
+        actions = plan(views, [attendee_view(row) for row in people], sent, details,
+                       event.occurred_at)
         actions = [a for a in actions if a.session_id in sessions]
         if ctx.limit is not None and len(actions) > ctx.limit:
             # A step: the states saved below make the next call plan only the rest.
@@ -740,7 +742,7 @@ async def _load_previous(conn: asyncpg.Connection, renderer: Renderer,
 
 async def _publication_step(
     conn: asyncpg.Connection, conference_id: uuid.UUID, views: list[SessionView],
-    ctx: DispatchContext, details: int = 0,
+    ctx: DispatchContext, details: int = 0, at: datetime | None = None,
 ) -> tuple[list[Action], list[asyncpg.Record], bool, str | None]:
     """The actions of one step of a publication: attendees in accreditation order from where
     the previous step stopped (``ctx.cursor``, the ``seq`` of the last attendee it finished),
@@ -771,7 +773,7 @@ async def _publication_step(
             break  # every attendee is done
         states = await conn.fetch(Q["states_of_accreditations"], [r["id"] for r in rows])
         mine: dict[uuid.UUID, list[Action]] = {}
-        for a in plan(views, [attendee_view(r) for r in rows], _sent(states), details):
+        for a in plan(views, [attendee_view(r) for r in rows], _sent(states), details, at):
             if a.session_id in published:  # a session no longer published: nothing to render
                 mine.setdefault(a.accreditation_id, []).append(a)
         for r in rows:

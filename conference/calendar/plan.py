@@ -65,6 +65,8 @@ class SessionView:
     """A royal-presence session's security-list deadline: its audience is the accreditations
     approved by then, as on its security list (docs/protocol.md, "Royal presence"); None for
     any other session, or without a deadline."""
+    ends_at: datetime | None = None
+    """When the session ends (None: not known to the caller); see :func:`over`."""
 
 
 @dataclass(frozen=True)
@@ -143,23 +145,34 @@ def invited_part(session: SessionView, attendee: AttendeeView) -> str | None:
     return "audience"
 
 
+def over(session: SessionView, at: datetime | None) -> bool:
+    """True if the session has ended by ``at``: no message about it is sent any more."""
+    return at is not None and session.ends_at is not None and session.ends_at <= at
+
+
 def plan(
     sessions: Iterable[SessionView],
     attendees: Iterable[AttendeeView],
     sent: Mapping[tuple[UUID, UUID], Sent],
     details: int = 0,
+    at: datetime | None = None,
 ) -> list[Action]:
     """The messages that bring the attendees' calendars in line with the sessions.
 
     ``sent`` holds the last message per (accreditation, session) for the attendees given;
     a session absent from ``sessions`` but present in ``sent`` is treated as cancelled.
     ``details`` is the latest revision of the conference's details: an invitation that
-    rendered an older one is updated.
+    rendered an older one is updated. ``at`` is when the change being reconciled happened
+    (its event's time, the same on every retry): a session that has ended by then gets no
+    message at all, neither an invitation nor an update nor a CANCEL (docs/calendar.md,
+    "Sessions already over"); one in progress is still planned.
     """
     actions: list[Action] = []
     people = list(attendees)
     by_id = {s.session_id: s for s in sessions}
     for session in by_id.values():
+        if over(session, at):
+            continue
         for person in people:
             key = (person.accreditation_id, session.session_id)
             action = _decide(session.session_id, session.sequence,

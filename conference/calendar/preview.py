@@ -138,7 +138,7 @@ async def _count(conn: asyncpg.Connection, renderer: Renderer, preview: Messages
                  by_id: dict[uuid.UUID, PublishedSession], event: EventRow) -> None:
     states = await conn.fetch(Q["states_of_accreditations"], [r["id"] for r in rows])
     actions = [a for a in plan(views, [attendee_view(r) for r in rows], _sent(states),
-                               renderer.details)
+                               renderer.details, event.occurred_at)
                if a.session_id in by_id]
     await _load_previous(conn, renderer, renderer.conference.id, actions, by_id)
     people = {r["id"]: r for r in rows}
@@ -160,34 +160,37 @@ async def _count(conn: asyncpg.Connection, renderer: Renderer, preview: Messages
                 preview.samples[kind] = _sample(delivery.message, secret)
 
 
-async def _held(conn: asyncpg.Connection, conference_id: uuid.UUID
+async def _held(conn: asyncpg.Connection, conference_id: uuid.UUID, now: datetime
                 ) -> list[tuple[PublishedSession, str, int]]:
-    """The invitations held to the sessions of the latest published version that take place:
-    (session, holder's language, how many)."""
+    """The invitations held to the sessions of the latest published version that take place
+    and are not over by ``now`` (a past session's entry is left as it is: docs/calendar.md,
+    "Sessions already over"): (session, holder's language, how many)."""
     published = await latest_published(conn, conference_id)
     if published is None:
         return []
-    sessions = {s.session_id: s for s in published.sessions if not s.cancelled}
+    sessions = {s.session_id: s for s in published.sessions
+                if not s.cancelled and s.ends_at > now}
     return [(sessions[r["session_id"]], r["language"], r["held"])
             for r in await conn.fetch(Q["invitations_held"], conference_id)
             if r["session_id"] in sessions]
 
 
-async def invitations_held(db: Database, conference_id: uuid.UUID) -> int:
-    """How many invitations people hold to the published sessions that take place: what a
-    correction of the venue would update (the console's settings page)."""
+async def invitations_held(db: Database, conference_id: uuid.UUID, now: datetime) -> int:
+    """How many invitations people hold to the published sessions that take place and are not
+    over by ``now``: what a correction of the venue would update (the console's settings
+    page)."""
     async with connection(db) as conn:
-        return sum(n for _, _, n in await _held(conn, conference_id))
+        return sum(n for _, _, n in await _held(conn, conference_id, now))
 
 
 async def details_updates(db: Database, before: Conference, after: Conference,
-                          replies_enabled: bool) -> int:
+                          replies_enabled: bool, now: datetime) -> int:
     """How many updated invitations a correction of the conference's details sends
-    (``before`` → ``after``): each invitation held to a session that takes place whose entry
-    shows a changed detail to its holder, in their language (docs/calendar.md, "Corrected
-    conference details")."""
+    (``before`` → ``after``): each invitation held to a session that takes place, not over by
+    ``now``, whose entry shows a changed detail to its holder, in their language
+    (docs/calendar.md, "Corrected conference details")."""
     async with connection(db) as conn:
-        held = await _held(conn, after.id)
+        held = await _held(conn, after.id, now)
     count = 0
     seen: dict[tuple[bool, str], bool] = {}
     for s, language, n in held:

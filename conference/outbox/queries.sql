@@ -1,6 +1,6 @@
 -- name: record_event
-INSERT INTO domain_event (conference_id, type, subject_id, payload, actor, history)
-VALUES ($1, $2, $3, $4, $5, $6::jsonb)
+INSERT INTO domain_event (conference_id, type, subject_id, payload, actor, history, occurred_at)
+VALUES ($1, $2, $3, $4, $5, $6::jsonb, coalesce($7::timestamptz, now()))
 RETURNING id
 
 -- name: claim_events

@@ -637,7 +637,8 @@ async def publish(
         await record(conn, "programme.published",
                      ProgrammePublished(version=number, programme_version_id=version_id,
                                         changes=changes),
-                     conference_id=conference.id, subject_id=str(version_id), actor=officer.actor)
+                     conference_id=conference.id, subject_id=str(version_id), actor=officer.actor,
+                     occurred_at=now)
     return PublishResult(version=number, published=True,
                          published_at=domain.local(now, conference.timezone), changes=changes)
 

@@ -25,7 +25,7 @@ from conference.conferences import service as conferences
 from conference.conferences.domain import CALENDAR_FIELDS, CorrectionRefused
 from conference.conferences.models import Conference, ConferenceIn
 from conference.errors import Duplicate, Forbidden
-from conference.http.context import connection, pool_key, settings_key
+from conference.http.context import connection, now, pool_key, settings_key
 from conference.http.io import read_form
 from conference.http.routes import RouteTable
 from conference.lifecycle.domain import RANK_LABELS
@@ -649,7 +649,7 @@ async def settings_form(request: web.Request) -> web.Response:
             flash += " " + d.t.plural("settings_language_added", int(same),
                                       language=d.t(f"lang_{added}"))
     pool = request.app[pool_key]
-    held = await calendar.invitations_held(pool, d.conference.id)
+    held = await calendar.invitations_held(pool, d.conference.id, now(request))
     published = await conferences.programme_published(pool, d.conference.id)
     return _form(request, d.person, d.language, values_of(d.conference), desk=d, flash=flash,
                  held=held, published=published)
@@ -666,7 +666,7 @@ async def settings_save(request: web.Request) -> web.StreamResponse:
     d = await open_desk(request, ("admin",))
     t = d.t
     pool = request.app[pool_key]
-    held = await calendar.invitations_held(pool, d.conference.id)
+    held = await calendar.invitations_held(pool, d.conference.id, now(request))
     published = await conferences.programme_published(pool, d.conference.id)
     form = await read_form(request)
     values, adding = _posted(form)
@@ -711,7 +711,8 @@ async def settings_save(request: web.Request) -> web.StreamResponse:
     updates = 0
     if set(corrected.changed) & set(CALENDAR_FIELDS):
         updates = await calendar.details_updates(
-            pool, d.conference, corrected.conference, request.app[settings_key].replies_enabled)
+            pool, d.conference, corrected.conference, request.app[settings_key].replies_enabled,
+            now(request))
     added = next(iter(corrected.added.items()), None)
     raise web.HTTPSeeOther(frame.with_lang(
         f"{d.base}/settings", d.language, done="settings",
