@@ -133,7 +133,7 @@ class Reason(StrEnum):
     press_session_closed = "press_session_closed"
     """A press badge that holds the zone only through its sessions, scanned while a session
     closed to the press is held there (and no press-open one of the zone): to wait for its end,
-    or go to the press centre."""
+    or go to a press centre where the conference has one (``is_press_centre``)."""
 
 
 DETAILS: dict[Reason, str] = {
@@ -356,6 +356,15 @@ def press_session_closed(category: Category, kind: ZoneKind, facts: ZoneFacts,
     sessions, while a closed session of the zone is in progress (``closed_now``) and no
     press-open one (``open_now``)."""
     return press_through_sessions(category, kind, facts) and closed_now and not open_now
+
+
+def is_press_centre(kind: ZoneKind, categories: Sequence[Category], sessions: Sequence[UUID]
+                    ) -> bool:
+    """A zone where a press badge refused ``press_session_closed`` may go instead: a standard
+    zone every press badge opens by its category and that no session grants (a room of
+    sessions could be closed to the press too), a press centre or a press room whatever its
+    name (docs/credentials.md, "Sessions closed to the press")."""
+    return kind is ZoneKind.standard and Category.press in categories and not sessions
 
 
 def decide(status: Status, category: Category, kind: ZoneKind, facts: ZoneFacts) -> Reason:

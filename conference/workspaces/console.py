@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from typing import NoReturn
 from urllib.parse import urlencode
 from uuid import UUID, uuid4
+from zoneinfo import ZoneInfo
 
 from aiohttp import web
 from pydantic import ValidationError
@@ -20,6 +21,8 @@ from conference.badges.domain import (
     SHORT_LENGTH,
     Reason,
     admission_days,
+    admits_on,
+    is_press_centre,
     short_reference_length,
 )
 from conference.badges.models import CheckIn, CheckInIn
@@ -212,8 +215,18 @@ async def _door_page(request: web.Request, d: Desk, *, zone: str = "",
         held = result.closed_session
         until = t.time(held.closed_until, d.conference.timezone)
         reason = t("door_closed_until", title=held.title.get(d.language), until=until)
-        # what to do names the same time, the end of the last closed session, not of this one
-        action = t("door_action_press_session_closed", until=until)
+        # what to do names the same time, the end of the last closed session, not of this one;
+        # and where the journalist may go meanwhile only when the conference has such a place
+        # (a press centre): "go to the press centre" sent them to none (docs/workspaces.md)
+        scanned_on = result.scanned_at.astimezone(ZoneInfo(d.conference.timezone)).date()
+        centres = [name for z, (_, name) in zip(zones, choices, strict=True)
+                   if z.code != result.zone
+                   and is_press_centre(z.kind, z.grants.categories, z.grants.sessions)
+                   and admits_on(scanned_on, d.conference.starts_on, d.conference.ends_on,
+                                 z.opens_on, z.closes_on)]
+        action = (t("door_action_press_session_closed_centre", until=until,
+                    zones=t.either([t("door_zone_name", name=c) for c in centres]))
+                  if centres else t("door_action_press_session_closed", until=until))
     if result is not None and result.reason is Reason.mistyped_reference and typed:
         # a wrong length said as such, not as a character that does not match
         # (docs/workspaces.md, "Errors in sight")

@@ -103,8 +103,13 @@ CONSOLE: dict[str, dict[str, str]] = {
         "door_closed_until": "Fermé à la presse jusqu'à {until}\u00a0: séance en cours, "
                              "«\u00a0{title}\u00a0».",
         "door_action_press_session_closed": "N'admettez pas la personne avant "
-                                            "{until}\u00a0: elle peut attendre jusque-là, ou "
-                                            "se rendre au centre de presse.",
+                                            "{until}\u00a0: elle peut attendre jusque-là.",
+        # ... or go to a press centre, named, where the conference has one (docs/workspaces.md)
+        "door_action_press_session_closed_centre": "N'admettez pas la personne avant "
+                                                   "{until}\u00a0: elle peut attendre "
+                                                   "jusque-là, ou se rendre dans la zone "
+                                                   "{zones}.",
+        "door_zone_name": "«\u00a0{name}\u00a0»",
         "door_action_unknown_zone": "Choisissez de nouveau la zone dans la liste, puis "
                                     "scannez le badge.",
         # the zones page (docs/workspaces.md, "Zones")
@@ -310,7 +315,11 @@ CONSOLE: dict[str, dict[str, str]] = {
         "door_closed_until": "Closed to the press until {until}: session in progress, "
                              "\u201c{title}\u201d.",
         "door_action_press_session_closed": "Do not admit the person before {until}: they "
-                                            "may wait until then, or go to the press centre.",
+                                            "may wait until then.",
+        "door_action_press_session_closed_centre": "Do not admit the person before {until}: "
+                                                   "they may wait until then, or go to the "
+                                                   "zone {zones}.",
+        "door_zone_name": "\u201c{name}\u201d",
         "door_action_unknown_zone": "Choose the zone from the list again, then scan the badge.",
         # the zones page (docs/workspaces.md, "Zones")
         "zones_title": "Zones",

@@ -8,6 +8,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from babel import Locale
+from babel.lists import format_list
 from babel.numbers import format_decimal
 
 from conference.lifecycle.domain import RANK_LABELS
@@ -995,6 +996,12 @@ class WTranslator(Translator):
     def number(self, n: int) -> str:
         """A whole number with the language's thousands separator: "1,234", "1 234"."""
         return format_decimal(n, locale=self.language)
+
+    def either(self, items: list[str]) -> str:
+        """Alternatives as the language lists them: "A or B", "A, B or C"; « A » ou « B »
+        (British English: no comma before "or")."""
+        return format_list(items, style="or",
+                           locale="en_GB" if self.language == "en" else self.language)
 
     def plural(self, key: str, count: int | str, **values: Any) -> str:
         """``key_one`` or ``key_other`` as the language's plural rule (CLDR, through babel)

@@ -215,13 +215,12 @@ async def test_the_door_page_says_closed_to_the_press_until_when_and_what_to_do(
             "fr": ("REFUSÉ",
                    "Fermé à la presse jusqu'à 12:30\u00a0: séance en cours, «\u00a0Session "
                    "d'experts\u00a0: enquêtes et poursuites\u00a0».",
-                   "N'admettez pas la personne avant 12:30\u00a0: elle peut attendre jusque-là, "
-                   "ou se rendre au centre de presse."),
+                   "N'admettez pas la personne avant 12:30\u00a0: elle peut attendre "
+                   "jusque-là."),
             "en": ("REFUSED",
                    "Closed to the press until 12:30: session in progress, “Expert session: "
                    "investigations and prosecution”.",
-                   "Do not admit the person before 12:30: they may wait until then, or go to "
-                   "the press centre."),
+                   "Do not admit the person before 12:30: they may wait until then."),
         }
         for lang, (verdict, said, action) in expected.items():
             status, page, _ = await door.post_form(DOOR, f"{DOOR}?lang={lang}",
@@ -242,12 +241,70 @@ async def test_the_door_page_says_closed_to_the_press_until_when_and_what_to_do(
         # what to do names the same time: at 15:15, the end of "Closed doors", the press is
         # refused again ("wait until it ends" sent the journalist back too early; tryout)
         assert element(page, "door-action") == (
-            "Do not admit the person before 16:00: they may wait until then, or go to the "
-            "press centre.")
+            "Do not admit the person before 16:00: they may wait until then.")
 
         clock.now = m.at(12, 30)  # the session is over: the journalist goes in
         status, page, _ = await door.post_form(DOOR, f"{DOOR}?lang=en", zone="plenary-hall",
                                                badge=m.journalist)
         assert status == 200 and "ADMITTED" in element(page, "door-result")
+    finally:
+        await api.client.close()
+
+
+async def test_the_door_sends_the_press_to_the_press_centre_only_where_there_is_one(
+    db_url: str, settings: Settings, clock: Clock, smtp: RecordingSMTP
+) -> None:
+    """A tryout's door told a journalist kept out of a closed session to "go to the press
+    centre" at a conference that had none. A press centre is a zone every press badge opens by
+    its category and no session grants (docs/credentials.md, "Sessions closed to the press"),
+    named as the conference names it, when it admits on the day; without one the door says to
+    wait (the test above)."""
+    api = await start_api(db_url, settings, clock=clock)
+    try:
+        m = await _meeting(api)
+        day_before = (datetime.fromisoformat(at(m.conference, 9)) - timedelta(days=1)).date()
+        named = {"press-centre": ("Centre de presse", "Press centre", ["press", "staff"], [],
+                                  None),
+                 # closed the day before the meeting: not a place to go today
+                 "press-room": ("Salle de presse", "Press room", ["press"], [],
+                                (day_before - timedelta(days=2), day_before)),
+                 # a room of sessions, which may be closed to the press too
+                 "side-hall": ("Salle annexe", "Side hall", ["press"], [m.closed["id"]], None)}
+        for code, (fr, en, categories, sessions, days) in named.items():
+            status, body, _ = await api.call(
+                "POST", "/api/v1/conferences/alliance/zones", role="protocol", json={
+                    "code": code, "name": {"fr": fr, "en": en}, "kind": "standard",
+                    **({"opens_on": str(days[0]), "closes_on": str(days[1])} if days else {}),
+                    "grants": {"categories": categories, "sessions": sessions}})
+            assert status == 201, body
+        tribune = await pool(api, "Pool tribune")
+        await zone(api, "press-tribune", pools=[tribune["id"]])  # a pool's place: not for all
+        clock.now = m.at(10, 45)
+        door = await staff(api, smtp, "door@example.org", "door", language="fr")
+        expected = {
+            "fr": "N'admettez pas la personne avant 12:30\u00a0: elle peut attendre jusque-là, "
+                  "ou se rendre dans la zone «\u00a0Centre de presse\u00a0».",
+            "en": "Do not admit the person before 12:30: they may wait until then, or go to "
+                  "the zone “Press centre”.",
+        }
+        for lang, action in expected.items():
+            status, page, _ = await door.post_form(DOOR, f"{DOOR}?lang={lang}",
+                                                   zone="plenary-hall", badge=m.journalist)
+            assert status == 200, page
+            assert element(page, "door-action") == " ".join(action.split())
+            assert action in page.replace("&#39;", "'").replace("&#34;", '"')
+
+        # two such places: both named
+        status, body, _ = await api.call(
+            "POST", "/api/v1/conferences/alliance/zones", role="protocol", json={
+                "code": "media-lounge", "name": {"fr": "Salon des médias", "en": "Media lounge"},
+                "grants": {"categories": ["press"]}})
+        assert status == 201, body
+        status, page, _ = await door.post_form(DOOR, f"{DOOR}?lang=en", zone="plenary-hall",
+                                               badge=m.journalist)
+        assert status == 200, page
+        assert element(page, "door-action") == (
+            "Do not admit the person before 12:30: they may wait until then, or go to the "
+            "zone “Press centre” or “Media lounge”.")
     finally:
         await api.client.close()

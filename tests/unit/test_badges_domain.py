@@ -270,3 +270,14 @@ def test_every_single_mistyped_character_of_a_short_reference_is_caught() -> Non
                     assert short_reference_code(code[:i] + c + code[i + 1:]) is None
         assert short_reference_code(code[:-1]) is None
         assert short_reference_code(code + "0") is None
+
+
+def test_a_press_centre_is_a_zone_every_press_badge_opens_and_no_session_grants() -> None:
+    from conference.badges.domain import is_press_centre
+
+    session = [uuid.uuid4()]
+    assert is_press_centre(ZoneKind.standard, [Category.press, Category.staff], [])
+    assert not is_press_centre(ZoneKind.standard, [Category.minister, Category.staff], [])
+    assert not is_press_centre(ZoneKind.standard, [Category.press], session)  # a session room
+    assert not is_press_centre(ZoneKind.standard, [], [])  # a pool's place, or nobody's
+    assert not is_press_centre(ZoneKind.royal_perimeter, [Category.press], [])
