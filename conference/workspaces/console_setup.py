@@ -36,8 +36,8 @@ from conference.protocol.countries import (
     EU_PROTOCOL_ORDER,
     collation_key,
     country_name,
+    eu_members_on,
     is_eu_member,
-    iso_from_eu_code,
 )
 from conference.protocol.ranks import Rank
 from conference.workspaces import frame
@@ -195,10 +195,25 @@ def _form(request: web.Request, person: SignedIn, language: str, values: dict[st
         language_choices=[(c, t(f"setup_languages_{c.replace(',', '_')}"))
                           for c in LANGUAGE_CHOICES],
         tie_breaks=[(c, t(f"setup_tie_break_{c}")) for c in TIE_BREAKS],
-        eu_states=sorted(((code, country_name(code, language)) for code in
-                          (iso_from_eu_code(m.eu_code) for m in EU_PROTOCOL_ORDER)),
+        eu_states=sorted(((code, country_name(code, language))
+                          for code in presidency_choices(values)),
                          key=lambda item: collation_key(item[1])),
         titles=[("queen", t("setup_patron_queen")), ("king", t("setup_patron_king"))])
+
+
+def presidency_choices(values: Mapping[str, str]) -> list[str]:
+    """The states the Council presidency select offers: the EU members on the first day the
+    form holds (the server refuses any other, ``setup_err_presidency``), or, before a first
+    day is given, every state of the EU protocol order; and the value the form holds (stored,
+    or sent) when it is not among them, so that showing the page loses nothing
+    (docs/workspaces.md): a 2012 meeting lists the United Kingdom and not Croatia."""
+    every = [m.country for m in EU_PROTOCOL_ORDER]
+    try:
+        codes = eu_members_on(date.fromisoformat(values.get("starts_on", "")))
+    except ValueError:
+        codes = every
+    held = values.get("presidency", "")
+    return [*codes, held] if held in every and held not in codes else codes
 
 
 @routes.add("GET", NEW, summary="A new conference: the form (HTML, administrators)",
