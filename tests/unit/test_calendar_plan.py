@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import uuid
+from dataclasses import replace
+from datetime import UTC, datetime, timedelta
 
 from hypothesis import given
 from hypothesis import strategies as st
@@ -176,3 +178,23 @@ def test_corrected_conference_details_update_every_invitation_held() -> None:
                   {(ANNA, S1): Sent("REQUEST", 4, 1, "OPT-PARTICIPANT", "audience", 1)},
                   details=1)
     assert (move.sequence, move.details) == (5, 1)
+
+
+def test_a_session_over_by_the_change_gets_no_message() -> None:
+    """docs/calendar.md, "Sessions already over": ended by the event's time (its end included),
+    no invitation, update nor CANCEL; in progress, planned as before."""
+    ten = datetime(2027, 4, 15, 10, tzinfo=UTC)
+    morning = replace(session(S1, seq=1), ends_at=ten)
+    noon = replace(session(S2, seq=1), ends_at=ten + timedelta(hours=2))
+    held = {(ANNA, S1): Sent("REQUEST", 0, 0), (ANNA, S2): Sent("REQUEST", 0, 0)}
+    for at in (ten, ten + timedelta(minutes=30)):
+        assert [a.session_id for a in plan([morning, noon], [anna, ben], {}, at=at)] == [S2]
+        assert [a.session_id for a in plan([morning, noon], [anna], held, at=at)] == [S2]
+        gone = [replace(s, cancelled=True) for s in (morning, noon)]
+        assert [(a.session_id, a.method) for a in plan(gone, [anna], held, at=at)] == [
+            (S2, "CANCEL")]
+        withdrawn = AttendeeView(ANNA, "minister", False)
+        assert [a.session_id for a in plan([morning, noon], [withdrawn], held, at=at)] == [S2]
+    # a minute before its end the morning session is still planned
+    assert len(plan([morning, noon], [anna], {}, at=ten - timedelta(minutes=1))) == 2
+    assert len(plan([morning, noon], [anna], {})) == 2  # no time given: every session
