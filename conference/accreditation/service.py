@@ -679,6 +679,32 @@ UNDER_REVIEW = (Status.submitted, Status.waitlisted)
 MESSAGE_LIMIT = 2000
 
 
+_EXCHANGES: dict[type[InformationRequested] | type[InformationGiven], str] = {
+    InformationRequested: "information_requested", InformationGiven: "information_given"}
+"""A request for more information and its answer: the history's action, the event's type
+``accreditation.<action>``."""
+
+
+async def _record_exchange(
+    conn: Connection, payload: type[InformationRequested] | type[InformationGiven],
+    row: Record, current: Status, text: str, principal: Principal, now: datetime,
+) -> None:
+    """One step of the exchange between the office and the applicant (docs/workspaces.md,
+    "Asking for more information"): a history line with ``text`` as its reason, the status
+    unchanged, and its event, in the caller's transaction."""
+    action = _EXCHANGES[payload]
+    accreditation_id = row["id"]
+    await repo.record_change(
+        conn,
+        payload(accreditation_id=accreditation_id, category=row["category"],
+                status=current.value, delegation_id=row["delegation_id"]),
+        event_type=f"accreditation.{action}",
+        conference_id=row["conference_id"], subject_id=accreditation_id,
+        actor=principal.actor, now=now,
+        history=[repo.history_line(accreditation_id, action=action,
+                                   from_status=current, to_status=current, reason=text)])
+
+
 async def request_information(
     pool: Database, accreditation_id: UUID, message: str, actor: Principal | None,
     now: datetime,
@@ -708,15 +734,8 @@ async def request_information(
                 f"An accreditation that is {current.value} is no longer under review: no "
                 "information is asked.", status_now=current.value,
                 action="request_information")
-        await repo.record_change(
-            conn,
-            InformationRequested(accreditation_id=accreditation_id, category=row["category"],
-                                 status=current.value, delegation_id=row["delegation_id"]),
-            event_type="accreditation.information_requested",
-            conference_id=row["conference_id"], subject_id=accreditation_id,
-            actor=principal.actor, now=now,
-            history=[repo.history_line(accreditation_id, action="information_requested",
-                                       from_status=current, to_status=current, reason=text)])
+        await _record_exchange(conn, InformationRequested, row, current, text,
+                               principal, now)
         return repo.from_row(row, await repo.history_for(conn, accreditation_id, principal))
 
 
@@ -767,15 +786,7 @@ async def give_information(
                 "No information was asked of this application: there is nothing to answer.",
                 status_now=current.value, action="give_information")
         domain.check_answers_left(exchanges)
-        await repo.record_change(
-            conn,
-            InformationGiven(accreditation_id=accreditation_id, category=row["category"],
-                             status=current.value, delegation_id=row["delegation_id"]),
-            event_type="accreditation.information_given",
-            conference_id=row["conference_id"], subject_id=accreditation_id,
-            actor=principal.actor, now=now,
-            history=[repo.history_line(accreditation_id, action="information_given",
-                                       from_status=current, to_status=current, reason=text)])
+        await _record_exchange(conn, InformationGiven, row, current, text, principal, now)
         return repo.from_row(row, await repo.history_for(conn, accreditation_id, principal))
 
 
