@@ -15,7 +15,7 @@ import json
 from collections.abc import Awaitable, Callable, Mapping
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlencode
+from urllib.parse import parse_qsl, urlencode
 from uuid import UUID
 
 import jinja2
@@ -142,6 +142,27 @@ def form_switches(language: str, forms: Mapping[str, str], editing: str, *,
     header = None if carried is None else {
         "form": (ids or {}).get(carried, f"{carried}-form"), **switches[carried]}
     return switches, header
+
+
+PLACE_FIELD = "back"
+"""The hidden field of an application page's forms that carries the list's place it was opened
+from: its query (``status=waitlisted&q=le+monde&page=3``), never a path (docs/workspaces.md,
+"The officer's place")."""
+
+
+def place_sent(form: Mapping[str, Any], query: Mapping[str, str],
+               read: Callable[[Mapping[str, str]], dict[str, str]]) -> dict[str, str]:
+    """The list's place a form sent back (its hidden :data:`PLACE_FIELD`, read again by
+    ``read``, the list's own reading of its address: only its known parameters, each checked,
+    the first of each kept); without the field, ``query``'s own (a page served before it). The
+    action leads to the list's own path with it: a host, a scheme or a path in it are no
+    parameter of the list, so it is never an open redirect."""
+    if PLACE_FIELD not in form:
+        return read(query)
+    pairs: dict[str, str] = {}
+    for key, value in parse_qsl(str(form.get(PLACE_FIELD, ""))[:500], keep_blank_values=True):
+        pairs.setdefault(key, value)
+    return read(pairs)
 
 
 _FLASH_TEXT = ("name", "old", "ref", "version")

@@ -13,7 +13,7 @@ import functools
 from collections.abc import Collection, Mapping
 from datetime import date, datetime
 from typing import Any
-from urllib.parse import parse_qsl, urlencode
+from urllib.parse import urlencode
 from uuid import UUID
 
 from aiohttp import web
@@ -81,7 +81,7 @@ from conference.people.service import SignedIn
 from conference.protocol.countries import country_name
 from conference.protocol.ranks import RANK_ORDER
 from conference.roles import organiser
-from conference.workspaces import domain, frame
+from conference.workspaces import domain, frame, information
 from conference.workspaces import repo as ws
 from conference.workspaces import service as ws_service
 from conference.workspaces.i18n import WTranslator
@@ -691,23 +691,10 @@ def queue_place(q: Mapping[str, str]) -> dict[str, str]:
     return place
 
 
-QUEUE_BACK = "back"
-"""The hidden field of the application page's forms that carries the queue's place: its query
-(``status=waitlisted&q=le+monde&page=3``), never a path."""
-
-
 def place_sent(form: Mapping[str, Any], request: web.Request) -> dict[str, str]:
-    """The queue's place a form sent back (its hidden ``back``: a query of the desk's queue,
-    read again as :func:`queue_place` reads one: only the known parameters, each checked, the
-    first of each kept); without the field, the address's own (a page served before it). The
-    action leads to the desk's own path with it: a host, a scheme or a path in it are no
-    parameter of the queue, so it is never an open redirect."""
-    if QUEUE_BACK not in form:
-        return queue_place(request.query)
-    pairs: dict[str, str] = {}
-    for key, value in parse_qsl(str(form.get(QUEUE_BACK, ""))[:500], keep_blank_values=True):
-        pairs.setdefault(key, value)
-    return queue_place(pairs)
+    """The queue's place a form sent back (``frame.place_sent``, read as :func:`queue_place`
+    reads the queue's address)."""
+    return frame.place_sent(form, request.query, queue_place)
 
 
 async def _queue_page(request: web.Request, d: Desk, q: Mapping[str, str], *,
@@ -738,7 +725,7 @@ async def _queue_page(request: web.Request, d: Desk, q: Mapping[str, str], *,
         undelivered = await ws.press_undelivered(conn, d.conference.id, None)
         counts = await ws.press_counts(conn, d.conference.id)
         present = await ws.press_countries(conn, d.conference.id)
-        asked = await ws.press_information_requests(conn, d.conference.id)
+        asked = await ws.information_requests(conn, d.conference.id, [a.id for a in items])
         references = {i: show_short_reference(c) for i, c in (
             await ws.press_short_references(conn, [a.id for a in items])).items()}
     paging = domain.Paging.of(page, total, size)
@@ -984,34 +971,13 @@ async def press_ask_information(request: web.Request) -> web.StreamResponse:
     d = await open_desk(request)
     acc = await _application(request, d)
     form = await read_form(request)
-    values = {"information_message": str(form.get("information_message", "")).strip()}
-    sent = sent_before(form)
     place = place_sent(form, request)
-    show = functools.partial(_application_page, request, d, acc, information=values,
-                             editing="information", sent=sent, place=place)
-    if not frame.csrf_ok(request, form, d.person):
-        return await show(message=d.t("csrf_failed"), status=403)
-    errors = {} if values["information_message"] else {
-        "information_message": d.t("err_information_message")}
-    if switching(form):  # the language control: shown again, never asked
-        return await show(errors=errors if sent else {})
-    if errors:
-        return await show(errors=errors, status=422)
-    try:
-        await accreditations.request_information(
-            request.app[pool_key], acc.id, values["information_message"], d.principal,
-            now(request))
-    except IllegalTransition as exc:
-        status = d.t(f"status_{exc.extra.get('status_now', acc.status.value)}").lower()
-        return await show(status=409, message=d.t("information_not_now", status=status))
-    except Invalid:
-        return await show(errors={"information_message": d.t("err_information_message")},
-                          status=422)
-    # back to the queue where the officer was, to the next application (docs/workspaces.md,
-    # "The officer's place")
-    raise web.HTTPSeeOther(frame.with_lang(
-        d.base, d.language, done="information", **place,
-        **frame.flash_params(request, name=f"{acc.given_name} {acc.family_name}")))
+    show = functools.partial(_application_page, request, d, acc,
+                             information=information.values(form), editing="information",
+                             sent=sent_before(form), place=place)
+    # back to the queue where the officer was (docs/workspaces.md, "The officer's place")
+    return await information.ask(request, form, acc, d, show=show, back=d.base, place=place,
+                                 missing=d.t("err_information_message"))
 
 
 @routes.add("POST", "/manage/{slug}/press/{accreditation_id}/decision",

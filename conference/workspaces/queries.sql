@@ -108,11 +108,12 @@ JOIN badge_code bc ON bc.accreditation_id = a.id
  AND bc.version = coalesce((SELECT b.version FROM badge b WHERE b.accreditation_id = a.id), 1)
 WHERE a.id = ANY(:ids::uuid[]) AND a.status = 'approved'
 
--- name: press_information_requests
--- When more information was last asked of each press application still under review, and
--- when the journalist last answered it since: a photo or a document given, or an answer
--- written, from their own page (an ``applicant`` actor) after the request (the queue says so;
--- docs/workspaces.md, "Asking for more information").
+-- name: information_requests
+-- When more information was last asked of each of the applications ``ids`` still under
+-- review, and when the applicant last answered it since: a photo or a document given, or an
+-- answer written, from their own page (an ``applicant`` actor) after the request (the press
+-- desk's queue and the console's list say so; docs/workspaces.md, "Asking for more
+-- information").
 SELECT r.id, r.asked_at,
        (SELECT max(e.occurred_at) FROM domain_event e
         WHERE e.subject_id = r.id::text AND e.occurred_at > r.asked_at
@@ -123,8 +124,8 @@ FROM (SELECT a.id, (SELECT max(e.occurred_at) FROM domain_event e
                     WHERE e.subject_id = a.id::text
                       AND e.type = 'accreditation.information_requested') AS asked_at
       FROM accreditation a
-      WHERE a.conference_id = :conference_id AND a.category = 'press' AND a.erased_at IS NULL
-        AND a.status IN ('submitted', 'waitlisted')) r
+      WHERE a.id = ANY(:ids::uuid[]) AND a.conference_id = :conference_id
+        AND a.erased_at IS NULL AND a.status IN ('submitted', 'waitlisted')) r
 WHERE r.asked_at IS NOT NULL
 
 -- name: press_counts

@@ -129,11 +129,13 @@ async def press_short_references(conn: asyncpg.Connection, ids: Collection[UUID]
     return {r["id"]: r["code"] for r in rows}
 
 
-async def press_information_requests(conn: asyncpg.Connection, conference_id: UUID
-                                     ) -> dict[UUID, tuple[datetime, datetime | None]]:
-    """When more information was last asked of each press application under review, and when
-    the journalist answered it since (None: not yet)."""
-    rows = await conn.fetch(*Q.bind("press_information_requests", conference_id=conference_id))
+async def information_requests(conn: asyncpg.Connection, conference_id: UUID,
+                               ids: Collection[UUID]
+                               ) -> dict[UUID, tuple[datetime, datetime | None]]:
+    """When more information was last asked of each of the applications ``ids`` under review,
+    and when the applicant answered it since (None: not yet)."""
+    rows = await conn.fetch(*Q.bind("information_requests", conference_id=conference_id,
+                                    ids=list(ids)))
     return {r["id"]: (r["asked_at"], r["answered_at"]) for r in rows}
 
 
