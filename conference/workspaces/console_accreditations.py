@@ -9,8 +9,10 @@ use-case the API calls (docs/workspaces.md)."""
 from __future__ import annotations
 
 import functools
+from collections.abc import Mapping
 from datetime import datetime
 from typing import Any
+from urllib.parse import urlencode
 from uuid import UUID
 
 from aiohttp import web
@@ -47,7 +49,7 @@ from conference.pages.handlers import _countries, sent_before, switching
 from conference.programme import service as programme
 from conference.protocol.countries import collation_key, country_name
 from conference.roles import PROTOCOL_OFFICE, protocol_officer
-from conference.workspaces import credential_panel, domain, frame
+from conference.workspaces import credential_panel, domain, frame, information
 from conference.workspaces import repo as ws
 from conference.workspaces.console import CONSOLE_ROLES, Desk, form_errors
 from conference.workspaces.console import _desk as console_desk
@@ -72,7 +74,7 @@ SUB = "sub_"
 already, the decision's)."""
 """The application page's forms' language button: the values posted again, shown, never
 filed (the substitution's is its ``edit``)."""
-APPLICATION_FORMS = ("decision", "substitute", "revoke", "vetting")
+APPLICATION_FORMS = ("decision", "information", "substitute", "revoke", "vetting")
 """The application page's forms, in the page's order: each has its own language button, and
 the header's carries the one being edited (docs/workspaces.md, "The language control")."""
 
@@ -97,6 +99,28 @@ def _delegation_name(row: dict[str, Any], language: str) -> str:
 # --- the list -----------------------------------------------------------------------------
 
 
+def list_filters(q: Mapping[str, str]) -> dict[str, str]:
+    """The list's filters as ``q`` gives them, each checked (an unknown value is no filter)."""
+    delegation = _uuid(q.get("delegation", ""))
+    return {
+        "category": q.get("category", "") if q.get("category", "") in CATEGORIES else "",
+        "status": q.get("status", "") if q.get("status", "") in STATUSES else "",
+        "delegation": str(delegation) if delegation else "",
+        "q": domain.search_text(q.get("q", "")),
+    }
+
+
+def list_place(q: Mapping[str, str]) -> dict[str, str]:
+    """Where the officer is in the list: its filters and its page, each checked, only those
+    set. An application opened from the list carries it, its form "Ask for more information"
+    too, and the request leads back there (docs/workspaces.md, "The officer's place")."""
+    place = {k: v for k, v in list_filters(q).items() if v}
+    page = domain.page_number(q.get("page", ""))
+    if page > 1:
+        place["page"] = str(page)
+    return place
+
+
 @routes.add("GET", "/manage/{slug}/accreditations",
             summary="Every accreditation: filters, search, pages (HTML)", who="protocol, admin",
             tag="workspaces", media=HTML, error_media=PAGE_ERRORS, errors=(403, 404))
@@ -104,13 +128,8 @@ def _delegation_name(row: dict[str, Any], language: str) -> str:
 async def console_accreditations(request: web.Request) -> web.Response:
     d = await _desk(request)
     q = request.query
-    delegation = _uuid(q.get("delegation", ""))
-    filters = {
-        "category": q.get("category", "") if q.get("category", "") in CATEGORIES else "",
-        "status": q.get("status", "") if q.get("status", "") in STATUSES else "",
-        "delegation": str(delegation) if delegation else "",
-        "q": domain.search_text(q.get("q", "")),
-    }
+    filters = list_filters(q)
+    delegation = _uuid(filters["delegation"])
     page, size = domain.page_number(q.get("page", "")), domain.PAGE_SIZE
     async with connection(request) as conn:
         items, total = await ws.console_accreditations(
@@ -119,14 +138,24 @@ async def console_accreditations(request: web.Request) -> web.Response:
             search=domain.like_pattern(filters["q"]) or None, page_size=size,
             skip=domain.skip(page, size))
         delegations = await ws.console_delegations(conn, d.conference.id)
+        # an application waiting for the applicant's answer, or answered, says so, as on the
+        # press desk's queue (docs/workspaces.md, "Asking for more information")
+        asked = await ws.information_requests(conn, d.conference.id, [a.id for a in items])
     names = {r["id"]: _delegation_name(r, d.language) for r in delegations}
     t = d.t
+    paging = domain.Paging.of(page, total, size)
+    flash = None
+    if q.get("done") == "information" and (name := frame.flash_text(request, "name", 100)):
+        flash = t("flash_information", name=name)
     return frame.render(
         request, "acc_list.html", d.language, person=d.person, conference=d.conference,
         title=t("acc_title"), crumbs=d.crumbs((t("console_title"), d.base),
                                               (t("acc_title"), None)),
-        base=d.base, items=items, paging=domain.Paging.of(page, total, size), filters=filters,
-        categories=CATEGORIES, statuses=STATUSES,
+        base=d.base, items=items, paging=paging, filters=filters,
+        categories=CATEGORIES, statuses=STATUSES, flash=flash, asked=asked,
+        # where the officer is, which an application opened from here carries
+        place={**{k: v for k, v in filters.items() if v},
+               **({"page": str(paging.page)} if paging.page > 1 else {})},
         delegations=sorted(names.items(), key=lambda item: collation_key(item[1])),
         delegation_names=names)
 
@@ -152,6 +181,13 @@ def _may_act(d: Desk, acc: Accreditation) -> bool:
     return acc.category is not Category.press or d.principal.role is Role.admin
 
 
+def _may_ask(acc: Accreditation) -> bool:
+    """Protocol asks a delegation member or an expert under review for more information; the
+    press office asks the press, on its desk (whose page an administrator reaches from
+    here)."""
+    return acc.category is not Category.press and acc.status in accreditations.UNDER_REVIEW
+
+
 def _substitutable(acc: Accreditation) -> bool:
     """A delegation member still in play (docs/lifecycle.md, "Substitutions")."""
     return acc.delegation_id is not None and acc.category is not Category.press \
@@ -170,12 +206,17 @@ async def _application_page(request: web.Request, d: Desk, acc: Accreditation, *
                             values: dict[str, str] | None = None,
                             sub_values: dict[str, str] | None = None,
                             errors: dict[str, str] | None = None, message: str | None = None,
-                            status: int = 200, editing: str = "", sent: bool = False
-                            ) -> web.Response:
-    """``editing``: the form posted (``decision``, ``substitute``, ``revoke``, ``vetting``),
-    which the header's language control then carries; ``sent``: it was sent (its errors
-    shown), so its language switch shows them again (``pages.handlers.sent_before``)."""
+                            status: int = 200, editing: str = "", sent: bool = False,
+                            asking: dict[str, str] | None = None,
+                            place: Mapping[str, str] | None = None) -> web.Response:
+    """``editing``: the form posted (``decision``, ``information``, ``substitute``,
+    ``revoke``, ``vetting``), which the header's language control then carries; ``sent``: it
+    was sent (its errors shown), so its language switch shows them again
+    (``pages.handlers.sent_before``); ``asking``: the request for more information as typed;
+    ``place``: the list's place the page was opened from (a posted form's), else the
+    address's."""
     t = d.t
+    where = dict(place) if place is not None else list_place(request.query)
     name = f"{acc.given_name} {acc.family_name}"
     delegation = None
     if acc.delegation_id is not None:
@@ -198,7 +239,9 @@ async def _application_page(request: web.Request, d: Desk, acc: Accreditation, *
     closed = _changes_closed(d, now(request))
     can_decide = _may_act(d, acc) and domain.allows(acc.status, Action.reject)
     can_revoke = _may_act(d, acc) and domain.offers_revocation(acc.status)
-    shown = {"decision": can_decide, "substitute": _substitutable(acc), "revoke": can_revoke,
+    can_ask = _may_ask(acc)
+    shown = {"decision": can_decide, "information": can_ask,
+             "substitute": _substitutable(acc), "revoke": can_revoke,
              "vetting": cred is not None}
     form_switch, switch_submit = frame.form_switches(
         d.language, {form: f"{d.base}/accreditations/{acc.id}/{form}"
@@ -208,7 +251,8 @@ async def _application_page(request: web.Request, d: Desk, acc: Accreditation, *
         request, "acc_application.html", d.language, person=d.person, status=status,
         conference=d.conference, title=name, flash=flash,
         crumbs=d.crumbs((t("console_title"), d.base),
-                        (t("acc_title"), f"{d.base}/accreditations"), (name, None)),
+                        (t("acc_title"), f"{d.base}/accreditations"
+                         + (f"?{urlencode(where)}" if where else "")), (name, None)),
         base=d.base, acc=acc, delegation=delegation, values=values or {},
         unpublished=unpublished,
         errors=errors or {}, message=message,
@@ -233,6 +277,10 @@ async def _application_page(request: web.Request, d: Desk, acc: Accreditation, *
         # each request for more information with the applicant's answers in words
         # (docs/workspaces.md, "Asking for more information")
         exchanges=information_exchanges(acc.history or []),
+        # and the form to ask, the press desk's (docs/workspaces.md, "Asking for more
+        # information"), which carries the list's place back (docs/workspaces.md, "The
+        # officer's place")
+        can_ask=can_ask, information=asking or {}, back=urlencode(where),
         # the clearance that would withhold the badge, said before anyone approves
         # (docs/credentials.md, "What the person is told")
         clearance=await accreditations.missing_clearance(request.app[pool_key], acc.id,
@@ -310,6 +358,31 @@ async def console_decide(request: web.Request) -> web.StreamResponse:
     except (IllegalTransition, PoolFull, DuplicateApproved) as exc:
         return await show(message=frame.decision_refused(d.t, exc, acc.status.value), status=409)
     raise _done(d, acc, decision)
+
+
+@routes.add("POST", "/manage/{slug}/accreditations/{accreditation_id}/information",
+            summary="Ask a delegation member or an expert for more information before "
+                    "deciding; mailed with their private link (HTML form); switch=1 (a "
+                    "language button) only shows the page again in ?lang, filled, never asked",
+            who="protocol, admin", tag="workspaces", media=HTML, error_media=PAGE_ERRORS,
+            errors=(403, 404, 409, 422))
+@frame.page
+async def console_ask_information(request: web.Request) -> web.StreamResponse:
+    """The press desk's request for more information, at the protocol desk
+    (docs/workspaces.md, "Asking for more information"): ``workspaces.information.ask``."""
+    d = await _desk(request)
+    acc = await _accreditation(request, d)
+    form = await read_form(request)
+    place = frame.place_sent(form, request.query, list_place)
+    show = functools.partial(_application_page, request, d, acc,
+                             asking=information.values(form), editing="information",
+                             sent=sent_before(form), place=place)
+    if acc.category is Category.press:
+        raise Forbidden("The press office asks the press, on its desk.")
+    # back to the list where the officer was (docs/workspaces.md, "The officer's place")
+    return await information.ask(request, form, acc, d, show=show, place=place,
+                                 back=f"{d.base}/accreditations",
+                                 missing=d.t("err_information_message_protocol"))
 
 
 @routes.add("POST", "/manage/{slug}/accreditations/{accreditation_id}/revoke",

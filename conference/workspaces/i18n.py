@@ -191,6 +191,15 @@ STRINGS: dict[str, dict[str, str]] = {
         "information_not_now": "La demande n'est plus à l'examen ({status})\u00a0: aucune "
                                "information ne lui est demandée.",
         "flash_information": "Demande d'informations envoyée à {name}.",
+        "information_intro_protocol": "Le message est envoyé à la personne avec son lien "
+                                      "privé, où elle donne ses documents et sa photo ou "
+                                      "répond par écrit (sa réponse s'affiche ici et est "
+                                      "envoyée par courriel à l'adresse des "
+                                      "organisateurs)\u00a0; la demande reste à l'examen, et "
+                                      "l'historique garde la demande.",
+        "information_message_protocol": "Ce qu'il faut à la personne (envoyé tel quel)",
+        "err_information_message_protocol": "Dites à la personne ce qu'il faut (2000 "
+                                            "caractères au plus).",
         "select": "Sélection",
         "select_one": "Sélectionner {name}",
         "received": "Reçue le",
@@ -659,6 +668,14 @@ STRINGS: dict[str, dict[str, str]] = {
         "information_not_now": "The application is no longer under review ({status}): no "
                                "information is asked.",
         "flash_information": "Request for information sent to {name}.",
+        "information_intro_protocol": "The message is mailed to the applicant with their "
+                                      "private link, where they give documents and their "
+                                      "photo or answer in words (the answer shows here, and "
+                                      "is mailed to the organisers' address); the application "
+                                      "stays under review, and the history keeps the request.",
+        "information_message_protocol": "What the applicant needs to give (sent as written)",
+        "err_information_message_protocol": "Say what the applicant needs to give (2,000 "
+                                            "characters at most).",
         "select": "Selection",
         "select_one": "Select {name}",
         "received": "Received",

@@ -154,6 +154,7 @@ EXPECTED: dict[str, frozenset[str] | str] = {
     "zone_edit": SESSION, "zone_save": SESSION,
     "console_accreditations": SESSION, "console_accreditation": SESSION,
     "console_decide": SESSION, "console_revoke": SESSION, "console_substitute": SESSION,
+    "console_ask_information": SESSION,
     "console_delegations": SESSION,
     "console_create_delegation": SESSION, "console_add_focal_point": SESSION,
     "console_resend_welcome": SESSION, "console_publish_preview": SESSION,
