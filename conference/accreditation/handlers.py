@@ -121,15 +121,15 @@ async def decide(request: web.Request) -> web.Response:
 
 
 @routes.add("POST", "/api/v1/accreditations/{accreditation_id}/information-request",
-            summary="Ask a press applicant under review for more information; mailed with a "
-                    "fresh private link (the press desk's request)",
-            who="press_office (press), admin", body=InformationRequestIn,
+            summary="Ask an applicant under review for more information; mailed with a "
+                    "fresh private link (the press desk's and the console's request)",
+            who="press_office (press), protocol (the rest), admin", body=InformationRequestIn,
             response=Accreditation, tag="accreditations",
             errors=(400, 401, 403, 404, 409, 422),
             error_notes={409: "illegal-transition: the application is no longer under review "
                               "(not submitted or waitlisted)"})
 async def request_information(request: web.Request) -> web.Response:
-    actor = need(request, *roles.PRESS_DESK)
+    actor = need(request, *roles.DECIDERS)
     accreditation_id = path_uuid(request, "accreditation_id")
     pool = request.app[pool_key]
     body = await _parse_in_scope(request, accreditation_id, InformationRequestIn,

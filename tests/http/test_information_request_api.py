@@ -63,3 +63,35 @@ async def test_the_press_office_asks_for_information_through_the_api(
     status, body, _ = await api.call("POST", path, role="admin",
                                      json={"message": "Another question"})
     assert status == 409, body
+
+
+async def test_protocol_asks_a_delegation_member_through_the_api_and_nobody_else_s_applicant(
+    api: Api, smtp: RecordingSMTP
+) -> None:
+    """Protocol decides on delegation members, so it asks them through the API as the console
+    does (it was refused 403: the route let in the press desk only); the press stays the press
+    office's, and a member is not the press office's."""
+    from tests.http.conftest_programme import accredit
+
+    deleg, _ = await _conference(api, smtp)
+    minister = await accredit(api, "Anna", "Lindqvist", delegation=deleg, decision=None)
+    journalist = await press(api, language="en")
+    message = "Please give the note verbale of your ministry."
+
+    def path(aid: str) -> str:
+        return f"/api/v1/accreditations/{aid}/information-request"
+
+    status, body, _ = await api.call("POST", path(minister["id"]), role="press_office",
+                                     json={"message": message})
+    assert status == 403, body
+    status, body, _ = await api.call("POST", path(journalist["id"]), role="protocol",
+                                     json={"message": message})
+    assert status == 403, body
+    status, body, _ = await api.call("POST", path(minister["id"]), role="protocol",
+                                     json={"message": message})
+    assert status == 200, body
+    [line] = [h for h in body["history"] if h["action"] == "information_requested"]
+    assert line["reason"] == message
+    [letter] = await smtp.wait_for(1, where=lambda m: minister["email"] in m["To"]
+                                   and message in body_text(m))
+    assert "le service du protocole" in body_text(letter).lower()
