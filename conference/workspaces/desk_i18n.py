@@ -145,8 +145,12 @@ DESK: dict[str, dict[str, str]] = {
         # letters not delivered (docs/workspaces.md, "Letters not delivered")
         "undelivered_mark": "Lettre non distribuée",
         "undelivered_filter": "Lettres non distribuées",
-        "undelivered_filter_hint": "seulement les demandes dont une lettre n'est pas parvenue "
-                                   "au journaliste",
+        "undelivered_filter_hint": "seulement les demandes de cet onglet dont une lettre "
+                                   "n'est pas parvenue au journaliste",
+        "undelivered_elsewhere_one": "{count} autre demande dans les autres onglets\u00a0: "
+                                     "voir toutes les lettres non distribuées",
+        "undelivered_elsewhere_other": "{count} autres demandes dans les autres onglets\u00a0: "
+                                       "voir toutes les lettres non distribuées",
         "undelivered_title": "Lettres non distribuées",
         "undelivered_intro": "Ces lettres ne sont pas parvenues à {name}\u00a0: le journaliste "
                              "ignore ce qu'elles disaient.",
@@ -315,8 +319,12 @@ DESK: dict[str, dict[str, str]] = {
         # letters not delivered (docs/workspaces.md, "Letters not delivered")
         "undelivered_mark": "Letter not delivered",
         "undelivered_filter": "Letters not delivered",
-        "undelivered_filter_hint": "only the applications with a letter that did not reach "
-                                   "the journalist",
+        "undelivered_filter_hint": "only the applications of this tab with a letter that did "
+                                   "not reach the journalist",
+        "undelivered_elsewhere_one": "{count} more application in the other tabs: see every "
+                                     "letter not delivered",
+        "undelivered_elsewhere_other": "{count} more applications in the other tabs: see every "
+                                       "letter not delivered",
         "undelivered_title": "Letters not delivered",
         "undelivered_intro": "These letters did not reach {name}: the journalist does not know "
                              "what they said.",

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import asyncio
 import functools
+from collections import Counter
 from collections.abc import Collection, Mapping
 from datetime import date, datetime
 from typing import Any
@@ -664,13 +665,14 @@ def queue_filters(q: Mapping[str, str]) -> dict[str, str]:
     the queue's, and the application's page opened from it, whose decision leads back to the
     queue as it was filtered. No status is the applications still to decide (the desk opens on
     them), ``all`` every one (docs/workspaces.md, "The press office desk"); "Letters not
-    delivered" lists every status when none is chosen (a decision's letter failed once the
-    application was decided)."""
+    delivered" is a filter like the others, within the tab chosen: "To decide" and it are the
+    applications still to decide whose letter did not arrive (docs/workspaces.md, "Letters not
+    delivered")."""
     undelivered = "1" if q.get("undelivered", "") == "1" else ""
     status = q.get("status", "") if q.get("status", "") in {s.value for s in Status} | {
         "all"} else ""
     return {
-        "status": status or ("all" if undelivered else ""),
+        "status": status,
         "role": q.get("role", "") if q.get("role", "") in QUEUE_ROLES else "",
         "country": q.get("country", "")[:2].upper() if q.get("country", "").isalpha() else "",
         "day": q.get("day", "") if _day(q.get("day", "")) else "",
@@ -729,6 +731,14 @@ async def _queue_page(request: web.Request, d: Desk, q: Mapping[str, str], *,
         references = {i: show_short_reference(c) for i, c in (
             await ws.press_short_references(conn, [a.id for a in items])).items()}
     paging = domain.Paging.of(page, total, size)
+    # "Letters not delivered" within the tab: how many of its applications have one (the
+    # filter's count); the tabs count those when it is ticked, as each would list them
+    # (docs/workspaces.md, "Letters not delivered")
+    undelivered_counts = Counter(letters[0]["status"] for letters in undelivered.values())
+    tab = None if filters["status"] == "all" else [filters["status"]] if filters[
+        "status"] else to_decide
+    undelivered_here = sum(n for s, n in undelivered_counts.items() if tab is None or s in tab)
+    tab_counts = dict(undelivered_counts) if filters["undelivered"] else counts
     duplicates = await ws_service.press_duplicates(request.app[pool_key], d.conference.id,
                                                    d.principal)
     # The filter offers the countries the applications come from (and the one chosen), in the
@@ -752,7 +762,7 @@ async def _queue_page(request: web.Request, d: Desk, q: Mapping[str, str], *,
         title=d.t("press_desk_title"), crumbs=d.crumbs(), flash=flash, base=d.base,
         switch_to=d.base, items=items, counts=counts, filters=filters, statuses=statuses,
         roles=roles, duplicates=duplicates, asked=asked, references=references,
-        to_decide=sum(counts.get(s, 0) for s in to_decide),
+        tab_counts=tab_counts, to_decide=sum(tab_counts.get(s, 0) for s in to_decide),
         countries=countries, country_names=dict(named), error=error, status=status,
         selected=set(selected), paging=paging, first=domain.skip(paging.page, size) + 1,
         page_params={k: v for k, v in filters.items() if v},
@@ -761,7 +771,8 @@ async def _queue_page(request: web.Request, d: Desk, q: Mapping[str, str], *,
                **({"page": str(paging.page)} if paging.page > 1 else {})},
         undelivered={i: letters for i, letters in undelivered.items()
                      if i in {a.id for a in items}},
-        undelivered_count=len(undelivered),
+        undelivered_count=undelivered_here,
+        undelivered_elsewhere=len(undelivered) - undelivered_here,
     )
 
 

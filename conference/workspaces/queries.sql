@@ -87,9 +87,10 @@ ORDER BY a.seq
 -- delivered"): failed deliveries, refused by the relay, given up after their attempts, or
 -- parked because the message could not be built (no message, no renderer, a consumer to build
 -- it again), of the conference's press applications among ``ids`` (NULL: every one), the
--- letters to the journalist's own address only (not the press office's notices), oldest first.
+-- letters to the journalist's own address only (not the press office's notices), oldest first,
+-- with the application's status (the queue counts them by tab).
 -- Only the press desk's own: a delegation's letters are protocol's (the operations page).
-SELECT dl.accreditation_id, dl.template, dl.created_at, dl.last_error, dl.attempts,
+SELECT dl.accreditation_id, a.status, dl.template, dl.created_at, dl.last_error, dl.attempts,
        (dl.message IS NULL AND dl.renderer IS NULL AND dl.consumer IS NOT NULL) AS parked
 FROM delivery dl
 JOIN accreditation a ON a.id = dl.accreditation_id

@@ -111,8 +111,8 @@ async def press_undelivered(conn: asyncpg.Connection, conference_id: UUID,
                             ids: Collection[UUID] | None) -> dict[UUID, list[dict[str, Any]]]:
     """The letters to the journalist that did not arrive, by application, of the conference's
     press applications among ``ids`` (None: every one), oldest first: ``template``,
-    ``created_at``, ``last_error``, ``attempts``, ``parked`` (``queries.sql``,
-    press_undelivered)."""
+    ``created_at``, ``last_error``, ``attempts``, ``parked``, and the application's ``status``
+    (``queries.sql``, press_undelivered)."""
     rows = await conn.fetch(*Q.bind("press_undelivered", conference_id=conference_id,
                                     ids=None if ids is None else list(ids)))
     found: dict[UUID, list[dict[str, Any]]] = {}
