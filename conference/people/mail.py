@@ -15,6 +15,7 @@ from conference.auth import token_hash
 from conference.mail import formatting
 from conference.mail.headers import UNBUILDABLE
 from conference.mail.render import build_message, load_template, render_text
+from conference.mail.wording import Named, with_short_name
 from conference.outbox.dispatch import (
     ConsumerResult,
     DispatchContext,
@@ -154,6 +155,7 @@ async def people_mail(conn: asyncpg.Connection, event: EventRow,
     sender_name = mail.sender_name_fr if language == "fr" else mail.sender_name_en
     timezone = mail.timezone
     conference: str | None = None
+    named: Named | None = None
     # Staff mail comes from the conference's protocol service, as every other mail about it
     # (docs/outbox.md, "Who writes"): a sign-in link, asked for outside any conference, too,
     # when the person works for one conference only; the service's office otherwise.
@@ -163,7 +165,7 @@ async def people_mail(conn: asyncpg.Connection, event: EventRow,
     if conference_id is not None:
         found = await repo.conference_sender(conn, conference_id, language)
         if found is not None:
-            sender, sender_name, conference, timezone = found
+            sender, sender_name, conference, timezone, named = found
     secret = secrets.token_urlsafe(32)
     lifetime = WELCOME_LINK_LIFETIME if template == "welcome" else LINK_LIFETIME
     await repo.insert_link(conn, token_hash(secret), person["id"], ctx.now, lifetime)
@@ -196,6 +198,10 @@ async def people_mail(conn: asyncpg.Connection, event: EventRow,
     dedupe = f"{event.id}:{template}:{person['email'].lower()}"
     try:
         subject, body = render_text(template, language, **context)
+        if template == "welcome" and named is not None:
+            # the conference's short name first, as every letter about it ("GA 2027 – …"),
+            # its title already in the subject ("Your access to the …": never twice)
+            subject = with_short_name(named, language, subject)
         delivery_id = uuid.uuid4()
         message_id = f"<{delivery_id}@{ctx.settings.mail.message_id_domain}>"
         msg = build_message(sender=sender, sender_name=sender_name, recipient=person["email"],

@@ -10,7 +10,7 @@ from uuid import UUID
 import asyncpg
 
 from conference.db.sql import queries_beside
-from conference.mail.wording import sender_name
+from conference.mail.wording import Named, sender_name
 from conference.people.domain import (
     LINK_LIFETIME,
     SESSION_IDLE,
@@ -171,9 +171,10 @@ class _Named:
 
 
 async def conference_sender(conn: asyncpg.Connection, conference_id: UUID, language: str
-                            ) -> tuple[str, str, str, str] | None:
+                            ) -> tuple[str, str, str, str, Named] | None:
     """The organisers' address, the conference's name as a sender (its short name, else its
-    title, on one line), its title in ``language`` (single spaces) and its time zone."""
+    title, on one line), its title in ``language`` (single spaces), its time zone, and its
+    names as the letters' subjects read them (``mail.wording``)."""
     row = await conn.fetchrow(*Q.bind("conference_sender", conference_id=conference_id))
     if row is None:
         return None
@@ -181,7 +182,8 @@ async def conference_sender(conn: asyncpg.Connection, conference_id: UUID, langu
                    short_name=(Localized.model_validate(row["short_name"])
                                if row["short_name"] else None))
     title = " ".join(named.title.get(language).split())
-    return row["organiser_email"], sender_name(named, language), title, row["timezone"]
+    return (row["organiser_email"], sender_name(named, language), title, row["timezone"],
+            named)
 
 
 @dataclass(frozen=True)

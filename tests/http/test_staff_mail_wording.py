@@ -51,8 +51,12 @@ async def test_the_welcome_names_the_reader_and_the_conference_once_and_dates_th
     api: Api, smtp: RecordingSMTP
 ) -> None:
     fr, en = await _conference_and_staff(api, smtp)
-    assert str(fr["Subject"]) == "Votre accès à la Conférence ministérielle sur la sécurité"
-    assert str(en["Subject"]) == "Your access to the Ministerial Conference on Security"
+    # the short name first, as every letter about the conference (tryout: the welcome alone
+    # lacked it)
+    assert str(fr["Subject"]) == ("Ministérielle 2027 – Votre accès à la Conférence "
+                                  "ministérielle sur la sécurité")
+    assert str(en["Subject"]) == ("Ministerial 2027 – Your access to the Ministerial "
+                                  "Conference on Security")
     fr_lines, en_lines = _lines(fr), _lines(en)
     assert fr_lines[0] == "Bonjour Marie Lambert,"
     assert en_lines[0] == "Dear John Smith,"
@@ -64,6 +68,28 @@ async def test_the_welcome_names_the_reader_and_the_conference_once_and_dates_th
             in fr_lines), fr_lines
     assert f"Sign in with this link; it works once, until {_expires(en, week, 'en')}:" in en_lines
     assert str(fr["From"]) == "Ministérielle 2027 <organiser@example.org>"
+
+
+async def test_a_focal_point_s_welcome_carries_the_short_name_as_the_other_letters_do(
+    api: Api, smtp: RecordingSMTP
+) -> None:
+    """A focal point files the delegation's letters by the conference's short name, the
+    prefix of every letter's subject ("Ministerial 2027 – Accreditation request received");
+    the welcome, the first of them, carried none (tryout)."""
+    await _conference_and_staff(api, smtp)
+    for country, email, language in (("IE", "aoife@example.org", "en"),
+                                     ("BE", "lea@example.org", "fr")):
+        status, created, _ = await api.call(
+            "POST", "/api/v1/conferences/ministerielle/delegations", role="protocol", json={
+                "kind": "country", "country": country,
+                "focal_point": {"name": "Aoife Byrne", "email": email, "language": language}})
+        assert status == 201, created
+    [en] = await smtp.wait_for(1, where=lambda m: "aoife@" in str(m["To"]))
+    [fr] = await smtp.wait_for(1, where=lambda m: "lea@" in str(m["To"]))
+    assert str(en["Subject"]) == ("Ministerial 2027 – Your access to the Ministerial "
+                                  "Conference on Security")
+    assert str(fr["Subject"]) == ("Ministérielle 2027 – Votre accès à la Conférence "
+                                  "ministérielle sur la sécurité")
 
 
 async def test_the_sign_in_link_comes_from_the_protocol_service_of_the_staff_s_conference(
