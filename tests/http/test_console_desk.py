@@ -212,7 +212,21 @@ async def test_delegations_are_created_given_focal_points_and_welcomed_again(
     assert status == 200, page
     status, page, _ = await protocol.go("GET", url)
     assert "bea@example.org" in element(page, f"delegation-{be['id']}")
-    # the welcome again: a new link that signs in
+    # the welcome again: the button says what it does, on each focal point's line, its name
+    # for a screen reader after the words shown (« Renvoyer l'accueil » was terse; tryout)
+    for lang, shown, named in (
+            ("en", "Send the welcome mail to this focal point again",
+             "Send the welcome mail to this focal point again (Bea Second)"),
+            ("fr", "Renvoyer le courriel d'accueil à ce point focal",
+             "Renvoyer le courriel d'accueil à ce point focal (Bea Second)")):
+        _, listed, _ = await protocol.go("GET", f"{url}?lang={lang}")
+        row = listed[listed.index(f'id="delegation-{be["id"]}"'):]
+        button = re.search(r'<li>Bea Second &lt;bea@example.org&gt;.*?<button [^>]*'
+                           r'aria-label="([^"]+)">([^<]+)</button>', row, re.S)
+        assert button, row
+        assert (html.unescape(button.group(2)), html.unescape(button.group(1))) == (
+            shown, named)
+    # a new link that signs in
     before = len(_welcomes(smtp, "fp-be@example.org"))
     status, _, resp = await protocol.post_form(url, f"{url}/{be['id']}/welcome",
                                                email="fp-be@example.org")
