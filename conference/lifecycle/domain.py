@@ -56,8 +56,9 @@ _ALIASES: dict[str, tuple[str, ...]] = {
     "category": ("category", "catégorie"),
     "rank": ("rank", "rang", "rang protocolaire", "protocol rank"),
     "function": ("function", "position", "job title", "fonction", "titre", "poste",
-                 "fonction (intitulé officiel)", "intitulé officiel",
-                 "function (official title)", "official title"),
+                 "fonction, intitulé officiel", "fonction (intitulé officiel)",
+                 "intitulé officiel", "function, official title", "function (official title)",
+                 "official title"),
     "language": ("language", "langue", "langue de correspondance",
                  "language for correspondence", "language of correspondence"),
     "salutation": ("salutation", "civilité", "titre de civilité", "forme d'adresse",
@@ -71,7 +72,9 @@ _ALIASES: dict[str, tuple[str, ...]] = {
 punctuation aside); written with their accents, as a suggestion shows them. The member form's
 own labels among them, in both languages ("Rang protocolaire", "Language for
 correspondence"): a focal point who copies them into a spreadsheet saw those columns ignored
-(docs/lifecycle.md, "Import")."""
+(docs/lifecycle.md, "Import"). A label reworded keeps its old spelling here ("Fonction
+(intitulé officiel)", now « Fonction, intitulé officiel »): spreadsheets headed with it stay
+read."""
 
 
 def header_key(name: str) -> str:

@@ -104,7 +104,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "f_language": "Langue de correspondance",
         "f_gender": "Forme d'adresse",
         "f_rank": "Rang protocolaire",
-        "f_function": "Fonction (intitulé officiel)",
+        "f_function": "Fonction, intitulé officiel",
         "function_hint": "Par exemple «\u00a0Ministre des Affaires étrangères\u00a0».",
         "member_errors_summary": "Rien n'a été enregistré. Corrigez les champs signalés\u00a0:",
         "err_member_invalid": "Ces informations ne sont pas acceptées\u00a0: vérifiez la "
@@ -583,7 +583,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "f_language": "Language for correspondence",
         "f_gender": "Form of address",
         "f_rank": "Protocol rank",
-        "f_function": "Function (official title)",
+        "f_function": "Function, official title",
         "function_hint": "For example “Minister for Foreign Affairs”.",
         "member_errors_summary": "Nothing was saved. Please correct the fields marked:",
         "err_member_invalid": "These details are not accepted: check the category and the "

@@ -44,7 +44,7 @@ async def test_the_member_forms_sent_back_keep_what_was_typed_in_either_language
     assert await page.locator("#error-summary li").all_inner_texts() == [
         "Adresse électronique – Ce champ est obligatoire.",
         "Langue de correspondance – Ce champ est obligatoire.",
-        "Fonction (intitulé officiel) – Obligatoire pour un ministre ou un fonctionnaire."]
+        "Fonction, intitulé officiel – Obligatoire pour un ministre ou un fonctionnaire."]
     await _audit(browser, page, "member-new-sent-back", reach=sent_back)
     await page.click("#switch-language")
     await page.wait_for_selector("html[lang=en]")

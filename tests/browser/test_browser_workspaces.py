@@ -124,7 +124,7 @@ async def test_focal_point_welcomed_registers_members_and_opens_the_badge(
         await page.get_by_label("Adresse électronique").fill(f"{given.lower()}@example.org")
         await page.get_by_label("Langue de correspondance").select_option("fr")
         await page.get_by_label("Rang protocolaire").select_option(label=rank)
-        await page.get_by_label("Fonction (intitulé officiel)").fill(function)
+        await page.get_by_label("Fonction, intitulé officiel").fill(function)
         if family == "Peeters":
             await _audit(browser, page, "delegation-register")
         await page.get_by_role("button", name="Inscrire", exact=True).click()

@@ -54,7 +54,7 @@ async def test_focal_point_edits_a_member_before_the_decision(
     assert await page.locator("#family_name-error").count() == 1  # named, nothing saved
     await _audit(browser, page, "delegation-edit-error")
     await page.get_by_label("Nom de famille").fill("Peeters-Claes")
-    await page.get_by_label("Fonction (intitulé officiel)").fill("Conseiller juridique")
+    await page.get_by_label("Fonction, intitulé officiel").fill("Conseiller juridique")
     await page.get_by_role("button", name="Enregistrer les modifications").click()
     await page.wait_for_url(re.compile(r".*done=amended.*"))
     assert await page.inner_text("#flash") == "Les données de Jan Peeters-Claes sont modifiées."

@@ -321,7 +321,7 @@ async def test_register_and_edit_name_a_missing_rank_or_function_in_the_page_s_l
     assert "delegation members need" not in page
     assert 'id="function-error"' in page
     assert "Obligatoire pour un ministre ou un fonctionnaire." in page
-    assert '<a href="#function">Fonction (intitulé officiel)</a>' in page
+    assert '<a href="#function">Fonction, intitulé officiel</a>' in page
     assert 'id="form-error"' not in page
 
     member_id = await _register(v)

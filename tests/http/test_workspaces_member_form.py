@@ -10,7 +10,7 @@ import re
 
 import asyncpg
 
-from tests.browser.helpers import element, hidden, switch_fields
+from tests.browser.helpers import element, hidden, member, switch_fields
 from tests.conftest import Api
 from tests.http.test_workspaces import _setup, _signed_in
 from tests.support import RecordingSMTP
@@ -209,3 +209,27 @@ async def test_a_conference_over_closes_the_forms_as_its_deadlines_say(
     said = element(page, "closed")
     assert said.startswith("Changes and substitutions closed on 5 December 2012, 23:59"), said
     assert 'id="substitute-form"' not in page
+
+
+async def test_the_function_s_label_reads_with_one_bracket_after_it(
+    api: Api, smtp: RecordingSMTP
+) -> None:
+    """Tryout: the forms labelled the function « Fonction (intitulé officiel) (facultatif) »,
+    two brackets in a row; the label now reads « Fonction, intitulé officiel », its one
+    bracket the field's own (optional, or when it is required), on the member form and the
+    substitution's, in both languages."""
+    be, link = await _setup(api, smtp)
+    old = await member(api, be, "Reynders", rank="foreign_minister")
+    v = await _signed_in(api, link)
+    for lang, new_form, substitute in (
+            ("fr", "Fonction, intitulé officiel (obligatoire pour un ministre ou un "
+                   "fonctionnaire, facultatif pour un expert)",
+             "Fonction, intitulé officiel (facultatif)"),
+            ("en", "Function, official title (required for a minister or an official, "
+                   "optional for an expert)",
+             "Function, official title (optional)")):
+        _, form, _ = await v.go("GET", f"{PORTAL}/members/new?lang={lang}")
+        assert _label(form, "function") == new_form
+        _, form, _ = await v.go("GET", f"{PORTAL}/substitute?lang={lang}&member={old['id']}")
+        assert _label(form, "function") == substitute
+        assert ") (" not in form

@@ -4,7 +4,7 @@ English, is read back by the import as the value it names (docs/lifecycle.md, "I
 from __future__ import annotations
 
 from conference.accreditation.domain import Category
-from conference.lifecycle.domain import read_row
+from conference.lifecycle.domain import map_headers, read_row, unknown_columns
 from conference.protocol.ranks import Rank
 from conference.workspaces.i18n import WTranslator
 
@@ -48,3 +48,15 @@ def test_a_row_names_all_its_mistakes_at_once() -> None:
     assert sorted(e.field for e in read.errors) == ["email", "rank"]
     read = read_row(5, _row(), "fr")
     assert read.member is not None and read.errors == []
+
+
+def test_the_function_s_header_is_read_as_its_label_reads_now_and_as_it_read_before() -> None:
+    """The member form's function label lost its brackets (« Fonction, intitulé officiel »: its
+    « (facultatif) » made two in a row); a spreadsheet headed with either spelling, in either
+    language, still has its function read."""
+    headers = ["Email", "Given name", "Family name", "Category"]
+    for function in (WTranslator("fr")("f_function"), WTranslator("en")("f_function"),
+                     "Fonction (intitulé officiel)", "Function (official title)",
+                     "fonction, intitule officiel"):
+        assert map_headers([*headers, function])[4] == "function", function
+        assert unknown_columns([*headers, function]) == [], function
