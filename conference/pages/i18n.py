@@ -236,6 +236,9 @@ STRINGS: dict[str, dict[str, str]] = {
         "when": "Date",
         "event": "Événement",
         "reason": "Motif",
+        # a history's third column: a decision's reason, the office's question, the applicant's
+        # answer, the details changed ("Motif" was true of the first only; tryout)
+        "history_details": "Détails",
         "action_submit": "Demande déposée",
         "action_approve": "Accréditation accordée",
         "action_reject": "Demande refusée",
@@ -587,6 +590,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "when": "Date",
         "event": "Event",
         "reason": "Reason",
+        "history_details": "Details",
         "action_submit": "Application submitted",
         "action_approve": "Accreditation approved",
         "action_reject": "Application rejected",

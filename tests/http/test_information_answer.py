@@ -7,6 +7,7 @@ the press desk and the console, erased with the person's other reasons."""
 
 from __future__ import annotations
 
+import html
 import re
 from email.message import EmailMessage
 from typing import Any
@@ -356,3 +357,56 @@ async def test_a_request_the_decision_overtook_says_it_needs_no_answer(
         assert status == 200
         assert QUESTION in element(page, "exchange-1") and 'id="answer-form"' not in page
         assert element(page, "asked-closed") == said
+
+
+def _history(page: str) -> tuple[list[str], list[list[str]]]:
+    """The history table's column headers and its rows' cells, as read."""
+    table = re.search(r'<table class="history" id="history">(.*?)</table>', page, re.S)
+    assert table, page
+
+    def cells(row: str, tag: str) -> list[str]:
+        return [" ".join(html.unescape(re.sub(r"<[^>]+>", " ", c)).split())
+                for c in re.findall(rf"<{tag}[^>]*>(.*?)</{tag}>", row, re.S)]
+    head = re.search(r"<thead>(.*?)</thead>", table.group(1), re.S)
+    assert head
+    body = table.group(1)[head.end():]
+    return cells(head.group(1), "th"), [cells(r, "td") for r in re.findall(
+        r"<tr>(.*?)</tr>", body, re.S)]
+
+
+async def test_the_history_s_third_column_is_named_for_all_it_holds(
+    api: Api, smtp: RecordingSMTP
+) -> None:
+    """The history's third column holds a decision's reason, the office's question and the
+    applicant's answer, the details changed: headed « Motif » / "Reason", it named the first
+    only (tryout). « Détails » / "Details" on the press desk, the console and the applicant's
+    own page."""
+    await _conference(api)
+    journalist = await press(api, language="en")
+    aid = journalist["id"]
+    path = await _asked(api, smtp, aid, journalist["email"])
+    v = Visitor(api)
+    _, page, _ = await v.go("GET", f"{path}?lang=en")
+    status, _, _ = await v.go("POST", f"{path}/information?lang=en",
+                              {"csrf": hidden(page, "csrf"), "answer": ANSWER})
+    assert status == 303
+    officer = await staff(api, smtp, "press@example.org", "press_office")
+    be = await make_delegation(api, "BE")
+    minister = await accredit(api, "Anna", "Lindqvist", delegation=be, decision=None,
+                              language="en")
+    await _asked(api, smtp, minister["id"], minister["email"], role="admin",
+                 question="Please give the note verbale.")
+    protocol = await staff(api, smtp, "protocol@example.org", "protocol")
+    for lang, head in (("en", ["Date", "Event", "Details"]),
+                       ("fr", ["Date", "Événement", "Détails"])):
+        _, desk, _ = await officer.go("GET", f"/manage/alliance/press/{aid}?lang={lang}")
+        columns, rows = _history(desk)
+        assert columns == head, columns
+        assert [r[2] for r in rows if r[2]] == [QUESTION, ANSWER]
+        _, console, _ = await protocol.go(
+            "GET", f"/manage/alliance/accreditations/{minister['id']}?lang={lang}")
+        columns, rows = _history(console)
+        assert columns == head and rows[-1][2] == "Please give the note verbale.", rows
+        _, own, _ = await v.go("GET", f"{path}?lang={lang}")
+        columns, rows = _history(own)
+        assert columns == head and [r[2] for r in rows if r[2]] == [QUESTION, ANSWER], rows
