@@ -117,3 +117,14 @@ async def test_the_officer_keeps_their_place_and_sees_a_letter_not_delivered(
     assert "page=2" in page.url
     assert await page.inner_text("#flash") == "Marie Dupont4 is on the waiting list."
     assert await page.inner_text("#page-of") == "Page 2 of 2"
+    # the filter within a tab: no approved journalist's letter failed; the link under the
+    # filter says another tab has one and lists every one (docs/workspaces.md, "Letters not
+    # delivered")
+    await page.goto(f"{desk}?lang=en&status=approved&undelivered=1")
+    assert await page.inner_text("#queue-empty") == "No application matches."
+    assert await page.inner_text("#undelivered-elsewhere") == (
+        "1 more application in the other tabs: see every letter not delivered")
+    await _audit(browser, page, "press-queue-undelivered-elsewhere")
+    await page.click("#undelivered-elsewhere")
+    await page.wait_for_url(re.compile(r".*status=all.*"))
+    assert await page.inner_text(f"#undelivered-{lost['id']}") == "Letter not delivered"
