@@ -59,8 +59,8 @@ Check-in decision, first match wins
     (submitted, waitlisted, rejected) -> superseded (a reissue replaced this badge) -> not
     cleared (the service checks the vetting status) -> outside hours (not a day the zone
     admits, ``admission_days``) -> the zone's rule (``zone_not_granted``,
-    ``not_on_security_list``, ``press_not_in_pool``, then ``press_session_closed``) ->
-    ``granted``.
+    ``not_on_security_list``, ``press_not_in_pool``, then ``press_session_closed``,
+    ``press_pool_only``, ``press_photo_only``) -> ``granted``.
 
 Sessions closed to the press
     A zone is granted for whole days (no hours within a day), so a press badge that holds a
@@ -73,13 +73,21 @@ Sessions closed to the press
     then). A press badge that holds the zone otherwise (by its category, by a press pool) is
     not concerned, nor a non-press badge, and a royal perimeter keeps its own rules (pool,
     security list) (docs/credentials.md, "Sessions closed to the press").
+
+    A session open to the press pool only (``press_access`` pool) keeps such a badge out in the
+    same way (``press_pool_only``): the pool's members hold the zone by the pool's grant and are
+    not concerned. A photo opportunity (``photo_opportunity``) keeps out all but photographers,
+    camera operators and the crews' technicians (``press_photo_only``). The badge is refused
+    only when no session held in the zone at the time admits it (an open session, or a photo
+    opportunity for a photographer); when several keep it out, the strictest is said: closed,
+    then pool, then photo opportunity (``press_session_refusal``).
 """
 
 from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
@@ -88,7 +96,9 @@ from uuid import UUID
 
 from conference.accreditation.domain import Category, Status
 from conference.accreditation.domain import show_short_reference as show_short_reference
+from conference.accreditation.models import PressRole
 from conference.errors import Conflict, Invalid, NotEligible
+from conference.programme.published import PressAccess
 from conference.protocol.countries import collation_key, country_name
 from conference.protocol.precedence import Person, ProtocolConfig, precedence_key
 
@@ -134,6 +144,12 @@ class Reason(StrEnum):
     """A press badge that holds the zone only through its sessions, scanned while a session
     closed to the press is held there (and no press-open one of the zone): to wait for its end,
     or go to a press centre where the conference has one (``is_press_centre``)."""
+    press_pool_only = "press_pool_only"
+    """Such a press badge, not a member of a pool granted the zone, scanned while a session
+    open to the press pool only is held there (and no press-open one)."""
+    press_photo_only = "press_photo_only"
+    """Such a press badge of a writing journalist, scanned while a photo opportunity is held
+    there (and no press-open one): photographers, camera operators and technicians only."""
 
 
 DETAILS: dict[Reason, str] = {
@@ -159,6 +175,11 @@ DETAILS: dict[Reason, str] = {
                                  "or another code): scan the badge's QR code again.",
     Reason.press_session_closed: "A session closed to the press is being held in this zone; "
                                  "the press is admitted between sessions and to its open ones.",
+    Reason.press_pool_only: "A session open to the press pool only is being held in this zone; "
+                            "the press is admitted between sessions and to its open ones.",
+    Reason.press_photo_only: "A photo opportunity is being held in this zone: photographers "
+                             "and camera crews only; the press is admitted between sessions "
+                             "and to its open ones.",
 }
 
 
@@ -349,18 +370,49 @@ def press_through_sessions(category: Category, kind: ZoneKind, facts: ZoneFacts)
             and not facts.by_category and not facts.by_pool)
 
 
-def press_session_closed(category: Category, kind: ZoneKind, facts: ZoneFacts,
-                         closed_now: bool, open_now: bool) -> bool:
-    """Whether a session closed to the press keeps this badge out now (module docstring,
-    "Sessions closed to the press"): a press badge holding a standard zone only through its
-    sessions, while a closed session of the zone is in progress (``closed_now``) and no
-    press-open one (``open_now``)."""
-    return press_through_sessions(category, kind, facts) and closed_now and not open_now
+VISUAL_ROLES = frozenset({PressRole.photographer, PressRole.camera, PressRole.technician})
+"""The press roles a photo opportunity admits: photographers, camera operators and the crews'
+technicians."""
+
+REFUSALS: dict[PressAccess, Reason] = {
+    PressAccess.closed: Reason.press_session_closed,
+    PressAccess.pool: Reason.press_pool_only,
+    PressAccess.photo_opportunity: Reason.press_photo_only,
+}
+"""The refusal each press access gives, the strictest first."""
+
+
+def keeping_out(press_role: str | None) -> frozenset[PressAccess]:
+    """The press accesses of the sessions that keep out a press badge holding a zone only
+    through its sessions, by its press role: closed and pool sessions (a pool's members hold
+    the zone by the pool's grant), and a photo opportunity unless the badge is a photographer's,
+    a camera operator's or a technician's."""
+    kept = {PressAccess.closed, PressAccess.pool}
+    if press_role not in VISUAL_ROLES:
+        kept.add(PressAccess.photo_opportunity)
+    return frozenset(kept)
+
+
+def press_session_refusal(category: Category, kind: ZoneKind, facts: ZoneFacts,
+                          held: Collection[PressAccess], press_role: str | None = None
+                          ) -> Reason | None:
+    """The refusal the sessions in progress in the zone (their press access, ``held``) give
+    this badge now, or None (module docstring, "Sessions closed to the press"): only a press
+    badge holding a standard zone through its sessions alone, while every session held there
+    keeps it out (none open to the press, no photo opportunity for a photographer); the
+    strictest of them is said."""
+    if not held or not press_through_sessions(category, kind, facts):
+        return None
+    kept = keeping_out(press_role)
+    if any(access not in kept for access in held):
+        return None
+    return next(refusal for access, refusal in REFUSALS.items() if access in held)
 
 
 def is_press_centre(kind: ZoneKind, categories: Sequence[Category], sessions: Sequence[UUID]
                     ) -> bool:
-    """A zone where a press badge refused ``press_session_closed`` may go instead: a standard
+    """A zone where a press badge refused ``press_session_closed`` (or ``press_pool_only``,
+    ``press_photo_only``) may go instead: a standard
     zone every press badge opens by its category and that no session grants (a room of
     sessions could be closed to the press too), a press centre or a press room whatever its
     name (docs/credentials.md, "Sessions closed to the press")."""
@@ -450,13 +502,13 @@ def scan_reason(zone_kind: ZoneKind | None, accreditation_id: UUID | None, known
                 facts: ZoneFacts | None, superseded: bool = False,
                 lacks_clearance: bool = False, mistyped: bool = False,
                 typed: bool = False, outside_days: bool = False,
-                unreadable: bool = False, closed_now: bool = False,
-                open_now: bool = False) -> Reason:
+                unreadable: bool = False, held: Collection[PressAccess] = (),
+                press_role: str | None = None) -> Reason:
     """The decision on one scan, first match wins (see the module's docstring); ``typed``: a
     short reference was typed (well formed when not ``mistyped``), which is never forged;
-    ``unreadable``: a scanned text shaped as no badge reference; ``closed_now`` and
-    ``open_now``: a session of the zone closed to the press, and one open to it, is in
-    progress at the scan's time (``press_session_closed``)."""
+    ``unreadable``: a scanned text shaped as no badge reference; ``held``: the press access of
+    each session in progress in the zone's rooms at the scan's time, ``press_role``: the
+    badge's (``press_session_refusal``)."""
     if zone_kind is None:
         return Reason.unknown_zone
     if mistyped:
@@ -478,9 +530,8 @@ def scan_reason(zone_kind: ZoneKind | None, accreditation_id: UUID | None, known
         return Reason.outside_hours
     facts = facts or ZoneFacts()
     reason = zone_reason(category, zone_kind, facts)
-    if reason is Reason.granted and press_session_closed(category, zone_kind, facts,
-                                                         closed_now, open_now):
-        return Reason.press_session_closed
+    if reason is Reason.granted:
+        return press_session_refusal(category, zone_kind, facts, held, press_role) or reason
     return reason
 
 

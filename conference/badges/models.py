@@ -165,15 +165,18 @@ class Holder(Model):
 
 
 class ClosedSession(Model):
-    """The session closed to the press that refused a press badge (``press_session_closed``)."""
+    """The session that refused a press badge: closed to the press (``press_session_closed``),
+    open to the press pool only (``press_pool_only``) or a photo opportunity
+    (``press_photo_only``)."""
 
     id: UUID
     title: Localized
     ends_at: datetime
     """When it ends, in the conference's time zone."""
     closed_until: datetime
-    """When the press is admitted again: its end, or the end of the sessions closed to the press
-    that follow it in its room without a break (in the conference's time zone)."""
+    """When the badge is admitted again: its end, or the end of the sessions keeping it out
+    (closed, pool, a photo opportunity but for a photographer) that follow it in its room
+    without a break (in the conference's time zone)."""
 
 
 class CheckIn(Model):
@@ -193,9 +196,9 @@ class CheckIn(Model):
     """With ``zone_not_granted``: the codes of the zones the badge does open (what it prints),
     so that the door staff can say where the person may go; empty otherwise."""
     closed_session: ClosedSession | None = None
-    """With ``press_session_closed``: the session closed to the press held in the zone, so
-    that the door staff can say until when; absent otherwise, and in the list of recorded
-    scans (which keeps the reason only)."""
+    """With ``press_session_closed``, ``press_pool_only`` or ``press_photo_only``: the session
+    held in the zone that keeps the badge out, so that the door staff can say until when;
+    absent otherwise, and in the list of recorded scans (which keeps the reason only)."""
 
 
 class CheckInPage(Model):

@@ -210,11 +210,12 @@ ORDER BY who.accreditation_id, z.seq
 
 -- name: zone_sessions_at
 -- The sessions in progress at :at (start <= :at < end, not cancelled) in the zone's rooms (the
--- rooms of the sessions granting it), with their press access, the earliest ending first: a
--- session closed to the press held there keeps out the press that holds the zone only through
--- its sessions (docs/credentials.md, "Sessions closed to the press"). closed_until: for a
--- closed session, the end of the closed sessions that follow it in its room without a break
--- (the press waits until then), else its own end.
+-- rooms of the sessions granting it), with their press access, the earliest ending first: the
+-- sessions held there decide whether a press badge holding the zone only through its sessions
+-- is kept out (docs/credentials.md, "Sessions closed to the press"). closed_until: for a
+-- session whose press access is among :kept_out (those that keep this badge out: closed, pool,
+-- a photo opportunity but for a photographer), the end of the sessions keeping it out that
+-- follow it in its room without a break (the press waits until then), else its own end.
 WITH RECURSIVE held AS (
     SELECT s.id, s.title, s.press_access, s.room_id, upper(s.during) AS ends_at
     FROM session s
@@ -223,11 +224,12 @@ WITH RECURSIVE held AS (
                         JOIN session granting ON granting.id = g.session_id
                         WHERE g.zone_id = :zone_id)
 ), run (id, room_id, until) AS (
-    SELECT id, room_id, ends_at FROM held WHERE press_access = 'closed'
+    SELECT id, room_id, ends_at FROM held WHERE press_access = ANY(:kept_out::text[])
     UNION ALL
     SELECT run.id, run.room_id, upper(n.during)
     FROM run JOIN session n ON n.room_id = run.room_id AND n.cancelled_at IS NULL
-                           AND lower(n.during) = run.until AND n.press_access = 'closed'
+                           AND lower(n.during) = run.until
+                           AND n.press_access = ANY(:kept_out::text[])
 )
 SELECT held.id, held.title, held.press_access, held.ends_at,
        coalesce((SELECT max(run.until) FROM run WHERE run.id = held.id), held.ends_at)

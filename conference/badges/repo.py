@@ -4,6 +4,7 @@ the transaction."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
@@ -334,15 +335,17 @@ class HeldSession:
     press_access: str
     ends_at: datetime
     closed_until: datetime
-    """For a closed session, the end of the closed sessions that follow it in its room without
-    a break; else its own end."""
+    """For a session keeping the badge out, the end of the sessions keeping it out that follow
+    it in its room without a break; else its own end."""
 
 
-async def zone_sessions_at(conn: asyncpg.Connection, zone_id: UUID, at: datetime
-                           ) -> list[HeldSession]:
+async def zone_sessions_at(conn: asyncpg.Connection, zone_id: UUID, at: datetime,
+                           kept_out: Iterable[str]) -> list[HeldSession]:
     """The sessions in progress at ``at`` in the zone's rooms, not cancelled, the earliest
-    ending first."""
-    rows = await conn.fetch(*Q.bind("zone_sessions_at", zone_id=zone_id, at=at))
+    ending first; ``kept_out``: the press accesses that keep the badge out, for
+    ``closed_until``."""
+    rows = await conn.fetch(*Q.bind("zone_sessions_at", zone_id=zone_id, at=at,
+                                    kept_out=sorted(kept_out)))
     return [HeldSession(id=r["id"], title=r["title"], press_access=r["press_access"],
                         ends_at=r["ends_at"], closed_until=r["closed_until"]) for r in rows]
 

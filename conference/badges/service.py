@@ -674,20 +674,21 @@ async def check_in(
             conference.ends_on, zone.opens_on, zone.closes_on)
         # the sessions held in the zone's rooms now, read only for a press badge that holds
         # the zone through its sessions alone (docs/credentials.md, "Sessions closed to the
-        # press")
-        closed: repo.HeldSession | None = None
-        open_now = False
+        # press"): a closed session, a pool session or a photo opportunity may keep it out
+        held: list[repo.HeldSession] = []
+        role = person.press_role if person is not None else None
         if (zone is not None and person is not None and facts is not None
                 and domain.press_through_sessions(person.category, zone.kind, facts)):
-            held = await repo.zone_sessions_at(conn, zone.id, now)
-            closed = next((h for h in held if h.press_access == PressAccess.closed), None)
-            open_now = any(h.press_access == PressAccess.open for h in held)
+            held = await repo.zone_sessions_at(conn, zone.id, now, domain.keeping_out(role))
         reason = domain.scan_reason(
             zone.kind if zone else None, accreditation_id, person is not None,
             person.status if person else None, person.category if person else None, facts,
             superseded=superseded, lacks_clearance=lacking, mistyped=mistyped,
             typed=typed, outside_days=outside, unreadable=unreadable,
-            closed_now=closed is not None, open_now=open_now)
+            held=[PressAccess(h.press_access) for h in held], press_role=role)
+        # the session that keeps the badge out: the first held of the access refused
+        keeping = next((h for h in held if domain.REFUSALS.get(PressAccess(h.press_access))
+                        is reason), None)
         # the zones the badge does open, named only to a badge this zone refuses (the door
         # says where the person may go); not worked out for the other scans
         opens = [access[i].code for i in domain.granted_zones(
@@ -707,12 +708,11 @@ async def check_in(
                    added_after_freeze=late,
                    zones_granted=opens,
                    closed_session=ClosedSession(
-                       id=closed.id, title=Localized.model_validate(closed.title),
-                       ends_at=closed.ends_at.astimezone(ZoneInfo(conference.timezone)),
-                       closed_until=closed.closed_until.astimezone(
+                       id=keeping.id, title=Localized.model_validate(keeping.title),
+                       ends_at=keeping.ends_at.astimezone(ZoneInfo(conference.timezone)),
+                       closed_until=keeping.closed_until.astimezone(
                            ZoneInfo(conference.timezone)))
-                   if reason is domain.Reason.press_session_closed and closed is not None
-                   else None)
+                   if keeping is not None else None)
 
 
 async def check_ins(

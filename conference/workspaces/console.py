@@ -163,6 +163,12 @@ RECHECK = frozenset({Reason.mistyped_reference, Reason.unknown_badge,
                      Reason.unreadable_reference})
 """Scans whose reference was not read as a badge: answered "check again", not REFUSED."""
 
+HELD_UNTIL = {Reason.press_session_closed: "door_closed_until",
+              Reason.press_pool_only: "door_pool_until",
+              Reason.press_photo_only: "door_photo_until"}
+"""A press badge kept out by a session held in the zone: what the door says, with the session
+and until when (docs/credentials.md, "Sessions closed to the press")."""
+
 
 async def _door_page(request: web.Request, d: Desk, *, zone: str = "",
                      result: CheckIn | None = None,
@@ -180,9 +186,9 @@ async def _door_page(request: web.Request, d: Desk, *, zone: str = "",
     crumbs = d.crumbs((t("door_title"), None))
     # a badge no longer valid (replaced, revoked, withdrawn) says what the door staff do next
     action_key = f"door_action_{result.reason}" if result is not None else ""
-    # (a session closed to the press names its time below, with the session)
-    action = (t(action_key) if action_key in t.keys and action_key
-              != "door_action_press_session_closed" else None)
+    # (a session keeping the press out names its time below, with the session)
+    action = (t(action_key) if action_key in t.keys and not (
+        result is not None and result.reason in HELD_UNTIL) else None)
     reason = t(f"reason_{result.reason}") if result is not None else ""
     # a reference that was not read (mistyped, or no such badge) is not a refusal of the person:
     # the answer is "check again", not REFUSED, which the staff would act on (docs/workspaces.md,
@@ -208,16 +214,18 @@ async def _door_page(request: web.Request, d: Desk, *, zone: str = "",
         granted = [named.get(code, code) for code in result.zones_granted]
         opens = (t("door_opens", zones=", ".join(granted)) if granted
                  else t("door_opens_none"))
-    # a session closed to the press says until when, and which (docs/credentials.md,
-    # "Sessions closed to the press"): the journalist is told when to come back
-    if (result is not None and result.reason is Reason.press_session_closed
+    # a session closed to the press, or to all but its pool or its photographers, says until
+    # when, and which (docs/credentials.md, "Sessions closed to the press"): the journalist is
+    # told when to come back
+    if (result is not None and result.reason in HELD_UNTIL
             and result.closed_session is not None):
         held = result.closed_session
         until = t.time(held.closed_until, d.conference.timezone)
-        reason = t("door_closed_until", title=held.title.get(d.language), until=until)
-        # what to do names the same time, the end of the last closed session, not of this one;
-        # and where the journalist may go meanwhile only when the conference has such a place
-        # (a press centre): "go to the press centre" sent them to none (docs/workspaces.md)
+        reason = t(HELD_UNTIL[result.reason], title=held.title.get(d.language), until=until)
+        # what to do names the same time, the end of the last session keeping the badge out, not
+        # of this one; and where the journalist may go meanwhile only when the conference has
+        # such a place (a press centre): "go to the press centre" sent them to none
+        # (docs/workspaces.md)
         scanned_on = result.scanned_at.astimezone(ZoneInfo(d.conference.timezone)).date()
         centres = [name for z, (_, name) in zip(zones, choices, strict=True)
                    if z.code != result.zone

@@ -110,6 +110,20 @@ CONSOLE: dict[str, dict[str, str]] = {
                                                    "jusque-là, ou se rendre dans la zone "
                                                    "{zones}.",
         "door_zone_name": "«\u00a0{name}\u00a0»",
+        # a pool session, a photo opportunity (docs/credentials.md, "Sessions closed to the
+        # press"): the action is the closed session's, with its time
+        "reason_press_pool_only": "Une séance réservée au pool de presse se tient dans cette "
+                                  "zone.",
+        "reason_press_photo_only": "Une séance photo se tient dans cette zone\u00a0: "
+                                   "photographes et équipes de tournage seulement.",
+        "door_pool_until": "Réservé au pool de presse jusqu'à {until}\u00a0: séance en cours, "
+                           "«\u00a0{title}\u00a0».",
+        "door_photo_until": "Réservé aux photographes et aux équipes de tournage jusqu'à "
+                            "{until}\u00a0: séance photo en cours, «\u00a0{title}\u00a0».",
+        "door_action_press_pool_only": "N'admettez pas la personne avant la fin de la "
+                                       "séance\u00a0: elle peut attendre jusque-là.",
+        "door_action_press_photo_only": "N'admettez pas la personne avant la fin de la "
+                                        "séance photo\u00a0: elle peut attendre jusque-là.",
         "door_action_unknown_zone": "Choisissez de nouveau la zone dans la liste, puis "
                                     "scannez le badge.",
         # the zones page (docs/workspaces.md, "Zones")
@@ -320,6 +334,18 @@ CONSOLE: dict[str, dict[str, str]] = {
                                                    "they may wait until then, or go to the "
                                                    "zone {zones}.",
         "door_zone_name": "\u201c{name}\u201d",
+        "reason_press_pool_only": "A session open to the press pool only is being held in this "
+                                  "zone.",
+        "reason_press_photo_only": "A photo opportunity is being held in this zone: "
+                                   "photographers and camera crews only.",
+        "door_pool_until": "Press pool only until {until}: session in progress, "
+                           "\u201c{title}\u201d.",
+        "door_photo_until": "Photographers and camera crews only until {until}: photo "
+                            "opportunity in progress, \u201c{title}\u201d.",
+        "door_action_press_pool_only": "Do not admit the person before the session ends: they "
+                                       "may wait until then.",
+        "door_action_press_photo_only": "Do not admit the person before the photo opportunity "
+                                        "ends: they may wait until then.",
         "door_action_unknown_zone": "Choose the zone from the list again, then scan the badge.",
         # the zones page (docs/workspaces.md, "Zones")
         "zones_title": "Zones",
