@@ -51,6 +51,7 @@ from conference.http.routes import Route
 from conference.http.system import serve_metrics
 from conference.lifecycle import handlers as lifecycle
 from conference.logs import quiet_malformed_requests, request_id_middleware
+from conference.mail import render as letters
 from conference.operations import handlers as operations
 from conference.outbox.wake import Waker
 from conference.outbox.worker import Worker
@@ -81,6 +82,7 @@ from conference.workspaces import (
     console_publish,
     console_setup,
     console_zones,
+    frame,
     portal_lifecycle,
     press_pools,
     press_reasons,
@@ -151,6 +153,14 @@ async def auth_middleware(request: web.Request, handler: Handler) -> web.StreamR
                             " only reads its status and its export.")
         request[principal_key] = p
     return await handler(request)
+
+
+def load_templates() -> int:
+    """Compile every template of the pages, the workspaces and the letters, once, before a
+    server process serves (``serve``, before it forks its processes: they share them); a
+    template is then never read from the disk again in that process (docs/architecture.md,
+    "Templates"). How many."""
+    return pages.load_templates() + frame.load_templates() + letters.load_templates()
 
 
 def create_app(

@@ -221,8 +221,10 @@ async def _demo(settings: Settings) -> int:
 async def _worker(settings: Settings) -> int:
     import signal
 
+    from conference.mail.render import load_templates
     from conference.runtime import open_database, open_mailer, running_worker
 
+    log.info("%d templates loaded", load_templates())
     async with open_database(settings, run_migrations=True) as db, open_mailer(settings) as m:
         async with running_worker(db, settings, m) as worker:
             stop = asyncio.Event()
@@ -236,7 +238,10 @@ async def _worker(settings: Settings) -> int:
 
 
 def _serve(settings: Settings, *, worker: bool, processes: int = 1) -> int:
+    from conference.app import load_templates
+
     url = asyncio.run(_prepare(settings))
+    log.info("%d templates loaded", load_templates())
     if processes == 1:
         _run_app(settings, url, worker=worker)
         return 0

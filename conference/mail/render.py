@@ -18,10 +18,11 @@ from typing import Any
 
 import jinja2
 
+from conference import templating
 from conference.mail import formatting, headers, wording
 
-_ENV = jinja2.Environment(
-    loader=jinja2.FileSystemLoader(Path(__file__).with_name("templates")),
+_ENV = templating.environment(
+    jinja2.FileSystemLoader(Path(__file__).with_name("templates")),
     undefined=jinja2.StrictUndefined,
     autoescape=False,
     keep_trailing_newline=True,
@@ -77,3 +78,9 @@ def build_message(
     msg.set_content(body, charset="utf-8")
     msg["Content-Language"] = language  # after set_content, which drops Content-* headers
     return msg
+
+
+def load_templates() -> int:
+    """Compile every template of the letters now, at the process's start (docs/architecture.md,
+    "Templates"); how many."""
+    return templating.load_every(_ENV)

@@ -37,6 +37,7 @@ from aiohttp import web
 from babel.lists import format_list
 from pydantic import TypeAdapter, ValidationError
 
+from conference import templating
 from conference.accreditation import service as accreditations
 from conference.accreditation.domain import (
     ANSWERS_PER_REQUEST,
@@ -101,8 +102,8 @@ log = logging.getLogger(__name__)
 routes = RouteTable()
 
 HERE = Path(__file__).parent
-_ENV = jinja2.Environment(
-    loader=jinja2.FileSystemLoader(HERE / "templates"),
+_ENV = templating.environment(
+    jinja2.FileSystemLoader(HERE / "templates"),
     autoescape=True,
     undefined=jinja2.StrictUndefined,
     trim_blocks=True,
@@ -1031,3 +1032,9 @@ def _programme_press(conference: Conference, t: Translator, moment: Any, languag
     return {"text": t("programme_press_open",
                       closes=t.datetime(w.closes_at, conference.timezone)),
             "link": f"/{conference.slug}/press?lang={language}"}
+
+
+def load_templates() -> int:
+    """Compile every template of the public pages now, at the process's start (docs/architecture.md,
+    "Templates"); how many."""
+    return templating.load_every(_ENV)

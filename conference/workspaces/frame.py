@@ -21,6 +21,7 @@ from uuid import UUID
 import jinja2
 from aiohttp import web
 
+from conference import templating
 from conference.accreditation import service as accreditations
 from conference.accreditation.models import Accreditation
 from conference.auth import Principal
@@ -39,9 +40,9 @@ from conference.protocol.countries import country_name
 from conference.workspaces.i18n import WTranslator
 
 HERE = Path(__file__).parent
-_ENV = jinja2.Environment(
-    loader=jinja2.ChoiceLoader([jinja2.FileSystemLoader(HERE / "templates"),
-                                jinja2.FileSystemLoader(HERE.parent / "pages" / "templates")]),
+_ENV = templating.environment(
+    jinja2.ChoiceLoader([jinja2.FileSystemLoader(HERE / "templates"),
+                         jinja2.FileSystemLoader(HERE.parent / "pages" / "templates")]),
     autoescape=True, undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True,
 )
 _ENV.filters["phone"] = formatting.phone
@@ -388,3 +389,9 @@ def decision_refused(t: WTranslator, exc: Exception, status_before: str) -> str:
         return t("err_dup_approved", name=exc.name)
     status = getattr(exc, "extra", {}).get("status_now", status_before)
     return t("err_illegal", status=t(f"status_{status}"))
+
+
+def load_templates() -> int:
+    """Compile every template of the workspaces' pages now, at the process's start
+    (docs/architecture.md, "Templates"); how many."""
+    return templating.load_every(_ENV)
