@@ -29,6 +29,9 @@ DOCUMENT_MAX_BYTES = 10 * 1024 * 1024
 PHOTO_MIN = (600, 800)
 PHOTO_STORED_MAX = (1200, 1600)
 """A larger photo is scaled down to this box: a badge needs no more."""
+SOURCE_MAX = 2400
+"""The photo as sent, kept beside the photo for the crop step, is scaled down to this on its
+longest side: enough to frame a badge photo again, and storage stays bounded."""
 PORTRAIT_MIN, PORTRAIT_MAX = Fraction(3, 4), Fraction(4, 5)
 MAX_PIXELS = 50_000_000
 """Above this, an image is refused before it is decoded (a decompression bomb)."""
@@ -65,6 +68,25 @@ class Photo:
     height: int
     fitted: bool = False
     """True when the photo sent was not a portrait and was cut to one (``check_photo``)."""
+    source: Photo | None = None
+    """The photo as sent, re-encoded as the photo is and scaled down to ``SOURCE_MAX``, which
+    the crop step cuts from (``check_photo``); None when scaling it down would leave it under
+    the minimum (a strip narrower than 1:4 or wider than 3:1)."""
+
+
+@dataclass(frozen=True)
+class PhotoSizes:
+    """A stored photo's size and that of the photo as sent kept beside it (None for a photo
+    stored before migration 0061)."""
+
+    photo: tuple[int, int]
+    source: tuple[int, int] | None
+
+    @property
+    def frame(self) -> tuple[int, int]:
+        """The size of the image the crop step's box is in: the photo as sent, else the
+        stored photo (docs/credentials.md, "Photo")."""
+        return self.source or self.photo
 
 
 def _open(data: bytes, field: str) -> Image.Image:
@@ -110,16 +132,42 @@ def check_photo(data: bytes, content_type: str | None, *, fit: bool = False) -> 
         raise refuse(field, "min_dimensions",
                      f"A photo is at least {PHOTO_MIN[0]} × {PHOTO_MIN[1]} pixels "
                      f"(this one is {width} × {height}).")
-    ratio = Fraction(width, height)
-    if not PORTRAIT_MIN <= ratio <= PORTRAIT_MAX and fit:
-        box = fit_box(width, height)
-        cut = image.crop((box.x, box.y, box.x + box.width, box.y + box.height))
-        return Photo(*_reencode(cut), fitted=True)
-    if not PORTRAIT_MIN <= ratio <= PORTRAIT_MAX:
+    portrait = portrait_shape(width, height)
+    if not portrait and not fit:
         raise refuse(field, "portrait_ratio",
                      "A photo is a portrait between 3:4 and 4:5 (width : height); crop it "
                      f"(this one is {width} × {height}).")
-    return Photo(*_reencode(image))
+    source = _source(image)
+    # the photo is cut from the source as kept, so that the crop step's box (in the source's
+    # pixels) gives back exactly what the upload gave
+    frame = _decoded(source.data) if source is not None else image
+    if not portrait:
+        box = fit_box(*frame.size)
+        return Photo(*_reencode(frame.crop(box.corners)), fitted=True, source=source)
+    return Photo(*_reencode(frame), source=source)
+
+
+def portrait_shape(width: int, height: int) -> bool:
+    """A portrait between 3:4 and 4:5 (width : height), as a badge photo is."""
+    return PORTRAIT_MIN <= Fraction(width, height) <= PORTRAIT_MAX
+
+
+def _source(image: Image.Image) -> Photo | None:
+    """The photo as sent, kept for the crop step: its pixels alone, re-encoded as the photo is
+    (no EXIF, no ICC), at most ``SOURCE_MAX`` on its longest side; None when that leaves it
+    under the minimum photo (a strip narrower than 1:4 or wider than 3:1, whose photo the crop
+    step then cuts as it is)."""
+    data, width, height = _reencode(image, (SOURCE_MAX, SOURCE_MAX))
+    if width < PHOTO_MIN[0] or height < PHOTO_MIN[1]:
+        return None
+    return Photo(data, width, height)
+
+
+def _decoded(data: bytes) -> Image.Image:
+    """An image this service encoded (a stored photo or its source)."""
+    image = Image.open(io.BytesIO(data))
+    image.load()
+    return image
 
 
 def _pixels(image: Image.Image) -> Image.Image:
@@ -129,7 +177,9 @@ def _pixels(image: Image.Image) -> Image.Image:
     return Image.frombytes(image.mode, image.size, image.tobytes())
 
 
-def _reencode(image: Image.Image) -> tuple[bytes, int, int]:
+def _reencode(image: Image.Image, largest: tuple[int, int] = PHOTO_STORED_MAX
+              ) -> tuple[bytes, int, int]:
+    """The image's pixels alone as a JPEG, scaled down to fit ``largest``."""
     if image.mode not in ("RGB", "L"):
         image = _pixels(image)
         background = Image.new("RGB", image.size, "white")
@@ -137,7 +187,7 @@ def _reencode(image: Image.Image) -> tuple[bytes, int, int]:
         background.paste(rgba, mask=rgba.getchannel("A"))
         image = background
     clean = _pixels(image)
-    clean.thumbnail(PHOTO_STORED_MAX)
+    clean.thumbnail(largest)
     out = io.BytesIO()
     clean.save(out, format="JPEG", quality=90, optimize=True)
     return out.getvalue(), clean.width, clean.height
@@ -145,8 +195,9 @@ def _reencode(image: Image.Image) -> tuple[bytes, int, int]:
 
 @dataclass(frozen=True)
 class Crop:
-    """A 3:4 box in the stored photo's pixels: its left and top edges and its width (the height
-    is four thirds of it)."""
+    """A 3:4 box in the pixels of the photo as sent (else, for a photo stored before migration
+    0061, of the stored photo): its left and top edges and its width (the height is four thirds
+    of it)."""
 
     x: int
     y: int
@@ -156,26 +207,42 @@ class Crop:
     def height(self) -> int:
         return self.width * 4 // 3
 
+    @property
+    def corners(self) -> tuple[int, int, int, int]:
+        """Left, top, right, bottom, as Pillow's ``crop`` takes them."""
+        return self.x, self.y, self.x + self.width, self.y + self.height
+
 
 def crop_preset(preset: str, width: int, height: int) -> Crop | None:
     """The box of a preset on a photo of ``width`` × ``height``: ``centre`` the largest 3:4 box
     in the middle, ``face`` 80 % of the width, centred, from 5 % of the height (head and
     shoulders of a passport-style photo); None for an unknown preset. A preset never asks for
     less than the minimum photo (600 × 800): on a photo too small for 80 %, ``face`` takes the
-    smallest box allowed, or the largest the photo holds (docs/credentials.md, "Photo")."""
+    smallest box allowed, or the largest the photo holds (docs/credentials.md, "Photo"). On a
+    photo as sent that is no portrait (a landscape, a phone's 9:16), ``face`` is taken in the
+    portrait its upload was fitted to (``fit_box``), as it was when the crop step cut that."""
     largest = min(width, height * 3 // 4)
     if preset == "centre":
         return Crop((width - largest) // 2, (height - largest * 4 // 3) // 2, largest)
+    if preset == "face" and not portrait_shape(width, height):
+        fit = fit_box(width, height)
+        face = _face(fit.width, fit.height)
+        return Crop(fit.x + face.x, fit.y + face.y, face.width)
     if preset == "face":
-        w = min(max(width * 4 // 5, PHOTO_MIN[0]), largest)
-        return Crop((width - w) // 2, min(height // 20, height - w * 4 // 3), w)
+        return _face(width, height)
     return None
 
 
+def _face(width: int, height: int) -> Crop:
+    w = min(max(width * 4 // 5, PHOTO_MIN[0]), width, height * 3 // 4)
+    return Crop((width - w) // 2, min(height // 20, height - w * 4 // 3), w)
+
+
 def croppable(width: int, height: int) -> bool:
-    """Whether a stored photo holds a 3:4 box of at least 600 × 800 other than itself: one of
-    exactly 600 × 800 (a small landscape fitted to the badge) holds none, and a crop step on it
-    could change nothing (docs/credentials.md, "Photo")."""
+    """Whether a photo as sent (else, stored before migration 0061, the stored photo) holds a
+    3:4 box of at least 600 × 800 other than itself: one of exactly 600 × 800 holds none, and
+    a crop step on it could change nothing. A 1200 × 800 landscape, fitted to 600 × 800 on
+    upload, holds boxes to its left and right (docs/credentials.md, "Photo")."""
     return width > PHOTO_MIN[0] or height > PHOTO_MIN[1]
 
 
@@ -206,11 +273,11 @@ def crop_box(preset: str, fields: dict[str, str], size: tuple[int, int]) -> Crop
     return Crop(*numbers)
 
 
-def crop_photo(stored: bytes, box: Crop) -> Photo:
-    """The stored photo cut to ``box`` and encoded again; a 422 naming the field when the box
-    leaves the photo or is smaller than a photo may be (docs/credentials.md, "Photo")."""
-    image = Image.open(io.BytesIO(stored))
-    image.load()
+def crop_photo(frame: bytes, box: Crop) -> Photo:
+    """The photo as sent (``frame``; else, for a photo stored before migration 0061, the stored
+    photo) cut to ``box`` and encoded again; a 422 naming the field when the box leaves it or is
+    smaller than a photo may be (docs/credentials.md, "Photo")."""
+    image = _decoded(frame)
     if box.x < 0 or box.y < 0 or box.x + box.width > image.width \
             or box.y + box.height > image.height:
         raise refuse("crop", "outside",
@@ -219,8 +286,7 @@ def crop_photo(stored: bytes, box: Crop) -> Photo:
         raise refuse("crop", "min_dimensions",
                      f"A photo is at least {PHOTO_MIN[0]} × {PHOTO_MIN[1]} pixels: the box "
                      f"must be at least {PHOTO_MIN[0]} wide.")
-    cut = image.crop((box.x, box.y, box.x + box.width, box.y + box.height))
-    return Photo(*_reencode(cut))
+    return Photo(*_reencode(image.crop(box.corners)))
 
 
 def check_document(data: bytes, content_type: str | None) -> tuple[bytes, str]:

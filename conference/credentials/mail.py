@@ -131,7 +131,7 @@ async def mail_clearance_notice(conn: asyncpg.Connection, event: EventRow, ctx: 
         # would come once the security check is complete, and nobody said when it was
         template = CLEARED_FOCAL
     photo_awaited = status == "cleared" and row["category"] in conference.photo_required \
-        and await repo.photo_of(conn, row["id"]) is None
+        and await repo.photo_size_of(conn, row["id"]) is None
     # the badge's reference once it can be issued, as the approval letter to the focal points
     # shows it (docs/credentials.md, "Short reference")
     short_reference = await badge_short_reference(conn, row["id"]) \

@@ -1,14 +1,35 @@
 -- name: save_photo
+-- An upload: the photo and the photo as sent (the crop step's frame), both replaced.
 INSERT INTO accreditation_photo (accreditation_id, content_type, data, width, height,
-                                 uploaded_at, uploaded_by)
-VALUES (:accreditation_id, 'image/jpeg', :data, :width, :height, :now, :actor)
+                                 uploaded_at, uploaded_by, source, source_width, source_height)
+VALUES (:accreditation_id, 'image/jpeg', :data, :width, :height, :now, :actor, :source,
+        :source_width, :source_height)
 ON CONFLICT (accreditation_id) DO UPDATE
 SET data = EXCLUDED.data, width = EXCLUDED.width, height = EXCLUDED.height,
-    uploaded_at = EXCLUDED.uploaded_at, uploaded_by = EXCLUDED.uploaded_by
+    uploaded_at = EXCLUDED.uploaded_at, uploaded_by = EXCLUDED.uploaded_by,
+    source = EXCLUDED.source, source_width = EXCLUDED.source_width,
+    source_height = EXCLUDED.source_height
+
+-- name: save_cropped_photo
+-- A crop: the photo replaced, the photo as sent kept for the next crop.
+UPDATE accreditation_photo
+SET data = :data, width = :width, height = :height, uploaded_at = :now, uploaded_by = :actor
+WHERE accreditation_id = :accreditation_id
 
 -- name: photo_of
-SELECT content_type, data, width, height, uploaded_at FROM accreditation_photo
+SELECT content_type, data, width, height, uploaded_at, source FROM accreditation_photo
 WHERE accreditation_id = :accreditation_id
+
+-- name: photo_size_of
+SELECT width, height, source_width, source_height FROM accreditation_photo
+WHERE accreditation_id = :accreditation_id
+
+-- name: photo_source_of
+-- The photo as sent (else, stored before migration 0061, the photo itself): what the crop
+-- step's box is in and cuts from, locked until the crop is stored.
+SELECT coalesce(source, data) AS data FROM accreditation_photo
+WHERE accreditation_id = :accreditation_id
+FOR NO KEY UPDATE
 
 -- name: photos_of
 -- The photos of several people (a print batch reads them a chunk at a time).
@@ -130,10 +151,14 @@ SELECT number, status, passport_name, nationality, conference_id FROM visa_lette
 WHERE number = :number
 
 -- name: credentials_of
--- A person's export: what is held, not the images themselves.
+-- A person's export: what is held, not the images themselves; the photo as sent, kept beside
+-- the photo for the crop step, is held too.
 SELECT 'photo' AS what, NULL::text AS kind, content_type, octet_length(data) AS bytes,
        uploaded_at AS at, NULL::jsonb AS letter
 FROM accreditation_photo WHERE accreditation_id = :accreditation_id
+UNION ALL
+SELECT 'photo_as_sent', NULL, content_type, octet_length(source), uploaded_at, NULL
+FROM accreditation_photo WHERE accreditation_id = :accreditation_id AND source IS NOT NULL
 UNION ALL
 SELECT 'document', kind, content_type, octet_length(data), uploaded_at, NULL
 FROM accreditation_document WHERE accreditation_id = :accreditation_id

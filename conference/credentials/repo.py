@@ -8,6 +8,7 @@ from uuid import UUID
 
 import asyncpg
 
+from conference.credentials.domain import Photo
 from conference.credentials.models import VisaLetter
 from conference.db.sql import queries_beside
 
@@ -21,16 +22,43 @@ def letter_from_row(row: asyncpg.Record | None) -> VisaLetter:
     return VisaLetter.model_validate({k: v for k, v in row.items() if k in _LETTER_FIELDS})
 
 
-async def save_photo(conn: asyncpg.Connection, accreditation_id: UUID, data: bytes, width: int,
-                     height: int, now: datetime, actor: str) -> None:
-    await conn.execute(*Q.bind("save_photo", accreditation_id=accreditation_id, data=data,
-                               width=width, height=height, now=now, actor=actor))
+async def save_photo(conn: asyncpg.Connection, accreditation_id: UUID, photo: Photo,
+                     now: datetime, actor: str) -> None:
+    """An upload: the photo and the photo as sent kept beside it (or none), both replaced."""
+    source = photo.source
+    await conn.execute(*Q.bind(
+        "save_photo", accreditation_id=accreditation_id, data=photo.data, width=photo.width,
+        height=photo.height, now=now, actor=actor,
+        source=source.data if source else None, source_width=source.width if source else None,
+        source_height=source.height if source else None))
+
+
+async def save_cropped_photo(conn: asyncpg.Connection, accreditation_id: UUID, photo: Photo,
+                             now: datetime, actor: str) -> None:
+    """A crop: the photo replaced, the photo as sent kept."""
+    await conn.execute(*Q.bind("save_cropped_photo", accreditation_id=accreditation_id,
+                               data=photo.data, width=photo.width, height=photo.height,
+                               now=now, actor=actor))
 
 
 async def photo_of(conn: asyncpg.Connection, accreditation_id: UUID) -> asyncpg.Record | None:
     row: asyncpg.Record | None = await conn.fetchrow(
         *Q.bind("photo_of", accreditation_id=accreditation_id))
     return row
+
+
+async def photo_size_of(conn: asyncpg.Connection, accreditation_id: UUID
+                        ) -> asyncpg.Record | None:
+    row: asyncpg.Record | None = await conn.fetchrow(
+        *Q.bind("photo_size_of", accreditation_id=accreditation_id))
+    return row
+
+
+async def photo_source_of(conn: asyncpg.Connection, accreditation_id: UUID) -> bytes | None:
+    """The image the crop step cuts from (the photo as sent, else the photo), locked."""
+    data: bytes | None = await conn.fetchval(
+        *Q.bind("photo_source_of", accreditation_id=accreditation_id))
+    return data
 
 
 async def save_document(conn: asyncpg.Connection, accreditation_id: UUID, kind: str,

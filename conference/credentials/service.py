@@ -126,8 +126,7 @@ async def put_photo(pool: asyncpg.Pool, accreditation_id: UUID, data: bytes,
     async with transaction(pool) as conn:
         row = await _person(conn, accreditation_id)
         _still_open(row)
-        await repo.save_photo(conn, accreditation_id, photo.data, photo.width, photo.height,
-                              now, principal.actor)
+        await repo.save_photo(conn, accreditation_id, photo, now, principal.actor)
         await record(conn, "accreditation.photo_uploaded",
                      PhotoUploaded(accreditation_id=accreditation_id, width=photo.width,
                                    height=photo.height),
@@ -138,20 +137,22 @@ async def put_photo(pool: asyncpg.Pool, accreditation_id: UUID, data: bytes,
 
 async def crop_photo(pool: asyncpg.Pool, accreditation_id: UUID, box: domain.Crop,
                      principal: Principal, now: datetime) -> None:
-    """Cut the stored photo to a 3:4 box (the crop step of the pages) and store the result;
-    404 without a photo, 422 naming the rule when the box does not fit."""
+    """Cut the photo as sent (else, for a photo stored before migration 0061, the stored
+    photo) to a 3:4 box in its pixels (the crop step of the pages) and store the result as the
+    photo, the photo as sent kept: a crop never loses pixels for the next one
+    (docs/credentials.md, "Photo"). 404 without a photo, 422 naming the rule when the box does
+    not fit."""
     async with transaction(pool) as conn:
         row = await _person(conn, accreditation_id)
         if not (_own(principal, row) or _organiser(principal, row)):
             raise Forbidden("A photo is given by the person, their focal point or the "
                             "organisers.")
         _still_open(row)
-        stored = await repo.photo_of(conn, accreditation_id)
-        if stored is None:
+        frame = await repo.photo_source_of(conn, accreditation_id)
+        if frame is None:
             raise NotFound("No photo for this accreditation.")
-        photo = domain.crop_photo(bytes(stored["data"]), box)
-        await repo.save_photo(conn, accreditation_id, photo.data, photo.width, photo.height,
-                              now, principal.actor)
+        photo = domain.crop_photo(bytes(frame), box)
+        await repo.save_cropped_photo(conn, accreditation_id, photo, now, principal.actor)
         await record(conn, "accreditation.photo_uploaded",
                      PhotoUploaded(accreditation_id=accreditation_id, width=photo.width,
                                    height=photo.height),
@@ -160,11 +161,23 @@ async def crop_photo(pool: asyncpg.Pool, accreditation_id: UUID, box: domain.Cro
 
 
 async def photo_size(pool: asyncpg.Pool, accreditation_id: UUID) -> tuple[int, int] | None:
-    """The stored photo's width and height, None without one (the pages' crop step; the caller
-    has checked who asks)."""
+    """The stored photo's width and height, None without one (the caller has checked who
+    asks)."""
+    sizes = await photo_sizes(pool, accreditation_id)
+    return sizes.photo if sizes is not None else None
+
+
+async def photo_sizes(pool: asyncpg.Pool, accreditation_id: UUID) -> domain.PhotoSizes | None:
+    """The stored photo's width and height and those of the photo as sent kept beside it (the
+    crop step's frame), None without a photo (the pages' crop step; the caller has checked who
+    asks)."""
     async with connection(pool) as conn:
-        stored = await repo.photo_of(conn, accreditation_id)
-    return (stored["width"], stored["height"]) if stored is not None else None
+        stored = await repo.photo_size_of(conn, accreditation_id)
+    if stored is None:
+        return None
+    source = stored["source_width"], stored["source_height"]
+    return domain.PhotoSizes(photo=(stored["width"], stored["height"]),
+                             source=source if None not in source else None)
 
 
 async def open_letter(pool: asyncpg.Pool, accreditation_id: UUID, principal: Principal
@@ -197,11 +210,12 @@ async def closed_letter(pool: asyncpg.Pool, accreditation_id: UUID, principal: P
     return repo.letter_from_row(letter) if letter is not None else None
 
 
-async def get_photo(pool: asyncpg.Pool, accreditation_id: UUID, principal: Principal | None
-                    ) -> tuple[bytes, str]:
+async def get_photo(pool: asyncpg.Pool, accreditation_id: UUID, principal: Principal | None,
+                    *, as_sent: bool = False) -> tuple[bytes, str]:
     """The stored photo, to whoever may give it: the person, their focal point (who gives it
     for the delegation and downloads the badges that print it) and the organisers
-    (docs/credentials.md, "Photo")."""
+    (docs/credentials.md, "Photo"); ``as_sent``: the image the crop step's box is in, the photo
+    as sent kept beside it, else (stored before migration 0061) the photo itself."""
     p = _principal(principal)
     async with connection(pool) as conn:
         row = await _person(conn, accreditation_id)
@@ -211,7 +225,8 @@ async def get_photo(pool: asyncpg.Pool, accreditation_id: UUID, principal: Princ
         photo = await repo.photo_of(conn, accreditation_id)
     if photo is None:
         raise NotFound("No photo for this accreditation.")
-    return bytes(photo["data"]), photo["content_type"]
+    data = photo["source"] if as_sent and photo["source"] is not None else photo["data"]
+    return bytes(data), photo["content_type"]
 
 
 # -- documents ---------------------------------------------------------------------------------

@@ -5,8 +5,8 @@
   the visa letter's state or its request form;
 - ``POST /a/{token}/photo``: a multipart upload, read from the stream up to the photo's limit
   (the service's body limit does not apply), checked by the photo rules;
-- ``POST /a/{token}/photo/crop``: a 3:4 box (a preset, or left, top and width in the stored
-  photo's pixels) cut out by Pillow on the server;
+- ``POST /a/{token}/photo/crop``: a 3:4 box (a preset, or left, top and width in the pixels
+  of the photo as sent, kept beside the photo) cut out by Pillow on the server;
 - ``POST /a/{token}/visa-letter``: the request;
 - ``GET /v/{number}``: the letter's verification page for consulates, in French or English
   (JSON when asked).
@@ -185,17 +185,11 @@ async def _credentials_page(
     cookies: dict[str, str] = {}
     nonce = csrf.ensure_nonce(request, cookies)
     signer = _signer(request)
-    size = await credentials.photo_size(pool, p.accreditation_id)
-    crop: dict[str, Any] | None = None
-    # a photo at the minimum size holds no other box: no crop step, which could change
-    # nothing; a line under the photo says to send another one (docs/credentials.md)
-    fixed = size is not None and not credential_rules.croppable(*size)
-    if size is not None and not fixed:
-        box = credential_rules.crop_preset("centre", *size)
-        assert box is not None
-        crop = {"width": size[0], "height": size[1],
-                "fields": values if (errors and "crop" in errors) or editing == "crop" else
-                {"crop_x": str(box.x), "crop_y": str(box.y), "crop_width": str(box.width)}}
+    base = f"/a/{secret}"
+    sizes = await credentials.photo_sizes(pool, p.accreditation_id)
+    size = sizes.photo if sizes is not None else None
+    crop, fixed = crop_form(sizes, f"{base}/photo", values if (errors and "crop" in errors)
+                            or editing == "crop" else None)
     letter = await credentials.open_letter(pool, p.accreditation_id, p)
     documents = await credentials.documents_state(pool, p.accreditation_id, p)
     may_request = letter is None and acc.status.value in credentials.OPEN_STATUSES
@@ -215,7 +209,6 @@ async def _credentials_page(
     if message is None and request.query.get("done") in NOTICES:
         message = t("photo_fitted_min" if fixed and request.query["done"] == "fitted"
                     else NOTICES[request.query["done"]])
-    base = f"/a/{secret}"
     other = "en" if language == "fr" else "fr"
     # each typed form's own language button, and the header's, which carries the form being
     # edited, else the page's first (docs/workspaces.md, "The language control")
@@ -249,6 +242,28 @@ async def _credentials_page(
     )
 
 
+def crop_form(sizes: credential_rules.PhotoSizes | None, photo_src: str,
+              typed: dict[str, str] | None) -> tuple[dict[str, Any] | None, bool]:
+    """The crop step of the applicant's and the member's pages, and whether the photo is
+    fixed. The box is in the photo as sent (``frame``: kept beside the photo since migration
+    0061, else the stored photo), which the step shows (``src``, the photo route with
+    ``?source=1``) and whose size it states; its fields start from the centre box unless
+    ``typed`` (a form in error, or carried across the language switch). A photo as sent at
+    the minimum size holds no other box: no crop step, which could change nothing; a line
+    under the photo says to send another one (docs/credentials.md, "Photo")."""
+    if sizes is None:
+        return None, False
+    width, height = sizes.frame
+    if not credential_rules.croppable(width, height):
+        return None, True
+    box = credential_rules.crop_preset("centre", width, height)
+    assert box is not None
+    return {"width": width, "height": height, "sent": sizes.source is not None,
+            "src": f"{photo_src}?source=1",
+            "fields": typed if typed is not None else
+            {"crop_x": str(box.x), "crop_y": str(box.y), "crop_width": str(box.width)}}, False
+
+
 def _done(request: web.Request, language: str, what: str) -> web.HTTPSeeOther:
     return web.HTTPSeeOther(f"/a/{request.match_info['access_token']}/credentials"
                             f"?lang={language}&done={what}")
@@ -266,15 +281,24 @@ async def credentials_page(request: web.Request) -> web.Response:
     return await _credentials_page(request, await _applicant(request))
 
 
-@routes.add("GET", "/a/{access_token}/photo", summary="The applicant's photo (JPEG)",
+@routes.add("GET", "/a/{access_token}/photo",
+            summary="The applicant's photo (JPEG); source=1: the photo as sent, which the crop "
+                    "step's box is in",
             who="anyone", tag="pages", media=("image/jpeg",), error_media=PAGE_ERRORS,
             errors=(404, 429))
 @page
 async def application_photo(request: web.Request) -> web.Response:
     p = await _applicant(request)
     assert p.accreditation_id is not None
-    data, media = await credentials.get_photo(request.app[pool_key], p.accreditation_id, p)
+    data, media = await credentials.get_photo(request.app[pool_key], p.accreditation_id, p,
+                                              as_sent=as_sent(request))
     return private_file(data, media)
+
+
+def as_sent(request: web.Request) -> bool:
+    """``?source=1`` on a photo route: the photo as sent, which the crop step's box is in
+    (docs/credentials.md, "Photo")."""
+    return request.query.get("source") == "1"
 
 
 async def read_photo_form(request: web.Request) -> tuple[str, bytes | None, str | None]:
@@ -432,9 +456,10 @@ async def crop_step(request: web.Request, form: Form, accreditation_id: UUID,
     preset = str(form.get("preset", ""))
     sent = sent_before(form)
     pool = request.app[pool_key]
-    size = await credentials.photo_size(pool, accreditation_id)
-    if size is None:
+    sizes = await credentials.photo_sizes(pool, accreditation_id)
+    if sizes is None:
         return await show(message=t("photo_none"), status=404)
+    size = sizes.frame  # the box is in the photo as sent
     if switching(form):  # the language control: shown again, nothing cut
         wrong = sent and credential_rules.crop_box("custom", values, size) is None
         return await show(values=values, editing="crop", sent=sent,

@@ -69,6 +69,14 @@ CREDENTIALS: dict[str, dict[str, str]] = {
         "crop_text": "Le cadre garde les proportions 3:4 du badge. Choisissez un cadrage tout "
                      "prêt, ou donnez le bord gauche, le bord supérieur et la largeur du cadre "
                      "en pixels de la photo ci-dessus ({width} × {height}).",
+        # the box is taken in the photo as sent, kept beside the photo (docs/credentials.md)
+        "crop_text_sent": "Le cadre garde les proportions 3:4 du badge et se prend dans la "
+                          "photo telle que vous l'avez envoyée, affichée ci-dessous ({width} × "
+                          "{height} pixels) : un recadrage peut toujours être refait. "
+                          "Choisissez un cadrage tout prêt, ou donnez le bord gauche, le bord "
+                          "supérieur et la largeur du cadre en pixels de cette photo.",
+        "crop_sent_caption": "La photo telle qu'envoyée ({width} × {height} pixels), dans "
+                             "laquelle se prend le cadre",
         "crop_presets": "Cadrages tout prêts",
         "crop_centre": "Centrer (le plus grand cadre)",
         "crop_face": "Visage et épaules",
@@ -241,6 +249,13 @@ CREDENTIALS: dict[str, dict[str, str]] = {
         "crop_text": "The box keeps the badge's 3:4 proportions. Choose a ready-made crop, or "
                      "give the left edge, the top edge and the width of the box in pixels of "
                      "the photo above ({width} × {height}).",
+        "crop_text_sent": "The box keeps the badge's 3:4 proportions and is taken in the "
+                          "photo as you sent it, shown below ({width} × {height} pixels): a "
+                          "crop can always be done again. Choose a ready-made crop, or give "
+                          "the left edge, the top edge and the width of the box in pixels of "
+                          "that photo.",
+        "crop_sent_caption": "The photo as sent ({width} × {height} pixels), in which the box "
+                             "is taken",
         "crop_presets": "Ready-made crops",
         "crop_centre": "Centre (the largest box)",
         "crop_face": "Head and shoulders",

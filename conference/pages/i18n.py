@@ -118,7 +118,8 @@ STRINGS: dict[str, dict[str, str]] = {
                                     "l'accès aux salles.",
         "privacy_data": "Données traitées",
         "privacy_data_text": "Nom, adresse électronique, langue, forme d'adresse, rang, fonction "
-                             "et délégation\u00a0; la photo du badge\u00a0; pour le contrôle de "
+                             "et délégation\u00a0; la photo du badge, et la photo telle "
+                             "qu'envoyée, gardée pour la recadrer\u00a0; pour le contrôle de "
                              "sécurité, "
                              "le type et le numéro de la pièce d'identité (passeport ou carte "
                              "d'identité), la "
@@ -486,7 +487,8 @@ STRINGS: dict[str, dict[str, str]] = {
                                     "access to the rooms.",
         "privacy_data": "Data processed",
         "privacy_data_text": "Name, email address, language, form of address, rank, function and "
-                             "delegation; the badge photo; for the security vetting, the type "
+                             "delegation; the badge photo, and the photo as sent, kept to "
+                             "crop it again; for the security vetting, the type "
                              "and number of the identity document (passport or identity card), "
                              "nationality and "
                              "date of birth; for a visa invitation letter, the name and number "

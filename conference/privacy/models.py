@@ -57,8 +57,8 @@ class PersonalData(Model):
     replies: list[dict[str, Any]] = []
     """The person's answers to their invitations, per session."""
     credentials: list[dict[str, Any]] = []
-    """The photo and documents held (their type and size, not their content), the visa
-    letters."""
+    """The photo, the photo as sent kept beside it, and documents held (their type and size,
+    not their content), the visa letters."""
     exported_at: datetime
 
 

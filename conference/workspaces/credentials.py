@@ -13,7 +13,6 @@ from typing import Any
 
 from aiohttp import web
 
-from conference.credentials import domain as credential_rules
 from conference.credentials import service as credentials
 from conference.errors import Conflict, Forbidden
 from conference.http.context import now, pool_key
@@ -25,6 +24,8 @@ from conference.pages.credentials import (
     TYPED_FORMS,
     VISA_FIELDS,
     TokenCheck,
+    as_sent,
+    crop_form,
     crop_step,
     document_kind,
     document_step,
@@ -58,17 +59,11 @@ async def _page(
     switch shows them again, as on the applicant's page (``pages.credentials``)."""
     pool = request.app[pool_key]
     here = f"{p.base}/members/{acc.id}"
-    size = await credentials.photo_size(pool, acc.id)
-    crop = None
-    # a photo at the minimum size holds no other box: no crop step, which could change
-    # nothing; the caption and the notice say to send another photo (docs/credentials.md)
-    fixed = size is not None and not credential_rules.croppable(*size)
-    if size is not None and not fixed:
-        box = credential_rules.crop_preset("centre", *size)
-        assert box is not None
-        crop = {"width": size[0], "height": size[1],
-                "fields": values if (errors and "crop" in errors) or editing == "crop" else
-                {"crop_x": str(box.x), "crop_y": str(box.y), "crop_width": str(box.width)}}
+    sizes = await credentials.photo_sizes(pool, acc.id)
+    size = sizes.photo if sizes is not None else None
+    # the caption and the notice say to send another photo when it is fixed
+    crop, fixed = crop_form(sizes, f"{here}/photo", values if (errors and "crop" in errors)
+                            or editing == "crop" else None)
     try:
         letter = await credentials.open_letter(pool, acc.id, p.principal)
         may_request = letter is None and acc.status.value in credentials.OPEN_STATUSES
@@ -110,6 +105,7 @@ async def _page(
         country_words=lambda code: country_name(code, p.language),
         day_words=lambda d: formatting.day(d, p.language),
         document_action=lambda kind: frame.with_lang(f"{here}/documents/{kind}", p.language),
+        crop_sent_text="member_crop_text_sent",
         photo_src=f"{here}/photo", photo_note=p.t("member_photo_min") if fixed else None,
         photo_caption=p.t("member_photo_current", name=name, width=size[0], height=size[1])
         if size is not None else None,
@@ -137,14 +133,16 @@ async def member_credentials(request: web.Request) -> web.Response:
 
 
 @routes.add("GET", "/delegation/{slug}/members/{accreditation_id}/photo",
-            summary="A member's photo (JPEG; private, never cached)",
+            summary="A member's photo (JPEG; private, never cached); source=1: the photo as "
+                    "sent, which the crop step's box is in",
             who="the delegation's focal point", tag="workspaces", media=("image/jpeg", "text/html"),
             error_media=PAGE_ERRORS, errors=(403, 404))
 @frame.page
 async def member_photo(request: web.Request) -> web.StreamResponse:
     p = await _portal(request)
     acc = await _member(request, p)
-    data, media = await credentials.get_photo(request.app[pool_key], acc.id, p.principal)
+    data, media = await credentials.get_photo(request.app[pool_key], acc.id, p.principal,
+                                              as_sent=as_sent(request))
     return private_file(data, media)
 
 

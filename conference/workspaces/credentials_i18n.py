@@ -24,6 +24,12 @@ CRED: dict[str, dict[str, str]] = {
                                    "être recadrée. Vérifiez-la ci-dessous\u00a0; si le visage "
                                    "n'est pas bien cadré, envoyez une autre photo, plus grande "
                                    "ou déjà au format portrait.",
+        "member_crop_text_sent": "Le cadre garde les proportions 3:4 du badge et se prend "
+                                 "dans la photo telle qu'elle a été envoyée, affichée "
+                                 "ci-dessous ({width} × {height} pixels) : un recadrage "
+                                 "peut toujours être refait. Choisissez un cadrage tout prêt, "
+                                 "ou donnez le bord gauche, le bord supérieur et la largeur du "
+                                 "cadre en pixels de cette photo.",
         "member_photo_min": "Cette photo a la taille minimale (600 × 800 pixels)\u00a0: elle ne "
                             "peut pas être recadrée. Pour un autre cadrage, envoyez une autre "
                             "photo, plus grande ou déjà au format portrait.",
@@ -203,6 +209,11 @@ CRED: dict[str, dict[str, str]] = {
                                    "minimum size (600 × 800 pixels), which cannot be cropped "
                                    "again. Check it below; if the face is not well framed, send "
                                    "another photo, larger or already in portrait shape.",
+        "member_crop_text_sent": "The box keeps the badge's 3:4 proportions and is taken in "
+                                 "the photo as it was sent, shown below ({width} × {height} "
+                                 "pixels): a crop can always be done again. Choose a "
+                                 "ready-made crop, or give the left edge, the top edge and the "
+                                 "width of the box in pixels of that photo.",
         "member_photo_min": "This photo is at the minimum size (600 × 800 pixels): it cannot "
                             "be cropped. For another framing, send another photo, larger or "
                             "already in portrait shape.",

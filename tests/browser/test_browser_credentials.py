@@ -90,6 +90,9 @@ async def test_photo_crop_and_visa_letter_pages_work_without_script_and_pass_axe
         assert (await tab.inner_text("#status-message")).startswith(w["fitted"])
         assert await tab.evaluate(
             "document.getElementById('current-photo').naturalWidth") == 675
+        # the crop step shows the photo as sent, whose pixels its box is in
+        assert await tab.evaluate(
+            "document.getElementById('sent-photo').naturalWidth") == 1200
         await _check(tab, width, f"photo-fitted-{lang}-{width}")
 
         await tab.get_by_label(w["file"]).set_input_files(str(_jpeg(tmp_path / "me.jpg",

@@ -48,7 +48,10 @@ async def test_focal_point_gives_the_photo_and_requests_the_visa_letter(
     await page.get_by_label("Fichier de la photo").set_input_files(str(photo))
     await page.get_by_role("button", name="Envoyer la photo").click()
     await page.wait_for_url(re.compile(r".*done=fitted.*"))  # cut to a portrait, to check
-    assert "(675 × 900)" in await page.inner_text("#crop-text")
+    assert "(675 × 900 pixels)" in await page.inner_text("#photo-current")
+    # the crop step's box is in the photo as sent, shown above its form (docs/credentials.md)
+    assert "(1200 × 900 pixels)" in await page.inner_text("#crop-text")
+    assert await page.evaluate("document.getElementById('sent-photo').naturalWidth") == 1200
 
     photo = tmp_path / "me.jpg"
     Image.new("RGB", (1000, 1333), (90, 110, 140)).save(photo, format="JPEG")
@@ -60,7 +63,8 @@ async def test_focal_point_gives_the_photo_and_requests_the_visa_letter(
         "document.getElementById('current-photo').naturalWidth") == 1000
     await page.get_by_role("button", name="Visage et épaules").click()
     await page.wait_for_url(re.compile(r".*done=cropped.*"))
-    assert "(800 × 1066)" in await page.inner_text("#crop-text")
+    assert "(800 × 1066 pixels)" in await page.inner_text("#photo-current")
+    assert "(1000 × 1333 pixels)" in await page.inner_text("#crop-text")
     await _audit(browser, page, "delegation-member-photo")
 
     await page.get_by_label("Nom complet, tel qu'il figure sur le passeport").fill(

@@ -212,7 +212,8 @@ async def test_photo_and_documents_go_with_the_person(api: Api, conference: dict
     status, export, _ = await api.call("GET", f"/api/v1/accreditations/{aid}/personal-data",
                                        role="admin")
     assert status == 200, export
-    assert sorted(c["what"] for c in export["credentials"]) == ["document", "photo"]
+    assert sorted(c["what"] for c in export["credentials"]) == ["document", "photo",
+                                                                "photo_as_sent"]
     assert (await api.call("DELETE", f"/api/v1/accreditations/{aid}/personal-data",
                            role="admin"))[0] == 200
     conn = await connect(api.db_url)

@@ -88,7 +88,7 @@ async def test_a_photo_is_uploaded_from_the_page_and_cropped_on_the_server(
     page = await _page(api, resp.headers["Location"])
     assert element(page, "status-message") == "Your photo is saved."
     assert f'src="{path}/photo"' in page
-    assert "(900 × 1200)" in element(page, "crop-text")
+    assert "(900 × 1200 pixels)" in element(page, "crop-text")
     assert (await _stored(api, path)).size == (900, 1200)
 
     # a box of one's own: 3:4, inside the photo
@@ -108,12 +108,15 @@ async def test_a_photo_is_uploaded_from_the_page_and_cropped_on_the_server(
     assert status == 303 and resp.headers["Location"].endswith("done=cropped")
     assert (await _stored(api, path)).size == (700, 933)
 
-    # a preset: the largest 3:4 box, centred
+    # a preset: the largest 3:4 box, centred, in the photo as sent: the crop before lost
+    # nothing (it gave 699 × 932, cut from the 700 × 933 crop)
     page = await _page(api, f"{path}/credentials?lang=en")
+    assert "(900 × 1200 pixels)" in element(page, "crop-text")
+    assert "(700 × 933 pixels)" in element(page, "photo-current")
     status, _, _ = await _post(api, f"{path}/photo/crop?lang=en",
                                {"csrf": _token(page, "crop-form"), "preset": "centre"})
     assert status == 303
-    assert (await _stored(api, path)).size == (699, 932)
+    assert (await _stored(api, path)).size == (900, 1200)
     status, page, _ = await _post(api, f"{path}/photo/crop?lang=en",
                                   {"csrf": "forged", "preset": "centre"})
     assert status == 403
@@ -213,14 +216,15 @@ async def test_a_date_of_birth_in_the_future_or_before_1900_is_refused(
 async def test_a_photo_fitted_to_the_minimum_size_offers_the_journalist_no_crop(
     api: Api, conference: dict[str, Any]
 ) -> None:
-    """As on the focal point's page (tried as a focal point, 2 December 2026): a 1200 × 800
-    landscape is fitted to 600 × 800, and "crop it again" over a crop step whose every box is
-    the whole photo was a dead end. The journalist's page offers no crop step and says to send
-    another photo; a larger one keeps the crop step."""
+    """As on the focal point's page (tried as a focal point, 2 December 2026): "crop it again"
+    over a crop step whose every box is the whole photo was a dead end. A photo whose upload
+    holds no other box (a strip fitted to 600 × 800, kept without its upload) has no crop
+    step, and the page says to send another photo; a 1200 × 800 landscape, fitted to
+    600 × 800 too, keeps the crop step over its whole width (docs/credentials.md, "Photo")."""
     created = await press(api, language="en")
     path = f"/a/{created['access_token']}"
     page = await _page(api, f"{path}/credentials?lang=en")
-    status, _, resp = await _upload(api, path, _token(page, "photo-form"), image(1200, 800),
+    status, _, resp = await _upload(api, path, _token(page, "photo-form"), image(600, 2600),
                                     "me.jpg", "image/jpeg")
     assert status == 303 and "done=fitted" in resp.headers["Location"]
     page = await _page(api, resp.headers["Location"])
@@ -231,8 +235,11 @@ async def test_a_photo_fitted_to_the_minimum_size_offers_the_journalist_no_crop(
         "another framing, send another photo, larger or already in portrait shape.")
     page = await _page(api, f"{path}/credentials?lang=fr")
     assert element(page, "photo-min").startswith("Cette photo a la taille minimale")
-    status, _, resp = await _upload(api, path, _token(page, "photo-form"), image(2400, 1600),
+    status, _, resp = await _upload(api, path, _token(page, "photo-form"), image(1200, 800),
                                     "me.jpg", "image/jpeg")
     assert status == 303
-    page = await _page(api, f"{path}/credentials?lang=en")
+    page = await _page(api, resp.headers["Location"].replace("lang=fr", "lang=en"))
+    assert "(600 × 800 pixels)" in element(page, "photo-current")
     assert 'id="crop-form"' in page and 'id="photo-min"' not in page
+    assert "cannot be cropped" not in page and "crop it again" in element(page, "status-message")
+    assert "(1200 × 800 pixels)" in element(page, "crop-text")

@@ -62,13 +62,14 @@ async def test_the_focal_point_gives_a_members_photo_and_requests_the_letter(
     assert status == 303, _
     status, page, _ = await v.go("GET", resp.headers["Location"])
     assert element(page, "flash") == "The photo of Jan Peeters is saved."
-    assert "(1000 × 1333)" in element(page, "crop-text")
+    assert "(1000 × 1333 pixels)" in element(page, "crop-text")
 
     status, _, resp = await v.go("POST", f"{path}/photo/crop?lang=en",
                                  {"csrf": token, "preset": "face"})
     assert status == 303 and resp.headers["Location"].endswith("done=cropped")
     status, page, _ = await v.go("GET", f"{path}/credentials?lang=en")
-    assert "(800 × 1066)" in element(page, "crop-text")
+    assert "(800 × 1066 pixels)" in element(page, "photo-current")
+    assert "(1000 × 1333 pixels)" in element(page, "crop-text")  # the box: in the photo as sent
     assert f'id="current-photo" src="{path}/photo"' in page  # the focal point gave it
     resp = await api.client.get(f"/api/v1/accreditations/{member['id']}/photo",
                                 headers=api.auth("protocol"))
@@ -205,15 +206,17 @@ async def test_a_photo_fitted_to_the_minimum_size_offers_no_crop_it_cannot_make(
 ) -> None:
     """Tried as a focal point (2 December 2026): a 1200 × 800 landscape was fitted to 600 × 800,
     and the notice said "crop it again or send another one" over a crop step whose every box
-    was the whole photo: a dead end. A photo at the minimum size has no crop step; the page
-    says to send another photo."""
+    was the whole photo: a dead end. The crop step now works in the photo as sent, where that
+    landscape holds boxes to the left and right; a photo whose upload holds no other box (a
+    strip fitted to 600 × 800, kept without its upload) has no crop step, and the page says to
+    send another photo."""
     deleg, link = await _setup(api, smtp)
     member = await _member(api, deleg, "Peeters")
     v = await _signed_in(api, link)
     path = f"/delegation/alliance-be/members/{member['id']}"
     status, page, _ = await v.go("GET", f"{path}/credentials?lang=en")
     token = hidden(page, "csrf")
-    status, _, resp = await _upload(v, path, token, image(1200, 800))
+    status, _, resp = await _upload(v, path, token, image(600, 2600))
     assert status == 303 and resp.headers["Location"].endswith("done=fitted"), _
     status, page, _ = await v.go("GET", resp.headers["Location"])
     assert status == 200
@@ -232,11 +235,15 @@ async def test_a_photo_fitted_to_the_minimum_size_offers_no_crop_it_cannot_make(
         "Cette photo a la taille minimale (600 × 800 pixels) : elle ne peut pas être recadrée.")
     assert 'id="crop-form"' not in page
 
-    # a larger landscape keeps a photo the crop step can frame
-    status, _, resp = await _upload(v, path, token, image(2400, 1600))
+    # the 1200 × 800 landscape is fitted to 600 × 800 as well, and its crop step can frame it
+    # again anywhere in its width
+    status, _, resp = await _upload(v, path, token, image(1200, 800))
     assert status == 303 and resp.headers["Location"].endswith("done=fitted")
-    status, page, _ = await v.go("GET", f"{path}/credentials?lang=en")
+    status, page, _ = await v.go("GET", resp.headers["Location"])
+    assert "(600 × 800 pixels)" in element(page, "photo-current")
     assert 'id="crop-form"' in page and 'id="photo-min"' not in page
+    assert "cannot be cropped" not in element(page, "flash")
+    assert "(1200 × 800 pixels)" in element(page, "crop-text")
 
 
 async def test_the_member_s_pages_say_the_security_service_asks_for_more_information(

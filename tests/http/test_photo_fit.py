@@ -48,7 +48,9 @@ async def test_a_phone_photo_is_cut_to_a_portrait_and_shown_in_the_crop_step(
     page = await _page(api, resp.headers["Location"])
     assert element(page, "status-message").startswith(
         "The photo sent was not in the badge's portrait shape (3:4): it has been cropped")
-    assert "(720 × 960)" in element(page, "crop-text")  # the crop step, to adjust it
+    assert "(720 × 960 pixels)" in element(page, "photo-current")
+    # the crop step, to adjust it over the whole photo as sent (docs/credentials.md, "Photo")
+    assert "photo as you sent it, shown below (720 × 1280 pixels)" in element(page, "crop-text")
     stored = (await _stored(api, path)).convert("RGB")
     assert stored.size == (720, 960)
     # the whole width kept; of the 320 rows cut, a quarter (80) from the top
