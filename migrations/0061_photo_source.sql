@@ -5,9 +5,18 @@
 -- its longest side. NULL for a photo stored before, which the crop step cuts as it always did.
 -- It lives on the photo's row, so erasure and the retention purge (credentials_erase) take it
 -- with the photo.
+-- crop_x, crop_y, crop_width: the 3:4 box of the source the photo was cut from (fitted on
+-- upload, or the crop step's), from which the crop step's own box starts; NULL when the photo
+-- is the whole source (a portrait sent) or there is no source.
 ALTER TABLE accreditation_photo
     ADD COLUMN source        bytea,
     ADD COLUMN source_width  integer,
     ADD COLUMN source_height integer,
+    ADD COLUMN crop_x        integer,
+    ADD COLUMN crop_y        integer,
+    ADD COLUMN crop_width    integer,
     ADD CONSTRAINT accreditation_photo_source_size CHECK (
-        (source IS NULL) = (source_width IS NULL) AND (source IS NULL) = (source_height IS NULL));
+        num_nulls(source, source_width, source_height) IN (0, 3)),
+    ADD CONSTRAINT accreditation_photo_crop_box CHECK (
+        num_nulls(crop_x, crop_y, crop_width) IN (0, 3)
+        AND (crop_x IS NULL OR source IS NOT NULL));

@@ -72,6 +72,9 @@ class Photo:
     """The photo as sent, re-encoded as the photo is and scaled down to ``SOURCE_MAX``, which
     the crop step cuts from (``check_photo``); None when scaling it down would leave it under
     the minimum (a strip narrower than 1:4 or wider than 3:1)."""
+    box: Crop | None = None
+    """The box of the photo as sent this photo was cut from (fitted, or the crop step's); None
+    when it is the whole photo as sent."""
 
 
 @dataclass(frozen=True)
@@ -81,6 +84,8 @@ class PhotoSizes:
 
     photo: tuple[int, int]
     source: tuple[int, int] | None
+    box: Crop | None = None
+    """The box of the photo as sent the photo was cut from, when known."""
 
     @property
     def frame(self) -> tuple[int, int]:
@@ -143,7 +148,8 @@ def check_photo(data: bytes, content_type: str | None, *, fit: bool = False) -> 
     frame = _decoded(source.data) if source is not None else image
     if not portrait:
         box = fit_box(*frame.size)
-        return Photo(*_reencode(frame.crop(box.corners)), fitted=True, source=source)
+        return Photo(*_reencode(frame.crop(box.corners)), fitted=True, source=source,
+                     box=box if source is not None else None)
     return Photo(*_reencode(frame), source=source)
 
 
@@ -286,7 +292,7 @@ def crop_photo(frame: bytes, box: Crop) -> Photo:
         raise refuse("crop", "min_dimensions",
                      f"A photo is at least {PHOTO_MIN[0]} × {PHOTO_MIN[1]} pixels: the box "
                      f"must be at least {PHOTO_MIN[0]} wide.")
-    return Photo(*_reencode(image.crop(box.corners)))
+    return Photo(*_reencode(image.crop(box.corners)), box=box)
 
 
 def check_document(data: bytes, content_type: str | None) -> tuple[bytes, str]:

@@ -1,19 +1,25 @@
 -- name: save_photo
 -- An upload: the photo and the photo as sent (the crop step's frame), both replaced.
 INSERT INTO accreditation_photo (accreditation_id, content_type, data, width, height,
-                                 uploaded_at, uploaded_by, source, source_width, source_height)
+                                 uploaded_at, uploaded_by, source, source_width, source_height,
+                                 crop_x, crop_y, crop_width)
 VALUES (:accreditation_id, 'image/jpeg', :data, :width, :height, :now, :actor, :source,
-        :source_width, :source_height)
+        :source_width, :source_height, :crop_x, :crop_y, :crop_width)
 ON CONFLICT (accreditation_id) DO UPDATE
 SET data = EXCLUDED.data, width = EXCLUDED.width, height = EXCLUDED.height,
     uploaded_at = EXCLUDED.uploaded_at, uploaded_by = EXCLUDED.uploaded_by,
     source = EXCLUDED.source, source_width = EXCLUDED.source_width,
-    source_height = EXCLUDED.source_height
+    source_height = EXCLUDED.source_height, crop_x = EXCLUDED.crop_x,
+    crop_y = EXCLUDED.crop_y, crop_width = EXCLUDED.crop_width
 
 -- name: save_cropped_photo
--- A crop: the photo replaced, the photo as sent kept for the next crop.
+-- A crop: the photo and the box it was cut from replaced, the photo as sent kept for the next
+-- crop (a photo stored before migration 0061 has none, nor a box).
 UPDATE accreditation_photo
-SET data = :data, width = :width, height = :height, uploaded_at = :now, uploaded_by = :actor
+SET data = :data, width = :width, height = :height, uploaded_at = :now, uploaded_by = :actor,
+    crop_x = CASE WHEN source IS NULL THEN NULL ELSE :crop_x::integer END,
+    crop_y = CASE WHEN source IS NULL THEN NULL ELSE :crop_y::integer END,
+    crop_width = CASE WHEN source IS NULL THEN NULL ELSE :crop_width::integer END
 WHERE accreditation_id = :accreditation_id
 
 -- name: photo_of
@@ -21,7 +27,8 @@ SELECT content_type, data, width, height, uploaded_at, source FROM accreditation
 WHERE accreditation_id = :accreditation_id
 
 -- name: photo_size_of
-SELECT width, height, source_width, source_height FROM accreditation_photo
+SELECT width, height, source_width, source_height, crop_x, crop_y, crop_width
+FROM accreditation_photo
 WHERE accreditation_id = :accreditation_id
 
 -- name: photo_source_of

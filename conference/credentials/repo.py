@@ -30,15 +30,21 @@ async def save_photo(conn: asyncpg.Connection, accreditation_id: UUID, photo: Ph
         "save_photo", accreditation_id=accreditation_id, data=photo.data, width=photo.width,
         height=photo.height, now=now, actor=actor,
         source=source.data if source else None, source_width=source.width if source else None,
-        source_height=source.height if source else None))
+        source_height=source.height if source else None, **_box(photo)))
+
+
+def _box(photo: Photo) -> dict[str, int | None]:
+    box = photo.box
+    return {"crop_x": box.x if box else None, "crop_y": box.y if box else None,
+            "crop_width": box.width if box else None}
 
 
 async def save_cropped_photo(conn: asyncpg.Connection, accreditation_id: UUID, photo: Photo,
                              now: datetime, actor: str) -> None:
-    """A crop: the photo replaced, the photo as sent kept."""
+    """A crop: the photo and its box replaced, the photo as sent kept."""
     await conn.execute(*Q.bind("save_cropped_photo", accreditation_id=accreditation_id,
                                data=photo.data, width=photo.width, height=photo.height,
-                               now=now, actor=actor))
+                               now=now, actor=actor, **_box(photo)))
 
 
 async def photo_of(conn: asyncpg.Connection, accreditation_id: UUID) -> asyncpg.Record | None:

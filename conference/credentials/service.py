@@ -176,8 +176,10 @@ async def photo_sizes(pool: asyncpg.Pool, accreditation_id: UUID) -> domain.Phot
     if stored is None:
         return None
     source = stored["source_width"], stored["source_height"]
+    box = stored["crop_x"], stored["crop_y"], stored["crop_width"]
     return domain.PhotoSizes(photo=(stored["width"], stored["height"]),
-                             source=source if None not in source else None)
+                             source=source if None not in source else None,
+                             box=domain.Crop(*box) if None not in box else None)
 
 
 async def open_letter(pool: asyncpg.Pool, accreditation_id: UUID, principal: Principal

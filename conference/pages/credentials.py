@@ -247,8 +247,9 @@ def crop_form(sizes: credential_rules.PhotoSizes | None, photo_src: str,
     """The crop step of the applicant's and the member's pages, and whether the photo is
     fixed. The box is in the photo as sent (``frame``: kept beside the photo since migration
     0061, else the stored photo), which the step shows (``src``, the photo route with
-    ``?source=1``) and whose size it states; its fields start from the centre box unless
-    ``typed`` (a form in error, or carried across the language switch). A photo as sent at
+    ``?source=1``) and whose size it states; its fields start from the box the photo was cut
+    from, else the centre box, unless ``typed`` (a form in error, or carried across the
+    language switch). A photo as sent at
     the minimum size holds no other box: no crop step, which could change nothing; a line
     under the photo says to send another one (docs/credentials.md, "Photo")."""
     if sizes is None:
@@ -256,7 +257,7 @@ def crop_form(sizes: credential_rules.PhotoSizes | None, photo_src: str,
     width, height = sizes.frame
     if not credential_rules.croppable(width, height):
         return None, True
-    box = credential_rules.crop_preset("centre", width, height)
+    box = sizes.box or credential_rules.crop_preset("centre", width, height)
     assert box is not None
     return {"width": width, "height": height, "sent": sizes.source is not None,
             "src": f"{photo_src}?source=1",

@@ -8,6 +8,7 @@ photo."""
 from __future__ import annotations
 
 import io
+import re
 from datetime import UTC, datetime
 from typing import Any
 from uuid import UUID
@@ -15,7 +16,7 @@ from uuid import UUID
 from PIL import Image
 
 from conference.db.pool import connect
-from tests.browser.helpers import element, hidden, press
+from tests.browser.helpers import element, form_fields, hidden, press
 from tests.conftest import Api
 from tests.http.test_credentials import image, put
 from tests.http.test_credentials_pages import _page, _post, _stored, _token, _upload
@@ -44,6 +45,14 @@ def _decoded(data: bytes) -> Image.Image:
     return Image.open(io.BytesIO(data)).convert("RGB")
 
 
+def _box(page: str) -> tuple[str, str, str]:
+    """The crop form's own box as the page fills it in: left, top, width."""
+    form = re.search(r'<form[^>]*id="crop-form".*?</form>', page, re.S)
+    assert form, "no crop form"
+    fields = form_fields(form.group(0))
+    return fields["crop_x"], fields["crop_y"], fields["crop_width"]
+
+
 async def test_face_then_centre_gives_the_whole_picture_back_on_the_applicants_page(
     api: Api, conference: dict[str, Any]
 ) -> None:
@@ -65,18 +74,23 @@ async def test_face_then_centre_gives_the_whole_picture_back_on_the_applicants_p
     assert resp.status == 200 and resp.content_type == "image/jpeg"
     assert resp.headers["Cache-Control"] == "private, no-store"
     assert _decoded(await resp.read()).size == (1600, 1200)
+    # the box of one's own starts from the box the photo was cut from: the fitted middle
+    assert _box(page) == ("350", "0", "900")
     page = await _page(api, f"{path}/credentials?lang=fr")
     assert "photo telle que vous l'avez envoyée" in element(page, "crop-text")
 
-    sizes = {}
+    sizes, boxes = {}, []
     for preset in ("centre", "face", "centre"):
         page = await _page(api, f"{path}/credentials?lang=en")
         status, page, _ = await _post(api, f"{path}/photo/crop?lang=en",
                                       {"csrf": _token(page, "crop-form"), "preset": preset})
         assert status == 303, element(page, "crop-error")
         sizes.setdefault(preset, []).append((await _stored(api, path)).size)
+        boxes.append(_box(await _page(api, f"{path}/credentials?lang=en")))
     # cut from the crop before, the second "centre" was the face's 720 × 960
     assert sizes == {"centre": [(900, 1200), (900, 1200)], "face": [(720, 960)]}
+    # the face's box, in the photo as sent: 80 % of the fitted 900, from 5 % of its height
+    assert boxes == [("350", "0", "900"), ("440", "60", "720"), ("350", "0", "900")]
 
     # the left edge, cut off on upload, is one box away
     page = await _page(api, f"{path}/credentials?lang=en")
@@ -86,6 +100,7 @@ async def test_face_then_centre_gives_the_whole_picture_back_on_the_applicants_p
     assert status == 303, element(page, "crop-error")
     left = (await _stored(api, path)).convert("RGB")
     assert left.size == (900, 1200) and _red(left.getpixel((10, 600)))
+    assert _box(await _page(api, f"{path}/credentials?lang=en")) == ("0", "0", "900")
     # the badge's photo is the crop; the photo as sent is untouched
     resp = await api.client.get(f"{path}/photo?source=1")
     assert _decoded(await resp.read()).size == (1600, 1200)
@@ -114,10 +129,12 @@ async def test_the_focal_point_frames_a_fitted_landscape_again_to_its_left_edge(
     assert "(600 × 800 pixels)" in element(page, "photo-current")
     assert "as it was sent, shown below (1200 × 800 pixels)" in element(page, "crop-text")
     assert f'id="sent-photo" src="{path}/photo?source=1"' in page
+    assert _box(page) == ("300", "0", "600")  # the fitted middle, to move from
 
-    status, page, _ = await v.go("POST", f"{path}/photo/crop?lang=en", {
+    status, page, resp = await v.go("POST", f"{path}/photo/crop?lang=en", {
         "csrf": token, "preset": "custom", "crop_x": "0", "crop_y": "0", "crop_width": "600"})
     assert status == 303, element(page, "crop-error")
+    assert _box((await v.go("GET", resp.headers["Location"]))[1]) == ("0", "0", "600")
     resp = await api.client.get(f"/api/v1/accreditations/{member['id']}/photo",
                                 headers=api.auth("protocol"))
     left = _decoded(await resp.read())
@@ -203,6 +220,13 @@ async def test_a_photo_stored_before_the_upload_was_kept_crops_as_before(
         assert (await _stored(api, path)).size == after, preset
     page = await _page(api, f"{path}/credentials?lang=en")
     assert "(720 × 960)" in element(page, "crop-text")
+    assert _box(page) == ("0", "0", "720")  # the centre of the photo itself, as before
+    conn = await connect(api.db_url)
+    try:  # no copy of the upload appears, nor a box of it
+        assert await conn.fetchval("SELECT num_nulls(source, crop_x) FROM accreditation_photo"
+                                   ) == 2
+    finally:
+        await conn.close()
 
 
 async def test_erasure_takes_the_photo_as_sent_and_the_export_lists_it(
