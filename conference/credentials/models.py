@@ -158,6 +158,11 @@ class DocumentsState(Model):
     accreditation_id: UUID
     items: list[DocumentHeld]
     missing: list[DocumentKind]
+    security_question: str | None = Field(
+        default=None,
+        description="while the security service asks for more information (vetting status "
+                    "more_information): what it asks, as written; the passport copy is then "
+                    "asked too (docs/credentials.md, 'Documents')")
 
 
 class LetterListed(VisaLetter):

@@ -285,14 +285,24 @@ async def documents_state(pool: asyncpg.Pool, accreditation_id: UUID, principal:
                             "organisers.")
         conference = await conference_by_id(conn, row["conference_id"])
         held = {r["kind"]: r for r in await repo.documents_held(conn, accreditation_id)}
+        clearance = await repo.clearance_of(conn, accreditation_id)
     required = required_kinds(conference, row["category"])
+    # the security service asking for more information asks for the passport copy too, which
+    # a category that needs no document could give nowhere: the mail said "give it on the
+    # page", the page had no form (docs/credentials.md, "Documents")
+    question = (clearance["reason"] or "") if clearance is not None \
+        and clearance["recorded"] == "more_information" else None
+    if question is not None and DocumentKind.passport_copy not in required:
+        required = [k for k in DocumentKind
+                    if k in required or k is DocumentKind.passport_copy]
     items = [DocumentHeld(kind=k, required=k in required, received=k.value in held,
                           content_type=held[k.value]["content_type"] if k.value in held else None,
                           size=held[k.value]["size"] if k.value in held else None,
                           uploaded_at=held[k.value]["uploaded_at"] if k.value in held else None)
              for k in DocumentKind if k in required or k.value in held]
     return DocumentsState(accreditation_id=accreditation_id, items=items,
-                          missing=[k for k in required if k.value not in held])
+                          missing=[k for k in required if k.value not in held],
+                          security_question=question)
 
 
 async def set_documents_required(pool: asyncpg.Pool, conference_id: UUID,

@@ -178,6 +178,9 @@ CREDENTIALS: dict[str, dict[str, str]] = {
         "doc_missing": "manquante",
         "docs_title": "Documents demandés",
         "docs_text": "PDF, JPEG ou PNG, 10 Mo au plus.",
+        "docs_security_asks": "Le service de sécurité demande des informations "
+                              "complémentaires pour l'habilitation, et une copie du passeport, "
+                              "à déposer ci-dessous\u00a0:",
         "docs_state": "{kind}\u00a0:",
         "docs_button": "Envoyer",
         "docs_done": "Document reçu.",
@@ -350,6 +353,8 @@ CREDENTIALS: dict[str, dict[str, str]] = {
         "doc_missing": "missing",
         "docs_title": "Documents required",
         "docs_text": "PDF, JPEG or PNG, at most 10 MB.",
+        "docs_security_asks": "The security service asks for more information for the "
+                              "clearance, and a copy of the passport, to be given below:",
         "docs_state": "{kind}:",
         "docs_button": "Upload",
         "docs_done": "Document received.",
