@@ -485,11 +485,24 @@ def check_may_act(principal: Principal, action: Action, row: Fields) -> None:
 
 
 def check_may_answer(principal: Principal, row: Fields) -> None:
-    """Only the applicant, through their own private link, answers the office's request for
-    more information (docs/workspaces.md, "Asking for more information"): 403 for anyone
-    else, the delegation's focal point included (the office asked the person)."""
-    if principal.role is not Role.applicant or principal.accreditation_id != row["id"]:
-        raise Forbidden("Only the applicant answers a request for more information.")
+    """The applicant, through their own private link, or a focal point of the member's
+    delegation, on their behalf, answers the office's request for more information
+    (docs/workspaces.md, "Asking for more information"): a minister does not answer
+    protocol's mails, the delegation's focal point does. 403 for anyone else (another
+    delegation's focal point, the offices: they ask, they do not answer)."""
+    own = principal.role is Role.applicant and principal.accreditation_id == row["id"]
+    focal = principal.role is Role.focal_point and row["delegation_id"] is not None \
+        and principal.delegation_id == row["delegation_id"]
+    if not own and not focal:
+        raise Forbidden("Only the applicant or their delegation's focal point answers a "
+                        "request for more information.")
+
+
+def answered_by_focal_point(actor: str) -> bool:
+    """Whether an answer in words was given by the delegation's focal point rather than the
+    applicant (``Principal.actor``: the applicant's private link is ``applicant:<token>``;
+    only they and a focal point answer, ``check_may_answer``)."""
+    return not actor.startswith(f"{Role.applicant.value}:")
 
 
 class HistoryLine(Protocol):
@@ -501,6 +514,8 @@ class HistoryLine(Protocol):
     def action(self) -> str: ...
     @property
     def reason(self) -> str | None: ...
+    @property
+    def actor(self) -> str: ...
 
 
 @dataclass(frozen=True)
@@ -508,6 +523,8 @@ class Answer:
     at: datetime
     text: str | None
     """None once erased (docs/privacy.md, "Erasure")."""
+    by_focal_point: bool = False
+    """Given by the delegation's focal point on the member's behalf, not by the member."""
 
 
 @dataclass(frozen=True)
@@ -531,7 +548,8 @@ def information_exchanges(history: Sequence[HistoryLine]) -> list[Exchange]:
         elif line.action == "information_given" and found:
             last = found[-1]
             found[-1] = Exchange(last.asked_at, last.question,
-                                 (*last.answers, Answer(line.at, line.reason)))
+                                 (*last.answers, Answer(line.at, line.reason,
+                                                        answered_by_focal_point(line.actor))))
     return found
 
 

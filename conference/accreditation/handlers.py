@@ -140,16 +140,20 @@ async def request_information(request: web.Request) -> web.Response:
 
 
 @routes.add("POST", "/api/v1/accreditations/{accreditation_id}/information-answer",
-            summary="The applicant answers the office's request for more information in words "
-                    "(the status unchanged; the office is told by mail)",
-            who="the applicant", body=InformationAnswerIn, response=Accreditation,
+            summary="The applicant, or a member's own focal point on their behalf, answers the "
+                    "office's request for more information in words (the status unchanged; "
+                    "the office is told by mail, and by whom)",
+            who="the applicant, own focal point", body=InformationAnswerIn,
+            response=Accreditation,
             tag="accreditations", errors=(400, 401, 403, 404, 409, 422),
             error_notes={409: "illegal-transition: the application is no longer under review "
                               "(not submitted or waitlisted), or no information was asked of "
                               "it; answers-exhausted: the latest request has had its five "
                               "answers (answers_allowed)"})
 async def give_information(request: web.Request) -> web.Response:
-    actor = need(request, Role.applicant)
+    # a delegation member's focal point answers on their behalf, as on the member's page of
+    # the portal (docs/workspaces.md, "Asking for more information")
+    actor = need(request, Role.applicant, Role.focal_point)
     accreditation_id = path_uuid(request, "accreditation_id")
     pool = request.app[pool_key]
     try:

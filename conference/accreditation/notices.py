@@ -11,6 +11,7 @@ from typing import Any, Literal
 import asyncpg
 
 from conference.accreditation import repo
+from conference.accreditation.domain import answered_by_focal_point
 from conference.accreditation.models import Accreditation
 from conference.auth import Role, issue_token
 from conference.conferences.domain import sender_address
@@ -30,7 +31,12 @@ from conference.outbox.dispatch import (
     Subscription,
     advisory_key,
 )
-from conference.people.lookup import delegation_slug, focal_points_of_delegation, person_by_email
+from conference.people.lookup import (
+    delegation_slug,
+    focal_points_of_delegation,
+    person_by_email,
+    person_by_id,
+)
 from conference.protocol.address import closing, salutation
 from conference.protocol.countries import country_name
 
@@ -227,6 +233,14 @@ async def _letters(
         if message and a.status.value in ("submitted", "waitlisted"):
             yield _mail(ctx, event, conference, "information_requested", lang, a.email, name,
                         a.id, message=message, **common)
+            if a.delegation_id is not None:
+                # a minister does not answer protocol's mails, the delegation's focal point
+                # does: told of the question, with the member's page where they give the
+                # documents and the photo and answer (docs/lifecycle.md, "Letters")
+                for focal in await _focal_point_letters(
+                        conn, ctx, event, conference, a, "information_requested_focal",
+                        message=message, member_id=str(a.id)):
+                    yield focal
         return
     if status == "submitted":
         # An acknowledgement ("it will be examined") is not written for an application replaced
@@ -483,6 +497,8 @@ async def _answer_notices(
         recipients = [(conference.organiser_email, "")]
     where = f"press/{a.id}" if press is not None else f"accreditations/{a.id}"
     first = "fr" if "fr" == conference.languages[0] else "en"
+    # answered by the member's delegation's focal point on their behalf: said, with their name
+    focal_point = await _focal_point_answering(conn, event, a)
     notices = []
     for email, name in recipients:
         person = await person_by_email(conn, email)
@@ -501,8 +517,27 @@ async def _answer_notices(
             answered=formatting.moment(event.occurred_at, conference.timezone, lang),
             waitlisted=a.status.value == "waitlisted",
             desk_link=f"{ctx.settings.base_url}/manage/{conference.slug}/{where}",
+            by_focal_point=focal_point is not None, focal_point=focal_point or "",
             accreditation_id=str(a.id)))
     return notices
+
+
+async def _focal_point_answering(conn: asyncpg.Connection, event: EventRow,
+                                 a: Accreditation) -> str | None:
+    """Who answered for member ``a``, when not the member: the focal point signed in on the
+    portal (their name), or through the API with the delegation's token (the name the
+    delegation was created with); None when the applicant answered
+    (``domain.answered_by_focal_point``)."""
+    actor = await repo.event_actor(conn, event.id) or ""
+    if a.delegation_id is None or not answered_by_focal_point(actor):
+        return None
+    kind, _, key = actor.partition(":")
+    if kind == "person":
+        person = await person_by_id(conn, uuid.UUID(key))
+        if person is not None and person["name"]:
+            return str(person["name"])
+    d = await repo.delegation_focal_point(conn, a.delegation_id)
+    return str(d["focal_point_name"] or "") if d is not None else ""
 
 
 def _locks(event: EventRow) -> list[int]:

@@ -754,15 +754,18 @@ async def give_information(
     now: datetime,
 ) -> Accreditation:
     """The applicant answers the office's request for more information in words ("the letter
-    from my editor follows on Monday"), from their own private link: a line of the history
-    (action ``information_given``, the answer as its reason, the status unchanged) and the
-    event ``accreditation.information_given``, whose consumer tells the office that asked
-    (docs/workspaces.md, "Asking for more information"). Only the applicant (403), only
+    from my editor follows on Monday"), from their own private link, or a delegation member's
+    focal point on their behalf, from the member's page of the portal: a line of the history
+    (action ``information_given``, the answer as its reason, the status unchanged, its actor
+    who answered) and the event ``accreditation.information_given``, whose consumer tells the
+    office that asked, and by whom (docs/workspaces.md, "Asking for more information"). Only
+    the applicant or a focal point of the member's delegation (403,
+    ``domain.check_may_answer``), only
     while the application is under review and information was asked of it (409 otherwise),
     the answer required (422 on ``answer``: 1 to 2,000 characters). Several answers may
     follow one request (the second says the letter came), up to
     :data:`domain.ANSWERS_PER_REQUEST` (409 ``answers-exhausted`` beyond)."""
-    principal = require(actor, Role.applicant)
+    principal = require(actor, Role.applicant, Role.focal_point)
     async with transaction(pool) as conn:
         row = await repo.lock(conn, accreditation_id)
         if row is None:

@@ -13,6 +13,7 @@ from typing import Any
 
 from aiohttp import web
 
+from conference.accreditation.domain import answered_by_focal_point
 from conference.mail import formatting
 from conference.pages.credentials_i18n import CREDENTIALS
 
@@ -311,6 +312,8 @@ STRINGS: dict[str, dict[str, str]] = {
         "badge_photo_link": "Envoyer ma photo",
         "action_information_requested": "Informations complémentaires demandées",
         "action_information_given": "Votre réponse envoyée",
+        "action_information_given_focal": "Réponse envoyée par le point focal de votre "
+                                          "délégation",
         "asked_title": "Informations demandées",
         "asked_intro_press": "Le bureau de presse vous a demandé des informations "
                              "complémentaires avant de décider\u00a0:",
@@ -320,6 +323,7 @@ STRINGS: dict[str, dict[str, str]] = {
                         "plus attendues, vous n'avez pas à y répondre.",
         "asked_on": "Demande du {when}",
         "answered_on": "Votre réponse du {when}",
+        "answered_on_focal": "Réponse du {when}, par le point focal de votre délégation",
         "answer_title_press": "Votre réponse au bureau de presse",
         "answer_title_protocol": "Votre réponse au service du protocole",
         "answer_intro": "Répondez ici par écrit (par exemple, qu'un document va suivre)\u00a0: "
@@ -656,6 +660,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "badge_photo_link": "Upload my photo",
         "action_information_requested": "More information requested",
         "action_information_given": "Your answer sent",
+        "action_information_given_focal": "Answer sent by your delegation's focal point",
         "asked_title": "Information asked",
         "asked_intro_press": "The press office asked you for more information before "
                              "deciding:",
@@ -665,6 +670,7 @@ STRINGS: dict[str, dict[str, str]] = {
                         "no longer expected, and needs no answer.",
         "asked_on": "Request of {when}",
         "answered_on": "Your answer of {when}",
+        "answered_on_focal": "Answer of {when}, by your delegation's focal point",
         "answer_title_press": "Your answer to the press office",
         "answer_title_protocol": "Your answer to the protocol service",
         "answer_intro": "Answer here in words (for example, that a document follows): your "
@@ -756,7 +762,7 @@ class Translator:
         text = self._strings[key]
         return text.format(**values) if values else text
 
-    def history_action(self, action: str, from_status: Any) -> str:
+    def history_action(self, action: str, from_status: Any, actor: str = "") -> str:
         """A history line's event in words. A withdrawal after the approval (a journalist who
         cannot come: docs/lifecycle.md, "Withdrawing after approval") ends an accreditation,
         not an application: "Accreditation withdrawn", as the letter that confirms it says
@@ -765,6 +771,10 @@ class Translator:
         key = f"action_{action}"
         if action == "withdraw" and getattr(from_status, "value", from_status) == "approved":
             key = "action_withdraw_approved"
+        if action == "information_given" and actor and answered_by_focal_point(actor):
+            # the delegation's focal point answered on the member's behalf (docs/workspaces.md,
+            # "Asking for more information"): said, not "your answer"
+            key = "action_information_given_focal"
         return self(key) if key in self.keys else action
 
     def history_reason(self, action: str, reason: str | None) -> str:

@@ -4,6 +4,6 @@ published surface of this package (its repository is its own; docs/architecture.
 from __future__ import annotations
 
 from conference.people.domain import delegation_slug
-from conference.people.repo import focal_points_of_delegation, person_by_email
+from conference.people.repo import focal_points_of_delegation, person_by_email, person_by_id
 
-__all__ = ["delegation_slug", "focal_points_of_delegation", "person_by_email"]
+__all__ = ["delegation_slug", "focal_points_of_delegation", "person_by_email", "person_by_id"]

@@ -22,6 +22,7 @@ from pydantic import ValidationError
 
 from conference.accreditation import service as accreditations
 from conference.accreditation.domain import (
+    ANSWERS_PER_REQUEST,
     CORRECTABLE_STATUSES,
     Action,
     DeadlinePassed,
@@ -29,6 +30,7 @@ from conference.accreditation.domain import (
     PressPerson,
     QuotaExceeded,
     Status,
+    answers_left,
     blocking_duplicate,
     information_exchanges,
     names_look_swapped,
@@ -53,6 +55,7 @@ from conference.conferences.models import Conference
 from conference.credentials import service as credentials
 from conference.credentials.lookup import clearance_asked_among, clearance_refused_among
 from conference.errors import (
+    AnswersExhausted,
     Duplicate,
     DuplicateApproved,
     Forbidden,
@@ -418,7 +421,14 @@ async def _member(request: web.Request, p: Portal) -> Accreditation:
 @frame.page
 async def member_page(request: web.Request) -> web.Response:
     p = await _portal(request)
-    acc = await _member(request, p)
+    return await _member_view(request, p, await _member(request, p))
+
+
+async def _member_view(request: web.Request, p: Portal, acc: Accreditation, *,
+                       status: int = 200, errors: dict[str, str] | None = None,
+                       message: str | None = None, answer: str = "") -> web.Response:
+    """A member's page; ``errors``, ``message``, ``answer``: the focal point's answer to the
+    office's request for more information, shown again with what refused it."""
     name = f"{acc.given_name} {acc.family_name}"
     approved = acc.status is Status.approved
     still_open = acc.status in (Status.submitted, Status.waitlisted, Status.approved)
@@ -433,15 +443,29 @@ async def member_page(request: web.Request) -> web.Response:
     elif done == "substituted":  # the new member's page, after the substitution
         old = frame.flash_text(request, "old", 100)
         flash = None if old is None else p.t("lc_flash_substituted", new=name, old=old)
+    elif done == "answered":  # the focal point's answer for the member, sent
+        flash = p.t("flash_answered", name=name)
     # no link to a badge that clearance withholds: the page says why instead
     # (docs/credentials.md, "What the person is told")
     clearance = await open_clearance(request, p, acc)
     missing = clearance if approved else None
     # a member still editable, but not by this reader any more: said where the link was
     edit_closed = p.closed(now(request)).get("changes") if domain.editable(acc) else None
+    # the office's requests for more information and the answers, and while one waits the
+    # form to answer on the member's behalf (docs/workspaces.md, "Asking for more information")
+    exchanges = information_exchanges(acc.history or [])
+    under_review = acc.status in accreditations.UNDER_REVIEW
     return frame.render(
         request, "member.html", p.language, person=p.person, conference=p.conference,
         title=name, crumbs=p.crumbs((name, None)), base=p.base, acc=acc, flash=flash,
+        status=status, errors=errors or {}, message=message, exchanges=exchanges,
+        information_todo=under_review and bool(exchanges) and not exchanges[-1].answers,
+        answers_exhausted=ANSWERS_PER_REQUEST if under_review and exchanges
+        and not answers_left(exchanges) else 0,
+        # the focal point answers on the member's behalf; an admin opening the portal reads
+        can_answer=under_review and answers_left(exchanges) > 0
+        and p.principal.role is Role.focal_point,
+        answer=answer,
         can_withdraw=withdrawable(acc.status, acc.category),
         can_edit=domain.editable(acc) and edit_closed is None, edit_closed=edit_closed,
         # what to check on the filing, while it is open: a member substituted or withdrawn
@@ -481,6 +505,45 @@ async def open_clearance(request: web.Request, p: Portal, acc: Accreditation
     if acc.status.value not in ("submitted", "waitlisted", "approved"):
         return None
     return await accreditations.missing_clearance(request.app[pool_key], acc.id, p.principal)
+
+
+@routes.add("POST", "/delegation/{slug}/members/{accreditation_id}/information",
+            summary="Answer, on the member's behalf, the office's request for more information "
+                    "in words (HTML form)",
+            who="the delegation's focal point", tag="workspaces", media=HTML,
+            error_media=PAGE_ERRORS, errors=(403, 404, 409, 422))
+@frame.page
+async def member_answer(request: web.Request) -> web.StreamResponse:
+    """The focal point's answer for the member, through the use-case the member's own page
+    and the API call (``conference.accreditation.service.give_information``): 403 without the
+    form's token (or for an admin, who reads the portal but answers for nobody), 422 naming
+    the field, 409 once decided or withdrawn; the member's page again, saying it was sent
+    (docs/workspaces.md, "Asking for more information")."""
+    p = await _portal(request)
+    t = p.t
+    acc = await _member(request, p)
+    form = await read_form(request)
+    answer = str(form.get("answer", ""))[:4000]
+    show = functools.partial(_member_view, request, p, acc, answer=answer)
+    if not frame.csrf_ok(request, form, p.person):
+        return await show(message=t("csrf_failed"), status=403)
+    try:
+        # the use-case joins a textarea's lines and says what it does not take (empty, too
+        # long, a control character) as the API does
+        await accreditations.give_information(request.app[pool_key], acc.id, answer,
+                                               p.principal, now(request))
+    except Invalid:
+        return await show(errors={"answer": t("err_member_answer")}, status=422)
+    except IllegalTransition as exc:
+        status = str(exc.extra.get("status_now", ""))
+        return await show(status=409, message=t(
+            "member_answer_not_now", status=t(f"status_{status}").lower())
+            if status not in ("submitted", "waitlisted") else t("member_answer_not_asked"))
+    except AnswersExhausted:
+        return await show(status=409, message=t("member_answers_exhausted",
+                                                count=ANSWERS_PER_REQUEST))
+    raise web.HTTPSeeOther(frame.with_lang(f"{p.base}/members/{acc.id}", p.language,
+                                           done="answered") + "#asked-title")
 
 
 def _member_values(acc: Accreditation) -> dict[str, str]:

@@ -302,6 +302,34 @@ STRINGS: dict[str, dict[str, str]] = {
         "ws_asked_on": "Demande du {when}",
         "ws_answered_on": "Réponse du {when}, telle qu'écrite",
         "ws_not_answered": "Pas encore de réponse écrite.",
+        "ws_answered_on_focal": "Réponse du {when}, par le point focal de la délégation, "
+                                "telle qu'écrite",
+        "action_information_given_focal": "Réponse reçue du point focal de la délégation",
+        # the focal point answers on the member's behalf (docs/workspaces.md, "Asking for
+        # more information")
+        "information_todo_member": "À faire\u00a0: le service du protocole demande des "
+                                   "informations complémentaires au sujet de {name} avant "
+                                   "de décider.",
+        "information_todo_link": "Voir la demande et y répondre",
+        "member_answer_title": "Votre réponse au service du protocole, pour le compte du membre",
+        "member_answer_intro": "Répondez ici par écrit pour {name} (par exemple, que la note "
+                               "verbale va suivre)\u00a0: la réponse est transmise au service du "
+                               "protocole, qui voit qu'elle vient du point focal, et conservée "
+                               "avec la demande. Les documents et la photo se donnent sur la "
+                               "page des pièces à fournir.",
+        "member_answer": "Réponse",
+        "member_answer_button": "Envoyer la réponse",
+        "err_member_answer": "Écrivez la réponse (2000 caractères au plus).",
+        "flash_answered": "La réponse pour {name} est envoyée au service du protocole. Elle "
+                          "figure ci-dessous, avec sa demande.",
+        "member_answer_not_now": "La demande n'est plus à l'examen ({status})\u00a0: aucune "
+                                 "réponse n'est plus prise.",
+        "member_answer_not_asked": "Aucune information n'a été demandée pour ce membre\u00a0: il "
+                                   "n'y a rien à répondre.",
+        "member_answers_exhausted": "Cette demande a reçu {count} réponses, le nombre "
+                                    "qu'elle prend. Pour le reste, répondez au courriel du "
+                                    "service du protocole\u00a0; il écrira s'il lui faut "
+                                    "davantage.",
         "action_not_a_duplicate": "Vérifié : pas la même personne qu'une accréditation "
                                   "accordée",
         "edit_member": "Modifier ce membre",
@@ -768,6 +796,31 @@ STRINGS: dict[str, dict[str, str]] = {
         "ws_asked_on": "Request of {when}",
         "ws_answered_on": "Answer of {when}, as written",
         "ws_not_answered": "No written answer yet.",
+        "ws_answered_on_focal": "Answer of {when}, by the delegation's focal point, as written",
+        "action_information_given_focal": "Answer received from the delegation's focal point",
+        # the focal point answers on the member's behalf (docs/workspaces.md, "Asking for
+        # more information")
+        "information_todo_member": "To do: the protocol service asks for more information "
+                                   "about {name} before deciding.",
+        "information_todo_link": "See the request and answer it",
+        "member_answer_title": "Your answer to the protocol service, on the member's behalf",
+        "member_answer_intro": "Answer here in words for {name} (for example, that the note "
+                               "verbale follows): the answer is sent to the protocol service, "
+                               "which sees that it comes from the focal point, and kept with "
+                               "the request. Documents and the photo are given on the "
+                               "documents page.",
+        "member_answer": "Answer",
+        "member_answer_button": "Send the answer",
+        "err_member_answer": "Write the answer (2,000 characters at most).",
+        "flash_answered": "The answer for {name} has been sent to the protocol service. It is "
+                          "shown below, with its request.",
+        "member_answer_not_now": "The application is no longer under review ({status}): no "
+                                 "answer is taken any more.",
+        "member_answer_not_asked": "No information was asked about this member: there is "
+                                   "nothing to answer.",
+        "member_answers_exhausted": "This request has had {count} answers, as many as it "
+                                    "takes. For anything else, reply to the protocol "
+                                    "service's email; it will write if it needs more.",
         "action_not_a_duplicate": "Checked: not the same person as an approved accreditation",
         "edit_member": "Edit this member",
         "member_edit_title": "Edit: {name}",

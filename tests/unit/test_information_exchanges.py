@@ -27,6 +27,7 @@ class Line:
     at: datetime
     action: str
     reason: str | None = None
+    actor: str = "applicant:1"
 
 
 def at(minutes: int) -> datetime:
@@ -68,3 +69,16 @@ def test_a_request_takes_a_bounded_number_of_answers() -> None:
     # a new request takes its own
     again = [*asked(ANSWERS_PER_REQUEST), Exchange(at(10), "?", ())]
     assert answers_left(again) == ANSWERS_PER_REQUEST
+
+
+def test_an_answer_by_the_delegation_s_focal_point_says_so() -> None:
+    """A delegation member's focal point answers on their behalf (docs/workspaces.md, "Asking
+    for more information"): the exchange says which answer is theirs."""
+    history = [
+        Line(at(0), "information_requested", "The note verbale?"),
+        Line(at(1), "information_given", "It follows on Monday.", "person:7b0c"),
+        Line(at(2), "information_given", "Sent.", "applicant:12"),
+        Line(at(3), "information_given", "Through the API.", "focal_point:3"),
+    ]
+    [exchange] = information_exchanges(history)
+    assert [a.by_focal_point for a in exchange.answers] == [True, False, True]
