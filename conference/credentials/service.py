@@ -5,6 +5,7 @@ its event in the same transaction; the letter is mailed by a consumer (``mail``)
 
 from __future__ import annotations
 
+import asyncio
 import uuid
 from datetime import datetime
 from typing import Any
@@ -122,7 +123,9 @@ async def put_photo(pool: asyncpg.Pool, accreditation_id: UUID, data: bytes,
                     fit: bool = False) -> bool:
     """Store the photo; True when it was cut to a portrait (``fit``: the pages' upload,
     docs/credentials.md "On the pages")."""
-    photo = domain.check_photo(data, content_type, fit=fit)
+    # decoded and encoded again beside the event loop (a 12-megapixel photo takes the best part
+    # of a second: every other request waited; docs/credentials.md, "Photo")
+    photo = await asyncio.to_thread(domain.check_photo, data, content_type, fit=fit)
     async with transaction(pool) as conn:
         row = await _person(conn, accreditation_id)
         _still_open(row)
@@ -151,7 +154,7 @@ async def crop_photo(pool: asyncpg.Pool, accreditation_id: UUID, box: domain.Cro
         frame = await repo.photo_source_of(conn, accreditation_id)
         if frame is None:
             raise NotFound("No photo for this accreditation.")
-        photo = domain.crop_photo(bytes(frame), box)
+        photo = await asyncio.to_thread(domain.crop_photo, bytes(frame), box)
         await repo.save_cropped_photo(conn, accreditation_id, photo, now, principal.actor)
         await record(conn, "accreditation.photo_uploaded",
                      PhotoUploaded(accreditation_id=accreditation_id, width=photo.width,
@@ -236,7 +239,7 @@ async def get_photo(pool: asyncpg.Pool, accreditation_id: UUID, principal: Princ
 async def put_document(pool: asyncpg.Pool, accreditation_id: UUID, kind: DocumentKind,
                        data: bytes, content_type: str | None, principal: Principal,
                        now: datetime) -> None:
-    stored, media = domain.check_document(data, content_type)
+    stored, media = await asyncio.to_thread(domain.check_document, data, content_type)
     async with transaction(pool) as conn:
         row = await _person(conn, accreditation_id)
         _still_open(row)
