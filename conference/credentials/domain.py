@@ -23,6 +23,8 @@ from PIL import Image, ImageOps, UnidentifiedImageError
 
 from conference.accreditation.domain import clearance_outlook
 from conference.errors import Conflict, Invalid
+from conference.protocol import country_phrases
+from conference.protocol.countries import country_name
 
 PHOTO_MAX_BYTES = 5 * 1024 * 1024
 DOCUMENT_MAX_BYTES = 10 * 1024 * 1024
@@ -333,7 +335,7 @@ def check_document(data: bytes, content_type: str | None) -> tuple[bytes, str]:
 _ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
 PLACEHOLDERS = frozenset({"passport_name", "passport_number", "nationality", "date_of_birth",
                           "consulate", "conference", "dates", "venue", "of_the_conference",
-                          "the_nationality", "of_nationality"})
+                          "the_nationality", "of_nationality", "capacity"})
 """``{conference}`` is the name as it is and ``{nationality}`` the adjective of nationality
 ("belge", "Belgian", else the country's name), both after a label; ``{of_the_conference}``
 and ``{the_nationality}`` are the names inside a sentence, with the article each takes ("of
@@ -343,11 +345,16 @@ belge", "a Belgian national"; `protocol.nationality`) (docs/credentials.md, "Vis
 letters")."""
 
 DEFAULT_BODY = {
+    # the organisers ask the consulate to consider the application favourably, never to issue
+    # the visa (theirs alone to decide), and say that the letter guarantees none (tryout, 2
+    # December 2026: « lui délivrer le visa nécessaire » asked what no organiser can)
     "en": ("The organisers {of_the_conference}, to be held at {venue} {dates}, invite "
            "{passport_name}, {of_nationality}, born on {date_of_birth}, holder of "
-           "passport number {passport_number}, to attend the conference. We should be grateful "
-           "if the {consulate} could issue the necessary visa. This letter implies no financial "
-           "commitment on the part of the organisers."),
+           "passport number {passport_number}{capacity}, to attend the conference. We should "
+           "be grateful if the {consulate} would give favourable consideration to the visa "
+           "application made for this purpose. This letter implies no financial commitment on "
+           "the part of the organisers and does not guarantee that a visa will be issued: that "
+           "decision rests with the consular authorities alone."),
     # French needs an agreement with the person (« né » or « née ») and articles before the
     # names typed (the venue, the consulate): those details follow labels instead; the
     # nationality is « de nationalité belge », which agrees with nationalité, not with the
@@ -356,10 +363,30 @@ DEFAULT_BODY = {
            "{dates} ({venue}), invitent à y participer la personne suivante\u00a0: "
            "{passport_name}, {of_nationality}\u00a0; date de "
            "naissance\u00a0: {date_of_birth}\u00a0; passeport numéro\u00a0: "
+           "{passport_number}{capacity}. Nous saurions gré à la représentation diplomatique ou "
+           "consulaire destinataire de la présente de bien vouloir examiner favorablement la "
+           "demande de visa présentée à cette fin. Cette lettre n'engage les organisateurs à "
+           "aucune prise en charge financière et ne vaut pas garantie de délivrance du visa, "
+           "qui relève de la seule décision des autorités consulaires."),
+}
+
+THIRD_DEFAULT_BODY = {
+    "en": ("The organisers {of_the_conference}, to be held at {venue} {dates}, invite "
+           "{passport_name}, {of_nationality}, born on {date_of_birth}, holder of "
+           "passport number {passport_number}, to attend the conference. We should be grateful "
+           "if the {consulate} could issue the necessary visa. This letter implies no financial "
+           "commitment on the part of the organisers."),
+    "fr": ("Les organisateurs {of_the_conference}, qui se tiendra "
+           "{dates} ({venue}), invitent à y participer la personne suivante\u00a0: "
+           "{passport_name}, {of_nationality}\u00a0; date de "
+           "naissance\u00a0: {date_of_birth}\u00a0; passeport numéro\u00a0: "
            "{passport_number}. Nous saurions gré à la représentation diplomatique ou consulaire "
            "destinataire de la présente de bien vouloir lui délivrer le visa nécessaire. Cette "
            "lettre n'engage les organisateurs à aucune prise en charge financière."),
 }
+"""The default text of 2 December 2026, which asked the consulate to issue the visa and named
+neither the person's function nor their delegation: a conference that never changed it gets
+today's default."""
 
 SECOND_DEFAULT_BODY = {
     "en": ("The organisers {of_the_conference}, to be held at {venue} {dates}, invite "
@@ -404,10 +431,49 @@ SALUTATION = {"fr": "Madame, Monsieur,", "en": "Madam, Sir,"}
 def body_in_force(saved: str | None, language: str) -> str:
     """The text a letter is written with: the conference's own, else (or when what is saved is
     the earlier default) the default."""
-    if not saved or saved in (PREVIOUS_DEFAULT_BODY[language],
-                              SECOND_DEFAULT_BODY[language]):
+    if not saved or saved in (PREVIOUS_DEFAULT_BODY[language], SECOND_DEFAULT_BODY[language],
+                              THIRD_DEFAULT_BODY[language]):
         return DEFAULT_BODY[language]
     return saved
+
+
+_PRESS_ROLE = {"journalist": "a journalist", "photographer": "a photographer",
+               "camera": "a camera operator", "technician": "a technician"}
+
+
+def capacity(language: str, *, function: str | None, delegation_country: str | None,
+             delegation_organisation: str | None, press_outlet: str | None,
+             press_role: str | None) -> str:
+    """The letter's ``{capacity}``, right after the passport number: what the person comes as,
+    as far as the accreditation says it, "" when it says nothing. In French after labels, as
+    the other details typed (« ; fonction : Conseiller du ministre ; délégation : Belgique »,
+    « ; média : Le Soir »); in English in apposition (", Adviser to the Minister, member of the
+    delegation of Belgium", ", a journalist with Le Soir") (docs/credentials.md, "Visa
+    invitation letters")."""
+    function = " ".join((function or "").split())
+    outlet = " ".join((press_outlet or "").split())
+    organisation = " ".join((delegation_organisation or "").split())
+    french = language.startswith("fr")
+    delegation = ""
+    if delegation_country:
+        try:
+            delegation = (country_name(delegation_country, language) if french
+                          else country_phrases.in_sentence(delegation_country, language))
+        except ValueError:  # a code no catalogue knows: as it was given
+            delegation = delegation_country
+    if french:
+        parts = [f"{label}\u00a0: {value}" for label, value in (
+            ("fonction", function), ("délégation", delegation or organisation),
+            ("média", outlet)) if value]
+        return "".join(f"\u00a0; {part}" for part in parts)
+    parts = [function] if function else []
+    if delegation:
+        parts.append(f"member of the delegation of {delegation}")
+    elif organisation:
+        parts.append(f"member of the {organisation} delegation")
+    if outlet:
+        parts.append(f"{_PRESS_ROLE.get(press_role or '', 'a journalist')} with {outlet}")
+    return "".join(f", {part}" for part in parts)
 
 
 PROTOCOL_SERVICE = {"fr": "Service du protocole", "en": "Protocol Service"}

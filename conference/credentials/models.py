@@ -61,7 +61,10 @@ class VisaTemplate(Model):
     inside a sentence, of_the_conference ("of the Ministerial Conference…", "de la
     Conférence…"), the_nationality ("the United States") and of_nationality ("de nationalité
     belge", "a Belgian national"); nationality is the adjective after a label ("belge",
-    "Belgian"), else the country's name."""
+    "Belgian"), else the country's name; capacity, right after the passport number, what the
+    person comes as when known (", Director, member of the delegation of Belgium", « ;
+    fonction : Directeur ; délégation : Belgique », ", a journalist with Le Soir"), else
+    nothing."""
 
     letterhead: Text = Field(description="the first line of the letterhead (the host)")
     body: dict[Language, LongText]

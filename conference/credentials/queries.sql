@@ -100,14 +100,20 @@ LIMIT 1
 
 -- name: letter_by_id
 SELECT l.*, a.delegation_id, a.language, a.email, a.given_name, a.family_name, a.rank,
-       a.gender, a.salutation, a.category, a.status AS accreditation_status
+       a.gender, a.salutation, a.category, a.status AS accreditation_status, a.function,
+       a.press_outlet, a.press_role, d.country AS delegation_country,
+       d.organisation ->> 'name' AS delegation_organisation
 FROM visa_letter l JOIN accreditation a ON a.id = l.accreditation_id
+     LEFT JOIN delegation d ON d.id = a.delegation_id
 WHERE l.id = :id
 
 -- name: lock_letter
 SELECT l.*, a.delegation_id, a.language, a.email, a.given_name, a.family_name, a.rank,
-       a.gender, a.salutation, a.category, a.status AS accreditation_status
+       a.gender, a.salutation, a.category, a.status AS accreditation_status, a.function,
+       a.press_outlet, a.press_role, d.country AS delegation_country,
+       d.organisation ->> 'name' AS delegation_organisation
 FROM visa_letter l JOIN accreditation a ON a.id = l.accreditation_id
+     LEFT JOIN delegation d ON d.id = a.delegation_id
 WHERE l.id = :id
 FOR UPDATE OF l
 

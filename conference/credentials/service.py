@@ -548,6 +548,11 @@ async def _approve(conn: asyncpg.Connection, row: asyncpg.Record, letter_id: UUI
         "of_the_conference": in_sentence(title, language, "de" if language == "fr" else "of"),
         "dates": _dates(conference, language),
         "venue": f"{conference.venue.name_in(language)}, {conference.venue.address}",
+        # what the person comes as: their function and delegation, or their outlet
+        "capacity": domain.capacity(
+            language, function=row["function"], delegation_country=row["delegation_country"],
+            delegation_organisation=row["delegation_organisation"],
+            press_outlet=row["press_outlet"], press_role=row["press_role"]),
     }
     body = domain.body_in_force(t["body"].get(language), language)
     # a text saved with no signatory, or with a name and no title (or the earlier "For the
@@ -743,7 +748,11 @@ async def get_template(pool: asyncpg.Pool, conference_id: UUID) -> VisaTemplate:
         if row is None:
             return VisaTemplate.model_validate(
                 _default_template(await conference_by_id(conn, conference_id)))
-    return VisaTemplate.model_validate(dict(row))
+    # a text saved as an earlier default answers as the letters are written: today's default
+    saved = dict(row)
+    saved["body"] = {language: domain.body_in_force(text, language)
+                     for language, text in dict(saved["body"]).items()}
+    return VisaTemplate.model_validate(saved)
 
 
 # -- vetting -----------------------------------------------------------------------------------
