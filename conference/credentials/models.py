@@ -7,8 +7,10 @@ from enum import StrEnum
 from typing import Literal
 from uuid import UUID
 
-from pydantic import Field, PastDate
+from pydantic import Field, PastDate, ValidationInfo, field_validator
+from pydantic_core import PydanticCustomError
 
+from conference.protocol.missions import mission_country
 from conference.types import CountryCode, Language, LongText, Model, PersonName, Text
 
 
@@ -26,7 +28,24 @@ class VisaLetterIn(Model):
     date_of_birth: PastDate = Field(
         gt=date(1900, 1, 1),
         description="in the past and after 1900 (docs/credentials.md, 'Visa letters')")
-    consulate: Text = Field(description="the consulate or embassy the letter is addressed to")
+    consulate: Text = Field(description="the consulate or embassy the letter is addressed to; "
+                                        "not one of the country of ``nationality`` (422 "
+                                        "``own_country``) when its name says whose it is")
+
+    @field_validator("consulate")
+    @classmethod
+    def _not_own_country(cls, consulate: str, info: ValidationInfo) -> str:
+        """Nobody asks their own country for a visa: a Belgian national's letter to the
+        « Ambassade de Belgique » is a mistake in one of the two fields (tryout, 2 December
+        2026). Checked when the consulate's name says whose it is (`protocol.missions`)."""
+        own = info.data.get("nationality")
+        if own is not None and mission_country(consulate) == own:
+            raise PydanticCustomError(
+                "own_country", "the consulate is one of the country of the nationality "
+                "({country}): a national needs no visa from their own country; name the "
+                "consulate of the country of the conference, or correct the nationality",
+                {"country": own})
+        return consulate
 
 
 class VisaDecisionIn(Model):

@@ -94,13 +94,16 @@ def document_kind(request: web.Request) -> DocumentKind:
 def _field_error(t: Translator, name: str, err: Any, *, birth: str, nationality: str) -> str:
     """A field's error on the visa letter's and the identity document's forms, in the page's
     language: the date of birth (field ``birth``) not in the past or before 1900, or no date;
-    the nationality (field ``nationality``) not from the list; else the field's message."""
+    the nationality (field ``nationality``) not from the list; the consulate one of the
+    person's own country (``own_country``, ``VisaLetterIn``); else the field's message."""
     if name == birth and err["type"] in ("date_past", "greater_than"):
         return t("visa_birth")
     if name == birth and err["type"] != "missing":
         return t("visa_date")
     if name == nationality and err["type"] != "missing":
         return t("err_country")
+    if err["type"] == "own_country":  # the consulate of the person's own country
+        return t("visa_own_country", country=country_name(err["ctx"]["country"], t.language))
     return field_message(t, name, dict(err))
 
 

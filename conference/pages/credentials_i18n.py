@@ -136,6 +136,10 @@ CREDENTIALS: dict[str, dict[str, str]] = {
         "visa_button": "Demander la lettre",
         "visa_date": "Indiquez une date valide (jour, mois, année).",
         "visa_birth": "La date de naissance doit être passée et postérieure à 1900.",
+        "visa_own_country": "Ce consulat est celui du pays de la nationalité indiquée "
+                            "({country})\u00a0: aucun visa n'est nécessaire pour entrer dans "
+                            "son propre pays. Indiquez le consulat du pays de destination, ou "
+                            "corrigez la nationalité.",
         "back_to_status": "Retour à votre demande",
         "id_title": "Pièce d'identité pour le contrôle de sécurité",
         "id_text": "Le service de sécurité vérifie chaque personne de votre catégorie avant que "
@@ -315,6 +319,9 @@ CREDENTIALS: dict[str, dict[str, str]] = {
         "visa_button": "Request the letter",
         "visa_date": "Give a valid date (day, month, year).",
         "visa_birth": "The date of birth must be in the past and after 1900.",
+        "visa_own_country": "This consulate is one of {country}, the nationality given: no "
+                            "visa is needed to enter one's own country. Give the consulate of "
+                            "the country of destination, or correct the nationality.",
         "back_to_status": "Back to your application",
         "id_title": "Identity document for the security check",
         "id_text": "The security service checks everyone in your category before their badge "

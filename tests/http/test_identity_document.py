@@ -138,7 +138,7 @@ async def test_the_focal_point_gives_a_members_document_and_a_visa_passport_stan
     status, _, resp = await v.go("POST", f"{path}/visa-letter?lang=en", {
         "csrf": _token(page, "visa-form"), "passport_name": "Jan JANSSENS",
         "passport_number": "EN7654321", "nationality": "BE", "date_of_birth": "1975-06-30",
-        "consulate": "Embassy of Belgium"})
+        "consulate": "Embassy of France"})
     assert status == 303, resp
     status, page, _ = await v.go("GET", f"{path}/credentials?lang=en")
     assert element(page, "identity-from-visa").startswith("Until a document is given here")

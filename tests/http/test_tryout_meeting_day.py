@@ -61,7 +61,7 @@ async def test_a_visa_letter_refused_decision_is_named_under_the_title(
         "POST", f"/api/v1/accreditations/{minister['id']}/visa-letter",
         role=minister["access_token"],
         json={"passport_name": "PEETERS Anna", "passport_number": "EN1",
-              "nationality": "BE", "date_of_birth": "1970-01-01",
+              "nationality": "CD", "date_of_birth": "1970-01-01",
               "consulate": "Embassy of Belgium, Kinshasa"})
     assert status == 201, letter
     v = await staff(api, smtp, "protocol@example.org", "protocol")
@@ -163,7 +163,7 @@ async def test_a_letter_closed_with_its_accreditation_says_why_in_words(
         "POST", f"/api/v1/accreditations/{minister['id']}/visa-letter",
         role=minister["access_token"],
         json={"passport_name": "PEETERS Anna", "passport_number": "EN1",
-              "nationality": "BE", "date_of_birth": "1970-01-01",
+              "nationality": "CD", "date_of_birth": "1970-01-01",
               "consulate": "Embassy of Belgium, Kinshasa"})
     assert status == 201, letter
     status, body, _ = await api.call("POST", f"/api/v1/accreditations/{minister['id']}/revoke",
@@ -271,7 +271,7 @@ async def test_the_focal_point_reads_the_member_s_approved_visa_letter(
             "POST", f"/api/v1/accreditations/{who['id']}/visa-letter",
             role=who["access_token"],
             json={"passport_name": f"{who['family_name'].upper()} Anna", "passport_number": "EN1",
-                  "nationality": "BE", "date_of_birth": "1970-01-01",
+                  "nationality": "CD", "date_of_birth": "1970-01-01",
                   "consulate": "Embassy of Belgium, Kinshasa"})
         assert status == 201, letter
         who["letter"] = letter

@@ -12,13 +12,17 @@ from tests.conftest import Api
 from tests.http.test_credentials import BASE, PASSPORT, _attachment, _text, applicant
 from tests.support import RecordingSMTP, body_text
 
+CONSULATE = "Consulate General of Japan in Lima"
+"""Not one of a nationality written here: nobody asks their own country for a visa."""
+
 
 async def _letter(api: Api, smtp: RecordingSMTP, n: int, nationality: str, **person: Any
                   ) -> str:
     p = await applicant(api, n, approved=True, **person)
     status, letter, _ = await api.call("POST", f"/api/v1/accreditations/{p['id']}/visa-letter",
                                        role=p["access_token"],
-                                       json={**PASSPORT, "nationality": nationality})
+                                       json={**PASSPORT, "nationality": nationality,
+                                             "consulate": CONSULATE})
     assert status == 201, letter
     status, approved, _ = await api.call("POST", f"/api/v1/visa-letters/{letter['id']}/decision",
                                          role="protocol", json={"decision": "approve"})
@@ -86,7 +90,7 @@ async def test_the_visa_letter_s_mail_opens_as_every_letter_to_the_person(
         p = await applicant(api, n, approved=True, language=language, salutation=registered)
         status, letter, _ = await api.call(
             "POST", f"/api/v1/accreditations/{p['id']}/visa-letter", role=p["access_token"],
-            json={**PASSPORT, "nationality": "BE"})
+            json={**PASSPORT, "nationality": "BE", "consulate": CONSULATE})
         assert status == 201, letter
         status, approved, _ = await api.call(
             "POST", f"/api/v1/visa-letters/{letter['id']}/decision", role="protocol",

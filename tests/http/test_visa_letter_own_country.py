@@ -1,0 +1,100 @@
+"""Nobody asks their own country for a visa (tryout, 2 December 2026: a Belgian national's
+letter to the « Ambassade de Belgique » was requested and approved without a word). The request
+is refused, naming the consulate, when its name says whose mission it is and that is the
+nationality given: in the API, on the applicant's page and on the portal's member page, in the
+page's language. A name that does not say it is not checked."""
+
+from __future__ import annotations
+
+from typing import Any
+from uuid import UUID
+
+from conference.db.pool import connect
+from conference.protocol.missions import mission_country
+from tests.browser.helpers import element, press
+from tests.conftest import Api
+from tests.http.test_credentials import PASSPORT
+from tests.http.test_credentials_pages import _page, _post, _token
+from tests.http.test_credentials_portal import _member
+from tests.http.test_workspaces import _setup, _signed_in
+from tests.support import RecordingSMTP
+
+BELGIAN = {**PASSPORT, "nationality": "BE", "consulate": "Ambassade de Belgique"}
+
+
+def test_the_country_of_a_mission_is_read_from_its_name() -> None:
+    for name, code in (("Ambassade de Belgique à Lima", "BE"),
+                       ("Consulate General of Belgium in Lima", "BE"),
+                       ("Embassy of the Kingdom of Belgium", "BE"), ("Belgian Embassy", "BE"),
+                       ("Consulat belge", "BE"), ("Consulat général de France à Lagos", "FR"),
+                       ("Section consulaire de l'Ambassade des États-Unis", "US"),
+                       ("Ambassade de la République démocratique du Congo", "CD"),
+                       ("Embassy of Nigeria", "NG"), ("Ambassade du Niger", "NE"),
+                       ("Embassy in Lima", None), ("Embajada de Bélgica", None)):
+        assert mission_country(name) == code, name
+
+
+async def _letters(api: Api, accreditation_id: str) -> int:
+    conn = await connect(api.db_url)
+    try:
+        count: int = await conn.fetchval("SELECT count(*) FROM visa_letter "
+                                         "WHERE accreditation_id = $1", UUID(accreditation_id))
+    finally:
+        await conn.close()
+    return count
+
+
+async def test_the_api_refuses_a_letter_to_ones_own_countrys_consulate(
+    api: Api, conference: dict[str, Any]
+) -> None:
+    p = await press(api, language="fr")
+    path = f"/api/v1/accreditations/{p['id']}/visa-letter"
+    status, body, resp = await api.call("POST", path, role=p["access_token"], json=BELGIAN)
+    assert status == 422, body
+    assert resp.content_type == "application/problem+json"
+    assert [(e["field"], e["type"]) for e in body["errors"]] == [("consulate", "own_country")]
+    assert await _letters(api, p["id"]) == 0
+    # a name that does not say whose mission it is: not checked
+    status, body, _ = await api.call("POST", path, role=p["access_token"],
+                                     json={**BELGIAN, "consulate": "Embajada en Lima"})
+    assert status == 201, body
+
+
+async def test_the_applicants_page_says_it_at_the_consulate(
+    api: Api, conference: dict[str, Any]
+) -> None:
+    p = await press(api, language="fr")
+    path = f"/a/{p['access_token']}"
+    page = await _page(api, f"{path}/credentials")
+    form = {"csrf": _token(page, "visa-form"), **BELGIAN}
+    status, page, _ = await _post(api, f"{path}/visa-letter?lang=fr", form)
+    assert status == 422, page
+    assert element(page, "consulate-error") == (
+        "Erreur : Ce consulat est celui du pays de la nationalité indiquée (Belgique) : aucun "
+        "visa n'est nécessaire pour entrer dans son propre pays. Indiquez le consulat du pays "
+        "de destination, ou corrigez la nationalité.")
+    assert 'value="Ambassade de Belgique"' in page  # what was typed stays
+    status, page, _ = await _post(api, f"{path}/visa-letter?lang=en", form)
+    assert status == 422, page
+    assert "This consulate is one of Belgium, the nationality given" in element(
+        page, "consulate-error")
+    assert await _letters(api, p["id"]) == 0
+
+
+async def test_the_portals_member_page_says_it_at_the_consulate(
+    api: Api, smtp: RecordingSMTP
+) -> None:
+    deleg, link = await _setup(api, smtp)
+    member = await _member(api, deleg, "Peeters")
+    v = await _signed_in(api, link)
+    path = f"/delegation/alliance-be/members/{member['id']}"
+    status, page, _ = await v.go("GET", f"{path}/credentials?lang=en")
+    assert status == 200, page
+    status, page, _ = await v.go("POST", f"{path}/visa-letter?lang=en", {
+        "csrf": _token(page, "visa-form"), **BELGIAN,
+        "consulate": "Embassy of the Kingdom of Belgium in Lima"})
+    assert status == 422, page
+    assert "This consulate is one of Belgium, the nationality given" in element(
+        page, "consulate-error")
+    assert '<a href="#consulate">' in page  # named in the summary too
+    assert await _letters(api, member["id"]) == 0
