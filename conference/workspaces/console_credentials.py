@@ -41,6 +41,7 @@ from conference.http.routes import RouteTable
 from conference.mail import formatting
 from conference.pages.handlers import sent_before, switching
 from conference.protocol.countries import collation_key, country_name
+from conference.protocol.missions import mission_country
 from conference.roles import ProtocolOfficer, protocol_officer
 from conference.workspaces import domain, frame
 from conference.workspaces import handlers as press_desk
@@ -408,6 +409,10 @@ async def _letters_page(request: web.Request, d: Desk, *, opened: str = "",
         closing_words={closing_reason(s): t(f"cred_letter_closed_{s}") for s in CLOSING_STATUSES},
         delegation_names=await _delegation_names(request, d),
         country_names={i.nationality: country_name(i.nationality, d.language) for i in items},
+        # a request filed before a letter to one's own country's consulate was refused
+        # (docs/credentials.md, "Visa invitation letters"): said at the decision
+        own_country={i.id for i in items
+                     if i.status == "requested" and mission_country(i.consulate) == i.nationality},
         birth_day=lambda born: formatting.day(born, d.language),
         # what keeps the letters from being signed as meant (docs/credentials.md)
         unsigned=await credentials.letter_signature_gaps(request.app[pool_key], d.conference))

@@ -163,6 +163,10 @@ CRED: dict[str, dict[str, str]] = {
         "cred_err_letter_decided": "Cette lettre a déjà été traitée.",
         "cred_err_letter_not_approved": "Seule une lettre approuvée peut être annulée.",
         "cred_letter_holder": "Accréditation",
+        "cred_letter_own_country": "Ce consulat est celui du pays de la nationalité de la "
+                                   "personne ({country})\u00a0: aucun visa n'est nécessaire "
+                                   "pour entrer dans son propre pays. Refusez la lettre en "
+                                   "disant pourquoi, pour qu'une demande corrigée soit faite.",
         "cred_err_letter_holder_pending": "L'accréditation n'est pas encore accordée "
                                           "({status})\u00a0: accordez-la d'abord, ou refusez "
                                           "la lettre.",
@@ -343,6 +347,10 @@ CRED: dict[str, dict[str, str]] = {
         "cred_err_letter_decided": "This letter was already decided.",
         "cred_err_letter_not_approved": "Only an approved letter can be cancelled.",
         "cred_letter_holder": "Accreditation",
+        "cred_letter_own_country": "This consulate is one of {country}, the person's "
+                                   "nationality: no visa is needed to enter one's own country. "
+                                   "Refuse the letter, saying why, so that a corrected request "
+                                   "can be made.",
         "cred_err_letter_holder_pending": "The accreditation is not approved yet ({status}): "
                                           "approve it first, or refuse the letter.",
         "cred_err_letter_holder_closed": "The accreditation is {status}: no letter is approved "

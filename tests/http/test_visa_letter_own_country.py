@@ -13,6 +13,8 @@ from conference.db.pool import connect
 from conference.protocol.missions import mission_country
 from tests.browser.helpers import element, press
 from tests.conftest import Api
+from tests.http.test_console import staff
+from tests.http.test_console_credentials import _conference
 from tests.http.test_credentials import PASSPORT
 from tests.http.test_credentials_pages import _page, _post, _token
 from tests.http.test_credentials_portal import _member
@@ -98,3 +100,31 @@ async def test_the_portals_member_page_says_it_at_the_consulate(
         page, "consulate-error")
     assert '<a href="#consulate">' in page  # named in the summary too
     assert await _letters(api, member["id"]) == 0
+
+
+async def test_the_console_says_it_at_a_request_filed_before(
+    api: Api, smtp: RecordingSMTP
+) -> None:
+    """A request filed before the rule (the tryout's) waits for protocol's decision: the
+    console says, at the letter, what is wrong with it."""
+    await _conference(api, smtp)
+    p = await press(api, language="fr")
+    status, letter, _ = await api.call("POST", f"/api/v1/accreditations/{p['id']}/visa-letter",
+                                       role=p["access_token"], json=PASSPORT)
+    assert status == 201, letter
+    conn = await connect(api.db_url)
+    try:  # as it was filed before: a Belgian national, the Belgian consulate
+        await conn.execute("UPDATE visa_letter SET nationality = 'BE' WHERE id = $1",
+                           UUID(letter["id"]))
+    finally:
+        await conn.close()
+    v = await staff(api, smtp, "protocol@example.org", "protocol")
+    status, page, _ = await v.go("GET", "/manage/alliance/visa-letters?lang=fr")
+    assert status == 200, page
+    assert element(page, f"own-country-{letter['id']}") == (
+        "Ce consulat est celui du pays de la nationalité de la personne (Belgique) : aucun "
+        "visa n'est nécessaire pour entrer dans son propre pays. Refusez la lettre en disant "
+        "pourquoi, pour qu'une demande corrigée soit faite.")
+    status, page, _ = await v.go("GET", "/manage/alliance/visa-letters?lang=en")
+    assert "one of Belgium, the person's nationality" in element(
+        page, f"own-country-{letter['id']}")
