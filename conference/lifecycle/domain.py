@@ -17,6 +17,7 @@ from datetime import date, datetime
 from typing import Any, Literal
 from uuid import UUID
 
+from babel.dates import get_month_names
 from pydantic import ValidationError
 
 from conference.accreditation.domain import (
@@ -230,7 +231,11 @@ class LabelError(FieldError):
 
 
 def _label_error(column: str) -> LabelError:
-    return LabelError(column, "unknown value; give one of: " + ", ".join(labels(column, "en"))
+    # A language the conference does not write in ("Néerlandais") is told why, not only which
+    # values are accepted (tryout): correspondence is in the conference's two languages.
+    said = "correspondence is in French or English only; " if column == "language" else \
+        "unknown value; "
+    return LabelError(column, said + "give one of: " + ", ".join(labels(column, "en"))
                       + " (or in French: " + ", ".join(labels(column, "fr")) + ")",
                       "not-a-label")
 
@@ -311,13 +316,50 @@ def _clean(value: str | None) -> str:
     return text
 
 
+DATE_FORMS = ("YYYY-MM-DD", "DD/MM/YYYY", "DD.MM.YYYY")
+"""The forms of a date the import reads (the pages write them in their language)."""
+_DATE_SHAPES = (re.compile(r"(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})(?:[T ].*)?"),
+                re.compile(r"(?P<d>\d{1,2})/(?P<m>\d{1,2})/(?P<y>\d{4})"),
+                re.compile(r"(?P<d>\d{1,2})\.(?P<m>\d{1,2})\.(?P<y>\d{4})"))
+
+
 def _date(text: str) -> date:
-    for fmt in ("%Y-%m-%d", "%d/%m/%Y", "%d.%m.%Y"):
-        try:
-            return datetime.strptime(text[:10] if fmt == "%Y-%m-%d" else text, fmt).date()
-        except ValueError:
+    """A cell in one of ``DATE_FORMS`` (a timestamp's time ignored) as a date; a ``DateError``
+    when it is in no such form, or names a day no calendar has (31/02/2023: the file's other
+    dates being read, "a date, YYYY-MM-DD" contradicted them; tryout)."""
+    for shape in _DATE_SHAPES:
+        found = shape.fullmatch(text)
+        if found is None:
             continue
-    raise ValueError(text)
+        day, month, year = (int(found.group(k)) for k in ("d", "m", "y"))
+        try:
+            return date(year, month, day)
+        except ValueError:
+            raise DateError(day, month if 1 <= month <= 12 else None) from None
+    raise DateError()
+
+
+_MONTHS = get_month_names("wide", locale="en_GB")
+
+
+class DateError(ValueError):
+    """A date cell that is not a date: in none of the forms read (``month`` None), or a day
+    the calendar does not have (``day`` of ``month``: 31 February; ``month`` None when there
+    is no such month)."""
+
+    def __init__(self, day: int | None = None, month: int | None = None) -> None:
+        super().__init__(day, month)
+        self.day = day
+        self.month = month
+
+    def field_error(self, column: str) -> FieldError:
+        if self.day is None:
+            return FieldError(column, "a date: " + ", ".join(DATE_FORMS[:-1]) + " or "
+                              + DATE_FORMS[-1], "date")
+        if self.month is None:
+            return FieldError(column, "not a real date (no such month)", "no-such-date")
+        return FieldError(column, f"not a real date ({self.day} {_MONTHS[self.month]})",
+                          "no-such-date", {"day": self.day, "month": self.month})
 
 
 def category_of(text: str) -> Category | None:
@@ -381,8 +423,8 @@ def read_row(number: int, cells: Mapping[str, str], default_language: str) -> Re
     if values["in_office_since"]:
         try:
             since = _date(values["in_office_since"])
-        except ValueError:
-            errors.append(FieldError("in_office_since", "a date, YYYY-MM-DD", "date"))
+        except DateError as exc:
+            errors.append(exc.field_error("in_office_since"))
     # The accreditation's own rules (e-mail syntax, lengths) on what the row would file. A row
     # already wrong elsewhere (a label, a missing cell) is checked too, with stand-ins for what
     # could not be read, and keeps the errors of its typed text only: every mistake of the row

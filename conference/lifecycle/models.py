@@ -31,7 +31,8 @@ class RowError(Model):
     """In English; a client words the error in its own language from ``code`` and ``params``."""
     code: str
     """What is wrong, stable whatever the message says: ``required``, ``required-for``
-    (``params.category``), ``not-a-label``, ``date``, ``email``, ``too-long``
+    (``params.category``), ``not-a-label``, ``date``, ``no-such-date`` (``params.day``,
+    ``month``), ``email``, ``too-long``
     (``params.max``), ``invalid`` (``params.type``), ``twice`` (``params.row``: the earlier
     row), ``staff``, ``own-delegation``, ``delegation-required``, ``no-delegation``
     (``params.delegation``), ``other-delegation``, ``press``, ``status`` and ``decided``

@@ -19,6 +19,7 @@ from typing import Any
 from uuid import UUID
 
 from aiohttp import web
+from babel.dates import get_month_names
 from pydantic import ValidationError
 
 from conference.accreditation import service as accreditations
@@ -34,6 +35,7 @@ from conference.lifecycle import service as lifecycle
 from conference.lifecycle.domain import labels as accepted_labels
 from conference.lifecycle.models import ImportQuery, ImportResult, RowError, UnknownColumn
 from conference.lifecycle.tabular import CSV_TYPE, XLSX_TYPE
+from conference.mail.formatting import LOCALES
 from conference.pages.i18n import field_message
 from conference.protocol.ranks import RANK_ORDER
 from conference.workspaces import frame
@@ -209,7 +211,13 @@ def coded_message(t: WTranslator, field: str, code: str, params: Mapping[str, An
                         allowed=params.get("allowed"), category=category,
                         in_file=params.get("in_file"))
     if code == "not-a-label":
-        return t("lc_err_label", labels=", ".join(accepted_labels(field, t.language)))
+        return t("lc_err_language" if field == "language" else "lc_err_label",
+                 labels=", ".join(accepted_labels(field, t.language)))
+    if code == "no-such-date":
+        if "month" not in params:
+            return t("lc_err_no_such_month")
+        month = get_month_names("wide", locale=LOCALES[t.language])[int(params["month"])]
+        return t("lc_err_no_such_date", day=params.get("day"), month=month)
     if code == "invalid":
         return field_message(t, field, {"type": params.get("type", ""), "msg": message})
     key = _KEYS.get(code)

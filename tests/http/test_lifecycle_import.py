@@ -304,7 +304,7 @@ async def test_each_import_error_carries_a_stable_code_beside_its_english_messag
         ("rank", "required-for", {"category": "minister"}, "required for category minister"),
         ("function", "required-for", {"category": "minister"},
          "required for category minister"),
-        ("in_office_since", "date", {}, "a date, YYYY-MM-DD")]
+        ("in_office_since", "date", {}, "a date: YYYY-MM-DD, DD/MM/YYYY or DD.MM.YYYY")]
     assert [(f, c) for f, c, _, _ in errors[7]] == [("category", "not-a-label")]
     assert body["rows"][5]["errors"][0]["type"] == "not-a-label"  # as before
 
