@@ -297,6 +297,10 @@ LIFECYCLE: dict[str, dict[str, str]] = {
                                            "inscrit ensuite ne pourra être ajouté à une séance "
                                            "en présence royale.",
         "lc_deadline_hint": "Date et heure de la conférence ({zone}). Vide\u00a0: pas d'échéance.",
+        # one sentence: the security list's own words and the deadlines' said "Vide" twice
+        "lc_deadline_hint_security": "Date et heure de la conférence ({zone}) après lesquelles "
+                                     "personne n'est plus ajouté à une séance en présence "
+                                     "royale\u00a0; laissée vide, la liste n'est jamais arrêtée.",
         "lc_default_quotas": "Quotas par défaut (places par délégation)",
         "lc_err_datetime": "Une date et une heure, AAAA-MM-JJ HH:MM.",
         "lc_err_no_such_time": "Cette heure n'existe pas ce jour-là (changement "
@@ -588,6 +592,9 @@ LIFECYCLE: dict[str, dict[str, str]] = {
                                            "{other}. A member registered later cannot be added "
                                            "to a royal-presence session.",
         "lc_deadline_hint": "Date and time at the conference ({zone}). Empty: no deadline.",
+        "lc_deadline_hint_security": "Date and time at the conference ({zone}) after which "
+                                     "nobody is added to a royal-presence session; left "
+                                     "empty, the list is never frozen.",
         "lc_default_quotas": "Default quotas (places per delegation)",
         "lc_err_datetime": "A date and a time, YYYY-MM-DD HH:MM.",
         "lc_err_no_such_time": "This time does not exist on that day (the clocks "

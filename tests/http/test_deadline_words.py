@@ -139,8 +139,16 @@ async def test_protocol_sets_and_moves_the_security_list_deadline_in_the_console
     protocol = await staff(api, smtp, "protocol@example.org", "protocol")
     status, page, _ = await protocol.go("GET", f"{DEADLINES}?lang=fr")
     assert status == 200 and 'id="security_list_deadline"' in page
-    assert "personne n'est ajouté à une séance en présence royale" in element(
-        page, "security_list_deadline-hint")
+    # one sentence, "empty" said once (it read « … Vide : la liste n'est jamais arrêtée. Date et
+    # heure de la conférence (…). Vide : pas d'échéance. », tryout)
+    assert element(page, "security_list_deadline-hint") == (
+        "Date et heure de la conférence (heure de Bruxelles, CET) après lesquelles personne "
+        "n'est plus ajouté à une séance en présence royale ; laissée vide, la liste n'est "
+        "jamais arrêtée.")
+    status, page, _ = await protocol.go("GET", f"{DEADLINES}?lang=en")
+    assert element(page, "security_list_deadline-hint") == (
+        "Date and time at the conference (Brussels time, CET) after which nobody is added to "
+        "a royal-presence session; left empty, the list is never frozen.")
     status, _, resp = await protocol.post_form(DEADLINES, DEADLINES, nominations_close_at="",
                                                changes_close_at="",
                                                security_list_deadline="2031-01-10T12:00")
