@@ -553,9 +553,16 @@ def _member_values(acc: Accreditation) -> dict[str, str]:
             "function": acc.function or ""}
 
 
-async def _decided_page(request: web.Request, p: Portal, acc: Accreditation) -> web.Response:
-    return await frame.error_page(request, 409, p.t(
-        "err_edit_decided", status=p.t(f"status_{acc.status.value}")))
+async def _decided_page(request: web.Request, p: Portal, acc: Accreditation | None = None,
+                        status: str | None = None) -> web.Response:
+    """A decided member's edit page (409): ask for a substitution, or, once substitutions are
+    closed too, the protocol service (it sent the focal point to a closed route; tryout)."""
+    said = p.t(f"status_{acc.status.value if acc else status}")
+    closed = p.closed(now(request)).get("changes")
+    if closed:
+        return await frame.error_page(request, 409, p.t("err_edit_decided_closed", status=said,
+                                                         closed=closed))
+    return await frame.error_page(request, 409, p.t("err_edit_decided", status=said))
 
 
 @routes.add("GET", "/delegation/{slug}/members/{accreditation_id}/edit",
@@ -610,8 +617,8 @@ async def member_edit(request: web.Request) -> web.StreamResponse:
     except DeadlinePassed:
         return show(message=t("err_changes_closed"), status=409)
     except IllegalTransition as exc:
-        return await frame.error_page(request, 409, t(
-            "err_edit_decided", status=t(f"status_{exc.extra.get('status_now', 'submitted')}")))
+        return await _decided_page(request, p,
+                                   status=str(exc.extra.get("status_now", "submitted")))
     raise web.HTTPSeeOther(frame.with_lang(f"{p.base}/members/{acc.id}", p.language,
                                            done="amended"))
 

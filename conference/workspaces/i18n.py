@@ -386,6 +386,8 @@ STRINGS: dict[str, dict[str, str]] = {
         "err_edit_decided": "Ce membre ne peut plus être modifié\u00a0: la demande est "
                             "«\u00a0{status}\u00a0». Après la décision, demandez un "
                             "remplacement.",
+        "err_edit_decided_closed": "Ce membre ne peut plus être modifié\u00a0: la demande est "
+                                   "«\u00a0{status}\u00a0». {closed}",
         "err_quota_one": "Quota atteint pour la catégorie «\u00a0{category}\u00a0»\u00a0: "
                          "{used} place prise sur {allowed}. Pour une place de plus, "
                          "adressez-vous au service du protocole ({email})\u00a0; sinon, "
@@ -864,6 +866,8 @@ STRINGS: dict[str, dict[str, str]] = {
                     "and the category.",
         "err_edit_decided": "This member can no longer be edited: the application is "
                             "“{status}”. After the decision, ask for a substitution.",
+        "err_edit_decided_closed": "This member can no longer be edited: the application is "
+                                   "“{status}”. {closed}",
         "err_quota_one": "The quota for “{category}” is reached: {used} of {allowed} place "
                          "taken. For one more place, contact the protocol service ({email}); "
                          "otherwise, substitute a member of this category or choose another.",

@@ -10,7 +10,7 @@ from typing import Any
 
 import asyncpg
 
-from tests.browser.helpers import element, hidden, publish
+from tests.browser.helpers import element, hidden, publish, text
 from tests.conftest import Api, conference_body, press_body
 from tests.http.conftest_programme import at, make_delegation, make_room, make_session
 from tests.http.test_workspaces import Visitor, _signed_in, link_in
@@ -161,6 +161,39 @@ async def test_a_decided_member_is_not_edited(api: Api, smtp: RecordingSMTP) -> 
     assert status == 409 and "can no longer be edited" in page
     _, acc, _ = await api.call("GET", f"/api/v1/accreditations/{member_id}", role="protocol")
     assert (acc["status"], acc["family_name"]) == ("approved", "Peeters")
+
+
+async def test_a_decided_member_s_edit_page_sends_to_protocol_once_substitutions_closed(
+    api: Api, smtp: RecordingSMTP, db: asyncpg.Connection
+) -> None:
+    """After the changes deadline, which closes substitutions too, a decided member's edit
+    page said « Après la décision, demandez un remplacement », a route closed as well (tryout):
+    it says both are closed and gives the protocol service's address."""
+    v, _ = await _portal(api, smtp)
+    member_id = await _register(v)
+    status, body = (await api.call("POST", f"/api/v1/accreditations/{member_id}/decision",
+                                   role="protocol", json={"decision": "approve"}))[:2]
+    assert status == 200, body
+    _, conference, _ = await api.call("GET", "/api/v1/conferences/alliance")
+    member = f"/delegation/alliance-be/members/{member_id}"
+    status, page, _ = await v.go("GET", f"{member}/edit?lang=fr")
+    assert status == 409 and "demandez un remplacement" in text(page)  # still open: as before
+    await db.execute("UPDATE conference SET changes_close_at = $1",
+                     datetime.now(UTC) - timedelta(minutes=1))
+    status, page, _ = await v.go("GET", f"{member}/edit?lang=fr")
+    said = text(page)
+    assert status == 409 and "demandez un remplacement" not in said, said
+    assert ("Ce membre ne peut plus être modifié : la demande est « Accordée ». Les "
+            "modifications et remplacements sont clos depuis le ") in said, said
+    assert ("seul le service du protocole peut encore modifier ou remplacer un membre "
+            f"({conference['organiser_email']}).") in said, said
+    status, page, _ = await v.go("GET", f"{member}/edit?lang=en")
+    said = text(page)
+    assert status == 409 and "ask for a substitution" not in said, said
+    assert ("This member can no longer be edited: the application is “Approved”. Changes and "
+            "substitutions closed on ") in said, said
+    assert (f"only the protocol service can still edit or substitute a member "
+            f"({conference['organiser_email']}).") in said, said
 
 
 async def test_api_patch_before_the_decision(api: Api, smtp: RecordingSMTP) -> None:
