@@ -107,9 +107,10 @@ def _mapping(raw: str | None) -> dict[str, str] | None:
 
 
 def _table(data: bytes, content_type: str, mapping: str | None
-           ) -> tuple[list[domain.UnknownColumn], Iterator[tuple[int, dict[str, str]]]]:
-    """The header row's ignored columns, and each row's line number and cells by column
-    (raises what ``read_file`` maps)."""
+           ) -> tuple[list[domain.UnknownColumn], Iterator[tuple[int, dict[str, str]]],
+                      frozenset[str]]:
+    """The header row's ignored columns, each row's line number and cells by column, and the
+    columns the header row has (raises what ``read_file`` maps)."""
     lines = tabular.read_table(data, tabular.kind_of(content_type))
     first = next(lines, None)
     if first is None:
@@ -121,7 +122,7 @@ def _table(data: bytes, content_type: str, mapping: str | None
         for number, cells in lines:
             yield number, {column: cells[i] for i, column in columns.items() if i < len(cells)}
 
-    return domain.unknown_columns(first[1], explicit), rows()
+    return domain.unknown_columns(first[1], explicit), rows(), frozenset(columns.values())
 
 
 def _named_cells(data: bytes, content_type: str, mapping: str | None
@@ -158,13 +159,15 @@ def row_people(data: bytes, content_type: str, mapping: str | None = None
 
 
 def read_file(data: bytes, content_type: str, mapping: str | None,
-              default_language: str = "en") -> tuple[list[ReadRow], list[UnknownColumn]]:
-    """The file's rows read and checked on their own (no database), and the header row's
-    columns it ignores: 422 when the file or its header row cannot be read (the ignored
-    columns then in ``unknown_columns``, beside ``errors``: a misspelt required header)."""
+              default_language: str = "en"
+              ) -> tuple[list[ReadRow], list[UnknownColumn], frozenset[str]]:
+    """The file's rows read and checked on their own (no database), the header row's columns
+    it ignores, and those it reads: 422 when the file or its header row cannot be read (the
+    ignored columns then in ``unknown_columns``, beside ``errors``: a misspelt required
+    header)."""
     try:
         rows: list[ReadRow] = []
-        unknown, named_rows = _table(data, content_type, mapping)
+        unknown, named_rows, columns = _table(data, content_type, mapping)
         for number, named in named_rows:
             if len(rows) >= MAX_ROWS:
                 raise _invalid("body", f"more than {MAX_ROWS} rows", "too-many-rows",
@@ -177,7 +180,7 @@ def read_file(data: bytes, content_type: str, mapping: str | None,
                       [_error(e, "import_header") for e in exc.errors],
                       unknown_columns=[_unknown(u).model_dump() for u in exc.unknown]
                       ) from None
-    return rows, [_unknown(u) for u in unknown]
+    return rows, [_unknown(u) for u in unknown], columns
 
 
 @dataclass(frozen=True)
@@ -327,10 +330,15 @@ async def import_members(
     A focal point imports into their own delegation; protocol and admin into the query's
     delegation or each row's."""
     principal = require(actor, *IMPORTERS)
-    reads, unknown = read_file(data, content_type, query.mapping)
+    reads, unknown, columns = read_file(data, content_type, query.mapping)
     async with transaction(pool) as conn:
         conference = await conference_by_slug(conn, slug)
         scope, refs = await _scope(conn, conference, principal, query.delegation_id)
+        if scope.fixed is None and reads and "delegation" not in columns:
+            # A single delegation's file, every row of which was "delegation: required",
+            # its quota check hidden behind it (tryout): the delegation is asked for instead.
+            raise _invalid("delegation_id", "the file has no delegation column: give the "
+                           "delegation of every row (delegation_id)", "no-delegation-column")
         if scope.focal_point:  # adding and editing members closes with the nominations
             check_deadline(closing(conference.nominations_close_at, conference.ends_on,
                                    conference.timezone), now, principal.role, None,

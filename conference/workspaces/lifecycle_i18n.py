@@ -126,6 +126,8 @@ LIFECYCLE: dict[str, dict[str, str]] = {
         "lc_f_file": "Fichier (CSV ou XLSX)",
         "lc_f_delegation": "Délégation",
         "lc_each_row": "Celle de chaque ligne (colonne «\u00a0délégation\u00a0»)",
+        "lc_delegation_hint": "Celle de toutes les lignes du fichier. «\u00a0Celle de chaque "
+                              "ligne\u00a0» demande une colonne «\u00a0délégation\u00a0».",
         "lc_check_button": "Vérifier le fichier",
         "lc_apply_button_one": "Importer cette ligne",
         "lc_apply_button_other": "Importer ces {count} lignes",
@@ -200,6 +202,9 @@ LIFECYCLE: dict[str, dict[str, str]] = {
         "lc_err_not_csv": "ce n'est pas un fichier CSV lisible",
         "lc_err_not_xlsx": "ce n'est pas un fichier XLSX lisible",
         "lc_err_no_such_delegation": "cette délégation n'existe pas dans cette conférence",
+        "lc_err_no_delegation_column": "il n'a pas de colonne «\u00a0délégation\u00a0»\u00a0; "
+                                       "choisissez la délégation de toutes ses lignes (ou "
+                                       "ajoutez la colonne)",
         "lc_f_file_hint": "CSV ou XLSX, {size} au plus.",
         "lc_err_too_large": "Le fichier dépasse {size}.",
         "lc_warn_columns": "Des colonnes du fichier ne sont pas importées\u00a0:",
@@ -442,6 +447,8 @@ LIFECYCLE: dict[str, dict[str, str]] = {
         "lc_f_file": "File (CSV or XLSX)",
         "lc_f_delegation": "Delegation",
         "lc_each_row": "Each row's own (the “delegation” column)",
+        "lc_delegation_hint": "The delegation of every row of the file. “Each row's own” "
+                              "needs a “delegation” column.",
         "lc_check_button": "Check the file",
         "lc_apply_button_one": "Import this row",
         "lc_apply_button_other": "Import these {count} rows",
@@ -504,6 +511,8 @@ LIFECYCLE: dict[str, dict[str, str]] = {
         "lc_err_not_csv": "not a readable CSV file",
         "lc_err_not_xlsx": "not a readable XLSX file",
         "lc_err_no_such_delegation": "no such delegation in this conference",
+        "lc_err_no_delegation_column": "it has no “delegation” column; choose the delegation "
+                                       "of all its rows (or add the column)",
         "lc_f_file_hint": "CSV or XLSX, at most {size}.",
         "lc_err_too_large": "The file is larger than {size}.",
         "lc_warn_columns": "Some of the file's columns are not imported:",

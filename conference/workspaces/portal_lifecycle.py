@@ -191,11 +191,12 @@ _KEYS: dict[str, str] = {
     "empty": "lc_err_empty", "too-many-rows": "lc_err_too_many_rows",
     "not-a-table": "lc_err_not_a_table", "not-csv": "lc_err_not_csv",
     "not-xlsx": "lc_err_not_xlsx", "no-such-delegation": "lc_err_no_such_delegation",
+    "no-delegation-column": "lc_err_no_delegation_column",
 }
 """The import's error codes (docs/lifecycle.md, "Error codes") → the page's words."""
 _FILE_CODES = frozenset({"missing-column", "named-twice", "unknown-column", "mapping", "empty",
                          "too-many-rows", "not-a-table", "not-csv", "not-xlsx",
-                         "no-such-delegation"})
+                         "no-such-delegation", "no-delegation-column"})
 
 
 def coded_message(t: WTranslator, field: str, code: str, params: Mapping[str, Any],

@@ -11,7 +11,7 @@ from typing import Any
 from tests.browser.helpers import element
 from tests.conftest import Api
 from tests.http.conftest_programme import make_delegation
-from tests.http.test_console import _signed_in
+from tests.http.test_console import _signed_in, staff
 from tests.http.test_lifecycle_import import import_file
 from tests.http.test_lifecycle_pages import PORTAL, upload
 from tests.http.test_workspaces import _setup
@@ -71,3 +71,53 @@ async def test_the_api_codes_an_impossible_date_apart_from_a_cell_that_is_no_dat
                                       "of: French, English")
     assert errors[5] == [("in_office_since", "date", {},
                           "a date: YYYY-MM-DD, DD/MM/YYYY or DD.MM.YYYY")]
+
+
+SINGLE = ("Courriel,Prénom,Nom,Catégorie,Rang,Fonction\n"
+          "a@example.org,Anna,Peeters,fonctionnaire,official,Conseillère\n"
+          "b@example.org,Bart,Claes,fonctionnaire,official,Attaché\n").encode()
+
+
+async def test_the_console_asks_for_the_delegation_of_a_file_without_a_delegation_column(
+    api: Api, smtp: RecordingSMTP
+) -> None:
+    """A single ministry's file checked in the console with the default « each row's own »
+    gave every row « délégation : obligatoire », the quota check hidden behind it (tryout):
+    the form asks for the delegation, on its field, and once it is chosen the rows are
+    checked against that delegation's quota. The API says it on ``delegation_id``."""
+    be, _ = await _setup(api, smtp)
+    protocol = await staff(api, smtp, "protocol@example.org", "protocol")
+    _, page, _ = await protocol.go("GET", "/manage/alliance/import?lang=fr")
+    assert element(page, "delegation-hint") == (
+        "Celle de toutes les lignes du fichier. « Celle de chaque ligne » demande une colonne "
+        "« délégation ».")
+    status, page, _ = await upload(protocol, "/manage/alliance/import",
+                                   "/manage/alliance/import?lang=fr", SINGLE)
+    assert status == 422, page
+    assert 'id="preview"' not in page
+    assert element(page, "delegation-error").endswith(
+        "Ce fichier ne peut pas être importé : il n'a pas de colonne « délégation » ; "
+        "choisissez la délégation de toutes ses lignes (ou ajoutez la colonne)"), \
+        element(page, "delegation-error")
+    status, page, _ = await upload(protocol, "/manage/alliance/import",
+                                   "/manage/alliance/import?lang=en", SINGLE)
+    assert status == 422 and element(page, "delegation-error").endswith(
+        "This file cannot be imported: it has no “delegation” column; choose the delegation "
+        "of all its rows (or add the column)"), element(page, "delegation-error")
+
+    # chosen: the rows meet the delegation's quota (one official place)
+    be_id = be["id"]
+    status, body, _ = await api.call("PUT", f"/api/v1/delegations/{be_id}/quotas",
+                                     role="protocol", json={"official": 1})
+    assert status in (200, 204), body
+    status, page, _ = await upload(protocol, "/manage/alliance/import",
+                                   "/manage/alliance/import?lang=en", SINGLE, delegation=be_id)
+    assert status == 422, page
+    assert "create" in element(page, "row-2")
+    assert "quota reached" in element(page, "row-3"), element(page, "row-3")
+
+    status, problem = await import_file(api, SINGLE, dry_run=True, slug="alliance",
+                                        content_type="text/csv")
+    assert status == 422, problem
+    assert [(e["field"], e["code"]) for e in problem["errors"]] == [
+        ("delegation_id", "no-delegation-column")]
