@@ -264,9 +264,16 @@ async def _letters(
         # and by whom: their delegation's focal point, or the protocol service (an event
         # recorded before it said so: neither is named); a member not approved yet had no
         # badge nor invitation to take back: their request is closed
+        # and of the visa letter the substitution cancels, by its number, which a consulate
+        # checks (it was cancelled unsaid, tryout)
+        letter = await repo.visa_letter_ended(conn, a.id)
         yield _mail(ctx, event, conference, "substituted", lang, a.email, name, a.id,
                     substituted_by=event.payload.get("substituted_by"),
-                    was_approved=event.payload.get("from_status") == "approved", **common)
+                    was_approved=event.payload.get("from_status") == "approved",
+                    visa_letter=letter and {
+                        "number": letter["number"] if letter["approved"] else None,
+                        "verify_url": f"{ctx.settings.base_url}/v/{letter['number']}"},
+                    **common)
         # the delegation's focal points are told of a substitution the protocol service made
         # in their delegation; one the delegation made itself they have just confirmed on the
         # portal, whose member page and history show it (docs/lifecycle.md, "Letters")

@@ -316,3 +316,15 @@ SELECT history -> 0 ->> 'reason' FROM domain_event WHERE id = :event_id
 SELECT p.name FROM press_pool_member m JOIN press_pool p ON p.id = m.pool_id
 WHERE m.accreditation_id = :accreditation_id
 ORDER BY p.seq
+
+-- name: visa_letter_ended
+-- The visa letter an accreditation's end closes (the letter to a member replaced says so,
+-- tryout): the one still requested or approved (the credentials' consumer has not closed it
+-- yet), or the one it closed, whose reason it wrote as "accreditation <status>"
+-- (credentials.domain.closing_reason). ``number`` is null for a request never approved.
+SELECT l.status IN ('approved', 'cancelled') AS approved, l.number
+FROM visa_letter l JOIN accreditation a ON a.id = l.accreditation_id
+WHERE l.accreditation_id = :accreditation_id
+  AND (l.status IN ('requested', 'approved') OR l.reason = 'accreditation ' || a.status)
+ORDER BY l.requested_at DESC, l.id
+LIMIT 1

@@ -230,6 +230,15 @@ async def photo_awaited(conn: asyncpg.Connection, accreditation_id: UUID) -> boo
     return bool(awaited)
 
 
+async def visa_letter_ended(conn: asyncpg.Connection, accreditation_id: UUID
+                            ) -> asyncpg.Record | None:
+    """The visa letter the accreditation's end closes, if it had one open: ``approved`` (with
+    its ``number``) or only requested."""
+    row: asyncpg.Record | None = await conn.fetchrow(
+        *Q.bind("visa_letter_ended", accreditation_id=accreditation_id))
+    return row
+
+
 async def delegation_focal_point(conn: asyncpg.Connection, delegation_id: UUID
                                  ) -> asyncpg.Record | None:
     row: asyncpg.Record | None = await conn.fetchrow(

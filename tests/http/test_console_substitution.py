@@ -111,7 +111,7 @@ async def test_protocol_checks_confirms_and_the_letters_and_cancellations_follow
     # and the delegation's focal point is told, in their language (French: the conference's
     # first), with the new member's page on the portal
     [notice] = await smtp.wait_for(1, where=lambda m: "fp-be@example.org" in str(m["To"])
-                                   and "Substitution d'un membre" in str(m["Subject"]))
+                                   and "Remplacement d'un membre" in str(m["Subject"]))
     assert f"/delegation/alliance-be/members/{new_id}" in body_text(notice)
     await smtp.wait_for(1, where=lambda m: "sophie@example.org" in str(m["To"])
                         and "Accréditation accordée" in str(m["Subject"]))

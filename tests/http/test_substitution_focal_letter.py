@@ -19,7 +19,7 @@ from tests.support import RecordingSMTP, body_text
 
 DELEGATIONS = "/api/v1/conferences/alliance/delegations"
 SUBJECT = {"en": "Substitution of a member of your delegation",
-           "fr": "Substitution d'un membre de votre délégation"}
+           "fr": "Remplacement d'un membre de votre délégation"}
 
 
 async def _delegation(api: Api, language: str) -> dict[str, Any]:
@@ -54,7 +54,8 @@ WORDS = {
            " venue, and their invitations to the sessions are cancelled.",
            "Each of them is told by a separate letter."],
     "fr": ["Madame, Monsieur,",
-           "Le service du protocole a procédé à une substitution au sein de votre délégation"
+           # the pages' word, « remplacer » (« substitution » in the mail only; tryout)
+           "Le service du protocole a procédé à un remplacement au sein de votre délégation"
            " (Belgique) pour la conférence «\u00a0Alliance mondiale : réunion\u00a0»\u00a0:"
            " Lies Janssens1 prend la place de Jan Peeters1 (fonctionnaire).",
            "L'accréditation de Lies Janssens1 est accordée d'emblée.",
@@ -81,7 +82,9 @@ async def test_protocol_s_substitution_is_told_to_the_focal_point_in_their_langu
     for words in WORDS[language][1:]:
         assert words in text, (words, text)
     # the new member's page on the portal, where the history shows the substitution
-    assert f"https://conference.test/delegation/alliance-be/members/{new['id']}\n" in text
+    # in the reader's language, as the other letters' portal links (it had no ?lang; tryout)
+    assert (f"https://conference.test/delegation/alliance-be/members/{new['id']}"
+            f"?lang={language}\n") in text
     # a member's data, outside the organisers: the focal point's notice, not the internal one
     assert ("personal data of a member of your delegation" in text
             or "données personnelles d'un membre de votre délégation" in text)

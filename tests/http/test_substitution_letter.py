@@ -95,3 +95,75 @@ async def test_a_member_not_yet_approved_is_told_their_request_is_closed(
     text = await _letter(api, smtp, 3, language, by, approved=False)
     assert said in text, text
     assert "calendar" not in text and "agenda" not in text and "badge" not in text
+
+
+COURTEOUS = {
+    "en": ["Your badge, if you had received it, therefore no longer gives access to the venue,"
+           " and your invitations to the sessions are cancelled",
+           "Should this not reflect your situation, or for any question, please contact your"
+           " delegation's focal point or the protocol service: ",
+           "We regret that you will not be taking part, and thank you for your interest in the"
+           " conference."],
+    "fr": ["Votre badge, s'il vous a été remis, ne donne donc plus accès au lieu de la"
+           " conférence, et vos invitations aux séances sont annulées\u00a0:",
+           "Si ces informations ne correspondent pas à votre situation, ou pour toute question,"
+           " nous vous invitons à vous adresser au point focal de votre délégation ou au"
+           " service du protocole\u00a0: ",
+           "Nous regrettons que vous ne puissiez prendre part à la conférence et vous remercions"
+           " de l'intérêt que vous lui avez porté."],
+}
+LETTER = {
+    "en": ("Your visa invitation letter number {number} is cancelled as well. A consulate that"
+           " checks it is told so at:\n  https://conference.test/v/{number}\nIf you have already"
+           " applied for a visa with this letter, please let the consulate know."),
+    "fr": ("Votre lettre d'invitation pour le visa numéro {number} est également annulée. Un"
+           " consulat qui la vérifie en est informé à l'adresse\u00a0:\n"
+           "  https://conference.test/v/{number}\nSi vous avez déjà demandé un visa avec cette"
+           " lettre, nous vous prions d'en informer le consulat."),
+}
+REQUEST = {"en": "Your request for a visa invitation letter is closed as well.",
+           "fr": "Votre demande de lettre d'invitation pour le visa est également close."}
+
+
+@pytest.mark.parametrize(("language", "letter"), [("en", "approved"), ("fr", "approved"),
+                                                  ("en", "requested"), ("fr", None)])
+async def test_a_member_replaced_is_written_to_courteously_and_told_of_their_visa_letter(
+    api: Api, conference: dict[str, Any], smtp: RecordingSMTP, language: str,
+    letter: str | None,
+) -> None:
+    """Replacing Pieter cancelled his approved visa letter, and his letter said nothing of it,
+    only « Accreditation transferred … Nothing else will be sent to you about it. » (tryout):
+    it says what happened, that the badge and the invitations are cancelled, the letter's
+    number and where a consulate checks it (a request not approved yet: closed), whom to
+    contact, and regrets the person will not take part."""
+    from tests.http.test_visa_letters_follow_accreditation import approve_letter, request_letter
+    from tests.support import current_token
+
+    be = await make_delegation(api, "BE")
+    old = await file(api, {**official(5, be), "language": language}, "protocol")
+    status, decided, _ = await api.call(
+        "POST", f"/api/v1/accreditations/{old['id']}/decision", role="protocol",
+        json={"decision": "approve"})
+    assert status == 200, decided
+    number = None
+    if letter is not None:
+        asked = await request_letter(api, {**old, "access_token": await current_token(
+            api.db_url, old["id"])})
+        if letter == "approved":
+            number = (await approve_letter(api, asked))["number"]
+    status, new = await substitute(api, old["id"], person(5), "protocol")
+    assert status == 201, new
+    [mail] = await smtp.wait_for(1, where=lambda m: old["email"] in str(m["To"])
+                                 and SUBJECT[language] in str(m["Subject"]))
+    text = body_text(mail).replace("\r\n", "\n")
+    assert PROTOCOL[language] in text, text
+    for words in COURTEOUS[language]:
+        assert words in text, (words, text)
+    assert "Nothing else will be sent" not in text and "Rien d'autre" not in text
+    assert f"{conference['organiser_email']}\n" in text
+    if number is not None:
+        assert LETTER[language].format(number=number) in text, text
+    elif letter == "requested":
+        assert REQUEST[language] in text and "/v/" not in text, text
+    else:
+        assert "visa" not in text, text
