@@ -287,14 +287,14 @@ CREDENTIALS: dict[str, dict[str, str]] = {
         "photo_rule_form": "The form could not be read.",
         "visa_title": "Visa invitation letter",
         "visa_text": "If you need a visa, request an invitation letter. The protocol service "
-                     "reviews it; the approved letter is sent to you by e-mail.",
+                     "reviews it; the approved letter is sent to you by email.",
         "visa_text_member": "If {name} needs a visa, request an invitation letter here. The "
-                            "protocol service reviews it; the approved letter is sent by e-mail "
+                            "protocol service reviews it; the approved letter is sent by email "
                             "to {name}.",
         "visa_state": "Your request of {when}: {state}.",
         "visa_state_member": "The invitation letter requested for {name} on {when}: {state}.",
         "visa_requested": "under review",
-        "visa_approved": "approved, letter no. {number} sent by e-mail",
+        "visa_approved": "approved, letter no. {number} sent by email",
         "visa_done": "Your request for an invitation letter is sent.",
         "visa_closed": "No letter can be requested for a {status} application.",
         "visa_ended_refused": "Your request for an invitation letter of {when} was closed "

@@ -163,7 +163,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "role_technician_mrs": "Technicienne",
         "role_technician_mr": "Technicien",
         "role_technician_neutral": "Technicien ou technicienne",
-        "search": "Nom, média, carte de presse, adresse e-mail ou référence du badge",
+        "search": "Nom, média, carte de presse, adresse électronique ou référence du badge",
         "f_press_role": "Fonction",
         "f_outlet_country": "Pays du média",
         "f_received_on": "Reçue le",
@@ -843,16 +843,16 @@ STRINGS: dict[str, dict[str, str]] = {
         "members_badge_awaited": "Badge after the security check",
         "member_clearance_asked": "Clearance: more information asked",
         "more_information_todo_member": "To do: the security service asks for more "
-                                        "information for the clearance of {name}. The e-mail "
+                                        "information for the clearance of {name}. The email "
                                         "“Security clearance: more information needed” says "
                                         "what: give it on the documents page or, for what that "
-                                        "page does not take, by replying to that e-mail. Until "
+                                        "page does not take, by replying to that email. Until "
                                         "then, no badge can be issued.",
         "more_information_todo_here": "To do: the security service asks for more information "
-                                      "for the clearance of {name}. The e-mail “Security "
+                                      "for the clearance of {name}. The email “Security "
                                       "clearance: more information needed” says what: give it "
                                       "below or, for what this page does not take, by replying "
-                                      "to that e-mail. Until then, no badge can be issued.",
+                                      "to that email. Until then, no badge can be issued.",
         "programme_royal": "royal presence (security list)",
         "names_title": "Names to check:",
         "fit_title": "Rank and category to check:",

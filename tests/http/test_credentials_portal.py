@@ -83,7 +83,7 @@ async def test_the_focal_point_gives_a_members_photo_and_requests_the_letter(
     status, page, _ = await v.go("GET", f"{path}/credentials?lang=en")
     assert element(page, "visa-text") == (
         "If Jan Peeters needs a visa, request an invitation letter here. The protocol service"
-        " reviews it; the approved letter is sent by e-mail to Jan Peeters.")
+        " reviews it; the approved letter is sent by email to Jan Peeters.")
     status, page, _ = await v.go("GET", f"{path}/credentials?lang=fr")
     assert element(page, "visa-text").endswith(
         "la lettre approuvée est envoyée par courriel à Jan Peeters.")
@@ -274,9 +274,9 @@ async def test_the_member_s_pages_say_the_security_service_asks_for_more_informa
     status, page, _ = await v.go("GET", f"{path}?lang=en")
     assert element(page, "more-information-todo") == (
         "To do: the security service asks for more information for the clearance of Jan "
-        "Peeters. The e-mail “Security clearance: more information needed” says what: give it "
+        "Peeters. The email “Security clearance: more information needed” says what: give it "
         "on the documents page or, for what that page does not take, by replying to that "
-        "e-mail. Until then, no badge can be issued.")
+        "email. Until then, no badge can be issued.")
     assert reason not in page
     status, page, _ = await v.go("GET", f"{path}/credentials?lang=fr")
     assert element(page, "more-information-todo").startswith(

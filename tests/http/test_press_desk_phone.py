@@ -72,8 +72,8 @@ async def test_a_journalist_on_the_phone_is_found_by_card_email_or_badge_referen
     assert '<label for="q">Name, outlet, press card, email address or badge reference</label>' \
         in queue
     _, queue, _ = await v.go("GET", f"{DESK}?lang=fr")
-    assert ('<label for="q">Nom, média, carte de presse, adresse e-mail ou référence du '
-            'badge</label>') in queue
+    assert ('<label for="q">Nom, média, carte de presse, adresse électronique ou référence '
+            'du badge</label>') in queue
 
 
 async def test_a_long_queue_is_shown_a_page_at_a_time_and_says_how_many(

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from conference.workspaces.i18n import WTranslator
@@ -54,3 +56,18 @@ def test_a_history_line_of_changed_details_reads_in_words_on_every_page(translat
     assert fr.history_reason("amend", "given_name, rank") == "Prénom(s), rang protocolaire"
     assert en.history_reason("reject", "Late") == "Late"
     assert en.history_reason("approve", None) == ""
+
+
+@pytest.mark.parametrize("language", ["fr", "en"])
+def test_one_spelling_of_email_per_language(language: str) -> None:
+    """The portal wrote "e-mail" in its "To do" and "Email address" elsewhere (tryout): the
+    house style is "email" in English, « adresse électronique » or « courriel » in French, in
+    the workspaces' words and the public pages' alike."""
+    from conference.pages.i18n import STRINGS as PAGES
+
+    texts = {**{f"workspaces:{k}": v for k, v in WTranslator(language)._own.items()},
+             **{f"pages:{k}": v for k, v in PAGES[language].items()}}
+    assert [key for key, text in texts.items() if "e-mail" in text.lower()] == []
+    if language == "fr":  # no English word in French
+        assert [key for key, text in texts.items()
+                if re.search(r"\bemail\b", re.sub(r"\{[^}]*\}", "", text), re.I)] == []
