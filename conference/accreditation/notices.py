@@ -270,9 +270,10 @@ async def _letters(
         yield _mail(ctx, event, conference, "substituted", lang, a.email, name, a.id,
                     substituted_by=event.payload.get("substituted_by"),
                     was_approved=event.payload.get("from_status") == "approved",
-                    visa_letter=letter and {
-                        "number": letter["number"] if letter["approved"] else None,
-                        "verify_url": f"{ctx.settings.base_url}/v/{letter['number']}"},
+                    visa_letter=letter and ({
+                        "number": letter["number"],
+                        "verify_url": f"{ctx.settings.base_url}/v/{letter['number']}"}
+                        if letter["approved"] else {"number": None}),
                     **common)
         # the delegation's focal points are told of a substitution the protocol service made
         # in their delegation; one the delegation made itself they have just confirmed on the
