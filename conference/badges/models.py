@@ -306,6 +306,24 @@ class BadgeState(Model):
     """Whether the person's photo is on file: without it the badge prints an empty box."""
 
 
+class VoidBadge(Model):
+    """A printed badge made void after printing (its accreditation substituted, withdrawn or
+    revoked): a physical badge still out there, which the door refuses with ``why``; the desk
+    recovers it (docs/credentials.md, "Void badges")."""
+
+    accreditation_id: UUID
+    given_name: str
+    family_name: str
+    delegation_id: UUID | None
+    badge_version: int
+    short_reference: str | None
+    printed_at: datetime | None
+    collected: Collection | None
+    """The pack it was handed over in (None: still at the desk, printed)."""
+    why: Literal["substituted", "withdrawn", "revoked"]
+    void_at: datetime | None
+
+
 class BadgeStates(Model):
     items: list[BadgeState]
     """In the order a print batch would put them."""

@@ -368,3 +368,21 @@ RETURNING id
 -- name: hand_over
 -- The badges given in a pack.
 UPDATE badge SET collection_id = :collection_id WHERE accreditation_id = ANY (:ids::uuid[])
+
+-- name: void_badges
+-- The printed badges of a conference's accreditations that are no longer valid (substituted,
+-- withdrawn or revoked after the badge was printed): physical badges still out there, which
+-- the door refuses; with the pack they were handed over in and when they became void (the
+-- console's badges page, "Void badges still out there"; docs/credentials.md).
+SELECT a.id, a.given_name, a.family_name, a.status, a.delegation_id, b.version,
+       b.printed_at, pc.collected_by, pc.collected_at,
+       (SELECT bc.code FROM badge_code bc
+        WHERE bc.accreditation_id = a.id AND bc.version = b.version) AS short_code,
+       (SELECT max(e.occurred_at) FROM domain_event e
+        WHERE e.subject_id = a.id::text AND e.type = 'accreditation.' || a.status) AS void_at
+FROM badge b
+JOIN accreditation a ON a.id = b.accreditation_id
+LEFT JOIN pack_collection pc ON pc.id = b.collection_id
+WHERE b.conference_id = :conference_id AND b.status = 'printed'
+  AND a.status IN ('substituted', 'withdrawn', 'revoked') AND a.erased_at IS NULL
+ORDER BY void_at DESC NULLS LAST, a.family_name, a.given_name, a.id

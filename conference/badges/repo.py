@@ -29,6 +29,7 @@ from conference.badges.models import (
     Holder,
     Pool,
     PoolPerson,
+    VoidBadge,
     Zone,
     ZoneIn,
 )
@@ -462,6 +463,21 @@ async def badges_of(
         clearance_required=r["clearance_required"],
         clearance_recorded=r["clearance_recorded"], has_photo=r["has_photo"],
     ) for r in rows]
+
+
+async def void_badges(conn: asyncpg.Connection, conference_id: UUID) -> list[VoidBadge]:
+    """The printed badges of the conference made void since (``void_badges``), the latest
+    first."""
+    return [VoidBadge(
+        accreditation_id=r["id"], given_name=r["given_name"], family_name=r["family_name"],
+        delegation_id=r["delegation_id"], badge_version=r["version"],
+        short_reference=domain.show_short_reference(r["short_code"]) if r["short_code"]
+        else None,
+        printed_at=r["printed_at"],
+        collected=(Collection(collected_by=r["collected_by"], collected_at=r["collected_at"])
+                   if r["collected_at"] is not None else None),
+        why=r["status"], void_at=r["void_at"],
+    ) for r in await conn.fetch(*Q.bind("void_badges", conference_id=conference_id))]
 
 
 async def mark_printed(conn: asyncpg.Connection, conference_id: UUID, ids: list[UUID],

@@ -52,6 +52,7 @@ from conference.badges.models import (
     Reissued,
     ReissueIn,
     StatusQuery,
+    VoidBadge,
     Zone,
     ZoneChange,
     ZoneIn,
@@ -580,6 +581,14 @@ async def packs_to_collect(db: Database, officer: ProtocolOfficer, slug: str
         if not lacks_clearance(required, recorded):
             counts[delegation_id] = counts.get(delegation_id, 0) + 1
     return counts
+
+
+async def void_badges(db: Database, officer: ProtocolOfficer, slug: str) -> list[VoidBadge]:
+    """The badges printed, perhaps collected, then made void by a substitution, withdrawal or
+    revocation: out there, refused at the door, to recover at the desk."""
+    async with connection(db) as conn:
+        conference = await conference_by_slug(conn, slug)
+        return await repo.void_badges(conn, conference.id)
 
 
 async def collect_pack(

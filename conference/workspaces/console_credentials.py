@@ -157,6 +157,8 @@ async def _badges_page(request: web.Request, d: Desk, officer: ProtocolOfficer, 
         delegation_names=names, flash=flash, message=message, errors=errors or {},
         values=values or {}, no_zones=no_zones, without_photo=listed.to_print_without_photo,
         packs=await badges.packs_to_collect(request.app[pool_key], officer, d.conference.slug),
+        # printed badges made void since: out there, refused at the door (tryout)
+        void=await badges.void_badges(request.app[pool_key], officer, d.conference.slug),
         photo_required=d.conference.photo_required if photo_required is None
         else photo_required)
 

@@ -81,6 +81,18 @@ CRED: dict[str, dict[str, str]] = {
         "cred_reissue_confirm": "Je confirme\u00a0: l'ancien badge ne sera plus accepté.",
         "cred_reissue_button": "Réémettre le badge",
         "cred_back_badges": "Retour aux badges",
+        "cred_void_title": "Badges annulés encore en circulation",
+        "cred_void_text": "Ces badges ont été imprimés, puis la personne a été remplacée, sa "
+                          "demande retirée ou son accréditation révoquée\u00a0: les portes les "
+                          "refusent. Récupérez chacun à l'accueil (ou auprès de la délégation qui "
+                          "l'a retiré) et détruisez-le.",
+        "cred_void_where": "Où il est",
+        "cred_void_why": "Pourquoi il est annulé",
+        "cred_void_collected": "Remis à {name}, {date}",
+        "cred_void_printed": "Imprimé le {date}, jamais remis\u00a0: à détruire à l'accueil",
+        "cred_void_why_substituted": "Personne remplacée",
+        "cred_void_why_withdrawn": "Demande retirée",
+        "cred_void_why_revoked": "Accréditation révoquée",
         "cred_pack_title": "Remise des badges aux délégations",
         "cred_pack_text": "Enregistrez qui a retiré les badges imprimés d'une délégation.",
         "cred_collected_by": "Retiré par",
@@ -267,6 +279,18 @@ CRED: dict[str, dict[str, str]] = {
         "cred_reissue_confirm": "I confirm: the old badge will no longer be accepted.",
         "cred_reissue_button": "Reissue the badge",
         "cred_back_badges": "Back to the badges",
+        "cred_void_title": "Void badges still out there",
+        "cred_void_text": "These badges were printed, then the person was replaced, their "
+                          "application withdrawn or their accreditation revoked: the doors "
+                          "refuse them. Recover each one at the desk (or from the delegation "
+                          "that collected it) and destroy it.",
+        "cred_void_where": "Where it is",
+        "cred_void_why": "Why it is void",
+        "cred_void_collected": "Collected by {name}, {date}",
+        "cred_void_printed": "Printed on {date}, never handed over: destroy it at the desk",
+        "cred_void_why_substituted": "Person replaced",
+        "cred_void_why_withdrawn": "Application withdrawn",
+        "cred_void_why_revoked": "Accreditation revoked",
         "cred_pack_title": "Handing badges to delegations",
         "cred_pack_text": "Record who collected a delegation's printed badges.",
         "cred_collected_by": "Collected by",
