@@ -89,15 +89,21 @@ def head_of(members: Sequence[Accreditation],
 class MemberBadge:
     """An approved member's badge as the portal's list of members says it: ``ready`` (with its
     short reference, and whether a photo is given: without one it prints an empty frame) or
-    ``awaited`` (the security check is not complete)."""
+    ``awaited`` (the security check is not complete); a ready badge printed says when, and
+    once handed over in the delegation's pack, to whom and when (after printing and the
+    pack's handover the portal still read « Badge ready », tryout)."""
 
     state: Literal["ready", "awaited"]
     reference: str | None = None
     has_photo: bool = True
+    printed_at: datetime | None = None
+    collected_by: str | None = None
+    collected_at: datetime | None = None
 
 
-def member_badge(required: bool, recorded: str | None, has_photo: bool, code: str | None
-                 ) -> MemberBadge | None:
+def member_badge(required: bool, recorded: str | None, has_photo: bool, code: str | None,
+                 printed_at: datetime | None = None, collected_by: str | None = None,
+                 collected_at: datetime | None = None) -> MemberBadge | None:
     """What the portal's list says of an approved member's badge, None where the security
     service's refusal or request for more information says it in its own words. The focal
     point, the evening before, saw « Accordée » for every member and had to open each one to
@@ -107,7 +113,8 @@ def member_badge(required: bool, recorded: str | None, has_photo: bool, code: st
         return MemberBadge("awaited", has_photo=has_photo)
     if missing is not None:
         return None
-    return MemberBadge("ready", show_short_reference(code) if code else None, has_photo)
+    return MemberBadge("ready", show_short_reference(code) if code else None, has_photo,
+                       printed_at, collected_by, collected_at)
 
 
 _PRINTED_VERSION = re.compile(r"[\s\u00b7\u2022.-]*[vV]\d{1,3}\s*$")

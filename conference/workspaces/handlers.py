@@ -479,6 +479,8 @@ async def _member_view(request: web.Request, p: Portal, acc: Accreditation, *,
         # console's badge page says it (docs/credentials.md, "Photo")
         badge_no_photo=approved and missing is None
         and await credentials.photo_size(request.app[pool_key], acc.id) is None,
+        # printed when, collected by whom: the empty-frame warning only before (tryout)
+        badge_made=await _badge_made(request, acc) if approved and missing is None else None,
         # the badge's short reference, to read out over the phone, never the UUID
         # (docs/credentials.md, "Short reference"); none before the approval
         short_reference=await accreditations.badge_short_reference(
@@ -621,6 +623,15 @@ async def member_edit(request: web.Request) -> web.StreamResponse:
                                    status=str(exc.extra.get("status_now", "submitted")))
     raise web.HTTPSeeOther(frame.with_lang(f"{p.base}/members/{acc.id}", p.language,
                                            done="amended"))
+
+
+async def _badge_made(request: web.Request, acc: Accreditation) -> domain.MemberBadge | None:
+    """A member's badge as the list of members says it: when it was printed, and who collected
+    it in the delegation's pack and when (docs/workspaces.md, "The delegation portal")."""
+    if acc.delegation_id is None:
+        return None
+    async with connection(request) as conn:
+        return (await ws.member_badges(conn, acc.delegation_id)).get(acc.id)
 
 
 @routes.add("GET", "/delegation/{slug}/members/{accreditation_id}/badge",

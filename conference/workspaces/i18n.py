@@ -352,6 +352,11 @@ STRINGS: dict[str, dict[str, str]] = {
         "members_badge_ready_plain": "Badge prêt",
         "members_badge_no_photo": "(sans photo)",
         "members_badge_awaited": "Badge après le contrôle de sécurité",
+        "members_badge_printed": "Badge imprimé le {date}",
+        "members_badge_collected": "Badge remis à {name} le {date}",
+        "member_badge_printed": "Badge imprimé le {date}\u00a0; il attend dans le paquet de la "
+                                "délégation, à retirer à l'accueil.",
+        "member_badge_collected": "Badge imprimé et remis à {name} le {date}.",
         "member_clearance_asked": "Habilitation\u00a0: informations complémentaires "
                                   "demandées",
         "more_information_todo_member": "À faire\u00a0: le service de sécurité demande des "
@@ -841,6 +846,11 @@ STRINGS: dict[str, dict[str, str]] = {
         "members_badge_ready_plain": "Badge ready",
         "members_badge_no_photo": "(no photo)",
         "members_badge_awaited": "Badge after the security check",
+        "members_badge_printed": "Badge printed on {date}",
+        "members_badge_collected": "Badge collected by {name} on {date}",
+        "member_badge_printed": "Badge printed on {date}; it waits in the delegation's pack, to "
+                                "collect at the desk.",
+        "member_badge_collected": "Badge printed and collected by {name} on {date}.",
         "member_clearance_asked": "Clearance: more information asked",
         "more_information_todo_member": "To do: the security service asks for more "
                                         "information for the clearance of {name}. The email "

@@ -15,14 +15,17 @@ ORDER BY a.seq
 -- name: member_badges_of_delegation
 -- What stands between each approved member of a delegation and their badge: whether their
 -- category needs security clearance and the status recorded, whether a photo is given, and
--- the current badge's short reference (the portal's list says which badges are ready;
+-- the current badge's short reference, when it was printed and who collected it in the
+-- delegation's pack (the portal's list says which badges are ready, printed or collected;
 -- docs/workspaces.md, "The delegation portal").
 SELECT a.id, a.category = ANY (c.vetting_required) AS required, v.status AS recorded,
        EXISTS (SELECT 1 FROM accreditation_photo p WHERE p.accreditation_id = a.id) AS has_photo,
-       bc.code
+       bc.code, b.printed_at, pc.collected_by, pc.collected_at
 FROM accreditation a
 JOIN conference c ON c.id = a.conference_id
 LEFT JOIN vetting_status v ON v.accreditation_id = a.id
+LEFT JOIN badge b ON b.accreditation_id = a.id AND b.status = 'printed'
+LEFT JOIN pack_collection pc ON pc.id = b.collection_id
 LEFT JOIN badge_code bc ON bc.accreditation_id = a.id
  AND bc.version = coalesce((SELECT b.version FROM badge b WHERE b.accreditation_id = a.id), 1)
 WHERE a.delegation_id = :delegation_id AND a.status = 'approved' AND a.erased_at IS NULL

@@ -41,7 +41,8 @@ async def member_badges(conn: asyncpg.Connection, delegation_id: UUID
     said = {}
     for r in await conn.fetch(*Q.bind("member_badges_of_delegation",
                                       delegation_id=delegation_id)):
-        badge = domain.member_badge(r["required"], r["recorded"], r["has_photo"], r["code"])
+        badge = domain.member_badge(r["required"], r["recorded"], r["has_photo"], r["code"],
+                                    r["printed_at"], r["collected_by"], r["collected_at"])
         if badge is not None:
             said[r["id"]] = badge
     return said
