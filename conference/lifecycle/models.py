@@ -123,6 +123,10 @@ class ParticipantEntry(Model):
     rank: Rank | None
     function: str | None
     head: bool
+    head_title: str | None = None
+    """The head's title in the list's language and in their gender's form ("cheffe de
+    délégation"; docs/protocol.md, "Forms of address"); none for the other members and in a
+    list released before it was added."""
 
 
 class ParticipantDelegation(Model):

@@ -87,6 +87,6 @@ def participants_pdf(listing: ParticipantsList, conference: Conference) -> bytes
             pdf.set_font(family, "B" if m.head else "", 10)
             entry = m.styled_name + (f", {m.function}" if m.function else "")
             if m.head:
-                entry += f" ({w['head']})"
+                entry += f" ({m.head_title or w['head']})"
             line(5, entry)
     return bytes(pdf.output())

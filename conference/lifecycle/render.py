@@ -12,10 +12,10 @@ CSV_COLUMNS = ("position", "delegation", "head", "styled_name", "family_name", "
                "rank", "function", "category")
 
 _WORDS = {
-    "en": {"heading": "List of participants", "head": "Head of delegation",
+    "en": {"heading": "List of participants", "head": "head of delegation",
            "patron": "Under the high patronage of {patron}", "host": "Host", "hosts": "Hosts",
            "page": "page {n} of {nb}"},
-    "fr": {"heading": "Liste des participants", "head": "Chef de délégation",
+    "fr": {"heading": "Liste des participants", "head": "chef de délégation",
            "patron": "Sous le haut patronage de {patron}", "host": "Hôte", "hosts": "Hôtes",
            "page": "page {n} sur {nb}"},
 }

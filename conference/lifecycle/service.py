@@ -69,7 +69,7 @@ from conference.programme.domain import (
     language_of,
     protocol_config,
 )
-from conference.protocol.address import styled_name
+from conference.protocol.address import head_of_delegation, styled_name
 from conference.protocol.countries import collation_key
 
 IMPORTERS = (Role.admin, Role.protocol, Role.focal_point)
@@ -437,6 +437,7 @@ async def _live_list(conn: asyncpg.Connection, conference: Conference,
                 styled_name=styled_name(m.given_name, m.family_name, m.rank, m.gender,
                                         language),
                 category=m.category, rank=m.rank, function=m.function, head=m is d.head,
+                head_title=head_of_delegation(m.gender, language) if m is d.head else None,
             ) for m in d.members],
         ))
     return ParticipantsList(conference=conference.slug, language=language, version=None,

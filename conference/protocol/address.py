@@ -34,6 +34,11 @@ Names in a notice (`styled_name`): the form of address, then the civility title 
 is known, then the full name: "Son Excellence Monsieur Eric Holder", "Her Excellency
 Ms Cecilia Malmström", "H.E. Tove Ernst", "Madame Tove Ernst", "Mr Eric Holder".
 
+The head of a delegation (`head_of_delegation`), as a list of participants says it after the
+name, lowercase inside its parenthesis: "cheffe de délégation" for a woman and "chef de
+délégation" otherwise in French (the feminine forms of the French administration, as
+"la ministre", "la directrice"), "head of delegation" in English.
+
 Gender values are "female", "male" or None (unknown); anything else raises `ValueError`.
 """
 
@@ -199,3 +204,12 @@ def styled_name(
         parts.append(_CIVILITY[(lang, known_gender)])
     parts.append(_full_name(given_name, family_name))
     return " ".join(part for part in parts if part)
+
+
+def head_of_delegation(gender: str | None, language: str) -> str:
+    """The head of a delegation's title after their name in a list: "cheffe de délégation"
+    (a woman, French), "chef de délégation" (a man or unknown, French), "head of delegation"
+    (English). A woman read « Madame Katrin Vogel … (Chef de délégation) » (tryout)."""
+    if _language(language) == "en":
+        return "head of delegation"
+    return "cheffe de délégation" if _gender(gender) == "female" else "chef de délégation"

@@ -100,3 +100,36 @@ async def test_the_console_s_list_and_its_pdf_open_with_the_patron_and_the_hosts
                             "of Belgium Hosts H.E. Cecilia Malmström, European Commissioner "
                             "for Trade H.E. Eric Holder Belgium"), first
     assert first.endswith("page 1 of 1"), first
+
+
+async def _head(api: Api, deleg: dict[str, Any], given: str, family: str, gender: str) -> None:
+    status, created, _ = await api.call("POST", f"{BASE}/accreditations", role="protocol", json={
+        "category": "official", "given_name": given, "family_name": family, "gender": gender,
+        "email": f"{family.lower()}@example.org", "language": "en", "rank": "senior_official",
+        "delegation_id": deleg["id"], "function": "Head of the European Cybercrime Centre"})
+    assert status == 201, created
+    status, body, _ = await api.call("POST", f"/api/v1/accreditations/{created['id']}/decision",
+                                     role="protocol", json={"decision": "approve"})
+    assert status == 200, body
+
+
+async def test_a_woman_heading_a_delegation_is_cheffe_de_delegation(api: Api) -> None:
+    """Tryout: the French PDF read « Madame Katrin Vogel, Head of the European Cybercrime
+    Centre (Chef de délégation) »: the feminine form the French administration uses, and
+    lowercase inside the parenthesis."""
+    status, _, _ = await api.call("POST", "/api/v1/conferences", role="admin",
+                                  json=conference_body())
+    assert status == 201
+    await _head(api, await make_delegation(api, country="DE"), "Katrin", "Vogel", "female")
+    await _head(api, await make_delegation(api, country="BE"), "Jan", "Wouters", "male")
+    status, pdf, _ = await api.call("GET", f"{BASE}/participants", role="protocol",
+                                    headers={"Accept": "application/pdf"})
+    assert status == 200
+    [first] = pages(pdf)
+    assert "Madame Katrin Vogel, Head of the European Cybercrime Centre (cheffe de " \
+           "délégation)" in first, first
+    assert "Monsieur Jan Wouters, Head of the European Cybercrime Centre (chef de " \
+           "délégation)" in first, first
+    status, listing, _ = await api.call("GET", f"{BASE}/participants", role="protocol")
+    assert {m["head_title"] for d in listing["delegations"] for m in d["members"]} == {
+        "cheffe de délégation", "chef de délégation"}
