@@ -11,7 +11,9 @@ contract documents: RFC 4180 with commas (and no BOM, unless it always had one).
 
 A file for people also names in words what a program reads as a code: `Words` adds, next to a
 code column, a column with the code in the file's language (the code stays for whoever sorts
-or filters on it).
+or filters on it). Its header row is wholly in the file's language (`titles`): each column by
+its title, a code column followed by its words as "<title> (code)" (« État (code) ;État »);
+a file for programs keeps the columns' machine names.
 """
 
 from __future__ import annotations
@@ -46,9 +48,13 @@ class Words:
 
 
 def write(header: Sequence[str], rows: Iterable[Sequence[object]], *,
-          delimiter: str = FOR_PEOPLE, bom: bool = True, words: Words | None = None) -> str:
+          delimiter: str = FOR_PEOPLE, bom: bool = True, words: Words | None = None,
+          titles: Mapping[str, str] | None = None) -> str:
     """The file's text: a header row, then `rows`; text cells made spreadsheet-safe, numbers
-    written as they are. Defaults: a download for people (BOM, ";")."""
+    written as they are. Defaults: a download for people (BOM, ";"). With `titles` (a
+    column's title in the file's language) the header row is wholly in that language: a
+    column followed by its words is headed "<its words' header> (code)", the others by their
+    title (precedence.csv?lang=fr was headed « position;…;status;État;role;Rôle »)."""
     out = io.StringIO()
     writer = csv.writer(out, delimiter=delimiter, lineterminator="\r\n")
     worded = [i for i, column in enumerate(header) if words and column in words.headers]
@@ -65,25 +71,36 @@ def write(header: Sequence[str], rows: Iterable[Sequence[object]], *,
                               else words.label(column, str(cell)) if cell != "" else "")
         return result
 
-    writer.writerow(with_words(list(header), head=True))
+    def title(column: str) -> str:
+        if titles is None:
+            return column
+        if words is not None and column in words.headers:
+            return f"{words.headers[column]} (code)"
+        return titles.get(column, column)
+
+    writer.writerow(with_words([title(column) for column in header], head=True))
     for row in rows:
         writer.writerow(with_words([spreadsheet_safe(v) if isinstance(v, str) else v
                                     for v in row]))
     return (BOM if bom else "") + out.getvalue()
 
 
-def download_name(kind: str, conference_slug: str, day: date, title: str, *,
-                  limit: int = 40) -> str:
-    """A session's CSV download named so a protocol officer recognises it among their
-    downloads: ``<kind>-<conference>-<day>-<title>.csv`` (``security-list-alliance-2027-04-15-
-    ministerial-session.csv``), the title folded to ASCII letters and digits joined by hyphens,
-    cut at a hyphen to ``limit`` characters; a title with nothing left (another script) leaves
-    only the day. ASCII only, so ``filename`` needs no ``filename*``. The console's
-    downloads and the API's speaking order are named by it."""
+def download_name(kind: str, conference_slug: str, day: date | None, title: str = "", *,
+                  limit: int = 40, extension: str = "csv") -> str:
+    """A download named so a protocol officer recognises it among their downloads, one pattern
+    for all: ``<kind>-<conference>[-<day>][-<title>].csv``: a session's
+    (``security-list-alliance-2027-04-15-ministerial-session.csv``), the conference's
+    (``precedence-alliance.csv``, ``participants-alliance.pdf``), a delegation's (its name as
+    the title: ``accreditations-alliance-belgique.csv``). The title is folded to ASCII letters
+    and digits joined by hyphens, cut at a hyphen to ``limit`` characters; a title with
+    nothing left (another script) is left out. ASCII only, so ``filename`` needs no
+    ``filename*``. Every download of the console and the portal is named by it, and the API's
+    files too."""
     folded = unicodedata.normalize("NFKD", title).encode("ascii", "ignore").decode().lower()
     words = "-".join(re.findall(r"[a-z0-9]+", folded))
     if len(words) > limit:
         words = words[:limit + 1].rsplit("-", 1)[0] if "-" in words[:limit + 1] \
             else words[:limit]
     safe_slug = "-".join(re.findall(r"[a-z0-9]+", conference_slug.lower()))
-    return "-".join(part for part in (kind, safe_slug, day.isoformat(), words) if part) + ".csv"
+    return "-".join(part for part in (kind, safe_slug, day.isoformat() if day else "", words)
+                    if part) + f".{extension}"

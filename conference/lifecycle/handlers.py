@@ -92,7 +92,8 @@ async def participants_list(request: web.Request) -> web.Response:
         request.app[pool_key], request.match_info["slug"], principal(request), q.released)
     title = conference.title.get(listing.language) or conference.slug
     fmt = _format(request, q.format)
-    name = f"{conference.slug}-participants"
+    # named as the console's downloads are (docs/lifecycle.md, "CSV files")
+    name = f"participants-{conference.slug}"
     if fmt == "pdf":
         return web.Response(body=participants_pdf(listing, conference),
                             content_type="application/pdf",

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from jinja2 import Environment, select_autoescape
 
 from conference import csvfile
@@ -49,14 +51,16 @@ _PAGE = Environment(autoescape=select_autoescape(default=True)).from_string("""<
 
 
 def participants_csv(listing: ParticipantsList, *, delimiter: str = csvfile.FOR_PROGRAMS,
-                     words: csvfile.Words | None = None) -> bytes:
+                     words: csvfile.Words | None = None,
+                     titles: Mapping[str, str] | None = None) -> bytes:
     """The list as CSV: the API's with commas; the console's download for people with ";" and
     the codes also in words (docs/lifecycle.md, "CSV files")."""
     rows = [[str(d.position), d.delegation, "yes" if m.head else "", m.styled_name,
              m.family_name, m.given_name, m.rank.value if m.rank else "", m.function or "",
              m.category.value]
             for d in listing.delegations for m in d.members]
-    return tabular.write_csv(CSV_COLUMNS, rows, delimiter=delimiter, words=words)
+    return tabular.write_csv(CSV_COLUMNS, rows, delimiter=delimiter, words=words,
+                             titles=titles)
 
 
 def participants_html(listing: ParticipantsList, title: str) -> str:

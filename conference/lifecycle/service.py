@@ -8,7 +8,7 @@ with its history rows and domain events, and owns its transaction.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -28,6 +28,7 @@ from conference.accreditation.events import AccreditationChanged
 from conference.auth import Principal, Role, require
 from conference.conferences.lookup import conference_by_slug
 from conference.conferences.models import Conference, Quotas
+from conference.csvfile import download_name
 from conference.db.pool import connection, transaction
 from conference.errors import Forbidden, Invalid, NotFound
 from conference.lifecycle import domain, repo, tabular
@@ -389,8 +390,13 @@ class File:
 
 
 async def export_members(pool: asyncpg.Pool, slug: str, kind: tabular.Kind,
-                         delegation_id: UUID | None, actor: Principal | None) -> File:
-    """The live members in the importable columns (CSV or XLSX): what an import reads back."""
+                         delegation_id: UUID | None, actor: Principal | None, *,
+                         titles: Mapping[str, str] | None = None,
+                         delegation_name: str = "") -> File:
+    """The live members in the importable columns (CSV or XLSX): what an import reads back,
+    headed by ``titles`` (the portal's: the member form's labels in the page's language, which
+    the import reads) or by the columns' names; the file named by the conference and
+    ``delegation_name`` (docs/lifecycle.md, "CSV files")."""
     principal = require(actor, *IMPORTERS)
     if principal.role is Role.focal_point:
         if delegation_id not in (None, principal.delegation_id):
@@ -404,12 +410,13 @@ async def export_members(pool: asyncpg.Pool, slug: str, kind: tabular.Kind,
               domain.SALUTATION_OUT.get(r["gender"] or "", ""), r["delegation"] or "",
               r["in_office_since"].isoformat() if r["in_office_since"] else ""]
              for r in rows]
-    name = f"{conference.slug}-accreditations"
+    name = download_name("accreditations", conference.slug, None, delegation_name,
+                         extension=kind)
     if kind == "xlsx":
-        return File(tabular.write_xlsx(domain.COLUMNS, lines, "accreditations"),
-                    tabular.XLSX_TYPE, f"{name}.xlsx")
-    return File(tabular.write_csv(domain.COLUMNS, lines), "text/csv; charset=utf-8",
-                f"{name}.csv")
+        return File(tabular.write_xlsx(domain.COLUMNS, lines, "accreditations", titles),
+                    tabular.XLSX_TYPE, name)
+    return File(tabular.write_csv(domain.COLUMNS, lines, titles=titles),
+                "text/csv; charset=utf-8", name)
 
 
 # --- the list of participants -----------------------------------------------------------------

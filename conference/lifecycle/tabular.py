@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from datetime import date, datetime, time
 from typing import Literal
 
@@ -91,19 +91,21 @@ _safe = csvfile.spreadsheet_safe
 
 
 def write_csv(header: Sequence[str], rows: Iterable[Sequence[str]], *,
-              delimiter: str = csvfile.FOR_PROGRAMS, words: csvfile.Words | None = None
-              ) -> bytes:
+              delimiter: str = csvfile.FOR_PROGRAMS, words: csvfile.Words | None = None,
+              titles: Mapping[str, str] | None = None) -> bytes:
     """CRLF line ends, UTF-8 with a byte-order mark (spreadsheets read it), commas unless
     ``delimiter`` says otherwise (docs/lifecycle.md, "CSV files"): the shared writer."""
-    return csvfile.write(header, rows, delimiter=delimiter, words=words).encode()
+    return csvfile.write(header, rows, delimiter=delimiter, words=words,
+                         titles=titles).encode()
 
 
-def write_xlsx(header: Sequence[str], rows: Iterable[Sequence[str]], title: str) -> bytes:
+def write_xlsx(header: Sequence[str], rows: Iterable[Sequence[str]], title: str,
+               titles: Mapping[str, str] | None = None) -> bytes:
     from openpyxl import Workbook
 
     book = Workbook(write_only=True)
     sheet = book.create_sheet(title[:31] or "Sheet1")
-    sheet.append(list(header))
+    sheet.append([titles.get(c, c) for c in header] if titles else list(header))
     for row in rows:
         sheet.append([_safe(v) for v in row])
     out = io.BytesIO()

@@ -38,7 +38,7 @@ from __future__ import annotations
 
 import hashlib
 import unicodedata
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
@@ -524,7 +524,8 @@ SECURITY_LIST_COLUMNS = ("family_name", "given_name", "delegation", "category", 
 
 
 def security_list_csv(items: Iterable[SecurityListEntry], *, delimiter: str = FOR_PEOPLE,
-                      bom: bool = True, words: Words | None = None) -> str:
+                      bom: bool = True, words: Words | None = None,
+                      titles: Mapping[str, str] | None = None) -> str:
     """The security list as CSV (a header row, CRLF line ends), names as on the ID: by default
     a download for people (UTF-8 BOM, ";", `words` beside the codes); the API passes RFC 4180's
     commas and no BOM (docs/lifecycle.md, "CSV files"). The last two columns mark a late
@@ -538,7 +539,7 @@ def security_list_csv(items: Iterable[SecurityListEntry], *, delimiter: str = FO
          e.in_place_of or "",
          e.date_of_birth.isoformat() if e.date_of_birth else "", e.nationality or "",
          e.document_type or "", e.document_number or ""]
-        for e in items), delimiter=delimiter, bom=bom, words=words)
+        for e in items), delimiter=delimiter, bom=bom, words=words, titles=titles)
 
 
 PRECEDENCE_COLUMNS = ("position", "delegation", "country", "head", "function", "status",
@@ -546,7 +547,8 @@ PRECEDENCE_COLUMNS = ("position", "delegation", "country", "head", "function", "
 
 
 def precedence_csv(order: Iterable[Any], *, patron: str | None = None,
-                   hosts: Iterable[HostView] = (), words: Words | None = None) -> str:
+                   hosts: Iterable[HostView] = (), words: Words | None = None,
+                   titles: Mapping[str, str] | None = None) -> str:
     """The order of precedence as a download for people (UTF-8 BOM, ";", CRLF, a header row),
     as the page lists it (docs/protocol.md, "Order of precedence"): first of all the royal
     patron (`patron`, the style in the file's language) and the hosts (`hosts`, as the
@@ -560,7 +562,7 @@ def precedence_csv(order: Iterable[Any], *, patron: str | None = None,
                  for h in hosts)
     return write(PRECEDENCE_COLUMNS, [*first, *(
         [e.position, e.delegation, e.country or "", e.head.styled_name, e.head.function or "",
-         str(e.status), "head"] for e in order)], words=words)
+         str(e.status), "head"] for e in order)], words=words, titles=titles)
 
 
 SPEAKING_ORDER_COLUMNS = ("position", "part", "styled_name", "given_name", "family_name",

@@ -28,7 +28,7 @@ from conference.badges.domain import (
 from conference.badges.models import CheckIn, CheckInIn
 from conference.conferences.lookup import conference_by_slug
 from conference.conferences.models import Conference
-from conference.csvfile import Words
+from conference.csvfile import Words, download_name
 from conference.errors import Forbidden, NotFound
 from conference.http.context import connection, now, pool_key, signer_key
 from conference.http.io import read_form
@@ -44,6 +44,7 @@ from conference.protocol.countries import country_name
 from conference.roles import door_keeper, protocol_officer
 from conference.workspaces import domain, frame
 from conference.workspaces import repo as ws
+from conference.workspaces.csv_titles import column_titles
 from conference.workspaces.i18n import WTranslator
 
 routes = RouteTable()
@@ -478,8 +479,11 @@ async def console_precedence_csv(request: web.Request) -> web.Response:
             hosts=listing.hosts, words=Words(
                 {"status": d.t("ops_status"), "role": d.t("precedence_role")},
                 lambda column, code: d.t(f"status_{code}") if column == "status"
-                else d.t(f"precedence_{code}"))),
+                else d.t(f"precedence_{code}")),
+            # headed wholly in the page's language (docs/lifecycle.md, "CSV files")
+            titles=column_titles(d.language)),
         content_type="text/csv",
         charset="utf-8", headers={
             "Cache-Control": "no-store",
-            "Content-Disposition": f'attachment; filename="precedence-{d.conference.slug}.csv"'})
+            "Content-Disposition":
+                f'attachment; filename="{download_name("precedence", d.conference.slug, None)}"'})

@@ -17,7 +17,7 @@ from aiohttp import web
 
 from conference.accreditation.domain import QUOTA_CATEGORIES, Category
 from conference.conferences.models import Quotas
-from conference.csvfile import FOR_PEOPLE, Words
+from conference.csvfile import FOR_PEOPLE, Words, download_name
 from conference.errors import Invalid, NotFound
 from conference.http.context import pool_key
 from conference.http.io import TooLarge, read_form
@@ -32,6 +32,7 @@ from conference.protocol.countries import collation_key, country_name
 from conference.workspaces import frame
 from conference.workspaces.console import CONSOLE_ROLES, Desk
 from conference.workspaces.console import _desk as open_desk
+from conference.workspaces.csv_titles import column_titles
 from conference.workspaces.domain import NoSuchTime, wall_clock
 from conference.workspaces.portal_lifecycle import (
     check_again,
@@ -385,7 +386,7 @@ async def _listing_file(request: web.Request, kind: str) -> web.Response:
     d = await open_desk(request, CONSOLE_ROLES)
     listing, conference = await lifecycle.participants(
         request.app[pool_key], d.conference.slug, d.principal, language=d.language)
-    name = f"{conference.slug}-participants"
+    name = download_name("participants", conference.slug, None, extension=kind)
     if kind == "pdf":
         body, ctype, how = participants_pdf(listing, conference), "application/pdf", "inline"
     else:
@@ -396,11 +397,12 @@ async def _listing_file(request: web.Request, kind: str) -> web.Response:
                        "category": t("category")},
                       lambda column, code: t("head_of_delegation") if column == "head"
                       else t(f"{column}_{code}"))
-        body = render.participants_csv(listing, delimiter=FOR_PEOPLE, words=words)
+        body = render.participants_csv(listing, delimiter=FOR_PEOPLE, words=words,
+                                       titles=column_titles(d.language))
         ctype, how = "text/csv; charset=utf-8", "attachment"
     return web.Response(body=body, headers={
         "Content-Type": ctype, "Cache-Control": "no-store",
-        "Content-Disposition": f'{how}; filename="{name}.{kind}"'})
+        "Content-Disposition": f'{how}; filename="{name}"'})
 
 
 @routes.add("GET", "/manage/{slug}/participants.pdf",

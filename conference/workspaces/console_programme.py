@@ -56,6 +56,7 @@ from conference.types import Text
 from conference.workspaces import domain, frame
 from conference.workspaces import repo as ws
 from conference.workspaces.console import CONSOLE_ROLES, Desk, _desk
+from conference.workspaces.csv_titles import column_titles
 from conference.workspaces.domain import NoSuchTime, wall_clock
 from conference.workspaces.programme_grid import days_of, lay_out, seating_csv, speaking_order_csv
 
@@ -989,7 +990,8 @@ async def grid_speaking_order_csv(request: web.Request) -> web.Response:
             else d.t(f"prog_part_{code}")
 
     # a download for people: the part also in words (docs/lifecycle.md, "CSV files")
-    return _csv(speaking_order_csv(order.slots, patron, Words({"part": d.t("prog_part")}, part)),
+    return _csv(speaking_order_csv(order.slots, patron, Words({"part": d.t("prog_part")}, part),
+                                   column_titles(d.language)),
                 _file_name(d, s, "speaking-order"))
 
 
@@ -1034,7 +1036,7 @@ async def grid_seating_csv(request: web.Request) -> web.Response:
     d, officer = await _console(request)
     s = await _session_here(request, d, officer)
     plan = await programme.seating(request.app[pool_key], officer, s.id, d.language)
-    return _csv(seating_csv(plan.seats), _file_name(d, s, "seating"))
+    return _csv(seating_csv(plan.seats, column_titles(d.language)), _file_name(d, s, "seating"))
 
 
 @routes.add("GET", "/manage/{slug}/sessions/{session_id}/security-list",
@@ -1083,5 +1085,6 @@ async def grid_security_list_csv(request: web.Request) -> web.Response:
                       else d.t(f"category_{code}" if column == "category"
                                else f"prog_late_{code}" if column == "added_after_freeze"
                                else f"prog_role_{code}")))
-    return _csv(programme_domain.security_list_csv(listing.items, words=words),
+    return _csv(programme_domain.security_list_csv(listing.items, words=words,
+                                                   titles=column_titles(d.language)),
                 _file_name(d, s, "security-list"))

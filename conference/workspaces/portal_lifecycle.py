@@ -40,6 +40,7 @@ from conference.pages.i18n import field_message
 from conference.protocol.ranks import RANK_ORDER
 from conference.workspaces import frame
 from conference.workspaces import repo as ws
+from conference.workspaces.csv_titles import column_titles
 from conference.workspaces.domain import namesakes
 from conference.workspaces.handlers import Portal, taken_words
 from conference.workspaces.handlers import _portal as open_portal
@@ -604,9 +605,12 @@ async def lc_import_members(request: web.Request) -> web.StreamResponse:
 
 async def _export(request: web.Request, kind: str) -> web.Response:
     p = await open_portal(request)
+    # headed in the page's language with the labels the import reads, named by the conference
+    # and the delegation (docs/lifecycle.md, "CSV files")
     f = await lifecycle.export_members(request.app[pool_key], p.conference.slug,
                                        "xlsx" if kind == "xlsx" else "csv",
-                                       p.delegation["id"], p.principal)
+                                       p.delegation["id"], p.principal,
+                                       titles=column_titles(p.language), delegation_name=p.name)
     return web.Response(body=f.content, headers={
         "Content-Type": f.content_type, "Cache-Control": "no-store",
         "Content-Disposition": f'attachment; filename="{f.filename}"'})

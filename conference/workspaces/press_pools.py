@@ -21,7 +21,7 @@ from pydantic import ValidationError
 from conference.accreditation.domain import Status
 from conference.badges import service as badges
 from conference.badges.models import Pool, PoolIn, PoolPerson
-from conference.csvfile import Words, write
+from conference.csvfile import Words, download_name, write
 from conference.errors import Conflict, Duplicate, Invalid, NotEligible, NotFound
 from conference.http.context import now, pool_key
 from conference.http.io import read_form
@@ -29,6 +29,7 @@ from conference.http.routes import RouteTable
 from conference.pages.handlers import SWITCH, sent_before, switching
 from conference.roles import organiser
 from conference.workspaces import frame
+from conference.workspaces.csv_titles import column_titles
 from conference.workspaces.handlers import QUEUE_ROLES, Desk, open_desk
 
 routes = RouteTable()
@@ -136,11 +137,12 @@ async def pools_csv(request: web.Request) -> web.Response:
             for p in pools for m in (by_id[i] for i in p.members if i in by_id)]
     words = Words({"role": d.t("f_press_role"), "status": d.t("status")},
                   lambda column, code: d.t(f"{column}_{code}"))
-    return web.Response(text=write(CSV_COLUMNS, rows, words=words), content_type="text/csv",
-                        charset="utf-8", headers={
+    name = download_name("press-pools", d.conference.slug, None)
+    return web.Response(text=write(CSV_COLUMNS, rows, words=words,
+                                   titles=column_titles(d.language)),
+                        content_type="text/csv", charset="utf-8", headers={
                             "Cache-Control": "no-store",
-                            "Content-Disposition":
-                                f'attachment; filename="press-pools-{d.conference.slug}.csv"'})
+                            "Content-Disposition": f'attachment; filename="{name}"'})
 
 
 @routes.add("POST", "/manage/{slug}/press/pools",

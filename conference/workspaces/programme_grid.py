@@ -6,7 +6,7 @@ allows no inline style (see docs/workspaces.md, "Programme builder")."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from typing import Any
@@ -146,7 +146,8 @@ def lay_out(day: date, rooms: Sequence[Any], sessions: Iterable[Any], timezone: 
 # --- the protocol views as CSV ----------------------------------------------------------------
 
 
-def speaking_order_csv(slots: Iterable[Any], patron: str, words: Words | None = None) -> str:
+def speaking_order_csv(slots: Iterable[Any], patron: str, words: Words | None = None,
+                       titles: Mapping[str, str] | None = None) -> str:
     """One row a slot: position, part, the person's styled name, function, delegation; a
     download for people (docs/lifecycle.md, "CSV files"), the part also in words when
     ``words`` says them."""
@@ -154,12 +155,13 @@ def speaking_order_csv(slots: Iterable[Any], patron: str, words: Words | None = 
         (s.position, s.part, s.person.styled_name if s.person else patron,
          (s.person.function or "") if s.person else "",
          (s.person.delegation or "") if s.person else "",
-         str(s.person.accreditation_id) if s.person else "") for s in slots), words=words)
+         str(s.person.accreditation_id) if s.person else "") for s in slots), words=words,
+        titles=titles)
 
 
-def seating_csv(seats: Iterable[Any]) -> str:
+def seating_csv(seats: Iterable[Any], titles: Mapping[str, str] | None = None) -> str:
     """One row a seat: 0 the chair, +n on the chair's right, -n on the left; a download for
     people (docs/lifecycle.md, "CSV files")."""
     return write(("seat", "name", "function", "delegation", "accreditation_id"), (
         (s.seat, s.person.styled_name, s.person.function or "", s.person.delegation or "",
-         str(s.person.accreditation_id)) for s in seats))
+         str(s.person.accreditation_id)) for s in seats), titles=titles)

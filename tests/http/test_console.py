@@ -235,8 +235,8 @@ async def test_the_order_of_precedence_as_a_page_and_as_csv(
     assert "attachment" in resp.headers["Content-Disposition"]
     rows = text.split("\r\n")
     # a download for people: BOM, ";", the status and the role also in words (docs/lifecycle.md)
-    assert rows[0] == ("\ufeffposition;delegation;country;head;function;status;Status;"
-                       "role;Role")
+    assert rows[0] == ("\ufeffOrder;Delegation;Country (ISO code);Head of delegation;Function;"
+                       "Status (code);Status;Role (code);Role")
     # the patron and the hosts first, unnumbered, as on the page: the file listed the heads
     # alone (docs/protocol.md, "Heads of delegation")
     assert rows[1] == ";;;H.M. Queen Paola of Belgium;;;;patron;High patronage", rows[1]

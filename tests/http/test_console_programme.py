@@ -367,7 +367,8 @@ async def test_participants_are_found_by_name_added_with_a_role_and_removed(
         f'attachment; filename="speaking-order-alliance-{day}-seance-d-ouverture.csv"')
     rows = csv_text.split("\r\n")
     # a download for people: BOM and ";" (docs/lifecycle.md, "CSV files")
-    assert rows[0] == "\ufeffposition;part;Part;name;function;delegation;accreditation_id"
+    assert rows[0] == ("\ufeffOrder;Part (code);Part;Name as styled;Function;Delegation;"
+                       "Accreditation ID")
     assert "Reynders" in rows[1] and "Wilmès" in rows[2]
     # the part in words beside its code, in the page's language
     assert rows[1].split(";")[1:3] == ["welcome", "Welcome"], rows[1]
@@ -378,7 +379,7 @@ async def test_participants_are_found_by_name_added_with_a_role_and_removed(
     assert resp.headers["Content-Disposition"] == (
         f'attachment; filename="seating-alliance-{day}-opening-session.csv"')
     rows = csv_text.split("\r\n")
-    assert rows[0] == "\ufeffseat;name;function;delegation;accreditation_id"
+    assert rows[0] == "\ufeffSeat;Name as styled;Function;Delegation;Accreditation ID"
     assert rows[1].startswith("0;") and "Reynders" in rows[1]
     # removed: off the session
     status, _, resp = await _form(protocol, path, f"{path}/participants/remove",
@@ -420,11 +421,11 @@ async def test_the_security_list_shows_its_deadline_and_downloads(
     assert resp.headers["Content-Disposition"] == (
         f'attachment; filename="security-list-alliance-{conf["starts_on"]}-opening-session.csv"')
     assert csv_text.split("\r\n")[1].startswith("Reynders;Didier;")
-    assert csv_text.split("\r\n")[0] == ("\ufefffamily_name;given_name;delegation;category;"
-                                          "Category;role;Role;accreditation_id;"
-                                          "added_after_freeze;Added after the freeze;"
-                                          "in_place_of;date_of_birth;nationality;Nationality;"
-                                          "document_type;Type of document;document_number")
+    assert csv_text.split("\r\n")[0] == (
+        "\ufeffFamily name;Given name;Delegation;Category (code);Category;Role (code);Role;"
+        "Accreditation ID;Added after the freeze (code);Added after the freeze;In place of;"
+        "Date of birth;Nationality (code);Nationality;Type of document (code);Type of document;"
+        "Identity document number")
     status, page, _ = await protocol.go("GET", f"{path}/security-list?lang=fr")
     # a journalist comes with an outlet, not a delegation: the column says both
     assert '<th scope="col">Délégation ou média</th>' in page
@@ -649,8 +650,9 @@ async def test_the_security_list_gives_what_the_police_check_each_person_against
     status, csv_text, _ = await protocol.go("GET", f"{page_path}.csv?lang=fr")
     assert status == 200
     header, *lines = list(csv.reader(io.StringIO(csv_text.lstrip("\ufeff")), delimiter=";"))
-    assert header[-6:] == ["date_of_birth", "nationality", "Nationalité", "document_type",
-                           "Type de pièce", "document_number"]
+    assert header[-7:] == ["En remplacement de", "Date de naissance", "Nationalité (code)",
+                           "Nationalité", "Type de pièce (code)", "Type de pièce",
+                           "Numéro de la pièce d'identité"]
     assert [line[:1] + line[-6:] for line in lines] == [
         ["Jambon", "", "", "", "", "", ""],
         ["Reynders", "1959-08-13", "BE", "Belgique", "diplomatic_passport",

@@ -219,8 +219,12 @@ async def test_console_downloads_open_in_a_european_excel_and_say_codes_in_words
         "Cookie": "; ".join(f"{k}={v}" for k, v in protocol.cookies.items())})
     assert resp.status == 200
     body = await resp.read()
-    assert body.startswith("\ufeffposition;delegation;country;head;function;status;État;"
-                           "role;Rôle\r\n".encode())
+    # headed wholly in the file's language, a code column "(code)" before its words (the
+    # tryout read « position;delegation;country;head;function;status;État;role;Rôle »)
+    assert body.startswith("\ufeffN° d'ordre;Délégation;Pays (code ISO);Chef de délégation;"
+                           "Fonction;État (code);État;Rôle (code);Rôle\r\n".encode())
+    assert resp.headers["Content-Disposition"] == 'attachment; filename="precedence-alliance.csv"'
+
     # after the patron and the two hosts (docs/protocol.md, "Heads of delegation")
     assert body.decode("utf-8-sig").split("\r\n")[4] == (
         "1;Grèce;GR;Son Excellence Anna Dendias;Minister;approved;Accordée;head;"
@@ -231,18 +235,30 @@ async def test_console_downloads_open_in_a_european_excel_and_say_codes_in_words
     assert resp.status == 200
     rows = list(csv.reader(io.StringIO((await resp.read()).decode("utf-8-sig")),
                            delimiter=";"))
+    assert resp.headers["Content-Disposition"] == \
+        'attachment; filename="participants-alliance.csv"'
     assert rows == [
-        ["position", "delegation", "head", "Chef de délégation", "styled_name", "family_name",
-         "given_name", "rank", "Rang protocolaire", "function", "category", "Catégorie"],
+        ["N° d'ordre", "Délégation", "Chef de délégation (code)", "Chef de délégation",
+         "Nom et titre", "Nom", "Prénom", "Rang protocolaire (code)", "Rang protocolaire",
+         "Fonction", "Catégorie (code)", "Catégorie"],
         ["1", "Grèce", "yes", "Chef de délégation", "Son Excellence Anna Dendias", "Dendias",
          "Anna", "foreign_minister", "Ministre des Affaires étrangères", "Minister", "minister",
          "Ministre"]]
 
-    # the API's CSV, for programs: as the contract documents it
-    status, text_, _ = await api.call("GET", f"{BASE}/participants", role="protocol",
-                                      headers={"Accept": "text/csv"})
+    resp = await protocol.api.client.get("/manage/alliance/participants.csv?lang=en", headers={
+        "Cookie": "; ".join(f"{k}={v}" for k, v in protocol.cookies.items())})
+    assert (await resp.read()).decode("utf-8-sig").startswith(
+        "Order;Delegation;Head of delegation (code);Head of delegation;Name as styled;"
+        "Family name;Given name;Protocol rank (code);Protocol rank;Function;Category (code);"
+        "Category\r\n")
+
+    # the API's CSV, for programs: as the contract documents it, machine names
+    status, text_, resp = await api.call("GET", f"{BASE}/participants", role="protocol",
+                                         headers={"Accept": "text/csv"})
     assert status == 200
     assert text_.startswith("\ufeffposition,delegation,head,styled_name,family_name,"), text_
+    assert resp.headers["Content-Disposition"] == \
+        'attachment; filename="participants-alliance.csv"'
 
 
 async def test_the_royal_security_list_holds_only_people_who_may_get_a_badge(

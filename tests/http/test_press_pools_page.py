@@ -364,14 +364,14 @@ async def test_the_pools_download_as_a_file_for_people(
         'attachment; filename="press-pools-alliance.csv"'
     assert resp.headers["Cache-Control"] == "no-store"
     assert text.split("\r\n") == [
-        "\ufeffpool;family_name;given_name;outlet;role;Role;status;Status",
+        "\ufeffPool;Family name;Given name;Outlet;Role (code);Role;Status (code);Status",
         "Royal photo opportunity;Dupont1;Marie;'=Le Soir;photographer;Photographer;approved;"
         "Approved",
         "Opening pool;Dupont2;Marie;Le Soir;journalist;Journalist;revoked;Revoked",
         ""]
     _, text, _ = await v.go("GET", f"{POOLS}.csv?lang=fr")
     assert text.split("\r\n")[0] == \
-        "\ufeffpool;family_name;given_name;outlet;role;Fonction;status;État"
+        "\ufeffPool;Nom;Prénom;Média;Fonction (code);Fonction;État (code);État"
     assert text.split("\r\n")[1].endswith(";photographer;Photographe;approved;Accordée")
 
     # the desk's roles only
