@@ -16,6 +16,7 @@ from uuid import UUID, uuid4
 
 import asyncpg
 
+from conference import csvfile
 from conference.accreditation.domain import (
     QUOTA_CATEGORIES,
     Category,
@@ -393,10 +394,11 @@ async def export_members(pool: asyncpg.Pool, slug: str, kind: tabular.Kind,
                          delegation_id: UUID | None, actor: Principal | None, *,
                          titles: Mapping[str, str] | None = None,
                          delegation_name: str = "") -> File:
-    """The live members in the importable columns (CSV or XLSX): what an import reads back,
-    headed by ``titles`` (the portal's: the member form's labels in the page's language, which
-    the import reads) or by the columns' names; the file named by the conference and
-    ``delegation_name`` (docs/lifecycle.md, "CSV files")."""
+    """The live members in the importable columns (CSV or XLSX): what an import reads back.
+    With ``titles`` (the portal's: the member form's labels in the page's language, which the
+    import reads) a download for people, ";"-separated as Excel in the conference's locales
+    splits it; else the API's, by the columns' names, with commas. The file is named by the
+    conference and ``delegation_name`` (docs/lifecycle.md, "CSV files")."""
     principal = require(actor, *IMPORTERS)
     if principal.role is Role.focal_point:
         if delegation_id not in (None, principal.delegation_id):
@@ -415,7 +417,9 @@ async def export_members(pool: asyncpg.Pool, slug: str, kind: tabular.Kind,
     if kind == "xlsx":
         return File(tabular.write_xlsx(domain.COLUMNS, lines, "accreditations", titles),
                     tabular.XLSX_TYPE, name)
-    return File(tabular.write_csv(domain.COLUMNS, lines, titles=titles),
+    return File(tabular.write_csv(domain.COLUMNS, lines, titles=titles,
+                                  delimiter=csvfile.FOR_PEOPLE if titles
+                                  else csvfile.FOR_PROGRAMS),
                 "text/csv; charset=utf-8", name)
 
 

@@ -236,12 +236,12 @@ async def test_a_focal_point_checks_imports_and_downloads_members(
     # back (below), and named by the conference and the delegation (it was
     # « alliance-accreditations.csv », for every delegation alike; tryout)
     assert text.splitlines()[0].lstrip("\ufeff").startswith(
-        "Adresse électronique,Prénom,Nom,Catégorie,Rang protocolaire,"), text
+        "Adresse électronique;Prénom;Nom;Catégorie;Rang protocolaire;"), text
     assert resp.headers["Content-Disposition"] == \
         'attachment; filename="accreditations-alliance-belgique.csv"'
     _, english, resp = await focal.go("GET", f"{PORTAL}/members.csv?lang=en")
     assert english.splitlines()[0].lstrip("\ufeff").startswith(
-        "Email address,Given name,Family name,Category,Protocol rank,"), english
+        "Email address;Given name;Family name;Category;Protocol rank;"), english
     assert resp.headers["Content-Disposition"] == \
         'attachment; filename="accreditations-alliance-belgium.csv"'
     assert "a.peeters@example.org" in text and text.count("@example.org") == 5
