@@ -281,6 +281,9 @@ async def _application_page(request: web.Request, d: Desk, acc: Accreditation, *
         # information"), which carries the list's place back (docs/workspaces.md, "The
         # officer's place")
         can_ask=can_ask, information=asking or {}, back=urlencode(where),
+        # a reason and a request are quoted as written in the person's letters, in their
+        # language, which the page names (docs/workspaces.md, "The application page")
+        written_in=t("acc_write_in", language=t(f"in_language_{acc.language}")),
         # the clearance that would withhold the badge, said before anyone approves
         # (docs/credentials.md, "What the person is told")
         clearance=await accreditations.missing_clearance(request.app[pool_key], acc.id,

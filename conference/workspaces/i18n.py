@@ -146,6 +146,11 @@ STRINGS: dict[str, dict[str, str]] = {
                                      "annoncée comme telle par courriel, et ne transmet rien.",
         "in_language_fr": "français",
         "in_language_en": "anglais",
+        # the person's language on the console's application page, and the language their
+        # letters quote a reason in (docs/workspaces.md, "The application page")
+        "acc_corresponds_in": "Correspond en",
+        "acc_write_in": "Rédigez-le en {language}\u00a0: il est cité tel quel dans une lettre "
+                        "en {language}.",
         "withdraw_member": "Retirer ce membre…",
         "withdraw_title": "Retirer un membre",
         "withdraw_confirm": "Retirer l'inscription de {name}\u00a0? La demande ne pourra pas être "
@@ -658,6 +663,9 @@ STRINGS: dict[str, dict[str, str]] = {
                                      "mail, and hands nothing over.",
         "in_language_fr": "French",
         "in_language_en": "English",
+        "acc_corresponds_in": "Corresponds in",
+        "acc_write_in": "Write it in {language}: it is quoted as written in a letter in "
+                        "{language}.",
         "withdraw_member": "Withdraw this member…",
         "withdraw_title": "Withdraw a member",
         "withdraw_confirm": "Withdraw the registration of {name}? It cannot be restored; a new "

@@ -1,0 +1,40 @@
+"""The console's application page says what a protocol officer needs beside each form, over
+HTTP with a real database (found trying the console, docs/workspaces.md, "Accreditations" and
+"Substituting a member"): the person's language and the language to write a reason in, who
+reads a substitution's reason, the identity document beside the clearance, a duplicate
+address named, the function a substitute would keep."""
+
+from __future__ import annotations
+
+from tests.browser.helpers import element, member
+from tests.conftest import Api
+from tests.http.test_console import staff
+from tests.http.test_workspaces import _setup
+from tests.support import RecordingSMTP
+
+
+def page_of(acc: dict[str, object], lang: str) -> str:
+    return f"/manage/alliance/accreditations/{acc['id']}?lang={lang}"
+
+
+async def test_the_page_names_the_person_s_language_and_the_language_to_write_in(
+    api: Api, smtp: RecordingSMTP
+) -> None:
+    """A reason written in French reached an English speaker's letter: the page named neither
+    the person's language nor the one to write in."""
+    be, _ = await _setup(api, smtp)
+    pending = await member(api, be, "Wouters", decision=None)  # corresponds in English
+    protocol = await staff(api, smtp, "protocol@example.org", "protocol")
+    status, page, _ = await protocol.go("GET", page_of(pending, "fr"))
+    assert status == 200, page
+    assert element(page, "corresponds-in") == "anglais"
+    written = ("Rédigez-le en anglais : il est cité tel quel dans une lettre en "
+               "anglais.")
+    assert element(page, "reason-hint") == written
+    assert element(page, "information_message-hint") == written
+    assert 'aria-describedby="reason-hint"' in page
+    status, page, _ = await protocol.go("GET", page_of(pending, "en"))
+    assert element(page, "corresponds-in") == "English"
+    assert element(page, "reason-hint") == (
+        "Write it in English: it is quoted as written in a letter in English.")
+
