@@ -270,6 +270,9 @@ async def _application_page(request: web.Request, d: Desk, acc: Accreditation, *
         offer_approve=acc.status is Status.approved or f"{SUB}approve" in (errors or {}),
         field_prefix=SUB,
         reason_hint=closed and t("lc_f_reason_hint_closed", date=closed),
+        # the reason is shown to the delegation in the member's history: said where it is
+        # written (docs/workspaces.md, "Substituting a member")
+        reason_seen=t("lc_f_reason_seen"),
         **substitution_choices(t),
         # a rank that does not fit the category, a warning (docs/protocol.md, "Rank and
         # category")

@@ -75,6 +75,8 @@ LIFECYCLE: dict[str, dict[str, str]] = {
                                        "membre est refusé à l'entrée dès la confirmation.",
         "lc_f_reason_hint_closed": "Obligatoire\u00a0: les remplacements sont clos depuis le "
                                    "{date}. Le motif reste dans l'historique.",
+        "lc_f_reason_seen": "Le point focal de la délégation voit ce motif, dans l'historique "
+                            "du membre.",
         "lc_confirm_approved": "L'accréditation de {new} est accordée dès la "
                                "confirmation\u00a0: un badge à son nom, qui ouvre les mêmes "
                                "zones, et les invitations aux séances publiées auxquelles sa "
@@ -404,6 +406,8 @@ LIFECYCLE: dict[str, dict[str, str]] = {
                                        "at the door from the moment you confirm.",
         "lc_f_reason_hint_closed": "Required: substitutions closed on {date}. The reason stays "
                                    "in the history.",
+        "lc_f_reason_seen": "The delegation's focal point sees this reason, in the member's "
+                            "history.",
         "lc_confirm_approved": "{new} is approved at once: a badge in their name, opening the "
                                "same zones, and the invitations to the published sessions "
                                "their place calls them to.",

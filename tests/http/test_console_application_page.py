@@ -38,3 +38,19 @@ async def test_the_page_names_the_person_s_language_and_the_language_to_write_in
     assert element(page, "reason-hint") == (
         "Write it in English: it is quoted as written in a letter in English.")
 
+
+async def test_the_substitution_reason_says_the_focal_point_reads_it(
+    api: Api, smtp: RecordingSMTP
+) -> None:
+    """The reason protocol gave appeared in the focal point's member history; the field said
+    nothing of it."""
+    be, _ = await _setup(api, smtp)
+    old = await member(api, be, "Peeters")
+    protocol = await staff(api, smtp, "protocol@example.org", "protocol")
+    status, page, _ = await protocol.go("GET", page_of(old, "en"))
+    assert status == 200, page
+    assert element(page, "sub_reason-hint") == (
+        "The delegation's focal point sees this reason, in the member's history.")
+    status, page, _ = await protocol.go("GET", page_of(old, "fr"))
+    assert element(page, "sub_reason-hint") == (
+        "Le point focal de la délégation voit ce motif, dans l'historique du membre.")
