@@ -264,7 +264,10 @@ async def _application_page(request: web.Request, d: Desk, acc: Accreditation, *
         decisions=DECISIONS, cred=cred,
         # the substitution's form (docs/workspaces.md, "Substituting a member")
         can_substitute=_substitutable(acc),
-        sub_values=sub_values or {"language": acc.language},
+        # the member's function filled in, kept unless changed, which its hint says (a
+        # substitute kept "Conseillère" unseen: docs/workspaces.md, "Substituting a member")
+        sub_values=sub_values or {"language": acc.language, "function": acc.function or ""},
+        function_hint=t("lc_f_function_hint_console"),
         # the box to approve at once: for an approved member's substitute (and beside its
         # error when posted for another)
         offer_approve=acc.status is Status.approved or f"{SUB}approve" in (errors or {}),

@@ -17,6 +17,15 @@ LIFECYCLE: dict[str, dict[str, str]] = {
         "lc_f_rank_hint": "Laissez vide\u00a0: le rang et la fonction du membre remplacé.",
         "lc_f_function_hint": "Laissez vide\u00a0: la fonction du membre remplacé, telle quelle. "
                               "Vérifiez-la si elle s'accorde (Directrice, Directeur).",
+        # the console's form, filled with the member's function (docs/workspaces.md,
+        # "Substituting a member")
+        "lc_f_function_hint_console": "La fonction du membre remplacé, déjà inscrite\u00a0: "
+                                      "elle est reprise telle quelle si vous ne la changez "
+                                      "pas. Vérifiez-la si elle s'accorde (Directrice, "
+                                      "Directeur).",
+        "lc_confirm_function_kept": "La fonction du membre remplacé est reprise telle quelle "
+                                    "pour {new}\u00a0: «\u00a0{function}\u00a0». Si elle ne "
+                                    "convient pas, modifiez-la avant de confirmer.",
         "lc_f_reason": "Motif",
         "lc_substitute_button": "Vérifier le remplacement",
         "lc_substitute_steps": "Une page de confirmation suit\u00a0: rien n'est enregistré avant "
@@ -354,6 +363,12 @@ LIFECYCLE: dict[str, dict[str, str]] = {
         "lc_f_rank_hint": "Leave empty: the rank and function of the member replaced.",
         "lc_f_function_hint": "Leave empty: the function of the member replaced, word for word. "
                               "Check it where the title has a gender (Directrice, Directeur).",
+        "lc_f_function_hint_console": "The function of the member replaced, filled in: it is "
+                                      "kept as written unless you change it. Check it where "
+                                      "the title has a gender (Directrice, Directeur).",
+        "lc_confirm_function_kept": "{new} will be listed with the function of the member "
+                                    "replaced, as written: “{function}”. If it does not fit, "
+                                    "change it before confirming.",
         "lc_f_reason": "Reason",
         "lc_substitute_button": "Review the substitution",
         "lc_substitute_steps": "A confirmation page follows: nothing is saved until you confirm "

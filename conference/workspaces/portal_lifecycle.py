@@ -380,8 +380,11 @@ def confirmation(t: WTranslator, old: Accreditation, body: SubstitutionIn,
     inherited = t("lc_confirm_inherited")
     rank = t(f"rank_{body.rank.value}") if body.rank \
         else f"{t('rank_' + old.rank.value)} ({inherited})" if old.rank else ""
-    function = body.function or (
-        f"{old.function} ({t('lc_confirm_inherited_function')})" if old.function else "")
+    # the member's function, left empty or given again as it was (the console's form is filled
+    # with it): kept word for word, which the page says
+    kept = old.function if old.function and body.function in (None, old.function) else None
+    function = f"{kept} ({t('lc_confirm_inherited_function')})" if kept \
+        else body.function or ""
     details = [
         ("f_given_name", body.given_name), ("f_family_name", body.family_name),
         ("f_email", body.email), ("f_language", t(f"lang_{body.language}")),
@@ -397,6 +400,8 @@ def confirmation(t: WTranslator, old: Accreditation, body: SubstitutionIn,
                      + (f", {old.function}" if old.function else ""),
         "details": [(t(key), value) for key, value in details if value],
         "focal_told": t("lc_confirm_focal") if by_protocol else "",
+        "function_kept": t("lc_confirm_function_kept", new=new_name, function=kept)
+        if kept else "",
     }
 
 

@@ -54,3 +54,37 @@ async def test_the_substitution_reason_says_the_focal_point_reads_it(
     status, page, _ = await protocol.go("GET", page_of(old, "fr"))
     assert element(page, "sub_reason-hint") == (
         "Le point focal de la délégation voit ce motif, dans l'historique du membre.")
+
+
+async def test_the_substitute_s_function_is_filled_in_and_said_to_be_kept(
+    api: Api, smtp: RecordingSMTP
+) -> None:
+    """Sofie Peeters (Conseillère) was replaced by Marc Dubois, listed "Monsieur Marc Dubois,
+    Conseillère": the console's form left the function empty, and nothing warned that hers
+    would be kept."""
+    be, _ = await _setup(api, smtp)
+    old = await member(api, be, "Peeters")  # function "Minister"
+    protocol = await staff(api, smtp, "protocol@example.org", "protocol")
+    status, page, _ = await protocol.go("GET", page_of(old, "fr"))
+    assert status == 200, page
+    assert 'id="sub_function" name="function" type="text" value="Minister"' in page
+    assert element(page, "sub_function-hint") == (
+        "La fonction du membre remplacé, déjà inscrite : elle est reprise telle quelle si "
+        "vous ne la changez pas. Vérifiez-la si elle s'accorde (Directrice, Directeur).")
+    action = f"/manage/alliance/accreditations/{old['id']}/substitute?lang=en"
+    new = {"given_name": "Marc", "family_name": "Dubois", "email": "marc@example.org",
+           "language": "fr", "gender": "male"}
+    # sent as filled: the confirmation warns that the function is kept
+    status, page, _ = await protocol.post_form(page_of(old, "en"), action,
+                                               **new, function="Minister")
+    assert status == 200, page
+    assert element(page, "effect-function") == (
+        "Marc Dubois will be listed with the function of the member replaced, as written: "
+        "“Minister”. If it does not fit, change it before confirming.")
+    assert "Minister (as the member replaced, word for word" in element(page, "details")
+    # changed: no warning, the new function in the details
+    status, page, _ = await protocol.post_form(page_of(old, "en"), action,
+                                               **new, function="Deputy Minister")
+    assert status == 200, page
+    assert 'id="effect-function"' not in page
+    assert "Deputy Minister" in element(page, "details")
