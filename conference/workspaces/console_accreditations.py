@@ -208,13 +208,15 @@ async def _application_page(request: web.Request, d: Desk, acc: Accreditation, *
                             errors: dict[str, str] | None = None, message: str | None = None,
                             status: int = 200, editing: str = "", sent: bool = False,
                             asking: dict[str, str] | None = None,
-                            place: Mapping[str, str] | None = None) -> web.Response:
+                            place: Mapping[str, str] | None = None,
+                            email_taken: Mapping[str, str] | None = None) -> web.Response:
     """``editing``: the form posted (``decision``, ``information``, ``substitute``,
     ``revoke``, ``vetting``), which the header's language control then carries; ``sent``: it
     was sent (its errors shown), so its language switch shows them again
     (``pages.handlers.sent_before``); ``asking``: the request for more information as typed;
     ``place``: the list's place the page was opened from (a posted form's), else the
-    address's."""
+    address's; ``email_taken``: the substitution's address is another application's, linked
+    (``text``, ``href``)."""
     t = d.t
     where = dict(place) if place is not None else list_place(request.query)
     name = f"{acc.given_name} {acc.family_name}"
@@ -268,6 +270,7 @@ async def _application_page(request: web.Request, d: Desk, acc: Accreditation, *
         # substitute kept "Conseillère" unseen: docs/workspaces.md, "Substituting a member")
         sub_values=sub_values or {"language": acc.language, "function": acc.function or ""},
         function_hint=t("lc_f_function_hint_console"),
+        email_taken=email_taken,
         # the box to approve at once: for an approved member's substitute (and beside its
         # error when posted for another)
         offer_approve=acc.status is Status.approved or f"{SUB}approve" in (errors or {}),
@@ -469,7 +472,8 @@ async def console_substitute(request: web.Request) -> web.StreamResponse:
             await accreditations.check_substitute(pool, acc.id, body, d.principal,
                                                   now(request))
     except Duplicate:
-        return await show(errors={f"{SUB}email": t("err_duplicate")}, status=409)
+        error, link = await _address_taken(request, d, values["email"])
+        return await show(errors={f"{SUB}email": error}, email_taken=link, status=409)
     except QuotaExceeded as exc:
         return await show(status=409, message=t(
             "lc_err_substitute_quota", used=exc.extra.get("used", ""),
@@ -510,6 +514,28 @@ async def console_substitute(request: web.Request) -> web.StreamResponse:
     raise web.HTTPSeeOther(frame.with_lang(
         f"{d.base}/accreditations/{created.id}", d.language, done="substituted",
         **frame.flash_params(request, old=f"{acc.given_name} {acc.family_name}")))
+
+
+async def _address_taken(request: web.Request, d: Desk, email: str
+                         ) -> tuple[str, dict[str, str] | None]:
+    """The substitution's address already filed in this conference: whose application it is,
+    in which status, and a link to it (protocol and admin read every application of the
+    conference here), and what to do. The portal's words sent protocol to itself ("contact
+    the protocol service"), found trying the console."""
+    key = email.strip().casefold()
+    async with connection(request) as conn:
+        found, _ = await ws.console_accreditations(
+            conn, d.conference.id, category=None, status=None, delegation_id=None,
+            search=domain.like_pattern(domain.search_text(email)) or None,
+            page_size=domain.PAGE_SIZE, skip=0)
+    holder = next((a for a in found if a.email.casefold() == key
+                   and a.status not in (Status.withdrawn, Status.substituted)), None)
+    if holder is None:  # gone meanwhile, or beyond the page: the words without the name
+        return d.t("err_duplicate_console_unnamed"), None
+    name = f"{holder.given_name} {holder.family_name}"
+    return (d.t("err_duplicate_console", name=name, status=d.t(f"status_{holder.status.value}")),
+            {"text": d.t("acc_open_taken", name=name),
+             "href": f"{d.base}/accreditations/{holder.id}"})
 
 
 # --- delegations --------------------------------------------------------------------------

@@ -296,6 +296,16 @@ STRINGS: dict[str, dict[str, str]] = {
         "dup_received": "reçue le {when}",
         "err_duplicate": "Cette adresse ne peut pas servir à une nouvelle demande\u00a0; "
                          "adressez-vous au service du protocole.",
+        # the console's (protocol may see every application of the conference): whose it
+        # is, and what to do (docs/workspaces.md, "Substituting a member")
+        "err_duplicate_console": "Cette adresse sert déjà à une autre demande de cette "
+                                 "conférence\u00a0: {name} ({status}). Donnez à la nouvelle "
+                                 "personne une adresse qui lui est propre\u00a0; s'il s'agit de "
+                                 "la même personne, voyez sa demande.",
+        "err_duplicate_console_unnamed": "Cette adresse sert déjà à une autre demande de cette "
+                                         "conférence\u00a0: donnez à la nouvelle personne une "
+                                         "adresse qui lui est propre.",
+        "acc_open_taken": "Ouvrir la demande de {name}",
         "err_duplicate_own": "Cette adresse est déjà celle de {name}, membre de votre "
                              "délégation ({status})\u00a0: voyez sa page dans la liste des "
                              "membres.",
@@ -801,6 +811,14 @@ STRINGS: dict[str, dict[str, str]] = {
                                "some, or put them on the waiting list.",
         "err_duplicate": "This address cannot be used for a new application; please contact "
                          "the protocol service.",
+        "err_duplicate_console": "This address is already used by another application of this "
+                                 "conference: {name} ({status}). Give the new person an "
+                                 "address of their own; if it is the same person, see their "
+                                 "application.",
+        "err_duplicate_console_unnamed": "This address is already used by another application "
+                                         "of this conference: give the new person an address "
+                                         "of their own.",
+        "acc_open_taken": "Open the application of {name}",
         "err_duplicate_own": "This address is already that of {name}, a member of your "
                              "delegation ({status}): see their page in the list of members.",
         "action_amend": "Details changed",

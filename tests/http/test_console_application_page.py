@@ -88,3 +88,33 @@ async def test_the_substitute_s_function_is_filled_in_and_said_to_be_kept(
     assert status == 200, page
     assert 'id="effect-function"' not in page
     assert "Deputy Minister" in element(page, "details")
+
+
+async def test_an_address_already_filed_is_named_with_its_application(
+    api: Api, smtp: RecordingSMTP
+) -> None:
+    """The console's substitution said "contact the protocol service" to protocol itself, and
+    not whose the address was."""
+    be, _ = await _setup(api, smtp)
+    old = await member(api, be, "Peeters")
+    other = await member(api, be, "Janssens")  # approved, janssens@example.org
+    protocol = await staff(api, smtp, "protocol@example.org", "protocol")
+    new = {"given_name": "Marc", "family_name": "Dubois", "email": "Janssens@example.org",
+           "language": "fr"}
+    for lang, said, link in (
+        ("fr", "Cette adresse sert déjà à une autre demande de cette conférence : Anna "
+               "Janssens (Accordée). Donnez à la nouvelle personne une adresse qui lui est "
+               "propre ; s'il s'agit de la même personne, voyez sa demande.",
+         "Ouvrir la demande d'Anna Janssens"),
+        ("en", "This address is already used by another application of this conference: Anna "
+               "Janssens (Approved). Give the new person an address of their own; if it is the "
+               "same person, see their application.",
+         "Open the application of Anna Janssens")):
+        status, page, _ = await protocol.post_form(
+            page_of(old, lang),
+            f"/manage/alliance/accreditations/{old['id']}/substitute?lang={lang}", **new)
+        assert status == 409, page
+        assert element(page, "sub_email-error").endswith(said), page
+        assert "service du protocole" not in page and "protocol service." not in page
+        assert element(page, "sub_email-taken") == link
+        assert f'href="/manage/alliance/accreditations/{other["id"]}?lang={lang}"' in page

@@ -187,8 +187,8 @@ async def test_bad_input_and_the_rules_refusals_come_back_on_the_form(
     assert 'href="#sub_email"' in page and 'value="sophie@"' in page
     # an address already filed
     status, page = await check(protocol, old, email=pending["email"])
-    assert status == 409 and "cannot be used for a new application" in element(
-        page, "sub_email-error")
+    assert status == 409 and "already used by another application of this conference" in \
+        element(page, "sub_email-error")
     # approving at once the substitute of a member not approved: refused on the box
     status, page = await check(protocol, pending, approve="1")
     assert status == 422 and "Only the substitute of an approved member" in element(
