@@ -54,6 +54,10 @@ class VettingStatusSet(Payload):
     status: str
     via: str = "api"
     """``api`` (one person) or ``csv`` (a results file from the security service)."""
+    by: str | None = None
+    """The role that recorded it (``security``, ``protocol``, ``admin``): the letters and the
+    pages say who asked (docs/credentials.md, "Vetting"); None in events recorded before it
+    was kept, told as the security service's."""
 
 
 class DocumentsRequiredSet(Payload):

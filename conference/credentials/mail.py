@@ -34,6 +34,7 @@ from conference.people.lookup import delegation_slug
 from conference.protocol.address import closing, salutation
 from conference.protocol.countries import country_name
 from conference.protocol.ranks import Rank
+from conference.roles import PROTOCOL_OFFICE
 
 TEMPLATE = "visa_letter"
 
@@ -137,6 +138,9 @@ async def mail_clearance_notice(conn: asyncpg.Connection, event: EventRow, ctx: 
     short_reference = await badge_short_reference(conn, row["id"]) \
         if status == "cleared" and not photo_awaited else None
     member = f"{row['given_name']} {row['family_name']}"
+    # a status protocol recorded (its console, its API token) is told as protocol's, not as
+    # the security service's (docs/credentials.md, "Vetting")
+    by_protocol = event.payload.get("by") in {r.value for r in PROTOCOL_OFFICE}
     link = ""
     # (address, name, language, opening, closing) of each letter
     recipients: list[tuple[str, str, str, str, str]] = []
@@ -183,7 +187,7 @@ async def mail_clearance_notice(conn: asyncpg.Connection, event: EventRow, ctx: 
                                    link=f"{link}?lang={language}" if focal and link else link,
                                    focal=focal, member=member, press=press,
                                    photo_awaited=photo_awaited,
-                                   short_reference=short_reference)
+                                   short_reference=short_reference, by_protocol=by_protocol)
         if isinstance(letter, Parked):
             result.parked.append(letter)
         else:
@@ -195,7 +199,8 @@ def _clearance_letter(ctx: DispatchContext, event: EventRow, conference: Confere
                       row: asyncpg.Record, template: str, recipient: str, recipient_name: str,
                       language: str, greeting: str, ending: str, *, link: str, focal: bool,
                       member: str, press: bool, photo_awaited: bool = False,
-                      short_reference: str | None = None) -> NewDelivery | Parked:
+                      short_reference: str | None = None, by_protocol: bool = False
+                      ) -> NewDelivery | Parked:
     """One clearance letter, to ``recipient`` in ``language``."""
     delegation = (country_name(row["delegation_country"], language)
                   if row["delegation_country"] else row["delegation_organisation"] or "")
@@ -207,7 +212,7 @@ def _clearance_letter(ctx: DispatchContext, event: EventRow, conference: Confere
             salutation=greeting, closing=ending, focal=focal, member=member, delegation=delegation,
             category=CATEGORY_NAMES[language][row["category"]], reason=row["reason"] or "",
             link=link, is_press=press, photo_awaited=photo_awaited,
-            short_reference=short_reference)
+            short_reference=short_reference, by_protocol=by_protocol)
         footer = {
             "short": short_name(conference, language),
             "controller": controller_name(conference, language),

@@ -328,6 +328,15 @@ LEFT JOIN delegation d ON d.id = a.delegation_id
 LEFT JOIN vetting_status v ON v.accreditation_id = a.id
 WHERE a.id = :accreditation_id
 
+-- name: clearance_set_by
+-- The role that recorded a person's current clearance status (the latest
+-- accreditation.vetting_status_set event's ``by``: security, protocol, admin), or NULL: none
+-- recorded, or recorded before the role was kept.
+SELECT payload ->> 'by' FROM domain_event
+WHERE subject_id = :accreditation_id AND type = 'accreditation.vetting_status_set'
+ORDER BY id DESC
+LIMIT 1
+
 -- name: clearance_refused_among
 -- Those of the accreditations whose security clearance was refused.
 SELECT accreditation_id FROM vetting_status

@@ -204,6 +204,14 @@ async def clearance_of(conn: asyncpg.Connection, accreditation_id: UUID
     return row
 
 
+async def clearance_set_by(conn: asyncpg.Connection, accreditation_id: UUID) -> str | None:
+    """The role that recorded the current clearance status, or None (``queries.sql``,
+    clearance_set_by)."""
+    by: str | None = await conn.fetchval(*Q.bind("clearance_set_by",
+                                                 accreditation_id=str(accreditation_id)))
+    return by
+
+
 async def set_vetting_status(conn: asyncpg.Connection, accreditation_id: UUID, status: str,
                              reason: str | None, now: datetime, actor: str) -> None:
     await conn.execute(*Q.bind("set_vetting_status", accreditation_id=accreditation_id,

@@ -777,7 +777,8 @@ async def set_vetting_status(pool: Database, accreditation_id: UUID, status: str
         await repo.set_vetting_status(conn, accreditation_id, status, reason, now,
                                       principal.actor)
         await record(conn, "accreditation.vetting_status_set",
-                     VettingStatusSet(accreditation_id=accreditation_id, status=status),
+                     VettingStatusSet(accreditation_id=accreditation_id, status=status,
+                                      by=principal.role.value),
                      conference_id=row["conference_id"], subject_id=accreditation_id,
                      actor=principal.actor,
                      history=[domain.vetting_history_line(accreditation_id, row["status"],
@@ -800,6 +801,18 @@ async def vetting_state(pool: Database, accreditation_id: UUID, principal: Princ
     status = c["recorded"] or ("pending" if c["required"] else "not_required")
     return VettingState(accreditation_id=accreditation_id, status=status, reason=c["reason"],
                         required=c["required"])
+
+
+async def clearance_set_by(pool: Database, accreditation_id: UUID, principal: Principal
+                           ) -> str | None:
+    """The role that recorded the person's current clearance status (``security``,
+    ``protocol``, ``admin``), or None (none recorded, or recorded before the role was kept),
+    for the vetting office: a status protocol set is not told as the security service's
+    (docs/credentials.md, "Vetting")."""
+    if principal.role not in VETTING_OFFICE:
+        raise Forbidden("The vetting status is shown to protocol and security.")
+    async with connection(pool) as conn:
+        return await repo.clearance_set_by(conn, accreditation_id)
 
 
 async def vetting_csv(pool: asyncpg.Pool, conference_id: UUID, *,
@@ -882,7 +895,8 @@ async def _apply_vetting(conn: asyncpg.Connection, conference_id: UUID,
     for aid, status, reason in lines:
         await repo.set_vetting_status(conn, aid, status, reason, now, principal.actor)
         await record(conn, "accreditation.vetting_status_set",
-                     VettingStatusSet(accreditation_id=aid, status=status, via="csv"),
+                     VettingStatusSet(accreditation_id=aid, status=status, via="csv",
+                                      by=principal.role.value),
                      conference_id=conference_id, subject_id=aid, actor=principal.actor,
                      history=[domain.vetting_history_line(aid, known[aid]["status"],
                                                           status, reason)])

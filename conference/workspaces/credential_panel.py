@@ -13,6 +13,7 @@ from conference.accreditation.models import Accreditation
 from conference.auth import Principal
 from conference.credentials import service as credentials
 from conference.errors import NotFound
+from conference.roles import PROTOCOL_OFFICE
 
 VETTING_CHOICES = ("pending", "cleared", "more_information", "refused")
 
@@ -24,6 +25,10 @@ async def panel(pool: asyncpg.Pool, principal: Principal, acc: Accreditation
         return {"docs": await credentials.documents_state(pool, acc.id, principal),
                 "vetting": await credentials.vetting_state(pool, acc.id, principal),
                 "vetting_choices": VETTING_CHOICES,
-                "photo": await credentials.photo_size(pool, acc.id)}
+                "photo": await credentials.photo_size(pool, acc.id),
+                # a status protocol recorded is not told as the security service's
+                # (docs/credentials.md, "Vetting")
+                "by_protocol": await credentials.clearance_set_by(pool, acc.id, principal)
+                in {r.value for r in PROTOCOL_OFFICE}}
     except NotFound:
         return None

@@ -134,6 +134,12 @@ STRINGS: dict[str, dict[str, str]] = {
                                                "complémentaires. Si l'accréditation est "
                                                "accordée, le badge ne sera délivré qu'une fois "
                                                "le contrôle terminé.",
+        "decision_clearance_more_information_protocol": "Habilitation de sécurité\u00a0: le "
+                                                        "service du protocole a demandé des "
+                                                        "informations complémentaires. Si "
+                                                        "l'accréditation est accordée, le "
+                                                        "badge ne sera délivré qu'une fois le "
+                                                        "contrôle terminé.",
         "revoke_language": "Le courriel est rédigé en {language}\u00a0: écrivez le motif en "
                            "{language}.",
         "revoke_focal_told": "Le point focal de la délégation en est informé aussi, par "
@@ -662,6 +668,11 @@ STRINGS: dict[str, dict[str, str]] = {
                                                "for more information. If the accreditation is "
                                                "approved, the badge is issued only once the "
                                                "check is complete.",
+        "decision_clearance_more_information_protocol": "Security clearance: the protocol "
+                                                        "service asked for more information. "
+                                                        "If the accreditation is approved, "
+                                                        "the badge is issued only once the "
+                                                        "check is complete.",
         "revoke_language": "The mail is written in {language}: write the reason in {language}.",
         "revoke_focal_told": "The delegation's focal point is told too, by a mail that quotes "
                              "this reason as written.",

@@ -16,6 +16,7 @@ from typing import Any
 from tests.browser.helpers import member
 from tests.conftest import Api, conference_body, press_body
 from tests.http.test_console import staff
+from tests.http.test_console_application_page import security_token
 from tests.support import RecordingSMTP, body_text
 
 BASE = "/api/v1/conferences/alliance"
@@ -24,8 +25,11 @@ MORE = "The second page of the passport, in colour."
 
 
 async def _vetting(api: Api, aid: str, status: str, reason: str | None = None) -> None:
+    """The security service records it (protocol's is told as protocol's:
+    test_console_application_page.py)."""
     code, body, _ = await api.call("POST", f"/api/v1/accreditations/{aid}/vetting/status",
-                                   role="protocol", json={"status": status, "reason": reason})
+                                   role=await security_token(api),
+                                   json={"status": status, "reason": reason})
     assert code == 200, body
 
 

@@ -104,8 +104,9 @@ async def test_the_decision_forms_say_the_clearance_before_anyone_approves(
     assert await warning(refused, "fr") == (
         "Habilitation de sécurité refusée : si l'accréditation est accordée, aucun badge ne"
         " pourra être délivré et aucune invitation aux séances ne sera envoyée.")
+    # (protocol recorded it: said as protocol's, test_console_application_page.py)
     assert await warning(asked, "en") == (
-        "Security clearance: the security service asked for more information. If the"
+        "Security clearance: the protocol service asked for more information. If the"
         " accreditation is approved, the badge is issued only once the check is complete.")
     assert await warning(waiting, "en") == (
         "Security clearance pending: if the accreditation is approved, the badge is issued"

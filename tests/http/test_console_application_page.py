@@ -6,15 +6,29 @@ address named, the function a substitute would keep."""
 
 from __future__ import annotations
 
-from tests.browser.helpers import element, member
-from tests.conftest import Api
+from conference.auth import Role, issue_token
+from conference.db.pool import connect
+from tests.browser.helpers import element, hidden, member
+from tests.conftest import Api, conference_body
+from tests.http.conftest_programme import make_delegation
 from tests.http.test_console import staff
 from tests.http.test_workspaces import _setup
-from tests.support import RecordingSMTP
+from tests.support import RecordingSMTP, body_text
 
 
 def page_of(acc: dict[str, object], lang: str) -> str:
     return f"/manage/alliance/accreditations/{acc['id']}?lang={lang}"
+
+
+async def security_token(api: Api) -> str:
+    """A bearer token of the security service (one per test's service)."""
+    if "security" not in api.tokens:
+        conn = await connect(api.db_url)
+        try:
+            api.tokens["security"] = await issue_token(conn, Role.security)
+        finally:
+            await conn.close()
+    return str(api.tokens["security"])
 
 
 async def test_the_page_names_the_person_s_language_and_the_language_to_write_in(
@@ -118,3 +132,49 @@ async def test_an_address_already_filed_is_named_with_its_application(
         assert "service du protocole" not in page and "protocol service." not in page
         assert element(page, "sub_email-taken") == link
         assert f'href="/manage/alliance/accreditations/{other["id"]}?lang={lang}"' in page
+
+
+async def test_more_information_asked_by_protocol_is_said_to_come_from_protocol(
+    api: Api, smtp: RecordingSMTP
+) -> None:
+    """An administrator asked for more information from the console; the page and the focal
+    point's mail said the security service had."""
+    status, body, _ = await api.call("POST", "/api/v1/conferences", role="admin",
+                                     json=conference_body(vetting_required=["minister"]))
+    assert status == 201, body
+    be = await make_delegation(api, country="BE")  # its focal point corresponds in French
+    ours = await member(api, be, "Dubois", decision=None)
+    theirs = await member(api, be, "Lemaire", decision=None)
+    admin = await staff(api, smtp, "admin@example.org", "admin")
+    status, page, _ = await admin.go("GET", page_of(ours, "fr"))
+    status, page, _ = await admin.go(
+        "POST", f"/manage/alliance/accreditations/{ours['id']}/vetting?lang=fr",
+        {"csrf": hidden(page, "csrf"), "status": "more_information",
+         "reason": "Le lieu de naissance."})
+    assert status == 303, page
+    status, body, _ = await api.call(
+        "POST", f"/api/v1/accreditations/{theirs['id']}/vetting/status",
+        role=await security_token(api), json={"status": "more_information", "reason": "Avis"})
+    assert status == 200, body
+
+    status, page, _ = await admin.go("GET", page_of(ours, "fr"))
+    assert element(page, "clearance-warning").startswith(
+        "Habilitation de sécurité : le service du protocole a demandé des informations "
+        "complémentaires.")
+    status, page, _ = await admin.go("GET", page_of(ours, "en"))
+    assert element(page, "clearance-warning").startswith(
+        "Security clearance: the protocol service asked for more information.")
+    status, page, _ = await admin.go("GET", page_of(theirs, "fr"))
+    assert element(page, "clearance-warning").startswith(
+        "Habilitation de sécurité : le service de sécurité a demandé")
+
+    [mine] = await smtp.wait_for(1, where=lambda m: "fp-be@example.org" in str(m["To"])
+                                 and "Dubois" in body_text(m)
+                                 and "informations complémentaires" in str(m["Subject"]))
+    said = " ".join(body_text(mine).split())
+    assert "ne peut pas encore être mené à terme : le service du protocole a besoin " \
+           "d'informations complémentaires." in said, said
+    [other] = await smtp.wait_for(1, where=lambda m: "fp-be@example.org" in str(m["To"])
+                                  and "Lemaire" in body_text(m)
+                                  and "informations complémentaires" in str(m["Subject"]))
+    assert "le service de sécurité a besoin" in " ".join(body_text(other).split())
