@@ -328,6 +328,19 @@ LEFT JOIN delegation d ON d.id = a.delegation_id
 LEFT JOIN vetting_status v ON v.accreditation_id = a.id
 WHERE a.id = :accreditation_id
 
+-- name: identity_of
+-- The identity document a person is checked against, as the security page shows it (the view
+-- identity_checked: the one given, else the passport of their latest visa letter request),
+-- and their latest visa letter request's state and date (NULL when none).
+SELECT ic.nationality, ic.document_type, ic.document_number, ic.date_of_birth,
+       l.status AS letter_status, l.requested_at AS letter_requested_at
+FROM identity_checked ic
+LEFT JOIN LATERAL (
+    SELECT v.status, v.requested_at FROM visa_letter v
+    WHERE v.accreditation_id = ic.accreditation_id
+    ORDER BY v.requested_at DESC LIMIT 1) l ON true
+WHERE ic.accreditation_id = :accreditation_id
+
 -- name: clearance_set_by
 -- The role that recorded a person's current clearance status (the latest
 -- accreditation.vetting_status_set event's ``by``: security, protocol, admin), or NULL: none

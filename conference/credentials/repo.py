@@ -204,6 +204,15 @@ async def clearance_of(conn: asyncpg.Connection, accreditation_id: UUID
     return row
 
 
+async def identity_of(conn: asyncpg.Connection, accreditation_id: UUID
+                      ) -> asyncpg.Record | None:
+    """The identity document checked and the latest visa letter request (``queries.sql``,
+    identity_of)."""
+    row: asyncpg.Record | None = await conn.fetchrow(
+        *Q.bind("identity_of", accreditation_id=accreditation_id))
+    return row
+
+
 async def clearance_set_by(conn: asyncpg.Connection, accreditation_id: UUID) -> str | None:
     """The role that recorded the current clearance status, or None (``queries.sql``,
     clearance_set_by)."""

@@ -803,6 +803,22 @@ async def vetting_state(pool: Database, accreditation_id: UUID, principal: Princ
                         required=c["required"])
 
 
+async def identity_checked(pool: Database, accreditation_id: UUID, principal: Principal
+                           ) -> dict[str, Any]:
+    """What the security page shows of the person's identity document (its kind, number,
+    nationality, date of birth: all None when none was given), and their latest visa letter
+    request's state and date (``letter_status``, ``letter_requested_at``; None when none), for
+    the vetting office alone, as the security page: the console's application page shows them
+    beside the clearance it sets (docs/workspaces.md, "Credentials")."""
+    if principal.role not in VETTING_OFFICE:
+        raise Forbidden("The identity document is shown to protocol and security.")
+    async with connection(pool) as conn:
+        row = await repo.identity_of(conn, accreditation_id)
+    if row is None:
+        raise NotFound("No such accreditation.")
+    return dict(row)
+
+
 async def clearance_set_by(pool: Database, accreditation_id: UUID, principal: Principal
                            ) -> str | None:
     """The role that recorded the person's current clearance status (``security``,

@@ -45,6 +45,7 @@ from conference.errors import (
 from conference.http.context import connection, now, pool_key
 from conference.http.io import read_form
 from conference.http.routes import RouteTable
+from conference.mail import formatting
 from conference.pages.handlers import _countries, sent_before, switching
 from conference.programme import service as programme
 from conference.protocol.countries import collation_key, country_name
@@ -297,7 +298,11 @@ async def _application_page(request: web.Request, d: Desk, acc: Accreditation, *
         # (docs/credentials.md, "What the person is told")
         clearance=await accreditations.missing_clearance(request.app[pool_key], acc.id,
                                                          d.principal),
-        linked_names=await frame.linked_names(request, acc, d.principal))
+        linked_names=await frame.linked_names(request, acc, d.principal),
+        # the identity document beside the clearance, in the page's words, as the security
+        # page says them (docs/workspaces.md, "Credentials")
+        country_words=lambda code: country_name(code, d.language),
+        day_words=lambda day: formatting.day(day, d.language))
 
 
 async def _places_unpublished(request: web.Request, d: Desk, acc: Accreditation

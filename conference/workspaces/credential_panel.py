@@ -29,6 +29,11 @@ async def panel(pool: asyncpg.Pool, principal: Principal, acc: Accreditation
                 # a status protocol recorded is not told as the security service's
                 # (docs/credentials.md, "Vetting")
                 "by_protocol": await credentials.clearance_set_by(pool, acc.id, principal)
-                in {r.value for r in PROTOCOL_OFFICE}}
+                in {r.value for r in PROTOCOL_OFFICE},
+                # the identity document and the visa letter request, beside the clearance
+                # (docs/workspaces.md, "Credentials"): none for a reader the security page
+                # does not admit
+                "identity": await credentials.identity_checked(pool, acc.id, principal)
+                if principal.role in credentials.VETTING_OFFICE else None}
     except NotFound:
         return None

@@ -203,6 +203,15 @@ CRED: dict[str, dict[str, str]] = {
         "cred_vetting_reason_when": "obligatoire pour «\u00a0refusée\u00a0» et «\u00a0informations "
                                     "complémentaires\u00a0»",
         "cred_vetting_button": "Enregistrer l'état",
+        # beside the clearance: what the security page shows of the person (docs/workspaces.md,
+        # "Credentials")
+        "cred_identity_title": "Pièce d'identité et lettre de visa",
+        "cred_identity_none": "Aucune pièce d'identité donnée, ni avec une demande de lettre "
+                              "de visa.",
+        "cred_identity_on_security": "Voir cette personne sur la page Sécurité",
+        "cred_visa_letter_none": "Aucune lettre de visa demandée.",
+        "cred_visa_letter_latest": "Lettre de visa\u00a0: {state} (demande du {date}).",
+        "cred_visa_letter_open": "Voir la demande sur la page des lettres de visa",
         "cred_flash_vetting": "État d'habilitation enregistré pour {name}.",
         "cred_err_vetting_status": "Choisissez un état.",
         "vetting_not_required": "non requise",
@@ -398,6 +407,12 @@ CRED: dict[str, dict[str, str]] = {
         "cred_vetting_set": "New status",
         "cred_vetting_reason_when": "required for refused and more information",
         "cred_vetting_button": "Record the status",
+        "cred_identity_title": "Identity document and visa letter",
+        "cred_identity_none": "No identity document given, nor with a visa letter request.",
+        "cred_identity_on_security": "See this person on the security page",
+        "cred_visa_letter_none": "No visa letter requested.",
+        "cred_visa_letter_latest": "Visa letter: {state} (request of {date}).",
+        "cred_visa_letter_open": "See the request on the visa letters page",
         "cred_flash_vetting": "Vetting status recorded for {name}.",
         "cred_err_vetting_status": "Choose a status.",
         "vetting_not_required": "not required",

@@ -9,10 +9,11 @@ from __future__ import annotations
 from conference.auth import Role, issue_token
 from conference.db.pool import connect
 from tests.browser.helpers import element, hidden, member
-from tests.conftest import Api, conference_body
-from tests.http.conftest_programme import make_delegation
+from tests.conftest import Api
 from tests.http.test_console import staff
-from tests.http.test_workspaces import _setup
+from tests.http.test_console_credentials import _conference
+from tests.http.test_identity_document import _token as form_token
+from tests.http.test_workspaces import _setup, _signed_in
 from tests.support import RecordingSMTP, body_text
 
 
@@ -139,10 +140,8 @@ async def test_more_information_asked_by_protocol_is_said_to_come_from_protocol(
 ) -> None:
     """An administrator asked for more information from the console; the page and the focal
     point's mail said the security service had."""
-    status, body, _ = await api.call("POST", "/api/v1/conferences", role="admin",
-                                     json=conference_body(vetting_required=["minister"]))
-    assert status == 201, body
-    be = await make_delegation(api, country="BE")  # its focal point corresponds in French
+    # its focal point corresponds in French
+    be, _ = await _conference(api, smtp, vetting_required=["minister"])
     ours = await member(api, be, "Dubois", decision=None)
     theirs = await member(api, be, "Lemaire", decision=None)
     admin = await staff(api, smtp, "admin@example.org", "admin")
@@ -178,3 +177,51 @@ async def test_more_information_asked_by_protocol_is_said_to_come_from_protocol(
                                   and "Lemaire" in body_text(m)
                                   and "informations complémentaires" in str(m["Subject"]))
     assert "le service de sécurité a besoin" in " ".join(body_text(other).split())
+
+
+async def test_the_identity_document_and_the_visa_letter_are_beside_the_clearance(
+    api: Api, smtp: RecordingSMTP
+) -> None:
+    """Protocol set the clearance on a page showing neither the passport the focal point had
+    recorded nor the visa letter request: only the security page listed them."""
+    be, link = await _conference(api, smtp, vetting_required=["minister"])
+    with_card = await member(api, be, "Peeters")
+    with_visa = await member(api, be, "Janssens")
+    nothing = await member(api, be, "Lambert")
+    focal = await _signed_in(api, link)
+    path = f"/delegation/alliance-be/members/{with_visa['id']}"
+    status, page, _ = await focal.go("GET", f"{path}/credentials?lang=en")
+    status, _, resp = await focal.go("POST", f"{path}/visa-letter?lang=en", {
+        "csrf": form_token(page, "visa-form"), "passport_name": "Anna JANSSENS",
+        "passport_number": "EM123456", "nationality": "BE", "date_of_birth": "1971-05-04",
+        "consulate": "Embassy of Belgium"})
+    assert status == 303, resp
+    path = f"/delegation/alliance-be/members/{with_card['id']}"
+    status, page, _ = await focal.go("GET", f"{path}/credentials?lang=fr")
+    status, _, resp = await focal.go("POST", f"{path}/identity-document?lang=fr", {
+        "csrf": form_token(page, "identity-form"), "id_nationality": "BE",
+        "id_document_type": "identity_card", "id_document_number": "591-1234567-89",
+        "id_date_of_birth": "1969-11-05"})
+    assert status == 303, resp
+
+    protocol = await staff(api, smtp, "protocol@example.org", "protocol")
+    status, page, _ = await protocol.go("GET", page_of(with_visa, "fr"))
+    assert status == 200, page
+    assert element(page, "h-identity") == "Pièce d'identité et lettre de visa"
+    assert element(page, "identity-document") == "Passeport EM123456"
+    assert element(page, "identity-nationality") == "Belgique"
+    assert element(page, "identity-birth") == "4 mai 1971"
+    assert element(page, "visa-letter").startswith("Lettre de visa : demandée (demande du ")
+    assert "/manage/alliance/visa-letters?" in page and "status=requested" in page
+    assert element(page, "identity-security") == "Voir cette personne sur la page Sécurité"
+    assert f'#vetting-{with_visa["id"]}"' in page
+    # the identity section comes before the clearance form
+    assert page.index('id="h-identity"') < page.index('id="vetting-form"')
+
+    status, page, _ = await protocol.go("GET", page_of(with_card, "en"))
+    assert element(page, "identity-document") == "Identity card 591-1234567-89"
+    assert element(page, "identity-birth") == "5 November 1969"
+    assert element(page, "visa-letter") == "No visa letter requested."
+    status, page, _ = await protocol.go("GET", page_of(nothing, "en"))
+    assert element(page, "identity-none") == (
+        "No identity document given, nor with a visa letter request.")
