@@ -193,8 +193,8 @@ async def test_the_identity_document_and_the_visa_letter_are_beside_the_clearanc
     status, page, _ = await focal.go("GET", f"{path}/credentials?lang=en")
     status, _, resp = await focal.go("POST", f"{path}/visa-letter?lang=en", {
         "csrf": form_token(page, "visa-form"), "passport_name": "Anna JANSSENS",
-        "passport_number": "EM123456", "nationality": "BE", "date_of_birth": "1971-05-04",
-        "consulate": "Embassy of Belgium"})
+        "passport_number": "EM123456", "nationality": "MA", "date_of_birth": "1971-05-04",
+        "consulate": "Embassy of Belgium in Rabat"})
     assert status == 303, resp
     path = f"/delegation/alliance-be/members/{with_card['id']}"
     status, page, _ = await focal.go("GET", f"{path}/credentials?lang=fr")
@@ -209,7 +209,7 @@ async def test_the_identity_document_and_the_visa_letter_are_beside_the_clearanc
     assert status == 200, page
     assert element(page, "h-identity") == "Pièce d'identité et lettre de visa"
     assert element(page, "identity-document") == "Passeport EM123456"
-    assert element(page, "identity-nationality") == "Belgique"
+    assert element(page, "identity-nationality") == "Maroc"
     assert element(page, "identity-birth") == "4 mai 1971"
     assert element(page, "visa-letter").startswith("Lettre de visa : demandée (demande du ")
     assert "/manage/alliance/visa-letters?" in page and "status=requested" in page
