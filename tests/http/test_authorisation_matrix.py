@@ -98,7 +98,7 @@ EXPECTED: dict[str, frozenset[str] | str] = {
     "badge_batch": PROTOCOL, "badge_states": PROTOCOL, "badges_printed": PROTOCOL,
     "reissue_badge": PROTOCOL, "pack_collected": PROTOCOL,
     # system
-    "healthz": ANYONE, "readyz": ANYONE, "metrics": ADMIN, "openapi": ANYONE,
+    "healthz": ANYONE, "favicon": ANYONE, "readyz": ANYONE, "metrics": ADMIN, "openapi": ANYONE,
     # pages for people
     "pages_css": ANYONE, "press_form": ANYONE, "press_received": ANYONE, "programme_page": ANYONE,
     "conference_home": ANYONE,

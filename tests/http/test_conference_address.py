@@ -40,3 +40,12 @@ async def test_the_conference_address_leads_to_its_programme(api: Api) -> None:
     resp = await api.client.get("/workspaces", headers=HTML, allow_redirects=False)
     assert resp.status in (200, 303) and resp.headers.get("Location", "/signin").startswith(
         "/signin")
+
+
+async def test_the_browser_s_icon_request_is_answered_without_an_error(api: Api) -> None:
+    """Every page's automatic request for the icon reached the conference's address and
+    answered 404, logged once per page (a tryout): no icon, 204, kept a day."""
+    resp = await api.client.get("/favicon.ico", headers=HTML, allow_redirects=False)
+    assert resp.status == 204, await resp.text()
+    assert resp.headers["Cache-Control"] == "public, max-age=86400"
+    assert await resp.read() == b""
