@@ -185,6 +185,10 @@ class DocumentsState(Model):
         description="while the security service asks for more information (vetting status "
                     "more_information): what it asks, as written; the passport copy is then "
                     "asked too (docs/credentials.md, 'Documents')")
+    security_question_by: Literal["security", "protocol"] | None = Field(
+        default=None,
+        description="who asks it: the security service, or protocol (or an administrator) "
+                    "setting the vetting status itself; None when nothing is asked")
 
 
 class LetterListed(VisaLetter):

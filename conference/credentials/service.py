@@ -8,7 +8,7 @@ from __future__ import annotations
 import asyncio
 import uuid
 from datetime import datetime
-from typing import Any
+from typing import Any, Literal
 from uuid import UUID
 
 import asyncpg
@@ -289,12 +289,16 @@ async def documents_state(pool: asyncpg.Pool, accreditation_id: UUID, principal:
         conference = await conference_by_id(conn, row["conference_id"])
         held = {r["kind"]: r for r in await repo.documents_held(conn, accreditation_id)}
         clearance = await repo.clearance_of(conn, accreditation_id)
+        set_by = await repo.clearance_set_by(conn, accreditation_id)
     required = required_kinds(conference, row["category"])
     # the security service asking for more information asks for the passport copy too, which
     # a category that needs no document could give nowhere: the mail said "give it on the
     # page", the page had no form (docs/credentials.md, "Documents")
     question = (clearance["reason"] or "") if clearance is not None \
         and clearance["recorded"] == "more_information" else None
+    asked_by: Literal["security", "protocol"] | None = None
+    if question is not None:  # a status protocol recorded is told as protocol's
+        asked_by = "protocol" if set_by in {r.value for r in PROTOCOL_OFFICE} else "security"
     if question is not None and DocumentKind.passport_copy not in required:
         required = [k for k in DocumentKind
                     if k in required or k is DocumentKind.passport_copy]
@@ -305,7 +309,7 @@ async def documents_state(pool: asyncpg.Pool, accreditation_id: UUID, principal:
              for k in DocumentKind if k in required or k.value in held]
     return DocumentsState(accreditation_id=accreditation_id, items=items,
                           missing=[k for k in required if k.value not in held],
-                          security_question=question)
+                          security_question=question, security_question_by=asked_by)
 
 
 async def set_documents_required(pool: asyncpg.Pool, conference_id: UUID,

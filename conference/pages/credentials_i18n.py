@@ -182,7 +182,10 @@ CREDENTIALS: dict[str, dict[str, str]] = {
         "doc_missing": "manquante",
         "docs_title": "Documents demandés",
         "docs_text": "PDF, JPEG ou PNG, 10 Mo au plus.",
-        "docs_security_asks": "Le service de sécurité demande des informations "
+        # who asks: the security service, or protocol setting the status itself
+        "asks_security": "le service de sécurité",
+        "asks_protocol": "le service du protocole",
+        "docs_security_asks": "{office} demande des informations "
                               "complémentaires pour l'habilitation, et une copie du passeport, "
                               "à déposer ci-dessous\u00a0:",
         "docs_state": "{kind}\u00a0:",
@@ -360,7 +363,9 @@ CREDENTIALS: dict[str, dict[str, str]] = {
         "doc_missing": "missing",
         "docs_title": "Documents required",
         "docs_text": "PDF, JPEG or PNG, at most 10 MB.",
-        "docs_security_asks": "The security service asks for more information for the "
+        "asks_security": "the security service",
+        "asks_protocol": "the protocol service",
+        "docs_security_asks": "{office} asks for more information for the "
                               "clearance, and a copy of the passport, to be given below:",
         "docs_state": "{kind}:",
         "docs_button": "Upload",

@@ -100,7 +100,11 @@ async def _page(
         letter=letter, may_request=may_request, closed_letter=closed_letter,
         countries=_countries(p.language),
         documents=documents, member_name=name, identity=identity,
-        more_information_todo=await open_clearance(request, p, acc) == "more_information",
+        # who asks, as the documents part says it: protocol setting the status itself is not
+        # told as the security service (docs/credentials.md, "Vetting")
+        more_information_todo=(documents.security_question_by or "security")
+        if documents is not None
+        and await open_clearance(request, p, acc) == "more_information" else None,
         identity_types=identity_types(p.t),
         country_words=lambda code: country_name(code, p.language),
         day_words=lambda d: formatting.day(d, p.language),

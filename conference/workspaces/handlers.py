@@ -493,7 +493,11 @@ async def _member_view(request: web.Request, p: Portal, acc: Accreditation, *,
         identity_todo=await identity_to_give(request.app[pool_key], p.conference, acc,
                                              p.principal),
         documents_todo=await documents_to_give(request.app[pool_key], acc, p.principal, p.t),
-        more_information_todo=clearance == "more_information",
+        # who asks: protocol setting the status itself is not told as the security service
+        # (docs/credentials.md, "Vetting")
+        more_information_todo=(await credentials.documents_state(
+            request.app[pool_key], acc.id, p.principal)).security_question_by or "security"
+        if clearance == "more_information" else None,
     )
 
 

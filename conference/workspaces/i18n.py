@@ -380,7 +380,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "member_badge_collected": "Badge imprimé et remis à {name} le {date}.",
         "member_clearance_asked": "Habilitation\u00a0: informations complémentaires "
                                   "demandées",
-        "more_information_todo_member": "À faire\u00a0: le service de sécurité demande des "
+        "more_information_todo_member": "À faire\u00a0: {office} demande des "
                                         "informations complémentaires pour l'habilitation de "
                                         "{name}. Le courriel «\u00a0Habilitation de sécurité\u00a0"
                                         ": informations complémentaires nécessaires\u00a0» dit "
@@ -388,7 +388,7 @@ STRINGS: dict[str, dict[str, str]] = {
                                         "fournir ou, pour ce qu'elle ne permet pas de donner, en "
                                         "répondant à ce courriel. D'ici là, aucun badge ne peut "
                                         "être délivré.",
-        "more_information_todo_here": "À faire\u00a0: le service de sécurité demande des "
+        "more_information_todo_here": "À faire\u00a0: {office} demande des "
                                       "informations complémentaires pour l'habilitation de "
                                       "{name}. Le courriel «\u00a0Habilitation de sécurité\u00a0"
                                       ": informations complémentaires nécessaires\u00a0» dit "
@@ -889,13 +889,13 @@ STRINGS: dict[str, dict[str, str]] = {
                                 "collect at the desk.",
         "member_badge_collected": "Badge printed and collected by {name} on {date}.",
         "member_clearance_asked": "Clearance: more information asked",
-        "more_information_todo_member": "To do: the security service asks for more "
+        "more_information_todo_member": "To do: {office} asks for more "
                                         "information for the clearance of {name}. The email "
                                         "“Security clearance: more information needed” says "
                                         "what: give it on the documents page or, for what that "
                                         "page does not take, by replying to that email. Until "
                                         "then, no badge can be issued.",
-        "more_information_todo_here": "To do: the security service asks for more information "
+        "more_information_todo_here": "To do: {office} asks for more information "
                                       "for the clearance of {name}. The email “Security "
                                       "clearance: more information needed” says what: give it "
                                       "below or, for what this page does not take, by replying "

@@ -48,9 +48,13 @@ async def test_the_passport_copy_the_security_service_asks_for_is_given_on_the_p
     status, page, _ = await fp.go("GET", f"{path}/credentials?lang=en")
     assert status == 200, page
     said = element(page, "security-question")
+    # protocol set the status itself: told as protocol's, never as the security service's
     assert text(said).startswith(
-        "The security service asks for more information for the clearance, and a copy of the "
+        "The protocol service asks for more information for the clearance, and a copy of the "
         "passport, to be given below:")
+    assert element(page, "more-information-todo").startswith(
+        "To do: the protocol service asks for more information for the clearance of Anna "
+        "Dendias.")
     assert said.endswith(f":{QUESTION}")  # the question, in its own paragraph
     assert text(element(page, "doc-state-passport_copy")) == "Passport copy: missing"
     status, _, resp = await _upload(fp, f"{path}/documents/passport_copy?lang=en",
@@ -72,7 +76,7 @@ async def test_the_passport_copy_the_security_service_asks_for_is_given_on_the_p
     _, page, _ = await Visitor(api).go("GET", f"/a/{secret}/credentials?lang=fr")
     said = element(page, "security-question")
     assert text(said).startswith(
-        "Le service de sécurité demande des informations complémentaires pour l'habilitation, "
+        "Le service du protocole demande des informations complémentaires pour l'habilitation, "
         "et une copie du passeport, à déposer ci-dessous :")
     assert said.endswith(f":{QUESTION}")
     assert text(element(page, "doc-state-passport_copy")).startswith("Copie du passeport")

@@ -14,6 +14,7 @@ from PIL import Image
 from tests.browser.helpers import element, hidden
 from tests.conftest import Api, conference_body
 from tests.http.conftest_programme import make_delegation
+from tests.http.test_console_application_page import security_token
 from tests.http.test_credentials import image
 from tests.http.test_workspaces import Visitor, _setup, _signed_in, link_in
 from tests.support import RecordingSMTP
@@ -267,8 +268,8 @@ async def test_the_member_s_pages_say_the_security_service_asks_for_more_informa
     assert status == 200 and 'id="more-information-todo"' not in page  # pending: nothing asked
     reason = "The passport number does not match the visa file."
     status, body, _ = await api.call(
-        "POST", f"/api/v1/accreditations/{member['id']}/vetting/status", role="protocol",
-        json={"status": "more_information", "reason": reason})
+        "POST", f"/api/v1/accreditations/{member['id']}/vetting/status",
+        role=await security_token(api), json={"status": "more_information", "reason": reason})
     assert status == 200, body
 
     status, page, _ = await v.go("GET", f"{path}?lang=en")
