@@ -231,8 +231,11 @@ async def _letters(
         # decision's own letter says what holds), nor once the message is erased
         message = await repo.event_reason(conn, event.id)
         if message and a.status.value in ("submitted", "waitlisted"):
+            # a member is told that their delegation's focal point has the request too, and may
+            # answer it for them (docs/lifecycle.md, "Letters")
             yield _mail(ctx, event, conference, "information_requested", lang, a.email, name,
-                        a.id, message=message, **common)
+                        a.id, message=message, in_delegation=a.delegation_id is not None,
+                        **common)
             if a.delegation_id is not None:
                 # a minister does not answer protocol's mails, the delegation's focal point
                 # does: told of the question, with the member's page where they give the

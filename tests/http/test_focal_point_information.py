@@ -88,6 +88,9 @@ async def test_the_focal_points_are_told_and_one_answers_for_the_minister(
     # the minister's own letter still goes to the minister alone
     [own] = await smtp.wait_for(1, where=lambda m: minister["email"] in str(m["To"])
                                 and QUESTION in body_text(m))
+    # which says the focal point has it too (it did not: both could answer, unaware)
+    assert ("Le point focal de votre délégation en est informé également et peut répondre pour"
+            " vous, depuis le portail de la délégation.") in body_text(own), body_text(own)
     assert len(_focal_letters(smtp, "en")) == 1 and len(_focal_letters(smtp, "fr")) == 1
 
     # the focal point signs in and sees the question on the member's page, to do
