@@ -73,7 +73,7 @@ async def test_focal_point_gives_the_photo_and_requests_the_visa_letter(
     await page.locator("#nationality").select_option(label="Belgique")
     await page.locator("#date_of_birth").fill("1985-03-04")
     await page.get_by_label("Consulat ou ambassade où le visa sera demandé").fill(
-        "Ambassade de Belgique à Kinshasa")
+        "Ambassade de France à Kinshasa")
     await page.get_by_role("button", name="Demander la lettre").click()
     await page.wait_for_url(re.compile(r".*done=visa.*"))
     assert "en cours d'examen" in await page.inner_text("#visa-state")
