@@ -34,7 +34,7 @@ async def healthz(request: web.Request) -> web.Response:
 
 @routes.add("GET", "/favicon.ico",
             summary="The icon every browser asks for: none (204), kept a day by the browser",
-            tag="system", media=("image/x-icon",))
+            status=204, media=(), tag="system")
 async def favicon(request: web.Request) -> web.Response:
     """Every page's automatic request for ``/favicon.ico`` reached the conference's address
     route, which answered 404: a line in the log and in the browser's console per page (a
