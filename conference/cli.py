@@ -240,10 +240,10 @@ async def _worker(settings: Settings) -> int:
 def _serve(settings: Settings, *, worker: bool, processes: int = 1) -> int:
     from conference.app import load_templates
 
-    # before the address and the admin token are printed: whoever waits for them (a script, the
-    # fuzzing step) finds the server about to listen, as before the templates were compiled
-    log.info("%d templates loaded", load_templates())
     url = asyncio.run(_prepare(settings))
+    # after the address and the admin token are printed (a newcomer sees them at once); whoever
+    # needs the server answering waits for /healthz (the fuzzing step does)
+    log.info("%d templates loaded", load_templates())
     if processes == 1:
         _run_app(settings, url, worker=worker)
         return 0
