@@ -64,6 +64,7 @@ from conference.calendar.invitations import feed_url
 from conference.conferences import service as conferences
 from conference.conferences.models import Conference
 from conference.credentials import service as credentials
+from conference.credentials.models import DocumentsState
 from conference.db.errors import is_unavailable
 from conference.errors import (
     AnswersExhausted,
@@ -697,14 +698,16 @@ async def identity_to_give(pool: Any, conference: Conference, acc: Accreditation
 
 
 async def documents_to_give(pool: Any, acc: Accreditation, principal: Principal,
-                            t: Any) -> str:
+                            t: Any, state: DocumentsState | None = None) -> str:
     """The documents asked of the person and not given yet, as the status page (or the
     portal's member page) names them in its "to do" ("carte de presse"), while the
     application is under review; "" when none (docs/credentials.md, "Documents"). A user
-    test's journalist was told of the identity document only, not of the press card."""
+    test's journalist was told of the identity document only, not of the press card.
+    ``state``: the documents' state when the caller has read it already (one read a page)."""
     if acc.status.value not in ("submitted", "waitlisted"):
         return ""
-    state = await credentials.documents_state(pool, acc.id, principal)
+    if state is None:
+        state = await credentials.documents_state(pool, acc.id, principal)
     return ", ".join(t(f"doc_{k.value}").lower() for k in state.missing)
 
 

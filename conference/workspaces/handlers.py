@@ -449,6 +449,9 @@ async def _member_view(request: web.Request, p: Portal, acc: Accreditation, *,
     # (docs/credentials.md, "What the person is told")
     clearance = await open_clearance(request, p, acc)
     missing = clearance if approved else None
+    # the documents' state, read once for both the "to do" and who asks the clearance question
+    documents = await credentials.documents_state(request.app[pool_key], acc.id, p.principal) \
+        if clearance == "more_information" else None
     # a member still editable, but not by this reader any more: said where the link was
     edit_closed = p.closed(now(request)).get("changes") if domain.editable(acc) else None
     # the office's requests for more information and the answers, and while one waits the
@@ -492,12 +495,12 @@ async def _member_view(request: web.Request, p: Portal, acc: Accreditation, *,
         linked_names=await frame.linked_names(request, acc, p.principal),
         identity_todo=await identity_to_give(request.app[pool_key], p.conference, acc,
                                              p.principal),
-        documents_todo=await documents_to_give(request.app[pool_key], acc, p.principal, p.t),
+        documents_todo=await documents_to_give(request.app[pool_key], acc, p.principal, p.t,
+                                               documents),
         # who asks: protocol setting the status itself is not told as the security service
         # (docs/credentials.md, "Vetting")
-        more_information_todo=(await credentials.documents_state(
-            request.app[pool_key], acc.id, p.principal)).security_question_by or "security"
-        if clearance == "more_information" else None,
+        more_information_todo=(documents.security_question_by or "security")
+        if documents is not None else None,
     )
 
 
