@@ -591,6 +591,24 @@ def unprintable_errors(ids: Sequence[UUID], printable: set[UUID]) -> list[dict[s
                         "clearance where needed): " + ", ".join(wrong)}]
 
 
+VOID_STATUSES = frozenset({Status.substituted, Status.withdrawn, Status.revoked})
+"""The accreditations whose printed badge is void: the door refuses it, the desk recovers it
+(docs/credentials.md, "Void badges"). None of them becomes valid again."""
+
+
+def check_recoverable(status: Status, printed: bool) -> None:
+    """A badge is recorded recovered when it was printed and its accreditation is void since;
+    409 otherwise (a valid badge is not taken back: reissue it; one never printed is not out
+    there)."""
+    if status not in VOID_STATUSES:
+        raise Conflict(f"This badge is not void: the accreditation is {status.value}. Only the "
+                       "badge of a substituted, withdrawn or revoked accreditation is recovered.",
+                       reason="badge_not_void", status_now=status.value)
+    if not printed:
+        raise Conflict("This badge was never printed: there is no card to recover.",
+                       reason="badge_not_printed", status_now=status.value)
+
+
 def check_collectable(handed_over: int) -> None:
     """A pack is collected when the delegation has printed badges not yet handed over."""
     if handed_over == 0:

@@ -5,7 +5,10 @@
 - ``pool.created``, ``pool.member_added``, ``pool.member_removed``;
 - ``badge.printed`` (a batch marked printed), ``badge.reissued`` (a new version: the earlier QR
   codes are refused ``superseded``), ``pack.collected`` (a delegation's printed badges handed
-  over). Ids only: who collected a pack is kept in ``pack_collection``, not in the event.
+  over). Ids only: who collected a pack is kept in ``pack_collection``, not in the event;
+- ``badge.recovered``: a void badge (printed, its accreditation then substituted, withdrawn or
+  revoked) recorded handed back or destroyed at the desk, with its version and why it is void
+  (who recorded it is the event's actor and ``badge.recovered_by``).
 
 Check-in scans are not events: each is a row of ``check_in`` (there may be tens of thousands a
 day, and nothing reacts to them).
@@ -52,6 +55,12 @@ class PackCollected(Payload):
     accreditation_ids: list[UUID]
 
 
+class BadgeRecovered(Payload):
+    accreditation_id: UUID
+    badge_version: int
+    why: str
+
+
 EVENT_TYPES: dict[str, type[Payload]] = {
     "zone.created": ZoneDefined,
     "zone.grants_changed": ZoneDefined,
@@ -62,4 +71,5 @@ EVENT_TYPES: dict[str, type[Payload]] = {
     "badge.printed": BadgesPrinted,
     "badge.reissued": BadgeReissued,
     "pack.collected": PackCollected,
+    "badge.recovered": BadgeRecovered,
 }

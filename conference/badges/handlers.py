@@ -30,6 +30,9 @@ from conference.badges.models import (
     Reissued,
     ReissueIn,
     StatusQuery,
+    VoidBadgeList,
+    VoidBadgeQuery,
+    VoidBadgeRecovered,
     Zone,
     ZoneChange,
     ZoneIn,
@@ -181,6 +184,31 @@ async def badge_states(request: web.Request) -> web.Response:
     q = query_params(request, StatusQuery)
     return json_response(await service.badge_states(request.app[pool_key], officer,
                                                     request.match_info["slug"], q))
+
+
+@routes.add("GET", "/api/v1/conferences/{slug}/badges/void",
+            summary="The void badges: printed, then their accreditation substituted, withdrawn "
+                    "or revoked; why, since when, and whether the desk recovered them",
+            who="admin, protocol", query=VoidBadgeQuery, response=VoidBadgeList, tag="badges",
+            errors=(401, 403, 404, 422))
+async def void_badges(request: web.Request) -> web.Response:
+    officer = protocol_officer(principal(request))
+    q = query_params(request, VoidBadgeQuery)
+    items = await service.void_badges(request.app[pool_key], officer,
+                                      request.match_info["slug"], recovered=q.recovered)
+    return json_response(VoidBadgeList(items=items))
+
+
+@routes.add("POST", "/api/v1/accreditations/{accreditation_id}/badge/recovered",
+            summary="Record a void badge recovered at the desk (handed back or destroyed); "
+                    "again: the first record, `already_recovered`",
+            who="admin, protocol", response=VoidBadgeRecovered, tag="badges",
+            errors=(401, 403, 404, 409))
+async def badge_recovered(request: web.Request) -> web.Response:
+    officer = protocol_officer(principal(request))
+    accreditation_id = path_uuid(request, "accreditation_id")
+    return json_response(await service.recover_void_badge(request.app[pool_key], officer,
+                                                          accreditation_id, now(request)))
 
 
 @routes.add("POST", "/api/v1/conferences/{slug}/badges/printed",

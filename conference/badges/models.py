@@ -322,6 +322,33 @@ class VoidBadge(Model):
     """The pack it was handed over in (None: still at the desk, printed)."""
     why: Literal["substituted", "withdrawn", "revoked"]
     void_at: datetime | None
+    recovered_at: datetime | None = None
+    """When the desk recorded the card recovered (handed back or destroyed); None: still out
+    there."""
+    recovered_by: str | None = None
+    """Who recorded it, as the audit trail names them (``person:{id}``, or a role and a token
+    number)."""
+    recovered_by_name: str | None = None
+    """The name of the signed-in person who recorded it (None for a token)."""
+
+
+class VoidBadgeQuery(Model):
+    recovered: bool | None = None
+    """``false``: the void badges still out there; ``true``: those recorded recovered; absent:
+    both."""
+
+
+class VoidBadgeList(Model):
+    items: list[VoidBadge]
+    """The latest made void first."""
+
+
+class VoidBadgeRecovered(VoidBadge):
+    """The void badge recorded recovered, as ``VoidBadge``."""
+
+    already_recovered: bool
+    """True when it was recorded recovered before (``recovered_at`` and ``recovered_by`` are
+    that first record's): nothing was recorded again."""
 
 
 class BadgeStates(Model):

@@ -323,8 +323,8 @@ INSERT INTO badge (accreditation_id, conference_id, version, status, reissued_at
 VALUES (:accreditation_id, :conference_id, 2, 'to_print', :now, :reason, :note)
 ON CONFLICT (accreditation_id) DO UPDATE
 SET version = badge.version + 1, status = 'to_print', printed_at = NULL, printed_by = NULL,
-    collection_id = NULL, reissued_at = EXCLUDED.reissued_at,
-    reissue_reason = EXCLUDED.reissue_reason, reissue_note = EXCLUDED.reissue_note
+    collection_id = NULL, recovered_at = NULL, recovered_by = NULL,
+    reissued_at = EXCLUDED.reissued_at, reissue_reason = EXCLUDED.reissue_reason, reissue_note = EXCLUDED.reissue_note
 RETURNING version
 
 -- name: delegation_conference
@@ -371,18 +371,40 @@ UPDATE badge SET collection_id = :collection_id WHERE accreditation_id = ANY (:i
 
 -- name: void_badges
 -- The printed badges of a conference's accreditations that are no longer valid (substituted,
--- withdrawn or revoked after the badge was printed): physical badges still out there, which
--- the door refuses; with the pack they were handed over in and when they became void (the
--- console's badges page, "Void badges still out there"; docs/credentials.md).
+-- withdrawn or revoked after the badge was printed): physical badges out there, which the door
+-- refuses; with the pack they were handed over in, when they became void, and whether the desk
+-- recorded them recovered (when, by whom: the actor, and the signed-in person's name). Only
+-- those recovered or not when :recovered is set, one accreditation's when :accreditation_id is
+-- (the console's badges page, "Void badges still out there"; docs/credentials.md).
 SELECT a.id, a.given_name, a.family_name, a.status, a.delegation_id, b.version,
        b.printed_at, pc.collected_by, pc.collected_at,
        (SELECT bc.code FROM badge_code bc
         WHERE bc.accreditation_id = a.id AND bc.version = b.version) AS short_code,
        (SELECT max(e.occurred_at) FROM domain_event e
-        WHERE e.subject_id = a.id::text AND e.type = 'accreditation.' || a.status) AS void_at
+        WHERE e.subject_id = a.id::text AND e.type = 'accreditation.' || a.status) AS void_at,
+       b.recovered_at, b.recovered_by,
+       (SELECT p.name FROM person p WHERE 'person:' || p.id::text = b.recovered_by)
+           AS recovered_by_name
 FROM badge b
 JOIN accreditation a ON a.id = b.accreditation_id
 LEFT JOIN pack_collection pc ON pc.id = b.collection_id
 WHERE b.conference_id = :conference_id AND b.status = 'printed'
   AND a.status IN ('substituted', 'withdrawn', 'revoked') AND a.erased_at IS NULL
+  AND (:recovered::boolean IS NULL OR (b.recovered_at IS NOT NULL) = :recovered::boolean)
+  AND (:accreditation_id::uuid IS NULL OR a.id = :accreditation_id::uuid)
 ORDER BY void_at DESC NULLS LAST, a.family_name, a.given_name, a.id
+
+-- name: lock_badge
+-- An accreditation's badge row (its print status and whether it was recorded recovered),
+-- locked until commit: a second desk recording the same recovery waits, then finds it recorded.
+SELECT b.status, b.version, b.recovered_at
+FROM badge b
+WHERE b.accreditation_id = :accreditation_id
+FOR UPDATE OF b
+
+-- name: record_recovery
+-- Record a printed badge recovered at the desk (handed back or destroyed); no row when it was
+-- recorded already.
+UPDATE badge SET recovered_at = :now, recovered_by = :actor
+WHERE accreditation_id = :accreditation_id AND status = 'printed' AND recovered_at IS NULL
+RETURNING accreditation_id

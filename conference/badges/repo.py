@@ -465,9 +465,12 @@ async def badges_of(
     ) for r in rows]
 
 
-async def void_badges(conn: asyncpg.Connection, conference_id: UUID) -> list[VoidBadge]:
+async def void_badges(conn: asyncpg.Connection, conference_id: UUID, *,
+                      recovered: bool | None = None, accreditation_id: UUID | None = None
+                      ) -> list[VoidBadge]:
     """The printed badges of the conference made void since (``void_badges``), the latest
-    first."""
+    first: only those recorded recovered (or not) when ``recovered`` is given, one
+    accreditation's when ``accreditation_id`` is."""
     return [VoidBadge(
         accreditation_id=r["id"], given_name=r["given_name"], family_name=r["family_name"],
         delegation_id=r["delegation_id"], badge_version=r["version"],
@@ -476,8 +479,32 @@ async def void_badges(conn: asyncpg.Connection, conference_id: UUID) -> list[Voi
         printed_at=r["printed_at"],
         collected=(Collection(collected_by=r["collected_by"], collected_at=r["collected_at"])
                    if r["collected_at"] is not None else None),
-        why=r["status"], void_at=r["void_at"],
-    ) for r in await conn.fetch(*Q.bind("void_badges", conference_id=conference_id))]
+        why=r["status"], void_at=r["void_at"], recovered_at=r["recovered_at"],
+        recovered_by=r["recovered_by"], recovered_by_name=r["recovered_by_name"],
+    ) for r in await conn.fetch(*Q.bind("void_badges", conference_id=conference_id,
+                                        recovered=recovered,
+                                        accreditation_id=accreditation_id))]
+
+
+@dataclass(frozen=True)
+class LockedBadge:
+    status: PrintStatus
+    version: int
+    recovered_at: datetime | None
+
+
+async def lock_badge(conn: asyncpg.Connection, accreditation_id: UUID) -> LockedBadge | None:
+    """The accreditation's badge row, locked until commit; None without one (never printed)."""
+    r = await conn.fetchrow(*Q.bind("lock_badge", accreditation_id=accreditation_id))
+    return None if r is None else LockedBadge(PrintStatus(r["status"]), r["version"],
+                                              r["recovered_at"])
+
+
+async def record_recovery(conn: asyncpg.Connection, accreditation_id: UUID, now: datetime,
+                          actor: str) -> bool:
+    """Record the printed badge recovered; False when it was recorded already."""
+    return await conn.fetchval(*Q.bind("record_recovery", accreditation_id=accreditation_id,
+                                       now=now, actor=actor)) is not None
 
 
 async def mark_printed(conn: asyncpg.Connection, conference_id: UUID, ids: list[UUID],

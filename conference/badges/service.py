@@ -24,6 +24,7 @@ from conference.auth import Principal
 from conference.badges import domain, repo
 from conference.badges.domain import DETAILS, ZoneKind
 from conference.badges.events import (
+    BadgeRecovered,
     BadgeReissued,
     BadgesPrinted,
     PoolCreated,
@@ -53,6 +54,7 @@ from conference.badges.models import (
     ReissueIn,
     StatusQuery,
     VoidBadge,
+    VoidBadgeRecovered,
     Zone,
     ZoneChange,
     ZoneIn,
@@ -583,12 +585,45 @@ async def packs_to_collect(db: Database, officer: ProtocolOfficer, slug: str
     return counts
 
 
-async def void_badges(db: Database, officer: ProtocolOfficer, slug: str) -> list[VoidBadge]:
+async def void_badges(db: Database, officer: ProtocolOfficer, slug: str, *,
+                      recovered: bool | None = None) -> list[VoidBadge]:
     """The badges printed, perhaps collected, then made void by a substitution, withdrawal or
-    revocation: out there, refused at the door, to recover at the desk."""
+    revocation: out there, refused at the door, to recover at the desk (``recovered`` False),
+    or recorded recovered (True); both when None."""
     async with connection(db) as conn:
         conference = await conference_by_slug(conn, slug)
-        return await repo.void_badges(conn, conference.id)
+        return await repo.void_badges(conn, conference.id, recovered=recovered)
+
+
+async def recover_void_badge(
+    db: Database, officer: ProtocolOfficer, accreditation_id: UUID, now: datetime, *,
+    slug: str | None = None,
+) -> VoidBadgeRecovered:
+    """Record that a void badge was recovered at the desk (handed back or destroyed), when and
+    by whom, with the event ``badge.recovered`` (docs/credentials.md, "Void badges"). Recorded
+    once: again, it answers the first record with ``already_recovered`` and records nothing.
+    404 when there is no such accreditation (or, with ``slug``, it is another conference's);
+    409 when its badge is not void (the accreditation is not substituted, withdrawn or
+    revoked) or was never printed."""
+    async with transaction(db) as conn:
+        person = await repo.bearer(conn, accreditation_id)
+        if person is None or person.erased:
+            raise NotFound("No such accreditation.")
+        if slug is not None and (await conference_by_slug(conn, slug)).id != person.conference_id:
+            raise NotFound("No such accreditation.")
+        locked = await repo.lock_badge(conn, person.id)
+        domain.check_recoverable(
+            person.status, locked is not None and locked.status is domain.PrintStatus.printed)
+        recorded = await repo.record_recovery(conn, person.id, now, officer.actor)
+        if recorded:
+            await record(conn, "badge.recovered",
+                         BadgeRecovered(accreditation_id=person.id,
+                                        badge_version=person.badge_version,
+                                        why=person.status.value),
+                         conference_id=person.conference_id, subject_id=person.id,
+                         actor=officer.actor)
+        found = await repo.void_badges(conn, person.conference_id, accreditation_id=person.id)
+    return VoidBadgeRecovered(**found[0].model_dump(), already_recovered=not recorded)
 
 
 async def collect_pack(

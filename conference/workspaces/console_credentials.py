@@ -1,6 +1,7 @@
 """The protocol console's credentials pages (protocol, admin; docs/workspaces.md,
 "Credentials"): badge production (``/manage/{slug}/badges``: statuses, filters, the batch PDF,
-marking a batch printed, a reissue with its reason, a delegation's pack collected), visa
+marking a batch printed, a reissue with its reason, a delegation's pack collected, a void badge
+recovered), visa
 letters (``/manage/{slug}/visa-letters``: decide, cancel, the PDF once approved) and, on an
 application's page, its vetting status, documents and photo. Every action is a plain form with
 its CSRF token calling the use-case the API calls (``conference/badges/service.py``,
@@ -145,6 +146,12 @@ async def _badges_page(request: web.Request, d: Desk, officer: ProtocolOfficer, 
                           frame.flash_text(request, "version", 6) or "")
     elif done == "pack" and (name := frame.flash_text(request, "name", 200)):
         flash = t.plural("cred_flash_pack", count, name=name)
+    elif done in ("recovered", "already_recovered") and (
+            name := frame.flash_text(request, "name", 200)):
+        flash = t(f"cred_flash_{done}", name=name)
+    # printed badges made void since: out there, refused at the door (tryout), until the desk
+    # records them recovered (docs/credentials.md, "Void badges")
+    void = await badges.void_badges(request.app[pool_key], officer, d.conference.slug)
     return frame.render(
         request, "cred_badges.html", d.language, person=d.person, conference=d.conference,
         status=status, title=t("cred_badges_title"),
@@ -157,8 +164,8 @@ async def _badges_page(request: web.Request, d: Desk, officer: ProtocolOfficer, 
         delegation_names=names, flash=flash, message=message, errors=errors or {},
         values=values or {}, no_zones=no_zones, without_photo=listed.to_print_without_photo,
         packs=await badges.packs_to_collect(request.app[pool_key], officer, d.conference.slug),
-        # printed badges made void since: out there, refused at the door (tryout)
-        void=await badges.void_badges(request.app[pool_key], officer, d.conference.slug),
+        void=[v for v in void if v.recovered_at is None],
+        recovered=[v for v in void if v.recovered_at is not None],
         photo_required=d.conference.photo_required if photo_required is None
         else photo_required)
 
@@ -343,6 +350,34 @@ async def console_pack_collected(request: web.Request) -> web.StreamResponse:
     _see_other(frame.with_lang(f"{d.base}/badges", d.language, done="pack",
                                count=str(len(done.badges)),
                                **frame.flash_params(request, name=names[delegation_id])))
+
+
+@routes.add("POST", "/manage/{slug}/badges/{accreditation_id}/recovered",
+            summary="Record a void badge recovered at the desk (handed back or destroyed; "
+                    "HTML form)", who=WHO, tag="workspaces", media=HTML,
+            error_media=PAGE_ERRORS, errors=(403, 404, 409))
+@frame.page
+async def console_badge_recovered(request: web.Request) -> web.StreamResponse:
+    """The badges page's "Mark as recovered" on a void badge, through the use-case of
+    ``POST /api/v1/accreditations/{id}/badge/recovered``: the card leaves "Void badges still
+    out there" (docs/credentials.md, "Void badges")."""
+    d, officer = await _console(request)
+    accreditation_id = _uuid(request.match_info["accreditation_id"])
+    if accreditation_id is None:
+        raise NotFound("No such accreditation.")
+    form = await read_form(request)
+    show = functools.partial(_badges_page, request, d, officer)
+    if not frame.csrf_ok(request, form, d.person):
+        return await show(message=d.t("csrf_failed"), status=403)
+    try:
+        done = await badges.recover_void_badge(request.app[pool_key], officer, accreditation_id,
+                                               now(request), slug=d.conference.slug)
+    except Conflict:
+        return await show(message=d.t("cred_err_not_void"), status=409)
+    _see_other(frame.with_lang(
+        f"{d.base}/badges", d.language,
+        done="already_recovered" if done.already_recovered else "recovered",
+        **frame.flash_params(request, name=f"{done.given_name} {done.family_name}")))
 
 
 @routes.add("POST", "/manage/{slug}/badges/photo-required",

@@ -110,6 +110,18 @@ CRED: dict[str, dict[str, str]] = {
         "cred_flash_reissued_no_reference": "Badge réémis\u00a0: {name}, version\u00a0{version}.",
         "cred_flash_pack_one": "Remise enregistrée pour {name}\u00a0: {count} badge.",
         "cred_flash_pack_other": "Remise enregistrée pour {name}\u00a0: {count} badges.",
+        "cred_void_recover": "Marquer comme récupéré",
+        "cred_void_none_left": "Aucun badge annulé encore en circulation\u00a0: tous ont été "
+                               "récupérés.",
+        "cred_recovered_title": "Badges annulés récupérés",
+        "cred_recovered_when": "Récupéré",
+        "cred_recovered_by": "{date}, par {name}",
+        "cred_flash_recovered": "Badge annulé récupéré\u00a0: {name}. Il ne figure plus parmi "
+                                "les badges en circulation.",
+        "cred_flash_already_recovered": "Ce badge était déjà enregistré comme récupéré\u00a0: "
+                                        "{name}. Rien n'a été enregistré de nouveau.",
+        "cred_err_not_void": "Ce badge n'est pas annulé (ou n'a jamais été imprimé)\u00a0: il "
+                             "n'y a rien à récupérer.",
         "cred_err_layout": "Choisissez une mise en page.",
         "cred_err_collected_batch": "Les badges remis ne sont pas réimprimés en lot\u00a0: "
                                     "réémettez le badge concerné.",
@@ -316,6 +328,17 @@ CRED: dict[str, dict[str, str]] = {
         "cred_flash_reissued_no_reference": "Badge reissued: {name}, version {version}.",
         "cred_flash_pack_one": "Collection recorded for {name}: {count} badge.",
         "cred_flash_pack_other": "Collection recorded for {name}: {count} badges.",
+        "cred_void_recover": "Mark as recovered",
+        "cred_void_none_left": "No void badge still out there: every one was recovered.",
+        "cred_recovered_title": "Void badges recovered",
+        "cred_recovered_when": "Recovered",
+        "cred_recovered_by": "{date}, by {name}",
+        "cred_flash_recovered": "Void badge recovered: {name}. It is no longer listed as out "
+                                "there.",
+        "cred_flash_already_recovered": "This badge was already recorded as recovered: {name}. "
+                                        "Nothing was recorded again.",
+        "cred_err_not_void": "This badge is not void (or was never printed): there is nothing "
+                             "to recover.",
         "cred_err_layout": "Choose a layout.",
         "cred_err_collected_batch": "Badges handed over are not printed again in a batch: "
                                     "reissue the badge concerned.",

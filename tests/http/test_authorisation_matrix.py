@@ -97,6 +97,7 @@ EXPECTED: dict[str, frozenset[str] | str] = {
     "set_vetting_status": PROTOCOL, "vetting_csv": PROTOCOL, "import_vetting_csv": PROTOCOL,
     "badge_batch": PROTOCOL, "badge_states": PROTOCOL, "badges_printed": PROTOCOL,
     "reissue_badge": PROTOCOL, "pack_collected": PROTOCOL,
+    "void_badges": PROTOCOL, "badge_recovered": PROTOCOL,  # P's badge is not void: 409
     # system
     "healthz": ANYONE, "favicon": ANYONE, "readyz": ANYONE, "metrics": ADMIN, "openapi": ANYONE,
     # pages for people
@@ -167,7 +168,7 @@ EXPECTED: dict[str, frozenset[str] | str] = {
     "console_badges": SESSION, "console_badge_batch": SESSION,
     "console_badges_printed": SESSION, "console_reissue_form": SESSION,
     "console_reissue": SESSION, "console_pack_collected": SESSION,
-    "console_photo_required": SESSION,
+    "console_photo_required": SESSION, "console_badge_recovered": SESSION,
     "console_visa_letters": SESSION, "console_decide_letter": SESSION,
     "console_cancel_letter": SESSION, "console_letter_pdf": SESSION,
     "console_set_vetting": SESSION, "console_document": SESSION, "console_photo": SESSION,
