@@ -332,6 +332,22 @@ def check_document(data: bytes, content_type: str | None) -> tuple[bytes, str]:
 
 # -- visa letters ------------------------------------------------------------------------------
 
+PASSPORTS = frozenset({"passport", "diplomatic_passport"})
+"""The identity documents a visa letter request is made with: a passport given for the
+security check stands for the letter's passport (docs/credentials.md, "Visa invitation
+letters"); an identity card does not."""
+
+
+def masked_number(number: str) -> str:
+    """A passport number as the visa letter form recalls it: its last 4 characters (3 for a
+    number under 8 characters, 1 for one of 4 or fewer), the others as dots, enough for the
+    person to know the passport without the page showing it whole."""
+    number = number.strip()
+    shown = 4 if len(number) >= 8 else 3 if len(number) > 4 else min(1, len(number) - 1)
+    shown = max(shown, 0)
+    return "\u2022" * (len(number) - shown) + number[len(number) - shown:]
+
+
 _ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
 PLACEHOLDERS = frozenset({"passport_name", "passport_number", "nationality", "date_of_birth",
                           "consulate", "conference", "dates", "venue", "of_the_conference",

@@ -30,7 +30,7 @@ from conference.auth import Principal
 from conference.conferences import service as conferences
 from conference.credentials import domain as credential_rules
 from conference.credentials import service as credentials
-from conference.credentials.models import DocumentKind, Verification, VisaLetterIn
+from conference.credentials.models import DocumentKind, Verification, VisaLetter, VisaLetterIn
 from conference.errors import Conflict, Forbidden, Invalid, NotFound
 from conference.http.context import now, pool_key
 from conference.http.hygiene import RequestTimeout, read_timeout_key
@@ -54,7 +54,7 @@ from conference.pages.handlers import (
 )
 from conference.pages.i18n import Translator, choose_language, field_message
 from conference.privacy import service as privacy
-from conference.privacy.models import VettingIn
+from conference.privacy.models import Vetting, VettingIn
 from conference.protocol.countries import country_name
 
 routes = RouteTable()
@@ -166,6 +166,101 @@ def _in_form_order(errors: dict[str, str]) -> dict[str, str]:
     return {name: errors[name] for name in (*IDENTITY_FIELDS, *errors) if name in errors}
 
 
+FROM_PASSPORT = ("passport_number", "nationality", "date_of_birth")
+"""The visa letter's fields a passport given for the security check already holds."""
+
+
+def passport_of(identity: privacy.IdentityDocument | None) -> Vetting | None:
+    """The passport given for the security check, which the visa letter request takes its
+    number, nationality and date of birth from; None for an identity card or nothing given
+    (docs/credentials.md, "Visa invitation letters")."""
+    if identity is None or identity.given is None \
+            or identity.given.document_type not in credential_rules.PASSPORTS:
+        return None
+    return identity.given
+
+
+def _from_passport(passport: Vetting) -> dict[str, str]:
+    return {"passport_number": passport.document_number, "nationality": passport.nationality,
+            "date_of_birth": passport.date_of_birth.isoformat()}
+
+
+def with_passport(values: dict[str, str], passport: Vetting | None) -> dict[str, str]:
+    """The visa letter form as posted, its number, nationality and date of birth read from
+    the passport given (``passport``, from the database) when it carries none of them: the
+    form then asks only the name and the consulate, and nothing of the passport travels in
+    the page. A form that carries them (the full form, shown before the passport was
+    given) is taken as typed."""
+    if passport is None or any(values.get(name) for name in FROM_PASSPORT):
+        return values
+    return {**values, **_from_passport(passport)}
+
+
+def visa_start(identity: privacy.IdentityDocument | None, *, may_request: bool, editing: str,
+               values: dict[str, str] | None, errors: dict[str, str] | None, name: str
+               ) -> tuple[dict[str, str], dict[str, Any] | None]:
+    """The visa letter form's values, and what it recalls of the passport given for the
+    security check (None: the full form). The form starts from the identity document given:
+    a passport's number, nationality and date of birth are shown, the number masked, not
+    asked, and the name starts as the application's (written as in the passport,
+    docs/credentials.md, "Names"); an identity card's nationality and date of birth start the
+    full form (tried as a journalist and a focal point, 2 December 2026). A form posted with
+    other values than the passport's, or in error on them, is the full form again."""
+    values = dict(values or {})
+    given = identity.given if identity is not None else None
+    if not may_request or given is None:
+        return values, None
+    passport = passport_of(identity)
+    if editing != "visa":
+        values = {"nationality": given.nationality,
+                  "date_of_birth": given.date_of_birth.isoformat(),
+                  **({"passport_number": given.document_number, "passport_name": name}
+                     if passport is not None else {}),
+                  **values}
+    if passport is None or any(n in (errors or {}) for n in FROM_PASSPORT) \
+            or any(values.get(n) != v for n, v in _from_passport(passport).items()):
+        return values, None
+    assert identity is not None
+    return values, {"kind": passport.document_type,
+                    "number": credential_rules.masked_number(passport.document_number),
+                    "nationality": passport.nationality,
+                    "date_of_birth": passport.date_of_birth,
+                    "closed": identity.closed is not None}
+
+
+def identity_start(identity: privacy.IdentityDocument | None, letter: VisaLetter | None, *,
+                   editing: str, values: dict[str, str]) -> dict[str, str]:
+    """The identity document form's values: the document given, so that correcting it (the
+    visa letter form sends there) changes a field, not types all four again; else the
+    passport of the visa letter requested, which the security service receives meanwhile
+    (docs/credentials.md, "Vetting"). A form being edited keeps what was typed."""
+    if identity is None or identity.closed is not None or editing == "identity":
+        return values
+    if identity.given is not None:
+        given = {"id_nationality": identity.given.nationality,
+                 "id_document_type": identity.given.document_type,
+                 "id_document_number": identity.given.document_number,
+                 "id_date_of_birth": identity.given.date_of_birth.isoformat()}
+    elif letter is not None:
+        given = {"id_nationality": letter.nationality, "id_document_type": "passport",
+                 "id_document_number": letter.passport_number,
+                 "id_date_of_birth": letter.date_of_birth.isoformat()}
+    else:
+        return values
+    return {**given, **values}
+
+
+async def given_passport(pool: Any, conference: Any, acc: Any, principal: Principal
+                         ) -> Vetting | None:
+    """The passport given for the security check, read from the database when the visa
+    letter form is posted (``with_passport``); None for an admin in the portal, whom the
+    identity document is not shown."""
+    try:
+        return passport_of(await identity_state(pool, conference, acc, principal))
+    except Forbidden:
+        return None
+
+
 def _form(kind: str, p: Principal) -> str:
     return f"{kind}:{p.accreditation_id}"
 
@@ -200,15 +295,10 @@ async def _credentials_page(
     closed_letter = (await credentials.closed_letter(pool, p.accreditation_id, p)
                      if letter is None and not may_request else None)
     identity = await identity_state(pool, conference, acc, p)
-    if may_request and editing != "visa" and identity is not None and identity.given is not None:
-        # the visa letter form starts from the identity document already given, not asking
-        # the nationality and date of birth twice (tried as a journalist, 2 December 2026)
-        given = identity.given
-        values = {"nationality": given.nationality,
-                  "date_of_birth": given.date_of_birth.isoformat(),
-                  **({"passport_number": given.document_number}
-                     if given.document_type != "identity_card" else {}),
-                  **(values or {})}
+    values, visa_passport = visa_start(identity, may_request=may_request, editing=editing,
+                                       values=values, errors=errors,
+                                       name=f"{acc.given_name} {acc.family_name}")
+    values = identity_start(identity, letter, editing=editing, values=values)
     if message is None and request.query.get("done") in NOTICES:
         message = t("photo_fitted_min" if fixed and request.query["done"] == "fitted"
                     else NOTICES[request.query["done"]])
@@ -227,7 +317,7 @@ async def _credentials_page(
         values=values or {}, message=message, size=size, crop=crop, letter=letter,
         may_request=may_request, closed_letter=closed_letter,
         countries=_countries(language), documents=documents,
-        identity=identity, identity_types=identity_types(t),
+        identity=identity, identity_types=identity_types(t), visa_passport=visa_passport,
         country_words=lambda code: country_name(code, language),
         day_words=lambda d: formatting.day(d, language),
         photo_src=f"{base}/photo", back=f"{base}?lang={language}",
@@ -508,7 +598,11 @@ async def application_photo_crop(request: web.Request) -> web.StreamResponse:
 async def application_visa_letter(request: web.Request) -> web.StreamResponse:
     p, accreditation_id, language, t = await _applicant_here(request)
     form = await read_form(request)
-    values = {n: str(form.get(n, "")).strip() for n in VISA_FIELDS}
+    pool = request.app[pool_key]
+    acc = await accreditations.get(pool, accreditation_id, p)
+    passport = await given_passport(pool, await conferences.get_conference(pool, acc.conference),
+                                    acc, p)
+    values = with_passport({n: str(form.get(n, "")).strip() for n in VISA_FIELDS}, passport)
     sent = sent_before(form)
     show = functools.partial(_credentials_page, request, p, values=values, editing="visa",
                              sent=sent)

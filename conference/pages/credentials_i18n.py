@@ -134,6 +134,22 @@ CREDENTIALS: dict[str, dict[str, str]] = {
         "date_of_birth": "Date de naissance",
         "consulate": "Consulat ou ambassade où le visa sera demandé",
         "visa_button": "Demander la lettre",
+        # a passport given for the security check is not asked again (docs/credentials.md,
+        # "Visa invitation letters")
+        "visa_from_passport": "La lettre reprend le {kind} que vous avez donné pour le contrôle "
+                              "de sécurité\u00a0: il reste à indiquer le nom tel qu'il y "
+                              "figure et le consulat.",
+        "visa_from_passport_member": "La lettre reprend le {kind} donné pour {name} pour le "
+                                     "contrôle de sécurité\u00a0: il reste à indiquer le nom "
+                                     "tel qu'il y figure et le consulat.",
+        "visa_passport_fix_before": "Le numéro, la nationalité et la date de naissance "
+                                    "viennent du passeport donné plus haut\u00a0; pour les "
+                                    "corriger,",
+        "visa_passport_fix_link": "corrigez la pièce d'identité",
+        "visa_passport_closed": "Le numéro, la nationalité et la date de naissance viennent "
+                                "du passeport sur lequel le contrôle de sécurité a été "
+                                "fait\u00a0; pour les corriger, écrivez au service du "
+                                "protocole.",
         "visa_date": "Indiquez une date valide (jour, mois, année).",
         "visa_birth": "La date de naissance doit être passée et postérieure à 1900.",
         "visa_own_country": "Ce consulat est celui du pays de la nationalité indiquée "
@@ -320,6 +336,18 @@ CREDENTIALS: dict[str, dict[str, str]] = {
         "date_of_birth": "Date of birth",
         "consulate": "Consulate or embassy where the visa will be requested",
         "visa_button": "Request the letter",
+        "visa_from_passport": "The letter takes the {kind} you gave for the security check: "
+                              "only the name as it is written there and the consulate are "
+                              "left to give.",
+        "visa_from_passport_member": "The letter takes the {kind} given for {name} for the "
+                                     "security check: only the name as it is written there and "
+                                     "the consulate are left to give.",
+        "visa_passport_fix_before": "The number, nationality and date of birth come from the "
+                                    "passport given above; to correct them,",
+        "visa_passport_fix_link": "correct the identity document",
+        "visa_passport_closed": "The number, nationality and date of birth come from the "
+                                "passport the security check was made on; to correct them, "
+                                "write to the protocol service.",
         "visa_date": "Give a valid date (day, month, year).",
         "visa_birth": "The date of birth must be in the past and after 1900.",
         "visa_own_country": "This consulate is one of {country}, the nationality given: no "

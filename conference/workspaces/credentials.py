@@ -29,10 +29,14 @@ from conference.pages.credentials import (
     crop_step,
     document_kind,
     document_step,
+    given_passport,
     identity_body,
+    identity_start,
     identity_types,
     photo_step,
     visa_body,
+    visa_start,
+    with_passport,
 )
 from conference.pages.handlers import _countries, identity_state, sent_before, switching
 from conference.privacy import service as privacy
@@ -78,6 +82,9 @@ async def _page(
     except Forbidden:  # an admin in the portal: the document is the focal point's to give
         identity = None
     name = f"{acc.given_name} {acc.family_name}"
+    values, visa_passport = visa_start(identity, may_request=may_request, editing=editing,
+                                       values=values, errors=errors, name=name)
+    values = identity_start(identity, letter, editing=editing, values=values)
     if message is None and request.query.get("done") in NAMED:  # whose: not "your"
         message = p.t(f"member_{request.query['done']}_done", name=name)
     if message is None and request.query.get("done") in NOTICES:
@@ -99,7 +106,7 @@ async def _page(
         acc=acc, errors=errors or {}, values=values or {}, size=size, crop=crop,
         letter=letter, may_request=may_request, closed_letter=closed_letter,
         countries=_countries(p.language),
-        documents=documents, member_name=name, identity=identity,
+        documents=documents, member_name=name, identity=identity, visa_passport=visa_passport,
         # who asks, as the documents part says it: protocol setting the status itself is not
         # told as the security service (docs/credentials.md, "Vetting")
         more_information_todo=(documents.security_question_by or "security")
@@ -221,7 +228,8 @@ async def member_visa_letter(request: web.Request) -> web.StreamResponse:
     p = await _portal(request)
     acc = await _member(request, p)
     form = await read_form(request)
-    values = {n: str(form.get(n, "")).strip() for n in VISA_FIELDS}
+    passport = await given_passport(request.app[pool_key], p.conference, acc, p.principal)
+    values = with_passport({n: str(form.get(n, "")).strip() for n in VISA_FIELDS}, passport)
     if not frame.csrf_ok(request, form, p.person):
         return await frame.error_page(request, 403, p.t("csrf_failed"))
     sent = sent_before(form)
