@@ -721,6 +721,29 @@ async def photo_to_give(pool: Any, conference: Conference, acc: Accreditation) -
         and await photo_missing(pool, conference, acc)
 
 
+async def security_question(pool: Any, acc: Accreditation, principal: Principal
+                            ) -> dict[str, str] | None:
+    """What the status page says at the top while the person's clearance waits on more
+    information (vetting status ``more_information``) and the application is open: who asks
+    (the protocol service when it recorded the status itself, as the mail and the credentials
+    page say it) and the question, which the credentials page below quotes above the passport
+    upload (docs/credentials.md, "Asked by the security service"). None otherwise. Tried as a
+    journalist and as a delegation member (2 December 2026): the page said only that the
+    badge would come after the security check, and its history line "More information
+    requested for the clearance" had no details; the question was one link further, unnamed
+    (a delegation member gets no mail of it: the focal point does)."""
+    if acc.status.value not in credentials.OPEN_STATUSES:
+        return None
+    if await accreditations.missing_clearance(pool, acc.id, principal) != "more_information":
+        return None
+    state = await credentials.documents_state(pool, acc.id, principal)
+    # the passport copy is asked with it, until given (credentials.service.documents_state)
+    passport = any(k.value == "passport_copy" for k in state.missing)
+    return {"by": state.security_question_by or "security",
+            "question": state.security_question or "",
+            "text": "security_question_todo_passport" if passport else "security_question_todo"}
+
+
 def _page_nonce(request: web.Request, cookies: dict[str, str]) -> str:
     """One nonce for all the forms of a page: on a first visit (no cookie yet) each form drew
     its own, and the cookie kept the last, which the other forms' tokens did not match."""
@@ -751,7 +774,8 @@ async def _status_page(
                                if acc.status.value in credentials.OPEN_STATUSES else None,
                                "identity_todo": await identity_to_give(pool, conference, acc, p),
                                "documents_todo": await documents_to_give(pool, acc, p, t),
-                               "photo_todo": await photo_to_give(pool, conference, acc)}
+                               "photo_todo": await photo_to_give(pool, conference, acc),
+                               "security_question": await security_question(pool, acc, p)}
     # the office's requests for more information and the answers given, and while the
     # application is under review the form to answer in words (docs/workspaces.md, "Asking
     # for more information")
