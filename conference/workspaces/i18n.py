@@ -802,8 +802,10 @@ STRINGS: dict[str, dict[str, str]] = {
         "err_illegal": "This is no longer possible: the application is “{status}”.",
         "err_pool_full": "The press pool is full: waitlist the application or revoke another.",
         "dup_of": "Possible duplicate of",
-        "dup_note": "This application may duplicate (same press card number, or same name and "
-                    "outlet):",
+        # "may duplicate (…):" named nothing duplicated (tried as the press office, 2 December
+        # 2026); said as the French says it, "est peut-être un doublon (…) de :"
+        "dup_note": "This application may be a duplicate (same press card number, or same name "
+                    "and outlet) of:",
         "dup_confirm": "I have checked: this is not the same person.",
         "err_dup_confirm": "This application may be a duplicate: check it, then tick the box to "
                            "approve it.",

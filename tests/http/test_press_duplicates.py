@@ -71,7 +71,8 @@ async def test_the_desk_marks_possible_duplicates_and_does_not_approve_them_blin
     # the application's page names the other applications, linked, with their status
     _, page, _ = await v.go("GET", f"{DESK}/{again['id']}?lang=en")
     assert element(page, "duplicates") == (
-        "This application may duplicate (same press card number, or same name and outlet): "
+        "This application may be a duplicate (same press card number, or same name and "
+        "outlet) of: "
         "Marie Curie – Le Monde, FR 2026/0042 – Approved MARIE Curié – le monde, FR-7777 – "
         "Received, under review")
     assert f'href="{DESK}/{first["id"]}?lang=en"' in page
