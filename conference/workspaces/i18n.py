@@ -525,7 +525,9 @@ STRINGS: dict[str, dict[str, str]] = {
         "security_none_found": "Personne ne correspond à cette recherche.",
         "security_col_name": "Nom",
         "security_col_category": "Catégorie",
-        "security_col_delegation": "Délégation",
+        # a journalist's row holds the outlet (as the Badges page's column says; tried as
+        # protocol, 2 December 2026: "Délégation : Financial Times")
+        "security_col_delegation": "Délégation / Média",
         "security_col_document": "Pièce d'identité",
         "security_no_document": "Aucune pièce donnée",
         "security_col_status": "Statut",
@@ -1018,7 +1020,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "security_none_found": "Nobody matches this search.",
         "security_col_name": "Name",
         "security_col_category": "Category",
-        "security_col_delegation": "Delegation",
+        "security_col_delegation": "Delegation / Outlet",
         "security_col_document": "Identity document",
         "security_no_document": "None given",
         "security_col_status": "Status",

@@ -308,6 +308,8 @@ async def test_an_outlet_of_two_capitals_is_named_as_written_not_read_as_a_count
     cells = [html.unescape(c) for c in re.findall(
         r'<td data-label="Délégation[^"]*">([^<]*)</td>', page)]
     assert cells == ["AP", "FR", "Belgique"], cells
+    # the column names both (on a phone: "Délégation / Média : AP", not "Délégation : AP")
+    assert '<td data-label="Délégation / Média">AP</td>' in page
 
 
 async def test_one_person_is_cleared_on_their_row_without_a_file(
