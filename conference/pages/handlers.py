@@ -731,7 +731,7 @@ async def security_question(pool: Any, acc: Accreditation, principal: Principal
     journalist and as a delegation member (2 December 2026): the page said only that the
     badge would come after the security check, and its history line "More information
     requested for the clearance" had no details; the question was one link further, unnamed
-    (a delegation member gets no mail of it: the focal point does)."""
+    (a delegation member gets no mail of it: the focal point does, and may answer for them)."""
     if acc.status.value not in credentials.OPEN_STATUSES:
         return None
     if await accreditations.missing_clearance(pool, acc.id, principal) != "more_information":
@@ -741,7 +741,9 @@ async def security_question(pool: Any, acc: Accreditation, principal: Principal
     passport = any(k.value == "passport_copy" for k in state.missing)
     return {"by": state.security_question_by or "security",
             "question": state.security_question or "",
-            "text": "security_question_todo_passport" if passport else "security_question_todo"}
+            "text": "security_question_todo_member" if acc.delegation_id
+            else "security_question_todo",
+            "passport": "security_question_passport" if passport else ""}
 
 
 def _page_nonce(request: web.Request, cookies: dict[str, str]) -> str:

@@ -343,17 +343,24 @@ STRINGS: dict[str, dict[str, str]] = {
         "answers_exhausted": "Vous avez envoyé {count} réponses à cette demande, le nombre "
                              "qu'elle accepte. Pour toute autre information, répondez au "
                              "courriel du service, qui vous écrira s'il lui en faut davantage.",
+        # the person's page, while the clearance waits on more information (docs/credentials.md,
+        # "Asked by the security service"); a delegation member gets no mail of it, their
+        # focal point does
+        "security_question_passport": ", et une copie de votre passeport",
         "security_question_todo": "À faire\u00a0: {office} demande des informations "
-                                  "complémentaires pour votre habilitation de sécurité, à donner "
-                                  "sur la page ci-dessous\u00a0; d'ici là, aucun badge ne peut "
-                                  "être délivré. La demande\u00a0:",
-        "security_question_todo_passport": "À faire\u00a0: {office} demande des informations "
-                                           "complémentaires pour votre habilitation de sécurité, "
-                                           "et une copie de votre passeport, à donner sur la page "
-                                           "ci-dessous\u00a0; d'ici là, aucun badge ne peut être "
-                                           "délivré. La demande\u00a0:",
-        "security_question_focal_point": "Le point focal de votre délégation a reçu la demande "
-                                         "lui aussi et peut y répondre pour vous.",
+                                  "complémentaires pour votre habilitation de "
+                                  "sécurité{passport}. Donnez-les sur la page ci-dessous ou, pour "
+                                  "ce qu'elle ne permet pas de donner, en répondant au courriel "
+                                  "«\u00a0Habilitation de sécurité\u00a0: informations "
+                                  "complémentaires nécessaires\u00a0». D'ici là, aucun badge ne "
+                                  "peut être délivré. La demande\u00a0:",
+        "security_question_todo_member": "À faire\u00a0: {office} demande des informations "
+                                         "complémentaires pour votre habilitation de "
+                                         "sécurité{passport}. Donnez-les sur la page "
+                                         "ci-dessous\u00a0; pour ce qu'elle ne permet pas de "
+                                         "donner, le point focal de votre délégation, qui a reçu "
+                                         "la demande par courriel, peut répondre pour vous. D'ici "
+                                         "là, aucun badge ne peut être délivré. La demande\u00a0:",
         "badge_awaited": "Votre badge sera disponible sur cette page une fois le contrôle de "
                          "sécurité terminé.",
         "badge_refused": "Aucun badge ne peut vous être délivré\u00a0: l'habilitation de sécurité "
@@ -699,15 +706,18 @@ STRINGS: dict[str, dict[str, str]] = {
         "answers_exhausted": "You have sent {count} answers to this request, as many as it "
                              "takes. For anything else, reply to the office's email; the office "
                              "will write to you if it needs more.",
-        "security_question_todo": "To do: {office} asks for more information for your "
-                                  "security clearance, to be given on the page below; until "
-                                  "then, no badge can be issued. The request:",
-        "security_question_todo_passport": "To do: {office} asks for more information for "
-                                           "your security clearance, and a copy of your "
-                                           "passport, to be given on the page below; until "
-                                           "then, no badge can be issued. The request:",
-        "security_question_focal_point": "Your delegation's focal point received the request "
-                                         "too and may answer it for you.",
+        "security_question_passport": ", and a copy of your passport",
+        "security_question_todo": "To do: {office} asks for more information for your security "
+                                  "clearance{passport}. Give it on the page below or, for what "
+                                  "that page does not take, by replying to the email “Security "
+                                  "clearance: more information needed”. Until then, no badge can "
+                                  "be issued. The request:",
+        "security_question_todo_member": "To do: {office} asks for more information for your "
+                                         "security clearance{passport}. Give it on the page "
+                                         "below; for what that page does not take, your "
+                                         "delegation's focal point, who received the request "
+                                         "by email, may answer for you. Until then, no badge "
+                                         "can be issued. The request:",
         "badge_awaited": "Your badge will be available on this page once the security check is "
                          "complete.",
         "badge_refused": "No badge can be issued to you: the security clearance it requires has "

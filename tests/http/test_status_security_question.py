@@ -42,23 +42,23 @@ async def test_the_person_s_page_says_what_the_clearance_waits_for(
     await _status(api, cleared, "cleared", None)
     await _status(api, journalist, "more_information", "Your assignments since 2024, please.")
 
-    # a delegation member, in French: who asks, the passport, the question, the focal point
+    # a delegation member, in French: who asks, the passport, the question, and that the
+    # focal point (who has the mail, the member none) may answer what the page does not take
     page = await _page(api, asked, "fr")
-    said = element(page, "security-question-todo")
-    assert said == (
+    assert element(page, "security-question-todo") == (
         "À faire : le service du protocole demande des informations complémentaires pour "
-        "votre habilitation de sécurité, et une copie de votre passeport, à donner sur la page "
-        "ci-dessous ; d'ici là, aucun badge ne peut être délivré. La demande : "
-        f"{QUESTION} Le point focal de votre délégation a reçu la demande lui aussi et peut y "
-        "répondre pour vous.")
+        "votre habilitation de sécurité, et une copie de votre passeport. Donnez-les sur la "
+        "page ci-dessous ; pour ce qu'elle ne permet pas de donner, le point focal de votre "
+        "délégation, qui a reçu la demande par courriel, peut répondre pour vous. D'ici là, "
+        f"aucun badge ne peut être délivré. La demande : {QUESTION}")
     assert "<blockquote>Merci de préciser vos fonctions antérieures" in page  # quoted
 
-    # a journalist, in English: no focal point
-    said = element(await _page(api, journalist, "en"), "security-question-todo")
-    assert said == (
+    # a journalist, in English, who has the mail: reply to it
+    assert element(await _page(api, journalist, "en"), "security-question-todo") == (
         "To do: the protocol service asks for more information for your security clearance, "
-        "and a copy of your passport, to be given on the page below; until then, no badge can "
-        "be issued. The request: Your assignments since 2024, please.")
+        "and a copy of your passport. Give it on the page below or, for what that page does "
+        "not take, by replying to the email “Security clearance: more information needed”. "
+        "Until then, no badge can be issued. The request: Your assignments since 2024, please.")
 
     # the passport copy given, the page no longer asks for it, the question stays
     assert (await api.call("PUT", f"/api/v1/accreditations/{asked['id']}/documents/"
@@ -66,7 +66,8 @@ async def test_the_person_s_page_says_what_the_clearance_waits_for(
                            headers={"Content-Type": "application/pdf"}))[0] == 204
     said = element(await _page(api, asked, "en"), "security-question-todo")
     assert said.startswith("To do: the protocol service asks for more information for your "
-                           "security clearance, to be given on the page below;"), said
+                           "security clearance. Give it on the page below;"), said
+    assert said.endswith(f"The request: {QUESTION}")
 
     # cleared, nothing is said
     assert "security-question-todo" not in await _page(api, cleared, "fr")
