@@ -299,7 +299,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "feed_title": "Votre agenda personnel",
         "feed_text": "Abonnez votre agenda à ce lien secret\u00a0: il contient les séances "
                      "auxquelles vous avez reçu une invitation et se met à jour tout seul.",
-        "feed_webcal": "S'abonner dans mon agenda",
+        "feed_webcal": "S'abonner avec mon application d'agenda",
         "feed_https": "Adresse web de l'agenda",
         "badge_title": "Votre badge",
         "badge_text": "Imprimez votre badge (format A6) et présentez-le avec votre pièce "
@@ -385,7 +385,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "subscribe_title": "S'abonner au programme",
         "subscribe_text": "Ajoutez le programme à votre agenda\u00a0: il suit chaque nouvelle "
                           "version.",
-        "subscribe_webcal": "S'abonner dans mon agenda (webcal)",
+        "subscribe_webcal": "S'abonner avec mon application d'agenda (webcal)",
         "subscribe_https": "Fichier iCalendar (https)",
         "room": "Salle",
         "column_time": "Heure",
@@ -665,7 +665,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "feed_title": "Your personal calendar",
         "feed_text": "Subscribe your calendar to this secret link: it holds the sessions you "
                      "are invited to and updates itself.",
-        "feed_webcal": "Subscribe in my calendar",
+        "feed_webcal": "Subscribe with my calendar app",
         "feed_https": "Web address of the calendar",
         "badge_title": "Your badge",
         "badge_text": "Print your badge (A6) and show it with your identity document at the "
@@ -738,7 +738,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "not_published": "The programme has not been published yet.",
         "subscribe_title": "Subscribe to the programme",
         "subscribe_text": "Add the programme to your calendar: it follows every new version.",
-        "subscribe_webcal": "Subscribe in my calendar (webcal)",
+        "subscribe_webcal": "Subscribe with my calendar app (webcal)",
         "subscribe_https": "iCalendar file (https)",
         "room": "Room",
         "column_time": "Time",

@@ -456,7 +456,11 @@ async def test_the_programme_lists_the_published_version_by_day_and_time(
     assert ('href="webcal://conference.test/api/v1/conferences/alliance/programme.ics"'
             in page)
     assert 'href="https://conference.test/api/v1/conferences/alliance/programme.ics"' in page
+    # a calendar is subscribed to with an application, not "in" it (tryout, 2 December 2026)
+    assert element(page, "subscribe-webcal") == \
+        "S'abonner avec mon application d'agenda (webcal)"
     _, page, _ = await _get(api, "/alliance/programme?lang=en")
+    assert element(page, "subscribe-webcal") == "Subscribe with my calendar app (webcal)"
     assert "In the presence of H.M. Queen Paola of Belgium" in text(page)
     assert "programme.ics?lang=en" in page
 
