@@ -39,6 +39,7 @@ from conference.people.lookup import (
 )
 from conference.protocol.address import closing, salutation
 from conference.protocol.countries import country_name
+from conference.protocol.titles import CATEGORIES, category_name
 
 ROLE_NAMES = {
     "en": {"journalist": "journalist", "photographer": "photographer",
@@ -46,12 +47,23 @@ ROLE_NAMES = {
     "fr": {"journalist": "journaliste", "photographer": "photographe",
            "camera": "prise de vues", "technician": "technicien"},
 }
-CATEGORY_NAMES = {
-    "en": {"press": "press", "minister": "minister / head of delegation", "official": "official",
-           "expert": "expert", "staff": "organiser / staff"},
-    "fr": {"press": "presse", "minister": "ministre / chef de délégation",
-           "official": "fonctionnaire", "expert": "expert", "staff": "organisation"},
-}
+CATEGORY_NAMES = {language: {c: category_name(c, language, None) for c in CATEGORIES}
+                  for language in ("en", "fr")}
+"""The categories as a letter names them when no one person is meant (the places of a
+delegation) or the person's gender is unknown: the double form in French (« ministre / chef ou
+cheffe de délégation »). A letter about a person names their category in their gender
+(``person_category``, docs/protocol.md, "Titles in the person's gender")."""
+
+
+def person_category(a: Accreditation, language: str) -> str:
+    """``a``'s category as a letter names it, in their gender (their salutation's, for a press
+    application without one): « ministre / cheffe de délégation » to or about a woman, « ministre
+    / chef de délégation » a man, the double form when the gender is unknown."""
+    return category_name(a.category.value, language, _gender_of(a))
+
+
+def _gender_of(a: Accreditation) -> str | None:
+    return a.gender or {"mrs": "female", "mr": "male"}.get(a.salutation or "")
 
 
 def conference_dates(c: Conference, language: str) -> str:
@@ -211,13 +223,13 @@ async def _letters(
     if status not in ("withdrawn", "substituted"):
         token = await issue_token(conn, Role.applicant, accreditation_id=a.id)
         link = f"{ctx.settings.base_url}/a/{token}"
-    gender = a.gender or {"mrs": "female", "mr": "male"}.get(a.salutation)
+    gender = _gender_of(a)
     common: dict[str, Any] = {
         "salutation": salutation(a.given_name, a.family_name, a.rank, gender, lang),
         "closing": closing(a.rank, lang),
         "agree": agreement(a.salutation, a.gender),
         "link": link,
-        "category": CATEGORY_NAMES[lang][a.category.value],
+        "category": person_category(a, lang),
         "is_press": a.press is not None,
         "outlet": a.press.outlet if a.press else "",
         "role": ROLE_NAMES[lang][a.press.role.value] if a.press else "",
@@ -417,7 +429,7 @@ async def _focal_point_letters(
             footer="_delegation_footer",
             salutation=salutation("", name, None, None, lang),
             member=f"{a.given_name} {a.family_name}", delegation=delegation,
-            category=CATEGORY_NAMES[lang][a.category.value], is_press=False, portal=portal,
+            category=person_category(a, lang), is_press=False, portal=portal,
             **context))
     return letters
 
@@ -520,7 +532,7 @@ async def _answer_notices(
             footer="_staff_footer", by_press=press is not None,
             given_name=a.given_name, family_name=a.family_name,
             outlet=press.outlet if press else "",
-            category=CATEGORY_NAMES[lang][a.category.value],
+            category=person_category(a, lang),
             question=question.reason or "" if question else "",
             asked=formatting.moment(question.at, conference.timezone, lang)
             if question else "",

@@ -40,6 +40,7 @@ from conference.programme.domain import (
 )
 from conference.protocol.precedence import ProtocolConfig, precedence_key
 from conference.protocol.ranks import Rank
+from conference.protocol.titles import rank_forms, rank_label
 
 COLUMNS: tuple[str, ...] = ("email", "given_name", "family_name", "category", "rank",
                             "function", "language", "salutation", "delegation",
@@ -190,19 +191,10 @@ def map_headers(headers: Sequence[str], explicit: Mapping[str, str] | None = Non
 # --- values -----------------------------------------------------------------------------------
 
 RANK_LABELS: dict[str, dict[Rank, str]] = {
-    "en": {r: r.value.replace("_", " ").capitalize() for r in Rank},
-    "fr": {
-        Rank.head_of_state: "Chef d'État", Rank.head_of_government: "Chef de gouvernement",
-        Rank.deputy_head_of_government: "Vice-Premier ministre",
-        Rank.foreign_minister: "Ministre des Affaires étrangères", Rank.minister: "Ministre",
-        Rank.deputy_minister: "Secrétaire d'État / vice-ministre",
-        Rank.ambassador: "Ambassadeur / représentant permanent",
-        Rank.senior_official: "Haut fonctionnaire",
-        Rank.head_of_organisation: "Chef d'organisation internationale",
-        Rank.official: "Fonctionnaire", Rank.expert: "Expert",
-    },
-}
-"""The ranks as the pages name them (the member form's list), in the order of precedence."""
+    language: {r: rank_label(r, language, None) for r in Rank} for language in ("en", "fr")}
+"""The ranks as a list of choices names them (the member form's select), in the order of
+precedence: in French the double form of a gendered title (« Expert ou experte »); a named
+person's rank is in their gender (``protocol.titles.rank_label``, docs/protocol.md)."""
 
 CATEGORY_LABELS: dict[str, dict[Category, str]] = {
     "en": {Category.minister: "Minister", Category.official: "Official",
@@ -254,6 +246,7 @@ def _by_label(table: Mapping[str, Mapping[Any, str]]) -> dict[str, Any]:
 _CATEGORIES = {
     "minister": Category.minister, "ministre": Category.minister,
     "head of delegation": Category.minister, "chef de delegation": Category.minister,
+    "cheffe de delegation": Category.minister,
     "official": Category.official, "fonctionnaire": Category.official,
     "officiel": Category.official, "expert": Category.expert, "experte": Category.expert,
     "staff": Category.staff, "personnel": Category.staff, "organisation": Category.staff,
@@ -261,11 +254,13 @@ _CATEGORIES = {
 _CATEGORIES.update({k: Category(v) for k, v in _by_label(CATEGORY_LABELS).items()
                     if k not in _CATEGORIES})
 _RANKS: dict[str, Rank] = {header_key(r.value): r for r in Rank}
-_RANKS.update({k: Rank(v) for k, v in _by_label(RANK_LABELS).items()})
-_RANKS.update({"haute fonctionnaire": Rank.senior_official, "ambassadrice": Rank.ambassador,
-               "representante permanente": Rank.ambassador, "experte": Rank.expert,
-               "cheffe d etat": Rank.head_of_state,
-               "cheffe de gouvernement": Rank.head_of_government})
+for _language in ("en", "fr"):
+    # every form a page or an export may write, in each gender and the double form
+    # (« Ambassadrice / représentante permanente », « Expert ou experte »), and each title of
+    # a form that names two (« représentante permanente »): read back as the same rank
+    for _form, _rank in rank_forms(_language):
+        for _text in (_form, *_form.split("/")):
+            _RANKS.setdefault(header_key(_text), _rank)
 _LANGUAGES = {"en": "en", "english": "en", "anglais": "en", "fr": "fr", "french": "fr",
               "francais": "fr"}
 _SALUTATIONS = {"ms": "female", "mrs": "female", "miss": "female", "mme": "female",

@@ -27,6 +27,7 @@ from conference.outbox.dispatch import (
 from conference.people import repo
 from conference.people.domain import (
     LINK_LIFETIME,
+    PLACE_CATEGORIES,
     WELCOME_LINK_LIFETIME,
     Grant,
     link_expires,
@@ -34,6 +35,7 @@ from conference.people.domain import (
     staff_salutation,
 )
 from conference.protocol.address import closing, salutation
+from conference.protocol.titles import category_name
 
 ROLE_NAMES = {
     "en": {"admin": "administrator", "protocol": "protocol service",
@@ -47,14 +49,12 @@ ROLE_NAMES = {
     # presse"); the delegation follows on its own line, "Délégation : Allemagne".
 }
 
-CATEGORY_NAMES = {
-    "en": {"minister": "minister / head of delegation", "official": "official",
-           "expert": "expert", "staff": "organiser / staff"},
-    "fr": {"minister": "ministre / chef de délégation", "official": "fonctionnaire",
-           "expert": "expert", "staff": "organisation"},
-}
-"""A category as the letters name it (``accreditation.notices.CATEGORY_NAMES``, which people
-may not import: tests/unit/test_people_places.py keeps them the same)."""
+CATEGORY_NAMES = {language: {c: category_name(c, language, None) for c in PLACE_CATEGORIES}
+                  for language in ("en", "fr")}
+"""A category of places as the letters name it (``accreditation.notices.CATEGORY_NAMES``, which
+people may not import: tests/unit/test_people_places.py keeps them the same): places, not a
+person, so in French the double form (« ministre / chef ou cheffe de délégation 1 »;
+docs/protocol.md, "Titles in the person's gender")."""
 
 WELCOMES = frozenset({"person.granted", "person.welcome_resent"})
 """The events that mail the welcome (a new grant, or the welcome asked for again)."""

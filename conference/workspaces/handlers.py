@@ -95,9 +95,12 @@ HTML, PAGE_ERRORS = frame.HTML, frame.PAGE_ERRORS
 MEMBER_FIELDS = ("category", "given_name", "family_name", "email", "language", "gender", "rank",
                  "function")
 FUNCTIONS = {
-    "fr": ("Premier ministre", "Ministre des Affaires étrangères", "Ministre",
-           "Secrétaire d'État", "Ambassadeur", "Représentant permanent", "Directeur général",
-           "Conseiller", "Expert"),
+    # the feminine forms too, as a woman's function is written (docs/protocol.md, "Titles in
+    # the person's gender"): « Ambassadrice », « Directrice générale »
+    "fr": ("Premier ministre", "Première ministre", "Ministre des Affaires étrangères",
+           "Ministre", "Secrétaire d'État", "Ambassadeur", "Ambassadrice",
+           "Représentant permanent", "Représentante permanente", "Directeur général",
+           "Directrice générale", "Conseiller", "Conseillère", "Expert", "Experte"),
     "en": ("Prime Minister", "Minister for Foreign Affairs", "Minister", "Secretary of State",
            "Ambassador", "Permanent Representative", "Director-General", "Adviser", "Expert"),
 }

@@ -15,6 +15,7 @@ from conference.lifecycle.domain import RANK_LABELS
 from conference.mail import formatting
 from conference.pages.i18n import Translator
 from conference.protocol.ranks import Rank
+from conference.protocol.titles import rank_label
 from conference.workspaces.console_i18n import CONSOLE
 from conference.workspaces.credentials_i18n import CRED
 from conference.workspaces.desk_i18n import DESK
@@ -61,6 +62,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "conference": "Conférence",
         "focal_point": "Point focal",
         "head_of_delegation": "Chef de délégation",
+        "head_of_delegation_female": "Cheffe de délégation",
         "head_none": "Pas encore désigné",
         "members_title": "Membres de la délégation",
         "register_member": "Inscrire un membre",
@@ -70,6 +72,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "category_minister": "Ministre",
         "category_official": "Fonctionnaire",
         "category_expert": "Expert",
+        "category_expert_female": "Experte",
         "category_press": "Presse",
         "category_staff": "Personnel",
         "delegation_programme": "Programme de la délégation",
@@ -1111,6 +1114,19 @@ class WTranslator(Translator):
         are said of anyone); English has one word."""
         key = f"part_{role}_{gender}"
         return self(key) if key in self._own else self(f"part_{role}")
+
+    def rank(self, rank: Rank | str, gender: str | None) -> str:
+        """A named person's rank in their gender (``protocol.titles.rank_label``, docs/
+        protocol.md): « Ambassadrice / représentante permanente » for a woman, « Ambassadeur /
+        représentant permanent » for a man, the double form when the gender is unknown; the
+        member form's select, naming no one, keeps the double form (``rank_<rank>``)."""
+        return rank_label(rank, self.language, gender if gender in ("female", "male") else None)
+
+    def gendered(self, key: str, gender: str | None) -> str:
+        """``key`` as it names a person of ``gender``: ``<key>_female`` where the language has
+        a feminine form (« Experte », « Cheffe de délégation »), else ``key``."""
+        own = f"{key}_{gender}"
+        return self(own) if gender and own in self._own else self(key)
 
     def press_role(self, role: str, salutation: str) -> str:
         """A press role as it fits the person: in French "Cadreuse" for Madame, "Cadreur" for

@@ -115,7 +115,7 @@ async def test_focal_point_welcomed_registers_members_and_opens_the_badge(
     for category, given, family, rank, function in (
         ("Ministre", "Didier", "Reynders", "Ministre des Affaires étrangères",
          "Ministre des Affaires étrangères"),
-        ("Expert", "Jan", "Peeters", "Expert", "Conseiller"),
+        ("Expert", "Jan", "Peeters", "Expert ou experte", "Conseiller"),
     ):
         await page.get_by_role("link", name="Inscrire un membre").click()
         await page.get_by_label("Catégorie").select_option(label=category)

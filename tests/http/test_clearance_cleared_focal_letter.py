@@ -71,7 +71,7 @@ async def test_a_clearance_awaiting_the_photo_says_so_in_french(
     await _vetting(api, minister["id"], "cleared")
     text = body_text(await letter(smtp, "fp-be@example.org", CLEARED["fr"]))
     assert text.splitlines()[0] == "Madame, Monsieur,"
-    assert ("Le contrôle de sécurité d'Anna Lindqvist (ministre / chef de délégation,"
+    assert ("Le contrôle de sécurité d'Anna Lindqvist (ministre / chef ou cheffe de délégation,"
             " Belgique) pour la conférence «\u00a0Alliance mondiale : réunion\u00a0» est"
             " terminé.") in text, text
     assert ("Le badge porte la photo du membre, que nous n'avons pas encore\u00a0: vous pouvez"

@@ -60,8 +60,9 @@ async def test_an_approval_awaiting_the_photo_says_the_focal_point_can_add_it(
     _, minister = await delegation_member(api, "fr", photo_required=["minister"])
     text = body_text(await letter(smtp, "fp-be@example.org", GRANTED["fr"]))
     assert text.splitlines()[0] == "Madame, Monsieur,"
-    assert ("L'accréditation d'Anna Lindqvist (ministre / chef de délégation, Belgique) pour"
-            " la conférence «\u00a0Alliance mondiale : réunion\u00a0» a été accordée.") in text
+    assert ("L'accréditation d'Anna Lindqvist (ministre / chef ou cheffe de délégation,"
+            " Belgique) pour la conférence «\u00a0Alliance mondiale : réunion\u00a0» a été"
+            " accordée.") in text
     assert ("Le badge porte la photo du membre, que nous n'avons pas encore\u00a0: vous pouvez"
             " l'ajouter sur la page du membre dans le portail de votre délégation (lien"
             " ci-dessous). Le badge ne peut pas être délivré avant.") in text, text
@@ -105,7 +106,7 @@ async def test_a_rejection_gives_the_focal_point_the_reason_as_written_to_the_me
                "Reason given to Anna Lindqvist, as written: Le ministère a désigné une autre"
                " personne."),
         "fr": ("Nous regrettons de ne pouvoir donner suite à la demande d'accréditation d'Anna"
-               " Lindqvist (ministre / chef de délégation, Belgique) pour la conférence"
+               " Lindqvist (ministre / chef ou cheffe de délégation, Belgique) pour la conférence"
                " «\u00a0Alliance mondiale : réunion\u00a0». Un message à part en informe Anna"
                " Lindqvist.",
                "Motif communiqué à Anna Lindqvist, tel qu'il a été écrit\u00a0: Le ministère a"

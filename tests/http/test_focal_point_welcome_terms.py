@@ -52,8 +52,8 @@ async def test_a_focal_points_welcome_gives_the_deadlines_and_the_places_in_thei
     assert ("Les désignations seront closes le vendredi 15 janvier 2027 à 18:00 CET ; les "
             "modifications de votre délégation resteront possibles jusqu'au lundi 1er février "
             "2027 à 12:00 CET.") in fr_lines, body_text(fr)
-    assert ("Places attribuées à votre délégation : ministre / chef de délégation 1, "
-            "fonctionnaire 3, expert 3.") in fr_lines
+    assert ("Places attribuées à votre délégation : ministre / chef ou cheffe de délégation"
+            " 1, fonctionnaire 3, expert ou experte 3.") in fr_lines
     assert "Vous les retrouverez dans votre espace." in fr_lines
     # French typography: a non-breaking space before ; and :
     assert "CET\u00a0; les modifications" in body_text(fr)
@@ -76,8 +76,8 @@ async def test_a_focal_points_welcome_gives_the_deadlines_and_the_places_in_thei
                                                email="fp-be@example.org")
     assert status == 303, resp
     again = await smtp.wait_for(2, where=lambda m: "fp-be@example.org" in str(m["To"]))
-    assert ("Places attribuées à votre délégation : ministre / chef de délégation 1, "
-            "fonctionnaire 5, expert 3.") in _lines(again[-1])
+    assert ("Places attribuées à votre délégation : ministre / chef ou cheffe de délégation"
+            " 1, fonctionnaire 5, expert ou experte 3.") in _lines(again[-1])
 
     # a colleague's welcome is about their work, not a delegation's
     [colleague] = smtp.to("protocol@example.org")
@@ -95,7 +95,8 @@ async def test_only_the_deadlines_set_are_given_and_nothing_when_none_is(
     _, fr = await _delegation(api, smtp, "alliance", "BE", "fp-be@example.org", "fr")
     text = _text(fr)
     assert "désignations" not in text and "modifications" not in text
-    assert "Places attribuées à votre délégation : ministre / chef de délégation 1," in text
+    assert ("Places attribuées à votre délégation : ministre / chef ou cheffe de délégation"
+            " 1,") in text
     assert "Vous les retrouverez dans votre espace." in text
 
     await _conference(api, "changes", changes_close_at=CHANGES)  # one deadline, no place

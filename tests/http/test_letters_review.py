@@ -45,8 +45,8 @@ async def _decide(api: Api, accreditation: dict[str, Any], decision: str) -> Non
      "Your request (minister / head of delegation) is on the waiting list: it has not been"
      " decided yet", "press pool"),
     ("fr", "Accréditation en liste d'attente",
-     "Votre demande (ministre / chef de délégation) est en liste d'attente\u00a0: elle n'est"
-     " pas encore tranchée", "pool de presse"),
+     "Votre demande (ministre / chef ou cheffe de délégation) est en liste d'attente\u00a0:"
+     " elle n'est pas encore tranchée", "pool de presse"),
 ])
 async def test_a_delegation_member_on_the_waiting_list_is_told_their_category_not_the_pool(
     api: Api, smtp: RecordingSMTP, language: str, subject: str, said: str, pool: str,
@@ -141,7 +141,7 @@ async def test_a_revocation_in_french_is_not_worded_as_a_withdrawal(
                  " request (minister / head of delegation)",
      "To attend after all, please contact your delegation's focal point"),
     ("fr", True, "Votre délégation, par l'intermédiaire de son point focal, a retiré votre"
-                 " demande d'accréditation (ministre / chef de délégation)",
+                 " demande d'accréditation (ministre / chef ou cheffe de délégation)",
      "Pour venir malgré tout, adressez-vous au point focal de votre délégation"),
     ("en", False, "is withdrawn, as asked.",
      "To attend after all, please contact your delegation's focal point"),

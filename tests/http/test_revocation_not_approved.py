@@ -20,9 +20,9 @@ MEMBER = {
            " meeting has been cancelled: it had not been granted, and it will not be examined"
            " further.", "has been revoked"),
     "fr": ("Demande d'accréditation annulée",
-           "Votre demande d'accréditation (ministre / chef de délégation) pour la conférence"
-           " «\u00a0Alliance mondiale : réunion\u00a0» a été annulée\u00a0: elle n'avait pas"
-           " été accordée et ne sera pas examinée plus avant.", "révoquée"),
+           "Votre demande d'accréditation (ministre / chef ou cheffe de délégation) pour la"
+           " conférence «\u00a0Alliance mondiale : réunion\u00a0» a été annulée\u00a0: elle"
+           " n'avait pas été accordée et ne sera pas examinée plus avant.", "révoquée"),
 }
 FOCAL = {
     "en": ("Accreditation request of a member of your delegation cancelled",
@@ -30,7 +30,7 @@ FOCAL = {
            " Belgium) for the Global Alliance: meeting has been cancelled: it had not been"
            " granted, and it will not be examined further."),
     "fr": ("Demande d'accréditation d'un membre de votre délégation annulée",
-           "La demande d'accréditation d'Anna Lindqvist (ministre / chef de délégation,"
+           "La demande d'accréditation d'Anna Lindqvist (ministre / chef ou cheffe de délégation,"
            " Belgique) pour la conférence «\u00a0Alliance mondiale : réunion\u00a0» a été"
            " annulée\u00a0: elle n'avait pas été accordée et ne sera pas examinée plus avant."),
 }

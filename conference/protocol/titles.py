@@ -1,0 +1,108 @@
+"""Titles in the person's gender (docs/protocol.md, "Titles in the person's gender").
+
+French writes a title in the gender of the person it names, as the French administration and
+the EU institutions do: « Ambassadrice », « Cheffe d'État », « Haute fonctionnaire »,
+« Experte » for a woman; « Ambassadeur », « Chef d'État », « Haut fonctionnaire », « Expert »
+for a man. Where no one person is named (a list of choices, the member form's select before a
+gender is given) or the person's gender is unknown, the title is the double form, masculine
+then feminine: « Chef ou cheffe d'État », « Expert ou experte ». Epicene titles
+(« Ministre », « Fonctionnaire », « Secrétaire d'État / vice-ministre ») have one form.
+English titles are epicene: one form for everyone.
+
+- `rank_label(rank, language, gender)`: a rank as a page, a list or an export names it
+  (capitalised: « Ambassadrice / représentante permanente »).
+- `category_name(category, language, gender)`: an accreditation's category as a letter names
+  it, lowercase inside a sentence (« ministre / cheffe de délégation », « experte »).
+- `rank_forms(language)`: every form of every rank (each gender and the double form), for an
+  import that reads any of them back into the same rank.
+
+Gender values are "female", "male" or None (unknown); a language is fr or en (a regional tag
+such as fr_BE uses its language); anything else raises `ValueError`, as in `address`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from conference.protocol.address import Gender, _gender, _language
+from conference.protocol.ranks import Rank
+
+_FR_RANKS: dict[Rank, tuple[str, str, str]] = {
+    # (masculine, feminine, double form)
+    Rank.head_of_state: ("Chef d'État", "Cheffe d'État", "Chef ou cheffe d'État"),
+    Rank.head_of_government: ("Chef de gouvernement", "Cheffe de gouvernement",
+                              "Chef ou cheffe de gouvernement"),
+    Rank.deputy_head_of_government: ("Vice-Premier ministre", "Vice-Première ministre",
+                                     "Vice-Premier ministre ou vice-Première ministre"),
+    Rank.foreign_minister: ("Ministre des Affaires étrangères",) * 3,
+    Rank.minister: ("Ministre",) * 3,
+    Rank.deputy_minister: ("Secrétaire d'État / vice-ministre",) * 3,
+    Rank.ambassador: ("Ambassadeur / représentant permanent",
+                      "Ambassadrice / représentante permanente",
+                      "Ambassadeur ou ambassadrice / représentant permanent ou représentante "
+                      "permanente"),
+    Rank.senior_official: ("Haut fonctionnaire", "Haute fonctionnaire",
+                           "Haut fonctionnaire ou haute fonctionnaire"),
+    Rank.head_of_organisation: ("Chef d'organisation internationale",
+                                "Cheffe d'organisation internationale",
+                                "Chef ou cheffe d'organisation internationale"),
+    Rank.official: ("Fonctionnaire",) * 3,
+    Rank.expert: ("Expert", "Experte", "Expert ou experte"),
+}
+
+_EN_RANKS: dict[Rank, str] = {r: r.value.replace("_", " ").capitalize() for r in Rank}
+"""English ranks: epicene ("Head of state", "Ambassador")."""
+
+_FR_CATEGORIES: dict[str, tuple[str, str, str]] = {
+    "press": ("presse",) * 3,
+    "minister": ("ministre / chef de délégation", "ministre / cheffe de délégation",
+                 "ministre / chef ou cheffe de délégation"),
+    "official": ("fonctionnaire",) * 3,
+    "expert": ("expert", "experte", "expert ou experte"),
+    "staff": ("organisation",) * 3,
+}
+
+_EN_CATEGORIES: dict[str, str] = {
+    "press": "press", "minister": "minister / head of delegation", "official": "official",
+    "expert": "expert", "staff": "organiser / staff"}
+
+_FORM: dict[Gender | None, int] = {"male": 0, "female": 1, None: 2}
+
+
+def rank_label(rank: Rank | str, language: str, gender: str | None) -> str:
+    """A rank as it names a person of ``gender`` (None: unknown, or no one person, as in a
+    list of choices): « Ambassadrice / représentante permanente » (fr, female),
+    « Ambassadeur / représentant permanent » (fr, male), « Ambassadeur ou ambassadrice /
+    représentant permanent ou représentante permanente » (fr, None); "Ambassador" (en)."""
+    lang, known = _language(language), _gender(gender)
+    if lang == "en":
+        return _EN_RANKS[Rank(rank)]
+    return _FR_RANKS[Rank(rank)][_FORM[known]]
+
+
+def category_name(category: str, language: str, gender: str | None) -> str:
+    """An accreditation's category as a letter names it, lowercase inside a sentence, in the
+    gender of the person it is about: « ministre / cheffe de délégation » (fr, female),
+    « ministre / chef de délégation » (fr, male), « ministre / chef ou cheffe de délégation »
+    (fr, unknown, or a category of places rather than a person); "minister / head of
+    delegation" (en). ``KeyError`` for a category that is none of press, minister, official,
+    expert, staff."""
+    lang, known = _language(language), _gender(gender)
+    if lang == "en":
+        return _EN_CATEGORIES[category]
+    return _FR_CATEGORIES[category][_FORM[known]]
+
+
+CATEGORIES: tuple[str, ...] = tuple(_EN_CATEGORIES)
+"""The categories `category_name` names."""
+
+
+def rank_forms(language: str) -> Iterator[tuple[str, Rank]]:
+    """Every label of every rank in ``language`` (each gender's form and the double form),
+    with its rank: what an import reads back."""
+    lang = _language(language)
+    for rank in Rank:
+        forms: tuple[str, ...] = (_EN_RANKS[rank],) if lang == "en" else _FR_RANKS[rank]
+        for form in dict.fromkeys(forms):
+            yield form, rank
+

@@ -1,0 +1,97 @@
+"""A person's title in their gender (docs/protocol.md, "Titles in the person's gender"): a
+letter about a woman minister says « ministre / cheffe de délégation », about a man « ministre /
+chef de délégation », and the double form when the gender is unknown; the console's application
+page, the portal's member page and the delegation's head say a woman's rank in the feminine
+(« Ambassadrice / représentante permanente »). Before, every letter said « chef de délégation »
+and every page the masculine rank, to a woman too."""
+
+from __future__ import annotations
+
+import html
+import re
+
+from tests.browser.helpers import element
+from tests.conftest import Api
+from tests.http.conftest_focal import GRANTED, create_conference, create_delegation, letter
+from tests.http.conftest_programme import accredit
+from tests.http.test_console import staff
+from tests.http.test_workspaces import _setup, _signed_in
+from tests.support import RecordingSMTP, body_text
+
+PEOPLE = (("Anna", "Lindqvist", "female", "cheffe de délégation"),
+          ("Jan", "Wouters", "male", "chef de délégation"),
+          ("Tove", "Ernst", None, "chef ou cheffe de délégation"))
+
+
+def _said(page: str, term: str) -> str:
+    """What a page's list of details says after ``term``."""
+    found = re.search(rf"<dt>{re.escape(term)}</dt>\s*<dd[^>]*>(.*?)</dd>", page, re.S)
+    assert found, term
+    return html.unescape(found.group(1))
+
+
+async def test_a_letter_names_the_category_in_the_persons_gender(
+    api: Api, smtp: RecordingSMTP,
+) -> None:
+    await create_conference(api)
+    delegation = await create_delegation(api, "fr")
+    members = [await accredit(api, given, family, delegation=delegation,
+                              **({"gender": gender} if gender else {}))
+               for given, family, gender, _ in PEOPLE]
+    # the focal point's letter about each member, and each member's own
+    about = [body_text(m) for m in await smtp.wait_for(3, where=lambda m: "fp-be@example.org"
+                                                       in str(m["To"]).lower()
+                                                       and GRANTED["fr"] in str(m["Subject"]))]
+    for (given, family, _, head), member in zip(PEOPLE, members, strict=True):
+        [text] = [t for t in about if f"{given} {family}" in t]
+        assert f"{given} {family} (ministre / {head}, Belgique) pour" in text, text
+        own = body_text(await letter(smtp, member["email"], "Accréditation accordée"))
+        assert f"(ministre / {head}) pour" in own, own
+
+
+async def test_the_pages_say_a_persons_rank_in_their_gender(
+    api: Api, smtp: RecordingSMTP,
+) -> None:
+    be, link = await _setup(api, smtp)
+    filed = {}
+    for given, family, gender, category, rank in (
+            ("Anna", "Lindqvist", "female", "minister", "ambassador"),
+            ("Jan", "Wouters", "male", "official", "senior_official"),
+            ("Tove", "Ernst", None, "expert", "expert"),
+            ("Ine", "Goris", "female", "expert", "expert")):
+        body = {"category": category, "given_name": given, "family_name": family,
+                "email": f"{given.lower()}@example.org", "language": "fr",
+                "delegation_id": be["id"], "rank": rank, "function": "Conseil",
+                **({"gender": gender} if gender else {})}
+        status, created, _ = await api.call(
+            "POST", "/api/v1/conferences/alliance/accreditations", role="protocol", json=body)
+        assert status == 201, created
+        filed[given] = created["id"]
+    said = {"Anna": ("Ministre", "Ambassadrice / représentante permanente"),
+            "Jan": ("Fonctionnaire", "Haut fonctionnaire"),
+            "Tove": ("Expert", "Expert ou experte"),
+            "Ine": ("Experte", "Experte")}
+    protocol = await staff(api, smtp, "protocol@example.org", "protocol")
+    focal = await _signed_in(api, link)
+    for given, (category, rank) in said.items():
+        for visitor, where in ((protocol, "/manage/alliance/accreditations"),
+                               (focal, "/delegation/alliance-be/members")):
+            status, page, _ = await visitor.go("GET", f"{where}/{filed[given]}?lang=fr")
+            assert status == 200, page
+            assert _said(page, "Rang protocolaire") == rank, (given, where)
+            assert f"<dd>{category}</dd>" in page or f'id="category">{category}<' in page, \
+                (given, where)
+        status, page, _ = await protocol.go(
+            "GET", f"/manage/alliance/accreditations/{filed[given]}?lang=en")
+        english = {"Anna": "Ambassador", "Jan": "Senior official"}.get(given, "Expert")
+        assert _said(page, "Protocol rank") == english, given
+    # the delegation's head, a woman: « Cheffe de délégation », her rank in the feminine
+    status, page, _ = await focal.go("GET", "/delegation/alliance-be?lang=fr")
+    assert status == 200, page
+    assert "Cheffe de délégation Anna Lindqvist (Ambassadrice / représentante permanente)" \
+        in element(page, "delegation-summary"), element(page, "delegation-summary")
+    # the list of members: each one's category in their gender
+    assert page.count(">Experte</td>") == 1 and page.count(">Expert</td>") == 1, page
+    status, page, _ = await focal.go("GET", "/delegation/alliance-be?lang=en")
+    assert "Head of delegation Anna Lindqvist (Ambassador)" in element(
+        page, "delegation-summary")
