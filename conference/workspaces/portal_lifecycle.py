@@ -320,7 +320,7 @@ async def _substitute_form(request: web.Request, p: Portal, values: dict[str, st
                 f"{p.base}/substitute", frame.other_language(p.language))},
         members=[(str(m.id), f"{m.given_name} {m.family_name}"
                              + (f" ({m.email})" if m.id in same_name else "") + " – "
-                             f"{t('category_' + m.category.value)}"
+                             f"{t.gendered('category_' + m.category.value, m.gender)}"
                              + (f", {m.function}" if m.function else ""))
                  for m in members],
         **substitution_choices(t), changes_close_at=p.conference.changes_close_at,
@@ -378,8 +378,9 @@ def confirmation(t: WTranslator, old: Accreditation, body: SubstitutionIn,
     old_name = f"{old.given_name} {old.family_name}"
     new_name = f"{body.given_name} {body.family_name}"
     inherited = t("lc_confirm_inherited")
-    rank = t(f"rank_{body.rank.value}") if body.rank \
-        else f"{t('rank_' + old.rank.value)} ({inherited})" if old.rank else ""
+    # the new person's rank in their gender (docs/protocol.md, "Titles in the person's gender")
+    rank = t.rank(body.rank, body.gender) if body.rank \
+        else f"{t.rank(old.rank, body.gender)} ({inherited})" if old.rank else ""
     # the member's function, left empty or given again as it was (the console's form is filled
     # with it): kept word for word, which the page says
     kept = old.function if old.function and body.function in (None, old.function) else None
@@ -396,7 +397,7 @@ def confirmation(t: WTranslator, old: Accreditation, body: SubstitutionIn,
     return {
         "old_name": old_name, "new_name": new_name,
         "old_approved": old.status is Status.approved, "new_approved": body.approve,
-        "old_label": f"{old_name} – {t('category_' + old.category.value)}"
+        "old_label": f"{old_name} – {t.gendered('category_' + old.category.value, old.gender)}"
                      + (f", {old.function}" if old.function else ""),
         "details": [(t(key), value) for key, value in details if value],
         "focal_told": t("lc_confirm_focal") if by_protocol else "",

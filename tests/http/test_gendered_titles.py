@@ -85,6 +85,10 @@ async def test_the_pages_say_a_persons_rank_in_their_gender(
             "GET", f"/manage/alliance/accreditations/{filed[given]}?lang=en")
         english = {"Anna": "Ambassador", "Jan": "Senior official"}.get(given, "Expert")
         assert _said(page, "Protocol rank") == english, given
+    # the console's list of accreditations: each one's category in their gender
+    status, page, _ = await protocol.go("GET", "/manage/alliance/accreditations?lang=fr")
+    assert status == 200, page
+    assert page.count(">Experte</td>") == 1 and page.count(">Expert</td>") == 1, page
     # the delegation's head, a woman: « Cheffe de délégation », her rank in the feminine
     status, page, _ = await focal.go("GET", "/delegation/alliance-be?lang=fr")
     assert status == 200, page
