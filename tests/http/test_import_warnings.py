@@ -118,7 +118,7 @@ async def test_the_portal_check_names_the_row_and_the_person_in_french_and_engli
         "le nom de famille : prénom et nom sont-ils inversés ? "
         "Ligne 5, JAN Peeters : le prénom « JAN » est en capitales, comme l'est d'ordinaire le "
         "nom de famille : prénom et nom sont-ils inversés ? "
-        "Ligne 5, JAN Peeters : la catégorie « Ministre » avec le rang « Expert » ; un "
+        "Ligne 5, JAN Peeters : la catégorie « Ministre » avec le rang « Expert ou experte » ; un "
         "fonctionnaire ou un expert est accrédité dans la catégorie « Fonctionnaire » ou "
         "« Expert » : vérifiez le rang et la catégorie.")
     assert "Ligne 2, Didier Reynders\u00a0: le rang «\u00a0Ministre\u00a0»" in page
