@@ -129,6 +129,8 @@ WHERE a.id = :accreditation_id AND a.conference_id = :conference_id AND a.catego
 SELECT a.id, a.conference_id, a.category, a.status, a.given_name, a.family_name, a.language,
        a.delegation_id, a.press_outlet, a.press_role, a.decided_at, a.erased_at, d.country,
        d.organisation ->> 'name' AS organisation, coalesce(b.version, 1) AS badge_version,
+       coalesce(a.gender, CASE a.salutation WHEN 'mrs' THEN 'female' WHEN 'mr' THEN 'male' END)
+           AS gender,
        (SELECT bc.code FROM badge_code bc
         WHERE bc.accreditation_id = a.id AND bc.version = coalesce(b.version, 1)) AS short_code
 FROM accreditation a
@@ -287,6 +289,8 @@ ORDER BY id
 SELECT a.id, a.conference_id, a.category, a.status, a.given_name, a.family_name, a.language,
        a.delegation_id, a.press_outlet, a.press_role, a.decided_at, a.erased_at, a.rank,
        a.in_office_since, d.country, d.organisation ->> 'name' AS organisation,
+       coalesce(a.gender, CASE a.salutation WHEN 'mrs' THEN 'female' WHEN 'mr' THEN 'male' END)
+           AS gender,
        coalesce(b.version, 1) AS badge_version, coalesce(b.status, 'to_print') AS print_status,
        b.printed_at, pc.collected_by, pc.collected_at,
        (SELECT bc.code FROM badge_code bc

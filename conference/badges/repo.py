@@ -227,6 +227,9 @@ class Bearer:
     badge_version: int = 1
     short_code: str | None = None
     """The current version's short reference, stored form (docs/credentials.md)."""
+    gender: str | None = None
+    """female, male or None (unknown): the badge names the category in it (docs/protocol.md,
+    "Titles in the person's gender")."""
 
     def __getitem__(self, key: str) -> Any:
         """As a row: what the accreditation's access rules read (``id``, ``category``,
@@ -246,7 +249,7 @@ async def bearer(conn: asyncpg.Connection, accreditation_id: UUID) -> Bearer | N
         press_role=row["press_role"], decided_at=row["decided_at"],
         erased=row["erased_at"] is not None, country=row["country"],
         organisation=row["organisation"], badge_version=row["badge_version"],
-        short_code=row["short_code"],
+        short_code=row["short_code"], gender=row["gender"],
     )
 
 
@@ -455,7 +458,7 @@ async def badges_of(
             press_role=r["press_role"], decided_at=r["decided_at"],
             erased=r["erased_at"] is not None, country=r["country"],
             organisation=r["organisation"], badge_version=r["badge_version"],
-            short_code=r["short_code"]),
+            short_code=r["short_code"], gender=r["gender"]),
         rank=r["rank"], in_office_since=r["in_office_since"],
         status=PrintStatus(r["print_status"]), printed_at=r["printed_at"],
         collected=(Collection(collected_by=r["collected_by"], collected_at=r["collected_at"])

@@ -19,7 +19,7 @@ from zoneinfo import ZoneInfo
 import asyncpg
 
 from conference.accreditation.domain import check_may_read
-from conference.accreditation.notices import CATEGORY_NAMES, ROLE_NAMES, conference_dates
+from conference.accreditation.notices import ROLE_NAMES, conference_dates
 from conference.auth import Principal
 from conference.badges import domain, repo
 from conference.badges.domain import DETAILS, ZoneKind
@@ -72,6 +72,7 @@ from conference.programme.published import PressAccess
 from conference.programme.service import precedence
 from conference.protocol.precedence import Person
 from conference.protocol.ranks import Rank
+from conference.protocol.titles import category_name
 from conference.roles import DoorKeeper, Organiser, ProtocolOfficer
 from conference.signing import Signer
 from conference.types import Localized
@@ -349,7 +350,8 @@ def _content(signer: Signer, conference: Conference, person: repo.Bearer,
         dates=conference_dates(conference, lang),
         given_name=person.given_name,
         family_name=person.family_name,
-        category_label=CATEGORY_NAMES[lang][person.category.value].upper(),
+        # in the bearer's gender (docs/protocol.md, "Titles in the person's gender")
+        category_label=category_name(person.category.value, lang, person.gender).upper(),
         affiliation=domain.affiliation(person.press_outlet, person.country, person.organisation,
                                        lang),
         role=role.capitalize() if role else None,

@@ -10,7 +10,7 @@ import uuid
 import asyncpg
 
 from conference.accreditation.lookup import badge_short_reference
-from conference.accreditation.notices import CATEGORY_NAMES, focal_point_recipients
+from conference.accreditation.notices import focal_point_recipients
 from conference.auth import Role, issue_token
 from conference.conferences.domain import sender_address
 from conference.conferences.lookup import conference_by_id
@@ -34,6 +34,7 @@ from conference.people.lookup import delegation_slug
 from conference.protocol.address import closing, salutation
 from conference.protocol.countries import country_name
 from conference.protocol.ranks import Rank
+from conference.protocol.titles import category_name
 from conference.roles import PROTOCOL_OFFICE
 
 TEMPLATE = "visa_letter"
@@ -210,7 +211,10 @@ def _clearance_letter(ctx: DispatchContext, event: EventRow, conference: Confere
             template, language, conference=conference,
             dates=formatting.day_range(conference.starts_on, conference.ends_on, language),
             salutation=greeting, closing=ending, focal=focal, member=member, delegation=delegation,
-            category=CATEGORY_NAMES[language][row["category"]], reason=row["reason"] or "",
+            # in the member's gender (docs/protocol.md, "Titles in the person's gender")
+            category=category_name(row["category"], language, row["gender"] or {
+                "mrs": "female", "mr": "male"}.get(row["salutation"])),
+            reason=row["reason"] or "",
             link=link, is_press=press, photo_awaited=photo_awaited,
             short_reference=short_reference, by_protocol=by_protocol)
         footer = {
