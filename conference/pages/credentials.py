@@ -19,7 +19,7 @@ from __future__ import annotations
 import asyncio
 import functools
 from collections.abc import Awaitable, Callable
-from typing import Any
+from typing import Any, get_args
 from uuid import UUID
 
 from aiohttp import BodyPartReader, web
@@ -130,22 +130,40 @@ def visa_body(t: Translator, values: dict[str, str]
 
 IDENTITY_FIELDS = ("id_nationality", "id_document_type", "id_document_number",
                    "id_date_of_birth")
-IDENTITY_TYPES = ("passport", "identity_card")
-"""What the pages' form offers; the API also takes ``diplomatic_passport``."""
+IDENTITY_TYPES: tuple[str, ...] = get_args(VettingIn.model_fields["document_type"].annotation)
+"""What the pages' form offers: every type the API takes (a diplomatic passport given through
+the API started the form at "Choose", and a correction lost it)."""
 
 
 def identity_types(t: Translator) -> list[tuple[str, str]]:
     return [(k, t(f"id_type_{k}")) for k in IDENTITY_TYPES]
 
 
-def identity_body(t: Translator, values: dict[str, str]
+def recorded(identity: privacy.IdentityDocument | None) -> Vetting | None:
+    """The identity document given that the form corrects (None: nothing given, or no longer
+    the person's to change): its number is not sent in the page, and an empty number keeps
+    it (docs/credentials.md, "Vetting")."""
+    if identity is None or identity.closed is not None:
+        return None
+    return identity.given
+
+
+def identity_body(t: Translator, values: dict[str, str], kept: Vetting | None = None
                   ) -> tuple[VettingIn | None, dict[str, str]]:
     """The identity document form (docs/credentials.md, "Vetting") as the API's body, or its
     field errors in the page's language: the date of birth in the past and after 1900, the
-    nationality from the list, as on a visa letter request."""
+    nationality from the list, as on a visa letter request. ``kept``: the document recorded,
+    whose number an empty number field keeps when the type stays (the page does not show it
+    whole); another type asks its own number. Nothing recorded, the number is required."""
     errors: dict[str, str] = {}
+    values = dict(values)
     if values.get("id_document_type") not in IDENTITY_TYPES:
         errors["id_document_type"] = t("id_choose_type")
+    elif kept is not None and not values.get("id_document_number"):
+        if values["id_document_type"] == kept.document_type:
+            values["id_document_number"] = kept.document_number
+        else:
+            errors["id_document_number"] = t("id_number_new_type")
     try:
         body = VettingIn.model_validate({k.removeprefix("id_"): v for k, v in values.items()
                                          if v})
@@ -157,7 +175,7 @@ def identity_body(t: Translator, values: dict[str, str]
                     _field_error(t, name, err, birth="id_date_of_birth",
                                  nationality="id_nationality")
         return None, _in_form_order(errors)
-    return (None, errors) if errors else (body, {})
+    return (None, _in_form_order(errors)) if errors else (body, {})
 
 
 def _in_form_order(errors: dict[str, str]) -> dict[str, str]:
@@ -231,15 +249,15 @@ def visa_start(identity: privacy.IdentityDocument | None, *, may_request: bool, 
 def identity_start(identity: privacy.IdentityDocument | None, letter: VisaLetter | None, *,
                    editing: str, values: dict[str, str]) -> dict[str, str]:
     """The identity document form's values: the document given, so that correcting it (the
-    visa letter form sends there) changes a field, not types all four again; else the
+    visa letter form sends there) changes a field, not types all four again, its number left
+    empty (kept when empty: ``identity_body``), not shown whole in the page; else the
     passport of the visa letter requested, which the security service receives meanwhile
     (docs/credentials.md, "Vetting"). A form being edited keeps what was typed."""
     if identity is None or identity.closed is not None or editing == "identity":
         return values
-    if identity.given is not None:
+    if identity.given is not None:  # the number not sent in the page: empty, it is kept
         given = {"id_nationality": identity.given.nationality,
                  "id_document_type": identity.given.document_type,
-                 "id_document_number": identity.given.document_number,
                  "id_date_of_birth": identity.given.date_of_birth.isoformat()}
     elif letter is not None:
         given = {"id_nationality": letter.nationality, "id_document_type": "passport",
@@ -250,15 +268,21 @@ def identity_start(identity: privacy.IdentityDocument | None, letter: VisaLetter
     return {**given, **values}
 
 
+async def given_identity(pool: Any, conference: Any, acc: Any, principal: Principal
+                         ) -> privacy.IdentityDocument | None:
+    """The identity document section's state, read from the database when a form is posted;
+    None for an admin in the portal, whom the identity document is not shown."""
+    try:
+        return await identity_state(pool, conference, acc, principal)
+    except Forbidden:
+        return None
+
+
 async def given_passport(pool: Any, conference: Any, acc: Any, principal: Principal
                          ) -> Vetting | None:
     """The passport given for the security check, read from the database when the visa
-    letter form is posted (``with_passport``); None for an admin in the portal, whom the
-    identity document is not shown."""
-    try:
-        return passport_of(await identity_state(pool, conference, acc, principal))
-    except Forbidden:
-        return None
+    letter form is posted (``with_passport``)."""
+    return passport_of(await given_identity(pool, conference, acc, principal))
 
 
 def _form(kind: str, p: Principal) -> str:
@@ -318,6 +342,7 @@ async def _credentials_page(
         may_request=may_request, closed_letter=closed_letter,
         countries=_countries(language), documents=documents,
         identity=identity, identity_types=identity_types(t), visa_passport=visa_passport,
+        masked=credential_rules.masked_number,
         country_words=lambda code: country_name(code, language),
         day_words=lambda d: formatting.day(d, language),
         photo_src=f"{base}/photo", back=f"{base}?lang={language}",
@@ -638,7 +663,11 @@ async def application_identity_document(request: web.Request) -> web.StreamRespo
                              sent=sent)
     if not _csrf_ok(request, "identity", p, str(form.get(csrf.FIELD, ""))):
         return await show(message=t("csrf_failed"), status=403)
-    body, errors = identity_body(t, values)
+    pool = request.app[pool_key]
+    acc = await accreditations.get(pool, accreditation_id, p)
+    kept = recorded(await given_identity(
+        pool, await conferences.get_conference(pool, acc.conference), acc, p))
+    body, errors = identity_body(t, values, kept)
     if switching(form):  # the language control: shown again, nothing given
         return await show(errors=errors if sent else None)
     if body is None:

@@ -188,7 +188,10 @@ CREDENTIALS: dict[str, dict[str, str]] = {
                              "protocole.",
         "id_closed_organiser": "Le service du protocole a enregistré cette pièce : "
                                "demandez-lui de la modifier.",
-        "id_choose_type": "Choisissez passeport ou carte d'identité.",
+        "id_choose_type": "Choisissez le type de pièce.",
+        "id_number_keep": "Laissez vide pour garder le numéro enregistré, {number}.",
+        "id_number_new_type": "Indiquez le numéro de la nouvelle pièce\u00a0: le numéro "
+                              "enregistré est celui d'une pièce d'un autre type.",
         "doc_note_verbale": "Note verbale",
         "doc_press_card": "Carte de presse",
         "doc_passport_copy": "Copie du passeport",
@@ -383,7 +386,10 @@ CREDENTIALS: dict[str, dict[str, str]] = {
                              "changes. If it has changed, write to the protocol service.",
         "id_closed_organiser": "The protocol service recorded this document: ask them to "
                                "change it.",
-        "id_choose_type": "Choose passport or identity card.",
+        "id_choose_type": "Choose the type of document.",
+        "id_number_keep": "Leave empty to keep the recorded number, {number}.",
+        "id_number_new_type": "Give the new document's number: the number recorded is that "
+                              "of a document of another type.",
         "doc_note_verbale": "Note verbale",
         "doc_press_card": "Press card",
         "doc_passport_copy": "Passport copy",

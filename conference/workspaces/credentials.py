@@ -13,6 +13,7 @@ from typing import Any
 
 from aiohttp import web
 
+from conference.credentials import domain as credential_rules
 from conference.credentials import service as credentials
 from conference.errors import Conflict, Forbidden
 from conference.http.context import now, pool_key
@@ -29,11 +30,13 @@ from conference.pages.credentials import (
     crop_step,
     document_kind,
     document_step,
+    given_identity,
     given_passport,
     identity_body,
     identity_start,
     identity_types,
     photo_step,
+    recorded,
     visa_body,
     visa_start,
     with_passport,
@@ -112,7 +115,7 @@ async def _page(
         more_information_todo=(documents.security_question_by or "security")
         if documents is not None
         and await open_clearance(request, p, acc) == "more_information" else None,
-        identity_types=identity_types(p.t),
+        identity_types=identity_types(p.t), masked=credential_rules.masked_number,
         country_words=lambda code: country_name(code, p.language),
         day_words=lambda d: formatting.day(d, p.language),
         document_action=lambda kind: frame.with_lang(f"{here}/documents/{kind}", p.language),
@@ -289,7 +292,8 @@ async def member_identity_document(request: web.Request) -> web.StreamResponse:
     sent = sent_before(form)
     show = functools.partial(_page, request, p, acc, values=values, editing="identity",
                              sent=sent)
-    body, errors = identity_body(p.t, values)
+    kept = recorded(await given_identity(request.app[pool_key], p.conference, acc, p.principal))
+    body, errors = identity_body(p.t, values, kept)
     if switching(form):  # the language control: shown again, nothing given
         return await show(errors=errors if sent else None)
     if body is None:

@@ -3,7 +3,9 @@ letters"): a journalist gives her passport for the security check on her credent
 the visa letter form below recalls it (the number masked, the nationality, the date of birth)
 and asks only the name and the consulate; its link leads back to the identity document; the
 letter is requested with the keyboard and mouse, no script, and carries the passport given.
-At 390 and 1280 px, axe-clean in both languages. The form asked them all again."""
+At 390 and 1280 px, axe-clean in both languages. The form asked them all again. The identity
+document it leads back to shows the number masked and leaves its field empty (the number
+recorded kept): the page showed it whole."""
 
 from __future__ import annotations
 
@@ -69,6 +71,14 @@ async def test_the_visa_letter_takes_the_passport_given_for_the_security_check(
         await tab.get_by_role("link", name="corrigez la pièce d'identité").click()
         await tab.wait_for_url("**#identity-title")
         assert await tab.locator("#identity-title").is_visible()
+        # the identity document recalled masked, its number not in the page: left empty, the
+        # number recorded is kept (docs/credentials.md, "Vetting")
+        masked = "\u2022" * 5 + f"456{n}"
+        assert masked in await tab.inner_text("#identity-state")
+        assert await tab.input_value("#id_document_number") == ""
+        assert await tab.inner_text("#id_document_number-hint") == (
+            f"Laissez vide pour garder le numéro enregistré, {masked}.")
+        assert f"ZZ123456{n}" not in await tab.content()
 
         # the name (the application's, as in the passport) and the consulate: requested
         await tab.fill("#passport_name", f"Marta NOWAK{'' if n == 0 else ' KOWALSKA'}")

@@ -88,7 +88,8 @@ async def test_the_applicant_gives_the_identity_document_and_the_security_file_c
     page = await _get(api, resp.headers["Location"])
     assert element(page, "status-message") == "Your identity document is saved."
     assert element(page, "identity-state") == (
-        "Recorded: Passport no. PA1234567, nationality Peru, date of birth 2 April 1980.")
+        "Recorded: Passport no. \u2022\u2022\u2022\u2022\u20224567, nationality Peru, date of "
+        "birth 2 April 1980.")  # masked (docs/credentials.md, "Vetting")
     assert _identity((await _vetting_file(api))[family]) == (
         "PE", "passport", "PA1234567", "1980-04-02")
     assert 'id="identity-todo"' not in await _get(api, f"{path}?lang=en")
