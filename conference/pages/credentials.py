@@ -129,7 +129,7 @@ def visa_body(t: Translator, values: dict[str, str]
 
 
 IDENTITY_FIELDS = ("id_nationality", "id_document_type", "id_document_number",
-                   "id_date_of_birth")
+                   "id_name_in_document", "id_date_of_birth")
 IDENTITY_TYPES: tuple[str, ...] = get_args(VettingIn.model_fields["document_type"].annotation)
 """What the pages' form offers: every type the API takes (a diplomatic passport given through
 the API started the form at "Choose", and a correction lost it)."""
@@ -199,8 +199,12 @@ def passport_of(identity: privacy.IdentityDocument | None) -> Vetting | None:
 
 
 def _from_passport(passport: Vetting) -> dict[str, str]:
+    """The visa letter's fields the passport given holds: its number, nationality and date of
+    birth, and the name as written in it when that was given (migration 0064)."""
     return {"passport_number": passport.document_number, "nationality": passport.nationality,
-            "date_of_birth": passport.date_of_birth.isoformat()}
+            "date_of_birth": passport.date_of_birth.isoformat(),
+            **({"passport_name": passport.name_in_document}
+               if passport.name_in_document else {})}
 
 
 def with_passport(values: dict[str, str], passport: Vetting | None) -> dict[str, str]:
@@ -208,10 +212,13 @@ def with_passport(values: dict[str, str], passport: Vetting | None) -> dict[str,
     the passport given (``passport``, from the database) when it carries none of them: the
     form then asks only the name and the consulate, and nothing of the passport travels in
     the page. A form that carries them (the full form, shown before the passport was
-    given) is taken as typed."""
+    given) is taken as typed, and so is a name typed (a page loaded before the name in the
+    passport was given)."""
     if passport is None or any(values.get(name) for name in FROM_PASSPORT):
         return values
-    return {**values, **_from_passport(passport)}
+    return {**values, **_from_passport(passport),
+            **({"passport_name": values["passport_name"]} if values.get("passport_name")
+               else {})}
 
 
 def visa_start(identity: privacy.IdentityDocument | None, *, may_request: bool, editing: str,
@@ -221,9 +228,11 @@ def visa_start(identity: privacy.IdentityDocument | None, *, may_request: bool, 
     security check (None: the full form). The form starts from the identity document given:
     a passport's number, nationality and date of birth are shown, the number masked, not
     asked, and the name starts as the application's (written as in the passport,
-    docs/credentials.md, "Names"); an identity card's nationality and date of birth start the
-    full form (tried as a journalist and a focal point, 2 December 2026). A form posted with
-    other values than the passport's, or in error on them, is the full form again."""
+    docs/credentials.md, "Names"), or is recalled too when the name in the passport was
+    given with it (then only the consulate is asked); an identity card's nationality and date
+    of birth start the full form (tried as a journalist and a focal point, 2 December 2026). A
+    form posted with other values than the passport's, or in error on them, is the full form
+    again."""
     values = dict(values or {})
     given = identity.given if identity is not None else None
     if not may_request or given is None:
@@ -232,14 +241,14 @@ def visa_start(identity: privacy.IdentityDocument | None, *, may_request: bool, 
     if editing != "visa":
         values = {"nationality": given.nationality,
                   "date_of_birth": given.date_of_birth.isoformat(),
-                  **({"passport_number": given.document_number, "passport_name": name}
-                     if passport is not None else {}),
+                  **({"passport_number": given.document_number, "passport_name": name,
+                      **_from_passport(passport)} if passport is not None else {}),
                   **values}
-    if passport is None or any(n in (errors or {}) for n in FROM_PASSPORT) \
+    if passport is None or any(n in (errors or {}) for n in _from_passport(passport)) \
             or any(values.get(n) != v for n, v in _from_passport(passport).items()):
         return values, None
     assert identity is not None
-    return values, {"kind": passport.document_type,
+    return values, {"kind": passport.document_type, "name": passport.name_in_document,
                     "number": credential_rules.masked_number(passport.document_number),
                     "nationality": passport.nationality,
                     "date_of_birth": passport.date_of_birth,
@@ -258,10 +267,12 @@ def identity_start(identity: privacy.IdentityDocument | None, letter: VisaLetter
     if identity.given is not None:  # the number not sent in the page: empty, it is kept
         given = {"id_nationality": identity.given.nationality,
                  "id_document_type": identity.given.document_type,
+                 "id_name_in_document": identity.given.name_in_document or "",
                  "id_date_of_birth": identity.given.date_of_birth.isoformat()}
     elif letter is not None:
         given = {"id_nationality": letter.nationality, "id_document_type": "passport",
                  "id_document_number": letter.passport_number,
+                 "id_name_in_document": letter.passport_name,
                  "id_date_of_birth": letter.date_of_birth.isoformat()}
     else:
         return values

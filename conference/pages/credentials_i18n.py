@@ -146,6 +146,20 @@ CREDENTIALS: dict[str, dict[str, str]] = {
                                     "viennent du passeport donné plus haut\u00a0; pour les "
                                     "corriger,",
         "visa_passport_fix_link": "corrigez la pièce d'identité",
+        # the name as in the passport given with it: only the consulate is left to give
+        "visa_from_passport_name": "La lettre reprend le {kind} que vous avez donné pour le "
+                                   "contrôle de sécurité, et le nom tel qu'il y figure\u00a0: "
+                                   "il reste à indiquer le consulat.",
+        "visa_from_passport_member_name": "La lettre reprend le {kind} donné pour {name} pour "
+                                          "le contrôle de sécurité, et le nom tel qu'il y "
+                                          "figure\u00a0: il reste à indiquer le consulat.",
+        "visa_passport_fix_before_name": "Le nom, le numéro, la nationalité et la date de "
+                                         "naissance viennent du passeport donné plus "
+                                         "haut\u00a0; pour les corriger,",
+        "visa_passport_closed_name": "Le nom, le numéro, la nationalité et la date de "
+                                     "naissance viennent du passeport sur lequel le contrôle "
+                                     "de sécurité a été fait\u00a0; pour les corriger, "
+                                     "écrivez au service du protocole.",
         "visa_passport_closed": "Le numéro, la nationalité et la date de naissance viennent "
                                 "du passeport sur lequel le contrôle de sécurité a été "
                                 "fait\u00a0; pour les corriger, écrivez au service du "
@@ -174,6 +188,9 @@ CREDENTIALS: dict[str, dict[str, str]] = {
         "id_nationality": "Nationalité",
         "id_document_type": "Type de pièce",
         "id_document_number": "Numéro de la pièce",
+        "id_name_in_document": "Nom complet, tel qu'il figure sur la pièce",
+        "id_name_in_document_hint": "En lettres latines, comme sur la pièce. Pour un "
+                                    "passeport, la demande de lettre de visa le reprend.",
         "id_date_of_birth": "Date de naissance",
         "id_type_passport": "Passeport",
         "id_type_identity_card": "Carte d'identité",
@@ -348,6 +365,17 @@ CREDENTIALS: dict[str, dict[str, str]] = {
         "visa_passport_fix_before": "The number, nationality and date of birth come from the "
                                     "passport given above; to correct them,",
         "visa_passport_fix_link": "correct the identity document",
+        "visa_from_passport_name": "The letter takes the {kind} you gave for the security "
+                                   "check, and the name as it is written there: only the "
+                                   "consulate is left to give.",
+        "visa_from_passport_member_name": "The letter takes the {kind} given for {name} for the "
+                                          "security check, and the name as it is written "
+                                          "there: only the consulate is left to give.",
+        "visa_passport_fix_before_name": "The name, number, nationality and date of birth come "
+                                         "from the passport given above; to correct them,",
+        "visa_passport_closed_name": "The name, number, nationality and date of birth come "
+                                     "from the passport the security check was made on; to "
+                                     "correct them, write to the protocol service.",
         "visa_passport_closed": "The number, nationality and date of birth come from the "
                                 "passport the security check was made on; to correct them, "
                                 "write to the protocol service.",
@@ -373,6 +401,9 @@ CREDENTIALS: dict[str, dict[str, str]] = {
         "id_nationality": "Nationality",
         "id_document_type": "Type of document",
         "id_document_number": "Document number",
+        "id_name_in_document": "Full name, as in the document",
+        "id_name_in_document_hint": "In Latin letters, as in the document. For a passport, the "
+                                    "visa letter request takes it.",
         "id_date_of_birth": "Date of birth",
         "id_type_passport": "Passport",
         "id_type_identity_card": "Identity card",

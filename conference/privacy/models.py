@@ -9,7 +9,7 @@ from uuid import UUID
 from pydantic import Field, PastDate
 
 from conference.accreditation.models import Accreditation
-from conference.types import CountryCode, Model, Text
+from conference.types import CountryCode, Model, PersonName, Text
 
 
 class VettingIn(Model):
@@ -20,6 +20,11 @@ class VettingIn(Model):
         description="in the past and after 1900, as on a visa letter (docs/credentials.md, "
                     "'Vetting')")
     nationality: CountryCode
+    name_in_document: PersonName | None = Field(
+        default=None,
+        description="the name as written in the document, in Latin letters; optional: given "
+                    "for a passport, the visa letter form on the pages recalls it "
+                    "(docs/credentials.md, 'Vetting')")
 
 
 class VettingChange(VettingIn):

@@ -1,20 +1,21 @@
 -- name: upsert_vetting
 INSERT INTO accreditation_vetting (accreditation_id, document_type, document_number,
-                                   date_of_birth, nationality, recorded_at)
-VALUES ($1, $2, $3, $4, $5, $6)
+                                   date_of_birth, nationality, recorded_at, name_in_document)
+VALUES ($1, $2, $3, $4, $5, $6, $7)
 ON CONFLICT (accreditation_id) DO UPDATE
 SET document_type = EXCLUDED.document_type, document_number = EXCLUDED.document_number,
     date_of_birth = EXCLUDED.date_of_birth, nationality = EXCLUDED.nationality,
-    recorded_at = EXCLUDED.recorded_at
+    recorded_at = EXCLUDED.recorded_at, name_in_document = EXCLUDED.name_in_document
 RETURNING *
 
 -- name: insert_vetting_history
 INSERT INTO accreditation_vetting_history (accreditation_id, at, actor, actor_role, document_type,
-                                           document_number, date_of_birth, nationality)
-VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+                                           document_number, date_of_birth, nationality,
+                                           name_in_document)
+VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
 
 -- name: vetting_history_of
-SELECT at, actor, document_type, document_number, date_of_birth, nationality
+SELECT at, actor, document_type, document_number, date_of_birth, nationality, name_in_document
 FROM accreditation_vetting_history WHERE accreditation_id = $1 ORDER BY id
 
 -- name: clearance_recorded

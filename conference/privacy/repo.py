@@ -54,11 +54,12 @@ async def clearance_recorded(conn: asyncpg.Connection, accreditation_id: UUID) -
 async def save_vetting(conn: asyncpg.Connection, accreditation_id: UUID, body: VettingIn,
                        actor: str, actor_role: str, now: datetime) -> Vetting:
     saved = await conn.fetchrow(Q["upsert_vetting"], accreditation_id, body.document_type,
-                                body.document_number, body.date_of_birth, body.nationality, now)
+                                body.document_number, body.date_of_birth, body.nationality, now,
+                                body.name_in_document)
     assert saved is not None  # an upsert returns its row
     await conn.execute(Q["insert_vetting_history"], accreditation_id, now, actor, actor_role,
                        body.document_type, body.document_number, body.date_of_birth,
-                       body.nationality)
+                       body.nationality, body.name_in_document)
     return _vetting(saved)
 
 

@@ -5,7 +5,8 @@ and asks only the name and the consulate; its link leads back to the identity do
 letter is requested with the keyboard and mouse, no script, and carries the passport given.
 At 390 and 1280 px, axe-clean in both languages. The form asked them all again. The identity
 document it leads back to shows the number masked and leaves its field empty (the number
-recorded kept): the page showed it whole."""
+recorded kept): the page showed it whole. At 1280 px the name as in the passport is given with
+it, and the visa form asks only the consulate."""
 
 from __future__ import annotations
 
@@ -51,6 +52,8 @@ async def test_the_visa_letter_takes_the_passport_given_for_the_security_check(
         await tab.select_option("#id_nationality", "PL")
         await tab.select_option("#id_document_type", "passport")
         await tab.fill("#id_document_number", f"ZZ123456{n}")
+        if n == 1:  # the name as in the passport, given with it: only the consulate asked
+            await tab.fill("#id_name_in_document", "Marta NOWAK KOWALSKA")
         await tab.fill("#id_date_of_birth", "1990-04-12")
         await tab.get_by_role("button", name="Save the identity document").click()
         await tab.wait_for_url("**done=identity**")
@@ -81,7 +84,11 @@ async def test_the_visa_letter_takes_the_passport_given_for_the_security_check(
         assert f"ZZ123456{n}" not in await tab.content()
 
         # the name (the application's, as in the passport) and the consulate: requested
-        await tab.fill("#passport_name", f"Marta NOWAK{'' if n == 0 else ' KOWALSKA'}")
+        if n == 0:
+            await tab.fill("#passport_name", "Marta NOWAK")
+        else:
+            assert await tab.locator("#visa-form [name=passport_name]").count() == 0
+            assert await tab.inner_text("#visa-passport-name") == "Marta NOWAK KOWALSKA"
         await tab.fill("#consulate", "Ambassade de France à Varsovie")
         await tab.get_by_role("button", name="Demander la lettre").click()
         await tab.wait_for_url("**done=visa**")

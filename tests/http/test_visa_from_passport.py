@@ -193,3 +193,76 @@ async def test_the_identity_form_starts_from_the_passport_of_the_visa_letter(
     assert re.search(r'<option value="PL" selected', identity)
     assert re.search(r'<option value="passport" selected', identity)
     assert 'value="ZZ7654321"' in identity and 'value="1990-04-12"' in identity
+
+
+async def test_the_name_in_the_passport_given_leaves_only_the_consulate(
+    api: Api, smtp: RecordingSMTP
+) -> None:
+    """The name as written in the passport, given with it (optional, migration 0064), is
+    recalled on the visa letter form too: only the consulate is asked; the API gives it."""
+    created, path = await _applicant(api)
+    page = await _get(api, f"{path}/credentials?lang=en")
+    identity = _form(page, "identity-form")
+    assert element(page, "id_name_in_document-hint") == (
+        "In Latin letters, as in the document. For a passport, the visa letter request "
+        "takes it.")
+    assert 'autocomplete="name"' in identity.split('id="id_name_in_document"')[1][:300]
+    form = {"csrf": _token(page, "identity-form"), "id_nationality": "PL",
+            "id_document_type": "passport", "id_document_number": "ZZ1234567",
+            "id_name_in_document": "Марта", "id_date_of_birth": "1990-04-12"}
+    # not in Latin letters: the error on the field, nothing recorded
+    status, page, _ = await _post(api, f"{path}/identity-document?lang=en", form)
+    assert status == 422
+    assert 'id="id_name_in_document-error"' in page
+    assert 'href="#id_name_in_document"' in page
+    status, _, resp = await _post(api, f"{path}/identity-document?lang=en",
+                                  {**form, "id_name_in_document": "Marta NOWAK-KOWALSKA"})
+    assert status == 303, resp
+    status, vetting, _ = await api.call("GET", f"/api/v1/accreditations/{created['id']}"
+                                        "/vetting", role="protocol")
+    assert status == 200, vetting
+    assert vetting["name_in_document"] == "Marta NOWAK-KOWALSKA"
+    assert [h["name_in_document"] for h in vetting["history"]] == ["Marta NOWAK-KOWALSKA"]
+
+    page = await _get(api, f"{path}/credentials?lang=en")
+    assert 'value="Marta NOWAK-KOWALSKA"' in _form(page, "identity-form")
+    assert element(page, "visa-passport-name") == "Marta NOWAK-KOWALSKA"
+    assert element(page, "visa-passport-text") == (
+        "The letter takes the passport you gave for the security check, and the name as it "
+        "is written there: only the consulate is left to give.")
+    assert element(page, "visa-passport-fix").startswith(
+        "The name, number, nationality and date of birth come from the passport given above")
+    form = _visa_form(page)
+    assert 'name="passport_name"' not in form and "NOWAK" not in form
+    assert 'name="consulate"' in form
+    # an error on the consulate keeps the short form
+    status, page, _ = await _post(api, f"{path}/visa-letter?lang=en", {
+        "csrf": _token(page, "visa-form"), "consulate": "Embassy of Poland"})
+    assert status == 422
+    assert 'name="passport_name"' not in _visa_form(page)
+    assert element(page, "visa-passport-name") == "Marta NOWAK-KOWALSKA"
+    # the consulate alone: the letter carries the passport and its name
+    status, _, resp = await _post(api, f"{path}/visa-letter?lang=en", {
+        "csrf": _token(page, "visa-form"), "consulate": "Embassy of France"})
+    assert status == 303, resp
+    assert await _letters(api.db_url, created["id"]) == [
+        ("Marta NOWAK-KOWALSKA", "ZZ1234567", "PL", "1990-04-12", "Embassy of France")]
+
+
+async def test_the_name_in_the_document_through_the_api(api: Api, smtp: RecordingSMTP) -> None:
+    """Optional in the API (extended, nothing renamed): absent, it is null; a PUT without it
+    records it null, as PUT replaces; not in Latin letters, a 422 naming it."""
+    created, _ = await _applicant(api)
+    path = f"/api/v1/accreditations/{created['id']}/vetting"
+    body = {"document_type": "diplomatic_passport", "document_number": "DP0012345",
+            "date_of_birth": "1970-01-15", "nationality": "PL"}
+    status, got, _ = await api.call("PUT", path, role="protocol", json=body)
+    assert status == 200 and got["name_in_document"] is None, got
+    status, got, _ = await api.call("PUT", path, role="protocol",
+                                    json={**body, "name_in_document": "Jan KOWALSKI"})
+    assert status == 200 and got["name_in_document"] == "Jan KOWALSKI", got
+    status, got, _ = await api.call("PUT", path, role="protocol",
+                                    json={**body, "name_in_document": "Ян"})
+    assert status == 422 and "name_in_document" in str(got), got
+    status, got, _ = await api.call("GET", path, role="protocol")
+    assert [h["name_in_document"] for h in got["history"]] == [None, "Jan KOWALSKI"]
