@@ -114,19 +114,27 @@ WHERE a.id = ANY(:ids::uuid[]) AND a.status = 'approved'
 
 -- name: information_requests
 -- When more information was last asked of each of the applications ``ids`` still under
--- review, and when the applicant last answered it since: a photo or a document given, or an
--- answer written, from their own page (an ``applicant`` actor) after the request (the press
--- desk's queue and the console's list say so; docs/workspaces.md, "Asking for more
--- information").
+-- review, and when it was last answered since: an answer written (only the applicant and a
+-- focal point of a member's delegation write one), or a photo or a document given by the
+-- applicant from their own page (an ``applicant`` actor) or by the member's delegation's
+-- focal point (their token, or a person holding the delegation's focal point grant), after
+-- the request; what the organisers upload is no answer (the press desk's queue and the
+-- console's list say so; docs/workspaces.md, "Asking for more information").
 SELECT r.id, r.asked_at,
        (SELECT max(e.occurred_at) FROM domain_event e
         WHERE e.subject_id = r.id::text AND e.occurred_at > r.asked_at
-          AND e.type IN ('accreditation.photo_uploaded', 'accreditation.document_uploaded',
-                         'accreditation.information_given')
-          AND e.actor LIKE 'applicant:%') AS answered_at
-FROM (SELECT a.id, (SELECT max(e.occurred_at) FROM domain_event e
-                    WHERE e.subject_id = a.id::text
-                      AND e.type = 'accreditation.information_requested') AS asked_at
+          AND (e.type = 'accreditation.information_given'
+               OR e.type IN ('accreditation.photo_uploaded', 'accreditation.document_uploaded')
+                  AND (e.actor LIKE 'applicant:%' OR e.actor LIKE 'focal_point:%'
+                       OR EXISTS (SELECT 1 FROM person_grant g
+                                  WHERE g.role = 'focal_point'
+                                    AND g.delegation_id = r.delegation_id
+                                    AND e.actor = 'person:' || g.person_id::text)))
+       ) AS answered_at
+FROM (SELECT a.id, a.delegation_id,
+             (SELECT max(e.occurred_at) FROM domain_event e
+              WHERE e.subject_id = a.id::text
+                AND e.type = 'accreditation.information_requested') AS asked_at
       FROM accreditation a
       WHERE a.id = ANY(:ids::uuid[]) AND a.conference_id = :conference_id
         AND a.erased_at IS NULL AND a.status IN ('submitted', 'waitlisted')) r

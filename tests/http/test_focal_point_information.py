@@ -151,6 +151,11 @@ async def test_the_focal_points_are_told_and_one_answers_for_the_minister(
     exchange = element(console, "exchange-1")
     assert QUESTION in exchange and exchange.endswith(ANSWER)
     assert "by the delegation's focal point" in exchange
+    # and its list that it was answered, as when the member answers (it said "Information
+    # asked on …" still: only an answer from the member's own link counted)
+    status, listing, _ = await protocol.go("GET", "/manage/alliance/accreditations?lang=en")
+    assert status == 200, listing
+    assert element(listing, f"answered-{aid}").startswith("Answered on "), listing
     # the minister's own page (their letter's link, in French) says who answered for them
     private = re.search(r"https://conference\.test(/a/[\w.-]+)\s", body_text(own))
     assert private is not None, body_text(own)
