@@ -198,10 +198,11 @@ STRINGS: dict[str, dict[str, str]] = {
                              "s'affiche ici et les porte-parole en sont avisés par "
                              "courriel)\u00a0; la demande reste à l'examen, et l'historique "
                              "garde la demande.",
-        "information_message": "Ce qu'il faut au journaliste (envoyé tel quel)",
+        # what the person is to give ("ce qu'il faut au journaliste" said what they need)
+        "information_message": "Ce que le journaliste doit fournir (message envoyé tel quel)",
         "information_button": "Envoyer la demande",
-        "err_information_message": "Dites au journaliste ce qu'il faut (2000 caractères au "
-                                   "plus).",
+        "err_information_message": "Indiquez ce que le journaliste doit fournir (2000 "
+                                   "caractères au plus).",
         "information_not_now": "La demande n'est plus à l'examen ({status})\u00a0: aucune "
                                "information ne lui est demandée.",
         "flash_information": "Demande d'informations envoyée à {name}.",
@@ -211,8 +212,9 @@ STRINGS: dict[str, dict[str, str]] = {
                                       "envoyée par courriel à l'adresse des "
                                       "organisateurs)\u00a0; la demande reste à l'examen, et "
                                       "l'historique garde la demande.",
-        "information_message_protocol": "Ce qu'il faut à la personne (envoyé tel quel)",
-        "err_information_message_protocol": "Dites à la personne ce qu'il faut (2000 "
+        "information_message_protocol": "Ce que la personne doit fournir (message envoyé tel "
+                                        "quel)",
+        "err_information_message_protocol": "Indiquez ce que la personne doit fournir (2000 "
                                             "caractères au plus).",
         "select": "Sélection",
         "select_one": "Sélectionner {name}",

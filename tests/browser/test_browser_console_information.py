@@ -41,7 +41,7 @@ async def test_protocol_asks_a_member_and_reads_the_answer(
         # sent empty: the error at the top and on the field, the page axe-clean
         await page.locator("#information-form button[type=submit]").first.click()
         await page.locator("#error-summary").wait_for()
-        said = {"fr": "Dites à la personne ce qu'il faut",
+        said = {"fr": "Indiquez ce que la personne doit fournir",
                 "en": "Say what the applicant needs to give"}[lang]
         assert said in await page.inner_text("#error-summary")
         assert said in await page.inner_text("#information_message-error")

@@ -101,6 +101,14 @@ async def test_protocol_asks_a_member_who_answers_and_the_organisers_are_told(
     assert status == 200, answer
     assert element(answer, "information-title") == "Demander des informations complémentaires"
     assert QUESTION in answer
+    # the field says what the person is to give (« Ce qu'il faut à la personne » said what
+    # the person needs), and so does its error
+    assert "Ce que la personne doit fournir (message envoyé tel quel)" in answer, answer
+    status, answer, _ = await protocol.go("POST", f"{path}/information?lang=fr",
+                                          {"csrf": token, "information_message": ""})
+    assert status == 422, answer
+    assert element(answer, "information_message-error") == (
+        "Erreur : Indiquez ce que la personne doit fournir (2000 caractères au plus).")
     assert await _requests(api, aid) == 0
     # asked: back to the list where the officer was, which says so
     status, _, resp = await protocol.go("POST", action, {
