@@ -142,6 +142,10 @@ async def test_the_focal_points_are_told_and_one_answers_for_the_minister(
     assert said.startswith("Le point focal de la délégation, Jan Peeters, a répondu pour le "
                            "compte d'Anna Lindqvist, depuis la page du membre"), said
     assert "telle que le point focal de la délégation, Jan Peeters, l'a écrite" in said
+    # the request was the member's, not the focal point's (« lui a adressée » after the focal
+    # point's name said it was sent to them)
+    assert ("d'informations complémentaires que le service du protocole a adressée à ce membre "
+            "au sujet de sa demande d'accréditation") in said, said
     assert f"\n  {QUESTION}\n" in said and f"\n  {ANSWER}\n" in said
     # the console shows the answer, and who gave it
     protocol = await staff(api, smtp, "protocol@example.org", "protocol")
