@@ -336,8 +336,8 @@ STRINGS: dict[str, dict[str, str]] = {
         "err_answer": "Écrivez votre réponse (2000 caractères au plus).",
         "answer_sent": "Votre réponse est envoyée. Elle figure ci-dessous, avec la demande "
                        "du service.",
-        "answer_not_now": "Votre demande n'est plus à l'examen ({status})\u00a0: aucune "
-                          "réponse n'est plus prise.",
+        "answer_not_now": "Votre demande n'est plus à l'examen ({status})\u00a0: plus "
+                          "aucune réponse n'est acceptée.",
         "answer_not_asked": "Aucune information ne vous a été demandée\u00a0: il n'y a rien à "
                             "répondre.",
         "answers_exhausted": "Vous avez envoyé {count} réponses à cette demande, le nombre "

@@ -346,16 +346,16 @@ STRINGS: dict[str, dict[str, str]] = {
         "member_answer": "Réponse",
         "member_answer_button": "Envoyer la réponse",
         "err_member_answer": "Écrivez la réponse (2000 caractères au plus).",
-        "flash_answered": "La réponse pour {name} est envoyée au service du protocole. Elle "
-                          "figure ci-dessous, avec sa demande.",
-        "member_answer_not_now": "La demande n'est plus à l'examen ({status})\u00a0: aucune "
-                                 "réponse n'est plus prise.",
+        "flash_answered": "La réponse pour {name} a été transmise au service du protocole. "
+                          "Elle figure ci-dessous, avec la demande.",
+        "member_answer_not_now": "La demande n'est plus à l'examen ({status})\u00a0: plus "
+                                 "aucune réponse n'est acceptée.",
         "member_answer_not_asked": "Aucune information n'a été demandée pour ce membre\u00a0: il "
                                    "n'y a rien à répondre.",
         "member_answers_exhausted": "Cette demande a reçu {count} réponses, le nombre "
-                                    "qu'elle prend. Pour le reste, répondez au courriel du "
-                                    "service du protocole\u00a0; il écrira s'il lui faut "
-                                    "davantage.",
+                                    "maximal qu'elle accepte. Pour toute autre information, "
+                                    "répondez au courriel du service du protocole, qui vous "
+                                    "écrira s'il lui en faut davantage.",
         "action_not_a_duplicate": "Vérifié : pas la même personne qu'une accréditation "
                                   "accordée",
         "edit_member": "Modifier ce membre",

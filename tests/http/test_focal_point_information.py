@@ -179,6 +179,11 @@ async def test_the_focal_points_are_told_and_one_answers_for_the_minister(
     assert element(answer, "form-error") == ("The application is no longer under review "
                                              "(approved): no answer is taken any more.")
     assert 'id="answer-form"' not in answer and ANSWER in element(answer, "asked")
+    status, answer, _ = await focal.go("POST", action.replace("lang=en", "lang=fr"),
+                                       {"csrf": token, "answer": "More"})
+    assert status == 409, answer
+    assert element(answer, "form-error") == ("La demande n'est plus à l'examen (accordée) : "
+                                             "plus aucune réponse n'est acceptée."), answer
     assert await _answers(api, aid) == 1
 
 

@@ -155,6 +155,13 @@ async def test_the_journalist_answers_from_their_page_and_the_press_office_reads
     assert element(page, "status-message") == ("Your application is no longer under review "
                                                "(approved): no answer is taken any more.")
     assert 'id="answer-form"' not in page and ANSWER in element(page, "asked")
+    # in French, as an institution says it (« aucune réponse n'est plus prise » was a calque)
+    status, page, _ = await v.go("POST", action.replace("lang=en", "lang=fr"),
+                                 {"csrf": token, "answer": "One more thing"})
+    assert status == 409, page
+    assert element(page, "status-message") == ("Votre demande n'est plus à l'examen "
+                                               "(accordée) : plus aucune réponse n'est "
+                                               "acceptée."), page
     assert len(await _events(api, aid)) == 1
 
 
