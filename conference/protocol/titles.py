@@ -50,8 +50,28 @@ _FR_RANKS: dict[Rank, tuple[str, str, str]] = {
     Rank.expert: ("Expert", "Experte", "Expert ou experte"),
 }
 
-_EN_RANKS: dict[Rank, str] = {r: r.value.replace("_", " ").capitalize() for r in Rank}
-"""English ranks: epicene ("Head of state", "Ambassador")."""
+_EN_RANKS: dict[Rank, str] = {
+    Rank.head_of_state: "Head of state",
+    Rank.head_of_government: "Head of government",
+    Rank.deputy_head_of_government: "Deputy prime minister",
+    Rank.foreign_minister: "Minister for foreign affairs",
+    Rank.minister: "Minister",
+    Rank.deputy_minister: "Secretary of State / deputy minister",
+    Rank.ambassador: "Ambassador / permanent representative",
+    Rank.senior_official: "Senior official",
+    Rank.head_of_organisation: "Head of an international organisation",
+    Rank.official: "Official",
+    Rank.expert: "Expert",
+}
+"""English ranks: epicene, saying what the French says (« Vice-Premier ministre », "Deputy
+prime minister"; « Ambassadeur / représentant permanent », "Ambassador / permanent
+representative"). They were the API values written out ("Deputy head of government", "Head of
+organisation", "Deputy minister", "Ambassador"), which named less, or otherwise, than the
+French beside them (a tryout, 2 December 2026)."""
+
+_EN_EARLIER: dict[Rank, str] = {r: r.value.replace("_", " ").capitalize() for r in Rank}
+"""The English labels pages and exports wrote before ``_EN_RANKS``: a file exported then, or
+typed from an old page, is still read back (``rank_forms``)."""
 
 _FR_CATEGORIES: dict[str, tuple[str, str, str]] = {
     "press": ("presse",) * 3,
@@ -73,7 +93,8 @@ def rank_label(rank: Rank | str, language: str, gender: str | None) -> str:
     """A rank as it names a person of ``gender`` (None: unknown, or no one person, as in a
     list of choices): « Ambassadrice / représentante permanente » (fr, female),
     « Ambassadeur / représentant permanent » (fr, male), « Ambassadeur ou ambassadrice /
-    représentant permanent ou représentante permanente » (fr, None); "Ambassador" (en)."""
+    représentant permanent ou représentante permanente » (fr, None); "Ambassador / permanent
+    representative" (en)."""
     lang, known = _language(language), _gender(gender)
     if lang == "en":
         return _EN_RANKS[Rank(rank)]
@@ -98,11 +119,13 @@ CATEGORIES: tuple[str, ...] = tuple(_EN_CATEGORIES)
 
 
 def rank_forms(language: str) -> Iterator[tuple[str, Rank]]:
-    """Every label of every rank in ``language`` (each gender's form and the double form),
-    with its rank: what an import reads back."""
+    """Every label of every rank in ``language`` (each gender's form and the double form; in
+    English the label and the one written before it), with its rank: what an import reads
+    back."""
     lang = _language(language)
     for rank in Rank:
-        forms: tuple[str, ...] = (_EN_RANKS[rank],) if lang == "en" else _FR_RANKS[rank]
+        forms: tuple[str, ...] = (_EN_RANKS[rank], _EN_EARLIER[rank]) if lang == "en" \
+            else _FR_RANKS[rank]
         for form in dict.fromkeys(forms):
             yield form, rank
 

@@ -83,7 +83,8 @@ async def test_the_pages_say_a_persons_rank_in_their_gender(
                 (given, where)
         status, page, _ = await protocol.go(
             "GET", f"/manage/alliance/accreditations/{filed[given]}?lang=en")
-        english = {"Anna": "Ambassador", "Jan": "Senior official"}.get(given, "Expert")
+        english = {"Anna": "Ambassador / permanent representative",
+                   "Jan": "Senior official"}.get(given, "Expert")
         assert _said(page, "Protocol rank") == english, given
     # the console's list of accreditations: each one's category in their gender
     status, page, _ = await protocol.go("GET", "/manage/alliance/accreditations?lang=fr")
@@ -97,5 +98,5 @@ async def test_the_pages_say_a_persons_rank_in_their_gender(
     # the list of members: each one's category in their gender
     assert page.count(">Experte</td>") == 1 and page.count(">Expert</td>") == 1, page
     status, page, _ = await focal.go("GET", "/delegation/alliance-be?lang=en")
-    assert "Head of delegation Anna Lindqvist (Ambassador)" in element(
+    assert "Head of delegation Anna Lindqvist (Ambassador / permanent representative)" in element(
         page, "delegation-summary")

@@ -83,7 +83,7 @@ async def test_the_check_writes_nothing_and_the_confirmation_substitutes(
     details = element(page, "details")
     for shown in ("Sophie", "Wilmès", "sophie@example.org", "French",
                   "The minister is kept in Brussels.",
-                  "Foreign minister (as the member replaced)",
+                  "Minister for foreign affairs (as the member replaced)",
                   "Minister (as the member replaced, word for word; adjust a title that has a "
                   "gender, Directrice or Directeur)"):
         assert shown in details, (shown, details)

@@ -34,13 +34,20 @@ FRENCH: dict[Rank, tuple[str, str, str]] = {  # (woman, man, unknown or no one p
     Rank.official: ("Fonctionnaire",) * 3,
     Rank.expert: ("Experte", "Expert", "Expert ou experte"),
 }
-ENGLISH: dict[Rank, str] = {
+ENGLISH: dict[Rank, str] = {  # what the French says (they were the API values written out)
     Rank.head_of_state: "Head of state", Rank.head_of_government: "Head of government",
-    Rank.deputy_head_of_government: "Deputy head of government",
-    Rank.foreign_minister: "Foreign minister", Rank.minister: "Minister",
-    Rank.deputy_minister: "Deputy minister", Rank.ambassador: "Ambassador",
-    Rank.senior_official: "Senior official", Rank.head_of_organisation: "Head of organisation",
+    Rank.deputy_head_of_government: "Deputy prime minister",
+    Rank.foreign_minister: "Minister for foreign affairs", Rank.minister: "Minister",
+    Rank.deputy_minister: "Secretary of State / deputy minister",
+    Rank.ambassador: "Ambassador / permanent representative",
+    Rank.senior_official: "Senior official",
+    Rank.head_of_organisation: "Head of an international organisation",
     Rank.official: "Official", Rank.expert: "Expert",
+}
+EARLIER_ENGLISH: dict[Rank, str] = {  # the labels pages and exports wrote before
+    Rank.deputy_head_of_government: "Deputy head of government",
+    Rank.foreign_minister: "Foreign minister", Rank.deputy_minister: "Deputy minister",
+    Rank.ambassador: "Ambassador", Rank.head_of_organisation: "Head of organisation",
 }
 GENDERS = ("female", "male", None)
 
@@ -64,7 +71,8 @@ def test_a_list_of_choices_names_no_one_and_says_both_forms() -> None:
     assert t.rank(Rank.ambassador, "female") == "Ambassadrice / représentante permanente"
     assert t.rank("expert", "male") == "Expert"
     assert t.rank(Rank.senior_official, None) == "Haut fonctionnaire ou haute fonctionnaire"
-    assert WTranslator("en").rank(Rank.ambassador, "female") == "Ambassador"
+    assert WTranslator("en").rank(Rank.ambassador, "female") == \
+        "Ambassador / permanent representative"
 
 
 def test_a_letter_names_the_category_in_the_persons_gender() -> None:
@@ -100,6 +108,9 @@ def test_every_form_is_read_back_by_the_import_as_the_same_rank() -> None:
     its rank, and so is each title of a form that names two (« représentante permanente »)."""
     written = [(form, rank) for language in ("fr", "en") for form, rank in rank_forms(language)]
     assert {form for form, _ in written} >= {f for forms in FRENCH.values() for f in forms}
+    # every English label, today's and the one written before, a file may still carry
+    assert {(f, r) for f, r in written} >= {*((f, r) for r, f in ENGLISH.items()),
+                                            *((f, r) for r, f in EARLIER_ENGLISH.items())}
     for form, rank in written:
         for text in (form, form.upper(), *form.split("/")):
             read = read_row(2, _row(text), "fr")
@@ -108,6 +119,12 @@ def test_every_form_is_read_back_by_the_import_as_the_same_rank() -> None:
     for text, rank in (("Ambassadrice", Rank.ambassador), ("représentante permanente",
                        Rank.ambassador), ("Cheffe d'État", Rank.head_of_state),
                        ("Haute fonctionnaire", Rank.senior_official),
-                       ("Experte", Rank.expert), ("ambassador", Rank.ambassador)):
+                       ("Experte", Rank.expert), ("ambassador", Rank.ambassador),
+                       ("permanent representative", Rank.ambassador),
+                       ("Secretary of State", Rank.deputy_minister),
+                       ("Deputy prime minister", Rank.deputy_head_of_government),
+                       ("Head of organisation", Rank.head_of_organisation),
+                       ("head of an international organisation", Rank.head_of_organisation),
+                       ("Deputy head of government", Rank.deputy_head_of_government)):
         read = read_row(2, _row(text), "fr")
         assert read.member is not None and read.member.rank is rank, text
