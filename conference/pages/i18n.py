@@ -315,7 +315,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "action_information_given_focal": "Réponse envoyée par le point focal de votre "
                                           "délégation",
         "asked_title": "Informations demandées",
-        "asked_intro_press": "Le bureau de presse vous a demandé des informations "
+        "asked_intro_press": "Le bureau du porte-parole vous a demandé des informations "
                              "complémentaires avant de décider\u00a0:",
         "asked_intro_protocol": "Le service du protocole vous a demandé des informations "
                                 "complémentaires avant de décider\u00a0:",
@@ -324,7 +324,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "asked_on": "Demande du {when}",
         "answered_on": "Votre réponse du {when}",
         "answered_on_focal": "Réponse du {when}, par le point focal de votre délégation",
-        "answer_title_press": "Votre réponse au bureau de presse",
+        "answer_title_press": "Votre réponse au bureau du porte-parole",
         "answer_title_protocol": "Votre réponse au service du protocole",
         "answer_intro": "Répondez ici par écrit (par exemple, qu'un document va suivre)\u00a0: "
                         "votre réponse est transmise au service et conservée avec votre "
@@ -680,8 +680,8 @@ STRINGS: dict[str, dict[str, str]] = {
         "action_information_given": "Your answer sent",
         "action_information_given_focal": "Answer sent by your delegation's focal point",
         "asked_title": "Information asked",
-        "asked_intro_press": "The press office asked you for more information before "
-                             "deciding:",
+        "asked_intro_press": "The spokesperson's office asked you for more information "
+                             "before deciding:",
         "asked_intro_protocol": "The protocol service asked you for more information before "
                                 "deciding:",
         "asked_closed": "Your application is no longer under review: this information is "
@@ -689,7 +689,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "asked_on": "Request of {when}",
         "answered_on": "Your answer of {when}",
         "answered_on_focal": "Answer of {when}, by your delegation's focal point",
-        "answer_title_press": "Your answer to the press office",
+        "answer_title_press": "Your answer to the spokesperson's office",
         "answer_title_protocol": "Your answer to the protocol service",
         "answer_intro": "Answer here in words (for example, that a document follows): your "
                         "answer is sent to the office and kept with your application. "

@@ -47,7 +47,7 @@ async def test_the_journalist_answers_from_the_letter_s_link_and_the_desk_reads_
     mine = await context.new_page()
     await mine.goto(link.group(0))
     assert QUESTION in await mine.inner_text("#exchange-1")
-    assert await mine.inner_text("#answer-title") == "Your answer to the press office"
+    assert await mine.inner_text("#answer-title") == "Your answer to the spokesperson's office"
     await _audit(browser, mine, "information-answer-form")
     # an empty answer is refused, the field saying why
     await mine.get_by_role("button", name="Send my answer").click()

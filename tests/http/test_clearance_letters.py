@@ -124,7 +124,7 @@ async def test_a_journalists_clearance_letters_go_to_the_journalist_in_french(
     # (it said « ne peut pas encore être accordée », as if it would be once the papers came)
     assert ("L'examen de votre habilitation de sécurité pour la conférence «\u00a0Alliance"
             " mondiale : réunion\u00a0» ne peut pas encore être mené à terme\u00a0: le service"
-            " de sécurité a besoin d'informations complémentaires.") in text, text
+            " de sécurité nous a demandé des informations complémentaires.") in text, text
     assert "accordée" not in text
     # what is missing is given on the application's page, through a fresh private link,
     # never by mail (a user test's letter said "reply to this message" for a passport)

@@ -176,7 +176,9 @@ async def test_more_information_asked_by_protocol_is_said_to_come_from_protocol(
     [other] = await smtp.wait_for(1, where=lambda m: "fp-be@example.org" in str(m["To"])
                                   and "Lemaire" in body_text(m)
                                   and "informations complémentaires" in str(m["Subject"]))
-    assert "le service de sécurité a besoin" in " ".join(body_text(other).split())
+    # the security service's request, relayed by the protocol service that writes the letter
+    assert "le service de sécurité nous a demandé des informations complémentaires" \
+        in " ".join(body_text(other).split())
 
 
 async def test_the_identity_document_and_the_visa_letter_are_beside_the_clearance(

@@ -76,7 +76,7 @@ async def test_the_journalist_answers_from_their_page_and_the_press_office_reads
     status, page, _ = await v.go("GET", f"{path}?lang=en")
     assert status == 200, page
     assert QUESTION in element(page, "exchange-1")
-    assert element(page, "answer-title") == "Your answer to the press office"
+    assert element(page, "answer-title") == "Your answer to the spokesperson's office"
     action = f"{path}/information?lang=en"
     token = hidden(page, "csrf")
     # without the form's token: refused, nothing recorded

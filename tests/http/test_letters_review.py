@@ -3,7 +3,7 @@ a delegation member put on the waiting list was written "Your request () is on t
 list" and, once the press pool was full, told that "all 10 places of the press pool are
 taken"; a minister asked for more information was offered "a scan of your press card" as an
 example of a document; a journalist asked for more information in French read that "le service
-de presse" (a service the letters never sign: "Le bureau de presse") needed it."""
+de presse" (a service the letters never sign: « Le bureau du porte-parole ») needed it."""
 
 from __future__ import annotations
 
@@ -111,9 +111,9 @@ async def test_a_journalist_asked_for_information_in_french_reads_the_press_offi
         role="press_office", json={"message": "Merci de donner votre carte de presse."})
     assert status == 200, answer
     text = await _letter(smtp, created["email"], "Informations complémentaires demandées")
-    # the office that signs it, "Le bureau de presse", not a "service de presse"
-    assert "le bureau de presse a besoin d'informations complémentaires" in text, text
-    assert "service de presse" not in text
+    # the office that signs it, « Le bureau du porte-parole », not a "service de presse"
+    assert "le bureau du porte-parole a besoin d'informations complémentaires" in text, text
+    assert "service de presse" not in text and "bureau de presse" not in text
     assert "(par exemple une copie de votre carte de presse)" in text
 
 

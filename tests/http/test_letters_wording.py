@@ -336,7 +336,7 @@ async def test_one_opening_and_one_closing_per_language_and_office(
                                        "Global Alliance: meeting"]
     assert _before_footer(mrs)[-3:] == ["Cordialement,", "Le service du protocole",
                                         "Alliance mondiale : réunion"]
-    assert _before_footer(press)[-3:] == ["Cordialement,", "Le bureau de presse",
+    assert _before_footer(press)[-3:] == ["Cordialement,", "Le bureau du porte-parole",
                                           "Alliance mondiale : réunion"]
     welcome_fr = await _welcome(api, smtp, "staff-fr@example.org", "alliance", "fr")
     welcome_en = await _welcome(api, smtp, "staff-en@example.org", "alliance", "en")

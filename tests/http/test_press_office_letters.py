@@ -1,7 +1,8 @@
 """Every mail a press applicant receives comes from the press office and names it as the
 contact (docs/privacy.md, "Who writes"): the first spokesperson with an address as From (or,
 for a calendar invitation, whose From is its ORGANIZER, as Reply-To), the spokespersons in the
-contact block, "the Press Office" in the closing. A user test found a journalist whose calendar
+contact block, "The Spokesperson's Office" in the closing (it said "The Press Office" below
+a contact block naming "the spokesperson's office"). A user test found a journalist whose calendar
 invitations and visa letter came from the protocol service: the invitation's Reply-To was the
 organisers' mailbox and it closed "The Protocol Service"; the visa letter's mail came from the
 organisers' address, closed the same way and named no contact at all."""
@@ -23,7 +24,7 @@ CONTACT = {"fr": "Pour toute question, le bureau du porte-parole\u00a0:",
            "en": "For any question, the spokesperson's office:"}
 SPOKESPERSONS = ("Michele Cercone, +32 2 298 09 63, michele.cercone@example.org",
                  "Tove Ernst, +32 2 298 67 64, tove.ernst@example.org")
-CLOSING = {"fr": "Le bureau de presse\r\n", "en": "The Press Office\r\n"}
+CLOSING = {"fr": "Le bureau du porte-parole\r\n", "en": "The Spokesperson's Office\r\n"}
 
 
 async def _apply(api: Api, n: int, language: str) -> dict[str, Any]:
