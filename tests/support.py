@@ -262,7 +262,51 @@ async def outbox_settled(conn: Any, timeout: float) -> None:
         if pending == 0:
             return
         await asyncio.sleep(0.1)
-    raise AssertionError(f"the outbox did not settle: {pending} events and deliveries pending")
+    raise AssertionError(f"the outbox did not settle: {pending} events and deliveries pending"
+                         f" after {timeout:g} s\n{await outbox_pending(conn)}")
+
+
+async def outbox_pending(conn: Any) -> str:
+    """What keeps the outbox from settling, said so that a time-out explains itself: each
+    undispatched event (its consumers done, failed and stopped at, its attempts, last error and
+    when it is due), each delivery not done (status, attempts, due time, lease, last error, and
+    the older letter that holds it back, if any), and the database's other sessions that are
+    in a transaction or waiting for a lock (what a stalled worker would be doing)."""
+    lines: list[str] = []
+    for e in await conn.fetch(
+            "SELECT id, type, dispatch_attempts, dispatch_error, consumers_done,"
+            " consumers_failed, consumer_cursors,"
+            " round(extract(epoch FROM dispatch_after - now()), 1) AS due_in"
+            " FROM domain_event WHERE dispatched_at IS NULL ORDER BY id LIMIT 20"):
+        lines.append(f"event {e['id']} {e['type']}: attempts {e['dispatch_attempts']},"
+                     f" error {e['dispatch_error']!r}, done {list(e['consumers_done'])},"
+                     f" failed {list(e['consumers_failed'])}, cursors {e['consumer_cursors']},"
+                     f" due in {e['due_in']} s")
+    for d in await conn.fetch(
+            "SELECT d.seq, d.event_id, d.template, d.status, d.attempts, d.lease_expiries,"
+            " d.last_error, round(extract(epoch FROM d.next_attempt_at - now()), 1) AS due_in,"
+            " round(extract(epoch FROM d.locked_until - now()), 1) AS lease_left,"
+            " d.renderer IS NULL AS letter,"
+            " (SELECT string_agg(l.seq || ' ' || l.status, ', ') FROM delivery l"
+            "   WHERE l.accreditation_id = d.accreditation_id AND l.recipient = d.recipient"
+            "     AND l.seq < d.seq AND l.renderer IS NULL"
+            "     AND l.status IN ('queued', 'retry', 'in_flight')) AS behind"
+            " FROM delivery d WHERE d.status IN ('queued', 'retry', 'in_flight')"
+            " ORDER BY d.seq LIMIT 20"):
+        lines.append(f"delivery {d['seq']} (event {d['event_id']}, {d['template']},"
+                     f" {'letter' if d['letter'] else 'rendered at send'}): {d['status']},"
+                     f" attempts {d['attempts']}, lease expiries {d['lease_expiries']},"
+                     f" error {d['last_error']!r}, due in {d['due_in']} s,"
+                     f" lease left {d['lease_left']} s, behind letters {d['behind']}")
+    for s in await conn.fetch(
+            "SELECT pid, state, wait_event_type, wait_event,"
+            " round(extract(epoch FROM now() - xact_start), 1) AS in_xact,"
+            " left(query, 120) AS query FROM pg_stat_activity"
+            " WHERE datname = current_database() AND pid <> pg_backend_pid()"
+            "   AND (xact_start IS NOT NULL OR wait_event_type = 'Lock')"):
+        lines.append(f"session {s['pid']}: {s['state']}, waiting {s['wait_event_type']}"
+                     f" {s['wait_event']}, in transaction for {s['in_xact']} s: {s['query']!r}")
+    return "\n".join(lines)
 
 
 class Clock:
