@@ -258,8 +258,12 @@ class Worker:
         keeps failing is parked on the event (``consumers_failed``), listed as failed and
         retried by an organiser (docs/outbox.md). An event whose consumers produce more than
         their step allows stays undispatched, with the consumers that have finished recorded
-        (``consumers_done``); the transaction commits at once so its deliveries can be sent,
-        and the next call continues it with a step four times larger.
+        (``consumers_done``); the batch's other events are dispatched all the same, the
+        transaction commits so that the step's deliveries can be sent, and the next call
+        continues the event with a step four times larger. An approval's invitations are
+        stepped too (four sessions: one, then three): ending the batch there made one approval
+        per transaction, and two workers, taking the conference's calendar lock in turn,
+        dispatched approvals one at a time (docs/outbox.md, "Stepped dispatch").
 
         Before any consumer runs, the batch takes the advisory locks its consumers declare, in
         ascending order (docs/outbox.md, "Locks"): two workers never wait for each other holding
@@ -285,12 +289,11 @@ class Worker:
                 limit = max(1, min(room, cfg.dispatch_first_step * 4 ** step))
                 run = await self._run_consumers(conn, row, batch, limit)
                 if await self._settle(conn, row, run, batch):
-                    # more to come: commit this step now, continue with this event next
+                    # more to come: this step commits with the batch, the next continues it
                     if len(self._steps) > 1000:  # events finished by other workers
                         self._steps.clear()
                     self._steps[run.event_id] = step + 1
                     self._carry = batch.cache
-                    break
                 if len(batch.deliveries) >= cfg.dispatch_max_step:
                     break
             if batch.deliveries:
