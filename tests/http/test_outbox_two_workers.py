@@ -35,6 +35,18 @@ async def _deadlocks(conn: asyncpg.Connection) -> int:
         "SELECT deadlocks FROM pg_stat_database WHERE datname = current_database()"))
 
 
+async def _settled(probe: asyncpg.Connection, tasks: list[asyncio.Task[None]]) -> None:
+    """The outbox settled; if not, what is pending (tests.support) and whether each worker
+    still runs: a worker whose loops ended leaves its work to the other, or to nobody."""
+    try:
+        await outbox_settled(probe, SETTLE)
+    except AssertionError as exc:
+        workers = [f"worker {n}: " + ("running" if not t.done() else "cancelled" if t.cancelled()
+                                      else f"ended ({t.exception()!r})")
+                   for n, t in enumerate(tasks)]
+        raise AssertionError("\n".join([str(exc), *workers])) from None
+
+
 async def test_two_workers_on_one_conference_never_deadlock(
     db_url: str, settings: Settings, smtp: RecordingSMTP
 ) -> None:
@@ -65,7 +77,7 @@ async def test_two_workers_on_one_conference_never_deadlock(
                             direct_url(db_url), consumers())
             workers.append(worker)
             tasks.append(asyncio.create_task(worker.run()))
-        await outbox_settled(probe, SETTLE)
+        await _settled(probe, tasks)
         before = await _deadlocks(probe)
         earlier = await probe.fetchval("SELECT count(*) FROM delivery")  # the focal points'
 
@@ -91,7 +103,7 @@ async def test_two_workers_on_one_conference_never_deadlock(
                 answers.append(("approve", status))
 
         await asyncio.gather(*(client() for _ in range(CLIENTS)))
-        await outbox_settled(probe, SETTLE)
+        await _settled(probe, tasks)
         for worker in workers:
             worker.stop()
         await asyncio.gather(*tasks)
