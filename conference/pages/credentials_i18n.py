@@ -221,14 +221,21 @@ CREDENTIALS: dict[str, dict[str, str]] = {
         # who asks: the security service, or protocol setting the status itself
         "asks_security": "le service de sécurité",
         "asks_protocol": "le service du protocole",
-        "docs_security_asks": "{office} demande des informations "
-                              "complémentaires pour l'habilitation, et une copie du passeport, "
-                              "à déposer ci-dessous\u00a0:",
+        # the passport copy asked with it, until received: once given, not asked again
+        "docs_security_asks": "{office} demande des informations complémentaires pour "
+                              "l'habilitation\u00a0:",
+        "docs_security_asks_passport": "{office} demande des informations "
+                                       "complémentaires pour l'habilitation, et une copie du "
+                                       "passeport, à déposer ci-dessous\u00a0:",
         "docs_state": "{kind}\u00a0:",
         "docs_button": "Envoyer",
         "docs_done": "Document reçu.",
-        "docs_file": "Fichier\u00a0: {kind}",
-        "docs_upload": "Envoyer\u00a0: {kind}",
+        # each document's own form: the file's label names the document and the types
+        # taken, the button says what it sends (accessible names unique in the page)
+        "docs_file": "{kind} (PDF, JPEG ou PNG)",
+        "docs_upload_note_verbale": "Envoyer la note verbale",
+        "docs_upload_press_card": "Envoyer la carte de presse",
+        "docs_upload_passport_copy": "Envoyer la copie du passeport",
         "doc_rule_max_size": "Le document dépasse 10 Mo.",
         "doc_rule_media_type": "Le document doit être un PDF, un JPEG ou un PNG.",
         "doc_rule_content_mismatch": "Le contenu du fichier ne correspond pas à son type.",
@@ -430,13 +437,17 @@ CREDENTIALS: dict[str, dict[str, str]] = {
         "docs_text": "PDF, JPEG or PNG, at most 10 MB.",
         "asks_security": "the security service",
         "asks_protocol": "the protocol service",
-        "docs_security_asks": "{office} asks for more information for the "
-                              "clearance, and a copy of the passport, to be given below:",
+        "docs_security_asks": "{office} asks for more information for the clearance:",
+        "docs_security_asks_passport": "{office} asks for more information for the "
+                                       "clearance, and a copy of the passport, to be given "
+                                       "below:",
         "docs_state": "{kind}:",
         "docs_button": "Upload",
         "docs_done": "Document received.",
-        "docs_file": "File: {kind}",
-        "docs_upload": "Upload: {kind}",
+        "docs_file": "{kind} (PDF, JPEG or PNG)",
+        "docs_upload_note_verbale": "Send the note verbale",
+        "docs_upload_press_card": "Send the press card",
+        "docs_upload_passport_copy": "Send the passport copy",
         "doc_rule_max_size": "The document is larger than 10 MB.",
         "doc_rule_media_type": "The document must be a PDF, JPEG or PNG file.",
         "doc_rule_content_mismatch": "The file's content does not match its type.",

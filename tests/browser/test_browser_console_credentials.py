@@ -61,13 +61,13 @@ async def test_protocol_prints_reissues_and_approves_a_letter_after_the_note_ver
     await _audit(browser, page, "delegation-member-documents")
     note = tmp_path / "scan.pdf"  # a PNG named .pdf: refused from its content
     note.write_bytes(_png())
-    await page.get_by_label("Fichier : Note verbale").set_input_files(str(note))
-    await page.get_by_role("button", name="Envoyer : Note verbale").click()
+    await page.get_by_label("Note verbale (PDF, JPEG ou PNG)").set_input_files(str(note))
+    await page.get_by_role("button", name="Envoyer la note verbale").click()
     assert "ne correspond pas" in await page.inner_text("#document_note_verbale-error")
     note = tmp_path / "note-verbale.pdf"
     note.write_bytes(_pdf("Note verbale 2027/114"))
-    await page.get_by_label("Fichier : Note verbale").set_input_files(str(note))
-    await page.get_by_role("button", name="Envoyer : Note verbale").click()
+    await page.get_by_label("Note verbale (PDF, JPEG ou PNG)").set_input_files(str(note))
+    await page.get_by_role("button", name="Envoyer la note verbale").click()
     await page.wait_for_url(re.compile(r".*done=document.*"))
     assert await page.inner_text("#flash") == "Document reçu."
     assert await page.inner_text("#doc-state-note_verbale") == "Note verbale\u00a0: reçue"

@@ -6,6 +6,7 @@ asked no document, had no upload, and said only that a mail says what."""
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from tests.browser.helpers import element, member, text
@@ -16,6 +17,13 @@ from tests.http.test_credentials import _pdf
 from tests.support import RecordingSMTP, current_token
 
 QUESTION = "Merci de fournir une copie du passeport (page d'identité)."
+
+
+def _document_form(page: str) -> str:
+    """The passport copy's upload form."""
+    match = re.search(r'<form[^>]*id="document-form-passport_copy".*?</form>', page, re.S)
+    assert match is not None
+    return match.group(0)
 
 
 async def _status(api: Api, person: dict[str, Any], status: str, reason: str | None) -> None:
@@ -57,12 +65,19 @@ async def test_the_passport_copy_the_security_service_asks_for_is_given_on_the_p
         "Dendias.")
     assert said.endswith(f":{QUESTION}")  # the question, in its own paragraph
     assert text(element(page, "doc-state-passport_copy")) == "Passport copy: missing"
+    # the file's label and the button read as words, not as a form generator's « File: … »
+    form = _document_form(page)
+    assert '<label for="document_passport_copy">Passport copy (PDF, JPEG or PNG)</label>' in form
+    assert '<button type="submit">Send the passport copy</button>' in form
     status, _, resp = await _upload(fp, f"{path}/documents/passport_copy?lang=en",
                                     _form_token(page, "document-form-passport_copy"), _pdf(),
                                     "application/pdf")
     assert status == 303, resp
     status, page, _ = await fp.go("GET", resp.headers["Location"])
     assert text(element(page, "doc-state-passport_copy")) == "Passport copy: received"
+    # given, the copy is no longer asked for beside « received » (review, 2 December 2026)
+    said = element(page, "security-question")
+    assert said == f"The protocol service asks for more information for the clearance:{QUESTION}"
     resp = await api.client.get(f"/api/v1/accreditations/{asked['id']}/documents/passport_copy",
                                 headers=api.auth("protocol"))
     assert resp.status == 200 and (await resp.read()).startswith(b"%PDF")
@@ -71,12 +86,16 @@ async def test_the_passport_copy_the_security_service_asks_for_is_given_on_the_p
                                     "/credentials?lang=en")
     assert "security-question" not in page and "document-form-passport_copy" not in page
 
-    # the person's own page says the same, in French
+    # the person's own page says the same, in French: the copy given, not asked again
+    # (it said « et une copie du passeport, à déposer ci-dessous » beside « reçue »)
     secret = await current_token(api.db_url, asked["id"])
     _, page, _ = await Visitor(api).go("GET", f"/a/{secret}/credentials?lang=fr")
     said = element(page, "security-question")
-    assert text(said).startswith(
-        "Le service du protocole demande des informations complémentaires pour l'habilitation, "
-        "et une copie du passeport, à déposer ci-dessous :")
+    assert said == ("Le service du protocole demande des informations complémentaires pour "
+                    f"l'habilitation :{QUESTION}")
+    form = _document_form(page)
+    assert '<label for="document_passport_copy">Copie du passeport (PDF, JPEG ou PNG)</label>' \
+        in form
+    assert '<button type="submit">Envoyer la copie du passeport</button>' in form
     assert said.endswith(f":{QUESTION}")
     assert text(element(page, "doc-state-passport_copy")).startswith("Copie du passeport")
