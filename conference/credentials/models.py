@@ -29,7 +29,7 @@ class VisaLetterIn(Model):
         gt=date(1900, 1, 1),
         description="in the past and after 1900 (docs/credentials.md, 'Visa letters')")
     consulate: Text = Field(description="the consulate or embassy the letter is addressed to; "
-                                        "not one of the country of ``nationality`` (422 "
+                                        "not one representing the country of ``nationality`` (422 "
                                         "``own_country``) when its name says whose it is")
 
     @field_validator("consulate")
@@ -41,9 +41,10 @@ class VisaLetterIn(Model):
         own = info.data.get("nationality")
         if own is not None and mission_country(consulate) == own:
             raise PydanticCustomError(
-                "own_country", "the consulate is one of the country of the nationality "
-                "({country}): a national needs no visa from their own country; name the "
-                "consulate of the country of the conference, or correct the nationality",
+                "own_country", "the consulate represents the country of the passport's "
+                "nationality ({country}): a visa is asked of another country's consulate; "
+                "name the consulate of the country of the conference, or correct the "
+                "nationality",
                 {"country": own})
         return consulate
 

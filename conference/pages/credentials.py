@@ -55,6 +55,7 @@ from conference.pages.handlers import (
 from conference.pages.i18n import Translator, choose_language, field_message
 from conference.privacy import service as privacy
 from conference.privacy.models import Vetting, VettingIn
+from conference.protocol import country_phrases
 from conference.protocol.countries import country_name
 
 routes = RouteTable()
@@ -103,7 +104,8 @@ def _field_error(t: Translator, name: str, err: Any, *, birth: str, nationality:
     if name == nationality and err["type"] != "missing":
         return t("err_country")
     if err["type"] == "own_country":  # the consulate of the person's own country
-        return t("visa_own_country", country=country_name(err["ctx"]["country"], t.language))
+        return t("visa_own_country", country=country_phrases.in_sentence(err["ctx"]["country"],
+                                                                          t.language))
     return field_message(t, name, dict(err))
 
 

@@ -72,7 +72,7 @@ CREDENTIALS: dict[str, dict[str, str]] = {
         # the box is taken in the photo as sent, kept beside the photo (docs/credentials.md)
         "crop_text_sent": "Le cadre garde les proportions 3:4 du badge et se prend dans la "
                           "photo telle que vous l'avez envoyée, affichée ci-dessous ({width} × "
-                          "{height} pixels) : un recadrage peut toujours être refait. "
+                          "{height} pixels)\u00a0: un recadrage peut toujours être refait. "
                           "Choisissez un cadrage tout prêt, ou donnez le bord gauche, le bord "
                           "supérieur et la largeur du cadre en pixels de cette photo.",
         "crop_sent_caption": "La photo telle qu'envoyée ({width} × {height} pixels), dans "
@@ -166,22 +166,24 @@ CREDENTIALS: dict[str, dict[str, str]] = {
                                 "protocole.",
         "visa_date": "Indiquez une date valide (jour, mois, année).",
         "visa_birth": "La date de naissance doit être passée et postérieure à 1900.",
-        "visa_own_country": "Ce consulat est celui du pays de la nationalité indiquée "
-                            "({country})\u00a0: aucun visa n'est nécessaire pour entrer dans "
-                            "son propre pays. Indiquez le consulat du pays de destination, ou "
-                            "corrigez la nationalité.",
+        # the country in brackets: no article to agree with it (« de Belgique », « des
+        # États-Unis »); "given", not "your": the portal's focal point fills a member's
+        "visa_own_country": "Ce consulat représente le pays de la nationalité indiquée "
+                            "({country})\u00a0: un visa se demande au consulat d'un autre "
+                            "pays. Indiquez le consulat du pays de destination, ou corrigez "
+                            "la nationalité.",
         "back_to_status": "Retour à votre demande",
         "id_title": "Pièce d'identité pour le contrôle de sécurité",
         "id_text": "Le service de sécurité vérifie chaque personne de votre catégorie avant que "
                    "son badge soit imprimé. Donnez la pièce d'identité avec laquelle vous "
                    "voyagerez. Seuls le service du protocole et le service de sécurité la "
-                   "lisent ; elle est effacée quelques jours après la conférence.",
+                   "lisent\u00a0; elle est effacée quelques jours après la conférence.",
         "id_text_member": "Le service de sécurité vérifie chaque personne de cette catégorie "
                           "avant que son badge soit imprimé. Donnez la pièce d'identité avec "
                           "laquelle {name} voyagera. Seuls le service du protocole et le service "
-                          "de sécurité la lisent ; elle est effacée quelques jours après la "
+                          "de sécurité la lisent\u00a0; elle est effacée quelques jours après la "
                           "conférence.",
-        "id_state": "Pièce enregistrée : {kind} n°\u00a0{number}, nationalité {nationality}, "
+        "id_state": "Pièce enregistrée\u00a0: {kind} n°\u00a0{number}, nationalité {nationality}, "
                     "date de naissance {birth}.",
         "id_from_visa": "Tant qu'aucune pièce n'est donnée ici, le service de sécurité reçoit "
                         "le passeport de la demande de lettre d'invitation.",
@@ -200,10 +202,10 @@ CREDENTIALS: dict[str, dict[str, str]] = {
         "member_identity_done": "La pièce d'identité de {name} est enregistrée.",
         "id_closed_application": "Aucune pièce ne peut plus être donnée pour une demande "
                                  "{status}.",
-        "id_closed_decided": "Le contrôle de sécurité est terminé : la pièce sur laquelle il "
+        "id_closed_decided": "Le contrôle de sécurité est terminé\u00a0: la pièce sur laquelle il "
                              "repose ne change plus. Si elle a changé, écrivez au service du "
                              "protocole.",
-        "id_closed_organiser": "Le service du protocole a enregistré cette pièce : "
+        "id_closed_organiser": "Le service du protocole a enregistré cette pièce\u00a0: "
                                "demandez-lui de la modifier.",
         "id_choose_type": "Choisissez le type de pièce.",
         "id_number_keep": "Laissez vide pour garder le numéro enregistré, {number}.",
@@ -388,9 +390,11 @@ CREDENTIALS: dict[str, dict[str, str]] = {
                                 "write to the protocol service.",
         "visa_date": "Give a valid date (day, month, year).",
         "visa_birth": "The date of birth must be in the past and after 1900.",
-        "visa_own_country": "This consulate is one of {country}, the nationality given: no "
-                            "visa is needed to enter one's own country. Give the consulate of "
-                            "the country of destination, or correct the nationality.",
+        # the country as a sentence names it: "the United States" (pages/credentials.py)
+        "visa_own_country": "This consulate represents {country}, the country of the "
+                            "nationality given: a visa is asked of another country's consulate. "
+                            "Give the consulate of the country of destination, or correct the "
+                            "nationality.",
         "back_to_status": "Back to your application",
         "id_title": "Identity document for the security check",
         "id_text": "The security service checks everyone in your category before their badge "

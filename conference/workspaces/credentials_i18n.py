@@ -26,7 +26,7 @@ CRED: dict[str, dict[str, str]] = {
                                    "ou déjà au format portrait.",
         "member_crop_text_sent": "Le cadre garde les proportions 3:4 du badge et se prend "
                                  "dans la photo telle qu'elle a été envoyée, affichée "
-                                 "ci-dessous ({width} × {height} pixels) : un recadrage "
+                                 "ci-dessous ({width} × {height} pixels)\u00a0: un recadrage "
                                  "peut toujours être refait. Choisissez un cadrage tout prêt, "
                                  "ou donnez le bord gauche, le bord supérieur et la largeur du "
                                  "cadre en pixels de cette photo.",
@@ -50,10 +50,10 @@ CRED: dict[str, dict[str, str]] = {
                                 "imprimés maintenant porteraient «\u00a0Aucune zone "
                                 "accordée\u00a0» et la porte ne pourrait rien contrôler.",
         "cred_badges_define_zones": "Définir les zones avant d'imprimer",
-        "cred_badges_no_photo_one": "{count} badge à imprimer n'a pas de photo : il sortirait "
+        "cred_badges_no_photo_one": "{count} badge à imprimer n'a pas de photo\u00a0: il sortirait "
                                     "avec un cadre vide, que la porte ne pourrait pas comparer "
                                     "au visage.",
-        "cred_badges_no_photo_other": "{count} badges à imprimer n'ont pas de photo : ils "
+        "cred_badges_no_photo_other": "{count} badges à imprimer n'ont pas de photo\u00a0: ils "
                                       "sortiraient avec un cadre vide, que la porte ne pourrait "
                                       "pas comparer au visage.",
         "cred_badge_no_photo": "sans photo",
@@ -91,7 +91,8 @@ CRED: dict[str, dict[str, str]] = {
         "cred_void_collected": "Remis à {name}, {date}",
         "cred_void_printed": "Imprimé le {date}, jamais remis\u00a0: à détruire à l'accueil",
         "cred_void_why_substituted": "Personne remplacée",
-        "cred_void_why_withdrawn": "Demande retirée",
+        # a printed badge was approved: the accreditation is withdrawn, not an application
+        "cred_void_why_withdrawn": "Accréditation retirée",
         "cred_void_why_revoked": "Accréditation révoquée",
         "cred_pack_title": "Remise des badges aux délégations",
         "cred_pack_text": "Enregistrez qui a retiré les badges imprimés d'une délégation.",
@@ -187,10 +188,12 @@ CRED: dict[str, dict[str, str]] = {
         "cred_err_letter_decided": "Cette lettre a déjà été traitée.",
         "cred_err_letter_not_approved": "Seule une lettre approuvée peut être annulée.",
         "cred_letter_holder": "Accréditation",
-        "cred_letter_own_country": "Ce consulat est celui du pays de la nationalité de la "
-                                   "personne ({country})\u00a0: aucun visa n'est nécessaire "
-                                   "pour entrer dans son propre pays. Refusez la lettre en "
-                                   "disant pourquoi, pour qu'une demande corrigée soit faite.",
+        # the country in brackets: no article to agree with it (« de Belgique », « des
+        # États-Unis »)
+        "cred_letter_own_country": "Ce consulat représente le pays de la nationalité de la "
+                                   "personne ({country})\u00a0: un visa se demande au "
+                                   "consulat d'un autre pays. Refusez la lettre en disant "
+                                   "pourquoi, pour qu'une demande corrigée soit faite.",
         "cred_err_letter_holder_pending": "L'accréditation n'est pas encore accordée "
                                           "({status})\u00a0: accordez-la d'abord, ou refusez "
                                           "la lettre.",
@@ -218,8 +221,8 @@ CRED: dict[str, dict[str, str]] = {
         # beside the clearance: what the security page shows of the person (docs/workspaces.md,
         # "Credentials")
         "cred_identity_title": "Pièce d'identité et lettre de visa",
-        "cred_identity_none": "Aucune pièce d'identité donnée, ni avec une demande de lettre "
-                              "de visa.",
+        "cred_identity_none": "Aucune pièce d'identité n'a été donnée (ni pour "
+                              "l'habilitation, ni dans une demande de lettre de visa).",
         "cred_identity_on_security": "Voir cette personne sur la page Sécurité",
         "cred_visa_letter_none": "Aucune lettre de visa demandée.",
         "cred_visa_letter_latest": "Lettre de visa\u00a0: {state} (demande du {date}).",
@@ -310,7 +313,7 @@ CRED: dict[str, dict[str, str]] = {
         "cred_void_collected": "Collected by {name}, {date}",
         "cred_void_printed": "Printed on {date}, never handed over: destroy it at the desk",
         "cred_void_why_substituted": "Person replaced",
-        "cred_void_why_withdrawn": "Application withdrawn",
+        "cred_void_why_withdrawn": "Accreditation withdrawn",
         "cred_void_why_revoked": "Accreditation revoked",
         "cred_pack_title": "Handing badges to delegations",
         "cred_pack_text": "Record who collected a delegation's printed badges.",
@@ -403,10 +406,10 @@ CRED: dict[str, dict[str, str]] = {
         "cred_err_letter_decided": "This letter was already decided.",
         "cred_err_letter_not_approved": "Only an approved letter can be cancelled.",
         "cred_letter_holder": "Accreditation",
-        "cred_letter_own_country": "This consulate is one of {country}, the person's "
-                                   "nationality: no visa is needed to enter one's own country. "
-                                   "Refuse the letter, saying why, so that a corrected request "
-                                   "can be made.",
+        "cred_letter_own_country": "This consulate represents the country of the person's "
+                                   "nationality ({country}): a visa is asked of another "
+                                   "country's consulate. Refuse the letter, saying why, so "
+                                   "that a corrected request can be made.",
         "cred_err_letter_holder_pending": "The accreditation is not approved yet ({status}): "
                                           "approve it first, or refuse the letter.",
         "cred_err_letter_holder_closed": "The accreditation is {status}: no letter is approved "
@@ -431,7 +434,8 @@ CRED: dict[str, dict[str, str]] = {
         "cred_vetting_reason_when": "required for refused and more information",
         "cred_vetting_button": "Record the status",
         "cred_identity_title": "Identity document and visa letter",
-        "cred_identity_none": "No identity document given, nor with a visa letter request.",
+        "cred_identity_none": "No identity document has been given (neither for the security "
+                              "check nor in a visa letter request).",
         "cred_identity_on_security": "See this person on the security page",
         "cred_visa_letter_none": "No visa letter requested.",
         "cred_visa_letter_latest": "Visa letter: {state} (request of {date}).",

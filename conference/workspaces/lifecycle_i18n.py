@@ -194,8 +194,10 @@ LIFECYCLE: dict[str, dict[str, str]] = {
         "lc_err_date": "une date\u00a0: AAAA-MM-JJ, JJ/MM/AAAA ou JJ.MM.AAAA",
         "lc_err_no_such_date": "cette date n'existe pas ({day} {month})",
         "lc_err_no_such_month": "cette date n'existe pas (pas de tel mois)",
-        "lc_err_language": "la correspondance se fait en français ou en anglais seulement, "
-                           "les langues de la conférence\u00a0; indiquez l'un de\u00a0: {labels}",
+        # French and English are the correspondence's languages, not always the conference's
+        # (a conference held in one language still writes in either)
+        "lc_err_language": "la correspondance se fait en français ou en anglais seulement\u00a0; "
+                           "indiquez l'un de\u00a0: {labels}",
         "lc_err_delegation_required": "obligatoire (code ISO ou nom de l'organisation)",
         "lc_err_no_delegation": "aucune délégation «\u00a0{delegation}\u00a0» dans cette "
                                 "conférence",
@@ -516,8 +518,7 @@ LIFECYCLE: dict[str, dict[str, str]] = {
         "lc_err_date": "a date: YYYY-MM-DD, DD/MM/YYYY or DD.MM.YYYY",
         "lc_err_no_such_date": "not a real date ({day} {month})",
         "lc_err_no_such_month": "not a real date (no such month)",
-        "lc_err_language": "correspondence is in French or English only, the conference's "
-                           "languages; give one of: {labels}",
+        "lc_err_language": "correspondence is in French or English only; give one of: {labels}",
         "lc_err_delegation_required": "required (ISO code or organisation name)",
         "lc_err_no_delegation": "no delegation “{delegation}” in this conference",
         "lc_err_missing_column": "no “{column}” column in the header row",

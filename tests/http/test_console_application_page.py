@@ -226,4 +226,9 @@ async def test_the_identity_document_and_the_visa_letter_are_beside_the_clearanc
     assert element(page, "visa-letter") == "No visa letter requested."
     status, page, _ = await protocol.go("GET", page_of(nothing, "en"))
     assert element(page, "identity-none") == (
-        "No identity document given, nor with a visa letter request.")
+        "No identity document has been given (neither for the security check nor in a visa "
+        "letter request).")
+    status, page, _ = await protocol.go("GET", page_of(nothing, "fr"))
+    assert element(page, "identity-none") == (
+        "Aucune pièce d'identité n'a été donnée (ni pour l'habilitation, ni dans une demande "
+        "de lettre de visa).")

@@ -55,6 +55,10 @@ async def test_the_api_refuses_a_letter_to_ones_own_countrys_consulate(
     assert status == 422, body
     assert resp.content_type == "application/problem+json"
     assert [(e["field"], e["type"]) for e in body["errors"]] == [("consulate", "own_country")]
+    # as an institution writes it (it said "the consulate is one of the country of ...")
+    assert body["errors"][0]["message"].startswith(
+        "the consulate represents the country of the passport's nationality (BE): a visa is "
+        "asked of another country's consulate"), body
     assert await _letters(api, p["id"]) == 0
     # a name that does not say whose mission it is: not checked
     status, body, _ = await api.call("POST", path, role=p["access_token"],
@@ -72,14 +76,16 @@ async def test_the_applicants_page_says_it_at_the_consulate(
     status, page, _ = await _post(api, f"{path}/visa-letter?lang=fr", form)
     assert status == 422, page
     assert element(page, "consulate-error") == (
-        "Erreur : Ce consulat est celui du pays de la nationalité indiquée (Belgique) : aucun "
-        "visa n'est nécessaire pour entrer dans son propre pays. Indiquez le consulat du pays "
-        "de destination, ou corrigez la nationalité.")
+        "Erreur : Ce consulat représente le pays de la nationalité indiquée (Belgique) : un "
+        "visa se demande au consulat d'un autre pays. Indiquez le consulat du pays de "
+        "destination, ou corrigez la nationalité.")
     assert 'value="Ambassade de Belgique"' in page  # what was typed stays
     status, page, _ = await _post(api, f"{path}/visa-letter?lang=en", form)
     assert status == 422, page
-    assert "This consulate is one of Belgium, the nationality given" in element(
-        page, "consulate-error")
+    assert element(page, "consulate-error") == (
+        "Error: This consulate represents Belgium, the country of the nationality given: a "
+        "visa is asked of another country's consulate. Give the consulate of the country of "
+        "destination, or correct the nationality.")
     assert await _letters(api, p["id"]) == 0
 
 
@@ -96,7 +102,7 @@ async def test_the_portals_member_page_says_it_at_the_consulate(
         "csrf": _token(page, "visa-form"), **BELGIAN,
         "consulate": "Embassy of the Kingdom of Belgium in Lima"})
     assert status == 422, page
-    assert "This consulate is one of Belgium, the nationality given" in element(
+    assert "This consulate represents Belgium, the country of the nationality given" in element(
         page, "consulate-error")
     assert '<a href="#consulate">' in page  # named in the summary too
     assert await _letters(api, member["id"]) == 0
@@ -122,9 +128,11 @@ async def test_the_console_says_it_at_a_request_filed_before(
     status, page, _ = await v.go("GET", "/manage/alliance/visa-letters?lang=fr")
     assert status == 200, page
     assert element(page, f"own-country-{letter['id']}") == (
-        "Ce consulat est celui du pays de la nationalité de la personne (Belgique) : aucun "
-        "visa n'est nécessaire pour entrer dans son propre pays. Refusez la lettre en disant "
-        "pourquoi, pour qu'une demande corrigée soit faite.")
+        "Ce consulat représente le pays de la nationalité de la personne (Belgique) : un visa "
+        "se demande au consulat d'un autre pays. Refusez la lettre en disant pourquoi, pour "
+        "qu'une demande corrigée soit faite.")
     status, page, _ = await v.go("GET", "/manage/alliance/visa-letters?lang=en")
-    assert "one of Belgium, the person's nationality" in element(
-        page, f"own-country-{letter['id']}")
+    assert element(page, f"own-country-{letter['id']}") == (
+        "This consulate represents the country of the person's nationality (Belgium): a visa "
+        "is asked of another country's consulate. Refuse the letter, saying why, so that a "
+        "corrected request can be made.")

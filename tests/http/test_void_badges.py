@@ -10,7 +10,7 @@ from typing import Any
 
 from asyncpg import connect
 
-from tests.browser.helpers import element, hidden, member, text
+from tests.browser.helpers import element, hidden, member, press, text
 from tests.conftest import Api
 from tests.http.test_console import staff
 from tests.http.test_console_credentials import M, _conference, _post, _states, printed_form
@@ -58,6 +58,29 @@ async def test_a_collected_badge_then_void_is_listed_with_its_holder_and_why(
     status, page, _ = await v.go("GET", f"{M}/badges?lang=fr")
     assert "Badges annulés encore en circulation" in element(page, "void-badges")
     assert "Remis à M. Olivier Lenoir" in text(element(page, f"void-{replaced['id']}"))
+
+
+async def test_a_withdrawn_journalists_printed_badge_says_the_accreditation_was_withdrawn(
+    api: Api, smtp: RecordingSMTP
+) -> None:
+    """A printed badge means the accreditation was approved: its withdrawal (a journalist who
+    will not come) is the accreditation's, not an application's. The list said "Application
+    withdrawn" / « Demande retirée » (review, 2 December 2026)."""
+    await _conference(api, smtp)
+    journalist = await press(api, decision="approve")
+    await _printed(api, journalist["id"])
+    status, answer, _ = await api.call(
+        "POST", f"/api/v1/accreditations/{journalist['id']}/withdraw",
+        role=journalist["access_token"])
+    assert status == 200, answer
+    v = await staff(api, smtp, "protocol@example.org", "protocol")
+    status, page, _ = await v.go("GET", f"{M}/badges?lang=en")
+    assert status == 200, page
+    row = text(element(page, f"void-{journalist['id']}"))
+    assert "Accreditation withdrawn" in row and "Application" not in row, row
+    status, page, _ = await v.go("GET", f"{M}/badges?lang=fr")
+    row = text(element(page, f"void-{journalist['id']}"))
+    assert "Accréditation retirée" in row and "Demande" not in row, row
 
 
 async def _recovered_events(api: Api) -> list[dict[str, Any]]:

@@ -157,3 +157,15 @@ def test_french_strings_keep_a_number_sign_with_its_number(module_name: str) -> 
     wrong = [(key, text) for key, text in french_strings(module_name)
              if re.search(r"\bn°(?![\u00a0\u202f])", text)]
     assert wrong == []
+
+
+@pytest.mark.parametrize("path", ("pages/credentials_i18n.py", "workspaces/credentials_i18n.py"))
+def test_the_credentials_catalogues_write_their_no_break_spaces_visibly(path: str) -> None:
+    """Written as ``\\u00a0``, never as the character, which reads as an ordinary space: a
+    review took « pixels) : » in ``crop_text_sent`` for one (2 December 2026)."""
+    from pathlib import Path
+
+    import conference
+
+    source = (Path(conference.__file__).parent / path).read_text()
+    assert "\u00a0" not in source
