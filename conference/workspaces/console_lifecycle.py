@@ -382,6 +382,11 @@ async def lc_participants(request: web.Request) -> web.Response:
                         listing=listing)
 
 
+def _capitalised(words: str) -> str:
+    """A title opening a cell: "cheffe de délégation" as « Cheffe de délégation »."""
+    return words[:1].upper() + words[1:]
+
+
 async def _listing_file(request: web.Request, kind: str) -> web.Response:
     d = await open_desk(request, CONSOLE_ROLES)
     listing, conference = await lifecycle.participants(
@@ -393,9 +398,15 @@ async def _listing_file(request: web.Request, kind: str) -> web.Response:
         # a download for people: ";" and the codes also in words, in the list's language
         # (docs/lifecycle.md, "CSV files")
         t = d.t
+        # the head's words in their gender's form, as the PDF gives them (« Cheffe de
+        # délégation » for a woman: docs/protocol.md, "Forms of address"): the words are
+        # asked for row by row, in the list's order, once for each head's "yes"
+        heads = iter([_capitalised(m.head_title) if m.head_title else t("head_of_delegation")
+                      for entry in listing.delegations for m in entry.members if m.head])
         words = Words({"head": t("head_of_delegation"), "rank": t("f_rank"),
                        "category": t("category")},
-                      lambda column, code: t("head_of_delegation") if column == "head"
+                      lambda column, code: next(heads, t("head_of_delegation"))
+                      if column == "head"
                       else t(f"{column}_{code}"))
         body = render.participants_csv(listing, delimiter=FOR_PEOPLE, words=words,
                                        titles=column_titles(d.language))

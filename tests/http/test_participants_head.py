@@ -8,6 +8,7 @@ gives the conference's title, dates (in words) and place, and every page "page N
 
 from __future__ import annotations
 
+import csv
 import html
 import io
 import re
@@ -133,3 +134,26 @@ async def test_a_woman_heading_a_delegation_is_cheffe_de_delegation(api: Api) ->
     status, listing, _ = await api.call("GET", f"{BASE}/participants", role="protocol")
     assert {m["head_title"] for d in listing["delegations"] for m in d["members"]} == {
         "cheffe de délégation", "chef de délégation"}
+
+
+async def test_the_participants_csv_names_a_woman_heading_a_delegation_cheffe(
+    api: Api, smtp: RecordingSMTP
+) -> None:
+    """The console's CSV put « Chef de délégation » beside every head's "yes", a woman's too,
+    where the PDF says « cheffe de délégation » (review, 2 December 2026)."""
+    status, _, _ = await api.call("POST", "/api/v1/conferences", role="admin",
+                                  json=conference_body())
+    assert status == 201
+    await _head(api, await make_delegation(api, country="DE"), "Katrin", "Vogel", "female")
+    await _head(api, await make_delegation(api, country="BE"), "Jan", "Wouters", "male")
+    protocol = await staff(api, smtp, "protocol@example.org", "protocol")
+    for language, woman, man in (("fr", "Cheffe de délégation", "Chef de délégation"),
+                                 ("en", "Head of delegation", "Head of delegation")):
+        resp = await api.client.get(f"/manage/alliance/participants.csv?lang={language}",
+                                    headers={"Cookie": "; ".join(
+                                        f"{k}={v}" for k, v in protocol.cookies.items())})
+        assert resp.status == 200
+        rows = list(csv.reader(io.StringIO((await resp.read()).decode("utf-8-sig")),
+                               delimiter=";"))
+        heads = {row[5]: row[2:4] for row in rows[1:]}
+        assert heads == {"Vogel": ["yes", woman], "Wouters": ["yes", man]}, rows
