@@ -150,13 +150,17 @@ def recorded(identity: privacy.IdentityDocument | None) -> Vetting | None:
     return identity.given
 
 
-def identity_body(t: Translator, values: dict[str, str], kept: Vetting | None = None
+def identity_body(t: Translator, values: dict[str, str], kept: Vetting | None = None,
+                  letter_number: str | None = None
                   ) -> tuple[VettingIn | None, dict[str, str]]:
     """The identity document form (docs/credentials.md, "Vetting") as the API's body, or its
     field errors in the page's language: the date of birth in the past and after 1900, the
     nationality from the list, as on a visa letter request. ``kept``: the document recorded,
     whose number an empty number field keeps when the type stays (the page does not show it
-    whole); another type asks its own number. Nothing recorded, the number is required."""
+    whole); another type asks its own number. Nothing recorded, ``letter_number``: the
+    passport number of the visa letter requested (read from the database), which an empty
+    number field takes for a passport, as the form's hint says; else the number is
+    required."""
     errors: dict[str, str] = {}
     values = dict(values)
     if values.get("id_document_type") not in IDENTITY_TYPES:
@@ -166,6 +170,11 @@ def identity_body(t: Translator, values: dict[str, str], kept: Vetting | None = 
             values["id_document_number"] = kept.document_number
         else:
             errors["id_document_number"] = t("id_number_new_type")
+    elif kept is None and letter_number and not values.get("id_document_number"):
+        if values["id_document_type"] in credential_rules.PASSPORTS:
+            values["id_document_number"] = letter_number
+        else:
+            errors["id_document_number"] = t("id_number_letter_other_type")
     try:
         body = VettingIn.model_validate({k.removeprefix("id_"): v for k, v in values.items()
                                          if v})
@@ -263,7 +272,8 @@ def identity_start(identity: privacy.IdentityDocument | None, letter: VisaLetter
     visa letter form sends there) changes a field, not types all four again, its number left
     empty (kept when empty: ``identity_body``), not shown whole in the page; else the
     passport of the visa letter requested, which the security service receives meanwhile
-    (docs/credentials.md, "Vetting"). A form being edited keeps what was typed."""
+    (docs/credentials.md, "Vetting"), its number left empty too (taken when empty: the page
+    showed it whole). A form being edited keeps what was typed."""
     if identity is None or identity.closed is not None or editing == "identity":
         return values
     if identity.given is not None:  # the number not sent in the page: empty, it is kept
@@ -271,9 +281,8 @@ def identity_start(identity: privacy.IdentityDocument | None, letter: VisaLetter
                  "id_document_type": identity.given.document_type,
                  "id_name_in_document": identity.given.name_in_document or "",
                  "id_date_of_birth": identity.given.date_of_birth.isoformat()}
-    elif letter is not None:
+    elif letter is not None:  # its number masked in the hint, kept when left empty
         given = {"id_nationality": letter.nationality, "id_document_type": "passport",
-                 "id_document_number": letter.passport_number,
                  "id_name_in_document": letter.passport_name,
                  "id_date_of_birth": letter.date_of_birth.isoformat()}
     else:
@@ -289,6 +298,21 @@ async def given_identity(pool: Any, conference: Any, acc: Any, principal: Princi
         return await identity_state(pool, conference, acc, principal)
     except Forbidden:
         return None
+
+
+async def letter_number(pool: Any, accreditation_id: UUID, principal: Principal,
+                        kept: Vetting | None) -> str | None:
+    """The passport number of the visa letter requested, read from the database when the
+    identity document form is posted with nothing recorded yet (``identity_body``); None
+    when a document is recorded, no letter is open, or the letter is not the principal's to
+    read (an admin in the portal)."""
+    if kept is not None:
+        return None
+    try:
+        letter = await credentials.open_letter(pool, accreditation_id, principal)
+    except Forbidden:
+        return None
+    return letter.passport_number if letter is not None else None
 
 
 async def given_passport(pool: Any, conference: Any, acc: Any, principal: Principal
@@ -680,7 +704,8 @@ async def application_identity_document(request: web.Request) -> web.StreamRespo
     acc = await accreditations.get(pool, accreditation_id, p)
     kept = recorded(await given_identity(
         pool, await conferences.get_conference(pool, acc.conference), acc, p))
-    body, errors = identity_body(t, values, kept)
+    body, errors = identity_body(t, values, kept,
+                                 await letter_number(pool, accreditation_id, p, kept))
     if switching(form):  # the language control: shown again, nothing given
         return await show(errors=errors if sent else None)
     if body is None:

@@ -209,6 +209,13 @@ CREDENTIALS: dict[str, dict[str, str]] = {
                                "demandez-lui de la modifier.",
         "id_choose_type": "Choisissez le type de pièce.",
         "id_number_keep": "Laissez vide pour garder le numéro enregistré, {number}.",
+        # nothing given yet: the passport of the visa letter request (pages/credentials.py)
+        "id_number_from_letter": "Laissez vide pour garder le numéro {number} de votre "
+                                 "demande de lettre de visa.",
+        "id_number_from_letter_member": "Laissez vide pour garder le numéro {number} de la "
+                                        "demande de lettre de visa.",
+        "id_number_letter_other_type": "Indiquez le numéro de cette pièce\u00a0: celui de la "
+                                       "demande de lettre de visa est celui d'un passeport.",
         "id_number_new_type": "Indiquez le numéro de la nouvelle pièce\u00a0: le numéro "
                               "enregistré est celui d'une pièce d'un autre type.",
         "doc_note_verbale": "Note verbale",
@@ -430,6 +437,12 @@ CREDENTIALS: dict[str, dict[str, str]] = {
                                "change it.",
         "id_choose_type": "Choose the type of document.",
         "id_number_keep": "Leave empty to keep the recorded number, {number}.",
+        "id_number_from_letter": "Leave empty to keep the number {number} from your visa "
+                                 "letter request.",
+        "id_number_from_letter_member": "Leave empty to keep the number {number} from the visa "
+                                        "letter request.",
+        "id_number_letter_other_type": "Give this document's number: the number of the visa "
+                                       "letter request is a passport's.",
         "id_number_new_type": "Give the new document's number: the number recorded is that "
                               "of a document of another type.",
         "doc_note_verbale": "Note verbale",

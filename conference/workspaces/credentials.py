@@ -35,6 +35,7 @@ from conference.pages.credentials import (
     identity_body,
     identity_start,
     identity_types,
+    letter_number,
     photo_step,
     recorded,
     visa_body,
@@ -292,8 +293,10 @@ async def member_identity_document(request: web.Request) -> web.StreamResponse:
     sent = sent_before(form)
     show = functools.partial(_page, request, p, acc, values=values, editing="identity",
                              sent=sent)
-    kept = recorded(await given_identity(request.app[pool_key], p.conference, acc, p.principal))
-    body, errors = identity_body(p.t, values, kept)
+    pool = request.app[pool_key]
+    kept = recorded(await given_identity(pool, p.conference, acc, p.principal))
+    body, errors = identity_body(p.t, values, kept,
+                                 await letter_number(pool, acc.id, p.principal, kept))
     if switching(form):  # the language control: shown again, nothing given
         return await show(errors=errors if sent else None)
     if body is None:

@@ -143,8 +143,22 @@ async def test_the_focal_point_gives_a_members_document_and_a_visa_passport_stan
     assert status == 303, resp
     status, page, _ = await v.go("GET", f"{path}/credentials?lang=en")
     assert element(page, "identity-from-visa").startswith("Until a document is given here")
+    # the letter's passport number masked in the identity form, not shown whole
+    assert "EN7654321" not in page
+    assert element(page, "id_document_number-hint") == (
+        "Leave empty to keep the number \u2022\u2022\u2022\u2022\u20224321 from the visa letter "
+        "request.")
     assert _identity((await _vetting_file(api))["Janssens"]) == (
         "BE", "passport", "EN7654321", "1975-06-30")
+    # given as it stands, the number left empty: the letter's, read from the database
+    status, _, resp = await v.go("POST", f"{path}/identity-document?lang=en", {
+        "csrf": _token(page, "identity-form"), "id_nationality": "BE",
+        "id_document_type": "passport", "id_document_number": "",
+        "id_date_of_birth": "1975-06-30"})
+    assert status == 303, resp
+    status, vetting, _ = await api.call("GET", f"/api/v1/accreditations/{people['Janssens']}"
+                                        "/vetting", role="protocol")
+    assert (vetting["document_type"], vetting["document_number"]) == ("passport", "EN7654321")
 
     # Peeters: the member page says it is to do; the focal point gives his identity card
     path = f"/delegation/alliance-be/members/{people['Peeters']}"

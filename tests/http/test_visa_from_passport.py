@@ -90,8 +90,8 @@ async def test_the_applicants_visa_form_recalls_the_passport_and_asks_the_consul
     status, page, _ = await _post(api, f"{path}/visa-letter?lang=en", {
         "csrf": token, "passport_name": "Marta NOWAK", "consulate": "Embassy of Poland"})
     assert status == 422
-    assert element(page, "consulate-error").endswith("no visa is needed to enter one's own "
-                                                     "country. Give the consulate of the "
+    assert element(page, "consulate-error").endswith("a visa is asked of another country's "
+                                                     "consulate. Give the consulate of the "
                                                      "country of destination, or correct the "
                                                      "nationality.")
     assert 'name="passport_number"' not in _visa_form(page)
@@ -178,8 +178,9 @@ async def test_the_identity_form_starts_from_the_passport_of_the_visa_letter(
     api: Api, smtp: RecordingSMTP
 ) -> None:
     """The other way round: a letter requested first, the identity document form starts
-    from its passport (the security service receives it meanwhile); given as it stands, it
-    is the same passport."""
+    from its passport (the security service receives it meanwhile), its number masked as a
+    recorded document's (the page showed it whole, review of 2 December 2026); given as it
+    stands, the number left empty, it is the same passport, read from the database."""
     created, path = await _applicant(api)
     page = await _get(api, f"{path}/credentials?lang=en")
     status, _, resp = await _post(api, f"{path}/visa-letter?lang=en", {
@@ -192,7 +193,27 @@ async def test_the_identity_form_starts_from_the_passport_of_the_visa_letter(
     identity = _form(page, "identity-form")
     assert re.search(r'<option value="PL" selected', identity)
     assert re.search(r'<option value="passport" selected', identity)
-    assert 'value="ZZ7654321"' in identity and 'value="1990-04-12"' in identity
+    assert "ZZ7654321" not in page and 'value="1990-04-12"' in identity
+    assert re.search(r'<input[^>]*id="id_document_number"[^>]*value=""', identity), identity
+    assert element(page, "id_document_number-hint") == (
+        "Leave empty to keep the number \u2022\u2022\u2022\u2022\u20224321 from your visa letter "
+        "request.")
+    form = {"csrf": _token(page, "identity-form"), "id_nationality": "PL",
+            "id_document_type": "identity_card", "id_document_number": "",
+            "id_date_of_birth": "1990-04-12"}
+    # another type of document: its own number is asked, nothing recorded
+    status, page, _ = await _post(api, f"{path}/identity-document?lang=en", form)
+    assert status == 422, page
+    assert element(page, "id_document_number-error") == (
+        "Error: Give this document's number: the number of the visa letter request is a "
+        "passport's.")
+    status, _, resp = await _post(api, f"{path}/identity-document?lang=en",
+                                  {**form, "id_document_type": "passport"})
+    assert status == 303, resp
+    status, vetting, _ = await api.call("GET", f"/api/v1/accreditations/{created['id']}"
+                                        "/vetting", role="protocol")
+    assert status == 200, vetting
+    assert (vetting["document_type"], vetting["document_number"]) == ("passport", "ZZ7654321")
 
 
 async def test_the_name_in_the_passport_given_leaves_only_the_consulate(
