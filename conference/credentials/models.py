@@ -135,9 +135,11 @@ class VettingRow(Model):
     document_type: str | None = None
     document_number: str | None = None
     date_of_birth: date | None = None
+    name_in_document: str | None = None
     """The identity document the security service checks the person against, as the vetting
     file gives it (the one given, else the visa letter's passport; docs/credentials.md,
-    "Vetting"): shown to the vetting office alone."""
+    "Vetting"), with the name as written in it (None when not given): shown to the vetting
+    office alone."""
 
 
 class VettingImported(Model):

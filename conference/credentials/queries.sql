@@ -209,7 +209,7 @@ SET status = EXCLUDED.status, reason = EXCLUDED.reason, set_at = EXCLUDED.set_at
 SELECT a.id, a.family_name, a.given_name, a.category,
        coalesce(d.country, d.organisation ->> 'name', a.press_outlet) AS delegation,
        ic.nationality, ic.document_type, ic.document_number, ic.date_of_birth,
-       coalesce(v.status, 'pending') AS status
+       ic.name_in_document, coalesce(v.status, 'pending') AS status
 FROM accreditation a
 JOIN conference c ON c.id = a.conference_id
 LEFT JOIN delegation d ON d.id = a.delegation_id
@@ -253,7 +253,8 @@ ORDER BY f.family_name, f.given_name, f.id
 LIMIT :page_size
 OFFSET least(:skip, (SELECT (greatest(count(*), 1) - 1) / :page_size * :page_size FROM found)))
 SELECT s.*,
-       ic.nationality, ic.document_type, ic.document_number, ic.date_of_birth
+       ic.nationality, ic.document_type, ic.document_number, ic.date_of_birth,
+       ic.name_in_document
 FROM shown s
 JOIN identity_checked ic ON ic.accreditation_id = s.id
 ORDER BY s.family_name, s.given_name, s.id
@@ -333,7 +334,7 @@ WHERE a.id = :accreditation_id
 -- identity_checked: the one given, else the passport of their latest visa letter request),
 -- and their latest visa letter request's state and date (NULL when none).
 SELECT ic.nationality, ic.document_type, ic.document_number, ic.date_of_birth,
-       l.status AS letter_status, l.requested_at AS letter_requested_at
+       ic.name_in_document, l.status AS letter_status, l.requested_at AS letter_requested_at
 FROM identity_checked ic
 LEFT JOIN LATERAL (
     SELECT v.status, v.requested_at FROM visa_letter v

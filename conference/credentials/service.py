@@ -764,10 +764,13 @@ async def get_template(pool: asyncpg.Pool, conference_id: UUID) -> VisaTemplate:
 VETTING_OFFICE = (*PROTOCOL_OFFICE, Role.security)
 """Who sets a vetting status and exchanges the CSV with the security service."""
 CSV_COLUMNS = ("accreditation_id", "family_name", "given_name", "category", "delegation",
-               "nationality", "document_type", "document_number", "date_of_birth", "status",
-               "reason")
+               "nationality", "document_type", "document_number", "date_of_birth",
+               "name_in_document", "status", "reason")
 """The download; ``reason`` is left empty for the security service to fill in beside the
-status, and the file goes back as it is (docs/credentials.md, "Vetting")."""
+status, and the file goes back as it is (docs/credentials.md, "Vetting"). The columns keep
+their order; ``name_in_document`` (the name as written in the document, empty when not given)
+was added last of the identity columns, so that ``status`` and ``reason``, the two the officer
+fills in, still end the file."""
 
 
 async def set_vetting_status(pool: Database, accreditation_id: UUID, status: str,
@@ -810,10 +813,11 @@ async def vetting_state(pool: Database, accreditation_id: UUID, principal: Princ
 async def identity_checked(pool: Database, accreditation_id: UUID, principal: Principal
                            ) -> dict[str, Any]:
     """What the security page shows of the person's identity document (its kind, number,
-    nationality, date of birth: all None when none was given), and their latest visa letter
-    request's state and date (``letter_status``, ``letter_requested_at``; None when none), for
-    the vetting office alone, as the security page: the console's application page shows them
-    beside the clearance it sets (docs/workspaces.md, "Credentials")."""
+    nationality, date of birth, the name as written in it: all None when none was given), and
+    their latest visa letter request's state and date (``letter_status``,
+    ``letter_requested_at``; None when none), for the vetting office alone, as the security
+    page: the console's application page shows them beside the clearance it sets
+    (docs/workspaces.md, "Credentials")."""
     if principal.role not in VETTING_OFFICE:
         raise Forbidden("The identity document is shown to protocol and security.")
     async with connection(pool) as conn:
@@ -871,7 +875,8 @@ async def vetting_overview(pool: asyncpg.Pool, conference_id: UUID, principal: P
                        set_at=r["set_at"], country=r["country"],
                        nationality=r["nationality"], document_type=r["document_type"],
                        document_number=r["document_number"],
-                       date_of_birth=r["date_of_birth"]) for r in rows], total
+                       date_of_birth=r["date_of_birth"],
+                       name_in_document=r["name_in_document"]) for r in rows], total
 
 
 def _cell(value: Any) -> str:
