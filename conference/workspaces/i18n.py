@@ -496,7 +496,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "security_download_text": "Les personnes dont le criblage est en attente, au format CSV.",
         "security_upload": "Déposer les résultats (CSV)",
         "security_upload_text": "Le fichier téléchargé, complété du résultat de chaque "
-                                "personne (statut et motif).",
+                                "personne (état et motif).",
         "security_scripts": "Pour les scripts",
         "security_columns": "Colonnes du fichier déposé\u00a0: accreditation_id, status (pending, "
                             "cleared, more_information, refused) et reason (obligatoire pour "
@@ -520,13 +520,16 @@ STRINGS: dict[str, dict[str, str]] = {
         "security_err_too_large": "Le fichier dépasse {size}.",
         "err_security_file": "Choisissez un fichier CSV.",
         "security_people": "Les personnes et leur habilitation",
-        "security_people_text": "Chaque personne à cribler avec son statut actuel, tel que le "
-                                "dernier fichier ou le protocole l'a enregistré.",
-        "security_filter": "Statut",
+        "security_people_text": "Chaque personne à cribler avec l'état actuel de son "
+                                "habilitation, tel que le dernier fichier ou le protocole l'a "
+                                "enregistré.",
+        # the clearance's state is « État » on the console and the portal too (« Statut » here
+        # said the same thing in another word; docs/workspaces.md, "The security service")
+        "security_filter": "État",
         "security_search": "Rechercher (nom)",
         "security_filter_all": "Tous",
         "security_filter_button": "Filtrer",
-        "security_none": "Personne n'a ce statut.",
+        "security_none": "Personne n'est dans cet état.",
         "security_none_found": "Personne ne correspond à cette recherche.",
         "security_col_name": "Nom",
         "security_col_category": "Catégorie",
@@ -535,7 +538,8 @@ STRINGS: dict[str, dict[str, str]] = {
         "security_col_delegation": "Délégation / Média",
         "security_col_document": "Pièce d'identité",
         "security_no_document": "Aucune pièce donnée",
-        "security_col_status": "Statut",
+        "security_col_name_in_document": "Nom sur la pièce",
+        "security_col_status": "État",
         "security_col_reason": "Motif",
         "security_col_set": "Enregistré le",
         "security_col_record": "Enregistrer une habilitation",
@@ -544,7 +548,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "security_f_reason_hint": "Obligatoire pour un refus ou une demande d'informations.",
         "security_record": "Enregistrer",
         "security_status_done": "Habilitation enregistrée pour {name}\u00a0: {status}.",
-        "security_err_row_status": "Choisissez le statut de l'habilitation.",
+        "security_err_row_status": "Choisissez l'état de l'habilitation.",
         "security_err_missing_refused_row": "Un refus doit donner son motif.",
         "security_err_missing_more_information_row": "Dites quelles informations manquent.",
         "security_count_one": "{count} personne",
@@ -1028,6 +1032,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "security_col_delegation": "Delegation / Outlet",
         "security_col_document": "Identity document",
         "security_no_document": "None given",
+        "security_col_name_in_document": "Name in the document",
         "security_col_status": "Status",
         "security_col_reason": "Reason",
         "security_col_set": "Recorded on",

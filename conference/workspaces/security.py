@@ -89,11 +89,21 @@ def line_errors(t: WTranslator, errors: list[dict[str, Any]]) -> list[str]:
     return said
 
 
+def state_word(t: WTranslator, status: str) -> str:
+    """A clearance's state as the page's list, filter and row select name it: the console's
+    word (« accordée », "cleared", ``vetting_…``) capitalised as the console's tables and
+    labels give a state (« Accordée », "Cleared"); running text keeps the console's lower case
+    ("Clearance recorded for Jan Peeters: cleared."). The page said « Statut : accordée » where
+    the console says « État » (docs/workspaces.md, "The security service")."""
+    word = t(f"vetting_{status}")
+    return word[:1].upper() + word[1:]
+
+
 def _status_words(t: WTranslator) -> dict[str, str]:
     """The statuses a results file may hold, as the row's select names them, quoted as the
-    language quotes: « en attente », « accordée »… / “pending”, “cleared”… (the file takes
-    these words as well as the codes: docs/credentials.md, "Vetting")."""
-    words = [t("security_quoted", word=t(f"vetting_{s}")) for s in credential_rules.SETTABLE]
+    language quotes: « En attente », « Accordée »… / “Pending”, “Cleared”… (the file takes
+    these words as well as the codes, in any case: docs/credentials.md, "Vetting")."""
+    words = [t("security_quoted", word=state_word(t, s)) for s in credential_rules.SETTABLE]
     return {"statuses": ", ".join(words[:-1]), "last": words[-1]}
 
 
@@ -138,6 +148,7 @@ async def _page(request: web.Request, o: Office, *, errors: list[dict[str, Any]]
         # ("AP" was read as a country code, and the page failed)
         delegation_words=lambda p: country_name(p.country, o.language) if p.country
         else (p.delegation or ""), statuses=credential_rules.SETTABLE,
+        state_words=lambda status: state_word(t, status),
         country_words=lambda code: country_name(code, o.language),
         day_words=lambda d: formatting.day(d, o.language),
         api_base=f"/api/v1/conferences/{o.conference.slug}",

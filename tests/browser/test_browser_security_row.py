@@ -33,7 +33,8 @@ async def test_the_security_officer_clears_one_person_on_their_row(
     status, body, _ = await site.call(  # the document the officer checks the journalist against
         "PUT", f"/api/v1/accreditations/{journalist['id']}/vetting", role="protocol",
         json={"document_type": "passport", "document_number": "EH1234567",
-              "date_of_birth": "1980-02-29", "nationality": "BE"})
+              "date_of_birth": "1980-02-29", "nationality": "BE",
+              "name_in_document": "DUPONT Marie Claire"})
     assert status == 200, body
     name = f"{journalist['family_name']}, {journalist['given_name']}"
     full = f"{journalist['given_name']} {journalist['family_name']}"
@@ -42,18 +43,19 @@ async def test_the_security_officer_clears_one_person_on_their_row(
     await page.set_viewport_size({"width": 390, "height": 844})
     await page.goto(f"{site.url}/manage/alliance/security?lang=fr")
     row = page.locator(f"#vetting-{journalist['id']}")
-    assert await row.locator(".vetting-status").inner_text() == "en attente"
+    assert await row.locator(".vetting-status").inner_text() == "En attente"
     # the row is a card on a phone: each identity cell labelled, nothing wider than the screen
     assert [(" ".join((await c.evaluate("e => getComputedStyle(e, '::before').content")
                       ).split()), await c.inner_text())
             for c in await row.locator(".identity").all()] == [
-        ('"Pièce d\'identité : "', "Passeport EH1234567"), ('"Nationalité : "', "Belgique"),
+        ('"Pièce d\'identité : "', "Passeport EH1234567"),
+        ('"Nom sur la pièce : "', "DUPONT Marie Claire"), ('"Nationalité : "', "Belgique"),
         ('"Date de naissance : "', "29 février 1980")]
     assert await page.evaluate("document.documentElement.scrollWidth") <= 390
     await _audit(browser, page, "security-row")
 
     # a refusal without its reason: said at the top, naming the person, and on the field
-    await row.get_by_label(f"Habilitation – {name}").select_option(label="refusée")
+    await row.get_by_label(f"Habilitation – {name}").select_option(label="Refusée")
     await row.get_by_role("button", name="Enregistrer").click()
     summary = page.locator("#error-summary")
     await summary.wait_for()
@@ -77,10 +79,10 @@ async def test_the_security_officer_clears_one_person_on_their_row(
     assert (await scan(site, badge, "press-centre"))["reason"] == "not_cleared"  # nothing set
 
     # cleared: the page comes back at the row, saying so; the door admits
-    await row.get_by_label(f"Habilitation – {name}").select_option(label="accordée")
+    await row.get_by_label(f"Habilitation – {name}").select_option(label="Accordée")
     await row.get_by_role("button", name="Enregistrer").click()
     await page.wait_for_url(re.compile(r".*done=status.*"))
     assert await page.inner_text("#flash") == (
         f"Habilitation enregistrée pour {full}\u00a0: accordée.")
-    assert await row.locator(".vetting-status").inner_text() == "accordée"
+    assert await row.locator(".vetting-status").inner_text() == "Accordée"
     assert (await scan(site, badge, "press-centre"))["reason"] == "granted"

@@ -192,12 +192,12 @@ async def test_security_page(site: Site, page: Any, browser: Any, smtp: Recordin
     # the people to vet and their status, on a phone as cards
     row = page.locator(f"#vetting-{expert['id']}")
     assert await row.locator(".card-title").inner_text() == "Peeters, Jan"
-    assert await row.locator(".vetting-status").inner_text() == "en attente"
+    assert await row.locator(".vetting-status").inner_text() == "En attente"
     await _audit(browser, page, "security")
-    await page.get_by_label("Statut").select_option(label="refusée")
+    await page.get_by_label("État").select_option(label="Refusée")
     await page.get_by_role("button", name="Filtrer").click()
     await page.wait_for_url(re.compile(r".*status=refused.*"))
-    assert await page.inner_text("#people-none") == "Personne n'a ce statut."
+    assert await page.inner_text("#people-none") == "Personne n'est dans cet état."
     await _audit(browser, page, "security-filtered")
 
     # fifty more: the list is paged, the pager and the search pass axe, the links keep the
@@ -209,7 +209,7 @@ async def test_security_page(site: Site, page: Any, browser: Any, smtp: Recordin
                   "email": f"maes{n}@example.org", "delegation_id": be["id"],
                   "rank": "expert"})
         assert status == 201, created
-    await page.get_by_label("Statut").select_option(label="Tous")
+    await page.get_by_label("État").select_option(label="Tous")
     await page.get_by_role("button", name="Filtrer").click()
     await page.wait_for_url(re.compile(r".*q=&status=$"))
     assert await page.inner_text("#people-count") == "51 personnes"

@@ -96,7 +96,7 @@ async def test_the_security_page_shows_fifty_people_a_page_with_filter_search_an
     status, page, _ = await v.go("GET", following)
     rows = _rows(page, "vetting")
     assert len(rows) == 3 and element(page, "page-of") == "Page 2 of 2"
-    assert all(" cleared " in element(page, f"vetting-{r}") for r in rows)
+    assert all(" Cleared " in element(page, f"vetting-{r}") for r in rows)
     status, page, _ = await v.go("GET", f"{M}/security?lang=en&status=pending")
     assert element(page, "people-count") == "3 people" and "page-of" not in page
 

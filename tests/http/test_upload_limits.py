@@ -98,8 +98,8 @@ async def test_a_results_file_beyond_the_limit_is_said_on_the_security_page(
     answered first, with the API's problem+json."""
     await _conference_with_a_member(api)
     for lang, hint, words, pending in (
-            ("fr", "CSV, 5 Mo au plus.", "Le fichier dépasse 5 Mo.", "en attente"),
-            ("en", "CSV, at most 5 MB.", "The file is larger than 5 MB.", "pending")):
+            ("fr", "CSV, 5 Mo au plus.", "Le fichier dépasse 5 Mo.", "En attente"),
+            ("en", "CSV, at most 5 MB.", "The file is larger than 5 MB.", "Pending")):
         v = await _security_officer(api, smtp, lang)
         _, page, _ = await v.go("GET", f"{PAGE}?lang={lang}")
         assert element(page, "file-hint") == hint

@@ -182,7 +182,7 @@ async def test_the_downloaded_file_goes_back_as_excel_saves_it_and_the_page_show
     assert status == 201, second
     v = await _security_officer(api, smtp, "en")
     _, page, _ = await v.go("GET", f"{PAGE}?lang=en")
-    assert _people(page) == {"Lefèvre, Ana": "pending", "Peeters, Jan": "pending"}
+    assert _people(page) == {"Lefèvre, Ana": "Pending", "Peeters, Jan": "Pending"}
     _, text, _ = await v.go("GET", f"{PAGE}/vetting.csv")
     rows = _rows(text)
     assert [r["reason"] for r in rows] == ["", ""]  # a column to fill in beside the status
@@ -196,9 +196,9 @@ async def test_the_downloaded_file_goes_back_as_excel_saves_it_and_the_page_show
     assert status == 303, await resp.text()
     _, page, _ = await v.go("GET", resp.headers["Location"])
     assert "2 results recorded." in page
-    assert _people(page) == {"Lefèvre, Ana": "cleared", "Peeters, Jan": "refused"}
+    assert _people(page) == {"Lefèvre, Ana": "Cleared", "Peeters, Jan": "Refused"}
     _, page, _ = await v.go("GET", f"{PAGE}?lang=en&status=refused")
-    assert _people(page) == {"Peeters, Jan": "refused"} and "Listed" in page
+    assert _people(page) == {"Peeters, Jan": "Refused"} and "Listed" in page
     _, page, _ = await v.go("GET", f"{PAGE}?lang=en&status=more_information")
     assert _people(page) == {} and "Nobody has this status." in page
 
@@ -259,7 +259,7 @@ async def test_a_line_sent_back_as_it_was_downloaded_is_left_alone(
         _as_excel_saves(rows), hidden(page, "csrf")))
     assert status == 303, await resp.text()
     _, page, _ = await v.go("GET", resp.headers["Location"])
-    assert _people(page) == {"Lefèvre, Ana": "cleared", "Peeters, Jan": "more information asked"}
+    assert _people(page) == {"Lefèvre, Ana": "Cleared", "Peeters, Jan": "More information asked"}
     assert await db.fetchval("SELECT reason FROM vetting_status WHERE accreditation_id = $1",
                              first) == "Copie du passeport illisible"
     assert await db.fetchval("SELECT count(*) FROM domain_event WHERE subject_id = $1",
@@ -326,7 +326,7 @@ async def test_one_person_is_cleared_on_their_row_without_a_file(
     status, page, _ = await v.go("GET", f"{PAGE}?lang=en&q=peeters")
     assert status == 200, page
     assert f'action="{row}?lang=en#main"' in page
-    assert _people(page) == {"Peeters, Jan": "pending"}
+    assert _people(page) == {"Peeters, Jan": "Pending"}
     # on a phone the row's cells are labelled by their column (workspaces.css): the form's
     # cell is not, its fields name themselves ("Record a clearance: Clearance" read twice)
     assert 'data-label="Record a clearance"' not in page
@@ -348,7 +348,7 @@ async def test_one_person_is_cleared_on_their_row_without_a_file(
     status, page, _ = await v.go("GET", resp.headers["Location"].split("#")[0])
     assert "Habilitation enregistrée pour Jan Peeters\u00a0: accordée." in page
     assert 'id="q" name="q" type="search" value="peeters"' in page  # back to the same search
-    assert _people(page) == {"Peeters, Jan": "accordée"}
+    assert _people(page) == {"Peeters, Jan": "Accordée"}
     assert (await db.fetchval("SELECT status FROM vetting_status")) == "cleared"
     assert await db.fetchval(
         "SELECT payload->>'status' FROM domain_event "
@@ -436,9 +436,10 @@ async def test_an_unknown_status_in_the_file_is_answered_with_the_page_s_words(
     api: Api, smtp: RecordingSMTP
 ) -> None:
     """A status the file cannot hold was answered "write pending, cleared, more_information or
-    refused.": the codes, in a French page too, where the row's select says « accordée ». The
-    page now names the statuses as its select does, in its language, and the file takes those
-    words (docs/credentials.md, "Vetting")."""
+    refused.": the codes, in a French page too, where the row's select says « Accordée ». The
+    page now names the statuses as its select does, in its language (capitalised as the
+    select, as the console's tables give a state), and the file takes those words
+    (docs/credentials.md, "Vetting")."""
     member_id = await _conference_with_a_member(api)
     v = await _security_officer(api, smtp, "fr")
     _, page, _ = await v.go("GET", f"{PAGE}?lang=fr")
@@ -447,15 +448,15 @@ async def test_an_unknown_status_in_the_file_is_answered_with_the_page_s_words(
                                  _upload(bad, hidden(page, "csrf")))
     assert status == 422, body
     assert _said(body) == [
-        "Ligne 2, colonne «\u00a0status\u00a0»\u00a0: écrivez «\u00a0en attente\u00a0», "
-        "«\u00a0accordée\u00a0», «\u00a0informations complémentaires demandées\u00a0» ou "
-        "«\u00a0refusée\u00a0»."]
+        "Ligne 2, colonne «\u00a0status\u00a0»\u00a0: écrivez «\u00a0En attente\u00a0», "
+        "«\u00a0Accordée\u00a0», «\u00a0Informations complémentaires demandées\u00a0» ou "
+        "«\u00a0Refusée\u00a0»."]
     status, body, _ = await v.go("POST", f"{PAGE}/vetting.csv?lang=en",
                                  _upload(bad, hidden(page, "csrf")))
     assert status == 422, body
     assert _said(body) == [
-        "Line 2, column “status”: write “pending”, “cleared”, “more information asked” or "
-        "“refused”."]
+        "Line 2, column “status”: write “Pending”, “Cleared”, “More information asked” or "
+        "“Refused”."]
     assert "more_information" not in _said(body)[0]
 
     # the words the page names are taken from the file
@@ -464,7 +465,7 @@ async def test_an_unknown_status_in_the_file_is_answered_with_the_page_s_words(
         hidden(page, "csrf")))
     assert status == 303, await resp.text()
     _, page, _ = await v.go("GET", resp.headers["Location"])
-    assert _people(page) == {"Peeters, Jan": "accordée"}
+    assert _people(page) == {"Peeters, Jan": "Accordée"}
 
 
 async def test_each_person_to_vet_is_listed_with_their_identity_document(
@@ -527,6 +528,7 @@ def _identities(page: str) -> dict[str, tuple[str, str, str]]:
         name = re.search(r'<td class="card-title">([^<]*)</td>', row)
         cells = [" ".join(html.unescape(re.sub(r"<[^>]*>", " ", c)).split()) for c in
                  re.findall(r'<td[^>]*class="identity[^"]*"[^>]*>(.*?)</td>', row, re.S)]
-        assert name and len(cells) == 3, row
-        found[html.unescape(name.group(1))] = (cells[0], cells[1], cells[2])
+        # the name as written in the document, beside it, is test_security_name_in_document's
+        assert name and len(cells) == 4, row
+        found[html.unescape(name.group(1))] = (cells[0], cells[2], cells[3])
     return found
