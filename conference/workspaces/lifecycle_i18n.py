@@ -38,6 +38,10 @@ LIFECYCLE: dict[str, dict[str, str]] = {
         "lc_confirm_old_approved": "{old} perd son accréditation\u00a0: son badge est refusé à "
                                    "toutes les entrées et ses invitations aux séances sont "
                                    "retirées de son agenda.",
+        # the card itself stays out there: the desk recovers it (docs/credentials.md, "Void
+        # badges")
+        "lc_confirm_old_badge": "Si un badge a déjà été imprimé pour {old}, il est à rendre à "
+                                "l'accueil, qui le détruit.",
         "lc_confirm_old_pending": "La demande d'accréditation déposée pour {old} est "
                                   "close\u00a0: elle ne pourra plus être accordée.",
         "lc_confirm_place": "{new} prend la place laissée par {old}\u00a0: même catégorie, "
@@ -382,6 +386,8 @@ LIFECYCLE: dict[str, dict[str, str]] = {
         "lc_confirm_old_approved": "{old}'s accreditation is cancelled: their badge is refused "
                                    "at every door and their invitations to sessions are "
                                    "removed from their calendar.",
+        "lc_confirm_old_badge": "If a badge was already printed for {old}, it is to be handed "
+                                "back at the desk, which destroys it.",
         "lc_confirm_old_pending": "{old}'s application is closed: it can no longer be "
                                   "approved.",
         "lc_confirm_place": "{new} takes {old}'s place: the same category, the same place in "

@@ -68,6 +68,9 @@ async def test_protocol_checks_confirms_and_the_letters_and_cancellations_follow
     assert element(page, "effect-old") == (
         f"{old_name}'s accreditation is cancelled: their badge is refused at every door and "
         "their invitations to sessions are removed from their calendar.")
+    assert element(page, "effect-old-badge") == (
+        f"If a badge was already printed for {old_name}, it is to be handed back at the desk,"
+        " which destroys it.")
     assert element(page, "effect-examined").startswith(
         "Sophie Wilmès is approved at once: a badge in their name")
     assert "the approval letter" in element(page, "effect-mail")

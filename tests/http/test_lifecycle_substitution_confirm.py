@@ -75,6 +75,11 @@ async def test_the_check_writes_nothing_and_the_confirmation_substitutes(
     assert element(page, "effect-old") == (
         f"{old_name}'s accreditation is cancelled: their badge is refused at every door and "
         "their invitations to sessions are removed from their calendar.")
+    # the card, if printed, is still out there: whoever holds it hands it back (a tryout
+    # substituted a member whose badge was printed; the page said only that doors refuse it)
+    assert element(page, "effect-old-badge") == (
+        f"If a badge was already printed for {old_name}, it is to be handed back at the desk,"
+        " which destroys it.")
     assert "examined by the protocol service" in element(page, "effect-examined")
     assert f"A mail tells {old_name}" in element(page, "effect-mail")
     # the focal point's own substitution is not mailed back to the delegation
@@ -97,6 +102,9 @@ async def test_the_check_writes_nothing_and_the_confirmation_substitutes(
     _, fr_page, _ = await focal.go("POST", f"{PORTAL}/substitute?lang=fr", carried(fr_page))
     assert element(fr_page, "confirm-who") == f"Sophie Wilmès remplacera {old_name}."
     assert f"{old_name} perd son accréditation\u00a0: son badge" in fr_page
+    assert element(fr_page, "effect-old-badge") == (
+        f"Si un badge a déjà été imprimé pour {old_name}, il est à rendre à l'accueil, qui le "
+        "détruit.")
 
     # Nothing was written: no event, the member still approved, no new row, no mail.
     assert await events(api) == before
@@ -169,6 +177,7 @@ async def test_a_member_not_yet_approved_loses_an_application_not_a_badge(
     assert element(page, "effect-old") == \
         "Anna Michel's application is closed: it can no longer be approved."
     assert "badge" not in element(page, "effect-old")
+    assert 'id="effect-old-badge"' not in page  # never approved: no badge was printed
 
 
 async def test_both_steps_refuse_a_missing_csrf_token(api: Api, smtp: RecordingSMTP) -> None:
