@@ -211,6 +211,8 @@ async def test_the_identity_document_and_the_visa_letter_are_beside_the_clearanc
     assert status == 200, page
     assert element(page, "h-identity") == "Pièce d'identité et lettre de visa"
     assert element(page, "identity-document") == "Passeport EM123456"
+    # the name as written in the passport, as the security page shows it
+    assert element(page, "identity-name") == "Anna JANSSENS"
     assert element(page, "identity-nationality") == "Maroc"
     assert element(page, "identity-birth") == "4 mai 1971"
     assert element(page, "visa-letter").startswith("Lettre de visa : demandée (demande du ")
@@ -222,6 +224,7 @@ async def test_the_identity_document_and_the_visa_letter_are_beside_the_clearanc
 
     status, page, _ = await protocol.go("GET", page_of(with_card, "en"))
     assert element(page, "identity-document") == "Identity card 591-1234567-89"
+    assert 'id="identity-name"' not in page  # none given with the card
     assert element(page, "identity-birth") == "5 November 1969"
     assert element(page, "visa-letter") == "No visa letter requested."
     status, page, _ = await protocol.go("GET", page_of(nothing, "en"))
