@@ -572,8 +572,14 @@ async def _approve(conn: asyncpg.Connection, row: asyncpg.Record, letter_id: UUI
     city = (conference.venue.city.get(language) if conference.venue.city is not None
             else domain.city_in(domain.letter_city(conference.venue.address,
                                                    conference.venue.name), language))
+    # the default letterhead (the organiser, saved in the first language) names the organiser
+    # in the letter's language: an English letter headed in French read as two voices (tryout)
+    letterhead = t["letterhead"]
+    if " ".join(letterhead.split()) in {controller_name(conference, lang)
+                                         for lang in conference.languages}:
+        letterhead = controller_name(conference, language)
     content = LetterContent(
-        letterhead=t["letterhead"], conference=title,
+        letterhead=letterhead, conference=title,
         venue=values["venue"], organiser_email=conference.organiser_email, number=number,
         place_and_date=domain.place_and_date(
             " ".join(city.split()), formatting.day(now.date(), language), language),
