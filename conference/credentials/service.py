@@ -537,6 +537,11 @@ async def _approve(conn: asyncpg.Connection, row: asyncpg.Record, letter_id: UUI
     number = domain.letter_number(conference.starts_on.year, t["sequence"])
     language = row["language"]
     title = conference.title.get(language)
+    # the venue inside the sentence ("to be held at the European Commission, …"), with the
+    # article English gives a name (`mail/wording.in_sentence`); French names it in brackets
+    venue_name = conference.venue.name_in(language)
+    if language != "fr":
+        venue_name = in_sentence(venue_name, language)
     values = {
         "passport_name": row["passport_name"], "passport_number": row["passport_number"],
         "nationality": _nationality(row["nationality"], language),
@@ -551,7 +556,9 @@ async def _approve(conn: asyncpg.Connection, row: asyncpg.Record, letter_id: UUI
         "consulate": row["consulate"], "conference": title,
         "of_the_conference": in_sentence(title, language, "de" if language == "fr" else "of"),
         "dates": _dates(conference, language),
-        "venue": f"{conference.venue.name_in(language)}, {conference.venue.address}",
+        # inside the sentence ("to be held at the European Commission, …"), with the article
+        # English gives a name (`mail/wording.in_sentence`); French gives it in brackets
+        "venue": f"{venue_name}, {conference.venue.address}",
         # what the person comes as: their function and delegation, or their outlet
         "capacity": domain.capacity(
             language, function=row["function"], delegation_country=row["delegation_country"],
@@ -580,7 +587,8 @@ async def _approve(conn: asyncpg.Connection, row: asyncpg.Record, letter_id: UUI
         letterhead = controller_name(conference, language)
     content = LetterContent(
         letterhead=letterhead, conference=title,
-        venue=values["venue"], organiser_email=conference.organiser_email, number=number,
+        venue=f"{conference.venue.name_in(language)}, {conference.venue.address}",
+        organiser_email=conference.organiser_email, number=number,
         place_and_date=domain.place_and_date(
             " ".join(city.split()), formatting.day(now.date(), language), language),
         consulate=row["consulate"], salutation=domain.SALUTATION[language],

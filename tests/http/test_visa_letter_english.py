@@ -40,3 +40,19 @@ async def test_the_english_letter_names_the_organiser_in_english(api: Api) -> No
     text = await _letter(api, en["id"], en["access_token"])
     assert text.startswith("European Commission, DG Migration and Home Affairs"), text
     assert "DG Migration et affaires" not in text, text
+
+
+async def test_the_english_letter_names_the_venue_with_its_article(api: Api) -> None:
+    """"to be held at the European Commission, …" (`mail/wording.in_sentence`); the line under
+    the letterhead names the venue as it is. Fails before: "to be held at European
+    Commission"."""
+    await _conference(api)
+    en = await applicant(api, language="en", approved=True)
+    text = await _letter(api, en["id"], en["access_token"])
+    assert ("to be held at the European Commission, Charlemagne building, Rue de la Loi 170"
+            in text), text
+    assert ("Global Alliance: meeting European Commission, Charlemagne building, Rue de la Loi "
+            "170, 1040 Bruxelles organiser@example.org" in text), text
+    fr = await applicant(api, 1, language="fr", approved=True)
+    text = await _letter(api, fr["id"], fr["access_token"])
+    assert "qui se tiendra" in text and "(Commission européenne, bâtiment Charlemagne" in text
