@@ -338,14 +338,20 @@ security check stands for the letter's passport (docs/credentials.md, "Visa invi
 letters"); an identity card does not."""
 
 
+MASK = "\u2022" * 4
+"""What stands for the hidden part of a number, always four dots: one dot per character hidden
+told the number's length (tryout, 2 December 2026)."""
+
+
 def masked_number(number: str) -> str:
     """A passport number as the visa letter form recalls it: its last 4 characters (3 for a
-    number under 8 characters, 1 for one of 4 or fewer), the others as dots, enough for the
-    person to know the passport without the page showing it whole."""
+    number under 8 characters, 1 for one of 4 or fewer) after four dots and a no-break space
+    ("•••• 4567"), enough for the person to know the passport without the page showing it
+    whole, nor how long it is."""
     number = number.strip()
     shown = 4 if len(number) >= 8 else 3 if len(number) > 4 else min(1, len(number) - 1)
     shown = max(shown, 0)
-    return "\u2022" * (len(number) - shown) + number[len(number) - shown:]
+    return f"{MASK}\u00a0{number[len(number) - shown:]}" if shown else MASK
 
 
 _ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"

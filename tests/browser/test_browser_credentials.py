@@ -133,7 +133,7 @@ async def test_photo_crop_and_visa_letter_pages_work_without_script_and_pass_axe
         await tab.wait_for_url(re.compile(r".*done=identity(#main)?$"))
         assert await tab.inner_text("#status-message") == w["id_saved"]
         # masked as on the visa letter's summary (docs/credentials.md, "Vetting")
-        assert "\u2022\u2022\u2022\u20223456" in await tab.inner_text("#identity-state")
+        assert "\u2022\u2022\u2022\u2022\u00a03456" in await tab.inner_text("#identity-state")
         assert "40123456" not in await tab.content()
         await _check(tab, width, f"identity-saved-{lang}-{width}")
     finally:

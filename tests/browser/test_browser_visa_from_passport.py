@@ -59,7 +59,7 @@ async def test_the_visa_letter_takes_the_passport_given_for_the_security_check(
         await tab.wait_for_url("**done=identity**")
 
         # the passport recalled, not asked again
-        assert await tab.inner_text("#visa-passport-number") == "\u2022" * 5 + f"456{n}"
+        assert await tab.inner_text("#visa-passport-number") == "\u2022" * 4 + f"\u00a0456{n}"
         assert await tab.inner_text("#visa-passport-nationality") == "Poland"
         assert await tab.inner_text("#visa-passport-birth") == "12 April 1990"
         for field in ("passport_number", "nationality", "date_of_birth"):
@@ -76,7 +76,7 @@ async def test_the_visa_letter_takes_the_passport_given_for_the_security_check(
         assert await tab.locator("#identity-title").is_visible()
         # the identity document recalled masked, its number not in the page: left empty, the
         # number recorded is kept (docs/credentials.md, "Vetting")
-        masked = "\u2022" * 5 + f"456{n}"
+        masked = "\u2022" * 4 + f"\u00a0456{n}"
         assert masked in await tab.inner_text("#identity-state")
         assert await tab.input_value("#id_document_number") == ""
         assert await tab.inner_text("#id_document_number-hint") == (

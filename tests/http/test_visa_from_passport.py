@@ -62,7 +62,7 @@ async def test_the_applicants_visa_form_recalls_the_passport_and_asks_the_consul
     assert status == 303, resp
     page = await _get(api, f"{path}/credentials?lang=en")
     # the passport recalled, its number masked but for its last 4 characters
-    assert element(page, "visa-passport-number") == "\u2022\u2022\u2022\u2022\u20224567"
+    assert element(page, "visa-passport-number") == "\u2022\u2022\u2022\u2022 4567"
     assert element(page, "visa-passport-nationality") == "Poland"
     assert element(page, "visa-passport-birth") == "12 April 1990"
     assert element(page, "visa-passport-text").startswith(
@@ -95,7 +95,7 @@ async def test_the_applicants_visa_form_recalls_the_passport_and_asks_the_consul
                                                      "country of destination, or correct the "
                                                      "nationality.")
     assert 'name="passport_number"' not in _visa_form(page)
-    assert element(page, "visa-passport-number") == "\u2022\u2022\u2022\u2022\u20224567"
+    assert element(page, "visa-passport-number") == "\u2022\u2022\u2022\u2022 4567"
 
     # the name and the consulate alone: the letter carries the passport given
     status, _, resp = await _post(api, f"{path}/visa-letter?lang=en", {
@@ -160,7 +160,7 @@ async def test_the_focal_points_visa_form_recalls_the_members_passport(
     status, page, _ = await v.go("GET", f"{path}/credentials?lang=fr")
     assert element(page, "visa-passport-text").startswith(
         "La lettre reprend le passeport donné pour Sofie Janssens pour le contrôle de sécurité")
-    assert element(page, "visa-passport-number") == "\u2022\u2022\u2022\u2022\u20224321"
+    assert element(page, "visa-passport-number") == "\u2022\u2022\u2022\u2022 4321"
     assert element(page, "visa-passport-nationality") == "Belgique"
     assert element(page, "visa-passport-birth") == "30 juin 1975"
     assert element(page, "visa-passport-fix").endswith("corrigez la pièce d'identité.")
@@ -196,7 +196,7 @@ async def test_the_identity_form_starts_from_the_passport_of_the_visa_letter(
     assert "ZZ7654321" not in page and 'value="1990-04-12"' in identity
     assert re.search(r'<input[^>]*id="id_document_number"[^>]*value=""', identity), identity
     assert element(page, "id_document_number-hint") == (
-        "Leave empty to keep the number \u2022\u2022\u2022\u2022\u20224321 from your visa letter "
+        "Leave empty to keep the number \u2022\u2022\u2022\u2022 4321 from your visa letter "
         "request.")
     form = {"csrf": _token(page, "identity-form"), "id_nationality": "PL",
             "id_document_type": "identity_card", "id_document_number": "",
