@@ -185,6 +185,9 @@ CREDENTIALS: dict[str, dict[str, str]] = {
                           "conférence.",
         "id_state": "Pièce enregistrée\u00a0: {kind} n°\u00a0{number}, nationalité {nationality}, "
                     "date de naissance {birth}.",
+        # the name as in the document, when given: the person checks what security receives
+        "id_state_named": "Pièce enregistrée\u00a0: {kind} n°\u00a0{number}, nom sur la pièce "
+                          "{name}, nationalité {nationality}, date de naissance {birth}.",
         "id_from_visa": "Tant qu'aucune pièce n'est donnée ici, le service de sécurité reçoit "
                         "le passeport de la demande de lettre d'invitation.",
         "id_nationality": "Nationalité",
@@ -414,6 +417,8 @@ CREDENTIALS: dict[str, dict[str, str]] = {
                           "is deleted a few days after the conference.",
         "id_state": "Recorded: {kind} no. {number}, nationality {nationality}, date of birth "
                     "{birth}.",
+        "id_state_named": "Recorded: {kind} no. {number}, name in the document {name}, "
+                          "nationality {nationality}, date of birth {birth}.",
         "id_from_visa": "Until a document is given here, the security service receives the "
                         "passport of the visa letter request.",
         "id_nationality": "Nationality",
