@@ -140,6 +140,10 @@ class VettingRow(Model):
     file gives it (the one given, else the visa letter's passport; docs/credentials.md,
     "Vetting"), with the name as written in it (None when not given): shown to the vetting
     office alone."""
+    letter_languages: tuple[str, ...] = ()
+    """The languages of the letters that quote the reason as written (a request for more
+    information): the person's, or for a delegation member each of the delegation's focal
+    points' (``focal_point_recipients``), so that the officer writes it in theirs."""
 
 
 class VettingImported(Model):

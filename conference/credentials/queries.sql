@@ -230,12 +230,15 @@ ORDER BY a.family_name, a.given_name, a.id
 -- last one); ``total`` is how many match (docs/workspaces.md). Each person of the page comes
 -- with the identity document the officer checks them against, as ``vetting_pending`` gives it
 -- in the file (the view `identity_checked`): the one given, else the passport of their latest
--- visa letter request, never mixed, none once the conference's vetting data are purged.
+-- visa letter request, never mixed, none once the conference's vetting data are purged. And
+-- whom a letter quoting the reason goes to: the person's language, else their delegation and
+-- the address it was created with (the service reads its focal points' languages).
 WITH found AS (
 SELECT a.id, a.family_name, a.given_name, a.category,
        coalesce(d.country, d.organisation ->> 'name', a.press_outlet) AS delegation,
        d.country,
-       coalesce(v.status, 'pending') AS status, v.reason, v.set_at
+       coalesce(v.status, 'pending') AS status, v.reason, v.set_at,
+       a.language, a.delegation_id, d.focal_point_email, d.focal_point_name
 FROM accreditation a
 JOIN conference c ON c.id = a.conference_id
 LEFT JOIN delegation d ON d.id = a.delegation_id

@@ -15,6 +15,7 @@ import asyncpg
 
 from conference import csvfile
 from conference.accreditation import lookup as accreditations
+from conference.accreditation.notices import focal_point_recipients
 from conference.auth import Principal, Role, require
 from conference.conferences.lookup import conference_by_id
 from conference.conferences.models import Conference
@@ -883,6 +884,16 @@ async def vetting_overview(pool: asyncpg.Pool, conference_id: UUID, principal: P
         rows, total = await repo.vetting_overview(
             conn, conference_id, status if status in domain.SETTABLE else None, search=search,
             page_size=page_size, skip=skip)
+        # the languages the reason is quoted in: the person's, else each focal point's of
+        # their delegation, as the clearance letter goes (credentials/mail.py)
+        conference = await conference_by_id(conn, conference_id)
+        focal: dict[UUID, tuple[str, ...]] = {}
+        for r in rows:
+            if r["delegation_id"] is not None and r["delegation_id"] not in focal:
+                found = await focal_point_recipients(
+                    conn, conference, r["delegation_id"], r["focal_point_email"],
+                    r["focal_point_name"])
+                focal[r["delegation_id"]] = tuple(sorted({lang for _, _, lang in found}))
     return [VettingRow(accreditation_id=r["id"], family_name=r["family_name"],
                        given_name=r["given_name"], category=r["category"],
                        delegation=r["delegation"], status=r["status"], reason=r["reason"],
@@ -890,7 +901,10 @@ async def vetting_overview(pool: asyncpg.Pool, conference_id: UUID, principal: P
                        nationality=r["nationality"], document_type=r["document_type"],
                        document_number=r["document_number"],
                        date_of_birth=r["date_of_birth"],
-                       name_in_document=r["name_in_document"]) for r in rows], total
+                       name_in_document=r["name_in_document"],
+                       letter_languages=(focal.get(r["delegation_id"], ())
+                                         if r["delegation_id"] is not None
+                                         else (r["language"],))) for r in rows], total
 
 
 def _cell(value: Any) -> str:

@@ -546,6 +546,12 @@ STRINGS: dict[str, dict[str, str]] = {
         "security_f_status": "Habilitation",
         "security_f_reason": "Motif",
         "security_f_reason_hint": "Obligatoire pour un refus ou une demande d'informations.",
+        # the language of the letter quoting the reason, per row, in the words of the console's
+        # application page (acc_write_in; docs/workspaces.md, "The security service")
+        "security_f_reason_language": "Rédigez-le en {language}\u00a0: une demande "
+                                      "d'informations le cite tel quel dans une lettre en "
+                                      "{language}.",
+        "security_languages_and": " et ",
         "security_record": "Enregistrer",
         "security_status_done": "Habilitation enregistrée pour {name}\u00a0: {status}.",
         "security_err_row_status": "Choisissez l'état de l'habilitation.",
@@ -1040,6 +1046,9 @@ STRINGS: dict[str, dict[str, str]] = {
         "security_f_status": "Clearance",
         "security_f_reason": "Reason",
         "security_f_reason_hint": "Required for a refusal or a request for more information.",
+        "security_f_reason_language": "Write it in {language}: a request for more information "
+                                      "quotes it as written in a letter in {language}.",
+        "security_languages_and": " and ",
         "security_record": "Record",
         "security_status_done": "Clearance recorded for {name}: {status}.",
         "security_err_row_status": "Choose the clearance's status.",

@@ -149,6 +149,9 @@ async def _page(request: web.Request, o: Office, *, errors: list[dict[str, Any]]
         delegation_words=lambda p: country_name(p.country, o.language) if p.country
         else (p.delegation or ""), statuses=credential_rules.SETTABLE,
         state_words=lambda status: state_word(t, status),
+        # "French", "French and English": the letters quoting a row's reason
+        letter_language_words=lambda codes: t("security_languages_and").join(
+            t(f"in_language_{code}") for code in codes),
         country_words=lambda code: country_name(code, o.language),
         day_words=lambda d: formatting.day(d, o.language),
         api_base=f"/api/v1/conferences/{o.conference.slug}",
