@@ -5,8 +5,6 @@ European Commission, Charlemagne building", with no article."""
 
 from __future__ import annotations
 
-from typing import Any
-
 from tests.conftest import Api, conference_body
 from tests.http.test_credentials import applicant
 from tests.http.test_visa_letter_wording import _letter
