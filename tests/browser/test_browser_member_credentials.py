@@ -93,6 +93,6 @@ async def test_focal_point_gives_the_photo_and_requests_the_visa_letter(
         "La pièce d'identité de Sofie Janssens est enregistrée.")
     assert await page.inner_text("#identity-state") == (
         "Pièce enregistrée\u00a0: Carte d'identité n°\u00a0" + "\u2022" * 4 + "\u00a07-89, "
-        "nationalité Belgique, "
+        "nom sur la pièce Sofie JANSSENS, nationalité Belgique, "
         "date de naissance 4 mars 1985.")
     await _audit(browser, page, "delegation-member-identity")
