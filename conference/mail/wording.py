@@ -13,6 +13,7 @@ import re
 from collections.abc import Callable
 from typing import Protocol
 
+from conference.protocol.elision import elides
 from conference.types import Localized
 
 __all__ = ["Agree", "Named", "agreement", "form_of_address", "in_sentence", "sender_name",
@@ -107,13 +108,11 @@ def in_sentence(title: str, language: str, preposition: str = "") -> str:
     return f"{contracted}{noun}" if contracted else f"{preposition} {article}{noun}"
 
 
-_FRENCH_VOWELS = frozenset("AEIOUYÀÂÄÆÉÈÊËÎÏÔÖŒÙÛÜŸaeiouyàâäæéèêëîïôöœùûüÿ")
-
-
 def of_name(name: str) -> str:
-    """French "de" before a person's name, elided before a vowel: "d'Anna Schneider", "de Jan
-    Peeters" (a name starting with an H is left alone, as the workspaces do: "de Hans")."""
-    return f"d'{name}" if name[:1] in _FRENCH_VOWELS else f"de {name}"
+    """French "de" before a person's name, elided before a vowel or a mute h: "d'Anna
+    Schneider", "d'Hélène Dubois", "de Jan Peeters", "de Hans Weber" (docs/protocol.md,
+    "Elision before a name")."""
+    return f"d'{name}" if elides(name) else f"de {name}"
 
 
 def form_of_address(salutation: str | None, gender: str | None) -> str:

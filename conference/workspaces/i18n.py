@@ -14,6 +14,7 @@ from babel.numbers import format_decimal
 from conference.lifecycle.domain import RANK_LABELS
 from conference.mail import formatting
 from conference.pages.i18n import Translator
+from conference.protocol.elision import elides
 from conference.protocol.ranks import Rank
 from conference.protocol.titles import rank_label
 from conference.workspaces.console_i18n import CONSOLE
@@ -1191,19 +1192,18 @@ class WTranslator(Translator):
 
 _RANKS = frozenset(r.value for r in Rank)
 
-# "de {name}" before a name that starts with a vowel: French elides it ("le badge d'Annelies
-# Verlinden", "les quotas d'Europol"). A name starting with an H is left alone: whether it is
-# elided ("d'Hélène") or not ("de Hans") depends on the name.
+# "de {name}" before a name that starts with a vowel or a mute h: French elides it ("le badge
+# d'Annelies Verlinden", "les quotas d'Europol", "la photo d'Hélène Dubois"; "de Hans Weber"):
+# docs/protocol.md, "Elision before a name".
 _DE_PLACEHOLDER = re.compile(r"\b([dD])e \{(\w+)\}")
-_VOWELS = frozenset("AEIOUYÀÂÄÆÉÈÊËÎÏÔÖŒÙÛÜŸaeiouyàâäæéèêëîïôöœùûüÿ")
 
 
 def elide(template: str, values: dict[str, Any]) -> str:
-    """A French template with "de {x}" made "d'{x}" where the value of x starts with a vowel
-    (what the reader typed, a name, is never changed itself)."""
+    """A French template with "de {x}" made "d'{x}" where the value of x elides (``elides``:
+    a vowel first, or a mute h); what the reader typed, a name, is never changed itself."""
     def one(m: re.Match[str]) -> str:
         value = str(values.get(m.group(2), ""))
-        return f"{m.group(1)}'{{{m.group(2)}}}" if value[:1] in _VOWELS else m.group(0)
+        return f"{m.group(1)}'{{{m.group(2)}}}" if value and elides(value) else m.group(0)
 
     return _DE_PLACEHOLDER.sub(one, template)
 

@@ -48,3 +48,22 @@ def test_french_letters_elide_de_before_a_name_starting_with_a_vowel() -> None:
     assert of_name("Élodie Fournier") == "d'Élodie Fournier"
     assert of_name("Jan Peeters") == "de Jan Peeters"
     assert of_name("Hans Müller") == "de Hans Müller"
+
+
+def test_french_elides_de_before_a_given_name_whose_h_is_mute() -> None:
+    """A tryout (2 December 2026) read « La demande de Hélène Dubois » in a focal point's
+    letter: a French given name whose h is mute elides (docs/protocol.md, "Elision before a
+    name"); an aspirated or foreign one does not, and the pages say it as the letters do."""
+    from conference.workspaces.i18n import elide
+
+    assert of_name("Hélène Dubois") == "d'Hélène Dubois"
+    assert of_name("HUGO Martin") == "d'HUGO Martin"
+    assert of_name("Henri-Paul Roux") == "d'Henri-Paul Roux"
+    assert of_name("Hans Müller") == "de Hans Müller"
+    assert of_name("Hiroshi Tanaka") == "de Hiroshi Tanaka"
+    assert of_name("Jean-Hugues Petit") == "de Jean-Hugues Petit"
+    template = "La photo de {name}"
+    assert elide(template, {"name": "Hélène Dubois"}).format(name="Hélène Dubois") == \
+        "La photo d'Hélène Dubois"
+    assert elide(template, {"name": "Hans Müller"}) == template
+    assert elide(template, {"name": ""}) == template
