@@ -155,7 +155,11 @@ async def manage_home(request: web.Request) -> web.Response:
                         # an administrator of every conference creates one here
                         # (docs/workspaces.md, "A new conference")
                         may_create=any(g.role == "admin" and g.conference_id is None
-                                       for g in person.grants))
+                                       for g in person.grants),
+                        # a focal point who lands here manages no conference: their
+                        # delegation's portal is linked, not "no conference" alone (tryout)
+                        portals=[w for w in frame.workspaces(person, language)
+                                 if w["url"].startswith("/delegation/")])
 
 
 # --- the door ---------------------------------------------------------------------------------

@@ -6,6 +6,8 @@ CONSOLE: dict[str, dict[str, str]] = {
     "fr": {
         "manage_title": "Conférences",
         "manage_none": "Aucune conférence ne vous est confiée.",
+        "manage_portals": "Les délégations dont vous êtes le point de contact ont leur "
+                          "portail\u00a0:",
         "ws_door": "Contrôle des accès – {conference}",
         "door_title": "Contrôle des accès",
         "door_intro": "Choisissez la zone, puis scannez le code QR du badge ou saisissez la "
@@ -242,6 +244,7 @@ CONSOLE: dict[str, dict[str, str]] = {
     "en": {
         "manage_title": "Conferences",
         "manage_none": "No conference is entrusted to you.",
+        "manage_portals": "The delegations whose focal point you are have their portal:",
         "ws_door": "Door – {conference}",
         "door_title": "Door check",
         "door_intro": "Choose the zone, then scan the badge's QR code or type the short "

@@ -336,3 +336,21 @@ async def test_a_badge_without_a_photo_says_so_by_its_link(
     assert status == 303
     status, page, _ = await v.go("GET", f"{path}?lang=en")
     assert 'id="badge-link"' in page and 'id="badge-no-photo"' not in page
+
+
+async def test_a_focal_point_on_the_manage_page_is_shown_their_delegation_s_portal(
+    api: Api, smtp: RecordingSMTP
+) -> None:
+    """Tried as a focal point (tryout, 2 December 2026): /manage said only « Aucune conférence
+    ne vous est confiée » while the header listed their delegation; it now links the portal."""
+    status, body, _ = await api.call("POST", "/api/v1/conferences", role="admin",
+                                     json=conference_body())
+    assert status == 201, body
+    await make_delegation(api, country="BE")
+    [welcome] = await smtp.wait_for(1, where=lambda m: "fp-be@example.org" in m["To"])
+    v = await _signed_in(api, link_in(welcome))
+    status, page, _ = await v.go("GET", "/manage?lang=fr")
+    assert status == 200, page
+    assert element(page, "manage-portals") == (
+        "Les délégations dont vous êtes le point de contact ont leur portail :")
+    assert 'href="/delegation/alliance-be?lang=fr"' in page.split('id="manage-portals"')[1]
