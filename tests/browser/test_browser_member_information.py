@@ -61,8 +61,8 @@ async def test_the_focal_point_answers_for_the_minister_on_the_member_s_page(
     await page.get_by_label("Réponse", exact=True).fill(ANSWER)
     await page.get_by_role("button", name="Envoyer la réponse").click()
     await page.wait_for_url(re.compile(r".*done=answered.*"))
-    assert (await page.inner_text("#flash")).startswith("La réponse pour Anna Lindqvist est "
-                                                        "envoyée au service du protocole.")
+    assert (await page.inner_text("#flash")).startswith("La réponse pour Anna Lindqvist a "
+                                                        "été transmise au service du protocole.")
     assert await page.inner_text("#answer-1-1") == ANSWER
     assert "par le point focal de la délégation" in await page.inner_text("#exchange-1")
     assert await page.locator("#information-todo").count() == 0

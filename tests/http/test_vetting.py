@@ -122,5 +122,5 @@ async def test_categories_the_conference_does_not_clear_need_nothing(
     status, text, _ = await api.call("GET", f"{BASE}/vetting.csv", role="protocol")
     assert text.strip() == ",".join(("accreditation_id", "family_name", "given_name",
                                      "category", "delegation", "nationality", "document_type",
-                                     "document_number", "date_of_birth", "status",
-                                     "reason"))
+                                     "document_number", "date_of_birth", "name_in_document",
+                                     "status", "reason"))
