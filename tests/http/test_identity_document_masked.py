@@ -10,11 +10,9 @@ import re
 from typing import Any
 
 from tests.browser.helpers import element
-from tests.conftest import Api, conference_body
-from tests.http.conftest_programme import make_delegation
+from tests.conftest import Api
 from tests.http.test_identity_document import _get, _post, _token, _vetting_file
-from tests.http.test_visa_from_passport import _applicant, _form
-from tests.http.test_workspaces import _signed_in, link_in
+from tests.http.test_visa_from_passport import _applicant, _form, focal_point_and_member
 from tests.support import RecordingSMTP, current_token
 
 BASE = "/api/v1/conferences/alliance"
@@ -122,19 +120,7 @@ async def test_a_diplomatic_passport_given_through_the_api_keeps_its_type(
 async def test_the_focal_point_sees_the_members_number_masked(
     api: Api, smtp: RecordingSMTP
 ) -> None:
-    status, body, _ = await api.call("POST", "/api/v1/conferences", role="admin",
-                                     json=conference_body(vetting_required=["official"]))
-    assert status == 201, body
-    deleg = await make_delegation(api, country="BE")
-    [welcome] = await smtp.wait_for(1, where=lambda m: "fp-be@example.org" in m["To"])
-    status, created, _ = await api.call(
-        "POST", f"{BASE}/accreditations", role="protocol",
-        json={"category": "official", "given_name": "Jan", "family_name": "Peeters",
-              "email": "peeters@example.org", "language": "en",
-              "delegation_id": deleg["id"], "rank": "senior_official", "function": "Director"})
-    assert status == 201, created
-    v = await _signed_in(api, link_in(welcome))
-    path = f"/delegation/alliance-be/members/{created['id']}"
+    v, created, path = await focal_point_and_member(api, smtp, "Jan", "Peeters")
     status, page, _ = await v.go("GET", f"{path}/credentials?lang=fr")
     assert status == 200, page
     form = {"csrf": _token(page, "identity-form"), "id_nationality": "BE",

@@ -21,6 +21,25 @@ from tests.support import RecordingSMTP
 BASE = "/api/v1/conferences/alliance"
 
 
+async def focal_point_and_member(api: Api, smtp: RecordingSMTP, given: str, family: str
+                                 ) -> tuple[Any, dict[str, Any], str]:
+    """A conference vetting officials, Belgium's delegation with its focal point signed in, and
+    one official of it: the focal point's session, the member as filed, the member's page."""
+    status, body, _ = await api.call("POST", "/api/v1/conferences", role="admin",
+                                     json=conference_body(vetting_required=["official"]))
+    assert status == 201, body
+    deleg = await make_delegation(api, country="BE")
+    [welcome] = await smtp.wait_for(1, where=lambda m: "fp-be@example.org" in m["To"])
+    status, created, _ = await api.call(
+        "POST", f"{BASE}/accreditations", role="protocol",
+        json={"category": "official", "given_name": given, "family_name": family,
+              "email": f"{family.lower()}@example.org", "language": "en",
+              "delegation_id": deleg["id"], "rank": "senior_official", "function": "Director"})
+    assert status == 201, created
+    v = await _signed_in(api, link_in(welcome))
+    return v, dict(created), f"/delegation/alliance-be/members/{created['id']}"
+
+
 async def _letters(db_url: str, accreditation_id: str) -> list[tuple[Any, ...]]:
     conn = await asyncpg.connect(db_url)
     try:
@@ -135,19 +154,7 @@ async def test_an_identity_card_leaves_the_full_visa_form(
 async def test_the_focal_points_visa_form_recalls_the_members_passport(
     api: Api, smtp: RecordingSMTP
 ) -> None:
-    status, body, _ = await api.call("POST", "/api/v1/conferences", role="admin",
-                                     json=conference_body(vetting_required=["official"]))
-    assert status == 201, body
-    deleg = await make_delegation(api, country="BE")
-    [welcome] = await smtp.wait_for(1, where=lambda m: "fp-be@example.org" in m["To"])
-    status, created, _ = await api.call(
-        "POST", f"{BASE}/accreditations", role="protocol",
-        json={"category": "official", "given_name": "Sofie", "family_name": "Janssens",
-              "email": "janssens@example.org", "language": "en",
-              "delegation_id": deleg["id"], "rank": "senior_official", "function": "Director"})
-    assert status == 201, created
-    v = await _signed_in(api, link_in(welcome))
-    path = f"/delegation/alliance-be/members/{created['id']}"
+    v, created, path = await focal_point_and_member(api, smtp, "Sofie", "Janssens")
     status, page, _ = await v.go("GET", f"{path}/credentials?lang=fr")
     assert status == 200, page
     # before any passport: the full form
