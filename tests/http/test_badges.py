@@ -32,6 +32,7 @@ from tests.browser.helpers import (
     zone,
 )
 from tests.conftest import Api
+from tests.support import current_token
 
 ADMIN = Principal(token_id=0, role=Role.admin)
 
@@ -282,7 +283,9 @@ async def test_who_may_print_a_badge(api: Api, conference: dict[str, Any]) -> No
     assert status == 409  # not approved yet
     await api.call("POST", f"/api/v1/accreditations/{acc['id']}/decision", role="press_office",
                    json={"decision": "approve"})
-    assert (await _badge(api, acc["id"], role=acc["access_token"]))[0] == 200
+    # the approval's letter replaces the applicant's link: the badge is asked with the new one
+    token = await current_token(api.db_url, acc["id"])
+    assert (await _badge(api, acc["id"], role=token))[0] == 200
     assert (await _badge(api, acc["id"], role=other["access_token"]))[0] == 403
     assert (await _badge(api, acc["id"], role=None))[0] == 401
     assert (await _badge(api, acc["id"], role="protocol"))[0] == 200
