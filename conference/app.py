@@ -14,6 +14,7 @@ from datetime import datetime
 from aiohttp import web
 
 from conference.accreditation import handlers as accreditation
+from conference.accreditation import service as accreditation_service
 from conference.auth import resolve_token
 from conference.badges import handlers as badges
 from conference.calendar import handlers as calendar
@@ -24,6 +25,7 @@ from conference.http import system
 from conference.http.context import (
     clock_key,
     event_types_key,
+    filings_key,
     max_body_key,
     openapi_key,
     pool_key,
@@ -202,6 +204,8 @@ def create_app(
                 open_database(settings, url=database_url, run_migrations=run_migrations)
             )
             app[pool_key] = db.pool
+            filings = app[filings_key] = accreditation_service.filings(db.pool)
+            stack.push_async_callback(filings.close)
             app[signer_key] = await load_signer(db.pool)
             app[database_url_key] = db.url
             worker: Worker | None = None

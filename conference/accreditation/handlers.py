@@ -29,7 +29,7 @@ from conference.accreditation.models import (
 )
 from conference.auth import Principal, Role
 from conference.errors import Refusal
-from conference.http.context import need, now, pool_key, principal
+from conference.http.context import filings_key, need, now, pool_key, principal
 from conference.http.io import json_response, parse, parse_optional, path_uuid, query_params
 from conference.http.limits import limit_registration
 from conference.http.routes import RouteTable
@@ -61,7 +61,8 @@ async def register(request: web.Request) -> web.Response:
     limit_registration(request)  # lifted for organisers and focal points only
     body = await parse(request, AccreditationIn)
     created = await service.register(request.app[pool_key], request.match_info["slug"], body,
-                                     principal(request), now(request))
+                                     principal(request), now(request),
+                                     request.app[filings_key])
     return json_response(created, status=201)
 
 

@@ -190,6 +190,72 @@ SELECT gate.slug AS conference_slug, gate.press_opens_at, gate.press_closes_at,
        ins.id IS NOT NULL AS inserted, ins.*
 FROM gate LEFT JOIN ins ON true
 
+-- name: register_many
+-- ``register`` for applications filed at the same moment, in one statement and so one
+-- transaction (docs/architecture.md, "Filings written together"): one array per field, an
+-- element per application, each application gated as ``register`` gates it (its conference by
+-- slug, its press window unless exempt, the pool, its delegation) and inserted with its domain
+-- event. One row per application, in the arrays' order: with inserted = false when a rule
+-- refused it, with a NULL conference_slug when there is no such conference. A duplicate person
+-- fails the whole statement, which then wrote nothing: the caller writes each application again
+-- with ``register``, alone.
+WITH input AS (
+    SELECT *
+    FROM unnest(:accreditation_id::uuid[], :slug::text[], :category::text[],
+                :given_name::text[], :family_name::text[], :email::text[], :language::text[],
+                :gender::text[], :salutation::text[], :press_outlet::text[],
+                :press_card_number::text[], :press_role::text[], :press_country::text[],
+                :delegation_id::uuid[], :rank::text[], :function::text[],
+                :in_office_since::date[], :now::timestamptz[], :window_exempt::boolean[],
+                :actor::text[], :event_type::text[], :payload::text[], :token_hash::bytea[],
+                :history::text[])
+        WITH ORDINALITY AS i(accreditation_id, slug, category, given_name, family_name, email,
+                             language, gender, salutation, press_outlet, press_card_number,
+                             press_role, press_country, delegation_id, rank, function,
+                             in_office_since, now, window_exempt, actor, event_type, payload,
+                             token_hash, history, ord)
+), gate AS (
+    SELECT i.ord, c.id, c.slug, c.press_opens_at, c.press_closes_at, c.press_pool_capacity,
+           (i.category <> 'press' OR i.window_exempt
+            OR (c.press_opens_at <= i.now AND i.now < c.press_closes_at)) AS window_open,
+           c.press_approved,
+           (i.delegation_id IS NULL
+            OR EXISTS (SELECT 1 FROM delegation d
+                       WHERE d.id = i.delegation_id AND d.conference_id = c.id))
+               AS delegation_known
+    FROM input i JOIN conference c ON c.slug = i.slug
+), ins AS (
+    INSERT INTO accreditation (id, conference_id, category, given_name, family_name, email,
+                               language, gender, salutation, press_outlet, press_card_number,
+                               press_role, press_country, delegation_id, rank, function,
+                               in_office_since, submitted_at, updated_at, token_hash, token_id)
+    SELECT i.accreditation_id, gate.id, i.category, i.given_name, i.family_name, i.email,
+           i.language, i.gender, i.salutation, i.press_outlet, i.press_card_number,
+           i.press_role, i.press_country, i.delegation_id, i.rank, i.function,
+           i.in_office_since, i.now, i.now, i.token_hash, nextval('api_token_id_seq')
+    FROM input i JOIN gate ON gate.ord = i.ord
+    WHERE gate.window_open AND gate.delegation_known
+      AND (i.category <> 'press' OR gate.press_approved < gate.press_pool_capacity)
+    ORDER BY i.ord
+    RETURNING id, conference_id, category, status, given_name, family_name, email, language,
+              gender, salutation, press_outlet, press_card_number, press_role, press_country,
+              delegation_id, rank, function, in_office_since, submitted_at, decided_at
+), event AS (
+    INSERT INTO domain_event (conference_id, type, subject_id, payload, actor, occurred_at,
+                              history)
+    SELECT ins.conference_id, i.event_type, ins.id::text, i.payload::jsonb, i.actor, i.now,
+           i.history::jsonb
+    FROM ins JOIN input i ON i.accreditation_id = ins.id
+    ORDER BY i.ord
+)
+SELECT gate.slug AS conference_slug, gate.press_opens_at, gate.press_closes_at,
+       gate.press_pool_capacity, gate.press_approved, gate.delegation_known,
+       ins.id IS NOT NULL AS inserted, ins.*
+FROM input i
+LEFT JOIN gate ON gate.ord = i.ord
+LEFT JOIN ins ON ins.id = i.accreditation_id
+ORDER BY i.ord
+
 -- name: register_gate
 -- What ``register`` checks before it inserts, alone (after a duplicate person failed it, or for
 -- ``check_register``, which writes nothing): the conference's press window and pool, whether the

@@ -6,6 +6,8 @@ use-cases that combine them (and own the transaction) in ``service.py``.
 
 from __future__ import annotations
 
+import json
+from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
 from uuid import UUID
@@ -68,15 +70,14 @@ async def conference_exists(conn: asyncpg.Connection, slug: str) -> bool:
     return await conn.fetchval(*Q.bind("conference_exists", slug=slug)) is not None
 
 
-async def register(
-    conn: asyncpg.Connection, slug: str, a: AccreditationIn, *, accreditation_id: UUID,
-    now: datetime, window_exempt: bool, actor: str, event_type: str, payload: dict[str, Any],
+def register_values(
+    slug: str, a: AccreditationIn, *, accreditation_id: UUID, now: datetime,
+    window_exempt: bool, actor: str, event_type: str, payload: dict[str, Any],
     token_hash: bytes, history: list[dict[str, Any]] | None = None,
-) -> asyncpg.Record | None:
-    """The ``register`` statement: the row (with ``inserted``, ``press_approved``,
-    ``delegation_known`` and the conference's press window), or None without such conference."""
+) -> dict[str, Any]:
+    """The values of one application for ``register`` (or ``register_many``), by name."""
     press = a.press
-    values = {
+    return {
         "slug": slug, "category": a.category.value, "given_name": a.given_name,
         "family_name": a.family_name, "email": a.email, "language": a.language,
         "gender": a.gender, "salutation": a.salutation,
@@ -90,8 +91,28 @@ async def register(
         "payload": payload, "token_hash": token_hash, "event_type": event_type,
         "history": history,
     }
+
+
+async def register(conn: asyncpg.Connection, values: dict[str, Any]) -> asyncpg.Record | None:
+    """The ``register`` statement: the row (with ``inserted``, ``press_approved``,
+    ``delegation_known`` and the conference's press window), or None without such conference."""
     row: asyncpg.Record | None = await conn.fetchrow(*Q.bind("register", **values))
     return row
+
+
+_JSON_FIELDS = frozenset({"payload", "history"})
+
+
+async def register_many(conn: asyncpg.Connection, values: Sequence[dict[str, Any]]
+                        ) -> list[asyncpg.Record | None]:
+    """``register`` for several applications in one statement (``register_many``): their rows
+    in the same order, None for one without such conference. Raises as ``register`` does (a
+    duplicate person among them): then nothing was written."""
+    columns = {name: [v[name] for v in values] for name in Q.params["register_many"]}
+    for name in _JSON_FIELDS:  # jsonb elements of an array go as text, cast by the statement
+        columns[name] = [None if x is None else json.dumps(x) for x in columns[name]]
+    rows = await conn.fetch(*Q.bind("register_many", **columns))
+    return [row if row["conference_slug"] is not None else None for row in rows]
 
 
 DUPLICATE_PERSON = "accreditation_one_per_person"

@@ -43,6 +43,7 @@ from conference.accreditation.models import (
 )
 from conference.auth import Principal, Role, new_secret, require, token_hash
 from conference.conferences import lookup as conferences
+from conference.db.grouped import WriteGroups
 from conference.db.pool import Database, connection, transaction
 from conference.errors import (
     Duplicate,
@@ -66,8 +67,20 @@ def _taken(category: Category) -> Duplicate:
     return Duplicate(TAKEN if category is Category.press else TAKEN_FOR_MEMBER, field="email")
 
 
+Filings = WriteGroups[dict[str, Any], Record | None]
+"""Applications written together when they are filed at the same moment."""
+
+
+def filings(pool: asyncpg.Pool) -> Filings:
+    """The writer of the applications ``register`` files alone on their statement (not those
+    counted against a delegation's quota, which lock the delegation first): one per server
+    process, made by the composition root."""
+    return WriteGroups(pool, repo.register, repo.register_many)
+
+
 async def register(
-    pool: Database, slug: str, body: AccreditationIn, actor: Principal | None, now: datetime
+    pool: Database, slug: str, body: AccreditationIn, actor: Principal | None, now: datetime,
+    filings: Filings | None = None,
 ) -> AccreditationCreated:
     """File an application in the conference ``slug``: refused when there is no such conference
     (404), out of scope (401, 403), out of the press window or with the pool full, duplicate
@@ -95,27 +108,34 @@ async def register(
     nested = not isinstance(pool, asyncpg.Pool) and pool.is_in_transaction()
     exempt = domain.press_window_exempt(actor)
     secret = new_secret()
+    accreditation_id = uuid4()
+    payload = AccreditationChanged(
+        accreditation_id=accreditation_id, category=body.category.value,
+        status=Status.submitted.value, from_status=None, delegation_id=body.delegation_id,
+    ).model_dump(mode="json")
+
+    def values(history: list[dict[str, Any]] | None) -> dict[str, Any]:
+        return repo.register_values(
+            slug, body, accreditation_id=accreditation_id, now=now, window_exempt=exempt,
+            actor=actor.actor if actor else "applicant",
+            event_type=f"accreditation.{Status.submitted.value}", payload=payload,
+            token_hash=token_hash(secret), history=history)
+
     try:
-        async with transaction(pool) if counted or nested else connection(pool) as conn:
-            overrides = await _check_places(conn, slug, body, actor, now)
-            accreditation_id = uuid4()
-            payload = AccreditationChanged(
-                accreditation_id=accreditation_id, category=body.category.value,
-                status=Status.submitted.value, from_status=None,
-                delegation_id=body.delegation_id,
-            )
-            history = None
-            if overrides:  # the trail names them beside the filing (else: the default line)
-                history = [repo.history_line(accreditation_id, action=action, from_status=None,
-                                             to_status=Status.submitted, reason=reason)
-                           for action, reason in [("submit", None), *overrides]]
-            row = await repo.register(
-                conn, slug, body, accreditation_id=accreditation_id, now=now,
-                window_exempt=exempt, actor=actor.actor if actor else "applicant",
-                event_type=f"accreditation.{Status.submitted.value}",
-                payload=payload.model_dump(mode="json"), token_hash=token_hash(secret),
-                history=history,
-            )
+        if filings is not None and not (counted or nested) and isinstance(pool, asyncpg.Pool):
+            # alone on its statement, or with the applications filed at the same moment
+            # (docs/architecture.md, "Filings written together")
+            row = await filings.write(values(None))
+        else:
+            async with transaction(pool) if counted or nested else connection(pool) as conn:
+                overrides = await _check_places(conn, slug, body, actor, now)
+                history = None
+                if overrides:  # the trail names them beside the filing (else: the default line)
+                    history = [repo.history_line(accreditation_id, action=action,
+                                                 from_status=None, to_status=Status.submitted,
+                                                 reason=reason)
+                               for action, reason in [("submit", None), *overrides]]
+                row = await repo.register(conn, values(history))
     except asyncpg.UniqueViolationError as exc:
         if exc.constraint_name != repo.DUPLICATE_PERSON:
             raise

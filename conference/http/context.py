@@ -5,11 +5,13 @@ from __future__ import annotations
 from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 from datetime import UTC, datetime
+from typing import Any
 
 import asyncpg
 from aiohttp import web
 
 from conference.auth import Principal, Role, require
+from conference.db.grouped import WriteGroups
 from conference.db.pool import connection as db_connection
 from conference.db.pool import transaction as db_transaction
 from conference.http.openapi import OpenAPIDocument
@@ -26,6 +28,8 @@ signer_key = web.AppKey("signer", Signer)
 event_types_key: web.AppKey[frozenset[str]] = web.AppKey("event_types")
 """The domain event types of the catalogue the composition root assembled."""
 openapi_key = web.AppKey("openapi", OpenAPIDocument)
+filings_key: web.AppKey[WriteGroups[Any, Any]] = web.AppKey("filings")
+"""The applications filed at the same moment, written together (``accreditation.service``)."""
 
 
 def now(request: web.Request) -> datetime:

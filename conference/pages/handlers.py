@@ -78,6 +78,7 @@ from conference.errors import (
 )
 from conference.http.context import (
     connection,
+    filings_key,
     max_body_key,
     now,
     pool_key,
@@ -488,7 +489,7 @@ async def press_submit(request: web.Request) -> web.Response:
         return show(nonce, cookies, values, errors=errors, message=general, status=422)
     try:
         created = await accreditations.register(request.app[pool_key], conference.slug, body,
-                                                None, now(request))
+                                                None, now(request), request.app[filings_key])
     except (Duplicate, WindowClosed, PoolFull) as exc:
         errors, general = _press_refusal(exc, conference, t)
         return show(nonce, cookies, values, errors=errors, message=general, status=409)
