@@ -8,10 +8,12 @@ registration burst pays PostgreSQL's cost of a statement and a commit once per g
 once per application. Nobody waits for a timer; a group is whatever queued while the database
 was busy.
 
-A group that fails (one duplicate among them, a lost connection) is written again one by one,
-each write in a statement and a transaction of its own: each caller gets its own answer or its
-own error, and one bad value never costs the others their write. The group's statement is atomic,
-so nothing of it was written before its rows are written one by one.
+A group that PostgreSQL refuses (one duplicate among them) is written again one by one, each
+write in a statement and a transaction of its own: each caller gets its own answer or its own
+error, and one bad value never costs the others their write. The group's statement is atomic,
+so nothing of it was written before its rows are written one by one. A group whose outcome is
+unknown (the connection lost, the statement timed out: it may have committed) is not written
+again, which could write it twice: each of its callers gets the error, as a write alone would.
 """
 
 from __future__ import annotations
@@ -68,8 +70,15 @@ class WriteGroups(Generic[I, R]):
                     async with self._pool.acquire() as conn:
                         answers = await self._many(cast(asyncpg.Connection, conn),
                                                    [item for item, _ in group])
-                except Exception:  # noqa: BLE001 - each is written alone below, with its answer
-                    pass
+                except asyncpg.PostgresError:
+                    pass  # refused by the server, so rolled back: each is written alone below
+                except Exception as exc:  # noqa: BLE001 - the group's fate is unknown
+                    # a lost connection or a timeout: the group may have committed, and a
+                    # write again could file twice; each caller gets the error, as alone
+                    for _, future in group:
+                        if not future.done():
+                            future.set_exception(exc)
+                    return
                 else:
                     self.groups += 1
                     for (_, future), answer in zip(group, answers, strict=True):

@@ -104,6 +104,25 @@ async def test_a_duplicate_among_them_costs_the_others_nothing(pool: asyncpg.Poo
                                    " WHERE type = 'accreditation.submitted'") == 3
 
 
+async def test_a_group_whose_fate_is_unknown_is_not_written_again(pool: asyncpg.Pool) -> None:
+    # the statement commits, then its answer is lost with the connection: writing the group
+    # again would file each of them a second time (or refuse them as duplicates of themselves)
+    async def committed_then_lost(conn: asyncpg.Connection, values: Any) -> Any:
+        await service.repo.register_many(conn, values)
+        raise ConnectionResetError("the answer was lost")
+
+    filings: service.Filings = WriteGroups(pool, service.repo.register, committed_then_lost,
+                                           in_flight=1)
+    answers = await _file_at_once(pool, filings, [("alliance", _press(n)) for n in range(1, 5)])
+    first, *grouped = answers
+    assert first.family_name == "Dupont1"
+    assert [type(a) for a in grouped] == [ConnectionResetError] * 3
+    async with pool.acquire() as conn:
+        assert await conn.fetchval("SELECT count(*) FROM accreditation") == 4
+        assert await conn.fetchval("SELECT count(*) FROM domain_event"
+                                   " WHERE type = 'accreditation.submitted'") == 4
+
+
 async def test_the_api_files_a_burst_in_groups(api: Api, conference: dict[str, Any]) -> None:
     async def apply(n: int) -> tuple[int, Any]:
         status, body, _ = await api.call("POST", "/api/v1/conferences/alliance/accreditations",
