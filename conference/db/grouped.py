@@ -1,12 +1,12 @@
 """Writes that arrive at the same moment, sent to PostgreSQL as one statement (docs/architecture.md,
 "Filings written together").
 
-A write that arrives while fewer than ``in_flight`` groups are being written goes at once, alone:
-at a quiet moment nothing waits. Writes that arrive while the statements in flight run wait for
-the next one, and go together, up to ``most`` in one statement, which is one transaction: a
-registration burst pays PostgreSQL's cost of a statement and a commit once per group instead of
-once per application. Nobody waits for a timer; a group is whatever queued while the database
-was busy.
+A write that arrives while fewer than ``in_flight`` statements (one, by default) are being
+written goes at once, alone: at a quiet moment nothing waits. Writes that arrive while the
+statement in flight runs wait for the next one, and go together, up to ``most`` in one
+statement, which is one transaction: a registration burst pays PostgreSQL's cost of a statement
+and a commit once per group instead of once per application. Nobody waits for a timer; a group
+is whatever queued while the database was busy.
 
 A group that PostgreSQL refuses (one duplicate among them) is written again one by one, each
 write in a statement and a transaction of its own: each caller gets its own answer or its own
@@ -36,7 +36,7 @@ class WriteGroups(Generic[I, R]):
     group (one statement; its answers in the items' order)."""
 
     def __init__(self, pool: asyncpg.Pool, write_one: WriteOne[I, R],
-                 write_many: WriteMany[I, R], *, most: int = 64, in_flight: int = 2) -> None:
+                 write_many: WriteMany[I, R], *, most: int = 64, in_flight: int = 1) -> None:
         self._pool = pool
         self._one = write_one
         self._many = write_many
