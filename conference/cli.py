@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import contextlib
+import gc
 import logging
 import sys
 from pathlib import Path
@@ -225,6 +226,7 @@ async def _worker(settings: Settings) -> int:
     from conference.runtime import open_database, open_mailer, running_worker
 
     log.info("%d templates loaded", load_templates())
+    _keep_loaded_for_good()
     async with open_database(settings, run_migrations=True) as db, open_mailer(settings) as m:
         async with running_worker(db, settings, m) as worker:
             stop = asyncio.Event()
@@ -237,6 +239,15 @@ async def _worker(settings: Settings) -> int:
     return 0
 
 
+def _keep_loaded_for_good() -> None:
+    """What the process has loaded to serve (modules, templates, locale data: some 130,000
+    objects that live as long as it does) left out of the garbage collector's full passes
+    (docs/architecture.md, "Templates"): each pass walked them all and held the event loop
+    for 60 ms and more, several times a minute under a registration burst (the p99)."""
+    gc.collect()
+    gc.freeze()
+
+
 def _serve(settings: Settings, *, worker: bool, processes: int = 1) -> int:
     from conference.app import load_templates
 
@@ -244,6 +255,7 @@ def _serve(settings: Settings, *, worker: bool, processes: int = 1) -> int:
     # after the address and the admin token are printed (a newcomer sees them at once); whoever
     # needs the server answering waits for /healthz (the fuzzing step does)
     log.info("%d templates loaded", load_templates())
+    _keep_loaded_for_good()
     if processes == 1:
         _run_app(settings, url, worker=worker)
         return 0
