@@ -357,7 +357,10 @@ async def test_a_decided_application_cannot_be_withdrawn_from_a_stale_page(
     token = hidden(page, "csrf")
     await api.call("POST", f"/api/v1/accreditations/{created['id']}/decision",
                    role="press_office", json={"decision": "reject", "reason": "Full."})
-    status, page, _ = await _post(api, f"{path}/withdraw", {"csrf": token})
+    # the form of the page loaded before the decision, sent from the link the decision's letter
+    # gave (the letter replaces the link: the old one answers 404 once it is written)
+    fresh = await current_token(api.db_url, created["id"])
+    status, page, _ = await _post(api, f"/a/{fresh}/withdraw", {"csrf": token})
     assert status == 409
     assert element(page, "status-message") == (
         "This application can no longer be withdrawn: it is rejected.")
