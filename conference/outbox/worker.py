@@ -99,6 +99,8 @@ Housekeeping = Callable[[asyncpg.Connection, date, datetime], Awaitable[int]]
 MARK_GROUP = 32
 """Sent marks are grouped: one statement (a transaction of its own) for up to this many accepted
 messages, instead of one per message or two."""
+RENDERED_AHEAD = 2
+"""Messages rendered ahead of the sending lanes, per lane."""
 MARK_WAIT = 0.02
 """Seconds a sent mark waits for its group to fill (the lanes finishing cut it short)."""
 
@@ -390,16 +392,27 @@ class Worker:
         if not claimed:
             return 0
 
-        async def one(row: asyncpg.Record) -> None:
+        async def prepare(row: asyncpg.Record) -> bytes | Exception | None:
+            """The message a lane will send: the stored one, else rendered now; what went
+            wrong in rendering is handed to the lane, which deals with it as with a refusal
+            of the relay (below). Nothing for a webhook."""
+            if row["kind"] == "webhook" or row["message"] is not None:
+                return row["message"]  # type: ignore[no-any-return]
             try:
+                return await self._render(row)
+            except Exception as exc:
+                return exc
+
+        async def one(row: asyncpg.Record, message: bytes | Exception | None) -> None:
+            try:
+                if isinstance(message, Exception):
+                    raise message
                 if row["kind"] == "webhook":
                     if self.webhooks is None:
                         raise TransientError("no webhook sender in this worker")
                     await self.webhooks.send(row)
                 else:
-                    message = row["message"]
-                    if message is None:
-                        message = await self._render(row)
+                    assert message is not None
                     await self.mailer.send(row["sender"], row["recipient"], message)
             except TransientError as exc:
                 await retry(row, str(exc)[:500])
@@ -456,17 +469,26 @@ class Worker:
                 async with connection(self.pool) as conn:
                     await conn.execute(Q["mark_sent"], ids)
 
-        queue: asyncio.Queue[asyncpg.Record] = asyncio.Queue()
-        for row in claimed:
-            queue.put_nowait(row)
+        # Rendered ahead, in claim order, a few messages in advance of the lanes: a lane
+        # whose reply came takes a message ready to go instead of rendering it first, so the
+        # SMTP server is not left idle while the worker renders (docs/outbox.md, "Stage 2").
+        lanes = min(self.mailer.concurrency, len(claimed))
+        ready: asyncio.Queue[tuple[asyncpg.Record, bytes | Exception | None] | None] = \
+            asyncio.Queue(maxsize=RENDERED_AHEAD * lanes)
+
+        async def render_ahead() -> None:
+            for row in claimed:
+                await ready.put((row, await prepare(row)))
+                await asyncio.sleep(0)  # one message at a time: the lanes' replies go first
+            for _ in range(lanes):
+                await ready.put(None)
 
         async def lane() -> None:
-            while not queue.empty():
-                await one(queue.get_nowait())
+            while (item := await ready.get()) is not None:
+                await one(*item)
 
-        lanes = min(self.mailer.concurrency, len(claimed))
         try:
-            await asyncio.gather(*(lane() for _ in range(lanes)))
+            await asyncio.gather(render_ahead(), *(lane() for _ in range(lanes)))
         finally:
             lanes_done = True  # the last group goes at once
             group_full.set()
