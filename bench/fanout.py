@@ -88,45 +88,59 @@ def wait_listening(db_url: str, k: int, timeout: float = 30.0) -> None:
         time.sleep(0.05)
 
 
-def one_invitation(db_url: str, timeout: float = 10.0) -> bytes | None:
-    """The bytes of one invitation not yet sent: stored with its delivery (code before
-    invitations were rendered at send time), else rendered from its delivery's references as a
-    worker renders it (docs/outbox.md). Sent ones have both cleared: the first steps are small
-    and may all be sent already, so wait for a later one."""
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        found = _sql(db_url, "SELECT message FROM delivery WHERE template = 'invitation_request'"
-                             " AND message IS NOT NULL ORDER BY seq DESC LIMIT 1")
-        if found is not None:
-            return bytes(found)
-        rendered = asyncio.run(_render_one(db_url))
-        if rendered is not None:
-            return rendered
-        time.sleep(0.01)
-    return None
+class InvitationProbe:
+    """Reads the bytes of one invitation not yet sent, during the service's run (the bare loops
+    send copies of it): stored with its delivery (code before invitations were rendered at send
+    time), else rendered from its delivery's references as a worker renders it
+    (docs/outbox.md). What it needs is made before the run is timed: importing the renderer
+    costs about 0.45 s of CPU, and a connection of its own a PostgreSQL backend, which the bench
+    took from the processes it measures, on the same two cores, in the fan-out's first second
+    (bench/README.md, "Session 39")."""
 
+    def __init__(self, db_url: str) -> None:
+        from conference.db.pool import create_pool
+        from conference.settings import Settings
 
-async def _render_one(db_url: str) -> bytes | None:
-    try:
-        from conference.calendar.invitations import InvitationDeliveries
-    except ImportError:  # code before rendering at send time
+        settings = Settings()
+        try:
+            from conference.calendar.invitations import InvitationDeliveries
+            self._renderer: Any = InvitationDeliveries(settings)
+        except ImportError:  # code before rendering at send time
+            self._renderer = None
+        self._loop = asyncio.new_event_loop()
+        self._pool: Any = self._loop.run_until_complete(create_pool(db_url, settings.database))
+
+    def take(self, timeout: float = 10.0) -> bytes | None:
+        """Sent ones have both cleared: the first steps are small and may all be sent already,
+        so wait for a later one."""
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            found = self._loop.run_until_complete(self._one())
+            if found is not None:
+                return found
+            time.sleep(0.01)
         return None
-    from conference.db.pool import create_pool
-    from conference.settings import Settings
 
-    settings = Settings()
-    pool = await create_pool(db_url, settings.database)
-    try:
-        async with pool.acquire() as conn:
+    async def _one(self) -> bytes | None:
+        async with self._pool.acquire() as conn:
+            stored = await conn.fetchval(
+                "SELECT message FROM delivery WHERE template = 'invitation_request'"
+                " AND message IS NOT NULL ORDER BY seq DESC LIMIT 1")
+            if stored is not None:
+                return bytes(stored)
+            if self._renderer is None:
+                return None
             row = await conn.fetchrow(
                 "SELECT render_context, render_args, recipient, message_id, accreditation_id"
                 " FROM delivery WHERE template = 'invitation_request'"
                 " AND render_args IS NOT NULL ORDER BY seq DESC LIMIT 1")
         if row is None:
             return None
-        return await InvitationDeliveries(settings).render(pool, row)
-    finally:
-        await pool.close()
+        return bytes(await self._renderer.render(self._pool, row))
+
+    def close(self) -> None:
+        self._loop.run_until_complete(self._pool.close())
+        self._loop.close()
 
 
 def measure(db: Database, svc: Any, smtp: SmtpCounter, seeded: Seeded,
@@ -135,16 +149,19 @@ def measure(db: Database, svc: Any, smtp: SmtpCounter, seeded: Seeded,
     db_url = db.url
     expected = expected_invitations(db_url, seeded.conference_id)
     wait_listening(db_url, len(workers))
+    probe = InvitationProbe(db_url) if want_template else None
     base = smtp.count()
     cpu = _cpu(workers, smtp, db)
     watching = cpu_seconds(os.getpid(), children=False)  # the bench's own, while it waits
     t0 = publish(svc, seeded.slug)
     first = smtp.wait_for(base + 1, timeout=120, poll=0.002)
-    template = one_invitation(db_url) if want_template else None
+    template = probe.take() if probe is not None else None
     last = smtp.wait_for(base + expected, timeout=900, poll=0.05)
     used = [(b - a) * 1000 / expected
             for a, b in zip(cpu, _cpu(workers, smtp, db), strict=True)]
     watching = cpu_seconds(os.getpid(), children=False) - watching
+    if probe is not None:
+        probe.close()
     time.sleep(1.0)  # anything more than expected would show now
     extra = smtp.count() - base - expected
     seconds = last - t0
