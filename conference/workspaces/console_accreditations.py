@@ -45,6 +45,7 @@ from conference.errors import (
 from conference.http.context import connection, now, pool_key
 from conference.http.io import read_form
 from conference.http.routes import RouteTable
+from conference.lifecycle import lookup as lifecycle_lookup
 from conference.mail import formatting
 from conference.pages.handlers import _countries, sent_before, switching
 from conference.programme import service as programme
@@ -573,6 +574,7 @@ async def _delegations_page(request: web.Request, d: Desk, *,
     async with connection(request) as conn:
         rows = await ws.console_delegations(conn, d.conference.id)
         members = await ws.console_delegation_members(conn, d.conference.id)
+        heads = await lifecycle_lookup.delegation_heads(conn, d.conference)
     by_delegation: dict[UUID, list[Accreditation]] = {}
     for m in members:
         if m.delegation_id is not None:
@@ -581,7 +583,8 @@ async def _delegations_page(request: web.Request, d: Desk, *,
     # every list of countries here; creation order told the office nothing (found trying the
     # product)
     items = sorted(({**r, "name": _delegation_name(r, d.language),
-                     "head": domain.head_of(by_delegation.get(r["id"], []))} for r in rows),
+                     "head": domain.head_among(by_delegation.get(r["id"], []),
+                                               heads.get(r["id"]))} for r in rows),
                    key=lambda item: collation_key(item["name"]))
     flash = None
     done = request.query.get("done", "")

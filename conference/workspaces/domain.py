@@ -30,7 +30,6 @@ from conference.badges.domain import short_reference_code, show_short_reference
 from conference.calendar.plan import AttendeeView, SessionView, invited_part
 from conference.programme.published import PublishedSession
 from conference.protocol.countries import collation_key
-from conference.protocol.ranks import rank_index
 
 ACTIVE = (Status.submitted, Status.approved, Status.waitlisted)
 
@@ -72,17 +71,14 @@ def clean_reason_text(value: str) -> str | None:
     return text
 
 
-def head_of(members: Sequence[Accreditation],
-            refused: AbstractSet[UUID] = frozenset()) -> Accreditation | None:
-    """The head of the delegation: its highest-ranked member still in play (submitted,
-    approved or waitlisted), the first registered among equals; never a member whose security
-    clearance was refused (``refused``): they lead no delegation, the next ranking member does
-    (docs/protocol.md, "Heads of delegation")."""
-    candidates = [m for m in members
-                  if m.status in ACTIVE and m.rank is not None and m.id not in refused]
-    if not candidates:
-        return None
-    return min(candidates, key=lambda m: (rank_index(m.rank or "expert"), m.submitted_at))
+def head_among(members: Sequence[Accreditation], head: UUID | None) -> Accreditation | None:
+    """The member who heads the delegation (``head``: the accreditation the order of
+    precedence names, ``lifecycle.lookup.delegation_heads``), or None. The portal and the
+    console chose their own head before: the highest rank whatever the category, a waitlisted
+    member included, so a Deputy Prime Minister filed as an official, still under review,
+    displaced the approved minister the precedence list named (tryout, 4 December 2026;
+    docs/protocol.md, "Heads of delegation")."""
+    return next((m for m in members if m.id == head), None) if head is not None else None
 
 
 @dataclass(frozen=True)

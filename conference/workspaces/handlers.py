@@ -67,6 +67,7 @@ from conference.errors import (
 from conference.http.context import connection, now, pool_key, settings_key, signer_key
 from conference.http.io import private_file, read_form
 from conference.http.routes import RouteTable
+from conference.lifecycle import lookup as lifecycle_lookup
 from conference.pages.handlers import (
     SWITCH,
     _countries,
@@ -198,13 +199,15 @@ async def delegation_page(request: web.Request) -> web.Response:
             Status.submitted, Status.waitlisted, Status.approved)])
         # whose badge is ready, and whose waits for the security check (docs/workspaces.md)
         member_badges = await ws.member_badges(conn, d["id"])
+        heads = await lifecycle_lookup.delegation_heads(conn, p.conference)
     sessions = domain.delegation_programme(published.sessions if published else [], members,
                                            p.language, refused,
                                            p.conference.security_list_deadline)
     return frame.render(
         request, "delegation.html", p.language, person=p.person, conference=p.conference,
         title=p.t("delegation_title", name=p.name), crumbs=p.crumbs(), flash=_flash(p, request),
-        delegation=d, members=members, head=domain.head_of(members, refused), sessions=sessions,
+        delegation=d, members=members, head=domain.head_among(members, heads.get(d["id"])),
+        sessions=sessions,
         namesakes=domain.namesakes(members),
         letters=letters, base=p.base, refused=refused, asked=asked,
         member_badges=member_badges, closed=p.closed(now(request)),
