@@ -18,6 +18,7 @@ from pydantic import (
     EmailStr,
     StringConstraints,
 )
+from pydantic_core import PydanticCustomError
 
 
 class Model(BaseModel):
@@ -110,6 +111,27 @@ def _latin(value: str) -> str:
 
 PersonName = Annotated[Text, AfterValidator(_latin)]
 """A person's given or family name: ``Text`` in the Latin script (``_latin``)."""
+
+
+_DOCUMENT_NUMBER = re.compile(r"[A-Za-z0-9](?:[A-Za-z0-9 -]*[A-Za-z0-9])?")
+
+
+def _document_number(value: str) -> str:
+    """A passport's or identity card's number as the document prints it: letters A-Z and
+    digits, with the spaces and hyphens some cards print between groups (``591-1234567-89``),
+    kept as typed (docs/credentials.md, "Vetting"). The security service and the police check
+    the person against it: a number with "!", "°" or an accented letter is a typing mistake
+    that would turn the minister away at the door, so it is refused on the form."""
+    if not _DOCUMENT_NUMBER.fullmatch(value):
+        raise PydanticCustomError(
+            "document_number", "a document number is written with the letters A-Z and digits "
+            "as printed on the document (spaces and hyphens between them allowed)")
+    return value
+
+
+DocumentNumber = Annotated[Text, StringConstraints(max_length=40),
+                           AfterValidator(_document_number)]
+"""A passport's or identity document's number (``_document_number``), at most 40 characters."""
 LongText = Annotated[
     str, StringConstraints(strip_whitespace=True, min_length=1, max_length=2000), _text(2000),
 ]

@@ -11,7 +11,15 @@ from pydantic import Field, PastDate, ValidationInfo, field_validator
 from pydantic_core import PydanticCustomError
 
 from conference.protocol.missions import mission_country
-from conference.types import CountryCode, Language, LongText, Model, PersonName, Text
+from conference.types import (
+    CountryCode,
+    DocumentNumber,
+    Language,
+    LongText,
+    Model,
+    PersonName,
+    Text,
+)
 
 
 class DocumentKind(StrEnum):
@@ -23,7 +31,7 @@ class DocumentKind(StrEnum):
 class VisaLetterIn(Model):
     passport_name: PersonName = Field(
         description="the name exactly as in the passport, in Latin letters")
-    passport_number: Text
+    passport_number: DocumentNumber
     nationality: CountryCode
     date_of_birth: PastDate = Field(
         gt=date(1900, 1, 1),

@@ -421,6 +421,9 @@ STRINGS: dict[str, dict[str, str]] = {
                          " texte\u00a0: retapez-le.",
         "err_latin": "Écrivez le nom en caractères latins, comme dans le passeport (par exemple"
                      " Layla Al-Husseini).",
+        "err_document_number": "Recopiez le numéro tel qu'il est imprimé sur la pièce\u00a0: "
+                               "des lettres de A à Z et des chiffres, avec au besoin des "
+                               "espaces ou des traits d'union entre eux.",
     },
     "en": {
         "other_language": "Français",
@@ -773,6 +776,8 @@ STRINGS: dict[str, dict[str, str]] = {
                          " type it again.",
         "err_latin": "Write the name in Latin letters, as in the passport (for example Layla"
                      " Al-Husseini).",
+        "err_document_number": "Copy the number as the document prints it: letters A to Z and "
+                               "digits, with spaces or hyphens between them if need be.",
     },
 }
 # The photo and visa letter page's strings (pages/credentials.py) are kept in their own module.
@@ -918,6 +923,8 @@ def field_message(t: Translator, field: str, error: dict[str, Any]) -> str:
     # the text rules' own refusals (conference/types.py, clean_text and _text)
     if "control characters" in message or "separators" in message:
         return t("err_control")
+    if kind == "document_number":  # a passport's or identity card's number (types)
+        return t("err_document_number")
     if "Latin letters" in message:  # a person's name in another script (types.PersonName)
         return t("err_latin")
     if "must not contain" in message:  # invisible formatting, noncharacters, lone surrogates

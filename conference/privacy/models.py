@@ -9,12 +9,12 @@ from uuid import UUID
 from pydantic import Field, PastDate
 
 from conference.accreditation.models import Accreditation
-from conference.types import CountryCode, Model, PersonName, Text
+from conference.types import CountryCode, DocumentNumber, Model, PersonName
 
 
 class VettingIn(Model):
     document_type: Literal["passport", "identity_card", "diplomatic_passport"]
-    document_number: Text
+    document_number: DocumentNumber
     date_of_birth: PastDate = Field(
         gt=date(1900, 1, 1),
         description="in the past and after 1900, as on a visa letter (docs/credentials.md, "
