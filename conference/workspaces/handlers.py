@@ -192,7 +192,8 @@ async def delegation_page(request: web.Request) -> web.Response:
     async with connection(request) as conn:
         members = await ws.members_of(conn, d["id"])
         published = await latest_published(conn, p.conference.id)
-        letters = await ws.letters_of(conn, d["id"], p.conference.id, d["focal_point_email"])
+        letters, letters_total = await ws.letters_of(
+            conn, d["id"], p.conference.id, d["focal_point_email"], page_size=LATEST_LETTERS)
         refused = await clearance_refused_among(conn, [m.id for m in members])
         # the security service's request, on the open members (docs/credentials.md)
         asked = await clearance_asked_among(conn, [m.id for m in members if m.status in (
@@ -209,7 +210,7 @@ async def delegation_page(request: web.Request) -> web.Response:
         delegation=d, members=members, head=domain.head_among(members, heads.get(d["id"])),
         sessions=sessions,
         namesakes=domain.namesakes(members),
-        letters=letters, base=p.base, refused=refused, asked=asked,
+        letters=letters, letters_total=letters_total, base=p.base, refused=refused, asked=asked,
         member_badges=member_badges, closed=p.closed(now(request)),
         deadlines=domain.deadlines(p.conference.nominations_close_at,
                                    p.conference.changes_close_at,
@@ -220,6 +221,33 @@ async def delegation_page(request: web.Request) -> web.Response:
         places=domain.places(members, d["quotas"] or {},
                              p.conference.quotas.model_dump(exclude_none=True)),
     )
+
+
+LATEST_LETTERS = 10
+"""The letters the portal's page shows, newest first; the others on the letters' own pages (a
+delegation of twenty has some two hundred letters by the meeting: the page listed them all, up to
+200, a phone's screen scrolling past every one, and the 201st was nowhere; tryout, 4 December
+2026)."""
+
+
+@routes.add("GET", "/delegation/{slug}/letters",
+            summary="The delegation's letters, newest first, a page at a time (HTML)",
+            who="the delegation's focal point", tag="workspaces", media=HTML,
+            error_media=PAGE_ERRORS, errors=(403, 404))
+@frame.page
+async def delegation_letters(request: web.Request) -> web.Response:
+    p = await _portal(request)
+    d = p.delegation
+    asked = domain.page_number(request.query.get("page", ""))
+    async with connection(request) as conn:
+        letters, total = await ws.letters_of(
+            conn, d["id"], p.conference.id, d["focal_point_email"],
+            page_size=domain.PAGE_SIZE, skip=domain.skip(asked))
+    title = p.t("letters_title")
+    return frame.render(
+        request, "delegation_letters.html", p.language, person=p.person,
+        conference=p.conference, title=title, crumbs=p.crumbs((title, None)), base=p.base,
+        letters=letters, total=total, paging=domain.Paging.of(asked, total))
 
 
 def _member_form(request: web.Request, p: Portal, values: dict[str, str], *,

@@ -31,15 +31,20 @@ LEFT JOIN badge_code bc ON bc.accreditation_id = a.id
 WHERE a.delegation_id = :delegation_id AND a.status = 'approved' AND a.erased_at IS NULL
 
 -- name: letters_of_delegation
--- What was mailed about a delegation: its members' letters and its focal point's mail.
-SELECT d.recipient, d.subject, d.template, d.status, d.created_at, d.sent_at
+-- What was mailed about a delegation: its members' letters and its focal point's mail, newest
+-- first, a page at a time (a page past the end gives the last one); ``total`` is how many.
+WITH found AS (
+SELECT d.recipient, d.subject, d.template, d.status, d.created_at, d.sent_at, d.seq
 FROM delivery d
 WHERE d.kind = 'mail'
   AND (d.accreditation_id IN (SELECT id FROM accreditation WHERE delegation_id = :delegation_id)
        OR (d.conference_id = :conference_id AND lower(d.recipient) = lower(:focal_point_email)
-           AND d.template = 'welcome'))
-ORDER BY d.created_at DESC, d.seq DESC
-LIMIT 200
+           AND d.template = 'welcome')))
+SELECT f.*, n.total FROM found f, (SELECT count(*) AS total FROM found) n
+ORDER BY f.created_at DESC, f.seq DESC
+LIMIT :page_size::int
+OFFSET least(:skip::int, (SELECT (greatest(count(*), 1) - 1) / :page_size::int * :page_size::int
+                          FROM found))
 
 -- name: press_queue
 -- Press applications of a conference, filtered (each filter NULL: all; any of the statuses

@@ -49,17 +49,21 @@ async def member_badges(conn: asyncpg.Connection, delegation_id: UUID
 
 
 async def letters_of(
-    conn: asyncpg.Connection, delegation_id: UUID, conference_id: UUID, focal_point_email: str
-) -> list[dict[str, Any]]:
+    conn: asyncpg.Connection, delegation_id: UUID, conference_id: UUID, focal_point_email: str,
+    *, page_size: int, skip: int = 0,
+) -> tuple[list[dict[str, Any]], int]:
+    """A page of the delegation's letters, newest first, and how many there are."""
     rows = await conn.fetch(
         *Q.bind(
             "letters_of_delegation",
             delegation_id=delegation_id,
             conference_id=conference_id,
             focal_point_email=focal_point_email,
+            page_size=page_size,
+            skip=skip,
         )
     )
-    return [dict(r) for r in rows]
+    return [dict(r) for r in rows], (rows[0]["total"] if rows else 0)
 
 
 async def press_applications(conn: asyncpg.Connection, conference_id: UUID,
