@@ -121,11 +121,24 @@ def day_range(start: date, end: date, language: str) -> str:
 
 def day_range_words(start: date, end: date, language: str) -> str:
     """The same days inside a sentence ("…, to be held at {venue} {dates}"), each part once:
-    "on 13 January 2027" / "le 13 janvier 2027", "from 13 to 14 January 2027" / "du 13 au 14
-    janvier 2027", "from 30 January to 2 February 2027" / "du 30 janvier au 2 février 2027"."""
+    "on 13 January 2027" / "le 13 janvier 2027", two days "on 13 and 14 January 2027" / "les 13
+    et 14 janvier 2027", more "from 1 to 3 December 2027" / "du 1er au 3 décembre 2027", "from
+    30 January to 2 February 2027" / "du 30 janvier au 2 février 2027"."""
     fr = _lang(language) == "fr"
     if start == end:
         return f"{'le' if fr else 'on'} {day(start, language)}"
+    if (end - start).days == 1:
+        # two days are named, not spanned: "les 17 et 18 janvier 2027" / "on 17 and 18 January
+        # 2027", as an institution's letter writes them ("du 17 au 18 janvier" in a visa letter
+        # read as a translation; tryout, 4 December 2026)
+        if (start.year, start.month) == (end.year, end.month):
+            first = _first_day(start, language)
+        elif start.year == end.year:
+            first = _day_month(start, language)
+        else:
+            first = day(start, language)
+        return f"les {first} et {day(end, language)}" if fr \
+            else f"on {first} and {day(end, language)}"
     if (start.year, start.month) == (end.year, end.month):
         first = _first_day(start, language)
     elif start.year == end.year:

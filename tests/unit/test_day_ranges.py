@@ -29,8 +29,13 @@ def test_a_range_of_days_names_each_part_once(start: date, end: date, en: str, f
 
 @pytest.mark.parametrize(("start", "end", "en", "fr"), [
     (date(2027, 1, 13), date(2027, 1, 13), "on 13 January 2027", "le 13 janvier 2027"),
-    (date(2027, 1, 13), date(2027, 1, 14), "from 13 to 14 January 2027",
-     "du 13 au 14 janvier 2027"),
+    # two days are named, not spanned ("du 13 au 14" read as a translation)
+    (date(2027, 1, 13), date(2027, 1, 14), "on 13 and 14 January 2027",
+     "les 13 et 14 janvier 2027"),
+    (date(2027, 11, 30), date(2027, 12, 1), "on 30 November and 1 December 2027",
+     "les 30 novembre et 1er décembre 2027"),
+    (date(2027, 12, 31), date(2028, 1, 1), "on 31 December 2027 and 1 January 2028",
+     "les 31 décembre 2027 et 1er janvier 2028"),
     (date(2027, 12, 1), date(2027, 12, 3), "from 1 to 3 December 2027",
      "du 1er au 3 décembre 2027"),
     (date(2027, 1, 30), date(2027, 2, 2), "from 30 January to 2 February 2027",
