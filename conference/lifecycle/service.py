@@ -175,6 +175,9 @@ def read_file(data: bytes, content_type: str, mapping: str | None,
                 raise _invalid("body", f"more than {MAX_ROWS} rows", "too-many-rows",
                                max=MAX_ROWS)
             rows.append(domain.read_row(number, named, default_language))
+        if not rows:  # the header row alone: "no errors, 0 to create" read as success (tryout)
+            raise _invalid("body", "the file has its header row but no member under it",
+                           "no-rows")
     except tabular.UnreadableFile as exc:
         raise _invalid("body", str(exc), exc.code) from None
     except domain.MappingError as exc:

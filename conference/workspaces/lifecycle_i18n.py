@@ -214,6 +214,7 @@ LIFECYCLE: dict[str, dict[str, str]] = {
         "lc_err_mapping": "la correspondance doit être un objet JSON (en-tête tel qu'écrit → "
                           "colonne)",
         "lc_err_empty": "le fichier est vide",
+        "lc_err_no_rows": "le fichier n'a que sa ligne d'en-tête\u00a0: aucun membre en dessous",
         "lc_err_too_many_rows": "plus de {max} lignes",
         "lc_err_not_a_table": "envoyez un fichier CSV ou XLSX",
         "lc_err_not_csv": "ce n'est pas un fichier CSV lisible",
@@ -532,6 +533,7 @@ LIFECYCLE: dict[str, dict[str, str]] = {
         "lc_err_unknown_column": "the mapping names an unknown column, “{column}”",
         "lc_err_mapping": "the mapping must be a JSON object (header as written → column)",
         "lc_err_empty": "the file is empty",
+        "lc_err_no_rows": "the file has its header row only: no member under it",
         "lc_err_too_many_rows": "more than {max} rows",
         "lc_err_not_a_table": "send a CSV or XLSX file",
         "lc_err_not_csv": "not a readable CSV file",
