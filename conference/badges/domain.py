@@ -494,7 +494,7 @@ def check_printable(status: Status) -> None:
     """Badges are printed for approved accreditations."""
     if status is not Status.approved:
         raise Conflict(f"Badges are printed for approved accreditations; this one is "
-                       f"{status.value}.", status_now=status.value)
+                       f"{status.value}.", status_now=status.value, reason="not_approved")
 
 
 def scan_reason(zone_kind: ZoneKind | None, accreditation_id: UUID | None, known: bool,

@@ -341,6 +341,13 @@ def page(handler: PageHandler) -> PageHandler:
                 return await error_page(request, exc.status, t(
                     "member_badge_refused" if exc.extra.get("vetting_status") == "refused"
                     else "badge_not_cleared_awaited"))
+            if exc.extra.get("reason") == "not_approved" and "status_now" in exc.extra:
+                # a badge asked before the approval or after the accreditation ended, in the
+                # person's language (a French page said "…; this one is substituted"; tryout)
+                t = WTranslator(language_of(request, await current(request)))
+                return await error_page(request, exc.status, t(
+                    "badge_not_approved",
+                    status=t(f"status_{exc.extra['status_now']}").lower()))
             return await error_page(request, exc.status, exc.detail)
 
     return wrapped

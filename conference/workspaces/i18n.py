@@ -129,6 +129,8 @@ STRINGS: dict[str, dict[str, str]] = {
                                 "terminé.",
         "member_badge_refused": "Aucun badge ne peut être délivré\u00a0: l'habilitation de "
                                 "sécurité qu'il requiert n'a pas été accordée.",
+        "badge_not_approved": "Le badge n'est imprimé que pour une accréditation accordée\u00a0; "
+                              "celle-ci est\u00a0: {status}.",
         "badge_not_cleared_awaited": "Pas encore de badge\u00a0: il sera disponible une fois le "
                                      "contrôle de sécurité terminé.",
         "decision_clearance_refused": "Habilitation de sécurité refusée\u00a0: si l'accréditation "
@@ -682,6 +684,8 @@ STRINGS: dict[str, dict[str, str]] = {
                                 "complete.",
         "member_badge_refused": "No badge can be issued: the security clearance it requires has "
                                 "not been granted.",
+        "badge_not_approved": "Badges are printed for approved accreditations only; this one is: "
+                              "{status}.",
         "badge_not_cleared_awaited": "No badge yet: it will be available once the security "
                                      "check is complete.",
         "decision_clearance_refused": "Security clearance refused: if the accreditation is "
