@@ -200,7 +200,7 @@ CATEGORY_LABELS: dict[str, dict[Category, str]] = {
     "en": {Category.minister: "Minister", Category.official: "Official",
            Category.expert: "Expert", Category.staff: "Staff"},
     "fr": {Category.minister: "Ministre", Category.official: "Fonctionnaire",
-           Category.expert: "Expert", Category.staff: "Organisation"},
+           Category.expert: "Expert", Category.staff: "Personnel"},
 }
 SALUTATION_LABELS: dict[str, dict[str, str]] = {
     "en": {"female": "Ms", "male": "Mr"}, "fr": {"female": "Madame", "male": "Monsieur"}}

@@ -23,7 +23,7 @@ from babel.dates import get_month_names
 from pydantic import ValidationError
 
 from conference.accreditation import service as accreditations
-from conference.accreditation.domain import DeadlinePassed, Status
+from conference.accreditation.domain import Category, DeadlinePassed, Status
 from conference.accreditation.models import Accreditation, SubstitutionIn
 from conference.auth import Principal, Role
 from conference.conferences.models import Conference
@@ -32,6 +32,7 @@ from conference.http.context import connection, max_body_key, now, pool_key
 from conference.http.io import FilePart, TooLarge, read_form, read_multipart
 from conference.http.routes import RouteTable
 from conference.lifecycle import service as lifecycle
+from conference.lifecycle.domain import CATEGORY_LABELS
 from conference.lifecycle.domain import labels as accepted_labels
 from conference.lifecycle.models import ImportQuery, ImportResult, RowError, UnknownColumn
 from conference.lifecycle.tabular import CSV_TYPE, XLSX_TYPE
@@ -202,9 +203,11 @@ _FILE_CODES = frozenset({"missing-column", "named-twice", "unknown-column", "map
 
 
 def coded_message(t: WTranslator, field: str, code: str, params: Mapping[str, Any],
-                  message: str) -> str:
+                  message: str, *, staff: bool = True) -> str:
     """An import error in the page's language, from its code and params; the English message
-    as it is for a code the page does not know."""
+    as it is for a code the page does not know. ``staff``: whether the reader may import the
+    category staff (not a focal point: the portal offered « Personnel » among the categories,
+    then refused it; tryout)."""
     if code == "quota-exceeded":
         category = t(f"category_{params['category']}") if params.get("category") else ""
         # the file's earlier rows named only when they take some of the places (tried as a
@@ -214,8 +217,12 @@ def coded_message(t: WTranslator, field: str, code: str, params: Mapping[str, An
                         allowed=params.get("allowed"), category=category,
                         in_file=params.get("in_file"))
     if code == "not-a-label":
+        offered = accepted_labels(field, t.language)
+        if field == "category" and not staff:
+            offered = [label for label in offered if label != CATEGORY_LABELS[
+                t.language if t.language in CATEGORY_LABELS else "en"][Category.staff]]
         return t("lc_err_language" if field == "language" else "lc_err_label",
-                 labels=", ".join(accepted_labels(field, t.language)))
+                 labels=", ".join(offered))
     if code == "no-such-date":
         if "month" not in params:
             return t("lc_err_no_such_month")
@@ -235,11 +242,11 @@ def coded_message(t: WTranslator, field: str, code: str, params: Mapping[str, An
     return t(key, **values)
 
 
-def row_error(t: WTranslator, e: RowError) -> str:
+def row_error(t: WTranslator, e: RowError, *, staff: bool = True) -> str:
     """One error of a row, naming the column, in the page's language."""
     separator = "\u00a0: " if t.language == "fr" else ": "
     return f"{column(t, e.field)}{separator}" \
-           f"{coded_message(t, e.field, e.code, e.params, e.message)}"
+           f"{coded_message(t, e.field, e.code, e.params, e.message, staff=staff)}"
 
 
 def file_errors(t: WTranslator, exc: Invalid) -> str:
@@ -266,14 +273,14 @@ async def run_import(request: web.Request, slug: str, upload: Upload, principal:
         ImportQuery(dry_run=dry_run, delegation_id=delegation_id), principal, now(request))
 
 
-def preview_rows(t: WTranslator, result: ImportResult, upload: Upload | None = None
-                 ) -> list[dict[str, Any]]:
+def preview_rows(t: WTranslator, result: ImportResult, upload: Upload | None = None, *,
+                 staff: bool = True) -> list[dict[str, Any]]:
     """The check's table: each row's outcome and details and, with the ``upload``, who the
     row names (name, email, category as written in the file)."""
     people = lifecycle.row_people(upload.content, upload.content_type) if upload else {}
     rows = []
     for r in result.rows:
-        details = [row_error(t, e) for e in r.errors]
+        details = [row_error(t, e, staff=staff) for e in r.errors]
         if r.changed:
             details.append(t("lc_changed", fields=", ".join(column(t, c) for c in r.changed)))
         # the row's warnings, said in full above the table (``row_warnings``)
@@ -526,7 +533,8 @@ async def _import_page(request: web.Request, p: Portal, *, upload: Upload | None
         status=status, closed=closed, title=t("lc_import_title"), flash=flash,
         crumbs=p.crumbs((t("lc_import_title"), None)), base=p.base, action=f"{p.base}/import",
         delegations=None, delegation="", upload=upload, result=result,
-        rows=preview_rows(t, result, upload) if result else [], errors=errors or {},
+        rows=preview_rows(t, result, upload, staff=False) if result else [],
+        errors=errors or {},
         message=message, file_limit=t.size(import_limit(request)),
         warnings=column_warnings(t, result.unknown_columns) if result else [],
         row_warnings=row_warnings(t, result) if result else [],

@@ -94,3 +94,25 @@ async def test_the_portal_names_the_accepted_labels_in_the_pages_language(
     row = element(page, "row-3")
     assert "rank: unknown value; give one of: Head of state," in row, row
     assert "Senior official" in row and "senior_official" not in row
+
+
+async def test_the_portal_offers_only_the_categories_a_focal_point_may_import(
+    api: Api, smtp: RecordingSMTP
+) -> None:
+    """A tryout: « Journaliste » was refused naming « Ministre, Fonctionnaire, Expert,
+    Organisation », and « Organisation » was then read as staff and refused (staff are
+    accredited by the organisers). The staff category is « Personnel », as every page names it,
+    and a focal point is not offered it."""
+    _, link = await _setup(api, smtp)
+    focal = await _signed_in(api, link)
+    data = ("Courriel;Prénom;Nom;Catégorie\n"
+            "a@example.org;Anne;Peeters;Journaliste\n").encode()
+    status, page, _ = await upload(focal, f"{PORTAL}/import", f"{PORTAL}/import?lang=fr", data)
+    assert status == 422, page
+    assert element(page, "row-2").endswith(
+        "catégorie : valeur inconnue ; indiquez l'un de : Ministre, Fonctionnaire, Expert"), \
+        element(page, "row-2")
+    status, page, _ = await upload(focal, f"{PORTAL}/import", f"{PORTAL}/import?lang=en", data)
+    assert element(page, "row-2").endswith(
+        "category: unknown value; give one of: Minister, Official, Expert"), \
+        element(page, "row-2")
