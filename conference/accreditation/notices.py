@@ -216,6 +216,11 @@ async def _letters(
         for notice in await _answer_notices(conn, ctx, event, conference, a):
             yield notice
         return
+    if event.type == "accreditation.amended" and (
+            "email" not in event.payload.get("fields", []) or a.status.value != "submitted"):
+        # an amendment writes to nobody, bar a corrected address (below): the link must not
+        # be replaced by a letter that is not sent
+        return
     # A fresh private link for this letter: the secret lives only in the message. The letter
     # after a withdrawal has none: the applicant is on the page of the link they hold, which
     # must keep working.
@@ -236,6 +241,13 @@ async def _letters(
     }
     if event.type == "accreditation.link_requested":
         yield _mail(ctx, event, conference, "link", lang, a.email, name, a.id, **common)
+        return
+    if event.type == "accreditation.amended":
+        # the address corrected before the decision: the acknowledgement goes to the new one,
+        # with a fresh private link that replaces the old address's (which kept working, and
+        # the new address first heard of the application when it was closed; tryout of the
+        # focal point's portal, 4 December 2026; docs/lifecycle.md, "Letters")
+        yield _mail(ctx, event, conference, "ack", lang, a.email, name, a.id, **common)
         return
     if event.type == "accreditation.information_requested":
         # the office's message, with the fresh link to the page where documents and the photo
@@ -578,7 +590,7 @@ SUBSCRIPTIONS = (
                             "accreditation.withdrawn", "accreditation.revoked",
                             "accreditation.substituted", "accreditation.link_requested",
                             "accreditation.information_requested",
-                            "accreditation.information_given"}),
+                            "accreditation.information_given", "accreditation.amended"}),
                  locks=_locks),
 )
 """What the accreditation letters consume, for the composition root (``conference/runtime.py``)."""

@@ -1,0 +1,53 @@
+"""A member's address corrected before the decision (docs/lifecycle.md, "Letters"): the
+acknowledgement goes to the new address with a fresh private link, which replaces the one the
+old address was sent. A tryout of the focal point's portal corrected an address and found
+nothing sent to the new one, the old address's link still open on the application (its
+identity document, its withdrawal), and the new address's first letter the one closing the
+application. Other amendments write to nobody and leave the link alone. A real database and a
+real SMTP server."""
+
+from __future__ import annotations
+
+import re
+
+from tests.conftest import Api
+from tests.http.test_workspaces import _setup
+from tests.support import RecordingSMTP, body_text
+
+
+def _private_link(message: object) -> str:
+    match = re.search(r"/a/[A-Za-z0-9_-]+", body_text(message))
+    assert match, body_text(message)
+    return match.group(0)
+
+
+async def test_the_new_address_gets_the_link_and_the_old_link_closes(
+    api: Api, smtp: RecordingSMTP
+) -> None:
+    be, _ = await _setup(api, smtp)
+    status, created, _ = await api.call(
+        "POST", "/api/v1/conferences/alliance/accreditations", role="protocol",
+        json={"category": "expert", "given_name": "Amélie", "family_name": "Durand",
+              "email": "durand@example.org", "language": "en", "delegation_id": be["id"],
+              "rank": "expert", "function": "Expert"})
+    assert status == 201, created
+    [first] = await smtp.wait_for(1, where=lambda m: "durand@example.org" in m["To"])
+    old_link = _private_link(first)
+    assert (await api.client.get(old_link)).status == 200
+
+    # another field corrected: nobody is written to, the link stays
+    status, body, _ = await api.call("PATCH", f"/api/v1/accreditations/{created['id']}",
+                                     role="protocol", json={"function": "Conseiller"})
+    assert status == 200, body
+    status, body, _ = await api.call("PATCH", f"/api/v1/accreditations/{created['id']}",
+                                     role="protocol", json={"email": "a.durand@example.org"})
+    assert status == 200, body
+    [ack] = await smtp.wait_for(1, where=lambda m: "a.durand@example.org" in m["To"])
+    assert "Accreditation request received" in ack["Subject"], ack["Subject"]
+    new_link = _private_link(ack)
+    assert new_link != old_link
+    assert (await api.client.get(new_link)).status == 200
+    assert (await api.client.get(old_link)).status == 404  # replaced by the new address's
+    # the old address had one letter, the first; the function's correction sent none
+    assert len([m for m in smtp.messages if "<durand@example.org>" in m["To"]
+                or m["To"] == "durand@example.org"]) == 1
