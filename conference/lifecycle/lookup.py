@@ -12,12 +12,14 @@ from conference.lifecycle import repo
 from conference.programme.domain import heads_of_delegation, protocol_config
 
 
-async def delegation_heads(conn: asyncpg.Connection, conference: Conference) -> dict[UUID, UUID]:
+async def delegation_heads(conn: asyncpg.Connection, conference: Conference,
+                           delegation_id: UUID | None = None) -> dict[UUID, UUID]:
     """Each headed delegation's head (delegation id to accreditation id), by the one rule of
     the order of precedence (docs/protocol.md, "Heads of delegation"): the category minister
     first, then official; approved or still submitted; no host and nobody whose clearance was
     refused; among them the first in order of precedence. The portal and the console's
-    delegations page name the head the precedence list names."""
-    candidates = await repo.head_candidates(conn, conference.id)
+    delegations page name the head the precedence list names. ``delegation_id``: that
+    delegation's alone (the portal reads its own, not the conference's every candidate)."""
+    candidates = await repo.head_candidates(conn, conference.id, delegation_id)
     heads = heads_of_delegation(candidates, protocol_config(conference), conference.hosts)
     return {h.delegation_id: h.accreditation_id for h in heads if h.delegation_id is not None}

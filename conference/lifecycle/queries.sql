@@ -86,6 +86,8 @@ SELECT a.id AS accreditation_id, a.given_name, a.family_name, a.gender, a.catego
 FROM accreditation a JOIN delegation d ON d.id = a.delegation_id
 WHERE a.conference_id = :conference_id AND a.category IN ('minister', 'official')
   AND a.status IN ('approved', 'submitted') AND a.erased_at IS NULL
+  -- one delegation's (the portal's), or every delegation's (NULL)
+  AND (:delegation_id::uuid IS NULL OR a.delegation_id = :delegation_id)
   AND NOT EXISTS (SELECT 1 FROM vetting_status v
                   WHERE v.accreditation_id = a.id AND v.status = 'refused')
 

@@ -85,8 +85,10 @@ async def approved_members(conn: asyncpg.Connection, conference_id: UUID) -> lis
     return [_member(r) for r in rows]
 
 
-async def head_candidates(conn: asyncpg.Connection, conference_id: UUID) -> list[Member]:
-    rows = await conn.fetch(*Q.bind("head_candidates", conference_id=conference_id))
+async def head_candidates(conn: asyncpg.Connection, conference_id: UUID,
+                          delegation_id: UUID | None = None) -> list[Member]:
+    rows = await conn.fetch(*Q.bind("head_candidates", conference_id=conference_id,
+                                    delegation_id=delegation_id))
     return [_member(r) for r in rows]
 
 

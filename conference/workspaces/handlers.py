@@ -200,7 +200,7 @@ async def delegation_page(request: web.Request) -> web.Response:
             Status.submitted, Status.waitlisted, Status.approved)])
         # whose badge is ready, and whose waits for the security check (docs/workspaces.md)
         member_badges = await ws.member_badges(conn, d["id"])
-        heads = await lifecycle_lookup.delegation_heads(conn, p.conference)
+        heads = await lifecycle_lookup.delegation_heads(conn, p.conference, d["id"])
     sessions = domain.delegation_programme(published.sessions if published else [], members,
                                            p.language, refused,
                                            p.conference.security_list_deadline)
