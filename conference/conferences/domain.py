@@ -162,6 +162,18 @@ def check_days(starts_on: date, ends_on: date, zone: str, sessions: Sequence[Ses
             params={"when": security_list_deadline}, conflicts_with="security_list_deadline")
 
 
+def check_places(capacity: int, approved: int) -> None:
+    """The press pool corrected to ``capacity`` places while ``approved`` journalists hold one:
+    refused below them (docs/workspaces.md, "The conference's details"). Nobody approved is
+    turned out by a correction; a place is given back by revoking an accreditation."""
+    if capacity < approved:
+        who = "1 journalist is" if approved == 1 else f"{approved} journalists are"
+        raise CorrectionRefused(
+            f"{who} approved in the press pool: it cannot have fewer than {approved} places; "
+            "revoke an accreditation first.", field="press_registration.pool_capacity",
+            code="places_below_approved", params={"approved": approved}, approved=approved)
+
+
 def rewall(moment: datetime, old: str, new: str) -> datetime:
     """The moment whose local time in ``new`` is ``moment``'s in ``old``: a time typed in the
     wrong zone, kept as typed. A time the clocks skip in ``new`` raises ``ValueError``; one

@@ -120,6 +120,11 @@ WHERE id = :session_id AND conference_id = :conference_id
 -- Whether a version of the conference's programme was ever published (invitations went out).
 SELECT EXISTS (SELECT 1 FROM programme_version WHERE conference_id = :conference_id)
 
+-- name: press_approved
+-- The press applications of the conference approved now: the places of the pool they hold (the
+-- counter the approvals keep under the conference row's lock).
+SELECT press_approved FROM conference WHERE id = :conference_id
+
 -- name: language_in_use
 -- Who and what of a conference is in a language: its accreditations in it, its delegations'
 -- focal points whose language it is, and the letters queued or sent to either.

@@ -246,6 +246,11 @@ async def programme_published(conn: asyncpg.Connection, conference_id: UUID) -> 
                                             conference_id=conference_id)))
 
 
+async def press_approved(conn: asyncpg.Connection, conference_id: UUID) -> int:
+    """How many journalists hold a place of the conference's press pool now."""
+    return int(await conn.fetchval(*Q.bind("press_approved", conference_id=conference_id)))
+
+
 async def language_in_use(conn: asyncpg.Connection, conference_id: UUID, language: str
                           ) -> dict[str, int]:
     """Accreditations, focal points and letters of the conference in ``language``."""

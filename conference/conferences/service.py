@@ -23,6 +23,7 @@ from conference.conferences.domain import (
     calendar_details,
     check_days,
     check_order,
+    check_places,
     focal_point_language,
     language_refusal,
     local,
@@ -168,6 +169,12 @@ async def _correct(
                    press_closes_at=wanted.press_registration.closes_at,
                    security_list_deadline=wanted.security_list_deadline,
                    language=current.languages[0])
+    if "press_registration" in changed and wanted.press_registration.pool_capacity \
+            < current.press_registration.pool_capacity:
+        # fewer places than journalists approved: the desk read « 1 of 0 » (docs/workspaces.md,
+        # "The conference's details"); the approvals count under this lock, so none slips in
+        check_places(wanted.press_registration.pool_capacity,
+                     await repo.press_approved(conn, current.id))
     added: dict[str, int] = {}
     if "languages" in changed:
         if published is None:

@@ -572,9 +572,12 @@ def _refusal(t: WTranslator, exc: CorrectionRefused, zone: str) -> dict[str, str
         text = t("settings_err_first_language_published")
     elif exc.code in ("timezone_no_such_time", "timezone_clash"):
         text = t(f"settings_err_{exc.code}", what=p.get("what", ""), when=p.get("when", ""))
+    elif exc.code == "places_below_approved":
+        text = t.plural("settings_err_places_below_approved", p["approved"])
     else:
         text = t(f"settings_err_{exc.code}")
-    return {exc.field: text}
+    # the field as the form names it (the API's ``press_registration.pool_capacity``)
+    return {MODEL_FIELD.get(exc.field, exc.field): text}
 
 
 def _local(moment: datetime | None, zone: str) -> str:

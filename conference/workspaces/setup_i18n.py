@@ -71,6 +71,14 @@ SETUP: dict[str, dict[str, str]] = {
         "settings_err_first_not_ticked": "La première langue doit être l'une des langues "
                                          "cochées.",
         "settings_err_dates_order": "Le dernier jour ne peut pas précéder le premier.",
+        "settings_err_places_below_approved_one": "{count} place du pool de presse est déjà "
+                                                  "accordée\u00a0: il ne peut en compter moins. "
+                                                  "Retirez d'abord une accréditation au bureau "
+                                                  "de presse.",
+        "settings_err_places_below_approved_other": "{count} places du pool de presse sont déjà "
+                                                    "accordées\u00a0: il ne peut en compter "
+                                                    "moins. Retirez d'abord des accréditations "
+                                                    "au bureau de presse.",
         "settings_err_session": "«\u00a0{title}\u00a0» ({when})",
         "settings_err_sessions_outside_one": "{count} séance du programme tomberait en dehors "
                                              "de ces jours\u00a0: {sessions}. Déplacez-la ou "
@@ -310,6 +318,14 @@ SETUP: dict[str, dict[str, str]] = {
         "settings_err_no_language": "Tick at least one language.",
         "settings_err_first_not_ticked": "The first language must be one of those ticked.",
         "settings_err_dates_order": "The last day cannot come before the first.",
+        "settings_err_places_below_approved_one": "{count} journalist is already approved in "
+                                                  "the press pool: it cannot have fewer places. "
+                                                  "Revoke an accreditation on the press desk "
+                                                  "first.",
+        "settings_err_places_below_approved_other": "{count} journalists are already approved "
+                                                    "in the press pool: it cannot have fewer "
+                                                    "places. Revoke accreditations on the press "
+                                                    "desk first.",
         "settings_err_session": "“{title}” ({when})",
         "settings_err_sessions_outside_one": "{count} session of the programme would fall "
                                              "outside these days: {sessions}. Move or cancel it "
