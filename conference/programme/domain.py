@@ -38,7 +38,7 @@ from __future__ import annotations
 
 import hashlib
 import unicodedata
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
@@ -299,6 +299,35 @@ def check_royal_participants(statuses: dict[UUID, Status]) -> None:
             f"{len(pending)} participant(s) are not approved.",
             accreditations=[{"accreditation_id": a, "status": s} for a, s in pending],
         )
+
+
+def press_kept_out(audience: Collection[Category], press_access: PressAccess
+                   ) -> PressAccess | None:
+    """The press access that invites no journalist by the audience although the press is in
+    it (closed; or the pool only, whose members are invited as participants), or None. Said,
+    not refused: the audience is kept for when the session opens (docs/workspaces.md,
+    "Programme builder")."""
+    if Category.press in audience and press_access in (PressAccess.closed, PressAccess.pool):
+        return press_access
+    return None
+
+
+PRESS_KEPT_OUT = {
+    PressAccess.closed: "No journalist is invited: the press is in the audience, but the "
+                        "session is closed to the press.",
+    PressAccess.pool: "No journalist is invited as audience: the press is in the audience, but "
+                      "the session admits the press pool only, whose members are invited by "
+                      "being put on it as participants.",
+}
+
+
+def press_audience_warnings(audience: Collection[Category], press_access: PressAccess
+                            ) -> list[str]:
+    kept_out = press_kept_out(audience, press_access)
+    if kept_out is None:
+        return []
+    return [f"{PRESS_KEPT_OUT[kept_out]} Open it to the press, or take the press out of its "
+            "audience."]
 
 
 def capacity_warnings(room: str, capacity: int, invited: int) -> list[str]:

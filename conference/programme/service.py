@@ -143,7 +143,9 @@ async def _written(
     and the change's own ``warnings`` (a chair or speaker whose clearance is not granted)."""
     written, o = await repo.session_occupancy(conn, session_id, conference)
     return SessionWritten(**written.model_dump(), warnings=[
-        *domain.capacity_warnings(o.room, o.capacity, o.invited), *(warnings or [])])
+        *domain.capacity_warnings(o.room, o.capacity, o.invited),
+        *domain.press_audience_warnings(written.audience, written.press_access),
+        *(warnings or [])])
 
 
 async def _lock(conn: asyncpg.Connection, session_id: UUID) -> repo.LockedSession:

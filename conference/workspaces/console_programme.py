@@ -682,6 +682,10 @@ async def _session_page(request: web.Request, d: Desk, officer: ProtocolOfficer,
         participant_message=participant_message,
         participant_conflicts=participant_conflicts or [], people=people, search=search,
         refused_people=refused_on_stage(people),
+        # the press in the audience of a session that keeps it out: no journalist is invited
+        # (docs/workspaces.md, "Programme builder")
+        press_kept_out=programme_domain.press_kept_out(s.audience, s.press_access)
+        if s.status != "cancelled" else None,
         found=found, roles=[(r.value, t(f"prog_role_{r.value}")) for r in ParticipantRole],
         flash=flash, when=_when(d, s.starts_at, s.ends_at), sent=sent,
         moves=[(m, t("prog_move_later" if m > 0 else "prog_move_earlier", minutes=abs(m)))
