@@ -127,6 +127,10 @@ class ParticipantEntry(Model):
     """The head's title in the list's language and in their gender's form ("cheffe de
     délégation"; docs/protocol.md, "Forms of address"); none for the other members and in a
     list released before it was added."""
+    rank_title: str | None = None
+    """The rank in the list's language and in the member's gender's form (« Cheffe d'État »
+    for a woman, the double form when the gender is unknown); none without a rank and in a
+    list released before it was added."""
 
 
 class ParticipantDelegation(Model):

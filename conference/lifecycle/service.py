@@ -73,6 +73,7 @@ from conference.programme.domain import (
 )
 from conference.protocol.address import head_of_delegation, styled_name
 from conference.protocol.countries import collation_key
+from conference.protocol.titles import rank_label
 
 IMPORTERS = (Role.admin, Role.protocol, Role.focal_point)
 ORGANISERS = (Role.admin, Role.protocol)
@@ -452,6 +453,7 @@ async def _live_list(conn: asyncpg.Connection, conference: Conference,
                                         language),
                 category=m.category, rank=m.rank, function=m.function, head=m is d.head,
                 head_title=head_of_delegation(m.gender, language) if m is d.head else None,
+                rank_title=rank_label(m.rank, language, m.gender) if m.rank else None,
             ) for m in d.members],
         ))
     return ParticipantsList(conference=conference.slug, language=language, version=None,

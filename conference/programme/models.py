@@ -245,6 +245,9 @@ class PrecedenceEntry(Model):
     head: PersonView
     status: Status
     """The head's accreditation status (``approved`` or still ``submitted``)."""
+    head_title: str = ""
+    """The head's title in the list's language and their gender, as every list writes it after
+    the name: « cheffe de délégation », « chef de délégation », "head of delegation"."""
 
 
 class DelegationWithoutHead(Model):

@@ -74,6 +74,7 @@ from conference.programme.models import (
     SpeakingOrder,
     SpeakingSlotView,
 )
+from conference.protocol.address import head_of_delegation
 from conference.protocol.countries import collation_key, country_codes
 from conference.protocol.precedence import draw_start
 from conference.protocol.speaking import seating as seat_guests
@@ -506,6 +507,7 @@ async def precedence(db: Database, officer: ProtocolOfficer, slug: str,
             position=position, delegation_id=d.id, delegation=name(d), kind=d.kind,
             country=d.country, head=domain.person_view(head, conference, language),
             status=head.status,
+            head_title=head_of_delegation(head.gender, language),
         ))
     return Precedence(
         conference=conference.slug, tie_break=config.tie_break.value, language=language,

@@ -473,6 +473,11 @@ async def console_precedence_csv(request: web.Request) -> web.Response:
     # in the page's language, as the page it is linked from: delegations and styles of address
     listing = await programme.precedence(request.app[pool_key], protocol_officer(d.principal),
                                          d.conference.slug, d.language)
+    # each head's role in their gender's form, as the list of participants gives it (« Cheffe
+    # de délégation » for a woman: docs/protocol.md, "Forms of address"): the words are asked
+    # for row by row, in the file's order, once for each head
+    heads = iter([e.head_title[:1].upper() + e.head_title[1:] for e in listing.order
+                  if e.head_title])
     return web.Response(
         # a download for people: the status also in words, in the page's language
         # (docs/lifecycle.md, "CSV files")
@@ -483,6 +488,7 @@ async def console_precedence_csv(request: web.Request) -> web.Response:
             hosts=listing.hosts, words=Words(
                 {"status": d.t("ops_status"), "role": d.t("precedence_role")},
                 lambda column, code: d.t(f"status_{code}") if column == "status"
+                else next(heads, d.t("precedence_head")) if code == "head"
                 else d.t(f"precedence_{code}")),
             # headed wholly in the page's language (docs/lifecycle.md, "CSV files")
             titles=column_titles(d.language)),

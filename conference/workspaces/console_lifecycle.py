@@ -403,10 +403,15 @@ async def _listing_file(request: web.Request, kind: str) -> web.Response:
         # asked for row by row, in the list's order, once for each head's "yes"
         heads = iter([_capitalised(m.head_title) if m.head_title else t("head_of_delegation")
                       for entry in listing.delegations for m in entry.members if m.head])
+        # and each rank in the member's gender's form, as the pages give it (a woman's read
+        # « Chef ou cheffe d'État »), likewise once for each rank given
+        ranks = iter([m.rank_title or t(f"rank_{m.rank}") for entry in listing.delegations
+                      for m in entry.members if m.rank])
         words = Words({"head": t("head_of_delegation"), "rank": t("f_rank"),
                        "category": t("category")},
                       lambda column, code: next(heads, t("head_of_delegation"))
                       if column == "head"
+                      else next(ranks, t(f"rank_{code}")) if column == "rank"
                       else t(f"{column}_{code}"))
         body = render.participants_csv(listing, delimiter=FOR_PEOPLE, words=words,
                                        titles=column_titles(d.language))
