@@ -469,7 +469,11 @@ async def press_submit(request: web.Request) -> web.Response:
         # The language control: the form again in this language, with what was typed and,
         # once it was sent, the errors it has now, in this language; read only, it files
         # nothing, whatever it holds. A form never sent comes back without errors: nothing
-        # was asked of it yet.
+        # was asked of it yet. The correspondence language goes with the page (it stayed the
+        # first page's: « Langue de correspondance : Anglais » on the French page), still a
+        # choice on the form (docs/workspaces.md, "The language control").
+        if values["language"] in conference.languages and language in conference.languages:
+            values["language"] = language
         errors: dict[str, str] = {}
         general = None
         if sent:

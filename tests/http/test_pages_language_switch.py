@@ -175,3 +175,31 @@ async def test_the_language_button_counts_against_the_registration_limit(
         assert 'value="marie.dupont@"' in page  # what was typed is kept all the same
     finally:
         await limited.client.close()
+
+
+async def test_the_language_button_takes_the_correspondence_language_along(
+    api: Api, conference: dict[str, Any]
+) -> None:
+    """Found in a user test: a journalist who opened the form in English and turned the page
+    to French read « Langue de correspondance : Anglais »: the select kept the first page's
+    language, and the letters would have come in English. The language control now sets it to
+    the page's new language; it stays a choice on the form (docs/workspaces.md, "The language
+    control")."""
+    def chosen(page: str) -> str:
+        select = page[page.index('name="language"'):]
+        select = select[:select.index("</select>")]
+        [value] = re.findall(r'<option value="(\w+)"\s+selected', select)
+        return value
+
+    status, page, _ = await _get(api, "/alliance/press?lang=en")
+    assert status == 200 and chosen(page) == "en"
+    action, fields = switch_fields(page)
+    assert fields["language"] == "en"
+    status, page, _ = await _post(api, action, {**fields, "given_name": "Marie"})
+    assert status == 200 and '<html lang="fr">' in page
+    assert chosen(page) == "fr" and 'value="Marie"' in page
+    # and back
+    action, fields = switch_fields(page)
+    status, page, _ = await _post(api, action, fields)
+    assert '<html lang="en">' in page and chosen(page) == "en"
+    assert await _count(api) == 0
