@@ -70,6 +70,8 @@ LIFECYCLE: dict[str, dict[str, str]] = {
         "lc_err_nominations_closed": "Les inscriptions sont closes depuis le {date}\u00a0: seul le "
                                      "service du protocole peut encore ajouter ou modifier des "
                                      "membres.",
+        "lc_err_already_replaced": "{new} a déjà pris la place de {old}\u00a0: rien d'autre "
+                                   "n'a été fait.",
         "lc_err_not_substitutable": "Ce membre ne peut plus être remplacé (statut\u00a0: "
                                     "{status}).",
         "lc_err_reason_required": "Indiquez le motif\u00a0: les remplacements sont clos.",
@@ -413,6 +415,8 @@ LIFECYCLE: dict[str, dict[str, str]] = {
         "lc_err_pick_member": "Choose the member to replace.",
         "lc_err_nominations_closed": "Nominations closed on {date}: only the protocol service "
                                      "may add or edit members now.",
+        "lc_err_already_replaced": "{new} has already taken {old}'s place: nothing more was "
+                                   "done.",
         "lc_err_not_substitutable": "This member can no longer be replaced (status: {status}).",
         "lc_err_reason_required": "Give the reason: substitutions are closed.",
         "lc_no_members": "No member can be replaced yet.",

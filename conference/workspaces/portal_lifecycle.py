@@ -27,7 +27,7 @@ from conference.accreditation.domain import Category, DeadlinePassed, Status
 from conference.accreditation.models import Accreditation, SubstitutionIn
 from conference.auth import Principal, Role
 from conference.conferences.models import Conference
-from conference.errors import Conflict, Duplicate, Invalid
+from conference.errors import Conflict, Duplicate, Forbidden, Invalid, NotFound
 from conference.http.context import connection, max_body_key, now, pool_key
 from conference.http.io import FilePart, TooLarge, read_form, read_multipart
 from conference.http.routes import RouteTable
@@ -304,9 +304,34 @@ def _category_words(t: WTranslator, written: str) -> str:
 
 
 async def _members(request: web.Request, p: Portal) -> list[Accreditation]:
+    return [m for m in await _all_members(request, p) if m.status in LIVE]
+
+
+async def _replaced(request: web.Request, p: Portal, picked: str) -> str | None:
+    """What became of a member of this delegation chosen on a form of before, who may no longer
+    be replaced: who took their place, or their status; None for no such member. The form
+    said « Choose the member to replace » to a second tab's confirmation, as if nothing had
+    been chosen (docs/lifecycle.md, "Substitutions")."""
+    try:
+        gone = await accreditations.get(request.app[pool_key], UUID(picked), p.principal)
+    except (ValueError, NotFound, Forbidden):
+        return None
+    if gone.delegation_id != p.delegation["id"]:
+        return None
+    name = f"{gone.given_name} {gone.family_name}"
+    linked = next((h.linked_accreditation_id for h in reversed(gone.history or [])
+                   if h.to_status is Status.substituted and h.linked_accreditation_id), None)
+    if linked is not None:
+        successor = next((m for m in await _all_members(request, p) if m.id == linked), None)
+        if successor is not None:
+            return p.t("lc_err_already_replaced", old=name,
+                       new=f"{successor.given_name} {successor.family_name}")
+    return p.t("lc_err_not_substitutable", status=p.t(f"status_{gone.status.value}"))
+
+
+async def _all_members(request: web.Request, p: Portal) -> list[Accreditation]:
     async with connection(request) as conn:
-        members = await ws.members_of(conn, p.delegation["id"])
-    return [m for m in members if m.status in LIVE]
+        return await ws.members_of(conn, p.delegation["id"])
 
 
 async def _substitute_form(request: web.Request, p: Portal, values: dict[str, str], *,
@@ -478,6 +503,9 @@ async def lc_substitute(request: web.Request) -> web.StreamResponse:
     members = {str(m.id): m for m in await _members(request, p)}
     old = members.get(values["member"])
     if old is None:
+        gone = await _replaced(request, p, values["member"])
+        if gone is not None:  # replaced meanwhile (a second tab, the back button)
+            return await show(request, p, values, errors={"member": gone}, status=409)
         return await show(request, p, values, errors={"member": t("lc_err_pick_member")},
                           status=422)
     try:

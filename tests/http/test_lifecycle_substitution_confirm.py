@@ -134,10 +134,19 @@ async def test_the_check_writes_nothing_and_the_confirmation_substitutes(
     await smtp.wait_for(1, where=lambda m: "sophie@example.org" in str(m["To"])
                         and "Demande d'accréditation reçue" in str(m["Subject"]))
 
-    # The same confirmation posted again (a second click, the back button): the member is no
-    # longer there to replace; nothing more is written.
+    # The same confirmation posted again (a second click, the back button, a second tab): the
+    # member is no longer there to replace, and the form says who took the place (it said
+    # « Choose the member to replace », as if nothing had been chosen); nothing more is written.
     status, page, _ = await focal.go("POST", FORM, {**fields, "confirm": "1"})
-    assert status == 422 and 'id="member-error"' in page
+    assert status == 409
+    assert element(page, "member-error") == (
+        f"Error: Sophie Wilmès has already taken {old_name}'s place: nothing more was done.")
+    status, page, _ = await focal.go("POST", FORM.replace("lang=en", "lang=fr"),
+                                     {**fields, "confirm": "1"})
+    assert status == 409
+    assert element(page, "member-error") == (
+        f"Erreur : Sophie Wilmès a déjà pris la place d'{old_name} : rien d'autre n'a été "
+        "fait.")
     assert len(await members_of(api, be)) == 2
 
 
