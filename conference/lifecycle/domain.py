@@ -270,6 +270,22 @@ SALUTATION_OUT = {"female": "Ms", "male": "Mr"}
 """How an export writes the salutation back (read again as the same value)."""
 
 
+def export_words(category: str, rank: str | None, language_code: str, gender: str | None,
+                 language: str | None) -> tuple[str, str, str, str]:
+    """The category, rank, correspondence language and salutation cells of an exported member:
+    the codes for a program (``language`` None: the API's file), else the words the member
+    form shows in ``language``, which the import reads back as the same values: the rank in
+    the member's gender (« Ambassadrice / représentante permanente »). A French download
+    wrote « official;senior_official;…;Mr » under French headers (docs/lifecycle.md, "CSV
+    files")."""
+    if language not in ("fr", "en"):
+        return (category, rank or "", language_code, SALUTATION_OUT.get(gender or "", ""))
+    return (CATEGORY_LABELS[language].get(Category(category), category),
+            rank_label(rank, language, gender) if rank else "",
+            LANGUAGE_LABELS[language].get(language_code, language_code),
+            SALUTATION_LABELS[language].get(gender or "", ""))
+
+
 @dataclass(frozen=True)
 class MemberRow:
     """One row read: the values an accreditation holds, the delegation as written."""

@@ -397,12 +397,13 @@ class File:
 async def export_members(pool: asyncpg.Pool, slug: str, kind: tabular.Kind,
                          delegation_id: UUID | None, actor: Principal | None, *,
                          titles: Mapping[str, str] | None = None,
-                         delegation_name: str = "") -> File:
+                         delegation_name: str = "", language: str | None = None) -> File:
     """The live members in the importable columns (CSV or XLSX): what an import reads back.
     With ``titles`` (the portal's: the member form's labels in the page's language, which the
     import reads) a download for people, ";"-separated as Excel in the conference's locales
-    splits it; else the API's, by the columns' names, with commas. The file is named by the
-    conference and ``delegation_name`` (docs/lifecycle.md, "CSV files")."""
+    splits it; else the API's, by the columns' names, with commas. With ``language`` (the
+    portal's), the coded cells in that language's words (``domain.export_words``). The file is
+    named by the conference and ``delegation_name`` (docs/lifecycle.md, "CSV files")."""
     principal = require(actor, *IMPORTERS)
     if principal.role is Role.focal_point:
         if delegation_id not in (None, principal.delegation_id):
@@ -411,11 +412,13 @@ async def export_members(pool: asyncpg.Pool, slug: str, kind: tabular.Kind,
     async with connection(pool) as conn:
         conference = await conference_by_slug(conn, slug)
         rows = await repo.export_members(conn, conference.id, delegation_id)
-    lines = [[r["email"], r["given_name"], r["family_name"], r["category"], r["rank"] or "",
-              r["function"] or "", r["language"],
-              domain.SALUTATION_OUT.get(r["gender"] or "", ""), r["delegation"] or "",
-              r["in_office_since"].isoformat() if r["in_office_since"] else ""]
-             for r in rows]
+    lines = []
+    for r in rows:
+        category, rank, language_cell, salutation = domain.export_words(
+            r["category"], r["rank"], r["language"], r["gender"], language)
+        lines.append([r["email"], r["given_name"], r["family_name"], category, rank,
+                      r["function"] or "", language_cell, salutation, r["delegation"] or "",
+                      r["in_office_since"].isoformat() if r["in_office_since"] else ""])
     name = download_name("accreditations", conference.slug, None, delegation_name,
                          extension=kind)
     if kind == "xlsx":

@@ -653,7 +653,8 @@ async def _export(request: web.Request, kind: str) -> web.Response:
     f = await lifecycle.export_members(request.app[pool_key], p.conference.slug,
                                        "xlsx" if kind == "xlsx" else "csv",
                                        p.delegation["id"], p.principal,
-                                       titles=column_titles(p.language), delegation_name=p.name)
+                                       titles=column_titles(p.language), delegation_name=p.name,
+                                       language=p.language)
     return web.Response(body=f.content, headers={
         "Content-Type": f.content_type, "Cache-Control": "no-store",
         "Content-Disposition": f'attachment; filename="{f.filename}"'})
