@@ -247,7 +247,7 @@ LIFECYCLE: dict[str, dict[str, str]] = {
                                  "l'est d'ordinaire le nom de famille\u00a0: prénom et nom "
                                  "sont-ils inversés\u00a0?",
         "lc_err_file": "Choisissez un fichier CSV ou XLSX.",
-        "lc_err_unreadable": "Ce fichier ne peut pas être importé\u00a0: {detail}",
+        "lc_err_unreadable": "Ce fichier ne peut pas être importé\u00a0: {detail}.",
         "lc_err_changed": "Le fichier a changé depuis sa vérification\u00a0: vérifiez-le de "
                           "nouveau.",
         "lc_flash_imported": "Import effectué\u00a0: {create}, {update}, {unchanged}.",
@@ -464,7 +464,7 @@ LIFECYCLE: dict[str, dict[str, str]] = {
         "lc_err_substitute_quota": "The delegation's quota is reached: {used} of {allowed} "
                                    "places taken.",
         "lc_import_title": "Import members",
-        "lc_import_intro": "A CSV or XLSX file, one person a row. Columns are recognised by "
+        "lc_import_intro": "A CSV or XLSX file, one person per row. Columns are recognised by "
                            "their header, in English or French: email, given name, family "
                            "name, category, rank, function, language, salutation, delegation, "
                            "in office since. A person already registered is recognised by "
@@ -563,7 +563,7 @@ LIFECYCLE: dict[str, dict[str, str]] = {
         "lc_warn_names_swapped": "the given name “{given_name}” is in capitals, as family names "
                                  "usually are: are the given name and the family name swapped?",
         "lc_err_file": "Choose a CSV or XLSX file.",
-        "lc_err_unreadable": "This file cannot be imported: {detail}",
+        "lc_err_unreadable": "This file cannot be imported: {detail}.",
         "lc_err_changed": "The file changed since it was checked: check it again.",
         "lc_flash_imported": "Import done: {create}, {update}, {unchanged}.",
         "lc_flash_warned_one": "{count} imported row was flagged for a second look (rank and "

@@ -263,7 +263,10 @@ def file_errors(t: WTranslator, exc: Invalid) -> str:
     detail = ("\u00a0; " if t.language == "fr" else "; ").join(said)
     # a misspelt required header is missing and unknown: both said, with the suggestion
     ignored = column_warnings(t, exc.extra.get("unknown_columns", []))
-    return " ".join([t("lc_err_unreadable", detail=detail or exc.detail), *ignored])
+    # one sentence, ended before the ignored columns' (it ran on: « …d'en-tête Colonne non
+    # reconnue »)
+    return " ".join([t("lc_err_unreadable", detail=(detail or exc.detail).rstrip(". ")),
+                     *ignored])
 
 
 async def run_import(request: web.Request, slug: str, upload: Upload, principal: Principal,

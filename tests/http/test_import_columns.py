@@ -64,7 +64,7 @@ async def test_the_check_names_each_unrecognised_column_and_suggests_the_close_o
     assert status == 422, page
     assert element(page, "file-error") == (
         "Erreur : Ce fichier ne peut pas être importé : aucune colonne « prénom » dans la ligne "
-        "d'en-tête Colonne non reconnue : « Prenon » (ignorée). Vouliez-vous dire « prénom » ?")
+        "d'en-tête. Colonne non reconnue : « Prenon » (ignorée). Vouliez-vous dire « prénom » ?")
 
 
 async def test_the_api_answer_lists_the_unknown_columns(api: Api, smtp: RecordingSMTP) -> None:

@@ -97,13 +97,13 @@ async def test_the_console_asks_for_the_delegation_of_a_file_without_a_delegatio
     assert 'id="preview"' not in page
     assert element(page, "delegation-error").endswith(
         "Ce fichier ne peut pas être importé : il n'a pas de colonne « délégation » ; "
-        "choisissez la délégation de toutes ses lignes (ou ajoutez la colonne)"), \
+        "choisissez la délégation de toutes ses lignes (ou ajoutez la colonne)."), \
         element(page, "delegation-error")
     status, page, _ = await upload(protocol, "/manage/alliance/import",
                                    "/manage/alliance/import?lang=en", SINGLE)
     assert status == 422 and element(page, "delegation-error").endswith(
         "This file cannot be imported: it has no “delegation” column; choose the delegation "
-        "of all its rows (or add the column)"), element(page, "delegation-error")
+        "of all its rows (or add the column)."), element(page, "delegation-error")
 
     # chosen: the rows meet the delegation's quota (one official place)
     be_id = be["id"]

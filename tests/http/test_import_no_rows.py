@@ -25,11 +25,11 @@ async def test_a_header_row_alone_is_refused_naming_why(api: Api, smtp: Recordin
     assert 'id="apply-form"' not in page
     assert element(page, "file-error") == (
         "Erreur : Ce fichier ne peut pas être importé : le fichier n'a que sa ligne d'en-tête : "
-        "aucun membre en dessous")
+        "aucun membre en dessous.")
     status, page, _ = await upload(focal, f"{PORTAL}/import", f"{PORTAL}/import?lang=en",
                                    HEADERS_ONLY)
     assert element(page, "file-error").endswith("the file has its header row only: no member "
-                                                "under it")
+                                                "under it.")
 
     status, problem = await import_file(api, HEADERS_ONLY, dry_run=True,
                                         content_type="text/csv",

@@ -519,21 +519,21 @@ async def test_the_import_check_words_every_error_from_its_code_in_the_page_s_la
     assert element(page, "file-error") == (  # "Erreur :" said to screen readers
         "Erreur : Ce fichier ne peut pas être importé : deux colonnes pour « courriel » : "
         "« Courriel » et « E-mail » ; aucune colonne « prénom » dans la ligne d'en-tête ; "
-        "aucune colonne « catégorie » dans la ligne d'en-tête")
+        "aucune colonne « catégorie » dans la ligne d'en-tête.")
     status, page, _ = await upload(focal, f"{PORTAL}/import", f"{PORTAL}/import?lang=en", header)
     assert element(page, "file-error") == (
         "Error: This file cannot be imported: two columns for “email”: “Courriel” and “E-mail”; no "
-        "“given name” column in the header row; no “category” column in the header row")
+        "“given name” column in the header row; no “category” column in the header row.")
     for lang, words in (("fr", "Ce fichier ne peut pas être importé : ce n'est pas un fichier "
-                                "XLSX lisible"),
-                        ("en", "This file cannot be imported: not a readable XLSX file")):
+                                "XLSX lisible."),
+                        ("en", "This file cannot be imported: not a readable XLSX file.")):
         status, page, _ = await upload(focal, f"{PORTAL}/import",
                                        f"{PORTAL}/import?lang={lang}", b"PK\x03\x04garbage",
                                        name="members.xlsx")
         assert status == 422, page
         assert element(page, "file-error").endswith(words), element(page, "file-error")
-    for lang, words in (("fr", "Ce fichier ne peut pas être importé : le fichier est vide"),
-                        ("en", "This file cannot be imported: the file is empty")):
+    for lang, words in (("fr", "Ce fichier ne peut pas être importé : le fichier est vide."),
+                        ("en", "This file cannot be imported: the file is empty.")):
         status, page, _ = await upload(focal, f"{PORTAL}/import",
                                        f"{PORTAL}/import?lang={lang}", b"\n \n")
         assert status == 422, page
