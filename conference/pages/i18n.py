@@ -86,7 +86,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "role_journalist": "Journaliste",
         "role_photographer": "Photographe",
         "role_camera": "Prise de vues",
-        "role_technician": "Technicien",
+        "role_technician": "Technicien ou technicienne",
         "lang_fr": "Français",
         "lang_en": "English",
         "submit": "Envoyer ma demande",

@@ -22,7 +22,7 @@ CONSOLE: dict[str, dict[str, str]] = {
         "door_admitted": "ADMIS",
         "door_refused": "REFUSÉ",
         "door_recheck": "À VÉRIFIER",
-        "door_holder": "Porteur",
+        "door_holder": "Titulaire",
         "door_late": "Ajout à la liste de sécurité après son arrêt (un remplacement, ou une "
                      "habilitation accordée depuis)\u00a0: cette personne ne figure pas sur la "
                      "liste remise à la police à l'arrêt.",

@@ -203,3 +203,15 @@ async def test_the_language_button_takes_the_correspondence_language_along(
     status, page, _ = await _post(api, action, fields)
     assert '<html lang="en">' in page and chosen(page) == "en"
     assert await _count(api) == 0
+
+
+async def test_the_press_roles_are_offered_for_women_and_men_alike(
+    api: Api, conference: dict[str, Any]
+) -> None:
+    """The public form offered « Technicien » to every applicant, where the workspaces write
+    « Technicien ou technicienne » of a person whose salutation is not known (a user test)."""
+    _, page, _ = await _get(api, "/alliance/press?lang=fr")
+    assert re.search(r'<option value="technician"[^>]*>Technicien ou technicienne</option>',
+                     page), page
+    _, page, _ = await _get(api, "/alliance/press?lang=en")
+    assert re.search(r'<option value="technician"[^>]*>Technician</option>', page)
