@@ -87,6 +87,9 @@ STRINGS: dict[str, dict[str, str]] = {
         "role_photographer": "Photographe",
         "role_camera": "Prise de vues",
         "role_technician": "Technicien ou technicienne",
+        # the applicant's own page names her or him (the form, naming no one, both forms)
+        "role_technician_mrs": "Technicienne",
+        "role_technician_mr": "Technicien",
         "lang_fr": "Français",
         "lang_en": "English",
         "submit": "Envoyer ma demande",
@@ -796,6 +799,12 @@ class Translator:
     def __call__(self, key: str, **values: Any) -> str:
         text = self._strings[key]
         return text.format(**values) if values else text
+
+    def press_role(self, role: str, salutation: str) -> str:
+        """A press role as it names the person: « Technicienne » for Madame, « Technicien »
+        for Monsieur, both forms when the salutation is neutral."""
+        key = f"role_{role}_{salutation}"
+        return self(key) if key in self._strings else self(f"role_{role}")
 
     def history_action(self, action: str, from_status: Any, actor: str = "") -> str:
         """A history line's event in words. A withdrawal after the approval (a journalist who

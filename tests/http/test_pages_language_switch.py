@@ -11,7 +11,7 @@ from typing import Any
 import asyncpg
 
 from conference.settings import Settings
-from tests.browser.helpers import element, switch_fields, text
+from tests.browser.helpers import element, press, switch_fields, text
 from tests.conftest import Api
 from tests.http.test_pages import FORM, _count, _get, _post, _submit
 from tests.support import RecordingSMTP
@@ -215,3 +215,17 @@ async def test_the_press_roles_are_offered_for_women_and_men_alike(
                      page), page
     _, page, _ = await _get(api, "/alliance/press?lang=en")
     assert re.search(r'<option value="technician"[^>]*>Technician</option>', page)
+
+
+async def test_the_applicant_s_page_names_her_role_in_her_form(
+    api: Api, conference: dict[str, Any]
+) -> None:
+    """Her own page names a technician who said « Madame » « Technicienne », not both forms."""
+    for n, salutation, expected in ((1, "mrs", "Technicienne"), (2, "mr", "Technicien"),
+                                    (3, "neutral", "Technicien ou technicienne")):
+        created = await press(api, n, salutation=salutation, press={
+            "outlet": "RTBF", "press_card_number": f"BE-{n}", "role": "technician",
+            "country": "BE"})
+        status, page, _ = await _get(api, f"/a/{created['access_token']}?lang=fr")
+        assert status == 200, page
+        assert element(page, "press-role") == expected
