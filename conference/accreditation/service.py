@@ -41,7 +41,14 @@ from conference.accreditation.models import (
     ListQuery,
     SubstitutionIn,
 )
-from conference.auth import Principal, Role, new_secret, require, token_hash
+from conference.auth import (
+    Principal,
+    Role,
+    close_applicant_link,
+    new_secret,
+    require,
+    token_hash,
+)
 from conference.conferences import lookup as conferences
 from conference.db.grouped import WriteGroups
 from conference.db.pool import Database, connection, transaction
@@ -588,6 +595,11 @@ async def _amend(
             if updated is None:
                 raise Duplicate(TAKEN_FOR_MEMBER, field="email")
             status = Status(row["status"])
+            if "email" in changed and status is Status.submitted:
+                # the old address's link closes with the correction, not when the new
+                # address's letter (its fresh link) is written: a mailer held up left it open
+                # (docs/lifecycle.md, "Letters")
+                await close_applicant_link(conn, accreditation_id)
             await repo.record_change(
                 conn,
                 AccreditationAmended(accreditation_id=accreditation_id,

@@ -90,6 +90,12 @@ async def issue_token(
     return secret
 
 
+async def close_applicant_link(conn: asyncpg.Connection, accreditation_id: UUID) -> None:
+    """Close the applicant's current link, none replacing it yet (the next letter's will), in
+    the caller's transaction."""
+    await conn.execute(*Q.bind("close_applicant_link", accreditation_id=accreditation_id))
+
+
 async def resolve_token(conn: asyncpg.Connection | asyncpg.Pool, secret: str) -> Principal | None:
     """The principal of a live token: not revoked, not expired."""
     row = await conn.fetchrow(*Q.bind("live_token", token_hash=token_hash(secret)))

@@ -4,6 +4,11 @@
 UPDATE accreditation SET token_hash = :token_hash, token_id = nextval('api_token_id_seq')
 WHERE id = :accreditation_id
 
+-- name: close_applicant_link
+-- The applicant's current link closed, none replacing it yet: the letter that sends the next
+-- one gives it (an address corrected: docs/lifecycle.md, "Letters").
+UPDATE accreditation SET token_hash = NULL WHERE id = :accreditation_id
+
 -- name: insert_token
 INSERT INTO api_token (token_hash, role, delegation_id, accreditation_id, expires_at)
 VALUES (:token_hash, :role, :delegation_id, :accreditation_id, :expires_at)

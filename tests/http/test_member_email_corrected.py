@@ -8,8 +8,13 @@ real SMTP server."""
 
 from __future__ import annotations
 
+import asyncio
 import re
+from uuid import UUID
 
+import asyncpg
+
+from conference.outbox.dispatch import advisory_key
 from tests.conftest import Api
 from tests.http.test_workspaces import _setup
 from tests.support import RecordingSMTP, body_text
@@ -51,3 +56,36 @@ async def test_the_new_address_gets_the_link_and_the_old_link_closes(
     # the old address had one letter, the first; the function's correction sent none
     assert len([m for m in smtp.messages if "<durand@example.org>" in m["To"]
                 or m["To"] == "durand@example.org"]) == 1
+
+
+async def test_the_old_address_s_link_closes_with_the_correction_not_with_the_letter(
+    api: Api, smtp: RecordingSMTP
+) -> None:
+    """The old address's link closed only when the new address's letter was written (the
+    letter's fresh link replaced it): while the mailer was held up, whoever read the old
+    address could still open the application, its identity document, its withdrawal. It
+    closes in the correction's transaction. The letters are held here by the lock their
+    consumer takes on the applicant (docs/outbox.md, "Locks")."""
+    be, _ = await _setup(api, smtp)
+    status, created, _ = await api.call(
+        "POST", "/api/v1/conferences/alliance/accreditations", role="protocol",
+        json={"category": "expert", "given_name": "Amélie", "family_name": "Durand",
+              "email": "durand@example.org", "language": "en", "delegation_id": be["id"],
+              "rank": "expert", "function": "Expert"})
+    assert status == 201, created
+    [first] = await smtp.wait_for(1, where=lambda m: "durand@example.org" in m["To"])
+    old_link = _private_link(first)
+    holder = await asyncpg.connect(api.db_url)
+    try:
+        await holder.execute("SELECT pg_advisory_lock($1)",
+                             advisory_key("accreditation", UUID(created["id"])))
+        status, body, _ = await api.call("PATCH", f"/api/v1/accreditations/{created['id']}",
+                                         role="protocol", json={"email": "a.durand@example.org"})
+        assert status == 200, body
+        await asyncio.sleep(0.5)  # the worker, woken, waits on the lock: no letter yet
+        assert [m for m in smtp.messages if "a.durand@example.org" in m["To"]] == []
+        assert (await api.client.get(old_link)).status == 404
+    finally:
+        await holder.close()  # the lock goes with the session
+    [ack] = await smtp.wait_for(1, where=lambda m: "a.durand@example.org" in m["To"])
+    assert (await api.client.get(_private_link(ack))).status == 200
