@@ -30,6 +30,7 @@ from conference.http.context import (
     openapi_key,
     pool_key,
     principal_key,
+    session_language_key,
     settings_key,
     signer_key,
     utcnow,
@@ -188,6 +189,7 @@ def create_app(
                                   lim.token_lookups_per_minute, lim.token_lookup_burst,
                                   TrustedProxies.parse(settings.http.proxies))
     app[max_body_key] = settings.http.max_body_bytes
+    app[session_language_key] = frame.session_language
     app[signin.signin_limits_key] = signin.make_signin_limits(
         lim.signins_per_address_per_hour, lim.signins_per_client_per_minute)
     routes = route_table()

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Callable
+from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
 from datetime import UTC, datetime
 from typing import Any
@@ -30,6 +30,10 @@ event_types_key: web.AppKey[frozenset[str]] = web.AppKey("event_types")
 openapi_key = web.AppKey("openapi", OpenAPIDocument)
 filings_key: web.AppKey[WriteGroups[Any, Any]] = web.AppKey("filings")
 """The applications filed at the same moment, written together (``accreditation.service``)."""
+session_language_key: web.AppKey[Callable[[web.Request], Awaitable[str | None]]] = \
+    web.AppKey("session_language")
+"""The signed-in person's language (None: nobody signed in), for a page no handler answers
+under the workspaces (``pages.handlers.unrouted_page_middleware``)."""
 
 
 def now(request: web.Request) -> datetime:

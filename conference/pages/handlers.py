@@ -82,6 +82,7 @@ from conference.http.context import (
     max_body_key,
     now,
     pool_key,
+    session_language_key,
     settings_key,
     signer_key,
 )
@@ -239,6 +240,12 @@ async def unrouted_page_middleware(
                 or "text/html" not in request.headers.get("Accept", "")):
             raise
         language = choose_language(request)
+        reader = request.app.get(session_language_key)
+        if reader is not None and "lang" not in request.query \
+                and request.path.startswith(("/delegation/", "/manage/")):
+            # under the workspaces, the signed-in person's language, as their pages have it
+            # (docs/workspaces.md, "The language control")
+            language = await reader(request) or language
         return error_page(request, language, 404, Translator(language)("no_such_page"))
     except web.HTTPRequestEntityTooLarge:
         # a page's form sent more than the service takes: said on a page, in the reader's

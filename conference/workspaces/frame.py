@@ -18,6 +18,7 @@ from typing import Any
 from urllib.parse import parse_qsl, urlencode
 from uuid import UUID
 
+import asyncpg
 import jinja2
 from aiohttp import web
 
@@ -74,6 +75,16 @@ async def current(request: web.Request) -> SignedIn | None:
     if person is not None:
         request[person_key] = person
     return person
+
+
+async def session_language(request: web.Request) -> str | None:
+    """The signed-in person's language, or None: nobody signed in, or the session cannot be
+    read now (the page saying "no such page" must not fail for it)."""
+    try:
+        person = await current(request)
+    except (asyncpg.PostgresError, OSError):
+        return None
+    return person.language if person is not None else None
 
 
 class SignInFirst(Exception):

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from tests.browser.helpers import element
 from tests.conftest import Api
+from tests.http.test_workspaces import _setup, _signed_in
+from tests.support import RecordingSMTP
 
 BROWSER = {"Accept": "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8"}
 
@@ -34,3 +36,27 @@ async def test_the_api_and_clients_without_html_keep_the_problem(api: Api) -> No
     assert status == 404 and resp.headers["Content-Type"] == "application/problem+json"
     status, body, resp = await api.call("POST", "/nothing-here", headers=BROWSER)
     assert resp.headers["Content-Type"] == "application/problem+json"
+
+
+async def test_a_signed_in_person_reads_it_in_their_own_language(
+    api: Api, smtp: RecordingSMTP
+) -> None:
+    """A focal point whose account is in French, in a browser set to English, read the
+    workspaces in French and an address mistyped under them in English (a user test): the
+    signed-in person's language is the page's, as on every workspace page; ?lang still wins."""
+    _, link = await _setup(api, smtp)  # the focal point's account is in French
+    focal = await _signed_in(api, link)
+    cookies = "; ".join(f"{k}={v}" for k, v in focal.cookies.items())
+    english_browser = {**BROWSER, "Accept-Language": "en-GB,en;q=0.9", "Cookie": cookies}
+    status, page, _ = await api.call("GET", "/delegation/alliance-be/nothing-here",
+                                     headers=english_browser)
+    assert status == 404
+    assert '<html lang="fr"' in page and "Aucune page à cette adresse" in page
+    status, page, _ = await api.call("GET", "/delegation/alliance-be/nothing-here?lang=en",
+                                     headers=english_browser)
+    assert status == 404 and "There is no page at this address" in page
+    # signed out, the browser's language as before
+    api.client.session.cookie_jar.clear()
+    status, page, _ = await api.call("GET", "/delegation/alliance-be/nothing-here",
+                                     headers={**BROWSER, "Accept-Language": "en-GB"})
+    assert status == 404 and "There is no page at this address" in page
