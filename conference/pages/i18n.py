@@ -222,6 +222,10 @@ STRINGS: dict[str, dict[str, str]] = {
         "status_withdrawn": "Retirée",
         "status_substituted": "Remplacée",
         "action_substitute": "Remplacement",
+        # each side of a substitution says which way the place went, without the other's name
+        "action_substitute_out": "Remplacement\u00a0: place cédée à une autre personne",
+        "action_substitute_in": "Remplacement\u00a0: place reprise d'un membre de la "
+                                "délégation",
         "changed_category": "catégorie",
         "changed_given_name": "prénom(s)",
         "changed_family_name": "nom de famille",
@@ -601,6 +605,9 @@ STRINGS: dict[str, dict[str, str]] = {
         "status_withdrawn": "Withdrawn",
         "status_substituted": "Substituted",
         "action_substitute": "Substitution",
+        "action_substitute_out": "Substitution: place handed over to another person",
+        "action_substitute_in": "Substitution: place taken over from a member of the "
+                                "delegation",
         "changed_category": "category",
         "changed_given_name": "given name(s)",
         "changed_family_name": "family name",
@@ -815,6 +822,10 @@ class Translator:
         key = f"action_{action}"
         if action == "withdraw" and getattr(from_status, "value", from_status) == "approved":
             key = "action_withdraw_approved"
+        if action == "substitute":
+            # the person taking the place has no status before it; the one replaced has
+            # (two bare « Remplacement » lines said neither which way: a user test)
+            key = "action_substitute_in" if from_status is None else "action_substitute_out"
         if action == "information_given" and actor and answered_by_focal_point(actor):
             # the delegation's focal point answered on the member's behalf (docs/workspaces.md,
             # "Asking for more information"): said, not "your answer"
