@@ -321,13 +321,15 @@ PRESS_KEPT_OUT = {
 }
 
 
-def press_audience_warnings(audience: Collection[Category], press_access: PressAccess
-                            ) -> list[str]:
+def press_audience_warnings(audience: Collection[Category], press_access: PressAccess,
+                            royal_presence: bool = False) -> list[str]:
+    """The warning of ``press_kept_out``, with the way on: a royal-presence session is never
+    open to the press (``royal_press_errors``), so it is offered a photo opportunity."""
     kept_out = press_kept_out(audience, press_access)
     if kept_out is None:
         return []
-    return [f"{PRESS_KEPT_OUT[kept_out]} Open it to the press, or take the press out of its "
-            "audience."]
+    way = "Make it a photo opportunity" if royal_presence else "Open it to the press"
+    return [f"{PRESS_KEPT_OUT[kept_out]} {way}, or take the press out of its audience."]
 
 
 def capacity_warnings(room: str, capacity: int, invited: int) -> list[str]:

@@ -145,7 +145,8 @@ async def _written(
     written, o = await repo.session_occupancy(conn, session_id, conference)
     return SessionWritten(**written.model_dump(), warnings=[
         *domain.capacity_warnings(o.room, o.capacity, o.invited),
-        *domain.press_audience_warnings(written.audience, written.press_access),
+        *domain.press_audience_warnings(written.audience, written.press_access,
+                                        written.royal_presence),
         *(warnings or [])])
 
 

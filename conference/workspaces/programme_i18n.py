@@ -183,13 +183,13 @@ PROGRAMME: dict[str, dict[str, str]] = {
         "prog_seated_by": "Invités installés avant {time}",
         "prog_warning": "Attention\u00a0:",
         "prog_press_kept_out_closed": "aucun journaliste n'est invité\u00a0: la presse figure "
-                                      "dans le public, mais la séance est fermée à la presse. "
-                                      "Ouvrez-la à la presse, ou retirez la presse du public.",
+                                      "dans le public, mais la séance est fermée à la presse.",
         "prog_press_kept_out_pool": "aucun journaliste n'est invité au titre du public\u00a0: "
                                     "la presse y figure, mais la séance n'admet que le pool de "
                                     "presse, dont les membres sont invités en étant ajoutés "
-                                    "comme participants. Ouvrez-la à la presse, ou retirez la "
-                                    "presse du public.",
+                                    "comme participants.",
+        "prog_press_way_open": "Ouvrez-la à la presse, ou retirez la presse du public.",
+        "prog_press_way_royal": "Faites-en une séance photo, ou retirez la presse du public.",
         "prog_clearance_refused_mark": "Habilitation refusée \u2013 retirez cette personne de "
                                        "la séance",
         "prog_clearance_refused_short": "(habilitation refusée)",
@@ -374,13 +374,14 @@ PROGRAMME: dict[str, dict[str, str]] = {
         "prog_seated_by": "Guests seated by {time}",
         "prog_warning": "Warning:",
         "prog_press_kept_out_closed": "No journalist is invited: the press is in the audience, "
-                                      "but the session is closed to the press. Open it to the "
-                                      "press, or take the press out of its audience.",
+                                      "but the session is closed to the press.",
         "prog_press_kept_out_pool": "No journalist is invited as audience: the press is in "
                                     "the audience, but the session admits the press pool only, "
                                     "whose members are invited by being put on it as "
-                                    "participants. Open it to the press, or take the press out "
-                                    "of its audience.",
+                                    "participants.",
+        "prog_press_way_open": "Open it to the press, or take the press out of its audience.",
+        "prog_press_way_royal": "Make it a photo opportunity, or take the press out of its "
+                                "audience.",
         "prog_clearance_refused_mark": "Clearance refused \u2013 take them off this session",
         "prog_clearance_refused_short": "(clearance refused)",
         "prog_clearance_refused_title": "Security clearance refused:",

@@ -41,6 +41,16 @@ async def test_the_api_warns_that_no_journalist_is_invited(api: Api, smtp: Recor
                               kind="press_conference"))
         assert status == 201, body
         assert body["warnings"] == expected, access
+    # royal presence: never open to the press, so the way offered is a photo opportunity
+    status, body, _ = await api.call(
+        "POST", "/api/v1/conferences/alliance/sessions", role="protocol",
+        json=session_body(room, f"{day}T13:00:00+01:00", f"{day}T13:30:00+01:00",
+                          press_access="closed", audience=["minister", "press"],
+                          royal_presence=True))
+    assert status == 201, body
+    assert body["warnings"] == [
+        "No journalist is invited: the press is in the audience, but the session is closed to "
+        "the press. Make it a photo opportunity, or take the press out of its audience."]
     # closed without the press in the audience: nothing to say
     status, body, _ = await api.call(
         "POST", "/api/v1/conferences/alliance/sessions", role="protocol",
@@ -75,3 +85,13 @@ async def test_the_session_page_says_it_until_it_is_mended(api: Api, smtp: Recor
     assert status == 303, _
     _, page, _ = await protocol.go("GET", f"{page_path}?lang=en")
     assert 'id="press-audience-warning"' not in page
+    # a royal-presence session is offered a photo opportunity, never the press let in
+    status, royal, _ = await api.call(
+        "POST", "/api/v1/conferences/alliance/sessions", role="protocol",
+        json=session_body(room, f"{conf['starts_on']}T15:00:00+01:00",
+                          f"{conf['starts_on']}T15:30:00+01:00", press_access="pool",
+                          audience=["minister", "press"], royal_presence=True))
+    assert status == 201, royal
+    _, page, _ = await protocol.go("GET", f"/manage/alliance/sessions/{royal['id']}?lang=fr")
+    assert element(page, "press-audience-warning").endswith(
+        "Faites-en une séance photo, ou retirez la presse du public.")
