@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import asyncio
 import re
+from typing import Any
 from uuid import UUID
 
 import asyncpg
@@ -26,10 +27,9 @@ def _private_link(message: object) -> str:
     return match.group(0)
 
 
-async def test_the_new_address_gets_the_link_and_the_old_link_closes(
-    api: Api, smtp: RecordingSMTP
-) -> None:
-    be, _ = await _setup(api, smtp)
+async def _expert(api: Api, smtp: RecordingSMTP, be: dict[str, Any]
+                  ) -> tuple[dict[str, Any], str]:
+    """A member filed, with the private link of her first letter."""
     status, created, _ = await api.call(
         "POST", "/api/v1/conferences/alliance/accreditations", role="protocol",
         json={"category": "expert", "given_name": "Amélie", "family_name": "Durand",
@@ -37,7 +37,14 @@ async def test_the_new_address_gets_the_link_and_the_old_link_closes(
               "rank": "expert", "function": "Expert"})
     assert status == 201, created
     [first] = await smtp.wait_for(1, where=lambda m: "durand@example.org" in m["To"])
-    old_link = _private_link(first)
+    return created, _private_link(first)
+
+
+async def test_the_new_address_gets_the_link_and_the_old_link_closes(
+    api: Api, smtp: RecordingSMTP
+) -> None:
+    be, _ = await _setup(api, smtp)
+    created, old_link = await _expert(api, smtp, be)
     assert (await api.client.get(old_link)).status == 200
 
     # another field corrected: nobody is written to, the link stays
@@ -67,14 +74,7 @@ async def test_the_old_address_s_link_closes_with_the_correction_not_with_the_le
     closes in the correction's transaction. The letters are held here by the lock their
     consumer takes on the applicant (docs/outbox.md, "Locks")."""
     be, _ = await _setup(api, smtp)
-    status, created, _ = await api.call(
-        "POST", "/api/v1/conferences/alliance/accreditations", role="protocol",
-        json={"category": "expert", "given_name": "Amélie", "family_name": "Durand",
-              "email": "durand@example.org", "language": "en", "delegation_id": be["id"],
-              "rank": "expert", "function": "Expert"})
-    assert status == 201, created
-    [first] = await smtp.wait_for(1, where=lambda m: "durand@example.org" in m["To"])
-    old_link = _private_link(first)
+    created, old_link = await _expert(api, smtp, be)
     holder = await asyncpg.connect(api.db_url)
     try:
         await holder.execute("SELECT pg_advisory_lock($1)",
