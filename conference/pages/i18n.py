@@ -490,6 +490,8 @@ STRINGS: dict[str, dict[str, str]] = {
         "role_photographer": "Photographer",
         "role_camera": "Camera operator",
         "role_technician": "Technician",
+        "role_technician_mrs": "Technician",
+        "role_technician_mr": "Technician",
         "lang_fr": "Français",
         "lang_en": "English",
         "submit": "Submit my application",
