@@ -476,8 +476,7 @@ async def console_precedence_csv(request: web.Request) -> web.Response:
     # each head's role in their gender's form, as the list of participants gives it (« Cheffe
     # de délégation » for a woman: docs/protocol.md, "Forms of address"): the words are asked
     # for row by row, in the file's order, once for each head
-    heads = iter([e.head_title[:1].upper() + e.head_title[1:] for e in listing.order
-                  if e.head_title])
+    heads = iter([domain.capitalised(e.head_title) for e in listing.order if e.head_title])
     return web.Response(
         # a download for people: the status also in words, in the page's language
         # (docs/lifecycle.md, "CSV files")

@@ -33,7 +33,7 @@ from conference.workspaces import frame
 from conference.workspaces.console import CONSOLE_ROLES, Desk
 from conference.workspaces.console import _desk as open_desk
 from conference.workspaces.csv_titles import column_titles
-from conference.workspaces.domain import NoSuchTime, wall_clock
+from conference.workspaces.domain import NoSuchTime, capitalised, wall_clock
 from conference.workspaces.portal_lifecycle import (
     check_again,
     column_warnings,
@@ -382,11 +382,6 @@ async def lc_participants(request: web.Request) -> web.Response:
                         listing=listing)
 
 
-def _capitalised(words: str) -> str:
-    """A title opening a cell: "cheffe de délégation" as « Cheffe de délégation »."""
-    return words[:1].upper() + words[1:]
-
-
 async def _listing_file(request: web.Request, kind: str) -> web.Response:
     d = await open_desk(request, CONSOLE_ROLES)
     listing, conference = await lifecycle.participants(
@@ -401,7 +396,7 @@ async def _listing_file(request: web.Request, kind: str) -> web.Response:
         # the head's words in their gender's form, as the PDF gives them (« Cheffe de
         # délégation » for a woman: docs/protocol.md, "Forms of address"): the words are
         # asked for row by row, in the list's order, once for each head's "yes"
-        heads = iter([_capitalised(m.head_title) if m.head_title else t("head_of_delegation")
+        heads = iter([capitalised(m.head_title) if m.head_title else t("head_of_delegation")
                       for entry in listing.delegations for m in entry.members if m.head])
         # and each rank in the member's gender's form, as the pages give it (a woman's read
         # « Chef ou cheffe d'État »), likewise once for each rank given

@@ -62,6 +62,13 @@ class ReasonTemplate:
         return self.text_fr if language == "fr" else self.text_en
 
 
+def capitalised(words: str) -> str:
+    """Words opening a cell or a label, their first letter capitalised and the rest kept
+    (« cheffe de délégation » → « Cheffe de délégation », « accordée » → « Accordée »):
+    ``str.capitalize`` would lower « d'État »."""
+    return words[:1].upper() + words[1:]
+
+
 def clean_reason_text(value: str) -> str | None:
     """A template's text on one line (runs of white space made one space), or None when it is
     empty, too long or holds control characters."""

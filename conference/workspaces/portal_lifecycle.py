@@ -27,7 +27,7 @@ from conference.accreditation.domain import Category, DeadlinePassed, Status
 from conference.accreditation.models import Accreditation, SubstitutionIn
 from conference.auth import Principal, Role
 from conference.conferences.models import Conference
-from conference.errors import Conflict, Duplicate, Forbidden, Invalid, NotFound
+from conference.errors import Conflict, Duplicate, Invalid
 from conference.http.context import connection, max_body_key, now, pool_key
 from conference.http.io import FilePart, TooLarge, read_form, read_multipart
 from conference.http.routes import RouteTable
@@ -310,25 +310,20 @@ async def _members(request: web.Request, p: Portal) -> list[Accreditation]:
     return [m for m in await _all_members(request, p) if m.status in LIVE]
 
 
-async def _replaced(request: web.Request, p: Portal, picked: str) -> str | None:
-    """What became of a member of this delegation chosen on a form of before, who may no longer
-    be replaced: who took their place, or their status; None for no such member. The form
-    said « Choose the member to replace » to a second tab's confirmation, as if nothing had
-    been chosen (docs/lifecycle.md, "Substitutions")."""
-    try:
-        gone = await accreditations.get(request.app[pool_key], UUID(picked), p.principal)
-    except (ValueError, NotFound, Forbidden):
-        return None
-    if gone.delegation_id != p.delegation["id"]:
-        return None
-    name = f"{gone.given_name} {gone.family_name}"
-    linked = next((h.linked_accreditation_id for h in reversed(gone.history or [])
+async def _replaced(request: web.Request, p: Portal, gone: Accreditation,
+                    everyone: Sequence[Accreditation]) -> str:
+    """What became of ``gone``, a member of this delegation chosen on a form of before who may
+    no longer be replaced: who took their place (among ``everyone``, the delegation's members),
+    else their status. The form said « Choose the member to replace » to a second tab's
+    confirmation, as if nothing had been chosen (docs/lifecycle.md, "Substitutions")."""
+    # the history, which names the other side of the substitution, is the use-case's to read
+    history = (await accreditations.get(request.app[pool_key], gone.id, p.principal)).history
+    linked = next((h.linked_accreditation_id for h in reversed(history or [])
                    if h.to_status is Status.substituted and h.linked_accreditation_id), None)
-    if linked is not None:
-        successor = next((m for m in await _all_members(request, p) if m.id == linked), None)
-        if successor is not None:
-            return p.t("lc_err_already_replaced", old=name,
-                       new=f"{successor.given_name} {successor.family_name}")
+    successor = next((m for m in everyone if m.id == linked), None) if linked else None
+    if successor is not None:
+        return p.t("lc_err_already_replaced", old=f"{gone.given_name} {gone.family_name}",
+                   new=f"{successor.given_name} {successor.family_name}")
     return p.t("lc_err_not_substitutable", status=p.t(f"status_{gone.status.value}"))
 
 
@@ -503,14 +498,16 @@ async def lc_substitute(request: web.Request) -> web.StreamResponse:
     if form.get("edit") == "1":  # "change" on the confirmation: the form, filled
         return await show(request, p, values)
     confirmed = form.get("confirm") == "1"
-    members = {str(m.id): m for m in await _members(request, p)}
-    old = members.get(values["member"])
-    if old is None:
-        gone = await _replaced(request, p, values["member"])
-        if gone is not None:  # replaced meanwhile (a second tab, the back button)
-            return await show(request, p, values, errors={"member": gone}, status=409)
+    everyone = await _all_members(request, p)
+    picked = next((m for m in everyone if str(m.id) == values["member"]), None)
+    if picked is not None and picked.status not in LIVE:
+        # replaced, or ended, meanwhile (a second tab, the back button)
+        return await show(request, p, values, status=409, errors={
+            "member": await _replaced(request, p, picked, everyone)})
+    if picked is None:
         return await show(request, p, values, errors={"member": t("lc_err_pick_member")},
                           status=422)
+    old = picked
     try:
         body = SubstitutionIn.model_validate(
             {n: v for n, v in values.items() if v and n != "member"})

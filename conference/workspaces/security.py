@@ -95,8 +95,7 @@ def state_word(t: WTranslator, status: str) -> str:
     labels give a state (« Accordée », "Cleared"); running text keeps the console's lower case
     ("Clearance recorded for Jan Peeters: cleared."). The page said « Statut : accordée » where
     the console says « État » (docs/workspaces.md, "The security service")."""
-    word = t(f"vetting_{status}")
-    return word[:1].upper() + word[1:]
+    return domain.capitalised(t(f"vetting_{status}"))
 
 
 def _status_words(t: WTranslator) -> dict[str, str]:
