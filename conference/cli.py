@@ -102,7 +102,8 @@ def main(argv: list[str] | None = None) -> int:
                 return 2
             return _serve(settings, worker=not args.no_worker, processes=args.processes)
         if args.command == "worker":
-            return asyncio.run(_worker(settings))
+            with asyncio.Runner(loop_factory=lambda: new_event_loop(settings)) as runner:
+                return runner.run(_worker(settings))
         if args.command == "migrate":
             return asyncio.run(_migrate(settings))
         if args.command == "token":
@@ -239,6 +240,22 @@ async def _worker(settings: Settings) -> int:
     return 0
 
 
+def new_event_loop(settings: Settings) -> asyncio.AbstractEventLoop:
+    """The event loop ``serve`` and ``worker`` run on: uvloop's by default, the standard
+    library's when ``event_loop = "asyncio"`` or where uvloop is not installed (it has no
+    Windows build), said once in the log (docs/architecture.md, "Event loop")."""
+    if settings.event_loop == "uvloop":
+        try:
+            import uvloop
+        except ImportError:
+            log.warning("event loop: uvloop is not installed; the standard library's instead")
+        else:
+            log.info("event loop: uvloop")
+            return uvloop.new_event_loop()
+    log.info("event loop: asyncio")
+    return asyncio.new_event_loop()
+
+
 def _keep_loaded_for_good() -> None:
     """What the process has loaded to serve (modules, templates, locale data: some 130,000
     objects that live as long as it does) left out of the garbage collector's full passes
@@ -270,7 +287,8 @@ def _run_app(settings: Settings, url: str, *, worker: bool, reuse_port: bool = F
 
     app = create_app(settings, database_url=url, run_worker=worker)
     web.run_app(
-        app, host=settings.http.host, port=settings.http.port, access_log_class=AccessLogger,
+        app, loop=new_event_loop(settings), host=settings.http.host, port=settings.http.port,
+        access_log_class=AccessLogger,
         print=None, handle_signals=True, reuse_port=reuse_port or None,
         keepalive_timeout=settings.http.read_timeout_seconds,
     )

@@ -217,6 +217,8 @@ class Settings(BaseSettings):
     data_dir: Path = Path("var")
     log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = "INFO"
     log_format: Literal["json", "text"] = "json"
+    event_loop: Literal["uvloop", "asyncio"] = "uvloop"
+    """The event loop of ``serve`` and ``worker`` (docs/architecture.md, "Event loop")."""
     admin_email: str = "admin@localhost"
     """The first admin's address: ``serve`` makes it a person and prints a sign-in link."""
     database: DatabaseSettings = DatabaseSettings()
