@@ -21,7 +21,11 @@ The bare loop sends the same number of messages as the first row, each a copy of
 invitation (taken from the ``delivery`` table while the first round runs) with its own
 Message-ID, over ``smtp.connections`` (4) connections, as one worker does; it runs right after
 the first row and again at the end, and the ratio is taken against the faster of the two (the
-speed of a shared machine drifts over minutes).
+speed of a shared machine drifts over minutes). Three bare loops each time: aiosmtplib's
+``sendmail`` on the standard event loop (the bare stack: ``service/bare``), the service's own
+SMTP transaction (``service/bare transaction``), and ``sendmail`` on uvloop, the loop the
+service runs on (``service/bare on uvloop``). ``CONFERENCE_EVENT_LOOP=asyncio`` in the bench's
+environment runs the service's workers on the standard loop instead.
 
 Beside each rate, the CPU time per message of the workers, of PostgreSQL and of the SMTP
 server (of the sender and the SMTP server for the bare loop): on a machine with few cores, the
@@ -74,6 +78,10 @@ from bench.seed import (  # noqa: E402
 )
 
 CONNECTIONS = 4  # settings.smtp.connections, the default
+BARE_LOOPS = ((False, False), (True, False), (False, True))
+"""The bare loops of each round: ``sendmail`` (the bare stack), the service's own transaction,
+and ``sendmail`` on uvloop, the event loop the service runs on (on the standard one when
+``CONFERENCE_EVENT_LOOP=asyncio`` is set for the bench)."""
 
 
 def wait_listening(db_url: str, k: int, timeout: float = 30.0) -> None:
@@ -247,18 +255,25 @@ async def _bare(port: int, template: bytes, n: int, connections: int, lean: bool
 
 
 def bare(smtp: SmtpCounter, template: bytes, n: int, connections: int,
-         lean: bool = False, port: int | None = None) -> dict[str, object]:
+         lean: bool = False, port: int | None = None, uvloop: bool = False
+         ) -> dict[str, object]:
     """The bare loop: ``sendmail`` as a plain aiosmtplib sender calls it, or (``lean``) the
     service's own SMTP transaction (MAIL and RCPT by command, then DATA), on the same
-    library."""
+    library; on the standard event loop, or (``uvloop``) on the one the service runs on."""
 
     assert smtp.proc is not None
     base = smtp.count()
     before = (cpu_seconds(os.getpid(), children=False), cpu_seconds(smtp.proc.pid))
-    seconds = asyncio.run(_bare(port or smtp.port, template, n, connections, lean))
+    factory = None
+    if uvloop:
+        import uvloop as uv
+
+        factory = uv.new_event_loop
+    with asyncio.Runner(loop_factory=factory) as runner:
+        seconds = runner.run(_bare(port or smtp.port, template, n, connections, lean))
     assert smtp.count() - base == n, (smtp.count() - base, n)
     after = (cpu_seconds(os.getpid(), children=False), cpu_seconds(smtp.proc.pid))
-    how = "transaction" if lean else "sendmail"
+    how = ("transaction" if lean else "sendmail") + (" on uvloop" if uvloop else "")
     return {"sender": f"bare aiosmtplib {how}, {connections} connections", "messages": n,
             "message bytes": len(template), "seconds": round(seconds, 2),
             "msg/s": round(n / seconds),
@@ -337,16 +352,17 @@ def main() -> None:
                 template = got
                 # the bare loop right after the first row, and again at the end: the ratio is
                 # taken against the faster of the two (this machine's speed drifts)
-                for lean in (False, True):
+                for lean, uv in BARE_LOOPS:
                     bare_rows.append(bare(smtp, template, int(str(row["invitations"])),
-                                          CONNECTIONS, lean, relay))
+                                          CONNECTIONS, lean, relay, uv))
 
         assert template is not None
-        for lean in (False, True):
+        for lean, uv in BARE_LOOPS:
             bare_rows.append(bare(smtp, template, int(str(rows[0]["invitations"])),
-                                  CONNECTIONS, lean, relay))
-        for how, column in (("sendmail", "service/bare"),
-                            ("transaction", "service/bare transaction")):
+                                  CONNECTIONS, lean, relay, uv))
+        for how, column in (("sendmail,", "service/bare"),
+                            ("transaction,", "service/bare transaction"),
+                            ("sendmail on uvloop,", "service/bare on uvloop")):
             best = max(float(str(b["msg/s"])) for b in bare_rows if how in str(b["sender"]))
             for row in rows:
                 row[column] = round(float(str(row["msg/s"])) / best, 2)
