@@ -182,10 +182,10 @@ PROGRAMME: dict[str, dict[str, str]] = {
         "prog_given_name": "Prénom(s)",
         "prog_seated_by": "Invités installés avant {time}",
         "prog_warning": "Attention\u00a0:",
-        "prog_press_kept_out_closed": "aucun journaliste n'est invité\u00a0: la presse figure "
-                                      "dans le public, mais la séance est fermée à la presse.",
-        "prog_press_kept_out_pool": "aucun journaliste n'est invité au titre du public\u00a0: "
-                                    "la presse y figure, mais la séance n'admet que le pool de "
+        "prog_press_kept_out_closed": "aucun journaliste n'est invité. La presse figure dans "
+                                      "le public, mais la séance est fermée à la presse.",
+        "prog_press_kept_out_pool": "aucun journaliste n'est invité au titre du public. "
+                                    "La presse y figure, mais la séance n'admet que le pool de "
                                     "presse, dont les membres sont invités en étant ajoutés "
                                     "comme participants.",
         "prog_press_way_open": "Ouvrez-la à la presse, ou retirez la presse du public.",
@@ -373,9 +373,9 @@ PROGRAMME: dict[str, dict[str, str]] = {
         "prog_given_name": "Given name(s)",
         "prog_seated_by": "Guests seated by {time}",
         "prog_warning": "Warning:",
-        "prog_press_kept_out_closed": "No journalist is invited: the press is in the audience, "
+        "prog_press_kept_out_closed": "no journalist is invited. The press is in the audience, "
                                       "but the session is closed to the press.",
-        "prog_press_kept_out_pool": "No journalist is invited as audience: the press is in "
+        "prog_press_kept_out_pool": "no journalist is invited as audience. The press is in "
                                     "the audience, but the session admits the press pool only, "
                                     "whose members are invited by being put on it as "
                                     "participants.",

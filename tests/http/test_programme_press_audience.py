@@ -74,11 +74,15 @@ async def test_the_session_page_says_it_until_it_is_mended(api: Api, smtp: Recor
     assert status == 303, _
     page_path = resp.headers["Location"].split("?")[0]
     _, page, _ = await protocol.go("GET", f"{page_path}?lang=fr")
+    # one colon to a sentence, and boxed as the page's warnings are (not as a notice)
     assert element(page, "press-audience-warning") == (
-        "Attention : aucun journaliste n'est invité : la presse figure dans le public, mais la "
+        "Attention : aucun journaliste n'est invité. La presse figure dans le public, mais la "
         "séance est fermée à la presse. Ouvrez-la à la presse, ou retirez la presse du public.")
+    assert '<p class="alert warning" id="press-audience-warning">' in page
     _, page, _ = await protocol.go("GET", f"{page_path}?lang=en")
-    assert element(page, "press-audience-warning") == f"Warning: {CLOSED_EN}"
+    assert element(page, "press-audience-warning") == (
+        "Warning: no journalist is invited. The press is in the audience, but the session is "
+        "closed to the press. Open it to the press, or take the press out of its audience.")
     # opened to the press: the warning goes
     edited = [(k, "open" if k == "press_access" else v) for k, v in fields]
     status, _, _ = await _form(protocol, f"{page_path}?lang=en", f"{page_path}?lang=en", edited)
