@@ -435,3 +435,33 @@ async def test_an_admin_lists_and_deletes_webhooks_protocol_does_not(
     assert hooks["items"] == []
     status, _, _ = await admin.post_form(f"{BASE}/webhooks", delete)
     assert status == 404
+
+
+async def test_the_english_preview_names_rooms_in_english_and_times_as_spans(
+    api: Api, smtp: RecordingSMTP, conference: dict[str, Any]
+) -> None:
+    """Found in a user test: the English preview read « Room changed – …: Salle plénière →
+    Salle 1 » and « Added – Test, 18 January 2027, 03:00 CET, Salle 1 », the rooms in French
+    and the new session's time in another form than a move's."""
+    plenary = await make_room(api, {"fr": "Salle plénière", "en": "Plenary hall"})
+    one = await make_room(api, {"fr": "Salle 1", "en": "Room 1"})
+    closing = await make_session(api, plenary, at(conference, 16), at(conference, 17),
+                                 title={"fr": "Clôture", "en": "Closing"})
+    status, body, _ = await api.call("POST", "/api/v1/conferences/alliance/programme/publish",
+                                     role="protocol")
+    assert status == 201, body
+    status, body, _ = await api.call("PATCH", f"/api/v1/sessions/{closing['id']}",
+                                     role="protocol", json={"room_id": one["id"]})
+    assert status == 200, body
+    await make_session(api, one, at(conference, 9), at(conference, 10),
+                       title={"fr": "Ouverture", "en": "Opening"})
+    protocol = await staff(api, smtp, "protocol@example.org", "protocol")
+    _, page, _ = await protocol.go("GET", f"{BASE}/publish?lang=en")
+    changes = element(page, "changelog")
+    assert "Room changed – Closing: Plenary hall → Room 1" in changes
+    assert re.search(r"Added – Opening: \w+day \d+ \w+ \d{4}, 09:00 – 10:00 \(CET\), Room 1",
+                     changes), changes
+    _, page, _ = await protocol.go("GET", f"{BASE}/publish?lang=fr")
+    changes = element(page, "changelog")
+    assert "Changement de salle – Clôture : Salle plénière → Salle 1" in changes
+    assert "Salle 1" in changes and "Room 1" not in changes
