@@ -375,6 +375,8 @@ class Renderer:
         docs/privacy.md; ``ending``: the closing formula, which follows the reader's rank as
         the opening does, docs/protocol.md), not once per message."""
         ending = ending or closing(None, lang)
+        # a cancellation removes the session and offers no feed (docs/calendar.md, "Feeds")
+        feed = feed and action.method == "REQUEST"
         key = (s.session_id, s.sequence, action.method, lang, prefix, lines, action.part, form,
                feed, press, ending)
         text = self._texts.get(key)

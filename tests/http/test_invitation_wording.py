@@ -195,6 +195,22 @@ async def test_a_first_invitation_adds_the_session_and_a_changed_one_updates_it(
     texts = {str(m["To"]).split("<")[-1].rstrip(">"): text_of(m) for m in updates[2:]}
     assert "Ce message met à jour la séance dans votre agenda." in texts["minister1@example.org"]
     assert "This message updates the session in your calendar." in texts["minister2@example.org"]
+    # cancelled: the message removes the session; it offers no calendar feed (a user test read
+    # « Ce message met à jour la séance dans votre agenda. Si vous n'utilisez pas les
+    # invitations d'agenda, vous pouvez vous abonner… » in a cancellation)
+    status, body, _ = await api.call("POST", f"/api/v1/sessions/{session_id}/cancel",
+                                     role="protocol")
+    assert status == 200, body
+    status, body, _ = await api.call("POST", f"{BASE}/programme/publish", role="protocol")
+    assert status == 201, body
+    cancels = await smtp.wait_for(6, where=is_invitation)
+    texts = {str(m["To"]).split("<")[-1].rstrip(">"): text_of(m) for m in cancels[4:]}
+    assert "Ce message retire la séance de votre agenda." in texts["minister1@example.org"]
+    assert "This message removes the session from your calendar." in \
+        texts["minister2@example.org"]
+    for text in texts.values():
+        assert "/api/v1/calendar/" not in text
+        assert "met à jour" not in text and "updates the session" not in text
 
 
 async def test_the_press_is_told_a_session_is_a_photo_opportunity_only(
