@@ -63,7 +63,10 @@ def changes(before: PublishedSession | None, now: PublishedSession, zone: ZoneIn
         for _moved in log.moved:
             when = _when(now, before, zone, language)
             end = time_of_day(now.ends_at, zone, language)
-            if when is not None:
+            if when is not None and ", " in when[0]:  # another day: each a day and a time
+                lines.append(f"déplacée du {when[0]}, au {when[1]} (fin à {end})" if fr else
+                             f"moved from {when[0]}, to {when[1]} (ends at {end})")
+            elif when is not None:
                 lines.append(f"déplacée de {when[0]} à {when[1]} (fin à {end})" if fr else
                              f"moved from {when[0]} to {when[1]} (ends at {end})")
             else:
