@@ -38,6 +38,7 @@ from conference.http.io import Form, read_form
 from conference.http.routes import RouteTable
 from conference.mail import formatting
 from conference.pages.handlers import SWITCH, sent_before, switching
+from conference.pages.i18n import field_message
 from conference.programme import domain as programme_domain
 from conference.programme import service as programme
 from conference.programme.models import (
@@ -220,9 +221,7 @@ async def grid_add_room(request: web.Request) -> web.Response:
             if loc[:1] == ["capacity"]:
                 errors.setdefault("capacity", t("prog_err_capacity"))
             elif len(loc) > 1 and loc[1] in ("fr", "en") and values[f"name_{loc[1]}"]:
-                kind = e["type"]
-                errors.setdefault(f"name_{loc[1]}", t("err_too_long", max=200)
-                                  if kind == "string_too_long" else t("prog_err_invalid"))
+                errors.setdefault(f"name_{loc[1]}", field_message(t, f"name_{loc[1]}", dict(e)))
     if errors:
         return await _grid_page(request, d, officer, room_values=values, room_errors=errors,
                                 status=422)
@@ -295,10 +294,8 @@ def _session_fields(d: Desk, values: dict[str, Any], rooms: list[Room]
         else:
             try:
                 _TITLE.validate_python(values[name])
-            except ValidationError as exc:
-                kind = exc.errors()[0]["type"]
-                errors[name] = (t("err_too_long", max=200) if kind == "string_too_long"
-                                else t("prog_err_invalid"))
+            except ValidationError as exc:  # the rule in words: a line break, too long, …
+                errors[name] = field_message(t, name, dict(exc.errors()[0]))
     if values["kind"] not in {k.value for k in SessionKind}:
         errors["kind"] = t("err_choice")
     if values["press_access"] not in {p.value for p in PressAccess}:

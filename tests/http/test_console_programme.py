@@ -681,3 +681,28 @@ def _identity_rows(page: str) -> dict[str, tuple[str, str, str]]:
                  for c in re.findall(r"<td[^>]*>(.*?)</td>", row, re.S)]
         found[cells[0]] = (cells[-3], cells[-2], cells[-1])
     return found
+
+
+async def test_a_title_with_a_line_break_is_refused_saying_why(
+    api: Api, smtp: RecordingSMTP
+) -> None:
+    """Found in a user test: a session's title or a room's name with a line break was refused
+    with « Invalid value. », where every other refusal names its rule."""
+    await _setup(api, smtp)
+    conf = await _conference(api)
+    protocol = await staff(api, smtp, "protocol@example.org", "protocol")
+    status, page, _ = await _form(protocol, f"{BASE}?lang=en", f"{BASE}/rooms?lang=en",
+                                  [("name_fr", "Salle\nEuropa"), ("name_en", "Europa"),
+                                   ("capacity", "100")])
+    assert status == 422
+    assert element(page, "name_fr-error").endswith("No line breaks or control characters.")
+    room = await make_room(api)
+    fields = _session_fields(room["id"], conf["starts_on"], "09:00", "10:00",
+                             en="Opening\nsession", fr="Ouverture\u0007")
+    status, page, _ = await _form(protocol, f"{SESSIONS}/new?lang=fr", f"{SESSIONS}?lang=fr",
+                                  fields)
+    assert status == 422
+    assert element(page, "title_en-error").endswith(
+        "Pas de saut de ligne ni de caractère de contrôle.")
+    assert element(page, "title_fr-error").endswith(
+        "Pas de saut de ligne ni de caractère de contrôle.")
