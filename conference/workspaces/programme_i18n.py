@@ -71,8 +71,8 @@ PROGRAMME: dict[str, dict[str, str]] = {
         "prog_err_time": "Indiquez une heure au format hh:mm (par exemple 09:30).",
         "prog_err_invalid": "Valeur non valide.",
         "prog_err_conflict": "Refusé\u00a0: la séance entre en conflit avec une autre.",
-        "prog_conflict_room": "La salle choisie, {room}, est déjà occupée par "
-                              "«\u00a0{title}\u00a0» ({when}).",
+        "prog_conflict_room": "{room} est déjà occupée à ce moment par «\u00a0{title}\u00a0» "
+                              "({when}).",
         "prog_conflict_person": "{who} participe déjà à «\u00a0{title}\u00a0» ({room}, {when}).",
         "prog_conflict_seated": "Les invités de cette séance, en présence royale, sont assis dès "
                                 "{time}\u00a0: elle occupe la salle et ses participants à partir "
@@ -267,8 +267,7 @@ PROGRAMME: dict[str, dict[str, str]] = {
         "prog_err_time": "Give a time as hh:mm (for example 09:30).",
         "prog_err_invalid": "Invalid value.",
         "prog_err_conflict": "Refused: the session clashes with another.",
-        "prog_conflict_room": "The room chosen, {room}, is already taken by “{title}” "
-                              "({when}).",
+        "prog_conflict_room": "{room} is already taken at that time by “{title}” ({when}).",
         "prog_conflict_person": "{who} is already on “{title}” ({room}, {when}).",
         "prog_conflict_seated": "The guests of this royal-presence session are seated from "
                                 "{time}: it holds the room and its participants from then.",

@@ -196,7 +196,7 @@ async def test_protocol_builds_the_programme_on_the_grid(
     conflict = page.locator("#conflicts")
     await conflict.wait_for()
     text = await conflict.inner_text()
-    assert "The room chosen, Plenary hall, is already taken by “Opening session”" in text
+    assert "Plenary hall is already taken at that time by “Opening session”" in text
     assert "09:00–10:30" in text
     assert "Opening session" in await page.locator("#room_id-error").inner_text()
     await _axe(page, "console-programme-conflict")

@@ -148,7 +148,7 @@ async def test_a_room_conflict_names_the_other_session_and_changes_nothing(
         hall["id"], day, "10:00", "11:00", fr="Déjeuner", en="Lunch"))
     assert status == 409
     conflict = element(page, "conflicts")
-    assert "The room chosen, Plenary hall, is already taken by “Opening”" in conflict
+    assert "Plenary hall is already taken at that time by “Opening”" in conflict
     assert "09:00–10:30" in conflict
     assert 'id="room_id-error"' in page
     assert 'value="Lunch"' in page  # what was typed is kept
@@ -163,7 +163,7 @@ async def test_a_room_conflict_names_the_other_session_and_changes_nothing(
     status, page, _ = await _form(protocol, workshop + "?lang=fr", workshop + "?lang=fr",
                                   _session_fields(hall["id"], day, "10:00", "11:00",
                                                   fr="Atelier", en="Workshop"))
-    assert status == 409 and ("La salle choisie, Plenary hall, est déjà occupée par "
+    assert status == 409 and ("Plenary hall est déjà occupée à ce moment par "
                               "« Ouverture »") in element(page, "conflicts")
     # the fields' own errors: no title, no time, the end before the start, open press with
     # royal presence
@@ -214,13 +214,13 @@ async def test_a_royal_session_is_refused_on_the_form_where_a_meeting_runs_past_
     status, page, _ = await _form(protocol, BASE, f"{SESSIONS}", photo)
     assert status == 409
     error = element(page, "room_id-error")
-    assert "The room chosen, Plenary hall, is already taken by “Meeting”" in error
+    assert "Plenary hall is already taken at that time by “Meeting”" in error
     assert "12:00–13:00" in error
     assert "The guests of this royal-presence session are seated from 12:45" in error
     status, page, _ = await _form(protocol, BASE + "?lang=fr", f"{SESSIONS}?lang=fr", photo)
     assert status == 409
     error = element(page, "room_id-error")
-    assert "La salle choisie, Plenary hall, est déjà occupée par « Réunion »" in error
+    assert "Plenary hall est déjà occupée à ce moment par « Réunion »" in error
     assert "Les invités de cette séance, en présence royale, sont assis dès 12:45" in error
     # the meeting ends at 12:45: the photo opportunity is accepted
     status, _, _ = await _form(protocol, meeting, meeting, _session_fields(

@@ -144,8 +144,8 @@ async def test_a_room_booked_twice_is_named_once_not_room_room_1(
     opening = await make_session(api, room, at(conf, 9, 30), at(conf, 10, 15))
     protocol = await staff(api, smtp, "protocol@example.org", "protocol")
     path = f"{SESSIONS}/{opening['id']}"
-    for lang, expected in (("en", "The room chosen, Room 1, is already taken by “"),
-                           ("fr", "La salle choisie, Salle 1, est déjà occupée par « ")):
+    for lang, expected in (("en", "Room 1 is already taken at that time by “"),
+                           ("fr", "Salle 1 est déjà occupée à ce moment par « ")):
         _, page, _ = await protocol.go("GET", f"{path}?lang={lang}")
         fields = [("csrf", hidden(page, "csrf")), ("title_fr", "Ouverture"),
                   ("title_en", "Opening"), ("kind", "plenary"), ("room_id", room["id"]),
