@@ -164,3 +164,26 @@ async def test_what_changed_is_marked_and_readable(site: Site, browser: Any, wid
             assert await _violations(tab) == []
     finally:
         await tab.context.close()
+
+
+@pytest.mark.parametrize("width", [390, 1280])
+async def test_a_long_unbroken_title_wraps_inside_the_page(site: Site, browser: Any,
+                                                          width: int) -> None:
+    """Found in a user test: a title of 200 characters without a space (the longest allowed)
+    made the desktop programme 3,010 px wide, its room and press columns off the screen."""
+    status, conference, _ = await site.call("POST", "/api/v1/conferences", role="admin",
+                                            json=conference_body())
+    assert status == 201
+    a = await room(site, {"fr": "Salle A", "en": "Room A"}, 50)
+    long = await session(site, a, at(conference, 9), at(conference, 10),
+                         title={"fr": "É" * 200, "en": "W" * 200})
+    await publish(site)
+    tab = await _tab(browser, width)
+    try:
+        for lang in ("fr", "en"):
+            await tab.goto(f"{site.url}/alliance/programme?lang={lang}")
+            assert await tab.evaluate("document.documentElement.scrollWidth") <= width
+            assert await tab.locator(f"#session-{long['id']} td.room").is_visible()
+            assert await _violations(tab) == []
+    finally:
+        await tab.context.close()
