@@ -37,8 +37,9 @@ def part_name(part: str, language: str) -> str:
 
 
 def _when(s: PublishedSession, before: PublishedSession, zone: ZoneInfo, lang: str
-          ) -> tuple[str, str] | None:
-    """(old, new) wording of a move: times only on the same day, day and time otherwise."""
+          ) -> tuple[str, str, bool] | None:
+    """(old, new, another day) wording of a move: times only on the same day, day and time
+    otherwise."""
     same_day = (s.starts_at.astimezone(zone).date() == before.starts_at.astimezone(zone).date())
     if s.starts_at == before.starts_at:
         return None
@@ -47,7 +48,7 @@ def _when(s: PublishedSession, before: PublishedSession, zone: ZoneInfo, lang: s
     if not same_day:
         old = f"{day(before.starts_at, lang, timezone=zone, weekday=True)}, {old}"
         new = f"{day(s.starts_at, lang, timezone=zone, weekday=True)}, {new}"
-    return old, new
+    return old, new, not same_day
 
 
 def changes(before: PublishedSession | None, now: PublishedSession, zone: ZoneInfo,
@@ -63,7 +64,7 @@ def changes(before: PublishedSession | None, now: PublishedSession, zone: ZoneIn
         for _moved in log.moved:
             when = _when(now, before, zone, language)
             end = time_of_day(now.ends_at, zone, language)
-            if when is not None and ", " in when[0]:  # another day: each a day and a time
+            if when is not None and when[2]:  # another day: each a day and a time
                 lines.append(f"déplacée du {when[0]}, au {when[1]} (fin à {end})" if fr else
                              f"moved from {when[0]}, to {when[1]} (ends at {end})")
             elif when is not None:
