@@ -585,6 +585,14 @@ def letter_number(year: int, sequence: int) -> str:
     return f"{year}-{sequence:04d}-{tail}"
 
 
+def typed_letter_number(text: str) -> str:
+    """A letter's number as someone typed it from the paper: spaces around it dropped, a
+    typographic dash read as the hyphen, and the letters in capitals, as numbers are made
+    (docs/credentials.md, "Visa invitation letters": a consulate's clerk typing
+    ``2027-0001-hqn9nq`` read "no letter has this number" and took a valid letter for a fake)."""
+    return re.sub("[\u2010-\u2015\u2212]", "-", text.strip()).upper()
+
+
 PENDING_WORDS = {"submitted": "under review", "waitlisted": "on the waiting list"}
 """An accreditation not decided yet, as the refusal of an approval says it."""
 CLOSING_STATUSES = ("rejected", "withdrawn", "revoked", "substituted")

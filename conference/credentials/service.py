@@ -734,6 +734,7 @@ async def verify_letter(pool: asyncpg.Pool, number: str) -> tuple[Verification, 
     """What ``/v/{number}`` tells anyone, and the letter's conference, which the page names in
     its reader's language (docs/credentials.md, "Visa invitation letters"). NotFound for an
     unknown or purged number."""
+    number = domain.typed_letter_number(number)
     async with connection(pool) as conn:
         row = await repo.letter_by_number(conn, number) if len(number) <= 40 else None
         if row is None:

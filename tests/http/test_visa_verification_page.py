@@ -114,3 +114,23 @@ async def test_the_letter_and_its_page_name_the_nationality_alike(
     assert "République du Congo" in pdf and "Congo-Brazzaville" not in pdf
     _, page, _ = await api.call("GET", f"/v/{approved['number']}?lang=fr")
     assert element(page, "verify-nationality") == "République du Congo"
+
+
+async def test_a_number_typed_in_small_letters_is_the_letter(api: Api, smtp: RecordingSMTP) -> None:
+    """A consulate's clerk copies the number by hand: small letters, spaces around it, a
+    typographic dash still find the letter (tryout: 404 "No invitation letter has this
+    number" for a valid letter typed in small letters)."""
+    await _conference(api)
+    letter = await _approved_letter(api)
+    number = letter["number"]
+    for typed in (number.lower(), f" {number} ", number.replace("-", "\u2013", 1)):
+        status, page, _ = await api.call("GET", f"/v/{typed}?lang=en")
+        assert status == 200, (typed, page)
+        assert element(page, "verify-verdict").startswith("Valid letter."), typed
+        assert element(page, "verify-title").endswith(number), typed
+        status, v, _ = await api.call("GET", f"/v/{typed}",
+                                      headers={"Accept": "application/json"})
+        assert status == 200 and v["number"] == number and v["valid"] is True, typed
+    # another number still answers 404
+    status, _, _ = await api.call("GET", f"/v/{number[:-1]}?lang=en")
+    assert status == 404
