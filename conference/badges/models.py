@@ -162,6 +162,9 @@ class Holder(Model):
     category: Category
     affiliation: str | None
     """The delegation (country or organisation) or the press outlet."""
+    gender: Literal["female", "male"] | None = None
+    """female, male or None (not known): the door names the category in it, as the badge
+    does (« Experte »: docs/protocol.md, "Titles in the person's gender")."""
 
 
 class ClosedSession(Model):
@@ -304,6 +307,8 @@ class BadgeState(Model):
     ``printable`` (``pending`` or ``more_information``: awaited; ``refused``: never)."""
     has_photo: bool = True
     """Whether the person's photo is on file: without it the badge prints an empty box."""
+    gender: Literal["female", "male"] | None = None
+    """female, male or None (not known): the category is named in it, as on the badge."""
 
 
 class VoidBadge(Model):

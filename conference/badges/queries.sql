@@ -264,7 +264,9 @@ WHERE form_scan = :form_scan::uuid AND conference_id = :conference_id
 -- name: check_ins
 -- The scans of a conference after a cursor (a check-in id), oldest first, of one zone or all.
 SELECT ci.*, a.given_name, a.family_name, a.category, a.press_outlet, a.erased_at, d.country,
-       d.organisation ->> 'name' AS organisation
+       d.organisation ->> 'name' AS organisation,
+       coalesce(a.gender, CASE a.salutation WHEN 'mrs' THEN 'female' WHEN 'mr' THEN 'male' END)
+           AS gender
 FROM check_in ci
 LEFT JOIN accreditation a ON a.id = ci.accreditation_id
 LEFT JOIN delegation d ON d.id = a.delegation_id

@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime
-from typing import Any
+from typing import Any, Literal
 from uuid import UUID
 
 import asyncpg
@@ -380,6 +380,11 @@ async def insert_check_in(
     return check_in_id
 
 
+def known_gender(value: str | None) -> Literal["female", "male"] | None:
+    """A stored gender as the models type it (anything else: not known)."""
+    return "female" if value == "female" else "male" if value == "male" else None
+
+
 def holder(person: Bearer | None, language: str) -> Holder | None:
     """Who the badge names, for the door (None for nobody, or somebody erased)."""
     if person is None or person.erased:
@@ -387,7 +392,8 @@ def holder(person: Bearer | None, language: str) -> Holder | None:
     return Holder(accreditation_id=person.id, given_name=person.given_name,
                   family_name=person.family_name, category=person.category,
                   affiliation=domain.affiliation(person.press_outlet, person.country,
-                                                 person.organisation, language))
+                                                 person.organisation, language),
+                  gender=known_gender(person.gender))
 
 
 def _check_in(row: asyncpg.Record, language: str) -> CheckIn:
@@ -397,7 +403,8 @@ def _check_in(row: asyncpg.Record, language: str) -> CheckIn:
         who = Holder(accreditation_id=row["accreditation_id"], given_name=row["given_name"],
                      family_name=row["family_name"], category=row["category"],
                      affiliation=domain.affiliation(row["press_outlet"], row["country"],
-                                                    row["organisation"], language))
+                                                    row["organisation"], language),
+                     gender=known_gender(row["gender"]))
     return CheckIn(id=row["id"], admitted=row["admitted"], reason=reason,
                    detail=DETAILS[reason], zone=row["zone_code"], scanned_at=row["scanned_at"],
                    holder=who)

@@ -416,7 +416,8 @@ def _state(r: repo.BadgeRow, lang: str) -> BadgeState:
         printable=_printable(r), collected=r.collected,
         vetting_status=vetting_status(r.clearance_required, r.clearance_recorded),
         short_reference=(domain.show_short_reference(r.bearer.short_code)
-                         if r.bearer.short_code else None), has_photo=r.has_photo)
+                         if r.bearer.short_code else None), has_photo=r.has_photo,
+        gender=repo.known_gender(r.bearer.gender))
 
 
 async def badge_states(

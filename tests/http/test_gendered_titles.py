@@ -10,7 +10,7 @@ from __future__ import annotations
 import html
 import re
 
-from tests.browser.helpers import element
+from tests.browser.helpers import element, zone
 from tests.conftest import Api
 from tests.http.conftest_focal import GRANTED, create_conference, create_delegation, letter
 from tests.http.conftest_programme import accredit
@@ -100,3 +100,48 @@ async def test_the_pages_say_a_persons_rank_in_their_gender(
     status, page, _ = await focal.go("GET", "/delegation/alliance-be?lang=en")
     assert "Head of delegation Anna Lindqvist (Ambassador / permanent representative)" in element(
         page, "delegation-summary")
+
+
+async def test_the_badges_page_and_the_door_name_the_category_in_the_holders_gender(
+    api: Api, smtp: RecordingSMTP,
+) -> None:
+    """The console's badges and the door's answer say « Experte » of a woman, as her badge and
+    the other pages do (tryout: the badges page and « Titulaire : … – Expert – Belgique » at
+    the door said « Expert » of a woman whose badge read « EXPERTE »)."""
+    be, _ = await _setup(api, smtp)
+    ids = {}
+    for given, gender in (("Ine", "female"), ("Tom", "male")):
+        status, created, _ = await api.call(
+            "POST", "/api/v1/conferences/alliance/accreditations", role="protocol",
+            json={"category": "expert", "given_name": given, "family_name": "Goris",
+                  "email": f"{given.lower()}@example.org", "language": "fr",
+                  "delegation_id": be["id"], "rank": "expert", "function": "Conseil",
+                  "gender": gender})
+        assert status == 201, created
+        status, decided, _ = await api.call(
+            "POST", f"/api/v1/accreditations/{created['id']}/decision", role="protocol",
+            json={"decision": "approve"})
+        assert status == 200, decided
+        ids[given] = created["id"]
+    protocol = await staff(api, smtp, "protocol@example.org", "protocol")
+    status, page, _ = await protocol.go("GET", "/manage/alliance/badges?lang=fr")
+    assert status == 200, page
+    rows = {given: html.unescape(re.search(
+        rf'<tr id="badge-{ident}">(.*?)</tr>', page, re.S).group(1))  # type: ignore[union-attr]
+        for given, ident in ids.items()}
+    assert ">Experte</td>" in rows["Ine"] and ">Expert</td>" in rows["Tom"], rows
+    status, states, _ = await api.call("GET", "/api/v1/conferences/alliance/badges",
+                                       role="protocol")
+    assert status == 200, states
+    short = {s["accreditation_id"]: s["short_reference"] for s in states["items"]}
+    assert {s["accreditation_id"]: s["gender"] for s in states["items"]} == {
+        ids["Ine"]: "female", ids["Tom"]: "male"}
+    door = await staff(api, smtp, "door@example.org", "door", language="fr")
+    await zone(api, "plenary", categories=["expert"])
+    for given, word in (("Ine", "Experte"), ("Tom", "Expert")):
+        status, page, _ = await door.post_form("/manage/alliance/door", "/manage/alliance/door",
+                                               zone="plenary", badge=short[ids[given]])
+        assert status == 200, page
+        result = element(page, "door-result")
+        assert "ADMIS" in result, result
+        assert f"{given} Goris – {word} – Belgique" in " ".join(result.split()), result
