@@ -84,7 +84,7 @@ async def test_the_qr_code_decodes_to_a_reference_the_door_admits(
     assert result["admitted"] is True and result["reason"] == "granted"
     assert result["holder"] == {"accreditation_id": acc["id"], "given_name": "Marie",
                                 "family_name": "Dupont", "category": "press",
-                                "affiliation": "Le Soir"}
+                                "affiliation": "Le Soir", "gender": None}
 
 
 async def test_forged_or_altered_references_are_refused(
