@@ -17,7 +17,7 @@ from __future__ import annotations
 import io
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, partial
 from pathlib import Path
 
 import segno
@@ -83,6 +83,101 @@ def band_lines(b: BadgeContent, wrap: Callable[[str, bool], list[str]]) -> tuple
         words = lines[2].split()
         lines = [*lines[:2], " ".join([*words[:-1], "…"] if len(words) > 1 else [*words, "…"])]
     return True, lines
+
+
+@dataclass(frozen=True)
+class NameRule:
+    """How one text beside the photo is set (sizes in the renderer's unit: points for the PDF,
+    pixels for the PNG): in type from ``largest`` down to ``smallest``, on at most ``lines``
+    lines broken at its spaces and after its hyphens; at ``smallest``, broken inside a word
+    too if it must. Never wider than the column (docs/credentials.md, "Names on the badge")."""
+
+    largest: float
+    smallest: float
+    lines: int
+    step: float
+
+
+FEWER_LINES = 0.85
+"""A text takes fewer lines unless more lines let its type be larger than this much more
+(« de Saint-Exupéry / d'Oultremont » on two lines rather than three a little larger)."""
+
+
+def _pieces(text: str) -> list[tuple[str, bool]]:
+    """The places a name may break: after a space (the piece is followed by one) or after a
+    hyphen (« Konstantinopoulou- »)."""
+    out: list[tuple[str, bool]] = []
+    for word in text.split():
+        parts = word.split("-")
+        for i, part in enumerate(parts):
+            last = i == len(parts) - 1
+            out.append((part if last else f"{part}-", last))
+    return [(p, spaced) for p, spaced in out if p]
+
+
+def break_lines(text: str, width: float, measure: Callable[[str], float],
+                inside_words: bool = False) -> list[str]:
+    """``text`` in lines no wider than ``width`` as ``measure`` gives it, broken at spaces and
+    after hyphens; a piece wider than the column is cut between characters when
+    ``inside_words``, else left whole (and the caller tries a smaller size)."""
+    lines: list[str] = []
+    current = ""
+    joiner = ""
+    for piece, spaced in _pieces(text):
+        if current and measure(current + joiner + piece) <= width:
+            current += joiner + piece
+        else:
+            if current:
+                lines.append(current)
+            current = piece
+            if inside_words:
+                while measure(current) > width and len(current) > 1:
+                    cut = len(current) - 1
+                    while cut > 1 and measure(current[:cut]) > width:
+                        cut -= 1
+                    lines.append(current[:cut])
+                    current = current[cut:]
+        joiner = " " if spaced else ""
+    if current:
+        lines.append(current)
+    return lines
+
+
+def fit_lines(text: str, width: float, rule: NameRule,
+              measure: Callable[[str, float], float]) -> tuple[float, list[str]]:
+    """The size and the lines of ``text`` in a column ``width`` wide (``measure(text, size)``,
+    in the column's unit): for each number of lines up to the rule's, the largest type in
+    which the text fits on that many; of these, the fewest lines whose type is not much
+    smaller than the largest (``FEWER_LINES``); where none fits, the smallest type broken
+    wherever it must be. A long family name stays readable beside the passport and never
+    crosses the badge's edge (tryout: « de Borbón-Dos Sicilias y Orleáns-Braganza… » ran over
+    the crop mark, « Konstantinopoulou-… » printed at 5 pt)."""
+    best: dict[int, tuple[float, list[str]]] = {}
+    size = rule.largest
+    while size >= rule.smallest and len(best) < rule.lines:
+        lines = break_lines(text, width, partial(_at, measure, size))
+        if all(measure(line, size) <= width for line in lines):
+            for n in range(len(lines), rule.lines + 1):
+                best.setdefault(n, (size, lines))
+            if len(lines) == 1:
+                break
+        size -= rule.step
+    if not best:
+        return rule.smallest, break_lines(text, width, partial(_at, measure, rule.smallest),
+                                          inside_words=True)
+    largest = max(size for size, _ in best.values())
+    return next(best[n] for n in sorted(best) if best[n][0] >= FEWER_LINES * largest)
+
+
+def _at(measure: Callable[[str, float], float], size: float, text: str) -> float:
+    return measure(text, size)
+
+
+def scaled(rule: NameRule, factor: float) -> NameRule:
+    """The rule with its large sizes reduced (never below its smallest): where the texts
+    beside the photo do not fit its height, they are set again smaller."""
+    return NameRule(largest=max(rule.smallest, rule.largest * factor),
+                    smallest=rule.smallest, lines=rule.lines, step=rule.step)
 
 
 PRINT_PHOTO = (300, 400)
@@ -173,6 +268,44 @@ def _photo(img: Image.Image, draw: ImageDraw.ImageDraw, b: BadgeContent) -> None
               font=label, fill="#888888")
 
 
+GIVEN_PX = NameRule(largest=84, smallest=44, lines=2, step=4)
+FAMILY_PX = NameRule(largest=104, smallest=52, lines=3, step=4)
+AFFILIATION_PX = NameRule(largest=56, smallest=36, lines=2, step=4)
+ROLE_PX = NameRule(largest=44, smallest=32, lines=2, step=4)
+NAME_TOP_PX, NAME_BOTTOM_PX = 330, 910
+"""The photo's top, and the zones' and QR code's (px)."""
+_NAME_INK = {"given": "#000000", "family": "#000000", "affiliation": "#222222",
+             "role": "#444444"}
+
+
+def name_column(draw: ImageDraw.ImageDraw, b: BadgeContent, width: int
+                ) -> list[tuple[str, str, float, bool, float]]:
+    """The texts beside the photo of the PNG badge, as the PDF sets them (``sheet``): each
+    line's part, text, size and top (px), on one line or two, set again smaller where they
+    would run below the photo's height."""
+    blocks = [(part, text, rule, part == "family")
+              for part, text, rule in (("given", b.given_name, GIVEN_PX),
+                                       ("family", b.family_name, FAMILY_PX),
+                                       ("affiliation", b.affiliation, AFFILIATION_PX),
+                                       ("role", b.role, ROLE_PX))
+              if text]
+    out: list[tuple[str, str, float, bool, float]] = []
+    for factor in (1.0, 0.9, 0.8, 0.7, 0.6):
+        out = []
+        for part, text, rule, bold in blocks:
+            def measure(t: str, size: float, bold: bool = bold) -> float:
+                return _width(draw, t, font(int(size), bold))
+
+            size, lines = fit_lines(text, width, scaled(rule, factor), measure)
+            y = (NAME_TOP_PX if not out
+                 else out[-1][4] + 1.3 * out[-1][2] + (15 if out[-1][0] == "family" else 0))
+            for i, line in enumerate(lines):
+                out.append((part, line, size, bold, y + i * 1.15 * size))
+        if not out or out[-1][4] + 1.2 * out[-1][2] <= NAME_BOTTOM_PX:
+            break
+    return out
+
+
 def render_png(b: BadgeContent) -> bytes:
     img = Image.new("RGB", (WIDTH, HEIGHT), "#ffffff")
     draw = ImageDraw.Draw(img)
@@ -192,20 +325,8 @@ def render_png(b: BadgeContent) -> bytes:
     # The photo beside the name as on the identity document.
     _photo(img, draw, b)
     left = PHOTO_BOX[2] + 40
-    column = WIDTH - MARGIN - left
-    y = 330
-    given = _fit(draw, b.given_name, column, 84)
-    draw.text((left, y), b.given_name, font=given, fill="#000000")
-    y += 110
-    family = _fit(draw, b.family_name, column, 104, bold=True)
-    draw.text((left, y), b.family_name, font=family, fill="#000000")
-    y += 150
-    if b.affiliation:
-        affiliation = _fit(draw, b.affiliation, column, 56)
-        draw.text((left, y), b.affiliation, font=affiliation, fill="#222222")
-        y += 80
-    if b.role:
-        draw.text((left, y), b.role, font=_fit(draw, b.role, column, 44), fill="#444444")
+    for part, text, points, bold, top in name_column(draw, b, WIDTH - MARGIN - left):
+        draw.text((left, top), text, font=font(int(points), bold), fill=_NAME_INK[part])
 
     # Zones beside the QR code.
     top = 930

@@ -20,7 +20,7 @@ a character outside Latin-1 prints as "?".
 from __future__ import annotations
 
 import io
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 
 import segno
@@ -28,7 +28,7 @@ from fpdf import FPDF
 from PIL import Image
 
 from conference.badges.domain import Layout
-from conference.badges.render import BadgeContent, band_lines
+from conference.badges.render import BadgeContent, NameRule, band_lines, fit_lines, scaled
 
 A6 = (105.0, 148.0)
 A4 = (210.0, 297.0)
@@ -38,6 +38,19 @@ MARK = 2.0
 """Length of a crop mark (mm); it starts 1 mm off the badge's corner."""
 
 _FONTS = (Path("/usr/share/fonts/truetype/dejavu"), Path("/usr/share/fonts/dejavu"))
+
+PT = 25.4 / 72
+"""A point, in mm."""
+NAME_LEFT, NAME_COLUMN = 41.0, 57.0
+"""Where the texts beside the photo start, and how wide they may run (mm, on A6)."""
+NAME_TOP, NAME_BOTTOM = 33.0, 71.0
+"""Between the photo's top and the zones and QR code below it (mm)."""
+GIVEN = NameRule(largest=15, smallest=8, lines=2, step=0.5)
+FAMILY = NameRule(largest=19, smallest=9, lines=3, step=0.5)
+AFFILIATION = NameRule(largest=10, smallest=6.5, lines=2, step=0.5)
+ROLE = NameRule(largest=8, smallest=6, lines=2, step=0.5)
+_NAME_INK = {"given": (0, 0, 0), "family": (0, 0, 0), "affiliation": (34, 34, 34),
+             "role": (68, 68, 68)}
 
 
 def _rgb(colour: str) -> tuple[int, int, int]:
@@ -109,6 +122,46 @@ class _Sheet:
                 lines.append(word)
         return lines
 
+    def _measure(self, bold: bool) -> Callable[[str, float], float]:
+        style = "B" if bold else ""
+
+        def width(text: str, size: float) -> float:
+            self.pdf.set_font(self.family, style, size)
+            return float(self.pdf.get_string_width(text))
+
+        return width
+
+    def name_column(self, b: BadgeContent) -> list[tuple[str, str, float, bool, float]]:
+        """The texts beside the photo as they print on an A6 badge (a scaled one is the same,
+        scaled): each line's part, text, size (pt) and baseline (mm from the top). The given
+        name, the family name in bold, the affiliation and the press role, each on one line
+        or two (docs/credentials.md, "Names on the badge"); where they would run below the
+        photo's height, all are set again smaller."""
+        blocks = [(part, self._text(text), rule, part == "family")
+                  for part, text, rule in (("given", b.given_name, GIVEN),
+                                           ("family", b.family_name, FAMILY),
+                                           ("affiliation", b.affiliation, AFFILIATION),
+                                           ("role", b.role, ROLE))
+                  if text]
+        out: list[tuple[str, str, float, bool, float]] = []
+        for factor in (1.0, 0.9, 0.8, 0.7, 0.6):
+            out = []
+            for part, text, rule, bold in blocks:
+                size, lines = fit_lines(text, NAME_COLUMN, scaled(rule, factor),
+                                        self._measure(bold))
+                if not out:
+                    y = NAME_TOP + 0.333 * size
+                elif part == "family":
+                    y = out[-1][4] + 0.474 * size
+                else:
+                    y = out[-1][4] + 0.158 * out[-1][2] + 0.6 * size
+                for i, line in enumerate(lines):
+                    out.append((part, line, size, bold,
+                                y + i * (1.15 if bold else 1.2) * size * PT))
+            if not out or out[-1][4] + 0.24 * out[-1][2] * PT <= NAME_BOTTOM:
+                break
+        return out
+
     def badge(self, b: BadgeContent, x0: float, y0: float, s: float) -> None:
         """Draw one badge with its top-left corner at (x0, y0) mm, at scale ``s`` of A6."""
         pdf = self.pdf
@@ -149,26 +202,10 @@ class _Sheet:
             pdf.set_font(self.family, "", 8 * s)
             label = self._text(b.photo_label)
             pdf.text(X(21) - pdf.get_string_width(label) / 2, Y(50), label)
-        pdf.set_text_color(0, 0, 0)
-        column = 57.0 * s
-        given = self._text(b.given_name)
-        self._fit(given, column, 15 * s)
-        pdf.text(X(41), Y(38), given)
-        family = self._text(b.family_name)
-        self._fit(family, column, 19 * s, bold=True)
-        pdf.text(X(41), Y(47), family)
-        y = 56.0
-        if b.affiliation:
-            pdf.set_text_color(34, 34, 34)
-            affiliation = self._text(b.affiliation)
-            self._fit(affiliation, column, 10 * s)
-            pdf.text(X(41), Y(y), affiliation)
-            y += 6
-        if b.role:
-            pdf.set_text_color(68, 68, 68)
-            role = self._text(b.role)
-            self._fit(role, column, 8 * s)
-            pdf.text(X(41), Y(y), role)
+        for part, text, size, bold, baseline in self.name_column(b):
+            pdf.set_text_color(*_NAME_INK[part])
+            pdf.set_font(self.family, "B" if bold else "", size * s)
+            pdf.text(X(NAME_LEFT), Y(baseline), text)
 
         # Zones beside the QR code.
         qr_side = 42.0
