@@ -1,7 +1,8 @@
 """The consumers that write the credentials' letters: an approved visa letter to the person, the
-PDF attached; a clearance asked to be completed or refused, to whoever answers for the person.
-They run in the worker (docs/outbox.md), never in the request that made the change; a letter
-cancelled (a status changed) before the consumer runs is not sent."""
+PDF attached; a refused request to the person and their focal points; a clearance asked to be
+completed or refused, to whoever answers for the person. They run in the worker
+(docs/outbox.md), never in the request that made the change; a letter cancelled (a status
+changed) before the consumer runs is not sent."""
 
 from __future__ import annotations
 
@@ -89,6 +90,62 @@ async def mail_visa_letter(conn: asyncpg.Connection, event: EventRow, ctx: Dispa
         sender=sender, subject=subject, message_id=message_id,
         message=bytes(msg), conference_id=conference.id,
         accreditation_id=row["accreditation_id"], delivery_id=delivery_id)])
+
+
+REFUSED = "visa_letter_refused"
+
+
+async def mail_visa_letter_refused(conn: asyncpg.Connection, event: EventRow,
+                                   ctx: DispatchContext) -> ConsumerResult:
+    """The letter of a visa letter request protocol refused, with the reason as written: to
+    the person, who waits for the letter to book a consulate appointment, and, for a
+    delegation's member, to the delegation's focal points (``focal_point_recipients``), each
+    with the link to the page where a corrected request can be made (docs/credentials.md,
+    "Visa invitation letters"). Nothing for a request refused because its accreditation ended
+    (the accreditation's own letter says so), nor for one no longer refused when the worker
+    comes, nor about a person erased or no longer applying."""
+    if event.payload.get("accreditation_status") is not None:
+        return ConsumerResult()
+    row = await repo.letter_row(conn, uuid.UUID(event.payload["visa_letter_id"]))
+    if row is None or row["status"] != "refused" or row["accreditation_status"] not in LIVE \
+            or row["erased_at"] is not None:
+        return ConsumerResult()
+    conference = await conference_by_id(conn, row["conference_id"])
+    member = f"{row['given_name']} {row['family_name']}"
+    press = row["category"] == "press"
+    accreditation_id = row["accreditation_id"]
+    gender = row["gender"] or {"mrs": "female", "mr": "male"}.get(row["salutation"])
+    result = ConsumerResult()
+    # the person, on their own credentials page (a fresh private link, as every letter to an
+    # applicant that leads to the page)
+    token = await issue_token(conn, Role.applicant, accreditation_id=accreditation_id)
+    language = row["language"]
+    recipients = [(row["email"], member, language,
+                   salutation(row["given_name"], row["family_name"],
+                              Rank(row["rank"]) if row["rank"] else None, gender, language),
+                   closing(row["rank"], language), False,
+                   f"{ctx.settings.base_url}/a/{token}/credentials?lang={language}")]
+    if row["delegation_id"] is not None:
+        slug = delegation_slug(conference.slug, row["delegation_country"], row["delegation_id"])
+        page = f"{ctx.settings.base_url}/delegation/{slug}/members/{accreditation_id}/credentials"
+        for email, name, lang in await focal_point_recipients(
+                conn, conference, row["delegation_id"], row["focal_point_email"],
+                row["focal_point_name"]):
+            if email.lower() == row["email"].lower():
+                continue
+            recipients.append((email, name, lang, salutation("", name, None, None, lang),
+                               closing(None, lang), True, f"{page}?lang={lang}"))
+    for recipient, recipient_name, lang, greeting, ending, focal, link in recipients:
+        letter = _clearance_letter(ctx, event, conference, row, REFUSED, recipient,
+                                   recipient_name, lang, greeting, ending, link=link,
+                                   focal=focal, member=member, press=press,
+                                   accreditation_id=accreditation_id,
+                                   consulate=row["consulate"])
+        if isinstance(letter, Parked):
+            result.parked.append(letter)
+        else:
+            result.deliveries.append(letter)
+    return result
 
 
 LIVE = frozenset({"submitted", "waitlisted", "approved"})
@@ -200,9 +257,12 @@ def _clearance_letter(ctx: DispatchContext, event: EventRow, conference: Confere
                       row: asyncpg.Record, template: str, recipient: str, recipient_name: str,
                       language: str, greeting: str, ending: str, *, link: str, focal: bool,
                       member: str, press: bool, photo_awaited: bool = False,
-                      short_reference: str | None = None, by_protocol: bool = False
+                      short_reference: str | None = None, by_protocol: bool = False,
+                      accreditation_id: uuid.UUID | None = None, consulate: str = "",
                       ) -> NewDelivery | Parked:
-    """One clearance letter, to ``recipient`` in ``language``."""
+    """One clearance letter (or a refused visa letter's: ``row`` is then the letter's, and
+    ``accreditation_id`` the person's), to ``recipient`` in ``language``."""
+    person = accreditation_id or row["id"]
     delegation = (country_name(row["delegation_country"], language)
                   if row["delegation_country"] else row["delegation_organisation"] or "")
     dedupe = f"{event.id}:{template}:{recipient.lower()}"
@@ -216,7 +276,7 @@ def _clearance_letter(ctx: DispatchContext, event: EventRow, conference: Confere
                 "mrs": "female", "mr": "male"}.get(row["salutation"])),
             reason=row["reason"] or "",
             link=link, is_press=press, photo_awaited=photo_awaited,
-            short_reference=short_reference, by_protocol=by_protocol)
+            short_reference=short_reference, by_protocol=by_protocol, consulate=consulate)
         footer = {
             "short": short_name(conference, language),
             "controller": controller_name(conference, language),
@@ -243,16 +303,18 @@ def _clearance_letter(ctx: DispatchContext, event: EventRow, conference: Confere
         return Parked(
             template=template, dedupe_key=dedupe, recipient=recipient,
             error=f"{type(exc).__name__}: {exc}"[:300], conference_id=conference.id,
-            accreditation_id=row["id"])
+            accreditation_id=person)
     return NewDelivery(
         template=template, dedupe_key=dedupe, recipient=recipient, sender=sender,
         subject=subject, message_id=message_id, message=bytes(msg),
-        conference_id=conference.id, accreditation_id=row["id"], delivery_id=delivery_id)
+        conference_id=conference.id, accreditation_id=person, delivery_id=delivery_id)
 
 
 SUBSCRIPTIONS = (
     Subscription("conference.credentials.mail:mail_visa_letter", mail_visa_letter,
                  frozenset({"visa_letter.approved"})),
+    Subscription("conference.credentials.mail:mail_visa_letter_refused",
+                 mail_visa_letter_refused, frozenset({"visa_letter.refused"})),
     Subscription("conference.credentials.mail:mail_clearance_notice", mail_clearance_notice,
                  frozenset({"accreditation.vetting_status_set"})),
 )

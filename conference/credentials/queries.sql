@@ -98,11 +98,19 @@ WHERE accreditation_id = :accreditation_id AND status IN ('refused', 'cancelled'
 ORDER BY requested_at DESC, id
 LIMIT 1
 
+-- name: last_letter_of
+-- The person's latest letter (requested last), whatever its status.
+SELECT id, status FROM visa_letter
+WHERE accreditation_id = :accreditation_id
+ORDER BY requested_at DESC, id
+LIMIT 1
+
 -- name: letter_by_id
 SELECT l.*, a.delegation_id, a.language, a.email, a.given_name, a.family_name, a.rank,
        a.gender, a.salutation, a.category, a.status AS accreditation_status, a.function,
-       a.press_outlet, a.press_role, d.country AS delegation_country,
-       d.organisation ->> 'name' AS delegation_organisation
+       a.press_outlet, a.press_role, a.erased_at, d.country AS delegation_country,
+       d.organisation ->> 'name' AS delegation_organisation, d.focal_point_name,
+       d.focal_point_email
 FROM visa_letter l JOIN accreditation a ON a.id = l.accreditation_id
      LEFT JOIN delegation d ON d.id = a.delegation_id
 WHERE l.id = :id

@@ -116,6 +116,13 @@ async def open_letter_of(conn: asyncpg.Connection, accreditation_id: UUID
     return row
 
 
+async def last_letter_of(conn: asyncpg.Connection, accreditation_id: UUID
+                         ) -> asyncpg.Record | None:
+    row: asyncpg.Record | None = await conn.fetchrow(
+        *Q.bind("last_letter_of", accreditation_id=accreditation_id))
+    return row
+
+
 async def closed_letter_of(conn: asyncpg.Connection, accreditation_id: UUID, reason: str
                            ) -> UUID | None:
     found: UUID | None = await conn.fetchval(

@@ -198,6 +198,23 @@ async def open_letter(pool: asyncpg.Pool, accreditation_id: UUID, principal: Pri
     return repo.letter_from_row(letter) if letter is not None else None
 
 
+async def refused_letter(pool: asyncpg.Pool, accreditation_id: UUID, principal: Principal
+                         ) -> VisaLetter | None:
+    """The person's latest letter when protocol refused or cancelled it, and none was
+    requested since: the pages say so, with the reason, above the form that takes a new
+    request (docs/credentials.md, "Visa invitation letters"; a refused request vanished from
+    the portal, the empty form shown again as if nothing had been asked)."""
+    async with connection(pool) as conn:
+        row = await _person(conn, accreditation_id)
+        if not _own(principal, row):
+            raise Forbidden("A visa letter is shown to the person and their focal point.")
+        found = await repo.last_letter_of(conn, accreditation_id)
+        if found is None or found["status"] not in ("refused", "cancelled"):
+            return None
+        letter = await repo.letter_row(conn, found["id"])
+    return repo.letter_from_row(letter) if letter is not None else None
+
+
 async def closed_letter(pool: asyncpg.Pool, accreditation_id: UUID, principal: Principal
                         ) -> VisaLetter | None:
     """The person's letter their accreditation's end closed (requested then refused, or

@@ -355,6 +355,9 @@ async def _credentials_page(
     # the letter the accreditation's end closed, said where no letter can be requested
     closed_letter = (await credentials.closed_letter(pool, p.accreditation_id, p)
                      if letter is None and not may_request else None)
+    # the request protocol refused (or the letter it cancelled), said above a new one
+    refused_letter = (await credentials.refused_letter(pool, p.accreditation_id, p)
+                      if may_request else None)
     identity = await identity_state(pool, conference, acc, p)
     values, visa_passport = visa_start(identity, may_request=may_request, editing=editing,
                                        values=values, errors=errors,
@@ -376,7 +379,7 @@ async def _credentials_page(
         request, "credentials.html", language, status=status, private=True, cookies=cookies,
         conference=conference, title=t("credentials_title"), acc=acc, errors=errors or {},
         values=values or {}, message=message, size=size, crop=crop, letter=letter,
-        may_request=may_request, closed_letter=closed_letter,
+        may_request=may_request, closed_letter=closed_letter, refused_letter=refused_letter,
         countries=_countries(language), documents=documents,
         identity=identity, identity_types=identity_types(t), visa_passport=visa_passport,
         masked=credential_rules.masked_number,

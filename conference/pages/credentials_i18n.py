@@ -113,6 +113,20 @@ CREDENTIALS: dict[str, dict[str, str]] = {
         "visa_approved": "approuvée, lettre n°\u00a0{number} envoyée par courriel",
         "visa_done": "Votre demande de lettre d'invitation est envoyée.",
         "visa_closed": "Aucune lettre ne peut être demandée pour une demande {status}.",
+        "visa_refused": "Votre demande de lettre d'invitation du {when} n'a pas été "
+                        "accordée par le service du protocole.",
+        "visa_refused_member": "La demande de lettre d'invitation pour {name} du {when} n'a pas "
+                               "été accordée par le service du protocole.",
+        "visa_cancelled": "La lettre d'invitation n°\u00a0{number}, demandée le {when}, a été "
+                          "annulée par le service du protocole\u00a0: elle ne vaut plus "
+                          "auprès du consulat.",
+        "visa_cancelled_member": "La lettre d'invitation n°\u00a0{number} pour {name}, demandée "
+                                 "le {when}, a été annulée par le service du protocole\u00a0: "
+                                 "elle ne vaut plus auprès du consulat.",
+        "visa_refused_reason": "Motif\u00a0: {reason}",
+        "visa_again": "Vous pouvez présenter une nouvelle demande, corrigée, ci-dessous.",
+        "visa_again_member": "Une nouvelle demande, corrigée, peut être présentée ci-dessous "
+                             "pour {name}.",
         "visa_ended_refused": "Votre demande de lettre d'invitation du {when} a été close avec "
                               "l'accréditation.",
         "visa_ended_refused_member": "La demande de lettre d'invitation pour {name} du {when} a "
@@ -355,6 +369,18 @@ CREDENTIALS: dict[str, dict[str, str]] = {
         "visa_approved": "approved, letter no. {number} sent by email",
         "visa_done": "Your request for an invitation letter is sent.",
         "visa_closed": "No letter can be requested for a {status} application.",
+        "visa_refused": "Your request for an invitation letter of {when} was not granted by "
+                        "the protocol service.",
+        "visa_refused_member": "The request for an invitation letter for {name} of {when} was "
+                               "not granted by the protocol service.",
+        "visa_cancelled": "Invitation letter no. {number}, requested on {when}, was cancelled by "
+                          "the protocol service: it is no longer valid for the consulate.",
+        "visa_cancelled_member": "Invitation letter no. {number} for {name}, requested on "
+                                 "{when}, was cancelled by the protocol service: it is no longer "
+                                 "valid for the consulate.",
+        "visa_refused_reason": "Reason: {reason}",
+        "visa_again": "You can make a new, corrected request below.",
+        "visa_again_member": "A new, corrected request can be made below for {name}.",
         "visa_ended_refused": "Your request for an invitation letter of {when} was closed "
                               "with the accreditation.",
         "visa_ended_refused_member": "The request for an invitation letter for {name} of {when} "

@@ -78,8 +78,11 @@ async def _page(
         # the letter the accreditation's end closed, said where no letter can be requested
         closed_letter = (await credentials.closed_letter(pool, acc.id, p.principal)
                          if letter is None and not may_request else None)
+        # the request protocol refused (or the letter it cancelled), said above a new one
+        refused_letter = (await credentials.refused_letter(pool, acc.id, p.principal)
+                          if may_request else None)
     except Forbidden:  # an admin in the portal: the letter is the focal point's to request
-        letter, may_request, closed_letter = None, False, None
+        letter, may_request, closed_letter, refused_letter = None, False, None, None
     documents = await credentials.documents_state(pool, acc.id, p.principal)
     try:
         identity = await identity_state(pool, p.conference, acc, p.principal)
@@ -109,7 +112,7 @@ async def _page(
         crumbs=p.crumbs((name, here), (p.t("credentials_title"), None)), flash=message,
         acc=acc, errors=errors or {}, values=values or {}, size=size, crop=crop,
         letter=letter, may_request=may_request, closed_letter=closed_letter,
-        countries=_countries(p.language),
+        refused_letter=refused_letter, countries=_countries(p.language),
         documents=documents, member_name=name, identity=identity, visa_passport=visa_passport,
         # who asks, as the documents part says it: protocol setting the status itself is not
         # told as the security service (docs/credentials.md, "Vetting")

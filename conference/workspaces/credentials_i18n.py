@@ -161,6 +161,12 @@ CRED: dict[str, dict[str, str]] = {
         "cred_letter_decide_approve": "Approuver (lettre numérotée envoyée par courriel)",
         "cred_letter_decide_refuse": "Refuser",
         "cred_reason_to_refuse": "obligatoire pour refuser",
+        "cred_letter_reason_told": "Un refus est écrit à la personne et, pour un membre d'une "
+                                   "délégation, à ses points focaux, avec ce motif tel qu'il "
+                                   "est rédigé.",
+        "cred_letter_cancel_reason_told": "La page de la personne et, pour un membre d'une "
+                                          "délégation, le portail de sa délégation donnent ce "
+                                          "motif tel qu'il est rédigé.",
         "cred_letter_pdf": "Lettre n°\u00a0{number} (PDF)",
         "cred_letter_cancel": "Annuler la lettre",
         "cred_letter_cancel_button": "Annuler la lettre",
@@ -379,6 +385,11 @@ CRED: dict[str, dict[str, str]] = {
         "cred_letter_decide_approve": "Approve (a numbered letter is mailed)",
         "cred_letter_decide_refuse": "Refuse",
         "cred_reason_to_refuse": "required to refuse",
+        "cred_letter_reason_told": "A refusal is written to the person and, for a member of a "
+                                   "delegation, to its focal points, with this reason as "
+                                   "written.",
+        "cred_letter_cancel_reason_told": "The person's page and, for a member of a delegation, "
+                                          "its portal give this reason as written.",
         "cred_letter_pdf": "Letter no. {number} (PDF)",
         "cred_letter_cancel": "Cancel the letter",
         "cred_letter_cancel_button": "Cancel the letter",
