@@ -38,6 +38,7 @@ from conference.programme.domain import (
     is_host,
     person,
 )
+from conference.protocol.countries import country_name
 from conference.protocol.precedence import ProtocolConfig, precedence_key
 from conference.protocol.ranks import Rank
 from conference.protocol.titles import rank_forms, rank_label
@@ -486,13 +487,20 @@ class DelegationRef:
 
 
 def delegation_index(delegations: Iterable[DelegationRef]) -> dict[str, DelegationRef]:
-    """Delegations by what a row may write: the ISO code or the organisation's name."""
+    """Delegations by what a row may write: the ISO code, the country's name in French or
+    English as the pages and lists name it (« Belgique », "Belgium"; case and accents aside:
+    « Royaume-Uni », "royaume uni"), or the organisation's name. The console's import refused
+    « Belgique », the very name its own delegation list showed (tryout, 4 December 2026)."""
     index: dict[str, DelegationRef] = {}
     for d in delegations:
         if d.country:
-            index[d.country.lower()] = d
+            for language in ("en", "fr"):
+                index.setdefault(header_key(country_name(d.country, language)), d)
         if d.organisation:
             index[header_key(d.organisation)] = d
+    for d in delegations:  # a code is never taken for a name
+        if d.country:
+            index[d.country.lower()] = d
     return index
 
 

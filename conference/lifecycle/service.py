@@ -222,7 +222,8 @@ def _row_delegation(read: ReadRow, scope: _Scope, index: dict[str, domain.Delega
         return scope.fixed
     if not written:
         if read.member is not None:
-            errors.append(FieldError("delegation", "required (ISO code or organisation name)",
+            errors.append(FieldError("delegation", "required (the country's name or ISO "
+                                                   "code, or the organisation's name)",
                                      "delegation-required"))
         return None
     found = domain.find_delegation(index, written)

@@ -204,7 +204,8 @@ LIFECYCLE: dict[str, dict[str, str]] = {
         # (a conference held in one language still writes in either)
         "lc_err_language": "la correspondance se fait en français ou en anglais seulement\u00a0; "
                            "indiquez l'un de\u00a0: {labels}",
-        "lc_err_delegation_required": "obligatoire (code ISO ou nom de l'organisation)",
+        "lc_err_delegation_required": "obligatoire (nom ou code ISO du pays, ou nom de "
+                                      "l'organisation)",
         "lc_err_no_delegation": "aucune délégation «\u00a0{delegation}\u00a0» dans cette "
                                 "conférence",
         "lc_err_missing_column": "aucune colonne «\u00a0{column}\u00a0» dans la ligne d'en-tête",
@@ -530,7 +531,8 @@ LIFECYCLE: dict[str, dict[str, str]] = {
         "lc_err_no_such_date": "not a real date ({day} {month})",
         "lc_err_no_such_month": "not a real date (no such month)",
         "lc_err_language": "correspondence is in French or English only; give one of: {labels}",
-        "lc_err_delegation_required": "required (ISO code or organisation name)",
+        "lc_err_delegation_required": "required (the country's name or ISO code, or the "
+                                      "organisation's name)",
         "lc_err_no_delegation": "no delegation “{delegation}” in this conference",
         "lc_err_missing_column": "no “{column}” column in the header row",
         "lc_err_named_twice": "two columns for “{column}”: “{first}” and “{second}”",

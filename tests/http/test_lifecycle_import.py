@@ -323,3 +323,43 @@ async def test_each_import_error_carries_a_stable_code_beside_its_english_messag
     status, body = await import_file(api, b"", dry_run=True, slug="alliance",
                                      content_type="text/csv")
     assert status == 422 and body["errors"][0]["code"] == "empty", body
+
+
+async def test_a_row_names_its_delegation_as_the_pages_name_it(
+    api: Api, conference: dict[str, Any],
+) -> None:
+    """The console's import reads a country's delegation by its name in French or English
+    (case and accents aside) as well as its ISO code, and an organisation by its name (found
+    in a tryout: « Belgique », the name the console's own delegation list showed, was refused
+    as « aucune délégation « Belgique » dans cette conférence »)."""
+    be = await make_delegation(api, "BE")
+    gb = await make_delegation(api, "GB")
+    fr = await make_delegation(api, "FR")
+    data = ("email,given_name,family_name,category,rank,function,delegation\r\n"
+            "a@example.org,Anne,Peeters,expert,expert,,Belgique\r\n"
+            "b@example.org,Bram,Claes,expert,expert,,belgium\r\n"
+            "c@example.org,Clare,Hughes,expert,expert,,Royaume-Uni\r\n"
+            "d@example.org,Dan,Evans,expert,expert,,united kingdom\r\n"
+            "e@example.org,Élise,Martin,expert,expert,,fr\r\n"
+            "f@example.org,Fanny,Roux,expert,expert,,France\r\n"
+            "g@example.org,Gus,Lind,expert,expert,,Suède\r\n").encode()
+    status, body = await import_file(api, data, dry_run=False, slug="alliance",
+                                     content_type="text/csv")
+    assert status == 200, body
+    by_row = {r["row"]: r for r in body["rows"]}
+    assert [by_row[n]["outcome"] for n in range(2, 8)] == ["create"] * 6
+    assert by_row[8]["outcome"] == "error"
+    assert [(e["field"], e["code"]) for e in by_row[8]["errors"]] == [
+        ("delegation", "no-delegation")]
+    assert body["applied"] is False  # one row refused: nothing written
+    status, body = await import_file(api, data.rsplit(b"g@example", 1)[0], dry_run=False,
+                                     slug="alliance", content_type="text/csv")
+    assert status == 200 and body["applied"] is True, body
+    status, listed, _ = await api.call("GET", "/api/v1/conferences/alliance/accreditations",
+                                       role="protocol")
+    assert status == 200, listed
+    items = listed["items"] if isinstance(listed, dict) else listed
+    delegation_of = {a["email"]: a["delegation_id"] for a in items}
+    assert delegation_of == {
+        "a@example.org": be["id"], "b@example.org": be["id"], "c@example.org": gb["id"],
+        "d@example.org": gb["id"], "e@example.org": fr["id"], "f@example.org": fr["id"]}

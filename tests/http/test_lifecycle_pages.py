@@ -553,7 +553,7 @@ async def test_the_import_check_words_every_error_from_its_code_in_the_page_s_la
     assert element(page, "row-2").endswith(
         "délégation : aucune délégation « XX » dans cette conférence")
     assert element(page, "row-3").endswith(
-        "délégation : obligatoire (code ISO ou nom de l'organisation)")
+        "délégation : obligatoire (nom ou code ISO du pays, ou nom de l'organisation)")
     assert element(page, "row-4").endswith("rang : obligatoire pour la catégorie ministre")
     assert element(page, "row-5").endswith(
         "en fonction depuis : une date : AAAA-MM-JJ, JJ/MM/AAAA ou JJ.MM.AAAA")
@@ -561,7 +561,7 @@ async def test_the_import_check_words_every_error_from_its_code_in_the_page_s_la
                                    "/manage/alliance/import?lang=en", data)
     assert element(page, "row-2").endswith("delegation: no delegation “XX” in this conference")
     assert element(page, "row-3").endswith(
-        "delegation: required (ISO code or organisation name)")
+        "delegation: required (the country's name or ISO code, or the organisation's name)")
     assert element(page, "row-4").endswith("rank: required for the category minister")
     assert element(page, "row-5").endswith(
         "in office since: a date: YYYY-MM-DD, DD/MM/YYYY or DD.MM.YYYY")
