@@ -304,14 +304,17 @@ def render(
 
 
 async def error_page(request: web.Request, status: int, message: str,
-                     title: str | None = None) -> web.Response:
+                     title: str | None = None, back: tuple[str, str] | None = None
+                     ) -> web.Response:
+    """A refusal as a page; ``back``: a link (path, words) to the page the person came from,
+    above the one to their workspaces."""
     person = await current(request)
     language = language_of(request, person)
     t = WTranslator(language)
     title = title or {403: t("forbidden_title"), 404: t("not_found_title")}.get(
         status, t("error_title"))
     return render(request, "ws_error.html", language, person=person, status=status,
-                  title=title, message=message)
+                  title=title, message=message, back=back)
 
 
 def next_of(request: web.Request) -> str | None:

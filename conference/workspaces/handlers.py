@@ -689,15 +689,33 @@ async def member_badge(request: web.Request) -> web.Response:
     return badge_response(png, acc.id)
 
 
+async def _not_withdrawn(request: web.Request, p: Portal, acc: Accreditation, status: str
+                         ) -> web.Response:
+    """A member the portal no longer withdraws (409), reached from an old link or a bookmark:
+    said at once, before any confirmation, with what to do instead (an approved member: a
+    substitution on their page, or the protocol service) and the way back to the member
+    (docs/workspaces.md, "The delegation portal"). It showed the confirmation, then « Cette
+    action n'est plus possible » with a link to the workspaces only (tryout)."""
+    name = f"{acc.given_name} {acc.family_name}"
+    said = p.t(f"status_{status}")
+    key = "err_withdraw_approved" if status == "approved" else "err_withdraw_ended"
+    return await frame.error_page(
+        request, 409, p.t(key, name=name, status=said, email=p.conference.organiser_email),
+        title=p.t("withdraw_title"),
+        back=(f"{p.base}/members/{acc.id}", p.t("back_to_member", name=name)))
+
+
 @routes.add("GET", "/delegation/{slug}/members/{accreditation_id}/withdraw",
             summary="Withdraw a member: the confirmation step",
             who="the delegation's focal point", tag="workspaces", media=HTML,
-            error_media=PAGE_ERRORS, errors=(403, 404))
+            error_media=PAGE_ERRORS, errors=(403, 404, 409))
 @frame.page
 async def member_withdraw_confirm(request: web.Request) -> web.Response:
     p = await _portal(request)
     acc = await _member(request, p)
     name = f"{acc.given_name} {acc.family_name}"
+    if not withdrawable(acc.status, acc.category):
+        return await _not_withdrawn(request, p, acc, acc.status.value)
     return frame.render(
         request, "member_withdraw.html", p.language, person=p.person, conference=p.conference,
         title=p.t("withdraw_title"),
@@ -720,9 +738,9 @@ async def member_withdraw(request: web.Request) -> web.StreamResponse:
     try:
         await accreditations.withdraw(request.app[pool_key], acc.id, reason, p.principal,
                                       now(request))
-    except IllegalTransition:
-        return await frame.error_page(request, 409, p.t(
-            "err_illegal", status=p.t(f"status_{acc.status.value}")))
+    except IllegalTransition as exc:
+        return await _not_withdrawn(request, p, acc,
+                                    str(exc.extra.get("status_now", acc.status.value)))
     raise web.HTTPSeeOther(frame.with_lang(
         p.base, p.language, done="withdrawn",
         **frame.flash_params(request, name=f"{acc.given_name} {acc.family_name}")))

@@ -169,6 +169,14 @@ STRINGS: dict[str, dict[str, str]] = {
                         "en {language}.",
         "withdraw_member": "Retirer ce membre…",
         "withdraw_title": "Retirer un membre",
+        "err_withdraw_approved": "La demande de {name} est «\u00a0{status}\u00a0»\u00a0: un "
+                                 "membre accrédité ne se retire pas depuis le portail. Pour le "
+                                 "remplacer, demandez un remplacement sur sa page\u00a0; pour "
+                                 "annuler sa venue, écrivez au service du protocole "
+                                 "({email}).",
+        "err_withdraw_ended": "La demande de {name} est «\u00a0{status}\u00a0»\u00a0: il n'y "
+                              "a plus rien à retirer.",
+        "back_to_member": "Revenir à la page de {name}",
         "withdraw_confirm": "Retirer l'inscription de {name}\u00a0? La demande ne pourra pas être "
                             "rétablie\u00a0; une nouvelle inscription sera nécessaire.",
         "withdraw_confirm_button": "Oui, retirer",
@@ -719,6 +727,13 @@ STRINGS: dict[str, dict[str, str]] = {
                         "{language}.",
         "withdraw_member": "Withdraw this member…",
         "withdraw_title": "Withdraw a member",
+        "err_withdraw_approved": "The application of {name} is “{status}”: an accredited "
+                                 "member is not withdrawn from the portal. To replace them, ask "
+                                 "for a substitution on their page; to cancel their "
+                                 "attendance, write to the protocol service ({email}).",
+        "err_withdraw_ended": "The application of {name} is “{status}”: there is nothing left "
+                              "to withdraw.",
+        "back_to_member": "Back to the page of {name}",
         "withdraw_confirm": "Withdraw the registration of {name}? It cannot be restored; a new "
                             "registration would be needed.",
         "withdraw_confirm_button": "Yes, withdraw",

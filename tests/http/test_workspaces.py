@@ -13,7 +13,7 @@ from typing import Any
 import asyncpg
 
 from conference.settings import Settings
-from tests.browser.helpers import hidden, press
+from tests.browser.helpers import element, hidden, press
 from tests.conftest import Api, conference_body, start_api
 from tests.http.conftest_programme import make_delegation
 from tests.support import RecordingSMTP, body_text
@@ -299,3 +299,60 @@ async def test_a_sign_in_link_is_signed_by_the_office_in_the_reader_s_language(
     assert mail["From"].addresses[0].display_name == "Alliance mondiale : réunion"
     assert body_text(mail).replace("\r\n", "\n").rstrip().endswith(
         "Cordialement,\nLe service du protocole\nAlliance mondiale : réunion")
+
+
+async def test_an_approved_member_is_not_offered_a_withdrawal_by_an_old_link(
+    api: Api, smtp: RecordingSMTP
+) -> None:
+    """The withdrawal's confirmation, opened from an old link or a bookmark for a member
+    approved since, says at once that the portal no longer withdraws them and what to do
+    instead, with the way back to the member, in the page's language (tryout: the
+    confirmation was shown, then « This is no longer possible » with a link to the workspaces
+    only). A withdrawn member's link says there is nothing left to withdraw."""
+    be, link = await _setup(api, smtp)
+    ids = {}
+    for given, decision in (("Anna", "approve"), ("Bert", None)):
+        status, created, _ = await api.call(
+            "POST", "/api/v1/conferences/alliance/accreditations", role="protocol",
+            json={"category": "expert", "given_name": given, "family_name": "Peeters",
+                  "email": f"{given.lower()}@example.org", "delegation_id": be["id"],
+                  "rank": "expert"})
+        assert status == 201, created
+        if decision:
+            status, _, _ = await api.call(
+                "POST", f"/api/v1/accreditations/{created['id']}/decision", role="protocol",
+                json={"decision": decision})
+            assert status == 200
+        ids[given] = created["id"]
+    v = await _signed_in(api, link)
+    anna = f"/delegation/alliance-be/members/{ids['Anna']}"
+    for lang, said, back in (
+            ("en", "The application of Anna Peeters is “Approved”: an accredited member is not "
+                   "withdrawn from the portal. To replace them, ask for a substitution on their "
+                   "page; to cancel their attendance, write to the protocol service "
+                   "(organiser@example.org).", "Back to the page of Anna Peeters"),
+            ("fr", "La demande d'Anna Peeters est « Accordée » : un membre accrédité ne se "
+                   "retire pas depuis le portail. Pour le remplacer, demandez un remplacement "
+                   "sur sa page ; pour annuler sa venue, écrivez au service du protocole "
+                   "(organiser@example.org).", "Revenir à la page d'Anna Peeters")):
+        status, page, _ = await v.go("GET", f"{anna}/withdraw?lang={lang}")
+        assert status == 409, page
+        assert 'name="reason"' not in page  # no confirmation form
+        assert element(page, "error-message") == said, element(page, "error-message")
+        assert element(page, "error-back") == back
+        assert f'href="{anna}?lang={lang}" id="error-back"' in page
+    # withdrawn meanwhile, then the old link again: nothing left to withdraw
+    bert = f"/delegation/alliance-be/members/{ids['Bert']}"
+    status, page, _ = await v.go("GET", f"{bert}/withdraw?lang=en")
+    assert status == 200 and 'name="reason"' in page
+    status, _, _ = await v.post_form(f"{bert}/withdraw?lang=en", f"{bert}/withdraw?lang=en")
+    assert status == 303
+    status, page, _ = await v.go("GET", f"{bert}/withdraw?lang=en")
+    assert status == 409, page
+    assert element(page, "error-message") == (
+        "The application of Bert Peeters is “Withdrawn”: there is nothing left to withdraw.")
+    # the form sent twice (a second tab): the same page, not a bare refusal
+    _, form_page, _ = await v.go("GET", "/delegation/alliance-be?lang=en")
+    status, page, _ = await v.go("POST", f"{bert}/withdraw?lang=en",
+                                 {"csrf": hidden(form_page, "csrf")})
+    assert status == 409 and element(page, "error-back") == "Back to the page of Bert Peeters"
