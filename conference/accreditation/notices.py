@@ -39,7 +39,7 @@ from conference.people.lookup import (
 )
 from conference.protocol.address import closing, salutation
 from conference.protocol.countries import country_name
-from conference.protocol.titles import CATEGORIES, category_name
+from conference.protocol.titles import CATEGORIES, category_name, letter_category
 
 ROLE_NAMES = {
     "en": {"journalist": "journalist", "photographer": "photographer",
@@ -56,10 +56,11 @@ cheffe de délégation »). A letter about a person names their category in thei
 
 
 def person_category(a: Accreditation, language: str) -> str:
-    """``a``'s category as a letter names it, in their gender (their salutation's, for a press
-    application without one): « ministre / cheffe de délégation » to or about a woman, « ministre
-    / chef de délégation » a man, the double form when the gender is unknown."""
-    return category_name(a.category.value, language, _gender_of(a))
+    """What a letter says ``a`` is accredited as, in their gender (their salutation's, for a
+    press application without one): the category (« experte »), a minister's by their rank
+    (« secrétaire d'État / vice-ministre »; ``titles.letter_category``), « ministre / cheffe de
+    délégation » where no rank is known, the double form when the gender is unknown."""
+    return letter_category(a.category.value, a.rank, language, _gender_of(a))
 
 
 def _gender_of(a: Accreditation) -> str | None:

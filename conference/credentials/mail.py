@@ -35,7 +35,7 @@ from conference.people.lookup import delegation_slug
 from conference.protocol.address import closing, salutation
 from conference.protocol.countries import country_name
 from conference.protocol.ranks import Rank
-from conference.protocol.titles import category_name
+from conference.protocol.titles import letter_category
 from conference.roles import PROTOCOL_OFFICE
 
 TEMPLATE = "visa_letter"
@@ -272,7 +272,7 @@ def _clearance_letter(ctx: DispatchContext, event: EventRow, conference: Confere
             dates=formatting.day_range(conference.starts_on, conference.ends_on, language),
             salutation=greeting, closing=ending, focal=focal, member=member, delegation=delegation,
             # in the member's gender (docs/protocol.md, "Titles in the person's gender")
-            category=category_name(row["category"], language, row["gender"] or {
+            category=letter_category(row["category"], row["rank"], language, row["gender"] or {
                 "mrs": "female", "mr": "male"}.get(row["salutation"])),
             reason=row["reason"] or "",
             link=link, is_press=press, photo_awaited=photo_awaited,

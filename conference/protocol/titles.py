@@ -13,6 +13,8 @@ English titles are epicene: one form for everyone.
   (capitalised: « Ambassadrice / représentante permanente »).
 - `category_name(category, language, gender)`: an accreditation's category as a letter names
   it, lowercase inside a sentence (« ministre / cheffe de délégation », « experte »).
+- `letter_category(category, rank, language, gender)`: what a letter says a person is
+  accredited as (the minister category by the person's rank).
 - `rank_forms(language)`: every form of every rank (each gender and the double form), for an
   import that reads any of them back into the same rank.
 
@@ -112,6 +114,22 @@ def category_name(category: str, language: str, gender: str | None) -> str:
     if lang == "en":
         return _EN_CATEGORIES[category]
     return _FR_CATEGORIES[category][_FORM[known]]
+
+
+def letter_category(category: str, rank: Rank | str | None, language: str,
+                    gender: str | None) -> str:
+    """What a letter says a person is accredited as: their category (``category_name``), but
+    for the minister category, whose name says two things (« ministre / chef de délégation »)
+    and is true of few of its members, their rank where it is known, in their gender, lower
+    case inside a French sentence: « secrétaire d'État / vice-ministre », « ministre des
+    Affaires étrangères », « ambassadrice / représentante permanente »; in English in lower
+    case ("secretary of state / deputy minister"). A vice-minister who does not lead the
+    delegation read « Vous êtes accrédité (ministre / chef de délégation) » (tryout, 4 December
+    2026: docs/protocol.md, "Titles in the person's gender")."""
+    if category != "minister" or rank is None:
+        return category_name(category, language, gender)
+    label = rank_label(rank, language, gender)
+    return label.lower() if _language(language) == "en" else label[:1].lower() + label[1:]
 
 
 CATEGORIES: tuple[str, ...] = tuple(_EN_CATEGORIES)

@@ -50,7 +50,7 @@ async def test_a_clearance_after_the_approval_gives_the_focal_point_the_badge_re
     text = body_text(received)
     assert received["Content-Language"] == "en"
     assert text.splitlines()[0] == "Dear Jan Peeters,"
-    assert ("The security check of Anna Lindqvist (minister / head of delegation, Belgium) for"
+    assert ("The security check of Anna Lindqvist (minister, Belgium) for"
             " the Global Alliance: meeting is complete.") in text, text
     assert ("The badge can now be issued: it is on the member's page in your delegation's"
             " portal (link below).") in text
@@ -71,7 +71,7 @@ async def test_a_clearance_awaiting_the_photo_says_so_in_french(
     await _vetting(api, minister["id"], "cleared")
     text = body_text(await letter(smtp, "fp-be@example.org", CLEARED["fr"]))
     assert text.splitlines()[0] == "Madame, Monsieur,"
-    assert ("Le contrôle de sécurité d'Anna Lindqvist (ministre / chef ou cheffe de délégation,"
+    assert ("Le contrôle de sécurité d'Anna Lindqvist (ministre,"
             " Belgique) pour la conférence «\u00a0Alliance mondiale : réunion\u00a0» est"
             " terminé.") in text, text
     assert ("Le badge porte la photo du membre, que nous n'avons pas encore\u00a0: vous pouvez"

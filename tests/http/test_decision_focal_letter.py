@@ -41,7 +41,7 @@ async def test_an_approval_with_the_badge_ready_gives_the_focal_point_its_short_
     assert received["Content-Language"] == "en"
     text = body_text(received)
     assert text.splitlines()[0] == "Dear Jan Peeters,"
-    assert ("The accreditation of Anna Lindqvist (minister / head of delegation, Belgium) for"
+    assert ("The accreditation of Anna Lindqvist (minister, Belgium) for"
             " the Global Alliance: meeting has been granted. A separate letter tells Anna"
             " Lindqvist.") in text, text
     assert ("The badge can be issued: it is on the member's page in your delegation's portal"
@@ -60,7 +60,7 @@ async def test_an_approval_awaiting_the_photo_says_the_focal_point_can_add_it(
     _, minister = await delegation_member(api, "fr", photo_required=["minister"])
     text = body_text(await letter(smtp, "fp-be@example.org", GRANTED["fr"]))
     assert text.splitlines()[0] == "Madame, Monsieur,"
-    assert ("L'accréditation d'Anna Lindqvist (ministre / chef ou cheffe de délégation,"
+    assert ("L'accréditation d'Anna Lindqvist (ministre,"
             " Belgique) pour la conférence «\u00a0Alliance mondiale : réunion\u00a0» a été"
             " accordée.") in text
     assert ("Le badge porte la photo du membre, que nous n'avons pas encore\u00a0: vous pouvez"
@@ -100,13 +100,13 @@ async def test_a_rejection_gives_the_focal_point_the_reason_as_written_to_the_me
         api, language, decision="reject", reason="Le ministère a désigné une autre personne.")
     text = body_text(await letter(smtp, "fp-be@example.org", REFUSED[language]))
     said = {
-        "en": ("We regret that the accreditation request of Anna Lindqvist (minister / head of"
-               " delegation, Belgium) for the Global Alliance: meeting cannot be granted. A"
+        "en": ("We regret that the accreditation request of Anna Lindqvist (minister,"
+               " Belgium) for the Global Alliance: meeting cannot be granted. A"
                " separate letter tells Anna Lindqvist.",
                "Reason given to Anna Lindqvist, as written: Le ministère a désigné une autre"
                " personne."),
         "fr": ("Nous regrettons de ne pouvoir donner suite à la demande d'accréditation d'Anna"
-               " Lindqvist (ministre / chef ou cheffe de délégation, Belgique) pour la conférence"
+               " Lindqvist (ministre, Belgique) pour la conférence"
                " «\u00a0Alliance mondiale : réunion\u00a0». Un message à part en informe Anna"
                " Lindqvist.",
                "Motif communiqué à Anna Lindqvist, tel qu'il a été écrit\u00a0: Le ministère a"

@@ -39,12 +39,13 @@ async def test_the_badge_and_the_clearance_letter_say_the_category_in_the_person
 ) -> None:
     delegation, minister = await delegation_member(api, "fr", decision=None,
                                                    vetting_required=["minister"])
-    await sql(api, "UPDATE accreditation SET gender = 'female', language = 'fr' WHERE id = $1",
-              minister["id"])
+    await sql(api, "UPDATE accreditation SET gender = 'female', language = 'fr', "
+              "rank = 'ambassador' WHERE id = $1", minister["id"])
     await decide(api, minister, "approve", None)
     assert await _label(api, minister["id"]) == "MINISTRE / CHEFFE DE DÉLÉGATION"
     text = body_text(await letter(smtp, "fp-be@example.org", CLEARED_FR))
-    assert "Anna Lindqvist (ministre / cheffe de délégation, Belgique)" in text, text
+    # the letter says what she is accredited as: her rank, in her gender
+    assert "Anna Lindqvist (ambassadrice / représentante permanente, Belgique)" in text, text
 
     # a man's, and one whose gender is unknown (the double form)
     man = await accredit(api, "Jan", "Peeters", delegation=delegation, decision=None)

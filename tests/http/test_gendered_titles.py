@@ -1,9 +1,11 @@
 """A person's title in their gender (docs/protocol.md, "Titles in the person's gender"): a
-letter about a woman minister says « ministre / cheffe de délégation », about a man « ministre /
-chef de délégation », and the double form when the gender is unknown; the console's application
-page, the portal's member page and the delegation's head say a woman's rank in the feminine
-(« Ambassadrice / représentante permanente »). Before, every letter said « chef de délégation »
-and every page the masculine rank, to a woman too."""
+letter says what a member of the minister category is accredited as by their rank, in their
+gender: « ambassadrice / représentante permanente » of a woman, « ambassadeur / représentant
+permanent » of a man, the double form when the gender is unknown (it said « ministre / chef de
+délégation » of everyone in the category, heads of delegation or not); the console's
+application page, the portal's member page and the delegation's head say a woman's rank in the
+feminine (« Ambassadrice / représentante permanente »). Before, every letter said « chef de
+délégation » and every page the masculine rank, to a woman too."""
 
 from __future__ import annotations
 
@@ -18,9 +20,10 @@ from tests.http.test_console import staff
 from tests.http.test_workspaces import _setup, _signed_in
 from tests.support import RecordingSMTP, body_text
 
-PEOPLE = (("Anna", "Lindqvist", "female", "cheffe de délégation"),
-          ("Jan", "Wouters", "male", "chef de délégation"),
-          ("Tove", "Ernst", None, "chef ou cheffe de délégation"))
+PEOPLE = (("Anna", "Lindqvist", "female", "ambassadrice / représentante permanente"),
+          ("Jan", "Wouters", "male", "ambassadeur / représentant permanent"),
+          ("Tove", "Ernst", None, "ambassadeur ou ambassadrice / représentant permanent ou "
+                                  "représentante permanente"))
 
 
 def _said(page: str, term: str) -> str:
@@ -35,7 +38,7 @@ async def test_a_letter_names_the_category_in_the_persons_gender(
 ) -> None:
     await create_conference(api)
     delegation = await create_delegation(api, "fr")
-    members = [await accredit(api, given, family, delegation=delegation,
+    members = [await accredit(api, given, family, delegation=delegation, rank="ambassador",
                               **({"gender": gender} if gender else {}))
                for given, family, gender, _ in PEOPLE]
     # the focal point's letter about each member, and each member's own
@@ -44,9 +47,9 @@ async def test_a_letter_names_the_category_in_the_persons_gender(
                                                        and GRANTED["fr"] in str(m["Subject"]))]
     for (given, family, _, head), member in zip(PEOPLE, members, strict=True):
         [text] = [t for t in about if f"{given} {family}" in t]
-        assert f"{given} {family} (ministre / {head}, Belgique) pour" in text, text
+        assert f"{given} {family} ({head}, Belgique) pour" in text, text
         own = body_text(await letter(smtp, member["email"], "Accréditation accordée"))
-        assert f"(ministre / {head}) pour" in own, own
+        assert f"({head}) pour" in own, own
 
 
 async def test_the_pages_say_a_persons_rank_in_their_gender(

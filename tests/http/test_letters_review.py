@@ -42,10 +42,10 @@ async def _decide(api: Api, accreditation: dict[str, Any], decision: str) -> Non
 
 @pytest.mark.parametrize(("language", "subject", "said", "pool"), [
     ("en", "Accreditation on the waiting list",
-     "Your request (minister / head of delegation) is on the waiting list: it has not been"
+     "Your request (minister) is on the waiting list: it has not been"
      " decided yet", "press pool"),
     ("fr", "Accréditation en liste d'attente",
-     "Votre demande (ministre / chef ou cheffe de délégation) est en liste d'attente\u00a0:"
+     "Votre demande (ministre) est en liste d'attente\u00a0:"
      " elle n'est pas encore tranchée", "pool de presse"),
 ])
 async def test_a_delegation_member_on_the_waiting_list_is_told_their_category_not_the_pool(
@@ -138,10 +138,10 @@ async def test_a_revocation_in_french_is_not_worded_as_a_withdrawal(
 
 @pytest.mark.parametrize(("language", "by_focal_point", "said", "then"), [
     ("en", True, "Your delegation, through its focal point, has withdrawn your accreditation"
-                 " request (minister / head of delegation)",
+                 " request (minister)",
      "To attend after all, please contact your delegation's focal point"),
     ("fr", True, "Votre délégation, par l'intermédiaire de son point focal, a retiré votre"
-                 " demande d'accréditation (ministre / chef ou cheffe de délégation)",
+                 " demande d'accréditation (ministre)",
      "Pour venir malgré tout, adressez-vous au point focal de votre délégation"),
     ("en", False, "is withdrawn, as asked.",
      "To attend after all, please contact your delegation's focal point"),

@@ -16,21 +16,21 @@ from tests.support import RecordingSMTP, body_text
 
 MEMBER = {
     "en": ("Accreditation request cancelled",
-           "Your accreditation request (minister / head of delegation) for the Global Alliance:"
+           "Your accreditation request (minister) for the Global Alliance:"
            " meeting has been cancelled: it had not been granted, and it will not be examined"
            " further.", "has been revoked"),
     "fr": ("Demande d'accréditation annulée",
-           "Votre demande d'accréditation (ministre / chef ou cheffe de délégation) pour la"
+           "Votre demande d'accréditation (ministre) pour la"
            " conférence «\u00a0Alliance mondiale : réunion\u00a0» a été annulée\u00a0: elle"
            " n'avait pas été accordée et ne sera pas examinée plus avant.", "révoquée"),
 }
 FOCAL = {
     "en": ("Accreditation request of a member of your delegation cancelled",
-           "The accreditation request of Anna Lindqvist (minister / head of delegation,"
+           "The accreditation request of Anna Lindqvist (minister,"
            " Belgium) for the Global Alliance: meeting has been cancelled: it had not been"
            " granted, and it will not be examined further."),
     "fr": ("Demande d'accréditation d'un membre de votre délégation annulée",
-           "La demande d'accréditation d'Anna Lindqvist (ministre / chef ou cheffe de délégation,"
+           "La demande d'accréditation d'Anna Lindqvist (ministre,"
            " Belgique) pour la conférence «\u00a0Alliance mondiale : réunion\u00a0» a été"
            " annulée\u00a0: elle n'avait pas été accordée et ne sera pas examinée plus avant."),
 }
@@ -82,7 +82,7 @@ async def test_an_approved_member_s_revocation_reads_as_before(
         json={"reason": "Replaced by the deputy minister."})
     assert status == 200, answer
     text = await _letter(smtp, minister["email"], "Accreditation revoked")
-    assert ("Your accreditation (minister / head of delegation) for the Global Alliance:"
+    assert ("Your accreditation (minister) for the Global Alliance:"
             " meeting has been revoked.") in text
     focal = await _letter(smtp, "fp-be@example.org",
                           "Accréditation d'un membre de votre délégation révoquée")

@@ -128,3 +128,25 @@ def test_every_form_is_read_back_by_the_import_as_the_same_rank() -> None:
                        ("Deputy head of government", Rank.deputy_head_of_government)):
         read = read_row(2, _row(text), "fr")
         assert read.member is not None and read.member.rank is rank, text
+
+
+def test_a_letter_says_a_minister_category_member_s_rank_not_the_category() -> None:
+    """« ministre / chef de délégation » is the category's name and true of few of its members:
+    a letter names what the person is, their rank in their gender (a vice-minister who did not
+    lead the delegation read « Vous êtes accrédité (ministre / chef de délégation) »)."""
+    from conference.protocol.titles import letter_category
+
+    assert letter_category("minister", "deputy_minister", "fr", "male") == \
+        "secrétaire d'État / vice-ministre"
+    assert letter_category("minister", Rank.foreign_minister, "fr", "female") == \
+        "ministre des Affaires étrangères"
+    assert letter_category("minister", "ambassador", "fr", "female") == \
+        "ambassadrice / représentante permanente"
+    assert letter_category("minister", "head_of_state", "fr", None) == "chef ou cheffe d'État"
+    assert letter_category("minister", "deputy_minister", "en", "male") == \
+        "secretary of state / deputy minister"
+    assert letter_category("minister", "minister", "en", None) == "minister"
+    # no rank known: the category's name, as before; other categories as before
+    assert letter_category("minister", None, "fr", "female") == "ministre / cheffe de délégation"
+    assert letter_category("expert", "expert", "fr", "female") == "experte"
+    assert letter_category("official", "senior_official", "en", None) == "official"
