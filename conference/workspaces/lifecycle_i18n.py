@@ -154,6 +154,10 @@ LIFECYCLE: dict[str, dict[str, str]] = {
                                  "de nouveau. Rien n'a été enregistré.",
         "lc_preview_errors_other": "{count} lignes en erreur\u00a0: corrigez le fichier et "
                                    "vérifiez-le de nouveau. Rien n'a été enregistré.",
+        "lc_preview_nothing_one": "Rien à importer\u00a0: la ligne est identique à ce qui est "
+                                  "déjà enregistré.",
+        "lc_preview_nothing_other": "Rien à importer\u00a0: les {count} lignes sont identiques "
+                                    "à ce qui est déjà enregistré.",
         "lc_preview_ok": "Aucune erreur\u00a0: {create}, {update}, {unchanged}. Rien n'est encore "
                          "enregistré.",
         "lc_n_create_one": "{count} création",
@@ -490,6 +494,10 @@ LIFECYCLE: dict[str, dict[str, str]] = {
                                  "again. Nothing was saved.",
         "lc_preview_errors_other": "{count} rows with errors: correct the file and check it "
                                    "again. Nothing was saved.",
+        "lc_preview_nothing_one": "Nothing to import: the row is the same as what is already "
+                                  "saved.",
+        "lc_preview_nothing_other": "Nothing to import: the {count} rows are the same as what "
+                                    "is already saved.",
         "lc_preview_ok": "No errors: {create}, {update}, {unchanged}. Nothing is saved yet.",
         "lc_n_create_one": "{count} to create",
         "lc_n_create_other": "{count} to create",
