@@ -245,8 +245,17 @@ def coded_message(t: WTranslator, field: str, code: str, params: Mapping[str, An
 def row_error(t: WTranslator, e: RowError, *, staff: bool = True) -> str:
     """One error of a row, naming the column, in the page's language."""
     separator = "\u00a0: " if t.language == "fr" else ": "
-    return f"{column(t, e.field)}{separator}" \
-           f"{coded_message(t, e.field, e.code, e.params, e.message, staff=staff)}"
+    words = coded_message(t, e.field, e.code, e.params, e.message, staff=staff)
+    return f"{column(t, e.field)}{separator}{_after_colon(words)}"
+
+
+def _after_colon(words: str) -> str:
+    """A message as it follows « courriel : », in lower case like the row's other errors
+    (« Adresse électronique non valide » stood out among « valeur inconnue… »), but for a
+    word in capitals (« ISO »)."""
+    if len(words) > 1 and words[0].isupper() and not words[1].isupper():
+        return words[0].lower() + words[1:]
+    return words
 
 
 def file_errors(t: WTranslator, exc: Invalid) -> str:

@@ -550,7 +550,8 @@ async def test_the_import_check_words_every_error_from_its_code_in_the_page_s_la
             "a@example.org,Anna,Peeters,expert,expert,,XX,\n"
             "b@example.org,Bart,Claes,expert,expert,,,\n"
             "c@example.org,Chloé,Janssens,ministre,,Ministre,BE,\n"
-            "d@example.org,Dirk,Maes,expert,expert,,BE,hier\n").encode()
+            "d@example.org,Dirk,Maes,expert,expert,,BE,hier\n"
+            "pas-une-adresse,Eva,Wouters,expert,expert,,BE,\n").encode()
     status, page, _ = await upload(protocol, "/manage/alliance/import",
                                    "/manage/alliance/import?lang=fr", data)
     assert status == 422, page
@@ -561,6 +562,10 @@ async def test_the_import_check_words_every_error_from_its_code_in_the_page_s_la
     assert element(page, "row-4").endswith("rang : obligatoire pour la catégorie ministre")
     assert element(page, "row-5").endswith(
         "en fonction depuis : une date : AAAA-MM-JJ, JJ/MM/AAAA ou JJ.MM.AAAA")
+    # in lower case after the column's name, like the others (it read « courriel : Adresse
+    # électronique non valide », tryout of 4 December 2026)
+    assert element(page, "row-6").endswith(
+        "courriel : adresse électronique non valide (exemple : prenom.nom@exemple.org).")
     status, page, _ = await upload(protocol, "/manage/alliance/import",
                                    "/manage/alliance/import?lang=en", data)
     assert element(page, "row-2").endswith("delegation: no delegation “XX” in this conference")
