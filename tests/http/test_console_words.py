@@ -89,7 +89,7 @@ async def test_codes_are_shown_as_words_on_precedence_statistics_and_security(
             ("en", "Tie-break: EU protocol order",
              ("Approved", "Badge presented", "Women", "Men")),
             ("fr", "Départage : ordre protocolaire de l'UE",
-             ("Approuvés", "Badge présenté", "Femmes", "Hommes"))):
+             ("Accréditation accordée", "Badge présenté", "Femmes", "Hommes"))):
         status, page, _ = await protocol.go("GET", f"{BASE}/precedence?lang={lang}")
         assert status == 200, page
         assert element(page, "tie-break") == tie_break
