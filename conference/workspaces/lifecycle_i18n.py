@@ -35,6 +35,11 @@ LIFECYCLE: dict[str, dict[str, str]] = {
         "lc_confirm_nothing_yet": "Rien n'est encore enregistré\u00a0: vérifiez ce qui suit, "
                                   "puis confirmez.",
         "lc_confirm_effects": "Dès la confirmation",
+        "lc_confirm_visa_approved": "La lettre d'invitation pour le visa n°\u00a0{number} de "
+                                    "{old} est annulée\u00a0: elle ne vaut plus auprès du "
+                                    "consulat. {new} peut en demander une à son nom.",
+        "lc_confirm_visa_requested": "La demande de lettre d'invitation pour le visa de {old} "
+                                     "est close. {new} peut en demander une à son nom.",
         "lc_confirm_old_approved": "{old} perd son accréditation\u00a0: son badge est refusé à "
                                    "toutes les entrées et ses invitations aux séances sont "
                                    "retirées de son agenda.",
@@ -391,6 +396,11 @@ LIFECYCLE: dict[str, dict[str, str]] = {
         "lc_confirm_who": "{new} will replace {old}.",
         "lc_confirm_nothing_yet": "Nothing is saved yet: check what follows, then confirm.",
         "lc_confirm_effects": "Once you confirm",
+        "lc_confirm_visa_approved": "Visa invitation letter no. {number} of {old} is cancelled: "
+                                    "it is no longer valid for the consulate. {new} can request "
+                                    "one in their own name.",
+        "lc_confirm_visa_requested": "The request for a visa invitation letter for {old} is "
+                                     "closed. {new} can request one in their own name.",
         "lc_confirm_old_approved": "{old}'s accreditation is cancelled: their badge is refused "
                                    "at every door and their invitations to sessions are "
                                    "removed from their calendar.",

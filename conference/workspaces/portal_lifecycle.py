@@ -468,6 +468,14 @@ async def substitution_notes(conn: Any, t: WTranslator, conference: Conference,
     if category in conference.vetting_required:
         notes.append(("effect-clearance", t(
             "lc_confirm_clearance", new=new, category=t(f"category_{category}"))))
+    # the visa letter goes with the place's holder (docs/credentials.md, "Visa invitation
+    # letters"): said before, not only in the letter that follows (tryout, 4 December 2026)
+    letter = await ws.open_visa_letter(conn, old.id)
+    if letter is not None:
+        old_name = f"{old.given_name} {old.family_name}"
+        notes.append(("effect-visa", t(
+            "lc_confirm_visa_approved" if letter["status"] == "approved"
+            else "lc_confirm_visa_requested", old=old_name, new=new, number=letter["number"])))
     return notes
 
 

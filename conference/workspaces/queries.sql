@@ -344,6 +344,12 @@ FROM person_grant g JOIN person p ON p.id = g.person_id
 WHERE g.conference_id = :conference_id AND g.role <> 'focal_point'
 ORDER BY g.id
 
+-- name: open_visa_letter
+-- A person's visa letter still open (requested, or approved and valid), which a substitution
+-- closes with the accreditation.
+SELECT status, number FROM visa_letter
+WHERE accreditation_id = :accreditation_id AND status IN ('requested', 'approved')
+
 -- name: royal_places
 -- The royal-presence sessions (not cancelled) a delegation member's place is on the security
 -- list of: as a participant (their role), or in the audience of their category (role NULL).

@@ -305,6 +305,14 @@ async def conference_staff(conn: asyncpg.Connection, conference_id: UUID
     return [dict(r) for r in rows]
 
 
+async def open_visa_letter(conn: asyncpg.Connection, accreditation_id: UUID
+                           ) -> asyncpg.Record | None:
+    """The person's open visa letter (status, number), if any (``queries.sql``)."""
+    row: asyncpg.Record | None = await conn.fetchrow(
+        *Q.bind("open_visa_letter", accreditation_id=accreditation_id))
+    return row
+
+
 async def royal_places(conn: asyncpg.Connection, conference_id: UUID, accreditation_id: UUID,
                        category: str) -> list[tuple[dict[str, str], str | None]]:
     """(title, role or None for the audience) of each royal-presence session whose security

@@ -316,3 +316,38 @@ async def test_the_header_s_language_control_keeps_the_form_first_shown(
     assert re.search(rf'<option value="{old["id"]}"\s+selected', page)
     assert 'id="error-summary"' not in page and 'id="confirm-form"' not in page
     assert await events(api) == before
+
+
+async def test_the_confirmation_says_the_member_s_visa_letter_goes_with_the_place(
+    api: Api, smtp: RecordingSMTP
+) -> None:
+    """A member with an approved visa letter: the confirmation says the letter is cancelled
+    and the substitute may request their own (tryout: only the letter that followed said it;
+    the page's list of what follows did not)."""
+    _, old, focal = await _start(api, smtp)
+    old_name = f"{old['given_name']} {old['family_name']}"
+    status, page = await check(focal, old)
+    assert 'id="effect-visa"' not in page  # no letter: nothing said
+    status, letter, _ = await api.call(
+        "POST", f"/api/v1/accreditations/{old['id']}/visa-letter", role=old["access_token"],
+        json={"passport_name": "Didier REYNDERS", "passport_number": "EN1234567",
+              "nationality": "BE", "date_of_birth": "1958-08-06",
+              "consulate": "Consulate General of France in Brussels"})
+    assert status == 201, letter
+    status, page = await check(focal, old)
+    assert element(page, "effect-visa") == (
+        f"The request for a visa invitation letter for {old_name} is closed. Sophie Wilmès can "
+        "request one in their own name.")
+    status, approved, _ = await api.call(
+        "POST", f"/api/v1/visa-letters/{letter['id']}/decision", role="protocol",
+        json={"decision": "approve"})
+    assert status == 200, approved
+    status, page = await check(focal, old)
+    assert element(page, "effect-visa") == (
+        f"Visa invitation letter no. {approved['number']} of {old_name} is cancelled: it is no "
+        "longer valid for the consulate. Sophie Wilmès can request one in their own name.")
+    _, fr_page, _ = await focal.go("POST", f"{PORTAL}/substitute?lang=fr", carried(page))
+    assert element(fr_page, "effect-visa") == (
+        f"La lettre d'invitation pour le visa n° {approved['number']} d'{old_name} est "
+        "annulée : elle ne vaut plus auprès du consulat. Sophie Wilmès peut en demander une à "
+        "son nom.")
