@@ -481,6 +481,10 @@ STRINGS: dict[str, dict[str, str]] = {
         "quota_used": "Utilisées",
         "quota_allowed": "Autorisées",
         "quota_unlimited": "sans limite",
+        "quota_over_one": "«\u00a0{category}\u00a0»\u00a0: une place au-delà du quota, "
+                          "accordée par le service du protocole.",
+        "quota_over_other": "«\u00a0{category}\u00a0»\u00a0: {count} places au-delà du "
+                            "quota, accordées par le service du protocole.",
         "quotas_note": "Comptent les demandes déposées, en liste d'attente ou accordées.",
         "reasons_title": "Motifs types",
         "reasons_link": "Gérer les motifs types",
@@ -1002,6 +1006,10 @@ STRINGS: dict[str, dict[str, str]] = {
         "quota_used": "Used",
         "quota_allowed": "Allowed",
         "quota_unlimited": "not capped",
+        "quota_over_one": "“{category}”: one place beyond the quota, granted by the protocol "
+                          "service.",
+        "quota_over_other": "“{category}”: {count} places beyond the quota, granted by the "
+                            "protocol service.",
         "quotas_note": "Counted: applications submitted, waitlisted or approved.",
         "reasons_title": "Reason templates",
         "reasons_link": "Manage the reason templates",

@@ -8,8 +8,11 @@ import asyncio
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
+from tests.browser.helpers import element
 from tests.conftest import Api, conference_body
 from tests.http.conftest_programme import make_delegation
+from tests.http.test_workspaces import _signed_in, link_in
+from tests.support import RecordingSMTP
 
 
 async def create(api: Api, **changes: Any) -> None:
@@ -126,3 +129,26 @@ async def test_with_no_deadline_set_filing_closes_with_the_conference(api: Api) 
     status, created = await file(api, official(1, be, override_reason="For the record."),
                                  "protocol")
     assert status == 201, created
+
+
+async def test_the_portal_says_a_place_beyond_the_quota_was_granted_by_protocol(
+    api: Api, smtp: RecordingSMTP
+) -> None:
+    """More places taken than the quota allows (protocol filed one beyond it, with a reason):
+    the portal's places say so, where « Official 2 | 1 » read as a mistake (tryout)."""
+    await create(api, quotas={"official": 1})
+    be = await make_delegation(api, "BE")
+    [welcome] = await smtp.wait_for(1, where=lambda m: "fp-be@example.org" in m["To"])
+    assert (await file(api, official(1, be), be["focal_point_token"]))[0] == 201
+    focal = await _signed_in(api, link_in(welcome))
+    status, page, _ = await focal.go("GET", "/delegation/alliance-be?lang=en")
+    assert status == 200 and 'id="quota-over-official"' not in page
+    status, _ = await file(api, official(2, be, override_reason="The minister's interpreter."),
+                           "protocol")
+    assert status == 201
+    status, page, _ = await focal.go("GET", "/delegation/alliance-be?lang=en")
+    assert element(page, "quota-over-official") == (
+        "“Official”: one place beyond the quota, granted by the protocol service.")
+    status, page, _ = await focal.go("GET", "/delegation/alliance-be?lang=fr")
+    assert element(page, "quota-over-official") == (
+        "« Fonctionnaire » : une place au-delà du quota, accordée par le service du protocole.")
