@@ -234,7 +234,7 @@ ORDER BY a.family_name, a.given_name, a.id
 -- clearance, or a status was recorded), alive, with their current status, its reason and when
 -- it was set: the security page's list, filtered by status or not, searched by name (given
 -- and family, accents, case, spaces and punctuation ignored, as the console's list of
--- accreditations: a LIKE pattern or NULL), a page at a time (a page past the end gives the
+-- accreditations: a text to find in it, or NULL), a page at a time (a page past the end gives the
 -- last one); ``total`` is how many match (docs/workspaces.md). Each person of the page comes
 -- with the identity document the officer checks them against, as ``vetting_pending`` gives it
 -- in the file (the view `identity_checked`): the one given, else the passport of their latest
@@ -256,8 +256,9 @@ WHERE a.conference_id = :conference_id AND a.erased_at IS NULL
   AND (a.category = ANY (c.vetting_required) OR v.status IS NOT NULL)
   AND (:status::text IS NULL OR coalesce(v.status, 'pending') = :status::text)
   AND (:search::text IS NULL
-       OR fold_name(a.given_name || ' ' || a.family_name)
-          LIKE '%' || fold_name(:search) || '%')),
+       OR strpos(fold_name(a.given_name || ' ' || a.family_name),
+          fold_name(:search)) > 0
+          AND fold_name(:search) <> '')),
 shown AS (
 SELECT f.*, n.total FROM found f, (SELECT count(*) AS total FROM found) n
 ORDER BY f.family_name, f.given_name, f.id
@@ -308,7 +309,7 @@ RETURNING before.photo_required AS previous
 -- name: letters_of_conference
 -- A conference's visa letters (all, or those of one status), the newest request first, with the
 -- person's name and category and the accreditation's status for protocol's list, searched by
--- name (given and family or the passport's, as ``vetting_overview``: a LIKE pattern or NULL), a
+-- name (given and family or the passport's, as ``vetting_overview``: a text to find in it, or NULL), a
 -- page at a time (a page past the end gives the last one); ``total`` is how many match.
 WITH found AS (
 SELECT l.*, a.given_name, a.family_name, a.category, a.delegation_id,
@@ -316,8 +317,9 @@ SELECT l.*, a.given_name, a.family_name, a.category, a.delegation_id,
 FROM visa_letter l JOIN accreditation a ON a.id = l.accreditation_id
 WHERE l.conference_id = :conference_id AND (:status::text IS NULL OR l.status = :status)
   AND (:search::text IS NULL
-       OR fold_name(a.given_name || ' ' || a.family_name || ' ' || l.passport_name)
-          LIKE '%' || fold_name(:search) || '%'))
+       OR strpos(fold_name(a.given_name || ' ' || a.family_name || ' ' || l.passport_name),
+          fold_name(:search)) > 0
+          AND fold_name(:search) <> ''))
 SELECT f.*, n.total FROM found f, (SELECT count(*) AS total FROM found) n
 ORDER BY f.requested_at DESC, f.id
 LIMIT :page_size

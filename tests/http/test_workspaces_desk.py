@@ -169,6 +169,9 @@ async def test_searches_ignore_accents_case_and_punctuation(api: Api, smtp: Reco
     assert "O'Brien" in await desk_finds("o%E2%80%99brien")  # O’Brien, typographic apostrophe
     assert "Peeters" in await desk_finds("strasse")
     assert "Lefèvre" not in await desk_finds("obrien")
+    # a search of punctuation alone finds no one (it listed every application: tryout)
+    for q in ("%25", "_", "%25%25", "-"):
+        assert "Lefèvre" not in await desk_finds(q) and "O'Brien" not in await desk_finds(q), q
 
     # (the test client keeps the last session cookie: one signed-in person at a time)
     console = await _officer(api, smtp, email="protocol@example.org", role="protocol")
