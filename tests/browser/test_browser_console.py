@@ -120,7 +120,7 @@ async def test_protocol_opens_the_overview_operations_and_precedence(
 
 
 async def test_an_admin_retries_a_failed_delivery_once_the_mail_server_is_back(
-    site: Site, page: Any, smtp: RecordingSMTP
+    site: Site, page: Any, browser: Any, smtp: RecordingSMTP
 ) -> None:
     status, body, _ = await site.call("POST", "/api/v1/conferences", role="admin",
                                       json=conference_body())
@@ -138,6 +138,18 @@ async def test_an_admin_retries_a_failed_delivery_once_the_mail_server_is_back(
             await page.wait_for_timeout(100)
             await page.reload()
         assert "550" in await failed.first.inner_text()
+        # on a phone, the failed delivery is a card within the page: nothing scrolls
+        # sideways, the retry button in reach (it scrolled 340 px: tryout, 4 December 2026)
+        phone = await browser.new_context(viewport={"width": 390, "height": 900})
+        await phone.add_cookies(await page.context.cookies())
+        tab = await phone.new_page()
+        await tab.goto(f"{site.url}/manage/alliance/operations?lang=fr")
+        assert await tab.evaluate("document.documentElement.scrollWidth") <= 390
+        button = await tab.get_by_role("button", name="Réessayer – fp-nl@example.org")\
+            .bounding_box()
+        assert button is not None and button["x"] + button["width"] <= 390
+        await phone.close()
+        await _audit(browser, page, "console-operations-failed")
     finally:
         smtp.reply = None  # the server is back
     assert not [m for m in smtp.messages if "fp-nl@example.org" in m["To"]]

@@ -188,6 +188,15 @@ async def test_operations_lists_failures_and_only_an_admin_retries(
     assert status == 200, page
     assert "550" in page and f'id="delivery-{failed}"' in page
     assert 'id="retry-all"' not in page
+    # the status and the letter in words, not the values stored (tryout: « failed »,
+    # « press_office_notice »); each cell labelled for the phone's cards
+    row = re.search(rf'<tr id="delivery-{failed}">(.*?)</tr>', page, re.S)
+    assert row, page
+    assert 'class="delivery-status">Failed<' in row.group(1), row.group(1)
+    assert 'data-label="Subject" class="delivery-subject">' in row.group(1)
+    assert "_" not in re.search(r'class="delivery-subject">([^<]*)<', row.group(1)).group(1)
+    status, page, _ = await protocol.go("GET", "/manage/alliance/operations?lang=fr")
+    assert 'class="delivery-status">En échec<' in page
     # protocol may not retry, even with a good token
     status, _, _ = await protocol.post_form(
         "/manage/alliance/operations",
