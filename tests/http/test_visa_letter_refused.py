@@ -130,6 +130,10 @@ async def test_a_request_closed_with_its_accreditation_writes_no_refusal(
     status, got, _ = await api.call("GET", f"/api/v1/visa-letters/{letter['id']}",
                                     role="protocol")
     assert got["status"] == "refused", got
+    # the consumer ran (the event is dispatched): a letter it made would be a delivery row by
+    # now, whether or not the SMTP server has it yet
+    assert await sql(api, "SELECT count(*) FROM delivery "
+                          "WHERE template = 'visa_letter_refused'") == 0
     assert not [m for m in smtp.messages if "letter not granted" in str(m["Subject"])
                 or "visa non accordée" in str(m["Subject"])
                 or "visa d'un membre" in str(m["Subject"])]
