@@ -6,6 +6,7 @@ to the conference's first day; the mail is read as it arrived at the SMTP fixtur
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import AsyncIterator
 from datetime import datetime
 from email.message import EmailMessage
@@ -16,6 +17,7 @@ import pytest
 
 from conference.settings import Settings
 from tests.conftest import Api, conference_body, press_body, start_api
+from tests.http.conftest_focal import sql
 from tests.http.conftest_programme import at, make_room, make_session
 from tests.http.test_calendar_flow import Calendars, approved, is_invitation
 from tests.http.test_programme_royal import Clock
@@ -51,6 +53,15 @@ async def day(clocked: Api) -> dict[str, Any]:
             title={"fr": en, "en": en}, audience=["press", "official"], press_access="open"))
     status, body, _ = await clocked.call("POST", f"{BASE}/programme/publish", role="protocol")
     assert status == 201, body
+    # the publication is reconciled before the clock moves to the meeting's day: run after the
+    # approval, it would plan the new journalist at its own (earlier) time
+    for _ in range(200):
+        pending = await sql(clocked, "SELECT count(*) FROM domain_event "
+                                     "WHERE dispatched_at IS NULL")
+        if not pending:
+            break
+        await asyncio.sleep(0.05)
+    assert pending == 0
     return {"conference": conference, "sessions": sessions}
 
 
