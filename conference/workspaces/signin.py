@@ -122,7 +122,9 @@ async def _invalid_link(request: web.Request) -> web.Response:
             tag="workspaces", media=HTML, error_media=PAGE_ERRORS, errors=(404, 429))
 @frame.page
 async def signin_link(request: web.Request) -> web.Response:
-    _limit_client(request)
+    # opening or spending a valid link takes nothing from the client's budget for asking: a
+    # press room behind one address signs in one after another; an unknown link counts against
+    # the client's unknown tokens (``_invalid_link``; docs/workspaces.md, "Sign-in")
     secret = _link(request)
     holder = await service.link_holder(request.app[pool_key], secret, now(request)) \
         if len(secret) <= 100 else None
@@ -144,7 +146,6 @@ async def signin_link(request: web.Request) -> web.Response:
             tag="workspaces", media=HTML, error_media=PAGE_ERRORS, errors=(403, 404, 429))
 @frame.page
 async def signin_spend(request: web.Request) -> web.StreamResponse:
-    _limit_client(request)
     language = frame.language_of(request, None)
     t = WTranslator(language)
     form = await read_form(request)

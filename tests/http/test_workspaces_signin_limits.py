@@ -15,7 +15,7 @@ from conference.settings import Settings
 from tests.browser.helpers import hidden
 from tests.conftest import Api, conference_body, start_api
 from tests.http.conftest_programme import make_delegation
-from tests.http.test_workspaces import Visitor
+from tests.http.test_workspaces import Visitor, _signed_in, link_in
 from tests.support import RecordingSMTP
 
 PER_ADDRESS, PER_CLIENT = 2, 5
@@ -26,7 +26,8 @@ SIGNIN_SUBJECT = "Votre lien de connexion"
 async def limited(db_url: str, settings: Settings) -> AsyncIterator[Api]:
     limits = settings.limits.model_copy(update={
         "signins_per_address_per_hour": float(PER_ADDRESS),
-        "signins_per_client_per_minute": float(PER_CLIENT)})
+        "signins_per_client_per_minute": float(PER_CLIENT),
+        "token_lookups_per_minute": 60.0, "token_lookup_burst": 20})
     service = await start_api(db_url, settings.model_copy(update={"limits": limits}))
     yield service
     await service.client.close()
@@ -80,3 +81,38 @@ async def test_one_address_is_limited_others_still_get_their_link(
             if m["Subject"] == SIGNIN_SUBJECT]
     assert sorted(sent) == ["fp-be@example.org"] * PER_ADDRESS + ["press@example.org"]
     assert len(mails) == PER_ADDRESS + 1
+
+
+async def test_colleagues_behind_one_address_open_and_spend_their_links(
+    limited: Api, smtp: RecordingSMTP
+) -> None:
+    """A press room or a ministry behind one address: each person asks for a link (the client's
+    budget counts the asking), then opens and spends it; opening and spending a valid link takes
+    nothing from that budget, so the fourth colleague is not refused a link already in hand."""
+    api = limited
+    status, body, _ = await api.call("POST", "/api/v1/conferences", role="admin",
+                                     json=conference_body())
+    assert status == 201, body
+    emails = [f"press{i}@example.org" for i in range(PER_CLIENT)]
+    for i, email in enumerate(emails):
+        status, person, _ = await api.call("POST", "/api/v1/staff", role="admin", json={
+            "email": email, "name": f"Tove Ernst {i}", "language": "fr",
+            "grants": [{"role": "press_office", "conference": "alliance"}]})
+        assert status == 201, person
+    welcomes = await smtp.wait_for(PER_CLIENT, where=lambda m: m["Subject"] != SIGNIN_SUBJECT)
+    links = {m["To"].addresses[0].addr_spec: link_in(m) for m in welcomes}
+    for email in emails:  # GET and POST of each link: 2 × 5 requests, twice the budget
+        v = await _signed_in(api, links[email])
+        status, page, _ = await v.go("GET", "/workspaces")
+        assert status == 200, page
+    # the budget for asking is whole: five colleagues ask for a link of their own
+    for email in emails:
+        assert await _ask(api, email) == (303, "/signin?lang=fr&done=sent")
+
+
+async def test_unknown_links_from_one_client_are_refused_with_429(limited: Api) -> None:
+    """Guessing stays throttled: the unknown links' own limit (``limits.token_lookup_burst``)."""
+    v = Visitor(limited)
+    answers = [(await v.go("GET", "/signin/" + f"{i:043d}"))[0] for i in range(40)]
+    assert answers[:PER_CLIENT + 1] == [404] * (PER_CLIENT + 1), answers
+    assert answers[-1] == 429, answers
