@@ -141,7 +141,8 @@ async def fill(url: str) -> dict[str, Any]:
            "rank": None, "function": None, "in_office_since": None,
            "now": datetime.now(UTC), "accreditation_id": uuid.uuid4(), "window_exempt": False,
            "actor": "applicant", "payload": {}, "token_hash": b"x" * 32,
-           "event_type": "accreditation.submitted", "history": None}
+           "event_type": "accreditation.submitted", "history": None,
+           "answer_token_hash": b"y" * 32}
     return {"conference_id": c, "accreditation_id": a, "delegation_id": d, "member_id": member,
             "token_hash": th, "register": reg}
 

@@ -60,9 +60,11 @@ async def _parse_in_scope(request: web.Request, accreditation_id: UUID, model: t
 async def register(request: web.Request) -> web.Response:
     limit_registration(request)  # lifted for organisers and focal points only
     body = await parse(request, AccreditationIn)
+    # a self-registration's client keeps the answer's token (docs/privacy.md, "Tokens and
+    # secrets"): the letters' links do not replace it
     created = await service.register(request.app[pool_key], request.match_info["slug"], body,
                                      principal(request), now(request),
-                                     request.app[filings_key])
+                                     request.app[filings_key], answer_token=True)
     return json_response(created, status=201)
 
 

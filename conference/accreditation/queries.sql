@@ -167,11 +167,12 @@ WITH gate AS (
     INSERT INTO accreditation (id, conference_id, category, given_name, family_name, email,
                                language, gender, salutation, press_outlet, press_card_number,
                                press_role, press_country, delegation_id, rank, function,
-                               in_office_since, submitted_at, updated_at, token_hash, token_id)
+                               in_office_since, submitted_at, updated_at, token_hash, token_id,
+                               answer_token_hash)
     SELECT :accreditation_id::uuid, gate.id, :category, :given_name, :family_name, :email,
            :language, :gender, :salutation, :press_outlet, :press_card_number, :press_role,
            :press_country, :delegation_id, :rank, :function, :in_office_since, :now, :now,
-           :token_hash::bytea, nextval('api_token_id_seq')
+           :token_hash::bytea, nextval('api_token_id_seq'), :answer_token_hash::bytea
     FROM gate
     WHERE gate.window_open AND gate.delegation_known
       AND (:category <> 'press' OR gate.press_approved < gate.press_pool_capacity)
@@ -208,12 +209,12 @@ WITH input AS (
                 :delegation_id::uuid[], :rank::text[], :function::text[],
                 :in_office_since::date[], :now::timestamptz[], :window_exempt::boolean[],
                 :actor::text[], :event_type::text[], :payload::text[], :token_hash::bytea[],
-                :history::text[])
+                :history::text[], :answer_token_hash::bytea[])
         WITH ORDINALITY AS i(accreditation_id, slug, category, given_name, family_name, email,
                              language, gender, salutation, press_outlet, press_card_number,
                              press_role, press_country, delegation_id, rank, function,
                              in_office_since, now, window_exempt, actor, event_type, payload,
-                             token_hash, history, ord)
+                             token_hash, history, answer_token_hash, ord)
 ), gate AS (
     SELECT i.ord, c.id, c.slug, c.press_opens_at, c.press_closes_at, c.press_pool_capacity,
            (i.category <> 'press' OR i.window_exempt
@@ -228,11 +229,13 @@ WITH input AS (
     INSERT INTO accreditation (id, conference_id, category, given_name, family_name, email,
                                language, gender, salutation, press_outlet, press_card_number,
                                press_role, press_country, delegation_id, rank, function,
-                               in_office_since, submitted_at, updated_at, token_hash, token_id)
+                               in_office_since, submitted_at, updated_at, token_hash, token_id,
+                               answer_token_hash)
     SELECT i.accreditation_id, gate.id, i.category, i.given_name, i.family_name, i.email,
            i.language, i.gender, i.salutation, i.press_outlet, i.press_card_number,
            i.press_role, i.press_country, i.delegation_id, i.rank, i.function,
-           i.in_office_since, i.now, i.now, i.token_hash, nextval('api_token_id_seq')
+           i.in_office_since, i.now, i.now, i.token_hash, nextval('api_token_id_seq'),
+           i.answer_token_hash
     FROM input i JOIN gate ON gate.ord = i.ord
     WHERE gate.window_open AND gate.delegation_known
       AND (i.category <> 'press' OR gate.press_approved < gate.press_pool_capacity)

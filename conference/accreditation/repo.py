@@ -74,8 +74,11 @@ def register_values(
     slug: str, a: AccreditationIn, *, accreditation_id: UUID, now: datetime,
     window_exempt: bool, actor: str, event_type: str, payload: dict[str, Any],
     token_hash: bytes, history: list[dict[str, Any]] | None = None,
+    answer_token_hash: bytes | None = None,
 ) -> dict[str, Any]:
-    """The values of one application for ``register`` (or ``register_many``), by name."""
+    """The values of one application for ``register`` (or ``register_many``), by name;
+    ``answer_token_hash`` when the token the answer carries is to stay valid beside the letters'
+    (an API self-registration: docs/privacy.md, "Tokens and secrets")."""
     press = a.press
     return {
         "slug": slug, "category": a.category.value, "given_name": a.given_name,
@@ -89,7 +92,7 @@ def register_values(
         "function": a.function, "in_office_since": a.in_office_since, "now": now,
         "accreditation_id": accreditation_id, "window_exempt": window_exempt, "actor": actor,
         "payload": payload, "token_hash": token_hash, "event_type": event_type,
-        "history": history,
+        "history": history, "answer_token_hash": answer_token_hash,
     }
 
 

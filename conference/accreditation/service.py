@@ -87,7 +87,7 @@ def filings(pool: asyncpg.Pool) -> Filings:
 
 async def register(
     pool: Database, slug: str, body: AccreditationIn, actor: Principal | None, now: datetime,
-    filings: Filings | None = None,
+    filings: Filings | None = None, *, answer_token: bool = False,
 ) -> AccreditationCreated:
     """File an application in the conference ``slug``: refused when there is no such conference
     (404), out of scope (401, 403), out of the press window or with the pool full, duplicate
@@ -96,7 +96,9 @@ async def register(
     One statement (``register`` in queries.sql) does the checks that need the database and
     writes the row (with the hash of the applicant's token) and its domain event (the audit
     trail's lines): atomic on its own, and in the caller's transaction when handed a connection
-    that has one.
+    that has one. ``answer_token``: the token the answer carries stays valid beside the links
+    the letters replace (the API's self-registration, whose client holds it: docs/privacy.md,
+    "Tokens and secrets"); else the first letter's link replaces it.
     """
     try:
         delegation_id = domain.check_may_register(actor, body.category, body.delegation_id)
@@ -126,7 +128,8 @@ async def register(
             slug, body, accreditation_id=accreditation_id, now=now, window_exempt=exempt,
             actor=actor.actor if actor else "applicant",
             event_type=f"accreditation.{Status.submitted.value}", payload=payload,
-            token_hash=token_hash(secret), history=history)
+            token_hash=token_hash(secret), history=history,
+            answer_token_hash=token_hash(secret) if answer_token and actor is None else None)
 
     try:
         if filings is not None and not (counted or nested) and isinstance(pool, asyncpg.Pool):

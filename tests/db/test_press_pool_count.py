@@ -66,7 +66,8 @@ async def test_every_way_in_and_out_of_the_pool_moves_the_number(db: asyncpg.Con
         press_outlet="O", press_card_number="1", press_role="journalist", press_country="BE",
         delegation_id=None, rank=None, function=None, in_office_since=None, now=now,
         accreditation_id=uuid4(), window_exempt=False, actor="applicant",
-        payload={}, token_hash=b"x", event_type="accreditation.submitted", history=None)
+        payload={}, token_hash=b"x", event_type="accreditation.submitted", history=None,
+        answer_token_hash=None)
     plan = "\n".join(r[0] for r in await db.fetch("EXPLAIN " + query, *args))
     assert "Aggregate" not in plan and "on accreditation a" not in plan, plan
 

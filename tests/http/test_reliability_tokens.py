@@ -13,6 +13,7 @@ import pytest
 
 from conference.auth import Role, issue_token
 from tests.conftest import Api, conference_body, press_body
+from tests.http.test_letters_wording import _ask_link
 from tests.support import RecordingSMTP, current_token, letter_token
 
 REGISTER = "/api/v1/conferences/alliance/accreditations"
@@ -80,13 +81,16 @@ async def test_each_letter_replaces_the_applicants_token(
     _, created, _ = await api.call("POST", REGISTER, json=press_body())
     path = f"/api/v1/accreditations/{created['id']}"
     first = await letter_token(smtp, "marie.dupont@example.org", 1)
-    assert (await api.call("GET", path, role=created["access_token"]))[0] == 401
+    # the answer's token stays valid beside the letters' (docs/privacy.md, "Tokens and
+    # secrets"): the client that filed reads the application with it
+    assert (await api.call("GET", path, role=created["access_token"]))[0] == 200
     assert (await api.call("GET", path, role=first))[0] == 200
     await api.call("POST", f"{path}/decision", role="press_office", json={"decision": "approve"})
     second = await letter_token(smtp, "marie.dupont@example.org", 2)
     assert second != first
     assert (await api.call("GET", path, role=first))[0] == 401
     assert (await api.call("GET", path, role=second))[0] == 200
+    assert (await api.call("GET", path, role=created["access_token"]))[0] == 200
     conn = await asyncpg.connect(api.db_url)
     try:
         # One current token, kept (hashed) on the accreditation: the latest letter's.
@@ -148,3 +152,71 @@ def test_the_command_line_creates_lists_and_revokes(
             await conn.close()
 
     assert asyncio.run(resolve()) is None
+
+
+async def test_the_answers_token_survives_the_letters_until_revoked_or_erased(
+    api: Api, conference: dict[str, Any], smtp: RecordingSMTP
+) -> None:
+    """The token a self-registration's answer carries stays valid beside the letters' links
+    (docs/privacy.md, "Tokens and secrets"): the acknowledgement, the link asked again and the
+    approval leave it working; revoking the applicant's token ends it with the current link;
+    an erasure too."""
+    _, created, _ = await api.call("POST", REGISTER, json=press_body(1))
+    path = f"/api/v1/accreditations/{created['id']}"
+    ack = await letter_token(smtp, "marie.dupont1@example.org", 1)
+    status, body, _ = await api.call("GET", path, role=created["access_token"])
+    assert status == 200 and body["status"] == "submitted", body
+    # asked for again: a new link replaces the acknowledgement's, the answer's stays
+    await _ask_link(api, "marie.dupont1@example.org")
+    again = await letter_token(smtp, "marie.dupont1@example.org", 2)
+    assert (await api.call("GET", path, role=ack))[0] == 401
+    assert (await api.call("GET", path, role=again))[0] == 200
+    assert (await api.call("GET", path, role=created["access_token"]))[0] == 200
+
+    # revoked by the admin, by the id `conference token list --applicants` shows on the
+    # accreditation: both end
+    conn = await asyncpg.connect(api.db_url)
+    try:
+        token_id = await conn.fetchval("SELECT token_id FROM accreditation WHERE id = $1",
+                                       created["id"])
+    finally:
+        await conn.close()
+    status, _, _ = await api.call("DELETE", f"/api/v1/tokens/{token_id}", role="admin")
+    assert status == 204
+    assert (await api.call("GET", path, role=created["access_token"]))[0] == 401
+    assert (await api.call("GET", path, role=again))[0] == 401
+
+    # another registration, erased: its answer's token ends with the person's data
+    _, other, _ = await api.call("POST", REGISTER, json=press_body(2))
+    await letter_token(smtp, "marie.dupont2@example.org", 1)
+    other_path = f"/api/v1/accreditations/{other['id']}"
+    assert (await api.call("GET", other_path, role=other["access_token"]))[0] == 200
+    status, body, _ = await api.call("DELETE", f"{other_path}/personal-data", role="admin")
+    assert status == 200, body
+    assert (await api.call("GET", other_path, role=other["access_token"]))[0] == 401
+
+
+async def test_a_focal_points_filing_keeps_no_answer_token(api: Api, smtp: RecordingSMTP,
+                                                           conference: dict[str, Any]) -> None:
+    """A delegation's filing answers a token nobody holds as the applicant: only the letters'
+    link opens the member's application."""
+    conn = await asyncpg.connect(api.db_url)
+    try:
+        _, created, _ = await api.call("POST", REGISTER, json=press_body(3))
+        kept = await conn.fetchval("SELECT answer_token_hash FROM accreditation WHERE id = $1",
+                                   created["id"])
+        assert kept == hashlib.sha256(created["access_token"].encode()).digest()
+        status, d, _ = await api.call(
+            "POST", "/api/v1/conferences/alliance/delegations", role="protocol",
+            json={"kind": "country", "country": "BE",
+                  "focal_point": {"name": "An Peeters", "email": "an@ex.org"}})
+        assert status == 201, d
+        status, member, _ = await api.call("POST", REGISTER, role="protocol", json={
+            "category": "official", "given_name": "Jan", "family_name": "Wouters",
+            "email": "jan.wouters@example.org", "language": "en", "delegation_id": d["id"],
+            "rank": "official", "function": "Adviser"})
+        assert status == 201, member
+        assert await conn.fetchval("SELECT answer_token_hash FROM accreditation WHERE id = $1",
+                                   member["id"]) is None
+    finally:
+        await conn.close()
