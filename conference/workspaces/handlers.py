@@ -995,6 +995,10 @@ async def _application_page(request: web.Request, d: Desk, acc: Accreditation, *
         photo_awaited=documents is not None and photo is None
         and acc.category.value in d.conference.photo_required,
         can_ask=acc.status in accreditations.UNDER_REVIEW,
+        # the request is quoted as written in the journalist's letter, in their language, which
+        # the form names as the decision's does (docs/workspaces.md, "Asking for more
+        # information")
+        written_in=d.t("acc_write_in", language=d.t(f"in_language_{acc.language}")),
         # each request for more information with the journalist's answers in words
         # (docs/workspaces.md, "Asking for more information")
         exchanges=information_exchanges(acc.history or []),

@@ -72,6 +72,11 @@ async def test_the_press_office_asks_for_more_information_and_the_journalist_is_
     path = f"{M}/press/{aid}"
     status, page, _ = await desk.go("GET", f"{path}?lang=en")
     assert status == 200 and 'id="information-form"' in page, page
+    # the form names the letter's language, as the decision's does
+    assert element(page, "information_message-hint").startswith("Write it in English:")
+    status, page_fr, _ = await desk.go("GET", f"{path}?lang=fr")
+    assert element(page_fr, "information_message-hint").startswith(
+        "Rédigez-le en anglais"), element(page_fr, "information_message-hint")
     # an empty message is refused on its field
     status, answer, _ = await _post(desk, f"{path}/information", page,
                                     {"information_message": "  "})
