@@ -450,6 +450,14 @@ def may_read_substitution_reason(principal: Principal | None) -> bool:
     return principal is not None and principal.role is not Role.applicant
 
 
+def may_read_correction_reason(principal: Principal | None) -> bool:
+    """Whether ``principal`` reads why an organiser corrected the details: not the person,
+    through their own link, who reads which details were (the why is the office's note, "typed
+    in capitals" or "as in the passport the security service holds"); the organisers and the
+    delegation's focal points do."""
+    return principal is not None and principal.role is not Role.applicant
+
+
 def check_may_act(principal: Principal, action: Action, row: Fields) -> None:
     """Whether ``principal`` may take ``action`` on this accreditation (403 if not)."""
     category = Category(row["category"])
@@ -776,6 +784,12 @@ def correction_line(changed: list[str], reason: str) -> str:
     """The history line's reason: the fields corrected, then why ("family_name: typed in
     capitals"); the pages name the fields in the reader's language."""
     return f"{', '.join(changed)}: {reason}"
+
+
+def correction_fields(line: str) -> str:
+    """A correction's history line without its why (``correction_line``): what the person
+    corrected reads (docs/workspaces.md, "Correcting a journalist's details")."""
+    return line.partition(": ")[0]
 
 
 # -- what clearance leaves of the badge --------------------------------------------------------

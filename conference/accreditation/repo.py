@@ -155,13 +155,18 @@ async def history_for(conn: asyncpg.Connection, accreditation_id: UUID,
     """The history as ``principal`` may read it: a security-clearance line's reason only for
     whom ``domain.may_read_clearance_reason`` allows, a ``not_a_duplicate`` line only for
     whom ``domain.may_read_duplicate_check`` allows, a substitution's reason only for whom
-    ``domain.may_read_substitution_reason`` allows."""
+    ``domain.may_read_substitution_reason`` allows, a correction's why only for whom
+    ``domain.may_read_correction_reason`` allows (the others read the fields corrected)."""
     history = await history_of(conn, accreditation_id)
     if not domain.may_read_duplicate_check(principal):
         history = [h for h in history if h.action != "not_a_duplicate"]
     if not domain.may_read_substitution_reason(principal):
         history = [h.model_copy(update={"reason": None})
                    if h.action == domain.Action.substitute.value and h.reason else h
+                   for h in history]
+    if not domain.may_read_correction_reason(principal):
+        history = [h.model_copy(update={"reason": domain.correction_fields(h.reason)})
+                   if h.action == "correct" and h.reason else h
                    for h in history]
     if may_read_clearance_reason(principal):
         return history

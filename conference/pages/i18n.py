@@ -300,6 +300,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "withdrawn_approved_done": "Votre accréditation est retirée\u00a0; un courriel vous le "
                                    "confirme.",
         "action_correct": "Données corrigées",
+        "history_correction_why": "motif",
         "changed_press_outlet": "média",
         "changed_press_card_number": "numéro de carte de presse",
         "changed_press_role": "fonction presse",
@@ -674,6 +675,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "withdraw_approved_cancel": "No, keep my accreditation",
         "withdrawn_approved_done": "Your accreditation is withdrawn; an email confirms it.",
         "action_correct": "Details corrected",
+        "history_correction_why": "reason",
         "changed_press_outlet": "outlet",
         "changed_press_card_number": "press card number",
         "changed_press_role": "press role",
@@ -843,9 +845,11 @@ class Translator:
         if action == "submit" and reason == "import":  # lifecycle/queries.sql: insert_member
             return self("changed_by_import")
         if action == "correct":  # "family_name: why" (accreditation.domain.correction_line)
+            # the why said as such: « Nom de famille : Nom composé » read as the new name (a
+            # user test); the person's own page has the fields alone (repo.history_for)
             fields, _, why = reason.partition(": ")
             text = self.history_reason("amend", fields)
-            return f"{text}{self.label_colon()} {why}" if why else text
+            return f"{text} – {self.label('history_correction_why')} {why}" if why else text
         if action != "amend":
             return reason
         by_import = reason.startswith("import: ")

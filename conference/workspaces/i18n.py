@@ -274,7 +274,8 @@ STRINGS: dict[str, dict[str, str]] = {
         # correcting a journalist (docs/workspaces.md, "Correcting a journalist")
         "correct_title": "Corriger les données",
         "correct_intro": "Une erreur dans le nom, le média ou la fonction\u00a0? Corrigez-la "
-                         "ici\u00a0: la correction et son motif figurent dans l'historique.",
+                         "ici\u00a0: la correction et son motif figurent dans l'historique\u00a0; "
+                         "le journaliste y lit quelles données sont corrigées, pas le motif.",
         "correct_badge_hint": "Le nom, le média et la fonction sont imprimés sur le badge\u00a0: "
                               "si le badge est déjà imprimé, une nouvelle version est à imprimer "
                               "et l'ancienne n'ouvre plus les portes.",
@@ -829,7 +830,8 @@ STRINGS: dict[str, dict[str, str]] = {
         "flash_revoke": "Accreditation of {name} revoked.",
         "correct_title": "Correct the details",
         "correct_intro": "A mistake in the name, outlet or role? Correct it here: the "
-                         "correction and its reason are kept in the history.",
+                         "correction and its reason are kept in the history; the journalist "
+                         "reads there which details were corrected, not the reason.",
         "correct_badge_hint": "The name, outlet and role are printed on the badge: if it was "
                               "printed already, a new version is to be printed and the old one "
                               "no longer opens the doors.",

@@ -62,7 +62,7 @@ async def test_the_press_office_corrects_a_mistyped_approved_journalist(
     assert await page.inner_text("#flash") == "The details of Jean Dupont are corrected."
     last = await page.locator("#history tbody tr").last.inner_text()
     assert "Details corrected" in last
-    assert "Given name(s), family name, outlet: Typed in capitals" in last
+    assert "Given name(s), family name, outlet – reason: Typed in capitals" in last
     _, states, _ = await site.call("GET", f"{BASE}/badges", role="protocol")
     [state] = states["items"]
     assert (state["family_name"], state["badge_version"], state["status"]) == (

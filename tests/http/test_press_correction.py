@@ -199,19 +199,25 @@ async def test_the_press_desk_corrects_an_approved_journalist(
     assert resp.headers["Location"] == f"{path}?lang=fr&done=corrected"
     status, page, _ = await v.go("GET", resp.headers["Location"])
     assert element(page, "flash") == "Les données de Jean Dupont sont corrigées."
-    assert ("<td>Données corrigées</td><td>Prénom(s), nom de famille, média\u00a0: Saisi en "
-            "capitales et média mal orthographié</td></tr>") in page
+    # the why said as such, not read as the new value (« Nom de famille : Nom composé »)
+    assert ("<td>Données corrigées</td><td>Prénom(s), nom de famille, média – motif\u00a0: "
+            "Saisi en capitales et média mal orthographié</td></tr>") in page
     assert "Le Soir" in text(page)
 
     # the printed badge carried the wrong name: a new one is to print, with the right one
     state = (await _states(api))[j["id"]]
     assert (state["badge_version"], state["status"]) == (2, "to_print")
     assert "\nJean\nDupont\nLe Soir\n" in _pages_text((await _pdf(api))[1])[0]
-    # the applicant's page reads the line in their language too
+    # the applicant's page reads the line in their language too: which details were corrected,
+    # not the office's note of why (nor does the API give it to the applicant's token)
     _, mine, _ = await api.call("GET", f"/a/{j['access_token']}?lang=en")
     assert element(mine, "history").endswith(
-        "Details corrected Given name(s), family name, outlet: Saisi en capitales et média mal "
-        "orthographié")
+        "Details corrected Given name(s), family name, outlet"), element(mine, "history")
+    assert "capitales" not in mine
+    _, own, _ = await api.call("GET", f"/api/v1/accreditations/{j['id']}", role=j["access_token"])
+    assert own["history"][-1]["reason"] == "given_name, family_name, press_outlet"
+    _, office, _ = await api.call("GET", f"/api/v1/accreditations/{j['id']}", role="press_office")
+    assert office["history"][-1]["reason"].endswith("média mal orthographié")
 
     # the same form again: nothing changed, nothing recorded
     status, page, _ = await v.go("GET", f"{path}?lang=en")
