@@ -459,7 +459,7 @@ async def _staff_page(request: web.Request, d: Desk, values: dict[str, str], *,
         crumbs=d.crumbs((t("console_title"), d.base), (title, None)),
         people=people, values=values, labels=labels, message=message,
         errors={name: (errors or {})[name] for name in STAFF_FIELDS if name in (errors or {})},
-        roles=[(r, t(f"staff_role_{r}")) for r in STAFF_ROLES],
+        roles=[("", t("staff_role_pick"))] + [(r, t(f"staff_role_{r}")) for r in STAFF_ROLES],
         languages=[(lang, t(f"staff_language_{lang}")) for lang in ("fr", "en")])
 
 
@@ -472,11 +472,17 @@ async def staff_page(request: web.Request) -> web.Response:
     d = await open_desk(request, ("admin",))
     flash = None
     name = frame.flash_text(request, "name", 200)
+    typed = frame.flash_text(request, "old", 200)
     role = request.query.get("role", "")
     if request.query.get("done") == "staff_added" and name and role in STAFF_ROLES:
-        flash = d.t("staff_added", name=name, role=d.t(f"staff_role_{role}"))
-    return await _staff_page(request, d, {"language": d.conference.languages[0],
-                                          "role": "protocol"}, flash=flash)
+        # the name the person is known by; the one typed when the address was known already
+        # under another (docs/workspaces.md, "Staff")
+        flash = d.t("staff_added_known", name=name, old=typed, role=d.t(f"staff_role_{role}")) \
+            if typed else d.t("staff_added", name=name, role=d.t(f"staff_role_{role}"))
+    # no role chosen beforehand: an administrator who skips the field is asked, rather than
+    # opening the console to someone by default (a user test)
+    return await _staff_page(request, d, {"language": d.conference.languages[0], "role": ""},
+                             flash=flash)
 
 
 @routes.add("POST", "/manage/{slug}/staff",
@@ -497,7 +503,7 @@ async def staff_add(request: web.Request) -> web.StreamResponse:
                                  sent=sent)
     errors: dict[str, str] = {}
     if values["role"] not in STAFF_ROLES:
-        errors["role"] = t("err_choice")
+        errors["role"] = t("err_staff_role") if not values["role"] else t("err_choice")
     if values["language"] not in ("fr", "en"):
         errors["language"] = t("err_choice")
     try:
@@ -520,10 +526,12 @@ async def staff_add(request: web.Request) -> web.StreamResponse:
            for p in held):
         return await _staff_page(request, d, values, status=409, sent=True, errors={
             "email": t("staff_err_already", role=t(f"staff_role_{values['role']}"))})
-    await add_staff(request.app[pool_key], body, d.principal)
+    person = await add_staff(request.app[pool_key], body, d.principal)
+    # an address already known keeps its person's name: the flash says the one kept
+    typed = body.name if " ".join(body.name.split()) != " ".join(person.name.split()) else ""
     raise web.HTTPSeeOther(frame.with_lang(
         f"{d.base}/staff", d.language, done="staff_added", role=values["role"],
-        **frame.flash_params(request, name=values["name"])))
+        **frame.flash_params(request, name=person.name, old=typed)))
 
 
 # --- the conference's details, corrected -------------------------------------------------------

@@ -32,6 +32,12 @@ SETUP: dict[str, dict[str, str]] = {
         "staff_language_en": "Anglais",
         "staff_added": "Accès ouvert à {name}\u00a0: {role}. Le courriel de bienvenue part "
                        "avec un lien de connexion.",
+        "staff_added_known": "Accès ouvert à {name}\u00a0: {role}. L'adresse était déjà connue "
+                             "sous ce nom, qui est gardé (le nom saisi, «\u00a0{old}\u00a0», "
+                             "n'est pas repris). Le courriel de bienvenue part avec un lien de "
+                             "connexion.",
+        "staff_role_pick": "— Choisir un rôle —",
+        "err_staff_role": "Choisissez le rôle de cette personne.",
         "setup_title": "Nouvelle conférence",
         "setup_new": "Créer une conférence",
         "setup_none_yet": "Aucune conférence pour l'instant.",
@@ -281,6 +287,11 @@ SETUP: dict[str, dict[str, str]] = {
                              "sent. For a new link, they ask for one on the sign-in page.",
         "staff_added": "{name} added to the staff: {role}. The welcome mail goes with a sign-in "
                        "link.",
+        "staff_added_known": "{name} added to the staff: {role}. The address was already known "
+                             "under this name, which is kept (the name typed, \"{old}\", is not "
+                             "used). The welcome mail goes with a sign-in link.",
+        "staff_role_pick": "— Choose a role —",
+        "err_staff_role": "Choose this person's role.",
         "setup_title": "New conference",
         "setup_new": "Create a conference",
         "setup_none_yet": "No conference yet.",

@@ -74,6 +74,7 @@ async def test_the_new_conference_form_passes_axe(
     await page.locator("#staff-form").wait_for()
     await page.locator("#name").fill("Sophie Laurent")
     await page.locator("#email").fill("sophie.laurent@example.org")
+    await page.get_by_label("Role").select_option(label="Protocol (the console)")
     await page.locator("#add-staff").click()
     await page.locator("#flash").wait_for()
     await _audit(browser, page, "console-staff")

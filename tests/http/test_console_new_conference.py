@@ -154,6 +154,14 @@ async def test_an_administrator_adds_the_conference_staff_in_the_console(
     path = "/manage/alliance-avril/staff"
     status, page, _ = await admin.go("GET", f"{path}?lang=fr")
     assert status == 200 and 'id="staff-none"' in page
+    # no role chosen for the administrator: the field asks for one
+    roles = page.split('id="role"')[1].split("</select>")[0]
+    assert roles.count("selected") == 1 and '<option value="" selected>' in roles, roles
+    status, page, _ = await admin.post_form(f"{path}?lang=en", f"{path}?lang=en",
+                                            name="Sophie Laurent",
+                                            email="sophie.laurent@example.org", role="",
+                                            language="fr")
+    assert status == 422 and element(page, "role-error") == "Error: Choose this person's role."
     # errors on their fields, in the page's language, nothing sent
     status, page, _ = await admin.post_form(f"{path}?lang=fr", f"{path}?lang=fr", name="",
                                             email="sophie", role="protocol", language="fr")
@@ -177,6 +185,18 @@ async def test_an_administrator_adds_the_conference_staff_in_the_console(
                                             role="protocol", language="fr")
     assert status == 409
     assert "already has this role" in element(page, "email-error")
+    # a known address given another name, and another role: the name kept is the one greeted
+    status, _, resp = await admin.post_form(f"{path}?lang=en", f"{path}?lang=en",
+                                            name="S. Laurent-Marchal",
+                                            email="sophie.laurent@example.org",
+                                            role="security", language="en")
+    assert status == 303
+    status, page, _ = await admin.go("GET", resp.headers["Location"])
+    assert element(page, "flash") == (
+        "Sophie Laurent added to the staff: Security service. The address was already known "
+        "under this name, which is kept (the name typed, \"S. Laurent-Marchal\", is not used). "
+        "The welcome mail goes with a sign-in link.")
+    assert "Laurent-Marchal" not in element(page, "staff")
     # the protocol officer signs in and opens the console; a protocol officer adds nobody
     officer = await _signed_in(api, link_in(welcome))
     status, _, _ = await officer.go("GET", "/manage/alliance-avril")
