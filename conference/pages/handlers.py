@@ -28,6 +28,7 @@ import functools
 import json
 import logging
 from collections.abc import Awaitable, Callable, Mapping
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -430,14 +431,22 @@ def _press_application(values: dict[str, str]) -> AccreditationIn:
     return AccreditationIn.model_validate(data)
 
 
-def _press_refusal(exc: Refusal, conference: Conference,
-                   t: Translator) -> tuple[dict[str, str], str | None]:
+def _press_refusal(exc: Refusal, conference: Conference, t: Translator,
+                   moment: datetime) -> tuple[dict[str, str], str | None]:
     """A refused filing (a duplicate, the window, the pool) in the page's words: field errors,
-    or a message."""
+    or a message. A form sent once the window has closed is told that it closed and that
+    nothing was filed, as the page's line above it says: "not open: it is open from … to …"
+    under "closed on …" said both and neither (a user test, 4 December 2026)."""
     if isinstance(exc, Duplicate):
         return {"email": t("duplicate")}, None
     if isinstance(exc, WindowClosed):
         w = conference.press_registration
+        if moment >= w.closes_at:
+            return {}, t("refused_window_closed",
+                         closes=t.datetime(w.closes_at, conference.timezone))
+        if moment < w.opens_at:
+            return {}, t("refused_window_not_yet",
+                         opens=t.datetime(w.opens_at, conference.timezone))
         detail = t("refused_window_detail", opens=t.datetime(w.opens_at, conference.timezone),
                    closes=t.datetime(w.closes_at, conference.timezone))
         return {}, t("refused_window", detail=detail)
@@ -491,7 +500,7 @@ async def press_submit(request: web.Request) -> web.Response:
             except ValidationError as exc:
                 errors, general = _press_errors(exc, t)
             except (Duplicate, WindowClosed, PoolFull) as exc:
-                errors, general = _press_refusal(exc, conference, t)
+                errors, general = _press_refusal(exc, conference, t, now(request))
         return show(nonce, cookies, values, errors=errors, message=general)
     try:
         body = _press_application(values)
@@ -502,7 +511,7 @@ async def press_submit(request: web.Request) -> web.Response:
         created = await accreditations.register(request.app[pool_key], conference.slug, body,
                                                 None, now(request), request.app[filings_key])
     except (Duplicate, WindowClosed, PoolFull) as exc:
-        errors, general = _press_refusal(exc, conference, t)
+        errors, general = _press_refusal(exc, conference, t, now(request))
         return show(nonce, cookies, values, errors=errors, message=general, status=409)
     # Post, redirect, get: the answer is a page of its own, which a reload or the back button
     # shows again instead of filing the form a second time (user test: "Confirm form

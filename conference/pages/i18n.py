@@ -97,6 +97,10 @@ STRINGS: dict[str, dict[str, str]] = {
                      "conférence. Retrouvez-la grâce au lien reçu par courriel.",
         "refused_window": "Les inscriptions presse ne sont pas ouvertes\u00a0: {detail}",
         "refused_window_detail": "elles sont ouvertes du {opens} au {closes}.",
+        "refused_window_closed": "Votre demande n'a pas été enregistrée\u00a0: les inscriptions "
+                                 "presse ont fermé le {closes}.",
+        "refused_window_not_yet": "Votre demande n'a pas été enregistrée\u00a0: les "
+                                  "inscriptions presse ouvrent le {opens}.",
         "refused_pool": "Toutes les places du pool de presse sont attribuées\u00a0: aucune "
                         "nouvelle "
                         "demande n'est acceptée.",
@@ -500,6 +504,10 @@ STRINGS: dict[str, dict[str, str]] = {
                      "conference. Find it through the link in your email.",
         "refused_window": "Press registration is not open: {detail}",
         "refused_window_detail": "it is open from {opens} to {closes}.",
+        "refused_window_closed": "Your application was not filed: press registration closed "
+                                 "on {closes}.",
+        "refused_window_not_yet": "Your application was not filed: press registration opens "
+                                  "on {opens}.",
         "refused_pool": "All places in the press pool are taken: no new applications are "
                         "accepted.",
         "pool_full_notice": "All places in the press pool are taken: no new applications are "

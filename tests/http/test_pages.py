@@ -268,7 +268,28 @@ async def test_a_closed_window_shows_no_form_and_refuses_a_post(
     assert "michele.cercone@example.org" in page and "+32 2 298 09 63" in text(page)
     status, page, _ = await _post(api, "/alliance/press?lang=en", form)
     assert status == 409
-    assert element(page, "form-message").startswith("Press registration is not open")
+    # one sentence that agrees with the line above it: closed, nothing filed (it said "not
+    # open: it is open from … to …" under "closed on …")
+    message = element(page, "form-message")
+    assert message.startswith("Your application was not filed: press registration closed on ")
+    assert "open from" not in message
+    assert element(page, "window").startswith("Press registration closed on")
+    status, page, _ = await _post(api, "/alliance/press?lang=fr", form)
+    assert status == 409
+    assert element(page, "form-message").startswith(
+        "Votre demande n'a pas été enregistrée : les inscriptions presse ont fermé le ")
+    # a form sent before the window opens (none is shown then) says when it opens
+    conn = await asyncpg.connect(api.db_url)
+    try:
+        await conn.execute("UPDATE conference SET press_opens_at = $1, press_closes_at = $2",
+                           datetime.now(UTC) + timedelta(days=1),
+                           datetime.now(UTC) + timedelta(days=10))
+    finally:
+        await conn.close()
+    status, page, _ = await _post(api, "/alliance/press?lang=en", form)
+    assert status == 409
+    assert element(page, "form-message").startswith(
+        "Your application was not filed: press registration opens on ")
     assert await _count(api) == 0
 
 
