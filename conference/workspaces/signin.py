@@ -97,8 +97,10 @@ async def signin_request(request: web.Request) -> web.StreamResponse:
                             errors={}, message=t("csrf_failed"), **show)
     _limit_client(request)
     if not could_be_an_address(email):
+        # nothing typed is a missing address, not a mistyped one
         return frame.render(request, "signin.html", language, person=None, status=422,
-                            message=None, errors={"email": t("err_email")}, **show)
+                            message=None, errors={"email": t("err_email" if email
+                                                             else "err_required")}, **show)
     if _limit_address(request, email):
         # the page's language rides in the link as ``next`` does: the person lands in the
         # language they asked in (docs/workspaces.md, "Sign-in")

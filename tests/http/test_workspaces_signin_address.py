@@ -48,6 +48,11 @@ async def test_a_mistyped_address_is_said_so_a_plausible_one_is_answered_as_befo
     status, page, _ = await v.go("POST", "/signin?lang=en",
                                  {"csrf": hidden(page, "csrf"), "email": "fp-be@example"})
     assert status == 422 and "Not a valid email address" in element(page, "email-error")
+    # nothing typed (spaces alone): required, not "not valid"
+    for lang, said in (("en", "This field is required."), ("fr", "Ce champ est obligatoire.")):
+        status, page, _ = await v.go("POST", f"/signin?lang={lang}",
+                                     {"csrf": hidden(page, "csrf"), "email": "  "})
+        assert status == 422 and element(page, "email-error").endswith(said), page
     asked = "SELECT count(*) FROM domain_event WHERE type = 'person.signin_requested'"
     assert await db.fetchval(asked) == 0
     # known or not, a plausible address gets the same answer as before
