@@ -208,7 +208,7 @@ CRED: dict[str, dict[str, str]] = {
         "cred_err_letter_holder_summary": "Rien n'a été enregistré. Une lettre n'est approuvée "
                                           "que pour une accréditation accordée\u00a0:",
         "cred_holder_pending_submitted": "en cours d'examen",
-        "cred_holder_pending_waitlisted": "sur liste d'attente",
+        "cred_holder_pending_waitlisted": "en liste d'attente",
         "cred_panel_title": "Pièces et habilitation",
         "cred_photo_of": "Photo de {name}",
         "cred_documents": "Documents",

@@ -268,7 +268,7 @@ STRINGS: dict[str, dict[str, str]] = {
                             "transmise au service du protocole.",
         "flash_withdrawn": "L'inscription de {name} est retirée.",
         "flash_approve": "Accréditation accordée à {name}.",
-        "flash_waitlist": "{name} est sur liste d'attente.",
+        "flash_waitlist": "{name} est en liste d'attente.",
         "flash_reject": "Demande de {name} refusée.",
         "flash_revoke": "Accréditation de {name} révoquée.",
         # correcting a journalist (docs/workspaces.md, "Correcting a journalist")

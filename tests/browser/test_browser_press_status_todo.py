@@ -73,7 +73,7 @@ async def test_no_photo_to_do_where_the_conference_does_not_print_it(
 async def test_the_waiting_list_is_explained_where_the_status_is(
     site: Site, page: Any, browser: Any
 ) -> None:
-    """« Sur liste d'attente », then « Vous pouvez retirer votre demande tant qu'aucune décision
+    """« En liste d'attente », then « Vous pouvez retirer votre demande tant qu'aucune décision
     n'est prise »: a journalist on the waiting list read that a decision was still to come and
     that none had been taken, though the waiting list is one; what it means is said under the
     status, and the withdrawal holds "at any time, even once accredited" (tried as a journalist,
@@ -88,7 +88,7 @@ async def test_the_waiting_list_is_explained_where_the_status_is(
     token = await current_token(site.db_url, applicant["id"])
     await page.set_viewport_size({"width": 390, "height": 800})
     await page.goto(f"{site.url}/a/{token}?lang=fr")
-    assert await page.inner_text("#status") == "Sur liste d'attente"
+    assert await page.inner_text("#status") == "En liste d'attente"
     assert await page.inner_text("#waitlisted-note") == (
         "Votre demande est en liste d'attente\u00a0: elle n'est pas encore tranchée. Le bureau "
         "du porte-parole peut encore l'accorder, par exemple si une place du pool de presse se "
