@@ -16,10 +16,15 @@ class MaildirHandler:
         for sub in ("tmp", "new", "cur"):  # Maildir(create=True) skips an existing folder
             (path / sub).mkdir(parents=True, exist_ok=True)
         self.maildir = mailbox.Maildir(path, create=False)
+        # one message filed at a time: ``Maildir.add`` names its file by the time, the process
+        # and a class counter it increments unlocked, so two threads could take one name, and
+        # the second message would be refused as a clash (a needless failure the sender retries)
+        self._filing = asyncio.Lock()
 
     async def handle_DATA(self, server: Any, session: Any, envelope: Any) -> str:
         content = envelope.original_content or envelope.content
-        await asyncio.to_thread(self.maildir.add, content)
+        async with self._filing:
+            await asyncio.to_thread(self.maildir.add, content)
         return "250 Message accepted for delivery"
 
 
