@@ -165,7 +165,8 @@ def plan(
     rendered an older one is updated. ``at`` is when the change being reconciled happened
     (its event's time, the same on every retry): a session that has ended by then gets no
     message at all, neither an invitation nor an update nor a CANCEL (docs/calendar.md,
-    "Sessions already over"); one in progress is still planned.
+    "Sessions already over"); one in progress is still planned. Nor is a session that had ended
+    when the person was approved (``decided_at``) ever their first invitation.
     """
     actions: list[Action] = []
     people = list(attendees)
@@ -175,6 +176,10 @@ def plan(
             continue
         for person in people:
             key = (person.accreditation_id, session.session_id)
+            if key not in sent and over(session, person.decided_at):
+                # over before they were approved: never a first invitation, even from a
+                # change reconciled after the approval at its own earlier time
+                continue
             action = _decide(session.session_id, session.sequence,
                              invited_part(session, person), sent.get(key), person, details)
             if action is not None:

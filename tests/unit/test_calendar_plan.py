@@ -198,3 +198,24 @@ def test_a_session_over_by_the_change_gets_no_message() -> None:
     # a minute before its end the morning session is still planned
     assert len(plan([morning, noon], [anna], {}, at=ten - timedelta(minutes=1))) == 2
     assert len(plan([morning, noon], [anna], {})) == 2  # no time given: every session
+
+
+def test_a_session_over_when_the_person_was_approved_is_never_their_invitation() -> None:
+    """A publication reconciled late (its worker behind) plans everyone approved by then at the
+    publication's time: a journalist approved at 11:30 was invited to the opening that ended at
+    10:00. No first invitation for a session over by the person's approval; one already sent
+    is kept in line at the event's time, as before."""
+    ten = datetime(2027, 4, 15, 10, tzinfo=UTC)
+    morning = replace(session(S1, seq=1, audience=("press",), press_access="open"), ends_at=ten)
+    noon = replace(session(S2, seq=1, audience=("press",), press_access="open"),
+                   ends_at=ten + timedelta(hours=2))
+    late = replace(press, decided_at=ten + timedelta(minutes=90))
+    published = ten - timedelta(hours=2)
+    assert [a.session_id for a in plan([morning, noon], [late], {}, at=published)] == [S2]
+    # approved before the morning ended: invited to both, as before
+    early = replace(press, decided_at=ten - timedelta(hours=3))
+    assert len(plan([morning, noon], [early], {}, at=published)) == 2
+    # an invitation already sent is moved when the session is (the event before its end)
+    held = {(PRESS, S1): Sent("REQUEST", 0, 0)}
+    assert [(a.session_id, a.method) for a in plan([morning], [late], held, at=published)] == [
+        (S1, "REQUEST")]
