@@ -173,6 +173,41 @@ def _at(measure: Callable[[str, float], float], size: float, text: str) -> float
     return measure(text, size)
 
 
+Placed = tuple[str, str, float, bool, float]
+"""One line beside the photo: its part (given, family, affiliation, role), its text, its size,
+bold or not, and its position down the badge (the PNG's top in px, the PDF's baseline in mm)."""
+
+SHRINK = (1.0, 0.9, 0.8, 0.7, 0.6)
+"""The factors the texts beside the photo are set again at, in turn, until they fit its height."""
+
+
+def stack_names(
+    blocks: list[tuple[str, str, NameRule]], width: float,
+    measure: Callable[[bool], Callable[[str, float], float]],
+    first: Callable[[Placed | None, str, float], float],
+    line: Callable[[int, float, bool], float],
+    fits: Callable[[Placed], bool],
+) -> list[Placed]:
+    """The texts beside the photo, stacked, for the PNG and the PDF alike (docs/credentials.md,
+    "Names on the badge"): each part (the family name in bold) set by ``fit_lines`` in the
+    column ``width`` wide; ``first(previous line, part, size)`` places a part's first line
+    below the part before, ``line(i, size, bold)`` each next line below it; where the last
+    line does not ``fit`` the photo's height, all are set again at the next factor of
+    ``SHRINK``."""
+    out: list[Placed] = []
+    for factor in SHRINK:
+        out = []
+        for part, text, rule in blocks:
+            bold = part == "family"
+            size, lines = fit_lines(text, width, scaled(rule, factor), measure(bold))
+            y = first(out[-1] if out else None, part, size)
+            for i, text_line in enumerate(lines):
+                out.append((part, text_line, size, bold, y + line(i, size, bold)))
+        if not out or fits(out[-1]):
+            break
+    return out
+
+
 def scaled(rule: NameRule, factor: float) -> NameRule:
     """The rule with its large sizes reduced (never below its smallest): where the texts
     beside the photo do not fit its height, they are set again smaller."""
@@ -278,32 +313,25 @@ _NAME_INK = {"given": "#000000", "family": "#000000", "affiliation": "#222222",
              "role": "#444444"}
 
 
-def name_column(draw: ImageDraw.ImageDraw, b: BadgeContent, width: int
-                ) -> list[tuple[str, str, float, bool, float]]:
+def name_column(draw: ImageDraw.ImageDraw, b: BadgeContent, width: int) -> list[Placed]:
     """The texts beside the photo of the PNG badge, as the PDF sets them (``sheet``): each
     line's part, text, size and top (px), on one line or two, set again smaller where they
-    would run below the photo's height."""
-    blocks = [(part, text, rule, part == "family")
-              for part, text, rule in (("given", b.given_name, GIVEN_PX),
-                                       ("family", b.family_name, FAMILY_PX),
-                                       ("affiliation", b.affiliation, AFFILIATION_PX),
-                                       ("role", b.role, ROLE_PX))
-              if text]
-    out: list[tuple[str, str, float, bool, float]] = []
-    for factor in (1.0, 0.9, 0.8, 0.7, 0.6):
-        out = []
-        for part, text, rule, bold in blocks:
-            def measure(t: str, size: float, bold: bool = bold) -> float:
-                return _width(draw, t, font(int(size), bold))
+    would run below the photo's height (``stack_names``)."""
+    def measure(bold: bool) -> Callable[[str, float], float]:
+        return lambda t, size: _width(draw, t, font(int(size), bold))
 
-            size, lines = fit_lines(text, width, scaled(rule, factor), measure)
-            y = (NAME_TOP_PX if not out
-                 else out[-1][4] + 1.3 * out[-1][2] + (15 if out[-1][0] == "family" else 0))
-            for i, line in enumerate(lines):
-                out.append((part, line, size, bold, y + i * 1.15 * size))
-        if not out or out[-1][4] + 1.2 * out[-1][2] <= NAME_BOTTOM_PX:
-            break
-    return out
+    def first(previous: Placed | None, part: str, size: float) -> float:
+        if previous is None:
+            return NAME_TOP_PX
+        return previous[4] + 1.3 * previous[2] + (15 if previous[0] == "family" else 0)
+
+    return stack_names(
+        [(part, text, rule) for part, text, rule in (
+            ("given", b.given_name, GIVEN_PX), ("family", b.family_name, FAMILY_PX),
+            ("affiliation", b.affiliation, AFFILIATION_PX), ("role", b.role, ROLE_PX))
+         if text],
+        width, measure, first, lambda i, size, bold: i * 1.15 * size,
+        lambda last: last[4] + 1.2 * last[2] <= NAME_BOTTOM_PX)
 
 
 def render_png(b: BadgeContent) -> bytes:

@@ -28,7 +28,13 @@ from fpdf import FPDF
 from PIL import Image
 
 from conference.badges.domain import Layout
-from conference.badges.render import BadgeContent, NameRule, band_lines, fit_lines, scaled
+from conference.badges.render import (
+    BadgeContent,
+    NameRule,
+    Placed,
+    band_lines,
+    stack_names,
+)
 
 A6 = (105.0, 148.0)
 A4 = (210.0, 297.0)
@@ -131,36 +137,27 @@ class _Sheet:
 
         return width
 
-    def name_column(self, b: BadgeContent) -> list[tuple[str, str, float, bool, float]]:
+    def name_column(self, b: BadgeContent) -> list[Placed]:
         """The texts beside the photo as they print on an A6 badge (a scaled one is the same,
         scaled): each line's part, text, size (pt) and baseline (mm from the top). The given
         name, the family name in bold, the affiliation and the press role, each on one line
         or two (docs/credentials.md, "Names on the badge"); where they would run below the
-        photo's height, all are set again smaller."""
-        blocks = [(part, self._text(text), rule, part == "family")
-                  for part, text, rule in (("given", b.given_name, GIVEN),
-                                           ("family", b.family_name, FAMILY),
-                                           ("affiliation", b.affiliation, AFFILIATION),
-                                           ("role", b.role, ROLE))
-                  if text]
-        out: list[tuple[str, str, float, bool, float]] = []
-        for factor in (1.0, 0.9, 0.8, 0.7, 0.6):
-            out = []
-            for part, text, rule, bold in blocks:
-                size, lines = fit_lines(text, NAME_COLUMN, scaled(rule, factor),
-                                        self._measure(bold))
-                if not out:
-                    y = NAME_TOP + 0.333 * size
-                elif part == "family":
-                    y = out[-1][4] + 0.474 * size
-                else:
-                    y = out[-1][4] + 0.158 * out[-1][2] + 0.6 * size
-                for i, line in enumerate(lines):
-                    out.append((part, line, size, bold,
-                                y + i * (1.15 if bold else 1.2) * size * PT))
-            if not out or out[-1][4] + 0.24 * out[-1][2] * PT <= NAME_BOTTOM:
-                break
-        return out
+        photo's height, all are set again smaller (``render.stack_names``)."""
+        def first(previous: Placed | None, part: str, size: float) -> float:
+            if previous is None:
+                return NAME_TOP + 0.333 * size
+            if part == "family":
+                return previous[4] + 0.474 * size
+            return previous[4] + 0.158 * previous[2] + 0.6 * size
+
+        return stack_names(
+            [(part, self._text(text), rule) for part, text, rule in (
+                ("given", b.given_name, GIVEN), ("family", b.family_name, FAMILY),
+                ("affiliation", b.affiliation, AFFILIATION), ("role", b.role, ROLE))
+             if text],
+            NAME_COLUMN, self._measure, first,
+            lambda i, size, bold: i * (1.15 if bold else 1.2) * size * PT,
+            lambda last: last[4] + 0.24 * last[2] * PT <= NAME_BOTTOM)
 
     def badge(self, b: BadgeContent, x0: float, y0: float, s: float) -> None:
         """Draw one badge with its top-left corner at (x0, y0) mm, at scale ``s`` of A6."""
