@@ -129,7 +129,7 @@ WHERE a.id = :accreditation_id AND a.conference_id = :conference_id AND a.catego
 SELECT a.id, a.conference_id, a.category, a.status, a.given_name, a.family_name, a.language,
        a.delegation_id, a.press_outlet, a.press_role, a.decided_at, a.erased_at, d.country,
        d.organisation ->> 'name' AS organisation, coalesce(b.version, 1) AS badge_version,
-       coalesce(a.gender, CASE a.salutation WHEN 'mrs' THEN 'female' WHEN 'mr' THEN 'male' END)
+       said_gender(a.gender, a.salutation)
            AS gender,
        (SELECT bc.code FROM badge_code bc
         WHERE bc.accreditation_id = a.id AND bc.version = coalesce(b.version, 1)) AS short_code
@@ -265,7 +265,7 @@ WHERE form_scan = :form_scan::uuid AND conference_id = :conference_id
 -- The scans of a conference after a cursor (a check-in id), oldest first, of one zone or all.
 SELECT ci.*, a.given_name, a.family_name, a.category, a.press_outlet, a.erased_at, d.country,
        d.organisation ->> 'name' AS organisation,
-       coalesce(a.gender, CASE a.salutation WHEN 'mrs' THEN 'female' WHEN 'mr' THEN 'male' END)
+       said_gender(a.gender, a.salutation)
            AS gender
 FROM check_in ci
 LEFT JOIN accreditation a ON a.id = ci.accreditation_id
@@ -291,7 +291,7 @@ ORDER BY id
 SELECT a.id, a.conference_id, a.category, a.status, a.given_name, a.family_name, a.language,
        a.delegation_id, a.press_outlet, a.press_role, a.decided_at, a.erased_at, a.rank,
        a.in_office_since, d.country, d.organisation ->> 'name' AS organisation,
-       coalesce(a.gender, CASE a.salutation WHEN 'mrs' THEN 'female' WHEN 'mr' THEN 'male' END)
+       said_gender(a.gender, a.salutation)
            AS gender,
        coalesce(b.version, 1) AS badge_version, coalesce(b.status, 'to_print') AS print_status,
        b.printed_at, pc.collected_by, pc.collected_at,

@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime
-from typing import Any, Literal
+from typing import Any
 from uuid import UUID
 
 import asyncpg
@@ -34,6 +34,7 @@ from conference.badges.models import (
     ZoneIn,
 )
 from conference.db.sql import queries_beside
+from conference.protocol.address import known_gender
 
 Q = queries_beside(__file__)
 
@@ -378,11 +379,6 @@ async def insert_check_in(
                 "insert_check_in", **fields, form_scan=None))
     assert check_in_id is not None
     return check_in_id
-
-
-def known_gender(value: str | None) -> Literal["female", "male"] | None:
-    """A stored gender as the models type it (anything else: not known)."""
-    return "female" if value == "female" else "male" if value == "male" else None
 
 
 def holder(person: Bearer | None, language: str) -> Holder | None:

@@ -70,6 +70,7 @@ from conference.outbox.events import record
 from conference.programme.domain import protocol_config
 from conference.programme.published import PressAccess
 from conference.programme.service import precedence
+from conference.protocol.address import known_gender
 from conference.protocol.precedence import Person
 from conference.protocol.ranks import Rank
 from conference.protocol.titles import category_name
@@ -417,7 +418,7 @@ def _state(r: repo.BadgeRow, lang: str) -> BadgeState:
         vetting_status=vetting_status(r.clearance_required, r.clearance_recorded),
         short_reference=(domain.show_short_reference(r.bearer.short_code)
                          if r.bearer.short_code else None), has_photo=r.has_photo,
-        gender=repo.known_gender(r.bearer.gender))
+        gender=known_gender(r.bearer.gender))
 
 
 async def badge_states(

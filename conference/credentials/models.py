@@ -134,6 +134,9 @@ class VettingRow(Model):
     category: str
     delegation: str | None
     status: Literal["pending", "cleared", "more_information", "refused"]
+    gender: Literal["female", "male"] | None = None
+    """The gender the category is said in (« Experte »: docs/protocol.md, "Titles in the
+    person's gender"), None when not known."""
     reason: str | None
     set_at: datetime | None
     country: str | None = None
@@ -212,6 +215,8 @@ class LetterListed(VisaLetter):
     given_name: str
     family_name: str
     category: str
+    gender: Literal["female", "male"] | None = None
+    """The gender the category is said in (« Experte »), None when not known."""
     delegation_id: UUID | None = None
     accreditation_status: str = Field(
         default="submitted", description="the holder's accreditation status: a letter is "

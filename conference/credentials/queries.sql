@@ -215,6 +215,7 @@ SET status = EXCLUDED.status, reason = EXCLUDED.reason, set_at = EXCLUDED.set_at
 -- and not once the conference's vetting data are purged (the view `identity_checked`, which the
 -- security page and a royal-presence session's security list read too).
 SELECT a.id, a.family_name, a.given_name, a.category,
+       said_gender(a.gender, a.salutation) AS gender,
        coalesce(d.country, d.organisation ->> 'name', a.press_outlet) AS delegation,
        ic.nationality, ic.document_type, ic.document_number, ic.date_of_birth,
        ic.name_in_document, coalesce(v.status, 'pending') AS status
@@ -243,6 +244,7 @@ ORDER BY a.family_name, a.given_name, a.id
 -- the address it was created with (the service reads its focal points' languages).
 WITH found AS (
 SELECT a.id, a.family_name, a.given_name, a.category,
+       said_gender(a.gender, a.salutation) AS gender,
        coalesce(d.country, d.organisation ->> 'name', a.press_outlet) AS delegation,
        d.country,
        coalesce(v.status, 'pending') AS status, v.reason, v.set_at,
@@ -313,7 +315,7 @@ RETURNING before.photo_required AS previous
 -- page at a time (a page past the end gives the last one); ``total`` is how many match.
 WITH found AS (
 SELECT l.*, a.given_name, a.family_name, a.category, a.delegation_id,
-       a.status AS accreditation_status
+       a.status AS accreditation_status, said_gender(a.gender, a.salutation) AS gender
 FROM visa_letter l JOIN accreditation a ON a.id = l.accreditation_id
 WHERE l.conference_id = :conference_id AND (:status::text IS NULL OR l.status = :status)
   AND (:search::text IS NULL

@@ -55,6 +55,7 @@ from conference.mail.privacy import controller_name
 from conference.mail.wording import form_of_address, in_sentence
 from conference.outbox.events import record
 from conference.protocol import country_phrases, nationality
+from conference.protocol.address import known_gender
 from conference.roles import PROTOCOL_OFFICE
 
 ORGANISERS = PROTOCOL_OFFICE
@@ -914,6 +915,7 @@ async def vetting_overview(pool: asyncpg.Pool, conference_id: UUID, principal: P
                 focal[r["delegation_id"]] = tuple(sorted({lang for _, _, lang in found}))
     return [VettingRow(accreditation_id=r["id"], family_name=r["family_name"],
                        given_name=r["given_name"], category=r["category"],
+                       gender=known_gender(r["gender"]),
                        delegation=r["delegation"], status=r["status"], reason=r["reason"],
                        set_at=r["set_at"], country=r["country"],
                        nationality=r["nationality"], document_type=r["document_type"],

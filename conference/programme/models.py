@@ -291,6 +291,8 @@ class SecurityListEntry(Model):
     delegation: str | None
     category: Category
     role: Literal["chair", "speaker", "attendee", "audience"]
+    gender: Literal["female", "male"] | None = None
+    """The gender the category is said in (« Experte »), None when not known."""
     added_after_freeze: bool = False
     """Listed after the list froze: a participant's substitute approved after the deadline, or
     someone whose security clearance (which their category needs) was granted after it

@@ -202,6 +202,7 @@ WITH listed AS (
                       WHERE p.session_id = :session_id AND p.accreditation_id = a.id)
 )
 SELECT a.id AS accreditation_id, a.family_name, a.given_name, a.category, listed.role,
+       said_gender(a.gender, a.salutation) AS gender,
        d.country, d.organisation ->> 'name' AS organisation,
        (:deadline::timestamptz IS NOT NULL
         AND (a.decided_at > :deadline

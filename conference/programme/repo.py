@@ -31,6 +31,7 @@ from conference.programme.models import (
     SessionKind,
     Snapshot,
 )
+from conference.protocol.address import known_gender
 from conference.types import Localized
 
 Q = queries_beside(__file__)
@@ -357,6 +358,7 @@ async def security_list_entries(
         (awaiting if r["awaiting_clearance"] else listed).append(SecurityListEntry(
             accreditation_id=r["accreditation_id"], family_name=r["family_name"],
             given_name=r["given_name"], category=r["category"], role=r["role"],
+            gender=known_gender(r["gender"]),
             delegation=domain.delegation_name(r["country"], r["organisation"], language),
             added_after_freeze=r["added_after_freeze"] and not r["awaiting_clearance"],
             in_place_of=(f"{r['replaced_given_name']} {r['replaced_family_name']}"

@@ -49,6 +49,13 @@ from typing import Literal
 from conference.protocol.ranks import Rank
 
 Gender = Literal["female", "male"]
+
+
+def known_gender(value: str | None) -> Gender | None:
+    """A stored gender as the models type it (anything else: not known)."""
+    return "female" if value == "female" else "male" if value == "male" else None
+
+
 Language = Literal["fr", "en"]
 RoyalTitle = Literal["queen", "king"]
 

@@ -187,6 +187,7 @@ SELECT
 -- whether their security clearance was refused (never made chair or speaker: docs/protocol.md,
 -- "Chair and speakers: security clearance").
 SELECT a.id, a.given_name, a.family_name, a.category, a.function, d.country,
+       said_gender(a.gender, a.salutation) AS gender,
        d.organisation ->> 'name' AS organisation, a.press_outlet, p.role AS role_on_session,
        coalesce(v.status = 'refused', false) AS clearance_refused
 FROM accreditation a LEFT JOIN delegation d ON d.id = a.delegation_id
@@ -206,6 +207,7 @@ LIMIT 20
 -- is awaited: their category needs it and it is not granted yet, pending or more information
 -- asked (accreditation.domain.clearance_outlook).
 SELECT p.accreditation_id, p.role, a.given_name, a.family_name, a.category, a.function,
+       said_gender(a.gender, a.salutation) AS gender,
        coalesce(v.status = 'refused', false) AS clearance_refused,
        a.category = ANY (c.vetting_required) AND v.status IS DISTINCT FROM 'cleared'
            AND v.status IS DISTINCT FROM 'refused' AS clearance_awaited

@@ -14,8 +14,8 @@ import re
 
 from tests.browser.helpers import element, zone
 from tests.conftest import Api
-from tests.http.conftest_focal import GRANTED, create_conference, create_delegation, letter
-from tests.http.conftest_programme import accredit
+from tests.http.conftest_focal import GRANTED, create_conference, create_delegation, letter, sql
+from tests.http.conftest_programme import accredit, at, make_room, make_session
 from tests.http.test_console import staff
 from tests.http.test_workspaces import _setup, _signed_in
 from tests.support import RecordingSMTP, body_text
@@ -148,3 +148,76 @@ async def test_the_badges_page_and_the_door_name_the_category_in_the_holders_gen
         result = element(page, "door-result")
         assert "ADMIS" in result, result
         assert f"{given} Goris – {word} – Belgique" in " ".join(result.split()), result
+
+
+async def test_every_page_naming_a_persons_category_says_it_in_their_gender(
+    api: Api, smtp: RecordingSMTP,
+) -> None:
+    """The security page, the visa letters, a session's participants, the programme builder's
+    search and a royal session's security list say « Experte » of a woman, as her badge, the
+    badges page and the door do (they said « Expert »); the API's security list and letters give
+    the gender they are said in."""
+    be, _ = await _setup(api, smtp)
+    ids: dict[str, str] = {}
+    for given, gender in (("Ine", "female"), ("Tom", "male")):
+        person = await accredit(api, given, "Goris", delegation=be, category="expert",
+                                rank="expert", delegation_id=be["id"], function="Conseil",
+                                gender=gender, decision=None)
+        status, body, _ = await api.call(
+            "POST", f"/api/v1/accreditations/{person['id']}/visa-letter",
+            role=person["access_token"],
+            json={"passport_name": f"{given} GORIS", "passport_number": f"PA76543{len(ids)}",
+                  "nationality": "PE", "date_of_birth": "1975-01-15",
+                  "consulate": "Consulate General of Belgium in Lima"})
+        assert status == 201, body
+        status, body, _ = await api.call(
+            "POST", f"/api/v1/accreditations/{person['id']}/decision", role="protocol",
+            json={"decision": "approve"})
+        assert status == 200, body
+        ids[given] = person["id"]
+    await sql(api, "UPDATE conference SET vetting_required = '{expert}'")
+    for ident in ids.values():  # cleared: on the security list itself, not awaiting
+        status, body, _ = await api.call("POST", f"/api/v1/accreditations/{ident}/vetting/status",
+                                         role="protocol", json={"status": "cleared"})
+        assert status == 200, body
+    hall = await make_room(api, "Plenary hall")
+    _, conference, _ = await api.call("GET", "/api/v1/conferences/alliance")
+    royal = await make_session(api, hall, at(conference, 9), at(conference, 10),
+                               royal_presence=True, press_access="pool", audience=[])
+    for given in ids:
+        status, body, _ = await api.call(
+            "PUT", f"/api/v1/sessions/{royal['id']}/participants/{ids[given]}",
+            role="protocol", json={"role": "attendee"})
+        assert status == 200, body
+
+    def said(page: str, given: str) -> str:
+        """The text of the table row (or the list item) naming this person."""
+        rows = [" ".join(html.unescape(re.sub(r"<[^>]+>", " ", row)).split())
+                for row in re.findall(r"<(?:tr|li|div)\b.*?</(?:tr|li|div)>", page, re.S)]
+        [row] = [r for r in rows if re.search(rf"\b{given}\b", r) and "Goris" in r
+                 and "Expert" in r] or [""]
+        return row
+
+    protocol = await staff(api, smtp, "protocol@example.org", "protocol")
+    for path in ("/manage/alliance/security?lang=fr",
+                 "/manage/alliance/visa-letters?status=all&lang=fr",
+                 f"/manage/alliance/sessions/{royal['id']}?lang=fr",
+                 f"/manage/alliance/sessions/{royal['id']}/security-list?lang=fr"):
+        status, page, _ = await protocol.go("GET", path)
+        assert status == 200, (path, page)
+        assert "Experte" in said(page, "Ine") and "Experte" not in said(page, "Tom"), (
+            path, said(page, "Ine"), said(page, "Tom"))
+        assert "Expert" in said(page, "Tom"), (path, said(page, "Tom"))
+    # the programme builder's search, a person already on the session found with her category
+    status, page, _ = await protocol.go(
+        "GET", f"/manage/alliance/sessions/{royal['id']}?lang=fr&q=Goris")
+    assert status == 200
+    found = page[page.index('id="candidates"'):] if 'id="candidates"' in page else page
+    assert "Ine Goris (Experte" in html.unescape(found) and "Tom Goris (Expert," in html.unescape(
+        found), found[:3000]
+
+    status, listing, _ = await api.call("GET", f"/api/v1/sessions/{royal['id']}/security-list",
+                                        role="protocol")
+    assert status == 200, listing
+    assert {e["given_name"]: e["gender"] for e in listing["items"]} == {
+        "Ine": "female", "Tom": "male"}

@@ -379,7 +379,7 @@ async def test_the_security_list_exports_as_json_and_csv(
     ]
     for e in expected:
         e.update(added_after_freeze=False, in_place_of=None, date_of_birth=None,
-                 nationality=None, document_type=None, document_number=None)
+                 nationality=None, document_type=None, document_number=None, gender=None)
     assert listing == {
         "session_id": session["id"], "title": session["title"],
         "starts_at": at(alliance, 12), "seated_by": at(alliance, 11, 45),
