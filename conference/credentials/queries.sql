@@ -235,8 +235,8 @@ ORDER BY a.family_name, a.given_name, a.id
 -- clearance, or a status was recorded), alive, with their current status, its reason and when
 -- it was set: the security page's list, filtered by status or not, searched by name (given
 -- and family, accents, case, spaces and punctuation ignored, as the console's list of
--- accreditations: a text to find in it, or NULL), a page at a time (a page past the end gives the
--- last one); ``total`` is how many match (docs/workspaces.md). Each person of the page comes
+-- accreditations: a text to find in it, or NULL), a page at a time (a page past the end gives
+-- the last one); ``total`` is how many match (docs/workspaces.md). Each person of the page comes
 -- with the identity document the officer checks them against, as ``vetting_pending`` gives it
 -- in the file (the view `identity_checked`): the one given, else the passport of their latest
 -- visa letter request, never mixed, none once the conference's vetting data are purged. And
@@ -311,8 +311,8 @@ RETURNING before.photo_required AS previous
 -- name: letters_of_conference
 -- A conference's visa letters (all, or those of one status), the newest request first, with the
 -- person's name and category and the accreditation's status for protocol's list, searched by
--- name (given and family or the passport's, as ``vetting_overview``: a text to find in it, or NULL), a
--- page at a time (a page past the end gives the last one); ``total`` is how many match.
+-- name (given and family or the passport's, as ``vetting_overview``: a text to find in it, or
+-- NULL), a page at a time (a page past the end gives the last one); ``total`` is how many match.
 WITH found AS (
 SELECT l.*, a.given_name, a.family_name, a.category, a.delegation_id,
        a.status AS accreditation_status, said_gender(a.gender, a.salutation) AS gender

@@ -441,15 +441,15 @@ def _press_refusal(exc: Refusal, conference: Conference, t: Translator,
         return {"email": t("duplicate")}, None
     if isinstance(exc, WindowClosed):
         w = conference.press_registration
-        if moment >= w.closes_at:
-            return {}, t("refused_window_closed",
-                         closes=t.datetime(w.closes_at, conference.timezone))
-        if moment < w.opens_at:
-            return {}, t("refused_window_not_yet",
-                         opens=t.datetime(w.opens_at, conference.timezone))
-        detail = t("refused_window_detail", opens=t.datetime(w.opens_at, conference.timezone),
-                   closes=t.datetime(w.closes_at, conference.timezone))
-        return {}, t("refused_window", detail=detail)
+        opens, closes = (t.datetime(w.opens_at, conference.timezone),
+                         t.datetime(w.closes_at, conference.timezone))
+        state = _window(conference, t, moment)["state"]  # the page's own line's rule
+        if state == "closed":
+            return {}, t("refused_window_closed", closes=closes)
+        if state == "not_yet":
+            return {}, t("refused_window_not_yet", opens=opens)
+        return {}, t("refused_window",
+                     detail=t("refused_window_detail", opens=opens, closes=closes))
     return {}, t("refused_pool")
 
 

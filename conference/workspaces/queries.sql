@@ -69,9 +69,10 @@ WHERE a.conference_id = :conference_id AND a.category = 'press' AND a.erased_at 
        WHERE dl.status = 'failed' AND dl.conference_id = :conference_id AND dl.kind = 'mail'
          AND dl.template NOT LIKE 'press\_office%' AND lower(dl.recipient) = lower(a.email)))
   AND (:search::text IS NULL
-       OR strpos(fold_name(a.given_name || ' ' || a.family_name || ' ' || coalesce(a.press_outlet, '')
-                    || ' ' || coalesce(a.press_card_number, '') || ' ' || coalesce(a.email, '')),
-          fold_name(:search)) > 0
+       OR strpos(fold_name(a.given_name || ' ' || a.family_name || ' '
+                           || coalesce(a.press_outlet, '') || ' '
+                           || coalesce(a.press_card_number, '') || ' ' || coalesce(a.email, '')),
+                 fold_name(:search)) > 0
           AND fold_name(:search) <> ''
        OR a.id IN (SELECT bc.accreditation_id FROM badge_code bc
                    WHERE bc.conference_id = :conference_id AND bc.code = :code::text)))
