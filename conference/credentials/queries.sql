@@ -258,9 +258,7 @@ WHERE a.conference_id = :conference_id AND a.erased_at IS NULL
   AND (a.category = ANY (c.vetting_required) OR v.status IS NOT NULL)
   AND (:status::text IS NULL OR coalesce(v.status, 'pending') = :status::text)
   AND (:search::text IS NULL
-       OR strpos(fold_name(a.given_name || ' ' || a.family_name),
-          fold_name(:search)) > 0
-          AND fold_name(:search) <> '')),
+       OR name_contains(a.given_name || ' ' || a.family_name, :search))),
 shown AS (
 SELECT f.*, n.total FROM found f, (SELECT count(*) AS total FROM found) n
 ORDER BY f.family_name, f.given_name, f.id
@@ -319,9 +317,8 @@ SELECT l.*, a.given_name, a.family_name, a.category, a.delegation_id,
 FROM visa_letter l JOIN accreditation a ON a.id = l.accreditation_id
 WHERE l.conference_id = :conference_id AND (:status::text IS NULL OR l.status = :status)
   AND (:search::text IS NULL
-       OR strpos(fold_name(a.given_name || ' ' || a.family_name || ' ' || l.passport_name),
-          fold_name(:search)) > 0
-          AND fold_name(:search) <> ''))
+       OR name_contains(a.given_name || ' ' || a.family_name || ' ' || l.passport_name,
+                        :search)))
 SELECT f.*, n.total FROM found f, (SELECT count(*) AS total FROM found) n
 ORDER BY f.requested_at DESC, f.id
 LIMIT :page_size

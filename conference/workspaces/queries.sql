@@ -69,11 +69,10 @@ WHERE a.conference_id = :conference_id AND a.category = 'press' AND a.erased_at 
        WHERE dl.status = 'failed' AND dl.conference_id = :conference_id AND dl.kind = 'mail'
          AND dl.template NOT LIKE 'press\_office%' AND lower(dl.recipient) = lower(a.email)))
   AND (:search::text IS NULL
-       OR strpos(fold_name(a.given_name || ' ' || a.family_name || ' '
-                           || coalesce(a.press_outlet, '') || ' '
-                           || coalesce(a.press_card_number, '') || ' ' || coalesce(a.email, '')),
-                 fold_name(:search)) > 0
-          AND fold_name(:search) <> ''
+       OR name_contains(a.given_name || ' ' || a.family_name || ' '
+                        || coalesce(a.press_outlet, '') || ' '
+                        || coalesce(a.press_card_number, '') || ' ' || coalesce(a.email, ''),
+                        :search)
        OR a.id IN (SELECT bc.accreditation_id FROM badge_code bc
                    WHERE bc.conference_id = :conference_id AND bc.code = :code::text)))
 SELECT f.*, n.total FROM found f, (SELECT count(*) AS total FROM found) n
@@ -196,9 +195,7 @@ FROM accreditation a LEFT JOIN delegation d ON d.id = a.delegation_id
             ON p.session_id = :session_id AND p.accreditation_id = a.id
      LEFT JOIN vetting_status v ON v.accreditation_id = a.id
 WHERE a.conference_id = :conference_id AND a.status = 'approved' AND a.erased_at IS NULL
-  AND strpos(fold_name(a.given_name || ' ' || a.family_name),
-      fold_name(:search)) > 0
-          AND fold_name(:search) <> ''
+  AND name_contains(a.given_name || ' ' || a.family_name, :search)
 ORDER BY a.family_name, a.given_name, a.id
 LIMIT 20
 
@@ -299,10 +296,8 @@ WHERE a.conference_id = :conference_id AND a.erased_at IS NULL
   AND (:status::text IS NULL OR a.status = :status)
   AND (:delegation_id::uuid IS NULL OR a.delegation_id = :delegation_id)
   AND (:search::text IS NULL
-       OR strpos(fold_name(a.given_name || ' ' || a.family_name || ' ' || a.email || ' '
-                    || coalesce(a.press_outlet, '')),
-          fold_name(:search)) > 0
-          AND fold_name(:search) <> ''))
+       OR name_contains(a.given_name || ' ' || a.family_name || ' ' || a.email || ' '
+                        || coalesce(a.press_outlet, ''), :search)))
 SELECT f.*, n.total FROM found f, (SELECT count(*) AS total FROM found) n
 ORDER BY f.seq
 LIMIT :page_size
