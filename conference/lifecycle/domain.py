@@ -379,6 +379,12 @@ def category_of(text: str) -> Category | None:
     return _CATEGORIES.get(header_key(text)) if text else None
 
 
+def gender_of(salutation: str) -> str | None:
+    """The gender a file's salutation cell says ("Mme", "Mr", "Monsieur"), or None (empty, or
+    not one the import accepts)."""
+    return _SALUTATIONS.get(header_key(salutation).replace(" ", "")) if salutation else None
+
+
 _TYPED = frozenset({"email", "given_name", "family_name", "function"})
 """The columns of free text, checked by the accreditation's own rules whatever else is wrong."""
 
@@ -428,7 +434,7 @@ def read_row(number: int, cells: Mapping[str, str], default_language: str) -> Re
             language = found
     gender = None
     if values["salutation"]:
-        gender = _SALUTATIONS.get(header_key(values["salutation"]).replace(" ", ""))
+        gender = gender_of(values["salutation"])
         if gender is None:
             errors.append(_label_error("salutation"))
     since = None

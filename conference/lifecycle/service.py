@@ -146,8 +146,8 @@ def row_people(data: bytes, content_type: str, mapping: str | None = None
                ) -> dict[int, dict[str, str]]:
     """Who each row of a file names, as written (given and family name, email, category), by
     line number, for the check's table to show against each row's outcome (a category we
-    know as its key, ``minister``); empty when the file cannot be read (``read_file`` says
-    why)."""
+    know as its key, ``minister``, with ``gender`` the row's salutation says, or ""); empty
+    when the file cannot be read (``read_file`` says why)."""
     found: dict[int, dict[str, str]] = {}
     try:
         for number, named in _named_cells(data, content_type, mapping):
@@ -155,7 +155,8 @@ def row_people(data: bytes, content_type: str, mapping: str | None = None
                 break
             who = {c: " ".join(str(named.get(c) or "").split())[:200] for c in WHO_COLUMNS}
             known = domain.category_of(who["category"])
-            found[number] = {**who, "category": known.value if known else who["category"]}
+            found[number] = {**who, "category": known.value if known else who["category"],
+                             "gender": domain.gender_of(str(named.get("salutation") or "")) or ""}
     except (tabular.UnreadableFile, domain.MappingError, Invalid):
         return {}
     return found

@@ -301,15 +301,18 @@ def preview_rows(t: WTranslator, result: ImportResult, upload: Upload | None = N
         row: dict[str, Any] = {"row": r.row, "outcome": r.outcome, "details": details}
         if upload is not None:
             who = people.get(r.row)
-            row["who"] = who and {**who, "category": _category_words(t, who["category"])}
+            row["who"] = who and {**who, "category": _category_words(t, who["category"],
+                                                                     who.get("gender"))}
         rows.append(row)
     return rows
 
 
-def _category_words(t: WTranslator, written: str) -> str:
-    """A category as written in the file, in the reader's words when it is one we know."""
+def _category_words(t: WTranslator, written: str, gender: str | None) -> str:
+    """A category as written in the file, in the reader's words when it is one we know, in
+    the gender the row's salutation says (« Experte » for Mme, as the members' list names her
+    once imported; docs/protocol.md, "Titles in the person's gender")."""
     key = f"category_{written.strip().lower()}"
-    return t(key) if key in t.keys else written
+    return t.gendered(key, gender or None) if key in t.keys else written
 
 
 # --- the portal pages -------------------------------------------------------------------------

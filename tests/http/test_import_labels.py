@@ -116,3 +116,26 @@ async def test_the_portal_offers_only_the_categories_a_focal_point_may_import(
     assert element(page, "row-2").endswith(
         "category: unknown value; give one of: Minister, Official, Expert"), \
         element(page, "row-2")
+
+
+async def test_the_check_names_each_row_s_category_in_the_person_s_gender(
+    api: Api, smtp: RecordingSMTP
+) -> None:
+    """A tryout: the check's table said « Expert » of Mme Marie Lambert, whom the members'
+    list calls « Experte » once imported; the row's salutation now says the gender there too
+    (no salutation, or one not understood: the category's own word)."""
+    _, link = await _setup(api, smtp)
+    focal = await _signed_in(api, link)
+    data = ("Courriel;Prénom;Nom;Catégorie;Civilité\n"
+            "a@example.org;Marie;Lambert;Experte;Mme\n"
+            "b@example.org;Bart;Claes;Expert;M.\n"
+            "c@example.org;Chris;Maes;expert;\n"
+            "d@example.org;Dana;Smets;Expert;Dr\n").encode()
+    status, page, _ = await upload(focal, f"{PORTAL}/import", f"{PORTAL}/import?lang=fr", data)
+    assert status == 422, page  # Dr is not a salutation the file may give
+    assert element(page, "row-2") == "2 Marie Lambert a@example.org Experte création"
+    assert element(page, "row-3") == "3 Bart Claes b@example.org Expert création"
+    assert element(page, "row-4") == "4 Chris Maes c@example.org Expert création"
+    assert element(page, "row-5").startswith("5 Dana Smets d@example.org Expert erreur")
+    status, page, _ = await upload(focal, f"{PORTAL}/import", f"{PORTAL}/import?lang=en", data)
+    assert element(page, "row-2") == "2 Marie Lambert a@example.org Expert create"
