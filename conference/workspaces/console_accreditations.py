@@ -271,7 +271,8 @@ async def _application_page(request: web.Request, d: Desk, acc: Accreditation, *
         # the member's function filled in, kept unless changed, which its hint says (a
         # substitute kept "Conseillère" unseen: docs/workspaces.md, "Substituting a member")
         sub_values=sub_values or {"language": acc.language, "function": acc.function or ""},
-        function_hint=t("lc_f_function_hint_console"),
+        function_hint=t("lc_f_function_hint_console" if acc.function
+                        else "lc_f_function_hint_console_none"),
         email_taken=email_taken,
         # the box to approve at once: for an approved member's substitute (and beside its
         # error when posted for another)

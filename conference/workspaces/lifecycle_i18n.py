@@ -23,6 +23,9 @@ LIFECYCLE: dict[str, dict[str, str]] = {
                                       "elle est reprise telle quelle si vous ne la changez "
                                       "pas. Vérifiez-la si elle s'accorde (Directrice, "
                                       "Directeur).",
+        "lc_f_function_hint_console_none": "Le membre remplacé n'a pas de fonction "
+                                           "inscrite\u00a0: donnez celle de la nouvelle "
+                                           "personne, si elle en a une.",
         "lc_confirm_function_kept": "La fonction du membre remplacé est reprise telle quelle "
                                     "pour {new}\u00a0: «\u00a0{function}\u00a0». Si elle ne "
                                     "convient pas, modifiez-la avant de confirmer.",
@@ -385,6 +388,8 @@ LIFECYCLE: dict[str, dict[str, str]] = {
         "lc_f_function_hint_console": "The function of the member replaced, filled in: it is "
                                       "kept as written unless you change it. Check it where "
                                       "the title has a gender (Directrice, Directeur).",
+        "lc_f_function_hint_console_none": "The member replaced has no function on record: "
+                                           "give the new person's, if they have one.",
         "lc_confirm_function_kept": "{new} will be listed with the function of the member "
                                     "replaced, as written: “{function}”. If it does not fit, "
                                     "change it before confirming.",

@@ -105,6 +105,31 @@ async def test_the_substitute_s_function_is_filled_in_and_said_to_be_kept(
     assert "Deputy Minister" in element(page, "details")
 
 
+async def test_a_member_with_no_function_is_not_said_to_have_one(
+    api: Api, smtp: RecordingSMTP
+) -> None:
+    """A tryout: an expert filed with no function; the substitution form's hint still said
+    « La fonction du membre remplacé, déjà inscrite : elle est reprise telle quelle » over an
+    empty field."""
+    be, _ = await _setup(api, smtp)
+    status, expert, _ = await api.call(
+        "POST", "/api/v1/conferences/alliance/accreditations", role="protocol",
+        json={"category": "expert", "given_name": "Anne", "family_name": "Claes",
+              "email": "anne.claes@example.org", "language": "fr", "delegation_id": be["id"]})
+    assert status == 201, expert
+    protocol = await staff(api, smtp, "protocol@example.org", "protocol")
+    status, page, _ = await protocol.go("GET", page_of(expert, "fr"))
+    assert status == 200, page
+    assert 'id="sub_function" name="function" type="text" value=""' in page
+    assert element(page, "sub_function-hint") == (
+        "Le membre remplacé n'a pas de fonction inscrite : donnez celle de la nouvelle "
+        "personne, si elle en a une.")
+    status, page, _ = await protocol.go("GET", page_of(expert, "en"))
+    assert element(page, "sub_function-hint") == (
+        "The member replaced has no function on record: give the new person's, if they "
+        "have one.")
+
+
 async def test_an_address_already_filed_is_named_with_its_application(
     api: Api, smtp: RecordingSMTP
 ) -> None:
