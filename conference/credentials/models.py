@@ -218,6 +218,8 @@ class LetterListed(VisaLetter):
     gender: Literal["female", "male"] | None = None
     """The gender the category is said in (« Experte »), None when not known."""
     delegation_id: UUID | None = None
+    language: Language = "en"
+    """The holder's language, the one a refusal's reason is quoted in."""
     accreditation_status: str = Field(
         default="submitted", description="the holder's accreditation status: a letter is "
         "approved only for an approved accreditation")

@@ -312,7 +312,7 @@ RETURNING before.photo_required AS previous
 -- name (given and family or the passport's, as ``vetting_overview``: a text to find in it, or
 -- NULL), a page at a time (a page past the end gives the last one); ``total`` is how many match.
 WITH found AS (
-SELECT l.*, a.given_name, a.family_name, a.category, a.delegation_id,
+SELECT l.*, a.given_name, a.family_name, a.category, a.delegation_id, a.language,
        a.status AS accreditation_status, said_gender(a.gender, a.salutation) AS gender
 FROM visa_letter l JOIN accreditation a ON a.id = l.accreditation_id
 WHERE l.conference_id = :conference_id AND (:status::text IS NULL OR l.status = :status)

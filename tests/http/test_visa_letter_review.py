@@ -11,6 +11,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from conference.mail import formatting
+from tests.browser.helpers import element
 from tests.conftest import Api, conference_body
 from tests.http.test_console import staff
 from tests.http.test_credentials import BASE, PASSPORT, _attachment, _text, applicant
@@ -103,3 +104,32 @@ async def test_the_city_the_conference_names_is_the_letter_s_place(
     assert f"Brussels, {formatting.day(today, 'en')}" in await _letter(api, smtp, 1, "en", US)
     assert f"Bruxelles, le {formatting.day(today, 'fr')}" in await _letter(api, smtp, 2, "fr",
                                                                             US)
+
+
+async def test_each_request_names_the_language_its_refusal_is_written_in(
+    api: Api, smtp: RecordingSMTP
+) -> None:
+    """A tryout: the refusal's reason is quoted as written in the person's letter, and the
+    visa letters' page did not say in which language (the application page, the press desk
+    and the security page do)."""
+    await _conference(api)
+    ids = {}
+    for n, language in ((1, "fr"), (2, "en")):
+        p = await applicant(api, n, language=language, approved=True)
+        status, letter, _ = await api.call(
+            "POST", f"/api/v1/accreditations/{p['id']}/visa-letter", role=p["access_token"],
+            json=US)
+        assert status == 201, letter
+        ids[language] = letter["id"]
+    v = await staff(api, smtp, "protocol@example.org", "protocol")
+    status, page, _ = await v.go("GET", "/manage/alliance/visa-letters?lang=fr")
+    assert status == 200, page
+    told = ("Un refus est écrit à la personne et, pour un membre d'une délégation, à ses points "
+            "focaux, avec ce motif tel qu'il est rédigé. ")
+    assert element(page, f"l-{ids['fr']}-reason-hint") == told + (
+        "Rédigez-le en français : il est cité tel quel dans une lettre en français.")
+    assert element(page, f"l-{ids['en']}-reason-hint") == told + (
+        "Rédigez-le en anglais : il est cité tel quel dans une lettre en anglais.")
+    status, page, _ = await v.go("GET", "/manage/alliance/visa-letters?lang=en")
+    assert element(page, f"l-{ids['fr']}-reason-hint").endswith(
+        "Write it in French: it is quoted as written in a letter in French.")
