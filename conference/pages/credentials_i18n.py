@@ -64,7 +64,8 @@ CREDENTIALS: dict[str, dict[str, str]] = {
                      "grande ou déjà au format portrait.",
         "member_photo_current": "La photo actuelle de {name} ({width} × {height} pixels)",
         "member_photo_done": "La photo de {name} est enregistrée.",
-        "member_visa_done": "La demande de lettre d'invitation pour {name} est envoyée.",
+        "member_visa_done": "La demande de lettre d'invitation pour {name} est transmise au "
+                            "service du protocole, qui l'examine.",
         "crop_title": "Recadrer la photo",
         "crop_text": "Le cadre garde les proportions 3:4 du badge. Choisissez un cadrage tout "
                      "prêt, ou donnez le bord gauche, le bord supérieur et la largeur du cadre "
@@ -111,7 +112,8 @@ CREDENTIALS: dict[str, dict[str, str]] = {
                              "{state}.",
         "visa_requested": "en cours d'examen",
         "visa_approved": "approuvée, lettre n°\u00a0{number} envoyée par courriel",
-        "visa_done": "Votre demande de lettre d'invitation est envoyée.",
+        "visa_done": "Votre demande de lettre d'invitation est transmise au service du "
+                     "protocole, qui l'examine.",
         "visa_closed": "Aucune lettre ne peut être demandée pour une demande {status}.",
         "visa_refused": "Votre demande de lettre d'invitation du {when} n'a pas été "
                         "accordée par le service du protocole.",
@@ -323,7 +325,8 @@ CREDENTIALS: dict[str, dict[str, str]] = {
                      "portrait shape.",
         "member_photo_current": "The current photo of {name} ({width} × {height} pixels)",
         "member_photo_done": "The photo of {name} is saved.",
-        "member_visa_done": "The request for an invitation letter for {name} is sent.",
+        "member_visa_done": "The request for an invitation letter for {name} has gone to the "
+                            "protocol service, which reviews it.",
         "crop_title": "Crop the photo",
         "crop_text": "The box keeps the badge's 3:4 proportions. Choose a ready-made crop, or "
                      "give the left edge, the top edge and the width of the box in pixels of "
@@ -367,7 +370,8 @@ CREDENTIALS: dict[str, dict[str, str]] = {
         "visa_state_member": "The invitation letter requested for {name} on {when}: {state}.",
         "visa_requested": "under review",
         "visa_approved": "approved, letter no. {number} sent by email",
-        "visa_done": "Your request for an invitation letter is sent.",
+        "visa_done": "Your request for an invitation letter has gone to the protocol service, "
+                     "which reviews it.",
         "visa_closed": "No letter can be requested for a {status} application.",
         "visa_refused": "Your request for an invitation letter of {when} was not granted by "
                         "the protocol service.",

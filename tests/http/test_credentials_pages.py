@@ -150,7 +150,10 @@ async def test_a_visa_letter_is_requested_from_the_page(
     status, _, resp = await _post(api, f"{path}/visa-letter?lang=fr", good)
     assert status == 303 and resp.headers["Location"].endswith("done=visa")
     page = await _page(api, resp.headers["Location"])
-    assert element(page, "status-message") == "Votre demande de lettre d'invitation est envoyée."
+    # it said « est envoyée », as if the letter had gone to the embassy (tryout, 4 December 2026)
+    assert element(page, "status-message") == (
+        "Votre demande de lettre d'invitation est transmise au service du protocole, qui "
+        "l'examine.")
     assert "en cours d'examen" in element(page, "visa-state")
     assert "visa-form" not in page
     conn = await connect(api.db_url)

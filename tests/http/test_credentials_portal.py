@@ -99,7 +99,9 @@ async def test_the_focal_point_gives_a_members_photo_and_requests_the_letter(
     status, page, _ = await v.go("GET", resp.headers["Location"])
     assert "under review" in element(page, "visa-state")
     # whose request: the member's, not the focal point's own ("Your request…")
-    assert element(page, "flash") == "The request for an invitation letter for Jan Peeters is sent."
+    assert element(page, "flash") == (
+        "The request for an invitation letter for Jan Peeters has gone to the protocol "
+        "service, which reviews it.")
 
 
 async def test_another_delegations_member_is_out_of_reach(
