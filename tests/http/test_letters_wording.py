@@ -93,6 +93,28 @@ async def test_a_journalist_s_approval_letter_says_how_to_get_the_badge_and_to_b
             " votre carte d'identité ; les deux sont contrôlés à l'entrée." in fr_text)
 
 
+async def test_the_approval_says_what_follows_before_whom_to_ask(
+    api: Api, conference: dict[str, Any], smtp: RecordingSMTP
+) -> None:
+    """A tryout: the approval letter put « Pour toute question, … » between the conference and
+    what follows (the invitations, the badge), where every other letter gives it after what it
+    has to say, before the link to the application."""
+    en = await _apply(api, 1, language="en", email="en@example.org")
+    fr = await _apply(api, 2, language="fr", email="fr@example.org", family_name="Martin")
+    await _approve(api, en["id"])
+    await _approve(api, fr["id"])
+    [en_letter] = await smtp.wait_for(1, where=_subject("approved"))
+    [fr_letter] = await smtp.wait_for(1, where=_subject("accordée"))
+    for text, follows, ask, link in (
+        (body_text(en_letter), "will follow once the programme is published",
+         "For any question", "Your application:"),
+        (body_text(fr_letter), "suivront dès la publication du programme",
+         "Pour toute question", "Votre demande :"),
+    ):
+        text = text.replace("\u00a0", " ")
+        assert text.index(follows) < text.index(ask) < text.index(link), text
+
+
 def _to(address: str) -> Any:
     return lambda m: address in str(m["To"])
 
