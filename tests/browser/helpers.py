@@ -192,3 +192,25 @@ async def press_officer_signed_in(site: Any, smtp: Any, page: Any, *, language: 
     assert link, body_text(welcome)
     await spend_welcome(page, link.group(0), lands="/manage/alliance/press",
                         button="Me connecter" if language == "fr" else "Sign me in")
+
+
+async def focal_point_signed_in(site: Any, smtp: Any, page: Any, **conference: Any
+                                ) -> dict[str, Any]:
+    """The portal journeys' preamble: the conference ``alliance`` (``conference_body`` with
+    ``conference``'s changes) and its Belgian delegation, whose focal point signs in in the
+    browser with the link of their welcome mail (in French) and lands on the delegation's
+    page. The delegation."""
+    from tests.conftest import conference_body
+
+    status, body, _ = await site.call("POST", "/api/v1/conferences", role="admin",
+                                      json=conference_body(**conference))
+    assert status == 201, body
+    be = await delegation(site, country="BE")
+    [welcome] = await smtp.wait_for(1, where=lambda m: "fp-be@example.org" in m["To"])
+    link = re.search(rf"{re.escape(site.url)}/signin/\S+", body_text(welcome))
+    assert link, body_text(welcome)
+    await page.goto(link.group(0))
+    await page.get_by_role("button", name="Me connecter").click()
+    # the welcome's delegation
+    await page.wait_for_url(re.compile(r".*/delegation/alliance-be\?lang=fr$"))
+    return dict(be)

@@ -11,11 +11,13 @@ import re
 from typing import Any
 
 from tests.browser.conftest import Site
+from tests.browser.helpers import focal_point_signed_in
 from tests.browser.test_browser_console import _sign_in
 from tests.browser.test_browser_lifecycle import _axe_here, _check
-from tests.browser.test_browser_workspaces import _audit, _link
+from tests.browser.test_browser_workspaces import _audit
 from tests.conftest import conference_body
 from tests.http.conftest_programme import make_delegation
+from tests.support import current_token
 
 FILE = {"name": "membres.csv", "mimeType": "text/csv", "buffer": (
     "Courriel;Prénom;Nom;Catégorie;Civilité\n"
@@ -30,14 +32,7 @@ PASSPORT = {"passport_name": "Marie LAMBERT", "passport_number": "EM1234567",
 async def test_the_focal_point_s_import_check_and_visa_request(
     site: Site, page: Any, smtp: Any
 ) -> None:
-    status, body, _ = await site.call("POST", "/api/v1/conferences", role="admin",
-                                      json=conference_body())
-    assert status == 201, body
-    await make_delegation(site, country="BE")
-    [welcome] = await smtp.wait_for(1, where=lambda m: "fp-be@example.org" in m["To"])
-    await page.goto(_link(site, welcome))
-    await page.get_by_role("button", name="Me connecter").click()
-    await page.wait_for_url(re.compile(r".*/delegation/alliance-be\?lang=fr$"))
+    await focal_point_signed_in(site, smtp, page)
 
     await page.set_viewport_size({"width": 1280, "height": 900})
     await page.goto(f"{site.url}/delegation/alliance-be/import?lang=fr")
@@ -83,9 +78,11 @@ async def test_protocol_s_visa_letters_and_a_member_with_no_function(
         json={"category": "expert", "given_name": "Anne", "family_name": "Claes",
               "email": "anne.claes@example.org", "language": "en", "delegation_id": be["id"]})
     assert status == 201, expert
+    # the acknowledgement's link replaces the answer's token (kept only for self-registration)
+    await smtp.wait_for(1, where=lambda m: "anne.claes@example.org" in m["To"])
     status, letter, _ = await site.call(
         "POST", f"/api/v1/accreditations/{expert['id']}/visa-letter",
-        role=expert["access_token"], json=PASSPORT)
+        role=await current_token(site.db_url, expert["id"]), json=PASSPORT)
     assert status == 201, letter
 
     await _sign_in(site, page, smtp, "protocol@example.org", "protocol", "fr")

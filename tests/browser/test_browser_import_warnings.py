@@ -8,10 +8,8 @@ import re
 from typing import Any
 
 from tests.browser.conftest import Site
+from tests.browser.helpers import focal_point_signed_in
 from tests.browser.test_browser_lifecycle import _axe_here, _check
-from tests.browser.test_browser_workspaces import _link
-from tests.conftest import conference_body
-from tests.http.conftest_programme import make_delegation
 from tests.support import RecordingSMTP
 
 FILE = {"name": "membres.csv", "mimeType": "text/csv", "buffer": (
@@ -24,15 +22,7 @@ FILE = {"name": "membres.csv", "mimeType": "text/csv", "buffer": (
 async def test_the_check_lists_the_rows_warnings_and_imports_them_all(
     site: Site, page: Any, smtp: RecordingSMTP
 ) -> None:
-    status, body, _ = await site.call("POST", "/api/v1/conferences", role="admin",
-                                      json=conference_body())
-    assert status == 201, body
-    await make_delegation(site, country="BE")
-    [welcome] = await smtp.wait_for(1, where=lambda m: "fp-be@example.org" in m["To"])
-    await page.goto(_link(site, welcome))
-    await page.get_by_role("button", name="Me connecter").click()
-    # the welcome's delegation
-    await page.wait_for_url(re.compile(r".*/delegation/alliance-be\?lang=fr$"))
+    await focal_point_signed_in(site, smtp, page)
 
     await page.goto(f"{site.url}/delegation/alliance-be/import?lang=fr")
     await _check(page, FILE, "Vérifier le fichier")

@@ -8,9 +8,8 @@ import re
 from typing import Any
 
 from tests.browser.conftest import Site
-from tests.browser.test_browser_workspaces import _audit, _link
-from tests.conftest import conference_body
-from tests.http.conftest_programme import make_delegation
+from tests.browser.helpers import focal_point_signed_in
+from tests.browser.test_browser_workspaces import _audit
 from tests.support import RecordingSMTP
 
 PORTAL = "/delegation/alliance-be"
@@ -19,15 +18,7 @@ PORTAL = "/delegation/alliance-be"
 async def test_a_minister_filed_as_an_expert_is_filed_and_the_page_asks_to_check(
     site: Site, page: Any, browser: Any, smtp: RecordingSMTP
 ) -> None:
-    status, body, _ = await site.call("POST", "/api/v1/conferences", role="admin",
-                                      json=conference_body())
-    assert status == 201, body
-    await make_delegation(site, country="BE")
-    [welcome] = await smtp.wait_for(1, where=lambda m: "fp-be@example.org" in m["To"])
-    await page.goto(_link(site, welcome))
-    await page.get_by_role("button", name="Me connecter").click()
-    # the welcome's delegation
-    await page.wait_for_url(re.compile(r".*/delegation/alliance-be\?lang=fr$"))
+    await focal_point_signed_in(site, smtp, page)
 
     await page.goto(f"{site.url}{PORTAL}/members/new?lang=fr")
     await page.select_option("#category", "expert")
