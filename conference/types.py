@@ -56,6 +56,16 @@ def _is_noncharacter(ch: str) -> bool:
     return 0xFDD0 <= cp <= 0xFDEF or (cp & 0xFFFE) == 0xFFFE
 
 
+_SPACES = re.compile(r"[ \t\r\n]+")
+
+
+def single_spaces(text: str) -> str:
+    """Runs of spaces, tabs and line breaks as one space, nothing leading or trailing; a
+    no-break space stays (``" ".join(text.split())`` takes it for a space: the French colon of
+    a title, « Alliance mondiale : réunion », lost it in every letter)."""
+    return _SPACES.sub(" ", text).strip()
+
+
 def clean_text(value: str) -> str:
     """NFC, and nothing that mail headers and iCalendar cannot carry: control characters,
     format characters (bar the zero-width joiners), line and paragraph separators, lone

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from typing import Final, Protocol
 
-from conference.types import Localized
+from conference.types import Localized, single_spaces
 
 __all__ = ["UNLIMITED_DAYS", "Notified", "controller_name", "retention_period"]
 
@@ -43,9 +43,9 @@ def controller_name(c: Notified, language: str) -> str:
     """The configured controller, else the conference's title (single spaces)."""
     if c.privacy is not None:
         names = c.privacy.controller_names
-        return " ".join((names.get(language) if names is not None
-                         else c.privacy.controller).split())
-    return " ".join(c.title.get(language).split())
+        return single_spaces(names.get(language) if names is not None
+                             else c.privacy.controller)
+    return single_spaces(c.title.get(language))
 
 
 def retention_period(days: int, language: str) -> str | None:

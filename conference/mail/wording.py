@@ -9,20 +9,16 @@ known (docs/protocol.md)."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from typing import Protocol
 
 from conference.protocol.elision import elides
-from conference.types import Localized
+from conference.types import Localized, single_spaces
 
 __all__ = ["Agree", "Named", "agreement", "form_of_address", "in_sentence", "sender_name",
            "short_name", "subject_line", "with_short_name"]
 
 Agree = Callable[[str, str, str], str]
-_SPACES = re.compile(r"[ \t\r\n]+")
-
-
 class Named(Protocol):
     """A conference as its letters name it."""
 
@@ -42,7 +38,7 @@ def short_name(c: Named, language: str) -> str:
 def sender_name(c: Named, language: str) -> str:
     """The display name of the From address (and of an invitation's ORGANIZER): the short
     name, or the title, on one line, at most 120 characters."""
-    return " ".join(short_name(c, language).split())[:120]
+    return single_spaces(short_name(c, language))[:120]
 
 
 def with_short_name(c: Named, language: str, subject: str) -> str:
@@ -51,7 +47,7 @@ def with_short_name(c: Named, language: str, subject: str) -> str:
     leading or trailing."""
     if c.short_name is not None:
         subject = f"{c.short_name.get(language)} – {subject}"
-    return _SPACES.sub(" ", subject).strip()
+    return single_spaces(subject)
 
 
 def subject_line(c: Named, language: str, subject: str) -> str:
@@ -59,13 +55,13 @@ def subject_line(c: Named, language: str, subject: str) -> str:
     (in French after a non-breaking space and a colon); single spaces, nothing leading or
     trailing. Runs of spaces, tabs and line breaks become one space; a non-breaking space
     stays (``str.split``, used before, took it for a space: the French colon lost it)."""
-    subject = _SPACES.sub(" ", subject).strip()
+    subject = single_spaces(subject)
     if c.short_name is not None:
         text = with_short_name(c, language, subject)
     else:
         colon = "\u00a0:" if language == "fr" else ":"
         text = f"{subject}{colon} {c.title.get(language)}"
-    return _SPACES.sub(" ", text).strip()
+    return single_spaces(text)
 
 
 # The French nouns a conference's title may begin with, and their article: such a title names
@@ -88,7 +84,7 @@ def in_sentence(title: str, language: str, preposition: str = "") -> str:
     (never "de la conférence Conférence ministérielle…"), "du Sommet…", "de la conférence
     « Global Alliance »"; in English "for the Ministerial Conference on…", and a title that
     begins with "The" keeps its own."""
-    title = " ".join(title.split())
+    title = single_spaces(title)
     if language != "fr":
         phrase = title if title.startswith("The ") else f"the {title}"
         return f"{preposition} {phrase}" if preposition else phrase

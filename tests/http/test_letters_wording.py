@@ -428,3 +428,23 @@ async def test_a_paragraph_left_out_leaves_no_second_blank_line(
     text = body_text(letter)
     assert "suivent dans des messages séparés." in text
     assert "\n\n\n" not in text.replace("\r\n", "\n")
+
+
+async def test_the_french_title_keeps_its_no_break_space_in_every_part_of_a_letter(
+    api: Api, smtp: RecordingSMTP
+) -> None:
+    """A tryout: « Alliance mondiale : réunion » lost the no-break space before its colon in
+    every French letter (the title's spaces were made single by ``str.split``, which splits on
+    a no-break space too): the colon could start a line. The pages and PDFs kept it."""
+    status, body, _ = await api.call("POST", "/api/v1/conferences", role="admin", json=(
+        conference_body(title={"fr": "Alliance mondiale\u00a0: réunion",
+                               "en": "Global Alliance: meeting"})))
+    assert status == 201, body
+    fr = await _apply(api, 2, language="fr", email="fr@example.org", family_name="Martin")
+    [ack] = await smtp.wait_for(1, where=lambda m: "fr@example.org" in str(m["To"]))
+    text = body_text(ack)
+    assert "Alliance mondiale\u00a0: réunion" in text, text
+    assert "Alliance mondiale : réunion" not in text, text
+    subject = str(make_header(decode_header(str(ack["Subject"]))))
+    assert "mondiale : réunion" not in subject, subject
+    assert fr["id"]
