@@ -67,3 +67,19 @@ def test_french_elides_de_before_a_given_name_whose_h_is_mute() -> None:
         "La photo d'Hélène Dubois"
     assert elide(template, {"name": "Hans Müller"}) == template
     assert elide(template, {"name": ""}) == template
+
+
+def test_french_does_not_elide_before_a_y_sounded_as_a_consonant() -> None:
+    """A tryout (4 December 2026) read « L'examen de l'habilitation de sécurité d'Yasmine
+    Aït-Ahmed »: a Y before a vowel is sounded as a consonant and keeps « de » (« de Yasmine »,
+    « de Yann », « de Yolanda »); before a consonant it is a vowel and elides (« d'Yves »,
+    « d'Yvonne »)."""
+    from conference.workspaces.i18n import elide
+
+    assert of_name("Yasmine Aït-Ahmed") == "de Yasmine Aït-Ahmed"
+    assert of_name("Yann Le Gall") == "de Yann Le Gall"
+    assert of_name("YOLANDA Ruiz") == "de YOLANDA Ruiz"
+    assert of_name("Yves Leterme") == "d'Yves Leterme"
+    assert of_name("Yvonne Dupuis") == "d'Yvonne Dupuis"
+    assert of_name("Y") == "d'Y"
+    assert elide("La photo de {name}", {"name": "Yasmine Aït-Ahmed"}) == "La photo de {name}"
