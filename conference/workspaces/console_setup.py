@@ -513,6 +513,8 @@ async def staff_add(request: web.Request) -> web.StreamResponse:
                                        else "protocol", conference=d.conference.slug)])
     except ValidationError as exc:
         errors = {**form_errors(t, exc, {"email": "email", "name": "name"}, "name"), **errors}
+        if not values["email"] and "email" in errors:  # missing, not mistyped (as at sign-in)
+            errors["email"] = t("err_required")
     if switching(form):  # the language control: shown again, nobody added
         return await _staff_page(request, d, values, errors=errors if sent else None,
                                  sent=sent)

@@ -168,6 +168,12 @@ async def test_an_administrator_adds_the_conference_staff_in_the_console(
     assert status == 422
     assert "Ce champ est obligatoire." in element(page, "name-error")
     assert "Adresse électronique non valide" in element(page, "email-error")
+    # an address left empty is missing, not mistyped (a tryout: it said « non valide »)
+    status, page, _ = await admin.post_form(f"{path}?lang=fr", f"{path}?lang=fr",
+                                            name="Sophie Laurent", email="", role="protocol",
+                                            language="fr")
+    assert status == 422
+    assert element(page, "email-error") == "Erreur : Ce champ est obligatoire."
     status, _, resp = await admin.post_form(f"{path}?lang=fr", f"{path}?lang=fr",
                                             name="Sophie Laurent",
                                             email="sophie.laurent@example.org",
