@@ -37,6 +37,9 @@ class LetterContent:
     salutation: str = ""
     """"Madame, Monsieur," / "Madam, Sir,", opening the text; a letter approved before it was
     printed has none, and its PDF stays as it was."""
+    number_label: str = "N° "
+    """What precedes the number: "No. " in English, « N° » (a no-break space after it) in
+    French; a letter approved before it was stored has the old « N° », its PDF unchanged."""
 
 
 @cache
@@ -98,7 +101,7 @@ def render_letter(c: LetterContent) -> bytes:
     pdf.line(pdf.l_margin, pdf.get_y(), pdf.w - pdf.r_margin, pdf.get_y())
     pdf.ln(6)
     pdf.set_font(pdf.family, "B", 11)
-    pdf.cell(width / 2, 6, t(f"N° {c.number}"))
+    pdf.cell(width / 2, 6, t(f"{c.number_label}{c.number}"))
     pdf.set_font(pdf.family, "", 11)
     pdf.cell(width / 2, 6, t(c.place_and_date), align="R", new_x="LMARGIN", new_y="NEXT")
     pdf.ln(6)

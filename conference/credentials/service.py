@@ -608,6 +608,7 @@ async def _approve(conn: asyncpg.Connection, row: asyncpg.Record, letter_id: UUI
         letterhead=letterhead, conference=title,
         venue=f"{conference.venue.name_in(language)}, {conference.venue.address}",
         organiser_email=conference.organiser_email, number=number,
+        number_label="No. " if language == "en" else "N°\u00a0",
         place_and_date=domain.place_and_date(
             " ".join(city.split()), formatting.day(now.date(), language), language),
         consulate=row["consulate"], salutation=domain.SALUTATION[language],

@@ -7,6 +7,7 @@ the person (pypdf), and on the console's visa-letter page."""
 from __future__ import annotations
 
 import html
+import re
 from datetime import UTC, datetime
 from typing import Any
 
@@ -58,6 +59,8 @@ async def test_the_english_letter_reads_as_english_greets_the_embassy_and_is_sig
     # the host has no function: the protocol service signs, under the organiser's name
     assert "Ministerial Conference on Security Protocol Service" in english, english
     assert "Hadja Lahbib" not in english
+    # its number in English (a tryout: the English letter read « N° 2027-0003-6JNA3P »)
+    assert re.search(r"No\. \d{4}-\d{4}-", english) and "N°" not in english, english
 
     french = await _letter(api, smtp, 2, "fr", US)
     assert f"Bruxelles, le {formatting.day(today, 'fr')}" in french
@@ -68,6 +71,7 @@ async def test_the_english_letter_reads_as_english_greets_the_embassy_and_is_sig
         french.replace("\u00a0", " ").split())
     assert "Pour les organisateurs" not in french
     assert "Service du protocole" in french
+    assert re.search(r"N°\s\d{4}-\d{4}-", french), french
 
 
 async def test_the_console_says_what_the_signature_lacks(api: Api, smtp: RecordingSMTP) -> None:
