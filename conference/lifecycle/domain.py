@@ -203,6 +203,9 @@ CATEGORY_LABELS: dict[str, dict[Category, str]] = {
     "fr": {Category.minister: "Ministre", Category.official: "Fonctionnaire",
            Category.expert: "Expert", Category.staff: "Personnel"},
 }
+FEMININE_CATEGORY_LABELS: dict[str, dict[Category, str]] = {"fr": {Category.expert: "Experte"}}
+"""A category's word for a woman where it has its own (« Experte »), as the pages say it; the
+import reads it back as the same category."""
 SALUTATION_LABELS: dict[str, dict[str, str]] = {
     "en": {"female": "Ms", "male": "Mr"}, "fr": {"female": "Madame", "male": "Monsieur"}}
 LANGUAGE_LABELS: dict[str, dict[str, str]] = {
@@ -275,13 +278,16 @@ def export_words(category: str, rank: str | None, language_code: str, gender: st
                  language: str | None) -> tuple[str, str, str, str]:
     """The category, rank, correspondence language and salutation cells of an exported member:
     the codes for a program (``language`` None: the API's file), else the words the member
-    form shows in ``language``, which the import reads back as the same values: the rank in
-    the member's gender (« Ambassadrice / représentante permanente »). A French download
+    form shows in ``language``, which the import reads back as the same values: the category
+    and the rank in the member's gender (« Experte », « Ambassadrice / représentante
+    permanente »). A French download
     wrote « official;senior_official;…;Mr » under French headers (docs/lifecycle.md, "CSV
     files")."""
     if language not in ("fr", "en"):
         return (category, rank or "", language_code, SALUTATION_OUT.get(gender or "", ""))
-    return (CATEGORY_LABELS[language].get(Category(category), category),
+    feminine = FEMININE_CATEGORY_LABELS.get(language, {}) if gender == "female" else {}
+    return (feminine.get(Category(category))
+            or CATEGORY_LABELS[language].get(Category(category), category),
             rank_label(rank, language, gender) if rank else "",
             LANGUAGE_LABELS[language].get(language_code, language_code),
             SALUTATION_LABELS[language].get(gender or "", ""))
