@@ -630,7 +630,11 @@ async def crop_step(request: web.Request, form: Form, accreditation_id: UUID,
     try:
         await credentials.crop_photo(pool, accreditation_id, box, principal, now(request))
     except Invalid as exc:
-        return await show(errors={"crop": refusal_words(t, exc)}, values=values, status=422)
+        # a box too small is the box's fault, not the photo's (it was told "the photo must be
+        # at least 600 × 800" of a photo that is)
+        small = exc.extra["errors"][0].get("type") == "min_dimensions"
+        return await show(errors={"crop": t("crop_too_small") if small
+                                  else refusal_words(t, exc)}, values=values, status=422)
     except Conflict as exc:  # closed meanwhile: the page says so where the form was
         return await show(message=closed_words(t, exc), status=409)
     return None

@@ -87,7 +87,9 @@ CREDENTIALS: dict[str, dict[str, str]] = {
         "crop_width": "Largeur (pixels\u00a0; la hauteur vaut 4/3 de la largeur)",
         "crop_button": "Recadrer",
         "crop_done": "La photo est recadrée.",
-        "crop_number": "Indiquez un nombre entier de pixels.",
+        "crop_number": "Indiquez un nombre entier de pixels, 0 ou plus.",
+        "crop_too_small": "Le cadre doit mesurer au moins 600 pixels de large (et donc 800 "
+                          "de haut)\u00a0: une photo de badge n'est pas plus petite.",
         "cred_errors_summary": "Rien n'a été enregistré. Corrigez les champs signalés\u00a0:",
         "photo_rule_max_size": "La photo dépasse 5 Mo.",
         "photo_rule_media_type": "La photo doit être un fichier JPEG ou PNG.",
@@ -347,7 +349,9 @@ CREDENTIALS: dict[str, dict[str, str]] = {
         "crop_width": "Width (pixels; the height is 4/3 of the width)",
         "crop_button": "Crop",
         "crop_done": "The photo is cropped.",
-        "crop_number": "Give a whole number of pixels.",
+        "crop_number": "Give a whole number of pixels, 0 or more.",
+        "crop_too_small": "The box must be at least 600 pixels wide (and so 800 high): a "
+                          "badge photo is no smaller.",
         "cred_errors_summary": "Nothing was saved. Please correct the fields marked:",
         "photo_rule_max_size": "The photo is larger than 5 MB.",
         "photo_rule_media_type": "The photo must be a JPEG or PNG file.",

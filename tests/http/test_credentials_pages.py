@@ -96,14 +96,24 @@ async def test_a_photo_is_uploaded_from_the_page_and_cropped_on_the_server(
             "crop_y": "50", "crop_width": "700"}
     status, page, _ = await _post(api, f"{path}/photo/crop?lang=en",
                                   {**crop, "crop_width": "seven"})
-    assert status == 422 and element(page, "crop-error").endswith("whole number of pixels.")
+    assert status == 422 and element(page, "crop-error").endswith(
+        "whole number of pixels, 0 or more.")
+    # a negative edge: the number is whole, what is wrong is its sign (a tryout: it was told
+    # « Indiquez un nombre entier de pixels »)
+    status, page, _ = await _post(api, f"{path}/photo/crop?lang=en", {**crop, "crop_y": "-5"})
+    assert status == 422 and element(page, "crop-error").endswith(
+        "whole number of pixels, 0 or more.")
     status, page, _ = await _post(api, f"{path}/photo/crop?lang=en",
                                   {**crop, "crop_y": "500"})
     assert status == 422 and element(page, "crop-error").endswith("stay inside the photo.")
     assert 'value="500"' in page  # the box as typed comes back to be corrected
     status, page, _ = await _post(api, f"{path}/photo/crop?lang=en",
                                   {**crop, "crop_width": "450"})
-    assert status == 422 and "at least 600 × 800" in element(page, "crop-error")
+    # the box is too small, not the photo (a tryout: « La photo doit mesurer au moins
+    # 600 × 800 pixels » of a photo of 900 × 1200)
+    assert status == 422 and element(page, "crop-error").endswith(
+        "The box must be at least 600 pixels wide (and so 800 high): a badge photo is no "
+        "smaller.")
     status, _, resp = await _post(api, f"{path}/photo/crop?lang=en", crop)
     assert status == 303 and resp.headers["Location"].endswith("done=cropped")
     assert (await _stored(api, path)).size == (700, 933)

@@ -78,7 +78,8 @@ async def test_the_focal_point_gives_a_members_photo_and_requests_the_letter(
     status, page, _ = await v.go("POST", f"{path}/photo/crop?lang=en",
                                  {"csrf": token, "preset": "custom", "crop_x": "-1",
                                   "crop_y": "0", "crop_width": "700"})
-    assert status == 422 and element(page, "crop-error").endswith("whole number of pixels.")
+    assert status == 422 and element(page, "crop-error").endswith(
+        "whole number of pixels, 0 or more.")
 
     # the letter goes to the member, not to the focal point reading the page
     status, page, _ = await v.go("GET", f"{path}/credentials?lang=en")
