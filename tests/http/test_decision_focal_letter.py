@@ -181,3 +181,17 @@ async def test_a_focal_point_address_that_cannot_be_read_stops_no_other_letter(
         ("<fp-be>@example.org", "decision_approved_focal")]
     status, events, _ = await api.call("GET", f"{BASE}/events?status=failed", role="admin")
     assert status == 200 and events["items"] == []
+
+
+@pytest.mark.parametrize("language", ["en", "fr"])
+async def test_the_focal_point_s_subject_names_the_member(
+    api: Api, smtp: RecordingSMTP, language: str
+) -> None:
+    """A tryout: a focal point with five members approved received five letters all headed
+    « Accréditation d'un membre de votre délégation accordée »: the inbox could not tell them
+    apart. The subject now names the member, in brackets."""
+    _, minister = await delegation_member(api, language)
+    received = await letter(smtp, "fp-be@example.org", GRANTED[language])
+    assert f"{GRANTED[language]} (Anna Lindqvist)" in str(received["Subject"]), \
+        received["Subject"]
+    assert minister["id"]
