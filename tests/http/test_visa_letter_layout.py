@@ -7,6 +7,7 @@ a text extraction still found them."""
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import pypdfium2
@@ -77,7 +78,8 @@ async def test_the_default_letterhead_names_the_organiser_and_the_title_is_print
     [mail] = await smtp.wait_for(1, where=lambda m: m.get_content_type() != "text/plain"
                                  and "visa" in str(m["Subject"]).lower())
     inside, _ = _on_the_page(_attachment(mail)[1])
-    header = inside.split(" N° ")[0]
+    # the letterhead, up to the number's line (« N° » in French, "No." in English)
+    header = re.split(r"\s(?:N°|No\.)\s", inside)[0]
     title = conference["title"][language]
     assert header.count(title) == 1, header
     status, template, _ = await api.call("GET", f"{BASE}/visa-letter-template", role="protocol")
