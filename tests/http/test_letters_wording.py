@@ -39,15 +39,22 @@ def _subject(part: str) -> Any:
     return lambda m: part in str(m["Subject"])
 
 
-async def test_approval_before_publication_says_invitations_will_follow(
-    api: Api, conference: dict[str, Any], smtp: RecordingSMTP
-) -> None:
+async def _approval_letters(api: Api, smtp: RecordingSMTP) -> tuple[Any, Any]:
+    """Two journalists approved, one writing in English, one in French: their approval
+    letters, in that order."""
     en = await _apply(api, 1, language="en", email="en@example.org")
     fr = await _apply(api, 2, language="fr", email="fr@example.org", family_name="Martin")
     await _approve(api, en["id"])
     await _approve(api, fr["id"])
     [en_letter] = await smtp.wait_for(1, where=_subject("approved"))
     [fr_letter] = await smtp.wait_for(1, where=_subject("accordée"))
+    return en_letter, fr_letter
+
+
+async def test_approval_before_publication_says_invitations_will_follow(
+    api: Api, conference: dict[str, Any], smtp: RecordingSMTP
+) -> None:
+    en_letter, fr_letter = await _approval_letters(api, smtp)
     assert "will follow once the programme is published" in body_text(en_letter)
     assert "suivront dès la publication du programme" in body_text(fr_letter)
 
@@ -60,12 +67,7 @@ async def test_approval_after_publication_says_invitations_follow_separately(
                        audience=["press", "minister"])
     status, body, _ = await api.call("POST", PUBLISH, role="protocol")
     assert status == 201, body
-    en = await _apply(api, 1, language="en", email="en@example.org")
-    fr = await _apply(api, 2, language="fr", email="fr@example.org", family_name="Martin")
-    await _approve(api, en["id"])
-    await _approve(api, fr["id"])
-    [en_letter] = await smtp.wait_for(1, where=_subject("approved"))
-    [fr_letter] = await smtp.wait_for(1, where=_subject("accordée"))
+    en_letter, fr_letter = await _approval_letters(api, smtp)
     assert ("Your invitations to the sessions you attend follow in separate messages."
             in body_text(en_letter))
     assert "once the programme is published" not in body_text(en_letter)
@@ -78,12 +80,7 @@ async def test_a_journalist_s_approval_letter_says_how_to_get_the_badge_and_to_b
     api: Api, conference: dict[str, Any], smtp: RecordingSMTP
 ) -> None:
     """The letter said nothing of the badge: only the application page did."""
-    en = await _apply(api, 1, language="en", email="en@example.org")
-    fr = await _apply(api, 2, language="fr", email="fr@example.org", family_name="Martin")
-    await _approve(api, en["id"])
-    await _approve(api, fr["id"])
-    [en_letter] = await smtp.wait_for(1, where=_subject("approved"))
-    [fr_letter] = await smtp.wait_for(1, where=_subject("accordée"))
+    en_letter, fr_letter = await _approval_letters(api, smtp)
     en_text, fr_text = (" ".join(body_text(m).split()) for m in (en_letter, fr_letter))
     assert ("Your badge is on your application page (link below) as soon as it can be issued:"
             " print it in A6 and bring it with your passport or identity card; both are"
@@ -99,12 +96,7 @@ async def test_the_approval_says_what_follows_before_whom_to_ask(
     """A tryout: the approval letter put « Pour toute question, … » between the conference and
     what follows (the invitations, the badge), where every other letter gives it after what it
     has to say, before the link to the application."""
-    en = await _apply(api, 1, language="en", email="en@example.org")
-    fr = await _apply(api, 2, language="fr", email="fr@example.org", family_name="Martin")
-    await _approve(api, en["id"])
-    await _approve(api, fr["id"])
-    [en_letter] = await smtp.wait_for(1, where=_subject("approved"))
-    [fr_letter] = await smtp.wait_for(1, where=_subject("accordée"))
+    en_letter, fr_letter = await _approval_letters(api, smtp)
     for text, follows, ask, link in (
         (body_text(en_letter), "will follow once the programme is published",
          "For any question", "Your application:"),
