@@ -22,6 +22,7 @@ from conference.http.context import connection, now, pool_key
 from conference.http.io import FilePart, TooLarge, read_form, read_multipart
 from conference.http.routes import RouteTable
 from conference.mail import formatting
+from conference.pages.handlers import sent_before, switching
 from conference.people.domain import may_open_conference
 from conference.people.service import SignedIn
 from conference.protocol.countries import country_name
@@ -155,7 +156,13 @@ async def _page(request: web.Request, o: Office, *, errors: list[dict[str, Any]]
         day_words=lambda d: formatting.day(d, o.language),
         api_base=f"/api/v1/conferences/{o.conference.slug}",
         row=row or {}, row_errors=_row_summary(t, row), row_labels=_row_labels(t, row),
-        list_params={"status": chosen, "q": search, "page": str(asked) if asked > 1 else ""})
+        list_params={"status": chosen, "q": search, "page": str(asked) if asked > 1 else ""},
+        # a row sent back (its errors shown, or switched): the header's language control
+        # carries that row's form, what is typed in it kept (docs/workspaces.md, "The
+        # language control"); otherwise the header keeps its link
+        switch_submit=frame.form_switches(
+            o.language, {"row": f"{o.base}/people/{row['id']}/status"}, "row",
+            ids={"row": f"record-{row['id']}"})[1] if row else None)
 
 
 def _uploaded(t: WTranslator, applied: str, unchanged: str) -> str:
@@ -249,7 +256,8 @@ async def security_upload(request: web.Request) -> web.StreamResponse:
 
 @routes.add("POST", "/manage/{slug}/security/people/{accreditation_id}/status",
             summary="Record one person's clearance on their row of the security page (HTML "
-                    "form): a status, with its reason for refused and more_information",
+                    "form): a status, with its reason for refused and more_information; "
+                    "switch=1 (a language button) only shows the row again in ?lang, filled",
             who="security, protocol, admin", tag="workspaces", media=HTML,
             error_media=PAGE_ERRORS, errors=(403, 404, 422))
 @frame.page
@@ -286,6 +294,8 @@ async def security_set_status(request: web.Request) -> web.Response:
         errors["status"] = t("security_err_row_status")
     elif values["status"] in ("refused", "more_information") and not values["reason"]:
         errors["reason"] = t(f"security_err_missing_{values['status']}_row")
+    if switching(form):  # the language control: the row shown again, nothing recorded
+        return await again(errors if sent_before(form) else {}, 200)
     if errors:
         return await again(errors, 422)
     await credentials.set_vetting_status(request.app[pool_key], accreditation_id,

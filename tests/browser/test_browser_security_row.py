@@ -78,6 +78,19 @@ async def test_the_security_officer_clears_one_person_on_their_row(
     await _audit(browser, page, "security-row-error", reach=again)
     assert (await scan(site, badge, "press-centre"))["reason"] == "not_cleared"  # nothing set
 
+    # the reason typed, the header's « English » carries the row: the page in English, the
+    # reason kept, its error gone, nothing recorded (it was a link, and the reason was lost)
+    await page.fill(f"#reason-{journalist['id']}", "Casier judiciaire")
+    await page.click("#switch-language")
+    await page.wait_for_url(re.compile(r".*lang=en.*"))
+    assert await page.get_attribute("html", "lang") == "en"
+    assert await page.input_value(f"#reason-{journalist['id']}") == "Casier judiciaire"
+    assert await page.locator(f"#reason-{journalist['id']}-error").count() == 0
+    assert (await scan(site, badge, "press-centre"))["reason"] == "not_cleared"
+    await page.click("#switch-language")  # and back to French, the row still carried
+    await page.wait_for_url(re.compile(r".*lang=fr.*"))
+    assert await page.input_value(f"#reason-{journalist['id']}") == "Casier judiciaire"
+
     # cleared: the page comes back at the row, saying so; the door admits
     await row.get_by_label(f"Habilitation – {name}").select_option(label="Accordée")
     await row.get_by_role("button", name="Enregistrer").click()

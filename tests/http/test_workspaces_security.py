@@ -532,3 +532,41 @@ def _identities(page: str) -> dict[str, tuple[str, str, str]]:
         assert name and len(cells) == 4, row
         found[html.unescape(name.group(1))] = (cells[0], cells[2], cells[3])
     return found
+
+
+async def test_a_row_sent_back_goes_to_the_other_language_with_what_was_typed(
+    api: Api, smtp: RecordingSMTP, db: asyncpg.Connection
+) -> None:
+    """The header's « Français » on a row sent back with its error was a link: the page came
+    back in French with the row empty, the reason typed since lost. It now sends the row's form
+    to the language control: the same row, filled, its error in French, nothing recorded."""
+    member_id = await _conference_with_a_member(api)
+    v = await _security_officer(api, smtp, "en")
+    row = f"{PAGE}/people/{member_id}/status"
+    status, page, _ = await v.go("GET", f"{PAGE}?lang=en")
+    assert status == 200, page
+    assert 'formaction="' not in page  # nothing sent back: the header keeps its link
+    csrf = hidden(page, "csrf")
+
+    status, page, _ = await v.go("POST", f"{row}?lang=en", {
+        "csrf": csrf, "status": "refused", "reason": ""})
+    assert status == 422, page
+    assert (f'form="record-{member_id}" formaction="{row}?lang=fr" formmethod="post" '
+            'formnovalidate name="switch" value="1"') in page
+    # the officer types the reason, then turns the page to French before recording
+    status, page, _ = await v.go("POST", f"{row}?lang=fr", {
+        "csrf": csrf, "status": "more_information", "reason": "", "sent": "1", "switch": "1"})
+    assert status == 200, page
+    assert f'id="reason-{member_id}-error">' in page
+    assert "<html lang=\"fr\">" in page
+    status, page, _ = await v.go("POST", f"{row}?lang=fr", {
+        "csrf": csrf, "status": "refused", "reason": "Casier judiciaire", "sent": "1",
+        "switch": "1"})
+    assert status == 200, page
+    assert (f'id="reason-{member_id}" name="reason" maxlength="500" '
+            'value="Casier judiciaire"') in page
+    assert f'id="reason-{member_id}-error"' not in page
+    assert re.search(r'<option value="refused" selected>Refusée</option>', page), page
+    # and back: the header carries the row again, to the English page
+    assert f'form="record-{member_id}" formaction="{row}?lang=en"' in page
+    assert await db.fetchval("SELECT count(*) FROM vetting_status") == 0  # nothing recorded
