@@ -482,8 +482,8 @@ async def console_substitute(request: web.Request) -> web.StreamResponse:
         error, link = await _address_taken(request, d, values["email"])
         return await show(errors={f"{SUB}email": error}, email_taken=link, status=409)
     except QuotaExceeded as exc:
-        return await show(status=409, message=t(
-            "lc_err_substitute_quota", used=exc.extra.get("used", ""),
+        return await show(status=409, message=t.plural(
+            "lc_err_substitute_quota", exc.extra.get("used", ""),
             allowed=exc.extra.get("allowed", "")))
     except Invalid as exc:  # the deadline's reason, or an approval refused
         fields = {e["field"] for e in exc.extra.get("errors", [])}

@@ -131,8 +131,10 @@ LIFECYCLE: dict[str, dict[str, str]] = {
                                     "un motif.",
         "lc_err_substitute_approve": "Seul le remplaçant d'un membre accrédité est accrédité "
                                      "d'emblée (statut du membre\u00a0: {status}).",
-        "lc_err_substitute_quota": "Le quota de la délégation est atteint\u00a0: {used} places "
-                                   "prises sur {allowed}.",
+        "lc_err_substitute_quota_one": "Le quota de la délégation est atteint\u00a0: {count} "
+                                       "place prise sur {allowed}.",
+        "lc_err_substitute_quota_other": "Le quota de la délégation est atteint\u00a0: {count} "
+                                         "places prises sur {allowed}.",
         "lc_import_title": "Importer des membres",
         "lc_import_intro": "Un fichier CSV ou XLSX, une personne par ligne. Les colonnes sont "
                            "reconnues par leur en-tête, en français ou en anglais\u00a0: courriel, "
@@ -481,8 +483,10 @@ LIFECYCLE: dict[str, dict[str, str]] = {
                                     "still substitutes, with a reason.",
         "lc_err_substitute_approve": "Only the substitute of an approved member is approved "
                                      "at once (the member's status: {status}).",
-        "lc_err_substitute_quota": "The delegation's quota is reached: {used} of {allowed} "
-                                   "places taken.",
+        "lc_err_substitute_quota_one": "The delegation's quota is reached: {count} of "
+                                       "{allowed} places taken.",
+        "lc_err_substitute_quota_other": "The delegation's quota is reached: {count} of "
+                                         "{allowed} places taken.",
         "lc_import_title": "Import members",
         "lc_import_intro": "A CSV or XLSX file, one person per row. Columns are recognised by "
                            "their header, in English or French: email, given name, family "

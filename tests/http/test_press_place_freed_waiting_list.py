@@ -45,7 +45,7 @@ async def test_the_notice_of_a_place_freed_names_the_waiting_list(
     assert ("2 demandes sont en liste d'attente\u00a0: le bureau de presse décide laquelle "
             "prend la place (aucune n'est accordée d'elle-même).") in text
     assert "/manage/alliance/press?status=waitlisted&lang=fr" in text
-    assert "0 places prises sur 1" in text
+    assert "0 place prise sur 1" in text
 
 
 async def test_one_waiting_in_english_and_none_said_when_none_waits(

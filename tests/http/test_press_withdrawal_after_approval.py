@@ -89,7 +89,7 @@ async def test_an_approved_journalist_withdraws_and_frees_the_place_in_the_pool(
         2, where=lambda m: "Accréditation presse retirée" in str(m["Subject"]))
     assert {m["To"].addresses[0].addr_spec for m in notices} == {
         "michele.cercone@example.org", "tove.ernst@example.org"}
-    assert "0 places prises sur 1" in body_text(notices[0])
+    assert "0 place prise sur 1" in body_text(notices[0])
 
     # the place is free: another journalist applies and is approved
     nxt = await press(api, 5, decision="approve")
