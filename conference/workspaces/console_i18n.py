@@ -23,6 +23,8 @@ CONSOLE: dict[str, dict[str, str]] = {
         "door_refused": "REFUSÉ",
         "door_recheck": "À VÉRIFIER",
         "door_holder": "Titulaire",
+        "door_again": "Ce badge a déjà servi à entrer dans cette zone le {when}\u00a0: "
+                      "vérifiez que la personne est bien celle de la photo.",
         "door_late": "Ajout à la liste de sécurité après son arrêt (un remplacement, ou une "
                      "habilitation accordée depuis)\u00a0: cette personne ne figure pas sur la "
                      "liste remise à la police à l'arrêt.",
@@ -65,8 +67,10 @@ CONSOLE: dict[str, dict[str, str]] = {
                                "{length}\u00a0caractères (celle-ci en a {given}).",
         "door_action_mistyped_reference": "Saisissez-la de nouveau, lettre par lettre, telle "
                                           "qu'imprimée sous le code QR (8\u00a0caractères, "
-                                          "par exemple 4F7K-92QX). Aucune fraude n'est en "
-                                          "cause.",
+                                          "par exemple 4F7K-92QX), ou scannez le code QR. Si "
+                                          "elle n'est toujours pas reconnue, n'admettez pas "
+                                          "la personne et orientez-la vers le bureau des "
+                                          "accréditations.",
         "door_action_forged_badge": "Scannez de nouveau le code QR, ou saisissez la référence "
                                     "courte imprimée dessous (8\u00a0caractères, par exemple "
                                     "4F7K-92QX). Si le badge est encore refusé, n'admettez pas "
@@ -261,6 +265,8 @@ CONSOLE: dict[str, dict[str, str]] = {
         "door_refused": "REFUSED",
         "door_recheck": "CHECK AGAIN",
         "door_holder": "Holder",
+        "door_again": "This badge was already used to enter this zone on {when}: check that "
+                      "the person is the one in the photo.",
         "door_late": "Added to the security list after it froze (a substitution, or a "
                      "clearance granted since): this person is not on the list the police were "
                      "given at the freeze.",
@@ -296,7 +302,9 @@ CONSOLE: dict[str, dict[str, str]] = {
                                "characters (this one has {given}).",
         "door_action_mistyped_reference": "Type it again, character by character, as printed "
                                           "under the QR code (8 characters, for example "
-                                          "4F7K-92QX). This is not a forgery.",
+                                          "4F7K-92QX), or scan the QR code. If it is still not "
+                                          "recognised, do not admit the person and send them "
+                                          "to the accreditation desk.",
         "door_action_forged_badge": "Scan the QR code again, or type the short reference "
                                     "printed under it (8 characters, for example 4F7K-92QX). "
                                     "If the badge is still refused, do not admit the person "
