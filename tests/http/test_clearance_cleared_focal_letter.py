@@ -102,6 +102,8 @@ async def test_a_refusal_after_the_approval_writes_the_refusal_as_before(
     await _vetting(api, minister["id"], "refused", "Mismatch with the national record.")
     text = body_text(await letter(smtp, "fp-be@example.org", "no badge"))
     assert "no badge can be issued to Anna Lindqvist" in text, text
+    assert ("for the Global Alliance: meeting. The security clearance it requires has not been "
+            "granted.") in text, text
     await asyncio.sleep(0.8)
     assert [m["Subject"] for m in smtp.messages if _cleared(m)] == []
 

@@ -57,6 +57,10 @@ async def test_an_approved_journalist_is_told_the_badge_is_released(
     assert str(en["Subject"]).startswith("Security check complete: your badge")
     assert str(en["From"]).endswith("<michele.cercone@example.org>")  # the press office
     text = body_text(en)
+    # the title's own colon is not followed by the sentence's ("…Global Alliance: meeting:
+    # your badge can be issued" read as a third clause; a tryout, 4 December 2026)
+    assert ("The security check is complete for the Global Alliance: meeting. Your badge can "
+            "be issued.") in text, text
     assert ("Your badge carries your photo, which we do not have yet: give it first on your "
             "application's page") in text, text
     match = re.search(r"https://conference\.test(/a/[^\s?]+\?lang=en)", text)

@@ -230,7 +230,7 @@ async def test_the_member_replaced_is_told_and_never_acknowledged_after_the_fact
     # named someone (test_substitution_letter); the member was not approved yet: no badge nor
     # invitation to take back, their request is closed
     assert ("The protocol service has closed your accreditation request (official) for the"
-            " Global Alliance: meeting: another person takes your place in your delegation.")\
+            " Global Alliance: meeting. Another person takes your place in your delegation.")\
         in text
     assert "Nothing else will be sent" not in text  # curt (tryout)
     assert "calendar" not in text and "badge" not in text

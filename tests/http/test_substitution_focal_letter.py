@@ -47,7 +47,7 @@ async def _approved_member(api: Api, be: dict[str, Any], n: int) -> dict[str, An
 WORDS = {
     "en": ["Dear Jan Peeters,",
            "The protocol service has substituted a member of your delegation (Belgium) for the"
-           " Global Alliance: meeting: Lies Janssens1 takes the place of Jan Peeters1"
+           " Global Alliance: meeting. Lies Janssens1 takes the place of Jan Peeters1"
            " (official).",
            "The accreditation of Lies Janssens1 is granted at once.",
            "The accreditation of Jan Peeters1 is cancelled: their badge no longer opens the"

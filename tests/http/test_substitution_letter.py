@@ -83,7 +83,7 @@ async def test_an_organiser_s_substitution_is_told_as_the_protocol_service_s(
     ("fr", "protocol", "Le service du protocole a clos votre demande d'accréditation"
                        " (fonctionnaire)"),
     ("en", "focal_point", "has named another person in your place for the Global Alliance:"
-                          " meeting: your accreditation request (official) is closed."),
+                          " meeting. Your accreditation request (official) is closed."),
     ("fr", "focal_point", "votre demande d'accréditation (fonctionnaire) est close."),
 ])
 async def test_a_member_not_yet_approved_is_told_their_request_is_closed(
