@@ -71,7 +71,9 @@ def days(version: ProgrammeVersion, language: str) -> list[Day]:
     marks = _marks(version.changes, language, version.version == 1)
 
     def key(s: PublishedSession) -> tuple[datetime, datetime, str, str]:
-        return (s.starts_at, s.ends_at, s.room_in(language).casefold(), str(s.session_id))
+        # parallel sessions by the room's name in the conference's first language, in every
+        # language: the French and English programmes list them in one order (docs/programme.md)
+        return (s.starts_at, s.ends_at, s.room.casefold(), str(s.session_id))
 
     by_day: dict[date, Day] = {}
     for s in sorted(version.sessions, key=key):

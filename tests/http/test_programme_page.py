@@ -130,6 +130,23 @@ async def test_sessions_are_listed_by_day_then_start_time_whatever_their_room(
     assert "New session" not in await _page(api, "en")
 
 
+async def test_parallel_sessions_are_in_one_order_in_both_languages(
+    api: Api, conference: dict[str, Any]
+) -> None:
+    """Sorted by the room's name in each language, « Salle 1 » came before « Salle plénière »
+    in French and « Plenary hall » before « Room 1 » in English: the two programmes, read side
+    by side, listed the same hour's sessions in another order (a tryout, 4 December 2026)."""
+    hall = await make_room(api, {"fr": "Salle plénière", "en": "Plenary hall"})
+    one = await make_room(api, {"fr": "Salle 1", "en": "Room 1"}, 50)
+    in_hall = await session(api, hall, at(conference, 10), at(conference, 11),
+                            title={"fr": "Enquêtes", "en": "Investigations"})
+    in_one = await session(api, one, at(conference, 10), at(conference, 11),
+                           title={"fr": "Identification", "en": "Identification"})
+    await publish(api)
+    for lang in ("fr", "en"):
+        assert _rows(await _page(api, lang)) == [in_one["id"], in_hall["id"]], lang
+
+
 # --- the page: what changed ---------------------------------------------------------------------
 
 
