@@ -133,6 +133,13 @@ STRINGS: dict[str, dict[str, str]] = {
                               "celle-ci est\u00a0: {status}.",
         "badge_not_cleared_awaited": "Pas encore de badge\u00a0: il sera disponible une fois le "
                                      "contrôle de sécurité terminé.",
+        # the clearance beside the status, once decided too: an approved journalist whose
+        # clearance was refused read « Accordée » in green, and nothing else (tryout)
+        "press_clearance": "Habilitation de sécurité",
+        "press_clearance_refused": "Refusée\u00a0: aucun badge ne peut être délivré.",
+        "press_clearance_pending": "En attente\u00a0: pas de badge avant la fin du contrôle.",
+        "press_clearance_more_information": "Informations complémentaires demandées\u00a0: pas "
+                                            "de badge avant la fin du contrôle.",
         "decision_clearance_refused": "Habilitation de sécurité refusée\u00a0: si l'accréditation "
                                       "est accordée, aucun badge ne pourra être délivré et "
                                       "aucune invitation aux séances ne sera envoyée.",
@@ -701,6 +708,11 @@ STRINGS: dict[str, dict[str, str]] = {
                               "{status}.",
         "badge_not_cleared_awaited": "No badge yet: it will be available once the security "
                                      "check is complete.",
+        "press_clearance": "Security clearance",
+        "press_clearance_refused": "Refused: no badge can be issued.",
+        "press_clearance_pending": "Pending: no badge until the check is complete.",
+        "press_clearance_more_information": "More information asked: no badge until the check "
+                                            "is complete.",
         "decision_clearance_refused": "Security clearance refused: if the accreditation is "
                                       "approved, no badge can be issued and no invitation to "
                                       "the sessions will be sent.",

@@ -124,6 +124,31 @@ async def test_the_decision_forms_say_the_clearance_before_anyone_approves(
         " sera délivré qu'une fois le contrôle de sécurité terminé.")
 
 
+async def test_the_press_desk_says_a_refused_clearance_beside_the_approval(
+    api: Api, smtp: RecordingSMTP
+) -> None:
+    """An approved journalist whose clearance was then refused read « Accordée » in green on
+    the press desk, with a badge reference, the refusal only in the history (a tryout, 4
+    December 2026): the clearance is said beside the status."""
+    await _conference(api, smtp, vetting_required=["press"])
+    journalist = await press(api, 1, decision="approve")
+    desk = await staff(api, smtp, "press@example.org", "press_office", language="fr")
+    status, page, _ = await desk.go("GET", f"{M}/press/{journalist['id']}?lang=fr")
+    assert status == 200
+    assert element(page, "clearance") == (
+        "En attente : pas de badge avant la fin du contrôle.")
+    await _vetting(api, journalist, "refused")
+    for lang, said in (("fr", "Refusée : aucun badge ne peut être délivré."),
+                       ("en", "Refused: no badge can be issued.")):
+        status, page, _ = await desk.go("GET", f"{M}/press/{journalist['id']}?lang={lang}")
+        assert status == 200
+        assert element(page, "status") == ("Accordée" if lang == "fr" else "Approved")
+        assert element(page, "clearance") == said
+    await _vetting(api, journalist, "cleared")
+    _, page, _ = await desk.go("GET", f"{M}/press/{journalist['id']}?lang=en")
+    assert 'id="clearance"' not in page  # nothing withholds the badge: nothing to say
+
+
 async def test_the_revocation_forms_say_in_which_language_the_reason_is_mailed(
     api: Api, smtp: RecordingSMTP
 ) -> None:
