@@ -75,9 +75,12 @@ def event_types() -> dict[str, type[Payload]]:
 
 
 def consumers() -> Consumers:
-    """What the worker runs for each event, in this order."""
-    return Consumers([*notices.SUBSCRIPTIONS, *invitations.SUBSCRIPTIONS,
-                      *credentials_mail.SUBSCRIPTIONS, *credentials_closing.SUBSCRIPTIONS,
+    """What the worker runs for each event, in this order: the letters before the calendar's
+    messages, so that a person's letter is written first and its invitations or
+    cancellations wait for it (docs/calendar.md, "A person's letter before their
+    invitations")."""
+    return Consumers([*notices.SUBSCRIPTIONS, *credentials_mail.SUBSCRIPTIONS,
+                      *credentials_closing.SUBSCRIPTIONS, *invitations.SUBSCRIPTIONS,
                       *webhooks.SUBSCRIPTIONS,
                       *people_mail.SUBSCRIPTIONS])
 

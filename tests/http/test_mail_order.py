@@ -16,6 +16,7 @@ from conference.mail.sender import Mailer
 from conference.outbox.worker import Worker
 from conference.runtime import consumers
 from conference.settings import Settings
+from tests.browser.helpers import press
 from tests.conftest import Api, conference_body, direct_url, start_api
 from tests.http.conftest_programme import at, make_delegation, make_room, make_session
 from tests.http.test_calendar_flow import BASE, approved, is_invitation, official
@@ -110,3 +111,34 @@ async def test_a_publication_leaves_a_person_approved_meanwhile_to_their_approva
             await asyncio.gather(worker_task, return_exceptions=True)
         await pool.close()
         await api.client.close()
+
+
+async def test_a_refused_clearance_s_letter_comes_before_the_cancellations_it_explains(
+    api: Api, smtp: RecordingSMTP
+) -> None:
+    """A journalist's clearance refused after the approval: the letter that says why ("no
+    badge") and the cancellation of each session they were invited to. The calendar's consumer
+    ran first, and "Removed from your calendar" arrived above the letter that explains it (a
+    tryout, 4 December 2026); the letter is now written first, and the cancellations wait for
+    it (docs/calendar.md, "A person's letter before their invitations")."""
+    status, body, _ = await api.call("POST", "/api/v1/conferences", role="admin",
+                                     json=conference_body(vetting_required=["press"]))
+    assert status == 201, body
+    _, conf, _ = await api.call("GET", BASE)
+    room = await make_room(api)
+    for hour in (10, 14):
+        await make_session(api, room, at(conf, hour), at(conf, hour + 1), audience=["press"])
+    assert (await api.call("POST", f"{BASE}/programme/publish", role="protocol"))[0] == 201
+    journalist = await press(api, decision="approve", language="en")
+    mine = "marie.dupont@"
+    await smtp.wait_for(2, where=lambda m: mine in str(m["To"]) and is_invitation(m))
+    status, body, _ = await api.call(
+        "POST", f"/api/v1/accreditations/{journalist['id']}/vetting/status", role="protocol",
+        json={"status": "refused", "reason": "Record mismatch."})
+    assert status == 200, body
+    await smtp.wait_for(4, where=lambda m: mine in str(m["To"]) and is_invitation(m))
+    await smtp.wait_for(1, where=lambda m: mine in str(m["To"])
+                        and str(m["Subject"]).startswith("Security clearance not granted"))
+    theirs = ["calendar" if is_invitation(m) else str(m["Subject"]).split(":")[0]
+              for m in smtp.messages if mine in str(m["To"])]
+    assert theirs[-3:] == ["Security clearance not granted", "calendar", "calendar"], theirs
