@@ -195,6 +195,10 @@ class CheckIn(Model):
     """Admitted at a royal perimeter although approved after the security list froze (a late
     substitute put on the session in another's place): the list the royal household and the
     police were sent at the freeze does not name them (docs/protocol.md, "Royal presence")."""
+    admitted_before: datetime | None = None
+    """With an admission: when the same person was last admitted to this zone (in the
+    conference's time zone); None the first time. Re-entry is ordinary (a break, a lunch); the
+    door says it so that a badge handed back out to someone else is looked at twice."""
     zones_granted: list[str] = Field(default_factory=list)
     """With ``zone_not_granted``: the codes of the zones the badge does open (what it prints),
     so that the door staff can say where the person may go; empty otherwise."""

@@ -261,6 +261,14 @@ SELECT id FROM check_in
 WHERE form_scan = :form_scan::uuid AND conference_id = :conference_id
   AND zone_code = :zone_code AND badge_sha256 = :badge_sha256
 
+-- name: admitted_before
+-- When this person was last admitted to this zone before the scan :check_in_id (index
+-- check_in_of_accreditation): re-entry is ordinary, a badge handed back out is not, and the
+-- door says it (docs/credentials.md, "Admitted before").
+SELECT max(scanned_at) FROM check_in
+WHERE accreditation_id = :accreditation_id AND zone_id = :zone_id AND admitted
+  AND id < :check_in_id
+
 -- name: check_ins
 -- The scans of a conference after a cursor (a check-in id), oldest first, of one zone or all.
 SELECT ci.*, a.given_name, a.family_name, a.category, a.press_outlet, a.erased_at, d.country,

@@ -355,6 +355,15 @@ async def zone_sessions_at(conn: asyncpg.Connection, zone_id: UUID, at: datetime
                         ends_at=r["ends_at"], closed_until=r["closed_until"]) for r in rows]
 
 
+async def admitted_before(conn: asyncpg.Connection, accreditation_id: UUID, zone_id: UUID,
+                          check_in_id: int) -> datetime | None:
+    """When the person was last admitted to the zone before this scan; None: never."""
+    found: datetime | None = await conn.fetchval(*Q.bind(
+        "admitted_before", accreditation_id=accreditation_id, zone_id=zone_id,
+        check_in_id=check_in_id))
+    return found
+
+
 async def insert_check_in(
     conn: asyncpg.Connection, conference_id: UUID, zone_id: UUID | None, zone_code: str,
     accreditation_id: UUID | None, badge_sha256: bytes, reason: Reason, now: datetime,

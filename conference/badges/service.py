@@ -746,6 +746,11 @@ async def check_in(
             conn, conference.id, zone.id if zone else None, body.zone,
             person.id if person else None, hashlib.sha256(body.badge.encode()).digest(), reason,
             now, door.actor, form_scan)
+        # admitted before at this zone: said at the door (a badge handed back out to another
+        # person passes as many times as it is shown; docs/credentials.md, "Admitted before")
+        before = (await repo.admitted_before(conn, person.id, zone.id, check_in_id)
+                  if reason is domain.Reason.granted and person is not None
+                  and zone is not None else None)
         deadline = conference.security_list_deadline
         late = (reason is domain.Reason.granted and zone is not None and person is not None
                 and zone.kind is domain.ZoneKind.royal_perimeter and deadline is not None
@@ -754,6 +759,8 @@ async def check_in(
                    detail=DETAILS[reason], zone=body.zone, scanned_at=now,
                    holder=repo.holder(person, language or _language(conference)),
                    added_after_freeze=late,
+                   admitted_before=before.astimezone(ZoneInfo(conference.timezone))
+                   if before is not None else None,
                    zones_granted=opens,
                    closed_session=ClosedSession(
                        id=keeping.id, title=Localized.model_validate(keeping.title),
