@@ -205,6 +205,12 @@ STRINGS: dict[str, dict[str, str]] = {
         "next_3": "Une fois votre accréditation accordée, vous recevez les invitations aux "
                   "séances ouvertes à la presse, votre lien d'agenda personnel, et vous "
                   "imprimez votre badge depuis votre page.",
+        # where the press is vetted the badge waits for the check: it said "you print your
+        # badge" once accredited, and the letters said "once the security check is complete"
+        "next_3_vetted": "Une fois votre accréditation accordée, vous recevez les invitations "
+                         "aux séances ouvertes à la presse et votre lien d'agenda personnel. "
+                         "Une fois le contrôle de sécurité terminé, vous imprimez votre badge "
+                         "depuis votre page.",
         "spokespersons_title": "Le bureau du porte-parole",
         "private_link_title": "Votre lien privé",
         "private_link_text": "Nous vous l'envoyons par courriel\u00a0: il ouvre votre demande, "
@@ -597,6 +603,9 @@ STRINGS: dict[str, dict[str, str]] = {
         "next_2": "You receive its decision by email, at the address you gave.",
         "next_3": "Once accredited, you receive invitations to the sessions open to the press "
                   "and your personal calendar link, and you print your badge from your page.",
+        "next_3_vetted": "Once accredited, you receive invitations to the sessions open to the "
+                         "press and your personal calendar link. Once the security check is "
+                         "complete, you print your badge from your page.",
         "spokespersons_title": "The spokesperson's office",
         "private_link_title": "Your private link",
         "private_link_text": "We are emailing it to you: it opens your application, to see it or "

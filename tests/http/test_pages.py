@@ -578,3 +578,32 @@ async def test_lost_link_requests_are_rate_limited_per_address(
     await asyncio.sleep(1.5)
     assert len([m for m in smtp.messages if "Votre lien privé" in m["Subject"]]) == 1 == len(
         letters)
+
+
+async def test_the_answer_says_the_badge_waits_for_the_security_check_where_the_press_is_vetted(
+    api: Api
+) -> None:
+    """Step 3 of the form's answer said "once accredited … you print your badge from your
+    page"; where the press is vetted the badge waits for the security check, as the letters
+    say (a tryout, 4 December 2026)."""
+    status, body, _ = await api.call("POST", "/api/v1/conferences", role="admin",
+                                     json=conference_body(vetting_required=["press"]))
+    assert status == 201, body
+    for lang, said in (
+            ("fr", "Une fois votre accréditation accordée, vous recevez les invitations aux "
+                   "séances ouvertes à la presse et votre lien d'agenda personnel. Une fois le "
+                   "contrôle de sécurité terminé, vous imprimez votre badge depuis votre page."),
+            ("en", "Once accredited, you receive invitations to the sessions open to the press "
+                   "and your personal calendar link. Once the security check is complete, you "
+                   "print your badge from your page.")):
+        status, done, _ = await _get(api, f"/alliance/press/received?lang={lang}")
+        assert status == 200
+        assert element(done, "next-3") == said
+    conn = await asyncpg.connect(api.db_url)
+    try:
+        await conn.execute("UPDATE conference SET vetting_required = '{}'")
+    finally:
+        await conn.close()
+    _, done, _ = await _get(api, "/alliance/press/received?lang=en")
+    assert element(done, "next-3").endswith(
+        "your personal calendar link, and you print your badge from your page.")
