@@ -231,3 +231,19 @@ async def test_an_approved_applicant_finds_the_feed_and_prints_the_badge(
     path = ARTIFACTS / "badge-press-en.png"
     await download.save_as(str(path))
     assert _decode(path.read_bytes()).count(".") == 1
+
+
+async def test_the_skip_link_lands_on_the_page_without_a_ring_round_it(
+    site: Site, page: Any
+) -> None:
+    """main takes the focus from the skip link, and from every form's answer (its address ends
+    with #main): a 3 px amber ring round the whole page read as an error box (a tryout, 4
+    December 2026). The page is reached; nothing is drawn round it."""
+    await _conference(site)
+    await page.goto(f"{site.url}/alliance/press?lang=fr")
+    await page.keyboard.press("Tab")
+    assert await page.evaluate("document.activeElement.className") == "skip"
+    await page.keyboard.press("Enter")
+    assert await page.evaluate("document.activeElement.id") == "main"
+    assert await page.evaluate(
+        "getComputedStyle(document.activeElement).outlineStyle") == "none"
