@@ -821,15 +821,21 @@ async def _status_page(
             "action": f"/a/{secret}/withdraw?lang={language}",
             "token": csrf.issue(signer, f"withdraw:{acc.id}", nonce),
             "approved": acc.status is Status.approved,
+            "no_badge": False,
         }
     if acc.status is Status.approved:
-        url = feed_url(_base_url(request), signer, acc.id)
-        context["feed"] = {"https": url, "webcal": _webcal(url)}
         # no link to a badge that clearance withholds: the page says why instead
         # (docs/credentials.md, "What the person is told")
         missing = await accreditations.missing_clearance(pool, acc.id, p)
         if missing is not None:
             context["badge_withheld"] = "refused" if missing == "refused" else "awaited"
+        if missing != "refused":
+            # a refused clearance invites to nothing: no calendar to subscribe to, which
+            # would stay empty (docs/credentials.md, "What the person is told")
+            url = feed_url(_base_url(request), signer, acc.id)
+            context["feed"] = {"https": url, "webcal": _webcal(url)}
+        elif context["withdraw"] is not None:
+            context["withdraw"]["no_badge"] = True
         if missing != "refused" and await photo_missing(pool, conference, acc):
             # the photo first, where the conference prints it on the category's badges
             # (docs/credentials.md, "Photo required"): no badge with an empty photo frame;

@@ -297,6 +297,11 @@ STRINGS: dict[str, dict[str, str]] = {
                                   "place dans le pool de presse revient à un autre journaliste. "
                                   "Votre badge ne sera plus valable et les invitations aux "
                                   "séances seront annulées. Le retrait est définitif.",
+        # no badge (the clearance refused) and no invitation: neither is promised void
+        "withdraw_approved_no_badge_text": "Si vous ne venez pas, retirez votre "
+                                           "accréditation\u00a0: votre place dans le pool de "
+                                           "presse revient à un autre journaliste. Le retrait "
+                                           "est définitif.",
         "withdraw_approved_button": "Retirer mon accréditation",
         "withdraw_approved_confirm_text": "Retirer votre accréditation est définitif\u00a0: votre "
                                           "badge ne sera plus valable à l'entrée, votre place "
@@ -681,6 +686,9 @@ STRINGS: dict[str, dict[str, str]] = {
                                   "place in the press pool goes to another journalist. Your "
                                   "badge will no longer be valid and your invitations to the "
                                   "sessions will be cancelled. Withdrawal is final.",
+        "withdraw_approved_no_badge_text": "If you will not come, withdraw your accreditation: "
+                                           "your place in the press pool goes to another "
+                                           "journalist. Withdrawal is final.",
         "withdraw_approved_button": "Withdraw my accreditation",
         "withdraw_approved_confirm_text": "Withdrawing your accreditation is final: your badge "
                                           "will no longer be valid at the door, your place in "

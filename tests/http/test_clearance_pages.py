@@ -13,7 +13,7 @@ from tests.browser.helpers import element, member, press, text
 from tests.conftest import Api
 from tests.http.test_console import Visitor, _signed_in, staff
 from tests.http.test_console_credentials import M, _conference
-from tests.support import RecordingSMTP
+from tests.support import RecordingSMTP, current_token
 
 
 async def _vetting(api: Api, person: dict[str, Any], status: str) -> None:
@@ -147,6 +147,39 @@ async def test_the_press_desk_says_a_refused_clearance_beside_the_approval(
     await _vetting(api, journalist, "cleared")
     _, page, _ = await desk.go("GET", f"{M}/press/{journalist['id']}?lang=en")
     assert 'id="clearance"' not in page  # nothing withholds the badge: nothing to say
+
+
+async def test_a_journalist_refused_clearance_is_offered_no_calendar_and_no_badge_to_void(
+    api: Api, smtp: RecordingSMTP
+) -> None:
+    """Approved, then refused clearance: the page said « No badge can be issued to you », then
+    offered a personal calendar (empty: nobody refused is invited) and a withdrawal promising
+    that « Your badge will no longer be valid and your invitations … cancelled » (a tryout, 4
+    December 2026)."""
+    await _conference(api, smtp, vetting_required=["press"])
+    journalist = await press(api, 1, decision="approve", language="en")
+    visitor = Visitor(api)
+
+    async def page() -> str:
+        token = await current_token(api.db_url, journalist["id"])
+        status, body, _ = await visitor.go("GET", f"/a/{token}?lang=en")
+        assert status == 200, body
+        return body
+
+    before = await page()  # clearance awaited: invited, so the calendar is there
+    assert 'id="feed-webcal"' in before
+    assert element(before, "withdraw-text").startswith(
+        "If you will not come, withdraw your accreditation: your place in the press pool goes "
+        "to another journalist. Your badge will no longer be valid")
+    await _vetting(api, journalist, "refused")
+    await smtp.wait_for(1, where=lambda m: str(m["Subject"]).startswith(
+        "Security clearance not granted"))
+    after = await page()
+    assert 'id="feed-webcal"' not in after
+    assert element(after, "badge-withheld").startswith("No badge can be issued to you")
+    assert element(after, "withdraw-text") == (
+        "If you will not come, withdraw your accreditation: your place in the press pool goes "
+        "to another journalist. Withdrawal is final.")
 
 
 async def test_the_revocation_forms_say_in_which_language_the_reason_is_mailed(
