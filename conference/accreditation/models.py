@@ -35,7 +35,7 @@ class PressRole(StrEnum):
 class PressDetails(Model):
     outlet: Text
     press_card_number: Text
-    """The press card number, or an editor's letter reference."""
+    """The press card number, or the reference of a letter of assignment."""
     role: PressRole
     country: CountryCode | None = None
     """Country of the outlet, used to share the pool fairly."""

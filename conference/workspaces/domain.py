@@ -36,8 +36,8 @@ ACTIVE = (Status.submitted, Status.approved, Status.waitlisted)
 MEMBER_CATEGORIES = ("minister", "official", "expert")
 
 REASON_TEMPLATES: dict[str, dict[str, str]] = {
-    "no_card": {"fr": "La carte de presse ou la lettre de la rédaction n'a pas pu être vérifiée.",
-                "en": "The press card or editor's letter could not be verified."},
+    "no_card": {"fr": "La carte de presse ou la lettre de mission n'a pas pu être vérifiée.",
+                "en": "The press card or letter of assignment could not be verified."},
     "pool_full": {"fr": "Toutes les places du pool de presse sont attribuées.",
                   "en": "All places of the press pool are taken."},
     "not_media": {"fr": "La demande ne relève pas d'un média d'information.",

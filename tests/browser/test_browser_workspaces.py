@@ -73,12 +73,12 @@ async def _audit(browser: Any, page: Any, name: str,
 
 async def _values_readable_on_a_phone(browser: Any, page: Any) -> None:
     """At 390 px in French, the application's details put each label above its value: the
-    long label (« Carte de presse ou lettre de la rédaction ») leaves the values their width."""
+    long label (« Carte de presse ou lettre de mission ») leaves the values their width."""
     context = await browser.new_context(viewport={"width": 390, "height": 900})
     await context.add_cookies(await page.context.cookies())
     tab = await context.new_page()
     await tab.goto(page.url.split("?")[0] + "?lang=fr")
-    assert "Carte de presse ou lettre de la rédaction" in await tab.inner_text("dl.summary")
+    assert "Carte de presse ou lettre de mission" in await tab.inner_text("dl.summary")
     widths = [box["width"] for box in [await dd.bounding_box()
                                        for dd in await tab.locator("dl.summary dd").all()]
               if box is not None]
@@ -251,7 +251,7 @@ async def test_press_office_approves_two_at_once_and_rejects_one_with_a_standard
     await _values_readable_on_a_phone(browser, page)
     await page.get_by_role("radio", name="Reject").check()
     await page.get_by_label("Standard reason", exact=False).first.select_option(
-        label="The press card or editor's letter could not be verified.")
+        label="The press card or letter of assignment could not be verified.")
     await page.get_by_role("button", name="Record the decision").click()
     await page.wait_for_url(re.compile(r".*done=reject.*"))
     assert await page.inner_text("#flash") == \
@@ -262,7 +262,7 @@ async def test_press_office_approves_two_at_once_and_rejects_one_with_a_standard
     assert len(approved) == 2
     [rejected] = await smtp.wait_for(1, where=lambda m: third["email"] in m["To"]
                                      and "non accordée" in m["Subject"])
-    assert "La carte de presse ou la lettre de la rédaction n'a pas pu être vérifiée." in \
+    assert "La carte de presse ou la lettre de mission n'a pas pu être vérifiée." in \
         body_text(rejected)
     _, acc, _ = await site.call("GET", f"/api/v1/accreditations/{third['id']}",
                                 role="press_office")

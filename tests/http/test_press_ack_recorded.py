@@ -30,7 +30,7 @@ async def test_the_acknowledgement_says_what_was_recorded_and_how_to_correct_it(
             "  Nom sur votre badge\u00a0: Marie Dupnot\n"
             "  Média\u00a0: Le Soir\n"
             "  Fonction\u00a0: journaliste\n"
-            "  Carte de presse ou lettre de la rédaction\u00a0: BE-1001\n"
+            "  Carte de presse ou lettre de mission\u00a0: BE-1001\n"
             "  Courriel\u00a0: marie.dupont1@example.org\n") in fr_text
     assert ("Si une de ces indications est erronée, écrivez au bureau du porte-parole"
             " (ci-dessous) avant l'impression de votre badge\u00a0: il corrige le nom, le média,"
@@ -40,7 +40,7 @@ async def test_the_acknowledgement_says_what_was_recorded_and_how_to_correct_it(
             "  Name on your badge: Tove Ernst\n"
             "  Outlet: SVT\n"
             "  Role: camera operator\n"
-            "  Press card or editor's letter: SE-77\n"
+            "  Press card or letter of assignment: SE-77\n"
             "  Email: marie.dupont2@example.org\n") in en_text
     assert ("If any of it is wrong, write to the spokesperson's office (below) before your"
             " badge is printed: it corrects the name, the outlet, the role and the press card"

@@ -54,7 +54,7 @@ async def test_press_office_keeps_its_reason_templates_and_decides_with_one(
     status, page, _ = await v.go("GET", f"{REASONS}?lang=en")
     assert status == 200, page
     assert _listed(page) == [
-        "The press card or editor's letter could not be verified.",
+        "The press card or letter of assignment could not be verified.",
         "All places of the press pool are taken.",
         "The application does not come from a news organisation."]
 
