@@ -247,3 +247,21 @@ async def test_the_skip_link_lands_on_the_page_without_a_ring_round_it(
     assert await page.evaluate("document.activeElement.id") == "main"
     assert await page.evaluate(
         "getComputedStyle(document.activeElement).outlineStyle") == "none"
+
+
+async def test_the_conference_s_days_are_read_in_one_piece_under_its_title(
+    site: Site, page: Any
+) -> None:
+    """The header's line « venue, address · 18–19 January 2027 » broke after the dash at 1280
+    px, « 18– » ending one line and « 19 January 2027 » starting the next (a tryout, 4
+    December 2026): at every width from a phone's to a desktop's, in both languages, the days
+    stay together (wherever the line breaks, it breaks before them)."""
+    await _conference(site)
+    for lang in ("fr", "en"):
+        await page.set_viewport_size({"width": 1280, "height": 900})
+        await page.goto(f"{site.url}/alliance/press?lang={lang}")
+        for width in range(320, 1290, 10):
+            await page.set_viewport_size({"width": width, "height": 900})
+            lines = await page.evaluate(
+                "document.getElementById('conference-dates').getClientRects().length")
+            assert lines == 1, (width, lang)
