@@ -65,11 +65,11 @@ CONSOLE: dict[str, dict[str, str]] = {
                                      "correspond pas).",
         "reason_short_length": "Référence mal saisie\u00a0: une référence courte a "
                                "{length}\u00a0caractères (celle-ci en a {given}).",
-        "door_action_mistyped_reference": "Saisissez-la de nouveau, lettre par lettre, telle "
-                                          "qu'imprimée sous le code QR (8\u00a0caractères, "
-                                          "par exemple 4F7K-92QX), ou scannez le code QR. Si "
-                                          "elle n'est toujours pas reconnue, n'admettez pas "
-                                          "la personne et orientez-la vers le bureau des "
+        # short: on a phone the verdict stays in sight above the field (the field's hint says
+        # what a reference looks like)
+        "door_action_mistyped_reference": "Saisissez-la de nouveau, lettre par lettre, ou "
+                                          "scannez le code QR. Si elle n'est toujours pas "
+                                          "reconnue, orientez la personne vers le bureau des "
                                           "accréditations.",
         "door_action_forged_badge": "Scannez de nouveau le code QR, ou saisissez la référence "
                                     "courte imprimée dessous (8\u00a0caractères, par exemple "
@@ -300,11 +300,9 @@ CONSOLE: dict[str, dict[str, str]] = {
                                      "(a letter or digit does not match).",
         "reason_short_length": "Reference mistyped: a short reference has {length} "
                                "characters (this one has {given}).",
-        "door_action_mistyped_reference": "Type it again, character by character, as printed "
-                                          "under the QR code (8 characters, for example "
-                                          "4F7K-92QX), or scan the QR code. If it is still not "
-                                          "recognised, do not admit the person and send them "
-                                          "to the accreditation desk.",
+        "door_action_mistyped_reference": "Type it again, character by character, or scan the "
+                                          "QR code. If it is still not recognised, send the "
+                                          "person to the accreditation desk.",
         "door_action_forged_badge": "Scan the QR code again, or type the short reference "
                                     "printed under it (8 characters, for example 4F7K-92QX). "
                                     "If the badge is still refused, do not admit the person "

@@ -158,16 +158,14 @@ async def test_a_typed_short_reference_admits_and_a_mistyped_one_says_type_it_ag
     expected = {
         "fr": ("Référence mal saisie\u00a0: ce n'est pas une référence de badge valable (une "
                "lettre ou un chiffre ne correspond pas).",
-               "Saisissez-la de nouveau, lettre par lettre, telle qu'imprimée sous le code QR "
-               "(8\u00a0caractères, par exemple 4F7K-92QX), ou scannez le code QR. Si elle "
-               "n'est toujours pas reconnue, n'admettez pas la personne et orientez-la vers "
-               "le bureau des accréditations.",
+               "Saisissez-la de nouveau, lettre par lettre, ou scannez le code QR. Si elle "
+               "n'est toujours pas reconnue, orientez la personne vers le bureau des "
+               "accréditations.",
                "Référence saisie\u00a0:"),
         "en": ("Reference mistyped: this is not a valid badge reference (a letter or digit "
                "does not match).",
-               "Type it again, character by character, as printed under the QR code (8 "
-               "characters, for example 4F7K-92QX), or scan the QR code. If it is still not "
-               "recognised, do not admit the person and send them to the accreditation desk.",
+               "Type it again, character by character, or scan the QR code. If it is still "
+               "not recognised, send the person to the accreditation desk.",
                "Reference typed:"),
     }
     for lang, (said, action, typed) in expected.items():
