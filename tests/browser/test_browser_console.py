@@ -239,6 +239,24 @@ async def test_door_staff_on_a_phone_type_the_short_reference_and_a_mistake_says
     await page.locator("#door-result.door-admitted").wait_for()
     assert approved["family_name"] in await page.locator("#door-result").inner_text()
     await verdict_in_sight()
+    # the same badge again: admitted, the earlier entry said, still in sight on the phone
+    await page.locator("#badge").fill(short.lower().replace("-", " "))
+    await page.locator("#badge").press("Enter")
+    await page.locator("#door-again").wait_for()
+    assert (await page.inner_text("#door-again")).startswith(
+        "Ce badge a déjà servi à entrer dans cette zone le ")
+    await verdict_in_sight()
+    again_box = await page.locator("#door-again").bounding_box()
+    assert again_box is not None and 0 <= again_box["y"] <= 844, again_box
+
+    async def admit_again(tab: Any, lang: str) -> None:
+        await tab.goto(f"{site.url}/manage/alliance/door?lang={lang}")
+        await tab.locator("#zone").select_option("press-centre")
+        await tab.locator("#badge").fill(short)
+        await tab.locator("#badge").press("Enter")
+        await tab.locator("#door-again").wait_for()
+
+    await _audit(browser, page, "door-admitted-again", reach=admit_again)
 
 
 async def test_the_door_says_a_zone_admits_no_one_before_the_conference_days(
