@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Awaitable, Callable
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
@@ -95,6 +96,21 @@ async def scan(api: Api, badge: str, zone_code: str, role: str = "protocol") -> 
                                      json={"badge": badge, "zone": zone_code})
     assert status == 200, body
     return dict(body)
+
+
+def door_scan(site_url: str, zone_code: str, badge: str, shows: str
+              ) -> Callable[[Any, str], Awaitable[None]]:
+    """How a tab reaches a door verdict in a language (an ``_audit`` reach): the door page,
+    the zone chosen, the badge typed and sent with Enter, then the element ``shows`` waited
+    for (``#door-result.door-refused``, ``#door-again``…)."""
+    async def scan_at_door(tab: Any, lang: str) -> None:
+        await tab.goto(f"{site_url}/manage/alliance/door?lang={lang}")
+        await tab.locator("#zone").select_option(zone_code)
+        await tab.locator("#badge").fill(badge)
+        await tab.locator("#badge").press("Enter")
+        await tab.locator(shows).wait_for()
+
+    return scan_at_door
 
 
 # --- reading HTML -----------------------------------------------------------------------------

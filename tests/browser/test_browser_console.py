@@ -12,7 +12,7 @@ import os
 from typing import Any
 
 from tests.browser.conftest import ARTIFACTS, Site
-from tests.browser.helpers import landing, member, press, spend_welcome, zone
+from tests.browser.helpers import door_scan, landing, member, press, spend_welcome, zone
 from tests.browser.test_browser_workspaces import SCREENS, _audit, _link, _small_png
 from tests.conftest import conference_body
 from tests.http.conftest_programme import make_delegation
@@ -207,12 +207,7 @@ async def test_door_staff_on_a_phone_type_the_short_reference_and_a_mistake_says
     await _sign_in(site, page, smtp, "door@example.org", "door", "fr")
     await page.goto(f"{site.url}/manage/alliance/door")
 
-    async def mistype(tab: Any, lang: str) -> None:
-        await tab.goto(f"{site.url}/manage/alliance/door?lang={lang}")
-        await tab.locator("#zone").select_option("press-centre")
-        await tab.locator("#badge").fill(wrong.lower())
-        await tab.locator("#badge").press("Enter")
-        await tab.locator("#door-result.door-recheck").wait_for()
+    mistype = door_scan(site.url, "press-centre", wrong.lower(), "#door-result.door-recheck")
 
     async def verdict_in_sight() -> None:
         """The verdict is seen with the badge field, which keeps the focus for the next scan
@@ -249,14 +244,8 @@ async def test_door_staff_on_a_phone_type_the_short_reference_and_a_mistake_says
     again_box = await page.locator("#door-again").bounding_box()
     assert again_box is not None and 0 <= again_box["y"] <= 844, again_box
 
-    async def admit_again(tab: Any, lang: str) -> None:
-        await tab.goto(f"{site.url}/manage/alliance/door?lang={lang}")
-        await tab.locator("#zone").select_option("press-centre")
-        await tab.locator("#badge").fill(short)
-        await tab.locator("#badge").press("Enter")
-        await tab.locator("#door-again").wait_for()
-
-    await _audit(browser, page, "door-admitted-again", reach=admit_again)
+    await _audit(browser, page, "door-admitted-again",
+                 reach=door_scan(site.url, "press-centre", short, "#door-again"))
 
 
 async def test_the_door_says_a_zone_admits_no_one_before_the_conference_days(
@@ -272,12 +261,7 @@ async def test_the_door_says_a_zone_admits_no_one_before_the_conference_days(
     badge = await _reference(site, approved["id"])
     await _sign_in(site, page, smtp, "door@example.org", "door", "fr")
 
-    async def too_early(tab: Any, lang: str) -> None:
-        await tab.goto(f"{site.url}/manage/alliance/door?lang={lang}")
-        await tab.locator("#zone").select_option("press-centre")
-        await tab.locator("#badge").fill(badge)
-        await tab.locator("#badge").press("Enter")
-        await tab.locator("#door-result.door-refused").wait_for()
+    too_early = door_scan(site.url, "press-centre", badge, "#door-result.door-refused")
 
     await page.set_viewport_size({"width": 390, "height": 844})
     await too_early(page, "fr")
@@ -316,12 +300,7 @@ async def test_the_door_names_the_zones_a_badge_opens_in_view_on_a_phone(
     await page.set_viewport_size({"width": 390, "height": 844})
     await _sign_in(site, page, smtp, "door@example.org", "door", "fr")
 
-    async def elsewhere(tab: Any, lang: str) -> None:
-        await tab.goto(f"{site.url}/manage/alliance/door?lang={lang}")
-        await tab.locator("#zone").select_option("lounge")
-        await tab.locator("#badge").fill(badge)
-        await tab.locator("#badge").press("Enter")
-        await tab.locator("#door-result.door-refused").wait_for()
+    elsewhere = door_scan(site.url, "lounge", badge, "#door-result.door-refused")
 
     await elsewhere(page, "fr")
     assert await page.inner_text("#door-opens") == "Ce badge ouvre\u00a0: Zone press-centre."
