@@ -19,6 +19,8 @@ __all__ = ["Agree", "Named", "agreement", "form_of_address", "in_sentence", "sen
            "short_name", "subject_line", "with_short_name"]
 
 Agree = Callable[[str, str, str], str]
+
+
 class Named(Protocol):
     """A conference as its letters name it."""
 

@@ -821,7 +821,6 @@ async def _status_page(
             "action": f"/a/{secret}/withdraw?lang={language}",
             "token": csrf.issue(signer, f"withdraw:{acc.id}", nonce),
             "approved": acc.status is Status.approved,
-            "no_badge": False,
         }
     if acc.status is Status.approved:
         # no link to a badge that clearance withholds: the page says why instead
@@ -834,8 +833,6 @@ async def _status_page(
             # would stay empty (docs/credentials.md, "What the person is told")
             url = feed_url(_base_url(request), signer, acc.id)
             context["feed"] = {"https": url, "webcal": _webcal(url)}
-        elif context["withdraw"] is not None:
-            context["withdraw"]["no_badge"] = True
         if missing != "refused" and await photo_missing(pool, conference, acc):
             # the photo first, where the conference prints it on the category's badges
             # (docs/credentials.md, "Photo required"): no badge with an empty photo frame;
