@@ -19,6 +19,15 @@ RETURNING *
 -- The conference of a slug.
 SELECT * FROM conference WHERE slug = :slug
 
+-- name: press_link_conferences
+-- The conferences whose press registration has opened and which have not yet ended, soonest
+-- first: where a journalist holding a replaced private link can ask for it again
+-- (docs/lifecycle.md, "A link that no longer works").
+SELECT * FROM conference
+WHERE press_opens_at <= :now AND ends_on >= (:now AT TIME ZONE timezone)::date
+ORDER BY starts_on, slug
+LIMIT :limit
+
 -- name: share_conference
 -- The conference of a slug, share-locked until the transaction ends: a session being scheduled
 -- waits for a correction of the days or the zone being saved (which locks the row FOR NO KEY

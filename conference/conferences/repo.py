@@ -136,6 +136,12 @@ async def find_by_slug(conn: asyncpg.Connection | asyncpg.Pool, slug: str) -> Co
     return conference_from_row(row) if row else None
 
 
+async def press_link_conferences(conn: asyncpg.Connection | asyncpg.Pool, now: datetime,
+                                 limit: int) -> list[Conference]:
+    rows = await conn.fetch(*Q.bind("press_link_conferences", now=now, limit=limit))
+    return [conference_from_row(r) for r in rows]
+
+
 # The three below answer 404 for a missing conference: other domains' handlers and consumers
 # read conferences through them.
 

@@ -333,6 +333,14 @@ async def get_conference(pool: Database, slug: str) -> Conference:
         return await repo.conference_by_slug(conn, slug)
 
 
+async def press_link_conferences(pool: Database, now: datetime, limit: int = 5
+                                 ) -> list[Conference]:
+    """The conferences (public) whose press registration has opened and which have not yet
+    ended, soonest first, at most ``limit``: where a private link can be asked for again."""
+    async with connection(pool) as conn:
+        return await repo.press_link_conferences(conn, now, limit)
+
+
 async def create_delegation(
     pool: Database, slug: str, body: DelegationIn, actor: Principal | None,
     now: datetime | None = None, *, token_lifetime: timedelta | None = None,

@@ -196,13 +196,28 @@ def _retention_text(conference: Conference, t: Translator, end: str) -> str:
 
 
 def error_page(request: web.Request, language: str, status: int, message: str,
-               back: str | None = None, title: str | None = None) -> web.Response:
+               back: str | None = None, title: str | None = None,
+               links: list[tuple[str, str]] | None = None) -> web.Response:
     t = Translator(language)
     titles = {404: t("not_found_title"), 413: t("too_large_title"), 500: t("failed_title"),
               503: t("failed_title")}
     return render(request, "error.html", language, status=status, private=True,
                   title=title or titles.get(status), message=message, conference=None,
-                  back=back)
+                  back=back, links=links or [])
+
+
+async def _link_again_pages(request: web.Request, language: str) -> list[tuple[str, str]]:
+    """Where a replaced or unknown private link can be asked for again: the lost-link page of
+    each conference whose press registration has opened and which has not ended (public), as
+    (address, conference title). The conference of the link itself is not known any more
+    (docs/privacy.md, "Getting the link again"); none when the database cannot say."""
+    try:
+        found = await conferences.press_link_conferences(request.app[pool_key], now(request))
+    except Exception as exc:
+        if not is_unavailable(exc):
+            raise
+        return []
+    return [(f"/{c.slug}/press/link?lang={language}", c.title.get(language)) for c in found]
 
 
 _FORMS = ("multipart/form-data", "application/x-www-form-urlencoded")
@@ -293,8 +308,12 @@ def page(handler: PageHandler) -> PageHandler:
             message = t("conference_not_found") if unknown_conference else exc.detail
             # a private link replaced by a later mail is not a missing page: "Page not found"
             # read as a broken site (tried as a journalist, 2 December 2026)
-            title = t("link_not_found_title") if message == t("link_not_found") else None
-            return error_page(request, language, 404, message, title=title)
+            if message == t("link_not_found"):
+                links = await _link_again_pages(request, language)
+                return error_page(request, language, 404,
+                                  t("link_not_found_below") if links else message,
+                                  title=t("link_not_found_title"), links=links)
+            return error_page(request, language, 404, message)
         except Refusal as exc:
             language = choose_language(request)
             return error_page(request, language, exc.status,

@@ -51,6 +51,12 @@ STRINGS: dict[str, dict[str, str]] = {
         "page_unavailable": "Le service est momentanément indisponible. Réessayez dans quelques "
                             "instants\u00a0; rien de ce que vous avez envoyé auparavant n'est "
                             "perdu.",
+        "link_not_found_below": "Ce lien n'est pas ou plus valable. Chaque courriel au sujet "
+                                "de votre demande porte un nouveau lien privé, qui remplace "
+                                "ceux des courriels précédents. Utilisez le lien du dernier "
+                                "courriel reçu, ou demandez-en un nouveau ci-dessous : il "
+                                "est envoyé à l'adresse de votre demande, au plus une fois par "
+                                "quart d'heure.",
         "link_not_found": "Ce lien n'est pas ou plus valable. Chaque courriel au sujet de "
                           "votre demande porte un nouveau lien privé, qui remplace ceux des "
                           "courriels précédents. Utilisez le lien du dernier courriel reçu, ou "
@@ -474,6 +480,11 @@ STRINGS: dict[str, dict[str, str]] = {
                        "few moments.",
         "page_unavailable": "The service is unavailable for a moment. Try again in a few "
                             "moments; nothing you sent before is lost.",
+        "link_not_found_below": "This link is not (or no longer) valid. Each email about "
+                                "your application carries a new private link, which replaces "
+                                "those of the earlier emails. Use the link in the latest email "
+                                "you received, or ask for a new one below: it is sent to the "
+                                "address of your application, at most once every 15 minutes.",
         "link_not_found": "This link is not (or no longer) valid. Each email about your "
                           "application carries a new private link, which replaces those of "
                           "the earlier emails. Use the link in the latest email you received, "

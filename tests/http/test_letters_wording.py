@@ -390,9 +390,8 @@ async def test_asking_again_for_a_link_does_not_kill_the_link_just_sent(
     assert resp.status == 200
 
 
-async def test_a_replaced_link_says_how_to_get_a_new_one(
-    api: Api, conference: dict[str, Any]
-) -> None:
+async def test_a_replaced_link_says_how_to_get_a_new_one(api: Api) -> None:
+    """No conference's press registration open: the page names the place, it cannot link it."""
     resp = await api.client.get("/a/not-a-current-token?lang=en")
     assert resp.status == 404
     text = " ".join(html.unescape(await resp.text()).split())
@@ -402,6 +401,19 @@ async def test_a_replaced_link_says_how_to_get_a_new_one(
     resp = await api.client.get("/a/not-a-current-token?lang=fr")
     text = " ".join(html.unescape(await resp.text()).split())
     assert "« Lien perdu ? Le recevoir à nouveau »" in text
+    assert 'id="link-again"' not in text
+
+
+async def test_a_replaced_link_with_a_registration_open_points_below(
+    api: Api, conference: dict[str, Any]
+) -> None:
+    resp = await api.client.get("/a/not-a-current-token?lang=en")
+    text = " ".join(html.unescape(await resp.text()).split())
+    assert "Use the link in the latest email you received, or ask for a new one below:" in text
+    assert 'id="link-again"' in text
+    resp = await api.client.get("/a/not-a-current-token?lang=fr")
+    text = " ".join(html.unescape(await resp.text()).split())
+    assert "ou demandez-en un nouveau ci-dessous :" in text
 
 
 async def test_a_paragraph_left_out_leaves_no_second_blank_line(

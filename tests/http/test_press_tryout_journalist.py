@@ -122,6 +122,34 @@ async def test_a_replaced_private_link_is_not_called_a_missing_page(
         assert "Page" not in page[page.index("<h1>"):page.index("</h1>")]
 
 
+async def test_a_replaced_private_link_leads_to_where_it_can_be_asked_for_again(
+    api: Api, conference: dict[str, Any], smtp: RecordingSMTP
+) -> None:
+    """The page of a replaced link named the place to get a new one ("Lost your link?" on the
+    conference's press page) but did not link it: on a phone she had to find the conference's
+    address herself. It links the lost-link page of each conference whose press registration
+    has opened and which has not ended; not one whose registration is still to open."""
+    from tests.conftest import conference_body
+
+    later = conference_body("later-meeting", title={"fr": "Réunion ultérieure",
+                                                    "en": "A later meeting"})
+    later["press_registration"]["opens_at"] = later["press_registration"]["closes_at"]
+    later["press_registration"]["closes_at"] = later["starts_on"] + "T09:00:00+01:00"
+    assert (await api.call("POST", "/api/v1/conferences", role="admin", json=later))[0] == 201
+    for language, title in (("fr", "Alliance mondiale : réunion"),
+                            ("en", "Global Alliance: meeting")):
+        resp = await api.client.get(f"/a/{'x' * 43}?lang={language}")
+        page = await resp.text()
+        assert resp.status == 404
+        links = re.findall(r'<ul id="link-again">(.*?)</ul>', page, re.S)
+        assert links, page
+        found = re.findall(r'<a href="([^"]+)">([^<]+)</a>', links[0])
+        assert found == [(f"/alliance/press/link?lang={language}", title)], found
+        form = await api.client.get(found[0][0])
+        assert form.status == 200
+        assert 'id="link-form"' in await form.text()
+
+
 async def test_the_privacy_notice_names_the_identity_card_the_form_takes(
     api: Api, conference: dict[str, Any]
 ) -> None:
