@@ -270,6 +270,8 @@ CREDENTIALS: dict[str, dict[str, str]] = {
         "doc_rule_media_type": "Le document doit être un PDF, un JPEG ou un PNG.",
         "doc_rule_content_mismatch": "Le contenu du fichier ne correspond pas à son type.",
         "doc_rule_undecodable": "Ce fichier est incomplet ou illisible.",
+        "doc_rule_encrypted": "Ce PDF est protégé par un mot de passe\u00a0: envoyez-le sans "
+                              "mot de passe.",
         "doc_rule_form": "Le formulaire n'a pas pu être lu.",
         "doc_rule_purged": "Les données de vérification ont été purgées\u00a0: plus aucun document "
                            "n'est accepté.",
@@ -508,6 +510,7 @@ CREDENTIALS: dict[str, dict[str, str]] = {
         "doc_rule_media_type": "The document must be a PDF, JPEG or PNG file.",
         "doc_rule_content_mismatch": "The file's content does not match its type.",
         "doc_rule_undecodable": "This file is incomplete or cannot be read.",
+        "doc_rule_encrypted": "This PDF is protected by a password: send it without one.",
         "doc_rule_form": "The form could not be read.",
         "doc_rule_purged": "The vetting data were purged: documents are no longer taken.",
     },

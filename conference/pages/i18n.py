@@ -54,7 +54,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "link_not_found_below": "Ce lien n'est pas ou plus valable. Chaque courriel au sujet "
                                 "de votre demande porte un nouveau lien privé, qui remplace "
                                 "ceux des courriels précédents. Utilisez le lien du dernier "
-                                "courriel reçu, ou demandez-en un nouveau ci-dessous : il "
+                                "courriel reçu, ou demandez-en un nouveau ci-dessous\u00a0: il "
                                 "est envoyé à l'adresse de votre demande, au plus une fois par "
                                 "quart d'heure.",
         "link_not_found": "Ce lien n'est pas ou plus valable. Chaque courriel au sujet de "

@@ -329,6 +329,11 @@ async def test_the_focal_point_and_the_applicant_give_the_documents_their_catego
     assert status == 422
     assert element(answer, "document_note_verbale-error").endswith(
         "The file's content does not match its type.")
+    status, answer, _ = await _upload(fp, action, token, _pdf(user_password="1234"),
+                                      "application/pdf")
+    assert status == 422
+    assert element(answer, "document_note_verbale-error").endswith(
+        "This PDF is protected by a password: send it without one.")
     status, _, _ = await _upload(fp, action, "forged", _pdf(), "application/pdf")
     assert status == 403
     note = _pdf()  # once: the PDF carries the second it was made

@@ -147,13 +147,19 @@ async def test_a_focal_point_uploads_for_the_delegation_only(
                       be["focal_point_token"]))[0] == 204
 
 
-def _pdf(text: str = "Note verbale") -> bytes:
+def _pdf(text: str = "Note verbale", user_password: str | None = None) -> bytes:
+    """A one-page PDF; with ``user_password``, encrypted (RC4) with it ("" opens freely, the
+    owner's restrictions only)."""
     from fpdf import FPDF
+    from fpdf.enums import EncryptionMethod
 
     pdf = FPDF()
     pdf.add_page()
     pdf.set_font("helvetica", size=12)
     pdf.cell(0, 10, text)
+    if user_password is not None:
+        pdf.set_encryption(owner_password="ministry", user_password=user_password,
+                           encryption_method=EncryptionMethod.RC4)
     return bytes(pdf.output())
 
 
@@ -180,6 +186,13 @@ async def test_documents_are_typed_by_content_and_read_by_protocol_only(
     status, body = await put(api, note, _pdf()[:-200], "application/pdf",
                              be["focal_point_token"])
     assert (status, rule(body)) == (422, "undecodable"), body
+    # the first and last bytes of a PDF with anything between (tryout, 5 December 2026)
+    status, body = await put(api, note, b"%PDF-1.7\nA scan of my press card\n%%EOF\n",
+                             "application/pdf", be["focal_point_token"])
+    assert (status, rule(body)) == (422, "undecodable"), body
+    status, body = await put(api, note, _pdf(user_password="1234"), "application/pdf",
+                             be["focal_point_token"])
+    assert (status, rule(body)) == (422, "encrypted"), body
     status, body = await put(api, note, b"%PDF-" + os.urandom(11 * 1024 * 1024),
                              "application/pdf", be["focal_point_token"])
     assert (status, rule(body)) == (422, "max_size"), body
@@ -187,6 +200,9 @@ async def test_documents_are_typed_by_content_and_read_by_protocol_only(
                            role="protocol", data=_pdf(),
                            headers={"Content-Type": "application/pdf"}))[0] == 404
 
+    # restrictions only (no password to open it): taken like any other
+    assert (await put(api, note, _pdf(user_password=""), "application/pdf",
+                      be["focal_point_token"]))[0] == 204
     sent = _pdf()
     assert (await put(api, note, sent, "application/pdf", be["focal_point_token"]))[0] == 204
     status, got, resp = await api.call("GET", note, role="protocol")
