@@ -234,4 +234,9 @@ def create_app(
     app.cleanup_ctx.append(resources)
     for r in routes:
         app.router.add_route(r.method, r.path, r.handler, name=r.handler.__name__)
+        if r.method == "GET":
+            # HEAD wherever GET (RFC 9110, 9.3.2): monitors, link checkers and calendar clients
+            # probing a subscription got 405 (tried as a protocol officer, 5 December 2026);
+            # aiohttp sends the GET's headers without its body
+            app.router.add_route("HEAD", r.path, r.handler)
     return app

@@ -260,7 +260,7 @@ def switch_path(request: web.Request, page: str | None = None) -> str:
     sent back with its errors), ``page`` (the form's own page) when given, else the path when a
     GET answers it, else the nearest enclosing path a GET answers: never a 405."""
     path = request.path
-    if request.method == "GET":
+    if request.method in ("GET", "HEAD"):
         return path
     if page is not None:
         return page
@@ -320,7 +320,7 @@ async def error_page(request: web.Request, status: int, message: str,
 def next_of(request: web.Request) -> str | None:
     """The page a visitor sent to sign in was opening (a GET's path and query, language
     aside), for the sign-in to lead back to it; None for a form's POST."""
-    if request.method != "GET" or request.path == "/workspaces":
+    if request.method not in ("GET", "HEAD") or request.path == "/workspaces":
         return None  # a form's POST, or the list of workspaces where a sign-in leads anyway
     query = urlencode([(k, v) for k, v in request.query.items() if k != "lang"])
     return safe_next(request.rel_url.raw_path + (f"?{query}" if query else ""))
