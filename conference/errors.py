@@ -46,6 +46,10 @@ class StalePreview(Conflict):
     slug, title = "stale-preview", "The draft changed after the preview"
 
 
+class StaleForm(Conflict):
+    slug, title = "stale-form", "Changed by someone else since the form was opened"
+
+
 class IllegalTransition(Conflict):
     slug, title = "illegal-transition", "Illegal state change"
 

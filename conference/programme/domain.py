@@ -150,6 +150,18 @@ class SessionFields:
     royal_presence: bool
 
 
+def fingerprint(f: SessionFields) -> str:
+    """The session's fields as a form showed them, in 16 hex digits: a form sent back with
+    another session's fingerprint was opened before someone else's change, which saving it
+    would silently undo (docs/workspaces.md, "Two officers on one session")."""
+    shown = "\x1f".join((
+        f.title.fr, f.title.en, str(f.kind), str(f.room_id),
+        f.starts_at.astimezone(UTC).isoformat(), f.ends_at.astimezone(UTC).isoformat(),
+        str(f.press_access), ",".join(sorted(str(c) for c in f.audience)),
+        "1" if f.royal_presence else "0"))
+    return hashlib.sha256(shown.encode()).hexdigest()[:16]
+
+
 PATCHABLE = ("title", "kind", "room_id", "starts_at", "ends_at", "press_access", "audience",
              "royal_presence")
 

@@ -36,6 +36,7 @@ from conference.errors import (
     Invalid,
     NotFound,
     SchedulingConflict,
+    StaleForm,
     StalePreview,
 )
 from conference.outbox.events import record
@@ -270,11 +271,17 @@ async def schedule_session(
 
 
 async def change_session(
-    db: Database, officer: ProtocolOfficer, session_id: UUID, patch: SessionPatch, now: datetime
+    db: Database, officer: ProtocolOfficer, session_id: UUID, patch: SessionPatch, now: datetime,
+    based_on: str | None = None,
 ) -> SessionWritten:
-    """Move, rename, re-room or otherwise change a session (fields absent keep their value)."""
+    """Move, rename, re-room or otherwise change a session (fields absent keep their value).
+    ``based_on``: the fingerprint of the fields the form showed (``domain.fingerprint``); a
+    session changed since is refused (409 ``stale-form``), compared under the row's lock."""
     async with transaction(db) as conn:
         locked = await _lock(conn, session_id)
+        if based_on is not None and domain.fingerprint(locked.fields) != based_on:
+            raise StaleForm("The session was changed after this form was opened; nothing "
+                            "was saved.")
         conference = await conference_by_id(conn, locked.conference_id)
         given = patch.model_fields_set
         errors = domain.null_errors(given, lambda f: getattr(patch, f))

@@ -32,6 +32,7 @@ from conference.errors import (
     RoyalPresenceRule,
     SchedulingConflict,
     SecurityListFrozen,
+    StaleForm,
 )
 from conference.http.context import connection, now, pool_key
 from conference.http.io import Form, read_form
@@ -264,13 +265,24 @@ def _values_of(s: Session, timezone: str) -> dict[str, Any]:
             "room_id": str(s.room_id), "day": start.date().isoformat(),
             "starts": f"{start:%H:%M}", "ends": f"{end:%H:%M}",
             "press_access": str(s.press_access), "audience": [str(c) for c in s.audience],
-            "royal_presence": s.royal_presence}
+            "royal_presence": s.royal_presence, "based_on": _fingerprint(s)}
+
+
+def _fingerprint(s: Session) -> str:
+    """The fields the session's form shows, fingerprinted: sent back with the form, so that a
+    save made from a page opened before someone else's change is refused instead of undoing it
+    (docs/workspaces.md, "Two officers on one session")."""
+    return programme_domain.fingerprint(programme_domain.SessionFields(
+        title=s.title, kind=s.kind, room_id=s.room_id, starts_at=s.starts_at,
+        ends_at=s.ends_at, press_access=s.press_access, audience=s.audience,
+        royal_presence=s.royal_presence))
 
 
 def _read_session_form(form: Any) -> dict[str, Any]:
     values: dict[str, Any] = {k: str(form.get(k, "")).strip()[:300] for k in FIELDS}
     values["audience"] = [str(v) for v in form.getall("audience", [])][:10]
     values["royal_presence"] = str(form.get("royal_presence", "")) == "1"
+    values["based_on"] = str(form.get("based_on", "")).strip()[:16]
     return values
 
 
@@ -581,6 +593,8 @@ async def _write_session(request: web.Request, d: Desk, officer: ProtocolOfficer
     written, whose participants a person's clash names."""
     try:
         return await write()
+    except StaleForm:
+        raise  # the page is shown again as the session is now (``grid_session_change``)
     except ValidationError as exc:
         return _Refused(422, _validation_errors(d, exc))
     except Invalid as exc:
@@ -723,7 +737,15 @@ async def grid_session_change(request: web.Request) -> web.Response:
     if isinstance(read, web.Response):
         return read
     values, fields = read
-    refused = await _change(request, d, officer, s, fields, values)
+    try:
+        refused = await _change(request, d, officer, s, fields, values,
+                                based_on=values["based_on"] or None)
+    except StaleForm:
+        # someone else saved it since this page was opened: their change stands, the form
+        # shows the session as it is now (docs/workspaces.md, "Two officers on one session")
+        now_is = await _session_here(request, d, officer)
+        return await _session_page(request, d, officer, now_is, status=409,
+                                   message=d.t("prog_err_stale"))
     if refused is not None:
         return refused
     _see_other(_session_url(d, s.id, done="saved"))
@@ -731,7 +753,7 @@ async def grid_session_change(request: web.Request) -> web.Response:
 
 async def _change(request: web.Request, d: Desk, officer: ProtocolOfficer, s: Session,
                   patch: SessionPatch | dict[str, Any], values: dict[str, Any] | None = None,
-                  moved: bool = False) -> web.Response | None:
+                  moved: bool = False, based_on: str | None = None) -> web.Response | None:
     """Change the session through the use-case the API calls (``patch``, or the form's fields
     to make it of); the page again with the refusal on its field (a conflict, a rule), or None
     once changed. ``moved``: the "Move" form's change, whose refusal is said on that form, the
@@ -739,7 +761,7 @@ async def _change(request: web.Request, d: Desk, officer: ProtocolOfficer, s: Se
     def write() -> Awaitable[Session]:
         return programme.change_session(
             request.app[pool_key], officer, s.id, patch if isinstance(patch, SessionPatch)
-            else SessionPatch.model_validate(patch), now(request))
+            else SessionPatch.model_validate(patch), now(request), based_on)
 
     refused = await _write_session(request, d, officer, write, session_id=s.id,
                                    conflict_on="move_minutes" if moved else None)

@@ -30,6 +30,10 @@ PROGRAMME: dict[str, dict[str, str]] = {
         "prog_move_button": "Déplacer",
         "prog_f_move_minutes": "Déplacer la séance",
         "prog_err_move": "Choisissez de combien de minutes déplacer la séance.",
+        "prog_err_stale": "Cette séance a été modifiée par quelqu'un d'autre après l'ouverture "
+                          "de cette page\u00a0: vos modifications n'ont pas été enregistrées. "
+                          "Le formulaire la montre telle qu'elle est maintenant\u00a0; "
+                          "refaites-y vos modifications.",
         "prog_session_cancelled": "Séance annulée.",
         "prog_unpublished": "Pas encore publié\u00a0: le brouillon a changé depuis la version "
                             "{version} publiée. Les participants et les invités ne reçoivent "
@@ -227,6 +231,9 @@ PROGRAMME: dict[str, dict[str, str]] = {
         "prog_move_button": "Move",
         "prog_f_move_minutes": "Move the session",
         "prog_err_move": "Choose by how many minutes to move the session.",
+        "prog_err_stale": "Someone else changed this session after you opened this page: your "
+                          "changes were not saved. The form shows it as it is now; make your "
+                          "changes again.",
         "prog_session_cancelled": "Session cancelled.",
         "prog_unpublished": "Not published yet: the draft changed since published version "
                             "{version}. Participants and guests receive these changes, and "
