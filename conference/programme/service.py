@@ -382,9 +382,13 @@ async def put_participant(
             return await _written(conn, session_id, conference, warned)
         royal = locked.fields.royal_presence
         domain.check_eligible(candidate.status, royal, accreditation_id)
-        if royal:
-            domain.check_security_list_open(conference.security_list_deadline, now,
-                                            "a participant")
+        deadline = conference.security_list_deadline
+        # Someone the frozen list already names (the session's audience) given a role adds
+        # nobody to it: refused, the chair could not give a minister in the room the floor
+        # (tried as a protocol officer, 5 December 2026; docs/protocol.md, "Royal presence")
+        if royal and domain.security_list_frozen(deadline, now) and not await _listed(
+                conn, session_id, accreditation_id, deadline, conference.languages[0]):
+            domain.check_security_list_open(deadline, now, "a participant")
         await _booking(
             conn, lambda: _one_chair(lambda: repo.insert_participant(
                 conn, session_id, conference.id, accreditation_id, role.value, now), conn),
@@ -395,6 +399,14 @@ async def put_participant(
         await record(conn, "participant.added", event, conference_id=conference.id,
                      subject_id=session_id, actor=officer.actor)
         return await _written(conn, session_id, conference, warned)
+
+
+async def _listed(conn: asyncpg.Connection, session_id: UUID, accreditation_id: UUID,
+                  deadline: datetime | None, language: str) -> bool:
+    """Whether the session's security list names the person now (the audience approved by the
+    deadline, cleared where their category needs it)."""
+    listed, _ = await repo.security_list_entries(conn, session_id, deadline, language)
+    return any(e.accreditation_id == accreditation_id for e in listed)
 
 
 async def remove_participant(

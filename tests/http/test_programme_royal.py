@@ -156,6 +156,8 @@ async def test_after_the_deadline_nobody_is_added_and_the_list_is_frozen(
     joelle = await accredit(api, "Joëlle", "Milquet", delegation=be)
     manuel = await accredit(api, "Manuel", "Valls", delegation=fr)
     late_approval = await accredit(api, "Christiane", "Taubira", delegation=fr, decision=None)
+    adviser = await accredit(api, "Aurélien", "Lechevallier", delegation=fr, category="official",
+                             rank="senior_official")
     session = await royal_session(api, room, alliance)
     assert (await put_participant(api, session, joelle, "chair"))[0] == 200
     plain = await make_session(api, room, at(alliance, 9), at(alliance, 10), audience=[],
@@ -167,7 +169,7 @@ async def test_after_the_deadline_nobody_is_added_and_the_list_is_frozen(
         "POST", f"/api/v1/accreditations/{late_approval['id']}/decision", role="admin",
         json={"decision": "approve"})
     assert status == 200
-    status, body = await put_participant(api, session, manuel)
+    status, body = await put_participant(api, session, adviser)  # not in the audience
     assert status == 409
     assert body["type"].endswith("/security-list-frozen")
     assert body["deadline"] == deadline.replace("Z", "+00:00")
@@ -188,13 +190,18 @@ async def test_after_the_deadline_nobody_is_added_and_the_list_is_frozen(
                                      role="protocol", json={"ends_at": at(alliance, 13, 30)})
     assert status == 200
     assert (await put_participant(api, session, joelle, "speaker"))[0] == 200
+    # a minister in the audience, on the list as it froze, given the floor: nobody is added
+    # (refused until 5 December 2026, the chair could not let a minister in the room speak)
+    assert (await put_participant(api, session, manuel, "speaker"))[0] == 200
+    status, body = await put_participant(api, session, late_approval)  # approved too late
+    assert status == 409 and body["type"].endswith("/security-list-frozen")
 
     status, listing, _ = await api.call("GET", f"/api/v1/sessions/{session['id']}/security-list",
                                         role="protocol")
     assert status == 200
     assert listing["frozen"] is True
     assert [(e["family_name"], e["role"]) for e in listing["items"]] == [
-        ("Milquet", "speaker"), ("Valls", "audience")]  # Taubira was approved too late
+        ("Milquet", "speaker"), ("Valls", "speaker")]  # Taubira was approved too late
     status, _, _ = await api.call(
         "DELETE", f"/api/v1/sessions/{session['id']}/participants/{joelle['id']}",
         role="protocol")
