@@ -245,17 +245,21 @@ def span(starts: datetime, ends: datetime, timezone: ZoneInfo | str, language: s
     """A session's time: "Monday 5 December 2012, 09:00 – 10:00 (CET)";
     "Sunday 25 October 2026, 01:30 (CEST) – 03:30 (CET)" across a clock change;
     "mercredi 5 décembre 2012, de 09:00 à 10:00 (UTC+1)" in French. An end on another day
-    names its day too."""
+    names its day too: "Monday 25 January 2027, 21:00 – Tuesday 26 January 2027, 01:00
+    (UTC+3)", « du lundi 25 janvier 2027, 21:00, au mardi 26 janvier 2027, 01:00 (UTC+3) »
+    (« de 21:00 à mardi … » read wrong, tried as a protocol officer, 5 December 2026)."""
     lang = _lang(language)
     start, end = _local(starts, timezone), _local(ends, timezone)
     start_zone, end_zone = zone_label(start, lang), zone_label(end, lang)
     same_zone = start_zone == end_zone
     start_text = _clock(start, lang, None if same_zone else start_zone)
     end_text = _clock(end, lang, None if same_zone else end_zone)
-    if end.date() != start.date():
-        end_text = f"{day(end, lang, weekday=True)}, {end_text}"
     first_day = day(start, lang, weekday=True)
     tail = f" ({start_zone})" if same_zone else ""
+    if end.date() != start.date():
+        end_text = f"{day(end, lang, weekday=True)}, {end_text}"
+        if lang == "fr":
+            return f"du {first_day}, {start_text}, au {end_text}{tail}"
     if lang == "fr":
         return f"{first_day}, de {start_text} à {end_text}{tail}"
     return f"{first_day}, {start_text} – {end_text}{tail}"
