@@ -291,6 +291,12 @@ def _clock(raw: str) -> time | None:
     return time(int(match.group(1)), int(match.group(2))) if match else None
 
 
+PAST_MIDNIGHT = timedelta(hours=12)
+"""The longest a session read as ending the next day may last: an end typed before the start
+is the next day's (21:00 to 01:00, a dinner; 18:00 to 05:00, a night of negotiation) when the
+session lasts this long at most, else the end before the start it is (14:00 to 13:00)."""
+
+
 def _session_fields(d: Desk, values: dict[str, Any], rooms: list[Room]
                     ) -> tuple[dict[str, Any], dict[str, str]]:
     """The use-case's fields from the form, or every error of the form at once, each naming
@@ -338,6 +344,18 @@ def _session_fields(d: Desk, values: dict[str, Any], rooms: list[Room]
                                            d.conference.timezone)
             except NoSuchTime:
                 errors[name] = t("prog_err_no_such_time")
+        if {"starts", "ends"} <= moments.keys() and moments["ends"] <= moments["starts"] \
+                and ends is not None:
+            # an end before the start is the next day, for a dinner or a night session (the
+            # form has one day; docs/workspaces.md, "Past midnight"), within PAST_MIDNIGHT
+            try:
+                next_day = wall_clock(datetime.combine(day + timedelta(days=1), ends),
+                                      d.conference.timezone)
+            except NoSuchTime:
+                errors["ends"] = t("prog_err_no_such_time")
+            else:
+                if next_day - moments["starts"] <= PAST_MIDNIGHT:
+                    moments["ends"] = next_day
     if not {"day", "starts", "ends"} & errors.keys():
         rules += programme_domain.time_errors(
             moments["starts"], moments["ends"],
@@ -382,7 +400,9 @@ def _validation_errors(d: Desk, exc: ValidationError) -> dict[str, str]:
 def _when(d: Desk, starts_at: datetime, ends_at: datetime) -> str:
     zone = ZoneInfo(d.conference.timezone)
     start, end = starts_at.astimezone(zone), ends_at.astimezone(zone)
-    return f"{_day_name(start.date(), d.language)} {start:%H:%M}–{end:%H:%M}"
+    # an end past midnight says so (tried as a protocol officer, 5 December 2026)
+    later = f" {d.t('next_day')}" if end.date() != start.date() else ""
+    return f"{_day_name(start.date(), d.language)} {start:%H:%M}–{end:%H:%M}{later}"
 
 
 async def _room_names(request: web.Request, d: Desk, officer: ProtocolOfficer

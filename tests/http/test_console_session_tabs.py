@@ -8,8 +8,9 @@ on one session")."""
 from __future__ import annotations
 
 import re
+from datetime import date, timedelta
 
-from tests.browser.helpers import element, form_fields
+from tests.browser.helpers import element, form_fields, publish
 from tests.conftest import Api
 from tests.http.conftest_programme import at, make_room, make_session
 from tests.http.test_console import staff
@@ -98,3 +99,57 @@ async def test_a_save_whose_page_is_current_is_not_refused(api: Api, smtp: Recor
     _, body, _ = await api.call("GET", f"/api/v1/sessions/{opening['id']}", role="protocol")
     assert body["starts_at"].startswith(f"{conf['starts_on']}T09:00")
     assert body["ends_at"].startswith(f"{conf['starts_on']}T10:30")
+
+
+async def test_a_dinner_past_midnight_is_scheduled_and_renamed_on_the_form(
+    api: Api, smtp: RecordingSMTP
+) -> None:
+    """The official dinner, 21:00 to 01:00: refused as "The end must come after the start.",
+    the form having one day; one made through the API could not even be renamed on its page.
+    An end before the start is the next day's, for a session of 12 hours at most."""
+    await _setup(api, smtp)
+    _, conf, _ = await api.call("GET", "/api/v1/conferences/alliance")
+    hall = await make_room(api, "Plenary hall")
+    one = await staff(api, smtp, "protocol@example.org", "protocol")
+    day = conf["starts_on"]
+    _, page, _ = await one.go("GET", f"{SESSIONS}/new?lang=en")
+    assert "An end before the start is on the next day (past midnight)." in element(
+        page, "ends-hint")
+    fields = {**form_fields(re.search(r'<form [^>]*id="session-form"[^>]*>(.*?)</form>',
+                                      page, re.S).group(1)),  # type: ignore[union-attr]
+              "title_fr": "Dîner officiel", "title_en": "Official dinner", "kind": "reception",
+              "room_id": hall["id"], "day": day, "starts": "21:00", "ends": "01:00",
+              "press_access": "closed"}
+    status, page, resp = await one.go("POST", f"{SESSIONS}?lang=en", fields)
+    assert status == 303, element(page, "error-summary")
+    _, body, _ = await api.call("GET", "/api/v1/conferences/alliance/sessions", role="protocol")
+    [dinner] = body["items"]
+    assert dinner["starts_at"].startswith(f"{day}T21:00")
+    second = (date.fromisoformat(day) + timedelta(days=1)).isoformat()
+    assert dinner["ends_at"].startswith(f"{second}T01:00")
+
+    # renamed on its page: saved, its end still the next day's
+    _, page, _ = await one.go("GET", f"{SESSIONS}/{dinner['id']}?lang=en")
+    form = _session_form(page)
+    assert (form["day"], form["starts"], form["ends"]) == (day, "21:00", "01:00")
+    assert element(page, "session-when").endswith("21:00–01:00 (next day) · Plenary hall")
+    status, page, _ = await one.go("POST", f"{SESSIONS}/{dinner['id']}?lang=en",
+                                   {**form, "title_en": "State dinner"})
+    assert status == 303, element(page, "error-summary")
+    _, got, _ = await api.call("GET", f"/api/v1/sessions/{dinner['id']}", role="protocol")
+    assert got["title"]["en"] == "State dinner"
+    assert got["ends_at"].startswith(f"{second}T01:00")
+
+    # the public programme says the end is the next day's, as the invitations do
+    assert (await publish(api))["published"] is True
+    for language, said in (("en", "(next day)"), ("fr", "(le lendemain)")):
+        resp = await api.client.get(f"/alliance/programme?lang={language}")
+        cell = re.search(r'<td class="time">(.*?)</td>', await resp.text(), re.S)
+        assert cell and said in cell.group(1), cell
+
+    # 14:00 to 13:00 is a mistake, not a session of 23 hours
+    _, page, _ = await one.go("GET", f"{SESSIONS}/{dinner['id']}?lang=en")
+    status, page, _ = await one.go("POST", f"{SESSIONS}/{dinner['id']}?lang=en",
+                                   {**_session_form(page), "starts": "14:00", "ends": "13:00"})
+    assert status == 422
+    assert "The end must come after the start." in element(page, "error-summary")
