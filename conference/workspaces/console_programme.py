@@ -471,7 +471,9 @@ def _choices(d: Desk, rooms: list[Room]) -> dict[str, Any]:
         "kinds": [(k.value, t(f"kind_{k.value}")) for k in SessionKind],
         "press_accesses": [(p.value, t(f"press_{p.value}")) for p in PressAccess],
         "categories": [(c.value, t(f"category_{c.value}")) for c in Category],
-        "room_choices": [(str(r.id), f"{r.names.get(d.language)} ({r.capacity})")
+        # each name isolated (U+2068 … U+2069, as <bdi> where an option takes no markup): a
+        # room named in Arabic took its seat count to its other side (tryout, 5 December 2026)
+        "room_choices": [(str(r.id), f"\u2068{r.names.get(d.language)}\u2069 ({r.capacity})")
                          for r in in_order_added(rooms)],
         "day_choices": [(x.isoformat(), _day_name(x, d.language))
                         for x in days_of(d.conference.starts_on, d.conference.ends_on)],

@@ -38,3 +38,25 @@ async def test_a_replaced_link_leads_to_the_lost_link_form(
     await page.fill("#email", "marie.dupont@example.org")
     await page.click("#link-form button[type=submit]")
     assert "its link has just been sent" in await page.inner_text("#link-message")
+
+
+async def test_a_room_named_in_one_long_word_leaves_the_phone_grid_in_the_screen(
+    site: Site, page: Any, browser: Any, smtp: RecordingSMTP
+) -> None:
+    """A room named with 200 letters and no space made the grid's page 2,745 px wide at
+    390 px (the room's heading in the phone's list did not break); at 1280 px it wrapped."""
+    from tests.browser.test_browser_console import _sign_in
+
+    status, body, _ = await site.call("POST", "/api/v1/conferences", role="admin",
+                                      json=conference_body())
+    assert status == 201, body
+    status, _, _ = await site.call("POST", "/api/v1/conferences/alliance/rooms",
+                                   role="protocol", json={"name": "X" * 200, "capacity": 40})
+    assert status == 201
+    await _sign_in(site, page, smtp, "protocol@example.org", "protocol", "en")
+    for width in (390, 1280):
+        await page.set_viewport_size({"width": width, "height": 900})
+        await page.goto(f"{site.url}/manage/alliance/programme?lang=en")
+        wide = await page.evaluate("document.documentElement.scrollWidth")
+        assert wide <= width, (width, wide)
+    await _audit(browser, page, "console-programme-long-room")

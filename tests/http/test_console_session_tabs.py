@@ -153,3 +153,21 @@ async def test_a_dinner_past_midnight_is_scheduled_and_renamed_on_the_form(
                                    {**_session_form(page), "starts": "14:00", "ends": "13:00"})
     assert status == 422
     assert "The end must come after the start." in element(page, "error-summary")
+
+
+async def test_a_room_named_in_arabic_keeps_its_seat_count_on_its_side(
+    api: Api, smtp: RecordingSMTP
+) -> None:
+    """« Salle de presse (80), (50) قاعة الاجتماعات الكبرى »: the seat count of a room named
+    in Arabic took the name's direction, under the grid and in the session form's room list.
+    Each name is isolated (<bdi>; U+2068 … U+2069 in an option, which takes no markup)."""
+    await _setup(api, smtp)
+    arabic = "قاعة الاجتماعات الكبرى"
+    status, _, _ = await api.call("POST", "/api/v1/conferences/alliance/rooms", role="protocol",
+                                  json={"name": arabic, "capacity": 50})
+    assert status == 201
+    one = await staff(api, smtp, "protocol@example.org", "protocol")
+    _, page, _ = await one.go("GET", "/manage/alliance/programme?lang=fr")
+    assert f"<bdi>{arabic}</bdi> (50)" in page
+    _, page, _ = await one.go("GET", f"{SESSIONS}/new?lang=en")
+    assert f">\u2068{arabic}\u2069 (50)</option>" in page
