@@ -60,3 +60,30 @@ async def test_a_room_named_in_one_long_word_leaves_the_phone_grid_in_the_screen
         wide = await page.evaluate("document.documentElement.scrollWidth")
         assert wide <= width, (width, wide)
     await _audit(browser, page, "console-programme-long-room")
+
+
+async def test_a_session_page_s_controls_are_big_enough_to_touch_on_a_phone(
+    site: Site, page: Any, browser: Any, smtp: RecordingSMTP
+) -> None:
+    """At 390 px a participant's role select was 89 × 19 px and the audience and royal-presence
+    boxes 13 × 13 px, under the 24 px WCAG 2.2 asks of a target (2.5.8)."""
+    from tests.browser.helpers import member, participant
+    from tests.browser.test_browser_console import _sign_in
+    from tests.http.conftest_programme import at, make_delegation, make_room, make_session
+
+    status, body, _ = await site.call("POST", "/api/v1/conferences", role="admin",
+                                      json=conference_body())
+    assert status == 201, body
+    _, conf, _ = await site.call("GET", "/api/v1/conferences/alliance")
+    hall = await make_room(site, "Plenary hall")
+    opening = await make_session(site, hall, at(conf, 9), at(conf, 10))
+    be = await make_delegation(site, "BE")
+    await participant(site, opening, await member(site, be, "Prevot"), "chair")
+    await _sign_in(site, page, smtp, "protocol@example.org", "protocol", "en")
+    await page.set_viewport_size({"width": 390, "height": 900})
+    await page.goto(f"{site.url}/manage/alliance/sessions/{opening['id']}?lang=en")
+    targets = ["#participants select[name=role]", "#audience-minister", "#royal_presence"]
+    for selector in targets:
+        box = await page.locator(selector).first.bounding_box()
+        assert box and box["width"] >= 24 and box["height"] >= 24, (selector, box)
+    await _audit(browser, page, "console-session-touch")
