@@ -122,6 +122,26 @@ def _latin(value: str) -> str:
 PersonName = Annotated[Text, AfterValidator(_latin)]
 """A person's given or family name: ``Text`` in the Latin script (``_latin``)."""
 
+_PRINTED_SCRIPTS = ("LATIN ", "GREEK ", "CYRILLIC ")
+
+
+def _printed(value: str) -> str:
+    """Text the badges, letters and lists print (a function, a consulate): its letters in the
+    Latin, Greek or Cyrillic script, those the documents' font draws as typed. An Arabic word
+    came out of a visa letter reversed and a Chinese one left a gap ("Σύμβουλος / راشتسم / ,"),
+    tried as a focal point, 5 December 2026; the letter reads in French or English anyway."""
+    for ch in value:
+        if unicodedata.category(ch) in ("Lu", "Ll", "Lt", "Lo", "Lm") \
+                and not unicodedata.name(ch, "").startswith(_PRINTED_SCRIPTS):
+            raise ValueError(f"must be written in Latin, Greek or Cyrillic letters, as the "
+                             f"documents print it: U+{ord(ch):04X} "
+                             f"{unicodedata.name(ch, '')}".rstrip())
+    return value
+
+
+PrintedText = Annotated[Text, AfterValidator(_printed)]
+"""``Text`` printed on badges, letters and lists: in the Latin, Greek or Cyrillic script."""
+
 
 _DOCUMENT_NUMBER = re.compile(r"[A-Za-z0-9](?:[A-Za-z0-9 -]*[A-Za-z0-9])?")
 

@@ -19,6 +19,7 @@ from conference.types import (
     LongText,
     Model,
     PersonName,
+    PrintedText,
     Text,
 )
 
@@ -68,7 +69,7 @@ class AccreditationIn(Model):
     press: PressDetails | None = None
     delegation_id: UUID | None = None
     rank: Rank | None = None
-    function: Text | None = None
+    function: PrintedText | None = None
     in_office_since: date | None = None
     override_reason: LongText | None = None
     """Protocol: why a registration beyond the delegation's quota or after the nominations
@@ -183,7 +184,7 @@ class SubstitutionIn(Model):
     gender: Literal["female", "male"] | None = None
     rank: Rank | None = None
     """Default: the member's rank."""
-    function: Text | None = None
+    function: PrintedText | None = None
     """Default: the member's function."""
     in_office_since: date | None = None
     reason: LongText | None = None
@@ -216,7 +217,7 @@ class AmendmentIn(Model):
     language: Language | None = None
     gender: Literal["female", "male"] | None = None
     rank: Rank | None = None
-    function: Text | None = None
+    function: PrintedText | None = None
     in_office_since: date | None = None
     press: PressCorrection | None = None
     """A journalist's outlet, press card number or role (press applications only)."""

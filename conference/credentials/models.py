@@ -18,6 +18,7 @@ from conference.types import (
     LongText,
     Model,
     PersonName,
+    PrintedText,
     Text,
 )
 
@@ -36,9 +37,10 @@ class VisaLetterIn(Model):
     date_of_birth: PastDate = Field(
         gt=date(1900, 1, 1),
         description="in the past and after 1900 (docs/credentials.md, 'Visa letters')")
-    consulate: Text = Field(description="the consulate or embassy the letter is addressed to; "
-                                        "not one representing the country of ``nationality`` (422 "
-                                        "``own_country``) when its name says whose it is")
+    consulate: PrintedText = Field(
+        description="the consulate or embassy the letter is addressed to, in Latin, Greek or "
+                    "Cyrillic letters; not one representing the country of ``nationality`` (422 "
+                    "``own_country``) when its name says whose it is")
 
     @field_validator("consulate")
     @classmethod

@@ -449,6 +449,8 @@ STRINGS: dict[str, dict[str, str]] = {
         "err_control": "Pas de saut de ligne ni de caractère de contrôle.",
         "err_invisible": "Ce champ contient un caractère invisible, souvent copié avec le"
                          " texte\u00a0: retapez-le.",
+        "err_printed": "Écrivez-le en caractères latins, grecs ou cyrilliques, les seuls que "
+                       "les badges et les lettres impriment tels quels.",
         "err_latin": "Écrivez le nom en caractères latins, comme dans le passeport (par exemple"
                      " Layla Al-Husseini).",
         "err_document_number": "Recopiez le numéro tel qu'il est imprimé sur la pièce\u00a0: "
@@ -826,6 +828,8 @@ STRINGS: dict[str, dict[str, str]] = {
         "err_control": "No line breaks or control characters.",
         "err_invisible": "This field holds an invisible character, often copied with the text:"
                          " type it again.",
+        "err_printed": "Write it in Latin, Greek or Cyrillic letters, the only ones the "
+                       "badges and letters print as typed.",
         "err_latin": "Write the name in Latin letters, as in the passport (for example Layla"
                      " Al-Husseini).",
         "err_document_number": "Copy the number as the document prints it: letters A to Z and "
@@ -989,6 +993,8 @@ def field_message(t: Translator, field: str, error: dict[str, Any]) -> str:
         return t("err_control")
     if kind == "document_number":  # a passport's or identity card's number (types)
         return t("err_document_number")
+    if "Latin, Greek or Cyrillic" in message:  # printed text in another script (PrintedText)
+        return t("err_printed")
     if "Latin letters" in message:  # a person's name in another script (types.PersonName)
         return t("err_latin")
     if "must not contain" in message:  # invisible formatting, noncharacters, lone surrogates
