@@ -721,15 +721,20 @@ class DeadlineWarning:
 def deadline_warnings(*, nominations_close_at: datetime | None,
                       changes_close_at: datetime | None,
                       security_list_deadline: datetime | None,
-                      press_closes_at: datetime | None, ends_on: date, timezone: str
-                      ) -> list[DeadlineWarning]:
+                      press_closes_at: datetime | None, ends_on: date, timezone: str,
+                      now: datetime | None = None) -> list[DeadlineWarning]:
     """What the deadlines form warns about, without refusing it (protocol may have reasons;
     docs/lifecycle.md, "Quotas and deadlines"): a deadline after the conference's end (the end
     of its last day in its time zone, where a deadline left open closes); the security list
     freezing before nominations close (a member filed later cannot join a royal-presence
     session); nominations closing after changes and substitutions (possible for a conference
-    created so: the form and the API refuse it since ``check_deadlines``)."""
+    created so: the form and the API refuse it since ``check_deadlines``); with ``now``, a
+    nominations or changes deadline already past (every focal point locked out at once, saved
+    without a word until 5 December 2026)."""
     end = closing(None, ends_on, timezone)
+    past = [DeadlineWarning(name, "passed", at, now) for name, at in (
+        ("nominations_close_at", nominations_close_at), ("changes_close_at", changes_close_at))
+        if now is not None and at is not None and at <= now]
     warnings = [DeadlineWarning(name, "after_conference", at, end) for name, at in (
         ("nominations_close_at", nominations_close_at), ("changes_close_at", changes_close_at),
         ("press_registration.closes_at", press_closes_at)) if at is not None and at > end]
@@ -742,7 +747,7 @@ def deadline_warnings(*, nominations_close_at: datetime | None,
         warnings.append(DeadlineWarning("security_list_deadline", "before_nominations",
                                         security_list_deadline, nominations,
                                         other_open=nominations_close_at is None))
-    return warnings
+    return past + warnings
 
 
 # --- the list of participants -----------------------------------------------------------------

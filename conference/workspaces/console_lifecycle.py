@@ -19,7 +19,7 @@ from conference.accreditation.domain import QUOTA_CATEGORIES, Category
 from conference.conferences.models import Quotas
 from conference.csvfile import FOR_PEOPLE, Words, download_name
 from conference.errors import Invalid, NotFound
-from conference.http.context import pool_key
+from conference.http.context import now, pool_key
 from conference.http.io import TooLarge, read_form
 from conference.http.routes import RouteTable
 from conference.lifecycle import domain as lifecycle_domain
@@ -173,7 +173,7 @@ def _local(moment: datetime | None, zone: str) -> str:
     return moment.astimezone(ZoneInfo(zone)).strftime("%Y-%m-%dT%H:%M") if moment else ""
 
 
-def _warnings(d: Desk) -> list[dict[str, str]]:
+def _warnings(d: Desk, at: datetime) -> list[dict[str, str]]:
     """The saved deadlines' warnings (``lifecycle.domain.deadline_warnings``), in the page's
     words: each names its field and says why, with both moments."""
     c, t = d.conference, d.t
@@ -181,7 +181,7 @@ def _warnings(d: Desk) -> list[dict[str, str]]:
         nominations_close_at=c.nominations_close_at, changes_close_at=c.changes_close_at,
         security_list_deadline=c.security_list_deadline,
         press_closes_at=c.press_registration.closes_at, ends_on=c.ends_on,
-        timezone=c.timezone)
+        timezone=c.timezone, now=at)
     result = []
     for w in found:
         closes_with = w.code == "after_conference" or w.other_open
@@ -228,7 +228,7 @@ async def lc_deadlines(request: web.Request) -> web.Response:
     flash = d.t("lc_flash_deadlines") if request.query.get("done") == "deadlines" else None
     # the saved deadlines are accepted as protocol set them, with a word about those that
     # look wrong (docs/lifecycle.md, "Quotas and deadlines")
-    return _deadlines_form(request, d, values, flash=flash, warnings=_warnings(d))
+    return _deadlines_form(request, d, values, flash=flash, warnings=_warnings(d, now(request)))
 
 
 def _moment(text: str, zone: str) -> datetime | None:
@@ -270,7 +270,7 @@ async def lc_deadlines_save(request: web.Request) -> web.StreamResponse:
                                sent=sent)
     if switching(form):  # the language control: shown again, nothing set
         return _deadlines_form(request, d, values, errors=errors if sent else None,
-                               warnings=_warnings(d), sent=sent)
+                               warnings=_warnings(d, now(request)), sent=sent)
     if errors:
         return _deadlines_form(request, d, values, errors=errors, status=422, sent=True)
     try:

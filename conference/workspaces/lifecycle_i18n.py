@@ -323,6 +323,9 @@ LIFECYCLE: dict[str, dict[str, str]] = {
         "lc_f_security_list_deadline": "Arrêt de la liste de sécurité",
         "lc_f_press_registration_closes_at": "Clôture des accréditations de presse",
         "lc_warnings_title": "Enregistré, mais à revoir\u00a0:",
+        "lc_warnings_title_seen": "À revoir\u00a0:",
+        "lc_warn_passed": "{field}\u00a0: le {when}, déjà passé. Les points focaux ne peuvent "
+                          "plus rien y faire depuis.",
         "lc_warn_after_conference": "{field}\u00a0: le {when}, après la fin de la conférence, "
                                     "le {other}.",
         "lc_warn_after_changes": "{field}\u00a0: le {when}, après la clôture des modifications "
@@ -650,6 +653,9 @@ LIFECYCLE: dict[str, dict[str, str]] = {
         "lc_f_security_list_deadline": "Security list deadline",
         "lc_f_press_registration_closes_at": "Press registration closes",
         "lc_warnings_title": "Saved, but worth a second look:",
+        "lc_warnings_title_seen": "Worth a second look:",
+        "lc_warn_passed": "{field}: {when}, already past. Focal points can no longer do what it "
+                          "closes.",
         "lc_warn_after_conference": "{field}: {when}, after the conference ends on {other}.",
         "lc_warn_after_changes": "{field}: {when}, after changes and substitutions close on "
                                  "{other}. A member registered in between could no longer be "

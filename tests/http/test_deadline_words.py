@@ -218,3 +218,32 @@ async def test_the_portal_says_what_the_security_list_deadline_means_and_only_wh
     assert element(page, f"royal-{royal['id']}") == "en présence royale (liste de sécurité)"
     status, page, _ = await focal.go("GET", "/delegation/alliance-be?lang=en")
     assert element(page, f"royal-{royal['id']}") == "royal presence (security list)"
+
+
+async def test_a_deadline_already_past_is_said_and_a_plain_visit_claims_no_save(
+    api: Api, smtp: RecordingSMTP
+) -> None:
+    """Nominations set to close on a day already gone were saved with "Deadlines and default
+    quotas saved." alone, every focal point locked out at once; and the page opened without
+    saving anything said "Saved, but worth a second look:" (tried as a protocol officer,
+    5 December 2026)."""
+    await _conference(api, smtp)
+    protocol = await staff(api, smtp, "protocol@example.org", "protocol")
+    status, _, resp = await protocol.post_form(DEADLINES, DEADLINES,
+                                               nominations_close_at="2026-01-04T10:00",
+                                               changes_close_at="2031-01-10T18:00")
+    assert status == 303
+    status, page, _ = await protocol.go("GET", resp.headers["Location"])
+    assert element(page, "warning-nominations_close_at-passed") == (
+        "Nominations close: 4 January 2026, 10:00 CET, already past. Focal points can no "
+        "longer do what it closes.")
+    assert "Saved, but worth a second look:" in element(page, "deadline-warnings")
+    assert 'id="warning-changes_close_at-passed"' not in page
+    # a plain visit: the same warning, nothing said to be saved
+    status, page, _ = await protocol.go("GET", f"{DEADLINES}?lang=en")
+    warned = element(page, "deadline-warnings")
+    assert warned.startswith("Worth a second look:") and "Saved" not in warned
+    status, page, _ = await protocol.go("GET", f"{DEADLINES}?lang=fr")
+    assert element(page, "deadline-warnings").startswith("À revoir :")
+    assert element(page, "warning-nominations_close_at-passed").startswith(
+        "Clôture des inscriptions : le 4 janvier 2026 à 10:00 CET, déjà passé.")
