@@ -199,7 +199,10 @@ def flash_text(request: web.Request, key: str, limit: int) -> str | None:
     tag = request.query.get("ft", "")
     if not tag or request.app[signer_key].verify_bytes("flash", tag) != _flash_digest(names):
         return None
-    return names.get(key, "")[:limit]
+    text = names.get(key, "")
+    # a name longer than the flash takes ends with "…", never cut mid-word without a sign
+    # ("… de Saint-Exupéry-Montm :", tried as a focal point, 5 December 2026)
+    return text if len(text) <= limit else text[:limit - 1].rstrip() + "\u2026"
 
 
 def _flash_digest(names: Mapping[str, str]) -> bytes:

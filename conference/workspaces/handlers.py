@@ -176,7 +176,8 @@ async def _portal(request: web.Request) -> Portal:
 
 
 def _flash(p: Portal, request: web.Request) -> str | None:
-    done, name = request.query.get("done"), frame.flash_text(request, "name", 100)
+    # the whole name (a given and a family name, 200 characters each)
+    done, name = request.query.get("done"), frame.flash_text(request, "name", 401)
     if done in ("registered", "withdrawn") and name is not None:
         return p.t(f"flash_{done}", name=name)
     return None

@@ -457,3 +457,21 @@ async def test_a_given_name_in_capitals_is_said_on_the_member_s_page_after_the_f
     status, _, resp = await v.post_form("/delegation/alliance-be/members/new?lang=en",
                                         "/delegation/alliance-be/members?lang=en", **MEMBER)
     assert status == 303 and resp.headers["Location"].startswith("/delegation/alliance-be?")
+
+
+async def test_a_long_name_is_registered_whole_in_the_flash(api: Api, smtp: RecordingSMTP
+                                                           ) -> None:
+    """« Inscription enregistrée pour … de Saint-Exupéry-Montm : »: the flash cut a long
+    French name at 100 characters, mid-word and without a sign (tried as a focal point,
+    5 December 2026). It names the person whole."""
+    v, _ = await _portal(api, smtp)
+    given = "Marie-Hélène Anne-Sophie Geneviève Bénédicte"
+    family = "de La Tour d'Auvergne-Lauraguais de Saint-Exupéry-Montmorency"
+    status, _, resp = await v.post_form("/delegation/alliance-be/members/new?lang=fr",
+                                        "/delegation/alliance-be/members?lang=fr",
+                                        **{**MEMBER, "given_name": given, "family_name": family,
+                                           "email": "mh.latour@example.org"})
+    assert status == 303, resp
+    status, page, _ = await v.go("GET", resp.headers["Location"])
+    assert element(page, "flash").startswith(
+        f"Inscription enregistrée pour {given} {family} : "), element(page, "flash")
