@@ -372,3 +372,10 @@ WHERE accreditation_id = ANY (:ids::uuid[]) AND status = 'refused'
 -- Those of the accreditations for whom the security service asked more information.
 SELECT accreditation_id FROM vetting_status
 WHERE accreditation_id = ANY (:ids::uuid[]) AND status = 'more_information'
+
+-- name: clearance_letter_to
+-- Whom a clearance letter quoting the reason goes to, for one person: their language, else their
+-- delegation and the address it was created with (the service reads its focal points').
+SELECT a.language, a.delegation_id, a.conference_id, d.focal_point_email, d.focal_point_name
+FROM accreditation a LEFT JOIN delegation d ON d.id = a.delegation_id
+WHERE a.id = :accreditation_id AND a.erased_at IS NULL

@@ -250,6 +250,11 @@ async def vetting_overview(conn: asyncpg.Connection, conference_id: UUID, status
     return rows, (rows[0]["total"] if rows else 0)
 
 
+async def clearance_letter_to(conn: asyncpg.Connection, accreditation_id: UUID
+                              ) -> asyncpg.Record | None:
+    return await conn.fetchrow(*Q.bind("clearance_letter_to", accreditation_id=accreditation_id))
+
+
 async def accreditations_of_conference(conn: asyncpg.Connection, conference_id: UUID,
                                        ids: list[UUID]) -> dict[UUID, asyncpg.Record]:
     """Those of ``ids`` that are the conference's (not erased), each with its ``status``, its

@@ -845,6 +845,25 @@ async def vetting_state(pool: Database, accreditation_id: UUID, principal: Princ
                         required=c["required"])
 
 
+async def clearance_letter_languages(pool: Database, accreditation_id: UUID,
+                                     principal: Principal) -> tuple[str, ...]:
+    """The languages a clearance letter quoting the reason is written in, as the security
+    page says them (``vetting_overview``): the person's, else each of their delegation's focal
+    points' (credentials/mail.py); for the vetting office alone."""
+    if principal.role not in VETTING_OFFICE:
+        raise Forbidden("The clearance letters are the vetting office's.")
+    async with connection(pool) as conn:
+        row = await repo.clearance_letter_to(conn, accreditation_id)
+        if row is None:
+            raise NotFound("No such accreditation.")
+        if row["delegation_id"] is None:
+            return (row["language"],)
+        conference = await conference_by_id(conn, row["conference_id"])
+        found = await focal_point_recipients(conn, conference, row["delegation_id"],
+                                             row["focal_point_email"], row["focal_point_name"])
+    return tuple(sorted({lang for _, _, lang in found}))
+
+
 async def identity_checked(pool: Database, accreditation_id: UUID, principal: Principal
                            ) -> dict[str, Any]:
     """What the security page shows of the person's identity document (its kind, number,

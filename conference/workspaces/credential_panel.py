@@ -34,6 +34,12 @@ async def panel(pool: asyncpg.Pool, principal: Principal, acc: Accreditation
                 # (docs/workspaces.md, "Credentials"): none for a reader the security page
                 # does not admit
                 "identity": await credentials.identity_checked(pool, acc.id, principal)
-                if principal.role in credentials.VETTING_OFFICE else None}
+                if principal.role in credentials.VETTING_OFFICE else None,
+                # the language(s) a request for more information is quoted in, as the security
+                # page says them (tried as a protocol officer, 5 December 2026: an English
+                # request went, quoted, in a French letter to the focal point)
+                "letter_languages": await credentials.clearance_letter_languages(
+                    pool, acc.id, principal)
+                if principal.role in credentials.VETTING_OFFICE else ()}
     except NotFound:
         return None

@@ -59,3 +59,33 @@ async def test_each_row_says_the_language_of_the_letter_quoting_the_reason(
     assert element(page, f"reason-{ids['Brady']}-language") == (
         "Rédigez-le en français : une demande d'informations le cite tel quel dans une lettre "
         "en français.")
+
+
+async def test_the_console_application_page_says_it_too(api: Api, smtp: RecordingSMTP) -> None:
+    """The console's application page has the same clearance form, which said nothing: an
+    English request for a member who writes in English went, quoted, in a French letter to
+    their French-speaking focal point (tried as a protocol officer, 5 December 2026)."""
+    from tests.http.test_console import staff
+
+    status, body, _ = await api.call("POST", "/api/v1/conferences", role="admin",
+                                     json=conference_body(vetting_required=["expert"]))
+    assert status == 201, body
+    status, be, _ = await api.call(
+        "POST", "/api/v1/conferences/alliance/delegations", role="protocol",
+        json={"kind": "country", "country": "BE", "focal_point": {
+            "name": "Focal Point", "email": "fp-be@example.org", "language": "fr"}})
+    assert status == 201, be
+    status, member, _ = await api.call(
+        "POST", "/api/v1/conferences/alliance/accreditations", role="protocol",
+        json={"category": "expert", "given_name": "Chen", "family_name": "Yu",
+              "email": "chen@example.org", "delegation_id": be["id"], "rank": "expert",
+              "language": "en"})
+    assert status == 201, member
+    protocol = await staff(api, smtp, "protocol@example.org", "protocol")
+    status, page, _ = await protocol.go(
+        "GET", f"/manage/alliance/accreditations/{member['id']}?lang=en")
+    assert status == 200, page
+    assert element(page, "vetting_reason-hint") == (
+        "Write it in French: a request for more information quotes it as written in a letter "
+        "in French.")
+    assert re.search(r'id="vetting_reason"[^>]*aria-describedby="vetting_reason-hint"', page)
