@@ -383,6 +383,10 @@ async def member_register(request: web.Request) -> web.StreamResponse:
     except QuotaExceeded as exc:
         return await show(status=409, errors={"category": _quota_error(p, exc)})
     except DeadlinePassed:
+        # the page as it is once closed (the notice, no form to send again; tried as a focal
+        # point, 5 December 2026), else the refusal above the form
+        if (closed := p.closed(now(request)).get("nominations")) is not None:
+            return await show(closed=closed, status=409)
         return await show(message=t("err_nominations_closed"), status=409)
     # A rank that does not fit the category is filed, and said on the member's page, where the
     # edit link is (docs/protocol.md, "Rank and category"); otherwise back to the delegation.

@@ -543,6 +543,10 @@ async def lc_substitute(request: web.Request) -> web.StreamResponse:
             await accreditations.check_substitute(pool, old.id, body, p.principal,
                                                   now(request))
     except DeadlinePassed:
+        # the page as it is once closed (the notice, no form), not the form again under a
+        # "possible until" of a date gone by (tried as a focal point, 5 December 2026)
+        if (closed := p.closed(now(request)).get("changes")) is not None:
+            return await show(request, p, values, status=409, closed=closed)
         closes = p.conference.changes_close_at
         date = t.datetime(closes, p.conference.timezone) if closes else ""
         return await show(request, p, values, status=409,

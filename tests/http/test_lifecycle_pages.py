@@ -138,8 +138,19 @@ async def test_a_focal_point_substitutes_a_member_until_the_deadline(
         member=await _id_of(api, be, "sophie@example.org"),
         given_name="Paul", family_name="Magnette", email="paul@example.org", language="fr")
     assert status == 409, page
-    assert "Substitutions closed on" in element(page, "form-error")
+    # the page as it is once closed: the notice, no form, no "possible until" a date gone by
+    # (both, one under the other, tried as a focal point, 5 December 2026)
+    assert element(page, "closed").startswith("Changes and substitutions closed on")
+    assert 'id="substitute-form"' not in page and 'id="changes-close"' not in page
     assert "paul@example.org" not in await members_of(api, be)
+    # so is the registration form sent after nominations closed: no empty form to send again
+    status, page, _ = await focal.post_form(
+        f"{PORTAL}/members/new", f"{PORTAL}/members?lang=en", category="expert",
+        given_name="Paul", family_name="Magnette", email="paul@example.org", language="fr",
+        gender="male", rank="expert", function="Adviser")
+    assert status == 409, page
+    assert element(page, "closed").startswith("Registrations closed on")
+    assert 'id="member-form"' not in page
     # Nor does an import go in after the nominations deadline.
     status, page, _ = await upload(focal, f"{PORTAL}/import", f"{PORTAL}/import?lang=en",
                                    rows(GOOD[0]))
