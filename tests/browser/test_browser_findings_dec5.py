@@ -87,3 +87,30 @@ async def test_a_session_page_s_controls_are_big_enough_to_touch_on_a_phone(
         box = await page.locator(selector).first.bounding_box()
         assert box and box["width"] >= 24 and box["height"] >= 24, (selector, box)
     await _audit(browser, page, "console-session-touch")
+
+
+async def test_the_quotas_table_is_a_card_a_delegation_on_a_phone(
+    site: Site, page: Any, browser: Any, smtp: RecordingSMTP
+) -> None:
+    """At 390 px the quotas' Expert and Staff columns were cut off inside a box that scrolled
+    sideways with nothing to say so (tried as a protocol officer, 5 December 2026)."""
+    from tests.browser.test_browser_console import _sign_in
+    from tests.http.conftest_programme import make_delegation
+
+    status, body, _ = await site.call("POST", "/api/v1/conferences", role="admin",
+                                      json=conference_body())
+    assert status == 201, body
+    for country in ("BE", "FR", "DE"):
+        await make_delegation(site, country)
+    await _sign_in(site, page, smtp, "protocol@example.org", "protocol", "en")
+    await page.set_viewport_size({"width": 390, "height": 900})
+    await page.goto(f"{site.url}/manage/alliance/quotas?lang=en")
+    region = await page.evaluate(
+        "(() => { const r = document.querySelector('#quotas').parentElement;"
+        " return [r.scrollWidth, r.clientWidth, document.documentElement.scrollWidth]; })()")
+    assert region[0] <= region[1] and region[2] <= 390, region
+    staff = page.locator("#quota-BE td").last
+    assert await staff.get_attribute("data-label") == "Staff"
+    box = await staff.bounding_box()
+    assert box and box["x"] >= 0 and box["x"] + box["width"] <= 390, box
+    await _audit(browser, page, "console-quotas")
