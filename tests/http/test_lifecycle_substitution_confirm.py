@@ -259,13 +259,13 @@ async def test_the_deadline_and_an_email_filed_meanwhile_are_checked_again(
     assert status == 200, body
     status, page, _ = await focal.go("POST", FORM, {**fields, "confirm": "1"})
     assert status == 409, page
-    assert "Substitutions closed on" in element(page, "form-error")
+    assert element(page, "closed").startswith("Changes and substitutions closed on")
     assert "paul@example.org" not in await members_of(api, be)
     assert (await members_of(api, be))[old["email"]] == "approved"
     # and the first step says so too, before any confirmation page
     status, page = await check(focal, old, email="paul@example.org")
     assert status == 409 and 'id="confirm-form"' not in page
-    assert "Substitutions closed on" in text(page)
+    assert "Changes and substitutions closed on" in text(page)
 
 
 async def test_the_language_button_keeps_what_was_typed(
