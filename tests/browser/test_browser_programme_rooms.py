@@ -69,7 +69,9 @@ async def test_rooms_read_in_the_readers_language_in_the_order_added_and_fit_a_d
         await tab.goto(f"{site.url}/manage/alliance/sessions/{sessions[4]['id']}?lang={lang}")
         assert ROOMS[2][0][lang] in await tab.locator("#session-when").inner_text()
         choices = await tab.locator("select[name=room_id] option").all_inner_texts()
-        assert [c for c in choices if "(" in c] == [f"{names[lang]} ({seats})"
+        # each name isolated from its seat count (U+2068 … U+2069: a name in Arabic took the
+        # count to its other side, 5 December 2026)
+        assert [c for c in choices if "(" in c] == [f"\u2068{names[lang]}\u2069 ({seats})"
                                                      for names, seats in ROOMS], choices
         await context.close()
     await page.goto(f"{grid}?lang=en")
