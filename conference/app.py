@@ -181,6 +181,8 @@ def create_app(
     )
     quiet_malformed_requests()
     app.on_response_prepare.append(security_headers)
+    # a flash's names travel in a cookie of the redirect, not its address (docs/workspaces.md)
+    app.on_response_prepare.append(frame.set_flash_cookie)
     app[read_timeout_key] = settings.http.read_timeout_seconds
     app[settings_key] = settings
     app[clock_key] = clock

@@ -9,10 +9,15 @@ in; a cross-site POST carries no cookie) and ``Secure`` when the public URL is h
 
 from __future__ import annotations
 
+import base64
+import binascii
 import functools
 import hashlib
 import json
+import re
+import secrets
 from collections.abc import Awaitable, Callable, Mapping
+from http.cookies import SimpleCookie
 from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qsl, urlencode
@@ -178,28 +183,65 @@ def place_sent(form: Mapping[str, Any], query: Mapping[str, str],
 
 
 _FLASH_TEXT = ("name", "old", "ref", "version")
-"""The query parameters whose text a flash shows as it is (people's names; a reissued badge's
-short reference and version)."""
+"""The names a flash shows as they are (people's names and addresses; a reissued badge's short
+reference and version)."""
+
+FLASH_SECONDS = 300
+"""How long a flash's names stay in the browser: the redirect's page is asked for at once."""
+
+_FLASH_NONCE = re.compile(r"[A-Za-z0-9_-]{8,16}")
+_FLASH_PENDING = "flash_cookie"  # the request's key for the cookie its response will set
 
 
 def flash_params(request: web.Request, **names: str) -> dict[str, str]:
-    """The names a flash shows after a redirect (``name``, ``old``), for :func:`with_lang`,
-    with ``ft``, the tag that vouches for them: a link made elsewhere cannot put its own words
-    on one of these pages (docs/workspaces.md, "Flashes")."""
+    """For :func:`with_lang`: ``ft``, a random reference, and nothing of the names: they travel
+    in a cookie of that reference, set on the redirect by :func:`set_flash_cookie`, under a tag
+    the service signs over the reference and the names. A link made elsewhere cannot put its own
+    words on a page, and no name or address is in the address a browser's history, a proxy's log
+    or a shared screen keeps (docs/workspaces.md, "Flashes")."""
     names = {k: v for k, v in names.items() if v}
     if set(names) - set(_FLASH_TEXT):
         raise ValueError(f"not a flash's text: {sorted(set(names) - set(_FLASH_TEXT))}")
-    return {**names, "ft": request.app[signer_key].sign_bytes("flash", _flash_digest(names))}
+    nonce = secrets.token_urlsafe(9)
+    body = base64.urlsafe_b64encode(
+        json.dumps(names, ensure_ascii=False).encode()).decode().rstrip("=")
+    tag = request.app[signer_key].sign_bytes(f"flash:{nonce}", _flash_digest(names))
+    request[_FLASH_PENDING] = (f"flash_{nonce}", f"{body}~{tag}")
+    return {"ft": nonce}
+
+
+async def set_flash_cookie(request: web.BaseRequest, response: web.StreamResponse) -> None:
+    """``on_response_prepare``: the cookie :func:`flash_params` asked for, on the redirect (a
+    raised ``HTTPSeeOther`` is prepared like any answer)."""
+    pending = request.get(_FLASH_PENDING)
+    if pending is not None and isinstance(request, web.Request):
+        # aiohttp has written a response's own cookies into its headers before this hook
+        name, value = pending
+        cookie: SimpleCookie = SimpleCookie()
+        cookie[name] = value
+        morsel = cookie[name]
+        morsel["path"], morsel["max-age"], morsel["samesite"] = "/", FLASH_SECONDS, "Lax"
+        morsel["httponly"], morsel["secure"] = True, secure_cookies(request)
+        response.headers.add("Set-Cookie", morsel.OutputString())
 
 
 def flash_text(request: web.Request, key: str, limit: int) -> str | None:
-    """The name ``key`` a flash shows, at most ``limit`` characters, when our own redirect put it
-    in the address (its tag checks); None otherwise, and the page shows no flash."""
-    names = {k: request.query[k] for k in _FLASH_TEXT if request.query.get(k)}
-    tag = request.query.get("ft", "")
-    if not tag or request.app[signer_key].verify_bytes("flash", tag) != _flash_digest(names):
+    """The name ``key`` a flash shows, at most ``limit`` characters, when our own redirect set
+    the cookie its ``ft`` names (its tag checks); None otherwise, and the page shows no flash."""
+    nonce = request.query.get("ft", "")
+    if not _FLASH_NONCE.fullmatch(nonce):
         return None
-    text = names.get(key, "")
+    body, _, tag = request.cookies.get(f"flash_{nonce}", "").partition("~")
+    try:
+        names = json.loads(base64.urlsafe_b64decode(body + "=" * (-len(body) % 4)))
+    except (binascii.Error, ValueError):
+        return None
+    if not isinstance(names, dict) or not all(
+            k in _FLASH_TEXT and isinstance(v, str) for k, v in names.items()):
+        return None
+    if request.app[signer_key].verify_bytes(f"flash:{nonce}", tag) != _flash_digest(names):
+        return None
+    text = str(names.get(key, ""))
     # a name longer than the flash takes ends with "…", never cut mid-word without a sign
     # ("… de Saint-Exupéry-Montm :", tried as a focal point, 5 December 2026)
     return text if len(text) <= limit else text[:limit - 1].rstrip() + "\u2026"

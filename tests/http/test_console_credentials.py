@@ -43,6 +43,7 @@ async def _post(v: Visitor, path: str, page: str, data: dict[str, Any] | list[tu
     v.api.client.session.cookie_jar.clear()
     headers = {"Cookie": "; ".join(f"{k}={c}" for k, c in v.cookies.items())}
     resp = await v.api.client.post(path, data=fields, headers=headers, allow_redirects=False)
+    v.keep(resp)
     return resp.status, (await resp.read()).decode("latin-1"), resp
 
 
@@ -54,6 +55,7 @@ async def _upload(v: Visitor, action: str, token: str, data: bytes, media: str,
     v.api.client.session.cookie_jar.clear()
     headers = {"Cookie": "; ".join(f"{k}={c}" for k, c in v.cookies.items())}
     resp = await v.api.client.post(action, data=form, headers=headers, allow_redirects=False)
+    v.keep(resp)
     return resp.status, await resp.text(), resp
 
 

@@ -32,14 +32,19 @@ class Visitor:
         headers = {"Cookie": "; ".join(f"{k}={v}" for k, v in self.cookies.items())}
         resp = await self.api.client.request(method, path, data=data, headers=headers,
                                              allow_redirects=False)
+        self.keep(resp)
+        self.last = resp
+        return resp.status, await resp.text(), resp
+
+    def keep(self, resp: Any) -> None:
+        """The cookies an answer sets, kept as a browser keeps them (a flash's names come in
+        one on the redirect)."""
         for header in resp.headers.getall("Set-Cookie", []):
             for name, morsel in SimpleCookie(header).items():
                 if morsel.value:
                     self.cookies[name] = morsel.value
                 else:
                     self.cookies.pop(name, None)
-        self.last = resp
-        return resp.status, await resp.text(), resp
 
     async def post_form(self, page_path: str, action: str, **fields: str) -> tuple[int, str, Any]:
         _, page, _ = await self.go("GET", page_path)
