@@ -33,6 +33,7 @@ from conference.errors import Forbidden, NotFound
 from conference.http.context import connection, now, pool_key, signer_key
 from conference.http.io import read_form
 from conference.http.routes import RouteTable
+from conference.lifecycle import lookup as lifecycle_lookup
 from conference.lifecycle import service as lifecycle
 from conference.operations import service as operations
 from conference.pages.i18n import field_message
@@ -331,7 +332,10 @@ async def console_overview(request: web.Request) -> web.Response:
     pool = request.app[pool_key]
     stats = await lifecycle.statistics(pool, d.conference.slug, d.principal)
     async with connection(request) as conn:
-        counts = await ws.console_counts(conn, d.conference.id)
+        counts = dict(await ws.console_counts(conn, d.conference.id))
+        # headed by the one rule the delegations page and the order of precedence follow (an
+        # expert heads nothing; a host heads no guest delegation): docs/protocol.md
+        counts["with_head"] = len(await lifecycle_lookup.delegation_heads(conn, d.conference))
     ops = await operations.conference_counts(pool, d.conference.id)
     # the draft changed since the latest version (a substitute's chair, a session moved): the
     # calendars learn it only once published (docs/workspaces.md, "The protocol console")

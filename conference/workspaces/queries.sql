@@ -160,18 +160,11 @@ WHERE conference_id = :conference_id AND category = 'press' AND erased_at IS NUL
   AND press_country IS NOT NULL
 
 -- name: console_counts
--- The protocol console's overview: delegations with and without a head (a member still in
--- play with a rank, as the portal decides it), the approved press, the draft's sessions, the
--- latest published version.
+-- The protocol console's overview: the delegations (how many have a head is the order of
+-- precedence's rule, lifecycle.lookup.delegation_heads), the approved press, the draft's
+-- sessions, the latest published version.
 SELECT
   (SELECT count(*) FROM delegation d WHERE d.conference_id = :conference_id) AS delegations,
-  (SELECT count(*) FROM delegation d WHERE d.conference_id = :conference_id
-     AND EXISTS (SELECT 1 FROM accreditation a WHERE a.delegation_id = d.id
-                   AND a.status IN ('submitted', 'approved', 'waitlisted')
-                   AND a.rank IS NOT NULL AND a.erased_at IS NULL
-                   AND NOT EXISTS (SELECT 1 FROM vetting_status v
-                                   WHERE v.accreditation_id = a.id
-                                     AND v.status = 'refused'))) AS with_head,
   (SELECT count(*) FROM accreditation a WHERE a.conference_id = :conference_id
      AND a.category = 'press' AND a.status = 'approved') AS press_approved,
   (SELECT count(*) FROM session s WHERE s.conference_id = :conference_id

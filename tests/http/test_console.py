@@ -13,7 +13,7 @@ import asyncpg
 
 from tests.browser.helpers import element, hidden, member, press, zone
 from tests.conftest import Api, conference_body
-from tests.http.conftest_programme import make_delegation
+from tests.http.conftest_programme import accredit, make_delegation
 from tests.http.test_badges import _reference, _revoke
 from tests.http.test_workspaces import Visitor as _Visitor
 from tests.http.test_workspaces import _setup, link_in
@@ -175,6 +175,28 @@ async def test_the_overview_counts_what_matters(api: Api, smtp: RecordingSMTP) -
                      page), page
     status, page, _ = await protocol.go("GET", "/manage/alliance/security?lang=fr")
     assert status == 200, page
+
+
+async def test_the_overview_counts_the_heads_the_delegations_page_names(
+    api: Api, smtp: RecordingSMTP
+) -> None:
+    """Tried as a secretariat (5 December 2026): the overview said "19 with a head, 25
+    without" where the delegations page and the order of precedence said 18: it counted a
+    delegation whose only member is an expert as headed. Heads are counted by the order of
+    precedence's one rule (a minister, else an official; docs/protocol.md)."""
+    await _setup(api, smtp)  # Belgium, no member
+    czechia = await make_delegation(api, country="CZ")
+    france = await make_delegation(api, country="FR")
+    await accredit(api, "Jana", "Nováková", delegation=czechia, category="expert",
+                   rank="expert", delegation_id=czechia["id"], function="Hydrologist")
+    await accredit(api, "Jean", "Dupont", delegation=france)
+    protocol = await staff(api, smtp, "protocol@example.org", "protocol")
+    status, page, _ = await protocol.go("GET", "/manage/alliance?lang=en")
+    assert status == 200, page
+    assert element(page, "delegations").startswith(
+        "3 – 1 with a head of delegation, 2 without"), element(page, "delegations")
+    status, page, _ = await protocol.go("GET", "/manage/alliance/delegations?lang=en")
+    assert page.count("No head of delegation") == 2, page
 
 
 async def test_operations_lists_failures_and_only_an_admin_retries(
