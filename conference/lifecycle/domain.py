@@ -768,12 +768,13 @@ def participants_in_order(
     """Delegations in the order of their states, then of their organisations (the order of
     precedence's delegation key: the tie-break, PROTOCOL.md §3–4), whoever is listed for them:
     a delegation whose head is left out (clearance refused) keeps its place (docs/lifecycle.md,
-    "List of participants"). In each, its head first, then its members by precedence."""
+    "List of participants"). In each, its head first, then its members by precedence. A member
+    who is one of the hosts is listed among the hosts, not a second time in the delegation."""
     members = list(members)
     heads = {h.delegation_id: h for h in heads_of_delegation(members, config, hosts)}
     by_delegation: dict[UUID, list[Member]] = {}
     for m in members:
-        if m.delegation_id is not None:
+        if m.delegation_id is not None and not is_host(m.given_name, m.family_name, hosts):
             by_delegation.setdefault(m.delegation_id, []).append(m)
     refs = {d.id: d for d in delegations}
 

@@ -333,3 +333,25 @@ async def test_a_host_accredited_as_staff_is_named_with_her_civility_title(
     assert status == 200, listing
     assert [h["styled_name"] for h in listing["hosts"]] == [
         "Son Excellence Madame Cecilia Malmström", "Son Excellence Monsieur Eric Holder"]
+
+
+async def test_a_host_accredited_in_her_delegation_is_listed_once_among_the_hosts(
+    api: Api, conference: dict[str, Any], smtp: RecordingSMTP
+) -> None:
+    """Tried as a secretariat (5 December 2026): the host country's minister, one of the
+    conference's hosts, filed by her focal point, was listed under "Hôtes" and again in her
+    delegation, after the permanent secretary who heads it (a host heads no guest delegation).
+    She is listed once, among the hosts (docs/lifecycle.md, "List of participants")."""
+    us = await make_delegation(api, "US")
+    await accredit(api, "Eric", "Holder", delegation=us, rank="minister")
+    await member(api, us, "Smith", category="official", rank="senior_official")
+    status, listing, _ = await api.call("GET", f"{BASE}/participants", role="protocol")
+    assert status == 200, listing
+    [delegation] = listing["delegations"]
+    assert [m["family_name"] for m in delegation["members"]] == ["Smith"], delegation
+    assert [h["name"] for h in listing["hosts"]] == ["Cecilia Malmström", "Eric Holder"]
+    status, pdf, _ = await api.call("GET", f"{BASE}/participants", role="protocol",
+                                    headers={"Accept": "application/pdf"})
+    pdf_text = " ".join(" ".join(p.extract_text() for p in PdfReader(io.BytesIO(pdf)).pages)
+                        .split())
+    assert pdf_text.count("Holder") == 1, pdf_text
