@@ -295,9 +295,12 @@ async def _letters(
         # and of the visa letter the substitution cancels, by its number, which a consulate
         # checks (it was cancelled unsaid, tryout)
         letter = await repo.visa_letter_ended(conn, a.id)
+        was_approved = event.payload.get("from_status") == "approved"
         yield _mail(ctx, event, conference, "substituted", lang, a.email, name, a.id,
                     substituted_by=event.payload.get("substituted_by"),
-                    was_approved=event.payload.get("from_status") == "approved",
+                    was_approved=was_approved,
+                    invited=was_approved and await repo.had_invitations(
+                        conn, a.id, event.occurred_at),
                     visa_letter=letter and ({
                         "number": letter["number"],
                         "verify_url": f"{ctx.settings.base_url}/v/{letter['number']}"}

@@ -386,6 +386,15 @@ SELECT p.name FROM press_pool_member m JOIN press_pool p ON p.id = m.pool_id
 WHERE m.accreditation_id = :accreditation_id
 ORDER BY p.seq
 
+-- name: had_invitations
+-- Whether the letter to a member replaced may say that their sessions leave their calendar,
+-- "each by a calendar message of its own": an invitation still live, or one the calendar's
+-- consumer cancelled since the substitution (it may run first). Someone replaced before any
+-- publication had none, and was promised messages that never came (tryout, 5 December 2026).
+SELECT EXISTS (SELECT 1 FROM invitation_state
+               WHERE accreditation_id = :accreditation_id
+                 AND (method = 'REQUEST' OR updated_at >= :since))
+
 -- name: visa_letter_ended
 -- The visa letter an accreditation's end closes (the letter to a member replaced says so,
 -- tryout): the one still requested or approved (the credentials' consumer has not closed it

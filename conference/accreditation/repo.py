@@ -259,6 +259,13 @@ async def photo_awaited(conn: asyncpg.Connection, accreditation_id: UUID) -> boo
     return bool(awaited)
 
 
+async def had_invitations(conn: asyncpg.Connection, accreditation_id: UUID, since: datetime
+                          ) -> bool:
+    """Whether the person held an invitation to a session when ``since`` came (see the query)."""
+    return bool(await conn.fetchval(
+        *Q.bind("had_invitations", accreditation_id=accreditation_id, since=since)))
+
+
 async def visa_letter_ended(conn: asyncpg.Connection, accreditation_id: UUID
                             ) -> asyncpg.Record | None:
     """The visa letter the accreditation's end closes, if it had one open: ``approved`` (with

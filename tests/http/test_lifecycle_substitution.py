@@ -272,9 +272,11 @@ async def test_a_member_replaced_and_approved_in_one_act_brings_the_new_person_s
                                    and "Accreditation transferred" in str(m["Subject"]))
     text = body_text(letter)
     assert "The protocol service has transferred your accreditation (official)" in text
-    # the calendar's cancellations follow as messages of their own: the letter says so, not
-    # "nothing more will be sent to you" (found trying the product)
-    assert "each by a calendar message of its own." in text
+    # no programme published, no invitation: no calendar message promised (the cancellations
+    # that do follow an invitation are said: test_substitution_letter), and never "nothing
+    # more will be sent to you" (found trying the product)
+    assert "no longer gives access to the venue.\r\n" in text, text
+    assert "calendar" not in text
     assert "Nothing else will be sent" not in text
 
 

@@ -11,8 +11,9 @@ from typing import Any
 
 import pytest
 
+from tests.browser.helpers import publish
 from tests.conftest import Api
-from tests.http.conftest_programme import make_delegation
+from tests.http.conftest_programme import at, make_delegation, make_room, make_session
 from tests.http.test_lifecycle_substitution import file, official, person, substitute
 from tests.support import RecordingSMTP, body_text
 
@@ -98,14 +99,14 @@ async def test_a_member_not_yet_approved_is_told_their_request_is_closed(
 
 
 COURTEOUS = {
-    "en": ["Your badge, if you had received it, therefore no longer gives access to the venue,"
-           " and your invitations to the sessions are cancelled",
+    "en": ["Your badge, if you had received it, therefore no longer gives access to the"
+           " venue.\n",
            "Should this not reflect your situation, or for any question, please contact your"
            " delegation's focal point or the protocol service: ",
            "We regret that you will not be taking part, and thank you for your interest in the"
            " conference."],
     "fr": ["Votre badge, s'il vous a été remis, ne donne donc plus accès au lieu de la"
-           " conférence, et vos invitations aux séances sont annulées\u00a0:",
+           " conférence.\n",
            "Si ces informations ne correspondent pas à votre situation, ou pour toute question,"
            " nous vous invitons à vous adresser au point focal de votre délégation ou au"
            " service du protocole\u00a0: ",
@@ -167,3 +168,53 @@ async def test_a_member_replaced_is_written_to_courteously_and_told_of_their_vis
         assert REQUEST[language] in text and "/v/" not in text, text
     else:
         assert "visa" not in text, text
+    # no programme was published: no invitation to cancel, no calendar message promised
+    assert "calendar" not in text and "agenda" not in text, text
+
+
+INVITED = {
+    "en": "Your badge, if you had received it, therefore no longer gives access to the venue,"
+          " and your invitations to the sessions are cancelled: the sessions you were invited to"
+          " are removed from your calendar, each by a calendar message of its own.",
+    "fr": "Votre badge, s'il vous a été remis, ne donne donc plus accès au lieu de la"
+          " conférence, et vos invitations aux séances sont annulées : ces séances sont retirées"
+          " de votre agenda, chacune par un message d'agenda distinct.",
+}
+
+
+@pytest.mark.parametrize("language", ["en", "fr"])
+async def test_only_a_member_who_was_invited_is_told_of_calendar_messages(
+    api: Api, conference: dict[str, Any], smtp: RecordingSMTP, language: str,
+) -> None:
+    """Tried as a secretariat (5 December 2026): a member approved and replaced before the
+    programme was published was told that "the sessions you were invited to are removed from
+    your calendar, each by a calendar message of its own": she had no invitation and no
+    message came (the test above: no programme, no such sentence). Someone who held an
+    invitation is told, and its cancellation arrives."""
+    be = await make_delegation(api, "BE")
+    room = await make_room(api)
+    await make_session(api, room, at(conference, 9), at(conference, 10))
+    await publish(api)
+    old = await file(api, {**official(6, be), "language": language}, "protocol")
+    status, decided, _ = await api.call(
+        "POST", f"/api/v1/accreditations/{old['id']}/decision", role="protocol",
+        json={"decision": "approve"})
+    assert status == 200, decided
+    await smtp.wait_for(1, where=lambda m: old["email"] in str(m["To"])
+                        and _method(m) == "REQUEST")
+    status, new = await substitute(api, old["id"], person(6), "protocol")
+    assert status == 201, new
+    [mail] = await smtp.wait_for(1, where=lambda m: old["email"] in str(m["To"])
+                                 and SUBJECT[language] in str(m["Subject"]))
+    text = " ".join(body_text(mail).split())  # lines and no-break spaces as spaces
+    assert INVITED[language] in text, text
+    await smtp.wait_for(1, where=lambda m: old["email"] in str(m["To"])
+                        and _method(m) == "CANCEL")
+
+
+def _method(message: Any) -> str | None:
+    """The iTIP method of a calendar message (its text/calendar part's ``method``)."""
+    for part in message.walk():
+        if part.get_content_type() == "text/calendar":
+            return str(part.get_param("method")).upper()
+    return None
