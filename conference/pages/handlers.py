@@ -910,8 +910,10 @@ async def application_withdraw(request: web.Request) -> web.StreamResponse:
         err = exc.errors(include_url=False)[0]
         return await _status_page(request, p, status=422,
                                   errors={"reason": field_message(t, "reason", dict(err))})
-    if form.get("confirm") != "yes":
-        # A second step: the button alone asks, the confirmation acts.
+    if form.get("confirm") != "yes" or switching(form):
+        # A second step: the button alone asks, the confirmation acts. The language control
+        # sends the confirmation's form back to be shown in the other language: it never
+        # withdraws (a link to this POST-only address answered "Page not found", tryout).
         acc = await accreditations.get(request.app[pool_key], p.accreditation_id, p)
         if not _can_withdraw(acc):
             status = t(f"status_{acc.status.value}").lower()
@@ -919,12 +921,16 @@ async def application_withdraw(request: web.Request) -> web.StreamResponse:
                                       status=409)
         conference = await conferences.get_conference(request.app[pool_key], acc.conference)
         secret = request.match_info["access_token"]
+        other = "en" if language == "fr" else "fr"
         return render(
             request, "withdraw_confirm.html", language, private=True, conference=conference,
             title=t("withdraw_confirm_title"), reason=reason,
             approved=acc.status is Status.approved,
             action=f"/a/{secret}/withdraw?lang={language}",
             token=str(form.get(csrf.FIELD, "")), back=f"/a/{secret}?lang={language}",
+            switch_url=f"/a/{secret}?lang={other}",
+            switch_submit={"form": "withdraw-confirm-form", "name": SWITCH,
+                           "action": f"/a/{secret}/withdraw?lang={other}"},
         )
     try:
         await accreditations.withdraw(request.app[pool_key], p.accreditation_id, body.reason, p,

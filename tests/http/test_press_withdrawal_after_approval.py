@@ -8,6 +8,8 @@ A delegation's approved member is still not withdrawn."""
 from __future__ import annotations
 
 import html
+import re
+import uuid
 from typing import Any
 
 import asyncpg
@@ -195,3 +197,38 @@ async def test_the_press_page_says_it_too(api: Api, conference: dict[str, Any]) 
         status, page, _ = await api.call("GET", f"/alliance/press/received?lang={lang}")
         assert status == 200
         assert said in html.unescape(page).replace("&#39;", "'"), lang
+
+
+async def test_the_confirmation_changes_language_without_withdrawing(
+    api: Api, conference: dict[str, Any], smtp: RecordingSMTP, db: asyncpg.Connection
+) -> None:
+    """Tried with the keyboard (5 December 2026): on "Confirm the withdrawal", the "Version
+    française" link asked for the POST-only address with GET: "Page not found", the place and
+    the confirmation lost. The control sends the confirmation's form back, switch=1, and gets
+    the same confirmation in French, the reason kept; it never withdraws."""
+    j = await press(api, decision="approve", language="en")
+    path = f"/a/{j['access_token']}"
+    _, page, _ = await api.call("GET", path)
+    form = {"csrf": hidden(page, "csrf"), "reason": "Mon rédacteur n'envoie personne."}
+    resp = await api.client.post(f"{path}/withdraw?lang=en", data=form, allow_redirects=False)
+    page = await resp.text()
+    assert resp.status == 200 and element(page, "confirm-title") == "Confirm the withdrawal"
+    switch = re.search(r'<button[^>]*id="switch-language"[^>]*>', page)
+    assert switch is not None, page
+    assert f'formaction="{path}/withdraw?lang=fr"' in switch.group(0)
+    assert 'form="withdraw-confirm-form"' in switch.group(0) and 'name="switch"' in switch.group(0)
+    # the browser sends the confirmation's fields with the switch's name
+    fields = {"csrf": hidden(page, "csrf"), "reason": hidden(page, "reason"), "confirm": "yes",
+              "switch": "1"}
+    resp = await api.client.post(f"{path}/withdraw?lang=fr", data=fields, allow_redirects=False)
+    french = await resp.text()
+    assert resp.status == 200, french
+    assert element(french, "confirm-title") == "Confirmer le retrait"
+    assert hidden(french, "reason") == "Mon rédacteur n'envoie personne."
+    assert await db.fetchval("SELECT status FROM accreditation WHERE id = $1",
+                             uuid.UUID(j["id"])) == "approved"
+    # and the confirmation, in French, withdraws
+    fields = {"csrf": hidden(french, "csrf"), "reason": hidden(french, "reason"),
+              "confirm": "yes"}
+    resp = await api.client.post(f"{path}/withdraw?lang=fr", data=fields, allow_redirects=False)
+    assert resp.status == 303 and resp.headers["Location"] == f"{path}?lang=fr&done=withdrawn"
