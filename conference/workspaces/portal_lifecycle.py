@@ -524,16 +524,20 @@ async def lc_substitute(request: web.Request) -> web.StreamResponse:
         # replaced, or ended, meanwhile (a second tab, the back button)
         return await show(request, p, values, status=409, errors={
             "member": await _replaced(request, p, picked, everyone)})
-    if picked is None:
-        return await show(request, p, values, errors={"member": t("lc_err_pick_member")},
-                          status=422)
-    old = picked
     try:
         body = SubstitutionIn.model_validate(
             {n: v for n, v in values.items() if v and n != "member"})
     except ValidationError as exc:
+        # every field's error at once, the member's with them: an empty form named the member
+        # alone, then the three empty fields on the second try (a screen-reader tryout)
         errors, general = person_errors(t, exc)
+        if picked is None:
+            errors = {"member": t("lc_err_pick_member"), **errors}
         return await show(request, p, values, errors=errors, message=general, status=422)
+    if picked is None:
+        return await show(request, p, values, errors={"member": t("lc_err_pick_member")},
+                          status=422)
+    old = picked
     pool = request.app[pool_key]
     try:
         if confirmed:

@@ -351,3 +351,21 @@ async def test_the_confirmation_says_the_member_s_visa_letter_goes_with_the_plac
         f"La lettre d'invitation pour le visa n° {approved['number']} d'{old_name} est "
         "annulée : elle ne vaut plus auprès du consulat. Sophie Wilmès peut en demander une à "
         "son nom.")
+
+
+async def test_an_empty_form_names_every_missing_field_at_once(
+    api: Api, smtp: RecordingSMTP
+) -> None:
+    """Tried with a screen reader (5 December 2026): the form sent empty named "Member
+    replaced" alone; the three empty required fields came only on the second try, a second
+    round through the errors. Every field's error comes at once."""
+    _, _, focal = await _start(api, smtp)
+    status, page, _ = await focal.post_form(FORM, FORM, member="", given_name="",
+                                            family_name="", email="", reason="")
+    assert status == 422, page
+    for field in ("member", "given_name", "family_name", "email"):
+        assert f'id="{field}-error"' in page, field
+    summary = page[page.index('id="error-summary"'):]
+    summary = summary[:summary.index("</div>")]
+    assert all(f'href="#{f}"' in summary for f in ("member", "given_name", "family_name",
+                                                    "email")), summary
