@@ -114,3 +114,26 @@ async def test_the_quotas_table_is_a_card_a_delegation_on_a_phone(
     box = await staff.bounding_box()
     assert box and box["x"] >= 0 and box["x"] + box["width"] <= 390, box
     await _audit(browser, page, "console-quotas")
+
+
+async def test_the_portal_s_places_fit_a_phone_zoomed_to_320_px(
+    site: Site, page: Any, browser: Any, smtp: RecordingSMTP
+) -> None:
+    """At 320 px (a phone, or 1280 px zoomed to 400 %), in French, the portal's places by
+    category were 370 px wide: "Autorisées" and its "sans limite" cut off, the whole page
+    scrolling sideways (a low-vision focal point's tryout, 5 December 2026)."""
+    from tests.browser.helpers import focal_point_signed_in
+
+    await focal_point_signed_in(site, smtp, page)
+    await page.set_viewport_size({"width": 320, "height": 800})
+    await page.goto(f"{site.url}/delegation/alliance-be?lang=fr")
+    sizes = await page.evaluate(
+        "(() => { const t = document.querySelector('#quotas');"
+        " return [t.getBoundingClientRect().right, document.documentElement.scrollWidth]; })()")
+    assert sizes[0] <= 320 and sizes[1] <= 320, sizes
+    cell = page.locator("#quota-expert td").last
+    assert (await cell.inner_text()).strip() == "sans limite"
+    assert await cell.get_attribute("data-label") == "Autorisées"  # its label before it
+    box = await cell.bounding_box()
+    assert box and box["x"] + box["width"] <= 320, box
+    await _audit(browser, page, "portal-places-320")
