@@ -8,6 +8,7 @@ data are gone."""
 from __future__ import annotations
 
 import csv
+import functools
 import io
 import re
 import secrets
@@ -26,7 +27,7 @@ from pypdf.errors import DependencyError, PyPdfError
 from conference.accreditation.domain import clearance_outlook
 from conference.errors import Conflict, Invalid
 from conference.protocol import country_phrases
-from conference.protocol.countries import country_name
+from conference.protocol.countries import country_codes, country_name
 
 PHOTO_MAX_BYTES = 5 * 1024 * 1024
 DOCUMENT_MAX_BYTES = 10 * 1024 * 1024
@@ -539,6 +540,22 @@ def signatory_title_of(saved: str | None, language: str) -> str:
     return "" if title == FOR_THE_ORGANISERS[language] else title
 
 _POSTCODE = re.compile(r"^(?:[A-Z]{1,3}[-\s])?\d{3,}[\dA-Z-]*\s+(?P<city>\D.*)$")
+# a postcode after the city: Malta's "Valletta VLT 1645", the United Kingdom's "London SW1A 2AA"
+_POSTCODE_AFTER = re.compile(
+    r"^(?P<city>\D*[^\d\s])\s+(?:[A-Z]{3}\s?\d{4}|[A-Z]{1,2}\d[A-Z\d]?\s?\d[A-Z]{2})$")
+
+
+@functools.cache
+def _country_names() -> frozenset[str]:
+    """Every country's name in French and English, folded: an address's last part that is one
+    ("…, Suisse") is not the city (a letter from Valletta was dated "Malte, le…", tryout)."""
+    return frozenset(country_name(code, language).casefold()
+                     for code in country_codes() if code not in _CITY_STATES
+                     for language in ("fr", "en"))
+
+
+_CITY_STATES = frozenset({"LU", "MC", "SG", "SM", "VA"})
+"""Countries whose name is their city's: "…, Monaco" ends with the city."""
 
 
 def letter_city(address: str, venue_name: str) -> str:
@@ -548,9 +565,13 @@ def letter_city(address: str, venue_name: str) -> str:
     (docs/credentials.md, "Visa invitation letters")."""
     parts = [" ".join(p.split()) for p in address.split(",") if p.strip()]
     for part in reversed(parts):
-        found = _POSTCODE.match(part)
+        found = _POSTCODE.match(part) or _POSTCODE_AFTER.match(part)
         if found:
             return _without_district(found["city"])
+    # a country after the city ("Palais des Nations, Genève, Suisse") is not the place the letter
+    # is written at; a city-state's name ("…, Monaco") is
+    while len(parts) > 2 and parts[-1].casefold() in _country_names():
+        parts.pop()
     if len(parts) > 1:
         return _without_district(parts[-1])
     return " ".join(venue_name.split())

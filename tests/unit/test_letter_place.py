@@ -15,6 +15,14 @@ from conference.credentials.domain import letter_city, place_and_date
     ("Palais des Nations, 1211 Genève 10", "Genève"),
     ("55 rue du Faubourg Saint-Honoré, 75008 Paris Cedex 08", "Paris"),
     ("Lancaster House, Stable Yard, London", "London"),
+    # tried as a secretariat (5 December 2026): dated "Malte, le…" and "Malte, 5 December"
+    ("Old Hospital Street, Valletta VLT 1645, Malte", "Valletta"),
+    ("Old Hospital Street, Valletta VLT 1645, Malta", "Valletta"),
+    ("Lancaster House, Stable Yard, London SW1A 1BB, United Kingdom", "London"),
+    ("Palais des Nations, Genève, Suisse", "Genève"),
+    # a city-state's name after the street is the city
+    ("Boulevard Konrad Adenauer, Luxembourg", "Luxembourg"),
+    ("Grimaldi Forum, 10 avenue Princesse Grace, Monaco", "Monaco"),
 ])
 def test_the_city_is_read_from_the_address(address: str, city: str) -> None:
     assert letter_city(address, "Charlemagne") == city
