@@ -270,12 +270,14 @@ def workspaces(person: SignedIn, language: str, base: str = "") -> list[dict[str
             else g.delegation_name
         return t("ws_delegation", name=name or "")
 
-    # the same delegation in two conferences (a focal point of both): each link says which
-    labels = [delegation_of(g) for g in person.grants if g.role == "focal_point"]
+    # delegations of more than one conference (a focal point of France at two meetings, and of
+    # the League at one of them): each link says which conference, not only the names two
+    # conferences share ("Délégation : Ligue des États arabes" among "France – …", tryout)
+    several = len({g.conference_slug for g in person.grants if g.role == "focal_point"}) > 1
     for g in person.grants:
         if g.role == "focal_point":
             label = delegation_of(g)
-            if labels.count(label) > 1:
+            if several:
                 label = f"{label} – {g.conference_name(language)}"
         elif g.conference_slug is None:
             # the conferences are listed on /manage (and on the home page), not /workspaces

@@ -33,13 +33,18 @@ WHERE a.delegation_id = :delegation_id AND a.status = 'approved' AND a.erased_at
 -- name: letters_of_delegation
 -- What was mailed about a delegation: its members' letters and its focal point's mail, newest
 -- first, a page at a time (a page past the end gives the last one); ``total`` is how many.
+-- The focal point's welcome is this delegation's (its event names it): a focal point of two
+-- delegations found the other's welcome among France's letters (tryout, 5 December 2026).
 WITH found AS (
 SELECT d.recipient, d.subject, d.template, d.status, d.created_at, d.sent_at, d.seq
 FROM delivery d
 WHERE d.kind = 'mail'
   AND (d.accreditation_id IN (SELECT id FROM accreditation WHERE delegation_id = :delegation_id)
        OR (d.conference_id = :conference_id AND lower(d.recipient) = lower(:focal_point_email)
-           AND d.template = 'welcome')))
+           AND d.template = 'welcome'
+           AND EXISTS (SELECT 1 FROM domain_event e
+                       WHERE e.id = d.event_id
+                         AND e.payload ->> 'delegation_id' = :delegation_id::text))))
 SELECT f.*, n.total FROM found f, (SELECT count(*) AS total FROM found) n
 ORDER BY f.created_at DESC, f.seq DESC
 LIMIT :page_size::int

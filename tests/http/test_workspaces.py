@@ -5,6 +5,7 @@ point on another delegation's portal, a press officer on a portal or another con
 
 from __future__ import annotations
 
+import asyncio
 import re
 from datetime import UTC, datetime, timedelta
 from http.cookies import SimpleCookie
@@ -361,3 +362,30 @@ async def test_an_approved_member_is_not_offered_a_withdrawal_by_an_old_link(
     status, page, _ = await v.go("POST", f"{bert}/withdraw?lang=en",
                                  {"csrf": hidden(form_page, "csrf")})
     assert status == 409 and element(page, "error-back") == "Back to the page of Bert Peeters"
+
+
+async def test_a_focal_point_of_two_delegations_sees_each_one_s_welcome_on_its_page(
+    api: Api, smtp: RecordingSMTP
+) -> None:
+    """Tried as a secretariat (5 December 2026): France's focal point, also the League of Arab
+    States', found the League's welcome among France's letters. A delegation's letters hold
+    its own welcome, not every welcome mailed to its focal point's address."""
+    _, link = await _setup(api, smtp)
+    status, created, _ = await api.call(
+        "POST", "/api/v1/conferences/alliance/delegations", role="protocol", json={
+            "kind": "organisation",
+            "organisation": {"name": "Ligue des États arabes",
+                             "type": "international_organisation"},
+            "focal_point": {"name": "Focal Point", "email": "fp-be@example.org"}})
+    assert status == 201, created
+    await smtp.wait_for(2, where=lambda m: "fp-be@example.org" in m["To"])
+    await asyncio.sleep(0.2)  # the deliveries' sent marks
+    v = await _signed_in(api, link)
+    status, page, _ = await v.go("GET", "/delegation/alliance-be?lang=en")
+    assert status == 200, page
+    letters = page[page.index('id="letters"'):page.index("</table>", page.index('id="letters"'))]
+    assert letters.count("<tr><td") == 1, letters
+    status, page, _ = await v.go("GET", "/delegation/alliance-be/letters?lang=en")
+    assert status == 200, page
+    letters = page[page.index('id="letters"'):page.index("</table>", page.index('id="letters"'))]
+    assert letters.count("<tr><td") == 1, letters

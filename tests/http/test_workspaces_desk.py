@@ -402,11 +402,22 @@ async def test_a_focal_point_of_one_country_in_two_conferences_reads_which_link_
                                              "name": "Focal Point",
                                              "email": "fp-be@example.org"}})
     assert status == 201, body
-    welcome = (await smtp.wait_for(2, where=lambda m: "fp-be@example.org" in m["To"]))[-1]
+    # and of an organisation at the second (its name in no other conference): which one is
+    # said too, not "Délégation : Ligue des États arabes" among the others (tryout, 5 December)
+    status, body, _ = await api.call("POST", "/api/v1/conferences/suivi/delegations",
+                                     role="admin", json={
+                                         "kind": "organisation", "organisation": {
+                                             "name": "Ligue des États arabes",
+                                             "type": "international_organisation"},
+                                         "focal_point": {"name": "Focal Point",
+                                                         "email": "fp-be@example.org"}})
+    assert status == 201, body
+    welcome = (await smtp.wait_for(3, where=lambda m: "fp-be@example.org" in m["To"]))[-1]
     v = await _signed_in(api, link_in(welcome))
     _, page, _ = await v.go("GET", "/workspaces?lang=fr")
     assert "Délégation\u00a0: Belgique – Alliance mondiale : réunion</a>" in page
     assert "Délégation\u00a0: Belgique – Alliance : suivi</a>" in page
+    assert "Délégation\u00a0: Ligue des États arabes – Alliance : suivi</a>" in page
 
 
 async def test_a_search_with_a_control_character_is_a_search_not_a_500(
