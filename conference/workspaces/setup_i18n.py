@@ -226,8 +226,9 @@ SETUP: dict[str, dict[str, str]] = {
                            "alliance-2027. Il ne change plus ensuite.",
         "setup_hint_organiser": "Expéditeur des courriels et contact de la notice de "
                                 "confidentialité.",
-        "setup_hint_timezone": "Nom de la base des fuseaux horaires, par exemple "
-                               "Europe/Brussels.",
+        "setup_hint_timezone": "Celui du lieu\u00a0: toutes les heures de la conférence y sont "
+                               "saisies et affichées (Europe/Malta pour La Valette, par "
+                               "exemple).",
         "setup_hint_patron": "Le haut patronage précède tout le monde dans l'ordre protocolaire. "
                              "Laissez vide s'il n'y en a pas.",
         "setup_hint_patron_style": "Comme les lettres le nomment, par exemple «\u00a0S.M. la "
@@ -468,7 +469,8 @@ SETUP: dict[str, dict[str, str]] = {
         "setup_hint_slug": "Lower-case letters without accents, digits and hyphens, for example "
                            "alliance-2027. It does not change afterwards.",
         "setup_hint_organiser": "The mail's sender and the privacy notice's contact.",
-        "setup_hint_timezone": "The time zone database's name, for example Europe/Brussels.",
+        "setup_hint_timezone": "The venue's time zone: every time of the conference is typed "
+                               "and shown in it (Europe/Malta for Valletta, for example).",
         "setup_hint_patron": "The patron comes before everybody in the order of precedence. "
                              "Leave empty if there is none.",
         "setup_hint_patron_style": "As letters name the patron, for example \"S.M. la Reine "

@@ -50,6 +50,13 @@ async def test_an_administrator_creates_a_conference_in_the_console(
     status, page, _ = await admin.go("GET", "/manage?lang=en")
     assert status == 200 and 'href="/manage/conferences/new?lang=en"' in page
     assert "No conference yet." in page
+    # the venue's time zone is picked from the list the details page offers (a secretariat
+    # typed "Malta" and was refused, 5 December 2026); Brussels until another is picked
+    status, page, _ = await admin.go("GET", f"{NEW}?lang=en")
+    zone = re.search(r'<select id="timezone" name="timezone"[^>]*>(.*?)</select>', page, re.S)
+    assert zone is not None, page
+    assert '<option value="Europe/Malta">Europe/Malta</option>' in zone.group(1)
+    assert '<option value="Europe/Brussels" selected>' in zone.group(1)
 
     status, _, resp = await admin.post_form(f"{NEW}?lang=en", f"{NEW}?lang=en", **FORM)
     assert status == 303, _
