@@ -48,7 +48,11 @@ from conference.conferences.models import (
 from conference.db.pool import Database, connection, transaction
 from conference.errors import Duplicate
 from conference.outbox.events import record
-from conference.people.service import add_focal_point, welcome_focal_point_again
+from conference.people.service import (
+    add_focal_point,
+    welcome_every_focal_point_again,
+    welcome_focal_point_again,
+)
 
 
 async def create_conference(
@@ -399,6 +403,19 @@ async def add_delegation_focal_point(
                                      actor=principal.actor):
             raise Duplicate("This address is already a focal point of the delegation.",
                             field="email")
+
+
+async def announce_terms(pool: Database, slug: str, actor: Principal | None) -> tuple[int, int]:
+    """Every focal point of the conference mailed their welcome again, with a new sign-in link
+    and their delegation's deadlines and places as they now stand (protocol office): the
+    welcomes went out when the delegations were created, often before the deadlines were set
+    (docs/lifecycle.md, "Quotas and deadlines"). How many focal points, of how many
+    delegations."""
+    principal = require(actor, *roles.PROTOCOL_OFFICE)
+    async with transaction(pool) as conn:
+        conference = await repo.conference_by_slug(conn, slug)
+        return await welcome_every_focal_point_again(conn, conference_id=conference.id,
+                                                     actor=principal.actor)
 
 
 async def resend_welcome(

@@ -27,6 +27,14 @@ FROM person_grant g JOIN person p ON p.id = g.person_id
 WHERE g.role = 'focal_point' AND g.delegation_id = :delegation_id
 ORDER BY g.id
 
+-- name: focal_point_grants_of_conference
+-- Every focal point grant of a conference's delegations (person, delegation), first granted
+-- first: the deadlines and places mailed to all of them again (docs/lifecycle.md).
+SELECT g.person_id, g.delegation_id
+FROM person_grant g
+WHERE g.role = 'focal_point' AND g.conference_id = :conference_id
+ORDER BY g.id
+
 -- name: grants_of
 -- A person's grants, with the conference's slug and name (its short name, else its title) and
 -- the delegation's country or organisation.

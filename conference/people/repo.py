@@ -75,6 +75,14 @@ async def focal_points_of_delegation(conn: asyncpg.Connection, delegation_id: UU
     return rows
 
 
+async def focal_point_grants_of_conference(conn: asyncpg.Connection, conference_id: UUID
+                                          ) -> list[asyncpg.Record]:
+    """Every focal point grant of the conference's delegations (person_id, delegation_id)."""
+    rows: list[asyncpg.Record] = await conn.fetch(
+        *Q.bind("focal_point_grants_of_conference", conference_id=conference_id))
+    return rows
+
+
 def _grant(row: asyncpg.Record, language: str) -> Grant:
     slug = row["conference_slug"]
     delegation: dict[str, Any] = {}

@@ -92,6 +92,20 @@ async def add_focal_point(conn: asyncpg.Connection, *, conference_id: UUID,
     return True
 
 
+async def welcome_every_focal_point_again(conn: asyncpg.Connection, *, conference_id: UUID,
+                                         actor: str) -> tuple[int, int]:
+    """In the caller's transaction: the welcome mail again, with a fresh sign-in link and the
+    delegation's deadlines and places as they stand, for every focal point of every delegation
+    of the conference (one event each). How many focal points, of how many delegations."""
+    grants = await repo.focal_point_grants_of_conference(conn, conference_id)
+    for g in grants:
+        await record(conn, "person.welcome_resent",
+                     WelcomeResent(person_id=g["person_id"], role="focal_point",
+                                   delegation_id=g["delegation_id"]),
+                     conference_id=conference_id, subject_id=g["person_id"], actor=actor)
+    return len(grants), len({g["delegation_id"] for g in grants})
+
+
 async def welcome_focal_point_again(conn: asyncpg.Connection, *, conference_id: UUID,
                                     delegation_id: UUID, email: str, actor: str) -> None:
     """In the caller's transaction: the welcome mail again, with a fresh sign-in link, for a

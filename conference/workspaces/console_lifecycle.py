@@ -16,6 +16,7 @@ from zoneinfo import ZoneInfo
 from aiohttp import web
 
 from conference.accreditation.domain import QUOTA_CATEGORIES, Category
+from conference.conferences import service as conferences
 from conference.conferences.models import Quotas
 from conference.csvfile import FOR_PEOPLE, Words, download_name
 from conference.errors import Invalid, NotFound
@@ -226,6 +227,11 @@ async def lc_deadlines(request: web.Request) -> web.Response:
     values = {name: _local(getattr(c, name), c.timezone) for name in DEADLINES}
     values.update({k: str(v) for k, v in c.quotas.model_dump(exclude_none=True).items()})
     flash = d.t("lc_flash_deadlines") if request.query.get("done") == "deadlines" else None
+    if request.query.get("done") == "announced":  # counts, no name: in the address
+        people, delegations = (request.query.get(k, "") for k in ("people", "delegations"))
+        if people.isdigit() and delegations.isdigit():
+            flash = d.t.plural("lc_flash_announced", int(people),
+                               delegations=d.t.plural("lc_n_delegations", int(delegations)))
     # the saved deadlines are accepted as protocol set them, with a word about those that
     # look wrong (docs/lifecycle.md, "Quotas and deadlines")
     return _deadlines_form(request, d, values, flash=flash, warnings=_warnings(d, now(request)))
@@ -284,6 +290,26 @@ async def lc_deadlines_save(request: web.Request) -> web.StreamResponse:
         return _deadlines_form(request, d, values, message=exc.detail, status=422, sent=True)
     raise web.HTTPSeeOther(frame.with_lang(f"{d.base}/deadlines", d.language,
                                            done="deadlines"))
+
+
+@routes.add("POST", "/manage/{slug}/deadlines/announce",
+            summary="Mail every focal point their welcome again, with a new sign-in link and "
+                    "their delegation's deadlines and places as they now stand (HTML form)",
+            who=WHO, tag="workspaces", media=HTML, error_media=PAGE_ERRORS, errors=(403, 404))
+@frame.page
+async def lc_deadlines_announce(request: web.Request) -> web.StreamResponse:
+    d = await open_desk(request, CONSOLE_ROLES)
+    form = await read_form(request)
+    if not frame.csrf_ok(request, form, d.person):
+        c = d.conference
+        values = {name: _local(getattr(c, name), c.timezone) for name in DEADLINES}
+        values.update({k: str(v) for k, v in c.quotas.model_dump(exclude_none=True).items()})
+        return _deadlines_form(request, d, values, message=d.t("csrf_failed"), status=403)
+    people, delegations = await conferences.announce_terms(request.app[pool_key],
+                                                           d.conference.slug, d.principal)
+    raise web.HTTPSeeOther(frame.with_lang(f"{d.base}/deadlines", d.language, done="announced",
+                                           people=str(people),
+                                           delegations=str(delegations)))
 
 
 # --- import -----------------------------------------------------------------------------------

@@ -350,6 +350,19 @@ LIFECYCLE: dict[str, dict[str, str]] = {
                                "d'heure)\u00a0: choisissez-en une autre.",
         "lc_err_changes_before": "Ne peut précéder la clôture des inscriptions.",
         "lc_flash_deadlines": "Échéances et quotas par défaut enregistrés.",
+        "lc_announce_title": "Informer les points focaux",
+        "lc_announce_text": "Les points focaux ont reçu leur accès à la création de leur "
+                            "délégation, souvent avant que les échéances et les quotas soient "
+                            "fixés. Envoyez à chacun son message d'accès à nouveau, avec un "
+                            "nouveau lien de connexion et les échéances et places de sa "
+                            "délégation telles qu'elles sont maintenant.",
+        "lc_announce_button": "Envoyer les échéances et les places à tous les points focaux",
+        "lc_flash_announced_one": "Échéances et places envoyées à {count}\u00a0point focal "
+                                  "({delegations}).",
+        "lc_flash_announced_other": "Échéances et places envoyées à {count}\u00a0points focaux "
+                                    "({delegations}).",
+        "lc_n_delegations_one": "{count}\u00a0délégation",
+        "lc_n_delegations_other": "{count}\u00a0délégations",
         "lc_participants_title": "Liste des participants",
         "lc_participants_intro": "Les membres approuvés, délégations dans l'ordre protocolaire, "
                                  "chef de délégation en tête.",
@@ -677,6 +690,18 @@ LIFECYCLE: dict[str, dict[str, str]] = {
                                "change): choose another.",
         "lc_err_changes_before": "Cannot be before nominations close.",
         "lc_flash_deadlines": "Deadlines and default quotas saved.",
+        "lc_announce_title": "Tell the focal points",
+        "lc_announce_text": "The focal points received their access when their delegation was "
+                            "created, often before the deadlines and quotas were set. Mail "
+                            "each their access letter again, with a new sign-in link and their "
+                            "delegation's deadlines and places as they now stand.",
+        "lc_announce_button": "Mail the deadlines and places to every focal point",
+        "lc_flash_announced_one": "Deadlines and places mailed to {count} focal point "
+                                  "({delegations}).",
+        "lc_flash_announced_other": "Deadlines and places mailed to {count} focal points "
+                                    "({delegations}).",
+        "lc_n_delegations_one": "{count} delegation",
+        "lc_n_delegations_other": "{count} delegations",
         "lc_participants_title": "List of participants",
         "lc_participants_intro": "The approved members, delegations in order of precedence, "
                                  "heads of delegation first.",

@@ -10,7 +10,7 @@ from tests.conftest import Api, conference_body
 from tests.http.conftest_programme import accredit, make_delegation, make_room, make_session
 from tests.http.test_console import staff
 from tests.http.test_workspaces import _signed_in, link_in
-from tests.support import RecordingSMTP
+from tests.support import RecordingSMTP, body_text
 
 DEADLINES = "/manage/alliance/deadlines"
 
@@ -247,3 +247,46 @@ async def test_a_deadline_already_past_is_said_and_a_plain_visit_claims_no_save(
     assert element(page, "deadline-warnings").startswith("À revoir :")
     assert element(page, "warning-nominations_close_at-passed").startswith(
         "Clôture des inscriptions : le 4 janvier 2026 à 10:00 CET, déjà passé.")
+
+
+async def test_the_focal_points_are_mailed_the_deadlines_set_after_their_welcome(
+    api: Api, smtp: RecordingSMTP
+) -> None:
+    """Tried as a secretariat (5 December 2026): the 43 welcomes went out as the delegations
+    were created, before the deadlines and quotas existed; setting them afterwards told nobody,
+    and nothing mailed them. The deadlines page mails every focal point their welcome again,
+    with a new sign-in link and their delegation's deadlines and places as they now stand."""
+    await _conference(api, smtp)
+    await make_delegation(api, country="FR")
+    await smtp.wait_for(1, where=lambda m: "fp-fr@example.org" in m["To"])
+    protocol = await staff(api, smtp, "protocol@example.org", "protocol")
+    status, _, resp = await protocol.post_form(DEADLINES, DEADLINES,
+                                               nominations_close_at="2031-01-08T18:00",
+                                               changes_close_at="2031-01-10T18:00",
+                                               minister="2")
+    assert status == 303
+    _, page, _ = await protocol.go("GET", f"{DEADLINES}?lang=en")
+    assert element(page, "announce-title") == "Tell the focal points"
+    before = len(smtp.messages)
+    status, _, resp = await protocol.post_form(f"{DEADLINES}?lang=en",
+                                               "/manage/alliance/deadlines/announce?lang=en")
+    assert status == 303, _
+    status, page, _ = await protocol.go("GET", resp.headers["Location"])
+    assert element(page, "flash") == "Deadlines and places mailed to 2 focal points " \
+        "(2 delegations)."
+    mails = await smtp.wait_for(2, where=lambda m: m in smtp.messages[before:])
+    assert sorted(str(m["To"]).split("<")[-1].rstrip(">") for m in mails) == [
+        "fp-be@example.org", "fp-fr@example.org"]
+    for mail in mails:
+        words = " ".join(body_text(mail).split())
+        assert "8 January 2031" in words or "8 janvier 2031" in words, words
+        assert "/signin/" in words
+    # a focal point's new link signs in
+    v = await _signed_in(api, link_in(next(m for m in mails if "fp-be" in str(m["To"]))))
+    status, _, _ = await v.go("GET", "/delegation/alliance-be")
+    assert status == 200
+    # and nobody else may send them
+    focal = v
+    status, _, _ = await focal.post_form("/delegation/alliance-be",
+                                         "/manage/alliance/deadlines/announce")
+    assert status == 403
