@@ -157,17 +157,54 @@ def unknown_columns(headers: Sequence[str], explicit: Mapping[str, str] | None =
     return found
 
 
-def map_headers(headers: Sequence[str], explicit: Mapping[str, str] | None = None
-                ) -> dict[int, str]:
-    """Column index → importable column, by header name (English or French) or by the explicit
-    mapping (header as written → column); unknown headers are ignored (``unknown_columns``
-    names them), a column named twice or a required column missing is refused."""
+def _explicit_keys(explicit: Mapping[str, str] | None) -> dict[str, str]:
+    """The explicit mapping by header as compared; a mapping naming a column that is not one
+    is refused."""
     explicit_keys = {header_key(k): v for k, v in (explicit or {}).items()}
     wrong = sorted(v for v in explicit_keys.values() if v not in COLUMNS)
     if wrong:
         raise MappingError([FieldError("mapping", f"unknown column {w!r}; columns: "
                                        + ", ".join(COLUMNS), "unknown-column", {"column": w})
                             for w in wrong])
+    return explicit_keys
+
+
+HEADER_ROWS = 10
+"""The rows the header row is looked for in (docs/lifecycle.md, "Import"): a spreadsheet often
+has a title above it (« CONFÉRENCE MINISTÉRIELLE… », merged across the columns)."""
+
+NO_HEADER = (f"no header row in rows 1 to {HEADER_ROWS}: the columns "
+             + ", ".join(REQUIRED) + " (in French: courriel, prénom, nom, catégorie) must be "
+             "named in a header row, above the members")
+"""The file's error when none of its first rows names a column the import reads."""
+
+
+def header_row(rows: Sequence[Sequence[str]], explicit: Mapping[str, str] | None = None
+               ) -> int | None:
+    """The index, among a file's first rows (``HEADER_ROWS``), of its header row: the first
+    that names every required column; else the one naming the most of them (then of the other
+    columns), whose missing columns ``map_headers`` says; None when none names any column.
+    A title above the header was read as the header: the whole file refused, its title an
+    unrecognised column (tried by a conference secretariat)."""
+    explicit_keys = _explicit_keys(explicit)
+    best, best_named = None, (0, 0)
+    for index, headers in enumerate(rows):
+        named = {explicit_keys.get(k) or _BY_HEADER.get(k) for k in map(header_key, headers)
+                 if k} - {None}
+        required = len(named & set(REQUIRED))
+        if required == len(REQUIRED):
+            return index
+        if (required, len(named)) > best_named:
+            best, best_named = index, (required, len(named))
+    return best
+
+
+def map_headers(headers: Sequence[str], explicit: Mapping[str, str] | None = None
+                ) -> dict[int, str]:
+    """Column index → importable column, by header name (English or French) or by the explicit
+    mapping (header as written → column); unknown headers are ignored (``unknown_columns``
+    names them), a column named twice or a required column missing is refused."""
+    explicit_keys = _explicit_keys(explicit)
     mapped: dict[int, str] = {}
     seen: dict[str, str] = {}
     errors: list[FieldError] = []
@@ -321,7 +358,7 @@ OPTIONAL_FIELDS: dict[str, str] = {"rank": "rank", "function": "function",
 @dataclass
 class ReadRow:
     row: int
-    """The line number in the file (the header is line 1)."""
+    """The row's number as the spreadsheet shows it (rows above the header counted)."""
     member: MemberRow | None
     errors: list[FieldError] = field(default_factory=list)
 

@@ -11,6 +11,7 @@ import json
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from itertools import chain
 from typing import Any
 from uuid import UUID, uuid4
 
@@ -115,17 +116,27 @@ def _table(data: bytes, content_type: str, mapping: str | None
     """The header row's ignored columns, each row's line number and cells by column, and the
     columns the header row has (raises what ``read_file`` maps)."""
     lines = tabular.read_table(data, tabular.kind_of(content_type))
-    first = next(lines, None)
-    if first is None:
-        raise _invalid("body", "the file is empty", "empty")
     explicit = _mapping(mapping)
-    columns = domain.map_headers(first[1], explicit)
+    # the header row among the first rows: a title above it is ignored (docs/lifecycle.md)
+    ahead: list[tuple[int, list[str]]] = []
+    for line in lines:
+        ahead.append(line)
+        if line[0] >= domain.HEADER_ROWS:
+            break
+    if not ahead:
+        raise _invalid("body", "the file is empty", "empty")
+    at = domain.header_row([cells for number, cells in ahead if number <= domain.HEADER_ROWS],
+                           explicit)
+    if at is None:
+        raise _invalid("body", domain.NO_HEADER, "no-header", rows=domain.HEADER_ROWS)
+    header = ahead[at][1]
+    columns = domain.map_headers(header, explicit)
 
     def rows() -> Iterator[tuple[int, dict[str, str]]]:
-        for number, cells in lines:
+        for number, cells in chain(ahead[at + 1:], lines):
             yield number, {column: cells[i] for i, column in columns.items() if i < len(cells)}
 
-    return domain.unknown_columns(first[1], explicit), rows(), frozenset(columns.values())
+    return domain.unknown_columns(header, explicit), rows(), frozenset(columns.values())
 
 
 def _named_cells(data: bytes, content_type: str, mapping: str | None

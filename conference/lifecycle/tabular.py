@@ -41,7 +41,8 @@ def kind_of(content_type: str) -> Kind:
 
 
 def read_table(data: bytes, kind: Kind) -> Iterator[tuple[int, list[str]]]:
-    """(line number, cells) for each non-blank line, the header line first."""
+    """(row number, cells) for each non-blank row: the number a spreadsheet shows (blank rows
+    counted), the cells from the sheet's first column."""
     rows = _read_xlsx(data) if kind == "xlsx" else _read_csv(data)
     for number, cells in enumerate(rows, start=1):
         if any(c.strip() for c in cells):
@@ -79,12 +80,16 @@ def _read_xlsx(data: bytes) -> Iterator[list[str]]:
     from python_calamine import CalamineError, load_workbook
 
     try:
-        book = load_workbook(io.BytesIO(data))
-        rows = book.get_sheet_by_index(0).iter_rows()
+        sheet = load_workbook(io.BytesIO(data)).get_sheet_by_index(0)
+        rows = sheet.iter_rows()
     except (CalamineError, ValueError, OSError) as exc:
         raise UnreadableFile(f"not an XLSX file: {exc}", "not-xlsx") from None
+    # calamine gives the rows from the sheet's first (their numbers are those a spreadsheet
+    # shows) but leaves out its empty leading columns: put back, a header's position is the
+    # column's
+    pad = [""] * (sheet.start[1] if sheet.start else 0)
     for row in rows:
-        yield [_cell(v) for v in row]
+        yield pad + [_cell(v) for v in row]
 
 
 _safe = csvfile.spreadsheet_safe

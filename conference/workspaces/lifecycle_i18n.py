@@ -231,6 +231,10 @@ LIFECYCLE: dict[str, dict[str, str]] = {
         "lc_err_mapping": "la correspondance doit être un objet JSON (en-tête tel qu'écrit → "
                           "colonne)",
         "lc_err_empty": "le fichier est vide",
+        "lc_err_no_header": "aucune ligne d'en-tête dans les lignes 1 à {rows}\u00a0: les colonnes "
+                            "courriel, prénom, nom et catégorie (ou email, given name, family "
+                            "name, category) doivent être nommées dans une ligne d'en-tête, "
+                            "au-dessus des membres",
         "lc_err_no_rows": "le fichier n'a que sa ligne d'en-tête\u00a0: aucun membre en dessous",
         "lc_err_too_many_rows": "plus de {max} lignes",
         "lc_err_not_a_table": "envoyez un fichier CSV ou XLSX",
@@ -582,6 +586,9 @@ LIFECYCLE: dict[str, dict[str, str]] = {
         "lc_err_unknown_column": "the mapping names an unknown column, “{column}”",
         "lc_err_mapping": "the mapping must be a JSON object (header as written → column)",
         "lc_err_empty": "the file is empty",
+        "lc_err_no_header": "no header row in rows 1 to {rows}: the columns email, given name, "
+                            "family name and category (or courriel, prénom, nom, catégorie) "
+                            "must be named in a header row, above the members",
         "lc_err_no_rows": "the file has its header row only: no member under it",
         "lc_err_too_many_rows": "more than {max} rows",
         "lc_err_not_a_table": "send a CSV or XLSX file",

@@ -190,14 +190,15 @@ _KEYS: dict[str, str] = {
     # the file as a whole: its header row, its format
     "missing-column": "lc_err_missing_column", "named-twice": "lc_err_named_twice",
     "unknown-column": "lc_err_unknown_column", "mapping": "lc_err_mapping",
-    "empty": "lc_err_empty", "no-rows": "lc_err_no_rows", "too-many-rows": "lc_err_too_many_rows",
+    "empty": "lc_err_empty", "no-header": "lc_err_no_header", "no-rows": "lc_err_no_rows",
+    "too-many-rows": "lc_err_too_many_rows",
     "not-a-table": "lc_err_not_a_table", "not-csv": "lc_err_not_csv",
     "not-xlsx": "lc_err_not_xlsx", "no-such-delegation": "lc_err_no_such_delegation",
     "no-delegation-column": "lc_err_no_delegation_column",
 }
 """The import's error codes (docs/lifecycle.md, "Error codes") → the page's words."""
 _FILE_CODES = frozenset({"missing-column", "named-twice", "unknown-column", "mapping", "empty",
-                         "no-rows",
+                         "no-header", "no-rows",
                          "too-many-rows", "not-a-table", "not-csv", "not-xlsx",
                          "no-such-delegation", "no-delegation-column"})
 

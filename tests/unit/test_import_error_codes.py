@@ -18,7 +18,7 @@ from conference.workspaces.portal_lifecycle import coded_message
 ROOT = Path(__file__).resolve().parents[2]
 PARAMS = {"row": 2, "category": "minister", "status": "rejected", "delegation": "XX",
           "first": "Courriel", "second": "E-mail", "column": "email", "max": 200, "used": 3,
-          "allowed": 3, "type": "value_error"}
+          "allowed": 3, "type": "value_error", "rows": 10}
 ENGLISH = "the API's message"
 
 
