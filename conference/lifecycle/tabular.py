@@ -88,8 +88,25 @@ def _read_xlsx(data: bytes) -> Iterator[list[str]]:
     # shows) but leaves out its empty leading columns: put back, a header's position is the
     # column's
     pad = [""] * (sheet.start[1] if sheet.start else 0)
-    for row in rows:
-        yield pad + [_cell(v) for v in row]
+    # A cell merged over several rows holds its value in its first row only; the rows below
+    # it mean that value too (docs/lifecycle.md, "Import": « Allemagne » merged over two
+    # members' rows made the second "delegation: required"). Down its first column only: a
+    # cell merged across columns is one cell shown wide.
+    above: dict[tuple[int, int], tuple[int, int]] = {}
+    for (top, left), (bottom, _right) in sheet.merged_cell_ranges or []:
+        for below in range(top + 1, bottom + 1):
+            above[below, left] = (top, left)
+    sources = set(above.values())
+    merged: dict[tuple[int, int], str] = {}
+    for number, row in enumerate(rows):
+        cells = pad + [_cell(v) for v in row]
+        if any(c.strip() for c in cells):  # a blank row stays blank, merged cells aside
+            for column, value in enumerate(cells):
+                if (number, column) in sources:
+                    merged[number, column] = value
+                elif not value and (number, column) in above:
+                    cells[column] = merged.get(above[number, column], "")
+        yield cells
 
 
 _safe = csvfile.spreadsheet_safe

@@ -12,6 +12,7 @@ from openpyxl import Workbook
 
 from tests.browser.helpers import element
 from tests.conftest import Api
+from tests.http.conftest_programme import make_delegation
 from tests.http.test_console import _signed_in
 from tests.http.test_lifecycle_pages import PORTAL, members_of, upload
 from tests.http.test_workspaces import _setup
@@ -103,3 +104,30 @@ async def test_a_file_without_a_header_row_says_which_columns_to_name(
         "Error: This file cannot be imported: no header row in rows 1 to 10: the columns email, "
         "given name, family name and category (or courriel, prénom, nom, catégorie) must be "
         "named in a header row, above the members.")
+
+
+async def test_a_delegation_merged_over_its_members_rows_is_each_row_s(
+    api: Api, smtp: RecordingSMTP
+) -> None:
+    """« Allemagne » merged over A2:A3 is the delegation of both rows, as the secretariat
+    means it: the second row was "delegation: required"."""
+    be, _ = await _setup(api, smtp)
+    de = await make_delegation(api, country="DE")
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.append(["Délégation", "Courriel", "Prénom", "Nom", "Catégorie"])
+    sheet.append(["Allemagne", "k.weber@example.org", "Klara", "Weber", "expert"])
+    sheet.append([None, "t.braun@example.org", "Tobias", "Braun", "expert"])
+    sheet.append(["Belgique", "a.peeters@example.org", "Anna", "Peeters", "expert"])
+    sheet.merge_cells("A2:A3")
+    out = io.BytesIO()
+    book.save(out)
+    status, body, _ = await api.call(
+        "POST", "/api/v1/conferences/alliance/imports?dry_run=false", role="protocol",
+        data=out.getvalue(), headers={"Content-Type": XLSX})
+    assert status == 200, body
+    assert [(r["row"], r["outcome"], r["errors"]) for r in body["rows"]] == [
+        (2, "create", []), (3, "create", []), (4, "create", [])]
+    assert set(await members_of(api, de)) == {"k.weber@example.org", "t.braun@example.org"}
+    assert set(await members_of(api, be)) == {"a.peeters@example.org"}
