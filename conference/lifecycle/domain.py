@@ -444,12 +444,21 @@ def _checked_code(name: str, error: Mapping[str, Any]) -> tuple[str, Params]:
     return "invalid", {"type": kind}
 
 
-def read_row(number: int, cells: Mapping[str, str], default_language: str) -> ReadRow:
-    """A row's cells (column → text) read into a member, or the errors naming each field."""
+UNSAVED_FORMULA = ("the cell holds a formula with no saved value: save the file in Excel or "
+                   "LibreOffice so that its values are kept, or type the value")
+"""The error of a cell that reads as empty but holds a formula whose value the file does not
+keep (docs/lifecycle.md, "Import"): it was "required", of a cell its author sees filled."""
+
+
+def read_row(number: int, cells: Mapping[str, str], default_language: str,
+             unsaved: frozenset[str] = frozenset()) -> ReadRow:
+    """A row's cells (column → text) read into a member, or the errors naming each field.
+    ``unsaved``: the columns whose cell holds a formula saved without its value."""
     values = {c: _clean(cells.get(c)) for c in COLUMNS}
-    errors: list[FieldError] = []
+    errors: list[FieldError] = [FieldError(c, UNSAVED_FORMULA, "formula")
+                                for c in COLUMNS if c in unsaved and not values[c]]
     for c in REQUIRED:
-        if not values[c]:
+        if not values[c] and c not in unsaved:
             errors.append(FieldError(c, "required", "required"))
     category = None
     if values["category"]:
@@ -462,10 +471,10 @@ def read_row(number: int, cells: Mapping[str, str], default_language: str) -> Re
         if rank is None:
             errors.append(_label_error("rank"))
     if category in (Category.minister, Category.official):
-        if not values["rank"]:
+        if not values["rank"] and "rank" not in unsaved:
             errors.append(FieldError("rank", f"required for category {category.value}",
                                      "required-for", {"category": category.value}))
-        if not values["function"]:
+        if not values["function"] and "function" not in unsaved:
             errors.append(FieldError("function", f"required for category {category.value}",
                                      "required-for", {"category": category.value}))
     language = default_language

@@ -187,7 +187,9 @@ def read_file(data: bytes, content_type: str, mapping: str | None,
             if len(rows) >= MAX_ROWS:
                 raise _invalid("body", f"more than {MAX_ROWS} rows", "too-many-rows",
                                max=MAX_ROWS)
-            rows.append(domain.read_row(number, named, default_language))
+            unsaved = frozenset(c for c, v in named.items()
+                                if isinstance(v, tabular.UnsavedFormula))
+            rows.append(domain.read_row(number, named, default_language, unsaved))
         if not rows:  # the header row alone: "no errors, 0 to create" read as success (tryout)
             raise _invalid("body", "the file has its header row but no member under it",
                            "no-rows")

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import csv
 import io
+import re
+import zipfile
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from datetime import date, datetime, time
 from typing import Literal
@@ -75,6 +77,32 @@ def _cell(value: object) -> str:
     return str(value)
 
 
+class UnsavedFormula(str):
+    """An empty cell that holds a formula saved without its computed value (a file written by
+    a program, such as openpyxl, that does not compute; Excel and LibreOffice keep the value):
+    not empty to the person who sees the value on their screen (docs/lifecycle.md, "Import")."""
+
+
+_FORMULA = re.compile(rb"<(?:\w+:)?f[\s>/]")
+
+
+def _formulas(data: bytes) -> set[tuple[int, int]]:
+    """Where the first sheet has formulas, (row, column) from 0: read by openpyxl (calamine
+    gives a formula's saved value only), and only when a sheet of the file has any."""
+    from openpyxl import load_workbook
+
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            if not any(_FORMULA.search(archive.read(name)) for name in archive.namelist()
+                       if name.startswith("xl/worksheets/") and name.endswith(".xml")):
+                return set()
+        sheet = load_workbook(io.BytesIO(data), read_only=True, data_only=False).worksheets[0]
+        return {(cell.row - 1, cell.column - 1) for row in sheet.iter_rows() for cell in row
+                if getattr(cell, "data_type", None) == "f" and cell.row and cell.column}
+    except Exception:  # what calamine read stands: the formulas are only a better reason
+        return set()
+
+
 def _read_xlsx(data: bytes) -> Iterator[list[str]]:
     """The first sheet, read by python-calamine (Rust's calamine); openpyxl writes."""
     from python_calamine import CalamineError, load_workbook
@@ -98,8 +126,12 @@ def _read_xlsx(data: bytes) -> Iterator[list[str]]:
             above[below, left] = (top, left)
     sources = set(above.values())
     merged: dict[tuple[int, int], str] = {}
+    formulas = _formulas(data)
     for number, row in enumerate(rows):
         cells = pad + [_cell(v) for v in row]
+        for column, value in enumerate(cells):
+            if not value and (number, column) in formulas:
+                cells[column] = UnsavedFormula()
         if any(c.strip() for c in cells):  # a blank row stays blank, merged cells aside
             for column, value in enumerate(cells):
                 if (number, column) in sources:

@@ -199,6 +199,9 @@ LIFECYCLE: dict[str, dict[str, str]] = {
                         "plus, adressez-vous au service du protocole ({email})\u00a0; sinon, "
                         "retirez ces lignes du fichier ou changez leur catégorie.",
         "lc_err_required": "obligatoire",
+        "lc_err_formula": "la cellule contient une formule dont la valeur n'a pas été "
+                          "enregistrée\u00a0: enregistrez le fichier dans Excel ou LibreOffice "
+                          "pour que ses valeurs soient conservées, ou tapez la valeur",
         "lc_err_label": "valeur inconnue\u00a0; indiquez l'un de\u00a0: {labels}",
         "lc_err_twice": "la même adresse figure déjà ligne {row}",
         "lc_err_other_delegation": "cette adresse ne peut pas servir à une nouvelle demande\u00a0;"
@@ -563,6 +566,8 @@ LIFECYCLE: dict[str, dict[str, str]] = {
                         "contact the protocol service ({email}); otherwise, remove those rows "
                         "from the file or change their category.",
         "lc_err_required": "required",
+        "lc_err_formula": "the cell holds a formula with no saved value: save the file in "
+                          "Excel or LibreOffice so that its values are kept, or type the value",
         "lc_err_label": "unknown value; give one of: {labels}",
         "lc_err_twice": "the same address is already on row {row}",
         "lc_err_other_delegation": "this address cannot be used for a new application; "

@@ -182,6 +182,7 @@ def column(t: WTranslator, name: str) -> str:
 
 _KEYS: dict[str, str] = {
     "required": "lc_err_required", "required-for": "lc_err_required_for",
+    "formula": "lc_err_formula",
     "date": "lc_err_date", "email": "err_email", "too-long": "err_too_long",
     "twice": "lc_err_twice", "staff": "lc_err_staff", "own-delegation": "lc_err_own_delegation",
     "delegation-required": "lc_err_delegation_required",

@@ -131,3 +131,42 @@ async def test_a_delegation_merged_over_its_members_rows_is_each_row_s(
         (2, "create", []), (3, "create", []), (4, "create", [])]
     assert set(await members_of(api, de)) == {"k.weber@example.org", "t.braun@example.org"}
     assert set(await members_of(api, be)) == {"a.peeters@example.org"}
+
+
+async def test_a_formula_saved_without_its_value_is_said_so_not_required(
+    api: Api, smtp: RecordingSMTP
+) -> None:
+    """A sheet written by a program that does not compute keeps a formula without its value:
+    read empty, it was "given_name: required" of a cell its author sees filled."""
+    be, link = await _setup(api, smtp)
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.append(["Courriel", "Prénom", "Nom", "Catégorie", "Rang", "Fonction"])
+    sheet.append(["k.weber@example.org", '=PROPER("klara")', "Weber", "expert", "expert", ""])
+    sheet.append(["a.peeters@example.org", "Anna", "Peeters", "fonctionnaire", "official",
+                  '=CONCAT("Conseillère", "")'])
+    sheet.append(["b.claes@example.org", "Bart", "Claes", "expert", "expert", ""])
+    out = io.BytesIO()
+    book.save(out)
+    data = out.getvalue()
+    status, body, _ = await api.call("POST", _imports(be, True), role="protocol", data=data,
+                                     headers={"Content-Type": XLSX})
+    assert status == 200, body
+    assert [(r["row"], [(e["field"], e["code"], e["message"]) for e in r["errors"]])
+            for r in body["rows"]] == [
+        (2, [("given_name", "formula", "the cell holds a formula with no saved value: save the "
+              "file in Excel or LibreOffice so that its values are kept, or type the value")]),
+        (3, [("function", "formula", "the cell holds a formula with no saved value: save the "
+              "file in Excel or LibreOffice so that its values are kept, or type the value")]),
+        (4, [])]
+
+    focal = await _signed_in(api, link)
+    status, page, _ = await upload(focal, f"{PORTAL}/import", f"{PORTAL}/import?lang=fr", data,
+                                   name="membres.xlsx")
+    assert status == 422, page
+    assert element(page, "row-2").endswith(
+        "prénom : la cellule contient une formule dont la valeur n'a pas été enregistrée : "
+        "enregistrez le fichier dans Excel ou LibreOffice pour que ses valeurs soient "
+        "conservées, ou tapez la valeur")
+    assert await members_of(api, be) == {}
