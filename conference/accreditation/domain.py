@@ -334,6 +334,12 @@ def names_look_swapped(given_name: str, family_name: str) -> bool:
     return given_name.isupper() and not family_name.isupper() and len(given_name) > 1
 
 
+def in_capitals(name: str) -> bool:
+    """A name written entirely in capitals ("ĆOSIĆ", "JEAN-BAPTISTE"), an initial aside
+    ("J."): letters and lists print names as typed ("Dear Ms ĆOSIĆ")."""
+    return name.isupper() and sum(ch.isalpha() for ch in name) > 1
+
+
 def name_warnings(given_name: str, family_name: str) -> list[str]:
     """What the applicant may have got wrong without it being invalid."""
     return [NAMES_SWAPPED] if names_look_swapped(given_name, family_name) else []

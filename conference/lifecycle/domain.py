@@ -26,6 +26,7 @@ from conference.accreditation.domain import (
     Category,
     Status,
     closing,
+    in_capitals,
     names_look_swapped,
     rank_mismatch,
 )
@@ -648,15 +649,24 @@ def plan_row(read: ReadRow, delegation_id: UUID | None, existing: Existing | Non
 class RowWarning:
     """What a row may have got wrong without it being an error: it never stops the import.
     ``code``: ``rank-category`` (a rank that does not fit the category, docs/protocol.md, "Rank
-    and category"; ``field`` the one to check, ``category`` or ``rank``) or ``names-swapped``
-    (the given name in capitals: given and family name swapped?). ``params`` name the person
+    and category"; ``field`` the one to check, ``category`` or ``rank``), ``names-swapped``
+    (the given name in capitals: given and family name swapped?) or ``names-in-capitals``
+    (the family name, or both names, written entirely in capitals: ``field`` the given name
+    when it is, else the family name). ``params`` name the person
     as the row gives them (``given_name``, ``family_name``) and, for ``rank-category``, the
     ``rank`` and the ``category``."""
 
     field: str
     message: str
-    code: Literal["rank-category", "names-swapped"]
+    code: Literal["rank-category", "names-swapped", "names-in-capitals"]
     params: Params = dataclasses.field(default_factory=dict, hash=False)
+
+
+def capitals_message(field: str) -> str:
+    """The ``names-in-capitals`` warning in English."""
+    return (f"{field} is written entirely in capitals, and letters and lists print names as"
+            " typed (\"Dear Ms ĆOSIĆ\"): please write it as the name is spelt, capitals at the"
+            " start only (\"Ćosić\"); the member is imported as given")
 
 
 def row_warnings(p: Planned) -> list[RowWarning]:
@@ -670,6 +680,10 @@ def row_warnings(p: Planned) -> list[RowWarning]:
     found = []
     if names_look_swapped(m.given_name, m.family_name):
         found.append(RowWarning("given_name", NAMES_SWAPPED, "names-swapped", who))
+    elif in_capitals(m.family_name):
+        # the name in capitals: the given name's, when it is too, named first
+        field = "given_name" if in_capitals(m.given_name) else "family_name"
+        found.append(RowWarning(field, capitals_message(field), "names-in-capitals", who))
     mismatch = rank_mismatch(m.category, m.rank)
     if mismatch is not None:
         found.append(RowWarning(mismatch.check, mismatch.message, "rank-category", {

@@ -54,13 +54,15 @@ class RowWarning(Model):
 
     field: str
     """The field to check: ``category`` or ``rank`` (``rank-category``), ``given_name``
-    (``names-swapped``)."""
+    (``names-swapped``), ``given_name`` or ``family_name`` (``names-in-capitals``)."""
     message: str
     """In English, as the API's ``warnings`` of a filing words it; a client words the warning
     in its own language from ``code`` and ``params``."""
-    code: Literal["rank-category", "names-swapped"]
+    code: Literal["rank-category", "names-swapped", "names-in-capitals"]
     """``rank-category``: a rank that does not fit the category (docs/protocol.md, "Rank and
-    category"); ``names-swapped``: the given name in capitals, the family name not."""
+    category"); ``names-swapped``: the given name in capitals, the family name not;
+    ``names-in-capitals``: the family name, or both, written entirely in capitals (letters
+    print names as typed)."""
     params: dict[str, str | int] = {}
     """The person as the row names them (``given_name``, ``family_name``); for
     ``rank-category``, also the ``rank`` and the ``category`` (their codes)."""

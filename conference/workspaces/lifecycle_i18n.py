@@ -257,6 +257,17 @@ LIFECYCLE: dict[str, dict[str, str]] = {
         "lc_warn_row": "Ligne {row}, {name}\u00a0: {warning}",
         "lc_row_warn_fit": "à vérifier\u00a0: rang et catégorie (voir ci-dessus)",
         "lc_row_warn_names": "à vérifier\u00a0: prénom et nom inversés\u00a0? (voir ci-dessus)",
+        "lc_row_warn_capitals": "à vérifier\u00a0: nom en capitales (voir ci-dessus)",
+        "lc_warn_capitals_family_name": "le nom «\u00a0{name}\u00a0» est tout en capitales, et "
+                                        "les lettres et les listes impriment les noms tels "
+                                        "qu'ils sont saisis («\u00a0Madame ĆOSIĆ\u00a0»)\u00a0: "
+                                        "écrivez-le comme il s'écrit, une capitale au début "
+                                        "seulement («\u00a0Ćosić\u00a0»)",
+        "lc_warn_capitals_given_name": "le prénom et le nom sont tout en capitales, et les "
+                                       "lettres et les listes impriment les noms tels qu'ils "
+                                       "sont saisis («\u00a0Monsieur DUPONT\u00a0»)\u00a0: "
+                                       "écrivez-les comme ils s'écrivent, une capitale au début "
+                                       "seulement («\u00a0Jean-Baptiste Dupont\u00a0»)",
         "lc_warn_fit_category": "le rang «\u00a0{rank}\u00a0» est un rang ministériel, mais la "
                                 "catégorie est «\u00a0{category}\u00a0»\u00a0; une personnalité "
                                 "de rang ministériel est accréditée dans la catégorie "
@@ -611,6 +622,15 @@ LIFECYCLE: dict[str, dict[str, str]] = {
         "lc_warn_row": "Row {row}, {name}: {warning}",
         "lc_row_warn_fit": "to check: rank and category (see above)",
         "lc_row_warn_names": "to check: given and family name swapped? (see above)",
+        "lc_row_warn_capitals": "to check: name in capitals (see above)",
+        "lc_warn_capitals_family_name": "the family name “{name}” is all in capitals, and "
+                                        "letters and lists print names as typed (“Dear Ms "
+                                        "ĆOSIĆ”): write it as it is spelt, capitals at the "
+                                        "start only (“Ćosić”)",
+        "lc_warn_capitals_given_name": "the given and family names are all in capitals, and "
+                                       "letters and lists print names as typed (“Dear Mr "
+                                       "DUPONT”): write them as they are spelt, capitals at "
+                                       "the start only (“Jean-Baptiste Dupont”)",
         "lc_warn_fit_category": "the rank “{rank}” is a ministerial rank, but the category is "
                                 "“{category}”; a person of ministerial rank is accredited in "
                                 "the category “Minister”: check the category.",

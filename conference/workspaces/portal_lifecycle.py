@@ -168,6 +168,8 @@ def row_warnings(t: WTranslator, result: ImportResult) -> list[str]:
             if w.code == "rank-category":
                 words = t(f"lc_warn_fit_{w.field}", rank=t(f"rank_{params['rank']}"),
                           category=t(f"category_{params['category']}"))
+            elif w.code == "names-in-capitals":
+                words = t(f"lc_warn_capitals_{w.field}", name=params[w.field])
             else:
                 words = t("lc_warn_names_swapped", given_name=params["given_name"])
             said.append(t("lc_warn_row", row=r.row, warning=words,
@@ -298,7 +300,9 @@ def preview_rows(t: WTranslator, result: ImportResult, upload: Upload | None = N
         if r.changed:
             details.append(t("lc_changed", fields=", ".join(column(t, c) for c in r.changed)))
         # the row's warnings, said in full above the table (``row_warnings``)
-        details += [t("lc_row_warn_names" if w.code == "names-swapped" else "lc_row_warn_fit")
+        details += [t({"names-swapped": "lc_row_warn_names",
+                       "names-in-capitals": "lc_row_warn_capitals"}.get(w.code,
+                                                                        "lc_row_warn_fit"))
                     for w in r.warnings]
         row: dict[str, Any] = {"row": r.row, "outcome": r.outcome, "details": details}
         if upload is not None:

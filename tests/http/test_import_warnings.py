@@ -215,3 +215,55 @@ async def test_an_amendment_answers_the_warnings_of_the_person_as_amended(
     # the accreditation itself carries no warnings field
     status, read, _ = await api.call("GET", where, role="protocol")
     assert status == 200 and "warnings" not in read
+
+
+CAPITALS = ("Courriel,Prénom,Nom,Catégorie,Rang,Fonction\n"
+            "jb.dupont@example.org,JEAN-BAPTISTE,DUPONT,expert,expert,\n"
+            "a.cosic@example.org,Ana,ĆOSIĆ,expert,expert,\n"
+            "j.smet@example.org,Jan,Smet,expert,expert,\n")
+
+
+async def test_names_typed_in_capitals_are_flagged_as_letters_print_them_as_typed(
+    api: Api, smtp: RecordingSMTP
+) -> None:
+    """A name typed all in capitals went into letters as "Dear Ms ĆOSIĆ" without a word
+    (tried by a conference secretariat): the row says so, and is imported as given."""
+    be, link = await _setup(api, smtp)
+    status, body, _ = await api.call("POST", _imports(be, False), role="protocol",
+                                     data=CAPITALS.encode(),
+                                     headers={"Content-Type": "text/csv"})
+    assert status == 200 and body["applied"], body
+    assert {r["row"]: [(w["field"], w["code"], w["params"]) for w in r["warnings"]]
+            for r in body["rows"]} == {
+        2: [("given_name", "names-in-capitals",
+             {"given_name": "JEAN-BAPTISTE", "family_name": "DUPONT"})],
+        3: [("family_name", "names-in-capitals", {"given_name": "Ana", "family_name": "ĆOSIĆ"})],
+        4: []}
+    assert body["rows"][1]["warnings"][0]["message"] == (
+        "family_name is written entirely in capitals, and letters and lists print names as "
+        "typed (\"Dear Ms ĆOSIĆ\"): please write it as the name is spelt, capitals at the start"
+        " only (\"Ćosić\"); the member is imported as given")
+    status, listed, _ = await api.call(
+        "GET", f"/api/v1/conferences/alliance/accreditations?delegation_id={be['id']}",
+        role="protocol")
+    assert {a["family_name"] for a in listed["items"]} == {"DUPONT", "ĆOSIĆ", "Smet"}
+
+    focal = await _signed_in(api, link)
+    status, page, _ = await upload(focal, f"{PORTAL}/import", f"{PORTAL}/import?lang=fr",
+                                   CAPITALS.encode())
+    assert status == 200, page
+    assert element(page, "row-warnings") == (
+        "Des lignes sont à vérifier (elles seront importées telles quelles) : "
+        "Ligne 2, JEAN-BAPTISTE DUPONT : le prénom et le nom sont tout en capitales, et les "
+        "lettres et les listes impriment les noms tels qu'ils sont saisis (« Monsieur DUPONT ») "
+        ": écrivez-les comme ils s'écrivent, une capitale au début seulement (« Jean-Baptiste "
+        "Dupont ») "
+        "Ligne 3, Ana ĆOSIĆ : le nom « ĆOSIĆ » est tout en capitales, et les lettres et les "
+        "listes impriment les noms tels qu'ils sont saisis (« Madame ĆOSIĆ ») : écrivez-le "
+        "comme il s'écrit, une capitale au début seulement (« Ćosić »)")
+    assert element(page, "row-3").endswith("à vérifier : nom en capitales (voir ci-dessus)")
+    status, page, _ = await upload(focal, f"{PORTAL}/import", f"{PORTAL}/import?lang=en",
+                                   CAPITALS.encode())
+    assert "Row 3, Ana ĆOSIĆ: the family name “ĆOSIĆ” is all in capitals, and letters and " \
+           "lists print names as typed (“Dear Ms ĆOSIĆ”): write it as it is spelt, capitals " \
+           "at the start only (“Ćosić”)" in element(page, "row-warnings")
