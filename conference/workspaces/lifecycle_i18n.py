@@ -235,9 +235,9 @@ LIFECYCLE: dict[str, dict[str, str]] = {
                           "colonne)",
         "lc_err_empty": "le fichier est vide",
         "lc_err_no_header": "aucune ligne d'en-tête dans les lignes 1 à {rows}\u00a0: les colonnes "
-                            "courriel, prénom, nom et catégorie (ou email, given name, family "
-                            "name, category) doivent être nommées dans une ligne d'en-tête, "
-                            "au-dessus des membres",
+                            "courriel, prénom, nom et catégorie doivent être nommées (en "
+                            "français ou en anglais) dans une ligne d'en-tête, au-dessus des "
+                            "membres",
         "lc_err_no_rows": "le fichier n'a que sa ligne d'en-tête\u00a0: aucun membre en dessous",
         "lc_err_too_many_rows": "plus de {max} lignes",
         "lc_err_not_a_table": "envoyez un fichier CSV ou XLSX",

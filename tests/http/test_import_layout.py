@@ -96,8 +96,8 @@ async def test_a_file_without_a_header_row_says_which_columns_to_name(
     assert status == 422, page
     assert element(page, "file-error") == (
         "Erreur : Ce fichier ne peut pas être importé : aucune ligne d'en-tête dans les lignes 1 "
-        "à 10 : les colonnes courriel, prénom, nom et catégorie (ou email, given name, family "
-        "name, category) doivent être nommées dans une ligne d'en-tête, au-dessus des membres.")
+        "à 10 : les colonnes courriel, prénom, nom et catégorie doivent être nommées (en "
+        "français ou en anglais) dans une ligne d'en-tête, au-dessus des membres.")
     status, page, _ = await upload(focal, f"{PORTAL}/import", f"{PORTAL}/import?lang=en",
                                    headless)
     assert element(page, "file-error") == (
