@@ -39,7 +39,7 @@ from conference.programme.domain import (
     is_host,
     person,
 )
-from conference.protocol.countries import country_name
+from conference.protocol.countries import country_aliases, country_name
 from conference.protocol.precedence import ProtocolConfig, precedence_key
 from conference.protocol.ranks import Rank
 from conference.protocol.titles import rank_forms, rank_label
@@ -549,7 +549,11 @@ def delegation_index(delegations: Iterable[DelegationRef]) -> dict[str, Delegati
     """Delegations by what a row may write: the ISO code, the country's name in French or
     English as the pages and lists name it (« Belgique », "Belgium"; case and accents aside:
     « Royaume-Uni », "royaume uni"), or the organisation's name. The console's import refused
-    « Belgique », the very name its own delegation list showed (tryout, 4 December 2026)."""
+    « Belgique », the very name its own delegation list showed (tryout, 4 December 2026). Then,
+    where no delegation's name already says it, the country's other names people type
+    (``country_aliases``: « République tchèque », "Czech Republic", "Palestine", "Turkey",
+    "Ivory Coast"; docs/protocol.md, "Country names"), refused until a secretariat's tryout."""
+    delegations = list(delegations)
     index: dict[str, DelegationRef] = {}
     for d in delegations:
         if d.country:
@@ -557,6 +561,10 @@ def delegation_index(delegations: Iterable[DelegationRef]) -> dict[str, Delegati
                 index.setdefault(header_key(country_name(d.country, language)), d)
         if d.organisation:
             index[header_key(d.organisation)] = d
+    for d in delegations:
+        if d.country:
+            for name in country_aliases(d.country):
+                index.setdefault(header_key(name), d)
     for d in delegations:  # a code is never taken for a name
         if d.country:
             index[d.country.lower()] = d

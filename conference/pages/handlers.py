@@ -98,7 +98,7 @@ from conference.pages import programme as programme_rows
 from conference.pages.i18n import LANGUAGES, Translator, choose_language, field_message
 from conference.privacy import service as privacy
 from conference.programme import lookup as programmes
-from conference.protocol.countries import collation_key, country_codes, country_name
+from conference.protocol.countries import collation_key, country_name, listed_country_codes
 from conference.signing import Signer
 from conference.types import Email
 
@@ -347,7 +347,8 @@ def _webcal(url: str) -> str:
 
 @functools.cache
 def _countries(language: str) -> list[tuple[str, str]]:
-    names = [(code, country_name(code, language)) for code in country_codes()]
+    # the uninhabited territories are nobody's country (docs/protocol.md, "Country codes")
+    names = [(code, country_name(code, language)) for code in listed_country_codes()]
     return sorted(names, key=lambda item: collation_key(item[1]))
 
 

@@ -174,6 +174,8 @@ def country_name(code: str, language: str) -> str:
     code (including the EU codes ``EL``/``UK``) or language.
     """
     check_country_code(code)
+    if code in _ISO_NAMED:
+        return _iso_name(code, language)
     name = _territories(language).get(code)
     if name is not None:
         return _long_form(code, name, language)
@@ -181,6 +183,36 @@ def country_name(code: str, language: str) -> str:
     if record is None:  # pragma: no cover - every accepted code is in CLDR or pycountry
         raise ValueError(f"no name for {code!r}")
     return str(getattr(record, "common_name", record.name))
+
+
+_ISO_NAMED = frozenset({"PS"})
+"""The countries protocol names by their ISO 3166 name (pycountry, its translation in another
+language) rather than by CLDR's (docs/protocol.md, "Country names"): CLDR's "Palestinian
+Territories", « Territoires palestiniens », names a territory, filed under T; the United
+Nations, where it is an observer state, and the EU's meetings name the State of Palestine,
+« État de Palestine »."""
+
+
+def _uninverted(name: str) -> str:
+    """An ISO name in its natural order: "Palestine, State of" → "State of Palestine",
+    « Palestine, État de » → « État de Palestine », "Congo, The Democratic Republic of the" →
+    "Democratic Republic of the Congo"."""
+    if ", " not in name:
+        return name
+    head, _, tail = name.partition(", ")
+    return f"{tail.removeprefix('The ')} {head}"
+
+
+def _iso_name(code: str, language: str) -> str:
+    """The ISO 3166 short name of ``code`` in ``language`` (pycountry's catalogue), in its
+    natural order."""
+    record = pycountry.countries.get(alpha_2=code)
+    if record is None:  # pragma: no cover - _ISO_NAMED holds ISO codes
+        raise ValueError(f"no name for {code!r}")
+    source = str(record.name)
+    if not language.startswith("en"):
+        source = _iso_names(language).gettext(source)
+    return _uninverted(source)
 
 
 def _long_form(code: str, name: str, language: str) -> str:
@@ -200,11 +232,8 @@ def _long_form(code: str, name: str, language: str) -> str:
                 translated = _iso_names(language).gettext(source)
                 if translated != source:
                     return translated
-            official = source
-            if ", " in official:  # ISO's inverted form: "Congo, The Democratic Republic of the"
-                head, _, tail = official.partition(", ")
-                official = f"{tail.removeprefix('The ')} {head}"
-            return official
+            # ISO's inverted form: "Congo, The Democratic Republic of the"
+            return _uninverted(source)
     if " SAR " in name or name.startswith("R.A.S. "):
         record = pycountry.countries.get(alpha_2=code)
         if record is not None:
@@ -214,6 +243,64 @@ def _long_form(code: str, name: str, language: str) -> str:
     # it: "Saint Vincent and the Grenadines", "Saint-Vincent-et-les-Grenadines".
     return name.replace(" and Grenadines", " and the Grenadines").replace(
         "-et-les Grenadines", "-et-les-Grenadines")
+
+
+UNINHABITED = frozenset({"AQ", "BV", "GS", "HM", "IO", "TF", "UM"})
+"""Territories with no permanent population (Antarctica, Bouvet Island, South Georgia and the
+South Sandwich Islands, Heard Island and McDonald Islands, the British Indian Ocean Territory,
+the French Southern Territories, the United States Minor Outlying Islands): nobody's country
+or nationality, left out of the lists people pick a country from (`listed_country_codes`);
+their codes are still accepted (docs/protocol.md, "Country codes")."""
+
+
+def listed_country_codes() -> tuple[str, ...]:
+    """The countries a list to pick from offers: every accepted code but the uninhabited
+    territories'."""
+    return tuple(c for c in country_codes() if c not in UNINHABITED)
+
+
+_ALSO_CALLED: dict[str, tuple[str, ...]] = {
+    "PS": ("Palestine",),
+    "TR": ("Turkey",),
+    "CI": ("Ivory Coast",),
+    "CZ": ("Czech Republic", "République tchèque"),
+    "MK": ("Macedonia", "Macédoine"),
+    "SZ": ("Swaziland",),
+    "MM": ("Burma", "Birmanie"),
+    "TL": ("East Timor",),
+    "VA": ("Holy See", "Saint-Siège"),
+}
+"""Names people still type for a country that neither CLDR nor ISO 3166 gives it any more, or
+gives it only in another form (docs/protocol.md, "Country names"): read, never written."""
+
+
+@cache
+def country_aliases(code: str) -> tuple[str, ...]:
+    """Every name a person may type for the country ``code``, in English or French: protocol's
+    (`country_name`), CLDR's as it stands ("Palestinian Territories"), ISO 3166's short,
+    official and common names and their French translations (pycountry: "Czech Republic",
+    « République tchèque », "Republic of Korea"), without a leading article, and the names
+    still in use of `_ALSO_CALLED` ("Turkey", "Ivory Coast", "Palestine"). Protocol's names
+    first."""
+    found = [country_name(code, language) for language in ("en", "fr")]
+    found += [name for language in ("en", "fr")
+              if (name := _territories(language).get(code)) is not None]
+    record = pycountry.countries.get(alpha_2=code)
+    if record is not None:
+        for attribute in ("name", "official_name", "common_name"):
+            source = getattr(record, attribute, None)
+            if source:
+                found += [str(source), _iso_names("fr").gettext(str(source))]
+    found += _ALSO_CALLED.get(code, ())
+    names: list[str] = []
+    for name in found:
+        for form in (name, _uninverted(name)):
+            form = form.replace("\u2019", "'")
+            for article in ("the ", "The ", "L'", "l'"):
+                form = form.removeprefix(article)
+            if form not in names:
+                names.append(form)
+    return tuple(names)
 
 
 def country_sort_key(code: str, language: str) -> CollationKey:

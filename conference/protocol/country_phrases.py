@@ -2,18 +2,18 @@
 
 English writes the article before the names of states that are plural ("the Netherlands",
 "the Philippines") or that name a kind of state or a union ("the United Kingdom", "the Czech
-Republic", "the Democratic Republic of the Congo", "the United Arab Emirates"), and before
-"the Gambia" and "the Holy See", as the EU's Interinstitutional Style Guide lists them; the
-rule reads the name protocol gives (`countries.country_name`), so CLDR's "Czechia" takes none.
-French names are given alone; the letters' nationality is `nationality.py`'s (docs/credentials.md,
-"Visa invitation letters")."""
+Republic", "the State of Palestine", "the Democratic Republic of the Congo", "the United Arab
+Emirates"), and before "the Gambia" and "the Holy See", as the EU's Interinstitutional Style
+Guide lists them; the rule reads the name protocol gives (`countries.country_name`), so CLDR's
+"Czechia" takes none. French names are given alone; the letters' nationality is
+`nationality.py`'s (docs/credentials.md, "Visa invitation letters")."""
 
 from __future__ import annotations
 
 from conference.protocol.countries import country_name
 
 # Words that make a name take "the": a kind of state, a union, a group of islands.
-_KINDS = frozenset({"republic", "kingdom", "states", "federation", "union", "emirates",
+_KINDS = frozenset({"republic", "kingdom", "state", "states", "federation", "union", "emirates",
                     "islands", "territories", "confederation", "principality"})
 # Plural names, and the singular ones the style guide writes with "the".
 _NAMES = frozenset({"netherlands", "philippines", "bahamas", "maldives", "comoros",

@@ -58,9 +58,10 @@ _NO_ARTICLE = frozenset({"Cuba", "Madagascar", "Haïti", "Singapour", "Monaco", 
                          "Vanuatu", "Samoa", "Tonga", "Palaos"})
 _MASCULINE_IN_E = frozenset({"Mexique", "Cambodge", "Mozambique", "Zimbabwe", "Belize",
                              "Suriname"})
-_PLURAL = frozenset({"Philippines", "Comores", "Seychelles", "Maldives", "Bahamas", "Fidji",
-                     "Territoires palestiniens"})
+_PLURAL = frozenset({"Philippines", "Comores", "Seychelles", "Maldives", "Bahamas", "Fidji"})
 _FEMININE_KINDS = ("République", "Fédération", "Principauté", "Confédération")
+_MASCULINE_KINDS = ("État ",)
+"""« de l'État de Palestine », « de l'État de la Cité du Vatican » (not « d'État de… »)."""
 
 
 def adjective(code: str, language: str) -> str | None:
@@ -77,6 +78,8 @@ def _of_country_fr(name: str) -> str:
     « des États-Unis », « de la République du Congo », « de Cuba »."""
     if name.startswith(_FEMININE_KINDS):
         return f"de la {name}"
+    if name.startswith(_MASCULINE_KINDS):
+        return f"de l'{name}"
     first = name[0].casefold()
     vowel = first in "aeiouyéèêîïôh" and not name.startswith("Hon")
     if name in _NO_ARTICLE:

@@ -35,3 +35,11 @@ def test_after_a_label() -> None:
     assert label_value("CG", "fr") == "République du Congo"
     with pytest.raises(ValueError):
         label_value("ZZ", "fr")
+
+
+def test_a_national_of_the_state_of_palestine() -> None:
+    """Named as UN and EU meetings name it (docs/protocol.md, "Country names"), with the
+    article a kind of state takes: not « d'État de Palestine »."""
+    assert in_apposition("PS", "fr", "female") == "ressortissante de l'État de Palestine"
+    assert in_apposition("PS", "en") == "a national of the State of Palestine"
+    assert label_value("PS", "fr") == "État de Palestine"
