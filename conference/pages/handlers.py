@@ -163,7 +163,8 @@ def render(
     html = _ENV.get_template(template).render(
         t=t, lang=language, other_lang=other, privacy_notice=notice,
         switch_url=switch_url or f"{request.path}?lang={other}",
-        dates=conference_dates(conference, language) if conference else "", **context,
+        dates=conference_dates(conference, language) if conference else "",
+        failed=400 <= status < 500 and template != "error.html", **context,
     )
     headers = dict(SECURITY_HEADERS)
     headers["Cache-Control"] = "no-store" if private else "no-cache"

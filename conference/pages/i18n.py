@@ -28,6 +28,9 @@ STRINGS: dict[str, dict[str, str]] = {
         # "The language control"): in the language it leads to, as the header's
         "form_language": "This form in English",
         "skip": "Aller au contenu",
+        # before the title of a page that answers a form with its errors (docs/workspaces.md,
+        # "Errors in sight")
+        "title_error": "Erreur\u00a0:",
         "patronage": "Sous le haut patronage de {patron}",
         "required_note": "Tous les champs sont obligatoires, sauf mention "
                          "«\u00a0facultatif\u00a0».",
@@ -462,6 +465,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "other_language_name": "Version française",
         "form_language": "Ce formulaire en français",
         "skip": "Skip to content",
+        "title_error": "Error:",
         "patronage": "Under the high patronage of {patron}",
         "required_note": "All fields are required unless marked “optional”.",
         "optional": "optional",

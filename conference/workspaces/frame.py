@@ -340,7 +340,10 @@ def render(
         t=t, lang=language, other_lang=other, person=person, conference=conference,
         switch_url=with_lang(switch_path(request, switch_to), other, **query), csrf_token=token,
         crumbs=crumbs or [], flash=flash, workspaces=workspaces(person, language) if person
-        else [], u=lambda path, **params: with_lang(path, language, **params), **context,
+        else [], u=lambda path, **params: with_lang(path, language, **params),
+        # a form answered with its errors: the title says so first, the first thing a screen
+        # reader reads of the page (docs/workspaces.md, "Errors in sight")
+        failed=400 <= status < 500 and template != "ws_error.html", **context,
     )
     headers = dict(SECURITY_HEADERS)
     headers["Cache-Control"] = "no-store"

@@ -1069,9 +1069,9 @@ _SUMMARY_LABELS = {"decision": "decision", "reason_template": "reason_template",
                    "revoke_reason": "revoke_reason", "revoke_confirm": "revoke_confirm"}
 """The label (its translation key) by which the summary names a field of the decision,
 information and revocation forms."""
-_SUMMARY_TARGETS = {"decision": "decision-title"}
-"""The element a summary's line links to where it is not the field's own id (the radio
-buttons' group, by its heading)."""
+_SUMMARY_TARGETS = {"decision": "decision-approve"}
+"""The element a summary's line links to where it is not the field's own id: the radio
+buttons' first choice (the heading, an h2, took no focus: a keyboard tryout)."""
 
 
 def _correction_values(acc: Accreditation) -> dict[str, str]:

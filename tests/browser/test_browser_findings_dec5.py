@@ -137,3 +137,57 @@ async def test_the_portal_s_places_fit_a_phone_zoomed_to_320_px(
     box = await cell.bounding_box()
     assert box and box["x"] + box["width"] <= 320, box
     await _audit(browser, page, "portal-places-320")
+
+
+async def test_the_focus_ring_shows_on_white_and_after_a_form_error_the_page_opens_on_main(
+    site: Site, page: Any, browser: Any, smtp: RecordingSMTP
+) -> None:
+    """A keyboard tryout (5 December 2026): the focus ring, yellow alone, was 1.6:1 on white;
+    and a press form sent empty left the focus on the page's top, its title unchanged. The
+    ring is near-black inside a yellow halo; the form's answer opens on the main content, the
+    title saying "Error:" first, and Tab reaches the summary's first link."""
+    status, body, _ = await site.call("POST", "/api/v1/conferences", role="admin",
+                                      json=conference_body())
+    assert status == 201, body
+    await page.goto(f"{site.url}/alliance/press?lang=en")
+    await page.keyboard.press("Tab")  # the skip link
+    ring = await page.evaluate(
+        "(() => { const s = getComputedStyle(document.activeElement);"
+        " return [s.outlineStyle, s.outlineColor, s.outlineWidth, s.boxShadow]; })()")
+    assert ring[:3] == ["solid", "rgb(11, 12, 12)", "3px"], ring
+    assert "rgb(255, 191, 71)" in ring[3], ring
+    await page.click("#press-form button[type=submit]:not([hidden])")
+    await page.wait_for_load_state()
+    assert (await page.title()).startswith("Error: "), await page.title()
+    assert page.url.endswith("#main")
+    assert await page.evaluate("document.activeElement.id") == "main"
+    await page.keyboard.press("Tab")
+    first = await page.evaluate("document.activeElement.closest('#error-summary') !== null")
+    assert first, await page.evaluate("document.activeElement.outerHTML")
+    await _audit(browser, page, "press-form-errors-focus")
+
+
+async def test_the_press_form_fits_320_px_with_its_text_at_200_percent(
+    site: Site, page: Any, browser: Any, smtp: RecordingSMTP
+) -> None:
+    """A low-vision tryout (5 December 2026): with the text at 200 % on a 320 px screen the
+    press form's fieldsets were 387 px wide (a fieldset is as wide as its widest select by
+    default), their right edge and its fields cut off."""
+    status, body, _ = await site.call("POST", "/api/v1/conferences", role="admin",
+                                      json=conference_body())
+    assert status == 201, body
+    # the reader's own style sheet, as a browser's text size applies it (the page's CSP
+    # forbids a style the page did not bring: this context's browser bypasses it)
+    context = await browser.new_context(bypass_csp=True,
+                                        viewport={"width": 320, "height": 800})
+    try:
+        tab = await context.new_page()
+        await tab.goto(f"{site.url}/alliance/press?lang=fr")
+        await tab.add_style_tag(content="html { font-size: 200% !important; }")
+        widths = await tab.evaluate(
+            "(() => [document.documentElement.scrollWidth,"
+            " ...Array.from(document.querySelectorAll('fieldset'))"
+            ".map(f => Math.ceil(f.getBoundingClientRect().right))])()")
+        assert max(widths) <= 320, widths
+    finally:
+        await context.close()

@@ -38,7 +38,8 @@ async def test_press_registration_in_french_then_withdrawal(
     await _conference(site)
     await page.goto(f"{site.url}/alliance/press")  # the browser asks for French
     assert await page.get_attribute("html", "lang") == "fr"
-    assert await page.title() == "Demande d'accréditation presse"
+    # the page, then the conference it belongs to (a keyboard tryout, 5 December 2026)
+    assert await page.title() == "Demande d'accréditation presse – Alliance mondiale : réunion"
     await page.get_by_label("Prénom(s)").fill("Marie")
     await page.get_by_label("Nom de famille").fill("Dupont")
     await page.get_by_label("Adresse électronique").fill("marie.dupont@example.org")
