@@ -66,7 +66,7 @@ async def test_the_header_s_language_control_keeps_a_half_filled_press_form(
         assert outline == "solid 3px", outline
         await control.click()
         await tab.wait_for_selector("html[lang=en]")
-        assert await tab.title() == "Press accreditation request"
+        assert await tab.title() == "Press accreditation request – Global Alliance: meeting"
         for selector, value in TYPED.items():
             assert await tab.input_value(selector) == value, selector
         assert await tab.input_value("#role") == "photographer"
