@@ -85,3 +85,22 @@ async def test_the_workspaces_home_does_not_say_workspaces_twice(
     assert _title(page) == "Vos espaces de travail"
 
 
+
+
+async def test_the_overview_s_tables_say_what_they_count(
+    api: Api, smtp: RecordingSMTP
+) -> None:
+    """Two tables without a caption on the console's overview read alike in a screen
+    reader's list of tables."""
+    from tests.http.test_console import staff
+
+    status, body, _ = await api.call("POST", "/api/v1/conferences", role="admin",
+                                     json=conference_body())
+    assert status == 201, body
+    protocol = await staff(api, smtp, "protocol@example.org", "protocol")
+    _, page, _ = await protocol.go("GET", "/manage/alliance?lang=en")
+    for table, caption in (("counts-by-category", "Live accreditations by category"),
+                           ("counts-by-status", "Accreditations by status")):
+        found = re.search(rf'<table class="counts" id="{table}">\s*<caption>([^<]+)</caption>',
+                          page)
+        assert found and found.group(1) == caption, page
