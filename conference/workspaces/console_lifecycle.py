@@ -174,6 +174,14 @@ def _local(moment: datetime | None, zone: str) -> str:
     return moment.astimezone(ZoneInfo(zone)).strftime("%Y-%m-%dT%H:%M") if moment else ""
 
 
+def _saved_values(d: Desk) -> dict[str, str]:
+    """The deadlines form's fields as the conference holds them (its wall-clock times)."""
+    c = d.conference
+    values = {name: _local(getattr(c, name), c.timezone) for name in DEADLINES}
+    values.update({k: str(v) for k, v in c.quotas.model_dump(exclude_none=True).items()})
+    return values
+
+
 def _warnings(d: Desk, at: datetime) -> list[dict[str, str]]:
     """The saved deadlines' warnings (``lifecycle.domain.deadline_warnings``), in the page's
     words: each names its field and says why, with both moments."""
@@ -223,9 +231,7 @@ def _deadlines_form(request: web.Request, d: Desk, values: dict[str, str], *,
 @frame.page
 async def lc_deadlines(request: web.Request) -> web.Response:
     d = await open_desk(request, CONSOLE_ROLES)
-    c = d.conference
-    values = {name: _local(getattr(c, name), c.timezone) for name in DEADLINES}
-    values.update({k: str(v) for k, v in c.quotas.model_dump(exclude_none=True).items()})
+    values = _saved_values(d)
     flash = d.t("lc_flash_deadlines") if request.query.get("done") == "deadlines" else None
     if request.query.get("done") == "announced":  # counts, no name: in the address
         people, delegations = (request.query.get(k, "") for k in ("people", "delegations"))
@@ -301,10 +307,8 @@ async def lc_deadlines_announce(request: web.Request) -> web.StreamResponse:
     d = await open_desk(request, CONSOLE_ROLES)
     form = await read_form(request)
     if not frame.csrf_ok(request, form, d.person):
-        c = d.conference
-        values = {name: _local(getattr(c, name), c.timezone) for name in DEADLINES}
-        values.update({k: str(v) for k, v in c.quotas.model_dump(exclude_none=True).items()})
-        return _deadlines_form(request, d, values, message=d.t("csrf_failed"), status=403)
+        return _deadlines_form(request, d, _saved_values(d), message=d.t("csrf_failed"),
+                               status=403)
     people, delegations = await conferences.announce_terms(request.app[pool_key],
                                                            d.conference.slug, d.principal)
     raise web.HTTPSeeOther(frame.with_lang(f"{d.base}/deadlines", d.language, done="announced",

@@ -267,6 +267,10 @@ async def test_the_focal_points_are_mailed_the_deadlines_set_after_their_welcome
     assert status == 303
     _, page, _ = await protocol.go("GET", f"{DEADLINES}?lang=en")
     assert element(page, "announce-title") == "Tell the focal points"
+    # a form without its token mails nobody, and shows the deadlines as saved
+    status, page, _ = await protocol.go("POST", "/manage/alliance/deadlines/announce?lang=en",
+                                        {"csrf": "forged"})
+    assert status == 403 and 'value="2031-01-08T18:00"' in page, page
     before = len(smtp.messages)
     status, _, resp = await protocol.post_form(f"{DEADLINES}?lang=en",
                                                "/manage/alliance/deadlines/announce?lang=en")
