@@ -29,7 +29,9 @@ from conference.lifecycle import service as lifecycle
 from conference.lifecycle.models import DelegationPlaces, LifecycleIn
 from conference.lifecycle.pdf import participants_pdf
 from conference.pages.handlers import SWITCH, sent_before, switching
+from conference.programme import service as programme
 from conference.protocol.countries import collation_key, country_name
+from conference.roles import protocol_officer
 from conference.workspaces import frame
 from conference.workspaces.console import CONSOLE_ROLES, Desk
 from conference.workspaces.console import _desk as open_desk
@@ -203,7 +205,20 @@ def _warnings(d: Desk, at: datetime) -> list[dict[str, str]]:
     return result
 
 
-def _deadlines_form(request: web.Request, d: Desk, values: dict[str, str], *,
+async def _deadlines_asked(request: web.Request, d: Desk) -> tuple[str, ...]:
+    """The deadlines the form asks for: the security list's only where there is one to close
+    (docs/lifecycle.md, "Quotas and deadlines"): a patron, a royal-presence session, or the
+    deadline already set. A meeting with none of them never reads "royal presence" there."""
+    c = d.conference
+    if c.patron is not None or c.security_list_deadline is not None or any(
+            s.royal_presence and s.status != "cancelled"
+            for s in await programme.sessions(request.app[pool_key],
+                                              protocol_officer(d.principal), c.slug)):
+        return DEADLINES
+    return tuple(name for name in DEADLINES if name != "security_list_deadline")
+
+
+async def _deadlines_form(request: web.Request, d: Desk, values: dict[str, str], *,
                     errors: dict[str, str] | None = None, message: str | None = None,
                     flash: str | None = None, status: int = 200,
                     warnings: list[dict[str, str]] | None = None,
@@ -222,7 +237,8 @@ def _deadlines_form(request: web.Request, d: Desk, values: dict[str, str], *,
                         title=t("lc_deadlines_title"),
                         crumbs=_crumbs(d, t("lc_deadlines_title")), base=d.base,
                         values=values, errors=errors or {}, message=message,
-                        categories=CATEGORIES, deadlines=DEADLINES, warnings=warnings or [])
+                        categories=CATEGORIES, deadlines=await _deadlines_asked(request, d),
+                        warnings=warnings or [])
 
 
 @routes.add("GET", "/manage/{slug}/deadlines",
@@ -240,7 +256,8 @@ async def lc_deadlines(request: web.Request) -> web.Response:
                                delegations=d.t.plural("lc_n_delegations", int(delegations)))
     # the saved deadlines are accepted as protocol set them, with a word about those that
     # look wrong (docs/lifecycle.md, "Quotas and deadlines")
-    return _deadlines_form(request, d, values, flash=flash, warnings=_warnings(d, now(request)))
+    return await _deadlines_form(request, d, values, flash=flash,
+                                 warnings=_warnings(d, now(request)))
 
 
 def _moment(text: str, zone: str) -> datetime | None:
@@ -278,22 +295,22 @@ async def lc_deadlines_save(request: web.Request) -> web.StreamResponse:
             errors[name] = t("lc_err_datetime")
     sent = sent_before(form)
     if not frame.csrf_ok(request, form, d.person):
-        return _deadlines_form(request, d, values, message=t("csrf_failed"), status=403,
+        return await _deadlines_form(request, d, values, message=t("csrf_failed"), status=403,
                                sent=sent)
     if switching(form):  # the language control: shown again, nothing set
-        return _deadlines_form(request, d, values, errors=errors if sent else None,
+        return await _deadlines_form(request, d, values, errors=errors if sent else None,
                                warnings=_warnings(d, now(request)), sent=sent)
     if errors:
-        return _deadlines_form(request, d, values, errors=errors, status=422, sent=True)
+        return await _deadlines_form(request, d, values, errors=errors, status=422, sent=True)
     try:
         await lifecycle.set_lifecycle(request.app[pool_key], d.conference.slug, LifecycleIn(
             **moments, quotas=Quotas(**numbers)), d.principal)
     except Invalid as exc:
         fields = {e["field"] for e in exc.extra.get("errors", [])}
         if "changes_close_at" in fields:
-            return _deadlines_form(request, d, values, status=422, sent=True,
+            return await _deadlines_form(request, d, values, status=422, sent=True,
                                    errors={"changes_close_at": t("lc_err_changes_before")})
-        return _deadlines_form(request, d, values, message=exc.detail, status=422, sent=True)
+        return await _deadlines_form(request, d, values, message=exc.detail, status=422, sent=True)
     raise web.HTTPSeeOther(frame.with_lang(f"{d.base}/deadlines", d.language,
                                            done="deadlines"))
 
@@ -307,7 +324,7 @@ async def lc_deadlines_announce(request: web.Request) -> web.StreamResponse:
     d = await open_desk(request, CONSOLE_ROLES)
     form = await read_form(request)
     if not frame.csrf_ok(request, form, d.person):
-        return _deadlines_form(request, d, _saved_values(d), message=d.t("csrf_failed"),
+        return await _deadlines_form(request, d, _saved_values(d), message=d.t("csrf_failed"),
                                status=403)
     people, delegations = await conferences.announce_terms(request.app[pool_key],
                                                            d.conference.slug, d.principal)

@@ -190,7 +190,7 @@ FLASH_SECONDS = 300
 """How long a flash's names stay in the browser: the redirect's page is asked for at once."""
 
 _FLASH_NONCE = re.compile(r"[A-Za-z0-9_-]{8,16}")
-_FLASH_PENDING = "flash_cookie"  # the request's key for the cookie its response will set
+_FLASH_PENDING = web.RequestKey("flash_cookie", tuple[str, str])  # the cookie its response sets
 
 
 def flash_params(request: web.Request, **names: str) -> dict[str, str]:

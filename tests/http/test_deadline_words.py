@@ -174,6 +174,35 @@ async def test_protocol_sets_and_moves_the_security_list_deadline_in_the_console
     assert status == 200 and body["security_list_deadline"] == "2031-01-11T11:00:00Z", body
 
 
+async def test_a_meeting_without_patron_or_royal_session_is_not_asked_for_a_security_list(
+    api: Api, smtp: RecordingSMTP
+) -> None:
+    """Tried as a secretariat (5 December 2026): a water ministerial with no patron was asked
+    for the "royal presence" security list's deadline. The field is there only where such a
+    list exists: a patron, a royal-presence session, or a deadline already set; a save without
+    it leaves the deadline as it is."""
+    await _conference(api, smtp, security_list_deadline=None, patron=None)
+    protocol = await staff(api, smtp, "protocol@example.org", "protocol")
+    for lang, royal in (("en", "royal"), ("fr", "royale")):
+        status, page, _ = await protocol.go("GET", f"{DEADLINES}?lang={lang}")
+        assert status == 200 and 'id="nominations_close_at"' in page
+        assert 'id="security_list_deadline"' not in page and royal not in page.lower()
+    status, _, _ = await protocol.post_form(DEADLINES, DEADLINES,
+                                            nominations_close_at="2031-01-08T18:00",
+                                            changes_close_at="")
+    assert status == 303
+    status, conference, _ = await api.call("GET", "/api/v1/conferences/alliance")
+    assert conference["nominations_close_at"] == "2031-01-08T17:00:00Z"
+    assert conference["security_list_deadline"] is None
+
+    # a royal-presence session planned: the list exists, and the field with it
+    room = await make_room(api)
+    await make_session(api, room, "2031-01-13T12:00:00+01:00", "2031-01-13T13:00:00+01:00",
+                       royal_presence=True, press_access="pool")
+    status, page, _ = await protocol.go("GET", f"{DEADLINES}?lang=en")
+    assert 'id="security_list_deadline"' in page
+
+
 async def test_the_portal_says_what_the_security_list_deadline_means_and_only_where_it_applies(
     api: Api, smtp: RecordingSMTP
 ) -> None:
