@@ -340,6 +340,15 @@ def in_capitals(name: str) -> bool:
     return name.isupper() and sum(ch.isalpha() for ch in name) > 1
 
 
+def name_in_capitals(given_name: str, family_name: str) -> str | None:
+    """Which name to ask about when the family name is all in capitals (names not swapped):
+    ``given_name`` when the given name is too (both said at once), else ``family_name``; None
+    when neither (docs/lifecycle.md, "Import": the same check on a single member's page)."""
+    if names_look_swapped(given_name, family_name) or not in_capitals(family_name):
+        return None
+    return "given_name" if in_capitals(given_name) else "family_name"
+
+
 def name_warnings(given_name: str, family_name: str) -> list[str]:
     """What the applicant may have got wrong without it being invalid."""
     return [NAMES_SWAPPED] if names_look_swapped(given_name, family_name) else []

@@ -26,7 +26,7 @@ from conference.accreditation.domain import (
     Category,
     Status,
     closing,
-    in_capitals,
+    name_in_capitals,
     names_look_swapped,
     rank_mismatch,
 )
@@ -688,9 +688,7 @@ def row_warnings(p: Planned) -> list[RowWarning]:
     found = []
     if names_look_swapped(m.given_name, m.family_name):
         found.append(RowWarning("given_name", NAMES_SWAPPED, "names-swapped", who))
-    elif in_capitals(m.family_name):
-        # the name in capitals: the given name's, when it is too, named first
-        field = "given_name" if in_capitals(m.given_name) else "family_name"
+    elif (field := name_in_capitals(m.given_name, m.family_name)) is not None:
         found.append(RowWarning(field, capitals_message(field), "names-in-capitals", who))
     mismatch = rank_mismatch(m.category, m.rank)
     if mismatch is not None:

@@ -33,6 +33,7 @@ from conference.accreditation.domain import (
     answers_left,
     blocking_duplicate,
     information_exchanges,
+    name_in_capitals,
     names_look_swapped,
     rank_mismatch,
     withdrawable,
@@ -391,7 +392,8 @@ async def member_register(request: web.Request) -> web.StreamResponse:
     # A rank that does not fit the category is filed, and said on the member's page, where the
     # edit link is (docs/protocol.md, "Rank and category"); otherwise back to the delegation.
     fits = rank_mismatch(created.category, created.rank) is None and not names_look_swapped(
-        created.given_name, created.family_name)
+        created.given_name, created.family_name) and name_in_capitals(
+        created.given_name, created.family_name) is None
     raise web.HTTPSeeOther(frame.with_lang(
         p.base if fits else f"{p.base}/members/{created.id}", p.language, done="registered",
         **frame.flash_params(request, name=f"{created.given_name} {created.family_name}")))
@@ -516,6 +518,9 @@ async def _member_view(request: web.Request, p: Portal, acc: Accreditation, *,
         fit=rank_mismatch(acc.category, acc.rank) if still_open else None,
         # a given name in capitals (the badge prints it as filed): said as the import says it
         names_swapped=still_open and names_look_swapped(acc.given_name, acc.family_name),
+        # a name all in capitals ("Dear Ms ĆOSIĆ"): said as the import's check says it
+        names_capitals=name_in_capitals(acc.given_name, acc.family_name) if still_open
+        else None,
         badge=f"{p.base}/members/{acc.id}/badge" if approved and missing is None else None,
         # a badge downloaded without a photo prints an empty frame: said by its link, as the
         # console's badge page says it (docs/credentials.md, "Photo")

@@ -490,6 +490,40 @@ async def test_a_given_name_in_capitals_is_said_on_the_member_s_page_after_the_f
     assert status == 303 and resp.headers["Location"].startswith("/delegation/alliance-be?")
 
 
+async def test_a_family_name_in_capitals_is_said_on_the_member_s_page_as_the_import_says_it(
+    api: Api, smtp: RecordingSMTP
+) -> None:
+    """Tried as a secretariat (5 December 2026): the import warns of « ĆOSIĆ », the one-member
+    form filed it without a word, and the letters opened "Dear Ms ĆOSIĆ". The form files it as
+    typed and leads to the member's page, which says what to check, in both languages; both
+    names in capitals are said at once."""
+    v, _ = await _portal(api, smtp)
+    status, _, resp = await v.post_form("/delegation/alliance-be/members/new?lang=en",
+                                        "/delegation/alliance-be/members?lang=en",
+                                        **{**MEMBER, "given_name": "Ana",
+                                           "family_name": "ĆOSIĆ", "email": "ana@example.org"})
+    assert status == 303 and "/members/" in resp.headers["Location"], resp.headers["Location"]
+    member = resp.headers["Location"].split("?")[0]
+    status, page, _ = await v.go("GET", resp.headers["Location"])
+    assert element(page, "names-warning") == (
+        "Names to check: the family name “ĆOSIĆ” is all in capitals, and letters and lists "
+        "print names as typed (“Dear Ms ĆOSIĆ”): write it as it is spelt, capitals at the "
+        "start only (“Ćosić”).")
+    assert 'id="edit-link"' in page
+    status, page, _ = await v.go("GET", f"{member}?lang=fr")
+    assert element(page, "names-warning").startswith(
+        "Nom à vérifier : le nom « ĆOSIĆ » est tout en capitales")
+    status, _, resp = await v.post_form("/delegation/alliance-be/members/new?lang=en",
+                                        "/delegation/alliance-be/members?lang=en",
+                                        **{**MEMBER, "given_name": "JEAN-BAPTISTE",
+                                           "family_name": "DUPONT", "email": "jb@example.org"})
+    assert status == 303 and "/members/" in resp.headers["Location"]
+    status, page, _ = await v.go("GET", resp.headers["Location"])
+    assert element(page, "names-warning").startswith(
+        "Names to check: the given and family names are all in capitals")
+    assert page.count('id="names-warning"') == 1
+
+
 async def test_a_long_name_is_registered_whole_in_the_flash(api: Api, smtp: RecordingSMTP
                                                            ) -> None:
     """« Inscription enregistrée pour … de Saint-Exupéry-Montm : »: the flash cut a long
