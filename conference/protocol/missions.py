@@ -18,7 +18,12 @@ from functools import cache
 
 import pycountry
 
-from conference.protocol.countries import _iso_names, country_codes, country_name
+from conference.protocol.countries import (
+    _iso_names,
+    country_aliases,
+    country_codes,
+    country_name,
+)
 from conference.protocol.nationality import adjective
 
 # The kinds of mission, with what joins them to the country's name ("de", "of").
@@ -69,6 +74,11 @@ def _names() -> dict[str, str]:
                 names.setdefault(folded, code)
                 if folded.startswith("the "):
                     names.setdefault(folded.removeprefix("the "), code)
+    # then every other name an import reads ("Czech Republic", « République tchèque »,
+    # "Turkey", "Palestine"): after the names above, which keep what they name
+    for code in country_codes():
+        for name in country_aliases(code):
+            names.setdefault(_fold(name), code)
     return names
 
 

@@ -36,6 +36,19 @@ def test_the_country_of_a_mission_is_read_from_its_name() -> None:
         assert mission_country(name) == code, name
 
 
+def test_a_mission_is_read_by_every_name_an_import_reads_for_its_country() -> None:
+    """Tried as a secretariat (5 December 2026): the imports read "Turkey", "Palestine",
+    "Ivory Coast" (docs/protocol.md, "Country names"), the own-country check did not: a
+    Turkish applicant asking the "Consulate General of Turkey" went unchecked."""
+    for name, code in (("Consulate General of Turkey in Valletta", "TR"),
+                       ("Consulat de Turquie", "TR"), ("Embassy of Palestine", "PS"),
+                       ("Embassy of Ivory Coast", "CI"), ("Embassy of Burma", "MM"),
+                       ("Ambassade de la République tchèque à La Valette", "CZ"),
+                       ("Embassy of the Republic of the Congo", "CG"),
+                       ("Embassy of Macedonia", "MK"), ("Embassy of Korea", None)):
+        assert mission_country(name) == code, name
+
+
 async def _letters(api: Api, accreditation_id: str) -> int:
     conn = await connect(api.db_url)
     try:
