@@ -157,8 +157,9 @@ def form_fields(form: str) -> dict[str, str]:
         fields[name.group(1)] = html.unescape(value.group(1)) if value else ""
     for name, options in re.findall(r'<select\b[^>]*\bname="([^"]*)"[^>]*>(.*?)</select>',
                                     form, re.S):
-        values = re.findall(r'<option value="([^"]*)"(\s+selected)?', options)
-        chosen = [v for v, selected in values if selected] or [v for v, _ in values[:1]]
+        values = re.findall(r'<option value="([^"]*)"([^>]*)>', options)
+        chosen = [v for v, attributes in values if re.search(r"\bselected\b", attributes)] \
+            or [v for v, _ in values[:1]]
         fields[name] = html.unescape(chosen[0]) if chosen else ""
     for name, value in re.findall(r'<textarea\b[^>]*\bname="([^"]*)"[^>]*>(.*?)</textarea>',
                                   form, re.S):

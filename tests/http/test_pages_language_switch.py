@@ -188,7 +188,7 @@ async def test_the_language_button_takes_the_correspondence_language_along(
     def chosen(page: str) -> str:
         select = page[page.index('name="language"'):]
         select = select[:select.index("</select>")]
-        [value] = re.findall(r'<option value="(\w+)"\s+selected', select)
+        [value] = re.findall(r'<option value="(\w+)"(?: lang="\w+")?\s+selected', select)
         return value
 
     status, page, _ = await _get(api, "/alliance/press?lang=en")
@@ -229,3 +229,15 @@ async def test_the_applicant_s_page_names_her_role_in_her_form(
         status, page, _ = await _get(api, f"/a/{created['access_token']}?lang=fr")
         assert status == 200, page
         assert element(page, "press-role") == expected
+
+
+async def test_the_language_choices_say_which_language_they_are_written_in(
+    api: Api, conference: dict[str, Any]
+) -> None:
+    """Tried with a screen reader (5 December 2026): on the English press form, « Français »
+    was read with English sounds. Each language is named in itself, and marked so."""
+    for lang in ("en", "fr"):
+        status, page, _ = await _get(api, f"/alliance/press?lang={lang}")
+        assert status == 200
+        assert re.search(r'<option value="fr" lang="fr"[^>]*>Français</option>', page), lang
+        assert re.search(r'<option value="en" lang="en"[^>]*>English</option>', page), lang
