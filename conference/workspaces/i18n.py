@@ -27,7 +27,8 @@ from conference.workspaces.setup_i18n import SETUP
 STRINGS: dict[str, dict[str, str]] = {
     "fr": {
         "ws_product": "Espaces de travail",
-        "scrollable_table": "Tableau (défilement horizontal)",
+        # each scrolling table named by what it lists: a page of two read "Tableau" twice
+        "scroll_region": "{name} (défilement horizontal)",
         "language_nav": "Langue",
         "signed_in_as": "Compte",
         "signout": "Se déconnecter",
@@ -607,7 +608,7 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     "en": {
         "ws_product": "Workspaces",
-        "scrollable_table": "Table (scrolls sideways)",
+        "scroll_region": "{name} (scrolls sideways)",
         "language_nav": "Language",
         "signed_in_as": "Signed in as",
         "signout": "Sign out",

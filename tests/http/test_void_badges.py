@@ -6,6 +6,7 @@ disappeared from the page)."""
 from __future__ import annotations
 
 import json
+import re
 from typing import Any
 
 from asyncpg import connect
@@ -54,9 +55,16 @@ async def test_a_collected_badge_then_void_is_listed_with_its_holder_and_why(
     assert "Collected by M. Olivier Lenoir" in row and "Person replaced" in row, row
     assert "Accreditation revoked" in text(element(page, f"void-{revoked['id']}"))
     assert f"void-{kept['id']}" not in page
+    # each scrolling table named by what it lists (a screen reader's list of regions read
+    # "Table (scrolls sideways)" for every one; keyboard tryout, 5 December 2026)
+    regions = re.findall(r'role="region" aria-label="([^"]*)"', page)
+    assert regions == ["Badges (scrolls sideways)",
+                       "Void badges still out there (scrolls sideways)"], regions
 
     status, page, _ = await v.go("GET", f"{M}/badges?lang=fr")
     assert "Badges annulés encore en circulation" in element(page, "void-badges")
+    assert re.findall(r'role="region" aria-label="([^"]*)"', page)[1] == (
+        "Badges annulés encore en circulation (défilement horizontal)")
     assert "Remis à M. Olivier Lenoir" in text(element(page, f"void-{replaced['id']}"))
 
 
