@@ -191,3 +191,36 @@ async def test_the_press_form_fits_320_px_with_its_text_at_200_percent(
         assert max(widths) <= 320, widths
     finally:
         await context.close()
+
+
+async def test_the_console_overview_and_statistics_fit_320_px_with_the_text_at_200_percent(
+    site: Site, page: Any, browser: Any, smtp: RecordingSMTP
+) -> None:
+    """A low-vision tryout (5 December 2026): with the text at 200 % on a 320 px screen the
+    console's overview and its statistics were 544 px wide (a column of the overview's grid
+    was 16rem at least), the whole page scrolling sideways. A column is never wider than the
+    screen; the tables stack one under the other."""
+    from tests.browser.helpers import member
+    from tests.browser.test_browser_console import _sign_in
+    from tests.http.conftest_programme import make_delegation
+
+    status, body, _ = await site.call("POST", "/api/v1/conferences", role="admin",
+                                      json=conference_body())
+    assert status == 201, body
+    await member(site, await make_delegation(site, country="BE"), "Reynders",
+                 rank="foreign_minister")
+    await _sign_in(site, page, smtp, "protocol@example.org", "protocol", "fr")
+    context = await browser.new_context(bypass_csp=True,
+                                        viewport={"width": 320, "height": 800})
+    try:
+        await context.add_cookies(await page.context.cookies())
+        tab = await context.new_page()
+        for path in ("/manage/alliance?lang=fr", "/manage/alliance?lang=en",
+                     "/manage/alliance/statistics?lang=fr"):
+            await tab.goto(f"{site.url}{path}")
+            await tab.add_style_tag(content="html { font-size: 200% !important; }")
+            width = await tab.evaluate("document.documentElement.scrollWidth")
+            assert width <= 320, (path, width)
+        assert await tab.locator("#by-category").is_visible()
+    finally:
+        await context.close()
