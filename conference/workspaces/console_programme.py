@@ -694,7 +694,9 @@ async def _session_page(request: web.Request, d: Desk, officer: ProtocolOfficer,
             flash = t("prog_role_changed", name=f"{who['given_name']} {who['family_name']}",
                       role=t(f"prog_role_{who['role']}").lower())
     elif done == "removed":
-        flash = t("prog_participant_removed")
+        removed = frame.flash_text(request, "name", 320)
+        flash = t("prog_participant_removed_named", name=removed) if removed \
+            else t("prog_participant_removed")
     day = s.starts_at.astimezone(ZoneInfo(d.conference.timezone)).date()
     title = s.title.get(d.language)
     # a royal-presence session says so under its times, as the public programme does, with
@@ -953,6 +955,40 @@ async def _put_participant(request: web.Request, *, existing_only: bool, done: s
     _see_other(_session_url(d, s.id, done=done, who=str(accreditation_id)))
 
 
+@routes.add("GET", "/manage/{slug}/sessions/{session_id}/participants/{accreditation_id}/remove",
+            summary="Take a person off a session: the confirmation (who, which session, in what "
+                    "part, and whether the next publication updates their calendar), whose "
+                    "form posts to …/participants/remove",
+            who=WHO, tag="workspaces", media=HTML, error_media=PAGE_ERRORS, errors=(403, 404))
+@frame.page
+async def grid_participant_remove_confirm(request: web.Request) -> web.Response:
+    """One click in the participants' table took a minister off a session, with no way back
+    but adding them again (tryout, 4 December 2026): the table's link leads here first
+    (docs/workspaces.md, "Programme builder")."""
+    d, officer = await _console(request)
+    s = await _session_here(request, d, officer)
+    try:
+        accreditation_id = UUID(request.match_info["accreditation_id"])
+    except ValueError:
+        raise NotFound("This accreditation is not on this session.") from None
+    async with connection(request) as conn:
+        people = await ws.session_participant_names(conn, s.id)
+        held = await ws.holds_session_invitation(conn, s.id, accreditation_id)
+    who = next((p for p in people if p["accreditation_id"] == accreditation_id), None)
+    if who is None or s.status == "cancelled":
+        raise NotFound("This accreditation is not on this session.")
+    t, title = d.t, s.title.get(d.language)
+    name = f"{who['given_name']} {who['family_name']}"
+    return frame.render(
+        request, "programme_remove_confirm.html", d.language, person=d.person,
+        conference=d.conference, title=t("prog_remove_title", name=name), name=name,
+        session=s, session_title=title, when=_when(d, s.starts_at, s.ends_at),
+        role=t(f"prog_role_{who['role']}"), held=held, base=d.base,
+        accreditation_id=str(accreditation_id), back=_session_url(d, s.id),
+        crumbs=_crumbs(d, (t("prog_title"), f"{d.base}/programme"),
+                       (title, _session_url(d, s.id)), (t("prog_remove"), None)))
+
+
 @routes.add("POST", "/manage/{slug}/sessions/{session_id}/participants/remove",
             summary="Take a person off a session (HTML form)", who=WHO, tag="workspaces",
             media=HTML, error_media=PAGE_ERRORS, errors=(403, 404, 409))
@@ -966,13 +1002,18 @@ async def grid_participant_remove(request: web.Request) -> web.Response:
         accreditation_id = UUID(str(form.get("accreditation_id", "")))
     except ValueError:
         raise NotFound("No such accreditation.") from None
+    async with connection(request) as conn:
+        who = next((p for p in await ws.session_participant_names(conn, s.id)
+                    if p["accreditation_id"] == accreditation_id), None)
     try:
         await programme.remove_participant(request.app[pool_key], officer, s.id,
                                            accreditation_id)
     except Conflict as exc:
         return await _session_page(request, d, officer, s,
                                    participant_message=_refusal_message(d, exc), status=409)
-    _see_other(_session_url(d, s.id, done="removed"))
+    # the flash names whom (a name never in the address: docs/workspaces.md, "Flashes")
+    _see_other(_session_url(d, s.id, done="removed", **frame.flash_params(
+        request, name=f"{who['given_name']} {who['family_name']}" if who else "")))
 
 
 # --- protocol views ---------------------------------------------------------------------------

@@ -102,6 +102,16 @@ PROGRAMME: dict[str, dict[str, str]] = {
         "prog_role_audience": "Dans l'assistance",
         "prog_remove": "Retirer",
         "prog_remove_label": "Retirer {name}",
+        "prog_remove_title": "Retirer {name} de la séance\u00a0?",
+        "prog_remove_who": "{name} figure sur «\u00a0{session}\u00a0» ({when}), rôle\u00a0: "
+                           "{role}.",
+        "prog_remove_calendar_held": "Cette séance est dans l'agenda de {name}\u00a0: la prochaine "
+                                     "publication du programme le mettra à jour.",
+        "prog_remove_calendar_none": "{name} n'a pas encore reçu l'invitation de cette "
+                                     "séance\u00a0: rien ne lui sera envoyé.",
+        "prog_remove_confirm": "Retirer {name}",
+        "prog_remove_keep": "Garder {name} sur la séance",
+        "prog_participant_removed_named": "{name} ne figure plus sur la séance.",
         "prog_add": "Ajouter",
         "prog_add_label": "Ajouter {name}",
         "prog_search": "Rechercher une personne accréditée (nom)",
@@ -301,6 +311,15 @@ PROGRAMME: dict[str, dict[str, str]] = {
         "prog_role_audience": "In the audience",
         "prog_remove": "Remove",
         "prog_remove_label": "Remove {name}",
+        "prog_remove_title": "Take {name} off the session?",
+        "prog_remove_who": "{name} is on “{session}” ({when}), role: {role}.",
+        "prog_remove_calendar_held": "This session is in {name}'s calendar: the next publication "
+                                     "of the programme will update it.",
+        "prog_remove_calendar_none": "{name} has not received this session's invitation yet: "
+                                     "nothing will be sent.",
+        "prog_remove_confirm": "Take {name} off",
+        "prog_remove_keep": "Keep {name} on the session",
+        "prog_participant_removed_named": "{name} was taken off the session.",
         "prog_add": "Add",
         "prog_add_label": "Add {name}",
         "prog_search": "Search an accredited person (name)",

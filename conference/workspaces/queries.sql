@@ -197,6 +197,14 @@ WHERE a.conference_id = :conference_id AND a.status = 'approved' AND a.erased_at
 ORDER BY a.family_name, a.given_name, a.id
 LIMIT 20
 
+-- name: holds_session_invitation
+-- Whether a person's calendar holds a session's invitation (the last message sent them for it a
+-- REQUEST): the confirmation of taking them off the session says the next publication updates
+-- it (docs/workspaces.md, "Programme builder").
+SELECT EXISTS (SELECT 1 FROM invitation_state
+               WHERE accreditation_id = :accreditation_id AND session_id = :session_id
+                 AND method = 'REQUEST')
+
 -- name: session_participant_names
 -- Who is on a session, with their names: the chair, the speakers, the attendees; and whether
 -- each one's security clearance was refused (they stay on until protocol takes them off), or

@@ -177,6 +177,14 @@ async def session_participant_names(
     return [dict(r) for r in rows]
 
 
+async def holds_session_invitation(
+    conn: asyncpg.Connection, session_id: UUID, accreditation_id: UUID
+) -> bool:
+    held: bool = await conn.fetchval(*Q.bind("holds_session_invitation", session_id=session_id,
+                                             accreditation_id=accreditation_id))
+    return held
+
+
 async def clearance_refused_on_stage(
     conn: asyncpg.Connection, conference_id: UUID
 ) -> list[dict[str, Any]]:

@@ -264,6 +264,15 @@ async def test_protocol_builds_the_programme_on_the_grid(
         "#publish-clearance-refused").inner_text()
     await _audit(browser, page, "console-publish-preview-clearance-refused")
     await page.go_back()
+    # taking someone off asks first; "Keep" goes back with nobody removed
+    await page.goto(f"{opening}?lang=en")
+    await page.get_by_role("link", name="Remove Anna Wilmes").click()
+    await page.wait_for_url("**/remove**")
+    assert await page.locator("h1").inner_text() == "Take Anna Wilmes off the session?"
+    await _audit(browser, page, "console-programme-remove-confirm")
+    await page.get_by_role("link", name="Keep Anna Wilmes on the session").click()
+    await page.wait_for_url(f"{opening}**")
+    assert len(await page.locator("#participants tbody tr").all()) == 2
 
     # the royal reception's security list and its deadline; cancelling asks first
     await _to_grid(page)

@@ -7,18 +7,19 @@ staff and focal points are refused; an administrator is not."""
 
 from __future__ import annotations
 
+import asyncio
 import csv
 import html
 import io
 import re
 from datetime import UTC, datetime
 from typing import Any
-from uuid import UUID
+from uuid import UUID, uuid4
 
 import asyncpg
 
 from conference.privacy.repo import mark_vetting_purged, purge_vetting_of_conference
-from tests.browser.helpers import element, hidden, text
+from tests.browser.helpers import element, hidden, participant, publish, text
 from tests.conftest import Api, conference_body
 from tests.http.conftest_programme import accredit, at, make_delegation, make_room, make_session
 from tests.http.test_console import Visitor, _signed_in, staff
@@ -381,15 +382,68 @@ async def test_participants_are_found_by_name_added_with_a_role_and_removed(
     rows = csv_text.split("\r\n")
     assert rows[0] == "\ufeffSeat;Name as styled;Function;Delegation;Accreditation ID"
     assert rows[1].startswith("0;") and "Reynders" in rows[1]
-    # removed: off the session
-    status, _, resp = await _form(protocol, path, f"{path}/participants/remove",
+    # removed: asked first, on a page naming whom, where and what the calendar gets (one
+    # click took a minister off a session, tryout); "Keep" goes back, nothing changed
+    status, page, _ = await protocol.go("GET", f"{path}?lang=en")
+    confirm = re.search(rf'href="([^"]*/participants/{wilmes["id"]}/remove[^"]*)"', page)
+    assert confirm, page
+    status, page, _ = await protocol.go("GET", html.unescape(confirm.group(1)))
+    assert status == 200, page
+    assert element(page, "remove-who").startswith(
+        "Sophie Wilmès is on “Opening session” ("), element(page, "remove-who")
+    assert element(page, "remove-who").endswith("), role: Speaker.")
+    assert element(page, "remove-calendar") == (
+        "Sophie Wilmès has not received this session's invitation yet: nothing will be sent.")
+    keep = re.search(r'<a href="([^"]*)" id="remove-keep">', page)
+    assert keep and html.unescape(keep.group(1)).startswith(f"{path}?"), page
+    assert len((await _api_session(api, opening["id"]))["participants"]) == 2
+    status, page, _ = await protocol.go(
+        "GET", f"{path}/participants/{wilmes['id']}/remove?lang=fr")
+    assert element(page, "remove-calendar") == (
+        "Sophie Wilmès n'a pas encore reçu l'invitation de cette séance : rien ne lui sera "
+        "envoyé.")
+    status, _, _ = await protocol.go("GET", f"{path}/participants/{uuid4()}/remove")
+    assert status == 404  # not on it
+    status, _, resp = await _form(protocol, f"{path}/participants/{wilmes['id']}/remove",
+                                  f"{path}/participants/remove",
                                   [("accreditation_id", wilmes["id"])])
     assert status == 303
+    status, page, _ = await protocol.go("GET", resp.headers["Location"])
+    assert element(page, "flash") == "Sophie Wilmès was taken off the session."
+    assert "Wilm" not in resp.headers["Location"]
     s = await _api_session(api, opening["id"])
     assert [p["accreditation_id"] for p in s["participants"]] == [reynders["id"]]
     status, page, _ = await _form(protocol, path, f"{path}/participants/remove",
                                   [("accreditation_id", wilmes["id"])])
     assert status == 404  # no longer on it
+
+
+async def test_taking_off_someone_invited_says_the_next_publication_updates_their_calendar(
+    api: Api, smtp: RecordingSMTP
+) -> None:
+    """The confirmation says what the person's calendar gets: once the programme is published
+    and their invitation sent, the next publication updates it (docs/calendar.md)."""
+    be, _ = await _setup(api, smtp)
+    conf = await _conference(api)
+    opening = await make_session(api, await make_room(api, "Plenary hall"), at(conf, 9),
+                                 at(conf, 10, 30), audience=[])
+    wilmes = await accredit(api, "Sophie", "Wilmès", delegation=be, rank="minister")
+    await participant(api, opening, wilmes)
+    await publish(api)
+    await smtp.wait_for(1, where=lambda m: "sophie.wilmes@example.org" in str(m["To"])
+                        and "Invitation" in str(m["Subject"]))
+    protocol = await staff(api, smtp, "protocol@example.org", "protocol")
+    path = f"{SESSIONS}/{opening['id']}"
+    for _ in range(100):  # the calendar's consumer records what it sent after the mail left
+        status, page, _ = await protocol.go(
+            "GET", f"{path}/participants/{wilmes['id']}/remove?lang=en")
+        if "in Sophie" in element(page, "remove-calendar"):
+            break
+        await asyncio.sleep(0.05)
+    assert element(page, "remove-calendar") == (
+        "This session is in Sophie Wilmès's calendar: the next publication of the programme "
+        "will update it.")
+    assert element(page, "remove-who").endswith("), role: Speaker.")
 
 
 async def test_the_security_list_shows_its_deadline_and_downloads(
