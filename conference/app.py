@@ -80,6 +80,7 @@ from conference.workspaces import (
     console,
     console_accreditations,
     console_credentials,
+    console_letter_text,
     console_lifecycle,
     console_programme,
     console_publish,
@@ -111,7 +112,8 @@ def route_table() -> list[Route]:
                                 console.routes, portal_lifecycle.routes,
                                 console_lifecycle.routes, console_programme.routes,
                                 console_accreditations.routes, console_publish.routes,
-                                console_credentials.routes, console_zones.routes)
+                                console_credentials.routes, console_letter_text.routes,
+                                console_zones.routes)
             for route in table]
 
 

@@ -178,16 +178,55 @@ CRED: dict[str, dict[str, str]] = {
                                      "Service du protocole\u00a0: l'hôte {name}, qui les "
                                      "signerait, n'a pas de fonction à imprimer sous son nom. "
                                      "Donnez sa fonction dans les hôtes de la conférence, ou un "
-                                     "signataire et son titre dans le texte des lettres (API "
-                                     "visa-letter-template, champs signatory_name et "
-                                     "signatory_title).",
+                                     "signataire et son titre dans «\u00a0Texte et signataire des "
+                                     "lettres\u00a0».",
+        "cred_text_title": "Texte et signataire des lettres",
+        "cred_text_intro": "Ce que chaque lettre d'invitation pour visa imprime\u00a0: l'en-tête, "
+                           "le texte en français et en anglais, et qui la signe. Les lettres déjà "
+                           "approuvées gardent le texte avec lequel elles ont été signées.",
+        "cred_text_letterhead": "En-tête",
+        "cred_text_letterhead_hint": "La première ligne de la lettre\u00a0: qui écrit "
+                                     "(l'organisateur, un ministère).",
+        "cred_text_signatory": "Signataire",
+        "cred_text_signatory_hint": "Une personne nommée, avec son titre dans chaque langue\u00a0: "
+                                    "les consulats attendent un signataire qu'ils peuvent joindre.",
+        "cred_text_signatory_name": "Nom du signataire",
+        "cred_text_signatory_title_fr": "Titre en français",
+        "cred_text_signatory_title_en": "Titre en anglais",
+        "cred_text_body_fr": "Texte de la lettre en français",
+        "cred_text_body_en": "Texte de la lettre en anglais",
+        "cred_text_body_hint": "Un seul paragraphe (un retour à la ligne devient une espace), "
+                               "2000 caractères au plus. Les noms entre accolades sont remplacés "
+                               "par les données de chaque lettre\u00a0: voir la liste ci-dessous.",
+        "cred_text_placeholders": "Ce que le texte peut nommer entre accolades",
+        "cred_text_ph_passport_name": "le nom tel qu'il figure sur le passeport",
+        "cred_text_ph_passport_number": "le numéro du passeport",
+        "cred_text_ph_nationality": "la nationalité après une étiquette («\u00a0belge\u00a0»)",
+        "cred_text_ph_date_of_birth": "la date de naissance",
+        "cred_text_ph_consulate": "le consulat auquel la lettre est adressée",
+        "cred_text_ph_conference": "le nom de la conférence, tel quel",
+        "cred_text_ph_dates": "les dates de la conférence",
+        "cred_text_ph_venue": "le lieu de la conférence",
+        "cred_text_ph_of_the_conference": "«\u00a0de la Conférence…\u00a0», dans une phrase",
+        "cred_text_ph_the_nationality": "le pays avec son article («\u00a0les États-Unis\u00a0»)",
+        "cred_text_ph_of_nationality": "«\u00a0de nationalité belge\u00a0»",
+        "cred_text_ph_capacity": "à quel titre la personne vient (fonction et délégation, ou "
+                                 "média), après le numéro du passeport",
+        "cred_text_save": "Enregistrer le texte des lettres",
+        "cred_text_saved": "Texte des lettres enregistré\u00a0: les prochaines lettres "
+                           "l'impriment.",
+        "cred_text_err_placeholder": "Le texte nomme {unknown}, que les lettres ne connaissent "
+                                     "pas. Noms possibles\u00a0: {known}.",
+        "cred_text_err_braces": "Une accolade est seule\u00a0: chaque nom s'écrit entre «\u00a0{{"
+                                "\u00a0» et «\u00a0}}\u00a0». Noms possibles\u00a0: {known}.",
+        "cred_text_link": "Texte et signataire des lettres",
         "cred_letter_language_fr": "français",
         "cred_letter_language_en": "anglais",
         "cred_letter_unsigned_title": "Le texte des lettres nomme un signataire sans titre en "
                                       "{language}\u00a0: les lettres en {language} sont signées "
                                       "par les organisateurs pour le Service du protocole. "
-                                      "Donnez son titre dans le texte des lettres (API "
-                                      "visa-letter-template, champ signatory_title.{code}).",
+                                      "Donnez son titre dans «\u00a0Texte et signataire des "
+                                      "lettres\u00a0».",
         "cred_flash_letter_approve": "Lettre approuvée et envoyée\u00a0: {name}.",
         "cred_flash_letter_refuse": "Lettre refusée\u00a0: {name}.",
         "cred_flash_letter_cancel": "Lettre annulée\u00a0: {name}.",
@@ -401,16 +440,52 @@ CRED: dict[str, dict[str, str]] = {
                                      "Service: the host {name}, who would sign them, has no "
                                      "function to print under the name. Give the host's "
                                      "function in the conference's hosts, or a signatory and "
-                                     "their title in the letters' text (API "
-                                     "visa-letter-template, fields signatory_name and "
-                                     "signatory_title).",
+                                     "their title in “Letter text and signatory”.",
+        "cred_text_title": "Letter text and signatory",
+        "cred_text_intro": "What every visa invitation letter prints: the letterhead, the text in "
+                           "French and in English, and who signs it. Letters already approved "
+                           "keep the text they were signed with.",
+        "cred_text_letterhead": "Letterhead",
+        "cred_text_letterhead_hint": "The letter's first line: who writes (the organiser, a "
+                                     "ministry).",
+        "cred_text_signatory": "Signatory",
+        "cred_text_signatory_hint": "A named person, with their title in each language: "
+                                    "consulates expect a signatory they can reach.",
+        "cred_text_signatory_name": "Signatory's name",
+        "cred_text_signatory_title_fr": "Title in French",
+        "cred_text_signatory_title_en": "Title in English",
+        "cred_text_body_fr": "Letter text in French",
+        "cred_text_body_en": "Letter text in English",
+        "cred_text_body_hint": "One paragraph (a line break becomes a space), at most 2000 "
+                               "characters. Names in braces are replaced with each letter's "
+                               "details: see the list below.",
+        "cred_text_placeholders": "What the text may name in braces",
+        "cred_text_ph_passport_name": "the name as the passport prints it",
+        "cred_text_ph_passport_number": "the passport number",
+        "cred_text_ph_nationality": "the nationality after a label (“Belgian”)",
+        "cred_text_ph_date_of_birth": "the date of birth",
+        "cred_text_ph_consulate": "the consulate the letter is addressed to",
+        "cred_text_ph_conference": "the conference's name, as it is",
+        "cred_text_ph_dates": "the conference's dates",
+        "cred_text_ph_venue": "the conference's venue",
+        "cred_text_ph_of_the_conference": "“of the Conference…”, inside a sentence",
+        "cred_text_ph_the_nationality": "the country with its article (“the United States”)",
+        "cred_text_ph_of_nationality": "“a Belgian national”",
+        "cred_text_ph_capacity": "what the person comes as (function and delegation, or "
+                                 "outlet), after the passport number",
+        "cred_text_save": "Save the letter text",
+        "cred_text_saved": "Letter text saved: the next letters print it.",
+        "cred_text_err_placeholder": "The text names {unknown}, which letters do not know. "
+                                     "Names it may use: {known}.",
+        "cred_text_err_braces": "A brace stands alone: each name is written between “{{” and "
+                                "“}}”. Names it may use: {known}.",
+        "cred_text_link": "Letter text and signatory",
         "cred_letter_language_fr": "French",
         "cred_letter_language_en": "English",
         "cred_letter_unsigned_title": "The letters' text names a signatory with no title in "
                                       "{language}: letters in {language} are signed by the "
                                       "organisers for the Protocol Service. Give the title in "
-                                      "the letters' text (API visa-letter-template, field "
-                                      "signatory_title.{code}).",
+                                      "“Letter text and signatory”.",
         "cred_flash_letter_approve": "Letter approved and mailed: {name}.",
         "cred_flash_letter_refuse": "Letter refused: {name}.",
         "cred_flash_letter_cancel": "Letter cancelled: {name}.",

@@ -133,6 +133,21 @@ async def test_protocol_prints_reissues_and_approves_a_letter_after_the_note_ver
     assert attachment.get_content().startswith(b"%PDF")
     assert await tab.locator(f"#pdf-{letter['id']}").count() == 1
     await _audit(browser, tab, "console-visa-letters-approved")
+    # who signs, on the console (it was the API's alone): the form, its error, saved
+    await tab.click("#letter-text-link")
+    await tab.wait_for_url("**/visa-letters/text**")
+    await tab.get_by_label("Signatory's name").fill("Jean Dupuis")
+    await tab.get_by_label("Title in English").fill("")
+    await tab.get_by_role("button", name="Save the letter text").click()
+    assert (await tab.title()).startswith("Error: ")
+    await _audit(browser, tab, "console-letter-text-error",
+                 reach=lambda t, lang: t.goto(f"{site.url}/manage/alliance/visa-letters/text"
+                                              f"?lang={lang}"))
+    await tab.get_by_label("Title in English").fill("Head of Protocol")
+    await tab.get_by_label("Title in French").fill("Chef du protocole")
+    await tab.get_by_role("button", name="Save the letter text").click()
+    await tab.wait_for_url(re.compile(r".*done=saved.*"))
+    assert await tab.inner_text("#flash") == "Letter text saved: the next letters print it."
 
     # the official's application: the note verbale received, nothing missing, vetting
     await tab.goto(f"{site.url}/manage/alliance/accreditations/{official['id']}?lang=en")
