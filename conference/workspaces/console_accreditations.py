@@ -26,6 +26,8 @@ from conference.accreditation.domain import (
     QuotaExceeded,
     Status,
     information_exchanges,
+    name_in_capitals,
+    names_look_swapped,
     rank_mismatch,
 )
 from conference.accreditation.models import Accreditation, SubstitutionIn
@@ -204,6 +206,11 @@ def _changes_closed(d: Desk, at: datetime) -> str | None:
     return d.t.datetime(closes, d.conference.timezone)
 
 
+OPEN = (Status.submitted, Status.waitlisted, Status.approved)
+"""An application whose names may still be corrected before the badge and the letters: the
+portal's member page says the same of these (docs/lifecycle.md, "Import")."""
+
+
 async def _application_page(request: web.Request, d: Desk, acc: Accreditation, *,
                             values: dict[str, str] | None = None,
                             sub_values: dict[str, str] | None = None,
@@ -286,6 +293,11 @@ async def _application_page(request: web.Request, d: Desk, acc: Accreditation, *
         # a rank that does not fit the category, a warning (docs/protocol.md, "Rank and
         # category")
         fit=rank_mismatch(acc.category, acc.rank),
+        # names in capitals or swapped, while the application is open: the badge and the
+        # letters print them as filed (docs/lifecycle.md, "Import")
+        names_swapped=acc.status in OPEN and names_look_swapped(acc.given_name, acc.family_name),
+        names_capitals=name_in_capitals(acc.given_name, acc.family_name)
+        if acc.status in OPEN else None,
         # each request for more information with the applicant's answers in words
         # (docs/workspaces.md, "Asking for more information")
         exchanges=information_exchanges(acc.history or []),

@@ -17,6 +17,7 @@ import asyncpg
 from tests.browser.helpers import element, hidden, publish, text
 from tests.conftest import Api, conference_body, press_body
 from tests.http.conftest_programme import at, make_delegation, make_room, make_session
+from tests.http.test_console import staff
 from tests.http.test_workspaces import Visitor, _signed_in, link_in
 from tests.support import RecordingSMTP
 
@@ -513,6 +514,13 @@ async def test_a_family_name_in_capitals_is_said_on_the_member_s_page_as_the_imp
     status, page, _ = await v.go("GET", f"{member}?lang=fr")
     assert element(page, "names-warning").startswith(
         "Nom à vérifier : le nom « ĆOSIĆ » est tout en capitales")
+    # the console's application page says it to protocol too, before the decision
+    protocol = await staff(api, smtp, "protocol@example.org", "protocol")
+    member_id = member.rsplit("/", 1)[1]
+    status, page, _ = await protocol.go(
+        "GET", f"/manage/alliance/accreditations/{member_id}?lang=en")
+    assert status == 200 and element(page, "names-warning").startswith(
+        "Names to check: the family name “ĆOSIĆ” is all in capitals")
     status, _, resp = await v.post_form("/delegation/alliance-be/members/new?lang=en",
                                         "/delegation/alliance-be/members?lang=en",
                                         **{**MEMBER, "given_name": "JEAN-BAPTISTE",
