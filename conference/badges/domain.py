@@ -503,12 +503,14 @@ def scan_reason(zone_kind: ZoneKind | None, accreditation_id: UUID | None, known
                 lacks_clearance: bool = False, mistyped: bool = False,
                 typed: bool = False, outside_days: bool = False,
                 unreadable: bool = False, held: Collection[PressAccess] = (),
-                press_role: str | None = None) -> Reason:
+                press_role: str | None = None, royal_unlisted: bool = False) -> Reason:
     """The decision on one scan, first match wins (see the module's docstring); ``typed``: a
     short reference was typed (well formed when not ``mistyped``), which is never forged;
     ``unreadable``: a scanned text shaped as no badge reference; ``held``: the press access of
     each session in progress in the zone's rooms at the scan's time, ``press_role``: the
-    badge's (``press_session_refusal``)."""
+    badge's (``press_session_refusal``); ``royal_unlisted``: a royal-presence session is under
+    way in the zone's rooms and the badge is not on its security list
+    (``royal_session_refusal``)."""
     if zone_kind is None:
         return Reason.unknown_zone
     if mistyped:
@@ -531,8 +533,23 @@ def scan_reason(zone_kind: ZoneKind | None, accreditation_id: UUID | None, known
     facts = facts or ZoneFacts()
     reason = zone_reason(category, zone_kind, facts)
     if reason is Reason.granted:
-        return press_session_refusal(category, zone_kind, facts, held, press_role) or reason
+        return (press_session_refusal(category, zone_kind, facts, held, press_role)
+                or royal_session_refusal(category, zone_kind, royal_unlisted) or reason)
     return reason
+
+
+def royal_session_refusal(category: Category, kind: ZoneKind, unlisted: bool) -> Reason | None:
+    """A standard zone's door while a royal-presence session is under way in its rooms (from
+    the time guests are seated to its end): a non-press badge the zone admits otherwise (by its
+    category, by a session) is refused ``not_on_security_list`` when it is not on that
+    session's security list, as the royal perimeter's door refuses it. An official walked into
+    the plenary hall through its own door during the royal opening while the perimeter's door
+    refused him (tryout of the day, 5 December 2026). The press keeps its own rules there
+    (``press_session_refusal``: the pool session keeps out all but the pool's members); a
+    royal perimeter has its list already (``zone_reason``)."""
+    if unlisted and kind is ZoneKind.standard and category is not Category.press:
+        return Reason.not_on_security_list
+    return None
 
 
 # --- badge production (docs/credentials.md, "Badge production") -------------------------------
