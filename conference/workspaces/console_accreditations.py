@@ -32,6 +32,7 @@ from conference.accreditation.domain import (
 )
 from conference.accreditation.models import Accreditation, SubstitutionIn
 from conference.auth import Role
+from conference.badges.domain import short_reference_code
 from conference.conferences import service as conferences
 from conference.conferences.models import DelegationIn, FocalPoint, OrganisationType
 from conference.errors import (
@@ -140,7 +141,10 @@ async def console_accreditations(request: web.Request) -> web.Response:
             conn, d.conference.id, category=filters["category"] or None,
             status=filters["status"] or None, delegation_id=delegation,
             search=domain.like_pattern(filters["q"]) or None, page_size=size,
-            skip=domain.skip(page, size))
+            skip=domain.skip(page, size),
+            # the badge's short reference, as the press desk and the door read it: the card a
+            # person holds out at the accreditation desk (tryout of the day, 5 December 2026)
+            code=short_reference_code(filters["q"]) if filters["q"] else None)
         delegations = await ws.console_delegations(conn, d.conference.id)
         # an application waiting for the applicant's answer, or answered, says so, as on the
         # press desk's queue (docs/workspaces.md, "Asking for more information")

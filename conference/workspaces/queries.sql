@@ -292,8 +292,9 @@ RETURNING id
 
 -- name: console_accreditations
 -- Every accreditation of a conference for the protocol console, filtered (each filter NULL:
--- all) and searched by name, email or outlet, oldest first, a page at a time (a page past the
--- end gives the last one); ``total`` is how many match the filters.
+-- all) and searched by name, email or outlet, or by a badge's short reference (any version:
+-- the card a person holds out at the desk, :code its stored form), oldest first, a page at a
+-- time (a page past the end gives the last one); ``total`` is how many match the filters.
 WITH found AS (
 SELECT a.*, c.slug AS conference_slug
 FROM accreditation a JOIN conference c ON c.id = a.conference_id
@@ -303,7 +304,9 @@ WHERE a.conference_id = :conference_id AND a.erased_at IS NULL
   AND (:delegation_id::uuid IS NULL OR a.delegation_id = :delegation_id)
   AND (:search::text IS NULL
        OR name_contains(a.given_name || ' ' || a.family_name || ' ' || a.email || ' '
-                        || coalesce(a.press_outlet, ''), :search)))
+                        || coalesce(a.press_outlet, ''), :search)
+       OR a.id IN (SELECT bc.accreditation_id FROM badge_code bc
+                   WHERE bc.conference_id = :conference_id AND bc.code = :code::text)))
 SELECT f.*, n.total FROM found f, (SELECT count(*) AS total FROM found) n
 ORDER BY f.seq
 LIMIT :page_size

@@ -269,8 +269,10 @@ async def console_accreditations(
     search: str | None,
     page_size: int,
     skip: int,
+    code: str | None = None,
 ) -> tuple[list[Accreditation], int]:
-    """One page of the console's list of accreditations, and how many match in all."""
+    """One page of the console's list of accreditations, and how many match in all; ``code``:
+    a badge's short reference the search may be (stored form)."""
     rows = await conn.fetch(
         *Q.bind(
             "console_accreditations",
@@ -279,6 +281,7 @@ async def console_accreditations(
             status=status,
             delegation_id=delegation_id,
             search=search,
+            code=code,
             page_size=page_size,
             skip=skip,
         )
