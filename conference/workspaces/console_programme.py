@@ -673,7 +673,7 @@ async def _session_page(request: web.Request, d: Desk, officer: ProtocolOfficer,
         people = await ws.session_participant_names(conn, s.id)
         found = await ws.participant_candidates(conn, d.conference.id, s.id, search) \
             if search else []
-    for a in found:  # with whom each comes, in the reader's language
+    for a in (*found, *people):  # with whom each comes, in the reader's language
         a["from"] = country_name(a["country"], d.language) if a["country"] \
             else a["organisation"] or a["press_outlet"] or ""
     flash = None

@@ -209,14 +209,17 @@ SELECT EXISTS (SELECT 1 FROM invitation_state
 -- Who is on a session, with their names: the chair, the speakers, the attendees; and whether
 -- each one's security clearance was refused (they stay on until protocol takes them off), or
 -- is awaited: their category needs it and it is not granted yet, pending or more information
--- asked (accreditation.domain.clearance_outlook).
+-- asked (accreditation.domain.clearance_outlook); with whom each comes (the delegation's
+-- country or organisation, the press outlet): twenty "Minister of Water" read alike (tryout).
 SELECT p.accreditation_id, p.role, a.given_name, a.family_name, a.category, a.function,
-       said_gender(a.gender, a.salutation) AS gender,
+       said_gender(a.gender, a.salutation) AS gender, d.country,
+       d.organisation ->> 'name' AS organisation, a.press_outlet,
        coalesce(v.status = 'refused', false) AS clearance_refused,
        a.category = ANY (c.vetting_required) AND v.status IS DISTINCT FROM 'cleared'
            AND v.status IS DISTINCT FROM 'refused' AS clearance_awaited
 FROM session_participant p JOIN accreditation a ON a.id = p.accreditation_id
 JOIN conference c ON c.id = a.conference_id
+LEFT JOIN delegation d ON d.id = a.delegation_id
 LEFT JOIN vetting_status v ON v.accreditation_id = p.accreditation_id
 WHERE p.session_id = :session_id
 ORDER BY CASE p.role WHEN 'chair' THEN 0 WHEN 'speaker' THEN 1 ELSE 2 END,

@@ -299,6 +299,8 @@ async def test_participants_are_found_by_name_added_with_a_role_and_removed(
     assert "Wilmès added to the session." in element(page, "flash")
     assert "Chair" in element(page, f"participant-{reynders['id']}")
     assert "Speaker" in element(page, f"participant-{wilmes['id']}")
+    # with whom each comes, as in the search: twenty "Minister of Water" read alike (tryout)
+    assert element(page, f"from-{wilmes['id']}") == "(Belgium)"
     s = await _api_session(api, opening["id"])
     assert {(p["accreditation_id"], p["role"]) for p in s["participants"]} == {
         (reynders["id"], "chair"), (wilmes["id"], "speaker")}
