@@ -28,6 +28,7 @@ from conference.badges.domain import (
 from conference.badges.models import CheckIn, CheckInIn
 from conference.conferences.lookup import conference_by_slug
 from conference.conferences.models import Conference
+from conference.credentials import service as credentials
 from conference.csvfile import Words, download_name
 from conference.errors import Forbidden, NotFound
 from conference.http.context import connection, now, pool_key, signer_key
@@ -252,7 +253,14 @@ async def _door_page(request: web.Request, d: Desk, *, zone: str = "",
     # door on a phone, 1 December 2026)
     switch_to = (f"{d.base}/door?{urlencode({'zone': zone})}"
                  if zone and request.method == "POST" else None)
+    # a badge used before here is compared with its photo; one printed without a photo (an
+    # empty frame) with the identity document (tryout of the meeting's day, 5 December 2026)
+    no_photo = (result is not None and result.admitted_before is not None
+                and result.holder is not None
+                and await credentials.photo_size(request.app[pool_key],
+                                                 result.holder.accreditation_id) is None)
     return frame.render(request, "door.html", d.language, person=d.person, switch_to=switch_to,
+                        no_photo=no_photo,
                         conference=d.conference, status=status, title=t("door_title"),
                         crumbs=crumbs, base=d.base, zones=choices, typed=typed,
                         may_define_zones=d.principal.role in (Role.admin, Role.protocol),

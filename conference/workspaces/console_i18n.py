@@ -25,6 +25,9 @@ CONSOLE: dict[str, dict[str, str]] = {
         "door_holder": "Titulaire",
         "door_again": "Ce badge a déjà servi à entrer dans cette zone le {when}\u00a0: "
                       "vérifiez que la personne est bien celle de la photo.",
+        "door_again_no_photo": "Ce badge a déjà servi à entrer dans cette zone le {when}, et "
+                               "il ne porte pas de photo\u00a0: vérifiez la pièce d'identité "
+                               "de la personne, au nom du badge.",
         "door_late": "Ajout à la liste de sécurité après son arrêt (un remplacement, ou une "
                      "habilitation accordée depuis)\u00a0: cette personne ne figure pas sur la "
                      "liste remise à la police à l'arrêt.",
@@ -267,6 +270,9 @@ CONSOLE: dict[str, dict[str, str]] = {
         "door_holder": "Holder",
         "door_again": "This badge was already used to enter this zone on {when}: check that "
                       "the person is the one in the photo.",
+        "door_again_no_photo": "This badge was already used to enter this zone on {when}, "
+                               "and it carries no photo: check the person's identity "
+                               "document against the name on the badge.",
         "door_late": "Added to the security list after it froze (a substitution, or a "
                      "clearance granted since): this person is not on the list the police were "
                      "given at the freeze.",

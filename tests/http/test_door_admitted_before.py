@@ -11,6 +11,7 @@ from tests.browser.helpers import element, hidden, press, scan, zone
 from tests.conftest import Api
 from tests.http.test_badges import _reference
 from tests.http.test_console import staff
+from tests.http.test_credentials import image, put
 from tests.http.test_workspaces import _setup
 from tests.support import RecordingSMTP
 
@@ -36,7 +37,16 @@ async def test_a_badge_admitted_before_at_the_zone_is_said_at_the_door(
     # another zone: a first admission there
     assert (await scan(api, badge, "briefing-room"))["admitted_before"] is None
 
-    # the door page says it under the verdict, in the page's language
+    # the door page says it under the verdict, in the page's language; a badge printed
+    # without a photo is compared with the identity document (tryout, 5 December 2026)
+    status, page, _ = await door.post_form(f"{DOOR}?lang=en", f"{DOOR}?lang=en",
+                                           zone="press-centre", badge=badge)
+    assert element(page, "door-again").endswith(
+        ", and it carries no photo: check the person's identity document against the name on "
+        "the badge."), element(page, "door-again")
+    status, _ = await put(api, f"/api/v1/accreditations/{journalist['id']}/photo",
+                          image(600, 800), "image/jpeg", "protocol")
+    assert status == 204
     for lang, start, end in (
             ("fr", "Ce badge a déjà servi à entrer dans cette zone le ",
              " : vérifiez que la personne est bien celle de la photo."),
