@@ -161,6 +161,11 @@ async def _badges_page(request: web.Request, d: Desk, officer: ProtocolOfficer, 
         statuses=BADGE_FILTERS,
         layouts=LAYOUTS,
         delegations=sorted(names.items(), key=lambda item: collation_key(item[1])),
+        # the packs of the delegation filtered on, when one is (all twenty were listed)
+        pack_delegations=sorted(
+            ((i, n) for i, n in names.items()
+             if not filters["delegation"] or str(i) == filters["delegation"]),
+            key=lambda item: collation_key(item[1])),
         delegation_names=names, flash=flash, message=message, errors=errors or {},
         values=values or {}, no_zones=no_zones, without_photo=listed.to_print_without_photo,
         packs=await badges.packs_to_collect(request.app[pool_key], officer, d.conference.slug),
@@ -334,7 +339,10 @@ async def console_pack_collected(request: web.Request) -> web.StreamResponse:
         raise NotFound("No such delegation.")
     form = await read_form(request)
     collected_by = _text(form, "collected_by", 200)
-    show = functools.partial(_badges_page, request, d, officer,
+    # the list's filters, carried by the form: the page comes back as it was (it forgot the
+    # delegation filtered on: tryout of the meeting's day, 5 December 2026)
+    filters = _filters(form, names)
+    show = functools.partial(_badges_page, request, d, officer, filters=filters,
                              values={"collected_by": collected_by,
                                      "pack_delegation": str(delegation_id)})
     if not frame.csrf_ok(request, form, d.person):
@@ -349,6 +357,7 @@ async def console_pack_collected(request: web.Request) -> web.StreamResponse:
         return await show(errors={"collected_by": d.t("cred_err_no_pack")}, status=409)
     _see_other(frame.with_lang(f"{d.base}/badges", d.language, done="pack",
                                count=str(len(done.badges)),
+                               **{k: v for k, v in filters.items() if v},
                                **frame.flash_params(request, name=names[delegation_id])))
 
 

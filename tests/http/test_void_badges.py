@@ -13,6 +13,7 @@ from asyncpg import connect
 
 from tests.browser.helpers import element, hidden, member, press, text
 from tests.conftest import Api
+from tests.http.conftest_programme import make_delegation
 from tests.http.test_console import staff
 from tests.http.test_console_credentials import M, _conference, _post, _states, printed_form
 from tests.http.test_lifecycle_substitution import substitute
@@ -209,3 +210,29 @@ async def test_the_api_lists_void_badges_and_records_their_recovery_once(
     status, body, _ = await api.call("POST", url, role="press_office")
     assert status == 403, body
     assert len(await _recovered_events(api)) == 1
+
+
+async def test_the_pack_form_keeps_the_delegation_filtered_on(
+    api: Api, smtp: RecordingSMTP
+) -> None:
+    """Tried on the meeting's day (5 December 2026): filtered on one delegation, the badges
+    page still listed every delegation's pack, and recording a pack collected brought the page
+    back unfiltered. The packs listed are the delegation's; the form keeps the filter."""
+    be, _ = await _conference(api, smtp)
+    nl = await make_delegation(api, country="NL")
+    await member(api, be, "Janssens")
+    await member(api, nl, "Visser")
+    v = await staff(api, smtp, "protocol@example.org", "protocol")
+    status, page, _ = await v.go("GET", f"{M}/badges?lang=en")
+    status, _, resp = await _post(v, f"{M}/badges/printed?lang=en", page, printed_form(page))
+    assert status == 303, resp
+    status, page, _ = await v.go("GET", f"{M}/badges?lang=en&delegation={be['id']}")
+    assert f'id="pack-{be["id"]}"' in page and f'id="pack-details-{nl["id"]}"' not in page
+    status, _, resp = await _post(v, f"{M}/badges/packs/{be['id']}?lang=en", page,
+                                  {"collected_by": "M. Olivier Lenoir",
+                                   "delegation": be["id"]})
+    assert status == 303, resp
+    assert f"delegation={be['id']}" in resp.headers["Location"]
+    status, page, _ = await v.go("GET", resp.headers["Location"])
+    assert element(page, "flash") == "Collection recorded for Belgium: 1 badge."
+    assert re.search(rf'<option value="{be["id"]}" selected', page)
