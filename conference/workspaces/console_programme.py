@@ -673,6 +673,7 @@ async def _session_page(request: web.Request, d: Desk, officer: ProtocolOfficer,
         people = await ws.session_participant_names(conn, s.id)
         found = await ws.participant_candidates(conn, d.conference.id, s.id, search) \
             if search else []
+        overlaps = await ws.audience_overlaps(conn, s.id)
     for a in (*found, *people):  # with whom each comes, in the reader's language
         a["from"] = country_name(a["country"], d.language) if a["country"] \
             else a["organisation"] or a["press_outlet"] or ""
@@ -717,6 +718,11 @@ async def _session_page(request: web.Request, d: Desk, officer: ProtocolOfficer,
         participant_message=participant_message,
         participant_conflicts=participant_conflicts or [], people=people, search=search,
         refused_people=refused_on_stage(people),
+        # the same audience expected at another session at that time (said, not refused)
+        overlaps=[t("prog_overlap", title=o["title"].get(d.language) or o["title"]["en"],
+                    when=_when(d, o["starts_at"], o["ends_at"]),
+                    audience=", ".join(t(f"category_{c}") for c in sorted(o["shared"])))
+                  for o in overlaps],
         # the press in the audience of a session that keeps it out: no journalist is invited
         # (docs/workspaces.md, "Programme builder")
         press_kept_out=programme_domain.press_kept_out(s.audience, s.press_access)

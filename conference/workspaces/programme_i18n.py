@@ -103,6 +103,8 @@ PROGRAMME: dict[str, dict[str, str]] = {
         "prog_remove": "Retirer",
         "prog_remove_label": "Retirer {name}",
         "prog_remove_title": "Retirer {name} de la séance\u00a0?",
+        "prog_overlaps_title": "Au même moment, pour le même public\u00a0:",
+        "prog_overlap": "«\u00a0{title}\u00a0» ({when}), où sont aussi invités\u00a0: {audience}.",
         "prog_remove_who": "{name} figure sur «\u00a0{session}\u00a0» ({when}), rôle\u00a0: "
                            "{role}.",
         "prog_remove_calendar_held": "Cette séance est dans l'agenda de {name}\u00a0: la prochaine "
@@ -312,6 +314,8 @@ PROGRAMME: dict[str, dict[str, str]] = {
         "prog_remove": "Remove",
         "prog_remove_label": "Remove {name}",
         "prog_remove_title": "Take {name} off the session?",
+        "prog_overlaps_title": "At the same time, for the same audience:",
+        "prog_overlap": "“{title}” ({when}), to which these are invited too: {audience}.",
         "prog_remove_who": "{name} is on “{session}” ({when}), role: {role}.",
         "prog_remove_calendar_held": "This session is in {name}'s calendar: the next publication "
                                      "of the programme will update it.",

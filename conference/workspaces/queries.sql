@@ -197,6 +197,21 @@ WHERE a.conference_id = :conference_id AND a.status = 'approved' AND a.erased_at
 ORDER BY a.family_name, a.given_name, a.id
 LIMIT 20
 
+-- name: audience_overlaps
+-- The sessions, not cancelled, held at the same time as a session (their occupied ranges
+-- overlap), whose invited audience shares a category with its own: the same people expected in
+-- two rooms. A session moved by half an hour overlapped the ministers' lunch and nothing said
+-- so (tryout of the meeting's day, 5 December 2026; docs/workspaces.md, "Programme builder").
+-- Person by person clashes (a participant on both) are refused when they arise
+-- (programme.repo.person_clashes); these are said, not refused: parallel sessions for one
+-- audience may be meant (a choice of workshops).
+SELECT o.id, o.title, lower(o.during) AS starts_at, upper(o.during) AS ends_at,
+       ARRAY(SELECT unnest(o.audience) INTERSECT SELECT unnest(s.audience)) AS shared
+FROM session s JOIN session o ON o.conference_id = s.conference_id AND o.id <> s.id
+WHERE s.id = :session_id AND s.cancelled_at IS NULL AND o.cancelled_at IS NULL
+  AND o.occupied && s.occupied AND o.audience && s.audience
+ORDER BY lower(o.during), o.id
+
 -- name: holds_session_invitation
 -- Whether a person's calendar holds a session's invitation (the last message sent them for it a
 -- REQUEST): the confirmation of taking them off the session says the next publication updates

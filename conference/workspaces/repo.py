@@ -177,6 +177,12 @@ async def session_participant_names(
     return [dict(r) for r in rows]
 
 
+async def audience_overlaps(conn: asyncpg.Connection, session_id: UUID
+                            ) -> list[dict[str, Any]]:
+    rows = await conn.fetch(*Q.bind("audience_overlaps", session_id=session_id))
+    return [dict(r) for r in rows]
+
+
 async def holds_session_invitation(
     conn: asyncpg.Connection, session_id: UUID, accreditation_id: UUID
 ) -> bool:

@@ -87,3 +87,47 @@ async def test_a_session_is_moved_by_half_an_hour_its_length_kept(
     status, _, _ = await protocol.go("POST", f"{SESSIONS}/{lunch['id']}/move",
                                      {"csrf": hidden(page, "csrf"), "minutes": "15"})
     assert status == 422
+
+
+async def test_a_session_moved_onto_another_for_the_same_audience_says_so(
+    api: Api, smtp: RecordingSMTP
+) -> None:
+    """Tried on the meeting's day (5 December 2026): the ministerial session moved by half an
+    hour ran into the ministers' lunch, and nothing said so. The session's page names the
+    sessions held at the same time for a category it invites too, in both languages; a
+    session for another audience in parallel is not named."""
+    await _setup(api, smtp)
+    _, conf, _ = await api.call("GET", "/api/v1/conferences/alliance")
+    hall = await make_room(api, "Plenary hall")
+    terrace = await make_room(api, "Terrace")
+    side = await make_room(api, "Room 2")
+    session = await make_session(api, hall, at(conf, 11), at(conf, 13),
+                                 audience=["minister", "official"])
+    lunch = await make_session(api, terrace, at(conf, 13), at(conf, 14, 30),
+                               audience=["minister"],
+                               title={"fr": "Déjeuner des ministres", "en": "Ministers' lunch"})
+    await make_session(api, side, at(conf, 13), at(conf, 14), audience=["expert"],
+                       title={"fr": "Atelier", "en": "Workshop"})
+    protocol = await staff(api, smtp, "protocol@example.org", "protocol")
+    path = f"{SESSIONS}/{session['id']}"
+    _, page, _ = await protocol.go("GET", f"{path}?lang=en")
+    assert 'id="audience-overlaps"' not in page
+    status, _, resp = await protocol.go("POST", f"{path}/move?lang=en",
+                                        {"csrf": hidden(page, "csrf"), "minutes": "30"})
+    assert status == 303
+    _, page, _ = await protocol.go("GET", resp.headers["Location"])
+    said = element(page, "audience-overlaps")
+    assert said.startswith("At the same time, for the same audience:"), said
+    assert "“Ministers' lunch” (" in said
+    assert said.endswith("13:00–14:30), to which these are invited too: Minister."), said
+    assert "Workshop" not in said
+    _, page, _ = await protocol.go("GET", f"{path}?lang=fr")
+    assert "« Déjeuner des ministres »" in element(page, "audience-overlaps")
+    # the lunch's page says it too; cancelled, it is no longer said
+    _, page, _ = await protocol.go("GET", f"{SESSIONS}/{lunch['id']}?lang=en")
+    assert "Minister." in element(page, "audience-overlaps")
+    status, _, _ = await api.call("POST", f"/api/v1/sessions/{lunch['id']}/cancel",
+                                  role="protocol")
+    assert status in (200, 204)
+    _, page, _ = await protocol.go("GET", f"{path}?lang=en")
+    assert 'id="audience-overlaps"' not in page
