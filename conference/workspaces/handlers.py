@@ -954,6 +954,10 @@ async def _application_page(request: web.Request, d: Desk, acc: Accreditation, *
     flash = None
     if request.query.get("done") == "corrected":
         flash = d.t("flash_corrected", name=name)
+    elif request.query.get("done") == "corrected_reprint" and (
+            old := frame.flash_text(request, "old", 20)):
+        flash = d.t("flash_corrected_reprint", name=name, old=old,
+                    new=frame.flash_text(request, "ref", 20) or "")
     elif request.query.get("done") == "unchanged":
         flash = d.t("flash_unchanged")
     elif request.query.get("done") == "information":
@@ -1294,9 +1298,10 @@ async def press_correct(request: web.Request) -> web.StreamResponse:
         return await show(errors=errors) if sent else await show()
     if errors or body is None:
         return await show(status=422, errors=errors)
+    pool = request.app[pool_key]
+    before = await accreditations.badge_short_reference(pool, acc.id, d.principal)
     try:
-        done = await accreditations.amend(request.app[pool_key], acc.id, body, d.principal,
-                                          now(request))
+        done = await accreditations.amend(pool, acc.id, body, d.principal, now(request))
     except IllegalTransition as exc:
         status = d.t(f"status_{exc.extra.get('status_now', acc.status.value)}").lower()
         return await show(status=409, message=d.t("correct_not_now", status=status))
@@ -1305,10 +1310,16 @@ async def press_correct(request: web.Request) -> web.StreamResponse:
                   field_message(d.t, "", e) for e in exc.extra.get("errors", [])}
         return await show(status=422, errors=errors)
     changed = len(done.history or []) != len(acc.history or [])
+    # a printed badge superseded by the correction (a new version, to print): said with both
+    # references, the old card to take back (it was said nowhere: tryout of the day)
+    after = await accreditations.badge_short_reference(pool, acc.id, d.principal)
+    reprint = changed and before is not None and after is not None and before != after
     # the page again, still knowing the queue's place (its crumb and forms lead back there)
-    raise web.HTTPSeeOther(frame.with_lang(f"{d.base}/{acc.id}", d.language,
-                                           done="corrected" if changed else "unchanged",
-                                           **place))
+    raise web.HTTPSeeOther(frame.with_lang(
+        f"{d.base}/{acc.id}", d.language,
+        done=("corrected_reprint" if reprint else "corrected") if changed else "unchanged",
+        **(frame.flash_params(request, old=before or "", ref=after or "") if reprint else {}),
+        **place))
 
 
 def _told_apart(t: WTranslator, conference: Conference, press: Mapping[UUID, Accreditation],

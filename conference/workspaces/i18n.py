@@ -290,6 +290,10 @@ STRINGS: dict[str, dict[str, str]] = {
         "correction_reason": "Motif de la correction",
         "correct_button": "Enregistrer la correction",
         "flash_corrected": "Les données de {name} sont corrigées.",
+        "flash_corrected_reprint": "Les données de {name} sont corrigées. Son badge imprimé "
+                                   "{old} n'ouvre plus les portes\u00a0: le nouveau, {new}, "
+                                   "est à imprimer (page Badges du protocole) et à lui "
+                                   "remettre contre l'ancien.",
         "flash_unchanged": "Aucune donnée n'a changé.",
         "err_correction_reason": "Indiquez le motif de la correction.",
         "correct_not_now": "Cette demande est {status}\u00a0: ses données ne se corrigent plus.",
@@ -851,6 +855,10 @@ STRINGS: dict[str, dict[str, str]] = {
         "correction_reason": "Reason for the correction",
         "correct_button": "Save the correction",
         "flash_corrected": "The details of {name} are corrected.",
+        "flash_corrected_reprint": "The details of {name} are corrected. Their printed "
+                                   "badge {old} no longer opens the doors: the new one, {new}, "
+                                   "is to be printed (protocol's Badges page) and handed over "
+                                   "against the old one.",
         "flash_unchanged": "Nothing changed.",
         "err_correction_reason": "Give the reason for the correction.",
         "correct_not_now": "This application is {status}: its details are no longer corrected.",

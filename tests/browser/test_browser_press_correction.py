@@ -59,7 +59,10 @@ async def test_the_press_office_corrects_a_mistyped_approved_journalist(
     await page.get_by_label("Reason for the correction").fill("Typed in capitals")
     await page.get_by_role("button", name="Save the correction").click()
     await page.wait_for_url(re.compile(r".*done=corrected.*"))
-    assert await page.inner_text("#flash") == "The details of Jean Dupont are corrected."
+    flash = await page.inner_text("#flash")
+    assert flash.startswith("The details of Jean Dupont are corrected. Their printed badge "), \
+        flash
+    assert "is to be printed (protocol's Badges page)" in flash
     last = await page.locator("#history tbody tr").last.inner_text()
     assert "Details corrected" in last
     assert "Given name(s), family name, outlet – reason: Typed in capitals" in last

@@ -192,13 +192,21 @@ async def test_the_press_desk_corrects_an_approved_journalist(
     assert status == 403
 
     status, page, _ = await v.go("GET", f"{path}?lang=fr")
+    old = (await _states(api))[j["id"]]["short_reference"]
     status, _, resp = await v.go("POST", f"{path}/correct?lang=fr", _correction(
         page, given_name="Jean", family_name="Dupont", outlet="Le Soir",
         correction_reason="Saisi en capitales\r\net média mal orthographié"))
     assert status == 303, resp
-    assert resp.headers["Location"] == f"{path}?lang=fr&done=corrected"
+    # the printed badge superseded: said with both references, none in the address (tryout
+    # of the meeting's day: the page said only "corrected", the old card left out there)
+    assert resp.headers["Location"].startswith(f"{path}?lang=fr&done=corrected_reprint&ft=")
+    assert old not in resp.headers["Location"]
+    new = (await _states(api))[j["id"]]["short_reference"]
     status, page, _ = await v.go("GET", resp.headers["Location"])
-    assert element(page, "flash") == "Les données de Jean Dupont sont corrigées."
+    assert element(page, "flash") == (
+        f"Les données de Jean Dupont sont corrigées. Son badge imprimé {old} n'ouvre plus les "
+        f"portes : le nouveau, {new}, est à imprimer (page Badges du protocole) et à lui "
+        "remettre contre l'ancien.")
     # the why said as such, not read as the new value (« Nom de famille : Nom composé »)
     assert ("<td>Données corrigées</td><td>Prénom(s), nom de famille, média – motif\u00a0: "
             "Saisi en capitales et média mal orthographié</td></tr>") in page
