@@ -186,6 +186,12 @@ async def home(request: web.Request) -> web.Response:
     person = await frame.signed_in(request)
     language = frame.language_of(request, person)
     t = WTranslator(language)
+    if request.query.get("done") == "signed_in":
+        # one workspace: straight to it, as the welcome's link lands (door staff signing in on
+        # a phone at 07:30 met a list of one: tryout of the meeting's day, 5 December 2026)
+        places = frame.workspaces(person, language)
+        if len(places) == 1 and places[0]["url"] != "/manage":
+            raise web.HTTPSeeOther(frame.with_lang(places[0]["url"], language))
     flash = t("flash_signed_in") if request.query.get("done") == "signed_in" else None
     return frame.render(request, "home.html", language, person=person, title=t("home_title"),
                         flash=flash, crumbs=[(t("home_title"), None)],

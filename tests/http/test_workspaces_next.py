@@ -185,7 +185,10 @@ async def test_a_link_asked_for_on_a_french_page_lands_in_french(
     assert status == 303
     assert resp.headers["Location"] == (f"{asked}&lang=fr" if asked
                                         else "/workspaces?lang=fr&done=signed_in")
-    status, page, _ = await v.go("GET", resp.headers["Location"])
+    status, page, landed = await v.go("GET", resp.headers["Location"])
+    if not asked:  # one workspace (the press desk): straight to it, in French
+        assert status == 303 and landed.headers["Location"] == "/manage/alliance/press?lang=fr"
+        status, page, _ = await v.go("GET", landed.headers["Location"])
     assert status == 200 and '<html lang="fr">' in page, page
     # the account's language is unchanged: a later link is mailed in English, and the list of
     # workspaces opened without ``lang`` speaks it
@@ -210,3 +213,27 @@ async def _signed_in(v: Visitor, link: str, landing: str) -> str:
     assert status == 303
     assert resp.headers["Location"] == landing
     return str(resp.headers["Location"])
+
+
+async def test_someone_with_one_workspace_lands_on_it_after_signing_in(
+    api: Api, smtp: RecordingSMTP
+) -> None:
+    """Tried on the meeting's day (5 December 2026): door staff signing in from /signin on a
+    phone landed on a list of one link; the welcome's link went to the door. One workspace:
+    straight to it; the list stays where there are several."""
+    await _staff(api, smtp)  # Tove Ernst: the press office of one conference
+    v = Visitor(api)
+    status, _, _ = await v.post_form("/signin?lang=en", "/signin?lang=en", email=EMAIL)
+    assert status == 303
+    [mail] = await smtp.wait_for(1, where=lambda m: EMAIL in m["To"]
+                                 and m["Subject"] == "Your sign-in link")
+    status, page, _ = await v.go("GET", link_in(mail))
+    action = re.search(r'<form method="post" action="([^"]+)"', page)
+    assert action
+    status, _, resp = await v.go("POST", action.group(1).replace("&amp;", "&"),
+                                 {"csrf": hidden(page, "csrf")})
+    status, _, resp = await v.go("GET", resp.headers["Location"])
+    assert (status, resp.headers["Location"]) == (303, "/manage/alliance/press?lang=en")
+    # the list itself, asked for, is still there
+    status, page, _ = await v.go("GET", "/workspaces?lang=en")
+    assert status == 200 and 'id="workspace-list"' in page
