@@ -752,6 +752,11 @@ async def check_in(
         opens = [access[i].code for i in domain.granted_zones(
             person.status, person.category, [(z.kind, z.facts) for z in access])
         ] if reason is domain.Reason.zone_not_granted and person is not None else []
+        # a pool's member kept out by a pool session here: the zones their pool enters by (the
+        # royal pool's photographer was refused "press pool only" at the hall's own door while
+        # the pool goes in through the perimeter: tryout of the meeting's day)
+        if reason is domain.Reason.press_pool_only and zone is not None:
+            opens = [z.code for z in access if z.facts.by_pool and z.id != zone.id]
         check_in_id = await repo.insert_check_in(
             conn, conference.id, zone.id if zone else None, body.zone,
             person.id if person else None, hashlib.sha256(body.badge.encode()).digest(), reason,

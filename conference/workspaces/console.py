@@ -242,6 +242,11 @@ async def _door_page(request: web.Request, d: Desk, *, zone: str = "",
         action = (t("door_action_press_session_closed_centre", until=until,
                     zones=t.either([t("door_zone_name", name=c) for c in centres]))
                   if centres else t("door_action_press_session_closed", until=until))
+        if result.reason is Reason.press_pool_only and result.zones_granted:
+            # a member of a press pool that enters elsewhere: sent there, not told to wait
+            named = dict(choices)
+            action = t("door_action_pool_elsewhere", zones=t.either(
+                [t("door_zone_name", name=named.get(c, c)) for c in result.zones_granted]))
     if result is not None and result.reason is Reason.mistyped_reference and typed:
         # a wrong length said as such, not as a character that does not match
         # (docs/workspaces.md, "Errors in sight")

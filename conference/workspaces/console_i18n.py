@@ -131,6 +131,10 @@ CONSOLE: dict[str, dict[str, str]] = {
                             "{until}\u00a0: séance photo en cours, «\u00a0{title}\u00a0».",
         "door_action_press_pool_only": "N'admettez pas la personne avant la fin de la "
                                        "séance\u00a0: elle peut attendre jusque-là.",
+        "door_action_pool_elsewhere": "N'admettez pas la personne par cette porte\u00a0: "
+                                      "son pool de presse entre par la zone {zones}. "
+                                      "Orientez-la "
+                                      "vers cette entrée.",
         "door_action_press_photo_only": "N'admettez pas la personne avant la fin de la "
                                         "séance photo\u00a0: elle peut attendre jusque-là.",
         "door_action_unknown_zone": "Choisissez de nouveau la zone dans la liste, puis "
@@ -360,6 +364,10 @@ CONSOLE: dict[str, dict[str, str]] = {
                             "opportunity in progress, \u201c{title}\u201d.",
         "door_action_press_pool_only": "Do not admit the person before the session ends: they "
                                        "may wait until then.",
+        "door_action_pool_elsewhere": "Do not admit the person through this door: their "
+                                      "press pool goes in through the zone {zones}. Send them "
+                                      "to that "
+                                      "entrance.",
         "door_action_press_photo_only": "Do not admit the person before the photo opportunity "
                                         "ends: they may wait until then.",
         "door_action_unknown_zone": "Choose the zone from the list again, then scan the badge.",

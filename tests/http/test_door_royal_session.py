@@ -17,8 +17,10 @@ from conference.settings import Settings
 from tests.browser.helpers import (
     at,
     delegation,
+    element,
     member,
     participant,
+    pool,
     press,
     room,
     scan,
@@ -27,8 +29,9 @@ from tests.browser.helpers import (
 )
 from tests.conftest import start_api
 from tests.http.test_badges import _reference
+from tests.http.test_console import staff
 from tests.http.test_door_press_sessions import _conference
-from tests.support import Clock
+from tests.support import Clock, RecordingSMTP
 
 
 @pytest.fixture
@@ -104,5 +107,51 @@ async def test_the_hall_s_door_keeps_to_the_security_list_while_the_royal_sessio
                                       role="protocol")
         assert status == 200
         assert (await scan(api, badges["official"], "plenary-hall"))["reason"] == "granted"
+    finally:
+        await api.client.close()
+
+
+async def test_a_pool_member_at_the_hall_s_door_is_sent_to_the_pool_s_entrance(
+    db_url: str, settings: Settings, clock: Clock, smtp: RecordingSMTP
+) -> None:
+    """Tried on the meeting's day (5 December 2026): the royal pool's photographer, at the
+    plenary hall's door during the royal opening, was refused "Press pool only" and told to
+    wait, though a member of the pool, which goes in through the royal perimeter. The door
+    names the pool's entrance."""
+    api = await start_api(db_url, settings, clock=clock)
+    try:
+        conference = await _conference(api)
+        hall = await room(api, "Salle plénière")
+        royal = await session(api, hall, at(conference, 9, 30), at(conference, 10, 15),
+                              royal_presence=True, press_access="pool", audience=["minister"])
+        later = await session(api, hall, at(conference, 11), at(conference, 12),
+                              press_access="open", audience=["minister", "press"])
+        await zone(api, "plenary-hall", categories=["minister"], sessions=[later["id"]])
+        royal_pool = await pool(api, "Royal opening pool")
+        await zone(api, "royal-perimeter", kind="royal_perimeter", sessions=[royal["id"]],
+                   pools=[royal_pool["id"]])
+        photographer = await press(api, decision="approve")
+        status, _, _ = await api.call(
+            "PUT", f"/api/v1/pools/{royal_pool['id']}/members/{photographer['id']}",
+            role="press_office")
+        assert status == 200
+        other = await press(api, 1, decision="approve")
+        badge = await _reference(api, photographer["id"])
+        clock.now = datetime.fromisoformat(at(conference, 9, 35))
+        result = await scan(api, badge, "plenary-hall")
+        assert (result["reason"], result["zones_granted"]) == (
+            "press_pool_only", ["royal-perimeter"])
+        assert (await scan(api, badge, "royal-perimeter"))["admitted"] is True
+        # a journalist of no pool is told to wait, as before
+        assert (await scan(api, await _reference(api, other["id"]),
+                           "plenary-hall"))["zones_granted"] == []
+        door = await staff(api, smtp, "door@example.org", "door")
+        status, page, _ = await door.post_form("/manage/alliance/door?lang=en",
+                                               "/manage/alliance/door?lang=en",
+                                               zone="plenary-hall", badge=badge)
+        assert status == 200, page
+        assert element(page, "door-action") == (
+            "Do not admit the person through this door: their press pool goes in through the "
+            "zone “Zone royal-perimeter”. Send them to that entrance.")
     finally:
         await api.client.close()
