@@ -201,7 +201,8 @@ class CheckIn(Model):
     door says it so that a badge handed back out to someone else is looked at twice."""
     zones_granted: list[str] = Field(default_factory=list)
     """With ``zone_not_granted``: the codes of the zones the badge does open (what it prints),
-    so that the door staff can say where the person may go; empty otherwise."""
+    so that the door staff can say where the person may go; with ``press_pool_only``, the
+    zones the person's press pools enter by; empty otherwise."""
     closed_session: ClosedSession | None = None
     """With ``press_session_closed``, ``press_pool_only`` or ``press_photo_only``: the session
     held in the zone that keeps the badge out, so that the door staff can say until when;
