@@ -1219,6 +1219,11 @@ class WTranslator(Translator):
         return format_list(items, style="or",
                            locale="en_GB" if self.language == "en" else self.language)
 
+    def both(self, items: list[str]) -> str:
+        """A list as the language writes it: "A and B", "A, B and C"; « A et B »."""
+        return format_list(items, style="standard",
+                           locale="en_GB" if self.language == "en" else self.language)
+
     def plural(self, key: str, count: int | str, **values: Any) -> str:
         """``key_one`` or ``key_other`` as the language's plural rule (CLDR, through babel)
         takes ``count``: French "0 demande traitée", "2 demandes traitées"; English "1

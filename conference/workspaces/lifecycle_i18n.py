@@ -113,6 +113,10 @@ LIFECYCLE: dict[str, dict[str, str]] = {
                                     "reçoit par courriel la lettre d'accréditation, avec son "
                                     "lien personnel, où se trouvera son badge, puis une "
                                     "invitation par séance.",
+        "lc_confirm_parts": "{new} prend la place de {old} sur {sessions}\u00a0: son "
+                            "invitation à ce titre part quand le service du protocole publie "
+                            "de nouveau le programme.",
+        "lc_confirm_part": "«\u00a0{session}\u00a0» ({role})",
         "lc_confirm_royal_participant": "La liste de sécurité de la séance "
                                         "«\u00a0{session}\u00a0» est arrêtée depuis le "
                                         "{date}\u00a0: {new} y figurera comme ajout après "
@@ -503,6 +507,9 @@ LIFECYCLE: dict[str, dict[str, str]] = {
                                     "the approval letter by mail, with their private link, "
                                     "where their badge will be, then one invitation per "
                                     "session.",
+        "lc_confirm_parts": "{new} takes {old}'s part on {sessions}: the invitation as such "
+                            "goes out when the protocol service next publishes the programme.",
+        "lc_confirm_part": "“{session}” ({role})",
         "lc_confirm_royal_participant": "The security list of the session “{session}” has "
                                         "been frozen since {date}: {new} will be on it as an "
                                         "addition after the freeze; send the list as it is "

@@ -474,6 +474,18 @@ async def substitution_notes(conn: Any, t: WTranslator, conference: Conference,
             notes.append((f"effect-royal-{n}", t(
                 "lc_confirm_royal_audience" if role is None else "lc_confirm_royal_participant",
                 new=new, session=name, date=frozen)))
+    # a part on a session (speaker, chair) passes to the substitute, but the published
+    # programme names the person replaced: their invitation as such waits for the next
+    # publication (a late substitute's royal opening came only when protocol published again:
+    # tryout of the meeting's day, 5 December 2026)
+    parts = await ws.participant_places(conn, old.id)
+    if parts:
+        notes.append(("effect-parts", t(
+            "lc_confirm_parts", new=new, old=f"{old.given_name} {old.family_name}",
+            sessions=t.both([t("lc_confirm_part", session=title.get(t.language)
+                               or next(iter(title.values()), ""),
+                               role=t(f"prog_role_{role}").lower())
+                             for title, role in parts]))))
     if category in conference.vetting_required:
         notes.append(("effect-clearance", t(
             "lc_confirm_clearance", new=new, category=t(f"category_{category}"))))

@@ -389,6 +389,15 @@ WHERE s.conference_id = :conference_id AND s.royal_presence AND s.cancelled_at I
   AND (p.accreditation_id IS NOT NULL OR :category = ANY (s.audience))
 ORDER BY lower(s.during), s.id
 
+-- name: participant_places
+-- The sessions (not cancelled) a member is on as a participant (chair, speaker, attendee), each
+-- with the role: their substitute takes the part, and is invited to it as such only by the
+-- next publication of the programme (docs/lifecycle.md, "Substitutions").
+SELECT s.title, p.role
+FROM session_participant p JOIN session s ON s.id = p.session_id
+WHERE p.accreditation_id = :accreditation_id AND s.cancelled_at IS NULL
+ORDER BY lower(s.during), s.id
+
 -- name: vetting_person
 -- One person of the security page's list (docs/workspaces.md, "The security service"): of
 -- this conference, alive, not erased, their category needing clearance or a status recorded;

@@ -330,6 +330,14 @@ async def open_visa_letter(conn: asyncpg.Connection, accreditation_id: UUID
     return row
 
 
+async def participant_places(conn: asyncpg.Connection, accreditation_id: UUID
+                             ) -> list[tuple[dict[str, str], str]]:
+    """(title, role) of each session the member is on as a participant (``queries.sql``,
+    participant_places)."""
+    rows = await conn.fetch(*Q.bind("participant_places", accreditation_id=accreditation_id))
+    return [(dict(r["title"]), r["role"]) for r in rows]
+
+
 async def royal_places(conn: asyncpg.Connection, conference_id: UUID, accreditation_id: UUID,
                        category: str) -> list[tuple[dict[str, str], str | None]]:
     """(title, role or None for the audience) of each royal-presence session whose security

@@ -15,9 +15,9 @@ from typing import Any
 
 import asyncpg
 
-from tests.browser.helpers import element, hidden, member, switch_fields, text
+from tests.browser.helpers import element, hidden, member, participant, switch_fields, text
 from tests.conftest import Api
-from tests.http.conftest_programme import make_delegation
+from tests.http.conftest_programme import at, make_delegation, make_room, make_session
 from tests.http.test_console import Visitor, _signed_in
 from tests.http.test_lifecycle_pages import members_of
 from tests.http.test_workspaces import _setup
@@ -351,6 +351,33 @@ async def test_the_confirmation_says_the_member_s_visa_letter_goes_with_the_plac
         f"La lettre d'invitation pour le visa n° {approved['number']} d'{old_name} est "
         "annulée : elle ne vaut plus auprès du consulat. Sophie Wilmès peut en demander une à "
         "son nom.")
+
+
+async def test_the_confirmation_says_a_part_on_a_session_waits_for_the_next_publication(
+    api: Api, smtp: RecordingSMTP
+) -> None:
+    """Tried on the meeting's day (5 December 2026): the substitute of the royal opening's
+    speaker was invited to it only when protocol published again, and nothing had said so.
+    The confirmation names the sessions whose part passes, and when the invitation follows."""
+    _, old, focal = await _start(api, smtp)
+    status, page = await check(focal, old)
+    assert 'id="effect-parts"' not in page  # on no session: nothing said
+    _, conf, _ = await api.call("GET", "/api/v1/conferences/alliance")
+    hall = await make_room(api, "Plenary hall")
+    opening = await make_session(api, hall, at(conf, 9), at(conf, 10))
+    closing = await make_session(api, hall, at(conf, 16), at(conf, 17),
+                                 title={"fr": "Clôture", "en": "Closing"})
+    await participant(api, opening, old, role="speaker")
+    await participant(api, closing, old, role="chair")
+    status, page = await check(focal, old)
+    assert element(page, "effect-parts") == (
+        "Sophie Wilmès takes Anna Reynders's part on “Opening session” (speaker) and "
+        "“Closing” (chair): the invitation as such goes out when the protocol service next "
+        "publishes the programme.")
+    _, fr_page, _ = await focal.go("POST", f"{PORTAL}/substitute?lang=fr", carried(page))
+    assert element(fr_page, "effect-parts").startswith(
+        "Sophie Wilmès prend la place d'Anna Reynders sur « Séance d'ouverture » "
+        "(orateur) et « Clôture » (présidence) :")
 
 
 async def test_an_empty_form_names_every_missing_field_at_once(
