@@ -90,6 +90,7 @@ from conference.workspaces import (
     portal_lifecycle,
     press_pools,
     press_reasons,
+    press_walkin,
     security,
     signin,
 )
@@ -107,6 +108,7 @@ def route_table() -> list[Route]:
                                 people.routes, signin.routes,
                                 press_reasons.routes,  # before the desk's /press/{id}
                                 press_pools.routes,  # before the desk's /press/{id}
+                                press_walkin.routes,  # before the desk's /press/{id}
                                 workspaces.routes, member_credentials.routes, security.routes,
                                 console_setup.routes,  # before the console's /manage/{slug}
                                 console.routes, portal_lifecycle.routes,

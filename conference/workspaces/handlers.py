@@ -960,6 +960,8 @@ async def _application_page(request: web.Request, d: Desk, acc: Accreditation, *
                     new=frame.flash_text(request, "ref", 20) or "")
     elif request.query.get("done") == "unchanged":
         flash = d.t("flash_unchanged")
+    elif request.query.get("done") == "added" and frame.flash_text(request, "name", 400):
+        flash = d.t("walkin_flash", name=name)
     elif request.query.get("done") == "information":
         asked = frame.flash_text(request, "name", 100)
         flash = None if asked is None else d.t("flash_information", name=asked)

@@ -290,6 +290,19 @@ STRINGS: dict[str, dict[str, str]] = {
         "correction_reason": "Motif de la correction",
         "correct_button": "Enregistrer la correction",
         "flash_corrected": "Les données de {name} sont corrigées.",
+        "walkin_title": "Ajouter un journaliste",
+        "walkin_link": "Ajouter un journaliste (au bureau d'accréditation)",
+        "walkin_intro": "Pour un journaliste venu au bureau d'accréditation après la clôture "
+                        "des inscriptions, ou dont la demande n'est pas parvenue\u00a0: sa "
+                        "demande est enregistrée comme s'il l'avait faite, il en reçoit "
+                        "l'accusé de réception avec son lien, puis vous décidez sur sa page.",
+        "walkin_press_legend": "Son média",
+        "walkin_button": "Enregistrer la demande",
+        "walkin_flash": "Demande enregistrée pour {name}\u00a0: décidez ci-dessous.",
+        "walkin_err_duplicate": "Une demande existe déjà à cette adresse\u00a0: cherchez-la "
+                                "dans la liste.",
+        "walkin_err_pool_full": "Le pool de presse est complet\u00a0: aucune demande n'a été "
+                                "enregistrée.",
         "flash_corrected_reprint": "Les données de {name} sont corrigées. Son badge imprimé "
                                    "{old} n'ouvre plus les portes\u00a0: le nouveau, {new}, "
                                    "est à imprimer (page Badges du protocole) et à lui "
@@ -855,6 +868,18 @@ STRINGS: dict[str, dict[str, str]] = {
         "correction_reason": "Reason for the correction",
         "correct_button": "Save the correction",
         "flash_corrected": "The details of {name} are corrected.",
+        "walkin_title": "Add a journalist",
+        "walkin_link": "Add a journalist (at the accreditation desk)",
+        "walkin_intro": "For a journalist who came to the accreditation desk after the press "
+                        "registration closed, or whose application never arrived: it is filed "
+                        "as if they had sent it, they receive its acknowledgement with their "
+                        "link, then you decide on its page.",
+        "walkin_press_legend": "Their outlet",
+        "walkin_button": "File the application",
+        "walkin_flash": "Application filed for {name}: decide below.",
+        "walkin_err_duplicate": "An application already exists at this address: search for it "
+                                "in the list.",
+        "walkin_err_pool_full": "The press pool is full: no application was filed.",
         "flash_corrected_reprint": "The details of {name} are corrected. Their printed "
                                    "badge {old} no longer opens the doors: the new one, {new}, "
                                    "is to be printed (protocol's Badges page) and handed over "

@@ -70,3 +70,8 @@ async def test_the_press_office_corrects_a_mistyped_approved_journalist(
     [state] = states["items"]
     assert (state["family_name"], state["badge_version"], state["status"]) == (
         "Dupont", 2, "to_print")
+    # a journalist added at the desk: the form, axe-clean, fr and en, 390 and 1280 px
+    await page.goto(f"{site.url}/manage/alliance/press?lang=en")
+    await page.click("#walkin-link")
+    await page.wait_for_url("**/press/new**")
+    await _audit(browser, page, "press-walkin")

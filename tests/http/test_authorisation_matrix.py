@@ -147,6 +147,7 @@ EXPECTED: dict[str, frozenset[str] | str] = {
     "grid_participant_remove": SESSION, "grid_participant_role": SESSION,
     "grid_participant_remove_confirm": SESSION,
     "letter_text_form": SESSION, "letter_text_save": SESSION,
+    "walkin_form": SESSION, "walkin_add": SESSION,
     "grid_speaking_order": SESSION,
     "grid_speaking_order_csv": SESSION, "grid_seating": SESSION, "grid_seating_csv": SESSION,
     "grid_security_list": SESSION, "grid_security_list_csv": SESSION,
