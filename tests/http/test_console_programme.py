@@ -377,6 +377,8 @@ async def test_participants_are_found_by_name_added_with_a_role_and_removed(
     assert rows[1].split(";")[1:3] == ["welcome", "Welcome"], rows[1]
     status, page, _ = await protocol.go("GET", f"{path}/seating")
     assert status == 200 and "Wilmès" in element(page, "seating")
+    # each card of the head table says whose delegation (the table under it did; tryout)
+    assert element(page, "seat-row").count("Belgium") == 2
     assert "Belgium" in element(page, "seating")
     status, csv_text, resp = await protocol.go("GET", f"{path}/seating.csv")
     assert resp.headers["Content-Disposition"] == (
