@@ -727,7 +727,7 @@ AMENDABLE_CATEGORIES = frozenset({Category.minister, Category.official, Category
 """Whose details are changed by ``amend``: delegation members (a press application or a staff
 accreditation is not edited)."""
 AMENDED_FIELDS = ("category", "given_name", "family_name", "email", "language", "gender", "rank",
-                  "function", "in_office_since")
+                  "function", "function_fr", "function_en", "in_office_since")
 """The fields an amendment may change, in the order they are named."""
 
 
@@ -761,7 +761,7 @@ CORRECTED_FIELDS = ("given_name", "family_name", "press_outlet", "press_card_num
 PRINTED_FIELDS = frozenset({"given_name", "family_name", "press_outlet", "press_role"})
 """The corrected fields a badge prints (the press card number is not printed)."""
 NOT_CORRECTED = ("category", "email", "language", "gender", "rank", "function",
-                 "in_office_since")
+                 "function_fr", "function_en", "in_office_since")
 """The fields of an amendment that a journalist's correction does not take."""
 
 
@@ -851,3 +851,27 @@ def show_short_reference(code: str) -> str:
     badges package (it reads them); ``conference.badges.domain`` offers it with the rest of
     the short reference's rules."""
     return f"{code[:4]}-{code[4:]}"
+
+
+# --- a member's function in each language (docs/protocol.md, "A function in each language") --
+
+def function_in(language: str, function: str | None, function_fr: str | None = None,
+                function_en: str | None = None) -> str | None:
+    """The function a letter, a list or a page in ``language`` prints: the one given in that
+    language, else the one typed (``function``, in whatever language the focal point wrote it),
+    else none."""
+    given = {"fr": function_fr, "en": function_en}.get(language[:2])
+    return given or function or None
+
+
+def substitute_functions(member: Fields, asked: Mapping[str, Any]
+                         ) -> dict[str, str | None]:
+    """The function of the person taking ``member``'s place, and in French and English: those
+    asked; a function left empty (or the same) is the member's, and then so are its French and
+    English forms not asked. A new function does not take the member's translations, which
+    said another title."""
+    function = asked.get("function") or member["function"]
+    kept = function == member["function"]
+    return {"function": function,
+            **{name: asked.get(name) or (member[name] if kept else None)
+               for name in ("function_fr", "function_en")}}

@@ -70,6 +70,12 @@ class AccreditationIn(Model):
     delegation_id: UUID | None = None
     rank: Rank | None = None
     function: PrintedText | None = None
+    function_fr: PrintedText | None = None
+    """The function in French, when ``function`` is typed in another language (or to say it
+    otherwise): French letters, lists and pages print it (docs/protocol.md, "A function in each
+    language")."""
+    function_en: PrintedText | None = None
+    """The function in English: English letters, lists and pages print it, else ``function``."""
     in_office_since: date | None = None
     override_reason: LongText | None = None
     """Protocol: why a registration beyond the delegation's quota or after the nominations
@@ -81,7 +87,8 @@ class AccreditationIn(Model):
             if self.press is None:
                 raise FieldsInvalid(
                     "press applications need press {outlet, press_card_number, role}", "press")
-            given = [n for n in ("delegation_id", "rank", "function") if getattr(self, n)]
+            given = [n for n in ("delegation_id", "rank", "function", "function_fr",
+                                    "function_en") if getattr(self, n)]
             if given:
                 raise FieldsInvalid(
                     "press applications take no delegation_id, rank or function", *given)
@@ -131,6 +138,10 @@ class Accreditation(Model):
     delegation_id: UUID | None
     rank: Rank | None
     function: str | None
+    function_fr: str | None = None
+    """The function in French when given (docs/protocol.md, "A function in each language")."""
+    function_en: str | None = None
+    """The function in English when given."""
     in_office_since: date | None
     submitted_at: datetime
     decided_at: datetime | None
@@ -186,6 +197,10 @@ class SubstitutionIn(Model):
     """Default: the member's rank."""
     function: PrintedText | None = None
     """Default: the member's function."""
+    function_fr: PrintedText | None = None
+    """The function in French; default: the member's, when the function is the member's."""
+    function_en: PrintedText | None = None
+    """The function in English; default: the member's, when the function is the member's."""
     in_office_since: date | None = None
     reason: LongText | None = None
     """Why (kept in both histories); needed from protocol after ``changes_close_at``."""
@@ -218,6 +233,10 @@ class AmendmentIn(Model):
     gender: Literal["female", "male"] | None = None
     rank: Rank | None = None
     function: PrintedText | None = None
+    function_fr: PrintedText | None = None
+    """The function in French (``null`` removes it)."""
+    function_en: PrintedText | None = None
+    """The function in English (``null`` removes it)."""
     in_office_since: date | None = None
     press: PressCorrection | None = None
     """A journalist's outlet, press card number or role (press applications only)."""

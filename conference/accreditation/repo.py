@@ -51,6 +51,7 @@ def _fields(row: asyncpg.Record) -> dict[str, Any]:
         "gender": row["gender"], "salutation": row["salutation"], "press": press,
         "delegation_id": row["delegation_id"],
         "rank": row["rank"], "function": row["function"],
+        "function_fr": row["function_fr"], "function_en": row["function_en"],
         "in_office_since": row["in_office_since"], "submitted_at": row["submitted_at"],
         "decided_at": row["decided_at"],
     }
@@ -89,7 +90,8 @@ def register_values(
         "press_role": press.role.value if press else None,
         "press_country": press.country if press else None,
         "delegation_id": a.delegation_id, "rank": a.rank.value if a.rank else None,
-        "function": a.function, "in_office_since": a.in_office_since, "now": now,
+        "function": a.function, "function_fr": a.function_fr, "function_en": a.function_en,
+        "in_office_since": a.in_office_since, "now": now,
         "accreditation_id": accreditation_id, "window_exempt": window_exempt, "actor": actor,
         "payload": payload, "token_hash": token_hash, "event_type": event_type,
         "history": history, "answer_token_hash": answer_token_hash,
@@ -360,6 +362,7 @@ async def insert_substitute(
         status=status.value, now=now, given_name=person["given_name"],
         family_name=person["family_name"], email=person["email"], language=person["language"],
         gender=person["gender"], rank=person["rank"], function=person["function"],
+        function_fr=person["function_fr"], function_en=person["function_en"],
         in_office_since=person["in_office_since"], token_hash=token_hash))
     return row
 
@@ -401,6 +404,7 @@ async def amend(conn: asyncpg.Connection, accreditation_id: UUID, values: dict[s
         category=values["category"], given_name=values["given_name"],
         family_name=values["family_name"], email=values["email"], language=values["language"],
         gender=values.get("gender"), rank=values.get("rank"), function=values.get("function"),
+        function_fr=values.get("function_fr"), function_en=values.get("function_en"),
         in_office_since=values.get("in_office_since")))
     return row
 

@@ -472,9 +472,10 @@ async def substitute(
         await repo.set_status(conn, accreditation_id, new_status_old, now, decided=False)
         new_id = uuid4()
         person = body.model_dump(include={"given_name", "family_name", "email", "language",
-                                          "gender", "rank", "function", "in_office_since"})
+                                          "gender", "rank", "function", "function_fr",
+                                          "function_en", "in_office_since"})
         person["rank"] = person["rank"] or row["rank"]
-        person["function"] = person["function"] or row["function"]
+        person.update(domain.substitute_functions(row, person))
         secret = new_secret()
         created = await repo.insert_substitute(conn, accreditation_id, person,
                                                accreditation_id=new_id, status=first, now=now,

@@ -108,6 +108,7 @@ LIMIT 1
 -- name: letter_by_id
 SELECT l.*, a.delegation_id, a.language, a.email, a.given_name, a.family_name, a.rank,
        a.gender, a.salutation, a.category, a.status AS accreditation_status, a.function,
+       a.function_fr, a.function_en,
        a.press_outlet, a.press_role, a.erased_at, d.country AS delegation_country,
        d.organisation ->> 'name' AS delegation_organisation, d.focal_point_name,
        d.focal_point_email
@@ -118,6 +119,7 @@ WHERE l.id = :id
 -- name: lock_letter
 SELECT l.*, a.delegation_id, a.language, a.email, a.given_name, a.family_name, a.rank,
        a.gender, a.salutation, a.category, a.status AS accreditation_status, a.function,
+       a.function_fr, a.function_en,
        a.press_outlet, a.press_role, d.country AS delegation_country,
        d.organisation ->> 'name' AS delegation_organisation
 FROM visa_letter l JOIN accreditation a ON a.id = l.accreditation_id

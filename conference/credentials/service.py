@@ -15,6 +15,7 @@ import asyncpg
 
 from conference import csvfile
 from conference.accreditation import lookup as accreditations
+from conference.accreditation.domain import function_in
 from conference.accreditation.notices import focal_point_recipients
 from conference.auth import Principal, Role, require
 from conference.conferences.lookup import conference_by_id
@@ -580,7 +581,9 @@ async def _approve(conn: asyncpg.Connection, row: asyncpg.Record, letter_id: UUI
         "venue": f"{venue_name}, {conference.venue.address}",
         # what the person comes as: their function and delegation, or their outlet
         "capacity": domain.capacity(
-            language, function=row["function"], delegation_country=row["delegation_country"],
+            language, function=function_in(language, row["function"], row["function_fr"],
+                                           row["function_en"]),
+            delegation_country=row["delegation_country"],
             delegation_organisation=row["delegation_organisation"],
             press_outlet=row["press_outlet"], press_role=row["press_role"]),
     }

@@ -45,8 +45,8 @@ from conference.protocol.ranks import Rank
 from conference.protocol.titles import rank_forms, rank_label
 
 COLUMNS: tuple[str, ...] = ("email", "given_name", "family_name", "category", "rank",
-                            "function", "language", "salutation", "delegation",
-                            "in_office_since")
+                            "function", "function_fr", "function_en", "language", "salutation",
+                            "delegation", "in_office_since")
 """The importable columns, in the order an export writes them."""
 
 REQUIRED: tuple[str, ...] = ("email", "given_name", "family_name", "category")
@@ -63,6 +63,14 @@ _ALIASES: dict[str, tuple[str, ...]] = {
                  "fonction, intitulé officiel", "fonction (intitulé officiel)",
                  "intitulé officiel", "function, official title", "function (official title)",
                  "official title"),
+    # the function in each language (docs/protocol.md, "A function in each language"), as the
+    # member form labels them
+    "function_fr": ("function in french", "function (french)", "function fr", "french function",
+                    "fonction en français", "fonction (français)", "fonction fr",
+                    "fonction française"),
+    "function_en": ("function in english", "function (english)", "function en",
+                    "english function", "fonction en anglais", "fonction (anglais)",
+                    "fonction en", "fonction anglaise"),
     "language": ("language", "langue", "langue de correspondance",
                  "language for correspondence", "language of correspondence"),
     "salutation": ("salutation", "civilité", "titre de civilité", "forme d'adresse",
@@ -345,12 +353,15 @@ class MemberRow:
     gender: str | None
     delegation: str | None
     in_office_since: date | None
+    function_fr: str | None = None
+    function_en: str | None = None
     absent: frozenset[str] = frozenset()
     """The fields whose column the file does not have (or the row stops short of): a person
     already accredited keeps theirs (``plan_row``), rather than losing them."""
 
 
 OPTIONAL_FIELDS: dict[str, str] = {"rank": "rank", "function": "function",
+                                   "function_fr": "function_fr", "function_en": "function_en",
                                    "language": "language", "salutation": "gender",
                                    "in_office_since": "in_office_since"}
 """The optional columns and the field each one fills."""
@@ -429,7 +440,8 @@ def gender_of(salutation: str) -> str | None:
     return _SALUTATIONS.get(header_key(salutation).replace(" ", "")) if salutation else None
 
 
-_TYPED = frozenset({"email", "given_name", "family_name", "function"})
+_TYPED = frozenset({"email", "given_name", "family_name", "function", "function_fr",
+                    "function_en"})
 """The columns of free text, checked by the accreditation's own rules whatever else is wrong."""
 
 
@@ -508,6 +520,8 @@ def read_row(number: int, cells: Mapping[str, str], default_language: str,
             "family_name": values["family_name"], "email": values["email"],
             "language": language, "gender": gender, "rank": None if stand_in else rank,
             "function": values["function"] or None,
+            "function_fr": values["function_fr"] or None,
+            "function_en": values["function_en"] or None,
             "in_office_since": None if stand_in else since,
             "delegation_id": UUID(int=0) if filed in (Category.minister,
                                                       Category.official) else None,
@@ -526,6 +540,7 @@ def read_row(number: int, cells: Mapping[str, str], default_language: str,
         email=checked.email, given_name=checked.given_name, family_name=checked.family_name,
         category=category, rank=checked.rank, function=checked.function, language=language,
         gender=gender, delegation=values["delegation"] or None, in_office_since=since,
+        function_fr=checked.function_fr, function_en=checked.function_en,
         absent=frozenset(f for c, f in OPTIONAL_FIELDS.items() if c not in cells),
     ))
 
@@ -599,6 +614,8 @@ class Existing:
     gender: str | None
     delegation_id: UUID | None
     in_office_since: date | None
+    function_fr: str | None = None
+    function_en: str | None = None
 
 
 @dataclass(frozen=True)
@@ -612,8 +629,8 @@ class Planned:
     errors: tuple[FieldError, ...] = ()
 
 
-COMPARED = ("given_name", "family_name", "category", "rank", "function", "language", "gender",
-            "in_office_since")
+COMPARED = ("given_name", "family_name", "category", "rank", "function", "function_fr",
+            "function_en", "language", "gender", "in_office_since")
 
 
 def plan_row(read: ReadRow, delegation_id: UUID | None, existing: Existing | None,

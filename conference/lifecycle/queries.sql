@@ -11,8 +11,8 @@ SELECT id FROM delegation WHERE id = ANY(:ids::uuid[]) ORDER BY id FOR UPDATE
 -- name: existing_by_email
 -- The current accreditation of each person named (a withdrawn, substituted or erased one is not
 -- current).
-SELECT id, email, given_name, family_name, category, status, rank, function, language, gender,
-       delegation_id, in_office_since
+SELECT id, email, given_name, family_name, category, status, rank, function, function_fr,
+       function_en, language, gender, delegation_id, in_office_since
 FROM accreditation
 WHERE conference_id = :conference_id AND lower(email) = ANY(:emails::text[])
   AND status NOT IN ('withdrawn', 'substituted') AND erased_at IS NULL
@@ -22,10 +22,11 @@ WHERE conference_id = :conference_id AND lower(email) = ANY(:emails::text[])
 -- line of the audit trail (docs/outbox.md).
 WITH ins AS (
     INSERT INTO accreditation (id, conference_id, category, given_name, family_name, email,
-                               language, gender, delegation_id, rank, function, in_office_since,
-                               submitted_at, updated_at)
+                               language, gender, delegation_id, rank, function, function_fr,
+                               function_en, in_office_since, submitted_at, updated_at)
     VALUES (:id, :conference_id, :category, :given_name, :family_name, :email, :language,
-            :gender, :delegation_id, :rank, :function, :in_office_since, :now, :now)
+            :gender, :delegation_id, :rank, :function, :function_fr, :function_en,
+            :in_office_since, :now, :now)
     RETURNING id, conference_id, status
 )
 INSERT INTO domain_event (conference_id, type, subject_id, payload, actor, occurred_at, history)
@@ -42,7 +43,8 @@ WITH upd AS (
     UPDATE accreditation
     SET given_name = :given_name, family_name = :family_name, category = :category,
         language = :language, gender = :gender, delegation_id = :delegation_id, rank = :rank,
-        function = :function, in_office_since = :in_office_since, updated_at = :now
+        function = :function, function_fr = :function_fr, function_en = :function_en,
+        in_office_since = :in_office_since, updated_at = :now
     WHERE id = :id
     RETURNING id, conference_id, status
 )
@@ -55,7 +57,8 @@ FROM upd
 
 -- name: export_members
 -- The live members of delegations (no press), in the importable columns' terms.
-SELECT a.email, a.given_name, a.family_name, a.category, a.rank, a.function, a.language,
+SELECT a.email, a.given_name, a.family_name, a.category, a.rank, a.function, a.function_fr,
+       a.function_en, a.language,
        a.gender, coalesce(d.country, d.organisation ->> 'name') AS delegation,
        a.in_office_since
 FROM accreditation a JOIN delegation d ON d.id = a.delegation_id
@@ -68,7 +71,7 @@ ORDER BY delegation, lower(a.family_name), lower(a.given_name), a.seq
 -- Approved members of delegations: the people on the list of participants; not someone whose
 -- security clearance was refused (docs/lifecycle.md, "List of participants").
 SELECT a.id AS accreditation_id, a.given_name, a.family_name, a.gender, a.category, a.status,
-       a.rank, a.function, a.in_office_since, a.delegation_id, d.country,
+       a.rank, a.function, a.function_fr, a.function_en, a.in_office_since, a.delegation_id, d.country,
        d.organisation ->> 'name' AS organisation, NULL AS role
 FROM accreditation a JOIN delegation d ON d.id = a.delegation_id
 WHERE a.conference_id = :conference_id AND a.category <> 'press' AND a.status = 'approved'
@@ -81,7 +84,7 @@ WHERE a.conference_id = :conference_id AND a.category <> 'press' AND a.status = 
 -- salutation the statistics count them by; not someone whose security clearance was refused
 -- (docs/protocol.md, "Heads of delegation").
 SELECT a.id AS accreditation_id, a.given_name, a.family_name, a.gender, a.category, a.status,
-       a.rank, a.function, a.in_office_since, a.delegation_id, d.country,
+       a.rank, a.function, a.function_fr, a.function_en, a.in_office_since, a.delegation_id, d.country,
        d.organisation ->> 'name' AS organisation, NULL AS role, a.salutation
 FROM accreditation a JOIN delegation d ON d.id = a.delegation_id
 WHERE a.conference_id = :conference_id AND a.category IN ('minister', 'official')

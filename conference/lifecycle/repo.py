@@ -37,7 +37,8 @@ def _existing(r: asyncpg.Record) -> Existing:
         id=r["id"], email=r["email"], given_name=r["given_name"], family_name=r["family_name"],
         category=Category(r["category"]), status=Status(r["status"]),
         rank=Rank(r["rank"]) if r["rank"] else None, function=r["function"],
-        language=r["language"], gender=r["gender"], delegation_id=r["delegation_id"],
+        function_fr=r["function_fr"], function_en=r["function_en"], language=r["language"],
+        gender=r["gender"], delegation_id=r["delegation_id"],
         in_office_since=r["in_office_since"],
     )
 
@@ -74,7 +75,8 @@ def _member(r: asyncpg.Record) -> Member:
         accreditation_id=r["accreditation_id"], given_name=r["given_name"],
         family_name=r["family_name"], gender=r["gender"], category=Category(r["category"]),
         status=Status(r["status"]), rank=Rank(r["rank"]) if r["rank"] else None,
-        function=r["function"], in_office_since=r["in_office_since"],
+        function=r["function"], function_fr=r["function_fr"], function_en=r["function_en"],
+        in_office_since=r["in_office_since"],
         delegation_id=r["delegation_id"], country=r["country"], organisation=r["organisation"],
         role=r["role"], salutation=r.get("salutation"),
     )

@@ -25,6 +25,7 @@ from conference.accreditation.domain import (
     allowed_places,
     check_deadline,
     closing,
+    function_in,
 )
 from conference.accreditation.events import AccreditationChanged
 from conference.auth import Principal, Role, require
@@ -338,6 +339,7 @@ def _values(p: Planned, conference: Conference, actor: str, now: datetime) -> di
             "given_name": m.given_name, "family_name": m.family_name, "email": m.email,
             "language": m.language, "gender": m.gender, "delegation_id": p.delegation_id,
             "rank": m.rank.value if m.rank else None, "function": m.function,
+            "function_fr": m.function_fr, "function_en": m.function_en,
             "in_office_since": m.in_office_since, "now": now, "actor": actor}
 
 
@@ -432,7 +434,8 @@ async def export_members(pool: asyncpg.Pool, slug: str, kind: tabular.Kind,
         category, rank, language_cell, salutation = domain.export_words(
             r["category"], r["rank"], r["language"], r["gender"], language)
         lines.append([r["email"], r["given_name"], r["family_name"], category, rank,
-                      r["function"] or "", language_cell, salutation, r["delegation"] or "",
+                      r["function"] or "", r["function_fr"] or "", r["function_en"] or "",
+                      language_cell, salutation, r["delegation"] or "",
                       r["in_office_since"].isoformat() if r["in_office_since"] else ""])
     name = download_name("accreditations", conference.slug, None, delegation_name,
                          extension=kind)
@@ -469,7 +472,9 @@ async def _live_list(conn: asyncpg.Connection, conference: Conference,
                 family_name=m.family_name,
                 styled_name=styled_name(m.given_name, m.family_name, m.rank, m.gender,
                                         language),
-                category=m.category, rank=m.rank, function=m.function, head=m is d.head,
+                category=m.category, rank=m.rank,
+                function=function_in(language, m.function, m.function_fr, m.function_en),
+                head=m is d.head,
                 head_title=head_of_delegation(m.gender, language) if m is d.head else None,
                 rank_title=rank_label(m.rank, language, m.gender) if m.rank else None,
             ) for m in d.members],

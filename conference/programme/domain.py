@@ -45,7 +45,7 @@ from typing import Any
 from uuid import UUID
 from zoneinfo import ZoneInfo
 
-from conference.accreditation.domain import Category, Status, missing_clearance
+from conference.accreditation.domain import Category, Status, function_in, missing_clearance
 from conference.conferences.models import Conference, Host
 from conference.csvfile import FOR_PEOPLE, FOR_PROGRAMS, Words, download_name, write
 from conference.errors import (
@@ -434,6 +434,10 @@ class Member:
     organisation: str | None
     role: str | None = None
     salutation: str | None = None  # mrs | mr | neutral, where the reader needs it
+    function_fr: str | None = None
+    function_en: str | None = None
+    """The function in French and in English when given (``function_in`` picks the one a
+    reader's language prints: docs/protocol.md, "A function in each language")."""
 
 
 def delegation_name(country: str | None, organisation: str | None, language: str) -> str | None:
@@ -457,7 +461,8 @@ def person_view(m: Member, conference: Conference, language: str | None = None) 
     return PersonView(
         accreditation_id=m.accreditation_id, given_name=m.given_name, family_name=m.family_name,
         styled_name=styled_name(m.given_name, m.family_name, m.rank, m.gender, language),
-        rank=m.rank, function=m.function, delegation_id=m.delegation_id,
+        rank=m.rank, function=function_in(language, m.function, m.function_fr, m.function_en),
+        delegation_id=m.delegation_id,
         delegation=delegation_name(m.country, m.organisation, language),
         is_host=is_host(m.given_name, m.family_name, conference.hosts),
         role=m.role,

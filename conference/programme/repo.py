@@ -302,6 +302,7 @@ def _member(row: asyncpg.Record) -> domain.Member:
         accreditation_id=row["accreditation_id"], given_name=row["given_name"],
         family_name=row["family_name"], gender=row["gender"], category=Category(row["category"]),
         status=Status(row["status"]), rank=row["rank"], function=row["function"],
+        function_fr=row["function_fr"], function_en=row["function_en"],
         in_office_since=row["in_office_since"], delegation_id=row["delegation_id"],
         country=row["country"], organisation=row["organisation"], role=row["role"],
     )
