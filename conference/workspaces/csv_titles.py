@@ -10,6 +10,7 @@ TITLES: dict[str, dict[str, str]] = {
     "fr": {
         "position": "N° d'ordre", "delegation": "Délégation", "country": "Pays (code ISO)",
         "head": "Chef de délégation", "function": "Fonction", "name": "Nom et titre",
+        "function_fr": "Fonction en français", "function_en": "Fonction en anglais",
         "styled_name": "Nom et titre", "family_name": "Nom", "given_name": "Prénom",
         "accreditation_id": "Identifiant de l'accréditation", "seat": "Place",
         "from_audience_left": "Place depuis la gauche de la salle",
@@ -22,6 +23,7 @@ TITLES: dict[str, dict[str, str]] = {
     "en": {
         "position": "Order", "delegation": "Delegation", "country": "Country (ISO code)",
         "head": "Head of delegation", "function": "Function", "name": "Name as styled",
+        "function_fr": "Function in French", "function_en": "Function in English",
         "styled_name": "Name as styled", "family_name": "Family name",
         "given_name": "Given name", "accreditation_id": "Accreditation ID", "seat": "Seat",
         "from_audience_left": "Place from the audience's left", "in_place_of": "In place of",

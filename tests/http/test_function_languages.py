@@ -139,3 +139,62 @@ async def test_the_list_of_participants_and_the_speaking_order_pick_the_language
     assert status == 200, page
     assert f"(head of delegation), {ENGLISH}</li>" in page, page
     assert TYPED.upper().replace("'", "&#39;") not in page
+
+
+async def _import(api: Api, text: str, delegation_id: str) -> dict[str, Any]:
+    status, body, _ = await api.call(
+        "POST", f"/api/v1/conferences/alliance/imports?dry_run=false&delegation_id={delegation_id}",
+        role="protocol", data=text.encode(), headers={"Content-Type": "text/csv"})
+    assert status == 200, body
+    return dict(body)
+
+
+async def _by_email(api: Api, email: str) -> dict[str, Any]:
+    status, page, _ = await api.call(
+        "GET", "/api/v1/conferences/alliance/accreditations?limit=100", role="protocol")
+    assert status == 200, page
+    [found] = [a for a in page["items"] if a["email"] == email]
+    return dict(found)
+
+
+async def test_the_import_reads_the_function_in_each_language_under_french_or_english_headers(
+    api: Api, conference: dict[str, Any]
+) -> None:
+    be = await make_delegation(api, "BE")
+    result = await _import(api, (
+        "Courriel;Prénom;Nom;Catégorie;Rang;Fonction;Fonction en anglais;Fonction en français\n"
+        f"z.k@example.org;Zakia;Khattabi;ministre;minister;{TYPED};{ENGLISH};\n"), be["id"])
+    assert result["unknown_columns"] == [] and result["counts"]["create"] == 1, result
+    member = await _by_email(api, "z.k@example.org")
+    assert (member["function"], member["function_fr"], member["function_en"]) == (
+        TYPED, None, ENGLISH)
+
+    result = await _import(api, (
+        "Email,Given name,Family name,Category,Rank,Function,Function in French,"
+        "Function in English\n"
+        f"z.k@example.org,Zakia,Khattabi,minister,minister,{TYPED},{TYPED.upper()},{ENGLISH}\n"),
+        be["id"])
+    [row] = result["rows"]
+    assert (row["outcome"], row["changed"]) == ("update", ["function_fr"]), result
+    assert (await _by_email(api, "z.k@example.org"))["function_fr"] == TYPED.upper()
+
+    # a file without the columns keeps them; a value too long is the row's error on its column
+    result = await _import(api, (
+        "Email,Given name,Family name,Category,Rank,Function\n"
+        f"z.k@example.org,Zakia,Khattabi,minister,minister,{TYPED}\n"), be["id"])
+    assert result["counts"]["unchanged"] == 1, result
+    status, body, _ = await api.call(
+        "POST", f"/api/v1/conferences/alliance/imports?dry_run=true&delegation_id={be['id']}",
+        role="protocol", headers={"Content-Type": "text/csv"}, data=(
+            "Email,Given name,Family name,Category,Rank,Function,Function in English\n"
+            f"z.k@example.org,Zakia,Khattabi,minister,minister,{TYPED},{'A' * 201}\n").encode())
+    assert status == 200, body
+    [row] = body["rows"]
+    assert [(e["field"], e["code"]) for e in row["errors"]] == [("function_en", "too-long")]
+
+    # the export writes both columns, which the import reads back
+    status, text, _ = await api.call("GET", "/api/v1/conferences/alliance/accreditations.csv",
+                                     role="protocol")
+    assert status == 200
+    assert text.splitlines()[0].lstrip("\ufeff").startswith(
+        "email,given_name,family_name,category,rank,function,function_fr,function_en,")

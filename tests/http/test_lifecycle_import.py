@@ -151,7 +151,8 @@ async def test_a_300_row_xlsx_imports_once_round_trips_and_lists_in_precedence(
     assert sheet is not None
     table = [list(r) for r in sheet.iter_rows(values_only=True)]
     assert table[0] == ["email", "given_name", "family_name", "category", "rank", "function",
-                        "language", "salutation", "delegation", "in_office_since"]
+                        "function_fr", "function_en", "language", "salutation", "delegation",
+                        "in_office_since"]
     assert len(table) == 301
     edited = next(i for i, r in enumerate(table) if r[0] == "member2.fr@example.org")
     table[edited][5] = "Directeur général"

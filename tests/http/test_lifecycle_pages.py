@@ -258,19 +258,19 @@ async def test_a_focal_point_checks_imports_and_downloads_members(
     assert "a.peeters@example.org" in text and text.count("@example.org") == 5
     # in words, as the member form names them and the import reads them back (a tryout read
     # the codes « official;senior_official;…;Mr » under French headers)
-    assert "\nc.janssens@example.org;Chloé;Janssens;Expert;Expert ou experte;;Anglais;;BE;" \
+    assert "\nc.janssens@example.org;Chloé;Janssens;Expert;Expert ou experte;;;;Anglais;;BE;" \
         in text, text
-    assert "\nc.janssens@example.org;Chloé;Janssens;Expert;Expert;;English;;BE;" in english, \
+    assert "\nc.janssens@example.org;Chloé;Janssens;Expert;Expert;;;;English;;BE;" in english, \
         english
     resp = await focal.api.client.get(f"{PORTAL}/members.xlsx", headers={
         "Cookie": "; ".join(f"{k}={v}" for k, v in focal.cookies.items())})
     assert resp.status == 200
     sheet = load_workbook(io.BytesIO(await resp.read())).active
     assert sheet is not None and sheet.max_row == 6
-    assert [[c.value for c in row][:7] for row in sheet.iter_rows(min_row=2)
+    assert [[c.value for c in row][:9] for row in sheet.iter_rows(min_row=2)
             if row[0].value == "a.peeters@example.org"] == [[
                 "a.peeters@example.org", "Anna", "Peeters", "Fonctionnaire", "Fonctionnaire",
-                "Conseillère", "Anglais"]]
+                "Conseillère", None, None, "Anglais"]]
 
     # The export imported back changes nothing.
     status, page, _ = await upload(focal, f"{PORTAL}/import", f"{PORTAL}/import?lang=en",
