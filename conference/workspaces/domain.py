@@ -22,6 +22,7 @@ from conference.accreditation.domain import (
     Status,
     allowed_places,
     closing,
+    function_in,
     missing_clearance,
 )
 from conference.accreditation.models import Accreditation
@@ -384,3 +385,15 @@ def wall_clock(wall: datetime, zone: str) -> datetime:
             wall.replace(fold=0):
         raise NoSuchTime(wall.isoformat())
     return moment
+
+
+def function_said(person: Any, language: str) -> str:
+    """A person's function as a page in ``language`` prints it (``accreditation.domain.
+    function_in``: the one given in that language, else the one typed), "" when none: the
+    pages' filter ``function_in``. ``person`` is an accreditation or a row (a mapping) with
+    ``function`` and, where the query gives them, ``function_fr`` and ``function_en``."""
+    def field(name: str) -> str | None:
+        value = person.get(name) if isinstance(person, Mapping) else getattr(person, name, None)
+        return str(value) if value else None
+    return function_in(language, field("function"), field("function_fr"),
+                       field("function_en")) or ""

@@ -43,6 +43,7 @@ from conference.people.domain import Grant, safe_next
 from conference.people.mail import workspace_url
 from conference.people.service import SignedIn
 from conference.protocol.countries import country_name
+from conference.workspaces.domain import function_said
 from conference.workspaces.i18n import WTranslator
 
 HERE = Path(__file__).parent
@@ -53,6 +54,8 @@ _ENV = templating.environment(
 )
 _ENV.filters["phone"] = formatting.phone
 _ENV.filters["signed"] = formatting.signed
+# a person's function in the page's language (docs/protocol.md, "A function in each language")
+_ENV.filters["function_in"] = function_said
 CSS = (HERE / "static" / "workspaces.css").read_bytes()
 SESSION_COOKIE = "session"
 HTML = ("text/html",)

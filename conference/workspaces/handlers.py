@@ -95,7 +95,7 @@ from conference.workspaces.i18n import WTranslator
 routes = RouteTable()
 HTML, PAGE_ERRORS = frame.HTML, frame.PAGE_ERRORS
 MEMBER_FIELDS = ("category", "given_name", "family_name", "email", "language", "gender", "rank",
-                 "function")
+                 "function", "function_fr", "function_en")
 FUNCTIONS = {
     # the feminine forms too, as a woman's function is written (docs/protocol.md, "Titles in
     # the person's gender"): « Ambassadrice », « Directrice générale »
@@ -603,7 +603,8 @@ def _member_values(acc: Accreditation) -> dict[str, str]:
     return {"category": acc.category.value, "given_name": acc.given_name,
             "family_name": acc.family_name, "email": acc.email, "language": acc.language,
             "gender": acc.gender or "", "rank": acc.rank.value if acc.rank else "",
-            "function": acc.function or ""}
+            "function": acc.function or "", "function_fr": acc.function_fr or "",
+            "function_en": acc.function_en or ""}
 
 
 async def _decided_page(request: web.Request, p: Portal, acc: Accreditation | None = None,
@@ -658,7 +659,7 @@ async def member_edit(request: web.Request) -> web.StreamResponse:
         return show(errors=errors, message=general, status=422)
     body = AmendmentIn.model_validate(member.model_dump(
         include={"category", "given_name", "family_name", "email", "language", "gender", "rank",
-                 "function"}))
+                 "function", "function_fr", "function_en"}))
     try:
         await accreditations.amend(request.app[pool_key], acc.id, body, p.principal,
                                    now(request))

@@ -115,6 +115,12 @@ STRINGS: dict[str, dict[str, str]] = {
         "f_rank": "Rang protocolaire",
         "f_function": "Fonction, intitulé officiel",
         "function_hint": "Par exemple «\u00a0Ministre des Affaires étrangères\u00a0».",
+        "f_function_fr": "Fonction en français",
+        "f_function_en": "Fonction en anglais",
+        "function_fr_hint": "Si la fonction ci-dessus est écrite dans une autre langue\u00a0: "
+                            "les lettres et les listes en français impriment celle-ci.",
+        "function_en_hint": "Si la fonction ci-dessus est écrite dans une autre langue\u00a0: "
+                            "les lettres et les listes en anglais impriment celle-ci.",
         "member_errors_summary": "Rien n'a été enregistré. Corrigez les champs signalés\u00a0:",
         "err_member_invalid": "Ces informations ne sont pas acceptées\u00a0: vérifiez la "
                               "catégorie et les champs qu'elle demande.",
@@ -707,6 +713,12 @@ STRINGS: dict[str, dict[str, str]] = {
         "f_rank": "Protocol rank",
         "f_function": "Function, official title",
         "function_hint": "For example “Minister for Foreign Affairs”.",
+        "f_function_fr": "Function in French",
+        "f_function_en": "Function in English",
+        "function_fr_hint": "If the function above is written in another language: French "
+                            "letters and lists print this one.",
+        "function_en_hint": "If the function above is written in another language: English "
+                            "letters and lists print this one.",
         "member_errors_summary": "Nothing was saved. Please correct the fields marked:",
         "err_member_invalid": "These details are not accepted: check the category and the "
                               "fields it needs.",

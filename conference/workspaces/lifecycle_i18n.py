@@ -17,6 +17,8 @@ LIFECYCLE: dict[str, dict[str, str]] = {
         "lc_f_rank_hint": "Laissez vide\u00a0: le rang et la fonction du membre remplacé.",
         "lc_f_function_hint": "Laissez vide\u00a0: la fonction du membre remplacé, telle quelle. "
                               "Vérifiez-la si elle s'accorde (Directrice, Directeur).",
+        "lc_f_function_lang_hint": "Laissez vide\u00a0: celle du membre remplacé quand la "
+                                   "fonction reste la sienne, aucune sinon.",
         # the console's form, filled with the member's function (docs/workspaces.md,
         # "Substituting a member")
         "lc_f_function_hint_console": "La fonction du membre remplacé, déjà inscrite\u00a0: "
@@ -425,6 +427,8 @@ LIFECYCLE: dict[str, dict[str, str]] = {
         "lc_f_rank_hint": "Leave empty: the rank and function of the member replaced.",
         "lc_f_function_hint": "Leave empty: the function of the member replaced, word for word. "
                               "Check it where the title has a gender (Directrice, Directeur).",
+        "lc_f_function_lang_hint": "Leave empty: the member replaced's while the function "
+                                   "stays theirs, none otherwise.",
         "lc_f_function_hint_console": "The function of the member replaced, filled in: it is "
                                       "kept as written unless you change it. Check it where "
                                       "the title has a gender (Directrice, Directeur).",

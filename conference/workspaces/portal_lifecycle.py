@@ -42,7 +42,7 @@ from conference.protocol.ranks import RANK_ORDER
 from conference.workspaces import frame
 from conference.workspaces import repo as ws
 from conference.workspaces.csv_titles import column_titles
-from conference.workspaces.domain import namesakes
+from conference.workspaces.domain import function_said, namesakes
 from conference.workspaces.handlers import Portal, taken_words
 from conference.workspaces.handlers import _portal as open_portal
 from conference.workspaces.i18n import WTranslator
@@ -52,7 +52,7 @@ HTML, PAGE_ERRORS = frame.HTML, frame.PAGE_ERRORS
 FOCAL_POINT = "the delegation's focal point"
 LIVE = (Status.submitted, Status.waitlisted, Status.approved)
 PERSON_FIELDS = ("given_name", "family_name", "email", "language", "gender", "rank",
-                 "function")
+                 "function", "function_fr", "function_en")
 FORM_OVERHEAD = 64 * 1024
 """What an import form sends besides its file (its other fields, the multipart boundaries)."""
 
@@ -370,7 +370,7 @@ async def _substitute_form(request: web.Request, p: Portal, values: dict[str, st
         members=[(str(m.id), f"{m.given_name} {m.family_name}"
                              + (f" ({m.email})" if m.id in same_name else "") + " – "
                              f"{t.gendered('category_' + m.category.value, m.gender)}"
-                             + (f", {m.function}" if m.function else ""))
+                             + (f", {function_said(m, t.language)}" if m.function else ""))
                  for m in members],
         **substitution_choices(t), changes_close_at=p.conference.changes_close_at,
         closed=closed, labels=substitution_labels(t),
@@ -435,11 +435,20 @@ def confirmation(t: WTranslator, old: Accreditation, body: SubstitutionIn,
     kept = old.function if old.function and body.function in (None, old.function) else None
     function = f"{kept} ({t('lc_confirm_inherited_function')})" if kept \
         else body.function or ""
+    # in French and in English: those given, else the member's while the function is theirs
+    # (accreditation.domain.substitute_functions)
+    in_languages = {
+        name: given or (f"{theirs} ({t('lc_confirm_inherited_function')})"
+                        if kept and theirs else "")
+        for name, given, theirs in (("function_fr", body.function_fr, old.function_fr),
+                                    ("function_en", body.function_en, old.function_en))}
     details = [
         ("f_given_name", body.given_name), ("f_family_name", body.family_name),
         ("f_email", body.email), ("f_language", t(f"lang_{body.language}")),
         ("f_gender", t(f"gender_{body.gender}") if body.gender else ""),
-        ("f_rank", rank), ("f_function", function), ("lc_f_reason", body.reason or ""),
+        ("f_rank", rank), ("f_function", function),
+        ("f_function_fr", in_languages["function_fr"]),
+        ("f_function_en", in_languages["function_en"]), ("lc_f_reason", body.reason or ""),
     ]
     if body.approve:
         details.append(("lc_confirm_approve", t("lc_yes")))
@@ -447,7 +456,7 @@ def confirmation(t: WTranslator, old: Accreditation, body: SubstitutionIn,
         "old_name": old_name, "new_name": new_name,
         "old_approved": old.status is Status.approved, "new_approved": body.approve,
         "old_label": f"{old_name} – {t.gendered('category_' + old.category.value, old.gender)}"
-                     + (f", {old.function}" if old.function else ""),
+                     + (f", {function_said(old, t.language)}" if old.function else ""),
         "details": [(t(key), value) for key, value in details if value],
         "focal_told": t("lc_confirm_focal") if by_protocol else "",
         "function_kept": t("lc_confirm_function_kept", new=new_name, function=kept)

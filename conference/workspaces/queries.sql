@@ -184,7 +184,8 @@ SELECT
 -- apart, and their role when they are on the session already (found, but not to be added);
 -- whether their security clearance was refused (never made chair or speaker: docs/protocol.md,
 -- "Chair and speakers: security clearance").
-SELECT a.id, a.given_name, a.family_name, a.category, a.function, d.country,
+SELECT a.id, a.given_name, a.family_name, a.category, a.function, a.function_fr,
+       a.function_en, d.country,
        said_gender(a.gender, a.salutation) AS gender,
        d.organisation ->> 'name' AS organisation, a.press_outlet, p.role AS role_on_session,
        coalesce(v.status = 'refused', false) AS clearance_refused
@@ -227,6 +228,7 @@ SELECT EXISTS (SELECT 1 FROM invitation_state
 -- asked (accreditation.domain.clearance_outlook); with whom each comes (the delegation's
 -- country or organisation, the press outlet): twenty "Minister of Water" read alike (tryout).
 SELECT p.accreditation_id, p.role, a.given_name, a.family_name, a.category, a.function,
+       a.function_fr, a.function_en,
        said_gender(a.gender, a.salutation) AS gender, d.country,
        d.organisation ->> 'name' AS organisation, a.press_outlet,
        coalesce(v.status = 'refused', false) AS clearance_refused,

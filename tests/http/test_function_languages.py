@@ -6,16 +6,28 @@ each language; a text in language L prints the function in L when given, else th
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
+from tests.browser.helpers import element, hidden
 from tests.conftest import Api
-from tests.http.conftest_programme import accredit, make_delegation
-from tests.http.test_console import staff
+from tests.http.conftest_programme import (
+    accredit,
+    at,
+    make_delegation,
+    make_room,
+    make_session,
+    put_participant,
+)
+from tests.http.test_console import _signed_in, staff
+from tests.http.test_lifecycle_substitution_confirm import carried
 from tests.http.test_visa_letter_wording import _letter
+from tests.http.test_workspaces import _setup
 from tests.support import RecordingSMTP
 
 TYPED = "Ministre de l'Eau et de l'Environnement"
 ENGLISH = "Minister for Water and the Environment"
+TYPED_HTML = TYPED.replace("'", "&#39;")
 
 
 COUNTRIES = {"Khattabi": "BE", "Henry": "FR", "Lambert": "LU", "Dubois": "NL"}
@@ -198,3 +210,115 @@ async def test_the_import_reads_the_function_in_each_language_under_french_or_en
     assert status == 200
     assert text.splitlines()[0].lstrip("\ufeff").startswith(
         "email,given_name,family_name,category,rank,function,function_fr,function_en,")
+
+
+# --- the screens ------------------------------------------------------------------------------
+
+PORTAL = "/delegation/alliance-be"
+
+
+async def test_the_portal_s_member_forms_save_and_show_the_function_in_each_language(
+    api: Api, smtp: RecordingSMTP
+) -> None:
+    be, link = await _setup(api, smtp)
+    focal = await _signed_in(api, link)
+    _, form, _ = await focal.go("GET", f"{PORTAL}/members/new?lang=en")
+    # labelled, optional, described by their hint; no ``required``
+    assert element(form, "function_en-hint") == (
+        "If the function above is written in another language: English letters and lists "
+        "print this one.")
+    assert re.search(r'<label for="function_fr">Function in French <span class="optional">'
+                     r'\(optional\)</span></label>', form), form
+    assert re.search(r'<input id="function_en" name="function_en" type="text" value="" '
+                     r'maxlength="200" autocomplete="off" aria-describedby="function_en-hint">',
+                     form), form
+    typed = {"category": "minister", "given_name": "Zakia", "family_name": "Khattabi",
+             "email": "z.k@example.org", "language": "en", "gender": "female",
+             "rank": "minister", "function": TYPED, "function_fr": "", "function_en": ENGLISH}
+    status, _, _ = await focal.go("POST", f"{PORTAL}/members?lang=en", {
+        "csrf": hidden(form, "csrf"), **typed})
+    assert status == 303
+    member_id = (await _by_email(api, "z.k@example.org"))["id"]
+    status, page, _ = await focal.go("GET", f"{PORTAL}/members/{member_id}?lang=en")
+    assert status == 200
+    assert element(page, "function-en") == ENGLISH and 'id="function-fr"' not in page
+    # the delegation's list: in the page's language
+    _, home, _ = await focal.go("GET", f"{PORTAL}?lang=en")
+    assert f'data-label="Function">{ENGLISH}</td>' in home
+    _, home, _ = await focal.go("GET", f"{PORTAL}?lang=fr")
+    assert f'data-label="Fonction">{TYPED_HTML}</td>' in home
+
+    # the edit form, filled with them; too long: the field named, nothing saved
+    edit = f"{PORTAL}/members/{member_id}/edit"
+    _, form, _ = await focal.go("GET", f"{edit}?lang=fr")
+    assert f'value="{ENGLISH}"' in form
+    status, page, _ = await focal.go("POST", f"{edit}?lang=fr", {
+        "csrf": hidden(form, "csrf"), **typed, "function_fr": "É" * 201})
+    assert status == 422, page
+    assert element(page, "function_fr-error") == \
+        "Erreur : Trop long : 200 caractères au plus.", element(page, "function_fr-error")
+    assert "Fonction en français" in element(page, "error-summary")
+    status, _, _ = await focal.go("POST", f"{edit}?lang=fr", {
+        "csrf": hidden(form, "csrf"), **typed, "function_fr": "Ministre de l'Eau",
+        "function_en": ""})
+    assert status == 303
+    read = await api.call("GET", f"/api/v1/accreditations/{member_id}", role="protocol")
+    assert (read[1]["function_fr"], read[1]["function_en"]) == ("Ministre de l'Eau", None)
+
+
+async def test_the_substitution_forms_take_the_function_in_each_language(
+    api: Api, smtp: RecordingSMTP
+) -> None:
+    be, link = await _setup(api, smtp)
+    old = await accredit(api, "Zakia", "Khattabi", delegation=be, function=TYPED,
+                         function_en=ENGLISH, language="en")
+    focal = await _signed_in(api, link)
+    form = f"{PORTAL}/substitute?lang=en"
+    status, page, _ = await focal.post_form(form, form, member=old["id"], given_name="Marc",
+                                            family_name="Dubois", email="marc@example.org",
+                                            language="en", function_fr="x" * 201)
+    assert status == 422, page
+    assert element(page, "function_fr-error").startswith("Error: "), page
+    status, page, _ = await focal.post_form(form, form, member=old["id"], given_name="Marc",
+                                            family_name="Dubois", email="marc@example.org",
+                                            language="en")
+    assert status == 200, page
+    # the confirmation says the member's English function is kept with their function
+    assert f"Function in English{ENGLISH} (as the member replaced" in element(page, "details")
+    fields = carried(page)
+    status, _, _ = await focal.go("POST", form, {**fields, "confirm": "1"})
+    assert status == 303
+    [new] = [m for m in (await api.call(
+        "GET", "/api/v1/conferences/alliance/accreditations", role="protocol"))[1]["items"]
+        if m["email"] == "marc@example.org"]
+    assert (new["function"], new["function_en"]) == (TYPED, ENGLISH)
+
+    # the console's application page: both fields in its substitution form, the function in
+    # each language among the member's details
+    protocol = await staff(api, smtp, "protocol@example.org", "protocol")
+    status, page, _ = await protocol.go(
+        "GET", f"/manage/alliance/accreditations/{new['id']}?lang=en")
+    assert status == 200, page
+    assert element(page, "function-en") == ENGLISH
+    assert 'id="sub_function_en" name="function_en"' in page
+    assert 'id="sub_function_fr" name="function_fr"' in page
+
+
+async def test_the_console_s_speaking_order_names_the_function_in_the_page_s_language(
+    api: Api, conference: dict[str, Any], smtp: RecordingSMTP
+) -> None:
+    room = await make_room(api)
+    session = await make_session(api, room, at(conference, 12), at(conference, 13))
+    member, _ = await _minister(api, "Khattabi", function_en=ENGLISH)
+    await put_participant(api, session, member, "chair")
+    protocol = await staff(api, smtp, "protocol@example.org", "protocol")
+    path = f"/manage/alliance/sessions/{session['id']}"
+    _, page, _ = await protocol.go("GET", f"{path}/speaking-order?lang=en")
+    assert f"Zakia Khattabi, {ENGLISH}" in page, page
+    _, page, _ = await protocol.go("GET", f"{path}/speaking-order?lang=fr")
+    assert f"Zakia Khattabi, {TYPED_HTML}" in page, page
+    _, page, _ = await protocol.go("GET", f"{path}?lang=en")
+    assert f"Zakia Khattabi, {ENGLISH}" in page, page
+    status, body, _ = await api.call("GET", f"/api/v1/sessions/{session['id']}/seating",
+                                     role="protocol")
+    assert status == 200 and body["seats"][0]["person"]["function"] == TYPED  # French
