@@ -64,7 +64,8 @@ async def test_every_way_in_and_out_of_the_pool_moves_the_number(db: asyncpg.Con
         "register", slug=conference.slug, category="press", given_name="A", family_name="B",
         email="a@example.org", language="en", gender=None, salutation="neutral",
         press_outlet="O", press_card_number="1", press_role="journalist", press_country="BE",
-        delegation_id=None, rank=None, function=None, in_office_since=None, now=now,
+        delegation_id=None, rank=None, function=None, function_fr=None, function_en=None,
+        in_office_since=None, now=now,
         accreditation_id=uuid4(), window_exempt=False, actor="applicant",
         payload={}, token_hash=b"x", event_type="accreditation.submitted", history=None,
         answer_token_hash=None)

@@ -8,6 +8,9 @@ from __future__ import annotations
 
 import re
 from typing import Any
+from uuid import UUID
+
+import asyncpg
 
 from tests.browser.helpers import element, hidden
 from tests.conftest import Api
@@ -322,3 +325,23 @@ async def test_the_console_s_speaking_order_names_the_function_in_the_page_s_lan
     status, body, _ = await api.call("GET", f"/api/v1/sessions/{session['id']}/seating",
                                      role="protocol")
     assert status == 200 and body["seats"][0]["person"]["function"] == TYPED  # French
+
+
+async def test_the_personal_data_export_gives_and_the_erasure_removes_them(
+    api: Api, conference: dict[str, Any]
+) -> None:
+    member, _ = await _minister(api, "Khattabi", function_en=ENGLISH,
+                                function_fr="Ministre wallonne de l'Eau")
+    status, export, _ = await api.call(
+        "GET", f"/api/v1/accreditations/{member['id']}/personal-data", role="admin")
+    assert status == 200 and ENGLISH in str(export), export
+    status, body, _ = await api.call(
+        "DELETE", f"/api/v1/accreditations/{member['id']}/personal-data", role="admin")
+    assert status == 200, body
+    conn = await asyncpg.connect(api.db_url)
+    try:
+        row = await conn.fetchrow("SELECT function_fr, function_en FROM accreditation "
+                                  "WHERE id = $1", UUID(member["id"]))
+    finally:
+        await conn.close()
+    assert row is not None and tuple(row) == (None, None)
