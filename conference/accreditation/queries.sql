@@ -167,7 +167,8 @@ WITH gate AS (
     INSERT INTO accreditation (id, conference_id, category, given_name, family_name, email,
                                language, gender, salutation, press_outlet, press_card_number,
                                press_role, press_country, delegation_id, rank, function,
-                               function_fr, function_en, in_office_since, submitted_at, updated_at, token_hash, token_id,
+                               function_fr, function_en, in_office_since, submitted_at, updated_at,
+                               token_hash, token_id,
                                answer_token_hash)
     SELECT :accreditation_id::uuid, gate.id, :category, :given_name, :family_name, :email,
            :language, :gender, :salutation, :press_outlet, :press_card_number, :press_role,
@@ -179,8 +180,8 @@ WITH gate AS (
       AND (:category <> 'press' OR gate.press_approved < gate.press_pool_capacity)
     RETURNING id, conference_id, category, status, given_name, family_name, email, language,
               gender, salutation, press_outlet, press_card_number, press_role, press_country,
-              delegation_id, rank, function, function_fr, function_en, in_office_since, submitted_at,
-              decided_at
+              delegation_id, rank, function, function_fr, function_en, in_office_since,
+              submitted_at, decided_at
 ), event AS (
     INSERT INTO domain_event (conference_id, type, subject_id, payload, actor, occurred_at,
                               history)
@@ -216,7 +217,8 @@ WITH input AS (
         WITH ORDINALITY AS i(accreditation_id, slug, category, given_name, family_name, email,
                              language, gender, salutation, press_outlet, press_card_number,
                              press_role, press_country, delegation_id, rank, function,
-                             function_fr, function_en, in_office_since, now, window_exempt, actor, event_type, payload,
+                             function_fr, function_en, in_office_since, now, window_exempt, actor,
+                             event_type, payload,
                              token_hash, history, answer_token_hash, ord)
 ), gate AS (
     SELECT i.ord, c.id, c.slug, c.press_opens_at, c.press_closes_at, c.press_pool_capacity,
@@ -232,12 +234,14 @@ WITH input AS (
     INSERT INTO accreditation (id, conference_id, category, given_name, family_name, email,
                                language, gender, salutation, press_outlet, press_card_number,
                                press_role, press_country, delegation_id, rank, function,
-                               function_fr, function_en, in_office_since, submitted_at, updated_at, token_hash, token_id,
+                               function_fr, function_en, in_office_since, submitted_at, updated_at,
+                               token_hash, token_id,
                                answer_token_hash)
     SELECT i.accreditation_id, gate.id, i.category, i.given_name, i.family_name, i.email,
            i.language, i.gender, i.salutation, i.press_outlet, i.press_card_number,
            i.press_role, i.press_country, i.delegation_id, i.rank, i.function,
-           i.function_fr, i.function_en, i.in_office_since, i.now, i.now, i.token_hash, nextval('api_token_id_seq'),
+           i.function_fr, i.function_en, i.in_office_since, i.now, i.now, i.token_hash,
+           nextval('api_token_id_seq'),
            i.answer_token_hash
     FROM input i JOIN gate ON gate.ord = i.ord
     WHERE gate.window_open AND gate.delegation_known
@@ -245,8 +249,8 @@ WITH input AS (
     ORDER BY i.ord
     RETURNING id, conference_id, category, status, given_name, family_name, email, language,
               gender, salutation, press_outlet, press_card_number, press_role, press_country,
-              delegation_id, rank, function, function_fr, function_en, in_office_since, submitted_at,
-              decided_at
+              delegation_id, rank, function, function_fr, function_en, in_office_since,
+              submitted_at, decided_at
 ), event AS (
     INSERT INTO domain_event (conference_id, type, subject_id, payload, actor, occurred_at,
                               history)
@@ -306,7 +310,8 @@ WHERE delegation_id = :delegation_id AND category = :category
 -- new person's fields, the first status, the hash of its token. A person who already has a
 -- current accreditation here is not inserted (no row comes back).
 INSERT INTO accreditation (id, conference_id, category, status, given_name, family_name, email,
-                           language, gender, delegation_id, rank, function, function_fr, function_en,
+                           language, gender, delegation_id, rank, function, function_fr,
+                           function_en,
                            in_office_since, submitted_at, updated_at, decided_at, token_hash,
                            token_id)
 SELECT :accreditation_id::uuid, o.conference_id, o.category, :status, :given_name, :family_name,

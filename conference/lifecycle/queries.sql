@@ -71,7 +71,8 @@ ORDER BY delegation, lower(a.family_name), lower(a.given_name), a.seq
 -- Approved members of delegations: the people on the list of participants; not someone whose
 -- security clearance was refused (docs/lifecycle.md, "List of participants").
 SELECT a.id AS accreditation_id, a.given_name, a.family_name, a.gender, a.category, a.status,
-       a.rank, a.function, a.function_fr, a.function_en, a.in_office_since, a.delegation_id, d.country,
+       a.rank, a.function, a.function_fr, a.function_en, a.in_office_since, a.delegation_id,
+       d.country,
        d.organisation ->> 'name' AS organisation, NULL AS role
 FROM accreditation a JOIN delegation d ON d.id = a.delegation_id
 WHERE a.conference_id = :conference_id AND a.category <> 'press' AND a.status = 'approved'
@@ -84,7 +85,8 @@ WHERE a.conference_id = :conference_id AND a.category <> 'press' AND a.status = 
 -- salutation the statistics count them by; not someone whose security clearance was refused
 -- (docs/protocol.md, "Heads of delegation").
 SELECT a.id AS accreditation_id, a.given_name, a.family_name, a.gender, a.category, a.status,
-       a.rank, a.function, a.function_fr, a.function_en, a.in_office_since, a.delegation_id, d.country,
+       a.rank, a.function, a.function_fr, a.function_en, a.in_office_since, a.delegation_id,
+       d.country,
        d.organisation ->> 'name' AS organisation, NULL AS role, a.salutation
 FROM accreditation a JOIN delegation d ON d.id = a.delegation_id
 WHERE a.conference_id = :conference_id AND a.category IN ('minister', 'official')

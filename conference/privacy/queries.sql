@@ -64,7 +64,8 @@ UPDATE accreditation
 SET given_name = '(erased)', family_name = '(erased)',
     email = 'erased-' || id::text || '@erased.invalid',
     gender = NULL, press_card_number = NULL, press_outlet = NULL, function = NULL,
-    function_fr = NULL, function_en = NULL, in_office_since = NULL, token_hash = NULL, answer_token_hash = NULL, erased_at = $2,
+    function_fr = NULL, function_en = NULL, in_office_since = NULL, token_hash = NULL,
+    answer_token_hash = NULL, erased_at = $2,
     updated_at = $2
 WHERE id = $1 AND erased_at IS NULL
 

@@ -139,7 +139,8 @@ SELECT count(*) FROM (
 -- name: participants_as_members
 -- The people on a session as the protocol views need them, in the order they were added.
 SELECT a.id AS accreditation_id, a.given_name, a.family_name, a.gender, a.category, a.status,
-       a.rank, a.function, a.function_fr, a.function_en, a.in_office_since, a.delegation_id, d.country,
+       a.rank, a.function, a.function_fr, a.function_en, a.in_office_since, a.delegation_id,
+       d.country,
        d.organisation ->> 'name' AS organisation, p.role
 FROM session_participant p
 JOIN accreditation a ON a.id = p.accreditation_id
@@ -153,7 +154,8 @@ ORDER BY p.added_at, a.id
 -- who is off the list of participants and leads no delegation (docs/protocol.md, "Heads of
 -- delegation"): the next ranking member leads, or none.
 SELECT a.id AS accreditation_id, a.given_name, a.family_name, a.gender, a.category, a.status,
-       a.rank, a.function, a.function_fr, a.function_en, a.in_office_since, a.delegation_id, d.country,
+       a.rank, a.function, a.function_fr, a.function_en, a.in_office_since, a.delegation_id,
+       d.country,
        d.organisation ->> 'name' AS organisation, NULL AS role
 FROM accreditation a JOIN delegation d ON d.id = a.delegation_id
 WHERE a.conference_id = :conference_id AND a.category IN ('minister', 'official')
