@@ -143,6 +143,11 @@ class PoolPerson(Model):
     """The press role (``PressRole``'s value)."""
     status: Status
     pool_id: UUID | None
+    clearance: Literal["refused", "awaited"] | None = None
+    """The security clearance the press category needs, when it keeps the badge back: refused,
+    or awaited (pending, more information asked); None when cleared or not required. The page
+    says it beside the name: a pool offered journalists who would never hold a badge (tryout of
+    the meeting's day, 5 December 2026)."""
 
 
 class CheckInIn(Model):

@@ -105,9 +105,15 @@ RETURNING accreditation_id
 
 -- name: pool_people
 -- The press accreditations the pools page names: every member of one of the conference's pools
--- and every approved journalist (not erased), each with the pool they are in, by name.
-SELECT a.id, a.given_name, a.family_name, a.press_outlet, a.press_role, a.status, m.pool_id
+-- and every approved journalist (not erased), each with the pool they are in and the security
+-- clearance that keeps their badge back, if any (refused, or awaited), by name.
+SELECT a.id, a.given_name, a.family_name, a.press_outlet, a.press_role, a.status, m.pool_id,
+       CASE WHEN v.status = 'refused' THEN 'refused'
+            WHEN a.category = ANY (c.vetting_required)
+                 AND v.status IS DISTINCT FROM 'cleared' THEN 'awaited' END AS clearance
 FROM accreditation a
+JOIN conference c ON c.id = a.conference_id
+LEFT JOIN vetting_status v ON v.accreditation_id = a.id
 LEFT JOIN press_pool_member m
        ON m.accreditation_id = a.id AND m.conference_id = a.conference_id
 WHERE a.conference_id = :conference_id AND a.category = 'press'
@@ -117,8 +123,13 @@ ORDER BY lower(a.family_name), lower(a.given_name), a.id
 -- name: pool_person
 -- One press accreditation of the conference as the pools page names it (a member's name in
 -- the page's message after adding or removing them), by the accreditation's primary key.
-SELECT a.id, a.given_name, a.family_name, a.press_outlet, a.press_role, a.status, m.pool_id
+SELECT a.id, a.given_name, a.family_name, a.press_outlet, a.press_role, a.status, m.pool_id,
+       CASE WHEN v.status = 'refused' THEN 'refused'
+            WHEN a.category = ANY (c.vetting_required)
+                 AND v.status IS DISTINCT FROM 'cleared' THEN 'awaited' END AS clearance
 FROM accreditation a
+JOIN conference c ON c.id = a.conference_id
+LEFT JOIN vetting_status v ON v.accreditation_id = a.id
 LEFT JOIN press_pool_member m
        ON m.accreditation_id = a.id AND m.conference_id = a.conference_id
 WHERE a.id = :accreditation_id AND a.conference_id = :conference_id AND a.category = 'press'

@@ -201,7 +201,8 @@ async def pool_person(conn: asyncpg.Connection, conference_id: UUID, accreditati
 def _pool_person(r: asyncpg.Record) -> PoolPerson:
     return PoolPerson(accreditation_id=r["id"], given_name=r["given_name"],
                       family_name=r["family_name"], outlet=r["press_outlet"],
-                      role=r["press_role"], status=r["status"], pool_id=r["pool_id"])
+                      role=r["press_role"], status=r["status"], pool_id=r["pool_id"],
+                      clearance=r["clearance"])
 
 
 # --- badge holders ----------------------------------------------------------------------------

@@ -378,3 +378,40 @@ async def test_the_pools_download_as_a_file_for_people(
     protocol = await _officer(api, smtp, "protocol@example.org", role="protocol")
     status, _, _ = await protocol.go("GET", f"{POOLS}.csv?lang=en")
     assert status == 403
+
+
+async def test_the_pools_page_says_whose_clearance_keeps_the_badge_back(
+    api: Api, smtp: RecordingSMTP
+) -> None:
+    """Tried on the meeting's day (5 December 2026): the royal pool's list offered a journalist
+    whose clearance was refused (never a badge) and one whose clearance was pending, with
+    nothing said. The add form and the members' list say it beside the name."""
+    status, body, _ = await api.call("POST", "/api/v1/conferences", role="admin",
+                                     json=conference_body(vetting_required=["press"]))
+    assert status == 201, body
+    v = await _officer(api, smtp)
+    cleared = await press(api, 1, decision="approve")
+    refused = await press(api, 2, decision="approve")
+    pending = await press(api, 3, decision="approve")
+    for who, status_ in ((cleared, "cleared"), (refused, "refused")):
+        status, answer, _ = await api.call(
+            "POST", f"/api/v1/accreditations/{who['id']}/vetting/status", role="protocol",
+            json={"status": status_, **({"reason": "National record."}
+                                        if status_ == "refused" else {})})
+        assert status == 200, answer
+    status, _, _ = await _create(v, "Royal pool")
+    assert status == 303
+    _, page, _ = await v.go("GET", f"{POOLS}?lang=en")
+    [pool_id] = _pools(page).values()
+    offered = _offered(_section(page, pool_id))
+    assert {o for o in offered if "clearance" in o} == {
+        f"{refused['given_name']} {refused['family_name']} – {refused['press']['outlet']} "
+        "(clearance refused: no badge)",
+        f"{pending['given_name']} {pending['family_name']} – {pending['press']['outlet']} "
+        "(clearance awaited: no badge yet)"}
+    assert any(cleared["family_name"] in o and "clearance" not in o for o in offered)
+    status, _, _ = await _add(v, pool_id, pending["id"])
+    assert status == 303
+    _, page, _ = await v.go("GET", f"{POOLS}?lang=fr")
+    assert element(page, f"pool-clearance-{pending['id']}") == (
+        "(habilitation attendue : pas encore de badge)")
