@@ -425,7 +425,7 @@ async def press_form(request: web.Request) -> web.Response:
                        {"language": language}, full=full)
 
 
-def _press_errors(exc: ValidationError, t: Translator) -> tuple[dict[str, str], str | None]:
+def press_errors(exc: ValidationError, t: Translator) -> tuple[dict[str, str], str | None]:
     """Field errors by form field, and a message for errors that name no field."""
     errors: dict[str, str] = {}
     general = None
@@ -439,7 +439,7 @@ def _press_errors(exc: ValidationError, t: Translator) -> tuple[dict[str, str], 
     return errors, general
 
 
-def _press_application(values: dict[str, str]) -> AccreditationIn:
+def press_application(values: dict[str, str]) -> AccreditationIn:
     """The form's fields as an application (a field left empty is absent)."""
     data: dict[str, Any] = {"category": Category.press.value}
     for name in ("given_name", "family_name", "email", "language"):
@@ -515,18 +515,18 @@ async def press_submit(request: web.Request) -> web.Response:
         general = None
         if sent:
             try:
-                body = _press_application(values)
+                body = press_application(values)
                 await accreditations.check_register(request.app[pool_key], conference.slug,
                                                     body, None, now(request))
             except ValidationError as exc:
-                errors, general = _press_errors(exc, t)
+                errors, general = press_errors(exc, t)
             except (Duplicate, WindowClosed, PoolFull) as exc:
                 errors, general = _press_refusal(exc, conference, t, now(request))
         return show(nonce, cookies, values, errors=errors, message=general)
     try:
-        body = _press_application(values)
+        body = press_application(values)
     except ValidationError as exc:
-        errors, general = _press_errors(exc, t)
+        errors, general = press_errors(exc, t)
         return show(nonce, cookies, values, errors=errors, message=general, status=422)
     try:
         created = await accreditations.register(request.app[pool_key], conference.slug, body,

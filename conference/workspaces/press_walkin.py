@@ -7,19 +7,16 @@ as any other. Only the API could do it (tryout of the meeting's day, 5 December 
 
 from __future__ import annotations
 
-from typing import Any
-
 from aiohttp import web
 from pydantic import ValidationError
 
 from conference.accreditation import service as accreditations
-from conference.accreditation.domain import Category
-from conference.accreditation.models import AccreditationIn, PressRole
+from conference.accreditation.models import PressRole
 from conference.errors import Duplicate, PoolFull, WindowClosed
 from conference.http.context import now, pool_key
 from conference.http.io import read_form
 from conference.http.routes import RouteTable
-from conference.pages.i18n import field_message
+from conference.pages.handlers import PRESS_FIELDS, press_application, press_errors
 from conference.protocol.countries import collation_key, country_name, listed_country_codes
 from conference.workspaces import frame
 from conference.workspaces.handlers import Desk, open_desk
@@ -28,8 +25,7 @@ routes = RouteTable()
 
 WHO = "press_office, admin"
 HTML, PAGE_ERRORS = frame.HTML, frame.PAGE_ERRORS
-FIELDS = ("given_name", "family_name", "email", "language", "outlet", "press_card_number",
-          "role", "country")
+FIELDS = PRESS_FIELDS
 
 
 def _page(request: web.Request, d: Desk, values: dict[str, str], *,
@@ -59,18 +55,6 @@ async def walkin_form(request: web.Request) -> web.Response:
                               else d.conference.languages[0], "role": "journalist"})
 
 
-def _application(values: dict[str, str]) -> AccreditationIn:
-    data: dict[str, Any] = {"category": Category.press.value}
-    for name in ("given_name", "family_name", "email", "language"):
-        if values[name]:
-            data[name] = values[name]
-    press: dict[str, Any] = {name: values[name] for name in ("outlet", "press_card_number",
-                                                             "role") if values[name]}
-    press["country"] = values["country"] or None
-    data["press"] = press
-    return AccreditationIn.model_validate(data)
-
-
 @routes.add("POST", "/manage/{slug}/press/new",
             summary="Add a journalist at the desk (HTML form: the public press form's fields); "
                     "the application's page follows, to decide on it", who=WHO,
@@ -84,15 +68,10 @@ async def walkin_add(request: web.Request) -> web.StreamResponse:
     values = {name: str(form.get(name, "")).strip()[:400] for name in FIELDS}
     if not frame.csrf_ok(request, form, d.person):
         return _page(request, d, values, message=t("csrf_failed"), status=403)
-    try:
-        body = _application(values)
+    try:  # the public form's fields, read and checked as the public form reads them
+        body = press_application(values)
     except ValidationError as exc:
-        errors: dict[str, str] = {}
-        for err in exc.errors(include_url=False):
-            loc = [str(p) for p in err["loc"]]
-            field = loc[-1] if loc and loc[-1] in FIELDS else ""
-            if field:
-                errors.setdefault(field, field_message(t, field, dict(err)))
+        errors, _ = press_errors(exc, t)
         return _page(request, d, values, errors=errors or {"given_name": t("err_required")},
                      status=422)
     try:
