@@ -250,25 +250,24 @@ SELECT held.id, held.title, held.press_access, held.ends_at,
 FROM held
 ORDER BY held.ends_at, held.id
 
--- name: zone_royal_sessions_at
--- The royal-presence sessions under way at :at in the zone's rooms (the rooms of the sessions
--- granting it), from the time guests are seated (session.occupied) to their end, not
--- cancelled, each with whether the accreditation is on its security list (a participant, or
--- of its invited audience decided by the deadline, as zone_facts reads the list): while one is
--- held there, a standard zone admits a non-press badge only from its list (docs/credentials.md,
--- "Royal presence at an ordinary door").
-SELECT s.id, s.title, upper(s.during) AS ends_at,
-       (EXISTS (SELECT 1 FROM session_participant p
-                WHERE p.session_id = s.id AND p.accreditation_id = :accreditation_id)
-        OR (:category = ANY (s.audience)
-            AND (:deadline::timestamptz IS NULL
-                 OR :decided_at::timestamptz <= :deadline::timestamptz))) AS on_list
-FROM session s
-WHERE s.royal_presence AND s.cancelled_at IS NULL AND s.occupied @> :at::timestamptz
-  AND s.room_id IN (SELECT granting.room_id FROM zone_grant g
-                    JOIN session granting ON granting.id = g.session_id
-                    WHERE g.zone_id = :zone_id)
-ORDER BY upper(s.during), s.id
+-- name: unlisted_at_royal_session
+-- Whether a royal-presence session is under way at :at in the zone's rooms (the rooms of the
+-- sessions granting it), from the time guests are seated (session.occupied) to its end, not
+-- cancelled, whose security list the accreditation is not on (a participant, or of its invited
+-- audience decided by the deadline, as zone_facts reads the list): while one is held there, a
+-- standard zone admits a non-press badge only from its list (docs/credentials.md, "Royal
+-- presence at an ordinary door").
+SELECT EXISTS (
+    SELECT 1 FROM session s
+    WHERE s.royal_presence AND s.cancelled_at IS NULL AND s.occupied @> :at::timestamptz
+      AND s.room_id IN (SELECT granting.room_id FROM zone_grant g
+                        JOIN session granting ON granting.id = g.session_id
+                        WHERE g.zone_id = :zone_id)
+      AND NOT EXISTS (SELECT 1 FROM session_participant p
+                      WHERE p.session_id = s.id AND p.accreditation_id = :accreditation_id)
+      AND NOT (:category = ANY (s.audience)
+               AND (:deadline::timestamptz IS NULL
+                    OR :decided_at::timestamptz <= :deadline::timestamptz)))
 
 -- name: zone_by_code
 -- The zone a door scans for, with the days it admits when it names its own.

@@ -356,25 +356,14 @@ async def zone_sessions_at(conn: asyncpg.Connection, zone_id: UUID, at: datetime
                         ends_at=r["ends_at"], closed_until=r["closed_until"]) for r in rows]
 
 
-@dataclass(frozen=True)
-class RoyalSession:
-    """A royal-presence session under way in a zone's rooms (``zone_royal_sessions_at``)."""
-
-    id: UUID
-    title: dict[str, str]
-    ends_at: datetime
-    on_list: bool
-    """The accreditation scanned is on its security list."""
-
-
-async def zone_royal_sessions_at(conn: asyncpg.Connection, zone_id: UUID, at: datetime,
-                                 person: Bearer, deadline: datetime | None
-                                 ) -> list[RoyalSession]:
-    rows = await conn.fetch(*Q.bind(
-        "zone_royal_sessions_at", zone_id=zone_id, at=at, accreditation_id=person.id,
+async def unlisted_at_royal_session(conn: asyncpg.Connection, zone_id: UUID, at: datetime,
+                                    person: Bearer, deadline: datetime | None) -> bool:
+    """A royal-presence session is under way in the zone's rooms and the person is not on its
+    security list (``unlisted_at_royal_session``)."""
+    unlisted: bool = await conn.fetchval(*Q.bind(
+        "unlisted_at_royal_session", zone_id=zone_id, at=at, accreditation_id=person.id,
         category=person.category.value, deadline=deadline, decided_at=person.decided_at))
-    return [RoyalSession(id=r["id"], title=r["title"], ends_at=r["ends_at"],
-                         on_list=r["on_list"]) for r in rows]
+    return unlisted
 
 
 async def admitted_before(conn: asyncpg.Connection, accreditation_id: UUID, zone_id: UUID,

@@ -731,19 +731,18 @@ async def check_in(
         # a royal-presence session under way in the zone's rooms: a non-press badge the zone
         # admits must be on its security list (docs/credentials.md, "Royal presence at an
         # ordinary door"); read only for such a badge at a standard zone
-        royal: list[repo.RoyalSession] = []
-        if (zone is not None and person is not None and facts is not None
-                and zone.kind is domain.ZoneKind.standard
-                and person.category is not Category.press):
-            royal = await repo.zone_royal_sessions_at(conn, zone.id, now, person,
-                                                      conference.security_list_deadline)
+        unlisted = (zone is not None and person is not None and facts is not None
+                    and zone.kind is domain.ZoneKind.standard
+                    and person.category is not Category.press
+                    and await repo.unlisted_at_royal_session(
+                        conn, zone.id, now, person, conference.security_list_deadline))
         reason = domain.scan_reason(
             zone.kind if zone else None, accreditation_id, person is not None,
             person.status if person else None, person.category if person else None, facts,
             superseded=superseded, lacks_clearance=lacking, mistyped=mistyped,
             typed=typed, outside_days=outside, unreadable=unreadable,
             held=[PressAccess(h.press_access) for h in held], press_role=role,
-            royal_unlisted=any(not r.on_list for r in royal))
+            royal_unlisted=unlisted)
         # the session that keeps the badge out: the first held of the access refused
         keeping = next((h for h in held if domain.REFUSALS.get(PressAccess(h.press_access))
                         is reason), None)
