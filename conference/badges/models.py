@@ -187,6 +187,17 @@ class ClosedSession(Model):
     without a break (in the conference's time zone)."""
 
 
+class LateForSession(Model):
+    """A royal-presence session whose guests were to be seated before this admission."""
+
+    id: UUID
+    title: Localized
+    seated_by: datetime
+    """The "please be seated by" time its invitations gave, in the conference's time zone."""
+    starts_at: datetime
+    """When the patron arrives and the session starts, in the conference's time zone."""
+
+
 class CheckIn(Model):
     id: int
     admitted: bool
@@ -208,6 +219,11 @@ class CheckIn(Model):
     """With ``zone_not_granted``: the codes of the zones the badge does open (what it prints),
     so that the door staff can say where the person may go; with ``press_pool_only``, the
     zones the person's press pools enter by; empty otherwise."""
+    late_for: LateForSession | None = None
+    """With an admission at a door serving a royal-presence session (its perimeter, or a zone
+    whose rooms hold it) after its guests were to be seated, the person being on its list: the
+    session, so that the door hands the person to an usher rather than let them walk in after
+    the patron (docs/credentials.md, "Late for the patron"); None otherwise."""
     closed_session: ClosedSession | None = None
     """With ``press_session_closed``, ``press_pool_only`` or ``press_photo_only``: the session
     held in the zone that keeps the badge out, so that the door staff can say until when;

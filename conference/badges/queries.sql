@@ -269,6 +269,33 @@ SELECT EXISTS (
                AND (:deadline::timestamptz IS NULL
                     OR :decided_at::timestamptz <= :deadline::timestamptz)))
 
+-- name: royal_session_seating
+-- The royal-presence session whose guests were already to be seated at :at (after the start
+-- of session.occupied, the "please be seated by" time, and before its end), not cancelled,
+-- that this door serves and whose list holds the person: a royal perimeter's covered sessions
+-- (those granted to the zone, or every royal-presence session when it names none), a standard
+-- zone's rooms (the rooms of the sessions granting it); the person a participant, of its
+-- audience's categories, or press (a pool member, admitted by their pool). The earliest
+-- starting. A person admitted then is late (docs/credentials.md, "Late for the patron").
+SELECT s.id, s.title, lower(s.occupied) AS seated_by, lower(s.during) AS starts_at
+FROM session s
+WHERE s.conference_id = :conference_id AND s.royal_presence AND s.cancelled_at IS NULL
+  AND s.occupied @> :at::timestamptz AND :at::timestamptz > lower(s.occupied)
+  AND CASE WHEN :perimeter::boolean
+           THEN NOT EXISTS (SELECT 1 FROM zone_grant g
+                            WHERE g.zone_id = :zone_id AND g.session_id IS NOT NULL)
+                OR EXISTS (SELECT 1 FROM zone_grant g
+                           WHERE g.zone_id = :zone_id AND g.session_id = s.id)
+           ELSE s.room_id IN (SELECT granting.room_id FROM zone_grant g
+                              JOIN session granting ON granting.id = g.session_id
+                              WHERE g.zone_id = :zone_id)
+      END
+  AND (:press::boolean OR :category = ANY (s.audience)
+       OR EXISTS (SELECT 1 FROM session_participant p
+                  WHERE p.session_id = s.id AND p.accreditation_id = :accreditation_id))
+ORDER BY lower(s.during), s.id
+LIMIT 1
+
 -- name: zone_by_code
 -- The zone a door scans for, with the days it admits when it names its own.
 SELECT id, kind, opens_on, closes_on FROM zone

@@ -366,6 +366,30 @@ async def unlisted_at_royal_session(conn: asyncpg.Connection, zone_id: UUID, at:
     return unlisted
 
 
+@dataclass(frozen=True)
+class RoyalSeating:
+    """A royal-presence session whose guests were to be seated already
+    (``royal_session_seating``)."""
+
+    id: UUID
+    title: dict[str, str]
+    seated_by: datetime
+    starts_at: datetime
+
+
+async def royal_session_seating(conn: asyncpg.Connection, conference_id: UUID, zone_id: UUID,
+                                perimeter: bool, at: datetime, person: Bearer
+                                ) -> RoyalSeating | None:
+    """The royal-presence session this door serves whose seating time has passed at ``at``
+    and whose list holds the person, else None (``royal_session_seating``)."""
+    r = await conn.fetchrow(*Q.bind(
+        "royal_session_seating", conference_id=conference_id, zone_id=zone_id,
+        perimeter=perimeter, at=at, press=person.category is Category.press,
+        category=person.category.value, accreditation_id=person.id))
+    return RoyalSeating(id=r["id"], title=r["title"], seated_by=r["seated_by"],
+                        starts_at=r["starts_at"]) if r is not None else None
+
+
 async def admitted_before(conn: asyncpg.Connection, accreditation_id: UUID, zone_id: UUID,
                           check_in_id: int) -> datetime | None:
     """When the person was last admitted to the zone before this scan; None: never."""

@@ -43,6 +43,7 @@ from conference.badges.models import (
     CheckInQuery,
     ClosedSession,
     Grants,
+    LateForSession,
     PackCollected,
     PackCollectedIn,
     Pool,
@@ -769,6 +770,14 @@ async def check_in(
         late = (reason is domain.Reason.granted and zone is not None and person is not None
                 and zone.kind is domain.ZoneKind.royal_perimeter and deadline is not None
                 and await _listed_after(conn, person, deadline))
+        # admitted after the royal session's guests were to be seated (docs/credentials.md,
+        # "Late for the patron"): read only for an admission
+        seating = (await repo.royal_session_seating(
+            conn, conference.id, zone.id, zone.kind is domain.ZoneKind.royal_perimeter, now,
+            person)
+            if reason is domain.Reason.granted and zone is not None and person is not None
+            else None)
+    tz = ZoneInfo(conference.timezone)
     return CheckIn(id=check_in_id, admitted=reason is domain.Reason.granted, reason=reason,
                    detail=DETAILS[reason], zone=body.zone, scanned_at=now,
                    holder=repo.holder(person, language or _language(conference)),
@@ -776,6 +785,11 @@ async def check_in(
                    admitted_before=before.astimezone(ZoneInfo(conference.timezone))
                    if before is not None else None,
                    zones_granted=opens,
+                   late_for=LateForSession(
+                       id=seating.id, title=Localized.model_validate(seating.title),
+                       seated_by=seating.seated_by.astimezone(tz),
+                       starts_at=seating.starts_at.astimezone(tz))
+                   if seating is not None else None,
                    closed_session=ClosedSession(
                        id=keeping.id, title=Localized.model_validate(keeping.title),
                        ends_at=keeping.ends_at.astimezone(ZoneInfo(conference.timezone)),

@@ -247,6 +247,16 @@ async def _door_page(request: web.Request, d: Desk, *, zone: str = "",
             named = dict(choices)
             action = t("door_action_pool_elsewhere", zones=t.either(
                 [t("door_zone_name", name=named.get(c, c)) for c in result.zones_granted]))
+    # admitted after the guests of a royal-presence session were to be seated: handed to an
+    # usher, not let in after the patron (docs/credentials.md, "Late for the patron")
+    seated_late = None
+    if result is not None and result.late_for is not None:
+        late = result.late_for
+        key = ("door_seated_late" if result.scanned_at < late.starts_at
+               else "door_seated_started")
+        seated_late = t(key, title=late.title.get(d.language),
+                        seated=t.time(late.seated_by, d.conference.timezone),
+                        starts=t.time(late.starts_at, d.conference.timezone))
     if result is not None and result.reason is Reason.mistyped_reference and typed:
         # a wrong length said as such, not as a character that does not match
         # (docs/workspaces.md, "Errors in sight")
@@ -265,7 +275,7 @@ async def _door_page(request: web.Request, d: Desk, *, zone: str = "",
                 and await credentials.photo_size(request.app[pool_key],
                                                  result.holder.accreditation_id) is None)
     return frame.render(request, "door.html", d.language, person=d.person, switch_to=switch_to,
-                        no_photo=no_photo,
+                        no_photo=no_photo, seated_late=seated_late,
                         conference=d.conference, status=status, title=t("door_title"),
                         crumbs=crumbs, base=d.base, zones=choices, typed=typed,
                         may_define_zones=d.principal.role in (Role.admin, Role.protocol),

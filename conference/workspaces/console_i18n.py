@@ -31,6 +31,13 @@ CONSOLE: dict[str, dict[str, str]] = {
         "door_late": "Ajout à la liste de sécurité après son arrêt (un remplacement, ou une "
                      "habilitation accordée depuis)\u00a0: cette personne ne figure pas sur la "
                      "liste remise à la police à l'arrêt.",
+        "door_seated_late": "En retard pour «\u00a0{title}\u00a0»\u00a0: les invités devaient "
+                            "être assis à {seated}, la séance commence à {starts} en présence "
+                            "royale. Confiez la personne à un huissier, qui la conduit à sa "
+                            "place.",
+        "door_seated_started": "«\u00a0{title}\u00a0» a commencé à {starts} en présence royale "
+                               "(invités assis à {seated})\u00a0: la personne attend qu'un "
+                               "huissier la fasse entrer, sans traverser la salle.",
         "door_err_badge": "Saisissez ou scannez la référence du badge.",
         "door_err_zone": "Choisissez une zone.",
         "reason_granted": "Accès autorisé.",
@@ -280,6 +287,12 @@ CONSOLE: dict[str, dict[str, str]] = {
         "door_late": "Added to the security list after it froze (a substitution, or a "
                      "clearance granted since): this person is not on the list the police were "
                      "given at the freeze.",
+        "door_seated_late": "Late for “{title}”: guests were to be seated by {seated}, and "
+                            "the session starts at {starts} in the royal presence. Hand the "
+                            "person to an usher, who will take them to their seat.",
+        "door_seated_started": "“{title}” began at {starts} in the royal presence (guests "
+                               "seated by {seated}): the person waits until an usher takes "
+                               "them in, without crossing the room.",
         "door_err_badge": "Type or scan the badge reference.",
         "door_err_zone": "Choose a zone.",
         "reason_granted": "Admitted.",
