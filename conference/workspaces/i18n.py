@@ -196,8 +196,10 @@ STRINGS: dict[str, dict[str, str]] = {
         "withdraw_confirm_button": "Oui, retirer",
         "cancel": "Annuler",
         "press_desk_title": "Bureau de presse",
-        "pool_counter_one": "Pool de presse\u00a0: {approved} place accordée sur {capacity}.",
-        "pool_counter_other": "Pool de presse\u00a0: {approved} places accordées sur {capacity}.",
+        "pool_counter_one": "Accréditations de presse\u00a0: {approved} place accordée sur "
+                            "{capacity}.",
+        "pool_counter_other": "Accréditations de presse\u00a0: {approved} places accordées sur "
+                              "{capacity}.",
         "all": "Toutes",
         "all_countries": "Tous",
         "role_camera_mrs": "Cadreuse",
@@ -786,8 +788,10 @@ STRINGS: dict[str, dict[str, str]] = {
         "withdraw_confirm_button": "Yes, withdraw",
         "cancel": "Cancel",
         "press_desk_title": "Press office",
-        "pool_counter_one": "Press pool: {approved} of {capacity} places approved.",
-        "pool_counter_other": "Press pool: {approved} of {capacity} places approved.",
+        "pool_counter_one": "Press accreditations: {approved} of {capacity} places "
+                            "approved.",
+        "pool_counter_other": "Press accreditations: {approved} of {capacity} places "
+                              "approved.",
         "all": "All",
         "all_countries": "All",
         "role_camera_mrs": "Camera operator",

@@ -214,7 +214,8 @@ async def test_press_office_approves_two_at_once_and_rejects_one_with_a_standard
     await _audit(browser, page, "signin")
     # the welcome lands on the desk itself, not on the list of workspaces
     await spend_welcome(page, _link(site, welcome), lands="/manage/alliance/press")
-    assert await page.inner_text("#pool-counter") == "Press pool: 0 of 10 places approved."
+    assert await page.inner_text("#pool-counter") == \
+        "Press accreditations: 0 of 10 places approved."
     await _audit(browser, page, "press-queue")
 
     first, second, third = applications
@@ -224,7 +225,8 @@ async def test_press_office_approves_two_at_once_and_rejects_one_with_a_standard
     await page.get_by_role("button", name="Approve the selected").click()
     await page.wait_for_url(re.compile(r".*done=batch.*"))
     assert await page.inner_text("#flash") == "2 applications approved."
-    assert await page.inner_text("#pool-counter") == "Press pool: 2 of 10 places approved."
+    assert await page.inner_text("#pool-counter") == \
+        "Press accreditations: 2 of 10 places approved."
     # back on what is left to decide; the two approved are under "All"
     assert await page.locator("#queue tbody tr").count() == 1
     await page.get_by_role("link", name="All", exact=True).click()

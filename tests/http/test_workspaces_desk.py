@@ -204,7 +204,7 @@ async def test_the_desk_s_words_follow_the_count_the_person_and_the_conference(
                                          "role": "camera", "country": "BE"})
     v = await _officer(api, smtp)
     _, page, _ = await v.go("GET", f"{DESK}?lang=fr")
-    assert element(page, "pool-counter") == "Pool de presse : 1 place accordée sur 10."
+    assert element(page, "pool-counter") == "Accréditations de presse : 1 place accordée sur 10."
     assert '<option value="">Tous</option>' in page  # le pays
     # the countries the applications come from, not the 250 of the world (found trying the
     # product)
