@@ -370,6 +370,21 @@ def press_through_sessions(category: Category, kind: ZoneKind, facts: ZoneFacts)
             and not facts.by_category and not facts.by_pool)
 
 
+PRESS_SESSIONS_ONLY = {"fr": "séances ouvertes à la presse", "en": "sessions open to the press"}
+"""Printed after a zone a press badge holds only through its sessions."""
+
+
+def printed_zone(name: str, category: Category, kind: ZoneKind, facts: ZoneFacts,
+                 language: str) -> str:
+    """A zone as the badge prints it: its name, and for a press badge holding it only through
+    its sessions, that it opens for those (the door keeps the press out while a closed or pool
+    session is held there): a journalist's badge printed "Plenary hall" alone, and the hall
+    is closed to the press for most of the day (docs/credentials.md, "What a badge prints")."""
+    if press_through_sessions(category, kind, facts):
+        return f"{name} – {PRESS_SESSIONS_ONLY[language]}"
+    return name
+
+
 VISUAL_ROLES = frozenset({PressRole.photographer, PressRole.camera, PressRole.technician})
 """The press roles a photo opportunity admits: photographers, camera operators and the crews'
 technicians."""

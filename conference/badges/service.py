@@ -359,7 +359,9 @@ def _content(signer: Signer, conference: Conference, person: repo.Bearer,
         role=role.capitalize() if role else None,
         zones_heading=ZONES_HEADING[lang],
         no_zones=NO_ZONES[lang],
-        zones=[access[i].name.get(lang) or access[i].name["en"] for i in opened],
+        zones=[domain.printed_zone(access[i].name.get(lang) or access[i].name["en"],
+                                   person.category, access[i].kind, access[i].facts, lang)
+               for i in opened],
         reference=domain.badge_reference(signer, person.id, person.badge_version),
         short_reference=(domain.show_short_reference(person.short_code)
                          if person.short_code else None),
