@@ -31,7 +31,11 @@ from conference.accreditation.domain import (
     rank_mismatch,
 )
 from conference.accreditation.models import AccreditationIn
-from conference.conferences.models import Host
+from conference.conferences.models import (
+    DelegationIn,
+    Host,
+    OrganisationType,
+)
 from conference.programme.domain import (
     Member,
     delegation_order_key,
@@ -885,3 +889,244 @@ def heads_by_salutation(heads: Iterable[Member], hosts: Sequence[Host]) -> dict[
                or {"female": "women", "male": "men"}.get(h.gender or "", "not_stated"))
         counts[key] += 1
     return counts
+
+
+# --- delegations from a spreadsheet (docs/lifecycle.md, "Importing delegations") -------------
+
+DELEGATION_COLUMNS: tuple[str, ...] = (
+    "country", "organisation", "organisation_type", "focal_point_name", "focal_point_email",
+    "focal_point_language", "places_minister", "places_official", "places_expert",
+    "places_staff")
+"""The columns a delegation import reads, in the order its template (the export) writes
+them: what ``POST …/delegations`` takes, and the delegation's own places by category."""
+
+PLACES_COLUMNS = {"places_minister": "minister", "places_official": "official",
+                  "places_expert": "expert", "places_staff": "staff"}
+"""A places column → the quota category it sets."""
+
+_DELEGATION_ALIASES: dict[str, tuple[str, ...]] = {
+    "country": ("country", "country code", "iso code", "pays", "code pays", "code du pays",
+                "code iso"),
+    "organisation": ("organisation", "organization", "organisation name", "organization name",
+                     "organisation's name", "nom de l'organisation", "organisation (nom)"),
+    "organisation_type": ("organisation type", "organization type", "kind of organisation",
+                          "type", "type d'organisation", "type de l'organisation"),
+    "focal_point_name": ("focal point", "focal point name", "focal point's name",
+                         "point focal", "nom du point focal"),
+    "focal_point_email": ("focal point email", "focal point e-mail",
+                          "focal point's email address", "focal point's email", "email",
+                          "e-mail", "courriel", "courriel du point focal",
+                          "adresse électronique du point focal"),
+    "focal_point_language": ("focal point language", "focal point's language", "language",
+                             "langue", "langue du point focal"),
+    "places_minister": ("places minister", "minister places", "ministers", "places ministre",
+                        "places ministres", "ministres"),
+    "places_official": ("places official", "official places", "officials",
+                        "places fonctionnaire", "places fonctionnaires", "fonctionnaires"),
+    "places_expert": ("places expert", "expert places", "experts", "places experts"),
+    "places_staff": ("places staff", "staff places", "staff", "places personnel",
+                     "personnel"),
+}
+"""Each column's headers as people write them, in English and French (compared by
+``header_key``), the console's own form labels among them."""
+
+_DELEGATION_BY_HEADER: dict[str, str] = {
+    **{header_key(alias): column for column, aliases in _DELEGATION_ALIASES.items()
+       for alias in aliases},
+    **{header_key(c): c for c in DELEGATION_COLUMNS}}
+
+_ORGANISATION_TYPES: dict[str, OrganisationType] = {
+    **{header_key(t.value): t for t in OrganisationType},
+    **{header_key(word): t for t, words in {
+        OrganisationType.international_organisation: (
+            "international organisation", "international organization",
+            "organisation internationale", "oi", "io"),
+        OrganisationType.eu_agency: ("eu agency", "agence de l'ue", "agence de l'union"),
+        OrganisationType.ngo: ("ngo", "ong"),
+        OrganisationType.academia: ("academia", "monde académique", "université",
+                                    "university"),
+        OrganisationType.private_sector: ("private sector", "secteur privé"),
+    }.items() for word in words}}
+
+
+class DelegationHeaderError(ValueError):
+    """The file has no header row naming a delegation column in its first rows."""
+
+
+def delegation_headers(rows: Sequence[Sequence[str]]) -> tuple[int, dict[int, str]]:
+    """Among a file's first rows (``HEADER_ROWS``), the index of the header row (the first
+    naming the country or the organisation column) and its columns by position; a column
+    named twice is read from its first place. ``DelegationHeaderError`` when none does."""
+    for index, headers in enumerate(rows):
+        mapped: dict[int, str] = {}
+        for position, header in enumerate(headers):
+            column = _DELEGATION_BY_HEADER.get(header_key(header))
+            if column is not None and column not in mapped.values():
+                mapped[position] = column
+        if {"country", "organisation"} & set(mapped.values()):
+            return index, mapped
+    raise DelegationHeaderError(
+        f"no header row in rows 1 to {HEADER_ROWS}: name the columns country (or "
+        "organisation), focal_point_name and focal_point_email (in French: pays, point "
+        "focal, courriel)")
+
+
+@dataclass(frozen=True)
+class DelegationRow:
+    """A row of a delegation import, read: what ``POST …/delegations`` would take, and the
+    delegation's own places (None: the file has no places column; the delegation's stay)."""
+
+    row: int
+    body: DelegationIn | None
+    places: dict[str, int] | None
+    errors: tuple[FieldError, ...] = ()
+
+    @property
+    def key(self) -> tuple[str, str] | None:
+        """What the delegation is known by: its country, or its organisation's name (case
+        aside, as the database's unique index compares it)."""
+        if self.body is None:
+            return None
+        if self.body.country is not None:
+            return ("country", self.body.country)
+        assert self.body.organisation is not None
+        return ("organisation", self.body.organisation.name.lower())
+
+
+_DELEGATION_FIELD = {("country",): "country", ("organisation",): "organisation",
+                     ("organisation", "name"): "organisation",
+                     ("organisation", "type"): "organisation_type",
+                     ("focal_point",): "focal_point_name",
+                     ("focal_point", "name"): "focal_point_name",
+                     ("focal_point", "email"): "focal_point_email",
+                     ("focal_point", "language"): "focal_point_language"}
+"""Where the creation's rules name a field (``organisation.type``), the file's column."""
+
+
+def delegation_column(field_name: str) -> str:
+    """The column of a field as the creation's refusals name it (``focal_point.language``)."""
+    return _DELEGATION_FIELD.get(tuple(field_name.split(".")), field_name)
+
+
+def read_delegation_row(number: int, cells: Mapping[str, str],
+                        places_given: bool) -> DelegationRow:
+    """A row's cells read into a delegation's creation body and its places, or the errors
+    naming each column. The body is checked by the creation's own model (``DelegationIn``):
+    the country code, the e-mail's syntax, the lengths."""
+    values = {c: " ".join(_clean(cells.get(c)).split()) for c in DELEGATION_COLUMNS}
+    errors: list[FieldError] = []
+    if values["country"] and values["organisation"]:
+        errors.append(FieldError("organisation", "a row gives a country or an organisation, "
+                                 "not both", "both"))
+    elif not values["country"] and not values["organisation"]:
+        errors.append(FieldError("country", "required: a country's ISO code, or an "
+                                 "organisation's name in the organisation column",
+                                 "required"))
+    kind = "organisation" if values["organisation"] and not values["country"] else "country"
+    organisation_type: str | None = None
+    if kind == "organisation":
+        if not values["organisation_type"]:
+            errors.append(FieldError("organisation_type", "required for an organisation",
+                                     "required"))
+        else:
+            found_type = _ORGANISATION_TYPES.get(header_key(values["organisation_type"]))
+            if found_type is None:
+                errors.append(LabelError(
+                    "organisation_type", "unknown value; give one of: "
+                    + ", ".join(t.value for t in OrganisationType), "not-a-label"))
+            organisation_type = found_type.value if found_type else "ngo"
+    language: str | None = None
+    if values["focal_point_language"]:
+        language = _LANGUAGES.get(header_key(values["focal_point_language"]))
+        if language is None:
+            errors.append(LabelError("focal_point_language",
+                                     "give one of: fr, en (français, anglais)",
+                                     "not-a-label"))
+    places: dict[str, int] | None = {} if places_given else None
+    for column, category in PLACES_COLUMNS.items():
+        text = values[column]
+        if not text or places is None:
+            continue
+        if text.isascii() and text.isdigit() and int(text) <= 10_000:
+            places[category] = int(text)
+        else:
+            errors.append(FieldError(column, "a whole number of places from 0 to 10000 (empty: "
+                                     "the conference's default)", "places"))
+    body: dict[str, Any] = {
+        "kind": kind,
+        "focal_point": {"name": values["focal_point_name"],
+                        "email": values["focal_point_email"], "language": language}}
+    if kind == "country":
+        body["country"] = values["country"] or "--"
+    else:
+        body["organisation"] = {"name": values["organisation"],
+                                "type": organisation_type or "ngo"}
+    named = {e.field for e in errors}
+    try:
+        checked = DelegationIn.model_validate(body)
+    except ValidationError as exc:
+        for e in exc.errors():
+            column = _DELEGATION_FIELD.get(tuple(str(part) for part in e["loc"]), "country")
+            if column in named:
+                continue
+            named.add(column)
+            errors.append(FieldError(column, e["msg"], *_checked_delegation_code(column, e)))
+        return DelegationRow(number, None, None, tuple(errors))
+    if errors:
+        return DelegationRow(number, None, None, tuple(errors))
+    return DelegationRow(number, checked, places)
+
+
+def _checked_delegation_code(column: str, error: Mapping[str, Any]) -> tuple[str, Params]:
+    return _checked_code("email" if column == "focal_point_email" else column, error)
+
+
+def twice_in_file(rows: Sequence[DelegationRow]) -> list[DelegationRow]:
+    """The rows with a row of the same delegation (country, or organisation's name) above
+    them made errors naming that row: a delegation is given once."""
+    first: dict[tuple[str, str], int] = {}
+    checked = []
+    for r in rows:
+        key = r.key
+        if key is None:
+            checked.append(r)
+        elif key in first:
+            column = "country" if key[0] == "country" else "organisation"
+            checked.append(DelegationRow(r.row, None, None, (FieldError(
+                column, f"also on row {first[key]}", "twice", {"row": first[key]}),)))
+        else:
+            first[key] = r.row
+            checked.append(r)
+    return checked
+
+
+@dataclass(frozen=True)
+class KnownDelegation:
+    """A delegation of the conference as the import compares a row with it."""
+
+    id: UUID
+    organisation_type: str | None
+    focal_points: frozenset[str]
+    """Its focal points' addresses, in lower case."""
+    places: dict[str, int]
+    """Its own places by category (the others: the conference's)."""
+
+
+def delegation_changes(r: DelegationRow, known: KnownDelegation
+                       ) -> tuple[tuple[str, ...], tuple[FieldError, ...]]:
+    """What a row changes of a delegation that exists: ``places`` (its own places, when the
+    file has places columns and they differ), ``focal_point`` (an address that is not one of
+    its focal points: added as another); an organisation's type, which only its creation
+    sets, is an error when it differs. Nothing: unchanged."""
+    assert r.body is not None
+    if r.body.organisation is not None \
+            and r.body.organisation.type.value != known.organisation_type:
+        return (), (FieldError("organisation_type", "differs from the delegation's "
+                               f"({known.organisation_type}); an import does not change it",
+                               "fixed", {"type": known.organisation_type or ""}),)
+    changed = []
+    if r.places is not None and r.places != known.places:
+        changed.append("places")
+    if r.body.focal_point.email.lower() not in known.focal_points:
+        changed.append("focal_point")
+    return tuple(changed), ()

@@ -5,11 +5,13 @@ from __future__ import annotations
 from aiohttp import web
 
 from conference.conferences.models import Quotas
-from conference.http.context import now, pool_key, principal
+from conference.http.context import now, pool_key, principal, settings_key
 from conference.http.io import json_response, parse, path_uuid, query_params
 from conference.http.routes import RouteTable
 from conference.lifecycle import render, service
 from conference.lifecycle.models import (
+    DelegationImportQuery,
+    DelegationImportResult,
     DelegationQuotas,
     ExportQuery,
     ImportQuery,
@@ -66,6 +68,46 @@ async def export_csv(request: web.Request) -> web.Response:
             errors=(401, 403, 404, 422))
 async def export_xlsx(request: web.Request) -> web.Response:
     return await _export(request, "xlsx")
+
+
+@routes.add("POST", "/api/v1/conferences/{slug}/delegations/import",
+            summary="Import delegations from a CSV or XLSX file (dry run by default): every "
+                    "row's outcome; applied all or nothing",
+            who="protocol, admin", query=DelegationImportQuery,
+            response=DelegationImportResult, tag="delegations",
+            errors=(401, 403, 404, 413, 415, 422), accepts=(CSV_TYPE, XLSX_TYPE))
+async def import_delegations(request: web.Request) -> web.Response:
+    q = query_params(request, DelegationImportQuery)
+    result = await service.import_delegations(
+        request.app[pool_key], request.match_info["slug"], await request.read(),
+        request.headers.get("Content-Type", ""), q, principal(request), now(request),
+        token_lifetime=request.app[settings_key].tokens.default_lifetime)
+    return json_response(result)
+
+
+async def _delegations(request: web.Request, kind: str) -> web.Response:
+    f = await service.export_delegations(request.app[pool_key], request.match_info["slug"],
+                                         "xlsx" if kind == "xlsx" else "csv",
+                                         principal(request))
+    return web.Response(body=f.content, headers={
+        "Content-Type": f.content_type,
+        "Content-Disposition": f'attachment; filename="{f.filename}"'})
+
+
+@routes.add("GET", "/api/v1/conferences/{slug}/delegations.csv",
+            summary="The delegations in the columns their import reads, as CSV (the import's "
+                    "template)", who="protocol, admin", tag="delegations",
+            media=("text/csv",), errors=(401, 403, 404))
+async def export_delegations_csv(request: web.Request) -> web.Response:
+    return await _delegations(request, "csv")
+
+
+@routes.add("GET", "/api/v1/conferences/{slug}/delegations.xlsx",
+            summary="The delegations in the columns their import reads, as XLSX (the import's "
+                    "template)", who="protocol, admin", tag="delegations",
+            media=(XLSX_TYPE,), errors=(401, 403, 404))
+async def export_delegations_xlsx(request: web.Request) -> web.Response:
+    return await _delegations(request, "xlsx")
 
 
 def _format(request: web.Request, asked: str | None) -> str:

@@ -112,6 +112,37 @@ class ImportResult(Model):
     each with the known header it is close to, if any."""
 
 
+class DelegationImportQuery(Model):
+    dry_run: bool = True
+    """Report what the file would change without writing anything."""
+
+
+class DelegationImportRow(Model):
+    row: int
+    """The line in the file (the header is line 1)."""
+    outcome: Literal["create", "update", "unchanged", "error"]
+    delegation_id: UUID | None
+    """The delegation the row created or matched; none for a row in error, and for a row a dry
+    run would create."""
+    changed: list[str] = []
+    """What an update changes: ``places`` (the delegation's own places), ``focal_point`` (an
+    address not yet one of its focal points, added as another)."""
+    errors: list[RowError] = []
+    """Each naming the column (``country``, ``organisation``, ``organisation_type``,
+    ``focal_point_name``, ``focal_point_email``, ``focal_point_language``, ``places_…``);
+    codes: ``required``, ``both``, ``invalid``, ``email``, ``too-long``, ``not-a-label``,
+    ``places``, ``twice`` (``params.row``), ``exists``, ``conference-language``, ``fixed``
+    (docs/lifecycle.md, "Importing delegations")."""
+
+
+class DelegationImportResult(Model):
+    applied: bool
+    """Whether the rows were written: never on a dry run, nor when any row has an error (all
+    rows or none, as the members' import)."""
+    counts: ImportCounts
+    rows: list[DelegationImportRow]
+
+
 class ExportQuery(Model):
     delegation_id: UUID | None = None
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from itertools import chain
 from typing import Any
 from uuid import UUID, uuid4
@@ -29,11 +29,12 @@ from conference.accreditation.domain import (
 )
 from conference.accreditation.events import AccreditationChanged
 from conference.auth import Principal, Role, require
+from conference.conferences import service as conferences
 from conference.conferences.lookup import conference_by_slug
-from conference.conferences.models import Conference, Quotas
+from conference.conferences.models import Conference, FocalPoint, Quotas
 from conference.csvfile import download_name
-from conference.db.pool import connection, transaction
-from conference.errors import Forbidden, Invalid, NotFound
+from conference.db.pool import Database, connection, transaction
+from conference.errors import Duplicate, Forbidden, Invalid, NotFound
 from conference.lifecycle import domain, repo, tabular
 from conference.lifecycle.domain import FieldError, Planned, ReadRow
 from conference.lifecycle.events import (
@@ -45,6 +46,9 @@ from conference.lifecycle.events import (
 )
 from conference.lifecycle.models import (
     DelegationCount,
+    DelegationImportQuery,
+    DelegationImportResult,
+    DelegationImportRow,
     DelegationPlaces,
     DelegationQuotas,
     Funnel,
@@ -65,6 +69,7 @@ from conference.lifecycle.models import (
     UnknownColumn,
 )
 from conference.outbox.events import record
+from conference.people.service import focal_point_addresses
 from conference.programme import lookup as programme_lookup
 from conference.programme.domain import (
     delegation_name,
@@ -448,6 +453,192 @@ async def export_members(pool: asyncpg.Pool, slug: str, kind: tabular.Kind,
                 "text/csv; charset=utf-8", name)
 
 
+# --- delegations from a spreadsheet (docs/lifecycle.md, "Importing delegations") -------------
+
+MAX_DELEGATION_ROWS = 2_000
+"""Rows one delegation import takes (a conference has a few hundred delegations at most)."""
+
+
+def _delegation_rows(data: bytes, content_type: str) -> list[domain.DelegationRow]:
+    """The file's rows read and checked on their own (no database), through the members'
+    reader (``tabular.read_table``): 422 when the file or its header row cannot be read."""
+    try:
+        lines = tabular.read_table(data, tabular.kind_of(content_type))
+        ahead: list[tuple[int, list[str]]] = []
+        for line in lines:
+            ahead.append(line)
+            if line[0] >= domain.HEADER_ROWS:
+                break
+        if not ahead:
+            raise _invalid("body", "the file is empty", "empty")
+        at, columns = domain.delegation_headers(
+            [cells for number, cells in ahead if number <= domain.HEADER_ROWS])
+        places_given = bool(set(columns.values()) & set(domain.PLACES_COLUMNS))
+        rows: list[domain.DelegationRow] = []
+        for number, cells in chain(ahead[at + 1:], lines):
+            if len(rows) >= MAX_DELEGATION_ROWS:
+                raise _invalid("body", f"more than {MAX_DELEGATION_ROWS} rows",
+                               "too-many-rows", max=MAX_DELEGATION_ROWS)
+            named = {column: cells[i] for i, column in columns.items() if i < len(cells)}
+            rows.append(domain.read_delegation_row(number, named, places_given))
+    except tabular.UnreadableFile as exc:
+        raise _invalid("body", str(exc), exc.code) from None
+    except domain.DelegationHeaderError as exc:
+        raise _invalid("body", str(exc), "no-header", rows=domain.HEADER_ROWS) from None
+    if not rows:
+        raise _invalid("body", "the file has its header row but no delegation under it",
+                       "no-rows")
+    return domain.twice_in_file(rows)
+
+
+async def _known_delegations(conn: asyncpg.Connection, conference: Conference,
+                             principal: Principal
+                             ) -> dict[tuple[str, str], domain.KnownDelegation]:
+    """The conference's delegations by what a row names them by (``DelegationRow.key``)."""
+    listed = (await conferences.list_delegations(conn, conference.slug, principal)).items
+    _, own = await repo.places_of(conn, [d.id for d in listed])
+    addresses = await focal_point_addresses(conn, conference.id)
+    known = {}
+    for d in listed:
+        key = ("country", d.country) if d.country is not None else \
+            ("organisation", d.organisation.name.lower() if d.organisation else "")
+        known[key] = domain.KnownDelegation(
+            d.id, d.organisation.type.value if d.organisation else None,
+            frozenset(addresses.get(d.id, {})) | {d.focal_point.email.lower()},
+            {k: int(v) for k, v in own.get(d.id, {}).items()})
+    return known
+
+
+def _refused(exc: Invalid | Duplicate) -> list[RowError]:
+    """A refusal of the creation's use-cases as the row's errors, naming the file's columns."""
+    if isinstance(exc, Duplicate):
+        field = domain.delegation_column(str(exc.extra.get("field", "country")))
+        return [RowError(field=field, message=exc.detail, code="exists")]
+    return [RowError(field=domain.delegation_column(str(e.get("field", "row"))),
+                     message=str(e.get("message", exc.detail)),
+                     code="conference-language" if e.get("type") == "conference_language"
+                     else "invalid")
+            for e in exc.extra.get("errors", [])] or [
+        RowError(field="row", message=exc.detail, code="invalid")]
+
+
+class _Undone(Exception):
+    """Rolls back a delegation import that is not applied (a dry run, a row in error)."""
+
+    def __init__(self, result: DelegationImportResult) -> None:
+        super().__init__("not applied")
+        self.result = result
+
+
+async def import_delegations(
+    pool: Database, slug: str, data: bytes, content_type: str, query: DelegationImportQuery,
+    actor: Principal | None, now: datetime, *, token_lifetime: timedelta | None = None,
+) -> DelegationImportResult:
+    """Delegations from a CSV or XLSX file (protocol, admin): every row's outcome (create,
+    update, unchanged, error naming the column). Each row runs the use-cases the API and the
+    console run one by one, each in a savepoint of one transaction: a new delegation is
+    ``conferences.service.create_delegation`` (its event, its focal point welcomed through the
+    outbox), then ``set_quotas`` when the row gives it places; a delegation that exists
+    (matched by its country, or its organisation's name) gets ``set_quotas`` when its places
+    differ and ``add_delegation_focal_point`` for an address that is not one of its focal
+    points. A dry run, or a run with any row in error, is rolled back whole: all rows or none,
+    as the members' import. The same file twice: every row unchanged."""
+    principal = require(actor, *ORGANISERS)
+    rows = _delegation_rows(data, content_type)
+    try:
+        async with transaction(pool) as conn:
+            if await repo.lock_lifecycle(conn, slug) is None:  # one import at a time
+                raise NotFound("No such conference.")
+            conference = await conference_by_slug(conn, slug)
+            known = await _known_delegations(conn, conference, principal)
+            report = [await _import_delegation(conn, slug, r, known.get(r.key) if r.key
+                                               else None, principal, now, token_lifetime)
+                      for r in rows]
+            counts = ImportCounts()
+            for line in report:
+                setattr(counts, line.outcome, getattr(counts, line.outcome) + 1)
+            applied = not query.dry_run and not counts.error
+            result = DelegationImportResult(applied=applied, counts=counts, rows=report)
+            if not applied:
+                raise _Undone(result.model_copy(update={"rows": [
+                    line.model_copy(update={"delegation_id": None})
+                    if line.outcome == "create" else line for line in report]}))
+    except _Undone as undone:
+        return undone.result
+    return result
+
+
+async def _import_delegation(
+    conn: asyncpg.Connection, slug: str, r: domain.DelegationRow,
+    known: domain.KnownDelegation | None, principal: Principal, now: datetime,
+    token_lifetime: timedelta | None,
+) -> DelegationImportRow:
+    """One row of a delegation import, in a savepoint: a refused row leaves nothing."""
+    if r.body is None:
+        return DelegationImportRow(row=r.row, outcome="error", delegation_id=None,
+                                   errors=[_row_error(e) for e in r.errors])
+    changed: tuple[str, ...] = ()
+    if known is not None:
+        changed, errors = domain.delegation_changes(r, known)
+        if errors:
+            return DelegationImportRow(row=r.row, outcome="error", delegation_id=None,
+                                       errors=[_row_error(e) for e in errors])
+        if not changed:
+            return DelegationImportRow(row=r.row, outcome="unchanged", delegation_id=known.id)
+    try:
+        async with conn.transaction():
+            if known is None:
+                created = await conferences.create_delegation(
+                    conn, slug, r.body, principal, now, token_lifetime=token_lifetime)
+                if r.places:
+                    await set_quotas(conn, created.id, Quotas(**r.places), principal)
+                return DelegationImportRow(row=r.row, outcome="create",
+                                           delegation_id=created.id)
+            if "places" in changed:
+                await set_quotas(conn, known.id, Quotas(**(r.places or {})), principal)
+            if "focal_point" in changed:
+                await conferences.add_delegation_focal_point(
+                    conn, slug, known.id, FocalPoint.model_validate(
+                        r.body.focal_point.model_dump()), principal)
+    except (Invalid, Duplicate) as exc:
+        return DelegationImportRow(row=r.row, outcome="error", delegation_id=None,
+                                   errors=_refused(exc))
+    return DelegationImportRow(row=r.row, outcome="update", delegation_id=known.id,
+                               changed=list(changed))
+
+
+async def export_delegations(pool: Database, slug: str, kind: tabular.Kind,
+                             actor: Principal | None, *,
+                             titles: Mapping[str, str] | None = None) -> File:
+    """The conference's delegations in the columns their import reads (CSV or XLSX), in the
+    order they were created: the template of an import, and what it reads back unchanged.
+    With ``titles`` (the console's, in the page's language, which the import reads) a
+    download for people, ";"-separated; else the API's, by the columns' names, with commas."""
+    principal = require(actor, *ORGANISERS)
+    async with connection(pool) as conn:
+        conference = await conference_by_slug(conn, slug)
+        listed = (await conferences.list_delegations(conn, slug, principal)).items
+        _, own = await repo.places_of(conn, [d.id for d in listed])
+        addresses = await focal_point_addresses(conn, conference.id)
+    lines = []
+    for d in listed:
+        places = own.get(d.id, {})
+        language = addresses.get(d.id, {}).get(d.focal_point.email.lower(), "")
+        lines.append([d.country or "", d.organisation.name if d.organisation else "",
+                      d.organisation.type.value if d.organisation else "",
+                      d.focal_point.name, d.focal_point.email, language,
+                      *(str(places[c]) if c in places else ""
+                        for c in domain.PLACES_COLUMNS.values())])
+    name = download_name("delegations", conference.slug, None, extension=kind)
+    if kind == "xlsx":
+        return File(tabular.write_xlsx(domain.DELEGATION_COLUMNS, lines, "delegations",
+                                       titles), tabular.XLSX_TYPE, name)
+    return File(tabular.write_csv(domain.DELEGATION_COLUMNS, lines, titles=titles,
+                                  delimiter=csvfile.FOR_PEOPLE if titles
+                                  else csvfile.FOR_PROGRAMS),
+                "text/csv; charset=utf-8", name)
+
+
 # --- the list of participants -----------------------------------------------------------------
 
 
@@ -588,7 +779,7 @@ def require_organiser(actor: Principal | None) -> Principal:
 # --- quotas -----------------------------------------------------------------------------------
 
 
-async def set_quotas(pool: asyncpg.Pool, delegation_id: UUID, quotas: Quotas,
+async def set_quotas(pool: Database, delegation_id: UUID, quotas: Quotas,
                      actor: Principal | None) -> DelegationQuotas:
     """A delegation's own places by category (admin, protocol); a category left out follows
     the conference's default. Registrations count against them from the commit."""

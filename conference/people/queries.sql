@@ -35,6 +35,15 @@ FROM person_grant g
 WHERE g.role = 'focal_point' AND g.conference_id = :conference_id
 ORDER BY g.id
 
+-- name: focal_point_addresses_of_conference
+-- Every focal point of a conference's delegations: the delegation, the person's address in
+-- lower case and their language (the delegation import compares a row's focal point with them;
+-- its template writes the language).
+SELECT g.delegation_id, lower(p.email) AS email, p.language
+FROM person_grant g
+JOIN person p ON p.id = g.person_id
+WHERE g.role = 'focal_point' AND g.conference_id = :conference_id
+
 -- name: grants_of
 -- A person's grants, with the conference's slug and name (its short name, else its title) and
 -- the delegation's country or organisation.

@@ -83,6 +83,15 @@ async def focal_point_grants_of_conference(conn: asyncpg.Connection, conference_
     return rows
 
 
+async def focal_point_addresses_of_conference(conn: asyncpg.Connection, conference_id: UUID
+                                             ) -> list[asyncpg.Record]:
+    """Every focal point of the conference's delegations (delegation_id, email in lower case,
+    language)."""
+    rows: list[asyncpg.Record] = await conn.fetch(
+        *Q.bind("focal_point_addresses_of_conference", conference_id=conference_id))
+    return rows
+
+
 def _grant(row: asyncpg.Record, language: str) -> Grant:
     slug = row["conference_slug"]
     delegation: dict[str, Any] = {}

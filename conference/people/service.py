@@ -92,6 +92,16 @@ async def add_focal_point(conn: asyncpg.Connection, *, conference_id: UUID,
     return True
 
 
+async def focal_point_addresses(conn: asyncpg.Connection, conference_id: UUID
+                                ) -> dict[UUID, dict[str, str]]:
+    """In the caller's transaction: each delegation's focal points, address (in lower case) →
+    language (the delegation import: docs/lifecycle.md, "Importing delegations")."""
+    found: dict[UUID, dict[str, str]] = {}
+    for r in await repo.focal_point_addresses_of_conference(conn, conference_id):
+        found.setdefault(r["delegation_id"], {})[r["email"]] = r["language"]
+    return found
+
+
 async def welcome_every_focal_point_again(conn: asyncpg.Connection, *, conference_id: UUID,
                                          actor: str) -> tuple[int, int]:
     """In the caller's transaction: the welcome mail again, with a fresh sign-in link and the

@@ -56,6 +56,8 @@ EXPECTED: dict[str, frozenset[str] | str] = {
     "get_conference": ANYONE,
     "correct_conference": ADMIN,
     "create_delegation": PROTOCOL,
+    "import_delegations": PROTOCOL, "export_delegations_csv": PROTOCOL,
+    "export_delegations_xlsx": PROTOCOL,
     "list_delegations": PROTOCOL,
     "list_events": PROTOCOL,
     "list_deliveries": ADMIN,
