@@ -459,9 +459,11 @@ MAX_DELEGATION_ROWS = 2_000
 """Rows one delegation import takes (a conference has a few hundred delegations at most)."""
 
 
-def _delegation_rows(data: bytes, content_type: str) -> list[domain.DelegationRow]:
-    """The file's rows read and checked on their own (no database), through the members'
-    reader (``tabular.read_table``): 422 when the file or its header row cannot be read."""
+def _delegation_cells(data: bytes, content_type: str
+                      ) -> tuple[bool, list[tuple[int, dict[str, str]]]]:
+    """Whether the file has a places column, and each row's line number and cells by column,
+    read by the members' reader (``tabular.read_table``): 422 when the file or its header row
+    cannot be read, or has no row under its header."""
     try:
         lines = tabular.read_table(data, tabular.kind_of(content_type))
         ahead: list[tuple[int, list[str]]] = []
@@ -474,13 +476,13 @@ def _delegation_rows(data: bytes, content_type: str) -> list[domain.DelegationRo
         at, columns = domain.delegation_headers(
             [cells for number, cells in ahead if number <= domain.HEADER_ROWS])
         places_given = bool(set(columns.values()) & set(domain.PLACES_COLUMNS))
-        rows: list[domain.DelegationRow] = []
+        rows: list[tuple[int, dict[str, str]]] = []
         for number, cells in chain(ahead[at + 1:], lines):
             if len(rows) >= MAX_DELEGATION_ROWS:
                 raise _invalid("body", f"more than {MAX_DELEGATION_ROWS} rows",
                                "too-many-rows", max=MAX_DELEGATION_ROWS)
-            named = {column: cells[i] for i, column in columns.items() if i < len(cells)}
-            rows.append(domain.read_delegation_row(number, named, places_given))
+            rows.append((number, {column: cells[i] for i, column in columns.items()
+                                  if i < len(cells)}))
     except tabular.UnreadableFile as exc:
         raise _invalid("body", str(exc), exc.code) from None
     except domain.DelegationHeaderError as exc:
@@ -488,7 +490,26 @@ def _delegation_rows(data: bytes, content_type: str) -> list[domain.DelegationRo
     if not rows:
         raise _invalid("body", "the file has its header row but no delegation under it",
                        "no-rows")
-    return domain.twice_in_file(rows)
+    return places_given, rows
+
+
+def _delegation_rows(data: bytes, content_type: str) -> list[domain.DelegationRow]:
+    """The file's rows read and checked on their own (no database)."""
+    places_given, rows = _delegation_cells(data, content_type)
+    return domain.twice_in_file([domain.read_delegation_row(number, named, places_given)
+                                 for number, named in rows])
+
+
+def delegation_row_names(data: bytes, content_type: str) -> dict[int, str]:
+    """The delegation each row names, as written (its country or organisation), by line number,
+    for a page's report to show beside each row's outcome; empty when the file cannot be
+    read (``import_delegations`` says why)."""
+    try:
+        _, rows = _delegation_cells(data, content_type)
+    except Invalid:
+        return {}
+    return {number: " ".join(str(named.get("country") or named.get("organisation") or "")
+                             .split())[:200] for number, named in rows}
 
 
 async def _known_delegations(conn: asyncpg.Connection, conference: Conference,

@@ -20,13 +20,19 @@ from conference.conferences import service as conferences
 from conference.conferences.models import Quotas
 from conference.csvfile import FOR_PEOPLE, Words, download_name
 from conference.errors import Invalid, NotFound
-from conference.http.context import now, pool_key
+from conference.http.context import now, pool_key, settings_key
 from conference.http.io import TooLarge, read_form
 from conference.http.routes import RouteTable
 from conference.lifecycle import domain as lifecycle_domain
 from conference.lifecycle import render
 from conference.lifecycle import service as lifecycle
-from conference.lifecycle.models import DelegationPlaces, LifecycleIn
+from conference.lifecycle.models import (
+    DelegationImportQuery,
+    DelegationImportResult,
+    DelegationPlaces,
+    LifecycleIn,
+    RowError,
+)
 from conference.lifecycle.pdf import participants_pdf
 from conference.pages.handlers import SWITCH, sent_before, switching
 from conference.programme import service as programme
@@ -38,6 +44,7 @@ from conference.workspaces.console import _desk as open_desk
 from conference.workspaces.csv_titles import column_titles
 from conference.workspaces.domain import NoSuchTime, capitalised, wall_clock
 from conference.workspaces.portal_lifecycle import (
+    Upload,
     check_again,
     column_warnings,
     file_errors,
@@ -409,6 +416,145 @@ async def lc_console_import(request: web.Request) -> web.StreamResponse:
                                                **imported_params(result)))
     return await page(request, d, delegation=delegation, upload=upload, result=result,
                       status=422 if result.counts.error else 200)
+
+
+# --- delegations from a spreadsheet (docs/lifecycle.md, "Importing delegations") -------------
+
+_DI_CODES = frozenset({"required", "both", "invalid", "email", "too-long", "places", "twice",
+                       "exists", "conference-language", "fixed"})
+"""The row errors the page words from their code (the others: the API's English)."""
+_DI_FILE_CODES = frozenset({"no-header", "no-rows", "empty", "too-many-rows", "not-xlsx",
+                            "not-csv"})
+
+
+def _di_column(t: Any, field: str) -> str:
+    return str(t(f"di_col_{field}")) if field in lifecycle_domain.DELEGATION_COLUMNS else field
+
+
+def _di_error(t: Any, e: RowError) -> str:
+    """A row's error in the page's language, naming its column: « Pays : code de pays ISO
+    inconnu (par exemple BE, FR) »."""
+    if e.code == "not-a-label" and e.field in ("organisation_type", "focal_point_language"):
+        words = t(f"di_err_not_a_label_{e.field}")
+    elif e.code == "invalid" and e.field == "country":
+        words = t("di_err_country")
+    elif e.code == "required" and e.field == "country":
+        words = t("di_err_country_required")
+    elif e.code in _DI_CODES:
+        words = t("di_err_" + e.code.replace("-", "_"), **e.params)
+    else:
+        words = e.message
+    separator = "\u00a0: " if t.language == "fr" else ": "
+    return f"{_di_column(t, e.field)}{separator}{words}"
+
+
+def _di_file_error(t: Any, exc: Invalid) -> str:
+    """Why the file as a whole cannot be imported, in the page's language."""
+    said = []
+    for e in exc.extra.get("errors", []):
+        code = str(e.get("code", ""))
+        said.append(t("di_file_" + code.replace("-", "_"), **e.get("params", {}))
+                    if code in _DI_FILE_CODES else str(e.get("message", exc.detail)))
+    detail = ("\u00a0; " if t.language == "fr" else "; ").join(said) or exc.detail
+    return str(t("lc_err_unreadable", detail=detail.rstrip(". ")))
+
+
+def _di_rows(t: Any, result: DelegationImportResult, names: dict[int, str]
+             ) -> list[dict[str, Any]]:
+    return [{"row": r.row, "outcome": r.outcome, "name": names.get(r.row, ""),
+             "details": [_di_error(t, e) for e in r.errors]
+             + [t(f"di_changed_{c}") for c in r.changed]}
+            for r in result.rows]
+
+
+def _di_page(request: web.Request, d: Desk, *, upload: Upload | None = None,
+             result: DelegationImportResult | None = None, step: str = "check",
+             errors: dict[str, str] | None = None, message: str | None = None,
+             status: int = 200) -> web.Response:
+    t = d.t
+    names = lifecycle.delegation_row_names(upload.content, upload.content_type) \
+        if upload is not None and result is not None else {}
+    return frame.render(
+        request, "lc_delegations_import.html", d.language, person=d.person,
+        conference=d.conference, status=status, title=t("di_title"),
+        crumbs=_crumbs(d, t("di_title"), (t("deleg_title"), f"{d.base}/delegations")),
+        base=d.base, action=f"{d.base}/delegations/import", upload=upload, result=result,
+        rows=_di_rows(t, result, names) if result else [], errors=errors or {},
+        message=message, step=step, file_limit=t.size(import_limit(request)))
+
+
+@routes.add("GET", "/manage/{slug}/delegations/import",
+            summary="Import delegations from a spreadsheet: the form", who=WHO,
+            tag="workspaces", media=HTML, error_media=PAGE_ERRORS, errors=(403, 404))
+@frame.page
+async def console_delegations_import_form(request: web.Request) -> web.Response:
+    d = await open_desk(request, CONSOLE_ROLES)
+    return _di_page(request, d)
+
+
+@routes.add("POST", "/manage/{slug}/delegations/import",
+            summary="Import delegations (HTML form, multipart): check the file (nothing "
+                    "written) or import it (all rows or none); the report names each row's "
+                    "errors by column",
+            who=WHO, tag="workspaces", media=HTML, error_media=PAGE_ERRORS,
+            errors=(403, 404, 413, 422), extra={"streams_body": True})
+@frame.page
+async def console_delegations_import(request: web.Request) -> web.StreamResponse:
+    d = await open_desk(request, CONSOLE_ROLES)
+    t = d.t
+    try:
+        form = await read_import_form(request)
+    except TooLarge:
+        return _di_page(request, d, errors=too_large(t, import_limit(request)), status=413)
+    step = str(form.get("step", "")).strip()[:10]
+    if not frame.csrf_ok(request, form, d.person):
+        return _di_page(request, d, step=step or "check", message=t("csrf_failed"),
+                        status=403)
+    if step not in ("check", "apply"):
+        return _di_page(request, d, errors={"step": t("err_choice")}, status=422)
+    upload, errors = await read_upload(form, t)
+    if upload is None:
+        return _di_page(request, d, step=step, errors=errors, status=422)
+    try:
+        result = await lifecycle.import_delegations(
+            request.app[pool_key], d.conference.slug, upload.content, upload.content_type,
+            DelegationImportQuery(dry_run=step != "apply"), d.principal, now(request),
+            token_lifetime=request.app[settings_key].tokens.default_lifetime)
+    except Invalid as exc:
+        return _di_page(request, d, step=step, errors={"file": _di_file_error(t, exc)},
+                        status=422)
+    return _di_page(request, d, upload=upload, result=result, step=step,
+                    status=422 if result.counts.error else 200)
+
+
+async def _di_export(request: web.Request, kind: str) -> web.Response:
+    d = await open_desk(request, CONSOLE_ROLES)
+    titles = {c: str(d.t(f"di_col_{c}")) for c in lifecycle_domain.DELEGATION_COLUMNS}
+    f = await lifecycle.export_delegations(request.app[pool_key], d.conference.slug,
+                                           "xlsx" if kind == "xlsx" else "csv", d.principal,
+                                           titles=titles)
+    return web.Response(body=f.content, headers={
+        "Content-Type": f.content_type,
+        "Content-Disposition": f'attachment; filename="{f.filename}"'})
+
+
+@routes.add("GET", "/manage/{slug}/delegations.csv",
+            summary="The delegations in the columns their import reads, headed in the page's "
+                    "language (CSV, ';')", who=WHO, tag="workspaces", media=("text/csv",),
+            error_media=PAGE_ERRORS, errors=(403, 404))
+@frame.page
+async def console_delegations_csv(request: web.Request) -> web.Response:
+    return await _di_export(request, "csv")
+
+
+@routes.add("GET", "/manage/{slug}/delegations.xlsx",
+            summary="The delegations in the columns their import reads, headed in the page's "
+                    "language (XLSX)", who=WHO, tag="workspaces",
+            media=("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",),
+            error_media=PAGE_ERRORS, errors=(403, 404))
+@frame.page
+async def console_delegations_xlsx(request: web.Request) -> web.Response:
+    return await _di_export(request, "xlsx")
 
 
 # --- the list of participants and the statistics ----------------------------------------------

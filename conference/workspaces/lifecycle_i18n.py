@@ -413,6 +413,74 @@ LIFECYCLE: dict[str, dict[str, str]] = {
         "lc_funnel_approved": "Accréditation accordée",
         "lc_funnel_badged": "Badge présenté",
         "lc_funnel_checked_in": "Entrés au moins une fois",
+        # the delegation import (docs/lifecycle.md, "Importing delegations")
+        "di_link": "Importer des délégations depuis un tableur",
+        "di_title": "Importer des délégations",
+        "di_intro": "Un fichier CSV ou XLSX, une délégation par ligne\u00a0: le pays (son code "
+                    "ISO, par exemple BE) ou l'organisation et son type, le point focal (nom, "
+                    "adresse électronique, langue) et, si vous le souhaitez, les places de la "
+                    "délégation par catégorie (vide\u00a0: celles de la conférence). Les "
+                    "en-têtes sont reconnus en français et en anglais.",
+        "di_rule": "Une délégation qui existe déjà (même pays, même organisation) n'est pas "
+                   "créée une seconde fois\u00a0: ses places sont mises à jour, et une adresse "
+                   "qui n'est pas celle d'un de ses points focaux est ajoutée comme point focal. "
+                   "Chaque nouveau point focal reçoit son message d'accueil, comme pour une "
+                   "délégation créée à la main. Le fichier est importé en entier ou pas du "
+                   "tout\u00a0: une seule ligne en erreur, et rien n'est enregistré.",
+        "di_template": "Pour commencer, téléchargez les délégations actuelles dans les colonnes "
+                       "de l'import\u00a0:",
+        "di_download_csv": "Délégations en CSV",
+        "di_download_xlsx": "Délégations en XLSX",
+        "di_step": "Que faire du fichier\u00a0?",
+        "di_step_check": "Vérifier seulement (rien n'est enregistré)",
+        "di_step_apply": "Importer (rien n'est enregistré si une ligne est en erreur)",
+        "di_submit": "Envoyer le fichier",
+        "di_report_title": "Fichier {name}",
+        "di_applied": "Fichier importé\u00a0: {create}, {update}, {unchanged}.",
+        "di_delegation": "Délégation",
+        "di_none": "Aucune délégation dans ce fichier.",
+        "di_changed_places": "places modifiées",
+        "di_changed_focal_point": "point focal ajouté",
+        "di_col_country": "Pays",
+        "di_col_organisation": "Organisation",
+        "di_col_organisation_type": "Type d'organisation",
+        "di_col_focal_point_name": "Nom du point focal",
+        "di_col_focal_point_email": "Courriel du point focal",
+        "di_col_focal_point_language": "Langue du point focal",
+        "di_col_places_minister": "Places ministre",
+        "di_col_places_official": "Places fonctionnaire",
+        "di_col_places_expert": "Places expert",
+        "di_col_places_staff": "Places personnel",
+        "di_col_row": "Ligne",
+        "di_err_required": "obligatoire",
+        "di_err_country_required": "obligatoire (le code ISO du pays, ou le nom de "
+                                   "l'organisation dans la colonne «\u00a0Organisation\u00a0»)",
+        "di_err_both": "une ligne donne un pays ou une organisation, pas les deux",
+        "di_err_country": "code de pays ISO inconnu (par exemple BE, FR)",
+        "di_err_invalid": "valeur non valide",
+        "di_err_email": "adresse électronique non valide",
+        "di_err_too_long": "trop long ({max}\u00a0caractères au plus)",
+        "di_err_not_a_label_organisation_type": "valeur inconnue (international_organisation, "
+                                                "eu_agency, ngo, academia, private_sector, ou "
+                                                "organisation internationale, agence de l'UE, "
+                                                "ONG, monde académique, secteur privé)",
+        "di_err_not_a_label_focal_point_language": "fr ou en (français, anglais)",
+        "di_err_places": "un nombre entier de places, de 0 à 10\u00a0000 (vide\u00a0: celles de "
+                         "la conférence)",
+        "di_err_twice": "déjà à la ligne {row}",
+        "di_err_exists": "cette délégation existe déjà",
+        "di_err_conference_language": "la conférence n'utilise pas cette langue",
+        "di_err_fixed": "diffère de celui de la délégation ({type})\u00a0; un import ne le "
+                        "change pas",
+        "di_file_no_header": "aucune ligne d'en-tête dans les lignes 1 à {rows}\u00a0: nommez "
+                             "les colonnes Pays (ou Organisation), Nom du point focal et "
+                             "Courriel du point focal",
+        "di_file_no_rows": "le fichier n'a que sa ligne d'en-tête\u00a0: aucune délégation en "
+                           "dessous",
+        "di_file_empty": "le fichier est vide",
+        "di_file_too_many_rows": "plus de {max}\u00a0lignes",
+        "di_file_not_xlsx": "ce n'est pas un fichier XLSX lisible",
+        "di_file_not_csv": "ce n'est pas un fichier CSV lisible",
     },
     "en": {
         "lc_links_title": "Managing the delegation",
@@ -771,5 +839,66 @@ LIFECYCLE: dict[str, dict[str, str]] = {
         "lc_funnel_approved": "Approved",
         "lc_funnel_badged": "Badge presented",
         "lc_funnel_checked_in": "Admitted at least once",
+        # the delegation import (docs/lifecycle.md, "Importing delegations")
+        "di_link": "Import delegations from a spreadsheet",
+        "di_title": "Import delegations",
+        "di_intro": "A CSV or XLSX file, one delegation per row: the country (its ISO code, e.g. "
+                    "BE) or the organisation and its type, the focal point (name, email address, "
+                    "language) and, if you wish, the delegation's places by category (empty: the "
+                    "conference's). Headers are recognised in English and French.",
+        "di_rule": "A delegation that already exists (same country, same organisation) is not "
+                   "created again: its places are updated, and an address that is not one of its "
+                   "focal points' is added as a focal point. Each new focal point gets their "
+                   "welcome mail, as for a delegation created by hand. The file is imported "
+                   "whole or not at all: one row with an error, and nothing is saved.",
+        "di_template": "To start, download the current delegations in the import's columns:",
+        "di_download_csv": "Delegations as CSV",
+        "di_download_xlsx": "Delegations as XLSX",
+        "di_step": "What to do with the file?",
+        "di_step_check": "Check only (nothing is saved)",
+        "di_step_apply": "Import (nothing is saved if a row has an error)",
+        "di_submit": "Send the file",
+        "di_report_title": "File {name}",
+        "di_applied": "File imported: {create}, {update}, {unchanged}.",
+        "di_delegation": "Delegation",
+        "di_none": "No delegation in this file.",
+        "di_changed_places": "places changed",
+        "di_changed_focal_point": "focal point added",
+        "di_col_country": "Country",
+        "di_col_organisation": "Organisation",
+        "di_col_organisation_type": "Organisation type",
+        "di_col_focal_point_name": "Focal point name",
+        "di_col_focal_point_email": "Focal point email",
+        "di_col_focal_point_language": "Focal point language",
+        "di_col_places_minister": "Places minister",
+        "di_col_places_official": "Places official",
+        "di_col_places_expert": "Places expert",
+        "di_col_places_staff": "Places staff",
+        "di_col_row": "Row",
+        "di_err_required": "required",
+        "di_err_country_required": "required (the country's ISO code, or the organisation's name "
+                                   "in the Organisation column)",
+        "di_err_both": "a row gives a country or an organisation, not both",
+        "di_err_country": "unknown ISO country code (e.g. BE, FR)",
+        "di_err_invalid": "invalid value",
+        "di_err_email": "not a valid email address",
+        "di_err_too_long": "too long (at most {max} characters)",
+        "di_err_not_a_label_organisation_type": "unknown value (international_organisation, "
+                                                "eu_agency, ngo, academia, private_sector, or "
+                                                "international organisation, EU agency, NGO, "
+                                                "academia, private sector)",
+        "di_err_not_a_label_focal_point_language": "fr or en (French, English)",
+        "di_err_places": "a whole number of places from 0 to 10,000 (empty: the conference's)",
+        "di_err_twice": "also on row {row}",
+        "di_err_exists": "this delegation already exists",
+        "di_err_conference_language": "the conference does not use this language",
+        "di_err_fixed": "differs from the delegation's ({type}); an import does not change it",
+        "di_file_no_header": "no header row in rows 1 to {rows}: name the columns Country (or "
+                             "Organisation), Focal point name and Focal point email",
+        "di_file_no_rows": "the file has its header row only: no delegation under it",
+        "di_file_empty": "the file is empty",
+        "di_file_too_many_rows": "more than {max} rows",
+        "di_file_not_xlsx": "not a readable XLSX file",
+        "di_file_not_csv": "not a readable CSV file",
     },
 }

@@ -165,6 +165,8 @@ EXPECTED: dict[str, frozenset[str] | str] = {
     "console_decide": SESSION, "console_revoke": SESSION, "console_substitute": SESSION,
     "console_ask_information": SESSION,
     "console_delegations": SESSION,
+    "console_delegations_import_form": SESSION, "console_delegations_import": SESSION,
+    "console_delegations_csv": SESSION, "console_delegations_xlsx": SESSION,
     "console_create_delegation": SESSION, "console_add_focal_point": SESSION,
     "console_resend_welcome": SESSION, "console_publish_preview": SESSION,
     "console_publish": SESSION, "console_webhooks": SESSION, "console_delete_webhook": SESSION,

@@ -10,14 +10,18 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from typing import Any
 
+import aiohttp
 import asyncpg
 from openpyxl import Workbook, load_workbook
 
 from conference.auth import Role, issue_token
+from tests.browser.helpers import element, hidden
 from tests.conftest import Api, direct_url
 from tests.http.conftest_programme import make_delegation
+from tests.http.test_console import Visitor, staff
 from tests.support import RecordingSMTP
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -263,3 +267,80 @@ async def test_a_file_that_cannot_be_read_is_a_problem(
     assert [e["code"] for e in problem["errors"]] == ["no-rows"]
     status, problem = await send(api, b"PK\x03\x04broken", dry_run=True, content_type=XLSX)
     assert status == 422
+
+
+# --- the console's page ------------------------------------------------------------------------
+
+PAGE = "/manage/alliance/delegations/import"
+
+
+async def send_page(v: Visitor, data: bytes, step: str, lang: str, name: str = "d.csv",
+                    content_type: str = "text/csv") -> tuple[int, str]:
+    _, page, _ = await v.go("GET", f"{PAGE}?lang={lang}")
+    form = aiohttp.FormData()
+    form.add_field("csrf", hidden(page, "csrf"))
+    form.add_field("step", step)
+    form.add_field("file", data, filename=name, content_type=content_type)
+    status, page, _ = await v.go("POST", f"{PAGE}?lang={lang}", form)  # type: ignore[arg-type]
+    return status, page
+
+
+async def test_the_console_page_checks_imports_and_names_row_and_column(
+        api: Api, conference: dict[str, Any], smtp: RecordingSMTP) -> None:
+    protocol = await staff(api, smtp, "protocol@example.org", "protocol")
+    status, page, _ = await protocol.go("GET", "/manage/alliance/delegations?lang=fr")
+    assert status == 200 and f'href="{PAGE}?lang=fr"' in page
+    assert element(page, "import-delegations") == "Importer des délégations depuis un tableur"
+    status, page, _ = await protocol.go("GET", f"{PAGE}?lang=fr")
+    assert status == 200, page
+    assert 'type="file"' in page and 'value="check"' in page and 'value="apply"' in page
+
+    bad = [*ROWS, ["XX", "", "", "Nobody", "nobody@example.org", "", "", "", "", ""],
+           ["NL", "", "", "Piet Jansen", "piet.jansen@", "", "", "", "", ""],
+           ["BE", "", "", "Anne Again", "anne.again@example.org", "", "", "", "", ""]]
+    status, page = await send_page(protocol, as_csv(bad, FRENCH, ";"), "apply", "fr")
+    assert status == 422, page
+    assert element(page, "report-summary").startswith("3 lignes en erreur")
+    assert element(page, "row-2") == "2 BE création"
+    assert element(page, "row-5") == "5 XX erreur Pays : code de pays ISO inconnu " \
+                                     "(par exemple BE, FR)"
+    assert element(page, "row-6") == "6 NL erreur Courriel du point focal : adresse " \
+                                     "électronique non valide"
+    assert element(page, "row-7") == "7 BE erreur Pays : déjà à la ligne 2"
+    assert 'id="apply-form"' not in page
+    assert await delegations(api) == {}
+
+    # checked first, then imported with the button that carries the file on
+    status, page = await send_page(protocol, as_xlsx(ROWS), "check", "en", "d.xlsx", XLSX)
+    assert status == 200, page
+    assert element(page, "report-summary") == \
+        "No errors: 3 to create, 0 to update, 0 unchanged. Nothing is saved yet."
+    assert await delegations(api) == {}
+    form = re.search(r'<form [^>]*id="apply-form"[^>]*>(.*?)</form>', page, re.S)
+    assert form
+    fields = {n: hidden(form.group(1), n)
+              for n in ("csrf", "step", "filename", "content_type", "content")}
+    status, page, _ = await protocol.go("POST", f"{PAGE}?lang=en", fields)
+    assert status == 200, page
+    assert element(page, "report-summary").startswith("File imported: 3 created")
+    assert sorted(await delegations(api)) == ["BE", "DE", "OECD"]
+
+    # the page's template, headed in French, reads back unchanged
+    resp = await api.client.get("/manage/alliance/delegations.csv?lang=fr", headers={
+        "Cookie": "; ".join(f"{k}={v}" for k, v in protocol.cookies.items())})
+    assert resp.status == 200
+    exported = await resp.read()
+    assert exported.decode("utf-8-sig").splitlines()[0].startswith(
+        "Pays;Organisation;Type d'organisation;Nom du point focal")
+    status, page = await send_page(protocol, exported, "apply", "fr")
+    assert status == 200, page
+    assert element(page, "report-summary").startswith("Rien à importer")
+
+    # no CSRF token: refused, nothing read
+    form_data = aiohttp.FormData()
+    form_data.add_field("step", "apply")
+    form_data.add_field("file", as_csv([["LU", "", "", "M S", "m.s@example.org", "", "", "",
+                                         "", ""]]), filename="d.csv", content_type="text/csv")
+    status, page, _ = await protocol.go("POST", PAGE, form_data)  # type: ignore[arg-type]
+    assert status == 403
+    assert "LU" not in await delegations(api)
