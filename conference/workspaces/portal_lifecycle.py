@@ -198,6 +198,9 @@ _KEYS: dict[str, str] = {
     "not-a-table": "lc_err_not_a_table", "not-csv": "lc_err_not_csv",
     "not-xlsx": "lc_err_not_xlsx", "no-such-delegation": "lc_err_no_such_delegation",
     "no-delegation-column": "lc_err_no_delegation_column",
+    # the delegations' import's own (docs/lifecycle.md, "Importing delegations")
+    "both": "di_err_both", "places": "di_err_places", "fixed": "di_err_fixed",
+    "exists": "di_err_exists", "conference-language": "di_err_conference_language",
 }
 """The import's error codes (docs/lifecycle.md, "Error codes") → the page's words."""
 _FILE_CODES = frozenset({"missing-column", "named-twice", "unknown-column", "mapping", "empty",
