@@ -197,7 +197,7 @@ async def test_an_existing_delegation_is_updated_through_its_use_cases(
     assert oecd["organisation"]["type"] == "international_organisation"
 
 
-async def test_french_headers_xlsx_and_a_language_the_conference_lacks(
+async def test_french_headers_in_an_xlsx_file(
         api: Api, conference: dict[str, Any]) -> None:
     status, body = await send(api, as_xlsx(ROWS, FRENCH), dry_run=False, content_type=XLSX)
     assert status == 200, body
