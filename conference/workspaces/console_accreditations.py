@@ -30,7 +30,7 @@ from conference.accreditation.domain import (
     names_look_swapped,
     rank_mismatch,
 )
-from conference.accreditation.models import Accreditation, SubstitutionIn
+from conference.accreditation.models import Accreditation, AmendmentIn, SubstitutionIn
 from conference.auth import Role
 from conference.badges.domain import short_reference_code
 from conference.conferences import service as conferences
@@ -58,6 +58,7 @@ from conference.workspaces import credential_panel, domain, frame, information
 from conference.workspaces import repo as ws
 from conference.workspaces.console import CONSOLE_ROLES, Desk, form_errors
 from conference.workspaces.console import _desk as console_desk
+from conference.workspaces.handlers import check_member, member_form_page, member_values
 from conference.workspaces.portal_lifecycle import (
     PERSON_FIELDS,
     confirmation,
@@ -243,6 +244,8 @@ async def _application_page(request: web.Request, d: Desk, acc: Accreditation, *
     done = request.query.get("done", "")
     if done in ("approve", "reject", "revoke"):
         flash = t(f"flash_{done}", name=name)
+    elif done == "amended":  # the member's details, edited on the console's form
+        flash = t("flash_amended", name=name)
     elif done == "substituted" and (old := frame.flash_text(request, "old", 200)):
         flash = t("lc_flash_substituted", new=name, old=old)
     elif done == "vetting":
@@ -279,6 +282,9 @@ async def _application_page(request: web.Request, d: Desk, acc: Accreditation, *
         decisions=DECISIONS, cred=cred,
         # the substitution's form (docs/workspaces.md, "Substituting a member")
         can_substitute=_substitutable(acc),
+        # the member's details, editable before the decision (docs/workspaces.md, "Editing a
+        # member at the console")
+        can_edit=_editable(acc),
         # the member's function filled in, kept unless changed, which its hint says (a
         # substitute kept "Conseillère" unseen: docs/workspaces.md, "Substituting a member")
         sub_values=sub_values or {"language": acc.language, "function": acc.function or ""},
@@ -350,6 +356,110 @@ async def console_accreditation(request: web.Request) -> web.Response:
     return await _application_page(request, d, await _accreditation(request, d))
 
 
+# --- a member's details ----------------------------------------------------------------------
+
+EDIT_FIELDS = ("given_name", "family_name", "email", "language", "rank", "function",
+               "function_fr", "function_en", "in_office_since")
+"""What the console's edit form shows, in its order; the category and the form of address
+stay the member's (docs/workspaces.md, "Editing a member at the console")."""
+
+
+def _edit_form(request: web.Request, d: Desk, acc: Accreditation, values: dict[str, str], *,
+               errors: dict[str, str] | None = None, message: str | None = None,
+               status: int = 200, sent: bool = False) -> web.Response:
+    """The portal's member form (``handlers.member_form_page``), with the console's fields."""
+    t = d.t
+    name = f"{acc.given_name} {acc.family_name}"
+    return member_form_page(
+        request, d.language, person=d.person, conference=d.conference, status=status,
+        title=t("acc_edit_title", name=name),
+        crumbs=d.crumbs((t("console_title"), d.base), (t("acc_title"), f"{d.base}/accreditations"),
+                        (name, f"{d.base}/accreditations/{acc.id}"),
+                        (t("member_edit_crumb"), None)),
+        action=f"{d.base}/accreditations/{acc.id}/edit", button=t("member_edit_button"),
+        base=f"{d.base}/accreditations/{acc.id}", values=values, errors=errors,
+        message=message, sent=sent, fields=EDIT_FIELDS,
+        note=t("acc_edit_note", category=t.gendered(f"category_{acc.category.value}",
+                                                    acc.gender)))
+
+
+def _a_member(acc: Accreditation) -> bool:
+    """A delegation's minister, official or expert: whose details the form edits."""
+    return acc.delegation_id is not None and acc.category.value in domain.MEMBER_CATEGORIES
+
+
+def _editable(acc: Accreditation) -> bool:
+    """A delegation member still waiting for the decision (the use-case ``amend``'s rule)."""
+    return _a_member(acc) and domain.editable(acc)
+
+
+async def _not_editable(request: web.Request, d: Desk, acc: Accreditation,
+                        status: str | None = None) -> web.Response:
+    """A press or staff accreditation, or a member decided (409): what to do instead, with
+    the way back to the application's page."""
+    back = (f"{d.base}/accreditations/{acc.id}", f"{acc.given_name} {acc.family_name}")
+    if not _a_member(acc):
+        return await frame.error_page(request, 409, d.t("acc_edit_not_member"), back=back)
+    said = d.t(f"status_{status or acc.status.value}")
+    return await frame.error_page(request, 409, d.t("acc_edit_decided", status=said),
+                                  back=back)
+
+
+@routes.add("GET", "/manage/{slug}/accreditations/{accreditation_id}/edit",
+            summary="Edit a delegation member's details before the decision: the form (HTML)",
+            who="protocol, admin", tag="workspaces", media=HTML, error_media=PAGE_ERRORS,
+            errors=(403, 404, 409))
+@frame.page
+async def console_member_edit_form(request: web.Request) -> web.Response:
+    d = await _desk(request)
+    acc = await _accreditation(request, d)
+    if not _editable(acc):
+        return await _not_editable(request, d, acc)
+    return _edit_form(request, d, acc, member_values(acc))
+
+
+@routes.add("POST", "/manage/{slug}/accreditations/{accreditation_id}/edit",
+            summary="Edit a delegation member's details before the decision (HTML form); "
+                    "switch=1 (the header's language control) only shows it again in ?lang, "
+                    "never saved",
+            who="protocol, admin", tag="workspaces", media=HTML, error_media=PAGE_ERRORS,
+            errors=(403, 404, 409, 422))
+@frame.page
+async def console_member_edit(request: web.Request) -> web.StreamResponse:
+    """The portal's edit at the protocol desk (docs/workspaces.md, "Editing a member at the
+    console"): the portal's form and checks (``handlers.check_member``), then the use-case
+    the API's ``PATCH /api/v1/accreditations/{id}`` calls (``accreditation.service.amend``),
+    which records ``accreditation.amended`` in the same transaction."""
+    d = await _desk(request)
+    t = d.t
+    acc = await _accreditation(request, d)
+    form = await read_form(request)
+    # the category and the form of address are the member's: not on the form
+    values = {**member_values(acc),
+              **{n: str(form.get(n, "")).strip() for n in EDIT_FIELDS}}
+    sent = sent_before(form)
+    show = functools.partial(_edit_form, request, d, acc, values, sent=sent)
+    if not frame.csrf_ok(request, form, d.person):
+        return show(message=t("csrf_failed"), status=403)
+    if not _editable(acc):
+        return await _not_editable(request, d, acc)
+    assert acc.delegation_id is not None  # a member's (_editable)
+    member, errors, general = check_member(t, values, acc.delegation_id, EDIT_FIELDS)
+    if switching(form):  # the language control: shown again, not saved
+        return show(errors=errors, message=general) if sent else show()
+    if member is None:
+        return show(errors=errors, message=general, status=422)
+    body = AmendmentIn.model_validate(member.model_dump(include=set(EDIT_FIELDS)))
+    try:
+        await accreditations.amend(request.app[pool_key], acc.id, body, d.principal,
+                                   now(request))
+    except Duplicate:
+        error, _ = await _address_taken(request, d, values["email"])
+        return show(errors={"email": error}, status=409)
+    except IllegalTransition as exc:  # decided meanwhile
+        return await _not_editable(request, d, acc,
+                                   status=str(exc.extra.get("status_now", acc.status.value)))
+    raise _done(d, acc, "amended")
 
 
 def _done(d: Desk, acc: Accreditation, action: str) -> web.HTTPSeeOther:

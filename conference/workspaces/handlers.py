@@ -271,8 +271,28 @@ def _member_form(request: web.Request, p: Portal, values: dict[str, str], *,
         title, action = t("member_edit_title", name=name), f"{p.base}/members/{acc.id}/edit"
         button = t("member_edit_button")
         crumbs = p.crumbs((name, f"{p.base}/members/{acc.id}"), (t("member_edit_crumb"), None))
+    return member_form_page(
+        request, p.language, person=p.person, conference=p.conference, status=status,
+        title=title, crumbs=crumbs, action=action, button=button, sent=sent, base=p.base,
+        values=values, errors=errors, message=message, closed=closed,
+        places_hint=_places_hint(t, places) if places and acc is None else None)
+
+
+def member_form_page(request: web.Request, language: str, *, person: SignedIn,
+                     conference: Conference, title: str, crumbs: list[tuple[str, str | None]],
+                     action: str, button: str, base: str, values: dict[str, str],
+                     errors: dict[str, str] | None = None, message: str | None = None,
+                     status: int = 200, sent: bool = False, closed: str | None = None,
+                     places_hint: str | None = None,
+                     fields: Collection[str] = MEMBER_FIELDS,
+                     note: str | None = None) -> web.Response:
+    """The member form's page (``member_new.html``), for the portal and the console alike
+    (docs/workspaces.md, "The member form"): ``fields``, the fields it shows (the portal's
+    ``MEMBER_FIELDS``; the console's edit adds the date in office and leaves the category and
+    the form of address to the member's); ``note``, a line said above the form."""
+    t = WTranslator(language)
     return frame.render(
-        request, "member_new.html", p.language, person=p.person, conference=p.conference,
+        request, "member_new.html", language, person=person, conference=conference,
         status=status, title=title, crumbs=crumbs, action=action, button=button,
         # The header's language control submits this form, marked ``switch``, with what is
         # typed in it now: it comes back filled in the other language, never filed
@@ -280,14 +300,15 @@ def _member_form(request: web.Request, p: Portal, values: dict[str, str], *,
         switch_to=action if request.method == "POST" else None, sent=sent,
         switch_submit=None if closed else {
             "form": "member-form", "name": SWITCH,
-            "action": frame.with_lang(action, frame.other_language(p.language))},
-        base=p.base, values=values, errors=errors or {}, message=message, closed=closed,
+            "action": frame.with_lang(action, frame.other_language(language))},
+        base=base, values=values, errors=errors or {}, message=message, closed=closed,
+        fields=fields, note=note,
         categories=[(c, t(f"category_{c}")) for c in domain.MEMBER_CATEGORIES],
-        places_hint=_places_hint(t, places) if places and acc is None else None,
+        places_hint=places_hint,
         languages=[("fr", t("lang_fr")), ("en", t("lang_en"))],
         genders=[("female", t("gender_female")), ("male", t("gender_male"))],
         ranks=[(r.value, t(f"rank_{r.value}")) for r in RANK_ORDER],
-        functions=FUNCTIONS[p.language],
+        functions=FUNCTIONS[language],
     )
 
 
@@ -362,7 +383,7 @@ async def member_register(request: web.Request) -> web.StreamResponse:
 
     if not frame.csrf_ok(request, form, p.person):
         return await show(message=t("csrf_failed"), status=403)
-    body, errors, general = _check_member(t, values, p.delegation["id"])
+    body, errors, general = check_member(t, values, p.delegation["id"])
     if switching(form):  # the language control: shown again, not filed
         if not sent:  # a form never sent: nothing asked of it yet, no error
             return await show()
@@ -411,13 +432,16 @@ def _quota_error(p: Portal, exc: QuotaExceeded) -> str:
                       email=p.conference.organiser_email)
 
 
-def _check_member(t: WTranslator, values: dict[str, str], delegation_id: UUID
-                  ) -> tuple[AccreditationIn | None, dict[str, str], str | None]:
+def check_member(t: WTranslator, values: dict[str, str], delegation_id: UUID,
+                 fields: Collection[str] = MEMBER_FIELDS
+                 ) -> tuple[AccreditationIn | None, dict[str, str], str | None]:
     """The member form's values checked in one pass (docs/workspaces.md, "The member form"):
     the member, or every error at once by field, in the page's language: the fields every
     member needs (category, names, e-mail, language), a value that is not one, and a
     minister's or an official's rank and function, named whatever else is wrong (the model
-    checks those only once its fields are valid). Anything else is one general message."""
+    checks those only once its fields are valid). Anything else is one general message.
+    ``fields``: the fields the form shows, which errors are named on (the console's edit
+    adds the date in office, a date the model reads as YYYY-MM-DD)."""
     data: dict[str, Any] = {n: v for n, v in values.items() if v}
     data["delegation_id"] = str(delegation_id)
     if data.get("category") not in domain.MEMBER_CATEGORIES:
@@ -430,17 +454,19 @@ def _check_member(t: WTranslator, values: dict[str, str], delegation_id: UUID
     except ValidationError as exc:
         for err in exc.errors(include_url=False):
             field = str(err["loc"][-1]) if err["loc"] else ""
-            if field in MEMBER_FIELDS:
+            if field == "in_office_since" and field in fields:
+                errors.setdefault(field, t("err_in_office_since"))
+            elif field in fields:
                 errors.setdefault(field, field_message(t, field, dict(err)))
             elif not missing_member_fields(data.get("category"), data):
                 general = t("err_member_invalid")
     if not values.get("language"):  # the form asks it of everyone (the API defaults it)
         errors.setdefault("language", t("err_required"))
     for field in missing_member_fields(data.get("category"), data):
-        if field in MEMBER_FIELDS:
+        if field in fields:
             errors.setdefault(field, t("err_required_for"))
     if errors or general:
-        return None, {n: errors[n] for n in MEMBER_FIELDS if n in errors}, general
+        return None, {n: errors[n] for n in fields if n in errors}, general
     return body, {}, None
 
 
@@ -599,12 +625,14 @@ async def member_answer(request: web.Request) -> web.StreamResponse:
                                            done="answered") + "#asked-title")
 
 
-def _member_values(acc: Accreditation) -> dict[str, str]:
+def member_values(acc: Accreditation) -> dict[str, str]:
+    """A member's current values as the member form shows them."""
     return {"category": acc.category.value, "given_name": acc.given_name,
             "family_name": acc.family_name, "email": acc.email, "language": acc.language,
             "gender": acc.gender or "", "rank": acc.rank.value if acc.rank else "",
             "function": acc.function or "", "function_fr": acc.function_fr or "",
-            "function_en": acc.function_en or ""}
+            "function_en": acc.function_en or "",
+            "in_office_since": acc.in_office_since.isoformat() if acc.in_office_since else ""}
 
 
 async def _decided_page(request: web.Request, p: Portal, acc: Accreditation | None = None,
@@ -629,7 +657,7 @@ async def member_edit_form(request: web.Request) -> web.Response:
     acc = await _member(request, p)
     if not domain.editable(acc):
         return await _decided_page(request, p, acc)
-    return _member_form(request, p, _member_values(acc), acc=acc,
+    return _member_form(request, p, member_values(acc), acc=acc,
                         closed=p.closed(now(request)).get("changes"))
 
 
@@ -651,7 +679,7 @@ async def member_edit(request: web.Request) -> web.StreamResponse:
         return show(message=t("csrf_failed"), status=403)
     if not domain.editable(acc):
         return await _decided_page(request, p, acc)
-    member, errors, general = _check_member(t, values, p.delegation["id"])
+    member, errors, general = check_member(t, values, p.delegation["id"])
     if switching(form):  # the language control: shown again, not saved
         # a form never sent: nothing asked of it yet, no error
         return show(errors=errors, message=general) if sent else show()

@@ -412,6 +412,21 @@ STRINGS: dict[str, dict[str, str]] = {
         "member_edit_crumb": "Modifier",
         "member_edit_button": "Enregistrer les modifications",
         "flash_amended": "Les données de {name} sont modifiées.",
+        "f_in_office_since": "En fonction depuis",
+        "in_office_since_hint": "La date de l'entrée en fonction (pour un ambassadeur, de la "
+                                "remise des lettres de créance)\u00a0: elle départage les "
+                                "rangs égaux dans l'ordre protocolaire.",
+        "err_in_office_since": "Saisissez une date (jour, mois, année).",
+        "acc_edit_link": "Modifier les données du membre",
+        "acc_edit_title": "Modifier les données\u00a0: {name}",
+        "acc_edit_note": "Catégorie\u00a0: {category}. Un changement de rang ou de date "
+                         "d'entrée en fonction change la place du membre dans l'ordre "
+                         "protocolaire.",
+        "acc_edit_not_member": "Seules les données d'un membre de délégation (ministre, "
+                               "fonctionnaire, expert) se modifient ici.",
+        "acc_edit_decided": "Ce membre ne peut plus être modifié\u00a0: la demande est "
+                            "«\u00a0{status}\u00a0». Après la décision, remplacez le membre "
+                            "depuis sa page.",
         # the security service's request, never its reason (docs/credentials.md, "Vetting")
         "member_badge_no_photo": "Le badge de {name} n'a pas de photo\u00a0: imprimé maintenant, "
                                  "il aurait un cadre vide, que la porte ne pourrait pas comparer "
@@ -986,6 +1001,20 @@ STRINGS: dict[str, dict[str, str]] = {
         "member_edit_crumb": "Edit",
         "member_edit_button": "Save the changes",
         "flash_amended": "The details of {name} are changed.",
+        "f_in_office_since": "In office since",
+        "in_office_since_hint": "The date of taking office (for an ambassador, of presenting "
+                                "credentials): it orders equal ranks in the order of "
+                                "precedence.",
+        "err_in_office_since": "Enter a date (day, month, year).",
+        "acc_edit_link": "Edit the member's details",
+        "acc_edit_title": "Edit the details: {name}",
+        "acc_edit_note": "Category: {category}. A change of rank or of the date of taking "
+                         "office changes the member's place in the order of precedence.",
+        "acc_edit_not_member": "Only a delegation member's details (minister, official, "
+                               "expert) are edited here.",
+        "acc_edit_decided": "This member can no longer be edited: the application is "
+                            "“{status}”. After the decision, substitute the member from their "
+                            "page.",
         "member_badge_no_photo": "{name}'s badge has no photo: printed now, it would have an "
                                  "empty frame, which the door could not compare with the face. "
                                  "Give the photo first (page “Photo, documents to give and visa "

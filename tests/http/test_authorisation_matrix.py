@@ -164,6 +164,8 @@ EXPECTED: dict[str, frozenset[str] | str] = {
     "console_accreditations": SESSION, "console_accreditation": SESSION,
     "console_decide": SESSION, "console_revoke": SESSION, "console_substitute": SESSION,
     "console_ask_information": SESSION,
+    # a member's details at the console (asserted in test_console_member_edit)
+    "console_member_edit_form": SESSION, "console_member_edit": SESSION,
     "console_delegations": SESSION,
     "console_delegations_import_form": SESSION, "console_delegations_import": SESSION,
     "console_delegations_csv": SESSION, "console_delegations_xlsx": SESSION,
