@@ -139,6 +139,7 @@ WHERE a.id = :accreditation_id AND a.conference_id = :conference_id AND a.catego
 -- badge's current version (1 until a reissue).
 SELECT a.id, a.conference_id, a.category, a.status, a.given_name, a.family_name, a.language,
        a.delegation_id, a.press_outlet, a.press_role, a.decided_at, a.erased_at, d.country,
+       a.function, a.function_fr, a.function_en,
        d.organisation ->> 'name' AS organisation, coalesce(b.version, 1) AS badge_version,
        said_gender(a.gender, a.salutation)
            AS gender,
@@ -355,7 +356,8 @@ ORDER BY id
 -- protocol's.
 SELECT a.id, a.conference_id, a.category, a.status, a.given_name, a.family_name, a.language,
        a.delegation_id, a.press_outlet, a.press_role, a.decided_at, a.erased_at, a.rank,
-       a.in_office_since, d.country, d.organisation ->> 'name' AS organisation,
+       a.in_office_since, a.function, a.function_fr, a.function_en, d.country,
+       d.organisation ->> 'name' AS organisation,
        said_gender(a.gender, a.salutation)
            AS gender,
        coalesce(b.version, 1) AS badge_version, coalesce(b.status, 'to_print') AS print_status,

@@ -4,7 +4,8 @@ the QR code from segno's module matrix (no other image library, no system librar
 Top to bottom, as on the printed batch (``sheet.py``): a band in the category's colour with the
 conference and its dates; the photo (30 × 40 mm; an empty frame labelled "Photo" when there is
 none) beside the name as on the identity document (given name, then family name, each shrunk
-to fit, never cut), the delegation or outlet and the press role; the zones the badge opens (or
+to fit, never cut), a delegation member's function, the delegation or outlet and the press
+role; the zones the badge opens (or
 "no zone granted" in the badge's language), beside the QR code with its short reference
 printed underneath in large type (typed at the door when the code cannot be scanned); the
 category in large letters on a second band of its colour.
@@ -63,6 +64,9 @@ class BadgeContent:
     short_reference: str | None = None
     """The short reference printed under the QR code for door staff to type (``4F7K-92QX``;
     docs/credentials.md, "Short reference"); the signed reference when there is none."""
+    function: str | None = None
+    """A delegation member's function in the badge's language, printed under the name
+    (docs/credentials.md, "Names on the badge"); None for anyone else."""
 
 
 def band_lines(b: BadgeContent, wrap: Callable[[str, bool], list[str]]) -> tuple[bool, list[str]]:
@@ -305,12 +309,13 @@ def _photo(img: Image.Image, draw: ImageDraw.ImageDraw, b: BadgeContent) -> None
 
 GIVEN_PX = NameRule(largest=84, smallest=44, lines=2, step=4)
 FAMILY_PX = NameRule(largest=104, smallest=52, lines=3, step=4)
+FUNCTION_PX = NameRule(largest=48, smallest=28, lines=3, step=4)
 AFFILIATION_PX = NameRule(largest=56, smallest=36, lines=2, step=4)
 ROLE_PX = NameRule(largest=44, smallest=32, lines=2, step=4)
 NAME_TOP_PX, NAME_BOTTOM_PX = 330, 910
 """The photo's top, and the zones' and QR code's (px)."""
-_NAME_INK = {"given": "#000000", "family": "#000000", "affiliation": "#222222",
-             "role": "#444444"}
+_NAME_INK = {"given": "#000000", "family": "#000000", "function": "#222222",
+             "affiliation": "#222222", "role": "#444444"}
 
 
 def name_column(draw: ImageDraw.ImageDraw, b: BadgeContent, width: int) -> list[Placed]:
@@ -323,11 +328,13 @@ def name_column(draw: ImageDraw.ImageDraw, b: BadgeContent, width: int) -> list[
     def first(previous: Placed | None, part: str, size: float) -> float:
         if previous is None:
             return NAME_TOP_PX
-        return previous[4] + 1.3 * previous[2] + (15 if previous[0] == "family" else 0)
+        return previous[4] + 1.3 * previous[2] + (15 if previous[0] in ("family", "function")
+                                                  else 0)
 
     return stack_names(
         [(part, text, rule) for part, text, rule in (
             ("given", b.given_name, GIVEN_PX), ("family", b.family_name, FAMILY_PX),
+            ("function", b.function, FUNCTION_PX),
             ("affiliation", b.affiliation, AFFILIATION_PX), ("role", b.role, ROLE_PX))
          if text],
         width, measure, first, lambda i, size, bold: i * 1.15 * size,

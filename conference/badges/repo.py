@@ -232,6 +232,11 @@ class Bearer:
     gender: str | None = None
     """female, male or None (unknown): the badge names the category in it (docs/protocol.md,
     "Titles in the person's gender")."""
+    function: str | None = None
+    function_fr: str | None = None
+    function_en: str | None = None
+    """The function as typed, and in French and English: a delegation member's badge prints
+    the one of its language (docs/credentials.md, "Names on the badge")."""
 
     def __getitem__(self, key: str) -> Any:
         """As a row: what the accreditation's access rules read (``id``, ``category``,
@@ -251,7 +256,8 @@ async def bearer(conn: asyncpg.Connection, accreditation_id: UUID) -> Bearer | N
         press_role=row["press_role"], decided_at=row["decided_at"],
         erased=row["erased_at"] is not None, country=row["country"],
         organisation=row["organisation"], badge_version=row["badge_version"],
-        short_code=row["short_code"], gender=row["gender"],
+        short_code=row["short_code"], gender=row["gender"], function=row["function"],
+        function_fr=row["function_fr"], function_en=row["function_en"],
     )
 
 
@@ -505,7 +511,8 @@ async def badges_of(
             press_role=r["press_role"], decided_at=r["decided_at"],
             erased=r["erased_at"] is not None, country=r["country"],
             organisation=r["organisation"], badge_version=r["badge_version"],
-            short_code=r["short_code"], gender=r["gender"]),
+            short_code=r["short_code"], gender=r["gender"], function=r["function"],
+            function_fr=r["function_fr"], function_en=r["function_en"]),
         rank=r["rank"], in_office_since=r["in_office_since"],
         status=PrintStatus(r["print_status"]), printed_at=r["printed_at"],
         collected=(Collection(collected_by=r["collected_by"], collected_at=r["collected_at"])

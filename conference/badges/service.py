@@ -18,7 +18,7 @@ from zoneinfo import ZoneInfo
 
 import asyncpg
 
-from conference.accreditation.domain import Category, check_may_read
+from conference.accreditation.domain import Category, check_may_read, function_in
 from conference.accreditation.notices import ROLE_NAMES, conference_dates
 from conference.auth import Principal
 from conference.badges import domain, repo
@@ -352,6 +352,10 @@ def _content(signer: Signer, conference: Conference, person: repo.Bearer,
         dates=conference_dates(conference, lang),
         given_name=person.given_name,
         family_name=person.family_name,
+        # a delegation member's function under the name, in the badge's language
+        # (docs/credentials.md, "Names on the badge")
+        function=function_in(lang, person.function, person.function_fr, person.function_en)
+        if person.delegation_id is not None else None,
         # in the bearer's gender (docs/protocol.md, "Titles in the person's gender")
         category_label=category_name(person.category.value, lang, person.gender).upper(),
         affiliation=domain.affiliation(person.press_outlet, person.country, person.organisation,

@@ -7,7 +7,8 @@ its marks still slides into an A6 holder.
 
 Each badge, top to bottom: a band in the category's colour with the conference and its dates;
 the photo (30 × 40 mm; an empty frame labelled "Photo" when there is none) beside the name as
-on the identity document, the delegation or outlet and the press role; the zones the badge
+on the identity document, a delegation member's function, the delegation or outlet and the
+press role; the zones the badge
 opens (or "no zone granted") beside the signed QR code (its short reference printed underneath, for
 manual entry; "v2" and above for a reissued badge); the category in large letters on a second
 band of its colour.
@@ -53,10 +54,11 @@ NAME_TOP, NAME_BOTTOM = 33.0, 71.0
 """Between the photo's top and the zones and QR code below it (mm)."""
 GIVEN = NameRule(largest=15, smallest=8, lines=2, step=0.5)
 FAMILY = NameRule(largest=19, smallest=9, lines=3, step=0.5)
+FUNCTION = NameRule(largest=9, smallest=6, lines=3, step=0.5)
 AFFILIATION = NameRule(largest=10, smallest=6.5, lines=2, step=0.5)
 ROLE = NameRule(largest=8, smallest=6, lines=2, step=0.5)
-_NAME_INK = {"given": (0, 0, 0), "family": (0, 0, 0), "affiliation": (34, 34, 34),
-             "role": (68, 68, 68)}
+_NAME_INK = {"given": (0, 0, 0), "family": (0, 0, 0), "function": (34, 34, 34),
+             "affiliation": (34, 34, 34), "role": (68, 68, 68)}
 
 
 def _rgb(colour: str) -> tuple[int, int, int]:
@@ -140,8 +142,9 @@ class _Sheet:
     def name_column(self, b: BadgeContent) -> list[Placed]:
         """The texts beside the photo as they print on an A6 badge (a scaled one is the same,
         scaled): each line's part, text, size (pt) and baseline (mm from the top). The given
-        name, the family name in bold, the affiliation and the press role, each on one line
-        or two (docs/credentials.md, "Names on the badge"); where they would run below the
+        name, the family name in bold, a delegation member's function (up to three lines),
+        the affiliation and the press role, each on one line or two (docs/credentials.md,
+        "Names on the badge"); where they would run below the
         photo's height, all are set again smaller (``render.stack_names``)."""
         def first(previous: Placed | None, part: str, size: float) -> float:
             if previous is None:
@@ -153,6 +156,7 @@ class _Sheet:
         return stack_names(
             [(part, self._text(text), rule) for part, text, rule in (
                 ("given", b.given_name, GIVEN), ("family", b.family_name, FAMILY),
+                ("function", b.function, FUNCTION),
                 ("affiliation", b.affiliation, AFFILIATION), ("role", b.role, ROLE))
              if text],
             NAME_COLUMN, self._measure, first,
