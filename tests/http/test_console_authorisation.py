@@ -87,6 +87,7 @@ async def _objects(api: Api, smtp: RecordingSMTP) -> tuple[dict[str, str], dict[
     status, conference, _ = await api.call("GET", "/api/v1/conferences/alliance")
     journalist = await press(api)
     minister = await member(api, be, "Peeters")
+    pending = await member(api, be, "Wouters", decision=None)  # its details still edited
     room = await make_room(api)
     session = await make_session(api, room, at(conference, 9), at(conference, 10),
                                  royal_presence=True, press_access="pool")
@@ -122,7 +123,7 @@ async def _objects(api: Api, smtp: RecordingSMTP) -> tuple[dict[str, str], dict[
     ids = {"slug": "alliance", "accreditation_id": minister["id"], "press_id": journalist["id"],
            "delegation_id": be["id"], "session_id": session["id"], "room_id": room["id"],
            "webhook_id": hook["id"], "delivery_id": deliveries["items"][0]["id"],
-           "event_id": "1"}
+           "event_id": "1", "pending_id": pending["id"]}
     return ids, visitors
 
 
@@ -161,6 +162,9 @@ async def test_every_console_page_and_action_answers_every_visitor_as_expected(
         # the press desk's pages are about the press; the console's about a minister
         objects = {**ids, "accreditation_id": ids["press_id"]} \
             if r.path.startswith("/manage/{slug}/press") else ids
+        if r.path == "/manage/{slug}/accreditations/{accreditation_id}/edit":
+            # a member's details are edited before the decision (the minister is approved)
+            objects = {**ids, "accreditation_id": ids["pending_id"]}
         path = _path(r.path, objects)
         allowed = expected(r)
         for name in VISITORS:
