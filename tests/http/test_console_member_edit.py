@@ -193,3 +193,24 @@ async def test_a_decided_member_offers_no_edit(api: Api, smtp: RecordingSMTP) ->
     assert 'id="edit-link"' not in page
     status, page, _ = await protocol.go("GET", edit_of(approved, "en"))
     assert status == 409 and "can no longer be edited" in page and "Approved" in page
+
+
+async def test_the_language_control_shows_the_form_again_and_saves_nothing(
+    api: Api, smtp: RecordingSMTP, db: asyncpg.Connection
+) -> None:
+    be, _ = await _setup(api, smtp)
+    pending = await member(api, be, "Wouters", decision=None)
+    protocol = await staff(api, smtp, "protocol@example.org", "protocol")
+    _, form, _ = await protocol.go("GET", edit_of(pending, "en"))
+    # the header's control posts the form as typed, in the other language
+    status, page, _ = await protocol.go("POST", edit_of(pending, "fr"), {
+        "csrf": hidden(form, "csrf"), **FORM, "family_name": "Wouters-Claes", "switch": "1"})
+    assert status == 200
+    assert 'lang="fr"' in page and 'value="Wouters-Claes"' in page
+    assert "error-summary" not in page  # never sent: nothing asked of it yet
+    # once sent with an error, the control shows the error in the other language
+    status, page, _ = await protocol.go("POST", edit_of(pending, "fr"), {
+        "csrf": hidden(form, "csrf"), **FORM, "email": "x", "switch": "1", "sent": "1"})
+    assert status == 200 and "email-error" in page
+    assert element(page, "error-summary").startswith("Rien n'a été enregistré.")
+    assert await _amended(db, pending) == []
