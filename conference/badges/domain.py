@@ -497,6 +497,28 @@ def check_may_join_pool(conference_id: UUID, of_accreditation: UUID, category: C
                           status_now=status.value)
 
 
+POOL_COVERED = frozenset({"pool", "photo_opportunity"})
+"""The press accesses of a session a press pool may cover (docs/credentials.md, "Press pools
+and the sessions they cover"): an open session admits the whole press, a closed one none."""
+
+
+def check_may_cover(pool_conference: UUID, session_conference: UUID, press_access: str,
+                    cancelled: bool) -> None:
+    """A session of the pool's conference, not cancelled, whose press access is ``pool`` or
+    ``photo_opportunity``."""
+    if session_conference != pool_conference:
+        raise Invalid("The session belongs to another conference.", [{
+            "field": "session_id", "type": "other_conference",
+            "message": "not a session of this pool's conference"}])
+    if cancelled:
+        raise Conflict("A cancelled session is covered by no pool.", field="session_id",
+                       reason="cancelled")
+    if press_access not in POOL_COVERED:
+        raise Conflict(f"A press pool covers only sessions whose press_access is pool or "
+                       f"photo_opportunity; this one's is {press_access}.",
+                       field="press_access", press_access=press_access)
+
+
 def in_another_pool(current: UUID | None = None) -> Conflict:
     """One pool per person (``current``: the pool they are in, when known)."""
     if current is None:  # a concurrent request put them in another pool

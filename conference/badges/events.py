@@ -3,6 +3,8 @@
 - ``zone.created``, ``zone.grants_changed``, ``zone.changed`` (its names, days or categories,
   from the console's zones page): the zone and everything that grants it now;
 - ``pool.created``, ``pool.member_added``, ``pool.member_removed``;
+- ``pool.session_linked``, ``pool.session_unlinked``: a session the pool covers, or no longer
+  (its members are invited to it, or no longer: docs/calendar.md);
 - ``badge.printed`` (a batch marked printed), ``badge.reissued`` (a new version: the earlier QR
   codes are refused ``superseded``), ``pack.collected`` (a delegation's printed badges handed
   over). Ids only: who collected a pack is kept in ``pack_collection``, not in the event;
@@ -39,6 +41,11 @@ class PoolMemberEvent(Payload):
     accreditation_id: UUID
 
 
+class PoolSessionEvent(Payload):
+    pool_id: UUID
+    session_id: UUID
+
+
 class BadgesPrinted(Payload):
     accreditation_ids: list[UUID]
 
@@ -68,6 +75,8 @@ EVENT_TYPES: dict[str, type[Payload]] = {
     "pool.created": PoolCreated,
     "pool.member_added": PoolMemberEvent,
     "pool.member_removed": PoolMemberEvent,
+    "pool.session_linked": PoolSessionEvent,
+    "pool.session_unlinked": PoolSessionEvent,
     "badge.printed": BadgesPrinted,
     "badge.reissued": BadgeReissued,
     "pack.collected": PackCollected,

@@ -139,6 +139,32 @@ async def remove_pool_member(request: web.Request) -> web.Response:
     return web.Response(status=204)
 
 
+@routes.add("PUT", "/api/v1/pools/{pool_id}/sessions/{session_id}",
+            summary="The pool covers a session (press_access pool or photo_opportunity): its "
+                    "members are invited to it",
+            who="admin, protocol, press_office", response=Pool, tag="badges",
+            errors=(401, 403, 404, 409, 422))
+async def link_pool_session(request: web.Request) -> web.Response:
+    who = organiser(principal(request))
+    pool_id = path_uuid(request, "pool_id")
+    session_id = path_uuid(request, "session_id")
+    pool = await service.link_session(request.app[pool_key], who, pool_id, session_id,
+                                      now(request))
+    return json_response(pool)
+
+
+@routes.add("DELETE", "/api/v1/pools/{pool_id}/sessions/{session_id}",
+            summary="The pool no longer covers a session: its members' invitations to it are "
+                    "cancelled", who="admin, protocol, press_office",
+            status=204, tag="badges", errors=(401, 403, 404))
+async def unlink_pool_session(request: web.Request) -> web.Response:
+    who = organiser(principal(request))
+    pool_id = path_uuid(request, "pool_id")
+    session_id = path_uuid(request, "session_id")
+    await service.unlink_session(request.app[pool_key], who, pool_id, session_id)
+    return web.Response(status=204)
+
+
 @routes.add("GET", "/api/v1/accreditations/{accreditation_id}/badge",
             summary="The printable badge (PNG, A6 at 300 dpi) with its QR code",
             who="organisers (press_office: press), own focal point, the applicant; once approved",

@@ -9,7 +9,14 @@ from uuid import UUID
 from pydantic import Field, StringConstraints, field_validator
 
 from conference.accreditation.domain import Category, Status
-from conference.badges.domain import Layout, PrintStatus, Reason, ReissueReason, ZoneKind
+from conference.badges.domain import (
+    POOL_COVERED,
+    Layout,
+    PrintStatus,
+    Reason,
+    ReissueReason,
+    ZoneKind,
+)
 from conference.types import Localized, LongText, Model, Text
 
 ZoneCode = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9-]{0,62}$")]
@@ -123,6 +130,9 @@ class Pool(Model):
     name: str
     members: list[UUID]
     """Press accreditations; one pool per person."""
+    sessions: list[UUID] = []
+    """The sessions the pool covers, by their start: its members are invited to them
+    (docs/credentials.md, "Press pools and the sessions they cover")."""
     created_at: datetime
 
 
@@ -143,11 +153,28 @@ class PoolPerson(Model):
     """The press role (``PressRole``'s value)."""
     status: Status
     pool_id: UUID | None
-    clearance: Literal["refused", "awaited"] | None = None
-    """The security clearance the press category needs, when it keeps the badge back: refused,
-    or awaited (pending, more information asked); None when cleared or not required. The page
-    says it beside the name: a pool offered journalists who would never hold a badge (tryout of
-    the meeting's day, 5 December 2026)."""
+    clearance: Literal["refused", "awaited", "cleared"] | None = None
+    """The security clearance the press category needs: refused, awaited (pending, more
+    information asked) or cleared; None when not required. The page says it beside the name (a
+    pool offered journalists who would never hold a badge: tryout of the meeting's day, 5
+    December 2026), and offers no journalist whose clearance was refused."""
+
+
+class PoolSession(Model):
+    """A session as the press desk's pools page names it (docs/workspaces.md, "Press pools"):
+    one a pool covers, or one it may cover (``coverable``)."""
+
+    id: UUID
+    title: Localized
+    starts_at: datetime
+    ends_at: datetime
+    press_access: str
+    cancelled: bool
+
+    @property
+    def coverable(self) -> bool:
+        """A session a pool may be linked to now (``domain.check_may_cover``)."""
+        return not self.cancelled and self.press_access in POOL_COVERED
 
 
 class CheckInIn(Model):

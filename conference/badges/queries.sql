@@ -77,10 +77,12 @@ FOR UPDATE OF p
 
 -- name: pools_of
 -- The press pools of a conference (or the one pool given) with their members, in the order
--- they were created.
+-- they were created, and the sessions each covers, by their start.
 SELECT p.*, c.slug AS conference_slug,
        coalesce(array_agg(m.accreditation_id ORDER BY m.added_at, m.accreditation_id)
-                FILTER (WHERE m.accreditation_id IS NOT NULL), '{}') AS members
+                FILTER (WHERE m.accreditation_id IS NOT NULL), '{}') AS members,
+       ARRAY(SELECT ps.session_id FROM press_pool_session ps JOIN session s ON s.id = ps.session_id
+             WHERE ps.pool_id = p.id ORDER BY lower(s.during), s.seq) AS sessions
 FROM press_pool p
 JOIN conference c ON c.id = p.conference_id
 LEFT JOIN press_pool_member m ON m.pool_id = p.id
@@ -103,14 +105,43 @@ VALUES (:pool_id, :conference_id, :accreditation_id, :added_at, :added_by)
 DELETE FROM press_pool_member WHERE pool_id = :pool_id AND accreditation_id = :accreditation_id
 RETURNING accreditation_id
 
+-- name: session_for_pool
+-- A session as linking it to a pool reads it: its conference and press access (None: no such
+-- session). Locked against a change of its press access until commit.
+SELECT conference_id, press_access, cancelled_at IS NOT NULL AS cancelled FROM session
+WHERE id = :session_id
+FOR NO KEY UPDATE
+
+-- name: pool_sessions
+-- The conference's sessions as the pools page names them (the ones a pool covers, and those it
+-- may cover), by their start.
+SELECT s.id, s.title, lower(s.during) AS starts_at, upper(s.during) AS ends_at, s.press_access,
+       s.cancelled_at IS NOT NULL AS cancelled
+FROM session s
+WHERE s.conference_id = :conference_id
+ORDER BY lower(s.during), s.seq
+
+-- name: insert_pool_session
+-- Link a session to a pool; no row when it was linked already.
+INSERT INTO press_pool_session (pool_id, session_id, conference_id, linked_at, linked_by)
+VALUES (:pool_id, :session_id, :conference_id, :linked_at, :linked_by)
+ON CONFLICT DO NOTHING
+RETURNING session_id
+
+-- name: delete_pool_session
+-- Unlink a session from a pool; no row when it was not linked.
+DELETE FROM press_pool_session WHERE pool_id = :pool_id AND session_id = :session_id
+RETURNING session_id
+
 -- name: pool_people
 -- The press accreditations the pools page names: every member of one of the conference's pools
--- and every approved journalist (not erased), each with the pool they are in and the security
--- clearance that keeps their badge back, if any (refused, or awaited), by name.
+-- and every approved journalist (not erased), each with the pool they are in and their security
+-- clearance when the conference vets the press (refused, awaited or cleared), by name.
 SELECT a.id, a.given_name, a.family_name, a.press_outlet, a.press_role, a.status, m.pool_id,
        CASE WHEN v.status = 'refused' THEN 'refused'
             WHEN a.category = ANY (c.vetting_required)
-                 AND v.status IS DISTINCT FROM 'cleared' THEN 'awaited' END AS clearance
+                 AND v.status IS DISTINCT FROM 'cleared' THEN 'awaited'
+            WHEN a.category = ANY (c.vetting_required) THEN 'cleared' END AS clearance
 FROM accreditation a
 JOIN conference c ON c.id = a.conference_id
 LEFT JOIN vetting_status v ON v.accreditation_id = a.id
@@ -126,7 +157,8 @@ ORDER BY lower(a.family_name), lower(a.given_name), a.id
 SELECT a.id, a.given_name, a.family_name, a.press_outlet, a.press_role, a.status, m.pool_id,
        CASE WHEN v.status = 'refused' THEN 'refused'
             WHEN a.category = ANY (c.vetting_required)
-                 AND v.status IS DISTINCT FROM 'cleared' THEN 'awaited' END AS clearance
+                 AND v.status IS DISTINCT FROM 'cleared' THEN 'awaited'
+            WHEN a.category = ANY (c.vetting_required) THEN 'cleared' END AS clearance
 FROM accreditation a
 JOIN conference c ON c.id = a.conference_id
 LEFT JOIN vetting_status v ON v.accreditation_id = a.id

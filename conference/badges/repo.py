@@ -29,6 +29,7 @@ from conference.badges.models import (
     Holder,
     Pool,
     PoolPerson,
+    PoolSession,
     VoidBadge,
     Zone,
     ZoneIn,
@@ -120,7 +121,8 @@ async def replace_grants(
 
 def _pool(row: asyncpg.Record) -> Pool:
     return Pool(id=row["id"], conference=row["conference_slug"], name=row["name"],
-                members=list(row["members"]), created_at=row["created_at"])
+                members=list(row["members"]), sessions=list(row["sessions"]),
+                created_at=row["created_at"])
 
 
 async def pools_of(conn: asyncpg.Connection, conference_id: UUID) -> list[Pool]:
@@ -181,6 +183,49 @@ async def delete_member(conn: asyncpg.Connection, pool_id: UUID, accreditation_i
     """Take the person out of the pool; False when they were not in it."""
     removed = await conn.fetchval(*Q.bind("delete_member", pool_id=pool_id,
                                           accreditation_id=accreditation_id))
+    return removed is not None
+
+
+@dataclass(frozen=True)
+class SessionForPool:
+    """A session as linking it to a pool reads it."""
+
+    conference_id: UUID
+    press_access: str
+    cancelled: bool
+
+
+async def session_for_pool(conn: asyncpg.Connection, session_id: UUID) -> SessionForPool | None:
+    """The session's conference and press access, locked until commit; None when none."""
+    row = await conn.fetchrow(*Q.bind("session_for_pool", session_id=session_id))
+    return None if row is None else SessionForPool(row["conference_id"], row["press_access"],
+                                                   row["cancelled"])
+
+
+async def pool_sessions(conn: asyncpg.Connection, conference_id: UUID) -> list[PoolSession]:
+    """The conference's sessions as the pools page names them, by their start."""
+    rows = await conn.fetch(*Q.bind("pool_sessions", conference_id=conference_id))
+    return [PoolSession(id=r["id"], title=r["title"], starts_at=r["starts_at"],
+                        ends_at=r["ends_at"], press_access=r["press_access"],
+                        cancelled=r["cancelled"]) for r in rows]
+
+
+async def insert_pool_session(
+    conn: asyncpg.Connection, pool_id: UUID, session_id: UUID, conference_id: UUID,
+    now: datetime, actor: str,
+) -> bool:
+    """Link the session to the pool; False when it was linked already."""
+    linked = await conn.fetchval(*Q.bind(
+        "insert_pool_session", pool_id=pool_id, session_id=session_id,
+        conference_id=conference_id, linked_at=now, linked_by=actor))
+    return linked is not None
+
+
+async def delete_pool_session(conn: asyncpg.Connection, pool_id: UUID, session_id: UUID
+                              ) -> bool:
+    """Unlink the session from the pool; False when it was not linked."""
+    removed = await conn.fetchval(*Q.bind("delete_pool_session", pool_id=pool_id,
+                                          session_id=session_id))
     return removed is not None
 
 

@@ -29,6 +29,7 @@ from conference.badges.events import (
     BadgesPrinted,
     PoolCreated,
     PoolMemberEvent,
+    PoolSessionEvent,
     ZoneDefined,
 )
 from conference.badges.events import PackCollected as PackCollectedEvent
@@ -49,6 +50,7 @@ from conference.badges.models import (
     Pool,
     PoolIn,
     PoolPerson,
+    PoolSession,
     Printed,
     PrintedIn,
     Reissued,
@@ -250,6 +252,14 @@ async def pool_people(db: Database, organiser: Organiser, slug: str) -> list[Poo
         return await repo.pool_people(conn, conference.id)
 
 
+async def pool_sessions(db: Database, organiser: Organiser, slug: str) -> list[PoolSession]:
+    """The conference's sessions as the pools page names them (those its pools cover, and
+    those they may cover: ``PoolSession.coverable``), by their start."""
+    async with connection(db) as conn:
+        conference = await conference_by_slug(conn, slug)
+        return await repo.pool_sessions(conn, conference.id)
+
+
 async def pool_person(db: Database, organiser: Organiser, slug: str, accreditation_id: UUID
                       ) -> PoolPerson | None:
     """One journalist as the pools page names them (its message after adding or removing
@@ -300,6 +310,46 @@ async def remove_member(
             raise NotFound("This accreditation is not in this pool.")
         await record(conn, "pool.member_removed",
                      PoolMemberEvent(pool_id=pool_id, accreditation_id=accreditation_id),
+                     conference_id=conference_id, subject_id=pool_id, actor=organiser.actor)
+
+
+async def link_session(
+    db: Database, organiser: Organiser, pool_id: UUID, session_id: UUID, now: datetime
+) -> Pool:
+    """The pool covers the session from now on: its members are invited to it (docs/calendar.md,
+    "Who is invited"). Idempotent; 404 for no such pool or session, 422 for another
+    conference's session, 409 for a cancelled one or one the press pools do not cover
+    (``domain.check_may_cover``)."""
+    async with transaction(db) as conn:
+        conference_id = await repo.lock_pool(conn, pool_id)
+        if conference_id is None:
+            raise NotFound("No such pool.")
+        session = await repo.session_for_pool(conn, session_id)
+        if session is None:
+            raise NotFound("No such session.")
+        domain.check_may_cover(conference_id, session.conference_id, session.press_access,
+                               session.cancelled)
+        if await repo.insert_pool_session(conn, pool_id, session_id, conference_id, now,
+                                          organiser.actor):
+            await record(conn, "pool.session_linked",
+                         PoolSessionEvent(pool_id=pool_id, session_id=session_id),
+                         conference_id=conference_id, subject_id=pool_id, actor=organiser.actor)
+        return await repo.pool(conn, conference_id, pool_id)
+
+
+async def unlink_session(
+    db: Database, organiser: Organiser, pool_id: UUID, session_id: UUID
+) -> None:
+    """The pool no longer covers the session: its members' invitations to it are cancelled
+    (docs/calendar.md). 404 when the pool is none or does not cover it."""
+    async with transaction(db) as conn:
+        conference_id = await repo.lock_pool(conn, pool_id)
+        if conference_id is None:
+            raise NotFound("No such pool.")
+        if not await repo.delete_pool_session(conn, pool_id, session_id):
+            raise NotFound("This pool does not cover this session.")
+        await record(conn, "pool.session_unlinked",
+                     PoolSessionEvent(pool_id=pool_id, session_id=session_id),
                      conference_id=conference_id, subject_id=pool_id, actor=organiser.actor)
 
 

@@ -82,7 +82,8 @@ EXPECTED: dict[str, frozenset[str] | str] = {
     "create_zone": PROTOCOL, "set_zone_grants": PROTOCOL, "list_zones": ORGANISERS,
     "change_zone": PROTOCOL,
     "create_pool": ORGANISERS, "list_pools": ORGANISERS, "add_pool_member": ORGANISERS,
-    "remove_pool_member": ORGANISERS, "check_in": ORGANISERS, "list_check_ins": PROTOCOL,
+    "remove_pool_member": ORGANISERS, "link_pool_session": ORGANISERS,
+    "unlink_pool_session": ORGANISERS, "check_in": ORGANISERS, "list_check_ins": PROTOCOL,
     # delegation lifecycle
     "import_members": PROTOCOL | {"focal_point"}, "export_csv": PROTOCOL | {"focal_point"},
     "export_xlsx": PROTOCOL | {"focal_point"}, "participants_list": ANYONE - {"none"},
