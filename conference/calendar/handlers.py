@@ -21,6 +21,7 @@ from conference.calendar.invitations import (
     attendee_view,
     details_changed_at,
     latest_published,
+    pool_members,
     session_description,
     session_version,
     session_view,
@@ -93,12 +94,13 @@ async def personal_feed(request: web.Request) -> web.Response:
         published = await latest_published(conn, conference.id)
         states = await repo.invitation_states(conn, accreditation_id)
         corrected_at = await details_changed_at(conn, conference.id)
+        pools = await pool_members(conn, conference.id)
     versions = []
     domain = _domain(request)
     lang = person["language"]
     attendee = attendee_view(person)
     for s in published.sessions if published else []:
-        view = session_view(s, conference.security_list_deadline)
+        view = session_view(s, conference.security_list_deadline, pools)
         if invited_role(view, attendee) is None:
             continue
         state = states.get(view.session_id)

@@ -85,9 +85,11 @@ async def latest_published(conn: asyncpg.Connection, conference_id: uuid.UUID
     return None if row is None else PublishedVersion.from_row(row)
 
 
-def session_view(s: PublishedSession, security_list_deadline: datetime | None) -> SessionView:
+def session_view(s: PublishedSession, security_list_deadline: datetime | None,
+                 pools: Mapping[uuid.UUID, frozenset[uuid.UUID]] | None = None) -> SessionView:
     """The session as the plan reads it; a royal-presence session invites the audience
-    approved by the conference's security-list deadline, as its security list lists them."""
+    approved by the conference's security-list deadline, as its security list lists them;
+    ``pools``: the members of the press pools covering each session (:func:`pool_members`)."""
     return SessionView(
         session_id=s.session_id,
         sequence=s.sequence,
@@ -97,7 +99,16 @@ def session_view(s: PublishedSession, security_list_deadline: datetime | None) -
         participants=s.roles,
         audience_approved_by=security_list_deadline if s.royal_presence else None,
         ends_at=s.ends_at,
+        pool_members=(pools or {}).get(s.session_id, frozenset()),
     )
+
+
+async def pool_members(conn: asyncpg.Connection, conference_id: uuid.UUID
+                       ) -> dict[uuid.UUID, frozenset[uuid.UUID]]:
+    """The members of the press pools covering each session of the conference, as they are now
+    (docs/calendar.md, "Who is invited"): session id → accreditation ids."""
+    rows = await conn.fetch(Q["pool_members"], conference_id)
+    return {r["session_id"]: frozenset(r["members"]) for r in rows}
 
 
 def patron_address(conference: Conference, language: str) -> str | None:
@@ -602,7 +613,8 @@ async def calendar_invitations(
         return ConsumerResult()
     sessions = {s.session_id: s for s in published.sessions}
     deadline = await conn.fetchval(Q["security_list_deadline"], event.conference_id)
-    views = [session_view(s, deadline) for s in published.sessions]
+    pools = await pool_members(conn, event.conference_id)
+    views = [session_view(s, deadline, pools) for s in published.sessions]
     # Read before the conference itself (below): the details rendered are then at least
     # this revision's, never older than what the states will say they hold.
     details = await details_revision(conn, event.conference_id)
@@ -616,9 +628,7 @@ async def calendar_invitations(
         # One person's change; a substitution names two: the member replaced (no longer
         # expected: cancelled at once) and the new person (invited at once when approved),
         # not at the next publication (docs/calendar.md).
-        ids = [uuid.UUID(event.payload["accreditation_id"])]
-        if event.type == "accreditation.substituted":
-            ids.append(uuid.UUID(event.payload["substitute_id"]))
+        ids = await _people_of(conn, event)
         people, sent = [], {}
         for accreditation_id in ids:
             row = await conn.fetchrow(Q["attendee"], accreditation_id)
@@ -687,6 +697,21 @@ async def calendar_invitations(
         [a.details for a in built],
     )
     return ConsumerResult(deliveries, parked, complete, cursor)
+
+
+async def _people_of(conn: asyncpg.Connection, event: EventRow) -> list[uuid.UUID]:
+    """Whom one change concerns: the person it names (a pool's member added or taken out among
+    them); both people of a substitution; for a session a press pool covers or no longer
+    covers, the pool's members now and whoever holds an invitation to that session as a pool
+    member (taken out of the pool since), each reconciled against every session."""
+    if event.type in ("pool.session_linked", "pool.session_unlinked"):
+        rows = await conn.fetch(Q["pool_session_people"], uuid.UUID(event.payload["pool_id"]),
+                                uuid.UUID(event.payload["session_id"]))
+        return [r["accreditation_id"] for r in rows]
+    ids = [uuid.UUID(event.payload["accreditation_id"])]
+    if event.type == "accreditation.substituted":
+        ids.append(uuid.UUID(event.payload["substitute_id"]))
+    return ids
 
 
 def _sent(states: list[asyncpg.Record]) -> dict[tuple[uuid.UUID, uuid.UUID], Sent]:
@@ -887,12 +912,15 @@ SUBSCRIPTIONS = (
                             "accreditation.withdrawn", "accreditation.revoked",
                             "accreditation.substituted",
                             "accreditation.vetting_status_set",
-                            "conference.details_changed"}),
+                            "conference.details_changed",
+                            "pool.member_added", "pool.member_removed",
+                            "pool.session_linked", "pool.session_unlinked"}),
                  warm_up=warm_up, renderer=InvitationDeliveries, locks=_locks,
                  statements=(*(Q[name] for name in (
                      "lock_conference_calendar", "latest_snapshot", "awaiting_their_event",
                      "attendees_after", "calendar_details", "states_of_accreditations",
                      "save_render_context", "save_states", "render_context",
-                     "snapshot_by_number")), CALENDAR_REVISION_SQL)),
+                     "snapshot_by_number", "pool_members", "pool_session_people")),
+                            CALENDAR_REVISION_SQL)),
 )
 """What the calendar consumes, for the composition root (``conference/runtime.py``)."""

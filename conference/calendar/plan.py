@@ -9,7 +9,10 @@ Who is invited to a published session (``invited_role``):
   (``OPT-PARTICIPANT``), except the press, who are invited by audience only where the press is
   let in: ``open`` sessions (every press role) and ``photo_opportunity`` sessions (photographers
   and camera operators). At ``pool`` sessions only the pool members put on the session as
-  participants are invited; at ``closed`` sessions no press by audience.
+  participants are invited; at ``closed`` sessions no press by audience;
+* the approved members of the press pools that cover the session (``OPT-PARTICIPANT``, part
+  ``pool``), while its press access is ``pool`` or ``photo_opportunity``, if not invited
+  otherwise (docs/calendar.md, "Who is invited").
 
 What is sent (``plan``), per (attendee, session), against ``Sent`` (the last message sent):
 
@@ -67,6 +70,9 @@ class SessionView:
     any other session, or without a deadline."""
     ends_at: datetime | None = None
     """When the session ends (None: not known to the caller); see :func:`over`."""
+    pool_members: frozenset[UUID] = frozenset()
+    """The members of the press pools that cover the session (the pools' links and members
+    as they are now, not as published: docs/calendar.md, "Who is invited")."""
 
 
 @dataclass(frozen=True)
@@ -119,16 +125,30 @@ def invited_role(session: SessionView, attendee: AttendeeView) -> str | None:
     return None if invited is None else PART_ROLES[invited]
 
 
-PART_ROLES = {**PARTICIPANT_ROLES, "audience": "OPT-PARTICIPANT"}
+PART_ROLES = {**PARTICIPANT_ROLES, "audience": "OPT-PARTICIPANT", "pool": "OPT-PARTICIPANT"}
+POOL_COVERED = frozenset({"pool", "photo_opportunity"})
+"""The press accesses at which a press pool's members are invited to the sessions it covers."""
 
 
 def invited_part(session: SessionView, attendee: AttendeeView) -> str | None:
-    """chair | speaker | attendee (an explicit participant) | audience, or None: not invited."""
+    """chair | speaker | attendee (an explicit participant) | audience | pool (a member of a
+    press pool covering it), or None: not invited."""
     if session.cancelled or not attendee.approved:
         return None
     explicit = session.participants.get(attendee.accreditation_id)
     if explicit is not None:
         return str(explicit)
+    by_audience = _audience_part(session, attendee)
+    if by_audience is not None:
+        return by_audience
+    if (attendee.accreditation_id in session.pool_members and attendee.category == "press"
+            and session.press_access in POOL_COVERED):
+        return "pool"
+    return None
+
+
+def _audience_part(session: SessionView, attendee: AttendeeView) -> str | None:
+    """"audience" when the session's audience invites the person, else None."""
     if attendee.category not in session.audience:
         return None
     if (session.audience_approved_by is not None and attendee.decided_at is not None

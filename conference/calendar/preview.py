@@ -31,6 +31,7 @@ from conference.calendar.invitations import (
     details_revision,
     feed_url,
     latest_published,
+    pool_members,
     session_view,
     shown,
 )
@@ -120,7 +121,8 @@ async def dry_run(
         details = await details_revision(conn, conference_id)
         renderer = Renderer(conference, ctx, signer, details=details)
         by_id = {s.session_id: s for s in sessions}
-        views = [session_view(s, conference.security_list_deadline) for s in sessions]
+        pools = await pool_members(conn, conference_id)
+        views = [session_view(s, conference.security_list_deadline, pools) for s in sessions]
         event = EventRow(id=0, type="programme.published", conference_id=conference_id,
                          subject_id=None, payload={}, occurred_at=now)
         after = 0

@@ -34,6 +34,22 @@ WHERE dispatched_at IS NULL AND conference_id = $1
 -- approved by then (docs/protocol.md, "Royal presence").
 SELECT security_list_deadline FROM conference WHERE id = $1
 
+-- name: pool_members
+-- The members of the press pools covering each session of the conference, as they are now (a
+-- pool's members are invited to the sessions it covers: docs/calendar.md, "Who is invited").
+SELECT ps.session_id, array_agg(DISTINCT m.accreditation_id) AS members
+FROM press_pool_session ps
+JOIN press_pool_member m ON m.pool_id = ps.pool_id
+WHERE ps.conference_id = $1
+GROUP BY ps.session_id
+
+-- name: pool_session_people
+-- Whom a session linked to or unlinked from a press pool ($1, $2) concerns: the pool's members
+-- now, and whoever holds an invitation to the session as a pool member.
+SELECT accreditation_id FROM press_pool_member WHERE pool_id = $1
+UNION
+SELECT accreditation_id FROM invitation_state WHERE session_id = $2 AND part = 'pool'
+
 -- name: attendee
 -- One person as the calendar reads them, with whether their security clearance was refused.
 SELECT id, category, status, press_role, given_name, family_name, email, language, gender, rank,

@@ -22,9 +22,10 @@ __all__ = ["PARTS", "Shown", "changes", "detail_changes", "part_name"]
 
 PARTS = {
     "en": {"chair": "chair", "speaker": "speaker", "attendee": "participant",
-           "audience": "in the audience"},
+           "audience": "in the audience", "pool": "press pool"},
     "fr": {"chair": "présidence de la séance", "speaker": "prise de parole",
-           "attendee": "participation", "audience": "dans l'assistance"},
+           "attendee": "participation", "audience": "dans l'assistance",
+           "pool": "pool de presse"},
 }
 """A person's part in words. The invited audience is "in the audience" / "dans l'assistance",
 as the security list says it: "your role: speaker (was guest)" and "(auparavant\u00a0:
