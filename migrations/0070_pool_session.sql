@@ -14,3 +14,9 @@ CREATE TABLE press_pool_session (
 );
 CREATE INDEX press_pool_session_of_session ON press_pool_session (session_id);
 CREATE INDEX press_pool_session_of_conference ON press_pool_session (conference_id);
+
+-- A calendar message sent to a pool's member for a session the pool covers records the part
+-- 'pool' (docs/calendar.md, "Who is invited").
+ALTER TABLE invitation_state DROP CONSTRAINT invitation_state_part_check;
+ALTER TABLE invitation_state ADD CONSTRAINT invitation_state_part_check
+    CHECK (part IN ('chair', 'speaker', 'attendee', 'audience', 'pool'));
