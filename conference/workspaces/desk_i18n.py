@@ -144,6 +144,31 @@ DESK: dict[str, dict[str, str]] = {
                                         "pool\u00a0: retirez-le d'abord de ce pool.",
         "pools_member_of": "Pool",
         "pools_in_none": "Dans aucun pool",
+        "pools_candidate_awaited": "habilitation en attente",
+        "pools_candidate_cleared": "habilitation accordée",
+        "pools_sessions_title": "Séances couvertes",
+        "pools_sessions_none": "Ce pool ne couvre aucune séance : ses membres ne sont "
+                               "invités à aucune par le pool.",
+        "pools_sessions_hint": "Les membres du pool reçoivent l'invitation d'agenda des séances "
+                               "qu'il couvre, et son annulation quand ils quittent le pool ou "
+                               "que la séance n'est plus couverte.",
+        "pools_session_unlink": "Ne plus couvrir",
+        "pools_session_unlink_label": "Le pool {pool} ne couvre plus {session}",
+        "pools_session_not_invited": "membres non invités : la séance n'est plus "
+                                     "réservée au pool ni à une séance photo",
+        "pools_session_cancelled": "séance annulée",
+        "pools_f_session": "Séance que le pool {pool} couvre",
+        "pools_cover": "Couvrir",
+        "pools_no_sessions": "Aucune autre séance réservée au pool ou à une séance photo à "
+                             "couvrir.",
+        "pools_flash_linked": "Le pool couvre désormais {name}.",
+        "pools_flash_unlinked": "Le pool ne couvre plus {name}.",
+        "pools_err_choose_session": "Choisissez une séance.",
+        "pools_err_session_access": "Cette séance n'est pas réservée au pool ni à une séance "
+                                    "photo : un pool ne la couvre pas.",
+        "pools_err_session_other": "Choisissez une séance de cette conférence.",
+        "pools_err_session_cancelled": "Cette séance est annulée : un pool ne la couvre "
+                                       "pas.",
         # letters not delivered (docs/workspaces.md, "Letters not delivered")
         "undelivered_mark": "Lettre non distribuée",
         "undelivered_filter": "Lettres non distribuées",
@@ -320,6 +345,29 @@ DESK: dict[str, dict[str, str]] = {
                                         "them from it first.",
         "pools_member_of": "Pool",
         "pools_in_none": "In no pool",
+        "pools_candidate_awaited": "clearance pending",
+        "pools_candidate_cleared": "clearance granted",
+        "pools_sessions_title": "Sessions covered",
+        "pools_sessions_none": "This pool covers no session: the pool invites its members to "
+                               "none.",
+        "pools_sessions_hint": "The pool's members receive the calendar invitation of the "
+                               "sessions it covers, and its cancellation when they leave the "
+                               "pool or the session is no longer covered.",
+        "pools_session_unlink": "Stop covering",
+        "pools_session_unlink_label": "The pool {pool} no longer covers {session}",
+        "pools_session_not_invited": "members not invited: the session is no longer for the "
+                                     "pool or a photo opportunity",
+        "pools_session_cancelled": "session cancelled",
+        "pools_f_session": "Session the pool {pool} covers",
+        "pools_cover": "Cover",
+        "pools_no_sessions": "No other session for the pool or a photo opportunity to cover.",
+        "pools_flash_linked": "The pool now covers {name}.",
+        "pools_flash_unlinked": "The pool no longer covers {name}.",
+        "pools_err_choose_session": "Choose a session.",
+        "pools_err_session_access": "This session is neither for the press pool nor a photo "
+                                    "opportunity: a pool does not cover it.",
+        "pools_err_session_other": "Choose a session of this conference.",
+        "pools_err_session_cancelled": "This session is cancelled: a pool does not cover it.",
         # letters not delivered (docs/workspaces.md, "Letters not delivered")
         "undelivered_mark": "Letter not delivered",
         "undelivered_filter": "Letters not delivered",

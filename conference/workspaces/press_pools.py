@@ -1,10 +1,13 @@
 """The press office's pools page (``/manage/{slug}/press/pools``, press_office and admin): the
-conference's press pools with their members, a form to create a pool, on each pool a form to
-add an approved journalist who is in no pool, and a button to take a member out; every action
+conference's press pools with their members and the sessions each covers, a form to create a
+pool, on each pool a form to add an approved journalist who is in no pool (not one whose
+clearance was refused), a button to take a member out, a form to cover a session for the pool
+or a photo opportunity and a button to stop covering one; every action
 a plain form with its CSRF token (docs/workspaces.md, "Press pools").
 
 The pages call the API's use-cases (``badges.service``: ``create_pool``, ``pools``,
-``add_member``, ``remove_member``, and ``pool_people`` for the names) through the
+``add_member``, ``remove_member``, ``link_session``, ``unlink_session``, and ``pool_people``
+and ``pool_sessions`` for the names) through the
 ``Principal`` of the grant that opens the desk. A pool named in an address or a form must be
 this conference's (the use-cases take a pool's id from any conference, as the API does).
 
@@ -20,7 +23,7 @@ from pydantic import ValidationError
 
 from conference.accreditation.domain import Status
 from conference.badges import service as badges
-from conference.badges.models import Pool, PoolIn, PoolPerson
+from conference.badges.models import Pool, PoolIn, PoolPerson, PoolSession
 from conference.csvfile import Words, download_name, write
 from conference.errors import Conflict, Duplicate, Invalid, NotEligible, NotFound
 from conference.http.context import now, pool_key
@@ -41,6 +44,11 @@ CREATE_FORM = "pool-create-form"
 def _member_field(pool_id: UUID | str) -> str:
     """The id of a pool's "add a journalist" select (its errors are named by it)."""
     return f"member-{pool_id}"
+
+
+def _session_field(pool_id: UUID | str) -> str:
+    """The id of a pool's "cover a session" select (its errors are named by it)."""
+    return f"session-{pool_id}"
 
 
 def _crumbs(d: Desk) -> list[tuple[str, str | None]]:
@@ -71,19 +79,29 @@ async def _page(request: web.Request, d: Desk, *, values: dict[str, str] | None 
     db, who = request.app[pool_key], organiser(d.principal)
     pools = await badges.pools(db, who, d.conference.slug)
     people = await badges.pool_people(db, who, d.conference.slug)
+    sessions = await badges.pool_sessions(db, who, d.conference.slug)
     by_id = {p.accreditation_id: p for p in people}
+    by_session = {s.id: s for s in sessions}
     shown = [{"id": p.id, "name": p.name, "field": _member_field(p.id),
-              "members": [by_id[m] for m in p.members if m in by_id]} for p in pools]
-    candidates = [p for p in people if p.pool_id is None and p.status is Status.approved]
+              "members": [by_id[m] for m in p.members if m in by_id],
+              "session_field": _session_field(p.id),
+              "sessions": [by_session[i] for i in p.sessions if i in by_session],
+              "offered": [s for s in sessions if s.coverable and s.id not in p.sessions]}
+             for p in pools]
+    # a journalist whose clearance was refused would hold no badge: not offered
+    # (docs/workspaces.md, "Press pools")
+    candidates = [p for p in people if p.pool_id is None and p.status is Status.approved
+                  and p.clearance != "refused"]
     done = request.query.get("done", "")
     flash = None
     if done == "created":
         flash = d.t("pools_flash_created")
-    elif done in ("added", "removed"):
-        name = frame.flash_text(request, "name", 100)
+    elif done in ("added", "removed", "linked", "unlinked"):
+        name = frame.flash_text(request, "name", 200)
         flash = None if name is None else d.t(f"pools_flash_{done}", name=name)
     labels = {"name": d.t("pools_f_name"),
-              **{s["field"]: d.t("pools_f_member", pool=s["name"]) for s in shown}}
+              **{s["field"]: d.t("pools_f_member", pool=s["name"]) for s in shown},
+              **{s["session_field"]: d.t("pools_f_session", pool=s["name"]) for s in shown}}
     return frame.render(
         request, "press_pools.html", d.language, person=d.person, conference=d.conference,
         status=status, title=d.t("pools_title"), crumbs=_crumbs(d), flash=flash, base=d.base,
@@ -239,3 +257,71 @@ async def pool_remove_member(request: web.Request) -> web.StreamResponse:
     raise web.HTTPSeeOther(frame.with_lang(f"{d.base}/pools", d.language, done="removed",
                                            **frame.flash_params(request, name=name)))
 
+
+
+def _session_refusal(d: Desk, exc: Invalid | Conflict) -> str:
+    """The cover form's error, in the page's words, for what ``link_session`` refuses."""
+    if isinstance(exc, Invalid):
+        return d.t("pools_err_session_other")
+    if exc.extra.get("reason") == "cancelled":
+        return d.t("pools_err_session_cancelled")
+    return d.t("pools_err_session_access")
+
+
+def _session_name(d: Desk, found: list[PoolSession], session_id: UUID) -> str:
+    """A session as the page's message names it: its title, in the page's language."""
+    s = next((s for s in found if s.id == session_id), None)
+    return "" if s is None else s.title.get(d.language)
+
+
+@routes.add("POST", "/manage/{slug}/press/pools/{pool_id}/sessions",
+            summary="A press pool covers a session: its members are invited to it (HTML form)",
+            who=WHO, tag="workspaces", media=HTML, error_media=PAGE_ERRORS,
+            errors=(403, 404, 409, 422))
+@frame.page
+async def pool_link_session(request: web.Request) -> web.StreamResponse:
+    d = await open_desk(request)
+    pool = await _pool(request, d)
+    form = await read_form(request)
+    field = _session_field(pool.id)
+    if not frame.csrf_ok(request, form, d.person):
+        return await _page(request, d, message=d.t("csrf_failed"), status=403)
+    try:
+        session_id = UUID(str(form.get("session_id", "")))
+    except ValueError:
+        return await _page(request, d, errors={field: d.t("pools_err_choose_session")},
+                           status=422)
+    db, who = request.app[pool_key], organiser(d.principal)
+    try:
+        await badges.link_session(db, who, pool.id, session_id, now(request))
+    except NotFound:  # no such session
+        return await _page(request, d, errors={field: d.t("pools_err_session_other")},
+                           status=422)
+    except (Invalid, Conflict) as exc:
+        return await _page(request, d, errors={field: _session_refusal(d, exc)},
+                           status=exc.status)
+    name = _session_name(d, await badges.pool_sessions(db, who, d.conference.slug), session_id)
+    raise web.HTTPSeeOther(frame.with_lang(f"{d.base}/pools", d.language, done="linked",
+                                           **frame.flash_params(request, name=name)))
+
+
+@routes.add("POST", "/manage/{slug}/press/pools/{pool_id}/sessions/{session_id}/remove",
+            summary="A press pool no longer covers a session: its members' invitations to it "
+                    "are cancelled (HTML form)", who=WHO, tag="workspaces", media=HTML,
+            error_media=PAGE_ERRORS, errors=(403, 404))
+@frame.page
+async def pool_unlink_session(request: web.Request) -> web.StreamResponse:
+    d = await open_desk(request)
+    pool = await _pool(request, d)
+    form = await read_form(request)
+    if not frame.csrf_ok(request, form, d.person):
+        return await frame.error_page(request, 403, d.t("csrf_failed"))
+    try:
+        session_id = UUID(request.match_info["session_id"])
+    except ValueError:
+        raise NotFound("This pool does not cover this session.") from None
+    db, who = request.app[pool_key], organiser(d.principal)
+    await badges.unlink_session(db, who, pool.id, session_id)  # 404 when not covered
+    name = _session_name(d, await badges.pool_sessions(db, who, d.conference.slug), session_id)
+    raise web.HTTPSeeOther(frame.with_lang(f"{d.base}/pools", d.language, done="unlinked",
+                                           **frame.flash_params(request, name=name)))

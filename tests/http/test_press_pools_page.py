@@ -16,7 +16,7 @@ import asyncpg
 
 from tests.browser.helpers import element, hidden, member, press, switch_fields
 from tests.conftest import Api, conference_body
-from tests.http.conftest_programme import make_delegation
+from tests.http.conftest_programme import at, make_delegation, make_room, make_session
 from tests.http.test_workspaces import Visitor, _signed_in, link_in
 from tests.support import RecordingSMTP
 
@@ -52,7 +52,10 @@ def _section(page: str, pool_id: str) -> str:
 
 def _offered(section: str) -> list[str]:
     """The journalists a pool's add form offers, as the select names them."""
-    select = section[section.index("<select"):section.index("</select>")]
+    if '<select id="member-' not in section:
+        return []
+    start = section.index('<select id="member-')
+    select = section[start:section.index("</select>", start)]
     return [html.unescape(t) for v, t in re.findall(r'<option value="([^"]+)">([^<]*)<',
                                                     select)]
 
@@ -289,7 +292,10 @@ async def test_only_the_press_office_and_admin_open_the_pools_page(
 
 def _groups(section: str) -> list[tuple[str, list[str]]]:
     """The add form's choices by role: each group's label and the journalists it offers."""
-    select = section[section.index("<select"):section.index("</select>")]
+    if '<select id="member-' not in section:
+        return []
+    start = section.index('<select id="member-')
+    select = section[start:section.index("</select>", start)]
     return [(html.unescape(label), [html.unescape(t) for t in re.findall(
         r'<option value="[^"]+">([^<]*)<', group)])
         for label, group in re.findall(r'<optgroup label="([^"]*)">(.*?)</optgroup>', select,
@@ -385,7 +391,8 @@ async def test_the_pools_page_says_whose_clearance_keeps_the_badge_back(
 ) -> None:
     """Tried on the meeting's day (5 December 2026): the royal pool's list offered a journalist
     whose clearance was refused (never a badge) and one whose clearance was pending, with
-    nothing said. The add form and the members' list say it beside the name."""
+    nothing said. The add form says each journalist's clearance beside the name and no longer
+    offers the one refused; the members' list says what keeps a badge back."""
     status, body, _ = await api.call("POST", "/api/v1/conferences", role="admin",
                                      json=conference_body(vetting_required=["press"]))
     assert status == 201, body
@@ -404,14 +411,123 @@ async def test_the_pools_page_says_whose_clearance_keeps_the_badge_back(
     _, page, _ = await v.go("GET", f"{POOLS}?lang=en")
     [pool_id] = _pools(page).values()
     offered = _offered(_section(page, pool_id))
-    assert {o for o in offered if "clearance" in o} == {
-        f"{refused['given_name']} {refused['family_name']} – {refused['press']['outlet']} "
-        "(clearance refused: no badge)",
+    assert offered == [
+        f"{cleared['given_name']} {cleared['family_name']} – {cleared['press']['outlet']} "
+        "(clearance granted)",
         f"{pending['given_name']} {pending['family_name']} – {pending['press']['outlet']} "
-        "(clearance awaited: no badge yet)"}
-    assert any(cleared["family_name"] in o and "clearance" not in o for o in offered)
+        "(clearance pending)"]
+    assert not any(refused["family_name"] in o for o in offered)
+    _, page_fr, _ = await v.go("GET", f"{POOLS}?lang=fr")
+    assert _offered(_section(page_fr, pool_id))[1].endswith("(habilitation en attente)")
     status, _, _ = await _add(v, pool_id, pending["id"])
     assert status == 303
     _, page, _ = await v.go("GET", f"{POOLS}?lang=fr")
     assert element(page, f"pool-clearance-{pending['id']}") == (
         "(habilitation attendue : pas encore de badge)")
+
+
+def _covered(section: str) -> list[str]:
+    """The sessions a pool's card says it covers, as it names them."""
+    return [html.unescape(re.sub(r"<[^>]+>", "", m)).strip() for m in re.findall(
+        r'<span class="pool-session">(.*?)</span>\s*<form', section, re.S)]
+
+
+def _to_cover(section: str) -> list[str]:
+    """The sessions a pool's cover form offers, as the select names them."""
+    if '<select id="session-' not in section:
+        return []
+    start = section.index('<select id="session-')
+    select = section[start:section.index("</select>", start)]
+    return [html.unescape(t) for v, t in re.findall(r'<option value="([^"]+)">([^<]*)<',
+                                                    select)]
+
+
+async def test_the_pools_page_links_a_pool_to_the_sessions_it_covers(
+    api: Api, smtp: RecordingSMTP, db: asyncpg.Connection
+) -> None:
+    """Each pool says the sessions it covers; its cover form offers only the sessions for the
+    pool or a photo opportunity it does not cover yet; the press office links and unlinks
+    them by forms, each change its event, in French and in English."""
+    await _conference(api)
+    await _conference(api, "other")
+    v = await _officer(api, smtp)
+    conference = (await api.call("GET", "/api/v1/conferences/alliance"))[1]
+    room = await make_room(api)
+    opening = await make_session(api, room, at(conference, 9), at(conference, 10),
+                                 press_access="pool",
+                                 title={"fr": "Ouverture royale", "en": "Royal opening"})
+    photo = await make_session(api, room, at(conference, 11), at(conference, 12),
+                               press_access="photo_opportunity",
+                               title={"fr": "Photo de famille", "en": "Family photo"})
+    await make_session(api, room, at(conference, 13), at(conference, 14),
+                       press_access="closed", title={"fr": "Huis clos", "en": "Closed door"})
+    await make_session(api, room, at(conference, 15), at(conference, 16),
+                       press_access="open", title={"fr": "Point presse", "en": "Briefing"})
+    status, _, _ = await _create(v, "Royal pool")
+    assert status == 303
+    _, page, _ = await v.go("GET", f"{POOLS}?lang=en")
+    pool_id = _pools(page)["Royal pool"]
+    section = _section(page, pool_id)
+    assert _covered(section) == []
+    assert element(section, f"pool-{pool_id}-no-sessions") == (
+        "This pool covers no session: the pool invites its members to none.")
+    offered = _to_cover(section)
+    assert [o.split(" – ")[0] for o in offered] == ["Royal opening", "Family photo"]
+    assert offered[0].endswith("(Press: pool only)")
+    assert offered[1].endswith("(Press: photo opportunity only)")
+
+    field = f"session-{pool_id}"
+    status, _, resp = await v.go("POST", f"{POOLS}/{pool_id}/sessions?lang=en",
+                                 {"csrf": hidden(page, "csrf"), "session_id": opening["id"]})
+    assert status == 303 and "done=linked" in resp.headers["Location"]
+    _, page, _ = await v.go("GET", resp.headers["Location"])
+    assert "The pool now covers Royal opening." in page
+    section = _section(page, pool_id)
+    assert [c.split(" – ")[0] for c in _covered(section)] == ["Royal opening"]
+    assert [o.split(" – ")[0] for o in _to_cover(section)] == ["Family photo"]
+    status, listed, _ = await api.call("GET", "/api/v1/conferences/alliance/pools",
+                                       role="press_office")
+    assert listed["items"][0]["sessions"] == [opening["id"]]
+
+    # in French
+    _, page_fr, _ = await v.go("GET", f"{POOLS}?lang=fr")
+    section_fr = _section(page_fr, pool_id)
+    assert "Séances couvertes" in section_fr
+    assert [c.split(" – ")[0] for c in _covered(section_fr)] == ["Ouverture royale"]
+    assert f'<label for="{field}">Séance que le pool Royal pool couvre</label>' in section_fr
+
+    # nothing chosen, a session closed to the press (a form sent by hand): the field's error
+    status, page, _ = await v.go("POST", f"{POOLS}/{pool_id}/sessions?lang=en",
+                                 {"csrf": hidden(page, "csrf"), "session_id": ""})
+    assert status == 422 and f'id="{field}-error"' in page and "Choose a session." in page
+    assert f'<a href="#{field}">Session the pool Royal pool covers</a>' in page
+    closed_id = await db.fetchval("SELECT id FROM session WHERE press_access = 'closed'")
+    status, page, _ = await v.go("POST", f"{POOLS}/{pool_id}/sessions?lang=en",
+                                 {"csrf": hidden(page, "csrf"), "session_id": str(closed_id)})
+    assert status == 409 and f'id="{field}-error"' in page
+    assert "neither for the press pool nor a photo opportunity" in page
+    # without the CSRF token: nothing linked
+    status, _, _ = await v.go("POST", f"{POOLS}/{pool_id}/sessions?lang=en",
+                              {"session_id": photo["id"]})
+    assert status == 403
+    _, page, _ = await v.go("GET", f"{POOLS}?lang=en")
+    status, _, resp = await v.go(
+        "POST", f"{POOLS}/{pool_id}/sessions/{opening['id']}/remove?lang=en",
+        {"csrf": hidden(page, "csrf")})
+    assert status == 303 and "done=unlinked" in resp.headers["Location"]
+    _, page, _ = await v.go("GET", resp.headers["Location"])
+    assert "The pool no longer covers Royal opening." in page
+    assert _covered(_section(page, pool_id)) == []
+    status, _, _ = await v.go(
+        "POST", f"{POOLS}/{pool_id}/sessions/{opening['id']}/remove?lang=en",
+        {"csrf": hidden(page, "csrf")})
+    assert status == 404  # no longer covered
+    # another conference's page does not reach this pool (signed in as its officer now)
+    other = await _officer(api, smtp, "other@example.org", conference="other")
+    _, other_page, _ = await other.go("GET", "/manage/other/press/pools")
+    status, _, _ = await other.go("POST", f"/manage/other/press/pools/{pool_id}/sessions",
+                                  {"csrf": hidden(other_page, "csrf"),
+                                   "session_id": photo["id"]})
+    assert status == 404
+    assert await db.fetchval("SELECT count(*) FROM domain_event "
+                             "WHERE type LIKE 'pool.session_%'") == 2
