@@ -153,7 +153,7 @@ DESK: dict[str, dict[str, str]] = {
                                "qu'il couvre, et son annulation quand ils quittent le pool ou "
                                "que la séance n'est plus couverte.",
         "pools_session_unlink": "Ne plus couvrir",
-        "pools_session_unlink_label": "Le pool {pool} ne couvre plus {session}",
+        "pools_session_unlink_label": "Ne plus couvrir {session} avec le pool {pool}",
         "pools_session_not_invited": "membres non invités : la séance n'est plus "
                                      "réservée au pool ni à une séance photo",
         "pools_session_cancelled": "séance annulée",
@@ -354,7 +354,7 @@ DESK: dict[str, dict[str, str]] = {
                                "sessions it covers, and its cancellation when they leave the "
                                "pool or the session is no longer covered.",
         "pools_session_unlink": "Stop covering",
-        "pools_session_unlink_label": "The pool {pool} no longer covers {session}",
+        "pools_session_unlink_label": "Stop covering {session} with the pool {pool}",
         "pools_session_not_invited": "members not invited: the session is no longer for the "
                                      "pool or a photo opportunity",
         "pools_session_cancelled": "session cancelled",
