@@ -316,7 +316,8 @@ def check_royal_participants(statuses: dict[UUID, Status]) -> None:
 def press_kept_out(audience: Collection[Category], press_access: PressAccess
                    ) -> PressAccess | None:
     """The press access that invites no journalist by the audience although the press is in
-    it (closed; or the pool only, whose members are invited as participants), or None. Said,
+    it (closed; or the pool only, whose members are invited by a press pool covering it or as
+    participants), or None. Said,
     not refused: the audience is kept for when the session opens (docs/workspaces.md,
     "Programme builder")."""
     if Category.press in audience and press_access in (PressAccess.closed, PressAccess.pool):
@@ -329,7 +330,7 @@ PRESS_KEPT_OUT = {
                         "session is closed to the press.",
     PressAccess.pool: "No journalist is invited as audience: the press is in the audience, but "
                       "the session admits the press pool only, whose members are invited by "
-                      "being put on it as participants.",
+                      "the press pool that covers it or by being put on it as participants.",
 }
 
 

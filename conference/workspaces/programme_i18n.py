@@ -203,8 +203,8 @@ PROGRAMME: dict[str, dict[str, str]] = {
                                       "le public, mais la séance est fermée à la presse.",
         "prog_press_kept_out_pool": "aucun journaliste n'est invité au titre du public. "
                                     "La presse y figure, mais la séance n'admet que le pool de "
-                                    "presse, dont les membres sont invités en étant ajoutés "
-                                    "comme participants.",
+                                    "presse, dont les membres sont invités par le pool qui "
+                                    "couvre la séance ou en étant ajoutés comme participants.",
         "prog_press_way_open": "Ouvrez-la à la presse, ou retirez la presse du public.",
         "prog_press_way_royal": "Faites-en une séance photo, ou retirez la presse du public.",
         "prog_clearance_refused_mark": "Habilitation refusée \u2013 retirez cette personne de "
@@ -408,8 +408,8 @@ PROGRAMME: dict[str, dict[str, str]] = {
                                       "but the session is closed to the press.",
         "prog_press_kept_out_pool": "no journalist is invited as audience. The press is in "
                                     "the audience, but the session admits the press pool only, "
-                                    "whose members are invited by being put on it as "
-                                    "participants.",
+                                    "whose members are invited by the press pool that "
+                                    "covers it or by being put on it as participants.",
         "prog_press_way_open": "Open it to the press, or take the press out of its audience.",
         "prog_press_way_royal": "Make it a photo opportunity, or take the press out of its "
                                 "audience.",

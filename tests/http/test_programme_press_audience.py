@@ -29,9 +29,9 @@ async def test_the_api_warns_that_no_journalist_is_invited(api: Api, smtp: Recor
     for hour, (access, expected) in enumerate((
         ("closed", [CLOSED_EN]),
         ("pool", ["No journalist is invited as audience: the press is in the audience, but "
-                  "the session admits the press pool only, whose members are invited by being "
-                  "put on it as participants. Open it to the press, or take the press out of "
-                  "its audience."]),
+                  "the session admits the press pool only, whose members are invited by the "
+                  "press pool that covers it or by being put on it as participants. Open it to "
+                  "the press, or take the press out of its audience."]),
         ("photo_opportunity", []),
         ("open", [])), start=7):
         status, body, _ = await api.call(
