@@ -90,6 +90,32 @@ def test_press_by_audience_only_where_the_press_is_let_in() -> None:
     assert invited_role(pool, press) == "REQ-PARTICIPANT"
 
 
+def test_a_press_pool_s_members_are_invited_to_the_sessions_it_covers() -> None:
+    """docs/calendar.md, "Press pools": OPT-PARTICIPANT, part pool, while the session is for the
+    pool or a photo opportunity; a participant keeps their part, the audience its own."""
+    for access, invited in (("pool", {PRESS, PHOTO}), ("photo_opportunity", {PRESS, PHOTO}),
+                            ("closed", set()), ("open", set())):
+        s = replace(session(press_access=access), pool_members=frozenset({PRESS, PHOTO}))
+        actions = plan([s], [press, photo, anna], {})
+        assert {a.accreditation_id for a in actions if a.accreditation_id != ANNA} == invited
+        assert {(a.role, a.part) for a in actions if a.accreditation_id != ANNA} <= {
+            ("OPT-PARTICIPANT", "pool")}
+    photo_op = replace(session(audience=("press",), press_access="photo_opportunity",
+                               participants={PRESS: "speaker"}),
+                       pool_members=frozenset({PRESS, PHOTO}))
+    assert {(a.accreditation_id, a.part) for a in plan([photo_op], [press, photo], {})} == {
+        (PRESS, "speaker"), (PHOTO, "audience")}
+    # refused clearance or no longer approved: not invited by the pool either
+    gone = AttendeeView(PRESS, "press", False, "journalist")
+    pool = replace(session(press_access="pool"), pool_members=frozenset({PRESS}))
+    assert plan([pool], [gone], {}) == []
+    # taken out of the pool: a CANCEL with the role and part last sent
+    sent = {(PRESS, S1): Sent("REQUEST", 0, 0, "OPT-PARTICIPANT", "pool")}
+    [cancel] = plan([session(press_access="pool")], [press], sent)
+    assert (cancel.method, cancel.role, cancel.part, cancel.sequence) == (
+        "CANCEL", "OPT-PARTICIPANT", "pool", 1)
+
+
 def test_unapproved_participant_is_not_invited() -> None:
     pending = AttendeeView(ANNA, "minister", False)
     assert brief(plan([session(participants={ANNA: "chair"})], [pending], {})) == []
