@@ -731,6 +731,16 @@ AMENDED_FIELDS = ("category", "given_name", "family_name", "email", "language", 
 """The fields an amendment may change, in the order they are named."""
 
 
+def check_amendable_member(row: Fields) -> None:
+    """A delegation member's row (409 for a staff accreditation or one without delegation),
+    whose data were not erased (409)."""
+    if Category(row["category"]) not in AMENDABLE_CATEGORIES or row["delegation_id"] is None:
+        raise Conflict("Only a delegation member's details are changed this way.",
+                       status_now=str(row["status"]))
+    if row["erased_at"] is not None:
+        raise Conflict("This person's data were erased.", status_now=str(row["status"]))
+
+
 def check_amendable(row: Fields) -> None:
     """Only a delegation member still waiting for the decision (submitted) is changed: once
     decided, the member is substituted instead (409 naming the status). A journalist's
@@ -790,9 +800,49 @@ def check_correction(wanted: Mapping[str, Any]) -> None:
         raise Invalid("Some fields are invalid.", errors)
 
 
-def badge_needs_reprint(status: Status, changed: list[str]) -> bool:
-    """Whether a correction changes what the approved person's badge prints."""
-    return status is Status.approved and bool(PRINTED_FIELDS.intersection(changed))
+def badge_needs_reprint(status: Status, changed: list[str],
+                        printed: frozenset[str] = PRINTED_FIELDS) -> bool:
+    """Whether a correction changes what the approved person's badge prints (``printed``: a
+    journalist's printed fields, or a member's, ``MEMBER_PRINTED_FIELDS``)."""
+    return status is Status.approved and bool(printed.intersection(changed))
+
+
+# --- correcting an approved member (docs/workspaces.md, "Correcting an approved member") ------
+
+MEMBER_CORRECTED_FIELDS = ("given_name", "family_name", "rank", "function", "function_fr",
+                           "function_en", "in_office_since")
+"""What protocol corrects of an approved delegation member, in the order they are named: the
+names and the office, not who the member is (the category and its quota, the address, the
+language and the form of address stay; another person is a substitution)."""
+MEMBER_PRINTED_FIELDS = frozenset({"given_name", "family_name", "function", "function_fr",
+                                   "function_en"})
+"""The corrected fields a member's badge prints (the names, and the function in the badge's
+language: docs/credentials.md)."""
+MEMBER_NOT_CORRECTED = ("category", "email", "language", "gender", "press")
+"""The fields of an amendment that a member's correction does not take."""
+
+
+def is_member_correction(status: Status, wanted: Mapping[str, Any], role: Role) -> bool:
+    """Whether an amendment of a delegation member is protocol's correction after the
+    approval: the member approved, a reason given, by protocol or an administrator. Without a
+    reason, or by the focal point, an approved member is still substituted (409)."""
+    return (status is Status.approved and "reason" in wanted
+            and role in (Role.protocol, Role.admin))
+
+
+def check_member_correction(wanted: Mapping[str, Any]) -> None:
+    """A member's correction names only the names and the office, and says why (422 naming
+    each field)."""
+    errors = [{"field": name, "message": "an approved member's correction changes the names, "
+               "the rank, the function and the date in office only (another person is a "
+               "substitution)", "type": "not_corrected"}
+              for name in MEMBER_NOT_CORRECTED if name in wanted]
+    reason = wanted.get("reason")
+    if not (reason and str(reason).strip()):
+        errors.append({"field": "reason", "message": "a correction needs a reason (it is kept"
+                       " in the history)", "type": "value_error"})
+    if errors:
+        raise Invalid("Some fields are invalid.", errors)
 
 
 def correction_line(changed: list[str], reason: str) -> str:

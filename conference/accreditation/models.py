@@ -223,7 +223,11 @@ class AmendmentIn(Model):
 
     For a press application (the press office's correction, docs/workspaces.md, "Correcting a
     journalist"): ``given_name``, ``family_name`` and ``press`` only, with a ``reason``, while
-    submitted, waitlisted or approved."""
+    submitted, waitlisted or approved.
+
+    For an approved delegation member (protocol's correction, docs/workspaces.md, "Correcting
+    an approved member"): the names, ``rank``, the functions and ``in_office_since`` only, with
+    a ``reason``, by protocol or an administrator."""
 
     category: Literal["minister", "official", "expert"] | None = None
     given_name: PersonName | None = None
@@ -241,8 +245,8 @@ class AmendmentIn(Model):
     press: PressCorrection | None = None
     """A journalist's outlet, press card number or role (press applications only)."""
     reason: LongText | None = None
-    """Why a journalist's details are corrected (required for them; kept in the history).
-    A delegation member's amendment takes none."""
+    """Why a journalist's, or an approved member's, details are corrected (required for them;
+    kept in the history). A delegation member's amendment before the decision takes none."""
 
 
 class ReasonIn(Model):

@@ -576,6 +576,8 @@ async def _amend(
             domain.check_may_act(principal, Action.amend, row)
             if row["category"] == Category.press:
                 return await _correct(conn, row, wanted, principal, now)
+            if domain.is_member_correction(Status(row["status"]), wanted, principal.role):
+                return await _correct_member(conn, row, wanted, principal, now)
             domain.check_amendable(row)
             _check_member_amendment(wanted)
             current = {name: row[name] for name in domain.AMENDED_FIELDS}
@@ -618,6 +620,47 @@ async def _amend(
             return repo.from_row(updated, await repo.history_for(conn, accreditation_id, principal))
     except asyncpg.UniqueViolationError:  # the same address filed at the same moment
         raise Duplicate(TAKEN_FOR_MEMBER, field="email") from None
+
+
+async def _correct_member(conn: Connection, row: Record, wanted: dict[str, Any],
+                          principal: Principal, now: datetime) -> Accreditation:
+    """Protocol corrects an approved delegation member's names, rank, function or date in
+    office, with a reason (docs/workspaces.md, "Correcting an approved member"), in the
+    caller's transaction, the row locked: 409 for a staff accreditation or erased data; 422
+    naming a field a correction does not take, a missing reason, or a result that is not a
+    valid member. A change writes ``accreditation.amended`` (the fields named, and the badge
+    version when a new one was issued) with its history line (``correct``: the fields and the
+    reason); a printed badge carrying a corrected name or function is superseded, to print
+    again. No change writes nothing. No letter: the member's place does not change."""
+    domain.check_amendable_member(row)
+    domain.check_member_correction(wanted)
+    current = {name: row[name] for name in domain.AMENDED_FIELDS}
+    asked = {k: wanted[k] for k in domain.MEMBER_CORRECTED_FIELDS if k in wanted}
+    merged = _valid_member({**current, **asked}, row["delegation_id"])
+    changed = [name for name in domain.MEMBER_CORRECTED_FIELDS
+               if name in asked and merged[name] != current[name]]
+    if not changed:
+        return repo.from_row(row, await repo.history_for(conn, row["id"], principal))
+    updated = await repo.amend(conn, row["id"], merged, now)
+    assert updated is not None  # the address is the member's own, unchanged
+    status = Status(row["status"])
+    version = None
+    if domain.badge_needs_reprint(status, changed, domain.MEMBER_PRINTED_FIELDS):
+        version = await repo.supersede_printed_badge(conn, row["id"], row["conference_id"],
+                                                     ", ".join(changed), now)
+    reason = str(wanted["reason"]).strip()
+    await repo.record_change(
+        conn,
+        AccreditationAmended(accreditation_id=row["id"], category=row["category"],
+                             status=status.value, delegation_id=row["delegation_id"],
+                             fields=changed, badge_version=version),
+        event_type="accreditation.amended", conference_id=row["conference_id"],
+        subject_id=row["id"], actor=principal.actor, now=now,
+        history=[repo.history_line(row["id"], action="correct", from_status=status,
+                                   to_status=status,
+                                   reason=domain.correction_line(changed, reason))],
+    )
+    return repo.from_row(updated, await repo.history_for(conn, row["id"], principal))
 
 
 def _check_member_amendment(wanted: dict[str, object]) -> None:

@@ -285,6 +285,9 @@ async def _application_page(request: web.Request, d: Desk, acc: Accreditation, *
         # the member's details, editable before the decision (docs/workspaces.md, "Editing a
         # member at the console")
         can_edit=_editable(acc),
+        # an approved member's names and office, corrected with a reason (docs/workspaces.md,
+        # "Correcting an approved member")
+        can_correct=_correctable(acc),
         # the member's function filled in, kept unless changed, which its hint says (a
         # substitute kept "Conseillère" unseen: docs/workspaces.md, "Substituting a member")
         sub_values=sub_values or {"language": acc.language, "function": acc.function or ""},
@@ -364,23 +367,34 @@ EDIT_FIELDS = ("given_name", "family_name", "email", "language", "rank", "functi
 stay the member's (docs/workspaces.md, "Editing a member at the console")."""
 
 
+CORRECT_FIELDS = ("given_name", "family_name", "rank", "function", "function_fr",
+                  "function_en", "in_office_since", "reason")
+"""What the form shows for an approved member, protocol's correction: the names and the
+office, and why (docs/workspaces.md, "Correcting an approved member"); the address and the
+language stay the member's."""
+
+
 def _edit_form(request: web.Request, d: Desk, acc: Accreditation, values: dict[str, str], *,
                errors: dict[str, str] | None = None, message: str | None = None,
                status: int = 200, sent: bool = False) -> web.Response:
-    """The portal's member form (``handlers.member_form_page``), with the console's fields."""
+    """The portal's member form (``handlers.member_form_page``), with the console's fields:
+    an edit before the decision, a correction with its reason after the approval."""
     t = d.t
     name = f"{acc.given_name} {acc.family_name}"
+    correcting = _correctable(acc)
+    category = t.gendered(f"category_{acc.category.value}", acc.gender)
     return member_form_page(
         request, d.language, person=d.person, conference=d.conference, status=status,
-        title=t("acc_edit_title", name=name),
+        title=t("acc_correct_title" if correcting else "acc_edit_title", name=name),
         crumbs=d.crumbs((t("console_title"), d.base), (t("acc_title"), f"{d.base}/accreditations"),
                         (name, f"{d.base}/accreditations/{acc.id}"),
                         (t("member_edit_crumb"), None)),
-        action=f"{d.base}/accreditations/{acc.id}/edit", button=t("member_edit_button"),
+        action=f"{d.base}/accreditations/{acc.id}/edit",
+        button=t("acc_correct_button" if correcting else "member_edit_button"),
         base=f"{d.base}/accreditations/{acc.id}", values=values, errors=errors,
-        message=message, sent=sent, fields=EDIT_FIELDS,
-        note=t("acc_edit_note", category=t.gendered(f"category_{acc.category.value}",
-                                                    acc.gender)))
+        message=message, sent=sent, fields=CORRECT_FIELDS if correcting else EDIT_FIELDS,
+        note=t("acc_correct_note", category=category) if correcting
+        else t("acc_edit_note", category=category))
 
 
 def _a_member(acc: Accreditation) -> bool:
@@ -391,6 +405,12 @@ def _a_member(acc: Accreditation) -> bool:
 def _editable(acc: Accreditation) -> bool:
     """A delegation member still waiting for the decision (the use-case ``amend``'s rule)."""
     return _a_member(acc) and domain.editable(acc)
+
+
+def _correctable(acc: Accreditation) -> bool:
+    """An approved delegation member: corrected by protocol with a reason (the use-case
+    ``amend``'s correction, ``accreditation.domain.is_member_correction``)."""
+    return _a_member(acc) and acc.status is Status.approved
 
 
 async def _not_editable(request: web.Request, d: Desk, acc: Accreditation,
@@ -406,20 +426,22 @@ async def _not_editable(request: web.Request, d: Desk, acc: Accreditation,
 
 
 @routes.add("GET", "/manage/{slug}/accreditations/{accreditation_id}/edit",
-            summary="Edit a delegation member's details before the decision: the form (HTML)",
+            summary="Edit a delegation member's details before the decision, or correct an "
+                    "approved member's with a reason: the form (HTML)",
             who="protocol, admin", tag="workspaces", media=HTML, error_media=PAGE_ERRORS,
             errors=(403, 404, 409))
 @frame.page
 async def console_member_edit_form(request: web.Request) -> web.Response:
     d = await _desk(request)
     acc = await _accreditation(request, d)
-    if not _editable(acc):
+    if not (_editable(acc) or _correctable(acc)):
         return await _not_editable(request, d, acc)
     return _edit_form(request, d, acc, member_values(acc))
 
 
 @routes.add("POST", "/manage/{slug}/accreditations/{accreditation_id}/edit",
-            summary="Edit a delegation member's details before the decision (HTML form); "
+            summary="Edit a delegation member's details before the decision, or correct an "
+                    "approved member's with a reason (HTML form); "
                     "switch=1 (the header's language control) only shows it again in ?lang, "
                     "never saved",
             who="protocol, admin", tag="workspaces", media=HTML, error_media=PAGE_ERRORS,
@@ -434,22 +456,32 @@ async def console_member_edit(request: web.Request) -> web.StreamResponse:
     t = d.t
     acc = await _accreditation(request, d)
     form = await read_form(request)
-    # the category and the form of address are the member's: not on the form
+    correcting = _correctable(acc)
+    fields = CORRECT_FIELDS if correcting else EDIT_FIELDS
+    # the category and the form of address are the member's: not on the form (nor, for a
+    # correction, the address and the language)
     values = {**member_values(acc),
-              **{n: str(form.get(n, "")).strip() for n in EDIT_FIELDS}}
+              **{n: str(form.get(n, "")).strip()[:500] for n in fields}}
     sent = sent_before(form)
     show = functools.partial(_edit_form, request, d, acc, values, sent=sent)
     if not frame.csrf_ok(request, form, d.person):
         return show(message=t("csrf_failed"), status=403)
-    if not _editable(acc):
+    if not (_editable(acc) or correcting):
         return await _not_editable(request, d, acc)
-    assert acc.delegation_id is not None  # a member's (_editable)
-    member, errors, general = check_member(t, values, acc.delegation_id, EDIT_FIELDS)
+    assert acc.delegation_id is not None  # a member's (_editable, _correctable)
+    member, errors, general = check_member(
+        t, {n: v for n, v in values.items() if n != "reason"}, acc.delegation_id, fields)
+    if correcting and not values["reason"]:  # said with the others, in the form's order
+        errors = {n: ({**errors, "reason": t("err_correction_reason")})[n] for n in fields
+                  if n in errors or n == "reason"}
     if switching(form):  # the language control: shown again, not saved
         return show(errors=errors, message=general) if sent else show()
-    if member is None:
+    if member is None or errors:
         return show(errors=errors, message=general, status=422)
-    body = AmendmentIn.model_validate(member.model_dump(include=set(EDIT_FIELDS)))
+    kept = set(fields) - {"reason"}
+    body = AmendmentIn.model_validate(
+        {**member.model_dump(include=kept), "reason": values["reason"]} if correcting
+        else member.model_dump(include=kept))
     try:
         await accreditations.amend(request.app[pool_key], acc.id, body, d.principal,
                                    now(request))

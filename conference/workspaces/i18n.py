@@ -417,6 +417,17 @@ STRINGS: dict[str, dict[str, str]] = {
                                 "remise des lettres de créance)\u00a0: elle départage les "
                                 "rangs égaux dans l'ordre protocolaire.",
         "err_in_office_since": "Saisissez une date (jour, mois, année).",
+        "acc_correct_link": "Corriger les données du membre",
+        "acc_correct_title": "Corriger les données\u00a0: {name}",
+        "acc_correct_note": "{category}, demande acceptée. Une correction ne change que les "
+                            "noms, le rang, la fonction et la date d'entrée en fonction\u00a0: "
+                            "une autre personne prend la place par un remplacement. Un badge "
+                            "imprimé qui porte un nom ou une fonction corrigés est remplacé par "
+                            "un nouveau, à imprimer.",
+        "acc_correct_button": "Enregistrer la correction",
+        "f_reason": "Motif de la correction",
+        "reason_hint": "Gardé dans l'historique du membre (par exemple\u00a0: «\u00a0nouveau "
+                       "titre après le remaniement du 2 mars\u00a0»).",
         "acc_edit_link": "Modifier les données du membre",
         "acc_edit_title": "Modifier les données\u00a0: {name}",
         "acc_edit_note": "Catégorie\u00a0: {category}. Un changement de rang ou de date "
@@ -1006,6 +1017,17 @@ STRINGS: dict[str, dict[str, str]] = {
                                 "credentials): it orders equal ranks in the order of "
                                 "precedence.",
         "err_in_office_since": "Enter a date (day, month, year).",
+        "acc_correct_link": "Correct the member's details",
+        "acc_correct_title": "Correct the details: {name}",
+        "acc_correct_note": "{category}, application approved. A correction changes the names, "
+                            "the rank, the function and the date of taking office only: "
+                            "another person takes the place by a substitution. A printed badge "
+                            "carrying a corrected name or function is replaced by a new one, to "
+                            "print.",
+        "acc_correct_button": "Save the correction",
+        "f_reason": "Reason for the correction",
+        "reason_hint": "Kept in the member's history (for example: “new title after the "
+                       "reshuffle of 2 March”).",
         "acc_edit_link": "Edit the member's details",
         "acc_edit_title": "Edit the details: {name}",
         "acc_edit_note": "Category: {category}. A change of rank or of the date of taking "

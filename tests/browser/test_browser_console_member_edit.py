@@ -70,3 +70,44 @@ async def test_protocol_edits_a_member_from_the_application_page(
                                 role="protocol")
     assert (acc["email"], acc["rank"], acc["in_office_since"], acc["status"]) == (
         "anna.wouters@example.org", "deputy_minister", "2024-03-01", "submitted")
+
+
+async def test_protocol_corrects_an_approved_member_with_a_reason(
+    site: Site, page: Any, browser: Any, smtp: RecordingSMTP
+) -> None:
+    """An approved member: "Correct the member's details", the form with the names, the office
+    and the reason, not the address; the reason missing is named; saved, the new function on
+    the page (docs/workspaces.md, "Correcting an approved member"). The form and the form
+    with its error pass axe-core in French and English at 390 and 1280 px."""
+    status, body, _ = await site.call("POST", "/api/v1/conferences", role="admin",
+                                      json=conference_body())
+    assert status == 201, body
+    be = await make_delegation(site, country="BE")
+    approved = await member(site, be, "Wouters")
+    await _sign_in(site, page, smtp, "protocol@example.org", "protocol", "en")
+    here = f"{site.url}/manage/alliance/accreditations/{approved['id']}"
+
+    await page.goto(f"{here}?lang=en")
+    await page.get_by_role("link", name="Correct the member's details").click()
+    await page.wait_for_url(re.compile(r".*/edit\?lang=en$"))
+    assert await page.locator("#email").count() == 0
+    await _audit(browser, page, "console-member-correct")
+
+    async def without_reason(tab: Any, lang: str) -> None:
+        await tab.goto(f"{here}/edit?lang={lang}")
+        await tab.locator("#function_en").fill("Minister for Water and Energy")
+        await tab.locator("#member-form button[type=submit].primary").click()
+        await tab.locator("#error-summary").wait_for()
+
+    await without_reason(page, "en")
+    assert "Reason for the correction" in await page.inner_text("#error-summary")
+    await _audit(browser, page, "console-member-correct-error", reach=without_reason)
+
+    await page.locator("#reason").fill("Government reshuffle")
+    await page.get_by_role("button", name="Save the correction").click()
+    await page.wait_for_url(re.compile(r".*done=amended.*"))
+    assert await page.inner_text("#function-en") == "Minister for Water and Energy"
+    _, acc, _ = await site.call("GET", f"/api/v1/accreditations/{approved['id']}",
+                                role="protocol")
+    assert (acc["status"], acc["function_en"], acc["history"][-1]["action"]) == (
+        "approved", "Minister for Water and Energy", "correct")

@@ -185,14 +185,26 @@ async def test_a_focal_point_is_refused_and_an_admin_edits(
 
 
 async def test_a_decided_member_offers_no_edit(api: Api, smtp: RecordingSMTP) -> None:
+    """Rejected: nothing to edit (409). Approved: the correction with a reason instead
+    (tests/http/test_member_correction.py), not the edit."""
     be, _ = await _setup(api, smtp)
     approved = await member(api, be, "Wouters")
+    rejected = await member(api, be, "Claes", decision=None)
+    status, body, _ = await api.call(
+        "POST", f"/api/v1/accreditations/{rejected['id']}/decision", role="protocol",
+        json={"decision": "reject", "reason": "Not part of the delegation"})
+    assert status == 200, body
     protocol = await staff(api, smtp, "protocol@example.org", "protocol")
     _, page, _ = await protocol.go(
         "GET", f"/manage/alliance/accreditations/{approved['id']}?lang=en")
-    assert 'id="edit-link"' not in page
+    assert 'id="edit-link"' not in page and 'id="correct-link"' in page
     status, page, _ = await protocol.go("GET", edit_of(approved, "en"))
-    assert status == 409 and "can no longer be edited" in page and "Approved" in page
+    assert status == 200 and 'name="reason"' in page
+    _, page, _ = await protocol.go(
+        "GET", f"/manage/alliance/accreditations/{rejected['id']}?lang=en")
+    assert 'id="edit-link"' not in page and 'id="correct-link"' not in page
+    status, page, _ = await protocol.go("GET", edit_of(rejected, "en"))
+    assert status == 409 and "can no longer be edited" in page and "Rejected" in page
 
 
 async def test_the_language_control_shows_the_form_again_and_saves_nothing(
