@@ -68,7 +68,7 @@ from conference.conferences.models import Conference
 from conference.credentials.domain import lacks_clearance, vetting_status
 from conference.credentials.lookup import clearance_of, photos_of
 from conference.db.pool import Database, connection, transaction
-from conference.errors import Conflict, Duplicate, Invalid, NotFound
+from conference.errors import ClearanceRefused, Conflict, Duplicate, Invalid, NotFound
 from conference.outbox.events import record
 from conference.programme.domain import protocol_config
 from conference.programme.published import PressAccess
@@ -282,6 +282,13 @@ async def add_member(
             raise NotFound("No such accreditation.")
         domain.check_may_join_pool(conference_id, person.conference_id, person.category,
                                    person.status)
+        # refused clearance: never invited nor admitted, so not put in a pool either (the
+        # pools page stopped offering such a journalist; the API took them still)
+        if await _missing_clearance(conn, accreditation_id) == "refused":
+            name = f"{person.given_name} {person.family_name}"
+            raise ClearanceRefused(
+                f"{name}'s security clearance was refused: not put in a press pool.",
+                accreditation_id=str(accreditation_id), role="pool_member", name=name)
         current = await repo.pool_of_member(conn, conference_id, accreditation_id)
         if current == pool_id:
             return await repo.pool(conn, conference_id, pool_id)

@@ -134,6 +134,9 @@ DESK: dict[str, dict[str, str]] = {
         "pools_err_name": "Donnez un nom au pool (200\u00a0caractères au plus, sur une ligne).",
         "pools_err_taken": "Un pool porte déjà ce nom\u00a0: choisissez-en un autre.",
         "pools_err_choose": "Choisissez un journaliste.",
+        "pools_err_clearance_refused": "L'habilitation de sécurité de ce journaliste a été "
+                                       "refusée\u00a0: il n'est ni invité ni admis, et ne "
+                                       "peut rejoindre aucun pool.",
         "pools_err_not_approved": "Ce journaliste n'est pas accrédité (demande refusée, "
                                   "retirée ou révoquée)\u00a0: il ne peut rejoindre aucun "
                                   "pool.",
@@ -336,6 +339,9 @@ DESK: dict[str, dict[str, str]] = {
         "pools_err_name": "Give the pool a name (200 characters at most, on one line).",
         "pools_err_taken": "A pool already has this name: choose another.",
         "pools_err_choose": "Choose a journalist.",
+        "pools_err_clearance_refused": "This journalist's security clearance was refused: "
+                                       "they are neither invited nor admitted, and cannot "
+                                       "join a pool.",
         "pools_err_not_approved": "This journalist is not accredited (application rejected, "
                                   "withdrawn or revoked): they cannot join a pool.",
         "pools_err_not_press": "Choose an approved journalist of this conference.",

@@ -25,7 +25,14 @@ from conference.accreditation.domain import Status
 from conference.badges import service as badges
 from conference.badges.models import Pool, PoolIn, PoolPerson, PoolSession
 from conference.csvfile import Words, download_name, write
-from conference.errors import Conflict, Duplicate, Invalid, NotEligible, NotFound
+from conference.errors import (
+    ClearanceRefused,
+    Conflict,
+    Duplicate,
+    Invalid,
+    NotEligible,
+    NotFound,
+)
 from conference.http.context import now, pool_key
 from conference.http.io import read_form
 from conference.http.routes import RouteTable
@@ -194,6 +201,8 @@ async def pool_create(request: web.Request) -> web.StreamResponse:
 
 def _refusal(d: Desk, exc: Invalid | Conflict, pools: list[Pool]) -> str:
     """The add form's error, in the page's words, for what ``add_member`` refuses."""
+    if isinstance(exc, ClearanceRefused):
+        return d.t("pools_err_clearance_refused")
     if isinstance(exc, NotEligible):
         return d.t("pools_err_not_approved")
     if isinstance(exc, Invalid):

@@ -424,6 +424,15 @@ async def test_the_pools_page_says_whose_clearance_keeps_the_badge_back(
     _, page, _ = await v.go("GET", f"{POOLS}?lang=fr")
     assert element(page, f"pool-clearance-{pending['id']}") == (
         "(habilitation attendue : pas encore de badge)")
+    # the refused journalist sent by hand (an old tab, a script): refused, said on the field;
+    # through the API too, 409 naming the clearance
+    status, page, _ = await _add(v, pool_id, refused["id"])
+    assert status == 409
+    assert "security clearance was refused" in html.unescape(page)
+    status, problem, _ = await api.call(
+        "PUT", f"/api/v1/pools/{pool_id}/members/{refused['id']}", role="press_office")
+    assert (status, problem["accreditation_id"]) == (409, refused["id"]), problem
+    assert "clearance" in problem["title"].lower()
 
 
 def _covered(section: str) -> list[str]:
