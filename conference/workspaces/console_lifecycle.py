@@ -540,7 +540,8 @@ async def _di_export(request: web.Request, kind: str) -> web.Response:
 
 @routes.add("GET", "/manage/{slug}/delegations.csv",
             summary="The delegations in the columns their import reads, headed in the page's "
-                    "language (CSV, ';')", who=WHO, tag="workspaces", media=("text/csv",),
+                    "language (CSV, ';')", who=WHO, tag="workspaces",
+            media=("text/csv", "text/html"),
             error_media=PAGE_ERRORS, errors=(403, 404))
 @frame.page
 async def console_delegations_csv(request: web.Request) -> web.Response:
@@ -550,7 +551,8 @@ async def console_delegations_csv(request: web.Request) -> web.Response:
 @routes.add("GET", "/manage/{slug}/delegations.xlsx",
             summary="The delegations in the columns their import reads, headed in the page's "
                     "language (XLSX)", who=WHO, tag="workspaces",
-            media=("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",),
+            media=("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                   "text/html"),
             error_media=PAGE_ERRORS, errors=(403, 404))
 @frame.page
 async def console_delegations_xlsx(request: web.Request) -> web.Response:
