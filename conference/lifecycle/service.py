@@ -79,7 +79,7 @@ from conference.programme.domain import (
     protocol_config,
 )
 from conference.protocol.address import head_of_delegation, styled_name
-from conference.protocol.countries import collation_key
+from conference.protocol.countries import collation_key, country_name
 from conference.protocol.titles import rank_label
 
 IMPORTERS = (Role.admin, Role.protocol, Role.focal_point)
@@ -500,16 +500,27 @@ def _delegation_rows(data: bytes, content_type: str) -> list[domain.DelegationRo
                                  for number, named in rows])
 
 
-def delegation_row_names(data: bytes, content_type: str) -> dict[int, str]:
-    """The delegation each row names, as written (its country or organisation), by line number,
-    for a page's report to show beside each row's outcome; empty when the file cannot be
-    read (``import_delegations`` says why)."""
+def delegation_row_names(data: bytes, content_type: str, language: str) -> dict[int, str]:
+    """The delegation each row names, by line number, for a page's report to show beside each
+    row's outcome: a country's code as its name in ``language`` with the code ("Belgium
+    (BE)"), else as written (an organisation, a code that is none); empty when the file cannot
+    be read (``import_delegations`` says why)."""
     try:
         _, rows = _delegation_cells(data, content_type)
     except Invalid:
         return {}
-    return {number: " ".join(str(named.get("country") or named.get("organisation") or "")
-                             .split())[:200] for number, named in rows}
+    named_rows = {}
+    for number, named in rows:
+        written = " ".join(str(named.get("country") or named.get("organisation") or "")
+                           .split())[:200]
+        if named.get("country"):
+            code = written.upper()
+            try:
+                written = f"{country_name(code, language)} ({code})"
+            except ValueError:  # not a country code: as written, the row's error says why
+                pass
+        named_rows[number] = written
+    return named_rows
 
 
 async def _known_delegations(conn: asyncpg.Connection, conference: Conference,

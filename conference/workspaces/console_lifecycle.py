@@ -472,7 +472,7 @@ def _di_page(request: web.Request, d: Desk, *, upload: Upload | None = None,
              errors: dict[str, str] | None = None, message: str | None = None,
              status: int = 200) -> web.Response:
     t = d.t
-    names = lifecycle.delegation_row_names(upload.content, upload.content_type) \
+    names = lifecycle.delegation_row_names(upload.content, upload.content_type, d.language) \
         if upload is not None and result is not None else {}
     return frame.render(
         request, "lc_delegations_import.html", d.language, person=d.person,

@@ -301,12 +301,13 @@ async def test_the_console_page_checks_imports_and_names_row_and_column(
     status, page = await send_page(protocol, as_csv(bad, FRENCH, ";"), "apply", "fr")
     assert status == 422, page
     assert element(page, "report-summary").startswith("3 lignes en erreur")
-    assert element(page, "row-2") == "2 BE création"
+    # a country named in the page's language, with its code (the file gives the code)
+    assert element(page, "row-2") == "2 Belgique (BE) création"
     assert element(page, "row-5") == "5 XX erreur Pays : code de pays ISO inconnu " \
                                      "(par exemple BE, FR)"
-    assert element(page, "row-6") == "6 NL erreur Courriel du point focal : adresse " \
+    assert element(page, "row-6") == "6 Pays-Bas (NL) erreur Courriel du point focal : adresse " \
                                      "électronique non valide"
-    assert element(page, "row-7") == "7 BE erreur Pays : déjà à la ligne 2"
+    assert element(page, "row-7") == "7 Belgique (BE) erreur Pays : déjà à la ligne 2"
     assert 'id="apply-form"' not in page
     assert await delegations(api) == {}
 
