@@ -388,7 +388,7 @@ def _edit_form(request: web.Request, d: Desk, acc: Accreditation, values: dict[s
         title=t("acc_correct_title" if correcting else "acc_edit_title", name=name),
         crumbs=d.crumbs((t("console_title"), d.base), (t("acc_title"), f"{d.base}/accreditations"),
                         (name, f"{d.base}/accreditations/{acc.id}"),
-                        (t("member_edit_crumb"), None)),
+                        (t("acc_correct_crumb" if correcting else "member_edit_crumb"), None)),
         action=f"{d.base}/accreditations/{acc.id}/edit",
         button=t("acc_correct_button" if correcting else "member_edit_button"),
         base=f"{d.base}/accreditations/{acc.id}", values=values, errors=errors,

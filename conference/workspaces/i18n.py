@@ -425,6 +425,7 @@ STRINGS: dict[str, dict[str, str]] = {
                             "imprimé qui porte un nom ou une fonction corrigés est remplacé par "
                             "un nouveau, à imprimer.",
         "acc_correct_button": "Enregistrer la correction",
+        "acc_correct_crumb": "Corriger",
         "f_reason": "Motif de la correction",
         "reason_hint": "Gardé dans l'historique du membre (par exemple\u00a0: «\u00a0nouveau "
                        "titre après le remaniement du 2 mars\u00a0»).",
@@ -1025,6 +1026,7 @@ STRINGS: dict[str, dict[str, str]] = {
                             "carrying a corrected name or function is replaced by a new one, to "
                             "print.",
         "acc_correct_button": "Save the correction",
+        "acc_correct_crumb": "Correct",
         "f_reason": "Reason for the correction",
         "reason_hint": "Kept in the member's history (for example: “new title after the "
                        "reshuffle of 2 March”).",
