@@ -818,6 +818,9 @@ MEMBER_PRINTED_FIELDS = frozenset({"given_name", "family_name", "function", "fun
                                    "function_en"})
 """The corrected fields a member's badge prints (the names, and the function in the badge's
 language: docs/credentials.md)."""
+MEMBER_BADGE_FIELDS = MEMBER_PRINTED_FIELDS | {"category", "delegation"}
+"""What a member's badge prints, whoever changes it (protocol's import may change the category,
+printed as its label and colour, and the delegation, printed under the name)."""
 MEMBER_NOT_CORRECTED = ("category", "email", "language", "gender", "press")
 """The fields of an amendment that a member's correction does not take."""
 

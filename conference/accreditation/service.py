@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import base64
 import hashlib
+from collections.abc import Sequence
 from datetime import datetime, timedelta
 from typing import Any
 from uuid import UUID, uuid4
@@ -661,6 +662,19 @@ async def _correct_member(conn: Connection, row: Record, wanted: dict[str, Any],
                                    reason=domain.correction_line(changed, reason))],
     )
     return repo.from_row(updated, await repo.history_for(conn, row["id"], principal))
+
+
+async def reissue_for_changes(conn: Connection, accreditation_id: UUID, conference_id: UUID,
+                              status: Status, changed: Sequence[str], now: datetime
+                              ) -> int | None:
+    """In the caller's transaction (protocol's member import, docs/lifecycle.md, "Import"): a
+    new badge version, to print, when the approved member's badge was printed and ``changed``
+    names what it prints (``MEMBER_BADGE_FIELDS``), the printed one refused ``superseded``
+    from the commit on, as a correction does; the version, else None."""
+    if not domain.badge_needs_reprint(status, list(changed), domain.MEMBER_BADGE_FIELDS):
+        return None
+    return await repo.supersede_printed_badge(conn, accreditation_id, conference_id,
+                                              ", ".join(changed), now)
 
 
 def _check_member_amendment(wanted: dict[str, object]) -> None:

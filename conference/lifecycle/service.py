@@ -28,6 +28,7 @@ from conference.accreditation.domain import (
     function_in,
 )
 from conference.accreditation.events import AccreditationChanged
+from conference.accreditation.service import reissue_for_changes
 from conference.auth import Principal, Role, require
 from conference.conferences import service as conferences
 from conference.conferences.lookup import conference_by_slug
@@ -389,10 +390,14 @@ async def import_members(
                 assert p.existing is not None
                 values["id"] = p.existing.id
                 values["reason"] = "import: " + ", ".join(p.changed)
+                # an approved member's printed badge that carries a changed name, function,
+                # category or delegation: a new version to print, as a correction issues
+                version = await reissue_for_changes(conn, p.existing.id, conference.id,
+                                                    p.existing.status, p.changed, now)
                 values["payload"] = AccreditationAmended(
                     accreditation_id=p.existing.id, category=values["category"],
                     status=p.existing.status.value, delegation_id=p.delegation_id,
-                    fields=list(p.changed)).model_dump(mode="json")
+                    fields=list(p.changed), badge_version=version).model_dump(mode="json")
                 updates.append(values)
         await repo.insert_members(conn, creates)
         await repo.update_members(conn, updates)

@@ -131,3 +131,42 @@ async def test_the_console_corrects_an_approved_member_with_a_reason(
     assert element(page, "flash") == "The details of Anna Ribera are changed."
     assert "Minister for Water and Energy" in page
     assert re.search(r"Government reshuffle", page), "the reason in the history"
+
+
+async def test_protocol_s_import_changing_a_printed_function_issues_a_new_badge(
+    api: Api, conference: dict[str, Any]
+) -> None:
+    """Protocol's member import changes an approved member as it did, and now, when the
+    printed badge carries what changed (the function here), issues a new version to print, as
+    the correction does; a change the badge does not print (the rank) issues none."""
+    await zone(api, "plenary-hall", categories=["minister"])
+    es = await delegation(api, "ES")
+    m = await member(api, es, "Ribera")
+    _, pdf = await _pdf(api)
+    [printed] = _qr_codes(pdf)
+    assert (await _printed(api, [m["id"]]))[0] == 200
+
+    async def imported(rank: str, function: str) -> dict[str, Any]:
+        text = ("Email,Given name,Family name,Category,Rank,Function\n"
+                f"ribera@example.org,Anna,Ribera,minister,{rank},{function}\n")
+        status, body, _ = await api.call(
+            "POST", f"/api/v1/conferences/alliance/imports?dry_run=false&delegation_id="
+            f"{es['id']}", role="protocol", data=text.encode(),
+            headers={"Content-Type": "text/csv"})
+        assert status == 200, body
+        [row] = body["rows"]
+        return dict(row)
+
+    row = await imported("minister", "Minister for Water and Energy")
+    assert (row["outcome"], row["changed"]) == ("update", ["function"]), row
+    assert (await _events(api, "accreditation.amended"))[-1]["badge_version"] == 2
+    state = (await _states(api))[m["id"]]
+    assert (state["badge_version"], state["status"]) == (2, "to_print")
+    assert (await scan(api, printed, "plenary-hall"))["reason"] == "superseded"
+
+    assert (await _printed(api, [m["id"]]))[0] == 200
+    row = await imported("deputy_head_of_government", "Minister for Water and Energy")
+    assert (row["outcome"], row["changed"]) == ("update", ["rank"]), row
+    assert (await _events(api, "accreditation.amended"))[-1]["badge_version"] is None
+    state = (await _states(api))[m["id"]]
+    assert (state["badge_version"], state["status"]) == (2, "printed")
