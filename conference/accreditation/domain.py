@@ -789,9 +789,16 @@ def check_correctable(row: Fields) -> None:
 
 def check_correction(wanted: Mapping[str, Any]) -> None:
     """A correction names only a journalist's fields, and says why (422 naming each field)."""
-    errors = [{"field": name, "message": "a journalist's correction changes given_name,"
-               " family_name and press only", "type": "not_corrected"}
-              for name in NOT_CORRECTED if name in wanted]
+    _check_correction(wanted, NOT_CORRECTED, "a journalist's correction changes given_name,"
+                      " family_name and press only")
+
+
+def _check_correction(wanted: Mapping[str, Any], not_corrected: Sequence[str],
+                      message: str) -> None:
+    """A correction names none of ``not_corrected`` (each one named, with ``message``) and
+    gives a reason, kept in the history (422 naming each field)."""
+    errors = [{"field": name, "message": message, "type": "not_corrected"}
+              for name in not_corrected if name in wanted]
     reason = wanted.get("reason")
     if not (reason and str(reason).strip()):
         errors.append({"field": "reason", "message": "a correction needs a reason (it is kept"
@@ -803,7 +810,7 @@ def check_correction(wanted: Mapping[str, Any]) -> None:
 def badge_needs_reprint(status: Status, changed: list[str],
                         printed: frozenset[str] = PRINTED_FIELDS) -> bool:
     """Whether a correction changes what the approved person's badge prints (``printed``: a
-    journalist's printed fields, or a member's, ``MEMBER_PRINTED_FIELDS``)."""
+    journalist's printed fields, or a member's, ``MEMBER_BADGE_FIELDS``)."""
     return status is Status.approved and bool(printed.intersection(changed))
 
 
@@ -814,13 +821,12 @@ MEMBER_CORRECTED_FIELDS = ("given_name", "family_name", "rank", "function", "fun
 """What protocol corrects of an approved delegation member, in the order they are named: the
 names and the office, not who the member is (the category and its quota, the address, the
 language and the form of address stay; another person is a substitution)."""
-MEMBER_PRINTED_FIELDS = frozenset({"given_name", "family_name", "function", "function_fr",
-                                   "function_en"})
-"""The corrected fields a member's badge prints (the names, and the function in the badge's
-language: docs/credentials.md)."""
-MEMBER_BADGE_FIELDS = MEMBER_PRINTED_FIELDS | {"category", "delegation"}
-"""What a member's badge prints, whoever changes it (protocol's import may change the category,
-printed as its label and colour, and the delegation, printed under the name)."""
+MEMBER_BADGE_FIELDS = frozenset({"given_name", "family_name", "function", "function_fr",
+                                 "function_en", "category", "delegation"})
+"""What a member's badge prints (the names, the function in the badge's language:
+docs/credentials.md; the category as its label and colour, the delegation under the name),
+whoever changes it: a correction (which changes neither category nor delegation) or protocol's
+import (which may)."""
 MEMBER_NOT_CORRECTED = ("category", "email", "language", "gender", "press")
 """The fields of an amendment that a member's correction does not take."""
 
@@ -836,16 +842,9 @@ def is_member_correction(status: Status, wanted: Mapping[str, Any], role: Role) 
 def check_member_correction(wanted: Mapping[str, Any]) -> None:
     """A member's correction names only the names and the office, and says why (422 naming
     each field)."""
-    errors = [{"field": name, "message": "an approved member's correction changes the names, "
-               "the rank, the function and the date in office only (another person is a "
-               "substitution)", "type": "not_corrected"}
-              for name in MEMBER_NOT_CORRECTED if name in wanted]
-    reason = wanted.get("reason")
-    if not (reason and str(reason).strip()):
-        errors.append({"field": "reason", "message": "a correction needs a reason (it is kept"
-                       " in the history)", "type": "value_error"})
-    if errors:
-        raise Invalid("Some fields are invalid.", errors)
+    _check_correction(wanted, MEMBER_NOT_CORRECTED, "an approved member's correction changes "
+                      "the names, the rank, the function and the date in office only (another "
+                      "person is a substitution)")
 
 
 def correction_line(changed: list[str], reason: str) -> str:

@@ -644,11 +644,20 @@ async def _correct_member(conn: Connection, row: Record, wanted: dict[str, Any],
         return repo.from_row(row, await repo.history_for(conn, row["id"], principal))
     updated = await repo.amend(conn, row["id"], merged, now)
     assert updated is not None  # the address is the member's own, unchanged
+    return await _corrected(conn, row, updated, changed, wanted, principal, now,
+                            domain.MEMBER_BADGE_FIELDS)
+
+
+async def _corrected(conn: Connection, row: Record, updated: Record, changed: list[str],
+                     wanted: dict[str, Any], principal: Principal, now: datetime,
+                     printed: frozenset[str]) -> Accreditation:
+    """What a correction (a journalist's, an approved member's) records once its new values
+    are written: a new badge version when the printed badge carries a corrected field of
+    ``printed``, the event ``accreditation.amended`` with that version and the history line
+    ``correct`` (the fields, then the reason); the person as corrected."""
     status = Status(row["status"])
-    version = None
-    if domain.badge_needs_reprint(status, changed, domain.MEMBER_PRINTED_FIELDS):
-        version = await repo.supersede_printed_badge(conn, row["id"], row["conference_id"],
-                                                     ", ".join(changed), now)
+    version = await _reissued(conn, row["id"], row["conference_id"], status, changed, now,
+                              printed)
     reason = str(wanted["reason"]).strip()
     await repo.record_change(
         conn,
@@ -664,6 +673,17 @@ async def _correct_member(conn: Connection, row: Record, wanted: dict[str, Any],
     return repo.from_row(updated, await repo.history_for(conn, row["id"], principal))
 
 
+async def _reissued(conn: Connection, accreditation_id: UUID, conference_id: UUID,
+                    status: Status, changed: Sequence[str], now: datetime,
+                    printed: frozenset[str]) -> int | None:
+    """A new badge version, to print, when the approved person's badge was printed and
+    ``changed`` names a field of ``printed``; the version, else None."""
+    if not domain.badge_needs_reprint(status, list(changed), printed):
+        return None
+    return await repo.supersede_printed_badge(conn, accreditation_id, conference_id,
+                                              ", ".join(changed), now)
+
+
 async def reissue_for_changes(conn: Connection, accreditation_id: UUID, conference_id: UUID,
                               status: Status, changed: Sequence[str], now: datetime
                               ) -> int | None:
@@ -671,10 +691,8 @@ async def reissue_for_changes(conn: Connection, accreditation_id: UUID, conferen
     new badge version, to print, when the approved member's badge was printed and ``changed``
     names what it prints (``MEMBER_BADGE_FIELDS``), the printed one refused ``superseded``
     from the commit on, as a correction does; the version, else None."""
-    if not domain.badge_needs_reprint(status, list(changed), domain.MEMBER_BADGE_FIELDS):
-        return None
-    return await repo.supersede_printed_badge(conn, accreditation_id, conference_id,
-                                              ", ".join(changed), now)
+    return await _reissued(conn, accreditation_id, conference_id, status, changed, now,
+                           domain.MEMBER_BADGE_FIELDS)
 
 
 def _check_member_amendment(wanted: dict[str, object]) -> None:
@@ -710,24 +728,8 @@ async def _correct(conn: Connection, row: Record, wanted: dict[str, Any], princi
     if not changed:
         return repo.from_row(row, await repo.history_for(conn, row["id"], principal))
     updated = await repo.correct_press(conn, row["id"], merged, now)
-    status = Status(row["status"])
-    version = None
-    if domain.badge_needs_reprint(status, changed):
-        version = await repo.supersede_printed_badge(conn, row["id"], row["conference_id"],
-                                                     ", ".join(changed), now)
-    reason = str(wanted["reason"]).strip()
-    await repo.record_change(
-        conn,
-        AccreditationAmended(accreditation_id=row["id"], category=row["category"],
-                             status=status.value, delegation_id=None, fields=changed,
-                             badge_version=version),
-        event_type="accreditation.amended", conference_id=row["conference_id"],
-        subject_id=row["id"], actor=principal.actor, now=now,
-        history=[repo.history_line(row["id"], action="correct", from_status=status,
-                                   to_status=status,
-                                   reason=domain.correction_line(changed, reason))],
-    )
-    return repo.from_row(updated, await repo.history_for(conn, row["id"], principal))
+    return await _corrected(conn, row, updated, changed, wanted, principal, now,
+                            domain.PRINTED_FIELDS)
 
 
 def _valid_journalist(row: Record, values: dict[str, Any]) -> dict[str, Any]:

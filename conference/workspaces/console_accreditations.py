@@ -471,9 +471,8 @@ async def console_member_edit(request: web.Request) -> web.StreamResponse:
     assert acc.delegation_id is not None  # a member's (_editable, _correctable)
     member, errors, general = check_member(
         t, {n: v for n, v in values.items() if n != "reason"}, acc.delegation_id, fields)
-    if correcting and not values["reason"]:  # said with the others, in the form's order
-        errors = {n: ({**errors, "reason": t("err_correction_reason")})[n] for n in fields
-                  if n in errors or n == "reason"}
+    if correcting and not values["reason"]:  # the form's last field: said after the others
+        errors = {**errors, "reason": t("err_correction_reason")}
     if switching(form):  # the language control: shown again, not saved
         return show(errors=errors, message=general) if sent else show()
     if member is None or errors:

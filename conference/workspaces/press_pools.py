@@ -267,7 +267,6 @@ async def pool_remove_member(request: web.Request) -> web.StreamResponse:
                                            **frame.flash_params(request, name=name)))
 
 
-
 def _session_refusal(d: Desk, exc: Invalid | Conflict) -> str:
     """The cover form's error, in the page's words, for what ``link_session`` refuses."""
     if isinstance(exc, Invalid):
